@@ -1,0 +1,14 @@
+"""Docs localization pipeline: sxs bilingual Markdown <-> gettext PO catalogs <-> Markdown.
+
+Data flows article -> merge -> catalog -> checks -> render:
+
+- ``article``  reads an sxs article: raw front matter + span pairs with exact offsets
+- ``catalog``  the PO model, GNU-gettext-exact writer and a strict reader (the only polib user)
+- ``merge``    folds an article into its existing catalog without losing a translator's edit
+- ``checks``   the findings a delivery must pass, one module per topic
+- ``render``   writes localized, source and bilingual Markdown from article + catalog
+- ``layout``   where content, catalogs and outputs live; ``io`` writes them atomically
+- ``runner``   runs the per-article jobs (in parallel); ``cli`` is the command line
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,71 @@
+"""Findings: what checks, the reader and the merge report about an input."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    check: str
+    severity: Severity
+    message: str
+    file: str
+    line: int = 0
+    column: int = 0
+    segment: str | None = None
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.check, self.message)
+
+    def format_text(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity.label}[{self.check}]: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.label,
+            "check": self.check,
+            "message": self.message,
+            "segment": self.segment,
+            "hint": self.hint,
+        }
+
+
+class InputError(Exception):
+    """An input the pipeline cannot use. Carries its location; the CLI prints it, never a traceback."""
+
+    def __init__(
+        self, check: str, message: str, file: str, line: int = 0, column: int = 0, hint: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.finding = Finding(check, Severity.ERROR, message, file, line, column, None, hint)

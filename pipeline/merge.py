@@ -1,0 +1,304 @@
+"""Folding an article into its catalog without ever losing a translator's work.
+
+Entries are matched by English text, not by segment id: every handoff gives an article a new id
+prefix. The catalog is the translator's: a non-empty msgstr is never overwritten, and the article's
+translation only fills what the catalog lacks. Changed English becomes fuzzy with the old English as
+its previous msgid (as ``msgmerge --previous`` writes it); English that left the article becomes
+obsolete and keeps its translation.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.article import Article, Segment
+from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.findings import Finding, Severity
+
+MT_NOTE = "machine translation: not yet reviewed"
+# msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
+FUZZY_THRESHOLD = 0.6
+
+Key = tuple[str | None, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The segments one catalog entry serves."""
+
+    key: Key
+    segments: tuple[Segment, ...]
+
+    @property
+    def msgctxt(self) -> str | None:
+        return self.key[0]
+
+    @property
+    def msgid(self) -> str:
+        return self.key[1]
+
+    @property
+    def translation(self) -> str:
+        return self.segments[0].translation
+
+
+def segment_keys(segments: Sequence[Segment]) -> list[Key]:
+    """The catalog key of each segment.
+
+    The msgid is the English. Where the English alone cannot tell a segment apart (an empty
+    English span, or the same English translated differently elsewhere in the article), the
+    segment's id becomes the msgctxt so that every segment round-trips.
+    """
+    first: dict[str, str] = {}
+    taken: dict[Key, str] = {}
+    keys: list[Key] = []
+    for seg in segments:
+        src = seg.source
+        key: Key
+        if src and src not in first:
+            first[src] = seg.translation
+            key = (None, src)
+        elif src and first[src] == seg.translation:
+            key = (None, src)
+        else:
+            key = (seg.id, src)
+            n = 1
+            while key in taken and taken[key] != seg.translation:
+                n += 1
+                key = (f"{seg.id}.{n}", src)
+        taken.setdefault(key, seg.translation)
+        keys.append(key)
+    return keys
+
+
+def units(article: Article) -> list[Unit]:
+    grouped: dict[Key, list[Segment]] = {}
+    for key, seg in zip(segment_keys(article.segments), article.segments, strict=True):
+        grouped.setdefault(key, []).append(seg)
+    return [Unit(k, tuple(v)) for k, v in grouped.items()]
+
+
+def is_machine_translated(article: Article) -> bool:
+    return (article.meta.get("ms.translationtype") or "").strip().upper() == "MT"
+
+
+def gettext_language(locale: str) -> str:
+    """'fr-FR' -> 'fr_FR', 'ar-sa' -> 'ar_SA', 'zh-Hans-CN' -> 'zh_Hans_CN'."""
+    parts = locale.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) in (2, 3) else part.title())
+    return "_".join(out)
+
+
+_HANDOFF = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
+
+
+def _po_date(value: str | None) -> str | None:
+    m = _HANDOFF.match(value or "")
+    if m is None:
+        return None
+    month, day, year = (int(g) for g in m.groups())
+    return f"{year:04d}-{month:02d}-{day:02d} 00:00+0000"
+
+
+_PROVENANCE = (
+    ("X-MS-Content-Locale", "ms.contentlocale"),
+    ("X-MS-Source-Git-Commit", "ms.sourcegitcommit"),
+    ("X-MS-Open-Loc-File-Hash", "ms.openlocfilehash"),
+    ("X-MS-Translation-Type", "ms.translationtype"),
+    ("X-MS-Last-Handoff", "ms.lasthandoff"),
+    ("X-MS-Loc-File-Id", "ms.locfileid"),
+)
+_OURS = {
+    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
+    "last-translator", "language-team", "language", "mime-version", "content-type",
+    "content-transfer-encoding",
+} | {k.lower() for k, _ in _PROVENANCE}
+
+
+def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str], ...]:
+    """Deterministic: dates come from the handoff, never from the clock, so an unchanged article
+    gives an unchanged catalog. A vendor's revision date, translator and team are kept."""
+    created = (
+        _po_date(article.meta.get("ms.lasthandoff"))
+        or _po_date(article.meta.get("ms.date"))
+        or "1970-01-01 00:00+0000"
+    )
+
+    def kept(name: str, default: str) -> str:
+        value = old.header_value(name) if old is not None else None
+        return default if value is None else value
+
+    project = article.rel.split("/", 1)[1] if "/" in article.rel else article.rel
+    header = [
+        ("Project-Id-Version", project),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", created),
+        ("PO-Revision-Date", kept("PO-Revision-Date", created)),
+        ("Last-Translator", kept("Last-Translator", "")),
+        ("Language-Team", kept("Language-Team", "")),
+        ("Language", gettext_language(article.locale)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ]
+    for name, key in _PROVENANCE:
+        value = article.meta.get(key)
+        if value is not None:
+            header.append((name, " ".join(value.split())))
+    if old is not None:  # fields a vendor's tool added (X-Generator, Plural-Forms, ...)
+        header.extend((k, v) for k, v in old.header if k.lower() not in _OURS)
+    return tuple(header)
+
+
+def header_comments(article: Article, old: Catalog | None) -> tuple[str, ...]:
+    if old is not None and old.header_comments:
+        return old.header_comments
+    return (
+        f"{article.locale} translation of {article.rel}",
+        "msgids are the English segments of the sxs article; edit only msgstr.",
+        f"Fuzzy entries are not yet reviewed: {MT_NOTE.split(':')[0]} or changed English.",
+    )
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
+    best: Message | None = None
+    best_score = FUZZY_THRESHOLD
+    for cand in candidates:
+        score = _similarity(msgid, cand.msgid)
+        if score > best_score or (score == best_score and best is None and score > 0):
+            best, best_score = cand, score
+    return best
+
+
+def merge(article: Article, old: Catalog | None) -> tuple[Catalog, list[Finding]]:
+    """The article's catalog, built fresh or merged into ``old``. Pure: no I/O."""
+    mt = is_machine_translated(article)
+    findings: list[Finding] = []
+    old_messages = old.messages if old is not None else ()
+    exact: dict[Key, Message] = {m.key: m for m in old_messages}
+    by_msgid: dict[str, list[Message]] = {}
+    for m in old_messages:
+        if m.msgctxt is not None:
+            by_msgid.setdefault(m.msgid, []).append(m)
+    used: set[Key] = set()
+    active_keys = set(segment_keys(article.segments))
+    pending: list[tuple[int, Unit]] = []
+    result: list[Message | None] = []
+
+    for unit in units(article):
+        found = exact.get(unit.key)
+        if found is None and unit.msgctxt is not None:
+            # An earlier handoff's id: take the same English's context entries in order.
+            found = next(
+                (m for m in by_msgid.get(unit.msgid, ())
+                 if m.key not in used and m.key not in active_keys),
+                None,
+            )
+        if found is None or found.key in used:
+            pending.append((len(result), unit))
+            result.append(None)
+            continue
+        used.add(found.key)
+        result.append(_update(found, unit, article, mt, findings))
+
+    # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
+    # suggestion, as msgmerge does.
+    leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
+    for index, unit in pending:
+        match = _best_fuzzy(unit.msgid, leftovers) if unit.msgid and leftovers else None
+        if match is not None:
+            used.add(match.key)
+            result[index] = Message(
+                msgid=unit.msgid,
+                msgstr=match.msgstr,
+                msgctxt=unit.msgctxt,
+                flags=(FUZZY,),
+                translator_comments=match.translator_comments,
+                extracted_comments=_notes(unit, False),
+                references=_refs(unit, article),
+                previous_msgid=match.msgid,
+                previous_msgctxt=match.msgctxt,
+            )
+        else:
+            unreviewed = mt and bool(unit.translation)
+            result[index] = Message(
+                msgid=unit.msgid,
+                msgstr=unit.translation,
+                msgctxt=unit.msgctxt,
+                flags=(FUZZY,) if unreviewed else (),
+                extracted_comments=_notes(unit, unreviewed),
+                references=_refs(unit, article),
+            )
+    messages = [m for m in result if m is not None]
+    for m in old_messages:  # English that left the article keeps its translation, obsolete
+        if m.key not in used and m.msgstr:
+            messages.append(
+                replace(m, obsolete=True, references=(), extracted_comments=(), line=0)
+            )
+    catalog = Catalog(
+        header=build_header(article, old),
+        header_comments=header_comments(article, old),
+        header_flags=(),
+        messages=tuple(messages),
+    )
+    return catalog, findings
+
+
+def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f"{article.rel}:{seg.line}" for seg in unit.segments))
+
+
+def _notes(unit: Unit, unreviewed_mt: bool) -> tuple[str, ...]:
+    notes = tuple(dict.fromkeys(seg.id for seg in unit.segments))
+    return (*notes, MT_NOTE) if unreviewed_mt else notes
+
+
+def _update(
+    old: Message, unit: Unit, article: Article, mt: bool, findings: list[Finding]
+) -> Message:
+    msgstr, flags = old.msgstr, old.flags
+    if not msgstr and unit.translation:
+        msgstr = unit.translation
+        flags = tuple(dict.fromkeys((*flags, FUZZY))) if mt else tuple(
+            f for f in flags if f != FUZZY
+        )
+    elif old.reviewed and unit.translation and old.msgstr != unit.translation:
+        seg = unit.segments[0]
+        findings.append(
+            Finding(
+                "catalog-overrides-article", Severity.INFO,
+                f"catalog translation {_short(old.msgstr)} differs from the article's "
+                f"{_short(unit.translation)}; the catalog's is used",
+                article.path, seg.line, seg.column, seg.id,
+                "expected after a vendor edit; nothing to do unless the catalog is wrong",
+            )
+        )
+    unreviewed = (
+        mt and FUZZY in flags and old.previous_msgid is None and msgstr == unit.translation
+    )
+    return replace(
+        old,
+        msgstr=msgstr,
+        msgctxt=unit.msgctxt,
+        flags=flags,
+        extracted_comments=_notes(unit, unreviewed),
+        references=_refs(unit, article),
+        obsolete=False,
+        line=0,
+    )
+
+
+def _short(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[: width - 1] + "…")

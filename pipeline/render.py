@@ -1,0 +1,90 @@
+"""Writing Markdown from an article and its catalog, in three forms.
+
+- ``localized``: every pair replaced by its translation: clean, publishable Markdown;
+- ``source``: every pair replaced by its English;
+- ``bilingual``: the sxs article itself with the chosen translations in the translation spans.
+
+Only the span texts change; every other byte of the article is copied as it is.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping, Sequence
+
+from pipeline.article import Article, Segment
+from pipeline.catalog import Catalog, Message
+from pipeline.merge import Key, segment_keys
+
+
+class Form(enum.Enum):
+    LOCALIZED = "localized"
+    SOURCE = "source"
+    BILINGUAL = "bilingual"
+
+
+# Picks the catalog-form translation to publish for a segment, given its catalog entry.
+Chooser = Callable[[Segment, Message | None], str]
+
+
+def catalog_translation(seg: Segment, msg: Message | None) -> str:
+    """The catalog's reviewed translation, else the article's own. A fuzzy entry is never used:
+    its translation was made for other English, or nobody has reviewed it yet."""
+    if msg is not None and msg.reviewed:
+        return msg.msgstr
+    return seg.translation
+
+
+def entries_for(article: Article, catalog: Catalog | None) -> list[Message | None]:
+    """The catalog entry of each segment, in article order (None where the catalog has none)."""
+    if catalog is None:
+        return [None] * len(article.segments)
+    index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
+    return [index.get(key) for key in segment_keys(article.segments)]
+
+
+def span_text(seg: Segment, translation: str) -> str:
+    """A catalog-form translation back in the article's layout."""
+    if seg.tr_crlf:
+        translation = translation.replace("\n", "\r\n")
+    return seg.tr_lead + translation + seg.tr_trail
+
+
+def render(
+    article: Article,
+    form: Form,
+    translations: Sequence[str] | None = None,
+) -> str:
+    """``translations`` gives each segment's catalog-form translation (default: the article's)."""
+    text = article.text
+    segs = article.segments
+    if translations is None:
+        translations = [s.translation for s in segs]
+    out: list[str] = []
+    last = 0
+    if form is Form.BILINGUAL:
+        for seg, tr in zip(segs, translations, strict=True):
+            out.append(text[last : seg.tr_start])
+            out.append(span_text(seg, tr))
+            last = seg.tr_end
+    elif form is Form.LOCALIZED:
+        for seg, tr in zip(segs, translations, strict=True):
+            out.append(text[last : seg.start])
+            out.append(span_text(seg, tr))
+            last = seg.end
+    else:
+        for seg in segs:
+            out.append(text[last : seg.start])
+            out.append(text[seg.src_start : seg.src_end])
+            last = seg.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def choose(
+    article: Article, catalog: Catalog | None, chooser: Chooser = catalog_translation
+) -> list[str]:
+    return [
+        chooser(seg, msg)
+        for seg, msg in zip(article.segments, entries_for(article, catalog), strict=True)
+    ]
