@@ -62,7 +62,7 @@ class Finding:
 
 
 class InputError(Exception):
-    """An input the pipeline cannot use. Carries its location; the CLI prints it, never a traceback."""
+    """An input the pipeline cannot use, with its location. The CLI prints it, not a traceback."""
 
     def __init__(
         self, check: str, message: str, file: str, line: int = 0, column: int = 0, hint: str = ""

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from pipeline.article import Article, Segment
 from pipeline.catalog import FUZZY, Catalog, Message
-from pipeline.findings import Finding, Severity
 
 MT_NOTE = "machine translation: not yet reviewed"
 # msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
@@ -182,10 +181,12 @@ def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
     return best
 
 
-def merge(article: Article, old: Catalog | None) -> tuple[Catalog, list[Finding]]:
-    """The article's catalog, built fresh or merged into ``old``. Pure: no I/O."""
+def merge(article: Article, old: Catalog | None) -> Catalog:
+    """The article's catalog, built fresh or merged into ``old``. Pure: no I/O.
+
+    Where a reviewed entry and the article disagree the entry is kept; the check
+    ``catalog-overrides-article`` reports it."""
     mt = is_machine_translated(article)
-    findings: list[Finding] = []
     old_messages = old.messages if old is not None else ()
     exact: dict[Key, Message] = {m.key: m for m in old_messages}
     by_msgid: dict[str, list[Message]] = {}
@@ -211,7 +212,7 @@ def merge(article: Article, old: Catalog | None) -> tuple[Catalog, list[Finding]
             result.append(None)
             continue
         used.add(found.key)
-        result.append(_update(found, unit, article, mt, findings))
+        result.append(_update(found, unit, article, mt))
 
     # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
     # suggestion, as msgmerge does.
@@ -253,7 +254,7 @@ def merge(article: Article, old: Catalog | None) -> tuple[Catalog, list[Finding]
         header_flags=(),
         messages=tuple(messages),
     )
-    return catalog, findings
+    return catalog
 
 
 def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
@@ -265,25 +266,12 @@ def _notes(unit: Unit, unreviewed_mt: bool) -> tuple[str, ...]:
     return (*notes, MT_NOTE) if unreviewed_mt else notes
 
 
-def _update(
-    old: Message, unit: Unit, article: Article, mt: bool, findings: list[Finding]
-) -> Message:
+def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:
     msgstr, flags = old.msgstr, old.flags
     if not msgstr and unit.translation:
         msgstr = unit.translation
         flags = tuple(dict.fromkeys((*flags, FUZZY))) if mt else tuple(
             f for f in flags if f != FUZZY
-        )
-    elif old.reviewed and unit.translation and old.msgstr != unit.translation:
-        seg = unit.segments[0]
-        findings.append(
-            Finding(
-                "catalog-overrides-article", Severity.INFO,
-                f"catalog translation {_short(old.msgstr)} differs from the article's "
-                f"{_short(unit.translation)}; the catalog's is used",
-                article.path, seg.line, seg.column, seg.id,
-                "expected after a vendor edit; nothing to do unless the catalog is wrong",
-            )
         )
     unreviewed = (
         mt and FUZZY in flags and old.previous_msgid is None and msgstr == unit.translation
@@ -298,7 +286,3 @@ def _update(
         obsolete=False,
         line=0,
     )
-
-
-def _short(text: str, width: int = 60) -> str:
-    return repr(text if len(text) <= width else text[: width - 1] + "…")

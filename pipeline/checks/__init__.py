@@ -1,0 +1,103 @@
+"""The checks a delivery must pass. One module per topic; this registry lists them explicitly.
+
+- ``structure``: every pair whole and consistent, front matter in step with its folder
+- ``sync``: article and catalog in step; one article in step across its locales
+- ``fidelity``: each translation faithful to its English (code, links, markup, placeholders)
+- ``safety``: nothing unsafe added (script, handlers, foreign hosts, new blocks)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.article import Article
+from pipeline.catalog import Catalog
+from pipeline.checks import fidelity, safety, structure, sync
+from pipeline.checks.base import Check, Options
+from pipeline.findings import Finding, Severity
+
+# Input problems found while reading: not rules, but ids users can see, select and document.
+INPUT_CHECKS: tuple[Check, ...] = (
+    Check("encoding", "input", Severity.ERROR, "the file is not valid UTF-8 text",
+          "save the file as UTF-8"),
+    Check("front-matter", "input", Severity.ERROR,
+          "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
+          "fix the YAML; front matter holds plain keys and values"),
+    Check("too-large", "input", Severity.ERROR, "a file larger than the configured limit",
+          "split the article, or raise max-file-size in [tool.pipeline]"),
+    Check("po-syntax", "input", Severity.ERROR, "a catalog that does not parse as PO",
+          "fix the catalog in a PO editor or restore it; it is never overwritten while broken"),
+    Check("po-duplicate", "input", Severity.ERROR, "two catalog entries for the same English",
+          "merge the two entries into one"),
+    Check("po-plural", "input", Severity.ERROR, "plural entries in an article catalog",
+          "remove msgid_plural/msgstr[n]; each segment is one string"),
+    Check("write-failed", "input", Severity.ERROR, "an output could not be written",
+          "check permissions and free space; the previous file is intact"),
+    Check("render-substituted", "safety", Severity.WARNING,
+          "a translation with errors was not published; a safe text stood in for it",
+          "fix the translation in the catalog"),
+)
+
+SEGMENT_RULES = (*fidelity.RULES, *safety.RULES)
+ALL_CHECKS: tuple[Check, ...] = (
+    *(r.check for r in structure.RULES),
+    *(r.check for r in sync.RULES),
+    sync.MISSING_CATALOG,
+    sync.ORPHAN_CATALOG,
+    sync.LOCALE_LAG,
+    *(r.check for r in SEGMENT_RULES),
+    *INPUT_CHECKS,
+)
+BY_ID = {c.id: c for c in ALL_CHECKS}
+
+
+def article_findings(article: Article, options: Options) -> list[Finding]:
+    out = []
+    for rule in structure.RULES:
+        if options.enabled(rule.check):
+            sev = options.severity(rule.check)
+            for line, col, seg, message in rule.fn(article, options):
+                out.append(Finding(rule.check.id, sev, message, article.path, line, col, seg,
+                                   rule.check.hint))
+    return out
+
+
+def catalog_findings(
+    article: Article, catalog: Catalog, po_path: str, options: Options
+) -> list[Finding]:
+    out = []
+    for rule in sync.RULES:
+        if options.enabled(rule.check):
+            sev = options.severity(rule.check)
+            for file, line, col, seg, message in rule.fn(article, catalog, po_path, options):
+                out.append(Finding(rule.check.id, sev, message, file, line, col, seg,
+                                   rule.check.hint))
+    return out
+
+
+def segment_issues(source: str, translation: str, options: Options) -> list[tuple[Check, str]]:
+    out = []
+    for rule in SEGMENT_RULES:
+        if options.enabled(rule.check):
+            for message in rule.fn(source, translation, options):
+                out.append((rule.check, message))
+    return out
+
+
+def publishable(source: str, translation: str, options: Options) -> bool:
+    """No error-severity problem: safe to publish."""
+    return all(
+        options.severity(check) < Severity.ERROR
+        for check, _ in segment_issues(source, translation, options)
+    )
+
+
+def segment_findings(
+    article: Article, translations: Sequence[str], options: Options
+) -> list[Finding]:
+    out = []
+    for seg, tr in zip(article.segments, translations, strict=True):
+        for check, message in segment_issues(seg.source, tr, options):
+            out.append(Finding(check.id, options.severity(check), message, article.path,
+                               seg.line, seg.column, seg.id, check.hint))
+    return out

@@ -1,0 +1,129 @@
+"""What a check is, and the options that tune the checks. Checks are plain functions registered
+by name in ``pipeline.checks`` (no discovery by reflection)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from pipeline.article import Article
+from pipeline.catalog import Catalog
+from pipeline.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    id: str  # stable, kebab-case
+    topic: str  # structure | sync | fidelity | safety
+    severity: Severity  # default; configurable
+    summary: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRewrite:
+    """A locale rewrite allowed in link targets, e.g. '/en-us/' -> '/{locale}/'."""
+
+    source: str
+    target: str  # may hold {locale} (as in the article's folder, lower case)
+
+    def apply(self, url: str, locale: str) -> str:
+        return url.replace(self.source, self.target.replace("{locale}", locale.lower()))
+
+
+DEFAULT_REWRITES = (LinkRewrite("/en-us/", "/{locale}/"),)
+
+
+@dataclass(frozen=True)
+class Options:
+    select: frozenset[str] = frozenset()  # empty: all
+    ignore: frozenset[str] = frozenset()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    link_rewrites: tuple[LinkRewrite, ...] = DEFAULT_REWRITES
+    locale: str = ""  # set per article, for link rewrites
+
+    def enabled(self, check: Check) -> bool:
+        if check.id in self.ignore:
+            return False
+        return not self.select or check.id in self.select
+
+    def severity(self, check: Check) -> Severity:
+        return self.severities.get(check.id, check.severity)
+
+
+# A segment rule looks at one English source and one translation (catalog forms) and yields
+# a message per problem. Pure string functions: render reuses them to decide what is safe.
+SegmentFn = Callable[[str, str, Options], Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRule:
+    check: Check
+    fn: SegmentFn
+
+
+# An article rule yields (line, column, segment id or None, message).
+ArticleFn = Callable[[Article, Options], Iterable[tuple[int, int, str | None, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRule:
+    check: Check
+    fn: ArticleFn
+
+
+# A catalog rule compares an article with its catalog; it yields (file, line, column, segment,
+# message) so that findings existing only in the catalog point at the catalog's line.
+CatalogFn = Callable[
+    [Article, Catalog, str, Options], Iterable[tuple[str, int, int, str | None, str]]
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogRule:
+    check: Check
+    fn: CatalogFn
+
+
+def quote(text: str, width: int = 80) -> str:
+    """A short, unambiguous quotation of a piece of text for messages."""
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return repr(text)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def has_words(text: str) -> bool:
+    return _WORD.search(text) is not None
+
+
+def diff_multiset(src: Iterable[str], tr: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(missing from translation, added by translation), order kept, counting repeats."""
+    remaining: dict[str, int] = {}
+    for item in tr:
+        remaining[item] = remaining.get(item, 0) + 1
+    missing: list[str] = []
+    for item in src:
+        if remaining.get(item, 0):
+            remaining[item] -= 1
+        else:
+            missing.append(item)
+    added: list[str] = []
+    for item in tr:
+        if remaining.get(item, 0):
+            remaining[item] -= 1
+            added.append(item)
+    return missing, added
+
+
+def iter_missing_added(
+    what: str, src: Iterable[str], tr: Iterable[str]
+) -> Iterator[str]:
+    missing, added = diff_multiset(list(src), list(tr))
+    if missing:
+        yield f"{what} missing from the translation: {', '.join(quote(m, 60) for m in missing)}"
+    if added:
+        yield f"{what} added by the translation: {', '.join(quote(a, 60) for a in added)}"

@@ -1,0 +1,137 @@
+"""Article structure: every pair whole and consistent, front matter in step with its folder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.article import Article
+from pipeline.checks.base import ArticleRule, Check, Options, quote
+from pipeline.findings import Severity
+
+E = Severity.ERROR
+
+MALFORMED_SPAN = Check(
+    "malformed-span", "structure", E,
+    "span markup that does not parse (escaped or missing quotes in an attribute)",
+    "restore the attribute as data-ttu-id=\"…\" / data-stu-id=\"…\" with plain quotes",
+)
+UNPAIRED_TRANSLATION = Check(
+    "unpaired-translation", "structure", E,
+    "a translation span without its English lookup span",
+    "restore the <span class=\"sxs-lookup\"> part from the source delivery",
+)
+UNPAIRED_LOOKUP = Check(
+    "unpaired-lookup", "structure", E,
+    "an English lookup span without a translation span before it",
+    "restore the <span data-ttu-id=…> translation span from the source delivery",
+)
+UNCLOSED_SPAN = Check(
+    "unclosed-span", "structure", E,
+    "an English lookup span that is never closed",
+    "end the pair with </span></span>",
+)
+ID_MISMATCH = Check(
+    "span-id-mismatch", "structure", E,
+    "the translation span's data-ttu-id differs from the lookup's data-stu-id",
+    "both spans of a pair carry the same id",
+)
+DUPLICATE_ID = Check(
+    "duplicate-id", "structure", E,
+    "the same segment id twice with different English",
+    "ids are unique per segment; ask for a fresh handoff of the article",
+)
+MIXED_PREFIX = Check(
+    "mixed-id-prefix", "structure", E,
+    "more than one id prefix in one article (pieces of several handoffs)",
+    "an article comes from one handoff; ask for a fresh handoff of the article",
+)
+LOCALE_MISMATCH = Check(
+    "locale-mismatch", "structure", E,
+    "ms.contentlocale disagrees with the locale folder the article is in",
+    "move the article to the right locale folder or correct ms.contentlocale",
+)
+MISSING_KEYS = Check(
+    "missing-loc-keys", "structure", E,
+    "front matter lacks localization keys the handoff always writes",
+    "restore the ms.* keys from the delivery",
+)
+
+_SCANNER = {c.id: c for c in (MALFORMED_SPAN, UNPAIRED_TRANSLATION, UNPAIRED_LOOKUP, UNCLOSED_SPAN)}
+REQUIRED_KEYS = (
+    "ms.contentlocale", "ms.translationtype", "ms.sourcegitcommit", "ms.openlocfilehash",
+    "ms.lasthandoff",
+)
+_PREFIX = re.compile(r"([^-]+)-")
+
+Out = Iterator[tuple[int, int, str | None, str]]
+
+
+def _scanner(check_id: str) -> ArticleRule:
+    def fn(article: Article, options: Options) -> Out:
+        for f in article.problems:
+            if f.check == check_id:
+                yield f.line, f.column, f.segment, f.message
+
+    return ArticleRule(_SCANNER[check_id], fn)
+
+
+def id_mismatch(article: Article, options: Options) -> Out:
+    for seg in article.segments:
+        if seg.id != seg.lookup_id:
+            yield seg.line, seg.column, seg.id, (
+                f"translation span {seg.id} is paired with lookup span {seg.lookup_id}"
+            )
+
+
+def duplicate_id(article: Article, options: Options) -> Out:
+    first: dict[str, tuple[str, int]] = {}
+    for seg in article.segments:
+        prior = first.setdefault(seg.id, (seg.source, seg.line))
+        if prior[0] != seg.source:
+            yield seg.line, seg.column, seg.id, (
+                f"id {seg.id} also on line {prior[1]} with other English: "
+                f"{quote(prior[0], 50)} here {quote(seg.source, 50)}"
+            )
+
+
+def mixed_prefix(article: Article, options: Options) -> Out:
+    prefixes: dict[str, int] = {}
+    for seg in article.segments:
+        m = _PREFIX.match(seg.id)
+        prefix = m.group(1) if m else seg.id
+        if prefixes and prefix not in prefixes:
+            first = next(iter(prefixes))
+            yield seg.line, seg.column, seg.id, (
+                f"id prefix {prefix!r} differs from the article's {first!r} (line "
+                f"{prefixes[first]})"
+            )
+        prefixes.setdefault(prefix, seg.line)
+
+
+def locale_mismatch(article: Article, options: Options) -> Out:
+    value = article.meta.get("ms.contentlocale")
+    if value is None:
+        return
+    if value.strip().lower() != article.locale.lower():
+        yield article.meta_lines["ms.contentlocale"], 1, None, (
+            f"ms.contentlocale is {value!r} but the article is in the {article.locale!r} folder"
+        )
+
+
+def missing_keys(article: Article, options: Options) -> Out:
+    if not article.meta and article.body_start == 0:
+        return  # an include file: no front matter at all is its normal state
+    missing = [k for k in REQUIRED_KEYS if not (article.meta.get(k) or "").strip()]
+    if missing:
+        yield 1, 1, None, f"front matter lacks {', '.join(missing)}"
+
+
+RULES: tuple[ArticleRule, ...] = (
+    *(_scanner(i) for i in _SCANNER),
+    ArticleRule(ID_MISMATCH, id_mismatch),
+    ArticleRule(DUPLICATE_ID, duplicate_id),
+    ArticleRule(MIXED_PREFIX, mixed_prefix),
+    ArticleRule(LOCALE_MISMATCH, locale_mismatch),
+    ArticleRule(MISSING_KEYS, missing_keys),
+)

@@ -1,0 +1,172 @@
+"""The command line: ``python -m pipeline extract|check|render|locales``.
+
+Exit status: 0 all went well, 1 inputs had problems (any error finding), 2 usage errors.
+Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import __version__, checks
+from pipeline.checks.base import Options
+from pipeline.config import Config, ConfigError, cpu_count, load
+from pipeline.findings import Finding, Severity
+from pipeline.io import tree_lock
+from pipeline.layout import Layout
+from pipeline.render import Form
+from pipeline.runner import Settings, Summary, run
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pipeline",
+        description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
+    )
+    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser, out: bool = False) -> None:
+        p.add_argument("--content", type=Path, help="articles root (default: content/)")
+        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+        if out:
+            p.add_argument("--out", type=Path, help="output root (default: build/)")
+        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+        p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
+
+    def selection(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--select", action="append", default=[], metavar="IDS",
+                       help="only these check ids (comma-separated, repeatable)")
+        p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                       help="skip these check ids (comma-separated, repeatable)")
+        p.add_argument("--format", choices=("text", "json"), default="text",
+                       help="how findings are printed (default: text)")
+
+    p = sub.add_parser("extract", help="create or update the PO catalogs from the articles")
+    common(p)
+    p = sub.add_parser("check", help="report problems in articles, catalogs and translations")
+    common(p)
+    selection(p)
+    p = sub.add_parser("render", help="write Markdown from articles and catalogs")
+    common(p, out=True)
+    p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
+                   help="localized (default), source (English) or bilingual (sxs)")
+    p = sub.add_parser("locales", help="extract, check and render localized: `make locales`")
+    common(p, out=True)
+    selection(p)
+    sub.add_parser("checks", help="list the check ids with their severity and summary")
+    return parser
+
+
+def _ids(values: Sequence[str]) -> frozenset[str]:
+    return frozenset(i.strip() for v in values for i in v.split(",") if i.strip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "checks":
+        for c in checks.ALL_CHECKS:
+            print(f"{c.id:28} {c.severity.label:8} {c.topic:10} {c.summary}")
+        return EXIT_OK
+    known = frozenset(checks.BY_ID)
+    try:
+        config = load(args.config, known)
+    except ConfigError as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    select = _ids(getattr(args, "select", []))
+    ignore = _ids(getattr(args, "ignore", []))
+    unknown = sorted((select | ignore) - known)
+    if unknown:
+        parser.error(f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)")
+    if args.jobs is not None and args.jobs < 0:
+        parser.error("--jobs must be 0 (all cores) or more")
+    return _run(args, config, select, ignore)
+
+
+def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
+         ignore: frozenset[str]) -> int:
+    layout = Layout(
+        args.content or config.content,
+        args.locales or config.locales,
+        getattr(args, "out", None) or config.out,
+    )
+    if not layout.content.is_dir():
+        print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    options = Options(
+        select=select or config.select,
+        ignore=ignore | config.ignore,
+        severities=config.severities,
+        link_rewrites=config.link_rewrites,
+    )
+    command = args.command
+    form = None
+    if command == "render":
+        form = Form(args.form)
+    elif command == "locales":
+        form = Form.LOCALIZED
+    settings = Settings(
+        layout=layout,
+        options=options,
+        extract=command in ("extract", "locales"),
+        check=command in ("check", "locales"),
+        form=form,
+        max_file_size=config.max_file_size,
+        publish_machine_translation=config.publish_machine_translation,
+    )
+    jobs = args.jobs if args.jobs is not None else config.jobs
+    jobs = jobs or cpu_count()
+    rels, skipped = layout.articles(config.build_locales)
+    started = time.monotonic()
+    if settings.extract:
+        with tree_lock(layout.locales):
+            summary = run(rels, settings, jobs)
+    else:
+        summary = run(rels, settings, jobs)
+    elapsed = time.monotonic() - started
+    findings = list(summary.findings)
+    for name in skipped:
+        findings.insert(0, Finding("layout", Severity.INFO,
+                                   f"skipped {name!r}: not a locale folder",
+                                   layout.shown(layout.content / name)))
+    _report(findings, getattr(args, "format", "text"), args.quiet)
+    if not args.quiet:
+        print(_summary_line(summary, elapsed), file=sys.stderr)
+    return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
+
+def _report(findings: list[Finding], fmt: str, quiet: bool) -> None:
+    if fmt == "json":
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    for f in findings:
+        if quiet and f.severity is Severity.INFO:
+            continue
+        print(f.format_text(), file=sys.stderr)
+
+
+def _summary_line(summary: Summary, elapsed: float) -> str:
+    counts = {s: 0 for s in Severity}
+    for f in summary.findings:
+        counts[f.severity] += 1
+    return (
+        f"{summary.articles} articles, {summary.segments} segments, "
+        f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} notes; {summary.catalogs_written} catalogs and "
+        f"{summary.outputs_written} outputs written in {elapsed:.2f}s"
+    )
+
+

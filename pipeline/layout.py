@@ -1,0 +1,76 @@
+"""Where things live: content/<locale>/<path>.md <-> locales/<locale>/<path>.po <->
+<out>/<locale>/<path>.md. The locale is the first folder under the content root."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
+
+
+def is_locale(name: str) -> bool:
+    return _LOCALE.match(name) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    content: Path
+    locales: Path
+    out: Path
+
+    def article(self, rel: str) -> Path:
+        return self.content / rel
+
+    def catalog(self, rel: str) -> Path:
+        return self.locales / (rel[:-3] + ".po")
+
+    def output(self, rel: str) -> Path:
+        return self.out / rel
+
+    def shown(self, path: Path) -> str:
+        """A path as diagnostics show it: relative to the working folder when below it."""
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # pragma: no cover - another drive on Windows
+            return str(path)
+
+    def articles(self, locales: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+        """(article paths relative to the content root, sorted; skipped non-locale folders)."""
+        found: list[str] = []
+        skipped: list[str] = []
+        if not self.content.is_dir():
+            return found, skipped
+        for entry in sorted(os.scandir(self.content), key=lambda e: e.name):
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            if not is_locale(entry.name):
+                skipped.append(entry.name)
+                continue
+            if locales and entry.name.lower() not in locales:
+                continue
+            found.extend(_walk(Path(entry.path), entry.name, ".md"))
+        return found, skipped
+
+    def catalogs(self) -> list[str]:
+        """Catalog paths relative to the locales root, as article-style '.md' paths."""
+        found: list[str] = []
+        if not self.locales.is_dir():
+            return found
+        for entry in sorted(os.scandir(self.locales), key=lambda e: e.name):
+            if entry.is_dir() and not entry.name.startswith(".") and is_locale(entry.name):
+                found.extend(r[:-3] + ".md" for r in _walk(Path(entry.path), entry.name, ".po"))
+        return found
+
+
+def _walk(root: Path, prefix: str, suffix: str) -> list[str]:
+    out: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        base = prefix if rel_dir == "." else f"{prefix}/{rel_dir}"
+        out.extend(f"{base}/{f}" for f in sorted(filenames) if f.endswith(suffix)
+                   and not f.startswith("."))
+    return sorted(out)

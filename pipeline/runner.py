@@ -1,0 +1,274 @@
+"""Running the pipeline over a tree: one job per article, in parallel, results in article order.
+
+Each job reads its article and catalog once, then extracts, checks and renders as asked. Jobs
+share nothing; their findings are gathered and sorted, so output is the same for any -j.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import checks
+from pipeline.article import Article, read_article
+from pipeline.catalog import Catalog, Message, format_po, parse_po
+from pipeline.checks import sync
+from pipeline.checks.base import Options
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes, write_atomic
+from pipeline.layout import Layout
+from pipeline.merge import is_machine_translated, merge
+from pipeline.render import Form, entries_for, render
+
+
+@dataclass(frozen=True)
+class Settings:
+    layout: Layout
+    options: Options = field(default_factory=Options)
+    extract: bool = False
+    check: bool = False
+    form: Form | None = None  # render this form when set
+    max_file_size: int = 8 * 1024 * 1024
+    publish_machine_translation: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    rel: str
+    findings: tuple[Finding, ...] = ()
+    segments: int = 0
+    wrote_catalog: bool = False
+    wrote_output: bool = False
+    edition: sync.Edition | None = None
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    segments: int
+    catalogs_written: int
+    outputs_written: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+
+def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
+    """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
+    try:
+        data = read_bytes(path, limit)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise InputError("po-syntax", "a folder stands where the catalog should be", shown,
+                         0, 0, "remove or rename the folder") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            "po-syntax", f"bytes invalid for the declared UTF-8 charset (0x{data[exc.start]:02x})",
+            shown, line, 1, "save the catalog as UTF-8; it was left as is",
+        ) from None
+    return parse_po(text, shown)
+
+
+def _digest(article: Article) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for seg in article.segments:
+        h.update(seg.source.encode())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def publish(
+    article: Article, catalog: Catalog | None, settings: Settings
+) -> tuple[list[str], list[Finding], list[Finding]]:
+    """What to publish for each segment, the findings about the translations that should be
+    published, and the substitutions made because those had errors.
+
+    Candidates in order: the catalog's reviewed translation, the article's own, the English.
+    The first with no error is published, so nothing with an error ever reaches a page."""
+    options = settings.options
+    allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
+    published: list[str] = []
+    findings: list[Finding] = []
+    substitutions: list[Finding] = []
+    for seg, msg in zip(article.segments, entries_for(article, catalog), strict=True):
+        candidates = _candidates(seg.translation, seg.source, msg, allow_mt)
+        chosen = None
+        for n, (label, text) in enumerate(candidates):
+            issues = checks.segment_issues(seg.source, text, options)
+            if n == 0:
+                findings.extend(
+                    Finding(c.id, options.severity(c), m, article.path, seg.line, seg.column,
+                            seg.id, c.hint)
+                    for c, m in issues
+                )
+            if all(options.severity(c) < Severity.ERROR for c, _ in issues):
+                chosen = text
+                if n:
+                    substitutions.append(
+                        Finding(
+                            "render-substituted", options.severity(checks.BY_ID[
+                                "render-substituted"]),
+                            f"the {candidates[0][0]} has errors and was not published; "
+                            f"the {label} was published instead",
+                            article.path, seg.line, seg.column, seg.id,
+                            "fix the translation in the catalog",
+                        )
+                    )
+                break
+        published.append(seg.source if chosen is None else chosen)
+    return published, findings, substitutions
+
+
+def _candidates(
+    own: str, english: str, msg: Message | None, allow_mt: bool
+) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if msg is not None and msg.reviewed:
+        out.append(("catalog translation", msg.msgstr))
+    if allow_mt and (not out or own != out[0][1]):
+        out.append(("article's translation", own))
+    out.append(("English", english))
+    return out
+
+
+def process(rel: str, settings: Settings) -> Outcome:
+    """One article: read, extract, check, render. Every problem becomes a finding."""
+    layout = settings.layout
+    shown = layout.shown(layout.article(rel))
+    try:
+        data = read_bytes(layout.article(rel), settings.max_file_size)
+        article = read_article(data, rel, shown)
+    except InputError as exc:
+        return Outcome(rel, (exc.finding,), failed=True)
+    except OSError as exc:
+        return Outcome(rel, (Finding("encoding", Severity.ERROR, f"cannot read: {exc.strerror}",
+                                     shown, hint="check the file's permissions"),), failed=True)
+
+    findings: list[Finding] = []
+    po_path = layout.catalog(rel)
+    po_shown = layout.shown(po_path)
+    try:
+        catalog = read_catalog(po_path, po_shown, settings.max_file_size)
+        broken = False
+    except InputError as exc:
+        findings.append(exc.finding)
+        catalog, broken = None, True
+    except OSError as exc:
+        findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
+                                po_shown, hint="check the file's permissions"))
+        catalog, broken = None, True
+
+    wrote_catalog = wrote_output = False
+    options = settings.options
+    if settings.extract and not broken:
+        updated = merge(article, catalog)
+        if updated != catalog:
+            try:
+                wrote_catalog = write_atomic(po_path, format_po(updated).encode(), po_shown)
+            except InputError as exc:
+                findings.append(exc.finding)
+                broken = True
+        catalog = updated
+
+    if settings.check:
+        findings.extend(checks.article_findings(article, options))
+        if catalog is not None:
+            findings.extend(checks.catalog_findings(article, catalog, po_shown, options))
+        elif not broken and options.enabled(sync.MISSING_CATALOG):
+            findings.append(Finding(
+                sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
+                f"no catalog at {po_shown}", shown, 1, 1, None, sync.MISSING_CATALOG.hint))
+    elif settings.extract and catalog is not None and options.enabled(sync.OVERRIDE):
+        findings.extend(
+            f for f in checks.catalog_findings(article, catalog, po_shown, options)
+            if f.check == sync.OVERRIDE.id
+        )
+
+    if settings.check or settings.form is not None:
+        published, segment_findings, substitutions = publish(article, catalog, settings)
+        if settings.check:
+            findings.extend(segment_findings)
+        if settings.form is not None:
+            if broken:
+                findings.append(Finding(
+                    "render-substituted", Severity.ERROR,
+                    "not rendered: its catalog is unreadable; the previous output stays",
+                    shown, 1, 1, None, "fix the catalog, then run again"))
+            else:
+                findings.extend(substitutions)
+                text = render(article, settings.form, published)
+                try:
+                    wrote_output = write_atomic(
+                        layout.output(rel), text.encode(), layout.shown(layout.output(rel))
+                    )
+                except InputError as exc:
+                    findings.append(exc.finding)
+
+    return Outcome(
+        rel, tuple(findings), len(article.segments), wrote_catalog, wrote_output,
+        sync.edition(article, _digest(article)),
+    )
+
+
+def _run_one(job: tuple[str, Settings]) -> Outcome:
+    return process(*job)
+
+
+def run(
+    rels: Iterable[str],
+    settings: Settings,
+    jobs: int = 1,
+    progress: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    rel_list = list(rels)
+    outcomes: Iterator[Outcome]
+    if jobs <= 1 or len(rel_list) < 2:
+        outcomes = (process(rel, settings) for rel in rel_list)
+        return _summarize(outcomes, settings, progress)
+    chunk = max(1, min(32, len(rel_list) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        outcomes = pool.map(_run_one, ((rel, settings) for rel in rel_list), chunksize=chunk)
+        return _summarize(outcomes, settings, progress)
+
+
+def _summarize(
+    outcomes: Iterable[Outcome], settings: Settings, progress: Callable[[Outcome], None] | None
+) -> Summary:
+    findings: list[Finding] = []
+    editions: list[sync.Edition] = []
+    articles = segments = catalogs = outputs = 0
+    seen: set[str] = set()
+    for outcome in outcomes:
+        articles += 1
+        seen.add(outcome.rel)
+        segments += outcome.segments
+        catalogs += outcome.wrote_catalog
+        outputs += outcome.wrote_output
+        findings.extend(outcome.findings)
+        if outcome.edition is not None:
+            editions.append(outcome.edition)
+        if progress is not None:
+            progress(outcome)
+    if settings.check:
+        layout = settings.layout
+        findings.extend(sync.locale_lag(editions, settings.options,
+                                        layout.shown(layout.content)))
+        if settings.options.enabled(sync.ORPHAN_CATALOG):
+            for rel in layout.catalogs():
+                if rel not in seen and not layout.article(rel).exists():
+                    findings.append(Finding(
+                        sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
+                        f"no article {layout.shown(layout.article(rel))} for this catalog",
+                        layout.shown(layout.catalog(rel)), 1, 1, None, sync.ORPHAN_CATALOG.hint))
+    findings.sort(key=Finding.sort_key)
+    return Summary(articles, segments, catalogs, outputs, tuple(findings))
