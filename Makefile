@@ -26,3 +26,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf build
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

@@ -1,0 +1,153 @@
+"""The command line end to end: layout contract, exit codes, diagnostics, determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    shutil.copytree(REPO / "content", content)
+    return content, locales, out
+
+
+def args(cmd: str, content: Path, locales: Path, out: Path | None = None) -> list[str]:
+    a = [cmd, "--content", str(content), "--locales", str(locales), "-j", "1"]
+    if out is not None:
+        a += ["--out", str(out)]
+    return a
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_committed_catalogs_are_in_step_with_content(tmp_path: Path) -> None:
+    """`make locales` on a fresh clone changes no tracked file."""
+    content, locales, out = tree(tmp_path)
+    shutil.copytree(REPO / "locales", locales)
+    before = snapshot(locales)
+    assert main(args("locales", content, locales, out)) == 0
+    assert snapshot(locales) == before
+
+
+def test_layout_maps_article_to_catalog_and_output(tmp_path: Path) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("locales", content, locales, out)) == 0
+    for md in content.rglob("*.md"):
+        rel = md.relative_to(content)
+        assert (locales / rel.with_suffix(".po")).is_file()
+        assert (out / rel).is_file()
+
+
+@pytest.mark.parametrize("form", ["localized", "source", "bilingual"])
+def test_render_forms(tmp_path: Path, form: str) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    assert main([*args("render", content, locales, out), "--form", form]) == 0
+    for md in content.rglob("*.md"):
+        rendered = (out / md.relative_to(content)).read_bytes()
+        if form == "bilingual":
+            assert rendered == md.read_bytes()
+        else:
+            assert b"data-ttu-id" not in rendered and b"sxs-lookup" not in rendered
+
+
+def test_output_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
+    content, _, _ = tree(tmp_path)
+    runs = []
+    for jobs in ("1", "2", "3"):
+        locales, out = tmp_path / f"l{jobs}", tmp_path / f"o{jobs}"
+        a = args("locales", content, locales, out)
+        a[a.index("-j") + 1] = jobs
+        assert main(a) == 0
+        runs.append((snapshot(locales), snapshot(out)))
+    assert runs[0] == runs[1] == runs[2]
+
+
+def test_second_run_rewrites_nothing(tmp_path: Path) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("locales", content, locales, out)) == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in [*locales.rglob("*"), *out.rglob("*")]}
+    assert main(args("locales", content, locales, out)) == 0
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+
+
+def test_vendor_edit_reaches_the_published_markdown(tmp_path: Path) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    po = locales / "fr-FR/get-started/install-cli.po"
+    text = po.read_text(encoding="utf-8")
+    old = 'msgstr "Prérequis"'
+    assert old in text
+    po.write_text(text.replace(old, 'msgstr "Conditions préalables"'), encoding="utf-8")
+    assert main(args("locales", content, locales, out)) == 0
+    page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    assert "## <a name=\"prerequisites\"></a>Conditions préalables" in page
+    # the vendor's edit is still in the catalog after re-extraction
+    assert 'msgstr "Conditions préalables"' in po.read_text(encoding="utf-8")
+
+
+def test_broken_article_is_reported_and_the_others_still_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree(tmp_path)
+    bad = content / "fr-FR/broken.md"
+    bad.write_bytes(b"---\ntitle: x\n# never closed\n")
+    assert main(args("locales", content, locales, out)) == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/broken.md:1:1: error[front-matter]: front matter block is not closed" in err
+    assert "Traceback" not in err
+    assert not (locales / "fr-FR/broken.po").exists()
+    assert (out / "fr-FR/get-started/install-cli.md").is_file()
+
+
+def test_check_json_lists_findings_with_the_documented_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    md = content / "fr-FR/get-started/install-cli.md"
+    md.write_text(md.read_text(encoding="utf-8").replace(
+        'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*args("check", content, locales), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    mismatch = [f for f in findings if f["check"] == "span-id-mismatch"]
+    assert len(mismatch) == 1
+    assert set(mismatch[0]) == {"file", "line", "column", "severity", "check", "message",
+                                "segment", "hint"}
+    assert mismatch[0]["severity"] == "error"
+    assert mismatch[0]["segment"] == "4c1e7-103"
+    assert mismatch[0]["line"] == 17
+
+
+def test_check_without_catalogs_says_to_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = tree(tmp_path)
+    assert main(args("check", content, locales)) == 1
+    assert "error[missing-catalog]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["frobnicate"], ["check", "--format", "xml"], ["check", "--select", "no-such-check"], []],
+)
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+
+
+def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["check", "--content", str(tmp_path / "nope")]) == 2

@@ -1,0 +1,300 @@
+"""Re-extraction never loses a translator's work: vendor edits, new handoffs, duplicates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import Article, parse_article, read_article
+from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
+from pipeline.render import Form, choose, render
+
+FRONT = """---
+title: T
+ms.openlocfilehash: 8e6819f6d6ff37baab4bdd49cb5a87c32490f841
+ms.sourcegitcommit: 8bc60ec34bc1e40685e3976576e04a2623f63a7c
+ms.translationtype: {tt}
+ms.contentlocale: fr-FR
+ms.lasthandoff: 04/15/2021
+ms.locfileid: "51829734"
+---
+"""
+
+
+def pair(seg_id: str, tr: str, en: str) -> str:
+    return (
+        f'<span data-ttu-id="{seg_id}">{tr}</span><span class="sxs-lookup">'
+        f'<span data-stu-id="{seg_id}">{en}</span></span>'
+    )
+
+
+def make(pairs: list[tuple[str, str, str]], tt: str = "HT", prefix: str = "b5df6") -> Article:
+    body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, tr, en in pairs) + "\n"
+    return parse_article(FRONT.format(tt=tt) + body, "fr-FR/doc.md")
+
+
+BASE = [
+    ("102", "Bonjour le monde", "Hello world"),
+    ("103", "Ouvrez le fichier `a.json`.", "Open the file `a.json`."),
+    ("104", "Sélectionnez **Enregistrer**.", "Select **Save**."),
+    ("105", "Fermez la fenêtre.", "Close the window."),
+]
+
+
+def by_msgid(catalog: Catalog) -> dict[str, Message]:
+    return {m.msgid: m for m in catalog.messages if m.msgctxt is None}
+
+
+def vendor_edit(catalog: Catalog, msgid: str, msgstr: str, comment: str = "") -> Catalog:
+    msgs = []
+    for m in catalog.messages:
+        if m.msgid == msgid:
+            m = replace(m, msgstr=msgstr, flags=tuple(f for f in m.flags if f != FUZZY),
+                        translator_comments=(comment,) if comment else m.translator_comments)
+        msgs.append(m)
+    return replace(catalog, messages=tuple(msgs))
+
+
+def reread(catalog: Catalog) -> Catalog:
+    """As the vendor's file comes back: written and parsed again."""
+    return parse_po(format_po(catalog), "vendor.po")
+
+
+def test_fresh_catalog_has_one_entry_per_english_with_ids_and_lines_as_comments() -> None:
+    cat = merge(make(BASE), None)
+    assert [m.msgid for m in cat.messages] == [en for _, _, en in BASE]
+    first = cat.messages[0]
+    assert first.msgstr == "Bonjour le monde"
+    assert first.extracted_comments == ("b5df6-102",)
+    assert first.references == ("fr-FR/doc.md:10",)
+    assert not first.fuzzy
+
+
+def test_machine_translation_is_fuzzy_and_marked_for_review() -> None:
+    cat = merge(make(BASE, tt="MT"), None)
+    assert all(m.fuzzy for m in cat.messages)
+    assert all(MT_NOTE in m.extracted_comments for m in cat.messages)
+
+
+def test_header_carries_gettext_language_and_provenance() -> None:
+    cat = merge(make(BASE), None)
+    assert cat.header_value("Language") == "fr_FR"
+    assert cat.header_value("Content-Type") == "text/plain; charset=UTF-8"
+    assert cat.header_value("X-MS-Source-Git-Commit") == "8bc60ec34bc1e40685e3976576e04a2623f63a7c"
+    assert cat.header_value("X-MS-Open-Loc-File-Hash") == "8e6819f6d6ff37baab4bdd49cb5a87c32490f841"
+    assert cat.header_value("X-MS-Translation-Type") == "HT"
+    assert cat.header_value("X-MS-Last-Handoff") == "04/15/2021"
+    assert cat.header_value("POT-Creation-Date") == "2021-04-15 00:00+0000"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("fr-FR", "fr_FR"), ("ar-sa", "ar_SA"), ("zh-Hans-CN", "zh_Hans_CN"), ("de", "de")],
+)
+def test_gettext_language_form(locale: str, expected: str) -> None:
+    assert gettext_language(locale) == expected
+
+
+def test_merging_the_same_article_again_changes_nothing() -> None:
+    article = make(BASE, tt="MT")
+    cat = merge(article, None)
+    assert merge(article, reread(cat)) == cat
+
+
+def test_vendor_edits_survive_reextraction_and_stay_reviewed() -> None:
+    article = make(BASE, tt="MT")
+    edited = vendor_edit(merge(article, None), "Hello world", "Salut tout le monde", "vendor")
+    again = merge(article, reread(edited))
+    msg = by_msgid(again)["Hello world"]
+    assert msg.msgstr == "Salut tout le monde"
+    assert msg.reviewed
+    assert msg.translator_comments == ("vendor",)
+    assert MT_NOTE not in msg.extracted_comments
+    # the others, never touched by the vendor, are still unreviewed machine translation
+    assert by_msgid(again)["Close the window."].fuzzy
+
+
+def test_reviewed_catalog_wins_over_the_article_when_rendering() -> None:
+    article = make(BASE)
+    edited = vendor_edit(merge(article, None), "Close the window.", "Fermez cette fenêtre.")
+    out = render(article, Form.LOCALIZED, choose(article, edited))
+    assert "Fermez cette fenêtre." in out
+    assert "Fermez la fenêtre." not in out
+
+
+def test_article_translation_fills_only_what_the_catalog_lacks() -> None:
+    article = make(BASE)
+    cat = merge(article, None)
+    emptied = replace(cat, messages=tuple(
+        replace(m, msgstr="") if m.msgid == "Hello world" else m for m in cat.messages))
+    refilled = merge(article, reread(emptied))
+    assert by_msgid(refilled)["Hello world"].msgstr == "Bonjour le monde"
+
+
+def handoff(article: Article, prefix: str, *, change: dict[str, str] | None = None,
+            remove: set[str] | None = None, add: list[tuple[str, str]] | None = None) -> str:
+    """A new handoff of ``article``: a new id prefix, some English changed, removed, added."""
+    change = change or {}
+    remove = remove or set()
+    text = article.text
+    out, last = [], 0
+    for seg in article.segments:
+        out.append(text[last:seg.start])
+        if seg.source not in remove:
+            en = change.get(seg.source, seg.source)
+            tr = seg.translation if en == seg.source else "TRADUCTION NOUVELLE " + en
+            out.append(pair(seg.id, tr, en))
+        last = seg.end
+    out.append(text[last:])
+    new = "".join(out)
+    for en, tr in add or []:
+        new = new.rstrip("\n") + "\n\n" + pair(f"{prefix}-999", tr, en) + "\n"
+    old_prefix = article.segments[0].id.split("-")[0]
+    return new.replace(f'="{old_prefix}-', f'="{prefix}-')
+
+
+def test_new_handoff_matches_by_english_not_by_id() -> None:
+    article = make(BASE)
+    cat = reread(vendor_edit(merge(article, None), "Hello world", "Salut"))
+    new_text = handoff(
+        article, "1accc",
+        change={"Open the file `a.json`.": "Open the file `b.json`."},
+        remove={"Close the window."},
+        add=[("A brand new sentence.", "Une phrase toute neuve.")],
+    )
+    new_article = parse_article(new_text, "fr-FR/doc.md")
+    assert new_article.segments[0].id == "1accc-102"
+    merged = merge(new_article, cat)
+    msgs = by_msgid(merged)
+
+    # unchanged English keeps the vendor's text
+    assert msgs["Hello world"].msgstr == "Salut" and msgs["Hello world"].reviewed
+    # changed English: fuzzy, old English as previous msgid, old translation as suggestion
+    changed = msgs["Open the file `b.json`."]
+    assert changed.fuzzy
+    assert changed.previous_msgid == "Open the file `a.json`."
+    assert changed.msgstr == "Ouvrez le fichier `a.json`."
+    # removed English: obsolete, translation kept
+    gone = [m for m in merged.messages if m.obsolete]
+    assert [(m.msgid, m.msgstr) for m in gone] == [("Close the window.", "Fermez la fenêtre.")]
+    # new English: the article's translation
+    assert msgs["A brand new sentence."].msgstr == "Une phrase toute neuve."
+    assert msgs["A brand new sentence."].extracted_comments == ("1accc-999",)
+
+    # rendering never uses the stale suggestion made for other English
+    out = render(new_article, Form.LOCALIZED, choose(new_article, merged))
+    assert "TRADUCTION NOUVELLE Open the file `b.json`." in out
+    assert "Ouvrez le fichier `a.json`." not in out
+    assert "Salut" in out
+
+
+def test_obsolete_entry_comes_back_when_its_english_returns() -> None:
+    article = make(BASE)
+    cat = reread(vendor_edit(merge(article, None), "Close the window.", "Fermez-la."))
+    without = parse_article(handoff(article, "22222", remove={"Close the window."}),
+                            "fr-FR/doc.md")
+    obsolete = reread(merge(without, cat))
+    assert any(m.obsolete and m.msgstr == "Fermez-la." for m in obsolete.messages)
+    back = merge(parse_article(handoff(article, "33333"), "fr-FR/doc.md"), obsolete)
+    msg = by_msgid(back)["Close the window."]
+    assert (msg.msgstr, msg.obsolete, msg.reviewed) == ("Fermez-la.", False, True)
+
+
+def test_same_english_with_two_translations_round_trips() -> None:
+    pairs = [*BASE, ("106", "Cliquez sur **Enregistrer**.", "Select **Save**.")]
+    article = make(pairs)
+    keys = segment_keys(article.segments)
+    assert keys[2] == (None, "Select **Save**.")
+    assert keys[4] == ("b5df6-106", "Select **Save**.")
+    cat = reread(merge(article, None))
+    assert render(article, Form.BILINGUAL, choose(article, cat)) == article.text
+
+
+def test_same_english_with_the_same_translation_shares_one_entry() -> None:
+    pairs = [*BASE, ("106", "Sélectionnez **Enregistrer**.", "Select **Save**.")]
+    cat = merge(make(pairs), None)
+    shared = by_msgid(cat)["Select **Save**."]
+    assert shared.extracted_comments == ("b5df6-104", "b5df6-106")
+    assert len(cat.messages) == 4
+
+
+def test_duplicate_english_entries_follow_a_new_handoff() -> None:
+    pairs = [*BASE, ("106", "Cliquez sur **Enregistrer**.", "Select **Save**.")]
+    article = make(pairs)
+    cat = merge(article, None)
+    cat = reread(replace(cat, messages=tuple(
+        replace(m, msgstr="Appuyez sur **Enregistrer**.") if m.msgctxt else m
+        for m in cat.messages)))
+    new_article = parse_article(handoff(article, "1accc"), "fr-FR/doc.md")
+    merged = merge(new_article, cat)
+    ctx = [m for m in merged.messages if m.msgctxt and not m.obsolete]
+    assert [(m.msgctxt, m.msgstr) for m in ctx] == [("1accc-106", "Appuyez sur **Enregistrer**.")]
+    assert not any(m.obsolete for m in merged.messages)
+
+
+def test_empty_english_gets_its_segment_id_as_context() -> None:
+    article = make([*BASE, ("106", '<a name="x"></a>', "")])
+    cat = merge(article, None)
+    empty = [m for m in cat.messages if m.msgid == ""]
+    assert [(m.msgctxt, m.msgstr) for m in empty] == [("b5df6-106", '<a name="x"></a>')]
+    assert render(article, Form.BILINGUAL, choose(article, reread(cat))) == article.text
+
+
+# ------------------------------------------------------------------ on real corpus articles
+
+def _corpus_article(corpus_root: Path, translation_type: str) -> Article:
+    for path in sorted(corpus_root.glob("*/*/**/*.md")):
+        data = path.read_bytes()
+        if f"ms.translationtype: {translation_type}".encode() not in data:
+            continue
+        article = read_article(data, str(path.relative_to(corpus_root)))
+        sources = [s.source for s in article.segments]
+        if 30 <= len(article.segments) <= 150 and len(set(sources)) == len(sources) and all(
+            re.search(r"[A-Za-z]{3}", s) for s in sources
+        ):
+            return article
+    pytest.skip(f"no suitable {translation_type} article in the corpus")
+
+
+@pytest.mark.parametrize("translation_type", ["MT", "HT"])
+def test_vendor_edit_and_new_handoff_on_a_real_article(
+    corpus_root: Path, translation_type: str
+) -> None:
+    article = _corpus_article(corpus_root, translation_type)
+    segs = article.segments
+    cat = merge(article, None)
+    edited_en = [segs[i].source for i in (3, 7, 11)]
+    for n, en in enumerate(edited_en):
+        cat = vendor_edit(cat, en, f"VENDOR EDIT {n}")
+    cat = reread(cat)
+
+    # the same delivery again: every translation and review state as the vendor left it
+    again = merge(article, cat)
+    def state(c: Catalog) -> list[tuple[object, ...]]:
+        return [(m.msgid, m.msgstr, m.flags, m.translator_comments, m.obsolete)
+                for m in c.messages]
+    assert state(again) == state(cat)
+    assert merge(article, reread(again)) == again
+
+    changed_en, removed_en = segs[5].source, segs[9].source
+    new_text = handoff(article, "abcde", change={changed_en: changed_en + " Extra words."},
+                       remove={removed_en}, add=[("Brand new English.", "NOUVEAU")])
+    new_article = read_article(new_text.encode(), article.rel)
+    merged = reread(merge(new_article, cat))
+    msgs = by_msgid(merged)
+    for n, en in enumerate(edited_en):
+        assert msgs[en].msgstr == f"VENDOR EDIT {n}" and msgs[en].reviewed
+    fuzzy = msgs[changed_en + " Extra words."]
+    assert fuzzy.fuzzy and fuzzy.previous_msgid == changed_en
+    assert fuzzy.msgstr == segs[5].translation
+    assert [m.msgid for m in merged.messages if m.obsolete] == [removed_en]
+    assert msgs["Brand new English."].msgstr == "NOUVEAU"
+    localized = render(new_article, Form.LOCALIZED, choose(new_article, merged))
+    assert all(f"VENDOR EDIT {n}" in localized for n in range(3))
+    bilingual = render(new_article, Form.BILINGUAL, choose(new_article, merged))
+    assert bilingual.count("VENDOR EDIT") == sum(
+        s.source in edited_en for s in new_article.segments)

@@ -1,0 +1,74 @@
+"""Rendering the three forms: only span texts change, every other byte is copied."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.article import parse_article
+from pipeline.catalog import FUZZY
+from pipeline.merge import merge
+from pipeline.render import Form, choose, render
+
+TEXT = (
+    "---\r\ntitle: Titre\r\nms.translationtype: HT\r\nms.contentlocale: fr-FR\r\n---\n"
+    "# <a name=\"intro\"></a>"
+    '<span data-ttu-id="abcde-102">Introduction</span><span class="sxs-lookup">'
+    '<span data-stu-id="abcde-102">Overview</span></span>\r\n'
+    "| A | B |\n|---|---|\n"
+    '| <span data-ttu-id="abcde-103">Oui</span><span class="sxs-lookup">'
+    '<span data-stu-id="abcde-103">Yes</span></span> | `x` |\n'
+    '[<span data-ttu-id="abcde-104">\n  Lien  </span><span class="sxs-lookup">'
+    '<span data-stu-id="abcde-104">Link</span></span>](https://example.com)\u00a0\u200f'
+)
+
+
+def test_bilingual_with_unchanged_catalog_is_the_input() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    assert render(article, Form.BILINGUAL, choose(article, merge(article, None))) == TEXT
+
+
+def test_localized_replaces_each_pair_with_its_translation() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    out = render(article, Form.LOCALIZED, choose(article, merge(article, None)))
+    assert "# <a name=\"intro\"></a>Introduction\r\n| A | B |" in out
+    assert "| Oui | `x` |\n" in out
+    assert out.endswith("[\n  Lien  ](https://example.com)\u00a0\u200f")
+    assert out.startswith("---\r\ntitle: Titre\r\n")
+    assert "data-ttu-id" not in out and "sxs-lookup" not in out
+
+
+def test_source_replaces_each_pair_with_its_english() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    out = render(article, Form.SOURCE)
+    assert "# <a name=\"intro\"></a>Overview\r\n" in out
+    assert "| Yes | `x` |" in out
+    assert out.endswith("[Link](https://example.com)\u00a0\u200f")
+
+
+def test_catalog_edit_lands_inside_the_translation_span_keeping_layout() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    cat = merge(article, None)
+    cat = replace(cat, messages=tuple(
+        replace(m, msgstr="Le lien") if m.msgid == "Link" else m for m in cat.messages))
+    out = render(article, Form.BILINGUAL, choose(article, cat))
+    # the leading line break is layout kept from the article; the rest is the catalog's text
+    assert '<span data-ttu-id="abcde-104">\n  Le lien</span>' in out
+    assert out.replace("Le lien", "Lien  ") == TEXT
+
+
+def test_fuzzy_entry_is_never_published() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    cat = merge(article, None)
+    cat = replace(cat, messages=tuple(
+        replace(m, msgstr="Pas pour cet anglais", flags=(FUZZY,)) if m.msgid == "Yes" else m
+        for m in cat.messages))
+    out = render(article, Form.LOCALIZED, choose(article, cat))
+    assert "Pas pour cet anglais" not in out
+    assert "| Oui |" in out
+
+
+def test_article_without_pairs_renders_unchanged_in_every_form() -> None:
+    text = "# Just text\n\nNo pairs here.\n"
+    article = parse_article(text, "fr-FR/b.md")
+    for form in Form:
+        assert render(article, form, []) == text
