@@ -114,7 +114,7 @@ def test_broken_article_is_reported_and_the_others_still_run(
 def test_check_json_lists_findings_with_the_documented_keys(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    content, locales, out = tree(tmp_path)
+    content, locales, _ = tree(tmp_path)
     assert main(args("extract", content, locales)) == 0
     md = content / "fr-FR/get-started/install-cli.md"
     md.write_text(md.read_text(encoding="utf-8").replace(
