@@ -73,9 +73,11 @@ def segment_keys(segments: Sequence[Segment]) -> list[Key]:
     return keys
 
 
-def units(article: Article) -> list[Unit]:
+def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
+    if keys is None:
+        keys = segment_keys(article.segments)
     grouped: dict[Key, list[Segment]] = {}
-    for key, seg in zip(segment_keys(article.segments), article.segments, strict=True):
+    for key, seg in zip(keys, article.segments, strict=True):
         grouped.setdefault(key, []).append(seg)
     return [Unit(k, tuple(v)) for k, v in grouped.items()]
 
@@ -181,7 +183,7 @@ def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
     return best
 
 
-def merge(article: Article, old: Catalog | None) -> Catalog:
+def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = None) -> Catalog:
     """The article's catalog, built fresh or merged into ``old``. Pure: no I/O.
 
     Where a reviewed entry and the article disagree the entry is kept; the check
@@ -194,11 +196,13 @@ def merge(article: Article, old: Catalog | None) -> Catalog:
         if m.msgctxt is not None:
             by_msgid.setdefault(m.msgid, []).append(m)
     used: set[Key] = set()
-    active_keys = set(segment_keys(article.segments))
+    if keys is None:
+        keys = segment_keys(article.segments)
+    active_keys = set(keys)
     pending: list[tuple[int, Unit]] = []
     result: list[Message | None] = []
 
-    for unit in units(article):
+    for unit in units(article, keys):
         found = exact.get(unit.key)
         if found is None and unit.msgctxt is not None:
             # An earlier handoff's id: take the same English's context entries in order.

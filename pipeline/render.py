@@ -35,12 +35,16 @@ def catalog_translation(seg: Segment, msg: Message | None) -> str:
     return seg.translation
 
 
-def entries_for(article: Article, catalog: Catalog | None) -> list[Message | None]:
+def entries_for(
+    article: Article, catalog: Catalog | None, keys: Sequence[Key] | None = None
+) -> list[Message | None]:
     """The catalog entry of each segment, in article order (None where the catalog has none)."""
     if catalog is None:
         return [None] * len(article.segments)
+    if keys is None:
+        keys = segment_keys(article.segments)
     index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
-    return [index.get(key) for key in segment_keys(article.segments)]
+    return [index.get(key) for key in keys]
 
 
 def span_text(seg: Segment, translation: str) -> str:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from pipeline import checks
 from pipeline.article import Article, read_article
+from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
 from pipeline.catalog import Catalog, Message, format_po, parse_po
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
-from pipeline.merge import is_machine_translated, merge
+from pipeline.merge import Key, is_machine_translated, merge, segment_keys
 from pipeline.render import Form, entries_for, render
 
 
@@ -44,6 +45,7 @@ class Outcome:
     wrote_output: bool = False
     edition: sync.Edition | None = None
     failed: bool = False
+    cache: Entry | None = None  # what a rerun needs to skip this article; None: do not skip
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class Summary:
 
 def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
     """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
+    found = read_catalog_bytes(path, shown, limit)
+    return None if found is None else found[0]
+
+
+def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
     try:
         data = read_bytes(path, limit)
     except FileNotFoundError:
@@ -76,7 +83,7 @@ def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
             "po-syntax", f"bytes invalid for the declared UTF-8 charset (0x{data[exc.start]:02x})",
             shown, line, 1, "save the catalog as UTF-8; it was left as is",
         ) from None
-    return parse_po(text, shown)
+    return parse_po(text, shown), data
 
 
 def _digest(article: Article) -> str:
@@ -88,7 +95,7 @@ def _digest(article: Article) -> str:
 
 
 def publish(
-    article: Article, catalog: Catalog | None, settings: Settings
+    article: Article, catalog: Catalog | None, settings: Settings, keys: list[Key]
 ) -> tuple[list[str], list[Finding], list[Finding]]:
     """What to publish for each segment, the findings about the translations that should be
     published, and the substitutions made because those had errors.
@@ -100,7 +107,7 @@ def publish(
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
-    for seg, msg in zip(article.segments, entries_for(article, catalog), strict=True):
+    for seg, msg in zip(article.segments, entries_for(article, catalog, keys), strict=True):
         candidates = _candidates(seg.translation, seg.source, msg, allow_mt)
         chosen = None
         for n, (label, text) in enumerate(candidates):
@@ -144,9 +151,10 @@ def _candidates(
 def process(rel: str, settings: Settings) -> Outcome:
     """One article: read, extract, check, render. Every problem becomes a finding."""
     layout = settings.layout
-    shown = layout.shown(layout.article(rel))
+    article_path = layout.article(rel)
+    shown = layout.shown(article_path)
     try:
-        data = read_bytes(layout.article(rel), settings.max_file_size)
+        data = read_bytes(article_path, settings.max_file_size)
         article = read_article(data, rel, shown)
     except InputError as exc:
         return Outcome(rel, (exc.finding,), failed=True)
@@ -157,24 +165,31 @@ def process(rel: str, settings: Settings) -> Outcome:
     findings: list[Finding] = []
     po_path = layout.catalog(rel)
     po_shown = layout.shown(po_path)
+    po_bytes: bytes | None = None
+    catalog: Catalog | None = None
+    broken = False
     try:
-        catalog = read_catalog(po_path, po_shown, settings.max_file_size)
-        broken = False
+        found = read_catalog_bytes(po_path, po_shown, settings.max_file_size)
+        if found is not None:
+            catalog, po_bytes = found
     except InputError as exc:
         findings.append(exc.finding)
-        catalog, broken = None, True
+        broken = True
     except OSError as exc:
         findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
                                 po_shown, hint="check the file's permissions"))
-        catalog, broken = None, True
+        broken = True
 
+    keys = segment_keys(article.segments)
     wrote_catalog = wrote_output = False
     options = settings.options
     if settings.extract and not broken:
-        updated = merge(article, catalog)
+        updated = merge(article, catalog, keys)
         if updated != catalog:
+            new_bytes = format_po(updated).encode()
             try:
-                wrote_catalog = write_atomic(po_path, format_po(updated).encode(), po_shown)
+                wrote_catalog = write_atomic(po_path, new_bytes, po_shown)
+                po_bytes = new_bytes
             except InputError as exc:
                 findings.append(exc.finding)
                 broken = True
@@ -183,19 +198,18 @@ def process(rel: str, settings: Settings) -> Outcome:
     if settings.check:
         findings.extend(checks.article_findings(article, options))
         if catalog is not None:
-            findings.extend(checks.catalog_findings(article, catalog, po_shown, options))
+            findings.extend(checks.catalog_findings(article, catalog, po_shown, options, keys))
         elif not broken and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
                 f"no catalog at {po_shown}", shown, 1, 1, None, sync.MISSING_CATALOG.hint))
     elif settings.extract and catalog is not None and options.enabled(sync.OVERRIDE):
-        findings.extend(
-            f for f in checks.catalog_findings(article, catalog, po_shown, options)
-            if f.check == sync.OVERRIDE.id
-        )
+        findings.extend(checks.catalog_findings(
+            article, catalog, po_shown, options, keys, only=frozenset({sync.OVERRIDE.id})))
 
+    out_bytes: bytes | None = None
     if settings.check or settings.form is not None:
-        published, segment_findings, substitutions = publish(article, catalog, settings)
+        published, segment_findings, substitutions = publish(article, catalog, settings, keys)
         if settings.check:
             findings.extend(segment_findings)
         if settings.form is not None:
@@ -206,17 +220,35 @@ def process(rel: str, settings: Settings) -> Outcome:
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
                 findings.extend(substitutions)
-                text = render(article, settings.form, published)
+                out_bytes = render(article, settings.form, published).encode()
                 try:
                     wrote_output = write_atomic(
-                        layout.output(rel), text.encode(), layout.shown(layout.output(rel))
+                        layout.output(rel), out_bytes, layout.shown(layout.output(rel))
                     )
                 except InputError as exc:
                     findings.append(exc.finding)
+                    out_bytes = None
 
+    edition = sync.edition(article, _digest(article))
+    entry = None
+    if not broken and (settings.form is None or out_bytes is not None):
+        article_state = FileState.of(article_path, data)
+        if article_state is not None:
+            entry = Entry(
+                article_state,
+                FileState.of(po_path, po_bytes) if po_bytes is not None else None,
+                FileState.of(layout.output(rel), out_bytes) if out_bytes is not None else None,
+                tuple(findings), len(article.segments),
+                (edition.rel, edition.locale, edition.english, edition.commit, edition.handoff),
+            )
+    return Outcome(rel, tuple(findings), len(article.segments), wrote_catalog, wrote_output,
+                   edition, cache=entry)
+
+
+def _from_cache(rel: str, entry: Entry) -> Outcome:
     return Outcome(
-        rel, tuple(findings), len(article.segments), wrote_catalog, wrote_output,
-        sync.edition(article, _digest(article)),
+        rel, entry.findings, entry.segments,
+        edition=sync.Edition(*entry.edition) if entry.edition else None, cache=entry,
     )
 
 
@@ -224,21 +256,70 @@ def _run_one(job: tuple[str, Settings]) -> Outcome:
     return process(*job)
 
 
+def fingerprint(settings: Settings) -> str:
+    """Everything besides the files that decides a run's results: a change empties the cache."""
+    from pipeline import __version__
+
+    layout = settings.layout
+    parts = [
+        __version__, str(layout.content.resolve()), str(layout.locales.resolve()),
+        str(layout.out.resolve()), repr(settings.extract), repr(settings.check),
+        repr(settings.form), repr(settings.max_file_size),
+        repr(settings.publish_machine_translation), repr(sorted(settings.options.select)),
+        repr(sorted(settings.options.ignore)),
+        repr(sorted((k, int(v)) for k, v in settings.options.severities.items())),
+        repr(settings.options.link_rewrites),
+    ]
+    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
+
+
 def run(
     rels: Iterable[str],
     settings: Settings,
     jobs: int = 1,
     progress: Callable[[Outcome], None] | None = None,
+    use_cache: bool = True,
 ) -> Summary:
+    """Process every article; with an output folder, skip those the cache shows unchanged."""
     rel_list = list(rels)
-    outcomes: Iterator[Outcome]
-    if jobs <= 1 or len(rel_list) < 2:
-        outcomes = (process(rel, settings) for rel in rel_list)
-        return _summarize(outcomes, settings, progress)
-    chunk = max(1, min(32, len(rel_list) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        outcomes = pool.map(_run_one, ((rel, settings) for rel in rel_list), chunksize=chunk)
-        return _summarize(outcomes, settings, progress)
+    layout = settings.layout
+    cache = None
+    if use_cache and settings.form is not None:
+        cache = Cache.load(layout.out / CACHE_NAME, fingerprint(settings))
+    cached: dict[str, Outcome] = {}
+    todo: list[str] = []
+    for rel in rel_list:
+        entry = cache.fresh(rel, layout.article(rel), layout.catalog(rel), layout.output(rel)) \
+            if cache is not None else None
+        if entry is not None and cache is not None:
+            if cache.dirty:
+                cache.refresh(rel, layout.article(rel), layout.catalog(rel), layout.output(rel))
+            cached[rel] = _from_cache(rel, entry)
+        else:
+            todo.append(rel)
+
+    def in_order(fresh: Iterator[Outcome]) -> Iterator[Outcome]:
+        for rel in rel_list:
+            hit = cached.get(rel)
+            if hit is not None:
+                yield hit
+                continue
+            outcome = next(fresh)
+            if cache is not None:
+                cache.put(rel, outcome.cache)
+            yield outcome
+
+    if jobs <= 1 or len(todo) < 2:
+        summary = _summarize(in_order(process(rel, settings) for rel in todo), settings,
+                             progress)
+    else:
+        chunk = max(1, min(16, len(todo) // (jobs * 8) or 1))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = pool.map(_run_one, ((rel, settings) for rel in todo), chunksize=chunk)
+            summary = _summarize(in_order(iter(fresh)), settings, progress)
+    if cache is not None:
+        cache.save(set(rel_list))
+    return summary
 
 
 def _summarize(

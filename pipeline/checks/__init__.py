@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from pipeline.article import Article
 from pipeline.catalog import Catalog
 from pipeline.checks import fidelity, safety, structure, sync
-from pipeline.checks.base import Check, Options
+from pipeline.checks.base import Check, Options, Pairing
 from pipeline.findings import Finding, Severity
+from pipeline.merge import Key, segment_keys
+from pipeline.render import entries_for
 
 # Input problems found while reading: not rules, but ids users can see, select and document.
 INPUT_CHECKS: tuple[Check, ...] = (
@@ -63,13 +65,22 @@ def article_findings(article: Article, options: Options) -> list[Finding]:
 
 
 def catalog_findings(
-    article: Article, catalog: Catalog, po_path: str, options: Options
+    article: Article,
+    catalog: Catalog,
+    po_path: str,
+    options: Options,
+    keys: Sequence[Key] | None = None,
+    only: frozenset[str] = frozenset(),
 ) -> list[Finding]:
+    if keys is None:
+        keys = segment_keys(article.segments)
+    pairing = Pairing(article, catalog, po_path, keys, entries_for(article, catalog, keys),
+                      sync.entries_by_segment_id(catalog))
     out = []
     for rule in sync.RULES:
-        if options.enabled(rule.check):
+        if options.enabled(rule.check) and (not only or rule.check.id in only):
             sev = options.severity(rule.check)
-            for file, line, col, seg, message in rule.fn(article, catalog, po_path, options):
+            for file, line, col, seg, message in rule.fn(pairing, options):
                 out.append(Finding(rule.check.id, sev, message, file, line, col, seg,
                                    rule.check.hint))
     return out

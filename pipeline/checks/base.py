@@ -4,12 +4,13 @@ by name in ``pipeline.checks`` (no discovery by reflection)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.article import Article
-from pipeline.catalog import Catalog
+from pipeline.catalog import Catalog, Message
 from pipeline.findings import Severity
+from pipeline.merge import Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +74,21 @@ class ArticleRule:
     fn: ArticleFn
 
 
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """An article beside its catalog, aligned once for all the catalog rules."""
+
+    article: Article
+    catalog: Catalog
+    po_path: str
+    keys: Sequence[Key]  # each segment's catalog key
+    entries: Sequence[Message | None]  # each segment's active entry, or None
+    by_id: Mapping[str, Message]  # active entries by the segment ids in their comments
+
+
 # A catalog rule compares an article with its catalog; it yields (file, line, column, segment,
 # message) so that findings existing only in the catalog point at the catalog's line.
-CatalogFn = Callable[
-    [Article, Catalog, str, Options], Iterable[tuple[str, int, int, str | None, str]]
-]
+CatalogFn = Callable[[Pairing, Options], Iterable[tuple[str, int, int, str | None, str]]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from pipeline.article import Article
 from pipeline.catalog import Catalog, Message
-from pipeline.checks.base import CatalogRule, Check, Options, quote
+from pipeline.checks.base import CatalogRule, Check, Options, Pairing, quote
 from pipeline.findings import Finding, Severity
-from pipeline.merge import segment_keys
 
 MISSING_ENTRY = Check(
     "missing-entry", "sync", Severity.ERROR,
@@ -51,56 +50,48 @@ Out = Iterator[tuple[str, int, int, str | None, str]]
 
 
 
-def missing_entry(article: Article, catalog: Catalog, po_path: str, options: Options) -> Out:
-    index = {m.key: m for m in catalog.active()}
-    by_id = _entries_by_segment_id(catalog)
-    for key, seg in zip(segment_keys(article.segments), article.segments, strict=True):
-        drifted = by_id.get(seg.id)
-        if key not in index and (drifted is None or drifted.msgid == seg.source):
-            yield article.path, seg.line, seg.column, seg.id, (
+def missing_entry(p: Pairing, options: Options) -> Out:
+    for seg, msg in zip(p.article.segments, p.entries, strict=True):
+        drifted = p.by_id.get(seg.id)
+        if msg is None and (drifted is None or drifted.msgid == seg.source):
+            yield p.article.path, seg.line, seg.column, seg.id, (
                 f"segment {seg.id} {quote(seg.source, 60)} has no catalog entry"
             )
 
 
-def source_drift(article: Article, catalog: Catalog, po_path: str, options: Options) -> Out:
-    index = {m.key: m for m in catalog.active()}
-    by_id = _entries_by_segment_id(catalog)
-    for key, seg in zip(segment_keys(article.segments), article.segments, strict=True):
-        if key in index:
-            continue
-        msg = by_id.get(seg.id)
-        if msg is not None and msg.msgid != seg.source:
-            yield article.path, seg.line, seg.column, seg.id, (
+def source_drift(p: Pairing, options: Options) -> Out:
+    for seg, msg in zip(p.article.segments, p.entries, strict=True):
+        drifted = p.by_id.get(seg.id) if msg is None else None
+        if drifted is not None and drifted.msgid != seg.source:
+            yield p.article.path, seg.line, seg.column, seg.id, (
                 f"article English {quote(seg.source, 60)} differs from the catalog's msgid "
-                f"{quote(msg.msgid, 60)} ({po_path}:{msg.line})"
+                f"{quote(drifted.msgid, 60)} ({p.po_path}:{drifted.line})"
             )
 
 
-def orphan_entry(article: Article, catalog: Catalog, po_path: str, options: Options) -> Out:
-    keys = set(segment_keys(article.segments))
-    ids = {seg.id for seg in article.segments}
-    for msg in catalog.active():
+def orphan_entry(p: Pairing, options: Options) -> Out:
+    keys = set(p.keys)
+    ids = {seg.id for seg in p.article.segments}
+    for msg in p.catalog.active():
         if msg.key in keys:
             continue
         if any(c in ids for c in msg.extracted_comments):
             continue  # reported as source drift at the segment
-        yield po_path, msg.line, 1, None, (
-            f"entry {quote(msg.msgid, 60)} matches no segment of {article.path}"
+        yield p.po_path, msg.line, 1, None, (
+            f"entry {quote(msg.msgid, 60)} matches no segment of {p.article.path}"
         )
 
 
-def override(article: Article, catalog: Catalog, po_path: str, options: Options) -> Out:
-    index = {m.key: m for m in catalog.active()}
-    for key, seg in zip(segment_keys(article.segments), article.segments, strict=True):
-        msg = index.get(key)
+def override(p: Pairing, options: Options) -> Out:
+    for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None and msg.reviewed and seg.translation and msg.msgstr != seg.translation:
-            yield article.path, seg.line, seg.column, seg.id, (
-                f"catalog translation {quote(msg.msgstr, 50)} ({po_path}:{msg.line}) differs "
+            yield p.article.path, seg.line, seg.column, seg.id, (
+                f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{msg.line}) differs "
                 f"from the article's {quote(seg.translation, 50)}; the catalog's is used"
             )
 
 
-def _entries_by_segment_id(catalog: Catalog) -> dict[str, Message]:
+def entries_by_segment_id(catalog: Catalog) -> dict[str, Message]:
     out: dict[str, Message] = {}
     for msg in catalog.active():
         for note in msg.extracted_comments:

@@ -1,0 +1,201 @@
+"""What the last run did, so that a rerun skips articles whose inputs and outputs are unchanged.
+
+An article is skipped when its article, catalog and output are the files the last run left: the
+same (size, mtime, inode), or, where those changed (a checkout touches mtimes), the same content
+hash. A file whose mtime is within 0.1 s of the last save is always hashed, as git does for
+"racily clean" files: a same-size edit within one timestamp tick may keep its mtime. The cache
+lives beside the outputs (build/) and is only an optimisation: deleting it changes no output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import write_atomic
+
+CACHE_NAME = ".pipeline-cache.json"
+_FORMAT = 1
+_RACY_NS = 100_000_000  # far above the file system timestamp tick (~4 ms)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    size: int
+    mtime_ns: int
+    ino: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> FileState | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest(data))
+
+    def to_json(self) -> list[Any]:
+        return [self.size, self.mtime_ns, self.ino, self.digest]
+
+    @classmethod
+    def from_json(cls, value: Any) -> FileState | None:
+        if value is None:
+            return None
+        size, mtime_ns, ino, dig = value
+        return cls(int(size), int(mtime_ns), int(ino), str(dig))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    article: FileState
+    catalog: FileState | None
+    output: FileState | None
+    findings: tuple[Finding, ...]
+    segments: int
+    edition: tuple[str, ...] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": self.article.to_json(),
+            "c": self.catalog.to_json() if self.catalog else None,
+            "o": self.output.to_json() if self.output else None,
+            "f": [
+                [f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment,
+                 f.hint]
+                for f in self.findings
+            ],
+            "n": self.segments,
+            "e": list(self.edition) if self.edition else None,
+        }
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Entry:
+        article = FileState.from_json(value["a"])
+        assert article is not None
+        return cls(
+            article,
+            FileState.from_json(value["c"]),
+            FileState.from_json(value["o"]),
+            tuple(
+                Finding(c, Severity(s), m, fi, li, co, se, h)
+                for c, s, m, fi, li, co, se, h in value["f"]
+            ),
+            int(value["n"]),
+            tuple(value["e"]) if value["e"] else None,
+        )
+
+
+class Cache:
+    """Loaded once per run in the parent process; workers never touch it."""
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self.saved_ns = 0
+        self.entries: dict[str, Entry] = {}
+        self.dirty = False
+
+    @classmethod
+    def load(cls, path: Path, fingerprint: str) -> Cache:
+        cache = cls(path, fingerprint)
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("format") == _FORMAT and data.get("fingerprint") == fingerprint:
+                cache.saved_ns = int(data["saved_ns"])
+                cache.entries = {k: Entry.from_json(v) for k, v in data["entries"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AssertionError):
+            cache.entries = {}  # no cache, or one we cannot trust: start afresh
+        return cache
+
+    def fresh(self, rel: str, article: Path, catalog: Path, output: Path | None) -> Entry | None:
+        """The cached entry when all of the article's files are as the last run left them."""
+        entry = self.entries.get(rel)
+        if entry is None:
+            return None
+        if not (
+            self._same(article, entry.article)
+            and self._same(catalog, entry.catalog)
+            and (output is None or self._same(output, entry.output))
+        ):
+            return None
+        return entry
+
+    def _same(self, path: Path, state: FileState | None) -> bool:
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return state is None
+        except OSError:
+            return False
+        if state is None:
+            return False
+        if (
+            st.st_size == state.size
+            and st.st_mtime_ns == state.mtime_ns
+            and st.st_ino == state.ino
+            and st.st_mtime_ns < self.saved_ns - _RACY_NS
+        ):
+            return True
+        if st.st_size != state.size:
+            return False
+        try:
+            same = digest(path.read_bytes()) == state.digest
+        except OSError:
+            return False
+        if same:
+            self.dirty = True  # remember the new stat so the next run needs no hash
+        return same
+
+    def put(self, rel: str, entry: Entry | None) -> None:
+        if entry is None:
+            if self.entries.pop(rel, None) is not None:
+                self.dirty = True
+            return
+        if self.entries.get(rel) != entry:
+            self.entries[rel] = entry
+            self.dirty = True
+
+    def refresh(self, rel: str, article: Path, catalog: Path, output: Path | None) -> None:
+        """After a hit found by hash, store the files' current stats."""
+        entry = self.entries[rel]
+
+        def restat(path: Path, state: FileState | None) -> FileState | None:
+            if state is None:
+                return None
+            with contextlib.suppress(OSError):
+                st = os.stat(path)
+                return FileState(st.st_size, st.st_mtime_ns, st.st_ino, state.digest)
+            return state
+
+        self.entries[rel] = Entry(
+            restat(article, entry.article) or entry.article,
+            restat(catalog, entry.catalog),
+            restat(output, entry.output) if output else entry.output,
+            entry.findings, entry.segments, entry.edition,
+        )
+
+    def save(self, keep: set[str]) -> None:
+        stale = set(self.entries) - keep
+        for rel in stale:
+            del self.entries[rel]
+        if not (self.dirty or stale) and self.path.exists():
+            return
+        payload = {
+            "format": _FORMAT,
+            "fingerprint": self.fingerprint,
+            "saved_ns": time.time_ns(),
+            "entries": {k: self.entries[k].to_json() for k in sorted(self.entries)},
+        }
+        with contextlib.suppress(InputError, OSError):  # an unsaved cache costs only time
+            write_atomic(self.path, json.dumps(payload, separators=(",", ":")).encode())
