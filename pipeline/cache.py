@@ -1,10 +1,11 @@
 """What the last run did, so that a rerun skips articles whose inputs and outputs are unchanged.
 
-An article is skipped when its article, catalog and output are the files the last run left: the
-same (size, mtime, inode), or, where those changed (a checkout touches mtimes), the same content
-hash. A file whose mtime is within 0.1 s of the last save is always hashed, as git does for
-"racily clean" files: a same-size edit within one timestamp tick may keep its mtime. The cache
-lives beside the outputs (build/) and is only an optimisation: deleting it changes no output.
+An article is skipped when its article, catalog and output are the files the last run left:
+the same (size, mtime, ctime, inode), or, where those changed (a checkout touches mtimes),
+the same content hash. A file whose mtime is within 0.1 s of the last save is always hashed,
+as git does for "racily clean" files: a same-size edit within one timestamp tick may keep its
+mtime. The cache lives beside the outputs (build/) and is only an optimisation: deleting it
+changes no output.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import write_atomic
 
 CACHE_NAME = ".pipeline-cache.json"
-_FORMAT = 1
+_FORMAT = 2
 _RACY_NS = 100_000_000  # far above the file system timestamp tick (~4 ms)
 
 
@@ -34,6 +35,7 @@ def digest(data: bytes) -> str:
 class FileState:
     size: int
     mtime_ns: int
+    ctime_ns: int  # as git does: utime() can set mtime back, nothing sets ctime back
     ino: int
     digest: str
 
@@ -43,17 +45,17 @@ class FileState:
             st = os.stat(path)
         except OSError:
             return None
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest(data))
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest(data))
 
     def to_json(self) -> list[Any]:
-        return [self.size, self.mtime_ns, self.ino, self.digest]
+        return [self.size, self.mtime_ns, self.ctime_ns, self.ino, self.digest]
 
     @classmethod
     def from_json(cls, value: Any) -> FileState | None:
         if value is None:
             return None
-        size, mtime_ns, ino, dig = value
-        return cls(int(size), int(mtime_ns), int(ino), str(dig))
+        size, mtime_ns, ctime_ns, ino, dig = value
+        return cls(int(size), int(mtime_ns), int(ctime_ns), int(ino), str(dig))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class Cache:
         if (
             st.st_size == state.size
             and st.st_mtime_ns == state.mtime_ns
+            and st.st_ctime_ns == state.ctime_ns
             and st.st_ino == state.ino
             and st.st_mtime_ns < self.saved_ns - _RACY_NS
         ):
@@ -175,7 +178,9 @@ class Cache:
                 return None
             with contextlib.suppress(OSError):
                 st = os.stat(path)
-                return FileState(st.st_size, st.st_mtime_ns, st.st_ino, state.digest)
+                return FileState(
+                    st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, state.digest
+                )
             return state
 
         self.entries[rel] = Entry(

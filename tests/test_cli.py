@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from pipeline.cache import CACHE_NAME
 from pipeline.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,9 +28,13 @@ def args(cmd: str, content: Path, locales: Path, out: Path | None = None) -> lis
     return a
 
 
+def outputs(root: Path) -> list[Path]:
+    """The files a run produced, less the run cache (an optimisation, not an output)."""
+    return [p for p in sorted(root.rglob("*")) if p.is_file() and p.name != CACHE_NAME]
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {str(p.relative_to(root)): p.read_bytes() for p in outputs(root)}
 
 
 def test_committed_catalogs_are_in_step_with_content(tmp_path: Path) -> None:
@@ -77,7 +83,7 @@ def test_output_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
 def test_second_run_rewrites_nothing(tmp_path: Path) -> None:
     content, locales, out = tree(tmp_path)
     assert main(args("locales", content, locales, out)) == 0
-    mtimes = {p: p.stat().st_mtime_ns for p in [*locales.rglob("*"), *out.rglob("*")]}
+    mtimes = {p: p.stat().st_mtime_ns for p in [*outputs(locales), *outputs(out)]}
     assert main(args("locales", content, locales, out)) == 0
     assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
 
@@ -151,3 +157,55 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
 
 def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["check", "--content", str(tmp_path / "nope")]) == 2
+
+
+def test_rerun_reports_the_same_findings_from_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree(tmp_path)
+    md = content / "fr-FR/get-started/install-cli.md"
+    md.write_text(md.read_text(encoding="utf-8").replace(
+        'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'), encoding="utf-8")
+    assert main([*args("locales", content, locales, out), "--format", "json"]) == 1
+    first = capsys.readouterr().out
+    assert main([*args("locales", content, locales, out), "--format", "json"]) == 1
+    assert capsys.readouterr().out == first
+    assert "span-id-mismatch" in first
+
+
+def test_rerun_picks_up_a_catalog_edit_and_a_deleted_output(tmp_path: Path) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("locales", content, locales, out)) == 0
+    po = locales / "fr-FR/get-started/install-cli.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Prérequis"', 'msgstr "Préalables"'), encoding="utf-8")
+    page = out / "ja-JP/get-started/install-cli.md"
+    expected = page.read_bytes()
+    page.unlink()
+    assert main(args("locales", content, locales, out)) == 0
+    assert "Préalables" in (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    assert page.read_bytes() == expected
+
+
+def test_touching_an_article_without_changing_it_rewrites_nothing(tmp_path: Path) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("locales", content, locales, out)) == 0
+    page = out / "fr-FR/get-started/install-cli.md"
+    before = page.stat().st_mtime_ns
+    md = content / "fr-FR/get-started/install-cli.md"
+    md.write_bytes(md.read_bytes())  # new mtime, same content
+    assert main(args("locales", content, locales, out)) == 0
+    assert page.stat().st_mtime_ns == before
+
+
+def test_same_size_edit_with_the_same_mtime_is_still_seen(tmp_path: Path) -> None:
+    """A racily clean file: edited within the cache's timestamp margin, size and mtime kept."""
+    content, locales, out = tree(tmp_path)
+    assert main(args("locales", content, locales, out)) == 0
+    md = content / "fr-FR/get-started/install-cli.md"
+    st = md.stat()
+    md.write_bytes(md.read_bytes().replace(b'name="prerequisites"', b'name="prerequisitez"'))
+    os.utime(md, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert main(args("locales", content, locales, out)) == 0
+    assert 'name="prerequisitez"' in (out / "fr-FR/get-started/install-cli.md").read_text(
+        encoding="utf-8")
