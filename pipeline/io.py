@@ -8,7 +8,7 @@ import fcntl
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.findings import InputError
@@ -28,12 +28,16 @@ def read_bytes(path: Path, limit: int) -> bytes:
         return fh.read()
 
 
-def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
+def write_atomic(
+    path: Path, data: bytes, shown: str | None = None, *, sync_dir: bool = True
+) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns whether it wrote.
 
     A temp file in the same folder is written, flushed and fsynced, given the old file's mode,
     then os.replace()d over the target: a run killed at any instant leaves the old or the new
     file, never a part of one. An unchanged file is not touched, so its mtime stays.
+    ``sync_dir=False`` leaves the folder's fsync to the caller (``sync_folders``), so a run
+    writing many files into one folder syncs it once.
     """
     try:
         with open(path, "rb") as fh:
@@ -46,7 +50,8 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
         raise _write_error(path, exc, shown) from None
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -55,7 +60,8 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
             os.fchmod(fh.fileno(), mode)
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(path.parent)
+        if sync_dir:
+            _fsync_dir(path.parent)
     except OSError as exc:
         raise _write_error(path, exc, shown) from None
     finally:
@@ -69,6 +75,12 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """Make the renames into these folders durable: one fsync per folder."""
+    for folder in sorted(set(folders)):
+        _fsync_dir(folder)
 
 
 def _fsync_dir(folder: Path) -> None:

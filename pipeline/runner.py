@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from pipeline.catalog import Catalog, Message, format_po, parse_po
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, write_atomic
+from pipeline.io import read_bytes, sync_folders, write_atomic
 from pipeline.layout import Layout
 from pipeline.merge import Key, is_machine_translated, merge, segment_keys
 from pipeline.render import Form, entries_for, render
@@ -148,8 +148,29 @@ def _candidates(
     return out
 
 
-def process(rel: str, settings: Settings) -> Outcome:
-    """One article: read, extract, check, render. Every problem becomes a finding."""
+@dataclass(frozen=True, slots=True)
+class Write:
+    path: Path
+    data: bytes
+    shown: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article worked out in memory; ``finish`` writes its files and makes its Outcome."""
+
+    rel: str
+    findings: tuple[Finding, ...]
+    article: Article | None = None  # None: unreadable, nothing else to do
+    article_data: bytes = b""
+    catalog_write: Write | None = None
+    catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten
+    output_write: Write | None = None
+    cacheable: bool = False
+
+
+def prepare(rel: str, settings: Settings) -> Prepared:
+    """One article: read, extract, check and render in memory. Every problem is a finding."""
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown(article_path)
@@ -157,10 +178,10 @@ def process(rel: str, settings: Settings) -> Outcome:
         data = read_bytes(article_path, settings.max_file_size)
         article = read_article(data, rel, shown)
     except InputError as exc:
-        return Outcome(rel, (exc.finding,), failed=True)
+        return Prepared(rel, (exc.finding,))
     except OSError as exc:
-        return Outcome(rel, (Finding("encoding", Severity.ERROR, f"cannot read: {exc.strerror}",
-                                     shown, hint="check the file's permissions"),), failed=True)
+        return Prepared(rel, (Finding("encoding", Severity.ERROR, f"cannot read: {exc.strerror}",
+                                      shown, hint="check the file's permissions"),))
 
     findings: list[Finding] = []
     po_path = layout.catalog(rel)
@@ -181,18 +202,12 @@ def process(rel: str, settings: Settings) -> Outcome:
         broken = True
 
     keys = segment_keys(article.segments)
-    wrote_catalog = wrote_output = False
     options = settings.options
+    catalog_write = None
     if settings.extract and not broken:
         updated = merge(article, catalog, keys)
         if updated != catalog:
-            new_bytes = format_po(updated).encode()
-            try:
-                wrote_catalog = write_atomic(po_path, new_bytes, po_shown)
-                po_bytes = new_bytes
-            except InputError as exc:
-                findings.append(exc.finding)
-                broken = True
+            catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
         catalog = updated
 
     if settings.check:
@@ -207,7 +222,7 @@ def process(rel: str, settings: Settings) -> Outcome:
         findings.extend(checks.catalog_findings(
             article, catalog, po_shown, options, keys, only=frozenset({sync.OVERRIDE.id})))
 
-    out_bytes: bytes | None = None
+    output_write = None
     if settings.check or settings.form is not None:
         published, segment_findings, substitutions = publish(article, catalog, settings, keys)
         if settings.check:
@@ -220,29 +235,71 @@ def process(rel: str, settings: Settings) -> Outcome:
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
                 findings.extend(substitutions)
-                out_bytes = render(article, settings.form, published).encode()
-                try:
-                    wrote_output = write_atomic(
-                        layout.output(rel), out_bytes, layout.shown(layout.output(rel))
-                    )
-                except InputError as exc:
-                    findings.append(exc.finding)
-                    out_bytes = None
+                out = layout.output(rel)
+                output_write = Write(
+                    out, render(article, settings.form, published).encode(), layout.shown(out)
+                )
+    return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
+                    cacheable=not broken)
 
+
+def finish(prep: Prepared, settings: Settings) -> Outcome:
+    """Write what ``prepare`` worked out (atomically) and record it for the next run."""
+    article = prep.article
+    if article is None:
+        return Outcome(prep.rel, prep.findings, failed=True)
+    findings = list(prep.findings)
+    wrote: dict[str, bool] = {}
+    written: dict[str, bytes | None] = {"catalog": prep.catalog_bytes, "output": None}
+    cacheable = prep.cacheable
+    for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
+        if w is None:
+            continue
+        try:
+            wrote[kind] = write_atomic(w.path, w.data, w.shown, sync_dir=False)
+            written[kind] = w.data
+        except InputError as exc:
+            findings.append(exc.finding)
+            cacheable = False
+    layout = settings.layout
     edition = sync.edition(article, _digest(article))
     entry = None
-    if not broken and (settings.form is None or out_bytes is not None):
-        article_state = FileState.of(article_path, data)
+    if cacheable:
+        article_state = FileState.of(layout.article(prep.rel), prep.article_data)
+        cat, out = written["catalog"], written["output"]
         if article_state is not None:
             entry = Entry(
                 article_state,
-                FileState.of(po_path, po_bytes) if po_bytes is not None else None,
-                FileState.of(layout.output(rel), out_bytes) if out_bytes is not None else None,
+                FileState.of(layout.catalog(prep.rel), cat) if cat is not None else None,
+                FileState.of(layout.output(prep.rel), out) if out is not None else None,
                 tuple(findings), len(article.segments),
                 (edition.rel, edition.locale, edition.english, edition.commit, edition.handoff),
             )
-    return Outcome(rel, tuple(findings), len(article.segments), wrote_catalog, wrote_output,
-                   edition, cache=entry)
+    return Outcome(prep.rel, tuple(findings), len(article.segments),
+                   wrote.get("catalog", False), wrote.get("output", False), edition,
+                   cache=entry)
+
+
+def process(rel: str, settings: Settings) -> Outcome:
+    return finish(prepare(rel, settings), settings)
+
+
+# Writes wait on fsync; a few threads let the next article's CPU work go on meanwhile, and let
+# the file system commit several files' fsyncs together.
+_IO_THREADS = 4
+
+
+def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
+    """Articles in order: prepared on this thread, written on I/O threads, folders synced once."""
+    with ThreadPoolExecutor(max_workers=_IO_THREADS) as io:
+        futures = [io.submit(finish, prepare(rel, settings), settings) for rel in rels]
+        outcomes = [f.result() for f in futures]
+    layout = settings.layout
+    sync_folders(
+        [layout.catalog(o.rel).parent for o in outcomes if o.wrote_catalog]
+        + [layout.output(o.rel).parent for o in outcomes if o.wrote_output]
+    )
+    return outcomes
 
 
 def _from_cache(rel: str, entry: Entry) -> Outcome:
@@ -252,8 +309,8 @@ def _from_cache(rel: str, entry: Entry) -> Outcome:
     )
 
 
-def _run_one(job: tuple[str, Settings]) -> Outcome:
-    return process(*job)
+def _run_batch(job: tuple[list[str], Settings]) -> list[Outcome]:
+    return process_batch(*job)
 
 
 def fingerprint(settings: Settings) -> str:
@@ -309,14 +366,16 @@ def run(
                 cache.put(rel, outcome.cache)
             yield outcome
 
-    if jobs <= 1 or len(todo) < 2:
-        summary = _summarize(in_order(process(rel, settings) for rel in todo), settings,
-                             progress)
+    size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    if jobs <= 1 or len(batches) < 2:
+        fresh = (o for batch in batches for o in process_batch(batch, settings))
+        summary = _summarize(in_order(fresh), settings, progress)
     else:
-        chunk = max(1, min(16, len(todo) // (jobs * 8) or 1))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh = pool.map(_run_one, ((rel, settings) for rel in todo), chunksize=chunk)
-            summary = _summarize(in_order(iter(fresh)), settings, progress)
+            results = pool.map(_run_batch, ((batch, settings) for batch in batches))
+            summary = _summarize(in_order(o for batch in results for o in batch), settings,
+                                 progress)
     if cache is not None:
         cache.save(set(rel_list))
     return summary
