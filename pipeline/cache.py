@@ -120,7 +120,7 @@ class Cache:
             cache.entries = {}  # no cache, or one we cannot trust: start afresh
         return cache
 
-    def fresh(self, rel: str, article: Path, catalog: Path, output: Path | None) -> Entry | None:
+    def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Entry | None:
         """The cached entry when all of the article's files are as the last run left them."""
         entry = self.entries.get(rel)
         if entry is None:
@@ -133,7 +133,7 @@ class Cache:
             return None
         return entry
 
-    def _same(self, path: Path, state: FileState | None) -> bool:
+    def _same(self, path: str, state: FileState | None) -> bool:
         try:
             st = os.stat(path)
         except FileNotFoundError:
@@ -153,7 +153,8 @@ class Cache:
         if st.st_size != state.size:
             return False
         try:
-            same = digest(path.read_bytes()) == state.digest
+            with open(path, "rb") as fh:
+                same = digest(fh.read()) == state.digest
         except OSError:
             return False
         if same:
@@ -169,11 +170,11 @@ class Cache:
             self.entries[rel] = entry
             self.dirty = True
 
-    def refresh(self, rel: str, article: Path, catalog: Path, output: Path | None) -> None:
+    def refresh(self, rel: str, article: str, catalog: str, output: str | None) -> None:
         """After a hit found by hash, store the files' current stats."""
         entry = self.entries[rel]
 
-        def restat(path: Path, state: FileState | None) -> FileState | None:
+        def restat(path: str, state: FileState | None) -> FileState | None:
             if state is None:
                 return None
             with contextlib.suppress(OSError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -346,11 +346,13 @@ def run(
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rel_list:
-        entry = cache.fresh(rel, layout.article(rel), layout.catalog(rel), layout.output(rel)) \
-            if cache is not None else None
-        if entry is not None and cache is not None:
-            if cache.dirty:
-                cache.refresh(rel, layout.article(rel), layout.catalog(rel), layout.output(rel))
+        entry = None
+        if cache is not None:
+            article, catalog, output = layout.paths(rel)
+            entry = cache.fresh(rel, article, catalog, output)
+            if entry is not None and cache.dirty:
+                cache.refresh(rel, article, catalog, output)
+        if entry is not None:
             cached[rel] = _from_cache(rel, entry)
         else:
             todo.append(rel)
@@ -372,6 +374,9 @@ def run(
         fresh = (o for batch in batches for o in process_batch(batch, settings))
         summary = _summarize(in_order(fresh), settings, progress)
     else:
+        # Imported here: a run with nothing to do should not pay for multiprocessing's import.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(_run_batch, ((batch, settings) for batch in batches))
             summary = _summarize(in_order(o for batch in results for o in batch), settings,
