@@ -19,6 +19,7 @@ from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
 from pipeline.io import tree_lock
 from pipeline.layout import Layout
+from pipeline.progress import Progress
 from pipeline.render import Form
 from pipeline.runner import Settings, Summary, run
 
@@ -130,11 +131,15 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     jobs = jobs or cpu_count()
     rels, skipped = layout.articles(config.build_locales)
     started = time.monotonic()
-    if settings.extract:
-        with tree_lock(layout.locales):
-            summary = run(rels, settings, jobs)
-    else:
-        summary = run(rels, settings, jobs)
+    bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    try:
+        if settings.extract:
+            with tree_lock(layout.locales):
+                summary = run(rels, settings, jobs, progress=bar.advance)
+        else:
+            summary = run(rels, settings, jobs, progress=bar.advance)
+    finally:
+        bar.close()
     elapsed = time.monotonic() - started
     findings = list(summary.findings)
     for name in skipped:
