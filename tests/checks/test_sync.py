@@ -1,0 +1,89 @@
+"""Article-against-catalog checks and the cross-locale check."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.article import Article, parse_article
+from pipeline.catalog import Catalog, format_po, parse_po
+from pipeline.checks import catalog_findings
+from pipeline.checks.base import Options
+from pipeline.checks.sync import edition, locale_lag
+from pipeline.merge import merge
+
+FRONT = (
+    "---\ntitle: T\nms.openlocfilehash: abc\nms.sourcegitcommit: {commit}\n"
+    "ms.translationtype: HT\nms.contentlocale: {locale}\nms.lasthandoff: {handoff}\n---\n"
+)
+
+
+def pair(tid: str, tr: str, en: str) -> str:
+    return (f'<span data-ttu-id="{tid}">{tr}</span><span class="sxs-lookup">'
+            f'<span data-stu-id="{tid}">{en}</span></span>')
+
+
+def article(pairs: list[tuple[str, str, str]], locale: str = "fr-FR", commit: str = "c1",
+            handoff: str = "04/15/2021") -> Article:
+    body = "\n\n".join(pair(*p) for p in pairs) + "\n"
+    text = FRONT.format(locale=locale, commit=commit, handoff=handoff) + body
+    return parse_article(text, f"{locale}/doc.md")
+
+
+BASE = [("abcde-102", "Bonjour", "Hello"), ("abcde-103", "Au revoir", "Goodbye")]
+
+
+def check(a: Article, catalog: Catalog) -> list[tuple[str, str, int]]:
+    cat = parse_po(format_po(catalog), "fr-FR/doc.po")  # with real catalog line numbers
+    return [(f.check, f.file, f.line)
+            for f in catalog_findings(a, cat, "fr-FR/doc.po", Options())]
+
+
+def test_article_and_fresh_catalog_are_in_step() -> None:
+    a = article(BASE)
+    assert check(a, merge(a, None)) == []
+
+
+def test_segment_without_entry_is_reported_at_the_segment() -> None:
+    a = article(BASE)
+    b = article([*BASE, ("abcde-104", "Merci", "Thanks")])
+    assert check(b, merge(a, None)) == [("missing-entry", "fr-FR/doc.md", 13)]
+
+
+def test_entry_without_segment_is_reported_at_the_catalog_line() -> None:
+    a = article(BASE)
+    b = article(BASE[:1])
+    found = check(b, merge(a, None))
+    assert found == [("orphan-entry", "fr-FR/doc.po", 27)]
+
+
+def test_changed_english_is_source_drift_quoting_both_sides() -> None:
+    a = article(BASE)
+    b = article([BASE[0], ("abcde-103", "Au revoir", "Good bye")])
+    cat = parse_po(format_po(merge(a, None)), "fr-FR/doc.po")
+    msgs = [(f.check, f.message) for f in catalog_findings(b, cat, "fr-FR/doc.po", Options())]
+    assert len(msgs) == 1 and msgs[0][0] == "source-drift"
+    assert "'Good bye'" in msgs[0][1] and "'Goodbye'" in msgs[0][1]
+
+
+def test_reviewed_catalog_translation_differing_from_article_is_noted() -> None:
+    a = article(BASE)
+    cat = merge(a, None)
+    cat = replace(cat, messages=tuple(
+        replace(m, msgstr="Salut") if m.msgid == "Hello" else m for m in cat.messages))
+    assert check(a, cat) == [("catalog-overrides-article", "fr-FR/doc.md", 9)]
+
+
+def test_locales_with_different_english_say_which_lags() -> None:
+    new = article(BASE, locale="fr-FR", commit="newcommit", handoff="05/01/2021")
+    old = article([BASE[0]], locale="de-DE", commit="oldcommit", handoff="01/01/2021")
+    same = article(BASE, locale="ja-JP", commit="newcommit", handoff="05/02/2021")
+    eds = [edition(a, "|".join(s.source for s in a.segments)) for a in (new, old, same)]
+    found = locale_lag(eds, Options(), "content")
+    assert [(f.check, f.file) for f in found] == [("locale-lag", "content/de-DE/doc.md")]
+    assert "oldcommit" in found[0].message and "2021-01-01" in found[0].message
+    assert "ja-JP" in found[0].message  # the newest handoff, named as the reference
+
+
+def test_locales_with_the_same_english_do_not_lag() -> None:
+    eds = [edition(article(BASE, locale=loc), "x") for loc in ("fr-FR", "de-DE")]
+    assert locale_lag(eds, Options(), "content") == []
