@@ -1,0 +1,114 @@
+"""Findings as SARIF 2.1.0, for code-scanning views (``check --format sarif``).
+
+One run whose driver lists every check as a rule; each finding is a result at its file, line and
+column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ran in). Columns
+count Unicode code points, as the diagnostics do. ``partialFingerprints`` identify a finding by
+its check, file and message (not its line, which moves with edits above it), so a code-scanning
+view keeps tracking the same problem across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from pipeline import __version__
+from pipeline.checks.base import Check
+from pipeline.findings import Finding, Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "pipelineFinding/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule(check: Check) -> dict[str, Any]:
+    return {
+        "id": check.id,
+        "shortDescription": {"text": check.summary},
+        "help": {"text": check.hint or check.summary},
+        "defaultConfiguration": {"level": LEVELS[check.severity]},
+        "properties": {"tags": [check.topic]},
+    }
+
+
+def _other_rule(check_id: str) -> dict[str, Any]:
+    """A finding id that is not a check (e.g. ``layout``): described so its results resolve."""
+    return {
+        "id": check_id,
+        "shortDescription": {"text": f"{check_id} (reported by the pipeline, not a check)"},
+        "help": {"text": "see the result's message"},
+    }
+
+
+def artifact_uri(path: str) -> tuple[str, bool]:
+    """(URI, relative?): a relative reference with forward slashes where the path is relative,
+    else a file URI."""
+    posix = path.replace(os.sep, "/") if os.sep != "/" else path
+    if os.path.isabs(path):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix), False
+    return quote(posix.removeprefix("./")), True
+
+
+def _location(finding: Finding) -> dict[str, Any]:
+    uri, relative = artifact_uri(finding.file)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = SRCROOT
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if finding.line > 0:
+        region: dict[str, Any] = {"startLine": finding.line}
+        if finding.column > 0:
+            region["startColumn"] = finding.column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across runs and line moves; ``occurrence`` tells identical findings in one file
+    apart (their order by line)."""
+    text = "\x00".join((finding.check, finding.file.replace(os.sep, "/"), finding.message,
+                        str(occurrence)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def to_sarif(findings: Iterable[Finding], checks: Sequence[Check]) -> dict[str, Any]:
+    """The SARIF log of one run: every check a rule, every finding a result. Pure."""
+    ordered = sorted(findings, key=Finding.sort_key)
+    rules = [_rule(c) for c in checks]
+    index = {c.id: i for i, c in enumerate(checks)}
+    for check_id in sorted({f.check for f in ordered} - set(index)):
+        index[check_id] = len(rules)
+        rules.append(_other_rule(check_id))
+    seen: dict[tuple[str, str, str], int] = {}
+    results = []
+    for f in ordered:
+        key = (f.check, f.file, f.message)
+        seen[key] = seen.get(key, 0) + 1
+        message = f.message
+        if f.segment:
+            message += f" (segment {f.segment})"
+        results.append({
+            "ruleId": f.check,
+            "ruleIndex": index[f.check],
+            "level": LEVELS[f.severity],
+            "message": {"text": message},
+            "locations": [_location(f)],
+            "partialFingerprints": {FINGERPRINT: fingerprint(f, seen[key])},
+        })
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "pipeline",
+                "version": __version__,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }

@@ -1,0 +1,368 @@
+"""XLIFF 1.2 for vendors on CAT tools: ``xliff-export`` writes one .xlf per catalog and
+``xliff-import`` brings the translations back into the catalogs.
+
+Each active entry becomes a ``trans-unit``: its English as ``<source>``, its msgstr as
+``<target>``, reviewed entries ``approved="yes"`` with state ``translated``, fuzzy ones
+``approved="no"`` with state ``needs-review-translation``; the msgctxt in a ``po-entry`` context
+group, the ``#.`` and ``#`` comments as notes, the ``#:`` references as locations, and a fuzzy
+entry's previous English with its old translation as an ``alt-trans``. The unit id is a hash of
+msgctxt and msgid, so a unit finds its entry again whatever the order of the file.
+
+The import changes only msgstr and the review state, and only where the XLIFF differs: a unit
+is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
+``translated``, ``signed-off`` or ``final``), fuzzy otherwise. An entry that becomes reviewed
+loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
+loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
+catalog is rewritten only when its content changes. A file that does not fit its catalog (a
+unit whose id, source or context is not the catalog's, inline XLIFF markup, unreadable XML) is
+refused whole, its catalog untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+
+from pipeline.catalog import FUZZY, Catalog, Message, format_po
+from pipeline.config import Config
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes, sync_folders, tree_lock, write_atomic
+from pipeline.layout import Layout
+from pipeline.merge import MT_NOTE
+from pipeline.stats import jobs_for, map_jobs, read
+
+CHECK = "xliff"
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+SOURCE_LANGUAGE = "en-US"
+REVIEWED_STATES = frozenset({"translated", "signed-off", "final"})
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@cache
+def _store_class() -> type[Any]:
+    """Translate Toolkit's XLIFF store, writing 1.2 (its skeleton says 1.1). Imported on first
+    use: the other commands do not pay for it."""
+    from translate.storage.xliff import xlifffile, xliffunit
+
+    class Unit12(xliffunit):
+        namespace = NAMESPACE
+
+    class Xliff12(xlifffile[Unit12]):
+        UnitClass = Unit12
+        namespace = NAMESPACE
+        XMLskeleton = (
+            f'<?xml version="1.0" ?><xliff version="1.2" xmlns="{NAMESPACE}">'
+            f'<file original="NoName" source-language="{SOURCE_LANGUAGE}" datatype="plaintext">'
+            "<body></body></file></xliff>"
+        )
+
+    return Xliff12
+
+
+def unit_id(msgctxt: str | None, msgid: str) -> str:
+    """Stable and unique per catalog key; ``None`` and empty context differ."""
+    key = ("-" if msgctxt is None else "+" + msgctxt) + "\x04" + msgid
+    return "m" + hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_catalog(catalog: Catalog, original: str, locale: str, shown: str = "") -> bytes:
+    """The catalog's active entries as an XLIFF 1.2 file; ``original`` names the catalog in it.
+    Raises InputError for text that XML cannot carry (control characters), which would not come
+    back as it was."""
+    store: Any = _store_class()(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=locale)
+    store.switchfile(original, createifmissing=True)
+    for msg in catalog.active():
+        for text in (msg.msgid, msg.msgstr, msg.msgctxt or ""):
+            bad = _NOT_XML.search(text)
+            if bad is not None:
+                raise InputError(
+                    CHECK, f"the entry holds U+{ord(bad.group()):04X}, which "
+                    "XLIFF (XML 1.0) cannot carry", shown or original, msg.line, 1,
+                    "send this catalog as PO, or remove the control character",
+                )
+        _add_unit(store, msg, original)
+    data: bytes = bytes(store)
+    return data
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _add_unit(store: Any, msg: Message, original: str) -> None:
+    unit = store.addsourceunit(msg.msgid, original, True)
+    unit.setid(unit_id(msg.msgctxt, msg.msgid))
+    if msg.msgstr:
+        unit.target = msg.msgstr
+        if msg.fuzzy:
+            unit.set_state_n(unit.S_NEEDS_REVIEW)
+        unit.xmlelement.set("approved", "no" if msg.fuzzy else "yes")
+    if msg.previous_msgid is not None and msg.msgstr:
+        unit.addalttrans(msg.msgstr, origin="previous", sourcetxt=_clean(msg.previous_msgid))
+    if msg.extracted_comments:
+        unit.addnote(_clean("\n".join(msg.extracted_comments)), origin="developer")
+    if msg.translator_comments:
+        unit.addnote(_clean("\n".join(msg.translator_comments)), origin="translator")
+    if msg.msgctxt is not None:
+        unit.createcontextgroup("po-entry", [("x-po-msgctxt", msg.msgctxt)],
+                                purpose="information")
+    for ref in msg.references:
+        file, _, line = ref.rpartition(":")
+        contexts = [("sourcefile", file), ("linenumber", line)] if file and line.isdigit() \
+            else [("sourcefile", ref)]
+        unit.createcontextgroup("po-reference", [(k, _clean(v)) for k, v in contexts],
+                                purpose="location")
+
+
+# ---------------------------------------------------------------- import
+
+
+def _refuse(shown: str, element: Any, message: str, hint: str) -> InputError:
+    uid = element.get("id") if element is not None else None
+    where = f"unit {uid!r}: " if uid is not None else ""
+    line = int(element.sourceline or 0) if element is not None else 0
+    return InputError(CHECK, where + message, shown, line, 0, hint)
+
+
+def _text(unit: Any, name: str, shown: str) -> str | None:
+    """The raw text of the unit's <source> or <target>, exactly as in the file."""
+    node = next(unit.xmlelement.iterchildren(unit.namespaced(name)), None)
+    if node is None:
+        return None
+    if len(node):
+        raise _refuse(shown, unit.xmlelement, f"its <{name}> holds inline XLIFF markup",
+                      "keep tags and code as plain text, as they are in the source")
+    text: str = node.text or ""
+    return text
+
+
+def _context(unit: Any) -> str | None:
+    for node in unit.xmlelement.iter(unit.namespaced("context")):
+        if node.get("context-type") == "x-po-msgctxt":
+            text: str = node.text or ""
+            return text
+    return None
+
+
+def _reviewed(unit: Any) -> bool:
+    approved = unit.xmlelement.get("approved")
+    if approved is not None:
+        return bool(approved == "yes")
+    target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
+    return target is not None and target.get("state") in REVIEWED_STATES
+
+
+def updated(msg: Message, target: str, reviewed: bool) -> Message:
+    """The entry with the XLIFF's translation and review state; the same entry when neither
+    changes. An empty target clears msgstr and leaves the flags."""
+    if not target:
+        return replace(msg, msgstr="") if msg.msgstr else msg
+    if target == msg.msgstr and reviewed == (not msg.fuzzy):
+        return msg
+    notes = msg.extracted_comments
+    if reviewed or target != msg.msgstr:
+        notes = tuple(c for c in notes if c != MT_NOTE)
+    if reviewed:
+        return replace(msg, msgstr=target, flags=tuple(f for f in msg.flags if f != FUZZY),
+                       extracted_comments=notes, previous_msgid=None, previous_msgctxt=None)
+    flags = msg.flags if msg.fuzzy else (FUZZY, *msg.flags)
+    return replace(msg, msgstr=target, flags=flags, extracted_comments=notes)
+
+
+def import_catalog(
+    catalog: Catalog, data: bytes, shown: str, original: str | None = None
+) -> tuple[Catalog, int]:
+    """The catalog with the XLIFF's translations, and how many entries changed. Raises
+    InputError, naming the file and unit, for anything that does not fit the catalog, or for a
+    file exported from another catalog than ``original`` (when given)."""
+    try:
+        store: Any = _store_class()(data)
+    except Exception as exc:  # a vendor's file: any failure to read it is reported, not raised
+        line = getattr(exc, "lineno", 0) or 0
+        raise InputError(CHECK, f"unreadable XLIFF: {exc}", shown, line, 0,
+                         "send back the .xlf as the CAT tool exported it") from None
+    if original is not None:
+        for node in store.document.getroot().iterchildren(store.namespaced("file")):
+            named = (node.get("original") or "").replace("\\", "/")
+            if named != original and not named.endswith("/" + original):
+                raise _refuse(shown, node, f"exported from the catalog {named!r}, not from "
+                              f"{original!r}", "import each .xlf at the path xliff-export "
+                              "wrote it to")
+    index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)
+             if not m.obsolete}
+    messages = list(catalog.messages)
+    seen: set[str] = set()
+    changed = 0
+    for unit in store.units:
+        element = unit.xmlelement
+        uid = element.get("id")
+        if uid in seen:
+            raise _refuse(shown, element, "a second unit with this id", "keep one of the two")
+        seen.add(uid)
+        n = index.get(uid)
+        if n is None:
+            raise _refuse(shown, element, "no entry of the catalog has this id (exported from "
+                          "another version of the catalog?)",
+                          "export the catalog again and carry the translations over")
+        msg = messages[n]
+        source = _text(unit, "source", shown)
+        if source != msg.msgid:
+            raise _refuse(shown, element, f"its source {_short(source)} does not match the "
+                          f"catalog's msgid {_short(msg.msgid)}",
+                          "the English cannot be changed in the XLIFF; export again")
+        context = _context(unit)
+        if context != msg.msgctxt:
+            raise _refuse(shown, element, f"its context {_short(context)} does not match the "
+                          f"catalog's msgctxt {_short(msg.msgctxt)}", "export again")
+        new = updated(msg, _text(unit, "target", shown) or "", _reviewed(unit))
+        if new != msg:
+            messages[n] = new
+            changed += 1
+    return replace(catalog, messages=tuple(messages)), changed
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return "(none)"
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+# ---------------------------------------------------------------- commands
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+        p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
+
+    p = sub.add_parser("xliff-export", help="write an XLIFF 1.2 file per catalog for CAT tools")
+    common(p)
+    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
+    p.set_defaults(handler=export_command)
+    p = sub.add_parser("xliff-import", help="bring translated XLIFF files back into the catalogs")
+    common(p)
+    p.add_argument("folder", type=Path, metavar="DIR",
+                   help="folder of .xlf files as xliff-export wrote them")
+    p.set_defaults(handler=import_command)
+
+
+def _report(findings: list[Finding], summary: str, quiet: bool) -> int:
+    for finding in findings:
+        print(finding.format_text(), file=sys.stderr)
+    if not quiet:
+        print(summary, file=sys.stderr)
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _export_batch(
+    locales: Path, out: Path, limit: int, rels: list[str]
+) -> list[Finding | bool | None]:
+    """Catalogs to ``out``: per catalog whether its .xlf was written, what went wrong, or None
+    when it is gone. Files are written on I/O threads while the next catalogs are converted."""
+    layout = Layout(Path(), locales, out)
+    results: list[Finding | bool | Future[bool] | None] = []
+    with ThreadPoolExecutor(max_workers=4) as io:
+        for rel in rels:
+            path = layout.catalog(rel)
+            shown = layout.shown(path)
+            target = out / (rel[:-3] + ".xlf")
+            try:
+                catalog = read(path, shown, limit)
+                if catalog is None:
+                    results.append(None)
+                    continue
+                data = export_catalog(catalog, rel[:-3] + ".po", rel.split("/", 1)[0], shown)
+                results.append(io.submit(write_atomic, target, data, layout.shown(target),
+                                         sync_dir=False))
+            except InputError as exc:
+                results.append(exc.finding)
+        return [_result(r) for r in results]
+
+
+def _result(result: Finding | bool | Future[bool] | None) -> Finding | bool | None:
+    if not isinstance(result, Future):
+        return result
+    try:
+        return result.result()
+    except InputError as exc:
+        return exc.finding
+
+
+def export_command(args: argparse.Namespace, config: Config) -> int:
+    locales: Path = args.locales or config.locales
+    if not locales.is_dir():
+        print(f"pipeline: error: no catalogs folder at {locales} (give --locales DIR)",
+              file=sys.stderr)
+        return 2
+    rels = Layout(Path(), locales, args.out).catalogs()
+    results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
+                       jobs_for(args, config))
+    findings = [r for r in results if isinstance(r, Finding)]
+    sync_folders((args.out / rel).parent for rel, r in zip(rels, results, strict=True) if r)
+    written = sum(r is True for r in results)
+    exported = sum(isinstance(r, bool) for r in results)
+    return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
+                   "files written", args.quiet)
+
+
+def _import_batch(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Finding | int]:
+    """.xlf files (``rels`` below ``folder``) into their catalogs: per file the entries
+    changed, or why it was refused."""
+    layout = Layout(Path(), locales, Path())
+    out: list[Finding | int] = []
+    for rel in rels:
+        xlf, path = folder / rel, locales / (rel[:-4] + ".po")
+        shown, xlf_shown = layout.shown(path), layout.shown(xlf)
+        try:
+            catalog = read(path, shown, limit)
+            if catalog is None:
+                raise InputError(CHECK, f"no catalog {shown} for this XLIFF file", xlf_shown,
+                                 0, 0, "keep the folders and names xliff-export wrote")
+            try:  # XML takes about twice the bytes of PO for the same entries
+                data = read_bytes(xlf, 4 * limit)
+            except OSError as exc:
+                raise InputError(CHECK, f"cannot read: {exc.strerror}", xlf_shown, 0, 0,
+                                 "check the file's permissions") from None
+            new, changed = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
+            if changed:
+                write_atomic(path, format_po(new).encode("utf-8"), shown, sync_dir=False)
+            out.append(changed)
+        except InputError as exc:
+            out.append(exc.finding)
+    return out
+
+
+def import_command(args: argparse.Namespace, config: Config) -> int:
+    locales: Path = args.locales or config.locales
+    folder: Path = args.folder
+    for needed in (folder, locales):
+        if not needed.is_dir():
+            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
+            return 2
+    rels = sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*.xlf")
+        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    with tree_lock(locales):
+        results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
+                           jobs_for(args, config))
+        changed = [(rel, r) for rel, r in zip(rels, results, strict=True)
+                   if not isinstance(r, Finding) and r]
+        sync_folders((locales / rel).parent for rel, _ in changed)
+    findings = [r for r in results if isinstance(r, Finding)]
+    entries = sum(n for _, n in changed)
+    return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "
+                   f"({entries} entries)", args.quiet)

@@ -1,0 +1,306 @@
+"""XLIFF 1.2 export and import: exact round trips, a translator's edits, refused deliveries."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.cli import main
+from pipeline.findings import InputError
+from pipeline.merge import MT_NOTE
+from pipeline.xliff import NAMESPACE, export_catalog, import_catalog, unit_id
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "bilingual"
+NS = {"x": NAMESPACE}
+
+EDGE = Catalog(
+    header=(("Language", "fr_FR"), ("Content-Type", "text/plain; charset=UTF-8")),
+    header_comments=("fr-FR translation of fr-FR/a.md",),
+    messages=(
+        Message("Reviewed <b>markup</b> & `code`", "Relu <b>balises</b> & `code`",
+                extracted_comments=("b5df6-101",), references=("fr-FR/a.md:3",)),
+        Message("Machine translated.", "Traduit par machine.", flags=(FUZZY,),
+                extracted_comments=("b5df6-102", MT_NOTE), references=("fr-FR/a.md:5",)),
+        Message("Changed English.", "Ancien anglais.", flags=(FUZZY,),
+                translator_comments=("checked with the glossary",),
+                previous_msgid="Old English.", references=("fr-FR/a.md:7",)),
+        Message("Untranslated.", references=("fr-FR/a.md:9",)),
+        Message("Fuzzy and empty.", flags=(FUZZY, "c-format")),
+        Message("", msgctxt="b5df6-110"),
+        Message("", "Vide traduit", msgctxt="b5df6-111"),
+        Message("Same English", "Même anglais", msgctxt=""),
+        Message("Same English", "Le même anglais"),
+        Message("  spaces\tand tabs \r\nand\nnew lines\n", "  espaces\tet tabs \r\net\n"),
+        Message("Obsolete.", "Obsolète.", obsolete=True),
+        Message("Obsolete fuzzy.", "Obsolète flou.", flags=(FUZZY,), obsolete=True,
+                previous_msgid="Old obsolete."),
+    ),
+)
+
+
+def tree(root: Path, catalogs: dict[str, str]) -> Path:
+    locales = root / "locales"
+    for rel, text in catalogs.items():
+        (locales / rel).parent.mkdir(parents=True, exist_ok=True)
+        (locales / rel).write_text(text, encoding="utf-8")
+    return locales
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.po"))}
+
+
+def export(locales: Path, out: Path) -> int:
+    return main(["xliff-export", "--locales", str(locales), "--out", str(out), "-q", "-j", "1"])
+
+
+def import_(locales: Path, folder: Path) -> int:
+    return main(["xliff-import", "--locales", str(locales), str(folder), "-q", "-j", "1"])
+
+
+def unit(doc: etree._ElementTree, source: str) -> etree._Element:
+    for element in doc.iterfind(".//x:trans-unit", NS):
+        if element.findtext("x:source", namespaces=NS) == source:
+            return element
+    raise AssertionError(f"no unit for {source!r}")
+
+
+def edit(xlf: Path, source: str, target: str | None = None, approved: str | None = None,
+         state: str | None = None, new_source: str | None = None) -> None:
+    """What a translator's CAT tool does to one unit, saved with lxml."""
+    doc = etree.parse(str(xlf))
+    element = unit(doc, source)
+    node = element.find("x:target", NS)
+    if node is None:
+        node = etree.SubElement(element, f"{{{NAMESPACE}}}target")
+        element.find("x:source", NS).addnext(node)
+    if target is not None:
+        node.text = target
+    if state is not None:
+        node.set("state", state)
+    if approved is not None:
+        element.set("approved", approved)
+    if new_source is not None:
+        element.find("x:source", NS).text = new_source
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+
+
+def messages(po: Path) -> dict[tuple[str | None, str], Message]:
+    return {m.key: m for m in parse_po(po.read_text(encoding="utf-8"), str(po)).active()}
+
+
+def test_export_writes_one_xliff_1_2_file_per_catalog_at_the_same_path(tmp_path: Path) -> None:
+    out = tmp_path / "xlf"
+    assert export(REPO / "locales", out) == 0
+    catalogs = sorted(p.relative_to(REPO / "locales") for p in (REPO / "locales").rglob("*.po"))
+    assert sorted(p.relative_to(out) for p in out.rglob("*.xlf")) == [
+        c.with_suffix(".xlf") for c in catalogs]
+    doc = etree.parse(str(out / "fr-FR/get-started/install-cli.xlf"))
+    root = doc.getroot()
+    assert root.tag == f"{{{NAMESPACE}}}xliff" and root.get("version") == "1.2"
+    file = root.find("x:file", NS)
+    assert file is not None
+    assert (file.get("original"), file.get("source-language"), file.get("target-language")) == (
+        "fr-FR/get-started/install-cli.po", "en-US", "fr-FR")
+    po = REPO / "locales/fr-FR/get-started/install-cli.po"
+    assert len(doc.findall(".//x:trans-unit", NS)) == len(messages(po))
+
+
+def test_units_carry_state_context_notes_and_previous_english() -> None:
+    doc = etree.fromstring(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    units = doc.findall(".//x:trans-unit", NS)
+    assert len(units) == 10  # obsolete entries are not for translation
+    ids = [u.get("id") for u in units]
+    assert len(set(ids)) == 10 and ids[0] == unit_id(None, EDGE.messages[0].msgid)
+    reviewed, mt, changed, untranslated = units[:4]
+    assert reviewed.get("approved") == "yes"
+    assert reviewed.find("x:target", NS).get("state") == "translated"
+    assert mt.get("approved") == "no"
+    assert mt.find("x:target", NS).get("state") == "needs-review-translation"
+    assert mt.findtext("x:note[@from='developer']", namespaces=NS) == f"b5df6-102\n{MT_NOTE}"
+    assert changed.findtext("x:alt-trans[@origin='previous']/x:source",
+                            namespaces=NS) == "Old English."
+    assert changed.findtext("x:note[@from='translator']",
+                            namespaces=NS) == "checked with the glossary"
+    assert untranslated.find("x:target", NS) is None
+    contexts = [u.findtext(".//x:context[@context-type='x-po-msgctxt']", namespaces=NS)
+                for u in units]
+    assert contexts[5:9] == ["b5df6-110", "b5df6-111", "", None]
+
+
+def test_export_then_import_leaves_every_catalog_byte_for_byte(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(REPO / "locales", locales)
+    (locales / "fr-FR/edge.po").write_text(format_po(EDGE), encoding="utf-8")
+    # a vendor's wrapping: read fine, and not rewritten when nothing changes
+    wrapped = format_po(EDGE).replace('msgid "Untranslated."', 'msgid ""\n"Untrans"\n"lated."')
+    (locales / "de-DE/wrapped.po").write_text(wrapped, encoding="utf-8")
+    before = snapshot(locales)
+    mtimes = {p: p.stat().st_mtime_ns for p in locales.rglob("*.po")}
+    assert export(locales, tmp_path / "xlf") == 0
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert snapshot(locales) == before
+    assert {p: p.stat().st_mtime_ns for p in locales.rglob("*.po")} == mtimes
+
+
+def test_round_trip_on_corpus_catalogs_changes_nothing(tmp_path: Path) -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    articles = sorted(CORPUS.rglob("*.md"))
+    for article in articles[:: len(articles) // 50][:50]:
+        target = tmp_path / "content" / article.relative_to(CORPUS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(article, target)
+    locales = tmp_path / "locales"
+    assert main(["extract", "--content", str(tmp_path / "content"), "--locales", str(locales),
+                 "-q", "-j", "1"]) == 0
+    before = snapshot(locales)
+    assert len(before) == 50
+    assert export(locales, tmp_path / "xlf") == 0
+    assert len(list((tmp_path / "xlf").rglob("*.xlf"))) == 50
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert snapshot(locales) == before
+
+
+def test_a_cat_tool_saving_the_file_again_changes_nothing(tmp_path: Path) -> None:
+    from translate.storage.xliff import xlifffile
+
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    resaved = bytes(xlifffile(data))  # parsed and written by Translate Toolkit
+    new, changed = import_catalog(EDGE, resaved, "a.xlf")
+    assert (changed, new) == (0, EDGE)
+
+
+def test_a_translators_approved_edit_arrives_as_a_reviewed_msgstr(tmp_path: Path) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    assert export(locales, tmp_path / "xlf") == 0
+    edit(xlf, "Machine translated.", "Traduit et relu.", approved="yes", state="translated")
+    edit(xlf, "Changed English.", "Anglais modifié.", approved="yes", state="translated")
+    edit(xlf, "Untranslated.", "Non traduit.", state="needs-review-translation")
+    assert import_(locales, tmp_path / "xlf") == 0
+    got = messages(locales / "fr-FR/a.po")
+    mt = got[(None, "Machine translated.")]
+    assert (mt.msgstr, mt.flags, mt.extracted_comments) == ("Traduit et relu.", (), ("b5df6-102",))
+    assert mt.reviewed
+    changed = got[(None, "Changed English.")]
+    assert (changed.msgstr, changed.fuzzy, changed.previous_msgid) == (
+        "Anglais modifié.", False, None)
+    assert changed.translator_comments == ("checked with the glossary",)
+    new = got[(None, "Untranslated.")]
+    assert (new.msgstr, new.flags) == ("Non traduit.", (FUZZY,))  # not approved: fuzzy
+    expected = Catalog(EDGE.header, EDGE.header_comments, (), tuple(
+        mt if m.msgid == mt.msgid else changed if m.msgid == changed.msgid
+        else new if m.msgid == new.msgid else m for m in EDGE.messages))
+    assert (locales / "fr-FR/a.po").read_text(encoding="utf-8") == format_po(expected)
+
+
+def test_taking_approval_away_makes_the_entry_fuzzy_again() -> None:
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b'approved="yes"', b'approved="no"', 1)
+    new, changed = import_catalog(EDGE, data, "a.xlf")
+    assert changed == 1
+    assert new.messages[0].flags == (FUZZY,) and new.messages[0].msgstr == EDGE.messages[0].msgstr
+
+
+def test_a_translated_state_without_approved_is_reviewed() -> None:
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(b' approved="yes"', b"")
+    assert import_catalog(EDGE, data, "a.xlf") == (EDGE, 0)
+
+
+def test_a_unit_whose_source_differs_is_refused_and_the_catalog_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "fr-FR/b.po": format_po(EDGE)})
+    before = snapshot(locales)
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Reviewed <b>markup</b> & `code`", "Relu et modifié", approved="yes")
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes", new_source="Untranslated!")
+    edit(tmp_path / "xlf/fr-FR/b.xlf", "Untranslated.", "Non traduit.", approved="yes")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 1
+    err = capsys.readouterr().err
+    uid = unit_id(None, "Untranslated.")
+    assert "a.xlf:" in err and f"error[xliff]: unit '{uid}': its source 'Untranslated!' " \
+        "does not match the catalog's msgid 'Untranslated.'" in err
+    assert (locales / "fr-FR/a.po").read_bytes() == before["fr-FR/a.po"]  # nothing applied
+    assert messages(locales / "fr-FR/b.po")[(None, "Untranslated.")].msgstr == "Non traduit."
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.replace(b'id="m', b'id="x', 1), "no entry of the catalog has this id"),
+        (lambda d: d.replace(b">Relu &lt;b", b"><g id='1'>Relu</g> &lt;b", 1),
+         "holds inline XLIFF markup"),
+        (lambda d: d.replace(b">b5df6-110<", b">b5df6-999<", 1), "its context 'b5df6-999'"),
+        (lambda d: d[: len(d) // 2], "unreadable XLIFF"),
+    ],
+    ids=["unknown-id", "inline-markup", "other-context", "truncated"],
+)
+def test_a_delivery_that_does_not_fit_the_catalog_is_refused(
+    change: Callable[[bytes], bytes], message: str
+) -> None:
+    data = change(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    with pytest.raises(InputError) as info:
+        import_catalog(EDGE, data, "fr-FR/a.xlf")
+    found = info.value.finding
+    assert found.check == "xliff" and found.file == "fr-FR/a.xlf" and message in found.message
+
+
+def test_an_xliff_file_without_its_catalog_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    (tmp_path / "xlf/fr-FR/a.xlf").rename(tmp_path / "xlf/fr-FR/renamed.xlf")
+    assert import_(locales, tmp_path / "xlf") == 1
+    assert "renamed.xlf: error[xliff]: no catalog" in capsys.readouterr().err
+
+
+def test_text_xml_cannot_carry_is_not_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = Catalog(EDGE.header, messages=(Message("bell \a here", "cloche"),))
+    locales = tree(tmp_path, {"fr-FR/bad.po": format_po(bad), "fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 1
+    assert "bad.po:6:1: error[xliff]: the entry holds U+0007" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "xlf").rglob("*.xlf")] == ["a.xlf"]
+
+
+def test_an_xliff_file_of_another_catalog_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German translations of the same English must not land in the French catalog."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/a.po": format_po(EDGE)})
+    before = snapshot(locales)
+    assert export(locales, tmp_path / "xlf") == 0
+    german = tmp_path / "xlf/de-DE/a.xlf"
+    edit(german, "Untranslated.", "Nicht übersetzt.", approved="yes")
+    shutil.copyfile(german, tmp_path / "xlf/fr-FR/a.xlf")
+    assert import_(locales, tmp_path / "xlf") == 1
+    assert "exported from the catalog 'de-DE/a.po', not from 'fr-FR/a.po'" in (
+        capsys.readouterr().err)
+    assert (locales / "fr-FR/a.po").read_bytes() == before["fr-FR/a.po"]
+    assert messages(locales / "de-DE/a.po")[(None, "Untranslated.")].msgstr == "Nicht übersetzt."
+
+
+def test_external_entities_in_a_returned_file_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"?>", f'?>\n<!DOCTYPE xliff [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'.encode(), 1
+    ).replace(b"<target state=\"translated\">Relu", b"<target state=\"translated\">&x;Relu", 1)
+    assert b"&x;Relu" in data and b"<!ENTITY" in data
+    try:
+        new, _ = import_catalog(EDGE, data, "a.xlf")
+    except InputError:
+        return  # refused: fine
+    assert "SECRET" not in format_po(new)
