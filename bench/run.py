@@ -1,0 +1,294 @@
+"""``make bench``: time the pipeline against mdpo, Translate Toolkit and two baselines.
+
+    .venv/bin/python bench/run.py [--quick] [--only TOOL]... [--runs N]
+
+Every measurement is a fresh process (see measure.py); inputs are cached under $TMPDIR
+(prepare.py); scratch outputs go to a temporary folder removed at the end. The table is printed
+and written to bench/results.md. See bench/README.md for what each row means.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import report
+import toolenv
+from measure import Run, measure
+from prepare import Inputs, cache_root, prepare
+from report import Row
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bilingual"
+TOOLS = ("mdpo", "tt", "naive", "regex", "ours")
+COMPETITORS = {
+    "mdpo": "mdpo md2po + po2md",
+    "tt": "Translate Toolkit md2po + po2md",
+    "naive": "naive: regex + polib per article",
+    "regex": "bare regex scan",
+}
+# `locales` exits 1 when the articles have error findings (the corpus has some): still a run.
+OURS_OK = (0, 1)
+_SUMMARY = re.compile(r"(\d+) articles, (\d+) segments, (\d+) errors")
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n")[0])
+    p.add_argument("--quick", action="store_true",
+                   help="a 10%% sample of the corpus, for trying the bench out")
+    p.add_argument("--only", action="append", choices=TOOLS, metavar="|".join(TOOLS),
+                   help="measure only this tool (repeatable; default: all)")
+    p.add_argument("--runs", type=int, default=1, help="best of N runs per row (default 1)")
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                   help="bilingual sxs tree, <locale>/... (default: ../shared/corpus/bilingual)")
+    p.add_argument("--timeout", type=float, default=1800,
+                   help="seconds before one run is killed (default 1800)")
+    args = p.parse_args(argv)
+    if args.runs < 1:
+        p.error("--runs must be 1 or more")
+    if not args.corpus.is_dir():
+        p.error(f"no corpus at {args.corpus} (give --corpus DIR)")
+    return args
+
+
+def _project_python() -> str:
+    """The interpreter that runs ``python -m pipeline``: the project venv's when present."""
+    venv = REPO / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def _say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def _best_of(runs: int, attempt: Callable[[int], Run], ok: Callable[[Run], bool]) -> Run:
+    """The fastest of ``runs`` attempts; a failed attempt is returned at once (no retries)."""
+    best: Run | None = None
+    for i in range(runs):
+        run = attempt(i)
+        if not ok(run):
+            return run
+        if best is None or run.wall < best.wall:
+            best = run
+    assert best is not None  # runs >= 1
+    return best
+
+
+def _fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def _tree_digest(root: Path) -> tuple[str, int]:
+    """sha256 over every published file's relative path and bytes, in sorted order; and the
+    file count. Dot files are left out: they are the pipeline's run state (its cache records
+    mtimes and inode numbers), which differs between any two runs by design."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*")
+                   if p.is_file() and not any(part.startswith(".")
+                                              for part in p.relative_to(root).parts))
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest(), len(files)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, inputs: Inputs, scratch: Path,
+                 bench_python: str | None) -> None:
+        self.args = args
+        self.inputs = inputs
+        self.scratch = scratch
+        self.bench_python = bench_python
+        self.python = _project_python()
+        self.rows: list[Row] = []
+        self.identical: bool | None = None
+        self.identical_note = "not measured"
+
+    def _measure(self, name: str, cmd: list[str], cwd: Path) -> Run:
+        run = measure(cmd, cwd, self.scratch / f"{name}.log", self.args.timeout)
+        _say(f"{name}: {run.wall:.2f} s (CPU {run.cpu:.2f} s), peak RSS {run.max_rss_mb:.0f} MB, "
+             f"tree PSS {run.tree_mb:.0f} MB, exit {run.returncode}")
+        return run
+
+    # -- the competitors ---------------------------------------------------------------
+
+    def competitor(self, tool: str) -> None:
+        assert self.bench_python is not None
+        # mdpo and TT translate English Markdown; the baselines read the sxs articles as we do.
+        src = self.inputs.english if tool in ("mdpo", "tt") else self.inputs.corpus
+        counts: dict[str, object] = {}
+
+        def attempt(i: int) -> Run:
+            out = _fresh(self.scratch / f"{tool}-{i}")
+            result = self.scratch / f"{tool}-{i}.json"
+            run = self._measure(f"{tool}-{i}", [
+                str(self.bench_python), str(BENCH / "workloads.py"), tool, str(src), str(out),
+                str(result),
+            ], self.scratch)
+            shutil.rmtree(out, ignore_errors=True)  # the full corpus' outputs are large
+            if result.is_file():
+                counts.update(json.loads(result.read_text()))
+            return run
+
+        run = _best_of(self.args.runs, attempt, lambda r: r.returncode == 0)
+        note = self._competitor_note(tool, run, counts)
+        self.rows.append(Row(tool, COMPETITORS[tool], run, note))
+
+    def _competitor_note(self, tool: str, run: Run, counts: dict[str, object]) -> str:
+        if run.timed_out or run.returncode != 0:
+            return self._failed(tool, run)
+        files = counts.get("files", "?")
+        errors = counts.get("errors")
+        parts: list[str] = []
+        if isinstance(errors, dict):
+            parts += [f"{phase}: {n} of {files} files failed" for phase, n in errors.items()]
+        if "pairs" in counts:
+            parts.append(f"{counts['pairs']} pairs")
+        samples = counts.get("samples")
+        for sample in samples if isinstance(samples, list) else []:
+            _say(f"{tool} failure: {sample}")
+        return "; ".join(parts)
+
+    def _failed(self, name: str, run: Run) -> str:
+        """The note for a failed run; its log's tail goes to stderr (scratch is removed)."""
+        tail = run.log.read_text(errors="replace").splitlines()[-15:]
+        _say(f"{name} FAILED; last lines of its output:\n  " + "\n  ".join(tail))
+        if run.timed_out:
+            return f"FAILED: killed after {self.args.timeout:.0f} s"
+        return f"FAILED: exit {run.returncode}"
+
+    # -- ours ------------------------------------------------------------------------------
+
+    def _ours_cmd(self, content: Path, work: Path, jobs: int | None) -> list[str]:
+        cmd = [self.python, "-m", "pipeline", "locales", "--content", str(content),
+               "--locales", str(work / "locales"), "--out", str(work / "out")]
+        return cmd + (["-j", str(jobs)] if jobs is not None else [])
+
+    def _ours_note(self, key: str, run: Run) -> str:
+        if run.timed_out or run.returncode not in OURS_OK:
+            return self._failed(key, run)
+        found = _SUMMARY.findall(run.log.read_text(errors="replace"))
+        if not found:
+            return f"exit {run.returncode}"
+        articles, segments, errors = found[-1]
+        return f"{articles} articles, {segments} segments, {errors} error findings"
+
+    def ours_cold(self, key: str, label: str, content: Path, jobs: int | None,
+                  keep: bool) -> Path | None:
+        """A run on empty locales and out folders; with ``keep``, the first run's folders are
+        kept (for the no-op rerun and the -j comparison) and returned."""
+        kept: Path | None = None
+
+        def attempt(i: int) -> Run:
+            nonlocal kept
+            work = _fresh(self.scratch / f"{key}-{i}")
+            run = self._measure(f"{key}-{i}", self._ours_cmd(content, work, jobs), REPO)
+            if keep and i == 0:
+                kept = work
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+            return run
+
+        run = _best_of(self.args.runs, attempt, lambda r: r.returncode in OURS_OK)
+        self.rows.append(Row(key, label, run, self._ours_note(key, run)))
+        return kept
+
+    def ours_noop(self, work: Path) -> None:
+        """The same command again over the folders a cold run left: nothing has changed."""
+        cmd = self._ours_cmd(self.inputs.corpus, work, None)
+        run = _best_of(self.args.runs, lambda i: self._measure(f"noop-{i}", cmd, REPO),
+                       lambda r: r.returncode in OURS_OK)
+        self.rows.append(Row("noop", "ours: no-op rerun", run, self._ours_note("noop", run)))
+
+    def compare(self, one: Path | None, two: Path | None) -> None:
+        if one is None or two is None:
+            self.identical_note = "a run failed"
+            return
+        d1, n1 = _tree_digest(one)
+        d2, n2 = _tree_digest(two)
+        self.identical = d1 == d2
+        self.identical_note = (f"{n1} files, sha256 {d1[:12]}" if self.identical
+                               else f"-j1 {n1} files {d1[:12]} vs -j2 {n2} files {d2[:12]}")
+        _say(f"-j1 vs -j2 outputs: {'identical' if self.identical else 'DIFFERENT'}")
+
+    def ours(self) -> None:
+        corpus, cores = self.inputs.corpus, len(os.sched_getaffinity(0))
+        cold = self.ours_cold("cold", f"ours: cold (-j default: {cores} cores)", corpus, None,
+                              keep=True)
+        if cold is not None and self.rows[-1].ok:
+            self.ours_noop(cold)
+        if cold is not None:
+            shutil.rmtree(cold, ignore_errors=True)
+        self.ours_cold("x4", "ours: 4x corpus, cold", self.inputs.content4x, None, keep=False)
+        one = self.ours_cold("j1", "ours: cold -j 1", corpus, 1, keep=True)
+        two = self.ours_cold("j2", "ours: cold -j 2", corpus, 2, keep=True)
+        self.compare(one, two)
+
+    def run(self, tools: list[str]) -> None:
+        for tool in tools:
+            if tool == "ours":
+                self.ours()
+            else:
+                self.competitor(tool)
+
+
+def _document(args: argparse.Namespace, inputs: Inputs, bench: Bench, versions: dict[str, str],
+              load_before: str) -> str:
+    keyed = {r.key: r for r in bench.rows}
+    sample = "a 10% sample of " if args.quick else ""
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n\n".join([
+        "# Benchmark results",
+        f"{when}. Inputs: {sample}the sxs corpus `{args.corpus}`: {inputs.files} articles, "
+        f"{inputs.megabytes:.1f} MB; mdpo and Translate Toolkit get their English "
+        f"({inputs.english_by}). Best of {args.runs} run(s) per row; every run is a fresh "
+        "process. Peak RSS: the largest single process; tree PSS: the whole process tree, "
+        "sampled (see bench/README.md).",
+        report.table(bench.rows),
+        "## Goals",
+        report.verdict_table(report.verdicts(keyed, bench.identical, bench.identical_note)),
+        "## Machine",
+        report.machine(bench.python, REPO, versions, load_before, report.load_average()),
+    ]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    tools = [t for t in TOOLS if not args.only or t in args.only]
+    load_before = report.load_average()
+    bench_python: str | None = None
+    versions: dict[str, str] = {}
+    if any(t != "ours" for t in tools):
+        bench_python = str(toolenv.ensure())
+        versions = toolenv.installed(list(toolenv.pins()))
+    started = time.monotonic()
+    inputs = prepare(args.corpus, args.quick, _project_python(), REPO)
+    _say(f"inputs: {inputs.files} articles, {inputs.megabytes:.1f} MB, English by "
+         f"{inputs.english_by}")
+    cache_root().mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=cache_root()))
+    try:
+        bench = Bench(args, inputs, scratch, bench_python)
+        bench.run(tools)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    document = _document(args, inputs, bench, versions, load_before)
+    print(document)
+    (BENCH / "results.md").write_text(document)
+    _say(f"done in {time.monotonic() - started:.0f} s; written to {BENCH / 'results.md'}")
+    return 1 if any(not r.ok for r in bench.rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
