@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import __version__, checks
+from pipeline import __version__, checks, report, sarif, stats, xliff
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these check ids (comma-separated, repeatable)")
         p.add_argument("--ignore", action="append", default=[], metavar="IDS",
                        help="skip these check ids (comma-separated, repeatable)")
-        p.add_argument("--format", choices=("text", "json"), default="text",
+        p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="how findings are printed (default: text)")
 
     p = sub.add_parser("extract", help="create or update the PO catalogs from the articles")
@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     common(p, out=True)
     selection(p)
     sub.add_parser("checks", help="list the check ids with their severity and summary")
+    stats.register(sub)
+    xliff.register(sub)
+    report.register(sub)
     return parser
 
 
@@ -85,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if hasattr(args, "handler"):  # stats, xliff-export, xliff-import
+        return int(args.handler(args, config))
     select = _ids(getattr(args, "select", []))
     ignore = _ids(getattr(args, "ignore", []))
     unknown = sorted((select | ignore) - known)
@@ -153,6 +158,11 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
 
 
 def _report(findings: list[Finding], fmt: str, quiet: bool) -> None:
+    if fmt == "sarif":
+        json.dump(sarif.to_sarif(findings, checks.ALL_CHECKS), sys.stdout, ensure_ascii=False,
+                  indent=1)
+        sys.stdout.write("\n")
+        return
     if fmt == "json":
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

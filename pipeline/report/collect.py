@@ -1,0 +1,124 @@
+"""One article as the report shows it: its segments side by side, each with its state and the
+findings that point at it. Reads the article and its catalog; writes nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.article import Article, read_article
+from pipeline.catalog import Catalog
+from pipeline.checks import sync
+from pipeline.findings import Finding, InputError
+from pipeline.io import read_bytes
+from pipeline.merge import is_machine_translated, segment_keys
+from pipeline.render import entries_for
+from pipeline.report.states import State, Tally, classify
+from pipeline.runner import Settings, publish, read_catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One segment: English beside the translation that is published."""
+
+    id: str
+    line: int
+    source: str
+    published: str
+    state: State
+    entry_line: int  # the catalog line of the segment's entry; 0 when there is none
+    previous: str | None  # the English the entry's translation was made for, when it differs
+    note: str  # why the published text is not the chosen translation, or ''
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    rel: str
+    locale: str
+    title: str
+    article_file: str  # as diagnostics show it (relative to the working folder)
+    catalog_file: str
+    catalog: str  # 'ok', 'missing' or 'unreadable'
+    machine_translated: bool
+    rows: tuple[Row, ...]
+    general: tuple[Finding, ...]  # findings on no segment row
+    readable: bool = True
+
+    @property
+    def tally(self) -> Tally:
+        return Tally.of(r.state for r in self.rows)
+
+
+def collect(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
+    """The article ``rel`` with ``findings`` (those of a check run about it) placed on rows."""
+    layout = settings.layout
+    shown = layout.shown(layout.article(rel))
+    po_shown = layout.shown(layout.catalog(rel))
+    locale = rel.split("/", 1)[0]
+    try:
+        article = read_article(read_bytes(layout.article(rel), settings.max_file_size), rel, shown)
+    except (InputError, OSError):
+        return View(rel, locale, "", shown, po_shown, "unknown", False, (), tuple(findings),
+                    readable=False)
+    catalog: Catalog | None = None
+    state = "missing"
+    try:
+        catalog = read_catalog(layout.catalog(rel), po_shown, settings.max_file_size)
+        state = "ok" if catalog is not None else "missing"
+    except (InputError, OSError):
+        state = "unreadable"
+    rows, general = _rows(article, catalog, settings, findings, shown)
+    title = " ".join((article.meta.get("title") or "").split())
+    return View(rel, locale, title, shown, po_shown, state, is_machine_translated(article),
+                rows, general)
+
+
+def _rows(
+    article: Article, catalog: Catalog | None, settings: Settings,
+    findings: Sequence[Finding], shown: str,
+) -> tuple[tuple[Row, ...], tuple[Finding, ...]]:
+    keys = segment_keys(article.segments)
+    entries = entries_for(article, catalog, keys)
+    by_id = sync.entries_by_segment_id(catalog) if catalog is not None else {}
+    published, _, substitutions = publish(article, catalog, settings, keys)
+    notes = {(f.segment, f.line): f.message for f in substitutions}
+    placed, general = _place(article, findings, shown)
+    rows = []
+    for n, (seg, msg, text) in enumerate(zip(article.segments, entries, published, strict=True)):
+        drifted = by_id.get(seg.id) if msg is None else None
+        if drifted is not None and drifted.msgid == seg.source:
+            drifted = None
+        entry = msg or drifted
+        previous = drifted.msgid if drifted is not None else (
+            msg.previous_msgid if msg is not None and msg.fuzzy else None)
+        rows.append(Row(
+            seg.id, seg.line, seg.source, text, classify(msg, drifted),
+            entry.line if entry is not None else 0, previous,
+            notes.get((seg.id, seg.line), ""), tuple(placed.get(n, ())),
+        ))
+    return tuple(rows), tuple(general)
+
+
+def _place(
+    article: Article, findings: Sequence[Finding], shown: str
+) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Each finding on the row of its segment (by id and line, else by id), or in ``general``."""
+    exact: dict[tuple[str, int], int] = {}
+    first: dict[str, int] = {}
+    for i, seg in enumerate(article.segments):
+        exact.setdefault((seg.id, seg.line), i)
+        first.setdefault(seg.id, i)
+    here = os.path.normpath(shown)
+    placed: dict[int, list[Finding]] = {}
+    general: list[Finding] = []
+    for f in findings:
+        n = None
+        if f.segment is not None and os.path.normpath(f.file) == here:
+            n = exact.get((f.segment, f.line), first.get(f.segment))
+        if n is None:
+            general.append(f)
+        else:
+            placed.setdefault(n, []).append(f)
+    return placed, general

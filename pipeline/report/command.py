@@ -1,0 +1,79 @@
+"""``python -m pipeline report``: the command-line side of the report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipeline.checks.base import Options
+from pipeline.config import Config, cpu_count
+from pipeline.layout import Layout
+from pipeline.progress import Progress
+from pipeline.report.build import check, write_report
+from pipeline.runner import Settings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("report", help="write a static HTML report (default: build/report/)")
+    p.add_argument("--content", type=Path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
+    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
+    p.set_defaults(handler=main)
+
+
+def default_out(config: Config) -> Path:
+    return config.out / "report"
+
+
+def main(args: argparse.Namespace, config: Config) -> int:
+    """Exit status 0 when the report is written (whatever it reports), 1 when some page could
+    not be written, 2 for usage errors."""
+    if args.jobs is not None and args.jobs < 0:
+        print("pipeline report: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
+        return EXIT_USAGE
+    out: Path = args.out or default_out(config)
+    layout = Layout(args.content or config.content, args.locales or config.locales, out)
+    if not layout.content.is_dir():
+        print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(
+        layout=layout,
+        options=Options(select=config.select, ignore=config.ignore,
+                        severities=config.severities, link_rewrites=config.link_rewrites),
+        max_file_size=config.max_file_size,
+        publish_machine_translation=config.publish_machine_translation,
+    )
+    jobs = (args.jobs if args.jobs is not None else config.jobs) or cpu_count()
+    rels, _ = layout.articles(config.build_locales)
+    started = time.monotonic()
+    bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    try:
+        findings = check(rels, settings, jobs, progress=bar.advance)
+    finally:
+        bar.close()
+    bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    try:
+        result = write_report(rels, settings, out, findings, jobs, progress=bar.advance)
+    finally:
+        bar.close()
+    for f in result.failures:
+        print(f.format_text(), file=sys.stderr)
+    if not args.quiet:
+        index = os.path.join(os.path.relpath(out), "index.html")
+        print(
+            f"report: {result.articles} articles, {result.segments} segments, "
+            f"{result.findings} findings; {result.written} of {result.pages} pages written in "
+            f"{time.monotonic() - started:.2f}s: {index}",
+            file=sys.stderr,
+        )
+    return EXIT_PROBLEMS if result.failures else EXIT_OK

@@ -1,0 +1,141 @@
+"""HTML building blocks. Every piece of text that comes from an input goes through ``esc``:
+translations are untrusted, and markup in them must show as text."""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+from urllib.parse import quote
+
+from pipeline.findings import Finding
+from pipeline.report.states import ORDER, Tally
+
+T = TypeVar("T")
+
+# No script of any kind, nothing from the network: the page could not run or fetch anything
+# even if some text slipped through unescaped.
+CSP = "default-src 'none'; style-src 'self' 'unsafe-inline' file:; img-src 'self' data: file:"
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def href(url: str) -> str:
+    """A relative URL for an attribute: percent-encoded, then escaped."""
+    path, sep, fragment = url.partition("#")
+    return esc(quote(path, safe="/") + sep + quote(fragment, safe=""))
+
+
+def page_link(here: str, target: str) -> str:
+    """The link from report page ``here`` to report page ``target`` (both relative to the root,
+    with '/' separators; a fragment may follow ``target``)."""
+    path, sep, fragment = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
+    return rel + sep + fragment
+
+
+def file_link(page_dir: str, file: str, line: int = 0) -> tuple[str, str]:
+    """(link, text) for an input file shown as ``file`` (as in diagnostics), from the folder
+    ``page_dir`` (absolute) of a report page: a relative link, and the text 'path:line'."""
+    rel = os.path.relpath(os.path.abspath(file), page_dir).replace(os.sep, "/")
+    if line:
+        return f"{rel}#L{line}", f"{file}:{line}"
+    return rel, file
+
+
+def a(url: str, text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f'<a href="{href(url)}"{attr}>{esc(text)}</a>'
+
+
+def page(title: str, here: str, crumbs: Sequence[tuple[str, str]], body: str) -> str:
+    """A whole page. ``crumbs`` are (target page, text) pairs above the title."""
+    style = page_link(here, "style.css")
+    nav = " › ".join(a(page_link(here, target), text) for target, text in crumbs)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        f'<link rel="stylesheet" href="{href(style)}">\n</head>\n<body>\n'
+        f'<nav class="crumbs">{nav}</nav>\n{body}\n</body>\n</html>\n'
+    )
+
+
+def pct(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def pct_class(value: float) -> str:
+    """' zero' for a share of nothing, so that it can be shown faintly."""
+    return " zero" if value == 0 else ""
+
+
+def bar(tally: Tally, small: bool = False) -> str:
+    """A stacked completion bar, one coloured part per state."""
+    total = tally.total
+    parts = []
+    for state in ORDER:
+        n = tally.count(state)
+        if n:
+            share = tally.share(state)
+            parts.append(
+                f'<span class="part {state.value}" style="width:{share:.3f}%" '
+                f'title="{state.label}: {n:,} ({pct(share)})"></span>'
+            )
+    label = ", ".join(f"{s.label} {pct(tally.share(s))}" for s in ORDER) if total else "empty"
+    cls = "bar small" if small else "bar"
+    return f'<div class="{cls}" role="img" aria-label="{esc(label)}">{"".join(parts)}</div>'
+
+
+def legend(tally: Tally) -> str:
+    items = "".join(
+        f'<li><span class="key {s.value}"></span>{esc(s.label)} '
+        f'<b>{pct(tally.share(s))}</b> <span class="n">({tally.count(s):,})</span></li>'
+        for s in ORDER
+    )
+    return f'<ul class="legend">{items}</ul>'
+
+
+def severity_badge(label: str) -> str:
+    return f'<span class="sev {esc(label)}">{esc(label)}</span>'
+
+
+def finding_item(f: Finding, link: tuple[str, str]) -> str:
+    """One finding as a list item: severity, check and message; then the hint and where."""
+    hint = f'<span class="hint">hint: {esc(f.hint)}</span> · ' if f.hint else ""
+    return (
+        f'<li class="finding {f.severity.label}">{severity_badge(f.severity.label)} '
+        f'<code class="check">{esc(f.check)}</code> {esc(f.message)}'
+        f'<div class="where">{hint}{a(link[0], link[1], "loc")}</div></li>'
+    )
+
+
+def pager(here: str, paths: Sequence[str]) -> str:
+    """Links to the pages of a split page; empty when there is one page."""
+    if len(paths) < 2:
+        return ""
+    links = [
+        f'<b aria-current="page">{n}</b>' if p == here else a(page_link(here, p), str(n))
+        for n, p in enumerate(paths, 1)
+    ]
+    return f'<nav class="pager">Page {" ".join(links)}</nav>'
+
+
+def split_path(stem: str, count: int) -> list[str]:
+    """The paths of a page split in ``count`` parts: 'x.html', 'x~2.html', ..."""
+    return [f"{stem}.html" if n == 1 else f"{stem}~{n}.html" for n in range(1, count + 1)]
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in runs of ``size``; one empty run when there are none."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+
+
+def join(lines: Iterable[str]) -> str:
+    return "\n".join(lines)
