@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff check pipeline tests bench fuzz
 	$(BIN)/mypy
 
 clean:
@@ -29,3 +29,7 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/fuzz_article.py --seconds 60
+	$(BIN)/python fuzz/fuzz_catalog.py --seconds 60

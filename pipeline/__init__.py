@@ -3,7 +3,7 @@
 Data flows article -> merge -> catalog -> checks -> render:
 
 - ``article``  reads an sxs article: raw front matter + span pairs with exact offsets
-- ``catalog``  the PO model, GNU-gettext-exact writer and a strict reader (the only polib user)
+- ``catalog``  the PO model, a GNU-gettext-exact writer and a strict reader
 - ``merge``    folds an article into its existing catalog without losing a translator's edit
 - ``checks``   the findings a delivery must pass, one module per topic
 - ``render``   writes localized, source and bilingual Markdown from article + catalog

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -37,8 +37,11 @@ _FRONT_END_RE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.M)
 _LAYOUT_WS = " \t\r\n"
 
 # Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
-MAX_FRONT_MATTER = 256 * 1024
-MAX_FRONT_MATTER_DEPTH = 64
+# Real front matter is under 2 KB; these limits keep the pure-Python YAML parser well under a
+# second on the most hostile block allowed.
+MAX_FRONT_MATTER = 32 * 1024
+MAX_FRONT_MATTER_DEPTH = 32
+MAX_FRONT_MATTER_VALUES = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ def _line_starts(text: str) -> list[int]:
 
 def decode(data: bytes, path: str) -> str:
     """Strict UTF-8, so that encoding the text gives back the same bytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise InputError(
             "encoding", "file is UTF-16; articles must be UTF-8", path, 1, 1,
             "convert it: iconv -f UTF-16 -t UTF-8",
@@ -137,6 +140,14 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 saved without a byte order mark: text whose every other byte is NUL."""
+    head = data[:512]
+    if len(head) < 4 or b"\x00" not in head[:4]:
+        return False
+    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4
+
+
 def split_front_matter(text: str, path: str) -> tuple[int, str]:
     """Return (offset where the body starts, YAML text). No front matter gives (0, '')."""
     if not (text.startswith("---\n") or text.startswith("---\r\n")):
@@ -154,98 +165,176 @@ def split_front_matter(text: str, path: str) -> tuple[int, str]:
 def read_front_matter(
     yaml_text: str, path: str
 ) -> tuple[dict[str, str | None], dict[str, int]]:
-    """Top-level keys and scalar values, with their lines. Nothing is constructed or executed:
-    the YAML is composed into nodes only, so tags and aliases cannot build objects or blow up."""
+    """Top-level keys and scalar values, with their lines.
+
+    The YAML is read as a stream of parser events and nothing else: no node graph is composed and
+    no object constructed, so no tag can run code and no alias is ever expanded. Hostile input
+    is refused by limits checked as the events arrive, the same with or without libyaml: the
+    size of the block, the nesting depth, the number of values once aliases are counted as
+    what they stand for (an alias bomb), and tags beyond YAML's own plain types."""
     if not yaml_text.strip():
         return {}, {}
     if len(yaml_text) > MAX_FRONT_MATTER:
         raise InputError(
-            "front-matter", f"front matter is {len(yaml_text)} characters; the limit is "
-            f"{MAX_FRONT_MATTER}", path, 2, 1, "front matter holds metadata, not content",
+            "front-matter", f"front matter is {len(yaml_text):,} characters; the limit is "
+            f"{MAX_FRONT_MATTER:,}", path, 2, 1, "front matter holds metadata, not content",
         )
-    _guard_depth(yaml_text, path)
+    _guard_flow_depth(yaml_text, path)
+    starts = _line_starts(yaml_text)
+
+    def where(index: int | None) -> tuple[int, int]:
+        """An article line and column for a character index into the front matter. YAML's own
+        line numbers also break at a lone CR, U+0085, U+2028 and U+2029; the article's only at
+        LF, so the position is worked out here from the index."""
+        if index is None or not 0 <= index <= len(yaml_text):
+            return 2, 1
+        line, col = _position(yaml_text, index, starts)
+        return line + 1, col
+
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        return _read_events(yaml.parse(yaml_text, Loader=_Loader), path, where)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else 2
-        col = mark.column + 1 if mark is not None else 1
+        line, col = where(mark.index if mark is not None else None)
         raise InputError(
             "front-matter", f"front matter is not valid YAML: {exc.problem or exc}", path,
             line, col, "fix the YAML syntax",
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = where(exc.position)
+        raise InputError(
+            "front-matter", f"front matter is not valid YAML: character "
+            f"{_show_char(exc.character)} is not allowed", path, line, col,
+            "remove the character; YAML allows no control characters but tab and line breaks",
         ) from None
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise InputError(
             "front-matter", f"front matter is not valid YAML: {exc}", path, 2, 1,
             "fix the YAML syntax",
         ) from None
-    if node is None:
-        return {}, {}
-    if not isinstance(node, yaml.MappingNode):
-        raise InputError(
-            "front-matter", "front matter is not a mapping of keys to values", path, 2, 1,
-            "write front matter as 'key: value' lines",
-        )
+
+
+def _show_char(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character[:1] or "\0")
+    return f"U+{code:04X}"
+
+
+_BRACKET_RE = re.compile(r"[\[\]{}]")
+
+
+def _guard_flow_depth(yaml_text: str, path: str) -> None:
+    """Refuse deep [ { nesting before the parser sees it: the pure-Python scanner slows down
+    with every open bracket, so a block of brackets would take seconds to reach the event that
+    the depth limit stops. Brackets in quoted text count too; no real front matter nests."""
+    depth = 0
+    for m in _BRACKET_RE.finditer(yaml_text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                line, col = _position(yaml_text, m.start())
+                raise InputError(
+                    "front-matter", f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} "
+                    "levels deep", path, line + 1, col, "front matter holds flat metadata",
+                )
+        else:
+            depth = max(0, depth - 1)
+
+
+# YAML's own types: anything else (!!python/object, a local !tag) would ask a loader to build
+# something, and front matter holds plain values.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in (
+        "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge",
+        "omap", "pairs", "set", "value",
+    )
+) | {"!"}
+
+
+def _read_events(
+    events: Iterator[yaml.Event], path: str, where: Callable[[int | None], tuple[int, int]]
+) -> tuple[dict[str, str | None], dict[str, int]]:
     meta: dict[str, str | None] = {}
     lines: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 2
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise InputError(
-                "front-matter", "front matter key is not a plain string", path, line,
-                key_node.start_mark.column + 1, "use plain keys",
-            )
-        key = key_node.value
-        if key in meta:
-            raise InputError(
-                "front-matter", f"duplicate front matter key {key!r} (first on line "
-                f"{lines[key]})", path, line, key_node.start_mark.column + 1,
-                "keep one of the two",
-            )
-        _refuse_tags(value_node, path)
-        meta[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-        lines[key] = line
-    return meta, lines
+    depth = 0  # open collections
+    values = 0  # scalars and collections, an alias counting as all it stands for
+    opened: list[tuple[str | None, int]] = []  # (anchor, values before it) per open collection
+    sizes: dict[str, int] = {}  # anchor -> values it stands for
+    scalars: dict[str, str] = {}  # anchor -> its value, for an alias used as a value
+    documents = 0
+    key: str | None = None  # the top-level key awaiting its value
 
+    def fail(message: str, event: yaml.Event, hint: str) -> InputError:
+        line, col = where(event.start_mark.index if event.start_mark is not None else None)
+        return InputError("front-matter", message, path, line, col, hint)
 
-def _guard_depth(yaml_text: str, path: str) -> None:
-    depth = deepest = 0
-    for ch in yaml_text:
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise fail("front matter holds more than one YAML document", event,
+                           "keep one block of 'key: value' lines")
+            continue
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    if deepest > MAX_FRONT_MATTER_DEPTH:
-        raise InputError(
-            "front-matter", f"front matter nests {deepest} levels deep", path, 2, 1,
-            "front matter holds flat metadata",
-        )
-
-
-_STANDARD_TAG = "tag:yaml.org,2002:"
-
-
-def _refuse_tags(node: yaml.Node, path: str, depth: int = 0) -> None:
-    if depth > MAX_FRONT_MATTER_DEPTH:
-        raise InputError(
-            "front-matter", "front matter nests too deeply", path, node.start_mark.line + 2,
-            1, "front matter holds flat metadata",
-        )
-    tag = node.tag or ""
-    if not tag.startswith(_STANDARD_TAG) and tag not in ("!", "?"):
-        raise InputError(
-            "front-matter", f"YAML tag {tag!r} is not allowed in front matter", path,
-            node.start_mark.line + 2, node.start_mark.column + 1,
-            "remove the tag; front matter holds plain values",
-        )
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            _refuse_tags(k, path, depth + 1)
-            _refuse_tags(v, path, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_tags(item, path, depth + 1)
+            anchor, before = opened.pop()
+            if anchor is not None:
+                sizes[anchor] = values - before
+                scalars.pop(anchor, None)  # the name now stands for a collection
+            continue
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            raise fail(f"YAML tag {tag!r} is not allowed in front matter", event,
+                       "remove the tag; front matter holds plain values")
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in sizes:
+                raise fail(f"alias *{event.anchor} does not refer to a value defined before it",
+                           event,
+                           "define the anchor (&name) before using it, or write the value")
+            values += sizes[event.anchor]
+        else:
+            values += 1
+        if values > MAX_FRONT_MATTER_VALUES:
+            raise fail(
+                f"front matter stands for more than {MAX_FRONT_MATTER_VALUES:,} values once "
+                "its aliases are expanded (an alias bomb?)", event,
+                "front matter holds a few plain values; write them out without aliases",
+            )
+        if depth == 0:  # the document's root
+            if not isinstance(event, yaml.MappingStartEvent):
+                raise fail("front matter is not a mapping of keys to values", event,
+                           "write front matter as 'key: value' lines")
+        elif depth == 1:  # a top-level key or value
+            if key is None:
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise fail("front matter key is not a plain string", event,
+                               "use plain keys")
+                key = event.value
+                line = where(event.start_mark.index if event.start_mark is not None else None)[0]
+                if key in lines:
+                    raise fail(f"duplicate front matter key {key!r} (first on line "
+                               f"{lines[key]})", event, "keep one of the two")
+                lines[key] = line
+            else:
+                if isinstance(event, yaml.ScalarEvent):
+                    meta[key] = event.value
+                elif isinstance(event, yaml.AliasEvent):
+                    meta[key] = scalars.get(event.anchor or "")
+                else:
+                    meta[key] = None
+                key = None
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise fail(f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                           event, "front matter holds flat metadata")
+            opened.append((event.anchor, values - 1))
+        elif isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            sizes[event.anchor] = 1
+            scalars[event.anchor] = event.value
+    return meta, lines
 
 
 def catalog_form(raw: str) -> tuple[str, str, str, bool]:
@@ -291,8 +380,10 @@ def scan_segments(
     while pos >= 0:
         nxt = find(OPENER_PREFIX, pos + 1)
         limit = len(text) if nxt < 0 else nxt
-        fast = _PAIR_RE.match(text, pos)
-        if fast is not None and (nxt < 0 or fast.end() <= nxt) and "<span" not in fast.group(4):
+        # Bounded by the next opener: an unclosed pair must not send the match to the end of
+        # the text for every opener (quadratic on a hostile file).
+        fast = _PAIR_RE.match(text, pos, limit)
+        if fast is not None and "<span" not in fast.group(4):
             tr_lead, translation, tr_trail, tr_crlf = catalog_form(fast.group(2))
             source = fast.group(4)
             if source[:1] in _LAYOUT_WS or source[-1:] in _LAYOUT_WS or "\r" in source:
@@ -375,12 +466,18 @@ def scan_segments(
 
 
 def _find_close(text: str, start: int, limit: int) -> int:
-    """The '</span></span>' that ends an English span, skipping spans nested inside it."""
+    """The '</span></span>' that ends an English span, skipping spans nested inside it.
+
+    Counts run on from the last candidate instead of restarting at ``start``, so the scan stays
+    linear; neither tag can straddle a candidate, so the counts are those of text[start:pos]."""
+    opens = closes = 0
+    counted = start
     pos = text.find(_CLOSE, start, limit)
     while pos >= 0:
-        inner = text[start:pos]
-        opens = inner.count("<span")
-        if opens == 0 or opens <= inner.count("</span>"):
+        opens += text.count("<span", counted, pos)
+        closes += text.count("</span>", counted, pos)
+        counted = pos
+        if opens == 0 or opens <= closes:
             return pos
         pos = text.find(_CLOSE, pos + 7, limit)
     return -1

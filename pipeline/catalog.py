@@ -1,20 +1,21 @@
 """The PO catalog: a small immutable model, a writer that produces exactly what GNU gettext writes
 (``msgcat --no-wrap`` leaves our files unchanged), and a strict reader.
 
-This is the only module that uses polib, and only to read: polib's writer wraps lines differently
-from gettext, which vendors' tools would show as churn. polib 1.2 also silently drops characters
-from malformed strings, so every line is validated here before polib sees it.
+The reader is gettext's PO grammar, line by line, written here rather than borrowed from polib:
+polib 1.2 silently drops characters from malformed strings, misreads several escapes and the
+"#~|" lines, and completes a truncated file; its writer wraps lines differently from gettext,
+which vendors' tools would show as churn. Every defect is an InputError naming the line, and the
+catalog is decoded by the charset its header declares (``parse_po_bytes``).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-import polib
-
-from pipeline.findings import InputError
+from pipeline.findings import Finding, InputError, Severity
 
 FUZZY = "fuzzy"
 # gettext's reference comments wrap at this width even with --no-wrap.
@@ -160,117 +161,623 @@ def format_po(catalog: Catalog) -> str:
 
 
 # ---------------------------------------------------------------- reading
+#
+# A strict reader of gettext's PO grammar. polib 1.2 is not trusted with vendors' files: it drops
+# the characters of an unterminated or unquoted string, misreads the escapes \a \? \' and the
+# octal and hex ones, splits lines at U+2028 and other Unicode line breaks, ignores "#~|"
+# lines and the last entry of a file cut short. Every defect here is an InputError naming the
+# line; nothing is guessed.
 
-_STRING = r'"(?:[^"\\]|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9a-fA-F]+))*"'
-_KEYWORD_LINE = re.compile(
-    r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+" + _STRING + r"[ \t]*\Z"
-)
-_CONTINUATION = re.compile(_STRING + r"[ \t]*\Z")
+_STRING_BODY = r'(?:[^"\\]|\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9a-fA-F]+))*'
+_STRING_RE = re.compile(r'"(' + _STRING_BODY + r')"[ \t]*\Z')
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[[^\]]*\]|msgstr)(?=[\s\"]|\Z)"
+                         r"[ \t]*(.*)\Z", re.S)
+# GNU gettext's escapes: \? and \' are C's but msgfmt rejects them ("invalid control sequence").
+_UNESCAPE_RE = re.compile(r'\\(?:([\\"ntrabfv])|([0-7]{1,3})|x([0-9a-fA-F]+))')
+_SIMPLE_ESCAPES = {
+    "\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
+    "v": "\v",
+}
+_SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
+_LAYOUT = " \t\r\f\v"
+_HINT = "fix the catalog in a PO editor, or restore it from version control; it was left as is"
 
 
 def _syntax_error(path: str, line: int, message: str) -> InputError:
-    return InputError(
-        "po-syntax", message, path, line, 1,
-        "fix the catalog in a PO editor, or restore it from version control; it was left as is",
-    )
+    return InputError("po-syntax", message, path, line, 1, _HINT)
 
 
-def validate_po_syntax(text: str, path: str) -> None:
-    """Reject every line polib would misread. gettext's grammar, one line at a time."""
-    expect_string = False
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r")
-        stripped = line.strip()
-        if not stripped:
-            expect_string = False
-            continue
-        if stripped.startswith("#~"):
-            body = stripped[2:].lstrip()
+@dataclass
+class _Field:
+    """A keyword's string: its pieces as the file's bytes (latin-1 text), one per line."""
+
+    keyword: str
+    line: int
+    obsolete: bool
+    previous: bool
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    line: int
+    comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, mark, text)
+    fields: dict[str, _Field] = field(default_factory=dict)
+    obsolete: bool | None = None  # decided by the first keyword line
+    phase: str = "comments"  # comments, msgctxt, msgid, msgstr
+
+    def describe(self) -> str:
+        msgid = self.fields.get("msgid")
+        if msgid is not None:
+            return f"the msgid on line {msgid.line} has no msgstr"
+        ctxt = self.fields.get("msgctxt")
+        if ctxt is not None:
+            return f"the msgctxt on line {ctxt.line} has no msgid"
+        return f"the entry starting on line {self.line} has no msgid"
+
+
+def _lines(data: bytes) -> list[str]:
+    return data.decode("latin-1").split("\n")
+
+
+def _scan(data: bytes, path: str) -> list[_Entry]:
+    """The entries of a PO file, in gettext's grammar, before any decoding."""
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    open_field: _Field | None = None
+
+    def start(line: int) -> _Entry:
+        nonlocal cur, open_field
+        if cur is not None:
+            entries.append(cur)
+        cur = _Entry(line)
+        open_field = None
+        return cur
+
+    def entry_for(number: int, phases: tuple[str, ...]) -> _Entry:
+        """The entry a line belongs to: the current one while in ``phases``, a new one after a
+        complete entry; otherwise the current entry is cut short."""
+        if cur is None or cur.phase == "msgstr":
+            return start(number)
+        if cur.phase in phases:
+            return cur
+        raise _syntax_error(path, number, f"{cur.describe()} (an entry is comments, msgctxt, "
+                                          "msgid, msgstr in this order)")
+
+    lines = _lines(data)
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip(_LAYOUT)
+        if not line:
+            open_field = None  # a string after a blank line continues nothing: refused, as
+            continue  # polib and gettext would silently glue it to the string before
+        obsolete = previous = False
+        body = line
+        if line.startswith("#~"):
+            obsolete, body = True, line[2:].lstrip(_LAYOUT)
             if body.startswith("|"):
-                body = body[1:].lstrip()
+                previous, body = True, body[1:].lstrip(_LAYOUT)
             if not body:
                 continue
-            stripped = body
-        elif stripped.startswith("#|"):
-            stripped = stripped[2:].lstrip()
-            if not stripped:
-                continue
-        elif stripped.startswith("#"):
-            expect_string = False
+        elif line.startswith("#|"):
+            previous, body = True, line[2:].lstrip(_LAYOUT)
+            if not body:
+                raise _syntax_error(path, number, "an empty #| line")
+        elif line.startswith("#"):
+            entry = entry_for(number, ("comments",))
+            mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
+            text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
+            if text.startswith(" "):
+                text = text[1:]
+            entry.comments.append((number, mark, text))
+            open_field = None
             continue
-        if stripped.startswith('"'):
-            if not expect_string:
-                raise _syntax_error(path, number, "a string line that continues nothing")
-            if _CONTINUATION.match(stripped) is None:
-                raise _syntax_error(path, number, f"malformed string: {stripped[:60]}")
+
+        if body.startswith('"'):
+            m = _STRING_RE.match(body)
+            if m is None:
+                raise _syntax_error(path, number, _bad_string(body))
+            if open_field is None:
+                raise _syntax_error(path, number, "a string line that continues no msgid, "
+                                                  "msgstr or msgctxt")
+            if (obsolete, previous) != (open_field.obsolete, open_field.previous):
+                raise _syntax_error(path, number, "a continuation line whose #~ or #| marks "
+                                                  f"differ from its {open_field.keyword} line")
+            open_field.pieces.append((number, m.group(1)))
             continue
-        if _KEYWORD_LINE.match(stripped) is None:
-            keyword = stripped.split(None, 1)[0] if stripped.split() else stripped
-            if keyword in ("msgctxt", "msgid", "msgid_plural", "msgstr") or keyword.startswith(
-                "msgstr["
+
+        k = _KEYWORD_RE.match(body)
+        if k is None:
+            word = _readable((body.split(None, 1) or [body])[0][:40])
+            raise _syntax_error(path, number, f"not a PO line: {word!r} is no keyword")
+        keyword, rest = k.groups()
+        if keyword == "msgid_plural" or keyword.startswith("msgstr["):
+            at = cur.line if cur is not None and cur.phase != "msgstr" else number
+            raise InputError(
+                "po-plural", f"{'#| ' if previous else ''}{keyword} (line {number}): plural "
+                "entries have no place in an article catalog", path, at, 1,
+                "remove msgid_plural and msgstr[n]; each segment is one string",
+            )
+        if previous and keyword not in ("msgctxt", "msgid"):
+            raise _syntax_error(path, number, f"#| {keyword}: only msgctxt and msgid have "
+                                              "previous values")
+        s = _STRING_RE.match(rest)
+        if s is None:
+            raise _syntax_error(path, number, _bad_string(rest, keyword))
+        name = f"previous {keyword}" if previous else keyword
+        if previous:
+            entry = entry_for(number, ("comments",))
+            if name in entry.fields or (
+                keyword == "msgctxt" and "previous msgid" in entry.fields
             ):
-                raise _syntax_error(
-                    path, number, f"malformed string after {keyword}: {stripped[:60]}"
-                )
-            raise _syntax_error(path, number, f"not a PO line: {stripped[:60]}")
-        expect_string = True
+                raise _syntax_error(path, number, f"#| {keyword} out of place: an entry has at "
+                                                  "most one #| msgctxt, then one #| msgid")
+        elif keyword == "msgctxt":
+            entry = entry_for(number, ("comments",))
+        elif keyword == "msgid":
+            entry = entry_for(number, ("comments", "msgctxt"))
+        else:  # msgstr
+            if cur is None or cur.phase != "msgid":
+                what = "a msgstr with no msgid before it"
+                if cur is not None and cur.phase == "msgstr":
+                    what += f" (the msgid on line {cur.fields['msgid'].line} has its msgstr)"
+                raise _syntax_error(path, number, what)
+            entry = cur
+        if not previous:
+            prev_ctxt = entry.fields.get("previous msgctxt")
+            if prev_ctxt is not None and "previous msgid" not in entry.fields:
+                raise _syntax_error(path, number, f"the #| msgctxt on line {prev_ctxt.line} "
+                                                  "has no #| msgid after it")
+        if entry.obsolete is None:
+            entry.obsolete = obsolete
+        elif entry.obsolete != obsolete:
+            raise _syntax_error(path, number, "an entry that is part obsolete (#~) and part not")
+        if not previous:
+            entry.phase = keyword
+        open_field = _Field(keyword, number, obsolete, previous, [(number, s.group(1))])
+        entry.fields[name] = open_field
+
+    if cur is not None:
+        if cur.phase != "msgstr":
+            if cur.fields:
+                last = cur.fields.get("msgid") or cur.fields.get("msgctxt")
+                raise _syntax_error(path, last.line if last is not None else cur.line,
+                                    f"the catalog ends inside an entry: {cur.describe()} "
+                                    "(is the file truncated?)")
+            if not entries:
+                raise _syntax_error(path, cur.line, "the catalog holds comments and no entries")
+            raise _syntax_error(path, cur.line, "comments that belong to no entry at the end "
+                                                "of the catalog (is the file truncated?)")
+        entries.append(cur)
+    return entries
+
+
+def _bad_string(text: str, keyword: str = "") -> str:
+    """Why a string does not parse: said plainly, since polib would silently misread it."""
+    where = f" after {keyword}" if keyword else ""
+    shown = _readable(text if len(text) <= 60 else text[:57] + "...")
+    if not text:
+        return f"no string{where}"
+    if not text.startswith('"'):
+        return f"unquoted text{where}: {shown!r}"
+    body = text[1:]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if _UNESCAPE_RE.match(body, i) is None:
+                esc = body[i : i + 2]
+                if len(esc) < 2:
+                    break
+                return f"invalid escape {esc!r}{where}: {shown!r}"
+            i += 2
+            continue
+        if ch == '"':
+            return f"text after the closing quote{where}: {shown!r}"
+        i += 1
+    return f"unterminated string{where}: {shown!r}"
+
+
+def _readable(raw: str) -> str:
+    """Raw line text (the file's bytes as latin-1) as a message can show it."""
+    return raw.encode("latin-1").decode("utf-8", "replace")
+
+
+class _Decoder:
+    """Turns the raw pieces into text by the catalog's charset, naming the line of a bad byte."""
+
+    def __init__(self, path: str, charset: str) -> None:
+        self.path = path
+        self.charset = charset
+
+    def text(self, raw: str, line: int) -> str:
+        try:
+            return raw.encode("latin-1").decode(self.charset)
+        except UnicodeDecodeError as exc:
+            raise self._invalid(line, raw.encode("latin-1")[exc.start]) from None
+
+    def _invalid(self, line: int, byte: int) -> InputError:
+        return _syntax_error(
+            self.path, line,
+            f"byte 0x{byte:02x} is invalid in the declared charset {self.charset}",
+        )
+
+    def field(self, f: _Field) -> str:
+        out = bytearray()
+        ends: list[tuple[int, int]] = []  # (end offset in out, line)
+        for line, body in f.pieces:
+            out += _unescape(body, line, self.path)
+            ends.append((len(out), line))
+        try:
+            value = out.decode(self.charset)
+        except UnicodeDecodeError as exc:
+            line = next((n for end, n in ends if exc.start < end), f.line)
+            raise self._invalid(line, out[exc.start]) from None
+        if "\x00" in value:
+            nul = out.find(b"\0")
+            line = next((n for end, n in ends if nul < end), f.line)
+            raise _syntax_error(self.path, line, "a NUL character in a string (\\0)")
+        return value
+
+
+def _unescape(body: str, line: int, path: str) -> bytes:
+    if "\\" not in body:
+        return body.encode("latin-1")
+    out = bytearray()
+    pos = 0
+    for m in _UNESCAPE_RE.finditer(body):
+        out += body[pos : m.start()].encode("latin-1")
+        simple, octal, hexa = m.groups()
+        if simple is not None:
+            out += _SIMPLE_ESCAPES[simple].encode("latin-1")
+        else:
+            value = int(octal, 8) if octal is not None else int(hexa, 16)
+            if value > 0xFF:
+                raise _syntax_error(path, line, f"escape {m.group()!r} is beyond a byte")
+            out.append(value)
+        pos = m.end()
+    out += body[pos:].encode("latin-1")
+    return bytes(out)
+
+
+_CHARSET_RE = re.compile(r"charset=([^\s;\"\\]+)", re.I)
+
+
+def _header_charset(entries: list[_Entry], path: str) -> str:
+    """The charset the header declares: UTF-8 when it declares none (or the template's
+    placeholder CHARSET)."""
+    header = _header_entry(entries)
+    if header is None:
+        return "utf-8"
+    for line, body in header.fields["msgstr"].pieces:
+        m = _CHARSET_RE.search(body)
+        if m is None:
+            continue
+        name = m.group(1)
+        if name.upper() == "CHARSET":
+            return "utf-8"
+        try:
+            codec = codecs.lookup(name)
+        except LookupError:
+            raise _syntax_error(path, line, f"unknown charset {name!r} in Content-Type") from None
+        if 'msgid "\n'.encode(codec.name, "replace") != b'msgid "\n':
+            raise _syntax_error(path, line, f"charset {name!r} cannot be used in a PO file; "
+                                            "use UTF-8")
+        return codec.name
+    return "utf-8"
+
+
+def _header_entry(entries: list[_Entry]) -> _Entry | None:
+    for entry in entries:
+        msgid = entry.fields.get("msgid")
+        if (not entry.obsolete and "msgctxt" not in entry.fields and msgid is not None
+                and all(not body for _, body in msgid.pieces)):
+            return entry
+    return None
 
 
 def parse_po(text: str, path: str) -> Catalog:
-    """Read a catalog strictly: any defect raises InputError naming the line."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise _syntax_error(path, 1, "the catalog is empty")
-    validate_po_syntax(text, path)
+    """Read a catalog strictly: any defect raises InputError naming the line. ``text`` is
+    already decoded, so the header's charset is not consulted (escapes give UTF-8 bytes)."""
     try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=0)
-    except (OSError, ValueError, KeyError, IndexError) as exc:
-        raise _read_error(path, str(exc)) from None
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise _syntax_error(path, line, "a character that cannot be encoded") from None
+    return _parse(data, path, "utf-8")
+
+
+def parse_po_bytes(data: bytes, path: str) -> Catalog:
+    """Read a catalog file's bytes, decoding them by the charset its header declares."""
+    return _parse(data, path, None)
+
+
+def validate_po_syntax(text: str, path: str) -> None:
+    """Raise InputError at the first line that is not gettext's PO grammar."""
+    parse_po(text, path)
+
+
+def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+        raise _syntax_error(path, 1, "the catalog is UTF-16; PO files are UTF-8 (or another "
+                                     "ASCII-based charset)")
+    if not data.strip():
+        raise _syntax_error(path, 1, "the catalog is empty")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise _syntax_error(path, data.count(b"\n", 0, nul) + 1, "a NUL byte: the file is "
+                                                                 "binary or corrupt")
+    entries = _scan(data, path)
+    if not entries:
+        raise _syntax_error(path, 1, "the catalog has no entries")
+    decoder = _Decoder(path, charset or _header_charset(entries, path))
+    header_entry = _header_entry(entries)
+    header: tuple[tuple[str, str], ...] = ()
+    comments: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
     messages: list[Message] = []
     seen: dict[tuple[str | None, str], int] = {}
     seen_obsolete: dict[tuple[str | None, str], int] = {}
-    for entry in po:
-        messages.append(_from_polib(entry, path, seen_obsolete if entry.obsolete else seen))
-    header = tuple((str(k), str(v)) for k, v in po.metadata.items())
-    comments = tuple(po.header.split("\n")) if po.header else ()
-    flags = (FUZZY,) if po.metadata_is_fuzzy else ()
+    for entry in entries:
+        if entry is header_entry:
+            header, comments, flags = _header(entry, decoder)
+            seen[(None, "")] = entry.line
+            continue
+        msg = _read_message(entry, decoder)
+        table = seen_obsolete if msg.obsolete else seen
+        if msg.key in table:
+            what = "the header" if msg.key == (None, "") else f"{msg.msgid[:60]!r}"
+            raise InputError(
+                "po-duplicate", f"duplicate entry for {what} (first on line "
+                f"{table[msg.key]})", path, msg.line, 1, "merge the two entries into one",
+            )
+        table[msg.key] = msg.line
+        messages.append(msg)
     return Catalog(header, comments, flags, tuple(messages))
 
 
-def _read_error(path: str, message: str) -> InputError:
-    line = 0
-    m = re.search(r"line (\d+)", message)
-    if m:
-        line = int(m.group(1))
-    return _syntax_error(path, line, f"unreadable catalog: {message}")
+def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"#": [], "#.": [], "#:": [], "#,": []}
+    for line, mark, raw in entry.comments:
+        out[mark].append(decoder.text(raw, line))
+    return out
 
 
-def _from_polib(
-    entry: polib.POEntry, path: str, seen: dict[tuple[str | None, str], int]
-) -> Message:
-    if entry.msgid_plural or entry.msgstr_plural:
-        raise InputError(
-            "po-plural", "plural entries have no place in an article catalog", path,
-            entry.linenum, 1, "remove msgid_plural/msgstr[n]; each segment is one string",
-        )
+def _header(
+    entry: _Entry, decoder: _Decoder
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """As polib reads it: 'Key: value' lines, a line without a colon continuing the last."""
+    msgstr = entry.fields["msgstr"]
+    text = decoder.field(msgstr)
+    metadata: dict[str, str] = {}
+    key: str | None = None
+    for raw in text.splitlines():
+        if ":" in raw:
+            key, value = raw.split(":", 1)
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + raw.strip()
+    plural = next((k for k in metadata if k.strip().lower() == "plural-forms"), None)
+    if plural is not None:
+        line = next((n for n, body in msgstr.pieces if "plural-forms" in body.lower()),
+                    msgstr.line)
+        problem = plural_forms_problem(metadata[plural])
+        if problem is not None:
+            raise InputError(
+                "po-plural", f"Plural-Forms header: {problem}", decoder.path, line, 1,
+                "correct the Plural-Forms line (e.g. nplurals=2; plural=(n != 1);) or remove "
+                "it: article catalogs hold no plural entries",
+            )
+    notes = _comments(entry, decoder)
+    flags = tuple(f for line in notes["#,"] for f in _flags(line))
+    return tuple(metadata.items()), tuple(notes["#"]), flags
+
+
+def _flags(line: str) -> list[str]:
+    return [f.strip() for f in line.split(",") if f.strip()]
+
+
+def _read_message(entry: _Entry, decoder: _Decoder) -> Message:
+    fields = entry.fields
+    notes = _comments(entry, decoder)
+
+    def value(name: str) -> str | None:
+        f = fields.get(name)
+        return None if f is None else decoder.field(f)
+
+    msgid = value("msgid")
+    msgstr = value("msgstr")
+    assert msgid is not None and msgstr is not None  # _scan ends every entry with both
     msg = Message(
-        msgid=entry.msgid,
-        msgstr=entry.msgstr,
-        msgctxt=entry.msgctxt,
-        flags=tuple(entry.flags),
-        translator_comments=tuple(entry.tcomment.split("\n")) if entry.tcomment else (),
-        extracted_comments=tuple(entry.comment.split("\n")) if entry.comment else (),
-        references=tuple(f"{f}:{n}" if n else f for f, n in entry.occurrences),
-        previous_msgid=entry.previous_msgid,
-        previous_msgctxt=entry.previous_msgctxt,
+        msgid=msgid,
+        msgstr=msgstr,
+        msgctxt=value("msgctxt"),
+        flags=tuple(f for line in notes["#,"] for f in _flags(line)),
+        translator_comments=tuple(notes["#"]),
+        extracted_comments=tuple(notes["#."]),
+        references=tuple(dict.fromkeys(  # gettext keeps a reference once
+            ref for line in notes["#:"] for ref in line.split())),
+        previous_msgid=value("previous msgid"),
+        previous_msgctxt=value("previous msgctxt"),
         obsolete=bool(entry.obsolete),
-        line=entry.linenum,
+        line=entry.line,
     )
-    if msg.key in seen:
-        raise InputError(
-            "po-duplicate", f"duplicate entry for {msg.msgid[:60]!r} (first on line "
-            f"{seen[msg.key]})", path, msg.line, 1, "merge the two entries into one",
-        )
-    seen[msg.key] = msg.line
     return msg
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:512]
+    if len(head) < 4 or b"\x00" not in head[:4]:
+        return False
+    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4
+
+
+# ---------------------------------------------------------------- Plural-Forms
+
+_PLURAL_TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)\b|(\|\||&&|==|!=|<=|>=|[-+*/%<>!?:()]))")
+_MASK = (1 << 64) - 1  # gettext evaluates in unsigned long
+_MAX_PLURAL_LENGTH = 1000
+_MAX_PLURAL_DEPTH = 40
+
+_Eval = Callable[[int], int]
+
+
+def plural_forms_problem(value: str) -> str | None:
+    """What msgfmt -c would reject in a Plural-Forms value, or None when it is sound: an
+    nplurals that is not a positive number, a plural expression that does not parse, can
+    divide by zero or give an index of nplurals or more (checked for n = 0..1000)."""
+    nplurals_m = re.search(r"nplurals\s*=\s*([^;]*)", value)
+    plural_m = re.search(r"plural\s*=\s*([^;]*)", value.replace("nplurals", "nPLURALS"))
+    if nplurals_m is None and plural_m is None:
+        return None
+    nplurals = 0
+    if nplurals_m is not None:
+        text = nplurals_m.group(1).strip()
+        if not text.isdigit() or int(text) < 1:
+            return f"nplurals must be a whole number of 1 or more, not {text!r}"
+        nplurals = int(text)
+    if plural_m is None:
+        return None
+    expr = plural_m.group(1).strip()
+    if len(expr) > _MAX_PLURAL_LENGTH:
+        return "the plural expression is too long"
+    try:
+        fn = _PluralParser(expr).parse()
+    except ValueError as exc:
+        return f"the plural expression {expr!r} does not parse: {exc}"
+    largest = 0
+    for n in range(1001):
+        try:
+            largest = max(largest, fn(n))
+        except ZeroDivisionError:
+            return f"the plural expression {expr!r} divides by zero (n = {n})"
+    if nplurals and largest >= nplurals:
+        return f"the plural expression gives {largest} but nplurals is {nplurals}"
+    return None
+
+
+class _PluralParser:
+    """C's expression grammar as gettext's plural formulas use it, compiled to a function."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens: list[str] = []
+        pos = 0
+        text = text.rstrip()
+        while pos < len(text):
+            m = _PLURAL_TOKEN_RE.match(text, pos)
+            if m is None or m.end() == pos:
+                raise ValueError(f"unexpected {text[pos:].strip()[:10]!r}")
+            self.tokens.append(m.group(m.lastindex or 0))
+            pos = m.end()
+        self.pos = 0
+        self.depth = 0
+
+    def parse(self) -> _Eval:
+        fn = self.conditional()
+        if self.pos != len(self.tokens):
+            raise ValueError(f"unexpected {self.tokens[self.pos]!r}")
+        return fn
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self, token: str) -> None:
+        if self.peek() != token:
+            raise ValueError(f"expected {token!r}")
+        self.pos += 1
+
+    def conditional(self) -> _Eval:
+        self.depth += 1
+        if self.depth > _MAX_PLURAL_DEPTH:
+            raise ValueError("nested too deeply")
+        cond = self.binary(0)
+        if self.peek() == "?":
+            self.pos += 1
+            yes = self.conditional()
+            self.take(":")
+            no = self.conditional()
+            self.depth -= 1
+            return lambda n: yes(n) if cond(n) else no(n)
+        self.depth -= 1
+        return cond
+
+    _LEVELS: tuple[tuple[str, ...], ...] = (
+        ("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"), ("*", "/", "%"),
+    )
+
+    def binary(self, level: int) -> _Eval:
+        if level == len(self._LEVELS):
+            return self.unary()
+        left = self.binary(level + 1)
+        while self.peek() in self._LEVELS[level]:
+            op = self.tokens[self.pos]
+            self.pos += 1
+            left = _apply(op, left, self.binary(level + 1))
+        return left
+
+    def unary(self) -> _Eval:
+        token = self.peek()
+        if token == "!":
+            self.pos += 1
+            self.depth += 1
+            if self.depth > _MAX_PLURAL_DEPTH:
+                raise ValueError("nested too deeply")
+            inner = self.unary()
+            self.depth -= 1
+            return lambda n: int(not inner(n))
+        if token == "(":
+            self.pos += 1
+            inner = self.conditional()
+            self.take(")")
+            return inner
+        if token == "n":
+            self.pos += 1
+            return lambda n: n
+        if token is not None and token.isdigit():
+            self.pos += 1
+            number = int(token) & _MASK
+            return lambda n: number
+        raise ValueError("expected n, a number or '('" if token is None else
+                         f"unexpected {token!r}")
+
+
+def _apply(op: str, a: _Eval, b: _Eval) -> _Eval:
+    if op == "||":
+        return lambda n: int(bool(a(n)) or bool(b(n)))
+    if op == "&&":
+        return lambda n: int(bool(a(n)) and bool(b(n)))
+    ops: dict[str, Callable[[int, int], int]] = {
+        "==": lambda x, y: int(x == y), "!=": lambda x, y: int(x != y),
+        "<": lambda x, y: int(x < y), ">": lambda x, y: int(x > y),
+        "<=": lambda x, y: int(x <= y), ">=": lambda x, y: int(x >= y),
+        "+": lambda x, y: (x + y) & _MASK, "-": lambda x, y: (x - y) & _MASK,
+        "*": lambda x, y: (x * y) & _MASK, "/": lambda x, y: x // y, "%": lambda x, y: x % y,
+    }
+    fn = ops[op]
+    return lambda n: fn(a(n), b(n))
+
+
+# ---------------------------------------------------------------- catalog against article
+
+
+def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> list[Finding]:
+    """Entries someone added by hand: active, with English that is not in the article, and no
+    segment id in their #. comments. (Entries of an earlier handoff carry the old ids; extract
+    makes them obsolete.) A catalog holding one is left as is and nothing is published from it:
+    the English it translates is not the article's."""
+    out: list[Finding] = []
+    for msg in catalog.active():
+        if msg.msgid in english:
+            continue
+        if any(_SEGMENT_ID_RE.match(note) for note in msg.extracted_comments):
+            continue
+        shown = msg.msgid if len(msg.msgid) <= 60 else msg.msgid[:57] + "..."
+        out.append(Finding(
+            "po-foreign-entry", Severity.ERROR,
+            f"entry {shown!r} is not English of the article and carries no segment id: "
+            "it was added to the catalog by hand", path, msg.line, 1, None,
+            "remove the entry (or make it obsolete with #~); a catalog holds the article's "
+            "segments only. The catalog was left as is",
+        ))
+    return out

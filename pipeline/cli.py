@@ -17,7 +17,7 @@ from pipeline import __version__, checks, report, sarif, stats, xliff
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
-from pipeline.io import tree_lock
+from pipeline.io import remove_stale_temps, tree_lock
 from pipeline.layout import Layout
 from pipeline.progress import Progress
 from pipeline.render import Form
@@ -138,8 +138,11 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
+        if settings.form is not None:  # temps of runs killed over an hour ago
+            remove_stale_temps(layout.out, min_age=3600)
         if settings.extract:
             with tree_lock(layout.locales):
+                remove_stale_temps(layout.locales)  # of killed runs: none runs now but ours
                 summary = run(rels, settings, jobs, progress=bar.advance)
         else:
             summary = run(rels, settings, jobs, progress=bar.advance)

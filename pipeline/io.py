@@ -5,27 +5,78 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import io
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.findings import InputError
 
 DEFAULT_MODE = 0o644
+TEMP_SUFFIX = ".tmp"
+# write_atomic's temp files: ".<name>." + mkstemp's 8 random characters + ".tmp"
+_TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes, refusing one over ``limit`` before reading it whole."""
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size > limit:
+    """The file's bytes, refusing one over ``limit`` before reading it whole.
+
+    Only regular files are read: a FIFO would block the run and a device (or a symlink to one)
+    never end. At most ``limit`` + 1 bytes are read, whatever size the file claims."""
+    # O_NONBLOCK: opening a FIFO would otherwise wait for a writer (it changes nothing for a
+    # regular file); the checks below then refuse it.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(st.st_mode):
             raise InputError(
-                "too-large", f"file is {size:,} bytes; the limit is {limit:,}", str(path), 0, 0,
-                "split the article, or raise max-file-size in [tool.pipeline]",
+                "too-large", "not a regular file (a device, FIFO or socket)", _shown(path), 0, 0,
+                "replace it with a regular file",
             )
-        return fh.read()
+        if st.st_size > limit:
+            raise _too_large(path, st.st_size, limit)
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            fd = -1  # the file object closes it
+            data = _read_upto(fh, limit + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > limit:  # it grew while we read it
+        raise _too_large(path, len(data), limit)
+    return data
+
+
+def _read_upto(fh: io.RawIOBase, count: int) -> bytes:
+    chunks = []
+    left = count
+    while left > 0:
+        chunk = fh.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(path: Path, size: int, limit: int) -> InputError:
+    return InputError(
+        "too-large", f"file is {size:,} bytes; the limit is {limit:,}", _shown(path), 0, 0,
+        "split the article, or raise max-file-size in [tool.pipeline]",
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as diagnostics show it (as Layout.shown): relative to the working folder."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
 
 
 def write_atomic(
@@ -33,42 +84,70 @@ def write_atomic(
 ) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns whether it wrote.
 
-    A temp file in the same folder is written, flushed and fsynced, given the old file's mode,
-    then os.replace()d over the target: a run killed at any instant leaves the old or the new
-    file, never a part of one. An unchanged file is not touched, so its mtime stays.
+    A temp file in the same folder (``.<name>.<random>.tmp``: a dot file, which the pipeline
+    never reads) is written, flushed and fsynced, given the old file's mode, then os.replace()d
+    over the target: a run killed at any instant leaves the old or the new file, never a part
+    of one. An unchanged file is not touched, so its mtime stays. A symlink is followed: the
+    file it points to is replaced, the link stays. Any failure is an InputError
+    ("write-failed") and leaves the old file as it was.
     ``sync_dir=False`` leaves the folder's fsync to the caller (``sync_folders``), so a run
     writing many files into one folder syncs it once.
     """
+    if path.is_symlink():
+        with contextlib.suppress(OSError, RuntimeError):
+            path = path.resolve(strict=True)
+    existed = True
     try:
         with open(path, "rb") as fh:
             if os.fstat(fh.fileno()).st_size == len(data) and fh.read() == data:
                 return False
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
-        mode = _default_mode()
+        mode, existed = _default_mode(), False
     except OSError as exc:
-        raise _write_error(path, exc, shown) from None
+        raise _write_error(path, exc, shown, True) from None
     tmp = None
     try:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), mode)
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
         tmp = None
         if sync_dir:
             _fsync_dir(path.parent)
     except OSError as exc:
-        raise _write_error(path, exc, shown) from None
+        raise _write_error(path, exc, shown, existed) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return True
+
+
+def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
+    """Delete the temp files that runs killed mid-write left under ``folder`` (``.<name>.*.tmp``
+    beside the file they were for) when older than ``min_age`` seconds. Call it with 0 only
+    while holding ``tree_lock(folder)``: then no other run can be writing there. Returns how
+    many it removed; a file it cannot remove is left (the pipeline ignores dot files)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    cutoff = time.time() - min_age
+    for dirpath, _dirnames, filenames in os.walk(folder):
+        for name in filenames:
+            if _TEMP_RE.match(name) is None:
+                continue
+            tmp = os.path.join(dirpath, name)
+            with contextlib.suppress(OSError):
+                if os.lstat(tmp).st_mtime <= cutoff:
+                    os.unlink(tmp)
+                    removed += 1
+    return removed
 
 
 def _default_mode() -> int:
@@ -92,7 +171,7 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_error(path: Path, exc: OSError, shown: str | None) -> InputError:
+def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> InputError:
     reason = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is exhausted",
@@ -100,9 +179,10 @@ def _write_error(path: Path, exc: OSError, shown: str | None) -> InputError:
         errno.EPERM: "permission denied",
         errno.EROFS: "the file system is read-only",
     }.get(exc.errno or 0, exc.strerror or str(exc))
+    kept = "the previous file is intact" if existed else "nothing was written"
     return InputError(
-        "write-failed", f"cannot write: {reason}; the previous file is intact", shown or str(path),
-        0, 0, "check permissions and free space, then run again",
+        "write-failed", f"cannot write: {reason}; {kept}", shown or str(path), 0, 0,
+        "check permissions and free space, then run again",
     )
 
 
@@ -110,12 +190,22 @@ def _write_error(path: Path, exc: OSError, shown: str | None) -> InputError:
 def tree_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on a folder for a run, so two runs at once (make -j) take turns
     instead of merging into the same catalogs. The folder's own descriptor is locked: no lock
-    file is left behind."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder, os.O_RDONLY)
+    file is left behind.
+
+    Where the folder cannot be created or locked (a read-only parent, a file system without
+    locks) the run goes on unlocked: every write then fails or succeeds on its own, with its
+    own clear error, and each one is atomic all the same."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):  # e.g. ENOLCK on a network file system
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
-from pipeline.catalog import Catalog, Message, format_po, parse_po
+from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
@@ -75,15 +75,7 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
     except IsADirectoryError:
         raise InputError("po-syntax", "a folder stands where the catalog should be", shown,
                          0, 0, "remove or rename the folder") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            "po-syntax", f"bytes invalid for the declared UTF-8 charset (0x{data[exc.start]:02x})",
-            shown, line, 1, "save the catalog as UTF-8; it was left as is",
-        ) from None
-    return parse_po(text, shown), data
+    return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
 
 
 def _digest(article: Article) -> str:
@@ -201,6 +193,12 @@ def prepare(rel: str, settings: Settings) -> Prepared:
                                 po_shown, hint="check the file's permissions"))
         broken = True
 
+    if catalog is not None:  # English a vendor added by hand: the catalog is not this article's
+        foreign = foreign_entries(catalog, {seg.source for seg in article.segments}, po_shown)
+        if foreign:
+            findings.extend(foreign)
+            catalog, broken = None, True
+
     keys = segment_keys(article.segments)
     options = settings.options
     catalog_write = None
@@ -231,7 +229,7 @@ def prepare(rel: str, settings: Settings) -> Prepared:
             if broken:
                 findings.append(Finding(
                     "render-substituted", Severity.ERROR,
-                    "not rendered: its catalog is unreadable; the previous output stays",
+                    "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
                 findings.extend(substitutions)
@@ -280,8 +278,23 @@ def finish(prep: Prepared, settings: Settings) -> Outcome:
                    cache=entry)
 
 
+def prepare_safely(rel: str, settings: Settings) -> Prepared:
+    """``prepare``, with a bug turned into an error finding for this article alone: the other
+    articles still run, and no traceback reaches the user."""
+    try:
+        return prepare(rel, settings)
+    except Exception as exc:  # anything else would stop the whole run
+        shown = settings.layout.shown(settings.layout.article(rel))
+        return Prepared(rel, (Finding(
+            "internal-error", Severity.ERROR,
+            f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300], shown, 0, 0,
+            None, "please report this with the article attached; its files were left as they "
+            "were",
+        ),))
+
+
 def process(rel: str, settings: Settings) -> Outcome:
-    return finish(prepare(rel, settings), settings)
+    return finish(prepare_safely(rel, settings), settings)
 
 
 # Writes wait on fsync; a few threads let the next article's CPU work go on meanwhile, and let
@@ -292,7 +305,7 @@ _IO_THREADS = 4
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: prepared on this thread, written on I/O threads, folders synced once."""
     with ThreadPoolExecutor(max_workers=_IO_THREADS) as io:
-        futures = [io.submit(finish, prepare(rel, settings), settings) for rel in rels]
+        futures = [io.submit(finish, prepare_safely(rel, settings), settings) for rel in rels]
         outcomes = [f.result() for f in futures]
     layout = settings.layout
     sync_folders(

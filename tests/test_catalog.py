@@ -348,22 +348,12 @@ def test_octal_and_hex_escapes_are_decoded_as_gettext_does() -> None:
     assert (msg.msgid, msg.msgstr) == ("A", "café")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_po accepts the escapes \\? and \\' (reading them as ? and '), which GNU "
-    "gettext 0.21 rejects as 'invalid control sequence'",
-)
 @pytest.mark.parametrize("escape", ["\\?", "\\'"])
 def test_escapes_gettext_rejects_are_syntax_errors(escape: str) -> None:
     text = HEADER_PO + f'\nmsgid "a{escape}"\nmsgstr "x"\n'
     assert where(po_error(text)) == ("po-syntax", 6)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_po accepts a '#| msgctxt' with no '#| msgid' after it; GNU gettext "
-    "0.21 reports a syntax error at the next line",
-)
 @pytest.mark.parametrize(
     ("entry", "line"),
     [('#, fuzzy\n#| msgctxt "x-1"\nmsgid "a"\nmsgstr "b"\n', 8),

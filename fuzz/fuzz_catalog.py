@@ -1,0 +1,49 @@
+"""Fuzz the catalog reader: ``python fuzz/fuzz_catalog.py --seconds 60`` (``make fuzz``).
+
+For any bytes, ``parse_po_bytes`` returns a Catalog or raises InputError, within a bounded time,
+and a catalog it returns survives the writer: written and read back, it is the same catalog.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import fuzzing
+from hypothesis import strategies as st
+
+from pipeline.catalog import foreign_entries, format_po, parse_po, parse_po_bytes
+from pipeline.findings import InputError
+
+FRAGMENTS = [
+    b'msgid ""\n', b'msgstr ""\n', b'"Content-Type: text/plain; charset=UTF-8\\n"\n',
+    b'"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', b'"Plural-Forms: nplurals=2; ',
+    b'plural=(n != 1);\\n"\n', b"plural=n/0;", b"msgid ", b"msgstr ", b"msgctxt ",
+    b"msgid_plural ", b"msgstr[0] ", b'"', b'"text"', b'"a\\nb"', b"\\", b"\\x41", b"\\101",
+    b"\\777", b"\\q", b"\n", b"\r\n", b"\n\n", b"#~ ", b"#~| ", b"#| ", b"#, fuzzy\n",
+    b"#. a1b2c-101\n", b"# note\n", b"#: fr-FR/a.md:12\n", b"#\n", b"#.\n", b"\xc3\xa9",
+    b"\xe9", b"\xff", b"\x00", b"\xe2\x80\xa8", b"\xc2\x85", b"\x1c", b" ", b"\t",
+]
+
+INPUTS = st.one_of(
+    st.binary(max_size=3000),
+    fuzzing.pieces(FRAGMENTS, max_size=80),
+    fuzzing.mutated(fuzzing.seeds("locales/*/*/*.po", "tests/data/bad/catalogs/*/*.po")),
+)
+
+
+def target(data: bytes) -> None:
+    try:
+        catalog = parse_po_bytes(data, "fuzz.po")
+    except InputError:
+        return
+    again = parse_po(format_po(catalog), "fuzz.po")
+    assert again == catalog, (catalog, again)
+    foreign_entries(catalog, {"a"}, "fuzz.po")
+
+
+if __name__ == "__main__":
+    sys.exit(fuzzing.main("catalog", target, INPUTS))
