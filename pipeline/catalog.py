@@ -130,8 +130,12 @@ def _message(msg: Message, out: list[str]) -> None:
     _comment_lines("#.", msg.extracted_comments, out)
     if msg.references:
         _references(msg.references, out)
-    if msg.flags:
-        out.append("#, " + ", ".join(msg.flags))
+    flags = msg.flags
+    if FUZZY in flags:  # as gettext tidies: fuzzy first, and never on an untranslated entry
+        rest = tuple(f for f in flags if f != FUZZY)
+        flags = (FUZZY, *rest) if msg.msgstr else rest
+    if flags:
+        out.append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
     prev = "#~| " if msg.obsolete else "#| "
     if msg.previous_msgctxt is not None:
@@ -154,6 +158,8 @@ def format_po(catalog: Catalog) -> str:
     _field("msgid", "", "", out)
     _field("msgstr", header, "", out)
     for msg in catalog.messages:
+        if msg.obsolete and not msg.msgstr:
+            continue  # gettext drops an obsolete entry that keeps no translation
         out.append("")
         _message(msg, out)
     out.append("")

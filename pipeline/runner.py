@@ -202,7 +202,8 @@ def prepare(rel: str, settings: Settings) -> Prepared:
     keys = segment_keys(article.segments)
     options = settings.options
     catalog_write = None
-    if settings.extract and not broken:
+    # An article without pairs gets no catalog: a header alone is no catalog to gettext.
+    if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
         if updated != catalog:
             catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
@@ -212,7 +213,7 @@ def prepare(rel: str, settings: Settings) -> Prepared:
         findings.extend(checks.article_findings(article, options))
         if catalog is not None:
             findings.extend(checks.catalog_findings(article, catalog, po_shown, options, keys))
-        elif not broken and options.enabled(sync.MISSING_CATALOG):
+        elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
                 f"no catalog at {po_shown}", shown, 1, 1, None, sync.MISSING_CATALOG.hint))

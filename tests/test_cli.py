@@ -209,3 +209,14 @@ def test_same_size_edit_with_the_same_mtime_is_still_seen(tmp_path: Path) -> Non
     assert main(args("locales", content, locales, out)) == 0
     assert 'name="prerequisitez"' in (out / "fr-FR/get-started/install-cli.md").read_text(
         encoding="utf-8")
+
+
+def test_article_without_pairs_gets_no_catalog_and_no_complaint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree(tmp_path)
+    (content / "fr-FR/plain.md").write_text("# Titre\n\nPas de segments.\n", encoding="utf-8")
+    assert main(args("locales", content, locales, out)) == 0
+    assert not (locales / "fr-FR/plain.po").exists()  # gettext has no use for a header alone
+    assert (out / "fr-FR/plain.md").read_text(encoding="utf-8") == "# Titre\n\nPas de segments.\n"
+    assert "missing-catalog" not in capsys.readouterr().err

@@ -196,11 +196,6 @@ GNU_NORMALISES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: format_po writes these as given; GNU drops the fuzzy flag of an empty msgstr and "
-    "an obsolete entry without translation, and writes 'fuzzy' before other flags",
-)
 @pytest.mark.parametrize("msg", GNU_NORMALISES)
 def test_writer_matches_msgcat_where_gnu_normalises_an_entry(msg: Message, tmp_path: Path) -> None:
     cat = Catalog(header=(("Content-Type", "text/plain; charset=UTF-8"),),
@@ -209,11 +204,6 @@ def test_writer_matches_msgcat_where_gnu_normalises_an_entry(msg: Message, tmp_p
     assert reread_by_gnu(tmp_path, built, "--no-wrap") == built.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: merge keeps a vendor's fuzzy flag on an entry whose msgstr stays empty, and "
-    "format_po writes it; msgcat --no-wrap drops it, so the catalog is not GNU-stable",
-)
 def test_merged_catalog_with_vendor_fuzzy_on_empty_msgstr_is_msgcat_stable(
     tmp_path: Path,
 ) -> None:
