@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
@@ -20,6 +20,23 @@ class Layout:
     content: Path
     locales: Path
     out: Path
+    # The roots as diagnostics show them, worked out once: relpath() asks the OS for the working
+    # folder on every call, which cost seconds over a docs tree.
+    _shown: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cwd = os.getcwd()
+        object.__setattr__(self, "_shown", tuple(
+            _display(root, cwd) for root in (self.content, self.locales, self.out)))
+
+    def shown_article(self, rel: str) -> str:
+        return _join(self._shown[0], rel)
+
+    def shown_catalog(self, rel: str) -> str:
+        return _join(self._shown[1], rel[:-3] + ".po")
+
+    def shown_output(self, rel: str) -> str:
+        return _join(self._shown[2], rel)
 
     def article(self, rel: str) -> Path:
         return self.content / rel
@@ -71,6 +88,17 @@ class Layout:
             if entry.is_dir() and not entry.name.startswith(".") and is_locale(entry.name):
                 found.extend(r[:-3] + ".md" for r in _walk(Path(entry.path), entry.name, ".po"))
         return found
+
+
+def _display(root: Path, cwd: str) -> str:
+    try:
+        return os.path.relpath(root, cwd)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(root)
+
+
+def _join(root: str, rel: str) -> str:
+    return rel if root == "." else f"{root}/{rel}"
 
 
 def _walk(root: Path, prefix: str, suffix: str) -> list[str]:

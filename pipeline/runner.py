@@ -95,36 +95,34 @@ def publish(
     Candidates in order: the catalog's reviewed translation, the article's own, the English.
     The first with no error is published, so nothing with an error ever reaches a page."""
     options = settings.options
+    checker = checks.SegmentChecker(options)
+    substituted = checks.BY_ID["render-substituted"]
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
     for seg, msg in zip(article.segments, entries_for(article, catalog, keys), strict=True):
         candidates = _candidates(seg.translation, seg.source, msg, allow_mt)
-        chosen = None
-        for n, (label, text) in enumerate(candidates):
-            issues = checks.segment_issues(seg.source, text, options)
+        # The English is the last resort, and safe by definition: it is not checked.
+        label, chosen = candidates[-1]
+        for n, (name, text) in enumerate(candidates[:-1]):
+            issues = checker.issues(seg.source, text)
             if n == 0:
                 findings.extend(
-                    Finding(c.id, options.severity(c), m, article.path, seg.line, seg.column,
-                            seg.id, c.hint)
-                    for c, m in issues
+                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
+                    for c, sev, m in issues
                 )
-            if all(options.severity(c) < Severity.ERROR for c, _ in issues):
-                chosen = text
-                if n:
-                    substitutions.append(
-                        Finding(
-                            "render-substituted", options.severity(checks.BY_ID[
-                                "render-substituted"]),
-                            f"the {candidates[0][0]} has errors and was not published; "
-                            f"the {label} was published instead",
-                            article.path, seg.line, seg.column, seg.id,
-                            "fix the translation in the catalog",
-                        )
-                    )
+            if all(sev < Severity.ERROR for _, sev, _ in issues):
+                label, chosen = name, text
                 break
-        published.append(seg.source if chosen is None else chosen)
+        if label != candidates[0][0] and options.enabled(substituted):
+            substitutions.append(Finding(
+                substituted.id, options.severity(substituted),
+                f"the {candidates[0][0]} has errors and was not published; "
+                f"the {label} was published instead",
+                article.path, seg.line, seg.column, seg.id, substituted.hint,
+            ))
+        published.append(chosen)
     return published, findings, substitutions
 
 
@@ -165,7 +163,7 @@ def prepare(rel: str, settings: Settings) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding."""
     layout = settings.layout
     article_path = layout.article(rel)
-    shown = layout.shown(article_path)
+    shown = layout.shown_article(rel)
     try:
         data = read_bytes(article_path, settings.max_file_size)
         article = read_article(data, rel, shown)
@@ -177,7 +175,7 @@ def prepare(rel: str, settings: Settings) -> Prepared:
 
     findings: list[Finding] = []
     po_path = layout.catalog(rel)
-    po_shown = layout.shown(po_path)
+    po_shown = layout.shown_catalog(rel)
     po_bytes: bytes | None = None
     catalog: Catalog | None = None
     broken = False
@@ -236,7 +234,8 @@ def prepare(rel: str, settings: Settings) -> Prepared:
                 findings.extend(substitutions)
                 out = layout.output(rel)
                 output_write = Write(
-                    out, render(article, settings.form, published).encode(), layout.shown(out)
+                    out, render(article, settings.form, published).encode(),
+                    layout.shown_output(rel),
                 )
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken)
@@ -285,7 +284,7 @@ def prepare_safely(rel: str, settings: Settings) -> Prepared:
     try:
         return prepare(rel, settings)
     except Exception as exc:  # anything else would stop the whole run
-        shown = settings.layout.shown(settings.layout.article(rel))
+        shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
             "internal-error", Severity.ERROR,
             f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300], shown, 0, 0,
@@ -427,7 +426,7 @@ def _summarize(
                 if rel not in seen and not layout.article(rel).exists():
                     findings.append(Finding(
                         sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
-                        f"no article {layout.shown(layout.article(rel))} for this catalog",
-                        layout.shown(layout.catalog(rel)), 1, 1, None, sync.ORPHAN_CATALOG.hint))
+                        f"no article {layout.shown_article(rel)} for this catalog",
+                        layout.shown_catalog(rel), 1, 1, None, sync.ORPHAN_CATALOG.hint))
     findings.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(findings))

@@ -93,29 +93,45 @@ def catalog_findings(
     return out
 
 
+class SegmentChecker:
+    """The enabled segment rules with their severities, resolved once per run rather than per
+    segment: a corpus run checks hundreds of thousands of segment translations."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.rules = tuple(
+            (rule.fn, rule.check, options.severity(rule.check))
+            for rule in SEGMENT_RULES
+            if options.enabled(rule.check)
+        )
+
+    def issues(self, source: str, translation: str) -> list[tuple[Check, Severity, str]]:
+        options = self.options
+        return [
+            (check, severity, message)
+            for fn, check, severity in self.rules
+            for message in fn(source, translation, options)
+        ]
+
+
 def segment_issues(source: str, translation: str, options: Options) -> list[tuple[Check, str]]:
-    out = []
-    for rule in SEGMENT_RULES:
-        if options.enabled(rule.check):
-            for message in rule.fn(source, translation, options):
-                out.append((rule.check, message))
-    return out
+    return [(c, m) for c, _, m in SegmentChecker(options).issues(source, translation)]
 
 
 def publishable(source: str, translation: str, options: Options) -> bool:
     """No error-severity problem: safe to publish."""
     return all(
-        options.severity(check) < Severity.ERROR
-        for check, _ in segment_issues(source, translation, options)
+        sev < Severity.ERROR for _, sev, _ in SegmentChecker(options).issues(source, translation)
     )
 
 
 def segment_findings(
     article: Article, translations: Sequence[str], options: Options
 ) -> list[Finding]:
+    checker = SegmentChecker(options)
     out = []
     for seg, tr in zip(article.segments, translations, strict=True):
-        for check, message in segment_issues(seg.source, tr, options):
-            out.append(Finding(check.id, options.severity(check), message, article.path,
+        for check, severity, message in checker.issues(seg.source, tr):
+            out.append(Finding(check.id, severity, message, article.path,
                                seg.line, seg.column, seg.id, check.hint))
     return out
