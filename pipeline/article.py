@@ -362,10 +362,47 @@ def catalog_form(raw: str) -> tuple[str, str, str, bool]:
     return lead, raw, trail, crlf
 
 
+def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
+    """The pairs of an article in which every pair is well formed, in one regex pass; None when
+    anything is unusual, for the careful scanner to handle (and report)."""
+    count = text.count
+    openers = count(OPENER_PREFIX, start)
+    if openers != count(LOOKUP_MARK, start):
+        return None
+    segments: list[Segment] = []
+    append = segments.append
+    line, line_start, last = 1, 0, 0
+    for m in _PAIR_RE.finditer(text, start):
+        tr, src = m.group(2), m.group(4)
+        if OPENER_PREFIX in tr or "<span" in src:
+            return None  # a broken pair swallowed the next one, or a nested span
+        pos = m.start()
+        newlines = count("\n", last, pos)
+        if newlines:
+            line += newlines
+            line_start = text.rindex("\n", last, pos) + 1
+        last = pos
+        if tr and (tr[0] in _LAYOUT_WS or tr[-1] in _LAYOUT_WS or "\r" in tr):
+            tr_lead, tr, tr_trail, tr_crlf = catalog_form(tr)
+        else:
+            tr_lead = tr_trail = ""
+            tr_crlf = False
+        if src and (src[0] in _LAYOUT_WS or src[-1] in _LAYOUT_WS or "\r" in src):
+            src = catalog_form(src)[1]
+        append(Segment(
+            m.group(1), m.group(3), src, tr, pos, m.end(), m.start(2), m.end(2), m.start(4),
+            m.end(4), line, pos - line_start + 1, tr_lead, tr_trail, tr_crlf,
+        ))
+    return segments if len(segments) == openers else None
+
+
 def scan_segments(
     text: str, start: int, path: str
 ) -> tuple[tuple[Segment, ...], tuple[Finding, ...]]:
     """Find every span pair from ``start`` on. Malformed pairs become findings and stay skeleton."""
+    quick = _scan_well_formed(text, start)
+    if quick is not None:
+        return tuple(quick), ()
     segments: list[Segment] = []
     problems: list[Finding] = []
     starts = _line_starts(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.findings import Finding, InputError, Severity
@@ -106,7 +106,10 @@ def _field(keyword: str, text: str, prefix: str, out: list[str]) -> None:
         start = end
 
 
-def _references(refs: Iterable[str], out: list[str]) -> None:
+def _references(refs: Sequence[str], out: list[str]) -> None:
+    if len(refs) == 1:  # the common case; gettext never wraps before the first reference
+        out.append("#: " + refs[0])
+        return
     line = "#:"
     column = 2
     for ref in dict.fromkeys(refs):  # gettext drops repeated references
@@ -121,6 +124,9 @@ def _references(refs: Iterable[str], out: list[str]) -> None:
 
 def _comment_lines(mark: str, comments: Iterable[str], out: list[str]) -> None:
     for comment in comments:
+        if comment and "\n" not in comment:
+            out.append(f"{mark} {comment}")
+            continue
         for text in comment.split("\n"):
             out.append(f"{mark} {text}" if text else mark)
 
@@ -131,7 +137,7 @@ def _message(msg: Message, out: list[str]) -> None:
     if msg.references:
         _references(msg.references, out)
     flags = msg.flags
-    if FUZZY in flags:  # as gettext tidies: fuzzy first, and never on an untranslated entry
+    if flags and FUZZY in flags:  # as gettext tidies: fuzzy first, never on an empty msgstr
         rest = tuple(f for f in flags if f != FUZZY)
         flags = (FUZZY, *rest) if msg.msgstr else rest
     if flags:
@@ -144,8 +150,13 @@ def _message(msg: Message, out: list[str]) -> None:
         _field("msgid", msg.previous_msgid, prev, out)
     if msg.msgctxt is not None:
         _field("msgctxt", msg.msgctxt, prefix, out)
-    _field("msgid", msg.msgid, prefix, out)
-    _field("msgstr", msg.msgstr, prefix, out)
+    for keyword, text in (("msgid", msg.msgid), ("msgstr", msg.msgstr)):
+        if "\n" in text:
+            _field(keyword, text, prefix, out)
+        elif _ESCAPE_RE.search(text) is None:  # most segments: one plain line
+            out.append(f'{prefix}{keyword} "{text}"')
+        else:
+            out.append(f"{prefix}{keyword} {_quote(text)}")
 
 
 def format_po(catalog: Catalog) -> str:

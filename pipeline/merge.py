@@ -262,11 +262,15 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
 
 
 def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(f"{article.rel}:{seg.line}" for seg in unit.segments))
+    segs = unit.segments
+    if len(segs) == 1:  # most English occurs once
+        return (f"{article.rel}:{segs[0].line}",)
+    return tuple(dict.fromkeys(f"{article.rel}:{seg.line}" for seg in segs))
 
 
 def _notes(unit: Unit, unreviewed_mt: bool) -> tuple[str, ...]:
-    notes = tuple(dict.fromkeys(seg.id for seg in unit.segments))
+    segs = unit.segments
+    notes = (segs[0].id,) if len(segs) == 1 else tuple(dict.fromkeys(s.id for s in segs))
     return (*notes, MT_NOTE) if unreviewed_mt else notes
 
 

@@ -304,9 +304,9 @@ _IO_THREADS = 4
 
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: prepared on this thread, written on I/O threads, folders synced once."""
+    prepared = [prepare_safely(rel, settings) for rel in rels]
     with ThreadPoolExecutor(max_workers=_IO_THREADS) as io:
-        futures = [io.submit(finish, prepare_safely(rel, settings), settings) for rel in rels]
-        outcomes = [f.result() for f in futures]
+        outcomes = list(io.map(lambda p: finish(p, settings), prepared))
     layout = settings.layout
     sync_folders(
         [layout.catalog(o.rel).parent for o in outcomes if o.wrote_catalog]
