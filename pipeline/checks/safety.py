@@ -1,8 +1,330 @@
 """Safety: nothing a translation adds may run script, load content, retarget a link or open a
-new Markdown block."""
+new Markdown block.
+
+The English is trusted; the translation is not. Each rule reports only what the translation has
+beyond its English, so an English that documents `<script>` or a `data:` image stays
+publishable, and the English itself (the render step's last resort) is always clean. Scans are
+deliberately lenient where the fidelity checks are strict: a browser executes a malformed tag
+or an encoded URL just the same, so the safety rules look for tag-like text of any shape, and
+decode entities and percent-escapes before they read a scheme or host.
+"""
 
 from __future__ import annotations
 
-from pipeline.checks.base import SegmentRule
+import re
+from collections.abc import Sequence
 
-RULES: tuple[SegmentRule, ...] = ()
+from pipeline.checks import markup
+from pipeline.checks.base import Check, Options, SegmentRule, diff_multiset
+from pipeline.checks.base import quote as q
+from pipeline.findings import Severity
+
+E = Severity.ERROR
+S = "safety"
+
+HTML_ADDED = Check("html-added", S, E, "an HTML element or attribute the English does not have",
+                   "use only the HTML tags and attributes of the English")
+UNSAFE_ELEMENT = Check(
+    "unsafe-element", S, E,
+    "a script, style, iframe, object, embed or similar element the English does not have",
+    "remove the element; translations carry text, not active content")
+EVENT_HANDLER = Check("event-handler", S, E,
+                      "an event handler attribute (onclick, onerror, …) the English does not have",
+                      "remove the on… attribute")
+UNSAFE_URL = Check("unsafe-url", S, E,
+                   "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
+                   "use the English's link targets")
+FOREIGN_HOST = Check("foreign-host", S, E, "a link to a host the English does not link to",
+                     "use the English's link targets; only their locale part may change")
+NEW_BLOCK = Check(
+    "new-block", S, E,
+    "the translation starts a Markdown block (heading, list, quote, HTML block, fence, "
+    "reference definition, ---) where the English does not",
+    "do not begin the translation, or a line of it, with #, -, *, +, 1., >, [x]:, ---, ``` "
+    "or a block HTML tag unless the English does")
+
+# Elements that run script, load content, restyle the page or submit data.
+_UNSAFE_ELEMENT = re.compile(
+    r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
+    r"|math|noscript|template|portal)(?![A-Za-z0-9-])", re.I)
+_URL_ATTRS = frozenset(
+    [
+        "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
+        "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon"
+    ])
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+
+_NONE: tuple[str, ...] = ()
+Messages = Sequence[str]
+# GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
+_WWW = re.compile(r"(?<![\w./@-])www\." + markup.URL_TAIL)
+
+
+def _unquote_lenient(value: str) -> str:
+    return value[1:-1] if value[:1] == "<" and value[-1:] == ">" else value
+
+
+def _urls(text: str) -> list[str]:
+    """Every URL the text would make a link or load: Markdown destinations, reference
+    definitions and autolinks; URL attributes of any tag; bare http(s) and www. URLs."""
+    urls = [_unquote_lenient(t) for t in markup.links(text).targets if not t.startswith("[")]
+    if "<" in text and "=" in text:  # an attribute without a value holds no URL
+        for _, attrs in markup.lenient_tags(markup.without_code(text)):
+            urls.extend(v for a, v in attrs if a in _URL_ATTRS)
+    if "www." in text:
+        urls.extend("//" + m for m in _WWW.findall(markup.prose(text)))
+    return urls
+
+
+def _maybe_link(text: str) -> bool:
+    # single characters first: they cost nearly nothing (memchr)
+    # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
+    return (("]" in text and ("](" in text or "]:" in text))
+            or ("<" in text and not markup.no_tags(text)) or "://" in text or "www." in text)
+
+
+# Every piece of text _urls can read a URL from, as written and ending where the reader stops:
+# a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
+_URL_FRAGMENT = re.compile(
+    f"{markup.DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{markup.LENIENT_TAG_PATTERN}"
+    f"|://{markup.URL_TAIL}|www\\.{markup.URL_TAIL}")
+
+
+def _nothing_new(source: str, translation: str) -> bool:
+    """True when every URL-bearing fragment of the translation, outside code, is also in the
+    English: then the translation links to nothing the English does not (fast path)."""
+    tr = [m.group() for m in _URL_FRAGMENT.finditer(markup.without_code(translation))]
+    if not tr:
+        return True
+    src = [m.group() for m in _URL_FRAGMENT.finditer(markup.without_code(source))]
+    return not diff_multiset(src, tr)[1]
+
+
+_ANCHOR_NAME = re.compile(r"[\w.:-]+")
+
+
+def _inert_anchor(tag: markup.Tag) -> bool:
+    """'<a name="x">' alone: the heading anchor the sxs format often puts in a translation whose
+    English is empty. It loads and runs nothing ('id' could clobber a script global; it is not
+    allowed here)."""
+    return (tag.name == "a" and len(tag.attrs) == 1 and tag.attrs[0][0] == "name"
+            and _ANCHOR_NAME.fullmatch(tag.attrs[0][1] or "") is not None)
+
+
+def html_added(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or "<" not in translation or markup.no_tags(translation):
+        return _NONE
+    tr_tags = [t for t in markup.html_tags(markup.without_code(translation))[0]
+               if not _inert_anchor(t)]
+    if not tr_tags:
+        return _NONE
+    src_tags = markup.html_tags(markup.without_code(source))[0] if "<" in source else []
+    _, elements = diff_multiset([t.name for t in src_tags if not t.end],
+                                [t.name for t in tr_tags if not t.end])
+    out = []
+    if elements:
+        out.append("HTML element added by the translation: "
+                   + ", ".join(f"<{e}>" for e in elements))
+    src_attrs = {(t.name, a) for t in src_tags for a, _ in t.attrs}
+    added = [f"{a!r} on <{t.name}>" for t in tr_tags if t.name not in elements
+             for a, _ in t.attrs if (t.name, a) not in src_attrs]
+    if added:
+        out.append(f"HTML attribute added by the translation: {', '.join(dict.fromkeys(added))}")
+    return out
+
+
+def unsafe_element(source: str, translation: str, options: Options) -> Messages:
+    # Any '<script' counts, well-formed or not, in code or not: '<scr<script>ipt>' and
+    # '<IFRAME' are caught; the English's own examples are subtracted.
+    if source == translation or "<" not in translation:
+        return _NONE
+    tr = [m.lower() for m in _UNSAFE_ELEMENT.findall(translation)]
+    if not tr:
+        return _NONE
+    _, added = diff_multiset([m.lower() for m in _UNSAFE_ELEMENT.findall(source)], tr)
+    if not added:
+        return _NONE
+    return [f"active element added by the translation: {', '.join(f'<{a}>' for a in added)} "
+            f"in {q(translation, 70)}"]
+
+
+def _handlers(text: str) -> list[str]:
+    return [f"{a} on <{name}>" for name, attrs in markup.lenient_tags(text)
+            for a, _ in attrs if a.startswith("on") and len(a) > 2]
+
+
+def event_handler(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or "<" not in translation or markup.no_tags(translation):
+        return _NONE
+    tr = _handlers(translation)
+    if not tr:
+        return _NONE
+    _, added = diff_multiset(_handlers(source), tr)
+    if not added:
+        return _NONE
+    return [f"event handler added by the translation: {', '.join(q(a) for a in added)}"]
+
+
+def _unsafe_urls(text: str) -> list[str]:
+    return [u for u in _urls(text) if markup.decoded_url(u).startswith(_UNSAFE_SCHEMES)]
+
+
+def _may_spell_unsafe(text: str) -> bool:
+    """An unsafe URL needs 'script' or 'data' in the text, or an entity, percent-escape or
+    control character that could spell them (browsers drop tab and newline inside a URL and
+    C0 controls at its ends). isprintable() is False for any control character."""
+    if "&" in text or "%" in text or not text.isprintable():
+        return True
+    low = text.lower()
+    return "script" in low or "data" in low
+
+
+def unsafe_url(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or not _maybe_link(translation):
+        return _NONE
+    if not _may_spell_unsafe(translation) or _nothing_new(source, translation):
+        return _NONE
+    tr = _unsafe_urls(translation)
+    if not tr:
+        return _NONE
+    src = {markup.decoded_url(u) for u in _unsafe_urls(source)}
+    added = [u for u in tr if markup.decoded_url(u) not in src]
+    if not added:
+        return _NONE
+    return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
+
+
+def _hosts(urls: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for url in urls:
+        host = markup.url_host(markup.decoded_url(url))
+        if host:
+            out.append((host, url))
+    return out
+
+
+def _may_name_host(text: str) -> bool:
+    """A URL with a host needs '//' (or a backslash, which browsers read as '/'), a scheme that
+    takes a host without slashes ('https:host'), 'www.', or an entity, percent-escape or control
+    character that could spell one of those."""
+    if "//" in text or "\\" in text or "&" in text or "%" in text or not text.isprintable():
+        return True
+    low = text.lower()
+    return "http" in low or "www." in low or "ftp:" in low or "ws:" in low or "wss:" in low
+
+
+def foreign_host(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or not _maybe_link(translation) or not _may_name_host(translation):
+        return _NONE
+    if _nothing_new(source, translation):
+        return _NONE
+    tr = _hosts(_urls(translation))
+    if not tr:
+        return _NONE
+    # The English's hosts from everywhere, code spans included: generous on purpose.
+    src = {h for h, _ in _hosts(_urls(source))}
+    src.update(h for h, _ in _hosts(markup.BARE_URL.findall(source)))
+    foreign = [(h, u) for h, u in tr if h not in src]
+    if not foreign:
+        return _NONE
+    known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
+    return ["link to a host the English does not have: "
+            + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
+
+
+# Block starts, as CommonMark reads the first characters of a line (up to three spaces of
+# indentation; deeper is code or continuation, which a segment cannot open by itself), by the
+# line's first character: one or two patterns are tried, not all.
+_FENCE = re.compile(r"(?:`{3,}|~{3,})")
+_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_BULLET = re.compile(r"[-*+](?:[ \t]|$)")
+_ORDERED = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_SETEXT = re.compile(r"=+[ \t]*$")
+_HTML_BLOCK = re.compile(
+    r"<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$)"
+    r"|/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col"
+    r"|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form"
+    r"|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem"
+    r"|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
+    r"|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|/>|$))", re.I)
+_BREAK_KIND = "thematic break or front matter delimiter"
+_BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "`": (("code fence", _FENCE),),
+    "~": (("code fence", _FENCE),),
+    "-": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
+    "*": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
+    "_": ((_BREAK_KIND, _BREAK),),
+    "+": (("list item", _BULLET),),
+    "=": (("setext heading underline", _SETEXT),),
+    "#": (("heading", _HEADING),),
+    ">": (("block quote", re.compile(">")),),
+    "<": (("HTML block", _HTML_BLOCK),),
+    # a whole-line '[label]: destination ["title"]': the line vanishes from the page
+    "[": (("link reference definition", markup.REF_DEF),),
+    **{d: (("list item", _ORDERED),) for d in "0123456789"},
+}
+_INDENT = re.compile(r"[ \t]*")
+
+
+def block_start(line: str) -> str | None:
+    """The kind of block a line would open, or None. ``line`` starts after its line break."""
+    pos = 0
+    if line[:1] in (" ", "\t"):
+        m = _INDENT.match(line)
+        pos = m.end() if m is not None else 0
+        if pos > 3:
+            return None
+    for kind, pattern in _BY_FIRST_CHAR.get(line[pos : pos + 1], ()):
+        if pattern.match(line, pos):
+            return kind
+    return None
+
+
+def _block_starts(text: str) -> tuple[str | None, list[str]]:
+    first, *rest = text.split("\n")
+    kinds = [k for k in map(block_start, rest) if k]
+    return block_start(first), kinds
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+
+def _same_leading_number(source: str, translation: str) -> bool:
+    src = _LEADING_NUMBER.match(source)
+    tr = _LEADING_NUMBER.match(translation)
+    return src is not None and tr is not None and src.group(1) == tr.group(1)
+
+
+def new_block(source: str, translation: str, options: Options) -> Messages:
+    if source == translation:
+        return _NONE
+    # cheap exit: no line break, and a first character (after indentation) that opens nothing
+    head = translation[:1]
+    if (head not in _BY_FIRST_CHAR and "\n" not in translation
+            and (not head.isspace() or translation.lstrip()[:1] not in _BY_FIRST_CHAR)):
+        return _NONE
+    tr_first, tr_lines = _block_starts(translation)
+    if tr_first is None and not tr_lines:
+        return _NONE
+    src_first, src_lines = _block_starts(source)
+    out = []
+    if tr_first == "list item" and _same_leading_number(source, translation):
+        tr_first = src_first  # '11 - How ...' as '11. Как ...': the English's own number
+    if tr_first is not None and tr_first != src_first:
+        out.append(f"the translation starts with a {tr_first} and the English does not: "
+                   f"{q(translation, 60)}")
+    _, added = diff_multiset(src_lines, tr_lines)
+    out.extend(f"a line of the translation starts a {kind}: {q(translation, 70)}"
+               for kind in added)
+    return out
+
+
+RULES: tuple[SegmentRule, ...] = (
+    SegmentRule(HTML_ADDED, html_added),
+    SegmentRule(UNSAFE_ELEMENT, unsafe_element),
+    SegmentRule(EVENT_HANDLER, event_handler),
+    SegmentRule(UNSAFE_URL, unsafe_url),
+    SegmentRule(FOREIGN_HOST, foreign_host),
+    SegmentRule(NEW_BLOCK, new_block),
+)

@@ -1,0 +1,389 @@
+"""Translation-against-source checks, table-driven: each check fires on the defects it exists
+for (many taken from the corpus) and stays quiet on good translations that legitimately differ.
+
+Every case goes through the registry (``pipeline.checks.segment_issues``) with only the check
+under test selected, so removing a check from ``fidelity.RULES`` fails its cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.checks import ALL_CHECKS, publishable, safety, segment_issues
+from pipeline.checks import fidelity as fid
+from pipeline.checks.base import LinkRewrite, Options
+from pipeline.findings import Severity
+
+
+def messages(check_id: str, source: str, translation: str, locale: str = "fr-FR",
+             options: Options | None = None) -> list[str]:
+    opts = options or Options(locale=locale)
+    opts = Options(select=frozenset({check_id}), locale=opts.locale or locale,
+                   link_rewrites=opts.link_rewrites)
+    return [m for c, m in segment_issues(source, translation, opts) if c.id == check_id]
+
+
+def case(source: str, translation: str, id: str, locale: str = "fr-FR") -> object:
+    return pytest.param(source, translation, locale, id=id)
+
+
+# (check id, cases that must be reported, cases that must not)
+FAILING: dict[str, list[object]] = {
+    "code-changed": [
+        case("Run `Set-AzDiagnosticSetting` now.", "Exécutez `Satz-AzDiagnosticSetting`.",
+             "cmdlet-in-code-translated"),
+        case("Edit `LocationPolicy.json`.", "Modifiez `LocationPolicy.js`.", "file-name-cut"),
+        case("`MyControl1` raises the `OnButtonClick` event.",
+             "`MyControl1``OnButtonClick`当用户单击时引发事件。", "adjacent-spans-glued"),
+        case("Set `true`.", "Définissez true.", "backticks-dropped"),
+        case("Use ``a`b``.", "Utilisez ``a`c``.", "double-backtick-span-changed"),
+    ],
+    "link-target-changed": [
+        case("See [docs](https://learn.microsoft.com/en-us/azure/x).",
+             "Voir [docs](https://learn.microsoft.com/en-us/azure/y).", "path-changed"),
+        case("See [docs](x.md).", "Voir [docs] (x.md).", "space-breaks-inline-link"),
+        case("![Icon](media/a.png)", "![Icône](media/b.png)", "image-target-changed"),
+        case("See [text][ref].", "Voir [texte][réf].", "reference-label-translated"),
+        case("See <https://aka.ms/x>.", "Voir <https://aka.ms/y>.", "autolink-changed"),
+        case('See <a href="a.md">x</a>.', 'Voir <a href="b.md">x</a>.', "href-changed"),
+        case("URL (for example, https://a.azurewebsites.net).",
+             "URL ( https://a.azurewebsites.net)beispielsweise.", "bare-url-glued-to-word"),
+        case("Sign in.", "Allez à [https://protection.office.com](https://protection.office.com).",
+             "link-added"),
+    ],
+    "emphasis-changed": [
+        case("Select **Save**.", "Sélectionnez Enregistrer.", "bold-dropped"),
+        case("Select **Save**.", "Sélectionnez ** Enregistrer**.", "space-inside-marker"),
+        case("Select **Settings** here.", "**「設定」**を選択します。",
+             "cjk-punctuation-blocks-close", "ja-JP"),
+        case("This policy has a **Medium** severity.", "Cette stratégie \\*\\*\\*\\* moyenne.",
+             "escaped-markers"),
+        case("The *ABC* property.", "La propriété ABC.", "italic-dropped"),
+        case("Use **a**, **b** and **c**.", "Utilisez **a, b** et **c**.", "two-bolds-merged"),
+    ],
+    "html-missing": [
+        case("<strong>Role</strong> name", "Nom du rôle", "strong-dropped"),
+        case('<a href="x.md" target="_blank">x</a>', '<a href="x.md">x</a>', "attribute-dropped"),
+        case("Line<br/>break", "Saut de ligne", "void-element-dropped"),
+    ],
+    "html-broken": [
+        case('<a href="x.md">Link</a>', '<a href="x.md>Lien</a>', "unterminated-attribute-quote"),
+        case("<b>Bold</b> text", "<b Gras</b> texte", "tag-not-closed"),
+        case("<strong>Role</strong>", "<strong>Rôle", "element-left-open"),
+        case("<strong>Role</strong>", "Rôle</strong>", "stray-end-tag"),
+        case("<b><i>x</i></b>", "<b><i>x</b></i>", "misnested"),
+        case("A <!-- note --> B", "A <!-- note B", "comment-left-open"),
+    ],
+    "entity-changed": [
+        case("Use a &lt;b&gt; tag.", "Utilisez une balise <b>.", "lt-gt-written-raw"),
+        case("A &#124; B", "A | B", "pipe-entity-written-raw"),
+        case("5 &#42; 3", "5 * 3", "star-entity-written-raw"),
+    ],
+    "placeholder-changed": [
+        case("Value {0} of {1}.", "Valeur {0} de.", "format-item-dropped"),
+        case("Use %s here.", "Utilisez % s ici.", "printf-broken"),
+        case("Copy to %ProgramFiles%\\x.", "Copiez vers %Archivos de programa%\\x.",
+             "environment-variable-translated", "es-ES"),
+        case("Call <xref:System.String.Format%2A>.", "Appelez <xref:System.String.Formater%2A>.",
+             "xref-changed"),
+        case("Created with [!INCLUDE[tsql](../includes/tsql-md.md)].", "Créé avec T-SQL.",
+             "include-dropped"),
+        case("[!NOTE]", "[!REMARQUE]", "alert-translated"),
+    ],
+    "named-placeholder-missing": [
+        case("Go to https://\\<AppName>.azurewebsites.net.", "Gehen Sie zu https://AppName.net.",
+             "angle-placeholder-dropped", "de-DE"),
+        case("Format: \\<server>\\\\<instance>.", "Format: \\<server> \\\\ < instance>.",
+             "space-inside-placeholder", "es-ES"),
+        case("Click **\\<site name> Owners**.",
+             "Klicken Sie auf **\\<Besitzer von <Websitename>**.",
+             "escape-lost-becomes-hidden-tag", "de-DE"),
+        case("GET /customers/{customerId}", "GET /customers/", "brace-placeholder-dropped"),
+    ],
+    "number-changed": [
+        case("Step 4: Create a job.", "Schritt 5: Erstellen Sie einen Auftrag.", "step-renumbered",
+             "de-DE"),
+        case("Version 10.0.10 is out.", "Die Version 10.0.11 ist da.", "version-changed", "de-DE"),
+        case("The value is 10.00 per day.", "القيمة 1000 في اليوم.", "decimal-mark-lost", "ar-SA"),
+        case("3.2", "32", "version-dot-lost"),
+        case("From 2/1/2018 to 1/12/2019.", "Du 01.02.18 au 12.01.18.", "year-changed", "ru-RU"),
+        case("Use 25000 rows.", "Utilisez 250 lignes.", "big-number-cut"),
+    ],
+    "identifier-changed": [
+        case("Set-AzVirtualNetwork", "Satz-AzVirtualNetwork", "set-became-satz", "de-DE"),
+        case("New-AzVirtualNetwork", "Neu – AzVirtualNetwork", "new-became-neu", "de-DE"),
+        case("The **Get-PSProvider** cmdlet gets providers.",
+             "L’applet de commande **obtenir-PSProvider** obtient les fournisseurs.",
+             "get-became-obtenir"),
+        case("Import-Module", "Module d’importation", "cmdlet-translated-as-phrase"),
+        case("Edit LocationPolicy.json first.", "Modifiez d'abord LocationPolicy.js.",
+             "extension-cut"),
+        case("Extract the WaImportExportV1.zip file.",
+             "Extrahieren Sie die Datei WaImportExportV1. zip.", "space-in-file-name", "de-DE"),
+    ],
+    "untranslated": [
+        case("Sign in with your administrator account.",
+             "Sign in with your administrator account.", "sentence-left-in-english"),
+        case("Configure mail flow using connectors in Office 365",
+             "Configure mail flow using connectors in Office 365", "title-left-in-english"),
+    ],
+    "edge-whitespace": [
+        case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
+             "leading-space-lost"),
+        case("Set text ", "Définir le texte", "trailing-space-lost"),
+        case("For email, the date.", "Pour les e-mails, la date.  ", "trailing-hard-break-added"),
+    ],
+    "newline-added": [
+        case("Create a group (<strong>Tax</strong>).", "Créez un groupe\n(<strong>Taxe</strong>).",
+             "line-break-inserted"),
+        case("**[Install the scanner.](x.md)**", "**\n  [Installez le scanner.](x.md)**",
+             "line-break-after-marker"),
+    ],
+    "pipe-added": [
+        case("", "| |", "empty-cell-becomes-two-cells"),
+        case("Part of the Talent release.", "جزء من إصدار Talent|.", "stray-pipe", "ar-SA"),
+        case("Use `a` here.", "Utilisez `a|b` ici.", "pipe-inside-code-still-splits-cell"),
+    ],
+    "link-text-broken": [
+        case("Click **Add** ![Add Icon](media/add.gif) and select **New**.",
+             "Klicken Sie auf Add](media/add.gif) **Hinzufügen** ![, und wählen Sie **Neu**.",
+             "image-syntax-scattered", "de-DE"),
+        case("Go back to [Power Automate](https://flow.microsoft.com).",
+             "[ [Power Automate](https://flow.microsoft.com)に戻ります。", "extra-open-bracket",
+             "ja-JP"),
+        case("On the Power BI **Home** tab.", "Power BI **ホーム** ] タブで。",
+             "stray-close-bracket", "ja-JP"),
+    ],
+}
+
+PASSING: dict[str, list[object]] = {
+    "code-changed": [
+        case("Set `a` and `b`.", "Définissez `b` puis `a`.", "code-reordered"),
+        case("Use `x`.", "Utilisez `x` .", "space-around-code"),
+        case("No code here.", "Pas de code ici.", "no-code"),
+    ],
+    "link-target-changed": [
+        case("See [docs](https://learn.microsoft.com/en-us/azure/x).",
+             "Voir [la doc](https://learn.microsoft.com/fr-fr/azure/x).", "locale-rewrite"),
+        case("See [docs](https://learn.microsoft.com/EN-US/azure/x).",
+             "Voir [la doc](https://learn.microsoft.com/fr-FR/azure/x).",
+             "locale-rewrite-any-case"),
+        case("See [docs](https://learn.microsoft.com/en-us/x).",
+             "Voir [la doc](https://learn.microsoft.com/en-us/x).", "english-locale-kept"),
+        case("See [a](a.md) and [b](b.md).", "Voir [b](b.md) et [a](a.md).", "links-reordered"),
+        case("Download from https://aka.ms/x.", "下载网站为 https://aka.ms/x。", "cjk-full-stop",
+             "zh-CN"),
+        case("Go to https://&lt;Computer Name&gt;/ping.",
+             "انتقل إلى https://&lt;اسم الكمبيوتر&gt;/ping.", "placeholder-inside-url-translated",
+             "ar-SA"),
+        case("See [Capabilitieshttps://t.com/x](https://t.com/x).",
+             "Voir [Fonctions](https://t.com/x).", "url-glued-to-link-text-is-no-link"),
+        case("[BREAKING CHANGE]: Changed `x`.", "[CHANGEMENT]: Modifié `x`.",
+             "not-a-reference-definition"),
+        case("Calls <xref:A.B>.", "Appelle <xref:A.B>.", "xref-is-not-a-link-target"),
+    ],
+    "emphasis-changed": [
+        case("Select **Save**.", "Sélectionnez **Enregistrer**.", "bold-kept"),
+        case("Select **Settings** here.", "**設定**を選択します。", "cjk-letter-after-marker",
+             "ja-JP"),
+        case("**Example:** `Set-X`", "**Beispiel:**`Set-X`", "code-after-closing-marker", "de-DE"),
+        case("Use my_variable_name and a_b.", "Utilisez my_variable_name et a_b.", "snake-case"),
+        case("Use **a** and *b*.", "Utilisez *b* et **a**.", "markers-reordered"),
+        case("5 * 3 = 15", "5 * 3 = 15 !", "lone-star-is-not-emphasis"),
+    ],
+    "html-missing": [
+        case("<strong>A</strong> and <strong>B</strong>",
+             "<strong>B</strong> et <strong>A</strong>", "tags-reordered"),
+        case("Use <your-server-name> here.", "Utilisez <nom-du-serveur> ici.",
+             "placeholder-is-not-html"),
+        case("Line<br/>break", "Saut<br>de ligne", "void-element-spelling"),
+    ],
+    "html-broken": [
+        case("<strong>Role", "<strong>Rôle", "same-half-element-as-english"),
+        case("Role</strong>", "Rôle</strong>", "same-stray-end-as-english"),
+        case("<b>A</b>", "<b>A</b>", "identical"),
+        case("Use <Site name> and a < b.", "Utilisez <Nom du site> et a < b.",
+             "prose-placeholders-and-less-than"),
+        case("See <xref:A.B> and <https://x.y>.", "Voir <xref:A.B> et <https://x.y>.",
+             "xref-and-autolink-are-not-tags"),
+        case("Use `<b` here.", "Utilisez `<b` ici.", "broken-tag-inside-code"),
+    ],
+    "entity-changed": [
+        case("Add Tables &#40;Visual Tools&#41;", "Agregar tablas (Visual Tools)",
+             "paren-entity-written-as-char", "es-ES"),
+        case("What&#39;s New", "Nouveautés", "entity-gone-with-english-words"),
+        case("A &amp; B", "A &amp; B", "kept"),
+    ],
+    "placeholder-changed": [
+        case("Value {0} of {1}.", "Valeur {1} sur {0}.", "reordered"),
+        case("Type %SystemRoot% here.", "Tapez %systemroot% ici.", "env-var-case"),
+        case("Run `printf %s`.", "Exécutez `printf %s`.", "placeholder-inside-code"),
+        case("50% of users", "50 % des utilisateurs", "percent-sign-is-no-placeholder"),
+    ],
+    "named-placeholder-missing": [
+        case("Click **\\<site name> Members**.", "Klicken Sie auf **\\<Websitename> Mitglieder**.",
+             "placeholder-words-translated", "de-DE"),
+        case("GET /customers/{customerId}", "GET /customers/{идентификатор_клиента}",
+             "brace-placeholder-translated", "ru-RU"),
+        case("Use <strong>x</strong>.", "Utilisez x.", "html-is-not-a-placeholder"),
+    ],
+    "number-changed": [
+        case("Up to 1,000 items.", "Jusqu'à 1.000 éléments.", "group-separator", "de-DE"),
+        case("Up to 1,000 items.", "Jusqu'à 1 000 éléments.", "space-group-separator"),
+        case("Up to 1,000 items.", "حتى ١٬٠٠٠ عنصر.", "arabic-indic-digits", "ar-SA"),
+        case("Up to 1,000 items.", "最大１，０００項目。", "full-width-digits", "ja-JP"),
+        case("It is 28.40 USD.", "Это 28,4 USD.", "decimal-comma-and-zero", "ru-RU"),
+        case("USD300K revenue", "30 万米国ドルの収益", "myriad-scale", "ja-JP"),
+        case("between 6:00 A.M. and 6:00 P.M.", "zwischen 6:00 Uhr und 18:00 Uhr", "24-hour-clock",
+             "de-DE"),
+        case("On 1/13/2018.", "13.01.18.", "date-short-year", "ru-RU"),
+        case("Since 11/16.", "С 16 ноября.", "month-as-word", "ru-RU"),
+        case("Add 3 parameters.", "Добавлены три параметра.", "small-number-as-word", "ru-RU"),
+        case("24 X 7 support", "年中無休のサポート", "round-the-clock-idiom", "ja-JP"),
+        case("See [v2](https://x.y/2020/page).", "Voir [v2](https://x.y/2020/page).",
+             "numbers-in-urls-ignored"),
+    ],
+    "identifier-changed": [
+        case("Set-AzVirtualNetwork", "Set-AzVirtualNetwork", "kept"),
+        case("The **Set-AzApplicationGatewayFirewallPolicy** cmdlet updates a policy.",
+             "O cmdlet **set-AzApplicationGatewayFirewallPolicy** atualiza uma política.",
+             "case-only-change", "pt-BR"),
+        case("Read-Only Dependency Properties", "Propriétés de dépendance en lecture seule",
+             "english-compound-not-a-cmdlet"),
+        case("Upload a .csv file.", "Téléchargez un fichier CSV.", "bare-extension-is-no-name"),
+        case("Customizing the Schema.ini file", "自定义 schema.ini 文件", "file-name-case",
+             "zh-CN"),
+    ],
+    "untranslated": [
+        case("Microsoft Dynamics 365 for Finance and Operations, Enterprise edition",
+             "Microsoft Dynamics 365 for Finance and Operations, Enterprise edition",
+             "product-name"),
+        case("msdyn\\_\\\\Controls\\\\images\\\\drop\\_below.gif",
+             "msdyn\\_\\\\Controls\\\\images\\\\drop\\_below.gif", "path"),
+        case("az datashare invitation", "az datashare invitation", "cli-command"),
+        case("Users_in_role", "Users_in_role", "identifier"),
+        case("Sign in with your account.", "Connectez-vous avec votre compte.", "translated"),
+    ],
+    "edge-whitespace": [
+        case("Set text.", "Définir le texte. ", "one-trailing-space-added"),
+        case(" Make sure.", "确保。", "lost-space-in-unspaced-language", "zh-CN"),
+    ],
+    "newline-added": [
+        case("[A](a.md)\n[B](b.md)", "[A](a.md) \n [B](b.md)", "same-line-count"),
+    ],
+    "pipe-added": [
+        case("Admin | Billing admin", "Administrateur | Facturation | Support",
+             "english-with-pipe-is-not-a-table-cell"),
+        case("A or B", "A \\| B", "escaped-pipe"),
+    ],
+    "link-text-broken": [
+        case("Select [Settings] and [OK].", "[設定] と [OK] を選択します。", "balanced-brackets",
+             "ja-JP"),
+        case("See [a](b.md).", "Voir [a](b.md).", "link-kept"),
+        case("Use \\[x\\].", "Utilisez \\[x.", "escaped-brackets"),
+    ],
+}
+
+
+def _flatten(table: dict[str, list[object]]) -> list[object]:
+    out = []
+    for check_id, cases in table.items():
+        for p in cases:
+            values = p.values  # type: ignore[attr-defined]
+            name = f"{check_id}:{p.id}"  # type: ignore[attr-defined]
+            out.append(pytest.param(check_id, *values, id=name))
+    return out
+
+
+@pytest.mark.parametrize(("check_id", "source", "translation", "locale"), _flatten(FAILING))
+def test_defect_is_reported(check_id: str, source: str, translation: str, locale: str) -> None:
+    found = messages(check_id, source, translation, locale)
+    assert found, f"{check_id} missed {translation!r} for {source!r}"
+
+
+@pytest.mark.parametrize(("check_id", "source", "translation", "locale"), _flatten(PASSING))
+def test_good_translation_is_not_reported(check_id: str, source: str, translation: str,
+                                          locale: str) -> None:
+    assert messages(check_id, source, translation, locale) == []
+
+
+def test_every_fidelity_check_has_failing_and_passing_cases() -> None:
+    ids = {r.check.id for r in fid.RULES}
+    assert ids == set(FAILING) == set(PASSING)
+
+
+@pytest.mark.parametrize("rule", fid.RULES, ids=lambda r: r.check.id)
+def test_the_english_itself_is_always_clean(rule: object) -> None:
+    """render falls back to the English: it must never carry an error of its own."""
+    for cases in (*FAILING.values(), *PASSING.values()):
+        for p in cases:
+            source = p.values[0]  # type: ignore[attr-defined]
+            assert list(rule.fn(source, source, Options())) == [] or (  # type: ignore[attr-defined]
+                rule.check.id == "untranslated")  # type: ignore[attr-defined]
+
+
+# --- messages quote both sides, severities, ids ------------------------------------------------
+
+
+def test_message_names_what_is_missing_and_what_was_added() -> None:
+    [missing, added] = messages("code-changed", "Run `Set-X`.", "Exécutez `Satz-X`.")
+    assert "missing" in missing and "'`Set-X`'" in missing
+    assert "added" in added and "'`Satz-X`'" in added
+
+
+def test_configured_rewrite_allows_other_locale_paths() -> None:
+    options = Options(locale="fr-FR", link_rewrites=(LinkRewrite("/en-us/", "/{locale}/"),
+                                                     LinkRewrite("clcid=0x409", "clcid=0x40c")))
+    source = "See [x](https://go.microsoft.com/fwlink/?linkid=1&clcid=0x409)."
+    translation = "Voir [x](https://go.microsoft.com/fwlink/?linkid=1&clcid=0x40c)."
+    assert messages("link-target-changed", source, translation, options=options) == []
+    assert messages("link-target-changed", source, translation) != []
+
+
+def test_without_a_locale_any_locale_path_part_stands_for_it() -> None:
+    """A caller that does not set Options.locale must not turn every rewrite into an error."""
+    source = "See [docs](https://learn.microsoft.com/en-us/azure/x)."
+    options = Options(select=frozenset({"link-target-changed"}))
+    assert segment_issues(source, "Voir [docs](https://learn.microsoft.com/fr-fr/azure/x).",
+                          options) == []
+    assert segment_issues(source, "Voir [docs](https://learn.microsoft.com/fr-fr/azure/y).",
+                          options) != []
+
+
+def test_publishable_refuses_errors_and_accepts_warnings() -> None:
+    options = Options(locale="de-DE")
+    assert not publishable("Set-AzVirtualNetwork", "Satz-AzVirtualNetwork", options)
+    assert publishable("Select **Save**.", "Wählen Sie Speichern.", options)  # warning only
+
+
+@pytest.mark.parametrize(
+    ("check_id", "severity"),
+    [
+        ("code-changed", Severity.ERROR), ("link-target-changed", Severity.ERROR),
+        ("placeholder-changed", Severity.ERROR), ("html-broken", Severity.ERROR),
+        ("newline-added", Severity.ERROR), ("pipe-added", Severity.ERROR),
+        ("link-text-broken", Severity.ERROR), ("identifier-changed", Severity.ERROR),
+        ("emphasis-changed", Severity.WARNING), ("number-changed", Severity.WARNING),
+        ("untranslated", Severity.WARNING), ("edge-whitespace", Severity.INFO),
+    ],
+)
+def test_severity_follows_harm(check_id: str, severity: Severity) -> None:
+    assert {r.check.id: r.check.severity for r in fid.RULES}[check_id] is severity
+
+
+KEBAB = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@pytest.mark.parametrize("rule", (*fid.RULES, *safety.RULES), ids=lambda r: r.check.id)
+def test_check_is_kebab_case_with_summary_and_hint(rule: object) -> None:
+    check = rule.check  # type: ignore[attr-defined]
+    assert KEBAB.fullmatch(check.id)
+    assert check.topic in ("fidelity", "safety")
+    assert check.summary.strip() and check.hint.strip()
+    assert "\n" not in check.summary
+
+
+def test_check_ids_are_unique_across_all_checks() -> None:
+    ids = [c.id for c in ALL_CHECKS]
+    assert len(ids) == len(set(ids))

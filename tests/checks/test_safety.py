@@ -1,0 +1,211 @@
+"""Safety checks, table-driven: every attack form is caught however it is written (encoded,
+nested, mixed case, malformed), and what the English already has, or what good translations do,
+is not reported. Cases run through the registry with only the check under test selected, so
+removing a check from ``safety.RULES`` fails its cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import publishable, safety, segment_issues
+from pipeline.checks.base import Options
+from pipeline.findings import Severity
+
+
+def messages(check_id: str, source: str, translation: str) -> list[str]:
+    opts = Options(select=frozenset({check_id}), locale="fr-FR")
+    return [m for c, m in segment_issues(source, translation, opts) if c.id == check_id]
+
+
+ENGLISH = "See the [documentation](https://learn.microsoft.com/en-us/x) for details."
+
+FAILING: dict[str, list[object]] = {
+    "html-added": [
+        pytest.param("Bold text", "<b>Texte</b> en gras", id="element-added"),
+        pytest.param('<a href="x.md">x</a>', '<a href="x.md" style="color:red">x</a>',
+                     id="attribute-added"),
+        pytest.param("Text", '<img src="x.png">', id="void-element-added"),
+        pytest.param('<a name="x"> </a>', '<a name="x" id="y"> </a>', id="anchor-with-id"),
+        pytest.param("Text", "<svg onload=alert(1)>", id="svg-element"),
+    ],
+    "unsafe-element": [
+        pytest.param("Text", "<script>alert(1)</script>", id="script"),
+        pytest.param("Text", "<IFRAME src=//x>", id="iframe-upper-case"),
+        pytest.param("Text", "<scr<script>ipt>alert(1)</script>", id="nested-script"),
+        pytest.param("Text", "<style>body{display:none}</style>", id="style"),
+        pytest.param("Text", '<object data="x.swf">', id="object"),
+        pytest.param("Text", '<embed src="x.swf">', id="embed"),
+        pytest.param("Text", "<script", id="unclosed-script-tag"),
+        pytest.param("Text", "<script/src=//evil.com/x.js>", id="script-slash-attribute"),
+        pytest.param("Text", "< script>alert(1)</script>", id="space-before-name"),
+        pytest.param("Text", "<form action=x><input></form>", id="form"),
+        pytest.param("Text", '<meta http-equiv="refresh" content="0;url=//evil.com">',
+                     id="meta-refresh"),
+        pytest.param("Use `<b>`.", "Utilisez `<script>`.", id="in-code-too"),
+    ],
+    "event-handler": [
+        pytest.param("Text", "<img src=x onerror=alert(1)>", id="img-onerror"),
+        pytest.param("Text", "<svg onload=alert(1)>", id="svg-onload"),
+        pytest.param("Text", "<svg/onload=alert(1)>", id="slash-separated"),
+        pytest.param("Text", "<IMG SRC=x ONERROR=alert(1)>", id="upper-case"),
+        pytest.param("Text", '<a href="x"onclick="alert(1)">x</a>', id="no-space-before"),
+        pytest.param("Text", '<img alt=">" onerror=alert(1)>', id="gt-inside-quoted-value"),
+        pytest.param("Text", "<x-widget onmouseover=alert(1)>", id="unknown-element"),
+        pytest.param('<a href="x">x</a>', '<a href="x" onclick=\n"alert(1)">x</a>',
+                     id="newline-before-value"),
+    ],
+    "unsafe-url": [
+        pytest.param("Text", "[x](javascript:alert(1))", id="markdown-link"),
+        pytest.param("Text", "[x]( data:text/html;base64,PHNjcmlwdD4=)", id="data-leading-space"),
+        pytest.param("Text", "[x](JaVaScRiPt:alert(1))", id="mixed-case"),
+        pytest.param("Text", "[x](java&#115;cript:alert(1))", id="decimal-entity"),
+        pytest.param("Text", "[x](&#x6A;avascript:alert(1))", id="hex-entity"),
+        pytest.param("Text", "[x](javascript&colon;alert(1))", id="named-entity-colon"),
+        pytest.param("Text", "[x](%6A%61vascript:alert(1))", id="percent-encoded"),
+        pytest.param("Text", "[x](%256A%2561vascript:alert(1))", id="double-percent-encoded"),
+        pytest.param("Text", "[x](java&#9;script:alert(1))", id="entity-tab"),
+        pytest.param("Text", '<a href="java\tscript:alert(1)">x</a>', id="raw-tab-in-href"),
+        pytest.param("Text", '<a href=" javascript:alert(1)">x</a>', id="leading-space-href"),
+        pytest.param("Text", "<a href=javascript:alert(1)>x</a>", id="unquoted-href"),
+        pytest.param("Text", "<javascript:alert(1)>", id="autolink"),
+        pytest.param("Text", '<a href="vbscript:msgbox(1)">x</a>', id="vbscript"),
+        pytest.param("Text", '<iframe src="data:text/html,x">', id="iframe-data"),
+        pytest.param("Text", "[x][r]\n[r]: javascript:alert(1)", id="reference-definition"),
+        pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
+    ],
+    "foreign-host": [
+        pytest.param(ENGLISH, "Voir [la doc](https://evil.example/x).", id="host-swapped"),
+        pytest.param(ENGLISH, "Voir [la doc](//evil.example/x).", id="protocol-relative"),
+        pytest.param(ENGLISH, "Voir [la doc](https:\\\\evil.example/x).", id="backslashes"),
+        pytest.param(ENGLISH, "Voir [la doc](https://learn.microsoft.com@evil.example/x).",
+                     id="userinfo-trick"),
+        pytest.param(ENGLISH, "Voir [la doc](https://%65vil.example/x).", id="percent-host"),
+        pytest.param(ENGLISH, "Voir <https://evil.example/x>.", id="autolink"),
+        pytest.param(ENGLISH, 'Voir <a href="https://evil.example">la doc</a>.', id="html-href"),
+        pytest.param(ENGLISH, "Voir https://evil.example/x pour plus.", id="bare-url"),
+        pytest.param(ENGLISH, "Voir www.evil.example pour plus.", id="www-autolink"),
+        pytest.param("Sign in.", "Connectez-vous sur [le portail](https://evil.example).",
+                     id="english-without-links"),
+    ],
+    "new-block": [
+        pytest.param("Heading text", "# Titre", id="heading"),
+        pytest.param("Item text", "- Élément", id="bullet"),
+        pytest.param("Item text", "1. Élément", id="ordered"),
+        pytest.param("Quote text", "> Citation", id="quote"),
+        pytest.param("Text", "<div>Texte</div>", id="html-block"),
+        pytest.param("Text", "[a]: https://evil.example", id="reference-definition"),
+        pytest.param("Text", "---", id="front-matter-delimiter"),
+        pytest.param("Some text", "Du texte\n===", id="setext-underline-on-new-line"),
+        pytest.param("Text", "```\ncode", id="fence"),
+        pytest.param("Text", "~~~", id="tilde-fence"),
+        pytest.param("A sentence. Another.", "Une phrase.\n# Une autre.",
+                     id="heading-after-newline"),
+        pytest.param("A sentence.", "Une phrase.\n- une autre", id="bullet-after-newline"),
+        pytest.param("Tuesday", "-", id="bare-dash-nests-a-list"),
+        pytest.param("– or –", "- 或 -", id="en-dash-became-hyphen"),
+        pytest.param("Text", "   # indented heading", id="up-to-three-spaces"),
+    ],
+}
+
+PASSING: dict[str, list[object]] = {
+    "html-added": [
+        pytest.param("<b>Bold</b>", "<b>Gras</b>", id="same-elements"),
+        pytest.param("", '<a name="heading-anchor"> </a>', id="sxs-heading-anchor"),
+        pytest.param("Use <Site name>.", "Utilisez <Nom du site>.", id="prose-placeholder"),
+        pytest.param("Use `<b>`.", "Utilisez `<b>`.", id="code"),
+        pytest.param("&lt;b&gt;", "&lt;b&gt;", id="escaped-tag"),
+    ],
+    "unsafe-element": [
+        pytest.param("Use `<script>`.", "Utilisez `<script>`.", id="english-has-it"),
+        pytest.param("Text", "&lt;script&gt;alert(1)&lt;/script&gt;", id="escaped-is-text"),
+        pytest.param("Text", "Le script est prêt.", id="word-script"),
+        pytest.param("Text", "<Formulario>", id="placeholder-starting-with-form"),
+    ],
+    "event-handler": [
+        pytest.param('<img src="x" onerror="y">', '<img src="x" onerror="y">', id="english-has-it"),
+        pytest.param("Text", "Set onclick=handler in code.", id="prose-not-tag"),
+        pytest.param('<a href="x">on</a>', '<a href="x">on</a> online=1', id="outside-tag"),
+    ],
+    "unsafe-url": [
+        pytest.param("![i](data:image/png;base64,AAA)", "![i](data:image/png;base64,AAA)",
+                     id="english-data-image"),
+        pytest.param("Text", "Les données: voir la page.", id="data-word-in-prose"),
+        pytest.param("Text", "javascript:alert(1) is text here", id="prose-not-a-link"),
+        pytest.param("Text", "`[x](javascript:alert(1))`", id="inside-code"),
+        pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
+                     id="normal-link"),
+    ],
+    "foreign-host": [
+        pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
+                     id="same-host-locale-path"),
+        pytest.param(ENGLISH, "Voir la [documentation](../x.md).", id="relative-link"),
+        pytest.param(ENGLISH, "Voir la [documentation](HTTPS://LEARN.microsoft.com/x).",
+                     id="host-case"),
+        pytest.param("See `https://contoso.com` for x.", "Voir [x](https://contoso.com).",
+                     id="host-from-english-code"),
+        pytest.param("See <xref:A.B>.", "Voir <xref:A.B>.", id="xref"),
+        pytest.param("Text", "Voir `https://evil.example`.", id="url-in-code-is-not-a-link"),
+    ],
+    "new-block": [
+        pytest.param("# Heading", "# Titre", id="english-starts-the-same"),
+        pytest.param("11 - How many solutions?", "11. Сколько решений?",
+                     id="english-own-number-punctuated"),
+        pytest.param("#1 priority", "#1 priorité", id="hash-without-space"),
+        pytest.param("**Bold** start", "**Gras** au début", id="bold-is-not-a-bullet"),
+        pytest.param("-5 degrees", "-5 degrés", id="minus-number"),
+        pytest.param("[BREAKING]: Changed x", "[CHANGEMENT]: Modifié x",
+                     id="not-a-reference-definition"),
+        pytest.param("See <xref:A>", "<xref:A> voir", id="xref-is-not-html-block"),
+        pytest.param("Text", "    - four spaces: code or continuation", id="deep-indent"),
+        pytest.param("Line one\n- item", "Ligne un\n- élément", id="english-has-the-line"),
+    ],
+}
+
+
+def _flatten(table: dict[str, list[object]]) -> list[object]:
+    out = []
+    for check_id, cases in table.items():
+        for p in cases:
+            name = f"{check_id}:{p.id}"  # type: ignore[attr-defined]
+            out.append(pytest.param(check_id, *p.values, id=name))  # type: ignore[attr-defined]
+    return out
+
+
+@pytest.mark.parametrize(("check_id", "source", "translation"), _flatten(FAILING))
+def test_attack_is_reported(check_id: str, source: str, translation: str) -> None:
+    assert messages(check_id, source, translation), f"{check_id} missed {translation!r}"
+
+
+@pytest.mark.parametrize(("check_id", "source", "translation"), _flatten(FAILING))
+def test_attack_is_never_publishable(check_id: str, source: str, translation: str) -> None:
+    assert not publishable(source, translation, Options(locale="fr-FR"))
+
+
+@pytest.mark.parametrize(("check_id", "source", "translation"), _flatten(PASSING))
+def test_safe_translation_is_not_reported(check_id: str, source: str, translation: str) -> None:
+    assert messages(check_id, source, translation) == []
+
+
+def test_every_safety_check_has_failing_and_passing_cases() -> None:
+    ids = {r.check.id for r in safety.RULES}
+    assert ids == set(FAILING) == set(PASSING)
+
+
+@pytest.mark.parametrize("rule", safety.RULES, ids=lambda r: r.check.id)
+def test_safety_checks_are_errors(rule: object) -> None:
+    assert rule.check.severity is Severity.ERROR  # type: ignore[attr-defined]
+    assert rule.check.topic == "safety"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rule", safety.RULES, ids=lambda r: r.check.id)
+def test_the_english_itself_is_always_safe(rule: object) -> None:
+    """Only what a translation adds is reported: render's English fallback is always clean."""
+    for cases in (*FAILING.values(), *PASSING.values()):
+        for p in cases:
+            for text in p.values:  # type: ignore[attr-defined]
+                assert list(rule.fn(text, text, Options())) == []  # type: ignore[attr-defined]
+
+
+def test_message_quotes_the_offending_url_and_the_english_hosts() -> None:
+    [message] = messages("foreign-host", ENGLISH, "Voir [x](https://evil.example/x).")
+    assert "evil.example" in message and "learn.microsoft.com" in message
