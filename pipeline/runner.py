@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
-from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
+from pipeline.catalog import Catalog, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
@@ -92,50 +92,55 @@ def publish(
     """What to publish for each segment, the findings about the translations that should be
     published, and the substitutions made because those had errors.
 
-    Candidates in order: the catalog's reviewed translation, the article's own, the English.
-    The first with no error is published, so nothing with an error ever reaches a page."""
-    options = settings.options
+    The translation that should be published is the catalog's reviewed one, else the article's
+    own. When it has an error, the localized form falls back to the article's own translation if
+    that passes, else to the English: nothing with an error reaches a page. The bilingual form is
+    the round-trip form: its floor is the article's own translation as delivered."""
+    options = replace(settings.options, locale=article.locale)
     checker = checks.SegmentChecker(options)
     substituted = checks.BY_ID["render-substituted"]
+    form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
+
+    def safe(source: str, text: str) -> bool:
+        return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
+
     for seg, msg in zip(article.segments, entries_for(article, catalog, keys), strict=True):
-        candidates = _candidates(seg.translation, seg.source, msg, allow_mt)
-        # The English is the last resort, and safe by definition: it is not checked.
-        label, chosen = candidates[-1]
-        for n, (name, text) in enumerate(candidates[:-1]):
-            issues = checker.issues(seg.source, text)
-            if n == 0:
-                findings.extend(
-                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
-                    for c, sev, m in issues
-                )
-            if all(sev < Severity.ERROR for _, sev, _ in issues):
-                label, chosen = name, text
-                break
-        if label != candidates[0][0] and options.enabled(substituted):
+        own = seg.translation
+        from_catalog = msg is not None and msg.reviewed
+        preferred = msg.msgstr if from_catalog and msg is not None else own
+        issues = checker.issues(seg.source, preferred)
+        if settings.check:
+            findings.extend(
+                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
+                for c, sev, m in issues
+            )
+        if form is Form.SOURCE:
+            published.append(seg.source)
+            continue
+        chosen, label = preferred, None
+        if any(sev >= Severity.ERROR for _, sev, _ in issues):
+            own_is_safe = from_catalog and allow_mt and own != preferred and safe(seg.source, own)
+            if form is Form.BILINGUAL or own_is_safe:
+                chosen, label = own, "article's translation"
+            else:
+                chosen, label = seg.source, "English"
+            if chosen == preferred:
+                label = None  # the catalog held the article's own text: nothing was swapped
+        elif form is Form.LOCALIZED and not from_catalog and not allow_mt:
+            chosen = seg.source  # unreviewed machine translation is not published, by config
+        if label is not None and options.enabled(substituted):
+            what = "catalog translation" if from_catalog else "article's translation"
             substitutions.append(Finding(
                 substituted.id, options.severity(substituted),
-                f"the {candidates[0][0]} has errors and was not published; "
-                f"the {label} was published instead",
-                article.path, seg.line, seg.column, seg.id, substituted.hint,
+                f"the {what} has errors and was not published; the {label} was published "
+                "instead", article.path, seg.line, seg.column, seg.id, substituted.hint,
             ))
         published.append(chosen)
     return published, findings, substitutions
-
-
-def _candidates(
-    own: str, english: str, msg: Message | None, allow_mt: bool
-) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    if msg is not None and msg.reviewed:
-        out.append(("catalog translation", msg.msgstr))
-    if allow_mt and (not out or own != out[0][1]):
-        out.append(("article's translation", own))
-    out.append(("English", english))
-    return out
 
 
 @dataclass(frozen=True, slots=True)
