@@ -105,7 +105,9 @@ class Cache:
         self.path = path
         self.fingerprint = fingerprint
         self.saved_ns = 0
+        # Entries stay as loaded JSON until asked for: a no-op run needs only their file states.
         self.entries: dict[str, Entry] = {}
+        self.raw: dict[str, Any] = {}
         self.dirty = False
 
     @classmethod
@@ -115,14 +117,14 @@ class Cache:
             data = json.loads(path.read_bytes())
             if data.get("format") == _FORMAT and data.get("fingerprint") == fingerprint:
                 cache.saved_ns = int(data["saved_ns"])
-                cache.entries = {k: Entry.from_json(v) for k, v in data["entries"].items()}
+                cache.raw = dict(data["entries"])
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
-            cache.entries = {}  # no cache, or one we cannot trust: start afresh
+            cache.raw = {}  # no cache, or one we cannot trust: start afresh
         return cache
 
     def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Entry | None:
         """The cached entry when all of the article's files are as the last run left them."""
-        entry = self.entries.get(rel)
+        entry = self._get(rel)
         if entry is None:
             return None
         if not (
@@ -131,6 +133,15 @@ class Cache:
             and (output is None or self._same(output, entry.output))
         ):
             return None
+        return entry
+
+    def _get(self, rel: str) -> Entry | None:
+        entry = self.entries.get(rel)
+        if entry is None and rel in self.raw:
+            try:
+                entry = self.entries[rel] = Entry.from_json(self.raw.pop(rel))
+            except (ValueError, KeyError, TypeError, AssertionError):
+                return None
         return entry
 
     def _same(self, path: str, state: FileState | None) -> bool:
@@ -192,6 +203,10 @@ class Cache:
         )
 
     def save(self, keep: set[str]) -> None:
+        for rel in list(self.raw):  # entries nobody asked for this run
+            if rel in keep:
+                self._get(rel)
+        self.raw.clear()
         stale = set(self.entries) - keep
         for rel in stale:
             del self.entries[rel]

@@ -23,8 +23,10 @@ class Layout:
     # The roots as diagnostics show them, worked out once: relpath() asks the OS for the working
     # folder on every call, which cost seconds over a docs tree.
     _shown: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+    _roots: tuple[str, str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_roots", (str(self.content), str(self.locales), str(self.out)))
         cwd = os.getcwd()
         object.__setattr__(self, "_shown", tuple(
             _display(root, cwd) for root in (self.content, self.locales, self.out)))
@@ -49,11 +51,8 @@ class Layout:
 
     def paths(self, rel: str) -> tuple[str, str, str]:
         """(article, catalog, output) as strings: the cheap form for stat-only hot paths."""
-        return (
-            os.path.join(self.content, rel),
-            os.path.join(self.locales, rel[:-3] + ".po"),
-            os.path.join(self.out, rel),
-        )
+        content, locales, out = self._roots
+        return f"{content}/{rel}", f"{locales}/{rel[:-3]}.po", f"{out}/{rel}"
 
     def shown(self, path: Path) -> str:
         """A path as diagnostics show it: relative to the working folder when below it."""

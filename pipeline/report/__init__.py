@@ -13,7 +13,18 @@ fetched, one local style sheet. Every input text is escaped (translations are un
 - ``command``       ``python -m pipeline report``
 """
 
-from pipeline.report.build import Result, check, write_report
+from typing import Any
+
 from pipeline.report.command import register
 
 __all__ = ["Result", "check", "register", "write_report"]
+
+
+def __getattr__(name: str) -> Any:
+    # The builder is imported on first use: every pipeline command registers `report`, and
+    # a no-op `locales` run should not pay for importing the report's modules.
+    if name in ("Result", "check", "write_report"):
+        from pipeline.report import build
+
+        return getattr(build, name)
+    raise AttributeError(name)

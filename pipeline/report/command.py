@@ -12,8 +12,6 @@ from pipeline.checks.base import Options
 from pipeline.config import Config, cpu_count
 from pipeline.layout import Layout
 from pipeline.progress import Progress
-from pipeline.report.build import check, write_report
-from pipeline.runner import Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -37,6 +35,9 @@ def default_out(config: Config) -> Path:
 def main(args: argparse.Namespace, config: Config) -> int:
     """Exit status 0 when the report is written (whatever it reports), 1 when some page could
     not be written, 2 for usage errors."""
+    from pipeline.report import build  # imported here, so other commands need not load it
+    from pipeline.runner import Settings
+
     if args.jobs is not None and args.jobs < 0:
         print("pipeline report: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
         return EXIT_USAGE
@@ -58,12 +59,12 @@ def main(args: argparse.Namespace, config: Config) -> int:
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
-        findings = check(rels, settings, jobs, progress=bar.advance)
+        findings = build.check(rels, settings, jobs, progress=bar.advance)
     finally:
         bar.close()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
-        result = write_report(rels, settings, out, findings, jobs, progress=bar.advance)
+        result = build.write_report(rels, settings, out, findings, jobs, progress=bar.advance)
     finally:
         bar.close()
     for f in result.failures:
