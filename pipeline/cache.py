@@ -108,6 +108,7 @@ class Cache:
         # Entries stay as loaded JSON until asked for: a no-op run needs only their file states.
         self.entries: dict[str, Entry] = {}
         self.raw: dict[str, Any] = {}
+        self.lines: dict[str, str] = {}  # this run's entries, serialised
         self.dirty = False
 
     @classmethod
@@ -173,13 +174,16 @@ class Cache:
         return same
 
     def put(self, rel: str, entry: Entry | None) -> None:
+        """Record an article just processed. Kept serialised: a run over a large tree holds
+        a short string per article here, not its findings as objects."""
+        self.entries.pop(rel, None)
+        self.raw.pop(rel, None)
         if entry is None:
-            if self.entries.pop(rel, None) is not None:
+            if self.lines.pop(rel, None) is not None:
                 self.dirty = True
             return
-        if self.entries.get(rel) != entry:
-            self.entries[rel] = entry
-            self.dirty = True
+        self.lines[rel] = json.dumps(entry.to_json(), separators=(",", ":"))
+        self.dirty = True
 
     def refresh(self, rel: str, article: str, catalog: str, output: str | None) -> None:
         """After a hit found by hash, store the files' current stats."""
@@ -203,20 +207,28 @@ class Cache:
         )
 
     def save(self, keep: set[str]) -> None:
-        for rel in list(self.raw):  # entries nobody asked for this run
-            if rel in keep:
-                self._get(rel)
-        self.raw.clear()
-        stale = set(self.entries) - keep
-        for rel in stale:
-            del self.entries[rel]
-        if not (self.dirty or stale) and self.path.exists():
+        known = set(self.lines) | set(self.entries) | set(self.raw)
+        if not (self.dirty or known - keep) and self.path.exists():
             return
-        payload = {
-            "format": _FORMAT,
-            "fingerprint": self.fingerprint,
-            "saved_ns": time.time_ns(),
-            "entries": {k: self.entries[k].to_json() for k in sorted(self.entries)},
-        }
+
+        def line(rel: str) -> str | None:
+            if rel in self.lines:
+                return self.lines[rel]
+            if rel in self.entries:
+                return json.dumps(self.entries[rel].to_json(), separators=(",", ":"))
+            if rel in self.raw:
+                return json.dumps(self.raw[rel], separators=(",", ":"))
+            return None
+
+        header = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint,
+                             "saved_ns": time.time_ns()}, separators=(",", ":"))
+        parts = [header[:-1], ',"entries":{']
+        first = True
+        for rel in sorted(keep & known):
+            text = line(rel)
+            if text is not None:
+                parts.append(("" if first else ",") + json.dumps(rel) + ":" + text)
+                first = False
+        parts.append("}}")
         with contextlib.suppress(InputError, OSError):  # an unsaved cache costs only time
-            write_atomic(self.path, json.dumps(payload, separators=(",", ":")).encode())
+            write_atomic(self.path, "".join(parts).encode())

@@ -137,54 +137,67 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     rels, skipped = layout.articles(config.build_locales)
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
+    reporter([Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
+                      layout.shown(layout.content / name)) for name in skipped])
     try:
         if settings.form is not None:  # temps of runs killed over an hour ago
             remove_stale_temps(layout.out, min_age=3600)
         if settings.extract:
             with tree_lock(layout.locales):
                 remove_stale_temps(layout.locales)  # of killed runs: none runs now but ours
-                summary = run(rels, settings, jobs, progress=bar.advance)
+                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter)
         else:
-            summary = run(rels, settings, jobs, progress=bar.advance)
+            summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter)
     finally:
         bar.close()
     elapsed = time.monotonic() - started
-    findings = list(summary.findings)
-    for name in skipped:
-        findings.insert(0, Finding("layout", Severity.INFO,
-                                   f"skipped {name!r}: not a locale folder",
-                                   layout.shown(layout.content / name)))
-    _report(findings, getattr(args, "format", "text"), args.quiet)
+    reporter.close()
     if not args.quiet:
         print(_summary_line(summary, elapsed), file=sys.stderr)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
 
 
-def _report(findings: list[Finding], fmt: str, quiet: bool) -> None:
-    if fmt == "sarif":
-        json.dump(sarif.to_sarif(findings, checks.ALL_CHECKS), sys.stdout, ensure_ascii=False,
-                  indent=1)
-        sys.stdout.write("\n")
-        return
-    if fmt == "json":
-        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return
-    for f in findings:
-        if quiet and f.severity is Severity.INFO:
-            continue
-        print(f.format_text(), file=sys.stderr)
+class Reporter:
+    """Prints findings as they come, article by article: a run never holds them all. SARIF is
+    one document, so its findings are gathered and printed at the end."""
+
+    def __init__(self, fmt: str, quiet: bool, bar: Progress) -> None:
+        self.fmt = fmt
+        self.quiet = quiet
+        self.bar = bar  # cleared before a line is printed under it
+        self.gathered: list[Finding] = []
+        self.first = True
+
+    def __call__(self, findings: Sequence[Finding]) -> None:
+        if self.fmt == "sarif":
+            self.gathered.extend(findings)
+        elif self.fmt == "json":
+            for f in findings:
+                sys.stdout.write("[\n " if self.first else ",\n ")
+                sys.stdout.write(json.dumps(f.to_json(), ensure_ascii=False))
+                self.first = False
+        else:
+            lines = [f.format_text() for f in findings
+                     if not (self.quiet and f.severity is Severity.INFO)]
+            if lines:
+                self.bar.close()
+                print("\n".join(lines), file=sys.stderr)
+
+    def close(self) -> None:
+        if self.fmt == "sarif":
+            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS), sys.stdout,
+                      ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        elif self.fmt == "json":
+            sys.stdout.write("[]\n" if self.first else "\n]\n")
 
 
 def _summary_line(summary: Summary, elapsed: float) -> str:
-    counts = {s: 0 for s in Severity}
-    for f in summary.findings:
-        counts[f.severity] += 1
+    counts = summary.counts
     return (
         f"{summary.articles} articles, {summary.segments} segments, "
         f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
         f"{counts[Severity.INFO]} notes; {summary.catalogs_written} catalogs and "
         f"{summary.outputs_written} outputs written in {elapsed:.2f}s"
     )
-
-

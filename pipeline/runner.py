@@ -7,7 +7,7 @@ share nothing; their findings are gathered and sorted, so output is the same for
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,11 +54,17 @@ class Summary:
     segments: int
     catalogs_written: int
     outputs_written: int
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # empty when they went to a sink as they came
+    counts: Mapping[Severity, int]
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return self.counts.get(Severity.ERROR, 0)
+
+
+# Receives each article's findings as its outcome arrives (in article order), so that a run
+# holds no more than one article's findings: a docs repository has many thousands.
+Sink = Callable[[Sequence[Finding]], None]
 
 
 def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
@@ -354,8 +360,10 @@ def run(
     jobs: int = 1,
     progress: Callable[[Outcome], None] | None = None,
     use_cache: bool = True,
+    sink: Sink | None = None,
 ) -> Summary:
-    """Process every article; with an output folder, skip those the cache shows unchanged."""
+    """Process every article; with an output folder, skip those the cache shows unchanged.
+    With a ``sink``, findings go there article by article instead of into the Summary."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
@@ -390,7 +398,7 @@ def run(
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     if jobs <= 1 or len(batches) < 2:
         fresh = (o for batch in batches for o in process_batch(batch, settings))
-        summary = _summarize(in_order(fresh), settings, progress)
+        summary = _summarize(in_order(fresh), settings, progress, sink)
     else:
         # Imported here: a run with nothing to do should not pay for multiprocessing's import.
         from concurrent.futures import ProcessPoolExecutor
@@ -398,40 +406,54 @@ def run(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(_run_batch, ((batch, settings) for batch in batches))
             summary = _summarize(in_order(o for batch in results for o in batch), settings,
-                                 progress)
+                                 progress, sink)
     if cache is not None:
         cache.save(set(rel_list))
     return summary
 
 
 def _summarize(
-    outcomes: Iterable[Outcome], settings: Settings, progress: Callable[[Outcome], None] | None
+    outcomes: Iterable[Outcome],
+    settings: Settings,
+    progress: Callable[[Outcome], None] | None,
+    sink: Sink | None = None,
 ) -> Summary:
-    findings: list[Finding] = []
+    kept: list[Finding] = []
+    counts = dict.fromkeys(Severity, 0)
     editions: list[sync.Edition] = []
     articles = segments = catalogs = outputs = 0
     seen: set[str] = set()
+
+    def emit(found: Sequence[Finding]) -> None:
+        for f in found:
+            counts[f.severity] += 1
+        if sink is None:
+            kept.extend(found)
+        elif found:
+            sink(sorted(found, key=Finding.sort_key))
+
     for outcome in outcomes:
         articles += 1
         seen.add(outcome.rel)
         segments += outcome.segments
         catalogs += outcome.wrote_catalog
         outputs += outcome.wrote_output
-        findings.extend(outcome.findings)
+        emit(outcome.findings)
         if outcome.edition is not None:
             editions.append(outcome.edition)
         if progress is not None:
             progress(outcome)
     if settings.check:
         layout = settings.layout
-        findings.extend(sync.locale_lag(editions, settings.options,
-                                        layout.shown(layout.content)))
+        emit(sync.locale_lag(editions, settings.options, layout.shown(layout.content)))
         if settings.options.enabled(sync.ORPHAN_CATALOG):
-            for rel in layout.catalogs():
-                if rel not in seen and not layout.article(rel).exists():
-                    findings.append(Finding(
-                        sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
-                        f"no article {layout.shown_article(rel)} for this catalog",
-                        layout.shown_catalog(rel), 1, 1, None, sync.ORPHAN_CATALOG.hint))
-    findings.sort(key=Finding.sort_key)
-    return Summary(articles, segments, catalogs, outputs, tuple(findings))
+            emit([
+                Finding(
+                    sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
+                    f"no article {layout.shown_article(rel)} for this catalog",
+                    layout.shown_catalog(rel), 1, 1, None, sync.ORPHAN_CATALOG.hint)
+                for rel in layout.catalogs()
+                if rel not in seen and not layout.article(rel).exists()
+            ])
+    kept.sort(key=Finding.sort_key)
+    return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)
