@@ -15,12 +15,13 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import write_atomic
+from pipeline.io import write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache.json"
 _FORMAT = 2
@@ -222,13 +223,16 @@ class Cache:
 
         header = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint,
                              "saved_ns": time.time_ns()}, separators=(",", ":"))
-        parts = [header[:-1], ',"entries":{']
-        first = True
-        for rel in sorted(keep & known):
-            text = line(rel)
-            if text is not None:
-                parts.append(("" if first else ",") + json.dumps(rel) + ":" + text)
-                first = False
-        parts.append("}}")
+
+        def chunks() -> Iterator[bytes]:  # streamed: a large tree's cache is never held whole
+            yield (header[:-1] + ',"entries":{').encode()
+            first = True
+            for rel in sorted(keep & known):
+                text = line(rel)
+                if text is not None:
+                    yield (("" if first else ",") + json.dumps(rel) + ":" + text).encode()
+                    first = False
+            yield b"}}"
+
         with contextlib.suppress(InputError, OSError):  # an unsaved cache costs only time
-            write_atomic(self.path, "".join(parts).encode())
+            write_atomic_stream(self.path, chunks())

@@ -106,13 +106,35 @@ def write_atomic(
         mode, existed = _default_mode(), False
     except OSError as exc:
         raise _write_error(path, exc, shown, True) from None
+    _replace(path, (data,), mode, existed, shown, sync_dir)
+    return True
+
+
+def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None = None) -> None:
+    """As ``write_atomic``, for content made piece by piece and never held whole in memory
+    (always written: there is nothing to compare with)."""
+    try:
+        mode, existed = stat.S_IMODE(os.stat(path).st_mode), True
+    except FileNotFoundError:
+        mode, existed = _default_mode(), False
+    except OSError as exc:
+        raise _write_error(path, exc, shown, True) from None
+    _replace(path, chunks, mode, existed, shown, True)
+
+
+def _replace(
+    path: Path, chunks: Iterable[bytes], mode: int, existed: bool, shown: str | None,
+    sync_dir: bool,
+) -> None:
+    """Temp file beside ``path``, written, flushed, fsynced, then renamed over it."""
     tmp = None
     try:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
@@ -126,7 +148,6 @@ def write_atomic(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    return True
 
 
 def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
