@@ -42,6 +42,8 @@ INPUT_CHECKS: tuple[Check, ...] = (
           "report it with the article attached; the article's files were left as they were"),
     Check("write-failed", "input", Severity.ERROR, "an output could not be written",
           "check permissions and free space; the previous file is intact"),
+    Check("layout", "input", Severity.INFO, "a folder under the content root that is no locale",
+          "put articles under <locale>/ folders such as fr-FR/; others are skipped"),
     Check("render-substituted", "safety", Severity.WARNING,
           "a translation with errors was not published; a safe text stood in for it",
           "fix the translation in the catalog"),
