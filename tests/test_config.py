@@ -1,0 +1,85 @@
+"""[tool.pipeline] in pyproject.toml: values reach the run; unknown keys and bad values are
+clear usage errors (exit 2), never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import checks
+from pipeline.cli import main
+from pipeline.config import ConfigError, from_table
+from pipeline.findings import Severity
+
+REPO = Path(__file__).resolve().parents[1]
+KNOWN = frozenset(checks.BY_ID)
+
+
+def test_values_are_read() -> None:
+    config = from_table({
+        "content": "docs", "build-locales": ["fr-FR"], "ignore": ["untranslated"],
+        "severity": {"number-changed": "info"}, "link-rewrites": {"/en-us/": "/{locale}/"},
+        "publish-machine-translation": False, "jobs": 2,
+    }, "pyproject.toml", KNOWN)
+    assert config.content == Path("docs")
+    assert config.build_locales == frozenset({"fr-fr"})
+    assert config.ignore == frozenset({"untranslated"})
+    assert config.severities == {"number-changed": Severity.INFO}
+    assert config.link_rewrites[0].apply("https://x/en-us/a", "fr-FR") == "https://x/fr-fr/a"
+    assert config.publish_machine_translation is False
+    assert config.jobs == 2
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"contnet": "x"}, "unknown key(s) in [tool.pipeline]: contnet"),
+        ({"ignore": ["no-such-check"]}, "unknown check id(s) no-such-check"),
+        ({"ignore": "untranslated"}, "must be a list of strings"),
+        ({"severity": {"untranslated": "fatal"}}, "unknown severity 'fatal'"),
+        ({"severity": {"nope": "info"}}, "unknown check id(s) nope"),
+        ({"jobs": -1}, "must be a whole number >= 0"),
+        ({"jobs": True}, "must be a whole number >= 0"),
+        ({"publish-machine-translation": "yes"}, "must be true or false"),
+        ({"link-rewrites": ["/en-us/"]}, "must be a table"),
+        ({"out": 3}, "must be a string"),
+    ],
+)
+def test_bad_values_are_named(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as exc:
+        from_table(table, "pyproject.toml", KNOWN)
+    assert message in str(exc.value)
+    assert "pyproject.toml" in str(exc.value)
+
+
+def test_a_bad_config_is_a_usage_error_with_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.pipeline]\nseverity = { "untranslated" = "loud" }\n')
+    assert main(["check", "--content", str(REPO / "content"), "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown severity 'loud'" in err and "Traceback" not in err
+
+
+def test_severity_override_and_build_locales_change_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    shutil.copytree(REPO / "content", content)
+    shutil.copytree(REPO / "locales", locales)
+    md = content / "fr-FR/get-started/install-cli.md"
+    md.write_text(md.read_text(encoding="utf-8").replace(
+        'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'), encoding="utf-8")
+    args = ["check", "--content", str(content), "--locales", str(locales), "-j", "1"]
+    assert main(args) == 1
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.pipeline]\nseverity = { "span-id-mismatch" = "warning" }\n')
+    capsys.readouterr()
+    assert main([*args, "--config", str(config)]) == 0
+    assert "warning[span-id-mismatch]" in capsys.readouterr().err
+    config.write_text('[tool.pipeline]\nbuild-locales = ["de-DE"]\n')
+    assert main([*args, "--config", str(config)]) == 0
+    assert "1 articles, 45 segments" in capsys.readouterr().err  # de-DE alone

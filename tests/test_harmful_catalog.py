@@ -1,0 +1,86 @@
+"""A vendor catalog carrying harmful translations: check names each at its segment, and no page
+ever shows one of them (issue: nothing unsafe is ever published)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+PO = "fr-FR/get-started/install-cli.po"
+
+# msgstr in the committed catalog -> the vendor's harmful replacement, and the check that
+# must catch it. Each stays reviewed (not fuzzy), so it is what render would publish.
+ATTACKS = {
+    "Prérequis": ('Prérequis<script>alert(1)</script>', "unsafe-element"),
+    "Installer l’interface CLI": (
+        'Installer <img src=x onerror="alert(1)">', "event-handler"),
+    "Un compte gratuit sur [Contoso Learn](https://learn.contoso.com/account/sign-up).": (
+        "Un compte gratuit sur [Contoso Learn](java&#115;cript:alert(1)).", "unsafe-url"),
+    "Pour plus d’informations, consultez [Paramètres de proxy]"
+    "(https://learn.contoso.com/docs-cli/proxy).": (
+        "Pour plus d’informations, consultez [Paramètres de proxy]"
+        "(https://evil.example.net/docs-cli/proxy).", "foreign-host"),
+    "Ouvrez une fenêtre de terminal.": (
+        "Ouvrez une fenêtre de terminal.\\n# Pris en main", "new-block"),
+    "Pour vérifier l’installation, exécutez `contoso --version`.": (
+        "Pour vérifier l’installation, exécutez `contoso --uninstall`.", "code-changed"),
+}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    shutil.copytree(REPO / "content", content)
+    shutil.copytree(REPO / "locales", locales)
+    po = locales / PO
+    text = po.read_text(encoding="utf-8")
+    for good, (bad, _) in ATTACKS.items():
+        assert f'msgstr "{good}"' in text
+        quoted = bad.replace('"', '\\"')
+        text = text.replace(f'msgstr "{good}"', f'msgstr "{quoted}"')
+    po.write_text(text, encoding="utf-8")
+    return content, locales, out
+
+
+def base(content: Path, locales: Path) -> list[str]:
+    return ["--content", str(content), "--locales", str(locales), "-j", "1"]
+
+
+def test_check_names_each_harmful_translation_at_its_segment(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = tree
+    capsys.readouterr()
+    assert main(["check", *base(content, locales), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    article = (content / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    for _good, (bad, check) in ATTACKS.items():
+        hits = [f for f in findings if f["check"] == check and f["severity"] == "error"]
+        assert hits, f"{check} not reported for {bad!r}"
+        for f in hits:
+            assert f["file"].endswith("content/fr-FR/get-started/install-cli.md")
+            assert f["segment"] and f'data-ttu-id="{f["segment"]}"' in article.splitlines()[
+                f["line"] - 1]
+
+
+@pytest.mark.parametrize("form", ["localized", "bilingual"])
+def test_render_publishes_none_of_them(
+    tree: tuple[Path, Path, Path], form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree
+    assert main(["render", *base(content, locales), "--out", str(out), "--form", form]) == 0
+    page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    for bad, _ in ATTACKS.values():
+        assert bad.replace("\\n", "\n") not in page
+    for needle in ("<script", "onerror", "java&#115;cript", "evil.example.net", "--uninstall",
+                   "\n# Pris en main"):
+        assert needle not in page
+    # the article's own, safe, translations stand in, and each swap is reported
+    assert "Prérequis" in page
+    assert capsys.readouterr().err.count("warning[render-substituted]") == len(ATTACKS)
