@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,7 @@ class Cache:
         # Entries stay as loaded JSON until asked for: a no-op run needs only their file states.
         self.entries: dict[str, Entry] = {}
         self.raw: dict[str, Any] = {}
-        self.lines: dict[str, str] = {}  # this run's entries, serialised
+        self.lines: dict[str, bytes] = {}  # this run's entries, serialised and compressed
         self.dirty = False
 
     @classmethod
@@ -183,7 +184,9 @@ class Cache:
             if self.lines.pop(rel, None) is not None:
                 self.dirty = True
             return
-        self.lines[rel] = json.dumps(entry.to_json(), separators=(",", ":"))
+        # compressed while held: the parent's memory must not grow with the tree
+        self.lines[rel] = zlib.compress(
+            json.dumps(entry.to_json(), separators=(",", ":")).encode(), 1)
         self.dirty = True
 
     def refresh(self, rel: str, article: str, catalog: str, output: str | None) -> None:
@@ -214,7 +217,7 @@ class Cache:
 
         def line(rel: str) -> str | None:
             if rel in self.lines:
-                return self.lines[rel]
+                return zlib.decompress(self.lines[rel]).decode()
             if rel in self.entries:
                 return json.dumps(self.entries[rel].to_json(), separators=(",", ":"))
             if rel in self.raw:
