@@ -304,10 +304,6 @@ def prepare_safely(rel: str, settings: Settings) -> Prepared:
         ),))
 
 
-def process(rel: str, settings: Settings) -> Outcome:
-    return finish(prepare_safely(rel, settings), settings)
-
-
 # Writes wait on fsync; a few threads let the next article's CPU work go on meanwhile, and let
 # the file system commit several files' fsyncs together.
 _IO_THREADS = 4

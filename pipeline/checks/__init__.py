@@ -125,15 +125,3 @@ def publishable(source: str, translation: str, options: Options) -> bool:
     return all(
         sev < Severity.ERROR for _, sev, _ in SegmentChecker(options).issues(source, translation)
     )
-
-
-def segment_findings(
-    article: Article, translations: Sequence[str], options: Options
-) -> list[Finding]:
-    checker = SegmentChecker(options)
-    out = []
-    for seg, tr in zip(article.segments, translations, strict=True):
-        for check, severity, message in checker.issues(seg.source, tr):
-            out.append(Finding(check.id, severity, message, article.path,
-                               seg.line, seg.column, seg.id, check.hint))
-    return out
