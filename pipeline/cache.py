@@ -126,17 +126,19 @@ class Cache:
         return cache
 
     def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Entry | None:
-        """The cached entry when all of the article's files are as the last run left them."""
+        """The cached entry when all of the article's files are as the last run left them.
+        Where a file was only recognised by its hash, its new status is stored for next time."""
         entry = self._get(rel)
         if entry is None:
             return None
-        if not (
-            self._same(article, entry.article)
-            and self._same(catalog, entry.catalog)
-            and (output is None or self._same(output, entry.output))
-        ):
+        how = [self._same(article, entry.article), self._same(catalog, entry.catalog)]
+        if output is not None:
+            how.append(self._same(output, entry.output))
+        if None in how:
             return None
-        return entry
+        if "hash" in how:
+            self._restat(rel, article, catalog, output)
+        return self.entries[rel]
 
     def _get(self, rel: str) -> Entry | None:
         entry = self.entries.get(rel)
@@ -147,15 +149,17 @@ class Cache:
                 return None
         return entry
 
-    def _same(self, path: str, state: FileState | None) -> bool:
+    def _same(self, path: str, state: FileState | None) -> str | None:
+        """'stat' when the file status shows it unchanged, 'hash' when only its content does,
+        None when it changed."""
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            return state is None
+            return "stat" if state is None else None
         except OSError:
-            return False
+            return None
         if state is None:
-            return False
+            return None
         if (
             st.st_size == state.size
             and st.st_mtime_ns == state.mtime_ns
@@ -163,17 +167,14 @@ class Cache:
             and st.st_ino == state.ino
             and st.st_mtime_ns < self.saved_ns - _RACY_NS
         ):
-            return True
+            return "stat"
         if st.st_size != state.size:
-            return False
+            return None
         try:
             with open(path, "rb") as fh:
-                same = digest(fh.read()) == state.digest
+                return "hash" if digest(fh.read()) == state.digest else None
         except OSError:
-            return False
-        if same:
-            self.dirty = True  # remember the new stat so the next run needs no hash
-        return same
+            return None
 
     def put(self, rel: str, entry: Entry | None) -> None:
         """Record an article just processed. Kept serialised: a run over a large tree holds
@@ -189,8 +190,9 @@ class Cache:
             json.dumps(entry.to_json(), separators=(",", ":")).encode(), 1)
         self.dirty = True
 
-    def refresh(self, rel: str, article: str, catalog: str, output: str | None) -> None:
-        """After a hit found by hash, store the files' current stats."""
+    def _restat(self, rel: str, article: str, catalog: str, output: str | None) -> None:
+        """After a hit found by hash, store the files' current status."""
+        self.dirty = True
         entry = self.entries[rel]
 
         def restat(path: str, state: FileState | None) -> FileState | None:

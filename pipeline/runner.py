@@ -372,8 +372,6 @@ def run(
         if cache is not None:
             article, catalog, output = layout.paths(rel)
             entry = cache.fresh(rel, article, catalog, output)
-            if entry is not None and cache.dirty:
-                cache.refresh(rel, article, catalog, output)
         if entry is not None:
             cached[rel] = _from_cache(rel, entry)
         else:
