@@ -15,13 +15,13 @@ from pathlib import Path
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
-from pipeline.catalog import Catalog, foreign_entries, format_po, parse_po_bytes
+from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, sync_folders, write_atomic
 from pipeline.layout import Layout
-from pipeline.merge import Key, is_machine_translated, merge, segment_keys
+from pipeline.merge import is_machine_translated, merge, segment_keys
 from pipeline.render import Form, entries_for, render
 
 
@@ -93,7 +93,7 @@ def _digest(article: Article) -> str:
 
 
 def publish(
-    article: Article, catalog: Catalog | None, settings: Settings, keys: list[Key]
+    article: Article, entries: Sequence[Message | None], settings: Settings
 ) -> tuple[list[str], list[Finding], list[Finding]]:
     """What to publish for each segment, the findings about the translations that should be
     published, and the substitutions made because those had errors.
@@ -114,7 +114,7 @@ def publish(
     def safe(source: str, text: str) -> bool:
         return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
 
-    for seg, msg in zip(article.segments, entries_for(article, catalog, keys), strict=True):
+    for seg, msg in zip(article.segments, entries, strict=True):
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
@@ -218,21 +218,25 @@ def prepare(rel: str, settings: Settings) -> Prepared:
             catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
         catalog = updated
 
+    # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
+    entries = entries_for(article, catalog, keys)
     if settings.check:
         findings.extend(checks.article_findings(article, options))
         if catalog is not None:
-            findings.extend(checks.catalog_findings(article, catalog, po_shown, options, keys))
+            findings.extend(checks.catalog_findings(
+                article, catalog, po_shown, options, keys, entries=entries))
         elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
                 f"no catalog at {po_shown}", shown, 1, 1, None, sync.MISSING_CATALOG.hint))
     elif settings.extract and catalog is not None and options.enabled(sync.OVERRIDE):
         findings.extend(checks.catalog_findings(
-            article, catalog, po_shown, options, keys, only=frozenset({sync.OVERRIDE.id})))
+            article, catalog, po_shown, options, keys, entries=entries,
+            only=frozenset({sync.OVERRIDE.id})))
 
     output_write = None
     if settings.check or settings.form is not None:
-        published, segment_findings, substitutions = publish(article, catalog, settings, keys)
+        published, segment_findings, substitutions = publish(article, entries, settings)
         if settings.check:
             findings.extend(segment_findings)
         if settings.form is not None:

@@ -250,11 +250,19 @@ def jobs_for(args: argparse.Namespace, config: Config) -> int:
     return max(jobs, 0) or cpu_count()
 
 
-def command(args: argparse.Namespace, config: Config) -> int:
+def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
+    """The catalogs folder of a catalog-only command; None (after saying so) when missing."""
     locales: Path = args.locales or config.locales
     if not locales.is_dir():
         print(f"pipeline: error: no catalogs folder at {locales} (give --locales DIR)",
               file=sys.stderr)
+        return None
+    return locales
+
+
+def command(args: argparse.Namespace, config: Config) -> int:
+    locales = locales_folder(args, config)
+    if locales is None:
         return 2
     rows, findings = collect(locales, config.max_file_size, jobs_for(args, config))
     for finding in findings:

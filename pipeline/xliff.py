@@ -36,7 +36,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, sync_folders, tree_lock, write_atomic
 from pipeline.layout import Layout
 from pipeline.merge import MT_NOTE
-from pipeline.stats import jobs_for, map_jobs, read
+from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 CHECK = "xliff"
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -302,10 +302,8 @@ def _result(result: Finding | bool | Future[bool] | None) -> Finding | bool | No
 
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
-    locales: Path = args.locales or config.locales
-    if not locales.is_dir():
-        print(f"pipeline: error: no catalogs folder at {locales} (give --locales DIR)",
-              file=sys.stderr)
+    locales = locales_folder(args, config)
+    if locales is None:
         return 2
     rels = Layout(Path(), locales, args.out).catalogs()
     results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,

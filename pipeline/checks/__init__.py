@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.article import Article
-from pipeline.catalog import Catalog
+from pipeline.catalog import Catalog, Message
 from pipeline.checks import fidelity, safety, structure, sync
 from pipeline.checks.base import Check, Options, Pairing
 from pipeline.findings import Finding, Severity
@@ -80,10 +80,13 @@ def catalog_findings(
     options: Options,
     keys: Sequence[Key] | None = None,
     only: frozenset[str] = frozenset(),
+    entries: Sequence[Message | None] | None = None,
 ) -> list[Finding]:
     if keys is None:
         keys = segment_keys(article.segments)
-    pairing = Pairing(article, catalog, po_path, keys, entries_for(article, catalog, keys),
+    if entries is None:
+        entries = entries_for(article, catalog, keys)
+    pairing = Pairing(article, catalog, po_path, keys, entries,
                       sync.entries_by_segment_id(catalog))
     out = []
     for rule in sync.RULES:

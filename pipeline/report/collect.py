@@ -82,7 +82,7 @@ def _rows(
     keys = segment_keys(article.segments)
     entries = entries_for(article, catalog, keys)
     by_id = sync.entries_by_segment_id(catalog) if catalog is not None else {}
-    published, _, substitutions = publish(article, catalog, settings, keys)
+    published, _, substitutions = publish(article, entries, settings)
     notes = {(f.segment, f.line): f.message for f in substitutions}
     placed, general = _place(article, findings, shown)
     rows = []
