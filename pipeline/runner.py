@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, sync_folders, write_atomic
+from pipeline.io import read_bytes, write_files
 from pipeline.layout import Layout
 from pipeline.merge import is_machine_translated, merge, segment_keys
 from pipeline.render import Form, entries_for, render
@@ -93,7 +92,8 @@ def _digest(article: Article) -> str:
 
 
 def publish(
-    article: Article, entries: Sequence[Message | None], settings: Settings
+    article: Article, entries: Sequence[Message | None], settings: Settings,
+    checker: checks.SegmentChecker | None = None,
 ) -> tuple[list[str], list[Finding], list[Finding]]:
     """What to publish for each segment, the findings about the translations that should be
     published, and the substitutions made because those had errors.
@@ -101,9 +101,12 @@ def publish(
     The translation that should be published is the catalog's reviewed one, else the article's
     own. When it has an error, the localized form falls back to the article's own translation if
     that passes, else to the English: nothing with an error reaches a page. The bilingual form is
-    the round-trip form: its floor is the article's own translation as delivered."""
+    the round-trip form: its floor is the article's own translation as delivered.
+    ``checker``: one made from ``settings.options`` for several articles, which saves working
+    out its rules again per article."""
     options = replace(settings.options, locale=article.locale)
-    checker = checks.SegmentChecker(options)
+    checker = (checks.SegmentChecker(options) if checker is None
+               else checker.with_options(options))
     substituted = checks.BY_ID["render-substituted"]
     form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
@@ -170,8 +173,11 @@ class Prepared:
     cacheable: bool = False
 
 
-def prepare(rel: str, settings: Settings) -> Prepared:
-    """One article: read, extract, check and render in memory. Every problem is a finding."""
+def prepare(
+    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
+) -> Prepared:
+    """One article: read, extract, check and render in memory. Every problem is a finding.
+    ``checker``: as for ``publish``."""
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
@@ -236,7 +242,8 @@ def prepare(rel: str, settings: Settings) -> Prepared:
 
     output_write = None
     if settings.check or settings.form is not None:
-        published, segment_findings, substitutions = publish(article, entries, settings)
+        published, segment_findings, substitutions = publish(article, entries, settings,
+                                                             checker)
         if settings.check:
             findings.extend(segment_findings)
         if settings.form is not None:
@@ -256,8 +263,10 @@ def prepare(rel: str, settings: Settings) -> Prepared:
                     cacheable=not broken)
 
 
-def finish(prep: Prepared, settings: Settings) -> Outcome:
-    """Write what ``prepare`` worked out (atomically) and record it for the next run."""
+def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
+    """The Outcome of a prepared article once its writes are done: ``results`` has, for
+    "catalog" and "output" where they were written, whether the file changed or the error
+    that kept it as it was. Records what the next run needs to skip the article."""
     article = prep.article
     if article is None:
         return Outcome(prep.rel, prep.findings, failed=True)
@@ -268,12 +277,13 @@ def finish(prep: Prepared, settings: Settings) -> Outcome:
     for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
         if w is None:
             continue
-        try:
-            wrote[kind] = write_atomic(w.path, w.data, w.shown, sync_dir=False)
-            written[kind] = w.data
-        except InputError as exc:
-            findings.append(exc.finding)
+        result = results[kind]
+        if isinstance(result, InputError):
+            findings.append(result.finding)
             cacheable = False
+        else:
+            wrote[kind] = result
+            written[kind] = w.data
     layout = settings.layout
     edition = sync.edition(article, _digest(article))
     entry = None
@@ -293,11 +303,13 @@ def finish(prep: Prepared, settings: Settings) -> Outcome:
                    cache=entry)
 
 
-def prepare_safely(rel: str, settings: Settings) -> Prepared:
+def prepare_safely(
+    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
+) -> Prepared:
     """``prepare``, with a bug turned into an error finding for this article alone: the other
     articles still run, and no traceback reaches the user."""
     try:
-        return prepare(rel, settings)
+        return prepare(rel, settings, checker)
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
@@ -308,22 +320,24 @@ def prepare_safely(rel: str, settings: Settings) -> Prepared:
         ),))
 
 
-# Writes wait on fsync; a few threads let the next article's CPU work go on meanwhile, and let
-# the file system commit several files' fsyncs together.
-_IO_THREADS = 4
-
-
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
-    """Articles in order: prepared on this thread, written on I/O threads, folders synced once."""
-    prepared = [prepare_safely(rel, settings) for rel in rels]
-    with ThreadPoolExecutor(max_workers=_IO_THREADS) as io:
-        outcomes = list(io.map(lambda p: finish(p, settings), prepared))
-    layout = settings.layout
-    sync_folders(
-        [layout.catalog(o.rel).parent for o in outcomes if o.wrote_catalog]
-        + [layout.output(o.rel).parent for o in outcomes if o.wrote_output]
-    )
-    return outcomes
+    """Articles in order: each worked out in memory, then the batch's files written together
+    (one flush to disk for all of them, see ``write_files``)."""
+    checker = checks.SegmentChecker(settings.options)
+    prepared = [prepare_safely(rel, settings, checker) for rel in rels]
+    kinds: list[tuple[int, str]] = []
+    writes: list[tuple[Path, bytes, str | None]] = []
+    for n, prep in enumerate(prepared):
+        if prep.article is None:
+            continue
+        for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
+            if w is not None:
+                kinds.append((n, kind))
+                writes.append((w.path, w.data, w.shown))
+    results: list[dict[str, bool | InputError]] = [{} for _ in prepared]
+    for (n, kind), result in zip(kinds, write_files(writes), strict=True):
+        results[n][kind] = result
+    return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
 
 
 def _from_cache(rel: str, entry: Entry) -> Outcome:

@@ -21,10 +21,11 @@ from typing import Any
 
 import pytest
 
+import pipeline.io as pio
 from pipeline.catalog import parse_po_bytes
 from pipeline.cli import main
 from pipeline.findings import InputError
-from pipeline.io import read_bytes, remove_stale_temps, tree_lock, write_atomic
+from pipeline.io import read_bytes, remove_stale_temps, tree_lock, write_atomic, write_files
 
 REPO = Path(__file__).resolve().parents[1]
 OLD_NS = 1_000_000_000_000_000_000  # 2001: a rewrite cannot keep it by accident
@@ -183,11 +184,111 @@ def test_a_full_disk_while_writing_the_data_leaves_no_temp(
     assert list(tmp_path.iterdir()) == []
 
 
+# ---------------------------------------------------------------- write_files: a batch at once
+
+
+def test_a_batch_writes_new_and_changed_files_and_leaves_unchanged_ones(tmp_path: Path) -> None:
+    same, changed = tmp_path / "same.po", tmp_path / "changed.po"
+    same.write_bytes(b"same")
+    changed.write_bytes(b"old")
+    changed.chmod(0o640)
+    os.utime(same, ns=(OLD_NS, OLD_NS))
+    new = tmp_path / "deep" / "er" / "new.po"
+    assert write_files([(same, b"same", None), (changed, b"new", None),
+                        (new, b"fresh", None)]) == [False, True, True]
+    assert same.stat().st_mtime_ns == OLD_NS
+    assert (changed.read_bytes(), changed.stat().st_mode & 0o777) == (b"new", 0o640)
+    assert new.read_bytes() == b"fresh"
+    assert temps(tmp_path) == []
+
+
+def test_a_batch_gives_new_files_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        write_files([(tmp_path / "a.po", b"x", None)])
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.po").stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("syncfs", ["fails", "missing"])
+def test_a_flush_error_fails_only_the_files_it_concerns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: str
+) -> None:
+    """Where syncfs fails or is missing, an fsync per file tells which file the disk failed."""
+    good, bad = tmp_path / "good.po", tmp_path / "bad.po"
+    bad.write_bytes(b"the translator's work")
+    real_fsync, bad_fds = os.fsync, []
+    real_open = os.open
+
+    def open_(path: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
+        fd = real_open(path, flags, mode, **kw)
+        if os.path.basename(str(path)).startswith(".bad.po."):
+            bad_fds.append(fd)
+        return fd
+
+    def fsync(fd: int) -> None:
+        if fd in bad_fds:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    monkeypatch.setattr(pio, "_syncfs", (lambda: (lambda fd: -1)) if syncfs == "fails"
+                        else (lambda: None))
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "fsync", fsync)
+    done = write_files([(bad, b"new", "locales/bad.po"), (good, b"new", "locales/good.po")])
+    monkeypatch.undo()
+    assert done[1] is True and good.read_bytes() == b"new"
+    assert isinstance(done[0], InputError)
+    assert done[0].finding.message == ("cannot write: Input/output error; the previous file "
+                                       "is intact")
+    assert bad.read_bytes() == b"the translator's work"
+    assert temps(tmp_path) == []
+
+
+def test_a_failed_rename_in_a_batch_keeps_that_file_and_writes_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, other = tmp_path / "kept.po", tmp_path / "other.po"
+    kept.write_bytes(b"old")
+    real_replace = os.replace
+
+    def replace(src: str, dst: Any) -> None:
+        if str(dst) == str(kept):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    done = write_files([(kept, b"new", "kept.po"), (other, b"new", "other.po")])
+    monkeypatch.undo()
+    assert isinstance(done[0], InputError) and done[1] is True
+    assert "read-only; the previous file is intact" in done[0].finding.message
+    assert (kept.read_bytes(), other.read_bytes()) == (b"old", b"new")
+    assert temps(tmp_path) == []
+
+
+def test_a_full_disk_while_staging_a_batch_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "write", failing(errno.ENOSPC))
+    done = write_files([(tmp_path / "new.po", b"0123456789", "new.po")])
+    monkeypatch.undo()
+    assert isinstance(done[0], InputError)
+    assert done[0].finding.message == "cannot write: the disk is full; nothing was written"
+    assert list(tmp_path.iterdir()) == []
+
+
 # ---------------------------------------------------------------- faults through the CLI
 
 
+def failing_flush(monkeypatch: pytest.MonkeyPatch, err: int) -> None:
+    """The disk reports a write-back error: syncfs fails, and so does each file's fsync."""
+    monkeypatch.setattr(pio, "_syncfs", lambda: (lambda fd: -1))
+    monkeypatch.setattr(os, "fsync", failing(err))
+
+
 @pytest.mark.parametrize(("call", "err", "reason"), [
-    ("fsync", errno.ENOSPC, "the disk is full"),
+    ("flush", errno.ENOSPC, "the disk is full"),
     ("replace", errno.EROFS, "the file system is read-only"),
     ("mkdir", errno.EROFS, "the file system is read-only"),
 ])
@@ -204,7 +305,9 @@ def test_a_write_fault_during_a_run_is_reported_and_the_catalogs_stay(
         monkeypatch.setattr(Path, "mkdir", failing(err))
         po = root / "locales/fr-FR/new/new.po"
     before = snapshot(root / "locales")
-    if call != "mkdir":
+    if call == "flush":
+        failing_flush(monkeypatch, err)
+    elif call != "mkdir":
         monkeypatch.setattr(os, call, failing(err))
     code, err_text = run_cli(cli_args("extract", root))
     monkeypatch.undo()
@@ -314,11 +417,15 @@ elif stage == "write":
             self.fh.write(data[: len(data) // 2]); self.fh.flush(); pause()
         def __getattr__(self, name): return getattr(self.fh, name)
     pio.os.fdopen = lambda fd, *a, **k: Slow(real_fdopen(fd, *a, **k))
-pio.write_atomic(target, b"NEW " * 50000)
+if stage == "batch":  # write_files, between staging the temp files and renaming them
+    pio._make_durable = pause
+    pio.write_files([(target, b"NEW " * 50000, None)])
+else:
+    pio.write_atomic(target, b"NEW " * 50000)
 """
 
 
-@pytest.mark.parametrize("stage", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("stage", ["write", "fsync", "replace", "batch"])
 def test_a_write_killed_at_each_stage_leaves_the_old_file(tmp_path: Path, stage: str) -> None:
     target = tmp_path / "a.po"
     target.write_bytes(b"OLD " * 1000)

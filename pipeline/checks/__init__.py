@@ -8,12 +8,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+import re
+from collections.abc import Iterable, Sequence
 
 from pipeline.article import Article
 from pipeline.catalog import Catalog, Message
 from pipeline.checks import fidelity, safety, structure, sync
-from pipeline.checks.base import Check, Options, Pairing
+from pipeline.checks.base import Check, Options, Pairing, SegmentFn
 from pipeline.findings import Finding, Severity
 from pipeline.merge import Key, segment_keys
 from pipeline.render import entries_for
@@ -98,25 +100,66 @@ def catalog_findings(
     return out
 
 
+_Planned = tuple[tuple[SegmentFn, Check, Severity], ...]
+
+
 class SegmentChecker:
-    """The enabled segment rules with their severities, resolved once per run rather than per
-    segment: a corpus run checks hundreds of thousands of segment translations."""
+    """The enabled segment rules with their severities, resolved once rather than per segment:
+    a corpus run checks hundreds of thousands of segment translations.
+
+    Each segment runs only the rules whose needs it meets (``SegmentRule``): which of their
+    characters the two sides hold is read with one regex pass per side, and the rules for each
+    combination are worked out once and kept (a tree has a few thousand combinations)."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.rules = tuple(
-            (rule.fn, rule.check, options.severity(rule.check))
-            for rule in SEGMENT_RULES
-            if options.enabled(rule.check)
-        )
+        enabled = [(rule, options.severity(rule.check))
+                   for rule in SEGMENT_RULES if options.enabled(rule.check)]
+        self._identical: _Planned = tuple(
+            (rule.fn, rule.check, sev) for rule, sev in enabled if rule.identical)
+        differ = [(rule, sev) for rule, sev in enabled if not rule.identical]
+        self._differ = tuple(
+            (rule.fn, rule.check, sev, frozenset(rule.source_needs),
+             frozenset(rule.translation_needs), rule.gated)
+            for rule, sev in differ)
+        self._source_re = _any_of(rule.source_needs for rule, _ in differ)
+        self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
+        self._plans: dict[tuple[frozenset[str], frozenset[str]], _Planned] = {}
+
+    def with_options(self, options: Options) -> SegmentChecker:
+        """This checker for another article: the same rules under options that differ only in
+        the locale. The worked-out combinations are shared."""
+        other = copy.copy(self)
+        other.options = options
+        return other
+
+    def _plan(self, source: str, translation: str) -> _Planned:
+        key = (frozenset(self._source_re.findall(source)),
+               frozenset(self._translation_re.findall(translation)))
+        plan = self._plans.get(key)
+        if plan is None:
+            src, tr = key
+            plan = self._plans[key] = tuple(
+                (fn, check, sev) for fn, check, sev, src_needs, tr_needs, gated in self._differ
+                if not gated or not src.isdisjoint(src_needs) or not tr.isdisjoint(tr_needs))
+        return plan
 
     def issues(self, source: str, translation: str) -> list[tuple[Check, Severity, str]]:
+        plan = self._identical if source == translation else self._plan(source, translation)
         options = self.options
         return [
             (check, severity, message)
-            for fn, check, severity in self.rules
+            for fn, check, severity in plan
             for message in fn(source, translation, options)
         ]
+
+
+def _any_of(needs: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any one of the characters in ``needs`` (none: matches nothing)."""
+    chars = sorted(set("".join(needs)))
+    if not chars:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def segment_issues(source: str, translation: str, options: Options) -> list[tuple[Check, str]]:

@@ -60,8 +60,24 @@ SegmentFn = Callable[[str, str, Options], Iterable[str]]
 
 @dataclass(frozen=True, slots=True)
 class SegmentRule:
+    """A segment rule, with what it needs to find anything at all.
+
+    A rule reports either only on a translation that differs from its English (most), or only
+    on one identical to it (``identical``). Of a differing pair it can report something only
+    when the English holds one of ``source_needs`` or the translation one of
+    ``translation_needs``; with both empty it always runs. The checker skips a rule whose needs
+    are absent: most segments are plain sentences that hold none of a rule's characters, and
+    calling 21 functions on each of them was most of the check time."""
+
     check: Check
     fn: SegmentFn
+    source_needs: str = ""
+    translation_needs: str = ""
+    identical: bool = False
+
+    @property
+    def gated(self) -> bool:
+        return bool(self.source_needs or self.translation_needs)
 
 
 # An article rule yields (line, column, segment id or None, message).

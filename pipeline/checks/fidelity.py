@@ -445,20 +445,22 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
     return out
 
 
+# What each rule needs to find anything (see SegmentRule), read off its own early exits.
+_DIGITS = "0123456789"
 RULES: tuple[SegmentRule, ...] = (
-    SegmentRule(CODE, code_changed),
-    SegmentRule(LINK_TARGET, link_target_changed),
-    SegmentRule(EMPHASIS, emphasis_changed),
-    SegmentRule(HTML_MISSING, html_missing),
-    SegmentRule(HTML_BROKEN, html_broken),
-    SegmentRule(ENTITY, entity_changed),
-    SegmentRule(PLACEHOLDER, placeholder_changed),
-    SegmentRule(NAMED_PLACEHOLDER, named_placeholder_missing),
-    SegmentRule(NUMBER, number_changed),
-    SegmentRule(IDENTIFIER, identifier_changed),
-    SegmentRule(UNTRANSLATED, untranslated),
+    SegmentRule(CODE, code_changed, "`", "`"),
+    SegmentRule(LINK_TARGET, link_target_changed, "]<:", "]<:"),  # ':' for '://'
+    SegmentRule(EMPHASIS, emphasis_changed, "*_", "*_"),
+    SegmentRule(HTML_MISSING, html_missing, "<"),
+    SegmentRule(HTML_BROKEN, html_broken, "", "<"),
+    SegmentRule(ENTITY, entity_changed, "&"),
+    SegmentRule(PLACEHOLDER, placeholder_changed, "{%!<", "{%!<"),
+    SegmentRule(NAMED_PLACEHOLDER, named_placeholder_missing, "<{&"),
+    SegmentRule(NUMBER, number_changed, _DIGITS),
+    SegmentRule(IDENTIFIER, identifier_changed, "-."),
+    SegmentRule(UNTRANSLATED, untranslated, identical=True),
     SegmentRule(EDGE_SPACE, edge_whitespace),
-    SegmentRule(NEWLINE, newline_added),
-    SegmentRule(PIPE, pipe_added),
-    SegmentRule(LINK_TEXT, link_text_broken),
+    SegmentRule(NEWLINE, newline_added, "", "\n"),
+    SegmentRule(PIPE, pipe_added, "", "|"),
+    SegmentRule(LINK_TEXT, link_text_broken, "", "[]"),
 )

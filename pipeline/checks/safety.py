@@ -320,11 +320,12 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
+# What each rule needs to find anything (see SegmentRule), read off its own early exits.
 RULES: tuple[SegmentRule, ...] = (
-    SegmentRule(HTML_ADDED, html_added),
-    SegmentRule(UNSAFE_ELEMENT, unsafe_element),
-    SegmentRule(EVENT_HANDLER, event_handler),
-    SegmentRule(UNSAFE_URL, unsafe_url),
-    SegmentRule(FOREIGN_HOST, foreign_host),
+    SegmentRule(HTML_ADDED, html_added, "", "<"),
+    SegmentRule(UNSAFE_ELEMENT, unsafe_element, "", "<"),
+    SegmentRule(EVENT_HANDLER, event_handler, "", "<"),
+    SegmentRule(UNSAFE_URL, unsafe_url, "", "]<:w"),  # _maybe_link: ']', '<', '://', 'www.'
+    SegmentRule(FOREIGN_HOST, foreign_host, "", "]<:w"),
     SegmentRule(NEW_BLOCK, new_block),
 )

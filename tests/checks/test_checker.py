@@ -1,0 +1,87 @@
+"""The segment checker skips the rules whose characters a segment lacks (``SegmentRule``'s
+needs). That is only an optimisation: it must find exactly what running every rule finds, on
+generated text full of the characters that matter and on every segment of the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import checks
+from pipeline.article import read_article
+from pipeline.checks import SegmentChecker
+from pipeline.checks.base import Check, Options, SegmentRule
+from pipeline.findings import Severity
+
+
+def every_rule(source: str, translation: str, options: Options) -> list[tuple[str, str]]:
+    """What the rules say when each one is called, needs or not."""
+    return [(rule.check.id, message) for rule in checks.SEGMENT_RULES
+            for message in rule.fn(source, translation, options)]
+
+
+def gated(checker: SegmentChecker, source: str, translation: str) -> list[tuple[str, str]]:
+    return [(check.id, message) for check, _, message in checker.issues(source, translation)]
+
+
+# Markup, link, placeholder and block characters, and words that make names and URLs.
+PIECES = st.sampled_from([
+    "`", "``", "*", "**", "_", "[", "]", "(", ")", "](", "<", ">", "</", "<b>", "</b>",
+    '<a href="x">', "<script>", "&", "&lt;", "&#124;", "{0}", "{name}", "%s", "%PATH%", "!",
+    "[!NOTE]", "|", "\\|", "\n", "\n# ", "\n- ", "://", "https://", "www.", "example.com",
+    "javascript:", " onclick=x", "Set-AzContext", "policy.json", "12", "3.5", " ", "  ", "#",
+    "-", ".", ":", "word", "Wort", "単語", "w",
+])
+TEXT = st.lists(PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(source=TEXT, translation=TEXT, locale=st.sampled_from(["fr-FR", "ja-JP", "ar-SA"]))
+def test_skipping_rules_by_their_needs_changes_no_finding(
+    source: str, translation: str, locale: str
+) -> None:
+    options = Options(locale=locale)
+    assert gated(SegmentChecker(options), source, translation) == every_rule(
+        source, translation, options)
+
+
+def test_every_corpus_segment_gets_the_findings_of_every_rule(corpus_root: Path) -> None:
+    options = Options(locale="de-DE")
+    checker = SegmentChecker(options)
+    compared = 0
+    for path in sorted(corpus_root.rglob("*.md"))[::4]:
+        rel = str(path.relative_to(corpus_root))
+        for seg in read_article(path.read_bytes(), rel).segments:
+            assert gated(checker, seg.source, seg.translation) == every_rule(
+                seg.source, seg.translation, options), (rel, seg.id)
+            compared += 1
+    assert compared > 30_000
+
+
+def test_a_rule_without_needs_runs_on_every_differing_segment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str] = []
+
+    def spy(source: str, translation: str, options: Options) -> list[str]:
+        seen.append(translation)
+        return []
+
+    rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy)
+    monkeypatch.setattr(checks, "SEGMENT_RULES", (rule,))
+    checker = SegmentChecker(Options())
+    for translation in ("plain", "with <b>", "plain"):
+        checker.issues("English", translation)
+    checker.issues("same", "same")  # identical: only the rules marked identical run
+    assert seen == ["plain", "with <b>", "plain"]
+
+
+def test_a_checker_for_another_locale_keeps_its_rules_and_uses_the_new_locale() -> None:
+    checker = SegmentChecker(Options(locale="fr-FR"))
+    ja = checker.with_options(Options(locale="ja-JP"))
+    # a lost edge space is fine in Japanese, not in French
+    assert [c.id for c, _, _ in checker.issues("Text ", "Texte")] == ["edge-whitespace"]
+    assert ja.issues("Text ", "テキスト") == []
