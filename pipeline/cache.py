@@ -25,12 +25,14 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache.json"
-_FORMAT = 2
+_FORMAT = 3
 _RACY_NS = 100_000_000  # far above the file system timestamp tick (~4 ms)
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    # SHA-256 runs on the CPU's SHA instructions: twice blake2b's speed here, and a cold run
+    # hashes every article, catalog and output it writes.
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,31 +132,43 @@ def _comment_lines(mark: str, comments: Iterable[str], out: list[str]) -> None:
 
 
 def _message(msg: Message, out: list[str]) -> None:
-    _comment_lines("#", msg.translator_comments, out)
-    _comment_lines("#.", msg.extracted_comments, out)
-    if msg.references:
-        _references(msg.references, out)
+    append = out.append
+    if msg.translator_comments:
+        _comment_lines("#", msg.translator_comments, out)
+    for comment in msg.extracted_comments:  # a segment id, and the MT note: one line each
+        if comment and "\n" not in comment:
+            append("#. " + comment)
+        else:
+            _comment_lines("#.", (comment,), out)
+    refs = msg.references
+    if refs:
+        if len(refs) == 1:  # the common case; gettext never wraps before the first reference
+            append("#: " + refs[0])
+        else:
+            _references(refs, out)
     flags = msg.flags
     if flags and FUZZY in flags:  # as gettext tidies: fuzzy first, never on an empty msgstr
         rest = tuple(f for f in flags if f != FUZZY)
         flags = (FUZZY, *rest) if msg.msgstr else rest
     if flags:
-        out.append("#, " + ", ".join(flags))
+        append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
-    prev = "#~| " if msg.obsolete else "#| "
-    if msg.previous_msgctxt is not None:
-        _field("msgctxt", msg.previous_msgctxt, prev, out)
-    if msg.previous_msgid is not None:
-        _field("msgid", msg.previous_msgid, prev, out)
+    if msg.previous_msgctxt is not None or msg.previous_msgid is not None:
+        prev = "#~| " if msg.obsolete else "#| "
+        if msg.previous_msgctxt is not None:
+            _field("msgctxt", msg.previous_msgctxt, prev, out)
+        if msg.previous_msgid is not None:
+            _field("msgid", msg.previous_msgid, prev, out)
     if msg.msgctxt is not None:
         _field("msgctxt", msg.msgctxt, prefix, out)
+    search = _ESCAPE_RE.search
     for keyword, text in (("msgid", msg.msgid), ("msgstr", msg.msgstr)):
-        if "\n" in text:
+        if search(text) is None:  # most segments: one plain line
+            append(f'{prefix}{keyword} "{text}"')
+        elif "\n" in text:
             _field(keyword, text, prefix, out)
-        elif _ESCAPE_RE.search(text) is None:  # most segments: one plain line
-            out.append(f'{prefix}{keyword} "{text}"')
         else:
-            out.append(f"{prefix}{keyword} {_quote(text)}")
+            append(f"{prefix}{keyword} {_quote(text)}")
 
 
 def format_po(catalog: Catalog) -> str:

@@ -203,8 +203,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     result: list[Message | None] = []
 
     for unit in units(article, keys):
-        found = exact.get(unit.key)
-        if found is None and unit.msgctxt is not None:
+        found = exact.get(unit.key) if exact else None
+        if found is None and unit.key[0] is not None:
             # An earlier handoff's id: take the same English's context entries in order.
             found = next(
                 (m for m in by_msgid.get(unit.msgid, ())
@@ -237,14 +237,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 previous_msgctxt=match.msgctxt,
             )
         else:
-            unreviewed = mt and bool(unit.translation)
+            msgctxt, msgid = unit.key
+            translation = unit.segments[0].translation
+            unreviewed = mt and bool(translation)
             result[index] = Message(
-                msgid=unit.msgid,
-                msgstr=unit.translation,
-                msgctxt=unit.msgctxt,
-                flags=(FUZZY,) if unreviewed else (),
-                extracted_comments=_notes(unit, unreviewed),
-                references=_refs(unit, article),
+                msgid, translation, msgctxt, (FUZZY,) if unreviewed else (), (),
+                _notes(unit, unreviewed), _refs(unit, article),
             )
     messages = [m for m in result if m is not None]
     for m in old_messages:  # English that left the article keeps its translation, obsolete

@@ -84,11 +84,9 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
 
 
 def _digest(article: Article) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for seg in article.segments:
-        h.update(seg.source.encode())
-        h.update(b"\x00")
-    return h.hexdigest()
+    """The article's English, segment by segment (for the locale-lag check)."""
+    english = "".join([seg.source + "\x00" for seg in article.segments])
+    return hashlib.blake2b(english.encode(), digest_size=16).hexdigest()
 
 
 def publish(
@@ -117,18 +115,25 @@ def publish(
     def safe(source: str, text: str) -> bool:
         return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
 
+    check, source_form = settings.check, form is Form.SOURCE
+    hold_mt = form is Form.LOCALIZED and not allow_mt
     for seg, msg in zip(article.segments, entries, strict=True):
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         issues = checker.issues(seg.source, preferred)
-        if settings.check:
+        if check and issues:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
                 for c, sev, m in issues
             )
-        if form is Form.SOURCE:
+        if source_form:
             published.append(seg.source)
+            continue
+        # unreviewed machine translation is not published when the configuration says so
+        held = hold_mt and not from_catalog
+        if not issues:  # most segments: the translation passes
+            published.append(seg.source if held else preferred)
             continue
         chosen, label = preferred, None
         if any(sev >= Severity.ERROR for _, sev, _ in issues):
@@ -139,8 +144,8 @@ def publish(
                 chosen, label = seg.source, "English"
             if chosen == preferred:
                 label = None  # the catalog held the article's own text: nothing was swapped
-        elif form is Form.LOCALIZED and not from_catalog and not allow_mt:
-            chosen = seg.source  # unreviewed machine translation is not published, by config
+        elif held:
+            chosen = seg.source
         if label is not None and options.enabled(substituted):
             what = "catalog translation" if from_catalog else "article's translation"
             substitutions.append(Finding(
