@@ -34,8 +34,12 @@ _ESCAPES = {
 _ESCAPE_RE = re.compile('[\\\\"\n\t\r\a\b\f\v]')
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Message:
+    """One catalog entry. Frozen, with ``__init__`` written out as ``Segment``'s is: merge and
+    the reader make one per segment, and the generated frozen ``__init__`` costs several
+    times as much."""
+
     msgid: str
     msgstr: str = ""
     msgctxt: str | None = None
@@ -47,6 +51,20 @@ class Message:
     previous_msgctxt: str | None = None
     obsolete: bool = False
     line: int = field(default=0, compare=False)  # where the reader found it; 0 when new
+
+    def __init__(
+        self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
+        flags: tuple[str, ...] = (), translator_comments: tuple[str, ...] = (),
+        extracted_comments: tuple[str, ...] = (), references: tuple[str, ...] = (),
+        previous_msgid: str | None = None, previous_msgctxt: str | None = None,
+        obsolete: bool = False, line: int = 0,
+    ) -> None:
+        self.__dict__.update(
+            msgid=msgid, msgstr=msgstr, msgctxt=msgctxt, flags=flags,
+            translator_comments=translator_comments, extracted_comments=extracted_comments,
+            references=references, previous_msgid=previous_msgid,
+            previous_msgctxt=previous_msgctxt, obsolete=obsolete, line=line,
+        )
 
     @property
     def key(self) -> tuple[str | None, str]:

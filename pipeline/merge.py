@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from pipeline.article import Article, Segment
 from pipeline.catalog import FUZZY, Catalog, Message
@@ -24,9 +25,9 @@ FUZZY_THRESHOLD = 0.6
 Key = tuple[str | None, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """The segments one catalog entry serves."""
+class Unit(NamedTuple):
+    """The segments one catalog entry serves. A named tuple, not a frozen dataclass: merge
+    makes one per entry, and a frozen dataclass costs several times a tuple to build."""
 
     key: Key
     segments: tuple[Segment, ...]

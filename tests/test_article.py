@@ -559,3 +559,15 @@ def test_utf8_byte_order_mark_is_an_encoding_error() -> None:
 def test_nul_byte_is_an_encoding_error_at_its_line_and_column() -> None:
     error = read_error(b"# T\n\nab\x00c\n")
     assert (error.finding.check, error.finding.line, error.finding.column) == ("encoding", 3, 3)
+
+
+def test_a_segment_is_immutable_and_compares_by_value() -> None:
+    import dataclasses
+
+    seg = Segment("a-101", "a-101", "Hello", "Bonjour", 0, 10, 1, 2, 3, 4, 1, 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seg.translation = "Salut"  # type: ignore[misc]
+    assert seg == Segment("a-101", "a-101", "Hello", "Bonjour", 0, 10, 1, 2, 3, 4, 1, 1)
+    assert (seg.tr_lead, seg.tr_trail, seg.tr_crlf) == ("", "", False)
+    assert dataclasses.replace(seg, translation="Salut").translation == "Salut"
+    assert hash(seg) == hash(dataclasses.replace(seg))

@@ -435,3 +435,15 @@ def test_golden_catalog_read_back_renders_the_same_forms(case: str) -> None:
     assert render(article, Form.BILINGUAL, chosen).encode() == data
     assert render(article, Form.LOCALIZED, chosen).encode() == (
         GOLDEN / case / "localized.md").read_bytes()
+
+
+def test_a_message_is_immutable_and_its_line_is_not_part_of_its_value() -> None:
+    import dataclasses
+
+    msg = Message("Hello", "Bonjour", flags=(FUZZY,), line=12)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        msg.msgstr = "Salut"  # type: ignore[misc]
+    assert msg == Message("Hello", "Bonjour", flags=(FUZZY,))  # where it was read is not compared
+    assert hash(msg) == hash(Message("Hello", "Bonjour", flags=(FUZZY,), line=3))
+    moved = dataclasses.replace(msg, msgstr="Salut", line=0)
+    assert (moved.msgid, moved.msgstr, moved.flags, moved.line) == ("Hello", "Salut", (FUZZY,), 0)

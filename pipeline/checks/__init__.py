@@ -125,6 +125,8 @@ class SegmentChecker:
         self._source_re = _any_of(rule.source_needs for rule, _ in differ)
         self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
         self._plans: dict[tuple[frozenset[str], frozenset[str]], _Planned] = {}
+        self._ungated: _Planned = tuple(
+            (fn, check, sev) for fn, check, sev, _, _, gated in self._differ if not gated)
 
     def with_options(self, options: Options) -> SegmentChecker:
         """This checker for another article: the same rules under options that differ only in
@@ -134,8 +136,11 @@ class SegmentChecker:
         return other
 
     def _plan(self, source: str, translation: str) -> _Planned:
-        key = (frozenset(self._source_re.findall(source)),
-               frozenset(self._translation_re.findall(translation)))
+        in_source = self._source_re.findall(source)
+        in_translation = self._translation_re.findall(translation)
+        if not (in_source or in_translation):  # plain prose, most segments
+            return self._ungated
+        key = (frozenset(in_source), frozenset(in_translation))
         plan = self._plans.get(key)
         if plan is None:
             src, tr = key
