@@ -99,7 +99,9 @@ class Pairing:
     po_path: str
     keys: Sequence[Key]  # each segment's catalog key
     entries: Sequence[Message | None]  # each segment's active entry, or None
-    by_id: Mapping[str, Message]  # active entries by the segment ids in their comments
+    # active entries by the segment ids in their comments, for the segments without an entry
+    # (empty when every segment has one)
+    by_id: Mapping[str, Message]
 
 
 # A catalog rule compares an article with its catalog; it yields (file, line, column, segment,

@@ -446,7 +446,6 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
 
 
 # What each rule needs to find anything (see SegmentRule), read off its own early exits.
-_DIGITS = "0123456789"
 RULES: tuple[SegmentRule, ...] = (
     SegmentRule(CODE, code_changed, "`", "`"),
     SegmentRule(LINK_TARGET, link_target_changed, "]<:", "]<:"),  # ':' for '://'
@@ -456,8 +455,8 @@ RULES: tuple[SegmentRule, ...] = (
     SegmentRule(ENTITY, entity_changed, "&"),
     SegmentRule(PLACEHOLDER, placeholder_changed, "{%!<", "{%!<"),
     SegmentRule(NAMED_PLACEHOLDER, named_placeholder_missing, "<{&"),
-    SegmentRule(NUMBER, number_changed, _DIGITS),
-    SegmentRule(IDENTIFIER, identifier_changed, "-."),
+    SegmentRule(NUMBER, number_changed),
+    SegmentRule(IDENTIFIER, identifier_changed),
     SegmentRule(UNTRANSLATED, untranslated, identical=True),
     SegmentRule(EDGE_SPACE, edge_whitespace),
     SegmentRule(NEWLINE, newline_added, "", "\n"),

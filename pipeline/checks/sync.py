@@ -52,8 +52,10 @@ Out = Iterator[tuple[str, int, int, str | None, str]]
 
 def missing_entry(p: Pairing, options: Options) -> Out:
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
+        if msg is not None:
+            continue
         drifted = p.by_id.get(seg.id)
-        if msg is None and (drifted is None or drifted.msgid == seg.source):
+        if drifted is None or drifted.msgid == seg.source:
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"segment {seg.id} {quote(seg.source, 60)} has no catalog entry"
             )
