@@ -130,11 +130,11 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
 
     Per file: True (written), False (already held exactly that) or the InputError of its
     failure, which leaves its old file as it was; one file failing does not stop the others.
-    Every changed file goes to a temp file beside it first; then all the temp files are made
-    durable in one go (syncfs where the system has it: one call per file system, where an
-    fsync each would wait for the disk once per file), then each is renamed over its target,
-    then each folder is synced once. A run killed at any instant leaves old or new files,
-    never a part of one."""
+    Every changed file goes to a temp file beside it first; all the temp files are made durable
+    in one go, then renamed over their targets, then the renames are made durable. Where the
+    system has syncfs, each of those is one call per file system, where an fsync per file and
+    per folder would wait for the disk every time. A run killed at any instant leaves old or
+    new files, never a part of one."""
     results: list[bool | InputError] = [False] * len(writes)
     staged: list[_Staged] = []
     made: set[Path] = set()
@@ -153,34 +153,43 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
             staged.append(_Staged(i, target, tmp, fd, existed, shown))
-        for item, failure in zip(staged, _make_durable([s.fd for s in staged]), strict=True):
+        syncfs = _syncfs()
+        fds = [s.fd for s in staged]
+        for item, failure in zip(staged, _make_durable(fds, syncfs), strict=True):
             if failure is not None:
                 results[item.index] = _write_error(item.path, failure, item.shown, item.existed)
+        renamed: list[_Staged] = []
+        for item in staged:
+            if results[item.index] is not False:  # its flush failed: the old file stays
+                _unlink_quietly(item.tmp)
+                continue
+            try:
+                os.replace(item.tmp, item.path)
+            except OSError as exc:
+                _unlink_quietly(item.tmp)
+                results[item.index] = _write_error(item.path, exc, item.shown, item.existed)
+                continue
+            results[item.index] = True
+            renamed.append(item)
+        # The renamed files' descriptors are still open: a syncfs on one of them commits its
+        # file system's folders. Without syncfs, or where it fails, each folder is synced.
+        if renamed and not (syncfs is not None and _syncfs_each([r.fd for r in renamed], syncfs)):
+            sync_folders(item.path.parent for item in renamed)
     finally:
         for item in staged:
             with contextlib.suppress(OSError):
                 os.close(item.fd)
-    synced: list[Path] = []
-    for item in staged:
-        if results[item.index] is not False:  # its flush failed: the old file stays
-            _unlink_quietly(item.tmp)
-            continue
-        try:
-            os.replace(item.tmp, item.path)
-        except OSError as exc:
-            _unlink_quietly(item.tmp)
-            results[item.index] = _write_error(item.path, exc, item.shown, item.existed)
-            continue
-        results[item.index] = True
-        synced.append(item.path.parent)
-    sync_folders(synced)
     return results
 
 
 def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
     """(the file to replace, or None when it already holds ``data``; its mode; whether it
     exists). A symlink is followed: the file it points to is replaced, the link stays."""
-    if path.is_symlink():
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:  # a new file: the commonest case on a first run, one call
+        return path, -1, False
+    if stat.S_ISLNK(st.st_mode):
         with contextlib.suppress(OSError, RuntimeError):
             path = path.resolve(strict=True)
     try:
@@ -189,7 +198,7 @@ def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
             if st.st_size == len(data) and fh.read() == data:
                 return None, 0, True
         return path, stat.S_IMODE(st.st_mode), True
-    except FileNotFoundError:
+    except FileNotFoundError:  # a dangling symlink, or removed meanwhile
         return path, -1, False
 
 
@@ -236,7 +245,9 @@ def _token() -> str:
     return "".join(_TOKEN_CHARS[b % len(_TOKEN_CHARS)] for b in os.urandom(8))
 
 
-def _make_durable(fds: Sequence[int]) -> list[OSError | None]:
+def _make_durable(
+    fds: Sequence[int], syncfs: Callable[[int], int] | None
+) -> list[OSError | None]:
     """Flush these open files to disk: per file, None or the error its flush reported.
 
     One syncfs per file system where the system has it (Linux); where it is missing or
@@ -244,13 +255,8 @@ def _make_durable(fds: Sequence[int]) -> list[OSError | None]:
     kernel reports a write-back error to every open file it concerns)."""
     if not fds:
         return []
-    syncfs = _syncfs()
-    if syncfs is not None:
-        devices: dict[int, int] = {}
-        for fd in fds:
-            devices.setdefault(os.fstat(fd).st_dev, fd)
-        if all(syncfs(fd) == 0 for fd in devices.values()):
-            return [None] * len(fds)
+    if syncfs is not None and _syncfs_each(fds, syncfs):
+        return [None] * len(fds)
     failures: list[OSError | None] = []
     for fd in fds:
         try:
@@ -259,6 +265,14 @@ def _make_durable(fds: Sequence[int]) -> list[OSError | None]:
         except OSError as exc:
             failures.append(exc)
     return failures
+
+
+def _syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int]) -> bool:
+    """syncfs once for each file system these descriptors are on; False if one call failed."""
+    devices: dict[int, int] = {}
+    for fd in fds:
+        devices.setdefault(os.fstat(fd).st_dev, fd)
+    return all(syncfs(fd) == 0 for fd in devices.values())
 
 
 def _syncfs() -> Callable[[int], int] | None:
