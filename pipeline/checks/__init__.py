@@ -102,6 +102,7 @@ def catalog_findings(
 
 
 _Planned = tuple[tuple[SegmentFn, Check, Severity], ...]
+Issues = tuple[tuple[Check, Severity, str], ...]
 
 
 class SegmentChecker:
@@ -126,12 +127,17 @@ class SegmentChecker:
         self._source_re = _any_of(rule.source_needs for rule, _ in differ)
         self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
         self._plans: dict[tuple[frozenset[str], frozenset[str]], _Planned] = {}
+        # What each (locale, English, translation) was found to have: a batch of articles
+        # repeats a fifth of its segments (parameter tables, notes, product names), and the
+        # rules are pure functions of the two strings and the options.
+        self._found: dict[tuple[str, str, str], Issues] = {}
         self._ungated: _Planned = tuple(
             (fn, check, sev) for fn, check, sev, _, _, gated in self._differ if not gated)
 
     def with_options(self, options: Options) -> SegmentChecker:
         """This checker for another article: the same rules under options that differ only in
-        the locale. The worked-out combinations are shared."""
+        the locale. The worked-out combinations and findings are shared (findings are kept by
+        locale)."""
         other = copy.copy(self)
         other.options = options
         return other
@@ -150,14 +156,18 @@ class SegmentChecker:
                 if not gated or not src.isdisjoint(src_needs) or not tr.isdisjoint(tr_needs))
         return plan
 
-    def issues(self, source: str, translation: str) -> list[tuple[Check, Severity, str]]:
-        plan = self._identical if source == translation else self._plan(source, translation)
+    def issues(self, source: str, translation: str) -> Issues:
         options = self.options
-        return [
-            (check, severity, message)
-            for fn, check, severity in plan
-            for message in fn(source, translation, options)
-        ]
+        key = (options.locale, source, translation)
+        found = self._found.get(key)
+        if found is None:
+            plan = self._identical if source == translation else self._plan(source, translation)
+            found = self._found[key] = tuple([
+                (check, severity, message)
+                for fn, check, severity in plan
+                for message in fn(source, translation, options)
+            ])
+        return found
 
 
 def _any_of(needs: Iterable[str]) -> re.Pattern[str]:

@@ -73,10 +73,27 @@ def test_a_rule_without_needs_runs_on_every_differing_segment(
     rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy)
     monkeypatch.setattr(checks, "SEGMENT_RULES", (rule,))
     checker = SegmentChecker(Options())
-    for translation in ("plain", "with <b>", "plain"):
+    for translation in ("plain", "with <b>", "plain again"):
         checker.issues("English", translation)
     checker.issues("same", "same")  # identical: only the rules marked identical run
-    assert seen == ["plain", "with <b>", "plain"]
+    assert seen == ["plain", "with <b>", "plain again"]
+
+
+def test_a_repeated_pair_is_checked_once_per_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, str]] = []
+
+    def counting(source: str, translation: str, options: Options) -> list[str]:
+        calls.append((options.locale, translation))
+        return ["found"]
+
+    rule = SegmentRule(Check("count", "fidelity", Severity.ERROR, "s", "h"), counting)
+    monkeypatch.setattr(checks, "SEGMENT_RULES", (rule,))
+    fr = SegmentChecker(Options(locale="fr-FR"))
+    de = fr.with_options(Options(locale="de-DE"))
+    first = fr.issues("Note", "Remarque")
+    assert fr.issues("Note", "Remarque") == first == ((rule.check, Severity.ERROR, "found"),)
+    de.issues("Note", "Remarque")
+    assert calls == [("fr-FR", "Remarque"), ("de-DE", "Remarque")]
 
 
 def test_a_checker_for_another_locale_keeps_its_rules_and_uses_the_new_locale() -> None:
@@ -84,4 +101,6 @@ def test_a_checker_for_another_locale_keeps_its_rules_and_uses_the_new_locale() 
     ja = checker.with_options(Options(locale="ja-JP"))
     # a lost edge space is fine in Japanese, not in French
     assert [c.id for c, _, _ in checker.issues("Text ", "Texte")] == ["edge-whitespace"]
-    assert ja.issues("Text ", "テキスト") == []
+    assert ja.issues("Text ", "テキスト") == ()
+    assert ja.issues("Text ", "Texte") == ()  # the same pair, remembered per locale
+    assert [c.id for c, _, _ in checker.issues("Text ", "Texte")] == ["edge-whitespace"]
