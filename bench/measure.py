@@ -79,12 +79,22 @@ class _Sampler(threading.Thread):
                 return
 
 
+def tool_environment() -> dict[str, str]:
+    """The environment every measured tool runs in: this one, less PYTHONDONTWRITEBYTECODE.
+    A shell that sets it makes every Python tool recompile every module it imports on every
+    run, which no installed tool does (pip writes the bytecode at install time)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(cmd: list[str], cwd: Path, log: Path, timeout: float) -> Run:
     """Run ``cmd`` with stdout and stderr to ``log``; kill its whole group after ``timeout``."""
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True,
+                                env=tool_environment())
         sampler = _Sampler(proc.pid)
         sampler.start()
         expired = threading.Event()

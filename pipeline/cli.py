@@ -7,13 +7,14 @@ Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import __version__, checks, report, sarif, stats, xliff
+from pipeline import __version__, checks
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
@@ -65,9 +66,46 @@ def _parser() -> argparse.ArgumentParser:
     common(p, out=True)
     selection(p)
     sub.add_parser("checks", help="list the check ids with their severity and summary")
-    stats.register(sub)
-    xliff.register(sub)
-    report.register(sub)
+
+    def config_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
+
+    # These commands' modules load when they run (a `locales` run never needs them); each
+    # handler is named as (module, function) and takes (args, config).
+    p = sub.add_parser("stats", help="translated, fuzzy and untranslated messages per locale")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="an aligned table (default) or a JSON list")
+    p.add_argument("--by-article", action="store_true", help="one row per catalog")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    config_option(p)
+    p.set_defaults(handler=("pipeline.stats", "command"))
+
+    def xliff_common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+        p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+        config_option(p)
+
+    p = sub.add_parser("xliff-export", help="write an XLIFF 1.2 file per catalog for CAT tools")
+    xliff_common(p)
+    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
+    p.set_defaults(handler=("pipeline.xliff", "export_command"))
+    p = sub.add_parser("xliff-import", help="bring translated XLIFF files back into the catalogs")
+    xliff_common(p)
+    p.add_argument("folder", type=Path, metavar="DIR",
+                   help="folder of .xlf files as xliff-export wrote them")
+    p.set_defaults(handler=("pipeline.xliff", "import_command"))
+
+    p = sub.add_parser("report", help="write a static HTML report (default: build/report/)")
+    p.add_argument("--content", type=Path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
+    config_option(p)
+    p.set_defaults(handler=("pipeline.report.command", "main"))
     return parser
 
 
@@ -82,17 +120,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         for c in checks.ALL_CHECKS:
             print(f"{c.id:28} {c.severity.label:8} {c.topic:10} {c.summary}")
         return EXIT_OK
-    known = frozenset(checks.BY_ID)
+    def known() -> frozenset[str]:  # loads the registry: only when ids are given
+        return frozenset(checks.BY_ID)
+
     try:
         config = load(args.config, known)
     except ConfigError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if hasattr(args, "handler"):  # stats, xliff-export, xliff-import
-        return int(args.handler(args, config))
+    if hasattr(args, "handler"):  # stats, xliff-export, xliff-import, report
+        module, name = args.handler
+        handler = getattr(importlib.import_module(module), name)
+        return int(handler(args, config))
     select = _ids(getattr(args, "select", []))
     ignore = _ids(getattr(args, "ignore", []))
-    unknown = sorted((select | ignore) - known)
+    unknown = sorted((select | ignore) - known()) if select or ignore else []
     if unknown:
         parser.error(f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)")
     if args.jobs is not None and args.jobs < 0:
@@ -186,6 +228,8 @@ class Reporter:
 
     def close(self) -> None:
         if self.fmt == "sarif":
+            from pipeline import sarif
+
             json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS), sys.stdout,
                       ensure_ascii=False, indent=1)
             sys.stdout.write("\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,10 @@ _KEYS = {
 }
 
 
-def load(pyproject: Path | None, known_checks: frozenset[str]) -> Config:
-    """Read ``[tool.pipeline]``; a missing file or table gives the defaults."""
+def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) -> Config:
+    """The settings in ``pyproject``'s [tool.pipeline]. ``known_checks`` gives the check ids;
+    it is called only when the table names some (it loads the checks' registry). A missing
+    file or table gives the defaults."""
     if pyproject is None or not pyproject.is_file():
         return Config()
     try:
@@ -57,7 +59,9 @@ def _where(source: str, key: str) -> str:
     return f"{source}: [tool.pipeline] {key}"
 
 
-def from_table(table: Mapping[str, Any], source: str, known_checks: frozenset[str]) -> Config:
+def from_table(
+    table: Mapping[str, Any], source: str, known_checks: Callable[[], Collection[str]]
+) -> Config:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
@@ -125,8 +129,13 @@ def _strings(value: Any, source: str, key: str) -> list[str]:
     return list(value)
 
 
-def _known(ids: list[str], known: frozenset[str], source: str, key: str) -> None:
-    bad = [i for i in ids if i not in known]
+def _known(
+    ids: list[str], known: Callable[[], Collection[str]], source: str, key: str
+) -> None:
+    if not ids:
+        return
+    ids_known = known()
+    bad = [i for i in ids if i not in ids_known]
     if bad:
         raise ConfigError(
             f"{_where(source, key)}: unknown check id(s) {', '.join(bad)}; "

@@ -13,10 +13,12 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.article import Article, Segment
 from pipeline.catalog import FUZZY, Catalog, Message
+
+if TYPE_CHECKING:
+    from pipeline.article import Article, Segment
 
 MT_NOTE = "machine translation: not yet reviewed"
 # msgmerge's fuzzy threshold: below this the old translation is no help to the translator.

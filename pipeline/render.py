@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
-from pipeline.article import Article, Segment
-from pipeline.catalog import Catalog, Message
 from pipeline.merge import Key, segment_keys
+
+if TYPE_CHECKING:
+    from pipeline.article import Article, Segment
+    from pipeline.catalog import Catalog, Message
 
 
 class Form(enum.Enum):
@@ -24,7 +27,7 @@ class Form(enum.Enum):
 
 
 # Picks the catalog-form translation to publish for a segment, given its catalog entry.
-Chooser = Callable[[Segment, Message | None], str]
+Chooser: TypeAlias = "Callable[[Segment, Message | None], str]"
 
 
 def catalog_translation(seg: Segment, msg: Message | None) -> str:

@@ -10,9 +10,9 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import checks
-from pipeline.article import Article, read_article
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync
@@ -22,6 +22,9 @@ from pipeline.io import read_bytes, write_files
 from pipeline.layout import Layout
 from pipeline.merge import is_machine_translated, merge, segment_keys
 from pipeline.render import Form, entries_for, render
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,8 @@ def prepare(
 ) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding.
     ``checker``: as for ``publish``."""
+    from pipeline.article import read_article  # loaded when there is an article to read
+
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)

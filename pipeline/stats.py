@@ -233,18 +233,6 @@ def format_table(rows: Sequence[Row], first: str = "locale") -> str:
     return "\n".join(lines) + "\n"
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("stats", help="translated, fuzzy and untranslated messages per locale")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="an aligned table (default) or a JSON list")
-    p.add_argument("--by-article", action="store_true", help="one row per catalog")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
-    p.set_defaults(handler=command)
-
-
 def jobs_for(args: argparse.Namespace, config: Config) -> int:
     jobs = args.jobs if args.jobs is not None else config.jobs
     return max(jobs, 0) or cpu_count()

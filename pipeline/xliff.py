@@ -240,25 +240,6 @@ def _short(text: str | None) -> str:
 # ---------------------------------------------------------------- commands
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-        p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
-        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
-
-    p = sub.add_parser("xliff-export", help="write an XLIFF 1.2 file per catalog for CAT tools")
-    common(p)
-    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
-    p.set_defaults(handler=export_command)
-    p = sub.add_parser("xliff-import", help="bring translated XLIFF files back into the catalogs")
-    common(p)
-    p.add_argument("folder", type=Path, metavar="DIR",
-                   help="folder of .xlf files as xliff-export wrote them")
-    p.set_defaults(handler=import_command)
-
-
 def _report(findings: list[Finding], summary: str, quiet: bool) -> int:
     for finding in findings:
         print(finding.format_text(), file=sys.stderr)

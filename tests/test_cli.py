@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,18 @@ def test_article_without_pairs_gets_no_catalog_and_no_complaint(
     assert not (locales / "fr-FR/plain.po").exists()  # gettext has no use for a header alone
     assert (out / "fr-FR/plain.md").read_text(encoding="utf-8") == "# Titre\n\nPas de segments.\n"
     assert "missing-catalog" not in capsys.readouterr().err
+
+
+def test_the_command_line_loads_the_article_reader_and_rules_only_when_needed() -> None:
+    """A run with nothing to do must start fast: importing the CLI, the runner and the cache
+    loads neither YAML, the article reader, the rule modules nor the other commands."""
+    probe = (
+        "import sys, pipeline.cli, pipeline.runner, pipeline.cache\n"
+        "heavy = ['yaml', 'pipeline.article', 'pipeline.checks.registry', "
+        "'pipeline.checks.markup', 'pipeline.checks.fidelity', 'pipeline.checks.safety', "
+        "'pipeline.xliff', 'pipeline.stats', 'pipeline.report.command', 'pipeline.sarif']\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=REPO, check=True)
+    assert done.stdout.split() == []

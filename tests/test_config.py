@@ -14,7 +14,8 @@ from pipeline.config import ConfigError, from_table
 from pipeline.findings import Severity
 
 REPO = Path(__file__).resolve().parents[1]
-KNOWN = frozenset(checks.BY_ID)
+def KNOWN() -> frozenset[str]:  # the registry's ids, as the CLI passes them
+    return frozenset(checks.BY_ID)
 
 
 def test_values_are_read() -> None:

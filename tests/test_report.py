@@ -19,6 +19,7 @@ import pytest
 
 from pipeline import checks
 from pipeline.catalog import Message
+from pipeline.checks import registry
 from pipeline.checks.base import Check, Options, SegmentRule
 from pipeline.cli import main
 from pipeline.findings import Severity
@@ -345,7 +346,7 @@ def test_a_translation_with_errors_is_shown_as_passed_over(
         return ["script added"] if "<script" in translation and "<script" not in source else []
 
     rule = SegmentRule(Check("test-script", "safety", Severity.ERROR, "s", "h"), no_script)
-    monkeypatch.setattr(checks, "SEGMENT_RULES", (*checks.SEGMENT_RULES, rule))
+    monkeypatch.setattr(registry, "SEGMENT_RULES", (*checks.SEGMENT_RULES, rule))
     monkeypatch.setitem(checks.BY_ID, "test-script", rule.check)
     content, locales = demo_tree(tmp_path)
     doc = dom(build(tmp_path, content, locales) / f"{FR}.html")

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
-from pipeline.article import Article
-from pipeline.catalog import Catalog, Message
 from pipeline.findings import Severity
-from pipeline.merge import Key
+
+if TYPE_CHECKING:  # types only: importing base (for Options) must not load the article reader
+    from pipeline.article import Article
+    from pipeline.catalog import Catalog, Message
+    from pipeline.merge import Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ class SegmentRule:
 
 
 # An article rule yields (line, column, segment id or None, message).
-ArticleFn = Callable[[Article, Options], Iterable[tuple[int, int, str | None, str]]]
+ArticleFn: TypeAlias = "Callable[[Article, Options], Iterable[tuple[int, int, str | None, str]]]"
 
 
 @dataclass(frozen=True, slots=True)

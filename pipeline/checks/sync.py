@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pipeline.article import Article
-from pipeline.catalog import Catalog, Message
 from pipeline.checks.base import CatalogRule, Check, Options, Pairing, quote
 from pipeline.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+    from pipeline.catalog import Catalog, Message
 
 MISSING_ENTRY = Check(
     "missing-entry", "sync", Severity.ERROR,

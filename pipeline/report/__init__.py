@@ -15,14 +15,12 @@ fetched, one local style sheet. Every input text is escaped (translations are un
 
 from typing import Any
 
-from pipeline.report.command import register
-
-__all__ = ["Result", "check", "register", "write_report"]
+__all__ = ["Result", "check", "write_report"]
 
 
 def __getattr__(name: str) -> Any:
-    # The builder is imported on first use: every pipeline command registers `report`, and
-    # a no-op `locales` run should not pay for importing the report's modules.
+    # The builder is imported on first use: a no-op `locales` run should not pay for
+    # importing the report's modules.
     if name in ("Result", "check", "write_report"):
         from pipeline.report import build
 

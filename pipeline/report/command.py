@@ -16,18 +16,6 @@ from pipeline.progress import Progress
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="write a static HTML report (default: build/report/)")
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
-    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
-    p.set_defaults(handler=main)
-
-
 def default_out(config: Config) -> Path:
     return config.out / "report"
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pipeline import checks
 from pipeline.article import read_article
-from pipeline.checks import SegmentChecker
+from pipeline.checks import SegmentChecker, registry
 from pipeline.checks.base import Check, Options, SegmentRule
 from pipeline.findings import Severity
 
@@ -71,7 +71,7 @@ def test_a_rule_without_needs_runs_on_every_differing_segment(
         return []
 
     rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy)
-    monkeypatch.setattr(checks, "SEGMENT_RULES", (rule,))
+    monkeypatch.setattr(registry, "SEGMENT_RULES", (rule,))
     checker = SegmentChecker(Options())
     for translation in ("plain", "with <b>", "plain again"):
         checker.issues("English", translation)
@@ -87,7 +87,7 @@ def test_a_repeated_pair_is_checked_once_per_locale(monkeypatch: pytest.MonkeyPa
         return ["found"]
 
     rule = SegmentRule(Check("count", "fidelity", Severity.ERROR, "s", "h"), counting)
-    monkeypatch.setattr(checks, "SEGMENT_RULES", (rule,))
+    monkeypatch.setattr(registry, "SEGMENT_RULES", (rule,))
     fr = SegmentChecker(Options(locale="fr-FR"))
     de = fr.with_options(Options(locale="de-DE"))
     first = fr.issues("Note", "Remarque")
