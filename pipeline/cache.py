@@ -17,9 +17,8 @@ import os
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import write_atomic_stream
@@ -27,6 +26,7 @@ from pipeline.io import write_atomic_stream
 CACHE_NAME = ".pipeline-cache.json"
 _FORMAT = 3
 _RACY_NS = 100_000_000  # far above the file system timestamp tick (~4 ms)
+_SEVERITY = {int(s): s for s in Severity}  # a lookup, where Severity(n) is a slow enum call
 
 
 def digest(data: bytes) -> str:
@@ -35,8 +35,10 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-@dataclass(frozen=True, slots=True)
-class FileState:
+class FileState(NamedTuple):
+    """A file as the last run left it. A named tuple: a no-op run reads one per file of the
+    tree from the cache, and a tuple is the cheapest immutable record to build."""
+
     size: int
     mtime_ns: int
     ctime_ns: int  # as git does: utime() can set mtime back, nothing sets ctime back
@@ -44,7 +46,7 @@ class FileState:
     digest: str
 
     @classmethod
-    def of(cls, path: Path, data: bytes) -> FileState | None:
+    def of(cls, path: str | Path, data: bytes) -> FileState | None:
         try:
             st = os.stat(path)
         except OSError:
@@ -52,18 +54,21 @@ class FileState:
         return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest(data))
 
     def to_json(self) -> list[Any]:
-        return [self.size, self.mtime_ns, self.ctime_ns, self.ino, self.digest]
+        return list(self)
 
     @classmethod
     def from_json(cls, value: Any) -> FileState | None:
+        """A state as saved; a value of another shape raises (the cache is then not used). A
+        value of the wrong type compares unequal to any file, which is then redone."""
         if value is None:
             return None
         size, mtime_ns, ctime_ns, ino, dig = value
-        return cls(int(size), int(mtime_ns), int(ctime_ns), int(ino), str(dig))
+        return cls(size, mtime_ns, ctime_ns, ino, dig)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """What the last run knew of an article: its files' states, and what it found."""
+
     article: FileState
     catalog: FileState | None
     output: FileState | None
@@ -89,14 +94,13 @@ class Entry:
     def from_json(cls, value: dict[str, Any]) -> Entry:
         article = FileState.from_json(value["a"])
         assert article is not None
+        found = value["f"]
         return cls(
             article,
             FileState.from_json(value["c"]),
             FileState.from_json(value["o"]),
-            tuple(
-                Finding(c, Severity(s), m, fi, li, co, se, h)
-                for c, s, m, fi, li, co, se, h in value["f"]
-            ),
+            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
+                   for c, s, m, fi, li, co, se, h in found]) if found else (),
             int(value["n"]),
             tuple(value["e"]) if value["e"] else None,
         )

@@ -182,15 +182,22 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
     reporter([Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
                       layout.shown(layout.content / name)) for name in skipped])
-    try:
-        if settings.form is not None:  # temps of runs killed over an hour ago
+    def clean() -> None:
+        """Temp files of killed runs, removed by the next run that has work to do (a run with
+        nothing to do writes nothing, and walking both trees would be a third of its time)."""
+        if settings.form is not None:  # render runs take no lock: only temps over an hour old
             remove_stale_temps(layout.out, min_age=3600)
+        if settings.extract:  # under the lock: no other run is writing catalogs now
+            remove_stale_temps(layout.locales)
+
+    try:
         if settings.extract:
             with tree_lock(layout.locales):
-                remove_stale_temps(layout.locales)  # of killed runs: none runs now but ours
-                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter)
+                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+                              before_work=clean)
         else:
-            summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter)
+            summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+                          before_work=clean)
     finally:
         bar.close()
     elapsed = time.monotonic() - started

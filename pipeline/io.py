@@ -340,19 +340,24 @@ def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
     beside the file they were for) when older than ``min_age`` seconds. Call it with 0 only
     while holding ``tree_lock(folder)``: then no other run can be writing there. Returns how
     many it removed; a file it cannot remove is left (the pipeline ignores dot files)."""
-    removed = 0
     if not folder.is_dir():
         return 0
-    cutoff = time.time() - min_age
-    for dirpath, _dirnames, filenames in os.walk(folder):
-        for name in filenames:
-            if _TEMP_RE.match(name) is None:
-                continue
-            tmp = os.path.join(dirpath, name)
-            with contextlib.suppress(OSError):
-                if os.lstat(tmp).st_mtime <= cutoff:
-                    os.unlink(tmp)
-                    removed += 1
+    return _remove_temps(str(folder), time.time() - min_age)
+
+
+def _remove_temps(folder: str, cutoff: float) -> int:
+    # os.scandir directly, as Layout walks: every run walks the catalogs and outputs for these,
+    # and os.walk took twice as long.
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                removed += _remove_temps(entry.path, cutoff)
+            elif entry.name[:1] == "." and _TEMP_RE.match(entry.name) is not None:
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime <= cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
     return removed
 
 

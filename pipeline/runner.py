@@ -298,13 +298,15 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     edition = sync.edition(article, _digest(article))
     entry = None
     if cacheable:
-        article_state = FileState.of(layout.article(prep.rel), prep.article_data)
+        # string paths: pathlib joins cost more than the stat calls they are for
+        article_path, catalog_path, output_path = layout.paths(prep.rel)
+        article_state = FileState.of(article_path, prep.article_data)
         cat, out = written["catalog"], written["output"]
         if article_state is not None:
             entry = Entry(
                 article_state,
-                FileState.of(layout.catalog(prep.rel), cat) if cat is not None else None,
-                FileState.of(layout.output(prep.rel), out) if out is not None else None,
+                FileState.of(catalog_path, cat) if cat is not None else None,
+                FileState.of(output_path, out) if out is not None else None,
                 tuple(findings), len(article.segments),
                 (edition.rel, edition.locale, edition.english, edition.commit, edition.handoff),
             )
@@ -385,9 +387,11 @@ def run(
     progress: Callable[[Outcome], None] | None = None,
     use_cache: bool = True,
     sink: Sink | None = None,
+    before_work: Callable[[], None] | None = None,
 ) -> Summary:
     """Process every article; with an output folder, skip those the cache shows unchanged.
-    With a ``sink``, findings go there article by article instead of into the Summary."""
+    With a ``sink``, findings go there article by article instead of into the Summary.
+    ``before_work`` is called once before the first article is processed, if any is."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
@@ -416,6 +420,8 @@ def run(
                 cache.put(rel, outcome.cache)
             yield outcome
 
+    if todo and before_work is not None:
+        before_work()
     size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     if jobs <= 1 or len(batches) < 2:
