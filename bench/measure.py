@@ -90,6 +90,9 @@ def tool_environment() -> dict[str, str]:
 
 def measure(cmd: list[str], cwd: Path, log: Path, timeout: float) -> Run:
     """Run ``cmd`` with stdout and stderr to ``log``; kill its whole group after ``timeout``."""
+    # Write back what earlier runs left dirty first: otherwise a run that makes its writes
+    # durable (ours does, with syncfs) also waits for the previous tool's files.
+    os.sync()
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,

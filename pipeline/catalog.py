@@ -77,7 +77,7 @@ class Message:
     @property
     def reviewed(self) -> bool:
         """A translation a person stands behind: present, not fuzzy, not obsolete."""
-        return bool(self.msgstr) and not self.fuzzy and not self.obsolete
+        return bool(self.msgstr) and FUZZY not in self.flags and not self.obsolete
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,15 +192,22 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     Where a reviewed entry and the article disagree the entry is kept; the check
     ``catalog-overrides-article`` reports it."""
     mt = is_machine_translated(article)
+    if keys is None:
+        keys = segment_keys(article.segments)
     old_messages = old.messages if old is not None else ()
+    if not old_messages:  # a first extraction: every entry is new
+        return Catalog(
+            header=build_header(article, old),
+            header_comments=header_comments(article, old),
+            header_flags=(),
+            messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
+        )
     exact: dict[Key, Message] = {m.key: m for m in old_messages}
     by_msgid: dict[str, list[Message]] = {}
     for m in old_messages:
         if m.msgctxt is not None:
             by_msgid.setdefault(m.msgid, []).append(m)
     used: set[Key] = set()
-    if keys is None:
-        keys = segment_keys(article.segments)
     active_keys = set(keys)
     pending: list[tuple[int, Unit]] = []
     result: list[Message | None] = []
@@ -240,13 +247,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 previous_msgctxt=match.msgctxt,
             )
         else:
-            msgctxt, msgid = unit.key
-            translation = unit.segments[0].translation
-            unreviewed = mt and bool(translation)
-            result[index] = Message(
-                msgid, translation, msgctxt, (FUZZY,) if unreviewed else (), (),
-                _notes(unit, unreviewed), _refs(unit, article),
-            )
+            result[index] = _new(unit, article, mt)
     messages = [m for m in result if m is not None]
     for m in old_messages:  # English that left the article keeps its translation, obsolete
         if m.key not in used and m.msgstr:
@@ -260,6 +261,15 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         messages=tuple(messages),
     )
     return catalog
+
+
+def _new(unit: Unit, article: Article, mt: bool) -> Message:
+    """A new entry with the article's translation: unreviewed (fuzzy) when machine-made."""
+    msgctxt, msgid = unit.key
+    translation = unit.segments[0].translation
+    unreviewed = mt and bool(translation)
+    return Message(msgid, translation, msgctxt, (FUZZY,) if unreviewed else (), (),
+                   _notes(unit, unreviewed), _refs(unit, article))
 
 
 def _refs(unit: Unit, article: Article) -> tuple[str, ...]:

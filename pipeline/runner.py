@@ -7,6 +7,7 @@ share nothing; their findings are gathered and sorted, so output is the same for
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -430,6 +431,11 @@ def run(
     else:
         # Imported here: a run with nothing to do should not pay for multiprocessing's import.
         from concurrent.futures import ProcessPoolExecutor
+
+        # The article reader and the rules, loaded once here and inherited by the forked
+        # workers, rather than once in each of them.
+        for module in ("pipeline.article", "pipeline.checks.registry"):
+            importlib.import_module(module)
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(_run_batch, ((batch, settings) for batch in batches))

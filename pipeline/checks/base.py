@@ -105,6 +105,7 @@ class Pairing:
     # active entries by the segment ids in their comments, for the segments without an entry
     # (empty when every segment has one)
     by_id: Mapping[str, Message]
+    complete: bool = False  # every segment has an entry
 
 
 # A catalog rule compares an article with its catalog; it yields (file, line, column, segment,

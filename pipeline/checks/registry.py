@@ -88,8 +88,9 @@ def catalog_findings(
     if entries is None:
         entries = entries_for(article, catalog, keys)
     # Only a segment without an entry is looked up by id: most articles have none such.
-    by_id = sync.entries_by_segment_id(catalog) if None in entries else {}
-    pairing = Pairing(article, catalog, po_path, keys, entries, by_id)
+    complete = all(m is not None for m in entries)
+    by_id = {} if complete else sync.entries_by_segment_id(catalog)
+    pairing = Pairing(article, catalog, po_path, keys, entries, by_id, complete)
     out = []
     for rule in sync.RULES:
         if options.enabled(rule.check) and (not only or rule.check.id in only):

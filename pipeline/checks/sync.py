@@ -54,6 +54,8 @@ Out = Iterator[tuple[str, int, int, str | None, str]]
 
 
 def missing_entry(p: Pairing, options: Options) -> Out:
+    if p.complete:  # every segment has its entry: the common case
+        return
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None:
             continue
@@ -65,6 +67,8 @@ def missing_entry(p: Pairing, options: Options) -> Out:
 
 
 def source_drift(p: Pairing, options: Options) -> Out:
+    if p.complete:
+        return
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         drifted = p.by_id.get(seg.id) if msg is None else None
         if drifted is not None and drifted.msgid != seg.source:
