@@ -56,15 +56,6 @@ class FileState(NamedTuple):
     def to_json(self) -> list[Any]:
         return list(self)
 
-    @classmethod
-    def from_json(cls, value: Any) -> FileState | None:
-        """A state as saved; a value of another shape raises (the cache is then not used). A
-        value of the wrong type compares unequal to any file, which is then redone."""
-        if value is None:
-            return None
-        size, mtime_ns, ctime_ns, ino, dig = value
-        return cls(size, mtime_ns, ctime_ns, ino, dig)
-
 
 class Entry(NamedTuple):
     """What the last run knew of an article: its files' states, and what it found."""
@@ -92,13 +83,12 @@ class Entry(NamedTuple):
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> Entry:
-        article = FileState.from_json(value["a"])
-        assert article is not None
+        catalog, output = value["c"], value["o"]
         found = value["f"]
-        return cls(
-            article,
-            FileState.from_json(value["c"]),
-            FileState.from_json(value["o"]),
+        return cls(  # FileState(*state) checks the length: 5 fields, no more, no fewer
+            FileState(*value["a"]),
+            None if catalog is None else FileState(*catalog),
+            None if output is None else FileState(*output),
             tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
                    for c, s, m, fi, li, co, se, h in found]) if found else (),
             int(value["n"]),

@@ -10,7 +10,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -316,6 +315,8 @@ def _replace(
     try:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a single-file write needs it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from typing import TextIO
 
@@ -29,6 +28,8 @@ class Progress:
                                             and self.done < self.total):
             return
         self.drawn_at = now
+        import shutil  # only a bar being drawn needs it
+
         width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 40))
         filled = width * self.done // self.total
         bar = "#" * filled + "-" * (width - filled)

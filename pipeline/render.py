@@ -13,11 +13,10 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from pipeline.merge import Key, segment_keys
-
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
     from pipeline.catalog import Catalog, Message
+    from pipeline.merge import Key
 
 
 class Form(enum.Enum):
@@ -45,6 +44,8 @@ def entries_for(
     if catalog is None:
         return [None] * len(article.segments)
     if keys is None:
+        from pipeline.merge import segment_keys  # the CLI imports this module for Form alone
+
         keys = segment_keys(article.segments)
     index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
     return [index.get(key) for key in keys]

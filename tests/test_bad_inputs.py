@@ -410,7 +410,7 @@ def test_an_internal_error_is_one_finding_and_the_others_still_run(
             raise RuntimeError("simulated bug")
         return real_merge(article, *args, **kwargs)
 
-    monkeypatch.setattr("pipeline.runner.merge", buggy)
+    monkeypatch.setattr("pipeline.job.merge", buggy)
     tree = Tree(tmp_path, tmp_path / "content", tmp_path / "locales", tmp_path / "build")
     shutil.copytree(REPO / "content", tree.content)
     result = run_cli(tree.args("locales", 1))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.checks.base import CatalogRule, Check, Options, Pairing, quote
 from pipeline.findings import Finding, Severity
@@ -116,9 +115,9 @@ RULES: tuple[CatalogRule, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """What the cross-locale check needs of one article: small, so a run holds all of them."""
+class Edition(NamedTuple):
+    """What the cross-locale check needs of one article: small, so a run holds all of them (a
+    named tuple: a run with nothing to do makes one per article from its cache)."""
 
     rel: str
     locale: str
