@@ -12,7 +12,7 @@ import importlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline import __version__, checks
@@ -28,85 +28,121 @@ from pipeline.runner import Settings, Summary, run
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="pipeline",
-        description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
-    )
-    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
+    p.add_argument("--content", type=Path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    if out:
+        p.add_argument("--out", type=Path, help="output root (default: build/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    _config_option(p)
 
-    def common(p: argparse.ArgumentParser, out: bool = False) -> None:
-        p.add_argument("--content", type=Path, help="articles root (default: content/)")
-        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-        if out:
-            p.add_argument("--out", type=Path, help="output root (default: build/)")
-        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-        p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
-        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
 
-    def selection(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--select", action="append", default=[], metavar="IDS",
-                       help="only these check ids (comma-separated, repeatable)")
-        p.add_argument("--ignore", action="append", default=[], metavar="IDS",
-                       help="skip these check ids (comma-separated, repeatable)")
-        p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                       help="how findings are printed (default: text)")
+def _config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
 
-    p = sub.add_parser("extract", help="create or update the PO catalogs from the articles")
-    common(p)
-    p = sub.add_parser("check", help="report problems in articles, catalogs and translations")
-    common(p)
-    selection(p)
-    p = sub.add_parser("render", help="write Markdown from articles and catalogs")
-    common(p, out=True)
+
+def _selection(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", action="append", default=[], metavar="IDS",
+                   help="only these check ids (comma-separated, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                   help="skip these check ids (comma-separated, repeatable)")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="how findings are printed (default: text)")
+
+
+def _check(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    _selection(p)
+
+
+def _render(p: argparse.ArgumentParser) -> None:
+    _common(p, out=True)
     p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
                    help="localized (default), source (English) or bilingual (sxs)")
-    p = sub.add_parser("locales", help="extract, check and render localized: `make locales`")
-    common(p, out=True)
-    selection(p)
-    sub.add_parser("checks", help="list the check ids with their severity and summary")
 
-    def config_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                       help="settings file with [tool.pipeline] (default: pyproject.toml)")
 
-    # These commands' modules load when they run (a `locales` run never needs them); each
-    # handler is named as (module, function) and takes (args, config).
-    p = sub.add_parser("stats", help="translated, fuzzy and untranslated messages per locale")
+def _locales(p: argparse.ArgumentParser) -> None:
+    _common(p, out=True)
+    _selection(p)
+
+
+# The stats, xliff and report commands' modules load when they run (a `locales` run never
+# needs them): each handler is named as (module, function) and takes (args, config).
+def _stats(p: argparse.ArgumentParser) -> None:
     p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="an aligned table (default) or a JSON list")
     p.add_argument("--by-article", action="store_true", help="one row per catalog")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    config_option(p)
+    _config_option(p)
     p.set_defaults(handler=("pipeline.stats", "command"))
 
-    def xliff_common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-        p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-        p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
-        config_option(p)
 
-    p = sub.add_parser("xliff-export", help="write an XLIFF 1.2 file per catalog for CAT tools")
-    xliff_common(p)
+def _xliff_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+    _config_option(p)
+
+
+def _xliff_export(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
     p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
     p.set_defaults(handler=("pipeline.xliff", "export_command"))
-    p = sub.add_parser("xliff-import", help="bring translated XLIFF files back into the catalogs")
-    xliff_common(p)
+
+
+def _xliff_import(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
     p.add_argument("folder", type=Path, metavar="DIR",
                    help="folder of .xlf files as xliff-export wrote them")
     p.set_defaults(handler=("pipeline.xliff", "import_command"))
 
-    p = sub.add_parser("report", help="write a static HTML report (default: build/report/)")
+
+def _report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content", type=Path, help="articles root (default: content/)")
     p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
     p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
-    config_option(p)
+    _config_option(p)
     p.set_defaults(handler=("pipeline.report.command", "main"))
+
+
+def _nothing(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+# name, help, how its options are declared
+_COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("extract", "create or update the PO catalogs from the articles", _common),
+    ("check", "report problems in articles, catalogs and translations", _check),
+    ("render", "write Markdown from articles and catalogs", _render),
+    ("locales", "extract, check and render localized: `make locales`", _locales),
+    ("checks", "list the check ids with their severity and summary", _nothing),
+    ("stats", "translated, fuzzy and untranslated messages per locale", _stats),
+    ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
+    ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
+    ("report", "write a static HTML report (default: build/report/)", _report),
+)
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With ``only``, just that command is declared: argparse takes a
+    millisecond or so per command, and a run uses one (help and errors declare them all)."""
+    parser = argparse.ArgumentParser(
+        prog="pipeline",
+        description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
+    )
+    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
+    # prog given: argparse would otherwise build a help formatter (and load shutil) to work
+    # it out on every run
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                prog="pipeline")
+    for name, help_text, declare in _COMMANDS:
+        if only is None or name == only:
+            declare(sub.add_parser(name, help=help_text))
     return parser
 
 
@@ -125,8 +161,10 @@ def entry() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    first = next((w for w in words if not w.startswith("-")), None)  # the command, if any
+    parser = _parser(first if any(first == name for name, _, _ in _COMMANDS) else None)
+    args = parser.parse_args(words)
     if args.command == "checks":
         for c in checks.ALL_CHECKS:
             print(f"{c.id:28} {c.severity.label:8} {c.topic:10} {c.summary}")

@@ -227,10 +227,12 @@ def prepare(
 def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
     """The Outcome of a prepared article once its writes are done: ``results`` has, for
     "catalog" and "output" where they were written, whether the file changed or the error
-    that kept it as it was. Records what the next run needs to skip the article."""
+    that kept it as it was. Records what the next run needs to skip the article. Findings
+    come sorted (by ``Finding.sort_key``), as they are printed, and so cached."""
     article = prep.article
     if article is None:
-        return Outcome(prep.rel, prep.findings, failed=True)
+        return Outcome(prep.rel, tuple(sorted(prep.findings, key=Finding.sort_key)),
+                       failed=True)
     findings = list(prep.findings)
     wrote: dict[str, bool] = {}
     written: dict[str, bytes | None] = {"catalog": prep.catalog_bytes, "output": None}
@@ -245,6 +247,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
         else:
             wrote[kind] = result
             written[kind] = w.data
+    findings.sort(key=Finding.sort_key)
     layout = settings.layout
     edition = sync.edition(article, _digest(article))
     entry = None
@@ -259,7 +262,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
                 FileState.of(catalog_path, cat) if cat is not None else None,
                 FileState.of(output_path, out) if out is not None else None,
                 tuple(findings), len(article.segments),
-                (edition.rel, edition.locale, edition.english, edition.commit, edition.handoff),
+                (edition.english, edition.commit, edition.handoff),
             )
     return Outcome(prep.rel, tuple(findings), len(article.segments),
                    wrote.get("catalog", False), wrote.get("output", False), edition,

@@ -8,7 +8,6 @@ their findings are gathered in article order, so output is the same for any -j.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -67,11 +66,12 @@ Sink = Callable[[Sequence[Finding]], None]
 def _from_cache(rel: str, entry: Entry) -> Outcome:
     return Outcome(
         rel, entry.findings, entry.segments,
-        edition=sync.Edition(*entry.edition) if entry.edition else None, cache=entry,
+        edition=sync.edition_of(rel, *entry.edition) if entry.edition else None, cache=entry,
     )
 
 def fingerprint(settings: Settings) -> str:
-    """Everything besides the files that decides a run's results: a change empties the cache."""
+    """Everything besides the files that decides a run's results: a change empties the cache.
+    Kept as the text itself (a few hundred characters): exact, and no hash library to load."""
     from pipeline import __version__
 
     layout = settings.layout
@@ -84,7 +84,7 @@ def fingerprint(settings: Settings) -> str:
         repr(sorted((k, int(v)) for k, v in settings.options.severities.items())),
         repr(settings.options.link_rewrites),
     ]
-    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
+    return "\x00".join(parts)
 
 
 def run(
@@ -169,12 +169,13 @@ def _summarize(
     seen: set[str] = set()
 
     def emit(found: Sequence[Finding]) -> None:
+        """``found`` sorted by Finding.sort_key, as outcomes bring them."""
         for f in found:
             counts[f.severity] += 1
         if sink is None:
             kept.extend(found)
         elif found:
-            sink(sorted(found, key=Finding.sort_key))
+            sink(found)
 
     for outcome in outcomes:
         articles += 1
@@ -189,15 +190,16 @@ def _summarize(
             progress(outcome)
     if settings.check:
         layout = settings.layout
-        emit(sync.locale_lag(editions, settings.options, layout.shown(layout.content)))
+        emit(sorted(sync.locale_lag(editions, settings.options, layout.shown(layout.content)),
+                    key=Finding.sort_key))
         if settings.options.enabled(sync.ORPHAN_CATALOG):
-            emit([
+            emit(sorted([
                 Finding(
                     sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
                     f"no article {layout.shown_article(rel)} for this catalog",
                     layout.shown_catalog(rel), 1, 1, None, sync.ORPHAN_CATALOG.hint)
                 for rel in layout.catalogs()
                 if rel not in seen and not layout.article(rel).exists()
-            ])
+            ], key=Finding.sort_key))
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)

@@ -130,9 +130,14 @@ def edition(article: Article, digest: str) -> Edition:
     handoff = article.meta.get("ms.lasthandoff") or ""
     parts = handoff.strip().split("/")
     iso = f"{parts[2]}-{parts[0]:0>2}-{parts[1]:0>2}" if len(parts) == 3 else ""
-    rel = article.rel.split("/", 1)[1] if "/" in article.rel else article.rel
-    return Edition(rel, article.locale, digest, article.meta.get("ms.sourcegitcommit") or "",
-                   iso)
+    return edition_of(article.rel, digest, article.meta.get("ms.sourcegitcommit") or "", iso)
+
+
+def edition_of(rel: str, english: str, commit: str, handoff: str) -> Edition:
+    """The Edition of the article at ``rel`` (under the content root, locale folder first):
+    the cache keeps only the last three fields, the path gives the others."""
+    locale, _, within = rel.partition("/")
+    return Edition(within or rel, locale, english, commit, handoff)
 
 
 def locale_lag(editions: Iterable[Edition], options: Options, content: str) -> list[Finding]:
