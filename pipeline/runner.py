@@ -64,10 +64,12 @@ class Summary:
 Sink = Callable[[Sequence[Finding]], None]
 
 def _from_cache(rel: str, entry: Entry) -> Outcome:
-    return Outcome(
-        rel, entry.findings, entry.segments,
-        edition=sync.edition_of(rel, *entry.edition) if entry.edition else None, cache=entry,
+    edition = entry.edition
+    return Outcome(  # positional: a run with nothing to do makes one per article
+        rel, entry.findings, entry.segments, False, False,
+        None if edition is None else sync.edition_of(rel, *edition), False, entry,
     )
+
 
 def fingerprint(settings: Settings) -> str:
     """Everything besides the files that decides a run's results: a change empties the cache.
