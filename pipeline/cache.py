@@ -15,7 +15,7 @@ import json
 import os
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -97,6 +97,25 @@ class Entry(NamedTuple):
         )
 
 
+class Replay(NamedTuple):
+    """What a rerun replays for an article whose files are unchanged."""
+
+    findings: tuple[Finding, ...]
+    segments: int
+    edition: tuple[str, str, str] | None
+
+    @classmethod
+    def from_json(cls, value: list[Any]) -> Replay:
+        """From an entry as read (``Entry.to_json``), without making its file states."""
+        found, segments, edition = value[3], value[4], value[5]
+        return cls(
+            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
+                   for c, s, m, fi, li, co, se, h in found]) if found else (),
+            int(segments),
+            None if edition is None else (edition[0], edition[1], edition[2]),
+        )
+
+
 class Cache:
     """Loaded once per run in the parent process; workers never touch it."""
 
@@ -122,25 +141,36 @@ class Cache:
             cache.raw = {}  # no cache, or one we cannot trust: start afresh
         return cache
 
-    def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Entry | None:
-        """The cached entry when all of the article's files are as the last run left them.
-        Where a file was only recognised by its hash, its new status is stored for next time."""
-        entry = self._get(rel)
-        if entry is None:
-            return None
+    def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Replay | None:
+        """What the last run found for the article, when all of its files are as that run left
+        them. Where a file was only recognised by its hash, its new status is stored for next
+        time."""
+        entry: Entry | list[Any] | None = self.entries.get(rel)
+        if entry is None:  # still as read: compared as it is, made an Entry only if need be
+            entry = self.raw.get(rel)
+            if not isinstance(entry, list) or len(entry) != 6:
+                return None
         same = self._same
-        by_article = same(article, entry.article)
+        by_article = same(article, entry[0])
         if by_article is None:
             return None
-        by_catalog = same(catalog, entry.catalog)
+        by_catalog = same(catalog, entry[1])
         if by_catalog is None:
             return None
-        by_output = "stat" if output is None else same(output, entry.output)
+        by_output = "stat" if output is None else same(output, entry[2])
         if by_output is None:
             return None
         if "hash" in (by_article, by_catalog, by_output):
+            if self._get(rel) is None:
+                return None
             self._restat(rel, article, catalog, output)
-        return self.entries[rel]
+            entry = self.entries[rel]
+        if isinstance(entry, Entry):
+            return Replay(entry.findings, entry.segments, entry.edition)
+        try:
+            return Replay.from_json(entry)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
 
     def _get(self, rel: str) -> Entry | None:
         entry = self.entries.get(rel)
@@ -151,30 +181,31 @@ class Cache:
                 return None
         return entry
 
-    def _same(self, path: str, state: FileState | None) -> str | None:
+    def _same(self, path: str, state: Sequence[Any] | None) -> str | None:
         """'stat' when the file status shows it unchanged, 'hash' when only its content does,
-        None when it changed."""
+        None when it changed. ``state``: a FileState, or one as read from the file."""
         try:
             st = os.stat(path)
         except FileNotFoundError:
             return "stat" if state is None else None
         except OSError:
             return None
-        if state is None:
+        if state is None or len(state) != 5:
             return None
+        size, mtime_ns, ctime_ns, ino, known = state
         if (
-            st.st_size == state.size
-            and st.st_mtime_ns == state.mtime_ns
-            and st.st_ctime_ns == state.ctime_ns
-            and st.st_ino == state.ino
+            st.st_size == size
+            and st.st_mtime_ns == mtime_ns
+            and st.st_ctime_ns == ctime_ns
+            and st.st_ino == ino
             and st.st_mtime_ns < self.saved_ns - _RACY_NS
         ):
             return "stat"
-        if st.st_size != state.size:
+        if st.st_size != size:
             return None
         try:
             with open(path, "rb") as fh:
-                return "hash" if digest(fh.read()) == state.digest else None
+                return "hash" if digest(fh.read()) == known else None
         except OSError:
             return None
 

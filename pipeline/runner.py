@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.cache import CACHE_NAME, Cache, Entry
+from pipeline.cache import CACHE_NAME, Cache, Entry, Replay
 from pipeline.checks import sync
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
@@ -42,7 +42,7 @@ class Outcome(NamedTuple):
     wrote_output: bool = False
     edition: sync.Edition | None = None
     failed: bool = False
-    cache: Entry | None = None  # what a rerun needs to skip this article; None: do not skip
+    cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,11 @@ class Summary:
 # holds no more than one article's findings: a docs repository has many thousands.
 Sink = Callable[[Sequence[Finding]], None]
 
-def _from_cache(rel: str, entry: Entry) -> Outcome:
-    edition = entry.edition
+def _from_cache(rel: str, replay: Replay) -> Outcome:
+    edition = replay.edition
     return Outcome(  # positional: a run with nothing to do makes one per article
-        rel, entry.findings, entry.segments, False, False,
-        None if edition is None else sync.edition_of(rel, *edition), False, entry,
+        rel, replay.findings, replay.segments, False, False,
+        None if edition is None else sync.edition_of(rel, *edition), False, None,
     )
 
 
