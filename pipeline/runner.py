@@ -79,7 +79,10 @@ def fingerprint(settings: Settings) -> str:
     layout = settings.layout
     parts = [
         __version__, str(layout.content.resolve()), str(layout.locales.resolve()),
-        str(layout.out.resolve()), repr(settings.extract), repr(settings.check),
+        str(layout.out.resolve()),
+        # the roots as findings show them: a rerun from another folder replays other paths
+        layout.shown_article(""), layout.shown_catalog(".md"), layout.shown_output(""),
+        repr(settings.extract), repr(settings.check),
         repr(settings.form), repr(settings.max_file_size),
         repr(settings.publish_machine_translation), repr(sorted(settings.options.select)),
         repr(sorted(settings.options.ignore)),

@@ -175,6 +175,25 @@ def test_rerun_reports_the_same_findings_from_the_cache(
     assert "span-id-mismatch" in first
 
 
+def test_a_rerun_from_another_folder_shows_paths_from_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings replayed from the cache name files as this run shows them, not as the run
+    that cached them did."""
+    content, locales, out = tree(tmp_path)
+    md = content / "fr-FR/get-started/install-cli.md"
+    md.write_text(md.read_text(encoding="utf-8").replace(
+        'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([*args("locales", content, locales, out), "--format", "json"]) == 1
+    here = {f["file"] for f in json.loads(capsys.readouterr().out)}
+    monkeypatch.chdir(content)
+    assert main([*args("locales", content, locales, out), "--format", "json"]) == 1
+    there = {f["file"] for f in json.loads(capsys.readouterr().out)}
+    assert here == {"content/fr-FR/get-started/install-cli.md"}
+    assert there == {"fr-FR/get-started/install-cli.md"}
+
+
 def test_rerun_picks_up_a_catalog_edit_and_a_deleted_output(tmp_path: Path) -> None:
     content, locales, out = tree(tmp_path)
     assert main(args("locales", content, locales, out)) == 0
