@@ -10,6 +10,7 @@ import argparse
 import gc
 import importlib
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -128,11 +129,24 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized as argparse sizes it (COLUMNS, else the terminal, else
+    80 columns) but without importing shutil, and with it bz2 and lzma: argparse makes a
+    formatter for every option it declares, so every run paid for that import."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(1).columns
+        except (ValueError, OSError):
+            columns = 80
+        super().__init__(prog, width=columns - 2)
+
+
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line. With ``only``, just that command is declared: argparse takes a
     millisecond or so per command, and a run uses one (help and errors declare them all)."""
     parser = argparse.ArgumentParser(
-        prog="pipeline",
+        prog="pipeline", formatter_class=_Formatter,
         description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
     )
     parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
@@ -142,7 +156,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
                                 prog="pipeline")
     for name, help_text, declare in _COMMANDS:
         if only is None or name == only:
-            declare(sub.add_parser(name, help=help_text))
+            declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter))
     return parser
 
 
