@@ -147,7 +147,9 @@ def locale_lag(editions: Iterable[Edition], options: Options, content: str) -> l
     for ed in editions:
         groups.setdefault(ed.rel, []).append(ed)
     findings: list[Finding] = []
-    for rel, eds in sorted(groups.items()):
+    # most articles exist in one locale only: only the others can lag
+    for rel in sorted(rel for rel, eds in groups.items() if len(eds) > 1):
+        eds = groups[rel]
         if len({e.english for e in eds}) < 2:
             continue
         newest = max(eds, key=lambda e: (e.handoff, e.locale))
