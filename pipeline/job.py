@@ -14,7 +14,7 @@ from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
-from pipeline.checks import sync
+from pipeline.checks import sync, tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
 from pipeline.merge import is_machine_translated, merge, segment_keys
@@ -249,7 +249,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             written[kind] = w.data
     findings.sort(key=Finding.sort_key)
     layout = settings.layout
-    edition = sync.edition(article, _digest(article))
+    edition = tree.edition(article, _digest(article))
     entry = None
     if cacheable:
         # string paths: pathlib joins cost more than the stat calls they are for

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.cache import CACHE_NAME, Cache, Entry, Replay
-from pipeline.checks import sync
+from pipeline.checks import tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
@@ -40,7 +40,7 @@ class Outcome(NamedTuple):
     segments: int = 0
     wrote_catalog: bool = False
     wrote_output: bool = False
-    edition: sync.Edition | None = None
+    edition: tree.Edition | None = None
     failed: bool = False
     cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
 
@@ -67,7 +67,7 @@ def _from_cache(rel: str, replay: Replay) -> Outcome:
     edition = replay.edition
     return Outcome(  # positional: a run with nothing to do makes one per article
         rel, replay.findings, replay.segments, False, False,
-        None if edition is None else sync.edition_of(rel, *edition), False, None,
+        None if edition is None else tree.edition_of(rel, *edition), False, None,
     )
 
 
@@ -169,7 +169,7 @@ def _summarize(
 ) -> Summary:
     kept: list[Finding] = []
     counts = dict.fromkeys(Severity, 0)
-    editions: list[sync.Edition] = []
+    editions: list[tree.Edition] = []
     articles = segments = catalogs = outputs = 0
     seen: set[str] = set()
 
@@ -195,14 +195,14 @@ def _summarize(
             progress(outcome)
     if settings.check:
         layout = settings.layout
-        emit(sorted(sync.locale_lag(editions, settings.options, layout.shown(layout.content)),
+        emit(sorted(tree.locale_lag(editions, settings.options, layout.shown(layout.content)),
                     key=Finding.sort_key))
-        if settings.options.enabled(sync.ORPHAN_CATALOG):
+        if settings.options.enabled(tree.ORPHAN_CATALOG):
             emit(sorted([
                 Finding(
-                    sync.ORPHAN_CATALOG.id, settings.options.severity(sync.ORPHAN_CATALOG),
+                    tree.ORPHAN_CATALOG.id, settings.options.severity(tree.ORPHAN_CATALOG),
                     f"no article {layout.shown_article(rel)} for this catalog",
-                    layout.shown_catalog(rel), 1, 1, None, sync.ORPHAN_CATALOG.hint)
+                    layout.shown_catalog(rel), 1, 1, None, tree.ORPHAN_CATALOG.hint)
                 for rel in layout.catalogs()
                 if rel not in seen and not layout.article(rel).exists()
             ], key=Finding.sort_key))

@@ -251,7 +251,8 @@ def test_the_command_line_loads_the_article_reader_and_rules_only_when_needed() 
         "heavy = ['yaml', 'pipeline.article', 'pipeline.checks.registry', "
         "'pipeline.checks.markup', 'pipeline.checks.fidelity', 'pipeline.checks.safety', "
         "'pipeline.xliff', 'pipeline.stats', 'pipeline.report.command', 'pipeline.sarif', "
-        "'pipeline.job', 'pipeline.catalog', 'pipeline.merge']\n"
+        "'pipeline.job', 'pipeline.catalog', 'pipeline.merge', 'pipeline.checks.sync', "
+        "'pipeline.checks.rule']\n"
         "print(' '.join(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -20,7 +20,8 @@ import pytest
 from pipeline import checks
 from pipeline.catalog import Message
 from pipeline.checks import registry
-from pipeline.checks.base import Check, Options, SegmentRule
+from pipeline.checks.base import Check, Options
+from pipeline.checks.rule import SegmentRule
 from pipeline.cli import main
 from pipeline.findings import Severity
 from pipeline.merge import MT_NOTE

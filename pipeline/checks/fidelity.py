@@ -19,11 +19,11 @@ from pipeline.checks import markup
 from pipeline.checks.base import (
     Check,
     Options,
-    SegmentRule,
     diff_multiset,
     iter_missing_added,
 )
 from pipeline.checks.base import quote as q
+from pipeline.checks.rule import SegmentRule
 from pipeline.findings import Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks import fidelity, safety, structure, sync
-from pipeline.checks.base import Check, Options, Pairing, SegmentFn
+from pipeline.checks import fidelity, safety, structure, sync, tree
+from pipeline.checks.base import Check, Options
+from pipeline.checks.rule import Pairing, SegmentFn
 from pipeline.findings import Finding, Severity
 from pipeline.merge import Key, segment_keys
 from pipeline.render import entries_for
@@ -55,8 +56,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     *(r.check for r in structure.RULES),
     *(r.check for r in sync.RULES),
     sync.MISSING_CATALOG,
-    sync.ORPHAN_CATALOG,
-    sync.LOCALE_LAG,
+    tree.ORPHAN_CATALOG,
+    tree.LOCALE_LAG,
     *(r.check for r in SEGMENT_RULES),
     *INPUT_CHECKS,
 )

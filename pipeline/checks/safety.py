@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 
 from pipeline.checks import markup
-from pipeline.checks.base import Check, Options, SegmentRule, diff_multiset
+from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
+from pipeline.checks.rule import SegmentRule
 from pipeline.findings import Severity
 
 E = Severity.ERROR

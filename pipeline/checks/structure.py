@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from pipeline.article import Article
-from pipeline.checks.base import ArticleRule, Check, Options, quote
+from pipeline.checks.base import Check, Options, quote
+from pipeline.checks.rule import ArticleRule
 from pipeline.findings import Severity
 
 E = Severity.ERROR

@@ -1,15 +1,16 @@
-"""Article against catalog: the two in step; and one article in step across its locales."""
+"""Article against catalog: the two in step. (The checks over the whole tree, an orphan catalog
+and one article in step across its locales, are in ``tree``.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pipeline.checks.base import CatalogRule, Check, Options, Pairing, quote
-from pipeline.findings import Finding, Severity
+from pipeline.checks.base import Check, Options, quote
+from pipeline.checks.rule import CatalogRule, Pairing
+from pipeline.findings import Severity
 
 if TYPE_CHECKING:
-    from pipeline.article import Article
     from pipeline.catalog import Catalog, Message
 
 MISSING_ENTRY = Check(
@@ -32,22 +33,11 @@ OVERRIDE = Check(
     "a reviewed catalog translation differs from the article's; the catalog's is used",
     "expected after a vendor edit; nothing to do unless the catalog is wrong",
 )
-LOCALE_LAG = Check(
-    "locale-lag", "sync", Severity.WARNING,
-    "the same article has different English in different locales",
-    "the lagging locales need a new handoff of the article",
-)
 MISSING_CATALOG = Check(
     "missing-catalog", "sync", Severity.ERROR,
     "an article has no catalog",
     "run `pipeline extract`",
 )
-ORPHAN_CATALOG = Check(
-    "orphan-catalog", "sync", Severity.WARNING,
-    "a catalog whose article no longer exists",
-    "delete the catalog, or restore the article",
-)
-
 Out = Iterator[tuple[str, int, int, str | None, str]]
 
 
@@ -113,57 +103,3 @@ RULES: tuple[CatalogRule, ...] = (
     CatalogRule(ORPHAN_ENTRY, orphan_entry),
     CatalogRule(OVERRIDE, override),
 )
-
-
-class Edition(NamedTuple):
-    """What the cross-locale check needs of one article: small, so a run holds all of them (a
-    named tuple: a run with nothing to do makes one per article from its cache)."""
-
-    rel: str
-    locale: str
-    english: str  # digest of the English segments
-    commit: str
-    handoff: str  # ms.lasthandoff as YYYY-MM-DD, or ''
-
-
-def edition(article: Article, digest: str) -> Edition:
-    handoff = article.meta.get("ms.lasthandoff") or ""
-    parts = handoff.strip().split("/")
-    iso = f"{parts[2]}-{parts[0]:0>2}-{parts[1]:0>2}" if len(parts) == 3 else ""
-    return edition_of(article.rel, digest, article.meta.get("ms.sourcegitcommit") or "", iso)
-
-
-def edition_of(rel: str, english: str, commit: str, handoff: str) -> Edition:
-    """The Edition of the article at ``rel`` (under the content root, locale folder first):
-    the cache keeps only the last three fields, the path gives the others."""
-    locale, _, within = rel.partition("/")
-    return Edition(within or rel, locale, english, commit, handoff)
-
-
-def locale_lag(editions: Iterable[Edition], options: Options, content: str) -> list[Finding]:
-    if not options.enabled(LOCALE_LAG):
-        return []
-    groups: dict[str, list[Edition]] = {}
-    for ed in editions:
-        groups.setdefault(ed.rel, []).append(ed)
-    findings: list[Finding] = []
-    # most articles exist in one locale only: only the others can lag
-    for rel in sorted(rel for rel, eds in groups.items() if len(eds) > 1):
-        eds = groups[rel]
-        if len({e.english for e in eds}) < 2:
-            continue
-        newest = max(eds, key=lambda e: (e.handoff, e.locale))
-        lagging: Sequence[Edition] = sorted(
-            (e for e in eds if e.english != newest.english), key=lambda e: e.locale
-        )
-        for ed in lagging:
-            findings.append(
-                Finding(
-                    LOCALE_LAG.id, options.severity(LOCALE_LAG),
-                    f"English differs from {newest.locale} (handed off {newest.handoff or '?'} "
-                    f"from {newest.commit[:12] or '?'}); this locale was handed off "
-                    f"{ed.handoff or '?'} from {ed.commit[:12] or '?'} and lags",
-                    f"{content}/{ed.locale}/{rel}", 1, 1, None, LOCALE_LAG.hint,
-                )
-            )
-    return findings

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from pipeline import checks
 from pipeline.article import read_article
 from pipeline.checks import SegmentChecker, registry
-from pipeline.checks.base import Check, Options, SegmentRule
+from pipeline.checks.base import Check, Options
+from pipeline.checks.rule import SegmentRule
 from pipeline.findings import Severity
 
 

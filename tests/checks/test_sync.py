@@ -8,7 +8,7 @@ from pipeline.article import Article, parse_article
 from pipeline.catalog import Catalog, format_po, parse_po
 from pipeline.checks import catalog_findings
 from pipeline.checks.base import Options
-from pipeline.checks.sync import edition, locale_lag
+from pipeline.checks.tree import edition, locale_lag
 from pipeline.merge import merge
 
 FRONT = (

@@ -1,0 +1,78 @@
+"""What a rule is: a segment rule (one English and its translation), an article rule, and a
+catalog rule (an article beside its catalog). Kept apart from ``base``: a run with nothing to
+do needs the options and the check ids, not these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+from pipeline.checks.base import Check, Options
+
+if TYPE_CHECKING:  # types only: the rules' shapes must not load the article reader
+    from pipeline.article import Article
+    from pipeline.catalog import Catalog, Message
+    from pipeline.merge import Key
+
+# A segment rule looks at one English source and one translation (catalog forms) and yields
+# a message per problem. Pure string functions: render reuses them to decide what is safe.
+SegmentFn = Callable[[str, str, Options], Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRule:
+    """A segment rule, with what it needs to find anything at all.
+
+    A rule reports either only on a translation that differs from its English (most), or only
+    on one identical to it (``identical``). Of a differing pair it can report something only
+    when the English holds one of ``source_needs`` or the translation one of
+    ``translation_needs``; with both empty it always runs. The checker skips a rule whose needs
+    are absent: most segments are plain sentences that hold none of a rule's characters, and
+    calling 21 functions on each of them was most of the check time."""
+
+    check: Check
+    fn: SegmentFn
+    source_needs: str = ""
+    translation_needs: str = ""
+    identical: bool = False
+
+    @property
+    def gated(self) -> bool:
+        return bool(self.source_needs or self.translation_needs)
+
+
+# An article rule yields (line, column, segment id or None, message).
+ArticleFn: TypeAlias = "Callable[[Article, Options], Iterable[tuple[int, int, str | None, str]]]"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRule:
+    check: Check
+    fn: ArticleFn
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """An article beside its catalog, aligned once for all the catalog rules."""
+
+    article: Article
+    catalog: Catalog
+    po_path: str
+    keys: Sequence[Key]  # each segment's catalog key
+    entries: Sequence[Message | None]  # each segment's active entry, or None
+    # active entries by the segment ids in their comments, for the segments without an entry
+    # (empty when every segment has one)
+    by_id: Mapping[str, Message]
+    complete: bool = False  # every segment has an entry
+
+
+# A catalog rule compares an article with its catalog; it yields (file, line, column, segment,
+# message) so that findings existing only in the catalog point at the catalog's line.
+CatalogFn = Callable[[Pairing, Options], Iterable[tuple[str, int, int, str | None, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogRule:
+    check: Check
+    fn: CatalogFn
