@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -72,19 +73,6 @@ def _say(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
-def _best_of(runs: int, attempt: Callable[[int], Run], ok: Callable[[Run], bool]) -> Run:
-    """The fastest of ``runs`` attempts; a failed attempt is returned at once (no retries)."""
-    best: Run | None = None
-    for i in range(runs):
-        run = attempt(i)
-        if not ok(run):
-            return run
-        if best is None or run.wall < best.wall:
-            best = run
-    assert best is not None  # runs >= 1
-    return best
-
-
 def _fresh(path: Path) -> Path:
     """A new, empty folder for one run's outputs. Outputs stay until the whole bench ends: on
     ext4 without a journal (this machine's) the inodes of files deleted in the last minute are
@@ -109,6 +97,19 @@ def _tree_digest(root: Path) -> tuple[str, int]:
     return digest.hexdigest(), len(files)
 
 
+@dataclass
+class _Spec:
+    """A row being measured: one attempt per round, the best kept (a failed attempt ends it)."""
+
+    key: str
+    label: str
+    attempt: Callable[[int], Run]
+    ok: Callable[[Run], bool]
+    note: Callable[[Run], str]
+    runs: list[Run] = field(default_factory=list)
+    failed: Run | None = None
+
+
 class Bench:
     def __init__(self, args: argparse.Namespace, inputs: Inputs, scratch: Path,
                  bench_python: str | None) -> None:
@@ -120,6 +121,7 @@ class Bench:
         self.rows: list[Row] = []
         self.identical: bool | None = None
         self.identical_note = "not measured"
+        self.kept: dict[str, Path] = {}  # the first attempt's work folder of ours' rows
 
     def _measure(self, name: str, cmd: list[str], cwd: Path) -> Run:
         run = measure(cmd, cwd, self.scratch / f"{name}.log", self.args.timeout)
@@ -129,7 +131,7 @@ class Bench:
 
     # -- the competitors ---------------------------------------------------------------
 
-    def competitor(self, tool: str) -> None:
+    def competitor(self, tool: str) -> _Spec:
         assert self.bench_python is not None
         # mdpo and TT translate English Markdown; the baselines read the sxs articles as we do.
         src = self.inputs.english if tool in ("mdpo", "tt") else self.inputs.corpus
@@ -146,9 +148,8 @@ class Bench:
                 counts.update(json.loads(result.read_text()))
             return run
 
-        run = _best_of(self.args.runs, attempt, lambda r: r.returncode == 0)
-        note = self._competitor_note(tool, run, counts)
-        self.rows.append(Row(tool, COMPETITORS[tool], run, note))
+        return _Spec(tool, COMPETITORS[tool], attempt, lambda r: r.returncode == 0,
+                     lambda run: self._competitor_note(tool, run, counts))
 
     def _competitor_note(self, tool: str, run: Run, counts: dict[str, object]) -> str:
         if run.timed_out or run.returncode != 0:
@@ -189,30 +190,28 @@ class Bench:
         articles, segments, errors = found[-1]
         return f"{articles} articles, {segments} segments, {errors} error findings"
 
-    def ours_cold(self, key: str, label: str, content: Path, jobs: int | None,
-                  keep: bool) -> Path | None:
-        """A run on empty locales and out folders; with ``keep``, the first run's folders are
-        kept (for the no-op rerun and the -j comparison) and returned."""
-        kept: Path | None = None
+    def ours_cold(self, key: str, label: str, content: Path, jobs: int | None) -> _Spec:
+        """A run on empty locales and out folders; the first attempt's folders are kept (for
+        the no-op rerun and the -j comparison)."""
 
         def attempt(i: int) -> Run:
-            nonlocal kept
             work = _fresh(self.scratch / f"{key}-{i}")
-            run = self._measure(f"{key}-{i}", self._ours_cmd(content, work, jobs), REPO)
-            if keep and i == 0:
-                kept = work
-            return run
+            if i == 0:
+                self.kept[key] = work
+            return self._measure(f"{key}-{i}", self._ours_cmd(content, work, jobs), REPO)
 
-        run = _best_of(self.args.runs, attempt, lambda r: r.returncode in OURS_OK)
-        self.rows.append(Row(key, label, run, self._ours_note(key, run)))
-        return kept
+        return _Spec(key, label, attempt, lambda r: r.returncode in OURS_OK,
+                     lambda run: self._ours_note(key, run))
 
-    def ours_noop(self, work: Path) -> None:
-        """The same command again over the folders a cold run left: nothing has changed."""
-        cmd = self._ours_cmd(self.inputs.corpus, work, None)
-        run = _best_of(self.args.runs, lambda i: self._measure(f"noop-{i}", cmd, REPO),
-                       lambda r: r.returncode in OURS_OK)
-        self.rows.append(Row("noop", "ours: no-op rerun", run, self._ours_note("noop", run)))
+    def ours_noop(self) -> _Spec:
+        """The same command again over the folders the first cold run left: nothing changed."""
+
+        def attempt(i: int) -> Run:
+            cmd = self._ours_cmd(self.inputs.corpus, self.kept["cold"], None)
+            return self._measure(f"noop-{i}", cmd, REPO)
+
+        return _Spec("noop", "ours: no-op rerun", attempt, lambda r: r.returncode in OURS_OK,
+                     lambda run: self._ours_note("noop", run))
 
     def compare(self, one: Path | None, two: Path | None) -> None:
         if one is None or two is None:
@@ -225,26 +224,48 @@ class Bench:
                                else f"-j1 {n1} files {d1[:12]} vs -j2 {n2} files {d2[:12]}")
         _say(f"-j1 vs -j2 outputs: {'identical' if self.identical else 'DIFFERENT'}")
 
-    def ours(self) -> None:
+    def ours(self) -> list[_Spec]:
         corpus, cores = self.inputs.corpus, len(os.sched_getaffinity(0))
         # Bytecode written beforehand, as an install writes it for the competitors' packages.
         subprocess.run([self.python, "-m", "compileall", "-q", str(REPO / "pipeline")],
                        check=True, env=tool_environment(), stdout=subprocess.DEVNULL)
-        cold = self.ours_cold("cold", f"ours: cold (-j default: {cores} cores)", corpus, None,
-                              keep=True)
-        if cold is not None and self.rows[-1].ok:
-            self.ours_noop(cold)
-        self.ours_cold("x4", "ours: 4x corpus, cold", self.inputs.content4x, None, keep=False)
-        one = self.ours_cold("j1", "ours: cold -j 1", corpus, 1, keep=True)
-        two = self.ours_cold("j2", "ours: cold -j 2", corpus, 2, keep=True)
-        self.compare(one, two)
+        return [
+            self.ours_cold("cold", f"ours: cold (-j default: {cores} cores)", corpus, None),
+            self.ours_noop(),
+            self.ours_cold("x4", "ours: 4x corpus, cold", self.inputs.content4x, None),
+            self.ours_cold("j1", "ours: cold -j 1", corpus, 1),
+            self.ours_cold("j2", "ours: cold -j 2", corpus, 2),
+        ]
 
     def run(self, tools: list[str]) -> None:
+        """Every row once per round, rounds repeated: the machine's speed drifts over minutes,
+        and interleaving lets the drift fall on every row alike, where measuring one tool's
+        runs back to back let it fall on one tool's ratio."""
+        specs: list[_Spec] = []
         for tool in tools:
-            if tool == "ours":
-                self.ours()
-            else:
-                self.competitor(tool)
+            specs.extend(self.ours() if tool == "ours" else [self.competitor(tool)])
+        for i in range(self.args.runs):
+            for spec in specs:
+                if spec.failed is not None or (spec.key == "noop" and not _done(specs, "cold")):
+                    continue
+                run = spec.attempt(i)
+                if spec.ok(run):
+                    spec.runs.append(run)
+                else:
+                    spec.failed = run
+        for spec in specs:
+            if spec.failed is None and not spec.runs:
+                continue  # never ran (its cold run failed)
+            run = spec.failed or min(spec.runs, key=lambda r: r.wall)
+            self.rows.append(Row(spec.key, spec.label, run, spec.note(run)))
+        if "ours" in tools:
+            ok = {s.key for s in specs if s.failed is None and s.runs}
+            self.compare(self.kept.get("j1") if "j1" in ok else None,
+                         self.kept.get("j2") if "j2" in ok else None)
+
+
+def _done(specs: list[_Spec], key: str) -> bool:
+    return any(s.key == key and s.runs and s.failed is None for s in specs)
 
 
 def _document(args: argparse.Namespace, inputs: Inputs, bench: Bench, versions: dict[str, str],
