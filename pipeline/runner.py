@@ -112,12 +112,12 @@ def run(
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rel_list:
-        entry = None
+        replay = None
         if cache is not None:
             article, catalog, output = layout.paths(rel)
-            entry = cache.fresh(rel, article, catalog, output)
-        if entry is not None:
-            cached[rel] = _from_cache(rel, entry)
+            replay = cache.fresh(rel, article, catalog, output)
+        if replay is not None:
+            cached[rel] = _from_cache(rel, replay)
         else:
             todo.append(rel)
 
@@ -134,11 +134,24 @@ def run(
 
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
         summary = _summarize(in_order(iter(())), settings, progress, sink)
-        if cache is not None:
-            cache.save(set(rel_list))
-        return summary
-    if before_work is not None:
-        before_work()
+    else:
+        if before_work is not None:
+            before_work()
+        summary = _work(todo, settings, jobs, in_order, progress, sink)
+    if cache is not None:
+        cache.save(set(rel_list))
+    return summary
+
+
+def _work(
+    todo: list[str],
+    settings: Settings,
+    jobs: int,
+    in_order: Callable[[Iterator[Outcome]], Iterator[Outcome]],
+    progress: Callable[[Outcome], None] | None,
+    sink: Sink | None,
+) -> Summary:
+    """Process ``todo`` in batches, on ``jobs`` worker processes."""
     # Loaded here, and so before the workers fork: they inherit the article reader and the
     # rules rather than each loading them.
     from pipeline import job
@@ -148,17 +161,13 @@ def run(
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     if jobs <= 1 or len(batches) < 2:
         fresh = (o for batch in batches for o in job.process_batch(batch, settings))
-        summary = _summarize(in_order(fresh), settings, progress, sink)
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+        return _summarize(in_order(fresh), settings, progress, sink)
+    from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(job.run_batch, ((batch, settings) for batch in batches))
-            summary = _summarize(in_order(o for batch in results for o in batch), settings,
-                                 progress, sink)
-    if cache is not None:
-        cache.save(set(rel_list))
-    return summary
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(job.run_batch, ((batch, settings) for batch in batches))
+        return _summarize(in_order(o for batch in results for o in batch), settings,
+                          progress, sink)
 
 
 def _summarize(
