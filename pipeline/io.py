@@ -81,35 +81,20 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def write_atomic(
-    path: Path, data: bytes, shown: str | None = None, *, sync_dir: bool = True
-) -> bool:
+def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns whether it wrote.
 
     A temp file in the same folder (``.<name>.<random>.tmp``: a dot file, which the pipeline
-    never reads) is written, flushed and fsynced, given the old file's mode, then os.replace()d
-    over the target: a run killed at any instant leaves the old or the new file, never a part
-    of one. An unchanged file is not touched, so its mtime stays. A symlink is followed: the
-    file it points to is replaced, the link stays. Any failure is an InputError
-    ("write-failed") and leaves the old file as it was.
-    ``sync_dir=False`` leaves the folder's fsync to the caller (``sync_folders``), so a run
-    writing many files into one folder syncs it once.
-    """
-    if path.is_symlink():
-        with contextlib.suppress(OSError, RuntimeError):
-            path = path.resolve(strict=True)
-    existed = True
-    try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size == len(data) and fh.read() == data:
-                return False
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode, existed = _default_mode(), False
-    except OSError as exc:
-        raise _write_error(path, exc, shown, True) from None
-    _replace(path, (data,), mode, existed, shown, sync_dir)
-    return True
+    never reads) is written, given the old file's mode, flushed to disk, then os.replace()d
+    over the target, and the folder synced: a run killed at any instant leaves the old or the
+    new file, never a part of one. An unchanged file is not touched, so its mtime stays. A
+    symlink is followed: the file it points to is replaced, the link stays. Any failure is an
+    InputError ("write-failed") and leaves the old file as it was. ``write_files`` writes
+    several files so, together."""
+    result = write_files([(path, data, shown)])[0]
+    if isinstance(result, InputError):
+        raise result
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +132,7 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
                     if not target.parent.is_dir():
                         target.parent.mkdir(parents=True, exist_ok=True)
                     made.add(target.parent)
-                tmp, fd = _stage(target, data, mode, existed)
+                tmp, fd = _stage(target, (data,), mode, existed)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
@@ -172,7 +157,8 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
             renamed.append(item)
         # The renamed files' descriptors are still open: a syncfs on one of them commits its
         # file system's folders. Without syncfs, or where it fails, each folder is synced.
-        if renamed and not (syncfs is not None and _syncfs_each([r.fd for r in renamed], syncfs)):
+        if renamed and not (syncfs is not None and len(renamed) > 1
+                            and _syncfs_each([r.fd for r in renamed], syncfs)):
             sync_folders(item.path.parent for item in renamed)
     finally:
         for item in staged:
@@ -209,8 +195,8 @@ def _exists(path: Path) -> bool:
     return True
 
 
-def _stage(path: Path, data: bytes, mode: int, existed: bool) -> tuple[str, int]:
-    """A new temp file beside ``path`` holding ``data``, still open: (its path, descriptor).
+def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tuple[str, int]:
+    """A new temp file beside ``path`` holding ``chunks``, still open: (its path, descriptor).
     A new file gets the umask's mode (the kernel applies it at creation); a replaced one
     keeps its file's mode."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -224,9 +210,10 @@ def _stage(path: Path, data: bytes, mode: int, existed: bool) -> tuple[str, int]
     else:  # pragma: no cover - 100 collisions of 8 random characters
         raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
         if existed:
             os.fchmod(fd, mode)
     except BaseException:
@@ -254,8 +241,8 @@ def _make_durable(
     kernel reports a write-back error to every open file it concerns)."""
     if not fds:
         return []
-    if syncfs is not None and _syncfs_each(fds, syncfs):
-        return [None] * len(fds)
+    if syncfs is not None and len(fds) > 1 and _syncfs_each(fds, syncfs):
+        return [None] * len(fds)  # one file: its own fsync below is the smaller flush
     failures: list[OSError | None] = []
     for fd in fds:
         try:
@@ -300,40 +287,25 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None =
     try:
         mode, existed = stat.S_IMODE(os.stat(path).st_mode), True
     except FileNotFoundError:
-        mode, existed = _default_mode(), False
+        mode, existed = -1, False
     except OSError as exc:
         raise _write_error(path, exc, shown, True) from None
-    _replace(path, chunks, mode, existed, shown, True)
-
-
-def _replace(
-    path: Path, chunks: Iterable[bytes], mode: int, existed: bool, shown: str | None,
-    sync_dir: bool,
-) -> None:
-    """Temp file beside ``path``, written, flushed, fsynced, then renamed over it."""
-    tmp = None
     try:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only a single-file write needs it
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        if sync_dir:
-            _fsync_dir(path.parent)
+        tmp, fd = _stage(path, chunks, mode, existed)
     except OSError as exc:
         raise _write_error(path, exc, shown, existed) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    try:
+        try:
+            os.fsync(fd)
+            os.replace(tmp, path)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise _write_error(path, exc, shown, existed) from None
+    _fsync_dir(path.parent)
 
 
 def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
@@ -360,12 +332,6 @@ def _remove_temps(folder: str, cutoff: float) -> int:
                         os.unlink(entry.path)
                         removed += 1
     return removed
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def sync_folders(folders: Iterable[Path]) -> None:

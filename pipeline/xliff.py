@@ -33,7 +33,7 @@ from typing import Any
 from pipeline.catalog import FUZZY, Catalog, Message, format_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, sync_folders, tree_lock, write_atomic
+from pipeline.io import read_bytes, tree_lock, write_atomic
 from pipeline.layout import Layout
 from pipeline.merge import MT_NOTE
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
@@ -266,8 +266,7 @@ def _export_batch(
                     results.append(None)
                     continue
                 data = export_catalog(catalog, rel[:-3] + ".po", rel.split("/", 1)[0], shown)
-                results.append(io.submit(write_atomic, target, data, layout.shown(target),
-                                         sync_dir=False))
+                results.append(io.submit(write_atomic, target, data, layout.shown(target)))
             except InputError as exc:
                 results.append(exc.finding)
         return [_result(r) for r in results]
@@ -290,7 +289,6 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
                        jobs_for(args, config))
     findings = [r for r in results if isinstance(r, Finding)]
-    sync_folders((args.out / rel).parent for rel, r in zip(rels, results, strict=True) if r)
     written = sum(r is True for r in results)
     exported = sum(isinstance(r, bool) for r in results)
     return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
@@ -317,7 +315,7 @@ def _import_batch(locales: Path, folder: Path, limit: int, rels: list[str]) -> l
                                  "check the file's permissions") from None
             new, changed = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
             if changed:
-                write_atomic(path, format_po(new).encode("utf-8"), shown, sync_dir=False)
+                write_atomic(path, format_po(new).encode("utf-8"), shown)
             out.append(changed)
         except InputError as exc:
             out.append(exc.finding)
@@ -340,7 +338,6 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
                            jobs_for(args, config))
         changed = [(rel, r) for rel, r in zip(rels, results, strict=True)
                    if not isinstance(r, Finding) and r]
-        sync_folders((locales / rel).parent for rel, _ in changed)
     findings = [r for r in results if isinstance(r, Finding)]
     entries = sum(n for _, n in changed)
     return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "

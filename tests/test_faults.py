@@ -162,22 +162,13 @@ def test_a_failed_write_is_a_clear_error_and_the_old_file_stays(
 def test_a_full_disk_while_writing_the_data_leaves_no_temp(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_fdopen = os.fdopen
+    real_write = os.write
 
-    class Full(io.RawIOBase):
-        def __init__(self, fh: Any) -> None:
-            self.fh = fh
+    def full(fd: int, data: Any) -> int:
+        real_write(fd, bytes(data)[:3])  # part of it lands, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def write(self, data: Any) -> int:
-            self.fh.write(bytes(data)[:3])
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        def close(self) -> None:
-            self.fh.close()
-            super().close()
-
-    monkeypatch.setattr(os, "fdopen",
-                        lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(os, "write", full)
     with pytest.raises(InputError, match="the disk is full; nothing was written"):
         write_atomic(tmp_path / "new.po", b"0123456789")
     monkeypatch.undo()
@@ -408,15 +399,10 @@ if stage == "fsync":
 elif stage == "replace":
     pio.os.replace = pause
 elif stage == "write":
-    real_fdopen = pio.os.fdopen
-    class Slow:
-        def __init__(self, fh): self.fh = fh
-        def __enter__(self): return self
-        def __exit__(self, *a): self.fh.close()
-        def write(self, data):
-            self.fh.write(data[: len(data) // 2]); self.fh.flush(); pause()
-        def __getattr__(self, name): return getattr(self.fh, name)
-    pio.os.fdopen = lambda fd, *a, **k: Slow(real_fdopen(fd, *a, **k))
+    real_write = pio.os.write
+    def write(fd, data):
+        real_write(fd, bytes(data)[: len(data) // 2]); pause()
+    pio.os.write = write
 if stage == "batch":  # write_files, between staging the temp files and renaming them
     pio._make_durable = pause
     pio.write_files([(target, b"NEW " * 50000, None)])
