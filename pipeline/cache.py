@@ -86,15 +86,13 @@ class Entry(NamedTuple):
 
     @classmethod
     def from_json(cls, value: list[Any]) -> Entry:
-        article, catalog, output, found, segments, edition = value
+        article, catalog, output, *_ = value
+        findings, segments, edition = Replay.from_json(value)
         return cls(  # FileState(*state) checks the length: 5 fields, no more, no fewer
             FileState(*article),
             None if catalog is None else FileState(*catalog),
             None if output is None else FileState(*output),
-            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
-                   for c, s, m, fi, li, co, se, h in found]) if found else (),
-            int(segments),
-            None if edition is None else (edition[0], edition[1], edition[2]),
+            findings, segments, edition,
         )
 
 
@@ -108,7 +106,7 @@ class Replay(NamedTuple):
     @classmethod
     def from_json(cls, value: list[Any]) -> Replay:
         """From an entry as read (``Entry.to_json``), without making its file states."""
-        found, segments, edition = value[3], value[4], value[5]
+        _, _, _, found, segments, edition = value
         return cls(
             tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
                    for c, s, m, fi, li, co, se, h in found]) if found else (),
