@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import pipeline.io as pio
+from pipeline.cache import CACHE_NAME
 from pipeline.catalog import parse_po_bytes
 from pipeline.cli import main
 from pipeline.findings import InputError
@@ -111,7 +112,7 @@ def test_an_unchanged_tree_is_not_rewritten_by_any_command(tmp_path: Path) -> No
         p for p in (root / "build").rglob("*.md")]
     for p in files:
         os.utime(p, ns=(OLD_NS, OLD_NS))
-    (root / "build" / ".pipeline-cache.json").unlink()  # no shortcut: every article redone
+    (root / "build" / CACHE_NAME).unlink()  # no shortcut: every article redone
     for command in ("extract", "render", "locales"):
         assert run_cli(cli_args(command, root))[0] == 0
     assert {p: p.stat().st_mtime_ns for p in files} == dict.fromkeys(files, OLD_NS)
@@ -488,7 +489,7 @@ def test_a_run_killed_at_random_instants_leaves_every_file_whole(
         for rel, data in present.items():  # every catalog: absent, or whole and complete
             assert data == catalogs_ref[rel], f"{rel} after a kill at {instant:.2f}s"
         for rel, data in (snapshot(out) if out.exists() else {}).items():
-            if rel != ".pipeline-cache.json":
+            if rel != CACHE_NAME:
                 assert data == outputs_ref[rel], f"{rel} after a kill at {instant:.2f}s"
         assert msgfmt_problems(sorted(locales.rglob("*.po")) if locales.exists() else []) == []
         for po in (locales.rglob("*.po") if locales.exists() else ()):

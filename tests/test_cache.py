@@ -1,0 +1,137 @@
+"""The run cache: what it reads back, and that anything it cannot trust only costs time."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import cache as cache_module
+from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
+from pipeline.findings import Finding, Severity
+
+FINGERPRINT = "v1\x00content\x00locales\x00out"
+
+
+def _files(root: Path, name: str) -> tuple[str, str, str]:
+    paths = []
+    parts = (("content", b"# article\n"), ("locales", b'msgid ""\n'), ("out", b"# out\n"))
+    for part, data in parts:
+        path = root / part / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        # older than the racy margin, as files a run read a while ago are
+        old = time.time_ns() - 10_000_000_000
+        os.utime(path, ns=(old, old))
+        paths.append(str(path))
+    return paths[0], paths[1], paths[2]
+
+
+def _entry(paths: tuple[str, str, str]) -> Entry:
+    article, catalog, output = (FileState.of(p, Path(p).read_bytes()) for p in paths)
+    assert article is not None
+    finding = Finding("span-id-mismatch", Severity.ERROR, "ids differ", "fr-FR/a.md", 3, 7,
+                      "seg", "fix the id")
+    return Entry(article, catalog, output, (finding,), 12, ("abc", "f00", "2024-01-02"))
+
+
+def _saved(tmp_path: Path, names: list[str]) -> tuple[Path, dict[str, tuple[str, str, str]]]:
+    path = tmp_path / "out" / CACHE_NAME
+    cache = Cache.load(path, FINGERPRINT)
+    files = {}
+    for name in names:
+        files[name] = _files(tmp_path, name)
+        cache.put(name, _entry(files[name]))
+    cache.save(set(names))
+    return path, files
+
+
+def test_an_unchanged_article_is_replayed_with_its_findings_segments_and_edition(
+    tmp_path: Path,
+) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md"])
+    replay = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files["fr-FR/a.md"])
+    assert replay is not None
+    assert replay.segments == 12
+    assert replay.edition == ("abc", "f00", "2024-01-02")
+    assert replay.findings == (Finding("span-id-mismatch", Severity.ERROR, "ids differ",
+                                       "fr-FR/a.md", 3, 7, "seg", "fix the id"),)
+
+
+def test_an_edited_or_deleted_file_makes_the_article_stale(tmp_path: Path) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md", "fr-FR/b.md", "fr-FR/c.md"])
+    Path(files["fr-FR/a.md"][1]).write_bytes(b'msgid ""\nmsgstr ""\n')  # a catalog edit
+    Path(files["fr-FR/b.md"][2]).unlink()  # an output deleted
+    cache = Cache.load(path, FINGERPRINT)
+    assert cache.fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is None
+    assert cache.fresh("fr-FR/b.md", *files["fr-FR/b.md"]) is None
+    assert cache.fresh("fr-FR/c.md", *files["fr-FR/c.md"]) is not None
+
+
+def test_a_tree_larger_than_one_chunk_reads_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "_CHUNK", 2)
+    names = [f"fr-FR/{i}.md" for i in range(5)]
+    path, files = _saved(tmp_path, names)
+    cache = Cache.load(path, FINGERPRINT)
+    assert all(cache.fresh(name, *files[name]) is not None for name in names)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "trailing", "empty"])
+def test_a_damaged_cache_file_is_ignored_not_an_error(tmp_path: Path, damage: str) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md", "fr-FR/b.md"])
+    data = path.read_bytes()
+    path.write_bytes({
+        "truncated": data[: len(data) - 5],
+        "garbage": os.urandom(len(data)),
+        "trailing": data + data[:40],
+        "empty": b"",
+    }[damage])
+    cache = Cache.load(path, FINGERPRINT)
+    assert cache.fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is None
+    assert cache.raw == {}
+
+
+def test_a_malformed_entry_costs_only_its_own_article(tmp_path: Path) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md", "fr-FR/b.md"])
+    cache = Cache.load(path, FINGERPRINT)
+    cache.raw["fr-FR/a.md"] = marshal.dumps(["not", "an", "entry"])
+    assert cache.fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is None
+    assert cache.fresh("fr-FR/b.md", *files["fr-FR/b.md"]) is not None
+
+
+def test_a_cache_from_other_settings_or_another_python_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md"])
+    assert Cache.load(path, FINGERPRINT + "x").fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is None
+    monkeypatch.setattr(cache_module, "_PYTHON", "3.99/9")
+    assert Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is None
+
+
+def test_saving_removes_an_earlier_versions_cache_file(tmp_path: Path) -> None:
+    old = tmp_path / "out" / ".pipeline-cache.json"
+    old.parent.mkdir(parents=True)
+    old.write_text('{"format": 5}')
+    path, _ = _saved(tmp_path, ["fr-FR/a.md"])
+    assert path.exists() and not old.exists()
+
+
+def test_a_rerun_that_changed_nothing_does_not_rewrite_the_cache(tmp_path: Path) -> None:
+    path, files = _saved(tmp_path, ["fr-FR/a.md"])
+    before = path.stat().st_mtime_ns, path.stat().st_ino
+    cache = Cache.load(path, FINGERPRINT)
+    assert cache.fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is not None
+    cache.save({"fr-FR/a.md"})
+    assert (path.stat().st_mtime_ns, path.stat().st_ino) == before
+
+
+def test_an_article_gone_from_the_tree_is_dropped_from_the_cache(tmp_path: Path) -> None:
+    path, _ = _saved(tmp_path, ["fr-FR/a.md", "fr-FR/b.md"])
+    cache = Cache.load(path, FINGERPRINT)
+    cache.save({"fr-FR/a.md"})
+    assert set(Cache.load(path, FINGERPRINT).raw) == {"fr-FR/a.md"}
