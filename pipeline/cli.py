@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import json
 import os
 import sys
 import time
@@ -285,6 +284,8 @@ class Reporter:
         if self.fmt == "sarif":
             self.gathered.extend(findings)
         elif self.fmt == "json":
+            import json  # only this format and SARIF need it: a run with nothing to do does not
+
             for f in findings:
                 sys.stdout.write("[\n " if self.first else ",\n ")
                 sys.stdout.write(json.dumps(f.to_json(), ensure_ascii=False))
@@ -298,6 +299,8 @@ class Reporter:
 
     def close(self) -> None:
         if self.fmt == "sarif":
+            import json
+
             from pipeline import sarif
 
             json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS), sys.stdout,
