@@ -184,8 +184,8 @@ class Cache:
 
     def _decode(self, rel: str) -> list[Any] | None:
         """The entry read for ``rel``, as plain lists; None when absent or malformed."""
-        data = self.raw.get(rel)
-        if type(data) is not bytes:
+        data = self.raw.get(rel)  # bytes: ``load`` checked every value
+        if data is None:
             return None
         try:
             entry = marshal.loads(data)
@@ -213,27 +213,15 @@ class Cache:
         if by_output is None:
             return None
         if "hash" in (by_article, by_catalog, by_output):
-            if self._get(rel, entry) is None:
+            entry = self._restat(rel, entry, article, catalog, output)
+            if entry is None:
                 return None
-            self._restat(rel, article, catalog, output)
-            entry = self.entries[rel]
         if isinstance(entry, Entry):
             return Replay(entry.findings, entry.segments, entry.edition)
         try:
             return Replay.from_record(entry)
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-
-    def _get(self, rel: str, record: list[Any] | Entry) -> Entry | None:
-        entry = self.entries.get(rel)
-        if entry is None:
-            try:
-                entry = self.entries[rel] = (
-                    record if isinstance(record, Entry) else Entry.from_record(record))
-            except (ValueError, KeyError, TypeError, AssertionError):
-                return None
-            self.raw.pop(rel, None)
-        return entry
 
     def _same(self, path: str, state: Sequence[Any] | None) -> str | None:
         """'stat' when the file status shows it unchanged, 'hash' when only its content does,
@@ -276,10 +264,17 @@ class Cache:
         self.records[rel] = zlib.compress(marshal.dumps(entry.record(), marshal.version), 1)
         self.dirty = True
 
-    def _restat(self, rel: str, article: str, catalog: str, output: str | None) -> None:
-        """After a hit found by hash, store the files' current status."""
-        self.dirty = True
-        entry = self.entries[rel]
+    def _restat(
+        self, rel: str, entry: Entry | list[Any], article: str, catalog: str, output: str | None
+    ) -> Entry | None:
+        """After a hit found by hash, keep the entry with its files' current status (a
+        checkout's new mtimes, say), so that the next run knows them by status alone. None
+        when the entry as read is malformed."""
+        if not isinstance(entry, Entry):
+            try:
+                entry = Entry.from_record(entry)
+            except (ValueError, KeyError, TypeError, IndexError):
+                return None
 
         def restat(path: str, state: FileState | None) -> FileState | None:
             if state is None:
@@ -291,12 +286,15 @@ class Cache:
                 )
             return state
 
-        self.entries[rel] = Entry(
+        restated = self.entries[rel] = Entry(
             restat(article, entry.article) or entry.article,
             restat(catalog, entry.catalog),
             restat(output, entry.output) if output else entry.output,
             entry.findings, entry.segments, entry.edition,
         )
+        self.raw.pop(rel, None)
+        self.dirty = True
+        return restated
 
     def save(self, keep: set[str]) -> None:
         known = set(self.records) | set(self.entries) | set(self.raw)

@@ -182,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for c in checks.ALL_CHECKS:
             print(f"{c.id:28} {c.severity.label:8} {c.topic:10} {c.summary}")
         return EXIT_OK
+
     def known() -> frozenset[str]:  # loads the registry: only when ids are given
         return frozenset(checks.BY_ID)
 

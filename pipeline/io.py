@@ -136,7 +136,9 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
             staged.append(_Staged(i, target, tmp, fd, existed, shown))
-        syncfs = _syncfs()
+        # syncfs serves only several files (one file's own fsync is the smaller flush): a
+        # single write never loads ctypes to look it up
+        syncfs = _syncfs() if len(staged) > 1 else None
         fds = [s.fd for s in staged]
         for item, failure in zip(staged, _make_durable(fds, syncfs), strict=True):
             if failure is not None:

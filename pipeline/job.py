@@ -5,14 +5,13 @@ there is an article to process.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline import checks
 from pipeline.article import Article, read_article
-from pipeline.cache import Entry, FileState
+from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync, tree
 from pipeline.findings import Finding, InputError, Severity
@@ -41,8 +40,7 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
 
 def _digest(article: Article) -> str:
     """The article's English, segment by segment (for the locale-lag check)."""
-    english = "\x00".join([seg.source for seg in article.segments])
-    return hashlib.blake2b(english.encode(), digest_size=8).hexdigest()
+    return digest("\x00".join([seg.source for seg in article.segments]).encode())
 
 
 def publish(
@@ -304,7 +302,6 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     for (n, kind), result in zip(kinds, write_files(writes), strict=True):
         results[n][kind] = result
     return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
-
 
 
 def run_batch(job: tuple[list[str], Settings]) -> list[Outcome]:

@@ -135,3 +135,20 @@ def test_an_article_gone_from_the_tree_is_dropped_from_the_cache(tmp_path: Path)
     cache = Cache.load(path, FINGERPRINT)
     cache.save({"fr-FR/a.md"})
     assert set(Cache.load(path, FINGERPRINT).raw) == {"fr-FR/a.md"}
+
+
+def test_a_touched_but_unchanged_file_is_known_by_its_hash_and_then_by_its_status(
+    tmp_path: Path,
+) -> None:
+    """As after a checkout: new mtimes, same bytes. The article is still fresh, and the entry
+    is saved with the new status."""
+    path, files = _saved(tmp_path, ["fr-FR/a.md"])
+    article = Path(files["fr-FR/a.md"][0])
+    later = time.time_ns() - 5_000_000_000
+    os.utime(article, ns=(later, later))
+    cache = Cache.load(path, FINGERPRINT)
+    assert cache.fresh("fr-FR/a.md", *files["fr-FR/a.md"]) is not None
+    assert cache.dirty
+    cache.save({"fr-FR/a.md"})
+    saved = marshal.loads(Cache.load(path, FINGERPRINT).raw["fr-FR/a.md"])
+    assert saved[0][1] == later  # the article's mtime as it is now
