@@ -249,7 +249,7 @@ def test_the_command_line_loads_the_article_reader_and_rules_only_when_needed() 
     probe = (
         "import sys, pipeline.cli, pipeline.runner, pipeline.cache\n"
         "heavy = ['yaml', 'pipeline.article', 'pipeline.checks.registry', "
-        "'pipeline.checks.markup', 'pipeline.checks.fidelity', 'pipeline.checks.safety', "
+        "'pipeline.checks.tokens', 'pipeline.checks.fidelity', 'pipeline.checks.safety', "
         "'pipeline.xliff', 'pipeline.stats', 'pipeline.report.command', 'pipeline.sarif', "
         "'pipeline.job', 'pipeline.catalog', 'pipeline.merge', 'pipeline.checks.sync', "
         "'pipeline.checks.rule']\n"

@@ -15,7 +15,6 @@ import html
 import re
 from collections.abc import Sequence
 
-from pipeline.checks import markup
 from pipeline.checks.base import (
     Check,
     Options,
@@ -24,6 +23,21 @@ from pipeline.checks.base import (
 )
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import SegmentRule
+from pipeline.checks.tokens.code import code_texts, escaped, without_code
+from pipeline.checks.tokens.emphasis import emphasis
+from pipeline.checks.tokens.entities import ENTITY as ENTITY_REF
+from pipeline.checks.tokens.links import DESTINATION_HEAD, URL_TAIL, link_key, links
+from pipeline.checks.tokens.names import CMDLET_NOUN, EXTENSION, has_word, names
+from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
+from pipeline.checks.tokens.prose import brackets, prose, sentence
+from pipeline.checks.tokens.tags import (
+    KNOWN_TAG_NAMES,
+    BadTag,
+    Tag,
+    html_tags,
+    no_tags,
+    unbalanced,
+)
 from pipeline.findings import Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -89,9 +103,9 @@ LINK_TEXT = Check(
     "balance square brackets, or write them as '\\[' and '\\]'")
 
 # Link-like fragments as written, ending where the link reader stops (patterns shared with
-# markup): if both sides have the same, their targets are the same (fast path).
+# tokens.links): if both sides have the same, their targets are the same (fast path).
 _RAW_LINK = re.compile(
-    f"{markup.DESTINATION_HEAD}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{markup.URL_TAIL}")
+    f"{DESTINATION_HEAD}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{URL_TAIL}")
 _SIMPLE_CODE = re.compile(r"`[^`]+`")
 # .NET format items, printf conversions, Windows environment variables.
 _FORMAT_ITEM = re.compile(
@@ -102,7 +116,7 @@ _RAW_PLACEHOLDER = re.compile(rf"\[![^\]]*|<xref:[^>]*>|{_FORMAT_ITEM.pattern}")
 # Prose placeholders: '<your-server-name>', '{customerId}', '&lt;name&gt;'; not a tag of a known
 # element, an xref or an autolink (the look-ahead), which other checks compare.
 _NAMED = re.compile(
-    rf"<(?!/|(?:{markup.KNOWN_TAG_NAMES})[\s/>]|[A-Za-z][A-Za-z0-9+.-]*:)[^<>\s!?=][^<>\n]{{0,60}}>"
+    rf"<(?!/|(?:{KNOWN_TAG_NAMES})[\s/>]|[A-Za-z][A-Za-z0-9+.-]*:)[^<>\s!?=][^<>\n]{{0,60}}>"
     r"|\{[^\W\d][\w.-]{0,40}\}|&lt;[^&\n]{1,60}&gt;", re.I)
 _SYNTAX_CHARS = frozenset("<>&|*_[]`#")  # what an entity may be escaping in Markdown or HTML
 _ASCII_DIGIT_RUN = re.compile(r"[0-9]+")
@@ -126,7 +140,7 @@ def code_changed(source: str, translation: str, options: Options) -> Messages:
         if sorted(src) == sorted(tr):
             return _NONE
     else:
-        src, tr = markup.code_texts(source), markup.code_texts(translation)
+        src, tr = code_texts(source), code_texts(translation)
     return list(iter_missing_added("code", src, tr))
 
 
@@ -147,14 +161,14 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
     if (sorted(m.group() for m in _RAW_LINK.finditer(source))
             == sorted(m.group() for m in _RAW_LINK.finditer(translation))):
         return _NONE
-    src = markup.links(source).targets
-    tr = markup.links(translation).targets
+    src = links(source).targets
+    tr = links(translation).targets
     if src == tr:
         return _NONE
     rewrites, locale = options.link_rewrites, options.locale
-    shown = {markup.link_key(u, rewrites, locale): u for u in (*tr, *src)}
-    missing, added = diff_multiset([markup.link_key(u, rewrites, locale) for u in src],
-                                   [markup.link_key(u, rewrites, locale) for u in tr])
+    shown = {link_key(u, rewrites, locale): u for u in (*tr, *src)}
+    missing, added = diff_multiset([link_key(u, rewrites, locale) for u in src],
+                                   [link_key(u, rewrites, locale) for u in tr])
     if missing:
         return [("link target missing from the translation: "
                  + ", ".join(q(shown[m], 70) for m in missing)
@@ -166,12 +180,12 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
 
 
 def _placeholders(text: str) -> list[str]:
-    found = markup.links(text)
+    found = links(text)
     out = [*found.directives, *found.xrefs]
     if "{" in text or "%" in text:
         # %SystemRoot% and %systemroot% are one variable: Windows ignores its case
         out.extend(p.lower() if p[-1] == "%" else p
-                   for p in _FORMAT_ITEM.findall(markup.prose(text)))
+                   for p in _FORMAT_ITEM.findall(prose(text)))
     return out
 
 
@@ -191,7 +205,7 @@ def placeholder_changed(source: str, translation: str, options: Options) -> Mess
 
 def _raw_angled(found: list[tuple[int, str]], text: str) -> list[str]:
     """'<name>' placeholders not escaped as '\\<name>': a reader takes them for HTML tags."""
-    return [p for start, p in found if p[0] == "<" and not markup.escaped(text, start)]
+    return [p for start, p in found if p[0] == "<" and not escaped(text, start)]
 
 
 def named_placeholder_missing(source: str, translation: str, options: Options) -> Messages:
@@ -199,11 +213,11 @@ def named_placeholder_missing(source: str, translation: str, options: Options) -
     # An escape lost is reported too: '\\<Websitename>' shows, '<Websitename>' is a hidden tag.
     if source == translation or not ("<" in source or "{" in source or "&lt;" in source):
         return _NONE
-    src_text = markup.without_code(source)
+    src_text = without_code(source)
     src = [(m.start(), m.group()) for m in _NAMED.finditer(src_text)]
     if not src:
         return _NONE
-    tr_text = markup.without_code(translation)
+    tr_text = without_code(translation)
     tr = [(m.start(), m.group()) for m in _NAMED.finditer(tr_text)]
     out = []
     if len(tr) < len(src):
@@ -222,20 +236,20 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
     # such as the link text of a cmdlet's "related links" entry.
     if source == translation:
         return _NONE
-    if not (("-" in source and markup.CMDLET_NOUN.search(source) is not None)
-            or ("." in source and markup.EXTENSION.search(source) is not None)):
+    if not (("-" in source and CMDLET_NOUN.search(source) is not None)
+            or ("." in source and EXTENSION.search(source) is not None)):
         return _NONE
     # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
-    src = markup.names(markup.prose(source) if "](" in source or "`" in source else source)
+    src = names(prose(source) if "](" in source or "`" in source else source)
     if not src or all(name in translation for name in src):
         return _NONE  # every name of the English is still there, verbatim
     if "<" in source or "[!" in source or "://" in source:
-        src = markup.names(markup.prose(source))  # rarer markup: mask it too
+        src = names(prose(source))  # rarer markup: mask it too
         if not src:
             return _NONE
     # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs).
-    low = markup.prose(translation).lower()
-    missing = [n for n in src if not markup.has_word(low, n.lower())]
+    low = prose(translation).lower()
+    missing = [n for n in src if not has_word(low, n.lower())]
     if not missing:
         return _NONE
     return [f"name missing or altered in the translation: {', '.join(q(m, 50) for m in missing)}"
@@ -245,13 +259,13 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _tags(text: str) -> tuple[list[markup.Tag], list[markup.BadTag]]:
-    return markup.html_tags(markup.without_code(text))
+def _tags(text: str) -> tuple[list[Tag], list[BadTag]]:
+    return html_tags(without_code(text))
 
 
 def html_missing(source: str, translation: str, options: Options) -> Messages:
     # Added elements and attributes are a safety matter (html-added): only losses here.
-    if source == translation or "<" not in source or markup.no_tags(source):
+    if source == translation or "<" not in source or no_tags(source):
         return _NONE
     src = [t.token for t in _tags(source)[0]]
     if not src:
@@ -265,7 +279,7 @@ def html_missing(source: str, translation: str, options: Options) -> Messages:
 def html_broken(source: str, translation: str, options: Options) -> Messages:
     # A segment often holds half an element, or English with a stray tag: only what the
     # translation breaks beyond its English is reported.
-    if source == translation or "<" not in translation or markup.no_tags(translation):
+    if source == translation or "<" not in translation or no_tags(translation):
         return _NONE
     tr_tags, tr_bad = _tags(translation)
     if not tr_tags and not tr_bad:
@@ -280,9 +294,9 @@ def html_broken(source: str, translation: str, options: Options) -> Messages:
             if key in added:
                 added.remove(key)
                 out.append(f"malformed HTML in the translation ({b.reason}): {q(b.text, 60)}")
-    tr_open = markup.unbalanced(tr_tags)
+    tr_open = unbalanced(tr_tags)
     if tr_open:
-        _, added = diff_multiset(markup.unbalanced(src_tags), tr_open)
+        _, added = diff_multiset(unbalanced(src_tags), tr_open)
         out.extend(f"the translation {'closes' if t.startswith('</') else 'leaves open'} {q(t)} "
                    f"where the English does not: English {q(source, 60)}, translation "
                    f"{q(translation, 60)}" for t in added)
@@ -295,11 +309,11 @@ def entity_changed(source: str, translation: str, options: Options) -> Messages:
     # ('&lt;', '&#124;', '&#42;' ...) written raw can turn into markup: that is reported.
     if source == translation or "&" not in source:
         return _NONE
-    src = markup.ENTITY.findall(markup.without_code(source))
+    src = ENTITY_REF.findall(without_code(source))
     if not src:
         return _NONE
-    tr_text = markup.without_code(translation)
-    missing, _ = diff_multiset(src, markup.ENTITY.findall(tr_text))
+    tr_text = without_code(translation)
+    missing, _ = diff_multiset(src, ENTITY_REF.findall(tr_text))
     out = []
     for entity in dict.fromkeys(missing):
         char = html.unescape(entity)
@@ -321,13 +335,13 @@ def emphasis_changed(source: str, translation: str, options: Options) -> Message
         return _NONE
     if not ("*" in source or "_" in source or "*" in translation or "_" in translation):
         return _NONE
-    tr, tr_runs = markup.emphasis(markup.without_code(translation))
-    src_text = markup.without_code(source)
+    tr, tr_runs = emphasis(without_code(translation))
+    src_text = without_code(source)
     if (tr_runs == 2 * len(tr) and "_" not in src_text and "\\" not in src_text
             and src_text.count("*") == 2 * src_text.count("**")
             and tr.count("**") >= src_text.count("**") // 2):
         return _NONE  # fast path: bold-only English, every pair it can have is there
-    src, src_runs = markup.emphasis(src_text)
+    src, src_runs = emphasis(src_text)
     missing, _ = diff_multiset(src, tr)
     out = []
     if missing:
@@ -356,12 +370,12 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
     src_raw = _ASCII_DIGIT_RUN.findall(source)  # English digits are ASCII; the scan is cheaper
     if not src_raw:
         return _NONE
-    tr_raw = markup.DIGIT_RUN.findall(translation)
+    tr_raw = DIGIT_RUN.findall(translation)
     if src_raw == tr_raw or sorted(src_raw) == sorted(tr_raw) or (
-            markup.digit_values(src_raw) == markup.digit_values(tr_raw)):
+            digit_values(src_raw) == digit_values(tr_raw)):
         return _NONE  # the same digits everywhere: nothing in prose can differ
-    src_runs, src_amounts = markup.numbers(source, english=True)
-    tr_runs, tr_amounts = markup.numbers(translation, english=False)
+    src_runs, src_amounts = numbers(source, english=True)
+    tr_runs, tr_amounts = numbers(translation, english=False)
     if src_runs == tr_runs or src_amounts == tr_amounts:
         return _NONE
     # 'one' written as '1' adds a number harmlessly; only a number the English has and the
@@ -377,7 +391,7 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
 
 
 def untranslated(source: str, translation: str, options: Options) -> Messages:
-    if source != translation or not markup.sentence(markup.prose(source)):
+    if source != translation or not sentence(prose(source)):
         return _NONE
     return [f"translation is the English unchanged: {q(source)}"]
 
@@ -433,8 +447,8 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
         return _NONE
     if _BRACKET.findall(source) == _BRACKET.findall(translation):
         return _NONE
-    src_open, src_stray = markup.brackets(markup.prose(source))
-    tr_open, tr_stray = markup.brackets(markup.prose(translation))
+    src_open, src_stray = brackets(prose(source))
+    tr_open, tr_stray = brackets(prose(translation))
     out = []
     if tr_open > src_open:
         out.append(f"the translation has an unmatched '[' the English does not: "

@@ -14,10 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.checks import markup
 from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import SegmentRule
+from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
+from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.links import BARE_URL, DESTINATION_HEAD, URL_TAIL, links
+from pipeline.checks.tokens.prose import prose
+from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, Tag, html_tags, lenient_tags, no_tags
+from pipeline.checks.tokens.urls import decoded_url, url_host
 from pipeline.findings import Severity
 
 E = Severity.ERROR
@@ -58,7 +63,7 @@ _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
 _NONE: tuple[str, ...] = ()
 Messages = Sequence[str]
 # GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
-_WWW = re.compile(r"(?<![\w./@-])www\." + markup.URL_TAIL)
+_WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
 
 
 def _unquote_lenient(value: str) -> str:
@@ -68,12 +73,12 @@ def _unquote_lenient(value: str) -> str:
 def _urls(text: str) -> list[str]:
     """Every URL the text would make a link or load: Markdown destinations, reference
     definitions and autolinks; URL attributes of any tag; bare http(s) and www. URLs."""
-    urls = [_unquote_lenient(t) for t in markup.links(text).targets if not t.startswith("[")]
+    urls = [_unquote_lenient(t) for t in links(text).targets if not t.startswith("[")]
     if "<" in text and "=" in text:  # an attribute without a value holds no URL
-        for _, attrs in markup.lenient_tags(markup.without_code(text)):
+        for _, attrs in lenient_tags(without_code(text)):
             urls.extend(v for a, v in attrs if a in _URL_ATTRS)
     if "www." in text:
-        urls.extend("//" + m for m in _WWW.findall(markup.prose(text)))
+        urls.extend("//" + m for m in _WWW.findall(prose(text)))
     return urls
 
 
@@ -81,30 +86,30 @@ def _maybe_link(text: str) -> bool:
     # single characters first: they cost nearly nothing (memchr)
     # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
     return (("]" in text and ("](" in text or "]:" in text))
-            or ("<" in text and not markup.no_tags(text)) or "://" in text or "www." in text)
+            or ("<" in text and not no_tags(text)) or "://" in text or "www." in text)
 
 
 # Every piece of text _urls can read a URL from, as written and ending where the reader stops:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
-    f"{markup.DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{markup.LENIENT_TAG_PATTERN}"
-    f"|://{markup.URL_TAIL}|www\\.{markup.URL_TAIL}")
+    f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
+    f"|://{URL_TAIL}|www\\.{URL_TAIL}")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
     """True when every URL-bearing fragment of the translation, outside code, is also in the
     English: then the translation links to nothing the English does not (fast path)."""
-    tr = [m.group() for m in _URL_FRAGMENT.finditer(markup.without_code(translation))]
+    tr = [m.group() for m in _URL_FRAGMENT.finditer(without_code(translation))]
     if not tr:
         return True
-    src = [m.group() for m in _URL_FRAGMENT.finditer(markup.without_code(source))]
+    src = [m.group() for m in _URL_FRAGMENT.finditer(without_code(source))]
     return not diff_multiset(src, tr)[1]
 
 
 _ANCHOR_NAME = re.compile(r"[\w.:-]+")
 
 
-def _inert_anchor(tag: markup.Tag) -> bool:
+def _inert_anchor(tag: Tag) -> bool:
     """'<a name="x">' alone: the heading anchor the sxs format often puts in a translation whose
     English is empty. It loads and runs nothing ('id' could clobber a script global; it is not
     allowed here)."""
@@ -113,13 +118,13 @@ def _inert_anchor(tag: markup.Tag) -> bool:
 
 
 def html_added(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or "<" not in translation or markup.no_tags(translation):
+    if source == translation or "<" not in translation or no_tags(translation):
         return _NONE
-    tr_tags = [t for t in markup.html_tags(markup.without_code(translation))[0]
+    tr_tags = [t for t in html_tags(without_code(translation))[0]
                if not _inert_anchor(t)]
     if not tr_tags:
         return _NONE
-    src_tags = markup.html_tags(markup.without_code(source))[0] if "<" in source else []
+    src_tags = html_tags(without_code(source))[0] if "<" in source else []
     _, elements = diff_multiset([t.name for t in src_tags if not t.end],
                                 [t.name for t in tr_tags if not t.end])
     out = []
@@ -150,12 +155,12 @@ def unsafe_element(source: str, translation: str, options: Options) -> Messages:
 
 
 def _handlers(text: str) -> list[str]:
-    return [f"{a} on <{name}>" for name, attrs in markup.lenient_tags(text)
+    return [f"{a} on <{name}>" for name, attrs in lenient_tags(text)
             for a, _ in attrs if a.startswith("on") and len(a) > 2]
 
 
 def event_handler(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or "<" not in translation or markup.no_tags(translation):
+    if source == translation or "<" not in translation or no_tags(translation):
         return _NONE
     tr = _handlers(translation)
     if not tr:
@@ -167,7 +172,7 @@ def event_handler(source: str, translation: str, options: Options) -> Messages:
 
 
 def _unsafe_urls(text: str) -> list[str]:
-    return [u for u in _urls(text) if markup.decoded_url(u).startswith(_UNSAFE_SCHEMES)]
+    return [u for u in _urls(text) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
 
 
 def _may_spell_unsafe(text: str) -> bool:
@@ -188,8 +193,8 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     tr = _unsafe_urls(translation)
     if not tr:
         return _NONE
-    src = {markup.decoded_url(u) for u in _unsafe_urls(source)}
-    added = [u for u in tr if markup.decoded_url(u) not in src]
+    src = {decoded_url(u) for u in _unsafe_urls(source)}
+    added = [u for u in tr if decoded_url(u) not in src]
     if not added:
         return _NONE
     return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
@@ -198,7 +203,7 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:
     out = []
     for url in urls:
-        host = markup.url_host(markup.decoded_url(url))
+        host = url_host(decoded_url(url))
         if host:
             out.append((host, url))
     return out
@@ -224,68 +229,13 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         return _NONE
     # The English's hosts from everywhere, code spans included: generous on purpose.
     src = {h for h, _ in _hosts(_urls(source))}
-    src.update(h for h, _ in _hosts(markup.BARE_URL.findall(source)))
+    src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
     foreign = [(h, u) for h, u in tr if h not in src]
     if not foreign:
         return _NONE
     known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
     return ["link to a host the English does not have: "
             + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
-
-
-# Block starts, as CommonMark reads the first characters of a line (up to three spaces of
-# indentation; deeper is code or continuation, which a segment cannot open by itself), by the
-# line's first character: one or two patterns are tried, not all.
-_FENCE = re.compile(r"(?:`{3,}|~{3,})")
-_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_BULLET = re.compile(r"[-*+](?:[ \t]|$)")
-_ORDERED = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
-_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
-_SETEXT = re.compile(r"=+[ \t]*$")
-_HTML_BLOCK = re.compile(
-    r"<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$)"
-    r"|/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col"
-    r"|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form"
-    r"|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem"
-    r"|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
-    r"|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|/>|$))", re.I)
-_BREAK_KIND = "thematic break or front matter delimiter"
-_BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "`": (("code fence", _FENCE),),
-    "~": (("code fence", _FENCE),),
-    "-": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
-    "*": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
-    "_": ((_BREAK_KIND, _BREAK),),
-    "+": (("list item", _BULLET),),
-    "=": (("setext heading underline", _SETEXT),),
-    "#": (("heading", _HEADING),),
-    ">": (("block quote", re.compile(">")),),
-    "<": (("HTML block", _HTML_BLOCK),),
-    # a whole-line '[label]: destination ["title"]': the line vanishes from the page
-    "[": (("link reference definition", markup.REF_DEF),),
-    **{d: (("list item", _ORDERED),) for d in "0123456789"},
-}
-_INDENT = re.compile(r"[ \t]*")
-
-
-def block_start(line: str) -> str | None:
-    """The kind of block a line would open, or None. ``line`` starts after its line break."""
-    pos = 0
-    if line[:1] in (" ", "\t"):
-        m = _INDENT.match(line)
-        pos = m.end() if m is not None else 0
-        if pos > 3:
-            return None
-    for kind, pattern in _BY_FIRST_CHAR.get(line[pos : pos + 1], ()):
-        if pattern.match(line, pos):
-            return kind
-    return None
-
-
-def _block_starts(text: str) -> tuple[str | None, list[str]]:
-    first, *rest = text.split("\n")
-    kinds = [k for k in map(block_start, rest) if k]
-    return block_start(first), kinds
 
 
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
@@ -302,13 +252,13 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
         return _NONE
     # cheap exit: no line break, and a first character (after indentation) that opens nothing
     head = translation[:1]
-    if (head not in _BY_FIRST_CHAR and "\n" not in translation
-            and (not head.isspace() or translation.lstrip()[:1] not in _BY_FIRST_CHAR)):
+    if (head not in BY_FIRST_CHAR and "\n" not in translation
+            and (not head.isspace() or translation.lstrip()[:1] not in BY_FIRST_CHAR)):
         return _NONE
-    tr_first, tr_lines = _block_starts(translation)
+    tr_first, tr_lines = block_starts(translation)
     if tr_first is None and not tr_lines:
         return _NONE
-    src_first, src_lines = _block_starts(source)
+    src_first, src_lines = block_starts(source)
     out = []
     if tr_first == "list item" and _same_leading_number(source, translation):
         tr_first = src_first  # '11 - How ...' as '11. Как ...': the English's own number

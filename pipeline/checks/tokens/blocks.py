@@ -1,0 +1,64 @@
+"""The Markdown block a line would open (heading, list item, quote, fence, HTML block, ...), as
+CommonMark reads the first characters of a line: what a translation must not start where its
+English does not."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.tokens.links import REF_DEF
+
+# Up to three spaces of indentation (deeper is code or continuation, which a segment cannot
+# open by itself), then the patterns for the line's first character: one or two are tried, not
+# all. A character that is no key of BY_FIRST_CHAR opens no block.
+_FENCE = re.compile(r"(?:`{3,}|~{3,})")
+_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_BULLET = re.compile(r"[-*+](?:[ \t]|$)")
+_ORDERED = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_SETEXT = re.compile(r"=+[ \t]*$")
+_HTML_BLOCK = re.compile(
+    r"<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$)"
+    r"|/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col"
+    r"|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form"
+    r"|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem"
+    r"|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
+    r"|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|/>|$))", re.I)
+_BREAK_KIND = "thematic break or front matter delimiter"
+BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "`": (("code fence", _FENCE),),
+    "~": (("code fence", _FENCE),),
+    "-": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
+    "*": ((_BREAK_KIND, _BREAK), ("list item", _BULLET)),
+    "_": ((_BREAK_KIND, _BREAK),),
+    "+": (("list item", _BULLET),),
+    "=": (("setext heading underline", _SETEXT),),
+    "#": (("heading", _HEADING),),
+    ">": (("block quote", re.compile(">")),),
+    "<": (("HTML block", _HTML_BLOCK),),
+    # a whole-line '[label]: destination ["title"]': the line vanishes from the page
+    "[": (("link reference definition", REF_DEF),),
+    **{d: (("list item", _ORDERED),) for d in "0123456789"},
+}
+_INDENT = re.compile(r"[ \t]*")
+
+
+def block_start(line: str) -> str | None:
+    """The kind of block a line would open, or None. ``line`` starts after its line break."""
+    pos = 0
+    if line[:1] in (" ", "\t"):
+        m = _INDENT.match(line)
+        pos = m.end() if m is not None else 0
+        if pos > 3:
+            return None
+    for kind, pattern in BY_FIRST_CHAR.get(line[pos : pos + 1], ()):
+        if pattern.match(line, pos):
+            return kind
+    return None
+
+
+def block_starts(text: str) -> tuple[str | None, list[str]]:
+    """The block the text's first line opens, if any, and the blocks its other lines open."""
+    first, *rest = text.split("\n")
+    kinds = [k for k in map(block_start, rest) if k]
+    return block_start(first), kinds

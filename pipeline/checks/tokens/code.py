@@ -1,0 +1,65 @@
+"""Code spans, backslash escapes, and masking: the first thing every rule takes out of a span,
+since nothing inside a code span is markup."""
+
+from __future__ import annotations
+
+import re
+
+# Stands in for masked-out text (code, URLs, tags): not space, not punctuation, so it neither
+# creates nor removes emphasis flanking, words or numbers.
+MASK = "\x1a"
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each CommonMark code span, backticks included: a backtick run is closed by
+    the next run of the same length; a run with no such closer is literal text."""
+    if "`" not in text:
+        return []
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        if escaped(text, start):  # \` is a literal backtick; the run opens one later
+            start += 1
+        n = end - start
+        i += 1
+        if n == 0:
+            continue
+        for j in range(i, len(runs)):
+            if runs[j][1] - runs[j][0] == n:
+                spans.append((start, runs[j][1]))
+                i = j + 1
+                break
+    return spans
+
+
+def escaped(text: str, pos: int) -> bool:
+    n = 0
+    while pos - n - 1 >= 0 and text[pos - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def code_texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in code_spans(text)]
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(MASK)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def without_code(text: str) -> str:
+    """The text with each code span replaced by MASK."""
+    return mask_spans(text, code_spans(text)) if "`" in text else text

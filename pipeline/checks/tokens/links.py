@@ -1,0 +1,151 @@
+"""What a span links to: inline and reference links, images, autolinks, href/src attributes,
+reference definitions and bare URLs; DocFX directives and xrefs apart, as placeholders. Also
+how link targets are compared (``link_key``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.checks.base import LinkRewrite
+from pipeline.checks.tokens.code import MASK, without_code
+from pipeline.checks.tokens.tags import html_tags
+
+# One pattern per construct, each starting with a literal character and run only when that
+# character is present: the regex engine then skips plain text at C speed. (One alternation of
+# them all is several times slower: it is tried at every position.)
+
+# '[!INCLUDE [x](y)]', '[!NOTE]', '[!div class="..."]': DocFX directives, one placeholder each.
+_DIRECTIVE = re.compile(r"\[![A-Za-z][\w-]*+(?:[^\[\]\n]++|\[[^\[\]]*+\])*+\]")
+XREF = re.compile(r"<xref:[^\s<>]*+>")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+)>")
+# Any tag-like '<name ...>' (known element or prose placeholder such as '<Site name>'), xrefs
+# and autolinks: none of it is prose.
+_ANGLED = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*+(?:[\s/](?:\"[^\"]*+\"|'[^']*+'|[^<>\"']++)*+)?>"
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+>")
+# An inline link's destination and title after its ']', or a reference label. The destination
+# part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks.
+DESTINATION_HEAD = r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\s()\\]++|\\.|\([^\s()]*+\))*+))"
+_DESTINATION = re.compile(
+    DESTINATION_HEAD
+    + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+\)?")
+_REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
+# A link reference definition: '[label]: destination', then at most a title on the line (text
+# after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
+REF_DEF = re.compile(
+    r"^[ \t]{0,3}\[[^\[\]]+\]:[ \t]*(\S+)[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$",
+    re.M)
+# No re.I: case-insensitive alternation defeats the engine's first-character scan.
+URL_TAIL = r"[^\s<>\"'`\]]*(?<![).,:;!?])"
+BARE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://" + URL_TAIL)
+_HREF_ATTRS = frozenset(("href", "src"))
+_KEEP_BRACKET = "]" + MASK
+
+
+def mask_markup(text: str) -> str:
+    """The span with code, directives, tag-like text, link destinations, reference labels and
+    definitions masked (bare URLs are left: see ``prose.prose``)."""
+    if "`" in text:
+        text = without_code(text)
+    if "[!" in text:
+        text = _DIRECTIVE.sub(MASK, text)
+    if "<" in text:
+        text = _ANGLED.sub(MASK, text)
+    if "](" in text:
+        text = _DESTINATION.sub(_KEEP_BRACKET, text)
+    if "][" in text:
+        text = _REF_LABEL.sub(_KEEP_BRACKET, text)
+    if "]:" in text:
+        text = REF_DEF.sub(MASK, text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    targets: list[str]  # link/image destinations, '[ref]' labels, autolinks, bare URLs, href/src
+    directives: list[str]  # '[!INCLUDE ...]', '[!NOTE]' ...
+    xrefs: list[str]
+
+
+def links(text: str) -> Links:
+    """What a span links to, outside code spans. Directives are placeholders, not links: the
+    '[x](path)' inside '[!INCLUDE [x](path)]' is not counted as a link."""
+    if "`" in text:
+        text = without_code(text)
+    targets: list[str] = []
+    found: list[str] = []
+    xrefs: list[str] = []
+    if "[!" in text:
+        found = _DIRECTIVE.findall(text)
+        text = _DIRECTIVE.sub(MASK, text)
+    if "<" in text:
+        xrefs = XREF.findall(text)
+        targets.extend(u for u in _AUTOLINK.findall(text) if not u.lower().startswith("xref:"))
+        if "=" in text:
+            for tag in html_tags(text)[0]:
+                targets.extend(v for a, v in tag.attrs if a in _HREF_ATTRS and v is not None)
+    if "](" in text:
+        targets.extend(a or b for a, b in _DESTINATION.findall(text))
+    if "][" in text:
+        targets.extend(f"[{label}]" for label in _REF_LABEL.findall(text))
+    if "]:" in text:
+        targets.extend(REF_DEF.findall(text))
+    if "://" in text:
+        targets.extend(bare_urls(text))
+    return Links(targets, found, xrefs)
+
+
+# GFM autolinks a bare URL only at a line start or after white space, '*', '_', '~' or '(';
+# 'capabilitieshttps://x' in link text, or 'href="https://x"', is no autolink.
+_AUTOLINK_AFTER = frozenset(" \t\n*_~(")
+# Trailing punctuation that ends the sentence, not the URL: ASCII (GFM) and CJK full-width.
+_URL_TRAILING = ".,:;!?*_~\"'。，、；：！？）」』】》”’"
+
+
+def bare_urls(text: str) -> list[str]:
+    """Bare http(s)/ftp URLs as GFM autolinks them, outside code, destinations and tags. A URL
+    is cut at a placeholder ('https://&lt;server&gt;/x', 'https://{tenant}.x', 'https://\\<x>'):
+    the placeholder's words may be translated, the URL before it may not."""
+    text = mask_markup(text)
+    out = []
+    for m in BARE_URL.finditer(text):
+        if m.start() and text[m.start() - 1] not in _AUTOLINK_AFTER:
+            continue
+        url = m.group()
+        for stop in ("&lt;", "{", "\\", MASK):
+            cut = url.find(stop)
+            if cut >= 0:
+                url = url[:cut]
+        out.append(url.rstrip(_URL_TRAILING))
+    return out
+
+
+# A locale as a path part ('/fr-fr/', '/zh-hans/'): stands for '/{locale}/' when the caller
+# did not say which locale the article is in (Options.locale empty).
+_LOCALE_PART = re.compile(r"/[a-z]{2,3}(?:-[a-z0-9]{2,8}){1,2}/")
+
+
+def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
+    """A target with each configured locale part (either side of a rewrite) made one token."""
+    low = url.lower()
+    if len(low) != len(url):  # case mapping changed the length: compare as written
+        return url
+    for n, rewrite in enumerate(rewrites):
+        parts = [rewrite.source.lower()]
+        if locale:
+            parts.append(rewrite.target.replace("{locale}", locale).lower())
+        elif rewrite.target == "/{locale}/" and "/" in low:
+            parts.extend(dict.fromkeys(_LOCALE_PART.findall(low)))
+        for part in parts:
+            if part and part in low:
+                pieces, pos, found = [], 0, low.find(part)
+                while found >= 0:
+                    pieces.append(url[pos:found])
+                    pieces.append(f"\x00{n}\x00")
+                    pos = found + len(part)
+                    found = low.find(part, pos)
+                pieces.append(url[pos:])
+                url = "".join(pieces)
+                low = url.lower()
+    return url

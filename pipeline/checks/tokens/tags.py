@@ -1,0 +1,211 @@
+"""HTML tags, read two ways.
+
+The strict scanner (``html_tags``) is for fidelity: a tag that a browser would guess its way
+through (an unterminated quote, a missing ``>``) is reported as malformed, because in the
+published page it swallows whatever follows the segment. Only known HTML element names make a
+tag: the corpus English is full of prose placeholders such as ``<your-server-name>`` or
+``<Site name>``; those are placeholders, not markup.
+
+The lenient scanner (``lenient_tags``) is for safety: any tag-like text, as a browser would make
+an element of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HTML_ELEMENTS = frozenset(
+    [
+        "a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b",
+        "base", "basefont", "bdi", "bdo", "big", "blink", "blockquote", "body", "br", "button",
+        "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd",
+        "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
+        "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
+        "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "marquee", "math",
+        "menu", "meta", "meter", "nav", "nobr", "noembed", "noframes", "noscript", "object", "ol",
+        "optgroup", "option", "output", "p", "param", "picture", "plaintext", "pre", "progress",
+        "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "script", "search", "section", "select",
+        "slot", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup",
+        "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+        "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp"
+    ]
+)
+KNOWN_TAG_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))  # for regexes
+VOID_ELEMENTS = frozenset(
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr"
+    ]
+)
+
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_ATTR_NAME = re.compile(r"[^\s\"'<>/=`]+")
+_UNQUOTED_VALUE = re.compile(r"[^\s\"'=<>`]+")
+_SPACE = re.compile(r"\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str  # lower case
+    attrs: tuple[tuple[str, str | None], ...]  # (lower-case name, raw value or None)
+    end: bool
+    self_closing: bool
+    offset: int
+    stop: int  # offset just past '>'
+
+    @property
+    def token(self) -> str:
+        """How the tag is compared: element and attribute names, not values or quoting."""
+        if self.end:
+            return f"</{self.name}>"
+        names = "".join(" " + a for a, _ in self.attrs)
+        return f"<{self.name}{names}>"
+
+
+@dataclass(frozen=True, slots=True)
+class BadTag:
+    name: str
+    offset: int
+    text: str  # the tag as far as it goes
+    reason: str
+
+
+def no_tags(text: str) -> bool:
+    """True when no '<' can start a tag: none at all, or only '<xref:' (two C-level counts)."""
+    return "<" not in text or text.count("<") == text.count("<xref:")
+
+
+def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
+    """Tags of known HTML elements, and tags of known elements that do not parse. ``text``
+    should already be code-masked. Comments count as malformed only when left open."""
+    tags: list[Tag] = []
+    bad: list[BadTag] = []
+    if "<" not in text:
+        return tags, bad
+    n = len(text)
+    pos = text.find("<")
+    while pos >= 0:
+        nxt = pos + 1
+        if text.startswith("<!--", pos):
+            close = text.find("-->", pos + 4)
+            if close < 0:
+                bad.append(BadTag("!--", pos, text[pos : pos + 40], "comment is not closed"))
+                break
+            nxt = close + 3
+        else:
+            end = pos + 1 < n and text[pos + 1] == "/"
+            m = _TAG_NAME.match(text, pos + 2 if end else pos + 1)
+            if m is not None and m.group().lower() in HTML_ELEMENTS:
+                after = text[m.end() : m.end() + 1]
+                # '<table_name>' or '<code.x>' are placeholders: a name needs a tag boundary.
+                # '<b<i>' is '<b' left unclosed ('b<i' to a browser): scanned, and reported.
+                if after in ("", ">", "/", "<") or after.isspace():
+                    result = _scan_tag(text, pos, m.group().lower(), m.end(), end)
+                    if isinstance(result, BadTag):
+                        bad.append(result)
+                        nxt = pos + 1 + len(m.group())
+                    else:
+                        tags.append(result[0])
+                        nxt = result[1]
+        pos = text.find("<", nxt)
+    return tags, bad
+
+
+def _scan_tag(text: str, start: int, name: str, pos: int, end: bool) -> tuple[Tag, int] | BadTag:
+    n = len(text)
+    attrs: list[tuple[str, str | None]] = []
+
+    def bad(reason: str, stop: int) -> BadTag:
+        return BadTag(name, start, text[start : min(stop, start + 60)], reason)
+
+    while True:
+        ws = _SPACE.match(text, pos)
+        spaced = ws is not None and ws.end() > pos
+        pos = ws.end() if ws is not None else pos
+        if pos >= n:
+            return bad("tag is not closed with '>'", n)
+        ch = text[pos]
+        if ch == ">":
+            return Tag(name, tuple(attrs), end, False, start, pos + 1), pos + 1
+        if text.startswith("/>", pos) and not end:
+            return Tag(name, tuple(attrs), end, True, start, pos + 2), pos + 2
+        if ch == "<":
+            return bad("tag is not closed with '>'", pos)
+        if end:
+            return bad("end tag holds more than its name", pos + 1)
+        if not spaced:
+            return bad("attributes must be separated by white space", pos + 1)
+        m = _ATTR_NAME.match(text, pos)
+        if m is None:
+            return bad(f"unexpected {ch!r} in tag", pos + 1)
+        attr = m.group().lower()
+        pos = m.end()
+        ws = _SPACE.match(text, pos)
+        after_ws = ws.end() if ws is not None else pos
+        if after_ws < n and text[after_ws] == "=":
+            pos = _SPACE.match(text, after_ws + 1).end()  # type: ignore[union-attr]
+            if pos < n and text[pos] in "\"'":
+                close = text.find(text[pos], pos + 1)
+                if close < 0:
+                    return bad("attribute value quote is not closed", n)
+                attrs.append((attr, text[pos + 1 : close]))
+                pos = close + 1
+            else:
+                v = _UNQUOTED_VALUE.match(text, pos)
+                if v is None:
+                    return bad(f"attribute {attr!r} has '=' but no value", pos + 1)
+                attrs.append((attr, v.group()))
+                pos = v.end()
+        else:
+            attrs.append((attr, None))
+
+
+def unbalanced(tags: list[Tag]) -> list[str]:
+    """Elements left open ('<b>') and end tags with no start ('</b>'), void elements aside.
+    An end tag closes the nearest open element of its name; elements it jumps over stay open
+    (mis-nesting), as a strict reader sees it."""
+    stack: list[str] = []
+    out: list[str] = []
+    for tag in tags:
+        if tag.name in VOID_ELEMENTS or tag.self_closing:
+            continue
+        if not tag.end:
+            stack.append(tag.name)
+        elif tag.name in stack:
+            while stack:
+                top = stack.pop()
+                if top == tag.name:
+                    break
+                out.append(f"<{top}>")
+        else:
+            out.append(f"</{tag.name}>")
+    out.extend(f"<{name}>" for name in stack)
+    return out
+
+
+# Lenient tag scan for safety: any tag-like text, quotes respected, to the end if unclosed. A
+# browser makes an element of any name, so this does not ask for a known one.
+LENIENT_TAG_PATTERN = r"</?([A-Za-z][^\s/><]*+)((?:\"[^\"]*+\"?|'[^']*+'?|[^\"'>]++)*+)>?"
+LENIENT_TAG = re.compile(LENIENT_TAG_PATTERN)
+LENIENT_ATTR = re.compile(
+    r"(?:^|(?<=[\s/\"']))([^\s\"'<>/=`]+)(?:\s*=\s*(\"[^\"]*\"?|'[^']*'?|[^\s\"'>]+))?"
+)
+
+
+def lenient_tags(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(lower-case element name, [(lower-case attribute, unquoted value)]) for every tag-like
+    piece of ``text``, known element or not."""
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    if "<" not in text:
+        return out
+    for m in LENIENT_TAG.finditer(text):
+        attrs = []
+        for a in LENIENT_ATTR.finditer(m.group(2)):
+            value = a.group(2) or ""
+            if value[:1] in "\"'":
+                value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+            attrs.append((a.group(1).lower(), value))
+        out.append((m.group(1).lower(), attrs))
+    return out

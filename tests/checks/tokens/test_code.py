@@ -1,0 +1,27 @@
+"""CommonMark code spans, and masking them out."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.tokens.code import MASK, code_texts, without_code
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param("a `b` c", ["`b`"], id="single"),
+        pytest.param("``a`b``", ["``a`b``"], id="double-holds-single"),
+        pytest.param("`a`` b", [], id="unequal-runs-are-literal"),
+        pytest.param("\\`a` b`", ["` b`"], id="escaped-backtick-is-literal"),
+        pytest.param("`A``B`", ["`A``B`"], id="glued-spans-are-one"),
+        pytest.param("`a` and `b`", ["`a`", "`b`"], id="two"),
+        pytest.param("no code", [], id="none"),
+    ],
+)
+def test_code_spans_follow_commonmark(text: str, spans: list[str]) -> None:
+    assert code_texts(text) == spans
+
+
+def test_without_code_masks_each_span_once() -> None:
+    assert without_code("a `<b>` c `d`") == f"a {MASK} c {MASK}"

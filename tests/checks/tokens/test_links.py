@@ -1,0 +1,34 @@
+"""Link targets, directives and xrefs, as a reader finds them outside code."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.tokens.links import links
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        pytest.param('[a](b.md "title") ![i](p.png)', ["b.md", "p.png"], id="inline-and-image"),
+        pytest.param("[a](<x y.md>)", ["x y.md"], id="angle-destination"),
+        pytest.param("[w](https://e.org/Foo_(bar))", ["https://e.org/Foo_(bar)"],
+                     id="balanced-parentheses"),
+        pytest.param("[a][ref] and [b]", ["[ref]"], id="reference-label"),
+        pytest.param("<https://x.y/z> <xref:A>", ["https://x.y/z"], id="autolink-not-xref"),
+        pytest.param("see https://x.y/z.", ["https://x.y/z"], id="bare-url-trailing-dot"),
+        pytest.param("[Foohttps://x.y](https://x.y)", ["https://x.y"], id="glued-url-no-link"),
+        pytest.param('<a href="h.md"><img src="i.png"></a>', ["h.md", "i.png"], id="href-src"),
+        pytest.param("[!INCLUDE[t](../inc/t.md)]", [], id="directive-inner-link"),
+        pytest.param("[r]: https://x.y \"t\"", ["https://x.y"], id="reference-definition"),
+        pytest.param("`[a](b)`", [], id="inside-code"),
+    ],
+)
+def test_links_finds_every_target(text: str, targets: list[str]) -> None:
+    assert sorted(links(text).targets) == sorted(targets)
+
+
+def test_links_separates_directives_and_xrefs() -> None:
+    found = links("[!NOTE] see <xref:A.B> and [!INCLUDE [t](t.md)]")
+    assert found.directives == ["[!NOTE]", "[!INCLUDE [t](t.md)]"]
+    assert found.xrefs == ["<xref:A.B>"]

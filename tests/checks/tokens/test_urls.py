@@ -1,0 +1,37 @@
+"""URLs as a browser resolves them, and their hosts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.tokens.urls import decoded_url, url_host
+
+
+@pytest.mark.parametrize(
+    ("url", "decoded"),
+    [
+        pytest.param("java&#115;cript:x", "javascript:x", id="entity"),
+        pytest.param("%256A%2561vascript:x", "javascript:x", id="double-percent"),
+        pytest.param(" Java\tScript:x", "javascript:x", id="space-tab-case"),
+        pytest.param("javascript&colon;x", "javascript:x", id="named-entity"),
+        pytest.param("https:\\\\evil.example", "https://evil.example", id="backslashes"),
+    ],
+)
+def test_decoded_url_reads_as_a_browser(url: str, decoded: str) -> None:
+    assert decoded_url(url) == decoded
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        pytest.param("https://a.b/c", "a.b", id="plain"),
+        pytest.param("//a.b/c", "a.b", id="protocol-relative"),
+        pytest.param("https://user@a.b:8080/c", "a.b", id="userinfo-port"),
+        pytest.param("https:a.b", "a.b", id="no-slashes"),
+        pytest.param("../a.md", None, id="relative"),
+        pytest.param("xref:A.B", None, id="xref"),
+        pytest.param("mailto:a@b.c", None, id="mailto"),
+    ],
+)
+def test_url_host(url: str, host: str | None) -> None:
+    assert url_host(decoded_url(url)) == host
