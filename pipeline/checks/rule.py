@@ -1,6 +1,18 @@
 """What a rule is: a segment rule (one English and its translation), an article rule, and a
 catalog rule (an article beside its catalog). Kept apart from ``base``: a run with nothing to
-do needs the options and the check ids, not these."""
+do needs the options and the check ids, not these.
+
+A rule is declared once, on its function, with its check id, topic, severity, summary and hint
+(and, for a segment rule, what it needs to find anything)::
+
+    @segment_rule("newline-added", "fidelity", Severity.ERROR,
+                  "a line break the English does not have", "keep the translation on ...",
+                  translation_needs="\\n")
+    def newline_added(source: str, translation: str, options: Options) -> Messages: ...
+
+The decorator turns the function into its rule; each rule module lists its rules, in the order
+they run and are listed, in one ``RULES`` table.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from pipeline.checks.base import Check, Options
+from pipeline.findings import Severity
 
 if TYPE_CHECKING:  # types only: the rules' shapes must not load the article reader
     from pipeline.article import Article
@@ -18,6 +31,8 @@ if TYPE_CHECKING:  # types only: the rules' shapes must not load the article rea
 # A segment rule looks at one English source and one translation (catalog forms) and yields
 # a message per problem. Pure string functions: render reuses them to decide what is safe.
 SegmentFn = Callable[[str, str, Options], Iterable[str]]
+Messages = Sequence[str]  # what the segment rules return
+NONE: tuple[str, ...] = ()  # no message: one shared empty tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +56,23 @@ class SegmentRule:
     def gated(self) -> bool:
         return bool(self.source_needs or self.translation_needs)
 
+    def __call__(self, source: str, translation: str, options: Options) -> Iterable[str]:
+        return self.fn(source, translation, options)
+
+
+def segment_rule(
+    id: str, topic: str, severity: Severity, summary: str, hint: str, *,
+    source_needs: str = "", translation_needs: str = "", identical: bool = False,
+) -> Callable[[SegmentFn], SegmentRule]:
+    """Make the decorated function a SegmentRule of a new check (see SegmentRule for the
+    needs)."""
+    check = Check(id, topic, severity, summary, hint)
+
+    def make(fn: SegmentFn) -> SegmentRule:
+        return SegmentRule(check, fn, source_needs, translation_needs, identical)
+
+    return make
+
 
 # An article rule yields (line, column, segment id or None, message).
 ArticleFn: TypeAlias = "Callable[[Article, Options], Iterable[tuple[int, int, str | None, str]]]"
@@ -50,6 +82,18 @@ ArticleFn: TypeAlias = "Callable[[Article, Options], Iterable[tuple[int, int, st
 class ArticleRule:
     check: Check
     fn: ArticleFn
+
+
+def article_rule(
+    id: str, topic: str, severity: Severity, summary: str, hint: str
+) -> Callable[[ArticleFn], ArticleRule]:
+    """Make the decorated function an ArticleRule of a new check."""
+    check = Check(id, topic, severity, summary, hint)
+
+    def make(fn: ArticleFn) -> ArticleRule:
+        return ArticleRule(check, fn)
+
+    return make
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +120,15 @@ CatalogFn = Callable[[Pairing, Options], Iterable[tuple[str, int, int, str | Non
 class CatalogRule:
     check: Check
     fn: CatalogFn
+
+
+def catalog_rule(
+    id: str, topic: str, severity: Severity, summary: str, hint: str
+) -> Callable[[CatalogFn], CatalogRule]:
+    """Make the decorated function a CatalogRule of a new check."""
+    check = Check(id, topic, severity, summary, hint)
+
+    def make(fn: CatalogFn) -> CatalogRule:
+        return CatalogRule(check, fn)
+
+    return make

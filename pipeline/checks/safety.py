@@ -12,11 +12,10 @@ decode entities and percent-escapes before they read a scheme or host.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from pipeline.checks.base import Check, Options, diff_multiset
+from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
-from pipeline.checks.rule import SegmentRule
+from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.links import BARE_URL, DESTINATION_HEAD, URL_TAIL, links
@@ -28,27 +27,6 @@ from pipeline.findings import Severity
 E = Severity.ERROR
 S = "safety"
 
-HTML_ADDED = Check("html-added", S, E, "an HTML element or attribute the English does not have",
-                   "use only the HTML tags and attributes of the English")
-UNSAFE_ELEMENT = Check(
-    "unsafe-element", S, E,
-    "a script, style, iframe, object, embed or similar element the English does not have",
-    "remove the element; translations carry text, not active content")
-EVENT_HANDLER = Check("event-handler", S, E,
-                      "an event handler attribute (onclick, onerror, …) the English does not have",
-                      "remove the on… attribute")
-UNSAFE_URL = Check("unsafe-url", S, E,
-                   "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
-                   "use the English's link targets")
-FOREIGN_HOST = Check("foreign-host", S, E, "a link to a host the English does not link to",
-                     "use the English's link targets; only their locale part may change")
-NEW_BLOCK = Check(
-    "new-block", S, E,
-    "the translation starts a Markdown block (heading, list, quote, HTML block, fence, "
-    "reference definition, ---) where the English does not",
-    "do not begin the translation, or a line of it, with #, -, *, +, 1., >, [x]:, ---, ``` "
-    "or a block HTML tag unless the English does")
-
 # Elements that run script, load content, restyle the page or submit data.
 _UNSAFE_ELEMENT = re.compile(
     r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
@@ -59,9 +37,6 @@ _URL_ATTRS = frozenset(
         "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon"
     ])
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
-
-_NONE: tuple[str, ...] = ()
-Messages = Sequence[str]
 # GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
 _WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
 
@@ -117,13 +92,17 @@ def _inert_anchor(tag: Tag) -> bool:
             and _ANCHOR_NAME.fullmatch(tag.attrs[0][1] or "") is not None)
 
 
+@segment_rule(
+    "html-added", S, E, "an HTML element or attribute the English does not have",
+    "use only the HTML tags and attributes of the English",
+    translation_needs="<")
 def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation or no_tags(translation):
-        return _NONE
+        return NONE
     tr_tags = [t for t in html_tags(without_code(translation))[0]
                if not _inert_anchor(t)]
     if not tr_tags:
-        return _NONE
+        return NONE
     src_tags = html_tags(without_code(source))[0] if "<" in source else []
     _, elements = diff_multiset([t.name for t in src_tags if not t.end],
                                 [t.name for t in tr_tags if not t.end])
@@ -139,17 +118,22 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
+@segment_rule(
+    "unsafe-element", S, E,
+    "a script, style, iframe, object, embed or similar element the English does not have",
+    "remove the element; translations carry text, not active content",
+    translation_needs="<")
 def unsafe_element(source: str, translation: str, options: Options) -> Messages:
     # Any '<script' counts, well-formed or not, in code or not: '<scr<script>ipt>' and
     # '<IFRAME' are caught; the English's own examples are subtracted.
     if source == translation or "<" not in translation:
-        return _NONE
+        return NONE
     tr = [m.lower() for m in _UNSAFE_ELEMENT.findall(translation)]
     if not tr:
-        return _NONE
+        return NONE
     _, added = diff_multiset([m.lower() for m in _UNSAFE_ELEMENT.findall(source)], tr)
     if not added:
-        return _NONE
+        return NONE
     return [f"active element added by the translation: {', '.join(f'<{a}>' for a in added)} "
             f"in {q(translation, 70)}"]
 
@@ -159,15 +143,20 @@ def _handlers(text: str) -> list[str]:
             for a, _ in attrs if a.startswith("on") and len(a) > 2]
 
 
+@segment_rule(
+    "event-handler", S, E,
+    "an event handler attribute (onclick, onerror, …) the English does not have",
+    "remove the on… attribute",
+    translation_needs="<")
 def event_handler(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation or no_tags(translation):
-        return _NONE
+        return NONE
     tr = _handlers(translation)
     if not tr:
-        return _NONE
+        return NONE
     _, added = diff_multiset(_handlers(source), tr)
     if not added:
-        return _NONE
+        return NONE
     return [f"event handler added by the translation: {', '.join(q(a) for a in added)}"]
 
 
@@ -185,18 +174,23 @@ def _may_spell_unsafe(text: str) -> bool:
     return "script" in low or "data" in low
 
 
+@segment_rule(
+    "unsafe-url", S, E,
+    "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
+    "use the English's link targets",
+    translation_needs="]<:w")  # _maybe_link: ']', '<', '://', 'www.'
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _maybe_link(translation):
-        return _NONE
+        return NONE
     if not _may_spell_unsafe(translation) or _nothing_new(source, translation):
-        return _NONE
+        return NONE
     tr = _unsafe_urls(translation)
     if not tr:
-        return _NONE
+        return NONE
     src = {decoded_url(u) for u in _unsafe_urls(source)}
     added = [u for u in tr if decoded_url(u) not in src]
     if not added:
-        return _NONE
+        return NONE
     return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
 
 
@@ -219,20 +213,24 @@ def _may_name_host(text: str) -> bool:
     return "http" in low or "www." in low or "ftp:" in low or "ws:" in low or "wss:" in low
 
 
+@segment_rule(
+    "foreign-host", S, E, "a link to a host the English does not link to",
+    "use the English's link targets; only their locale part may change",
+    translation_needs="]<:w")
 def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _maybe_link(translation) or not _may_name_host(translation):
-        return _NONE
+        return NONE
     if _nothing_new(source, translation):
-        return _NONE
+        return NONE
     tr = _hosts(_urls(translation))
     if not tr:
-        return _NONE
+        return NONE
     # The English's hosts from everywhere, code spans included: generous on purpose.
     src = {h for h, _ in _hosts(_urls(source))}
     src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
     foreign = [(h, u) for h, u in tr if h not in src]
     if not foreign:
-        return _NONE
+        return NONE
     known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
     return ["link to a host the English does not have: "
             + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
@@ -247,17 +245,23 @@ def _same_leading_number(source: str, translation: str) -> bool:
     return src is not None and tr is not None and src.group(1) == tr.group(1)
 
 
+@segment_rule(
+    "new-block", S, E,
+    "the translation starts a Markdown block (heading, list, quote, HTML block, fence, "
+    "reference definition, ---) where the English does not",
+    "do not begin the translation, or a line of it, with #, -, *, +, 1., >, [x]:, ---, ``` "
+    "or a block HTML tag unless the English does")
 def new_block(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
-        return _NONE
+        return NONE
     # cheap exit: no line break, and a first character (after indentation) that opens nothing
     head = translation[:1]
     if (head not in BY_FIRST_CHAR and "\n" not in translation
             and (not head.isspace() or translation.lstrip()[:1] not in BY_FIRST_CHAR)):
-        return _NONE
+        return NONE
     tr_first, tr_lines = block_starts(translation)
     if tr_first is None and not tr_lines:
-        return _NONE
+        return NONE
     src_first, src_lines = block_starts(source)
     out = []
     if tr_first == "list item" and _same_leading_number(source, translation):
@@ -271,12 +275,12 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
-# What each rule needs to find anything (see SegmentRule), read off its own early exits.
+# The safety rules in the order they run and are listed (each declared on its function).
 RULES: tuple[SegmentRule, ...] = (
-    SegmentRule(HTML_ADDED, html_added, "", "<"),
-    SegmentRule(UNSAFE_ELEMENT, unsafe_element, "", "<"),
-    SegmentRule(EVENT_HANDLER, event_handler, "", "<"),
-    SegmentRule(UNSAFE_URL, unsafe_url, "", "]<:w"),  # _maybe_link: ']', '<', '://', 'www.'
-    SegmentRule(FOREIGN_HOST, foreign_host, "", "]<:w"),
-    SegmentRule(NEW_BLOCK, new_block),
+    html_added,
+    unsafe_element,
+    event_handler,
+    unsafe_url,
+    foreign_host,
+    new_block,
 )

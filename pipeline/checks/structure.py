@@ -7,11 +7,13 @@ from collections.abc import Iterator
 
 from pipeline.article import Article
 from pipeline.checks.base import Check, Options, quote
-from pipeline.checks.rule import ArticleRule
+from pipeline.checks.rule import ArticleRule, article_rule
 from pipeline.findings import Severity
 
 E = Severity.ERROR
 
+# Found by the article reader while it reads the spans (Article.problems): the rules only
+# report them.
 MALFORMED_SPAN = Check(
     "malformed-span", "structure", E,
     "span markup that does not parse (escaped or missing quotes in an attribute)",
@@ -32,33 +34,7 @@ UNCLOSED_SPAN = Check(
     "an English lookup span that is never closed",
     "end the pair with </span></span>",
 )
-ID_MISMATCH = Check(
-    "span-id-mismatch", "structure", E,
-    "the translation span's data-ttu-id differs from the lookup's data-stu-id",
-    "both spans of a pair carry the same id",
-)
-DUPLICATE_ID = Check(
-    "duplicate-id", "structure", E,
-    "the same segment id twice with different English",
-    "ids are unique per segment; ask for a fresh handoff of the article",
-)
-MIXED_PREFIX = Check(
-    "mixed-id-prefix", "structure", E,
-    "more than one id prefix in one article (pieces of several handoffs)",
-    "an article comes from one handoff; ask for a fresh handoff of the article",
-)
-LOCALE_MISMATCH = Check(
-    "locale-mismatch", "structure", E,
-    "ms.contentlocale disagrees with the locale folder the article is in",
-    "move the article to the right locale folder or correct ms.contentlocale",
-)
-MISSING_KEYS = Check(
-    "missing-loc-keys", "structure", E,
-    "front matter lacks localization keys the handoff always writes",
-    "restore the ms.* keys from the delivery",
-)
 
-_SCANNER = {c.id: c for c in (MALFORMED_SPAN, UNPAIRED_TRANSLATION, UNPAIRED_LOOKUP, UNCLOSED_SPAN)}
 REQUIRED_KEYS = (
     "ms.contentlocale", "ms.translationtype", "ms.sourcegitcommit", "ms.openlocfilehash",
     "ms.lasthandoff",
@@ -68,15 +44,22 @@ _PREFIX = re.compile(r"([^-]+)-")
 Out = Iterator[tuple[int, int, str | None, str]]
 
 
-def _scanner(check_id: str) -> ArticleRule:
+def _reported(check: Check) -> ArticleRule:
+    """The rule for a problem the article reader found while reading the spans."""
+
     def fn(article: Article, options: Options) -> Out:
         for f in article.problems:
-            if f.check == check_id:
+            if f.check == check.id:
                 yield f.line, f.column, f.segment, f.message
 
-    return ArticleRule(_SCANNER[check_id], fn)
+    return ArticleRule(check, fn)
 
 
+@article_rule(
+    "span-id-mismatch", "structure", E,
+    "the translation span's data-ttu-id differs from the lookup's data-stu-id",
+    "both spans of a pair carry the same id",
+)
 def id_mismatch(article: Article, options: Options) -> Out:
     for seg in article.segments:
         if seg.id != seg.lookup_id:
@@ -85,6 +68,11 @@ def id_mismatch(article: Article, options: Options) -> Out:
             )
 
 
+@article_rule(
+    "duplicate-id", "structure", E,
+    "the same segment id twice with different English",
+    "ids are unique per segment; ask for a fresh handoff of the article",
+)
 def duplicate_id(article: Article, options: Options) -> Out:
     first: dict[str, tuple[str, int]] = {}
     for seg in article.segments:
@@ -96,6 +84,11 @@ def duplicate_id(article: Article, options: Options) -> Out:
             )
 
 
+@article_rule(
+    "mixed-id-prefix", "structure", E,
+    "more than one id prefix in one article (pieces of several handoffs)",
+    "an article comes from one handoff; ask for a fresh handoff of the article",
+)
 def mixed_prefix(article: Article, options: Options) -> Out:
     prefixes: dict[str, int] = {}
     for seg in article.segments:
@@ -110,6 +103,11 @@ def mixed_prefix(article: Article, options: Options) -> Out:
         prefixes.setdefault(prefix, seg.line)
 
 
+@article_rule(
+    "locale-mismatch", "structure", E,
+    "ms.contentlocale disagrees with the locale folder the article is in",
+    "move the article to the right locale folder or correct ms.contentlocale",
+)
 def locale_mismatch(article: Article, options: Options) -> Out:
     value = article.meta.get("ms.contentlocale")
     if value is None:
@@ -120,6 +118,11 @@ def locale_mismatch(article: Article, options: Options) -> Out:
         )
 
 
+@article_rule(
+    "missing-loc-keys", "structure", E,
+    "front matter lacks localization keys the handoff always writes",
+    "restore the ms.* keys from the delivery",
+)
 def missing_keys(article: Article, options: Options) -> Out:
     if not article.meta and article.body_start == 0:
         return  # an include file: no front matter at all is its normal state
@@ -128,11 +131,12 @@ def missing_keys(article: Article, options: Options) -> Out:
         yield 1, 1, None, f"front matter lacks {', '.join(missing)}"
 
 
+# The structure rules in the order they run and are listed.
 RULES: tuple[ArticleRule, ...] = (
-    *(_scanner(i) for i in _SCANNER),
-    ArticleRule(ID_MISMATCH, id_mismatch),
-    ArticleRule(DUPLICATE_ID, duplicate_id),
-    ArticleRule(MIXED_PREFIX, mixed_prefix),
-    ArticleRule(LOCALE_MISMATCH, locale_mismatch),
-    ArticleRule(MISSING_KEYS, missing_keys),
+    *(_reported(c) for c in (MALFORMED_SPAN, UNPAIRED_TRANSLATION, UNPAIRED_LOOKUP, UNCLOSED_SPAN)),
+    id_mismatch,
+    duplicate_id,
+    mixed_prefix,
+    locale_mismatch,
+    missing_keys,
 )

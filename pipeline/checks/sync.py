@@ -7,32 +7,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pipeline.checks.base import Check, Options, quote
-from pipeline.checks.rule import CatalogRule, Pairing
+from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
 from pipeline.findings import Severity
 
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
 
-MISSING_ENTRY = Check(
-    "missing-entry", "sync", Severity.ERROR,
-    "a segment of the article has no entry in its catalog",
-    "run `pipeline extract` to bring the catalog in step",
-)
-ORPHAN_ENTRY = Check(
-    "orphan-entry", "sync", Severity.WARNING,
-    "a catalog entry that no segment of the article uses (obsolete entries aside)",
-    "run `pipeline extract`: it marks the entry obsolete and keeps its translation",
-)
-SOURCE_DRIFT = Check(
-    "source-drift", "sync", Severity.ERROR,
-    "the article's English differs from the msgid of the segment's entry",
-    "run `pipeline extract`: changed English becomes a fuzzy entry for review",
-)
-OVERRIDE = Check(
-    "catalog-overrides-article", "sync", Severity.INFO,
-    "a reviewed catalog translation differs from the article's; the catalog's is used",
-    "expected after a vendor edit; nothing to do unless the catalog is wrong",
-)
+# Reported by the job, which finds the catalog missing before any rule here could run.
 MISSING_CATALOG = Check(
     "missing-catalog", "sync", Severity.ERROR,
     "an article has no catalog",
@@ -41,7 +22,11 @@ MISSING_CATALOG = Check(
 Out = Iterator[tuple[str, int, int, str | None, str]]
 
 
-
+@catalog_rule(
+    "missing-entry", "sync", Severity.ERROR,
+    "a segment of the article has no entry in its catalog",
+    "run `pipeline extract` to bring the catalog in step",
+)
 def missing_entry(p: Pairing, options: Options) -> Out:
     if p.complete:  # every segment has its entry: the common case
         return
@@ -55,6 +40,11 @@ def missing_entry(p: Pairing, options: Options) -> Out:
             )
 
 
+@catalog_rule(
+    "source-drift", "sync", Severity.ERROR,
+    "the article's English differs from the msgid of the segment's entry",
+    "run `pipeline extract`: changed English becomes a fuzzy entry for review",
+)
 def source_drift(p: Pairing, options: Options) -> Out:
     if p.complete:
         return
@@ -67,6 +57,11 @@ def source_drift(p: Pairing, options: Options) -> Out:
             )
 
 
+@catalog_rule(
+    "orphan-entry", "sync", Severity.WARNING,
+    "a catalog entry that no segment of the article uses (obsolete entries aside)",
+    "run `pipeline extract`: it marks the entry obsolete and keeps its translation",
+)
 def orphan_entry(p: Pairing, options: Options) -> Out:
     keys = set(p.keys)
     ids = {seg.id for seg in p.article.segments}
@@ -80,6 +75,11 @@ def orphan_entry(p: Pairing, options: Options) -> Out:
         )
 
 
+@catalog_rule(
+    "catalog-overrides-article", "sync", Severity.INFO,
+    "a reviewed catalog translation differs from the article's; the catalog's is used",
+    "expected after a vendor edit; nothing to do unless the catalog is wrong",
+)
 def override(p: Pairing, options: Options) -> Out:
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None and msg.reviewed and seg.translation and msg.msgstr != seg.translation:
@@ -97,9 +97,11 @@ def entries_by_segment_id(catalog: Catalog) -> dict[str, Message]:
     return out
 
 
+# The sync rules in the order they run and are listed.
 RULES: tuple[CatalogRule, ...] = (
-    CatalogRule(MISSING_ENTRY, missing_entry),
-    CatalogRule(SOURCE_DRIFT, source_drift),
-    CatalogRule(ORPHAN_ENTRY, orphan_entry),
-    CatalogRule(OVERRIDE, override),
+    missing_entry,
+    source_drift,
+    orphan_entry,
+    override,
 )
+OVERRIDE = override.check  # the rule extract runs alone (job)

@@ -1,0 +1,146 @@
+"""The translation's text against its English: numbers, English left untranslated, edge
+white space, and characters that split a block, a table cell or link text."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.base import Options, diff_multiset
+from pipeline.checks.base import quote as q
+from pipeline.checks.rule import NONE, Messages, segment_rule
+from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
+from pipeline.checks.tokens.prose import brackets, prose, sentence
+from pipeline.findings import Severity
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+F = "fidelity"
+
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")
+_PIPE = re.compile(r"(?<!\\)\|")
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _has_digit(text: str) -> bool:
+    # ten substring tests beat one regex search by half on corpus-sized strings
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
+
+
+@segment_rule(
+    "number-changed", F, WARNING, "a number of the English is missing or different",
+    "keep every number of the English; local digits, separators and date forms are fine")
+def number_changed(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or not _has_digit(source):
+        return NONE
+    src_raw = _ASCII_DIGIT_RUN.findall(source)  # English digits are ASCII; the scan is cheaper
+    if not src_raw:
+        return NONE
+    tr_raw = DIGIT_RUN.findall(translation)
+    if src_raw == tr_raw or sorted(src_raw) == sorted(tr_raw) or (
+            digit_values(src_raw) == digit_values(tr_raw)):
+        return NONE  # the same digits everywhere: nothing in prose can differ
+    src_runs, src_amounts = numbers(source, english=True)
+    tr_runs, tr_amounts = numbers(translation, english=False)
+    if src_runs == tr_runs or src_amounts == tr_amounts:
+        return NONE
+    # 'one' written as '1' adds a number harmlessly; only a number the English has and the
+    # translation lacks is reported.
+    missing, added = diff_multiset(src_amounts, tr_amounts)
+    run_missing, _ = diff_multiset(src_runs, tr_runs)
+    if not added:  # small numbers are often written as words: 'Add 3 parameters', 'три'
+        missing = [m for m in missing if float(m) > 10]
+    if not (missing and run_missing):
+        return NONE
+    return [f"number missing from the translation: {', '.join(missing)}"
+            + (f"; it has {', '.join(added)}" if added else "") + f" (English {q(source, 60)})"]
+
+
+@segment_rule(
+    "untranslated", F, WARNING, "the translation is the English sentence unchanged",
+    "translate the segment, or confirm it is meant to stay in English",
+    identical=True)
+def untranslated(source: str, translation: str, options: Options) -> Messages:
+    if source != translation or not sentence(prose(source)):
+        return NONE
+    return [f"translation is the English unchanged: {q(source)}"]
+
+
+_UNSPACED_LANGUAGES = ("ja", "zh", "ko")  # no spaces between words: a lost edge space is fine
+
+
+@segment_rule(
+    "edge-whitespace", F, INFO,
+    "an edge space of the English lost, or trailing spaces that break the line",
+    "keep the English's spaces at the start and end of the segment, which separate it from "
+    "the text around it; do not end it with two spaces")
+def edge_whitespace(source: str, translation: str, options: Options) -> Messages:
+    # Only what changes the page: an edge space of the English lost (the segment's words run
+    # into its neighbour's), or two trailing spaces added (a hard line break at a line end).
+    # A single space added is harmless and the commonest MT habit.
+    # strip() hands back an unchanged string as is: one call tests both edges
+    if source == translation or (source.strip() == source and not translation.endswith("  ")):
+        return NONE
+    if not (source and translation):
+        return NONE
+    out = []
+    if not options.locale.lower().startswith(_UNSPACED_LANGUAGES):
+        for where, s, t in (("leading", source[0], translation[0]),
+                            ("trailing", source[-1], translation[-1])):
+            if s.isspace() and not t.isspace():
+                out.append(f"the English has {where} white space and the translation does not: "
+                           f"English {q(source, 50)}, translation {q(translation, 50)}")
+    if translation.endswith("  ") and not source.endswith("  "):
+        out.append(f"the translation ends with {len(translation) - len(translation.rstrip(' '))} "
+                   f"spaces (a hard line break) and the English does not: {q(translation, 60)}")
+    return out
+
+
+@segment_rule(
+    "newline-added", F, ERROR, "a line break the English does not have",
+    "keep the translation on as many lines as the English; a new line splits a table row "
+    "or starts a new block",
+    translation_needs="\n")
+def newline_added(source: str, translation: str, options: Options) -> Messages:
+    if "\n" not in translation:
+        return NONE
+    src, tr = source.count("\n"), translation.count("\n")
+    if tr <= src:
+        return NONE
+    return [f"the translation has {tr} line break(s), the English {src}: {q(translation, 70)}"]
+
+
+@segment_rule(
+    "pipe-added", F, ERROR, "a '|' added where the English has none (splits a table cell)",
+    "write '\\|' or '&#124;' for a literal vertical bar, or rephrase",
+    translation_needs="|")
+def pipe_added(source: str, translation: str, options: Options) -> Messages:
+    # GFM splits a cell at any unescaped '|', code spans included; an English with one is
+    # therefore not a table cell, and more bars in its translation are harmless.
+    if "|" not in translation or _PIPE.search(source):
+        return NONE
+    n = len(_PIPE.findall(translation))
+    if not n:
+        return NONE
+    return [f"the translation adds {n} unescaped '|' (English has none): {q(translation, 70)}"]
+
+
+@segment_rule(
+    "link-text-broken", F, ERROR, "a '[' or ']' without its partner, which ends link text early",
+    "balance square brackets, or write them as '\\[' and '\\]'",
+    translation_needs="[]")
+def link_text_broken(source: str, translation: str, options: Options) -> Messages:
+    # A ')' cannot end link text (only a destination, which link-target-changed compares).
+    if source == translation or not ("[" in translation or "]" in translation):
+        return NONE
+    if _BRACKET.findall(source) == _BRACKET.findall(translation):
+        return NONE
+    src_open, src_stray = brackets(prose(source))
+    tr_open, tr_stray = brackets(prose(translation))
+    out = []
+    if tr_open > src_open:
+        out.append(f"the translation has an unmatched '[' the English does not: "
+                   f"{q(translation, 70)}")
+    if tr_stray > src_stray:
+        out.append(f"the translation has an unmatched ']' the English does not: "
+                   f"{q(translation, 70)}")
+    return out

@@ -1,0 +1,185 @@
+"""What a translation copies from its English unchanged: inline code, link targets,
+placeholders and directives, prose placeholders, command and file names."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.base import Options, diff_multiset, iter_missing_added
+from pipeline.checks.base import quote as q
+from pipeline.checks.rule import NONE, Messages, segment_rule
+from pipeline.checks.tokens.code import code_texts, escaped, without_code
+from pipeline.checks.tokens.links import DESTINATION_HEAD, URL_TAIL, link_key, links
+from pipeline.checks.tokens.names import CMDLET_NOUN, EXTENSION, has_word, names
+from pipeline.checks.tokens.prose import prose
+from pipeline.checks.tokens.tags import KNOWN_TAG_NAMES
+from pipeline.findings import Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+F = "fidelity"
+
+# Link-like fragments as written, ending where the link reader stops (patterns shared with
+# tokens.links): if both sides have the same, their targets are the same (fast path).
+_RAW_LINK = re.compile(
+    f"{DESTINATION_HEAD}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{URL_TAIL}")
+_SIMPLE_CODE = re.compile(r"`[^`]+`")
+# .NET format items, printf conversions, Windows environment variables.
+_FORMAT_ITEM = re.compile(
+    r"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}|%(?:\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdfuxXc](?![A-Za-z])"
+    r"|%[A-Za-z_][A-Za-z0-9_]*%"
+)
+_RAW_PLACEHOLDER = re.compile(rf"\[![^\]]*|<xref:[^>]*>|{_FORMAT_ITEM.pattern}")
+# Prose placeholders: '<your-server-name>', '{customerId}', '&lt;name&gt;'; not a tag of a known
+# element, an xref or an autolink (the look-ahead), which other checks compare.
+_NAMED = re.compile(
+    rf"<(?!/|(?:{KNOWN_TAG_NAMES})[\s/>]|[A-Za-z][A-Za-z0-9+.-]*:)[^<>\s!?=][^<>\n]{{0,60}}>"
+    r"|\{[^\W\d][\w.-]{0,40}\}|&lt;[^&\n]{1,60}&gt;", re.I)
+
+
+@segment_rule(
+    "code-changed", F, ERROR, "an inline code span differs from the English",
+    "copy every `code` span from the English byte for byte; code is never translated",
+    source_needs="`", translation_needs="`")
+def code_changed(source: str, translation: str, options: Options) -> Messages:
+    if source == translation or ("`" not in source and "`" not in translation):
+        return NONE
+    if ("``" not in source and "``" not in translation and "\\`" not in source
+            and "\\`" not in translation):
+        # single backticks, none escaped: CommonMark pairs each with the next, as this does
+        src, tr = _SIMPLE_CODE.findall(source), _SIMPLE_CODE.findall(translation)
+        if sorted(src) == sorted(tr):
+            return NONE
+    else:
+        src, tr = code_texts(source), code_texts(translation)
+    return list(iter_missing_added("code", src, tr))
+
+
+def _linkish(text: str) -> bool:
+    # ']' alone is common (ja '[設定]' UI labels): a link needs '](', '][' or ']:' after it
+    return ("]" in text and ("](" in text or "][" in text or "]:" in text)) or (
+        "<" in text and ("=" in text or "@" in text)) or "://" in text
+
+
+@segment_rule(
+    "link-target-changed", F, ERROR, "a link or image target differs from the English",
+    "keep every (target), [reference] and <autolink> as in the English; only the configured "
+    "locale rewrites (such as /en-us/ to /fr-fr/) are allowed",
+    source_needs="]<:", translation_needs="]<:")  # ':' for '://'
+def link_target_changed(source: str, translation: str, options: Options) -> Messages:
+    if source == translation:
+        return NONE
+    # Every link form has ']' (inline, reference), '://' (bare URL, autolink) or a '<' with
+    # '=' (href/src) or '@' (e-mail autolink). Single-character tests come first: nearly free.
+    if not (_linkish(source) or _linkish(translation)):
+        return NONE
+    # Fast path: the same link-like fragments on both sides cannot hold different targets.
+    if (sorted(m.group() for m in _RAW_LINK.finditer(source))
+            == sorted(m.group() for m in _RAW_LINK.finditer(translation))):
+        return NONE
+    src = links(source).targets
+    tr = links(translation).targets
+    if src == tr:
+        return NONE
+    rewrites, locale = options.link_rewrites, options.locale
+    shown = {link_key(u, rewrites, locale): u for u in (*tr, *src)}
+    missing, added = diff_multiset([link_key(u, rewrites, locale) for u in src],
+                                   [link_key(u, rewrites, locale) for u in tr])
+    if missing:
+        return [("link target missing from the translation: "
+                 + ", ".join(q(shown[m], 70) for m in missing)
+                 + (f"; it has {', '.join(q(shown[a], 70) for a in added)}" if added else ""))]
+    if added:
+        return ["link target added by the translation: "
+                + ", ".join(q(shown[a], 70) for a in added)]
+    return NONE
+
+
+def _placeholders(text: str) -> list[str]:
+    found = links(text)
+    out = [*found.directives, *found.xrefs]
+    if "{" in text or "%" in text:
+        # %SystemRoot% and %systemroot% are one variable: Windows ignores its case
+        out.extend(p.lower() if p[-1] == "%" else p
+                   for p in _FORMAT_ITEM.findall(prose(text)))
+    return out
+
+
+@segment_rule(
+    "placeholder-changed", F, ERROR,
+    "a placeholder ({0}, %s, %VAR%, <xref:…>, [!INCLUDE …], [!NOTE]) differs from the English",
+    "copy placeholders, xrefs and [!…] directives from the English unchanged",
+    source_needs="{%!<", translation_needs="{%!<")
+def placeholder_changed(source: str, translation: str, options: Options) -> Messages:
+    if source == translation:
+        return NONE
+    if ("{" not in source and "%" not in source and "!" not in source and "<" not in source
+            and "{" not in translation and "%" not in translation and "!" not in translation
+            and "<" not in translation):
+        return NONE
+    # Fast path: the same candidates anywhere in the raw text cannot differ in prose.
+    if sorted(_RAW_PLACEHOLDER.findall(source)) == sorted(_RAW_PLACEHOLDER.findall(translation)):
+        return NONE
+    return list(iter_missing_added("placeholder", _placeholders(source),
+                                   _placeholders(translation)))
+
+
+def _raw_angled(found: list[tuple[int, str]], text: str) -> list[str]:
+    """'<name>' placeholders not escaped as '\\<name>': a reader takes them for HTML tags."""
+    return [p for start, p in found if p[0] == "<" and not escaped(text, start)]
+
+
+@segment_rule(
+    "named-placeholder-missing", F, WARNING,
+    "fewer <name> or {name} placeholders than the English, or one that lost its escape",
+    "keep each <placeholder> and {placeholder} of the English, escaped as in the English; "
+    "translating the words inside is fine",
+    source_needs="<{&")
+def named_placeholder_missing(source: str, translation: str, options: Options) -> Messages:
+    # Only a drop is reported: '<Site name>' becoming '<Websitename>' is a good translation.
+    # An escape lost is reported too: '\\<Websitename>' shows, '<Websitename>' is a hidden tag.
+    if source == translation or not ("<" in source or "{" in source or "&lt;" in source):
+        return NONE
+    src_text = without_code(source)
+    src = [(m.start(), m.group()) for m in _NAMED.finditer(src_text)]
+    if not src:
+        return NONE
+    tr_text = without_code(translation)
+    tr = [(m.start(), m.group()) for m in _NAMED.finditer(tr_text)]
+    out = []
+    if len(tr) < len(src):
+        out.append(f"{len(src) - len(tr)} placeholder(s) missing from the translation; the "
+                   f"English has {', '.join(q(p, 40) for _, p in src)}, the translation "
+                   f"{', '.join(q(p, 40) for _, p in tr) or 'none'}")
+    raw_src, raw_tr = _raw_angled(src, src_text), _raw_angled(tr, tr_text)
+    if len(raw_tr) > len(raw_src):
+        out.append(f"placeholder not escaped as in the English (a browser hides it as an "
+                   f"unknown tag): {', '.join(q(p, 40) for p in raw_tr)}; write '\\<'")
+    return out
+
+
+@segment_rule(
+    "identifier-changed", F, ERROR, "a cmdlet or file name of the English is missing or altered",
+    "keep command names such as Set-AzContext and file names such as policy.json unchanged")
+def identifier_changed(source: str, translation: str, options: Options) -> Messages:
+    # Code spans and link targets have their own checks; this looks at names in plain text,
+    # such as the link text of a cmdlet's "related links" entry.
+    if source == translation:
+        return NONE
+    if not (("-" in source and CMDLET_NOUN.search(source) is not None)
+            or ("." in source and EXTENSION.search(source) is not None)):
+        return NONE
+    # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
+    src = names(prose(source) if "](" in source or "`" in source else source)
+    if not src or all(name in translation for name in src):
+        return NONE  # every name of the English is still there, verbatim
+    if "<" in source or "[!" in source or "://" in source:
+        src = names(prose(source))  # rarer markup: mask it too
+        if not src:
+            return NONE
+    # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs).
+    low = prose(translation).lower()
+    missing = [n for n in src if not has_word(low, n.lower())]
+    if not missing:
+        return NONE
+    return [f"name missing or altered in the translation: {', '.join(q(m, 50) for m in missing)}"
+            f"; translation: {q(translation)}"]
