@@ -9,7 +9,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks import fidelity, safety, structure, sync, tree
+# Each rule module by its own name, not through the package: the package's __init__ points
+# back here.
+import pipeline.checks.fidelity as fidelity
+import pipeline.checks.safety as safety
+import pipeline.checks.structure as structure
+import pipeline.checks.sync as sync
+import pipeline.checks.tree as tree
 from pipeline.checks.base import Check, Options
 from pipeline.checks.rule import Pairing, SegmentFn
 from pipeline.findings import Finding, Severity
