@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pipeline.checks import fidelity, safety, structure, sync, tree
@@ -83,7 +84,10 @@ def catalog_findings(
     keys: Sequence[Key] | None = None,
     only: frozenset[str] = frozenset(),
     entries: Sequence[Message | None] | None = None,
+    entry_line: Callable[[Message], int] | None = None,
 ) -> list[Finding]:
+    """``entry_line``: where each entry stands in the catalog file, when not where the reader
+    found it (the run rewrote the file)."""
     if keys is None:
         keys = segment_keys(article.segments)
     if entries is None:
@@ -92,6 +96,8 @@ def catalog_findings(
     complete = all(m is not None for m in entries)
     by_id = {} if complete else sync.entries_by_segment_id(catalog)
     pairing = Pairing(article, catalog, po_path, keys, entries, by_id, complete)
+    if entry_line is not None:
+        pairing = replace(pairing, entry_line=entry_line)
     out = []
     for rule in sync.RULES:
         if options.enabled(rule.check) and (not only or rule.check.id in only):
