@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 
 from pipeline.cache import CACHE_NAME
 from pipeline.catalog import format_po, parse_po
-from pipeline.cli import main
+from pipeline.cli import _COMMANDS, _parser, main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -293,3 +294,26 @@ def test_findings_cite_the_catalog_line_the_entry_stands_on(
              if "[catalog-overrides-article]" in f]
     assert len(found) == 1 and line > 1
     assert f"install-cli.po:{line}) differs" in found[0]
+
+
+def _excepted(readme: str, option: str) -> set[str]:
+    """The commands the README's "every command [but X] takes `option`" leaves out."""
+    found = re.search(r"every command (?:but ((?:`[\w-]+`(?:,| and| or|\s)*)+))?"
+                      r"takes(?:(?!every command)[^.])*?`" + re.escape(option),
+                      " ".join(readme.split()), re.I)
+    assert found is not None, f"the README says no more which commands take {option}"
+    return set(re.findall(r"`([\w-]+)`", found.group(1) or ""))
+
+
+def test_the_readme_says_which_commands_take_j_and_q() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = {name for name, _, _ in _COMMANDS}
+    for option, short in (("-j N", "-j"), ("-q", "-q")):
+        takes = set()
+        for name in commands:
+            parser = _parser(name)
+            sub = next(a for a in parser._actions if a.dest == "command")
+            declared = sub.choices[name]._actions
+            if any(short in a.option_strings for a in declared):
+                takes.add(name)
+        assert commands - takes == _excepted(readme, option), option
