@@ -215,14 +215,16 @@ def _summarize(
         layout = settings.layout
         emit(sorted(tree.locale_lag(editions, settings.options, layout.shown(layout.content)),
                     key=Finding.sort_key))
+        catalog_rels, _, problems = layout.catalogs()
+        emit(problems)  # folders of the catalogs tree that could not be walked
         if settings.options.enabled(tree.ORPHAN_CATALOG):
             emit(sorted([
                 Finding(
                     tree.ORPHAN_CATALOG.id, settings.options.severity(tree.ORPHAN_CATALOG),
                     f"no article {layout.shown_article(rel)} for this catalog",
                     layout.shown_catalog(rel), 1, 1, None, tree.ORPHAN_CATALOG.hint)
-                for rel in layout.catalogs()
-                if rel not in seen and not layout.article(rel).exists()
+                for rel in catalog_rels
+                if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)

@@ -36,7 +36,7 @@ from pipeline.catalog import FUZZY, Catalog, Message, format_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, tree_lock, write_atomic
-from pipeline.layout import Layout
+from pipeline.layout import Layout, walk_files
 from pipeline.merge import MT_NOTE
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
@@ -305,10 +305,10 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:
         return 2
-    rels = Layout(Path(), locales, args.out).catalogs()
+    rels, _, problems = Layout(Path(), locales, args.out).catalogs()
     results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
                        jobs_for(args, config))
-    findings = [r for r in results if isinstance(r, Finding)]
+    findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     written = sum(r is True for r in results)
     exported = sum(isinstance(r, bool) for r in results)
     return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
@@ -351,14 +351,11 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
             return 2
-    rels = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*.xlf")
-        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    rels, _, problems = walk_files(folder, Layout(Path(), locales, Path()).shown(folder), ".xlf")
     with tree_lock(locales):
         results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))
     changed = [n for n, _ in results if n]
-    findings = [f for _, found in results for f in found]
+    findings = [*problems, *(f for _, found in results for f in found)]
     return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "
                    f"({sum(changed)} entries)", args.quiet)

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 # Input problems found while reading: not rules, but ids users can see, select and document.
 INPUT_CHECKS: tuple[Check, ...] = (
-    Check("encoding", "input", Severity.ERROR, "the file is not valid UTF-8 text",
-          "save the file as UTF-8"),
+    Check("encoding", "input", Severity.ERROR,
+          "the file is not valid UTF-8 text, or its name is not UTF-8 (the file is skipped)",
+          "save the file as UTF-8; rename it in UTF-8"),
     Check("front-matter", "input", Severity.ERROR,
           "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
           "fix the YAML; front matter holds plain keys and values"),
@@ -47,6 +48,14 @@ INPUT_CHECKS: tuple[Check, ...] = (
           "check permissions and free space; the previous file is intact"),
     Check("layout", "input", Severity.INFO, "a folder under the content root that is no locale",
           "put articles under <locale>/ folders such as fr-FR/; others are skipped"),
+    Check("unreadable", "input", Severity.ERROR,
+          "a folder that cannot be read, or a symbolic link that cannot be followed, in the "
+          "content, catalogs or XLIFF tree; what is in it is skipped, the rest still runs",
+          "check the folder's permissions, or fix the link, then run again"),
+    Check("symlink-loop", "input", Severity.WARNING,
+          "a symbolic link to a folder it is in; it is not followed (nothing is lost: what it "
+          "points to is walked already)",
+          "remove the link"),
     Check("render-substituted", "safety", Severity.WARNING,
           "a translation with errors was not published; a safe text stood in for it",
           "fix the translation in the catalog"),
