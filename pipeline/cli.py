@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline import __version__, checks
@@ -239,12 +240,14 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
-    rels, skipped = layout.articles(config.build_locales)
+    rels, skipped, problems = layout.articles(config.build_locales)
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
-    reporter([Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
-                      layout.shown(layout.content / name)) for name in skipped])
+    # the folders and names the walk skipped, and why: said first, and counted in the summary
+    walked = [*(Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
+                        layout.shown_article(name)) for name in skipped), *problems]
+    reporter(walked)
     def clean() -> None:
         """Temp files of killed runs, removed by the next run that has work to do (a run with
         nothing to do writes nothing, and walking both trees would be a third of its time)."""
@@ -264,6 +267,11 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     finally:
         bar.close()
     elapsed = time.monotonic() - started
+    if walked:
+        counts = dict(summary.counts)
+        for f in walked:
+            counts[f.severity] += 1
+        summary = replace(summary, counts=counts)
     reporter.close()
     if not args.quiet:
         print(_summary_line(summary, elapsed), file=sys.stderr)

@@ -5,7 +5,7 @@ there is an article to process.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +36,25 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
         raise InputError("po-syntax", "a folder stands where the catalog should be", shown,
                          0, 0, "remove or rename the folder") from None
     return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
+
+
+def written_lines(catalog: Catalog, text: str) -> Callable[[Message], int]:
+    """Where each entry of ``catalog`` starts in ``text``, the catalog as ``format_po`` wrote it
+    (entries one blank line apart, none inside one; the header first; an obsolete entry with no
+    translation left out). Worked out on first use: few articles have a finding that cites a
+    catalog line."""
+    found: dict[int, int] = {}
+
+    def line(msg: Message) -> int:
+        if not found:
+            lines = text.split("\n")
+            starts = [n + 2 for n in range(len(lines) - 1) if not lines[n] and lines[n + 1]]
+            kept = [m for m in catalog.messages if m.msgstr or not m.obsolete]
+            found.update(zip(map(id, kept), starts, strict=False))
+            found[0] = 0  # worked out, should nothing be in it
+        return found.get(id(msg)) or msg.line or 1
+
+    return line
 
 
 def _digest(article: Article) -> str:
@@ -176,12 +195,14 @@ def prepare(
     keys = segment_keys(article.segments)
     options = settings.options
     catalog_write = None
+    entry_line = None  # the reader's lines are the file's, unless the file is rewritten
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
-        if updated != catalog:
-            catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
-        catalog = updated
+        if updated != catalog:  # equal: the catalog as read stays, with its lines
+            text = format_po(updated)
+            catalog_write = Write(po_path, text.encode(), po_shown)
+            catalog, entry_line = updated, written_lines(updated, text)
 
     # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
     entries = entries_for(article, catalog, keys)
@@ -189,7 +210,8 @@ def prepare(
         findings.extend(checks.article_findings(article, options))
         if catalog is not None:
             findings.extend(checks.catalog_findings(
-                article, catalog, po_shown, options, keys, entries=entries))
+                article, catalog, po_shown, options, keys, entries=entries,
+                entry_line=entry_line))
         elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
@@ -197,7 +219,7 @@ def prepare(
     elif settings.extract and catalog is not None and options.enabled(sync.OVERRIDE):
         findings.extend(checks.catalog_findings(
             article, catalog, po_shown, options, keys, entries=entries,
-            only=frozenset({sync.OVERRIDE.id})))
+            only=frozenset({sync.OVERRIDE.id}), entry_line=entry_line))
 
     output_write = None
     if settings.check or settings.form is not None:

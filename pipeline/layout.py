@@ -7,12 +7,25 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+from pipeline.findings import Finding, Severity
+
+# What a walk finds (the checks' registry lists them): a folder or link that cannot be read
+# or followed, a link that loops, a file name that is not UTF-8.
+UNREADABLE, SYMLINK_LOOP, ENCODING = "unreadable", "symlink-loop", "encoding"
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
 def is_locale(name: str) -> bool:
     return _LOCALE.match(name) is not None
+
+
+class Found(NamedTuple):
+    rels: list[str]  # relative to the root, sorted
+    skipped: list[str]  # folders below the root that are no locale (as shown)
+    problems: list[Finding]  # what could not be walked, in path order
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,63 +70,165 @@ class Layout:
     def shown(self, path: Path) -> str:
         """A path as diagnostics show it: relative to the working folder when below it."""
         try:
-            return os.path.relpath(path)
+            return printable(os.path.relpath(path))
         except ValueError:  # pragma: no cover - another drive on Windows
-            return str(path)
+            return printable(str(path))
 
-    def articles(self, locales: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
-        """(article paths relative to the content root, sorted; skipped non-locale folders)."""
-        found: list[str] = []
+    def articles(self, locales: frozenset[str] = frozenset()) -> Found:
+        """The articles (paths relative to the content root, sorted), the folders skipped as
+        no locale, and what could not be walked."""
+        walk = _Walk(".md", self._shown[0])
         skipped: list[str] = []
-        if not self.content.is_dir():
-            return found, skipped
-        for entry in sorted(os.scandir(self.content), key=lambda e: e.name):
-            if entry.name.startswith(".") or not entry.is_dir():
-                continue
+        for entry in walk.top(str(self.content)):
             if not is_locale(entry.name):
-                skipped.append(entry.name)
-                continue
-            if locales and entry.name.lower() not in locales:
-                continue
-            found.extend(_walk(Path(entry.path), entry.name, ".md"))
-        return found, skipped
+                skipped.append(printable(entry.name))
+            elif not locales or entry.name.lower() in locales:
+                walk.locale(entry)
+        return Found(sorted(walk.found), skipped, walk.sorted_problems())
 
-    def catalogs(self) -> list[str]:
-        """Catalog paths relative to the locales root, as article-style '.md' paths."""
-        found: list[str] = []
-        if not self.locales.is_dir():
-            return found
-        for entry in sorted(os.scandir(self.locales), key=lambda e: e.name):
-            if entry.is_dir() and not entry.name.startswith(".") and is_locale(entry.name):
-                found.extend(r[:-3] + ".md" for r in _walk(Path(entry.path), entry.name, ".po"))
-        return found
+    def catalogs(self) -> Found:
+        """Catalog paths relative to the locales root, as article-style '.md' paths, and what
+        could not be walked."""
+        walk = _Walk(".po", self._shown[1])
+        for entry in walk.top(str(self.locales)):
+            if is_locale(entry.name):
+                walk.locale(entry)
+        return Found(sorted(r[:-3] + ".md" for r in walk.found), [], walk.sorted_problems())
+
+    def has_article(self, rel: str) -> bool:
+        """Whether the article is there; True when that cannot be told (a folder that cannot
+        be searched, reported by the walk): its catalog is then no orphan."""
+        try:
+            os.stat(self.article(rel))
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError:
+            return True
+        return True
 
 
 def _display(root: Path, cwd: str) -> str:
     try:
-        return os.path.relpath(root, cwd)
+        return printable(os.path.relpath(root, cwd))
     except ValueError:  # pragma: no cover - another drive on Windows
-        return str(root)
+        return printable(str(root))
 
 
 def _join(root: str, rel: str) -> str:
     return rel if root == "." else f"{root}/{rel}"
 
 
-def _walk(root: Path, prefix: str, suffix: str) -> list[str]:
-    out: list[str] = []
-    _scan(str(root), prefix, suffix, out)
-    return sorted(out)
+def walk_files(root: Path, shown: str, suffix: str) -> Found:
+    """Files named ``*suffix`` below ``root`` (relative paths, sorted) and what could not be
+    walked; ``shown``: the root as findings show it."""
+    walk = _Walk(suffix, shown)
+    if root.is_dir():
+        walk.folder(str(root), "", os.path.realpath(root), {os.path.realpath(root)})
+    return Found(sorted(walk.found), [], walk.sorted_problems())
 
 
-def _scan(folder: str, prefix: str, suffix: str, out: list[str]) -> None:
-    # os.scandir directly: half the time of os.walk on a docs tree, which matters for a no-op run.
-    with os.scandir(folder) as it:
-        for entry in it:
+class _Walk:
+    """One walk of a tree with os.scandir (half the time of os.walk on a docs tree, which
+    matters for a no-op run). What it cannot walk is a finding at the path, and the walk goes
+    on: a folder it cannot read, a symbolic link it cannot follow, a file name that is not
+    UTF-8. A link to a folder that holds it is not followed (it would loop forever)."""
+
+    def __init__(self, suffix: str, shown: str) -> None:
+        self.suffix = suffix
+        self.shown = shown  # the root as findings show it
+        self.found: list[str] = []
+        self.problems: list[Finding] = []
+        self.root_real = ""
+
+    def top(self, root: str) -> list[os.DirEntry[str]]:
+        """The folders right below ``root``, sorted by name (none when it is not a folder)."""
+        if not os.path.isdir(root):
+            return []
+        self.root_real = os.path.realpath(root)
+        entries = self._entries(root, "")
+        return sorted((e for e in entries if self._is_dir(e, e.name)), key=lambda e: e.name)
+
+    def locale(self, entry: os.DirEntry[str]) -> None:
+        real = os.path.realpath(entry.path) if entry.is_symlink() else \
+            f"{self.root_real}/{entry.name}"
+        self.folder(entry.path, entry.name, real, {self.root_real, real})
+
+    def folder(self, path: str, rel: str, real: str, chain: set[str]) -> None:
+        """Walk ``path`` (``rel`` below the root; ``real``: its real path; ``chain``: the real
+        paths of the folders it is in, itself included)."""
+        suffix, found = self.suffix, self.found
+        for entry in self._entries(path, rel):
             name = entry.name
-            if name.startswith("."):
+            sub = f"{rel}/{name}" if rel else name
+            is_dir = self._is_dir(entry, sub)
+            if is_dir is None:
                 continue
-            if entry.is_dir():
-                _scan(entry.path, f"{prefix}/{name}", suffix, out)
-            elif name.endswith(suffix):
-                out.append(f"{prefix}/{name}")
+            if not is_dir:
+                if name.endswith(suffix):
+                    if sub.isascii() or _is_utf8(sub):
+                        found.append(sub)
+                    else:
+                        self._problem(ENCODING, Severity.ERROR, sub, "the file name is not "
+                                      "UTF-8 (shown with \\x escapes): the file was skipped",
+                                      "rename the file (or its folder) in UTF-8")
+                continue
+            target = os.path.realpath(entry.path) if entry.is_symlink() else f"{real}/{name}"
+            if target in chain:
+                self._problem(SYMLINK_LOOP, Severity.WARNING, sub, "a symbolic link to a folder "
+                              f"it is in ({printable(os.path.relpath(target))}): not followed",
+                              "remove the link; what it points to is walked already")
+                continue
+            chain.add(target)
+            self.folder(entry.path, sub, target, chain)
+            chain.discard(target)
+
+    def _entries(self, path: str, rel: str) -> list[os.DirEntry[str]]:
+        """The entries of a folder but dot files; none, and a finding, when it cannot be read."""
+        try:
+            with os.scandir(path) as it:
+                return [e for e in it if e.name[:1] != "."]
+        except OSError as exc:
+            self._problem(UNREADABLE, Severity.ERROR, rel, f"cannot read this folder "
+                          f"({_reason(exc)}): what is in it was skipped",
+                          "check the folder's permissions, then run again")
+            return []
+
+    def _is_dir(self, entry: os.DirEntry[str], rel: str) -> bool | None:
+        """Whether the entry is a folder (following links); None, and a finding, when that
+        cannot be told: a link to itself, or a chain of links too long."""
+        try:
+            return entry.is_dir()
+        except OSError as exc:
+            self._problem(UNREADABLE, Severity.ERROR, rel, f"cannot follow this symbolic link "
+                          f"({_reason(exc)}): it was skipped", "remove or fix the link")
+            return None
+
+    def _problem(self, check: str, severity: Severity, rel: str, message: str,
+                 hint: str) -> None:
+        where = _join(self.shown, rel) if rel else self.shown
+        self.problems.append(Finding(check, severity, message, printable(where), 0, 0, None,
+                                     hint))
+
+    def sorted_problems(self) -> list[Finding]:
+        return sorted(self.problems, key=Finding.sort_key)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes os.fsdecode could not decode
+        return False
+    return True
+
+
+def printable(path: str) -> str:
+    """A path as findings show it. A name that is not UTF-8 comes from os.fsdecode with lone
+    surrogates, which JSON, SARIF, HTML and a UTF-8 terminal cannot carry: its bytes are shown
+    with \\x escapes, as ``ls -b`` shows them."""
+    if path.isascii() or _is_utf8(path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

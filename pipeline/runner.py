@@ -9,10 +9,10 @@ their findings are gathered in article order, so output is the same for any -j.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import NamedTuple
 
-from pipeline.cache import CACHE_NAME, Cache, Entry, Replay
+from pipeline.cache import CACHE_NAME, Cache, Entry, Replay, source_digest
 from pipeline.checks import tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
@@ -72,24 +72,33 @@ def _from_cache(rel: str, replay: Replay) -> Outcome:
 
 
 def fingerprint(settings: Settings) -> str:
-    """Everything besides the files that decides a run's results: a change empties the cache.
-    Kept as the text itself (a few hundred characters): exact, and no hash library to load."""
-    from pipeline import __version__
-
+    """Everything besides the files that decides a run's results: the code (a digest of the
+    package's source, not ``__version__``, which does not change with a commit), the roots and
+    every setting; a change empties the cache. Kept as text (a few hundred characters): exact.
+    Settings are taken field by field, so a setting added later is in it without a word here."""
     layout = settings.layout
     parts = [
-        __version__, str(layout.content.resolve()), str(layout.locales.resolve()),
+        source_digest(), str(layout.content.resolve()), str(layout.locales.resolve()),
         str(layout.out.resolve()),
         # the roots as findings show them: a rerun from another folder replays other paths
         layout.shown_article(""), layout.shown_catalog(".md"), layout.shown_output(""),
-        repr(settings.extract), repr(settings.check),
-        repr(settings.form), repr(settings.max_file_size),
-        repr(settings.publish_machine_translation), repr(sorted(settings.options.select)),
-        repr(sorted(settings.options.ignore)),
-        repr(sorted((k, int(v)) for k, v in settings.options.severities.items())),
-        repr(settings.options.link_rewrites),
     ]
+    parts.extend(f"{f.name}={_settled(getattr(settings, f.name))!r}" for f in fields(settings)
+                 if f.name != "layout")
     return "\x00".join(parts)
+
+
+def _settled(value: object) -> object:
+    """A setting as plain values, the same for equal settings (sets and tables sorted)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    if isinstance(value, Mapping):
+        return sorted((repr(k), _settled(v)) for k, v in value.items())
+    if is_dataclass(value) and not isinstance(value, type):
+        return [(f.name, _settled(getattr(value, f.name))) for f in fields(value)]
+    if isinstance(value, (tuple, list)):
+        return [_settled(v) for v in value]
+    return value
 
 
 def run(
@@ -206,14 +215,16 @@ def _summarize(
         layout = settings.layout
         emit(sorted(tree.locale_lag(editions, settings.options, layout.shown(layout.content)),
                     key=Finding.sort_key))
+        catalog_rels, _, problems = layout.catalogs()
+        emit(problems)  # folders of the catalogs tree that could not be walked
         if settings.options.enabled(tree.ORPHAN_CATALOG):
             emit(sorted([
                 Finding(
                     tree.ORPHAN_CATALOG.id, settings.options.severity(tree.ORPHAN_CATALOG),
                     f"no article {layout.shown_article(rel)} for this catalog",
                     layout.shown_catalog(rel), 1, 1, None, tree.ORPHAN_CATALOG.hint)
-                for rel in layout.catalogs()
-                if rel not in seen and not layout.article(rel).exists()
+                for rel in catalog_rels
+                if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)

@@ -184,11 +184,11 @@ def _count(locales: Path, limit: int, rels: list[str]) -> list[Row | Finding | N
 
 
 def collect(locales: Path, max_file_size: int, jobs: int = 1) -> tuple[list[Row], list[Finding]]:
-    """One row per catalog under the locales root, in path order; a broken catalog is a
-    finding and is left out."""
-    rels = Layout(Path(), locales, Path()).catalogs()
+    """One row per catalog under the locales root, in path order; a broken catalog, or a folder
+    that cannot be walked, is a finding and is left out."""
+    rels, _, problems = Layout(Path(), locales, Path()).catalogs()
     rows: list[Row] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = list(problems)
     for found in map_jobs(partial(_count, locales, max_file_size), rels, jobs):
         if isinstance(found, Row):
             rows.append(found)

@@ -10,7 +10,9 @@ msgctxt and msgid, so a unit finds its entry again whatever the order of the fil
 
 The import changes only msgstr and the review state, and only where the XLIFF differs: a unit
 is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
-``translated``, ``signed-off`` or ``final``), fuzzy otherwise. An entry that becomes reviewed
+``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a CAT
+tool leaves out the units it did not touch) changes nothing; an explicitly empty ``<target/>``
+clears the translation, and says so (``xliff-cleared``). An entry that becomes reviewed
 loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
 loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
 catalog is rewritten only when its content changes. A file that does not fit its catalog (a
@@ -28,17 +30,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message, format_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, tree_lock, write_atomic
-from pipeline.layout import Layout
+from pipeline.layout import Layout, walk_files
 from pipeline.merge import MT_NOTE
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 CHECK = "xliff"
+CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 SOURCE_LANGUAGE = "en-US"
 REVIEWED_STATES = frozenset({"translated", "signed-off", "final"})
@@ -179,10 +182,17 @@ def updated(msg: Message, target: str, reviewed: bool) -> Message:
     return replace(msg, msgstr=target, flags=flags, extracted_comments=notes)
 
 
+class Imported(NamedTuple):
+    catalog: Catalog
+    changed: int  # entries changed
+    findings: tuple[Finding, ...] = ()  # translations an empty <target> cleared
+
+
 def import_catalog(
     catalog: Catalog, data: bytes, shown: str, original: str | None = None
-) -> tuple[Catalog, int]:
-    """The catalog with the XLIFF's translations, and how many entries changed. Raises
+) -> Imported:
+    """The catalog with the XLIFF's translations, how many entries changed, and a warning per
+    translation an explicitly empty target cleared. Raises
     InputError, naming the file and unit, for anything that does not fit the catalog, or for a
     file exported from another catalog than ``original`` (when given)."""
     try:
@@ -203,6 +213,7 @@ def import_catalog(
     messages = list(catalog.messages)
     seen: set[str] = set()
     changed = 0
+    cleared: list[Finding] = []
     for unit in store.units:
         element = unit.xmlelement
         uid = element.get("id")
@@ -224,11 +235,20 @@ def import_catalog(
         if context != msg.msgctxt:
             raise _refuse(shown, element, f"its context {_short(context)} does not match the "
                           f"catalog's msgctxt {_short(msg.msgctxt)}", "export again")
-        new = updated(msg, _text(unit, "target", shown) or "", _reviewed(unit))
+        target = _text(unit, "target", shown)
+        if target is None:  # a unit the CAT tool did not touch, or left without a target
+            continue
+        new = updated(msg, target, _reviewed(unit))
         if new != msg:
             messages[n] = new
             changed += 1
-    return replace(catalog, messages=tuple(messages)), changed
+            if not target:
+                cleared.append(Finding(
+                    CLEARED, Severity.WARNING, f"unit {uid!r}: its empty <target> cleared the "
+                    f"translation {_short(msg.msgstr)} of {_short(msg.msgid)}", shown,
+                    int(element.sourceline or 0), 0, None, "if that was not meant, translate "
+                    "the unit again, or restore the catalog from version control"))
+    return Imported(replace(catalog, messages=tuple(messages)), changed, tuple(cleared))
 
 
 def _short(text: str | None) -> str:
@@ -285,21 +305,23 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:
         return 2
-    rels = Layout(Path(), locales, args.out).catalogs()
+    rels, _, problems = Layout(Path(), locales, args.out).catalogs()
     results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
                        jobs_for(args, config))
-    findings = [r for r in results if isinstance(r, Finding)]
+    findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     written = sum(r is True for r in results)
     exported = sum(isinstance(r, bool) for r in results)
     return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
                    "files written", args.quiet)
 
 
-def _import_batch(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Finding | int]:
+def _import_batch(
+    locales: Path, folder: Path, limit: int, rels: list[str]
+) -> list[tuple[int, tuple[Finding, ...]]]:
     """.xlf files (``rels`` below ``folder``) into their catalogs: per file the entries
-    changed, or why it was refused."""
+    changed and what there is to say about it (why it was refused, translations cleared)."""
     layout = Layout(Path(), locales, Path())
-    out: list[Finding | int] = []
+    out: list[tuple[int, tuple[Finding, ...]]] = []
     for rel in rels:
         xlf, path = folder / rel, locales / (rel[:-4] + ".po")
         shown, xlf_shown = layout.shown(path), layout.shown(xlf)
@@ -313,12 +335,12 @@ def _import_batch(locales: Path, folder: Path, limit: int, rels: list[str]) -> l
             except OSError as exc:
                 raise InputError(CHECK, f"cannot read: {exc.strerror}", xlf_shown, 0, 0,
                                  "check the file's permissions") from None
-            new, changed = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
+            new, changed, cleared = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
             if changed:
                 write_atomic(path, format_po(new).encode("utf-8"), shown)
-            out.append(changed)
+            out.append((changed, cleared))
         except InputError as exc:
-            out.append(exc.finding)
+            out.append((0, (exc.finding,)))
     return out
 
 
@@ -329,16 +351,11 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
             return 2
-    rels = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*.xlf")
-        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    rels, _, problems = walk_files(folder, Layout(Path(), locales, Path()).shown(folder), ".xlf")
     with tree_lock(locales):
         results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))
-        changed = [(rel, r) for rel, r in zip(rels, results, strict=True)
-                   if not isinstance(r, Finding) and r]
-    findings = [r for r in results if isinstance(r, Finding)]
-    entries = sum(n for _, n in changed)
+    changed = [n for n, _ in results if n]
+    findings = [*problems, *(f for _, found in results for f in found)]
     return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "
-                   f"({entries} entries)", args.quiet)
+                   f"({sum(changed)} entries)", args.quiet)

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
+import shutil
+import subprocess
+import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pipeline import cache as cache_module
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
+from pipeline.checks.base import Options
+from pipeline.checks.structure import ID_MISMATCH
 from pipeline.findings import Finding, Severity
+from pipeline.layout import Layout
+from pipeline.render import Form
+from pipeline.runner import Settings, fingerprint
 
+REPO = Path(__file__).resolve().parents[1]
 FINGERPRINT = "v1\x00content\x00locales\x00out"
 
 
@@ -152,3 +163,58 @@ def test_a_touched_but_unchanged_file_is_known_by_its_hash_and_then_by_its_statu
     cache.save({"fr-FR/a.md"})
     saved = marshal.loads(Cache.load(path, FINGERPRINT).raw["fr-FR/a.md"])
     assert saved[0][1] == later  # the article's mtime as it is now
+
+
+def _run_copy(package_root: Path, tmp_path: Path) -> list[dict[str, object]]:
+    """`pipeline locales --format json` run by the package copied under ``package_root``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "locales", "--content", "content", "--locales",
+         "locales", "--out", "build", "-j", "1", "-q", "--format", "json"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(package_root)},
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    found: list[dict[str, object]] = json.loads(done.stdout)
+    return found
+
+
+def test_a_cache_written_by_other_code_is_not_replayed(tmp_path: Path) -> None:
+    """A commit that changes what a check says (or finds) is seen by the next run, though the
+    files and ``__version__`` are the same: the cache is keyed on the package's source."""
+    package = tmp_path / "pkg"
+    shutil.copytree(REPO / "pipeline", package / "pipeline",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    md = tmp_path / "content/fr-FR/a.md"
+    md.parent.mkdir(parents=True)
+    text = (REPO / "content/fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    md.write_text(text.replace('data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'),
+                  encoding="utf-8")
+    hints = {f["hint"] for f in _run_copy(package, tmp_path) if f["check"] == ID_MISMATCH.id}
+    assert hints == {ID_MISMATCH.hint}
+
+    rules = package / "pipeline/checks/structure.py"
+    source = rules.read_text(encoding="utf-8")
+    assert source.count(f'"{ID_MISMATCH.hint}"') == 1
+    rules.write_text(source.replace(f'"{ID_MISMATCH.hint}"', '"the new commit\'s hint"'),
+                     encoding="utf-8")
+    hints = {f["hint"] for f in _run_copy(package, tmp_path) if f["check"] == ID_MISMATCH.id}
+    assert hints == {"the new commit's hint"}
+    assert (tmp_path / "build" / CACHE_NAME).is_file()
+
+
+def test_every_setting_is_in_the_fingerprint_and_equal_settings_agree(tmp_path: Path) -> None:
+    base = Settings(Layout(tmp_path / "c", tmp_path / "l", tmp_path / "o"),
+                    Options(select=frozenset({"a", "b", "c"})), form=Form.LOCALIZED)
+    changed = [
+        replace(base, extract=True), replace(base, check=True), replace(base, form=Form.SOURCE),
+        replace(base, max_file_size=1), replace(base, publish_machine_translation=False),
+        replace(base, options=Options(select=frozenset({"a"}))),
+        replace(base, options=replace(base.options, ignore=frozenset({"a"}))),
+        replace(base, options=replace(base.options, severities={"a": Severity.INFO})),
+        replace(base, options=replace(base.options, link_rewrites=())),
+        replace(base, layout=Layout(tmp_path / "c", tmp_path / "l", tmp_path / "o2")),
+    ]
+    prints = [fingerprint(s) for s in (base, *changed)]
+    assert len(set(prints)) == len(prints)
+    same = replace(base, options=Options(select=frozenset(["c", "b", "a"])))
+    assert fingerprint(same) == fingerprint(base)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pipeline.cache import CACHE_NAME
-from pipeline.cli import main
+from pipeline.catalog import format_po, parse_po
+from pipeline.cli import _COMMANDS, _parser, main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -258,3 +261,59 @@ def test_the_command_line_loads_the_article_reader_and_rules_only_when_needed() 
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=REPO, check=True)
     assert done.stdout.split() == []
+
+
+@pytest.mark.parametrize("rewritten", [False, True], ids=["catalog-kept", "catalog-rewritten"])
+@pytest.mark.parametrize("command", ["extract", "locales"])
+def test_findings_cite_the_catalog_line_the_entry_stands_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, rewritten: bool
+) -> None:
+    """A vendor's reviewed edit is reported with the line of its entry in the catalog as it is
+    on disk after the run, whether or not the run rewrote the catalog (it used to say 0)."""
+    content, locales, out = tree(tmp_path)
+    shutil.copytree(REPO / "locales", locales)
+    po = locales / "fr-FR/get-started/install-cli.po"
+    english = "The Contoso Docs CLI lets you build, preview, and publish documentation from " \
+        "your terminal."
+    catalog = parse_po(po.read_text(encoding="utf-8"), str(po))
+    po.write_text(format_po(replace(catalog, messages=tuple(
+        replace(m, msgstr="Texte relu par le vendeur.") if m.msgid == english else m
+        for m in catalog.messages))), encoding="utf-8")
+    if rewritten:  # new English above the entry: the rewritten catalog gains lines before it
+        md = content / "fr-FR/get-started/install-cli.md"
+        md.write_text(md.read_text(encoding="utf-8").replace(
+            ">Install the Contoso Docs CLI<", ">Install the Contoso Docs command line<"),
+            encoding="utf-8")
+    before = po.read_bytes()
+    capsys.readouterr()
+    assert main(args(command, content, locales, out if command == "locales" else None)) == 0
+    assert (po.read_bytes() != before) == rewritten
+    line = next(m.line for m in parse_po(po.read_text(encoding="utf-8"), str(po)).messages
+                if m.msgid == english)
+    found = [f for f in capsys.readouterr().err.splitlines()
+             if "[catalog-overrides-article]" in f]
+    assert len(found) == 1 and line > 1
+    assert f"install-cli.po:{line}) differs" in found[0]
+
+
+def _excepted(readme: str, option: str) -> set[str]:
+    """The commands the README's "every command [but X] takes `option`" leaves out."""
+    found = re.search(r"every command (?:but ((?:`[\w-]+`(?:,| and| or|\s)*)+))?"
+                      r"takes(?:(?!every command)[^.])*?`" + re.escape(option),
+                      " ".join(readme.split()), re.I)
+    assert found is not None, f"the README says no more which commands take {option}"
+    return set(re.findall(r"`([\w-]+)`", found.group(1) or ""))
+
+
+def test_the_readme_says_which_commands_take_j_and_q() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = {name for name, _, _ in _COMMANDS}
+    for option, short in (("-j N", "-j"), ("-q", "-q")):
+        takes = set()
+        for name in commands:
+            parser = _parser(name)
+            sub = next(a for a in parser._actions if a.dest == "command")
+            declared = sub.choices[name]._actions
+            if any(short in a.option_strings for a in declared):
+                takes.add(name)
+        assert commands - takes == _excepted(readme, option), option

@@ -3,14 +3,16 @@ clear usage errors (exit 2), never a traceback."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from pipeline import checks
 from pipeline.cli import main
-from pipeline.config import ConfigError, from_table
+from pipeline.config import ConfigError, from_table, load
 from pipeline.findings import Severity
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,3 +86,19 @@ def test_severity_override_and_build_locales_change_the_run(
     config.write_text('[tool.pipeline]\nbuild-locales = ["de-DE"]\n')
     assert main([*args, "--config", str(config)]) == 0
     assert "1 articles, 45 segments" in capsys.readouterr().err  # de-DE alone
+
+
+def test_the_readme_sample_configuration_loads(tmp_path: Path) -> None:
+    """The [tool.pipeline] a user copies from the README is one the pipeline accepts."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    samples = [block for block in re.findall(r"```toml\n(.*?)```", readme, re.S)
+               if "[tool.pipeline]" in block]
+    assert len(samples) == 1
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(samples[0], encoding="utf-8")
+    table = tomllib.loads(samples[0])["tool"]["pipeline"]
+    config = load(pyproject, KNOWN)  # raises ConfigError on any key or value it refuses
+    assert config.select == frozenset(table["select"])
+    assert config.ignore == frozenset(table["ignore"])
+    assert {k: v.label for k, v in config.severities.items()} == table["severity"]
+    assert config.max_file_size == table["max-file-size"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from lxml import etree
 
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
 from pipeline.cli import main
-from pipeline.findings import InputError
+from pipeline.findings import InputError, Severity
 from pipeline.merge import MT_NOTE
 from pipeline.xliff import NAMESPACE, export_catalog, import_catalog, unit_id
 
@@ -173,7 +174,7 @@ def test_a_cat_tool_saving_the_file_again_changes_nothing(tmp_path: Path) -> Non
 
     data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
     resaved = bytes(xlifffile(data))  # parsed and written by Translate Toolkit
-    new, changed = import_catalog(EDGE, resaved, "a.xlf")
+    new, changed, _ = import_catalog(EDGE, resaved, "a.xlf")
     assert (changed, new) == (0, EDGE)
 
 
@@ -204,14 +205,68 @@ def test_a_translators_approved_edit_arrives_as_a_reviewed_msgstr(tmp_path: Path
 def test_taking_approval_away_makes_the_entry_fuzzy_again() -> None:
     data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
         b'approved="yes"', b'approved="no"', 1)
-    new, changed = import_catalog(EDGE, data, "a.xlf")
+    new, changed, _ = import_catalog(EDGE, data, "a.xlf")
     assert changed == 1
     assert new.messages[0].flags == (FUZZY,) and new.messages[0].msgstr == EDGE.messages[0].msgstr
 
 
 def test_a_translated_state_without_approved_is_reviewed() -> None:
     data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(b' approved="yes"', b"")
-    assert import_catalog(EDGE, data, "a.xlf") == (EDGE, 0)
+    assert import_catalog(EDGE, data, "a.xlf") == (EDGE, 0, ())
+
+
+def _targets(data: bytes, change: Callable[[etree._Element], None]) -> bytes:
+    """The exported file with ``change`` done to every unit's <target>."""
+    doc = etree.fromstring(data)
+    for node in doc.iterfind(".//x:target", NS):
+        change(node)
+    return etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+
+
+def test_units_without_a_target_change_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CAT tool leaves out the <target> of units it did not touch: the catalog's
+    translations, reviewed or machine translated, stay as they are."""
+    data = _targets(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"),
+                    lambda node: node.getparent().remove(node))
+    assert b"<target" not in data
+    assert import_catalog(EDGE, data, "a.xlf") == (EDGE, 0, ())
+
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    before = snapshot(locales)
+    (tmp_path / "xlf/fr-FR").mkdir(parents=True)
+    (tmp_path / "xlf/fr-FR/a.xlf").write_bytes(data)
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert snapshot(locales) == before
+    assert capsys.readouterr().err == ""
+
+
+def test_an_explicitly_empty_target_clears_the_translation_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    doc = etree.fromstring(data)
+    emptied = unit(doc.getroottree(), "Reviewed <b>markup</b> & `code`")
+    emptied.find("x:target", NS).text = None  # <target/>: the translator deleted the text
+    data = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    new, changed, found = import_catalog(EDGE, data, "fr-FR/a.xlf")
+    assert changed == 1
+    assert new.messages[0] == replace(EDGE.messages[0], msgstr="")
+    assert new.messages[1:] == EDGE.messages[1:]
+    assert [(f.check, f.severity, f.file, f.message) for f in found] == [(
+        "xliff-cleared", Severity.WARNING, "fr-FR/a.xlf",
+        f"unit {unit_id(None, EDGE.messages[0].msgid)!r}: its empty <target> cleared the "
+        "translation 'Relu <b>balises</b> & `code`' of 'Reviewed <b>markup</b> & `code`'")]
+    at = data.index(f'id="{unit_id(None, EDGE.messages[0].msgid)}"'.encode())
+    assert found[0].line == data.count(b"\n", 0, at) + 1 > 1  # the unit's line
+
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    (tmp_path / "xlf/fr-FR").mkdir(parents=True)
+    (tmp_path / "xlf/fr-FR/a.xlf").write_bytes(data)
+    assert import_(locales, tmp_path / "xlf") == 0  # a warning: what the translator did
+    assert "warning[xliff-cleared]" in capsys.readouterr().err
+    assert messages(locales / "fr-FR/a.po")[(None, EDGE.messages[0].msgid)].msgstr == ""
 
 
 def test_a_unit_whose_source_differs_is_refused_and_the_catalog_untouched(
@@ -300,7 +355,7 @@ def test_external_entities_in_a_returned_file_are_never_resolved(tmp_path: Path)
     ).replace(b"<target state=\"translated\">Relu", b"<target state=\"translated\">&x;Relu", 1)
     assert b"&x;Relu" in data and b"<!ENTITY" in data
     try:
-        new, _ = import_catalog(EDGE, data, "a.xlf")
+        new, _, _ = import_catalog(EDGE, data, "a.xlf")
     except InputError:
         return  # refused: fine
     assert "SECRET" not in format_po(new)

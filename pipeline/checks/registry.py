@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 # Each rule module by its own name, not through the package: the package's __init__ points
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
 
 # Input problems found while reading: not rules, but ids users can see, select and document.
 INPUT_CHECKS: tuple[Check, ...] = (
-    Check("encoding", "input", Severity.ERROR, "the file is not valid UTF-8 text",
-          "save the file as UTF-8"),
+    Check("encoding", "input", Severity.ERROR,
+          "the file is not valid UTF-8 text, or its name is not UTF-8 (the file is skipped)",
+          "save the file as UTF-8; rename it in UTF-8"),
     Check("front-matter", "input", Severity.ERROR,
           "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
           "fix the YAML; front matter holds plain keys and values"),
@@ -52,6 +54,14 @@ INPUT_CHECKS: tuple[Check, ...] = (
           "check permissions and free space; the previous file is intact"),
     Check("layout", "input", Severity.INFO, "a folder under the content root that is no locale",
           "put articles under <locale>/ folders such as fr-FR/; others are skipped"),
+    Check("unreadable", "input", Severity.ERROR,
+          "a folder that cannot be read, or a symbolic link that cannot be followed, in the "
+          "content, catalogs or XLIFF tree; what is in it is skipped, the rest still runs",
+          "check the folder's permissions, or fix the link, then run again"),
+    Check("symlink-loop", "input", Severity.WARNING,
+          "a symbolic link to a folder it is in; it is not followed (nothing is lost: what it "
+          "points to is walked already)",
+          "remove the link"),
     Check("render-substituted", "safety", Severity.WARNING,
           "a translation with errors was not published; a safe text stood in for it",
           "fix the translation in the catalog"),
@@ -89,7 +99,10 @@ def catalog_findings(
     keys: Sequence[Key] | None = None,
     only: frozenset[str] = frozenset(),
     entries: Sequence[Message | None] | None = None,
+    entry_line: Callable[[Message], int] | None = None,
 ) -> list[Finding]:
+    """``entry_line``: where each entry stands in the catalog file, when not where the reader
+    found it (the run rewrote the file)."""
     if keys is None:
         keys = segment_keys(article.segments)
     if entries is None:
@@ -98,6 +111,8 @@ def catalog_findings(
     complete = all(m is not None for m in entries)
     by_id = {} if complete else sync.entries_by_segment_id(catalog)
     pairing = Pairing(article, catalog, po_path, keys, entries, by_id, complete)
+    if entry_line is not None:
+        pairing = replace(pairing, entry_line=entry_line)
     out = []
     for rule in sync.RULES:
         if options.enabled(rule.check) and (not only or rule.check.id in only):

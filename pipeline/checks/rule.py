@@ -109,6 +109,9 @@ class Pairing:
     # (empty when every segment has one)
     by_id: Mapping[str, Message]
     complete: bool = False  # every segment has an entry
+    # The line an entry starts on in the catalog file. The reader's line (``Message.line``)
+    # unless the run rewrote the file, where merged entries know no line of their own.
+    entry_line: Callable[[Message], int] = lambda msg: msg.line or 1
 
 
 # A catalog rule compares an article with its catalog; it yields (file, line, column, segment,

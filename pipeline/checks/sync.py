@@ -53,7 +53,7 @@ def source_drift(p: Pairing, options: Options) -> Out:
         if drifted is not None and drifted.msgid != seg.source:
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"article English {quote(seg.source, 60)} differs from the catalog's msgid "
-                f"{quote(drifted.msgid, 60)} ({p.po_path}:{drifted.line})"
+                f"{quote(drifted.msgid, 60)} ({p.po_path}:{p.entry_line(drifted)})"
             )
 
 
@@ -70,7 +70,7 @@ def orphan_entry(p: Pairing, options: Options) -> Out:
             continue
         if any(c in ids for c in msg.extracted_comments):
             continue  # reported as source drift at the segment
-        yield p.po_path, msg.line, 1, None, (
+        yield p.po_path, p.entry_line(msg), 1, None, (
             f"entry {quote(msg.msgid, 60)} matches no segment of {p.article.path}"
         )
 
@@ -84,8 +84,8 @@ def override(p: Pairing, options: Options) -> Out:
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None and msg.reviewed and seg.translation and msg.msgstr != seg.translation:
             yield p.article.path, seg.line, seg.column, seg.id, (
-                f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{msg.line}) differs "
-                f"from the article's {quote(seg.translation, 50)}; the catalog's is used"
+                f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
+                f"differs from the article's {quote(seg.translation, 50)}; the catalog's is used"
             )
 
 

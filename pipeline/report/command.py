@@ -43,11 +43,13 @@ def main(args: argparse.Namespace, config: Config) -> int:
         publish_machine_translation=config.publish_machine_translation,
     )
     jobs = (args.jobs if args.jobs is not None else config.jobs) or cpu_count()
-    rels, _ = layout.articles(config.build_locales)
+    rels, _, problems = layout.articles(config.build_locales)
+    for f in problems:  # what the walk could not take: also on the report's pages
+        print(f.format_text(), file=sys.stderr)
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
-        findings = build.check(rels, settings, jobs, progress=bar.advance)
+        findings = (*problems, *build.check(rels, settings, jobs, progress=bar.advance))
     finally:
         bar.close()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)

@@ -1,0 +1,180 @@
+"""Walking the content, catalogs and XLIFF trees: what cannot be walked (a folder that cannot be
+read, a symbolic link that loops or cannot be followed, a file name that is not UTF-8) is a
+finding at its path, never a traceback, and every other file still runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline import layout as layout_module
+from pipeline.findings import Severity
+from pipeline.layout import Layout, printable, walk_files
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = REPO / "content/fr-FR/get-started/install-cli.md"
+LATIN1_NAME = b"caf\xe9.md"  # "café.md" in Latin-1: no UTF-8 name
+
+# Root reads any folder whatever its mode; without these two capabilities it obeys the mode
+# bits as any user does, so the folders made unreadable below really are.
+AS_A_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _user_prefix() -> list[str]:
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a folder cannot be made unreadable")
+    return AS_A_USER
+
+
+def _hostile_tree(root: Path) -> None:
+    """content/ and locales/ with one good article, and beside it each thing a walk cannot
+    take: an unreadable folder, a link back up, a link to itself, a name that is not UTF-8."""
+    content = root / "content/fr-FR"
+    (content / "secret").mkdir(parents=True)
+    shutil.copy(ARTICLE, content / "good.md")
+    shutil.copy(ARTICLE, content / "secret/hidden.md")
+    with open(os.path.join(os.fsencode(content), LATIN1_NAME), "wb") as fh:
+        fh.write(ARTICLE.read_bytes())
+    (content / "sub").mkdir()
+    (content / "sub/loop").symlink_to("..")
+    (content / "self.md").symlink_to("self.md")
+    os.makedirs(root / "locales/fr-FR/secret")
+    shutil.copy(REPO / "locales/fr-FR/get-started/install-cli.po", root / "locales/fr-FR/good.po")
+    shutil.copy(REPO / "locales/fr-FR/get-started/install-cli.po",
+                root / "locales/fr-FR/secret/hidden.po")
+    (root / "locales/fr-FR/up").symlink_to("..")
+
+
+@pytest.fixture()
+def hostile(tmp_path: Path) -> Iterator[Path]:
+    _hostile_tree(tmp_path)
+    secrets = [tmp_path / "content/fr-FR/secret", tmp_path / "locales/fr-FR/secret"]
+    for folder in secrets:
+        folder.chmod(0)
+    try:
+        yield tmp_path
+    finally:
+        for folder in secrets:
+            folder.chmod(0o755)
+
+
+CONTENT_PROBLEMS = [
+    "content/fr-FR/caf\\xe9.md: error[encoding]: the file name is not UTF-8",
+    "content/fr-FR/secret: error[unreadable]: cannot read this folder (Permission denied)",
+    "content/fr-FR/self.md: error[unreadable]: cannot follow this symbolic link",
+    "content/fr-FR/sub/loop: warning[symlink-loop]: a symbolic link to a folder it is in "
+    "(content/fr-FR): not followed",
+]
+CATALOG_PROBLEMS = [
+    "locales/fr-FR/secret: error[unreadable]: cannot read this folder (Permission denied)",
+    "locales/fr-FR/up: warning[symlink-loop]: a symbolic link to a folder it is in (locales)",
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "status", "problems", "done"),
+    [
+        (["locales"], 1, CONTENT_PROBLEMS + CATALOG_PROBLEMS, "build/fr-FR/good.md"),
+        (["check"], 1, CONTENT_PROBLEMS + CATALOG_PROBLEMS, None),
+        (["check", "--format", "json"], 1, [], None),
+        (["check", "--format", "sarif"], 1, [], None),
+        (["stats"], 1, CATALOG_PROBLEMS, None),
+        (["xliff-export", "--out", "xlf"], 1, CATALOG_PROBLEMS, "xlf/fr-FR/good.xlf"),
+        (["report"], 0, CONTENT_PROBLEMS, "build/report/index.html"),
+    ],
+    ids=["locales", "check", "check-json", "check-sarif", "stats", "xliff-export", "report"],
+)
+def test_what_cannot_be_walked_is_a_finding_and_the_rest_still_runs(
+    hostile: Path, command: list[str], status: int, problems: list[str], done: str | None
+) -> None:
+    run = subprocess.run(
+        [*_user_prefix(), sys.executable, "-m", "pipeline", *command, "-j", "1"],
+        cwd=hostile, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True,
+        check=False,
+    )
+    err = run.stderr.decode("utf-8")  # strict: no undecodable name reaches the terminal
+    assert "Traceback" not in err
+    assert run.returncode == status, err
+    lines = err.splitlines()
+    for problem in problems:
+        assert sum(line.startswith(problem) for line in lines) == 1, (problem, err)
+    if done is not None:
+        assert (hostile / done).is_file()
+    if command[0] == "report":  # the findings are on the report's pages too
+        pages = "".join(page.read_text(encoding="utf-8")
+                        for page in (hostile / "build/report").glob("*.html"))
+        assert all(problem.split(":", 1)[0] in pages for problem in problems)
+    if "--format" in command:
+        out = json.loads(run.stdout.decode("utf-8"))  # strict UTF-8, then JSON
+        if command[-1] == "json":
+            files = {(f["file"], f["check"]) for f in out}
+        else:
+            files = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                      r["ruleId"]) for r in out["runs"][0]["results"]}
+        assert ("content/fr-FR/caf%5Cxe9.md" if command[-1] == "sarif"
+                else "content/fr-FR/caf\\xe9.md", "encoding") in files
+        assert ("content/fr-FR/secret", "unreadable") in files
+        assert ("locales/fr-FR/up", "symlink-loop") in files
+    if command[0] in ("locales", "check"):  # the good article ran, and the summary counts all
+        assert lines[-1].startswith("1 articles, ") and " 4 errors, 2 warnings," in lines[-1]
+
+
+def test_a_folder_scandir_refuses_is_reported_and_its_siblings_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hostile_tree(tmp_path)
+    secret = str(tmp_path / "content/fr-FR/secret")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.abspath(path) == secret:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(layout_module.os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    found = Layout(Path("content"), Path("locales"), Path("build")).articles()
+    assert found.rels == ["fr-FR/good.md"]
+    assert [(f.file, f.check, f.severity) for f in found.problems] == [
+        ("content/fr-FR/caf\\xe9.md", "encoding", Severity.ERROR),
+        ("content/fr-FR/secret", "unreadable", Severity.ERROR),
+        ("content/fr-FR/self.md", "unreadable", Severity.ERROR),
+        ("content/fr-FR/sub/loop", "symlink-loop", Severity.WARNING),
+    ]
+
+
+def test_links_that_loop_through_each_other_are_each_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "fr-FR/a").mkdir(parents=True)
+    (tmp_path / "fr-FR/b").mkdir()
+    (tmp_path / "fr-FR/a/x.md").write_text("x")
+    (tmp_path / "fr-FR/b/y.md").write_text("y")
+    (tmp_path / "fr-FR/a/to-b").symlink_to("../b")
+    (tmp_path / "fr-FR/b/to-a").symlink_to("../a")
+    found = walk_files(tmp_path, "root", ".md")
+    assert found.rels == ["fr-FR/a/to-b/y.md", "fr-FR/a/x.md", "fr-FR/b/to-a/x.md",
+                          "fr-FR/b/y.md"]
+    assert [(f.file, f.check) for f in found.problems] == [
+        ("root/fr-FR/a/to-b/to-a", "symlink-loop"), ("root/fr-FR/b/to-a/to-b", "symlink-loop")]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (b"plain.md", "plain.md"),
+        ("café.md".encode(), "café.md"),
+        (b"caf\xe9.md", "caf\\xe9.md"),
+        (b"\xff\xfe/a\xc3.md", "\\xff\\xfe/a\\xc3.md"),
+    ],
+)
+def test_a_name_is_shown_as_utf8_with_its_other_bytes_escaped(name: bytes, shown: str) -> None:
+    assert printable(os.fsdecode(name)) == shown
+    assert printable(os.fsdecode(name)).encode("utf-8")
