@@ -17,7 +17,7 @@ import pytest
 from pipeline import cache as cache_module
 from pipeline.cache import CACHE_NAME, Cache, Entry, FileState
 from pipeline.checks.base import Options
-from pipeline.checks.structure import ID_MISMATCH
+from pipeline.checks.structure import id_mismatch
 from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
 from pipeline.render import Form
@@ -176,6 +176,9 @@ def _run_copy(package_root: Path, tmp_path: Path) -> list[dict[str, object]]:
     assert done.returncode == 1, done.stderr
     found: list[dict[str, object]] = json.loads(done.stdout)
     return found
+
+
+ID_MISMATCH = id_mismatch.check
 
 
 def test_a_cache_written_by_other_code_is_not_replayed(tmp_path: Path) -> None:
