@@ -22,9 +22,10 @@ from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
 from pipeline.io import remove_stale_temps, tree_lock
 from pipeline.layout import Layout
+from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
-from pipeline.runner import Settings, Summary, run
+from pipeline.runner import run
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -17,8 +17,8 @@ from pipeline.checks import sync, tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
 from pipeline.merge import is_machine_translated, merge, segment_keys
+from pipeline.outcome import Outcome, Settings
 from pipeline.render import Form, entries_for, render
-from pipeline.runner import Outcome, Settings
 
 
 def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:

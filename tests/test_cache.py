@@ -20,8 +20,9 @@ from pipeline.checks.base import Options
 from pipeline.checks.structure import id_mismatch
 from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
+from pipeline.outcome import Settings
 from pipeline.render import Form
-from pipeline.runner import Settings, fingerprint
+from pipeline.runner import fingerprint
 
 REPO = Path(__file__).resolve().parents[1]
 FINGERPRINT = "v1\x00content\x00locales\x00out"

@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.findings import Finding, InputError
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
+from pipeline.outcome import Settings
 from pipeline.report.article_page import article_pages
 from pipeline.report.collect import collect
 from pipeline.report.overview import (
@@ -26,7 +27,7 @@ from pipeline.report.overview import (
     locale_pages,
 )
 from pipeline.report.style import CSS
-from pipeline.runner import Settings, run
+from pipeline.runner import run
 
 OnArticle = Callable[..., None]  # called once per article done
 

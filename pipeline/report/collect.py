@@ -14,9 +14,9 @@ from pipeline.findings import Finding, InputError
 from pipeline.io import read_bytes
 from pipeline.job import publish, read_catalog
 from pipeline.merge import is_machine_translated, segment_keys
+from pipeline.outcome import Settings
 from pipeline.render import entries_for
 from pipeline.report.states import State, Tally, classify
-from pipeline.runner import Settings
 
 
 @dataclass(frozen=True, slots=True)

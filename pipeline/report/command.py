@@ -23,8 +23,8 @@ def default_out(config: Config) -> Path:
 def main(args: argparse.Namespace, config: Config) -> int:
     """Exit status 0 when the report is written (whatever it reports), 1 when some page could
     not be written, 2 for usage errors."""
+    from pipeline.outcome import Settings
     from pipeline.report import build  # imported here, so other commands need not load it
-    from pipeline.runner import Settings
 
     if args.jobs is not None and args.jobs < 0:
         print("pipeline report: error: --jobs must be 0 (all cores) or more", file=sys.stderr)

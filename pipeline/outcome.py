@@ -1,0 +1,61 @@
+"""The vocabulary ``job`` and ``runner`` share: what a run is asked to do (``Settings``), what
+became of each article (``Outcome``) and of the whole run (``Summary``). A light module of its
+own, so that the worker (``job``) need not import its scheduler, nor the scheduler its worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from pipeline.cache import Entry
+from pipeline.checks import tree
+from pipeline.checks.base import Options
+from pipeline.findings import Finding, Severity
+from pipeline.layout import Layout
+from pipeline.render import Form
+
+
+@dataclass(frozen=True)
+class Settings:
+    layout: Layout
+    options: Options = field(default_factory=Options)
+    extract: bool = False
+    check: bool = False
+    form: Form | None = None  # render this form when set
+    max_file_size: int = 8 * 1024 * 1024
+    publish_machine_translation: bool = True
+
+
+class Outcome(NamedTuple):
+    """What became of one article. A named tuple: a worker sends one per article to the
+    parent, and a run with nothing to do makes one per article from its cache."""
+
+    rel: str
+    findings: tuple[Finding, ...] = ()
+    segments: int = 0
+    wrote_catalog: bool = False
+    wrote_output: bool = False
+    edition: tree.Edition | None = None
+    failed: bool = False
+    cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
+
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    segments: int
+    catalogs_written: int
+    outputs_written: int
+    findings: tuple[Finding, ...]  # empty when they went to a sink as they came
+    counts: Mapping[Severity, int]
+
+    @property
+    def errors(self) -> int:
+        return self.counts.get(Severity.ERROR, 0)
+
+
+# Receives each article's findings as its outcome arrives (in article order), so that a run
+# holds no more than one article's findings: a docs repository has many thousands.
+Sink = Callable[[Sequence[Finding]], None]
