@@ -1,0 +1,223 @@
+"""Inline Markdown a sentence boundary never cuts: code spans, links and images (text and
+target), ``[!INCLUDE …]``, autolinks and bare URLs, HTML tags, and bold or emphasised runs.
+
+``atoms`` finds them in one pass over a block's flat text (linear: brackets are matched with a
+stack, code spans by their backtick runs), as ranges that a splitter must not cut.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class AtomKind(str, Enum):
+    CODE = "code"
+    LINK = "link"  # [text](target), [text][ref], [text]
+    IMAGE = "image"  # ![alt](src)
+    INCLUDE = "include"  # [!INCLUDE[…](…)] and other [!…] extensions
+    URL = "url"  # <https://…> or a bare https://…
+    TAG = "tag"  # an HTML tag or comment
+    STRONG = "strong"  # **…** or __…__
+    EMPHASIS = "emphasis"  # *…* or _…_
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    kind: AtomKind
+    start: int
+    end: int
+    inner: tuple[int, int] = (0, 0)  # a link's or image's text, between the brackets
+
+
+_TAG = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'\n]*'"
+    r"|\"[^\"\n]*\"))?)*\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->)",
+    re.S,
+)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]*_]|www\.[^\s<>]*[\w/]")
+_XREF = re.compile(r"<xref:[^\s<>]+>")
+# The longest link target we look for: a ( that is not closed within it is plain text.
+_MAX_TARGET = 2000
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by the next run of the same length."""
+    spans: list[tuple[int, int]] = []
+    runs: dict[int, list[int]] = {}  # length -> start offsets of runs, in order
+    order: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = text.find("`", i)
+        if j < 0:
+            break
+        if j > 0 and text[j - 1] == "\\":  # an escaped backtick opens nothing
+            k = j + 1
+            while k < n and text[k] == "`":
+                k += 1
+            i = k
+            continue
+        k = j
+        while k < n and text[k] == "`":
+            k += 1
+        order.append((j, k - j))
+        runs.setdefault(k - j, []).append(j)
+        i = k
+    # pair each run with the next run of the same length (skipping runs already used)
+    next_index: dict[int, int] = {}
+    pos = 0
+    for start, length in order:
+        if start < pos:
+            continue
+        lst = runs[length]
+        idx = next_index.get(length, 0)
+        while idx < len(lst) and lst[idx] <= start:
+            idx += 1
+        while idx < len(lst) and lst[idx] < pos:
+            idx += 1
+        if idx < len(lst):
+            close = lst[idx]
+            spans.append((start, close + length))
+            pos = close + length
+            next_index[length] = idx + 1
+        else:
+            next_index[length] = idx
+    return spans
+
+
+def _matching(text: str, blocked: list[bool], open_ch: str, close_ch: str) -> dict[int, int]:
+    """Each bracket's partner, escapes and code spans aside. Linear: one stack."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch != open_ch and ch != close_ch:
+            continue
+        if blocked[i] or (i > 0 and text[i - 1] == "\\"):
+            continue
+        if ch == open_ch:
+            stack.append(i)
+        elif stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def atoms(text: str) -> list[Atom]:
+    """The inline constructs of ``text`` that a sentence boundary must not cut, sorted by start,
+    outermost only (a link inside bold is part of the bold)."""
+    found: list[Atom] = []
+    blocked = [False] * len(text)
+
+    def block(a: int, b: int) -> None:
+        for k in range(a, b):
+            blocked[k] = True
+
+    for a, b in _code_spans(text):
+        found.append(Atom(AtomKind.CODE, a, b))
+        block(a, b)
+    for m in _XREF.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    for m in _AUTOLINK.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    for m in _TAG.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
+            block(m.start(), m.end())
+    brackets = _matching(text, blocked, "[", "]")
+    parens = _matching(text, blocked, "(", ")")
+    n = len(text)
+    link_ranges: list[Atom] = []
+    opens = sorted(brackets)
+    covered_until = -1
+    for o in opens:
+        if o < covered_until:
+            continue
+        c = brackets[o]
+        start = o
+        kind = AtomKind.LINK
+        if o > 0 and text[o - 1] == "!" and not (o > 1 and text[o - 2] == "\\"):
+            start, kind = o - 1, AtomKind.IMAGE
+        if text.startswith("[!", o) and o + 2 < n and text[o + 2].isalpha():
+            kind = AtomKind.INCLUDE
+        end = c + 1
+        if end < n and text[end] == "(" and end in parens and parens[end] - end < _MAX_TARGET:
+            end = parens[end] + 1
+        elif end < n and text[end] == "[" and end in brackets:
+            end = brackets[end] + 1
+        elif kind is not AtomKind.INCLUDE and kind is not AtomKind.LINK:
+            continue  # `![x]` alone: not an image
+        link_ranges.append(Atom(kind, start, end, (o + 1, c)))
+        covered_until = end
+    for atom in link_ranges:
+        found.append(atom)
+        block(atom.start, atom.end)
+    for m in _BARE_URL.finditer(text):
+        if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    found.extend(_emphasis(text, blocked))
+    found.sort(key=lambda a: (a.start, -a.end))
+    outer: list[Atom] = []
+    reach = -1
+    for a in found:
+        if a.start >= reach:
+            outer.append(a)
+            reach = a.end
+        elif a.end > reach:  # overlaps without nesting: widen the last one
+            last = outer[-1]
+            outer[-1] = Atom(last.kind, last.start, a.end, last.inner)
+            reach = a.end
+    return outer
+
+
+def _emphasis(text: str, blocked: list[bool]) -> list[Atom]:
+    """``**…**`` and ``__…__`` runs (and single ``*``/``_``): an opener followed by a non-space,
+    closed by the next same delimiter preceded by a non-space. Closers are listed once per
+    delimiter, so each opener finds its closer by bisection: no rescans."""
+    n = len(text)
+    closers: dict[str, list[int]] = {}
+    for delim in ("**", "__", "*", "_"):
+        ch = delim[0]
+        size = len(delim)
+        found: list[int] = []
+        k = text.find(delim, 1)
+        while k >= 0:
+            if not blocked[k] and not text[k - 1].isspace() and text[k - 1] != "\\" and (
+                ch == "*" or k + size >= n or not text[k + size].isalnum()
+            ):
+                found.append(k)
+            k = text.find(delim, k + 1)
+        closers[delim] = found
+    out: list[Atom] = []
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch not in "*_" or blocked[i] or (i > 0 and text[i - 1] == "\\"):
+            i += 1
+            continue
+        j = i
+        while j < n and text[j] == ch:
+            j += 1
+        run = j - i
+        if j >= n or text[j].isspace() or (ch == "_" and i > 0 and text[i - 1].isalnum()):
+            i = j
+            continue
+        delim = ch * min(run, 2)
+        lst = closers[delim]
+        idx = bisect.bisect_left(lst, j)
+        if idx >= len(lst):
+            i = j
+            continue
+        close = lst[idx]
+        end = close + len(delim)
+        while end < n and text[end] == ch and end - close < run:
+            end += 1
+        out.append(Atom(AtomKind.STRONG if len(delim) == 2 else AtomKind.EMPHASIS, i, end))
+        i = end
+    return out

@@ -1,0 +1,158 @@
+"""The driver: article text in, numbered segments out."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from pipeline.article import decode, read_front_matter, split_front_matter
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.segment import anchors, ids
+from pipeline.segment.blocks import Block, BlockKind, scan_blocks
+from pipeline.segment.flat import Flat
+from pipeline.segment.html import html_runs
+from pipeline.segment.inline import AtomKind, atoms
+from pipeline.segment.model import Kind, Segment, SegmentedArticle
+from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
+from pipeline.segment.sentences import split
+from pipeline.segment.tables import table_runs
+
+# A piece of text that will become a segment: its kind, the run and the range in the run.
+_Item = tuple[Kind, Flat, int, int]
+_FIELDS = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
+_YAML_VALUE = re.compile(r"[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
+    """``segment`` for a file's bytes: text that is not UTF-8 gives a finding, not a raise."""
+    try:
+        text = decode(data[3:] if data.startswith(b"\xef\xbb\xbf") else data, path)
+    except InputError as exc:
+        return SegmentedArticle(path, "", 0, "", (), (), (exc.finding,))
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text
+    return segment(text, path)
+
+
+def segment(text: str, path: str) -> SegmentedArticle:
+    """The segments of an English article, numbered from 101 as Microsoft numbers them."""
+    findings: list[Finding] = []
+    start = 1 if text.startswith("\ufeff") else 0
+    body = start
+    fields: list[_Item] = []
+    try:
+        body, yaml_text = split_front_matter(text[start:], path)
+        body += start
+        if yaml_text:
+            meta, lines = read_front_matter(yaml_text, path)
+            fields = list(_front_matter_items(text, meta, lines))
+    except InputError as exc:
+        findings.append(exc.finding)
+        body = start
+        fields = []
+    prefix = ids.prefix(text)
+    starts = _line_starts(text)
+    number = ids.FIRST_NUMBER
+    out_fields: list[Segment] = []
+    out_segments: list[Segment] = []
+    for kind, flat, a, b in [*fields, *_body_items(text, body)]:
+        seg = _make(text, starts, prefix, number, kind, flat, a, b)
+        number += 1
+        if kind in (Kind.TITLE, Kind.DESCRIPTION, Kind.ALT):
+            out_fields.append(seg)
+        else:
+            out_segments.append(seg)
+    return SegmentedArticle(path, text, body, prefix, tuple(out_segments), tuple(out_fields),
+                            tuple(findings))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _make(text: str, starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat,
+          a: int, b: int) -> Segment:
+    pieces = flat.pieces(a, b)
+    if pieces:
+        first, last = pieces[0][0], pieces[-1][1]
+    else:
+        first = last = flat.source_pos(a)
+    line = bisect.bisect_right(starts, first)
+    column = first - starts[line - 1] + 1
+    source = flat.text[a:b]
+    anchor = anchors.slug(source) if kind is Kind.HEADING else None
+    return Segment(ids.segment_id(prefix, number), number, source, kind, line, column, first,
+                   last, pieces, anchor)
+
+
+def _front_matter_items(text: str, meta: dict[str, str | None],
+                        lines: dict[str, int]) -> Iterator[_Item]:
+    starts = _line_starts(text)
+    for key, kind in _FIELDS:
+        value = meta.get(key)
+        if not value or not value.strip():
+            continue
+        flat = _value_run(text, starts, lines.get(key, 0), key, value)
+        for s, e in split(flat.text, atoms(flat.text)):
+            yield kind, flat, s, e
+
+
+def _value_run(text: str, starts: list[int], line: int, key: str, value: str) -> Flat:
+    """The value's text in the source when it is written there as is, else the value alone."""
+    if 0 < line <= len(starts):
+        ls = starts[line - 1]
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if text.startswith(key, ls):
+            m = _YAML_VALUE.match(text, ls + len(key), le)
+            if m is not None:
+                a, b = m.span(1)
+                if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
+                    a, b = a + 1, b - 1
+                if text[a:b] == value:
+                    return single_run(text, a, b)
+    return Flat(value, ())
+
+
+def _body_items(text: str, body: int) -> Iterator[_Item]:
+    for block in scan_blocks(text, body):
+        yield from _block_items(text, block)
+
+
+def _block_items(text: str, block: Block) -> Iterator[_Item]:
+    kind = block.kind
+    if kind is BlockKind.PARAGRAPH:
+        for run in paragraph_runs(text, block.lines):
+            yield from _run_items(run, Kind.TEXT)
+    elif kind is BlockKind.HEADING:
+        for run in paragraph_runs(text, block.lines):
+            yield from _run_items(run, Kind.HEADING, whole=True)
+    elif kind is BlockKind.TABLE:
+        for run in table_runs(text, block.lines):
+            yield from _run_items(run, Kind.CELL)
+    elif kind is BlockKind.HTML:
+        for run in html_runs(text, block.lines):
+            yield from _run_items(run, Kind.HTML)
+
+
+def _run_items(run: Flat, kind: Kind, whole: bool = False) -> Iterator[_Item]:
+    found = run_segments(run, whole)
+    if found:
+        for s, e in found:
+            yield kind, run, s, e
+        return
+    # A run with no pair: the alt text of its images is still translated (in place).
+    text = run.text
+    for atom in atoms(text):
+        if atom.kind is AtomKind.IMAGE:
+            s, e = atom.inner
+            inner = text[s:e]
+            if has_words(inner, atoms(inner), 0, e - s):
+                yield Kind.ALT, run, s, e
