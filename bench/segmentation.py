@@ -106,10 +106,11 @@ def measure(corpus: Path, disagreements: list[str] | None = None) -> Figures:
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                 if tag == "equal":
                     continue
-                for s in truth[i1:i2]:
-                    disagreements.append(f"- {s!r}")
-                for s in ours[j1:j2]:
-                    disagreements.append(f"+ {s!r}")
+                for k in range(i1, i2):
+                    disagreements.append(f"- {truth_ids[k]:>6} {truth[k]!r}")
+                for k in range(j1, j2):
+                    seg = result.segments[k]
+                    disagreements.append(f"+ {seg.number:>6} {seg.source!r}  @{seg.line}")
                 disagreements.append("")
     return Figures(articles, microsoft, ours_n, matched, identical, ids_checked, ids_equal,
                    seconds)

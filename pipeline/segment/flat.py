@@ -20,6 +20,7 @@ class Flat:
     # outside every run (the spaces that join lines, the columns a tab becomes) map to the
     # source character before them.
     runs: tuple[tuple[int, int, int], ...]
+    source: str = ""  # the text the runs point into
 
     def source_pos(self, i: int) -> int:
         """The source offset of flat position ``i`` (a boundary, 0 <= i <= len(text))."""
@@ -102,4 +103,4 @@ class FlatBuilder:
         self.length += len(text)
 
     def build(self) -> Flat:
-        return Flat("".join(self.parts), tuple(self.runs))
+        return Flat("".join(self.parts), tuple(self.runs), self.source)

@@ -38,7 +38,7 @@ _TAG = re.compile(
     re.S,
 )
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]*_]|www\.[^\s<>]*[\w/]")
+_BARE_URL = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?'\")\]*_]|www\.[^\s<>]*[\w/]")
 _XREF = re.compile(r"<xref:[^\s<>]+>")
 # The longest link target we look for: a ( that is not closed within it is plain text.
 _MAX_TARGET = 2000
@@ -150,8 +150,8 @@ def atoms(text: str) -> list[Atom]:
             end = parens[end] + 1
         elif end < n and text[end] == "[" and end in brackets:
             end = brackets[end] + 1
-        elif kind is not AtomKind.INCLUDE and kind is not AtomKind.LINK:
-            continue  # `![x]` alone: not an image
+        elif kind is not AtomKind.INCLUDE:
+            continue  # `[x]` alone is text unless a definition names it: no atom
         link_ranges.append(Atom(kind, start, end, (o + 1, c)))
         covered_until = end
     for atom in link_ranges:

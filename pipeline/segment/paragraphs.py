@@ -16,9 +16,11 @@ from pipeline.segment.inline import Atom, AtomKind, atoms
 from pipeline.segment.sentences import split
 
 _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
-# An image title of several words makes Microsoft pair the image whole.
-_TITLED = re.compile(r"\s\"[^\"]*\s[^\"]*\"\)\Z|\s'[^']*\s[^']*'\)\Z")
+# An image with a title is paired whole (alt text, target and title in the English span).
+_TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>", re.I)
 
 
 def column_of(text: str, pos: int) -> int:
@@ -70,7 +72,8 @@ def single_run(text: str, start: int, end: int) -> Flat:
 
 
 def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
-    """Does text[a:b] hold a letter or digit outside code, URLs, tags, includes and images?"""
+    """Does text[a:b] hold a letter or digit outside code, URLs, tags, includes, entities and
+    plain images?"""
     pos = a
     for atom in found:
         if atom.end <= a or atom.start >= b:
@@ -78,27 +81,102 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
         if atom.kind in (AtomKind.CODE, AtomKind.URL, AtomKind.TAG, AtomKind.INCLUDE) or (
             atom.kind is AtomKind.IMAGE and not _TITLED.search(text, atom.start, atom.end)
         ):
-            if _WORDY.search(text, pos, max(pos, atom.start)):
+            if _words_between(text, pos, max(pos, atom.start)):
                 return True
             pos = max(pos, atom.end)
-    return _WORDY.search(text, pos, max(pos, b)) is not None
+    return _words_between(text, pos, max(pos, b))
 
 
-def run_segments(flat: Flat, whole: bool = False) -> list[tuple[int, int]]:
-    """The segments of one run, as ranges of its flat text (one at most when ``whole``)."""
+def _words_between(text: str, a: int, b: int) -> bool:
+    m = _WORDY.search(text, a, b)
+    while m is not None:
+        amp = text.rfind("&", a, m.start())
+        entity = _ENTITY.match(text, amp) if amp >= 0 else None
+        if entity is None or entity.end() <= m.start():
+            return True
+        m = _WORDY.search(text, entity.end(), b)
+    return False
+
+
+def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
+    """Leave out what Microsoft keeps outside the pair: empty anchors (``<a name="x"></a>``)
+    and block-level tags (``</p>``, ``<br>``) at either edge, and an ``[!INCLUDE …]`` that
+    starts an indented paragraph (one that starts its line stays inside)."""
+    text = flat.text
+    k = 0
+    while a < b:
+        while k < len(found) and found[k].end <= a:
+            k += 1
+        atom = found[k] if k < len(found) and found[k].start == a else None
+        m = _EMPTY_ANCHOR.match(text, a, b)
+        if m is not None:
+            a = m.end()
+        elif atom is not None and atom.kind is AtomKind.TAG and _block_tag(text, atom):
+            a = atom.end
+        elif atom is not None and atom.kind is AtomKind.INCLUDE and atom.end < b and \
+                a == 0 and _indented(flat):
+            a = atom.end
+        else:
+            break
+        while a < b and text[a].isspace():
+            a += 1
+    while a < b:
+        last = next((t for t in reversed(found) if t.end == b), None) if found else None
+        if last is None or last.start < a or not (
+            last.kind is AtomKind.TAG and _block_tag(text, last)
+        ):
+            break
+        b = last.start
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return a, b
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|td|th|tr|table|h[1-6])\b[^<>]*>", re.I)
+
+
+def _block_tag(text: str, atom: Atom) -> bool:
+    return _BLOCK_TAG.fullmatch(text, atom.start, atom.end) is not None
+
+
+def _indented(flat: Flat) -> bool:
+    """Does the run's first character follow white space on its source line?"""
+    if not flat.runs:
+        return False
+    source = flat.source
+    pos = flat.runs[0][1]
+    return pos > 0 and source[pos - 1] in " \t"
+
+
+def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
+                 ) -> list[tuple[int, int]]:
+    """The segments of one run, as ranges of its flat text (one at most when ``whole``).
+
+    A run that is one link and nothing else gives its link text. White space the run
+    ends with (the third and further spaces of a hard line break) stays with its last segment
+    if ``keep_trailing``."""
     text = flat.text
     found = atoms(text)
     a, b = _strip(text, 0, len(text))
     if a >= b:
         return []
-    link = _only_link(text, found, a, b)
-    if link is not None:
-        s, e = _strip(text, *link)
-        inner = text[s:e]
-        return [(s, e)] if s < e and has_words(inner, atoms(inner), 0, e - s) else []
-    if whole:
-        return [(a, b)] if has_words(text, found, a, b) else []
-    return [(s, e) for s, e in split(text, found, a, b) if has_words(text, found, s, e)]
+    ranges = [(a, b)] if whole else split(text, found, a, b)
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        s, e = trim(flat, found, s, e)
+        if keep_trailing and e == b and b < len(text):
+            e = len(text)
+        if s >= e:
+            continue
+        link = _only_link(text, found, s, e) if len(ranges) == 1 else None
+        if link is not None:
+            ls, le = _strip(text, *link)
+            inner = text[ls:le]
+            if ls < le and has_words(inner, atoms(inner), 0, le - ls):
+                out.append((ls, le))
+        elif has_words(text, found, s, e):
+            out.append((s, e))
+    return out
 
 
 def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int] | None:

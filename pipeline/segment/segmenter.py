@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from pipeline.article import decode, read_front_matter, split_front_matter
+from pipeline.article import decode, read_front_matter
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.segment import anchors, ids
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
@@ -41,16 +41,18 @@ def segment(text: str, path: str) -> SegmentedArticle:
     start = 1 if text.startswith("\ufeff") else 0
     body = start
     fields: list[_Item] = []
-    try:
-        body, yaml_text = split_front_matter(text[start:], path)
-        body += start
-        if yaml_text:
+    body, yaml_text = _split_front_matter(text, start)
+    if yaml_text:
+        try:
             meta, lines = read_front_matter(yaml_text, path)
-            fields = list(_front_matter_items(text, meta, lines))
-    except InputError as exc:
-        findings.append(exc.finding)
-        body = start
-        fields = []
+        except InputError as exc:
+            # Microsoft's handoffs took such front matter as it was (a duplicated key, say):
+            # the block is still skipped, title and description read line by line.
+            f = exc.finding
+            findings.append(Finding(f.check, Severity.WARNING, f.message, f.file, f.line,
+                                    f.column, None, f.hint))
+            meta, lines = _plain_fields(yaml_text)
+        fields = list(_front_matter_items(text, meta, lines))
     prefix = ids.prefix(text)
     starts = _line_starts(text)
     number = ids.FIRST_NUMBER
@@ -65,6 +67,22 @@ def segment(text: str, path: str) -> SegmentedArticle:
             out_segments.append(seg)
     return SegmentedArticle(path, text, body, prefix, tuple(out_segments), tuple(out_fields),
                             tuple(findings))
+
+
+_OPEN_FM = re.compile(r"---[ \t]*\r?\n")
+_CLOSE_FM = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+
+
+def _split_front_matter(text: str, start: int) -> tuple[int, str]:
+    """(where the body starts, the YAML text); (start, "") when there is no front matter. An
+    unclosed block is not front matter (Markdown reads it as a thematic break and text)."""
+    m = _OPEN_FM.match(text, start)
+    if m is None:
+        return start, ""
+    end = _CLOSE_FM.search(text, m.end())
+    if end is None:
+        return start, ""
+    return end.end(), text[m.end():end.start()]
 
 
 def _line_starts(text: str) -> list[int]:
@@ -104,6 +122,25 @@ def _front_matter_items(text: str, meta: dict[str, str | None],
             yield kind, flat, s, e
 
 
+_PLAIN_FIELD = re.compile(r"^(title|description):[ \t]*(.*?)[ \t]*\r?$", re.M)
+
+
+def _plain_fields(yaml_text: str) -> tuple[dict[str, str | None], dict[str, int]]:
+    """``title`` and ``description`` of front matter YAML will not parse: one-line values,
+    quotes removed; the first of a repeated key wins."""
+    meta: dict[str, str | None] = {}
+    lines: dict[str, int] = {}
+    for m in _PLAIN_FIELD.finditer(yaml_text):
+        key, value = m.group(1), m.group(2)
+        if key in meta:
+            continue
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        meta[key] = value
+        lines[key] = yaml_text.count("\n", 0, m.start()) + 2
+    return meta, lines
+
+
 def _value_run(text: str, starts: list[int], line: int, key: str, value: str) -> Flat:
     """The value's text in the source when it is written there as is, else the value alone."""
     if 0 < line <= len(starts):
@@ -118,7 +155,7 @@ def _value_run(text: str, starts: list[int], line: int, key: str, value: str) ->
                     a, b = a + 1, b - 1
                 if text[a:b] == value:
                     return single_run(text, a, b)
-    return Flat(value, ())
+    return Flat(value, (), "")
 
 
 def _body_items(text: str, body: int) -> Iterator[_Item]:
@@ -130,7 +167,7 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
     kind = block.kind
     if kind is BlockKind.PARAGRAPH:
         for run in paragraph_runs(text, block.lines):
-            yield from _run_items(run, Kind.TEXT)
+            yield from _run_items(run, Kind.TEXT, keep_trailing=True)
     elif kind is BlockKind.HEADING:
         for run in paragraph_runs(text, block.lines):
             yield from _run_items(run, Kind.HEADING, whole=True)
@@ -142,8 +179,9 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
             yield from _run_items(run, Kind.HTML)
 
 
-def _run_items(run: Flat, kind: Kind, whole: bool = False) -> Iterator[_Item]:
-    found = run_segments(run, whole)
+def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
+               ) -> Iterator[_Item]:
+    found = run_segments(run, whole, keep_trailing)
     if found:
         for s, e in found:
             yield kind, run, s, e

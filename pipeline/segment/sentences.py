@@ -15,19 +15,23 @@ from collections.abc import Sequence
 from pipeline.segment.inline import Atom
 
 TERMINALS = ".?!…"
-# What may follow the mark and still belong to the sentence.
-CLOSERS = "\"')]*_`”’»"
+# What may follow the mark and still belong to the sentence. Not ")": a parenthesised sentence
+# "(… .)" does not end the one around it; not "`": a mark inside code ("`.`", "`#NAME?`") ends
+# nothing.
+CLOSERS = "\"'*_”’»"
 _SPACE = re.compile(r"\s+")
 
-# Words whose final period never ends a sentence in the handoffs. Measured, not guessed: "No."
-# is not one (it ends sentences), "tab." is (Microsoft's segmenter never splits after it).
+# Words whose final period never ends a sentence in the handoffs, case as written ("E.g." at a
+# sentence start does end one). Measured, not guessed: "No." is not one (it ends sentences),
+# "tab." is (Microsoft's segmenter never splits after it).
 ABBREVIATIONS = frozenset(
     """
-    e.g. i.e. etc.) vs. v. u.s. u.k. a.k.a. (a.k.a. approx. dr. mr. mrs. ms. st. jr. sr. inc.
-    ltd. co. corp. fig. no.: tab. cf. al. ex. p. pp. vol. ed. est. min. max. sec.
-    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. wed. thu. fri.
+    e.g. i.e. vs. cf. approx. tab. Mr. Mrs. Ms. Dr. St. Jr. Sr. Inc. Ltd. Corp. Co. Fig.
+    Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
     """.split()
 )
+# Initialisms written with periods, "U.S.", "a.m.", also at the end of a compound ("non-U.S.").
+_INITIALISM = re.compile(r"(?:^|-)(?:[A-Z]\.){2,}$|(?:^|-)(?:[a-z]\.){2,}$")
 
 
 def _is_abbreviation(text: str, start: int, k: int) -> bool:
@@ -35,14 +39,10 @@ def _is_abbreviation(text: str, start: int, k: int) -> bool:
     w = k
     while w > start and not text[w - 1].isspace():
         w -= 1
-    word = text[w : k + 1].lower()
-    if word in ABBREVIATIONS:
+    word = text[w : k + 1]
+    if word in ABBREVIATIONS or word.lstrip("(\"'*_[") in ABBREVIATIONS:
         return True
-    word = word.lstrip("(\"'*_[")
-    if word in ABBREVIATIONS:
-        return True
-    # Initialisms written with periods: "U.S.", "a.m." — letters and periods alternating.
-    return len(word) >= 4 and re.fullmatch(r"(?:[a-z]\.){2,}", word) is not None
+    return _INITIALISM.search(word) is not None
 
 
 def _ends_sentence(text: str, start: int, i: int) -> bool:

@@ -12,7 +12,7 @@ from pipeline.segment.flat import Flat
 from pipeline.segment.inline import _code_spans
 from pipeline.segment.paragraphs import single_run
 
-_BR = re.compile(r"<br\s*/?>", re.I)
+_BR = re.compile(r"</?br\s*/?>", re.I)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
