@@ -7,10 +7,11 @@ stack, code spans by their backtick runs), as ranges that a splitter must not cu
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from enum import Enum
+
+from pipeline.segment import emphasis
 
 
 class AtomKind(str, Enum):
@@ -45,46 +46,37 @@ _MAX_TARGET = 2000
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
-    """CommonMark code spans: a backtick run closed by the next run of the same length."""
+    """CommonMark code spans: a backtick run closed by the next run of the same length. A run
+    after a backslash opens nothing but may close (no escapes inside code)."""
     spans: list[tuple[int, int]] = []
     runs: dict[int, list[int]] = {}  # length -> start offsets of runs, in order
-    order: list[tuple[int, int]] = []
+    order: list[tuple[int, int, bool]] = []
     i, n = 0, len(text)
     while i < n:
         j = text.find("`", i)
         if j < 0:
             break
-        if j > 0 and text[j - 1] == "\\":  # an escaped backtick opens nothing
-            k = j + 1
-            while k < n and text[k] == "`":
-                k += 1
-            i = k
-            continue
         k = j
         while k < n and text[k] == "`":
             k += 1
-        order.append((j, k - j))
+        order.append((j, k - j, j > 0 and text[j - 1] == "\\"))
         runs.setdefault(k - j, []).append(j)
         i = k
-    # pair each run with the next run of the same length (skipping runs already used)
-    next_index: dict[int, int] = {}
+    next_index: dict[int, int] = {}  # per length: the first run not yet passed
     pos = 0
-    for start, length in order:
-        if start < pos:
+    for start, length, escaped in order:
+        if start < pos or escaped:
             continue
         lst = runs[length]
         idx = next_index.get(length, 0)
         while idx < len(lst) and lst[idx] <= start:
             idx += 1
-        while idx < len(lst) and lst[idx] < pos:
-            idx += 1
+        next_index[length] = idx
         if idx < len(lst):
             close = lst[idx]
             spans.append((start, close + length))
             pos = close + length
             next_index[length] = idx + 1
-        else:
-            next_index[length] = idx
     return spans
 
 
@@ -104,17 +96,32 @@ def _matching(text: str, blocked: list[bool], open_ch: str, close_ch: str) -> di
     return pairs
 
 
+@dataclass(frozen=True, slots=True)
+class Inline:
+    atoms: list[Atom]  # outermost constructs, sorted
+    opaque: list[bool]  # characters of code, URLs, tags, link targets, includes
+    code: list[tuple[int, int]]  # code spans
+
+
 def atoms(text: str) -> list[Atom]:
     """The inline constructs of ``text`` that a sentence boundary must not cut, sorted by start,
     outermost only (a link inside bold is part of the bold)."""
-    found: list[Atom] = []
-    blocked = [False] * len(text)
+    return scan(text).atoms
 
-    def block(a: int, b: int) -> None:
+
+def scan(text: str) -> Inline:
+    found: list[Atom] = []
+    blocked = [False] * len(text)  # inside a construct found so far
+    opaque = [False] * len(text)  # text that is not prose: no emphasis, no escapes
+
+    def block(a: int, b: int, prose: bool = False) -> None:
         for k in range(a, b):
             blocked[k] = True
+            if not prose:
+                opaque[k] = True
 
-    for a, b in _code_spans(text):
+    code = _code_spans(text)
+    for a, b in code:
         found.append(Atom(AtomKind.CODE, a, b))
         block(a, b)
     for m in _XREF.finditer(text):
@@ -156,12 +163,17 @@ def atoms(text: str) -> list[Atom]:
         covered_until = end
     for atom in link_ranges:
         found.append(atom)
-        block(atom.start, atom.end)
+        if atom.kind is AtomKind.INCLUDE:
+            block(atom.start, atom.end)
+        else:  # the text is prose, the target is not
+            block(atom.start, atom.inner[1] + 1, prose=True)
+            block(atom.inner[1] + 1, atom.end)
     for m in _BARE_URL.finditer(text):
         if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
             found.append(Atom(AtomKind.URL, m.start(), m.end()))
             block(m.start(), m.end())
-    found.extend(_emphasis(text, blocked))
+    for o_start, _, _, c_end in emphasis.resolve(text, opaque)[0]:
+        found.append(Atom(AtomKind.STRONG, o_start, c_end))
     found.sort(key=lambda a: (a.start, -a.end))
     outer: list[Atom] = []
     reach = -1
@@ -173,51 +185,6 @@ def atoms(text: str) -> list[Atom]:
             last = outer[-1]
             outer[-1] = Atom(last.kind, last.start, a.end, last.inner)
             reach = a.end
-    return outer
+    return Inline(outer, opaque, code)
 
 
-def _emphasis(text: str, blocked: list[bool]) -> list[Atom]:
-    """``**…**`` and ``__…__`` runs (and single ``*``/``_``): an opener followed by a non-space,
-    closed by the next same delimiter preceded by a non-space. Closers are listed once per
-    delimiter, so each opener finds its closer by bisection: no rescans."""
-    n = len(text)
-    closers: dict[str, list[int]] = {}
-    for delim in ("**", "__", "*", "_"):
-        ch = delim[0]
-        size = len(delim)
-        found: list[int] = []
-        k = text.find(delim, 1)
-        while k >= 0:
-            if not blocked[k] and not text[k - 1].isspace() and text[k - 1] != "\\" and (
-                ch == "*" or k + size >= n or not text[k + size].isalnum()
-            ):
-                found.append(k)
-            k = text.find(delim, k + 1)
-        closers[delim] = found
-    out: list[Atom] = []
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch not in "*_" or blocked[i] or (i > 0 and text[i - 1] == "\\"):
-            i += 1
-            continue
-        j = i
-        while j < n and text[j] == ch:
-            j += 1
-        run = j - i
-        if j >= n or text[j].isspace() or (ch == "_" and i > 0 and text[i - 1].isalnum()):
-            i = j
-            continue
-        delim = ch * min(run, 2)
-        lst = closers[delim]
-        idx = bisect.bisect_left(lst, j)
-        if idx >= len(lst):
-            i = j
-            continue
-        close = lst[idx]
-        end = close + len(delim)
-        while end < n and text[end] == ch and end - close < run:
-            end += 1
-        out.append(Atom(AtomKind.STRONG if len(delim) == 2 else AtomKind.EMPHASIS, i, end))
-        i = end
-    return out

@@ -12,14 +12,16 @@ from pipeline.segment import anchors, ids
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
 from pipeline.segment.flat import Flat
 from pipeline.segment.html import html_runs
-from pipeline.segment.inline import AtomKind, atoms
+from pipeline.segment.emphasis import insertions
+from pipeline.segment.inline import AtomKind, atoms, scan
 from pipeline.segment.model import Kind, Segment, SegmentedArticle
 from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
 from pipeline.segment.sentences import split
 from pipeline.segment.tables import table_runs
 
-# A piece of text that will become a segment: its kind, the run and the range in the run.
-_Item = tuple[Kind, Flat, int, int]
+# A piece of text that will become a segment: its kind, the run, the range in the run and its
+# text as Microsoft's English span holds it.
+_Item = tuple[Kind, Flat, int, int, str]
 _FIELDS = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
 _YAML_VALUE = re.compile(r"[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -58,8 +60,8 @@ def segment(text: str, path: str) -> SegmentedArticle:
     number = ids.FIRST_NUMBER
     out_fields: list[Segment] = []
     out_segments: list[Segment] = []
-    for kind, flat, a, b in [*fields, *_body_items(text, body)]:
-        seg = _make(text, starts, prefix, number, kind, flat, a, b)
+    for kind, flat, a, b, source in [*fields, *_body_items(text, body)]:
+        seg = _make(starts, prefix, number, kind, flat, a, b, source)
         number += 1
         if kind in (Kind.TITLE, Kind.DESCRIPTION, Kind.ALT):
             out_fields.append(seg)
@@ -95,8 +97,8 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _make(text: str, starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat,
-          a: int, b: int) -> Segment:
+def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a: int, b: int,
+          source: str) -> Segment:
     pieces = flat.pieces(a, b)
     if pieces:
         first, last = pieces[0][0], pieces[-1][1]
@@ -104,7 +106,6 @@ def _make(text: str, starts: list[int], prefix: str, number: int, kind: Kind, fl
         first = last = flat.source_pos(a)
     line = bisect.bisect_right(starts, first)
     column = first - starts[line - 1] + 1
-    source = flat.text[a:b]
     anchor = anchors.slug(source) if kind is Kind.HEADING else None
     return Segment(ids.segment_id(prefix, number), number, source, kind, line, column, first,
                    last, pieces, anchor)
@@ -119,7 +120,7 @@ def _front_matter_items(text: str, meta: dict[str, str | None],
             continue
         flat = _value_run(text, starts, lines.get(key, 0), key, value)
         for s, e in split(flat.text, atoms(flat.text)):
-            yield kind, flat, s, e
+            yield kind, flat, s, e, flat.text[s:e]
 
 
 _PLAIN_FIELD = re.compile(r"^(title|description):[ \t]*(.*?)[ \t]*\r?$", re.M)
@@ -182,15 +183,40 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
 def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
                ) -> Iterator[_Item]:
     found = run_segments(run, whole, keep_trailing)
+    text = run.text
     if found:
+        edits = inserted(text) if ("*" in text or "_" in text or "`" in text) else []
         for s, e in found:
-            yield kind, run, s, e
+            yield kind, run, s, e, _apply(text, s, e, edits)
         return
     # A run with no pair: the alt text of its images is still translated (in place).
-    text = run.text
     for atom in atoms(text):
         if atom.kind is AtomKind.IMAGE:
             s, e = atom.inner
             inner = text[s:e]
             if has_words(inner, atoms(inner), 0, e - s):
-                yield Kind.ALT, run, s, e
+                yield Kind.ALT, run, s, e, inner
+
+
+def inserted(text: str) -> list[tuple[int, str]]:
+    info = scan(text)
+    return insertions(text, info.opaque, info.code)
+
+
+def _apply(text: str, s: int, e: int, edits: list[tuple[int, str]]) -> str:
+    """text[s:e] with the insertions that fall inside it: an escape at its first character
+    too, a space only between two of its characters."""
+    if not edits:
+        return text[s:e]
+    parts: list[str] = []
+    pos = s
+    for p, add in edits[bisect.bisect_left(edits, (s, "")):]:
+        if p >= e:
+            break
+        if p == s and add == " ":
+            continue
+        parts.append(text[pos:p])
+        parts.append(add)
+        pos = p
+    parts.append(text[pos:e])
+    return "".join(parts)
