@@ -8,11 +8,10 @@ from collections.abc import Iterator
 
 from pipeline.article import decode, read_front_matter
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.segment import anchors, ids
+from pipeline.segment import anchors, ids, normalise
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
 from pipeline.segment.flat import Flat
 from pipeline.segment.html import html_runs
-from pipeline.segment.emphasis import insertions
 from pipeline.segment.inline import AtomKind, atoms, scan
 from pipeline.segment.model import Kind, Segment, SegmentedArticle
 from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
@@ -185,9 +184,9 @@ def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool =
     found = run_segments(run, whole, keep_trailing)
     text = run.text
     if found:
-        edits = inserted(text) if ("*" in text or "_" in text or "`" in text) else []
+        changes = normalise.edits(text, scan(text)) if _MAY_CHANGE.search(text) else []
         for s, e in found:
-            yield kind, run, s, e, _apply(text, s, e, edits)
+            yield kind, run, s, e, normalise.apply(text, s, e, changes)
         return
     # A run with no pair: the alt text of its images is still translated (in place).
     for atom in atoms(text):
@@ -198,25 +197,4 @@ def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool =
                 yield Kind.ALT, run, s, e, inner
 
 
-def inserted(text: str) -> list[tuple[int, str]]:
-    info = scan(text)
-    return insertions(text, info.opaque, info.code)
-
-
-def _apply(text: str, s: int, e: int, edits: list[tuple[int, str]]) -> str:
-    """text[s:e] with the insertions that fall inside it: an escape at its first character
-    too, a space only between two of its characters."""
-    if not edits:
-        return text[s:e]
-    parts: list[str] = []
-    pos = s
-    for p, add in edits[bisect.bisect_left(edits, (s, "")):]:
-        if p >= e:
-            break
-        if p == s and add == " ":
-            continue
-        parts.append(text[pos:p])
-        parts.append(add)
-        pos = p
-    parts.append(text[pos:e])
-    return "".join(parts)
+_MAY_CHANGE = re.compile(r"[*_`]|&#")
