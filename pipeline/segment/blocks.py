@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"
     TABLE = "table"
@@ -51,12 +51,14 @@ _DIRECTIVE = re.compile(
     r" {0,3}(?::::|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*$"
     r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b.*\][ \t]*$)"
 )
-_HTML_BLOCK_TAGS = frozenset(
-    "address article aside base basefont blockquote body caption center col colgroup dd details "
-    "dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 "
-    "head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option "
-    "p param search section summary table tbody td tfoot th thead title tr track ul".split()
-)
+_HTML_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
+    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
+    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+))
 _HTML_RAW = re.compile(r" {0,3}<(script|pre|style|textarea)(?:[ \t>]|$)", re.I)
 _HTML_TAG_START = re.compile(r" {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:[ \t>]|/>|$)")
 _HTML_COMPLETE = re.compile(
@@ -326,7 +328,7 @@ class _Scanner:
             elif leaf is not None and leaf.indented:
                 leaf.lines.append((le, le))
             return
-        p, cc = _columns(line, pos, col)
+        _, cc = _columns(line, pos, col)
         para = leaf is not None and leaf.kind is BlockKind.PARAGRAPH and not new_container
         table = leaf is not None and leaf.kind is BlockKind.TABLE and not new_container
         if cc - col >= 4 and not para and not table:

@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from pipeline.segment.flat import Flat, FlatBuilder
 from pipeline.segment.paragraphs import column_of
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption center col colgroup dd details dialog dir "
-    "div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head "
-    "header hr html iframe legend li link main menu nav noframes ol optgroup option p param "
-    "section summary table tbody td tfoot th thead title tr track ul".split()
-)
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "col",
+    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu", "nav", "noframes",
+    "ol", "optgroup", "option", "p", "param", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul",
+))
 _RAW_TAGS = frozenset(("script", "style", "pre", "textarea"))
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)")
 

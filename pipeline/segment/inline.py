@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from pipeline.segment import emphasis
 
 
-class AtomKind(str, Enum):
+class AtomKind(StrEnum):
     CODE = "code"
     LINK = "link"  # [text](target), [text][ref], [text]
     IMAGE = "image"  # ![alt](src)
@@ -177,14 +177,14 @@ def scan(text: str) -> Inline:
     found.sort(key=lambda a: (a.start, -a.end))
     outer: list[Atom] = []
     reach = -1
-    for a in found:
-        if a.start >= reach:
-            outer.append(a)
-            reach = a.end
-        elif a.end > reach:  # overlaps without nesting: widen the last one
+    for item in found:
+        if item.start >= reach:
+            outer.append(item)
+            reach = item.end
+        elif item.end > reach:  # overlaps without nesting: widen the last one
             last = outer[-1]
-            outer[-1] = Atom(last.kind, last.start, a.end, last.inner)
-            reach = a.end
+            outer[-1] = Atom(last.kind, last.start, item.end, last.inner)
+            reach = item.end
     return Inline(outer, opaque, code)
 
 

@@ -7,12 +7,12 @@ lines and columns are 1-based, columns counted in characters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from pipeline.findings import Finding
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Where a segment stands in the article: render and extract treat some kinds apart."""
 
     TEXT = "text"  # a sentence of a paragraph, list item, note or heading
@@ -21,6 +21,7 @@ class Kind(str, Enum):
     HTML = "html"  # text between block-level tags of a raw HTML block
     TITLE = "title"  # front matter `title`: numbered, translated in place, never a pair
     DESCRIPTION = "description"
+    KEYWORDS = "keywords"  # each item of front matter `keywords`
     ALT = "alt"  # image alt text: translated in place, never a pair
 
 
@@ -59,7 +60,8 @@ class SegmentedArticle:
     body_start: int  # offset just past the front matter (0 when there is none)
     prefix: str  # 5 hex digits, derived from the text
     segments: tuple[Segment, ...]  # the pairs, in article order
-    fields: tuple[Segment, ...] = ()  # title, description, alt text: numbered or not, no pairs
+    # title, description, keywords, image alt text: numbered, translated in place, never pairs
+    fields: tuple[Segment, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
 
     @property

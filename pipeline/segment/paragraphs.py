@@ -8,6 +8,7 @@ its link text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -120,26 +121,26 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     and block-level tags (``</p>``, ``<br>``) at either edge, and an ``[!INCLUDE …]`` that
     starts an indented paragraph (one that starts its line stays inside)."""
     text = flat.text
-    k = 0
+    starts = [t.start for t in found]  # atoms do not overlap: starts and ends both ascend
     while a < b:
-        while k < len(found) and found[k].end <= a:
-            k += 1
+        k = bisect.bisect_left(starts, a)
         atom = found[k] if k < len(found) and found[k].start == a else None
         m = _EMPTY_ANCHOR.match(text, a, b)
         if m is not None:
             a = m.end()
-        elif atom is not None and atom.kind is AtomKind.TAG and _block_tag(text, atom):
-            a = atom.end
-        elif atom is not None and atom.kind is AtomKind.INCLUDE and atom.end < b and \
-                a == 0 and _indented(flat):
+        elif atom is not None and (
+            (atom.kind is AtomKind.TAG and _block_tag(text, atom))
+            or (atom.kind is AtomKind.INCLUDE and atom.end < b and a == 0 and _indented(flat))
+        ):
             a = atom.end
         else:
             break
         while a < b and text[a].isspace():
             a += 1
     while a < b:
-        last = next((t for t in reversed(found) if t.end == b), None) if found else None
-        if last is None or last.start < a or not (
+        k = bisect.bisect_right(starts, b) - 1
+        last = found[k] if k >= 0 else None
+        if last is None or last.end != b or last.start < a or not (
             last.kind is AtomKind.TAG and _block_tag(text, last)
         ):
             break
