@@ -10,6 +10,7 @@ letter, digit or literal delimiter it touches (``to**X**`` → ``to **X**``, ``*
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 
@@ -68,45 +69,45 @@ def _runs(text: str, blocked: list[bool]) -> list[_Run]:
 
 def resolve(text: str, blocked: list[bool]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
     """(pairs as (opener start, opener end, closer start, closer end), literal delimiter
-    positions). ``blocked`` marks characters inside code, URLs, tags and link targets."""
+    positions). ``blocked`` marks characters inside code, URLs, tags and link targets.
+
+    CommonMark's "process emphasis" with its stack of potential openers: a match removes the
+    delimiters between, a failed search lowers no later search below it (``bottom``), so
+    every run is pushed, passed and popped a bounded number of times."""
     runs = _runs(text, blocked)
     pairs: list[tuple[int, int, int, int]] = []
-    bottom: dict[tuple[str, bool, int], int] = {}
-    current = 0
-    while current < len(runs):
-        closer = runs[current]
-        if not closer.can_close or closer.remaining == 0:
-            current += 1
-            continue
-        key = (closer.char, closer.can_open, closer.size % 3)
-        found = -1
-        k = current - 1
-        floor = bottom.get(key, -1)
-        while k > floor:
-            opener = runs[k]
-            if opener.char == closer.char and opener.can_open and opener.remaining > 0:
+    bottom: dict[tuple[str, bool, int], int] = {}  # run index below which no opener fits
+    stack: list[int] = []  # indices of runs that may still open, ascending
+    for current, closer in enumerate(runs):
+        while closer.can_close and closer.remaining > 0:
+            key = (closer.char, closer.can_open, closer.size % 3)
+            floor = bisect.bisect_right(stack, bottom.get(key, -1))
+            found = -1
+            for sp in range(len(stack) - 1, floor - 1, -1):
+                opener = runs[stack[sp]]
+                if opener.char != closer.char or opener.remaining == 0:
+                    continue
                 odd = (opener.can_close or closer.can_open) and \
                     (opener.size + closer.size) % 3 == 0 and \
                     not (opener.size % 3 == 0 and closer.size % 3 == 0)
                 if not odd:
-                    found = k
+                    found = sp
                     break
-            k -= 1
-        if found < 0:
-            bottom[key] = current - 1
-            current += 1
-            continue
-        opener = runs[found]
-        use = 2 if opener.remaining >= 2 and closer.remaining >= 2 else 1
-        o_end = opener.pos + opener.size - opener.right
-        c_start = closer.pos + closer.left
-        pairs.append((o_end - use, o_end, c_start, c_start + use))
-        opener.right += use
-        closer.left += use
-        for r in runs[found + 1 : current]:  # delimiters between can no longer match
-            r.can_open = r.can_close = False
-        if closer.remaining == 0:
-            current += 1
+            if found < 0:
+                bottom[key] = current - 1
+                break
+            opener = runs[stack[found]]
+            use = 2 if opener.remaining >= 2 and closer.remaining >= 2 else 1
+            o_end = opener.pos + opener.size - opener.right
+            c_start = closer.pos + closer.left
+            pairs.append((o_end - use, o_end, c_start, c_start + use))
+            opener.right += use
+            closer.left += use
+            del stack[found + 1:]  # delimiters between can no longer match
+            if opener.remaining == 0:
+                del stack[found]
+        if closer.can_open and closer.remaining > 0:
+            stack.append(current)
     literal: list[int] = []
     for r in runs:
         literal.extend(range(r.pos + r.left, r.pos + r.size - r.right))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pipeline.segment.flat import Flat, FlatBuilder
 from pipeline.segment.inline import Atom, AtomKind, atoms
@@ -81,9 +81,7 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
     if _code_only(text, found, a, b):
         return False
     pos = a
-    for atom in found:
-        if atom.end <= a or atom.start >= b:
-            continue
+    for atom in _within(found, a, b):
         if atom.kind in (AtomKind.URL, AtomKind.TAG, AtomKind.INCLUDE) or (
             atom.kind is AtomKind.IMAGE and not _TITLED.search(text, atom.start, atom.end)
         ):
@@ -93,12 +91,26 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
     return _words_between(text, pos, max(pos, b))
 
 
+def _within(found: Sequence[Atom], a: int, b: int) -> Iterator[Atom]:
+    """The atoms that overlap [a, b): found by bisection, atoms being sorted and disjoint."""
+    k = bisect.bisect_right(found, a, key=_end)
+    while k < len(found) and found[k].start < b:
+        yield found[k]
+        k += 1
+
+
+def _end(atom: Atom) -> int:
+    return atom.end
+
+
+def _start(atom: Atom) -> int:
+    return atom.start
+
+
 def _code_only(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
     """Is text[a:b] code spans and white space, nothing else?"""
     pos = a
-    for atom in found:
-        if atom.end <= a or atom.start >= b:
-            continue
+    for atom in _within(found, a, b):
         if atom.kind is not AtomKind.CODE or text[pos:atom.start].strip():
             return False
         pos = atom.end
@@ -121,9 +133,8 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     and block-level tags (``</p>``, ``<br>``) at either edge, and an ``[!INCLUDE …]`` that
     starts an indented paragraph (one that starts its line stays inside)."""
     text = flat.text
-    starts = [t.start for t in found]  # atoms do not overlap: starts and ends both ascend
-    while a < b:
-        k = bisect.bisect_left(starts, a)
+    while a < b:  # atoms do not overlap: starts and ends both ascend
+        k = bisect.bisect_left(found, a, key=_start)
         atom = found[k] if k < len(found) and found[k].start == a else None
         m = _EMPTY_ANCHOR.match(text, a, b)
         if m is not None:
@@ -138,7 +149,7 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
         while a < b and text[a].isspace():
             a += 1
     while a < b:
-        k = bisect.bisect_right(starts, b) - 1
+        k = bisect.bisect_right(found, b, key=_start) - 1
         last = found[k] if k >= 0 else None
         if last is None or last.end != b or last.start < a or not (
             last.kind is AtomKind.TAG and _block_tag(text, last)
