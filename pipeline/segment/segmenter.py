@@ -15,7 +15,7 @@ from pipeline.segment.frontmatter import FrontMatter, front_matter
 from pipeline.segment.html import html_runs
 from pipeline.segment.inline import AtomKind, atoms, scan
 from pipeline.segment.model import Kind, Segment, SegmentedArticle
-from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments
+from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
 from pipeline.segment.sentences import split
 from pipeline.segment.tables import table_runs
 
@@ -109,6 +109,16 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
     elif kind is BlockKind.HTML:
         for run in html_runs(text, block.lines):
             yield from _run_items(run, Kind.HTML)
+    elif kind is BlockKind.DIRECTIVE:
+        a, b = block.lines[0]
+        m = _IMAGE_ALT.search(text, a, b)
+        if m is not None and text.startswith(":::image", a) and m.end(1) > m.start(1):
+            run = single_run(text, *m.span(1))
+            yield Kind.ALT, run, 0, len(run.text), run.text
+
+
+# DocFX's image directive: its alt text is translated in place and takes a number.
+_IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 
 
 def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
