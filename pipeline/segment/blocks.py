@@ -38,7 +38,8 @@ class Block:
 
 
 # The text of a line, after the container prefixes: what starts a leaf block.
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+# Microsoft's handoffs take "##Heading" (no space) for a heading too, as older Markdown did.
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$|(?=[^#\s]))")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
 _BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")

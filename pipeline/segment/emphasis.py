@@ -14,6 +14,8 @@ import bisect
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.segment.escapes import escaped
+
 
 def _punct(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PS"
@@ -43,7 +45,7 @@ def _runs(text: str, blocked: list[bool]) -> list[_Run]:
         if ch not in "*_" or blocked[i]:
             i += 1
             continue
-        if i > 0 and text[i - 1] == "\\":  # escaped: a literal character, already written so
+        if escaped(text, i):  # a literal character, already written so
             i += 1
             continue
         j = i
@@ -139,7 +141,7 @@ def insertions(text: str, blocked: list[bool], code: list[tuple[int, int]]
             while ci < len(code) and code[ci][1] <= i:
                 ci += 1
             inside = ci < len(code) and code[ci][0] <= i
-            if not inside and not blocked[i] and not (i > 0 and text[i - 1] == "\\"):
+            if not inside and not blocked[i] and not escaped(text, i):
                 out.append((i, "\\"))
     out.sort()
     return out

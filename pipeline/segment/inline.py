@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pipeline.segment import emphasis
+from pipeline.segment.escapes import escaped
 
 
 class AtomKind(StrEnum):
@@ -59,13 +60,13 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
         k = j
         while k < n and text[k] == "`":
             k += 1
-        order.append((j, k - j, j > 0 and text[j - 1] == "\\"))
+        order.append((j, k - j, escaped(text, j)))
         runs.setdefault(k - j, []).append(j)
         i = k
     next_index: dict[int, int] = {}  # per length: the first run not yet passed
     pos = 0
-    for start, length, escaped in order:
-        if start < pos or escaped:
+    for start, length, is_escaped in order:
+        if start < pos or is_escaped:
             continue
         lst = runs[length]
         idx = next_index.get(length, 0)
@@ -87,7 +88,7 @@ def _matching(text: str, blocked: list[bool], open_ch: str, close_ch: str) -> di
     for i, ch in enumerate(text):
         if ch != open_ch and ch != close_ch:
             continue
-        if blocked[i] or (i > 0 and text[i - 1] == "\\"):
+        if blocked[i] or escaped(text, i):
             continue
         if ch == open_ch:
             stack.append(i)
@@ -148,7 +149,7 @@ def scan(text: str) -> Inline:
         c = brackets[o]
         start = o
         kind = AtomKind.LINK
-        if o > 0 and text[o - 1] == "!" and not (o > 1 and text[o - 2] == "\\"):
+        if o > 0 and text[o - 1] == "!" and not escaped(text, o - 1):
             start, kind = o - 1, AtomKind.IMAGE
         if text.startswith("[!", o) and o + 2 < n and text[o + 2].isalpha():
             kind = AtomKind.INCLUDE

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
+from pipeline.segment.escapes import escaped
 from pipeline.segment.flat import Flat, FlatBuilder
 from pipeline.segment.inline import Atom, AtomKind, atoms
 from pipeline.segment.sentences import split
@@ -24,7 +25,8 @@ _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S")
 _TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>", re.I)
+_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*[^/<>]>\s*</a>", re.I)  # not <a id="x"/></a>
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]", re.I)
 
 
 def column_of(text: str, pos: int) -> int:
@@ -58,7 +60,8 @@ def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
             if end - stripped >= 2 and text[stripped:end].strip(" ") == "":
                 hard = True
                 stripped = end - 2  # spaces beyond the two stay inside the pair
-            elif stripped > start and text[stripped - 1] == "\\":
+            elif stripped > start and text[stripped - 1] == "\\" and \
+                    not escaped(text, stripped - 1):
                 hard = True
         builder.add(start, stripped, column_of(text, start))
         if hard:
@@ -130,8 +133,9 @@ def _words_between(text: str, a: int, b: int) -> bool:
 
 def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     """Leave out what Microsoft keeps outside the pair: empty anchors (``<a name="x"></a>``)
-    and block-level tags (``</p>``, ``<br>``) at either edge, and an ``[!INCLUDE …]`` that
-    starts an indented paragraph (one that starts its line stays inside)."""
+    and block-level tags (``</p>``, ``<br>``) at either edge, a leading alert (``[!Note] Text``)
+    and an ``[!INCLUDE …]`` that starts an indented paragraph (one that starts its line stays
+    inside)."""
     text = flat.text
     while a < b:  # atoms do not overlap: starts and ends both ascend
         k = bisect.bisect_left(found, a, key=_start)
@@ -141,7 +145,8 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
             a = m.end()
         elif atom is not None and (
             (atom.kind is AtomKind.TAG and _block_tag(text, atom))
-            or (atom.kind is AtomKind.INCLUDE and atom.end < b and a == 0 and _indented(flat))
+            or (atom.kind is AtomKind.INCLUDE and atom.end < b and (
+                (a == 0 and _indented(flat)) or _ALERT.fullmatch(text, atom.start, atom.end)))
         ):
             a = atom.end
         else:
@@ -181,31 +186,49 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
                  ) -> list[tuple[int, int]]:
     """The segments of one run, as ranges of its flat text (one at most when ``whole``).
 
-    A run that is one link and nothing else gives its link text. White space the run
-    ends with (the third and further spaces of a hard line break) stays with its last segment
-    if ``keep_trailing``."""
+    A ``<br>`` ends a segment wherever it stands, and stays outside the pairs. A piece that is
+    one link and nothing else gives its link text. White space the run ends with (the third
+    and further spaces of a hard line break) stays with its last segment if ``keep_trailing``."""
     text = flat.text
     found = atoms(text)
     a, b = _strip(text, 0, len(text))
     if a >= b:
         return []
-    ranges = [(a, b)] if whole else split(text, found, a, b)
     out: list[tuple[int, int]] = []
-    for s, e in ranges:
-        s, e = trim(flat, found, s, e)
-        if keep_trailing and e == b and b < len(text):
-            e = len(text)
-        if s >= e:
-            continue
-        link = _only_link(text, found, s, e) if len(ranges) == 1 else None
-        if link is not None:
-            ls, le = _strip(text, *link)
-            inner = text[ls:le]
-            if ls < le and has_words(inner, atoms(inner), 0, le - ls):
-                out.append((ls, le))
-        elif has_words(text, found, s, e):
-            out.append((s, e))
+    pieces = [(a, b)] if whole else _between_breaks(text, found, a, b)
+    for pa, pb in pieces:
+        ranges = [(pa, pb)] if whole else split(text, found, pa, pb)
+        for s, e in ranges:
+            s, e = trim(flat, found, s, e)
+            if keep_trailing and e == b and b < len(text):
+                e = len(text)
+            if s >= e:
+                continue
+            link = _only_link(text, found, s, e) if len(ranges) == 1 else None
+            if link is not None:
+                ls, le = _strip(text, *link)
+                inner = text[ls:le]
+                if ls < le and has_words(inner, atoms(inner), 0, le - ls):
+                    out.append((ls, le))
+            elif has_words(text, found, s, e):
+                out.append((s, e))
     return out
+
+
+_BR = re.compile(r"</?br\s*/?>", re.I)
+
+
+def _between_breaks(text: str, found: Sequence[Atom], a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] cut at each ``<br>`` tag (code and other constructs aside)."""
+    pieces: list[tuple[int, int]] = []
+    pos = a
+    if "<" in text:
+        for atom in _within(found, a, b):
+            if atom.kind is AtomKind.TAG and _BR.fullmatch(text, atom.start, atom.end):
+                pieces.append(_strip(text, pos, atom.start))
+                pos = atom.end
+    pieces.append(_strip(text, pos, b))
+    return [(s, e) for s, e in pieces if s < e]
 
 
 def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int] | None:

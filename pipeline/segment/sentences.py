@@ -40,6 +40,8 @@ def _is_abbreviation(text: str, start: int, k: int) -> bool:
     word = text[w : k + 1]
     if word in ABBREVIATIONS or word.lstrip("(\"'*_[") in ABBREVIATIONS:
         return True
+    if len(word) == 2 and word[0].isupper():  # an initial or a name: "entity A. If", "in X."
+        return True
     return _INITIALISM.search(word) is not None
 
 
@@ -58,7 +60,7 @@ def _ends_sentence(text: str, start: int, i: int) -> bool:
         return False
     if ch == ".":
         head = text[start:k]
-        if head.isdigit() or (len(head) == 1 and head.isalpha()):  # "1. Determine", "a. Open"
+        if head.isdigit():  # "1. Determine" (but "a. Open" splits)
             return False
         if _is_abbreviation(text, start, k):
             return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.segment.escapes import escaped
 from pipeline.segment.flat import Flat
 from pipeline.segment.inline import _code_spans
 from pipeline.segment.paragraphs import single_run
@@ -27,7 +28,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ci += 1
         if ci < len(code) and code[ci][0] < i:
             continue
-        if i > 0 and row[i - 1] == "\\":
+        if escaped(row, i):
             continue
         bounds.append(i)
     cells: list[tuple[int, int]] = []
