@@ -294,7 +294,10 @@ class _Scanner:
             return None
         after = p + m.end()
         empty = not line[after:].strip(" \t")
-        if interrupting and (empty or (m.re is _ORDERED and m.group(1) != "1")):
+        # CommonMark lets only a non-empty item, and only "1." of ordered ones, interrupt a
+        # paragraph; the handoffs cut at any ordered marker ("less than\n20." gives "20." as
+        # an item of its own). A lone "-" stays a setext underline.
+        if interrupting and empty and m.re is _BULLET:
             return None
         marker_col = cc + m.end()
         q, qc = _columns(line, after, marker_col)

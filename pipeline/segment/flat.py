@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from pipeline.segment.inline import code_spans
+
 NBSP = "\u00a0"
 
 
@@ -58,6 +60,7 @@ class FlatBuilder:
         self.parts: list[str] = []
         self.runs: list[tuple[int, int, int]] = []
         self.length = 0
+        self.joins: list[int] = []  # where a soft line break joins two lines
 
     def add(self, start: int, end: int, column: int = 0) -> None:
         """Append source[start:end]; ``column`` is the source column of ``start`` (for tabs)."""
@@ -77,6 +80,11 @@ class FlatBuilder:
             col += width
             pos = seg_start = tab + 1
         self._copy(seg_start, end)
+
+    def add_join(self) -> None:
+        """A soft line break: one space, or a line break where it falls inside a code span."""
+        self.joins.append(self.length)
+        self._append("\n")
 
     def add_text(self, text: str) -> None:
         """Append text with no source of its own (the space that joins two lines)."""
@@ -103,4 +111,15 @@ class FlatBuilder:
         self.length += len(text)
 
     def build(self) -> Flat:
-        return Flat("".join(self.parts), tuple(self.runs), self.source)
+        text = "".join(self.parts)
+        if self.joins:
+            spans = code_spans(text)
+            chars = list(text)
+            k = 0
+            for j in self.joins:
+                while k < len(spans) and spans[k][1] <= j:
+                    k += 1
+                if not (k < len(spans) and spans[k][0] < j):
+                    chars[j] = " "
+            text = "".join(chars)
+        return Flat(text, tuple(self.runs), self.source)

@@ -46,7 +46,7 @@ _XREF = re.compile(r"<xref:[^\s<>]+>")
 _MAX_TARGET = 2000
 
 
-def _code_spans(text: str) -> list[tuple[int, int]]:
+def code_spans(text: str) -> list[tuple[int, int]]:
     """CommonMark code spans: a backtick run closed by the next run of the same length. A run
     after a backslash opens nothing but may close (no escapes inside code)."""
     spans: list[tuple[int, int]] = []
@@ -121,7 +121,7 @@ def scan(text: str) -> Inline:
             if not prose:
                 opaque[k] = True
 
-    code = _code_spans(text)
+    code = code_spans(text)
     for a, b in code:
         found.append(Atom(AtomKind.CODE, a, b))
         block(a, b)

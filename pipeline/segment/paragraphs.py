@@ -41,7 +41,8 @@ def column_of(text: str, pos: int) -> int:
 
 
 def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
-    """The runs of a paragraph, split at hard line breaks."""
+    """The runs of a paragraph, split at hard line breaks. A soft line break joins its lines
+    with one space, but inside a code span the handoffs keep it as it is (a line break)."""
     runs: list[Flat] = []
     builder: FlatBuilder | None = None
     last = len(lines) - 1
@@ -51,7 +52,7 @@ def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
                 continue
             builder = FlatBuilder(text)
         else:
-            builder.add_text(" ")
+            builder.add_join()
         stripped = end
         while stripped > start and text[stripped - 1].isspace():
             stripped -= 1

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from pipeline.segment.escapes import escaped
 from pipeline.segment.flat import Flat
-from pipeline.segment.inline import _code_spans
+from pipeline.segment.inline import code_spans
 from pipeline.segment.paragraphs import single_run
 
 _BR = re.compile(r"</?br\s*/?>", re.I)
@@ -18,7 +18,7 @@ _BR = re.compile(r"</?br\s*/?>", re.I)
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     row = text[start:end]
-    code = _code_spans(row)
+    code = code_spans(row)
     ci = 0
     bounds: list[int] = []
     for i, ch in enumerate(row):
