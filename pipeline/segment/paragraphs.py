@@ -26,7 +26,6 @@ _TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*[^/<>]>\s*</a>", re.I)  # not <a id="x"/></a>
-_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]", re.I)
 
 
 def column_of(text: str, pos: int) -> int:
@@ -40,10 +39,11 @@ def column_of(text: str, pos: int) -> int:
     return col
 
 
-def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
-    """The runs of a paragraph, split at hard line breaks. A soft line break joins its lines
-    with one space, but inside a code span the handoffs keep it as it is (a line break)."""
-    runs: list[Flat] = []
+def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[Flat, bool]]:
+    """The runs of a paragraph, split at hard line breaks, each with whether a backslash hard
+    break ends it (the backslash stays outside the run). A soft line break joins its lines with one
+    space, but inside a code span the handoffs keep it as it is (a line break)."""
+    runs: list[tuple[Flat, bool]] = []
     builder: FlatBuilder | None = None
     last = len(lines) - 1
     for index, (start, end) in enumerate(lines):
@@ -56,20 +56,21 @@ def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
         stripped = end
         while stripped > start and text[stripped - 1].isspace():
             stripped -= 1
-        hard = False
+        hard = backslash = False
         if index < last:
             if end - stripped >= 2 and text[stripped:end].strip(" ") == "":
                 hard = True
                 stripped = end - 2  # spaces beyond the two stay inside the pair
             elif stripped > start and text[stripped - 1] == "\\" and \
                     not escaped(text, stripped - 1):
-                hard = True
+                hard = backslash = True
+                stripped -= 1
         builder.add(start, stripped, column_of(text, start))
         if hard:
-            runs.append(builder.build())
+            runs.append((builder.build(), backslash))
             builder = None
     if builder is not None:
-        runs.append(builder.build())
+        runs.append((builder.build(), False))
     return runs
 
 
@@ -134,9 +135,8 @@ def _words_between(text: str, a: int, b: int) -> bool:
 
 def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     """Leave out what Microsoft keeps outside the pair: empty anchors (``<a name="x"></a>``)
-    and block-level tags (``</p>``, ``<br>``) at either edge, a leading alert (``[!Note] Text``)
-    and an ``[!INCLUDE …]`` that starts an indented paragraph (one that starts its line stays
-    inside)."""
+    and block-level tags (``</p>``, ``<br>``) at either edge, and a leading ``[!INCLUDE …]`` or
+    alert (``[!Note] Text``): 154 of 172 leading includes in the handoffs stand outside."""
     text = flat.text
     while a < b:  # atoms do not overlap: starts and ends both ascend
         k = bisect.bisect_left(found, a, key=_start)
@@ -146,8 +146,7 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
             a = m.end()
         elif atom is not None and (
             (atom.kind is AtomKind.TAG and _block_tag(text, atom))
-            or (atom.kind is AtomKind.INCLUDE and atom.end < b and (
-                (a == 0 and _indented(flat)) or _ALERT.fullmatch(text, atom.start, atom.end)))
+            or (atom.kind is AtomKind.INCLUDE and atom.end < b)
         ):
             a = atom.end
         else:
@@ -174,22 +173,15 @@ def _block_tag(text: str, atom: Atom) -> bool:
     return _BLOCK_TAG.fullmatch(text, atom.start, atom.end) is not None
 
 
-def _indented(flat: Flat) -> bool:
-    """Does the run's first character follow white space on its source line?"""
-    if not flat.runs:
-        return False
-    source = flat.source
-    pos = flat.runs[0][1]
-    return pos > 0 and source[pos - 1] in " \t"
-
-
 def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
-                 ) -> list[tuple[int, int]]:
+                 broken: bool = False) -> list[tuple[int, int]]:
     """The segments of one run, as ranges of its flat text (one at most when ``whole``).
 
     A ``<br>`` ends a segment wherever it stands, and stays outside the pairs. A piece that is
-    one link and nothing else gives its link text. White space the run ends with (the third
-    and further spaces of a hard line break) stays with its last segment if ``keep_trailing``."""
+    one link and nothing else gives its link text, unless a backslash hard break ends the run
+    (``broken``: the handoffs keep such a link whole). White space the run ends with (the
+    third and further spaces of a hard line break) stays with its last segment if
+    ``keep_trailing``."""
     text = flat.text
     found = atoms(text)
     a, b = _strip(text, 0, len(text))
@@ -205,7 +197,7 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
                 e = len(text)
             if s >= e:
                 continue
-            link = _only_link(text, found, s, e) if len(ranges) == 1 else None
+            link = _only_link(text, found, s, e) if len(ranges) == 1 and not broken else None
             if link is not None:
                 ls, le = _strip(text, *link)
                 inner = text[ls:le]
@@ -233,8 +225,9 @@ def _between_breaks(text: str, found: Sequence[Atom], a: int, b: int) -> list[tu
 
 
 def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int] | None:
-    """A run that is one link and nothing else gives the link's text (unless the text holds
-    brackets of its own: ``[[MS-OXPROPS]](url)`` is kept whole)."""
+    """A run that is one link and nothing else gives the link's text, unless its text or
+    target holds brackets of its own (``[[MS-OXPROPS]](url)``, ``[x](/a/b(v=vs.100))``) or
+    it is a linked image: those the handoffs pair whole."""
     for atom in found:
         if atom.start == a and atom.end == b and atom.kind is AtomKind.LINK:
             s, e = atom.inner
@@ -242,6 +235,8 @@ def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, i
                     not text.startswith("![", s) and not text.startswith("<", s):
                 return None
             if text.startswith("![", s):  # a linked image is paired whole
+                return None
+            if "(" in text[e + 2 : atom.end - 1]:  # a target holding brackets: kept whole too
                 return None
             return s, e
         if atom.start >= a:

@@ -98,10 +98,10 @@ def _body_items(text: str, body: int) -> Iterator[_Item]:
 def _block_items(text: str, block: Block) -> Iterator[_Item]:
     kind = block.kind
     if kind is BlockKind.PARAGRAPH:
-        for run in paragraph_runs(text, block.lines):
-            yield from _run_items(run, Kind.TEXT, keep_trailing=True)
+        for run, broken in paragraph_runs(text, block.lines):
+            yield from _run_items(run, Kind.TEXT, keep_trailing=True, broken=broken)
     elif kind is BlockKind.HEADING:
-        for run in paragraph_runs(text, block.lines):
+        for run, _ in paragraph_runs(text, block.lines):
             yield from _run_items(run, Kind.HEADING, whole=True)
     elif kind is BlockKind.TABLE:
         for run in table_runs(text, block.lines):
@@ -122,8 +122,8 @@ _IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 
 
 def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
-               ) -> Iterator[_Item]:
-    found = run_segments(run, whole, keep_trailing)
+               broken: bool = False) -> Iterator[_Item]:
+    found = run_segments(run, whole, keep_trailing, broken)
     text = run.text
     if found:
         changes = normalise.edits(text, scan(text)) if _MAY_CHANGE.search(text) else []
