@@ -166,7 +166,8 @@ def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|td|th|tr|table|h[1-6])\b[^<>]*>", re.I)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|div|li|ul|ol|dl|dt|dd|td|th|tr|table|tbody|thead|h[1-6])\b[^<>]*>", re.I)
 
 
 def _block_tag(text: str, atom: Atom) -> bool:
@@ -177,7 +178,8 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
                  broken: bool = False) -> list[tuple[int, int]]:
     """The segments of one run, as ranges of its flat text (one at most when ``whole``).
 
-    A ``<br>`` ends a segment wherever it stands, and stays outside the pairs. A piece that is
+    A ``<br>`` or another block-level tag (``<li>``, ``<p>``) ends a segment wherever it stands,
+    and stays outside the pairs. A piece that is
     one link and nothing else gives its link text, unless a backslash hard break ends the run
     (``broken``: the handoffs keep such a link whole). White space the run ends with (the
     third and further spaces of a hard line break) stays with its last segment if
@@ -208,16 +210,14 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
     return out
 
 
-_BR = re.compile(r"</?br\s*/?>", re.I)
-
-
 def _between_breaks(text: str, found: Sequence[Atom], a: int, b: int) -> list[tuple[int, int]]:
-    """text[a:b] cut at each ``<br>`` tag (code and other constructs aside)."""
+    """text[a:b] cut at each ``<br>`` and other block-level tag (``<li>``, ``</p>``…), code and
+    other constructs aside."""
     pieces: list[tuple[int, int]] = []
     pos = a
     if "<" in text:
         for atom in _within(found, a, b):
-            if atom.kind is AtomKind.TAG and _BR.fullmatch(text, atom.start, atom.end):
+            if atom.kind is AtomKind.TAG and _block_tag(text, atom):
                 pieces.append(_strip(text, pos, atom.start))
                 pos = atom.end
     pieces.append(_strip(text, pos, b))
