@@ -112,6 +112,17 @@ def _report(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("pipeline.report.command", "main"))
 
 
+def _segment(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", type=Path,
+                   help="English articles (default: the source locale's folder, content/en-US)")
+    p.add_argument("--format", choices=("json", "pot", "sxs"), default="json",
+                   help="json records on stdout (default), a .pot per article, or sxs articles")
+    p.add_argument("--out", type=Path, help="output folder for pot and sxs (default: build/FORMAT)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.segment.command", "main"))
+
+
 def _nothing(p: argparse.ArgumentParser) -> None:
     pass
 
@@ -127,6 +138,7 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
     ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
     ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
     ("report", "write a static HTML report (default: build/report/)", _report),
+    ("segment", "segment English Markdown as Microsoft's handoffs did", _segment),
 )
 
 
@@ -193,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if hasattr(args, "handler"):  # stats, xliff-export, xliff-import, report
+    if hasattr(args, "handler"):  # stats, xliff-export, xliff-import, report, segment
         module, name = args.handler
         handler = getattr(importlib.import_module(module), name)
         return int(handler(args, config))

@@ -1,0 +1,103 @@
+"""``python -m pipeline segment``: segment the English articles of a folder.
+
+    --format json   one JSON list on stdout, a record per article (files in path order)
+    --format pot    one gettext template per article under --out (<path>.pot)
+    --format sxs    the article as a handoff before translation under --out (<path>.md)
+
+A file that cannot be read or is not UTF-8 is a finding on stderr; the others still run; the
+exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from pipeline.config import Config
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes, write_files
+from pipeline.merge import gettext_language
+from pipeline.segment import segment_bytes
+from pipeline.segment.output import json_record, pot, sxs
+
+DEFAULT_SOURCE_LOCALE = "en-US"
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})+")  # a folder named as a locale
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def articles(source: Path) -> list[tuple[str, Path]]:
+    """(path under ``source``, path) of every Markdown file, in path order; dot files and
+    folders (editors' and our own temp files) are skipped."""
+    found: list[tuple[str, Path]] = []
+    for path in source.rglob("*.md"):
+        rel = path.relative_to(source).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if path.is_file():
+            found.append((rel, path))
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
+def main(args: argparse.Namespace, config: Config) -> int:
+    source: Path = args.source or config.content / DEFAULT_SOURCE_LOCALE
+    fmt: str = args.format
+    if not source.is_dir():
+        print(f"pipeline: error: no English folder at {source} (give --source DIR)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    out: Path = args.out or config.out / fmt
+    locale = source.name if _LOCALE.fullmatch(source.name) else DEFAULT_SOURCE_LOCALE
+    language = gettext_language(locale)
+    errors = 0
+    records: list[dict[str, object]] = []
+    writes: list[tuple[Path, bytes, str | None]] = []
+    count = 0
+    for rel, path in articles(source):
+        shown = str(path)
+        try:
+            data = read_bytes(path, config.max_file_size)
+        except InputError as exc:
+            errors += _report([exc.finding], args.quiet)
+            continue
+        except OSError as exc:
+            errors += _report([Finding("unreadable", Severity.ERROR,
+                                       f"cannot read: {exc.strerror or exc}", shown, 0, 0,
+                                       None, "check the file's permissions")], args.quiet)
+            continue
+        article = segment_bytes(data, shown)
+        errors += _report(article.findings, args.quiet)
+        if any(f.severity is Severity.ERROR for f in article.findings):
+            continue
+        count += len(article.segments)
+        if fmt == "json":
+            records.append(json_record(article, rel))
+        elif fmt == "pot":
+            target = out / (rel[:-3] + ".pot")
+            writes.append((target, pot(article, rel, language).encode("utf-8"), str(target)))
+        else:
+            target = out / rel
+            writes.append((target, sxs(article).encode("utf-8"), str(target)))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1))
+        sys.stdout.write("\n")
+    for result in write_files(writes) if writes else []:
+        if isinstance(result, InputError):
+            errors += _report([result.finding], args.quiet)
+    if not args.quiet:
+        print(f"{len(records) if fmt == 'json' else len(writes)} articles, {count} segments, "
+              f"{errors} errors", file=sys.stderr)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _report(findings: tuple[Finding, ...] | list[Finding], quiet: bool) -> int:
+    """Print findings; the number of errors among them."""
+    errors = 0
+    for f in findings:
+        errors += f.severity is Severity.ERROR
+        if not (quiet and f.severity is Severity.INFO):
+            print(f.format_text(), file=sys.stderr)
+    return errors

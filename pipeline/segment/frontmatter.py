@@ -1,0 +1,96 @@
+"""Front matter: where the body starts, and the values Microsoft numbers but never pairs.
+
+The handoffs translate ``title``, ``description`` and ``keywords`` in place. Title and
+description take one number per sentence, each keyword item one, before the body's segments.
+YAML that will not parse (a duplicated key, say) was taken as it was by the handoffs: the block
+is still front matter, its values read line by line, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.article import read_front_matter
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.segment.flat import Flat
+from pipeline.segment.model import Kind
+from pipeline.segment.paragraphs import single_run
+
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+_KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
+_ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
+_SENTENCED = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    body: int  # offset where the body starts
+    values: tuple[tuple[Kind, Flat], ...]  # title, description, keyword items, in that order
+    findings: tuple[Finding, ...] = ()
+
+
+def front_matter(text: str, start: int, path: str) -> FrontMatter:
+    m = _OPEN.match(text, start)
+    end = _CLOSE.search(text, m.end()) if m is not None else None
+    if m is None or end is None:  # none, or unclosed: Markdown reads it as a rule and text
+        return FrontMatter(start, ())
+    yaml_start = m.end()
+    yaml_text = text[yaml_start:end.start()]
+    findings: tuple[Finding, ...] = ()
+    meta: dict[str, str | None] = {}
+    try:
+        meta = read_front_matter(yaml_text, path)[0]
+        parsed = True
+    except InputError as exc:
+        f = exc.finding
+        findings = (Finding(f.check, Severity.WARNING, f.message, f.file, f.line, f.column,
+                            None, "Microsoft's handoffs took it as it is; fix the YAML"),)
+        parsed = False
+    found: dict[str, list[Flat]] = {}
+    for key, flats in _lines(text, yaml_start, end.start()):
+        if key in found:  # a repeated key: the first one counts
+            continue
+        if parsed and key != "keywords":  # the parser's value, located in the text if it can be
+            value = meta.get(key)
+            flats = [_located(flats, value)] if value and value.strip() else []
+        found[key] = flats
+    values: list[tuple[Kind, Flat]] = []
+    for key, kind in _SENTENCED:
+        values.extend((kind, flat) for flat in found.get(key, ()))
+    values.extend((Kind.KEYWORDS, flat) for flat in found.get("keywords", ()))
+    return FrontMatter(end.end(), tuple(values), findings)
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
+    """Each title, description and keywords line with its value(s) as they stand in the text:
+    a one-line value without its quotes, or the ``- item`` lines that follow the key."""
+    for m in _KEY_LINE.finditer(text, start, end):
+        key = m.group(1)
+        a, b = m.span(2)
+        if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
+            a, b = a + 1, b - 1
+        if a < b or key != "keywords":
+            yield key, [single_run(text, a, b)] if a < b else []
+            continue
+        items: list[Flat] = []
+        pos = m.end() + 1
+        while pos < end:
+            nl = text.find("\n", pos, end)
+            line_end = end if nl < 0 else nl
+            item = _ITEM.match(text, pos, line_end)
+            if item is not None:
+                items.append(single_run(text, *item.span(1)))
+            elif text[pos:line_end].strip() and text[pos] not in " \t":
+                break  # the next key
+            pos = line_end + 1
+        yield key, items
+
+
+def _located(flats: list[Flat], value: str) -> Flat:
+    """The value's run in the text when it is written there as is, else the value alone."""
+    if flats and flats[0].text == value:
+        return flats[0]
+    return Flat(value, (), "")

@@ -1,0 +1,94 @@
+"""Raw HTML blocks: each chunk of text between block-level tags is cut into sentences.
+
+Inline tags (``<strong>``, ``<a href>``, ``<code>``) stay inside the chunk. Within a chunk, the
+line break between a ``>`` and a ``<`` is kept verbatim with its indentation; a line break
+between words joins them with one space, as in a paragraph. Comments and the contents of
+``<script>``, ``<style>``, ``<pre>`` and ``<textarea>`` hold no text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.segment.flat import Flat, FlatBuilder
+from pipeline.segment.paragraphs import column_of
+
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "col",
+    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu", "nav", "noframes",
+    "ol", "optgroup", "option", "p", "param", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul",
+))
+_RAW_TAGS = frozenset(("script", "style", "pre", "textarea"))
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)")
+
+
+def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
+    """The chunks of an HTML block, one run each."""
+    runs: list[Flat] = []
+    chunk: list[tuple[int, int]] = []  # source pieces of the chunk, one per line at most
+    raw: str | None = None  # inside <script>…</script> and the like
+    comment = False
+
+    def cut() -> None:
+        if chunk:
+            runs.append(_join(text, chunk))
+            chunk.clear()
+
+    for start, end in lines:
+        pos = start
+        if comment:
+            close = text.find("-->", start, end)
+            if close < 0:
+                continue
+            comment = False
+            pos = close + 3
+        for m in _TAG.finditer(text, pos, end):
+            if m.start() < pos:
+                continue
+            name = (m.group(2) or "").lower()
+            if raw is not None:
+                if m.group(1) and name == raw:
+                    raw = None
+                    pos = m.end()
+                continue
+            is_comment = m.group(0).startswith("<!--")
+            if is_comment or name in _BLOCK_TAGS or name in _RAW_TAGS:
+                if m.start() > pos:
+                    chunk.append((pos, m.start()))
+                cut()
+                pos = m.end()
+                if is_comment and not m.group(0).endswith("-->"):
+                    comment = True
+                elif name in _RAW_TAGS and not m.group(1):
+                    raw = name
+        if raw is None and not comment and end > pos:
+            chunk.append((pos, end))
+    cut()
+    return runs
+
+
+def _join(text: str, pieces: list[tuple[int, int]]) -> Flat:
+    builder = FlatBuilder(text)
+    last = len(pieces) - 1
+    for i, (a, b) in enumerate(pieces):
+        if i:  # a line break before this piece
+            prev_a, prev_b = pieces[i - 1]
+            before = text[prev_a:prev_b].rstrip()
+            after = text[a:b].lstrip()
+            if before.endswith(">") and after.startswith("<"):
+                gap = text[prev_a + len(before):a + len(text[a:b]) - len(after)]
+                if gap.strip() == "":
+                    builder.add(prev_a + len(before), a + (b - a) - len(after))
+                else:  # a container prefix in between: the line break alone
+                    builder.add_text("\n")
+            else:
+                builder.add_text(" ")
+            a += (b - a) - len(after)
+        if i < last:
+            b = a + len(text[a:b].rstrip())
+        builder.add(a, b, column_of(text, a))
+    return builder.build()

@@ -1,0 +1,191 @@
+"""Inline Markdown a sentence boundary never cuts: code spans, links and images (text and
+target), ``[!INCLUDE …]``, autolinks and bare URLs, HTML tags, and bold or emphasised runs.
+
+``atoms`` finds them in one pass over a block's flat text (linear: brackets are matched with a
+stack, code spans by their backtick runs), as ranges that a splitter must not cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipeline.segment import emphasis
+from pipeline.segment.escapes import escaped
+
+
+class AtomKind(StrEnum):
+    CODE = "code"
+    LINK = "link"  # [text](target), [text][ref], [text]
+    IMAGE = "image"  # ![alt](src)
+    INCLUDE = "include"  # [!INCLUDE[…](…)] and other [!…] extensions
+    URL = "url"  # <https://…> or a bare https://…
+    TAG = "tag"  # an HTML tag or comment
+    STRONG = "strong"  # **…** or __…__
+    EMPHASIS = "emphasis"  # *…* or _…_
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    kind: AtomKind
+    start: int
+    end: int
+    inner: tuple[int, int] = (0, 0)  # a link's or image's text, between the brackets
+
+
+_TAG = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'\n]*'"
+    r"|\"[^\"\n]*\"))?)*\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->)",
+    re.S,
+)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_BARE_URL = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?'\")\]*_]|www\.[^\s<>]*[\w/]")
+_XREF = re.compile(r"<xref:[^\s<>]+>")
+# The longest link target we look for: a ( that is not closed within it is plain text.
+_MAX_TARGET = 2000
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by the next run of the same length. A run
+    after a backslash opens nothing but may close (no escapes inside code)."""
+    spans: list[tuple[int, int]] = []
+    runs: dict[int, list[int]] = {}  # length -> start offsets of runs, in order
+    order: list[tuple[int, int, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = text.find("`", i)
+        if j < 0:
+            break
+        k = j
+        while k < n and text[k] == "`":
+            k += 1
+        order.append((j, k - j, escaped(text, j)))
+        runs.setdefault(k - j, []).append(j)
+        i = k
+    next_index: dict[int, int] = {}  # per length: the first run not yet passed
+    pos = 0
+    for start, length, is_escaped in order:
+        if start < pos or is_escaped:
+            continue
+        lst = runs[length]
+        idx = next_index.get(length, 0)
+        while idx < len(lst) and lst[idx] <= start:
+            idx += 1
+        next_index[length] = idx
+        if idx < len(lst):
+            close = lst[idx]
+            spans.append((start, close + length))
+            pos = close + length
+            next_index[length] = idx + 1
+    return spans
+
+
+def _matching(text: str, blocked: list[bool], open_ch: str, close_ch: str) -> dict[int, int]:
+    """Each bracket's partner, escapes and code spans aside. Linear: one stack."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch != open_ch and ch != close_ch:
+            continue
+        if blocked[i] or escaped(text, i):
+            continue
+        if ch == open_ch:
+            stack.append(i)
+        elif stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    atoms: list[Atom]  # outermost constructs, sorted
+    opaque: list[bool]  # characters of code, URLs, tags, link targets, includes
+    code: list[tuple[int, int]]  # code spans
+
+
+def atoms(text: str) -> list[Atom]:
+    """The inline constructs of ``text`` that a sentence boundary must not cut, sorted by start,
+    outermost only (a link inside bold is part of the bold)."""
+    return scan(text).atoms
+
+
+def scan(text: str) -> Inline:
+    found: list[Atom] = []
+    blocked = [False] * len(text)  # inside a construct found so far
+    opaque = [False] * len(text)  # text that is not prose: no emphasis, no escapes
+
+    def block(a: int, b: int, prose: bool = False) -> None:
+        for k in range(a, b):
+            blocked[k] = True
+            if not prose:
+                opaque[k] = True
+
+    code = code_spans(text)
+    for a, b in code:
+        found.append(Atom(AtomKind.CODE, a, b))
+        block(a, b)
+    for m in _XREF.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    for m in _AUTOLINK.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    for m in _TAG.finditer(text):
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
+            block(m.start(), m.end())
+    brackets = _matching(text, blocked, "[", "]")
+    parens = _matching(text, blocked, "(", ")")
+    n = len(text)
+    link_ranges: list[Atom] = []
+    opens = sorted(brackets)
+    covered_until = -1
+    for o in opens:
+        if o < covered_until:
+            continue
+        c = brackets[o]
+        start = o
+        kind = AtomKind.LINK
+        if o > 0 and text[o - 1] == "!" and not escaped(text, o - 1):
+            start, kind = o - 1, AtomKind.IMAGE
+        if text.startswith("[!", o) and o + 2 < n and text[o + 2].isalpha():
+            kind = AtomKind.INCLUDE
+        end = c + 1
+        if end < n and text[end] == "(" and end in parens and parens[end] - end < _MAX_TARGET:
+            end = parens[end] + 1
+        elif end < n and text[end] == "[" and end in brackets:
+            end = brackets[end] + 1
+        elif kind is not AtomKind.INCLUDE:
+            continue  # `[x]` alone is text unless a definition names it: no atom
+        link_ranges.append(Atom(kind, start, end, (o + 1, c)))
+        covered_until = end
+    for atom in link_ranges:
+        found.append(atom)
+        if atom.kind is AtomKind.INCLUDE:
+            block(atom.start, atom.end)
+        else:  # the text is prose, the target is not
+            block(atom.start, atom.inner[1] + 1, prose=True)
+            block(atom.inner[1] + 1, atom.end)
+    for m in _BARE_URL.finditer(text):
+        if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
+            found.append(Atom(AtomKind.URL, m.start(), m.end()))
+            block(m.start(), m.end())
+    for o_start, _, _, c_end in emphasis.resolve(text, opaque)[0]:
+        found.append(Atom(AtomKind.STRONG, o_start, c_end))
+    found.sort(key=lambda a: (a.start, -a.end))
+    outer: list[Atom] = []
+    reach = -1
+    for item in found:
+        if item.start >= reach:
+            outer.append(item)
+            reach = item.end
+        elif item.end > reach:  # overlaps without nesting: widen the last one
+            last = outer[-1]
+            outer[-1] = Atom(last.kind, last.start, item.end, last.inner)
+            reach = item.end
+    return Inline(outer, opaque, code)
+
+

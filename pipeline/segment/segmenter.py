@@ -1,0 +1,142 @@
+"""The driver: article text in, numbered segments out."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from pipeline.article import decode
+from pipeline.findings import InputError
+from pipeline.segment import anchors, ids, normalise
+from pipeline.segment.blocks import Block, BlockKind, scan_blocks
+from pipeline.segment.flat import Flat
+from pipeline.segment.frontmatter import FrontMatter, front_matter
+from pipeline.segment.html import html_runs
+from pipeline.segment.inline import AtomKind, atoms, scan
+from pipeline.segment.model import Kind, Segment, SegmentedArticle
+from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
+from pipeline.segment.sentences import split
+from pipeline.segment.tables import table_runs
+
+# A piece of text that will become a segment: its kind, the run, the range in the run and its
+# text as Microsoft's English span holds it.
+_Item = tuple[Kind, Flat, int, int, str]
+
+
+def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
+    """``segment`` for a file's bytes: text that is not UTF-8 gives a finding, not a raise."""
+    try:
+        text = decode(data[3:] if data.startswith(b"\xef\xbb\xbf") else data, path)
+    except InputError as exc:
+        return SegmentedArticle(path, "", 0, "", (), (), (exc.finding,))
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text
+    return segment(text, path)
+
+
+def segment(text: str, path: str) -> SegmentedArticle:
+    """The segments of an English article, numbered from 101 as Microsoft numbers them."""
+    start = 1 if text.startswith("\ufeff") else 0
+    head = front_matter(text, start, path)
+    prefix = ids.prefix(text)
+    starts = _line_starts(text)
+    number = ids.FIRST_NUMBER
+    fields: list[Segment] = []
+    segments: list[Segment] = []
+    for kind, flat, a, b, source in [*_field_items(head), *_body_items(text, head.body)]:
+        seg = _make(starts, prefix, number, kind, flat, a, b, source)
+        number += 1
+        (segments if kind in _PAIRED else fields).append(seg)
+    return SegmentedArticle(path, text, head.body, prefix, tuple(segments), tuple(fields),
+                            head.findings)
+
+
+_PAIRED = frozenset((Kind.TEXT, Kind.HEADING, Kind.CELL, Kind.HTML))
+
+
+def _field_items(head: FrontMatter) -> Iterator[_Item]:
+    for kind, flat in head.values:
+        text = flat.text
+        if kind is Kind.KEYWORDS:
+            if text.strip():
+                yield kind, flat, 0, len(text), text
+            continue
+        for s, e in split(text, atoms(text)):
+            yield kind, flat, s, e, text[s:e]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a: int, b: int,
+          source: str) -> Segment:
+    pieces = flat.pieces(a, b)
+    if pieces:
+        first, last = pieces[0][0], pieces[-1][1]
+    else:
+        first = last = flat.source_pos(a)
+    line = bisect.bisect_right(starts, first)
+    column = first - starts[line - 1] + 1
+    anchor = anchors.slug(source) if kind is Kind.HEADING else None
+    return Segment(ids.segment_id(prefix, number), number, source, kind, line, column, first,
+                   last, pieces, anchor)
+
+
+def _body_items(text: str, body: int) -> Iterator[_Item]:
+    for block in scan_blocks(text, body):
+        yield from _block_items(text, block)
+
+
+def _block_items(text: str, block: Block) -> Iterator[_Item]:
+    kind = block.kind
+    if kind is BlockKind.PARAGRAPH:
+        for run, broken in paragraph_runs(text, block.lines):
+            yield from _run_items(run, Kind.TEXT, keep_trailing=True, broken=broken)
+    elif kind is BlockKind.HEADING:
+        for run, _ in paragraph_runs(text, block.lines):
+            yield from _run_items(run, Kind.HEADING, whole=True)
+    elif kind is BlockKind.TABLE:
+        for run in table_runs(text, block.lines):
+            yield from _run_items(run, Kind.CELL)
+    elif kind is BlockKind.HTML:
+        for run in html_runs(text, block.lines):
+            yield from _run_items(run, Kind.HTML)
+    elif kind is BlockKind.DIRECTIVE:
+        a, b = block.lines[0]
+        m = _IMAGE_ALT.search(text, a, b)
+        if m is not None and text.startswith(":::image", a) and m.end(1) > m.start(1):
+            run = single_run(text, *m.span(1))
+            yield Kind.ALT, run, 0, len(run.text), run.text
+
+
+# DocFX's image directive: its alt text is translated in place and takes a number.
+_IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
+
+
+def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
+               broken: bool = False) -> Iterator[_Item]:
+    found = run_segments(run, whole, keep_trailing, broken)
+    text = run.text
+    if found:
+        changes = normalise.edits(text, scan(text)) if _MAY_CHANGE.search(text) else []
+        for s, e in found:
+            yield kind, run, s, e, normalise.apply(text, s, e, changes)
+        return
+    # A run with no pair: the alt text of its images is still translated (in place).
+    for atom in atoms(text):
+        if atom.kind is AtomKind.IMAGE:
+            s, e = atom.inner
+            inner = text[s:e]
+            if has_words(inner, atoms(inner), 0, e - s):
+                yield Kind.ALT, run, s, e, inner
+
+
+_MAY_CHANGE = re.compile(r"[*_`]|&#")

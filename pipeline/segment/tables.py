@@ -1,0 +1,59 @@
+"""Pipe tables as Markdig cuts them: rows into cells at unescaped ``|`` outside code spans,
+cells into parts at ``<br>``. The delimiter row holds no text; cells beyond the header's column
+count are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.segment.escapes import escaped
+from pipeline.segment.flat import Flat
+from pipeline.segment.inline import code_spans
+from pipeline.segment.paragraphs import single_run
+
+_BR = re.compile(r"</?br\s*/?>", re.I)
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    row = text[start:end]
+    code = code_spans(row)
+    ci = 0
+    bounds: list[int] = []
+    for i, ch in enumerate(row):
+        if ch != "|":
+            continue
+        while ci < len(code) and code[ci][1] <= i:
+            ci += 1
+        if ci < len(code) and code[ci][0] < i:
+            continue
+        if escaped(row, i):
+            continue
+        bounds.append(i)
+    cells: list[tuple[int, int]] = []
+    prev = 0
+    for b in bounds:
+        cells.append((prev, b))
+        prev = b + 1
+    cells.append((prev, len(row)))
+    stripped = row.strip()
+    if stripped.startswith("|") and cells:
+        cells = cells[1:]
+    if stripped.endswith("|") and len(stripped) > 1 and cells:
+        cells = cells[:-1]
+    return [(start + a, start + b) for a, b in cells]
+
+
+def table_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
+    runs: list[Flat] = []
+    for index, (start, end) in enumerate(lines):
+        if index == 1:  # the delimiter row
+            continue
+        for a, b in _cells(text, start, end):
+            pos = a
+            for m in _BR.finditer(text, a, b):
+                runs.append(single_run(text, pos, m.start()))
+                pos = m.end()
+            runs.append(single_run(text, pos, b))
+    return runs

@@ -1,0 +1,128 @@
+"""``python -m pipeline segment``: the three formats, bad files, and the default folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import scan_segments
+from pipeline.catalog import parse_po
+from pipeline.cli import main
+
+ARTICLE = """---
+title: Start here
+description: The first article. It has a title.
+---
+
+# Start here
+
+Open the **app**. Then sign
+in with your account.
+
+| Name | Value |
+|--|--|
+| One<br>Two | 3 |
+"""
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    root = tmp_path / "content" / "en-US"
+    (root / "guide").mkdir(parents=True)
+    (root / "guide" / "start.md").write_text(ARTICLE, encoding="utf-8")
+    (root / "b.md").write_text("Plain text. Two sentences.\n", encoding="utf-8")
+    (root / ".hidden.md").write_text("Skipped.\n", encoding="utf-8")
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["segment", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_prints_one_list_with_files_in_path_order(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 0, err
+    records = json.loads(out)
+    assert [r["file"] for r in records] == ["b.md", "guide/start.md"]
+    start = records[1]["segments"]
+    # title and description take 101-103; the body starts at 104
+    assert [s["id"].split("-")[1] for s in start] == ["104", "105", "106", "107", "108",
+                                                      "109", "110", "111"]
+    assert [s["source"] for s in start] == [
+        "Start here", "Open the **app**.", "Then sign in with your account.", "Name", "Value",
+        "One", "Two", "3",
+    ]
+    assert (start[2]["line"], start[2]["column"]) == (8, 19)
+    assert set(start[0]) == {"id", "source", "line", "column"}
+
+
+def test_pot_is_a_gettext_template_msgfmt_accepts(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], require_gettext: None
+) -> None:
+    out_dir = tmp_path / "pot"
+    code, _, err = run(capsys, "--source", str(source), "--format", "pot", "--out", str(out_dir))
+    assert code == 0, err
+    pot = out_dir / "guide" / "start.pot"
+    text = pot.read_text(encoding="utf-8")
+    catalog = parse_po(text, str(pot))
+    msgids = [m.msgid for m in catalog.messages]
+    assert msgids[:3] == ["Start here", "The first article.", "It has a title."]
+    assert "Then sign in with your account." in msgids
+    checked = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(pot)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0 and not checked.stderr, checked.stderr
+    canonical = subprocess.run(["msgcat", "--no-wrap", str(pot)], capture_output=True,
+                               text=True, check=True)
+    assert canonical.stdout == text
+
+
+def test_sxs_pairs_every_segment_and_keeps_every_other_byte(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "sxs"
+    code, _, err = run(capsys, "--source", str(source), "--format", "sxs", "--out", str(out_dir))
+    assert code == 0, err
+    text = (out_dir / "guide" / "start.md").read_text(encoding="utf-8")
+    assert text.startswith(ARTICLE.split("# Start", 1)[0])  # front matter kept as it was
+    assert '# <a name="start-here"></a><span data-ttu-id="' in text
+    segments, problems = scan_segments(text, 0, "start.md")
+    assert not problems
+    assert [s.source for s in segments][:3] == ["Start here", "Open the **app**.",
+                                                "Then sign in with your account."]
+    assert all(s.translation == s.source for s in segments)
+    assert "| <span" in text and "<br><span" in text  # cells and <br> stay outside the pairs
+
+
+def test_a_bad_file_is_a_finding_and_the_others_still_run(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (source / "bad.md").write_bytes(b"Fine.\nBroken \xff byte.\n")
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 1
+    assert f"{source / 'bad.md'}:2:8: error[encoding]: invalid UTF-8 (byte 0xff) (hint: " in err
+    assert "Traceback" not in err
+    assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]
+
+
+def test_default_source_is_the_english_folder_of_content(
+    source: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(source.parent.parent)
+    code, out, _ = run(capsys, "--config", "missing.toml")
+    assert code == 0
+    assert len(json.loads(out)) == 2
+
+
+def test_no_english_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--source", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "no English folder" in err

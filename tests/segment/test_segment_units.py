@@ -1,0 +1,150 @@
+"""The segmenter's parts, table-driven: blocks, inline constructs, emphasis, sentences, slugs,
+and the source ranges a segment maps back to."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment import segment
+from pipeline.segment.anchors import slug
+from pipeline.segment.blocks import scan_blocks
+from pipeline.segment.emphasis import resolve
+from pipeline.segment.inline import AtomKind, atoms
+from pipeline.segment.sentences import split
+
+
+def kinds(text: str) -> list[str]:
+    return [b.kind.value for b in scan_blocks(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\nb\n\nc\n", ["paragraph", "paragraph"]),
+    ("# h\ntext\n", ["heading", "paragraph"]),
+    ("text\n===\n", ["heading"]),
+    ("```\ncode\n```\ntext\n", ["code", "paragraph"]),
+    ("    code\n\ntext\n", ["code", "paragraph"]),
+    ("text\n    not code: a continuation\n", ["paragraph"]),
+    ("> [!NOTE]\n> text\n", ["directive", "paragraph"]),
+    ("[!INCLUDE[a](b.md)]\ntext\n", ["directive", "paragraph"]),
+    ("::: zone pivot=\"x\"\ntext\n::: zone-end\n", ["directive", "paragraph", "directive"]),
+    ("|a|b|\n|-|-|\n|c|d|\n", ["table"]),
+    ("text\n|a|b|\n|-|-|\n", ["paragraph", "table"]),
+    ("<table>\n<tr><td>x</td></tr>\n</table>\n\ntext\n", ["html", "paragraph"]),
+    ("- a\n- b\n\n  c\n", ["paragraph", "paragraph", "paragraph"]),
+    ("***\ntext\n---\n", ["heading"]),  # a thematic break, then a setext heading
+])
+def test_blocks_are_found_as_commonmark_and_docfx_read_them(text: str,
+                                                             expected: list[str]) -> None:
+    assert kinds(text) == expected
+
+
+def test_block_lines_are_source_ranges_without_container_prefixes() -> None:
+    text = "> quoted\n> more\n\n1. item\n   lazy\n"
+    blocks = scan_blocks(text)
+    assert [[text[a:b] for a, b in blk.lines] for blk in blocks] == [
+        ["quoted", "more"], ["item", "lazy"]]
+    assert blocks[0].quoted and not blocks[1].quoted
+
+
+def test_an_unclosed_fence_runs_to_the_end() -> None:
+    assert kinds("```\nnever closed\n\ntext\n") == ["code"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("`a. b`", AtomKind.CODE),
+    ("[a. b](c.md)", AtomKind.LINK),
+    ("![a. b](c.png)", AtomKind.IMAGE),
+    ("[!INCLUDE[a. b](c.md)]", AtomKind.INCLUDE),
+    ("https://example.com/a.b", AtomKind.URL),
+    ("<https://example.com/a.b>", AtomKind.URL),
+    ('<a href="x. y">', AtomKind.TAG),
+    ("**a. b**", AtomKind.STRONG),
+])
+def test_inline_constructs_are_single_atoms(text: str, kind: AtomKind) -> None:
+    found = atoms(text)
+    assert [(a.kind, a.start, a.end) for a in found] == [(kind, 0, len(text))]
+
+
+def test_a_bracket_alone_is_text_not_a_link() -> None:
+    assert atoms("[NOTE!] text") == []
+
+
+@pytest.mark.parametrize(("text", "pairs", "literal"), [
+    ("**a** b", [(0, 2, 3, 5)], []),
+    ("a * b", [], [2]),
+    ("(*)", [], [1]),
+    ("** *x* **", [(3, 4, 5, 6)], [0, 1, 7, 8]),
+    ("snake_case_name", [], [5, 10]),
+    ("__x_", [(1, 2, 3, 4)], [0]),
+])
+def test_emphasis_is_resolved_as_commonmark_does(text: str, pairs: list[tuple[int, ...]],
+                                                 literal: list[int]) -> None:
+    assert resolve(text, [False] * len(text)) == (pairs, literal)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One. Two? Three! Four… Five", ["One.", "Two?", "Three!", "Four…", "Five"]),
+    ("Ends. lowercase next", ["Ends.", "lowercase next"]),
+    ("Use `a. b` now. Next", ["Use `a. b` now.", "Next"]),
+    ("See [a. b](c) now. Next", ["See [a. b](c) now.", "Next"]),
+    ("Say **Stop.** Next", ["Say **Stop.**", "Next"]),
+    ('He said "Go." Next', ['He said "Go."', "Next"]),
+    ("(Aside.) Next", ["(Aside.) Next"]),
+    ("e.g. this, i.e. that, vs. those", ["e.g. this, i.e. that, vs. those"]),
+    ("The U.S. and non-U.S. markets", ["The U.S. and non-U.S. markets"]),
+    ("E.g. this", ["E.g.", "this"]),
+    ("Open the tab. It opens.", ["Open the tab. It opens."]),
+    ("No. Yes.", ["No.", "Yes."]),
+    ("Wait... go", ["Wait... go"]),
+    ("Type '?' here", ["Type '?' here"]),
+    ("The `.` character", ["The `.` character"]),
+    ("2. Determine it", ["2. Determine it"]),
+    ("Version 3.10.54.98 is out", ["Version 3.10.54.98 is out"]),
+])
+def test_sentences_split_as_the_handoffs_do(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split(text, atoms(text))] == expected
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Link actuals to original records", "link-actuals-to-original-records"),
+    ("Set up the *Fabrikam* connector (preview)", "set-up-the-fabrikam-connector-preview"),
+    ("Lite deployment - deal to proforma invoicing",
+     "lite-deployment---deal-to-proforma-invoicing"),
+    ("Customize [!INCLUDE[pn_x](../a.md)] forms", "customize-pn_x-forms"),
+    ("Use [the API](api.md)", "use-the-api"),
+    ("Données & café", "données--café"),
+])
+def test_slugs_are_microsofts(heading: str, expected: str) -> None:
+    assert slug(heading) == expected
+
+
+def test_pieces_cover_the_source_of_a_soft_wrapped_sentence_in_a_quote() -> None:
+    text = "> First part\n> second\tpart. Next.\n"
+    seg = segment(text, "a.md").segments[0]
+    assert seg.source == "First part second    part."  # the tab stops at column 12
+    assert [text[a:b] for a, b in seg.pieces] == ["First part", "second", "part."]
+    assert text[seg.start:seg.end] == "First part\n> second\tpart."
+    assert (seg.line, seg.column) == (1, 3)
+
+
+def test_no_break_spaces_become_spaces_and_keep_their_source() -> None:
+    text = "A\u00a0B."
+    seg = segment(text, "a.md").segments[0]
+    assert seg.source == "A B." and seg.pieces == ((0, 4),)
+
+
+def test_bad_front_matter_is_a_warning_and_the_article_still_segments() -> None:
+    text = "---\ntitle: T\ntitle: U\n---\nBody.\n"
+    article = segment(text, "a.md")
+    assert [s.source for s in article.segments] == ["Body."]
+    assert [s.source for s in article.fields] == ["T"]
+    assert [f.format_text() for f in article.findings] == [
+        "a.md:3:1: warning[front-matter]: duplicate front matter key 'title' (first on line 2)"
+        " (hint: Microsoft's handoffs took it as it is; fix the YAML)"]
+
+
+def test_the_same_english_always_gives_the_same_ids() -> None:
+    text = "# A\n\nB. C.\n"
+    first, second = segment(text, "a.md"), segment(text, "b.md")
+    assert [s.id for s in first.segments] == [s.id for s in second.segments]
+    assert segment(text + "D.\n", "a.md").prefix != first.prefix
