@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pipeline.segment.htmlstart import html_ends, html_start
+
 
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
@@ -52,52 +54,6 @@ _DIRECTIVE = re.compile(
     r" {0,3}(?::::|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*$"
     r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b.*\][ \t]*$)"
 )
-_HTML_BLOCK_TAGS = frozenset((
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
-    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
-    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
-))
-_HTML_RAW = re.compile(r" {0,3}<(script|pre|style|textarea)(?:[ \t>]|$)", re.I)
-_HTML_TAG_START = re.compile(r" {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:[ \t>]|/>|$)")
-_HTML_COMPLETE = re.compile(
-    r" {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'"
-    r"|\"[^\"]*\"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
-)
-_HTML_ENDS = {1: None, 2: "-->", 3: "?>", 4: ">", 5: "]]>"}
-
-
-def _html_start(rest: str, in_paragraph: bool) -> int:
-    """The CommonMark HTML block kind (1-7) that ``rest`` starts, or 0."""
-    stripped = rest.lstrip(" ")
-    if len(rest) - len(stripped) > 3 or not stripped.startswith("<"):
-        return 0
-    if _HTML_RAW.match(rest):
-        return 1
-    if stripped.startswith("<!--"):
-        return 2
-    if stripped.startswith("<?"):
-        return 3
-    if stripped.startswith("<![CDATA["):
-        return 5
-    if len(stripped) > 2 and stripped[1] == "!" and stripped[2].isalpha():
-        return 4
-    m = _HTML_TAG_START.match(rest)
-    if m and m.group(1).lower() in _HTML_BLOCK_TAGS:
-        return 6
-    if not in_paragraph and _HTML_COMPLETE.match(rest):
-        return 7
-    return 0
-
-
-def _html_ends(kind: int, line: str) -> bool:
-    if kind == 1:
-        low = line.lower()
-        return any(f"</{t}>" in low for t in ("script", "pre", "style", "textarea"))
-    end = _HTML_ENDS.get(kind)
-    return end is not None and end in line
 
 
 @dataclass(slots=True)
@@ -234,7 +190,7 @@ class _Scanner:
                 self.close_leaf()
                 return
             leaf.lines.append((ls + pos, le))
-            if leaf.html < 6 and _html_ends(leaf.html, rest):
+            if leaf.html < 6 and html_ends(leaf.html, rest):
                 self.close_leaf()
             return
         if leaf is not None and all_matched and leaf.kind is BlockKind.CODE and leaf.indented:
@@ -312,7 +268,7 @@ class _Scanner:
         """Does ``rest`` start a block that ends a paragraph (for lazy continuation lines)?"""
         return bool(
             _ATX.match(rest) or _FENCE.match(rest) or _BREAK.match(rest)
-            or _html_start(rest, in_paragraph) or _DIRECTIVE.match(rest)
+            or html_start(rest, in_paragraph) or _DIRECTIVE.match(rest)
         )
 
     def paragraph_line(self, ls: int, le: int, pos: int) -> tuple[int, int]:
@@ -358,11 +314,11 @@ class _Scanner:
             leaf = self.start_leaf(BlockKind.CODE, depth, fence=m.group(1))
             leaf.lines.append((ls + pos, le))
             return
-        kind = _html_start(rest, para)
+        kind = html_start(rest, para)
         if kind:
             leaf = self.start_leaf(BlockKind.HTML, depth, html=kind)
             leaf.lines.append((ls + pos, le))
-            if kind < 6 and _html_ends(kind, rest[rest.index("<") + 1:]):
+            if kind < 6 and html_ends(kind, rest[rest.index("<") + 1:]):
                 self.close_leaf()
             return
         if para and leaf is not None and _SETEXT.match(rest) and not table:

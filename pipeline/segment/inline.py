@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipeline.segment import emphasis
+import pipeline.segment.emphasis as emphasis
 from pipeline.segment.escapes import escaped
 
 

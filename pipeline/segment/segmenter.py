@@ -6,9 +6,11 @@ import bisect
 import re
 from collections.abc import Iterator
 
+import pipeline.segment.anchors as anchors
+import pipeline.segment.ids as ids
+import pipeline.segment.normalise as normalise
 from pipeline.article import decode
 from pipeline.findings import InputError
-from pipeline.segment import anchors, ids, normalise
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
 from pipeline.segment.flat import Flat
 from pipeline.segment.frontmatter import FrontMatter, front_matter
