@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline import checks
+from pipeline import checks, identity
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
@@ -218,6 +218,8 @@ def prepare(
                     out, render(article, settings.form, published).encode(),
                     layout.shown_output(rel),
                 )
+    # each finding on a segment keyed by what it is about, for a baseline to match
+    findings = identity.attach(findings, article, entries, shown)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken)
 

@@ -185,7 +185,8 @@ def _summarize(
     def emit(found: Sequence[Finding]) -> None:
         """``found`` sorted by Finding.sort_key, as outcomes bring them."""
         for f in found:
-            counts[f.severity] += 1
+            if not f.suppressed:  # silenced by a catalog flag: kept, not counted
+                counts[f.severity] += 1
         if sink is None:
             kept.extend(found)
         elif found:
