@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pipeline import __version__, checks
+from pipeline import __version__, checks, gate
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
@@ -55,6 +55,16 @@ def _selection(p: argparse.ArgumentParser) -> None:
 def _check(p: argparse.ArgumentParser) -> None:
     _common(p)
     _selection(p)
+    gate.declare(p, "check")
+
+
+def _baseline(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--select", action="append", default=[], metavar="IDS",
+                   help="only these check ids (comma-separated, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                   help="skip these check ids (comma-separated, repeatable)")
+    gate.declare(p, "baseline")
 
 
 def _render(p: argparse.ArgumentParser) -> None:
@@ -66,6 +76,7 @@ def _render(p: argparse.ArgumentParser) -> None:
 def _locales(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
     _selection(p)
+    gate.declare(p, "locales")
 
 
 # The stats, xliff and report commands' modules load when they run (a `locales` run never
@@ -121,6 +132,8 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
     ("render", "write Markdown from articles and catalogs", _render),
     ("locales", "extract, check and render localized: `make locales`", _locales),
     ("checks", "list the check ids with their severity and summary", _nothing),
+    ("baseline", "write the current findings to the baseline file for the CI gate",
+     _baseline),
     ("stats", "translated, fuzzy and untranslated messages per locale", _stats),
     ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
     ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
@@ -223,6 +236,14 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         link_rewrites=config.link_rewrites,
     )
     command = args.command
+    gating = None
+    if gate.wanted(args, config):
+        try:
+            gating = gate.Gate(args, config, layout, _settings_files(args, config))
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        gating.with_selection(options.select, options.ignore)
     form = None
     if command == "render":
         form = Form(args.form)
@@ -232,7 +253,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         layout=layout,
         options=options,
         extract=command in ("extract", "locales"),
-        check=command in ("check", "locales"),
+        check=command in ("check", "locales", "baseline"),
         form=form,
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
@@ -240,9 +261,17 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
     rels, skipped = layout.articles(config.build_locales)
+    if gating is not None:
+        try:
+            rels = gating.select_articles(rels)
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
-    reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
+    reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar,
+                        baseline=gating is not None and gating.matcher is not None)
+    sink = reporter if gating is None else gating.wrap(reporter)
     reporter([Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
                       layout.shown(layout.content / name)) for name in skipped])
     def clean() -> None:
@@ -256,27 +285,44 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     try:
         if settings.extract:
             with tree_lock(layout.locales):
-                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+                summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
                               before_work=clean)
         else:
-            summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+            summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
                           before_work=clean)
     finally:
         bar.close()
     elapsed = time.monotonic() - started
+    if gating is not None:
+        try:
+            gating.finish(reporter)
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     reporter.close()
     if not args.quiet:
-        print(_summary_line(summary, elapsed), file=sys.stderr)
+        print(_summary_line(summary, elapsed) + (gating.summary() if gating else ""),
+              file=sys.stderr)
+    if gating is not None:
+        return gating.exit_status(summary)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
+
+def _settings_files(args: argparse.Namespace, config: Config) -> tuple[Path, ...]:
+    """The files besides articles and catalogs that decide what the checks find: a change to
+    one of them (seen by --changed-since) checks every article."""
+    found = [args.config, config.no_loc_file, config.glossary]
+    return tuple(p for p in found if p is not None)
 
 
 class Reporter:
     """Prints findings as they come, article by article: a run never holds them all. SARIF is
     one document, so its findings are gathered and printed at the end."""
 
-    def __init__(self, fmt: str, quiet: bool, bar: Progress) -> None:
+    def __init__(self, fmt: str, quiet: bool, bar: Progress, baseline: bool = False) -> None:
         self.fmt = fmt
         self.quiet = quiet
+        self.baseline = baseline  # SARIF then marks each result new, unchanged or absent
         self.bar = bar  # cleared before a line is printed under it
         self.gathered: list[Finding] = []
         self.first = True
@@ -292,8 +338,9 @@ class Reporter:
                 sys.stdout.write(json.dumps(f.to_json(), ensure_ascii=False))
                 self.first = False
         else:
-            lines = [f.format_text() for f in findings
-                     if not (self.quiet and f.severity is Severity.INFO)]
+            # suppressed findings are not printed; baselined ones are, unless quiet
+            lines = [f.format_text() for f in findings if not f.suppressed and not (
+                self.quiet and (f.severity is Severity.INFO or f.baselined))]
             if lines:
                 self.bar.close()
                 print("\n".join(lines), file=sys.stderr)
@@ -304,7 +351,7 @@ class Reporter:
 
             from pipeline import sarif
 
-            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS), sys.stdout,
+            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS, self.baseline), sys.stdout,
                       ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif self.fmt == "json":
