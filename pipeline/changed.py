@@ -74,7 +74,7 @@ def changed_articles(
 ) -> list[str] | None:
     """The articles of ``rels`` (paths under the content root) that differ from ``ref`` or
     whose catalogs do; None when a file of ``settings`` changed, which concerns them all."""
-    top, files = changed_files(ref, layout.content)
+    _, files = changed_files(ref, layout.content)
     content = layout.content.resolve()
     catalogs = layout.locales.resolve()
     wanted = {s.resolve() for s in settings}

@@ -9,11 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline import checks, identity
+from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync, tree
+from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
 from pipeline.merge import is_machine_translated, merge, segment_keys
@@ -76,6 +77,13 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         issues = checker.issues(seg.source, preferred)
+        if issues and msg is not None and (msg.flags or msg.translator_comments):
+            # an ignore-<check> flag on the entry: silenced, kept for the report, no hold
+            issues, silenced = suppress.split(issues, msg)
+            if check and silenced:
+                findings.extend(
+                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
+                            suppressed=True) for c, sev, m in silenced)
         if check and issues:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
@@ -109,6 +117,19 @@ def publish(
             ))
         published.append(chosen)
     return published, findings, substitutions
+
+
+def _flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | None,
+                   shown: str, options: Options) -> list[Finding]:
+    """``ignore-flag`` warnings, at the lines of the catalog as it now stands on disk (merged
+    entries have no line: the catalog as read has them, or else the one written)."""
+    sev = options.severity(suppress.IGNORE_FLAG)
+    found = list(suppress.flag_findings(catalog, checks.BY_ID, shown, sev))
+    if found:
+        lined = as_read if written is None else parse_po_bytes(written.data, shown)
+        if lined is not None:
+            found = list(suppress.flag_findings(lined, checks.BY_ID, shown, sev))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +197,7 @@ def prepare(
     keys = segment_keys(article.segments)
     options = settings.options
     catalog_write = None
+    as_read = catalog
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
@@ -190,6 +212,9 @@ def prepare(
         if catalog is not None:
             findings.extend(checks.catalog_findings(
                 article, catalog, po_shown, options, keys, entries=entries))
+            if options.enabled(suppress.IGNORE_FLAG):
+                findings.extend(_flag_findings(catalog, as_read, catalog_write, po_shown,
+                                               options))
         elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
