@@ -229,11 +229,21 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    terms = None
+    if config.no_loc or config.no_loc_file or config.glossary:
+        from pipeline.terms import TermsError, load
+
+        try:
+            terms = load(config.no_loc, config.no_loc_file, config.glossary)
+        except TermsError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     options = Options(
         select=select or config.select,
         ignore=ignore | config.ignore,
         severities=config.severities,
         link_rewrites=config.link_rewrites,
+        terms=terms,
     )
     command = args.command
     gating = None

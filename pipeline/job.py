@@ -13,7 +13,7 @@ from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
-from pipeline.checks import sync, tree
+from pipeline.checks import sync, terminology, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
@@ -57,9 +57,10 @@ def publish(
     the round-trip form: its floor is the article's own translation as delivered.
     ``checker``: one made from ``settings.options`` for several articles, which saves working
     out its rules again per article."""
-    options = replace(settings.options, locale=article.locale)
+    options = terminology.for_article(replace(settings.options, locale=article.locale), article)
     checker = (checks.SegmentChecker(options) if checker is None
                else checker.with_options(options))
+    terms = terminology.active(options)  # none, unless no-loc terms or a glossary apply
     substituted = checks.BY_ID["render-substituted"]
     form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
@@ -68,7 +69,10 @@ def publish(
     substitutions: list[Finding] = []
 
     def safe(source: str, text: str) -> bool:
-        return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
+        found = checker.issues(source, text)
+        if terms:
+            found += terminology.issues(terms, source, text, options)
+        return all(sev < Severity.ERROR for _, sev, _ in found)
 
     check, source_form = settings.check, form is Form.SOURCE
     hold_mt = form is Form.LOCALIZED and not allow_mt
@@ -77,6 +81,8 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         issues = checker.issues(seg.source, preferred)
+        if terms:
+            issues += terminology.issues(terms, seg.source, preferred, options)
         if issues and msg is not None and (msg.flags or msg.translator_comments):
             # an ignore-<check> flag on the entry: silenced, kept for the report, no hold
             issues, silenced = suppress.split(issues, msg)

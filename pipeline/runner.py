@@ -88,6 +88,7 @@ def fingerprint(settings: Settings) -> str:
         repr(sorted(settings.options.ignore)),
         repr(sorted((k, int(v)) for k, v in settings.options.severities.items())),
         repr(settings.options.link_rewrites),
+        settings.options.terms.digest if settings.options.terms else "",  # its files' content
     ]
     return "\x00".join(parts)
 

@@ -15,6 +15,7 @@ import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
 import pipeline.checks.sync as sync
+import pipeline.checks.terminology as terminology
 import pipeline.checks.tree as tree
 from pipeline import baseline, suppress
 from pipeline.checks.base import Check, Options
@@ -67,6 +68,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     tree.LOCALE_LAG,
     suppress.IGNORE_FLAG,
     *(r.check for r in SEGMENT_RULES),
+    *(r.check for r in terminology.RULES),
     *INPUT_CHECKS,
     baseline.STALE,
 )

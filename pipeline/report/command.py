@@ -35,10 +35,18 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    from pipeline.terms import TermsError, load
+
+    try:
+        terms = load(config.no_loc, config.no_loc_file, config.glossary)
+    except TermsError as exc:
+        print(f"pipeline report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     settings = Settings(
         layout=layout,
         options=Options(select=config.select, ignore=config.ignore,
-                        severities=config.severities, link_rewrites=config.link_rewrites),
+                        severities=config.severities, link_rewrites=config.link_rewrites,
+                        terms=terms),
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
     )
