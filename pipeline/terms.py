@@ -7,10 +7,14 @@ that report them are in ``checks.terminology``.
   as a whole word, case-sensitively; in the translation it must appear as it is.
 - a glossary is a folder (``glossary``) of ``<locale>.csv`` (``english,translation[,another
   accepted translation…]``) and ``<locale>.tbx`` files. Its English terms are matched as whole
-  words, case-insensitively, plural ``-s``/``-es`` included. Its translations are matched
-  leniently, to keep the check quiet on correct text: case-insensitively, and in alphabetic
-  scripts by each word's stem (the word less its last two letters, when it has six or more), so
-  that "groupe de ressources" accepts "groupes de ressources" and "подписка" "подписки".
+  words, case-insensitively, plural ``-s``/``-es`` included, except where it looks like part of
+  a name (capitalized mid-sentence: "Dynamics 365 Customer Voice") or stands in the translation
+  as the English wrote it (a name or a title kept in English). Its translations are matched
+  leniently, to keep the check quiet on correct text: case- and accent-insensitively, anywhere
+  in a word (German compounds: "Aufbewahrungsrichtlinie" holds "Richtlinie"), each word by its
+  stem (less its last two letters when it has six or more, then any ending), markup allowed
+  between the words: "groupe de ressources" accepts "groupes de ressources", "подписка"
+  "подписку", "Postfach" "Archivpostfächer".
 
 Both ignore code spans, link targets and URLs: code-changed and link-target-changed own those.
 """
@@ -32,6 +36,9 @@ _WORDISH = r"0-9A-Za-z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
 _NOT_PROSE = re.compile(
     r"`+[^`]*`+|\]\([^)]*\)|<(?:https?|ftp|mailto):[^>]*>|(?:https?|ftp)://[^\s)\"'<>]+"
     r"|<xref:[^>]*>")
+# In the English only: a path such as /subscriptions/{id}/resourceGroups is an identifier (a
+# space-less translation may run a whole clause into one "token" with a slash in it)
+_PATH = re.compile(r"[^\s()\[\]`]*/[^\s()\[\]`]*")
 _ALPHABETIC = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
 
 
@@ -39,9 +46,10 @@ class TermsError(Exception):
     """A no-loc file or glossary that cannot be read: the message names the file and line."""
 
 
-def prose(text: str) -> str:
-    """``text`` less its code spans, link targets and URLs."""
-    return _NOT_PROSE.sub(" ", text)
+def prose(text: str, paths: bool = False) -> str:
+    """``text`` less its code spans, link targets and URLs (and paths, with ``paths``)."""
+    text = _NOT_PROSE.sub(" ", text)
+    return _PATH.sub(" ", text) if paths else text
 
 
 def _edge(term: str, pattern: str) -> str:
@@ -54,17 +62,25 @@ def _spaced(term: str) -> str:
     return r"\s+".join(re.escape(word) for word in term.split())
 
 
+def fold(text: str) -> str:
+    """``text`` less its accents and umlauts, lower case: Postfächer -> postfacher."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _accepts(required: str) -> re.Pattern[str]:
-    """What counts as the required translation being there (see the module's docstring)."""
+    """What counts as the required translation being there, in ``fold``ed text (see the
+    module's docstring)."""
     words = []
-    for word in required.split():
-        if _ALPHABETIC.search(word) and len(word) >= 6:
-            words.append(re.escape(word[:-2]) + f"[{_WORDISH}]*")
-        else:
+    for word in fold(required).split():
+        if not _ALPHABETIC.search(word):  # CJK: no endings, no stems
             words.append(re.escape(word))
-    body = r"[\s\-]+".join(words)
-    left = f"(?<![{_WORDISH}])" if _ALPHABETIC.match(required[:1]) else ""
-    return re.compile(left + body, re.IGNORECASE)
+            continue
+        stem = word[:-2] if len(word) >= 6 else word
+        words.append(re.escape(stem) + f"[{_WORDISH}]*")
+    return re.compile(r"[\s\-\[\]*_]+".join(words))
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,7 +113,10 @@ class Terms:
         if found is None:
             ordered = sorted(set(self.no_loc), key=lambda t: (-len(t), t))
             each = {t: re.compile(_edge(t, _spaced(t))) for t in ordered}
-            union = re.compile("|".join(f"(?:{p.pattern})" for p in each.values()) or "(?!)")
+            # a plain alternation of the terms, no lookarounds: the regex engine skips to a
+            # possible first character, which makes this test cheap on the many segments
+            # that hold no term
+            union = re.compile("|".join(_spaced(t) for t in ordered) or "(?!)")
             found = self._compiled["no-loc"] = (union, each)
         return found  # type: ignore[return-value]
 
@@ -108,10 +127,11 @@ class Terms:
         union, each = self._no_loc()
         if union.search(source) is None:  # most segments hold no term at all
             return []
-        english, target = prose(source), prose(translation)
+        english, target = prose(source, paths=True), prose(translation)
         return [t for t, p in each.items() if p.search(english) and not p.search(target)]
 
-    def _glossary(self, locale: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]],
+    def _glossary(self, locale: str) -> tuple[re.Pattern[str], re.Pattern[str],
+                                              dict[str, tuple[str, ...]],
                                               dict[str, list[re.Pattern[str]]]]:
         key = ("glossary", locale)
         found = self._compiled.get(key)
@@ -123,9 +143,10 @@ class Terms:
             union = re.compile(
                 "|".join(f"(?:{_edge(t, _spaced(t) + '(?:e?s)?')})" for t in terms) or "(?!)",
                 re.IGNORECASE)
+            quick = re.compile("|".join(_spaced(t) for t in terms) or "(?!)", re.IGNORECASE)
             accepted = {t: [_accepts(r) for r in dict.fromkeys(entries[t])] for t in terms}
             found = self._compiled[key] = (
-                union, {t: tuple(dict.fromkeys(entries[t])) for t in terms}, accepted)
+                quick, union, {t: tuple(dict.fromkeys(entries[t])) for t in terms}, accepted)
         return found  # type: ignore[return-value]
 
     def glossary_missing(self, locale: str, source: str,
@@ -135,18 +156,31 @@ class Terms:
         locale = locale.lower()
         if not self.glossary.get(locale):
             return []
-        union, required, accepted = self._glossary(locale)
-        if union.search(source) is None:
+        quick, union, required, accepted = self._glossary(locale)
+        if quick.search(source) is None:  # most segments hold no term at all
             return []
         target = prose(translation)
+        folded = fold(target)
+        english = prose(source, paths=True)
         seen: dict[str, None] = {}
-        for m in union.finditer(prose(source)):
-            term = re.sub(r"\s+", " ", m.group()).casefold()
+        for m in union.finditer(english):
+            written = m.group()
+            if written.casefold() in target.casefold() or (
+                    written[:1].isupper() and _mid_sentence(english, m.start())):
+                continue  # a name, or English the translation keeps as it is
+            term = re.sub(r"\s+", " ", written).casefold()
             term = term if term in required else re.sub(r"e?s\Z", "", term)
             if term in required:
                 seen.setdefault(term)
         return [(t, required[t]) for t in seen
-                if not any(p.search(target) for p in accepted[t])]
+                if not any(p.search(folded) for p in accepted[t])]
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a sentence rather than at its start (a capital there is a
+    name's, not the sentence's)."""
+    before = text[:at].rstrip(" *_[\"'(")
+    return bool(before) and before[-1] not in ".!?:;|#>\n"
 
 
 # ---------------------------------------------------------------- reading

@@ -43,7 +43,8 @@ GLOSSARY = {
               ("subscription", ("abonnement", "souscription"))),
     "ru-ru": (("subscription", ("подписка",)), ("resource group", ("группа ресурсов",))),
     "ja-jp": (("subscription", ("サブスクリプション",)),),
-    "de-de": (("storage account", ("Speicherkonto",)),),
+    "de-de": (("storage account", ("Speicherkonto",)), ("mailbox", ("Postfach",)),
+              ("policy", ("Richtlinie",))),
 }
 
 
@@ -59,11 +60,21 @@ GLOSSARY = {
     ("de-DE", "Two storage accounts.", "Zwei Speicherkonten.", []),
     ("fr-FR", "Run `resource group` now.", "Exécutez `resource group`.", []),  # code
     ("fr-FR", "Use subscriptionId.", "Utilisez subscriptionId.", []),  # not the word
+    ("fr-FR", "Id: /subscriptions/{id}/x", "Id : /Subscriptions/{id}/x", []),  # a path
     ("es-ES", "Create a resource group.", "Cree un grupo.", []),  # no glossary for es-ES
+    ("de-DE", "Two mailboxes.", "Zwei Postfächer.", []),  # umlaut plural
+    ("de-DE", "The mailbox policy.", "Die Archivpostfachrichtlinie.", []),  # compounds
+    ("fr-FR", "The [New-Item](x) resource group.", "Le groupe de [ressources New-Item](x).",
+     []),  # markup between the words
+    ("fr-FR", "Open Contoso Resource Group Manager.", "Ouvrez le gestionnaire.", []),  # a name
+    ("fr-FR", "See [Move a resource group](a.md).", "Voir [Move a resource group](a.md).",
+     []),  # the English kept as it is: a title
+    ("de-DE", "Open the mailbox.", "Öffnen Sie das Post Fach.", ["mailbox"]),
     # lacking it: fires
     ("fr-FR", "Create a resource group.", "Créez un ensemble de ressources.",
      ["resource group"]),
-    ("fr-FR", "Create a Resource Group.", "Créez un groupe.", ["resource group"]),
+    ("fr-FR", "Resource groups hold resources.", "Les ensembles contiennent des ressources.",
+     ["resource group"]),  # capitalized at the start of a sentence: still the word
     ("ru-RU", "Select a subscription.", "Выберите план.", ["subscription"]),
     ("ja-JP", "Select a subscription.", "契約を選択します。", ["subscription"]),
     ("fr-FR", "The subscription of the resource group.", "L’abonnement du groupe.",
