@@ -9,7 +9,8 @@ their findings are gathered in article order, so output is the same for any -j.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.cache import CACHE_NAME, Cache, Entry, Replay
@@ -53,6 +54,7 @@ class Summary:
     outputs_written: int
     findings: tuple[Finding, ...]  # empty when they went to a sink as they came
     counts: Mapping[Severity, int]
+    replayed: frozenset[str] = frozenset()  # the articles the cache showed unchanged
 
     @property
     def errors(self) -> int:
@@ -101,15 +103,17 @@ def run(
     use_cache: bool = True,
     sink: Sink | None = None,
     before_work: Callable[[], None] | None = None,
+    cache_path: Path | None = None,
 ) -> Summary:
     """Process every article; with an output folder, skip those the cache shows unchanged.
     With a ``sink``, findings go there article by article instead of into the Summary.
-    ``before_work`` is called once before the first article is processed, if any is."""
+    ``before_work`` is called once before the first article is processed, if any is.
+    ``cache_path``: keep the cache there, even for a run that renders nothing (the report)."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
-    if use_cache and settings.form is not None:
-        cache = Cache.load(layout.out / CACHE_NAME, fingerprint(settings))
+    if use_cache and (settings.form is not None or cache_path is not None):
+        cache = Cache.load(cache_path or layout.out / CACHE_NAME, fingerprint(settings))
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rel_list:
@@ -141,6 +145,8 @@ def run(
         summary = _work(todo, settings, jobs, in_order, progress, sink)
     if cache is not None:
         cache.save(set(rel_list))
+    if cached:
+        summary = replace(summary, replayed=frozenset(cached))
     return summary
 
 

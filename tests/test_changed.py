@@ -111,3 +111,29 @@ def test_outside_a_work_tree_or_with_an_unknown_ref_it_fails_in_one_line(
     assert main([*cli_args("check", content, locales), "--changed-since", ref]) == 2
     err = capsys.readouterr().err.strip()
     assert says in err and "\n" not in err and "Traceback" not in err
+
+
+def test_with_a_baseline_only_the_checked_articles_entries_can_be_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS),
+                                               "fr-FR/b.md": sxs(PAIRS, prefix="c0ffe")})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    # a.md's problems fixed in its catalog; b.md unchanged, so not checked
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8")
+                  .replace('msgstr "Exécutez maintenant."', 'msgstr "Exécutez `docs build`."')
+                  .replace('msgstr "Puis exécutez le serveur."',
+                           'msgstr "Puis exécutez `docs serve`."'), encoding="utf-8")
+    capsys.readouterr()
+    code = main([*cli_args("check", content, locales), "--changed-since", "HEAD",
+                 "--baseline", str(baseline), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 0
+    stale = [f["message"] for f in found if f["check"] == "baseline-stale"]
+    assert len(stale) == 2 and all("fr-FR/a.md" in m for m in stale)

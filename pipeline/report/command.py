@@ -54,13 +54,28 @@ def main(args: argparse.Namespace, config: Config) -> int:
     rels, _ = layout.articles(config.build_locales)
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    baseline = None if args.no_baseline else (args.baseline or config.baseline)
+    matcher = None
+    if baseline is not None:
+        from pipeline.baseline import BaselineError, Matcher
+        from pipeline.baseline import load as load_baseline
+
+        try:
+            matcher = Matcher(load_baseline(baseline), layout)
+        except BaselineError as exc:
+            print(f"pipeline report: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        findings = build.check(rels, settings, jobs, progress=bar.advance)
+        # the report's own run cache: a report over an unchanged tree replays every article
+        checked = build.check_cached(rels, settings, out / ".pipeline-cache", jobs,
+                                     progress=bar.advance)
     finally:
         bar.close()
+    findings = checked.findings if matcher is None else tuple(matcher.mark(checked.findings))
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
-        result = build.write_report(rels, settings, out, findings, jobs, progress=bar.advance)
+        result = build.write_report(rels, settings, out, findings, jobs, progress=bar.advance,
+                                    replayed=checked.replayed, reuse=True)
     finally:
         bar.close()
     for f in result.failures:
