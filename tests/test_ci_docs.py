@@ -20,7 +20,7 @@ def blocks() -> list[str]:
 
 
 def commands() -> list[str]:
-    found = re.findall(r"^\s*(?:- )?(pipeline (?:check|locales|baseline) .*)$",
+    found = re.findall(r"^\s*(?:- )?(pipeline (?:check|locales|baseline|report) .*)$",
                        DOC.read_text(encoding="utf-8"), re.M)
     return [c for c in found if "…" not in c and "[" not in c]  # not the synopses
 
