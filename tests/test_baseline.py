@@ -216,3 +216,26 @@ def test_entries_round_trip_through_the_file(tmp_path: Path) -> None:
     assert [(e.check, e.file, e.key, e.message) for e in back] == sorted(
         [(e.check, e.file, e.key, e.message) for e in entries], key=lambda t: t[1])
     assert [e.line for e in back] == [2, 3]
+
+
+
+def test_a_finding_is_keyed_by_its_segment_not_only_by_its_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fixing one problem while making the same one (same message) in another segment is a
+    new finding and a stale entry, not a match: what a finding is about is its segment."""
+    pairs = [("Run `docs build` now.", "Exécutez maintenant."),
+             ("Then run `docs build` again.", "Puis exécutez `docs build` à nouveau.")]
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(pairs)})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    edit_catalog(locales, 'msgstr "Exécutez maintenant."', 'msgstr "Exécutez `docs build`."')
+    edit_catalog(locales, 'msgstr "Puis exécutez `docs build` à nouveau."',
+                 'msgstr "Puis exécutez à nouveau."')
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert [(f["check"], f.get("baselined", False)) for f in found
+            if f["severity"] == "error"] == [("code-changed", False)]
+    assert sum(f["check"] == "baseline-stale" for f in found) == 1
