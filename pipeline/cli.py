@@ -253,7 +253,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     gating = None
     if gate.wanted(args, config):
         try:
-            gating = gate.Gate(args, config, layout, _settings_files(args, config))
+            gating = gate.Gate(args, config, layout)
         except gate.GateError as exc:
             print(f"pipeline: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -321,12 +321,6 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         return gating.exit_status(summary)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
 
-
-def _settings_files(args: argparse.Namespace, config: Config) -> tuple[Path, ...]:
-    """The files besides articles and catalogs that decide what the checks find: a change to
-    one of them (seen by --changed-since) checks every article."""
-    found = [args.config, config.no_loc_file, config.glossary]
-    return tuple(p for p in found if p is not None)
 
 
 class Reporter:

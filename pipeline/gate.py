@@ -53,14 +53,16 @@ def wanted(args: argparse.Namespace, config: Config) -> bool:
 
 
 class Gate:
-    def __init__(self, args: argparse.Namespace, config: Config, layout: Layout,
-                 extra_inputs: Sequence[Path] = ()) -> None:
+    def __init__(self, args: argparse.Namespace, config: Config, layout: Layout) -> None:
         from pipeline import baseline
 
         self.command = args.command
         self.layout = layout
         self.changed_since: str | None = getattr(args, "changed_since", None)
-        self.extra_inputs = extra_inputs  # settings files: a change to one checks everything
+        # the files besides articles and catalogs that decide what the checks find: a change
+        # to one of them (seen by --changed-since) checks every article
+        self.extra_inputs = tuple(p for p in (args.config, config.no_loc_file, config.glossary)
+                                  if p is not None)
         self.partial: set[str] | None = None  # the articles checked, when not all of them
         self.select = config.select
         self.ignore = config.ignore
