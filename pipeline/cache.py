@@ -30,7 +30,7 @@ from pipeline.io import write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache"
 _OLD_NAMES = (".pipeline-cache.json",)  # earlier versions' caches: removed when one is saved
-_FORMAT = 6
+_FORMAT = 7  # 7: findings keep their subject and suppressed flag
 # marshal's format may change with the Python version: a cache from another one is ignored
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 _CHUNK = 1024  # entries per marshal value: saving holds no more than this many at once
@@ -119,7 +119,8 @@ class Entry(NamedTuple):
             self.article.record(),
             self.catalog.record() if self.catalog else None,
             self.output.record() if self.output else None,
-            [[f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint]
+            [[f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint,
+              f.subject, f.suppressed]
              for f in self.findings],
             self.segments,
             list(self.edition) if self.edition else None,
@@ -149,8 +150,8 @@ class Replay(NamedTuple):
         """From an entry as read (``Entry.record``), without making its file states."""
         _, _, _, found, segments, edition = value
         return cls(
-            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
-                   for c, s, m, fi, li, co, se, h in found]) if found else (),
+            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h, su, sp)
+                   for c, s, m, fi, li, co, se, h, su, sp in found]) if found else (),
             int(segments),
             None if edition is None else (edition[0], edition[1], edition[2]),
         )

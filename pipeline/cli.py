@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline import __version__, checks
+from pipeline import __version__, checks, gate
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
@@ -57,6 +57,16 @@ def _selection(p: argparse.ArgumentParser) -> None:
 def _check(p: argparse.ArgumentParser) -> None:
     _common(p)
     _selection(p)
+    gate.declare(p, "check")
+
+
+def _baseline(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--select", action="append", default=[], metavar="IDS",
+                   help="only these check ids (comma-separated, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                   help="skip these check ids (comma-separated, repeatable)")
+    gate.declare(p, "baseline")
 
 
 def _render(p: argparse.ArgumentParser) -> None:
@@ -68,6 +78,7 @@ def _render(p: argparse.ArgumentParser) -> None:
 def _locales(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
     _selection(p)
+    gate.declare(p, "locales")
 
 
 # The stats, xliff and report commands' modules load when they run (a `locales` run never
@@ -108,6 +119,10 @@ def _report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="show the findings this baseline holds as baselined "
+                        "(default: [tool.pipeline] baseline)")
+    p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
     _config_option(p)
     p.set_defaults(handler=("pipeline.report.command", "main"))
 
@@ -134,6 +149,8 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
     ("render", "write Markdown from articles and catalogs", _render),
     ("locales", "extract, check and render localized: `make locales`", _locales),
     ("checks", "list the check ids with their severity and summary", _nothing),
+    ("baseline", "write the current findings to the baseline file for the CI gate",
+     _baseline),
     ("stats", "translated, fuzzy and untranslated messages per locale", _stats),
     ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
     ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
@@ -230,13 +247,31 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    terms = None
+    if config.no_loc or config.no_loc_file or config.glossary:
+        from pipeline.terms import TermsError, load
+
+        try:
+            terms = load(config.no_loc, config.no_loc_file, config.glossary)
+        except TermsError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     options = Options(
         select=select or config.select,
         ignore=ignore | config.ignore,
         severities=config.severities,
         link_rewrites=config.link_rewrites,
+        terms=terms,
     )
     command = args.command
+    gating = None
+    if gate.wanted(args, config):
+        try:
+            gating = gate.Gate(args, config, layout)
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        gating.with_selection(options.select, options.ignore)
     form = None
     if command == "render":
         form = Form(args.form)
@@ -246,7 +281,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         layout=layout,
         options=options,
         extract=command in ("extract", "locales"),
-        check=command in ("check", "locales"),
+        check=command in ("check", "locales", "baseline"),
         form=form,
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
@@ -254,13 +289,21 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
     rels, skipped, problems = layout.articles(config.build_locales)
+    if gating is not None:
+        try:
+            rels = gating.select_articles(rels)
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
-    reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
+    reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar,
+                        baseline=gating is not None and gating.matcher is not None)
+    sink = reporter if gating is None else gating.wrap(reporter)
     # the folders and names the walk skipped, and why: said first, and counted in the summary
     walked = [*(Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
                         layout.shown_article(name)) for name in skipped), *problems]
-    reporter(walked)
+    sink(walked)
     def clean() -> None:
         """Temp files of killed runs, removed by the next run that has work to do (a run with
         nothing to do writes nothing, and walking both trees would be a third of its time)."""
@@ -272,10 +315,10 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     try:
         if settings.extract:
             with tree_lock(layout.locales):
-                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+                summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
                               before_work=clean)
         else:
-            summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
+            summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
                           before_work=clean)
     finally:
         bar.close()
@@ -285,19 +328,30 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         for f in walked:
             counts[f.severity] += 1
         summary = replace(summary, counts=counts)
+    if gating is not None:
+        try:
+            gating.finish(reporter)
+        except gate.GateError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     reporter.close()
     if not args.quiet:
-        print(_summary_line(summary, elapsed), file=sys.stderr)
+        print(_summary_line(summary, elapsed) + (gating.summary() if gating else ""),
+              file=sys.stderr)
+    if gating is not None:
+        return gating.exit_status(summary)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
 
 
 class Reporter:
     """Prints findings as they come, article by article: a run never holds them all. SARIF is
     one document, so its findings are gathered and printed at the end."""
 
-    def __init__(self, fmt: str, quiet: bool, bar: Progress) -> None:
+    def __init__(self, fmt: str, quiet: bool, bar: Progress, baseline: bool = False) -> None:
         self.fmt = fmt
         self.quiet = quiet
+        self.baseline = baseline  # SARIF then marks each result new, unchanged or absent
         self.bar = bar  # cleared before a line is printed under it
         self.gathered: list[Finding] = []
         self.first = True
@@ -313,8 +367,9 @@ class Reporter:
                 sys.stdout.write(json.dumps(f.to_json(), ensure_ascii=False))
                 self.first = False
         else:
-            lines = [f.format_text() for f in findings
-                     if not (self.quiet and f.severity is Severity.INFO)]
+            # suppressed findings are not printed; baselined ones are, unless quiet
+            lines = [f.format_text() for f in findings if not f.suppressed and not (
+                self.quiet and (f.severity is Severity.INFO or f.baselined))]
             if lines:
                 self.bar.close()
                 print("\n".join(lines), file=sys.stderr)
@@ -325,7 +380,7 @@ class Reporter:
 
             from pipeline import sarif
 
-            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS), sys.stdout,
+            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS, self.baseline), sys.stdout,
                       ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif self.fmt == "json":

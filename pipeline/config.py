@@ -30,11 +30,16 @@ class Config:
     publish_machine_translation: bool = True
     max_file_size: int = 8 * 1024 * 1024
     jobs: int = 0  # 0: all cores
+    baseline: Path | None = None  # the gate's baseline file (see ``gate``)
+    no_loc: tuple[str, ...] = ()  # terms never translated (see ``checks.terminology``)
+    no_loc_file: Path | None = None  # a docs-wide list of them, one a line
+    glossary: Path | None = None  # a folder of <locale>.csv / <locale>.tbx glossaries
 
 
 _KEYS = {
     "content", "locales", "out", "build-locales", "severity", "select", "ignore",
     "link-rewrites", "publish-machine-translation", "max-file-size", "jobs",
+    "baseline", "no-loc", "no-loc-file", "glossary",
 }
 
 
@@ -72,6 +77,11 @@ def from_table(
     for key in ("content", "locales", "out"):
         if key in table:
             values[key] = Path(_string(table[key], source, key))
+    for key in ("baseline", "no-loc-file", "glossary"):
+        if key in table:
+            values[key.replace("-", "_")] = Path(_string(table[key], source, key))
+    if "no-loc" in table:
+        values["no_loc"] = tuple(_strings(table["no-loc"], source, "no-loc"))
     if "build-locales" in table:
         values["build_locales"] = frozenset(
             s.lower() for s in _strings(table["build-locales"], source, "build-locales")

@@ -33,6 +33,14 @@ class Finding:
     column: int = 0
     segment: str | None = None
     hint: str = ""
+    # What the finding is about, as a short digest (the segment's English and translation),
+    # set by the job where it knows the segment: a baseline matches findings by it, never by
+    # line. Empty: the baseline falls back to the message.
+    subject: str = ""
+    # Silenced by an ignore-<check> flag on the catalog entry: kept (the report and SARIF
+    # show it as such) but not printed, not counted and not holding anything back.
+    suppressed: bool = False
+    baselined: bool = False  # matched by an entry of the baseline (set by the gate, not cached)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.check, self.message)
@@ -43,13 +51,16 @@ class Finding:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        text = f"{where}: {self.severity.label}[{self.check}]: {self.message}"
+        # a baselined finding shows "baselined" where its severity stands: the run does not
+        # fail on it, and scripts reading "error[" see only what does
+        label = "baselined" if self.baselined else self.severity.label
+        text = f"{where}: {label}[{self.check}]: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
         return text
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -59,6 +70,11 @@ class Finding:
             "segment": self.segment,
             "hint": self.hint,
         }
+        if self.baselined:  # only where true: the documented keys stay the same otherwise
+            out["baselined"] = True
+        if self.suppressed:
+            out["suppressed"] = True
+        return out
 
 
 class InputError(Exception):

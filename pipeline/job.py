@@ -9,11 +9,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline import checks
+from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
-from pipeline.checks import sync, tree
+from pipeline.checks import sync, terminology, tree
+from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
 from pipeline.merge import is_machine_translated, merge, segment_keys
@@ -75,9 +76,10 @@ def publish(
     the round-trip form: its floor is the article's own translation as delivered.
     ``checker``: one made from ``settings.options`` for several articles, which saves working
     out its rules again per article."""
-    options = replace(settings.options, locale=article.locale)
+    options = terminology.for_article(replace(settings.options, locale=article.locale), article)
     checker = (checks.SegmentChecker(options) if checker is None
                else checker.with_options(options))
+    terms = terminology.active(options)  # none, unless no-loc terms or a glossary apply
     substituted = checks.BY_ID["render-substituted"]
     form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
@@ -86,7 +88,10 @@ def publish(
     substitutions: list[Finding] = []
 
     def safe(source: str, text: str) -> bool:
-        return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
+        found = checker.issues(source, text)
+        if terms:
+            found += terminology.issues(terms, source, text, options)
+        return all(sev < Severity.ERROR for _, sev, _ in found)
 
     check, source_form = settings.check, form is Form.SOURCE
     hold_mt = form is Form.LOCALIZED and not allow_mt
@@ -95,6 +100,15 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         issues = checker.issues(seg.source, preferred)
+        if terms:
+            issues += terminology.issues(terms, seg.source, preferred, options)
+        if issues and msg is not None and (msg.flags or msg.translator_comments):
+            # an ignore-<check> flag on the entry: silenced, kept for the report, no hold
+            issues, silenced = suppress.split(issues, msg)
+            if check and silenced:
+                findings.extend(
+                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
+                            suppressed=True) for c, sev, m in silenced)
         if check and issues:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
@@ -128,6 +142,19 @@ def publish(
             ))
         published.append(chosen)
     return published, findings, substitutions
+
+
+def _flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | None,
+                   shown: str, options: Options) -> list[Finding]:
+    """``ignore-flag`` warnings, at the lines of the catalog as it now stands on disk (merged
+    entries have no line: the catalog as read has them, or else the one written)."""
+    sev = options.severity(suppress.IGNORE_FLAG)
+    found = list(suppress.flag_findings(catalog, checks.BY_ID, shown, sev))
+    if found:
+        lined = as_read if written is None else parse_po_bytes(written.data, shown)
+        if lined is not None:
+            found = list(suppress.flag_findings(lined, checks.BY_ID, shown, sev))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +223,7 @@ def prepare(
     options = settings.options
     catalog_write = None
     entry_line = None  # the reader's lines are the file's, unless the file is rewritten
+    as_read = catalog
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
@@ -212,6 +240,9 @@ def prepare(
             findings.extend(checks.catalog_findings(
                 article, catalog, po_shown, options, keys, entries=entries,
                 entry_line=entry_line))
+            if options.enabled(suppress.IGNORE_FLAG):
+                findings.extend(_flag_findings(catalog, as_read, catalog_write, po_shown,
+                                               options))
         elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
@@ -240,6 +271,8 @@ def prepare(
                     out, render(article, settings.form, published).encode(),
                     layout.shown_output(rel),
                 )
+    # each finding on a segment keyed by what it is about, for a baseline to match
+    findings = identity.attach(findings, article, entries, shown)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken)
 

@@ -50,6 +50,7 @@ class Summary:
     outputs_written: int
     findings: tuple[Finding, ...]  # empty when they went to a sink as they came
     counts: Mapping[Severity, int]
+    replayed: frozenset[str] = frozenset()  # the articles the cache showed unchanged
 
     @property
     def errors(self) -> int:

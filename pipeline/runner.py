@@ -9,7 +9,8 @@ their findings are gathered in article order, so output is the same for any -j.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
+from pathlib import Path
 
 from pipeline.cache import CACHE_NAME, Cache, Replay, source_digest
 from pipeline.checks import tree
@@ -49,7 +50,10 @@ def _settled(value: object) -> object:
     if isinstance(value, Mapping):
         return sorted((repr(k), _settled(v)) for k, v in value.items())
     if is_dataclass(value) and not isinstance(value, type):
-        return [(f.name, _settled(getattr(value, f.name))) for f in fields(value)]
+        digest = getattr(value, "digest", None)
+        if isinstance(digest, str) and digest:
+            return digest  # a value that carries the digest of its content (the terms' files)
+        return [(f.name, _settled(getattr(value, f.name))) for f in fields(value) if f.repr]
     if isinstance(value, (tuple, list)):
         return [_settled(v) for v in value]
     return value
@@ -63,15 +67,17 @@ def run(
     use_cache: bool = True,
     sink: Sink | None = None,
     before_work: Callable[[], None] | None = None,
+    cache_path: Path | None = None,
 ) -> Summary:
     """Process every article; with an output folder, skip those the cache shows unchanged.
     With a ``sink``, findings go there article by article instead of into the Summary.
-    ``before_work`` is called once before the first article is processed, if any is."""
+    ``before_work`` is called once before the first article is processed, if any is.
+    ``cache_path``: keep the cache there, even for a run that renders nothing (the report)."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
-    if use_cache and settings.form is not None:
-        cache = Cache.load(layout.out / CACHE_NAME, fingerprint(settings))
+    if use_cache and (settings.form is not None or cache_path is not None):
+        cache = Cache.load(cache_path or layout.out / CACHE_NAME, fingerprint(settings))
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rel_list:
@@ -103,6 +109,8 @@ def run(
         summary = _work(todo, settings, jobs, in_order, progress, sink)
     if cache is not None:
         cache.save(set(rel_list))
+    if cached:
+        summary = replace(summary, replayed=frozenset(cached))
     return summary
 
 
@@ -148,7 +156,8 @@ def _summarize(
     def emit(found: Sequence[Finding]) -> None:
         """``found`` sorted by Finding.sort_key, as outcomes bring them."""
         for f in found:
-            counts[f.severity] += 1
+            if not f.suppressed:  # silenced by a catalog flag: kept, not counted
+                counts[f.severity] += 1
         if sink is None:
             kept.extend(found)
         elif found:

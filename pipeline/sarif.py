@@ -5,6 +5,11 @@ column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ra
 count Unicode code points, as the diagnostics do. ``partialFingerprints`` identify a finding by
 its check, file and message (not its line, which moves with edits above it), so a code-scanning
 view keeps tracking the same problem across runs.
+
+With a baseline, every result has a ``baselineState``: ``unchanged`` for a baselined finding,
+``new`` for any other, ``absent`` for a baseline entry no finding matched (``baseline-stale``).
+A finding silenced by an ``ignore-<check>`` flag in its catalog entry carries an ``inSource``
+suppression, as SARIF marks a problem its source says to overlook.
 """
 
 from __future__ import annotations
@@ -75,8 +80,14 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def to_sarif(findings: Iterable[Finding], checks: Sequence[Check]) -> dict[str, Any]:
-    """The SARIF log of one run: every check a rule, every finding a result. Pure."""
+STALE = "baseline-stale"  # the check id of a baseline entry no finding matched
+
+
+def to_sarif(
+    findings: Iterable[Finding], checks: Sequence[Check], baseline: bool = False
+) -> dict[str, Any]:
+    """The SARIF log of one run: every check a rule, every finding a result. Pure.
+    ``baseline``: a baseline was applied, so every result says how it stands to it."""
     ordered = sorted(findings, key=Finding.sort_key)
     rules = [_rule(c) for c in checks]
     index = {c.id: i for i, c in enumerate(checks)}
@@ -91,14 +102,23 @@ def to_sarif(findings: Iterable[Finding], checks: Sequence[Check]) -> dict[str, 
         message = f.message
         if f.segment:
             message += f" (segment {f.segment})"
-        results.append({
+        result: dict[str, Any] = {
             "ruleId": f.check,
             "ruleIndex": index[f.check],
             "level": LEVELS[f.severity],
             "message": {"text": message},
             "locations": [_location(f)],
             "partialFingerprints": {FINGERPRINT: fingerprint(f, seen[key])},
-        })
+        }
+        if baseline:
+            result["baselineState"] = ("absent" if f.check == STALE else
+                                       "unchanged" if f.baselined else "new")
+        if f.suppressed:
+            result["suppressions"] = [{
+                "kind": "inSource", "status": "accepted",
+                "justification": f"ignore-{f.check} flag on the catalog entry",
+            }]
+        results.append(result)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

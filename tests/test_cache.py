@@ -222,3 +222,17 @@ def test_every_setting_is_in_the_fingerprint_and_equal_settings_agree(tmp_path: 
     assert len(set(prints)) == len(prints)
     same = replace(base, options=Options(select=frozenset(["c", "b", "a"])))
     assert fingerprint(same) == fingerprint(base)
+def test_a_replayed_finding_keeps_its_subject_and_suppression(tmp_path: Path) -> None:
+    """A rerun's findings must match a baseline as the first run's did: what a finding is
+    about, and whether a catalog flag silenced it, survive the cache."""
+    path = tmp_path / "out" / CACHE_NAME
+    files = _files(tmp_path, "fr-FR/a.md")
+    article, catalog, output = (FileState.of(p, Path(p).read_bytes()) for p in files)
+    assert article is not None
+    finding = Finding("number-changed", Severity.WARNING, "3 became 4", "fr-FR/a.md", 3, 7,
+                      "seg", "hint", subject="0123456789abcdef", suppressed=True)
+    cache = Cache.load(path, FINGERPRINT)
+    cache.put("fr-FR/a.md", Entry(article, catalog, output, (finding,), 1, None))
+    cache.save({"fr-FR/a.md"})
+    replay = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files)
+    assert replay is not None and replay.findings == (finding,)

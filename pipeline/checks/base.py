@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pipeline.findings import Severity
+
+if TYPE_CHECKING:
+    from pipeline.terms import Terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class Options:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     link_rewrites: tuple[LinkRewrite, ...] = DEFAULT_REWRITES
     locale: str = ""  # set per article, for link rewrites
+    terms: Terms | None = None  # no-loc terms and glossaries (checks.terminology); None: none
 
     def enabled(self, check: Check) -> bool:
         if check.id in self.ignore:

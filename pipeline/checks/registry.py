@@ -16,7 +16,9 @@ import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
 import pipeline.checks.sync as sync
+import pipeline.checks.terminology as terminology
 import pipeline.checks.tree as tree
+from pipeline import baseline, suppress
 from pipeline.checks.base import Check, Options
 from pipeline.checks.rule import Pairing, SegmentFn
 from pipeline.findings import Finding, Severity
@@ -74,8 +76,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     sync.MISSING_CATALOG,
     tree.ORPHAN_CATALOG,
     tree.LOCALE_LAG,
+    suppress.IGNORE_FLAG,
     *(r.check for r in SEGMENT_RULES),
+    *(r.check for r in terminology.RULES),
     *INPUT_CHECKS,
+    baseline.STALE,
 )
 BY_ID = {c.id: c for c in ALL_CHECKS}
 

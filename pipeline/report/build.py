@@ -16,6 +16,7 @@ from pipeline.findings import Finding, InputError
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.outcome import Settings
+from pipeline.outcome import Summary as RunSummary
 from pipeline.report.article_page import article_pages
 from pipeline.report.collect import collect
 from pipeline.report.overview import (
@@ -26,8 +27,9 @@ from pipeline.report.overview import (
     index_page,
     locale_pages,
 )
+from pipeline.report.reuse import Known, PageCache, findings_digest
 from pipeline.report.style import CSS
-from pipeline.runner import run
+from pipeline.runner import fingerprint, run
 
 OnArticle = Callable[..., None]  # called once per article done
 
@@ -50,6 +52,21 @@ def check(
     return run(rels, settings, jobs, progress=progress, use_cache=False).findings
 
 
+def check_cached(
+    rels: Sequence[str], settings: Settings, cache_path: Path, jobs: int = 1,
+    progress: OnArticle | None = None,
+) -> RunSummary:
+    """``check``, with a run cache at ``cache_path``: the articles whose files are unchanged
+    since the last report are replayed from it (``Summary.replayed`` names them)."""
+    settings = replace(settings, extract=False, check=True, form=None)
+    return run(rels, settings, jobs, progress=progress, cache_path=cache_path)
+
+
+def report_fingerprint(settings: Settings) -> str:
+    """What besides an article's files and findings decides its pages."""
+    return fingerprint(replace(settings, extract=False, check=True, form=None))
+
+
 def owners(rels: Sequence[str], layout: Layout) -> dict[str, str]:
     """The article each article or catalog file (as findings show it) belongs to."""
     out: dict[str, str] = {}
@@ -62,7 +79,11 @@ def owners(rels: Sequence[str], layout: Layout) -> dict[str, str]:
 def write_report(
     rels: Sequence[str], settings: Settings, out: Path, findings: Sequence[Finding],
     jobs: int = 1, progress: OnArticle | None = None,
+    replayed: frozenset[str] = frozenset(), reuse: bool = False,
 ) -> Result:
+    """Every page of the report. With ``reuse``, the pages of an article in ``replayed``
+    (its files unchanged since the last report) whose findings are the same again are kept
+    as they are (see ``reuse``)."""
     out_dir = os.path.abspath(out)
     mine = owners(rels, settings.layout)
     per_rel: dict[str, list[Finding]] = {}
@@ -74,21 +95,43 @@ def write_report(
         else:
             per_rel.setdefault(rel, []).append(f)
 
-    summaries: list[Summary] = []
-    located: list[Located] = [Located(f) for f in loose]
+    cache = PageCache(out_dir, report_fingerprint(settings)) if reuse else None
+    digests = {rel: findings_digest(per_rel.get(rel, ())) for rel in rels} if reuse else {}
+    made: dict[str, Known] = {}
+    if cache is not None:
+        for rel in replayed:
+            known = cache.reusable(rel, digests[rel], out_dir)
+            if known is not None:
+                made[rel] = known
+    todo = [rel for rel in rels if rel not in made]
     failures: list[Finding] = []
     pages = written = 0
-    for done in _article_jobs(rels, settings, out_dir, per_rel, jobs):
+    for done in _article_jobs(todo, settings, out_dir, per_rel, jobs):
         for summary, anchors, n_pages, n_written, failed in done:
-            summaries.append(summary)
-            located.extend(Located(f, summary.rel, anchor)
-                           for f, anchor in zip(per_rel.get(summary.rel, ()), anchors,
-                                                strict=True))
             pages += n_pages
             written += n_written
             failures.extend(failed)
+            known = Known(digests.get(summary.rel, ""), summary, anchors, n_pages)
+            made[summary.rel] = known
+            if cache is not None and not failed:
+                cache.put(summary.rel, known)
             if progress is not None:
                 progress(summary)
+    summaries: list[Summary] = []
+    located: list[Located] = [Located(f) for f in loose]
+    for rel in rels:  # in article order, whether made now or kept
+        known = made[rel]
+        summaries.append(known.summary)
+        located.extend(Located(f, rel, anchor)
+                       for f, anchor in zip(per_rel.get(rel, ()), known.anchors, strict=True))
+        if rel not in todo:
+            pages += known.pages
+            if cache is not None:
+                cache.put(rel, known)
+            if progress is not None:
+                progress(known.summary)
+    if cache is not None:
+        cache.save()
     located.sort(key=lambda x: x.finding.sort_key())
 
     top: Pages = [index_page(summaries, located, out_dir)]

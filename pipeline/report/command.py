@@ -35,10 +35,18 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    from pipeline.terms import TermsError, load
+
+    try:
+        terms = load(config.no_loc, config.no_loc_file, config.glossary)
+    except TermsError as exc:
+        print(f"pipeline report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     settings = Settings(
         layout=layout,
         options=Options(select=config.select, ignore=config.ignore,
-                        severities=config.severities, link_rewrites=config.link_rewrites),
+                        severities=config.severities, link_rewrites=config.link_rewrites,
+                        terms=terms),
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
     )
@@ -48,13 +56,29 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f.format_text(), file=sys.stderr)
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
+    baseline = None if args.no_baseline else (args.baseline or config.baseline)
+    matcher = None
+    if baseline is not None:
+        from pipeline.baseline import BaselineError, Matcher
+        from pipeline.baseline import load as load_baseline
+
+        try:
+            matcher = Matcher(load_baseline(baseline), layout)
+        except BaselineError as exc:
+            print(f"pipeline report: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        findings = (*problems, *build.check(rels, settings, jobs, progress=bar.advance))
+        # the report's own run cache: a report over an unchanged tree replays every article
+        checked = build.check_cached(rels, settings, out / ".pipeline-cache", jobs,
+                                     progress=bar.advance)
     finally:
         bar.close()
+    findings = checked.findings if matcher is None else tuple(matcher.mark(checked.findings))
+    findings = (*problems, *findings)  # what the walk could not take, on the pages too
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     try:
-        result = build.write_report(rels, settings, out, findings, jobs, progress=bar.advance)
+        result = build.write_report(rels, settings, out, findings, jobs, progress=bar.advance,
+                                    replayed=checked.replayed, reuse=True)
     finally:
         bar.close()
     for f in result.failures:

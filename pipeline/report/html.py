@@ -106,11 +106,19 @@ def severity_badge(label: str) -> str:
     return f'<span class="sev {esc(label)}">{esc(label)}</span>'
 
 
+def state_badges(f: Finding) -> str:
+    """A finding's standing beside its severity: baselined (accepted for now) or suppressed
+    (silenced by its catalog entry); empty for most."""
+    return (" " + severity_badge("baselined") if f.baselined else "") + (
+        " " + severity_badge("suppressed") if f.suppressed else "")
+
+
 def finding_item(f: Finding, link: tuple[str, str]) -> str:
     """One finding as a list item: severity, check and message; then the hint and where."""
     hint = f'<span class="hint">hint: {esc(f.hint)}</span> · ' if f.hint else ""
     return (
-        f'<li class="finding {f.severity.label}">{severity_badge(f.severity.label)} '
+        f'<li class="finding {f.severity.label}">{severity_badge(f.severity.label)}'
+        f'{state_badges(f)} '
         f'<code class="check">{esc(f.check)}</code> {esc(f.message)}'
         f'<div class="where">{hint}{a(link[0], link[1], "loc")}</div></li>'
     )

@@ -24,6 +24,7 @@ from pipeline.report.html import (
     pct_class,
     severity_badge,
     split_path,
+    state_badges,
 )
 from pipeline.report.states import ORDER, Tally, html_lang, is_rtl
 
@@ -241,7 +242,8 @@ def check_pages(
             f = loc.finding
             article = a(page_link(path, loc.anchor), loc.rel) if loc.rel else "—"
             rows.append(
-                f'<tr class="{f.severity.label}"><td>{severity_badge(f.severity.label)}</td>'
+                f'<tr class="{f.severity.label}"><td>{severity_badge(f.severity.label)}'
+                f'{state_badges(f)}</td>'
                 f"<td>{article}</td><td>{a(*file_link(out_dir, f.file, f.line), cls='loc')}</td>"
                 f"<td>{esc(f.message)}</td></tr>"
             )

@@ -1,0 +1,174 @@
+"""The baseline: the findings a docs team has accepted for now, so that a CI gate fails only on
+new ones. A file (default ``.pipeline-baseline.json``, committed) of one finding per line,
+sorted, keyed as ``identity`` keys findings: by what they are about, never by line.
+
+Matching counts: the same finding twice in an article needs two entries, so a second copy of a
+known problem is new. An entry that no finding of this run matches is stale (the problem was
+fixed); ``check`` notes it and ``baseline --prune`` removes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.checks.base import Check
+from pipeline.findings import Finding, Severity
+from pipeline.identity import key, message_key
+
+if TYPE_CHECKING:
+    from pipeline.layout import Layout
+
+DEFAULT_NAME = ".pipeline-baseline.json"
+VERSION = 1
+SUBSTITUTED = "render-substituted"  # what publishing did about another finding, not a problem
+STALE = Check(
+    "baseline-stale", "input", Severity.INFO,
+    "a baseline entry no finding matches any more: the problem was fixed",
+    "run `pipeline baseline --prune` to remove the entries of fixed problems",
+)
+Key = tuple[str, str, str]
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used: the message names it and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    check: str
+    file: str  # relative to the content or catalogs root, locale folder first
+    key: str  # what the finding is about (``identity.key``)
+    message: str  # for people reading the file; not matched
+    line: int = 0  # where the entry stands in the baseline file (for stale notes)
+
+    @property
+    def identity(self) -> Key:
+        return self.check, self.file, self.key
+
+
+def gated(finding: Finding) -> bool:
+    """Findings a baseline records: errors and warnings (notes never fail a run), not those
+    a catalog flag already silences, nor a substitution (it follows from another finding, and
+    ``check`` makes none: a baseline is the same whichever command wrote it)."""
+    return (finding.severity >= Severity.WARNING and not finding.suppressed
+            and finding.check != SUBSTITUTED)
+
+
+def entries_of(findings: Iterable[Finding], layout: Layout) -> list[Entry]:
+    out = []
+    for f in findings:
+        if gated(f):
+            check, file, about = key(f, layout)
+            out.append(Entry(check, file, about, message_key(f.message)))
+    return sorted(out, key=lambda e: (e.file, e.check, e.key, e.message))
+
+
+def dumps(entries: Sequence[Entry]) -> str:
+    """The file's text: deterministic, one entry per line, so that a diff shows each finding
+    accepted or fixed as one line."""
+    import json
+
+    lines = [f'{{"version": {VERSION}, "tool": "pipeline", "findings": [']
+    for n, e in enumerate(sorted(entries, key=lambda e: (e.file, e.check, e.key, e.message))):
+        comma = "," if n < len(entries) - 1 else ""
+        record = {"file": e.file, "check": e.check, "key": e.key, "message": e.message}
+        lines.append(" " + json.dumps(record, ensure_ascii=False) + comma)
+    lines.append("]}")
+    return "\n".join(lines) + "\n"
+
+
+def load(path: Path) -> list[Entry]:
+    """The entries of the baseline at ``path``. Raises BaselineError when it is missing or not
+    a baseline."""
+    import json
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(f"no baseline at {path} (write one with `pipeline baseline`)"
+                            ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise BaselineError(f"{path}: not a baseline (invalid JSON: {exc}); write it again "
+                            "with `pipeline baseline`") from None
+    if (not isinstance(data, dict) or data.get("version") != VERSION
+            or not isinstance(data.get("findings"), list)):
+        raise BaselineError(f"{path}: not a version {VERSION} baseline; write it again with "
+                            "`pipeline baseline`")
+    # each entry is on its own line as written; a hand-edited file may differ: then line 0
+    lines = {ln.strip().rstrip(","): n for n, ln in enumerate(text.splitlines(), 1)}
+    out = []
+    for item in data["findings"]:
+        fields = [item.get(k) if isinstance(item, dict) else None
+                  for k in ("check", "file", "key", "message")]
+        if not all(isinstance(v, str) for v in fields):
+            raise BaselineError(f"{path}: an entry lacks check, file, key or message: {item!r}")
+        check, file, about, message = (str(v) for v in fields)
+        line = lines.get(json.dumps(item, ensure_ascii=False), 0)
+        out.append(Entry(check, file, about, message, line))
+    return out
+
+
+def write(path: Path, entries: Sequence[Entry]) -> None:
+    from pipeline.io import write_atomic
+
+    write_atomic(path, dumps(entries).encode("utf-8"), str(path))
+
+
+class Matcher:
+    """Marks the findings of a run that the baseline holds, counting duplicates; what is left
+    over at the end is stale."""
+
+    def __init__(self, entries: Sequence[Entry], layout: Layout) -> None:
+        self.entries = entries
+        self.layout = layout
+        self.left: Counter[Key] = Counter(e.identity for e in entries)
+        self.matched = 0
+        self.new_errors = 0
+
+    def mark(self, findings: Sequence[Finding]) -> list[Finding]:
+        """``findings`` (an article's, as a run brings them), those the baseline holds marked.
+        A substitution is baselined when the finding it follows from is."""
+        out = []
+        known: set[tuple[str, str]] = set()  # (file, subject) of the baselined findings
+        for f in findings:
+            if gated(f):
+                k = key(f, self.layout)
+                if self.left[k] > 0:
+                    self.left[k] -= 1
+                    self.matched += 1
+                    known.add((f.file, f.subject))
+                    f = replace(f, baselined=True)
+                elif f.severity >= Severity.ERROR:
+                    self.new_errors += 1
+            out.append(f)
+        for n, f in enumerate(out):
+            if f.check == SUBSTITUTED and f.subject and (f.file, f.subject) in known:
+                out[n] = replace(f, baselined=True)
+            elif f.check == SUBSTITUTED and f.severity >= Severity.ERROR:
+                self.new_errors += 1
+        return out
+
+    def stale(self, in_scope: Callable[[Entry], bool]) -> list[Entry]:
+        """The entries no finding matched, of those this run could have matched."""
+        left = Counter(self.left)
+        out = []
+        for e in reversed(self.entries):  # the last copies of an identity are the stale ones
+            if left[e.identity] > 0 and in_scope(e):
+                left[e.identity] -= 1
+                out.append(e)
+        return sorted(out, key=lambda e: (e.line, e.file, e.check, e.key))
+
+    def stale_findings(self, in_scope: Callable[[Entry], bool], shown: str) -> list[Finding]:
+        """The stale entries as notes at their line of the baseline file (``shown``)."""
+        return [Finding(STALE.id, STALE.severity,
+                        f"{e.check} in {e.file} no longer found: {e.message}"[:300], shown,
+                        e.line, 1 if e.line else 0, None, STALE.hint)
+                for e in self.stale(in_scope)]

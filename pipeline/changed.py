@@ -1,0 +1,93 @@
+"""``--changed-since REF``: the articles a pull request touched, from git.
+
+An article is checked when it, or its catalog, differs from REF (``git diff --name-only``:
+committed, staged and unstaged changes alike) or is new and untracked: the job reads an article
+and its catalog together, so a changed catalog brings its article and a changed article its
+catalog. A change to a settings file (pyproject.toml, the no-loc list, a glossary) can change
+what every article's checks find: then every article is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.layout import Layout
+
+
+class ChangedError(Exception):
+    """No git work tree, no git, or an unknown ref: the message says which, in one line."""
+
+
+class _Failed(ChangedError):
+    """git ran and refused."""
+
+
+def _git(args: Sequence[str], cwd: Path) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
+                              stdin=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise ChangedError("--changed-since needs git, and git is not installed") from None
+    except OSError as exc:
+        raise ChangedError(f"--changed-since: cannot run git: {exc}") from None
+    if done.returncode != 0:
+        first = os.fsdecode(done.stderr).strip().splitlines()
+        raise _Failed(first[0] if first else f"git {args[0]} failed")
+    return done.stdout
+
+
+def _paths(out: bytes) -> list[str]:
+    return [os.fsdecode(p) for p in out.split(b"\0") if p]
+
+
+def changed_files(ref: str, where: Path) -> tuple[Path, list[Path]]:
+    """(the work tree's top folder, the files that differ from ``ref`` or are untracked)."""
+    try:
+        top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], where)).strip())
+    except _Failed:
+        raise ChangedError(f"--changed-since needs a git work tree, and {where} is not in one"
+                           ) from None
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+             top)
+    except _Failed:
+        raise ChangedError(f"--changed-since: unknown git ref {ref!r}") from None
+    diff = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
+    return top, [top / p for p in (*_paths(diff), *_paths(untracked))]
+
+
+def _under(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def changed_articles(
+    ref: str, layout: Layout, rels: Sequence[str], settings: Sequence[Path] = ()
+) -> list[str] | None:
+    """The articles of ``rels`` (paths under the content root) that differ from ``ref`` or
+    whose catalogs do; None when a file of ``settings`` changed, which concerns them all."""
+    _, files = changed_files(ref, layout.content)
+    content = layout.content.resolve()
+    catalogs = layout.locales.resolve()
+    wanted = {s.resolve() for s in settings}
+    chosen: set[str] = set()
+    for path in files:
+        real = path.resolve()
+        if real in wanted or any(_under(real, s) is not None for s in wanted if s.is_dir()):
+            return None
+        rel = _under(real, content)
+        if rel is not None and rel.endswith(".md"):
+            chosen.add(rel)
+            continue
+        rel = _under(real, catalogs)
+        if rel is not None and rel.endswith(".po"):
+            chosen.add(rel[:-3] + ".md")
+    return [r for r in rels if r in chosen]

@@ -1,0 +1,173 @@
+"""The CI gate around ``check`` and ``locales``: a baseline of accepted findings
+(``--baseline``), only the files a change touched (``--changed-since``), and the ``baseline``
+command that writes the baseline. The command line hands its run to a Gate; this module keeps
+``cli`` small and loads nothing heavy until it is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.findings import Finding
+
+if TYPE_CHECKING:
+    from pipeline.baseline import Entry, Matcher
+    from pipeline.config import Config
+    from pipeline.layout import Layout
+    from pipeline.outcome import Summary
+
+Sink = Callable[[Sequence[Finding]], None]
+
+
+class GateError(Exception):
+    """A usage problem of the gate's options: one line, exit status 2."""
+
+
+def declare(p: argparse.ArgumentParser, command: str) -> None:
+    """The gate's options of ``check``, ``locales`` and ``baseline``."""
+    if command == "baseline":
+        p.add_argument("--out", dest="baseline_out", type=Path, metavar="FILE",
+                       help="baseline file to write (default: the configured baseline, else "
+                            ".pipeline-baseline.json)")
+        p.add_argument("--prune", action="store_true",
+                       help="only remove the entries of fixed problems; add none")
+        return
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="findings in this baseline are reported as baselined and do not fail "
+                        "the run (default: [tool.pipeline] baseline)")
+    p.add_argument("--no-baseline", action="store_true",
+                   help="ignore the configured baseline")
+    p.add_argument("--changed-since", metavar="REF",
+                   help="only the articles and catalogs that differ from this git ref")
+
+
+def wanted(args: argparse.Namespace, config: Config) -> bool:
+    """Whether this run needs the gate at all (a plain run never loads it)."""
+    return (args.command == "baseline" or bool(getattr(args, "changed_since", None))
+            or (not getattr(args, "no_baseline", False)
+                and (getattr(args, "baseline", None) or config.baseline) is not None))
+
+
+class Gate:
+    def __init__(self, args: argparse.Namespace, config: Config, layout: Layout) -> None:
+        from pipeline import baseline
+
+        self.command = args.command
+        self.layout = layout
+        self.changed_since: str | None = getattr(args, "changed_since", None)
+        # the files besides articles and catalogs that decide what the checks find: a change
+        # to one of them (seen by --changed-since) checks every article
+        self.extra_inputs = tuple(p for p in (args.config, config.no_loc_file, config.glossary)
+                                  if p is not None)
+        self.partial: set[str] | None = None  # the articles checked, when not all of them
+        self.select = config.select
+        self.ignore = config.ignore
+        self.matcher: Matcher | None = None
+        self.collected: list[Finding] = []
+        if self.command == "baseline":
+            self.path = (args.baseline_out or config.baseline
+                         or Path(baseline.DEFAULT_NAME))
+            self.prune = bool(args.prune)
+            if self.prune:
+                self._load(baseline)
+            return
+        path = None if args.no_baseline else (args.baseline or config.baseline)
+        self.path = path or Path(baseline.DEFAULT_NAME)
+        if path is not None:
+            self._load(baseline)
+
+    def _load(self, baseline: object) -> None:
+        from pipeline.baseline import BaselineError, Matcher, load
+
+        try:
+            self.matcher = Matcher(load(self.path), self.layout)
+        except BaselineError as exc:
+            raise GateError(str(exc)) from None
+
+    def with_selection(self, select: frozenset[str], ignore: frozenset[str]) -> Gate:
+        self.select, self.ignore = select, ignore
+        return self
+
+    def select_articles(self, rels: list[str]) -> list[str]:
+        """``rels`` less the articles a --changed-since ref shows unchanged."""
+        if not self.changed_since:
+            return rels
+        from pipeline.changed import ChangedError, changed_articles
+
+        try:
+            chosen = changed_articles(self.changed_since, self.layout, rels, self.extra_inputs)
+        except ChangedError as exc:
+            raise GateError(str(exc)) from None
+        if chosen is None:  # a settings file changed: everything
+            return rels
+        self.partial = set(chosen)
+        return [r for r in rels if r in self.partial]
+
+    def wrap(self, sink: Sink) -> Sink:
+        """The reporter's sink, behind the baseline; ``baseline`` collects instead."""
+        if self.command == "baseline":
+            return self.collected.extend
+        matcher = self.matcher
+        if matcher is None:
+            return sink
+
+        def marked(findings: Sequence[Finding]) -> None:
+            sink(matcher.mark(findings))
+
+        return marked
+
+    def _in_scope(self, entry: Entry) -> bool:
+        """Whether this run could have found the entry's finding: its check ran, and its
+        article was among those checked."""
+        if entry.check in self.ignore or (self.select and entry.check not in self.select):
+            return False
+        if self.partial is None:
+            return True
+        article = entry.file[:-3] + ".md" if entry.file.endswith(".po") else entry.file
+        return article in self.partial
+
+    def finish(self, sink: Sink) -> None:
+        """After the run: the stale entries as notes (check, locales), or the file written
+        (baseline)."""
+        if self.command == "baseline":
+            self._write()
+            return
+        if self.matcher is not None:
+            sink(self.matcher.stale_findings(self._in_scope, self.layout.shown(self.path)))
+
+    def _write(self) -> None:
+        from pipeline import baseline
+
+        if self.prune and self.matcher is not None:
+            self.matcher.mark(self.collected)
+            stale = set(map(id, self.matcher.stale(lambda e: True)))
+            entries = [e for e in self.matcher.entries if id(e) not in stale]
+            dropped = len(self.matcher.entries) - len(entries)
+            what = f"{dropped} stale entries removed, {len(entries)} kept"
+        else:
+            entries = baseline.entries_of(self.collected, self.layout)
+            what = f"{len(entries)} findings"
+        try:
+            baseline.write(self.path, entries)
+        except Exception as exc:  # InputError from the writer: one line, no traceback
+            raise GateError(f"cannot write {self.path}: {exc}") from None
+        print(f"baseline: {what} in {self.layout.shown(self.path)}", file=sys.stderr)
+
+    def exit_status(self, summary: Summary) -> int:
+        if self.command == "baseline":
+            return 0
+        if self.matcher is None:
+            return 1 if summary.errors else 0
+        return 1 if self.matcher.new_errors else 0
+
+    def summary(self) -> str:
+        if self.matcher is None:
+            return ""
+        m = self.matcher
+        stale = len(m.stale(self._in_scope))
+        return (f"; baseline {self.layout.shown(self.path)}: {m.matched} baselined, "
+                f"{m.new_errors} new errors, {stale} stale entries")

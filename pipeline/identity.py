@@ -1,0 +1,91 @@
+"""What a finding is about, independent of where it stands: the check, the file relative to its
+root, and a short key. A baseline (``baseline``) matches findings by it.
+
+A finding on a segment is keyed by the segment's English and the translation that was checked
+(``subject``, set by the job, which knows both): a line number moves with every edit above it,
+a segment id with every new handoff, a catalog line with every reflow, and none of these is
+what the finding is about. A finding on no segment (an orphan entry, a front matter key, a
+broken catalog) is keyed by its message less the line numbers and segment ids in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pipeline.findings import Finding
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+    from pipeline.catalog import Message
+    from pipeline.layout import Layout
+
+# "line 12", "(locales/fr-FR/a.po:12)", "a.md:3:7", and segment ids such as b5df6-103 or
+# 18c18-p207 (their prefix changes with each handoff of the article)
+_LINE_REF = re.compile(r"\blines? \d+|(?<=\.po|\.md):\d+(?::\d+)?")
+_SEGMENT_ID = re.compile(r"\b[0-9a-f]{5}-p?\d+(?:\.\d+)?\b")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def subject(source: str, translation: str) -> str:
+    """The key of a finding about the segment with this English and translation."""
+    return digest(f"{source}\x00{translation}")
+
+
+def attach(
+    findings: Iterable[Finding], article: Article, entries: Sequence[Message | None],
+    path: str,
+) -> list[Finding]:
+    """``findings`` about ``article`` (shown as ``path``), each finding on one of its segments
+    given the segment's subject: its English and the translation checked (the catalog's
+    reviewed one, else the article's own, as ``publish`` chooses)."""
+    out: list[Finding] = []
+    where: dict[tuple[str, int], int] | None = None
+    first: dict[str, int] = {}
+    segments = article.segments
+    for f in findings:
+        if f.subject or f.segment is None or f.file != path:
+            out.append(f)
+            continue
+        if where is None:  # most articles have no finding: the index is made on demand
+            where = {}
+            for n, seg in enumerate(segments):
+                where.setdefault((seg.id, seg.line), n)
+                first.setdefault(seg.id, n)
+        n = where.get((f.segment, f.line), first.get(f.segment, -1))
+        if n < 0:
+            out.append(f)
+            continue
+        seg, msg = segments[n], entries[n]
+        checked = msg.msgstr if msg is not None and msg.reviewed else seg.translation
+        out.append(replace(f, subject=subject(seg.source, checked)))
+    return out
+
+
+def message_key(message: str) -> str:
+    """A message less its line numbers and segment ids."""
+    return _SEGMENT_ID.sub("#", _LINE_REF.sub("#", message))
+
+
+def relative(file: str, layout: Layout) -> str:
+    """``file`` (as findings show it) relative to the content or catalogs root, locale folder
+    first; a file under neither as it is shown."""
+    posix = file.replace("\\", "/")
+    roots = (layout.shown_article(""), layout.shown_catalog(".md")[: -len(".po")])
+    for root in sorted(roots, key=len, reverse=True):  # the deeper root first
+        if root and posix.startswith(root):
+            return posix[len(root):]
+    return posix
+
+
+def key(finding: Finding, layout: Layout) -> tuple[str, str, str]:
+    """(check, file relative to its root, what it is about): equal for the same finding in
+    any run, whatever moved around it."""
+    about = finding.subject or digest(message_key(finding.message))
+    return finding.check, relative(finding.file, layout), about

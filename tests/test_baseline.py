@@ -1,0 +1,241 @@
+"""The baseline: known findings written once, then a run fails only on new ones; findings are
+matched by what they are about, not by line, id prefix or catalog layout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from gate_tree import PAIRS, cli_args, make_tree, sxs
+
+from pipeline.baseline import DEFAULT_NAME, Entry, dumps, load
+from pipeline.cli import main
+
+ARTICLE = "fr-FR/guide.md"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS)})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "baseline.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    return content, locales, baseline
+
+
+def check_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, list[dict]]:
+    capsys.readouterr()
+    code = main([*argv, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_check_with_the_baseline_exits_0_and_marks_each_known_finding(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    code, found = check_json(capsys, cli_args("check", content, locales))
+    assert code == 1 and [f["check"] for f in found] == ["code-changed", "code-changed"]
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0
+    assert [(f["check"], f.get("baselined")) for f in found] == [("code-changed", True)] * 2
+
+
+def test_text_shows_baselined_in_place_of_the_severity(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    capsys.readouterr()
+    assert main([*cli_args("check", content, locales), "--baseline", str(baseline)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("baselined[code-changed]") == 2 and "error[" not in err
+    assert "2 baselined, 0 new errors, 0 stale entries" in err
+    assert main([*cli_args("check", content, locales), "--baseline", str(baseline), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def edit_catalog(locales: Path, old: str, new: str) -> None:
+    po = locales / "fr-FR/guide.po"
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_new_error_fails_the_run_and_is_the_only_finding_not_baselined(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    edit_catalog(locales, "Fermez la fenêtre.", "Fermez la fenêtre. <script>x()</script>")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    new = [f for f in found if f["severity"] == "error" and not f.get("baselined")]
+    assert {f["check"] for f in new} == {"html-added", "unsafe-element"}
+    assert {f["line"] for f in new} == {f["line"] for f in found if "script" in f["message"]}
+    assert sum(1 for f in found if f.get("baselined")) == 2
+
+
+def rewrap(locales: Path) -> None:
+    po = locales / "fr-FR/guide.po"
+    before = po.read_text(encoding="utf-8")
+    subprocess.run(["msgcat", "-w", "20", str(po), "-o", str(po)], check=True)
+    after = po.read_text(encoding="utf-8")  # every translation now over several lines
+    assert after.count('msgstr ""') > before.count('msgstr ""') + 3
+
+
+@pytest.mark.usefixtures("require_gettext")
+@pytest.mark.parametrize("change", ["lines above", "reflowed catalog", "new id prefix"])
+def test_edits_that_leave_a_finding_as_it_was_keep_it_matched(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    content, locales, baseline = tree
+    command = "check"
+    if change == "lines above":
+        (content / ARTICLE).write_text(sxs(PAIRS, lead="A new paragraph.\n\nAnd another.\n\n"),
+                                       encoding="utf-8")
+    elif change == "reflowed catalog":
+        rewrap(locales)
+    else:  # a new handoff: every id changes; locales merges it into the catalog first
+        (content / ARTICLE).write_text(sxs(PAIRS, prefix="7c2e1"), encoding="utf-8")
+        command = "locales"
+    code, found = check_json(capsys, [*cli_args(command, content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0
+    gated = [f for f in found if f["severity"] != "info"]
+    assert [f["check"] for f in gated if f["check"] != "render-substituted"] == [
+        "code-changed"] * 2
+    assert all(f.get("baselined") for f in gated)  # and what was published instead
+    assert not any(f["check"] == "baseline-stale" for f in found)
+
+
+def test_the_same_finding_twice_needs_two_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS[:2])})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    # the same English and translation again, in a new paragraph: the same identity
+    (content / ARTICLE).write_text(sxs([*PAIRS[:2], PAIRS[1]]), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("locales", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert [f.get("baselined", False) for f in found if f["check"] == "code-changed"] == [
+        True, False]
+
+
+def test_a_fixed_finding_leaves_a_stale_entry_noted_and_pruned(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    edit_catalog(locales, "Puis exécutez le serveur.", "Puis exécutez `docs serve`.")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0
+    stale = [f for f in found if f["check"] == "baseline-stale"]
+    assert len(stale) == 1 and stale[0]["severity"] == "info"
+    assert stale[0]["file"].endswith("baseline.json") and stale[0]["line"] >= 2
+    assert "code-changed in fr-FR/guide.md no longer found" in stale[0]["message"]
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    assert len(load(baseline)) == 1
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+
+
+def test_prune_adds_no_new_finding(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    edit_catalog(locales, "Fermez la fenêtre.", "Fermez la `fenêtre`.")
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    assert len(load(baseline)) == 2
+    assert main([*cli_args("check", content, locales), "--baseline", str(baseline)]) == 1
+
+
+def test_the_file_is_sorted_one_entry_a_line_and_the_same_every_time(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    content, locales, baseline = tree
+    first = baseline.read_bytes()
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    assert baseline.read_bytes() == first
+    lines = first.decode().splitlines()
+    assert lines[0].startswith('{"version": 1') and lines[-1] == "]}"
+    assert [json.loads(line.rstrip(","))["check"] for line in lines[1:-1]] == [
+        "code-changed"] * 2
+    assert json.loads(first)["findings"][0]["file"] == ARTICLE  # relative to content/
+
+
+def test_the_default_file_name_and_the_setting(
+    tree: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, locales, _ = tree
+    root = content.parent
+    monkeypatch.chdir(root)
+    assert main(cli_args("baseline", content, locales)) == 0
+    assert (root / DEFAULT_NAME).is_file()
+    assert main(cli_args("check", content, locales)) == 1  # a baseline is never implicit
+    (root / "pyproject.toml").write_text(
+        f'[tool.pipeline]\nbaseline = "{DEFAULT_NAME}"\n', encoding="utf-8")
+    assert main(cli_args("check", content, locales)) == 0
+    assert main([*cli_args("check", content, locales), "--no-baseline"]) == 1
+
+
+@pytest.mark.parametrize("text, says", [
+    (None, "no baseline at"),
+    ("{not json", "invalid JSON"),
+    ('{"version": 9, "findings": []}', "not a version 1 baseline"),
+    ('{"version": 1, "findings": [{"check": 1}]}', "lacks check, file, key or message"),
+])
+def test_a_missing_or_broken_baseline_is_a_usage_error_in_one_line(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], text: str | None,
+    says: str,
+) -> None:
+    content, locales, baseline = tree
+    if text is None:
+        baseline.unlink()
+    else:
+        baseline.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main([*cli_args("check", content, locales), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and "\n" not in err and "Traceback" not in err
+
+
+def test_entries_round_trip_through_the_file(tmp_path: Path) -> None:
+    entries = [Entry("pipe-added", "de-DE/b.md", "00ff", "a '|' added: ‘x’"),
+               Entry("code-changed", "de-DE/a.md", "ab12", "code missing")]
+    path = tmp_path / "b.json"
+    path.write_text(dumps(entries), encoding="utf-8")
+    back = load(path)
+    assert [(e.check, e.file, e.key, e.message) for e in back] == sorted(
+        [(e.check, e.file, e.key, e.message) for e in entries], key=lambda t: t[1])
+    assert [e.line for e in back] == [2, 3]
+
+
+
+def test_a_finding_is_keyed_by_its_segment_not_only_by_its_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fixing one problem while making the same one (same message) in another segment is a
+    new finding and a stale entry, not a match: what a finding is about is its segment."""
+    pairs = [("Run `docs build` now.", "Exécutez maintenant."),
+             ("Then run `docs build` again.", "Puis exécutez `docs build` à nouveau.")]
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(pairs)})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    edit_catalog(locales, 'msgstr "Exécutez maintenant."', 'msgstr "Exécutez `docs build`."')
+    edit_catalog(locales, 'msgstr "Puis exécutez `docs build` à nouveau."',
+                 'msgstr "Puis exécutez à nouveau."')
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert [(f["check"], f.get("baselined", False)) for f in found
+            if f["severity"] == "error"] == [("code-changed", False)]
+    assert sum(f["check"] == "baseline-stale" for f in found) == 1

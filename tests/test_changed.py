@@ -1,0 +1,139 @@
+"""--changed-since REF: only the articles and catalogs a change touched, from a real git
+repository made for the test; a clear one-line usage error outside one or for a bad ref."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from gate_tree import PAIRS, cli_args, make_tree, sxs
+
+from pipeline.cli import main
+
+CLEAN = [p for n, p in enumerate(PAIRS) if n not in (1, 3)]  # no finding in these
+
+
+def git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> tuple[Path, Path]:
+    """Three clean articles with catalogs, committed; a run then sees what changed since."""
+    content, locales, _ = make_tree(tmp_path, {
+        "fr-FR/a.md": sxs(CLEAN), "fr-FR/b.md": sxs(CLEAN, prefix="c0ffe"),
+        "de-DE/c.md": sxs(CLEAN, locale="de-DE", prefix="d00d1")})
+    assert main(cli_args("extract", content, locales)) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    return content, locales
+
+
+def checked(capsys: pytest.CaptureFixture[str], content: Path, locales: Path,
+            *more: str) -> tuple[int, set[str], str]:
+    """(exit status, the articles with findings, stderr) of a check of what changed."""
+    capsys.readouterr()
+    code = main([*cli_args("check", content, locales), "--changed-since", "HEAD",
+                 "--format", "json", *more])
+    out, err = capsys.readouterr()
+    return code, {f["file"].rsplit("/", 2)[-2] + "/" + f["file"].rsplit("/", 1)[-1]
+                  for f in json.loads(out)}, err
+
+
+def test_nothing_changed_checks_nothing(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, files, err = checked(capsys, *repo)
+    assert code == 0 and files == set() and err.startswith("0 articles")
+
+
+def test_a_changed_article_is_checked_and_the_others_are_not(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = repo
+    for name in ("a.md", "b.md"):  # both broken; only a.md differs from HEAD ...
+        (content / "fr-FR" / name).write_text(sxs(PAIRS, prefix="c0ffe" if name == "b.md"
+                                                  else "b5df6"), encoding="utf-8")
+    git(content.parent, "add", "content/fr-FR/b.md")
+    git(content.parent, "commit", "-q", "-m", "b")  # ... once b.md is committed
+    code, files, err = checked(capsys, content, locales)
+    assert code == 1 and files == {"fr-FR/a.md"} and err.startswith("1 articles")
+
+
+def test_a_changed_catalog_brings_its_article(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = repo
+    po = locales / "de-DE/c.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Fermez la fenêtre."', 'msgstr "Fermez la `fenêtre`."'), encoding="utf-8")
+    code, files, _ = checked(capsys, content, locales)
+    assert code == 1 and files == {"de-DE/c.md"}
+
+
+def test_a_new_untracked_article_is_checked(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = repo
+    (content / "fr-FR/new.md").write_text(sxs(PAIRS), encoding="utf-8")
+    code, files, _ = checked(capsys, content, locales)
+    assert code == 1 and files == {"fr-FR/new.md"}  # it has no catalog: missing-catalog
+
+
+def test_a_changed_settings_file_checks_every_article(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = repo
+    (content.parent / "pyproject.toml").write_text("[tool.pipeline]\n", encoding="utf-8")
+    code, _, err = checked(capsys, content, locales)
+    assert code == 0 and err.startswith("3 articles")
+
+
+@pytest.mark.parametrize("where, ref, says", [
+    ("outside", "HEAD", "needs a git work tree"),
+    ("inside", "no-such-branch", "unknown git ref 'no-such-branch'"),
+])
+def test_outside_a_work_tree_or_with_an_unknown_ref_it_fails_in_one_line(
+    repo: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str], where: str, ref: str, says: str,
+) -> None:
+    content, locales = repo
+    if where == "outside":
+        content, locales, _ = make_tree(tmp_path_factory.mktemp("nogit"),
+                                        {"fr-FR/a.md": sxs(CLEAN)})
+    capsys.readouterr()
+    assert main([*cli_args("check", content, locales), "--changed-since", ref]) == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and "\n" not in err and "Traceback" not in err
+
+
+def test_with_a_baseline_only_the_checked_articles_entries_can_be_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS),
+                                               "fr-FR/b.md": sxs(PAIRS, prefix="c0ffe")})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    # a.md's problems fixed in its catalog; b.md unchanged, so not checked
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8")
+                  .replace('msgstr "Exécutez maintenant."', 'msgstr "Exécutez `docs build`."')
+                  .replace('msgstr "Puis exécutez le serveur."',
+                           'msgstr "Puis exécutez `docs serve`."'), encoding="utf-8")
+    capsys.readouterr()
+    code = main([*cli_args("check", content, locales), "--changed-since", "HEAD",
+                 "--baseline", str(baseline), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 0
+    stale = [f["message"] for f in found if f["check"] == "baseline-stale"]
+    assert len(stale) == 2 and all("fr-FR/a.md" in m for m in stale)

@@ -1,0 +1,98 @@
+"""The report as a CI artifact: a second report over an unchanged tree replays the checks from
+its run cache and makes no article page again; a change redoes only its article, and the result
+is the report made from scratch; baselined and suppressed findings are shown as such."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from gate_tree import PAIRS, cli_args, make_tree, sxs
+
+from pipeline.cli import main
+from pipeline.report import build
+
+ARTICLES = {"fr-FR/a.md": sxs(PAIRS), "fr-FR/b.md": sxs(PAIRS, prefix="c0ffe"),
+            "de-DE/c.md": sxs(PAIRS, locale="de-DE", prefix="d00d1")}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> tuple[Path, Path]:
+    content, locales, _ = make_tree(tmp_path, ARTICLES)
+    assert main(cli_args("extract", content, locales)) == 0
+    return content, locales
+
+
+@pytest.fixture
+def collected(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles whose pages a report works out (reads, checks and lays out)."""
+    seen: list[str] = []
+    real = build.collect
+
+    def counting(rel: str, *args: object) -> object:
+        seen.append(rel)
+        return real(rel, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "collect", counting)
+    return seen
+
+
+def report(content: Path, locales: Path, out: Path, *more: str) -> int:
+    return main([*cli_args("report", content, locales), "--out", str(out), "-q", *more])
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file()
+                   and not p.name.startswith("."))
+    other = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()
+                   and not p.name.startswith("."))
+    return files == other and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
+
+
+def test_a_report_over_an_unchanged_tree_makes_no_article_page(
+    tree: tuple[Path, Path], tmp_path: Path, collected: list[str]
+) -> None:
+    content, locales = tree
+    out = tmp_path / "report"
+    assert report(content, locales, out) == 0
+    assert sorted(collected) == sorted(ARTICLES)
+    collected.clear()
+    assert report(content, locales, out) == 0
+    assert collected == []
+
+
+def test_a_changed_catalog_redoes_its_article_only_and_matches_a_fresh_report(
+    tree: tuple[Path, Path], tmp_path: Path, collected: list[str]
+) -> None:
+    content, locales = tree
+    out, fresh = tmp_path / "report", tmp_path / "fresh"
+    assert report(content, locales, out) == 0
+    po = locales / "fr-FR/b.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Fermez la fenêtre."', 'msgstr "Fermez la `fenêtre`."'), encoding="utf-8")
+    collected.clear()
+    assert report(content, locales, out) == 0
+    assert collected == ["fr-FR/b.md"]
+    assert report(content, locales, fresh) == 0
+    assert same_tree(out, fresh)
+
+
+def test_baselined_and_suppressed_findings_are_shown_as_such(
+    tree: tuple[Path, Path], tmp_path: Path
+) -> None:
+    content, locales = tree
+    out, baseline = tmp_path / "report", tmp_path / "b.json"
+    assert report(content, locales, out) == 0  # first without: the marks must reach reused pages
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Close the window."', '# ignore-code-changed\nmsgid "Close the window."').replace(
+        'msgstr "Fermez la fenêtre."', 'msgstr "Fermez la `fenêtre`."'), encoding="utf-8")
+    assert report(content, locales, out, "--baseline", str(baseline)) == 0
+    a_page = (out / "fr-FR/a.html").read_text(encoding="utf-8")
+    c_page = (out / "de-DE/c.html").read_text(encoding="utf-8")
+    assert a_page.count(">baselined<") == 2 and a_page.count(">suppressed<") == 1
+    assert c_page.count(">baselined<") == 2  # an article whose files did not change
+    listing = (out / "check-code-changed.html").read_text(encoding="utf-8")
+    assert listing.count(">baselined<") == 6 and listing.count(">suppressed<") == 1

@@ -1,0 +1,220 @@
+"""Terminology: no-loc terms kept as they are, glossary terms translated as the glossary says;
+table-driven both ways (fires on the wrong translation, quiet on the right one), then the
+settings, files and front matter they come from, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from gate_tree import cli_args, make_tree, sxs
+
+from pipeline.article import parse_article
+from pipeline.cli import main
+from pipeline.terms import Terms, TermsError, front_matter_terms, load, read_glossary
+
+
+@pytest.mark.parametrize("terms, english, translation, missing", [
+    # kept: quiet
+    (["Azure"], "Sign in to Azure.", "Connectez-vous à Azure.", []),
+    (["Azure"], "Sign in to Azure.", "登录到Azure中。", []),  # CJK right beside the term
+    (["Azure"], "Use Azure's portal.", "Utilisez le portail d’Azure.", []),
+    (["Windows Server"], "Install Windows Server.", "Installez Windows\u00a0Server.", []),
+    (["Azure"], "Open the AzureAD blade.", "Ouvrez le panneau Azur AD.", []),  # no whole word
+    (["Azure"], "Run `Get-Azure`.", "Exécutez `Get-Azur`.", []),  # code: code-changed's
+    (["Azure"], "See [it](https://x.com/Azure/a).", "Voir [ceci](https://x.com/a).", []),
+    (["Azure"], "Sign in.", "Connectez-vous à Azur.", []),  # not in the English
+    # changed: fires
+    (["Azure"], "Sign in to Azure.", "Connectez-vous à Azur.", ["Azure"]),
+    (["PowerShell"], "Open PowerShell.", "Ouvrez Powershell.", ["PowerShell"]),
+    (["Windows Server"], "Install Windows Server.", "Installez le serveur Windows.",
+     ["Windows Server"]),
+    (["<Window>"], "The <Window> element.", "L’élément <Fenêtre>.", ["<Window>"]),
+    (["Azure", "Teams"], "Azure and Teams.", "Azure et Équipes.", ["Teams"]),
+])
+def test_no_loc_terms(terms: list[str], english: str, translation: str,
+                      missing: list[str]) -> None:
+    assert Terms(tuple(terms)).no_loc_missing(english, translation) == missing
+
+
+GLOSSARY = {
+    "fr-fr": (("resource group", ("groupe de ressources",)),
+              ("subscription", ("abonnement", "souscription"))),
+    "ru-ru": (("subscription", ("подписка",)), ("resource group", ("группа ресурсов",))),
+    "ja-jp": (("subscription", ("サブスクリプション",)),),
+    "de-de": (("storage account", ("Speicherkonto",)), ("mailbox", ("Postfach",)),
+              ("policy", ("Richtlinie",))),
+}
+
+
+@pytest.mark.parametrize("locale, english, translation, missing", [
+    # the required translation is there: quiet
+    ("fr-FR", "Create a resource group.", "Créez un groupe de ressources.", []),
+    ("fr-FR", "Delete the resource groups.", "Supprimez les groupes de ressources.", []),
+    ("fr-FR", "Pick a subscription.", "Choisissez une souscription.", []),  # an alternative
+    ("ru-RU", "Select a subscription.", "Выберите подписку.", []),  # inflected
+    ("ru-RU", "In the resource group.", "В группе ресурсов.", []),
+    ("ja-JP", "Select a subscription.", "サブスクリプションを選択します。", []),
+    ("de-DE", "Create a storage account.", "Erstellen Sie ein Speicherkonto.", []),
+    ("de-DE", "Two storage accounts.", "Zwei Speicherkonten.", []),
+    ("fr-FR", "Run `resource group` now.", "Exécutez `resource group`.", []),  # code
+    ("fr-FR", "Use subscriptionId.", "Utilisez subscriptionId.", []),  # not the word
+    ("fr-FR", "Id: /subscriptions/{id}/x", "Id : /Subscriptions/{id}/x", []),  # a path
+    ("es-ES", "Create a resource group.", "Cree un grupo.", []),  # no glossary for es-ES
+    ("de-DE", "Two mailboxes.", "Zwei Postfächer.", []),  # umlaut plural
+    ("de-DE", "The mailbox policy.", "Die Archivpostfachrichtlinie.", []),  # compounds
+    ("fr-FR", "The [New-Item](x) resource group.", "Le groupe de [ressources New-Item](x).",
+     []),  # markup between the words
+    ("fr-FR", "Open Contoso Resource Group Manager.", "Ouvrez le gestionnaire.", []),  # a name
+    ("fr-FR", "See [Move a resource group](a.md).", "Voir [Move a resource group](a.md).",
+     []),  # the English kept as it is: a title
+    ("de-DE", "Open the mailbox.", "Öffnen Sie das Post Fach.", ["mailbox"]),
+    # lacking it: fires
+    ("fr-FR", "Create a resource group.", "Créez un ensemble de ressources.",
+     ["resource group"]),
+    ("fr-FR", "Resource groups hold resources.", "Les ensembles contiennent des ressources.",
+     ["resource group"]),  # capitalized at the start of a sentence: still the word
+    ("ru-RU", "Select a subscription.", "Выберите план.", ["subscription"]),
+    ("ja-JP", "Select a subscription.", "契約を選択します。", ["subscription"]),
+    ("fr-FR", "The subscription of the resource group.", "L’abonnement du groupe.",
+     ["resource group"]),
+])
+def test_glossary_terms(locale: str, english: str, translation: str,
+                        missing: list[str]) -> None:
+    terms = Terms((), GLOSSARY)
+    assert [t for t, _ in terms.glossary_missing(locale, english, translation)] == missing
+
+
+FRONT = "---\ntitle: T\n{}ms.contentlocale: fr-FR\n---\nbody\n"
+
+
+@pytest.mark.parametrize("yaml_text, terms", [
+    ("no-loc:\n- Azure\n- \"Windows Server\"\n", ("Azure", "Windows Server")),
+    ("no-loc: [Azure, PowerShell]\n", ("Azure", "PowerShell")),
+    ("no-loc: Azure\n", ("Azure",)),
+    ("x: &a Azure\nno-loc: [*a, Teams]\n", ("Azure", "Teams")),
+    ("no-loc: []\n", ()),
+    ("no-loc:\n- [nested]\n- Azure\n", ("Azure",)),
+    ("title2: no-loc\n", ()),
+    ("", ()),
+])
+def test_front_matter_no_loc_list(yaml_text: str, terms: tuple[str, ...]) -> None:
+    article = parse_article(FRONT.format(yaml_text), "fr-FR/a.md")
+    assert front_matter_terms(article) == terms
+
+
+def test_glossary_files_csv_and_tbx(tmp_path: Path) -> None:
+    (tmp_path / "fr-FR.csv").write_text(
+        "english,translation\n# a comment\nsubscription,abonnement,souscription\n\n",
+        encoding="utf-8")
+    (tmp_path / "fr-FR.tbx").write_text(
+        '<?xml version="1.0"?><martif type="TBX"><text><body>'
+        '<termEntry><langSet xml:lang="en"><tig><term>resource group</term></tig></langSet>'
+        '<langSet xml:lang="de"><tig><term>Ressourcengruppe</term></tig></langSet>'
+        '<langSet xml:lang="fr"><tig><term>groupe de ressources</term></tig></langSet>'
+        '</termEntry></body></text></martif>', encoding="utf-8")
+    (tmp_path / "README.md").write_text("not a glossary", encoding="utf-8")
+    assert read_glossary(tmp_path) == {"fr-fr": (
+        ("subscription", ("abonnement", "souscription")),
+        ("resource group", ("groupe de ressources",)))}
+
+
+@pytest.mark.parametrize("name, text, says", [
+    ("fr-FR.csv", "subscription\n", "fr-FR.csv:1: a glossary row is an English term"),
+    ("fr-FR.tbx", "<martif><unclosed>", "not a readable TBX file"),
+    ("fr-FR.tbx", '<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><m>&x;</m>', ""),
+])
+def test_a_bad_glossary_is_named_with_its_line(
+    tmp_path: Path, name: str, text: str, says: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    if not says:  # an external entity is never resolved: the file holds no entry
+        assert read_glossary(tmp_path) == {"fr-fr": ()}
+        return
+    with pytest.raises(TermsError, match=says):
+        read_glossary(tmp_path)
+
+
+def test_no_terms_at_all_is_none() -> None:
+    assert load((), None, None) is None
+
+
+# ---- end to end
+
+PAIRS = [
+    ("Sign in to Azure.", "Connectez-vous à Azur."),  # no-loc-changed
+    ("Create a resource group.", "Créez un ensemble de ressources."),  # glossary-term
+    ("Open PowerShell.", "Ouvrez PowerShell."),
+]
+
+
+def setup_tree(tmp_path: Path, glossary: str = "resource group,groupe de ressources\n"
+               ) -> tuple[Path, Path, Path]:
+    content, locales, out = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS)})
+    (tmp_path / "terms").mkdir()
+    (tmp_path / "terms" / "no-loc.txt").write_text("# products\nAzure\n", encoding="utf-8")
+    (tmp_path / "terms" / "fr-FR.csv").write_text(glossary, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pipeline]\nno-loc = ["PowerShell"]\n'
+        f'no-loc-file = "{tmp_path / "terms" / "no-loc.txt"}"\n'
+        f'glossary = "{tmp_path / "terms"}"\n', encoding="utf-8")
+    return content, locales, out
+
+
+def run_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, list[dict]]:
+    capsys.readouterr()
+    code = main([*argv, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_the_settings_bring_both_checks_and_an_error_holds_the_translation_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = setup_tree(tmp_path)
+    code, found = run_json(capsys, [*cli_args("locales", content, locales), "--out", str(out)])
+    assert code == 1
+    assert sorted((f["check"], f["severity"]) for f in found) == [
+        ("glossary-term", "warning"), ("no-loc-changed", "error"),
+        ("render-substituted", "warning")]
+    page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
+    assert "Sign in to Azure." in page and "Azur." not in page  # English stood in
+
+
+def test_a_changed_glossary_is_seen_by_a_rerun(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run cache keys on the terms' content: a glossary edit is not replayed over."""
+    content, locales, out = setup_tree(tmp_path)
+    argv = [*cli_args("locales", content, locales), "--out", str(out)]
+    _, found = run_json(capsys, argv)
+    assert any(f["check"] == "glossary-term" for f in found)
+    (tmp_path / "terms" / "fr-FR.csv").write_text(
+        "resource group,ensemble de ressources\n", encoding="utf-8")
+    _, found = run_json(capsys, argv)
+    assert not any(f["check"] == "glossary-term" for f in found)
+
+
+def test_an_articles_front_matter_no_loc_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = make_tree(tmp_path, {
+        "fr-FR/a.md": sxs(PAIRS[2:], extra="no-loc: [PowerShell]\n"),
+        "fr-FR/b.md": sxs([("Open PowerShell.", "Ouvrez Powershell.")], prefix="c0ffe",
+                          extra="no-loc: [PowerShell]\n"),
+        "fr-FR/c.md": sxs([("Open PowerShell.", "Ouvrez Powershell.")], prefix="d00d1")})
+    assert main(cli_args("extract", content, locales)) == 0
+    code, found = run_json(capsys, cli_args("check", content, locales))
+    assert code == 1
+    assert [(f["check"], f["file"].rsplit("/", 1)[-1]) for f in found] == [
+        ("no-loc-changed", "b.md")]
+
+
+def test_an_unreadable_glossary_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = setup_tree(tmp_path, glossary="only-english\n")
+    capsys.readouterr()
+    assert main(cli_args("check", content, locales)) == 2
+    err = capsys.readouterr().err.strip()
+    assert "fr-FR.csv:1:" in err and "\n" not in err
