@@ -21,6 +21,7 @@ from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
 from pipeline.io import remove_stale_temps, tree_lock
 from pipeline.layout import Layout
+from pipeline.memory import Setup
 from pipeline.progress import Progress
 from pipeline.render import Form
 from pipeline.runner import Settings, Summary, run
@@ -52,9 +53,21 @@ def _selection(p: argparse.ArgumentParser) -> None:
                    help="how findings are printed (default: text)")
 
 
+def _memory(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tm", action="append", type=Path, default=[], metavar="FILE",
+                   help="a TMX file as a further source of the translation memory "
+                        "(repeatable; setting: tm)")
+
+
+def _extract(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    _memory(p)
+
+
 def _check(p: argparse.ArgumentParser) -> None:
     _common(p)
     _selection(p)
+    _memory(p)
 
 
 def _render(p: argparse.ArgumentParser) -> None:
@@ -66,6 +79,18 @@ def _render(p: argparse.ArgumentParser) -> None:
 def _locales(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
     _selection(p)
+    _memory(p)
+
+
+def _tm_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
+    p.add_argument("--out", type=Path, required=True, help="the TMX file to write")
+    _memory(p)
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.memory.command", "export_command"))
 
 
 # The stats, xliff and report commands' modules load when they run (a `locales` run never
@@ -116,7 +141,7 @@ def _nothing(p: argparse.ArgumentParser) -> None:
 
 # name, help, how its options are declared
 _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
-    ("extract", "create or update the PO catalogs from the articles", _common),
+    ("extract", "create or update the PO catalogs from the articles", _extract),
     ("check", "report problems in articles, catalogs and translations", _check),
     ("render", "write Markdown from articles and catalogs", _render),
     ("locales", "extract, check and render localized: `make locales`", _locales),
@@ -125,6 +150,7 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
     ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
     ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
     ("report", "write a static HTML report (default: build/report/)", _report),
+    ("tm-export", "write a locale's translation memory as TMX 1.4", _tm_export),
 )
 
 
@@ -236,6 +262,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         form=form,
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
+        memory=_memory_setup(args, config, layout, command),
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
@@ -268,6 +295,16 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     if not args.quiet:
         print(_summary_line(summary, elapsed), file=sys.stderr)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
+
+def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
+                  command: str) -> Setup | None:
+    """The translation memory of an extract, check or locales run (its file beside the
+    outputs); None when the configuration turns it off."""
+    if command not in ("extract", "check", "locales") or not config.translation_memory:
+        return None
+    return Setup(layout.out, config.tm_threshold, config.tm_publish_exact,
+                 tuple(dict.fromkeys((*config.tm, *getattr(args, "tm", ())))))
 
 
 class Reporter:

@@ -130,6 +130,7 @@ class Prepared:
     catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten
     output_write: Write | None = None
     cacheable: bool = False
+    tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
 
 
 def prepare(
@@ -176,9 +177,14 @@ def prepare(
     keys = segment_keys(article.segments)
     options = settings.options
     catalog_write = None
+    tm = None
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
+        if settings.memory is not None:  # filled from the memory in the second pass
+            from pipeline.memory.session import worker
+
+            updated, tm = worker(article, updated, settings, checker)
         if updated != catalog:
             catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
         catalog = updated
@@ -218,8 +224,12 @@ def prepare(
                     out, render(article, settings.form, published).encode(),
                     layout.shown_output(rel),
                 )
+    if tm is None and settings.memory is not None and catalog is not None and not broken:
+        from pipeline.memory.rows import catalog_rows
+
+        tm = (catalog_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
-                    cacheable=not broken)
+                    cacheable=not broken, tm=tm)
 
 
 def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
@@ -264,7 +274,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             )
     return Outcome(prep.rel, tuple(findings), len(article.segments),
                    wrote.get("catalog", False), wrote.get("output", False), edition,
-                   cache=entry)
+                   cache=entry, tm=prep.tm)
 
 
 def prepare_safely(

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.cache import CACHE_NAME
 from pipeline.cli import main
+from pipeline.memory import FINDINGS_NAME, MEMORY_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,8 +32,10 @@ def args(cmd: str, content: Path, locales: Path, out: Path | None = None) -> lis
 
 
 def outputs(root: Path) -> list[Path]:
-    """The files a run produced, less the run cache (an optimisation, not an output)."""
-    return [p for p in sorted(root.rglob("*")) if p.is_file() and p.name != CACHE_NAME]
+    """The files a run produced, less the run cache and the translation memory's files
+    (optimisations, not outputs)."""
+    return [p for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name not in (CACHE_NAME, MEMORY_NAME, FINDINGS_NAME)]
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -1,0 +1,45 @@
+"""Translation memory: every translation of a locale's catalogs, reused for new English.
+
+- ``rows``     what one catalog gives the memory, and the provenance comment a fill leaves
+- ``index``    a locale's memory: exact choices and the close-match candidates
+- ``store``    the memory file beside the outputs, kept per catalog by file status
+- ``session``  a run's memory: the catalogs it processed, the others from the file, the
+               articles left to fill after the first pass, and the consistency findings
+- ``fill``     untranslated entries of a merged catalog filled from the memory (pure)
+- ``tmx``      TMX 1.4 export and import; ``command`` is ``tm-export``
+
+This module is the settings only: the command line and the runner import it on every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MEMORY_NAME = ".pipeline-memory"
+FINDINGS_NAME = ".pipeline-memory-findings"
+DEFAULT_THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How a run uses the memory. ``folder``: where its file lives (the output folder).
+    ``snapshot``: set for the second pass, naming the memory the first pass built."""
+
+    folder: Path
+    threshold: float = DEFAULT_THRESHOLD
+    publish_exact: bool = False
+    tmx: tuple[Path, ...] = ()
+    snapshot: str = ""
+
+    @property
+    def file(self) -> Path:
+        return self.folder / MEMORY_NAME
+
+    @property
+    def findings_file(self) -> Path:
+        return self.folder / FINDINGS_NAME
+
+    def key(self) -> str:
+        """What decides a fill besides the catalogs: part of the run cache's fingerprint."""
+        return repr((self.threshold, self.publish_exact, [str(p) for p in self.tmx]))
