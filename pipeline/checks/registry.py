@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 # Each rule module by its own name, not through the package: the package's __init__ points
 # back here.
+import pipeline.checks.consistency as consistency
 import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
@@ -64,8 +65,10 @@ ALL_CHECKS: tuple[Check, ...] = (
     sync.MISSING_CATALOG,
     tree.ORPHAN_CATALOG,
     tree.LOCALE_LAG,
+    consistency.INCONSISTENT,
     *(r.check for r in SEGMENT_RULES),
     *INPUT_CHECKS,
+    consistency.TM_FILE,
 )
 BY_ID = {c.id: c for c in ALL_CHECKS}
 

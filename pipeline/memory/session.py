@@ -14,6 +14,7 @@ last run that had work (``replay``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -207,10 +208,8 @@ def _index_from_file(setup: Setup, locale: str) -> Index:
     sources: list[tuple[str, Iterable[Row]]] = [
         (rel, rows) for rel, (_, rows) in data.items() if rel.startswith(prefix)]
     for path in setup.tmx:
-        try:
+        with contextlib.suppress(InputError):  # the parent reports it
             sources.extend(tmx.rows_of([path], locale, 1 << 30))
-        except InputError:
-            pass  # the parent reports it
     return build(sources)  # type: ignore[arg-type]
 
 
