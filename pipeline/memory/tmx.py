@@ -15,6 +15,7 @@ naming its line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from pipeline.memory.rows import Row
 CHECK = "tm-file"
 SOURCE_LANGUAGE = "en-US"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def export(index: Index, locale: str, tool_version: str) -> bytes:
@@ -39,7 +41,11 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
     })
     body = etree.SubElement(root, "body")
     for source in sorted(index.choices):
+        if _NOT_XML.search(source):
+            continue  # XML 1.0 cannot carry it (a control character): left out
         for choice in index.choices[source]:
+            if _NOT_XML.search(choice.target):
+                continue
             tu = etree.SubElement(body, "tu")
             for name, value in (
                 ("x-pipeline-status", "reviewed" if choice.reviewed else "unreviewed"),

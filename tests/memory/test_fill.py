@@ -26,7 +26,7 @@ def safe(source: str, text: str) -> bool:
 def filled(msgid: str, index_rows: dict[str, list[tuple[str, str, bool]]],
            threshold: float = 0.75, publish_exact: bool = False) -> Message:
     catalog = Catalog(messages=(Message(msgid),))
-    out, count = fill(catalog, build(index_rows.items()), safe, threshold, publish_exact)
+    out, _ = fill(catalog, build(index_rows.items()), safe, threshold, publish_exact)
     return out.messages[0]
 
 
