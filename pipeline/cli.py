@@ -125,6 +125,21 @@ def _xliff_import(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("pipeline.xliff", "import_command"))
 
 
+def _handoff(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
+    p.add_argument("--out", type=Path, required=True, help="folder for the package")
+    p.add_argument("--format", choices=("xliff", "po"), default="xliff",
+                   help="XLIFF 1.2 for CAT tools (default) or PO")
+    p.set_defaults(handler=("pipeline.handoff.command", "export_command"))
+
+
+def _handoff_import(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("folder", type=Path, metavar="DIR", help="the returned package")
+    p.set_defaults(handler=("pipeline.handoff.command", "import_command"))
+
+
 def _report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content", type=Path, help="articles root (default: content/)")
     p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
@@ -151,6 +166,9 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...
     ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
     ("report", "write a static HTML report (default: build/report/)", _report),
     ("tm-export", "write a locale's translation memory as TMX 1.4", _tm_export),
+    ("handoff", "write a vendor package of the entries that need work", _handoff),
+    ("handoff-import", "bring a returned vendor package back into the catalogs",
+     _handoff_import),
 )
 
 
