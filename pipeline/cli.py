@@ -321,7 +321,10 @@ def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
     outputs); None when the configuration turns it off."""
     if command not in ("extract", "check", "locales") or not config.translation_memory:
         return None
-    return Setup(layout.out, config.tm_threshold, config.tm_publish_exact,
+    # kept on disk beside the outputs of a run whose cache skips articles; extract and check
+    # process every article and need no file
+    return Setup(layout.out if command == "locales" else None, config.tm_threshold,
+                 config.tm_publish_exact,
                  tuple(dict.fromkeys((*config.tm, *getattr(args, "tm", ())))))
 
 

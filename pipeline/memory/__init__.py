@@ -23,22 +23,24 @@ DEFAULT_THRESHOLD = 0.75
 
 @dataclass(frozen=True)
 class Setup:
-    """How a run uses the memory. ``folder``: where its file lives (the output folder).
-    ``snapshot``: set for the second pass, naming the memory the first pass built."""
+    """How a run uses the memory. ``folder``: where its files live (the output folder of a
+    run that renders, whose cache skips articles); None: kept in memory only, as a run that
+    processes every article needs. ``snapshot``: set for the second pass, naming the memory
+    the first pass built."""
 
-    folder: Path
+    folder: Path | None
     threshold: float = DEFAULT_THRESHOLD
     publish_exact: bool = False
     tmx: tuple[Path, ...] = ()
     snapshot: str = ""
 
     @property
-    def file(self) -> Path:
-        return self.folder / MEMORY_NAME
+    def file(self) -> Path | None:
+        return None if self.folder is None else self.folder / MEMORY_NAME
 
     @property
-    def findings_file(self) -> Path:
-        return self.folder / FINDINGS_NAME
+    def findings_file(self) -> Path | None:
+        return None if self.folder is None else self.folder / FINDINGS_NAME
 
     def key(self) -> str:
         """What decides a fill besides the catalogs: part of the run cache's fingerprint."""

@@ -22,7 +22,9 @@ from pipeline.memory.session import TMX_LIMIT_FACTOR
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 
-def _rows(locales: Path, limit: int, rels: list[str]) -> list[tuple[str, tuple[Row, ...]] | Finding]:
+def _rows(
+    locales: Path, limit: int, rels: list[str]
+) -> list[tuple[str, tuple[Row, ...]] | Finding]:
     layout = Layout(Path(), locales, Path())
     out: list[tuple[str, tuple[Row, ...]] | Finding] = []
     for rel in rels:

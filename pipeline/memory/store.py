@@ -34,7 +34,9 @@ def state(path: str | Path) -> State | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _load(path: Path, kind: str, key: str | None) -> Any:
+def _load(path: Path | None, kind: str, key: str | None) -> Any:
+    if path is None:
+        return None
     try:
         with open(path, "rb") as fh:
             value = marshal.loads(fh.read())
@@ -46,16 +48,18 @@ def _load(path: Path, kind: str, key: str | None) -> Any:
     return None
 
 
-def _save(path: Path, kind: str, key: str, data: Any) -> None:
+def _save(path: Path | None, kind: str, key: str, data: Any) -> None:
     from pipeline.io import write_atomic
 
+    if path is None:
+        return
     blob = marshal.dumps({"format": _FORMAT, "kind": kind, "python": _PYTHON, "key": key,
                           "data": data}, marshal.version)
     with contextlib.suppress(InputError, OSError):  # an unsaved memory costs only time
         write_atomic(path, blob)
 
 
-def load_rows(path: Path, key: str | None) -> Stored:
+def load_rows(path: Path | None, key: str | None) -> Stored:
     """The rows kept for the catalogs under the locales root ``key`` (None: any root)."""
     data = _load(path, "rows", key)
     out: Stored = {}
@@ -68,14 +72,16 @@ def load_rows(path: Path, key: str | None) -> Stored:
     return out
 
 
-def save_rows(path: Path, key: str, stored: Mapping[str, tuple[State, tuple[Row, ...]]]) -> None:
+def save_rows(
+    path: Path | None, key: str, stored: Mapping[str, tuple[State, tuple[Row, ...]]]
+) -> None:
     _save(path, "rows", key, {rel: stored[rel] for rel in sorted(stored)})
 
 
 _SEVERITY = {int(s): s for s in Severity}
 
 
-def load_findings(path: Path, key: str) -> list[Finding] | None:
+def load_findings(path: Path | None, key: str) -> list[Finding] | None:
     """The consistency findings the last run with work made; None when there are none kept."""
     data = _load(path, "findings", key)
     if type(data) is not list:
@@ -87,7 +93,7 @@ def load_findings(path: Path, key: str) -> list[Finding] | None:
         return None
 
 
-def save_findings(path: Path, key: str, findings: list[Finding]) -> None:
+def save_findings(path: Path | None, key: str, findings: list[Finding]) -> None:
     _save(path, "findings", key, [
         [f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint]
         for f in findings])
