@@ -285,7 +285,7 @@ def main() -> int:
             r = evaluate(args.corpus, locale, work)
             for k, v in r.items():
                 if isinstance(v, int | float) and not isinstance(v, bool):
-                    totals[k] += v  # type: ignore[assignment]
+                    totals[k] += v  # type: ignore[assignment,unused-ignore]
             lines.append(_row(r))
             print(lines[-1], file=sys.stderr)
         totals_row = dict(totals)
@@ -294,7 +294,8 @@ def main() -> int:
         totals_row["chrf_english"] = float("nan")
         lines.append(_row(totals_row))
         if not args.no_timing:
-            lines += ["", "| run | without memory (s) | with memory (s) | ratio |", "|---|---:|---:|---:|"]
+            lines += ["", "| run | without memory (s) | with memory (s) | ratio |",
+                      "|---|---:|---:|---:|"]
             work = Path(tmp) / "timing"
             work.mkdir()
             cold: dict[bool, list[float]] = {False: [], True: []}
@@ -318,22 +319,24 @@ def _pct(a: float, b: float) -> str:
 
 
 def _row(r: dict[str, object]) -> str:
-    g = r.get
-    known, close = float(g("exact_known", 0)), float(g("close_queries", 0))  # type: ignore[arg-type]
-    cs, ce = float(g("chrf_sugg", 0)), float(g("chrf_english", 0))  # type: ignore[arg-type]
+    def num(key: str) -> float:
+        value = r.get(key, 0)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    known, close, human = num("exact_known"), num("close_queries"), num("human_known")
+    cs, ce = num("chrf_sugg"), num("chrf_english")
     chrf_cells = ("-", "-") if cs != cs else (f"{cs:.1f}", f"{ce:.1f}")
-    return (f"| {g('locale')} | {g('memory')} | {g('new')} | {g('exact_known')} | "
-            f"{_pct(float(g('exact_filled', 0)), known)} | "  # type: ignore[arg-type]
-            f"{_pct(float(g('exact_equal', 0)), known)} | "  # type: ignore[arg-type]
-            f"{_pct(float(g('majority_equal', 0)), known)} | "  # type: ignore[arg-type]
-            f"{_pct(float(g('gt_exact', 0)), known)}, "  # type: ignore[arg-type]
-            f"{_pct(float(g('gt_equal', 0)), known)} | {g('human_known')}, "  # type: ignore[arg-type]
-            f"{_pct(float(g('human_equal', 0)), float(g('human_known', 0)))}, "  # type: ignore[arg-type]
-            f"{_pct(float(g('human_majority', 0)), float(g('human_known', 0)))} | "  # type: ignore[arg-type]
-            f"{g('close_queries')} | "
-            f"{_pct(float(g('close_got', 0)), close)} | {chrf_cells[0]} | {chrf_cells[1]} | "  # type: ignore[arg-type]
-            f"{g('gt_fuzzy')} | {float(g('fill_s', 0)):.1f} | {float(g('gt_s', 0)):.1f} | "  # type: ignore[arg-type]
-            f"{float(g('fast_s', 0)):.2f} / {float(g('slow_s', 0)):.2f} ({g('agree')}/{g('sample')}) |")  # type: ignore[arg-type]
+    cells = [
+        str(r.get("locale")), f"{num('memory'):.0f}", f"{num('new'):.0f}", f"{known:.0f}",
+        _pct(num("exact_filled"), known), _pct(num("exact_equal"), known),
+        _pct(num("majority_equal"), known),
+        f"{_pct(num('gt_exact'), known)}, {_pct(num('gt_equal'), known)}",
+        f"{human:.0f}, {_pct(num('human_equal'), human)}, {_pct(num('human_majority'), human)}",
+        f"{close:.0f}", _pct(num("close_got"), close), *chrf_cells, f"{num('gt_fuzzy'):.0f}",
+        f"{num('fill_s'):.1f}", f"{num('gt_s'):.1f}",
+        f"{num('fast_s'):.2f} / {num('slow_s'):.2f} ({num('agree'):.0f}/{num('sample'):.0f})",
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 if __name__ == "__main__":
