@@ -150,10 +150,10 @@ def run(
                           fingerprint(settings), len(todo))
         tree_findings = session.findings
     elif settings.memory is not None and settings.check:
-        from pipeline.memory.session import replay as replay_findings
+        from pipeline.memory import replay as kept
 
         def tree_findings() -> list[Finding]:
-            return replay_findings(settings, fingerprint(settings), rel_list)
+            return kept.replay(settings, fingerprint(settings), rel_list)
 
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
         summary = _summarize(in_order(iter(())), settings, progress, sink,

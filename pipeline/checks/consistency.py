@@ -57,7 +57,7 @@ def inconsistent(
             ranked = sorted(by_target.items(), key=lambda kv: (-len(kv[1]), kv[0]))
             where = min(rel for _, arts in ranked[1:] for rel in arts)
             ways = "; ".join(
-                f"{quote(target, 50)} in {len(arts)} ({_names(sorted(arts))})"
+                f"{quote(target, 70)} in {len(arts)} ({_names(sorted(arts))})"
                 for target, arts in ranked)
             out.append(Finding(
                 INCONSISTENT.id, severity,

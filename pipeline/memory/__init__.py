@@ -34,9 +34,10 @@ class Setup:
     tmx: tuple[Path, ...] = ()
     snapshot: str = ""
 
-    @property
-    def file(self) -> Path | None:
-        return None if self.folder is None else self.folder / MEMORY_NAME
+    def file(self, locale: str) -> Path | None:
+        """A locale's memory file: each locale apart, so that a run touching one locale
+        reads and writes that locale's alone."""
+        return None if self.folder is None else self.folder / f"{MEMORY_NAME}.{locale}"
 
     @property
     def findings_file(self) -> Path | None:
@@ -45,3 +46,4 @@ class Setup:
     def key(self) -> str:
         """What decides a fill besides the catalogs: part of the run cache's fingerprint."""
         return repr((self.threshold, self.publish_exact, [str(p) for p in self.tmx]))
+

@@ -51,18 +51,29 @@ def rows_key(settings: Settings) -> str:
     return str(settings.layout.locales.resolve())
 
 
+def _locale(rel: str) -> str:
+    return rel.split("/", 1)[0]
+
+
 class Session:
+    """The memory of one run with work. Kept per locale: only the locales this run processed
+    articles of are read, worked out and written again; the others' findings are replayed."""
+
     def __init__(self, settings: Settings, cached: Collection[str], fingerprint: str,
                  expected: int = 0) -> None:
         assert settings.memory is not None
-        self.expected = expected  # outcomes ``wrap`` will be given
         self.settings = settings
         self.setup: Setup = settings.memory
-        self.cached = cached
+        self.expected = expected  # outcomes ``wrap`` will be given
         self.fingerprint = fingerprint
+        self.cached: dict[str, list[str]] = {}
+        for rel in cached:
+            self.cached.setdefault(_locale(rel), []).append(rel)
         self.rows: dict[str, tuple[Row, ...]] = {}
+        self.stored: dict[str, store.Stored] = {}  # each completed locale's file as read
         self.problems: list[Finding] = []
-        self.done = False
+        self.tmx: dict[str, list[tuple[str, list[Row]]]] = {}
+        self.processed: set[str] = set()  # the locales this run processed articles of
 
     def wrap(self, fresh: Iterator[Outcome], again: Again) -> Iterator[Outcome]:
         """``fresh``'s outcomes in order, those of articles left with untranslated entries
@@ -77,6 +88,7 @@ class Session:
             tm = outcome.tm
             if tm is not None:
                 self.rows[outcome.rel] = tm[0]
+                self.processed.add(_locale(outcome.rel))
                 if tm[1]:
                     open_rels.append(outcome.rel)
             if held or open_rels or count >= self.expected:
@@ -85,10 +97,9 @@ class Session:
                     break
                 continue
             yield outcome
-        self.complete()
         if open_rels:
             snapshot = f"{os.getpid()}-{time.monotonic_ns()}"
-            locales = sorted({rel.split("/", 1)[0] for rel in open_rels})
+            locales = sorted({_locale(rel) for rel in open_rels})
             _PRIMED[snapshot] = {loc: self.index(loc) for loc in locales}
             self.save()  # workers that were not forked after priming read it
             redo = replace(self.settings, memory=replace(self.setup, snapshot=snapshot))
@@ -98,17 +109,20 @@ class Session:
                 if o.tm is not None:
                     self.rows[rel] = o.tm[0]
             held = [redone.get(o.rel, o) for o in held]
+        for locale in sorted(self.processed):
+            self.complete(locale)
         self.save()
         yield from held
 
-    def complete(self) -> None:
-        """Add the rows of the catalogs this run did not process."""
-        if self.done:
+    def complete(self, locale: str) -> None:
+        """Add the rows of the locale's catalogs this run did not process: from the memory
+        file while a catalog's file status is as recorded, else read again."""
+        if locale in self.stored:
             return
-        self.done = True
         layout = self.settings.layout
-        stored = store.load_rows(self.setup.file, rows_key(self.settings))
-        for rel in self.cached:
+        stored = self.stored[locale] = store.load_rows(self.setup.file(locale),
+                                                       rows_key(self.settings))
+        for rel in self.cached.get(locale, ()):
             path = layout.catalog(rel)
             st = store.state(path)
             if st is None:
@@ -127,59 +141,69 @@ class Session:
                 continue  # a broken catalog gives the memory nothing; check names it
             self.rows[rel] = catalog_rows(catalog)
 
-    def index(self, locale: str) -> Index:
+    def sources(self, locale: str) -> list[tuple[str, tuple[Row, ...]]]:
+        self.complete(locale)
         prefix = locale + "/"
-        sources: list[tuple[str, Iterable[Row]]] = [
-            (rel, rows) for rel, rows in self.rows.items() if rel.startswith(prefix)]
-        sources.extend(self.tmx_rows(locale))
-        return build(sources)  # type: ignore[arg-type]
+        return sorted((rel, rows) for rel, rows in self.rows.items() if rel.startswith(prefix))
+
+    def index(self, locale: str) -> Index:
+        return build([*self.sources(locale), *self.tmx_rows(locale)])
 
     def tmx_rows(self, locale: str) -> list[tuple[str, list[Row]]]:
-        from pipeline.memory import tmx
+        found = self.tmx.get(locale)
+        if found is None:
+            from pipeline.memory import tmx
 
-        out = []
-        for path in self.setup.tmx:
-            try:
-                out.extend(tmx.rows_of([path], locale,
-                                       TMX_LIMIT_FACTOR * self.settings.max_file_size))
-            except InputError as exc:
-                if exc.finding not in self.problems:
-                    self.problems.append(exc.finding)
-        return out
+            found = self.tmx[locale] = []
+            for path in self.setup.tmx:
+                try:
+                    found.extend(tmx.rows_of([path], locale,
+                                             TMX_LIMIT_FACTOR * self.settings.max_file_size))
+                except InputError as exc:
+                    if exc.finding not in self.problems:
+                        self.problems.append(exc.finding)
+        return found
 
     def save(self) -> None:
+        """Each completed locale's file, when its rows or catalogs changed."""
         layout = self.settings.layout
-        kept = {}
-        for rel, rows in self.rows.items():
-            st = store.state(layout.catalog(rel))
-            if st is not None:
-                kept[rel] = (st, rows)
-        store.save_rows(self.setup.file, rows_key(self.settings), kept)
+        for locale in sorted(self.stored):
+            kept = {}
+            for rel, rows in self.sources(locale):
+                st = store.state(layout.catalog(rel))
+                if st is not None:
+                    kept[rel] = (st, rows)
+            if kept != self.stored[locale]:
+                store.save_rows(self.setup.file(locale), rows_key(self.settings), kept)
+                self.stored[locale] = kept
 
-    def findings(self) -> list[Finding]:
-        """The consistency findings of the whole tree, kept for runs with nothing to do."""
-        self.complete()
+    def findings(self, rels: Collection[str] = ()) -> list[Finding]:
+        """The consistency findings of every locale of the run: worked out again for the
+        locales it processed articles of (or that have none kept), replayed for the others."""
+        kept = store.load_findings(self.setup.findings_file, self.fingerprint)
+        locales = sorted({_locale(r) for r in (*self.rows, *rels)} | set(self.cached))
+        redo = self.processed | {loc for loc in locales if loc not in kept}
         layout = self.settings.layout
-        for locale in sorted({rel.split("/", 1)[0] for rel in self.rows}):
+        by_locale: dict[str, list[Finding]] = {}
+        for locale in locales:
+            if locale not in redo:
+                by_locale[locale] = kept[locale]
+                continue
             self.tmx_rows(locale)  # a broken TMX is named even when nothing was filled
-        found = sorted([*self.problems, *consistency.inconsistent(
-            sorted(self.rows.items()), self.settings.options, layout.shown_catalog)],
-            key=Finding.sort_key)
-        store.save_findings(self.setup.findings_file, self.fingerprint, found)
-        return found
+            by_locale[locale] = consistency.inconsistent(
+                self.sources(locale), self.settings.options, layout.shown_catalog)
+        if redo:
+            self.save()
+            store.save_findings(self.setup.findings_file, self.fingerprint, by_locale)
+        return sorted([*self.problems, *(f for found in by_locale.values() for f in found)],
+                      key=Finding.sort_key)
 
 
 def replay(settings: Settings, fingerprint: str, rels: Collection[str]) -> list[Finding]:
-    """A run with nothing to do: the findings the last run with work kept; when none were
-    kept (a first run with the memory), worked out from the memory file and the catalogs."""
-    assert settings.memory is not None
-    kept = store.load_findings(settings.memory.findings_file, fingerprint)
-    if kept is not None:
-        return kept
-    session = Session(settings, rels, fingerprint)
-    found = session.findings()
-    session.save()
-    return found
+    """A run with nothing to do: the findings the last run with work kept; a locale with
+    none kept (a first run with the memory) is worked out from its memory file and
+    catalogs."""
+    return Session(settings, rels, fingerprint).findings(rels)
 
 
 # ---------------------------------------------------------------- in the worker
@@ -203,10 +227,8 @@ def _index_from_file(setup: Setup, locale: str) -> Index:
     locale's index from the memory file the parent saved before the second pass."""
     from pipeline.memory import tmx
 
-    prefix = locale + "/"
-    data = store.load_rows(setup.file, None)
-    sources: list[tuple[str, Iterable[Row]]] = [
-        (rel, rows) for rel, (_, rows) in data.items() if rel.startswith(prefix)]
+    data = store.load_rows(setup.file(locale), None)
+    sources: list[tuple[str, Iterable[Row]]] = [(rel, rows) for rel, (_, rows) in data.items()]
     for path in setup.tmx:
         with contextlib.suppress(InputError):  # the parent reports it
             sources.extend(tmx.rows_of([path], locale, 1 << 30))

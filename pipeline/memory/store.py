@@ -35,6 +35,7 @@ def state(path: str | Path) -> State | None:
 
 
 def _load(path: Path | None, kind: str, key: str | None) -> Any:
+    """The data kept at ``path`` for ``key`` (None: any key); None when there is none."""
     if path is None:
         return None
     try:
@@ -81,19 +82,20 @@ def save_rows(
 _SEVERITY = {int(s): s for s in Severity}
 
 
-def load_findings(path: Path | None, key: str) -> list[Finding] | None:
-    """The consistency findings the last run with work made; None when there are none kept."""
+def load_findings(path: Path | None, key: str) -> dict[str, list[Finding]]:
+    """The consistency findings of each locale as the last run with work left them."""
     data = _load(path, "findings", key)
-    if type(data) is not list:
-        return None
-    try:
-        return [Finding(c, _SEVERITY[s], m, fi, li, co, se, h) for c, s, m, fi, li, co, se, h
-                in data]
-    except (KeyError, TypeError, ValueError):
-        return None
+    out: dict[str, list[Finding]] = {}
+    if type(data) is not dict:
+        return out
+    for locale, found in data.items():
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            out[locale] = [Finding(c, _SEVERITY[s], m, fi, li, co, se, h)
+                           for c, s, m, fi, li, co, se, h in found]
+    return out
 
 
-def save_findings(path: Path | None, key: str, findings: list[Finding]) -> None:
-    _save(path, "findings", key, [
+def save_findings(path: Path | None, key: str, by_locale: Mapping[str, list[Finding]]) -> None:
+    _save(path, "findings", key, {locale: [
         [f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint]
-        for f in findings])
+        for f in found] for locale, found in sorted(by_locale.items())})

@@ -61,7 +61,7 @@ def test_the_fill_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
 def test_a_run_with_nothing_new_does_no_memory_work(tmp_path: Path) -> None:
     content, cats, out = tree(tmp_path)
     locales(content, cats, out, "-j", "1")
-    memory = out / MEMORY_NAME
+    memory = out / f"{MEMORY_NAME}.fr-FR"
     before = memory.stat().st_mtime_ns
     po = (cats / "fr-FR/b.po").read_bytes()
     locales(content, cats, out, "-j", "1")
@@ -83,7 +83,7 @@ def test_without_the_memory_nothing_is_filled(tmp_path: Path) -> None:
     config = write(tmp_path, "pyproject.toml", "[tool.pipeline]\ntranslation-memory = false\n")
     locales(content, cats, out, "-j", "1", "--config", config)
     assert "tm:" not in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
-    assert not (out / MEMORY_NAME).exists()
+    assert not list(out.glob(MEMORY_NAME + "*"))
 
 
 def test_inconsistent_translations_are_named_and_replayed_by_a_run_with_nothing_to_do(
