@@ -105,3 +105,15 @@ def test_inconsistent_translations_are_named_and_replayed_by_a_run_with_nothing_
     assert again == first
     locales(content, cats, out, "-j", "1", "--ignore", "inconsistent-translation")
     assert "inconsistent-translation" not in capsys.readouterr().err
+
+
+def test_a_damaged_memory_file_is_ignored_and_the_fill_is_the_same(tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    expected = (cats / "fr-FR/b.po").read_bytes()
+    for damaged in out.glob(MEMORY_NAME + "*"):
+        damaged.write_bytes(b"\x00not marshal")
+    (cats / "fr-FR/b.po").unlink()
+    (out / "fr-FR/b.md").unlink()
+    assert locales(content, cats, out, "-j", "1") in (0, 1)
+    assert (cats / "fr-FR/b.po").read_bytes() == expected
