@@ -35,6 +35,7 @@ clean:
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/memory.py
 
 fuzz: $(DEV_STAMP)
 	$(BIN)/python fuzz/fuzz_article.py --seconds 60

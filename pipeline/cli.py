@@ -9,185 +9,26 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
-from pipeline import __version__, checks, gate
+from pipeline import checks, gate
+from pipeline.arguments import COMMANDS
+from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
 from pipeline.io import remove_stale_temps, tree_lock
 from pipeline.layout import Layout
+from pipeline.memory import Setup
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
 from pipeline.runner import run
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    if out:
-        p.add_argument("--out", type=Path, help="output root (default: build/)")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
-    _config_option(p)
-
-
-def _config_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
-
-
-def _selection(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--select", action="append", default=[], metavar="IDS",
-                   help="only these check ids (comma-separated, repeatable)")
-    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
-                   help="skip these check ids (comma-separated, repeatable)")
-    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                   help="how findings are printed (default: text)")
-
-
-def _check(p: argparse.ArgumentParser) -> None:
-    _common(p)
-    _selection(p)
-    gate.declare(p, "check")
-
-
-def _baseline(p: argparse.ArgumentParser) -> None:
-    _common(p)
-    p.add_argument("--select", action="append", default=[], metavar="IDS",
-                   help="only these check ids (comma-separated, repeatable)")
-    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
-                   help="skip these check ids (comma-separated, repeatable)")
-    gate.declare(p, "baseline")
-
-
-def _render(p: argparse.ArgumentParser) -> None:
-    _common(p, out=True)
-    p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
-                   help="localized (default), source (English) or bilingual (sxs)")
-
-
-def _locales(p: argparse.ArgumentParser) -> None:
-    _common(p, out=True)
-    _selection(p)
-    gate.declare(p, "locales")
-
-
-# The stats, xliff and report commands' modules load when they run (a `locales` run never
-# needs them): each handler is named as (module, function) and takes (args, config).
-def _stats(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="an aligned table (default) or a JSON list")
-    p.add_argument("--by-article", action="store_true", help="one row per catalog")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    _config_option(p)
-    p.set_defaults(handler=("pipeline.stats", "command"))
-
-
-def _xliff_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
-    _config_option(p)
-
-
-def _xliff_export(p: argparse.ArgumentParser) -> None:
-    _xliff_common(p)
-    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
-    p.set_defaults(handler=("pipeline.xliff", "export_command"))
-
-
-def _xliff_import(p: argparse.ArgumentParser) -> None:
-    _xliff_common(p)
-    p.add_argument("folder", type=Path, metavar="DIR",
-                   help="folder of .xlf files as xliff-export wrote them")
-    p.set_defaults(handler=("pipeline.xliff", "import_command"))
-
-
-def _report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
-    p.add_argument("--baseline", type=Path, metavar="FILE",
-                   help="show the findings this baseline holds as baselined "
-                        "(default: [tool.pipeline] baseline)")
-    p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
-    _config_option(p)
-    p.set_defaults(handler=("pipeline.report.command", "main"))
-
-
-def _segment(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--source", type=Path,
-                   help="English articles (default: the source locale's folder, content/en-US)")
-    p.add_argument("--format", choices=("json", "pot", "sxs"), default="json",
-                   help="json records on stdout (default), a .pot per article, or sxs articles")
-    p.add_argument("--out", type=Path, help="output folder for pot and sxs (default: build/FORMAT)")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
-    _config_option(p)
-    p.set_defaults(handler=("pipeline.segment.command", "main"))
-
-
-def _nothing(p: argparse.ArgumentParser) -> None:
-    pass
-
-
-# name, help, how its options are declared
-_COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
-    ("extract", "create or update the PO catalogs from the articles", _common),
-    ("check", "report problems in articles, catalogs and translations", _check),
-    ("render", "write Markdown from articles and catalogs", _render),
-    ("locales", "extract, check and render localized: `make locales`", _locales),
-    ("checks", "list the check ids with their severity and summary", _nothing),
-    ("baseline", "write the current findings to the baseline file for the CI gate",
-     _baseline),
-    ("stats", "translated, fuzzy and untranslated messages per locale", _stats),
-    ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
-    ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
-    ("report", "write a static HTML report (default: build/report/)", _report),
-    ("segment", "segment English Markdown as Microsoft's handoffs did", _segment),
-)
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, sized as argparse sizes it (COLUMNS, else the terminal, else
-    80 columns) but without importing shutil, and with it bz2 and lzma: argparse makes a
-    formatter for every option it declares, so every run paid for that import."""
-
-    def __init__(self, prog: str) -> None:
-        try:
-            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(1).columns
-        except (ValueError, OSError):
-            columns = 80
-        super().__init__(prog, width=columns - 2)
-
-
-def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line. With ``only``, just that command is declared: argparse takes a
-    millisecond or so per command, and a run uses one (help and errors declare them all)."""
-    parser = argparse.ArgumentParser(
-        prog="pipeline", formatter_class=_Formatter,
-        description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
-    )
-    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
-    # prog given: argparse would otherwise build a help formatter (and load shutil) to work
-    # it out on every run
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                prog="pipeline")
-    for name, help_text, declare in _COMMANDS:
-        if only is None or name == only:
-            declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter))
-    return parser
 
 
 def _ids(values: Sequence[str]) -> frozenset[str]:
@@ -207,7 +48,7 @@ def entry() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)  # the command, if any
-    parser = _parser(first if any(first == name for name, _, _ in _COMMANDS) else None)
+    parser = declared(first if any(first == name for name, _, _ in COMMANDS) else None)
     args = parser.parse_args(words)
     if args.command == "checks":
         for c in checks.ALL_CHECKS:
@@ -285,6 +126,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         form=form,
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
+        memory=_memory_setup(args, config, layout, command),
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
@@ -342,6 +184,19 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         return gating.exit_status(summary)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
 
+
+def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
+                  command: str) -> Setup | None:
+    """The translation memory of an extract, check or locales run (its file beside the
+    outputs); None when the configuration turns it off."""
+    if (command not in ("extract", "check", "locales", "baseline")
+            or not config.translation_memory):
+        return None
+    # kept on disk beside the outputs of a run whose cache skips articles; extract and check
+    # process every article and need no file
+    return Setup(layout.out if command == "locales" else None, config.tm_threshold,
+                 config.tm_publish_exact,
+                 tuple(dict.fromkeys((*config.tm, *getattr(args, "tm", ())))))
 
 
 class Reporter:

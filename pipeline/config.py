@@ -34,12 +34,17 @@ class Config:
     no_loc: tuple[str, ...] = ()  # terms never translated (see ``checks.terminology``)
     no_loc_file: Path | None = None  # a docs-wide list of them, one a line
     glossary: Path | None = None  # a folder of <locale>.csv / <locale>.tbx glossaries
+    translation_memory: bool = True
+    tm: tuple[Path, ...] = ()  # TMX files, further sources of the memory
+    tm_threshold: float = 0.75  # close matches: the least similarity of the English
+    tm_publish_exact: bool = False  # exact matches of reviewed text are published
 
 
 _KEYS = {
     "content", "locales", "out", "build-locales", "severity", "select", "ignore",
     "link-rewrites", "publish-machine-translation", "max-file-size", "jobs",
     "baseline", "no-loc", "no-loc-file", "glossary",
+    "translation-memory", "tm", "tm-threshold", "tm-publish-exact",
 }
 
 
@@ -118,6 +123,7 @@ def from_table(
             raise ConfigError(f"{_where(source, 'publish-machine-translation')} must be "
                               "true or false")
         values["publish_machine_translation"] = flag
+    values.update(_memory(table, source))
     for key, attr in (("max-file-size", "max_file_size"), ("jobs", "jobs")):
         if key in table:
             number = table[key]
@@ -125,6 +131,26 @@ def from_table(
                 raise ConfigError(f"{_where(source, key)} must be a whole number >= 0")
             values[attr] = number
     return Config(**values)
+
+
+def _memory(table: Mapping[str, Any], source: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, attr in (("translation-memory", "translation_memory"),
+                      ("tm-publish-exact", "tm_publish_exact")):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{_where(source, key)} must be true or false")
+            values[attr] = table[key]
+    if "tm" in table:
+        values["tm"] = tuple(Path(p) for p in _strings(table["tm"], source, "tm"))
+    if "tm-threshold" in table:
+        value = table["tm-threshold"]
+        if (isinstance(value, bool) or not isinstance(value, int | float)
+                or not 0.5 <= value <= 1.0):
+            raise ConfigError(f"{_where(source, 'tm-threshold')} must be a number from 0.5 "
+                              "to 1.0 (the least similarity of a close match, e.g. 0.75)")
+        values["tm_threshold"] = float(value)
+    return values
 
 
 def _string(value: Any, source: str, key: str) -> str:

@@ -176,6 +176,7 @@ class Prepared:
     catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten
     output_write: Write | None = None
     cacheable: bool = False
+    tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
 
 
 def prepare(
@@ -224,9 +225,14 @@ def prepare(
     catalog_write = None
     entry_line = None  # the reader's lines are the file's, unless the file is rewritten
     as_read = catalog
+    tm = None
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
+        if settings.memory is not None:  # filled from the memory in the second pass
+            from pipeline.memory.session import worker
+
+            updated, tm = worker(article, updated, settings, checker)
         if updated != catalog:  # equal: the catalog as read stays, with its lines
             text = format_po(updated)
             catalog_write = Write(po_path, text.encode(), po_shown)
@@ -273,8 +279,12 @@ def prepare(
                 )
     # each finding on a segment keyed by what it is about, for a baseline to match
     findings = identity.attach(findings, article, entries, shown)
+    if tm is None and settings.memory is not None and catalog is not None and not broken:
+        from pipeline.memory.rows import catalog_rows
+
+        tm = (catalog_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
-                    cacheable=not broken)
+                    cacheable=not broken, tm=tm)
 
 
 def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
@@ -319,7 +329,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             )
     return Outcome(prep.rel, tuple(findings), len(article.segments),
                    wrote.get("catalog", False), wrote.get("output", False), edition,
-                   cache=entry)
+                   cache=entry, tm=prep.tm)
 
 
 def prepare_safely(

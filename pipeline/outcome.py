@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.cache import Entry
 from pipeline.checks import tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
+from pipeline.memory import Setup
 from pipeline.render import Form
+
+if TYPE_CHECKING:
+    from pipeline.memory.rows import Row
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Settings:
     form: Form | None = None  # render this form when set
     max_file_size: int = 8 * 1024 * 1024
     publish_machine_translation: bool = True
+    memory: Setup | None = None  # the translation memory: fill (with extract), consistency
 
 
 class Outcome(NamedTuple):
@@ -40,6 +45,8 @@ class Outcome(NamedTuple):
     edition: tree.Edition | None = None
     failed: bool = False
     cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
+    # for the translation memory: the catalog's rows, and its entries left to fill
+    tm: tuple[tuple[Row, ...], int] | None = None
 
 
 @dataclass(frozen=True)

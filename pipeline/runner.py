@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.cache import CACHE_NAME, Cache, Replay, source_digest
 from pipeline.checks import tree
 from pipeline.findings import Finding, Severity
 from pipeline.outcome import Outcome, Settings, Sink, Summary
+
+if TYPE_CHECKING:
+    from pipeline.memory.session import Session
 
 
 def _from_cache(rel: str, replay: Replay) -> Outcome:
@@ -101,12 +105,28 @@ def run(
                 cache.put(rel, outcome.cache)
             yield outcome
 
+    session: Session | None = None
+    tree_findings: Callable[[], list[Finding]] | None = None
+    if settings.memory is not None and todo:
+        from pipeline.memory.session import Session
+
+        session = Session(settings, [rel for rel in rel_list if rel in cached],
+                          fingerprint(settings), len(todo))
+        tree_findings = session.findings
+    elif settings.memory is not None and settings.check:
+        from pipeline.memory import replay as kept
+
+        def tree_findings() -> list[Finding]:
+            return kept.replay(settings, fingerprint(settings), rel_list)
+
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
-        summary = _summarize(in_order(iter(())), settings, progress, sink)
+        summary = _summarize(in_order(iter(())), settings, progress, sink,
+                             tree_findings if settings.check else None)
     else:
         if before_work is not None:
             before_work()
-        summary = _work(todo, settings, jobs, in_order, progress, sink)
+        summary = _work(todo, settings, jobs, in_order, progress, sink, session,
+                        tree_findings if settings.check else None)
     if cache is not None:
         cache.save(set(rel_list))
     if cached:
@@ -121,8 +141,11 @@ def _work(
     in_order: Callable[[Iterator[Outcome]], Iterator[Outcome]],
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None,
+    session: Session | None = None,
+    tree_findings: Callable[[], list[Finding]] | None = None,
 ) -> Summary:
-    """Process ``todo`` in batches, on ``jobs`` worker processes."""
+    """Process ``todo`` in batches, on ``jobs`` worker processes. With a memory ``session``,
+    the articles it holds back go through a second pass (in this process)."""
     # Loaded here, and so before the workers fork: they inherit the article reader and the
     # rules rather than each loading them.
     from pipeline import job
@@ -130,15 +153,23 @@ def _work(
 
     size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+
+    def again(rels: list[str], redo: Settings) -> Iterator[Outcome]:
+        return (o for i in range(0, len(rels), size)
+                for o in job.process_batch(rels[i : i + size], redo))
+
+    def fresh_of(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+        return outcomes if session is None else session.wrap(outcomes, again)
+
     if jobs <= 1 or len(batches) < 2:
         fresh = (o for batch in batches for o in job.process_batch(batch, settings))
-        return _summarize(in_order(fresh), settings, progress, sink)
+        return _summarize(in_order(fresh_of(fresh)), settings, progress, sink, tree_findings)
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(job.run_batch, ((batch, settings) for batch in batches))
-        return _summarize(in_order(o for batch in results for o in batch), settings,
-                          progress, sink)
+        return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
+                          progress, sink, tree_findings)
 
 
 def _summarize(
@@ -146,6 +177,7 @@ def _summarize(
     settings: Settings,
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None = None,
+    tree_findings: Callable[[], list[Finding]] | None = None,
 ) -> Summary:
     kept: list[Finding] = []
     counts = dict.fromkeys(Severity, 0)
@@ -189,5 +221,7 @@ def _summarize(
                 for rel in catalog_rels
                 if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
+        if tree_findings is not None:  # the translation memory's (sorted)
+            emit(tree_findings())
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)

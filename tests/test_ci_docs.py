@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.cli import _parser
+from pipeline.arguments import parser as _parser
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "ci.md"
 

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.arguments import COMMANDS as _COMMANDS
+from pipeline.arguments import parser as _parser
 from pipeline.cache import CACHE_NAME
 from pipeline.catalog import format_po, parse_po
-from pipeline.cli import _COMMANDS, _parser, main
+from pipeline.cli import main
+from pipeline.memory import MEMORY_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,8 +37,10 @@ def args(cmd: str, content: Path, locales: Path, out: Path | None = None) -> lis
 
 
 def outputs(root: Path) -> list[Path]:
-    """The files a run produced, less the run cache (an optimisation, not an output)."""
-    return [p for p in sorted(root.rglob("*")) if p.is_file() and p.name != CACHE_NAME]
+    """The files a run produced, less the run cache and the translation memory's files
+    (optimisations, not outputs)."""
+    return [p for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != CACHE_NAME and not p.name.startswith(MEMORY_NAME)]
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

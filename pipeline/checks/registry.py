@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 # Each rule module by its own name, not through the package: the package's __init__ points
 # back here.
+import pipeline.checks.consistency as consistency
 import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
@@ -77,10 +78,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     tree.ORPHAN_CATALOG,
     tree.LOCALE_LAG,
     suppress.IGNORE_FLAG,
+    consistency.INCONSISTENT,
     *(r.check for r in SEGMENT_RULES),
     *(r.check for r in terminology.RULES),
     *INPUT_CHECKS,
     baseline.STALE,
+    consistency.TM_FILE,
 )
 BY_ID = {c.id: c for c in ALL_CHECKS}
 

@@ -1,0 +1,217 @@
+"""The command line's words: each command and how its options are declared. Kept apart from
+``cli``, which runs them; declaring costs a millisecond or so a command, so a run declares only
+its own (``parser(only=...)``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline import __version__, gate
+from pipeline.render import Form
+
+
+def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
+    p.add_argument("--content", type=Path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    if out:
+        p.add_argument("--out", type=Path, help="output root (default: build/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    _config_option(p)
+
+
+def _config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
+                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
+
+
+def _selection(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", action="append", default=[], metavar="IDS",
+                   help="only these check ids (comma-separated, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                   help="skip these check ids (comma-separated, repeatable)")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="how findings are printed (default: text)")
+
+
+def _memory(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tm", action="append", type=Path, default=[], metavar="FILE",
+                   help="a TMX file as a further source of the translation memory "
+                        "(repeatable; setting: tm)")
+
+
+def _extract(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    _memory(p)
+
+
+def _check(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    _selection(p)
+    gate.declare(p, "check")
+    _memory(p)
+
+
+def _baseline(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--select", action="append", default=[], metavar="IDS",
+                   help="only these check ids (comma-separated, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS",
+                   help="skip these check ids (comma-separated, repeatable)")
+    gate.declare(p, "baseline")
+    _memory(p)
+
+
+def _render(p: argparse.ArgumentParser) -> None:
+    _common(p, out=True)
+    p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
+                   help="localized (default), source (English) or bilingual (sxs)")
+
+
+def _locales(p: argparse.ArgumentParser) -> None:
+    _common(p, out=True)
+    _selection(p)
+    gate.declare(p, "locales")
+    _memory(p)
+
+
+def _tm_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
+    p.add_argument("--out", type=Path, required=True, help="the TMX file to write")
+    _memory(p)
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.memory.command", "export_command"))
+
+
+# The stats, xliff and report commands' modules load when they run (a `locales` run never
+# needs them): each handler is named as (module, function) and takes (args, config).
+def _stats(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="an aligned table (default) or a JSON list")
+    p.add_argument("--by-article", action="store_true", help="one row per catalog")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.stats", "command"))
+
+
+def _xliff_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
+    _config_option(p)
+
+
+def _xliff_export(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
+    p.set_defaults(handler=("pipeline.xliff", "export_command"))
+
+
+def _xliff_import(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("folder", type=Path, metavar="DIR",
+                   help="folder of .xlf files as xliff-export wrote them")
+    p.set_defaults(handler=("pipeline.xliff", "import_command"))
+
+
+def _handoff(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
+    p.add_argument("--out", type=Path, required=True, help="folder for the package")
+    p.add_argument("--format", choices=("xliff", "po"), default="xliff",
+                   help="XLIFF 1.2 for CAT tools (default) or PO")
+    p.set_defaults(handler=("pipeline.handoff.command", "export_command"))
+
+
+def _handoff_import(p: argparse.ArgumentParser) -> None:
+    _xliff_common(p)
+    p.add_argument("folder", type=Path, metavar="DIR", help="the returned package")
+    p.set_defaults(handler=("pipeline.handoff.command", "import_command"))
+
+
+def _report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", type=Path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
+    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="show the findings this baseline holds as baselined "
+                        "(default: [tool.pipeline] baseline)")
+    p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.report.command", "main"))
+
+
+def _segment(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", type=Path,
+                   help="English articles (default: the source locale's folder, content/en-US)")
+    p.add_argument("--format", choices=("json", "pot", "sxs"), default="json",
+                   help="json records on stdout (default), a .pot per article, or sxs articles")
+    p.add_argument("--out", type=Path, help="output folder for pot and sxs (default: build/FORMAT)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    _config_option(p)
+    p.set_defaults(handler=("pipeline.segment.command", "main"))
+
+
+def _nothing(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+# name, help, how its options are declared
+COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("extract", "create or update the PO catalogs from the articles", _extract),
+    ("check", "report problems in articles, catalogs and translations", _check),
+    ("render", "write Markdown from articles and catalogs", _render),
+    ("locales", "extract, check and render localized: `make locales`", _locales),
+    ("checks", "list the check ids with their severity and summary", _nothing),
+    ("baseline", "write the current findings to the baseline file for the CI gate",
+     _baseline),
+    ("stats", "translated, fuzzy and untranslated messages per locale", _stats),
+    ("xliff-export", "write an XLIFF 1.2 file per catalog for CAT tools", _xliff_export),
+    ("xliff-import", "bring translated XLIFF files back into the catalogs", _xliff_import),
+    ("report", "write a static HTML report (default: build/report/)", _report),
+    ("segment", "segment English Markdown as Microsoft's handoffs did", _segment),
+    ("tm-export", "write a locale's translation memory as TMX 1.4", _tm_export),
+    ("handoff", "write a vendor package of the entries that need work", _handoff),
+    ("handoff-import", "bring a returned vendor package back into the catalogs",
+     _handoff_import),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized as argparse sizes it (COLUMNS, else the terminal, else
+    80 columns) but without importing shutil, and with it bz2 and lzma: argparse makes a
+    formatter for every option it declares, so every run paid for that import."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(1).columns
+        except (ValueError, OSError):
+            columns = 80
+        super().__init__(prog, width=columns - 2)
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With ``only``, just that command is declared: argparse takes a
+    millisecond or so per command, and a run uses one (help and errors declare them all)."""
+    parser = argparse.ArgumentParser(
+        prog="pipeline", formatter_class=_Formatter,
+        description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
+    )
+    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
+    # prog given: argparse would otherwise build a help formatter (and load shutil) to work
+    # it out on every run
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                prog="pipeline")
+    for name, help_text, declare in COMMANDS:
+        if only is None or name == only:
+            declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter))
+    return parser

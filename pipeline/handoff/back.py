@@ -1,0 +1,170 @@
+"""A returned package back into the catalogs (``handoff-import``), with ``xliff-import``'s
+guarantees: only msgstr and the review state of the returned entries change, a catalog is
+rewritten only when one did, and a file that does not fit is refused whole.
+
+A unit is applied when its translation is the vendor's work:
+
+- XLIFF: its ``<target>`` differs from the English copy the package held, or the unit says
+  it is done (``approved="yes"``, or state ``translated``, ``signed-off``, ``final``). It
+  is taken as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets
+  ``approved`` and keeps the package's ``state``), unless the unit says otherwise
+  (``approved="no"``, or a ``needs-review-*`` state), when it stays fuzzy. ``<x/>`` codes
+  become the catalog English's own markup again, byte for byte.
+- PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
+  review, as in any catalog.
+
+A unit without a translation changes nothing. A unit whose English is no longer in the catalog
+(the English changed since the export) is not applied and is reported, as is one whose entry
+was translated in the catalog since the export (``work.base``): a translator's text is never
+overwritten. A file whose XML or PO cannot be read, whose units' English does not match the
+catalog, or that holds markup other than the package's codes, is refused whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline.catalog import Catalog, parse_po_bytes
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.handoff import codes
+from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
+from pipeline.handoff.work import base
+from pipeline.memory.rows import PREFIX
+
+CHECK = "handoff"
+STALE = "handoff-stale"
+CONFLICT = "handoff-conflict"
+DONE_STATES = frozenset({"translated", "signed-off", "final"})
+
+
+@dataclass(frozen=True, slots=True)
+class Returned:
+    """One unit as it came back."""
+
+    index: int  # of its entry in the catalog; -1: the English is no longer there
+    name: str  # the unit id or the English, for messages
+    line: int
+    target: str | None  # None: no translation
+    reviewed: bool
+    base: str | None
+
+
+def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
+    return InputError(CHECK, message, shown, line, 0, hint)
+
+
+def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list[Returned]:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    from pipeline.xliff import unit_id
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
+                             remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _refuse(shown, exc.lineno or 0, f"unreadable XLIFF: {exc.msg}",
+                      "send back the .xlf as the CAT tool wrote it") from None
+    q = f"{{{codes.NAMESPACE}}}"
+    if root.tag != q + "xliff":
+        raise _refuse(shown, root.sourceline or 0, "not an XLIFF 1.2 file of this package",
+                      "import the package's own .xlf files")
+    for file in root.iterfind(q + "file"):
+        named = (file.get("original") or "").replace("\\", "/")
+        if named != original:
+            raise _refuse(shown, file.sourceline or 0, f"the package's file for {named!r}, "
+                          f"not {original!r}", "keep the folders and names of the package")
+    index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)
+             if not m.obsolete}
+    out: list[Returned] = []
+    seen: set[str] = set()
+    for unit in root.iter(q + "trans-unit"):
+        uid = unit.get("id") or ""
+        line = unit.sourceline or 0
+        if uid in seen:
+            raise _refuse(shown, line, f"unit {uid!r}: a second unit with this id",
+                          "keep one of the two")
+        seen.add(uid)
+        n = index.get(uid, -1)
+        base_value = next((c.text or "" for c in unit.iter(q + "context")
+                           if c.get("context-type") == "x-pipeline-base"), None)
+        if n < 0:
+            out.append(Returned(-1, uid, line, None, False, base_value))
+            continue
+        msg = catalog.messages[n]
+        source_codes = codes.codes(msg.msgid)
+        try:
+            source_el = unit.find(q + "source")
+            source = None if source_el is None else codes.text_of(source_el, source_codes)
+            if source != msg.msgid:
+                raise codes.CodeError("its source does not match the catalog's English")
+            target_el = unit.find(q + "target")
+            target = None if target_el is None else codes.text_of(target_el, source_codes)
+        except codes.CodeError as exc:
+            raise _refuse(shown, line, f"unit {uid!r}: {exc}", "keep the source as it was "
+                          "and the tags of the target as the source's") from None
+        state = target_el.get("state") if target_el is not None else None
+        approved = unit.get("approved")
+        done = approved == "yes" or state in DONE_STATES
+        if target is not None and target == msg.msgid and not done:
+            target = None  # the package's copy of the English, untouched
+        reviewed = approved != "no" and not (state or "").startswith("needs-review")
+        out.append(Returned(n, uid, line, target or None, reviewed, base_value))
+    return out
+
+
+def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
+    returned = parse_po_bytes(data, shown)  # InputError: refused whole
+    index = {m.key: n for n, m in enumerate(catalog.messages) if not m.obsolete}
+    out: list[Returned] = []
+    for msg in returned.messages:
+        if msg.obsolete:
+            continue
+        notes = msg.extracted_comments
+        base_value = next((c[len(BASE_NOTE):] for c in notes if c.startswith(BASE_NOTE)), None)
+        n = index.get(msg.key, -1)
+        clean = replace(msg, extracted_comments=tuple(
+            c for c in notes if not c.startswith((BASE_NOTE, HANDOFF_NOTE))))
+        unchanged = base_value is not None and base(clean) == base_value
+        target = None if unchanged or not msg.msgstr else msg.msgstr
+        out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value))
+    return out
+
+
+def apply(catalog: Catalog, units: list[Returned], shown: str
+          ) -> tuple[Catalog, int, list[Finding]]:
+    """The catalog with the vendor's translations, how many entries changed, and the units
+    not applied (English changed, or translated in the catalog since the export)."""
+    from pipeline.xliff import updated
+
+    messages = list(catalog.messages)
+    changed = 0
+    notes: list[Finding] = []
+    for unit in units:
+        if unit.index < 0:
+            notes.append(Finding(
+                STALE, Severity.WARNING, f"unit {_short(unit.name)}: its English is no longer "
+                "in the catalog (changed since the export); not applied", shown, unit.line, 0,
+                None, "send the entry again in the next package"))
+            continue
+        if unit.target is None:
+            continue
+        msg = messages[unit.index]
+        if unit.base is not None and base(msg) != unit.base and msg.reviewed:
+            notes.append(Finding(
+                CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: translated in the "
+                "catalog since the export; the catalog's translation was kept", shown,
+                unit.line, 0, None, "compare the two and keep the better one by hand"))
+            continue
+        new = updated(msg, unit.target, unit.reviewed)
+        if new != msg and new.msgstr != msg.msgstr:  # the memory's note no longer applies
+            new = replace(new, translator_comments=tuple(
+                c for c in new.translator_comments if not c.startswith(PREFIX)))
+        if new != msg:
+            messages[unit.index] = new
+            changed += 1
+    return replace(catalog, messages=tuple(messages)), changed, notes
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:59] + "…")

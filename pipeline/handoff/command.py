@@ -1,0 +1,155 @@
+"""``python -m pipeline handoff --locale L --out DIR [--format xliff|po]`` and
+``python -m pipeline handoff-import DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.config import Config
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.handoff import back, package
+from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
+from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
+from pipeline.layout import Layout
+from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+
+Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
+
+
+def _export(locales: Path, out: Path, fmt: str, limit: int, rels: list[str]) -> list[Exported]:
+    layout = Layout(Path(), locales, out)
+    results: list[Exported] = []
+    writes: list[tuple[Path, bytes, str | None]] = []
+    for rel in rels:
+        path = layout.catalog(rel)
+        shown = layout.shown(path)
+        po_rel = rel[:-3] + ".po"
+        try:
+            catalog = read(path, shown, limit)
+            works = needing_work(catalog) if catalog is not None else []
+            if catalog is None or not works:
+                results.append(None)
+                continue
+            if fmt == "xliff":
+                target = out / (rel[:-3] + ".xlf")
+                data = package.xliff(po_rel, rel.split("/", 1)[0], works, shown, __version__)
+            else:
+                target = out / po_rel
+                data = package.po(catalog, po_rel, works)
+            writes.append((target, data, None))
+            results.append((po_rel, works, counts(works)))
+        except InputError as exc:
+            results.append(exc.finding)
+    for result in write_files(writes):
+        if isinstance(result, InputError):
+            results.append(result.finding)
+    return results
+
+
+def _table(totals: dict[str, Count]) -> str:
+    lines = [f"{'category':16} {'segments':>9} {'words':>9}"]
+    for cat in CATEGORIES:
+        c = totals.get(cat)
+        if c is not None:
+            lines.append(f"{cat:16} {c.segments:>9} {c.words:>9}")
+    all_ = Count(sum(c.segments for c in totals.values()), sum(c.words for c in totals.values()))
+    lines.append(f"{'TOTAL':16} {all_.segments:>9} {all_.words:>9}")
+    return "\n".join(lines) + "\n"
+
+
+def export_command(args: argparse.Namespace, config: Config) -> int:
+    locales = locales_folder(args, config)
+    if locales is None:
+        return 2
+    out: Path = args.out
+    every, _, problems = Layout(Path(), locales, out).catalogs()
+    rels = [r for r in every if r.split("/", 1)[0].lower() == args.locale.lower()]
+    results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size), rels,
+                       jobs_for(args, config))
+    findings = [*problems, *(r for r in results if isinstance(r, Finding))]
+    done = [r for r in results if isinstance(r, tuple)]
+    per_catalog = [(rel, found) for rel, _, found in done]
+    totals: dict[str, Count] = {}
+    for _, found in per_catalog:
+        for cat, c in found.items():
+            t = totals.get(cat, Count())
+            totals[cat] = Count(t.segments + c.segments, t.words + c.words)
+    try:
+        write_atomic(out / "wordcount.csv", package.csv_rows(per_catalog).encode())
+        if args.format == "xliff":
+            works = [w for _, ws, _ in done for w in ws]
+            write_atomic(out / f"suggestions-{args.locale}.tmx",
+                         package.suggestions_tmx(args.locale, works, __version__))
+    except InputError as exc:
+        findings.append(exc.finding)
+    for finding in findings:
+        print(finding.format_text(), file=sys.stderr)
+    sys.stdout.write(_table(totals))
+    if not args.quiet:
+        print(f"{len(done)} of {len(rels)} catalogs of {args.locale} need work: package "
+              f"written to {out} (word counts in {out / 'wordcount.csv'})", file=sys.stderr)
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+Imported = tuple[int, list[Finding]] | Finding
+
+
+def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Imported]:
+    layout = Layout(Path(), locales, Path())
+    out: list[Imported] = []
+    for rel in rels:
+        stem, _, ext = rel.rpartition(".")
+        path, file = locales / (stem + ".po"), folder / rel
+        shown, file_shown = layout.shown(path), layout.shown(file)
+        try:
+            catalog = read(path, shown, limit)
+            if catalog is None:
+                raise InputError(back.CHECK, f"no catalog {shown} for this file", file_shown,
+                                 0, 0, "keep the folders and names of the package")
+            try:
+                data = read_bytes(file, 4 * limit)
+            except OSError as exc:
+                raise InputError(back.CHECK, f"cannot read: {exc.strerror}", file_shown, 0,
+                                 0, "check the file's permissions") from None
+            units = (back.read_xliff(catalog, data, file_shown, stem + ".po") if ext == "xlf"
+                     else back.read_po(catalog, data, file_shown))
+            new, changed, notes = back.apply(catalog, units, file_shown)
+            if changed:
+                from pipeline.catalog import format_po
+
+                write_atomic(path, format_po(new).encode("utf-8"), shown)
+            out.append((changed, notes))
+        except InputError as exc:
+            out.append(exc.finding)
+    return out
+
+
+def import_command(args: argparse.Namespace, config: Config) -> int:
+    locales: Path = args.locales or config.locales
+    folder: Path = args.folder
+    for needed in (folder, locales):
+        if not needed.is_dir():
+            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
+            return 2
+    rels = sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*")
+        if p.suffix in (".xlf", ".po") and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    with tree_lock(locales):
+        results = map_jobs(partial(_import, locales, folder, config.max_file_size), rels,
+                           jobs_for(args, config))
+    findings = [r for r in results if isinstance(r, Finding)]
+    notes = [n for r in results if not isinstance(r, Finding) for n in r[1]]
+    changed = [r[0] for r in results if not isinstance(r, Finding) and r[0]]
+    for finding in (*findings, *notes):
+        print(finding.format_text(), file=sys.stderr)
+    if not args.quiet:
+        stale = sum(n.check == back.STALE for n in notes)
+        print(f"{len(rels)} files read, {len(changed)} catalogs updated ({sum(changed)} "
+              f"entries); {stale} units not applied (English changed since the export), "
+              f"{len(notes) - stale} kept (translated in the catalog since)", file=sys.stderr)
+    return 1 if findings else 0

@@ -1,0 +1,74 @@
+"""``python -m pipeline tm-export --locale L --out FILE``: a locale's memory as TMX 1.4.
+
+The memory is every catalog of the locale (read in parallel) and the TMX files given with
+``--tm`` or the ``tm`` setting, as a run's fill sees it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.config import Config
+from pipeline.findings import Finding, InputError
+from pipeline.io import write_atomic
+from pipeline.layout import Layout
+from pipeline.memory import tmx
+from pipeline.memory.index import build
+from pipeline.memory.rows import Row, catalog_rows
+from pipeline.memory.session import TMX_LIMIT_FACTOR
+from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+
+
+def _rows(
+    locales: Path, limit: int, rels: list[str]
+) -> list[tuple[str, tuple[Row, ...]] | Finding]:
+    layout = Layout(Path(), locales, Path())
+    out: list[tuple[str, tuple[Row, ...]] | Finding] = []
+    for rel in rels:
+        path = layout.catalog(rel)
+        try:
+            catalog = read(path, layout.shown(path), limit)
+        except InputError as exc:
+            out.append(exc.finding)
+            continue
+        if catalog is not None:
+            out.append((rel, catalog_rows(catalog)))
+    return out
+
+
+def locale_rows(locales: Path, locale: str, limit: int, jobs: int
+                ) -> tuple[list[tuple[str, tuple[Row, ...]]], list[Finding]]:
+    """(article path, rows) of each catalog of ``locale``, and the broken catalogs."""
+    every, _, problems = Layout(Path(), locales, Path()).catalogs()
+    rels = [r for r in every if r.split("/", 1)[0].lower() == locale.lower()]
+    found = map_jobs(partial(_rows, locales, limit), rels, jobs)
+    return ([f for f in found if not isinstance(f, Finding)],
+            [*problems, *(f for f in found if isinstance(f, Finding))])
+
+
+def export_command(args: argparse.Namespace, config: Config) -> int:
+    locales = locales_folder(args, config)
+    if locales is None:
+        return 2
+    sources, findings = locale_rows(locales, args.locale, config.max_file_size,
+                                    jobs_for(args, config))
+    tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
+    all_sources: list[tuple[str, tuple[Row, ...] | list[Row]]] = list(sources)
+    try:
+        all_sources.extend(tmx.rows_of(tmx_files, args.locale,
+                                       TMX_LIMIT_FACTOR * config.max_file_size))
+        index = build(all_sources)
+        write_atomic(args.out, tmx.export(index, args.locale, __version__), str(args.out))
+    except InputError as exc:
+        findings.append(exc.finding)
+        index = None
+    for finding in findings:
+        print(finding.format_text(), file=sys.stderr)
+    if index is not None and not args.quiet:
+        units = sum(len(c) for c in index.choices.values())
+        print(f"{len(sources)} catalogs of {args.locale}: {len(index)} English segments, "
+              f"{units} translation units written to {args.out}", file=sys.stderr)
+    return 1 if findings else 0

@@ -1,0 +1,71 @@
+"""What one catalog gives the memory, and the comment a filled entry carries.
+
+A row is (English, translation, reviewed). Reviewed: a translation a person stands behind
+(not fuzzy). Fuzzy entries count as unreviewed translations of their English (machine
+translation, or a vendor's "needs review"), except those whose translation was made for
+other English: a fuzzy entry with a previous msgid (changed English), and the memory's own
+suggestions (a ``tm:`` comment), which would only echo the memory back into itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pipeline.catalog import Catalog, Message
+
+Row = tuple[str, str, bool]  # (English, translation, reviewed)
+
+PREFIX = "tm: "
+_PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S+) \((reviewed|unreviewed)\)\Z")
+
+
+class Provenance(NamedTuple):
+    """Where a filled entry's translation came from, as its comment says."""
+
+    similarity: int  # percent; 100 for an exact match
+    origin: str  # the article (its path under the content root) or the TMX file
+    reviewed: bool  # the memory's translation was reviewed
+
+    @property
+    def exact(self) -> bool:
+        return self.similarity == 100
+
+    def comment(self) -> str:
+        what = "exact" if self.exact else f"{self.similarity}%"
+        state = "reviewed" if self.reviewed else "unreviewed"
+        return f"{PREFIX}{what} match from {self.origin} ({state})"
+
+
+def provenance(msg: Message) -> Provenance | None:
+    """The memory's comment on an entry, if a fill left one."""
+    for comment in msg.translator_comments:
+        if comment.startswith(PREFIX):
+            m = _PROVENANCE.match(comment)
+            if m is not None:
+                percent = 100 if m.group(1) == "exact" else int(m.group(2))
+                return Provenance(percent, m.group(3), m.group(4) == "reviewed")
+    return None
+
+
+def is_suggestion(msg: Message) -> bool:
+    """A fuzzy entry whose translation was made for other English or by the memory."""
+    if not msg.fuzzy:
+        return False
+    if msg.previous_msgid is not None:
+        return True
+    return any(c.startswith(PREFIX) for c in msg.translator_comments)
+
+
+def catalog_rows(catalog: Catalog) -> tuple[Row, ...]:
+    return tuple([
+        (m.msgid, m.msgstr, not m.fuzzy)
+        for m in catalog.messages
+        if m.msgid and m.msgstr and not m.obsolete and not is_suggestion(m)
+    ])
+
+
+def open_entries(catalog: Catalog) -> int:
+    """Entries the memory may fill: active, with English and no translation."""
+    return sum(1 for m in catalog.messages if m.msgid and not m.msgstr and not m.obsolete)

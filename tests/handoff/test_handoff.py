@@ -1,0 +1,159 @@
+"""Vendor packages: only the entries that need work, with provenance and word counts; the
+return merged back through a real XLIFF library (Translate Toolkit), inline codes back byte
+for byte, units without targets, changed English, translations made meanwhile, broken files."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from translate.storage.placeables import StringElem
+from translate.storage.xliff import xlifffile
+
+from pipeline.catalog import parse_po_bytes
+from tests.memory.helpers import article, run, write
+
+EN = "Select **Save** to keep the `settings.json` file."
+FR = "Sélectionnez **Enregistrer** pour conserver le fichier `settings.json`."
+MT_EN = "The resource group holds every resource of the solution."
+MT_FR = "Le groupe de ressources contient chaque ressource de la solution."
+NEW_EN = "Restart the <b>service</b> after the update."
+
+
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [(FR, EN), ("Bonjour.", "Hello.")]))
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [(MT_FR, MT_EN)], mt=True))
+    write(content, "fr-FR/c.md", article("fr-FR", "ccccc", [("", NEW_EN), ("", EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    return content, cats, out
+
+
+def package(tmp_path: Path, cats: Path, fmt: str = "xliff") -> Path:
+    pkg = tmp_path / "pkg"
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg, "--format",
+               fmt, "-q") == 0
+    return pkg
+
+
+def test_the_package_holds_only_the_entries_that_need_work_with_their_provenance(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    assert sorted(p.relative_to(pkg).as_posix() for p in pkg.rglob("*.xlf")) == [
+        "fr-FR/b.xlf", "fr-FR/c.xlf"]  # a.md is reviewed throughout: nothing to send
+    store = xlifffile.parsefile(str(pkg / "fr-FR/c.xlf"))
+    # Translate Toolkit reads the inline codes as placeables (X), not as text
+    assert sorted(str(u.rich_source[0]) for u in store.units) == [
+        "Restart the service after the update.", "Select Save to keep the  file."]
+    assert sorted(len(u.rich_source[0].sub) for u in store.units) == [5, 7]
+    notes = {u.getid(): u.getnotes() for u in store.units}
+    assert any("exact-TM | exact TM match from fr-FR/a.md | article fr-FR/c.md" in n
+               for n in notes.values())
+    assert any(n.startswith("new | new: no translation yet") for n in notes.values())
+    assert "MT-to-review | machine translation" in xlifffile.parsefile(
+        str(pkg / "fr-FR/b.xlf")).units[0].getnotes()
+    rows = list(csv.reader((pkg / "wordcount.csv").open(encoding="utf-8")))
+    total = {r[1]: (int(r[2]), int(r[3])) for r in rows if r[0] == "TOTAL"}
+    assert total["new"] == (1, 6) and total["exact-TM"] == (1, 8)
+    assert total["MT-to-review"] == (1, 9) and total["changed"] == (0, 0)
+    printed = capsys.readouterr().out
+    assert "exact-TM" in printed and "TOTAL" in printed
+
+
+def translate_with_translate_toolkit(path: Path, skip: str, drop: str) -> None:
+    """What a CAT tool does: a target per unit, its inline codes moved but kept."""
+    store = xlifffile.parsefile(str(path))
+    for unit in store.units:
+        if skip in unit.source:
+            continue  # left as the package had it: a copy of the English
+        if drop in unit.source:
+            unit.xmlelement.remove(unit.xmlelement.find(unit.namespaced("target")))
+            continue
+        unit.rich_target = [StringElem(["FR ", *unit.rich_source[0].sub])]
+    path.write_bytes(bytes(store))
+
+
+def test_a_translated_package_comes_back_with_its_codes_byte_for_byte(tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="Restart")
+    translate_with_translate_toolkit(pkg / "fr-FR/b.xlf", skip="resource", drop="nothing")
+    b_before = (cats / "fr-FR/b.po").read_bytes()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == "FR " + EN and c[EN].reviewed  # codes back exactly: ** and `…`
+    assert not any(t.startswith("tm:") for t in c[EN].translator_comments)
+    assert c[NEW_EN].msgstr == ""  # a unit without a target changes nothing
+    assert (cats / "fr-FR/b.po").read_bytes() == b_before  # an untouched copy: nothing
+
+
+def test_an_untouched_package_changes_no_catalog(tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    before = {p: p.read_bytes() for p in cats.rglob("*.po")}
+    for fmt in ("xliff", "po"):
+        pkg = package(tmp_path, cats, fmt)
+        assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+        assert {p: p.read_bytes() for p in cats.rglob("*.po")} == before
+
+
+def test_a_unit_whose_english_changed_since_the_export_is_reported_not_applied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, cats, _out = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    changed = NEW_EN.replace("update", "upgrade")
+    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", changed), ("", EN)]))
+    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    err = capsys.readouterr().err
+    assert "c.xlf" in err and "warning[handoff-stale]" in err and "not applied" in err
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[changed].msgstr == "" and c[EN].msgstr == "FR " + EN  # the other unit applied
+
+
+def test_a_translation_made_in_the_catalog_meanwhile_is_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/b.xlf", skip="nothing", drop="nothing")
+    po = cats / "fr-FR/b.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", ""), encoding="utf-8")
+    before = po.read_bytes()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "warning[handoff-conflict]" in capsys.readouterr().err
+    assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda t: t[: len(t) // 2],  # cut short
+    lambda t: t.replace('<x id="1"', '<x id="9"', 1),  # a code the source does not have
+    lambda t: t.replace('<target state="needs-translation">',
+                        '<target state="needs-translation"><g id="1">x</g>', 1),  # other markup
+    lambda t: t.replace("Select", "Choose", 1),  # the English edited in the package
+])
+def test_a_broken_file_is_refused_whole(tmp_path: Path, damage: Callable[[str], str]) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/c.xlf"
+    xlf.write_text(damage(xlf.read_text(encoding="utf-8")), encoding="utf-8")
+    before = (cats / "fr-FR/c.po").read_bytes()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    assert (cats / "fr-FR/c.po").read_bytes() == before
+
+
+def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/b.po"
+    text = returned.read_text(encoding="utf-8")
+    assert "#. handoff: MT-to-review | machine translation, not yet reviewed | article " \
+           "fr-FR/b.md" in text
+    returned.write_text(text.replace("#, fuzzy\n", ""), encoding="utf-8")  # reviewed
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    b = parse_po_bytes((cats / "fr-FR/b.po").read_bytes(), "b").messages
+    assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]

@@ -1,0 +1,119 @@
+"""The translation memory in a run: new untranslated entries filled from the other articles'
+catalogs, the same for any number of jobs, nothing done by a run with nothing to do, and the
+consistency check."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.memory import MEMORY_NAME
+from tests.memory.helpers import article, run, write
+
+EN = "Select the subscription that you want to use for this deployment."
+FR = "Sélectionnez l'abonnement à utiliser pour ce déploiement."
+EN2 = "The resource group holds every resource of the solution."
+FR2 = "Le groupe de ressources contient toutes les ressources de la solution."
+CLOSE2 = "The resource group holds every resource of the new solution."
+
+
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content = tmp_path / "content"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [(FR, EN), (FR2, EN2)]))
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [
+        ("", EN), ("", CLOSE2), ("", "Nothing like it is anywhere in the memory at all.")]))
+    return content, tmp_path / "locales", tmp_path / "build"
+
+
+def locales(content: Path, cats: Path, out: Path, *more: str) -> int:
+    return run("locales", "--content", content, "--locales", cats, "--out", out, "-q", *more)
+
+
+def test_a_new_untranslated_entry_is_filled_from_another_article(
+        tmp_path: Path, require_gettext: None) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert (f'# tm: exact match from fr-FR/a.md (reviewed)\n#. bbbbb-101\n#: fr-FR/b.md:11\n'
+            f'#, fuzzy\nmsgid "{EN}"\nmsgstr "{FR}"\n') in po
+    assert (f'#, fuzzy\n#| msgid "{EN2}"\nmsgid "{CLOSE2}"\nmsgstr "{FR2}"\n') in po
+    assert "# tm: 96% match from fr-FR/a.md (reviewed)" in po  # 2 x 56 / (56 + 60)
+    assert 'msgid "Nothing like it is anywhere in the memory at all."\nmsgstr ""\n' in po
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", cats / "fr-FR/b.po"], check=True)
+    # fuzzy: not published; the article's own (empty) translation stands
+    assert FR not in (out / "fr-FR/b.md").read_text(encoding="utf-8")
+
+
+def test_the_fill_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
+    content, _, _ = tree(tmp_path)
+    for n in range(12):  # enough articles for two workers
+        write(content, f"fr-FR/x{n:02}.md", article("fr-FR", f"c{n:04}", [(FR2, EN2)]))
+    got = []
+    for jobs in ("1", "2"):
+        cats, out = tmp_path / f"l{jobs}", tmp_path / f"o{jobs}"
+        locales(content, cats, out, "-j", jobs)
+        got.append((cats / "fr-FR/b.po").read_bytes())
+    assert got[0] == got[1] and b"tm: exact match" in got[0]
+
+
+def test_a_run_with_nothing_new_does_no_memory_work(tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    memory = out / f"{MEMORY_NAME}.fr-FR"
+    before = memory.stat().st_mtime_ns
+    po = (cats / "fr-FR/b.po").read_bytes()
+    locales(content, cats, out, "-j", "1")
+    assert memory.stat().st_mtime_ns == before and (cats / "fr-FR/b.po").read_bytes() == po
+
+
+def test_tm_publish_exact_publishes_a_reviewed_exact_match(tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    config = write(tmp_path, "pyproject.toml", "[tool.pipeline]\ntm-publish-exact = true\n")
+    locales(content, cats, out, "-j", "1", "--config", config)
+    po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert f'#: fr-FR/b.md:11\nmsgid "{EN}"\nmsgstr "{FR}"\n' in po  # not fuzzy
+    assert FR in (out / "fr-FR/b.md").read_text(encoding="utf-8")
+    assert FR2 not in (out / "fr-FR/b.md").read_text(encoding="utf-8")  # close: never
+
+
+def test_without_the_memory_nothing_is_filled(tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    config = write(tmp_path, "pyproject.toml", "[tool.pipeline]\ntranslation-memory = false\n")
+    locales(content, cats, out, "-j", "1", "--config", config)
+    assert "tm:" not in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert not list(out.glob(MEMORY_NAME + "*"))
+
+
+def test_inconsistent_translations_are_named_and_replayed_by_a_run_with_nothing_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, cats, out = tree(tmp_path)
+    write(content, "fr-FR/c.md", article("fr-FR", "ccccc", [("Choisissez l'abonnement.", EN)]))
+    write(content, "fr-FR/d.md", article("fr-FR", "ddddd", [(FR, EN)]))
+    write(content, "fr-FR/e.md", article("fr-FR", "eeeee", [("Texte machine.", EN)], mt=True))
+    locales(content, cats, out, "-j", "1")
+    first = [line for line in capsys.readouterr().err.splitlines()
+             if "inconsistent-translation" in line]
+    assert len(first) == 1
+    assert "fr-FR/c.po:1:1: warning[inconsistent-translation]: " in first[0]
+    assert "in 2 (a.md, d.md)" in first[0] and "in 1 (c.md)" in first[0]
+    assert "Texte machine" not in first[0]  # unreviewed machine translation is no voice
+    locales(content, cats, out, "-j", "1")
+    again = [line for line in capsys.readouterr().err.splitlines()
+             if "inconsistent-translation" in line]
+    assert again == first
+    locales(content, cats, out, "-j", "1", "--ignore", "inconsistent-translation")
+    assert "inconsistent-translation" not in capsys.readouterr().err
+
+
+def test_a_damaged_memory_file_is_ignored_and_the_fill_is_the_same(tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    expected = (cats / "fr-FR/b.po").read_bytes()
+    for damaged in out.glob(MEMORY_NAME + "*"):
+        damaged.write_bytes(b"\x00not marshal")
+    (cats / "fr-FR/b.po").unlink()
+    (out / "fr-FR/b.md").unlink()
+    assert locales(content, cats, out, "-j", "1") in (0, 1)
+    assert (cats / "fr-FR/b.po").read_bytes() == expected

@@ -1,0 +1,72 @@
+"""TMX: the memory exported as TMX 1.4 reads back with Translate Toolkit's TMX reader, and a
+vendor's TMX given with --tm fills as the catalogs do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from translate.storage.tmx import tmxfile
+
+from pipeline.memory import tmx
+from pipeline.memory.index import build
+from tests.memory.helpers import article, run, write
+
+EN = "Select the subscription that you want to use for this deployment."
+FR = "Sélectionnez l'abonnement à utiliser pour ce déploiement."
+
+
+def test_tm_export_writes_tmx_that_a_tmx_reader_reads_back(tmp_path: Path) -> None:
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [
+        (FR, EN), ("Texte & <b>balises</b> « ici ».", "Text & <b>tags</b> here.")]))
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("Traduction machine.", EN)],
+                                         mt=True))
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    out = tmp_path / "fr.tmx"
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--out", out) == 0
+    store = tmxfile(out.read_bytes(), "en-US", "fr-FR")
+    pairs = sorted((u.source, u.target) for u in store.units)
+    assert pairs == sorted([(EN, FR), (EN, "Traduction machine."),
+                            ("Text & <b>tags</b> here.", "Texte & <b>balises</b> « ici ».")])
+    first = [u for u in store.units if u.source == EN]
+    assert first[0].target == FR  # the reviewed translation comes first
+    # our own reader gets the review state back
+    rows = tmx.read(out.read_bytes(), "fr-FR", str(out))
+    assert (EN, FR, True) in rows and (EN, "Traduction machine.", False) in rows
+
+
+def test_the_export_is_the_same_bytes_for_the_same_memory() -> None:
+    index = build([("fr-FR/a.md", [(EN, FR, True)])])
+    assert tmx.export(index, "fr-FR", "1") == tmx.export(index, "fr-FR", "1")
+
+
+def test_a_vendor_tmx_given_with_tm_fills_new_entries(tmp_path: Path) -> None:
+    vendor = tmp_path / "vendor.tmx"
+    vendor.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+        'creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" o-tmf="x"/><body>'
+        f'<tu><tuv xml:lang="EN-US"><seg>{EN}</seg></tuv>'
+        f'<tuv xml:lang="fr"><seg>Choisissez <ph>**</ph>l\'abonnement<ph>**</ph>.</seg>'
+        '</tuv></tu></body></tmx>', encoding="utf-8")
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN)]))
+    run("locales", "--content", content, "--locales", cats, "--out", out, "-q", "--tm", vendor)
+    po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert "# tm: exact match from tmx:vendor.tmx (reviewed)" in po
+    assert "msgstr \"Choisissez **l'abonnement**.\"" in po
+
+
+@pytest.mark.parametrize("text", ["<tmx><body><tu>", "<xliff/>"])
+def test_a_broken_tmx_is_an_error_naming_the_file(
+        tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    vendor = tmp_path / "vendor.tmx"
+    vendor.write_text(text, encoding="utf-8")
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN)]))
+    code = run("locales", "--content", content, "--locales", cats, "--out", out, "-q",
+               "--tm", vendor)
+    err = capsys.readouterr().err
+    assert code == 1 and f"{vendor}" in err and "error[tm-file]" in err
+    assert (cats / "fr-FR/b.po").is_file()  # the run went on
