@@ -202,9 +202,13 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             header_flags=(),
             messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
         )
-    exact: dict[Key, Message] = {m.key: m for m in old_messages}
+    # Active entries first: an obsolete (#~) entry for the same key must never take an active
+    # one's place, whatever order a catalog lists them in (GNU refuses such a catalog anyway).
+    ordered = sorted(old_messages, key=_is_obsolete)
+    exact: dict[Key, Message] = {}
     by_msgid: dict[str, list[Message]] = {}
-    for m in old_messages:
+    for m in ordered:
+        exact.setdefault(m.key, m)
         if m.msgctxt is not None:
             by_msgid.setdefault(m.msgid, []).append(m)
     used: set[Key] = set()
@@ -261,6 +265,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         messages=tuple(messages),
     )
     return catalog
+
+
+def _is_obsolete(msg: Message) -> bool:
+    return msg.obsolete
 
 
 def _new(unit: Unit, article: Article, mt: bool) -> Message:

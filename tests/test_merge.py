@@ -298,3 +298,45 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     bilingual = render(new_article, Form.BILINGUAL, choose(new_article, merged))
     assert bilingual.count("VENDOR EDIT") == sum(
         s.source in edited_en for s in new_article.segments)
+
+
+# ------------------------------------------------------------------ obsolete against active
+
+def active_by_key(catalog: Catalog) -> dict[tuple[str | None, str], Message]:
+    return {m.key: m for m in catalog.messages if not m.obsolete}
+
+
+@pytest.mark.parametrize("obsolete_first", [False, True], ids=["obsolete-last", "obsolete-first"])
+def test_an_obsolete_entry_never_replaces_an_active_one_with_the_same_english(
+    obsolete_first: bool,
+) -> None:
+    """GNU refuses such a catalog (the reader reports po-duplicate); merge holds anyway."""
+    article = make(BASE)
+    cat = vendor_edit(merge(article, None), "Hello world", "Salut tout le monde")
+    active = by_msgid(cat)["Hello world"]
+    stale = replace(active, msgstr="Bonjour ancien", obsolete=True, references=(),
+                    extracted_comments=())
+    msgs = (stale, *cat.messages) if obsolete_first else (*cat.messages, stale)
+    merged = merge(article, replace(cat, messages=msgs))
+    kept = active_by_key(merged)[(None, "Hello world")]
+    assert (kept.msgstr, kept.reviewed) == ("Salut tout le monde", True)
+    assert [m.key for m in merged.messages].count((None, "Hello world")) == 1
+
+
+def test_an_obsolete_context_entry_never_replaces_an_active_one_of_an_earlier_handoff() -> None:
+    """The same English translated two ways: its context entries follow a new handoff by
+    English, and an obsolete one (older ids) must not take the active one's place."""
+    pairs = [*BASE, ("106", "Cliquez sur **Enregistrer**.", "Select **Save**.")]
+    article = make(pairs)
+    cat = merge(article, None)
+    reviewed = replace(next(m for m in cat.messages if m.msgctxt),
+                       msgstr="Appuyez sur **Enregistrer**.")
+    stale = replace(reviewed, msgctxt="0ld00-106", msgstr="Ancienne traduction.",
+                    obsolete=True, references=(), extracted_comments=())
+    others = tuple(m for m in cat.messages if not m.msgctxt)
+    new_article = parse_article(handoff(article, "1accc"), "fr-FR/doc.md")
+    merged = merge(new_article, replace(cat, messages=(stale, *others, reviewed)))
+    ctx = [(m.msgctxt, m.msgstr) for m in merged.messages if m.msgctxt and not m.obsolete]
+    assert ctx == [("1accc-106", "Appuyez sur **Enregistrer**.")]
+    assert [(m.msgctxt, m.msgstr) for m in merged.messages if m.obsolete] == [
+        ("0ld00-106", "Ancienne traduction.")]
