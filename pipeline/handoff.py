@@ -59,11 +59,16 @@ def delivered(text: str, machine: bool) -> Record:
     return Record(machine, checksum(text))
 
 
+def note(text: str, machine: bool) -> str:
+    """The record of a delivery of ``text``, as its #. line says it."""
+    return f"{_PREFIX}{'MT' if machine else 'HT'} {zlib.crc32(text.encode('utf-8')):08x}"
+
+
 def recorded(msg: Message) -> Record | None:
     """The entry's record, None when it has none."""
-    for note in msg.extracted_comments:
-        if note.startswith(_PREFIX):
-            m = _RECORD.match(note)
+    for comment in reversed(msg.extracted_comments):  # extract writes it last
+        if comment.startswith(_PREFIX):
+            m = _RECORD.match(comment)
             if m is not None:
                 return Record(m.group(1) == "MT", m.group(2))
     return None
@@ -83,54 +88,71 @@ def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bo
     return record is not None and record.machine and as_delivered(msg, record)
 
 
-class Settled(NamedTuple):
-    msgstr: str
-    flags: tuple[str, ...]
-    record: Record | None
+# An entry's msgstr, flags and #. notes after a handoff (the MT note where it applies, then the
+# record). A plain tuple: extract settles every entry of every changed article.
+Settled = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 def settle(old: Message, text: str, machine: bool) -> Settled:
-    """The entry's msgstr, flags and record once a handoff that delivers ``text`` (machine
-    translation or not) is merged into it. Pure."""
+    """The entry's msgstr, flags and #. notes once a handoff that delivers ``text`` (machine
+    translation or not) is merged into it. Pure. (Each checksum is worked out at most once:
+    extract settles every entry of every changed article.)"""
+    msgstr, flags = old.msgstr, old.flags
+    fuzzy = FUZZY in flags
+    comments = old.extracted_comments
+    if (msgstr == text and text and comments and fuzzy == machine
+            and old.previous_msgid is None):  # most entries of a new handoff: as delivered
+        latest = note(text, machine)
+        if comments[-1] == latest:
+            return (msgstr, flags, (MT_NOTE, latest) if machine else (latest,))
     record = recorded(old)
     if not text:  # the handoff has no translation for it: nothing to follow, nothing to clear
-        return Settled(old.msgstr, old.flags, record)
-    new = delivered(text, machine)
-    if not old.msgstr:  # nothing to lose
-        return _follow(old, text, new)
-    if FUZZY in old.flags and old.previous_msgid is not None:
+        if record is None:
+            return (msgstr, flags, ())
+        if record.machine and as_delivered(old, record):
+            return (msgstr, flags, (MT_NOTE, record.note))
+        return (msgstr, flags, (record.note,))
+    new = Record(machine, checksum(text))
+    if not msgstr:  # nothing to lose
+        return _follow(flags, text, new, old.previous_msgid is None)
+    if fuzzy and old.previous_msgid is not None:
         # a suggestion for changed English, until a translator reviews it
-        return Settled(old.msgstr, old.flags, new)
+        return (msgstr, flags, (new.note,))
+    same_text = msgstr == text
     if record is None:
-        record = _unrecorded(old, text)
+        record = _unrecorded(old, same_text, new)
         if record is None:  # taken as a translator's; measured against this handoff from now
-            return Settled(old.msgstr, old.flags, new)
-    if as_delivered(old, record):
+            unreviewed = same_text and machine and fuzzy and old.previous_msgid is None
+            return (msgstr, flags, (MT_NOTE, new.note) if unreviewed else (new.note,))
+    current = new.checksum if same_text else checksum(msgstr)
+    if (fuzzy == record.machine and old.previous_msgid is None
+            and current == record.checksum):  # nobody changed it: as_delivered
         if machine and not record.machine:  # machine translation never replaces a human's
-            return Settled(old.msgstr, old.flags, record)
-        return _follow(old, text, new)
-    if not machine and FUZZY not in old.flags and old.msgstr == text:
+            return (msgstr, flags, (record.note,))
+        return _follow(flags, text, new, True)
+    if not machine and not fuzzy and same_text:
         record = new  # the handoff took the translator's text: in step again
-    return Settled(old.msgstr, old.flags, record)
+    return (msgstr, flags, (record.note,))
 
 
-def _follow(old: Message, text: str, new: Record) -> Settled:
-    fuzzy = FUZZY in old.flags
-    if fuzzy == new.machine:
-        return Settled(text, old.flags, new)
-    flags = (FUZZY, *old.flags) if new.machine else tuple(f for f in old.flags if f != FUZZY)
-    return Settled(text, flags, new)
+def _follow(flags: tuple[str, ...], text: str, new: Record, current: bool) -> Settled:
+    """The delivery's text and review state. ``current``: no previous msgid (an entry with one
+    is a suggestion for other English, never noted as machine translation)."""
+    notes = (MT_NOTE, new.note) if new.machine and current else (new.note,)
+    if (FUZZY in flags) != new.machine:
+        flags = (FUZZY, *flags) if new.machine else tuple(f for f in flags if f != FUZZY)
+    return (text, flags, notes)
 
 
-def _unrecorded(old: Message, text: str) -> Record | None:
+def _unrecorded(old: Message, same_text: bool, new: Record) -> Record | None:
     """The record of an entry without one, where its state shows it: its text is the handoff's
     and it looks as extract writes a delivery (fuzzy with the MT note, or reviewed)."""
-    if old.msgstr != text or old.previous_msgid is not None:
+    if not same_text or old.previous_msgid is not None:
         return None
     if FUZZY not in old.flags:
-        return delivered(text, False)
+        return Record(False, new.checksum)
     if MT_NOTE in old.extracted_comments:
-        return delivered(text, True)
+        return Record(True, new.checksum)
     return None
 
 

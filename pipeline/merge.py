@@ -18,12 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.handoff import MT_NOTE as MT_NOTE  # its home before handoff.py; still used here
-from pipeline.handoff import (
-    Record,
-    delivered,
-    is_unreviewed_machine_translation,
-    settle,
-)
+from pipeline.handoff import note, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -276,7 +271,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:
     """A suggestion's record: what this handoff delivered for the new English."""
-    return (delivered(unit.translation, mt).note,) if unit.translation else ()
+    return (note(unit.translation, mt),) if unit.translation else ()
 
 
 def _is_obsolete(msg: Message) -> bool:
@@ -290,8 +285,8 @@ def _new(unit: Unit, article: Article, mt: bool) -> Message:
     if not translation:
         return Message(msgid, translation, msgctxt, (), (), _notes(unit),
                        _refs(unit, article))
-    notes = _notes(unit, MT_NOTE, delivered(translation, True).note) if mt else _notes(
-        unit, delivered(translation, False).note)
+    notes = _notes(unit, MT_NOTE, note(translation, True)) if mt else _notes(
+        unit, note(translation, False))
     return Message(msgid, translation, msgctxt, (FUZZY,) if mt else (), (), notes,
                    _refs(unit, article))
 
@@ -310,18 +305,10 @@ def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
     return (*notes, *more) if more else notes
 
 
-def _record_notes(msg: Message, record: Record | None) -> tuple[str, ...]:
-    if record is None:
-        return ()
-    if is_unreviewed_machine_translation(msg, record):
-        return (MT_NOTE, record.note)
-    return (record.note,)
-
-
 def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:
-    """``old`` for this handoff: the text and flags ``handoff.settle`` decides, new ids and
-    lines."""
-    msgstr, flags, record = settle(old, unit.translation, mt)
-    updated = replace(old, msgstr=msgstr, msgctxt=unit.msgctxt, flags=flags,
-                      references=_refs(unit, article), obsolete=False, line=0)
-    return replace(updated, extracted_comments=_notes(unit, *_record_notes(updated, record)))
+    """``old`` for this handoff: the text, flags and notes ``handoff.settle`` decides, new ids
+    and lines."""
+    msgstr, flags, notes = settle(old, unit.translation, mt)
+    return replace(old, msgstr=msgstr, msgctxt=unit.msgctxt, flags=flags,
+                   extracted_comments=_notes(unit, *notes), references=_refs(unit, article),
+                   obsolete=False, line=0)
