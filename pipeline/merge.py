@@ -17,8 +17,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
-from pipeline.handoff import MT_NOTE as MT_NOTE  # its home before handoff.py; still used here
-from pipeline.handoff import note, settle
+from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
+from pipeline.provenance import note, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -306,7 +306,7 @@ def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
 
 
 def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:
-    """``old`` for this handoff: the text, flags and notes ``handoff.settle`` decides, new ids
+    """``old`` for this handoff: the text, flags and notes ``provenance.settle`` decides, new ids
     and lines."""
     msgstr, flags, notes = settle(old, unit.translation, mt)
     return replace(old, msgstr=msgstr, msgctxt=unit.msgctxt, flags=flags,

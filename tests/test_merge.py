@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
-from pipeline.handoff import delivered
+from pipeline.provenance import delivered
 from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
 from pipeline.render import Form, choose, render
 

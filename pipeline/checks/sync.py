@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing
 from pipeline.findings import Severity
-from pipeline.handoff import disagrees
+from pipeline.provenance import disagrees
 from pipeline.merge import is_machine_translated
 
 if TYPE_CHECKING:

@@ -156,7 +156,7 @@ def test_successive_handoffs(
 
 
 def test_every_entry_records_what_its_handoff_delivered() -> None:
-    from pipeline.handoff import recorded
+    from pipeline.provenance import recorded
 
     cat = merge(delivery("MT", "A", "aaaaa"), None)
     assert all(recorded(m) is not None for m in cat.messages)
@@ -168,7 +168,7 @@ def test_a_catalog_without_records_is_trusted_only_where_it_matches_the_handoff(
     """Catalogs written before records existed (or by a tool that dropped the #. notes): an
     entry that equals the article gains its record; one that differs is kept as a
     translator's and measured against this handoff from now on."""
-    from pipeline.handoff import recorded
+    from pipeline.provenance import recorded
 
     first = reread(merge(delivery("HT", "A", "aaaaa"), None))
     bare = replace(first, messages=tuple(

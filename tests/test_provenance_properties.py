@@ -9,7 +9,7 @@ step:
 
 - every text a translator wrote or reviewed is still in the catalog (active or obsolete) until
   they themselves replace it;
-- an entry nobody touched follows the handoffs as ``pipeline.handoff`` says: the newest
+- an entry nobody touched follows the handoffs as ``pipeline.provenance`` says: the newest
   delivery, except that machine translation never replaces a human's text; fuzzy with the MT
   note exactly when its text is machine translation;
 - what ``job.publish`` puts on the localized page with machine translation not allowed is the
@@ -34,7 +34,7 @@ from pipeline.article import Article, parse_article
 from pipeline.catalog import FUZZY, Catalog, format_po, parse_po_bytes
 from pipeline.checks.base import Options
 from pipeline.findings import Severity
-from pipeline.handoff import MT_NOTE, as_delivered, recorded
+from pipeline.provenance import MT_NOTE, as_delivered, recorded
 from pipeline.job import publish
 from pipeline.layout import Layout
 from pipeline.merge import merge, segment_keys
