@@ -253,10 +253,11 @@ def prepare(
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
                 f"no catalog at {po_shown}", shown, 1, 1, None, sync.MISSING_CATALOG.hint))
-    elif settings.extract and catalog is not None and options.enabled(sync.OVERRIDE):
+    elif settings.extract and catalog is not None and (
+            options.enabled(sync.OVERRIDE) or options.enabled(sync.DISAGREES)):
         findings.extend(checks.catalog_findings(
             article, catalog, po_shown, options, keys, entries=entries,
-            only=frozenset({sync.OVERRIDE.id}), entry_line=entry_line))
+            only=frozenset({sync.OVERRIDE.id, sync.DISAGREES.id}), entry_line=entry_line))
 
     output_write = None
     if settings.check or settings.form is not None:

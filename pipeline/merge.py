@@ -1,10 +1,11 @@
 """Folding an article into its catalog without ever losing a translator's work.
 
 Entries are matched by English text, not by segment id: every handoff gives an article a new id
-prefix. The catalog is the translator's: a non-empty msgstr is never overwritten, and the article's
-translation only fills what the catalog lacks. Changed English becomes fuzzy with the old English as
-its previous msgid (as ``msgmerge --previous`` writes it); English that left the article becomes
-obsolete and keeps its translation.
+prefix. An entry nobody changed in the catalog follows the newest handoff; one a translator changed
+or reviewed keeps the catalog's text (the rule, and the record each entry keeps of what its handoff
+delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
+msgid (as ``msgmerge --previous`` writes it); English that left the article becomes obsolete and
+keeps its translation.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
+from pipeline.provenance import note, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
 
-MT_NOTE = "machine translation: not yet reviewed"
 # msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
 FUZZY_THRESHOLD = 0.6
 
@@ -189,8 +191,8 @@ def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
 def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = None) -> Catalog:
     """The article's catalog, built fresh or merged into ``old``. Pure: no I/O.
 
-    Where a reviewed entry and the article disagree the entry is kept; the check
-    ``catalog-overrides-article`` reports it."""
+    Where an entry a translator changed and the article disagree the entry is kept; the checks
+    ``catalog-overrides-article`` and ``handoff-disagrees`` report it."""
     mt = is_machine_translated(article)
     if keys is None:
         keys = segment_keys(article.segments)
@@ -202,9 +204,13 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             header_flags=(),
             messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
         )
-    exact: dict[Key, Message] = {m.key: m for m in old_messages}
+    # Active entries first: an obsolete (#~) entry for the same key must never take an active
+    # one's place, whatever order a catalog lists them in (GNU refuses such a catalog anyway).
+    ordered = sorted(old_messages, key=_is_obsolete)
+    exact: dict[Key, Message] = {}
     by_msgid: dict[str, list[Message]] = {}
-    for m in old_messages:
+    for m in ordered:
+        exact.setdefault(m.key, m)
         if m.msgctxt is not None:
             by_msgid.setdefault(m.msgid, []).append(m)
     used: set[Key] = set()
@@ -241,7 +247,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 msgctxt=unit.msgctxt,
                 flags=(FUZZY,),
                 translator_comments=match.translator_comments,
-                extracted_comments=_notes(unit, False),
+                extracted_comments=_notes(unit, *_suggestion_record(unit, mt)),
                 references=_refs(unit, article),
                 previous_msgid=match.msgid,
                 previous_msgctxt=match.msgctxt,
@@ -263,13 +269,26 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     return catalog
 
 
+def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:
+    """A suggestion's record: what this handoff delivered for the new English."""
+    return (note(unit.translation, mt),) if unit.translation else ()
+
+
+def _is_obsolete(msg: Message) -> bool:
+    return msg.obsolete
+
+
 def _new(unit: Unit, article: Article, mt: bool) -> Message:
     """A new entry with the article's translation: unreviewed (fuzzy) when machine-made."""
     msgctxt, msgid = unit.key
     translation = unit.segments[0].translation
-    unreviewed = mt and bool(translation)
-    return Message(msgid, translation, msgctxt, (FUZZY,) if unreviewed else (), (),
-                   _notes(unit, unreviewed), _refs(unit, article))
+    if not translation:
+        return Message(msgid, translation, msgctxt, (), (), _notes(unit),
+                       _refs(unit, article))
+    notes = _notes(unit, MT_NOTE, note(translation, True)) if mt else _notes(
+        unit, note(translation, False))
+    return Message(msgid, translation, msgctxt, (FUZZY,) if mt else (), (), notes,
+                   _refs(unit, article))
 
 
 def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
@@ -279,29 +298,17 @@ def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f"{article.rel}:{seg.line}" for seg in segs))
 
 
-def _notes(unit: Unit, unreviewed_mt: bool) -> tuple[str, ...]:
+def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
+    """The #. notes: the segment ids, then the MT note and the handoff record where given."""
     segs = unit.segments
     notes = (segs[0].id,) if len(segs) == 1 else tuple(dict.fromkeys(s.id for s in segs))
-    return (*notes, MT_NOTE) if unreviewed_mt else notes
+    return (*notes, *more) if more else notes
 
 
 def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:
-    msgstr, flags = old.msgstr, old.flags
-    if not msgstr and unit.translation:
-        msgstr = unit.translation
-        flags = tuple(dict.fromkeys((*flags, FUZZY))) if mt else tuple(
-            f for f in flags if f != FUZZY
-        )
-    unreviewed = (
-        mt and FUZZY in flags and old.previous_msgid is None and msgstr == unit.translation
-    )
-    return replace(
-        old,
-        msgstr=msgstr,
-        msgctxt=unit.msgctxt,
-        flags=flags,
-        extracted_comments=_notes(unit, unreviewed),
-        references=_refs(unit, article),
-        obsolete=False,
-        line=0,
-    )
+    """``old`` for this handoff: the text, flags and notes ``provenance.settle`` decides, new ids
+    and lines."""
+    msgstr, flags, notes = settle(old, unit.translation, mt)
+    return replace(old, msgstr=msgstr, msgctxt=unit.msgctxt, flags=flags,
+                   extracted_comments=_notes(unit, *notes), references=_refs(unit, article),
+                   obsolete=False, line=0)

@@ -11,6 +11,7 @@ import pytest
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
 from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
+from pipeline.provenance import delivered
 from pipeline.render import Form, choose, render
 
 FRONT = """---
@@ -69,7 +70,7 @@ def test_fresh_catalog_has_one_entry_per_english_with_ids_and_lines_as_comments(
     assert [m.msgid for m in cat.messages] == [en for _, _, en in BASE]
     first = cat.messages[0]
     assert first.msgstr == "Bonjour le monde"
-    assert first.extracted_comments == ("b5df6-102",)
+    assert first.extracted_comments == ("b5df6-102", delivered("Bonjour le monde", False).note)
     assert first.references == ("fr-FR/doc.md:10",)
     assert not first.fuzzy
 
@@ -183,7 +184,7 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
     assert [(m.msgid, m.msgstr) for m in gone] == [("Close the window.", "Fermez la fenêtre.")]
     # new English: the article's translation
     assert msgs["A brand new sentence."].msgstr == "Une phrase toute neuve."
-    assert msgs["A brand new sentence."].extracted_comments == ("1accc-999",)
+    assert msgs["A brand new sentence."].extracted_comments[0] == "1accc-999"
 
     # rendering never uses the stale suggestion made for other English
     out = render(new_article, Form.LOCALIZED, choose(new_article, merged))
@@ -218,7 +219,7 @@ def test_same_english_with_the_same_translation_shares_one_entry() -> None:
     pairs = [*BASE, ("106", "Sélectionnez **Enregistrer**.", "Select **Save**.")]
     cat = merge(make(pairs), None)
     shared = by_msgid(cat)["Select **Save**."]
-    assert shared.extracted_comments == ("b5df6-104", "b5df6-106")
+    assert shared.extracted_comments[:2] == ("b5df6-104", "b5df6-106")
     assert len(cat.messages) == 4
 
 
@@ -298,3 +299,45 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     bilingual = render(new_article, Form.BILINGUAL, choose(new_article, merged))
     assert bilingual.count("VENDOR EDIT") == sum(
         s.source in edited_en for s in new_article.segments)
+
+
+# ------------------------------------------------------------------ obsolete against active
+
+def active_by_key(catalog: Catalog) -> dict[tuple[str | None, str], Message]:
+    return {m.key: m for m in catalog.messages if not m.obsolete}
+
+
+@pytest.mark.parametrize("obsolete_first", [False, True], ids=["obsolete-last", "obsolete-first"])
+def test_an_obsolete_entry_never_replaces_an_active_one_with_the_same_english(
+    obsolete_first: bool,
+) -> None:
+    """GNU refuses such a catalog (the reader reports po-duplicate); merge holds anyway."""
+    article = make(BASE)
+    cat = vendor_edit(merge(article, None), "Hello world", "Salut tout le monde")
+    active = by_msgid(cat)["Hello world"]
+    stale = replace(active, msgstr="Bonjour ancien", obsolete=True, references=(),
+                    extracted_comments=())
+    msgs = (stale, *cat.messages) if obsolete_first else (*cat.messages, stale)
+    merged = merge(article, replace(cat, messages=msgs))
+    kept = active_by_key(merged)[(None, "Hello world")]
+    assert (kept.msgstr, kept.reviewed) == ("Salut tout le monde", True)
+    assert [m.key for m in merged.messages].count((None, "Hello world")) == 1
+
+
+def test_an_obsolete_context_entry_never_replaces_an_active_one_of_an_earlier_handoff() -> None:
+    """The same English translated two ways: its context entries follow a new handoff by
+    English, and an obsolete one (older ids) must not take the active one's place."""
+    pairs = [*BASE, ("106", "Cliquez sur **Enregistrer**.", "Select **Save**.")]
+    article = make(pairs)
+    cat = merge(article, None)
+    reviewed = replace(next(m for m in cat.messages if m.msgctxt),
+                       msgstr="Appuyez sur **Enregistrer**.")
+    stale = replace(reviewed, msgctxt="0ld00-106", msgstr="Ancienne traduction.",
+                    obsolete=True, references=(), extracted_comments=())
+    others = tuple(m for m in cat.messages if not m.msgctxt)
+    new_article = parse_article(handoff(article, "1accc"), "fr-FR/doc.md")
+    merged = merge(new_article, replace(cat, messages=(stale, *others, reviewed)))
+    ctx = [(m.msgctxt, m.msgstr) for m in merged.messages if m.msgctxt and not m.obsolete]
+    assert ctx == [("1accc-106", "Appuyez sur **Enregistrer**.")]
+    assert [(m.msgctxt, m.msgstr) for m in merged.messages if m.obsolete] == [
+        ("0ld00-106", "Ancienne traduction.")]

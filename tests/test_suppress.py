@@ -112,7 +112,8 @@ def gnu(tool: str, po: Path) -> None:
         subprocess.run(["msgcat", "-w", "30", str(po), "-o", str(po)], check=True)
     else:  # msgmerge with a template of the same English and no translations
         pot = po.with_suffix(".pot")
-        subprocess.run(["msgfilter", "-i", str(po), "-o", str(pot), "true"], check=True)
+        # sed reads every message before it prints none: `true` would leave msgfilter a broken pipe
+        subprocess.run(["msgfilter", "-i", str(po), "-o", str(pot), "sed", "-e", "d"], check=True)
         subprocess.run(["msgmerge", "-q", "--previous", str(po), str(pot), "-o", str(po)],
                        check=True)
 

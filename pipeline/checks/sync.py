@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
 from pipeline.findings import Severity
+from pipeline.merge import is_machine_translated
+from pipeline.provenance import disagrees
 
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
@@ -81,11 +83,34 @@ def orphan_entry(p: Pairing, options: Options) -> Out:
     "expected after a vendor edit; nothing to do unless the catalog is wrong",
 )
 def override(p: Pairing, options: Options) -> Out:
+    machine = is_machine_translated(p.article)
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None and msg.reviewed and seg.translation and msg.msgstr != seg.translation:
+            if disagrees(msg, seg.translation, machine):
+                continue  # the warning below says more
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
                 f"differs from the article's {quote(seg.translation, 50)}; the catalog's is used"
+            )
+
+
+@catalog_rule(
+    "handoff-disagrees", "sync", Severity.WARNING,
+    "a translator changed a catalog translation, and a newer human handoff delivers another; "
+    "the catalog's is used",
+    "compare the two: to take the handoff's, copy it into msgstr; if the catalog's is right, "
+    "send the catalog to the vendor so that their next handoff carries it",
+)
+def handoff_disagrees(p: Pairing, options: Options) -> Out:
+    machine = is_machine_translated(p.article)
+    if machine:  # machine translation never stands against a translator's text
+        return
+    for seg, msg in zip(p.article.segments, p.entries, strict=True):
+        if msg is not None and disagrees(msg, seg.translation, machine):
+            yield p.article.path, seg.line, seg.column, seg.id, (
+                f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
+                f"was changed by a translator, and this handoff delivers "
+                f"{quote(seg.translation, 50)}, not the text they changed; the catalog's is used"
             )
 
 
@@ -103,5 +128,7 @@ RULES: tuple[CatalogRule, ...] = (
     source_drift,
     orphan_entry,
     override,
+    handoff_disagrees,
 )
-OVERRIDE = override.check  # the rule extract runs alone (job)
+OVERRIDE = override.check  # the rules extract runs alone (job)
+DISAGREES = handoff_disagrees.check

@@ -53,7 +53,7 @@ def test_entry_without_segment_is_reported_at_the_catalog_line() -> None:
     a = article(BASE)
     b = article(BASE[:1])
     found = check(b, merge(a, None))
-    assert found == [("orphan-entry", "fr-FR/doc.po", 27)]
+    assert found == [("orphan-entry", "fr-FR/doc.po", 28)]
 
 
 def test_changed_english_is_source_drift_quoting_both_sides() -> None:

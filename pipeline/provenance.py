@@ -1,0 +1,167 @@
+"""What the last handoff delivered for a catalog entry, and which side a newer handoff takes.
+
+Every entry the pipeline writes records, in an extracted comment, the translation the handoff
+delivered for it and whether that handoff was human (HT) or machine (MT) translation::
+
+    #. handoff: HT 1f0e3dad
+
+The hex is the CRC-32 of the delivered msgstr: enough to tell whether the catalog's msgstr is
+still that text, at eight characters an entry. An extracted comment (``#.``), because the tools
+vendors use keep it (msgcat, msgattrib, Poedit, Weblate, polib, Translate Toolkit) and show it
+read-only, as a note, where a translator comment (``#``) is the translator's own to edit.
+
+The rule, per entry, when a new handoff arrives (``settle``):
+
+- nobody changed the entry in the catalog (its msgstr is what the last handoff delivered, and it
+  is fuzzy exactly when that handoff was machine translation): it follows the newest handoff,
+  fuzzy with the machine-translation note when that one is MT, reviewed when it is HT; except
+  that a machine handoff never replaces a human's translation;
+- a translator changed or reviewed it: the catalog's text stays. Should a newer human handoff
+  deliver other text than the one the translator started from, the two disagree: ``check``
+  reports ``handoff-disagrees`` (``disagrees``) until one side takes the other's text;
+- a handoff with no translation for the entry changes nothing.
+
+An entry without a record (a catalog from before records, or a tool that dropped the ``#.``
+notes) is trusted as delivered only where it equals the handoff's text; elsewhere it is taken as
+a translator's, and measured against this handoff from then on. Nothing is ever lost: where the
+record cannot tell, the catalog's text stays.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import NamedTuple
+
+from pipeline.catalog import FUZZY, Message
+
+MT_NOTE = "machine translation: not yet reviewed"
+_PREFIX = "handoff: "
+_RECORD = re.compile(r"handoff: (HT|MT) ([0-9a-f]{8})\Z")
+
+
+class Record(NamedTuple):
+    """What a handoff delivered for an entry: machine translation or not, and its checksum."""
+
+    machine: bool
+    checksum: str
+
+    @property
+    def note(self) -> str:
+        return f"{_PREFIX}{'MT' if self.machine else 'HT'} {self.checksum}"
+
+
+def checksum(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+def delivered(text: str, machine: bool) -> Record:
+    return Record(machine, checksum(text))
+
+
+def note(text: str, machine: bool) -> str:
+    """The record of a delivery of ``text``, as its #. line says it."""
+    return f"{_PREFIX}{'MT' if machine else 'HT'} {zlib.crc32(text.encode('utf-8')):08x}"
+
+
+def recorded(msg: Message) -> Record | None:
+    """The entry's record, None when it has none."""
+    for comment in reversed(msg.extracted_comments):  # extract writes it last
+        if comment.startswith(_PREFIX):
+            m = _RECORD.match(comment)
+            if m is not None:
+                return Record(m.group(1) == "MT", m.group(2))
+    return None
+
+
+def as_delivered(msg: Message, record: Record | None) -> bool:
+    """Nobody changed the entry since ``record``'s handoff: the same text, fuzzy exactly when
+    that handoff was machine translation (clearing the flag is a review)."""
+    return (
+        record is not None and bool(msg.msgstr) and msg.previous_msgid is None
+        and (FUZZY in msg.flags) == record.machine and checksum(msg.msgstr) == record.checksum
+    )
+
+
+def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bool:
+    """The entry holds machine translation nobody has reviewed: it gets the MT note."""
+    return record is not None and record.machine and as_delivered(msg, record)
+
+
+# An entry's msgstr, flags and #. notes after a handoff (the MT note where it applies, then the
+# record). A plain tuple: extract settles every entry of every changed article.
+Settled = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def settle(old: Message, text: str, machine: bool) -> Settled:
+    """The entry's msgstr, flags and #. notes once a handoff that delivers ``text`` (machine
+    translation or not) is merged into it. Pure. (Each checksum is worked out at most once:
+    extract settles every entry of every changed article.)"""
+    msgstr, flags = old.msgstr, old.flags
+    fuzzy = FUZZY in flags
+    comments = old.extracted_comments
+    if (msgstr == text and text and comments and fuzzy == machine
+            and old.previous_msgid is None):  # most entries of a new handoff: as delivered
+        latest = note(text, machine)
+        if comments[-1] == latest:
+            return (msgstr, flags, (MT_NOTE, latest) if machine else (latest,))
+    record = recorded(old)
+    if not text:  # the handoff has no translation for it: nothing to follow, nothing to clear
+        if record is None:
+            return (msgstr, flags, ())
+        if record.machine and as_delivered(old, record):
+            return (msgstr, flags, (MT_NOTE, record.note))
+        return (msgstr, flags, (record.note,))
+    new = Record(machine, checksum(text))
+    if not msgstr:  # nothing to lose
+        return _follow(flags, text, new, old.previous_msgid is None)
+    if fuzzy and old.previous_msgid is not None:
+        # a suggestion for changed English, until a translator reviews it
+        return (msgstr, flags, (new.note,))
+    same_text = msgstr == text
+    if record is None:
+        record = _unrecorded(old, same_text, new)
+        if record is None:  # taken as a translator's; measured against this handoff from now
+            unreviewed = same_text and machine and fuzzy and old.previous_msgid is None
+            return (msgstr, flags, (MT_NOTE, new.note) if unreviewed else (new.note,))
+    current = new.checksum if same_text else checksum(msgstr)
+    if (fuzzy == record.machine and old.previous_msgid is None
+            and current == record.checksum):  # nobody changed it: as_delivered
+        if machine and not record.machine:  # machine translation never replaces a human's
+            return (msgstr, flags, (record.note,))
+        return _follow(flags, text, new, True)
+    if not machine and not fuzzy and same_text:
+        record = new  # the handoff took the translator's text: in step again
+    return (msgstr, flags, (record.note,))
+
+
+def _follow(flags: tuple[str, ...], text: str, new: Record, current: bool) -> Settled:
+    """The delivery's text and review state. ``current``: no previous msgid (an entry with one
+    is a suggestion for other English, never noted as machine translation)."""
+    notes = (MT_NOTE, new.note) if new.machine and current else (new.note,)
+    if (FUZZY in flags) != new.machine:
+        flags = (FUZZY, *flags) if new.machine else tuple(f for f in flags if f != FUZZY)
+    return (text, flags, notes)
+
+
+def _unrecorded(old: Message, same_text: bool, new: Record) -> Record | None:
+    """The record of an entry without one, where its state shows it: its text is the handoff's
+    and it looks as extract writes a delivery (fuzzy with the MT note, or reviewed)."""
+    if not same_text or old.previous_msgid is not None:
+        return None
+    if FUZZY not in old.flags:
+        return Record(False, new.checksum)
+    if MT_NOTE in old.extracted_comments:
+        return Record(True, new.checksum)
+    return None
+
+
+def disagrees(msg: Message, text: str, machine: bool) -> bool:
+    """A translator changed or reviewed the entry, and a human handoff since delivers another
+    text than the one they started from (and than theirs): the catalog's is used, and the two
+    need a look. ``text``: the article's translation."""
+    if machine or not text or msg.msgstr == text or not msg.reviewed:
+        return False
+    record = recorded(msg)
+    return (record is not None and not as_delivered(msg, record)
+            and checksum(text) != record.checksum)

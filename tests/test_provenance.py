@@ -1,0 +1,210 @@
+"""Successive handoffs against a catalog: which text an entry ends with, whether it is still
+marked as machine translation, and what ``check`` says about it.
+
+The rule: an entry nobody changed in the catalog follows the newest handoff (a machine handoff
+never replaces a human's text); an entry a translator changed or reviewed keeps the catalog's
+text, and a newer human handoff that delivers other text is a ``handoff-disagrees`` warning."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import Article, parse_article
+from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.checks import catalog_findings
+from pipeline.checks.base import Options
+from pipeline.cli import main
+from pipeline.merge import MT_NOTE, merge
+
+FRONT = """---
+title: T
+ms.openlocfilehash: 8e6819f6d6ff37baab4bdd49cb5a87c32490f841
+ms.sourcegitcommit: 8bc60ec34bc1e40685e3976576e04a2623f63a7c
+ms.translationtype: {tt}
+ms.contentlocale: fr-FR
+ms.lasthandoff: 04/15/2021
+---
+"""
+EN = "Hello world"
+OTHERS = [("Ouvrez le fichier.", "Open the file."), ("Fermez la fenêtre.", "Close the window.")]
+
+
+def pair(seg_id: str, tr: str, en: str) -> str:
+    return (f'<span data-ttu-id="{seg_id}">{tr}</span><span class="sxs-lookup">'
+            f'<span data-stu-id="{seg_id}">{en}</span></span>')
+
+
+def delivery(tt: str, text: str, prefix: str) -> Article:
+    """A handoff of the article: ``text`` translates EN; every handoff has new segment ids."""
+    pairs = [(text, EN), *OTHERS]
+    body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 102))
+    return parse_article(FRONT.format(tt=tt) + body + "\n", "fr-FR/doc.md")
+
+
+def reread(catalog: Catalog) -> Catalog:
+    return parse_po(format_po(catalog), "fr-FR/doc.po")
+
+
+def edit(catalog: Catalog, msgstr: str | None = None, fuzzy: bool = False) -> Catalog:
+    """A translator's change to EN's entry, as a PO editor makes it (the #. notes stay)."""
+    def changed(m: Message) -> Message:
+        if m.msgid != EN or m.obsolete:
+            return m
+        flags = tuple(f for f in m.flags if f != FUZZY)
+        return replace(m, msgstr=m.msgstr if msgstr is None else msgstr,
+                       flags=(FUZZY, *flags) if fuzzy else flags)
+    return replace(catalog, messages=tuple(changed(m) for m in catalog.messages))
+
+
+def run(steps: list[str]) -> tuple[Article, Catalog]:
+    """Each step: ``HT:text`` / ``MT:text`` a handoff, then extract; ``edit:text`` a translator
+    changes the msgstr and marks it reviewed; ``review`` clears the fuzzy flag; ``wip:text``
+    changes the msgstr and leaves it fuzzy; ``flag`` marks it fuzzy; ``extract`` runs extract
+    again on the same handoff."""
+    article: Article | None = None
+    catalog: Catalog | None = None
+    for n, step in enumerate(steps):
+        kind, _, text = step.partition(":")
+        if kind in ("HT", "MT"):
+            article = delivery(kind, text, f"{n:05x}")
+            catalog = reread(merge(article, catalog))
+            continue
+        assert article is not None and catalog is not None
+        if kind == "extract":
+            catalog = reread(merge(article, catalog))
+        elif kind == "edit":
+            catalog = reread(edit(catalog, text))
+        elif kind == "review":
+            catalog = reread(edit(catalog))
+        elif kind == "wip":
+            catalog = reread(edit(catalog, text, fuzzy=True))
+        elif kind == "flag":
+            catalog = reread(edit(catalog, fuzzy=True))
+        else:
+            raise AssertionError(step)
+    assert article is not None and catalog is not None
+    return article, catalog
+
+
+def entry(catalog: Catalog) -> tuple[str, str]:
+    """EN's entry as (msgstr, state): reviewed, MT (fuzzy with the MT note) or fuzzy."""
+    msg = next(m for m in catalog.messages if m.msgid == EN and not m.obsolete)
+    if not msg.fuzzy:
+        assert MT_NOTE not in msg.extracted_comments
+        return msg.msgstr, "reviewed"
+    return msg.msgstr, "MT" if MT_NOTE in msg.extracted_comments else "fuzzy"
+
+
+def findings(article: Article, catalog: Catalog) -> list[str]:
+    return [f"{f.severity.label}[{f.check}]"
+            for f in catalog_findings(article, catalog, "fr-FR/doc.po", Options())]
+
+
+CASES = [
+    # nobody edited the catalog: the newest handoff's text, marked as that handoff was
+    (["HT:A", "HT:B"], ("B", "reviewed"), []),
+    (["MT:A", "HT:B"], ("B", "reviewed"), []),
+    (["MT:A", "HT:A"], ("A", "reviewed"), []),  # the vendor's human kept the MT: reviewed
+    (["MT:A", "MT:B"], ("B", "MT"), []),
+    (["HT:A", "HT:B", "HT:C"], ("C", "reviewed"), []),
+    # a machine handoff never replaces a human's text
+    (["HT:A", "MT:B"], ("A", "reviewed"), ["info[catalog-overrides-article]"]),
+    (["HT:A", "MT:B", "HT:C"], ("C", "reviewed"), []),
+    # a handoff without a translation clears nothing
+    (["HT:A", "HT:"], ("A", "reviewed"), []),
+    (["MT:A", "HT:"], ("A", "MT"), []),
+    # a translator's edit wins; a newer human handoff that disagrees is a warning
+    (["HT:A", "edit:X", "HT:A"], ("X", "reviewed"), ["info[catalog-overrides-article]"]),
+    (["HT:A", "edit:X", "HT:B"], ("X", "reviewed"), ["warning[handoff-disagrees]"]),
+    (["HT:A", "edit:X", "HT:B", "HT:B"], ("X", "reviewed"), ["warning[handoff-disagrees]"]),
+    (["HT:A", "edit:X", "MT:B"], ("X", "reviewed"), ["info[catalog-overrides-article]"]),
+    (["MT:A", "edit:X", "HT:B"], ("X", "reviewed"), ["warning[handoff-disagrees]"]),
+    # ... until the handoff agrees: then the entry follows handoffs again
+    (["HT:A", "edit:X", "HT:X"], ("X", "reviewed"), []),
+    (["HT:A", "edit:X", "HT:X", "HT:B"], ("B", "reviewed"), []),
+    (["HT:A", "edit:X", "HT:B", "edit:B", "extract", "HT:C"], ("C", "reviewed"), []),
+    # (taking the handoff's text is seen by the next extract; with none between, the edit
+    # still counts as the translator's)
+    (["HT:A", "edit:X", "HT:B", "edit:B", "HT:C"], ("B", "reviewed"),
+     ["warning[handoff-disagrees]"]),
+    # reviewing machine translation makes it a human's
+    (["MT:A", "review", "MT:B"], ("A", "reviewed"), ["info[catalog-overrides-article]"]),
+    (["MT:A", "review", "HT:B"], ("A", "reviewed"), ["warning[handoff-disagrees]"]),
+    (["MT:A", "review", "HT:A", "HT:B"], ("B", "reviewed"), []),
+    # work in progress and a translator's flag stay; the handoff's text is what is published
+    (["MT:A", "wip:X", "HT:B"], ("X", "fuzzy"), []),
+    (["MT:A", "wip:X", "MT:B"], ("X", "fuzzy"), []),
+    (["HT:A", "flag", "HT:B"], ("A", "fuzzy"), []),
+]
+
+
+@pytest.mark.parametrize(("steps", "expected", "found"), CASES,
+                         ids=[" ".join(c[0]) for c in CASES])
+def test_successive_handoffs(
+    steps: list[str], expected: tuple[str, str], found: list[str]
+) -> None:
+    article, catalog = run(steps)
+    assert entry(catalog) == expected
+    assert findings(article, catalog) == found
+    # extracting again changes nothing, and says the same
+    again = merge(article, catalog)
+    assert again == merge(article, reread(again))
+    assert entry(again) == expected
+
+
+def test_every_entry_records_what_its_handoff_delivered() -> None:
+    from pipeline.provenance import recorded
+
+    cat = merge(delivery("MT", "A", "aaaaa"), None)
+    assert all(recorded(m) is not None for m in cat.messages)
+    assert [c for c in cat.messages[0].extracted_comments if c.startswith("handoff")] == [
+        "handoff: MT d3d99e8b"]
+
+
+def test_a_catalog_without_records_is_trusted_only_where_it_matches_the_handoff() -> None:
+    """Catalogs written before records existed (or by a tool that dropped the #. notes): an
+    entry that equals the article gains its record; one that differs is kept as a
+    translator's and measured against this handoff from now on."""
+    from pipeline.provenance import recorded
+
+    first = reread(merge(delivery("HT", "A", "aaaaa"), None))
+    bare = replace(first, messages=tuple(
+        replace(m, extracted_comments=tuple(c for c in m.extracted_comments
+                                            if not c.startswith("handoff")))
+        for m in first.messages))
+    same = reread(merge(delivery("HT", "A", "bbbbb"), bare))
+    assert entry(same) == ("A", "reviewed") and all(recorded(m) for m in same.messages)
+    assert entry(merge(delivery("HT", "B", "ccccc"), same)) == ("B", "reviewed")
+
+    kept = reread(merge(delivery("HT", "B", "bbbbb"), bare))
+    assert entry(kept) == ("A", "reviewed")
+    article = delivery("HT", "C", "ccccc")
+    later = reread(merge(article, kept))
+    assert entry(later) == ("A", "reviewed")
+    assert findings(article, later) == ["warning[handoff-disagrees]"]
+
+
+def test_extract_reports_the_disagreement_even_when_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    article_path = content / "fr-FR" / "doc.md"
+    article_path.parent.mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+
+    article_path.write_text(delivery("HT", "A", "aaaaa").text, encoding="utf-8")
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "doc.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "A"', 'msgstr "X"'),
+                  encoding="utf-8")
+    article_path.write_text(delivery("HT", "B", "bbbbb").text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["extract", *base]) == 0
+    err = capsys.readouterr().err
+    assert "warning[handoff-disagrees]" in err and "'X'" in err and "'B'" in err
+    assert main(["locales", *base, "--out", str(out)]) == 0
+    page = (out / "fr-FR" / "doc.md").read_text(encoding="utf-8")
+    assert page == FRONT.format(tt="HT") + "X\n\nOuvrez le fichier.\n\nFermez la fenêtre.\n"
