@@ -48,26 +48,27 @@ def publish(
     checker: checks.SegmentChecker | None = None,
 ) -> tuple[list[str], list[Finding], list[Finding]]:
     """What to publish for each segment, the findings about the translations that should be
-    published, and the substitutions made because those had errors.
+    published, and the substitutions made because a check held those back.
 
     The translation that should be published is the catalog's reviewed one, else the article's
-    own. When it has an error, the localized form falls back to the article's own translation if
-    that passes, else to the English: nothing with an error reaches a page. The bilingual form is
-    the round-trip form: its floor is the article's own translation as delivered.
+    own. When a check holds it back (``Options.holds_back``: whatever is selected or reported),
+    the localized form falls back to the article's own translation if that passes, else to the
+    English. The bilingual form is the round-trip form: its floor is the article's own
+    translation as delivered. Each substitution is reported, naming the checks that held the
+    translation back, unless ``render-substituted`` itself is ignored.
     ``checker``: one made from ``settings.options`` for several articles, which saves working
     out its rules again per article."""
     options = replace(settings.options, locale=article.locale)
     checker = (checks.SegmentChecker(options) if checker is None
                else checker.with_options(options))
     substituted = checks.BY_ID["render-substituted"]
+    report_swaps = substituted.id not in options.ignore  # selection never hides a swap
     form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
+    verdict = checker.verdict
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
-
-    def safe(source: str, text: str) -> bool:
-        return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
 
     check, source_form = settings.check, form is Form.SOURCE
     hold_mt = form is Form.LOCALIZED and not allow_mt
@@ -75,7 +76,7 @@ def publish(
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
-        issues = checker.issues(seg.source, preferred)
+        issues, held = verdict(seg.source, preferred)
         if check and issues:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
@@ -84,28 +85,23 @@ def publish(
         if source_form:
             published.append(seg.source)
             continue
-        # unreviewed machine translation is not published when the configuration says so
-        held = hold_mt and not from_catalog
-        if not issues:  # most segments: the translation passes
-            published.append(seg.source if held else preferred)
+        if not held:  # most segments: nothing holds the translation back
+            # unreviewed machine translation is not published when the configuration says so
+            published.append(seg.source if hold_mt and not from_catalog else preferred)
             continue
-        chosen, label = preferred, None
-        if any(sev >= Severity.ERROR for _, sev, _ in issues):
-            own_is_safe = from_catalog and allow_mt and own != preferred and safe(seg.source, own)
-            if form is Form.BILINGUAL or own_is_safe:
-                chosen, label = own, "article's translation"
-            else:
-                chosen, label = seg.source, "English"
-            if chosen == preferred:
-                label = None  # the catalog held the article's own text: nothing was swapped
-        elif held:
-            chosen = seg.source
-        if label is not None and options.enabled(substituted):
+        own_is_safe = (from_catalog and allow_mt and own != preferred
+                       and not checker.held_by(seg.source, own))
+        if form is Form.BILINGUAL or own_is_safe:
+            chosen, label = own, "the article's translation"
+        else:
+            chosen, label = seg.source, "the English"
+        if chosen != preferred and report_swaps:  # else the catalog held the article's own text
             what = "catalog translation" if from_catalog else "article's translation"
             substitutions.append(Finding(
                 substituted.id, options.severity(substituted),
-                f"the {what} has errors and was not published; the {label} was published "
-                "instead", article.path, seg.line, seg.column, seg.id, substituted.hint,
+                f"the {what} has errors ({', '.join(c.id for c in held)}) and was not "
+                f"published; {label} was published instead", article.path, seg.line,
+                seg.column, seg.id, substituted.hint,
             ))
         published.append(chosen)
     return published, findings, substitutions

@@ -84,3 +84,37 @@ def test_render_publishes_none_of_them(
     # the article's own, safe, translations stand in, and each swap is reported
     assert "Prérequis" in page
     assert capsys.readouterr().err.count("warning[render-substituted]") == len(ATTACKS)
+
+# Report settings decide what is reported, never what is published (issue 11, item 2): with
+# every flag the page holds none of the attacks, and each swap is reported, naming its checks.
+# (flags, exit status, checks that must be reported, checks that must not be)
+ALL_ATTACKS = {check for _, check in ATTACKS.values()}
+SELECTIONS = [
+    ([], 1, ALL_ATTACKS, set()),
+    (["--select", "untranslated"], 0, set(), ALL_ATTACKS),
+    (["--ignore", "unsafe-element,html-added"], 1, ALL_ATTACKS - {"unsafe-element"},
+     {"unsafe-element", "html-added"}),
+]
+
+
+@pytest.mark.parametrize(("flags", "status", "reported", "unreported"), SELECTIONS,
+                         ids=[" ".join(s[0]) or "default" for s in SELECTIONS])
+def test_locales_publishes_none_of_them_whatever_is_selected(
+    tree: tuple[Path, Path, Path], flags: list[str], status: int, reported: set[str],
+    unreported: set[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    content, locales, out = tree
+    capsys.readouterr()
+    assert main(["locales", *base(content, locales), "--out", str(out), "--format", "json",
+                 *flags]) == status
+    findings = json.loads(capsys.readouterr().out)
+    page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    for needle in ("<script", "onerror", "java&#115;cript", "evil.example.net", "--uninstall",
+                   "\n# Pris en main"):
+        assert needle not in page
+    errors = {f["check"] for f in findings if f["severity"] == "error"}
+    assert reported <= errors and not unreported & errors
+    swaps = [f for f in findings if f["check"] == "render-substituted"]
+    assert len(swaps) == len(ATTACKS)
+    assert any("(html-added, unsafe-element)" in f["message"] for f in swaps)
+
