@@ -5,19 +5,20 @@ there is an article to process.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
-from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
+from pipeline.catalog import Catalog, foreign_entries, format_po, parse_po_bytes
 from pipeline.checks import sync, tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
-from pipeline.merge import is_machine_translated, merge, segment_keys
-from pipeline.render import Form, entries_for, render
+from pipeline.merge import merge, segment_keys
+from pipeline.publish import Guard, Policy, publish
+from pipeline.render import entries_for
 from pipeline.runner import Outcome, Settings
 
 
@@ -43,70 +44,6 @@ def _digest(article: Article) -> str:
     return digest("\x00".join([seg.source for seg in article.segments]).encode())
 
 
-def publish(
-    article: Article, entries: Sequence[Message | None], settings: Settings,
-    checker: checks.SegmentChecker | None = None,
-) -> tuple[list[str], list[Finding], list[Finding]]:
-    """What to publish for each segment, the findings about the translations that should be
-    published, and the substitutions made because a check held those back.
-
-    The translation that should be published is the catalog's reviewed one, else the article's
-    own. When a check holds it back (``Options.holds_back``: whatever is selected or reported),
-    the localized form falls back to the article's own translation if that passes, else to the
-    English. The bilingual form is the round-trip form: its floor is the article's own
-    translation as delivered. Each substitution is reported, naming the checks that held the
-    translation back, unless ``render-substituted`` itself is ignored.
-    ``checker``: one made from ``settings.options`` for several articles, which saves working
-    out its rules again per article."""
-    options = replace(settings.options, locale=article.locale)
-    checker = (checks.SegmentChecker(options) if checker is None
-               else checker.with_options(options))
-    substituted = checks.BY_ID["render-substituted"]
-    report_swaps = substituted.id not in options.ignore  # selection never hides a swap
-    form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
-    allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
-    verdict = checker.verdict
-    published: list[str] = []
-    findings: list[Finding] = []
-    substitutions: list[Finding] = []
-
-    check, source_form = settings.check, form is Form.SOURCE
-    hold_mt = form is Form.LOCALIZED and not allow_mt
-    for seg, msg in zip(article.segments, entries, strict=True):
-        own = seg.translation
-        from_catalog = msg is not None and msg.reviewed
-        preferred = msg.msgstr if from_catalog and msg is not None else own
-        issues, held = verdict(seg.source, preferred)
-        if check and issues:
-            findings.extend(
-                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
-                for c, sev, m in issues
-            )
-        if source_form:
-            published.append(seg.source)
-            continue
-        if not held:  # most segments: nothing holds the translation back
-            # unreviewed machine translation is not published when the configuration says so
-            published.append(seg.source if hold_mt and not from_catalog else preferred)
-            continue
-        own_is_safe = (from_catalog and allow_mt and own != preferred
-                       and not checker.held_by(seg.source, own))
-        if form is Form.BILINGUAL or own_is_safe:
-            chosen, label = own, "the article's translation"
-        else:
-            chosen, label = seg.source, "the English"
-        if chosen != preferred and report_swaps:  # else the catalog held the article's own text
-            what = "catalog translation" if from_catalog else "article's translation"
-            substitutions.append(Finding(
-                substituted.id, options.severity(substituted),
-                f"the {what} has errors ({', '.join(c.id for c in held)}) and was not "
-                f"published; {label} was published instead", article.path, seg.line,
-                seg.column, seg.id, substituted.hint,
-            ))
-        published.append(chosen)
-    return published, findings, substitutions
-
-
 @dataclass(frozen=True, slots=True)
 class Write:
     path: Path
@@ -128,11 +65,14 @@ class Prepared:
     cacheable: bool = False
 
 
-def prepare(
-    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
-) -> Prepared:
+def policy(settings: Settings) -> Policy:
+    return Policy(settings.options, settings.form, settings.publish_machine_translation,
+                  settings.check)
+
+
+def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding.
-    ``checker``: as for ``publish``."""
+    ``guard``: as for ``publish``."""
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
@@ -197,23 +137,18 @@ def prepare(
 
     output_write = None
     if settings.check or settings.form is not None:
-        published, segment_findings, substitutions = publish(article, entries, settings,
-                                                             checker)
-        if settings.check:
-            findings.extend(segment_findings)
-        if settings.form is not None:
+        published = publish(article, entries, policy(settings), guard)
+        findings.extend(published.findings)
+        if published.text is not None:
             if broken:
                 findings.append(Finding(
                     "render-substituted", Severity.ERROR,
                     "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
-                findings.extend(substitutions)
-                out = layout.output(rel)
-                output_write = Write(
-                    out, render(article, settings.form, published).encode(),
-                    layout.shown_output(rel),
-                )
+                findings.extend(published.substitutions)
+                output_write = Write(layout.output(rel), published.text.encode(),
+                                     layout.shown_output(rel))
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken)
 
@@ -263,13 +198,11 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
                    cache=entry)
 
 
-def prepare_safely(
-    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
-) -> Prepared:
+def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
     """``prepare``, with a bug turned into an error finding for this article alone: the other
     articles still run, and no traceback reaches the user."""
     try:
-        return prepare(rel, settings, checker)
+        return prepare(rel, settings, guard)
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
@@ -283,8 +216,8 @@ def prepare_safely(
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
-    checker = checks.SegmentChecker(settings.options)
-    prepared = [prepare_safely(rel, settings, checker) for rel in rels]
+    guard = Guard(settings.options)
+    prepared = [prepare_safely(rel, settings, guard) for rel in rels]
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path, bytes, str | None]] = []
     for n, prep in enumerate(prepared):

@@ -4,14 +4,15 @@
 - ``source``: every pair replaced by its English;
 - ``bilingual``: the sxs article itself with the chosen translations in the translation spans.
 
-Only the span texts change; every other byte of the article is copied as it is.
+Only the span texts change; every other byte of the article is copied as it is. Which text each
+span shows is decided by ``publish``.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -23,18 +24,6 @@ class Form(enum.Enum):
     LOCALIZED = "localized"
     SOURCE = "source"
     BILINGUAL = "bilingual"
-
-
-# Picks the catalog-form translation to publish for a segment, given its catalog entry.
-Chooser: TypeAlias = "Callable[[Segment, Message | None], str]"
-
-
-def catalog_translation(seg: Segment, msg: Message | None) -> str:
-    """The catalog's reviewed translation, else the article's own. A fuzzy entry is never used:
-    its translation was made for other English, or nobody has reviewed it yet."""
-    if msg is not None and msg.reviewed:
-        return msg.msgstr
-    return seg.translation
 
 
 def entries_for(
@@ -88,11 +77,3 @@ def render(
     out.append(text[last:])
     return "".join(out)
 
-
-def choose(
-    article: Article, catalog: Catalog | None, chooser: Chooser = catalog_translation
-) -> list[str]:
-    return [
-        chooser(seg, msg)
-        for seg, msg in zip(article.segments, entries_for(article, catalog), strict=True)
-    ]

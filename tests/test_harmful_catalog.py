@@ -4,7 +4,10 @@ ever shows one of them (issue: nothing unsafe is ever published)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,26 @@ def test_locales_publishes_none_of_them_whatever_is_selected(
     assert len(swaps) == len(ATTACKS)
     assert any("(html-added, unsafe-element)" in f["message"] for f in swaps)
 
+def test_cli_end_to_end_publishes_none_of_them_whatever_is_selected(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    """`python -m pipeline locales`, as `make locales` runs it, through the one publish path."""
+    content, locales, out = tree
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for flags, status in (([], 1), (["--select", "untranslated"], 0)):
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "locales", *base(content, locales), "--out",
+             str(out), "-q", *flags], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == status, done.stderr  # swaps are warnings
+        assert "Traceback" not in done.stderr
+        page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+        assert "<script" not in page and "onerror" not in page
+        lines = done.stderr.splitlines()
+        swapped = [line for line in lines if "warning[render-substituted]" in line]
+        assert len(swapped) == len(ATTACKS)
+        assert any(":19:32: warning[render-substituted]: the catalog translation has errors "
+                   "(html-added, unsafe-element) and was not published; the article's "
+                   "translation was published instead" in line for line in swapped), lines
+        reported = [line for line in lines if "error[unsafe-element]" in line]
+        assert bool(reported) is not flags  # reported unless deselected

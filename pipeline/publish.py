@@ -1,0 +1,130 @@
+"""What a page shows: the one function that decides it (``publish``), for ``render`` and
+``locales`` (which write it), ``check`` (which reports on what would be published) and the review
+report.
+
+The rule: nothing that a check holds back reaches a page (``Options.holds_back``). Whether a
+check holds a text back does not depend on what is reported: ``--select``, ``--ignore`` and
+lowered severities change the findings, never the page. Each text held back is reported as
+``render-substituted`` naming the checks that held it, whatever is selected, unless that id
+itself is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from pipeline import checks
+from pipeline.checks.base import Check, Options
+from pipeline.findings import Finding
+from pipeline.merge import is_machine_translated
+from pipeline.render import Form, render
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+    from pipeline.catalog import Message
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What besides the article and its catalog decides a page."""
+
+    options: Options
+    form: Form | None = Form.LOCALIZED  # None: no page, only what the localized page would show
+    publish_machine_translation: bool = True
+    report: bool = True  # gather the findings about the texts that should be published
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    text: str | None  # the page in the policy's form; None without a form
+    translations: tuple[str, ...]  # each segment's text on the page (its English in source form)
+    findings: tuple[Finding, ...]  # reported problems of the texts that should be published
+    substitutions: tuple[Finding, ...]  # render-substituted: each text held back
+
+
+class Guard:
+    """The checkers publishing uses, worked out once for many articles."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.segments = checks.SegmentChecker(options)
+
+    def for_locale(self, locale: str) -> Guard:
+        options = replace(self.options, locale=locale)
+        other = object.__new__(Guard)
+        other.options = options
+        other.segments = self.segments.with_options(options)
+        return other
+
+
+def _named(held: Sequence[Check]) -> str:
+    return ", ".join(c.id for c in held)
+
+
+def publish(
+    article: Article, entries: Sequence[Message | None], policy: Policy,
+    guard: Guard | None = None,
+) -> Published:
+    """The page for ``article`` with each segment's catalog entry (``entries``, None where there
+    is none), the findings about what should be published, and each substitution.
+
+    The translation that should be published is the catalog's reviewed one, else the article's
+    own. When a check holds it back, the localized form falls back to the article's own
+    translation if that passes, else to the English. The bilingual form is the round-trip form:
+    its floor is the article's own translation as delivered.
+    ``guard``: one made from ``policy.options`` for several articles."""
+    options = policy.options
+    guard = Guard(options) if guard is None else guard
+    guard = guard.for_locale(article.locale)
+    substituted = checks.BY_ID["render-substituted"]
+    report_swaps = substituted.id not in options.ignore  # selection never hides a swap
+    swap_severity = options.severity(substituted)
+    form = policy.form or Form.LOCALIZED  # without a form: what the localized page would show
+    allow_mt = policy.publish_machine_translation or not is_machine_translated(article)
+    verdict = guard.segments.verdict
+    published: list[str] = []
+    findings: list[Finding] = []
+    substitutions: list[Finding] = []
+
+    check, source_form = policy.report, form is Form.SOURCE
+    hold_mt = form is Form.LOCALIZED and not allow_mt
+    for seg, msg in zip(article.segments, entries, strict=True):
+        own = seg.translation
+        from_catalog = msg is not None and msg.reviewed
+        preferred = msg.msgstr if from_catalog and msg is not None else own
+        issues, held = verdict(seg.source, preferred)
+        if check and issues:
+            findings.extend(
+                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
+                for c, sev, m in issues
+            )
+        if source_form:
+            published.append(seg.source)
+            continue
+        if not held:  # most segments: nothing holds the translation back
+            # unreviewed machine translation is not published when the configuration says so
+            published.append(seg.source if hold_mt and not from_catalog else preferred)
+            continue
+        own_is_safe = (from_catalog and allow_mt and own != preferred
+                       and not guard.segments.held_by(seg.source, own))
+        if form is Form.BILINGUAL or own_is_safe:
+            chosen, label = own, "the article's translation"
+        else:
+            chosen, label = seg.source, "the English"
+        if chosen != preferred and report_swaps:  # else the catalog held the article's own text
+            what = "catalog translation" if from_catalog else "article's translation"
+            substitutions.append(Finding(
+                substituted.id, swap_severity,
+                f"the {what} has errors ({_named(held)}) and was not published; {label} was "
+                "published instead", article.path, seg.line, seg.column, seg.id,
+                substituted.hint,
+            ))
+        published.append(chosen)
+
+    page = None
+    if policy.form is not None:
+        page = render(article, policy.form, published)
+    return Published(page, tuple(published), tuple(findings), tuple(substitutions))
+
