@@ -4,9 +4,11 @@ report.
 
 The rule: nothing that a check holds back reaches a page (``Options.holds_back``). Whether a
 check holds a text back does not depend on what is reported: ``--select``, ``--ignore`` and
-lowered severities change the findings, never the page. Each text held back is reported as
-``render-substituted`` naming the checks that held it, whatever is selected, unless that id
-itself is ignored.
+lowered severities change the findings, never the page. Every text on a page has been checked:
+the translation of each pair by every segment rule, and translated text outside the pairs (the
+translation span of a broken pair, the front matter values translated in place) by the safety
+rules. Each text held back is reported as ``render-substituted`` naming the checks that held it,
+whatever is selected, unless that id itself is ignored.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from pipeline import checks
+from pipeline import checks, loose
+from pipeline.checks import safety
 from pipeline.checks.base import Check, Options
 from pipeline.findings import Finding
 from pipeline.merge import is_machine_translated
@@ -45,17 +48,20 @@ class Published:
 
 
 class Guard:
-    """The checkers publishing uses, worked out once for many articles."""
+    """The checkers publishing uses, worked out once for many articles: every segment rule
+    for the pairs, the safety rules for the translated text outside them."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
         self.segments = checks.SegmentChecker(options)
+        self.outside = checks.SegmentChecker(options, safety.RULES)
 
     def for_locale(self, locale: str) -> Guard:
         options = replace(self.options, locale=locale)
         other = object.__new__(Guard)
         other.options = options
         other.segments = self.segments.with_options(options)
+        other.outside = self.outside.with_options(options)
         return other
 
 
@@ -73,8 +79,8 @@ def publish(
     The translation that should be published is the catalog's reviewed one, else the article's
     own. When a check holds it back, the localized form falls back to the article's own
     translation if that passes, else to the English. The bilingual form is the round-trip form:
-    its floor is the article's own translation as delivered.
-    ``guard``: one made from ``policy.options`` for several articles."""
+    its floor is the article's own translation as delivered, and it keeps the text outside the
+    pairs as delivered. ``guard``: one made from ``policy.options`` for several articles."""
     options = policy.options
     guard = Guard(options) if guard is None else guard
     guard = guard.for_locale(article.locale)
@@ -123,8 +129,38 @@ def publish(
             ))
         published.append(chosen)
 
+    edits: list[tuple[int, int, str]] = []
+    for text in _outside(article, guard):
+        issues, held = guard.outside.verdict(text.source, text.translation)
+        if check and issues:
+            findings.extend(
+                Finding(c.id, sev, f"{text.what}: {m}", article.path, text.line, text.column,
+                        text.segment, c.hint)
+                for c, sev, m in issues
+            )
+        if held and form is not Form.BILINGUAL:
+            edits.append((text.start, text.end, text.fallback))
+            if report_swaps:
+                substitutions.append(Finding(
+                    substituted.id, swap_severity,
+                    f"{text.what} has errors ({_named(held)}) and was not published; "
+                    f"{text.instead} was published instead", article.path, text.line,
+                    text.column, text.segment, substituted.hint,
+                ))
     page = None
     if policy.form is not None:
-        page = render(article, policy.form, published)
+        edits.sort()
+        page = render(article, policy.form, published, edits)
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))
 
+
+def _outside(article: Article, guard: Guard) -> list[loose.Loose]:
+    """The translated texts outside the pairs that need a look: the broken pairs' translation
+    spans, and the front matter's translated values when one of them could be held back (read
+    with their places only then: nearly every article's are plain text)."""
+    found = loose.broken_pairs(article)
+    values = loose.meta_values(article)
+    held_by = guard.outside.held_by
+    if values is None or any(held_by("", v) for v in values):
+        found.extend(loose.front_matter_values(article))
+    return found

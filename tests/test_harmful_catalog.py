@@ -144,3 +144,37 @@ def test_cli_end_to_end_publishes_none_of_them_whatever_is_selected(
                    "translation was published instead" in line for line in swapped), lines
         reported = [line for line in lines if "error[unsafe-element]" in line]
         assert bool(reported) is not flags  # reported unless deselected
+
+def test_cli_end_to_end_keeps_unsafe_text_off_the_page_outside_the_pairs_too(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    """`python -m pipeline locales`, as `make locales` runs it, with a harmful catalog entry, a
+    harmful translated title and an unpaired translation span carrying an event handler."""
+    content, locales, out = tree
+    md = content / "fr-FR/get-started/install-cli.md"
+    text = md.read_text(encoding="utf-8")
+    text = text.replace("title: Installer l’interface CLI Contoso Docs",
+                        'title: "Installer <script>alert(2)</script>"', 1)
+    text = text.replace("## <a name=", '<span data-ttu-id="4c1e7-199">Voir <img src=x '
+                        'onerror="alert(3)"></span>\n\n## <a name=', 1)
+    md.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for flags, status in (([], 1), (["--select", "untranslated"], 0)):
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "locales", *base(content, locales), "--out",
+             str(out), "-q", *flags], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == status, done.stderr  # swaps are warnings
+        assert "Traceback" not in done.stderr
+        page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+        assert "<script" not in page and "onerror" not in page and "<img" not in page
+        assert page.startswith('---\ntitle: ""\n')
+        lines = done.stderr.splitlines()
+        swapped = [line for line in lines if "[render-substituted]" in line]
+        assert any(":2:8: warning[render-substituted]: the front matter value of 'title' has "
+                   "errors (html-added, unsafe-element)" in line for line in swapped), lines
+        assert any("the translation span 4c1e7-199 of a broken pair has errors" in line
+                   for line in swapped), lines
+        assert len(swapped) == len(ATTACKS) + 2
+        reported = [line for line in lines if "error[unsafe-element]" in line]
+        assert bool(reported) is not flags  # reported unless deselected

@@ -1,4 +1,5 @@
-"""What a page shows (``pipeline.publish``): report settings never open the guard."""
+"""What a page shows (``pipeline.publish``): report settings never open the guard, and no text
+reaches a page that the safety rules have not seen, outside the pairs as well."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.article import Article, parse_article
+from pipeline.article import Article, parse_article, read_front_matter, split_front_matter
 from pipeline.catalog import FUZZY, Catalog
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
@@ -122,3 +123,100 @@ def test_only_ignoring_render_substituted_itself_silences_a_swap() -> None:
     assert quiet.substitutions == ()
     assert quiet.text is not None and "<script" not in quiet.text
 
+
+# ------------------------------------------------------------------ text outside the pairs (item 3)
+
+GOOD_PAIR = pair("abcde-103", "Texte.", "Text.")
+BROKEN = (FRONT + '<span data-ttu-id="abcde-102">Salut <img src=x onerror="alert(1)"></span>\n\n'
+          + GOOD_PAIR + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    BROKEN,  # a translation span with no English partner
+    BROKEN.replace('"abcde-102">', '"abcde-102&quot;>').replace(  # quotes escaped by a tool
+        "</span>\n", '</span><span class="sxs-lookup"><span data-stu-id="abcde-102">Hello'
+        "</span></span>\n", 1),
+], ids=["unpaired", "malformed"])
+def test_a_broken_pair_with_an_unsafe_translation_is_kept_off_the_page(text: str) -> None:
+    article = article_of(text)
+    assert article.problems  # the scanner reports the pair and leaves it as skeleton
+    out = run(article, None)
+    assert out.text is not None
+    assert "onerror" not in out.text and "<img" not in out.text
+    assert ids(out.findings) == ["event-handler", "html-added"]
+    assert {(f.line, f.segment) for f in out.findings} == {(7, "abcde-102")}
+    assert all(f.message.startswith("the translation span abcde-102 of a broken pair: ")
+               for f in out.findings)
+    [swap] = out.substitutions
+    assert swap.message.endswith("and was not published; nothing was published instead")
+    # only the translation's text goes; the markup and the English around it stay as they were
+    assert out.text == text.replace('Salut <img src=x onerror="alert(1)">', "").replace(
+        GOOD_PAIR, "Texte.")
+
+
+def test_a_safe_broken_pair_passes_through_as_it_is() -> None:
+    text = BROKEN.replace('Salut <img src=x onerror="alert(1)">', "Salut tout le monde")
+    out = run(article_of(text), None)
+    assert (out.text, out.findings, out.substitutions) == (
+        text.replace(GOOD_PAIR, "Texte."), (), ())
+
+
+# (front matter, the translated key, what must not be published, the lines reported). Every
+# other key stays as is.
+HOSTILE = [
+    ("title: <script>alert(1)</script>\n", "title", "<script", {3}),
+    ('title: "Titre <img src=x onerror=alert(1)>"\n', "title", "onerror", {3}),
+    ("description: 'Voir <iframe src=x></iframe>'\n", "description", "<iframe", {3}),
+    ("description: Voir [ici](https://evil.example.net/x)\n", "description", "evil.example", {3}),
+    ("description: |\n  Ligne.\n  <script>x</script>\n", "description", "<script", {3}),
+    ("description: >-\n  Ligne\n  <script>x</script>\n", "description", "<script", {3}),
+    ("description: Ligne\n  <script>x</script>\n", "description", "<script", {3}),
+    ('keywords: [cli, "<script>x</script>"]\n', "keywords", "<script", {3}),
+    ("keywords:\n- cli\n- <script>x</script>\n", "keywords", "<script", {5}),
+    ("keywords:\n  - cli\n  - {a: <script>x</script>}\n", "keywords", "<script", {5}),
+    ("title: &t <script>x</script>\ndescription: *t\n", "title", "<script", {3, 4}),
+    ("title: !!str <script>x</script>\r\n", "title", "<script", {3}),
+]
+
+
+@pytest.mark.parametrize(("yaml_text", "key", "needle", "lines"), HOSTILE,
+                         ids=[h[0][:30] for h in HOSTILE])
+def test_an_unsafe_translated_front_matter_value_is_published_empty(
+    yaml_text: str, key: str, needle: str, lines: set[int]
+) -> None:
+    text = ("---\nms.translationtype: HT\n" + yaml_text + "ms.date: 01/02/2021\n---\n"
+            + pair("abcde-102", "Texte.", "Text.") + "\n")
+    article = article_of(text)
+    out = run(article, None)
+    assert out.text is not None
+    front = split_front_matter(out.text, "a.md")[1]
+    assert needle not in front
+    meta, _ = read_front_matter(front, "a.md")  # still valid YAML, with every key
+    assert list(meta) == list(article.meta)
+    assert meta["ms.date"] == "01/02/2021" and meta["ms.translationtype"] == "HT"
+    if article.meta[key] is not None:  # a single value: now an empty string
+        assert meta[key] == ""
+    assert out.text.endswith("---\nTexte.\n")  # the body is published as usual
+    # reported at the value's line, and so is the swap
+    assert {f.line for f in out.findings} == {f.line for f in out.substitutions} == lines
+    assert all(f.message.startswith("the front matter value of '") for f in out.findings)
+    assert any(f.message.startswith(f"the front matter value of {key!r}: ")
+               for f in out.findings)
+    assert out.substitutions and all(
+        s.message.endswith("was not published; an empty value was published instead")
+        for s in out.substitutions)
+
+
+def test_front_matter_that_passes_is_published_byte_for_byte() -> None:
+    """The English's own metadata (URLs, dates) is not checked against an empty English: the
+    keys translated in place are."""
+    out = run(article_of(), None)
+    assert out.text is not None and out.text.startswith(FRONT)
+    assert (out.findings, out.substitutions) == ((), ())
+
+
+def test_the_bilingual_form_keeps_the_text_outside_the_pairs_as_delivered() -> None:
+    text = BROKEN.replace("title: Installer", "title: <script>x</script>")
+    out = run(article_of(text), None, form=Form.BILINGUAL)
+    assert out.text == text  # the round trip: the article as it was delivered
+    assert "unsafe-element" in ids(out.findings)  # reported all the same

@@ -81,3 +81,12 @@ def test_article_without_pairs_renders_unchanged_in_every_form() -> None:
     article = parse_article(text, "fr-FR/b.md")
     for form in Form:
         assert render(article, form, []) == text
+
+
+def test_edits_replace_text_outside_the_pairs_in_every_form() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    start = TEXT.index("Titre")
+    edits = [(start, start + len("Titre"), '""')]
+    for form in Form:
+        assert render(article, form, None, edits) == render(article, form).replace(
+            "title: Titre", 'title: ""', 1)
