@@ -13,6 +13,7 @@ whatever is selected, unless that id itself is ignored.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -55,13 +56,17 @@ class Guard:
         self.options = options
         self.segments = checks.SegmentChecker(options)
         self.outside = checks.SegmentChecker(options, safety.RULES)
+        self._locales: dict[str, Guard] = {}  # shared by the copies: a tree has a few locales
 
     def for_locale(self, locale: str) -> Guard:
-        options = replace(self.options, locale=locale)
-        other = object.__new__(Guard)
-        other.options = options
-        other.segments = self.segments.with_options(options)
-        other.outside = self.outside.with_options(options)
+        other = self._locales.get(locale)
+        if other is None:
+            options = replace(self.options, locale=locale)
+            other = copy.copy(self)
+            other.options = options
+            other.segments = self.segments.with_options(options)
+            other.outside = self.outside.with_options(options)
+            self._locales[locale] = other
         return other
 
 
