@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_front_matter, split_front_matter
 from pipeline.catalog import FUZZY, Catalog
+from pipeline.checks import SEGMENT_RULES, SegmentChecker
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
 from pipeline.merge import merge
@@ -220,3 +223,49 @@ def test_the_bilingual_form_keeps_the_text_outside_the_pairs_as_delivered() -> N
     out = run(article_of(text), None, form=Form.BILINGUAL)
     assert out.text == text  # the round trip: the article as it was delivered
     assert "unsafe-element" in ids(out.findings)  # reported all the same
+
+
+# ------------------------------------------------------------------ any edits, any report settings
+
+PIECES = st.sampled_from([
+    "`", "``", "*", "**", "[", "]", "(", ")", "](", "<b>", "</b>", '<a href="x">', "<script>",
+    "<img src=x onerror=alert(1)>", "&lt;", "{0}", "%s", "|", "\n", "\n# ", "\n- ", "https://",
+    "https://evil.example", "javascript:", "Set-AzContext", "12", " ", "#", "-", ".", "word",
+    "Wort", "run the command now",
+])
+TEXT = st.lists(PIECES, min_size=1, max_size=8).map("".join)
+IDS = [r.check.id for r in SEGMENT_RULES]
+REPORTING = st.builds(
+    Options,
+    select=st.frozensets(st.sampled_from(IDS), max_size=3),
+    ignore=st.frozensets(st.sampled_from(IDS), max_size=6),
+    severities=st.dictionaries(st.sampled_from(IDS), st.sampled_from(list(Severity)),
+                               max_size=6),
+    locale=st.just("fr-FR"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(TEXT, TEXT, st.one_of(st.none(), TEXT)), min_size=1,
+                      max_size=4),
+       options=REPORTING)
+def test_nothing_a_check_holds_back_is_published_whatever_the_edits_and_report_settings(
+    pairs: list[tuple[str, str, str | None]], options: Options
+) -> None:
+    """Each pair: (English, the article's translation, the vendor's reviewed edit or None).
+    Every segment's published text is its English or passes the full rule set."""
+    text = "".join(
+        pair(f"abcde-{101 + n}", tr.replace("<", "&lt;") if "span" in tr else tr, en) + "\n\n"
+        for n, (en, tr, _) in enumerate(pairs))
+    article = article_of(text)
+    assume(len(article.segments) == len(pairs) and not article.problems)
+    catalog = merge(article, None)
+    for seg, (_, _, edit) in zip(article.segments, pairs, strict=True):
+        if edit is not None:
+            catalog = replace(catalog, messages=tuple(
+                replace(m, msgstr=edit, flags=()) if m.msgid == seg.source else m
+                for m in catalog.messages))
+    out = run(article, catalog, options)
+    full = SegmentChecker(Options(locale="fr-FR"))
+    for seg, shown in zip(article.segments, out.translations, strict=True):
+        assert shown == seg.source or not full.held_by(seg.source, shown), (seg.source, shown)
