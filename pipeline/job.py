@@ -5,21 +5,22 @@ there is an article to process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
-from pipeline.checks import sync, terminology, tree
+from pipeline.checks import sync, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
-from pipeline.merge import is_machine_translated, merge, segment_keys
+from pipeline.merge import merge, segment_keys
 from pipeline.outcome import Outcome, Settings
-from pipeline.render import Form, entries_for, render
+from pipeline.publish import Guard, Policy, publish
+from pipeline.render import entries_for
 
 
 def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
@@ -63,87 +64,6 @@ def _digest(article: Article) -> str:
     return digest("\x00".join([seg.source for seg in article.segments]).encode())
 
 
-def publish(
-    article: Article, entries: Sequence[Message | None], settings: Settings,
-    checker: checks.SegmentChecker | None = None,
-) -> tuple[list[str], list[Finding], list[Finding]]:
-    """What to publish for each segment, the findings about the translations that should be
-    published, and the substitutions made because those had errors.
-
-    The translation that should be published is the catalog's reviewed one, else the article's
-    own. When it has an error, the localized form falls back to the article's own translation if
-    that passes, else to the English: nothing with an error reaches a page. The bilingual form is
-    the round-trip form: its floor is the article's own translation as delivered.
-    ``checker``: one made from ``settings.options`` for several articles, which saves working
-    out its rules again per article."""
-    options = terminology.for_article(replace(settings.options, locale=article.locale), article)
-    checker = (checks.SegmentChecker(options) if checker is None
-               else checker.with_options(options))
-    terms = terminology.active(options)  # none, unless no-loc terms or a glossary apply
-    substituted = checks.BY_ID["render-substituted"]
-    form = settings.form or Form.LOCALIZED  # without a form: what the localized page would show
-    allow_mt = settings.publish_machine_translation or not is_machine_translated(article)
-    published: list[str] = []
-    findings: list[Finding] = []
-    substitutions: list[Finding] = []
-
-    def safe(source: str, text: str) -> bool:
-        found = checker.issues(source, text)
-        if terms:
-            found += terminology.issues(terms, source, text, options)
-        return all(sev < Severity.ERROR for _, sev, _ in found)
-
-    check, source_form = settings.check, form is Form.SOURCE
-    hold_mt = form is Form.LOCALIZED and not allow_mt
-    for seg, msg in zip(article.segments, entries, strict=True):
-        own = seg.translation
-        from_catalog = msg is not None and msg.reviewed
-        preferred = msg.msgstr if from_catalog and msg is not None else own
-        issues = checker.issues(seg.source, preferred)
-        if terms:
-            issues += terminology.issues(terms, seg.source, preferred, options)
-        if issues and msg is not None and (msg.flags or msg.translator_comments):
-            # an ignore-<check> flag on the entry: silenced, kept for the report, no hold
-            issues, silenced = suppress.split(issues, msg)
-            if check and silenced:
-                findings.extend(
-                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
-                            suppressed=True) for c, sev, m in silenced)
-        if check and issues:
-            findings.extend(
-                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
-                for c, sev, m in issues
-            )
-        if source_form:
-            published.append(seg.source)
-            continue
-        # unreviewed machine translation is not published when the configuration says so
-        held = hold_mt and not from_catalog
-        if not issues:  # most segments: the translation passes
-            published.append(seg.source if held else preferred)
-            continue
-        chosen, label = preferred, None
-        if any(sev >= Severity.ERROR for _, sev, _ in issues):
-            own_is_safe = from_catalog and allow_mt and own != preferred and safe(seg.source, own)
-            if form is Form.BILINGUAL or own_is_safe:
-                chosen, label = own, "article's translation"
-            else:
-                chosen, label = seg.source, "English"
-            if chosen == preferred:
-                label = None  # the catalog held the article's own text: nothing was swapped
-        elif held:
-            chosen = seg.source
-        if label is not None and options.enabled(substituted):
-            what = "catalog translation" if from_catalog else "article's translation"
-            substitutions.append(Finding(
-                substituted.id, options.severity(substituted),
-                f"the {what} has errors and was not published; the {label} was published "
-                "instead", article.path, seg.line, seg.column, seg.id, substituted.hint,
-            ))
-        published.append(chosen)
-    return published, findings, substitutions
-
-
 def _flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | None,
                    shown: str, options: Options) -> list[Finding]:
     """``ignore-flag`` warnings, at the lines of the catalog as it now stands on disk (merged
@@ -179,11 +99,14 @@ class Prepared:
     tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
 
 
-def prepare(
-    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
-) -> Prepared:
+def policy(settings: Settings) -> Policy:
+    return Policy(settings.options, settings.form, settings.publish_machine_translation,
+                  settings.check)
+
+
+def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding.
-    ``checker``: as for ``publish``."""
+    ``guard``: as for ``publish``."""
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
@@ -232,7 +155,8 @@ def prepare(
         if settings.memory is not None:  # filled from the memory in the second pass
             from pipeline.memory.session import worker
 
-            updated, tm = worker(article, updated, settings, checker)
+            updated, tm = worker(article, updated, settings,
+                                 None if guard is None else guard.segments)
         if updated != catalog:  # equal: the catalog as read stays, with its lines
             text = format_po(updated)
             catalog_write = Write(po_path, text.encode(), po_shown)
@@ -261,23 +185,18 @@ def prepare(
 
     output_write = None
     if settings.check or settings.form is not None:
-        published, segment_findings, substitutions = publish(article, entries, settings,
-                                                             checker)
-        if settings.check:
-            findings.extend(segment_findings)
-        if settings.form is not None:
+        published = publish(article, entries, policy(settings), guard)
+        findings.extend(published.findings)
+        if published.text is not None:
             if broken:
                 findings.append(Finding(
                     "render-substituted", Severity.ERROR,
                     "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
-                findings.extend(substitutions)
-                out = layout.output(rel)
-                output_write = Write(
-                    out, render(article, settings.form, published).encode(),
-                    layout.shown_output(rel),
-                )
+                findings.extend(published.substitutions)
+                output_write = Write(layout.output(rel), published.text.encode(),
+                                     layout.shown_output(rel))
     # each finding on a segment keyed by what it is about, for a baseline to match
     findings = identity.attach(findings, article, entries, shown)
     if tm is None and settings.memory is not None and catalog is not None and not broken:
@@ -333,13 +252,11 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
                    cache=entry, tm=prep.tm)
 
 
-def prepare_safely(
-    rel: str, settings: Settings, checker: checks.SegmentChecker | None = None
-) -> Prepared:
+def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
     """``prepare``, with a bug turned into an error finding for this article alone: the other
     articles still run, and no traceback reaches the user."""
     try:
-        return prepare(rel, settings, checker)
+        return prepare(rel, settings, guard)
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
@@ -353,8 +270,8 @@ def prepare_safely(
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
-    checker = checks.SegmentChecker(settings.options)
-    prepared = [prepare_safely(rel, settings, checker) for rel in rels]
+    guard = Guard(settings.options)
+    prepared = [prepare_safely(rel, settings, guard) for rel in rels]
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path, bytes, str | None]] = []
     for n, prep in enumerate(prepared):

@@ -4,14 +4,15 @@
 - ``source``: every pair replaced by its English;
 - ``bilingual``: the sxs article itself with the chosen translations in the translation spans.
 
-Only the span texts change; every other byte of the article is copied as it is.
+Only the span texts change; every other byte of the article is copied as it is, but for the text
+outside the pairs that ``publish`` (which decides what a page shows) holds back.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -23,18 +24,6 @@ class Form(enum.Enum):
     LOCALIZED = "localized"
     SOURCE = "source"
     BILINGUAL = "bilingual"
-
-
-# Picks the catalog-form translation to publish for a segment, given its catalog entry.
-Chooser: TypeAlias = "Callable[[Segment, Message | None], str]"
-
-
-def catalog_translation(seg: Segment, msg: Message | None) -> str:
-    """The catalog's reviewed translation, else the article's own. A fuzzy entry is never used:
-    its translation was made for other English, or nobody has reviewed it yet."""
-    if msg is not None and msg.reviewed:
-        return msg.msgstr
-    return seg.translation
 
 
 def entries_for(
@@ -62,12 +51,17 @@ def render(
     article: Article,
     form: Form,
     translations: Sequence[str] | None = None,
+    edits: Sequence[tuple[int, int, str]] = (),
 ) -> str:
-    """``translations`` gives each segment's catalog-form translation (default: the article's)."""
+    """``translations`` gives each segment's catalog-form translation (default: the article's).
+    ``edits``: (start, end, text) replacements of text outside the pairs, in order (what
+    ``publish`` holds back there); without them every byte outside the pairs is copied."""
     text = article.text
     segs = article.segments
     if translations is None:
         translations = [s.translation for s in segs]
+    if edits:
+        return _render_edited(article, form, translations, edits)
     out: list[str] = []
     last = 0
     if form is Form.BILINGUAL:
@@ -89,10 +83,27 @@ def render(
     return "".join(out)
 
 
-def choose(
-    article: Article, catalog: Catalog | None, chooser: Chooser = catalog_translation
-) -> list[str]:
-    return [
-        chooser(seg, msg)
-        for seg, msg in zip(article.segments, entries_for(article, catalog), strict=True)
-    ]
+def _render_edited(
+    article: Article, form: Form, translations: Sequence[str],
+    edits: Sequence[tuple[int, int, str]],
+) -> str:
+    """``render`` with replacements outside the pairs: every replacement, of a pair or of an
+    edit, in one ordered pass (they never overlap)."""
+    text = article.text
+    segs = article.segments
+    if form is Form.BILINGUAL:
+        pairs = [(s.tr_start, s.tr_end, span_text(s, tr))
+                 for s, tr in zip(segs, translations, strict=True)]
+    elif form is Form.LOCALIZED:
+        pairs = [(s.start, s.end, span_text(s, tr))
+                 for s, tr in zip(segs, translations, strict=True)]
+    else:
+        pairs = [(s.start, s.end, text[s.src_start : s.src_end]) for s in segs]
+    out: list[str] = []
+    last = 0
+    for start, end, replacement in sorted([*pairs, *edits]):
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -4,7 +4,10 @@ ever shows one of them (issue: nothing unsafe is ever published)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,94 @@ def test_render_publishes_none_of_them(
     # the article's own, safe, translations stand in, and each swap is reported
     assert "Prérequis" in page
     assert capsys.readouterr().err.count("warning[render-substituted]") == len(ATTACKS)
+
+# Report settings decide what is reported, never what is published (issue 11, item 2): with
+# every flag the page holds none of the attacks, and each swap is reported, naming its checks.
+# (flags, exit status, checks that must be reported, checks that must not be)
+ALL_ATTACKS = {check for _, check in ATTACKS.values()}
+SELECTIONS = [
+    ([], 1, ALL_ATTACKS, set()),
+    (["--select", "untranslated"], 0, set(), ALL_ATTACKS),
+    (["--ignore", "unsafe-element,html-added"], 1, ALL_ATTACKS - {"unsafe-element"},
+     {"unsafe-element", "html-added"}),
+]
+
+
+@pytest.mark.parametrize(("flags", "status", "reported", "unreported"), SELECTIONS,
+                         ids=[" ".join(s[0]) or "default" for s in SELECTIONS])
+def test_locales_publishes_none_of_them_whatever_is_selected(
+    tree: tuple[Path, Path, Path], flags: list[str], status: int, reported: set[str],
+    unreported: set[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    content, locales, out = tree
+    capsys.readouterr()
+    assert main(["locales", *base(content, locales), "--out", str(out), "--format", "json",
+                 *flags]) == status
+    findings = json.loads(capsys.readouterr().out)
+    page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    for needle in ("<script", "onerror", "java&#115;cript", "evil.example.net", "--uninstall",
+                   "\n# Pris en main"):
+        assert needle not in page
+    errors = {f["check"] for f in findings if f["severity"] == "error"}
+    assert reported <= errors and not unreported & errors
+    swaps = [f for f in findings if f["check"] == "render-substituted"]
+    assert len(swaps) == len(ATTACKS)
+    assert any("(html-added, unsafe-element)" in f["message"] for f in swaps)
+
+def test_cli_end_to_end_publishes_none_of_them_whatever_is_selected(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    """`python -m pipeline locales`, as `make locales` runs it, through the one publish path."""
+    content, locales, out = tree
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for flags, status in (([], 1), (["--select", "untranslated"], 0)):
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "locales", *base(content, locales), "--out",
+             str(out), "-q", *flags], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == status, done.stderr  # swaps are warnings
+        assert "Traceback" not in done.stderr
+        page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+        assert "<script" not in page and "onerror" not in page
+        lines = done.stderr.splitlines()
+        swapped = [line for line in lines if "warning[render-substituted]" in line]
+        assert len(swapped) == len(ATTACKS)
+        assert any(":19:32: warning[render-substituted]: the catalog translation has errors "
+                   "(html-added, unsafe-element) and was not published; the article's "
+                   "translation was published instead" in line for line in swapped), lines
+        reported = [line for line in lines if "error[unsafe-element]" in line]
+        assert bool(reported) is not flags  # reported unless deselected
+
+def test_cli_end_to_end_keeps_unsafe_text_off_the_page_outside_the_pairs_too(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    """`python -m pipeline locales`, as `make locales` runs it, with a harmful catalog entry, a
+    harmful translated title and an unpaired translation span carrying an event handler."""
+    content, locales, out = tree
+    md = content / "fr-FR/get-started/install-cli.md"
+    text = md.read_text(encoding="utf-8")
+    text = text.replace("title: Installer l’interface CLI Contoso Docs",
+                        'title: "Installer <script>alert(2)</script>"', 1)
+    text = text.replace("## <a name=", '<span data-ttu-id="4c1e7-199">Voir <img src=x '
+                        'onerror="alert(3)"></span>\n\n## <a name=', 1)
+    md.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for flags, status in (([], 1), (["--select", "untranslated"], 0)):
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "locales", *base(content, locales), "--out",
+             str(out), "-q", *flags], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == status, done.stderr  # swaps are warnings
+        assert "Traceback" not in done.stderr
+        page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+        assert "<script" not in page and "onerror" not in page and "<img" not in page
+        assert page.startswith('---\ntitle: ""\n')
+        lines = done.stderr.splitlines()
+        swapped = [line for line in lines if "[render-substituted]" in line]
+        assert any(":2:8: warning[render-substituted]: the front matter value of 'title' has "
+                   "errors (html-added, unsafe-element)" in line for line in swapped), lines
+        assert any("the translation span 4c1e7-199 of a broken pair has errors" in line
+                   for line in swapped), lines
+        assert len(swapped) == len(ATTACKS) + 2
+        reported = [line for line in lines if "error[unsafe-element]" in line]
+        assert bool(reported) is not flags  # reported unless deselected

@@ -10,9 +10,18 @@ import pytest
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.checks.base import Options
 from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
 from pipeline.provenance import delivered
-from pipeline.render import Form, choose, render
+from pipeline.publish import Policy, publish
+from pipeline.render import Form, entries_for
+
+
+def page(article: Article, catalog: Catalog, form: Form) -> str:
+    """The page as production publishes it (``publish``, default options)."""
+    text = publish(article, entries_for(article, catalog), Policy(Options(), form)).text
+    assert text is not None
+    return text
 
 FRONT = """---
 title: T
@@ -122,7 +131,7 @@ def test_vendor_edits_survive_reextraction_and_stay_reviewed() -> None:
 def test_reviewed_catalog_wins_over_the_article_when_rendering() -> None:
     article = make(BASE)
     edited = vendor_edit(merge(article, None), "Close the window.", "Fermez cette fenêtre.")
-    out = render(article, Form.LOCALIZED, choose(article, edited))
+    out = page(article, edited, Form.LOCALIZED)
     assert "Fermez cette fenêtre." in out
     assert "Fermez la fenêtre." not in out
 
@@ -187,7 +196,7 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
     assert msgs["A brand new sentence."].extracted_comments[0] == "1accc-999"
 
     # rendering never uses the stale suggestion made for other English
-    out = render(new_article, Form.LOCALIZED, choose(new_article, merged))
+    out = page(new_article, merged, Form.LOCALIZED)
     assert "TRADUCTION NOUVELLE Open the file `b.json`." in out
     assert "Ouvrez le fichier `a.json`." not in out
     assert "Salut" in out
@@ -212,7 +221,7 @@ def test_same_english_with_two_translations_round_trips() -> None:
     assert keys[2] == (None, "Select **Save**.")
     assert keys[4] == ("b5df6-106", "Select **Save**.")
     cat = reread(merge(article, None))
-    assert render(article, Form.BILINGUAL, choose(article, cat)) == article.text
+    assert page(article, cat, Form.BILINGUAL) == article.text
 
 
 def test_same_english_with_the_same_translation_shares_one_entry() -> None:
@@ -242,7 +251,7 @@ def test_empty_english_gets_its_segment_id_as_context() -> None:
     cat = merge(article, None)
     empty = [m for m in cat.messages if m.msgid == ""]
     assert [(m.msgctxt, m.msgstr) for m in empty] == [("b5df6-106", '<a name="x"></a>')]
-    assert render(article, Form.BILINGUAL, choose(article, reread(cat))) == article.text
+    assert page(article, reread(cat), Form.BILINGUAL) == article.text
 
 
 # ------------------------------------------------------------------ on real corpus articles
@@ -269,8 +278,9 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     segs = article.segments
     cat = merge(article, None)
     edited_en = [segs[i].source for i in (3, 7, 11)]
+    # each edit keeps the English's code, links and markup: the page publishes it
     for n, en in enumerate(edited_en):
-        cat = vendor_edit(cat, en, f"VENDOR EDIT {n}")
+        cat = vendor_edit(cat, en, f"{en} (VENDOR EDIT {n})")
     cat = reread(cat)
 
     # the same delivery again: every translation and review state as the vendor left it
@@ -288,15 +298,15 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     merged = reread(merge(new_article, cat))
     msgs = by_msgid(merged)
     for n, en in enumerate(edited_en):
-        assert msgs[en].msgstr == f"VENDOR EDIT {n}" and msgs[en].reviewed
+        assert msgs[en].msgstr == f"{en} (VENDOR EDIT {n})" and msgs[en].reviewed
     fuzzy = msgs[changed_en + " Extra words."]
     assert fuzzy.fuzzy and fuzzy.previous_msgid == changed_en
     assert fuzzy.msgstr == segs[5].translation
     assert [m.msgid for m in merged.messages if m.obsolete] == [removed_en]
     assert msgs["Brand new English."].msgstr == "NOUVEAU"
-    localized = render(new_article, Form.LOCALIZED, choose(new_article, merged))
+    localized = page(new_article, merged, Form.LOCALIZED)
     assert all(f"VENDOR EDIT {n}" in localized for n in range(3))
-    bilingual = render(new_article, Form.BILINGUAL, choose(new_article, merged))
+    bilingual = page(new_article, merged, Form.BILINGUAL)
     assert bilingual.count("VENDOR EDIT") == sum(
         s.source in edited_en for s in new_article.segments)
 

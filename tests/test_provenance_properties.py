@@ -22,7 +22,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import polib
 from hypothesis import HealthCheck, given, settings
@@ -34,12 +33,10 @@ from pipeline.article import Article, parse_article
 from pipeline.catalog import FUZZY, Catalog, format_po, parse_po_bytes
 from pipeline.checks.base import Options
 from pipeline.findings import Severity
-from pipeline.job import publish
-from pipeline.layout import Layout
 from pipeline.merge import merge, segment_keys
 from pipeline.provenance import MT_NOTE, as_delivered, recorded
+from pipeline.publish import Guard, Policy, publish
 from pipeline.render import Form, entries_for
-from pipeline.runner import Settings
 
 ENGLISH = [
     "Open the file.", "Open the files.", "Close the window.", "Select **Save**.", "",
@@ -49,8 +46,8 @@ UNSAFE = " <img src=x onerror=alert(1)>"
 FRONT = "---\ntitle: T\nms.translationtype: {tt}\nms.contentlocale: fr-FR\n---\n"
 MSGCAT = shutil.which("msgcat")
 CHECKER = checks.SegmentChecker(Options())
-SETTINGS = Settings(Layout(Path("content"), Path("locales"), Path("build")),
-                    form=Form.LOCALIZED, publish_machine_translation=False)
+POLICY = Policy(Options(), Form.LOCALIZED, publish_machine_translation=False, report=False)
+GUARD = Guard(Options())
 
 
 def pair(seg_id: str, tr: str, en: str) -> str:
@@ -240,7 +237,7 @@ def assert_published_safely(world: World, catalog: Catalog) -> None:
     assert article is not None
     machine = article.meta.get("ms.translationtype") == "MT"
     entries = entries_for(article, catalog, segment_keys(article.segments))
-    published, _, _ = publish(article, entries, SETTINGS, CHECKER)
+    published = publish(article, entries, POLICY, GUARD).translations
     for seg, msg, shown in zip(article.segments, entries, published, strict=True):
         reviewed = msg.msgstr if msg is not None and msg.reviewed else None
         allowed = {seg.source, reviewed} | (set() if machine else {seg.translation})

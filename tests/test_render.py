@@ -1,13 +1,16 @@
-"""Rendering the three forms: only span texts change, every other byte is copied."""
+"""Rendering the three forms: only span texts change, every other byte is copied. Pages come from
+``publish``, the one function that decides what a page shows, as in production."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.article import parse_article
-from pipeline.catalog import FUZZY
+from pipeline.article import Article, parse_article
+from pipeline.catalog import FUZZY, Catalog
+from pipeline.checks.base import Options
 from pipeline.merge import merge
-from pipeline.render import Form, choose, render
+from pipeline.publish import Policy, publish
+from pipeline.render import Form, entries_for, render
 
 TEXT = (
     "---\r\ntitle: Titre\r\nms.translationtype: HT\r\nms.contentlocale: fr-FR\r\n---\n"
@@ -22,14 +25,20 @@ TEXT = (
 )
 
 
+def page(article: Article, catalog: Catalog, form: Form) -> str:
+    text = publish(article, entries_for(article, catalog), Policy(Options(), form)).text
+    assert text is not None
+    return text
+
+
 def test_bilingual_with_unchanged_catalog_is_the_input() -> None:
     article = parse_article(TEXT, "fr-FR/a.md")
-    assert render(article, Form.BILINGUAL, choose(article, merge(article, None))) == TEXT
+    assert page(article, merge(article, None), Form.BILINGUAL) == TEXT
 
 
 def test_localized_replaces_each_pair_with_its_translation() -> None:
     article = parse_article(TEXT, "fr-FR/a.md")
-    out = render(article, Form.LOCALIZED, choose(article, merge(article, None)))
+    out = page(article, merge(article, None), Form.LOCALIZED)
     assert "# <a name=\"intro\"></a>Introduction\r\n| A | B |" in out
     assert "| Oui | `x` |\n" in out
     assert out.endswith("[\n  Lien  ](https://example.com)\u00a0\u200f")
@@ -50,7 +59,7 @@ def test_catalog_edit_lands_inside_the_translation_span_keeping_layout() -> None
     cat = merge(article, None)
     cat = replace(cat, messages=tuple(
         replace(m, msgstr="Le lien") if m.msgid == "Link" else m for m in cat.messages))
-    out = render(article, Form.BILINGUAL, choose(article, cat))
+    out = page(article, cat, Form.BILINGUAL)
     # the leading line break is layout kept from the article; the rest is the catalog's text
     assert '<span data-ttu-id="abcde-104">\n  Le lien</span>' in out
     assert out.replace("Le lien", "Lien  ") == TEXT
@@ -62,7 +71,7 @@ def test_fuzzy_entry_is_never_published() -> None:
     cat = replace(cat, messages=tuple(
         replace(m, msgstr="Pas pour cet anglais", flags=(FUZZY,)) if m.msgid == "Yes" else m
         for m in cat.messages))
-    out = render(article, Form.LOCALIZED, choose(article, cat))
+    out = page(article, cat, Form.LOCALIZED)
     assert "Pas pour cet anglais" not in out
     assert "| Oui |" in out
 
@@ -72,3 +81,12 @@ def test_article_without_pairs_renders_unchanged_in_every_form() -> None:
     article = parse_article(text, "fr-FR/b.md")
     for form in Form:
         assert render(article, form, []) == text
+
+
+def test_edits_replace_text_outside_the_pairs_in_every_form() -> None:
+    article = parse_article(TEXT, "fr-FR/a.md")
+    start = TEXT.index("Titre")
+    edits = [(start, start + len("Titre"), '""')]
+    for form in Form:
+        assert render(article, form, None, edits) == render(article, form).replace(
+            "title: Titre", 'title: ""', 1)

@@ -55,6 +55,14 @@ class Options:
     def severity(self, check: Check) -> Severity:
         return self.severities.get(check.id, check.severity)
 
+    def holds_back(self, check: Check) -> bool:
+        """Whether a finding of ``check`` keeps a translation off the page. Selection decides
+        only what is reported, so it is not consulted: a safety check always holds a
+        translation back, any other check when it is an error by default or raised to one.
+        Report settings can make publishing stricter, never looser."""
+        return (check.topic == "safety" or check.severity >= Severity.ERROR
+                or self.severity(check) >= Severity.ERROR)
+
 
 def quote(text: str, width: int = 80) -> str:
     """A short, unambiguous quotation of a piece of text for messages."""

@@ -21,7 +21,7 @@ import pipeline.checks.terminology as terminology
 import pipeline.checks.tree as tree
 from pipeline import baseline, suppress
 from pipeline.checks.base import Check, Options
-from pipeline.checks.rule import Pairing, SegmentFn
+from pipeline.checks.rule import Pairing, SegmentFn, SegmentRule
 from pipeline.findings import Finding, Severity
 from pipeline.merge import Key, segment_keys
 from pipeline.render import entries_for
@@ -131,38 +131,45 @@ def catalog_findings(
     return out
 
 
-_Planned = tuple[tuple[SegmentFn, Check, Severity], ...]
+# (rule, check, severity as reported, reported?, holds the translation back?)
+_Step = tuple[SegmentFn, Check, Severity, bool, bool]
+_Planned = tuple[_Step, ...]
 Issues = tuple[tuple[Check, Severity, str], ...]
+# What a translation was found to have: the issues to report (the enabled checks, at their
+# configured severities), and the checks that keep it off the page (see Options.holds_back).
+Verdict = tuple[Issues, tuple[Check, ...]]
+_CLEAN: Verdict = ((), ())
 
 
 class SegmentChecker:
-    """The enabled segment rules with their severities, resolved once rather than per segment:
-    a corpus run checks hundreds of thousands of segment translations.
+    """The segment rules with their severities, resolved once rather than per segment: a corpus
+    run checks hundreds of thousands of segment translations.
 
-    Each segment runs only the rules whose needs it meets (``SegmentRule``): which of their
-    characters the two sides hold is read with one regex pass per side, and the rules for each
-    combination are worked out once and kept (a tree has a few thousand combinations)."""
+    Every rule runs whatever is selected: selection decides what is reported, not what is
+    published (``verdict``). Each segment runs only the rules whose needs it meets
+    (``SegmentRule``): which of their characters the two sides hold is read with one regex pass
+    per side, and the rules for each combination are worked out once and kept (a tree has a
+    few thousand combinations). ``rules``: a subset of the segment rules (default: all)."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, rules: Sequence[SegmentRule] | None = None) -> None:
         self.options = options
-        enabled = [(rule, options.severity(rule.check))
-                   for rule in SEGMENT_RULES if options.enabled(rule.check)]
-        self._identical: _Planned = tuple(
-            (rule.fn, rule.check, sev) for rule, sev in enabled if rule.identical)
-        differ = [(rule, sev) for rule, sev in enabled if not rule.identical]
+        steps = [(rule, (rule.fn, rule.check, options.severity(rule.check),
+                         options.enabled(rule.check), options.holds_back(rule.check)))
+                 for rule in (SEGMENT_RULES if rules is None else rules)]
+        self._identical: _Planned = tuple(step for rule, step in steps if rule.identical)
+        differ = [(rule, step) for rule, step in steps if not rule.identical]
         self._differ = tuple(
-            (rule.fn, rule.check, sev, frozenset(rule.source_needs),
-             frozenset(rule.translation_needs), rule.gated)
-            for rule, sev in differ)
+            (step, frozenset(rule.source_needs), frozenset(rule.translation_needs), rule.gated)
+            for rule, step in differ)
         self._source_re = _any_of(rule.source_needs for rule, _ in differ)
         self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
         self._plans: dict[tuple[frozenset[str], frozenset[str]], _Planned] = {}
         # What each (locale, English, translation) was found to have: a batch of articles
         # repeats a fifth of its segments (parameter tables, notes, product names), and the
         # rules are pure functions of the two strings and the options.
-        self._found: dict[tuple[str, str, str], Issues] = {}
+        self._found: dict[tuple[str, str, str], Verdict] = {}
         self._ungated: _Planned = tuple(
-            (fn, check, sev) for fn, check, sev, _, _, gated in self._differ if not gated)
+            step for step, _, _, gated in self._differ if not gated)
 
     def with_options(self, options: Options) -> SegmentChecker:
         """This checker for another article: the same rules under options that differ only in
@@ -182,22 +189,32 @@ class SegmentChecker:
         if plan is None:
             src, tr = key
             plan = self._plans[key] = tuple(
-                (fn, check, sev) for fn, check, sev, src_needs, tr_needs, gated in self._differ
+                step for step, src_needs, tr_needs, gated in self._differ
                 if not gated or not src.isdisjoint(src_needs) or not tr.isdisjoint(tr_needs))
         return plan
 
-    def issues(self, source: str, translation: str) -> Issues:
+    def verdict(self, source: str, translation: str) -> Verdict:
+        """The issues to report about ``translation``, and the checks that hold it back."""
         options = self.options
         key = (options.locale, source, translation)
         found = self._found.get(key)
         if found is None:
             plan = self._identical if source == translation else self._plan(source, translation)
-            found = self._found[key] = tuple([
-                (check, severity, message)
-                for fn, check, severity in plan
-                for message in fn(source, translation, options)
-            ])
+            hits = [(check, severity, report, hold, message)
+                    for fn, check, severity, report, hold in plan
+                    for message in fn(source, translation, options)]
+            found = self._found[key] = (_CLEAN if not hits else (
+                tuple([(c, sev, m) for c, sev, report, _, m in hits if report]),
+                tuple(dict.fromkeys(c for c, _, _, hold, _ in hits if hold))))
         return found
+
+    def issues(self, source: str, translation: str) -> Issues:
+        """The issues to report: the enabled checks' findings, at their configured severity."""
+        return self.verdict(source, translation)[0]
+
+    def held_by(self, source: str, translation: str) -> tuple[Check, ...]:
+        """The checks that keep ``translation`` off the page, reported or not; () when none."""
+        return self.verdict(source, translation)[1]
 
 
 def _any_of(needs: Iterable[str]) -> re.Pattern[str]:
@@ -213,7 +230,5 @@ def segment_issues(source: str, translation: str, options: Options) -> list[tupl
 
 
 def publishable(source: str, translation: str, options: Options) -> bool:
-    """No error-severity problem: safe to publish."""
-    return all(
-        sev < Severity.ERROR for _, sev, _ in SegmentChecker(options).issues(source, translation)
-    )
+    """No check holds the translation back (``Options.holds_back``): safe to publish."""
+    return not SegmentChecker(options).held_by(source, translation)

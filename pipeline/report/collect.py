@@ -12,9 +12,10 @@ from pipeline.catalog import Catalog
 from pipeline.checks import sync
 from pipeline.findings import Finding, InputError
 from pipeline.io import read_bytes
-from pipeline.job import publish, read_catalog
+from pipeline.job import policy, read_catalog
 from pipeline.merge import is_machine_translated, segment_keys
 from pipeline.outcome import Settings
+from pipeline.publish import publish
 from pipeline.render import entries_for
 from pipeline.report.states import State, Tally, classify
 
@@ -83,11 +84,12 @@ def _rows(
     keys = segment_keys(article.segments)
     entries = entries_for(article, catalog, keys)
     by_id = sync.entries_by_segment_id(catalog) if catalog is not None else {}
-    published, _, substitutions = publish(article, entries, settings)
-    notes = {(f.segment, f.line): f.message for f in substitutions}
+    published = publish(article, entries, policy(settings))
+    notes = {(f.segment, f.line): f.message for f in published.substitutions}
     placed, general = _place(article, findings, shown)
     rows = []
-    for n, (seg, msg, text) in enumerate(zip(article.segments, entries, published, strict=True)):
+    for n, (seg, msg, text) in enumerate(zip(article.segments, entries, published.translations,
+                                             strict=True)):
         drifted = by_id.get(seg.id) if msg is None else None
         if drifted is not None and drifted.msgid == seg.source:
             drifted = None

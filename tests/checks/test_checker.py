@@ -105,3 +105,36 @@ def test_a_checker_for_another_locale_keeps_its_rules_and_uses_the_new_locale() 
     assert ja.issues("Text ", "テキスト") == ()
     assert ja.issues("Text ", "Texte") == ()  # the same pair, remembered per locale
     assert [c.id for c, _, _ in checker.issues("Text ", "Texte")] == ["edge-whitespace"]
+
+
+# (options, what is reported, what holds the translation back) for a translation that adds a
+# <script> (two safety errors) and changes a code span (a fidelity error).
+VERDICTS = [
+    (Options(), ["code-changed", "html-added", "unsafe-element"],
+     ["code-changed", "html-added", "unsafe-element"]),
+    (Options(select=frozenset({"untranslated"})), [],
+     ["code-changed", "html-added", "unsafe-element"]),
+    (Options(ignore=frozenset({"unsafe-element", "html-added", "code-changed"})), [],
+     ["code-changed", "html-added", "unsafe-element"]),
+    (Options(severities={"unsafe-element": Severity.INFO, "code-changed": Severity.INFO}),
+     ["code-changed", "html-added", "unsafe-element"],
+     ["code-changed", "html-added", "unsafe-element"]),
+]
+
+
+@pytest.mark.parametrize(("options", "reported", "held"), VERDICTS)
+def test_selection_and_severity_change_what_is_reported_never_what_is_held_back(
+    options: Options, reported: list[str], held: list[str]
+) -> None:
+    checker = SegmentChecker(options)
+    issues, holding = checker.verdict("Run `a`.", "Exécutez `b`.<script>x</script>")
+    assert sorted({c.id for c, _, _ in issues}) == reported
+    assert sorted(c.id for c in holding) == held
+    assert all(sev == options.severity(c) for c, sev, _ in issues)
+
+
+def test_a_warning_holds_back_only_when_raised_to_an_error() -> None:
+    sentence = "Open a terminal window to run it."  # untranslated: a warning
+    assert SegmentChecker(Options()).held_by(sentence, sentence) == ()
+    raised = SegmentChecker(Options(severities={"untranslated": Severity.ERROR}))
+    assert [c.id for c in raised.held_by(sentence, sentence)] == ["untranslated"]

@@ -1,0 +1,164 @@
+"""Translated text outside the span pairs, which no segment check sees: the translation span of a
+broken pair (it passes through as it is) and the front matter values translated in place.
+
+``publish`` runs the safety rules on each and keeps from the page what fails. Each piece of text
+comes with the bytes a hold replaces and what stands in for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import yaml
+
+from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
+
+try:  # as the article reader parses it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+
+# The values the handoff translates in place, with no English beside them (FORMAT.md: on the
+# corpus the only keys with translated text). The other keys are the English article's own
+# metadata (URLs, dates, ids), copied through like the rest of the skeleton.
+TRANSLATED_KEYS = ("title", "description", "keywords")
+
+_SPAN_CLOSE = "</span>"
+_LOOKUP = _SPAN_CLOSE + LOOKUP_MARK
+# The id of a broken opener, read leniently: '18c18-207&quot;' names segment 18c18-207.
+_LOOSE_ID = re.compile(r'<span data-ttu-id=(?:"|&quot;|\')?([\w.-]+?)(?:"|&quot;|\'|>|\s)')
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """A translated text outside the pairs. ``start``/``end``: the article's characters a hold
+    replaces with ``fallback``."""
+
+    what: str  # as messages name it
+    source: str  # its English (catalog form), '' where the article has none
+    translation: str  # catalog form
+    start: int
+    end: int
+    line: int
+    column: int
+    segment: str | None
+    fallback: str
+    instead: str  # what the page shows when it is held back, in words
+
+
+def broken_pairs(article: Article) -> list[Loose]:
+    """The translation span of each pair the scanner could not read. Its text runs from the end
+    of the opening tag to the first '</span>' (or the next pair); its English is the lookup
+    span right after it, read leniently, if there is one. Held back, the text is left out: its
+    English lookup, where there is one, still passes through beside it."""
+    if not article.problems:  # every pair read: nothing passes through
+        return []
+    text = article.text
+    find = text.find
+    paired = {seg.start for seg in article.segments}
+    out = []
+    pos = find(OPENER_PREFIX, article.body_start)
+    while pos >= 0:
+        nxt = find(OPENER_PREFIX, pos + 1)
+        limit = len(text) if nxt < 0 else nxt
+        if pos not in paired:
+            out.append(_broken(article, pos, limit))
+        pos = nxt
+    return out
+
+
+def _broken(article: Article, pos: int, limit: int) -> Loose:
+    text = article.text
+    gt = text.find(">", pos, limit)
+    start = pos + len(OPENER_PREFIX) if gt < 0 else gt + 1
+    close = text.find(_SPAN_CLOSE, start, limit)
+    end = limit if close < 0 else close
+    source = ""
+    if close >= 0 and text.startswith(_LOOKUP, close):
+        inner = text.find(">", close + len(_LOOKUP), limit)
+        if inner >= 0:
+            en_end = text.find(_SPAN_CLOSE, inner + 1, limit)
+            source = catalog_form(text[inner + 1 : limit if en_end < 0 else en_end])[1]
+    m = _LOOSE_ID.match(text, pos, limit)
+    segment = m.group(1) if m else None
+    line, column = article.line_of(pos)
+    what = f"translation span {segment}" if segment else "translation span"
+    return Loose(f"the {what} of a broken pair", source, catalog_form(text[start:end])[1],
+                 start, end, line, column, segment, "", "nothing")
+
+
+def meta_values(article: Article) -> list[str] | None:
+    """The translated front matter values as the article's reading gave them, or None when one
+    is not a single value (a list of keywords): then only ``front_matter_values`` has them."""
+    meta = article.meta
+    values = []
+    for key in TRANSLATED_KEYS:
+        if key in meta:
+            value = meta[key]
+            if value is None:
+                return None
+            values.append(value)
+    return values
+
+
+def front_matter_values(article: Article) -> list[Loose]:
+    """Every value of the translated keys, with where it is written. Read again from the YAML
+    events (never constructed, as ``article`` reads them); the article reader has already
+    refused front matter that is not safe to read. Held back, a value becomes an empty string
+    (``""``, keeping its anchor): the English value is not in an sxs article, and the YAML
+    stays valid."""
+    if not article.body_start or not article.meta:
+        return []
+    text = article.text
+    offset = text.index("\n") + 1
+    yaml_text = split_front_matter(text, article.path)[1]
+    out = []
+    for key, event, value in _values(yaml.parse(yaml_text, Loader=_Loader)):
+        first, last = event.start_mark, event.end_mark
+        assert first is not None and last is not None  # the parser marks every event
+        start, end = offset + first.index, offset + last.index
+        while end > start and text[end - 1] in "\r\n":  # a block scalar's last line break
+            end -= 1
+        anchor = event.anchor if isinstance(event, yaml.ScalarEvent) else None
+        line, column = article.line_of(start)
+        out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
+                         column, None, (f"&{anchor} " if anchor else "") + '""',
+                         "an empty value"))
+    return out
+
+
+def _values(events: Iterator[yaml.Event]) -> Iterator[tuple[str, yaml.NodeEvent, str]]:
+    """(top-level key, event, value) for each non-empty value under a translated key, at any
+    depth; an alias stands for the value of its anchor."""
+    stack: list[bool | None] = []  # per open collection: a mapping's next node is a key?
+    key: str | None = None  # the top-level key whose value is being read
+    anchors: dict[str, str] = {}
+    for event in events:
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        is_key = False
+        if stack and stack[-1] is not None:
+            is_key = stack[-1]
+            stack[-1] = not is_key
+        if is_key and len(stack) == 1:
+            key = event.value if isinstance(event, yaml.ScalarEvent) else None
+        elif not is_key and key in TRANSLATED_KEYS and key is not None:
+            if isinstance(event, yaml.ScalarEvent) and event.value:
+                yield key, event, event.value
+            elif isinstance(event, yaml.AliasEvent) and anchors.get(event.anchor or ""):
+                yield key, event, anchors[event.anchor or ""]
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            anchors[event.anchor] = event.value
+        if isinstance(event, yaml.MappingStartEvent):
+            stack.append(True)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            stack.append(None)

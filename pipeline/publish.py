@@ -1,0 +1,190 @@
+"""What a page shows: the one function that decides it (``publish``), for ``render`` and
+``locales`` (which write it), ``check`` (which reports on what would be published) and the review
+report.
+
+The rule: nothing that a check holds back reaches a page (``Options.holds_back``). Whether a
+check holds a text back does not depend on what is reported: ``--select``, ``--ignore`` and
+lowered severities change the findings, never the page. Every text on a page has been checked:
+the translation of each pair by every segment rule, and translated text outside the pairs (the
+translation span of a broken pair, the front matter values translated in place) by the safety
+rules. Each text held back is reported as ``render-substituted`` naming the checks that held it,
+whatever is selected, unless that id itself is ignored.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from pipeline import checks, loose, suppress
+from pipeline.checks import safety, terminology
+from pipeline.checks.base import Check, Options
+from pipeline.findings import Finding
+from pipeline.merge import is_machine_translated
+from pipeline.render import Form, render
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+    from pipeline.catalog import Message
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What besides the article and its catalog decides a page."""
+
+    options: Options
+    form: Form | None = Form.LOCALIZED  # None: no page, only what the localized page would show
+    publish_machine_translation: bool = True
+    report: bool = True  # gather the findings about the texts that should be published
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    text: str | None  # the page in the policy's form; None without a form
+    translations: tuple[str, ...]  # each segment's text on the page (its English in source form)
+    findings: tuple[Finding, ...]  # reported problems of the texts that should be published
+    substitutions: tuple[Finding, ...]  # render-substituted: each text held back
+
+
+class Guard:
+    """The checkers publishing uses, worked out once for many articles: every segment rule
+    for the pairs, the safety rules for the translated text outside them."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.segments = checks.SegmentChecker(options)
+        self.outside = checks.SegmentChecker(options, safety.RULES)
+        self._locales: dict[str, Guard] = {}  # shared by the copies: a tree has a few locales
+
+    def for_locale(self, locale: str) -> Guard:
+        other = self._locales.get(locale)
+        if other is None:
+            options = replace(self.options, locale=locale)
+            other = copy.copy(self)
+            other.options = options
+            other.segments = self.segments.with_options(options)
+            other.outside = self.outside.with_options(options)
+            self._locales[locale] = other
+        return other
+
+
+def _named(held: Sequence[Check]) -> str:
+    return ", ".join(c.id for c in held)
+
+
+def publish(
+    article: Article, entries: Sequence[Message | None], policy: Policy,
+    guard: Guard | None = None,
+) -> Published:
+    """The page for ``article`` with each segment's catalog entry (``entries``, None where there
+    is none), the findings about what should be published, and each substitution.
+
+    The translation that should be published is the catalog's reviewed one, else the article's
+    own. When a check holds it back, the localized form falls back to the article's own
+    translation if that passes, else to the English. The bilingual form is the round-trip form:
+    its floor is the article's own translation as delivered, and it keeps the text outside the
+    pairs as delivered. ``guard``: one made from ``policy.options`` for several articles."""
+    options = policy.options
+    guard = Guard(options) if guard is None else guard
+    guard = guard.for_locale(article.locale)
+    # no-loc terms and glossaries: the run's, and the article's own no-loc list
+    term_options = terminology.for_article(guard.options, article)
+    terms = terminology.active(term_options)
+    substituted = checks.BY_ID["render-substituted"]
+    report_swaps = substituted.id not in options.ignore  # selection never hides a swap
+    swap_severity = options.severity(substituted)
+    form = policy.form or Form.LOCALIZED  # without a form: what the localized page would show
+    allow_mt = policy.publish_machine_translation or not is_machine_translated(article)
+    verdict = guard.segments.verdict
+    published: list[str] = []
+    findings: list[Finding] = []
+    substitutions: list[Finding] = []
+
+    check, source_form = policy.report, form is Form.SOURCE
+    hold_mt = form is Form.LOCALIZED and not allow_mt
+    for seg, msg in zip(article.segments, entries, strict=True):
+        own = seg.translation
+        from_catalog = msg is not None and msg.reviewed
+        preferred = msg.msgstr if from_catalog and msg is not None else own
+        issues, held = verdict(seg.source, preferred)
+        if terms:
+            found = terminology.issues(terms, seg.source, preferred, term_options)
+            if found:
+                issues = (*issues, *found)
+                held = (*held, *(c for c, _, _ in found if term_options.holds_back(c)))
+        if msg is not None and (issues or held) and (msg.flags or msg.translator_comments):
+            # an ignore-<check> mark on the entry: a reviewer's decision about this entry alone,
+            # so the check neither reports it nor holds it back; safety checks are never silenced
+            issues, silenced = suppress.split(issues, msg)
+            if check and silenced:
+                findings.extend(
+                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
+                            suppressed=True) for c, sev, m in silenced)
+            marked = suppress.ignored(msg)
+            held = tuple(c for c in held
+                         if c.id not in marked or c.topic == suppress.UNSUPPRESSABLE)
+        if check and issues:
+            findings.extend(
+                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)
+                for c, sev, m in issues
+            )
+        if source_form:
+            published.append(seg.source)
+            continue
+        if not held:  # most segments: nothing holds the translation back
+            # unreviewed machine translation is not published when the configuration says so
+            published.append(seg.source if hold_mt and not from_catalog else preferred)
+            continue
+        own_is_safe = (from_catalog and allow_mt and own != preferred
+                       and not guard.segments.held_by(seg.source, own))
+        if form is Form.BILINGUAL or own_is_safe:
+            chosen, label = own, "the article's translation"
+        else:
+            chosen, label = seg.source, "the English"
+        if chosen != preferred and report_swaps:  # else the catalog held the article's own text
+            what = "catalog translation" if from_catalog else "article's translation"
+            substitutions.append(Finding(
+                substituted.id, swap_severity,
+                f"the {what} has errors ({_named(held)}) and was not published; {label} was "
+                "published instead", article.path, seg.line, seg.column, seg.id,
+                substituted.hint,
+            ))
+        published.append(chosen)
+
+    edits: list[tuple[int, int, str]] = []
+    for text in _outside(article, guard):
+        issues, held = guard.outside.verdict(text.source, text.translation)
+        if check and issues:
+            findings.extend(
+                Finding(c.id, sev, f"{text.what}: {m}", article.path, text.line, text.column,
+                        text.segment, c.hint)
+                for c, sev, m in issues
+            )
+        if held and form is not Form.BILINGUAL:
+            edits.append((text.start, text.end, text.fallback))
+            if report_swaps:
+                substitutions.append(Finding(
+                    substituted.id, swap_severity,
+                    f"{text.what} has errors ({_named(held)}) and was not published; "
+                    f"{text.instead} was published instead", article.path, text.line,
+                    text.column, text.segment, substituted.hint,
+                ))
+    page = None
+    if policy.form is not None:
+        edits.sort()
+        page = render(article, policy.form, published, edits)
+    return Published(page, tuple(published), tuple(findings), tuple(substitutions))
+
+
+def _outside(article: Article, guard: Guard) -> list[loose.Loose]:
+    """The translated texts outside the pairs that need a look: the broken pairs' translation
+    spans, and the front matter's translated values when one of them could be held back (read
+    with their places only then: nearly every article's are plain text)."""
+    found = loose.broken_pairs(article)
+    values = loose.meta_values(article)
+    held_by = guard.outside.held_by
+    if values is None or any(held_by("", v) for v in values):
+        found.extend(loose.front_matter_values(article))
+    return found

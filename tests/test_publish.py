@@ -1,0 +1,271 @@
+"""What a page shows (``pipeline.publish``): report settings never open the guard, and no text
+reaches a page that the safety rules have not seen, outside the pairs as well."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from pipeline.article import Article, parse_article, read_front_matter, split_front_matter
+from pipeline.catalog import FUZZY, Catalog
+from pipeline.checks import SEGMENT_RULES, SegmentChecker
+from pipeline.checks.base import Options
+from pipeline.findings import Finding, Severity
+from pipeline.merge import merge
+from pipeline.publish import Policy, Published, publish
+from pipeline.render import Form, entries_for
+
+
+def pair(seg_id: str, tr: str, en: str) -> str:
+    return (f'<span data-ttu-id="{seg_id}">{tr}</span><span class="sxs-lookup">'
+            f'<span data-stu-id="{seg_id}">{en}</span></span>')
+
+
+FRONT = ("---\ntitle: Installer\nms.translationtype: HT\nms.contentlocale: fr-FR\n"
+         "online version: https://learn.contoso.com/fr-fr/cli\n---\n")
+ARTICLE = (FRONT + "# " + pair("abcde-102", "Prérequis", "Prerequisites") + "\n\n"
+           + pair("abcde-103", "Exécutez `contoso --version`.", "Run `contoso --version`.")
+           + " " + pair("abcde-104", "Ouvrez une fenêtre de terminal.",
+                        "Open a terminal window to run it.") + "\n")
+
+
+def article_of(text: str = ARTICLE) -> Article:
+    return parse_article(text, "fr-FR/a.md")
+
+
+def edited(article: Article, english: str, translation: str) -> Catalog:
+    """The article's catalog with a vendor's reviewed translation of ``english``."""
+    cat = merge(article, None)
+    return replace(cat, messages=tuple(
+        replace(m, msgstr=translation, flags=tuple(f for f in m.flags if f != FUZZY))
+        if m.msgid == english else m for m in cat.messages))
+
+
+DEFAULT = Options()
+
+
+def run(article: Article, catalog: Catalog | None, options: Options = DEFAULT,
+        form: Form = Form.LOCALIZED) -> Published:
+    return publish(article, entries_for(article, catalog), Policy(options, form))
+
+
+def ids(findings: tuple[Finding, ...]) -> list[str]:
+    return sorted(f.check for f in findings)
+
+
+# ------------------------------------------------------------------ report settings (item 2)
+
+SCRIPT = "Prérequis<script>alert(1)</script>"
+REPORT_SETTINGS = {
+    "default": Options(),
+    "select untranslated": Options(select=frozenset({"untranslated"})),
+    "ignore the checks that find it": Options(ignore=frozenset({"unsafe-element",
+                                                                "html-added"})),
+    "every safety check lowered to info": Options(severities={
+        c: Severity.INFO for c in ("unsafe-element", "html-added", "event-handler",
+                                   "unsafe-url", "foreign-host", "new-block")}),
+}
+
+
+@pytest.mark.parametrize("options", REPORT_SETTINGS.values(), ids=REPORT_SETTINGS.keys())
+def test_report_settings_never_let_an_unsafe_translation_onto_the_page(options: Options) -> None:
+    article = article_of()
+    out = run(article, edited(article, "Prerequisites", SCRIPT), options)
+    assert out.text is not None
+    assert "<script" not in out.text
+    assert "# Prérequis\n" in out.text  # the article's own translation stands in
+    # the swap is reported whatever is selected, naming the checks that held it back
+    [swap] = out.substitutions
+    assert swap.check == "render-substituted" and swap.line == 7
+    assert "(html-added, unsafe-element)" in swap.message
+
+
+def test_what_is_reported_still_follows_the_selection() -> None:
+    article = article_of()
+    catalog = edited(article, "Prerequisites", SCRIPT)
+    assert ids(run(article, catalog).findings) == ["html-added", "unsafe-element"]
+    assert run(article, catalog, REPORT_SETTINGS["select untranslated"]).findings == ()
+    lowered = run(article, catalog, REPORT_SETTINGS["every safety check lowered to info"])
+    assert {f.severity for f in lowered.findings} == {Severity.INFO}
+
+
+# Other checks: an error at its default severity holds back whatever the report settings say;
+# a check raised to error holds back too; a warning never does.
+SENTENCE = "Open a terminal window to run it."  # untranslated: a warning
+CODE = ("Run `contoso --version`.", "Exécutez `contoso --uninstall`.")  # code-changed: error
+GUARDS = [
+    ("code-changed deselected", Options(select=frozenset({"untranslated"})), *CODE, True),
+    ("code-changed ignored", Options(ignore=frozenset({"code-changed"})), *CODE, True),
+    ("code-changed lowered", Options(severities={"code-changed": Severity.WARNING}),
+     *CODE, True),
+    ("untranslated, a warning", Options(), SENTENCE, SENTENCE, False),
+    ("untranslated raised to error", Options(severities={"untranslated": Severity.ERROR}),
+     SENTENCE, SENTENCE, True),
+]
+
+
+@pytest.mark.parametrize(("options", "english", "translation", "held"),
+                         [g[1:] for g in GUARDS], ids=[g[0] for g in GUARDS])
+def test_the_other_checks_hold_back_by_their_default_or_raised_severity(
+    options: Options, english: str, translation: str, held: bool
+) -> None:
+    article = article_of()
+    out = run(article, edited(article, english, translation), options)
+    assert out.text is not None
+    assert (translation not in out.text) is held
+    assert len(out.substitutions) == held
+
+
+def test_only_ignoring_render_substituted_itself_silences_a_swap() -> None:
+    article = article_of()
+    catalog = edited(article, "Prerequisites", SCRIPT)
+    quiet = run(article, catalog, Options(ignore=frozenset({"render-substituted"})))
+    assert quiet.substitutions == ()
+    assert quiet.text is not None and "<script" not in quiet.text
+
+
+# ------------------------------------------------------------------ text outside the pairs (item 3)
+
+GOOD_PAIR = pair("abcde-103", "Texte.", "Text.")
+BROKEN = (FRONT + '<span data-ttu-id="abcde-102">Salut <img src=x onerror="alert(1)"></span>\n\n'
+          + GOOD_PAIR + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    BROKEN,  # a translation span with no English partner
+    BROKEN.replace('"abcde-102">', '"abcde-102&quot;>').replace(  # quotes escaped by a tool
+        "</span>\n", '</span><span class="sxs-lookup"><span data-stu-id="abcde-102">Hello'
+        "</span></span>\n", 1),
+], ids=["unpaired", "malformed"])
+def test_a_broken_pair_with_an_unsafe_translation_is_kept_off_the_page(text: str) -> None:
+    article = article_of(text)
+    assert article.problems  # the scanner reports the pair and leaves it as skeleton
+    out = run(article, None)
+    assert out.text is not None
+    assert "onerror" not in out.text and "<img" not in out.text
+    assert ids(out.findings) == ["event-handler", "html-added"]
+    assert {(f.line, f.segment) for f in out.findings} == {(7, "abcde-102")}
+    assert all(f.message.startswith("the translation span abcde-102 of a broken pair: ")
+               for f in out.findings)
+    [swap] = out.substitutions
+    assert swap.message.endswith("and was not published; nothing was published instead")
+    # only the translation's text goes; the markup and the English around it stay as they were
+    assert out.text == text.replace('Salut <img src=x onerror="alert(1)">', "").replace(
+        GOOD_PAIR, "Texte.")
+
+
+def test_a_safe_broken_pair_passes_through_as_it_is() -> None:
+    text = BROKEN.replace('Salut <img src=x onerror="alert(1)">', "Salut tout le monde")
+    out = run(article_of(text), None)
+    assert (out.text, out.findings, out.substitutions) == (
+        text.replace(GOOD_PAIR, "Texte."), (), ())
+
+
+# (front matter, the translated key, what must not be published, the lines reported). Every
+# other key stays as is.
+HOSTILE = [
+    ("title: <script>alert(1)</script>\n", "title", "<script", {3}),
+    ('title: "Titre <img src=x onerror=alert(1)>"\n', "title", "onerror", {3}),
+    ("description: 'Voir <iframe src=x></iframe>'\n", "description", "<iframe", {3}),
+    ("description: Voir [ici](https://evil.example.net/x)\n", "description", "evil.example", {3}),
+    ("description: |\n  Ligne.\n  <script>x</script>\n", "description", "<script", {3}),
+    ("description: >-\n  Ligne\n  <script>x</script>\n", "description", "<script", {3}),
+    ("description: Ligne\n  <script>x</script>\n", "description", "<script", {3}),
+    ('keywords: [cli, "<script>x</script>"]\n', "keywords", "<script", {3}),
+    ("keywords:\n- cli\n- <script>x</script>\n", "keywords", "<script", {5}),
+    ("keywords:\n  - cli\n  - {a: <script>x</script>}\n", "keywords", "<script", {5}),
+    ("title: &t <script>x</script>\ndescription: *t\n", "title", "<script", {3, 4}),
+    ("title: !!str <script>x</script>\r\n", "title", "<script", {3}),
+]
+
+
+@pytest.mark.parametrize(("yaml_text", "key", "needle", "lines"), HOSTILE,
+                         ids=[h[0][:30] for h in HOSTILE])
+def test_an_unsafe_translated_front_matter_value_is_published_empty(
+    yaml_text: str, key: str, needle: str, lines: set[int]
+) -> None:
+    text = ("---\nms.translationtype: HT\n" + yaml_text + "ms.date: 01/02/2021\n---\n"
+            + pair("abcde-102", "Texte.", "Text.") + "\n")
+    article = article_of(text)
+    out = run(article, None)
+    assert out.text is not None
+    front = split_front_matter(out.text, "a.md")[1]
+    assert needle not in front
+    meta, _ = read_front_matter(front, "a.md")  # still valid YAML, with every key
+    assert list(meta) == list(article.meta)
+    assert meta["ms.date"] == "01/02/2021" and meta["ms.translationtype"] == "HT"
+    if article.meta[key] is not None:  # a single value: now an empty string
+        assert meta[key] == ""
+    assert out.text.endswith("---\nTexte.\n")  # the body is published as usual
+    # reported at the value's line, and so is the swap
+    assert {f.line for f in out.findings} == {f.line for f in out.substitutions} == lines
+    assert all(f.message.startswith("the front matter value of '") for f in out.findings)
+    assert any(f.message.startswith(f"the front matter value of {key!r}: ")
+               for f in out.findings)
+    assert out.substitutions and all(
+        s.message.endswith("was not published; an empty value was published instead")
+        for s in out.substitutions)
+
+
+def test_front_matter_that_passes_is_published_byte_for_byte() -> None:
+    """The English's own metadata (URLs, dates) is not checked against an empty English: the
+    keys translated in place are."""
+    out = run(article_of(), None)
+    assert out.text is not None and out.text.startswith(FRONT)
+    assert (out.findings, out.substitutions) == ((), ())
+
+
+def test_the_bilingual_form_keeps_the_text_outside_the_pairs_as_delivered() -> None:
+    text = BROKEN.replace("title: Installer", "title: <script>x</script>")
+    out = run(article_of(text), None, form=Form.BILINGUAL)
+    assert out.text == text  # the round trip: the article as it was delivered
+    assert "unsafe-element" in ids(out.findings)  # reported all the same
+
+
+# ------------------------------------------------------------------ any edits, any report settings
+
+PIECES = st.sampled_from([
+    "`", "``", "*", "**", "[", "]", "(", ")", "](", "<b>", "</b>", '<a href="x">', "<script>",
+    "<img src=x onerror=alert(1)>", "&lt;", "{0}", "%s", "|", "\n", "\n# ", "\n- ", "https://",
+    "https://evil.example", "javascript:", "Set-AzContext", "12", " ", "#", "-", ".", "word",
+    "Wort", "run the command now",
+])
+TEXT = st.lists(PIECES, min_size=1, max_size=8).map("".join)
+IDS = [r.check.id for r in SEGMENT_RULES]
+REPORTING = st.builds(
+    Options,
+    select=st.frozensets(st.sampled_from(IDS), max_size=3),
+    ignore=st.frozensets(st.sampled_from(IDS), max_size=6),
+    severities=st.dictionaries(st.sampled_from(IDS), st.sampled_from(list(Severity)),
+                               max_size=6),
+    locale=st.just("fr-FR"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(TEXT, TEXT, st.one_of(st.none(), TEXT)), min_size=1,
+                      max_size=4),
+       options=REPORTING)
+def test_nothing_a_check_holds_back_is_published_whatever_the_edits_and_report_settings(
+    pairs: list[tuple[str, str, str | None]], options: Options
+) -> None:
+    """Each pair: (English, the article's translation, the vendor's reviewed edit or None).
+    Every segment's published text is its English or passes the full rule set."""
+    text = "".join(
+        pair(f"abcde-{101 + n}", tr.replace("<", "&lt;") if "span" in tr else tr, en) + "\n\n"
+        for n, (en, tr, _) in enumerate(pairs))
+    article = article_of(text)
+    assume(len(article.segments) == len(pairs) and not article.problems)
+    catalog = merge(article, None)
+    for seg, (_, _, edit) in zip(article.segments, pairs, strict=True):
+        if edit is not None:
+            catalog = replace(catalog, messages=tuple(
+                replace(m, msgstr=edit, flags=()) if m.msgid == seg.source else m
+                for m in catalog.messages))
+    out = run(article, catalog, options)
+    full = SegmentChecker(Options(locale="fr-FR"))
+    for seg, shown in zip(article.segments, out.translations, strict=True):
+        assert shown == seg.source or not full.held_by(seg.source, shown), (seg.source, shown)
