@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pipeline.checks.inputs as inputs
 from pipeline.checks.base import Check
 from pipeline.findings import Finding, Severity
 from pipeline.identity import key, message_key
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 DEFAULT_NAME = ".pipeline-baseline.json"
 VERSION = 1
-SUBSTITUTED = "render-substituted"  # what publishing did about another finding, not a problem
+# what publishing did about another finding, not a problem of its own
+SUBSTITUTED = inputs.RENDER_SUBSTITUTED.id
 STALE = Check(
     "baseline-stale", "input", Severity.INFO,
     "a baseline entry no finding matches any more: the problem was fixed",

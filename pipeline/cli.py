@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
+import pipeline.checks.inputs as inputs
 from pipeline import checks, gate
 from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
@@ -143,7 +144,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
                         baseline=gating is not None and gating.matcher is not None)
     sink = reporter if gating is None else gating.wrap(reporter)
     # the folders and names the walk skipped, and why: said first, and counted in the summary
-    walked = [*(Finding("layout", Severity.INFO, f"skipped {name!r}: not a locale folder",
+    walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO, f"skipped {name!r}: not a locale folder",
                         layout.shown_article(name)) for name in skipped), *problems]
     sink(walked)
     def clean() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, cast
 
+import pipeline.checks.inputs as inputs
 from pipeline.findings import InputError
 
 DEFAULT_MODE = 0o644
@@ -37,7 +38,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(st.st_mode):
             raise InputError(
-                "too-large", "not a regular file (a device, FIFO or socket)", _shown(path), 0, 0,
+                inputs.TOO_LARGE.id, "not a regular file (a device, FIFO or socket)",
+                _shown(path), 0, 0,
                 "replace it with a regular file",
             )
         if st.st_size > limit:
@@ -67,7 +69,7 @@ def _read_upto(fh: io.RawIOBase, count: int) -> bytes:
 
 def _too_large(path: Path, size: int, limit: int) -> InputError:
     return InputError(
-        "too-large", f"file is {size:,} bytes; the limit is {limit:,}", _shown(path), 0, 0,
+        inputs.TOO_LARGE.id, f"file is {size:,} bytes; the limit is {limit:,}", _shown(path), 0, 0,
         "split the article, or raise max-file-size in [tool.pipeline]",
     )
 
@@ -360,7 +362,7 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
     }.get(exc.errno or 0, exc.strerror or str(exc))
     kept = "the previous file is intact" if existed else "nothing was written"
     return InputError(
-        "write-failed", f"cannot write: {reason}; {kept}", shown or str(path), 0, 0,
+        inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}", shown or str(path), 0, 0,
         "check permissions and free space, then run again",
     )
 

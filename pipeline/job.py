@@ -13,7 +13,7 @@ from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
-from pipeline.checks import sync, tree
+from pipeline.checks import inputs, sync, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
@@ -35,7 +35,7 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise InputError("po-syntax", "a folder stands where the catalog should be", shown,
+        raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,
                          0, 0, "remove or rename the folder") from None
     return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
 
@@ -116,8 +116,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     except InputError as exc:
         return Prepared(rel, (exc.finding,))
     except OSError as exc:
-        return Prepared(rel, (Finding("encoding", Severity.ERROR, f"cannot read: {exc.strerror}",
-                                      shown, hint="check the file's permissions"),))
+        return Prepared(rel, (Finding(inputs.ENCODING.id, Severity.ERROR,
+                                      f"cannot read: {exc.strerror}", shown,
+                                      hint="check the file's permissions"),))
 
     findings: list[Finding] = []
     po_path = layout.catalog(rel)
@@ -133,7 +134,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
         findings.append(exc.finding)
         broken = True
     except OSError as exc:
-        findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
+        findings.append(Finding(inputs.PO_SYNTAX.id, Severity.ERROR, f"cannot read: {exc.strerror}",
                                 po_shown, hint="check the file's permissions"))
         broken = True
 
@@ -190,7 +191,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
         if published.text is not None:
             if broken:
                 findings.append(Finding(
-                    "render-substituted", Severity.ERROR,
+                    inputs.RENDER_SUBSTITUTED.id, Severity.ERROR,
                     "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
@@ -260,7 +261,7 @@ def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> 
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
-            "internal-error", Severity.ERROR,
+            inputs.INTERNAL_ERROR.id, Severity.ERROR,
             f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300], shown, 0, 0,
             None, "please report this with the article attached; its files were left as they "
             "were",

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import pipeline.checks.inputs as inputs
 from pipeline.findings import Finding, Severity
 
 # What a walk finds (the checks' registry lists them): a folder or link that cannot be read
 # or followed, a link that loops, a file name that is not UTF-8.
-UNREADABLE, SYMLINK_LOOP, ENCODING = "unreadable", "symlink-loop", "encoding"
+UNREADABLE, SYMLINK_LOOP = inputs.UNREADABLE.id, inputs.SYMLINK_LOOP.id
+ENCODING = inputs.ENCODING.id
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 

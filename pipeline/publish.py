@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipeline import checks, loose, suppress
-from pipeline.checks import safety, terminology
+from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
 from pipeline.findings import Finding
 from pipeline.merge import is_machine_translated
@@ -92,7 +92,7 @@ def publish(
     # no-loc terms and glossaries: the run's, and the article's own no-loc list
     term_options = terminology.for_article(guard.options, article)
     terms = terminology.active(term_options)
-    substituted = checks.BY_ID["render-substituted"]
+    substituted = inputs.RENDER_SUBSTITUTED
     report_swaps = substituted.id not in options.ignore  # selection never hides a swap
     swap_severity = options.severity(substituted)
     form = policy.form or Form.LOCALIZED  # without a form: what the localized page would show

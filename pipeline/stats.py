@@ -31,6 +31,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
+import pipeline.checks.inputs as inputs
 from pipeline.catalog import Catalog
 from pipeline.config import Config, cpu_count
 from pipeline.findings import Finding, InputError
@@ -164,7 +165,7 @@ def read(path: Path, shown: str, limit: int) -> Catalog | None:
     try:
         return read_catalog(path, shown, limit)
     except OSError as exc:
-        raise InputError("po-syntax", f"cannot read: {exc.strerror}", shown, 0, 0,
+        raise InputError(inputs.PO_SYNTAX.id, f"cannot read: {exc.strerror}", shown, 0, 0,
                          "check the file's permissions") from None
 
 

@@ -21,6 +21,7 @@ import pipeline.checks.terminology as terminology
 import pipeline.checks.tree as tree
 from pipeline import baseline, suppress
 from pipeline.checks.base import Check, Options
+from pipeline.checks.inputs import INPUT_CHECKS as INPUT_CHECKS
 from pipeline.checks.rule import Pairing, SegmentFn, SegmentRule
 from pipeline.findings import Finding, Severity
 from pipeline.merge import Key, segment_keys
@@ -31,44 +32,6 @@ if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
 
 # Input problems found while reading: not rules, but ids users can see, select and document.
-INPUT_CHECKS: tuple[Check, ...] = (
-    Check("encoding", "input", Severity.ERROR,
-          "the file is not valid UTF-8 text, or its name is not UTF-8 (the file is skipped)",
-          "save the file as UTF-8; rename it in UTF-8"),
-    Check("front-matter", "input", Severity.ERROR,
-          "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
-          "fix the YAML; front matter holds plain keys and values"),
-    Check("too-large", "input", Severity.ERROR, "a file larger than the configured limit",
-          "split the article, or raise max-file-size in [tool.pipeline]"),
-    Check("po-syntax", "input", Severity.ERROR, "a catalog that does not parse as PO",
-          "fix the catalog in a PO editor or restore it; it is never overwritten while broken"),
-    Check("po-duplicate", "input", Severity.ERROR, "two catalog entries for the same English",
-          "merge the two entries into one"),
-    Check("po-plural", "input", Severity.ERROR,
-          "plural entries, or a Plural-Forms header msgfmt would reject, in an article catalog",
-          "remove msgid_plural/msgstr[n]; each segment is one string"),
-    Check("po-foreign-entry", "input", Severity.ERROR,
-          "a catalog entry added by hand: English not in the article, and no segment id",
-          "remove the entry; the catalog is left as is and nothing is published from it"),
-    Check("internal-error", "input", Severity.ERROR,
-          "a bug in the pipeline while processing an article (the others still run)",
-          "report it with the article attached; the article's files were left as they were"),
-    Check("write-failed", "input", Severity.ERROR, "an output could not be written",
-          "check permissions and free space; the previous file is intact"),
-    Check("layout", "input", Severity.INFO, "a folder under the content root that is no locale",
-          "put articles under <locale>/ folders such as fr-FR/; others are skipped"),
-    Check("unreadable", "input", Severity.ERROR,
-          "a folder that cannot be read, or a symbolic link that cannot be followed, in the "
-          "content, catalogs or XLIFF tree; what is in it is skipped, the rest still runs",
-          "check the folder's permissions, or fix the link, then run again"),
-    Check("symlink-loop", "input", Severity.WARNING,
-          "a symbolic link to a folder it is in; it is not followed (nothing is lost: what it "
-          "points to is walked already)",
-          "remove the link"),
-    Check("render-substituted", "safety", Severity.WARNING,
-          "a translation with errors was not published; a safe text stood in for it",
-          "fix the translation in the catalog"),
-)
 
 SEGMENT_RULES = (*fidelity.RULES, *safety.RULES)
 ALL_CHECKS: tuple[Check, ...] = (

@@ -7,33 +7,18 @@ from collections.abc import Iterator
 
 from pipeline.article import Article
 from pipeline.checks.base import Check, Options, quote
+
+# the span reader's own problems (Article.problems): their ids live with the other input ids
+from pipeline.checks.inputs import (
+    MALFORMED_SPAN,
+    UNCLOSED_SPAN,
+    UNPAIRED_LOOKUP,
+    UNPAIRED_TRANSLATION,
+)
 from pipeline.checks.rule import ArticleRule, article_rule
 from pipeline.findings import Severity
 
 E = Severity.ERROR
-
-# Found by the article reader while it reads the spans (Article.problems): the rules only
-# report them.
-MALFORMED_SPAN = Check(
-    "malformed-span", "structure", E,
-    "span markup that does not parse (escaped or missing quotes in an attribute)",
-    "restore the attribute as data-ttu-id=\"…\" / data-stu-id=\"…\" with plain quotes",
-)
-UNPAIRED_TRANSLATION = Check(
-    "unpaired-translation", "structure", E,
-    "a translation span without its English lookup span",
-    "restore the <span class=\"sxs-lookup\"> part from the source delivery",
-)
-UNPAIRED_LOOKUP = Check(
-    "unpaired-lookup", "structure", E,
-    "an English lookup span without a translation span before it",
-    "restore the <span data-ttu-id=…> translation span from the source delivery",
-)
-UNCLOSED_SPAN = Check(
-    "unclosed-span", "structure", E,
-    "an English lookup span that is never closed",
-    "end the pair with </span></span>",
-)
 
 REQUIRED_KEYS = (
     "ms.contentlocale", "ms.translationtype", "ms.sourcegitcommit", "ms.openlocfilehash",

@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+import pipeline.checks.inputs as inputs
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
@@ -64,7 +65,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
             errors += _report([exc.finding], args.quiet)
             continue
         except OSError as exc:
-            errors += _report([Finding("unreadable", Severity.ERROR,
+            errors += _report([Finding(inputs.UNREADABLE.id, Severity.ERROR,
                                        f"cannot read: {exc.strerror or exc}", shown, 0, 0,
                                        None, "check the file's permissions")], args.quiet)
             continue

@@ -1,0 +1,116 @@
+"""The ids of the problems found while reading and writing files: not rules, but ids users see,
+select and look up (``pipeline checks``). A light module of its own, so that the readers and
+writers (article, catalog, io, layout) raise with these constants, never with a string literal,
+without loading any rule.
+"""
+
+from __future__ import annotations
+
+from pipeline.checks.base import Check
+from pipeline.findings import Severity
+
+ENCODING = Check(
+    "encoding", "input", Severity.ERROR,
+    "the file is not valid UTF-8 text, or its name is not UTF-8 (the file is skipped)",
+    "save the file as UTF-8; rename it in UTF-8",
+)
+FRONT_MATTER = Check(
+    "front-matter", "input", Severity.ERROR,
+    "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
+    "fix the YAML; front matter holds plain keys and values",
+)
+TOO_LARGE = Check(
+    "too-large", "input", Severity.ERROR,
+    "a file larger than the configured limit",
+    "split the article, or raise max-file-size in [tool.pipeline]",
+)
+PO_SYNTAX = Check(
+    "po-syntax", "input", Severity.ERROR,
+    "a catalog that does not parse as PO",
+    "fix the catalog in a PO editor or restore it; it is never overwritten while broken",
+)
+PO_DUPLICATE = Check(
+    "po-duplicate", "input", Severity.ERROR,
+    "two catalog entries for the same English",
+    "merge the two entries into one",
+)
+PO_PLURAL = Check(
+    "po-plural", "input", Severity.ERROR,
+    "plural entries, or a Plural-Forms header msgfmt would reject, in an article catalog",
+    "remove msgid_plural/msgstr[n]; each segment is one string",
+)
+PO_FOREIGN_ENTRY = Check(
+    "po-foreign-entry", "input", Severity.ERROR,
+    "a catalog entry added by hand: English not in the article, and no segment id",
+    "remove the entry; the catalog is left as is and nothing is published from it",
+)
+INTERNAL_ERROR = Check(
+    "internal-error", "input", Severity.ERROR,
+    "a bug in the pipeline while processing an article (the others still run)",
+    "report it with the article attached; the article's files were left as they were",
+)
+WRITE_FAILED = Check(
+    "write-failed", "input", Severity.ERROR,
+    "an output could not be written",
+    "check permissions and free space; the previous file is intact",
+)
+LAYOUT = Check(
+    "layout", "input", Severity.INFO,
+    "a folder under the content root that is no locale",
+    "put articles under <locale>/ folders such as fr-FR/; others are skipped",
+)
+UNREADABLE = Check(
+    "unreadable", "input", Severity.ERROR,
+    "a folder that cannot be read, or a symbolic link that cannot be followed, in the content, "
+    "catalogs or XLIFF tree; what is in it is skipped, the rest still runs",
+    "check the folder's permissions, or fix the link, then run again",
+)
+SYMLINK_LOOP = Check(
+    "symlink-loop", "input", Severity.WARNING,
+    "a symbolic link to a folder it is in; it is not followed (nothing is lost: what it points "
+    "to is walked already)",
+    "remove the link",
+)
+RENDER_SUBSTITUTED = Check(
+    "render-substituted", "safety", Severity.WARNING,
+    "a translation with errors was not published; a safe text stood in for it",
+    "fix the translation in the catalog",
+)
+
+# Found by the article reader while it reads the span pairs (``Article.problems``).
+MALFORMED_SPAN = Check(
+    "malformed-span", "structure", Severity.ERROR,
+    "span markup that does not parse (escaped or missing quotes in an attribute)",
+    "restore the attribute as data-ttu-id=\"…\" / data-stu-id=\"…\" with plain quotes",
+)
+UNPAIRED_TRANSLATION = Check(
+    "unpaired-translation", "structure", Severity.ERROR,
+    "a translation span without its English lookup span",
+    "restore the <span class=\"sxs-lookup\"> part from the source delivery",
+)
+UNPAIRED_LOOKUP = Check(
+    "unpaired-lookup", "structure", Severity.ERROR,
+    "an English lookup span without a translation span before it",
+    "restore the <span data-ttu-id=…> translation span from the source delivery",
+)
+UNCLOSED_SPAN = Check(
+    "unclosed-span", "structure", Severity.ERROR,
+    "an English lookup span that is never closed",
+    "end the pair with </span></span>",
+)
+
+INPUT_CHECKS: tuple[Check, ...] = (
+    ENCODING,
+    FRONT_MATTER,
+    TOO_LARGE,
+    PO_SYNTAX,
+    PO_DUPLICATE,
+    PO_PLURAL,
+    PO_FOREIGN_ENTRY,
+    INTERNAL_ERROR,
+    WRITE_FAILED,
+    LAYOUT,
+    UNREADABLE,
+    SYMLINK_LOOP,
+    RENDER_SUBSTITUTED,
+)
