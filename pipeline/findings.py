@@ -24,6 +24,18 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Check:
+    """A check id with its default severity, topic, one-line summary and hint: the vocabulary
+    findings are made of, light enough for every reader and writer to raise with."""
+
+    id: str  # stable, kebab-case
+    topic: str  # structure | sync | fidelity | safety | input
+    severity: Severity  # default; configurable
+    summary: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     check: str
     severity: Severity

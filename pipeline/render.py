@@ -14,8 +14,10 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.article.spantext import span_text
+
 if TYPE_CHECKING:
-    from pipeline.article import Article, Segment
+    from pipeline.article import Article
     from pipeline.catalog import Catalog, Message
     from pipeline.merge import Key
 
@@ -38,13 +40,6 @@ def entries_for(
         keys = segment_keys(article.segments)
     index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
     return [index.get(key) for key in keys]
-
-
-def span_text(seg: Segment, translation: str) -> str:
-    """A catalog-form translation back in the article's layout."""
-    if seg.tr_crlf:
-        translation = translation.replace("\n", "\r\n")
-    return seg.tr_lead + translation + seg.tr_trail
 
 
 def render(

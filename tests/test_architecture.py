@@ -16,7 +16,7 @@ PACKAGE = "pipeline"
 MAX_LINES = 400
 
 # Too long today; the next step of issue 12 cuts them along their seams.
-PENDING_LONG = {"pipeline/catalog.py", "pipeline/article.py"}
+PENDING_LONG = {"pipeline/catalog.py"}
 PENDING_CYCLES: set[frozenset[str]] = set()
 
 
@@ -130,7 +130,9 @@ def test_the_import_graph_sees_imports_inside_functions() -> None:
 # the ids of input problems are light too: the readers and writers raise with them
 LIGHT_CHECKS = {"pipeline.checks", "pipeline.checks.base", "pipeline.checks.inputs",
                 "pipeline.checks.tree"}
-READERS = {"yaml", "pipeline.article", "pipeline.catalog", "pipeline.xliff"}
+# the article package itself is light (its names load on first use); its readers are not
+READERS = {"yaml", "pipeline.article.encoding", "pipeline.article.frontmatter",
+           "pipeline.article.spans", "pipeline.catalog", "pipeline.xliff"}
 
 
 def test_importing_the_command_line_loads_no_reader_and_no_rule() -> None:

@@ -23,6 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 import pipeline.article
+import pipeline.article.frontmatter
 from pipeline.article import read_article
 from pipeline.catalog import parse_po_bytes
 from pipeline.cli import main
@@ -174,7 +175,7 @@ def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     with pytest.MonkeyPatch.context() as mp:
         jobs = 2
         if request.param == "pure-python":
-            mp.setattr(pipeline.article, "_Loader", yaml.SafeLoader)
+            mp.setattr(pipeline.article.frontmatter, "_Loader", yaml.SafeLoader)
             jobs = 1  # the patch lives in this process
         for command, more in COMMANDS:
             results[command] = run_cli(tree.args(command, jobs, *more))
@@ -275,7 +276,7 @@ def hostile_front_matter() -> Iterator[tuple[str, bytes]]:
 def test_hostile_front_matter_is_settled_within_a_second(
     loader: type, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline.article, "_Loader", loader)
+    monkeypatch.setattr(pipeline.article.frontmatter, "_Loader", loader)
     for name, data in hostile_front_matter():
         started = time.perf_counter()
         with contextlib.suppress(InputError):
@@ -287,7 +288,7 @@ def test_hostile_front_matter_is_settled_within_a_second(
 def test_the_alias_bomb_is_refused_not_expanded(monkeypatch: pytest.MonkeyPatch) -> None:
     data = (BAD / "articles/fr-FR/alias-bomb.md").read_bytes()
     for loader in (yaml.CSafeLoader, yaml.SafeLoader):
-        monkeypatch.setattr(pipeline.article, "_Loader", loader)
+        monkeypatch.setattr(pipeline.article.frontmatter, "_Loader", loader)
         started = time.perf_counter()
         with pytest.raises(InputError) as info:
             read_article(data, "fr-FR/bomb.md")
@@ -305,7 +306,7 @@ def test_no_yaml_value_is_ever_constructed(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a YAML constructor ran")
 
-    monkeypatch.setattr(pipeline.article, "_Loader", loader)
+    monkeypatch.setattr(pipeline.article.frontmatter, "_Loader", loader)
     for name in ("construct_document", "construct_object", "construct_yaml_object"):
         for cls in (yaml.constructor.BaseConstructor, yaml.constructor.SafeConstructor,
                     yaml.constructor.FullConstructor, yaml.constructor.UnsafeConstructor):
@@ -329,7 +330,7 @@ def test_no_yaml_value_is_ever_constructed(
 def test_meta_lines_stay_article_lines_after_unicode_line_breaks(
     loader: type, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline.article, "_Loader", loader)
+    monkeypatch.setattr(pipeline.article.frontmatter, "_Loader", loader)
     text = "---\ntitle: 'Titre\u2028suite'\nms.date: 04/15/2021\n---\n"
     assert read_article(text.encode(), "fr-FR/x.md").meta_lines["ms.date"] == 3
 

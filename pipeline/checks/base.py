@@ -9,19 +9,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pipeline.findings import Check as Check  # its home is with Finding; named here too
 from pipeline.findings import Severity
 
 if TYPE_CHECKING:
     from pipeline.terms import Terms
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    id: str  # stable, kebab-case
-    topic: str  # structure | sync | fidelity | safety
-    severity: Severity  # default; configurable
-    summary: str
-    hint: str
 
 
 @dataclass(frozen=True, slots=True)

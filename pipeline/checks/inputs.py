@@ -6,8 +6,7 @@ without loading any rule.
 
 from __future__ import annotations
 
-from pipeline.checks.base import Check
-from pipeline.findings import Severity
+from pipeline.findings import Check, Severity
 
 ENCODING = Check(
     "encoding", "input", Severity.ERROR,

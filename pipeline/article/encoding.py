@@ -1,0 +1,47 @@
+"""The bytes of an article as text: strict UTF-8, so that encoding the text gives back the same
+bytes; UTF-16, a byte order mark and NUL bytes are refused with their place."""
+
+from __future__ import annotations
+
+import pipeline.checks.inputs as inputs
+from pipeline.article.model import position
+from pipeline.findings import InputError
+
+
+def decode(data: bytes, path: str) -> str:
+    """Strict UTF-8, so that encoding the text gives back the same bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise InputError(
+            inputs.ENCODING.id, "file is UTF-16; articles must be UTF-8", path, 1, 1,
+            "convert it: iconv -f UTF-16 -t UTF-8",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            inputs.ENCODING.id, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col,
+            "save the file as UTF-8",
+        ) from None
+    if text.startswith("\ufeff"):
+        raise InputError(
+            inputs.ENCODING.id, "file starts with a byte order mark", path, 1, 1,
+            "save the file as UTF-8 without BOM",
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, col = position(text, nul)
+        raise InputError(
+            inputs.ENCODING.id, "NUL byte in text", path, line, col, "the file is binary or corrupt"
+        )
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 saved without a byte order mark: text whose every other byte is NUL."""
+    head = data[:512]
+    if len(head) < 4 or b"\x00" not in head[:4]:
+        return False
+    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4
+

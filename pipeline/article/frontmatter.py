@@ -1,0 +1,219 @@
+"""Front matter read safely: the block's raw text is kept as it is, and its values are read from
+the YAML parser's events alone (no constructor runs, no alias is expanded), within limits checked
+as the events arrive."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import yaml
+
+import pipeline.checks.inputs as inputs
+from pipeline.article.model import line_starts, position
+from pipeline.findings import InputError
+
+try:  # libyaml is much faster; the pure-Python loader is just as safe.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_FRONT_END_RE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.M)
+
+# Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
+# Real front matter is under 2 KB; these limits keep the pure-Python YAML parser well under a
+# second on the most hostile block allowed.
+MAX_FRONT_MATTER = 32 * 1024
+MAX_FRONT_MATTER_DEPTH = 32
+MAX_FRONT_MATTER_VALUES = 2_000
+
+
+def split_front_matter(text: str, path: str) -> tuple[int, str]:
+    """Return (offset where the body starts, YAML text). No front matter gives (0, '')."""
+    if not (text.startswith("---\n") or text.startswith("---\r\n")):
+        return 0, ""
+    first_end = text.index("\n") + 1
+    m = _FRONT_END_RE.search(text, first_end)
+    if m is None:
+        raise InputError(
+            inputs.FRONT_MATTER.id, "front matter block is not closed", path, 1, 1,
+            "end the front matter with a line holding only ---",
+        )
+    return m.end(), text[first_end : m.start()]
+
+
+def read_front_matter(
+    yaml_text: str, path: str
+) -> tuple[dict[str, str | None], dict[str, int]]:
+    """Top-level keys and scalar values, with their lines.
+
+    The YAML is read as a stream of parser events and nothing else: no node graph is composed and
+    no object constructed, so no tag can run code and no alias is ever expanded. Hostile input
+    is refused by limits checked as the events arrive, the same with or without libyaml: the
+    size of the block, the nesting depth, the number of values once aliases are counted as
+    what they stand for (an alias bomb), and tags beyond YAML's own plain types."""
+    if not yaml_text.strip():
+        return {}, {}
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        raise InputError(
+            inputs.FRONT_MATTER.id, f"front matter is {len(yaml_text):,} characters; the limit is "
+            f"{MAX_FRONT_MATTER:,}", path, 2, 1, "front matter holds metadata, not content",
+        )
+    _guard_flow_depth(yaml_text, path)
+    starts = line_starts(yaml_text)
+
+    def where(index: int | None) -> tuple[int, int]:
+        """An article line and column for a character index into the front matter. YAML's own
+        line numbers also break at a lone CR, U+0085, U+2028 and U+2029; the article's only at
+        LF, so the position is worked out here from the index."""
+        if index is None or not 0 <= index <= len(yaml_text):
+            return 2, 1
+        line, col = position(yaml_text, index, starts)
+        return line + 1, col
+
+    try:
+        return _read_events(yaml.parse(yaml_text, Loader=_Loader), path, where)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = where(mark.index if mark is not None else None)
+        raise InputError(
+            inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {exc.problem or exc}", path,
+            line, col, "fix the YAML syntax",
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = where(exc.position)
+        raise InputError(
+            inputs.FRONT_MATTER.id, f"front matter is not valid YAML: character "
+            f"{_show_char(exc.character)} is not allowed", path, line, col,
+            "remove the character; YAML allows no control characters but tab and line breaks",
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        raise InputError(
+            inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {exc}", path, 2, 1,
+            "fix the YAML syntax",
+        ) from None
+
+
+def _show_char(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character[:1] or "\0")
+    return f"U+{code:04X}"
+
+
+_BRACKET_RE = re.compile(r"[\[\]{}]")
+
+
+def _guard_flow_depth(yaml_text: str, path: str) -> None:
+    """Refuse deep [ { nesting before the parser sees it: the pure-Python scanner slows down
+    with every open bracket, so a block of brackets would take seconds to reach the event that
+    the depth limit stops. Brackets in quoted text count too; no real front matter nests."""
+    depth = 0
+    for m in _BRACKET_RE.finditer(yaml_text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                line, col = position(yaml_text, m.start())
+                raise InputError(
+                    inputs.FRONT_MATTER.id,
+                    f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels deep", path,
+                    line + 1, col, "front matter holds flat metadata",
+                )
+        else:
+            depth = max(0, depth - 1)
+
+
+# YAML's own types: anything else (!!python/object, a local !tag) would ask a loader to build
+# something, and front matter holds plain values.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in (
+        "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge",
+        "omap", "pairs", "set", "value",
+    )
+) | {"!"}
+
+
+def _read_events(
+    events: Iterator[yaml.Event], path: str, where: Callable[[int | None], tuple[int, int]]
+) -> tuple[dict[str, str | None], dict[str, int]]:
+    meta: dict[str, str | None] = {}
+    lines: dict[str, int] = {}
+    depth = 0  # open collections
+    values = 0  # scalars and collections, an alias counting as all it stands for
+    opened: list[tuple[str | None, int]] = []  # (anchor, values before it) per open collection
+    sizes: dict[str, int] = {}  # anchor -> values it stands for
+    scalars: dict[str, str] = {}  # anchor -> its value, for an alias used as a value
+    documents = 0
+    key: str | None = None  # the top-level key awaiting its value
+
+    def fail(message: str, event: yaml.Event, hint: str) -> InputError:
+        line, col = where(event.start_mark.index if event.start_mark is not None else None)
+        return InputError(inputs.FRONT_MATTER.id, message, path, line, col, hint)
+
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise fail("front matter holds more than one YAML document", event,
+                           "keep one block of 'key: value' lines")
+            continue
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            anchor, before = opened.pop()
+            if anchor is not None:
+                sizes[anchor] = values - before
+                scalars.pop(anchor, None)  # the name now stands for a collection
+            continue
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            raise fail(f"YAML tag {tag!r} is not allowed in front matter", event,
+                       "remove the tag; front matter holds plain values")
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in sizes:
+                raise fail(f"alias *{event.anchor} does not refer to a value defined before it",
+                           event,
+                           "define the anchor (&name) before using it, or write the value")
+            values += sizes[event.anchor]
+        else:
+            values += 1
+        if values > MAX_FRONT_MATTER_VALUES:
+            raise fail(
+                f"front matter stands for more than {MAX_FRONT_MATTER_VALUES:,} values once "
+                "its aliases are expanded (an alias bomb?)", event,
+                "front matter holds a few plain values; write them out without aliases",
+            )
+        if depth == 0:  # the document's root
+            if not isinstance(event, yaml.MappingStartEvent):
+                raise fail("front matter is not a mapping of keys to values", event,
+                           "write front matter as 'key: value' lines")
+        elif depth == 1:  # a top-level key or value
+            if key is None:
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise fail("front matter key is not a plain string", event,
+                               "use plain keys")
+                key = event.value
+                line = where(event.start_mark.index if event.start_mark is not None else None)[0]
+                if key in lines:
+                    raise fail(f"duplicate front matter key {key!r} (first on line "
+                               f"{lines[key]})", event, "keep one of the two")
+                lines[key] = line
+            else:
+                if isinstance(event, yaml.ScalarEvent):
+                    meta[key] = event.value
+                elif isinstance(event, yaml.AliasEvent):
+                    meta[key] = scalars.get(event.anchor or "")
+                else:
+                    meta[key] = None
+                key = None
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise fail(f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                           event, "front matter holds flat metadata")
+            opened.append((event.anchor, values - 1))
+        elif isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            sizes[event.anchor] = 1
+            scalars[event.anchor] = event.value
+    return meta, lines
+

@@ -1,0 +1,189 @@
+"""The span pairs of an article's body, with exact offsets: a one-pass regex for the common,
+well-formed article, and a careful scanner that reports each malformed pair at its line and
+leaves it untouched as skeleton. Both are linear in the size of the text."""
+
+from __future__ import annotations
+
+import re
+
+import pipeline.checks.inputs as inputs
+from pipeline.article.model import Segment, line_starts, position
+from pipeline.article.spantext import LAYOUT_WS, catalog_form
+from pipeline.findings import Finding, Severity
+
+OPENER = '<span data-ttu-id="'
+OPENER_PREFIX = "<span data-ttu-id="
+LOOKUP_MARK = '<span class="sxs-lookup">'
+_OPEN_RE = re.compile(r'<span data-ttu-id="([^"<>\r\n]*)">')
+_LOOKUP_RE = re.compile(r'</span><span class="sxs-lookup"><span data-stu-id="([^"<>\r\n]*)">')
+_SEPARATOR = '</span><span class="sxs-lookup"><span data-stu-id='
+# The common, well-formed pair in one match; anything unusual falls back to the careful path.
+# Each span's text runs to the first closing sequence, as a lazy '.*?' would, but is read a
+# run of non-'<' characters at a time (possessive, no backtracking): three times as fast.
+_PAIR_RE = re.compile(
+    r'<span data-ttu-id="([^"<>\r\n]*)">'
+    r'((?:[^<]++|<(?!/span><span class="sxs-lookup">))*+)</span><span class="sxs-lookup">'
+    r'<span data-stu-id="([^"<>\r\n]*)">((?:[^<]++|<(?!/span></span>))*+)</span></span>',
+)
+_CLOSE = "</span></span>"
+
+
+def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
+    """The pairs of an article in which every pair is well formed, in one regex pass; None when
+    anything is unusual, for the careful scanner to handle (and report)."""
+    count = text.count
+    openers = count(OPENER_PREFIX, start)
+    if openers != count(LOOKUP_MARK, start):
+        return None
+    segments: list[Segment] = []
+    append = segments.append
+    line, line_start, last = 1, 0, 0
+    for m in _PAIR_RE.finditer(text, start):
+        seg_id, tr, lookup_id, src = m.groups()
+        if OPENER_PREFIX in tr or "<span" in src:
+            return None  # a broken pair swallowed the next one, or a nested span
+        pos, end = m.span()
+        newlines = count("\n", last, pos)
+        if newlines:
+            line += newlines
+            line_start = text.rindex("\n", last, pos) + 1
+        last = pos
+        tr_start, tr_end = m.span(2)
+        src_start, src_end = m.span(4)
+        if tr and (tr[0] in LAYOUT_WS or tr[-1] in LAYOUT_WS or "\r" in tr):
+            tr_lead, tr, tr_trail, tr_crlf = catalog_form(tr)
+            append(Segment(seg_id, lookup_id, catalog_form(src)[1], tr, pos, end, tr_start,
+                           tr_end, src_start, src_end, line, pos - line_start + 1, tr_lead,
+                           tr_trail, tr_crlf))
+            continue
+        if src and (src[0] in LAYOUT_WS or src[-1] in LAYOUT_WS or "\r" in src):
+            src = catalog_form(src)[1]
+        append(Segment(seg_id, lookup_id, src, tr, pos, end, tr_start, tr_end, src_start,
+                       src_end, line, pos - line_start + 1))
+    return segments if len(segments) == openers else None
+
+
+def scan_segments(
+    text: str, start: int, path: str
+) -> tuple[tuple[Segment, ...], tuple[Finding, ...]]:
+    """Find every span pair from ``start`` on. Malformed pairs become findings and stay skeleton."""
+    quick = _scan_well_formed(text, start)
+    if quick is not None:
+        return tuple(quick), ()
+    segments: list[Segment] = []
+    problems: list[Finding] = []
+    starts = line_starts(text)
+    find = text.find
+    used_lookups: set[int] = set()
+
+    def problem(check: str, offset: int, message: str, hint: str, seg: str | None) -> None:
+        line, col = position(text, offset, starts)
+        problems.append(Finding(check, Severity.ERROR, message, path, line, col, seg, hint))
+
+    pos = find(OPENER_PREFIX, start)
+    while pos >= 0:
+        nxt = find(OPENER_PREFIX, pos + 1)
+        limit = len(text) if nxt < 0 else nxt
+        # Bounded by the next opener: an unclosed pair must not send the match to the end of
+        # the text for every opener (quadratic on a hostile file).
+        fast = _PAIR_RE.match(text, pos, limit)
+        if fast is not None and "<span" not in fast.group(4):
+            tr_lead, translation, tr_trail, tr_crlf = catalog_form(fast.group(2))
+            source = fast.group(4)
+            if source[:1] in LAYOUT_WS or source[-1:] in LAYOUT_WS or "\r" in source:
+                source = catalog_form(source)[1]
+            used_lookups.add(fast.end(2) + 7)
+            line, col = position(text, pos, starts)
+            segments.append(
+                Segment(
+                    fast.group(1), fast.group(3), source, translation, pos, fast.end(),
+                    fast.start(2), fast.end(2), fast.start(4), fast.end(4), line, col,
+                    tr_lead, tr_trail, tr_crlf,
+                )
+            )
+            pos = nxt
+            continue
+        m = _OPEN_RE.match(text, pos)
+        if m is None:
+            snippet = text[pos : min(limit, pos + 60)].split("\n", 1)[0]
+            problem(
+                inputs.MALFORMED_SPAN.id, pos, f"malformed translation span markup: {snippet!r}",
+                "the span's attribute must read data-ttu-id=\"…\" with plain quotes", None,
+            )
+            pos = nxt
+            continue
+        seg_id = m.group(1)
+        tr_start = m.end()
+        sep = find(_SEPARATOR, tr_start, limit)
+        if sep < 0:
+            problem(
+                inputs.UNPAIRED_TRANSLATION.id, pos,
+                f"translation span {seg_id} has no English lookup span after it",
+                "restore the <span class=\"sxs-lookup\"> part from the source delivery", seg_id,
+            )
+            pos = nxt
+            continue
+        lm = _LOOKUP_RE.match(text, sep)
+        if lm is None:
+            snippet = text[sep + 7 : min(limit, sep + 80)].split("\n", 1)[0]
+            problem(
+                inputs.MALFORMED_SPAN.id, sep + 7, f"malformed English lookup span: {snippet!r}",
+                "the lookup must read <span class=\"sxs-lookup\"><span data-stu-id=\"…\">",
+                seg_id,
+            )
+            pos = nxt
+            continue
+        used_lookups.add(sep + 7)
+        src_start = lm.end()
+        close = _find_close(text, src_start, limit)
+        if close < 0:
+            problem(
+                inputs.UNCLOSED_SPAN.id, sep + 7, f"English lookup span of {seg_id} is not closed",
+                "end the pair with </span></span>", seg_id,
+            )
+            pos = nxt
+            continue
+        tr_raw = text[tr_start:sep]
+        src_raw = text[src_start:close]
+        _, source, _, _ = catalog_form(src_raw)
+        tr_lead, translation, tr_trail, tr_crlf = catalog_form(tr_raw)
+        line, col = position(text, pos, starts)
+        segments.append(
+            Segment(
+                seg_id, lm.group(1), source, translation, pos, close + len(_CLOSE), tr_start,
+                sep, src_start, close, line, col, tr_lead, tr_trail, tr_crlf,
+            )
+        )
+        pos = nxt
+
+    lk = find(LOOKUP_MARK, start)
+    while lk >= 0:
+        if lk not in used_lookups:
+            problem(
+                inputs.UNPAIRED_LOOKUP.id, lk,
+                "English lookup span has no translation span before it",
+                "restore the <span data-ttu-id=…> translation span from the source delivery",
+                None,
+            )
+        lk = find(LOOKUP_MARK, lk + 1)
+    problems.sort(key=Finding.sort_key)
+    return tuple(segments), tuple(problems)
+
+
+def _find_close(text: str, start: int, limit: int) -> int:
+    """The '</span></span>' that ends an English span, skipping spans nested inside it.
+
+    Counts run on from the last candidate instead of restarting at ``start``, so the scan stays
+    linear; neither tag can straddle a candidate, so the counts are those of text[start:pos]."""
+    opens = closes = 0
+    counted = start
+    pos = text.find(_CLOSE, start, limit)
+    while pos >= 0:
+        opens += text.count("<span", counted, pos)
+        closes += text.count("</span>", counted, pos)
+        counted = pos
+        if opens == 0 or opens <= closes:
+            return pos
+        pos = text.find(_CLOSE, pos + 7, limit)
+    return -1
+
