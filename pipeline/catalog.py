@@ -566,24 +566,39 @@ def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     comments: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     messages: list[Message] = []
-    seen: dict[tuple[str | None, str], int] = {}
-    seen_obsolete: dict[tuple[str | None, str], int] = {}
+    # One key space for active and obsolete entries alike, as gettext's: msgfmt and msgcat
+    # refuse an obsolete entry that repeats an active one (or another obsolete one).
+    seen: dict[tuple[str | None, str], Message | None] = {}
     for entry in entries:
         if entry is header_entry:
             header, comments, flags = _header(entry, decoder)
-            seen[(None, "")] = entry.line
+            seen[(None, "")] = None
             continue
         msg = _read_message(entry, decoder)
-        table = seen_obsolete if msg.obsolete else seen
-        if msg.key in table:
-            what = "the header" if msg.key == (None, "") else f"{msg.msgid[:60]!r}"
-            raise InputError(
-                "po-duplicate", f"duplicate entry for {what} (first on line "
-                f"{table[msg.key]})", path, msg.line, 1, "merge the two entries into one",
-            )
-        table[msg.key] = msg.line
+        if msg.key in seen:
+            raise _duplicate(msg, seen[msg.key], header_entry, path)
+        seen[msg.key] = msg
         messages.append(msg)
     return Catalog(header, comments, flags, tuple(messages))
+
+
+def _duplicate(
+    msg: Message, first: Message | None, header: _Entry | None, path: str
+) -> InputError:
+    """A second entry for a key: reported at the second, naming the first."""
+    if first is None:  # the header, or an obsolete entry with the header's empty key
+        line = header.line if header is not None else 0
+        return InputError("po-duplicate", f"duplicate entry for the header (first on line "
+                          f"{line})", path, msg.line, 1, "merge the two entries into one")
+    what = f"duplicate entry for {msg.msgid[:60]!r} (first on line {first.line})"
+    if first.obsolete == msg.obsolete:
+        return InputError("po-duplicate", what, path, msg.line, 1,
+                          "merge the two entries into one")
+    return InputError(
+        "po-duplicate", f"{what}: one active, one obsolete (#~)", path, msg.line, 1,
+        "keep one of the two: delete the obsolete #~ entry if the active one is current "
+        "(GNU msgfmt and msgcat refuse the file as it is)",
+    )
 
 
 def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
