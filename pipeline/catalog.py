@@ -208,6 +208,17 @@ def format_po(catalog: Catalog) -> str:
     return "\n".join(out)
 
 
+def encode_po(catalog: Catalog) -> bytes:
+    """The catalog file's bytes: in the charset its header declares, else (a charset GNU does
+    not know, or text it cannot hold) converted to UTF-8 with its header, as msgconv would."""
+    text = format_po(catalog)
+    codec = po_charset.output_codec(catalog.header_value("Content-Type"), text)
+    if codec is None:
+        text = format_po(replace(catalog, header=po_charset.utf8_header(catalog.header)))
+        codec = "utf-8"
+    return text.encode(codec)
+
+
 # ---------------------------------------------------------------- reading
 #
 # A strict reader of gettext's PO grammar. polib 1.2 is not trusted with vendors' files: it drops

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
-from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
+from pipeline.catalog import Catalog, Message, encode_po, foreign_entries, parse_po_bytes
 from pipeline.checks import sync, tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
@@ -180,7 +180,7 @@ def prepare(
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
         if updated != catalog:
-            catalog_write = Write(po_path, format_po(updated).encode(), po_shown)
+            catalog_write = Write(po_path, encode_po(updated), po_shown)
         catalog = updated
 
     # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
