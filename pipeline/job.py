@@ -179,8 +179,11 @@ def prepare(
     # An article without pairs gets no catalog: a header alone is no catalog to gettext.
     if settings.extract and not broken and (catalog is not None or article.segments):
         updated = merge(article, catalog, keys)
-        if updated != catalog:
-            catalog_write = Write(po_path, encode_po(updated), po_shown)
+        # Written whenever the bytes on disk are not the canonical ones, changed or not: a
+        # vendor tool's layout (CRLF, other wrapping) goes in one go, not in a later diff.
+        canonical = encode_po(updated)
+        if canonical != po_bytes:
+            catalog_write = Write(po_path, canonical, po_shown)
         catalog = updated
 
     # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
