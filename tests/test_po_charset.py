@@ -293,3 +293,28 @@ def test_a_catalog_written_in_another_charset_is_what_msgcat_writes(
     out = subprocess.run(["msgcat", "--no-wrap", str(po)], capture_output=True, check=False)
     assert (out.returncode, out.stderr, out.stdout) == (0, b"", po.read_bytes())
     assert parse_po_bytes(po.read_bytes(), str(po)) == cat
+
+
+def test_a_shift_jis_catalog_publishes_as_its_utf8_twin_and_stays_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """End to end: the project's Japanese catalog saved in Shift_JIS (three of its characters
+    end in a 0x5C byte) is read, published and kept byte for byte, as the UTF-8 one is."""
+    repo = Path(__file__).resolve().parents[1]
+    rel = "ja-JP/get-started/install-cli"
+    utf8 = (repo / "locales" / f"{rel}.po").read_text(encoding="utf-8")
+    sjis = utf8.replace("charset=UTF-8", "charset=Shift_JIS").encode("shift_jis")
+    assert sum(c.encode("shift_jis")[1:] == b"\\" for c in utf8) == 3
+    pages = []
+    for name, data in (("utf8", utf8.encode()), ("sjis", sjis)):
+        root = tmp_path / name
+        (root / "content" / rel).parent.mkdir(parents=True)
+        shutil.copyfile(repo / "content" / f"{rel}.md", root / "content" / f"{rel}.md")
+        po = root / "locales" / f"{rel}.po"
+        po.parent.mkdir(parents=True)
+        po.write_bytes(data)
+        assert run("locales", "--content", str(root / "content"), "--locales",
+                   str(root / "locales"), "--out", str(root / "build")) == 0
+        assert po.read_bytes() == data
+        pages.append((root / "build" / f"{rel}.md").read_bytes())
+    assert pages[0] == pages[1]
