@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from pipeline import po_charset
 from pipeline.findings import Finding, InputError, Severity
 
 FUZZY = "fuzzy"
@@ -207,6 +208,17 @@ def format_po(catalog: Catalog) -> str:
     return "\n".join(out)
 
 
+def encode_po(catalog: Catalog) -> bytes:
+    """The catalog file's bytes: in the charset its header declares, else (a charset GNU does
+    not know, or text it cannot hold) converted to UTF-8 with its header, as msgconv would."""
+    text = format_po(catalog)
+    codec = po_charset.output_codec(catalog.header_value("Content-Type"), text)
+    if codec is None:
+        text = format_po(replace(catalog, header=po_charset.utf8_header(catalog.header)))
+        codec = "utf-8"
+    return text.encode(codec)
+
+
 # ---------------------------------------------------------------- reading
 #
 # A strict reader of gettext's PO grammar. polib 1.2 is not trusted with vendors' files: it drops
@@ -250,6 +262,8 @@ class _Field:
 @dataclass
 class _Entry:
     line: int
+    wire: str = "latin-1"  # how its lines were decoded for scanning: bytes as latin-1, or the
+    # catalog's charset after the header where that holds a quote or backslash byte in a character
     comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, mark, text)
     fields: dict[str, _Field] = field(default_factory=dict)
     obsolete: bool | None = None  # decided by the first keyword line
@@ -269,17 +283,20 @@ def _lines(data: bytes) -> list[str]:
     return data.decode("latin-1").split("\n")
 
 
-def _scan(data: bytes, path: str) -> list[_Entry]:
-    """The entries of a PO file, in gettext's grammar, before any decoding."""
+def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], str]:
+    """The entries of a PO file, in gettext's grammar, and its charset (``charset``, else the
+    one its header declares). Strings stay escaped and undecoded. As gettext does, the header
+    is read byte by byte; the lines after it by characters where the charset needs it."""
     entries: list[_Entry] = []
     cur: _Entry | None = None
     open_field: _Field | None = None
+    wire = "latin-1"
 
     def start(line: int) -> _Entry:
         nonlocal cur, open_field
         if cur is not None:
             entries.append(cur)
-        cur = _Entry(line)
+        cur = _Entry(line, wire)
         open_field = None
         return cur
 
@@ -296,6 +313,17 @@ def _scan(data: bytes, path: str) -> list[_Entry]:
     lines = _lines(data)
     for number, raw in enumerate(lines, 1):
         line = raw.strip(_LAYOUT)
+        if (charset is None and cur is not None and cur.phase == "msgstr"
+                and not line.startswith('"') and _is_header(cur)):  # the header is complete
+            charset = _header_charset(cur, path, data.isascii())
+            if not po_charset.reads_by_bytes(charset):
+                wire = charset
+                lines[number - 1 :] = [
+                    rest.encode("latin-1").decode(charset, "surrogateescape")
+                    for rest in lines[number - 1 :]
+                ]
+                raw = lines[number - 1]
+                line = raw.strip(_LAYOUT)
         if not line:
             open_field = None  # a string after a blank line continues nothing: refused, as
             continue  # polib and gettext would silently glue it to the string before
@@ -397,7 +425,10 @@ def _scan(data: bytes, path: str) -> list[_Entry]:
             raise _syntax_error(path, cur.line, "comments that belong to no entry at the end "
                                                 "of the catalog (is the file truncated?)")
         entries.append(cur)
-    return entries
+    if charset is None:  # no header, or it ends the file
+        header = _header_entry(entries)
+        charset = "utf-8" if header is None else _header_charset(header, path, data.isascii())
+    return entries, charset
 
 
 def _bad_string(text: str, keyword: str = "") -> str:
@@ -427,8 +458,11 @@ def _bad_string(text: str, keyword: str = "") -> str:
 
 
 def _readable(raw: str) -> str:
-    """Raw line text (the file's bytes as latin-1) as a message can show it."""
-    return raw.encode("latin-1").decode("utf-8", "replace")
+    """Raw line text (the file's bytes as latin-1, or text) as a message can show it."""
+    try:
+        return raw.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a line read by characters
+        return raw.encode("utf-8", "replace").decode("utf-8")
 
 
 class _Decoder:
@@ -438,11 +472,12 @@ class _Decoder:
         self.path = path
         self.charset = charset
 
-    def text(self, raw: str, line: int) -> str:
+    def text(self, raw: str, line: int, wire: str) -> str:
+        data = raw.encode(wire, "surrogateescape")
         try:
-            return raw.encode("latin-1").decode(self.charset)
+            return data.decode(self.charset)
         except UnicodeDecodeError as exc:
-            raise self._invalid(line, raw.encode("latin-1")[exc.start]) from None
+            raise self._invalid(line, data[exc.start]) from None
 
     def _invalid(self, line: int, byte: int) -> InputError:
         return _syntax_error(
@@ -450,11 +485,11 @@ class _Decoder:
             f"byte 0x{byte:02x} is invalid in the declared charset {self.charset}",
         )
 
-    def field(self, f: _Field) -> str:
+    def field(self, f: _Field, wire: str) -> str:
         out = bytearray()
         ends: list[tuple[int, int]] = []  # (end offset in out, line)
         for line, body in f.pieces:
-            out += _unescape(body, line, self.path)
+            out += _unescape(body, line, self.path, wire)
             ends.append((len(out), line))
         try:
             value = out.decode(self.charset)
@@ -468,60 +503,52 @@ class _Decoder:
         return value
 
 
-def _unescape(body: str, line: int, path: str) -> bytes:
+def _unescape(body: str, line: int, path: str, wire: str = "latin-1") -> bytes:
+    """A string's bytes in the catalog's charset: gettext unescapes after reading characters,
+    so an escape's byte (\\351) joins the bytes around it."""
     if "\\" not in body:
-        return body.encode("latin-1")
+        return body.encode(wire, "surrogateescape")
     out = bytearray()
     pos = 0
     for m in _UNESCAPE_RE.finditer(body):
-        out += body[pos : m.start()].encode("latin-1")
+        out += body[pos : m.start()].encode(wire, "surrogateescape")
         simple, octal, hexa = m.groups()
         if simple is not None:
-            out += _SIMPLE_ESCAPES[simple].encode("latin-1")
+            out += _SIMPLE_ESCAPES[simple].encode("ascii")
         else:
             value = int(octal, 8) if octal is not None else int(hexa, 16)
             if value > 0xFF:
                 raise _syntax_error(path, line, f"escape {m.group()!r} is beyond a byte")
             out.append(value)
         pos = m.end()
-    out += body[pos:].encode("latin-1")
+    out += body[pos:].encode(wire, "surrogateescape")
     return bytes(out)
 
 
-_CHARSET_RE = re.compile(r"charset=([^\s;\"\\]+)", re.I)
+def _header_charset(header: _Entry, path: str, ascii_only: bool) -> str:
+    """The codec of the charset the header declares, as gettext reads it (``po_charset``)."""
+    pieces = header.fields["msgstr"].pieces
+    values = [_unescape(body, line, path).decode("latin-1") for line, body in pieces]
+    try:
+        return po_charset.declared_codec("".join(values), ascii_only)
+    except po_charset.CharsetProblem as exc:
+        end, line = 0, pieces[-1][0]
+        for (number, _), value in zip(pieces, values, strict=True):  # the line it is on
+            end += len(value)
+            if exc.offset < end:
+                line = number
+                break
+        raise InputError("po-syntax", str(exc), path, line, 1, exc.hint or _HINT) from None
 
 
-def _header_charset(entries: list[_Entry], path: str) -> str:
-    """The charset the header declares: UTF-8 when it declares none (or the template's
-    placeholder CHARSET)."""
-    header = _header_entry(entries)
-    if header is None:
-        return "utf-8"
-    for line, body in header.fields["msgstr"].pieces:
-        m = _CHARSET_RE.search(body)
-        if m is None:
-            continue
-        name = m.group(1)
-        if name.upper() == "CHARSET":
-            return "utf-8"
-        try:
-            codec = codecs.lookup(name)
-        except LookupError:
-            raise _syntax_error(path, line, f"unknown charset {name!r} in Content-Type") from None
-        if 'msgid "\n'.encode(codec.name, "replace") != b'msgid "\n':
-            raise _syntax_error(path, line, f"charset {name!r} cannot be used in a PO file; "
-                                            "use UTF-8")
-        return codec.name
-    return "utf-8"
+def _is_header(entry: _Entry) -> bool:
+    msgid = entry.fields.get("msgid")
+    return (not entry.obsolete and "msgctxt" not in entry.fields and msgid is not None
+            and all(not body for _, body in msgid.pieces))
 
 
 def _header_entry(entries: list[_Entry]) -> _Entry | None:
-    for entry in entries:
-        msgid = entry.fields.get("msgid")
-        if (not entry.obsolete and "msgctxt" not in entry.fields and msgid is not None
-                and all(not body for _, body in msgid.pieces)):
-            return entry
-    return None
+    return next((entry for entry in entries if _is_header(entry)), None)
 
 
 def parse_po(text: str, path: str) -> Catalog:
@@ -548,7 +575,8 @@ def validate_po_syntax(text: str, path: str) -> None:
 def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+    elif (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+          or po_charset.looks_utf16(data)):
         raise _syntax_error(path, 1, "the catalog is UTF-16; PO files are UTF-8 (or another "
                                      "ASCII-based charset)")
     if not data.strip():
@@ -557,39 +585,54 @@ def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     if nul >= 0:
         raise _syntax_error(path, data.count(b"\n", 0, nul) + 1, "a NUL byte: the file is "
                                                                  "binary or corrupt")
-    entries = _scan(data, path)
+    entries, charset = _scan(data, path, charset)
     if not entries:
         raise _syntax_error(path, 1, "the catalog has no entries")
-    decoder = _Decoder(path, charset or _header_charset(entries, path))
+    decoder = _Decoder(path, charset)
     header_entry = _header_entry(entries)
     header: tuple[tuple[str, str], ...] = ()
     comments: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     messages: list[Message] = []
-    seen: dict[tuple[str | None, str], int] = {}
-    seen_obsolete: dict[tuple[str | None, str], int] = {}
+    # One key space for active and obsolete entries alike, as gettext's: msgfmt and msgcat
+    # refuse an obsolete entry that repeats an active one (or another obsolete one).
+    seen: dict[tuple[str | None, str], Message | None] = {}
     for entry in entries:
         if entry is header_entry:
             header, comments, flags = _header(entry, decoder)
-            seen[(None, "")] = entry.line
+            seen[(None, "")] = None
             continue
         msg = _read_message(entry, decoder)
-        table = seen_obsolete if msg.obsolete else seen
-        if msg.key in table:
-            what = "the header" if msg.key == (None, "") else f"{msg.msgid[:60]!r}"
-            raise InputError(
-                "po-duplicate", f"duplicate entry for {what} (first on line "
-                f"{table[msg.key]})", path, msg.line, 1, "merge the two entries into one",
-            )
-        table[msg.key] = msg.line
+        if msg.key in seen:
+            raise _duplicate(msg, seen[msg.key], header_entry, path)
+        seen[msg.key] = msg
         messages.append(msg)
     return Catalog(header, comments, flags, tuple(messages))
+
+
+def _duplicate(
+    msg: Message, first: Message | None, header: _Entry | None, path: str
+) -> InputError:
+    """A second entry for a key: reported at the second, naming the first."""
+    if first is None:  # the header, or an obsolete entry with the header's empty key
+        line = header.line if header is not None else 0
+        return InputError("po-duplicate", f"duplicate entry for the header (first on line "
+                          f"{line})", path, msg.line, 1, "merge the two entries into one")
+    what = f"duplicate entry for {msg.msgid[:60]!r} (first on line {first.line})"
+    if first.obsolete == msg.obsolete:
+        return InputError("po-duplicate", what, path, msg.line, 1,
+                          "merge the two entries into one")
+    return InputError(
+        "po-duplicate", f"{what}: one active, one obsolete (#~)", path, msg.line, 1,
+        "keep one of the two: delete the obsolete #~ entry if the active one is current "
+        "(GNU msgfmt and msgcat refuse the file as it is)",
+    )
 
 
 def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"#": [], "#.": [], "#:": [], "#,": []}
     for line, mark, raw in entry.comments:
-        out[mark].append(decoder.text(raw, line))
+        out[mark].append(decoder.text(raw, line, entry.wire))
     return out
 
 
@@ -598,7 +641,7 @@ def _header(
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
     """As polib reads it: 'Key: value' lines, a line without a colon continuing the last."""
     msgstr = entry.fields["msgstr"]
-    text = decoder.field(msgstr)
+    text = decoder.field(msgstr, entry.wire)
     metadata: dict[str, str] = {}
     key: str | None = None
     for raw in text.splitlines():
@@ -633,7 +676,7 @@ def _read_message(entry: _Entry, decoder: _Decoder) -> Message:
 
     def value(name: str) -> str | None:
         f = fields.get(name)
-        return None if f is None else decoder.field(f)
+        return None if f is None else decoder.field(f, entry.wire)
 
     msgid = value("msgid")
     msgstr = value("msgstr")
@@ -653,13 +696,6 @@ def _read_message(entry: _Entry, decoder: _Decoder) -> Message:
         line=entry.line,
     )
     return msg
-
-
-def _looks_utf16(data: bytes) -> bool:
-    head = data[:512]
-    if len(head) < 4 or b"\x00" not in head[:4]:
-        return False
-    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4
 
 
 # ---------------------------------------------------------------- Plural-Forms

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
-from pipeline.catalog import Catalog, Message, foreign_entries, format_po, parse_po_bytes
+from pipeline.catalog import Catalog, Message, encode_po, foreign_entries, parse_po_bytes
 from pipeline.checks import inputs, sync, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
@@ -40,8 +40,8 @@ def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, byt
     return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
 
 
-def written_lines(catalog: Catalog, text: str) -> Callable[[Message], int]:
-    """Where each entry of ``catalog`` starts in ``text``, the catalog as ``format_po`` wrote it
+def written_lines(catalog: Catalog, data: bytes) -> Callable[[Message], int]:
+    """Where each entry of ``catalog`` starts in ``data``, the catalog as ``encode_po`` wrote it
     (entries one blank line apart, none inside one; the header first; an obsolete entry with no
     translation left out). Worked out on first use: few articles have a finding that cites a
     catalog line."""
@@ -49,7 +49,7 @@ def written_lines(catalog: Catalog, text: str) -> Callable[[Message], int]:
 
     def line(msg: Message) -> int:
         if not found:
-            lines = text.split("\n")
+            lines = data.split(b"\n")  # an ASCII-compatible charset: a newline is one byte
             starts = [n + 2 for n in range(len(lines) - 1) if not lines[n] and lines[n + 1]]
             kept = [m for m in catalog.messages if m.msgstr or not m.obsolete]
             found.update(zip(map(id, kept), starts, strict=False))
@@ -158,10 +158,14 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
 
             updated, tm = worker(article, updated, settings,
                                  None if guard is None else guard.segments)
-        if updated != catalog:  # equal: the catalog as read stays, with its lines
-            text = format_po(updated)
-            catalog_write = Write(po_path, text.encode(), po_shown)
-            catalog, entry_line = updated, written_lines(updated, text)
+        # Written whenever the bytes on disk are not the canonical ones, changed or not: a
+        # vendor tool's layout (CRLF, other wrapping) goes in one go, not in a later diff.
+        canonical = encode_po(updated)
+        if updated != catalog:  # equal: the catalog as read stays, with the reader's lines
+            catalog = updated
+        if canonical != po_bytes:
+            catalog_write = Write(po_path, canonical, po_shown)
+            entry_line = written_lines(catalog, canonical)  # the lines of the file written
 
     # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
     entries = entries_for(article, catalog, keys)

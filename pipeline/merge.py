@@ -128,7 +128,8 @@ _OURS = {
 
 def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str], ...]:
     """Deterministic: dates come from the handoff, never from the clock, so an unchanged article
-    gives an unchanged catalog. A vendor's revision date, translator and team are kept."""
+    gives an unchanged catalog. A vendor's revision date, translator, team and charset are
+    kept."""
     created = (
         _po_date(article.meta.get("ms.lasthandoff"))
         or _po_date(article.meta.get("ms.date"))
@@ -149,7 +150,7 @@ def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str]
         ("Language-Team", kept("Language-Team", "")),
         ("Language", gettext_language(article.locale)),
         ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Type", kept("Content-Type", "text/plain; charset=UTF-8")),  # see encode_po
         ("Content-Transfer-Encoding", "8bit"),
     ]
     for name, key in _PROVENANCE:

@@ -32,7 +32,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pipeline.catalog import FUZZY, Catalog, Message, format_po
+from pipeline.catalog import FUZZY, Catalog, Message, encode_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, tree_lock, write_atomic
@@ -337,7 +337,7 @@ def _import_batch(
                                  "check the file's permissions") from None
             new, changed, cleared = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
             if changed:
-                write_atomic(path, format_po(new).encode("utf-8"), shown)
+                write_atomic(path, encode_po(new), shown)  # in its declared charset
             out.append((changed, cleared))
         except InputError as exc:
             out.append((0, (exc.finding,)))

@@ -360,9 +360,9 @@ def test_a_catalog_in_its_declared_latin1_is_read_and_kept(tmp_path: Path) -> No
     tree = tree_with_catalog(tmp_path / "t", text.encode("latin-1"))
     assert run_cli(tree.args("check", 1)).code == 0
     assert run_cli(tree.args("locales", 1)).code == 0
-    po = (tree.locales / "fr-FR" / "tool.po").read_text(encoding="utf-8")  # now UTF-8
+    po = (tree.locales / "fr-FR" / "tool.po").read_text(encoding="latin-1")  # kept as it was
     assert 'msgstr "Ouvrez là un terminal."' in po
-    assert "charset=UTF-8" in po
+    assert "charset=ISO-8859-1" in po
     assert "Ouvrez là un terminal." in (tree.out / "fr-FR" / "tool.md").read_text(encoding="utf-8")
 
 

@@ -281,16 +281,39 @@ def test_duplicate_entry_is_reported_at_the_second_with_the_first_line() -> None
     assert "line 6" in error.finding.message
 
 
-def test_duplicate_obsolete_entries_are_an_error() -> None:
-    text = HEADER_PO + '\n#~ msgid "a"\n#~ msgstr "x"\n\n#~ msgid "a"\n#~ msgstr "y"\n'
-    assert where(po_error(text)) == ("po-duplicate", 9)
+# gettext's rule (msgfmt, msgcat): active and obsolete entries share one key space
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        pytest.param('#~ msgid "a"\n#~ msgstr "x"\n', '#~ msgid "a"\n#~ msgstr "y"\n',
+                     "duplicate entry for 'a' (first on line 6)", id="obsolete-obsolete"),
+        pytest.param('msgid "a"\nmsgstr "x"\n', '#~ msgid "a"\n#~ msgstr "y"\n',
+                     "duplicate entry for 'a' (first on line 6): one active, one obsolete (#~)",
+                     id="active-obsolete"),
+        pytest.param('#~ msgid "a"\n#~ msgstr "x"\n', 'msgid "a"\nmsgstr "y"\n',
+                     "duplicate entry for 'a' (first on line 6): one active, one obsolete (#~)",
+                     id="obsolete-active"),
+        pytest.param('msgctxt "c"\nmsgid "a"\nmsgstr "x"\n',
+                     '#~ msgctxt "c"\n#~ msgid "a"\n#~ msgstr "y"\n',
+                     "duplicate entry for 'a' (first on line 6): one active, one obsolete (#~)",
+                     id="active-obsolete-in-a-context"),
+        pytest.param('msgid "b"\nmsgstr "x"\n', '#~ msgid ""\n#~ msgstr "y"\n',
+                     "duplicate entry for the header (first on line 1)", id="obsolete-header"),
+    ],
+)
+def test_a_key_twice_active_or_obsolete_is_a_duplicate_as_for_gettext(
+    first: str, second: str, message: str
+) -> None:
+    error = po_error(HEADER_PO + "\n" + first + "\n" + second)
+    assert where(error) == ("po-duplicate", 7 + first.count("\n"))  # at the second entry
+    assert error.finding.message == message
 
 
-def test_same_msgid_in_other_context_or_obsolete_is_not_a_duplicate() -> None:
+def test_same_msgid_in_another_context_is_not_a_duplicate() -> None:
     text = (HEADER_PO + '\nmsgid "a"\nmsgstr "x"\n\nmsgctxt "c"\nmsgid "a"\nmsgstr "y"\n'
-            '\n#~ msgid "a"\n#~ msgstr "z"\n')
+            '\n#~ msgctxt "d"\n#~ msgid "a"\n#~ msgstr "z"\n')
     assert [(m.msgctxt, m.msgstr, m.obsolete) for m in parse_po(text, "a.po").messages] == [
-        (None, "x", False), ("c", "y", False), (None, "z", True)]
+        (None, "x", False), ("c", "y", False), ("d", "z", True)]
 
 
 def test_plural_entry_is_refused_at_its_line() -> None:

@@ -40,7 +40,7 @@ def test_each_entry_is_found_on_the_line_the_reader_sees_in_the_written_file(
     name: str, catalog: Catalog
 ) -> None:
     text = format_po(catalog)
-    line = written_lines(catalog, text)
+    line = written_lines(catalog, text.encode())
     written = [m for m in catalog.messages if m.msgstr or not m.obsolete]
     again = parse_po(text, name).messages
     assert [m.key for m in again] == [m.key for m in written]

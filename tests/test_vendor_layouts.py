@@ -1,0 +1,172 @@
+"""Catalogs as vendors' tools save them: whatever their layout (CRLF line ends, 79-column
+wrapping from Poedit or msgcat, polib's or Translate Toolkit's wrapping, a byte order mark), the
+next run writes them in the canonical form (what ``msgcat --no-wrap`` writes) even when their
+content did not change, so the layout churn lands at once and not in a later diff. A canonical
+file is never touched, a broken one never rewritten; the run after a rewrite is a no-op served
+by the run cache. The compiled ``.mo`` files Poedit saves beside the catalogs are no part of a
+run and are kept out of the repository.
+
+``data/vendor-layouts/poedit-3.2-crlf-wrap79.po`` is the project's
+locales/fr-FR/get-started/install-cli.po opened and saved for real by Poedit 3.2.2 (Debian
+bookworm) under Xvfb, set to Windows line ends and wrapping at 79 columns: Poedit also set
+PO-Revision-Date and added X-Generator.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline import runner
+from pipeline.catalog import encode_po, parse_po_bytes
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+REL = "fr-FR/get-started/install-cli"
+ARTICLE = REPO / "content" / f"{REL}.md"
+CANONICAL = REPO / "locales" / f"{REL}.po"
+POEDIT = Path(__file__).resolve().parent / "data" / "vendor-layouts" / "poedit-3.2-crlf-wrap79.po"
+OLD = 1_000_000_000_000_000_000  # an mtime in 2001: any rewrite shows
+
+
+def msgcat_default_wrap(data: bytes) -> bytes:
+    if shutil.which("msgcat") is None:
+        pytest.fail("GNU gettext (msgcat) is required: apt-get install gettext", pytrace=False)
+    return subprocess.run(["msgcat", "-"], input=data, capture_output=True, check=True).stdout
+
+
+def polib_save(data: bytes) -> bytes:
+    import polib
+
+    return str(polib.pofile(data.decode("utf-8"), wrapwidth=78)).encode("utf-8")
+
+
+def translate_toolkit_save(data: bytes) -> bytes:
+    from translate.storage import pypo
+
+    return bytes(pypo.pofile(data))
+
+
+LAYOUTS: dict[str, Callable[[bytes], bytes]] = {
+    "crlf": lambda data: data.replace(b"\n", b"\r\n"),
+    "byte-order-mark": lambda data: b"\xef\xbb\xbf" + data,
+    "msgcat-default-wrapping": msgcat_default_wrap,
+    "polib": polib_save,
+    "poedit-crlf-wrap79": lambda data: POEDIT.read_bytes(),
+}
+
+
+def tree(root: Path, catalog: bytes) -> tuple[list[str], Path]:
+    (root / "content" / REL).parent.mkdir(parents=True)
+    shutil.copyfile(ARTICLE, root / "content" / f"{REL}.md")
+    po = root / "locales" / f"{REL}.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(catalog)
+    os.utime(po, ns=(OLD, OLD))
+    args = ["--content", str(root / "content"), "--locales", str(root / "locales"), "-j", "1"]
+    return args, po
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(list(argv))
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_vendor_layout_is_rewritten_canonical_on_the_next_run_then_left_alone(
+    layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vendor = LAYOUTS[layout](CANONICAL.read_bytes())
+    assert vendor != CANONICAL.read_bytes()  # the layout really differs
+    args, po = tree(tmp_path, vendor)
+    out = ["--out", str(tmp_path / "build")]
+    code, err = cli("locales", *args, *out)
+    assert code == 0, err
+    # the same content, in canonical bytes: the project's own catalog, or for Poedit the
+    # same with the header fields Poedit set
+    expected = (CANONICAL.read_bytes() if layout != "poedit-crlf-wrap79"
+                else encode_po(parse_po_bytes(vendor, "poedit.po")))
+    got = po.read_bytes()
+    assert got == encode_po(parse_po_bytes(got, "a.po"))  # canonical
+    if layout == "poedit-crlf-wrap79":
+        # saved by Poedit before catalogs kept a handoff record: the run adds the records
+        got = b"".join(line for line in got.splitlines(keepends=True)
+                       if not line.startswith(b"#. handoff: "))
+    assert got == expected
+    assert "1 catalogs and" in err
+    written = po.stat().st_mtime_ns
+
+    worked: list[int] = []
+    real_work = runner._work
+
+    def counting(todo: list[str], *rest: object) -> object:
+        worked.append(len(todo))
+        return real_work(todo, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "_work", counting)
+    code, err = cli("locales", *args, *out)
+    assert code == 0, err
+    assert worked == []  # a no-op: the article is replayed from the run cache
+    assert po.stat().st_mtime_ns == written
+    assert "0 catalogs and 0 outputs written" in err
+
+
+def test_translate_toolkit_saves_a_canonical_catalog_byte_for_byte() -> None:
+    """Its PO writer needs no rewrite: the layout test has no case for it."""
+    assert translate_toolkit_save(CANONICAL.read_bytes()) == CANONICAL.read_bytes()
+
+
+def test_a_canonical_catalog_is_never_touched(tmp_path: Path) -> None:
+    args, po = tree(tmp_path, CANONICAL.read_bytes())
+    for command in (["extract"], ["locales", "--out", str(tmp_path / "build")]):
+        code, err = cli(*command, *args)
+        assert code == 0, err
+        assert (po.read_bytes(), po.stat().st_mtime_ns) == (CANONICAL.read_bytes(), OLD)
+
+
+def test_a_broken_catalog_in_a_vendor_layout_is_not_rewritten(tmp_path: Path) -> None:
+    text = CANONICAL.read_bytes()
+    broken = (text + b'\n#~ msgid "Install the CLI"\n#~ msgstr "x"\n').replace(b"\n", b"\r\n")
+    args, po = tree(tmp_path, broken)
+    code, err = cli("extract", *args)
+    assert code == 1
+    assert "error[po-duplicate]" in err
+    assert (po.read_bytes(), po.stat().st_mtime_ns) == (broken, OLD)
+
+
+# ---------------------------------------------------------------- Poedit's compiled catalogs
+
+
+def test_compiled_mo_files_beside_the_catalogs_are_no_part_of_a_run(tmp_path: Path) -> None:
+    args, po = tree(tmp_path, CANONICAL.read_bytes())
+    mo = po.with_suffix(".mo")
+    mo.write_bytes(b"\xde\x12\x04\x95\x00\x00\x00\x00binary")  # as Poedit leaves one
+    lone = tmp_path / "locales" / "fr-FR" / "orphan.mo"
+    lone.write_bytes(b"\x95\x04\x12\xde")
+    runs = [["locales", *args, "--out", str(tmp_path / "build")], ["check", *args],
+            ["stats", "--locales", str(tmp_path / "locales")],
+            ["xliff-export", "--locales", str(tmp_path / "locales"), "--out", str(tmp_path / "x")]]
+    for argv in runs:
+        code, err = cli(*argv)
+        assert code == 0, (argv, err)
+        assert ".mo" not in err, argv
+    assert mo.read_bytes().endswith(b"binary") and lone.exists()
+    assert sorted(p.name for p in (tmp_path / "x").rglob("*") if p.is_file()) == ["install-cli.xlf"]
+
+
+def test_compiled_mo_files_under_locales_are_ignored_by_git() -> None:
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    for path in ("locales/fr-FR/get-started/install-cli.mo", "locales/de-DE/a.mo"):
+        check = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", path],
+                               check=False)
+        assert check.returncode == 0, f"{path} is not ignored by .gitignore"
