@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import fuzzing
 from hypothesis import strategies as st
 
-from pipeline.catalog import FUZZY, Catalog, foreign_entries, format_po, parse_po, parse_po_bytes
+from pipeline.catalog import FUZZY, Catalog, format_po, parse_po, parse_po_bytes
+from pipeline.checks.sync import foreign_entries
 from pipeline.findings import InputError
 
 FRAGMENTS = [

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
-from pipeline.catalog import Catalog, Message, encode_po, foreign_entries, parse_po_bytes
+from pipeline.catalog import Catalog, Message, encode_po, parse_po_bytes
 from pipeline.checks import inputs, sync, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
@@ -139,7 +139,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
         broken = True
 
     if catalog is not None:  # English a vendor added by hand: the catalog is not this article's
-        foreign = foreign_entries(catalog, {seg.source for seg in article.segments}, po_shown)
+        foreign = sync.foreign_entries(catalog, {seg.source for seg in article.segments}, po_shown)
         if foreign:
             findings.extend(foreign)
             catalog, broken = None, True

@@ -16,7 +16,7 @@ PACKAGE = "pipeline"
 MAX_LINES = 400
 
 # Too long today; the next step of issue 12 cuts them along their seams.
-PENDING_LONG = {"pipeline/catalog.py"}
+PENDING_LONG: set[str] = set()
 PENDING_CYCLES: set[frozenset[str]] = set()
 
 

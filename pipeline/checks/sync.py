@@ -3,12 +3,14 @@ and one article in step across its locales, are in ``tree``.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
+import pipeline.checks.inputs as inputs
 from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
-from pipeline.findings import Severity
+from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.provenance import disagrees
 
@@ -132,3 +134,29 @@ RULES: tuple[CatalogRule, ...] = (
 )
 OVERRIDE = override.check  # the rules extract runs alone (job)
 DISAGREES = handoff_disagrees.check
+
+
+# A segment id as the #. comments of an earlier handoff's entries hold it.
+_SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
+
+
+def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> list[Finding]:
+    """Entries someone added by hand: active, with English that is not in the article, and no
+    segment id in their #. comments. (Entries of an earlier handoff carry the old ids; extract
+    makes them obsolete.) A catalog holding one is left as is and nothing is published from it:
+    the English it translates is not the article's."""
+    out: list[Finding] = []
+    for msg in catalog.active():
+        if msg.msgid in english:
+            continue
+        if any(_SEGMENT_ID_RE.match(note) for note in msg.extracted_comments):
+            continue
+        shown = msg.msgid if len(msg.msgid) <= 60 else msg.msgid[:57] + "..."
+        out.append(Finding(
+            inputs.PO_FOREIGN_ENTRY.id, Severity.ERROR,
+            f"entry {shown!r} is not English of the article and carries no segment id: "
+            "it was added to the catalog by hand", path, msg.line, 1, None,
+            "remove the entry (or make it obsolete with #~); a catalog holds the article's "
+            "segments only. The catalog was left as is",
+        ))
+    return out

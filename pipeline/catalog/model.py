@@ -1,0 +1,76 @@
+"""The catalog's model: ``Message`` (one entry) and ``Catalog``, small and immutable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """One catalog entry. Frozen, with ``__init__`` written out as ``Segment``'s is: merge and
+    the reader make one per segment, and the generated frozen ``__init__`` costs several
+    times as much."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()
+    translator_comments: tuple[str, ...] = ()
+    extracted_comments: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    previous_msgid: str | None = None
+    previous_msgctxt: str | None = None
+    obsolete: bool = False
+    line: int = field(default=0, compare=False)  # where the reader found it; 0 when new
+
+    def __init__(
+        self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
+        flags: tuple[str, ...] = (), translator_comments: tuple[str, ...] = (),
+        extracted_comments: tuple[str, ...] = (), references: tuple[str, ...] = (),
+        previous_msgid: str | None = None, previous_msgctxt: str | None = None,
+        obsolete: bool = False, line: int = 0,
+    ) -> None:
+        self.__dict__.update(
+            msgid=msgid, msgstr=msgstr, msgctxt=msgctxt, flags=flags,
+            translator_comments=translator_comments, extracted_comments=extracted_comments,
+            references=references, previous_msgid=previous_msgid,
+            previous_msgctxt=previous_msgctxt, obsolete=obsolete, line=line,
+        )
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return FUZZY in self.flags
+
+    @property
+    def reviewed(self) -> bool:
+        """A translation a person stands behind: present, not fuzzy, not obsolete."""
+        return bool(self.msgstr) and FUZZY not in self.flags and not self.obsolete
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    header: tuple[tuple[str, str], ...] = ()
+    header_comments: tuple[str, ...] = ()
+    header_flags: tuple[str, ...] = ()
+    messages: tuple[Message, ...] = ()
+
+    def header_value(self, name: str) -> str | None:
+        for key, value in self.header:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def with_header(self, **values: str) -> Catalog:
+        return replace(self, header=tuple(values.items()))
+
+    def active(self) -> Iterator[Message]:
+        return (m for m in self.messages if not m.obsolete)
+
+

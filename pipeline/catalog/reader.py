@@ -1,0 +1,206 @@
+"""The reader: a catalog file's entries (``scan``) decoded by the charset its header declares,
+then unescaped, as gettext does; duplicates refused as gettext refuses them."""
+
+from __future__ import annotations
+
+import codecs
+
+from pipeline import po_charset
+from pipeline.catalog.model import Catalog, Message
+from pipeline.catalog.plural import plural_forms_problem
+from pipeline.catalog.scan import (
+    _Entry,
+    _Field,
+    _header_entry,
+    _scan,
+    _syntax_error,
+    _unescape,
+)
+from pipeline.findings import InputError
+
+
+class _Decoder:
+    """Turns the raw pieces into text by the catalog's charset, naming the line of a bad byte."""
+
+    def __init__(self, path: str, charset: str) -> None:
+        self.path = path
+        self.charset = charset
+
+    def text(self, raw: str, line: int, wire: str) -> str:
+        data = raw.encode(wire, "surrogateescape")
+        try:
+            return data.decode(self.charset)
+        except UnicodeDecodeError as exc:
+            raise self._invalid(line, data[exc.start]) from None
+
+    def _invalid(self, line: int, byte: int) -> InputError:
+        return _syntax_error(
+            self.path, line,
+            f"byte 0x{byte:02x} is invalid in the declared charset {self.charset}",
+        )
+
+    def field(self, f: _Field, wire: str) -> str:
+        out = bytearray()
+        ends: list[tuple[int, int]] = []  # (end offset in out, line)
+        for line, body in f.pieces:
+            out += _unescape(body, line, self.path, wire)
+            ends.append((len(out), line))
+        try:
+            value = out.decode(self.charset)
+        except UnicodeDecodeError as exc:
+            line = next((n for end, n in ends if exc.start < end), f.line)
+            raise self._invalid(line, out[exc.start]) from None
+        if "\x00" in value:
+            nul = out.find(b"\0")
+            line = next((n for end, n in ends if nul < end), f.line)
+            raise _syntax_error(self.path, line, "a NUL character in a string (\\0)")
+        return value
+
+
+def parse_po(text: str, path: str) -> Catalog:
+    """Read a catalog strictly: any defect raises InputError naming the line. ``text`` is
+    already decoded, so the header's charset is not consulted (escapes give UTF-8 bytes)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise _syntax_error(path, line, "a character that cannot be encoded") from None
+    return _parse(data, path, "utf-8")
+
+
+def parse_po_bytes(data: bytes, path: str) -> Catalog:
+    """Read a catalog file's bytes, decoding them by the charset its header declares."""
+    return _parse(data, path, None)
+
+
+def validate_po_syntax(text: str, path: str) -> None:
+    """Raise InputError at the first line that is not gettext's PO grammar."""
+    parse_po(text, path)
+
+
+def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+          or po_charset.looks_utf16(data)):
+        raise _syntax_error(path, 1, "the catalog is UTF-16; PO files are UTF-8 (or another "
+                                     "ASCII-based charset)")
+    if not data.strip():
+        raise _syntax_error(path, 1, "the catalog is empty")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise _syntax_error(path, data.count(b"\n", 0, nul) + 1, "a NUL byte: the file is "
+                                                                 "binary or corrupt")
+    entries, charset = _scan(data, path, charset)
+    if not entries:
+        raise _syntax_error(path, 1, "the catalog has no entries")
+    decoder = _Decoder(path, charset)
+    header_entry = _header_entry(entries)
+    header: tuple[tuple[str, str], ...] = ()
+    comments: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    messages: list[Message] = []
+    # One key space for active and obsolete entries alike, as gettext's: msgfmt and msgcat
+    # refuse an obsolete entry that repeats an active one (or another obsolete one).
+    seen: dict[tuple[str | None, str], Message | None] = {}
+    for entry in entries:
+        if entry is header_entry:
+            header, comments, flags = _header(entry, decoder)
+            seen[(None, "")] = None
+            continue
+        msg = _read_message(entry, decoder)
+        if msg.key in seen:
+            raise _duplicate(msg, seen[msg.key], header_entry, path)
+        seen[msg.key] = msg
+        messages.append(msg)
+    return Catalog(header, comments, flags, tuple(messages))
+
+
+def _duplicate(
+    msg: Message, first: Message | None, header: _Entry | None, path: str
+) -> InputError:
+    """A second entry for a key: reported at the second, naming the first."""
+    if first is None:  # the header, or an obsolete entry with the header's empty key
+        line = header.line if header is not None else 0
+        return InputError("po-duplicate", f"duplicate entry for the header (first on line "
+                          f"{line})", path, msg.line, 1, "merge the two entries into one")
+    what = f"duplicate entry for {msg.msgid[:60]!r} (first on line {first.line})"
+    if first.obsolete == msg.obsolete:
+        return InputError("po-duplicate", what, path, msg.line, 1,
+                          "merge the two entries into one")
+    return InputError(
+        "po-duplicate", f"{what}: one active, one obsolete (#~)", path, msg.line, 1,
+        "keep one of the two: delete the obsolete #~ entry if the active one is current "
+        "(GNU msgfmt and msgcat refuse the file as it is)",
+    )
+
+
+def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"#": [], "#.": [], "#:": [], "#,": []}
+    for line, mark, raw in entry.comments:
+        out[mark].append(decoder.text(raw, line, entry.wire))
+    return out
+
+
+def _header(
+    entry: _Entry, decoder: _Decoder
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """As polib reads it: 'Key: value' lines, a line without a colon continuing the last."""
+    msgstr = entry.fields["msgstr"]
+    text = decoder.field(msgstr, entry.wire)
+    metadata: dict[str, str] = {}
+    key: str | None = None
+    for raw in text.splitlines():
+        if ":" in raw:
+            key, value = raw.split(":", 1)
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + raw.strip()
+    plural = next((k for k in metadata if k.strip().lower() == "plural-forms"), None)
+    if plural is not None:
+        line = next((n for n, body in msgstr.pieces if "plural-forms" in body.lower()),
+                    msgstr.line)
+        problem = plural_forms_problem(metadata[plural])
+        if problem is not None:
+            raise InputError(
+                "po-plural", f"Plural-Forms header: {problem}", decoder.path, line, 1,
+                "correct the Plural-Forms line (e.g. nplurals=2; plural=(n != 1);) or remove "
+                "it: article catalogs hold no plural entries",
+            )
+    notes = _comments(entry, decoder)
+    flags = tuple(f for line in notes["#,"] for f in _flags(line))
+    return tuple(metadata.items()), tuple(notes["#"]), flags
+
+
+def _flags(line: str) -> list[str]:
+    return [f.strip() for f in line.split(",") if f.strip()]
+
+
+def _read_message(entry: _Entry, decoder: _Decoder) -> Message:
+    fields = entry.fields
+    notes = _comments(entry, decoder)
+
+    def value(name: str) -> str | None:
+        f = fields.get(name)
+        return None if f is None else decoder.field(f, entry.wire)
+
+    msgid = value("msgid")
+    msgstr = value("msgstr")
+    assert msgid is not None and msgstr is not None  # _scan ends every entry with both
+    msg = Message(
+        msgid=msgid,
+        msgstr=msgstr,
+        msgctxt=value("msgctxt"),
+        flags=tuple(f for line in notes["#,"] for f in _flags(line)),
+        translator_comments=tuple(notes["#"]),
+        extracted_comments=tuple(notes["#."]),
+        references=tuple(dict.fromkeys(  # gettext keeps a reference once
+            ref for line in notes["#:"] for ref in line.split())),
+        previous_msgid=value("previous msgid"),
+        previous_msgctxt=value("previous msgctxt"),
+        obsolete=bool(entry.obsolete),
+        line=entry.line,
+    )
+    return msg
+
+

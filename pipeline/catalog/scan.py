@@ -1,0 +1,302 @@
+"""The PO grammar, line by line: the entries of a catalog file as fields and comments with
+their lines, before any string is decoded. Every defect is an InputError naming the line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline import po_charset
+from pipeline.findings import InputError
+
+# ---------------------------------------------------------------- reading
+#
+# A strict reader of gettext's PO grammar. polib 1.2 is not trusted with vendors' files: it drops
+# the characters of an unterminated or unquoted string, misreads the escapes \a \? \' and the
+# octal and hex ones, splits lines at U+2028 and other Unicode line breaks, ignores "#~|"
+# lines and the last entry of a file cut short. Every defect here is an InputError naming the
+# line; nothing is guessed.
+
+# Runs of plain characters are taken whole and never given back (possessive): five times as
+# fast on long strings as one character per step, and the same matches.
+_STRING_BODY = r'(?:[^"\\]++|\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9a-fA-F]+))*+'
+_STRING_RE = re.compile(r'"(' + _STRING_BODY + r')"[ \t]*\Z')
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[[^\]]*\]|msgstr)(?=[\s\"]|\Z)"
+                         r"[ \t]*(.*)\Z", re.S)
+# GNU gettext's escapes: \? and \' are C's but msgfmt rejects them ("invalid control sequence").
+_UNESCAPE_RE = re.compile(r'\\(?:([\\"ntrabfv])|([0-7]{1,3})|x([0-9a-fA-F]+))')
+_SIMPLE_ESCAPES = {
+    "\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
+    "v": "\v",
+}
+_LAYOUT = " \t\r\f\v"
+_HINT = "fix the catalog in a PO editor, or restore it from version control; it was left as is"
+
+
+def _syntax_error(path: str, line: int, message: str) -> InputError:
+    return InputError("po-syntax", message, path, line, 1, _HINT)
+
+
+@dataclass
+class _Field:
+    """A keyword's string: its pieces as the file's bytes (latin-1 text), one per line."""
+
+    keyword: str
+    line: int
+    obsolete: bool
+    previous: bool
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    line: int
+    wire: str = "latin-1"  # how its lines were decoded for scanning: bytes as latin-1, or the
+    # catalog's charset after the header where that holds a quote or backslash byte in a character
+    comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, mark, text)
+    fields: dict[str, _Field] = field(default_factory=dict)
+    obsolete: bool | None = None  # decided by the first keyword line
+    phase: str = "comments"  # comments, msgctxt, msgid, msgstr
+
+    def describe(self) -> str:
+        msgid = self.fields.get("msgid")
+        if msgid is not None:
+            return f"the msgid on line {msgid.line} has no msgstr"
+        ctxt = self.fields.get("msgctxt")
+        if ctxt is not None:
+            return f"the msgctxt on line {ctxt.line} has no msgid"
+        return f"the entry starting on line {self.line} has no msgid"
+
+
+def _lines(data: bytes) -> list[str]:
+    return data.decode("latin-1").split("\n")
+
+
+def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], str]:
+    """The entries of a PO file, in gettext's grammar, and its charset (``charset``, else the
+    one its header declares). Strings stay escaped and undecoded. As gettext does, the header
+    is read byte by byte; the lines after it by characters where the charset needs it."""
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    open_field: _Field | None = None
+    wire = "latin-1"
+
+    def start(line: int) -> _Entry:
+        nonlocal cur, open_field
+        if cur is not None:
+            entries.append(cur)
+        cur = _Entry(line, wire)
+        open_field = None
+        return cur
+
+    def entry_for(number: int, phases: tuple[str, ...]) -> _Entry:
+        """The entry a line belongs to: the current one while in ``phases``, a new one after a
+        complete entry; otherwise the current entry is cut short."""
+        if cur is None or cur.phase == "msgstr":
+            return start(number)
+        if cur.phase in phases:
+            return cur
+        raise _syntax_error(path, number, f"{cur.describe()} (an entry is comments, msgctxt, "
+                                          "msgid, msgstr in this order)")
+
+    lines = _lines(data)
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip(_LAYOUT)
+        if (charset is None and cur is not None and cur.phase == "msgstr"
+                and not line.startswith('"') and _is_header(cur)):  # the header is complete
+            charset = _header_charset(cur, path, data.isascii())
+            if not po_charset.reads_by_bytes(charset):
+                wire = charset
+                lines[number - 1 :] = [
+                    rest.encode("latin-1").decode(charset, "surrogateescape")
+                    for rest in lines[number - 1 :]
+                ]
+                raw = lines[number - 1]
+                line = raw.strip(_LAYOUT)
+        if not line:
+            open_field = None  # a string after a blank line continues nothing: refused, as
+            continue  # polib and gettext would silently glue it to the string before
+        obsolete = previous = False
+        body = line
+        if line.startswith("#~"):
+            obsolete, body = True, line[2:].lstrip(_LAYOUT)
+            if body.startswith("|"):
+                previous, body = True, body[1:].lstrip(_LAYOUT)
+            if not body:
+                continue
+        elif line.startswith("#|"):
+            previous, body = True, line[2:].lstrip(_LAYOUT)
+            if not body:
+                raise _syntax_error(path, number, "an empty #| line")
+        elif line.startswith("#"):
+            entry = entry_for(number, ("comments",))
+            mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
+            text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
+            if text.startswith(" "):
+                text = text[1:]
+            entry.comments.append((number, mark, text))
+            open_field = None
+            continue
+
+        if body.startswith('"'):
+            m = _STRING_RE.match(body)
+            if m is None:
+                raise _syntax_error(path, number, _bad_string(body))
+            if open_field is None:
+                raise _syntax_error(path, number, "a string line that continues no msgid, "
+                                                  "msgstr or msgctxt")
+            if (obsolete, previous) != (open_field.obsolete, open_field.previous):
+                raise _syntax_error(path, number, "a continuation line whose #~ or #| marks "
+                                                  f"differ from its {open_field.keyword} line")
+            open_field.pieces.append((number, m.group(1)))
+            continue
+
+        k = _KEYWORD_RE.match(body)
+        if k is None:
+            word = _readable((body.split(None, 1) or [body])[0][:40])
+            raise _syntax_error(path, number, f"not a PO line: {word!r} is no keyword")
+        keyword, rest = k.groups()
+        if keyword == "msgid_plural" or keyword.startswith("msgstr["):
+            at = cur.line if cur is not None and cur.phase != "msgstr" else number
+            raise InputError(
+                "po-plural", f"{'#| ' if previous else ''}{keyword} (line {number}): plural "
+                "entries have no place in an article catalog", path, at, 1,
+                "remove msgid_plural and msgstr[n]; each segment is one string",
+            )
+        if previous and keyword not in ("msgctxt", "msgid"):
+            raise _syntax_error(path, number, f"#| {keyword}: only msgctxt and msgid have "
+                                              "previous values")
+        s = _STRING_RE.match(rest)
+        if s is None:
+            raise _syntax_error(path, number, _bad_string(rest, keyword))
+        name = f"previous {keyword}" if previous else keyword
+        if previous:
+            entry = entry_for(number, ("comments",))
+            if name in entry.fields or (
+                keyword == "msgctxt" and "previous msgid" in entry.fields
+            ):
+                raise _syntax_error(path, number, f"#| {keyword} out of place: an entry has at "
+                                                  "most one #| msgctxt, then one #| msgid")
+        elif keyword == "msgctxt":
+            entry = entry_for(number, ("comments",))
+        elif keyword == "msgid":
+            entry = entry_for(number, ("comments", "msgctxt"))
+        else:  # msgstr
+            if cur is None or cur.phase != "msgid":
+                what = "a msgstr with no msgid before it"
+                if cur is not None and cur.phase == "msgstr":
+                    what += f" (the msgid on line {cur.fields['msgid'].line} has its msgstr)"
+                raise _syntax_error(path, number, what)
+            entry = cur
+        if not previous:
+            prev_ctxt = entry.fields.get("previous msgctxt")
+            if prev_ctxt is not None and "previous msgid" not in entry.fields:
+                raise _syntax_error(path, number, f"the #| msgctxt on line {prev_ctxt.line} "
+                                                  "has no #| msgid after it")
+        if entry.obsolete is None:
+            entry.obsolete = obsolete
+        elif entry.obsolete != obsolete:
+            raise _syntax_error(path, number, "an entry that is part obsolete (#~) and part not")
+        if not previous:
+            entry.phase = keyword
+        open_field = _Field(keyword, number, obsolete, previous, [(number, s.group(1))])
+        entry.fields[name] = open_field
+
+    if cur is not None:
+        if cur.phase != "msgstr":
+            if cur.fields:
+                last = cur.fields.get("msgid") or cur.fields.get("msgctxt")
+                raise _syntax_error(path, last.line if last is not None else cur.line,
+                                    f"the catalog ends inside an entry: {cur.describe()} "
+                                    "(is the file truncated?)")
+            if not entries:
+                raise _syntax_error(path, cur.line, "the catalog holds comments and no entries")
+            raise _syntax_error(path, cur.line, "comments that belong to no entry at the end "
+                                                "of the catalog (is the file truncated?)")
+        entries.append(cur)
+    if charset is None:  # no header, or it ends the file
+        header = _header_entry(entries)
+        charset = "utf-8" if header is None else _header_charset(header, path, data.isascii())
+    return entries, charset
+
+
+def _bad_string(text: str, keyword: str = "") -> str:
+    """Why a string does not parse: said plainly, since polib would silently misread it."""
+    where = f" after {keyword}" if keyword else ""
+    shown = _readable(text if len(text) <= 60 else text[:57] + "...")
+    if not text:
+        return f"no string{where}"
+    if not text.startswith('"'):
+        return f"unquoted text{where}: {shown!r}"
+    body = text[1:]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if _UNESCAPE_RE.match(body, i) is None:
+                esc = body[i : i + 2]
+                if len(esc) < 2:
+                    break
+                return f"invalid escape {esc!r}{where}: {shown!r}"
+            i += 2
+            continue
+        if ch == '"':
+            return f"text after the closing quote{where}: {shown!r}"
+        i += 1
+    return f"unterminated string{where}: {shown!r}"
+
+
+def _readable(raw: str) -> str:
+    """Raw line text (the file's bytes as latin-1, or text) as a message can show it."""
+    try:
+        return raw.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a line read by characters
+        return raw.encode("utf-8", "replace").decode("utf-8")
+
+
+def _header_charset(header: _Entry, path: str, ascii_only: bool) -> str:
+    """The codec of the charset the header declares, as gettext reads it (``po_charset``)."""
+    pieces = header.fields["msgstr"].pieces
+    values = [_unescape(body, line, path).decode("latin-1") for line, body in pieces]
+    try:
+        return po_charset.declared_codec("".join(values), ascii_only)
+    except po_charset.CharsetProblem as exc:
+        end, line = 0, pieces[-1][0]
+        for (number, _), value in zip(pieces, values, strict=True):  # the line it is on
+            end += len(value)
+            if exc.offset < end:
+                line = number
+                break
+        raise InputError("po-syntax", str(exc), path, line, 1, exc.hint or _HINT) from None
+
+
+def _is_header(entry: _Entry) -> bool:
+    msgid = entry.fields.get("msgid")
+    return (not entry.obsolete and "msgctxt" not in entry.fields and msgid is not None
+            and all(not body for _, body in msgid.pieces))
+
+
+def _header_entry(entries: list[_Entry]) -> _Entry | None:
+    return next((entry for entry in entries if _is_header(entry)), None)
+
+
+def _unescape(body: str, line: int, path: str, wire: str = "latin-1") -> bytes:
+    """A string's bytes in the catalog's charset: gettext unescapes after reading characters,
+    so an escape's byte (\\351) joins the bytes around it."""
+    if "\\" not in body:
+        return body.encode(wire, "surrogateescape")
+    out = bytearray()
+    pos = 0
+    for m in _UNESCAPE_RE.finditer(body):
+        out += body[pos : m.start()].encode(wire, "surrogateescape")
+        simple, octal, hexa = m.groups()
+        if simple is not None:
+            out += _SIMPLE_ESCAPES[simple].encode("ascii")
+        else:
+            value = int(octal, 8) if octal is not None else int(hexa, 16)
+            if value > 0xFF:
+                raise _syntax_error(path, line, f"escape {m.group()!r} is beyond a byte")
+            out.append(value)
+        pos = m.end()
+    out += body[pos:].encode(wire, "surrogateescape")
+    return bytes(out)

@@ -1,0 +1,146 @@
+"""The writer: exactly what GNU gettext writes (``msgcat --no-wrap`` leaves our files
+unchanged), in the charset the header declares (``encode_po``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from pipeline import po_charset
+from pipeline.catalog.model import FUZZY, Catalog, Message
+
+# gettext's reference comments wrap at this width even with --no-wrap.
+_PAGE_WIDTH = 79
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
+_ESCAPE_RE = re.compile('[\\\\"\n\t\r\a\b\f\v]')
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _quote(text: str) -> str:
+    if _ESCAPE_RE.search(text) is None:
+        return f'"{text}"'
+    return '"' + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
+
+
+def _field(keyword: str, text: str, prefix: str, out: list[str]) -> None:
+    """A keyword and its string, split after each newline as gettext does (no width wrapping)."""
+    nl = text.find("\n")
+    if nl < 0 or nl == len(text) - 1:
+        out.append(f"{prefix}{keyword} {_quote(text)}")
+        return
+    out.append(f'{prefix}{keyword} ""')
+    start = 0
+    while start < len(text):
+        nl = text.find("\n", start)
+        end = len(text) if nl < 0 else nl + 1
+        out.append(prefix + _quote(text[start:end]))
+        start = end
+
+
+def _references(refs: Sequence[str], out: list[str]) -> None:
+    if len(refs) == 1:  # the common case; gettext never wraps before the first reference
+        out.append("#: " + refs[0])
+        return
+    line = "#:"
+    column = 2
+    for ref in dict.fromkeys(refs):  # gettext drops repeated references
+        length = len(ref.encode("utf-8")) + 1
+        if column > 2 and column + length > _PAGE_WIDTH:
+            out.append(line)
+            line, column = "#:", 2
+        line += " " + ref
+        column += length
+    out.append(line)
+
+
+def _comment_lines(mark: str, comments: Iterable[str], out: list[str]) -> None:
+    for comment in comments:
+        if comment and "\n" not in comment:
+            out.append(f"{mark} {comment}")
+            continue
+        for text in comment.split("\n"):
+            out.append(f"{mark} {text}" if text else mark)
+
+
+def _message(msg: Message, out: list[str]) -> None:
+    append = out.append
+    if msg.translator_comments:
+        _comment_lines("#", msg.translator_comments, out)
+    for comment in msg.extracted_comments:  # a segment id, and the MT note: one line each
+        if comment and "\n" not in comment:
+            append("#. " + comment)
+        else:
+            _comment_lines("#.", (comment,), out)
+    refs = msg.references
+    if refs:
+        if len(refs) == 1:  # the common case; gettext never wraps before the first reference
+            append("#: " + refs[0])
+        else:
+            _references(refs, out)
+    flags = msg.flags
+    if flags and FUZZY in flags:  # as gettext tidies: fuzzy first, never on an empty msgstr
+        rest = tuple(f for f in flags if f != FUZZY)
+        flags = (FUZZY, *rest) if msg.msgstr else rest
+    if flags:
+        append("#, " + ", ".join(flags))
+    prefix = "#~ " if msg.obsolete else ""
+    if msg.previous_msgctxt is not None or msg.previous_msgid is not None:
+        prev = "#~| " if msg.obsolete else "#| "
+        if msg.previous_msgctxt is not None:
+            _field("msgctxt", msg.previous_msgctxt, prev, out)
+        if msg.previous_msgid is not None:
+            _field("msgid", msg.previous_msgid, prev, out)
+    if msg.msgctxt is not None:
+        _field("msgctxt", msg.msgctxt, prefix, out)
+    search = _ESCAPE_RE.search
+    for keyword, text in (("msgid", msg.msgid), ("msgstr", msg.msgstr)):
+        if search(text) is None:  # most segments: one plain line
+            append(f'{prefix}{keyword} "{text}"')
+        elif "\n" in text:
+            _field(keyword, text, prefix, out)
+        else:
+            append(f"{prefix}{keyword} {_quote(text)}")
+
+
+def format_po(catalog: Catalog) -> str:
+    """The catalog as GNU gettext writes it with --no-wrap."""
+    out: list[str] = []
+    _comment_lines("#", catalog.header_comments, out)
+    if catalog.header_flags:
+        out.append("#, " + ", ".join(catalog.header_flags))
+    header = "".join(f"{k}: {v}\n" for k, v in catalog.header)
+    _field("msgid", "", "", out)
+    _field("msgstr", header, "", out)
+    for msg in catalog.messages:
+        if msg.obsolete and not msg.msgstr:
+            continue  # gettext drops an obsolete entry that keeps no translation
+        out.append("")
+        _message(msg, out)
+    out.append("")
+    return "\n".join(out)
+
+
+def encode_po(catalog: Catalog) -> bytes:
+    """The catalog file's bytes: in the charset its header declares, else (a charset GNU does
+    not know, or text it cannot hold) converted to UTF-8 with its header, as msgconv would."""
+    text = format_po(catalog)
+    codec = po_charset.output_codec(catalog.header_value("Content-Type"), text)
+    if codec is None:
+        text = format_po(replace(catalog, header=po_charset.utf8_header(catalog.header)))
+        codec = "utf-8"
+    return text.encode(codec)
+
+
