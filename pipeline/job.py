@@ -310,7 +310,12 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
     checker = checks.SegmentChecker(settings.options)
-    prepared = [prepare_safely(rel, settings, checker) for rel in rels]
+    return write_batch([prepare_safely(rel, settings, checker) for rel in rels], settings)
+
+
+def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcome]:
+    """The files of prepared articles written together, then their Outcomes, in order (the
+    English-driven articles of ``pipeline.source`` are prepared apart and written here too)."""
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path, bytes, str | None]] = []
     for n, prep in enumerate(prepared):

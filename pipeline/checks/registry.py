@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 # Each rule module by its own name, not through the package: the package's __init__ points
 # back here.
+import pipeline.checks.english as english
 import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
@@ -74,6 +75,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     sync.MISSING_CATALOG,
     tree.ORPHAN_CATALOG,
     tree.LOCALE_LAG,
+    *english.CHECKS,
     *(r.check for r in SEGMENT_RULES),
     *INPUT_CHECKS,
 )
