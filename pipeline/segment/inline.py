@@ -137,27 +137,22 @@ def _scan(text: str) -> Inline:
     opaque = [False] * len(text)  # text that is not prose: no emphasis, no escapes
 
     def block(a: int, b: int, prose: bool = False) -> None:
-        for k in range(a, b):
-            blocked[k] = True
-            if not prose:
-                opaque[k] = True
+        blocked[a:b] = [True] * (b - a)
+        if not prose:
+            opaque[a:b] = [True] * (b - a)
 
-    code = code_spans(text)
+    code = code_spans(text) if "`" in text else []
     for a, b in code:
         found.append(Atom(AtomKind.CODE, a, b))
         block(a, b)
-    for m in _XREF.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.URL, m.start(), m.end()))
-            block(m.start(), m.end())
-    for m in _AUTOLINK.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.URL, m.start(), m.end()))
-            block(m.start(), m.end())
-    for m in _TAG.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
-            block(m.start(), m.end())
+    # each construct's scan only where its first character is in the text at all
+    angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
+        if "<" in text else ()
+    for pattern, kind in angled:
+        for m in pattern.finditer(text):
+            if not blocked[m.start()]:
+                found.append(Atom(kind, m.start(), m.end()))
+                block(m.start(), m.end())
     brackets = _matching(text, blocked, "[", "]")
     parens = _matching(text, blocked, "(", ")")
     n = len(text)
@@ -190,7 +185,7 @@ def _scan(text: str) -> Inline:
         else:  # the text is prose, the target is not
             block(atom.start, atom.inner[1] + 1, prose=True)
             block(atom.inner[1] + 1, atom.end)
-    for m in _BARE_URL.finditer(text):
+    for m in _BARE_URL.finditer(text) if "http" in text or "www." in text else ():
         if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
             found.append(Atom(AtomKind.URL, m.start(), m.end()))
             block(m.start(), m.end())
