@@ -65,15 +65,16 @@ def prepare(rel: str, settings: Settings, checker: checks.SegmentChecker | None 
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
     units = join_merged(units, english.text, catalog)
 
-    meta = merged_meta(english_meta(english), catalog, handoff)
+    own_meta = english_meta(english)
+    meta = merged_meta(own_meta, catalog, handoff)
     lent = lend(units, english.text, handoff)
     known = catalog_entries(units, catalog)
     carried = [mine or (m.msgstr if m is not None else "")
                for mine, m in zip(lent, known, strict=True)]
-    keys = keys_for(units, carried, known)
     source_rel = f"{layout.source}/{within}"
     article = record(units, carried, path=shown, rel=source_rel, locale=locale,
                      english=english, meta=meta)
+    keys = keys_for(article.segments, known)
     po_shown = layout.shown_catalog(rel)
     catalog_write = None
     entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
@@ -138,13 +139,11 @@ def prepare(rel: str, settings: Settings, checker: checks.SegmentChecker | None 
                 f"{locale}: not rendered: its catalog has errors; the previous output stays",
                 shown, 1, 1, None, "fix the catalog, then run again"))
         else:
-            page = render(english, units, published, settings.form, locale,
-                          english_meta(english))
+            page = render(english, units, published, settings.form, locale, own_meta)
             output_write = Write(layout.output(rel), page.encode("utf-8", "surrogatepass"),
                                  layout.shown_output(rel))
-    outcome_article = record(units, own, path=shown, rel=rel, locale=locale, english=english,
-                             meta=meta)
-    return Prepared(rel, tuple(findings), outcome_article, data, catalog_write, po_bytes,
+    # what the run records of the article: its English, under the locale's path
+    return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
                     output_write, cacheable=not broken and handoff is None)
 
 

@@ -53,7 +53,8 @@ def units_of(english: SegmentedArticle, within: str) -> tuple[Unit, ...]:
     prefix = prefix_of(within)
     kept = [*english.segments, *(f for f in english.fields if f.kind in FIELDS)]
     kept.sort(key=lambda u: u.number)
-    return tuple(replace(u, id=f"{prefix}-{u.number}") for u in kept)
+    return tuple(Unit(f"{prefix}-{u.number}", u.number, u.source, u.kind, u.line, u.column,
+                      u.start, u.end, u.pieces, u.anchor) for u in kept)
 
 
 # What may stand between two sentences of one paragraph: spaces, one line break, and the
@@ -212,17 +213,13 @@ def _occurrences(entries: Sequence[Message]) -> list[Message]:
 _ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")
 
 
-def keys_for(units: Sequence[Unit], translations: Sequence[str],
-             known: Sequence[Message | None]) -> list[Key]:
-    """The catalog key of each unit: the key of its entry (``catalog_entries``), else that of
+def keys_for(segments: Sequence[Segment], known: Sequence[Message | None]) -> list[Key]:
+    """The catalog key of each unit (``segments``: as ``record`` makes them, with the
+    translations they carry): the key of its entry (``catalog_entries``), else that of
     ``merge.segment_keys``: the English, with a context where new English is translated two
     ways."""
-    keys = segment_keys(record(units, translations, path="", rel="", locale="",
-                               english=_EMPTY, meta={}).segments)
+    keys = segment_keys(segments)
     return [m.key if m is not None else key for m, key in zip(known, keys, strict=True)]
-
-
-_EMPTY = SegmentedArticle("", "", 0, "", ())
 
 
 def is_unreviewed_mt(msg: Message) -> bool:
