@@ -26,6 +26,7 @@ from pipeline.outcome import Settings
 from pipeline.render import Form, entries_for
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
+from pipeline.segment.model import SegmentedArticle
 from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
@@ -56,7 +57,7 @@ def prepare(rel: str, settings: Settings, checker: checks.SegmentChecker | None 
         return Prepared(rel, (Finding("unreadable", Severity.ERROR, f"cannot read: "
                                       f"{exc.strerror or exc}", shown, 0, 0, None,
                                       "check the file's permissions"),) if first else ())
-    english = segment_bytes(data, shown)
+    english = _segmented(data, shown)
     if any(f.severity is Severity.ERROR for f in english.findings):
         return Prepared(rel, english.findings if first else ())
     findings: list[Finding] = list(english.findings) if first else []
@@ -145,6 +146,20 @@ def prepare(rel: str, settings: Settings, checker: checks.SegmentChecker | None 
     # what the run records of the article: its English, under the locale's path
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
                     output_write, cacheable=not broken and handoff is None)
+
+
+_last: dict[tuple[str, bytes], SegmentedArticle] = {}
+
+
+def _segmented(data: bytes, shown: str) -> SegmentedArticle:
+    """The English segmented, once for all its locales: they come one after the other (see
+    ``tree.articles``), and segmenting is most of an English-driven job."""
+    key = (shown, data)
+    found = _last.get(key)
+    if found is None:
+        _last.clear()
+        found = _last[key] = segment_bytes(data, shown)
+    return found
 
 
 def _handoff(rel: str, settings: Settings, findings: list[Finding]) -> Article | None:

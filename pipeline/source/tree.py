@@ -47,7 +47,11 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     root = layout.content / layout.source
     english = walk_files(root, layout.shown(root), ".md")
     locales = target_locales(layout, build_locales, configured)
-    rels = set(found.rels)
-    rels.update(f"{loc}/{path}" for loc in locales for path in english.rels)
+    # each English article's locales one after the other (the handoffs without English
+    # first): a worker then segments an English article once for all its locales
+    driven = {f"{loc}/{path}": (path, loc) for path in english.rels for loc in locales}
+    rels = sorted(rel for rel in found.rels if rel not in driven)
+    rels.extend(sorted(driven, key=driven.__getitem__))
     problems = sorted([*found.problems, *english.problems], key=lambda f: f.sort_key())
-    return Found(sorted(rels), found.skipped, problems)
+    return Found(rels, found.skipped, problems)
+
