@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Tree
+from source_tree import Tree
 
 from pipeline.segment.output import pair
 

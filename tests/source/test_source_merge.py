@@ -3,7 +3,7 @@ same article lends its translations; front matter and alt text are entries."""
 
 from __future__ import annotations
 
-from conftest import Tree
+from source_tree import Tree
 
 from pipeline.article import read_article
 from pipeline.catalog import Catalog, Message
