@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -242,6 +243,48 @@ class Bench:
             self.ours_cold("x4", "ours: 4x corpus, cold", self.inputs.content4x, None),
             self.ours_cold("j1", "ours: cold -j 1", corpus, 1),
             self.ours_cold("j2", "ours: cold -j 2", corpus, 2),
+            *self.english(),
+        ]
+
+    def english(self) -> list[_Spec]:
+        """The English-driven run (bench/english.py): per locale of the English corpus, a tree
+        holding only the English and the catalogs extracted from its handoffs, ``locales``
+        cold on each; beside it the sxs path cold on the same handoffs. One row a kind: the
+        locale trees run one after the other in one measured shell."""
+        corpus = self.args.corpus.parent
+        if not (corpus / "english" / "MANIFEST.tsv").is_file():
+            return []
+        import english  # the bench's own module: loads the pipeline, only when measured
+
+        trees = english.build_trees(corpus, self.scratch / "english-trees", self.python)
+        articles = sum(len(t.rels) for t in trees)
+
+        def spec(key: str, label: str, content: str, catalogs: bool) -> _Spec:
+            def attempt(i: int) -> Run:
+                cmds = []
+                for tree in trees:
+                    work = english.fresh_work(tree, self.scratch / f"{key}-{i}-{tree.locale}",
+                                              tree.catalogs if catalogs else None)
+                    root = tree.english if content == "english" else tree.handoffs
+                    cmds.append(" ".join(map(shlex.quote, english.locales_cmd(
+                        self.python, root, work))))
+                # exit 1 is a run with error findings (the corpus has some): still a run
+                script = "\n".join(f"{c} || {{ rc=$?; [ $rc -eq 1 ] || exit $rc; }}"
+                                   for c in cmds)
+                return self._measure(f"{key}-{i}", ["sh", "-c", script], REPO)
+
+            def note(run: Run) -> str:
+                if run.timed_out or run.returncode != 0:
+                    return self._failed(key, run)
+                return (f"{articles} articles in {len(trees)} locale trees: "
+                        f"{1000 * run.wall / articles:.2f} ms an article")
+
+            return _Spec(key, label, attempt, lambda r: r.returncode == 0, note)
+
+        return [
+            spec("english", "ours: English-driven cold (English + catalogs of its handoffs)",
+                 "english", True),
+            spec("english-sxs", "ours: sxs cold on the same handoffs", "handoffs", False),
         ]
 
     def run(self, tools: list[str]) -> None:

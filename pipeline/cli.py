@@ -28,6 +28,7 @@ from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
 from pipeline.runner import run
+from pipeline.source import tree as source_tree
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -80,11 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
          ignore: frozenset[str]) -> int:
-    layout = Layout(
-        args.content or config.content,
-        args.locales or config.locales,
-        getattr(args, "out", None) or config.out,
-    )
+    content = args.content or config.content
+    # plain English in content/<source-locale>/ drives every target locale (pipeline.source)
+    source = config.source_locale if (content / config.source_locale).is_dir() else ""
+    layout = Layout(content, args.locales or config.locales,
+                    getattr(args, "out", None) or config.out, source)
     if not layout.content.is_dir():
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
@@ -128,10 +129,13 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
         memory=_memory_setup(args, config, layout, command),
+        targets=tuple(source_tree.target_locales(layout, config.build_locales,
+                                                 config.target_locales)) if source else (),
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
-    rels, skipped, problems = layout.articles(config.build_locales)
+    rels, skipped, problems = source_tree.articles(layout, config.build_locales,
+                                                   config.target_locales)
     if gating is not None:
         try:
             rels = gating.select_articles(rels)

@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite
 from pipeline.findings import Severity
+from pipeline.layout import is_locale
 
 
 class ConfigError(Exception):
@@ -23,6 +24,10 @@ class Config:
     locales: Path = Path("locales")
     out: Path = Path("build")
     build_locales: frozenset[str] = frozenset()  # empty: every locale folder
+    # English-driven articles: the plain English folder under content/, and locales to build
+    # from it besides the locale folders found under content/ and locales/
+    source_locale: str = "en-US"
+    target_locales: tuple[str, ...] = ()
     severities: Mapping[str, Severity] = field(default_factory=dict)
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
@@ -44,7 +49,8 @@ _KEYS = {
     "content", "locales", "out", "build-locales", "severity", "select", "ignore",
     "link-rewrites", "publish-machine-translation", "max-file-size", "jobs",
     "baseline", "no-loc", "no-loc-file", "glossary",
-    "translation-memory", "tm", "tm-threshold", "tm-publish-exact",
+    "translation-memory", "tm", "tm-threshold", "tm-publish-exact", "source-locale",
+    "target-locales",
 }
 
 
@@ -91,6 +97,12 @@ def from_table(
         values["build_locales"] = frozenset(
             s.lower() for s in _strings(table["build-locales"], source, "build-locales")
         )
+    if "source-locale" in table:
+        values["source_locale"] = _locale(table["source-locale"], source, "source-locale")
+    if "target-locales" in table:
+        names = _strings(table["target-locales"], source, "target-locales")
+        values["target_locales"] = tuple(dict.fromkeys(
+            _locale(name, source, "target-locales") for name in names))
     for key in ("select", "ignore"):
         if key in table:
             ids = _strings(table[key], source, key)
@@ -157,6 +169,14 @@ def _string(value: Any, source: str, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{_where(source, key)} must be a string, not {value!r}")
     return value
+
+
+def _locale(value: Any, source: str, key: str) -> str:
+    name = _string(value, source, key)
+    if not is_locale(name):
+        raise ConfigError(f"{_where(source, key)}: {name!r} is not a locale name such as "
+                          "en-US or fr-FR")
+    return name
 
 
 def _strings(value: Any, source: str, key: str) -> list[str]:

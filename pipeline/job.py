@@ -5,7 +5,7 @@ there is an article to process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,7 +276,12 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
     guard = Guard(settings.options)
-    prepared = [prepare_safely(rel, settings, guard) for rel in rels]
+    return write_batch([prepare_safely(rel, settings, guard) for rel in rels], settings)
+
+
+def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcome]:
+    """The files of prepared articles written together, then their Outcomes, in order (the
+    English-driven articles of ``pipeline.source`` are prepared apart and written here too)."""
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path, bytes, str | None]] = []
     for n, prep in enumerate(prepared):

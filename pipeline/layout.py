@@ -1,5 +1,9 @@
 """Where things live: content/<locale>/<path>.md <-> locales/<locale>/<path>.po <->
-<out>/<locale>/<path>.md. The locale is the first folder under the content root."""
+<out>/<locale>/<path>.md. The locale is the first folder under the content root.
+
+With a source folder (``source``: content/en-US, plain English Markdown), the article of
+<locale>/<path> is the English content/en-US/<path> whenever that exists: the English drives
+the segments, and a handoff at content/<locale>/<path> only lends its translations."""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ class Layout:
     content: Path
     locales: Path
     out: Path
+    source: str = ""  # the English folder under content/ (say "en-US"); "" when there is none
     # The roots as diagnostics show them, worked out once: relpath() asks the OS for the working
     # folder on every call, which cost seconds over a docs tree.
     _shown: tuple[str, str, str] = field(init=False, repr=False, compare=False)
@@ -58,6 +63,22 @@ class Layout:
     def article(self, rel: str) -> Path:
         return self.content / rel
 
+    def english(self, rel: str) -> Path:
+        """The English article of ``rel`` (<locale>/<path>): <content>/<source>/<path>."""
+        return self.content / self.source / rel.partition("/")[2]
+
+    def shown_english(self, rel: str) -> str:
+        return _join(self._shown[0], f"{self.source}/{rel.partition('/')[2]}")
+
+    def drives(self, rel: str) -> bool:
+        """Whether ``rel`` is made from its English rather than from a handoff: there is a
+        source folder, ``rel`` is not in it, and it holds the English of ``rel``."""
+        if not self.source:
+            return False
+        locale, _, within = rel.partition("/")
+        return (locale.lower() != self.source.lower()
+                and os.path.isfile(f"{self._roots[0]}/{self.source}/{within}"))
+
     def catalog(self, rel: str) -> Path:
         return self.locales / (rel[:-3] + ".po")
 
@@ -67,7 +88,10 @@ class Layout:
     def paths(self, rel: str) -> tuple[str, str, str]:
         """(article, catalog, output) as strings: the cheap form for stat-only hot paths."""
         content, locales, out = self._roots
-        return f"{content}/{rel}", f"{locales}/{rel[:-3]}.po", f"{out}/{rel}"
+        article = f"{content}/{rel}"
+        if self.source and self.drives(rel):
+            article = f"{content}/{self.source}/{rel.partition('/')[2]}"
+        return article, f"{locales}/{rel[:-3]}.po", f"{out}/{rel}"
 
     def shown(self, path: Path) -> str:
         """A path as diagnostics show it: relative to the working folder when below it."""
@@ -84,6 +108,8 @@ class Layout:
         for entry in walk.top(str(self.content)):
             if not is_locale(entry.name):
                 skipped.append(printable(entry.name))
+            elif entry.name.lower() == self.source.lower():
+                continue  # plain English: it drives the other locales (pipeline.source)
             elif not locales or entry.name.lower() in locales:
                 walk.locale(entry)
         return Found(sorted(walk.found), skipped, walk.sorted_problems())
@@ -100,6 +126,8 @@ class Layout:
     def has_article(self, rel: str) -> bool:
         """Whether the article is there; True when that cannot be told (a folder that cannot
         be searched, reported by the walk): its catalog is then no orphan."""
+        if self.drives(rel):
+            return True
         try:
             os.stat(self.article(rel))
         except (FileNotFoundError, NotADirectoryError):

@@ -31,6 +31,9 @@ class Settings:
     max_file_size: int = 8 * 1024 * 1024
     publish_machine_translation: bool = True
     memory: Setup | None = None  # the translation memory: fill (with extract), consistency
+    # The locales the English of the source folder is made for, sorted: the first one's jobs
+    # also report what is wrong with the English files themselves (once, not once a locale).
+    targets: tuple[str, ...] = ()
 
 
 class Outcome(NamedTuple):

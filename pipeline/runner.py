@@ -147,9 +147,9 @@ def _work(
     """Process ``todo`` in batches, on ``jobs`` worker processes. With a memory ``session``,
     the articles it holds back go through a second pass (in this process)."""
     # Loaded here, and so before the workers fork: they inherit the article reader and the
-    # rules rather than each loading them.
-    from pipeline import job
+    # rules rather than each loading them. A batch holds handoffs and English-driven articles.
     from pipeline.checks import registry  # noqa: F401
+    from pipeline.source import batch as job
 
     size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]

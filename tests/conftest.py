@@ -49,3 +49,4 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = terminalreporter.stats.get("skipped", [])
     if any(CORPUS_MISSING in str(getattr(rep, "longrepr", "")) for rep in skipped):
         terminalreporter.write_sep("!", CORPUS_MISSING, red=True, bold=True)
+

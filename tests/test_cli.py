@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from example import copy_example
 
 from pipeline.arguments import COMMANDS as _COMMANDS
 from pipeline.arguments import parser as _parser
@@ -23,9 +24,10 @@ from pipeline.memory import MEMORY_NAME
 REPO = Path(__file__).resolve().parents[1]
 
 
-def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+def tree(tmp_path: Path, english: bool = False) -> tuple[Path, Path, Path]:
+    """The example's handoffs (with ``english``, its English-driven article too)."""
     content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    shutil.copytree(REPO / "content", content)
+    copy_example(content, english=english)
     return content, locales, out
 
 
@@ -49,7 +51,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 def test_committed_catalogs_are_in_step_with_content(tmp_path: Path) -> None:
     """`make locales` on a fresh clone changes no tracked file."""
-    content, locales, out = tree(tmp_path)
+    content, locales, out = tree(tmp_path, english=True)
     shutil.copytree(REPO / "locales", locales)
     before = snapshot(locales)
     assert main(args("locales", content, locales, out)) == 0

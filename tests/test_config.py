@@ -4,11 +4,11 @@ clear usage errors (exit 2), never a traceback."""
 from __future__ import annotations
 
 import re
-import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
+from example import copy_example
 
 from pipeline import checks
 from pipeline.cli import main
@@ -71,8 +71,7 @@ def test_severity_override_and_build_locales_change_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     content, locales = tmp_path / "content", tmp_path / "locales"
-    shutil.copytree(REPO / "content", content)
-    shutil.copytree(REPO / "locales", locales)
+    copy_example(content, locales)
     md = content / "fr-FR/get-started/install-cli.md"
     md.write_text(md.read_text(encoding="utf-8").replace(
         'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"'), encoding="utf-8")

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from example import copy_example
 
 from pipeline import checks
 from pipeline.catalog import Message
@@ -60,8 +61,7 @@ def demo_tree(root: Path) -> tuple[Path, Path]:
       locales'); the entry of "Install the CLI" is gone (missing-entry: missing).
     """
     content, locales = root / "content", root / "locales"
-    shutil.copytree(REPO / "content", content)
-    shutil.copytree(REPO / "locales", locales)
+    copy_example(content, locales)  # the report covers the handoffs
     fr_md, fr_po = content / f"{FR}.md", locales / f"{FR}.po"
     _edit(fr_md, 'data-stu-id="4c1e7-103"', 'data-stu-id="4c1e7-903"')
     _edit(fr_po, 'msgstr "Prérequis"', f'msgstr "Prérequis {SCRIPT}"')

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 # Each rule module by its own name, not through the package: the package's __init__ points
 # back here.
 import pipeline.checks.consistency as consistency
+import pipeline.checks.english as english
 import pipeline.checks.fidelity as fidelity
 import pipeline.checks.safety as safety
 import pipeline.checks.structure as structure
@@ -42,6 +43,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     tree.LOCALE_LAG,
     suppress.IGNORE_FLAG,
     consistency.INCONSISTENT,
+    *english.CHECKS,
     *(r.check for r in SEGMENT_RULES),
     *(r.check for r in terminology.RULES),
     *INPUT_CHECKS,

@@ -30,7 +30,10 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print("pipeline report: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
         return EXIT_USAGE
     out: Path = args.out or default_out(config)
-    layout = Layout(args.content or config.content, args.locales or config.locales, out)
+    content = args.content or config.content
+    # the report covers the handoffs; the plain English of the source folder is none
+    source = config.source_locale if (content / config.source_locale).is_dir() else ""
+    layout = Layout(content, args.locales or config.locales, out, source)
     if not layout.content.is_dir():
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)

@@ -44,7 +44,7 @@ def articles(source: Path) -> list[tuple[str, Path]]:
 
 
 def main(args: argparse.Namespace, config: Config) -> int:
-    source: Path = args.source or config.content / DEFAULT_SOURCE_LOCALE
+    source: Path = args.source or config.content / config.source_locale
     fmt: str = args.format
     if not source.is_dir():
         print(f"pipeline: error: no English folder at {source} (give --source DIR)",

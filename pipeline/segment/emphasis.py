@@ -11,6 +11,7 @@ letter, digit or literal delimiter it touches (``to**X**`` → ``to **X**``, ``*
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -36,13 +37,21 @@ class _Run:
         return self.size - self.left - self.right
 
 
+_DELIMITER = re.compile(r"[*_]")
+
+
 def _runs(text: str, blocked: list[bool]) -> list[_Run]:
     runs: list[_Run] = []
     n = len(text)
     i = 0
-    while i < n:
+    find = _DELIMITER.search
+    while True:
+        m = find(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        if ch not in "*_" or blocked[i]:
+        if blocked[i]:
             i += 1
             continue
         if escaped(text, i):  # a literal character, already written so
@@ -76,6 +85,8 @@ def resolve(text: str, blocked: list[bool]) -> tuple[list[tuple[int, int, int, i
     CommonMark's "process emphasis" with its stack of potential openers: a match removes the
     delimiters between, a failed search lowers no later search below it (``bottom``), so
     every run is pushed, passed and popped a bounded number of times."""
+    if "*" not in text and "_" not in text:
+        return [], []
     runs = _runs(text, blocked)
     pairs: list[tuple[int, int, int, int]] = []
     bottom: dict[tuple[str, bool, int], int] = {}  # run index below which no opener fits

@@ -81,16 +81,21 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BRACKETS = {"[": re.compile(r"[\[\]]"), "(": re.compile(r"[()]")}
+
+
 def _matching(text: str, blocked: list[bool], open_ch: str, close_ch: str) -> dict[int, int]:
-    """Each bracket's partner, escapes and code spans aside. Linear: one stack."""
+    """Each bracket's partner, escapes and code spans aside. Linear: one stack (visiting the
+    brackets alone: most text has few)."""
     pairs: dict[int, int] = {}
+    if open_ch not in text:
+        return pairs
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch != open_ch and ch != close_ch:
+    for m in _BRACKETS[open_ch].finditer(text):
+        i = m.start()
+        if blocked[i] or (i and text[i - 1] == "\\" and escaped(text, i)):
             continue
-        if blocked[i] or escaped(text, i):
-            continue
-        if ch == open_ch:
+        if text[i] == open_ch:
             stack.append(i)
         elif stack:
             pairs[stack.pop()] = i
@@ -111,32 +116,43 @@ def atoms(text: str) -> list[Atom]:
 
 
 def scan(text: str) -> Inline:
+    """The inline constructs of ``text`` (see ``Inline``). The last few texts' results are
+    kept: a run is scanned for its sentences, then again for its re-serialisation. Callers
+    only read what they are given."""
+    found = _scanned.get(text)
+    if found is None:
+        if len(_scanned) >= _KEEP:
+            _scanned.pop(next(iter(_scanned)))
+        found = _scanned[text] = _scan(text)
+    return found
+
+
+_KEEP = 8
+_scanned: dict[str, Inline] = {}
+
+
+def _scan(text: str) -> Inline:
     found: list[Atom] = []
     blocked = [False] * len(text)  # inside a construct found so far
     opaque = [False] * len(text)  # text that is not prose: no emphasis, no escapes
 
     def block(a: int, b: int, prose: bool = False) -> None:
-        for k in range(a, b):
-            blocked[k] = True
-            if not prose:
-                opaque[k] = True
+        blocked[a:b] = [True] * (b - a)
+        if not prose:
+            opaque[a:b] = [True] * (b - a)
 
-    code = code_spans(text)
+    code = code_spans(text) if "`" in text else []
     for a, b in code:
         found.append(Atom(AtomKind.CODE, a, b))
         block(a, b)
-    for m in _XREF.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.URL, m.start(), m.end()))
-            block(m.start(), m.end())
-    for m in _AUTOLINK.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.URL, m.start(), m.end()))
-            block(m.start(), m.end())
-    for m in _TAG.finditer(text):
-        if not blocked[m.start()]:
-            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
-            block(m.start(), m.end())
+    # each construct's scan only where its first character is in the text at all
+    angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
+        if "<" in text else ()
+    for pattern, kind in angled:
+        for m in pattern.finditer(text):
+            if not blocked[m.start()]:
+                found.append(Atom(kind, m.start(), m.end()))
+                block(m.start(), m.end())
     brackets = _matching(text, blocked, "[", "]")
     parens = _matching(text, blocked, "(", ")")
     n = len(text)
@@ -169,7 +185,7 @@ def scan(text: str) -> Inline:
         else:  # the text is prose, the target is not
             block(atom.start, atom.inner[1] + 1, prose=True)
             block(atom.inner[1] + 1, atom.end)
-    for m in _BARE_URL.finditer(text):
+    for m in _BARE_URL.finditer(text) if "http" in text or "www." in text else ():
         if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
             found.append(Atom(AtomKind.URL, m.start(), m.end()))
             block(m.start(), m.end())

@@ -71,9 +71,11 @@ def pot(article: SegmentedArticle, rel: str, language: str = "en_US") -> str:
     return format_po(catalog)
 
 
-def pair(seg_id: str, english: str) -> str:
+def pair(seg_id: str, english: str, translation: str | None = None) -> str:
+    """A span pair: the translation (by default the English itself) and its English."""
+    shown = english if translation is None else translation
     return (
-        f'<span data-ttu-id="{seg_id}">{english}</span><span class="sxs-lookup">'
+        f'<span data-ttu-id="{seg_id}">{shown}</span><span class="sxs-lookup">'
         f'<span data-stu-id="{seg_id}">{english}</span></span>'
     )
 

@@ -19,7 +19,9 @@ TERMINALS = ".?!…"
 # "(… .)" does not end the one around it; not "`": a mark inside code ("`.`", "`#NAME?`") ends
 # nothing.
 CLOSERS = "\"'*_”’»"
-_SPACE = re.compile(r"\s+")
+# The white space a sentence may end at: after a mark or a closer (the others end nothing,
+# and most white space is between words).
+_CANDIDATE = re.compile(r"(?<=[.?!…\"'*_”’»])\s+")
 
 # Words whose final period never ends a sentence in the handoffs, case as written ("E.g." at a
 # sentence start does end one). Measured: "No." is not one (it ends sentences), "tab." is
@@ -77,7 +79,7 @@ def split(text: str, atoms: Sequence[Atom], start: int = 0, end: int | None = No
     a = start
     ai = 0  # the next atom that may hold a white-space run
     n_atoms = len(atoms)
-    for m in _SPACE.finditer(text, start, end):
+    for m in _CANDIDATE.finditer(text, start, end):
         i, j = m.span()
         while ai < n_atoms and atoms[ai].end <= i:
             ai += 1

@@ -1,0 +1,62 @@
+"""Checks for catalogs the English drives (``pipeline.source``): English that changed since its
+translation was made, and a locale that lags its English. (Entries the English no longer has
+are ``orphan-entry``, catalogs whose English is gone ``orphan-catalog``, as for handoffs.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.checks.base import Check, Options, quote
+from pipeline.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from pipeline.catalog import Message
+
+ENGLISH_CHANGED = Check(
+    "english-changed", "sync", Severity.INFO,
+    "the English of a segment changed since its translation was made (a fuzzy entry)",
+    "bring the translation in step with the new English and clear the fuzzy flag; the "
+    "English is published until then",
+)
+TRANSLATION_LAG = Check(
+    "translation-lag", "sync", Severity.INFO,
+    "a locale lags its English: segments with no translation to publish",
+    "send the catalog for translation; the English stands in for what is missing",
+)
+CHECKS = (ENGLISH_CHANGED, TRANSLATION_LAG)
+
+
+def english_changed(entries: Sequence[Message | None], options: Options, po_path: str,
+                    entry_line: Callable[[Message], int]) -> list[Finding]:
+    """One finding per entry made fuzzy by an English change, at the entry."""
+    if not options.enabled(ENGLISH_CHANGED):
+        return []
+    sev = options.severity(ENGLISH_CHANGED)
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for msg in entries:
+        if msg is None or msg.previous_msgid is None or not msg.fuzzy or id(msg) in seen:
+            continue
+        seen.add(id(msg))
+        out.append(Finding(
+            ENGLISH_CHANGED.id, sev,
+            f"the English changed since this was translated: now {quote(msg.msgid, 60)}, was "
+            f"{quote(msg.previous_msgid, 60)}", po_path, entry_line(msg), 1, None,
+            ENGLISH_CHANGED.hint))
+    return out
+
+
+def translation_lag(locale: str, total: int, stale: int, missing: int, options: Options,
+                    file: str) -> list[Finding]:
+    """One finding for an article a locale does not yet translate whole: ``stale`` units
+    wait for review after an English change, ``missing`` were never translated."""
+    if not (stale or missing) or not options.enabled(TRANSLATION_LAG):
+        return []
+    parts = [f"{n} {what}" for n, what in ((missing, "never translated"),
+                                           (stale, "awaiting review after an English change"))
+             if n]
+    return [Finding(
+        TRANSLATION_LAG.id, options.severity(TRANSLATION_LAG),
+        f"{locale} lags the English: {stale + missing} of {total} segments have no "
+        f"translation to publish ({', '.join(parts)})", file, 1, 1, None, TRANSLATION_LAG.hint)]

@@ -1,0 +1,121 @@
+"""The localized front matter: the English's, with its title and description translated and the
+locale recorded as the handoffs record it (``ms.contentlocale``), every other byte kept.
+
+A translation goes where the English sentence stood, escaped as the value is quoted. When the
+value would then not read back as the translation (a plain value given a ``: `` or a ``#``, a
+value the English wrote over several lines), the whole value is written as one double-quoted
+string instead. Each edit is checked by reading the YAML back; an edit that still would not
+read back is not made (the English value stays): front matter never breaks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from pipeline.article import read_front_matter
+from pipeline.findings import InputError
+from pipeline.segment.model import Kind
+from pipeline.segment.model import Segment as Unit
+from pipeline.source.units import front_matter_span
+
+Edit = tuple[int, int, str]  # replace text[start:end] with this
+LOCALE_KEY = "ms.contentlocale"
+_KEYS = ((Kind.TITLE, "title"), (Kind.DESCRIPTION, "description"))
+_LOCALE_LINE = re.compile(r"^ms\.contentlocale:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.M)
+
+
+def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence[str],
+          locale: str, english: dict[str, str | None]) -> list[Edit]:
+    """The edits that make the English front matter the locale's (``english``: its values)."""
+    span = front_matter_span(text, body_start)
+    if span is None:  # as the handoffs do for include files: front matter with the locale
+        at = 1 if text.startswith("\ufeff") else 0
+        return [(at, at, f"---\n{LOCALE_KEY}: {locale}\n---\n")]
+    start, close = span
+    out: list[Edit] = []
+    for kind, key in _KEYS:
+        mine = [(u, tr) for u, tr in zip(units, published, strict=True) if u.kind is kind]
+        value = english.get(key)
+        if not mine or all(tr == u.source for u, tr in mine) or not isinstance(value, str):
+            continue
+        intended = _translated(value, mine)
+        tried = [e for e in (_in_place(text, mine), _quoted(text, start, close, key, intended))
+                 if e is not None]
+        for edit in tried:
+            if _reads_back(text, start, close, edit, key, intended):
+                out.append(edit)
+                break
+    out.append(_locale(text, start, close, locale))
+    return out
+
+
+def _translated(value: str, mine: Sequence[tuple[Unit, str]]) -> str:
+    """The English value with each sentence replaced by its translation."""
+    parts: list[str] = []
+    pos = 0
+    for u, tr in mine:
+        at = value.find(u.source, pos)
+        if at < 0:
+            continue
+        parts.append(value[pos:at])
+        parts.append(tr)
+        pos = at + len(u.source)
+    parts.append(value[pos:])
+    return "".join(parts)
+
+
+def _in_place(text: str, mine: Sequence[tuple[Unit, str]]) -> Edit | None:
+    """Each sentence replaced where it stands, escaped as the value is quoted."""
+    if not all(u.pieces for u, _ in mine):
+        return None
+    first, last = mine[0][0].start, mine[-1][0].end
+    quote = text[first - 1] if text[first - 1] in "\"'" and text[last:last + 1] == \
+        text[first - 1] else ""
+    parts: list[str] = []
+    pos = first
+    for u, tr in mine:
+        parts.append(text[pos:u.start])
+        if quote == '"':
+            tr = tr.replace("\\", "\\\\").replace('"', '\\"')
+        elif quote == "'":
+            tr = tr.replace("'", "''")
+        parts.append(tr)
+        pos = u.end
+    return first, last, "".join(parts)
+
+
+def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit | None:
+    """The whole value (its key's line and any lines continuing it) as one double-quoted
+    string."""
+    m = re.compile(rf"^{re.escape(key)}:[ \t]*", re.M).search(text, start, close)
+    if m is None:
+        return None
+    end = text.find("\n", m.end(), close)
+    end = close if end < 0 else end
+    while end + 1 < close and text[end + 1] in " \t":  # a line that continues the value
+        nxt = text.find("\n", end + 1, close)
+        end = close if nxt < 0 else nxt
+    if end > m.end() and text[end - 1] == "\r":
+        end -= 1
+    return m.end(), end, json.dumps(intended, ensure_ascii=False)
+
+
+def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intended: str) -> bool:
+    a, b, new = edit
+    yaml_text = text[start:a] + new + text[b:close]
+    try:
+        meta = read_front_matter(yaml_text, "")[0]
+    except InputError:
+        return False
+    return meta.get(key) == intended
+
+
+def _locale(text: str, start: int, close: int, locale: str) -> Edit:
+    m = _LOCALE_LINE.search(text, start, close)
+    if m is not None:
+        return m.start(1), m.end(1), locale
+    before = text[:close] if close > start else text[:start]
+    eol = "\r\n" if before.endswith("\r\n") else "\n"
+    return close, close, f"{LOCALE_KEY}: {locale}{eol}"

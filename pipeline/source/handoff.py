@@ -1,0 +1,112 @@
+"""What a handoff of the same article lends the English: its translations, matched by English.
+
+The English drives the segments; a handoff (an sxs article of the same path in a locale
+folder, made from some earlier English) only says how it translated each English it held. A
+pair lends its translation to every unit with the same English (the n-th translation to the
+n-th occurrence, should it have translated the same English two ways). Title and description
+were translated in place, without their English: the handoff's value lends itself to the
+English value when that is one sentence (or splits into as many sentences as the English).
+Image alt text was translated in place too: the handoff's image with the same target lends
+its alt text, when it has one alt text for that target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.article import Article
+from pipeline.segment.inline import atoms
+from pipeline.segment.model import Kind
+from pipeline.segment.model import Segment as Unit
+from pipeline.segment.sentences import split
+
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s)>]+)")
+_AFTER_ALT = re.compile(r"\]\(\s*<?([^\s)>]+)")
+_DIRECTIVE = re.compile(r":::image\b[^\n]*")
+_SOURCE = re.compile(r'\bsource\s*=\s*"([^"]*)"')
+_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
+_KEYS = {Kind.TITLE: "title", Kind.DESCRIPTION: "description"}
+
+
+def lend(units: Sequence[Unit], text: str, handoff: Article | None) -> list[str]:
+    """For each unit, the handoff's translation of its English ("" where it has none)."""
+    if handoff is None:
+        return [""] * len(units)
+    by_english: dict[str, list[str]] = {}
+    for seg in handoff.segments:
+        if seg.translation:
+            by_english.setdefault(seg.source, []).append(seg.translation)
+    fields = _fields(units, handoff)
+    alts: dict[str, set[str]] | None = None
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for u in units:
+        if u.kind in _KEYS:
+            out.append(fields.get(u.number, ""))
+            continue
+        if u.kind is Kind.ALT:
+            if alts is None:
+                alts = _alt_texts(handoff)
+            found = alts.get(_target(text, u) or "", set())
+            alt = next(iter(found)) if len(found) == 1 else ""
+            out.append(alt if alt != u.source else "")
+            continue
+        n = seen[u.source] = seen.get(u.source, -1) + 1
+        listed = by_english.get(u.source)
+        out.append(listed[min(n, len(listed) - 1)] if listed else "")
+    return out
+
+
+def _fields(units: Sequence[Unit], handoff: Article) -> dict[int, str]:
+    """Title and description translations by unit number."""
+    out: dict[int, str] = {}
+    for kind, key in _KEYS.items():
+        mine = [u for u in units if u.kind is kind]
+        value = handoff.meta.get(key)
+        if not mine or not isinstance(value, str) or not value.strip():
+            continue
+        value = " ".join(value.split())
+        if len(mine) == 1:
+            parts = [value]
+        else:
+            parts = [value[a:b] for a, b in split(value, atoms(value))]
+            if len(parts) != len(mine):
+                continue  # no telling which words translate which sentence
+        for u, part in zip(mine, parts, strict=True):
+            if part != u.source:
+                out[u.number] = part
+    return out
+
+
+def _target(text: str, u: Unit) -> str | None:
+    """The image target of an alt text unit of the English."""
+    m = _AFTER_ALT.match(text, u.end)
+    if m is not None:
+        return m.group(1)
+    start = text.rfind("\n", 0, u.start) + 1
+    end = text.find("\n", u.end)
+    m2 = _SOURCE.search(text, start, len(text) if end < 0 else end)
+    return m2.group(1) if m2 is not None else None
+
+
+def _alt_texts(handoff: Article) -> dict[str, set[str]]:
+    """The alt texts the handoff gives each image target, outside its pairs (inside them is
+    the English, or a translation of a whole sentence)."""
+    out: dict[str, set[str]] = {}
+    for piece in _skeleton(handoff):
+        for m in _IMAGE.finditer(piece):
+            out.setdefault(m.group(2), set()).add(m.group(1))
+        for d in _DIRECTIVE.finditer(piece):
+            source, alt = _SOURCE.search(d.group()), _ALT.search(d.group())
+            if source is not None and alt is not None:
+                out.setdefault(source.group(1), set()).add(alt.group(1))
+    return out
+
+
+def _skeleton(handoff: Article) -> Iterator[str]:
+    text, pos = handoff.text, handoff.body_start
+    for seg in handoff.segments:
+        yield text[pos:seg.start]
+        pos = max(pos, seg.end)
+    yield text[pos:]

@@ -1,0 +1,260 @@
+"""One English-driven article for one locale, in a worker: segment the English, merge the
+locale's catalog from it, check, publish and render, in memory; ``job.write_batch`` writes the
+files. It is ``job.prepare`` for an article whose English lives in the source folder.
+
+What is published for each unit is what ``job.publish`` chooses between the catalog's
+reviewed translation and the article's own, the article's own being the handoff's translation,
+else an unreviewed machine translation of the catalog when the settings publish those; a unit
+with neither is published in English. Findings about a translation cite its catalog entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import pipeline.checks.inputs as inputs
+from pipeline import checks
+from pipeline.article import Article, read_article
+from pipeline.catalog import Catalog, Message, encode_po
+from pipeline.checks import sync
+from pipeline.checks.english import english_changed, translation_lag
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes
+from pipeline.job import Prepared, Write, read_catalog_bytes, written_lines
+from pipeline.merge import merge
+from pipeline.outcome import Settings
+from pipeline.publish import Guard, Policy, publish
+from pipeline.render import entries_for
+from pipeline.segment import segment_bytes
+from pipeline.segment.model import Segment as Unit
+from pipeline.segment.model import SegmentedArticle
+from pipeline.source.handoff import lend
+from pipeline.source.render import render
+from pipeline.source.units import (
+    catalog_entries,
+    english_meta,
+    is_unreviewed_mt,
+    join_merged,
+    keys_for,
+    merged_meta,
+    record,
+    tidy,
+    units_of,
+)
+
+
+def prepare(rel: str, settings: Settings, guard: Guard | None = None
+            ) -> Prepared:
+    layout = settings.layout
+    locale, _, within = rel.partition("/")
+    shown = layout.shown_english(rel)
+    # what is wrong with the English file itself is said once, by its first locale's job
+    first = not settings.targets or settings.targets[0].lower() == locale.lower()
+    try:
+        data = read_bytes(layout.english(rel), settings.max_file_size)
+    except InputError as exc:
+        return Prepared(rel, (exc.finding,) if first else ())
+    except OSError as exc:
+        return Prepared(rel, (Finding("unreadable", Severity.ERROR, f"cannot read: "
+                                      f"{exc.strerror or exc}", shown, 0, 0, None,
+                                      "check the file's permissions"),) if first else ())
+    english = _segmented(data, shown)
+    if any(f.severity is Severity.ERROR for f in english.findings):
+        return Prepared(rel, english.findings if first else ())
+    findings: list[Finding] = list(english.findings) if first else []
+    units = units_of(english, within)
+    handoff = _handoff(rel, settings, findings)
+    catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
+    units = join_merged(units, english.text, catalog)
+
+    own_meta = english_meta(english)
+    meta = merged_meta(own_meta, catalog, handoff)
+    lent = lend(units, english.text, handoff)
+    known = catalog_entries(units, catalog)
+    source_rel = f"{layout.source}/{within}"
+    # what a handoff delivered for each unit, and nothing else: the catalog's own text is no
+    # delivery, and must not be recorded as one (``provenance``)
+    article = record(units, lent, path=shown, rel=source_rel, locale=locale,
+                     english=english, meta=meta)
+    keys = keys_for(article.segments, known)
+    po_shown = layout.shown_catalog(rel)
+    catalog_write = None
+    entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
+    if settings.extract and not broken and (catalog is not None or units):
+        fresh = catalog is None or not catalog.header_comments
+        updated = tidy(merge(article, catalog, keys), units, keys, source_rel,
+                       _comments(locale, source_rel) if fresh else None)
+        canonical = encode_po(updated)  # in its declared charset; a vendor layout goes too
+        if updated != catalog:
+            catalog = updated
+        if canonical != po_bytes:
+            catalog_write = Write(layout.catalog(rel), canonical, po_shown)
+            entry_line = written_lines(catalog, canonical)
+    entries = entries_for(article, catalog, keys)
+
+    options = settings.options
+    if settings.check:
+        if handoff is not None:
+            findings.extend(checks.article_findings(handoff, options))
+        if catalog is not None:
+            findings.extend(_in_locale(checks.catalog_findings(
+                article, catalog, po_shown, options, keys, entries=entries,
+                entry_line=entry_line), locale, shown))
+            findings.extend(english_changed(entries, options, po_shown, entry_line))
+        elif not broken and units and options.enabled(sync.MISSING_CATALOG):
+            findings.append(Finding(
+                sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
+                f"{locale}: no catalog at {po_shown}", shown, 1, 1, None,
+                sync.MISSING_CATALOG.hint))
+
+    own = [mine or (m.msgstr if m is not None and is_unreviewed_mt(m)
+                    and settings.publish_machine_translation else "")
+           for mine, m in zip(lent, entries, strict=True)]
+    published = [u.source for u in units]
+    if settings.check or settings.form is not None:
+        chosen = [i for i, (m, tr) in enumerate(zip(entries, own, strict=True))
+                  if tr or (m is not None and m.reviewed)]
+        subset = record([units[i] for i in chosen], [own[i] for i in chosen], path=shown,
+                        rel=rel, locale=locale, english=english, meta=meta)
+        # what the localized page publishes, for every form: the bilingual form has no
+        # delivered sxs article to give back byte for byte; the page itself is rendered below
+        policy = Policy(settings.options, None, settings.publish_machine_translation,
+                        settings.check)
+        chosen_pub = publish(subset, [entries[i] for i in chosen], policy, guard)
+        texts, segment_findings, substitutions = (
+            chosen_pub.translations, chosen_pub.findings, chosen_pub.substitutions)
+        for i, tr in zip(chosen, texts, strict=True):
+            published[i] = tr or units[i].source  # no translation of its own: the English
+        where = _where(units, entries, po_shown, entry_line)
+        if settings.check:
+            findings.extend(_cited(segment_findings, where, locale))
+            picked = set(chosen)
+            missing = [m for i, m in enumerate(entries) if i not in picked]
+            stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None)
+            findings.extend(translation_lag(locale, len(units), stale, len(missing) - stale,
+                                            options, po_shown if catalog else shown))
+        if settings.form is not None and not broken:
+            findings.extend(_cited(substitutions, where, locale))
+
+    output_write = None
+    if settings.form is not None:
+        if broken:
+            findings.append(Finding(
+                inputs.RENDER_SUBSTITUTED.id, Severity.ERROR,
+                f"{locale}: not rendered: its catalog has errors; the previous output stays",
+                shown, 1, 1, None, "fix the catalog, then run again"))
+        else:
+            page = render(english, units, published, settings.form, locale, own_meta)
+            output_write = Write(layout.output(rel), page.encode("utf-8", "surrogatepass"),
+                                 layout.shown_output(rel))
+    # what the run records of the article: its English, under the locale's path
+    return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
+                    output_write, cacheable=not broken and handoff is None)
+
+
+_last: dict[tuple[str, bytes], SegmentedArticle] = {}
+
+
+def _segmented(data: bytes, shown: str) -> SegmentedArticle:
+    """The English segmented, once for all its locales: they come one after the other (see
+    ``tree.articles``), and segmenting is most of an English-driven job."""
+    key = (shown, data)
+    found = _last.get(key)
+    if found is None:
+        _last.clear()
+        found = _last[key] = segment_bytes(data, shown)
+    return found
+
+
+def _handoff(rel: str, settings: Settings, findings: list[Finding]) -> Article | None:
+    """The handoff of the same article in the locale's folder, if there is one."""
+    layout = settings.layout
+    path, shown = layout.article(rel), layout.shown_article(rel)
+    try:
+        data = read_bytes(path, settings.max_file_size)
+        return read_article(data, rel, shown)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except InputError as exc:
+        findings.append(exc.finding)
+    except OSError as exc:
+        findings.append(Finding("unreadable", Severity.ERROR, f"cannot read: "
+                                f"{exc.strerror or exc}", shown, 0, 0, None,
+                                "check the file's permissions"))
+    return None
+
+
+def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit]
+             ) -> tuple[Catalog | None, bytes | None, bool]:
+    """The locale's catalog as read, its bytes, and whether it is broken (then it is neither
+    rewritten nor published from)."""
+    layout = settings.layout
+    po_shown = layout.shown_catalog(rel)
+    try:
+        found = read_catalog_bytes(layout.catalog(rel), po_shown, settings.max_file_size)
+    except InputError as exc:
+        findings.append(exc.finding)
+        return None, None, True
+    except OSError as exc:
+        findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
+                                po_shown, hint="check the file's permissions"))
+        return None, None, True
+    if found is None:
+        return None, None, False
+    catalog, data = found
+    foreign = sync.foreign_entries(catalog, {u.source for u in units}, po_shown)
+    if foreign:  # English a vendor added by hand: the catalog is not this article's
+        findings.extend(foreign)
+        return None, data, True
+    return catalog, data, False
+
+
+def _comments(locale: str, source_rel: str) -> tuple[str, ...]:
+    return (
+        f"{locale} translation of {source_rel}",
+        "msgids are the English segments of the English article; edit only msgstr.",
+        "Fuzzy entries are not yet reviewed: machine translation or changed English.",
+    )
+
+
+Where = dict[str, tuple[str, int, int]]
+
+
+def _where(units: Sequence[Unit], entries: Sequence[Message | None], po_shown: str,
+           entry_line: Callable[[Message], int]) -> Where:
+    """Where a finding about each unit's translation is best cited: its catalog entry."""
+    return {u.id: (po_shown, entry_line(m), 1)
+            for u, m in zip(units, entries, strict=True) if m is not None}
+
+
+def _cited(found: Sequence[Finding], where: Where, locale: str) -> list[Finding]:
+    out: list[Finding] = []
+    for f in found:
+        at = where.get(f.segment or "")
+        if at is None:
+            out.append(Finding(f.check, f.severity, f"{locale}: {f.message}", f.file, f.line,
+                               f.column, f.segment, f.hint))
+        else:
+            out.append(Finding(f.check, f.severity, f.message, *at, f.segment, f.hint))
+    return out
+
+
+def _in_locale(found: Sequence[Finding], locale: str, english_shown: str) -> list[Finding]:
+    """Findings the sync rules place in the English file, saying for which locale."""
+    return [Finding(f.check, f.severity, f"{locale}: {f.message}", f.file, f.line, f.column,
+                    f.segment, f.hint) if f.file == english_shown else f for f in found]
+
+
+def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
+    """``prepare``, with a bug turned into an error finding for this article alone."""
+    try:
+        return prepare(rel, settings, guard)
+    except Exception as exc:  # anything else would stop the whole run
+        return Prepared(rel, (Finding(
+            "internal-error", Severity.ERROR,
+            f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300],
+            settings.layout.shown_output(rel), 0, 0, None,
+            "please report this with the English article attached; its files were left as "
+            "they were",
+        ),))

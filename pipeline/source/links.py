@@ -1,0 +1,69 @@
+"""In-page links and the anchors they point to: what translation must not break.
+
+A page's anchors are its headings' slugs (``pipeline.segment.anchors``, as Microsoft writes
+them) and the ``name`` and ``id`` attributes of its HTML; its in-page links are the Markdown
+``](#anchor)`` and HTML ``href="#anchor"`` outside code. Anchors compare without case, as
+browsers find DocFX's lower-case ids. A link is broken by translation when it resolves
+nowhere in the localized page while the English's same link resolved (or the English has no
+such link: the translation changed its target).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.segment.anchors import slug
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
+_TAG = re.compile(r"<[^<>]*>")
+_ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
+_LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
+
+
+def _prose_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` outside fenced code, with code spans blanked."""
+    fence = ""
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if fence:
+            if m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if m is not None:
+            fence = m.group(1)
+            continue
+        yield _CODE_SPAN.sub(" ", line) if "`" in line else line
+
+
+def anchors(text: str) -> set[str]:
+    """The anchors a page defines, lower case."""
+    found: set[str] = set()
+    for line in _prose_lines(text):
+        h = _HEADING.match(line)
+        if h is not None:
+            found.add(slug(_TAG.sub("", h.group(1))))
+        if "<" in line:
+            found.update(m.group(1).lower() for m in _ATTRIBUTE.finditer(line))
+    return found
+
+
+def links(text: str) -> list[str]:
+    """The in-page link targets of a page, in order, lower case, without the ``#``."""
+    out: list[str] = []
+    for line in _prose_lines(text):
+        if "#" in line:
+            out.extend((m.group(1) or m.group(2)).lower() for m in _LINK.finditer(line))
+    return out
+
+
+def broken_by_translation(english: str, localized: str) -> list[str]:
+    """The in-page links of the localized page that resolve nowhere in it, but those the
+    English has broken already (a translation that changed a target is broken by it)."""
+    works = anchors(english)
+    already = {target for target in links(english) if target not in works}
+    there = anchors(localized)
+    return [target for target in links(localized)
+            if target not in there and target not in already]

@@ -1,0 +1,83 @@
+"""The three forms of an English-driven article for a locale, from the English and what is
+published for each unit.
+
+- ``localized``: the English with each segment replaced by its translation, every other byte
+  kept; a unit published in English keeps the English's own bytes (its line breaks, say). Each
+  heading gets Microsoft's ``<a name="english-slug"></a>`` after its ``#``s, so that a link to
+  ``#english-slug`` works in every locale. The front matter: see ``frontmatter``.
+- ``source``: the English, byte for byte.
+- ``bilingual``: the sxs form a handoff has: each segment a pair, the translation in the
+  translation span and the English (as the catalog holds it) in the lookup span; front matter,
+  headings and alt text as in the localized form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pipeline.render import Form
+from pipeline.segment.anchors import anchor
+from pipeline.segment.model import Kind, SegmentedArticle
+from pipeline.segment.model import Segment as Unit
+from pipeline.segment.output import pair
+from pipeline.source import frontmatter
+
+# Before a heading's text: container marks (quote, list), then its #s and the space after them.
+_HASHES = re.compile(r"[ \t>*+\-0-9.)]*?#{1,6}[ \t]*")
+_IN_FRONT_MATTER = frozenset((Kind.TITLE, Kind.DESCRIPTION))
+
+
+def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence[str],
+           form: Form, locale: str, meta: Mapping[str, str | None]) -> str:
+    """``published``: each unit's text, in catalog form (the English where it is untranslated);
+    ``meta``: the English front matter's values."""
+    text = english.text
+    if form is Form.SOURCE:
+        return text
+    bilingual = form is Form.BILINGUAL
+    edits = frontmatter.edits(text, english.body_start, units, published, locale, dict(meta))
+    headings: set[int] = set()  # the lines whose heading has its anchor
+    for u, tr in zip(units, published, strict=True):
+        if u.kind in _IN_FRONT_MATTER or not u.pieces:
+            continue
+        if u.kind is Kind.HEADING and u.line not in headings:
+            headings.add(u.line)
+            edits.append(_anchor(text, u))
+        if bilingual and u.kind is not Kind.ALT:
+            edits.append((u.start, u.end, pair(u.id, u.source, tr)))
+        elif tr != u.source:
+            edits.append((u.start, u.end, _layout(text[u.start:u.end], tr)))
+    return apply(text, edits)
+
+
+def _anchor(text: str, u: Unit) -> tuple[int, int, str]:
+    """Microsoft's anchor, right after the heading's #s (before any anchor of the English's
+    own); at the text itself for a heading without #s."""
+    line_start = text.rfind("\n", 0, u.start) + 1
+    m = _HASHES.match(text, line_start, u.start)
+    at = m.end() if m is not None else u.start
+    return at, at, anchor(u.source)
+
+
+def _layout(english: str, translation: str) -> str:
+    """A translation in the English's line ends."""
+    if "\r\n" in english and "\n" in translation:
+        return translation.replace("\r\n", "\n").replace("\n", "\r\n")
+    return translation
+
+
+def apply(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end, new) made, in order of position; an insertion at a
+    segment's start goes before it. Overlapping edits cannot come from one segmentation; one
+    would be dropped rather than cut bytes twice."""
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

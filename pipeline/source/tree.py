@@ -1,0 +1,57 @@
+"""Which articles a run makes. With a source folder, every English article of it is made once
+per target locale (<locale>/<path>, as a handoff would be), beside the handoffs that have no
+English. Target locales: the locale folders under the content and catalogs roots, and the
+``target-locales`` setting; ``build-locales`` narrows them as it narrows the handoffs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from pipeline.layout import Found, Layout, is_locale, walk_files
+
+
+def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
+                   configured: Iterable[str] = ()) -> list[str]:
+    """The locales the English is made for, by name as first found (the content folders, then
+    the catalog folders, then the setting; the same locale in other case counts once), those
+    of ``build_locales`` when it names some."""
+    names: dict[str, str] = {}
+    for root in (layout.content, layout.locales):
+        for name in _folders(root):
+            if is_locale(name) and name.lower() != layout.source.lower():
+                names.setdefault(name.lower(), name)
+    for name in configured:
+        if name.lower() != layout.source.lower():
+            names.setdefault(name.lower(), name)
+    return sorted((name for low, name in names.items()
+                   if not build_locales or low in build_locales), key=str.lower)
+
+
+def _folders(root: os.PathLike[str]) -> list[str]:
+    try:
+        with os.scandir(root) as it:
+            return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
+    except OSError:  # no such root, or one the main walk reports
+        return []
+
+
+def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
+             configured: Iterable[str] = ()) -> Found:
+    """The rels of a run (sorted), the content folders skipped, and what could not be walked:
+    the handoffs as ``Layout.articles`` finds them, and each English article for each target
+    locale. A handoff of an English article is made from the English (``Layout.drives``)."""
+    found = layout.articles(build_locales)
+    if not layout.source:
+        return found
+    root = layout.content / layout.source
+    english = walk_files(root, layout.shown(root), ".md")
+    locales = target_locales(layout, build_locales, configured)
+    # each English article's locales one after the other (the handoffs without English
+    # first): a worker then segments an English article once for all its locales
+    driven = {f"{loc}/{path}": (path, loc) for path in english.rels for loc in locales}
+    rels = sorted(rel for rel in found.rels if rel not in driven)
+    rels.extend(sorted(driven, key=driven.__getitem__))
+    problems = sorted([*found.problems, *english.problems], key=lambda f: f.sort_key())
+    return Found(rels, found.skipped, problems)
+

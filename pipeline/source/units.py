@@ -1,0 +1,252 @@
+"""An English article made ready for one locale: the units a catalog holds, with ids that stay
+put, and the ``Article``-shaped records that ``merge``, the sync checks and ``job.publish`` read.
+
+The units are the pairs Microsoft's handoffs would hold, and the title, description and image
+alt text the handoffs translated in place. Their ids are ``<prefix>-<number>`` as Microsoft
+numbers them, but the prefix comes from the article's path rather than its text: an edit that
+leaves every segment as it was (reflowed lines, trailing spaces) leaves every id, and so every
+catalog byte, as it was. Catalog references name the English file without a line, for the same
+reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from pipeline.article import Article, Segment, read_front_matter
+from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.findings import InputError
+from pipeline.merge import MT_NOTE, Key, segment_keys
+from pipeline.segment.model import Kind, SegmentedArticle
+from pipeline.segment.model import Segment as Unit
+
+# Translated in place by the handoffs, and so entries of the catalog too. (Keywords are not:
+# the front matter is the English's but for its title and description.)
+FIELDS = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.ALT))
+NOTES = {Kind.TITLE: "front matter: title", Kind.DESCRIPTION: "front matter: description",
+         Kind.ALT: "image alt text"}
+# The catalog header's provenance fields and the front matter keys they came from (as merge
+# writes them): a catalog made from a handoff keeps them when the English takes over.
+PROVENANCE = (
+    ("X-MS-Content-Locale", "ms.contentlocale"),
+    ("X-MS-Source-Git-Commit", "ms.sourcegitcommit"),
+    ("X-MS-Open-Loc-File-Hash", "ms.openlocfilehash"),
+    ("X-MS-Translation-Type", "ms.translationtype"),
+    ("X-MS-Last-Handoff", "ms.lasthandoff"),
+    ("X-MS-Loc-File-Id", "ms.locfileid"),
+)
+_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+
+
+def prefix_of(within: str) -> str:
+    """Five hex digits from the article's path under the source folder: the same in every
+    locale and across every edit of the English."""
+    return hashlib.sha1(within.encode("utf-8", "surrogatepass")).hexdigest()[:5]
+
+
+def units_of(english: SegmentedArticle, within: str) -> tuple[Unit, ...]:
+    """The pairs and the fields translated in place, in article order, with stable ids."""
+    prefix = prefix_of(within)
+    kept = [*english.segments, *(f for f in english.fields if f.kind in FIELDS)]
+    kept.sort(key=lambda u: u.number)
+    return tuple(Unit(f"{prefix}-{u.number}", u.number, u.source, u.kind, u.line, u.column,
+                      u.start, u.end, u.pieces, u.anchor) for u in kept)
+
+
+# What may stand between two sentences of one paragraph: spaces, one line break, and the
+# quote marks or indentation that continue the paragraph on the next line.
+_BETWEEN = re.compile(r"[ \t]*(?:\r?\n[ \t>]*)?")
+_JOINABLE = frozenset((Kind.TEXT, Kind.CELL, Kind.HTML))
+MAX_JOINED = 12  # sentences one entry may hold: far more than any merged entry seen
+
+
+def join_merged(units: Sequence[Unit], text: str, catalog: Catalog | None
+                ) -> tuple[Unit, ...]:
+    """The units, with each run of sentences of one paragraph that a catalog entry holds as
+    one (Microsoft's ``-p`` merges: a translation memory's paragraph) made one unit, so that
+    its translation is still used. Only an active translated entry whose sentences have no
+    translated entries of their own joins them; an English edit that changes one of the
+    sentences parts them again."""
+    if catalog is None:
+        return tuple(units)
+    known = {u.source for u in units}
+    merged = {m.msgid for m in catalog.active() if m.msgstr and m.msgid not in known}
+    if not merged:
+        return tuple(units)
+    translated = {m.msgid for m in catalog.active() if m.msgstr}
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        j = _merged_run(units, text, i, merged, translated)
+        if j == i:
+            out.append(units[i])
+        else:
+            run = units[i:j + 1]
+            first = run[0]
+            out.append(replace(first, source=" ".join(u.source for u in run),
+                               end=run[-1].end,
+                               pieces=tuple(p for u in run for p in u.pieces)))
+        i = j + 1
+    return tuple(out)
+
+
+def _merged_run(units: Sequence[Unit], text: str, i: int, merged: set[str],
+                translated: set[str]) -> int:
+    """The last unit of the longest run from ``i`` whose sentences an entry of ``merged``
+    holds; ``i`` when there is none."""
+    first = units[i]
+    if first.kind not in _JOINABLE or first.source in translated or not any(
+            m.startswith(first.source) for m in merged):
+        return i
+    joined, found = first.source, i
+    for j in range(i + 1, min(len(units), i + MAX_JOINED)):
+        u, prev = units[j], units[j - 1]
+        if u.kind is not first.kind or u.source in translated or \
+                _BETWEEN.fullmatch(text, prev.end, u.start) is None:
+            break
+        joined = f"{joined} {u.source}"
+        if joined in merged:
+            found = j
+        elif not any(m.startswith(joined) for m in merged):
+            break
+    return found
+
+
+def front_matter_span(text: str, body_start: int) -> tuple[int, int] | None:
+    """(where the YAML starts, where its closing line starts), None without front matter."""
+    if not body_start:
+        return None
+    m = _OPEN.match(text)
+    close = _CLOSE.search(text, m.end()) if m is not None else None
+    if m is None or close is None or close.end() != body_start:
+        return None
+    return m.end(), close.start()
+
+
+def english_meta(english: SegmentedArticle) -> dict[str, str | None]:
+    """The English front matter's top-level values ({} when it has none or it is not YAML
+    the reader takes: the segmenter has said so already)."""
+    span = front_matter_span(english.text, english.body_start)
+    if span is None:
+        return {}
+    try:
+        return read_front_matter(english.text[span[0]:span[1]], english.path)[0]
+    except InputError:
+        return {}
+
+
+def merged_meta(english: Mapping[str, str | None], catalog: Catalog | None,
+                handoff: Article | None) -> dict[str, str | None]:
+    """What the catalog header is made from: the English's values, under the provenance the
+    catalog already records, under the handoff's own (the newest word on where it came from)."""
+    meta = dict(english)
+    if catalog is not None:
+        for header, key in PROVENANCE:
+            value = catalog.header_value(header)
+            if value is not None:
+                meta[key] = value
+    if handoff is not None:
+        meta.update(handoff.meta)
+    return meta
+
+
+def record(units: Sequence[Unit], translations: Sequence[str], *, path: str, rel: str,
+           locale: str, english: SegmentedArticle, meta: Mapping[str, str | None]) -> Article:
+    """The English as an ``Article``: one segment per unit with the given translation,
+    offsets and lines in the English."""
+    segs = tuple(
+        Segment(u.id, u.id, u.source, tr, u.start, u.end, u.start, u.end, u.start, u.end,
+                u.line, u.column)
+        for u, tr in zip(units, translations, strict=True))
+    return Article(path, rel, locale, english.text, english.body_start, meta, {}, segs)
+
+
+def _by_msgid(catalog: Catalog | None) -> tuple[dict[str, Message], dict[str, list[Message]]]:
+    plain: dict[str, Message] = {}
+    contexts: dict[str, list[Message]] = {}
+    if catalog is not None:
+        for m in catalog.active():
+            if m.msgctxt is None:
+                plain[m.msgid] = m
+            else:
+                contexts.setdefault(m.msgid, []).append(m)
+    return plain, contexts
+
+
+def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Message | None]:
+    """Each unit's entry in ``catalog`` by English. English the catalog holds more than once
+    (translated two ways, under contexts): the n-th time the English occurs takes the entry
+    of its n-th occurrence when the catalog was made, as the ``#.`` ids order them."""
+    plain, contexts = _by_msgid(catalog)
+    seen: dict[str, int] = {}
+    order: dict[str, list[Message]] = {}
+    out: list[Message | None] = []
+    for u in units:
+        n = seen[u.source] = seen.get(u.source, -1) + 1
+        found = plain.get(u.source)
+        if u.source in contexts:
+            listed = order.get(u.source)
+            if listed is None:
+                listed = order[u.source] = _occurrences(
+                    [found, *contexts[u.source]] if found is not None else contexts[u.source])
+            found = listed[min(n, len(listed) - 1)]
+        out.append(found)
+    return out
+
+
+def _occurrences(entries: Sequence[Message]) -> list[Message]:
+    """The entries of one English, once per segment they served, in the order of the ids'
+    numbers (entries without numbered ids after, in catalog order)."""
+    served: list[tuple[int, int, Message]] = []
+    for rank, m in enumerate(entries):
+        numbers = [int(c.rsplit("-", 1)[1].lstrip("p")) for c in m.extracted_comments
+                   if _ID.fullmatch(c)]
+        served.extend((n, rank, m) for n in numbers or [1 << 30])
+    served.sort(key=lambda item: (item[0], item[1]))
+    return [m for _, _, m in served]
+
+
+_ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")
+
+
+def keys_for(segments: Sequence[Segment], known: Sequence[Message | None]) -> list[Key]:
+    """The catalog key of each unit (``segments``: as ``record`` makes them, with the
+    translations they carry): the key of its entry (``catalog_entries``), else that of
+    ``merge.segment_keys``: the English, with a context where new English is translated two
+    ways."""
+    keys = segment_keys(segments)
+    return [m.key if m is not None else key for m, key in zip(known, keys, strict=True)]
+
+
+def is_unreviewed_mt(msg: Message) -> bool:
+    """An entry machine translation made and nobody has reviewed: fuzzy, with merge's note, and
+    not fuzzy for changed English."""
+    return (FUZZY in msg.flags and msg.previous_msgid is None and bool(msg.msgstr)
+            and MT_NOTE in msg.extracted_comments)
+
+
+def tidy(catalog: Catalog, units: Sequence[Unit], keys: Sequence[Key], english_rel: str,
+         header_comments: tuple[str, ...] | None) -> Catalog:
+    """The merged catalog as the English drives it: references name the English file (no
+    line: a reflowed paragraph moves none), fields say what they are; ``header_comments``
+    (for a new catalog) say where it comes from."""
+    notes = {key: NOTES[u.kind] for u, key in zip(units, keys, strict=True) if u.kind in NOTES}
+    ref = (english_rel,)
+    messages = []
+    for m in catalog.messages:
+        if m.obsolete:
+            messages.append(m)
+            continue
+        note = notes.get(m.key)
+        comments = m.extracted_comments
+        if note is not None and note not in comments:
+            comments = (*comments, note)
+        if m.references != ref or comments is not m.extracted_comments:
+            m = replace(m, references=ref, extracted_comments=comments)
+        messages.append(m)
+    return replace(catalog, messages=tuple(messages),
+                   header_comments=header_comments or catalog.header_comments)

@@ -1,0 +1,214 @@
+"""The English-driven flow end to end on a small tree, through the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from source_tree import Tree
+
+from pipeline.segment.output import pair
+
+GUIDE = """\
+---
+title: Share a notebook
+description: Invite others to read or edit a notebook.
+ms.date: 02/03/2025
+---
+
+# Share a notebook
+
+You can share a notebook with anyone who has an account.
+
+## Send an invitation
+
+1. Open the notebook, and then select **Share**.
+2. Enter an email address. See [Permissions](#permissions) for what each role can do.
+
+## Permissions
+
+| Role | Can do |
+|---|---|
+| Reader | Read pages. |
+| Editor | Read and change pages. |
+"""
+ARABIC = {
+    "Share a notebook": "مشاركة دفتر ملاحظات",
+    "Permissions": "الأذونات",
+    "Read pages.": "قراءة الصفحات.",
+}
+FRENCH = {
+    "Share a notebook": "Partager un bloc-notes",
+    "Send an invitation": "Envoyer une invitation",
+    "Enter an email address.": "Entrez une adresse e-mail.",
+}
+
+
+def _two_locales(tree: Tree) -> Tree:
+    tree.write("share.md", GUIDE)
+    tree.target("ar-SA", "fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("ar-SA", "share.md", ARABIC)
+    tree.translate("fr-FR", "share.md", FRENCH)
+    return tree
+
+
+def test_locales_on_a_tree_of_english_and_catalogs_builds_every_locale(tree: Tree) -> None:
+    _two_locales(tree)
+    assert tree.run("locales") == 0
+    arabic, french = tree.page("ar-SA", "share.md"), tree.page("fr-FR", "share.md")
+    assert "# <a name=\"share-a-notebook\"></a>مشاركة دفتر ملاحظات\n" in arabic
+    assert "| Reader | قراءة الصفحات. |" in arabic
+    assert "title: مشاركة دفتر ملاحظات\n" in arabic and "ms.contentlocale: ar-SA\n" in arabic
+    assert "2. Entrez une adresse e-mail. See [Permissions](#permissions)" in french
+    assert '## <a name="permissions"></a>Permissions\n' in french
+    # a second run changes no file (the run cache aside)
+    def stamps() -> dict[Path, int]:
+        return {p: p.stat().st_mtime_ns for p in tree.root.rglob("*")
+                if p.is_file() and not p.name.startswith(".")}
+
+    before = stamps()
+    assert tree.run("locales") == 0
+    assert stamps() == before
+
+
+def test_render_source_gives_the_english_back_byte_for_byte(tree: Tree) -> None:
+    _two_locales(tree)
+    english = GUIDE.replace("\n", "\r\n").rstrip("\r\n")
+    tree.write("share.md", english)
+    assert tree.run("extract") == 0
+    assert tree.run("render", "--form", "source") == 0
+    assert (tree.out / "fr-FR" / "share.md").read_bytes() == english.encode()
+
+
+def test_render_bilingual_writes_pairs_with_the_published_translations(tree: Tree) -> None:
+    _two_locales(tree)
+    assert tree.run("render", "--form", "bilingual") == 0
+    page = tree.page("fr-FR", "share.md")
+    assert '<span data-ttu-id="' in page
+    assert ('">Envoyer une invitation</span><span class="sxs-lookup"><span data-stu-id="'
+            in page)
+    assert '">Send an invitation</span></span>' in page
+
+
+def test_the_source_folder_is_not_read_as_handoffs(tree: Tree,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    _two_locales(tree)
+    assert tree.run("check", "--format", "json") == 0
+    found = json.loads(capsys.readouterr().out)
+    assert {f["check"] for f in found} <= {"translation-lag"}
+    assert not (tree.out / "en-US").exists()
+    assert not (tree.locales / "en-US").exists()
+
+
+HANDOFF = f"""\
+---
+title: Referenz
+ms.translationtype: HT
+ms.contentlocale: de-DE
+ms.sourcegitcommit: 0123456789abcdef0123456789abcdef01234567
+ms.openlocfilehash: 89abcdef0123456789abcdef0123456789abcdef
+ms.lasthandoff: 01/20/2025
+---
+{pair('ddddd-101', 'The reference.', 'Die Referenz.')}
+"""
+
+
+def test_handoffs_without_english_still_run_as_before_beside_it(tree: Tree) -> None:
+    _two_locales(tree)
+    tree.write("reference.md", HANDOFF, locale="de-DE")
+    assert tree.run("locales") == 0
+    assert tree.page("de-DE", "reference.md").endswith("\nDie Referenz.\n")
+    assert tree.catalog("de-DE", "reference.md").header_value("X-MS-Translation-Type") == "HT"
+    # the English is made for the handoffs' locale too
+    assert "# <a name=\"share-a-notebook\"></a>Share a notebook" in tree.page("de-DE", "share.md")
+
+
+def test_the_settings_name_the_source_locale_and_more_target_locales(tree: Tree) -> None:
+    tree.write("share.md", GUIDE, locale="en-GB")
+    config = tree.root / "pyproject.toml"
+    config.write_text('[tool.pipeline]\nsource-locale = "en-GB"\n'
+                      'target-locales = ["he-IL", "ja-JP"]\n', encoding="utf-8")
+    assert tree.run("locales", "--config", str(config)) == 0
+    assert sorted(p.name for p in tree.out.iterdir() if p.is_dir()) == ["he-IL", "ja-JP"]
+    assert tree.catalog("he-IL", "share.md").header_value("Language") == "he_IL"
+
+
+def test_check_reports_changed_english_and_the_locales_that_lag(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_locales(tree)
+    tree.write("share.md", GUIDE.replace("Enter an email address.", "Enter an address."))
+    assert tree.run("extract") == 0
+    capsys.readouterr()
+    assert tree.run("check", "--format", "json") == 0
+    found = json.loads(capsys.readouterr().out)
+    changed = [f for f in found if f["check"] == "english-changed"]
+    assert len(changed) == 1 and changed[0]["file"].endswith("fr-FR/share.po")
+    assert "was 'Enter an email address.'" in changed[0]["message"]
+    lag = {f["file"].rsplit("/", 2)[1]: f["message"] for f in found
+           if f["check"] == "translation-lag"}
+    assert set(lag) == {"ar-SA", "fr-FR"}
+    assert "1 awaiting review after an English change" in lag["fr-FR"]
+
+
+def test_a_catalog_whose_english_is_gone_is_an_orphan(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_locales(tree)
+    (tree.content / "en-US" / "share.md").unlink()
+    capsys.readouterr()
+    assert tree.run("check", "--format", "json") == 0
+    found = json.loads(capsys.readouterr().out)
+    assert sorted(f["file"].rsplit("/", 2)[1] for f in found
+                  if f["check"] == "orphan-catalog") == ["ar-SA", "fr-FR"]
+
+
+def test_a_broken_english_article_is_reported_once_for_all_its_locales(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_locales(tree)
+    (tree.content / "en-US" / "bad.md").write_bytes(b"caf\xe9\n")
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error[" in line]
+    assert len(errors) == 1 and "en-US/bad.md" in errors[0] and "encoding" in errors[0]
+    assert tree.page("fr-FR", "share.md")  # the other articles still ran
+
+
+def test_a_translation_with_an_error_is_cited_at_its_catalog_entry(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_locales(tree)
+    tree.translate("fr-FR", "share.md",
+                   {"Open the notebook, and then select **Share**.": "Ouvrez <script>x</script>"})
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/share.po:" in err and "error[unsafe-element]" in err
+    assert "1. Open the notebook, and then select **Share**." in tree.page("fr-FR", "share.md")
+
+
+def test_english_driven_catalogs_are_what_gnu_gettext_writes(
+        tree: Tree, require_gettext: None) -> None:
+    _two_locales(tree)
+    tree.write("share.md", GUIDE.replace("Enter an email address.", "Enter an address."))
+    assert tree.run("extract") == 0
+    for po in sorted(tree.locales.rglob("*.po")):
+        subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True)
+        again = subprocess.run(["msgcat", "--no-wrap", str(po)], check=True,
+                               capture_output=True).stdout
+        assert again == po.read_bytes(), po
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_the_committed_example_is_in_step(tmp_path: Path) -> None:
+    """``make locales`` on a fresh clone leaves git clean: the example's catalogs are what a
+    run makes of content/ (checked here by a run on a copy)."""
+    repo = Path(__file__).resolve().parents[2]
+    for name in ("content", "locales"):
+        shutil.copytree(repo / name, tmp_path / name)
+    tree = Tree(tmp_path)
+    assert tree.run("locales") == 0
+    for po in sorted((repo / "locales").rglob("*.po")):
+        rel = po.relative_to(repo)
+        assert (tmp_path / rel).read_bytes() == po.read_bytes(), rel

@@ -1,0 +1,190 @@
+"""Catalogs from English: merged with merge's own rules across English edits; a handoff of the
+same article lends its translations; front matter and alt text are entries."""
+
+from __future__ import annotations
+
+from source_tree import Tree
+
+from pipeline.article import read_article
+from pipeline.catalog import Catalog, Message
+from pipeline.segment.output import pair
+
+GUIDE = """\
+---
+title: Back up your notes
+description: Keep a copy of your notes.
+ms.date: 01/15/2025
+---
+
+# Back up your notes
+
+Notes are stored on your device. A backup keeps a copy in the cloud.
+
+![The backup button](media/backup.png)
+
+## Restore a backup
+
+Select **Restore**, and then pick the backup to use.
+"""
+FRENCH = {
+    "Back up your notes": "Sauvegarder vos notes",
+    "Notes are stored on your device.": "Les notes sont stockées sur votre appareil.",
+    "A backup keeps a copy in the cloud.": "Une sauvegarde en garde une copie dans le cloud.",
+    "Restore a backup": "Restaurer une sauvegarde",
+}
+
+
+def _entry(cat: Catalog, msgid: str) -> Message:
+    found = [m for m in cat.messages if m.msgid == msgid]
+    assert len(found) == 1, msgid
+    return found[0]
+
+
+def _translated(tree: Tree) -> Tree:
+    tree.write("guide.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "guide.md", FRENCH)
+    assert tree.run("extract") == 0
+    return tree
+
+
+def test_title_description_and_alt_text_are_catalog_entries(tree: Tree) -> None:
+    tree.write("guide.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    assert "front matter: title" in _entry(cat, "Back up your notes").extracted_comments
+    assert "front matter: description" in _entry(
+        cat, "Keep a copy of your notes.").extracted_comments
+    assert "image alt text" in _entry(cat, "The backup button").extracted_comments
+    assert _entry(cat, "Restore a backup").references == ("en-US/guide.md",)
+
+
+def test_a_changed_sentence_becomes_fuzzy_with_the_previous_english(tree: Tree) -> None:
+    _translated(tree)
+    tree.write("guide.md", GUIDE.replace("A backup keeps a copy in the cloud.",
+                                         "A backup keeps a copy in your cloud storage."))
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    entry = _entry(cat, "A backup keeps a copy in your cloud storage.")
+    assert entry.fuzzy
+    assert entry.previous_msgid == "A backup keeps a copy in the cloud."
+    assert entry.msgstr == FRENCH["A backup keeps a copy in the cloud."]
+    # the English is published until the entry is reviewed
+    assert tree.run("locales") == 0
+    assert "A backup keeps a copy in your cloud storage." in tree.page("fr-FR", "guide.md")
+
+
+def test_reflowed_lines_and_trailing_spaces_change_no_catalog_byte(tree: Tree) -> None:
+    _translated(tree)
+    before = tree.catalog_path("fr-FR", "guide.md").read_bytes()
+    tree.write("guide.md", GUIDE.replace(
+        "Notes are stored on your device. A backup keeps a copy in the cloud.",
+        "Notes are stored on your\ndevice. A backup keeps a copy\nin the cloud. ").replace(
+        "Select **Restore**, and then pick the backup to use.",
+        "Select **Restore**, and then pick the\nbackup to use.   "))
+    assert tree.run("extract") == 0
+    assert tree.catalog_path("fr-FR", "guide.md").read_bytes() == before
+
+
+def test_removed_english_becomes_obsolete_and_keeps_its_translation(tree: Tree) -> None:
+    _translated(tree)
+    tree.write("guide.md", GUIDE.replace(" A backup keeps a copy in the cloud.", ""))
+    assert tree.run("extract") == 0
+    gone = _entry(tree.catalog("fr-FR", "guide.md"), "A backup keeps a copy in the cloud.")
+    assert gone.obsolete
+    assert gone.msgstr == FRENCH["A backup keeps a copy in the cloud."]
+
+
+TITLE = "Sauvegarder les notes"
+
+
+def _handoff(english: str, translation: str) -> str:
+    return f"""\
+---
+title: Sauvegarder les notes
+description: Gardez une copie de vos notes.
+ms.translationtype: HT
+ms.contentlocale: fr-FR
+ms.sourcegitcommit: 0123456789abcdef0123456789abcdef01234567
+ms.openlocfilehash: 89abcdef0123456789abcdef0123456789abcdef
+ms.lasthandoff: 01/20/2025
+---
+# <a name="back-up-your-notes"></a>{pair("aaaaa-103", "Back up your notes", TITLE)}
+
+{pair('aaaaa-104', english, translation)}
+
+![Le bouton de sauvegarde](media/backup.png)
+"""
+
+
+def test_a_handoff_of_the_same_article_lends_its_translations(tree: Tree) -> None:
+    tree.write("guide.md", GUIDE)
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Les notes restent sur l'appareil."), locale="fr-FR")
+    assert tree.run("locales") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    assert _entry(cat, "Notes are stored on your device.").msgstr == \
+        "Les notes restent sur l'appareil."
+    assert _entry(cat, "Back up your notes").msgstr == "Sauvegarder les notes"
+    assert _entry(cat, "Keep a copy of your notes.").msgstr == "Gardez une copie de vos notes."
+    assert _entry(cat, "The backup button").msgstr == "Le bouton de sauvegarde"
+    assert cat.header_value("X-MS-Source-Git-Commit") == \
+        "0123456789abcdef0123456789abcdef01234567"
+    page = tree.page("fr-FR", "guide.md")
+    assert "Les notes restent sur l'appareil. A backup keeps a copy in the cloud." in page
+    assert "![Le bouton de sauvegarde](media/backup.png)" in page
+    # the English drives: the page has the English's layout, not the handoff's
+    assert page.startswith("---\ntitle: Sauvegarder les notes\n")
+    assert "ms.translationtype" not in page
+
+
+def test_a_translators_text_is_never_overwritten_by_a_handoff(tree: Tree) -> None:
+    _translated(tree)
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Autre traduction."), locale="fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    assert _entry(cat, "Notes are stored on your device.").msgstr == \
+        FRENCH["Notes are stored on your device."]
+
+
+def test_entries_microsoft_merged_keep_joining_their_sentences(tree: Tree) -> None:
+    tree.write("guide.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "guide.md")
+    text = path.read_text(encoding="utf-8")
+    merged = ("Notes are stored on your device. A backup keeps a copy in the cloud.")
+    path.write_text(text + f'\n#. bbbbb-p101\nmsgid "{merged}"\nmsgstr "Tout est sauvegardé."\n',
+                    encoding="utf-8")
+    assert tree.run("locales") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    assert _entry(cat, merged).msgstr == "Tout est sauvegardé."
+    assert not _entry(cat, merged).obsolete
+    assert "\nTout est sauvegardé.\n" in tree.page("fr-FR", "guide.md")
+
+
+def test_english_translated_two_ways_keeps_both_translations(tree: Tree) -> None:
+    text = "# Notes\n\nSelect **Save**.\n\n## Sync\n\nSelect **Save**.\n"
+    tree.write("twice.md", text)
+    tree.write("twice.md", f"""\
+# <a name="notes"></a>{pair('ccccc-101', 'Notes', 'Notes')}
+
+{pair('ccccc-102', 'Select **Save**.', 'Sélectionnez **Enregistrer**.')}
+
+## <a name="sync"></a>{pair('ccccc-103', 'Sync', 'Synchronisation')}
+
+{pair('ccccc-104', 'Select **Save**.', 'Cliquez sur **Enregistrer**.')}
+""", locale="fr-FR")
+    assert read_article((tree.content / "fr-FR" / "twice.md").read_bytes(), "fr-FR/twice.md")
+    # catalogs made from the handoff alone first (the sxs path), then the English takes over
+    (tree.content / "en-US" / "twice.md").rename(tree.root / "twice.md")
+    assert tree.run("extract") == 0
+    (tree.content / "fr-FR" / "twice.md").unlink()
+    (tree.root / "twice.md").rename(tree.content / "en-US" / "twice.md")
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "twice.md")
+    assert page.index("Sélectionnez **Enregistrer**.") < page.index("Cliquez sur **Enregistrer**.")
+    assert all(not m.fuzzy for m in tree.catalog("fr-FR", "twice.md").messages if m.msgstr)

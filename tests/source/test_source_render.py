@@ -1,0 +1,181 @@
+"""Rendering from English: every byte of the English kept but the segments; Microsoft's heading
+anchors; the front matter's title and description translated and the locale recorded; the
+source form byte for byte; the bilingual form's pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.article import read_front_matter, scan_segments
+from pipeline.render import Form
+from pipeline.segment import segment
+from pipeline.segment.model import Kind
+from pipeline.source.links import anchors, broken_by_translation, links
+from pipeline.source.render import render
+from pipeline.source.units import english_meta, front_matter_span, units_of
+
+ARTICLE = """\
+---
+title: Set up the reader
+description: Install the reader. Then sign in.
+ms.date: 05/02/2024
+---
+
+# Set up the reader
+
+The reader shows your
+documents offline.  It needs   **no** account.
+
+## <a name="old"></a>Before you start
+
+See [the settings](#change-the-settings) and [the start](#set-up-the-reader).
+
+![The reader's main window](media/main.png)
+
+## Change the settings
+
+> [!NOTE]
+> Settings live in
+> `~/.reader`.
+"""
+
+
+def _page(text: str, table: dict[str, str], form: Form = Form.LOCALIZED,
+          locale: str = "fr-FR") -> tuple[str, list[str]]:
+    english = segment(text, "a.md")
+    units = units_of(english, "a.md")
+    published = [table.get(u.source, u.source) for u in units]
+    page = render(english, units, published, form, locale, english_meta(english))
+    return page, [u.source for u in units]
+
+
+FRENCH = {
+    "Set up the reader": "Configurer le lecteur",
+    "Install the reader.": "Installez le lecteur.",
+    "The reader shows your documents offline.": "Le lecteur affiche vos documents hors ligne.",
+    "Before you start": "Avant de commencer",
+    "See [the settings](#change-the-settings) and [the start](#set-up-the-reader).":
+        "Consultez [les paramètres](#change-the-settings) et [le début](#set-up-the-reader).",
+    "The reader's main window": "La fenêtre principale du lecteur",
+    "Change the settings": "Modifier les paramètres",
+    "Settings live in `~/.reader`.": "Les paramètres sont dans `~/.reader`.",
+}
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE,
+    ARTICLE.replace("\n", "\r\n"),
+    ARTICLE.rstrip("\n"),
+    "\ufeff" + ARTICLE,
+    "# No front matter\n\nJust a line.",
+])
+def test_source_form_is_the_english_byte_for_byte(text: str) -> None:
+    assert _page(text, FRENCH, Form.SOURCE)[0] == text
+
+
+def test_localized_page_keeps_every_byte_of_the_english_but_the_segments() -> None:
+    english = segment(ARTICLE, "a.md")
+    units = units_of(english, "a.md")
+    # each translated unit a marker, so that the page can be taken back to the English
+    marks = [f"\x00{i}\x00" if u.source in FRENCH else u.source for i, u in enumerate(units)]
+    page = render(english, units, marks, Form.LOCALIZED, "fr-FR", english_meta(english))
+    for i, u in enumerate(units):
+        if u.kind not in (Kind.TITLE, Kind.DESCRIPTION):
+            page = page.replace(f"\x00{i}\x00", ARTICLE[u.start:u.end])
+    expected = ARTICLE
+    for slug in ("change-the-settings", "before-you-start", "set-up-the-reader"):
+        heading = {"set-up-the-reader": "# ", "before-you-start": "## ",
+                   "change-the-settings": "## "}[slug]
+        text = {"set-up-the-reader": "Set up the reader", "before-you-start":
+                '<a name="old"></a>Before you start', "change-the-settings":
+                "Change the settings"}[slug]
+        expected = expected.replace(f"\n{heading}{text}\n",
+                                    f'\n{heading}<a name="{slug}"></a>{text}\n')
+    page_head, _, page_body = page.partition("\n---\n")
+    body = expected.partition("\n---\n")[2]
+    assert page_body == body
+    assert page_head.endswith("\nms.contentlocale: fr-FR")
+
+
+def test_a_segment_left_in_english_keeps_its_own_line_breaks() -> None:
+    page, _ = _page(ARTICLE, {})
+    assert "The reader shows your\ndocuments offline.  It needs   **no** account." in page
+    assert "> Settings live in\n> `~/.reader`." in page
+
+
+def test_a_translated_segment_replaces_its_lines_and_nothing_around_it() -> None:
+    page, _ = _page(ARTICLE, FRENCH)
+    assert "Le lecteur affiche vos documents hors ligne.  It needs   **no** account.\n" in page
+    assert "> [!NOTE]\n> Les paramètres sont dans `~/.reader`.\n" in page
+    assert "![La fenêtre principale du lecteur](media/main.png)" in page
+
+
+def test_each_heading_gets_microsofts_anchor_after_its_hashes() -> None:
+    page, _ = _page(ARTICLE, FRENCH)
+    assert '# <a name="set-up-the-reader"></a>Configurer le lecteur\n' in page
+    assert '## <a name="before-you-start"></a><a name="old"></a>Avant de commencer\n' in page
+    assert '## <a name="change-the-settings"></a>Modifier les paramètres\n' in page
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "ar-SA", "ja-JP"])
+def test_links_to_english_slugs_resolve_in_every_locale(locale: str) -> None:
+    page, _ = _page(ARTICLE, FRENCH if locale == "fr-FR" else {
+        k: f"[{locale}] {v}" for k, v in FRENCH.items() if "#" not in k}, locale=locale)
+    assert links(page) == ["change-the-settings", "set-up-the-reader"]
+    assert broken_by_translation(ARTICLE, page) == []
+    assert {"change-the-settings", "set-up-the-reader", "old"} <= anchors(page)
+
+
+def test_a_translation_that_changes_an_anchor_breaks_a_link() -> None:
+    page = ARTICLE.replace("(#change-the-settings)", "(#modifier)")
+    assert broken_by_translation(ARTICLE, page) == ["modifier"]
+
+
+def _front(page: str) -> dict[str, str | None]:
+    span = front_matter_span(page, page.index("\n---\n", 4) + 5)
+    assert span is not None
+    return read_front_matter(page[span[0]:span[1]], "page")[0]
+
+
+def test_front_matter_title_and_description_are_translated_and_the_locale_recorded() -> None:
+    page, _ = _page(ARTICLE, FRENCH)
+    meta = _front(page)
+    assert meta["title"] == "Configurer le lecteur"
+    assert meta["description"] == "Installez le lecteur. Then sign in."
+    assert meta["ms.contentlocale"] == "fr-FR"
+    assert meta["ms.date"] == "05/02/2024"
+    assert page.startswith("---\ntitle: Configurer le lecteur\ndescription: Installez le lecteur."
+                           " Then sign in.\nms.date: 05/02/2024\nms.contentlocale: fr-FR\n---\n")
+
+
+@pytest.mark.parametrize(("line", "translation"), [
+    ("title: Set up the reader", "Configurer : le lecteur"),  # ': ' in a plain value
+    ("title: Set up the reader", "#1 du lecteur"),  # a comment sign
+    ('title: "Set up the reader"', 'Le "lecteur"'),  # quotes in a double-quoted value
+    ("title: 'Set up the reader'", "L'installation"),  # a quote in a single-quoted value
+    ("title: >-\n  Set up the\n  reader", "Configurer le lecteur"),  # a folded value
+])
+def test_a_translated_title_always_reads_back_as_its_translation(line: str,
+                                                                  translation: str) -> None:
+    text = f"---\n{line}\nauthor: me\n---\n\n# Set up the reader\n"
+    page, _ = _page(text, {"Set up the reader": translation})
+    meta = _front(page)
+    assert meta["title"] == translation
+    assert meta["author"] == "me"
+
+
+def test_an_article_without_front_matter_gets_one_with_the_locale() -> None:
+    page, _ = _page("Just a line.\n", {"Just a line.": "Juste une ligne."}, locale="ar-SA")
+    assert page == "---\nms.contentlocale: ar-SA\n---\nJuste une ligne.\n"
+
+
+def test_the_bilingual_form_holds_each_segment_as_a_pair() -> None:
+    page, sources = _page(ARTICLE, FRENCH, Form.BILINGUAL)
+    pairs = scan_segments(page, 0, "a.md")[0]
+    body = [s for s in sources if s not in ("Install the reader.", "Then sign in.",
+                                             "The reader's main window")]
+    assert [p.source for p in pairs] == body[1:]  # the title is in the front matter
+    assert pairs[0].translation == "Configurer le lecteur"
+    assert pairs[1].translation == "Le lecteur affiche vos documents hors ligne."
+    assert pairs[2].translation == "It needs   **no** account."  # untranslated: its English
+    assert '# <a name="set-up-the-reader"></a><span data-ttu-id=' in page
