@@ -1,18 +1,31 @@
-"""Docs localization pipeline: sxs bilingual Markdown <-> gettext PO catalogs <-> Markdown.
+"""Docs localization pipeline: sxs bilingual Markdown or plain English <-> gettext PO catalogs
+<-> per-locale Markdown.
 
-Data flows article -> merge -> catalog -> checks -> render:
+Data flows article -> catalog -> checks -> render, one stage a package or module:
 
-- ``article``  reads an sxs article: raw front matter + span pairs with exact offsets
-- ``catalog``  the PO model, a GNU-gettext-exact writer and a strict reader
-- ``merge``    folds an article into its existing catalog without losing a translator's edit
-- ``checks``   the findings a delivery must pass, one module per topic (``checks.registry``)
-- ``publish``  decides what a page shows: nothing a check holds back (``loose``: the
-               translated text outside the pairs, checked too)
-- ``render``   writes localized, source and bilingual Markdown from article + catalog
-- ``layout``   where content, catalogs and outputs live; ``io`` writes them atomically
-- ``job``      one article's work: read, extract, check, render, then a batch's writes
-- ``runner``   schedules the jobs (in parallel), skips what ``cache`` shows unchanged;
-               ``cli`` is the command line
+1. The article
+   - ``article/``   an sxs handoff: raw front matter + span pairs with exact offsets
+   - ``segment/``   plain English Markdown cut into the sentences Microsoft's handoffs chose
+   - ``source/``    an English article driving every locale (segment, merge, publish, render)
+2. The catalog
+   - ``catalog/``   the PO model, a GNU-gettext-exact writer, a strict reader (``po_charset``:
+                    catalogs read and written in the charset their header declares)
+   - ``merge``      folds an article into its catalog without losing a translator's edit;
+                    ``provenance`` records what each handoff delivered
+   - ``memory/``    translation memory: new entries filled from every catalog of a locale
+3. The checks
+   - ``checks/``    the findings a delivery must pass, one module per topic (``registry``);
+                    ``terms`` and ``suppress`` (terminology, per-entry silencing)
+4. The page
+   - ``publish``    decides what a page shows: nothing a check holds back (``loose``: the
+                    translated text outside the pairs, checked too)
+   - ``render``     writes localized, source and bilingual Markdown
+
+Running it: ``layout`` (where files live), ``io`` (atomic writes), ``job`` (one article's
+work), ``runner`` (batches in parallel, ``cache`` skips what is unchanged), ``outcome`` (the
+vocabulary they share). Around it: ``cli``/``arguments`` (the command line), ``config``,
+``findings``; the CI gate (``gate``, ``baseline``, ``identity``, ``changed``, ``sarif``); vendor
+exchange (``xliff``, ``handoff/``, ``stats``); the HTML ``report/``.
 """
 
 __version__ = "0.1.0"
