@@ -13,31 +13,15 @@ from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.cache import Entry, FileState, digest
 from pipeline.catalog import Catalog, Message, encode_po, parse_po_bytes
+from pipeline.catalog.files import read_catalog_bytes
+from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks import inputs, sync, tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
-from pipeline.merge import merge, segment_keys
+from pipeline.merge import merge
 from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard, Policy, publish
-from pipeline.render import entries_for
-
-
-def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
-    """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
-    found = read_catalog_bytes(path, shown, limit)
-    return None if found is None else found[0]
-
-
-def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
-    try:
-        data = read_bytes(path, limit)
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,
-                         0, 0, "remove or rename the folder") from None
-    return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
 
 
 def written_lines(catalog: Catalog, data: bytes) -> Callable[[Message], int]:

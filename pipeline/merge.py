@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.catalog.keys import Key, segment_keys
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import note, settle
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 # msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
 FUZZY_THRESHOLD = 0.6
 
-Key = tuple[str | None, str]
 
 
 class Unit(NamedTuple):
@@ -47,35 +47,6 @@ class Unit(NamedTuple):
     @property
     def translation(self) -> str:
         return self.segments[0].translation
-
-
-def segment_keys(segments: Sequence[Segment]) -> list[Key]:
-    """The catalog key of each segment.
-
-    The msgid is the English. Where the English alone cannot tell a segment apart (an empty
-    English span, or the same English translated differently elsewhere in the article), the
-    segment's id becomes the msgctxt so that every segment round-trips.
-    """
-    first: dict[str, str] = {}
-    taken: dict[Key, str] = {}
-    keys: list[Key] = []
-    for seg in segments:
-        src = seg.source
-        key: Key
-        if src and src not in first:
-            first[src] = seg.translation
-            key = (None, src)
-        elif src and first[src] == seg.translation:
-            key = (None, src)
-        else:
-            key = (seg.id, src)
-            n = 1
-            while key in taken and taken[key] != seg.translation:
-                n += 1
-                key = (f"{seg.id}.{n}", src)
-        taken.setdefault(key, seg.translation)
-        keys.append(key)
-    return keys
 
 
 def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:

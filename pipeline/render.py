@@ -11,35 +11,19 @@ outside the pairs that ``publish`` (which decides what a page shows) holds back.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.article.spantext import span_text
 
 if TYPE_CHECKING:
     from pipeline.article import Article
-    from pipeline.catalog import Catalog, Message
-    from pipeline.merge import Key
 
 
 class Form(enum.Enum):
     LOCALIZED = "localized"
     SOURCE = "source"
     BILINGUAL = "bilingual"
-
-
-def entries_for(
-    article: Article, catalog: Catalog | None, keys: Sequence[Key] | None = None
-) -> list[Message | None]:
-    """The catalog entry of each segment, in article order (None where the catalog has none)."""
-    if catalog is None:
-        return [None] * len(article.segments)
-    if keys is None:
-        from pipeline.merge import segment_keys  # the CLI imports this module for Form alone
-
-        keys = segment_keys(article.segments)
-    index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
-    return [index.get(key) for key in keys]
 
 
 def render(

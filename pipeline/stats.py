@@ -160,7 +160,7 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
 def read(path: Path, shown: str, limit: int) -> Catalog | None:
     """A catalog as ``extract`` and ``check`` read it; None when there is none. Raises
     InputError (``po-syntax`` and the like) when it cannot be used."""
-    from pipeline.job import read_catalog
+    from pipeline.catalog.files import read_catalog
 
     try:
         return read_catalog(path, shown, limit)

@@ -20,11 +20,12 @@ import pytest
 
 from pipeline.article import Article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.catalog.keys import entries_for
 from pipeline.checks.base import Options
 from pipeline.findings import InputError
 from pipeline.merge import merge
 from pipeline.publish import Policy, publish
-from pipeline.render import Form, entries_for
+from pipeline.render import Form
 
 
 def page(article: Article, catalog: Catalog, form: Form) -> str:

@@ -10,11 +10,12 @@ import pytest
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
-from pipeline.merge import MT_NOTE, gettext_language, merge, segment_keys
+from pipeline.merge import MT_NOTE, gettext_language, merge
 from pipeline.provenance import delivered
 from pipeline.publish import Policy, publish
-from pipeline.render import Form, entries_for
+from pipeline.render import Form
 
 
 def page(article: Article, catalog: Catalog, form: Form) -> str:

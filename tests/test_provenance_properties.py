@@ -31,12 +31,13 @@ from translate.storage import po as ttk_po
 from pipeline import checks
 from pipeline.article import Article, parse_article
 from pipeline.catalog import FUZZY, Catalog, format_po, parse_po_bytes
+from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
 from pipeline.findings import Severity
-from pipeline.merge import merge, segment_keys
+from pipeline.merge import merge
 from pipeline.provenance import MT_NOTE, as_delivered, recorded
 from pipeline.publish import Guard, Policy, publish
-from pipeline.render import Form, entries_for
+from pipeline.render import Form
 
 ENGLISH = [
     "Open the file.", "Open the files.", "Close the window.", "Select **Save**.", "",

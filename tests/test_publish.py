@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_front_matter, split_front_matter
 from pipeline.catalog import FUZZY, Catalog
+from pipeline.catalog.keys import entries_for
 from pipeline.checks import SEGMENT_RULES, SegmentChecker
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
 from pipeline.merge import merge
 from pipeline.publish import Policy, Published, publish
-from pipeline.render import Form, entries_for
+from pipeline.render import Form
 
 
 def pair(seg_id: str, tr: str, en: str) -> str:

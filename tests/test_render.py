@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from pipeline.article import Article, parse_article
 from pipeline.catalog import FUZZY, Catalog
+from pipeline.catalog.keys import entries_for
 from pipeline.checks.base import Options
 from pipeline.merge import merge
 from pipeline.publish import Policy, publish
-from pipeline.render import Form, entries_for, render
+from pipeline.render import Form, render
 
 TEXT = (
     "---\r\ntitle: Titre\r\nms.translationtype: HT\r\nms.contentlocale: fr-FR\r\n---\n"

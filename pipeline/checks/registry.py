@@ -21,12 +21,11 @@ import pipeline.checks.sync as sync
 import pipeline.checks.terminology as terminology
 import pipeline.checks.tree as tree
 from pipeline import baseline, suppress
+from pipeline.catalog.keys import Key, entries_for, segment_keys
 from pipeline.checks.base import Check, Options
 from pipeline.checks.inputs import INPUT_CHECKS as INPUT_CHECKS
 from pipeline.checks.rule import Pairing, SegmentFn, SegmentRule
 from pipeline.findings import Finding, Severity
-from pipeline.merge import Key, segment_keys
-from pipeline.render import entries_for
 
 if TYPE_CHECKING:
     from pipeline.article import Article

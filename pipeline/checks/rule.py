@@ -26,7 +26,7 @@ from pipeline.findings import Severity
 if TYPE_CHECKING:  # types only: the rules' shapes must not load the article reader
     from pipeline.article import Article
     from pipeline.catalog import Catalog, Message
-    from pipeline.merge import Key
+    from pipeline.catalog.keys import Key
 
 # A segment rule looks at one English source and one translation (catalog forms) and yields
 # a message per problem. Pure string functions: render reuses them to decide what is safe.

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog
+from pipeline.catalog.files import read_catalog
+from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks import sync
 from pipeline.findings import Finding, InputError
 from pipeline.io import read_bytes
-from pipeline.job import policy, read_catalog
-from pipeline.merge import is_machine_translated, segment_keys
+from pipeline.job import policy
+from pipeline.merge import is_machine_translated
 from pipeline.outcome import Settings
 from pipeline.publish import publish
-from pipeline.render import entries_for
 from pipeline.report.states import State, Tally, classify
 
 

@@ -17,15 +17,16 @@ import pipeline.checks.inputs as inputs
 from pipeline import checks
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog, Message, encode_po
+from pipeline.catalog.files import read_catalog_bytes
+from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
-from pipeline.job import Prepared, Write, read_catalog_bytes, written_lines
+from pipeline.job import Prepared, Write, written_lines
 from pipeline.merge import merge
 from pipeline.outcome import Settings
 from pipeline.publish import Guard, Policy, publish
-from pipeline.render import entries_for
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.model import SegmentedArticle

@@ -18,8 +18,9 @@ from dataclasses import replace
 
 from pipeline.article import Article, Segment, read_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.catalog.keys import Key, segment_keys
 from pipeline.findings import InputError
-from pipeline.merge import MT_NOTE, Key, segment_keys
+from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 
@@ -216,7 +217,7 @@ _ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")
 def keys_for(segments: Sequence[Segment], known: Sequence[Message | None]) -> list[Key]:
     """The catalog key of each unit (``segments``: as ``record`` makes them, with the
     translations they carry): the key of its entry (``catalog_entries``), else that of
-    ``merge.segment_keys``: the English, with a context where new English is translated two
+    ``catalog.keys.segment_keys``: the English, with a context where new English is translated two
     ways."""
     keys = segment_keys(segments)
     return [m.key if m is not None else key for m, key in zip(known, keys, strict=True)]

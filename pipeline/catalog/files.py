@@ -1,0 +1,28 @@
+"""A catalog file read from disk: the I/O edge of the catalog stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pipeline.checks.inputs as inputs
+from pipeline.catalog.model import Catalog
+from pipeline.catalog.reader import parse_po_bytes
+from pipeline.findings import InputError
+from pipeline.io import read_bytes
+
+
+def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
+    """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
+    found = read_catalog_bytes(path, shown, limit)
+    return None if found is None else found[0]
+
+
+def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+    try:
+        data = read_bytes(path, limit)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,
+                         0, 0, "remove or rename the folder") from None
+    return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
