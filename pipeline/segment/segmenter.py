@@ -10,6 +10,7 @@ import pipeline.segment.anchors as anchors
 import pipeline.segment.ids as ids
 import pipeline.segment.normalise as normalise
 from pipeline.article import decode
+from pipeline.article.model import line_starts
 from pipeline.findings import InputError
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
 from pipeline.segment.flat import Flat
@@ -42,7 +43,7 @@ def segment(text: str, path: str) -> SegmentedArticle:
     start = 1 if text.startswith("\ufeff") else 0
     head = front_matter(text, start, path)
     prefix = ids.prefix(text)
-    starts = _line_starts(text)
+    starts = line_starts(text)
     number = ids.FIRST_NUMBER
     fields: list[Segment] = []
     segments: list[Segment] = []
@@ -66,16 +67,6 @@ def _field_items(head: FrontMatter) -> Iterator[_Item]:
             continue
         for s, e in split(text, atoms(text)):
             yield kind, flat, s, e, text[s:e]
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
 
 
 def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a: int, b: int,
