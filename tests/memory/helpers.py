@@ -28,7 +28,15 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+# The memory is opt-in (``translation-memory``): these tests run with it on unless they give a
+# configuration of their own.
+_ON = Path(__file__).with_name("memory-on.toml")
+
+
 def run(*words: str | Path) -> int:
     from pipeline.cli import main
 
-    return main([str(w) for w in words])
+    args = [str(w) for w in words]
+    if "--config" not in args and args and args[0] in ("extract", "check", "locales", "baseline"):
+        args += ["--config", str(_ON)]
+    return main(args)

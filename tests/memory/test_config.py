@@ -20,10 +20,10 @@ def test_the_memory_settings_are_read() -> None:
             config.tm_publish_exact) == (False, (Path("vendor.tmx"),), 0.8, True)
 
 
-def test_the_defaults_fill_close_matches_from_75_percent_and_publish_nothing() -> None:
+def test_the_memory_is_opt_in_and_fills_close_matches_from_75_percent_publishing_nothing() -> None:
     config = from_table({}, "p", known)
     assert (config.translation_memory, config.tm_threshold, config.tm_publish_exact) == (
-        True, 0.75, False)
+        False, 0.75, False)
 
 
 @pytest.mark.parametrize(("key", "value"), [

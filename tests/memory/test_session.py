@@ -70,7 +70,8 @@ def test_a_run_with_nothing_new_does_no_memory_work(tmp_path: Path) -> None:
 
 def test_tm_publish_exact_publishes_a_reviewed_exact_match(tmp_path: Path) -> None:
     content, cats, out = tree(tmp_path)
-    config = write(tmp_path, "pyproject.toml", "[tool.pipeline]\ntm-publish-exact = true\n")
+    config = write(tmp_path, "pyproject.toml",
+                   "[tool.pipeline]\ntranslation-memory = true\ntm-publish-exact = true\n")
     locales(content, cats, out, "-j", "1", "--config", config)
     po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
     assert f'#: fr-FR/b.md:11\nmsgid "{EN}"\nmsgstr "{FR}"\n' in po  # not fuzzy
