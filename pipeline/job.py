@@ -19,17 +19,18 @@ from pipeline.io import read_bytes, write_files
 from pipeline.merge import is_machine_translated, merge, segment_keys
 from pipeline.outcome import Outcome, Settings
 from pipeline.render import Form, entries_for, render
+from pipeline.storage import Unavailable, Url
 
 
-def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
+def read_catalog(path: Path | Url, shown: str, limit: int) -> Catalog | None:
     """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
     found = read_catalog_bytes(path, shown, limit)
     return None if found is None else found[0]
 
 
-def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
     try:
-        data = read_bytes(path, limit)
+        data = read_bytes(path, limit, shown)
     except FileNotFoundError:
         return None
     except IsADirectoryError:
@@ -132,7 +133,7 @@ def publish(
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    path: Path
+    path: Path | Url
     data: bytes
     shown: str
 
@@ -160,7 +161,7 @@ def prepare(
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
     try:
-        data = read_bytes(article_path, settings.max_file_size)
+        data = read_bytes(article_path, settings.max_file_size, shown)
         article = read_article(data, rel, shown)
     except InputError as exc:
         return Prepared(rel, (exc.finding,))
@@ -296,6 +297,8 @@ def prepare_safely(
     articles still run, and no traceback reaches the user."""
     try:
         return prepare(rel, settings, checker)
+    except Unavailable:  # the storage's fault, not the article's: the batch is retried
+        raise
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
@@ -312,7 +315,7 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     checker = checks.SegmentChecker(settings.options)
     prepared = [prepare_safely(rel, settings, checker) for rel in rels]
     kinds: list[tuple[int, str]] = []
-    writes: list[tuple[Path, bytes, str | None]] = []
+    writes: list[tuple[Path | Url, bytes, str | None]] = []
     for n, prep in enumerate(prepared):
         if prep.article is None:
             continue
