@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
+from pathlib import Path
 
+from pipeline import executors
 from pipeline.cache import CACHE_NAME, Cache, Replay, source_digest
 from pipeline.checks import tree
 from pipeline.findings import Finding, Severity
@@ -63,14 +65,17 @@ def run(
     use_cache: bool = True,
     sink: Sink | None = None,
     before_work: Callable[[], None] | None = None,
+    executor: executors.Spec | None = None,
 ) -> Summary:
     """Process every article; with an output folder, skip those the cache shows unchanged.
     With a ``sink``, findings go there article by article instead of into the Summary.
-    ``before_work`` is called once before the first article is processed, if any is."""
+    ``before_work`` is called once before the first article is processed, if any is.
+    ``executor``: where the batches run (default: ``jobs`` processes of this machine)."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
-    if use_cache and settings.form is not None:
+    # the cache keys on file status (inode, ctime): only local folders have it
+    if use_cache and settings.form is not None and isinstance(layout.out, Path) and layout.local:
         cache = Cache.load(layout.out / CACHE_NAME, fingerprint(settings))
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
@@ -100,7 +105,8 @@ def run(
     else:
         if before_work is not None:
             before_work()
-        summary = _work(todo, settings, jobs, in_order, progress, sink)
+        summary = _work(todo, settings, executor or executors.Spec(jobs=jobs), in_order,
+                        progress, sink)
     if cache is not None:
         cache.save(set(rel_list))
     return summary
@@ -109,26 +115,23 @@ def run(
 def _work(
     todo: list[str],
     settings: Settings,
-    jobs: int,
+    spec: executors.Spec,
     in_order: Callable[[Iterator[Outcome]], Iterator[Outcome]],
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None,
 ) -> Summary:
-    """Process ``todo`` in batches, on ``jobs`` worker processes."""
+    """Process ``todo`` in batches of consecutive articles on the executor's workers, the
+    outcomes read back in article order. (The cross-locale check needs no article's locales
+    together in one batch: it is made here, after the batches, from each article's Edition.)"""
     # Loaded here, and so before the workers fork: they inherit the article reader and the
     # rules rather than each loading them.
     from pipeline import job
     from pipeline.checks import registry  # noqa: F401
 
-    size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
-    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
-    if jobs <= 1 or len(batches) < 2:
-        fresh = (o for batch in batches for o in job.process_batch(batch, settings))
-        return _summarize(in_order(fresh), settings, progress, sink)
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(job.run_batch, ((batch, settings) for batch in batches))
+    with executors.open_pool(spec, len(todo)) as pool:
+        size = pool.batch_size
+        batches = [(todo[i : i + size], settings) for i in range(0, len(todo), size)]
+        results = pool.map(job.run_batch, batches)
         return _summarize(in_order(o for batch in results for o in batch), settings,
                           progress, sink)
 
