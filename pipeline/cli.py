@@ -7,6 +7,7 @@ Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline import __version__, checks
+from pipeline import __version__, checks, executors, storage
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity
@@ -28,15 +29,18 @@ from pipeline.render import Form
 from pipeline.runner import run
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
 
 
 def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    # a root is a folder or an fsspec URL (s3://bucket/docs, memory://…): see pipeline.storage
+    p.add_argument("--content", type=storage.parse_root, help="articles root (default: content/)")
+    p.add_argument("--locales", type=storage.parse_root, help="catalogs root (default: locales/)")
     if out:
-        p.add_argument("--out", type=Path, help="output root (default: build/)")
+        p.add_argument("--out", type=storage.parse_root, help="output root (default: build/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    executors.add_arguments(p)
     _config_option(p)
 
 
@@ -209,14 +213,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
          ignore: frozenset[str]) -> int:
-    layout = Layout(
+    layout = Layout(*(storage.configured(root, config.storage_options) for root in (
         args.content or config.content,
         args.locales or config.locales,
         getattr(args, "out", None) or config.out,
-    )
-    if not layout.content.is_dir():
-        print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
-              file=sys.stderr)
+    )))
+    problem = _unusable(layout)
+    if problem is not None:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     options = Options(
         select=select or config.select,
@@ -241,7 +245,16 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
-    rels, skipped, problems = layout.articles(config.build_locales)
+    try:
+        executor = executors.spec_of(args, config, jobs, layout, None if args.quiet else _say)
+        settings = replace(settings, layout=executors.for_workers(executor, layout))
+        rels, skipped, problems = layout.articles(config.build_locales)
+    except executors.UsageError as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except storage.Unavailable as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     started = time.monotonic()
     bar = Progress(len(rels), sys.stderr, enabled=not args.quiet)
     reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar)
@@ -252,19 +265,26 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     def clean() -> None:
         """Temp files of killed runs, removed by the next run that has work to do (a run with
         nothing to do writes nothing, and walking both trees would be a third of its time)."""
-        if settings.form is not None:  # render runs take no lock: only temps over an hour old
-            remove_stale_temps(layout.out, min_age=3600)
-        if settings.extract:  # under the lock: no other run is writing catalogs now
+        # (a URL root has no temp files to remove: object stores take one put per object)
+        if settings.form is not None and isinstance(layout.out, Path):
+            remove_stale_temps(layout.out, min_age=3600)  # render runs take no lock: old only
+        if settings.extract and isinstance(layout.locales, Path):  # under the lock
             remove_stale_temps(layout.locales)
 
+    lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if settings.extract and isinstance(layout.locales, Path):
+        lock = tree_lock(layout.locales)
+    elif settings.extract:  # fcntl locks a local folder only
+        print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
+              "catalogs must not overlap", file=sys.stderr)
     try:
-        if settings.extract:
-            with tree_lock(layout.locales):
-                summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
-                              before_work=clean)
-        else:
+        with lock:
             summary = run(rels, settings, jobs, progress=bar.advance, sink=reporter,
-                          before_work=clean)
+                          before_work=clean, executor=executor)
+    except (executors.RunFailed, storage.Unavailable) as exc:
+        bar.close()
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         bar.close()
     elapsed = time.monotonic() - started
@@ -277,6 +297,24 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     if not args.quiet:
         print(_summary_line(summary, elapsed), file=sys.stderr)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(f"pipeline: {message}", file=sys.stderr)
+
+
+def _unusable(layout: Layout) -> str | None:
+    """Why the roots cannot be used (a usage error), or None."""
+    if not layout.local and storage.available() is not None:
+        return f"URL roots need fsspec, which is not installed: {storage.INSTALL}"
+    try:
+        if not layout.content.is_dir():
+            return f"no content folder at {layout.content} (give --content DIR)"
+    except (ImportError, ValueError) as exc:  # fsspec knows no such protocol, or its package
+        return f"{layout.content}: {exc}"
+    except storage.Unavailable as exc:
+        return str(exc)
+    return None
 
 
 class Reporter:

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import storage
 from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite
 from pipeline.findings import Severity
+from pipeline.storage import Url
 
 
 class ConfigError(Exception):
@@ -19,9 +21,9 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    content: Path = Path("content")
-    locales: Path = Path("locales")
-    out: Path = Path("build")
+    content: Path | Url = Path("content")  # a root: a folder, or an fsspec URL
+    locales: Path | Url = Path("locales")
+    out: Path | Url = Path("build")
     build_locales: frozenset[str] = frozenset()  # empty: every locale folder
     severities: Mapping[str, Severity] = field(default_factory=dict)
     select: frozenset[str] = frozenset()
@@ -30,11 +32,17 @@ class Config:
     publish_machine_translation: bool = True
     max_file_size: int = 8 * 1024 * 1024
     jobs: int = 0  # 0: all cores
+    executor: str = "process"  # or dask (see ``executors``)
+    batch_size: int = 0  # articles a task; 0: chosen per run
+    retries: int = 2  # times a batch that raised is tried again
+    # per protocol, fsspec's options for URL roots: { s3 = { endpoint_url = "…" } }
+    storage_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 _KEYS = {
     "content", "locales", "out", "build-locales", "severity", "select", "ignore",
     "link-rewrites", "publish-machine-translation", "max-file-size", "jobs",
+    "executor", "batch-size", "retries", "storage-options",
 }
 
 
@@ -69,9 +77,17 @@ def from_table(
             f"(known: {', '.join(sorted(_KEYS))})"
         )
     values: dict[str, Any] = {}
+    options = _storage_options(table.get("storage-options", {}), source)
+    values["storage_options"] = options
     for key in ("content", "locales", "out"):
         if key in table:
-            values[key] = Path(_string(table[key], source, key))
+            values[key] = storage.configured(
+                storage.parse_root(_string(table[key], source, key)), options)
+    if "executor" in table:
+        executor = _string(table["executor"], source, "executor")
+        if executor not in ("process", "dask"):
+            raise ConfigError(f"{_where(source, 'executor')} must be \"process\" or \"dask\"")
+        values["executor"] = executor
     if "build-locales" in table:
         values["build_locales"] = frozenset(
             s.lower() for s in _strings(table["build-locales"], source, "build-locales")
@@ -108,13 +124,30 @@ def from_table(
             raise ConfigError(f"{_where(source, 'publish-machine-translation')} must be "
                               "true or false")
         values["publish_machine_translation"] = flag
-    for key, attr in (("max-file-size", "max_file_size"), ("jobs", "jobs")):
+    for key, attr in (("max-file-size", "max_file_size"), ("jobs", "jobs"),
+                      ("batch-size", "batch_size"), ("retries", "retries")):
         if key in table:
             number = table[key]
             if not isinstance(number, int) or isinstance(number, bool) or number < 0:
                 raise ConfigError(f"{_where(source, key)} must be a whole number >= 0")
             values[attr] = number
     return Config(**values)
+
+
+def _storage_options(value: Any, source: str) -> dict[str, dict[str, Any]]:
+    """``storage-options``: a table per protocol, of values JSON can carry (they travel to the
+    workers with each task)."""
+    import json
+
+    where = _where(source, "storage-options")
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{where} must be a table per protocol, such as "
+                          '{ s3 = { endpoint_url = "http://127.0.0.1:9000" } }')
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: only strings, numbers, booleans, lists and tables") from None
+    return value
 
 
 def _string(value: Any, source: str, key: str) -> str:
