@@ -77,8 +77,9 @@ def from_table(
             f"(known: {', '.join(sorted(_KEYS))})"
         )
     values: dict[str, Any] = {}
-    options = _storage_options(table.get("storage-options", {}), source)
-    values["storage_options"] = options
+    options: dict[str, dict[str, Any]] = {}
+    if "storage-options" in table:
+        options = values["storage_options"] = _storage_options(table["storage-options"], source)
     for key in ("content", "locales", "out"):
         if key in table:
             values[key] = storage.configured(

@@ -16,7 +16,6 @@ import contextlib
 import functools
 import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,7 +221,7 @@ class _Dask:
     client: Any  # a distributed.Client
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        token = uuid.uuid4().hex[:8]
+        token = os.urandom(4).hex()
         futures = self.client.map(
             run_checked, items, key=[f"pipeline-batch-{token}-{n}" for n in range(len(items))],
             fn=fn, digest=_code(), retries=self.retries, pure=False)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -98,6 +97,8 @@ def configured(root: Path | Url, storage_options: Mapping[str, Mapping[str, Any]
     takes it."""
     if isinstance(root, Path):
         return root
+    import json
+
     chained = "::" in root.root.partition("://")[0]
     options = dict(storage_options) if chained else dict(storage_options.get(root.protocol, {}))
     return Url(root.root, root.rel, json.dumps(options, sort_keys=True))
@@ -114,6 +115,8 @@ def available() -> str | None:
 def _filesystem(root: str, options: str) -> tuple[Any, str]:
     """The file system of a root and the root's path on it: made once per process (fsspec
     keeps its own instance cache too, but parsing the URL each time costs)."""
+    import json
+
     from fsspec.core import url_to_fs
 
     fs, path = url_to_fs(root, **json.loads(options))
