@@ -180,7 +180,8 @@ class _Processes:
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         from concurrent.futures.process import BrokenProcessPool
 
-        futures = [self.executor.submit(fn, item) for item in reversed(items)]
+        futures = [self.executor.submit(fn, item) for item in items]  # run in this order
+        futures.reverse()
         n = 0
         while futures:
             future = futures.pop()  # in order; the pool lets go of a result once it is taken
@@ -245,9 +246,16 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
     import dask
     from distributed import Client, LocalCluster
 
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    # Our own local cluster, tuned for batches of pure Python: no statistical profiler
+    # sampling the workers' stacks every 10 ms, no work stealing (the scheduler hands tasks
+    # out as workers free up). A remote cluster's workers are configured where they run.
+    local = {"distributed.worker.multiprocessing-method":
+             "fork" if sys.platform.startswith("linux") else "spawn",
+             "distributed.worker.profile.enabled": False,
+             "distributed.scheduler.work-stealing": False}
     with contextlib.ExitStack() as stack:
-        stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": method}))
+        if spec.scheduler == "local":
+            stack.enter_context(dask.config.set(local))
         try:
             if spec.scheduler == "local":
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]

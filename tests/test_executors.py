@@ -245,6 +245,24 @@ def test_the_process_pool_retries_a_batch_that_raised(tmp_path: Path) -> None:
         list(pool.map(_fails_first, [str(tmp_path / "new")] * 2))
 
 
+def _note_start(item: tuple[str, int]) -> int:
+    path, n = item
+    with open(path, "a") as fh:
+        fh.write(f"{n}\n")
+    return n
+
+
+def test_the_process_pool_starts_the_batches_in_article_order(tmp_path: Path) -> None:
+    """The first batches run first: findings stream out as the run goes, and the pool holds
+    few results (it used to start with the last batch and hold them all)."""
+    log = str(tmp_path / "started")
+    items = [(log, n) for n in range(40)]
+    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:
+        assert list(pool.map(_note_start, items)) == list(range(40))
+    started = [int(n) for n in Path(log).read_text().split()]
+    assert started.index(0) <= 3 and started.index(39) >= 30
+
+
 def test_a_worker_that_runs_other_code_is_refused() -> None:
     assert executors.run_checked(3, str, executors._code()) == "3"
     with pytest.raises(executors.CodeMismatch, match="same package version"):
