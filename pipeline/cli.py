@@ -34,10 +34,13 @@ EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after
 
 def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
     # a root is a folder or an fsspec URL (s3://bucket/docs, memory://…): see pipeline.storage
-    p.add_argument("--content", type=storage.parse_root, help="articles root (default: content/)")
-    p.add_argument("--locales", type=storage.parse_root, help="catalogs root (default: locales/)")
+    p.add_argument("--content", type=storage.parse_root, metavar="DIR|URL",
+                   help="articles root (default: content/)")
+    p.add_argument("--locales", type=storage.parse_root, metavar="DIR|URL",
+                   help="catalogs root (default: locales/)")
     if out:
-        p.add_argument("--out", type=storage.parse_root, help="output root (default: build/)")
+        p.add_argument("--out", type=storage.parse_root, metavar="DIR|URL",
+                       help="output root (default: build/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
     executors.add_arguments(p)
