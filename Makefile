@@ -4,7 +4,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# Running needs the package and its runtime dependencies only; tests and lint add the dev tools.
+# Running needs the package and its runtime dependencies only; tests and lint add the dev tools
+# and the dask extra (its tests run Dask clusters and fsspec stores).
 STAMP := $(VENV)/.installed-stamp
 DEV_STAMP := $(VENV)/.installed-dev-stamp
 
@@ -17,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(DEV_STAMP)
 
 locales: $(STAMP)

@@ -12,7 +12,8 @@ from measure import Run
 
 @dataclass(frozen=True)
 class Row:
-    key: str  # what verdicts look rows up by: mdpo, tt, naive, regex, cold, noop, x4, j1, j2
+    key: str  # what verdicts look rows up by: mdpo, tt, naive, regex, cold, noop, x4, j1, j2,
+    # dask, dask-remote
     label: str
     run: Run | None  # None: not measured (its set-up failed)
     note: str
@@ -81,6 +82,25 @@ def verdicts(rows: Mapping[str, Row], identical: bool | None, identical_note: st
     else:
         found.append(Verdict("-j 1 and -j 2 outputs byte-identical", identical_note,
                              "pass" if identical else "FAIL"))
+    return found
+
+
+DASK_ROWS = (("dask", "dask, local cluster (2 workers)"),
+             ("dask-remote", "dask, scheduler + 2 workers on loopback"))
+
+
+def dask_verdicts(rows: Mapping[str, Row],
+                  same_bytes: Mapping[str, tuple[bool | None, str]]) -> list[Verdict]:
+    """The Dask rows: at most 1.3 times the process pool's cold run, and -j 1's bytes."""
+    found: list[Verdict] = []
+    for key, label in DASK_ROWS:
+        if key not in rows:
+            continue
+        found.append(_limit(f"{label} ≤ 1.3 × process pool cold", _ratio(rows, key, "cold"),
+                            1.3, "{:.2f} × cold"))
+        same, note = same_bytes.get(key, (None, "not measured"))
+        found.append(Verdict(f"{label}: outputs byte-identical to -j 1", note,
+                             "n/a" if same is None else "pass" if same else "FAIL"))
     return found
 
 

@@ -8,6 +8,7 @@ and written to bench/results.md. See bench/README.md for what each row means.
 """
 
 import argparse
+import contextlib
 import hashlib
 import itertools
 import json
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import cluster
 import report
 import toolenv
 from measure import Run, measure, tool_environment
@@ -42,6 +44,7 @@ COMPETITORS = {
 }
 # `locales` exits 1 when the articles have error findings (the corpus has some): still a run.
 OURS_OK = (0, 1)
+CLUSTER = "{cluster}"  # in a row's arguments: the loopback cluster's address
 NOOP_REPEAT = 5
 _SUMMARY = re.compile(r"(\d+) articles, (\d+) segments, (\d+) errors")
 
@@ -126,6 +129,8 @@ class Bench:
         self.identical: bool | None = None
         self.identical_note = "not measured"
         self.kept: dict[str, Path] = {}  # the first attempt's work folder of ours' rows
+        self.cluster_address = ""  # the loopback Dask cluster's, while it runs
+        self.same_bytes: dict[str, tuple[bool | None, str]] = {}  # dask rows against -j 1
 
     def _measure(self, name: str, cmd: list[str], cwd: Path) -> Run:
         run = measure(cmd, cwd, self.scratch / f"{name}.log", self.args.timeout)
@@ -180,9 +185,11 @@ class Bench:
 
     # -- ours ------------------------------------------------------------------------------
 
-    def _ours_cmd(self, content: Path, work: Path, jobs: int | None) -> list[str]:
+    def _ours_cmd(self, content: Path, work: Path, jobs: int | None,
+                  extra: tuple[str, ...] = ()) -> list[str]:
         cmd = [self.python, "-m", "pipeline", "locales", "--content", str(content),
                "--locales", str(work / "locales"), "--out", str(work / "out")]
+        cmd += [self.cluster_address if word == CLUSTER else word for word in extra]
         return cmd + (["-j", str(jobs)] if jobs is not None else [])
 
     def _ours_note(self, key: str, run: Run) -> str:
@@ -194,7 +201,8 @@ class Bench:
         articles, segments, errors = found[-1]
         return f"{articles} articles, {segments} segments, {errors} error findings"
 
-    def ours_cold(self, key: str, label: str, content: Path, jobs: int | None) -> _Spec:
+    def ours_cold(self, key: str, label: str, content: Path, jobs: int | None,
+                  extra: tuple[str, ...] = ()) -> _Spec:
         """A run on empty locales and out folders; the first attempt's folders are kept (for
         the no-op rerun and the -j comparison)."""
 
@@ -202,7 +210,7 @@ class Bench:
             work = _fresh(self.scratch / f"{key}-{i}")
             if i == 0:
                 self.kept[key] = work
-            return self._measure(f"{key}-{i}", self._ours_cmd(content, work, jobs), REPO)
+            return self._measure(f"{key}-{i}", self._ours_cmd(content, work, jobs, extra), REPO)
 
         return _Spec(key, label, attempt, lambda r: r.returncode in OURS_OK,
                      lambda run: self._ours_note(key, run))
@@ -221,6 +229,20 @@ class Bench:
         return _Spec("noop", "ours: no-op rerun", attempt, lambda r: r.returncode in OURS_OK,
                      lambda run: self._ours_note("noop", run), repeat=NOOP_REPEAT)
 
+    def compare_dask(self, ok: set[str]) -> None:
+        """Each Dask row's tree against -j 1's: the same bytes, or the row is no goal met."""
+        base = self.kept.get("j1") if "j1" in ok else None
+        for key in ("dask", "dask-remote"):
+            if key not in self.kept:
+                continue
+            if base is None or key not in ok:
+                self.same_bytes[key] = (None, "a run failed")
+                continue
+            (d1, n1), (d2, n2) = _tree_digest(base), _tree_digest(self.kept[key])
+            self.same_bytes[key] = (d1 == d2, f"{n2} files, sha256 {d2[:12]}" if d1 == d2
+                                    else f"-j1 {n1} files {d1[:12]} vs {n2} files {d2[:12]}")
+            _say(f"-j1 vs {key} outputs: {'identical' if d1 == d2 else 'DIFFERENT'}")
+
     def compare(self, one: Path | None, two: Path | None) -> None:
         if one is None or two is None:
             self.identical_note = "a run failed"
@@ -237,7 +259,7 @@ class Bench:
         # Bytecode written beforehand, as an install writes it for the competitors' packages.
         subprocess.run([self.python, "-m", "compileall", "-q", str(REPO / "pipeline")],
                        check=True, env=tool_environment(), stdout=subprocess.DEVNULL)
-        return [
+        specs = [
             self.ours_cold("cold", f"ours: cold (-j default: {cores} cores)", corpus, None),
             self.ours_noop(),
             self.ours_cold("x4", "ours: 4x corpus, cold", self.inputs.content4x, None),
@@ -245,6 +267,16 @@ class Bench:
             self.ours_cold("j2", "ours: cold -j 2", corpus, 2),
             *self.english(),
         ]
+        if not cluster.has_dask(self.python):
+            _say("dask rows left out: the dask extra is not installed (pip install '.[dask]')")
+            return specs
+        return [*specs, self.ours_cold(
+            "dask", "ours: cold, --executor dask --scheduler local (2 workers)", corpus, 2,
+            ("--executor", "dask", "--scheduler", "local"),
+        ), self.ours_cold(
+            "dask-remote", "ours: cold, dask scheduler + 2 dask workers on 127.0.0.1", corpus,
+            None, ("--executor", "dask", "--scheduler", CLUSTER),
+        )]
 
     def english(self) -> list[_Spec]:
         """The English-driven run (bench/english.py): per locale of the English corpus, a tree
@@ -294,6 +326,15 @@ class Bench:
         specs: list[_Spec] = []
         for tool in tools:
             specs.extend(self.ours() if tool == "ours" else [self.competitor(tool)])
+        with contextlib.ExitStack() as stack:
+            if any(s.key == "dask-remote" for s in specs):
+                self.cluster_address = stack.enter_context(cluster.loopback_cluster(
+                    self.python, REPO, self.scratch / "cluster", tool_environment()))
+                _say(f"dask cluster on loopback: {self.cluster_address}")
+            self._rounds(specs)
+        self._finish(specs, tools)
+
+    def _rounds(self, specs: list[_Spec]) -> None:
         for i in range(self.args.runs):
             for spec in specs:
                 if spec.failed is not None or (spec.key == "noop" and not _done(specs, "cold")):
@@ -304,6 +345,8 @@ class Bench:
                         spec.failed = run
                         break
                     spec.runs.append(run)
+
+    def _finish(self, specs: list[_Spec], tools: list[str]) -> None:
         for spec in specs:
             if spec.failed is None and not spec.runs:
                 continue  # never ran (its cold run failed)
@@ -313,6 +356,7 @@ class Bench:
             ok = {s.key for s in specs if s.failed is None and s.runs}
             self.compare(self.kept.get("j1") if "j1" in ok else None,
                          self.kept.get("j2") if "j2" in ok else None)
+            self.compare_dask(ok)
 
 
 def _done(specs: list[_Spec], key: str) -> bool:
@@ -334,7 +378,8 @@ def _document(args: argparse.Namespace, inputs: Inputs, bench: Bench, versions: 
         "sampled (see bench/README.md).",
         report.table(bench.rows),
         "## Goals",
-        report.verdict_table(report.verdicts(keyed, bench.identical, bench.identical_note)),
+        report.verdict_table(report.verdicts(keyed, bench.identical, bench.identical_note)
+                             + report.dask_verdicts(keyed, bench.same_bytes)),
         "## Machine",
         report.machine(bench.python, REPO, versions, load_before, report.load_average()),
     ]) + "\n"

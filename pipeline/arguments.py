@@ -9,17 +9,22 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline import __version__, gate
+from pipeline import __version__, executors, gate, storage
 from pipeline.render import Form
 
 
 def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    # a root is a folder or an fsspec URL (s3://bucket/docs, memory://…): see pipeline.storage
+    p.add_argument("--content", type=storage.parse_root, metavar="DIR|URL",
+                   help="articles root (default: content/)")
+    p.add_argument("--locales", type=storage.parse_root, metavar="DIR|URL",
+                   help="catalogs root (default: locales/)")
     if out:
-        p.add_argument("--out", type=Path, help="output root (default: build/)")
+        p.add_argument("--out", type=storage.parse_root, metavar="DIR|URL",
+                       help="output root (default: build/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
+    executors.add_arguments(p)
     _config_option(p)
 
 

@@ -74,6 +74,9 @@ def changed_articles(
 ) -> list[str] | None:
     """The articles of ``rels`` (paths under the content root) that differ from ``ref`` or
     whose catalogs do; None when a file of ``settings`` changed, which concerns them all."""
+    if not isinstance(layout.content, Path) or not isinstance(layout.locales, Path):
+        raise ChangedError("--changed-since compares local folders with git; the content and "
+                           "locales roots here are URLs")
     _, files = changed_files(ref, layout.content)
     content = layout.content.resolve()
     catalogs = layout.locales.resolve()

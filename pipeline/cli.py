@@ -7,15 +7,17 @@ Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import pipeline.checks.inputs as inputs
-from pipeline import checks, gate
+from pipeline import checks, executors, gate, storage
 from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
@@ -31,6 +33,7 @@ from pipeline.runner import run
 from pipeline.source import tree as source_tree
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
 
 
 def _ids(values: Sequence[str]) -> frozenset[str]:
@@ -81,14 +84,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
          ignore: frozenset[str]) -> int:
-    content = args.content or config.content
+    content, locales, out = (storage.configured(root, config.storage_options) for root in (
+        args.content or config.content, args.locales or config.locales,
+        getattr(args, "out", None) or config.out))
     # plain English in content/<source-locale>/ drives every target locale (pipeline.source)
-    source = config.source_locale if (content / config.source_locale).is_dir() else ""
-    layout = Layout(content, args.locales or config.locales,
-                    getattr(args, "out", None) or config.out, source)
-    if not layout.content.is_dir():
-        print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
-              file=sys.stderr)
+    source = ""
+    with contextlib.suppress(ImportError, ValueError, storage.Unavailable):  # _unusable says
+        if (content / config.source_locale).is_dir():
+            source = config.source_locale
+    layout = Layout(content, locales, out, source)
+    problem = _unusable(layout)
+    if problem is not None:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     terms = None
     if config.no_loc or config.no_loc_file or config.glossary:
@@ -134,8 +141,17 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
-    rels, skipped, problems = source_tree.articles(layout, config.build_locales,
-                                                   config.target_locales)
+    try:
+        executor = executors.spec_of(args, config, jobs, layout, None if args.quiet else _say)
+        settings = replace(settings, layout=executors.for_workers(executor, layout))
+        rels, skipped, problems = source_tree.articles(layout, config.build_locales,
+                                                       config.target_locales)
+    except executors.UsageError as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except storage.Unavailable as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if gating is not None:
         try:
             rels = gating.select_articles(rels)
@@ -154,19 +170,26 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     def clean() -> None:
         """Temp files of killed runs, removed by the next run that has work to do (a run with
         nothing to do writes nothing, and walking both trees would be a third of its time)."""
-        if settings.form is not None:  # render runs take no lock: only temps over an hour old
-            remove_stale_temps(layout.out, min_age=3600)
-        if settings.extract:  # under the lock: no other run is writing catalogs now
+        # (a URL root has no temp files to remove: object stores take one put per object)
+        if settings.form is not None and isinstance(layout.out, Path):
+            remove_stale_temps(layout.out, min_age=3600)  # render runs take no lock: old only
+        if settings.extract and isinstance(layout.locales, Path):  # under the lock
             remove_stale_temps(layout.locales)
 
+    lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if settings.extract and isinstance(layout.locales, Path):
+        lock = tree_lock(layout.locales)
+    elif settings.extract:  # fcntl locks a local folder only
+        print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
+              "catalogs must not overlap", file=sys.stderr)
     try:
-        if settings.extract:
-            with tree_lock(layout.locales):
-                summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
-                              before_work=clean)
-        else:
+        with lock:
             summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
-                          before_work=clean)
+                          before_work=clean, executor=executor)
+    except (executors.RunFailed, storage.Unavailable) as exc:
+        bar.close()
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         bar.close()
     elapsed = time.monotonic() - started
@@ -199,9 +222,28 @@ def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
         return None
     # kept on disk beside the outputs of a run whose cache skips articles; extract and check
     # process every article and need no file
-    return Setup(layout.out if command == "locales" else None, config.tm_threshold,
+    keep = command == "locales"
+    return Setup(layout.out if keep and isinstance(layout.out, Path) else None, config.tm_threshold,
                  config.tm_publish_exact,
                  tuple(dict.fromkeys((*config.tm, *getattr(args, "tm", ())))))
+
+
+def _say(message: str) -> None:
+    print(f"pipeline: {message}", file=sys.stderr)
+
+
+def _unusable(layout: Layout) -> str | None:
+    """Why the roots cannot be used (a usage error), or None."""
+    if not layout.local and storage.available() is not None:
+        return f"URL roots need fsspec, which is not installed: {storage.INSTALL}"
+    try:
+        if not layout.content.is_dir():
+            return f"no content folder at {layout.content} (give --content DIR)"
+    except (ImportError, ValueError) as exc:  # fsspec knows no such protocol, or its package
+        return f"{layout.content}: {exc}"
+    except storage.Unavailable as exc:
+        return str(exc)
+    return None
 
 
 class Reporter:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import storage
 from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite
 from pipeline.findings import Severity
 from pipeline.layout import is_locale
+from pipeline.storage import Url
 
 
 class ConfigError(Exception):
@@ -20,9 +22,9 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    content: Path = Path("content")
-    locales: Path = Path("locales")
-    out: Path = Path("build")
+    content: Path | Url = Path("content")  # a root: a folder, or an fsspec URL
+    locales: Path | Url = Path("locales")
+    out: Path | Url = Path("build")
     build_locales: frozenset[str] = frozenset()  # empty: every locale folder
     # English-driven articles: the plain English folder under content/, and locales to build
     # from it besides the locale folders found under content/ and locales/
@@ -43,6 +45,11 @@ class Config:
     tm: tuple[Path, ...] = ()  # TMX files, further sources of the memory
     tm_threshold: float = 0.75  # close matches: the least similarity of the English
     tm_publish_exact: bool = False  # exact matches of reviewed text are published
+    executor: str = "process"  # or dask (see ``executors``)
+    batch_size: int = 0  # articles a task; 0: chosen per run
+    retries: int = 2  # times a batch that raised is tried again
+    # per protocol, fsspec's options for URL roots: { s3 = { endpoint_url = "…" } }
+    storage_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 _KEYS = {
@@ -51,6 +58,7 @@ _KEYS = {
     "baseline", "no-loc", "no-loc-file", "glossary",
     "translation-memory", "tm", "tm-threshold", "tm-publish-exact", "source-locale",
     "target-locales",
+    "executor", "batch-size", "retries", "storage-options",
 }
 
 
@@ -85,14 +93,23 @@ def from_table(
             f"(known: {', '.join(sorted(_KEYS))})"
         )
     values: dict[str, Any] = {}
+    options: dict[str, dict[str, Any]] = {}
+    if "storage-options" in table:
+        options = values["storage_options"] = _storage_options(table["storage-options"], source)
     for key in ("content", "locales", "out"):
         if key in table:
-            values[key] = Path(_string(table[key], source, key))
+            values[key] = storage.configured(
+                storage.parse_root(_string(table[key], source, key)), options)
     for key in ("baseline", "no-loc-file", "glossary"):
         if key in table:
             values[key.replace("-", "_")] = Path(_string(table[key], source, key))
     if "no-loc" in table:
         values["no_loc"] = tuple(_strings(table["no-loc"], source, "no-loc"))
+    if "executor" in table:
+        executor = _string(table["executor"], source, "executor")
+        if executor not in ("process", "dask"):
+            raise ConfigError(f"{_where(source, 'executor')} must be \"process\" or \"dask\"")
+        values["executor"] = executor
     if "build-locales" in table:
         values["build_locales"] = frozenset(
             s.lower() for s in _strings(table["build-locales"], source, "build-locales")
@@ -136,7 +153,8 @@ def from_table(
                               "true or false")
         values["publish_machine_translation"] = flag
     values.update(_memory(table, source))
-    for key, attr in (("max-file-size", "max_file_size"), ("jobs", "jobs")):
+    for key, attr in (("max-file-size", "max_file_size"), ("jobs", "jobs"),
+                      ("batch-size", "batch_size"), ("retries", "retries")):
         if key in table:
             number = table[key]
             if not isinstance(number, int) or isinstance(number, bool) or number < 0:
@@ -163,6 +181,20 @@ def _memory(table: Mapping[str, Any], source: str) -> dict[str, Any]:
                               "to 1.0 (the least similarity of a close match, e.g. 0.75)")
         values["tm_threshold"] = float(value)
     return values
+def _storage_options(value: Any, source: str) -> dict[str, dict[str, Any]]:
+    """``storage-options``: a table per protocol, of values JSON can carry (they travel to the
+    workers with each task)."""
+    import json
+
+    where = _where(source, "storage-options")
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{where} must be a table per protocol, such as "
+                          '{ s3 = { endpoint_url = "http://127.0.0.1:9000" } }')
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: only strings, numbers, booleans, lists and tables") from None
+    return value
 
 
 def _string(value: Any, source: str, key: str) -> str:

@@ -13,10 +13,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
 from pipeline.findings import InputError
+
+if TYPE_CHECKING:
+    from pipeline.storage import Url
 
 DEFAULT_MODE = 0o644
 TEMP_SUFFIX = ".tmp"
@@ -24,11 +27,16 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes, refusing one over ``limit`` before reading it whole.
+def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
+    """The file's bytes, refusing one over ``limit`` before reading it whole (a finding at
+    ``shown``, by default the path from the working folder, which a worker may not share).
 
     Only regular files are read: a FIFO would block the run and a device (or a symlink to one)
     never end. At most ``limit`` + 1 bytes are read, whatever size the file claims."""
+    if not isinstance(path, Path):  # a URL root's file: read with fsspec by ``storage``
+        from pipeline import storage
+        return storage.read_bytes(path, limit, shown or str(path))
+    shown = shown or _shown(path)
     # O_NONBLOCK: opening a FIFO would otherwise wait for a writer (it changes nothing for a
     # regular file); the checks below then refuse it.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -38,12 +46,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(st.st_mode):
             raise InputError(
-                inputs.TOO_LARGE.id, "not a regular file (a device, FIFO or socket)",
-                _shown(path), 0, 0,
+                inputs.TOO_LARGE.id, "not a regular file (a device, FIFO or socket)", shown, 0, 0,
                 "replace it with a regular file",
             )
         if st.st_size > limit:
-            raise _too_large(path, st.st_size, limit)
+            raise inputs.too_large(shown, st.st_size, limit)
         with os.fdopen(fd, "rb", buffering=0) as fh:
             fd = -1  # the file object closes it
             data = _read_upto(fh, limit + 1)
@@ -51,7 +58,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:  # it grew while we read it
-        raise _too_large(path, len(data), limit)
+        raise inputs.too_large(shown, len(data), limit)
     return data
 
 
@@ -65,13 +72,6 @@ def _read_upto(fh: io.RawIOBase, count: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
-
-
-def _too_large(path: Path, size: int, limit: int) -> InputError:
-    return InputError(
-        inputs.TOO_LARGE.id, f"file is {size:,} bytes; the limit is {limit:,}", _shown(path), 0, 0,
-        "split the article, or raise max-file-size in [tool.pipeline]",
-    )
 
 
 def _shown(path: Path) -> str:
@@ -110,7 +110,7 @@ class _Staged(NamedTuple):
     shown: str | None
 
 
-def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool | InputError]:
+def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[bool | InputError]:
     """Write several files, each as ``write_atomic`` would, flushing them to disk together.
 
     Per file: True (written), False (already held exactly that) or the InputError of its
@@ -119,12 +119,16 @@ def write_files(writes: Sequence[tuple[Path, bytes, str | None]]) -> list[bool |
     in one go, then renamed over their targets, then the renames are made durable. Where the
     system has syncfs, each of those is one call per file system, where an fsync per file and
     per folder would wait for the disk every time. A run killed at any instant leaves old or
-    new files, never a part of one."""
+    new files, never a part of one. URLs are written by ``storage``."""
+    if not all(isinstance(w[0], Path) for w in writes):
+        from pipeline import storage
+        return storage.write_mixed(writes, write_files)
+    local = cast("Sequence[tuple[Path, bytes, str | None]]", writes)
     results: list[bool | InputError] = [False] * len(writes)
     staged: list[_Staged] = []
     made: set[Path] = set()
     try:
-        for i, (path, data, shown) in enumerate(writes):
+        for i, (path, data, shown) in enumerate(local):
             try:
                 target, mode, existed = _target(path, data)
                 if target is None:
@@ -370,8 +374,7 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
 @contextlib.contextmanager
 def tree_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on a folder for a run, so two runs at once (make -j) take turns
-    instead of merging into the same catalogs. The folder's own descriptor is locked: no lock
-    file is left behind.
+    instead of merging into the same catalogs; the folder's own descriptor is locked (no file).
 
     Where the folder cannot be created or locked (a read-only parent, a file system without
     locks) the run goes on unlocked: every write then fails or succeeds on its own, with its

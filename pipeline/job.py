@@ -22,6 +22,7 @@ from pipeline.io import read_bytes, write_files
 from pipeline.merge import merge
 from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard, Policy, publish
+from pipeline.storage import Unavailable, Url
 
 
 def written_lines(catalog: Catalog, data: bytes) -> Callable[[Message], int]:
@@ -63,7 +64,7 @@ def _flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | N
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    path: Path
+    path: Path | Url
     data: bytes
     shown: str
 
@@ -95,7 +96,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
     try:
-        data = read_bytes(article_path, settings.max_file_size)
+        data = read_bytes(article_path, settings.max_file_size, shown)
         article = read_article(data, rel, shown)
     except InputError as exc:
         return Prepared(rel, (exc.finding,))
@@ -246,6 +247,8 @@ def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> 
     articles still run, and no traceback reaches the user."""
     try:
         return prepare(rel, settings, guard)
+    except Unavailable:  # the storage's fault, not the article's: the batch is retried
+        raise
     except Exception as exc:  # anything else would stop the whole run
         shown = settings.layout.shown_article(rel)
         return Prepared(rel, (Finding(
@@ -267,7 +270,7 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
     """The files of prepared articles written together, then their Outcomes, in order (the
     English-driven articles of ``pipeline.source`` are prepared apart and written here too)."""
     kinds: list[tuple[int, str]] = []
-    writes: list[tuple[Path, bytes, str | None]] = []
+    writes: list[tuple[Path | Url, bytes, str | None]] = []
     for n, prep in enumerate(prepared):
         if prep.article is None:
             continue

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pipeline.checks.inputs as inputs
+from pipeline import storage
 from pipeline.findings import Finding, Severity
+from pipeline.storage import Url
 
 # What a walk finds (the checks' registry lists them): a folder or link that cannot be read
 # or followed, a link that loops, a file name that is not UTF-8.
@@ -36,9 +38,10 @@ class Found(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    content: Path
-    locales: Path
-    out: Path
+    # A root is a local folder (a Path: the os-based code) or an fsspec URL (see ``storage``).
+    content: Path | Url
+    locales: Path | Url
+    out: Path | Url
     source: str = ""  # the English folder under content/ (say "en-US"); "" when there is none
     # The roots as diagnostics show them, worked out once: relpath() asks the OS for the working
     # folder on every call, which cost seconds over a docs tree.
@@ -60,10 +63,10 @@ class Layout:
     def shown_output(self, rel: str) -> str:
         return _join(self._shown[2], rel)
 
-    def article(self, rel: str) -> Path:
+    def article(self, rel: str) -> Path | Url:
         return self.content / rel
 
-    def english(self, rel: str) -> Path:
+    def english(self, rel: str) -> Path | Url:
         """The English article of ``rel`` (<locale>/<path>): <content>/<source>/<path>."""
         return self.content / self.source / rel.partition("/")[2]
 
@@ -76,14 +79,22 @@ class Layout:
         if not self.source:
             return False
         locale, _, within = rel.partition("/")
-        return (locale.lower() != self.source.lower()
-                and os.path.isfile(f"{self._roots[0]}/{self.source}/{within}"))
+        if locale.lower() == self.source.lower():
+            return False
+        if isinstance(self.content, Url):
+            return storage.exists(self.content / self.source / within)
+        return os.path.isfile(f"{self._roots[0]}/{self.source}/{within}")
 
-    def catalog(self, rel: str) -> Path:
+    def catalog(self, rel: str) -> Path | Url:
         return self.locales / (rel[:-3] + ".po")
 
-    def output(self, rel: str) -> Path:
+    def output(self, rel: str) -> Path | Url:
         return self.out / rel
+
+    @property
+    def local(self) -> bool:
+        """Whether every root is a local folder: the run cache and the tree lock need that."""
+        return all(isinstance(root, Path) for root in (self.content, self.locales, self.out))
 
     def paths(self, rel: str) -> tuple[str, str, str]:
         """(article, catalog, output) as strings: the cheap form for stat-only hot paths."""
@@ -93,8 +104,10 @@ class Layout:
             article = f"{content}/{self.source}/{rel.partition('/')[2]}"
         return article, f"{locales}/{rel[:-3]}.po", f"{out}/{rel}"
 
-    def shown(self, path: Path) -> str:
+    def shown(self, path: Path | Url) -> str:
         """A path as diagnostics show it: relative to the working folder when below it."""
+        if isinstance(path, Url):
+            return printable(str(path))
         try:
             return printable(os.path.relpath(path))
         except ValueError:  # pragma: no cover - another drive on Windows
@@ -103,6 +116,8 @@ class Layout:
     def articles(self, locales: frozenset[str] = frozenset()) -> Found:
         """The articles (paths relative to the content root, sorted), the folders skipped as
         no locale, and what could not be walked."""
+        if isinstance(self.content, Url):
+            return _walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
         walk = _Walk(".md", self._shown[0])
         skipped: list[str] = []
         for entry in walk.top(str(self.content)):
@@ -117,6 +132,9 @@ class Layout:
     def catalogs(self) -> Found:
         """Catalog paths relative to the locales root, as article-style '.md' paths, and what
         could not be walked."""
+        if isinstance(self.locales, Url):
+            found = _walk_url(self.locales, ".po", self._shown[1], frozenset(), False)
+            return Found([r[:-3] + ".md" for r in found.rels], [], found.problems)
         walk = _Walk(".po", self._shown[1])
         for entry in walk.top(str(self.locales)):
             if is_locale(entry.name):
@@ -128,8 +146,11 @@ class Layout:
         be searched, reported by the walk): its catalog is then no orphan."""
         if self.drives(rel):
             return True
+        article = self.article(rel)
+        if isinstance(article, Url):
+            return storage.exists(article)
         try:
-            os.stat(self.article(rel))
+            os.stat(article)
         except (FileNotFoundError, NotADirectoryError):
             return False
         except OSError:
@@ -137,7 +158,9 @@ class Layout:
         return True
 
 
-def _display(root: Path, cwd: str) -> str:
+def _display(root: Path | Url, cwd: str) -> str:
+    if isinstance(root, Url):
+        return printable(str(root))
     try:
         return printable(os.path.relpath(root, cwd))
     except ValueError:  # pragma: no cover - another drive on Windows
@@ -146,6 +169,41 @@ def _display(root: Path, cwd: str) -> str:
 
 def _join(root: str, rel: str) -> str:
     return rel if root == "." else f"{root}/{rel}"
+
+
+def _walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
+              skipping: bool, source: str = "") -> Found:
+    """``Layout.articles`` and ``catalogs`` under a URL root. Object stores have no links or
+    undecodable names; a folder that cannot be listed is a finding as on a local disk."""
+    rels: list[str] = []
+    skipped: list[str] = []
+    problems: list[Finding] = []
+
+    def unreadable(rel: str, exc: OSError) -> None:
+        problems.append(Finding(UNREADABLE, Severity.ERROR, f"cannot read this folder "
+                                f"({_reason(exc)}): what is in it was skipped",
+                                _join(shown, rel) if rel else shown, 0, 0, None,
+                                "check the storage's permissions, then run again"))
+
+    try:
+        top = storage.listing(root)
+    except PermissionError as exc:
+        unreadable("", exc)
+        top = []
+    for name, is_dir in top:
+        if not is_dir:
+            continue
+        if not is_locale(name):
+            if skipping:
+                skipped.append(printable(name))
+        elif source and name.lower() == source.lower():
+            continue  # plain English: it drives the other locales (pipeline.source)
+        elif not locales or name.lower() in locales:
+            try:
+                rels.extend(f"{name}/{rel}" for rel in storage.files(root / name, suffix))
+            except PermissionError as exc:
+                unreadable(name, exc)
+    return Found(sorted(rels), skipped, sorted(problems, key=Finding.sort_key))
 
 
 def walk_files(root: Path, shown: str, suffix: str) -> Found:

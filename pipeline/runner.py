@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import executors
 from pipeline.cache import CACHE_NAME, Cache, Replay, source_digest
 from pipeline.checks import tree
 from pipeline.findings import Finding, Severity
@@ -72,15 +73,19 @@ def run(
     sink: Sink | None = None,
     before_work: Callable[[], None] | None = None,
     cache_path: Path | None = None,
+    executor: executors.Spec | None = None,
 ) -> Summary:
     """Process every article; with an output folder, skip those the cache shows unchanged.
     With a ``sink``, findings go there article by article instead of into the Summary.
     ``before_work`` is called once before the first article is processed, if any is.
-    ``cache_path``: keep the cache there, even for a run that renders nothing (the report)."""
+    ``cache_path``: keep the cache there, even for a run that renders nothing (the report).
+    ``executor``: where the batches run (default: ``jobs`` processes of this machine)."""
     rel_list = list(rels)
     layout = settings.layout
     cache = None
-    if use_cache and (settings.form is not None or cache_path is not None):
+    # the cache keys on file status (inode, ctime): only local folders have it
+    if (use_cache and (settings.form is not None or cache_path is not None)
+            and isinstance(layout.out, Path) and layout.local):
         cache = Cache.load(cache_path or layout.out / CACHE_NAME, fingerprint(settings))
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
@@ -125,8 +130,8 @@ def run(
     else:
         if before_work is not None:
             before_work()
-        summary = _work(todo, settings, jobs, in_order, progress, sink, session,
-                        tree_findings if settings.check else None)
+        summary = _work(todo, settings, executor or executors.Spec(jobs=jobs), in_order,
+                        progress, sink, session, tree_findings if settings.check else None)
     if cache is not None:
         cache.save(set(rel_list))
     if cached:
@@ -137,37 +142,35 @@ def run(
 def _work(
     todo: list[str],
     settings: Settings,
-    jobs: int,
+    spec: executors.Spec,
     in_order: Callable[[Iterator[Outcome]], Iterator[Outcome]],
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None,
     session: Session | None = None,
     tree_findings: Callable[[], list[Finding]] | None = None,
 ) -> Summary:
-    """Process ``todo`` in batches, on ``jobs`` worker processes. With a memory ``session``,
-    the articles it holds back go through a second pass (in this process)."""
+    """Process ``todo`` in batches of consecutive articles on the executor's workers, the
+    outcomes read back in article order. (The cross-locale check needs no article's locales
+    together in one batch: it is made here, after the batches, from each article's Edition.)
+    With a memory ``session``, the articles it holds back go through a second pass (in this
+    process)."""
     # Loaded here, and so before the workers fork: they inherit the article reader and the
     # rules rather than each loading them. A batch holds handoffs and English-driven articles.
     from pipeline.checks import registry  # noqa: F401
     from pipeline.source import batch as job
 
-    size = max(1, min(24, len(todo) // (max(jobs, 1) * 6) or 1))
-    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    with executors.open_pool(spec, len(todo)) as pool:
+        size = pool.batch_size
 
-    def again(rels: list[str], redo: Settings) -> Iterator[Outcome]:
-        return (o for i in range(0, len(rels), size)
-                for o in job.process_batch(rels[i : i + size], redo))
+        def again(rels: list[str], redo: Settings) -> Iterator[Outcome]:
+            return (o for i in range(0, len(rels), size)
+                    for o in job.process_batch(rels[i : i + size], redo))
 
-    def fresh_of(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
-        return outcomes if session is None else session.wrap(outcomes, again)
+        def fresh_of(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+            return outcomes if session is None else session.wrap(outcomes, again)
 
-    if jobs <= 1 or len(batches) < 2:
-        fresh = (o for batch in batches for o in job.process_batch(batch, settings))
-        return _summarize(in_order(fresh_of(fresh)), settings, progress, sink, tree_findings)
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(job.run_batch, ((batch, settings) for batch in batches))
+        batches = [(todo[i : i + size], settings) for i in range(0, len(todo), size)]
+        results = pool.map(job.run_batch, batches)
         return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
                           progress, sink, tree_findings)
 

@@ -37,6 +37,7 @@ from pipeline.config import Config, cpu_count
 from pipeline.findings import Finding, InputError
 from pipeline.layout import Layout
 from pipeline.merge import MT_NOTE
+from pipeline.storage import Url
 
 T = TypeVar("T")
 
@@ -157,7 +158,7 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
         return [r for results in pool.map(fn, batches) for r in results]
 
 
-def read(path: Path, shown: str, limit: int) -> Catalog | None:
+def read(path: Path | Url, shown: str, limit: int) -> Catalog | None:
     """A catalog as ``extract`` and ``check`` read it; None when there is none. Raises
     InputError (``po-syntax`` and the like) when it cannot be used."""
     from pipeline.catalog.files import read_catalog
@@ -241,8 +242,8 @@ def jobs_for(args: argparse.Namespace, config: Config) -> int:
 
 def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
     """The catalogs folder of a catalog-only command; None (after saying so) when missing."""
-    locales: Path = args.locales or config.locales
-    if not locales.is_dir():
+    locales = args.locales or config.locales
+    if not isinstance(locales, Path) or not locales.is_dir():  # URL roots: the run commands'
         print(f"pipeline: error: no catalogs folder at {locales} (give --locales DIR)",
               file=sys.stderr)
         return None

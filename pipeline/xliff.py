@@ -345,8 +345,11 @@ def _import_batch(
 
 
 def import_command(args: argparse.Namespace, config: Config) -> int:
-    locales: Path = args.locales or config.locales
+    locales = args.locales or config.locales
     folder: Path = args.folder
+    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
+        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
+        return 2
     for needed in (folder, locales):
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)

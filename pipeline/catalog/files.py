@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pipeline.checks.inputs as inputs
 from pipeline.catalog.model import Catalog
@@ -10,16 +11,19 @@ from pipeline.catalog.reader import parse_po_bytes
 from pipeline.findings import InputError
 from pipeline.io import read_bytes
 
+if TYPE_CHECKING:
+    from pipeline.storage import Url
 
-def read_catalog(path: Path, shown: str, limit: int) -> Catalog | None:
+
+def read_catalog(path: Path | Url, shown: str, limit: int) -> Catalog | None:
     """The catalog at ``path``, None when there is none. Raises InputError when it is broken."""
     found = read_catalog_bytes(path, shown, limit)
     return None if found is None else found[0]
 
 
-def read_catalog_bytes(path: Path, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
     try:
-        data = read_bytes(path, limit)
+        data = read_bytes(path, limit, shown)
     except FileNotFoundError:
         return None
     except IsADirectoryError:

@@ -6,7 +6,7 @@ without loading any rule.
 
 from __future__ import annotations
 
-from pipeline.findings import Check, Severity
+from pipeline.findings import Check, InputError, Severity
 
 ENCODING = Check(
     "encoding", "input", Severity.ERROR,
@@ -113,3 +113,9 @@ INPUT_CHECKS: tuple[Check, ...] = (
     SYMLINK_LOOP,
     RENDER_SUBSTITUTED,
 )
+
+
+def too_large(shown: str, size: int, limit: int) -> InputError:
+    """A file over ``max-file-size``, refused before it is read whole (local or URL roots)."""
+    return InputError(TOO_LARGE.id, f"file is {size:,} bytes; the limit is {limit:,}", shown, 0,
+                      0, TOO_LARGE.hint)

@@ -129,8 +129,11 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
 
 
 def import_command(args: argparse.Namespace, config: Config) -> int:
-    locales: Path = args.locales or config.locales
+    locales = args.locales or config.locales
     folder: Path = args.folder
+    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
+        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
+        return 2
     for needed in (folder, locales):
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)

@@ -17,7 +17,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def default_out(config: Config) -> Path:
-    return config.out / "report"
+    """The report is a local folder: below the output root, or build/ if that is a URL."""
+    return (config.out if isinstance(config.out, Path) else Path("build")) / "report"
 
 
 def main(args: argparse.Namespace, config: Config) -> int:

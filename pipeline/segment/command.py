@@ -44,13 +44,17 @@ def articles(source: Path) -> list[tuple[str, Path]]:
 
 
 def main(args: argparse.Namespace, config: Config) -> int:
-    source: Path = args.source or config.content / config.source_locale
+    source = args.source or config.content / config.source_locale
     fmt: str = args.format
-    if not source.is_dir():
+    if not isinstance(source, Path) or not source.is_dir():
         print(f"pipeline: error: no English folder at {source} (give --source DIR)",
               file=sys.stderr)
         return EXIT_USAGE
-    out: Path = args.out or config.out / fmt
+    out = args.out or config.out / fmt
+    if not isinstance(out, Path):
+        print(f"pipeline: error: segment writes to a local folder, not {out} (give --out DIR)",
+              file=sys.stderr)
+        return EXIT_USAGE
     locale = source.name if _LOCALE.fullmatch(source.name) else DEFAULT_SOURCE_LOCALE
     language = gettext_language(locale)
     errors = 0

@@ -43,6 +43,7 @@ from pipeline.source.units import (
     tidy,
     units_of,
 )
+from pipeline.storage import Unavailable
 
 
 def prepare(rel: str, settings: Settings, guard: Guard | None = None
@@ -251,6 +252,8 @@ def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> 
     """``prepare``, with a bug turned into an error finding for this article alone."""
     try:
         return prepare(rel, settings, guard)
+    except Unavailable:  # the storage's fault, not the article's: the batch is retried
+        raise
     except Exception as exc:  # anything else would stop the whole run
         return Prepared(rel, (Finding(
             "internal-error", Severity.ERROR,

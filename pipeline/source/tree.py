@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
+import pipeline.checks.inputs as inputs
+from pipeline import storage
+from pipeline.findings import Finding, Severity
 from pipeline.layout import Found, Layout, is_locale, walk_files
+from pipeline.storage import Url
 
 
 def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
@@ -28,7 +33,12 @@ def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
                    if not build_locales or low in build_locales), key=str.lower)
 
 
-def _folders(root: os.PathLike[str]) -> list[str]:
+def _folders(root: Path | Url) -> list[str]:
+    if isinstance(root, Url):
+        try:
+            return [name for name, is_dir in storage.listing(root) if is_dir]
+        except PermissionError:  # the main walk reports it
+            return []
     try:
         with os.scandir(root) as it:
             return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
@@ -45,7 +55,8 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     if not layout.source:
         return found
     root = layout.content / layout.source
-    english = walk_files(root, layout.shown(root), ".md")
+    english = (walk_files(root, layout.shown(root), ".md") if isinstance(root, Path)
+               else _walk_url_files(root, layout.shown(root)))
     locales = target_locales(layout, build_locales, configured)
     # each English article's locales one after the other (the handoffs without English
     # first): a worker then segments an English article once for all its locales
@@ -55,3 +66,14 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     problems = sorted([*found.problems, *english.problems], key=lambda f: f.sort_key())
     return Found(rels, found.skipped, problems)
 
+
+
+def _walk_url_files(root: Url, shown: str) -> Found:
+    """``walk_files`` under a URL root (object stores have no links or undecodable names)."""
+    try:
+        return Found(storage.files(root, ".md"), [], [])
+    except PermissionError as exc:
+        return Found([], [], [Finding(inputs.UNREADABLE.id, Severity.ERROR,
+                                      f"cannot read this folder ({exc}): what is in it was "
+                                      "skipped", shown, 0, 0, None,
+                                      "check the storage's permissions, then run again")])

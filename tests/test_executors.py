@@ -1,0 +1,337 @@
+"""The same run on the process pool and on a Dask cluster: the same bytes, findings and
+summary as one process; a lost worker or a store that fails once heals; Dask stays optional."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from pipeline import executors
+from pipeline.cli import main
+from pipeline.config import ConfigError, from_table
+
+distributed = pytest.importorskip("distributed", reason="the dask extra: pip install '.[dask]'")
+fsspec = pytest.importorskip("fsspec", reason="the dask extra: pip install '.[dask]'")
+from fsspec.implementations.memory import MemoryFileSystem  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "bilingual"
+SAMPLE_PER_LOCALE = 6  # 60 articles over the corpus's ten locales
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """An in-process cluster (threads): starts in a few hundredths of a second."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address="127.0.0.1:0") as local:
+        yield local.scheduler_address
+
+
+def corpus_sample(dest: Path) -> None:
+    """Articles spread over each locale of the shared corpus, as one content tree."""
+    corpus = CORPUS
+    if not corpus.is_dir():
+        pytest.skip(f"SHARED CORPUS NOT FOUND at {corpus}: corpus tests skipped")
+    for locale in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        files = sorted(locale.rglob("*.md"))
+        for path in files[:: max(1, len(files) // SAMPLE_PER_LOCALE)][:SAMPLE_PER_LOCALE]:
+            target = dest / path.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def content_fixture(dest: Path) -> None:
+    shutil.copytree(REPO / "content", dest)
+
+
+class Run:
+    """A `locales` run in a folder of its own, on relative roots: its findings name the same
+    paths as any other run's."""
+
+    def __init__(self, rc: int, out: str, err: str, folder: Path) -> None:
+        self.rc, self.findings, self.err = rc, out, err
+        self.files = {p.relative_to(folder).as_posix(): p.read_bytes()
+                      for p in sorted(folder.rglob("*"))
+                      if p.is_file() and p.parts[len(folder.parts)] in ("locales", "build")
+                      and not p.name.startswith(".")}
+        found = re.findall(r"^\d+ articles, .* written", err, re.M)
+        self.summary = found[-1] if found else ""
+
+
+ARGS = ["locales", "--content", "content", "--locales", "locales", "--out", "build",
+        "--format", "json"]
+
+
+def run_in(folder: Path, fill: Any, capsys: pytest.CaptureFixture[str],
+           monkeypatch: pytest.MonkeyPatch, *more: str) -> Run:
+    folder.mkdir()
+    fill(folder / "content")
+    monkeypatch.chdir(folder)
+    capsys.readouterr()
+    rc = main([*ARGS, *more])
+    done = capsys.readouterr()
+    return Run(rc, done.out, done.err, folder)
+
+
+def same(one: Run, two: Run) -> None:
+    assert (two.rc, two.summary) == (one.rc, one.summary)
+    assert sorted(two.files) == sorted(one.files)
+    assert two.files == one.files
+    assert two.findings == one.findings  # the JSON, byte for byte: the same order too
+
+
+@pytest.mark.parametrize("fill", [content_fixture, corpus_sample], ids=["content", "corpus"])
+def test_dask_writes_the_bytes_and_findings_of_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    cluster: str, fill: Any,
+) -> None:
+    one = run_in(tmp_path / "one", fill, capsys, monkeypatch, "-j", "1")
+    pool = run_in(tmp_path / "pool", fill, capsys, monkeypatch, "-j", "2", "--batch-size", "3")
+    dask = run_in(tmp_path / "dask", fill, capsys, monkeypatch, "--executor", "dask",
+                  "--scheduler", cluster, "--batch-size", "3")
+    assert one.files and one.summary
+    same(one, pool)
+    same(one, dask)
+    assert f"pipeline: dask: 2 worker threads at {cluster}" in dask.err
+
+
+def test_worker_processes_of_a_local_cluster_write_the_same_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Worker processes: everything a task takes and gives is pickled (threads share it)."""
+    one = run_in(tmp_path / "one", corpus_sample, capsys, monkeypatch, "-j", "1")
+    folder = tmp_path / "procs"
+    folder.mkdir()
+    corpus_sample(folder / "content")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", *ARGS, "--executor", "dask", "--scheduler", "local",
+         "-j", "2", "--batch-size", "5"],
+        cwd=folder, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)})
+    procs = Run(done.returncode, done.stdout, done.stderr, folder)
+    same(one, procs)
+    assert re.search(r"^pipeline: dask: 2 worker threads at tcp://127\.0\.0\.1:\d+; ",
+                     done.stderr, re.M), done.stderr
+
+
+def _crash_mid_write(marker: str) -> None:
+    """Armed on one worker: its first batch writes half of its files, then the process dies
+    (once: the marker says it happened)."""
+    from pipeline import job
+
+    real = job.write_files
+
+    def crashing(writes: Any) -> Any:
+        if len(writes) > 1 and not os.path.exists(marker):
+            open(marker, "w").close()
+            real(writes[: len(writes) // 2])
+            os._exit(1)
+        return real(writes)
+
+    job.write_files = crashing  # type: ignore[assignment]
+
+
+def test_a_worker_killed_mid_write_still_gives_complete_identical_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lost worker's batch is recomputed elsewhere: it finds half of its files written,
+    and writes the same bytes again (--retries 0: Dask reschedules a lost worker's task of
+    its own; retries are for batches that raise)."""
+    import cloudpickle
+
+    one = run_in(tmp_path / "one", corpus_sample, capsys, monkeypatch, "-j", "1")
+    marker = tmp_path / "crashed"
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      host="127.0.0.1", dashboard_address="127.0.0.1:0") as local, \
+                distributed.Client(local) as client:
+            first = sorted(client.scheduler_info()["workers"])[0]
+            client.run(_crash_mid_write, str(marker), workers=[first])
+            killed = run_in(tmp_path / "killed", corpus_sample, capsys, monkeypatch,
+                            "--executor", "dask", "--scheduler", local.scheduler_address,
+                            "--batch-size", "4", "--retries", "0")
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert marker.exists(), "no worker was killed"
+    assert killed.rc == one.rc, killed.err
+    assert killed.files == one.files
+    assert killed.findings == one.findings
+    # the counts of files written may be lower: the lost attempt wrote some of them already
+    assert killed.summary.split(";")[0] == one.summary.split(";")[0]
+    assert not list((tmp_path / "killed").rglob("*.tmp"))
+
+
+class Flaky(MemoryFileSystem):  # type: ignore[misc]
+    """A memory store whose first put fails as a lost connection does."""
+
+    protocol = "flaky"
+    store: ClassVar[dict[str, Any]] = {}
+    pseudo_dirs: ClassVar[list[str]] = [""]
+    failures: ClassVar[int] = 0
+
+    @classmethod
+    def _strip_protocol(cls, path: str) -> str:
+        return str(super()._strip_protocol(path.removeprefix("flaky://")))
+
+    def pipe_file(self, path: str, value: bytes, *args: Any, **kwargs: Any) -> None:
+        if Flaky.failures:
+            Flaky.failures -= 1
+            raise ConnectionError("connection reset by peer")
+        super().pipe_file(path, value, *args, **kwargs)
+
+
+fsspec.register_implementation("flaky", Flaky, clobber=True)
+
+
+@pytest.mark.parametrize("executor", ["process", "dask"])
+def test_a_store_that_fails_once_is_healed_by_retries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    cluster: str, executor: str,
+) -> None:
+    one = run_in(tmp_path / "one", content_fixture, capsys, monkeypatch, "-j", "1")
+    memory = fsspec.filesystem("memory")
+    for path in sorted((REPO / "content").rglob("*.md")):
+        memory.pipe_file(f"/heal/content/{path.relative_to(REPO / 'content').as_posix()}",
+                         path.read_bytes())
+    more = ["--scheduler", cluster] if executor == "dask" else []
+    argv = ["locales", "--content", "memory://heal/content", "--locales", "flaky://heal/locales",
+            "--out", "flaky://heal/build", "--executor", executor, "-j", "1", *more]
+    try:
+        Flaky.store.clear()
+        Flaky.failures = 1
+        capsys.readouterr()
+        assert main(argv) == one.rc
+        assert Flaky.failures == 0
+        assert capsys.readouterr().err.splitlines()[-1].split(";")[0] == \
+            one.summary.split(";")[0]
+        fs = fsspec.filesystem("flaky")
+        written = {p.removeprefix("/heal/"): fs.cat_file(p) for p in sorted(fs.find("/heal"))}
+        assert written == one.files
+
+        Flaky.store.clear()
+        Flaky.failures = 1  # once too often for no retries: the run stops, with one line
+        assert main([*argv, "--retries", "0"]) == 3
+        err = capsys.readouterr().err
+        assert "pipeline: error: a batch failed (no retries): Unavailable" in err
+        assert "connection reset by peer" in err and "Traceback" not in err
+    finally:
+        memory.rm("/heal", recursive=True)
+        Flaky.store.clear()
+
+
+def _fails_first(path: str) -> str:
+    """Raises the first time it is called for ``path`` (in any process), then returns it."""
+    if not os.path.exists(path):
+        open(path, "w").close()
+        raise OSError("the first attempt fails")
+    return path
+
+
+def test_the_process_pool_retries_a_batch_that_raised(tmp_path: Path) -> None:
+    items = [str(tmp_path / f"item-{n}") for n in range(8)]
+    spec = executors.Spec(jobs=2, retries=1, batch_size=1)
+    with executors.open_pool(spec, 8) as pool:
+        assert list(pool.map(_fails_first, items)) == items
+    with executors.open_pool(executors.Spec(jobs=2, retries=0, batch_size=1), 8) as pool, \
+            pytest.raises(executors.RunFailed, match="the first attempt fails"):
+        list(pool.map(_fails_first, [str(tmp_path / "new")] * 2))
+
+
+def _note_start(item: tuple[str, int]) -> int:
+    path, n = item
+    with open(path, "a") as fh:
+        fh.write(f"{n}\n")
+    return n
+
+
+def test_the_process_pool_starts_the_batches_in_article_order(tmp_path: Path) -> None:
+    """The first batches run first: findings stream out as the run goes, and the pool holds
+    few results (it used to start with the last batch and hold them all)."""
+    log = str(tmp_path / "started")
+    items = [(log, n) for n in range(40)]
+    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:
+        assert list(pool.map(_note_start, items)) == list(range(40))
+    started = [int(n) for n in Path(log).read_text().split()]
+    assert started.index(0) <= 3 and started.index(39) >= 30
+
+
+def test_a_worker_that_runs_other_code_is_refused() -> None:
+    assert executors.run_checked(3, str, executors._code()) == "3"
+    with pytest.raises(executors.CodeMismatch, match="same package version"):
+        executors.run_checked(3, str, "0" * 32)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --executor dask"),
+        (["--batch-size", "0"], "--batch-size must be 1 or more"),
+        (["--retries", "-1"], "--retries must be 0 or more"),
+    ],
+)
+def test_bad_executor_options_are_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--content", str(REPO / "content"), *argv]) == 2
+    assert capsys.readouterr().err.strip() == f"pipeline: error: {message}"
+
+
+def test_asking_for_dask_without_it_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(executors, "dask_missing", lambda: True)
+    assert main(["check", "--content", str(REPO / "content"), "--executor", "dask"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "--executor dask needs Dask" in err[0] and "pip install '.[dask]'" in err[0]
+
+
+def test_the_process_executor_loads_neither_dask_nor_fsspec(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    probe = ("import sys\nfrom pipeline.cli import main\n"
+             "main(['locales', '--content', 'content', '-j', '2', '-q'])\n"
+             "print(' '.join(m for m in ('dask', 'distributed', 'fsspec') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.stdout.split() == []
+
+
+def test_the_executor_settings_are_read_and_checked() -> None:
+    config = from_table({"executor": "dask", "batch-size": 200, "retries": 5},
+                        "pyproject.toml", frozenset)
+    assert (config.executor, config.batch_size, config.retries) == ("dask", 200, 5)
+    with pytest.raises(ConfigError, match='executor must be "process" or "dask"'):
+        from_table({"executor": "spark"}, "pyproject.toml", frozenset)
+    with pytest.raises(ConfigError, match="retries must be a whole number"):
+        from_table({"retries": -1}, "pyproject.toml", frozenset)
+
+
+def test_dask_batches_hold_a_few_hundred_articles_at_most(cluster: str) -> None:
+    sizes = {}
+    for todo in (10, 2_000, 1_000_000):
+        with executors.open_pool(executors.Spec("dask", scheduler=cluster), todo) as pool:
+            sizes[todo] = pool.batch_size
+    assert sizes == {10: 1, 2_000: 125, 1_000_000: executors.DASK_MAX_BATCH}
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://127.0.0.1:9")  # discard: nobody there
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", "1s")
+    assert main(["check", "--content", str(REPO / "content"), "--executor", "dask"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("pipeline: error: cannot reach the Dask scheduler at "
+                              "tcp://127.0.0.1:9")
+    assert json.dumps(err)  # one line each, no traceback
+    assert not any("Traceback" in line for line in err)
