@@ -1,6 +1,8 @@
 """What the last run did, so that a rerun skips articles whose inputs and outputs are unchanged.
 
-An article is skipped when its article, catalog and output are the files the last run left:
+An article is skipped when its article, catalog and output are the files the last run left
+(and, for an article made from its English, the handoff of it in the locale's folder, or its
+absence, since the handoff lends its translations):
 the same (size, mtime, ctime, inode), or, where those changed (a checkout touches mtimes),
 the same content hash. A file whose mtime is within 0.1 s of the last save is always hashed,
 as git does for "racily clean" files: a same-size edit within one timestamp tick may keep its
@@ -30,7 +32,7 @@ from pipeline.io import write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache"
 _OLD_NAMES = (".pipeline-cache.json",)  # earlier versions' caches: removed when one is saved
-_FORMAT = 7  # 7: findings keep their subject and suppressed flag
+_FORMAT = 8  # 8: an English-driven article's handoff is part of the key
 # marshal's format may change with the Python version: a cache from another one is ignored
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 _CHUNK = 1024  # entries per marshal value: saving holds no more than this many at once
@@ -112,6 +114,9 @@ class Entry(NamedTuple):
     # (English digest, source commit, handoff date) of the cross-locale check's Edition; its
     # path and locale come from the article's own path
     edition: tuple[str, str, str] | None
+    # an article made from its English: the handoff of it as that run read it, None when
+    # there was none (then a handoff that comes later is a change); unused otherwise
+    handoff: FileState | None = None
 
     def record(self) -> list[Any]:
         """The entry as plain lists, the form the cache file keeps."""
@@ -124,17 +129,19 @@ class Entry(NamedTuple):
              for f in self.findings],
             self.segments,
             list(self.edition) if self.edition else None,
+            self.handoff.record() if self.handoff else None,
         ]
 
     @classmethod
     def from_record(cls, value: list[Any]) -> Entry:
-        article, catalog, output, *_ = value
+        article, catalog, output, *_, handoff = value
         findings, segments, edition = Replay.from_record(value)
         return cls(  # FileState(*state) checks the length: 5 fields, no more, no fewer
             FileState(*article),
             None if catalog is None else FileState(*catalog),
             None if output is None else FileState(*output),
             findings, segments, edition,
+            None if handoff is None else FileState(*handoff),
         )
 
 
@@ -148,7 +155,7 @@ class Replay(NamedTuple):
     @classmethod
     def from_record(cls, value: list[Any]) -> Replay:
         """From an entry as read (``Entry.record``), without making its file states."""
-        _, _, _, found, segments, edition = value
+        _, _, _, found, segments, edition, _ = value
         return cls(
             tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h, su, sp)
                    for c, s, m, fi, li, co, se, h, su, sp in found]) if found else (),
@@ -224,12 +231,14 @@ class Cache:
             entry = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             return None
-        return entry if type(entry) is list and len(entry) == 6 else None
+        return entry if type(entry) is list and len(entry) == 7 else None
 
-    def fresh(self, rel: str, article: str, catalog: str, output: str | None) -> Replay | None:
+    def fresh(self, rel: str, article: str, catalog: str, output: str | None,
+              handoff: str | None = None) -> Replay | None:
         """What the last run found for the article, when all of its files are as that run left
         them. Where a file was only recognised by its hash, its new status is stored for next
-        time."""
+        time. ``handoff``: for an article made from its English, where a handoff of it would
+        be (``Layout.paths``)."""
         entry: Entry | list[Any] | None = self.entries.get(rel)
         if entry is None:  # still as read: compared as it is, made an Entry only if need be
             entry = self._decode(rel)
@@ -245,8 +254,11 @@ class Cache:
         by_output = "stat" if output is None else same(output, entry[2])
         if by_output is None:
             return None
-        if "hash" in (by_article, by_catalog, by_output):
-            entry = self._restat(rel, entry, article, catalog, output)
+        by_handoff = "stat" if handoff is None else same(handoff, entry[6])
+        if by_handoff is None:
+            return None
+        if "hash" in (by_article, by_catalog, by_output, by_handoff):
+            entry = self._restat(rel, entry, article, catalog, output, handoff)
             if entry is None:
                 return None
         if isinstance(entry, Entry):
@@ -298,7 +310,8 @@ class Cache:
         self.dirty = True
 
     def _restat(
-        self, rel: str, entry: Entry | list[Any], article: str, catalog: str, output: str | None
+        self, rel: str, entry: Entry | list[Any], article: str, catalog: str, output: str | None,
+        handoff: str | None,
     ) -> Entry | None:
         """After a hit found by hash, keep the entry with its files' current status (a
         checkout's new mtimes, say), so that the next run knows them by status alone. None
@@ -324,6 +337,7 @@ class Cache:
             restat(catalog, entry.catalog),
             restat(output, entry.output) if output else entry.output,
             entry.findings, entry.segments, entry.edition,
+            restat(handoff, entry.handoff) if handoff else entry.handoff,
         )
         self.raw.pop(rel, None)
         self.dirty = True

@@ -81,6 +81,9 @@ class Prepared:
     catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten
     output_write: Write | None = None
     cacheable: bool = False
+    # an article made from its English: the bytes of the handoff that lent it translations,
+    # None when there was none (the run cache keys on it)
+    handoff_data: bytes | None = None
     tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
 
 
@@ -226,16 +229,21 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     entry = None
     if cacheable:
         # string paths: pathlib joins cost more than the stat calls they are for
-        article_path, catalog_path, output_path = layout.paths(prep.rel)
+        article_path, catalog_path, output_path, handoff_path = layout.paths(prep.rel)
         article_state = FileState.of(article_path, prep.article_data)
         cat, out = written["catalog"], written["output"]
+        handoff = None
+        if handoff_path is not None and prep.handoff_data is not None:
+            handoff = FileState.of(handoff_path, prep.handoff_data)
+            if handoff is None:  # gone since it was read: nothing to key on
+                article_state = None
         if article_state is not None:
             entry = Entry(
                 article_state,
                 FileState.of(catalog_path, cat) if cat is not None else None,
                 FileState.of(output_path, out) if out is not None else None,
                 tuple(findings), len(article.segments),
-                (edition.english, edition.commit, edition.handoff),
+                (edition.english, edition.commit, edition.handoff), handoff,
             )
     return Outcome(prep.rel, tuple(findings), len(article.segments),
                    wrote.get("catalog", False), wrote.get("output", False), edition,

@@ -96,13 +96,17 @@ class Layout:
         """Whether every root is a local folder: the run cache and the tree lock need that."""
         return all(isinstance(root, Path) for root in (self.content, self.locales, self.out))
 
-    def paths(self, rel: str) -> tuple[str, str, str]:
-        """(article, catalog, output) as strings: the cheap form for stat-only hot paths."""
+    def paths(self, rel: str) -> tuple[str, str, str, str | None]:
+        """(article, catalog, output, handoff) as strings: the cheap form for stat-only hot
+        paths. ``handoff``: for an article made from its English, where a handoff of it would
+        lend its translations (the run cache keys on it, there or not); None otherwise."""
         content, locales, out = self._roots
         article = f"{content}/{rel}"
+        handoff = None
         if self.source and self.drives(rel):
+            handoff = article
             article = f"{content}/{self.source}/{rel.partition('/')[2]}"
-        return article, f"{locales}/{rel[:-3]}.po", f"{out}/{rel}"
+        return article, f"{locales}/{rel[:-3]}.po", f"{out}/{rel}", handoff
 
     def shown(self, path: Path | Url) -> str:
         """A path as diagnostics show it: relative to the working folder when below it."""

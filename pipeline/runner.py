@@ -92,8 +92,7 @@ def run(
     for rel in rel_list:
         replay = None
         if cache is not None:
-            article, catalog, output = layout.paths(rel)
-            replay = cache.fresh(rel, article, catalog, output)
+            replay = cache.fresh(rel, *layout.paths(rel))
         if replay is not None:
             cached[rel] = _from_cache(rel, replay)
         else:

@@ -236,3 +236,35 @@ def test_a_replayed_finding_keeps_its_subject_and_suppression(tmp_path: Path) ->
     cache.save({"fr-FR/a.md"})
     replay = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files)
     assert replay is not None and replay.findings == (finding,)
+
+
+@pytest.mark.parametrize(("recorded", "now", "replayed"), [
+    (True, "same", True),  # the handoff as the last run read it
+    (False, "absent", True),  # no handoff then, none now
+    (True, "edited", False),
+    (True, "absent", False),  # the handoff was removed
+    (False, "present", False),  # a handoff came after the English
+])
+def test_an_english_driven_article_is_keyed_on_its_handoff_there_or_not(
+    tmp_path: Path, recorded: bool, now: str, replayed: bool,
+) -> None:
+    files = _files(tmp_path, "fr-FR/a.md")
+    handoff = tmp_path / "content" / "fr-FR" / "handoff.md"
+    handoff.write_bytes(b"# handoff\n")
+    old = time.time_ns() - 10_000_000_000
+    os.utime(handoff, ns=(old, old))
+    state = FileState.of(handoff, handoff.read_bytes()) if recorded else None
+    if not recorded:
+        handoff.unlink()
+    path = tmp_path / "out" / CACHE_NAME
+    cache = Cache.load(path, FINGERPRINT)
+    cache.put("fr-FR/a.md", _entry(files)._replace(handoff=state))
+    cache.save({"fr-FR/a.md"})
+    if now == "edited":
+        handoff.write_bytes(b"# other\n")
+    elif now == "absent" and recorded:
+        handoff.unlink()
+    elif now == "present":
+        handoff.write_bytes(b"# handoff\n")
+    fresh = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files, str(handoff))
+    assert (fresh is not None) is replayed

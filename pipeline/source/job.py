@@ -66,7 +66,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         return Prepared(rel, english.findings if first else ())
     findings: list[Finding] = list(english.findings) if first else []
     units = units_of(english, within)
-    handoff = _handoff(rel, settings, findings)
+    handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
     units = join_merged(units, english.text, catalog)
 
@@ -151,8 +151,11 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             output_write = Write(layout.output(rel), page.encode("utf-8", "surrogatepass"),
                                  layout.shown_output(rel))
     # what the run records of the article: its English, under the locale's path
+    # a handoff that could not be read is reported again by every run, as a bad handoff
+    # alone is (``job.prepare``): never replayed
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
-                    output_write, cacheable=not broken and handoff is None)
+                    output_write, cacheable=not broken and handoff_read,
+                    handoff_data=handoff_data)
 
 
 _last: dict[tuple[str, bytes], SegmentedArticle] = {}
@@ -169,22 +172,24 @@ def _segmented(data: bytes, shown: str) -> SegmentedArticle:
     return found
 
 
-def _handoff(rel: str, settings: Settings, findings: list[Finding]) -> Article | None:
-    """The handoff of the same article in the locale's folder, if there is one."""
+def _handoff(rel: str, settings: Settings, findings: list[Finding]
+             ) -> tuple[Article | None, bytes | None, bool]:
+    """The handoff of the same article in the locale's folder, if there is one; its bytes; and
+    whether it was read (there is none, or it was read whole: the run cache may key on it)."""
     layout = settings.layout
     path, shown = layout.article(rel), layout.shown_article(rel)
     try:
         data = read_bytes(path, settings.max_file_size)
-        return read_article(data, rel, shown)
+        return read_article(data, rel, shown), data, True
     except (FileNotFoundError, NotADirectoryError):
-        return None
+        return None, None, True
     except InputError as exc:
         findings.append(exc.finding)
     except OSError as exc:
         findings.append(Finding("unreadable", Severity.ERROR, f"cannot read: "
                                 f"{exc.strerror or exc}", shown, 0, 0, None,
                                 "check the file's permissions"))
-    return None
+    return None, None, False
 
 
 def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit]
