@@ -27,6 +27,8 @@ class _Decoder:
         self.charset = charset
 
     def text(self, raw: str, line: int, wire: str) -> str:
+        if raw.isascii():  # the same text in every charset the reader takes (ASCII-based)
+            return raw
         data = raw.encode(wire, "surrogateescape")
         try:
             return data.decode(self.charset)
@@ -40,6 +42,17 @@ class _Decoder:
         )
 
     def field(self, f: _Field, wire: str) -> str:
+        pieces = f.pieces
+        if len(pieces) == 1 and "\\" not in pieces[0][1]:
+            # most strings: one line, no escape (and so no NUL: the file holds no NUL byte)
+            line, body = pieces[0]
+            if body.isascii():
+                return body
+            data = body.encode(wire, "surrogateescape")
+            try:
+                return data.decode(self.charset)
+            except UnicodeDecodeError as exc:
+                raise self._invalid(line, data[exc.start]) from None
         out = bytearray()
         ends: list[tuple[int, int]] = []  # (end offset in out, line)
         for line, body in f.pieces:

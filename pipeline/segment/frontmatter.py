@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.article import read_front_matter
 from pipeline.findings import Finding, InputError, Severity
@@ -30,6 +30,7 @@ class FrontMatter:
     body: int  # offset where the body starts
     values: tuple[tuple[Kind, Flat], ...]  # title, description, keyword items, in that order
     findings: tuple[Finding, ...] = ()
+    meta: dict[str, str | None] = field(default_factory=dict)  # as the YAML reader gave it
 
 
 def front_matter(text: str, start: int, path: str) -> FrontMatter:
@@ -61,7 +62,7 @@ def front_matter(text: str, start: int, path: str) -> FrontMatter:
     for key, kind in _SENTENCED:
         values.extend((kind, flat) for flat in found.get(key, ()))
     values.extend((Kind.KEYWORDS, flat) for flat in found.get("keywords", ()))
-    return FrontMatter(end.end(), tuple(values), findings)
+    return FrontMatter(end.end(), tuple(values), findings, meta)
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:

@@ -63,6 +63,9 @@ class SegmentedArticle:
     # title, description, keywords, image alt text: numbered, translated in place, never pairs
     fields: tuple[Segment, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    # the front matter's top-level values as the reader gave them ({} when there is none or
+    # it is not YAML the reader takes): read once, for the segments and the localized page
+    meta: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def pairs(self) -> tuple[Segment, ...]:

@@ -52,7 +52,7 @@ def segment(text: str, path: str) -> SegmentedArticle:
         number += 1
         (segments if kind in _PAIRED else fields).append(seg)
     return SegmentedArticle(path, text, head.body, prefix, tuple(segments), tuple(fields),
-                            head.findings)
+                            head.findings, head.meta)
 
 
 _PAIRED = frozenset((Kind.TEXT, Kind.HEADING, Kind.CELL, Kind.HTML))

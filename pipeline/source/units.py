@@ -131,6 +131,8 @@ def front_matter_span(text: str, body_start: int) -> tuple[int, int] | None:
 def english_meta(english: SegmentedArticle) -> dict[str, str | None]:
     """The English front matter's top-level values ({} when it has none or it is not YAML
     the reader takes: the segmenter has said so already)."""
+    if english.meta or not english.body_start:  # as the segmenter read it: not read again
+        return dict(english.meta)
     span = front_matter_span(english.text, english.body_start)
     if span is None:
         return {}
@@ -247,7 +249,9 @@ def tidy(catalog: Catalog, units: Sequence[Unit], keys: Sequence[Key], english_r
         if note is not None and note not in comments:
             comments = (*comments, note)
         if m.references != ref or comments is not m.extracted_comments:
-            m = replace(m, references=ref, extracted_comments=comments)
+            # field by field: dataclasses.replace cost three times as much, once an entry
+            m = Message(m.msgid, m.msgstr, m.msgctxt, m.flags, m.translator_comments,
+                        comments, ref, m.previous_msgid, m.previous_msgctxt, m.obsolete, m.line)
         messages.append(m)
     return replace(catalog, messages=tuple(messages),
                    header_comments=header_comments or catalog.header_comments)

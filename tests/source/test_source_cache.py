@@ -133,3 +133,24 @@ def test_an_unreadable_handoff_is_redone_every_run(tree: Tree, worked: list[list
     assert tree.run("locales") == 1
     assert tree.run("locales") == 1
     assert worked[-2:] == [["fr-FR/guide.md"], ["fr-FR/guide.md"]]
+
+
+def test_each_english_article_is_segmented_once_for_all_its_locales(
+        tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Segmenting is most of an English-driven job: the locales of an article come one after
+    the other, and reuse the segments."""
+    from pipeline.source import job
+
+    calls: list[str] = []
+    real = job.segment_bytes
+
+    def counting(data: bytes, shown: str) -> object:
+        calls.append(shown)
+        return real(data, shown)
+
+    monkeypatch.setattr(job, "segment_bytes", counting)
+    for name in ("a.md", "b.md", "c.md"):
+        tree.write(name, GUIDE)
+    tree.target("ar-SA", "de-DE", "fr-FR")
+    assert tree.run("locales", "-j", "1") == 0
+    assert sorted(calls) == sorted({*calls}) and len(calls) == 3
