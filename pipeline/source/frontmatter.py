@@ -1,5 +1,6 @@
-"""The localized front matter: the English's, with its title and description translated and the
-locale recorded as the handoffs record it (``ms.contentlocale``), every other byte kept.
+"""The localized front matter: the English's, with its title, description and keywords (see
+``keywords``) translated and the locale recorded as the handoffs record it
+(``ms.contentlocale``), every other byte kept.
 
 A translation goes where the English sentence stood, escaped as the value is quoted. When the
 value would then not read back as the translation (a plain value given a ``: `` or a ``#``, a
@@ -18,6 +19,7 @@ from pipeline.article import read_front_matter
 from pipeline.findings import InputError
 from pipeline.segment.model import Kind
 from pipeline.segment.model import Segment as Unit
+from pipeline.source import keywords
 from pipeline.source.units import front_matter_span
 
 Edit = tuple[int, int, str]  # replace text[start:end] with this
@@ -47,6 +49,7 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
             if _reads_back(text, start, close, edit, key, intended):
                 out.append(edit)
                 break
+    out.extend(keywords.edits(text, start, close, units, published))
     out.append(_locale(text, start, close, locale))
     return out
 

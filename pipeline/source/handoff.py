@@ -6,8 +6,9 @@ pair lends its translation to every unit with the same English (the n-th transla
 n-th occurrence, should it have translated the same English two ways). Title and description
 were translated in place, without their English: the handoff's value lends itself to the
 English value when that is one sentence (or splits into as many sentences as the English).
-Image alt text was translated in place too: the handoff's image with the same target lends
-its alt text, when it has one alt text for that target.
+Keywords too, item for item when the handoff has as many items. Image alt text was translated
+in place too: the handoff's image with the same target lends its alt text, when it has one
+alt text for that target.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.article import Article
+from pipeline.segment.frontmatter import front_matter
 from pipeline.segment.inline import atoms
 from pipeline.segment.model import Kind
 from pipeline.segment.model import Segment as Unit
@@ -42,7 +44,7 @@ def lend(units: Sequence[Unit], text: str, handoff: Article | None) -> list[str]
     seen: dict[str, int] = {}
     out: list[str] = []
     for u in units:
-        if u.kind in _KEYS:
+        if u.kind in _KEYS or u.kind is Kind.KEYWORDS:
             out.append(fields.get(u.number, ""))
             continue
         if u.kind is Kind.ALT:
@@ -76,6 +78,13 @@ def _fields(units: Sequence[Unit], handoff: Article) -> dict[int, str]:
         for u, part in zip(mine, parts, strict=True):
             if part != u.source:
                 out[u.number] = part
+    mine = [u for u in units if u.kind is Kind.KEYWORDS]
+    if mine:  # item for item, when the handoff has as many (it translated them in place)
+        found = front_matter(handoff.text, 0, handoff.path).values
+        theirs = [flat.text for kind, flat in found if kind is Kind.KEYWORDS]
+        if len(theirs) == len(mine):
+            out.update((u.number, t) for u, t in zip(mine, theirs, strict=True)
+                       if t != u.source and t.strip())
     return out
 
 

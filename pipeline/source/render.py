@@ -25,7 +25,7 @@ from pipeline.source import frontmatter
 
 # Before a heading's text: container marks (quote, list), then its #s and the space after them.
 _HASHES = re.compile(r"[ \t>*+\-0-9.)]*?#{1,6}[ \t]*")
-_IN_FRONT_MATTER = frozenset((Kind.TITLE, Kind.DESCRIPTION))
+_IN_FRONT_MATTER = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.KEYWORDS))
 
 
 def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence[str],

@@ -24,11 +24,11 @@ from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 
-# Translated in place by the handoffs, and so entries of the catalog too. (Keywords are not:
-# the front matter is the English's but for its title and description.)
-FIELDS = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.ALT))
+# Translated in place by the handoffs, and so entries of the catalog too (as the templates of
+# ``segment --format pot`` have them): each keyword item is one entry.
+FIELDS = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.KEYWORDS, Kind.ALT))
 NOTES = {Kind.TITLE: "front matter: title", Kind.DESCRIPTION: "front matter: description",
-         Kind.ALT: "image alt text"}
+         Kind.KEYWORDS: "front matter: keywords", Kind.ALT: "image alt text"}
 # The catalog header's provenance fields and the front matter keys they came from (as merge
 # writes them): a catalog made from a handoff keeps them when the English takes over.
 PROVENANCE = (

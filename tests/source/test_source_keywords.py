@@ -1,0 +1,102 @@
+"""Front matter keywords of an English article: one catalog entry an item (as the templates
+of ``segment --format pot`` have them), translated in place on the page as the handoffs did,
+lent by a handoff item for item, and never able to break the front matter."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from source_tree import Tree
+
+ENGLISH = """\
+---
+title: Set up the reader
+keywords:
+- offline reader
+- "reader, setup"
+ms.date: 05/02/2024
+---
+
+# Set up the reader
+
+The reader shows your documents offline.
+"""
+
+
+def _front(page: str) -> dict[str, object]:
+    loaded = yaml.safe_load(page.split("---\n")[1])
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_each_keyword_item_is_a_catalog_entry(tree: Tree) -> None:
+    tree.write("a.md", ENGLISH)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "a.md")
+    notes = {m.msgid: m.extracted_comments for m in cat.messages if not m.obsolete}
+    assert "front matter: keywords" in notes["offline reader"]
+    assert "front matter: keywords" in notes['"reader, setup"']
+
+
+@pytest.mark.parametrize(("translation", "second"), [
+    ("lecteur hors ligne", '"lecteur, installation"'),
+    ("lecteur : hors ligne # 1", '"le \\"lecteur\\""'),  # ': ' and ' #' need quoting
+    ("@lecteur", "'l''installation'"),  # a YAML indicator that cannot start a plain value
+])
+def test_translated_keywords_are_published_in_place_and_read_back(
+        tree: Tree, translation: str, second: str) -> None:
+    tree.write("a.md", ENGLISH)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"offline reader": translation, '"reader, setup"': second})
+    assert tree.run("locales") == 0
+    meta = _front(tree.page("fr-FR", "a.md"))
+    assert meta["keywords"] == [" ".join(translation.split()), yaml.safe_load(second)]
+    assert meta["title"] == "Set up the reader"
+    assert str(meta["ms.date"]) == "05/02/2024"
+    assert meta["ms.contentlocale"] == "fr-FR"
+
+
+def test_untranslated_keywords_keep_every_byte(tree: Tree) -> None:
+    tree.write("a.md", ENGLISH)
+    tree.target("fr-FR")
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert page.startswith("---\ntitle: Set up the reader\nkeywords:\n- offline reader\n"
+                           '- "reader, setup"\nms.date: 05/02/2024\n')
+
+
+def test_a_one_line_keywords_value_is_one_entry_translated_in_its_quotes(tree: Tree) -> None:
+    tree.write("a.md", ENGLISH.replace('keywords:\n- offline reader\n- "reader, setup"',
+                                       'keywords: "offline, reader"'))
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"offline, reader": 'hors ligne, "lecteur"'})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert 'keywords: "hors ligne, \\"lecteur\\""\n' in page
+    assert _front(page)["keywords"] == 'hors ligne, "lecteur"'
+
+
+def test_a_handoff_lends_its_keywords_item_for_item(tree: Tree) -> None:
+    tree.write("a.md", ENGLISH)
+    handoff = ENGLISH.replace("- offline reader\n", "- lecteur hors ligne\n").replace(
+        "ms.date: 05/02/2024\n", "ms.date: 05/02/2024\nms.translationtype: HT\n"
+        "ms.contentlocale: fr-FR\n")
+    tree.write("a.md", handoff, locale="fr-FR")
+    assert tree.run("locales") in (0, 1)
+    entries = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "a.md").messages}
+    assert entries["offline reader"] == "lecteur hors ligne"
+    assert entries['"reader, setup"'] == ""  # the handoff left it in English
+    assert _front(tree.page("fr-FR", "a.md"))["keywords"] == ["lecteur hors ligne",
+                                                                "reader, setup"]
+
+
+def test_a_handoff_with_other_keywords_lends_none(tree: Tree) -> None:
+    tree.write("a.md", ENGLISH)
+    tree.write("a.md", ENGLISH.replace("- offline reader\n", "- lecteur\n- hors ligne\n"),
+               locale="fr-FR")
+    assert tree.run("locales") in (0, 1)
+    entries = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "a.md").messages}
+    assert entries["offline reader"] == ""  # three items for two: no telling which is which
