@@ -233,7 +233,7 @@ def test_a_url_root_in_the_settings_keeps_its_protocol() -> None:
 MOTO = importlib.util.find_spec("moto") is not None and importlib.util.find_spec("s3fs")
 
 
-@pytest.mark.skipif(not MOTO, reason="needs moto[server] and s3fs (optional)")
+@pytest.mark.skipif(not MOTO, reason="needs moto[server] and s3fs (`make test` installs them)")
 def test_an_s3_store_on_loopback_round_trips(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
