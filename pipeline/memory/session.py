@@ -194,7 +194,12 @@ class Session:
                 self.sources(locale), self.settings.options, layout.shown_catalog)
         if redo:
             self.save()
-            store.save_findings(self.setup.findings_file, self.fingerprint, by_locale)
+            # the TMX files' findings too: a run with nothing to do replays them (``replay``)
+            store.save_findings(self.setup.findings_file, self.fingerprint,
+                                {**by_locale, store.TMX_FILES: self.problems})
+        else:  # nothing read this run: the TMX files' findings as kept
+            self.problems.extend(f for f in kept.get(store.TMX_FILES, [])
+                                 if f not in self.problems)
         return sorted([*self.problems, *(f for found in by_locale.values() for f in found)],
                       key=Finding.sort_key)
 

@@ -80,6 +80,7 @@ def save_rows(
 
 
 _SEVERITY = {int(s): s for s in Severity}
+TMX_FILES = ""  # the findings file's key for the TMX files' own findings (no locale is "")
 
 
 def load_findings(path: Path | None, key: str) -> dict[str, list[Finding]]:
