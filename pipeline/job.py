@@ -81,7 +81,7 @@ class Prepared:
     catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten
     output_write: Write | None = None
     cacheable: bool = False
-    tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
+    tm: tuple[bytes, int] | None = None  # Outcome.tm
 
 
 def policy(settings: Settings) -> Policy:
@@ -190,9 +190,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     # each finding on a segment keyed by what it is about, for a baseline to match
     findings = identity.attach(findings, article, entries, shown)
     if tm is None and settings.memory is not None and catalog is not None and not broken:
-        from pipeline.memory.rows import catalog_rows
+        from pipeline.memory.rows import packed_rows
 
-        tm = (catalog_rows(catalog), 0)
+        tm = (packed_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken, tm=tm)
 

@@ -157,9 +157,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             output_write = Write(layout.output(rel), page.encode("utf-8", "surrogatepass"),
                                  layout.shown_output(rel))
     if tm is None and settings.memory is not None and catalog is not None and not broken:
-        from pipeline.memory.rows import catalog_rows
+        from pipeline.memory.rows import packed_rows
 
-        tm = (catalog_rows(catalog), 0)
+        tm = (packed_rows(catalog), 0)
     # what the run records of the article: its English, under the locale's path
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
                     output_write, cacheable=not broken and handoff is None, tm=tm)
