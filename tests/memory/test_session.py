@@ -118,3 +118,17 @@ def test_a_damaged_memory_file_is_ignored_and_the_fill_is_the_same(tmp_path: Pat
     (out / "fr-FR/b.md").unlink()
     assert locales(content, cats, out, "-j", "1") in (0, 1)
     assert (cats / "fr-FR/b.po").read_bytes() == expected
+
+
+def test_the_second_pass_on_a_pool_of_workers_fills_as_one_process_does(tmp_path: Path) -> None:
+    content, _, _ = tree(tmp_path)
+    for n in range(30):  # enough articles left to fill for a second pass in batches
+        write(content, f"fr-FR/y{n:02}.md", article("fr-FR", f"d{n:04}", [("", EN), ("", CLOSE2)]))
+    got = []
+    for jobs in ("1", "2"):
+        cats, out = tmp_path / f"l{jobs}", tmp_path / f"o{jobs}"
+        locales(content, cats, out, "-j", jobs)
+        got.append(sorted((p.relative_to(cats).as_posix(), p.read_bytes())
+                          for p in cats.rglob("*.po")))
+    assert got[0] == got[1]
+    assert all(b"tm: exact match" in data for rel, data in got[1] if "/y" in rel)
