@@ -39,6 +39,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -276,8 +277,14 @@ def difflib_best(index: Index, query: str) -> str | None:
     return best
 
 
-def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> float:
-    """Wall seconds of `locales` over the corpus: cold (fresh folders) or a no-op rerun."""
+class Timed(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the run's process tree (its workers included)
+    rss: float  # peak resident set of its largest process, MB
+
+
+def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> Timed:
+    """`locales` over the corpus: cold (fresh folders) or a no-op rerun."""
     cats, out = work / ("l1" if memory else "l0"), work / ("o1" if memory else "o0")
     config = work / ("on.toml" if memory else "off.toml")
     config.write_text(f"[tool.pipeline]\ntranslation-memory = {'true' if memory else 'false'}\n")
@@ -287,9 +294,14 @@ def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> flo
     cmd = [sys.executable, "-m", "pipeline", "locales", "--content", str(corpus), "--locales",
            str(cats), "--out", str(out), "-q", "--config", str(config)]
     subprocess.run(["sync"], check=False)
+    # GNU time: a process forked from this one would count this one's peak as its own
+    report = work / "time.txt"
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    return time.perf_counter() - started
+    subprocess.run(["/usr/bin/time", "-o", str(report), "-f", "%U %S %M", *cmd], cwd=REPO,
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    wall = time.perf_counter() - started
+    user, system, peak = report.read_text().split()[-3:]
+    return Timed(wall, float(user) + float(system), int(peak) / 1024)
 
 
 def main() -> int:
@@ -298,8 +310,10 @@ def main() -> int:
     p.add_argument("--locales", default="", help="comma-separated (default: every locale)")
     p.add_argument("--runs", type=int, default=3, help="timed runs per row (best of)")
     p.add_argument("--no-timing", action="store_true", help="leave out the timed runs")
+    p.add_argument("--timing-only", action="store_true",
+                   help="only the timed runs (printed; the results file is left as it is)")
     args = p.parse_args()
-    locales = ([x for x in args.locales.split(",") if x] or
+    locales = ([] if args.timing_only else [x for x in args.locales.split(",") if x] or
                sorted(d.name for d in args.corpus.iterdir() if d.is_dir()))
     lines = ["# Translation memory: leave-out figures", "",
              f"Corpus {args.corpus}; memory from 80 % of each locale's articles (hash split), "
@@ -332,23 +346,29 @@ def main() -> int:
         totals_row["chrf_english"] = float("nan")
         lines.append(_row(totals_row))
         if not args.no_timing:
-            lines += ["", "| run | without memory (s) | with memory (s) | ratio |",
-                      "|---|---:|---:|---:|"]
+            lines += ["", f"`locales` over the whole corpus, without and with the memory: best of "
+                      f"{args.runs} interleaved rounds (no-op reruns: three a round); CPU is "
+                      "user + system of the process tree, RSS the peak of its largest process.",
+                      "", "| run | measure | without memory | with memory | ratio |",
+                      "|---|---|---:|---:|---:|"]
             work = Path(tmp) / "timing"
             work.mkdir()
-            cold: dict[bool, list[float]] = {False: [], True: []}
-            noop: dict[bool, list[float]] = {False: [], True: []}
+            cold: dict[bool, list[Timed]] = {False: [], True: []}
+            noop: dict[bool, list[Timed]] = {False: [], True: []}
             for _ in range(args.runs):
                 for memory in (False, True):
                     cold[memory].append(timed_run(args.corpus, work, memory))
                     noop[memory].extend(timed_run(args.corpus, work, memory, noop=True)
                                         for _ in range(3))
-            for name, table in (("cold locales (best)", cold), ("no-op rerun (best)", noop)):
-                a, b = min(table[False]), min(table[True])
-                lines.append(f"| {name} | {a:.2f} | {b:.2f} | {b / a:.2f} |")
+            for name, table in (("cold", cold), ("no-op rerun", noop)):
+                for field, unit in (("cpu", "CPU s"), ("wall", "wall s"), ("rss", "peak RSS MB")):
+                    a = min(getattr(t, field) for t in table[False])
+                    b = min(getattr(t, field) for t in table[True])
+                    lines.append(f"| {name} | {unit} | {a:.2f} | {b:.2f} | {b / a:.2f} |")
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
-    (BENCH / "memory-results.md").write_text(text, encoding="utf-8")
+    if not args.timing_only:
+        (BENCH / "memory-results.md").write_text(text, encoding="utf-8")
     return 0
 
 
