@@ -143,6 +143,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
 
             updated, tm = worker(article, updated, settings,
                                  None if guard is None else guard.segments)
+            if tm[1]:  # entries left to fill: the second pass does the article's work
+                return Prepared(rel, (), article, data, catalog_bytes=po_bytes, tm=tm)
         # Written whenever the bytes on disk are not the canonical ones, changed or not: a
         # vendor tool's layout (CRLF, other wrapping) goes in one go, not in a later diff.
         canonical = encode_po(updated)

@@ -5,8 +5,9 @@ Workers send, with each article's outcome, the rows of its catalog as merged, pa
 written, with no catalog parsed twice, and unpacked one locale at a time when it is used. The
 catalogs of articles the run cache skipped come from the memory file, or are read again when
 their file changed. An article left with untranslated entries after the first pass is held
-back; once every article has been through it, the memory is complete and those articles go
-through ``job`` again, now filling from it. So the memory a fill sees is the whole tree after
+back (its first pass stops after the merge: nothing of it is checked, rendered or written);
+once every article has been through it, the memory is complete and those articles go through
+``job`` again, now filling from it. So the memory a fill sees is the whole tree after
 this run's merges: the same for any number of jobs and any order.
 
 A run with nothing to do never comes here: it replays the consistency findings kept by the

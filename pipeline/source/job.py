@@ -93,6 +93,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
 
             updated, tm = worker(article, updated, settings,
                                  None if guard is None else guard.segments)
+            if tm[1]:  # entries left to fill: the second pass does the article's work
+                return Prepared(rel, (), replace(article, rel=rel), data, tm=tm)
         canonical = encode_po(updated)  # in its declared charset; a vendor layout goes too
         if updated != catalog:
             catalog = updated

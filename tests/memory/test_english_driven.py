@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pipeline.catalog import Catalog, format_po, parse_po
 from tests.memory.helpers import run, write
@@ -97,3 +100,21 @@ def test_tm_publish_exact_publishes_a_reviewed_exact_match_in_the_source_article
     assert found[CLOSE2].fuzzy  # a close match: never published
     text = (out / "fr-FR/b.md").read_text(encoding="utf-8")
     assert FR in text and FR2 not in text and CLOSE2 in text
+
+
+def test_a_source_article_left_to_fill_is_checked_and_rendered_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.source.job
+
+    published: list[str] = []
+    real = pipeline.source.job.publish
+
+    def counted(article: Any, *args: Any) -> Any:
+        published.append(article.rel)
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline.source.job, "publish", counted)
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]  # b.md's second pass only
+    assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,22 @@ def test_the_second_pass_on_a_pool_of_workers_fills_as_one_process_does(tmp_path
                           for p in cats.rglob("*.po")))
     assert got[0] == got[1]
     assert all(b"tm: exact match" in data for rel, data in got[1] if "/y" in rel)
+
+
+def test_an_article_left_to_fill_is_checked_and_rendered_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.job
+
+    published: list[str] = []
+    real = pipeline.job.publish
+
+    def counted(article: Any, *args: Any) -> Any:
+        published.append(article.rel)
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline.job, "publish", counted)
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    # b.md's first pass stops after its merge: the second pass does its work, once
+    assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]
+    assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
