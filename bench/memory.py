@@ -3,13 +3,19 @@
     python bench/memory.py [--corpus DIR] [--locales fr-FR,de-DE] [--runs N] [--no-timing]
 
 Leave-out, per locale: the catalogs of 80 % of the articles (chosen by a hash of the path, so
-the split is the same on every machine) make the memory; the other 20 % are new. Until the
-English segmenter lands (issue 13), the "new English" is the held-out handoffs' English
-segments, each compared with the translation its handoff holds (human or machine).
+the split is the same on every machine) make the memory; the other 20 % are new. A held-out
+article whose English source is in the corpus (``english/<locale>/...``, see its MANIFEST.tsv)
+is given as that source article: its English segmented as the English-driven path does
+(``pipeline.segment``, ``source.units``), each unit compared with the translation the handoff
+lends it (``source.handoff.lend``; units the handoff has no translation for are left out).
+The others are given as their handoff's English segments, each compared with the translation
+its handoff holds (human or machine).
 
 - exact: of the new segments whose English is in the memory, how many the fill gives a
   translation (coverage), and how often it equals the held-out one; beside it the plain
-  majority translation (most entries, reviewed or not) and ``msgmerge --compendium``;
+  majority translation (most entries, reviewed or not) and ``msgmerge --compendium``; and
+  how many held-out translations the majority equals that the segment rules refuse (the fill
+  never offers those);
 - close: of the others, how many get a close-match suggestion (>= 75 %, passing the segment
   rules), and the character F-score (chrF, beta 2, n-grams 1-6) of the suggestion against the
   held-out translation, beside the English's own (what an empty entry gives a translator);
@@ -33,13 +39,14 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline import checks  # noqa: E402
-from pipeline.article import read_article  # noqa: E402
+from pipeline.article import Article, read_article  # noqa: E402
 from pipeline.catalog import Message, format_po  # noqa: E402
 from pipeline.checks.base import Options  # noqa: E402
 from pipeline.findings import InputError, Severity  # noqa: E402
@@ -47,6 +54,9 @@ from pipeline.memory.fill import filled_entry  # noqa: E402
 from pipeline.memory.index import MIN_CLOSE, Index, build  # noqa: E402
 from pipeline.memory.rows import catalog_rows, provenance  # noqa: E402
 from pipeline.merge import merge  # noqa: E402
+from pipeline.segment import segment_bytes  # noqa: E402
+from pipeline.source.handoff import lend  # noqa: E402
+from pipeline.source.units import units_of  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bilingual"
 THRESHOLD = 0.75
@@ -126,10 +136,26 @@ def msgmerge_compendium(catalogs: list[bytes], queries: list[str], work: Path
     return {m.msgid: (m.msgstr, m.fuzzy) for m in merged.messages if m.msgstr}, elapsed
 
 
+def held_out_pairs(article: Article, english: Path) -> list[tuple[str, str]] | None:
+    """(English, held-out translation) of a held-out article given as its English source
+    article, or None when the corpus has no English source for it (or it cannot be read)."""
+    if not english.is_file():
+        return None
+    try:
+        segmented = segment_bytes(english.read_bytes(), str(english))
+    except InputError:
+        return None
+    within = article.rel.split("/", 1)[1]
+    units = units_of(segmented, within)
+    return [(u.source, tr) for u, tr in zip(units, lend(units, segmented.text, article),
+                                             strict=True)]
+
+
 def evaluate(corpus: Path, locale: str, work: Path) -> dict[str, object]:
     memory_rows: list[tuple[str, tuple[tuple[str, str, bool], ...]]] = []
     catalogs: list[bytes] = []
     new: list[tuple[str, str, bool]] = []  # (English, held-out translation, human)
+    by_english = by_handoff = 0  # held-out articles given as English source / handoff English
     for rel, data in articles(corpus, locale):
         try:
             article = read_article(data, rel, rel)
@@ -138,10 +164,16 @@ def evaluate(corpus: Path, locale: str, work: Path) -> dict[str, object]:
         if held_out(rel):
             seen: set[str] = set()
             human = (article.meta.get("ms.translationtype") or "").strip().upper() != "MT"
-            for seg in article.segments:
-                if seg.source and seg.translation and seg.source not in seen:
-                    seen.add(seg.source)
-                    new.append((seg.source, seg.translation, human))
+            pairs = held_out_pairs(article, corpus.parent / "english" / rel)
+            if pairs is None:
+                by_handoff += 1
+                pairs = [(seg.source, seg.translation) for seg in article.segments]
+            else:
+                by_english += 1
+            for source, translation in pairs:
+                if source and translation and source not in seen:
+                    seen.add(source)
+                    new.append((source, translation, human))
             continue
         catalog = merge(article, None)
         memory_rows.append((rel, catalog_rows(catalog)))
@@ -154,7 +186,7 @@ def evaluate(corpus: Path, locale: str, work: Path) -> dict[str, object]:
     def safe(source: str, text: str) -> bool:
         return all(sev < Severity.ERROR for _, sev, _ in checker.issues(source, text))
 
-    exact_known = exact_filled = exact_equal = majority_equal = 0
+    exact_known = exact_filled = exact_equal = majority_equal = majority_refused = 0
     human_known = human_equal = human_majority = 0
     close_queries = close_got = 0
     chrf_sugg: list[float] = []
@@ -173,6 +205,7 @@ def evaluate(corpus: Path, locale: str, work: Path) -> dict[str, object]:
                 exact_equal += equal
             by_majority = majority(index, source) == reference
             majority_equal += by_majority
+            majority_refused += by_majority and not safe(source, reference)
             if human:
                 human_known += 1
                 human_equal += equal
@@ -211,7 +244,8 @@ def evaluate(corpus: Path, locale: str, work: Path) -> dict[str, object]:
     return {
         "locale": locale, "memory": len(index), "new": len(new), "exact_known": exact_known,
         "exact_filled": exact_filled, "exact_equal": exact_equal,
-        "majority_equal": majority_equal, "close_queries": close_queries,
+        "majority_equal": majority_equal, "majority_refused": majority_refused,
+        "by_english": by_english, "by_handoff": by_handoff, "close_queries": close_queries,
         "human_known": human_known, "human_equal": human_equal,
         "human_majority": human_majority,
         "close_got": close_got,
@@ -243,8 +277,14 @@ def difflib_best(index: Index, query: str) -> str | None:
     return best
 
 
-def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> float:
-    """Wall seconds of `locales` over the corpus: cold (fresh folders) or a no-op rerun."""
+class Timed(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the run's process tree (its workers included)
+    rss: float  # peak resident set of its largest process, MB
+
+
+def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> Timed:
+    """`locales` over the corpus: cold (fresh folders) or a no-op rerun."""
     cats, out = work / ("l1" if memory else "l0"), work / ("o1" if memory else "o0")
     config = work / ("on.toml" if memory else "off.toml")
     config.write_text(f"[tool.pipeline]\ntranslation-memory = {'true' if memory else 'false'}\n")
@@ -254,9 +294,14 @@ def timed_run(corpus: Path, work: Path, memory: bool, noop: bool = False) -> flo
     cmd = [sys.executable, "-m", "pipeline", "locales", "--content", str(corpus), "--locales",
            str(cats), "--out", str(out), "-q", "--config", str(config)]
     subprocess.run(["sync"], check=False)
+    # GNU time: a process forked from this one would count this one's peak as its own
+    report = work / "time.txt"
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    return time.perf_counter() - started
+    subprocess.run(["/usr/bin/time", "-o", str(report), "-f", "%U %S %M", *cmd], cwd=REPO,
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    wall = time.perf_counter() - started
+    user, system, peak = report.read_text().split()[-3:]
+    return Timed(wall, float(user) + float(system), int(peak) / 1024)
 
 
 def main() -> int:
@@ -265,18 +310,25 @@ def main() -> int:
     p.add_argument("--locales", default="", help="comma-separated (default: every locale)")
     p.add_argument("--runs", type=int, default=3, help="timed runs per row (best of)")
     p.add_argument("--no-timing", action="store_true", help="leave out the timed runs")
+    p.add_argument("--timing-only", action="store_true",
+                   help="only the timed runs (printed; the results file is left as it is)")
     args = p.parse_args()
-    locales = ([x for x in args.locales.split(",") if x] or
+    locales = ([] if args.timing_only else [x for x in args.locales.split(",") if x] or
                sorted(d.name for d in args.corpus.iterdir() if d.is_dir()))
     lines = ["# Translation memory: leave-out figures", "",
              f"Corpus {args.corpus}; memory from 80 % of each locale's articles (hash split), "
-             "the other 20 %'s handoff English as new segments (until the English segmenter "
-             f"lands). Close matches at {int(THRESHOLD * 100)} %.", "",
-             "| locale | memory | new | exact known | filled | = held-out | majority = | "
+             "the other 20 % new: given as their English source article where the corpus has "
+             "one (English-driven segmentation, the handoff's translation of each unit as "
+             "reference), else as their handoff's English (\"held out: English, handoff\": "
+             "how many articles each way). \"majority = refused\": held-out translations the "
+             "majority equals but the segment rules refuse (the fill never offers them). "
+             f"Close matches at {int(THRESHOLD * 100)} %.", "",
+             "| locale | held out: English, handoff | memory | new | exact known | filled | "
+             "= held-out | majority = | majority = refused | "
              "msgmerge filled, = | human: known, = held-out, majority = | close tried | "
              "suggested | chrF sugg. | chrF English | msgmerge fuzzy | fill s | msgmerge s | "
              "rapidfuzz / difflib s (agree) |",
-             "|---|" + "---:|" * 16]
+             "|---|" + "---:|" * 18]
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for locale in locales:
@@ -294,23 +346,29 @@ def main() -> int:
         totals_row["chrf_english"] = float("nan")
         lines.append(_row(totals_row))
         if not args.no_timing:
-            lines += ["", "| run | without memory (s) | with memory (s) | ratio |",
-                      "|---|---:|---:|---:|"]
+            lines += ["", f"`locales` over the whole corpus, without and with the memory: best of "
+                      f"{args.runs} interleaved rounds (no-op reruns: three a round); CPU is "
+                      "user + system of the process tree, RSS the peak of its largest process.",
+                      "", "| run | measure | without memory | with memory | ratio |",
+                      "|---|---|---:|---:|---:|"]
             work = Path(tmp) / "timing"
             work.mkdir()
-            cold: dict[bool, list[float]] = {False: [], True: []}
-            noop: dict[bool, list[float]] = {False: [], True: []}
+            cold: dict[bool, list[Timed]] = {False: [], True: []}
+            noop: dict[bool, list[Timed]] = {False: [], True: []}
             for _ in range(args.runs):
                 for memory in (False, True):
                     cold[memory].append(timed_run(args.corpus, work, memory))
                     noop[memory].extend(timed_run(args.corpus, work, memory, noop=True)
                                         for _ in range(3))
-            for name, table in (("cold locales (best)", cold), ("no-op rerun (best)", noop)):
-                a, b = min(table[False]), min(table[True])
-                lines.append(f"| {name} | {a:.2f} | {b:.2f} | {b / a:.2f} |")
+            for name, table in (("cold", cold), ("no-op rerun", noop)):
+                for field, unit in (("cpu", "CPU s"), ("wall", "wall s"), ("rss", "peak RSS MB")):
+                    a = min(getattr(t, field) for t in table[False])
+                    b = min(getattr(t, field) for t in table[True])
+                    lines.append(f"| {name} | {unit} | {a:.2f} | {b:.2f} | {b / a:.2f} |")
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
-    (BENCH / "memory-results.md").write_text(text, encoding="utf-8")
+    if not args.timing_only:
+        (BENCH / "memory-results.md").write_text(text, encoding="utf-8")
     return 0
 
 
@@ -327,9 +385,12 @@ def _row(r: dict[str, object]) -> str:
     cs, ce = num("chrf_sugg"), num("chrf_english")
     chrf_cells = ("-", "-") if cs != cs else (f"{cs:.1f}", f"{ce:.1f}")
     cells = [
-        str(r.get("locale")), f"{num('memory'):.0f}", f"{num('new'):.0f}", f"{known:.0f}",
-        _pct(num("exact_filled"), known), _pct(num("exact_equal"), known),
-        _pct(num("majority_equal"), known),
+        str(r.get("locale")), f"{num('by_english'):.0f}, {num('by_handoff'):.0f}",
+        f"{num('memory'):.0f}", f"{num('new'):.0f}", f"{known:.0f}",
+        _pct(num("exact_filled"), known),
+        f"{_pct(num('exact_equal'), known)} ({num('exact_equal'):.0f})",
+        f"{_pct(num('majority_equal'), known)} ({num('majority_equal'):.0f})",
+        f"{num('majority_refused'):.0f}",
         f"{_pct(num('gt_exact'), known)}, {_pct(num('gt_equal'), known)}",
         f"{human:.0f}, {_pct(num('human_equal'), human)}, {_pct(num('human_majority'), human)}",
         f"{close:.0f}", _pct(num("close_got"), close), *chrf_cells, f"{num('gt_fuzzy'):.0f}",

@@ -84,7 +84,7 @@ class Prepared:
     # an article made from its English: the bytes of the handoff that lent it translations,
     # None when there was none (the run cache keys on it)
     handoff_data: bytes | None = None
-    tm: tuple[tuple[tuple[str, str, bool], ...], int] | None = None  # Outcome.tm
+    tm: tuple[bytes, int] | None = None  # Outcome.tm
 
 
 def policy(settings: Settings) -> Policy:
@@ -146,6 +146,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
 
             updated, tm = worker(article, updated, settings,
                                  None if guard is None else guard.segments)
+            if tm[1]:  # entries left to fill: the second pass does the article's work
+                return Prepared(rel, (), article, data, catalog_bytes=po_bytes, tm=tm)
         # Written whenever the bytes on disk are not the canonical ones, changed or not: a
         # vendor tool's layout (CRLF, other wrapping) goes in one go, not in a later diff.
         canonical = encode_po(updated)
@@ -193,9 +195,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     # each finding on a segment keyed by what it is about, for a baseline to match
     findings = identity.attach(findings, article, entries, shown)
     if tm is None and settings.memory is not None and catalog is not None and not broken:
-        from pipeline.memory.rows import catalog_rows
+        from pipeline.memory.rows import packed_rows
 
-        tm = (catalog_rows(catalog), 0)
+        tm = (packed_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken, tm=tm)
 

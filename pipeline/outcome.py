@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from pipeline.cache import Entry
 from pipeline.checks import tree
@@ -16,9 +16,6 @@ from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
 from pipeline.memory import Setup
 from pipeline.render import Form
-
-if TYPE_CHECKING:
-    from pipeline.memory.rows import Row
 
 
 @dataclass(frozen=True)
@@ -48,8 +45,9 @@ class Outcome(NamedTuple):
     edition: tree.Edition | None = None
     failed: bool = False
     cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
-    # for the translation memory: the catalog's rows, and its entries left to fill
-    tm: tuple[tuple[Row, ...], int] | None = None
+    # for the translation memory: the catalog's rows (packed: ``memory.rows.pack``), and its
+    # entries left to fill
+    tm: tuple[bytes, int] | None = None
 
 
 @dataclass(frozen=True)

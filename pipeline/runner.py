@@ -162,8 +162,17 @@ def _work(
         size = pool.batch_size
 
         def again(rels: list[str], redo: Settings) -> Iterator[Outcome]:
-            return (o for i in range(0, len(rels), size)
-                    for o in job.process_batch(rels[i : i + size], redo))
+            """The memory's second pass: on a process pool forked now, whose workers inherit
+            the indexes just built (``session._PRIMED``), where processes fork; else here."""
+            if spec.kind == "process" and spec.jobs > 1 and _forks():
+                with executors.open_pool(spec, len(rels)) as second:
+                    n = second.batch_size
+                    batches = [(rels[i : i + n], redo) for i in range(0, len(rels), n)]
+                    yield from (o for batch in second.map(job.run_batch, batches)
+                                for o in batch)
+                return
+            yield from (o for i in range(0, len(rels), size)
+                        for o in job.process_batch(rels[i : i + size], redo))
 
         def fresh_of(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
             return outcomes if session is None else session.wrap(outcomes, again)
@@ -172,6 +181,12 @@ def _work(
         results = pool.map(job.run_batch, batches)
         return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
                           progress, sink, tree_findings)
+
+
+def _forks() -> bool:
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
 
 
 def _summarize(

@@ -5,6 +5,7 @@
   loudly: the skip reason names the path and the run ends with a banner saying so.
 - ``require_gettext``: GNU gettext's msgfmt and msgcat. Missing tools FAIL the tests that need
   them (a skip would hide that the writer was never checked against GNU).
+- OmegaT (``tests/handoff/test_omegat.py``): skipped where it is not installed, loudly too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS_ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bilingual"
 CORPUS_MISSING = f"SHARED CORPUS NOT FOUND at {CORPUS_ROOT}: corpus tests skipped"
 GETTEXT_MISSING = "GNU gettext (msgfmt, msgcat) is required: apt-get install gettext"
+OMEGAT_MISSING = ("OMEGAT NOT INSTALLED: the OmegaT handoff test skipped; apt-get install omegat "
+                  "(.ci/run installs it)")
+# skips that end the run with a banner: each leaves a part of the project untried
+LOUD_SKIPS = (CORPUS_MISSING, OMEGAT_MISSING)
 
 
 def corpus_available() -> bool:
@@ -44,9 +49,11 @@ def require_gettext() -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if corpus_available():
-        return
     skipped = terminalreporter.stats.get("skipped", [])
-    if any(CORPUS_MISSING in str(getattr(rep, "longrepr", "")) for rep in skipped):
-        terminalreporter.write_sep("!", CORPUS_MISSING, red=True, bold=True)
+    if not skipped:
+        return
+    reasons = [str(getattr(rep, "longrepr", "")) for rep in skipped]
+    for loud in LOUD_SKIPS:
+        if any(loud in reason for reason in reasons):
+            terminalreporter.write_sep("!", loud, red=True, bold=True)
 

@@ -44,7 +44,7 @@ def inconsistent(
         locale = rel.split("/", 1)[0]
         table = by_locale.setdefault(locale, {})
         for source, target, reviewed in rows:
-            if reviewed and _words(source):
+            if reviewed:
                 arts = table.setdefault(source, {}).setdefault(target, [])
                 if not arts or arts[-1] != rel:
                     arts.append(rel)
@@ -52,7 +52,9 @@ def inconsistent(
     out: list[Finding] = []
     for locale in sorted(by_locale):
         for source, by_target in by_locale[locale].items():
-            if len(by_target) < 2 or len({r for a in by_target.values() for r in a}) < 2:
+            # words last: the few English with two translations are worth the look
+            if (len(by_target) < 2 or len({r for a in by_target.values() for r in a}) < 2
+                    or not _words(source)):
                 continue
             ranked = sorted(by_target.items(), key=lambda kv: (-len(kv[1]), kv[0]))
             where = min(rel for _, arts in ranked[1:] for rel in arts)

@@ -13,6 +13,7 @@ This module is the settings only: the command line and the runner import it on e
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,17 @@ class Setup:
         return self.key()
 
     def key(self) -> str:
-        """What decides a fill besides the catalogs: part of the run cache's fingerprint."""
-        return repr((self.threshold, self.publish_exact, [str(p) for p in self.tmx]))
+        """What decides a fill besides the catalogs: part of the run cache's fingerprint. A
+        TMX file by its status as well as its name (as the run cache knows the catalogs): a
+        vendor's next delivery under the same name is read again, not replayed."""
+        return repr((self.threshold, self.publish_exact,
+                     [(str(p), _state(p)) for p in self.tmx]))
+
+
+def _state(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # a missing file is named by the run that reads it
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 

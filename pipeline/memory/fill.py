@@ -2,9 +2,10 @@
 ``merge``, which need not know of the memory.
 
 Only an entry with English and no translation is filled: a translator's text, even a fuzzy
-one, is never replaced. An exact match (the same English) takes the translation most reviewed
-entries agree on (``index``); it stays fuzzy, so not published, unless ``publish_exact`` and
-the translation was reviewed somewhere. A close match is always a fuzzy suggestion with the
+one, is never replaced. An exact match (the same English) takes the memory's first choice
+(``index``: most articles agree on it, the reviewers deciding where they are half or more);
+it stays fuzzy, so not published, unless ``publish_exact`` and the translation was reviewed
+somewhere. A close match is always a fuzzy suggestion with the
 memory's English as its previous msgid (``#| msgid``), which Poedit and Weblate show as a
 difference. Either way the translator comment says where it came from (``rows.Provenance``).
 A translation that fails the segment rules (an ERROR) against the new English, code, links,

@@ -1,10 +1,16 @@
 """A locale's memory: for each English, its translations ranked; and the English sorted by
 length for close matches.
 
-Exact match: the translation most reviewed entries agree on; then the one most entries agree
-on (unreviewed ones included); then the first in code-point order, so that ties never depend
+Exact match: agreement is counted in articles (each catalog or TMX file one voice), not
+entries: one article repeating a table cell under eleven msgctxt is one decision, and must not
+outvote ten articles. Where reviewed articles are at least half of those holding the English,
+the translation most reviewed articles agree on comes first (the reviewers decide); where it
+is mostly unreviewed (machine translation), the one most articles agree on, reviewed articles
+breaking the tie: a lone reviewed variant is no reason to depart from what every other
+article says. Then entries (reviewed, all), then code-point order, so that ties never depend
 on the order catalogs were read. Its origin is the first article (in path order) holding it
-reviewed, else the first holding it at all.
+reviewed, else the first holding it at all. ``bench/memory.py`` measures the rule against the
+plain majority of entries.
 
 Close match: rapidfuzz's ``fuzz.ratio`` (2 x the longest common subsequence over the total
 length, the measure of difflib's ``SequenceMatcher.ratio`` computed exactly and in C++). A
@@ -31,6 +37,8 @@ class Choice(NamedTuple):
     reviewed: int  # entries holding this translation reviewed
     total: int  # entries holding it at all
     origin: str
+    articles: int = 1  # articles (catalogs, TMX files) holding it at all
+    reviewed_articles: int = 0  # articles holding it reviewed
 
 
 class Match(NamedTuple):
@@ -81,19 +89,29 @@ class Index:
 
 
 class _Votes:
-    """How the entries of the memory hold one translation of one English."""
+    """How the articles of the memory hold one translation of one English. Origins come in
+    order: a new one is a new article."""
 
-    __slots__ = ("first", "first_reviewed", "reviewed", "total")
+    __slots__ = ("articles", "first", "first_reviewed", "last", "last_reviewed", "reviewed",
+                 "reviewed_articles", "total")
 
     def __init__(self, origin: str, reviewed: bool) -> None:
         self.reviewed, self.total = int(reviewed), 1
-        self.first, self.first_reviewed = origin, origin if reviewed else ""
+        self.articles, self.reviewed_articles = 1, int(reviewed)
+        self.first = self.last = origin
+        self.first_reviewed = self.last_reviewed = origin if reviewed else ""
 
     def add(self, origin: str, reviewed: bool) -> None:
         self.total += 1
+        if origin != self.last:
+            self.articles += 1
+            self.last = origin
         if reviewed:
             self.reviewed += 1
             self.first_reviewed = self.first_reviewed or origin
+            if origin != self.last_reviewed:
+                self.reviewed_articles += 1
+                self.last_reviewed = origin
 
 
 def build(sources: Iterable[tuple[str, Sequence[Row]]]) -> Index:
@@ -111,10 +129,19 @@ def build(sources: Iterable[tuple[str, Sequence[Row]]]) -> Index:
                 v.add(origin, reviewed)
     choices: dict[str, tuple[Choice, ...]] = {}
     for source, by_target in votes.items():
-        ranked = sorted(
-            (Choice(target, v.reviewed, v.total, v.first_reviewed or v.first)
-             for target, v in by_target.items()),
-            key=lambda c: (-c.reviewed, -c.total, c.target),
-        )
+        ranked = [Choice(target, v.reviewed, v.total, v.first_reviewed or v.first, v.articles,
+                         v.reviewed_articles) for target, v in by_target.items()]
+        if len(ranked) > 1:  # (an article holding the English two ways counts for each)
+            reviewers = sum(c.reviewed_articles for c in ranked)
+            ranked.sort(key=_reviewers_first if 2 * reviewers >= sum(c.articles for c in ranked)
+                        else _most_articles_first)
         choices[source] = tuple(ranked)
     return Index(choices)
+
+
+def _reviewers_first(c: Choice) -> tuple[int, int, int, int, str]:
+    return (-c.reviewed_articles, -c.articles, -c.reviewed, -c.total, c.target)
+
+
+def _most_articles_first(c: Choice) -> tuple[int, int, int, int, str]:
+    return (-c.articles, -c.reviewed_articles, -c.reviewed, -c.total, c.target)

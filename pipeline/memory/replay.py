@@ -1,5 +1,7 @@
-"""A run with nothing to do replays the consistency findings the last run with work kept:
-one small file read, nothing else of the memory loaded."""
+"""A run with nothing to do replays the consistency findings the last run with work kept, and
+those of the TMX files (a broken one is named on every run): one small file read, nothing else
+of the memory loaded. A TMX file that changed changes the fingerprint (``Setup.key``), so
+nothing is replayed then."""
 
 from __future__ import annotations
 

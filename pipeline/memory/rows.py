@@ -5,11 +5,18 @@ A row is (English, translation, reviewed). Reviewed: a translation a person stan
 translation, or a vendor's "needs review"), except those whose translation was made for
 other English: a fuzzy entry with a previous msgid (changed English), and the memory's own
 suggestions (a ``tm:`` comment), which would only echo the memory back into itself.
+
+A catalog's rows travel and are kept packed (``pack``): marshalled and compressed, in the
+worker that read the catalog. As Python objects the rows of the corpus took 57 MB in the
+parent, which holds every catalog's until the run ends; packed they take 10 MB, and the
+memory file is written from them as they are.
 """
 
 from __future__ import annotations
 
+import marshal
 import re
+import zlib
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -62,8 +69,27 @@ def catalog_rows(catalog: Catalog) -> tuple[Row, ...]:
     return tuple([
         (m.msgid, m.msgstr, not m.fuzzy)
         for m in catalog.messages
-        if m.msgid and m.msgstr and not m.obsolete and not is_suggestion(m)
+        if m.msgid and m.msgstr and not m.obsolete and not (m.fuzzy and is_suggestion(m))
     ])
+
+
+def pack(rows: tuple[Row, ...]) -> bytes:
+    # level 1: a third of the size for a tenth of the time of the default level
+    return zlib.compress(marshal.dumps(rows), 1)
+
+
+def unpack(packed: bytes) -> tuple[Row, ...]:
+    """The rows ``pack`` packed; none from anything else (a damaged memory file costs fills,
+    never a run)."""
+    try:
+        rows = marshal.loads(zlib.decompress(packed))
+    except (zlib.error, EOFError, ValueError, TypeError):
+        return ()
+    return rows if type(rows) is tuple else ()
+
+
+def packed_rows(catalog: Catalog) -> bytes:
+    return pack(catalog_rows(catalog))
 
 
 def open_entries(catalog: Catalog) -> int:

@@ -1,12 +1,14 @@
 """A run's translation memory.
 
-Workers send, with each article's outcome, the rows of its catalog as merged (``worker``):
-the memory is built from this run's catalogs as they are written, with no catalog parsed
-twice. The catalogs of articles the run cache skipped come from the memory file, or are read
-again when their file changed. An article left with untranslated entries after the first pass
-is held back; once every article has been through it, the memory is complete and those
-articles go through ``job`` again, now filling from it. So the memory a fill sees is the
-whole tree after this run's merges: the same for any number of jobs and any order.
+Workers send, with each article's outcome, the rows of its catalog as merged, packed
+(``worker``, ``rows.pack``): the memory is built from this run's catalogs as they are
+written, with no catalog parsed twice, and unpacked one locale at a time when it is used. The
+catalogs of articles the run cache skipped come from the memory file, or are read again when
+their file changed. An article left with untranslated entries after the first pass is held
+back (its first pass stops after the merge: nothing of it is checked, rendered or written);
+once every article has been through it, the memory is complete and those articles go through
+``job`` again, now filling from it. So the memory a fill sees is the whole tree after
+this run's merges: the same for any number of jobs and any order.
 
 A run with nothing to do never comes here: it replays the consistency findings kept by the
 last run that had work (``replay``).
@@ -25,7 +27,7 @@ from pipeline.checks import consistency
 from pipeline.findings import Finding, InputError
 from pipeline.memory import Setup, store
 from pipeline.memory.index import Index, build
-from pipeline.memory.rows import Row, catalog_rows, open_entries
+from pipeline.memory.rows import Row, open_entries, packed_rows, unpack
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -69,7 +71,7 @@ class Session:
         self.cached: dict[str, list[str]] = {}
         for rel in cached:
             self.cached.setdefault(_locale(rel), []).append(rel)
-        self.rows: dict[str, tuple[Row, ...]] = {}
+        self.rows: dict[str, bytes] = {}  # each catalog's rows, packed
         self.stored: dict[str, store.Stored] = {}  # each completed locale's file as read
         self.problems: list[Finding] = []
         self.tmx: dict[str, list[tuple[str, list[Row]]]] = {}
@@ -139,12 +141,17 @@ class Session:
                 catalog = parse_po_bytes(data, layout.shown_catalog(rel))
             except (InputError, OSError):
                 continue  # a broken catalog gives the memory nothing; check names it
-            self.rows[rel] = catalog_rows(catalog)
+            self.rows[rel] = packed_rows(catalog)
 
-    def sources(self, locale: str) -> list[tuple[str, tuple[Row, ...]]]:
+    def packed(self, locale: str) -> list[tuple[str, bytes]]:
+        """Each catalog of the locale, in path order, with its rows packed."""
         self.complete(locale)
         prefix = locale + "/"
         return sorted((rel, rows) for rel, rows in self.rows.items() if rel.startswith(prefix))
+
+    def sources(self, locale: str) -> Iterator[tuple[str, tuple[Row, ...]]]:
+        """Each catalog of the locale, in path order, with its rows (unpacked as they come)."""
+        return ((rel, unpack(rows)) for rel, rows in self.packed(locale))
 
     def index(self, locale: str) -> Index:
         return build([*self.sources(locale), *self.tmx_rows(locale)])
@@ -169,7 +176,7 @@ class Session:
         layout = self.settings.layout
         for locale in sorted(self.stored):
             kept = {}
-            for rel, rows in self.sources(locale):
+            for rel, rows in self.packed(locale):
                 st = store.state(layout.catalog(rel))
                 if st is not None:
                     kept[rel] = (st, rows)
@@ -194,7 +201,12 @@ class Session:
                 self.sources(locale), self.settings.options, layout.shown_catalog)
         if redo:
             self.save()
-            store.save_findings(self.setup.findings_file, self.fingerprint, by_locale)
+            # the TMX files' findings too: a run with nothing to do replays them (``replay``)
+            store.save_findings(self.setup.findings_file, self.fingerprint,
+                                {**by_locale, store.TMX_FILES: self.problems})
+        else:  # nothing read this run: the TMX files' findings as kept
+            self.problems.extend(f for f in kept.get(store.TMX_FILES, [])
+                                 if f not in self.problems)
         return sorted([*self.problems, *(f for found in by_locale.values() for f in found)],
                       key=Finding.sort_key)
 
@@ -228,7 +240,8 @@ def _index_from_file(setup: Setup, locale: str) -> Index:
     from pipeline.memory import tmx
 
     data = store.load_rows(setup.file(locale), None)
-    sources: list[tuple[str, Iterable[Row]]] = [(rel, rows) for rel, (_, rows) in data.items()]
+    sources: list[tuple[str, Iterable[Row]]] = [(rel, unpack(rows))
+                                                for rel, (_, rows) in data.items()]
     for path in setup.tmx:
         with contextlib.suppress(InputError):  # the parent reports it
             sources.extend(tmx.rows_of([path], locale, 1 << 30))
@@ -237,7 +250,7 @@ def _index_from_file(setup: Setup, locale: str) -> Index:
 
 def worker(
     article: Article, catalog: Catalog, settings: Settings, checker: SegmentChecker | None
-) -> tuple[Catalog, tuple[tuple[Row, ...], int]]:
+) -> tuple[Catalog, tuple[bytes, int]]:
     """In ``job.prepare`` after the merge: the catalog, filled in the second pass, and what
     the parent's memory needs of it (its rows; entries left to fill, in the first pass)."""
     setup = settings.memory
@@ -256,6 +269,6 @@ def worker(
 
         catalog, _ = fill(catalog, index_for(setup, article.locale), safe, setup.threshold,
                           setup.publish_exact)
-        return catalog, (catalog_rows(catalog), 0)
+        return catalog, (packed_rows(catalog), 0)
     left = open_entries(catalog) if settings.extract else 0
-    return catalog, (catalog_rows(catalog), left)
+    return catalog, (packed_rows(catalog), left)

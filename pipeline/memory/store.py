@@ -1,7 +1,8 @@
-"""The memory file beside the outputs (``.pipeline-memory``): each catalog's rows with the
-file status of the catalog they were read from. A run reads the rows of the catalogs it did not
-process from here rather than parsing them again; a catalog whose status changed since is read
-again. Only an optimisation, like the run cache: deleting it changes no output.
+"""The memory file beside the outputs (``.pipeline-memory``): each catalog's rows (packed, as
+``rows.pack`` packs them) with the file status of the catalog they were read from. A run reads
+the rows of the catalogs it did not process from here rather than parsing them again; a
+catalog whose status changed since is read again. Only an optimisation, like the run cache:
+deleting it changes no output.
 
 Python's marshal format, as the run cache: written by this tool beside its outputs and
 trusted as much as they are; anything unexpected, or from another Python, is ignored.
@@ -18,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.memory.rows import Row
 
-_FORMAT = 1
+_FORMAT = 2  # 2: rows packed
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-Stored = dict[str, tuple[State, tuple[Row, ...]]]
+Stored = dict[str, tuple[State, bytes]]  # by catalog: its status, its rows packed
 
 
 def state(path: str | Path) -> State | None:
@@ -69,17 +69,17 @@ def load_rows(path: Path | None, key: str | None) -> Stored:
     for rel, value in data.items():
         with contextlib.suppress(TypeError, ValueError):
             st, rows = value
-            out[rel] = (tuple(st), rows)
+            if type(rows) is bytes:
+                out[rel] = (tuple(st), rows)
     return out
 
 
-def save_rows(
-    path: Path | None, key: str, stored: Mapping[str, tuple[State, tuple[Row, ...]]]
-) -> None:
+def save_rows(path: Path | None, key: str, stored: Mapping[str, tuple[State, bytes]]) -> None:
     _save(path, "rows", key, {rel: stored[rel] for rel in sorted(stored)})
 
 
 _SEVERITY = {int(s): s for s in Severity}
+TMX_FILES = ""  # the findings file's key for the TMX files' own findings (no locale is "")
 
 
 def load_findings(path: Path | None, key: str) -> dict[str, list[Finding]]:

@@ -83,10 +83,18 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     po_shown = layout.shown_catalog(rel)
     catalog_write = None
     entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
+    tm = None
     if settings.extract and not broken and (catalog is not None or units):
         fresh = catalog is None or not catalog.header_comments
         updated = tidy(merge(article, catalog, keys), units, keys, source_rel,
                        _comments(locale, source_rel) if fresh else None)
+        if settings.memory is not None:  # filled in the second pass, as in ``job``
+            from pipeline.memory.session import worker
+
+            updated, tm = worker(article, updated, settings,
+                                 None if guard is None else guard.segments)
+            if tm[1]:  # entries left to fill: the second pass does the article's work
+                return Prepared(rel, (), replace(article, rel=rel), data, tm=tm)
         canonical = encode_po(updated)  # in its declared charset; a vendor layout goes too
         if updated != catalog:
             catalog = updated
@@ -150,12 +158,16 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             page = render(english, units, published, settings.form, locale, own_meta)
             output_write = Write(layout.output(rel), page.encode("utf-8", "surrogatepass"),
                                  layout.shown_output(rel))
+    if tm is None and settings.memory is not None and catalog is not None and not broken:
+        from pipeline.memory.rows import packed_rows
+
+        tm = (packed_rows(catalog), 0)
     # what the run records of the article: its English, under the locale's path
     # a handoff that could not be read is reported again by every run, as a bad handoff
     # alone is (``job.prepare``): never replayed
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
                     output_write, cacheable=not broken and handoff_read,
-                    handoff_data=handoff_data)
+                    handoff_data=handoff_data, tm=tm)
 
 
 _last: dict[tuple[str, bytes], SegmentedArticle] = {}

@@ -1,6 +1,7 @@
 """A real CAT tool: OmegaT (Debian's package, 3.6) translates a handoff package headless
 (``--mode=console-translate``) from its memories, and the package comes back. Skipped where
-OmegaT is not installed (``apt-get install omegat``)."""
+OmegaT is not installed (``apt-get install omegat``; ``.ci/run`` installs it), loudly: the run
+ends with a banner saying so (``conftest.LOUD_SKIPS``)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.catalog import parse_po_bytes
+from tests.conftest import OMEGAT_MISSING
 from tests.handoff.test_handoff import EN, FR, MT_EN, MT_FR, NEW_EN, package, tree
 from tests.memory.helpers import run
 
-pytestmark = pytest.mark.skipif(shutil.which("omegat") is None,
-                                reason="OmegaT is not installed (apt-get install omegat)")
+pytestmark = pytest.mark.skipif(shutil.which("omegat") is None, reason=OMEGAT_MISSING)
 
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat>

@@ -46,6 +46,32 @@ def test_an_exact_match_takes_the_translation_most_reviewed_entries_agree_on() -
     assert msg.translator_comments == ("tm: exact match from fr-FR/b.md (reviewed)",)
 
 
+R, U = True, False  # reviewed, unreviewed
+
+
+@pytest.mark.parametrize(("held", "chosen", "reviewed"), [
+    # one article repeating a table cell under many msgctxt is one voice, not eleven
+    ({"a": [("No.", U)] * 11, "b": [("Non.", U)], "c": [("Non.", U)]}, "Non.", False),
+    ({"a": [("No.", R)] * 11, "b": [("Non.", R)], "c": [("Non.", R)]}, "Non.", True),
+    # mostly machine translation: what most articles agree on, not a lone reviewed variant
+    ({"a": [("Humain.", R)], "b": [("Machine.", U)], "c": [("Machine.", U)],
+      "d": [("Machine.", U)]}, "Machine.", False),
+    # ... a reviewed article breaking a tie between as many articles
+    ({"a": [("Humain.", R)], "b": [("Machine.", U)]}, "Humain.", True),
+    # reviewed articles half or more: the reviewers decide, against more unreviewed articles
+    ({"a": [("B.", R)], "b": [("A.", R)], "c": [("M.", U)], "d": [("M.", U)]}, "A.", True),
+])
+def test_an_exact_match_counts_articles_and_lets_reviewers_decide_where_they_are_most(
+        held: dict[str, list[tuple[str, bool]]], chosen: str, reviewed: bool) -> None:
+    rows = {f"fr-FR/{name}.md": [(EN, text, r) for text, r in found]
+            for name, found in held.items()}
+    msg = filled(EN, rows, publish_exact=True)
+    assert msg.msgstr == chosen
+    assert msg.fuzzy is not reviewed  # published only when reviewed (tm-publish-exact)
+    found = provenance(msg)
+    assert found is not None and found.reviewed is reviewed
+
+
 def test_a_tie_is_broken_by_the_text_whatever_the_order_of_the_catalogs() -> None:
     one = {"fr-FR/z.md": [(EN, "B.", True)], "fr-FR/a.md": [(EN, "A.", True)]}
     two = {"fr-FR/a.md": [(EN, "B.", True)], "fr-FR/z.md": [(EN, "A.", True)]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,36 @@ def test_a_damaged_memory_file_is_ignored_and_the_fill_is_the_same(tmp_path: Pat
     (out / "fr-FR/b.md").unlink()
     assert locales(content, cats, out, "-j", "1") in (0, 1)
     assert (cats / "fr-FR/b.po").read_bytes() == expected
+
+
+def test_the_second_pass_on_a_pool_of_workers_fills_as_one_process_does(tmp_path: Path) -> None:
+    content, _, _ = tree(tmp_path)
+    for n in range(30):  # enough articles left to fill for a second pass in batches
+        write(content, f"fr-FR/y{n:02}.md", article("fr-FR", f"d{n:04}", [("", EN), ("", CLOSE2)]))
+    got = []
+    for jobs in ("1", "2"):
+        cats, out = tmp_path / f"l{jobs}", tmp_path / f"o{jobs}"
+        locales(content, cats, out, "-j", jobs)
+        got.append(sorted((p.relative_to(cats).as_posix(), p.read_bytes())
+                          for p in cats.rglob("*.po")))
+    assert got[0] == got[1]
+    assert all(b"tm: exact match" in data for rel, data in got[1] if "/y" in rel)
+
+
+def test_an_article_left_to_fill_is_checked_and_rendered_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.job
+
+    published: list[str] = []
+    real = pipeline.job.publish
+
+    def counted(article: Any, *args: Any) -> Any:
+        published.append(article.rel)
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline.job, "publish", counted)
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    # b.md's first pass stops after its merge: the second pass does its work, once
+    assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]
+    assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")

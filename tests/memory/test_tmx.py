@@ -70,3 +70,40 @@ def test_a_broken_tmx_is_an_error_naming_the_file(
     err = capsys.readouterr().err
     assert code == 1 and f"{vendor}" in err and "error[tm-file]" in err
     assert (cats / "fr-FR/b.po").is_file()  # the run went on
+
+
+def _tmx(english: str, french: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+            'creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+            'adminlang="en" o-tmf="x"/><body>'
+            f'<tu><tuv xml:lang="en-US"><seg>{english}</seg></tuv>'
+            f'<tuv xml:lang="fr-FR"><seg>{french}</seg></tuv></tu></body></tmx>')
+
+
+def test_a_tmx_whose_content_changes_is_read_again_by_the_next_run(tmp_path: Path) -> None:
+    vendor = tmp_path / "vendor.tmx"
+    vendor.write_text(_tmx("Something else entirely here.", "Tout autre chose ici."),
+                      encoding="utf-8")
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN)]))
+    args = ("locales", "--content", content, "--locales", cats, "--out", out, "-q", "--tm",
+            vendor)
+    run(*args)
+    assert "tm:" not in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    vendor.write_text(_tmx(EN, FR), encoding="utf-8")  # the vendor's next delivery
+    run(*args)
+    po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert "# tm: exact match from tmx:vendor.tmx (reviewed)" in po and FR in po
+
+
+def test_a_broken_tmx_is_named_again_by_a_run_with_nothing_else_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    vendor = tmp_path / "vendor.tmx"
+    vendor.write_text("<tmx><body><tu>", encoding="utf-8")
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN)]))
+    args = ("locales", "--content", content, "--locales", cats, "--out", out, "-q", "--tm",
+            vendor)
+    for _ in range(2):
+        assert run(*args) == 1
+        assert "error[tm-file]" in capsys.readouterr().err

@@ -1,0 +1,120 @@
+"""The memory fills the catalogs made from English source articles (``pipeline.source``) as it
+fills those of handoffs: the same rules, provenance comments and checks on suggestions, and a
+translator's text never replaced."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.catalog import Catalog, format_po, parse_po
+from tests.memory.helpers import run, write
+
+EN = "Select the subscription that you want to use for this deployment."
+FR = "Sélectionnez l'abonnement à utiliser pour ce déploiement."
+EN2 = "The resource group holds every resource of the solution."
+FR2 = "Le groupe de ressources contient toutes les ressources de la solution."
+CLOSE2 = "The resource group holds every resource of the new solution."
+OTHER = "Nothing like it is anywhere in the memory at all."
+
+
+def page(*sentences: str) -> str:
+    return "---\ntitle: Deploy\n---\n\n" + "\n\n".join(sentences) + "\n"
+
+
+def tree(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """a.md translated and reviewed in fr-FR; b.md new, one sentence of it in a.md and one
+    close to a.md's other sentence."""
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "en-US/a.md", page(EN, EN2))
+    (cats / "fr-FR").mkdir(parents=True)
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    translate(cats / "fr-FR/a.po", {EN: FR, EN2: FR2, "Deploy": "Déployer"})
+    write(content, "en-US/b.md", page(EN, CLOSE2, OTHER))
+    return content, cats, out
+
+
+def translate(path: Path, table: dict[str, str], fuzzy: bool = False) -> None:
+    """A translator's edit: the msgstr of each msgid in ``table``, reviewed unless ``fuzzy``."""
+    from dataclasses import replace
+
+    cat = parse_po(path.read_text(encoding="utf-8"), str(path))
+    flags = ("fuzzy",) if fuzzy else ()
+    messages = tuple(replace(m, msgstr=table[m.msgid], flags=flags)
+                     if m.msgid in table and not m.obsolete else m for m in cat.messages)
+    path.write_text(format_po(replace(cat, messages=messages)), encoding="utf-8")
+
+
+def catalog(path: Path) -> Catalog:
+    return parse_po(path.read_text(encoding="utf-8"), str(path))
+
+
+def locales(content: Path, cats: Path, out: Path, *more: str) -> int:
+    return run("locales", "--content", content, "--locales", cats, "--out", out, "-q", *more)
+
+
+def test_new_english_of_a_source_article_is_filled_from_another_article_s_catalog(
+        tmp_path: Path, require_gettext: None) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    assert (f'# tm: exact match from fr-FR/a.md (reviewed)\n#. bb801-102\n#: en-US/b.md\n'
+            f'#, fuzzy\nmsgid "{EN}"\nmsgstr "{FR}"\n') in po
+    assert f'#, fuzzy\n#| msgid "{EN2}"\nmsgid "{CLOSE2}"\nmsgstr "{FR2}"\n' in po
+    assert "# tm: 96% match from fr-FR/a.md (reviewed)" in po
+    assert f'msgid "{OTHER}"\nmsgstr ""\n' in po
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", cats / "fr-FR/b.po"], check=True)
+    # fuzzy: not published; the page keeps the English
+    assert FR not in (out / "fr-FR/b.md").read_text(encoding="utf-8")
+    # a rerun changes nothing
+    before = (cats / "fr-FR/b.po").read_bytes()
+    locales(content, cats, out, "-j", "1")
+    assert (cats / "fr-FR/b.po").read_bytes() == before
+
+
+def test_a_translator_s_text_in_a_source_article_s_catalog_is_never_replaced(
+        tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    off = write(tmp_path, "off.toml", "[tool.pipeline]\ntranslation-memory = false\n")
+    locales(content, cats, out, "-j", "1", "--config", off)  # b.po made without the memory
+    mine = "Choisissez votre abonnement."
+    translate(cats / "fr-FR/b.po", {EN: mine, CLOSE2: "Ma suggestion."}, fuzzy=True)
+    locales(content, cats, out, "-j", "1")
+    found = {m.msgid: m for m in catalog(cats / "fr-FR/b.po").messages}
+    assert found[EN].msgstr == mine and found[CLOSE2].msgstr == "Ma suggestion."
+    assert not found[EN].translator_comments and not found[CLOSE2].translator_comments
+    assert found["Deploy"].msgstr == "Déployer"  # the entry left empty is filled
+
+
+def test_tm_publish_exact_publishes_a_reviewed_exact_match_in_the_source_article_s_page(
+        tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    config = write(tmp_path, "on.toml",
+                   "[tool.pipeline]\ntranslation-memory = true\ntm-publish-exact = true\n")
+    locales(content, cats, out, "-j", "1", "--config", config)
+    found = {m.msgid: m for m in catalog(cats / "fr-FR/b.po").messages}
+    assert found[EN].msgstr == FR and not found[EN].fuzzy
+    assert found[CLOSE2].fuzzy  # a close match: never published
+    text = (out / "fr-FR/b.md").read_text(encoding="utf-8")
+    assert FR in text and FR2 not in text and CLOSE2 in text
+
+
+def test_a_source_article_left_to_fill_is_checked_and_rendered_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.source.job
+
+    published: list[str] = []
+    real = pipeline.source.job.publish
+
+    def counted(article: Any, *args: Any) -> Any:
+        published.append(article.rel)
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline.source.job, "publish", counted)
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]  # b.md's second pass only
+    assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
