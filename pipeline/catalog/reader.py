@@ -46,13 +46,7 @@ class _Decoder:
         if len(pieces) == 1 and "\\" not in pieces[0][1]:
             # most strings: one line, no escape (and so no NUL: the file holds no NUL byte)
             line, body = pieces[0]
-            if body.isascii():
-                return body
-            data = body.encode(wire, "surrogateescape")
-            try:
-                return data.decode(self.charset)
-            except UnicodeDecodeError as exc:
-                raise self._invalid(line, data[exc.start]) from None
+            return self.text(body, line, wire)
         out = bytearray()
         ends: list[tuple[int, int]] = []  # (end offset in out, line)
         for line, body in f.pieces:
