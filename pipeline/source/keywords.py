@@ -26,30 +26,30 @@ KEY = "keywords"
 def edits(text: str, start: int, close: int, units: Sequence[Unit],
           published: Sequence[str]) -> list[Edit]:
     """The edits that translate the keywords in ``text[start:close]`` (the YAML block)."""
-    mine = [(u, " ".join(tr.split()) if "\n" in tr or "\r" in tr else tr)  # one line each
-            for u, tr in zip(units, published, strict=True)
-            if u.kind is Kind.KEYWORDS and u.pieces and tr != u.source]
-    if not mine:
+    items = [(u, _one_line(tr)) for u, tr in zip(units, published, strict=True)
+             if u.kind is Kind.KEYWORDS and u.pieces]
+    if all(tr == u.source for u, tr in items):
         return []
     before = _read(text[start:close])
-    if before is None:
+    # the n-th keyword unit is the n-th item the YAML reads (else no telling: none changes)
+    if before is None or len(before[0]) != len(items):
         return []
     out: list[Edit] = []
     expected = list(before[0])
-    used: set[int] = set()
-    for u, tr in mine:
-        raw = text[u.start:u.end]
-        at = next((n for n, item in enumerate(before[0]) if n not in used
-                   and item in (u.source, raw, _unquoted(raw))), None)
-        if at is None:
-            return []
-        used.add(at)
-        token, expected[at] = _token(text, u, raw, tr)
+    for at, (u, tr) in enumerate(items):
+        if tr == u.source:
+            continue
+        token, expected[at] = _token(text, u, text[u.start:u.end], tr)
         out.append((u.start, u.end, token))
     after = _read(_applied(text, start, close, out))
     if after is None or after[1] != before[1] or after[0] != tuple(expected):
         return []  # an item would not read as meant, or another value would move
     return out
+
+
+def _one_line(tr: str) -> str:
+    """One item a line, as the English holds it (any line break YAML knows, U+2028 too)."""
+    return " ".join(tr.split()) if "".join(tr.splitlines()) != tr else tr
 
 
 def _token(text: str, u: Unit, raw: str, tr: str) -> tuple[str, str]:
@@ -61,9 +61,9 @@ def _token(text: str, u: Unit, raw: str, tr: str) -> tuple[str, str]:
         return tr.replace("'", "''"), tr
     quoted = raw[:1] in ('"', "'") and raw[-1:] == raw[:1]
     if quoted and tr[:1] in ('"', "'") and tr[-1:] == tr[:1]:
-        value = _unquoted(tr)  # a quoted English item, translated with its quotes
-        if value is not None:
-            return tr, value
+        value = _unquoted(tr)  # a quoted English item, translated with its quotes: its value,
+        if value is not None:  # written anew (nothing after the closing quote survives)
+            tr = value
     return (tr if _reads_as(tr, tr) else json.dumps(tr, ensure_ascii=False)), tr
 
 

@@ -100,3 +100,32 @@ def test_a_handoff_with_other_keywords_lends_none(tree: Tree) -> None:
     assert tree.run("locales") in (0, 1)
     entries = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "a.md").messages}
     assert entries["offline reader"] == ""  # three items for two: no telling which is which
+
+
+def test_an_untranslated_item_equal_to_a_later_one_keeps_each_translation_in_its_place(
+        tree: Tree) -> None:
+    tree.write("a.md", ENGLISH.replace('- offline reader\n- "reader, setup"\n',
+                                       '- "a"\n- a\n- b\n'))
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"a": "AAA", "b": "BBB"})
+    assert tree.run("locales") == 0
+    assert _front(tree.page("fr-FR", "a.md"))["keywords"] == ["a", "AAA", "BBB"]
+
+
+@pytest.mark.parametrize("translation", [
+    '"x" # a comment"',  # bytes after the closing quote
+    '"x"\u2028#"',  # a line break YAML 1.1 knows and YAML 1.2 does not
+    '"x"\x85# any: thing"',
+])
+def test_a_quoted_translation_is_written_anew_with_nothing_after_its_value(
+        tree: Tree, translation: str) -> None:
+    tree.write("a.md", ENGLISH)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {'"reader, setup"': translation})
+    tree.run("locales")
+    page = tree.page("fr-FR", "a.md")
+    # YAML reads the quoted scalar, 'x': that value alone is written, as a plain item
+    assert "keywords:\n- offline reader\n- x\nms.date:" in page
+    assert _front(page)["keywords"] == ["offline reader", "x"]
