@@ -87,16 +87,20 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     content, locales, out = (storage.configured(root, config.storage_options) for root in (
         args.content or config.content, args.locales or config.locales,
         getattr(args, "out", None) or config.out))
-    # plain English in content/<source-locale>/ drives every target locale (pipeline.source)
-    source = ""
-    with contextlib.suppress(ImportError, ValueError, storage.Unavailable):  # _unusable says
-        if (content / config.source_locale).is_dir():
-            source = config.source_locale
-    layout = Layout(content, locales, out, source)
-    problem = _unusable(layout)
+    problem = _unusable(Layout(content, locales, out))
     if problem is not None:
-        print(f"pipeline: error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        print(f"pipeline: error: {problem[1]}", file=sys.stderr)
+        return problem[0]
+    try:
+        # plain English in content/<source-locale>/ drives every target locale
+        # (pipeline.source); the target locales are the folders found in both roots
+        source = config.source_locale if (content / config.source_locale).is_dir() else ""
+        layout = Layout(content, locales, out, source)
+        targets = tuple(source_tree.target_locales(layout, config.build_locales,
+                                                   config.target_locales)) if source else ()
+    except storage.Unavailable as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     terms = None
     if config.no_loc or config.no_loc_file or config.glossary:
         from pipeline.terms import TermsError, load
@@ -136,8 +140,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
         memory=_memory_setup(args, config, layout, command),
-        targets=tuple(source_tree.target_locales(layout, config.build_locales,
-                                                 config.target_locales)) if source else (),
+        targets=targets,
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()
@@ -232,17 +235,23 @@ def _say(message: str) -> None:
     print(f"pipeline: {message}", file=sys.stderr)
 
 
-def _unusable(layout: Layout) -> str | None:
-    """Why the roots cannot be used (a usage error), or None."""
+def _unusable(layout: Layout) -> tuple[int, str] | None:
+    """Why the roots cannot be used, with the exit status (2: usage, 3: the storage failed),
+    or None. Every URL root is tried before any work: a protocol fsspec does not know, or
+    whose package is missing, is a usage error, not a failure after the run."""
     if not layout.local and storage.available() is not None:
-        return f"URL roots need fsspec, which is not installed: {storage.INSTALL}"
+        return EXIT_USAGE, f"URL roots need fsspec, which is not installed: {storage.INSTALL}"
+    root: Path | storage.Url = layout.content
     try:
         if not layout.content.is_dir():
-            return f"no content folder at {layout.content} (give --content DIR)"
+            return EXIT_USAGE, f"no content folder at {layout.content} (give --content DIR)"
+        for root in (layout.locales, layout.out):
+            if isinstance(root, storage.Url):
+                root.is_dir()  # that it can be asked: it need not exist yet
     except (ImportError, ValueError) as exc:  # fsspec knows no such protocol, or its package
-        return f"{layout.content}: {exc}"
+        return EXIT_USAGE, f"{root}: {exc}"
     except storage.Unavailable as exc:
-        return str(exc)
+        return EXIT_FAILED, str(exc)
     return None
 
 

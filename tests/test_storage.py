@@ -266,3 +266,18 @@ def test_an_s3_store_on_loopback_round_trips(
     finally:
         server.stop()
         storage._filesystem.cache_clear()
+
+
+@pytest.mark.parametrize(("locales", "out", "named"), [
+    ("nosuchproto://x/locales", "build", "nosuchproto://x/locales"),
+    ("locales", "nosuchproto://x/build", "nosuchproto://x/build"),
+])
+def test_an_unknown_protocol_for_any_root_is_a_usage_error_before_any_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        locales: str, out: str, named: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(REPO / "content", "content")  # with its English: the target locales are
+    assert run("locales", "content", locales, out) == 2  # listed under the locales root too
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"pipeline: error: {named}")
+    assert not Path("build").exists() and not Path("locales").exists()
