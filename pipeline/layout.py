@@ -82,7 +82,7 @@ class Layout:
         if locale.lower() == self.source.lower():
             return False
         if isinstance(self.content, Url):
-            return storage.exists(self.content / self.source / within)
+            return storage.is_file(self.content / self.source / within)
         return os.path.isfile(f"{self._roots[0]}/{self.source}/{within}")
 
     def catalog(self, rel: str) -> Path | Url:

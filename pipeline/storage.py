@@ -263,3 +263,9 @@ def files(url: Url, suffix: str) -> list[str]:
 def exists(url: Url) -> bool:
     fs, path = url.located()
     return bool(_store_call(url, fs.exists, path))
+
+
+def is_file(url: Url) -> bool:
+    """A file (an object) is there: a folder of that name is not one."""
+    fs, path = url.located()
+    return bool(_store_call(url, fs.isfile, path))

@@ -18,6 +18,7 @@ from fsspec.implementations.memory import MemoryFileSystem  # noqa: E402
 from pipeline import storage  # noqa: E402
 from pipeline.cli import main  # noqa: E402
 from pipeline.config import ConfigError, from_table  # noqa: E402
+from pipeline.layout import Layout  # noqa: E402
 from pipeline.storage import Url, parse_root  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -281,3 +282,16 @@ def test_an_unknown_protocol_for_any_root_is_a_usage_error_before_any_work(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"pipeline: error: {named}")
     assert not Path("build").exists() and not Path("locales").exists()
+
+
+def test_a_folder_named_like_an_english_article_does_not_drive_its_handoff() -> None:
+    # Over a URL root as over a local one: the English is a file, and a folder of that name
+    # (say, an article's images kept in 'guide.md/') does not turn the handoff off.
+    fs, root = Url("memory://drives/content").located()
+    fs.pipe_file(f"{root}/en-US/guide.md/image.png", b"\x89PNG")
+    fs.pipe_file(f"{root}/en-US/intro.md", b"# Intro\n")
+    fs.pipe_file(f"{root}/fr-FR/guide.md", b"---\ntitle: x\n---\n")
+    layout = Layout(Url("memory://drives/content"), Url("memory://drives/locales"),
+                    Url("memory://drives/build"), source="en-US")
+    assert not layout.drives("fr-FR/guide.md")
+    assert layout.drives("fr-FR/intro.md")
