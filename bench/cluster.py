@@ -1,6 +1,6 @@
 """A Dask cluster on loopback for the bench: ``dask scheduler`` and two ``dask worker``
-processes on 127.0.0.1, started before the rounds and stopped after them, as a deployment's
-would be (running already when a run starts; warm after the first run)."""
+processes on 127.0.0.1, running already when the measured run starts, as a deployment's
+would be. The bench starts one around each run of its row (bench/run.py)."""
 
 import contextlib
 import json
