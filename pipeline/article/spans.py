@@ -26,6 +26,9 @@ _PAIR_RE = re.compile(
     r'<span data-stu-id="([^"<>\r\n]*)">((?:[^<]++|<(?!/span></span>))*+)</span></span>',
 )
 _CLOSE = "</span></span>"
+_TR_AT = len(OPENER) + 2  # '">' after the id
+_SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
+_END_AT = len(_CLOSE)
 
 
 def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
@@ -42,14 +45,18 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
         seg_id, tr, lookup_id, src = m.groups()
         if OPENER_PREFIX in tr or "<span" in src:
             return None  # a broken pair swallowed the next one, or a nested span
-        pos, end = m.span()
+        pos = m.start()
         newlines = count("\n", last, pos)
         if newlines:
             line += newlines
             line_start = text.rindex("\n", last, pos) + 1
         last = pos
-        tr_start, tr_end = m.span(2)
-        src_start, src_end = m.span(4)
+        # the groups' offsets from their lengths: the pattern's fixed parts are literal
+        tr_start = pos + _TR_AT + len(seg_id)
+        tr_end = tr_start + len(tr)
+        src_start = tr_end + _SRC_AT + len(lookup_id)
+        src_end = src_start + len(src)
+        end = src_end + _END_AT
         if tr and (tr[0] in LAYOUT_WS or tr[-1] in LAYOUT_WS or "\r" in tr):
             tr_lead, tr, tr_trail, tr_crlf = catalog_form(tr)
             append(Segment(seg_id, lookup_id, catalog_form(src)[1], tr, pos, end, tr_start,
