@@ -55,8 +55,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                    help="a 10%% sample of the corpus, for trying the bench out")
     p.add_argument("--only", action="append", choices=TOOLS, metavar="|".join(TOOLS),
                    help="measure only this tool (repeatable; default: all)")
-    p.add_argument("--runs", type=int, default=3,
-                   help="best of N runs per row (default 3: one run swings by a tenth here)")
+    p.add_argument("--runs", type=int, default=5,
+                   help="best of N runs per row (default 5: one run swings by a third here)")
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                    help="bilingual sxs tree, <locale>/... (default: ../shared/corpus/bilingual)")
     p.add_argument("--timeout", type=float, default=1800,
