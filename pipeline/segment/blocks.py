@@ -142,6 +142,10 @@ class _Scanner:
 
     def feed(self, ls: int, le: int) -> None:
         line = self.text[ls:le]
+        leaf = self.leaf
+        if leaf is not None and not self.open and (leaf.fence or leaf.kind is BlockKind.HTML):
+            self.verbatim(leaf, ls, le, line)  # a third of the lines: no container to match
+            return
         pos, col = 0, 0
         matched = 0
         blank_rest = False
@@ -239,6 +243,23 @@ class _Scanner:
         depth = len(self.open)
         leaf = self.leaf
         self.leaf_line(ls, le, line, pos, col, depth, blank_rest, bool(new))
+
+    def verbatim(self, leaf: _Leaf, ls: int, le: int, line: str) -> None:
+        """A line of a fenced code or HTML block outside every container: what ``feed`` does
+        with it, in short."""
+        if leaf.fence:
+            m = _FENCE.match(line)
+            leaf.lines.append((ls, le))
+            if m and m.group(1)[0] == leaf.fence[0] and len(m.group(1)) >= len(leaf.fence) \
+                    and not m.group(2).strip():
+                self.close_leaf()
+            return
+        if leaf.html >= 6 and not line.strip(" \t"):
+            self.close_leaf()
+            return
+        leaf.lines.append((ls, le))
+        if leaf.html < 6 and html_ends(leaf.html, line):
+            self.close_leaf()
 
     def list_item(self, line: str, p: int, cc: int,
                   interrupting: bool) -> tuple[int, int, _Container] | None:

@@ -128,13 +128,15 @@ def resolve(text: str, blocked: list[bool]) -> tuple[list[tuple[int, int, int, i
     return pairs, literal
 
 
-def insertions(text: str, blocked: list[bool], code: list[tuple[int, int]]
+def insertions(text: str, blocked: list[bool], code: list[tuple[int, int]],
+               resolved: tuple[list[tuple[int, int, int, int]], list[int]] | None = None,
                ) -> list[tuple[int, str]]:
     """(position, text to insert before it) for the run, in order. ``code`` lists the code
-    spans: a backtick outside them is an unmatched one."""
+    spans: a backtick outside them is an unmatched one. ``resolved``: ``resolve(text,
+    blocked)`` when the caller has it already."""
     out: list[tuple[int, str]] = []
     if "*" in text or "_" in text:
-        pairs, literal = resolve(text, blocked)
+        pairs, literal = resolved if resolved is not None else resolve(text, blocked)
         lit = set(literal)
         out.extend((p, "\\") for p in literal if text[p] == "*")
         for o_start, _, _, c_end in pairs:

@@ -107,6 +107,8 @@ class Inline:
     atoms: list[Atom]  # outermost constructs, sorted
     opaque: list[bool]  # characters of code, URLs, tags, link targets, includes
     code: list[tuple[int, int]]  # code spans
+    # ``emphasis.resolve(text, opaque)``: kept for the re-serialisation, which needs it again
+    emphasis: tuple[list[tuple[int, int, int, int]], list[int]] = ([], [])
 
 
 def atoms(text: str) -> list[Atom]:
@@ -131,7 +133,13 @@ _KEEP = 8
 _scanned: dict[str, Inline] = {}
 
 
+# A character (or word) that may start an inline construct: text with none has no atoms.
+_MAY_START = re.compile(r"[`<\[*_]|http|www\.")
+
+
 def _scan(text: str) -> Inline:
+    if _MAY_START.search(text) is None:
+        return Inline([], [False] * len(text), [])
     found: list[Atom] = []
     blocked = [False] * len(text)  # inside a construct found so far
     opaque = [False] * len(text)  # text that is not prose: no emphasis, no escapes
@@ -189,7 +197,8 @@ def _scan(text: str) -> Inline:
         if not blocked[m.start()] and not any(blocked[m.start():m.end()]):
             found.append(Atom(AtomKind.URL, m.start(), m.end()))
             block(m.start(), m.end())
-    for o_start, _, _, c_end in emphasis.resolve(text, opaque)[0]:
+    resolved = emphasis.resolve(text, opaque)
+    for o_start, _, _, c_end in resolved[0]:
         found.append(Atom(AtomKind.STRONG, o_start, c_end))
     found.sort(key=lambda a: (a.start, -a.end))
     outer: list[Atom] = []
@@ -202,6 +211,6 @@ def _scan(text: str) -> Inline:
             last = outer[-1]
             outer[-1] = Atom(last.kind, last.start, item.end, last.inner)
             reach = item.end
-    return Inline(outer, opaque, code)
+    return Inline(outer, opaque, code, resolved)
 
 

@@ -21,7 +21,8 @@ _NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
 def edits(text: str, info: Inline) -> list[Edit]:
     out: list[Edit] = []
     if "*" in text or "_" in text or "`" in text:
-        out.extend((p, p, add) for p, add in insertions(text, info.opaque, info.code))
+        out.extend((p, p, add) for p, add in insertions(text, info.opaque, info.code,
+                                                             info.emphasis))
     if "&#" in text:
         for atom in info.atoms:
             if atom.kind is AtomKind.IMAGE:

@@ -18,19 +18,19 @@ _BR = re.compile(r"</?br\s*/?>", re.I)
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     row = text[start:end]
-    code = code_spans(row)
+    code = code_spans(row) if "`" in row else []
     ci = 0
     bounds: list[int] = []
-    for i, ch in enumerate(row):
-        if ch != "|":
-            continue
-        while ci < len(code) and code[ci][1] <= i:
+    i = row.find("|")
+    while i >= 0:  # the pipes alone: a row is mostly text
+        at, i = i, row.find("|", i + 1)
+        while ci < len(code) and code[ci][1] <= at:
             ci += 1
-        if ci < len(code) and code[ci][0] < i:
+        if ci < len(code) and code[ci][0] < at:
             continue
-        if escaped(row, i):
+        if escaped(row, at):
             continue
-        bounds.append(i)
+        bounds.append(at)
     cells: list[tuple[int, int]] = []
     prev = 0
     for b in bounds:
