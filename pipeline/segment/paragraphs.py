@@ -133,11 +133,10 @@ def _words_between(text: str, a: int, b: int) -> bool:
     return False
 
 
-def trim(flat: Flat, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
+def trim(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
     """Leave out what Microsoft keeps outside the pair: empty anchors (``<a name="x"></a>``)
     and block-level tags (``</p>``, ``<br>``) at either edge, and a leading ``[!INCLUDE …]`` or
     alert (``[!Note] Text``): 154 of 172 leading includes in the handoffs stand outside."""
-    text = flat.text
     while a < b:  # atoms do not overlap: starts and ends both ascend
         k = bisect.bisect_left(found, a, key=_start)
         atom = found[k] if k < len(found) and found[k].start == a else None
@@ -174,7 +173,7 @@ def _block_tag(text: str, atom: Atom) -> bool:
     return _BLOCK_TAG.fullmatch(text, atom.start, atom.end) is not None
 
 
-def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
+def run_segments(text: str, whole: bool = False, keep_trailing: bool = False,
                  broken: bool = False) -> list[tuple[int, int]]:
     """The segments of one run, as ranges of its flat text (one at most when ``whole``).
 
@@ -184,7 +183,6 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
     (``broken``: the handoffs keep such a link whole). White space the run ends with (the
     third and further spaces of a hard line break) stays with its last segment if
     ``keep_trailing``."""
-    text = flat.text
     found = atoms(text)
     a, b = _strip(text, 0, len(text))
     if a >= b:
@@ -194,7 +192,7 @@ def run_segments(flat: Flat, whole: bool = False, keep_trailing: bool = False,
     for pa, pb in pieces:
         ranges = [(pa, pb)] if whole else split(text, found, pa, pb)
         for s, e in ranges:
-            s, e = trim(flat, found, s, e)
+            s, e = trim(text, found, s, e)
             if keep_trailing and e == b and b < len(text):
                 e = len(text)
             if s >= e:

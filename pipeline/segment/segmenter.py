@@ -116,20 +116,37 @@ _IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 
 def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,
                broken: bool = False) -> Iterator[_Item]:
-    found = run_segments(run, whole, keep_trailing, broken)
-    text = run.text
+    key = (run.text, kind, whole, keep_trailing, broken)
+    found = _ranges.get(key)
+    if found is None:
+        if len(_ranges) >= _KEEP:
+            _ranges.clear()
+        found = _ranges[key] = _ranges_of(*key)
+    for item_kind, s, e, source in found:
+        yield item_kind, run, s, e, source
+
+
+# What a run's text gives depends on its text and how it is cut alone: a run met again (a
+# table cell "Yes", a heading "Remarks": two runs in five of an article tree) is not cut again.
+_KEEP = 4096
+_ranges: dict[tuple[str, Kind, bool, bool, bool], list[tuple[Kind, int, int, str]]] = {}
+
+
+def _ranges_of(text: str, kind: Kind, whole: bool, keep_trailing: bool, broken: bool
+               ) -> list[tuple[Kind, int, int, str]]:
+    found = run_segments(text, whole, keep_trailing, broken)
     if found:
         changes = normalise.edits(text, scan(text)) if _MAY_CHANGE.search(text) else []
-        for s, e in found:
-            yield kind, run, s, e, normalise.apply(text, s, e, changes)
-        return
+        return [(kind, s, e, normalise.apply(text, s, e, changes)) for s, e in found]
     # A run with no pair: the alt text of its images is still translated (in place).
+    out = []
     for atom in atoms(text):
         if atom.kind is AtomKind.IMAGE:
             s, e = atom.inner
             inner = text[s:e]
             if has_words(inner, atoms(inner), 0, e - s):
-                yield Kind.ALT, run, s, e, inner
+                out.append((Kind.ALT, s, e, inner))
+    return out
 
 
 _MAY_CHANGE = re.compile(r"[*_`]|&#")
