@@ -143,9 +143,16 @@ class _Scanner:
     def feed(self, ls: int, le: int) -> None:
         line = self.text[ls:le]
         leaf = self.leaf
-        if leaf is not None and not self.open and (leaf.fence or leaf.kind is BlockKind.HTML):
-            self.verbatim(leaf, ls, le, line)  # a third of the lines: no container to match
-            return
+        if not self.open:  # outside every container, two kinds of line are quickly told
+            if leaf is not None and (leaf.fence or leaf.kind is BlockKind.HTML):
+                self.verbatim(leaf, ls, le, line)
+                return
+            if line[:1].isalpha() and (leaf is None or leaf.kind is BlockKind.PARAGRAPH):
+                # prose: a letter starts no block (no marker, tag, fence or indentation)
+                if leaf is None:
+                    leaf = self.start_leaf(BlockKind.PARAGRAPH, 0)
+                leaf.lines.append((ls, le))
+                return
         pos, col = 0, 0
         matched = 0
         blank_rest = False

@@ -55,7 +55,11 @@ def test_table_rows_cut_at_unescaped_pipes_outside_code(row: str, cells: list[st
     ("<div>\n# not a heading\n\ntext\n", [("html", 2), ("paragraph", 1)]),
     ("<!-- a\n\nb -->\ntext\n", [("html", 3), ("paragraph", 1)]),
     ("- item\n  ```\n  code\n  ```\n", [("paragraph", 1), ("code", 3)]),
+    ("Prose\nwraps\n===\n", [("heading", 2)]),
+    ("Prose\n- item\nlazy\n", [("paragraph", 1), ("paragraph", 2)]),
+    ("Prose\n    indented: a continuation\n\n    code\n", [("paragraph", 2), ("code", 1)]),
+    ("a|b\n-|-\nc|d\n", [("table", 3)]),
 ])
-def test_fenced_code_and_html_blocks_take_their_lines_verbatim(
+def test_fenced_code_html_and_prose_lines_outside_containers_are_told_quickly(
         text: str, expected: list[tuple[str, int]]) -> None:
     assert [(b.kind.value, len(b.lines)) for b in scan_blocks(text)] == expected
