@@ -58,6 +58,10 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     english = (walk_files(root, layout.shown(root), ".md") if isinstance(root, Path)
                else _walk_url_files(root, layout.shown(root)))
     locales = target_locales(layout, build_locales, configured)
+    if english.rels and locales:
+        # English-driven jobs read catalogs: the reader's fast path (a few ms of regular
+        # expressions to compile) is loaded here, once, before the workers fork
+        import pipeline.catalog.canonical  # noqa: F401
     # each English article's locales one after the other (the handoffs without English
     # first): a worker then segments an English article once for all its locales
     driven = {f"{loc}/{path}": (path, loc) for path in english.rels for loc in locales}

@@ -68,3 +68,15 @@ def test_source_and_target_settings_load() -> None:
                         "pyproject.toml", frozenset)
     assert config.source_locale == "en-GB"
     assert config.target_locales == ("fr-FR", "ja-JP")
+
+
+def test_an_english_driven_tree_loads_the_catalog_fast_path_before_the_workers_fork(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its regular expressions are compiled once, in the process the workers fork from."""
+    import sys
+
+    _touch(tmp_path / "c" / "en-US" / "a.md")
+    (tmp_path / "l" / "fr-FR").mkdir(parents=True)
+    monkeypatch.delitem(sys.modules, "pipeline.catalog.canonical", raising=False)
+    articles(Layout(tmp_path / "c", tmp_path / "l", tmp_path / "o", "en-US"))
+    assert "pipeline.catalog.canonical" in sys.modules
