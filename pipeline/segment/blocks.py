@@ -147,6 +147,9 @@ class _Scanner:
             if leaf is not None and (leaf.fence or leaf.kind is BlockKind.HTML):
                 self.verbatim(leaf, ls, le, line)
                 return
+            if not line.strip(" \t") and (leaf is None or leaf.kind is not BlockKind.CODE):
+                self.close_leaf()  # a blank line ends the paragraph, heading or table
+                return
             if line[:1].isalpha() and (leaf is None or leaf.kind is BlockKind.PARAGRAPH):
                 # prose: a letter starts no block (no marker, tag, fence or indentation)
                 if leaf is None:

@@ -59,6 +59,8 @@ def test_table_rows_cut_at_unescaped_pipes_outside_code(row: str, cells: list[st
     ("Prose\n- item\nlazy\n", [("paragraph", 1), ("paragraph", 2)]),
     ("Prose\n    indented: a continuation\n\n    code\n", [("paragraph", 2), ("code", 1)]),
     ("a|b\n-|-\nc|d\n", [("table", 3)]),
+    ("text\n  \t\n|a|b|\n|-|-|\n\t\nnext\n", [("paragraph", 1), ("table", 2), ("paragraph", 1)]),
+    ("    code\n\n    more\n", [("code", 3)]),
 ])
 def test_fenced_code_html_and_prose_lines_outside_containers_are_told_quickly(
         text: str, expected: list[tuple[str, int]]) -> None:
