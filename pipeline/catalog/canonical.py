@@ -5,8 +5,8 @@ Most catalogs a run reads are ones it wrote: UTF-8 (or ASCII), one keyword or st
 comments before the keywords, entries apart by blank lines. ``read`` takes only such a file,
 and only when reading it raises nothing; anything else (another layout, a defect, a
 duplicate, a charset to convert) gives None and the strict reader reads the file, so what a
-catalog reads as, and every error with its line, stay the strict reader's own. Reading a
-catalog was a third of an English-driven job before this path.
+catalog reads as, and every error with its line, stay the strict reader's own. Reading the
+catalogs was a fifth of an English-driven run before this path (twice as fast with it).
 """
 
 from __future__ import annotations
