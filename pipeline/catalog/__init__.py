@@ -3,7 +3,8 @@
 - ``model``   ``Message`` and ``Catalog``, small and immutable
 - ``writer``  exactly what GNU gettext writes, in the charset the header declares
 - ``scan``    the PO grammar, line by line, every defect named at its line
-- ``reader``  decode by the declared charset, then unescape, as gettext does
+- ``reader``  decode by the declared charset, then unescape, as gettext does (``decode``);
+              ``canonical`` reads a file laid out as gettext writes it in one pass an entry
 - ``plural``  the Plural-Forms header, checked as msgfmt checks it
 
 The reader is gettext's PO grammar, written here rather than borrowed from polib: polib 1.2

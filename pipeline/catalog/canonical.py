@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from pipeline import po_charset
+from pipeline.catalog.decode import _Decoder, _flags, _header
 from pipeline.catalog.model import Catalog, Message
-from pipeline.catalog.reader import _Decoder, _flags, _header
 from pipeline.catalog.scan import _SIMPLE_ESCAPES, _Entry, _Field, _unescape
 from pipeline.findings import InputError
 
@@ -132,7 +132,7 @@ class _Bytes(Exception):
 
 
 class _Values:
-    """A field's text, as ``reader._Decoder.field`` gives it."""
+    """A field's text, as ``decode._Decoder.field`` gives it."""
 
     def __init__(self, path: str, codec: str) -> None:
         self.path = path
@@ -215,7 +215,7 @@ def _message(number: int, old: bool, g: tuple[str | None, ...], values: _Values)
 
 
 def _header_entry(number: int, g: tuple[str | None, ...]) -> _Entry:
-    """The header as ``scan`` gives it to ``reader._header`` (the lines only approximate: an
+    """The header as ``scan`` gives it to ``decode._header`` (the lines only approximate: an
     error there falls back to the strict reader, which names the line)."""
     entry = _Entry(number, "utf-8")
     entry.obsolete = False

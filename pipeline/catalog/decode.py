@@ -1,0 +1,95 @@
+"""Decoding a scanned entry as gettext does: its strings by the catalog's charset, then
+unescaped (``_Decoder``); its comments by kind; the header's lines and Plural-Forms. Shared by
+the strict reader (``reader``) and its fast path (``canonical``)."""
+
+from __future__ import annotations
+
+from pipeline.catalog.plural import plural_forms_problem
+from pipeline.catalog.scan import _Entry, _Field, _syntax_error, _unescape
+from pipeline.findings import InputError
+
+
+class _Decoder:
+    """Turns the raw pieces into text by the catalog's charset, naming the line of a bad byte."""
+
+    def __init__(self, path: str, charset: str) -> None:
+        self.path = path
+        self.charset = charset
+
+    def text(self, raw: str, line: int, wire: str) -> str:
+        if raw.isascii():  # the same text in every charset the reader takes (ASCII-based)
+            return raw
+        data = raw.encode(wire, "surrogateescape")
+        try:
+            return data.decode(self.charset)
+        except UnicodeDecodeError as exc:
+            raise self._invalid(line, data[exc.start]) from None
+
+    def _invalid(self, line: int, byte: int) -> InputError:
+        return _syntax_error(
+            self.path, line,
+            f"byte 0x{byte:02x} is invalid in the declared charset {self.charset}",
+        )
+
+    def field(self, f: _Field, wire: str) -> str:
+        pieces = f.pieces
+        if len(pieces) == 1 and "\\" not in pieces[0][1]:
+            # most strings: one line, no escape (and so no NUL: the file holds no NUL byte)
+            line, body = pieces[0]
+            return self.text(body, line, wire)
+        out = bytearray()
+        ends: list[tuple[int, int]] = []  # (end offset in out, line)
+        for line, body in f.pieces:
+            out += _unescape(body, line, self.path, wire)
+            ends.append((len(out), line))
+        try:
+            value = out.decode(self.charset)
+        except UnicodeDecodeError as exc:
+            line = next((n for end, n in ends if exc.start < end), f.line)
+            raise self._invalid(line, out[exc.start]) from None
+        if "\x00" in value:
+            nul = out.find(b"\0")
+            line = next((n for end, n in ends if nul < end), f.line)
+            raise _syntax_error(self.path, line, "a NUL character in a string (\\0)")
+        return value
+
+
+def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"#": [], "#.": [], "#:": [], "#,": []}
+    for line, mark, raw in entry.comments:
+        out[mark].append(decoder.text(raw, line, entry.wire))
+    return out
+
+
+def _header(
+    entry: _Entry, decoder: _Decoder
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """As polib reads it: 'Key: value' lines, a line without a colon continuing the last."""
+    msgstr = entry.fields["msgstr"]
+    text = decoder.field(msgstr, entry.wire)
+    metadata: dict[str, str] = {}
+    key: str | None = None
+    for raw in text.splitlines():
+        if ":" in raw:
+            key, value = raw.split(":", 1)
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + raw.strip()
+    plural = next((k for k in metadata if k.strip().lower() == "plural-forms"), None)
+    if plural is not None:
+        line = next((n for n, body in msgstr.pieces if "plural-forms" in body.lower()),
+                    msgstr.line)
+        problem = plural_forms_problem(metadata[plural])
+        if problem is not None:
+            raise InputError(
+                "po-plural", f"Plural-Forms header: {problem}", decoder.path, line, 1,
+                "correct the Plural-Forms line (e.g. nplurals=2; plural=(n != 1);) or remove "
+                "it: article catalogs hold no plural entries",
+            )
+    notes = _comments(entry, decoder)
+    flags = tuple(f for line in notes["#,"] for f in _flags(line))
+    return tuple(metadata.items()), tuple(notes["#"]), flags
+
+
+def _flags(line: str) -> list[str]:
+    return [f.strip() for f in line.split(",") if f.strip()]
