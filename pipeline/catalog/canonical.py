@@ -205,12 +205,19 @@ def _message(number: int, old: bool, g: tuple[str | None, ...], values: _Values)
             else:
                 translator.append(raw[2:])  # "#" or "# text"
     text = values.text
-    msgid, msgstr = text(g[7], g[8]), text(g[9], g[10])
+    _, pctxt, pctxt_more, pid, pid_more, ctxt, ctxt_more, msgid, id_more, msgstr, str_more = g
+    # most entries: one line each, no escape, no context, no previous values
+    if id_more or msgid is None or "\\" in msgid:
+        msgid = text(msgid, id_more)
+    if str_more or msgstr is None or "\\" in msgstr:
+        msgstr = text(msgstr, str_more)
     assert msgid is not None and msgstr is not None
     return Message(
-        msgid, msgstr, text(g[5], g[6]), flags, tuple(translator), tuple(extracted),
-        tuple(dict.fromkeys(references)),  # gettext keeps a reference once
-        text(g[3], g[4]), text(g[1], g[2]), old, number,
+        msgid, msgstr, None if ctxt is None else text(ctxt, ctxt_more), flags,
+        tuple(translator), tuple(extracted),
+        tuple(dict.fromkeys(references)) if len(references) > 1 else tuple(references),
+        None if pid is None else text(pid, pid_more),
+        None if pctxt is None else text(pctxt, pctxt_more), old, number,
     )
 
 
