@@ -143,12 +143,16 @@ class _Scanner:
     def feed(self, ls: int, le: int) -> None:
         line = self.text[ls:le]
         leaf = self.leaf
-        if not self.open:  # outside every container, two kinds of line are quickly told
+        if not self.open:  # outside every container, the commonest lines are quickly told
             if leaf is not None and (leaf.fence or leaf.kind is BlockKind.HTML):
                 self.verbatim(leaf, ls, le, line)
                 return
             if not line.strip(" \t") and (leaf is None or leaf.kind is not BlockKind.CODE):
                 self.close_leaf()  # a blank line ends the paragraph, heading or table
+                return
+            if leaf is not None and leaf.kind is BlockKind.TABLE and (
+                    line[:1] == "|" or line[:1].isalpha()):
+                leaf.lines.append((ls, le))  # a row: a pipe or a letter starts no block
                 return
             if line[:1].isalpha() and (leaf is None or leaf.kind is BlockKind.PARAGRAPH):
                 # prose: a letter starts no block (no marker, tag, fence or indentation)

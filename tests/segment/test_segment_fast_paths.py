@@ -61,6 +61,8 @@ def test_table_rows_cut_at_unescaped_pipes_outside_code(row: str, cells: list[st
     ("a|b\n-|-\nc|d\n", [("table", 3)]),
     ("text\n  \t\n|a|b|\n|-|-|\n\t\nnext\n", [("paragraph", 1), ("table", 2), ("paragraph", 1)]),
     ("    code\n\n    more\n", [("code", 3)]),
+    ("|a|b|\n|-|-|\n|c|d|\nno pipe\n|e|f|\n# h\n", [("table", 5), ("heading", 1)]),
+    ("|a|b|\n|-|-|\n- item\n", [("table", 2), ("paragraph", 1)]),
 ])
 def test_fenced_code_html_and_prose_lines_outside_containers_are_told_quickly(
         text: str, expected: list[tuple[str, int]]) -> None:
