@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -298,6 +299,10 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
     with contextlib.ExitStack() as stack:
         if spec.scheduler == "local":
             stack.enter_context(dask.config.set(local))
+            # Dask's modules, loaded just now, live as long as the process: left out of the
+            # collector's full walks, as the CLI does with what it loads first, the forked
+            # workers do not touch, and so do not copy, the pages that hold them.
+            gc.freeze()
         try:
             if spec.scheduler == "local":
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
