@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -127,7 +128,30 @@ def _in_memory(layout: Layout) -> bool:
 class Pool(Protocol):
     batch_size: int
 
+    def cut(self, items: Sequence[T]) -> list[Sequence[T]]: ...
+
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]: ...
+
+
+def even(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in runs of ``size`` (the last one shorter)."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def tapering(items: Sequence[T], size: int, workers: int) -> list[Sequence[T]]:
+    """``items`` in runs of ``size`` until the last few, which shrink with the work left (a
+    share of it for each worker, down to an eighth of ``size``): the workers end together,
+    within a short batch of each other, rather than one of them running a whole batch alone
+    while the other is done, and the client reads back a short last batch. (Guided
+    self-scheduling; the batches stay consecutive, so the outcomes keep their order.)"""
+    least = -(-size // 8)
+    runs: list[Sequence[T]] = []
+    i = 0
+    while i < len(items):
+        n = min(size, max(least, -(-(len(items) - i) // (2 * max(workers, 1)))))
+        runs.append(items[i : i + n])
+        i += n
+    return runs
 
 
 @contextlib.contextmanager
@@ -159,6 +183,9 @@ class _Serial:
     batch_size: int
     retries: int
 
+    def cut(self, items: Sequence[T]) -> list[Sequence[T]]:
+        return even(items, self.batch_size)
+
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         for item in items:
             for attempt in range(self.retries + 1):
@@ -177,6 +204,9 @@ class _Processes:
     batch_size: int
     retries: int
     executor: Any  # a concurrent.futures.ProcessPoolExecutor
+
+    def cut(self, items: Sequence[T]) -> list[Sequence[T]]:
+        return even(items, self.batch_size)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         from concurrent.futures.process import BrokenProcessPool
@@ -221,6 +251,12 @@ class _Dask:
     batch_size: int
     retries: int
     client: Any  # a distributed.Client
+    workers: int = 0  # worker threads, when the batches are to taper off (0: even batches)
+
+    def cut(self, items: Sequence[T]) -> list[Sequence[T]]:
+        if self.workers:
+            return tapering(items, self.batch_size, self.workers)
+        return even(items, self.batch_size)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         token = os.urandom(4).hex()
@@ -263,6 +299,10 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
     with contextlib.ExitStack() as stack:
         if spec.scheduler == "local":
             stack.enter_context(dask.config.set(local))
+            # Dask's modules, loaded just now, live as long as the process: left out of the
+            # collector's full walks, as the CLI does with what it loads first, the forked
+            # workers do not touch, and so do not copy, the pages that hold them.
+            gc.freeze()
         try:
             if spec.scheduler == "local":
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
@@ -284,4 +324,5 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
                 "no dashboard (the scheduler needs bokeh: pip install bokeh)"))
         size = spec.batch_size or max(1, min(DASK_MAX_BATCH,
                                              -(-todo // (max(threads, 1) * _TASKS_PER_WORKER))))
-        yield _Dask(size, spec.retries, client)
+        # a size asked for is kept; one chosen here tapers off at the end of the run
+        yield _Dask(size, spec.retries, client, 0 if spec.batch_size else max(threads, 1))

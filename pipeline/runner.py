@@ -177,7 +177,7 @@ def _work(
         def fresh_of(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
             return outcomes if session is None else session.wrap(outcomes, again)
 
-        batches = [(todo[i : i + size], settings) for i in range(0, len(todo), size)]
+        batches = [(list(rels), settings) for rels in pool.cut(todo)]
         results = pool.map(job.run_batch, batches)
         return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
                           progress, sink, tree_findings)

@@ -316,6 +316,28 @@ def test_the_executor_settings_are_read_and_checked() -> None:
         from_table({"retries": -1}, "pyproject.toml", frozenset)
 
 
+def test_a_dask_run_with_chosen_batches_writes_the_bytes_and_findings_of_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    cluster: str,
+) -> None:
+    """No --batch-size: the batches taper off at the end of the run, the output does not."""
+    one = run_in(tmp_path / "one", corpus_sample, capsys, monkeypatch, "-j", "1")
+    seen: list[int] = []
+    cut = executors._Dask.cut
+
+    def noted(self: executors._Dask, items: Any) -> Any:
+        runs = cut(self, items)
+        seen.extend(len(run) for run in runs)
+        return runs
+
+    monkeypatch.setattr(executors._Dask, "cut", noted)
+    dask = run_in(tmp_path / "dask", corpus_sample, capsys, monkeypatch, "--executor", "dask",
+                  "--scheduler", cluster)
+    same(one, dask)
+    assert sum(seen) == int(one.summary.split()[0])  # every article, once
+    assert seen[0] > seen[-1]  # tapered
+
+
 def test_dask_batches_hold_a_few_hundred_articles_at_most(cluster: str) -> None:
     sizes = {}
     for todo in (10, 2_000, 1_000_000):
@@ -335,3 +357,18 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(
                               "tcp://127.0.0.1:9")
     assert json.dumps(err)  # one line each, no traceback
     assert not any("Traceback" in line for line in err)
+
+
+@pytest.mark.parametrize(("n", "size", "workers"),
+                         [(2642, 166, 2), (60, 4, 2), (100_000, 250, 8), (7, 3, 2), (1, 1, 1)])
+def test_chosen_dask_batches_taper_off_and_keep_every_article_in_order(
+    n: int, size: int, workers: int,
+) -> None:
+    runs = executors.tapering(list(range(n)), size, workers)
+    assert [i for run in runs for i in run] == list(range(n))
+    sizes = [len(run) for run in runs]
+    assert max(sizes) <= size and min(sizes) >= 1
+    assert sizes == sorted(sizes, reverse=True)  # never growing
+    if n >= 4 * size * workers:  # a long run: mostly whole batches, and short ones at the end
+        assert sizes[0] == size and sizes[-2] <= -(-size // 8) + 1
+        assert len(runs) <= 1.5 * -(-n // size)
