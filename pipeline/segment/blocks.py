@@ -111,6 +111,8 @@ def line_ranges(text: str, start: int) -> list[tuple[int, int]]:
 
 
 class _Scanner:
+    quick = True  # the shortcuts for top-level lines in ``feed`` (tests compare both ways)
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.open: list[_Container] = []
@@ -143,7 +145,7 @@ class _Scanner:
     def feed(self, ls: int, le: int) -> None:
         line = self.text[ls:le]
         leaf = self.leaf
-        if not self.open:  # outside every container, the commonest lines are quickly told
+        if self.quick and not self.open:  # outside every container: the commonest lines
             if leaf is not None and (leaf.fence or leaf.kind is BlockKind.HTML):
                 self.verbatim(leaf, ls, le, line)
                 return
