@@ -137,7 +137,9 @@ def publish(
             # unreviewed machine translation is not published when the configuration says so
             published.append(seg.source if hold_mt and not from_catalog else preferred)
             continue
-        own_is_safe = (from_catalog and allow_mt and own != preferred
+        # an article with no translation of its own (an English-driven unit that no handoff
+        # lent one) has nothing safe to offer: the English stands in, and is named
+        own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
                        and not guard.segments.held_by(seg.source, own))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
