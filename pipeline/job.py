@@ -85,6 +85,10 @@ class Prepared:
     # None when there was none (the run cache keys on it)
     handoff_data: bytes | None = None
     tm: tuple[bytes, int] | None = None  # Outcome.tm
+    # an article made from its English, rendered: for each of its units, the catalog entry,
+    # the text the page shows, and why that is not the entry's translation ('' when it is).
+    # The report reads these; a run writes them nowhere.
+    shown: tuple[tuple[Message | None, str, str], ...] = ()
 
 
 def policy(settings: Settings) -> Policy:

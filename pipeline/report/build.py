@@ -71,7 +71,10 @@ def owners(rels: Sequence[str], layout: Layout) -> dict[str, str]:
     """The article each article or catalog file (as findings show it) belongs to."""
     out: dict[str, str] = {}
     for rel in rels:
-        out[os.path.normpath(layout.shown(layout.article(rel)))] = rel
+        if layout.drives(rel):  # the English: said about by its first locale's job
+            out.setdefault(os.path.normpath(layout.shown_english(rel)), rel)
+        else:
+            out[os.path.normpath(layout.shown(layout.article(rel)))] = rel
         out.setdefault(os.path.normpath(layout.shown(layout.catalog(rel))), rel)
     return out
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog
@@ -19,6 +20,7 @@ from pipeline.merge import is_machine_translated
 from pipeline.outcome import Settings
 from pipeline.publish import publish
 from pipeline.report.states import State, Tally, classify
+from pipeline.storage import Url
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class View:
 def collect(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
     """The article ``rel`` with ``findings`` (those of a check run about it) placed on rows."""
     layout = settings.layout
+    if layout.drives(rel):
+        return _collect_english(rel, settings, findings)
     shown = layout.shown(layout.article(rel))
     po_shown = layout.shown(layout.catalog(rel))
     locale = rel.split("/", 1)[0]
@@ -76,6 +80,46 @@ def collect(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
     title = " ".join((article.meta.get("title") or "").split())
     return View(rel, locale, title, shown, po_shown, state, is_machine_translated(article),
                 rows, general)
+
+
+def _collect_english(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
+    """An article made from its English: its units as ``locales`` would publish them from the
+    catalog as it is (the English-driven job itself works them out, writing nothing)."""
+    from pipeline.render import Form
+    from pipeline.source.job import prepare
+
+    layout = settings.layout
+    shown = layout.shown_english(rel)
+    po_shown = layout.shown_catalog(rel)
+    locale = rel.split("/", 1)[0]
+    prepared = prepare(rel, replace(settings, extract=False, check=True,
+                                    form=Form.LOCALIZED, memory=None))
+    article = prepared.article
+    state = _catalog_state(layout.catalog(rel), po_shown, settings)
+    if article is None or len(prepared.shown) != len(article.segments):
+        # the English could not be segmented, or its catalog not read: nothing is rendered
+        return View(rel, locale, "", shown, po_shown, state, False, (), tuple(findings),
+                    readable=article is not None)
+    placed, general = _place(article, findings, shown, po_shown)
+    rows = tuple(
+        Row(seg.id, seg.line, seg.source, text, classify(msg), msg.line if msg else 0,
+            msg.previous_msgid if msg is not None and msg.fuzzy else None, note,
+            tuple(placed.get(n, ())))
+        for n, (seg, (msg, text, note)) in enumerate(zip(article.segments, prepared.shown,
+                                                          strict=True)))
+    title = " ".join((article.meta.get("title") or "").split())
+    if rows and title and " ".join(rows[0].source.split()) == title:  # the title's unit
+        title = " ".join(rows[0].published.split())
+    return View(rel, locale, title, shown, po_shown, state, is_machine_translated(article),
+                rows, tuple(general))
+
+
+def _catalog_state(path: Path | Url, shown: str, settings: Settings) -> str:
+    try:
+        return "ok" if read_catalog(path, shown, settings.max_file_size) is not None \
+            else "missing"
+    except (InputError, OSError):
+        return "unreadable"
 
 
 def _rows(
@@ -106,20 +150,21 @@ def _rows(
 
 
 def _place(
-    article: Article, findings: Sequence[Finding], shown: str
+    article: Article, findings: Sequence[Finding], *shown: str
 ) -> tuple[dict[int, list[Finding]], list[Finding]]:
-    """Each finding on the row of its segment (by id and line, else by id), or in ``general``."""
+    """Each finding in one of the files ``shown`` on the row of its segment (by id and line,
+    else by id), or in ``general``."""
     exact: dict[tuple[str, int], int] = {}
     first: dict[str, int] = {}
     for i, seg in enumerate(article.segments):
         exact.setdefault((seg.id, seg.line), i)
         first.setdefault(seg.id, i)
-    here = os.path.normpath(shown)
+    here = {os.path.normpath(s) for s in shown}
     placed: dict[int, list[Finding]] = {}
     general: list[Finding] = []
     for f in findings:
         n = None
-        if f.segment is not None and os.path.normpath(f.file) == here:
+        if f.segment is not None and os.path.normpath(f.file) in here:
             n = exact.get((f.segment, f.line), first.get(f.segment))
         if n is None:
             general.append(f)

@@ -12,6 +12,7 @@ from pipeline.checks.base import Options
 from pipeline.config import Config, cpu_count
 from pipeline.layout import Layout
 from pipeline.progress import Progress
+from pipeline.source import tree as source_tree
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -32,13 +33,16 @@ def main(args: argparse.Namespace, config: Config) -> int:
         return EXIT_USAGE
     out: Path = args.out or default_out(config)
     content = args.content or config.content
-    # the report covers the handoffs; the plain English of the source folder is none
+    # plain English in content/<source-locale>/ drives every target locale, as in ``locales``:
+    # the report shows each of its articles in each target locale, beside the handoffs
     source = config.source_locale if (content / config.source_locale).is_dir() else ""
     layout = Layout(content, args.locales or config.locales, out, source)
     if not layout.content.is_dir():
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    targets = tuple(source_tree.target_locales(layout, config.build_locales,
+                                               config.target_locales)) if source else ()
     from pipeline.terms import TermsError, load
 
     try:
@@ -53,9 +57,11 @@ def main(args: argparse.Namespace, config: Config) -> int:
                         terms=terms),
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
+        targets=targets,
     )
     jobs = (args.jobs if args.jobs is not None else config.jobs) or cpu_count()
-    rels, _, problems = layout.articles(config.build_locales)
+    rels, _, problems = source_tree.articles(layout, config.build_locales,
+                                             config.target_locales)
     for f in problems:  # what the walk could not take: also on the report's pages
         print(f.format_text(), file=sys.stderr)
     started = time.monotonic()

@@ -147,8 +147,12 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 
+    shown_units: tuple[tuple[Message | None, str, str], ...] = ()
     output_write = None
     if settings.form is not None:
+        notes = {(f.segment, f.line): f.message for f in substitutions}
+        shown_units = tuple((m, text, notes.get((u.id, u.line), ""))
+                            for u, m, text in zip(units, entries, published, strict=True))
         if broken:
             findings.append(Finding(
                 inputs.RENDER_SUBSTITUTED.id, Severity.ERROR,
@@ -167,7 +171,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     # alone is (``job.prepare``): never replayed
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
                     output_write, cacheable=not broken and handoff_read,
-                    handoff_data=handoff_data, tm=tm)
+                    handoff_data=handoff_data, tm=tm, shown=shown_units)
 
 
 _last: dict[tuple[str, bytes], SegmentedArticle] = {}
