@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 from example import copy_example
-from test_report import build, dom, findings_row, squash
+from test_report import _edit, build, dom, findings_row, squash
 
 ARTICLE = "how-to/preview-locally"
 SCRIPT = "<script>alert(1)</script>"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
