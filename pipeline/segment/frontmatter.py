@@ -71,6 +71,12 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
     for m in _KEY_LINE.finditer(text, start, end):
         key = m.group(1)
         a, b = m.span(2)
+        if key == "keywords" and text[a:a + 1] == "[" and text[b - 1:b] == "]":
+            # keywords: [a, "b"]: an item a unit, as in a block list; a sequence of more than
+            # scalars has none (no translation could be put back in place)
+            flow = _flow_items(text, a + 1, b - 1)
+            yield key, [single_run(text, s, e) for s, e in flow or ()]
+            continue
         if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
             a, b = a + 1, b - 1
         if a < b or key != "keywords":
@@ -88,6 +94,37 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
                 break  # the next key
             pos = line_end + 1
         yield key, items
+
+
+_FLOW_SCALAR = {'"': re.compile(r'"(?:[^"\\\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\n]|'')*'")}
+_FLOW_PLAIN = re.compile(r"[^,\[\]{}\n]*")
+
+
+def _flow_items(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The items of a one-line flow sequence (``text[a:b]``, inside its brackets) as they stand,
+    quotes and all; None when it holds more than scalars (a nested collection, a comment)."""
+    items: list[tuple[int, int]] = []
+    pos = a
+    while True:
+        while pos < b and text[pos] in " \t":
+            pos += 1
+        if pos >= b:
+            return items  # [] or a trailing comma
+        m = _FLOW_SCALAR.get(text[pos], _FLOW_PLAIN).match(text, pos, b)
+        if m is None:
+            return None
+        end = m.end()
+        while end > pos and text[end - 1] in " \t":
+            end -= 1
+        if end == pos or (text[pos] not in "\"'" and " #" in text[pos:end]):
+            return None
+        items.append((pos, end))
+        pos = m.end()
+        while pos < b and text[pos] in " \t":
+            pos += 1
+        if pos < b and text[pos] != ",":
+            return None
+        pos += 1
 
 
 def _located(flats: list[Flat], value: str) -> Flat:

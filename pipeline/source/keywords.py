@@ -64,7 +64,8 @@ def _token(text: str, u: Unit, raw: str, tr: str) -> tuple[str, str]:
         value = _unquoted(tr)  # a quoted English item, translated with its quotes: its value,
         if value is not None:  # written anew (nothing after the closing quote survives)
             tr = value
-    return (tr if _reads_as(tr, tr) else json.dumps(tr, ensure_ascii=False)), tr
+    flow = text[:u.start].rstrip(" \t")[-1:] in ("[", ",")  # an item of keywords: [a, b]
+    return (tr if _reads_as(tr, tr, flow) else json.dumps(tr, ensure_ascii=False)), tr
 
 
 def _unquoted(raw: str) -> str | None:
@@ -72,11 +73,12 @@ def _unquoted(raw: str) -> str | None:
     return got[1].get("k") if got is not None else None
 
 
-def _reads_as(token: str, intended: str) -> bool:
-    """Whether ``token`` written as a plain item reads back as ``intended``."""
+def _reads_as(token: str, intended: str, flow: bool = False) -> bool:
+    """Whether ``token`` written as a plain item (of a block list, or of a flow sequence:
+    ``flow``) reads back as ``intended``."""
     if token != token.strip() or not token:
         return False
-    got = _read(f"{KEY}:\n- {token}\n")
+    got = _read(f"{KEY}: [{token}]\n" if flow else f"{KEY}:\n- {token}\n")
     return got is not None and got[0] == (intended,)
 
 

@@ -129,3 +129,48 @@ def test_a_quoted_translation_is_written_anew_with_nothing_after_its_value(
     # YAML reads the quoted scalar, 'x': that value alone is written, as a plain item
     assert "keywords:\n- offline reader\n- x\nms.date:" in page
     assert _front(page)["keywords"] == ["offline reader", "x"]
+
+
+FLOW = ENGLISH.replace('keywords:\n- offline reader\n- "reader, setup"',
+                       'keywords: [offline reader, "reader, setup", \'it\'\'s\']')
+
+
+def test_each_item_of_a_flow_sequence_is_a_catalog_entry(tree: Tree) -> None:
+    tree.write("a.md", FLOW)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "a.md")
+    notes = {m.msgid: m.extracted_comments for m in cat.messages if not m.obsolete}
+    for item in ("offline reader", '"reader, setup"', "'it''s'"):
+        assert "front matter: keywords" in notes[item]
+
+
+def test_flow_sequence_items_are_published_in_place_and_read_back(tree: Tree) -> None:
+    tree.write("a.md", FLOW)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    # a comma, brackets or ': ' would end or nest a plain item of a flow sequence: quoted
+    tree.translate("fr-FR", "a.md", {"offline reader": "hors ligne, lecteur [1]",
+                                     '"reader, setup"': '"installation"', "'it''s'": "clé: c"})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert 'keywords: ["hors ligne, lecteur [1]", installation, "clé: c"]\n' in page
+    assert _front(page)["keywords"] == ["hors ligne, lecteur [1]", "installation", "clé: c"]
+
+
+def test_an_untranslated_flow_sequence_keeps_every_byte(tree: Tree) -> None:
+    tree.write("a.md", FLOW)
+    tree.target("fr-FR")
+    assert tree.run("locales") == 0
+    assert "keywords: [offline reader, \"reader, setup\", 'it''s']\n" in tree.page("fr-FR", "a.md")
+
+
+@pytest.mark.parametrize("value", ["[a, [b, c]]", "[a, {b: c}]", "[a # c]", "[a, 'b]"])
+def test_a_flow_sequence_of_more_than_scalars_has_no_entry(tree: Tree, value: str) -> None:
+    """No translation of it could be put back in place: nothing is sent for translation."""
+    tree.write("a.md", ENGLISH.replace('keywords:\n- offline reader\n- "reader, setup"',
+                                       f"keywords: {value}"))
+    tree.target("fr-FR")
+    tree.run("extract")
+    cat = tree.catalog("fr-FR", "a.md")
+    assert not [m for m in cat.messages if "front matter: keywords" in m.extracted_comments]
