@@ -213,6 +213,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         match = _best_fuzzy(unit.msgid, leftovers) if unit.msgid and leftovers else None
         if match is not None:
             used.add(match.key)
+            # a suggestion already waiting for review keeps the English its translation was
+            # made for (as msgmerge --previous does), not the English in between
+            made_for = match if not (match.fuzzy and match.previous_msgid is not None) else None
             result[index] = Message(
                 msgid=unit.msgid,
                 msgstr=match.msgstr,
@@ -221,8 +224,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 translator_comments=match.translator_comments,
                 extracted_comments=_notes(unit, *_suggestion_record(unit, mt)),
                 references=_refs(unit, article),
-                previous_msgid=match.msgid,
-                previous_msgctxt=match.msgctxt,
+                previous_msgid=match.msgid if made_for else match.previous_msgid,
+                previous_msgctxt=match.msgctxt if made_for else match.previous_msgctxt,
             )
         else:
             result[index] = _new(unit, article, mt)

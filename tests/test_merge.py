@@ -352,3 +352,19 @@ def test_an_obsolete_context_entry_never_replaces_an_active_one_of_an_earlier_ha
     assert ctx == [("1accc-106", "Appuyez sur **Enregistrer**.")]
     assert [(m.msgctxt, m.msgstr) for m in merged.messages if m.obsolete] == [
         ("0ld00-106", "Ancienne traduction.")]
+
+
+def test_english_changed_twice_keeps_the_english_the_translation_was_made_for() -> None:
+    """A suggestion nobody reviewed yet, whose English changes again: its #| msgid stays the
+    English its translation was made for (msgmerge --previous does the same), so a reviewer
+    does not see only the last small change."""
+    article = make(BASE)
+    cat = reread(vendor_edit(merge(article, None), "Hello world", "Salut"))
+    once = merge(parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md"), cat)
+    assert by_msgid(once)["Open the file `b.json`."].previous_msgid == "Open the file `a.json`."
+    twice = merge(parse_article(handoff(article, "2bddd", change={
+        "Open the file `a.json`.": "Open the files `b.json`."}), "fr-FR/doc.md"), once)
+    entry = by_msgid(twice)["Open the files `b.json`."]
+    assert entry.fuzzy and entry.msgstr == "Ouvrez le fichier `a.json`."
+    assert entry.previous_msgid == "Open the file `a.json`."
