@@ -9,7 +9,13 @@ from pipeline.checks.base import Options, diff_multiset, iter_missing_added
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.code import code_texts, escaped, without_code
-from pipeline.checks.tokens.links import DESTINATION_HEAD, URL_TAIL, link_key, links
+from pipeline.checks.tokens.links import (
+    DESTINATION_PATTERN,
+    URL_TAIL,
+    inline_links,
+    link_key,
+    links,
+)
 from pipeline.checks.tokens.names import CMDLET_NOUN, EXTENSION, has_word, names
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import KNOWN_TAG_NAMES
@@ -21,7 +27,7 @@ F = "fidelity"
 # Link-like fragments as written, ending where the link reader stops (patterns shared with
 # tokens.links): if both sides have the same, their targets are the same (fast path).
 _RAW_LINK = re.compile(
-    f"{DESTINATION_HEAD}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{URL_TAIL}")
+    f"{DESTINATION_PATTERN}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{URL_TAIL}")
 _SIMPLE_CODE = re.compile(r"`[^`]+`")
 # .NET format items, printf conversions, Windows environment variables.
 _FORMAT_ITEM = re.compile(
@@ -79,7 +85,7 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
     src = links(source).targets
     tr = links(translation).targets
     if src == tr:
-        return NONE
+        return _no_longer_links(source, translation, options)
     rewrites, locale = options.link_rewrites, options.locale
     shown = {link_key(u, rewrites, locale): u for u in (*tr, *src)}
     missing, added = diff_multiset([link_key(u, rewrites, locale) for u in src],
@@ -91,7 +97,25 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
     if added:
         return ["link target added by the translation: "
                 + ", ".join(q(shown[a], 70) for a in added)]
-    return NONE
+    return _no_longer_links(source, translation, options)
+
+
+def _no_longer_links(source: str, translation: str, options: Options) -> Messages:
+    """The same targets, but a link of the English is text in the translation: its ')' is
+    missing, or a space parts its ']' from its '(' (the target then reads as a bare URL)."""
+    closed = [d for d, ok in inline_links(source) if ok]
+    if not closed:
+        return NONE
+    rewrites, locale = options.link_rewrites, options.locale
+    keys = {link_key(d, rewrites, locale): d for d in closed}
+    missing, _ = diff_multiset(
+        [link_key(d, rewrites, locale) for d in closed],
+        [link_key(d, rewrites, locale) for d, ok in inline_links(translation) if ok])
+    if not missing:
+        return NONE
+    return ["link broken in the translation, shown as text: "
+            + ", ".join(q(keys[m], 70) for m in missing)
+            + " (keep each [text](target) whole: ']' touching '(', and the closing ')')"]
 
 
 def _placeholders(text: str) -> list[str]:

@@ -27,9 +27,10 @@ _ANGLED = re.compile(
 # An inline link's destination and title after its ']', or a reference label. The destination
 # part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks.
 DESTINATION_HEAD = r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\s()\\]++|\\.|\([^\s()]*+\))*+))"
-_DESTINATION = re.compile(
+DESTINATION_PATTERN = (
     DESTINATION_HEAD
-    + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+\)?")
+    + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+(\)?)")
+_DESTINATION = re.compile(DESTINATION_PATTERN)
 _REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
 # A link reference definition: '[label]: destination', then at most a title on the line (text
 # after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
@@ -86,7 +87,7 @@ def links(text: str) -> Links:
             for tag in html_tags(text)[0]:
                 targets.extend(v for a, v in tag.attrs if a in _HREF_ATTRS and v is not None)
     if "](" in text:
-        targets.extend(a or b for a, b in _DESTINATION.findall(text))
+        targets.extend(a or b for a, b, _ in _DESTINATION.findall(text))
     if "][" in text:
         targets.extend(f"[{label}]" for label in _REF_LABEL.findall(text))
     if "]:" in text:
@@ -94,6 +95,18 @@ def links(text: str) -> Links:
     if "://" in text:
         targets.extend(bare_urls(text))
     return Links(targets, found, xrefs)
+
+
+def inline_links(text: str) -> list[tuple[str, bool]]:
+    """Each inline link's or image's destination (outside code and directives), and whether a
+    ')' closes it: '[a](b' and '[a] (b)' are text, not links, whatever their target."""
+    if "](" not in text:
+        return []
+    if "`" in text:
+        text = without_code(text)
+    if "[!" in text:
+        text = _DIRECTIVE.sub(MASK, text)
+    return [(a or b, bool(c)) for a, b, c in _DESTINATION.findall(text)]
 
 
 # GFM autolinks a bare URL only at a line start or after white space, '*', '_', '~' or '(';
