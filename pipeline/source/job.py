@@ -34,6 +34,7 @@ from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
     catalog_entries,
+    dated_as_before,
     english_meta,
     is_unreviewed_mt,
     join_merged,
@@ -86,8 +87,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     tm = None
     if settings.extract and not broken and (catalog is not None or units):
         fresh = catalog is None or not catalog.header_comments
-        updated = tidy(merge(article, catalog, keys), units, keys, source_rel,
-                       _comments(locale, source_rel) if fresh else None)
+        updated = dated_as_before(tidy(merge(article, catalog, keys), units, keys, source_rel,
+                                       _comments(locale, source_rel) if fresh else None),
+                                  catalog)
         if settings.memory is not None:  # filled in the second pass, as in ``job``
             from pipeline.memory.session import worker
 

@@ -255,3 +255,15 @@ def tidy(catalog: Catalog, units: Sequence[Unit], keys: Sequence[Key], english_r
         messages.append(m)
     return replace(catalog, messages=tuple(messages),
                    header_comments=header_comments or catalog.header_comments)
+
+
+def dated_as_before(updated: Catalog, old: Catalog | None) -> Catalog:
+    """``updated`` with the old catalog's POT-Creation-Date when no entry changed: an English
+    edit that changes no segment (its ms.date, say) changes no catalog."""
+    if old is None or updated.messages != old.messages:
+        return updated
+    before = old.header_value("POT-Creation-Date")
+    if before is None:
+        return updated
+    return replace(updated, header=tuple((k, before if k == "POT-Creation-Date" else v)
+                                         for k, v in updated.header))

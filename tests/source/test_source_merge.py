@@ -188,3 +188,19 @@ def test_english_translated_two_ways_keeps_both_translations(tree: Tree) -> None
     page = tree.page("fr-FR", "twice.md")
     assert page.index("Sélectionnez **Enregistrer**.") < page.index("Cliquez sur **Enregistrer**.")
     assert all(not m.fuzzy for m in tree.catalog("fr-FR", "twice.md").messages if m.msgstr)
+
+
+def test_an_english_edit_that_changes_no_segment_leaves_the_catalog_byte_for_byte(
+        tree: Tree) -> None:
+    """ms.date is no segment: the catalog keeps its bytes, POT-Creation-Date included."""
+    _translated(tree)
+    before = tree.catalog_path("fr-FR", "guide.md").read_bytes()
+    tree.write("guide.md", GUIDE.replace("ms.date: 01/15/2025", "ms.date: 03/11/2026"))
+    assert tree.run("locales") == 0
+    assert tree.catalog_path("fr-FR", "guide.md").read_bytes() == before
+    # a segment changed: the catalog is the new English's, dated by it
+    tree.write("guide.md", GUIDE.replace("ms.date: 01/15/2025", "ms.date: 03/11/2026")
+               .replace("pick the backup", "choose the backup"))
+    assert tree.run("extract") == 0
+    assert tree.catalog("fr-FR", "guide.md").header_value("POT-Creation-Date") == \
+        "2026-03-11 00:00+0000"
