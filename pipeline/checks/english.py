@@ -48,15 +48,17 @@ def english_changed(entries: Sequence[Message | None], options: Options, po_path
 
 
 def translation_lag(locale: str, total: int, stale: int, missing: int, options: Options,
-                    file: str) -> list[Finding]:
+                    file: str, held: int = 0) -> list[Finding]:
     """One finding for an article a locale does not yet translate whole: ``stale`` units
-    wait for review after an English change, ``missing`` were never translated."""
-    if not (stale or missing) or not options.enabled(TRANSLATION_LAG):
+    wait for review after an English change, ``missing`` were never translated, ``held``
+    have a translation the checks hold back (each reported on its own as well)."""
+    if not (stale or missing or held) or not options.enabled(TRANSLATION_LAG):
         return []
     parts = [f"{n} {what}" for n, what in ((missing, "never translated"),
-                                           (stale, "awaiting review after an English change"))
+                                           (stale, "awaiting review after an English change"),
+                                           (held, "held back by an error in the translation"))
              if n]
     return [Finding(
         TRANSLATION_LAG.id, options.severity(TRANSLATION_LAG),
-        f"{locale} lags the English: {stale + missing} of {total} segments have no "
+        f"{locale} lags the English: {stale + missing + held} of {total} segments have no "
         f"translation to publish ({', '.join(parts)})", file, 1, 1, None, TRANSLATION_LAG.hint)]

@@ -144,8 +144,12 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             picked = set(chosen)
             missing = [m for i, m in enumerate(entries) if i not in picked]
             stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None)
+            # a translation the checks hold back leaves the English on the page too
+            held = sum(1 for i, text in zip(chosen, texts, strict=True)
+                       if text in ("", units[i].source)
+                       and _meant(entries[i], own[i]) not in ("", units[i].source))
             findings.extend(translation_lag(locale, len(units), stale, len(missing) - stale,
-                                            options, po_shown if catalog else shown))
+                                            options, po_shown if catalog else shown, held))
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 
@@ -241,6 +245,11 @@ def _comments(locale: str, source_rel: str) -> tuple[str, ...]:
         "msgids are the English segments of the English article; edit only msgstr.",
         "Fuzzy entries are not yet reviewed: machine translation or changed English.",
     )
+
+
+def _meant(entry: Message | None, own: str) -> str:
+    """The translation a unit's page is meant to show: the reviewed entry's, else its own."""
+    return entry.msgstr if entry is not None and entry.reviewed and entry.msgstr else own
 
 
 Where = dict[str, tuple[str, int, int]]

@@ -212,3 +212,18 @@ def test_the_committed_example_is_in_step(tmp_path: Path) -> None:
     for po in sorted((repo / "locales").rglob("*.po")):
         rel = po.relative_to(repo)
         assert (tmp_path / rel).read_bytes() == po.read_bytes(), rel
+
+
+def test_a_held_back_translation_counts_as_lagging(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The page shows English where the checks hold a translation back: the lag says so."""
+    _two_locales(tree)
+    tree.translate("fr-FR", "share.md",
+                   {"Permissions": "Autorisations <script>alert(1)</script>"})
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 1
+    found = json.loads(capsys.readouterr().out)
+    lag = [f["message"] for f in found if f["check"] == "translation-lag"
+           and "fr-FR" in f["file"]]
+    assert len(lag) == 1 and "1 held back by an error in the translation" in lag[0]
+    assert "## <a name=\"permissions\"></a>Permissions\n" in tree.page("fr-FR", "share.md")
