@@ -264,12 +264,14 @@ def _where(units: Sequence[Unit], entries: Sequence[Message | None], po_shown: s
 
 def _cited(found: Sequence[Finding], where: Where, locale: str) -> list[Finding]:
     out: list[Finding] = []
+    said: set[tuple[str, str, tuple[str, int, int]]] = set()
     for f in found:
         at = where.get(f.segment or "")
         if at is None:
             out.append(Finding(f.check, f.severity, f"{locale}: {f.message}", f.file, f.line,
                                f.column, f.segment, f.hint))
-        else:
+        elif (f.check, f.message, at) not in said:  # an entry two units share: said once
+            said.add((f.check, f.message, at))
             out.append(Finding(f.check, f.severity, f.message, *at, f.segment, f.hint))
     return out
 

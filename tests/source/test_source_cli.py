@@ -227,3 +227,18 @@ def test_a_held_back_translation_counts_as_lagging(
            and "fr-FR" in f["file"]]
     assert len(lag) == 1 and "1 held back by an error in the translation" in lag[0]
     assert "## <a name=\"permissions\"></a>Permissions\n" in tree.page("fr-FR", "share.md")
+
+
+def test_an_entry_two_units_share_is_reported_once(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The title and the first heading hold the same English: one entry, one finding each."""
+    tree.write("share.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", {"Share a notebook": "Partager <script>x</script>"})
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 1
+    found = json.loads(capsys.readouterr().out)
+    cited = [(f["check"], f["line"]) for f in found if f["check"] != "translation-lag"]
+    assert sorted(cited) == sorted(set(cited)) and {c for c, _ in cited} == {
+        "html-added", "unsafe-element", "render-substituted"}
