@@ -209,8 +209,13 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
     # suggestion, as msgmerge does.
     leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
+    # ... else, as msgmerge does too, an entry that kept its English (a title whose heading
+    # did not change): it lends its translation and stays as it is
+    claimed = [m for m in old_messages if m.key in used and m.msgstr and m.msgid]
     for index, unit in pending:
         match = _best_fuzzy(unit.msgid, leftovers) if unit.msgid and leftovers else None
+        if match is None and unit.msgid and claimed:
+            match = _best_fuzzy(unit.msgid, claimed)
         if match is not None:
             used.add(match.key)
             # a suggestion already waiting for review keeps the English its translation was

@@ -204,3 +204,19 @@ def test_an_english_edit_that_changes_no_segment_leaves_the_catalog_byte_for_byt
     assert tree.run("extract") == 0
     assert tree.catalog("fr-FR", "guide.md").header_value("POT-Creation-Date") == \
         "2026-03-11 00:00+0000"
+
+
+def test_an_edited_title_whose_heading_kept_the_old_english_gets_its_translation_as_fuzzy(
+        tree: Tree) -> None:
+    """The old English still has an entry (the heading's): it lends its translation to the
+    edited title as a suggestion, as msgmerge does, and stays as it is."""
+    _translated(tree)
+    tree.write("guide.md", GUIDE.replace("title: Back up your notes",
+                                         "title: Back up your notes to the cloud"))
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "guide.md")
+    title = _entry(cat, "Back up your notes to the cloud")
+    assert title.fuzzy and title.msgstr == "Sauvegarder vos notes"
+    assert title.previous_msgid == "Back up your notes"
+    heading = _entry(cat, "Back up your notes")
+    assert heading.reviewed and heading.msgstr == "Sauvegarder vos notes"
