@@ -85,7 +85,9 @@ def declared_codec(header: str, ascii_only: bool) -> str:
 def codec_of(name: str) -> str:
     """The Python codec for a declared charset name; raises CharsetProblem."""
     try:
-        info = codecs.lookup(name)
+        # a control character (a NUL, a backspace) is in no charset's name, though Python's
+        # lookup would raise on one and tidy another away
+        info = codecs.lookup(name) if name.isascii() and name.isprintable() else None
     except LookupError:
         info = None
     # Python's own transforms (rot13, base64, unicode_escape, idna...) are no charsets

@@ -103,6 +103,12 @@ LEFT_TO_THE_STRICT_READER = [
     ("unknown charset", b'msgid ""\nmsgstr "Content-Type: text/plain; charset=nope\\n"\n'),
     ("bad plural forms", b'msgid ""\nmsgstr "Plural-Forms: nplurals=x;\\n"\n'),
     ("only comments", b'# nothing\n'),
+    # a byte escape at a header line's end: gettext unescapes each line alone ('\\1' then
+    # '"01"' is U+0001 and '01', not 'A')
+    ("octal escape across header lines", b'msgid ""\nmsgstr "X: \\1"\n"01"\n'),
+    ("hex escape across header lines", b'msgid ""\nmsgstr "X: \\x4"\n"1"\n'),
+    ("charset cut by an escape", b'msgid ""\nmsgstr "charset=UTF-\\7"\n"0"\n'),
+    ("NUL charset", b'msgid ""\nmsgstr "charset=\\0"\n'),
     ("empty", b'\n\n'),
 ]
 
@@ -203,3 +209,24 @@ def test_random_written_catalogs_take_the_fast_path_and_read_alike(found: list[M
     data = format_po(Catalog(header=HEADER, messages=tuple(unique))).encode("utf-8")
     fast = agrees(data)
     assert fast is not None
+
+
+@pytest.mark.parametrize("data", [
+    b'msgid ""\nmsgstr "X: \\1"\n"01"\n', b'msgid ""\nmsgstr "X: \\x4"\n"1"\n',
+    b'msgid ""\nmsgstr "charset=UTF-\\7"\n"0"\n', b'msgid ""\nmsgstr "X: \\342\\2"\n"00\\250"\n',
+    b'msgid ""\nmsgstr "Plural-Forms: nplurals=\\6"\n"1; plural=0;"\n',
+    b'msgid ""\nmsgstr "charset=\\0"\n', b'msgid ""\nmsgstr "charset=\\bUTF-8"\n',
+])
+def test_a_header_with_byte_escapes_reads_as_the_strict_reader_reads_it(data: bytes) -> None:
+    """Found by a differential fuzzer: each line's escapes are its own."""
+    try:
+        expected: Catalog | str = _parse(data, "a.po", None)
+    except InputError as exc:
+        expected = exc.finding.check
+    try:
+        got: Catalog | str = parse_po_bytes(data, "a.po")
+    except InputError as exc:
+        got = exc.finding.check
+    assert got == expected
+    if isinstance(expected, Catalog):
+        assert expected.header[0][1] in ("\x0101", "\x041")

@@ -166,10 +166,24 @@ def _simple(m: re.Match[str]) -> str:
     return _SIMPLE_ESCAPES[char]
 
 
-def _codec(groups: tuple[str | None, ...], ascii_only: bool, path: str) -> str:
+# An escape that gives a byte: in the header it could reach into the next line once the lines
+# are joined ('\1' then '"01"'), where gettext unescapes each line alone.
+_BYTE_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\[0-7x]')
+
+
+def _header_text(groups: tuple[str | None, ...]) -> str:
+    """The header msgstr's strings joined, escapes as written; a byte escape in it leaves the
+    file to the strict reader (headers hold none but a vendor's oddity)."""
     first, more = groups[9], groups[10]
     assert first is not None and more is not None
     joined = first if not more else "".join(_pieces(first, more))
+    if "\\" in joined and _BYTE_ESCAPE.search(joined):
+        raise _Fallback
+    return joined
+
+
+def _codec(groups: tuple[str | None, ...], ascii_only: bool, path: str) -> str:
+    joined = _header_text(groups)
     # as ``scan`` reads it: the header's bytes as latin-1
     try:
         declared = _ESCAPE.sub(_simple, joined)
@@ -232,9 +246,8 @@ def _header_entry(number: int, g: tuple[str | None, ...]) -> _Entry:
         mark = raw[:2] if raw[1:2] in (".", ":", ",") else "#"
         text = raw[len(mark):]
         entry.comments.append((number, mark, text[1:] if text.startswith(" ") else text))
-    first, more = g[9], g[10]
-    assert first is not None and more is not None
-    # one piece: the strings joined unescape as they do apart (no escape spans two)
-    joined = first if not more else "".join(_pieces(first, more))
+    # one piece: with no byte escape (``_header_text``), the strings joined unescape as they
+    # do apart
+    joined = _header_text(g)
     entry.fields["msgstr"] = _Field("msgstr", number, False, False, [(number, joined)])
     return entry
