@@ -233,8 +233,8 @@ def _summarize(
             emit(sorted([
                 Finding(
                     tree.ORPHAN_CATALOG.id, settings.options.severity(tree.ORPHAN_CATALOG),
-                    f"no article {layout.shown_article(rel)} for this catalog",
-                    layout.shown_catalog(rel), 1, 1, None, tree.ORPHAN_CATALOG.hint)
+                    tree.orphan_message(layout, rel), layout.shown_catalog(rel), 1, 1, None,
+                    tree.ORPHAN_CATALOG.hint)
                 for rel in catalog_rels
                 if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))

@@ -6,6 +6,7 @@ catalogs folder; a run with nothing to do makes them too, so this module is kept
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.checks.base import Check, Options
@@ -13,6 +14,7 @@ from pipeline.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from pipeline.article import Article
+    from pipeline.layout import Layout
 
 LOCALE_LAG = Check(
     "locale-lag", "sync", Severity.WARNING,
@@ -22,8 +24,24 @@ LOCALE_LAG = Check(
 ORPHAN_CATALOG = Check(
     "orphan-catalog", "sync", Severity.WARNING,
     "a catalog whose article no longer exists",
-    "delete the catalog, or restore the article",
+    "delete the catalog (and its page, if an earlier run wrote one), or restore the article",
 )
+
+
+def orphan_message(layout: Layout, rel: str) -> str:
+    """What is missing for the catalog of ``rel``: its English (in a tree with a source folder)
+    or its handoff; and the page an earlier run left, which a run no longer updates."""
+    if layout.source:
+        within = rel.partition("/")[2]
+        article = (f"English {layout.shown(layout.content / layout.source / within)} "
+                   f"(nor a handoff {layout.shown_article(rel)})")
+    else:
+        article = f"article {layout.shown_article(rel)}"
+    page = layout.output(rel)
+    left = isinstance(page, Path) and page.is_file()
+    return (f"no {article} for this catalog"
+            + (f"; the page {layout.shown_output(rel)} is left from an earlier run" if left
+               else ""))
 
 
 class Edition(NamedTuple):

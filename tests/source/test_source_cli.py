@@ -161,8 +161,26 @@ def test_a_catalog_whose_english_is_gone_is_an_orphan(
     capsys.readouterr()
     assert tree.run("check", "--format", "json") == 0
     found = json.loads(capsys.readouterr().out)
-    assert sorted(f["file"].rsplit("/", 2)[1] for f in found
-                  if f["check"] == "orphan-catalog") == ["ar-SA", "fr-FR"]
+    orphans = {f["file"].rsplit("/", 2)[1]: f["message"] for f in found
+               if f["check"] == "orphan-catalog"}
+    assert sorted(orphans) == ["ar-SA", "fr-FR"]
+    # it names the English that is gone, not a handoff the tree never had
+    assert orphans["fr-FR"].startswith("no English ") and "en-US/share.md" in orphans["fr-FR"]
+    assert "left from an earlier run" not in orphans["fr-FR"]  # no run wrote a page
+
+
+def test_an_orphan_catalog_names_the_page_an_earlier_run_left(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The English is gone; the page the last run wrote is not updated any more: said."""
+    _two_locales(tree)
+    assert tree.run("locales") == 0
+    (tree.content / "en-US" / "share.md").unlink()
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    found = json.loads(capsys.readouterr().out)
+    message = next(f["message"] for f in found
+                   if f["check"] == "orphan-catalog" and "fr-FR" in f["file"])
+    assert "fr-FR/share.md is left from an earlier run" in message
 
 
 def test_a_broken_english_article_is_reported_once_for_all_its_locales(
