@@ -20,3 +20,41 @@ def slug(heading: str) -> str:
 
 def anchor(heading: str) -> str:
     return f'<a name="{slug(heading)}"></a>'
+
+
+# What DocFX (Markdig's GitHub-style auto identifiers) makes a heading's id from: the heading's
+# rendered text (tags gone, code and emphasis as their text), slugged as above; a repeated id
+# takes -1, -2, ... so links in the English to '#overview-1' work there.
+_TAG = re.compile(r"<[^<>\n]*>")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def rendered_slug(heading: str) -> str:
+    """The slug of a heading's text as a reader sees it (no tag, no emphasis marker)."""
+    heading = _LABELLED.sub(lambda m: m.group(1) or m.group(2) or "", heading)
+    if "`" in heading:
+        heading = _CODE.sub(lambda m: m.group(2).strip(), heading)
+    if "<" in heading:
+        heading = _TAG.sub("", heading)
+    if "*" in heading or "_" in heading:
+        for _ in range(3):  # nested: ***a*** or **_a_**
+            heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)
+            if not n:
+                break
+    return slug(heading)
+
+
+def page_ids(headings: list[str]) -> list[str]:
+    """The ids DocFX gives a page's headings, in order: each repeated one numbered."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for heading in headings:
+        base = rendered_slug(heading)
+        found, n = base, 0
+        while found in seen:
+            n += 1
+            found = f"{base}-{n}"
+        seen.add(found)
+        out.append(found)
+    return out

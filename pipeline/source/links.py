@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.segment.anchors import slug
+from pipeline.segment.anchors import page_ids, slug
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -23,10 +23,10 @@ _ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']
 _LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
 
 
-def _prose_lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` outside fenced code, with code spans blanked."""
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` outside fenced code (1-based numbers), as written."""
     fence = ""
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         m = _FENCE.match(line)
         if fence:
             if m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -35,12 +35,26 @@ def _prose_lines(text: str) -> Iterator[str]:
         if m is not None:
             fence = m.group(1)
             continue
+        yield number, line
+
+
+def _prose_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` outside fenced code, with code spans blanked."""
+    for _, line in _lines(text):
         yield _CODE_SPAN.sub(" ", line) if "`" in line else line
 
 
+def heading_ids(text: str) -> dict[int, str]:
+    """The id DocFX gives each ATX heading of a page, by line (see ``anchors.page_ids``)."""
+    found = [(n, h.group(1)) for n, line in _lines(text) if (h := _HEADING.match(line))]
+    return dict(zip((n for n, _ in found), page_ids([h for _, h in found]), strict=True))
+
+
 def anchors(text: str) -> set[str]:
-    """The anchors a page defines, lower case."""
-    found: set[str] = set()
+    """The anchors a page defines, lower case: its headings' ids (DocFX's, and Microsoft's
+    slugs, which differ for a repeated heading or one with markup) and its HTML names and
+    ids."""
+    found = set(heading_ids(text).values())
     for line in _prose_lines(text):
         h = _HEADING.match(line)
         if h is not None:

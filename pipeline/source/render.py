@@ -17,11 +17,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pipeline.render import Form
-from pipeline.segment.anchors import anchor
+from pipeline.segment.anchors import anchor, slug
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.output import pair
 from pipeline.source import frontmatter
+from pipeline.source.links import heading_ids
 
 # Before a heading's text: container marks (quote, list), then its #s and the space after them.
 _HASHES = re.compile(r"[ \t>*+\-0-9.)]*?#{1,6}[ \t]*")
@@ -38,12 +39,15 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
     bilingual = form is Form.BILINGUAL
     edits = frontmatter.edits(text, english.body_start, units, published, locale, dict(meta))
     headings: set[int] = set()  # the lines whose heading has its anchor
+    ids: dict[int, str] | None = None  # DocFX's id of each heading of the English, by line
     for u, tr in zip(units, published, strict=True):
         if u.kind in _IN_FRONT_MATTER or not u.pieces:
             continue
         if u.kind is Kind.HEADING and u.line not in headings:
             headings.add(u.line)
-            edits.append(_anchor(text, u))
+            if ids is None:
+                ids = heading_ids(text)
+            edits.append(_anchor(text, u, ids.get(u.line)))
         if bilingual and u.kind is not Kind.ALT:
             edits.append((u.start, u.end, pair(u.id, u.source, tr)))
         elif tr != u.source:
@@ -51,13 +55,18 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
     return apply(text, edits)
 
 
-def _anchor(text: str, u: Unit) -> tuple[int, int, str]:
+def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
     """Microsoft's anchor, right after the heading's #s (before any anchor of the English's
-    own); at the text itself for a heading without #s."""
+    own); at the text itself for a heading without #s. Where the id the English page gives
+    the heading differs (a repeated heading's '-1', markup in it), that id's anchor too: the
+    English's links to it then work in every locale."""
     line_start = text.rfind("\n", 0, u.start) + 1
     m = _HASHES.match(text, line_start, u.start)
     at = m.end() if m is not None else u.start
-    return at, at, anchor(u.source)
+    mark = anchor(u.source)
+    if page_id and page_id != slug(u.source):
+        mark += f'<a name="{page_id}"></a>'
+    return at, at, mark
 
 
 def _layout(english: str, translation: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.segment import segment
-from pipeline.segment.anchors import slug
+from pipeline.segment.anchors import page_ids, slug
 from pipeline.segment.blocks import scan_blocks
 from pipeline.segment.emphasis import resolve
 from pipeline.segment.inline import AtomKind, atoms
@@ -148,3 +148,11 @@ def test_the_same_english_always_gives_the_same_ids() -> None:
     first, second = segment(text, "a.md"), segment(text, "b.md")
     assert [s.id for s in first.segments] == [s.id for s in second.segments]
     assert segment(text + "D.\n", "a.md").prefix != first.prefix
+
+
+def test_page_ids_are_docfx_auto_identifiers_numbered_when_repeated() -> None:
+    assert page_ids(["Overview", "Overview", "Press <kbd>Ctrl+C</kbd>", "The _new_ way",
+                     "The `foo_bar` option", "**Bold** and *em*", "snake_case_name",
+                     "[Link](x.md) here", "Overview"]) == [
+        "overview", "overview-1", "press-ctrlc", "the-new-way", "the-foo_bar-option",
+        "bold-and-em", "snake_case_name", "link-here", "overview-2"]

@@ -126,6 +126,46 @@ def test_links_to_english_slugs_resolve_in_every_locale(locale: str) -> None:
     assert {"change-the-settings", "set-up-the-reader", "old"} <= anchors(page)
 
 
+HEADINGS = """\
+# Headings
+
+See [the second](#overview-1), [the keys](#press-ctrlc) and [the way](#the-new-way).
+
+## Overview
+
+One.
+
+## Overview
+
+Two.
+
+## Press <kbd>Ctrl+C</kbd>
+
+Three.
+
+## The _new_ way
+
+Four.
+"""
+
+
+def test_a_heading_whose_english_page_id_differs_from_microsofts_slug_gets_both() -> None:
+    """DocFX numbers a repeated heading (-1) and slugs what a reader sees (no tag, no
+    emphasis marker): the English's links to those ids work in the locale too."""
+    page, _ = _page(HEADINGS, {"Overview": "Aperçu", "The _new_ way": "La _nouvelle_ voie",
+                               "Press <kbd>Ctrl+C</kbd>": "Appuyez sur <kbd>Ctrl+C</kbd>"})
+    assert '## <a name="overview"></a>Aperçu\n' in page
+    assert '## <a name="overview"></a><a name="overview-1"></a>Aperçu\n' in page
+    assert '<a name="press-kbdctrlckbd"></a><a name="press-ctrlc"></a>Appuyez' in page
+    assert '<a name="the-_new_-way"></a><a name="the-new-way"></a>La _nouvelle_ voie' in page
+    assert links(HEADINGS) == ["overview-1", "press-ctrlc", "the-new-way"]
+    assert {"overview-1", "press-ctrlc", "the-new-way"} <= anchors(HEADINGS)
+    assert broken_by_translation(HEADINGS, page) == []
+    # without the page's ids the links would break: the figure is no tautology
+    bare = page.replace('<a name="overview-1"></a>', "").replace('<a name="the-new-way"></a>', "")
+    assert broken_by_translation(HEADINGS, bare) == ["overview-1", "the-new-way"]
+
+
 def test_a_translation_that_changes_an_anchor_breaks_a_link() -> None:
     page = ARTICLE.replace("(#change-the-settings)", "(#modifier)")
     assert broken_by_translation(ARTICLE, page) == ["modifier"]
