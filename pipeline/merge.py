@@ -151,9 +151,17 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
+    # 2 x LCS / total length (rapidfuzz's Indel, in C) bounds difflib's ratio from above, whose
+    # matching blocks are one common subsequence: a candidate below the bar is passed over
+    # before difflib builds its tables, and the choice is the one difflib alone would make
+    from rapidfuzz.distance import Indel
+
+    bound = Indel.normalized_similarity
     best: Message | None = None
     best_score = FUZZY_THRESHOLD
     for cand in candidates:
+        if bound(msgid, cand.msgid) < best_score - 1e-9:
+            continue
         score = _similarity(msgid, cand.msgid)
         if score > best_score or (score == best_score and best is None and score > 0):
             best, best_score = cand, score

@@ -7,12 +7,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
-from pipeline.merge import MT_NOTE, gettext_language, merge
+from pipeline.merge import (
+    FUZZY_THRESHOLD,
+    MT_NOTE,
+    _best_fuzzy,
+    _similarity,
+    gettext_language,
+    merge,
+)
 from pipeline.provenance import delivered
 from pipeline.publish import Policy, publish
 from pipeline.render import Form
@@ -368,3 +377,24 @@ def test_english_changed_twice_keeps_the_english_the_translation_was_made_for() 
     entry = by_msgid(twice)["Open the files `b.json`."]
     assert entry.fuzzy and entry.msgstr == "Ouvrez le fichier `a.json`."
     assert entry.previous_msgid == "Open the file `a.json`."
+
+
+def _best_by_difflib_alone(msgid: str, candidates: list[Message]) -> Message | None:
+    """The choice before rapidfuzz's bound passed candidates over: every one compared."""
+    best, best_score = None, FUZZY_THRESHOLD
+    for cand in candidates:
+        score = _similarity(msgid, cand.msgid)
+        if score > best_score or (score == best_score and best is None and score > 0):
+            best, best_score = cand, score
+    return best
+
+
+_WORDS = st.text(st.sampled_from("ab cde.`*"), max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, st.lists(_WORDS, max_size=8))
+def test_the_fuzzy_match_is_the_one_difflib_alone_would_choose(
+        msgid: str, others: list[str]) -> None:
+    candidates = [Message(o, f"t{i}") for i, o in enumerate(others)]
+    assert _best_fuzzy(msgid, candidates) is _best_by_difflib_alone(msgid, candidates)
