@@ -72,7 +72,7 @@ See the [reference][ref] and <https://example.org>.
 
 [ref]: https://example.com/ref "Ref title"
 
-Hard break with two spaces  
+Hard break with two spaces\x20\x20
 next line. Backslash break\\
 next line.
 
