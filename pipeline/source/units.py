@@ -78,7 +78,10 @@ def join_merged(units: Sequence[Unit], text: str, catalog: Catalog | None
     merged = {m.msgid for m in catalog.active() if m.msgstr and m.msgid not in known}
     if not merged:
         return tuple(units)
-    translated = {m.msgid for m in catalog.active() if m.msgstr}
+    # a fuzzy suggestion (made for other English: a #| msgid) is no translation of the
+    # sentence's own, and must not part the paragraph that lent it
+    translated = {m.msgid for m in catalog.active()
+                  if m.msgstr and not (m.fuzzy and m.previous_msgid is not None)}
     out: list[Unit] = []
     i = 0
     while i < len(units):

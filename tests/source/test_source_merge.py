@@ -220,3 +220,25 @@ def test_an_edited_title_whose_heading_kept_the_old_english_gets_its_translation
     assert title.previous_msgid == "Back up your notes"
     heading = _entry(cat, "Back up your notes")
     assert heading.reviewed and heading.msgstr == "Sauvegarder vos notes"
+
+
+def test_a_suggestion_for_one_sentence_never_parts_a_merged_paragraph(tree: Tree) -> None:
+    """The description repeats the merged paragraph's second sentence: it gets the paragraph's
+    translation as a fuzzy suggestion. That suggestion is no translation of the sentence's
+    own, so the next run still joins the paragraph and publishes its translation."""
+    tree.write("guide.md", GUIDE.replace("description: Keep a copy of your notes.",
+                                         "description: A backup keeps a copy in the cloud."))
+    tree.target("fr-FR")
+    # as extracted from a handoff: the merged pair alone, no entry for the description
+    merged = "Notes are stored on your device. A backup keeps a copy in the cloud."
+    path = tree.catalog_path("fr-FR", "guide.md")
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'#. bbbbb-p101\nmsgid "{merged}"\nmsgstr "Tout est sauvegardé."\n',
+                    encoding="utf-8")
+    for _ in range(2):
+        assert tree.run("locales") == 0
+        cat = tree.catalog("fr-FR", "guide.md")
+        assert _entry(cat, merged).msgstr == "Tout est sauvegardé."
+        assert not _entry(cat, merged).obsolete
+        assert "\nTout est sauvegardé.\n" in tree.page("fr-FR", "guide.md")
+    assert tree.run("check") == 0
