@@ -40,6 +40,15 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
 
     for start, end in lines:
         pos = start
+        if raw is None and not comment:
+            line = text[start:end].strip()
+            whole = _TAG.fullmatch(line) if line.startswith("<") else None
+            if whole is not None and not line.startswith("<!--") and \
+                    (whole.group(2) or "").lower() not in _RAW_TAGS:
+                # a tag alone on its line (an inline one too: it may open the block, as
+                # CommonMark's type 7 does) keeps its line: no text joins it
+                cut()
+                continue
         if comment:
             close = text.find("-->", start, end)
             if close < 0:

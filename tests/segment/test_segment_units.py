@@ -156,3 +156,14 @@ def test_page_ids_are_docfx_auto_identifiers_numbered_when_repeated() -> None:
                      "[Link](x.md) here", "Overview"]) == [
         "overview", "overview-1", "press-ctrlc", "the-new-way", "the-foo_bar-option",
         "bold-and-em", "snake_case_name", "link-here", "overview-2"]
+
+
+@pytest.mark.parametrize("tag", ["span", "strong", "kbd", 'a href="https://example.com"'])
+def test_a_tag_alone_on_its_line_in_an_html_block_stays_out_of_the_unit(tag: str) -> None:
+    """CommonMark opens an HTML block (type 7) with an inline tag alone on its line: the
+    translation must not be written on that line, or the block becomes a paragraph."""
+    name = tag.split()[0]
+    text = f"<{tag}>\nPass *args here.\n</{name}>\n"
+    found = segment(text, "a.md").segments
+    assert [s.source for s in found] == ["Pass \\*args here."]
+    assert text[found[0].start:found[0].end] == "Pass *args here."

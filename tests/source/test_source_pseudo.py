@@ -55,6 +55,14 @@ Setext heading
 Some HTML block text.
 </div>
 
+<span>
+Pass *args and **kwargs here.
+</span>
+
+<a href="https://example.com">
+Link text in a block.
+</a>
+
 Text with <kbd>Ctrl</kbd>+<kbd>C</kbd> inline HTML.
 
 > [!NOTE]
