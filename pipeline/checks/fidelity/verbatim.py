@@ -49,6 +49,10 @@ _NAMED = re.compile(
 def code_changed(source: str, translation: str, options: Options) -> Messages:
     if source == translation or ("`" not in source and "`" not in translation):
         return NONE
+    if "`" in translation and _stray_backticks(translation) > _stray_backticks(source):
+        # on the page it pairs with the next one, in this segment or a later one
+        return ["the translation has a backtick that closes no code span: it would make code "
+                f"of the text after it on the page: {q(translation, 70)}"]
     if ("``" not in source and "``" not in translation and "\\`" not in source
             and "\\`" not in translation):
         # single backticks, none escaped: CommonMark pairs each with the next, as this does
@@ -58,6 +62,14 @@ def code_changed(source: str, translation: str, options: Options) -> Messages:
     else:
         src, tr = code_texts(source), code_texts(translation)
     return list(iter_missing_added("code", src, tr))
+
+
+def _stray_backticks(text: str) -> int:
+    """Backticks outside code spans, not escaped: each would open a span on the page."""
+    if "`" not in text:
+        return 0
+    masked = without_code(text)
+    return sum(1 for i, ch in enumerate(masked) if ch == "`" and not escaped(masked, i))
 
 
 def _linkish(text: str) -> bool:
