@@ -15,6 +15,8 @@ import json
 import re
 from collections.abc import Sequence
 
+import yaml
+
 from pipeline.article import read_front_matter
 from pipeline.findings import InputError
 from pipeline.segment.model import Kind
@@ -40,6 +42,8 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
     for kind, key in _KEYS:
         mine = [(u, tr) for u, tr in zip(units, published, strict=True) if u.kind is kind]
         value = english.get(key)
+        if value is None and mine:  # YAML the reader refuses (a duplicated key): its events
+            value = _first_value(text[start:close], key)
         if not mine or all(tr == u.source for u, tr in mine) or not isinstance(value, str):
             continue
         intended = _translated(value, mine)
@@ -110,9 +114,46 @@ def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intende
     yaml_text = text[start:a] + new + text[b:close]
     try:
         meta = read_front_matter(yaml_text, "")[0]
-    except InputError:
+    except InputError as exc:
+        # the English's own defect, kept as it was (a duplicated key, which the handoffs took
+        # as it is): the value is read from YAML's events, as the segmenter reads such a block
+        try:
+            read_front_matter(text[start:close], "")
+        except InputError as english:
+            return (english.finding.message == exc.finding.message
+                    and _first_value(yaml_text, key) == intended
+                    and _first_value(text[start:close], key) is not None)
         return False
     return meta.get(key) == intended
+
+
+def _first_value(yaml_text: str, key: str) -> str | None:
+    """The scalar value of the first top-level ``key``; None when YAML cannot say."""
+    try:
+        events = list(yaml.parse(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        return None
+    depth, expect_key, found = 0, True, False
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > 1:
+                if found:
+                    return None  # not a scalar
+                expect_key = not expect_key if depth == 2 else expect_key
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            if depth == 1:
+                expect_key = True
+            continue
+        if depth == 1 and isinstance(event, yaml.ScalarEvent):
+            if found:
+                return event.value
+            if expect_key and event.value == key:
+                found = True
+            expect_key = not expect_key
+    return None
 
 
 def _locale(text: str, start: int, close: int, locale: str) -> Edit:

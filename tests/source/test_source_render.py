@@ -219,3 +219,13 @@ def test_the_bilingual_form_holds_each_segment_as_a_pair() -> None:
     assert pairs[1].translation == "Le lecteur affiche vos documents hors ligne."
     assert pairs[2].translation == "It needs   **no** account."  # untranslated: its English
     assert '# <a name="set-up-the-reader"></a><span data-ttu-id=' in page
+
+
+def test_a_front_matter_with_a_duplicated_key_still_gets_its_title_translated() -> None:
+    """The handoffs took such YAML as it is; the reader refuses it. The title is translated in
+    place all the same, and the duplicate stays as the English has it."""
+    text = ("---\ntitle: Set up the reader\nms.devlang: azurecli\nms.devlang: azurecli\n---\n\n"
+            "# Set up the reader\n")
+    page, _ = _page(text, FRENCH)
+    assert page.startswith("---\ntitle: Configurer le lecteur\nms.devlang: azurecli\n"
+                           "ms.devlang: azurecli\nms.contentlocale: fr-FR\n---\n")
