@@ -51,7 +51,10 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
         if bilingual and u.kind is not Kind.ALT:
             edits.append((u.start, u.end, pair(u.id, u.source, tr)))
         elif tr != u.source:
-            edits.append((u.start, u.end, _layout(text[u.start:u.end], tr)))
+            english_bytes = text[u.start:u.end]
+            if u.kind is Kind.HTML:
+                tr = _raw_html(tr, english_bytes)
+            edits.append((u.start, u.end, _layout(english_bytes, tr)))
     return apply(text, edits)
 
 
@@ -67,6 +70,15 @@ def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
     if page_id and page_id != slug(u.source):
         mark += f'<a name="{page_id}"></a>'
     return at, at, mark
+
+
+def _raw_html(translation: str, english: str) -> str:
+    """Inside a raw HTML block Markdown's escapes are not read: a backslash the catalog form
+    added before '*', '_' or '`' (as the handoffs write them) would show on the page."""
+    for escape in ("\\*", "\\_", "\\`"):
+        if escape in translation and escape not in english:
+            translation = translation.replace(escape, escape[1])
+    return translation
 
 
 def _layout(english: str, translation: str) -> str:

@@ -229,3 +229,13 @@ def test_a_front_matter_with_a_duplicated_key_still_gets_its_title_translated() 
     page, _ = _page(text, FRENCH)
     assert page.startswith("---\ntitle: Configurer le lecteur\nms.devlang: azurecli\n"
                            "ms.devlang: azurecli\nms.contentlocale: fr-FR\n---\n")
+
+
+def test_the_catalog_forms_escapes_do_not_show_in_a_raw_html_block() -> None:
+    """The handoffs' English escapes '*' in HTML text (``\\*.txt``); HTML does not read the
+    escape, so a translation that keeps it is published without it."""
+    text = "<table>\n<tr><td>Text Files (*.txt; *.csv)</td></tr>\n</table>\n"
+    page, sources = _page(text, {
+        "Text Files (\\*.txt; \\*.csv)": "Fichiers texte (\\*.txt; \\*.csv)"})
+    assert sources == ["Text Files (\\*.txt; \\*.csv)"]
+    assert "<td>Fichiers texte (*.txt; *.csv)</td>" in page
