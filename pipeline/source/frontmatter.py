@@ -36,7 +36,9 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
     span = front_matter_span(text, body_start)
     if span is None:  # as the handoffs do for include files: front matter with the locale
         at = 1 if text.startswith("\ufeff") else 0
-        return [(at, at, f"---\n{LOCALE_KEY}: {locale}\n---\n")]
+        first = text.find("\n")
+        eol = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # the file's own
+        return [(at, at, f"---{eol}{LOCALE_KEY}: {locale}{eol}---{eol}")]
     start, close = span
     out: list[Edit] = []
     for kind, key in _KEYS:

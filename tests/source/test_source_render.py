@@ -209,6 +209,11 @@ def test_an_article_without_front_matter_gets_one_with_the_locale() -> None:
     assert page == "---\nms.contentlocale: ar-SA\n---\nJuste une ligne.\n"
 
 
+def test_front_matter_added_to_a_crlf_article_has_its_line_ends() -> None:
+    page, _ = _page("\ufeffJust a line.\r\nMore.\r\n", {}, locale="ar-SA")
+    assert page == "\ufeff---\r\nms.contentlocale: ar-SA\r\n---\r\nJust a line.\r\nMore.\r\n"
+
+
 def test_the_bilingual_form_holds_each_segment_as_a_pair() -> None:
     page, sources = _page(ARTICLE, FRENCH, Form.BILINGUAL)
     pairs = scan_segments(page, 0, "a.md")[0]
