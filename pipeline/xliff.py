@@ -12,7 +12,10 @@ The import changes only msgstr and the review state, and only where the XLIFF di
 is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
 ``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a CAT
 tool leaves out the units it did not touch) changes nothing; an explicitly empty ``<target/>``
-clears the translation, and says so (``xliff-cleared``). An entry that becomes reviewed
+clears the translation, and says so (``xliff-cleared``). A unit that comes back as it was
+exported changes nothing, even where the catalog changed since; a unit the vendor changed whose
+entry also changed in the catalog since the export keeps the catalog's text and says so
+(``xliff-conflict``). An entry that becomes reviewed
 loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
 loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
 catalog is rewritten only when its content changes. A file that does not fit its catalog (a
@@ -26,6 +29,7 @@ import argparse
 import hashlib
 import re
 import sys
+import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from functools import cache, partial
@@ -102,9 +106,21 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+# The entry as exported, on each unit (an attribute of our own namespace, which CAT tools carry
+# through): a unit that comes back as it left changes nothing, and a unit the vendor changed
+# whose entry changed meanwhile in the catalog keeps the catalog's text (``xliff-conflict``).
+BASE = "{urn:pipeline:xliff}base"
+CONFLICT = "xliff-conflict"
+
+
+def _base(msgstr: str, reviewed: bool) -> str:
+    return f"{'r' if reviewed else 'f'}{zlib.crc32(msgstr.encode('utf-8')):08x}"
+
+
 def _add_unit(store: Any, msg: Message, original: str) -> None:
     unit = store.addsourceunit(msg.msgid, original, True)
     unit.setid(unit_id(msg.msgctxt, msg.msgid))
+    unit.xmlelement.set(BASE, _base(msg.msgstr, not msg.fuzzy))
     if msg.msgstr:
         unit.target = msg.msgstr
         if msg.fuzzy:
@@ -238,7 +254,20 @@ def import_catalog(
         target = _text(unit, "target", shown)
         if target is None:  # a unit the CAT tool did not touch, or left without a target
             continue
-        new = updated(msg, target, _reviewed(unit))
+        reviewed = _reviewed(unit)
+        base = element.get(BASE)
+        if base is not None and base == _base(target, reviewed):
+            continue  # back as it left: the catalog's text stands, changed since or not
+        if base is not None and base != _base(msg.msgstr, not msg.fuzzy) and (
+                target != msg.msgstr or reviewed == msg.fuzzy):
+            cleared.append(Finding(
+                CONFLICT, Severity.WARNING, f"unit {uid!r}: the catalog's entry for "
+                f"{_short(msg.msgid)} changed since the export, and so did the vendor's "
+                f"{_short(target)}: the catalog's {_short(msg.msgstr)} was kept", shown,
+                int(element.sourceline or 0), 0, None, "compare the two, and put the right "
+                "one in the catalog"))
+            continue
+        new = updated(msg, target, reviewed)
         if new != msg:
             messages[n] = new
             changed += 1

@@ -359,3 +359,29 @@ def test_external_entities_in_a_returned_file_are_never_resolved(tmp_path: Path)
     except InputError:
         return  # refused: fine
     assert "SECRET" not in format_po(new)
+
+
+def test_an_untouched_xliff_never_undoes_what_the_catalog_got_after_the_export() -> None:
+    """Export, a reviewer edits the catalog, the vendor sends the file back unchanged: the
+    reviewer's text and review stay (the unit is back as it left)."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    later = replace(EDGE, messages=tuple(
+        replace(m, msgstr="Relu à nouveau") if m.msgid.startswith("Reviewed") else
+        replace(m, flags=()) if m.msgid == "Machine translated." else m
+        for m in EDGE.messages))
+    assert import_catalog(later, data, "a.xlf") == (later, 0, ())
+
+
+def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_the_catalogs_and_says_so(
+    ) -> None:
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`", b"Relu par le vendeur", 1)
+    later = replace(EDGE, messages=tuple(
+        replace(m, msgstr="Relu à nouveau") if m.msgid.startswith("Reviewed") else m
+        for m in EDGE.messages))
+    new, changed, found = import_catalog(later, data, "a.xlf")
+    assert (new, changed) == (later, 0)
+    assert [f.check for f in found] == ["xliff-conflict"]
+    assert "Relu à nouveau" in found[0].message and "Relu par le vendeur" in found[0].message
+    # the same vendor change with the catalog as exported is taken
+    assert import_catalog(EDGE, data, "a.xlf")[0].messages[0].msgstr == "Relu par le vendeur"
