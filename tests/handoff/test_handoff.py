@@ -157,3 +157,36 @@ def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) ->
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     b = parse_po_bytes((cats / "fr-FR/b.po").read_bytes(), "b").messages
     assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
+
+
+def _prefill(path: Path, approved: str | None = None) -> None:
+    """A pre-translation step: each unit's target becomes its package suggestion, the state
+    left as the package had it (needs-translation)."""
+    from lxml import etree
+
+    doc = etree.parse(str(path))
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    for unit in doc.iterfind(".//x:trans-unit", ns):
+        suggestion = unit.findtext("x:alt-trans/x:target", namespaces=ns)
+        if suggestion is None:
+            continue
+        target = unit.find("x:target", ns)
+        for child in list(target):
+            target.remove(child)
+        target.text = suggestion
+        if approved is not None:
+            unit.set("approved", approved)
+    doc.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize(("approved", "reviewed"), [(None, False), ("yes", True)])
+def test_a_suggestion_copied_into_the_target_stays_a_suggestion_unless_approved(
+        tmp_path: Path, approved: str | None, reviewed: bool) -> None:
+    """A fuzzy memory match pre-filled into the target, nothing saying it is done: it is not
+    a review, and a suggestion is never published."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    _prefill(pkg / "fr-FR/c.xlf", approved)
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == FR and c[EN].reviewed is reviewed
