@@ -9,8 +9,8 @@ A unit is applied when its translation is the vendor's work:
   is taken as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets
   ``approved`` and keeps the package's ``state``), unless the unit says otherwise
   (``approved="no"``, or a ``needs-review-*`` state), when it stays fuzzy; so does a target
-  that is the package's own suggestion (its ``alt-trans``) copied in, unless the unit says it
-  is done. ``<x/>`` codes
+  that is the package's own inexact suggestion (an ``alt-trans`` below 100 %) copied in,
+  unless the unit says it is done. ``<x/>`` codes
   become the catalog English's own markup again, byte for byte.
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
   review, as in any catalog.
@@ -112,7 +112,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
             target = None  # the package's copy of the English, untouched
         reviewed = approved != "no" and not (state or "").startswith("needs-review")
         if reviewed and not done and target is not None and target in {
-                a.findtext(q + "target") or "" for a in unit.iter(q + "alt-trans")}:
+                a.findtext(q + "target") or "" for a in unit.iter(q + "alt-trans")
+                if a.get("match-quality") != "100"}:  # an exact match is the same English's
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False

@@ -182,11 +182,15 @@ def _prefill(path: Path, approved: str | None = None) -> None:
 @pytest.mark.parametrize(("approved", "reviewed"), [(None, False), ("yes", True)])
 def test_a_suggestion_copied_into_the_target_stays_a_suggestion_unless_approved(
         tmp_path: Path, approved: str | None, reviewed: bool) -> None:
-    """A fuzzy memory match pre-filled into the target, nothing saying it is done: it is not
-    a review, and a suggestion is never published."""
+    """An inexact suggestion (here the machine translation) pre-filled into the target,
+    nothing saying it is done: it is not a review, and a suggestion is never published. (An
+    exact memory match copied in is the same English's reviewed text: OmegaT's test.)"""
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats)
+    _prefill(pkg / "fr-FR/b.xlf", approved)
     _prefill(pkg / "fr-FR/c.xlf", approved)
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    b = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/b.po").read_bytes(), "b").messages}
+    assert b[MT_EN].msgstr == MT_FR and b[MT_EN].reviewed is reviewed
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
-    assert c[EN].msgstr == FR and c[EN].reviewed is reviewed
+    assert c[EN].msgstr == FR and c[EN].reviewed  # the exact match
