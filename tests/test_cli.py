@@ -115,6 +115,22 @@ def test_vendor_edit_reaches_the_published_markdown(tmp_path: Path) -> None:
     assert 'msgstr "Conditions préalables"' in po.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("blank", [" ", "<!-- Conditions préalables -->"])
+def test_a_reviewed_translation_that_shows_nothing_is_held_back_and_reported(
+    tmp_path: Path, blank: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, out = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    po = locales / "fr-FR/get-started/install-cli.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Prérequis"', f'msgstr "{blank}"'), encoding="utf-8")
+    assert main(args("locales", content, locales, out)) == 1
+    page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+    # held back: the handoff's own translation is published, not an empty heading
+    assert "## <a name=\"prerequisites\"></a>Prérequis\n" in page
+    assert "error[translation-blank]" in capsys.readouterr().err
+
+
 def test_broken_article_is_reported_and_the_others_still_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

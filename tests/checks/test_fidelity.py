@@ -143,6 +143,12 @@ FAILING: dict[str, list[object]] = {
         case("Configure mail flow using connectors in Office 365",
              "Configure mail flow using connectors in Office 365", "title-left-in-english"),
     ],
+    "translation-blank": [
+        case("Sign in with your account.", " ", "a-space-for-a-sentence"),
+        case("Sign in.", "\u200b", "a-zero-width-space"),
+        case("Sign in.", "<!-- Connectez-vous. -->", "the-translation-in-a-comment"),
+        case("Sign in.", " <!-- Connectez-vous.", "an-unclosed-comment"),
+    ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
              "leading-space-lost"),
@@ -283,6 +289,12 @@ PASSING: dict[str, list[object]] = {
         case("az datashare invitation", "az datashare invitation", "cli-command"),
         case("Users_in_role", "Users_in_role", "identifier"),
         case("Sign in with your account.", "Connectez-vous avec votre compte.", "translated"),
+    ],
+    "translation-blank": [
+        case("", " ", "an-empty-cell-kept-empty"),
+        case("<!-- note -->", "<!-- remarque -->", "a-comment-for-a-comment"),
+        case("Sign in.", " Connectez-vous. <!-- HT -->", "text-beside-a-comment"),
+        case("Sign in.", "\u200fהתחבר.", "a-direction-mark-before-text", "he-IL"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),

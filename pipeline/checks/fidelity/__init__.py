@@ -10,7 +10,8 @@ numbers spelled out, names left in English).
 
 - ``verbatim``: what is copied unchanged (code, link targets, placeholders, names)
 - ``markup``: HTML, escaping entities, emphasis
-- ``text``: numbers, untranslated English, white space, characters that split a block
+- ``text``: numbers, untranslated English, blank translations, white space, characters that
+  split a block
 
 What each rule needs to find anything (``source_needs``/``translation_needs``, see
 ``SegmentRule``) is declared on the rule and read off its own early exits.
@@ -34,6 +35,7 @@ RULES: tuple[SegmentRule, ...] = (
     text.number_changed,
     verbatim.identifier_changed,
     text.untranslated,
+    text.translation_blank,
     text.edge_whitespace,
     text.newline_added,
     text.pipe_added,

@@ -65,6 +65,32 @@ def untranslated(source: str, translation: str, options: Options) -> Messages:
     return [f"translation is the English unchanged: {q(source)}"]
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)  # an unclosed comment hides the rest
+
+
+def _shows(text: str) -> bool:
+    """Whether ``text`` shows anything on the page: more than white space, invisible format
+    characters (zero-width space, direction marks) and HTML comments."""
+    text = _COMMENT.sub("", text) if "<!--" in text else text
+    return any(c.isprintable() and not c.isspace() for c in text)
+
+
+@segment_rule(
+    "translation-blank", F, ERROR,
+    "a translation that shows nothing (only white space or HTML comments) for visible English",
+    "translate the segment, or empty the translation to leave the segment untranslated")
+def translation_blank(source: str, translation: str, options: Options) -> Messages:
+    # The page would lose the English's words with no sign: gettext counts " " as translated.
+    first = translation[:1]
+    if "<!--" not in translation and first.isprintable() and not first.isspace():
+        return NONE  # starts with a character that shows: most translations stop here
+    if _shows(translation) or not _shows(source):
+        return NONE
+    what = "HTML comments" if "<!--" in translation else "white space or invisible characters"
+    return [f"the translation is only {what} and shows nothing on the page: "
+            f"English {q(source, 60)}, translation {q(translation, 40)}"]
+
+
 _UNSPACED_LANGUAGES = ("ja", "zh", "ko")  # no spaces between words: a lost edge space is fine
 
 
