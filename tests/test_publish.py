@@ -180,6 +180,7 @@ HOSTILE = [
     ("keywords:\n  - cli\n  - {a: <script>x</script>}\n", "keywords", "<script", {5}),
     ("title: &t <script>x</script>\ndescription: *t\n", "title", "<script", {3, 4}),
     ("title: !!str <script>x</script>\r\n", "title", "<script", {3}),
+    ("title: \"Télécharger \u202eexe.putes\"\n", "title", "\u202e", {3}),
 ]
 
 

@@ -275,6 +275,24 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
+_OVERRIDES = {"\u202d": "U+202D LEFT-TO-RIGHT OVERRIDE", "\u202e": "U+202E RIGHT-TO-LEFT OVERRIDE"}
+
+
+@segment_rule(
+    "bidi-override", S, E,
+    "the translation adds a bidi override character, which shows text in another order than "
+    "it is written (a disguised link, file name or command)",
+    "delete the U+202D/U+202E characters; right-to-left text needs at most the marks "
+    "U+200E/U+200F, embeddings or isolates",
+    translation_needs="".join(_OVERRIDES))
+def bidi_override(source: str, translation: str, options: Options) -> Messages:
+    # Embeddings (U+202A-U+202C) and marks are ordinary in Arabic and Hebrew translations; an
+    # override reverses what follows it on screen, the 'Trojan Source' disguise.
+    return [f"the translation adds {translation.count(c) - source.count(c)} {name}: "
+            f"{q(translation, 60)}"
+            for c, name in _OVERRIDES.items() if translation.count(c) > source.count(c)]
+
+
 # The safety rules in the order they run and are listed (each declared on its function).
 RULES: tuple[SegmentRule, ...] = (
     html_added,
@@ -283,4 +301,5 @@ RULES: tuple[SegmentRule, ...] = (
     unsafe_url,
     foreign_host,
     new_block,
+    bidi_override,
 )

@@ -87,6 +87,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Sign in.", "Connectez-vous sur [le portail](https://evil.example).",
                      id="english-without-links"),
     ],
+    "bidi-override": [
+        pytest.param("Download setup.exe", "הורד את \u202eexe.putes", id="rlo-disguises-a-file"),
+        pytest.param("Run it.", "\u202dRun it.\u202c", id="lro"),
+    ],
     "new-block": [
         pytest.param("Heading text", "# Titre", id="heading"),
         pytest.param("Item text", "- Élément", id="bullet"),
@@ -145,6 +149,11 @@ PASSING: dict[str, list[object]] = {
                      id="host-from-english-code"),
         pytest.param("See <xref:A.B>.", "Voir <xref:A.B>.", id="xref"),
         pytest.param("Text", "Voir `https://evil.example`.", id="url-in-code-is-not-a-link"),
+    ],
+    "bidi-override": [
+        pytest.param("Select Save.", "\u202bבחר שמור.\u202c", id="embedding-is-ordinary"),
+        pytest.param("Select Save.", "\u200fבחר\u2067 Save\u2069.", id="mark-and-isolate"),
+        pytest.param("Show \u202eabc", "Afficher \u202eabc", id="english-has-it"),
     ],
     "new-block": [
         pytest.param("# Heading", "# Titre", id="english-starts-the-same"),
