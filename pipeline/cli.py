@@ -220,15 +220,20 @@ def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
                   command: str) -> Setup | None:
     """The translation memory of an extract, check or locales run (its file beside the
     outputs); None when the configuration turns it off."""
-    if (command not in ("extract", "check", "locales", "baseline")
-            or not config.translation_memory):
+    if command not in ("extract", "check", "locales", "baseline"):
+        return None
+    given = tuple(getattr(args, "tm", ()))
+    # a TMX named on the command line, or in settings that leave the memory unset, turns it
+    # on: silently ignoring the file a user named would be worse than the run's cost
+    if not (config.translation_memory or given
+            or (config.translation_memory is None and config.tm)):
         return None
     # kept on disk beside the outputs of a run whose cache skips articles; extract and check
     # process every article and need no file
     keep = command == "locales"
     return Setup(layout.out if keep and isinstance(layout.out, Path) else None, config.tm_threshold,
                  config.tm_publish_exact,
-                 tuple(dict.fromkeys((*config.tm, *getattr(args, "tm", ())))))
+                 tuple(dict.fromkeys((*config.tm, *given))))
 
 
 def _say(message: str) -> None:

@@ -41,7 +41,9 @@ class Config:
     no_loc: tuple[str, ...] = ()  # terms never translated (see ``checks.terminology``)
     no_loc_file: Path | None = None  # a docs-wide list of them, one a line
     glossary: Path | None = None  # a folder of <locale>.csv / <locale>.tbx glossaries
-    translation_memory: bool = False  # opt-in: it costs a cold run time and memory (README)
+    # opt-in: it costs a cold run time and memory (README). None (unset): on when TMX files are
+    # given, which say the team wants a memory
+    translation_memory: bool | None = None
     tm: tuple[Path, ...] = ()  # TMX files, further sources of the memory
     tm_threshold: float = 0.75  # close matches: the least similarity of the English
     tm_publish_exact: bool = False  # exact matches of reviewed text are published

@@ -116,7 +116,7 @@ def run(
 
         session = Session(settings, [rel for rel in rel_list if rel in cached],
                           fingerprint(settings), len(todo))
-        tree_findings = session.findings
+        tree_findings = session.findings if settings.check else session.tmx_problems
     elif settings.memory is not None and settings.check:
         from pipeline.memory import replay as kept
 
@@ -124,13 +124,12 @@ def run(
             return kept.replay(settings, fingerprint(settings), rel_list)
 
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
-        summary = _summarize(in_order(iter(())), settings, progress, sink,
-                             tree_findings if settings.check else None)
+        summary = _summarize(in_order(iter(())), settings, progress, sink, tree_findings)
     else:
         if before_work is not None:
             before_work()
         summary = _work(todo, settings, executor or executors.Spec(jobs=jobs), in_order,
-                        progress, sink, session, tree_findings if settings.check else None)
+                        progress, sink, session, tree_findings)
     if cache is not None:
         cache.save(set(rel_list))
     if cached:
@@ -238,7 +237,7 @@ def _summarize(
                 for rel in catalog_rels
                 if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
-        if tree_findings is not None:  # the translation memory's (sorted)
-            emit(tree_findings())
+    if tree_findings is not None:  # the translation memory's (sorted; extract: its TMX files')
+        emit(tree_findings())
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)

@@ -171,6 +171,14 @@ class Session:
                         self.problems.append(exc.finding)
         return found
 
+    def tmx_problems(self) -> list[Finding]:
+        """The TMX files' findings alone (an ``extract``, which reports no consistency): each
+        file read for each locale the run processed, so a missing one is named even when
+        nothing was left to fill."""
+        for locale in sorted(self.processed):
+            self.tmx_rows(locale)
+        return sorted(self.problems, key=Finding.sort_key)
+
     def save(self) -> None:
         """Each completed locale's file, when its rows or catalogs changed."""
         layout = self.settings.layout

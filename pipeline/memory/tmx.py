@@ -64,8 +64,10 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
 
 
 def _same_language(lang: str, locale: str) -> bool:
+    """The same language and region, or one side is the bare language of the other: a TMX
+    says ``en`` where the catalogs say ``en-US``, and ``fr-FR`` where a locale is ``fr``."""
     a, b = lang.lower().replace("_", "-"), locale.lower().replace("_", "-")
-    return a == b or a == b.split("-")[0]
+    return a == b or a == b.split("-")[0] or b == a.split("-")[0]
 
 
 def _text(seg: Any) -> str:
@@ -96,7 +98,9 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
     if srclang == "*all*":
         srclang = "en"
     rows: list[Row] = []
+    units = english = 0
     for tu in root.iterfind("body/tu"):
+        units += 1
         status = next((p.text for p in tu.iterfind("prop")
                        if p.get("type") == "x-pipeline-status"), None)
         source = target = None
@@ -109,8 +113,13 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
                 source = _text(seg)
             elif target is None and _same_language(lang, locale):
                 target = _text(seg)
+        english += source is not None
         if source and target:
             rows.append((source, target, status != "unreviewed"))
+    if units and not english:  # a source language the file never uses: every unit lost
+        raise InputError(CHECK, f"none of its {units} <tu> has a <tuv> in its source language "
+                         f"{srclang!r}", shown, header.sourceline if header is not None else 0,
+                         0, "set the header's srclang to the language of the English <tuv>s")
     return rows
 
 

@@ -23,7 +23,7 @@ def test_the_memory_settings_are_read() -> None:
 def test_the_memory_is_opt_in_and_fills_close_matches_from_75_percent_publishing_nothing() -> None:
     config = from_table({}, "p", known)
     assert (config.translation_memory, config.tm_threshold, config.tm_publish_exact) == (
-        False, 0.75, False)
+        None, 0.75, False)
 
 
 @pytest.mark.parametrize(("key", "value"), [

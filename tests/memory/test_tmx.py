@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from translate.storage.tmx import tmxfile
 
+from pipeline.findings import InputError
 from pipeline.memory import tmx
 from pipeline.memory.index import build
 from tests.memory.helpers import article, run, write
@@ -107,3 +108,51 @@ def test_a_broken_tmx_is_named_again_by_a_run_with_nothing_else_to_do(
     for _ in range(2):
         assert run(*args) == 1
         assert "error[tm-file]" in capsys.readouterr().err
+
+
+def _header(srclang: str | None) -> str:
+    lang = "" if srclang is None else f' srclang="{srclang}"'
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header{lang} '
+            'creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+            'adminlang="en" o-tmf="x"/>\n<body>')
+
+
+@pytest.mark.parametrize("srclang", ["en", "*all*", None, "EN-us"])
+@pytest.mark.parametrize(("english_lang", "french_lang"), [("en-US", "fr-FR"), ("en", "fr")])
+def test_a_tmx_reads_whatever_way_its_header_names_english(
+        srclang: str | None, english_lang: str, french_lang: str) -> None:
+    data = (_header(srclang) + f'<tu><tuv xml:lang="{english_lang}"><seg>{EN}</seg></tuv>'
+            f'<tuv xml:lang="{french_lang}"><seg>{FR}</seg></tuv></tu></body></tmx>')
+    assert tmx.read(data.encode(), "fr-FR", "v.tmx") == [(EN, FR, True)]
+
+
+def test_a_tmx_whose_units_never_use_its_source_language_is_an_error_at_its_header() -> None:
+    data = (_header("de-DE") + f'<tu><tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+            f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>')
+    with pytest.raises(InputError) as raised:
+        tmx.read(data.encode(), "fr-FR", "v.tmx")
+    found = raised.value.finding
+    assert (found.file, found.line, found.check) == ("v.tmx", 2, "tm-file")
+    assert "'de-DE'" in found.message
+
+
+@pytest.mark.parametrize("command", ["extract", "check", "locales"])
+def test_a_tmx_named_with_tm_is_used_or_its_problem_named_without_the_memory_setting(
+        tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.pipeline]\n", encoding="utf-8")  # translation-memory unset
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN)]))
+    base = ["--content", content, "--locales", cats, "-q", "--config", config]
+    if command == "check":
+        assert run("extract", *base) == 0
+    extra = ["--out", out] if command == "locales" else []
+    missing = tmp_path / "missing.tmx"
+    assert run(command, *base, *extra, "--tm", missing) == 1
+    err = capsys.readouterr().err
+    assert f"{missing}: error[tm-file]: cannot read" in err
+    if command != "check":  # a readable one fills the catalog
+        vendor = tmp_path / "vendor.tmx"
+        vendor.write_text(_tmx(EN, FR), encoding="utf-8")
+        run(command, *base, *extra, "--tm", vendor)
+        assert FR in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
