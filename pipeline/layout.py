@@ -219,6 +219,28 @@ def walk_files(root: Path, shown: str, suffix: str) -> Found:
     return Found(sorted(walk.found), [], walk.sorted_problems())
 
 
+def returned_files(
+    root: Path, shown: str, suffixes: tuple[str, ...], check: str, known: tuple[str, ...] = ()
+) -> tuple[list[str], list[Finding]]:
+    """The files a vendor sent back below ``root``: those whose suffix is one of ``suffixes``
+    in any case (``.XLF``, ``.xliff``), sorted; and a warning for each other file but those
+    ending in ``known`` (the package's own), which the import cannot take: a CAT tool's own
+    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over."""
+    found = walk_files(root, shown, "")
+    rels: list[str] = []
+    problems = list(found.problems)
+    for rel in found.rels:
+        suffix = os.path.splitext(rel)[1].lower()
+        if suffix in suffixes:
+            rels.append(rel)
+        elif suffix not in known:
+            problems.append(Finding(
+                check, Severity.WARNING, f"skipped: not a file this import reads "
+                f"({', '.join(suffixes)})", f"{shown}/{rel}", 0, 0, None,
+                "export the file from the CAT tool in the format it was sent in"))
+    return rels, problems
+
+
 class _Walk:
     """One walk of a tree with os.scandir (half the time of os.walk on a docs tree, which
     matters for a no-op run). What it cannot walk is a finding at the path, and the walk goes

@@ -40,7 +40,7 @@ from pipeline.catalog import FUZZY, Catalog, Message, encode_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, tree_lock, write_atomic
-from pipeline.layout import Layout, walk_files
+from pipeline.layout import Layout, returned_files
 from pipeline.merge import MT_NOTE
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
@@ -352,7 +352,8 @@ def _import_batch(
     layout = Layout(Path(), locales, Path())
     out: list[tuple[int, tuple[Finding, ...]]] = []
     for rel in rels:
-        xlf, path = folder / rel, locales / (rel[:-4] + ".po")
+        po_rel = rel.rpartition(".")[0] + ".po"  # a.xlf, a.XLF, a.xliff: a.po
+        xlf, path = folder / rel, locales / po_rel
         shown, xlf_shown = layout.shown(path), layout.shown(xlf)
         try:
             catalog = read(path, shown, limit)
@@ -364,7 +365,7 @@ def _import_batch(
             except OSError as exc:
                 raise InputError(CHECK, f"cannot read: {exc.strerror}", xlf_shown, 0, 0,
                                  "check the file's permissions") from None
-            new, changed, cleared = import_catalog(catalog, data, xlf_shown, rel[:-4] + ".po")
+            new, changed, cleared = import_catalog(catalog, data, xlf_shown, po_rel)
             if changed:
                 write_atomic(path, encode_po(new), shown)  # in its declared charset
             out.append((changed, cleared))
@@ -383,7 +384,8 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
             return 2
-    rels, _, problems = walk_files(folder, Layout(Path(), locales, Path()).shown(folder), ".xlf")
+    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
+                                    (".xlf", ".xliff"), CHECK)
     with tree_lock(locales):
         results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))

@@ -385,3 +385,28 @@ def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_the_catalogs_
     assert "Relu à nouveau" in found[0].message and "Relu par le vendeur" in found[0].message
     # the same vendor change with the catalog as exported is taken
     assert import_catalog(EDGE, data, "a.xlf")[0].messages[0].msgstr == "Relu par le vendeur"
+
+
+@pytest.mark.parametrize("name", ["a.XLF", "a.xliff", "a.Xliff"])
+def test_a_returned_file_named_xliff_or_in_capitals_is_imported(
+        tmp_path: Path, name: str) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes", state="translated")
+    xlf.rename(xlf.with_name(name))
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Non traduit."
+
+
+def test_a_file_the_import_cannot_read_is_named_not_passed_over(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    xlf.rename(xlf.with_name("a.sdlxliff"))  # Trados's own format, sent back by mistake
+    before = snapshot(locales)
+    assert import_(locales, tmp_path / "xlf") == 0  # a warning: nothing was lost
+    assert "fr-FR/a.sdlxliff: warning[xliff]: skipped: not a file this import reads" in (
+        capsys.readouterr().err)
+    assert snapshot(locales) == before

@@ -14,7 +14,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
-from pipeline.layout import Layout
+from pipeline.layout import Layout, returned_files
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
@@ -115,13 +115,13 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
             except OSError as exc:
                 raise InputError(back.CHECK, f"cannot read: {exc.strerror}", file_shown, 0,
                                  0, "check the file's permissions") from None
-            units = (back.read_xliff(catalog, data, file_shown, stem + ".po") if ext == "xlf"
-                     else back.read_po(catalog, data, file_shown))
+            units = (back.read_xliff(catalog, data, file_shown, stem + ".po")
+                     if ext.lower() != "po" else back.read_po(catalog, data, file_shown))
             new, changed, notes = back.apply(catalog, units, file_shown)
             if changed:
-                from pipeline.catalog import format_po
+                from pipeline.catalog import encode_po
 
-                write_atomic(path, format_po(new).encode("utf-8"), shown)
+                write_atomic(path, encode_po(new), shown)  # in its declared charset
             out.append((changed, notes))
         except InputError as exc:
             out.append(exc.finding)
@@ -138,14 +138,13 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
             return 2
-    rels = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*")
-        if p.suffix in (".xlf", ".po") and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    # the package's word counts and suggestions may come back with it: not a finding
+    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
+                                    (".xlf", ".xliff", ".po"), back.CHECK, (".csv", ".tmx"))
     with tree_lock(locales):
         results = map_jobs(partial(_import, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))
-    findings = [r for r in results if isinstance(r, Finding)]
+    findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     notes = [n for r in results if not isinstance(r, Finding) for n in r[1]]
     changed = [r[0] for r in results if not isinstance(r, Finding) and r[0]]
     for finding in (*findings, *notes):
@@ -155,4 +154,4 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         print(f"{len(rels)} files read, {len(changed)} catalogs updated ({sum(changed)} "
               f"entries); {stale} units not applied (English changed since the export), "
               f"{len(notes) - stale} kept (translated in the catalog since)", file=sys.stderr)
-    return 1 if findings else 0
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -194,3 +194,25 @@ def test_a_suggestion_copied_into_the_target_stays_a_suggestion_unless_approved(
     assert b[MT_EN].msgstr == MT_FR and b[MT_EN].reviewed is reviewed
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[EN].msgstr == FR and c[EN].reviewed  # the exact match
+
+
+def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_charset(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, cats, _ = tree(tmp_path)
+    po = cats / "fr-FR/c.po"
+    text = po.read_text(encoding="utf-8")
+    assert "charset=UTF-8" in text
+    text = text.replace("charset=UTF-8", "charset=ISO-8859-1") + (
+        '\n#~ msgid "Old."\n#~ msgstr "Déjà vu."\n')  # an entry nobody touches
+    po.write_bytes(text.encode("latin-1"))
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    (pkg / "fr-FR/c.xlf").rename(pkg / "fr-FR/c.XLIFF")
+    (pkg / "fr-FR/notes.docx").write_bytes(b"PK")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "fr-FR/notes.docx: warning[handoff]: skipped" in capsys.readouterr().err
+    data = po.read_bytes()
+    assert b"charset=ISO-8859-1" in data
+    c = {m.msgid: m for m in parse_po_bytes(data, "c").messages}  # declared, so read as Latin-1
+    assert c[EN].msgstr == "FR " + EN and c[EN].reviewed
+    assert c["Old."].msgstr == "Déjà vu." and b"D\xe9j\xe0 vu." in data
