@@ -111,6 +111,7 @@ def _clean(text: str) -> str:
 # whose entry changed meanwhile in the catalog keeps the catalog's text (``xliff-conflict``).
 BASE = "{urn:pipeline:xliff}base"
 CONFLICT = "xliff-conflict"
+STALE = "xliff-stale"  # a warning: a unit whose English the catalog no longer has
 
 
 def _base(msgstr: str, reviewed: bool) -> str:
@@ -208,7 +209,8 @@ def import_catalog(
     catalog: Catalog, data: bytes, shown: str, original: str | None = None
 ) -> Imported:
     """The catalog with the XLIFF's translations, how many entries changed, and a warning per
-    translation an explicitly empty target cleared. Raises
+    translation an explicitly empty target cleared, unit whose English the catalog no longer
+    has (not applied) or entry changed on both sides (the catalog's kept). Raises
     InputError, naming the file and unit, for anything that does not fit the catalog, or for a
     file exported from another catalog than ``original`` (when given)."""
     try:
@@ -237,10 +239,14 @@ def import_catalog(
             raise _refuse(shown, element, "a second unit with this id", "keep one of the two")
         seen.add(uid)
         n = index.get(uid)
-        if n is None:
-            raise _refuse(shown, element, "no entry of the catalog has this id (exported from "
-                          "another version of the catalog?)",
-                          "export the catalog again and carry the translations over")
+        if n is None:  # its English left the catalog since the export: the rest still fits
+            cleared.append(Finding(
+                STALE, Severity.WARNING, f"unit {uid!r}: no entry of the catalog has this id "
+                f"any more (its English {_short(_text(unit, 'source', shown))} changed or went "
+                "since the export): not applied", shown, int(element.sourceline or 0), 0, None,
+                "export the catalog again; the memory offers this translation for the new "
+                "English"))
+            continue
         msg = messages[n]
         source = _text(unit, "source", shown)
         if source != msg.msgid:

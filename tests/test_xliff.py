@@ -292,13 +292,12 @@ def test_a_unit_whose_source_differs_is_refused_and_the_catalog_untouched(
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.replace(b'id="m', b'id="x', 1), "no entry of the catalog has this id"),
         (lambda d: d.replace(b">Relu &lt;b", b"><g id='1'>Relu</g> &lt;b", 1),
          "holds inline XLIFF markup"),
         (lambda d: d.replace(b">b5df6-110<", b">b5df6-999<", 1), "its context 'b5df6-999'"),
         (lambda d: d[: len(d) // 2], "unreadable XLIFF"),
     ],
-    ids=["unknown-id", "inline-markup", "other-context", "truncated"],
+    ids=["inline-markup", "other-context", "truncated"],
 )
 def test_a_delivery_that_does_not_fit_the_catalog_is_refused(
     change: Callable[[bytes], bytes], message: str
@@ -410,3 +409,24 @@ def test_a_file_the_import_cannot_read_is_named_not_passed_over(
     assert "fr-FR/a.sdlxliff: warning[xliff]: skipped: not a file this import reads" in (
         capsys.readouterr().err)
     assert snapshot(locales) == before
+
+
+def test_a_unit_whose_english_left_the_catalog_is_reported_and_the_rest_applied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes")
+    edit(xlf, "Machine translated.", "Traduit et relu.", approved="yes")
+    po = locales / "fr-FR/a.po"  # meanwhile a new handoff changed one English
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Untranslated."', 'msgid "Not translated yet."'), encoding="utf-8")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    err = capsys.readouterr().err
+    assert "a.xlf:" in err and "warning[xliff-stale]: unit '" in err
+    assert "its English 'Untranslated.' changed or went since the export): not applied" in err
+    got = messages(po)
+    assert got[(None, "Machine translated.")].msgstr == "Traduit et relu."
+    assert got[(None, "Not translated yet.")].msgstr == ""
