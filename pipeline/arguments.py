@@ -116,14 +116,14 @@ def _xliff_common(p: argparse.ArgumentParser) -> None:
 def _xliff_export(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
     p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
-    p.set_defaults(handler=("pipeline.xliff", "export_command"))
+    p.set_defaults(handler=("pipeline.xliff.command", "export_command"))
 
 
 def _xliff_import(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
     p.add_argument("folder", type=Path, metavar="DIR",
                    help="folder of .xlf files as xliff-export wrote them")
-    p.set_defaults(handler=("pipeline.xliff", "import_command"))
+    p.set_defaults(handler=("pipeline.xliff.command", "import_command"))
 
 
 def _handoff(p: argparse.ArgumentParser) -> None:

@@ -18,31 +18,24 @@ entry also changed in the catalog since the export keeps the catalog's text and 
 (``xliff-conflict``). An entry that becomes reviewed
 loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
 loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
-catalog is rewritten only when its content changes. A file that does not fit its catalog (a
-unit whose id, source or context is not the catalog's, inline XLIFF markup, unreadable XML) is
-refused whole, its catalog untouched.
+catalog is rewritten only when its content changes. A unit whose English the catalog no longer
+has is not applied and says so (``xliff-stale``). A file that does not fit its catalog (a unit
+whose source or context is not the catalog's, inline XLIFF markup, unreadable XML) is refused
+whole, its catalog untouched. The commands are in ``pipeline.xliff.command``.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import sys
 import zlib
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
-from functools import cache, partial
-from pathlib import Path
+from functools import cache
 from typing import Any, NamedTuple
 
-from pipeline.catalog import FUZZY, Catalog, Message, encode_po
-from pipeline.config import Config
+from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, tree_lock, write_atomic
-from pipeline.layout import Layout, returned_files
 from pipeline.merge import MT_NOTE
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 CHECK = "xliff"
 CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
@@ -290,112 +283,3 @@ def _short(text: str | None) -> str:
     if text is None:
         return "(none)"
     return repr(text if len(text) <= 60 else text[:59] + "…")
-
-
-# ---------------------------------------------------------------- commands
-
-
-def _report(findings: list[Finding], summary: str, quiet: bool) -> int:
-    for finding in findings:
-        print(finding.format_text(), file=sys.stderr)
-    if not quiet:
-        print(summary, file=sys.stderr)
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
-
-
-def _export_batch(
-    locales: Path, out: Path, limit: int, rels: list[str]
-) -> list[Finding | bool | None]:
-    """Catalogs to ``out``: per catalog whether its .xlf was written, what went wrong, or None
-    when it is gone. Files are written on I/O threads while the next catalogs are converted."""
-    layout = Layout(Path(), locales, out)
-    results: list[Finding | bool | Future[bool] | None] = []
-    with ThreadPoolExecutor(max_workers=4) as io:
-        for rel in rels:
-            path = layout.catalog(rel)
-            shown = layout.shown(path)
-            target = out / (rel[:-3] + ".xlf")
-            try:
-                catalog = read(path, shown, limit)
-                if catalog is None:
-                    results.append(None)
-                    continue
-                data = export_catalog(catalog, rel[:-3] + ".po", rel.split("/", 1)[0], shown)
-                results.append(io.submit(write_atomic, target, data, layout.shown(target)))
-            except InputError as exc:
-                results.append(exc.finding)
-        return [_result(r) for r in results]
-
-
-def _result(result: Finding | bool | Future[bool] | None) -> Finding | bool | None:
-    if not isinstance(result, Future):
-        return result
-    try:
-        return result.result()
-    except InputError as exc:
-        return exc.finding
-
-
-def export_command(args: argparse.Namespace, config: Config) -> int:
-    locales = locales_folder(args, config)
-    if locales is None:
-        return 2
-    rels, _, problems = Layout(Path(), locales, args.out).catalogs()
-    results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
-                       jobs_for(args, config))
-    findings = [*problems, *(r for r in results if isinstance(r, Finding))]
-    written = sum(r is True for r in results)
-    exported = sum(isinstance(r, bool) for r in results)
-    return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
-                   "files written", args.quiet)
-
-
-def _import_batch(
-    locales: Path, folder: Path, limit: int, rels: list[str]
-) -> list[tuple[int, tuple[Finding, ...]]]:
-    """.xlf files (``rels`` below ``folder``) into their catalogs: per file the entries
-    changed and what there is to say about it (why it was refused, translations cleared)."""
-    layout = Layout(Path(), locales, Path())
-    out: list[tuple[int, tuple[Finding, ...]]] = []
-    for rel in rels:
-        po_rel = rel.rpartition(".")[0] + ".po"  # a.xlf, a.XLF, a.xliff: a.po
-        xlf, path = folder / rel, locales / po_rel
-        shown, xlf_shown = layout.shown(path), layout.shown(xlf)
-        try:
-            catalog = read(path, shown, limit)
-            if catalog is None:
-                raise InputError(CHECK, f"no catalog {shown} for this XLIFF file", xlf_shown,
-                                 0, 0, "keep the folders and names xliff-export wrote")
-            try:  # XML takes about twice the bytes of PO for the same entries
-                data = read_bytes(xlf, 4 * limit)
-            except OSError as exc:
-                raise InputError(CHECK, f"cannot read: {exc.strerror}", xlf_shown, 0, 0,
-                                 "check the file's permissions") from None
-            new, changed, cleared = import_catalog(catalog, data, xlf_shown, po_rel)
-            if changed:
-                write_atomic(path, encode_po(new), shown)  # in its declared charset
-            out.append((changed, cleared))
-        except InputError as exc:
-            out.append((0, (exc.finding,)))
-    return out
-
-
-def import_command(args: argparse.Namespace, config: Config) -> int:
-    locales = args.locales or config.locales
-    folder: Path = args.folder
-    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
-        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
-        return 2
-    for needed in (folder, locales):
-        if not needed.is_dir():
-            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
-            return 2
-    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
-                                    (".xlf", ".xliff"), CHECK)
-    with tree_lock(locales):
-        results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
-                           jobs_for(args, config))
-    changed = [n for n, _ in results if n]
-    findings = [*problems, *(f for _, found in results for f in found)]
-    return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "
-                   f"({sum(changed)} entries)", args.quiet)
