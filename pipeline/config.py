@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import storage
-from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite
+from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite, Options
 from pipeline.findings import Severity
 from pipeline.layout import is_locale
 from pipeline.storage import Url
@@ -62,6 +62,14 @@ _KEYS = {
     "target-locales",
     "executor", "batch-size", "retries", "storage-options",
 }
+
+
+def config_options(config: Config) -> Options:
+    """The check options that decide what a page may show (``Options.holds_back``): the
+    severities and link rewrites of the settings. Selection only decides what is reported,
+    and the glossary only warns, so commands that ask "would this be published?" outside a
+    run (vendor packages, the memory's export) need neither."""
+    return Options(severities=config.severities, link_rewrites=config.link_rewrites)
 
 
 def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) -> Config:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import Config
+from pipeline.checks.base import Options
+from pipeline.config import Config, config_options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
@@ -20,7 +22,15 @@ from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
 
 
-def _export(locales: Path, out: Path, fmt: str, limit: int, rels: list[str]) -> list[Exported]:
+def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, rels: list[str]
+            ) -> list[Exported]:
+    from pipeline.checks import SegmentChecker
+
+    checker = SegmentChecker(options)
+
+    def held_by(english: str, translation: str) -> list[str]:
+        return [c.id for c in checker.held_by(english, translation)]
+
     layout = Layout(Path(), locales, out)
     results: list[Exported] = []
     writes: list[tuple[Path, bytes, str | None]] = []
@@ -30,7 +40,7 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, rels: list[str]) -> 
         po_rel = rel[:-3] + ".po"
         try:
             catalog = read(path, shown, limit)
-            works = needing_work(catalog) if catalog is not None else []
+            works = needing_work(catalog, held_by) if catalog is not None else []
             if catalog is None or not works:
                 results.append(None)
                 continue
@@ -68,8 +78,9 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     out: Path = args.out
     every, _, problems = Layout(Path(), locales, out).catalogs()
     rels = [r for r in every if r.split("/", 1)[0].lower() == args.locale.lower()]
-    results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size), rels,
-                       jobs_for(args, config))
+    options = replace(config_options(config), locale=args.locale)
+    results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size,
+                               options), rels, jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     done = [r for r in results if isinstance(r, tuple)]
     per_catalog = [(rel, found) for rel, _, found in done]

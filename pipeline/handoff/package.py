@@ -41,6 +41,8 @@ def _q(name: str) -> str:
 
 def _origin(work: Work) -> str:
     msg = work.message
+    if work.category == "to-fix":
+        return "held-back"  # the reviewed translation the checks refused
     if work.similarity is not None:
         return "tm"
     if MT_NOTE in msg.extracted_comments:

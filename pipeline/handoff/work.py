@@ -9,15 +9,17 @@ Categories, in the order they are listed:
 - ``exact-TM``: the memory's translation of the same English, not yet reviewed here;
 - ``changed``: the English changed since the entry was reviewed (``#| msgid``);
 - ``MT-to-review``: machine translation not yet reviewed;
-- ``to-review``: any other fuzzy entry.
+- ``to-review``: any other fuzzy entry;
+- ``to-fix``: a reviewed translation the checks keep off the page (the English is published in
+  its place until it is fixed).
 
-Reviewed entries need no work and are left out, as are obsolete ones.
+Other reviewed entries need no work and are left out, as are obsolete ones.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.catalog import Catalog, Message
@@ -25,7 +27,9 @@ from pipeline.memory.rows import provenance
 from pipeline.merge import MT_NOTE
 
 CATEGORIES = ("new", "fuzzy-TM <75", "fuzzy-TM 75-84", "fuzzy-TM 85-94", "fuzzy-TM 95-99",
-              "exact-TM", "changed", "MT-to-review", "to-review")
+              "exact-TM", "changed", "MT-to-review", "to-review", "to-fix")
+# Which checks keep a reviewed translation off the page: (English, translation) -> check ids.
+HeldBy = Callable[[str, str], Sequence[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Work:
     category: str
     similarity: int | None  # a memory match's, percent
     origin: str | None  # the article a memory match came from
+    held: tuple[str, ...] = ()  # to-fix: the checks that keep the translation off the page
 
     def describe(self, article: str) -> str:
         """The provenance line a vendor sees beside the unit."""
@@ -45,18 +50,21 @@ class Work:
             "changed": "English changed since the last review (previous English shown)",
             "MT-to-review": "machine translation, not yet reviewed",
             "to-review": "translation to review",
+            "to-fix": "reviewed, but not published: the translation fails "
+                      f"{', '.join(self.held)} (see pipeline check)",
         }.get(self.category, f"TM match {self.similarity}% from {self.origin}")
         return f"{self.category} | {what} | article {article}"
 
 
-def category(msg: Message) -> Work | None:
+def category(msg: Message, held_by: HeldBy | None = None) -> Work | None:
     """The work an entry needs; None when it needs none."""
     if msg.obsolete or not msg.msgid:
         return None
     if not msg.msgstr:
         return Work(msg, "new", None, None)
     if not msg.fuzzy:
-        return None
+        held = tuple(held_by(msg.msgid, msg.msgstr)) if held_by is not None else ()
+        return Work(msg, "to-fix", None, None, held) if held else None
     found = provenance(msg)
     if found is not None:
         if found.exact:
@@ -72,8 +80,8 @@ def category(msg: Message) -> Work | None:
     return Work(msg, "to-review", None, None)
 
 
-def needing_work(catalog: Catalog) -> list[Work]:
-    return [w for w in (category(m) for m in catalog.messages) if w is not None]
+def needing_work(catalog: Catalog, held_by: HeldBy | None = None) -> list[Work]:
+    return [w for w in (category(m, held_by) for m in catalog.messages) if w is not None]
 
 
 def base(msg: Message) -> str:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import Config
+from pipeline.checks.base import Options
+from pipeline.config import Config, config_options
 from pipeline.findings import Finding, InputError
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
@@ -23,9 +25,12 @@ from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 
 
 def _rows(
-    locales: Path, limit: int, rels: list[str]
+    locales: Path, limit: int, options: Options, rels: list[str]
 ) -> list[tuple[str, tuple[Row, ...]] | Finding]:
+    from pipeline.checks import SegmentChecker
+
     layout = Layout(Path(), locales, Path())
+    checker = SegmentChecker(options)
     out: list[tuple[str, tuple[Row, ...]] | Finding] = []
     for rel in rels:
         path = layout.catalog(rel)
@@ -35,16 +40,21 @@ def _rows(
             out.append(exc.finding)
             continue
         if catalog is not None:
-            out.append((rel, catalog_rows(catalog)))
+            # a reviewed translation the checks keep off the page is offered as unreviewed:
+            # a CAT tool would otherwise take it as a trusted 100 % match
+            out.append((rel, tuple(
+                (en, tr, reviewed and not checker.held_by(en, tr))
+                for en, tr, reviewed in catalog_rows(catalog))))
     return out
 
 
-def locale_rows(locales: Path, locale: str, limit: int, jobs: int
+def locale_rows(locales: Path, locale: str, limit: int, jobs: int, options: Options
                 ) -> tuple[list[tuple[str, tuple[Row, ...]]], list[Finding]]:
     """(article path, rows) of each catalog of ``locale``, and the broken catalogs."""
     every, _, problems = Layout(Path(), locales, Path()).catalogs()
     rels = [r for r in every if r.split("/", 1)[0].lower() == locale.lower()]
-    found = map_jobs(partial(_rows, locales, limit), rels, jobs)
+    found = map_jobs(partial(_rows, locales, limit, replace(options, locale=locale)), rels,
+                     jobs)
     return ([f for f in found if not isinstance(f, Finding)],
             [*problems, *(f for f in found if isinstance(f, Finding))])
 
@@ -54,7 +64,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     if locales is None:
         return 2
     sources, findings = locale_rows(locales, args.locale, config.max_file_size,
-                                    jobs_for(args, config))
+                                    jobs_for(args, config), config_options(config))
     tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
     all_sources: list[tuple[str, tuple[Row, ...] | list[Row]]] = list(sources)
     try:

@@ -216,3 +216,47 @@ def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_c
     c = {m.msgid: m for m in parse_po_bytes(data, "c").messages}  # declared, so read as Latin-1
     assert c[EN].msgstr == "FR " + EN and c[EN].reviewed
     assert c["Old."].msgstr == "Déjà vu." and b"D\xe9j\xe0 vu." in data
+
+
+BAD_FR = "Sélectionnez **Enregistrer** pour conserver le fichier de paramètres."  # code lost
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_reviewed_translation_the_checks_hold_back_goes_to_the_vendor_to_fix(
+        tmp_path: Path, fmt: str) -> None:
+    _, cats, _ = tree(tmp_path)
+    po = cats / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{FR}"', f'msgstr "{BAD_FR}"'),
+                  encoding="utf-8")
+    pkg = package(tmp_path, cats, fmt)
+    rows = list(csv.reader((pkg / "wordcount.csv").open(encoding="utf-8")))
+    assert ["fr-FR/a.po", "to-fix", "1", "8"] in rows
+    if fmt == "po":
+        sent = parse_po_bytes((pkg / "fr-FR/a.po").read_bytes(), "a").messages
+        assert [m.msgid for m in sent] == [EN]
+        assert any("to-fix | reviewed, but not published: the translation fails code-changed"
+                   in c for c in sent[0].extracted_comments)
+        (pkg / "fr-FR/a.po").write_bytes((pkg / "fr-FR/a.po").read_bytes().replace(
+            BAD_FR.encode(), FR.encode()))
+    else:
+        store = xlifffile.parsefile(str(pkg / "fr-FR/a.xlf"))
+        [unit] = store.units
+        assert "to-fix | reviewed, but not published" in unit.getnotes()
+        unit.rich_target = [StringElem(["FR ", *unit.rich_source[0].sub])]
+        (pkg / "fr-FR/a.xlf").write_bytes(bytes(store))
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    fixed = {m.msgid: m for m in parse_po_bytes(po.read_bytes(), "a").messages}[EN]
+    assert fixed.reviewed and fixed.msgstr == (FR if fmt == "po" else "FR " + EN)
+
+
+def test_tm_export_offers_a_held_back_translation_as_unreviewed(tmp_path: Path) -> None:
+    from pipeline.memory import tmx
+
+    _, cats, _ = tree(tmp_path)
+    po = cats / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{FR}"', f'msgstr "{BAD_FR}"'),
+                  encoding="utf-8")
+    out = tmp_path / "fr.tmx"
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--out", out) == 0
+    rows = tmx.read(out.read_bytes(), "fr-FR", str(out))
+    assert (EN, BAD_FR, False) in rows and ("Hello.", "Bonjour.", True) in rows
