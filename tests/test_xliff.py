@@ -430,3 +430,16 @@ def test_a_unit_whose_english_left_the_catalog_is_reported_and_the_rest_applied(
     got = messages(po)
     assert got[(None, "Machine translated.")].msgstr == "Traduit et relu."
     assert got[(None, "Not translated yet.")].msgstr == ""
+
+
+def test_an_xliff_2_file_is_refused_at_its_root_line_with_what_to_do() -> None:
+    data = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:'
+            b'document:2.0" version="2.0" srcLang="en-US" trgLang="fr-FR">\n<file id="f1">'
+            b'<unit id="u1"><segment><source>Untranslated.</source><target>Non traduit.'
+            b'</target></segment></unit></file></xliff>\n')
+    with pytest.raises(InputError) as info:
+        import_catalog(EDGE, data, "fr-FR/a.xlf")
+    found = info.value.finding
+    assert (found.file, found.line, found.check) == ("fr-FR/a.xlf", 2, "xliff")
+    assert found.message.startswith("XLIFF 2.0 is not read")
+    assert "as XLIFF 1.2" in found.hint and "xliff2" not in found.message

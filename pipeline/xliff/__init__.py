@@ -206,6 +206,12 @@ def import_catalog(
     has (not applied) or entry changed on both sides (the catalog's kept). Raises
     InputError, naming the file and unit, for anything that does not fit the catalog, or for a
     file exported from another catalog than ``original`` (when given)."""
+    version = _VERSION_2.search(data[:4096])
+    if version is not None:  # Translate Toolkit would name its own XLIFF 2 class as the fix
+        raise InputError(CHECK, f"XLIFF {version.group(1).decode()} is not read: units came "
+                         "back in another version than xliff-export wrote", shown,
+                         data.count(b"\n", 0, version.start()) + 1, 0,
+                         "export the file from the CAT tool as XLIFF 1.2, as it was sent")
     try:
         store: Any = _store_class()(data)
     except Exception as exc:  # a vendor's file: any failure to read it is reported, not raised
@@ -277,6 +283,9 @@ def import_catalog(
                     int(element.sourceline or 0), 0, None, "if that was not meant, translate "
                     "the unit again, or restore the catalog from version control"))
     return Imported(replace(catalog, messages=tuple(messages)), changed, tuple(cleared))
+
+
+_VERSION_2 = re.compile(rb"<(?:\w+:)?xliff\b[^>]*?\bversion\s*=\s*[\"']([2-9][.\d]*)[\"']")
 
 
 def _short(text: str | None) -> str:
