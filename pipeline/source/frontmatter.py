@@ -96,8 +96,11 @@ def _in_place(text: str, mine: Sequence[tuple[Unit, str]]) -> Edit | None:
 
 
 def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit | None:
-    """The whole value (its key's line and any lines continuing it) as one double-quoted
-    string."""
+    """The whole value as one double-quoted string: where YAML says a plain or quoted value
+    stands (a comment after it is kept), else its key's line and any lines continuing it."""
+    span = _scalar_span(text[start:close], key)
+    if span is not None:
+        return start + span[0], start + span[1], json.dumps(intended, ensure_ascii=False)
     m = re.compile(rf"^{re.escape(key)}:[ \t]*", re.M).search(text, start, close)
     if m is None:
         return None
@@ -109,6 +112,35 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
     if end > m.end() and text[end - 1] == "\r":
         end -= 1
     return m.end(), end, json.dumps(intended, ensure_ascii=False)
+
+
+def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
+    """Where the plain or quoted scalar value of the top-level ``key`` stands in
+    ``yaml_text``; None for a block scalar (``|``, ``>``: its end takes in the line break), a
+    collection, or YAML that does not parse. The pure-Python parser: its marks count
+    characters."""
+    try:
+        events = list(yaml.parse(yaml_text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    depth, expect_key, found = 0, True, False
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent | yaml.CollectionEndEvent):
+            if found:
+                return None
+            depth += 1 if isinstance(event, yaml.CollectionStartEvent) else -1
+            if depth == 1:
+                expect_key = True
+            continue
+        if depth == 1 and isinstance(event, yaml.ScalarEvent):
+            if found:
+                begin, end = event.start_mark, event.end_mark
+                if event.style not in (None, '"', "'") or begin is None or end is None:
+                    return None
+                return begin.index, end.index
+            found = expect_key and event.value == key
+            expect_key = not expect_key
+    return None
 
 
 def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intended: str) -> bool:

@@ -204,6 +204,21 @@ def test_a_translated_title_always_reads_back_as_its_translation(line: str,
     assert meta["author"] == "me"
 
 
+@pytest.mark.parametrize(("line", "kept"), [
+    ("title: Set up the reader # approved by legal", " # approved by legal"),
+    ('title: "Set up the reader"   # approved', "   # approved"),
+    ("title: Set up\n  the reader # approved", " # approved"),
+])
+def test_a_comment_after_a_title_written_again_as_a_quoted_string_is_kept(
+        line: str, kept: str) -> None:
+    text = f"---\n{line}\nauthor: me\n---\n\n# Set up the reader\n"
+    english = segment(text, "a.md")
+    title = next(u.source for u in units_of(english, "a.md") if u.kind is Kind.TITLE)
+    page, _ = _page(text, {title: "Configurer : le lecteur"})  # ': ' needs quotes
+    assert page.startswith(f'---\ntitle: "Configurer : le lecteur"{kept}\nauthor: me\n')
+    assert _front(page)["title"] == "Configurer : le lecteur"
+
+
 def test_an_article_without_front_matter_gets_one_with_the_locale() -> None:
     page, _ = _page("Just a line.\n", {"Just a line.": "Juste une ligne."}, locale="ar-SA")
     assert page == "---\nms.contentlocale: ar-SA\n---\nJuste une ligne.\n"
