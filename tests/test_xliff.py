@@ -443,3 +443,25 @@ def test_an_xliff_2_file_is_refused_at_its_root_line_with_what_to_do() -> None:
     assert (found.file, found.line, found.check) == ("fr-FR/a.xlf", 2, "xliff")
     assert found.message.startswith("XLIFF 2.0 is not read")
     assert "as XLIFF 1.2" in found.hint and "xliff2" not in found.message
+
+
+def test_a_comment_the_translator_wrote_in_the_cat_tool_reaches_the_catalog(
+        tmp_path: Path) -> None:
+    from translate.storage.xliff import xlifffile
+
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    store = xlifffile.parsefile(str(xlf))
+    for unit in store.units:
+        if unit.source in ("Untranslated.", "Changed English."):  # one with notes, one without
+            unit.addnote("Client term: keep 'Paramètres'.", origin="translator")
+    xlf.write_bytes(bytes(store))
+    assert import_(locales, tmp_path / "xlf") == 0
+    got = messages(locales / "fr-FR/a.po")
+    assert got[(None, "Untranslated.")].translator_comments == ("Client term: keep 'Paramètres'.",)
+    assert got[(None, "Untranslated.")].msgstr == ""  # no target: nothing else changed
+    assert got[(None, "Changed English.")].translator_comments == (
+        "checked with the glossary", "Client term: keep 'Paramètres'.")  # added, none lost
+    assert import_(locales, tmp_path / "xlf") == 0  # the same file again adds nothing
+    assert messages(locales / "fr-FR/a.po") == got

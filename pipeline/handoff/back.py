@@ -1,5 +1,6 @@
 """A returned package back into the catalogs (``handoff-import``), with ``xliff-import``'s
-guarantees: only msgstr and the review state of the returned entries change, a catalog is
+guarantees: only msgstr and the review state of the returned entries change (and a translator's
+notes are added to their ``#`` comments, none taken away), a catalog is
 rewritten only when one did, and a file that does not fit is refused whole.
 
 A unit is applied when its translation is the vendor's work:
@@ -49,6 +50,7 @@ class Returned:
     target: str | None  # None: no translation
     reviewed: bool
     base: str | None
+    notes: tuple[str, ...] = ()  # the translator's comments it came back with
 
 
 def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
@@ -58,7 +60,7 @@ def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
 def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list[Returned]:
     from lxml import etree  # type: ignore[import-untyped]
 
-    from pipeline.xliff import unit_id
+    from pipeline.xliff import returned_notes, unit_id
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                              remove_pis=True)
@@ -117,7 +119,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
-        out.append(Returned(n, uid, line, target or None, reviewed, base_value))
+        out.append(Returned(n, uid, line, target or None, reviewed, base_value,
+                            tuple(returned_notes(unit))))
     return out
 
 
@@ -135,7 +138,8 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
             c for c in notes if not c.startswith((BASE_NOTE, HANDOFF_NOTE))))
         unchanged = base_value is not None and base(clean) == base_value
         target = None if unchanged or not msg.msgstr else msg.msgstr
-        out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value))
+        out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value,
+                            msg.translator_comments))
     return out
 
 
@@ -143,10 +147,10 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
           ) -> tuple[Catalog, int, list[Finding]]:
     """The catalog with the vendor's translations, how many entries changed, and the units
     not applied (English changed, or translated in the catalog since the export)."""
-    from pipeline.xliff import updated
+    from pipeline.xliff import updated, with_notes
 
     messages = list(catalog.messages)
-    changed = 0
+    touched: set[int] = set()  # the entries changed
     notes: list[Finding] = []
     for unit in units:
         if unit.index < 0:
@@ -155,9 +159,13 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
                 "in the catalog (changed since the export); not applied", shown, unit.line, 0,
                 None, "send the entry again in the next package"))
             continue
+        msg = messages[unit.index]
+        noted = with_notes(msg, list(unit.notes))
+        if noted is not msg:  # a comment the translator wrote: kept, whatever the target
+            messages[unit.index] = msg = noted
+            touched.add(unit.index)
         if unit.target is None:
             continue
-        msg = messages[unit.index]
         if unit.base is not None and base(msg) != unit.base and msg.reviewed:
             notes.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: translated in the "
@@ -170,8 +178,8 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
                 c for c in new.translator_comments if not c.startswith(PREFIX)))
         if new != msg:
             messages[unit.index] = new
-            changed += 1
-    return replace(catalog, messages=tuple(messages)), changed, notes
+            touched.add(unit.index)
+    return replace(catalog, messages=tuple(messages)), len(touched), notes
 
 
 def _short(text: str) -> str:

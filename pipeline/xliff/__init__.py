@@ -8,7 +8,8 @@ group, the ``#.`` and ``#`` comments as notes, the ``#:`` references as location
 entry's previous English with its old translation as an ``alt-trans``. The unit id is a hash of
 msgctxt and msgid, so a unit finds its entry again whatever the order of the file.
 
-The import changes only msgstr and the review state, and only where the XLIFF differs: a unit
+The import changes only msgstr and the review state, and only where the XLIFF differs, and adds
+the lines of a translator's notes the entry lacks to its ``#`` comments (none taken away): a unit
 is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
 ``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a CAT
 tool leaves out the units it did not touch) changes nothing; an explicitly empty ``<target/>``
@@ -229,7 +230,7 @@ def import_catalog(
              if not m.obsolete}
     messages = list(catalog.messages)
     seen: set[str] = set()
-    changed = 0
+    touched: set[int] = set()  # the entries changed
     cleared: list[Finding] = []
     for unit in store.units:
         element = unit.xmlelement
@@ -256,6 +257,10 @@ def import_catalog(
         if context != msg.msgctxt:
             raise _refuse(shown, element, f"its context {_short(context)} does not match the "
                           f"catalog's msgctxt {_short(msg.msgctxt)}", "export again")
+        noted = with_notes(msg, returned_notes(element))
+        if noted is not msg:  # a comment the translator wrote in the CAT tool
+            messages[n] = msg = noted
+            touched.add(n)
         target = _text(unit, "target", shown)
         if target is None:  # a unit the CAT tool did not touch, or left without a target
             continue
@@ -275,14 +280,40 @@ def import_catalog(
         new = updated(msg, target, reviewed)
         if new != msg:
             messages[n] = new
-            changed += 1
+            touched.add(n)
             if not target:
                 cleared.append(Finding(
                     CLEARED, Severity.WARNING, f"unit {uid!r}: its empty <target> cleared the "
                     f"translation {_short(msg.msgstr)} of {_short(msg.msgid)}", shown,
                     int(element.sourceline or 0), 0, None, "if that was not meant, translate "
                     "the unit again, or restore the catalog from version control"))
-    return Imported(replace(catalog, messages=tuple(messages)), changed, tuple(cleared))
+    return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
+
+
+# Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
+# the packages' provenance): a translator's, whatever the tool calls them.
+_OWN_NOTES = frozenset({"developer", "pipeline"})
+
+
+def returned_notes(element: Any) -> list[str]:
+    """The lines of a returned unit's notes other than the export's own."""
+    lines: list[str] = []
+    for note in element:
+        if isinstance(note.tag, str) and note.tag.rpartition("}")[2] == "note" and (
+                note.get("from") not in _OWN_NOTES):
+            lines.extend(line.rstrip() for line in (note.text or "").splitlines())
+    return [line for line in lines if line.strip()]
+
+
+def with_notes(msg: Message, lines: list[str]) -> Message:
+    """The entry with the translator's notes it lacks added to its ``#`` comments (never one
+    taken away: the catalog's comments stay, in their order); ``msg`` itself when it has
+    them all."""
+    have = set(msg.translator_comments)
+    new = [line for line in dict.fromkeys(lines) if line not in have]
+    if not new:
+        return msg
+    return replace(msg, translator_comments=(*msg.translator_comments, *new))
 
 
 _VERSION_2 = re.compile(rb"<(?:\w+:)?xliff\b[^>]*?\bversion\s*=\s*[\"']([2-9][.\d]*)[\"']")

@@ -260,3 +260,21 @@ def test_tm_export_offers_a_held_back_translation_as_unreviewed(tmp_path: Path) 
     assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--out", out) == 0
     rows = tmx.read(out.read_bytes(), "fr-FR", str(out))
     assert (EN, BAD_FR, False) in rows and ("Hello.", "Bonjour.", True) in rows
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_comment_the_vendor_wrote_comes_back_into_the_catalog(tmp_path: Path, fmt: str) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    note = "Checked with the client's glossary."
+    if fmt == "xliff":
+        store = xlifffile.parsefile(str(pkg / "fr-FR/c.xlf"))
+        next(u for u in store.units if "Restart" in u.source).addnote(note, origin="translator")
+        (pkg / "fr-FR/c.xlf").write_bytes(bytes(store))
+    else:
+        text = (pkg / "fr-FR/c.po").read_text(encoding="utf-8")
+        at = text.rindex("\n\n", 0, text.index(f'msgid "{NEW_EN}"')) + 2
+        (pkg / "fr-FR/c.po").write_text(text[:at] + f"# {note}\n" + text[at:], encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert note in c[NEW_EN].translator_comments and c[NEW_EN].msgstr == ""
