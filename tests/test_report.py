@@ -201,6 +201,8 @@ def test_segment_states() -> None:
     assert classify(Message("a", "")) is State.MISSING
     assert classify(None) is State.MISSING
     assert classify(None, drifted=Message("old", "x")) is State.STALE
+    assert classify(Message("a", "x"), held=True) is State.HELD  # reviewed, not published
+    assert classify(mt, held=True) is State.MT  # not reviewed anyway
     tally = Tally.of([State.REVIEWED, State.MT, State.MT, State.MISSING])
     assert tally.share(State.MT) == 50.0 and tally.share(State.STALE) == 0.0
     assert Tally().share(State.MT) == 0.0
@@ -231,7 +233,9 @@ def test_index_shows_completion_per_locale(report: Path) -> None:
     assert rows["ar-SA"]["stale"] == "4.3%"
     assert rows["ar-SA"]["missing"] == "2.1%"
     assert rows["de-DE"]["MT"] == "100.0%"  # machine translated, nobody reviewed it yet
-    assert rows["fr-FR"]["Articles"] == "2" and rows["fr-FR"]["reviewed"] == "100.0%"
+    assert rows["fr-FR"]["Articles"] == "2" and rows["fr-FR"]["reviewed"] == "98.9%"
+    # one reviewed translation of fr-FR fails a check: its page shows the handoff's instead
+    assert rows["fr-FR"]["held back"] == "1.1%" and rows["ar-SA"]["held back"] == "0.0%"
     assert rows["ja-JP"]["reviewed"] == "100.0%"
     assert "right to left" in rows["ar-SA"]["Locale"]
     assert "right to left" not in rows["fr-FR"]["Locale"]
@@ -355,6 +359,9 @@ def test_a_translation_with_errors_is_shown_as_passed_over(
     doc = dom(build(tmp_path, content, locales) / f"{FR}.html")
     row = doc.one("tr", id="s4")
     assert row.one("td", cls="tr").children[0] == "Prérequis"
+    # counted as held back, not reviewed: the completion bar says what the pages show
+    assert squash(row.one("td", cls="state").text) == "held back"
+    assert "held" in row.attrs["class"].split()
     note = squash(row.one("td", cls="tr").one("div", cls="note").text)
     assert note.startswith("the catalog translation has errors (")
     assert "test-script" in note  # the note names the checks that held it back

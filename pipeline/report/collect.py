@@ -102,7 +102,8 @@ def _collect_english(rel: str, settings: Settings, findings: Sequence[Finding]) 
                     readable=article is not None)
     placed, general = _place(article, findings, shown, po_shown)
     rows = tuple(
-        Row(seg.id, seg.line, seg.source, text, classify(msg), msg.line if msg else 0,
+        Row(seg.id, seg.line, seg.source, text, classify(msg, held=bool(note)),
+            msg.line if msg else 0,
             msg.previous_msgid if msg is not None and msg.fuzzy else None, note,
             tuple(placed.get(n, ())))
         for n, (seg, (msg, text, note)) in enumerate(zip(article.segments, prepared.shown,
@@ -141,10 +142,11 @@ def _rows(
         entry = msg or drifted
         previous = drifted.msgid if drifted is not None else (
             msg.previous_msgid if msg is not None and msg.fuzzy else None)
+        note = notes.get((seg.id, seg.line), "")
         rows.append(Row(
-            seg.id, seg.line, seg.source, text, classify(msg, drifted),
+            seg.id, seg.line, seg.source, text, classify(msg, drifted, held=bool(note)),
             entry.line if entry is not None else 0, previous,
-            notes.get((seg.id, seg.line), ""), tuple(placed.get(n, ())),
+            note, tuple(placed.get(n, ())),
         ))
     return tuple(rows), tuple(general)
 

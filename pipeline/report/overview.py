@@ -117,10 +117,11 @@ def index_page(
 
 def _states_note() -> str:
     return (
-        '<p class="note"><b>reviewed</b>: a translation nobody flagged; <b>MT</b>: machine '
-        "translation not yet reviewed; <b>stale</b>: made for other English (changed since, or "
-        "the article drifted from its catalog) or flagged for review; <b>missing</b>: no "
-        "catalog entry or an empty translation.</p>"
+        '<p class="note"><b>reviewed</b>: a translation nobody flagged; <b>held back</b>: '
+        "reviewed, but the checks keep it off the page (see the segment's findings); "
+        "<b>MT</b>: machine translation not yet reviewed; <b>stale</b>: made for other English "
+        "(changed since, or the article drifted from its catalog) or flagged for review; "
+        "<b>missing</b>: no catalog entry or an empty translation.</p>"
     )
 
 

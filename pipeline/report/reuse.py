@@ -26,7 +26,7 @@ from pipeline.report.overview import Summary
 from pipeline.report.states import Tally
 
 NAME = ".report-cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: a fifth state, held
 
 
 def findings_digest(findings: Sequence[Finding]) -> str:

@@ -3,6 +3,8 @@
 A segment is in exactly one state:
 
 - ``reviewed``: its catalog entry has a translation nobody flagged (not fuzzy);
+- ``held``: reviewed, but the checks keep the translation off the page (the page shows the
+  English, or the handoff's translation);
 - ``mt``: fuzzy, noted as unreviewed machine translation (``merge.MT_NOTE``);
 - ``stale``: fuzzy for another reason (changed English: a previous msgid; or flagged by hand),
   or its catalog entry was made for other English (source drift);
@@ -21,6 +23,7 @@ from pipeline.merge import MT_NOTE
 
 class State(enum.Enum):
     REVIEWED = "reviewed"
+    HELD = "held"
     MT = "mt"
     STALE = "stale"
     MISSING = "missing"
@@ -32,22 +35,24 @@ class State(enum.Enum):
 
 _LABELS = {
     State.REVIEWED: "reviewed",
+    State.HELD: "held back",
     State.MT: "MT",
     State.STALE: "stale",
     State.MISSING: "missing",
 }
-ORDER: tuple[State, ...] = (State.REVIEWED, State.MT, State.STALE, State.MISSING)
+ORDER: tuple[State, ...] = (State.REVIEWED, State.HELD, State.MT, State.STALE, State.MISSING)
 
 
-def classify(msg: Message | None, drifted: Message | None = None) -> State:
+def classify(msg: Message | None, drifted: Message | None = None, held: bool = False) -> State:
     """The state of a segment whose active entry is ``msg``. ``drifted`` is the entry that names
-    the segment's id but holds other English (only looked at when ``msg`` is None)."""
+    the segment's id but holds other English (only looked at when ``msg`` is None); ``held``:
+    the checks kept the entry's translation off the page."""
     if msg is None:
         return State.STALE if drifted is not None and drifted.msgstr else State.MISSING
     if not msg.msgstr:
         return State.MISSING
     if not msg.fuzzy:
-        return State.REVIEWED
+        return State.HELD if held else State.REVIEWED
     if msg.previous_msgid is None and MT_NOTE in msg.extracted_comments:
         return State.MT
     return State.STALE
@@ -57,18 +62,17 @@ def classify(msg: Message | None, drifted: Message | None = None) -> State:
 class Tally:
     """Segments per state, in ``ORDER``."""
 
-    counts: tuple[int, int, int, int] = (0, 0, 0, 0)
+    counts: tuple[int, ...] = (0,) * len(ORDER)
 
     @classmethod
     def of(cls, states: Iterable[State]) -> Tally:
-        n = [0, 0, 0, 0]
+        n = [0] * len(ORDER)
         for state in states:
             n[ORDER.index(state)] += 1
-        return cls((n[0], n[1], n[2], n[3]))
+        return cls(tuple(n))
 
     def __add__(self, other: Tally) -> Tally:
-        a, b = self.counts, other.counts
-        return Tally((a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]))
+        return Tally(tuple(a + b for a, b in zip(self.counts, other.counts, strict=True)))
 
     @property
     def total(self) -> int:

@@ -3,7 +3,7 @@
 CSS = """\
 :root {
   --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
-  --reviewed: #1a7f37; --mt: #0969da; --stale: #bf8700; --missing: #cf222e;
+  --reviewed: #1a7f37; --held: #8250df; --mt: #0969da; --stale: #bf8700; --missing: #cf222e;
   --error: #cf222e; --warning: #9a6700; --info: #0969da;
 }
 * { box-sizing: border-box; }
@@ -32,6 +32,7 @@ h2 {
 .bar.small { height: 8px; min-width: 100px; }
 .part { display: block; height: 100%; }
 .part.reviewed, .key.reviewed { background: var(--reviewed); }
+.part.held, .key.held { background: var(--held); }
 .part.mt, .key.mt { background: var(--mt); }
 .part.stale, .key.stale { background: var(--stale); }
 .part.missing, .key.missing { background: var(--missing); }
@@ -48,7 +49,8 @@ th, td {
 thead th { background: var(--soft); font-weight: 600; position: sticky; top: 0; z-index: 1; }
 tbody th { font-weight: 500; overflow-wrap: anywhere; }
 .num, .pct { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.pct.reviewed { color: var(--reviewed); } td.pct.mt { color: var(--mt); }
+td.pct.reviewed { color: var(--reviewed); } td.pct.held { color: var(--held); }
+td.pct.mt { color: var(--mt); }
 td.pct.stale { color: var(--stale); } td.pct.missing { color: var(--missing); }
 td.pct.zero { color: #afb8c1; }
 .barcell { width: 28%; vertical-align: middle; }
@@ -80,6 +82,7 @@ table.sxs { table-layout: fixed; }
   display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px;
 }
 .badge.reviewed { background: #dafbe1; color: var(--reviewed); }
+.badge.held { background: #fbefff; color: var(--held); }
 .badge.mt { background: #ddf4ff; color: var(--mt); }
 .badge.stale { background: #fff8c5; color: #7d4e00; }
 .badge.missing { background: #ffebe9; color: var(--missing); }
