@@ -106,6 +106,11 @@ FAILING: dict[str, list[object]] = {
              "include-dropped"),
         case("[!NOTE]", "[!REMARQUE]", "alert-translated"),
     ],
+    "no-loc-directive-changed": [
+        case('Sign in to :::no-loc text="Azure Portal":::.',
+             'Connectez-vous au :::no-loc text="Portail Azure":::.', "term-translated"),
+        case('Use :::no-loc text="Contoso":::.', "Utilisez Contoso.", "directive-dropped"),
+    ],
     "named-placeholder-missing": [
         case("Go to https://\\<AppName>.azurewebsites.net.", "Gehen Sie zu https://AppName.net.",
              "angle-placeholder-dropped", "de-DE"),
@@ -245,6 +250,11 @@ PASSING: dict[str, list[object]] = {
         case("Type %SystemRoot% here.", "Tapez %systemroot% ici.", "env-var-case"),
         case("Run `printf %s`.", "Exécutez `printf %s`.", "placeholder-inside-code"),
         case("50% of users", "50 % des utilisateurs", "percent-sign-is-no-placeholder"),
+    ],
+    "no-loc-directive-changed": [
+        case('Sign in to :::no-loc text="Azure Portal":::.',
+             'Connectez-vous au :::no-loc text="Azure Portal":::.', "term-kept"),
+        case("Note: it works.", "Remarque : cela fonctionne.", "a-colon-is-no-directive"),
     ],
     "named-placeholder-missing": [
         case("Click **\\<site name> Members**.", "Klicken Sie auf **\\<Websitename> Mitglieder**.",

@@ -166,6 +166,23 @@ def placeholder_changed(source: str, translation: str, options: Options) -> Mess
                                    _placeholders(translation)))
 
 
+_NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
+
+
+@segment_rule(
+    "no-loc-directive-changed", F, ERROR,
+    "a :::no-loc text=\"…\"::: of the English is missing or altered",
+    "copy each :::no-loc text=\"…\"::: from the English unchanged: its text is never translated",
+    source_needs=":", translation_needs=":")
+def no_loc_directive_changed(source: str, translation: str, options: Options) -> Messages:
+    # Learn's inline marking of a term that stays in English; translated, it defeats its
+    # purpose, and the page shows the translated term with no sign of it.
+    if source == translation or (":::" not in source and ":::" not in translation):
+        return NONE
+    return list(iter_missing_added("no-loc directive", _NO_LOC.findall(source),
+                                   _NO_LOC.findall(translation)))
+
+
 def _raw_angled(found: list[tuple[int, str]], text: str) -> list[str]:
     """'<name>' placeholders not escaped as '\\<name>': a reader takes them for HTML tags."""
     return [p for start, p in found if p[0] == "<" and not escaped(text, start)]
