@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import yaml
 
@@ -119,28 +120,11 @@ def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
     ``yaml_text``; None for a block scalar (``|``, ``>``: its end takes in the line break), a
     collection, or YAML that does not parse. The pure-Python parser: its marks count
     characters."""
-    try:
-        events = list(yaml.parse(yaml_text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError:
+    event = _value_event(yaml_text, key, yaml.SafeLoader)
+    if event is None or event.style not in (None, '"', "'"):
         return None
-    depth, expect_key, found = 0, True, False
-    for event in events:
-        if isinstance(event, yaml.CollectionStartEvent | yaml.CollectionEndEvent):
-            if found:
-                return None
-            depth += 1 if isinstance(event, yaml.CollectionStartEvent) else -1
-            if depth == 1:
-                expect_key = True
-            continue
-        if depth == 1 and isinstance(event, yaml.ScalarEvent):
-            if found:
-                begin, end = event.start_mark, event.end_mark
-                if event.style not in (None, '"', "'") or begin is None or end is None:
-                    return None
-                return begin.index, end.index
-            found = expect_key and event.value == key
-            expect_key = not expect_key
-    return None
+    begin, end = event.start_mark, event.end_mark
+    return None if begin is None or end is None else (begin.index, end.index)
 
 
 def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intended: str) -> bool:
@@ -163,8 +147,15 @@ def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intende
 
 def _first_value(yaml_text: str, key: str) -> str | None:
     """The scalar value of the first top-level ``key``; None when YAML cannot say."""
+    event = _value_event(yaml_text, key, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return None if event is None else event.value
+
+
+def _value_event(yaml_text: str, key: str, loader: Any) -> yaml.ScalarEvent | None:
+    """The scalar event of the first top-level ``key``'s value; None when the value is not a
+    scalar or the YAML does not parse."""
     try:
-        events = list(yaml.parse(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        events = list(yaml.parse(yaml_text, Loader=loader))
     except yaml.YAMLError:
         return None
     depth, expect_key, found = 0, True, False
@@ -183,7 +174,7 @@ def _first_value(yaml_text: str, key: str) -> str | None:
             continue
         if depth == 1 and isinstance(event, yaml.ScalarEvent):
             if found:
-                return event.value
+                return event
             if expect_key and event.value == key:
                 found = True
             expect_key = not expect_key
