@@ -105,11 +105,9 @@ FAILING: dict[str, list[object]] = {
         case("Created with [!INCLUDE[tsql](../includes/tsql-md.md)].", "Créé avec T-SQL.",
              "include-dropped"),
         case("[!NOTE]", "[!REMARQUE]", "alert-translated"),
-    ],
-    "no-loc-directive-changed": [
         case('Sign in to :::no-loc text="Azure Portal":::.',
-             'Connectez-vous au :::no-loc text="Portail Azure":::.', "term-translated"),
-        case('Use :::no-loc text="Contoso":::.', "Utilisez Contoso.", "directive-dropped"),
+             'Connectez-vous au :::no-loc text="Portail Azure":::.', "no-loc-term-translated"),
+        case('Use :::no-loc text="Contoso":::.', "Utilisez Contoso.", "no-loc-directive-dropped"),
     ],
     "named-placeholder-missing": [
         case("Go to https://\\<AppName>.azurewebsites.net.", "Gehen Sie zu https://AppName.net.",
@@ -250,10 +248,8 @@ PASSING: dict[str, list[object]] = {
         case("Type %SystemRoot% here.", "Tapez %systemroot% ici.", "env-var-case"),
         case("Run `printf %s`.", "Exécutez `printf %s`.", "placeholder-inside-code"),
         case("50% of users", "50 % des utilisateurs", "percent-sign-is-no-placeholder"),
-    ],
-    "no-loc-directive-changed": [
         case('Sign in to :::no-loc text="Azure Portal":::.',
-             'Connectez-vous au :::no-loc text="Azure Portal":::.', "term-kept"),
+             'Connectez-vous au :::no-loc text="Azure Portal":::.', "no-loc-term-kept"),
         case("Note: it works.", "Remarque : cela fonctionne.", "a-colon-is-no-directive"),
     ],
     "named-placeholder-missing": [

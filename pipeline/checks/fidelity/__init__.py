@@ -31,7 +31,6 @@ RULES: tuple[SegmentRule, ...] = (
     markup.html_broken,
     markup.entity_changed,
     verbatim.placeholder_changed,
-    verbatim.no_loc_directive_changed,
     verbatim.named_placeholder_missing,
     text.number_changed,
     verbatim.identifier_changed,

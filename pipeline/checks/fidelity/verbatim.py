@@ -34,7 +34,10 @@ _FORMAT_ITEM = re.compile(
     r"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}|%(?:\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdfuxXc](?![A-Za-z])"
     r"|%[A-Za-z_][A-Za-z0-9_]*%"
 )
-_RAW_PLACEHOLDER = re.compile(rf"\[![^\]]*|<xref:[^>]*>|{_FORMAT_ITEM.pattern}")
+# Learn's inline marking of a term that stays in English: its text is never translated.
+_NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
+_RAW_PLACEHOLDER = re.compile(
+    rf"\[![^\]]*|<xref:[^>]*>|{_FORMAT_ITEM.pattern}|{_NO_LOC.pattern}")
 # Prose placeholders: '<your-server-name>', '{customerId}', '&lt;name&gt;'; not a tag of a known
 # element, an xref or an autolink (the look-ahead), which other checks compare.
 _NAMED = re.compile(
@@ -140,6 +143,8 @@ def _no_longer_links(source: str, translation: str, options: Options) -> Message
 def _placeholders(text: str) -> list[str]:
     found = links(text)
     out = [*found.directives, *found.xrefs]
+    if ":::" in text:
+        out.extend(_NO_LOC.findall(without_code(text)))
     if "{" in text or "%" in text:
         # %SystemRoot% and %systemroot% are one variable: Windows ignores its case
         out.extend(p.lower() if p[-1] == "%" else p
@@ -149,38 +154,23 @@ def _placeholders(text: str) -> list[str]:
 
 @segment_rule(
     "placeholder-changed", F, ERROR,
-    "a placeholder ({0}, %s, %VAR%, <xref:…>, [!INCLUDE …], [!NOTE]) differs from the English",
-    "copy placeholders, xrefs and [!…] directives from the English unchanged",
-    source_needs="{%!<", translation_needs="{%!<")
+    "a placeholder ({0}, %s, %VAR%, <xref:…>, [!INCLUDE …], [!NOTE], :::no-loc:::) differs "
+    "from the English",
+    "copy placeholders, xrefs, [!…] directives and :::no-loc text=\"…\"::: from the English "
+    "unchanged",
+    source_needs="{%!<:", translation_needs="{%!<:")
 def placeholder_changed(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
     if ("{" not in source and "%" not in source and "!" not in source and "<" not in source
             and "{" not in translation and "%" not in translation and "!" not in translation
-            and "<" not in translation):
+            and "<" not in translation and ":::" not in source and ":::" not in translation):
         return NONE
     # Fast path: the same candidates anywhere in the raw text cannot differ in prose.
     if sorted(_RAW_PLACEHOLDER.findall(source)) == sorted(_RAW_PLACEHOLDER.findall(translation)):
         return NONE
     return list(iter_missing_added("placeholder", _placeholders(source),
                                    _placeholders(translation)))
-
-
-_NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
-
-
-@segment_rule(
-    "no-loc-directive-changed", F, ERROR,
-    "a :::no-loc text=\"…\"::: of the English is missing or altered",
-    "copy each :::no-loc text=\"…\"::: from the English unchanged: its text is never translated",
-    source_needs=":", translation_needs=":")
-def no_loc_directive_changed(source: str, translation: str, options: Options) -> Messages:
-    # Learn's inline marking of a term that stays in English; translated, it defeats its
-    # purpose, and the page shows the translated term with no sign of it.
-    if source == translation or (":::" not in source and ":::" not in translation):
-        return NONE
-    return list(iter_missing_added("no-loc directive", _NO_LOC.findall(source),
-                                   _NO_LOC.findall(translation)))
 
 
 def _raw_angled(found: list[tuple[int, str]], text: str) -> list[str]:
