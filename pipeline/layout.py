@@ -225,14 +225,24 @@ def returned_files(
     """The files a vendor sent back below ``root``: those whose suffix is one of ``suffixes``
     in any case (``.XLF``, ``.xliff``), sorted; and a warning for each other file but those
     ending in ``known`` (the package's own), which the import cannot take: a CAT tool's own
-    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over."""
+    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over. A second
+    file for one catalog (``a.XLF`` beside ``a.xliff``) is an error and is not imported."""
     found = walk_files(root, shown, "")
     rels: list[str] = []
     problems = list(found.problems)
+    taken: dict[str, str] = {}  # each catalog's returned file
     for rel in found.rels:
-        suffix = os.path.splitext(rel)[1].lower()
+        stem, suffix = os.path.splitext(rel)
+        suffix = suffix.lower()
         if suffix in suffixes:
-            rels.append(rel)
+            first = taken.setdefault(stem, rel)
+            if first == rel:
+                rels.append(rel)
+            else:  # two files for one catalog: applying both could lose one's edits
+                problems.append(Finding(
+                    check, Severity.ERROR, f"a second file for the catalog {stem}.po, beside "
+                    f"{first}: not imported", f"{shown}/{rel}", 0, 0, None,
+                    "send back one file per catalog; merge the two in the CAT tool"))
         elif suffix not in known:
             problems.append(Finding(
                 check, Severity.WARNING, f"skipped: not a file this import reads "

@@ -250,6 +250,29 @@ def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
     return locales
 
 
+def returned_folder(
+    args: argparse.Namespace, config: Config, suffixes: tuple[str, ...], check: str,
+    known: tuple[str, ...] = (),
+) -> tuple[Path, Path, list[str], list[Finding]] | None:
+    """An import's catalogs folder, the folder of returned files, those files
+    (``layout.returned_files``) and what there is to say about them; None (after saying so)
+    when a folder is missing."""
+    from pipeline.layout import Layout, returned_files
+
+    locales = args.locales or config.locales
+    folder: Path = args.folder
+    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
+        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
+        return None
+    for needed in (folder, locales):
+        if not needed.is_dir():
+            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
+            return None
+    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
+                                    suffixes, check, known)
+    return locales, folder, rels, problems
+
+
 def command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:

@@ -465,3 +465,21 @@ def test_a_comment_the_translator_wrote_in_the_cat_tool_reaches_the_catalog(
         "checked with the glossary", "Client term: keep 'Paramètres'.")  # added, none lost
     assert import_(locales, tmp_path / "xlf") == 0  # the same file again adds nothing
     assert messages(locales / "fr-FR/a.po") == got
+
+
+def test_two_returned_files_for_one_catalog_import_one_and_name_the_other(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    second = xlf.with_name("a.xliff")
+    second.write_bytes(xlf.read_bytes())
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes")
+    edit(second, "Machine translated.", "Traduit et relu.", approved="yes")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 1  # whatever the jobs, never half of both
+    assert "fr-FR/a.xliff: error[xliff]: a second file for the catalog fr-FR/a.po, beside " \
+        "fr-FR/a.xlf: not imported" in capsys.readouterr().err
+    got = messages(locales / "fr-FR/a.po")
+    assert got[(None, "Untranslated.")].msgstr == "Non traduit."
+    assert got[(None, "Machine translated.")].msgstr != "Traduit et relu."

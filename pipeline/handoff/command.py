@@ -16,8 +16,8 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
-from pipeline.layout import Layout, returned_files
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+from pipeline.layout import Layout
+from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
 
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
 
@@ -140,18 +140,12 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
 
 
 def import_command(args: argparse.Namespace, config: Config) -> int:
-    locales = args.locales or config.locales
-    folder: Path = args.folder
-    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
-        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
-        return 2
-    for needed in (folder, locales):
-        if not needed.is_dir():
-            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
-            return 2
     # the package's word counts and suggestions may come back with it: not a finding
-    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
-                                    (".xlf", ".xliff", ".po"), back.CHECK, (".csv", ".tmx"))
+    found = returned_folder(args, config, (".xlf", ".xliff", ".po"), back.CHECK,
+                            (".csv", ".tmx"))
+    if found is None:
+        return 2
+    locales, folder, rels, problems = found
     with tree_lock(locales):
         results = map_jobs(partial(_import, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))

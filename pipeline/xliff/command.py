@@ -13,8 +13,8 @@ from pipeline.catalog import encode_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, tree_lock, write_atomic
-from pipeline.layout import Layout, returned_files
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+from pipeline.layout import Layout
+from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
 from pipeline.xliff import CHECK, export_catalog, import_catalog
 
 
@@ -104,17 +104,10 @@ def _import_batch(
 
 
 def import_command(args: argparse.Namespace, config: Config) -> int:
-    locales = args.locales or config.locales
-    folder: Path = args.folder
-    if not isinstance(locales, Path):  # a URL root (see storage): catalogs must be local here
-        print(f"pipeline: error: no folder at {locales} (give --locales DIR)", file=sys.stderr)
+    found = returned_folder(args, config, (".xlf", ".xliff"), CHECK)
+    if found is None:
         return 2
-    for needed in (folder, locales):
-        if not needed.is_dir():
-            print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
-            return 2
-    rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
-                                    (".xlf", ".xliff"), CHECK)
+    locales, folder, rels, problems = found
     with tree_lock(locales):
         results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))

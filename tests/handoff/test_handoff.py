@@ -5,6 +5,7 @@ for byte, units without targets, changed English, translations made meanwhile, b
 from __future__ import annotations
 
 import csv
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def test_an_untouched_package_changes_no_catalog(tmp_path: Path) -> None:
     _, cats, _ = tree(tmp_path)
     before = {p: p.read_bytes() for p in cats.rglob("*.po")}
     for fmt in ("xliff", "po"):
+        shutil.rmtree(tmp_path / "pkg", ignore_errors=True)  # one package at a time
         pkg = package(tmp_path, cats, fmt)
         assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
         assert {p: p.read_bytes() for p in cats.rglob("*.po")} == before
