@@ -483,3 +483,27 @@ def test_two_returned_files_for_one_catalog_import_one_and_name_the_other(
     got = messages(locales / "fr-FR/a.po")
     assert got[(None, "Untranslated.")].msgstr == "Non traduit."
     assert got[(None, "Machine translated.")].msgstr != "Traduit et relu."
+
+
+def test_a_returned_note_never_silences_a_check(tmp_path: Path) -> None:
+    """An ignore-<check> mark is a reviewer's, set in the catalog: a vendor's note that reads
+    like one, or the catalog's own mark coming back after the reviewer removed it, is left
+    out."""
+    from translate.storage.xliff import xlifffile
+
+    catalog = replace(EDGE, messages=tuple(
+        replace(m, translator_comments=("ignore-number-changed",))
+        if m.msgid == "Untranslated." else m for m in EDGE.messages))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(catalog)})
+    assert export(locales, tmp_path / "xlf") == 0
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("# ignore-number-changed\n", ""),
+                  encoding="utf-8")  # the reviewer takes the mark away
+    before = po.read_bytes()
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    store = xlifffile.parsefile(str(xlf))
+    next(u for u in store.units if u.source == "Machine translated.").addnote(
+        "ignore-code-changed", origin="translator")
+    xlf.write_bytes(bytes(store))
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert po.read_bytes() == before

@@ -308,12 +308,21 @@ def returned_notes(element: Any) -> list[str]:
 def with_notes(msg: Message, lines: list[str]) -> Message:
     """The entry with the translator's notes it lacks added to its ``#`` comments (never one
     taken away: the catalog's comments stay, in their order); ``msg`` itself when it has
-    them all."""
-    have = set(msg.translator_comments)
-    new = [line for line in dict.fromkeys(lines) if line not in have]
-    if not new:
-        return msg
-    return replace(msg, translator_comments=(*msg.translator_comments, *new))
+    them all. A note never silences a check: an ``ignore-<check>`` mark is a reviewer's, set
+    in the catalog, so a line that would make one (or bring back one the reviewer removed)
+    is left out."""
+    from pipeline.suppress import ignored
+
+    have = {c.rstrip() for c in msg.translator_comments}
+    silenced = ignored(msg)
+    out = msg
+    for line in dict.fromkeys(lines):
+        if line.rstrip() in have:
+            continue
+        tried = replace(out, translator_comments=(*out.translator_comments, line))
+        if ignored(tried) <= silenced:
+            out = tried
+    return out
 
 
 _VERSION_2 = re.compile(rb"<(?:\w+:)?xliff\b[^>]*?\bversion\s*=\s*[\"']([2-9][.\d]*)[\"']")
