@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.catalog import Catalog, format_po
+from pipeline.catalog import Catalog, encode_po
 from pipeline.findings import InputError
 from pipeline.handoff import codes
 from pipeline.handoff.work import CATEGORIES, Count, Work, base
@@ -104,7 +104,7 @@ def po(catalog: Catalog, rel: str, works: list[Work]) -> bytes:
             *w.message.extracted_comments, HANDOFF_NOTE + w.describe(article),
             BASE_NOTE + base(w.message)))
         for w in works)
-    return format_po(replace(catalog, messages=messages)).encode("utf-8")
+    return encode_po(replace(catalog, messages=messages))  # the charset the catalog declares
 
 
 def suggestions_tmx(locale: str, works: list[Work], version: str) -> bytes:

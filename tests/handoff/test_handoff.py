@@ -220,6 +220,22 @@ def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_c
     assert c["Old."].msgstr == "Déjà vu." and b"D\xe9j\xe0 vu." in data
 
 
+def test_a_po_package_of_a_latin1_catalog_is_written_in_its_declared_charset(
+        tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    po = cats / "fr-FR/c.po"
+    po.write_bytes(po.read_text(encoding="utf-8").replace(
+        "charset=UTF-8", "charset=ISO-8859-1").encode("latin-1"))
+    before = po.read_bytes()
+    pkg = package(tmp_path, cats, "po")
+    sent = (pkg / "fr-FR/c.po").read_bytes()
+    assert b"charset=ISO-8859-1" in sent and FR.encode("latin-1") in sent
+    c = {m.msgid: m for m in parse_po_bytes(sent, "c").messages}
+    assert c[EN].msgstr == FR  # what a vendor's tool reads, not mojibake
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert po.read_bytes() == before  # sent back untouched: nothing changes
+
+
 BAD_FR = "Sélectionnez **Enregistrer** pour conserver le fichier de paramètres."  # code lost
 
 
