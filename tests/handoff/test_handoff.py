@@ -161,6 +161,22 @@ def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) ->
     assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
 
 
+def test_a_po_package_imported_twice_does_not_bring_back_the_memorys_note(
+        tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/c.po"
+    text = returned.read_text(encoding="utf-8")
+    assert "# tm: exact match from fr-FR/a.md (reviewed)" in text
+    returned.write_text(text.replace(f'msgstr "{FR}"', f'msgstr "{FR} !"'), encoding="utf-8")
+    for _ in range(2):
+        assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+        c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(),
+                                                "c").messages}
+        assert c[EN].msgstr == FR + " !"  # the vendor's text: the memory's note is stale
+        assert not any(t.startswith("tm: ") for t in c[EN].translator_comments)
+
+
 def _prefill(path: Path, approved: str | None = None) -> None:
     """A pre-translation step: each unit's target becomes its package suggestion, the state
     left as the package had it (needs-translation)."""
