@@ -426,10 +426,53 @@ def test_a_unit_whose_english_left_the_catalog_is_reported_and_the_rest_applied(
     assert import_(locales, tmp_path / "xlf") == 0
     err = capsys.readouterr().err
     assert "a.xlf:" in err and "warning[xliff-stale]: unit '" in err
-    assert "its English 'Untranslated.' changed or went since the export): not applied" in err
+    assert "no entry of the catalog has its English 'Untranslated.' any more (changed or " \
+           "gone since the export): not applied" in err
     got = messages(po)
     assert got[(None, "Machine translated.")].msgstr == "Traduit et relu."
     assert got[(None, "Not translated yet.")].msgstr == ""
+
+
+def _renumber(xlf: Path) -> None:
+    """What a CAT tool that numbers units its own way sends back."""
+    doc = etree.parse(str(xlf))
+    for n, element in enumerate(doc.iterfind(".//x:trans-unit", NS), 1):
+        element.set("id", str(n))
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+
+
+def test_units_renumbered_by_the_cat_tool_find_their_entries_by_their_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes")
+    edit(xlf, "Same English", "Même anglais, relu", approved="yes")  # the first: context ""
+    _renumber(xlf)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert capsys.readouterr().err == ""
+    got = messages(locales / "fr-FR/a.po")
+    assert got[(None, "Untranslated.")].msgstr == "Non traduit."
+    assert got[("", "Same English")].msgstr == "Même anglais, relu"
+    assert got[(None, "Same English")].msgstr == "Le même anglais"  # its twin without context
+
+
+def test_a_file_of_which_no_unit_fits_the_catalog_is_an_error_and_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes")
+    other = Catalog(header=EDGE.header, messages=(Message("Another article."),))
+    (locales / "fr-FR/a.po").write_text(format_po(other), encoding="utf-8")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 1
+    err = capsys.readouterr().err
+    assert "a.xlf:" in err and "error[xliff]: no unit of the file has its English in the " \
+        "catalog" in err and "nothing applied" in err
+    assert snapshot(locales) == before
 
 
 def test_an_xliff_2_file_is_refused_at_its_root_line_with_what_to_do() -> None:

@@ -121,7 +121,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
             reviewed = False
         out.append(Returned(n, uid, line, target or None, reviewed, base_value,
                             tuple(returned_notes(unit))))
-    return out
+    return _fitting(out, shown)
 
 
 def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
@@ -140,7 +140,18 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
         target = None if unchanged or not msg.msgstr else msg.msgstr
         out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value,
                             msg.translator_comments))
-    return out
+    return _fitting(out, shown)
+
+
+def _fitting(units: list[Returned], shown: str) -> list[Returned]:
+    """``units``, unless not one of them has an entry in the catalog: then the file is not
+    this catalog's as it is now (or its English all changed since), and it is refused."""
+    if units and all(u.index < 0 for u in units):
+        raise _refuse(shown, units[0].line, f"no unit of the file has its English in the "
+                      f"catalog (the first: {_short(units[0].name)}); nothing applied",
+                      "import the package made from the catalogs as they are now, or make "
+                      "a new package")
+    return units
 
 
 def apply(catalog: Catalog, units: list[Returned], shown: str

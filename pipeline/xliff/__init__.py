@@ -20,9 +20,11 @@ entry also changed in the catalog since the export keeps the catalog's text and 
 loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
 loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
 catalog is rewritten only when its content changes. A unit whose English the catalog no longer
-has is not applied and says so (``xliff-stale``). A file that does not fit its catalog (a unit
-whose source or context is not the catalog's, inline XLIFF markup, unreadable XML) is refused
-whole, its catalog untouched. The commands are in ``pipeline.xliff.command``.
+has is not applied and says so (``xliff-stale``); a unit whose id the CAT tool changed finds
+its entry by its English and context; a file none of whose units fits is refused. A file that
+does not fit its catalog (a unit whose source or context is not the catalog's, inline XLIFF
+markup, unreadable XML) is refused whole, its catalog untouched. The commands are in
+``pipeline.xliff.command``.
 """
 
 from __future__ import annotations
@@ -230,25 +232,28 @@ def import_catalog(
              if not m.obsolete}
     messages = list(catalog.messages)
     seen: set[str] = set()
+    claimed: set[int] = set()  # the entries a unit stands for
     touched: set[int] = set()  # the entries changed
     cleared: list[Finding] = []
+    stale: list[tuple[str, str | None, int]] = []  # units whose English the catalog lacks
     for unit in store.units:
         element = unit.xmlelement
         uid = element.get("id")
         if uid in seen:
             raise _refuse(shown, element, "a second unit with this id", "keep one of the two")
         seen.add(uid)
-        n = index.get(uid)
-        if n is None:  # its English left the catalog since the export: the rest still fits
-            cleared.append(Finding(
-                STALE, Severity.WARNING, f"unit {uid!r}: no entry of the catalog has this id "
-                f"any more (its English {_short(_text(unit, 'source', shown))} changed or went "
-                "since the export): not applied", shown, int(element.sourceline or 0), 0, None,
-                "export the catalog again; the memory offers this translation for the new "
-                "English"))
-            continue
-        msg = messages[n]
         source = _text(unit, "source", shown)
+        n = index.get(uid)
+        if n is None:  # a tool that numbers units its own way: the unit's English finds it
+            n = index.get(unit_id(_context(unit), source or ""))
+        if n is None:  # its English left the catalog since the export: the rest still fits
+            stale.append((f"unit {uid!r}", source, int(element.sourceline or 0)))
+            continue
+        if n in claimed:
+            raise _refuse(shown, element, "a second unit for the catalog's entry "
+                          f"{_short(messages[n].msgid)}", "keep one of the two")
+        claimed.add(n)
+        msg = messages[n]
         if source != msg.msgid:
             raise _refuse(shown, element, f"its source {_short(source)} does not match the "
                           f"catalog's msgid {_short(msg.msgid)}",
@@ -287,6 +292,17 @@ def import_catalog(
                     f"translation {_short(msg.msgstr)} of {_short(msg.msgid)}", shown,
                     int(element.sourceline or 0), 0, None, "if that was not meant, translate "
                     "the unit again, or restore the catalog from version control"))
+    if stale and not claimed:  # not one unit fits: the wrong file, or one from long ago
+        name, source, line = stale[0]
+        raise InputError(CHECK, f"no unit of the file has its English in the catalog (the "
+                         f"first, {name}: {_short(source)}); nothing applied", shown, line, 0,
+                         "import the file exported from the catalog as it is now, or export "
+                         "the catalog again")
+    cleared.extend(Finding(
+        STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
+        f"{_short(source)} any more (changed or gone since the export): not applied", shown,
+        line, 0, None, "export the catalog again; the memory offers this translation for the "
+        "new English") for name, source, line in stale)
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
 
 

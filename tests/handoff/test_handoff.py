@@ -117,6 +117,22 @@ def test_a_unit_whose_english_changed_since_the_export_is_reported_not_applied(
     assert c[changed].msgstr == "" and c[EN].msgstr == "FR " + EN  # the other unit applied
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_returned_file_of_which_no_unit_fits_its_catalog_is_an_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    content, cats, _out = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", "Another article.")]))
+    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
+    before = (cats / "fr-FR/c.po").read_bytes()
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert f"c.{'xlf' if fmt == 'xliff' else 'po'}:" in err
+    assert "error[handoff]: no unit of the file has its English in the catalog" in err
+    assert (cats / "fr-FR/c.po").read_bytes() == before
+
+
 def test_a_translation_made_in_the_catalog_meanwhile_is_kept(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, cats, _ = tree(tmp_path)
