@@ -488,6 +488,14 @@ def test_an_xliff_2_file_is_refused_at_its_root_line_with_what_to_do() -> None:
     assert "as XLIFF 1.2" in found.hint and "xliff2" not in found.message
 
 
+def test_an_xliff_1_2_file_with_an_its_version_attribute_is_read() -> None:
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    data = data.replace(b'version="1.2"', b'version="1.2" xmlns:its="http://www.w3.org/2005/'
+                        b'11/its" its:version="2.0"', 1)  # ITS 2.0 metadata, as Okapi writes
+    assert b'its:version="2.0"' in data
+    assert import_catalog(EDGE, data, "fr-FR/a.xlf").catalog == EDGE
+
+
 def test_a_comment_the_translator_wrote_in_the_cat_tool_reaches_the_catalog(
         tmp_path: Path) -> None:
     from translate.storage.xliff import xlifffile

@@ -343,7 +343,9 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     return out
 
 
-_VERSION_2 = re.compile(rb"<(?:\w+:)?xliff\b[^>]*?\bversion\s*=\s*[\"']([2-9][.\d]*)[\"']")
+# The root's own version attribute: one with a prefix (``its:version``) is another standard's.
+_VERSION_2 = re.compile(
+    rb"<(?:\w+:)?xliff\b[^>]*?\sversion\s*=\s*[\"']([2-9][.\d]*)[\"']")
 
 
 def _short(text: str | None) -> str:
