@@ -11,6 +11,7 @@ decode entities and percent-escapes before they read a scheme or host.
 
 from __future__ import annotations
 
+import html
 import re
 
 from pipeline.checks.base import Options, diff_multiset
@@ -284,13 +285,19 @@ _OVERRIDES = {"\u202d": "U+202D LEFT-TO-RIGHT OVERRIDE", "\u202e": "U+202E RIGHT
     "it is written (a disguised link, file name or command)",
     "delete the U+202D/U+202E characters; right-to-left text needs at most the marks "
     "U+200E/U+200F, embeddings or isolates",
-    translation_needs="".join(_OVERRIDES))
+    translation_needs="&" + "".join(_OVERRIDES))
 def bidi_override(source: str, translation: str, options: Options) -> Messages:
     # Embeddings (U+202A-U+202C) and marks are ordinary in Arabic and Hebrew translations; an
-    # override reverses what follows it on screen, the 'Trojan Source' disguise.
-    return [f"the translation adds {translation.count(c) - source.count(c)} {name}: "
+    # override reverses what follows it on screen, the 'Trojan Source' disguise. A character
+    # reference (&#x202E;) is the character on the page, so both texts are read decoded.
+    shown_source, shown = _decoded(source), _decoded(translation)
+    return [f"the translation adds {shown.count(c) - shown_source.count(c)} {name}: "
             f"{q(translation, 60)}"
-            for c, name in _OVERRIDES.items() if translation.count(c) > source.count(c)]
+            for c, name in _OVERRIDES.items() if shown.count(c) > shown_source.count(c)]
+
+
+def _decoded(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
 
 
 # The safety rules in the order they run and are listed (each declared on its function).

@@ -90,6 +90,9 @@ FAILING: dict[str, list[object]] = {
     "bidi-override": [
         pytest.param("Download setup.exe", "הורד את \u202eexe.putes", id="rlo-disguises-a-file"),
         pytest.param("Run it.", "\u202dRun it.\u202c", id="lro"),
+        pytest.param("Download setup.exe", "Téléchargez &#x202E;exe.putes", id="hex-reference"),
+        pytest.param("Download setup.exe", "Téléchargez &#8238;exe.putes", id="decimal-reference"),
+        pytest.param("Run it.", "<b title=x>&#X202d;Run it.</b>", id="reference-in-upper-case"),
     ],
     "new-block": [
         pytest.param("Heading text", "# Titre", id="heading"),
@@ -154,6 +157,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Select Save.", "\u202bבחר שמור.\u202c", id="embedding-is-ordinary"),
         pytest.param("Select Save.", "\u200fבחר\u2067 Save\u2069.", id="mark-and-isolate"),
         pytest.param("Show \u202eabc", "Afficher \u202eabc", id="english-has-it"),
+        pytest.param("Show &#x202E;abc", "Afficher \u202eabc", id="english-has-it-as-reference"),
+        pytest.param("Use &amp; and &#x202A;.", "Utilisez &amp; et &#x202A;.", id="embedding-ref"),
     ],
     "new-block": [
         pytest.param("# Heading", "# Titre", id="english-starts-the-same"),
