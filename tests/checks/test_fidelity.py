@@ -151,6 +151,12 @@ FAILING: dict[str, list[object]] = {
         case("Sign in.", "\u200b", "a-zero-width-space"),
         case("Sign in.", "<!-- Connectez-vous. -->", "the-translation-in-a-comment"),
         case("Sign in.", " <!-- Connectez-vous.", "an-unclosed-comment"),
+        case("Sign in.", "&nbsp;", "a-no-break-space-reference"),
+        case("Sign in.", "&#x200B;&#8203;", "zero-width-space-references"),
+        case("Sign in.", "\u3164", "a-hangul-filler"),
+        case("Sign in.", "\u115f\u1160", "hangul-choseong-and-jungseong-fillers"),
+        case("Sign in.", "\u2800", "a-braille-blank"),
+        case("Sign in.", "\u034f ", "a-combining-grapheme-joiner"),
     ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
@@ -301,6 +307,9 @@ PASSING: dict[str, list[object]] = {
         case("<!-- note -->", "<!-- remarque -->", "a-comment-for-a-comment"),
         case("Sign in.", " Connectez-vous. <!-- HT -->", "text-beside-a-comment"),
         case("Sign in.", "\u200fהתחבר.", "a-direction-mark-before-text", "he-IL"),
+        case("Sign in.", "&nbsp;Connectez-vous.", "a-reference-before-text"),
+        case("Sign in.", "&amp;", "an-ampersand-shows"),
+        case("Sign in.", "\u3164\uac00", "a-filler-before-a-hangul-syllable", "ko-KR"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),

@@ -3,6 +3,7 @@ white space, and characters that split a block, a table cell or link text."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from pipeline.checks.base import Options, diff_multiset
@@ -68,11 +69,18 @@ def untranslated(source: str, translation: str, options: Options) -> Messages:
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)  # an unclosed comment hides the rest
 
 
+# Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,
+# the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name).
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5")
+
+
 def _shows(text: str) -> bool:
     """Whether ``text`` shows anything on the page: more than white space, invisible format
-    characters (zero-width space, direction marks) and HTML comments."""
+    characters (zero-width space, direction marks), character references to them and HTML
+    comments."""
     text = _COMMENT.sub("", text) if "<!--" in text else text
-    return any(c.isprintable() and not c.isspace() for c in text)
+    text = html.unescape(text) if "&" in text else text
+    return any(c.isprintable() and not c.isspace() and c not in _BLANK for c in text)
 
 
 @segment_rule(
@@ -82,7 +90,8 @@ def _shows(text: str) -> bool:
 def translation_blank(source: str, translation: str, options: Options) -> Messages:
     # The page would lose the English's words with no sign: gettext counts " " as translated.
     first = translation[:1]
-    if "<!--" not in translation and first.isprintable() and not first.isspace():
+    if ("<!--" not in translation and first.isprintable() and not first.isspace()
+            and first != "&" and first not in _BLANK):
         return NONE  # starts with a character that shows: most translations stop here
     if _shows(translation) or not _shows(source):
         return NONE
