@@ -66,10 +66,17 @@ _KEYS = {
 
 def config_options(config: Config) -> Options:
     """The check options that decide what a page may show (``Options.holds_back``): the
-    severities and link rewrites of the settings. Selection only decides what is reported,
-    and the glossary only warns, so commands that ask "would this be published?" outside a
-    run (vendor packages, the memory's export) need neither."""
-    return Options(severities=config.severities, link_rewrites=config.link_rewrites)
+    severities, link rewrites and terms (no-loc terms hold a translation back) of the
+    settings. Selection only decides what is reported, so commands that ask "would this be
+    published?" outside a run (vendor packages, the memory's export) leave it out. Raises
+    ``terms.TermsError`` for a terms file that cannot be read."""
+    terms = None
+    if config.no_loc or config.no_loc_file or config.glossary:
+        from pipeline.terms import load
+
+        terms = load(config.no_loc, config.no_loc_file, config.glossary)
+    return Options(severities=config.severities, link_rewrites=config.link_rewrites,
+                   terms=terms)
 
 
 def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) -> Config:

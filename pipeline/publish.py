@@ -14,20 +14,24 @@ whatever is selected, unless that id itself is ignored.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipeline import checks, loose, suppress
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
-from pipeline.findings import Finding
+from pipeline.checks.registry import Issues, Verdict
+from pipeline.checks.rule import SegmentRule
+from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.render import Form, render
 
 if TYPE_CHECKING:
     from pipeline.article import Article
     from pipeline.catalog import Message
+
+TermRules = tuple[tuple[SegmentRule, Severity], ...]  # terminology.active's
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,43 @@ def _named(held: Sequence[Check]) -> str:
     return ", ".join(c.id for c in held)
 
 
+def judge(verdict: Callable[[str, str], Verdict], terms: TermRules, term_options: Options,
+          source: str, translation: str, msg: Message | None
+          ) -> tuple[Issues, tuple[Check, ...], Issues]:
+    """What the checks say of one translation: (the issues to report, the checks that keep it
+    off the page, the issues the entry's ``ignore-<check>`` marks silence). ``verdict``: a
+    SegmentChecker's; ``terms``: the terminology rules (``terminology.active``)."""
+    issues, held = verdict(source, translation)
+    if terms:
+        found = terminology.issues(terms, source, translation, term_options)
+        if found:
+            issues = (*issues, *found)
+            held = (*held, *(c for c, _, _ in found if term_options.holds_back(c)))
+    silenced: Issues = ()
+    if msg is not None and (issues or held) and (msg.flags or msg.translator_comments):
+        # an ignore-<check> mark on the entry: a reviewer's decision about this entry alone,
+        # so the check neither reports it nor holds it back; safety checks are never silenced
+        issues, silenced = suppress.split(issues, msg)
+        marked = suppress.ignored(msg)
+        held = tuple(c for c in held if c.id not in marked or c.topic == suppress.UNSUPPRESSABLE)
+    return issues, held, silenced
+
+
+class HeldBack:
+    """For a catalog read without its article (a vendor package, the memory's export): the
+    checks that keep an entry's translation off the page, as ``publish`` decides it with the
+    run's terms (an article's own no-loc list is not known here)."""
+
+    def __init__(self, options: Options, locale: str) -> None:
+        self._guard = Guard(options).for_locale(locale)
+        self._terms = terminology.active(self._guard.options)
+
+    def __call__(self, msg: Message) -> tuple[Check, ...]:
+        guard = self._guard
+        return judge(guard.segments.verdict, self._terms, guard.options, msg.msgid, msg.msgstr,
+                     msg)[1]
+
+
 def publish(
     article: Article, entries: Sequence[Message | None], policy: Policy,
     guard: Guard | None = None,
@@ -108,23 +149,11 @@ def publish(
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
-        issues, held = verdict(seg.source, preferred)
-        if terms:
-            found = terminology.issues(terms, seg.source, preferred, term_options)
-            if found:
-                issues = (*issues, *found)
-                held = (*held, *(c for c, _, _ in found if term_options.holds_back(c)))
-        if msg is not None and (issues or held) and (msg.flags or msg.translator_comments):
-            # an ignore-<check> mark on the entry: a reviewer's decision about this entry alone,
-            # so the check neither reports it nor holds it back; safety checks are never silenced
-            issues, silenced = suppress.split(issues, msg)
-            if check and silenced:
-                findings.extend(
-                    Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
-                            suppressed=True) for c, sev, m in silenced)
-            marked = suppress.ignored(msg)
-            held = tuple(c for c in held
-                         if c.id not in marked or c.topic == suppress.UNSUPPRESSABLE)
+        issues, held, silenced = judge(verdict, terms, term_options, seg.source, preferred, msg)
+        if check and silenced:
+            findings.extend(
+                Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
+                        suppressed=True) for c, sev, m in silenced)
         if check and issues:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint)

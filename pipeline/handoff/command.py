@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.catalog import Message
 from pipeline.checks.base import Options
 from pipeline.config import Config, config_options
 from pipeline.findings import Finding, InputError, Severity
@@ -18,18 +19,19 @@ from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
 from pipeline.layout import Layout
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
+from pipeline.terms import TermsError
 
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
 
 
 def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, rels: list[str]
             ) -> list[Exported]:
-    from pipeline.checks import SegmentChecker
+    from pipeline.publish import HeldBack
 
-    checker = SegmentChecker(options)
+    held_back = HeldBack(options, options.locale)
 
-    def held_by(english: str, translation: str) -> list[str]:
-        return [c.id for c in checker.held_by(english, translation)]
+    def held_by(msg: Message) -> list[str]:
+        return [c.id for c in held_back(msg)]
 
     layout = Layout(Path(), locales, out)
     results: list[Exported] = []
@@ -78,7 +80,11 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     out: Path = args.out
     every, _, problems = Layout(Path(), locales, out).catalogs()
     rels = [r for r in every if r.split("/", 1)[0].lower() == args.locale.lower()]
-    options = replace(config_options(config), locale=args.locale)
+    try:
+        options = replace(config_options(config), locale=args.locale)
+    except TermsError as exc:
+        print(f"pipeline handoff: error: {exc}", file=sys.stderr)
+        return 2
     results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size,
                                options), rels, jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]

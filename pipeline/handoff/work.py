@@ -28,8 +28,8 @@ from pipeline.merge import MT_NOTE
 
 CATEGORIES = ("new", "fuzzy-TM <75", "fuzzy-TM 75-84", "fuzzy-TM 85-94", "fuzzy-TM 95-99",
               "exact-TM", "changed", "MT-to-review", "to-review", "to-fix")
-# Which checks keep a reviewed translation off the page: (English, translation) -> check ids.
-HeldBy = Callable[[str, str], Sequence[str]]
+# Which checks keep a reviewed entry's translation off the page (publish.HeldBack's ids).
+HeldBy = Callable[[Message], Sequence[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def category(msg: Message, held_by: HeldBy | None = None) -> Work | None:
     if not msg.msgstr:
         return Work(msg, "new", None, None)
     if not msg.fuzzy:
-        held = tuple(held_by(msg.msgid, msg.msgstr)) if held_by is not None else ()
+        held = tuple(held_by(msg)) if held_by is not None else ()
         return Work(msg, "to-fix", None, None, held) if held else None
     found = provenance(msg)
     if found is not None:

@@ -22,15 +22,16 @@ from pipeline.memory.index import build
 from pipeline.memory.rows import Row, catalog_rows
 from pipeline.memory.session import TMX_LIMIT_FACTOR
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+from pipeline.terms import TermsError
 
 
 def _rows(
     locales: Path, limit: int, options: Options, rels: list[str]
 ) -> list[tuple[str, tuple[Row, ...]] | Finding]:
-    from pipeline.checks import SegmentChecker
+    from pipeline.publish import HeldBack
 
     layout = Layout(Path(), locales, Path())
-    checker = SegmentChecker(options)
+    held_back = HeldBack(options, options.locale)
     out: list[tuple[str, tuple[Row, ...]] | Finding] = []
     for rel in rels:
         path = layout.catalog(rel)
@@ -42,9 +43,7 @@ def _rows(
         if catalog is not None:
             # a reviewed translation the checks keep off the page is offered as unreviewed:
             # a CAT tool would otherwise take it as a trusted 100 % match
-            out.append((rel, tuple(
-                (en, tr, reviewed and not checker.held_by(en, tr))
-                for en, tr, reviewed in catalog_rows(catalog))))
+            out.append((rel, catalog_rows(catalog, held_back)))
     return out
 
 
@@ -63,8 +62,13 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:
         return 2
+    try:
+        options = config_options(config)
+    except TermsError as exc:
+        print(f"pipeline tm-export: error: {exc}", file=sys.stderr)
+        return 2
     sources, findings = locale_rows(locales, args.locale, config.max_file_size,
-                                    jobs_for(args, config), config_options(config))
+                                    jobs_for(args, config), options)
     tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
     all_sources: list[tuple[str, tuple[Row, ...] | list[Row]]] = list(sources)
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import marshal
 import re
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -65,9 +66,12 @@ def is_suggestion(msg: Message) -> bool:
     return any(c.startswith(PREFIX) for c in msg.translator_comments)
 
 
-def catalog_rows(catalog: Catalog) -> tuple[Row, ...]:
+def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = None
+                 ) -> tuple[Row, ...]:
+    """The catalog's rows; with ``held``, a reviewed entry it holds back (a true value: the
+    checks that keep it off the page) counts as unreviewed."""
     return tuple([
-        (m.msgid, m.msgstr, not m.fuzzy)
+        (m.msgid, m.msgstr, not m.fuzzy and not (held is not None and held(m)))
         for m in catalog.messages
         if m.msgid and m.msgstr and not m.obsolete and not (m.fuzzy and is_suggestion(m))
     ])

@@ -312,6 +312,35 @@ def test_tm_export_offers_a_held_back_translation_as_unreviewed(tmp_path: Path) 
     assert (EN, BAD_FR, False) in rows and ("Hello.", "Bonjour.", True) in rows
 
 
+def test_packages_and_tm_export_hold_back_exactly_what_the_page_does(tmp_path: Path) -> None:
+    """A reviewer's ignore mark lets a translation onto the page, so it is no work and a
+    trusted memory unit; a no-loc term of the settings keeps one off, so it is to fix."""
+    from pipeline.memory import tmx
+
+    content, cats, out = tree(tmp_path)
+    po = cats / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        f'msgid "{EN}"\nmsgstr "{FR}"',
+        f'# ignore-code-changed\nmsgid "{EN}"\nmsgstr "{BAD_FR}"'), encoding="utf-8")
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text('[tool.pipeline]\nno-loc = ["Hello"]\n', encoding="utf-8")
+    assert run("locales", "--content", content, "--locales", cats, "--out", out,
+               "--config", settings, "-q", "-j", "1") == 1  # no-loc-changed is an error
+    page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
+    assert BAD_FR in page and "Bonjour." not in page  # the page: one passes, one held back
+    pkg = tmp_path / "pkg"
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg, "--format",
+               "po", "--config", settings, "-q") == 0
+    sent = parse_po_bytes((pkg / "fr-FR/a.po").read_bytes(), "a").messages
+    assert [m.msgid for m in sent] == ["Hello."]
+    assert any("the translation fails no-loc-changed" in c for c in sent[0].extracted_comments)
+    tm = tmp_path / "fr.tmx"
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--out", tm,
+               "--config", settings) == 0
+    rows = tmx.read(tm.read_bytes(), "fr-FR", str(tm))
+    assert (EN, BAD_FR, True) in rows and ("Hello.", "Bonjour.", False) in rows
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "po"])
 def test_a_comment_the_vendor_wrote_comes_back_into_the_catalog(tmp_path: Path, fmt: str) -> None:
     _, cats, _ = tree(tmp_path)
