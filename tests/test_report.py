@@ -370,6 +370,25 @@ def test_a_translation_with_errors_is_shown_as_passed_over(
     assert "test-script" in findings_row(doc, "s4").text
 
 
+def test_a_held_back_translation_stays_held_back_when_substitutions_are_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ignoring render-substituted hides the finding, never what the page shows."""
+    def no_script(source: str, translation: str, options: Options) -> list[str]:
+        return ["script added"] if "<script" in translation and "<script" not in source else []
+
+    rule = SegmentRule(Check("test-script", "safety", Severity.ERROR, "s", "h"), no_script)
+    monkeypatch.setattr(registry, "SEGMENT_RULES", (*checks.SEGMENT_RULES, rule))
+    monkeypatch.setitem(checks.BY_ID, "test-script", rule.check)
+    content, locales = demo_tree(tmp_path)
+    settings = tmp_path / "settings.toml"
+    settings.write_text('[tool.pipeline]\nignore = ["render-substituted"]\n', encoding="utf-8")
+    doc = dom(build(tmp_path, content, locales, "--config", str(settings)) / f"{FR}.html")
+    row = doc.one("tr", id="s4")
+    assert row.one("td", cls="tr").children[0] == "Prérequis"
+    assert squash(row.one("td", cls="state").text) == "held back"
+
+
 def test_untrusted_text_stays_text(report: Path) -> None:
     for page in report.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from pipeline.catalog import Catalog
 from pipeline.catalog.files import read_catalog
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks import sync
+from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.findings import Finding, InputError
 from pipeline.io import read_bytes
 from pipeline.job import policy
@@ -58,6 +59,7 @@ class View:
 
 def collect(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
     """The article ``rel`` with ``findings`` (those of a check run about it) placed on rows."""
+    settings = _seeing_swaps(settings)
     layout = settings.layout
     if layout.drives(rel):
         return _collect_english(rel, settings, findings)
@@ -80,6 +82,16 @@ def collect(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
     title = " ".join((article.meta.get("title") or "").split())
     return View(rel, locale, title, shown, po_shown, state, is_machine_translated(article),
                 rows, general)
+
+
+def _seeing_swaps(settings: Settings) -> Settings:
+    """``settings`` with render-substituted not ignored: a row's held state and note come from
+    the substitutions, and ignoring their finding hides the finding, not what a page shows."""
+    ignore = settings.options.ignore
+    if RENDER_SUBSTITUTED.id not in ignore:
+        return settings
+    return replace(settings, options=replace(
+        settings.options, ignore=ignore - {RENDER_SUBSTITUTED.id}))
 
 
 def _collect_english(rel: str, settings: Settings, findings: Sequence[Finding]) -> View:
