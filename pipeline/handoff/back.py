@@ -110,8 +110,11 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
         done = approved == "yes" or state in DONE_STATES
-        if target is not None and target == msg.msgid and not done:
-            target = None  # the package's copy of the English, untouched
+        if target is not None and not done and (
+                target == msg.msgid or (target == msg.msgstr and msg.reviewed)):
+            # the package's copy of the English, untouched; or a reviewed entry's own text (a
+            # held-back translation OmegaT filled in from the package), not confirmed
+            target = None
         reviewed = approved != "no" and not (state or "").startswith("needs-review")
         if reviewed and not done and target is not None and target in {
                 a.findtext(q + "target") or "" for a in unit.iter(q + "alt-trans")

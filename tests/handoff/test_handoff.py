@@ -299,6 +299,21 @@ def test_a_reviewed_translation_the_checks_hold_back_goes_to_the_vendor_to_fix(
     assert fixed.reviewed and fixed.msgstr == (FR if fmt == "po" else "FR " + EN)
 
 
+def test_a_held_back_translation_sent_back_unchanged_changes_nothing(tmp_path: Path) -> None:
+    """OmegaT fills the target from the package's suggestion: the held-back text, unconfirmed.
+    The entry stays as it was (reviewed, still held back), not demoted to fuzzy."""
+    _, cats, _ = tree(tmp_path)
+    po = cats / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{FR}"', f'msgstr "{BAD_FR}"'),
+                  encoding="utf-8")
+    before = po.read_bytes()
+    pkg = package(tmp_path, cats)
+    _prefill(pkg / "fr-FR/a.xlf")
+    assert BAD_FR in (pkg / "fr-FR/a.xlf").read_text(encoding="utf-8").split("<alt-trans")[0]
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert po.read_bytes() == before
+
+
 def test_tm_export_offers_a_held_back_translation_as_unreviewed(tmp_path: Path) -> None:
     from pipeline.memory import tmx
 
