@@ -6,8 +6,10 @@ or unreviewed), ``x-pipeline-reviewed`` and ``x-pipeline-entries`` (how many cat
 hold it reviewed, and at all), ``x-pipeline-origin`` (the first article holding it). No
 dates: the same catalogs give the same bytes.
 
-Import: each ``<tu>`` with an English ``<tuv>`` (the header's ``srclang``, else ``en``) and
-one in the locale (the same language and region, or the bare language) gives a row; inline
+Import: each ``<tu>`` with an English ``<tuv>`` (the header's ``srclang``, else ``en``; a
+source language other than English is an error) and one in the locale (the same language and
+region, or the bare language) gives a row, the closest tag of each winning (``en-US`` among
+the regions of ``en``); inline
 codes (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``) give back their native text. A unit is
 reviewed unless it says ``x-pipeline-status`` unreviewed. An unreadable file is an InputError
 naming its line.
@@ -63,11 +65,24 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
     return data
 
 
-def _same_language(lang: str, locale: str) -> bool:
-    """The same language and region, or one side is the bare language of the other: a TMX
-    says ``en`` where the catalogs say ``en-US``, and ``fr-FR`` where a locale is ``fr``."""
-    a, b = lang.lower().replace("_", "-"), locale.lower().replace("_", "-")
-    return a == b or a == b.split("-")[0] or b == a.split("-")[0]
+def _tag(lang: str) -> str:
+    return lang.lower().replace("_", "-")
+
+
+def _closeness(lang: str, wanted: str, *preferred: str) -> int | None:
+    """How well ``lang`` names ``wanted``: 0 the same tag, then each of ``preferred`` (a
+    region among the bare language's), then the bare language of the other (a TMX says ``en``
+    where the catalogs say ``en-US``, ``fr-FR`` where a locale is ``fr``); None: another
+    language or region."""
+    a, b = _tag(lang), _tag(wanted)
+    if a == b:
+        return 0
+    for n, other in enumerate(preferred, 1):
+        if a == _tag(other) and _tag(other).split("-")[0] == b:
+            return n
+    if a == b.split("-")[0] or b == a.split("-")[0]:
+        return len(preferred) + 1
+    return None
 
 
 def _text(seg: Any) -> str:
@@ -97,29 +112,40 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
     srclang = (header.get("srclang") if header is not None else None) or "en"
     if srclang == "*all*":
         srclang = "en"
+    at = header.sourceline if header is not None else 0
+    if _tag(srclang).split("-")[0] != "en":  # the memory maps English to translations
+        raise InputError(CHECK, f"its source language {srclang!r} is not English", shown, at,
+                         0, "export the memory with English (en-US) as its source language")
     rows: list[Row] = []
     units = english = 0
     for tu in root.iterfind("body/tu"):
         units += 1
         status = next((p.text for p in tu.iterfind("prop")
                        if p.get("type") == "x-pipeline-status"), None)
-        source = target = None
+        source = target = None  # (closeness, seg): the closest tuv of each language
         for tuv in tu.iterfind("tuv"):
             lang = tuv.get(_XML_LANG) or tuv.get("lang") or ""
             seg = tuv.find("seg")
             if seg is None:
                 continue
-            if source is None and _same_language(lang, srclang):
-                source = _text(seg)
-            elif target is None and _same_language(lang, locale):
-                target = _text(seg)
+            rank = _closeness(lang, srclang, SOURCE_LANGUAGE)
+            if rank is not None:
+                if source is None or rank < source[0]:
+                    source = (rank, seg)
+                continue
+            rank = _closeness(lang, locale)
+            if rank is not None and (target is None or rank < target[0]):
+                target = (rank, seg)
         english += source is not None
-        if source and target:
-            rows.append((source, target, status != "unreviewed"))
+        if source is None or target is None:
+            continue
+        source_text, target_text = _text(source[1]), _text(target[1])
+        if source_text and target_text:
+            rows.append((source_text, target_text, status != "unreviewed"))
     if units and not english:  # a source language the file never uses: every unit lost
         raise InputError(CHECK, f"none of its {units} <tu> has a <tuv> in its source language "
-                         f"{srclang!r}", shown, header.sourceline if header is not None else 0,
-                         0, "set the header's srclang to the language of the English <tuv>s")
+                         f"{srclang!r}", shown, at, 0,
+                         "set the header's srclang to the language of the English <tuv>s")
     return rows
 
 

@@ -127,13 +127,35 @@ def test_a_tmx_reads_whatever_way_its_header_names_english(
 
 
 def test_a_tmx_whose_units_never_use_its_source_language_is_an_error_at_its_header() -> None:
-    data = (_header("de-DE") + f'<tu><tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+    data = (_header("en-US") + f'<tu><tuv xml:lang="en-GB"><seg>{EN}</seg></tuv>'
             f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>')
     with pytest.raises(InputError) as raised:
         tmx.read(data.encode(), "fr-FR", "v.tmx")
     found = raised.value.finding
     assert (found.file, found.line, found.check) == ("v.tmx", 2, "tm-file")
-    assert "'de-DE'" in found.message
+    assert found.message == "none of its 1 <tu> has a <tuv> in its source language 'en-US'"
+
+
+def test_a_multilingual_tmx_gives_the_closest_language_tag_of_each_side() -> None:
+    data = (_header("en") + '<tu><tuv xml:lang="en-GB"><seg>Colour the cell.</seg></tuv>'
+            f'<tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+            '<tuv xml:lang="fr"><seg>Français générique.</seg></tuv>'
+            '<tuv xml:lang="fr-CA"><seg>Français canadien.</seg></tuv>'
+            f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>')
+    assert tmx.read(data.encode(), "fr-FR", "v.tmx") == [(EN, FR, True)]
+    assert tmx.read(data.encode(), "fr-BE", "v.tmx") == [(EN, "Français générique.", True)]
+
+
+@pytest.mark.parametrize("srclang", ["fr-FR", "de-DE"])
+def test_a_tmx_whose_source_language_is_not_english_is_an_error_at_its_header(
+        srclang: str) -> None:
+    data = (_header(srclang) + f'<tu><tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv>'
+            f'<tuv xml:lang="en-US"><seg>{EN}</seg></tuv></tu></body></tmx>')
+    with pytest.raises(InputError) as raised:
+        tmx.read(data.encode(), "fr-FR", "v.tmx")
+    found = raised.value.finding
+    assert (found.file, found.line, found.check) == ("v.tmx", 2, "tm-file")
+    assert found.message == f"its source language {srclang!r} is not English"
 
 
 @pytest.mark.parametrize("command", ["extract", "check", "locales"])
