@@ -219,19 +219,32 @@ def walk_files(root: Path, shown: str, suffix: str) -> Found:
     return Found(sorted(walk.found), [], walk.sorted_problems())
 
 
+def _system_file(rel: str) -> bool:
+    """What a file manager or archiver leaves in a folder, never a vendor's: hidden files and
+    folders (``.DS_Store``, macOS's ``._a.xlf`` resource forks), ``__MACOSX/``, ``Thumbs.db``,
+    ``desktop.ini`` and Office's ``~$`` lock files."""
+    parts = rel.split("/")
+    name = parts[-1]
+    return (any(p.startswith(".") or p == "__MACOSX" for p in parts)
+            or name.lower() in ("thumbs.db", "desktop.ini") or name.startswith("~$"))
+
+
 def returned_files(
     root: Path, shown: str, suffixes: tuple[str, ...], check: str, known: tuple[str, ...] = ()
 ) -> tuple[list[str], list[Finding]]:
     """The files a vendor sent back below ``root``: those whose suffix is one of ``suffixes``
     in any case (``.XLF``, ``.xliff``), sorted; and a warning for each other file but those
     ending in ``known`` (the package's own), which the import cannot take: a CAT tool's own
-    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over. A second
+    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over; what a
+    file manager or archiver adds (``Thumbs.db``, ``__MACOSX/``) is passed over. A second
     file for one catalog (``a.XLF`` beside ``a.xliff``) is an error and is not imported."""
     found = walk_files(root, shown, "")
     rels: list[str] = []
     problems = list(found.problems)
     taken: dict[str, str] = {}  # each catalog's returned file
     for rel in found.rels:
+        if _system_file(rel):
+            continue
         stem, suffix = os.path.splitext(rel)
         suffix = suffix.lower()
         if suffix in suffixes:

@@ -243,8 +243,13 @@ def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_c
     translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
     (pkg / "fr-FR/c.xlf").rename(pkg / "fr-FR/c.XLIFF")
     (pkg / "fr-FR/notes.docx").write_bytes(b"PK")
+    for litter in ("Thumbs.db", ".DS_Store", "__MACOSX/fr-FR/._c.XLIFF", "fr-FR/~$notes.docx"):
+        (pkg / litter).parent.mkdir(parents=True, exist_ok=True)
+        (pkg / litter).write_bytes(b"\0\5\26\7")  # what Windows, macOS and Office leave
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
-    assert "fr-FR/notes.docx: warning[handoff]: skipped" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "fr-FR/notes.docx: warning[handoff]: skipped" in err
+    assert err.count("warning") == 1 and "error" not in err
     data = po.read_bytes()
     assert b"charset=ISO-8859-1" in data
     c = {m.msgid: m for m in parse_po_bytes(data, "c").messages}  # declared, so read as Latin-1
