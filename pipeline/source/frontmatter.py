@@ -50,12 +50,14 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
         if not mine or all(tr == u.source for u, tr in mine) or not isinstance(value, str):
             continue
         intended = _translated(value, mine)
-        tried = [e for e in (_in_place(text, mine), _quoted(text, start, close, key, intended))
-                 if e is not None]
-        for edit in tried:
-            if _reads_back(text, start, close, edit, key, intended):
-                out.append(edit)
-                break
+        edit = _in_place(text, mine)
+        if edit is None or not _reads_back(text, start, close, edit, key, intended):
+            # quoted: asked only now, as YAML's pure-Python parser finds where the value stands
+            edit = _quoted(text, start, close, key, intended)
+            if edit is None or not _reads_back(text, start, close, edit, key, intended):
+                edit = None
+        if edit is not None:
+            out.append(edit)
     out.extend(keywords.edits(text, start, close, units, published))
     out.append(_locale(text, start, close, locale))
     return out
