@@ -21,7 +21,10 @@ $(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(DEV_STAMP)
 
+# Bytecode written up front (a no-op when current): a shell with PYTHONDONTWRITEBYTECODE set
+# would otherwise make every run, and every worker process, compile each module it imports.
 locales: $(STAMP)
+	@$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python -m pipeline locales
 
 test: $(DEV_STAMP)
