@@ -14,7 +14,7 @@ whatever is selected, unless that id itself is ignored.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -78,13 +78,13 @@ def _named(held: Sequence[Check]) -> str:
     return ", ".join(c.id for c in held)
 
 
-def judge(verdict: Callable[[str, str], Verdict], terms: TermRules, term_options: Options,
-          source: str, translation: str, msg: Message | None
-          ) -> tuple[Issues, tuple[Check, ...], Issues]:
+def judge(verdict: Verdict, terms: TermRules, term_options: Options, source: str,
+          translation: str, msg: Message | None) -> tuple[Issues, tuple[Check, ...], Issues]:
     """What the checks say of one translation: (the issues to report, the checks that keep it
-    off the page, the issues the entry's ``ignore-<check>`` marks silence). ``verdict``: a
-    SegmentChecker's; ``terms``: the terminology rules (``terminology.active``)."""
-    issues, held = verdict(source, translation)
+    off the page, the issues the entry's ``ignore-<check>`` marks silence). ``verdict``: the
+    segment rules' on it; ``terms``: the terminology rules (``terminology.active``). Only
+    ``verdict`` matters without terms and without flags or comments on the entry."""
+    issues, held = verdict
     if terms:
         found = terminology.issues(terms, source, translation, term_options)
         if found:
@@ -111,8 +111,8 @@ class HeldBack:
 
     def __call__(self, msg: Message) -> tuple[Check, ...]:
         guard = self._guard
-        return judge(guard.segments.verdict, self._terms, guard.options, msg.msgid, msg.msgstr,
-                     msg)[1]
+        found = guard.segments.verdict(msg.msgid, msg.msgstr)
+        return judge(found, self._terms, guard.options, msg.msgid, msg.msgstr, msg)[1]
 
 
 def publish(
@@ -149,7 +149,11 @@ def publish(
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
-        issues, held, silenced = judge(verdict, terms, term_options, seg.source, preferred, msg)
+        found = issues, held = verdict(seg.source, preferred)
+        silenced: Issues = ()
+        if terms or ((issues or held) and msg is not None
+                     and (msg.flags or msg.translator_comments)):  # else judge says just this
+            issues, held, silenced = judge(found, terms, term_options, seg.source, preferred, msg)
         if check and silenced:
             findings.extend(
                 Finding(c.id, sev, m, article.path, seg.line, seg.column, seg.id, c.hint,
