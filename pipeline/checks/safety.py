@@ -285,7 +285,7 @@ _OVERRIDES = {"\u202d": "U+202D LEFT-TO-RIGHT OVERRIDE", "\u202e": "U+202E RIGHT
     "it is written (a disguised link, file name or command)",
     "delete the U+202D/U+202E characters; right-to-left text needs at most the marks "
     "U+200E/U+200F, embeddings or isolates",
-    translation_needs="&" + "".join(_OVERRIDES))
+    translation_needs="&" + "".join(_OVERRIDES))  # '&': a character reference
 def bidi_override(source: str, translation: str, options: Options) -> Messages:
     # Embeddings (U+202A-U+202C) and marks are ordinary in Arabic and Hebrew translations; an
     # override reverses what follows it on screen, the 'Trojan Source' disguise. A character
@@ -297,7 +297,8 @@ def bidi_override(source: str, translation: str, options: Options) -> Messages:
 
 
 def _decoded(text: str) -> str:
-    return html.unescape(text) if "&" in text else text
+    # only numeric references can name an override: HTML has no entity name for one
+    return html.unescape(text) if "&#" in text else text
 
 
 # The safety rules in the order they run and are listed (each declared on its function).
