@@ -25,7 +25,7 @@ class Kind(StrEnum):
     ALT = "alt"  # image alt text: translated in place, never a pair
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Segment:
     """One segment as Microsoft's English span would hold it.
 
@@ -34,6 +34,10 @@ class Segment:
     spaces). ``pieces`` are the source ranges whose text it holds, in order; ``start``/``end``
     the one range a translation replaces: everything between the pieces (a line break, a
     ``> `` prefix, indentation) is layout the joined segment no longer needs.
+
+    Frozen, with ``__init__`` written out as ``article.Segment``'s is: an English-driven run
+    makes one per segment and one per unit for every locale, and the generated frozen
+    ``__init__`` (a setattr call per field) cost two and a half times as much.
     """
 
     id: str  # "<prefix>-<number>"
@@ -46,6 +50,15 @@ class Segment:
     end: int
     pieces: tuple[tuple[int, int], ...]
     anchor: str | None = None  # a heading's slug: Microsoft writes <a name="slug"></a> before it
+
+    def __init__(
+        self, id: str, number: int, source: str, kind: Kind, line: int, column: int,
+        start: int, end: int, pieces: tuple[tuple[int, int], ...], anchor: str | None = None,
+    ) -> None:
+        self.__dict__.update(
+            id=id, number=number, source=source, kind=kind, line=line, column=column,
+            start=start, end=end, pieces=pieces, anchor=anchor,
+        )
 
     @property
     def key(self) -> str:

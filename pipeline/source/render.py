@@ -46,7 +46,7 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
         if u.kind is Kind.HEADING and u.line not in headings:
             headings.add(u.line)
             if ids is None:
-                ids = heading_ids(text)
+                ids = _heading_ids(text)
             edits.append(_anchor(text, u, ids.get(u.line)))
         if bilingual and u.kind is not Kind.ALT:
             edits.append((u.start, u.end, pair(u.id, u.source, tr)))
@@ -56,6 +56,19 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
                 tr = _raw_html(tr, english_bytes)
             edits.append((u.start, u.end, _layout(english_bytes, tr)))
     return apply(text, edits)
+
+
+def _heading_ids(text: str) -> dict[int, str]:
+    """``heading_ids`` of the English, worked out once for all its locales: they are rendered
+    one after the other (see ``source.job._segmented``). Callers only read the result."""
+    found = _last_ids.get(text)
+    if found is None:
+        _last_ids.clear()
+        found = _last_ids[text] = heading_ids(text)
+    return found
+
+
+_last_ids: dict[str, dict[int, str]] = {}
 
 
 def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
