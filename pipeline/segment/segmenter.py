@@ -84,8 +84,14 @@ def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a
 
 
 def _body_items(text: str, body: int) -> Iterator[_Item]:
+    after_row = False  # the block before is DocFX's ":::row:::"
     for block in scan_blocks(text, body):
-        yield from _block_items(text, block)
+        if after_row and block.kind is BlockKind.CODE:
+            yield from _column_items(text, block)
+        else:
+            yield from _block_items(text, block)
+        after_row = block.kind is BlockKind.DIRECTIVE and _ROW.match(
+            text, block.lines[0][0], block.lines[0][1]) is not None
 
 
 def _block_items(text: str, block: Block) -> Iterator[_Item]:
@@ -108,6 +114,39 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
         if m is not None and text.startswith(":::image", a) and m.end(1) > m.start(1):
             run = single_run(text, *m.span(1))
             yield Kind.ALT, run, 0, len(run.text), run.text
+
+
+# DocFX's row directive, and the column directives its columns are written with, indented
+# (so that CommonMark reads the columns as one indented code block).
+_ROW = re.compile(r":::row:::[ \t]*$")
+_COLUMN = re.compile(r"[ \t]*:::column(?:[ \t][^\r\n]*)?:::[ \t]*$")
+_COLUMN_END = re.compile(r"[ \t]*:::column-end:::[ \t]*$")
+
+
+def _column_items(text: str, block: Block) -> Iterator[_Item]:
+    """The indented columns of a ``:::row:::``: DocFX reads a column's lines as Markdown, and
+    the handoffs pair each run of them (between blank lines) as the text of one paragraph,
+    its lines and indentation as written (a list's items too: one pair). Its sentences are
+    cut as a paragraph's. A block that is no column (a code sample after a row) stays code."""
+    lines = block.lines
+    if not lines or _COLUMN.match(text, *lines[0]) is None:
+        return
+    chunk: list[tuple[int, int]] = []
+    inside = False
+    for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
+        column = _COLUMN.match(text, a, b) is not None if b else False
+        end = _COLUMN_END.match(text, a, b) is not None if b else True
+        blank = not text[a:b].strip()
+        if chunk and (column or end or blank):
+            first = chunk[0][0]
+            start = first + len(text[first:chunk[0][1]]) - len(text[first:chunk[0][1]].lstrip())
+            run = single_run(text, start, chunk[-1][1])
+            yield from _run_items(run, Kind.TEXT)
+            chunk = []
+        if column or end:
+            inside = column
+        elif inside and not blank:
+            chunk.append((a, b))
 
 
 # DocFX's image directive: its alt text is translated in place and takes a number.

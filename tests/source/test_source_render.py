@@ -5,6 +5,7 @@ source form byte for byte; the bilingual form's pairs."""
 from __future__ import annotations
 
 import pytest
+from source_tree import Tree
 
 from pipeline.article import read_front_matter, scan_segments
 from pipeline.render import Form
@@ -259,3 +260,29 @@ def test_the_catalog_forms_escapes_do_not_show_in_a_raw_html_block() -> None:
         "Text Files (\\*.txt; \\*.csv)": "Fichiers texte (\\*.txt; \\*.csv)"})
     assert sources == ["Text Files (\\*.txt; \\*.csv)"]
     assert "<td>Fichiers texte (*.txt; *.csv)</td>" in page
+
+
+COLUMNS = """# Links
+
+:::row:::
+    :::column:::
+        - [Posting profiles](profiles.md)
+        - [Card setup](cards.md)
+    :::column-end:::
+:::row-end:::
+"""
+
+
+def test_a_column_of_a_row_is_translated_in_place_and_keeps_its_layout(tree: Tree) -> None:
+    tree.write("hub.md", COLUMNS)
+    tree.target("he-IL")
+    assert tree.run("extract") == 0
+    english = "- [Posting profiles](profiles.md)\n        - [Card setup](cards.md)"
+    hebrew = "- [פרופילי רישום](profiles.md)\n        - [הגדרת כרטיס](cards.md)"
+    assert english in {m.msgid for m in tree.catalog("he-IL", "hub.md").messages}
+    tree.translate("he-IL", "hub.md", {english: hebrew})
+    assert tree.run("locales") == 0
+    assert tree.page("he-IL", "hub.md").endswith(
+        "    :::column:::\n        " + hebrew + "\n    :::column-end:::\n:::row-end:::\n")
+    assert tree.run("render", "--form", "source") == 0
+    assert tree.page("he-IL", "hub.md") == COLUMNS
