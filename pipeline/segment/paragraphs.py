@@ -197,7 +197,9 @@ def run_segments(text: str, whole: bool = False, keep_trailing: bool = False,
                 e = len(text)
             if s >= e:
                 continue
-            link = _only_link(text, found, s, e) if len(ranges) == 1 and not broken else None
+            link = _only_link(text, found, s, e) if not broken else None
+            if link is not None and len(ranges) > 1 and text[link[1] - 1] in ".?!":
+                link = None  # a link that is a sentence of its own: "[Take a survey.](url)"
             if link is not None:
                 ls, le = _strip(text, *link)
                 inner = text[ls:le]
@@ -226,20 +228,19 @@ def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, i
     """A run that is one link and nothing else gives the link's text, unless its text or
     target holds brackets of its own (``[[MS-OXPROPS]](url)``, ``[x](/a/b(v=vs.100))``) or
     it is a linked image: those the handoffs pair whole."""
-    for atom in found:
-        if atom.start == a and atom.end == b and atom.kind is AtomKind.LINK:
-            s, e = atom.inner
-            if "[" in text[s:e] and not text.startswith("[!", s) and \
-                    not text.startswith("![", s) and not text.startswith("<", s):
-                return None
-            if text.startswith("![", s):  # a linked image is paired whole
-                return None
-            if "(" in text[e + 2 : atom.end - 1]:  # a target holding brackets: kept whole too
-                return None
-            return s, e
-        if atom.start >= a:
-            break
-    return None
+    k = bisect.bisect_left(found, a, key=_start)  # atoms are sorted: no scan from the first
+    atom = found[k] if k < len(found) else None
+    if atom is None or atom.start != a or atom.end != b or atom.kind is not AtomKind.LINK:
+        return None
+    s, e = atom.inner
+    if "[" in text[s:e] and not text.startswith("[!", s) and \
+            not text.startswith("![", s) and not text.startswith("<", s):
+        return None
+    if text.startswith("![", s):  # a linked image is paired whole
+        return None
+    if "(" in text[e + 2 : atom.end - 1]:  # a target holding brackets: kept whole too
+        return None
+    return s, e
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

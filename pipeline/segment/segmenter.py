@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pipeline.segment.anchors as anchors
 import pipeline.segment.ids as ids
@@ -51,8 +52,27 @@ def segment(text: str, path: str) -> SegmentedArticle:
         seg = _make(starts, prefix, number, kind, flat, a, b, source)
         number += 1
         (segments if kind in _PAIRED else fields).append(seg)
-    return SegmentedArticle(path, text, head.body, prefix, tuple(segments), tuple(fields),
-                            head.findings, head.meta)
+    return SegmentedArticle(path, text, head.body, prefix, _one_anchor(text, segments),
+                            tuple(fields), head.findings, head.meta)
+
+
+def _one_anchor(text: str, segments: list[Segment]) -> tuple[Segment, ...]:
+    """A heading of several sentences is several segments and one anchor: its first segment
+    carries the slug of the whole heading, as the handoffs write it ("Step 1. Obtain the ID"
+    gets ``step-1-obtain-the-id``), and the others none."""
+    out = list(segments)
+    k = 0
+    while k < len(out):
+        j = k + 1
+        while (j < len(out) and out[k].kind is Kind.HEADING and out[j].kind is Kind.HEADING
+               and "\n" not in text[out[j - 1].end:out[j].start]):
+            j += 1
+        if j > k + 1:
+            whole = " ".join(seg.source for seg in out[k:j])
+            out[k] = replace(out[k], anchor=anchors.slug(whole))
+            out[k + 1:j] = [replace(seg, anchor=None) for seg in out[k + 1:j]]
+        k = j
+    return tuple(out)
 
 
 _PAIRED = frozenset((Kind.TEXT, Kind.HEADING, Kind.CELL, Kind.HTML))
@@ -101,7 +121,7 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
             yield from _run_items(run, Kind.TEXT, keep_trailing=True, broken=broken)
     elif kind is BlockKind.HEADING:
         for run, _ in paragraph_runs(text, block.lines):
-            yield from _run_items(run, Kind.HEADING, whole=True)
+            yield from _run_items(run, Kind.HEADING)
     elif kind is BlockKind.TABLE:
         for run in table_runs(text, block.lines):
             yield from _run_items(run, Kind.CELL)

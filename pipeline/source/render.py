@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pipeline.render import Form
-from pipeline.segment.anchors import anchor, slug
+from pipeline.segment.anchors import slug
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.output import pair
@@ -79,8 +79,9 @@ def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
     line_start = text.rfind("\n", 0, u.start) + 1
     m = _HASHES.match(text, line_start, u.start)
     at = m.end() if m is not None else u.start
-    mark = anchor(u.source)
-    if page_id and page_id != slug(u.source):
+    name = u.anchor if u.anchor is not None else slug(u.source)
+    mark = f'<a name="{name}"></a>'
+    if page_id and page_id != name:
         mark += f'<a name="{page_id}"></a>'
     return at, at, mark
 

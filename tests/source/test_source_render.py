@@ -286,3 +286,17 @@ def test_a_column_of_a_row_is_translated_in_place_and_keeps_its_layout(tree: Tre
         "    :::column:::\n        " + hebrew + "\n    :::column-end:::\n:::row-end:::\n")
     assert tree.run("render", "--form", "source") == 0
     assert tree.page("he-IL", "hub.md") == COLUMNS
+
+
+def test_a_heading_of_two_sentences_is_two_units_under_one_anchor_of_the_whole() -> None:
+    text = ("## Why is my deal missing? How can I find it?\n\n"
+            "See [it](#why-is-my-deal-missing-how-can-i-find-it).\n")
+    page, sources = _page(text, {"Why is my deal missing?": "Où est mon offre ?",
+                                 "How can I find it?": "Comment la trouver ?"})
+    assert sources[:2] == ["Why is my deal missing?", "How can I find it?"]
+    assert page.endswith('## <a name="why-is-my-deal-missing-how-can-i-find-it"></a>'
+                         "Où est mon offre ? Comment la trouver ?\n\n"
+                         "See [it](#why-is-my-deal-missing-how-can-i-find-it).\n")
+    bilingual, _ = _page(text, {}, Form.BILINGUAL)
+    assert bilingual.count("<a name=") == 1
+    assert broken_by_translation(text, page) == []
