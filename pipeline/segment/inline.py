@@ -134,7 +134,10 @@ _scanned: dict[str, Inline] = {}
 
 
 # A character (or word) that may start an inline construct: text with none has no atoms.
-_MAY_START = re.compile(r"[`<\[*_]|http|www\.")
+_MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
+# DocFX's inline "do not translate" (the checks know it too: fidelity.verbatim): kept as code
+# is (words, but never a segment alone: the handoffs leave a cell of only one unpaired).
+_NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
 
 
 def _scan(text: str) -> Inline:
@@ -153,6 +156,10 @@ def _scan(text: str) -> Inline:
     for a, b in code:
         found.append(Atom(AtomKind.CODE, a, b))
         block(a, b)
+    for m in _NO_LOC.finditer(text) if ":::" in text else ():
+        if not blocked[m.start()]:
+            found.append(Atom(AtomKind.CODE, m.start(), m.end()))
+            block(m.start(), m.end())
     # each construct's scan only where its first character is in the text at all
     angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
         if "<" in text else ()

@@ -25,7 +25,7 @@ _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S")
 _TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*[^/<>]>\s*</a>", re.I)  # not <a id="x"/></a>
+_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>", re.I)  # <a id="x"/></a> too: 58 of 60
 
 
 def column_of(text: str, pos: int) -> int:
