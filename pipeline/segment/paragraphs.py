@@ -228,6 +228,8 @@ def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, i
     """A run that is one link and nothing else gives the link's text, unless its text or
     target holds brackets of its own (``[[MS-OXPROPS]](url)``, ``[x](/a/b(v=vs.100))``) or
     it is a linked image: those the handoffs pair whole."""
+    if not text.startswith("[", a):  # most sentences: a link starts with its bracket
+        return None
     k = bisect.bisect_left(found, a, key=_start)  # atoms are sorted: no scan from the first
     atom = found[k] if k < len(found) else None
     if atom is None or atom.start != a or atom.end != b or atom.kind is not AtomKind.LINK:

@@ -60,18 +60,22 @@ def _one_anchor(text: str, segments: list[Segment]) -> tuple[Segment, ...]:
     """A heading of several sentences is several segments and one anchor: its first segment
     carries the slug of the whole heading, as the handoffs write it ("Step 1. Obtain the ID"
     gets ``step-1-obtain-the-id``), and the others none."""
+    heading = Kind.HEADING
+    joined = [k for k in range(1, len(segments)) if segments[k].kind is heading
+              and segments[k - 1].kind is heading
+              and "\n" not in text[segments[k - 1].end:segments[k].start]]
+    if not joined:  # nearly every article: one segment a heading
+        return tuple(segments)
     out = list(segments)
-    k = 0
-    while k < len(out):
-        j = k + 1
-        while (j < len(out) and out[k].kind is Kind.HEADING and out[j].kind is Kind.HEADING
-               and "\n" not in text[out[j - 1].end:out[j].start]):
+    for k in joined:
+        out[k] = replace(out[k], anchor=None)
+    for k in (k for k in joined if k - 1 not in joined):  # each heading's first segment
+        j = k
+        while j < len(out) and (j == k or j in joined):
             j += 1
-        if j > k + 1:
-            whole = " ".join(seg.source for seg in out[k:j])
-            out[k] = replace(out[k], anchor=anchors.slug(whole))
-            out[k + 1:j] = [replace(seg, anchor=None) for seg in out[k + 1:j]]
-        k = j
+        first = k - 1
+        whole = " ".join(seg.source for seg in out[first:j])
+        out[first] = replace(out[first], anchor=anchors.slug(whole))
     return tuple(out)
 
 
