@@ -150,7 +150,7 @@ def trim(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
             a = atom.end
         else:
             break
-        while a < b and text[a].isspace():
+        while a < b and text[a].isspace() and text[a] != "\u202f":
             a += 1
     while a < b:
         k = bisect.bisect_right(found, b, key=_start) - 1
@@ -246,7 +246,7 @@ def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, i
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    while s < e and text[s].isspace() and text[s] != "\u202f":
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1

@@ -36,13 +36,17 @@ ABBREVIATIONS = frozenset((
 _INITIALISM = re.compile(r"(?:^|-)(?:[A-Z]\.){2,}$|(?:^|-)(?:[a-z]\.){2,}$")
 
 
+_TAGS = re.compile(r"<[^<>]*>\s*")  # before a sentence's first word: an anchor, say
+
+
 def _is_abbreviation(text: str, start: int, k: int) -> bool:
     """Is the word that ends with the period at ``k`` an abbreviation?"""
     w = k
     while w > start and not text[w - 1].isspace():
         w -= 1
     word = text[w : k + 1]
-    if word in ABBREVIATIONS or word.lstrip("(\"'*_[") in ABBREVIATIONS:
+    bare = word[:-1].rstrip("*_\"'”’") + "."  # "**Global Admin**." ends with "Admin."
+    if word in ABBREVIATIONS or bare.lstrip("(\"'*_[") in ABBREVIATIONS:
         return True
     if len(word) == 2 and word[0].isupper() and w > start:  # an initial: "entity A. If",
         return True  # "in X."; but a letter that opens the sentence numbers it: "Q. Do I…?"
@@ -66,8 +70,8 @@ def _ends_sentence(text: str, start: int, i: int, j: int) -> bool:
         return False
     if ch == ".":
         head = text[start:k]
-        if head.isdigit():  # "1. Determine" (but "a. Open" splits)
-            return False
+        if head.isdigit() or (head[:1] == "<" and _TAGS.sub("", head).isdigit()):
+            return False  # "1. Determine", '<a name="x"></a>1. Determine' (but "a. Open" splits)
         if _is_abbreviation(text, start, k):
             return False
     return True
@@ -98,7 +102,7 @@ def split(text: str, atoms: Sequence[Atom], start: int = 0, end: int | None = No
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    while s < e and text[s].isspace() and text[s] != "\u202f":
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
