@@ -86,6 +86,7 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
     if _code_only(text, found, a, b):
         return False
     pos = a
+    last: Atom | None = None  # the last construct that holds no words
     for atom in _within(found, a, b):
         if atom.kind in (AtomKind.URL, AtomKind.TAG, AtomKind.INCLUDE) or (
             atom.kind is AtomKind.IMAGE and not _TITLED.search(text, atom.start, atom.end)
@@ -93,7 +94,12 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
             if _words_between(text, pos, max(pos, atom.start)):
                 return True
             pos = max(pos, atom.end)
-    return _words_between(text, pos, max(pos, b))
+            last = atom
+    if _words_between(text, pos, max(pos, b)):
+        return True
+    # a sentence that is one URL or xref and its full stop is paired ("<xref:T.M>."): 7 of 7
+    return (last is not None and last.kind is AtomKind.URL and last.end == pos
+            and text[pos:b].strip() in (".", "!", "?"))
 
 
 def _within(found: Sequence[Atom], a: int, b: int) -> Iterator[Atom]:
