@@ -94,6 +94,14 @@ class FlatBuilder:
         if start >= end:
             return
         piece = self.source[start:end]
+        if "\r\n" in piece:  # a CRLF line end inside a run (an HTML block, a column) reads
+            cr = self.source.find("\r\n", start, end)  # as LF, as the catalog form has it
+            while cr >= 0:
+                self._copy(start, cr)
+                start = cr + 1
+                cr = self.source.find("\r\n", start, end)
+            self._copy(start, end)
+            return
         if NBSP in piece:
             piece = piece.replace(NBSP, " ")
         runs = self.runs

@@ -300,3 +300,14 @@ def test_a_heading_of_two_sentences_is_two_units_under_one_anchor_of_the_whole()
     bilingual, _ = _page(text, {}, Form.BILINGUAL)
     assert bilingual.count("<a name=") == 1
     assert broken_by_translation(text, page) == []
+
+
+def test_a_crlf_column_gives_lf_catalog_english_and_keeps_its_crlf_on_the_page() -> None:
+    text = COLUMNS.replace("\n", "\r\n")
+    english = "- [Posting profiles](profiles.md)\n        - [Card setup](cards.md)"
+    hebrew = "- [פרופילי רישום](profiles.md)\n        - [הגדרת כרטיס](cards.md)"
+    page, sources = _page(text, {english: hebrew})
+    assert english in sources  # what a handoff's reader gives for the same span
+    assert "    :::column:::\r\n        - [פרופילי רישום](profiles.md)\r\n        - [הגדרת" in page
+    bilingual, _ = _page(text, {}, Form.BILINGUAL)
+    assert english in [s.source for s in scan_segments(bilingual, 0, "a.md")[0]]
