@@ -44,3 +44,4 @@ bench: $(DEV_STAMP)
 fuzz: $(DEV_STAMP)
 	$(BIN)/python fuzz/fuzz_article.py --seconds 60
 	$(BIN)/python fuzz/fuzz_catalog.py --seconds 60
+	$(BIN)/python fuzz/fuzz_segment.py --seconds 60
