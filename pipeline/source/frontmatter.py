@@ -144,7 +144,11 @@ def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intende
                     and _first_value(yaml_text, key) == intended
                     and _first_value(text[start:close], key) is not None)
         return False
-    return meta.get(key) == intended
+    if meta.get(key) != intended:
+        return False
+    event = _value_event(yaml_text, key, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    # a plain value must read as text, not as a boolean, null, date or number ("title: No")
+    return event is None or event.style not in (None, "") or keywords.is_text(event.value)
 
 
 def _first_value(yaml_text: str, key: str) -> str | None:

@@ -73,10 +73,23 @@ def _unquoted(raw: str) -> str | None:
     return got[1].get("k") if got is not None else None
 
 
+def is_text(value: str) -> bool:
+    """Whether a plain (unquoted) YAML scalar ``value`` is read as text: 'No', 'yes', '~',
+    '2024-01-01', '0x10' are read as a boolean, null, a date, a number by every YAML reader
+    (DocFX's too), though the parser's events hand them over as strings."""
+    return _RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False)) == _STR
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
 def _reads_as(token: str, intended: str, flow: bool = False) -> bool:
     """Whether ``token`` written as a plain item (of a block list, or of a flow sequence:
-    ``flow``) reads back as ``intended``."""
+    ``flow``) reads back as ``intended``, as text."""
     if token != token.strip() or not token:
+        return False
+    if token[:1] not in ("'", '"') and not is_text(token):
         return False
     got = _read(f"{KEY}: [{token}]\n" if flow else f"{KEY}:\n- {token}\n")
     return got is not None and got[0] == (intended,)

@@ -5,6 +5,7 @@ source form byte for byte; the bilingual form's pairs."""
 from __future__ import annotations
 
 import pytest
+import yaml
 from source_tree import Tree
 
 from pipeline.article import read_front_matter, scan_segments
@@ -311,3 +312,13 @@ def test_a_crlf_column_gives_lf_catalog_english_and_keeps_its_crlf_on_the_page()
     assert "    :::column:::\r\n        - [פרופילי רישום](profiles.md)\r\n        - [הגדרת" in page
     bilingual, _ = _page(text, {}, Form.BILINGUAL)
     assert english in [s.source for s in scan_segments(bilingual, 0, "a.md")[0]]
+
+
+@pytest.mark.parametrize("word", ["No", "yes", "null", "~", "2024-01-01", "0x10", "on", "1.0"])
+def test_a_translation_yaml_would_read_as_no_text_is_written_quoted(word: str) -> None:
+    text = ("---\ntitle: Setup guide\ndescription: How to set up.\nkeywords:\n  - setup\n"
+            "  - install, configure\n---\nBody.\n")
+    page, _ = _page(text, {"Setup guide": word, "How to set up.": word, "setup": word})
+    values = yaml.safe_load(page.split("---")[1])
+    assert values["title"] == word and values["description"] == word
+    assert values["keywords"][0] == word
