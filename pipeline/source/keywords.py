@@ -77,7 +77,9 @@ def is_text(value: str) -> bool:
     """Whether a plain (unquoted) YAML scalar ``value`` is read as text: 'No', 'yes', '~',
     '2024-01-01', '0x10' are read as a boolean, null, a date, a number by every YAML reader
     (DocFX's too), though the parser's events hand them over as strings."""
-    return _RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False)) == _STR
+    tag: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.nodes.ScalarNode, value, (True, False))
+    return tag == _STR
 
 
 _RESOLVER = yaml.resolver.Resolver()
