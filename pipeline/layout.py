@@ -302,7 +302,11 @@ class _Walk:
                 continue
             if not is_dir:
                 if name.endswith(suffix):
-                    if sub.isascii() or _is_utf8(sub):
+                    if "\n" in sub or "\r" in sub:  # no catalog line could name it
+                        self._problem(ENCODING, Severity.ERROR, sub.replace("\n", "\\n")
+                                      .replace("\r", "\\r"), "the file name holds a line "
+                                      "break: the file was skipped", "rename the file")
+                    elif sub.isascii() or _is_utf8(sub):
                         found.append(sub)
                     else:
                         self._problem(ENCODING, Severity.ERROR, sub, "the file name is not "

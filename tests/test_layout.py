@@ -17,6 +17,7 @@ import pytest
 from pipeline import layout as layout_module
 from pipeline.findings import Severity
 from pipeline.layout import Layout, printable, walk_files
+from pipeline.source.tree import articles
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "content/fr-FR/get-started/install-cli.md"
@@ -178,3 +179,16 @@ def test_links_that_loop_through_each_other_are_each_walked_once(tmp_path: Path)
 def test_a_name_is_shown_as_utf8_with_its_other_bytes_escaped(name: bytes, shown: str) -> None:
     assert printable(os.fsdecode(name)) == shown
     assert printable(os.fsdecode(name)).encode("utf-8")
+
+
+def test_a_file_name_holding_a_line_break_is_a_finding_not_a_catalog_no_reader_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "content/en-US").mkdir(parents=True)
+    (tmp_path / "content/en-US/new\nline.md").write_text("Hello there.\n")
+    (tmp_path / "content/en-US/ok.md").write_text("Fine.\n")
+    (tmp_path / "locales/fr-FR").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    found = articles(Layout(Path("content"), Path("locales"), Path("build"), "en-US"))
+    assert found.rels == ["fr-FR/ok.md"]
+    assert [(f.file, f.check) for f in found.problems] == [
+        ("content/en-US/new\\nline.md", "encoding")]
