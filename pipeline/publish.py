@@ -88,7 +88,7 @@ def judge(verdict: Verdict, terms: TermRules, term_options: Options, source: str
     if terms:
         found = terminology.issues(terms, source, translation, term_options)
         if found:
-            issues = (*issues, *found)
+            issues = (*issues, *(f for f in found if term_options.enabled(f[0])))
             held = (*held, *(c for c, _, _ in found if term_options.holds_back(c)))
     silenced: Issues = ()
     if msg is not None and (issues or held) and (msg.flags or msg.translator_comments):
@@ -173,7 +173,8 @@ def publish(
         # an article with no translation of its own (an English-driven unit that no handoff
         # lent one) has nothing safe to offer: the English stands in, and is named
         own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
-                       and not guard.segments.held_by(seg.source, own))
+                       and not judge(verdict(seg.source, own), terms, term_options,
+                                     seg.source, own, None)[1])
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:

@@ -5,12 +5,14 @@ settings, files and front matter they come from, end to end."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from gate_tree import cli_args, make_tree, sxs
 
 from pipeline.article import parse_article
+from pipeline.catalog import format_po, parse_po
 from pipeline.cli import main
 from pipeline.terms import Terms, TermsError, front_matter_terms, load, read_glossary
 
@@ -219,3 +221,34 @@ def test_an_unreadable_glossary_is_a_usage_error(
     assert main(cli_args("check", content, locales)) == 2
     err = capsys.readouterr().err.strip()
     assert "fr-FR.csv:1:" in err and "\n" not in err
+
+
+@pytest.mark.parametrize("extra", [[], ["--select", "code-changed"],
+                                   ["--ignore", "no-loc-changed,glossary-term"]])
+def test_selection_never_changes_what_a_no_loc_term_keeps_off_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    content, locales, out = setup_tree(tmp_path)
+    _, found = run_json(capsys, [*cli_args("locales", content, locales), "--out", str(out),
+                                 *extra])
+    page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
+    assert "Sign in to Azure." in page and "Azur." not in page  # English stood in
+    reported = {f["check"] for f in found}
+    assert ("no-loc-changed" in reported) == (not extra)
+
+
+def test_the_fallback_to_the_articles_own_translation_passes_the_terms_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The catalog's reviewed text is held back (a bidi override), and the article's own
+    translation breaks a no-loc term: the English stands in, not the article's text."""
+    content, locales, out = setup_tree(tmp_path)
+    assert main([*cli_args("extract", content, locales), "-q"]) in (0, 1)
+    po = locales / "fr-FR/a.po"
+    catalog = parse_po(po.read_text(encoding="utf-8"), str(po))
+    po.write_text(format_po(replace(catalog, messages=tuple(
+        replace(m, msgstr="Connectez-vous à Azure \u202e.", flags=())
+        if m.msgid == "Sign in to Azure." else m for m in catalog.messages))), encoding="utf-8")
+    run_json(capsys, [*cli_args("locales", content, locales), "--out", str(out)])
+    page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
+    assert "Sign in to Azure." in page and "Azur." not in page

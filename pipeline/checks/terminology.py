@@ -64,11 +64,13 @@ def for_article(options: Options, article: Article) -> Options:
 
 
 def active(options: Options) -> tuple[tuple[SegmentRule, Severity], ...]:
-    """The terminology rules to run under ``options`` (none without terms)."""
+    """The terminology rules to run under ``options`` (none without terms): all of them,
+    whatever is selected, since selection decides what is reported, never what a page shows
+    (``publish.judge`` reports only the enabled ones)."""
     terms = options.terms
     if terms is None or not terms.has_any(options.locale):
         return ()
-    return tuple((r, options.severity(r.check)) for r in RULES if options.enabled(r.check))
+    return tuple((r, options.severity(r.check)) for r in RULES)
 
 
 def issues(rules: tuple[tuple[SegmentRule, Severity], ...], source: str, translation: str,
