@@ -157,6 +157,9 @@ FAILING: dict[str, list[object]] = {
         case("Sign in.", "\u115f\u1160", "hangul-choseong-and-jungseong-fillers"),
         case("Sign in.", "\u2800", "a-braille-blank"),
         case("Sign in.", "\u034f ", "a-combining-grapheme-joiner"),
+        case("Sign in.", "\ufe0f", "a-variation-selector"),
+        case("Sign in.", "\u180b\U000e0100", "mongolian-and-supplementary-variation-selectors"),
+        case("Sign in.", "&#xFE0F;", "a-variation-selector-reference"),
     ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",

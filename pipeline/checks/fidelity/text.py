@@ -70,8 +70,11 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)  # an unclosed comment hides th
 
 
 # Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,
-# the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name).
-_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5")
+# the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name),
+# and the variation selectors (Mongolian, standard and supplementary), all default-ignorable.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d"
+                   + "".join(map(chr, range(0xFE00, 0xFE10)))
+                   + "".join(map(chr, range(0xE0100, 0xE01F0))))
 
 
 def _shows(text: str) -> bool:
