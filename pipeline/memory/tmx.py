@@ -129,13 +129,13 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
             if seg is None:
                 continue
             rank = _closeness(lang, srclang, SOURCE_LANGUAGE)
-            if rank is not None:
-                if source is None or rank < source[0]:
+            wanted = _closeness(lang, locale)
+            if rank is not None and wanted != 0:  # the locale's own tag is never the English,
+                if source is None or rank < source[0]:  # be the locale en-GB and srclang en
                     source = (rank, seg)
                 continue
-            rank = _closeness(lang, locale)
-            if rank is not None and (target is None or rank < target[0]):
-                target = (rank, seg)
+            if wanted is not None and (target is None or wanted < target[0]):
+                target = (wanted, seg)
         english += source is not None
         if source is None or target is None:
             continue

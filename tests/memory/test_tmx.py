@@ -144,6 +144,8 @@ def test_a_multilingual_tmx_gives_the_closest_language_tag_of_each_side() -> Non
             f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>')
     assert tmx.read(data.encode(), "fr-FR", "v.tmx") == [(EN, FR, True)]
     assert tmx.read(data.encode(), "fr-BE", "v.tmx") == [(EN, "Français générique.", True)]
+    # a regional English is a locale too: its own tag is its translation, never the source
+    assert tmx.read(data.encode(), "en-GB", "v.tmx") == [(EN, "Colour the cell.", True)]
 
 
 @pytest.mark.parametrize("srclang", ["fr-FR", "de-DE"])
