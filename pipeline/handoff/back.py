@@ -26,6 +26,7 @@ catalog, or that holds markup other than the package's codes, is refused whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pipeline.catalog import Catalog, parse_po_bytes
 from pipeline.findings import Finding, InputError, Severity
@@ -82,6 +83,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
              if not m.obsolete}
     out: list[Returned] = []
     seen: set[str] = set()
+    shapes: dict[tuple[str | None, str], int] = {}  # made at the first unit that needs it
     for unit in root.iter(q + "trans-unit"):
         uid = unit.get("id") or ""
         line = unit.sourceline or 0
@@ -90,6 +92,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
                           "keep one of the two")
         seen.add(uid)
         n = index.get(uid, -1)
+        if n < 0:  # a CAT tool that numbers units its own way: the unit's English finds it
+            n = _by_english(unit, q, catalog, shapes)
         base_value = next((c.text or "" for c in unit.iter(q + "context")
                            if c.get("context-type") == "x-pipeline-base"), None)
         if n < 0:
@@ -198,3 +202,16 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
 
 def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def _by_english(unit: Any, q: str, catalog: Catalog,
+                shapes: dict[tuple[str | None, str], int]) -> int:
+    """The active entry whose English and context the unit holds; -1 when none has."""
+    if not shapes:
+        shapes.update({(m.msgctxt, codes.shape(m.msgid)): n
+                       for n, m in enumerate(catalog.messages) if not m.obsolete})
+    source = unit.find(q + "source")
+    shape = None if source is None else codes.shape_of(source)
+    context = next((c.text or "" for c in unit.iter(q + "context")
+                    if c.get("context-type") == "x-po-msgctxt"), None)
+    return -1 if shape is None else shapes.get((context, shape), -1)

@@ -52,6 +52,30 @@ def codes(text: str) -> list[str]:
     return [piece for is_code, piece in pieces(text) if is_code]
 
 
+def shape(text: str) -> str:
+    """``text`` with its N-th code as ``\x00N``: what a unit's ``<source>`` says of it, its
+    ``<x id="N"/>`` codes read the same way (``shape_of``)."""
+    out: list[str] = []
+    n = 0
+    for is_code, piece in pieces(text):
+        if is_code:
+            n += 1
+            piece = f"\x00{n}"
+        out.append(piece)
+    return "".join(out)
+
+
+def shape_of(element: Any) -> str | None:
+    """``shape`` of a returned ``<source>``; None when it holds anything but the codes."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != X:
+            return None
+        parts.append(f"\x00{child.get('id') or ''}")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def fill_element(element: Any, text: str) -> None:
     """``element`` (a ``<source>`` or ``<target>``) holding ``text`` with its codes as
     ``<x/>``."""

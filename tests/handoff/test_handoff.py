@@ -5,6 +5,7 @@ for byte, units without targets, changed English, translations made meanwhile, b
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -377,3 +378,17 @@ def test_a_comment_the_vendor_wrote_comes_back_into_the_catalog(tmp_path: Path, 
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert note in c[NEW_EN].translator_comments and c[NEW_EN].msgstr == ""
+
+
+def test_units_a_cat_tool_renumbered_find_their_entries_by_their_english(tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/c.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    for n, uid in enumerate(sorted(set(re.findall(r'trans-unit id="([^"]+)"', text))), 1):
+        text = text.replace(f'id="{uid}"', f'id="{n}"')  # the tool's own numbering
+    xlf.write_text(text, encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == "FR " + EN and c[NEW_EN].msgstr == "FR " + NEW_EN
