@@ -48,28 +48,33 @@ def segment(text: str, path: str) -> SegmentedArticle:
     number = ids.FIRST_NUMBER
     fields: list[Segment] = []
     segments: list[Segment] = []
+    runs: list[Flat] = []  # the run each segment was cut from
     for kind, flat, a, b, source in [*_field_items(head), *_body_items(text, head.body)]:
         seg = _make(starts, prefix, number, kind, flat, a, b, source)
         number += 1
-        (segments if kind in _PAIRED else fields).append(seg)
-    return SegmentedArticle(path, text, head.body, prefix, _one_anchor(text, segments),
+        if kind in _PAIRED:
+            segments.append(seg)
+            runs.append(flat)
+        else:
+            fields.append(seg)
+    return SegmentedArticle(path, text, head.body, prefix, _one_anchor(segments, runs),
                             tuple(fields), head.findings, head.meta)
 
 
-def _one_anchor(text: str, segments: list[Segment]) -> tuple[Segment, ...]:
+def _one_anchor(segments: list[Segment], runs: list[Flat]) -> tuple[Segment, ...]:
     """A heading of several sentences is several segments and one anchor: its first segment
     carries the slug of the whole heading, as the handoffs write it ("Step 1. Obtain the ID"
     gets ``step-1-obtain-the-id``), and the others none."""
     heading = Kind.HEADING
-    joined = [k for k in range(1, len(segments)) if segments[k].kind is heading
-              and segments[k - 1].kind is heading
-              and "\n" not in text[segments[k - 1].end:segments[k].start]]
+    # cut from one run: one heading's sentences (a setext heading's lines too)
+    joined = {k for k in range(1, len(segments)) if segments[k].kind is heading
+              and segments[k - 1].kind is heading and runs[k] is runs[k - 1]}
     if not joined:  # nearly every article: one segment a heading
         return tuple(segments)
     out = list(segments)
     for k in joined:
         out[k] = replace(out[k], anchor=None)
-    for k in (k for k in joined if k - 1 not in joined):  # each heading's first segment
+    for k in sorted(k for k in joined if k - 1 not in joined):  # each heading's first one
         j = k
         while j < len(out) and (j == k or j in joined):
             j += 1

@@ -36,7 +36,8 @@ ABBREVIATIONS = frozenset((
 _INITIALISM = re.compile(r"(?:^|-)(?:[A-Z]\.){2,}$|(?:^|-)(?:[a-z]\.){2,}$")
 
 
-_TAGS = re.compile(r"<[^<>]*>\s*")  # before a sentence's first word: an anchor, say
+_TAGS = re.compile(r"(?:<[^<>]*>\s*)+")  # before a sentence's first word: an anchor, say
+_SPACED_DOT = re.compile(r"\.(?:\s|\Z)")  # the next dot of ". . .", not ".NET"
 
 
 def _is_abbreviation(text: str, start: int, k: int) -> bool:
@@ -64,14 +65,15 @@ def _ends_sentence(text: str, start: int, i: int, j: int) -> bool:
     if ch == "?" and j < len(text) and text[j].islower():  # a UI label: "the **Add?** pane"
         return False
     prev = text[k - 1]
-    if ch == "." and (prev == "." or text.startswith(".", j)):  # an ellipsis: "...", ". . ."
+    if ch == "." and (prev == "." or _SPACED_DOT.match(text, j)):  # "...", ". . ." (not ".NET")
         return False
     if prev in "'\"(" and k + 1 < i and text[k + 1] in "'\")":  # quoted punctuation '?' (.)
         return False
     if ch == ".":
-        head = text[start:k]
-        if head.isdigit() or (head[:1] == "<" and _TAGS.sub("", head).isdigit()):
-            return False  # "1. Determine", '<a name="x"></a>1. Determine' (but "a. Open" splits)
+        tags = _TAGS.match(text, start, k) if text.startswith("<", start) else None
+        first = tags.end() if tags is not None else start
+        if k - first <= 9 and text[first:k].isdigit():  # "1. Determine", after an anchor too
+            return False  # (but "a. Open" splits)
         if _is_abbreviation(text, start, k):
             return False
     return True

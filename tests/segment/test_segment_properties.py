@@ -73,7 +73,9 @@ def test_hostile_input_is_linear() -> None:
              "- " * 200 + "x\n", "(" * n, "**" * n, "<a " * n, "|" * n + "\n|-|\n",
              # unmatched openers then closers, and many sentences each holding an atom
              "*a " * n + "a* " * n, "*a _b " * n + "b_ a* " * n, "`a` b. " * n,
-             "[a](b) c. " * n, "**a** b. " * n]
+             "[a](b) c. " * n, "**a** b. " * n,
+             # a heading of many sentences; periods that end nothing after a leading tag
+             "# " + "Go now. " * n, "<b>x</b> " + "e.g. " * (3 * n)]
     for text in cases:
         started = time.perf_counter()
         segment(text, "a.md")
