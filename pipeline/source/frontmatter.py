@@ -142,12 +142,15 @@ def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intende
         except InputError as english:
             return (english.finding.message == exc.finding.message
                     and _first_value(yaml_text, key) == intended
-                    and _first_value(text[start:close], key) is not None)
+                    and _first_value(text[start:close], key) is not None
+                    and _as_text(yaml_text, key))
         return False
-    if meta.get(key) != intended:
-        return False
+    return meta.get(key) == intended and _as_text(yaml_text, key)
+
+
+def _as_text(yaml_text: str, key: str) -> bool:
+    """A plain value must read as text, not as a boolean, null, date or number ("title: No")."""
     event = _value_event(yaml_text, key, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    # a plain value must read as text, not as a boolean, null, date or number ("title: No")
     return event is None or event.style not in (None, "") or keywords.is_text(event.value)
 
 

@@ -322,3 +322,9 @@ def test_a_translation_yaml_would_read_as_no_text_is_written_quoted(word: str) -
     values = yaml.safe_load(page.split("---")[1])
     assert values["title"] == word and values["description"] == word
     assert values["keywords"][0] == word
+
+
+def test_a_title_yaml_would_not_read_as_text_is_quoted_beside_a_duplicated_key() -> None:
+    text = "---\ntitle: Hello there\nms.author: x\nms.author: y\n---\nBody.\n"
+    page, _ = _page(text, {"Hello there": "No"})
+    assert 'title: "No"\n' in page
