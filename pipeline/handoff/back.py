@@ -208,8 +208,10 @@ def _by_english(unit: Any, q: str, catalog: Catalog,
                 shapes: dict[tuple[str | None, str], int]) -> int:
     """The active entry whose English and context the unit holds; -1 when none has."""
     if not shapes:
-        shapes.update({(m.msgctxt, codes.shape(m.msgid)): n
-                       for n, m in enumerate(catalog.messages) if not m.obsolete})
+        for n, m in enumerate(catalog.messages):
+            if not m.obsolete:  # two entries that differ only inside a code: neither (-1)
+                k = (m.msgctxt, codes.shape(m.msgid))
+                shapes[k] = -1 if k in shapes else n
     source = unit.find(q + "source")
     shape = None if source is None else codes.shape_of(source)
     context = next((c.text or "" for c in unit.iter(q + "context")

@@ -392,3 +392,23 @@ def test_units_a_cat_tool_renumbered_find_their_entries_by_their_english(tmp_pat
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[EN].msgstr == "FR " + EN and c[NEW_EN].msgstr == "FR " + NEW_EN
+
+
+def test_a_renumbered_unit_whose_english_differs_only_inside_a_code_is_not_guessed(
+        tmp_path: Path) -> None:
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    alpha, beta = "Open the `alpha` file.", "Open the `beta` file."
+    write(content, "fr-FR/d.md", article("fr-FR", "ddddd", [("", alpha), ("", beta)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/d.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/d.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    for n, uid in enumerate(sorted(set(re.findall(r'trans-unit id="([^"]+)"', text))), 1):
+        text = text.replace(f'id="{uid}"', f'id="{n}"')
+    assert text.count(">FR Open the ") == 2
+    xlf.write_text(text.replace(">FR Open the ", ">UN Open the ", 1), encoding="utf-8")
+    run("handoff-import", "--locales", cats, pkg, "-q")
+    catalog = parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d")
+    d = {m.msgid: m.msgstr for m in catalog.messages}
+    assert d[alpha] in ("", "UN " + alpha) and d[beta] in ("", "FR " + beta)
