@@ -16,6 +16,7 @@ from pipeline.segment.escapes import escaped
 from pipeline.segment.flat import Flat, FlatBuilder
 from pipeline.segment.inline import Atom, AtomKind, atoms
 from pipeline.segment.sentences import split
+from pipeline.segment.sentences import strip as _strip
 
 # A link reference definition opens a paragraph line with "[label]:" and a target. Microsoft's
 # handoffs leave such a line unpaired even when text follows the target ("[BREAKING CHANGE]:
@@ -156,8 +157,7 @@ def trim(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
             a = atom.end
         else:
             break
-        while a < b and text[a].isspace() and text[a] != "\u202f":
-            a += 1
+        a = _strip(text, a, b)[0]
     while a < b:
         k = bisect.bisect_right(found, b, key=_start) - 1
         last = found[k] if k >= 0 else None
@@ -250,10 +250,3 @@ def _only_link(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, i
         return None
     return s, e
 
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace() and text[s] != "\u202f":
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -100,10 +100,11 @@ def split(text: str, atoms: Sequence[Atom], start: int = 0, end: int | None = No
             a = j
     if a < end:
         out.append((a, end))
-    return [r for r in (_strip(text, s, e) for s, e in out) if r[0] < r[1]]
+    return [r for r in (strip(text, s, e) for s, e in out) if r[0] < r[1]]
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+def strip(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] less its edge white space, a leading U+202F aside (the handoffs keep it)."""
     while s < e and text[s].isspace() and text[s] != "\u202f":
         s += 1
     while e > s and text[e - 1].isspace():

@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pipeline.render import Form
-from pipeline.segment.anchors import slug
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.output import pair
@@ -38,13 +37,11 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
         return text
     bilingual = form is Form.BILINGUAL
     edits = frontmatter.edits(text, english.body_start, units, published, locale, dict(meta))
-    headings: set[int] = set()  # the lines whose heading has its anchor
     ids: dict[int, str] | None = None  # DocFX's id of each heading of the English, by line
     for u, tr in zip(units, published, strict=True):
         if u.kind in _IN_FRONT_MATTER or not u.pieces:
             continue
-        if u.kind is Kind.HEADING and u.line not in headings:
-            headings.add(u.line)
+        if u.anchor is not None:  # a heading's first unit: the segmenter names the whole
             if ids is None:
                 ids = _heading_ids(text)
             edits.append(_anchor(text, u, ids.get(u.line)))
@@ -79,9 +76,8 @@ def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
     line_start = text.rfind("\n", 0, u.start) + 1
     m = _HASHES.match(text, line_start, u.start)
     at = m.end() if m is not None else u.start
-    name = u.anchor if u.anchor is not None else slug(u.source)
-    mark = f'<a name="{name}"></a>'
-    if page_id and page_id != name:
+    mark = f'<a name="{u.anchor}"></a>'
+    if page_id and page_id != u.anchor:
         mark += f'<a name="{page_id}"></a>'
     return at, at, mark
 

@@ -328,3 +328,9 @@ def test_a_title_yaml_would_not_read_as_text_is_quoted_beside_a_duplicated_key()
     text = "---\ntitle: Hello there\nms.author: x\nms.author: y\n---\nBody.\n"
     page, _ = _page(text, {"Hello there": "No"})
     assert 'title: "No"\n' in page
+
+
+def test_a_setext_heading_of_two_lines_gets_one_anchor_of_the_whole() -> None:
+    page, _ = _page("First step.\nThen more\n=========\n\nBody.\n", {})
+    assert page.count("<a name=") == 1
+    assert '<a name="first-step-then-more"></a>First step.\nThen more\n' in page
