@@ -52,8 +52,6 @@ def target(data: bytes) -> None:
     assert render(english, units, english_only, Form.SOURCE, "fr-FR", meta) == text
     render(english, units, [f"T{i}" for i in range(len(units))], Form.LOCALIZED, "fr-FR", meta)
     bilingual = render(english, units, english_only, Form.BILINGUAL, "fr-FR", meta)
-    if bilingual.startswith("\ufeff"):
-        return  # kept as the English has it; the sxs reader refuses a BOM, with a finding
     article = read_article(bilingual.encode("utf-8", "surrogatepass"), "fr-FR/fuzz.md")
     assert [s.source for s in article.segments] == [
         u.source for u in units if u.kind in _PAIRED], text

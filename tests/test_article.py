@@ -551,9 +551,14 @@ def test_utf16_without_byte_order_mark_is_an_encoding_error_on_line_1() -> None:
     assert (error.finding.check, error.finding.line) == ("encoding", 1)
 
 
-def test_utf8_byte_order_mark_is_an_encoding_error() -> None:
-    error = read_error(b"\xef\xbb\xbf---\ntitle: T\n---\n")
-    assert (error.finding.check, error.finding.line) == ("encoding", 1)
+def test_a_utf8_byte_order_mark_is_kept_and_the_front_matter_read_after_it() -> None:
+    data = ("\ufeff---\ntitle: T\n---\n"
+            '<span data-ttu-id="a1b2c-101">Bonjour.</span><span class="sxs-lookup">'
+            '<span data-stu-id="a1b2c-101">Hello.</span></span>\n').encode()
+    article = read_article(data, REL)
+    assert article.text.encode() == data
+    assert article.meta == {"title": "T"}
+    assert [(s.source, s.translation) for s in article.segments] == [("Hello.", "Bonjour.")]
 
 
 def test_nul_byte_is_an_encoding_error_at_its_line_and_column() -> None:

@@ -2,7 +2,7 @@
 with exact offsets.
 
 - ``model``        the records: ``Segment`` (a pair) and ``Article``
-- ``encoding``     bytes to text, strictly (UTF-8 only, no BOM, no NUL)
+- ``encoding``     bytes to text, strictly (UTF-8 only, a BOM kept, no NUL)
 - ``frontmatter``  the front matter's values, read safely from YAML events
 - ``spans``        the pairs, and every malformed one as a finding
 - ``spantext``     a span's text to its catalog form and back: one mapping, one home

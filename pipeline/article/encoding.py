@@ -1,5 +1,6 @@
 """The bytes of an article as text: strict UTF-8, so that encoding the text gives back the same
-bytes; UTF-16, a byte order mark and NUL bytes are refused with their place."""
+bytes; UTF-16 and NUL bytes are refused with their place. A UTF-8 byte order mark, which
+Windows editors add, is kept as the text's first character, so the bytes come back with it."""
 
 from __future__ import annotations
 
@@ -24,11 +25,6 @@ def decode(data: bytes, path: str) -> str:
             inputs.ENCODING.id, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col,
             "save the file as UTF-8",
         ) from None
-    if text.startswith("\ufeff"):
-        raise InputError(
-            inputs.ENCODING.id, "file starts with a byte order mark", path, 1, 1,
-            "save the file as UTF-8 without BOM",
-        )
     nul = text.find("\x00")
     if nul >= 0:
         line, col = position(text, nul)

@@ -29,9 +29,11 @@ MAX_FRONT_MATTER_VALUES = 2_000
 
 
 def split_front_matter(text: str, path: str) -> tuple[int, str]:
-    """Return (offset where the body starts, YAML text). No front matter gives (0, '')."""
-    if not (text.startswith("---\n") or text.startswith("---\r\n")):
-        return 0, ""
+    """Return (offset where the body starts, YAML text). No front matter gives (0, ''); a
+    byte order mark may stand before it."""
+    at = 1 if text.startswith("\ufeff") else 0
+    if not text.startswith(("---\n", "---\r\n"), at):
+        return at, ""
     first_end = text.index("\n") + 1
     m = _FRONT_END_RE.search(text, first_end)
     if m is None:

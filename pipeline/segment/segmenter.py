@@ -31,11 +31,9 @@ _Item = tuple[Kind, Flat, int, int, str]
 def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
     """``segment`` for a file's bytes: text that is not UTF-8 gives a finding, not a raise."""
     try:
-        text = decode(data[3:] if data.startswith(b"\xef\xbb\xbf") else data, path)
+        text = decode(data, path)  # a byte order mark stays: the page gives it back
     except InputError as exc:
         return SegmentedArticle(path, "", 0, "", (), (), (exc.finding,))
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = "\ufeff" + text
     return segment(text, path)
 
 

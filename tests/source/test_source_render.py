@@ -243,6 +243,20 @@ def test_the_bilingual_form_holds_each_segment_as_a_pair() -> None:
     assert '# <a name="set-up-the-reader"></a><span data-ttu-id=' in page
 
 
+def test_the_bilingual_form_of_an_english_with_a_byte_order_mark_reads_back() -> None:
+    """A Windows editor's byte order mark stays on every form; the sxs reader takes the
+    bilingual page back and its English is the article's again."""
+    from pipeline.article import read_article
+
+    text = "\ufeff" + ARTICLE
+    page, _ = _page(text, FRENCH, Form.BILINGUAL)
+    article = read_article(page.encode("utf-8"), "fr-FR/a.md")
+    assert page.startswith("\ufeff---\n")
+    assert article.meta["title"] == "Configurer le lecteur"
+    assert [p.source for p in article.segments][:2] == ["Set up the reader",
+                                                        "The reader shows your documents offline."]
+
+
 def test_a_front_matter_with_a_duplicated_key_still_gets_its_title_translated() -> None:
     """The handoffs took such YAML as it is; the reader refuses it. The title is translated in
     place all the same, and the duplicate stays as the English has it."""
