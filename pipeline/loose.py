@@ -1,5 +1,6 @@
-"""Translated text outside the span pairs, which no segment check sees: the translation span of a
-broken pair (it passes through as it is) and the front matter values translated in place.
+"""Text outside the span pairs, which no segment check sees: the translation span of a broken
+pair (it passes through as it is), the front matter values translated in place, and the
+article's own markup between the pairs where it may carry active content (``skeleton``).
 
 ``publish`` runs the safety rules on each and keeps from the page what fails. Each piece of text
 comes with the bytes a hold replaces and what stands in for them.
@@ -8,13 +9,15 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
+from pipeline.checks.safety import may_be_active
+from pipeline.checks.tokens.code import without_code
 
 try:  # as the article reader parses it
     from yaml import CSafeLoader as _Loader
@@ -50,6 +53,8 @@ class Loose:
     segment: str | None
     fallback: str
     instead: str  # what the page shows when it is held back, in words
+    markup: bool = False  # the article's own markup: only what would run or load is looked for
+    hint: str | None = None  # what to do when it is held back, when not the catalog's fix
 
 
 def broken_pairs(article: Article) -> list[Loose]:
@@ -91,6 +96,77 @@ def _broken(article: Article, pos: int, limit: int) -> Loose:
     what = f"translation span {segment}" if segment else "translation span"
     return Loose(f"the {what} of a broken pair", source, catalog_form(text[start:end])[1],
                  start, end, line, column, segment, "", "nothing")
+
+
+_MARKUP_HINT = ("remove it from the article, or show it as code (in backticks or a code block); "
+                "the rest of the page is published")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\r?\n)+")
+
+
+def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = ()
+             ) -> list[Loose]:
+    """The blocks of the article's own text outside the pairs (and outside ``taken``) in which
+    ``flagged`` (the rules for active content) finds something once code is left out: a page
+    shows code and runs none. Held back, the block's text is left out. An sxs article's
+    markup is its English's, which the safety rules trust; this is for what was put in since,
+    by hand or by a tool, which nothing else would check. Most articles cost one quick look
+    at each stretch between two pairs; the Markdown blocks are read only where the rules find
+    something."""
+    text = article.text
+    segments = article.segments
+    if not taken:  # one look at all of it first (a match across two stretches only costs the
+        # closer look): the pairs come in order and never overlap
+        stretches = map(slice, [article.body_start, *[s.end for s in segments]],
+                        [*[s.start for s in segments], len(text)])
+        if not may_be_active("\0".join(map(text.__getitem__, stretches))):
+            return []
+    bounds = sorted([(s.start, s.end) for s in segments]
+                    + [(t.start, t.end) for t in taken if t.start >= article.body_start])
+    gaps, last = [], article.body_start
+    for start, end in bounds:
+        if start > last:
+            gaps.append((last, start))
+        last = max(last, end)
+    gaps.append((last, len(text)))
+    suspects = [(s, e) for s, e in gaps
+                if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
+    if not suspects:
+        return []
+    from pipeline.segment.blocks import BlockKind, scan_blocks  # only for a candidate
+
+    code = sorted(line for block in scan_blocks(text, article.body_start)
+                  if block.kind is BlockKind.CODE for line in block.lines)
+    out = []
+    for start, end in suspects:
+        for s, e in _blocks_of(text, start, end, code):
+            piece = without_code(text[s:e])
+            if may_be_active(piece) and flagged(piece):
+                line, column = article.line_of(s)
+                out.append(Loose("the markup outside the pairs", "", piece, s, e, line, column,
+                                 None, "", "nothing", markup=True, hint=_MARKUP_HINT))
+    return out
+
+
+def _blocks_of(text: str, start: int, end: int, code: Sequence[tuple[int, int]]
+               ) -> Iterator[tuple[int, int]]:
+    """``start``..``end`` less the lines of code blocks, cut at blank lines."""
+    rest = []
+    at = start
+    for ls, le in code:
+        if le <= at or ls >= end:
+            continue
+        if ls > at:
+            rest.append((at, ls))
+        at = max(at, le)
+    if at < end:
+        rest.append((at, end))
+    for s, e in rest:
+        for m in _BLANK_LINES.finditer(text, s, e):
+            if m.start() > s:
+                yield s, m.start()
+            s = m.end()
+        if e > s:
+            yield s, e
 
 
 def meta_values(article: Article) -> list[str] | None:

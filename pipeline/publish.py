@@ -42,6 +42,9 @@ class Policy:
     form: Form | None = Form.LOCALIZED  # None: no page, only what the localized page would show
     publish_machine_translation: bool = True
     report: bool = True  # gather the findings about the texts that should be published
+    # the article's own markup outside the pairs may have been edited (an sxs handoff's); an
+    # English-driven article's is the team's English
+    markup_checked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Guard:
         self.options = options
         self.segments = checks.SegmentChecker(options)
         self.outside = checks.SegmentChecker(options, safety.RULES)
+        self.markup = checks.SegmentChecker(options, safety.ACTIVE)
         self._locales: dict[str, Guard] = {}  # shared by the copies: a tree has a few locales
 
     def for_locale(self, locale: str) -> Guard:
@@ -70,6 +74,7 @@ class Guard:
             other.options = options
             other.segments = self.segments.with_options(options)
             other.outside = self.outside.with_options(options)
+            other.markup = self.markup.with_options(options)
             self._locales[locale] = other
         return other
 
@@ -190,8 +195,9 @@ def publish(
         published.append(chosen)
 
     edits: list[tuple[int, int, str]] = []
-    for text in _outside(article, guard):
-        issues, held = guard.outside.verdict(text.source, text.translation)
+    for text in _outside(article, guard, policy.markup_checked):
+        checker = guard.markup if text.markup else guard.outside
+        issues, held = checker.verdict(text.source, text.translation)
         if check and issues:
             findings.extend(
                 Finding(c.id, sev, f"{text.what}: {m}", article.path, text.line, text.column,
@@ -205,7 +211,7 @@ def publish(
                     substituted.id, swap_severity,
                     f"{text.what} has errors ({_named(held)}) and was not published; "
                     f"{text.instead} was published instead", article.path, text.line,
-                    text.column, text.segment, substituted.hint,
+                    text.column, text.segment, text.hint or substituted.hint,
                 ))
     page = None
     if policy.form is not None:
@@ -214,13 +220,16 @@ def publish(
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))
 
 
-def _outside(article: Article, guard: Guard) -> list[loose.Loose]:
-    """The translated texts outside the pairs that need a look: the broken pairs' translation
-    spans, and the front matter's translated values when one of them could be held back (read
-    with their places only then: nearly every article's are plain text)."""
+def _outside(article: Article, guard: Guard, markup: bool) -> list[loose.Loose]:
+    """The texts outside the pairs that need a look: the broken pairs' translation spans, the
+    front matter's translated values when one of them could be held back (read with their
+    places only then: nearly every article's are plain text), and with ``markup`` the blocks
+    of the article's own text that may carry active content."""
     found = loose.broken_pairs(article)
     values = loose.meta_values(article)
     held_by = guard.outside.held_by
     if values is None or any(held_by("", v) for v in values):
         found.extend(loose.front_matter_values(article))
+    if markup:
+        found.extend(loose.skeleton(article, guard.markup.flags, found))
     return found

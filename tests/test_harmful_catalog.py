@@ -178,3 +178,45 @@ def test_cli_end_to_end_keeps_unsafe_text_off_the_page_outside_the_pairs_too(
         assert len(swapped) == len(ATTACKS) + 2
         reported = [line for line in lines if "error[unsafe-element]" in line]
         assert bool(reported) is not flags  # reported unless deselected
+
+
+def test_cli_end_to_end_keeps_active_markup_between_the_pairs_off_the_page(
+    tree: tuple[Path, Path, Path]
+) -> None:
+    """Markup put in an sxs article between its pairs (by hand, by a tool) is checked too: a
+    block that would run or load something is left out of the page, whatever is selected;
+    code that shows such markup stays; the bilingual form keeps the article's bytes."""
+    content, locales, out = tree
+    md = content / "fr-FR/get-started/install-cli.md"
+    text = md.read_text(encoding="utf-8")
+    hostile = ('<script>alert(4)</script>\n\n<IMG SRC=x\nonerror="alert(5)">\n\n'
+               '| a | b |\n|---|---|\n| [x](java&#115;cript:alert(6)) | y |\n\n')
+    code = ('```html\n<script src="app.js"></script>\n```\n\n    <iframe src="x"></iframe>\n\n'
+            'Run `<script>` as `onload=x`.\n\n')
+    assert "\n## <a name=" in text
+    text = text.replace("\n## <a name=", "\n" + hostile + code + "## <a name=", 1)
+    md.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for flags in ([], ["--select", "untranslated"], ["--ignore", "unsafe-element,event-handler"
+                                                      ",unsafe-url"]):
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "locales", *base(content, locales), "--out",
+             str(out), "-q", *flags], capture_output=True, text=True, env=env, cwd=REPO)
+        assert "Traceback" not in done.stderr
+        page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
+        for needle in ("alert(4)", "onerror", "cript:alert(6)"):
+            assert needle not in page, (flags, needle)
+        assert code in page  # shown as code: nothing runs
+        swapped = [line for line in done.stderr.splitlines() if "[render-substituted]" in line
+                   and "the markup outside the pairs has errors" in line]
+        assert len(swapped) == 3, done.stderr
+        assert all("remove it from the article, or show it as code" in line for line in swapped)
+        if not flags:
+            assert done.returncode == 1
+            assert "error[unsafe-url]: the markup outside the pairs" in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "render", *base(content, locales), "--out",
+         str(out / "bi"), "--form", "bilingual", "-q"], capture_output=True, text=True,
+        env=env, cwd=REPO)
+    assert (out / "bi/fr-FR/get-started/install-cli.md").read_text(encoding="utf-8") == text

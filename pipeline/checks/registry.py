@@ -176,6 +176,10 @@ class SegmentChecker:
         """The issues to report: the enabled checks' findings, at their configured severity."""
         return self.verdict(source, translation)[0]
 
+    def flags(self, translation: str) -> bool:
+        """Whether a text with no English has issues to report or is held back."""
+        return self.verdict("", translation) != _CLEAN
+
     def held_by(self, source: str, translation: str) -> tuple[Check, ...]:
         """The checks that keep ``translation`` off the page, reported or not; () when none."""
         return self.verdict(source, translation)[1]

@@ -301,6 +301,47 @@ def _decoded(text: str) -> str:
     return html.unescape(text) if "&#" in text else text
 
 
+# What would run or load: the rules for text that has no English to compare with and is no
+# translation, the article's own markup outside the pairs (``loose.skeleton``).
+ACTIVE: tuple[SegmentRule, ...] = (unsafe_element, event_handler, unsafe_url)
+_ON_ATTRIBUTE = re.compile(r"on[a-z]+\s*=")  # after white space, '/' or a quote (_on_attribute)
+# 'javascript:', 'vbscript:', 'livescript:' or 'data:' with white space or control characters
+# anywhere in them, which a browser drops from a URL (lower case)
+_SPACED = "[\x00-\x20\x7f]*"
+_NAMED = re.compile(r"&(?:colon|tab|newline)", re.I)
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+_SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
+    "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
+
+
+def _on_attribute(low: str) -> bool:
+    # the literal 'on' first: a scan for the separator before it is several times slower
+    return any(m.start() and low[m.start() - 1] in " \t\n\r\f\v/\"'"
+               for m in _ON_ATTRIBUTE.finditer(low))
+
+
+def may_be_active(text: str) -> bool:
+    """A quick look for what the ACTIVE rules find in ``text`` with no English: an active
+    element, an ``on…=`` attribute, or a script or data scheme, however encoded or spaced.
+    False: they find nothing (an ``on…`` attribute with no value runs nothing either)."""
+    low = ""
+    if "<" in text:
+        if _UNSAFE_ELEMENT.search(text):
+            return True
+        if "=" in text:
+            low = text.lower()
+            if _on_attribute(low):
+                return True
+    if ":" in text and _SCHEME.search(low or text.lower()):
+        return True
+    # an escape may spell it: a numeric reference, one of the three named ones that stand for
+    # a colon or white space (no name stands for a letter), or a percent-escape
+    if ("&#" in text or ("&" in text and _NAMED.search(text))
+            or ("%" in text and _PERCENT.search(text))):
+        return _SCHEME.search(decoded_url(text)) is not None
+    return False
+
+
 # The safety rules in the order they run and are listed (each declared on its function).
 RULES: tuple[SegmentRule, ...] = (
     html_added,

@@ -132,7 +132,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # what the localized page publishes, for every form: the bilingual form has no
         # delivered sxs article to give back byte for byte; the page itself is rendered below
         policy = Policy(settings.options, None, settings.publish_machine_translation,
-                        settings.check)
+                        settings.check, markup_checked=False)
         chosen_pub = publish(subset, [entries[i] for i in chosen], policy, guard)
         texts, segment_findings, substitutions = (
             chosen_pub.translations, chosen_pub.findings, chosen_pub.substitutions)

@@ -5,7 +5,11 @@ removing a check from ``safety.RULES`` fails its cases."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.checks import publishable, safety, segment_issues
 from pipeline.checks.base import Options
@@ -223,3 +227,62 @@ def test_the_english_itself_is_always_safe(rule: object) -> None:
 def test_message_quotes_the_offending_url_and_the_english_hosts() -> None:
     [message] = messages("foreign-host", ENGLISH, "Voir [x](https://evil.example/x).")
     assert "evil.example" in message and "learn.microsoft.com" in message
+
+
+# Pieces an attacker would combine: tags, handlers, schemes however spelled, and harmless text.
+_PIECES = ["[x](", "<a href=", "<img", " src=x", "javascript", "java\nscript", "vbscript",
+           "LiveScript", "data", "script", ":", "&#58;", "&colon;", "%3a", "&#106;ava", "&#x6A;",
+           "%6A", "&Tab;", "&NewLine;", ")", ">", " onerror", "onload", "=", "alert(1)",
+           "<script>", "<ScRiPt", "<iframe", "</", " ", "\t", "\n", '"', "'", "/", "text",
+           "&amp;", "%20", "\x00", "on", "meta", "<", "x"]
+
+
+def _spelled(char: str) -> st.SearchStrategy[str]:
+    """One character of a scheme as an attacker may write it: either case, a character
+    reference, a percent-escape, or with a tab or line break a browser drops after it."""
+    code = ord(char)
+    return st.sampled_from([char, char.upper(), f"&#{code};", f"&#x{code:x};", f"%{code:02x}",
+                            char + "\t", char + "\n", "&colon;" if char == ":" else char])
+
+
+def _scheme(word: str) -> st.SearchStrategy[str]:
+    return st.tuples(*[_spelled(c) for c in word + ":"]).map("".join)
+
+
+_ATTACKS = st.tuples(
+    st.sampled_from(["[x](", "<a href=", "<a href=\"", "<img src='", "<", "text "]),
+    st.one_of(*[_scheme(w) for w in ("javascript", "vbscript", "livescript", "data")]),
+    st.sampled_from(["alert(1))", "x\">", "", "'>"]),
+).map("".join)
+
+
+_HANDLERS = st.tuples(
+    st.sampled_from(["<img src=x", "<IMG SRC=\"x\"", "<a", "<svg", "<b"]),
+    st.sampled_from([" ", "/", "\n", "\t", "\"", " x "]),
+    st.sampled_from(["onerror", "ONLOAD", "onMouseOver", "onfocus"]),
+    st.sampled_from(["=", " = ", "=\n"]),
+    st.sampled_from(["alert(1)>", "\"alert(1)\">", "'x'"]),
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join), _ATTACKS,
+                 _HANDLERS))
+def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) -> None:
+    """``may_be_active`` decides whether the article's own markup is looked at closely: it
+    must say yes wherever the rules for active content find something."""
+    found = [m for rule in safety.ACTIVE for m in rule.fn("", text, Options())]
+    value_less = all("event handler" in m for m in found) and not re.search(
+        r"on[a-z]+\s*=", text.lower())  # a handler with no value runs nothing
+    if found and not value_less:
+        assert safety.may_be_active(text), found
+
+
+@pytest.mark.parametrize("text", [
+    "Plain prose, with a [link](https://learn.microsoft.com/x) and **bold**.",
+    '<a name="x"></a> | cell | <br/> <img src="media/a.png" alt="A">',
+    "Metadata and data sets; the description: none.",
+    "See %20 and &amp; and &nbsp; in URLs.",
+])
+def test_the_quick_look_lets_everyday_markup_through(text: str) -> None:
+    assert not safety.may_be_active(text)

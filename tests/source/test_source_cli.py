@@ -260,3 +260,14 @@ def test_an_entry_two_units_share_is_reported_once(
     cited = [(f["check"], f["line"]) for f in found if f["check"] != "translation-lag"]
     assert sorted(cited) == sorted(set(cited)) and {c for c, _ in cited} == {
         "html-added", "unsafe-element", "render-substituted"}
+
+
+def test_the_teams_own_english_markup_is_published_as_written(tree: Tree) -> None:
+    """The markup between the segments of an English-driven page is the team's English, which
+    the safety rules trust: an embed stays, with no finding. (An sxs article's is checked.)"""
+    tree.target("fr-FR")
+    english = GUIDE + '\n<script src="https://cdn.contoso.com/widget.js"></script>\n'
+    tree.write("share.md", english)
+    assert tree.run("locales") == 0
+    assert '<script src="https://cdn.contoso.com/widget.js"></script>' in tree.page(
+        "fr-FR", "share.md")
