@@ -3,7 +3,8 @@
 An article is checked when it, or its catalog, differs from REF (``git diff --name-only``:
 committed, staged and unstaged changes alike) or is new and untracked: the job reads an article
 and its catalog together, so a changed catalog brings its article and a changed article its
-catalog. A change to a settings file (pyproject.toml, the no-loc list, a glossary) can change
+catalog. A changed English article (under the English folder) brings every locale's article it
+drives. A change to a settings file (pyproject.toml, the no-loc list, a glossary) can change
 what every article's checks find: then every article is checked.
 """
 
@@ -82,6 +83,8 @@ def changed_articles(
     catalogs = layout.locales.resolve()
     wanted = {s.resolve() for s in settings}
     chosen: set[str] = set()
+    english: set[str] = set()  # paths under the English folder: every locale's article
+    source = layout.source.lower()
     for path in files:
         real = path.resolve()
         if real in wanted or any(_under(real, s) is not None for s in wanted if s.is_dir()):
@@ -89,8 +92,12 @@ def changed_articles(
         rel = _under(real, content)
         if rel is not None and rel.endswith(".md"):
             chosen.add(rel)
+            locale, _, within = rel.partition("/")
+            if source and locale.lower() == source:
+                english.add(within)
             continue
         rel = _under(real, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
-    return [r for r in rels if r in chosen]
+    return [r for r in rels if r in chosen
+            or (english and r.partition("/")[2] in english and layout.drives(r))]

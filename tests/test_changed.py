@@ -137,3 +137,26 @@ def test_with_a_baseline_only_the_checked_articles_entries_can_be_stale(
     assert code == 0
     stale = [f["message"] for f in found if f["check"] == "baseline-stale"]
     assert len(stale) == 2 and all("fr-FR/a.md" in m for m in stale)
+
+
+def test_a_changed_english_article_brings_every_locale_it_drives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    for name in ("a.md", "b.md"):
+        path = content / "en-US" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Title {name}\n\nSave the file. Close it.\n", encoding="utf-8")
+    for locale in ("fr-FR", "ar-SA"):
+        (locales / locale).mkdir(parents=True)
+    assert main(cli_args("extract", content, locales)) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    english = content / "en-US/a.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("Close it.", "Close it now."),
+                       encoding="utf-8")
+    code, files, err = checked(capsys, content, locales)
+    assert code == 1 and err.startswith("2 articles")  # a.md in both locales, not b.md
+    # the English no longer matches either catalog; nothing about b.md
+    assert "en-US/a.md" in files and files <= {"en-US/a.md", "fr-FR/a.po", "ar-SA/a.po"}
