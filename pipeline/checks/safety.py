@@ -19,7 +19,13 @@ from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import without_code
-from pipeline.checks.tokens.links import BARE_URL, DESTINATION_HEAD, URL_TAIL, links
+from pipeline.checks.tokens.links import (
+    BARE_URL,
+    DESTINATION_HEAD,
+    URL_TAIL,
+    directive_urls,
+    links,
+)
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, Tag, html_tags, lenient_tags, no_tags
 from pipeline.checks.tokens.urls import decoded_url, url_host
@@ -55,21 +61,24 @@ def _urls(text: str) -> list[str]:
             urls.extend(v for a, v in attrs if a in _URL_ATTRS)
     if "www." in text:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
+    if "[!" in text or ":::" in text:
+        urls.extend(directive_urls(text))
     return urls
 
 
 def _maybe_link(text: str) -> bool:
     # single characters first: they cost nearly nothing (memchr)
     # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
-    return (("]" in text and ("](" in text or "]:" in text))
-            or ("<" in text and not no_tags(text)) or "://" in text or "www." in text)
+    return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
+            or ("<" in text and not no_tags(text)) or "://" in text or "www." in text
+            or ":::" in text)
 
 
 # Every piece of text _urls can read a URL from, as written and ending where the reader stops:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|www\\.{URL_TAIL}")
+    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:

@@ -97,6 +97,33 @@ def links(text: str) -> Links:
     return Links(targets, found, xrefs)
 
 
+# DocFX directives that load what they name: '[!INCLUDE[x](url)]', '[!code-js[x](url)]',
+# '[!VIDEO url]', and ':::image source="url":::' (code and video alike; lightbox, link too).
+_VIDEO = re.compile(r"\[!VIDEO[ \t]++([^\s\]]++)", re.I)
+_COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")
+_COLON_URL = re.compile(
+    r"(?<![\w-])(?:source|src|lightbox|link|href|url|thumbnail|poster)[ \t]*+=[ \t]*+"
+    r"(?:\"([^\"\n]*+)\"?|'([^'\n]*+)'?|([^\s:\"']++))", re.I)
+
+
+def directive_urls(text: str) -> list[str]:
+    """What DocFX directives load, outside code spans: their links are placeholders to the
+    other checks (``links``), but a page fetches them all the same."""
+    if "[!" not in text and ":::" not in text:
+        return []
+    if "`" in text:
+        text = without_code(text)
+    out: list[str] = []
+    if "[!" in text:
+        for found in _DIRECTIVE.findall(text):
+            out.extend(a or b for a, b, _ in _DESTINATION.findall(found))
+            out.extend(_VIDEO.findall(found))
+    if ":::" in text:
+        for rest in _COLONS.findall(text):
+            out.extend(a or b or c for a, b, c in _COLON_URL.findall(rest))
+    return out
+
+
 def inline_links(text: str) -> list[tuple[str, bool]]:
     """Each inline link's or image's destination (outside code and directives), and whether a
     ')' closes it: '[a](b' and '[a] (b)' are text, not links, whatever their target."""
