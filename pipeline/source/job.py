@@ -268,18 +268,18 @@ def _cited(found: Sequence[Finding], where: Where, locale: str) -> list[Finding]
     for f in found:
         at = where.get(f.segment or "")
         if at is None:
-            out.append(Finding(f.check, f.severity, f"{locale}: {f.message}", f.file, f.line,
-                               f.column, f.segment, f.hint))
+            out.append(replace(f, message=f"{locale}: {f.message}"))
         elif (f.check, f.message, at) not in said:  # an entry two units share: said once
             said.add((f.check, f.message, at))
-            out.append(Finding(f.check, f.severity, f.message, *at, f.segment, f.hint))
+            file, line, column = at  # the rest as found: an ignore mark's silence too
+            out.append(replace(f, file=file, line=line, column=column))
     return out
 
 
 def _in_locale(found: Sequence[Finding], locale: str, english_shown: str) -> list[Finding]:
     """Findings the sync rules place in the English file, saying for which locale."""
-    return [Finding(f.check, f.severity, f"{locale}: {f.message}", f.file, f.line, f.column,
-                    f.segment, f.hint) if f.file == english_shown else f for f in found]
+    return [replace(f, message=f"{locale}: {f.message}") if f.file == english_shown else f
+            for f in found]
 
 
 def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:

@@ -271,3 +271,29 @@ def test_the_teams_own_english_markup_is_published_as_written(tree: Tree) -> Non
     assert tree.run("locales") == 0
     assert '<script src="https://cdn.contoso.com/widget.js"></script>' in tree.page(
         "fr-FR", "share.md")
+
+
+def test_an_ignore_mark_silences_its_check_on_an_english_driven_catalog(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer's ``# ignore-placeholder-changed`` is the same decision whatever drives the
+    catalog: the translation is published and the finding is neither printed nor counted."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+
+    tree.target("fr-FR")
+    tree.write("share.md", GUIDE)
+    assert tree.run("extract") == 0
+    english = "You can share a notebook with anyone who has an account."
+    tree.translate("fr-FR", "share.md", {english: "Partagez-le. [!INCLUDE[x](../x.md)]"})
+    path = tree.catalog_path("fr-FR", "share.md")
+    cat = tree.catalog("fr-FR", "share.md")
+    cat = replace(cat, messages=tuple(
+        replace(m, translator_comments=("ignore-placeholder-changed",)) if m.msgid == english
+        else m for m in cat.messages))
+    path.write_text(format_po(cat), encoding="utf-8")
+    capsys.readouterr()
+    assert tree.run("locales") == 0
+    assert "placeholder-changed" not in capsys.readouterr().err
+    assert "Partagez-le. [!INCLUDE[x](../x.md)]" in tree.page("fr-FR", "share.md")
