@@ -14,7 +14,7 @@ import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.article.spantext import span_text
+from pipeline.article.spantext import page_text, span_text
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -51,7 +51,7 @@ def render(
     elif form is Form.LOCALIZED:
         for seg, tr in zip(segs, translations, strict=True):
             out.append(text[last : seg.start])
-            out.append(span_text(seg, tr))
+            out.append(page_text(seg, tr, text))
             last = seg.end
     else:
         for seg in segs:
@@ -74,7 +74,7 @@ def _render_edited(
         pairs = [(s.tr_start, s.tr_end, span_text(s, tr))
                  for s, tr in zip(segs, translations, strict=True)]
     elif form is Form.LOCALIZED:
-        pairs = [(s.start, s.end, span_text(s, tr))
+        pairs = [(s.start, s.end, page_text(s, tr, text))
                  for s, tr in zip(segs, translations, strict=True)]
     else:
         pairs = [(s.start, s.end, text[s.src_start : s.src_end]) for s in segs]

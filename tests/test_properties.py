@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from page_model import on_page
 
 from pipeline.article import Article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
@@ -100,7 +101,7 @@ class Generated:
 
     @property
     def localized(self) -> str:
-        return self.join([p.tr for p in self.pairs])
+        return self.join([on_page(p.tr, p.en) for p in self.pairs])
 
     @property
     def source(self) -> str:

@@ -42,7 +42,8 @@ def test_localized_replaces_each_pair_with_its_translation() -> None:
     out = page(article, merge(article, None), Form.LOCALIZED)
     assert "# <a name=\"intro\"></a>Introduction\r\n| A | B |" in out
     assert "| Oui | `x` |\n" in out
-    assert out.endswith("[\n  Lien  ](https://example.com)\u00a0\u200f")
+    # the translation span's leading line break is layout its English span lacks (see below)
+    assert out.endswith("[Lien  ](https://example.com)\u00a0\u200f")
     assert out.startswith("---\r\ntitle: Titre\r\n")
     assert "data-ttu-id" not in out and "sxs-lookup" not in out
 
@@ -91,3 +92,22 @@ def test_edits_replace_text_outside_the_pairs_in_every_form() -> None:
     for form in Form:
         assert render(article, form, None, edits) == render(article, form).replace(
             "title: Titre", 'title: ""', 1)
+
+
+def _pair(n: int, translation: str, english: str) -> str:
+    return (f'<span data-ttu-id="a2c46-{n}">{translation}</span><span class="sxs-lookup">'
+            f'<span data-stu-id="a2c46-{n}">{english}</span></span>')
+
+
+def test_a_line_break_only_the_translation_span_has_stays_off_the_localized_page() -> None:
+    """Real handoffs end a table cell's translation span with a line break its English span
+    lacks; on the page, with no span around it, that break would end the row."""
+    text = ("|Header|Value|\n|:---|:---|\n|" + _pair(102, "Авторизация", "Authorization") + "|"
+            + _pair(103, "Требуется Bearer &lt;маркер&gt;\n", "Bearer &lt;token&gt; Required.")
+            + "|\n|Accept|json|\n\n"
+            + _pair(104, "\n   Abschnitt eins.\n", "\n   Section one.\n") + "\n")
+    article = parse_article(text, "ru-RU/a.md")
+    page = render(article, Form.LOCALIZED)
+    assert "|Авторизация|Требуется Bearer &lt;маркер&gt;|\n|Accept|json|\n" in page
+    assert page.endswith("\n\n\n   Abschnitt eins.\n\n")  # both spans break: the page too
+    assert render(article, Form.BILINGUAL) == text

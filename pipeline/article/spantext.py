@@ -42,3 +42,17 @@ def span_text(seg: Segment, translation: str) -> str:
     if seg.tr_crlf:
         translation = translation.replace("\n", "\r\n")
     return seg.tr_lead + translation + seg.tr_trail
+
+
+def page_text(seg: Segment, translation: str, text: str) -> str:
+    """A catalog-form translation on the localized page, which has no span around it: a line
+    break at an edge of the translation span stays only where the English span (in ``text``,
+    the article's) has one too. Elsewhere it would end a table row or a list item the English
+    keeps on one line, or open a paragraph inside an HTML block."""
+    if seg.tr_crlf:
+        translation = translation.replace("\n", "\r\n")
+    lead, trail = seg.tr_lead, seg.tr_trail
+    if lead or trail:
+        en_lead, _, en_trail, _ = catalog_form(text[seg.src_start : seg.src_end])
+        lead, trail = (lead if en_lead else ""), (trail if en_trail else "")
+    return lead + translation + trail
