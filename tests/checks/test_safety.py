@@ -25,6 +25,8 @@ ENGLISH = "See the [documentation](https://learn.microsoft.com/en-us/x) for deta
 
 FAILING: dict[str, list[object]] = {
     "html-added": [
+        pytest.param("Set the port", '<a name="set-the-port"></a>Définir le port',
+                     id="anchor-where-the-english-has-text"),
         pytest.param("Bold text", "<b>Texte</b> en gras", id="element-added"),
         pytest.param('<a href="x.md">x</a>', '<a href="x.md" style="color:red">x</a>',
                      id="attribute-added"),
