@@ -7,12 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+import pipeline.checks.inputs as inputs
 import pipeline.segment.anchors as anchors
 import pipeline.segment.ids as ids
 import pipeline.segment.normalise as normalise
 from pipeline.article import decode
-from pipeline.article.model import line_starts
-from pipeline.findings import InputError
+from pipeline.article.model import line_starts, position
+from pipeline.findings import Finding, InputError, Severity
 from pipeline.segment.blocks import Block, BlockKind, scan_blocks
 from pipeline.segment.flat import Flat
 from pipeline.segment.frontmatter import FrontMatter, front_matter
@@ -26,6 +27,7 @@ from pipeline.segment.tables import table_runs
 # A piece of text that will become a segment: its kind, the run, the range in the run and its
 # text as Microsoft's English span holds it.
 _Item = tuple[Kind, Flat, int, int, str]
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
@@ -34,6 +36,14 @@ def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
         text = decode(data, path)  # a byte order mark stays: the page gives it back
     except InputError as exc:
         return SegmentedArticle(path, "", 0, "", (), (), (exc.finding,))
+    lone = _LONE_CR.search(text)
+    if lone is not None:  # a line end to Markdown, text to every line-based reader here
+        line, column = position(text, lone.start())
+        return SegmentedArticle(path, "", 0, "", (), (), (Finding(
+            inputs.ENCODING.id, Severity.ERROR, "a carriage return (CR) that is not followed by "
+            "a line feed: line ends must be LF or CRLF", path, line, column, None,
+            "save the file with LF line ends (your editor's line-ending setting, or "
+            "dos2unix -c mac); the pages of this article stay as they were"),))
     return segment(text, path)
 
 

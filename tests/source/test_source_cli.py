@@ -297,3 +297,22 @@ def test_an_ignore_mark_silences_its_check_on_an_english_driven_catalog(
     assert tree.run("locales") == 0
     assert "placeholder-changed" not in capsys.readouterr().err
     assert "Partagez-le. [!INCLUDE[x](../x.md)]" in tree.page("fr-FR", "share.md")
+
+
+def test_an_english_with_carriage_returns_alone_is_refused_at_the_first_one(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Classic Mac line ends are line ends to Markdown and text to a line reader: the article
+    is refused, named at its first lone CR, its catalog left as it was; the others still run."""
+    tree.target("fr-FR")
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", "# Other\n\nStill runs.\n")
+    assert tree.run("extract") == 0
+    before = tree.catalog_path("fr-FR", "share.md").read_bytes()
+    tree.write("share.md", GUIDE.replace("\n", "\r"))
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    err = capsys.readouterr().err
+    assert "share.md:1:4: error[encoding]: a carriage return (CR) that is not followed" in err
+    assert tree.catalog_path("fr-FR", "share.md").read_bytes() == before
+    assert "Still runs." in tree.page("fr-FR", "other.md")
