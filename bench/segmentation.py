@@ -104,10 +104,16 @@ def _pairs(corpus: Path, proxy: bool) -> Iterator[tuple[str, Article, str]]:
             handoff = read_article((corpus / "bilingual" / rel).read_bytes(), rel)
             yield rel, handoff, (corpus / "english" / rel).read_bytes().decode("utf-8")
         return
-    with_english = set(manifest(corpus))
-    lines = (corpus / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    for line in lines:
-        rel = line.split("\t", 1)[0].removeprefix("bilingual/")
+    with_english = set(manifest(corpus)) if (corpus / "english" / "MANIFEST.tsv").is_file() \
+        else set()
+    listed = corpus / "MANIFEST.tsv"
+    if listed.is_file():
+        lines = listed.read_text(encoding="utf-8").splitlines()[1:]
+        rels = [line.split("\t", 1)[0].removeprefix("bilingual/") for line in lines]
+    else:  # a tree of handoffs alone: every article in it
+        root = corpus / "bilingual"
+        rels = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+    for rel in rels:
         if rel in with_english:
             continue
         try:
@@ -189,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--proxy", action="store_true",
                         help="the handoffs without English, their English rebuilt from them")
     args = parser.parse_args(argv)
-    if not (args.corpus / "english" / "MANIFEST.tsv").is_file():
+    if args.proxy and not (args.corpus / "bilingual").is_dir():
+        print(f"no handoffs at {args.corpus}/bilingual", file=sys.stderr)
+        return 2
+    if not args.proxy and not (args.corpus / "english" / "MANIFEST.tsv").is_file():
         print(f"no English corpus at {args.corpus}/english", file=sys.stderr)
         return 2
     lines: list[str] | None = [] if args.disagreements else None
