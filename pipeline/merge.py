@@ -225,10 +225,13 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         if match is None and unit.msgid and claimed:
             match = _best_fuzzy(unit.msgid, claimed)
         if match is not None:
-            used.add(match.key)
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between
             made_for = match if not (match.fuzzy and match.previous_msgid is not None) else None
+            if not match.reviewed:
+                used.add(match.key)
+            # else it also stays, obsolete, as it was reviewed: should the English come back
+            # (an edit reverted), it is found again as it was, not as a suggestion
             result[index] = Message(
                 msgid=unit.msgid,
                 msgstr=match.msgstr,

@@ -198,9 +198,13 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
     assert changed.fuzzy
     assert changed.previous_msgid == "Open the file `a.json`."
     assert changed.msgstr == "Ouvrez le fichier `a.json`."
-    # removed English: obsolete, translation kept
+    # removed English: obsolete, translation kept; so is the changed English's reviewed entry,
+    # for the English to find again should the change be undone
     gone = [m for m in merged.messages if m.obsolete]
-    assert [(m.msgid, m.msgstr) for m in gone] == [("Close the window.", "Fermez la fenêtre.")]
+    assert [(m.msgid, m.msgstr) for m in gone] == [
+        ("Open the file `a.json`.", "Ouvrez le fichier `a.json`."),
+        ("Close the window.", "Fermez la fenêtre.")]
+    assert not any(m.fuzzy for m in gone)
     # new English: the article's translation
     assert msgs["A brand new sentence."].msgstr == "Une phrase toute neuve."
     assert msgs["A brand new sentence."].extracted_comments[0] == "1accc-999"
@@ -312,7 +316,9 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     fuzzy = msgs[changed_en + " Extra words."]
     assert fuzzy.fuzzy and fuzzy.previous_msgid == changed_en
     assert fuzzy.msgstr == segs[5].translation
-    assert [m.msgid for m in merged.messages if m.obsolete] == [removed_en]
+    # a reviewed (HT) entry whose English changed stays too, obsolete, for a revert to find
+    kept = [changed_en, removed_en] if translation_type == "HT" else [removed_en]
+    assert [m.msgid for m in merged.messages if m.obsolete] == kept
     assert msgs["Brand new English."].msgstr == "NOUVEAU"
     localized = page(new_article, merged, Form.LOCALIZED)
     assert all(f"VENDOR EDIT {n}" in localized for n in range(3))
