@@ -320,16 +320,24 @@ _ON_ATTRIBUTE = re.compile(r"on[a-z]+\s*=")  # after white space, '/' or a quote
 # 'javascript:', 'vbscript:', 'livescript:' or 'data:' with white space or control characters
 # anywhere in them, which a browser drops from a URL (lower case)
 _SPACED = "[\x00-\x20\x7f]*"
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
 _NAMED = re.compile(r"&(?:colon|tab|newline)", re.I)
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 _SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
     "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
 
 
+
 def _on_attribute(low: str) -> bool:
     # the literal 'on' first: a scan for the separator before it is several times slower
     return any(m.start() and low[m.start() - 1] in " \t\n\r\f\v/\"'"
                for m in _ON_ATTRIBUTE.finditer(low))
+
+
+def _scheme(low: str) -> bool:
+    # one that starts a URL: 'metadata:' is no data: URL (a scheme's own characters before it)
+    return any(not m.start() or low[m.start() - 1] not in _SCHEME_CHARS
+               for m in _SCHEME.finditer(low))
 
 
 def may_be_active(text: str) -> bool:
@@ -344,13 +352,13 @@ def may_be_active(text: str) -> bool:
             low = text.lower()
             if _on_attribute(low):
                 return True
-    if ":" in text and _SCHEME.search(low or text.lower()):
+    if ":" in text and _scheme(low or text.lower()):
         return True
     # an escape may spell it: a numeric reference, one of the three named ones that stand for
     # a colon or white space (no name stands for a letter), or a percent-escape
     if ("&#" in text or ("&" in text and _NAMED.search(text))
             or ("%" in text and _PERCENT.search(text))):
-        return _SCHEME.search(decoded_url(text)) is not None
+        return _scheme(decoded_url(text))
     return False
 
 
