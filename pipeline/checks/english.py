@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.base import Check, Options, quote
 from pipeline.findings import Finding, Severity
+from pipeline.memory.rows import provenance
 
 if TYPE_CHECKING:
     from pipeline.catalog import Message
@@ -39,26 +40,32 @@ def english_changed(entries: Sequence[Message | None], options: Options, po_path
         if msg is None or msg.previous_msgid is None or not msg.fuzzy or id(msg) in seen:
             continue
         seen.add(id(msg))
-        out.append(Finding(
-            ENGLISH_CHANGED.id, sev,
+        memory = provenance(msg)
+        message = (
             f"the English changed since this was translated: now {quote(msg.msgid, 60)}, was "
-            f"{quote(msg.previous_msgid, 60)}", po_path, entry_line(msg), 1, None,
-            ENGLISH_CHANGED.hint))
+            f"{quote(msg.previous_msgid, 60)}" if memory is None else
+            f"a translation memory suggestion for other English ({memory.similarity}% like it, "
+            f"from {memory.origin}) awaits review: {quote(msg.previous_msgid, 60)}")
+        out.append(Finding(ENGLISH_CHANGED.id, sev, message, po_path, entry_line(msg), 1, None,
+                           ENGLISH_CHANGED.hint))
     return out
 
 
 def translation_lag(locale: str, total: int, stale: int, missing: int, options: Options,
-                    file: str, held: int = 0) -> list[Finding]:
+                    file: str, held: int = 0, suggested: int = 0) -> list[Finding]:
     """One finding for an article a locale does not yet translate whole: ``stale`` units
-    wait for review after an English change, ``missing`` were never translated, ``held``
-    have a translation the checks hold back (each reported on its own as well)."""
-    if not (stale or missing or held) or not options.enabled(TRANSLATION_LAG):
+    wait for review after an English change, ``suggested`` for review of a translation
+    memory suggestion, ``missing`` were never translated, ``held`` have a translation the
+    checks hold back (each reported on its own as well)."""
+    if not (stale or missing or held or suggested) or not options.enabled(TRANSLATION_LAG):
         return []
     parts = [f"{n} {what}" for n, what in ((missing, "never translated"),
                                            (stale, "awaiting review after an English change"),
+                                           (suggested, "awaiting review of a memory suggestion"),
                                            (held, "held back by an error in the translation"))
              if n]
     return [Finding(
         TRANSLATION_LAG.id, options.severity(TRANSLATION_LAG),
-        f"{locale} lags the English: {stale + missing + held} of {total} segments have no "
-        f"translation to publish ({', '.join(parts)})", file, 1, 1, None, TRANSLATION_LAG.hint)]
+        f"{locale} lags the English: {stale + missing + held + suggested} of {total} segments "
+        f"have no translation to publish ({', '.join(parts)})", file, 1, 1, None,
+        TRANSLATION_LAG.hint)]

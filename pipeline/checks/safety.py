@@ -330,7 +330,7 @@ _SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
 
 def _on_attribute(low: str) -> bool:
     # the literal 'on' first: a scan for the separator before it is several times slower
-    return any(m.start() and low[m.start() - 1] in " \t\n\r\f\v/\"'"
+    return any(m.start() and (low[m.start() - 1] in "/\"'" or low[m.start() - 1].isspace())
                for m in _ON_ATTRIBUTE.finditer(low))
 
 

@@ -24,6 +24,7 @@ from pipeline.checks.english import english_changed, translation_lag
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.job import Prepared, Write, written_lines
+from pipeline.memory.rows import provenance
 from pipeline.merge import merge
 from pipeline.outcome import Settings
 from pipeline.publish import Guard, Policy, publish
@@ -143,13 +144,17 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             findings.extend(_cited(segment_findings, where, locale))
             picked = set(chosen)
             missing = [m for i, m in enumerate(entries) if i not in picked]
-            stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None)
+            stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None
+                        and provenance(m) is None)
+            suggested = sum(1 for m in missing if m is not None and m.previous_msgid is not None
+                            and provenance(m) is not None)
             # a translation the checks hold back leaves the English on the page too
             held = sum(1 for i, text in zip(chosen, texts, strict=True)
                        if text in ("", units[i].source)
                        and _meant(entries[i], own[i]) not in ("", units[i].source))
-            findings.extend(translation_lag(locale, len(units), stale, len(missing) - stale,
-                                            options, po_shown if catalog else shown, held))
+            findings.extend(translation_lag(locale, len(units), stale,
+                                            len(missing) - stale - suggested, options,
+                                            po_shown if catalog else shown, held, suggested))
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 

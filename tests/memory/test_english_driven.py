@@ -4,6 +4,7 @@ translator's text never replaced."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -118,3 +119,18 @@ def test_a_source_article_left_to_fill_is_checked_and_rendered_once(
     locales(content, cats, out, "-j", "1")
     assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]  # b.md's second pass only
     assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+
+
+def test_a_memory_suggestion_is_reported_as_one_not_as_an_english_change(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, cats, out = tree(tmp_path)
+    locales(content, cats, out, "-j", "1")
+    capsys.readouterr()
+    assert run("check", "--content", content, "--locales", cats, "--format", "json") == 0
+    found = [f["message"] for f in json.loads(capsys.readouterr().out)
+             if f["file"].endswith("fr-FR/b.po")]
+    assert any(m.startswith("a translation memory suggestion for other English (96% like it, "
+                            "from fr-FR/a.md) awaits review") for m in found), found
+    assert not any("the English changed since" in m for m in found), found
+    lag = [m for m in found if "lags the English" in m]
+    assert lag and "1 awaiting review of a memory suggestion" in lag[0], lag
