@@ -111,9 +111,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         if handoff is not None:
             findings.extend(checks.article_findings(handoff, options))
         if catalog is not None:
-            findings.extend(_in_locale(checks.catalog_findings(
+            findings.extend(_at_handoff(_in_locale(checks.catalog_findings(
                 article, catalog, po_shown, options, keys, entries=entries,
-                entry_line=entry_line), locale, shown))
+                entry_line=entry_line), locale, shown), handoff, units))
             findings.extend(english_changed(entries, options, po_shown, entry_line))
         elif not broken and units and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
@@ -285,6 +285,23 @@ def _in_locale(found: Sequence[Finding], locale: str, english_shown: str) -> lis
     """Findings the sync rules place in the English file, saying for which locale."""
     return [replace(f, message=f"{locale}: {f.message}") if f.file == english_shown else f
             for f in found]
+
+
+def _at_handoff(found: list[Finding], handoff: Article | None, units: Sequence[Unit]
+                ) -> list[Finding]:
+    """``handoff-disagrees`` is about what the handoff delivers: cited at the handoff's pair
+    of the same English, not at the English article."""
+    if handoff is None or not any(f.check == sync.DISAGREES.id for f in found):
+        return found
+    english = {u.id: u.source for u in units}
+    pairs: dict[str, tuple[int, int]] = {}
+    for seg in handoff.segments:
+        pairs.setdefault(seg.source, (seg.line, seg.column))
+    out = []
+    for f in found:
+        at = pairs.get(english.get(f.segment or "", "")) if f.check == sync.DISAGREES.id else None
+        out.append(f if at is None else replace(f, file=handoff.path, line=at[0], column=at[1]))
+    return out
 
 
 def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:

@@ -3,6 +3,7 @@ same article lends its translations; front matter and alt text are entries."""
 
 from __future__ import annotations
 
+import pytest
 from source_tree import Tree
 
 from pipeline.article import read_article
@@ -259,3 +260,23 @@ def test_a_suggestion_for_one_sentence_never_parts_a_merged_paragraph(tree: Tree
         assert not _entry(cat, merged).obsolete
         assert "\nTout est sauvegardé.\n" in tree.page("fr-FR", "guide.md")
     assert tree.run("check") == 0
+
+
+def test_a_newer_handoff_that_disagrees_with_a_translator_is_cited_at_the_handoff(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = "Notes are stored on your device."
+    tree.write("guide.md", GUIDE)
+    tree.write("guide.md", _handoff(english, "Les notes restent sur l'appareil."),
+               locale="fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "guide.md", {english: "Vos notes sont sur l'appareil."})
+    tree.write("guide.md", _handoff(english, "Les notes sont sur votre appareil."),
+               locale="fr-FR")
+    capsys.readouterr()
+    assert tree.run("check") == 0
+    err = capsys.readouterr().err
+    assert f"{tree.content / 'fr-FR' / 'guide.md'}:12:1: warning[handoff-disagrees]" in err or \
+        "fr-FR/guide.md:12:1: warning[handoff-disagrees]" in err, err
+    assert "en-US/guide.md" not in "".join(
+        line for line in err.splitlines() if "handoff-disagrees" in line)
