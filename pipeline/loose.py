@@ -17,7 +17,9 @@ import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
 from pipeline.checks.safety import may_be_active
-from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.code import code_spans, mask_spans
+from pipeline.checks.tokens.links import DESTINATION_PATTERN
+from pipeline.checks.tokens.tags import LENIENT_TAG
 
 try:  # as the article reader parses it
     from yaml import CSafeLoader as _Loader
@@ -98,20 +100,23 @@ def _broken(article: Article, pos: int, limit: int) -> Loose:
                  start, end, line, column, segment, "", "nothing")
 
 
-_MARKUP_HINT = ("remove it from the article, or show it as code (in backticks or a code block); "
-                "the rest of the page is published")
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\r?\n)+")
+_DESTINATION = re.compile(DESTINATION_PATTERN)
+_MARKUP_HINT = ("remove it from the article, or show it in a code block; the rest of the page "
+                "is published")
 
 
 def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = ()
              ) -> list[Loose]:
-    """The blocks of the article's own text outside the pairs (and outside ``taken``) in which
-    ``flagged`` (the rules for active content) finds something once code is left out: a page
-    shows code and runs none. Held back, the block's text is left out. An sxs article's
-    markup is its English's, which the safety rules trust; this is for what was put in since,
-    by hand or by a tool, which nothing else would check. Most articles cost one quick look
-    at each stretch between two pairs; the Markdown blocks are read only where the rules find
-    something."""
+    """The stretches of the article's own text between its pairs (and outside ``taken``) that
+    a page would run something from: where ``flagged`` (the rules for active content) finds
+    something outside code blocks (a page shows code and runs none). Then every stretch it
+    finds something in, code or not, is held back and published inert (``_inert``): made
+    inert, text can change the blocks around it (an HTML block that ends no more lets the
+    indented code after it join a paragraph), and inert everywhere, none of it can run. An
+    sxs article's markup is its English's, which the safety rules trust as they trust its
+    English spans; this is for what was put in since, by hand or by a tool, which nothing
+    else would check. Most articles cost one quick look at all the stretches; the Markdown
+    blocks are read only where the rules find something."""
     text = article.text
     segments = article.segments
     if not taken:  # one look at all of it first (a match across two stretches only costs the
@@ -134,39 +139,57 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
         return []
     from pipeline.segment.blocks import BlockKind, scan_blocks  # only for a candidate
 
-    code = sorted(line for block in scan_blocks(text, article.body_start)
-                  if block.kind is BlockKind.CODE for line in block.lines)
+    blocks = scan_blocks(text, article.body_start)
+    code = sorted(line for b in blocks if b.kind is BlockKind.CODE for line in b.lines)
+    html = [(b.lines[0][0], b.lines[-1][1]) for b in blocks
+            if b.kind is BlockKind.HTML and b.lines]
+    if not any(flagged(shown)
+               for s, e in suspects for a, b in _less_code(s, e, code)
+               for shown in (_code_masked(text, a, b, html),) if may_be_active(shown)):
+        return []  # what it found is code: the English's own examples
     out = []
-    for start, end in suspects:
-        for s, e in _blocks_of(text, start, end, code):
-            piece = without_code(text[s:e])
-            if may_be_active(piece) and flagged(piece):
-                line, column = article.line_of(s)
-                out.append(Loose("the markup outside the pairs", "", piece, s, e, line, column,
-                                 None, "", "nothing", markup=True, hint=_MARKUP_HINT))
+    for s, e in suspects:
+        line, column = article.line_of(s)
+        out.append(Loose("the markup outside the pairs", "", text[s:e], s, e, line, column,
+                         None, _inert(text[s:e]), "it, made inert", markup=True,
+                         hint=_MARKUP_HINT))
     return out
 
 
-def _blocks_of(text: str, start: int, end: int, code: Sequence[tuple[int, int]]
+def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with each code span masked where a page shows it as code: not in a
+    raw HTML block (backticks are text there), and not begun inside a tag (a tag that starts
+    first wins: '<img alt="`" onerror=… title="`">' is a tag)."""
+    piece = text[start:end]
+    if "`" not in piece or any(hs < end and start < he for hs, he in html):
+        return piece
+    first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
+    if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
+        first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
+    spans = [(a, b) for a, b in code_spans(piece) if not any(ts < a < te for ts, te in first)]
+    return mask_spans(piece, spans)
+
+
+def _less_code(start: int, end: int, code: Sequence[tuple[int, int]]
                ) -> Iterator[tuple[int, int]]:
-    """``start``..``end`` less the lines of code blocks, cut at blank lines."""
-    rest = []
+    """``start``..``end`` less the lines of code blocks."""
     at = start
     for ls, le in code:
         if le <= at or ls >= end:
             continue
         if ls > at:
-            rest.append((at, ls))
+            yield at, ls
         at = max(at, le)
     if at < end:
-        rest.append((at, end))
-    for s, e in rest:
-        for m in _BLANK_LINES.finditer(text, s, e):
-            if m.start() > s:
-                yield s, m.start()
-            s = m.end()
-        if e > s:
-            yield s, e
+        yield at, end
+
+
+def _inert(text: str) -> str:
+    """``text`` with nothing a browser would run: '&' and '<' written as entities, so that no
+    tag and no character reference is left, and each ':' percent-escaped, so that no scheme
+    is (a browser never decodes one). Line ends and indentation stay: the blocks around it
+    keep their kinds (taken out, a line end could join code to the text before it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(":", "%3A")
 
 
 def meta_values(article: Article) -> list[str] | None:

@@ -228,10 +228,11 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between
             made_for = match if not (match.fuzzy and match.previous_msgid is not None) else None
-            if not match.reviewed:
+            if match.fuzzy:
                 used.add(match.key)
-            # else it also stays, obsolete, as it was reviewed: should the English come back
-            # (an edit reverted), it is found again as it was, not as a suggestion
+            # else it also stays (obsolete, as it was reviewed, whether it was active or
+            # obsolete already): should its English come back (an edit reverted, even after
+            # further edits), it is found again as it was, not as a suggestion
             result[index] = Message(
                 msgid=unit.msgid,
                 msgstr=match.msgstr,
@@ -246,11 +247,14 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         else:
             result[index] = _new(unit, article, mt)
     messages = [m for m in result if m is not None]
-    for m in old_messages:  # English that left the article keeps its translation, obsolete
-        if m.key not in used and m.msgstr:
-            messages.append(
-                replace(m, obsolete=True, references=(), extracted_comments=(), line=0)
-            )
+    gone = [m for m in old_messages if m.key not in used and m.msgstr]
+    # a suggestion nobody touched whose English went too is the text of an entry that stays,
+    # for that entry's English: kept, it would only pile up
+    stays = {(m.msgid, m.msgstr) for m in (*messages, *gone) if not m.fuzzy}
+    for m in gone:  # English that left the article keeps its translation, obsolete
+        if m.fuzzy and m.previous_msgid is not None and (m.previous_msgid, m.msgstr) in stays:
+            continue
+        messages.append(replace(m, obsolete=True, references=(), extracted_comments=(), line=0))
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),

@@ -103,7 +103,7 @@ _VIDEO = re.compile(r"\[!VIDEO[ \t]++([^\s\]]++)", re.I)
 _COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")
 _COLON_URL = re.compile(
     r"(?<![\w-])(?:source|src|lightbox|link|href|url|thumbnail|poster)[ \t]*+=[ \t]*+"
-    r"(?:\"([^\"\n]*+)\"?|'([^'\n]*+)'?|([^\s:\"']++))", re.I)
+    r"(?:\"([^\"\n]*+)\"?|'([^'\n]*+)'?|([^\s\"']++))", re.I)
 
 
 def directive_urls(text: str) -> list[str]:
@@ -120,7 +120,9 @@ def directive_urls(text: str) -> list[str]:
             out.extend(_VIDEO.findall(found))
     if ":::" in text:
         for rest in _COLONS.findall(text):
-            out.extend(a or b or c for a, b, c in _COLON_URL.findall(rest))
+            # an unquoted value runs to the directive's closing ':::'
+            out.extend(a or b or c.removesuffix(":::").rstrip(":")
+                       for a, b, c in _COLON_URL.findall(rest))
     return out
 
 
