@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and make:
-#   make locales   build the catalogs and the localized Markdown from content/
+#   make locales   build the catalogs and the localized Markdown from content/ (build/ keeps
+#                  no page of a deleted article: --prune)
 #   make test      the whole test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -25,7 +26,7 @@ $(DEV_STAMP): $(STAMP)
 # would otherwise make every run, and every worker process, compile each module it imports.
 locales: $(STAMP)
 	@$(BIN)/python -m compileall -q pipeline
-	$(BIN)/python -m pipeline locales
+	$(BIN)/python -m pipeline locales --prune
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q

@@ -74,10 +74,18 @@ def _render(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
     p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
                    help="localized (default), source (English) or bilingual (sxs)")
+    _prune(p)
+
+
+def _prune(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--prune", action="store_true",
+                   help="delete the pages of the output folder whose article no longer exists "
+                        "(default: report them as orphan-page)")
 
 
 def _locales(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
+    _prune(p)
     _selection(p)
     gate.declare(p, "locales")
     _memory(p)

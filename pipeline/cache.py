@@ -196,6 +196,14 @@ class Cache:
         self.raw: dict[str, bytes] = {}
         self.records: dict[str, bytes] = {}  # this run's entries, marshalled and compressed
         self.dirty = False
+        # the output folder's pages that no article makes, as the last run found them (None:
+        # not looked for); a run whose articles are those of the last one need not look again
+        self.orphans: tuple[str, ...] | None = None
+
+    def set_orphans(self, rels: Sequence[str]) -> None:
+        if self.orphans != tuple(rels):
+            self.orphans = tuple(rels)
+            self.dirty = True
 
     @classmethod
     def load(cls, path: Path, fingerprint: str) -> Cache:
@@ -217,6 +225,9 @@ class Cache:
                 if next(values, None) is not None:
                     raise ValueError("more than the header announced")
                 cache.saved_ns = int(header["saved_ns"])
+                orphans = header.get("orphans")
+                if type(orphans) is list and all(type(r) is str for r in orphans):
+                    cache.orphans = tuple(orphans)
                 cache.raw = raw
         except (OSError, EOFError, StopIteration, ValueError, KeyError, TypeError):
             cache.raw = {}  # no cache, or one we cannot trust: start afresh
@@ -362,6 +373,8 @@ class Cache:
         chunks = [rels[i : i + _CHUNK] for i in range(0, len(rels), _CHUNK)]
         header = {"format": _FORMAT, "python": _PYTHON, "fingerprint": self.fingerprint,
                   "saved_ns": time.time_ns(), "chunks": len(chunks)}
+        if self.orphans is not None:
+            header["orphans"] = list(self.orphans)
 
         def pieces() -> Iterator[bytes]:  # streamed: a large tree's cache is never held whole
             yield _framed(header)

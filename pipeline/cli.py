@@ -141,6 +141,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         publish_machine_translation=config.publish_machine_translation,
         memory=_memory_setup(args, config, layout, command),
         targets=targets,
+        prune=getattr(args, "prune", False),
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()

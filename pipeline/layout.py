@@ -136,14 +136,29 @@ class Layout:
     def catalogs(self) -> Found:
         """Catalog paths relative to the locales root, as article-style '.md' paths, and what
         could not be walked."""
-        if isinstance(self.locales, Url):
-            found = _walk_url(self.locales, ".po", self._shown[1], frozenset(), False)
-            return Found([r[:-3] + ".md" for r in found.rels], [], found.problems)
-        walk = _Walk(".po", self._shown[1])
-        for entry in walk.top(str(self.locales)):
-            if is_locale(entry.name):
+        found = self._walk(self.locales, ".po", self._shown[1], frozenset())
+        return Found(sorted(r[:-3] + ".md" for r in found.rels), [], found.problems)
+
+    def pages(self, locales: frozenset[str]) -> Found:
+        """The Markdown files under the output root's folders of ``locales`` (lower-case
+        names; paths relative to the root, sorted), and what could not be walked. Only those
+        folders: the output root also holds what other commands write (``segment``'s
+        ``build/sxs``, ``build/pot``), whose names may read as language codes."""
+        if not locales:
+            return Found([], [], [])
+        return self._walk(self.out, ".md", self._shown[2], locales)
+
+    @staticmethod
+    def _walk(root: Path | Url, suffix: str, shown: str, locales: frozenset[str]) -> Found:
+        """The ``suffix`` files under the locale folders of ``root`` (those of ``locales``
+        only, when given)."""
+        if isinstance(root, Url):
+            return _walk_url(root, suffix, shown, locales, False)
+        walk = _Walk(suffix, shown)
+        for entry in walk.top(str(root)):
+            if is_locale(entry.name) and (not locales or entry.name.lower() in locales):
                 walk.locale(entry)
-        return Found(sorted(r[:-3] + ".md" for r in walk.found), [], walk.sorted_problems())
+        return Found(sorted(walk.found), [], walk.sorted_problems())
 
     def has_article(self, rel: str) -> bool:
         """Whether the article is there; True when that cannot be told (a folder that cannot

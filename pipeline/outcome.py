@@ -31,6 +31,9 @@ class Settings:
     # The locales the English of the source folder is made for, sorted: the first one's jobs
     # also report what is wrong with the English files themselves (once, not once a locale).
     targets: tuple[str, ...] = ()
+    # delete the pages of the output folder that no article makes any more; no article's result
+    # depends on it, so the run cache's fingerprint leaves it out (repr=False)
+    prune: bool = field(default=False, repr=False)
 
 
 class Outcome(NamedTuple):

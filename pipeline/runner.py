@@ -8,6 +8,7 @@ their findings are gathered in article order, so output is the same for any -j.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
@@ -44,7 +45,7 @@ def fingerprint(settings: Settings) -> str:
         layout.shown_article(""), layout.shown_catalog(".md"), layout.shown_output(""),
     ]
     parts.extend(f"{f.name}={_settled(getattr(settings, f.name))!r}" for f in fields(settings)
-                 if f.name != "layout")
+                 if f.name != "layout" and f.repr)  # repr=False: decides no article's result
     return "\x00".join(parts)
 
 
@@ -87,6 +88,9 @@ def run(
     if (use_cache and (settings.form is not None or cache_path is not None)
             and isinstance(layout.out, Path) and layout.local):
         cache = Cache.load(cache_path or layout.out / CACHE_NAME, fingerprint(settings))
+    # the articles the last run took: when they are this run's and all unchanged, its
+    # orphan pages are this run's too, and the output folder need not be walked again
+    before = frozenset(cache.raw) if cache is not None else frozenset()
     cached: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rel_list:
@@ -123,13 +127,26 @@ def run(
         def tree_findings() -> list[Finding]:
             return kept.replay(settings, fingerprint(settings), rel_list)
 
+    page_findings = None
+    if settings.form is not None and (settings.prune or (
+            settings.check and settings.options.enabled(tree.ORPHAN_PAGE))):
+        known = (cache.orphans if cache is not None and not todo and before <= set(rel_list)
+                 else None)
+
+        def page_findings(seen: set[str]) -> list[Finding]:
+            found, left = _orphan_pages(settings, seen, known)
+            if cache is not None:
+                cache.set_orphans(left)
+            return found
+
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
-        summary = _summarize(in_order(iter(())), settings, progress, sink, tree_findings)
+        summary = _summarize(in_order(iter(())), settings, progress, sink, tree_findings,
+                             page_findings)
     else:
         if before_work is not None:
             before_work()
         summary = _work(todo, settings, executor or executors.Spec(jobs=jobs), in_order,
-                        progress, sink, session, tree_findings)
+                        progress, sink, session, tree_findings, page_findings)
     if cache is not None:
         cache.save(set(rel_list))
     if cached:
@@ -146,6 +163,7 @@ def _work(
     sink: Sink | None,
     session: Session | None = None,
     tree_findings: Callable[[], list[Finding]] | None = None,
+    page_findings: Callable[[set[str]], list[Finding]] | None = None,
 ) -> Summary:
     """Process ``todo`` in batches of consecutive articles on the executor's workers, the
     outcomes read back in article order. (The cross-locale check needs no article's locales
@@ -179,7 +197,7 @@ def _work(
         batches = [(list(rels), settings) for rels in pool.cut(todo)]
         results = pool.map(job.run_batch, batches)
         return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
-                          progress, sink, tree_findings)
+                          progress, sink, tree_findings, page_findings)
 
 
 def _forks() -> bool:
@@ -194,6 +212,7 @@ def _summarize(
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None = None,
     tree_findings: Callable[[], list[Finding]] | None = None,
+    page_findings: Callable[[set[str]], list[Finding]] | None = None,
 ) -> Summary:
     kept: list[Finding] = []
     counts = dict.fromkeys(Severity, 0)
@@ -237,7 +256,56 @@ def _summarize(
                 for rel in catalog_rels
                 if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
+    if page_findings is not None:
+        emit(page_findings(seen))
     if tree_findings is not None:  # the translation memory's (sorted; extract: its TMX files')
         emit(tree_findings())
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)
+
+
+def _orphan_pages(settings: Settings, seen: set[str], known: Sequence[str] | None
+                  ) -> tuple[list[Finding], list[str]]:
+    """The pages no article makes any more, as warnings; with ``prune``, deleted and noted. A
+    page is only ever a file this tree's layout would write (a ``.md`` file under a locale
+    folder of the output root), and only one whose article is gone. ``known``: the orphans the
+    last run found, when its articles were this run's (those still there are this run's).
+    Also the orphans left, for the next run."""
+    layout = settings.layout
+    if known is not None:
+        rels, found = [r for r in known if os.path.isfile(str(layout.output(r)))], []
+    else:
+        rels, problems = tree.orphan_pages(layout, seen)
+        found = list(problems)
+    left = []
+    for rel in rels:
+        removed = False
+        page = layout.output(rel)
+        if settings.prune and isinstance(page, Path) and isinstance(layout.out, Path):
+            try:
+                page.unlink()
+                removed = True
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                found.append(Finding(
+                    "write-failed", Severity.ERROR, f"cannot delete this stale page: "
+                    f"{exc.strerror or exc}", layout.shown_output(rel), 1, 1, None,
+                    "check the folder's permissions, or delete the page by hand"))
+                left.append(rel)
+                continue
+            _remove_empty_folders(page.parent, layout.out)
+        else:
+            left.append(rel)
+        found.append(tree.orphan_page(layout, rel, settings.options, removed))
+    return sorted(found, key=Finding.sort_key), left
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    """``folder`` and the folders it is in, up to (not including) ``root``, while empty."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or not ours to remove): the folders above are not either
+            return
+        folder = folder.parent

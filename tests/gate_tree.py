@@ -50,5 +50,6 @@ def make_tree(root: Path, articles: dict[str, str]) -> tuple[Path, Path, Path]:
 
 
 def cli_args(cmd: str, content: Path, locales: Path, *more: str) -> list[str]:
-    return [cmd, "--content", str(content), "--locales", str(locales), "-j", "1",
+    out = ["--out", str(content.parent / "build")] if cmd in ("locales", "render") else []
+    return [cmd, "--content", str(content), "--locales", str(locales), "-j", "1", *out,
             "--config", str(content.parent / "pyproject.toml"), *more]

@@ -39,6 +39,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     *(r.check for r in sync.RULES),
     sync.MISSING_CATALOG,
     tree.ORPHAN_CATALOG,
+    tree.ORPHAN_PAGE,
     tree.LOCALE_LAG,
     suppress.IGNORE_FLAG,
     consistency.INCONSISTENT,

@@ -1,20 +1,22 @@
-"""Checks over the whole tree rather than one article: a catalog left without its article
-(orphan-catalog), and one article's English in step across its locales (locale-lag). The
+"""Checks over the whole tree rather than one article: a catalog or a page left without its
+article (orphan-catalog, orphan-page), and one article's English in step across its locales
+(locale-lag). The
 runner makes them after the articles, from what each article left (an ``Edition``) and the
 catalogs folder; a run with nothing to do makes them too, so this module is kept light."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+import os
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from pipeline import storage
 from pipeline.checks.base import Check, Options
 from pipeline.findings import Finding, Severity
+from pipeline.layout import Layout, is_locale
 
 if TYPE_CHECKING:
     from pipeline.article import Article
-    from pipeline.layout import Layout
 
 LOCALE_LAG = Check(
     "locale-lag", "sync", Severity.WARNING,
@@ -24,24 +26,66 @@ LOCALE_LAG = Check(
 ORPHAN_CATALOG = Check(
     "orphan-catalog", "sync", Severity.WARNING,
     "a catalog whose article no longer exists",
-    "delete the catalog (and its page, if an earlier run wrote one), or restore the article",
+    "delete the catalog, or restore the article",
+)
+ORPHAN_PAGE = Check(
+    "orphan-page", "sync", Severity.WARNING,
+    "a page of the output folder whose article no longer exists",
+    "run again with --prune to delete the pages of deleted articles, or restore the article",
 )
 
 
 def orphan_message(layout: Layout, rel: str) -> str:
     """What is missing for the catalog of ``rel``: its English (in a tree with a source folder)
-    or its handoff; and the page an earlier run left, which a run no longer updates."""
+    or its handoff."""
+    return f"no {_article(layout, rel)} for this catalog"
+
+
+def _article(layout: Layout, rel: str) -> str:
     if layout.source:
         within = rel.partition("/")[2]
-        article = (f"English {layout.shown(layout.content / layout.source / within)} "
-                   f"(nor a handoff {layout.shown_article(rel)})")
-    else:
-        article = f"article {layout.shown_article(rel)}"
-    page = layout.output(rel)
-    left = isinstance(page, Path) and page.is_file()
-    return (f"no {article} for this catalog"
-            + (f"; the page {layout.shown_output(rel)} is left from an earlier run" if left
-               else ""))
+        return (f"English {layout.shown(layout.content / layout.source / within)} "
+                f"(nor a handoff {layout.shown_article(rel)})")
+    return f"article {layout.shown_article(rel)}"
+
+
+def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list[Finding]]:
+    """The pages of the output folder (under its locale folders) that no article makes any
+    more: their rels, sorted; and what could not be walked. A page whose article this run did
+    not take (another locale, a subset of the tree) is no orphan while its article is there.
+    Only the folders of the tree's locales are looked into (those of the content or catalogs
+    roots, and those of the articles seen)."""
+    locales = _locale_folders(layout) | {rel.partition("/")[0].lower() for rel in seen}
+    pages, _, problems = layout.pages(locales)
+    return [rel for rel in pages if rel not in seen and not layout.has_article(rel)], problems
+
+
+def _locale_folders(layout: Layout) -> frozenset[str]:
+    """The locale folders right below the content and catalogs roots (lower-case names), the
+    source folder aside."""
+    names: set[str] = set()
+    for root in (layout.content, layout.locales):
+        try:
+            if isinstance(root, storage.Url):
+                names.update(name for name, is_dir in storage.listing(root) if is_dir)
+            elif os.path.isdir(root):
+                with os.scandir(root) as entries:
+                    names.update(e.name for e in entries if e.is_dir())
+        except OSError:  # said by the walks of the articles and catalogs
+            continue
+    return frozenset(n.lower() for n in names if is_locale(n)) - {layout.source.lower()}
+
+
+def orphan_page(layout: Layout, rel: str, options: Options, removed: bool) -> Finding:
+    """The finding for a stale page: a warning, or a note that ``--prune`` removed it."""
+    if removed:
+        return Finding(ORPHAN_PAGE.id, Severity.INFO,
+                       f"removed (--prune): no {_article(layout, rel)} makes this page any more",
+                       layout.shown_output(rel), 1, 1)
+    return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
+                   f"no {_article(layout, rel)} makes this page any more: it is left from an "
+                   "earlier run, and no run updates it", layout.shown_output(rel), 1, 1, None,
+                   ORPHAN_PAGE.hint)
 
 
 class Edition(NamedTuple):

@@ -169,18 +169,20 @@ def test_a_catalog_whose_english_is_gone_is_an_orphan(
     assert "left from an earlier run" not in orphans["fr-FR"]  # no run wrote a page
 
 
-def test_an_orphan_catalog_names_the_page_an_earlier_run_left(
+def test_the_pages_an_earlier_run_made_of_a_deleted_english_are_orphans(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
-    """The English is gone; the page the last run wrote is not updated any more: said."""
+    """The English is gone; the pages the last run wrote are not updated any more: said at
+    each page (``--prune`` deletes them: tests/checks/test_tree.py)."""
     _two_locales(tree)
     assert tree.run("locales") == 0
     (tree.content / "en-US" / "share.md").unlink()
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     found = json.loads(capsys.readouterr().out)
-    message = next(f["message"] for f in found
-                   if f["check"] == "orphan-catalog" and "fr-FR" in f["file"])
-    assert "fr-FR/share.md is left from an earlier run" in message
+    pages = sorted(f["file"].rsplit("/", 2)[1] for f in found if f["check"] == "orphan-page")
+    assert pages == ["ar-SA", "fr-FR"]
+    catalogs = [f["message"] for f in found if f["check"] == "orphan-catalog"]
+    assert len(catalogs) == 2 and not any("build" in m for m in catalogs)
 
 
 def test_a_broken_english_article_is_reported_once_for_all_its_locales(
