@@ -139,6 +139,10 @@ def run(
                 cache.set_orphans(left)
             return found
 
+    if todo and settings.extract and layout.source:  # a new English may be a renamed one
+        from pipeline.source.tree import orphan_catalogs
+
+        settings = replace(settings, orphans=orphan_catalogs(layout))
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
         summary = _summarize(in_order(iter(())), settings, progress, sink, tree_findings,
                              page_findings)

@@ -40,6 +40,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     sync.MISSING_CATALOG,
     tree.ORPHAN_CATALOG,
     tree.ORPHAN_PAGE,
+    tree.CATALOG_RENAMED,
     tree.LOCALE_LAG,
     suppress.IGNORE_FLAG,
     consistency.INCONSISTENT,

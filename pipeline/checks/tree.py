@@ -28,6 +28,11 @@ ORPHAN_CATALOG = Check(
     "a catalog whose article no longer exists",
     "delete the catalog, or restore the article",
 )
+CATALOG_RENAMED = Check(
+    "catalog-renamed", "sync", Severity.INFO,
+    "a new article's catalog started from the catalog of a deleted article (a renamed article)",
+    "check the carried translations, then delete the old catalog",
+)
 ORPHAN_PAGE = Check(
     "orphan-page", "sync", Severity.WARNING,
     "a page of the output folder whose article no longer exists",

@@ -21,6 +21,7 @@ from pipeline.catalog.files import read_catalog_bytes
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
+from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.job import Prepared, Write, written_lines
@@ -70,6 +71,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     units = units_of(english, within)
     handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
+    if catalog is None and not broken and settings.extract and settings.orphans:
+        catalog = _renamed(rel, settings, units, findings)
     units = join_merged(units, english.text, catalog)
 
     own_meta = english_meta(english)
@@ -242,6 +245,44 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
         findings.extend(foreign)
         return None, data, True
     return catalog, data, False
+
+
+def _renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[Finding]
+             ) -> Catalog | None:
+    """For an article without a catalog: the catalog of a deleted article of the locale that
+    holds at least half of its English (the most; the first by path on a tie), as the catalog
+    to merge into, its header comments left to be made anew. An article renamed keeps
+    its translations, reviewed as they were: the English they translate is the same."""
+    layout = settings.layout
+    locale = rel.partition("/")[0].lower()
+    english = {u.source for u in units}
+    best: tuple[int, str, Catalog] | None = None
+    for other in settings.orphans:
+        if other.partition("/")[0].lower() != locale:
+            continue
+        shown = layout.shown_catalog(other)
+        try:
+            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
+        except (InputError, OSError):  # said at that catalog by the run that reads it
+            continue
+        if found is None or sync.foreign_entries(found[0], english, shown):
+            continue
+        active = {m.msgid: m.msgstr for m in found[0].active()}
+        shared = len(english.intersection(active))
+        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
+            best = (shared, shown, found[0])
+    if best is None:
+        return None
+    _, shown, catalog = best
+    carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
+    if not carried:
+        return None  # nothing to carry: the article starts as any new one
+    findings.append(Finding(
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
+        f"started from {shown}, the catalog of a deleted article with the same English: "
+        f"the translations of {carried} of its {len(english)} English segments carried over",
+        layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
+    return replace(catalog, header_comments=())
 
 
 def _comments(locale: str, source_rel: str) -> tuple[str, ...]:

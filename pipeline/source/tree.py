@@ -75,6 +75,12 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
 
 
 
+def orphan_catalogs(layout: Layout) -> tuple[str, ...]:
+    """The catalogs (as article rels, sorted) whose article is gone: neither English nor a
+    handoff. A new English article may be one of them renamed (``source.job``)."""
+    return tuple(rel for rel in layout.catalogs().rels if not layout.has_article(rel))
+
+
 def _walk_url_files(root: Url, shown: str) -> Found:
     """``walk_files`` under a URL root (object stores have no links or undecodable names)."""
     try:
