@@ -22,7 +22,8 @@ def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
     if out:
         p.add_argument("--out", type=storage.parse_root, metavar="DIR|URL",
                        help="output root (default: build/)")
-    p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
+    p.add_argument("-j", "--jobs", type=int,
+                   help="parallel jobs (default: all cores; at most 4 a core)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
     executors.add_arguments(p)
     _config_option(p)

@@ -248,6 +248,17 @@ def _known(
         )
 
 
+MAX_JOBS_PER_CORE = 4  # -j beyond this many processes a core is taken as this many
+
+
+def bounded_jobs(jobs: int) -> int:
+    """``jobs`` as a run uses it: 0 (or less) is every core, and no more than a few processes a
+    core: each costs some 25 MB with work or without, and -j 100000 must not fork a hundred
+    thousand of them (the machine runs out of memory before the first article)."""
+    cores = cpu_count()
+    return min(jobs if jobs > 0 else cores, MAX_JOBS_PER_CORE * cores)
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))

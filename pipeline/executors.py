@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pipeline.cache import source_digest
+from pipeline.config import bounded_jobs
 
 if TYPE_CHECKING:
     from pipeline.config import Config
@@ -89,6 +90,7 @@ def spec_of(args: argparse.Namespace, config: Config, jobs: int, layout: Layout,
             say: Callable[[str], None] | None) -> Spec:
     """The executor the command line and the settings ask for. Raises UsageError."""
     kind = args.executor or config.executor
+    jobs = bounded_jobs(jobs)
     batch_size = args.batch_size if args.batch_size is not None else config.batch_size
     retries = args.retries if args.retries is not None else config.retries
     if args.batch_size is not None and args.batch_size < 1:
@@ -168,7 +170,8 @@ def open_pool(spec: Spec, todo: int) -> Iterator[Pool]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=spec.jobs) as executor:
+    # no more workers than batches: each one is a process forked up front
+    with ProcessPoolExecutor(max_workers=min(spec.jobs, -(-todo // size))) as executor:
         yield _Processes(size, spec.retries, executor)
 
 

@@ -33,7 +33,7 @@ from typing import TypeVar
 
 import pipeline.checks.inputs as inputs
 from pipeline.catalog import Catalog
-from pipeline.config import Config, cpu_count
+from pipeline.config import Config, bounded_jobs
 from pipeline.findings import Finding, InputError
 from pipeline.layout import Layout
 from pipeline.merge import MT_NOTE
@@ -154,7 +154,7 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
         return [r for batch in batches for r in fn(batch)]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
         return [r for results in pool.map(fn, batches) for r in results]
 
 
@@ -236,8 +236,7 @@ def format_table(rows: Sequence[Row], first: str = "locale") -> str:
 
 
 def jobs_for(args: argparse.Namespace, config: Config) -> int:
-    jobs = args.jobs if args.jobs is not None else config.jobs
-    return max(jobs, 0) or cpu_count()
+    return bounded_jobs(args.jobs if args.jobs is not None else config.jobs)
 
 
 def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:

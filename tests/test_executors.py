@@ -265,6 +265,47 @@ def test_the_process_pool_starts_the_batches_in_article_order(tmp_path: Path) ->
     assert started.index(0) <= 3 and started.index(39) >= 30
 
 
+class _Recorded:
+    """A stand-in process pool that records its size and runs the work here."""
+
+    sizes: ClassVar[list[int]] = []
+
+    def __init__(self, max_workers: int) -> None:
+        self.sizes.append(max_workers)
+
+    def submit(self, fn: Any, *args: Any) -> Any:
+        from concurrent.futures import Future
+
+        done: Future[Any] = Future()
+        done.set_result(fn(*args))
+        return done
+
+    def __enter__(self) -> _Recorded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def test_a_huge_jobs_count_forks_no_more_workers_than_cores_allow_or_batches_need(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """-j 100000 forked a hundred thousand processes up front and took the machine's memory."""
+    import concurrent.futures
+
+    from pipeline.config import MAX_JOBS_PER_CORE, cpu_count
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Recorded)
+    _Recorded.sizes.clear()
+    with executors.open_pool(executors.Spec(jobs=100_000, batch_size=2), 10):
+        pass
+    assert _Recorded.sizes == [5]  # five batches of two articles
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    _Recorded.sizes.clear()
+    assert main(["check", "-q", "-j", "100000", "--batch-size", "1"]) in (0, 1)
+    assert _Recorded.sizes and max(_Recorded.sizes) <= MAX_JOBS_PER_CORE * cpu_count()
+
+
 def test_a_worker_that_runs_other_code_is_refused() -> None:
     assert executors.run_checked(3, str, executors._code()) == "3"
     with pytest.raises(executors.CodeMismatch, match="same package version"):

@@ -169,7 +169,7 @@ def _article_jobs(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
         yield from pool.map(_pages_batch, work)
 
 

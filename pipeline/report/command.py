@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from pipeline.checks.base import Options
-from pipeline.config import Config, cpu_count
+from pipeline.config import Config, bounded_jobs
 from pipeline.layout import Layout
 from pipeline.progress import Progress
 from pipeline.source import tree as source_tree
@@ -59,7 +59,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
         publish_machine_translation=config.publish_machine_translation,
         targets=targets,
     )
-    jobs = (args.jobs if args.jobs is not None else config.jobs) or cpu_count()
+    jobs = bounded_jobs(args.jobs if args.jobs is not None else config.jobs)
     rels, _, problems = source_tree.articles(layout, config.build_locales,
                                              config.target_locales)
     for f in problems:  # what the walk could not take: also on the report's pages
