@@ -247,19 +247,34 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
     return catalog, data, False
 
 
+_RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
+
+
 def _renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[Finding]
              ) -> Catalog | None:
     """For an article without a catalog: the catalog of a deleted article of the locale that
-    holds at least half of its English (the most; the first by path on a tie), as the catalog
-    to merge into, its header comments left to be made anew. An article renamed keeps
-    its translations, reviewed as they were: the English they translate is the same."""
+    holds at least half of its English, as the catalog to merge into, its header comments left
+    to be made anew. An article renamed keeps its translations, reviewed as they were: the
+    English they translate is the same. Looked for where a rename or a move leaves it: the
+    same file name (a move), then the same folder (a rename), then any other, a tier only
+    when the one before found none, at most ``_RENAME_READS`` catalogs (a folder of a thousand
+    articles moved must not read a million); within a tier the one sharing the most English,
+    the first by path on a tie."""
     layout = settings.layout
-    locale = rel.partition("/")[0].lower()
+    locale, _, within = rel.lower().partition("/")
+    folder, _, name = within.rpartition("/")
+
+    def tier(other: str) -> int:
+        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
+        return 0 if o_name == name else 1 if o_folder == folder else 2
+
+    candidates = sorted((tier(o), o) for o in settings.orphans
+                        if o.partition("/")[0].lower() == locale)
     english = {u.source for u in units}
     best: tuple[int, str, Catalog] | None = None
-    for other in settings.orphans:
-        if other.partition("/")[0].lower() != locale:
-            continue
+    for i, (level, other) in enumerate(candidates[:_RENAME_READS]):
+        if best is not None and level > candidates[i - 1][0]:
+            break  # a tier found one: a farther one is not looked at
         shown = layout.shown_catalog(other)
         try:
             found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)

@@ -97,3 +97,38 @@ def test_a_renamed_and_edited_article_carries_the_rest_and_suggests_the_edit(
     assert edited.msgstr == FRENCH["Enter an email address."]
     assert {m.msgid for m in cat.active() if m.reviewed} == set(FRENCH) - {
         "Enter an email address."}
+
+
+def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
+        tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty articles moved together: each new one finds the catalog of its own file name
+    first and reads no other (a folder of a thousand read a million catalogs otherwise)."""
+    from pipeline.source import job
+
+    count = 40
+    for n in range(count):
+        tree.write(f"old/a{n}.md", f"# Article {n}\n\nSentence {n} of the guide.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract", "-j", "1") == 0
+    for n in range(count):
+        tree.translate("fr-FR", f"old/a{n}.md", {f"Article {n}": f"Article n° {n}",
+                                                 f"Sentence {n} of the guide.": f"Phrase {n}."})
+        old = tree.content / "en-US" / f"old/a{n}.md"
+        tree.write(f"new/a{n}.md", old.read_text(encoding="utf-8"))
+        old.unlink()
+    reads: list[str] = []
+    real = job.read_catalog_bytes
+
+    def counted(path: object, shown: str, limit: int) -> object:
+        if "/old/" in shown:
+            reads.append(shown)
+        return real(path, shown, limit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job, "read_catalog_bytes", counted)
+    assert tree.run("extract", "-j", "1") == 0
+    assert len(reads) == count
+    for n in (0, 17, count - 1):
+        reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", f"new/a{n}.md").active()
+                    if m.reviewed}
+        assert reviewed == {f"Article {n}": f"Article n° {n}",
+                            f"Sentence {n} of the guide.": f"Phrase {n}."}
