@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import importlib
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from pipeline.source import tree as source_tree
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command stopped by SIGPIPE (128 + 13)
 
 
 def _ids(values: Sequence[str]) -> frozenset[str]:
@@ -47,7 +49,14 @@ def entry() -> int:
     # at every full collection (a run with nothing to do spent 5 ms there), and forked workers
     # do not touch, and so copy, its pages.
     gc.freeze()
-    return main()
+    try:
+        return main()
+    except BrokenPipeError:
+        # the reader went away (``pipeline checks | head``): stop quietly, as a command the
+        # pipe's signal stops does, and let no flush at exit write to the closed pipe again
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

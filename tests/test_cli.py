@@ -341,3 +341,17 @@ def test_the_readme_says_which_commands_take_j_and_q() -> None:
             if any(short in a.option_strings for a in declared):
                 takes.add(name)
         assert commands - takes == _excepted(readme, option), option
+
+
+@pytest.mark.parametrize("command", [["checks"], ["check", "--format", "json", "-q"],
+                                     ["check", "--format", "sarif", "-q"]])
+def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback(
+        command: list[str]) -> None:
+    """``pipeline checks | head -1``: the reader closes the pipe; Python raised BrokenPipeError."""
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", *command], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before the command writes its first line
+    _, err = proc.communicate()
+    assert proc.returncode == 141
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
