@@ -30,8 +30,9 @@ def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
 
 
 def _config_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                   help="settings file with [tool.pipeline] (default: pyproject.toml)")
+    p.add_argument("--config", type=Path,
+                   help="settings file with [tool.pipeline] (default: pyproject.toml, when "
+                        "there is one)")
 
 
 def _selection(p: argparse.ArgumentParser) -> None:

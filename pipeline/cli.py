@@ -72,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     def known() -> frozenset[str]:  # loads the registry: only when ids are given
         return frozenset(checks.BY_ID)
 
+    if args.config is None:
+        args.config = Path("pyproject.toml")  # optional: without one, the defaults
+    elif not args.config.is_file():  # named, and missing: the run must not quietly ignore it
+        print(f"pipeline: error: --config {args.config}: no such file", file=sys.stderr)
+        return EXIT_USAGE
     try:
         config = load(args.config, known)
     except ConfigError as exc:

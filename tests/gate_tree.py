@@ -42,6 +42,7 @@ def make_tree(root: Path, articles: dict[str, str]) -> tuple[Path, Path, Path]:
     """content/, locales/ and build/ under ``root``, with ``articles`` (path under content/:
     text) written."""
     content, locales, out = root / "content", root / "locales", root / "build"
+    (root / "pyproject.toml").write_text("", encoding="utf-8")  # ``cli_args`` names it
     for rel, text in articles.items():
         path = content / rel
         path.parent.mkdir(parents=True, exist_ok=True)

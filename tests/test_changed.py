@@ -149,6 +149,7 @@ def test_a_changed_english_article_brings_every_locale_it_drives(
         path.write_text(f"# Title {name}\n\nSave the file. Close it.\n", encoding="utf-8")
     for locale in ("fr-FR", "ar-SA"):
         (locales / locale).mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # ``cli_args`` names it
     assert main(cli_args("extract", content, locales)) == 0
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", "-A")

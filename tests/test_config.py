@@ -101,3 +101,13 @@ def test_the_readme_sample_configuration_loads(tmp_path: Path) -> None:
     assert config.ignore == frozenset(table["ignore"])
     assert {k: v.label for k, v in config.severities.items()} == table["severity"]
     assert config.max_file_size == table["max-file-size"]
+
+
+def test_a_settings_file_named_on_the_command_line_that_is_missing_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--config nosuch.toml`` ran on the defaults, exit 0: the user's settings silently unused."""
+    (tmp_path / "content").mkdir()
+    assert main(["check", "--content", str(tmp_path / "content"),
+                 "--config", str(tmp_path / "nosuch.toml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pipeline: error: --config ") and err.endswith("no such file\n")
