@@ -128,6 +128,12 @@ def reads_by_bytes(codec: str) -> bool:
     return True
 
 
+@cache
+def single_byte(codec: str) -> bool:
+    """Whether every character of ``codec`` is one byte (ISO-8859-*, KOI8-*, CP125x)."""
+    return len(b"\xc3\xa9".decode(codec, "replace")) == 2
+
+
 def gnu_knows(name: str) -> bool:
     return name.upper() in GNU_CHARSETS
 

@@ -318,3 +318,29 @@ def test_a_shift_jis_catalog_publishes_as_its_utf8_twin_and_stays_as_it_is(
         assert po.read_bytes() == data
         pages.append((root / "build" / f"{rel}.md").read_bytes())
     assert pages[0] == pages[1]
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252", "ISO-8859-15", "KOI8-R"])
+def test_a_one_byte_charset_declared_over_utf8_text_is_refused_at_its_line(charset: str) -> None:
+    """An editor saved UTF-8 under the old declaration: GNU and we read "Paramètres" as
+    "ParamÃ¨tres", and the page published it so, with no word."""
+    text = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+            'msgid "Settings"\nmsgstr "Paramètres"\n')
+    if charset == "KOI8-R":
+        text = text.replace("Paramètres", "Параметры")
+    with pytest.raises(InputError) as caught:
+        parse_po_bytes(text.encode("utf-8"), "fr.po")
+    f = caught.value.finding
+    assert (f.check, f.line) == ("po-syntax", 3)
+    assert f"declares charset={charset}, but the text is UTF-8" in f.message
+    assert "charset=UTF-8" in (f.hint or "")
+    # the same catalog in the charset it declares is read as ever
+    read = parse_po_bytes(text.encode(charset), "fr.po").messages[0].msgstr
+    assert read == text.rsplit('"', 2)[1]
+
+
+def test_a_two_byte_charset_over_utf8_text_is_left_to_gettext_s_reading() -> None:
+    """Only one-byte charsets are judged: in EUC or GBK, UTF-8 bytes are often characters."""
+    data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=EUC-JP\\n"\n\n'
+            'msgid "Table"\nmsgstr "表"\n').encode("euc-jp")
+    assert parse_po_bytes(data, "ja.po").messages[0].msgstr == "表"

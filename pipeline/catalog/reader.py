@@ -33,7 +33,36 @@ def parse_po_bytes(data: bytes, path: str) -> Catalog:
     from pipeline.catalog.canonical import read as read_canonical
 
     found = read_canonical(data, path)
-    return found if found is not None else _parse(data, path, None)
+    catalog = found if found is not None else _parse(data, path, None)
+    if not data.isascii():
+        _refuse_mislabelled(catalog, data, path)
+    return catalog
+
+
+def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
+    """A catalog that declares a one-byte charset (ISO-8859-1, CP1252) but whose bytes are
+    UTF-8, as an editor saves it: each accented letter would read as two wrong ones (gettext
+    reads it so) and be published so. Real text in such a charset is never valid UTF-8: an
+    accented letter alone is a byte UTF-8 refuses."""
+    m = po_charset.find_charset(catalog.header_value("Content-Type") or "")
+    if m is None or not m.group(1):
+        return
+    try:
+        codec = po_charset.codec_of(m.group(1))
+    except po_charset.CharsetProblem:
+        return
+    if codec == "utf-8" or not po_charset.single_byte(codec):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # text in the charset it declares
+    at = data.find(b"charset=")
+    raise InputError(
+        "po-syntax", f"the header declares charset={m.group(1)}, but the text is UTF-8: "
+        "every accented letter would read as two wrong ones (é as Ã©)", path,
+        data.count(b"\n", 0, max(at, 0)) + 1, 1,
+        "declare charset=UTF-8 in Content-Type (the file's text is already UTF-8)")
 
 
 def validate_po_syntax(text: str, path: str) -> None:
