@@ -115,7 +115,7 @@ def test_default_source_is_the_english_folder_of_content(
     source: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(source.parent.parent)
-    code, out, _ = run(capsys, "--config", "missing.toml")
+    code, out, _ = run(capsys)  # no pyproject.toml there: the defaults
     assert code == 0
     assert len(json.loads(out)) == 2
 
