@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -188,6 +189,7 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
     (translated two ways, under contexts): the n-th time the English occurs takes the entry
     of its n-th occurrence when the catalog was made, as the ``#.`` ids order them."""
     plain, contexts = _by_msgid(catalog)
+    revived = _obsolete_contexts(catalog, units, contexts)
     seen: dict[str, int] = {}
     order: dict[str, list[Message]] = {}
     out: list[Message | None] = []
@@ -200,8 +202,35 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
                 listed = order[u.source] = _occurrences(
                     [found, *contexts[u.source]] if found is not None else contexts[u.source])
             found = listed[min(n, len(listed) - 1)]
+        elif u.source in revived:  # the first occurrence keeps the plain entry
+            listed = [found, *revived[u.source]] if found is not None else revived[u.source]
+            found = listed[min(n, len(listed) - 1)]
         out.append(found)
     return out
+
+
+def _obsolete_contexts(catalog: Catalog | None, units: Sequence[Unit],
+                       contexts: dict[str, list[Message]]) -> dict[str, list[Message]]:
+    """For English the article holds more than once with no active context entry: its
+    obsolete context entries, by the number of the id they name. ``msgmerge`` against a
+    template (which has no contexts) makes the second translation of the same English
+    obsolete; the occurrence it served takes it back rather than the first one's text."""
+    if catalog is None:
+        return {}
+    repeated = {s for s, n in Counter(u.source for u in units).items() if n > 1}
+    found: dict[str, list[Message]] = {}
+    for m in catalog.messages:
+        if (m.obsolete and m.msgctxt is not None and m.msgid in repeated
+                and m.msgid not in contexts and m.msgstr):
+            found.setdefault(m.msgid, []).append(m)
+    for listed in found.values():
+        listed.sort(key=lambda m: _id_number(m.msgctxt or ""))
+    return found
+
+
+def _id_number(ident: str) -> int:
+    tail = ident.rsplit("-", 1)[-1].lstrip("p").split(".")[0]
+    return int(tail) if tail.isdigit() else 1 << 30
 
 
 def _occurrences(entries: Sequence[Message]) -> list[Message]:

@@ -283,3 +283,46 @@ def test_a_newer_handoff_that_disagrees_with_a_translator_is_cited_at_the_handof
         "fr-FR/guide.md:12:1: warning[handoff-disagrees]" in err, err
     assert "en-US/guide.md" not in "".join(
         line for line in err.splitlines() if "handoff-disagrees" in line)
+
+
+@pytest.mark.usefixtures("require_gettext")
+def test_msgmerge_with_the_template_keeps_the_second_translation_of_the_same_english(
+        tree: Tree) -> None:
+    """The same English translated two ways keeps the second under a msgctxt. ``msgmerge``
+    against ``segment --format pot`` (which has no contexts) makes that entry obsolete; the
+    next run gives it back to the occurrence it served, and the catalog is as before."""
+    import subprocess
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+    from pipeline.cli import main
+
+    tree.write("save.md", "# Save your work\n\n1. Select **Save**.\n2. Name the file.\n"
+                          "3. Select **Save**.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "save.md")
+    twice = next(m for m in cat.messages if m.msgid == "Select **Save**.")
+    first_id, second_id = twice.extracted_comments[:2]
+    messages: list[Message] = []
+    for m in cat.messages:
+        if m is twice:
+            messages += [replace(m, msgstr="Sélectionnez **Enregistrer**.",
+                                 extracted_comments=(first_id,)),
+                         replace(m, msgstr="Cliquez sur **Enregistrer**.", msgctxt=second_id,
+                                 extracted_comments=(second_id,))]
+        else:
+            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
+    path = tree.catalog_path("fr-FR", "save.md")
+    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    assert tree.run("locales") == 0
+    before_page, before_po = tree.page("fr-FR", "save.md"), path.read_bytes()
+    assert "3. Cliquez sur **Enregistrer**." in before_page
+    assert main(["segment", "--source", str(tree.content / "en-US"), "--format", "pot",
+                 "--out", str(tree.root / "pot"), "-q"]) == 0
+    subprocess.run(["msgmerge", "-q", "--previous", "--update", "--backup=none", str(path),
+                    str(tree.root / "pot" / "save.pot")], check=True)
+    assert '#~ msgctxt "' in path.read_text(encoding="utf-8")  # what msgmerge made of it
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "save.md") == before_page
+    assert path.read_bytes() == before_po
