@@ -427,10 +427,43 @@ def test_a_unit_whose_english_left_the_catalog_is_reported_and_the_rest_applied(
     err = capsys.readouterr().err
     assert "a.xlf:" in err and "warning[xliff-stale]: unit '" in err
     assert "no entry of the catalog has its English 'Untranslated.' any more (changed or " \
-           "gone since the export): not applied" in err
+           "gone since the export): the vendor's 'Non traduit.' was kept as an obsolete (#~) " \
+           "entry" in err
     got = messages(po)
     assert got[(None, "Machine translated.")].msgstr == "Traduit et relu."
     assert got[(None, "Not translated yet.")].msgstr == ""
+    kept = parse_po(po.read_text(encoding="utf-8"), str(po))
+    assert ("Untranslated.", "Non traduit.") in [
+        (m.msgid, m.msgstr) for m in kept.messages if m.obsolete]  # the next merge offers it
+
+
+def test_a_vendor_translation_of_changed_english_becomes_the_suggestion_for_the_new_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The catalog's English changed after the export (merge made its entry fuzzy, with the
+    old English as #| msgid): the vendor's text of the old English replaces the old
+    suggestion, still fuzzy, where it used to be dropped. A unit the vendor left empty, or
+    sent back as it left, says nothing."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Machine translated.", "Traduit par un humain.", approved="yes")
+    po = locales / "fr-FR/a.po"
+    cat = parse_po(po.read_text(encoding="utf-8"), str(po))
+    changed = tuple(
+        replace(m, msgid="Machine-translated text.", previous_msgid=m.msgid,
+                flags=("fuzzy",)) if m.msgid == "Machine translated." else
+        replace(m, msgid="Now untranslated English.") if m.msgid == "Untranslated." else m
+        for m in cat.messages)
+    po.write_text(format_po(replace(cat, messages=changed)), encoding="utf-8")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    err = capsys.readouterr().err
+    assert err.count("xliff-stale") == 1 and "as the fuzzy suggestion for the new English " \
+        "'Machine-translated text.'" in err
+    got = messages(po)[(None, "Machine-translated text.")]
+    assert (got.msgstr, got.fuzzy, got.previous_msgid) == (
+        "Traduit par un humain.", True, "Machine translated.")
 
 
 def _renumber(xlf: Path) -> None:

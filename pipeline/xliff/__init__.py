@@ -236,6 +236,7 @@ def import_catalog(
     touched: set[int] = set()  # the entries changed
     cleared: list[Finding] = []
     stale: list[tuple[str, str | None, int]] = []  # units whose English the catalog lacks
+    kept: list[tuple[str | None, str, str]] = []  # their (context, English, vendor's text)
     for unit in store.units:
         element = unit.xmlelement
         uid = element.get("id")
@@ -247,7 +248,12 @@ def import_catalog(
         if n is None:  # a tool that numbers units its own way: the unit's English finds it
             n = index.get(unit_id(_context(unit), source or ""))
         if n is None:  # its English left the catalog since the export: the rest still fits
-            stale.append((f"unit {uid!r}", source, int(element.sourceline or 0)))
+            target = _text(unit, "target", shown)
+            base = element.get(BASE)
+            if target and not (base is not None and base == _base(target, _reviewed(unit))):
+                # the vendor's work on English that changed since: kept, never dropped
+                stale.append((f"unit {uid!r}", source, int(element.sourceline or 0)))
+                kept.append((_context(unit), source or "", target))
             continue
         if n in claimed:
             raise _refuse(shown, element, "a second unit for the catalog's entry "
@@ -298,12 +304,36 @@ def import_catalog(
                          f"first, {name}: {_short(source)}); nothing applied", shown, line, 0,
                          "import the file exported from the catalog as it is now, or export "
                          "the catalog again")
-    cleared.extend(Finding(
-        STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
-        f"{_short(source)} any more (changed or gone since the export): not applied", shown,
-        line, 0, None, "export the catalog again; the memory offers this translation for the "
-        "new English") for name, source, line in stale)
+    for (name, source, line), (context, english, target) in zip(stale, kept, strict=True):
+        where = _keep_stale(messages, context, english, target)
+        touched.add(where[0])
+        cleared.append(Finding(
+            STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
+            f"{_short(source)} any more (changed or gone since the export): the vendor's "
+            f"{_short(target)} was kept {where[1]}", shown, line, 0, None,
+            "review it in the catalog; export the catalog again for the new English"))
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
+
+
+def _keep_stale(messages: list[Message], context: str | None, english: str, target: str
+                ) -> tuple[int, str]:
+    """Keep a returned translation of English the catalog no longer has: as the suggestion of
+    the entry its English became (an unreviewed fuzzy entry with it as ``#| msgid``), else in
+    the obsolete entry of that English, else as a new obsolete entry (which the next merge
+    offers for similar English). The index changed and where, in words."""
+    for n, m in enumerate(messages):
+        if (not m.obsolete and m.fuzzy and m.previous_msgid == english
+                and m.previous_msgctxt == context):
+            messages[n] = replace(m, msgstr=target,
+                                  extracted_comments=tuple(c for c in m.extracted_comments
+                                                           if c != MT_NOTE))
+            return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
+    for n, m in enumerate(messages):
+        if m.obsolete and m.msgid == english and m.msgctxt == context:
+            messages[n] = replace(m, msgstr=target)
+            return n, "in the obsolete (#~) entry of that English"
+    messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True))
+    return len(messages) - 1, "as an obsolete (#~) entry"
 
 
 # Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
