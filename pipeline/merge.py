@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
+from pipeline.memory.rows import PREFIX as TM_PREFIX
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import note, settle
 
@@ -238,7 +239,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 msgstr=match.msgstr,
                 msgctxt=unit.msgctxt,
                 flags=(FUZZY,),
-                translator_comments=match.translator_comments,
+                # the memory's note says where the lender's text came from, for the lender's
+                # English: lent for other English, it would claim an origin it does not have
+                translator_comments=match.translator_comments if not made_for else tuple(
+                    c for c in match.translator_comments if not c.startswith(TM_PREFIX)),
                 extracted_comments=_notes(unit, *_suggestion_record(unit, mt)),
                 references=_refs(unit, article),
                 previous_msgid=match.msgid if made_for else match.previous_msgid,

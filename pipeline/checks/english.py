@@ -4,7 +4,7 @@ are ``orphan-entry``, catalogs whose English is gone ``orphan-catalog``, as for 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.checks.base import Check, Options, quote
@@ -29,8 +29,10 @@ CHECKS = (ENGLISH_CHANGED, TRANSLATION_LAG)
 
 
 def english_changed(entries: Sequence[Message | None], options: Options, po_path: str,
-                    entry_line: Callable[[Message], int]) -> list[Finding]:
-    """One finding per entry made fuzzy by an English change, at the entry."""
+                    entry_line: Callable[[Message], int],
+                    current: Collection[str] = ()) -> list[Finding]:
+    """One finding per entry made fuzzy by an English change, at the entry. ``current``: the
+    article's English; a suggestion lent by English it still has is no change, and says so."""
     if not options.enabled(ENGLISH_CHANGED):
         return []
     sev = options.severity(ENGLISH_CHANGED)
@@ -41,14 +43,32 @@ def english_changed(entries: Sequence[Message | None], options: Options, po_path
             continue
         seen.add(id(msg))
         memory = provenance(msg)
-        message = (
-            f"the English changed since this was translated: now {quote(msg.msgid, 60)}, was "
-            f"{quote(msg.previous_msgid, 60)}" if memory is None else
-            f"a translation memory suggestion for other English ({memory.similarity}% like it, "
-            f"from {memory.origin}) awaits review: {quote(msg.previous_msgid, 60)}")
+        now, was = quote_apart(msg.msgid, msg.previous_msgid, 60)
+        if memory is not None:
+            message = (f"a translation memory suggestion for other English "
+                       f"({memory.similarity}% like it, from {memory.origin}) awaits review: "
+                       f"{quote(msg.previous_msgid, 60)}")
+        elif msg.previous_msgid in current:
+            message = (f"new English {now} has a suggestion awaiting review, lent by the "
+                       f"translation of similar English the article still has, {was}")
+        else:
+            message = f"the English changed since this was translated: now {now}, was {was}"
         out.append(Finding(ENGLISH_CHANGED.id, sev, message, po_path, entry_line(msg), 1, None,
                            ENGLISH_CHANGED.hint))
     return out
+
+
+def quote_apart(a: str, b: str, width: int) -> tuple[str, str]:
+    """Quotations of two texts that show where they differ: when both are cut, they start a
+    little before their first difference (a common start is what a reader least needs)."""
+    if len(a) <= width and len(b) <= width:
+        return quote(a, width), quote(b, width)
+    same = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+    start = max(0, same - width // 3)
+    if start < 8:  # little to drop: cut at the end only
+        return quote(a, width), quote(b, width)
+    return quote("…" + a[start:], width), quote("…" + b[start:], width)
 
 
 def translation_lag(locale: str, total: int, stale: int, missing: int, options: Options,

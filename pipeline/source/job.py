@@ -117,7 +117,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             findings.extend(_at_handoff(_in_locale(checks.catalog_findings(
                 article, catalog, po_shown, options, keys, entries=entries,
                 entry_line=entry_line), locale, shown), handoff, units))
-            findings.extend(english_changed(entries, options, po_shown, entry_line))
+            findings.extend(english_changed(entries, options, po_shown, entry_line,
+                                            {u.source for u in units}))
         elif not broken and units and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),

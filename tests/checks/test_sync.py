@@ -87,3 +87,15 @@ def test_locales_with_different_english_say_which_lags() -> None:
 def test_locales_with_the_same_english_do_not_lag() -> None:
     eds = [edition(article(BASE, locale=loc), "x") for loc in ("fr-FR", "de-DE")]
     assert locale_lag(eds, Options(), "content") == []
+
+
+def test_two_long_texts_are_quoted_from_a_little_before_where_they_differ() -> None:
+    """english-changed cut both texts at the same length: 'now …and what…', 'was …and what…'
+    showed no change at all."""
+    from pipeline.checks.english import quote_apart
+
+    head = "The preview server runs in a terminal window and shows the pages and what "
+    now, was = quote_apart(head + "changed since.", head + "you edit.", 60)
+    assert now != was and "changed since." in now and "you edit." in was
+    assert now.startswith("'…") and was.startswith("'…")
+    assert quote_apart("Short one.", "Short two.", 60) == ("'Short one.'", "'Short two.'")

@@ -134,3 +134,56 @@ def test_a_memory_suggestion_is_reported_as_one_not_as_an_english_change(
     assert not any("the English changed since" in m for m in found), found
     lag = [m for m in found if "lags the English" in m]
     assert lag and "1 awaiting review of a memory suggestion" in lag[0], lag
+
+
+def test_an_exact_reviewed_match_beats_a_suggestion_lent_by_other_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """New English that the merge finds similar to a sentence of its own article got that
+    sentence's translation as a suggestion, and the memory's reviewed translation of the very
+    same English elsewhere was never offered; the finding called it an English change."""
+    content, cats, out = tree(tmp_path)
+    near = "Select the subscription that you want to use for the deployment."
+    write(content, "en-US/b.md", page(near))
+    locales(content, cats, out, "-j", "1")
+    translate(cats / "fr-FR/b.po", {near: "Choisissez l'abonnement du déploiement."})
+    write(content, "en-US/b.md", page(near, EN))  # EN: reviewed in a.md
+    locales(content, cats, out, "-j", "1")
+    found = {m.msgid: m for m in catalog(cats / "fr-FR/b.po").messages}
+    assert found[EN].msgstr == FR and found[EN].previous_msgid is None
+    assert found[EN].translator_comments == ("tm: exact match from fr-FR/a.md (reviewed)",)
+    assert found[near].msgstr == "Choisissez l'abonnement du déploiement."
+
+
+def test_a_suggestion_lent_by_english_the_article_still_has_is_no_english_change(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, cats, out = tree(tmp_path)
+    off = write(tmp_path, "off.toml", "[tool.pipeline]\ntranslation-memory = false\n")
+    write(content, "en-US/a.md", page(EN, EN2, EN.replace("this", "the")))
+    capsys.readouterr()
+    assert run("locales", "--content", content, "--locales", cats, "--out", out,
+               "--config", off, "--format", "json") in (0, 1)
+    found = [f["message"] for f in json.loads(capsys.readouterr().out)
+             if f["check"] == "english-changed"]
+    assert len(found) == 1 and "lent by the translation of similar English the article " \
+        "still has" in found[0] and "changed since" not in found[0]
+
+
+def test_a_translator_s_edit_of_a_lent_suggestion_is_not_replaced_by_the_memory(
+        tmp_path: Path) -> None:
+    content, cats, out = tree(tmp_path)
+    off = write(tmp_path, "off.toml", "[tool.pipeline]\ntranslation-memory = false\n")
+    near = "Select the subscription that you want to use for the deployment."
+    write(content, "en-US/b.md", page(near))
+    locales(content, cats, out, "-j", "1", "--config", off)
+    translate(cats / "fr-FR/b.po", {near: "Choisissez l'abonnement du déploiement."})
+    write(content, "en-US/b.md", page(near, EN))
+    locales(content, cats, out, "-j", "1", "--config", off)  # EN: lent near's text, fuzzy
+    path = cats / "fr-FR/b.po"
+    lent = next(m for m in catalog(path).messages if m.msgid == EN)
+    assert lent.fuzzy and lent.previous_msgid == near
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        f'msgid "{EN}"\nmsgstr "Choisissez', f'msgid "{EN}"\nmsgstr "Ma version. Choisissez'),
+        encoding="utf-8")  # the translator's edit, not yet reviewed
+    locales(content, cats, out, "-j", "1")
+    found = next(m for m in catalog(path).messages if m.msgid == EN)
+    assert found.msgstr.startswith("Ma version.") and found.previous_msgid == near
