@@ -567,3 +567,15 @@ def test_the_tree_lock_degrades_where_the_folder_cannot_be_made(tmp_path: Path) 
     blocker.write_text("not a folder")
     with tree_lock(blocker / "locales"):  # mkdir fails: the run goes on, unlocked
         pass
+
+
+def test_an_article_that_is_a_link_to_nothing_is_unreadable_naming_the_link(
+        tmp_path: Path) -> None:
+    """It was error[encoding] with a hint about permissions."""
+    root = repo_tree(tmp_path)
+    (root / "content/fr-FR/broken.md").symlink_to("gone.md")
+    code, err = run_cli(cli_args("check", root))
+    assert code == 1
+    line = next(x for x in err.splitlines() if "broken.md" in x)
+    assert "error[unreadable]: a symbolic link to 'gone.md', which does not exist" in line
+    assert "point the link at the article" in line
