@@ -152,13 +152,16 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
                         and provenance(m) is None)
             suggested = sum(1 for m in missing if m is not None and m.previous_msgid is not None
                             and provenance(m) is not None)
+            review = sum(1 for m in missing if m is not None and m.previous_msgid is None
+                         and m.msgstr and m.fuzzy)
             # a translation the checks hold back leaves the English on the page too
             held = sum(1 for i, text in zip(chosen, texts, strict=True)
                        if text in ("", units[i].source)
                        and _meant(entries[i], own[i]) not in ("", units[i].source))
             findings.extend(translation_lag(locale, len(units), stale,
-                                            len(missing) - stale - suggested, options,
-                                            po_shown if catalog else shown, held, suggested))
+                                            len(missing) - stale - suggested - review, options,
+                                            po_shown if catalog else shown, held, suggested,
+                                            review))
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 

@@ -318,3 +318,21 @@ def test_an_english_with_carriage_returns_alone_is_refused_at_the_first_one(
     assert "share.md:1:4: error[encoding]: a carriage return (CR) that is not followed" in err
     assert tree.catalog_path("fr-FR", "share.md").read_bytes() == before
     assert "Still runs." in tree.page("fr-FR", "other.md")
+
+
+def test_a_translation_marked_fuzzy_for_no_english_change_is_counted_as_awaiting_review(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """After ``msgmerge`` without ``--previous`` (or a translator's own fuzzy mark) such an
+    entry was counted as never translated."""
+    _two_locales(tree)
+    po = tree.catalog_path("fr-FR", "share.md")
+    text = po.read_text(encoding="utf-8")
+    marked = text.replace('msgid "Send an invitation"', '#, fuzzy\nmsgid "Send an invitation"')
+    po.write_text(marked, encoding="utf-8")
+    capsys.readouterr()
+    assert tree.run("check", "--format", "json") == 0
+    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
+               if f["check"] == "translation-lag" and "fr-FR" in f["file"])
+    assert "1 translated, awaiting review" in lag
+    never = int(lag.split(" never translated")[0].rsplit("(", 1)[1])
+    assert never == sum(1 for m in tree.catalog("fr-FR", "share.md").active() if not m.msgstr)
