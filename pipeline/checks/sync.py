@@ -92,7 +92,8 @@ def override(p: Pairing, options: Options) -> Out:
                 continue  # the warning below says more
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
-                f"differs from the article's {quote(seg.translation, 50)}; the catalog's is used"
+                f"differs from the article's {quote(seg.translation, 50)}; the catalog's is "
+                f"published unless a check holds it back"
             )
 
 
@@ -112,7 +113,8 @@ def handoff_disagrees(p: Pairing, options: Options) -> Out:
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
                 f"was changed by a translator, and this handoff delivers "
-                f"{quote(seg.translation, 50)}, not the text they changed; the catalog's is used"
+                f"{quote(seg.translation, 50)}, not the text they changed; the catalog's is "
+                f"published unless a check holds it back"
             )
 
 
