@@ -183,7 +183,8 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     sink = reporter if gating is None else gating.wrap(reporter)
     # the folders and names the walk skipped, and why: said first, and counted in the summary
     walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO, f"skipped {name!r}: not a locale folder",
-                        layout.shown_article(name)) for name in skipped), *problems]
+                        layout.shown_article(name)) for name in skipped), *problems,
+              *_unknown_build_locales(layout, config, layout.shown(args.config))]
     sink(walked)
     def clean() -> None:
         """Temp files of killed runs, removed by the next run that has work to do (a run with
@@ -229,6 +230,20 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     if gating is not None:
         return gating.exit_status(summary)
     return EXIT_PROBLEMS if summary.errors else EXIT_OK
+
+
+def _unknown_build_locales(layout: Layout, config: Config, settings: str) -> list[Finding]:
+    """A warning for each ``build-locales`` name no locale folder or target has: a typo there
+    builds nothing, with exit 0 (it is no error: the locale may simply have no articles yet)."""
+    if not config.build_locales:
+        return []
+    known = {name.lower() for name in source_tree.target_locales(
+        layout, frozenset(), config.target_locales)}
+    return [Finding(inputs.LAYOUT.id, Severity.WARNING, f"build-locales names {name!r}, which "
+                    "no locale folder of the content or catalogs has: nothing is built for it",
+                    settings, 0, 0, None,
+                    "check the name in build-locales (locale folders such as fr-FR)")
+            for name in sorted(config.build_locales - known)]
 
 
 def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,

@@ -111,3 +111,16 @@ def test_a_settings_file_named_on_the_command_line_that_is_missing_is_a_usage_er
                  "--config", str(tmp_path / "nosuch.toml")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("pipeline: error: --config ") and err.endswith("no such file\n")
+
+
+def test_a_build_locale_no_folder_has_is_a_warning_and_the_named_ones_still_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``build-locales = ["xx"]`` built nothing, said nothing, and exited 0."""
+    copy_example(tmp_path / "content")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.pipeline]\nbuild-locales = ["xx", "fr-FR"]\n', encoding="utf-8")
+    assert main(["extract", "--content", str(tmp_path / "content"), "--locales",
+                 str(tmp_path / "locales"), "--config", str(config)]) == 0
+    err = capsys.readouterr().err
+    assert "warning[layout]: build-locales names 'xx', which no locale folder" in err
+    assert "'fr-FR'" not in err and (tmp_path / "locales" / "fr-FR").is_dir()
