@@ -52,6 +52,9 @@ class Returned:
     reviewed: bool
     base: str | None
     notes: tuple[str, ...] = ()  # the translator's comments it came back with
+    # a returned PO entry's own English and context: where the catalog no longer has that
+    # English, the vendor's text is kept all the same (``xliff._keep_stale``)
+    english: tuple[str | None, str] | None = None
 
 
 def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
@@ -146,7 +149,7 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
         unchanged = base_value is not None and base(clean) == base_value
         target = None if unchanged or not msg.msgstr else msg.msgstr
         out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value,
-                            msg.translator_comments))
+                            msg.translator_comments, (msg.msgctxt, msg.msgid)))
     return _fitting(out, shown)
 
 
@@ -165,12 +168,22 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
           ) -> tuple[Catalog, int, list[Finding]]:
     """The catalog with the vendor's translations, how many entries changed, and the units
     not applied (English changed, or translated in the catalog since the export)."""
-    from pipeline.xliff import updated, with_notes
+    from pipeline.xliff import keep_stale, updated, with_notes
 
     messages = list(catalog.messages)
     touched: set[int] = set()  # the entries changed
     notes: list[Finding] = []
     for unit in units:
+        if unit.index < 0 and unit.english is not None:
+            if unit.target:  # else nothing the vendor did is lost: nothing to say
+                where = keep_stale(messages, *unit.english, unit.target)
+                touched.add(where[0])
+                notes.append(Finding(
+                    STALE, Severity.WARNING, f"unit {_short(unit.name)}: its English is no "
+                    f"longer in the catalog (changed since the export): the vendor's "
+                    f"{_short(unit.target)} was kept {where[1]}", shown, unit.line, 0, None,
+                    "review it in the catalog; send the entry again in the next package"))
+            continue
         if unit.index < 0:
             notes.append(Finding(
                 STALE, Severity.WARNING, f"unit {_short(unit.name)}: its English is no longer "

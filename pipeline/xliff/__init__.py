@@ -305,7 +305,7 @@ def import_catalog(
                          "import the file exported from the catalog as it is now, or export "
                          "the catalog again")
     for (name, source, line), (context, english, target) in zip(stale, kept, strict=True):
-        where = _keep_stale(messages, context, english, target)
+        where = keep_stale(messages, context, english, target)
         touched.add(where[0])
         cleared.append(Finding(
             STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
@@ -315,7 +315,7 @@ def import_catalog(
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
 
 
-def _keep_stale(messages: list[Message], context: str | None, english: str, target: str
+def keep_stale(messages: list[Message], context: str | None, english: str, target: str
                 ) -> tuple[int, str]:
     """Keep a returned translation of English the catalog no longer has: as the suggestion of
     the entry its English became (an unreviewed fuzzy entry with it as ``#| msgid``), else in

@@ -178,6 +178,30 @@ def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) ->
     assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
 
 
+def test_a_po_package_unit_whose_english_changed_keeps_the_vendor_s_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It was reported and dropped; it is now the suggestion of the entry its English became
+    (or an obsolete entry), as xliff-import does."""
+    content, cats, _out = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/c.po"
+    text = returned.read_text(encoding="utf-8")
+    returned.write_text(text.replace(f'msgid "{NEW_EN}"\nmsgstr ""',
+                                     f'msgid "{NEW_EN}"\nmsgstr "Le texte du fournisseur."'),
+                        encoding="utf-8")
+    assert "Le texte du fournisseur." in returned.read_text(encoding="utf-8")
+    changed = NEW_EN.replace("update", "upgrade")
+    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", changed), ("", EN)]))
+    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    err = capsys.readouterr().err
+    assert "warning[handoff-stale]" in err and "the vendor's 'Le texte du fournisseur.' was " \
+        "kept" in err
+    kept = parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages
+    assert any(m.msgstr == "Le texte du fournisseur." for m in kept)
+
+
 def test_a_po_package_imported_twice_does_not_bring_back_the_memorys_note(
         tmp_path: Path) -> None:
     _, cats, _ = tree(tmp_path)
