@@ -113,6 +113,11 @@ def run(
                 cache.put(rel, outcome.cache)
             yield outcome
 
+    # before the memory's session takes the settings: its second pass makes articles too
+    if todo and settings.extract and layout.source:  # a new English may be a renamed one
+        from pipeline.source.tree import orphan_catalogs
+
+        settings = replace(settings, orphans=orphan_catalogs(layout))
     session: Session | None = None
     tree_findings: Callable[[], list[Finding]] | None = None
     if settings.memory is not None and todo:
@@ -130,7 +135,7 @@ def run(
     page_findings = None
     if settings.form is not None and (settings.prune or (
             settings.check and settings.options.enabled(tree.ORPHAN_PAGE))):
-        known = (cache.orphans if cache is not None and not todo and before <= set(rel_list)
+        known = (cache.orphans if cache is not None and not todo and before == set(rel_list)
                  else None)
 
         def page_findings(seen: set[str]) -> list[Finding]:
@@ -139,10 +144,6 @@ def run(
                 cache.set_orphans(left)
             return found
 
-    if todo and settings.extract and layout.source:  # a new English may be a renamed one
-        from pipeline.source.tree import orphan_catalogs
-
-        settings = replace(settings, orphans=orphan_catalogs(layout))
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded
         summary = _summarize(in_order(iter(())), settings, progress, sink, tree_findings,
                              page_findings)
@@ -276,8 +277,10 @@ def _orphan_pages(settings: Settings, seen: set[str], known: Sequence[str] | Non
     last run found, when its articles were this run's (those still there are this run's).
     Also the orphans left, for the next run."""
     layout = settings.layout
-    if known is not None:
-        rels, found = [r for r in known if os.path.isfile(str(layout.output(r)))], []
+    if known is not None:  # each one checked again: its article may be back
+        rels = [r for r in known if os.path.isfile(str(layout.output(r)))
+                and r not in seen and not layout.has_article(r)]
+        found = []
     else:
         rels, problems = tree.orphan_pages(layout, seen)
         found = list(problems)
@@ -285,7 +288,8 @@ def _orphan_pages(settings: Settings, seen: set[str], known: Sequence[str] | Non
     for rel in rels:
         removed = False
         page = layout.output(rel)
-        if settings.prune and isinstance(page, Path) and isinstance(layout.out, Path):
+        if (settings.prune and isinstance(page, Path) and isinstance(layout.out, Path)
+                and _inside(page, layout.out)):
             try:
                 page.unlink()
                 removed = True
@@ -303,6 +307,14 @@ def _orphan_pages(settings: Settings, seen: set[str], known: Sequence[str] | Non
             left.append(rel)
         found.append(tree.orphan_page(layout, rel, settings.options, removed))
     return sorted(found, key=Finding.sort_key), left
+
+
+def _inside(page: Path, root: Path) -> bool:
+    """Whether ``page`` is a file in ``root``'s own folders, no symbolic link on the way (a
+    linked folder under build/ may point at the articles themselves: never pruned through)."""
+    real = os.path.realpath(root)
+    return (os.path.realpath(page) == os.path.join(real, os.path.relpath(page, root))
+            and not page.is_symlink())
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:

@@ -159,3 +159,30 @@ def test_a_rerun_after_an_article_is_deleted_walks_the_pages_again(
     assert t.run("locales", "--format", "json") == 0
     assert [f["file"].split("build/")[1] for f in _found(capsys, "orphan-page")] == [
         "de-DE/reference/configuration.md"]
+
+
+def test_prune_never_deletes_through_a_linked_folder(tmp_path: Path) -> None:
+    """A link under build/ to the articles themselves: --prune deleted the delivered article."""
+    t = Tree(tmp_path)
+    assert t.run("locales") == 0
+    (t.out / "fr-FR/gs-link").symlink_to(t.content / "fr-FR/get-started")
+    (t.out / ".pipeline-cache").unlink()
+    assert t.run("locales", "--prune") == 0
+    assert (t.content / "fr-FR/get-started/install-cli.md").is_file()
+
+
+def test_a_subset_run_does_not_prune_from_the_orphans_a_wider_run_remembered(
+        tmp_path: Path) -> None:
+    """A fr article moved away and back while de-only runs went on: its page was deleted."""
+    t = Tree(tmp_path)
+    assert t.run("locales") == 0
+    article = t.content / "fr-FR/reference/configuration.md"
+    moved = tmp_path / "configuration.md"
+    article.rename(moved)
+    assert t.run("locales") == 0  # the page is an orphan now, and remembered
+    config = tmp_path / "de.toml"
+    config.write_text('[tool.pipeline]\nbuild-locales = ["de-DE"]\n', encoding="utf-8")
+    assert t.run("locales", "--config", str(config)) == 0
+    moved.rename(article)
+    assert t.run("locales", "--config", str(config), "--prune") == 0
+    assert (t.out / "fr-FR/reference/configuration.md").is_file()
