@@ -272,11 +272,20 @@ def _renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list
         o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
         return 0 if o_name == name else 1 if o_folder == folder else 2
 
-    candidates = sorted((tier(o), o) for o in settings.orphans
+    parts = within.split("/")
+
+    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
+        theirs = other.lower().partition("/")[2].split("/")
+        n = 0
+        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
+            n += 1
+        return n
+
+    candidates = sorted((tier(o), -shared_tail(o), o) for o in settings.orphans
                         if o.partition("/")[0].lower() == locale)
     english = {u.source for u in units}
     best: tuple[int, str, Catalog] | None = None
-    for i, (level, other) in enumerate(candidates[:_RENAME_READS]):
+    for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
         if best is not None and level > candidates[i - 1][0]:
             break  # a tier found one: a farther one is not looked at
         shown = layout.shown_catalog(other)

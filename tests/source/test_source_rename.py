@@ -132,3 +132,35 @@ def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
                     if m.reviewed}
         assert reviewed == {f"Article {n}": f"Article n° {n}",
                             f"Sentence {n} of the guide.": f"Phrase {n}."}
+
+
+def test_a_renamed_article_keeps_its_translations_with_the_memory_on(tree: Tree) -> None:
+    """The memory's second pass took the settings before the run named the orphan catalogs."""
+    _two_locales(tree)
+    config = tree.root / "tm.toml"
+    config.write_text("[tool.pipeline]\ntranslation-memory = true\n", encoding="utf-8")
+    old = tree.content / "en-US" / "share.md"
+    tree.write(NEW, old.read_text(encoding="utf-8"))
+    old.unlink()
+    assert tree.run("locales", "--config", str(config)) == 0
+    reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", NEW).active() if m.reviewed}
+    assert reviewed == FRENCH
+
+
+def test_a_moved_folder_of_same_named_articles_finds_each_its_own(tree: Tree) -> None:
+    """Forty index.md moved: the first 32 by path were read and the rest started empty."""
+    count = 40
+    for n in range(count):
+        tree.write(f"x{n}/index.md", f"# Page {n}\n\nBody {n} of it.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract", "-j", "1") == 0
+    for n in range(count):
+        tree.translate("fr-FR", f"x{n}/index.md", {f"Page {n}": f"Page n° {n}"})
+        old = tree.content / "en-US" / f"x{n}/index.md"
+        tree.write(f"moved/x{n}/index.md", old.read_text(encoding="utf-8"))
+        old.unlink()
+    assert tree.run("extract", "-j", "1") == 0
+    for n in (0, 33, count - 1):
+        reviewed = {m.msgid: m.msgstr for m in
+                    tree.catalog("fr-FR", f"moved/x{n}/index.md").active() if m.reviewed}
+        assert reviewed == {f"Page {n}": f"Page n° {n}"}
