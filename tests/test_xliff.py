@@ -427,8 +427,8 @@ def test_a_unit_whose_english_left_the_catalog_is_reported_and_the_rest_applied(
     err = capsys.readouterr().err
     assert "a.xlf:" in err and "warning[xliff-stale]: unit '" in err
     assert "no entry of the catalog has its English 'Untranslated.' any more (changed or " \
-           "gone since the export): the vendor's 'Non traduit.' was kept as an obsolete (#~) " \
-           "entry" in err
+           "gone since the export): the vendor's 'Non traduit.' was kept as a fuzzy obsolete " \
+           "(#~) entry" in err
     got = messages(po)
     assert got[(None, "Machine translated.")].msgstr == "Traduit et relu."
     assert got[(None, "Not translated yet.")].msgstr == ""

@@ -177,7 +177,8 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
         if unit.index < 0 and unit.english is not None:
             if unit.target:  # else nothing the vendor did is lost: nothing to say
                 where = keep_stale(messages, *unit.english, unit.target)
-                touched.add(where[0])
+                if where[0] >= 0:
+                    touched.add(where[0])
                 notes.append(Finding(
                     STALE, Severity.WARNING, f"unit {_short(unit.name)}: its English is no "
                     f"longer in the catalog (changed since the export): the vendor's "

@@ -306,7 +306,8 @@ def import_catalog(
                          "the catalog again")
     for (name, source, line), (context, english, target) in zip(stale, kept, strict=True):
         where = keep_stale(messages, context, english, target)
-        touched.add(where[0])
+        if where[0] >= 0:
+            touched.add(where[0])
         cleared.append(Finding(
             STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
             f"{_short(source)} any more (changed or gone since the export): the vendor's "
@@ -330,10 +331,16 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
             return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
     for n, m in enumerate(messages):
         if m.obsolete and m.msgid == english and m.msgctxt == context:
-            messages[n] = replace(m, msgstr=target)
-            return n, "in the obsolete (#~) entry of that English"
-    messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True))
-    return len(messages) - 1, "as an obsolete (#~) entry"
+            if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text
+                return -1, ("nowhere: the catalog's obsolete entry of that English keeps its "
+                            f"own {_short(m.msgstr)}")
+            # a vendor's text of English gone is a suggestion: never reviewed by coming back
+            messages[n] = replace(m, msgstr=target, flags=(FUZZY, *(
+                f for f in m.flags if f != FUZZY)))
+            return n, "in the obsolete (#~) entry of that English, fuzzy"
+    messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
+                            flags=(FUZZY,)))
+    return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
 
 
 # Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
