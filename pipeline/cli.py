@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.config is None:
         args.config = Path("pyproject.toml")  # optional: without one, the defaults
-    elif not args.config.is_file():  # named, and missing: the run must not quietly ignore it
+    elif not args.config.exists():  # named, and missing: the run must not quietly ignore it
         print(f"pipeline: error: --config {args.config}: no such file", file=sys.stderr)
         return EXIT_USAGE
     try:

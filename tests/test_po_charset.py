@@ -325,9 +325,9 @@ def test_a_one_byte_charset_declared_over_utf8_text_is_refused_at_its_line(chars
     """An editor saved UTF-8 under the old declaration: GNU and we read "Paramètres" as
     "ParamÃ¨tres", and the page published it so, with no word."""
     text = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
-            'msgid "Settings"\nmsgstr "Paramètres"\n')
+            'msgid "Settings"\nmsgstr "Paramètres généraux édités"\n')
     if charset == "KOI8-R":
-        text = text.replace("Paramètres", "Параметры")
+        text = text.replace("Paramètres généraux édités", "Параметры")
     with pytest.raises(InputError) as caught:
         parse_po_bytes(text.encode("utf-8"), "fr.po")
     f = caught.value.finding
@@ -344,3 +344,12 @@ def test_a_two_byte_charset_over_utf8_text_is_left_to_gettext_s_reading() -> Non
     data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=EUC-JP\\n"\n\n'
             'msgid "Table"\nmsgstr "表"\n').encode("euc-jp")
     assert parse_po_bytes(data, "ja.po").messages[0].msgstr == "表"
+
+
+def test_a_word_of_real_one_byte_text_that_happens_to_be_valid_utf8_is_read() -> None:
+    """KOI8-R "её" is the bytes C5 A3, valid UTF-8 by chance: msgfmt -c reads it, and so do
+    we (a short text is not judged)."""
+    data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KOI8-R\\n"\n\n'
+            'msgid "Her"\nmsgstr "её"\n').encode("koi8-r")
+    data.decode("utf-8")  # the premise
+    assert parse_po_bytes(data, "ru.po").messages[0].msgstr == "её"

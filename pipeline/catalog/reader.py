@@ -39,11 +39,14 @@ def parse_po_bytes(data: bytes, path: str) -> Catalog:
     return catalog
 
 
+_MISLABELLED_AT_LEAST = 3  # non-ASCII characters: real one-byte text this long is never UTF-8
+
+
 def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
     """A catalog that declares a one-byte charset (ISO-8859-1, CP1252) but whose bytes are
     UTF-8, as an editor saves it: each accented letter would read as two wrong ones (gettext
-    reads it so) and be published so. Real text in such a charset is never valid UTF-8: an
-    accented letter alone is a byte UTF-8 refuses."""
+    reads it so) and be published so. Real text in such a charset is practically never valid
+    UTF-8 (an accented letter alone is a byte UTF-8 refuses): a few characters can be."""
     m = po_charset.find_charset(catalog.header_value("Content-Type") or "")
     if m is None or not m.group(1):
         return
@@ -54,9 +57,11 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
     if codec == "utf-8" or not po_charset.single_byte(codec):
         return
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return  # text in the charset it declares
+    if sum(1 for ch in text if ord(ch) > 0x7F) < _MISLABELLED_AT_LEAST:
+        return  # a word or two of real text can be valid UTF-8 by chance (KOI8-R "её")
     at = data.find(b"charset=")
     raise InputError(
         "po-syntax", f"the header declares charset={m.group(1)}, but the text is UTF-8: "
