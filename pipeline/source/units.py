@@ -204,7 +204,9 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
             found = listed[min(n, len(listed) - 1)]
         elif u.source in revived:  # the first occurrence keeps the plain entry
             listed = [found, *revived[u.source]] if found is not None else revived[u.source]
-            found = listed[min(n, len(listed) - 1)]
+            # an occurrence past the contexts takes the plain entry, as it would have been
+            # keyed (a context is made only for a translation that differs from the first)
+            found = listed[n] if n < len(listed) else listed[0]
         out.append(found)
     return out
 
