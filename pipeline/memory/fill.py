@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.memory.index import Index
-from pipeline.memory.rows import PREFIX, Provenance, lent
+from pipeline.memory.rows import PREFIX, Provenance
 
 Safe = Callable[[str, str], bool]  # (English, translation): passes the segment rules
 
@@ -29,46 +29,19 @@ def fill(
 ) -> tuple[Catalog, int]:
     """The catalog with its untranslated entries filled where the memory can, and how many."""
     messages = list(catalog.messages)
-    own = {(m.msgid, m.msgstr) for m in messages if m.msgstr}
     filled = 0
     for n, msg in enumerate(messages):
         if msg.obsolete or not msg.msgid:
             continue
         if msg.msgstr:
-            # a suggestion made for other English gives way to a reviewed translation of this
-            # very English elsewhere (an exact match; a close one is no better), while it is
-            # still the text it was lent (a translator's edit of it is never replaced)
-            new = (exact_reviewed(msg, index, safe, publish_exact)
-                   if lent(msg) and _untouched(msg, own, index) else None)
-        else:
-            new = filled_entry(msg, index, safe, threshold, publish_exact)
+            # a translation is never replaced, not even a suggestion lent by other English:
+            # nothing in a catalog tells a translator's edit of it from the lender's text
+            continue
+        new = filled_entry(msg, index, safe, threshold, publish_exact)
         if new is not None:
             messages[n] = new
             filled += 1
     return (replace(catalog, messages=tuple(messages)) if filled else catalog), filled
-
-
-def _untouched(msg: Message, own: set[tuple[str, str]], index: Index) -> bool:
-    """Whether a suggestion's text is still its lender's: the catalog's translation of the
-    English it was made for, or the memory's."""
-    english = msg.previous_msgid or ""
-    return (english, msg.msgstr) in own or any(
-        choice.target == msg.msgstr for choice in index.exact(english))
-
-
-def exact_reviewed(msg: Message, index: Index, safe: Safe, publish_exact: bool
-                   ) -> Message | None:
-    """``msg`` with the memory's reviewed translation of its own English, if it has one."""
-    comments = tuple(c for c in msg.translator_comments if not c.startswith(PREFIX))
-    for choice in index.exact(msg.msgid):
-        if choice.reviewed > 0 and safe(msg.msgid, choice.target):
-            note = Provenance(100, choice.origin, True).comment()
-            flags = tuple(f for f in msg.flags if f != FUZZY)
-            return replace(msg, msgstr=choice.target,
-                           flags=flags if publish_exact else (FUZZY, *flags),
-                           translator_comments=(*comments, note), previous_msgid=None,
-                           previous_msgctxt=None)
-    return None
 
 
 def filled_entry(

@@ -97,14 +97,6 @@ def packed_rows(catalog: Catalog) -> bytes:
 
 
 def open_entries(catalog: Catalog) -> int:
-    """Entries the memory may fill: active, with English and no translation, or with only a
-    suggestion lent by other English (``lent``)."""
-    return sum(1 for m in catalog.messages
-               if m.msgid and not m.obsolete and (not m.msgstr or lent(m)))
+    """Entries the memory may fill: active, with English and no translation."""
+    return sum(1 for m in catalog.messages if m.msgid and not m.obsolete and not m.msgstr)
 
-
-def lent(msg: Message) -> bool:
-    """A fuzzy suggestion made for other English (a ``#| msgid``): an exact reviewed match of
-    the entry's own English may be the better one (``fill`` replaces it only while nobody has
-    edited it)."""
-    return msg.fuzzy and msg.previous_msgid is not None and msg.previous_msgid != msg.msgid

@@ -136,11 +136,11 @@ def test_a_memory_suggestion_is_reported_as_one_not_as_an_english_change(
     assert lag and "1 awaiting review of a memory suggestion" in lag[0], lag
 
 
-def test_an_exact_reviewed_match_beats_a_suggestion_lent_by_other_english(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """New English that the merge finds similar to a sentence of its own article got that
-    sentence's translation as a suggestion, and the memory's reviewed translation of the very
-    same English elsewhere was never offered; the finding called it an English change."""
+def test_a_suggestion_lent_by_other_english_is_kept_without_the_lender_s_memory_note(
+        tmp_path: Path) -> None:
+    """The merge's suggestion stays (a translator's edit of one cannot be told from the
+    lender's text, so the memory never replaces it), and no longer claims the memory's note
+    the lender had."""
     content, cats, out = tree(tmp_path)
     near = "Select the subscription that you want to use for the deployment."
     write(content, "en-US/b.md", page(near))
@@ -149,9 +149,9 @@ def test_an_exact_reviewed_match_beats_a_suggestion_lent_by_other_english(
     write(content, "en-US/b.md", page(near, EN))  # EN: reviewed in a.md
     locales(content, cats, out, "-j", "1")
     found = {m.msgid: m for m in catalog(cats / "fr-FR/b.po").messages}
-    assert found[EN].msgstr == FR and found[EN].previous_msgid is None
-    assert found[EN].translator_comments == ("tm: exact match from fr-FR/a.md (reviewed)",)
-    assert found[near].msgstr == "Choisissez l'abonnement du déploiement."
+    assert found[EN].msgstr == "Choisissez l'abonnement du déploiement."
+    assert found[EN].fuzzy and found[EN].previous_msgid == near
+    assert not any(c.startswith("tm: ") for c in found[EN].translator_comments)
 
 
 def test_a_suggestion_lent_by_english_the_article_still_has_is_no_english_change(
