@@ -6,14 +6,13 @@ catalogs folder; a run with nothing to do makes them too, so this module is kept
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline import storage
 from pipeline.checks.base import Check, Options
 from pipeline.findings import Finding, Severity
-from pipeline.layout import Layout, is_locale
+from pipeline.layout import Layout
+from pipeline.source.tree import target_locales
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -59,26 +58,11 @@ def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list
     more: their rels, sorted; and what could not be walked. A page whose article this run did
     not take (another locale, a subset of the tree) is no orphan while its article is there.
     Only the folders of the tree's locales are looked into (those of the content or catalogs
-    roots, and those of the articles seen)."""
-    locales = _locale_folders(layout) | {rel.partition("/")[0].lower() for rel in seen}
+    roots, as ``target_locales`` lists them, and those of the articles seen)."""
+    locales = frozenset(name.lower() for name in target_locales(layout)) | {
+        rel.partition("/")[0].lower() for rel in seen}
     pages, _, problems = layout.pages(locales)
     return [rel for rel in pages if rel not in seen and not layout.has_article(rel)], problems
-
-
-def _locale_folders(layout: Layout) -> frozenset[str]:
-    """The locale folders right below the content and catalogs roots (lower-case names), the
-    source folder aside."""
-    names: set[str] = set()
-    for root in (layout.content, layout.locales):
-        try:
-            if isinstance(root, storage.Url):
-                names.update(name for name, is_dir in storage.listing(root) if is_dir)
-            elif os.path.isdir(root):
-                with os.scandir(root) as entries:
-                    names.update(e.name for e in entries if e.is_dir())
-        except OSError:  # said by the walks of the articles and catalogs
-            continue
-    return frozenset(n.lower() for n in names if is_locale(n)) - {layout.source.lower()}
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool) -> Finding:

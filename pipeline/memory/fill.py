@@ -31,11 +31,7 @@ def fill(
     messages = list(catalog.messages)
     filled = 0
     for n, msg in enumerate(messages):
-        if msg.obsolete or not msg.msgid:
-            continue
-        if msg.msgstr:
-            # a translation is never replaced, not even a suggestion lent by other English:
-            # nothing in a catalog tells a translator's edit of it from the lender's text
+        if msg.obsolete or not msg.msgid or msg.msgstr:
             continue
         new = filled_entry(msg, index, safe, threshold, publish_exact)
         if new is not None:

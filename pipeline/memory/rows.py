@@ -98,5 +98,4 @@ def packed_rows(catalog: Catalog) -> bytes:
 
 def open_entries(catalog: Catalog) -> int:
     """Entries the memory may fill: active, with English and no translation."""
-    return sum(1 for m in catalog.messages if m.msgid and not m.obsolete and not m.msgstr)
-
+    return sum(1 for m in catalog.messages if m.msgid and not m.msgstr and not m.obsolete)

@@ -240,8 +240,7 @@ def _occurrences(entries: Sequence[Message]) -> list[Message]:
     numbers (entries without numbered ids after, in catalog order)."""
     served: list[tuple[int, int, Message]] = []
     for rank, m in enumerate(entries):
-        numbers = [int(c.rsplit("-", 1)[1].lstrip("p")) for c in m.extracted_comments
-                   if _ID.fullmatch(c)]
+        numbers = [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
         served.extend((n, rank, m) for n in numbers or [1 << 30])
     served.sort(key=lambda item: (item[0], item[1]))
     return [m for _, _, m in served]
