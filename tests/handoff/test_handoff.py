@@ -102,16 +102,22 @@ def test_an_untouched_package_changes_no_catalog(tmp_path: Path) -> None:
         assert {p: p.read_bytes() for p in cats.rglob("*.po")} == before
 
 
+def _change_english_then_import(content: Path, cats: Path, pkg: Path) -> str:
+    """c.md's first English changed after the package was made (a new handoff, extracted),
+    then the package comes back: the changed English."""
+    changed = NEW_EN.replace("update", "upgrade")
+    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", changed), ("", EN)]))
+    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    return changed
+
+
 def test_a_unit_whose_english_changed_since_the_export_is_reported_not_applied(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     content, cats, _out = tree(tmp_path)
     pkg = package(tmp_path, cats)
     translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
-    changed = NEW_EN.replace("update", "upgrade")
-    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", changed), ("", EN)]))
-    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
-    capsys.readouterr()
-    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    changed = _change_english_then_import(content, cats, pkg)
     err = capsys.readouterr().err
     assert "c.xlf" in err and "warning[handoff-stale]" in err and "not applied" in err
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
@@ -190,11 +196,7 @@ def test_a_po_package_unit_whose_english_changed_keeps_the_vendor_s_text(
                                      f'msgid "{NEW_EN}"\nmsgstr "Le texte du fournisseur."'),
                         encoding="utf-8")
     assert "Le texte du fournisseur." in returned.read_text(encoding="utf-8")
-    changed = NEW_EN.replace("update", "upgrade")
-    write(content, "fr-FR/c.md", article("fr-FR", "ddddd", [("", changed), ("", EN)]))
-    run("extract", "--content", content, "--locales", cats, "-q", "-j", "1")
-    capsys.readouterr()
-    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    _change_english_then_import(content, cats, pkg)
     err = capsys.readouterr().err
     assert "warning[handoff-stale]" in err and "the vendor's 'Le texte du fournisseur.' was " \
         "kept" in err

@@ -4,12 +4,21 @@ path, so that no locale loses a translation to a rename."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 from source_tree import Tree
 from test_source_cli import ARABIC, FRENCH, GUIDE, _two_locales
 
 NEW = "guide/share-notebooks.md"
+
+
+def _move(tree: Tree, old: str, new: str,
+          edit: Callable[[str], str] = lambda text: text) -> None:
+    """An English article renamed (or moved), and edited by ``edit`` on the way."""
+    path = tree.content / "en-US" / old
+    tree.write(new, edit(path.read_text(encoding="utf-8")))
+    path.unlink()
 
 
 def _findings(capsys: pytest.CaptureFixture[str], check: str) -> list[dict[str, str]]:
@@ -20,9 +29,7 @@ def test_a_renamed_english_article_keeps_every_translation_in_every_locale(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     _two_locales(tree)
     assert tree.run("locales") == 0
-    old = tree.content / "en-US" / "share.md"
-    tree.write(NEW, old.read_text(encoding="utf-8"))
-    old.unlink()
+    _move(tree, "share.md", NEW)
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     found = json.loads(capsys.readouterr().out)
@@ -62,9 +69,7 @@ def test_the_deleted_article_sharing_the_most_english_is_the_one_renamed(
     assert tree.run("extract") == 0
     tree.translate("fr-FR", "other.md", {"Share a notebook": "Autre titre",
                                          "Send an invitation": "Autre invitation"})
-    old = tree.content / "en-US" / "share.md"
-    tree.write(NEW, old.read_text(encoding="utf-8"))
-    old.unlink()
+    _move(tree, "share.md", NEW)
     (tree.content / "en-US" / "other.md").unlink()
     capsys.readouterr()
     assert tree.run("extract") == 0
@@ -74,9 +79,7 @@ def test_the_deleted_article_sharing_the_most_english_is_the_one_renamed(
 
 def test_check_alone_starts_no_catalog(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     _two_locales(tree)
-    old = tree.content / "en-US" / "share.md"
-    tree.write(NEW, old.read_text(encoding="utf-8"))
-    old.unlink()
+    _move(tree, "share.md", NEW)
     capsys.readouterr()
     assert tree.run("check", "--format", "json") == 1
     assert len(_findings(capsys, "missing-catalog")) == 2
@@ -86,10 +89,8 @@ def test_check_alone_starts_no_catalog(tree: Tree, capsys: pytest.CaptureFixture
 def test_a_renamed_and_edited_article_carries_the_rest_and_suggests_the_edit(
         tree: Tree) -> None:
     _two_locales(tree)
-    old = tree.content / "en-US" / "share.md"
-    tree.write(NEW, old.read_text(encoding="utf-8").replace(
+    _move(tree, "share.md", NEW, lambda text: text.replace(
         "Enter an email address.", "Enter an email address or a name."))
-    old.unlink()
     assert tree.run("extract") == 0
     cat = tree.catalog("fr-FR", NEW)
     edited = next(m for m in cat.active() if m.msgid == "Enter an email address or a name.")
@@ -113,9 +114,7 @@ def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
     for n in range(count):
         tree.translate("fr-FR", f"old/a{n}.md", {f"Article {n}": f"Article n° {n}",
                                                  f"Sentence {n} of the guide.": f"Phrase {n}."})
-        old = tree.content / "en-US" / f"old/a{n}.md"
-        tree.write(f"new/a{n}.md", old.read_text(encoding="utf-8"))
-        old.unlink()
+        _move(tree, f"old/a{n}.md", f"new/a{n}.md")
     reads: list[str] = []
     real = job.read_catalog_bytes
 
@@ -139,9 +138,7 @@ def test_a_renamed_article_keeps_its_translations_with_the_memory_on(tree: Tree)
     _two_locales(tree)
     config = tree.root / "tm.toml"
     config.write_text("[tool.pipeline]\ntranslation-memory = true\n", encoding="utf-8")
-    old = tree.content / "en-US" / "share.md"
-    tree.write(NEW, old.read_text(encoding="utf-8"))
-    old.unlink()
+    _move(tree, "share.md", NEW)
     assert tree.run("locales", "--config", str(config)) == 0
     reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", NEW).active() if m.reviewed}
     assert reviewed == FRENCH
@@ -156,9 +153,7 @@ def test_a_moved_folder_of_same_named_articles_finds_each_its_own(tree: Tree) ->
     assert tree.run("extract", "-j", "1") == 0
     for n in range(count):
         tree.translate("fr-FR", f"x{n}/index.md", {f"Page {n}": f"Page n° {n}"})
-        old = tree.content / "en-US" / f"x{n}/index.md"
-        tree.write(f"moved/x{n}/index.md", old.read_text(encoding="utf-8"))
-        old.unlink()
+        _move(tree, f"x{n}/index.md", f"moved/x{n}/index.md")
     assert tree.run("extract", "-j", "1") == 0
     for n in (0, 33, count - 1):
         reviewed = {m.msgid: m.msgstr for m in
