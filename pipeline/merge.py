@@ -109,7 +109,7 @@ def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str]
     )
 
     def kept(name: str, default: str) -> str:
-        value = old.header_value(name) if old is not None else None
+        value = old.header_raw(name) if old is not None else None  # a vendor's bytes
         return default if value is None else value
 
     project = article.rel.split("/", 1)[1] if "/" in article.rel else article.rel
@@ -130,7 +130,7 @@ def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str]
         if value is not None:
             header.append((name, " ".join(value.split())))
     if old is not None:  # fields a vendor's tool added (X-Generator, Plural-Forms, ...)
-        header.extend((k, v) for k, v in old.header if k.lower() not in _OURS)
+        header.extend((k, v) for k, v in old.header if k.strip().lower() not in _OURS)
     return tuple(header)
 
 
@@ -182,7 +182,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         return Catalog(
             header=build_header(article, old),
             header_comments=header_comments(article, old),
-            header_flags=(),
+            header_flags=old.header_flags if old is not None else (),
             messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
         )
     # Active entries first: an obsolete (#~) entry for the same key must never take an active
@@ -262,7 +262,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),
-        header_flags=(),
+        header_flags=old.header_flags if old is not None else (),
         messages=tuple(messages),
     )
     return catalog

@@ -170,3 +170,99 @@ def test_compiled_mo_files_under_locales_are_ignored_by_git() -> None:
         check = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", path],
                                check=False)
         assert check.returncode == 0, f"{path} is not ignored by .gitignore"
+
+
+# ------------------------------------------------------- flags and header, as GNU reads them
+
+
+def msgcat_no_wrap(data: bytes) -> bytes:
+    if shutil.which("msgcat") is None:
+        pytest.fail("GNU gettext (msgcat) is required: apt-get install gettext", pytrace=False)
+    return subprocess.run(["msgcat", "--no-wrap", "-"], input=data, capture_output=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("flags", ["fuzzy python-format", "fuzzy\tpython-format",
+                                   "python-format fuzzy", "fuzzy,python-format"])
+def test_a_fuzzy_flag_beside_another_with_no_comma_is_fuzzy_and_never_published(
+    flags: str, tmp_path: Path
+) -> None:
+    """gettext splits a '#,' line at white space as at commas: the entry is an unreviewed
+    draft, and the page keeps the article's own translation."""
+    draft = CANONICAL.read_bytes().replace(
+        'msgid "Prerequisites"\nmsgstr "Prérequis"'.encode(),
+        f'#, {flags}\nmsgid "Prerequisites"\nmsgstr "UNREVIEWED DRAFT"'.encode())
+    assert parse_po_bytes(draft, "a.po") != parse_po_bytes(CANONICAL.read_bytes(), "a.po")
+    entry = next(m for m in parse_po_bytes(draft, "a.po").messages if m.msgid == "Prerequisites")
+    assert entry.fuzzy and not entry.reviewed
+    args, po = tree(tmp_path, draft)
+    code, err = cli("locales", *args, "--out", str(tmp_path / "build"))
+    assert code == 0, err
+    page = (tmp_path / "build" / f"{REL}.md").read_text(encoding="utf-8")
+    assert "UNREVIEWED DRAFT" not in page
+    assert "Prérequis" in page
+    # written as GNU writes the entry, the draft kept
+    assert b'#, fuzzy, python-format\nmsgid "Prerequisites"\nmsgstr "UNREVIEWED DRAFT"' in (
+        po.read_bytes())
+    assert msgcat_no_wrap(po.read_bytes()) == po.read_bytes()
+
+
+@pytest.mark.parametrize(("written", "gnu"), [
+    ("no-wrap, python-format", "python-format, no-wrap"),
+    ("python-format, python-format", "python-format"),
+    ("no-c-format, c-format", "c-format"),
+    ("c-format, no-c-format", "no-c-format"),
+    ("possible-c-format", "c-format"),
+    ("wrap, range: 1..5", "range: 1..5"),
+    ("no-wrap, fuzzy, php-format", "fuzzy, php-format, no-wrap"),
+])
+def test_flags_are_written_in_the_order_and_form_gnu_writes_them(written: str, gnu: str) -> None:
+    data = CANONICAL.read_bytes().replace(
+        b'msgid "Prerequisites"', f'#, {written}\nmsgid "Prerequisites"'.encode())
+    ours = encode_po(parse_po_bytes(data, "a.po"))
+    assert f"#, {gnu}\nmsgid \"Prerequisites\"".encode() in ours
+    assert msgcat_no_wrap(data) == ours
+
+
+def test_flags_gnu_does_not_know_are_kept_after_its_own() -> None:
+    """msgcat drops them; a reviewer's ignore-<check> and a Weblate flag are this catalog's
+    data, so they stay (after GNU's flags, in their order)."""
+    data = CANONICAL.read_bytes().replace(
+        b'msgid "Prerequisites"',
+        b'#, max-length:40, no-wrap, ignore-untranslated, no-wrap\nmsgid "Prerequisites"')
+    ours = encode_po(parse_po_bytes(data, "a.po"))
+    assert b'#, no-wrap, max-length:40, ignore-untranslated\nmsgid "Prerequisites"' in ours
+
+
+HEADER_EDITS = {
+    "two spaces after the colon": (b'"Language-Team: \\n"', b'"Language-Team:  French\\n"'),
+    "trailing spaces": (b'"Last-Translator: \\n"', b'"Last-Translator: Jean Dupont \\n"'),
+    "a field given twice": (b'"X-MS-Loc-File-Id: 51830412\\n"',
+                            b'"X-MS-Loc-File-Id: 51830412\\n"\n"X-Poedit-SearchPath: docs\\n"\n'
+                            b'"X-Poedit-SearchPath: includes\\n"'),
+    "a fuzzy header": (b'msgid ""\nmsgstr ""\n', b'#, fuzzy\nmsgid ""\nmsgstr ""\n'),
+    "a line separator in a value": (b'"Last-Translator: \\n"',
+                                    'Last-Translator: A\u2028B\\n'.join('""').encode()),
+    "a carriage return in a value": (b'"Last-Translator: \\n"', b'"Last-Translator: A\\rB\\n"'),
+    "an empty line inside": (b'"Last-Translator: \\n"', b'"Last-Translator: \\n"\n"\\n"'),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(HEADER_EDITS))
+def test_a_header_gnu_leaves_as_it_is_is_never_touched(edit: str, tmp_path: Path) -> None:
+    old, new = HEADER_EDITS[edit]
+    assert old in CANONICAL.read_bytes()
+    data = CANONICAL.read_bytes().replace(old, new, 1)
+    assert msgcat_no_wrap(data) == data  # canonical to GNU
+    assert encode_po(parse_po_bytes(data, "a.po")) == data
+    args, po = tree(tmp_path, data)
+    code, err = cli("locales", *args, "--out", str(tmp_path / "build"))
+    assert code == 0, err
+    assert (po.read_bytes(), po.stat().st_mtime_ns) == (data, OLD)
+
+
+def test_a_header_field_given_twice_keeps_both_and_the_first_is_its_value() -> None:
+    old, new = HEADER_EDITS["a field given twice"]
+    catalog = parse_po_bytes(CANONICAL.read_bytes().replace(old, new, 1), "a.po")
+    assert [v for k, v in catalog.header if k == "X-Poedit-SearchPath"] == ["docs", "includes"]
+    assert catalog.header_value("x-poedit-searchpath") == "docs"

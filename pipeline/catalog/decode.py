@@ -4,6 +4,8 @@ the strict reader (``reader``) and its fast path (``canonical``)."""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.catalog.plural import plural_forms_problem
 from pipeline.catalog.scan import _Entry, _Field, _syntax_error, _unescape
 from pipeline.findings import InputError
@@ -64,22 +66,27 @@ def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
 def _header(
     entry: _Entry, decoder: _Decoder
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
-    """As polib reads it: 'Key: value' lines, a line without a colon continuing the last."""
+    """'Key: value' lines (the value as written, less the one space after the colon: the
+    writer puts it back), a line without a colon continuing the last. Only a line feed ends a
+    line, and a field given twice stays twice, as gettext keeps them."""
     msgstr = entry.fields["msgstr"]
     text = decoder.field(msgstr, entry.wire)
-    metadata: dict[str, str] = {}
-    key: str | None = None
-    for raw in text.splitlines():
+    fields: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the line feed that ends the last line
+    for raw in lines:
         if ":" in raw:
             key, value = raw.split(":", 1)
-            metadata[key] = value.strip()
-        elif key is not None:
-            metadata[key] += "\n" + raw.strip()
-    plural = next((k for k in metadata if k.strip().lower() == "plural-forms"), None)
+            fields.append((key, value[1:] if value.startswith(" ") else value))
+        elif fields:
+            key, value = fields[-1]
+            fields[-1] = (key, f"{value}\n{raw}")
+    plural = next((v for k, v in fields if k.strip().lower() == "plural-forms"), None)
     if plural is not None:
         line = next((n for n, body in msgstr.pieces if "plural-forms" in body.lower()),
                     msgstr.line)
-        problem = plural_forms_problem(metadata[plural])
+        problem = plural_forms_problem(plural.strip())
         if problem is not None:
             raise InputError(
                 "po-plural", f"Plural-Forms header: {problem}", decoder.path, line, 1,
@@ -88,8 +95,22 @@ def _header(
             )
     notes = _comments(entry, decoder)
     flags = tuple(f for line in notes["#,"] for f in _flags(line))
-    return tuple(metadata.items()), tuple(notes["#"]), flags
+    return tuple(fields), tuple(notes["#"]), flags
 
 
 def _flags(line: str) -> list[str]:
-    return [f.strip() for f in line.split(",") if f.strip()]
+    """The flags of a '#,' line as gettext reads them: separated by commas or white space
+    ('#, fuzzy python-format' is two flags, the first of them fuzzy), a range its two words."""
+    words = _FLAG_SEPARATORS.split(line)
+    flags: list[str] = []
+    for word in words:
+        if not word:
+            continue
+        if flags and flags[-1] == "range:":
+            flags[-1] = f"range: {word}"
+        else:
+            flags.append(word)
+    return flags
+
+
+_FLAG_SEPARATORS = re.compile(r"[ \t\r\n\f\v,]+")  # gettext's: no Unicode spaces

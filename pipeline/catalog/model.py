@@ -62,8 +62,15 @@ class Catalog:
     messages: tuple[Message, ...] = ()
 
     def header_value(self, name: str) -> str | None:
+        """The field's value without the spaces around it (the first, if given twice)."""
+        raw = self.header_raw(name)
+        return None if raw is None else raw.strip()
+
+    def header_raw(self, name: str) -> str | None:
+        """The field's value as the file writes it after 'Name: '."""
+        name = name.lower()
         for key, value in self.header:
-            if key.lower() == name.lower():
+            if key.strip().lower() == name:
                 return value
         return None
 

@@ -28,6 +28,57 @@ _ESCAPE_RE = re.compile('[\\\\"\n\t\r\a\b\f\v]')
 
 # ---------------------------------------------------------------- writing
 
+# The format flags GNU gettext (0.21) knows, in the order it writes them. A later one for the
+# same language wins ("no-c-format, c-format" is c-format); "possible-" is written plain and
+# "impossible-" not at all, as msgcat does.
+_FORMATS = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
+    "php", "gcc-internal", "gfc-internal", "ycp",
+)
+_FORMAT_RE = re.compile(r"(no-|possible-|impossible-)?(.+)-format\Z")
+_KNOWN_FORMATS = frozenset(_FORMATS)
+_RANGE_RE = re.compile(r"range: \d+\.\.\d+\Z")
+
+
+def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
+    """An entry's flags as GNU gettext writes them: fuzzy first (never on an empty msgstr),
+    then the format flags in its order, the range, no-wrap; each said once. Flags GNU does not
+    know (a reviewer's ignore-<check>, a Weblate flag) follow in their order: msgcat would drop
+    them, this pipeline keeps them."""
+    if flags == (FUZZY,):  # nearly every flagged entry
+        return flags if translated else ()
+    fuzzy = False
+    formats: dict[str, str] = {}
+    span = wrap = None
+    other: list[str] = []
+    for flag in flags:
+        m = _FORMAT_RE.match(flag)
+        if flag == FUZZY:
+            fuzzy = True
+        elif m is not None and m.group(2) in _KNOWN_FORMATS:
+            formats[m.group(2)] = m.group(1) or ""
+        elif _RANGE_RE.match(flag):
+            span = flag
+        elif flag in ("wrap", "no-wrap"):
+            wrap = flag
+        elif flag not in other:
+            other.append(flag)
+    out = [FUZZY] if fuzzy and translated else []
+    for name in _FORMATS:
+        state = formats.get(name)
+        if state in ("", "possible-"):
+            out.append(f"{name}-format")
+        elif state == "no-":
+            out.append(f"no-{name}-format")
+    if span is not None:
+        out.append(span)
+    if wrap == "no-wrap":
+        out.append(wrap)
+    return (*out, *other)
+
+
 
 def _quote(text: str) -> str:
     if _ESCAPE_RE.search(text) is None:
@@ -91,11 +142,10 @@ def _message(msg: Message, out: list[str]) -> None:
         else:
             _references(refs, out)
     flags = msg.flags
-    if flags and FUZZY in flags:  # as gettext tidies: fuzzy first, never on an empty msgstr
-        rest = tuple(f for f in flags if f != FUZZY)
-        flags = (FUZZY, *rest) if msg.msgstr else rest
     if flags:
-        append("#, " + ", ".join(flags))
+        flags = gnu_flags(flags, bool(msg.msgstr))
+        if flags:
+            append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
     if msg.previous_msgctxt is not None or msg.previous_msgid is not None:
         prev = "#~| " if msg.obsolete else "#| "
@@ -119,8 +169,9 @@ def format_po(catalog: Catalog) -> str:
     """The catalog as GNU gettext writes it with --no-wrap."""
     out: list[str] = []
     _comment_lines("#", catalog.header_comments, out)
-    if catalog.header_flags:
-        out.append("#, " + ", ".join(catalog.header_flags))
+    header_flags = gnu_flags(catalog.header_flags, True)
+    if header_flags:
+        out.append("#, " + ", ".join(header_flags))
     header = "".join(f"{k}: {v}\n" for k, v in catalog.header)
     _field("msgid", "", "", out)
     _field("msgstr", header, "", out)
