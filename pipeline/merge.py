@@ -201,8 +201,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
 
     for unit in units(article, keys):
         found = exact.get(unit.key) if exact else None
-        if found is None and unit.key[0] is not None:
-            # An earlier handoff's id: take the same English's context entries in order.
+        if found is None:
+            # An earlier handoff's id, or a context a vendor's tool put on every entry
+            # (msgctxt ""): take the same English's context entries in order.
             found = next(
                 (m for m in by_msgid.get(unit.msgid, ())
                  if m.key not in used and m.key not in active_keys),

@@ -266,3 +266,29 @@ def test_a_header_field_given_twice_keeps_both_and_the_first_is_its_value() -> N
     catalog = parse_po_bytes(CANONICAL.read_bytes().replace(old, new, 1), "a.po")
     assert [v for k, v in catalog.header if k == "X-Poedit-SearchPath"] == ["docs", "includes"]
     assert catalog.header_value("x-poedit-searchpath") == "docs"
+
+
+@pytest.mark.parametrize("context", ['""', '"4c1e7-106"'])
+def test_a_context_a_tool_put_on_every_entry_keeps_each_review_and_edit(
+    context: str, tmp_path: Path
+) -> None:
+    """Entries are matched by English: a context on an entry the article needs none for is
+    taken as the same entry, its text and review kept (and the context, which only that tool
+    knew of, dropped), not turned into fuzzy suggestions beside obsolete copies."""
+    import re
+
+    text = CANONICAL.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^(#: [^\n]*\n)msgid "(?!")', rf'\1msgctxt {context}\nmsgid "', text)
+    text = text.replace('msgid "Prerequisites"\nmsgstr "Prérequis"',
+                        'msgid "Prerequisites"\nmsgstr "Conditions préalables"')
+    args, po = tree(tmp_path, text.encode())
+    code, err = cli("locales", *args, "--out", str(tmp_path / "build"))
+    assert code == 0, err
+    page = (tmp_path / "build" / f"{REL}.md").read_text(encoding="utf-8")
+    assert "Conditions préalables" in page
+    catalog = parse_po_bytes(po.read_bytes(), "a.po")
+    assert not [m for m in catalog.messages if m.obsolete or m.fuzzy]
+    edited = next(m for m in catalog.messages if m.msgid == "Prerequisites")
+    assert (edited.msgstr, edited.msgctxt) == ("Conditions préalables", None)
+    canonical = parse_po_bytes(CANONICAL.read_bytes(), "a.po")
+    assert len(catalog.messages) == len(canonical.messages)
