@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -307,6 +308,27 @@ def test_a_delivery_that_does_not_fit_the_catalog_is_refused(
         import_catalog(EDGE, data, "fr-FR/a.xlf")
     found = info.value.finding
     assert found.check == "xliff" and found.file == "fr-FR/a.xlf" and message in found.message
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "line"),
+    [
+        (lambda d: d.replace(b'<xliff xmlns="urn:oasis', b'<x:xliff xmlns:x="urn:oasis', 1)
+         .replace(b"</xliff>", b"</x:xliff>"), "its <file> is not in XLIFF 1.2's namespace", 3),
+        (lambda d: re.sub(rb"(?s)<file .*</file>", b"", d), "it has no <file> element", 2),
+        (lambda d: re.sub(rb"(?s)<xliff .*</xliff>", b"<tmx version='1.4'/>", d),
+         "its root element is <tmx>", 2),
+    ],
+    ids=["prefixed", "no-file", "not-xliff"],
+)
+def test_an_xliff_file_the_reader_refuses_says_what_is_wrong_and_where(
+    change: Callable[[bytes], bytes], message: str, line: int
+) -> None:
+    data = change(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    with pytest.raises(InputError) as info:
+        import_catalog(EDGE, data, "fr-FR/a.xlf")
+    found = info.value.finding
+    assert message in found.message and found.line == line
 
 
 def test_an_xliff_file_without_its_catalog_is_an_error(

@@ -218,8 +218,10 @@ def import_catalog(
     try:
         store: Any = _store_class()(data)
     except Exception as exc:  # a vendor's file: any failure to read it is reported, not raised
-        line = getattr(exc, "lineno", 0) or 0
-        raise InputError(CHECK, f"unreadable XLIFF: {exc}", shown, line, 0,
+        from pipeline.xliff.unreadable import reason
+
+        what, line = reason(data, exc)
+        raise InputError(CHECK, f"unreadable XLIFF: {what}", shown, line, 0,
                          "send back the .xlf as the CAT tool exported it") from None
     if original is not None:
         for node in store.document.getroot().iterchildren(store.namespaced("file")):

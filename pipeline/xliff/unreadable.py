@@ -1,0 +1,36 @@
+"""Why an XLIFF file the reader refused cannot be read, in words a vendor can act on: the
+reader's own message is often empty for a file that is well-formed XML but not the XLIFF 1.2
+that ``xliff-export`` wrote."""
+
+from __future__ import annotations
+
+from lxml import etree  # type: ignore[import-untyped]
+
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+def reason(data: bytes, error: Exception) -> tuple[str, int]:
+    """(what is wrong, its line; 0 when unknown) for a file the XLIFF reader refused with
+    ``error``."""
+    said = str(error).strip()
+    line = getattr(error, "lineno", 0) or 0
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        return said or str(exc) or "not well-formed XML", line or getattr(exc, "lineno", 0) or 0
+    where = root.sourceline or 1
+    name = etree.QName(root)
+    if name.localname != "xliff":
+        return f"its root element is <{root.tag}>, not XLIFF's <xliff>", where
+    if name.namespace not in (None, XLIFF_12):
+        return f"its <xliff> is in the namespace {name.namespace!r}, not XLIFF 1.2's", where
+    files = [child for child in root if isinstance(child.tag, str)
+             and etree.QName(child).localname == "file"]
+    if not files:
+        return "it has no <file> element", where
+    if etree.QName(files[0]).namespace != XLIFF_12:
+        return (f"its <file> is not in XLIFF 1.2's namespace ({XLIFF_12}): a prefix declared "
+                "on <xliff> alone does not reach the elements inside it",
+                files[0].sourceline or where)
+    return said or f"{type(error).__name__} while reading it", line
