@@ -51,6 +51,8 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
             english_bytes = text[u.start:u.end]
             if u.kind is Kind.HTML:
                 tr = _raw_html(tr, english_bytes)
+            if "`" in tr and ("\t" in english_bytes or "\xa0" in english_bytes):
+                tr = _code_as_written(tr, u.source, english_bytes)
             edits.append((u.start, u.end, _layout(english_bytes, tr)))
     return apply(text, edits)
 
@@ -88,6 +90,23 @@ def _raw_html(translation: str, english: str) -> str:
     for escape in ("\\*", "\\_", "\\`"):
         if escape in translation and escape not in english:
             translation = translation.replace(escape, escape[1])
+    return translation
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def _code_as_written(translation: str, source: str, english: str) -> str:
+    """The translation with each code span of the English as the English writes it: the
+    catalog form has a tab or no-break space of the English as spaces (as the handoffs'
+    English does), and in code they are other characters (``cut -d '<tab>'``)."""
+    written = [m.group() for m in _CODE_SPAN.finditer(english)]
+    caught = [m.group() for m in _CODE_SPAN.finditer(source)]
+    if len(written) != len(caught):
+        return translation
+    for flat, raw in zip(caught, written, strict=True):
+        if flat != raw and ("\t" in raw or "\xa0" in raw):
+            translation = translation.replace(flat, raw)
     return translation
 
 

@@ -348,3 +348,18 @@ def test_a_setext_heading_of_two_lines_gets_one_anchor_of_the_whole() -> None:
     page, _ = _page("First step.\nThen more\n=========\n\nBody.\n", {})
     assert page.count("<a name=") == 1
     assert '<a name="first-step-then-more"></a>First step.\nThen more\n' in page
+
+
+@pytest.mark.parametrize("space", ["\t", "\u00a0"])
+def test_a_code_span_of_the_translation_is_published_as_the_english_writes_it(
+    space: str
+) -> None:
+    """The catalog form has a tab or no-break space as a space (the handoffs' English does);
+    in code it is another character, and the page must run the English's command."""
+    text = f"# Tabs\n\nSplit fields with `cut -d '{space}' -f 2` in the\nshell.\n"
+    english = segment(text, "a.md")
+    units = units_of(english, "a.md")
+    sentence = next(u.source for u in units if u.source.startswith("Split"))
+    assert sentence == "Split fields with `cut -d ' ' -f 2` in the shell."
+    page, _ = _page(text, {sentence: "Séparez les champs avec `cut -d ' ' -f 2` dans le shell."})
+    assert f"Séparez les champs avec `cut -d '{space}' -f 2` dans le shell.\n" in page
