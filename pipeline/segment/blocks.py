@@ -50,10 +50,19 @@ _BULLET = re.compile(r"([-+*])(?=[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
 _DELIMITER_ROW = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # DocFX: `:::` directives (zone, moniker, image, row, column) and lines that are one `[!…]`
+# (its brackets one level deep: `[!INCLUDE[a](b.md)] and [!INCLUDE[c](d.md)]` is text)
 _DIRECTIVE = re.compile(
     r" {0,3}(?::::|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*$"
-    r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b.*\][ \t]*$)"
+    r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b"
+    r"(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\][ \t]*$)"
 )
+# A `:::` that is inline: DocFX's no-loc, or a directive closed on its line with text after it
+# (`:::image type="icon" source="gear.png"::: and then select`)
+_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[ \t]*\S)")
+
+
+def _directive(rest: str) -> bool:
+    return _DIRECTIVE.match(rest) is not None and _INLINE_COLONS.match(rest) is None
 
 
 @dataclass(slots=True)
@@ -305,7 +314,7 @@ class _Scanner:
         """Does ``rest`` start a block that ends a paragraph (for lazy continuation lines)?"""
         return bool(
             _ATX.match(rest) or _FENCE.match(rest) or _BREAK.match(rest)
-            or html_start(rest, in_paragraph) or _DIRECTIVE.match(rest)
+            or html_start(rest, in_paragraph) or _directive(rest)
         )
 
     def paragraph_line(self, ls: int, le: int, pos: int) -> tuple[int, int]:
@@ -366,7 +375,7 @@ class _Scanner:
         if _BREAK.match(rest):
             self.close_leaf()
             return
-        if _DIRECTIVE.match(rest):
+        if _directive(rest):
             leaf = self.start_leaf(BlockKind.DIRECTIVE, depth)
             leaf.lines.append((ls + pos, le))
             self.close_leaf()

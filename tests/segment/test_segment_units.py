@@ -32,6 +32,12 @@ def kinds(text: str) -> list[str]:
     ("<table>\n<tr><td>x</td></tr>\n</table>\n\ntext\n", ["html", "paragraph"]),
     ("- a\n- b\n\n  c\n", ["paragraph", "paragraph", "paragraph"]),
     ("***\ntext\n---\n", ["heading"]),  # a thematic break, then a setext heading
+    # inline DocFX syntax at a line's start is text, not a directive
+    (':::no-loc text="Azure DevOps"::: lets you plan.\n', ["paragraph"]),
+    ('Select\n:::image type="icon" source="g.png"::: and then\nselect.\n', ["paragraph"]),
+    (':::image type="content" source="a.png" alt-text="A":::\n', ["directive"]),
+    ("[!INCLUDE[a](a.md)] works with [!INCLUDE[b](b.md)]\n", ["paragraph"]),
+    ("[!INCLUDE [a](a.md)]\n", ["directive"]),
 ])
 def test_blocks_are_found_as_commonmark_and_docfx_read_them(text: str,
                                                              expected: list[str]) -> None:
@@ -167,3 +173,13 @@ def test_a_tag_alone_on_its_line_in_an_html_block_stays_out_of_the_unit(tag: str
     found = segment(text, "a.md").segments
     assert [s.source for s in found] == ["Pass \\*args here."]
     assert text[found[0].start:found[0].end] == "Pass *args here."
+
+
+def test_a_line_that_starts_with_inline_docfx_syntax_is_translated_whole() -> None:
+    text = (':::no-loc text="Azure DevOps"::: lets you plan your work. It also tracks bugs.\n\n'
+            'Select the gear icon\n:::image type="icon" source="media/gear.png"::: and then '
+            'select\n**Settings**.\n')
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        ':::no-loc text="Azure DevOps"::: lets you plan your work.', "It also tracks bugs.",
+        'Select the gear icon :::image type="icon" source="media/gear.png"::: and then select '
+        "**Settings**."]
