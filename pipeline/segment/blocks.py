@@ -174,6 +174,9 @@ class _Scanner:
         pos, col = 0, 0
         matched = 0
         blank_rest = False
+        # the end of the white space run at ``pos`` (and its column): the same for every list
+        # item that takes part of the run, found once rather than once per nesting level
+        run_end, run_col = -1, 0
         for c in self.open:
             if c.quote:
                 p, cc = _columns(line, pos, col)
@@ -187,7 +190,9 @@ class _Scanner:
                     matched += 1
                     continue
                 break
-            p, cc = _columns(line, pos, col)
+            if run_end < pos:
+                run_end, run_col = _columns(line, pos, col)
+            p, cc = run_end, run_col
             if p >= len(line):  # a blank line continues a list item
                 if c.blank_start:  # an item holds at most one blank line before its content
                     break

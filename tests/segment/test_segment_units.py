@@ -183,3 +183,27 @@ def test_a_line_that_starts_with_inline_docfx_syntax_is_translated_whole() -> No
         ':::no-loc text="Azure DevOps"::: lets you plan your work.', "It also tracks bugs.",
         'Select the gear icon :::image type="icon" source="media/gear.png"::: and then select '
         "**Settings**."]
+
+
+def test_a_deeply_nested_list_is_read_without_rescanning_its_indentation(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line's indentation is skipped once for all the list items it continues, not once
+    per item: 2,000 nested items (a file well under the size limit) took minutes when every
+    level scanned the rest of the line's white space again (cubic in the depth)."""
+    import pipeline.segment.blocks as blocks
+
+    skipped = 0
+    real = blocks._columns
+
+    def counting(line: str, pos: int, col: int, stop: int | None = None) -> tuple[int, int]:
+        nonlocal skipped
+        found = real(line, pos, col, stop)
+        skipped += found[0] - pos
+        return found
+
+    monkeypatch.setattr(blocks, "_columns", counting)
+    depth = 200
+    text = "".join("  " * i + f"- item {i}\n" for i in range(depth))
+    assert len(segment(text, "a.md").segments) == depth
+    assert skipped <= 4 * depth * depth  # each line's 2i spaces a few times: not i times
