@@ -57,8 +57,8 @@ _DIRECTIVE = re.compile(
     r"(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\][ \t]*$)"
 )
 # A `:::` that is inline: DocFX's no-loc, or a directive closed on its line with text after it
-# (`:::image type="icon" source="gear.png"::: and then select`)
-_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[ \t]*\S)")
+# (`:::image type="icon" source="gear.png"::: and then select`; a full stop alone is no text)
+_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[^\r\n]*?[^\W_])")
 
 
 def _directive(rest: str) -> bool:

@@ -133,6 +133,8 @@ _KEEP = 8
 _scanned: dict[str, Inline] = {}
 
 
+_CODE_ELEMENT = re.compile(r"<(code|samp)(?:\s[^<>]*)?>[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>",
+                           re.I)
 # A character (or word) that may start an inline construct: text with none has no atoms.
 _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
 # DocFX's inline "do not translate" (the checks know it too: fidelity.verbatim): kept as code
@@ -160,6 +162,11 @@ def _scan(text: str) -> Inline:
         if not blocked[m.start()]:
             found.append(Atom(AtomKind.CODE, m.start(), m.end()))
             block(m.start(), m.end())
+    # inline code written in HTML: its text is code, never cut (its tags are atoms inside it)
+    for m in _CODE_ELEMENT.finditer(text) if "<" in text else ():
+        if not any(blocked[m.start():m.end()]):
+            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
+            blocked[m.start():m.end()] = [True] * (m.end() - m.start())
     # each construct's scan only where its first character is in the text at all
     angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
         if "<" in text else ()

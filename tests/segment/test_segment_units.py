@@ -36,6 +36,7 @@ def kinds(text: str) -> list[str]:
     (':::no-loc text="Azure DevOps"::: lets you plan.\n', ["paragraph"]),
     ('Select\n:::image type="icon" source="g.png"::: and then\nselect.\n', ["paragraph"]),
     (':::image type="content" source="a.png" alt-text="A":::\n', ["directive"]),
+    (':::image type="content" source="a.png" alt-text="A":::.\n', ["directive"]),
     ("[!INCLUDE[a](a.md)] works with [!INCLUDE[b](b.md)]\n", ["paragraph"]),
     ("[!INCLUDE [a](a.md)]\n", ["directive"]),
 ])
@@ -207,3 +208,10 @@ def test_a_deeply_nested_list_is_read_without_rescanning_its_indentation(
     text = "".join("  " * i + f"- item {i}\n" for i in range(depth))
     assert len(segment(text, "a.md").segments) == depth
     assert skipped <= 4 * depth * depth  # each line's 2i spaces a few times: not i times
+
+
+@pytest.mark.parametrize("element", ["code", "samp", "CODE"])
+def test_a_sentence_is_never_cut_inside_inline_html_code(element: str) -> None:
+    text = f"Set <{element}>Retry.Count. Max</{element}> to 5. Then restart.\n"
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        f"Set <{element}>Retry.Count. Max</{element}> to 5.", "Then restart."]
