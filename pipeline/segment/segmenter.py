@@ -122,7 +122,16 @@ def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a
 
 def _body_items(text: str, body: int) -> Iterator[_Item]:
     after_row = False  # the block before is DocFX's ":::row:::"
+    inside = -1  # the end of an ':::image' whose attributes run over several lines
     for block in scan_blocks(text, body):
+        if block.lines and block.lines[0][0] < inside:
+            continue  # its attributes: Markdown reads them as text or code, DocFX does not
+        if block.kind is BlockKind.DIRECTIVE and block.lines:
+            end = _image_end(text, *block.lines[0])
+            if end > block.lines[0][1]:
+                inside = end
+                yield from _alt_items(text, block.lines[0][0], end)
+                continue
         if after_row and block.kind is BlockKind.CODE:
             yield from _column_items(text, block)
         else:
@@ -147,10 +156,8 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
             yield from _run_items(run, Kind.HTML)
     elif kind is BlockKind.DIRECTIVE:
         a, b = block.lines[0]
-        m = _IMAGE_ALT.search(text, a, b)
-        if m is not None and text.startswith(":::image", a) and m.end(1) > m.start(1):
-            run = single_run(text, *m.span(1))
-            yield Kind.ALT, run, 0, len(run.text), run.text
+        if text.startswith(":::image", a):
+            yield from _alt_items(text, a, b)
 
 
 # DocFX's row directive, and the column directives its columns are written with, indented
@@ -188,6 +195,28 @@ def _column_items(text: str, block: Block) -> Iterator[_Item]:
 
 # DocFX's image directive: its alt text is translated in place and takes a number.
 _IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
+_OPEN_IMAGE = re.compile(r"[ \t]*:::image\b(?:(?!:::)[^\n])*$")
+_IMAGE_CLOSE = re.compile(r"\n[ \t]*\n|:::")
+
+
+def _image_end(text: str, a: int, b: int) -> int:
+    """Where an ':::image' left open on its line (its attributes on the lines after it) ends:
+    the end of the line that closes it; ``b`` when it is closed on its line, or not closed
+    before a blank line."""
+    if _OPEN_IMAGE.match(text, a, b) is None:
+        return b
+    m = _IMAGE_CLOSE.search(text, b)
+    if m is None or m.group() != ":::":
+        return b
+    nl = text.find("\n", m.end())
+    return len(text) if nl < 0 else nl
+
+
+def _alt_items(text: str, a: int, b: int) -> Iterator[_Item]:
+    m = _IMAGE_ALT.search(text, a, b)
+    if m is not None and m.end(1) > m.start(1):
+        run = single_run(text, *m.span(1))
+        yield Kind.ALT, run, 0, len(run.text), run.text
 
 
 def _run_items(run: Flat, kind: Kind, whole: bool = False, keep_trailing: bool = False,

@@ -215,3 +215,16 @@ def test_a_sentence_is_never_cut_inside_inline_html_code(element: str) -> None:
     text = f"Set <{element}>Retry.Count. Max</{element}> to 5. Then restart.\n"
     assert [s.source for s in segment(text, "a.md").segments] == [
         f"Set <{element}>Retry.Count. Max</{element}> to 5.", "Then restart."]
+
+
+@pytest.mark.parametrize("indent", ["", "    "])
+def test_an_image_directive_over_several_lines_has_its_alt_text_and_no_other_unit(
+    indent: str
+) -> None:
+    """DocFX reads the attributes of an ':::image' left open on its line from the lines
+    after it; Markdown alone would take them for a paragraph or indented code."""
+    text = (f':::image type="content"\n{indent}source="media/multi.png"\n'
+            f'{indent}alt-text="Multi-line alt."\n{indent}lightbox="x.png":::\n\nAfter it.\n')
+    article = segment(text, "a.md")
+    assert [(u.kind.value, u.source) for u in (*article.fields, *article.segments)] == [
+        ("alt", "Multi-line alt."), ("text", "After it.")]
