@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
@@ -123,17 +123,27 @@ def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a
 def _body_items(text: str, body: int) -> Iterator[_Item]:
     after_row = False  # the block before is DocFX's ":::row:::"
     inside = -1  # the end of an ':::image' whose attributes run over several lines
+    column = False  # in a column of a row whose ':::column' lines are indented under 4
     for block in scan_blocks(text, body):
         if block.lines and block.lines[0][0] < inside:
             continue  # its attributes: Markdown reads them as text or code, DocFX does not
         if block.kind is BlockKind.DIRECTIVE and block.lines:
-            end = _image_end(text, *block.lines[0])
-            if end > block.lines[0][1]:
+            a, b = block.lines[0]
+            end = _image_end(text, a, b)
+            if end > b:
                 inside = end
-                yield from _alt_items(text, block.lines[0][0], end)
+                yield from _alt_items(text, a, end)
                 continue
+            if _COLUMN.match(text, a, b) is not None:
+                column = True
+            elif _COLUMN_END.match(text, a, b) is not None:
+                column = False
         if after_row and block.kind is BlockKind.CODE:
             yield from _column_items(text, block)
+        elif column and block.kind is BlockKind.CODE:
+            # a column's text indented deeper than its ':::column' line: Markdown's indented
+            # code, DocFX's text
+            yield from _chunk_items(text, block.lines)
         else:
             yield from _block_items(text, block)
         after_row = block.kind is BlockKind.DIRECTIVE and _ROW.match(
@@ -182,15 +192,28 @@ def _column_items(text: str, block: Block) -> Iterator[_Item]:
         end = _COLUMN_END.match(text, a, b) is not None if b else True
         blank = not text[a:b].strip()
         if chunk and (column or end or blank):
-            first = chunk[0][0]
-            start = first + len(text[first:chunk[0][1]]) - len(text[first:chunk[0][1]].lstrip())
-            run = single_run(text, start, chunk[-1][1])
-            yield from _run_items(run, Kind.TEXT)
+            yield from _chunk_items(text, chunk)
             chunk = []
         if column or end:
             inside = column
         elif inside and not blank:
             chunk.append((a, b))
+
+
+def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]:
+    """Column lines: each run of them between blank lines the text of one paragraph, from
+    its first character on, its lines and indentation as written."""
+    chunk: list[tuple[int, int]] = []
+    for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
+        if b and text[a:b].strip():
+            chunk.append((a, b))
+            continue
+        if chunk:
+            first, first_end = chunk[0]
+            line = text[first:first_end]
+            start = first + len(line) - len(line.lstrip())
+            yield from _run_items(single_run(text, start, chunk[-1][1]), Kind.TEXT)
+            chunk = []
 
 
 # DocFX's image directive: its alt text is translated in place and takes a number.

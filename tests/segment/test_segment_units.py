@@ -228,3 +228,16 @@ def test_an_image_directive_over_several_lines_has_its_alt_text_and_no_other_uni
     article = segment(text, "a.md")
     assert [(u.kind.value, u.source) for u in (*article.fields, *article.segments)] == [
         ("alt", "Multi-line alt."), ("text", "After it.")]
+
+
+@pytest.mark.parametrize(("column", "content"), [("   ", "      "), ("  ", "     "), ("", "  ")])
+def test_the_text_of_a_column_is_translated_however_the_row_is_indented(
+    column: str, content: str
+) -> None:
+    """The Learn reference writes a row's columns 3 spaces in and their text 6: Markdown
+    then reads each column's text as indented code; DocFX reads it as text."""
+    text = (f":::row:::\n{column}:::column span=\"\":::\n{content}Column one. More text.\n\n"
+            f"{content}Second paragraph.\n{column}:::column-end:::\n{column}:::column:::\n"
+            f"{content}Column two.\n{column}:::column-end:::\n:::row-end:::\n")
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        "Column one.", "More text.", "Second paragraph.", "Column two."]
