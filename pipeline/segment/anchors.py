@@ -7,6 +7,7 @@ heading repeats its slug (no ``-1`` suffix).
 
 from __future__ import annotations
 
+import html
 import re
 
 _LABELLED = re.compile(r"\[!INCLUDE\s*\[([^\]]*)\]\([^()]*\)\]|!?\[([^\]]*)\]\([^()]*\)", re.I)
@@ -23,8 +24,9 @@ def anchor(heading: str) -> str:
 
 
 # What DocFX (Markdig's GitHub-style auto identifiers) makes a heading's id from: the heading's
-# rendered text (tags gone, code and emphasis as their text), slugged as above; a repeated id
-# takes -1, -2, ... so links in the English to '#overview-1' work there.
+# rendered text (tags gone, code and emphasis as their text, character references as their
+# characters), slugged as above; a repeated id takes -1, -2, ... so links in the English to
+# '#overview-1' work there.
 _TAG = re.compile(r"<[^<>\n]*>")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -37,6 +39,8 @@ def rendered_slug(heading: str) -> str:
         heading = _CODE.sub(lambda m: m.group(2).strip(), heading)
     if "<" in heading:
         heading = _TAG.sub("", heading)
+    if "&" in heading:  # a reader sees the character a reference stands for
+        heading = html.unescape(heading)
     if "*" in heading or "_" in heading:
         for _ in range(3):  # nested: ***a*** or **_a_**
             heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)

@@ -363,3 +363,13 @@ def test_a_code_span_of_the_translation_is_published_as_the_english_writes_it(
     assert sentence == "Split fields with `cut -d ' ' -f 2` in the shell."
     page, _ = _page(text, {sentence: "Séparez les champs avec `cut -d ' ' -f 2` dans le shell."})
     assert f"Séparez les champs avec `cut -d '{space}' -f 2` dans le shell.\n" in page
+
+
+def test_a_link_to_a_heading_with_a_character_reference_works_in_every_locale() -> None:
+    """DocFX makes the id from the text a reader sees: 'Fish &amp; chips' is fish--chips
+    (Microsoft's own slug keeps 'amp': fish-amp-chips); the page gets both anchors."""
+    text = "# Menu\n\n## Fish &amp; chips\n\nSee [the dish](#fish--chips).\n"
+    page, _ = _page(text, {"Fish &amp; chips": "Poisson &amp; frites",
+                           "See [the dish](#fish--chips).": "Voir [le plat](#fish--chips)."})
+    assert '## <a name="fish-amp-chips"></a><a name="fish--chips"></a>Poisson &amp; frites' in page
+    assert broken_by_translation(text, page) == []
