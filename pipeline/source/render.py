@@ -38,6 +38,7 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
     bilingual = form is Form.BILINGUAL
     edits = frontmatter.edits(text, english.body_start, units, published, locale, dict(meta))
     ids: dict[int, str] | None = None  # DocFX's id of each heading of the English, by line
+    named = {u.line for u in units if u.anchor is not None}  # headings with a text unit
     for u, tr in zip(units, published, strict=True):
         if u.kind in _IN_FRONT_MATTER or not u.pieces:
             continue
@@ -45,6 +46,14 @@ def render(english: SegmentedArticle, units: Sequence[Unit], published: Sequence
             if ids is None:
                 ids = _heading_ids(text)
             edits.append(_anchor(text, u, ids.get(u.line)))
+        elif u.kind is Kind.ALT and u.line not in named and tr != u.source:
+            # a heading that is only an image: DocFX makes its id from the alt text, which
+            # the translation changes
+            if ids is None:
+                ids = _heading_ids(text)
+            if u.line in ids:
+                named.add(u.line)
+                edits.append(_anchor(text, u, ids[u.line]))
         if bilingual and u.kind is not Kind.ALT:
             edits.append((u.start, u.end, pair(u.id, u.source, tr)))
         elif tr != u.source:
@@ -78,7 +87,7 @@ def _anchor(text: str, u: Unit, page_id: str | None) -> tuple[int, int, str]:
     line_start = text.rfind("\n", 0, u.start) + 1
     m = _HASHES.match(text, line_start, u.start)
     at = m.end() if m is not None else u.start
-    mark = f'<a name="{u.anchor}"></a>'
+    mark = f'<a name="{u.anchor}"></a>' if u.anchor is not None else ""
     if page_id and page_id != u.anchor:
         mark += f'<a name="{page_id}"></a>'
     return at, at, mark

@@ -373,3 +373,10 @@ def test_a_link_to_a_heading_with_a_character_reference_works_in_every_locale() 
                            "See [the dish](#fish--chips).": "Voir [le plat](#fish--chips)."})
     assert '## <a name="fish-amp-chips"></a><a name="fish--chips"></a>Poisson &amp; frites' in page
     assert broken_by_translation(text, page) == []
+
+
+def test_a_heading_that_is_only_an_image_keeps_its_id_once_its_alt_text_is_translated() -> None:
+    text = "# Brand\n\n## ![Logo](media/logo.png)\n\nSee [the logo](#logo).\n"
+    page, _ = _page(text, {"Logo": "Le logo", "See [the logo](#logo).": "Voir [le logo](#logo)."})
+    assert '## <a name="logo"></a>![Le logo](media/logo.png)\n' in page
+    assert broken_by_translation(text, page) == []
