@@ -576,3 +576,13 @@ def test_a_segment_is_immutable_and_compares_by_value() -> None:
     assert (seg.tr_lead, seg.tr_trail, seg.tr_crlf) == ("", "", False)
     assert dataclasses.replace(seg, translation="Salut").translation == "Salut"
     assert hash(seg) == hash(dataclasses.replace(seg))
+
+
+def test_front_matter_closed_by_yamls_document_end_is_front_matter() -> None:
+    """DocFX closes front matter at '...' as at '---': so does ``segment --format sxs``'s
+    output, which must read back."""
+    data = b"---\ntitle: Good title\n...\n\nBody text.\n"
+    article = read_article(data, "fr-FR/a.md", "a.md")
+    assert article.meta["title"] == "Good title"
+    assert article.body_start == data.index(b"\n\nBody")  + 1
+    assert render(article, Form.BILINGUAL).encode() == data

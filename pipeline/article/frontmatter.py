@@ -18,7 +18,8 @@ try:  # libyaml is much faster; the pure-Python loader is just as safe.
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_FRONT_END_RE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.M)
+# closed by '---', or by YAML's document end '...' (DocFX takes both)
+_FRONT_END_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 # Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
 # Real front matter is under 2 KB; these limits keep the pure-Python YAML parser well under a

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pipeline.checks.inputs as inputs
 from pipeline.article import read_front_matter
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.segment.flat import Flat
@@ -36,8 +37,13 @@ class FrontMatter:
 def front_matter(text: str, start: int, path: str) -> FrontMatter:
     m = _OPEN.match(text, start)
     end = _CLOSE.search(text, m.end()) if m is not None else None
-    if m is None or end is None:  # none, or unclosed: Markdown reads it as a rule and text
+    if m is None:
         return FrontMatter(start, ())
+    if end is None:  # unclosed: Markdown (and DocFX) read it as a rule and text
+        return FrontMatter(start, (), (Finding(
+            inputs.FRONT_MATTER.id, Severity.WARNING, "the front matter block is not closed: its "
+            "lines are read as the article's text, and translated as such", path, 1, 1, None,
+            "end the front matter with a line holding only ---"),))
     yaml_start = m.end()
     yaml_text = text[yaml_start:end.start()]
     findings: tuple[Finding, ...] = ()

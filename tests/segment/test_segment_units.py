@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.findings import Severity
 from pipeline.segment import segment
 from pipeline.segment.anchors import page_ids, slug
 from pipeline.segment.blocks import scan_blocks
@@ -241,3 +242,10 @@ def test_the_text_of_a_column_is_translated_however_the_row_is_indented(
             f"{content}Column two.\n{column}:::column-end:::\n:::row-end:::\n")
     assert [s.source for s in segment(text, "a.md").segments] == [
         "Column one.", "More text.", "Second paragraph.", "Column two."]
+
+
+def test_unclosed_front_matter_is_text_with_a_warning() -> None:
+    article = segment("---\ntitle: Forgot to close\n\n# Heading\n", "a.md")
+    assert [s.source for s in article.segments] == ["title: Forgot to close", "Heading"]
+    assert [(f.check, f.severity, f.line) for f in article.findings] == [
+        ("front-matter", Severity.WARNING, 1)]
