@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pipeline.segment.docfx import is_directive
 from pipeline.segment.htmlstart import html_ends, html_start
 
 
@@ -49,22 +50,6 @@ _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _BULLET = re.compile(r"([-+*])(?=[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
 _DELIMITER_ROW = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-# DocFX: `:::` directives (zone, moniker, image, row, column) and lines that are one `[!…]`
-# (its brackets one level deep: `[!INCLUDE[a](b.md)] and [!INCLUDE[c](d.md)]` is text)
-_DIRECTIVE = re.compile(
-    r" {0,3}(?::::|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*$"
-    r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b"
-    r"(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\][ \t]*$)"
-)
-# A `:::` that is inline: DocFX's no-loc, or a directive closed on its line with text after it
-# (`:::image type="icon" source="gear.png"::: and then select`; a full stop alone is no text)
-_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[^\r\n]*?[^\W_])")
-
-
-def _directive(rest: str) -> bool:
-    return _DIRECTIVE.match(rest) is not None and _INLINE_COLONS.match(rest) is None
-
-
 @dataclass(slots=True)
 class _Container:
     quote: bool
@@ -319,7 +304,7 @@ class _Scanner:
         """Does ``rest`` start a block that ends a paragraph (for lazy continuation lines)?"""
         return bool(
             _ATX.match(rest) or _FENCE.match(rest) or _BREAK.match(rest)
-            or html_start(rest, in_paragraph) or _directive(rest)
+            or html_start(rest, in_paragraph) or is_directive(rest)
         )
 
     def paragraph_line(self, ls: int, le: int, pos: int) -> tuple[int, int]:
@@ -380,7 +365,7 @@ class _Scanner:
         if _BREAK.match(rest):
             self.close_leaf()
             return
-        if _directive(rest):
+        if is_directive(rest):
             leaf = self.start_leaf(BlockKind.DIRECTIVE, depth)
             leaf.lines.append((ls + pos, le))
             self.close_leaf()

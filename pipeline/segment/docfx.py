@@ -1,0 +1,23 @@
+"""DocFX's block syntax the Markdown reader must know: a line that is a directive (``:::`` zone,
+moniker, image, row, column; ``[!NOTE]``; a line that is one ``[!INCLUDE …]``) stands alone and
+is never a segment."""
+
+from __future__ import annotations
+
+import re
+
+# DocFX: `:::` directives (zone, moniker, image, row, column) and lines that are one `[!…]`
+# (its brackets one level deep: `[!INCLUDE[a](b.md)] and [!INCLUDE[c](d.md)]` is text)
+_DIRECTIVE = re.compile(
+    r" {0,3}(?::::|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*$"
+    r"|\[!(?:INCLUDE|include|Include|div|DIV|VIDEO|video|Video|code|Code)\b"
+    r"(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\][ \t]*$)"
+)
+# A `:::` that is inline: DocFX's no-loc, or a directive closed on its line with text after it
+# (`:::image type="icon" source="gear.png"::: and then select`; a full stop alone is no text)
+_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[^\r\n]*?[^\W_])")
+
+
+def is_directive(rest: str) -> bool:
+    """Whether a line's text (after its container prefixes) is a DocFX block directive."""
+    return _DIRECTIVE.match(rest) is not None and _INLINE_COLONS.match(rest) is None
