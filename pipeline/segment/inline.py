@@ -7,6 +7,7 @@ stack, code spans by their backtick runs), as ranges that a splitter must not cu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,6 +25,7 @@ class AtomKind(StrEnum):
     TAG = "tag"  # an HTML tag or comment
     STRONG = "strong"  # **…** or __…__
     EMPHASIS = "emphasis"  # *…* or _…_
+    ELEMENT = "element"  # <code>…</code> or <samp>…</samp>: never cut, its text prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +135,37 @@ _KEEP = 8
 _scanned: dict[str, Inline] = {}
 
 
-_CODE_ELEMENT = re.compile(r"<(code|samp)(?:\s[^<>]*)?>[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>",
-                           re.I)
+_CODE_OPEN = re.compile(r"<(code|samp)(?:\s[^<>]*)?>", re.I)
+_CODE_CLOSE = re.compile(r"</(code|samp)\s*>", re.I)
 # A character (or word) that may start an inline construct: text with none has no atoms.
 _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
 # DocFX's inline "do not translate" (the checks know it too: fidelity.verbatim): kept as code
 # is (words, but never a segment alone: the handoffs leave a cell of only one unpaired).
 _NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
+
+
+def _code_elements(text: str) -> list[Atom]:
+    """Inline code written in HTML (``<code>…</code>``, ``<samp>…</samp>``): one construct a
+    boundary does not cut; its text is prose (a paragraph of one such element is a segment).
+    Each opening tag takes the next closing one of its name: linear, however many are left
+    open."""
+    closers: dict[str, list[int]] = {}
+    for m in _CODE_CLOSE.finditer(text):
+        closers.setdefault(m.group(1).lower(), []).append(m.start())
+    out: list[Atom] = []
+    reach = 0
+    for m in _CODE_OPEN.finditer(text):
+        ends = closers.get(m.group(1).lower())
+        if m.start() < reach or not ends:
+            continue
+        k = bisect.bisect_left(ends, m.end())
+        if k == len(ends):
+            continue
+        close = _CODE_CLOSE.match(text, ends[k])
+        assert close is not None
+        out.append(Atom(AtomKind.ELEMENT, m.start(), close.end()))
+        reach = close.end()
+    return out
 
 
 def _scan(text: str) -> Inline:
@@ -162,11 +188,6 @@ def _scan(text: str) -> Inline:
         if not blocked[m.start()]:
             found.append(Atom(AtomKind.CODE, m.start(), m.end()))
             block(m.start(), m.end())
-    # inline code written in HTML: its text is code, never cut (its tags are atoms inside it)
-    for m in _CODE_ELEMENT.finditer(text) if "<" in text else ():
-        if not any(blocked[m.start():m.end()]):
-            found.append(Atom(AtomKind.TAG, m.start(), m.end()))
-            blocked[m.start():m.end()] = [True] * (m.end() - m.start())
     # each construct's scan only where its first character is in the text at all
     angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
         if "<" in text else ()
@@ -214,6 +235,8 @@ def _scan(text: str) -> Inline:
     resolved = emphasis.resolve(text, opaque)
     for o_start, _, _, c_end in resolved[0]:
         found.append(Atom(AtomKind.STRONG, o_start, c_end))
+    if "<" in text:
+        found.extend(_code_elements(text))
     found.sort(key=lambda a: (a.start, -a.end))
     outer: list[Atom] = []
     reach = -1

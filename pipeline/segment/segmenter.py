@@ -123,7 +123,7 @@ def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a
 def _body_items(text: str, body: int) -> Iterator[_Item]:
     after_row = False  # the block before is DocFX's ":::row:::"
     inside = -1  # the end of an ':::image' whose attributes run over several lines
-    column = False  # in a column of a row whose ':::column' lines are indented under 4
+    column = -1  # in a column whose ':::column' line is indented under 4: that indentation
     for block in scan_blocks(text, body):
         if block.lines and block.lines[0][0] < inside:
             continue  # its attributes: Markdown reads them as text or code, DocFX does not
@@ -135,14 +135,15 @@ def _body_items(text: str, body: int) -> Iterator[_Item]:
                 yield from _alt_items(text, a, end)
                 continue
             if _COLUMN.match(text, a, b) is not None:
-                column = True
+                column = a - (text.rfind("\n", 0, a) + 1) + len(text[a:b]) - len(
+                    text[a:b].lstrip(" "))
             elif _COLUMN_END.match(text, a, b) is not None:
-                column = False
+                column = -1
         if after_row and block.kind is BlockKind.CODE:
             yield from _column_items(text, block)
-        elif column and block.kind is BlockKind.CODE:
+        elif column >= 0 and block.kind is BlockKind.CODE and _indented(text, block, column):
             # a column's text indented deeper than its ':::column' line: Markdown's indented
-            # code, DocFX's text
+            # code, DocFX's text (a fenced block in a column stays code)
             yield from _chunk_items(text, block.lines)
         else:
             yield from _block_items(text, block)
@@ -200,14 +201,42 @@ def _column_items(text: str, block: Block) -> Iterator[_Item]:
             chunk.append((a, b))
 
 
+def _indented(text: str, block: Block, column: int) -> bool:
+    """Whether a code block is a column's text that Markdown takes for indented code: not a
+    fence, and indented 4 columns or more but less than 4 deeper than its ':::column' line
+    (deeper still, it is code to DocFX too)."""
+    a = block.lines[0][0]
+    line_start = text.rfind("\n", 0, a) + 1
+    depth = len(text[line_start:a].expandtabs(4))
+    return 4 <= depth < column + 4 and not _FENCE_LINE.match(text, line_start, a + 3)
+
+
+_FENCE_LINE = re.compile(r"[ \t]*(?:```|~~~)")
+
+
 def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]:
     """Column lines: each run of them between blank lines the text of one paragraph, from
-    its first character on, its lines and indentation as written."""
+    its first character on, its lines and indentation as written. What DocFX reads as code
+    in a column is none: a fenced block, and lines 4 columns deeper than the column's text."""
     chunk: list[tuple[int, int]] = []
+    fence = ""
+    base = -1  # the indentation of the column's text
     for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
-        if b and text[a:b].strip():
-            chunk.append((a, b))
-            continue
+        line = text[a:b]
+        m = _FENCE_LINE.match(line) if b else None
+        if fence or m is not None:
+            if fence and line.strip().startswith(fence):
+                fence = ""
+            elif not fence and m is not None:
+                fence = line.strip()[:3]
+            b = 0  # a code line: the chunk before it ends
+        elif b and line.strip():
+            depth = len(line) - len(line.lstrip(" "))
+            base = depth if base < 0 else base
+            if depth < base + 4:
+                chunk.append((a, b))
+                continue
+            b = 0
         if chunk:
             first, first_end = chunk[0]
             line = text[first:first_end]

@@ -249,3 +249,43 @@ def test_unclosed_front_matter_is_text_with_a_warning() -> None:
     assert [s.source for s in article.segments] == ["title: Forgot to close", "Heading"]
     assert [(f.check, f.severity, f.line) for f in article.findings] == [
         ("front-matter", Severity.WARNING, 1)]
+
+
+@pytest.mark.parametrize(("column", "content"), [("", ""), ("   ", "      ")])
+def test_code_in_a_column_is_never_a_segment(column: str, content: str) -> None:
+    """A fenced block in a column, and lines 4 deeper than the column's text, are code to
+    DocFX: never cut into sentences nor translated."""
+    text = (f":::row:::\n{column}:::column:::\n{content}Run this:\n\n"
+            f"{content}```powershell\n{content}Connect-AzAccount\n\n{content}# Sign in. Then go.\n"
+            f"{content}```\n\n{content}~~~\n{content}Get-Thing. Now.\n{content}~~~\n\n"
+            f"{content}    indented code. Here.\n\n{content}Done.\n"
+            f"{column}:::column-end:::\n:::row-end:::\n")
+    assert [s.source for s in segment(text, "a.md").segments] == ["Run this:", "Done."]
+
+
+def test_unclosed_inline_code_tags_are_read_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each '<code>' takes the next '</code>': a paragraph of thousands left open is not
+    searched to its end from every one (a 240 KB paragraph took a minute)."""
+    import pipeline.segment.inline as inline
+
+    searched = 0
+    real = inline.bisect.bisect_left
+
+    def counting(a: list[int], x: int, *rest: int, **named: object) -> int:
+        nonlocal searched
+        searched += 1
+        return real(a, x, *rest, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inline.bisect, "bisect_left", counting)
+    text = "Word <code>x. " * 2000 + "end </code>.\n"
+    assert inline._code_elements(text)[0].end == len(text) - 2
+    assert searched <= 2000
+    assert len(segment(text, "a.md").segments) == 1
+
+
+@pytest.mark.parametrize("element", ["code", "samp"])
+def test_a_paragraph_that_is_one_inline_code_element_is_a_segment(element: str) -> None:
+    text = f"<{element}>Access denied. Ask your administrator.</{element}>\n"
+    assert [s.source for s in segment(text, "a.md").segments] == [text.strip()]
