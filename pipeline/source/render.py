@@ -108,15 +108,23 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 def _code_as_written(translation: str, source: str, english: str) -> str:
     """The translation with each code span of the English as the English writes it: the
     catalog form has a tab or no-break space of the English as spaces (as the handoffs'
-    English does), and in code they are other characters (``cut -d '<tab>'``)."""
+    English does), and in code they are other characters (``cut -d '<tab>'``). Spans of one
+    catalog form take the English's in their order (``cut -d '<tab>'`` and ``cut -d ' '``)."""
     written = [m.group() for m in _CODE_SPAN.finditer(english)]
     caught = [m.group() for m in _CODE_SPAN.finditer(source)]
-    if len(written) != len(caught):
+    if len(written) != len(caught) or written == caught:
         return translation
+    ways: dict[str, list[str]] = {}  # a catalog form -> the English's spans of it, in order
     for flat, raw in zip(caught, written, strict=True):
-        if flat != raw and ("\t" in raw or "\xa0" in raw):
-            translation = translation.replace(flat, raw)
-    return translation
+        ways.setdefault(flat, []).append(raw)
+    if all(len(set(raws)) == 1 and raws[0] == flat for flat, raws in ways.items()):
+        return translation
+
+    def restored(m: re.Match[str]) -> str:
+        raws = ways.get(m.group())
+        return raws.pop(0) if raws else m.group()
+
+    return _CODE_SPAN.sub(restored, translation)
 
 
 def _layout(english: str, translation: str) -> str:

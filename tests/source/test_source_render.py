@@ -380,3 +380,13 @@ def test_a_heading_that_is_only_an_image_keeps_its_id_once_its_alt_text_is_trans
     page, _ = _page(text, {"Logo": "Le logo", "See [the logo](#logo).": "Voir [le logo](#logo)."})
     assert '## <a name="logo"></a>![Le logo](media/logo.png)\n' in page
     assert broken_by_translation(text, page) == []
+
+
+def test_only_the_code_span_the_english_writes_with_a_tab_gets_it_back() -> None:
+    text = "# Cut\n\nThen, `cut -d '\t'` splits at tabs and `cut -d ' '` at spaces.\n"
+    english = segment(text, "a.md")
+    units = units_of(english, "a.md")
+    sentence = next(u.source for u in units if u.source.startswith("Then"))
+    page, _ = _page(text, {sentence: "Puis `cut -d ' '` coupe aux tabulations et `cut -d ' '` "
+                                     "aux espaces."})
+    assert "Puis `cut -d '\t'` coupe aux tabulations et `cut -d ' '` aux espaces." in page
