@@ -126,7 +126,11 @@ def _body_items(text: str, body: int) -> Iterator[_Item]:
     column = -1  # in a column whose ':::column' line is indented under 4: that indentation
     for block in scan_blocks(text, body):
         if block.lines and block.lines[0][0] < inside:
-            continue  # its attributes: Markdown reads them as text or code, DocFX does not
+            # its attributes: Markdown reads them as text or code, DocFX does not; what
+            # follows the line that closes it, in the same Markdown paragraph, is text
+            block = replace(block, lines=tuple(line for line in block.lines if line[0] > inside))
+            if not block.lines:
+                continue
         if block.kind is BlockKind.DIRECTIVE and block.lines:
             a, b = block.lines[0]
             end = _image_end(text, a, b)
@@ -248,7 +252,7 @@ def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]
 # DocFX's image directive: its alt text is translated in place and takes a number.
 _IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 _OPEN_IMAGE = re.compile(r"[ \t]*:::image\b(?:(?!:::)[^\n])*$")
-_IMAGE_CLOSE = re.compile(r"\n[ \t]*\n|:::")
+_IMAGE_CLOSE = re.compile(r"\n[ \t\r]*\n|:::")  # a blank line (LF or CRLF), or the close
 
 
 def _image_end(text: str, a: int, b: int) -> int:

@@ -289,3 +289,18 @@ def test_unclosed_inline_code_tags_are_read_in_linear_time(
 def test_a_paragraph_that_is_one_inline_code_element_is_a_segment(element: str) -> None:
     text = f"<{element}>Access denied. Ask your administrator.</{element}>\n"
     assert [s.source for s in segment(text, "a.md").segments] == [text.strip()]
+
+
+def test_text_right_after_a_multi_line_image_is_a_segment() -> None:
+    text = (':::image type="content"\nsource="a.png"\nalt-text="Alt."\nlightbox="b.png":::\n'
+            "The portal shows your resources. Select one.\n")
+    article = segment(text, "a.md")
+    assert [s.source for s in article.segments] == [
+        "The portal shows your resources.", "Select one."]
+
+
+def test_an_image_left_open_in_a_crlf_file_ends_at_the_blank_line() -> None:
+    text = (':::image type="content" source="a.png"\r\n\r\nFirst paragraph.\r\n\r\n'
+            'Second with :::no-loc text="Contoso"::: in it.\r\n')
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        "First paragraph.", 'Second with :::no-loc text="Contoso"::: in it.']
