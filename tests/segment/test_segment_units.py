@@ -304,3 +304,9 @@ def test_an_image_left_open_in_a_crlf_file_ends_at_the_blank_line() -> None:
             'Second with :::no-loc text="Contoso"::: in it.\r\n')
     assert [s.source for s in segment(text, "a.md").segments] == [
         "First paragraph.", 'Second with :::no-loc text="Contoso"::: in it.']
+
+
+def test_a_character_reference_in_a_headings_code_stays_as_written_in_its_id() -> None:
+    """DocFX shows '&amp;' in code literally: only references outside code are decoded."""
+    assert page_ids(["The `&amp;` operator", "The `&` operator", "Fish &amp; chips"]) == [
+        "the-amp-operator", "the--operator", "fish--chips"]
