@@ -184,6 +184,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             header_comments=header_comments(article, old),
             header_flags=old.header_flags if old is not None else (),
             messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
+            header_text=old.header_text if old is not None else "",
         )
     # Active entries first: an obsolete (#~) entry for the same key must never take an active
     # one's place, whatever order a catalog lists them in (GNU refuses such a catalog anyway).
@@ -265,6 +266,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_comments=header_comments(article, old),
         header_flags=old.header_flags if old is not None else (),
         messages=tuple(messages),
+        header_text=old.header_text if old is not None else "",
     )
     return catalog
 

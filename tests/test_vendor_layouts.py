@@ -215,6 +215,8 @@ def test_a_fuzzy_flag_beside_another_with_no_comma_is_fuzzy_and_never_published(
     ("possible-c-format", "c-format"),
     ("wrap, range: 1..5", "range: 1..5"),
     ("no-wrap, fuzzy, php-format", "fuzzy, php-format, no-wrap"),
+    ("range: 007..9", "range: 7..9"),
+    ("range: 5..2, c-format", "c-format"),
 ])
 def test_flags_are_written_in_the_order_and_form_gnu_writes_them(written: str, gnu: str) -> None:
     data = CANONICAL.read_bytes().replace(
@@ -245,6 +247,11 @@ HEADER_EDITS = {
                                     'Last-Translator: A\u2028B\\n'.join('""').encode()),
     "a carriage return in a value": (b'"Last-Translator: \\n"', b'"Last-Translator: A\\rB\\n"'),
     "an empty line inside": (b'"Last-Translator: \\n"', b'"Last-Translator: \\n"\n"\\n"'),
+    "no space after the colon": (b'"Last-Translator: \\n"', b'"Last-Translator:Jean\\n"'),
+    "a tab after the colon": (b'"Language-Team: \\n"', b'"Language-Team:\\tFrench\\n"'),
+    "a last line with no line feed": (
+        b'"X-MS-Loc-File-Id: 51830412\\n"',
+        b'"X-MS-Loc-File-Id: 51830412\\n"\n"X-Generator: Poedit 3.4"'),
 }
 
 

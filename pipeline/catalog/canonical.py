@@ -105,11 +105,12 @@ def _read(text: str, data: bytes, path: str) -> Catalog:
     header: tuple[tuple[str, str], ...] = ()
     comments: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    text = ""
     messages: list[Message] = []
     seen: set[tuple[str | None, str]] = {(None, "")}
     for i, (number, old, groups) in enumerate(found):
         if i == header_at:
-            header, comments, flags = _header(_header_entry(number, groups),
+            header, comments, flags, text = _header(_header_entry(number, groups),
                                               _Decoder(path, codec))
             continue
         msg = _message(number, old, groups, values)
@@ -118,7 +119,7 @@ def _read(text: str, data: bytes, path: str) -> Catalog:
             raise _Fallback
         seen.add(key)
         messages.append(msg)
-    return Catalog(header, comments, flags, tuple(messages))
+    return Catalog(header, comments, flags, tuple(messages), text)
 
 
 def _pieces(first: str, more: str) -> list[str]:

@@ -63,14 +63,10 @@ def _comments(entry: _Entry, decoder: _Decoder) -> dict[str, list[str]]:
     return out
 
 
-def _header(
-    entry: _Entry, decoder: _Decoder
-) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
-    """'Key: value' lines (the value as written, less the one space after the colon: the
-    writer puts it back), a line without a colon continuing the last. Only a line feed ends a
-    line, and a field given twice stays twice, as gettext keeps them."""
-    msgstr = entry.fields["msgstr"]
-    text = decoder.field(msgstr, entry.wire)
+def header_fields(text: str) -> tuple[tuple[str, str], ...]:
+    """A header's 'Key: value' lines: the value as written, less the one space after the
+    colon (the writer puts it back); a line without a colon continues the last. Only a line
+    feed ends a line, and a field given twice stays twice, as gettext keeps them."""
     fields: list[tuple[str, str]] = []
     lines = text.split("\n")
     if not lines[-1]:
@@ -82,6 +78,16 @@ def _header(
         elif fields:
             key, value = fields[-1]
             fields[-1] = (key, f"{value}\n{raw}")
+    return tuple(fields)
+
+
+def _header(
+    entry: _Entry, decoder: _Decoder
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], str]:
+    """The header's fields (``header_fields``), comments and flags, and its text as written."""
+    msgstr = entry.fields["msgstr"]
+    text = decoder.field(msgstr, entry.wire)
+    fields = header_fields(text)
     plural = next((v for k, v in fields if k.strip().lower() == "plural-forms"), None)
     if plural is not None:
         line = next((n for n, body in msgstr.pieces if "plural-forms" in body.lower()),
@@ -95,7 +101,7 @@ def _header(
             )
     notes = _comments(entry, decoder)
     flags = tuple(f for line in notes["#,"] for f in _flags(line))
-    return tuple(fields), tuple(notes["#"]), flags
+    return fields, tuple(notes["#"]), flags, text
 
 
 def _flags(line: str) -> list[str]:

@@ -60,6 +60,9 @@ class Catalog:
     header_comments: tuple[str, ...] = ()
     header_flags: tuple[str, ...] = ()
     messages: tuple[Message, ...] = ()
+    # the header's msgstr as the file wrote it: written back byte for byte while the fields
+    # read from it are unchanged (a vendor's 'Key:value', a last line with no line feed)
+    header_text: str = field(default="", compare=False)
 
     def header_value(self, name: str) -> str | None:
         """The field's value without the spaces around it (the first, if given twice)."""

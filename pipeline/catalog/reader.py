@@ -96,13 +96,14 @@ def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     header: tuple[tuple[str, str], ...] = ()
     comments: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    text = ""
     messages: list[Message] = []
     # One key space for active and obsolete entries alike, as gettext's: msgfmt and msgcat
     # refuse an obsolete entry that repeats an active one (or another obsolete one).
     seen: dict[tuple[str | None, str], Message | None] = {}
     for entry in entries:
         if entry is header_entry:
-            header, comments, flags = _header(entry, decoder)
+            header, comments, flags, text = _header(entry, decoder)
             seen[(None, "")] = None
             continue
         msg = _read_message(entry, decoder)
@@ -110,7 +111,7 @@ def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
             raise _duplicate(msg, seen[msg.key], header_entry, path)
         seen[msg.key] = msg
         messages.append(msg)
-    return Catalog(header, comments, flags, tuple(messages))
+    return Catalog(header, comments, flags, tuple(messages), text)
 
 
 def _duplicate(

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from pipeline import po_charset
+from pipeline.catalog.decode import header_fields
 from pipeline.catalog.model import FUZZY, Catalog, Message
 
 # gettext's reference comments wrap at this width even with --no-wrap.
@@ -39,7 +40,7 @@ _FORMATS = (
 )
 _FORMAT_RE = re.compile(r"(no-|possible-|impossible-)?(.+)-format\Z")
 _KNOWN_FORMATS = frozenset(_FORMATS)
-_RANGE_RE = re.compile(r"range: \d+\.\.\d+\Z")
+_RANGE_RE = re.compile(r"range: (\d+)\.\.(\d+)\Z")
 
 
 def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
@@ -59,8 +60,10 @@ def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
             fuzzy = True
         elif m is not None and m.group(2) in _KNOWN_FORMATS:
             formats[m.group(2)] = m.group(1) or ""
-        elif _RANGE_RE.match(flag):
-            span = flag
+        elif flag.startswith("range:"):  # as GNU: a valid range said plainly, else none
+            m = _RANGE_RE.match(flag)
+            low, high = (int(m.group(1)), int(m.group(2))) if m is not None else (1, 0)
+            span = f"range: {low}..{high}" if low <= high else None
         elif flag in ("wrap", "no-wrap"):
             wrap = flag
         elif flag not in other:
@@ -173,6 +176,9 @@ def format_po(catalog: Catalog) -> str:
     if header_flags:
         out.append("#, " + ", ".join(header_flags))
     header = "".join(f"{k}: {v}\n" for k, v in catalog.header)
+    if catalog.header_text not in ("", header) and header_fields(catalog.header_text) == (
+            catalog.header):
+        header = catalog.header_text  # unchanged: as the file wrote it
     _field("msgid", "", "", out)
     _field("msgstr", header, "", out)
     for msg in catalog.messages:
