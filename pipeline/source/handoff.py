@@ -25,7 +25,8 @@ from pipeline.segment.sentences import split
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s)>]+)")
 _AFTER_ALT = re.compile(r"\]\(\s*<?([^\s)>]+)")
-_DIRECTIVE = re.compile(r":::image\b[^\n]*")
+# an :::image, its attributes on one line or several (up to its closing ':::' or a blank line)
+_DIRECTIVE = re.compile(r":::image\b(?:(?!:::)[^\n]|\n(?![ \t\r]*\n))*")
 _SOURCE = re.compile(r'\bsource\s*=\s*"([^"]*)"')
 _ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 _KEYS = {Kind.TITLE: "title", Kind.DESCRIPTION: "description"}
@@ -93,9 +94,11 @@ def _target(text: str, u: Unit) -> str | None:
     m = _AFTER_ALT.match(text, u.end)
     if m is not None:
         return m.group(1)
-    start = text.rfind("\n", 0, u.start) + 1
-    end = text.find("\n", u.end)
-    m2 = _SOURCE.search(text, start, len(text) if end < 0 else end)
+    opened = text.rfind(":::image", 0, u.start)  # the directive the alt text is in
+    d = _DIRECTIVE.match(text, opened) if opened >= 0 else None
+    if d is None or d.end() < u.end:
+        return None
+    m2 = _SOURCE.search(d.group())
     return m2.group(1) if m2 is not None else None
 
 

@@ -326,3 +326,17 @@ def test_msgmerge_with_the_template_keeps_the_second_translation_of_the_same_eng
     assert tree.run("locales") == 0
     assert tree.page("fr-FR", "save.md") == before_page
     assert path.read_bytes() == before_po
+
+
+def test_a_handoff_lends_the_alt_text_of_an_image_whose_attributes_run_over_lines(
+    tree: Tree
+) -> None:
+    image = (':::image type="content"\n    source="media/portal.png"\n'
+             '    alt-text="{alt}":::\n')
+    tree.write("guide.md", GUIDE + "\n" + image.format(alt="The portal"))
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Les notes restent sur l'appareil.")
+               + "\n" + image.format(alt="Le portail"), locale="fr-FR")
+    assert tree.run("locales") == 0
+    assert _entry(tree.catalog("fr-FR", "guide.md"), "The portal").msgstr == "Le portail"
+    assert '    alt-text="Le portail":::\n' in tree.page("fr-FR", "guide.md")
