@@ -141,7 +141,7 @@ def _body_items(text: str, body: int) -> Iterator[_Item]:
             if _COLUMN.match(text, a, b) is not None:
                 column = a - (text.rfind("\n", 0, a) + 1) + len(text[a:b]) - len(
                     text[a:b].lstrip(" "))
-            elif _COLUMN_END.match(text, a, b) is not None:
+            elif _COLUMN_END.match(text, a, b) is not None or _ROW_EDGE.match(text, a, b):
                 column = -1
         if after_row and block.kind is BlockKind.CODE:
             yield from _column_items(text, block)
@@ -178,6 +178,7 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
 # DocFX's row directive, and the column directives its columns are written with, indented
 # (so that CommonMark reads the columns as one indented code block).
 _ROW = re.compile(r":::row:::[ \t]*$")
+_ROW_EDGE = re.compile(r"[ \t]*:::row(?:-end)?:::[ \t]*$")
 _COLUMN = re.compile(r"[ \t]*:::column(?:[ \t][^\r\n]*)?:::[ \t]*$")
 _COLUMN_END = re.compile(r"[ \t]*:::column-end:::[ \t]*$")
 
@@ -190,29 +191,28 @@ def _column_items(text: str, block: Block) -> Iterator[_Item]:
     lines = block.lines
     if not lines or _COLUMN.match(text, *lines[0]) is None:
         return
-    chunk: list[tuple[int, int]] = []
+    mine: list[tuple[int, int]] = []  # the lines of the column being read
     inside = False
-    for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
+    for a, b in (*lines, (0, 0)):  # the sentinel closes the last column
         column = _COLUMN.match(text, a, b) is not None if b else False
         end = _COLUMN_END.match(text, a, b) is not None if b else True
-        blank = not text[a:b].strip()
-        if chunk and (column or end or blank):
-            yield from _chunk_items(text, chunk)
-            chunk = []
         if column or end:
+            if mine:
+                yield from _chunk_items(text, mine)
+            mine = []
             inside = column
-        elif inside and not blank:
-            chunk.append((a, b))
+        elif inside:
+            mine.append((a, b))
 
 
 def _indented(text: str, block: Block, column: int) -> bool:
-    """Whether a code block is a column's text that Markdown takes for indented code: not a
-    fence, and indented 4 columns or more but less than 4 deeper than its ':::column' line
-    (deeper still, it is code to DocFX too)."""
+    """Whether a code block is a column's text that Markdown takes for indented code: indented
+    4 columns or more (a fence stands less deep) but less than 4 deeper than its ':::column'
+    line (deeper still, it is code to DocFX too)."""
     a = block.lines[0][0]
     line_start = text.rfind("\n", 0, a) + 1
     depth = len(text[line_start:a].expandtabs(4))
-    return 4 <= depth < column + 4 and not _FENCE_LINE.match(text, line_start, a + 3)
+    return 4 <= depth < column + 4
 
 
 _FENCE_LINE = re.compile(r"[ \t]*(?:```|~~~)")
@@ -228,16 +228,17 @@ def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]
     for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
         line = text[a:b]
         m = _FENCE_LINE.match(line) if b else None
-        if fence or m is not None:
+        if fence or m is not None:  # a fence, which (unlike indented code) cuts in
             if fence and line.strip().startswith(fence):
                 fence = ""
             elif not fence and m is not None:
                 fence = line.strip()[:3]
             b = 0  # a code line: the chunk before it ends
         elif b and line.strip():
-            depth = len(line) - len(line.lstrip(" "))
-            base = depth if base < 0 else base
-            if depth < base + 4:
+            head = line[:len(line) - len(line.lstrip(" \t"))].expandtabs(4)
+            base = len(head) if base < 0 else base
+            # deeper by 4 is code, but not as a paragraph's next line (code cannot cut in)
+            if chunk or len(head) < base + 4:
                 chunk.append((a, b))
                 continue
             b = 0

@@ -310,3 +310,29 @@ def test_a_character_reference_in_a_headings_code_stays_as_written_in_its_id() -
     """DocFX shows '&amp;' in code literally: only references outside code are decoded."""
     assert page_ids(["The `&amp;` operator", "The `&` operator", "Fish &amp; chips"]) == [
         "the-amp-operator", "the--operator", "fish--chips"]
+
+
+@pytest.mark.parametrize(("column", "content"), [("    ", "        "), ("   ", "      ")])
+def test_code_after_a_blank_line_in_a_column_stays_code(column: str, content: str) -> None:
+    text = (f":::row:::\n{column}:::column:::\n{content}Install it.\n\n"
+            f"{content}    npm install --save thing\n\n{content}```\n{content}echo one\n\n"
+            f"{content}echo three.\n{content}```\n\n{content}Done.\n"
+            f"{column}:::column-end:::\n:::row-end:::\n")
+    assert [s.source for s in segment(text, "a.md").segments] == ["Install it.", "Done."]
+
+
+def test_column_text_wrapped_deeper_and_text_after_a_fence_are_translated() -> None:
+    text = (":::row:::\n  :::column:::\n    Run this first, with a long sentence that\n"
+            "        wraps deeper. And a second sentence.\n\n    ```bash\n    pip install x\n"
+            "    ```\n    Then run it. It works.\n  :::column-end:::\n:::row-end:::\n")
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        # a column's lines as written, as the handoffs pair them
+        "Run this first, with a long sentence that\n        wraps deeper.",
+        "And a second sentence.",
+        "Then run it.", "It works."]
+
+
+def test_tab_indented_code_in_a_column_and_code_after_a_row_stay_code() -> None:
+    text = (":::row:::\n  :::column:::\n    Text.\n\n\t\tnpm install thing. Now\n"
+            "  :::column:::\n    Other.\n:::row-end:::\n\nAfter.\n\n    make all. Then\n")
+    assert [s.source for s in segment(text, "a.md").segments] == ["Text.", "Other.", "After."]
