@@ -33,30 +33,26 @@ _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*
 
 
 def rendered_slug(heading: str) -> str:
-    """The slug of a heading's text as a reader sees it (no tag, no emphasis marker)."""
+    """The slug of a heading's text as a reader sees it (no tag, no emphasis marker; a
+    character reference outside code as its character, ``&lt;T&gt;`` as ``<T>``)."""
     heading = _LABELLED.sub(lambda m: m.group(1) or m.group(2) or "", heading)
-    if "&" in heading:  # a reader sees the character a reference stands for (in code, not)
-        heading = _unescaped_outside_code(heading)
-    if "`" in heading:
-        heading = _CODE.sub(lambda m: m.group(2).strip(), heading)
-    if "<" in heading:
-        heading = _TAG.sub("", heading)
+    if "`" in heading or "<" in heading or "&" in heading:
+        pieces: list[tuple[bool, str]] = []  # (code?, text), code as its text
+        pos = 0
+        for m in _CODE.finditer(heading) if "`" in heading else ():
+            pieces += ((False, heading[pos:m.start()]), (True, m.group(2).strip()))
+            pos = m.end()
+        pieces.append((False, heading[pos:]))
+        heading = "".join(
+            html.unescape(text) if not code and "&" in text else text
+            for code, text in ((code, _TAG.sub("", text) if "<" in text else text)
+                               for code, text in pieces))
     if "*" in heading or "_" in heading:
         for _ in range(3):  # nested: ***a*** or **_a_**
             heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)
             if not n:
                 break
     return slug(heading)
-
-
-def _unescaped_outside_code(text: str) -> str:
-    parts: list[str] = []
-    pos = 0
-    for m in _CODE.finditer(text):
-        parts += (html.unescape(text[pos:m.start()]), m.group())
-        pos = m.end()
-    parts.append(html.unescape(text[pos:]))
-    return "".join(parts)
 
 
 def page_ids(headings: list[str]) -> list[str]:

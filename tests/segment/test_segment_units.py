@@ -336,3 +336,10 @@ def test_tab_indented_code_in_a_column_and_code_after_a_row_stay_code() -> None:
     text = (":::row:::\n  :::column:::\n    Text.\n\n\t\tnpm install thing. Now\n"
             "  :::column:::\n    Other.\n:::row-end:::\n\nAfter.\n\n    make all. Then\n")
     assert [s.source for s in segment(text, "a.md").segments] == ["Text.", "Other.", "After."]
+
+
+def test_an_escaped_tag_in_a_heading_is_text_in_its_id() -> None:
+    """'&lt;T&gt;' shows as '<T>': its letters are in DocFX's id (use-t-generics)."""
+    assert page_ids(["Use &lt;T&gt; generics", "Add the &lt;PropertyGroup&gt; element",
+                     "The <b>bold</b> `<T>` way"]) == [
+        "use-t-generics", "add-the-propertygroup-element", "the-bold--way"]
