@@ -144,19 +144,20 @@ _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
 _NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
 
 
-def _code_elements(text: str) -> list[Atom]:
+def _code_elements(text: str, blocked: list[bool]) -> list[Atom]:
     """Inline code written in HTML (``<code>…</code>``, ``<samp>…</samp>``): one construct a
     boundary does not cut; its text is prose (a paragraph of one such element is a segment).
     Each opening tag takes the next closing one of its name: linear, however many are left
-    open."""
+    open. A tag inside a code span (a tag's name written in backticks) is none."""
     closers: dict[str, list[int]] = {}
     for m in _CODE_CLOSE.finditer(text):
-        closers.setdefault(m.group(1).lower(), []).append(m.start())
+        if not blocked[m.start()]:
+            closers.setdefault(m.group(1).lower(), []).append(m.start())
     out: list[Atom] = []
     reach = 0
     for m in _CODE_OPEN.finditer(text):
         ends = closers.get(m.group(1).lower())
-        if m.start() < reach or not ends:
+        if m.start() < reach or not ends or blocked[m.start()]:
             continue
         k = bisect.bisect_left(ends, m.end())
         if k == len(ends):
@@ -188,6 +189,7 @@ def _scan(text: str) -> Inline:
         if not blocked[m.start()]:
             found.append(Atom(AtomKind.CODE, m.start(), m.end()))
             block(m.start(), m.end())
+    in_code = blocked[:] if "<" in text else blocked  # code spans and no-loc so far
     # each construct's scan only where its first character is in the text at all
     angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
         if "<" in text else ()
@@ -236,7 +238,7 @@ def _scan(text: str) -> Inline:
     for o_start, _, _, c_end in resolved[0]:
         found.append(Atom(AtomKind.STRONG, o_start, c_end))
     if "<" in text:
-        found.extend(_code_elements(text))
+        found.extend(_code_elements(text, in_code))
     found.sort(key=lambda a: (a.start, -a.end))
     outer: list[Atom] = []
     reach = -1

@@ -280,7 +280,7 @@ def test_unclosed_inline_code_tags_are_read_in_linear_time(
 
     monkeypatch.setattr(inline.bisect, "bisect_left", counting)
     text = "Word <code>x. " * 2000 + "end </code>.\n"
-    assert inline._code_elements(text)[0].end == len(text) - 2
+    assert inline._code_elements(text, [False] * len(text))[0].end == len(text) - 2
     assert searched <= 2000
     assert len(segment(text, "a.md").segments) == 1
 
@@ -343,3 +343,9 @@ def test_an_escaped_tag_in_a_heading_is_text_in_its_id() -> None:
     assert page_ids(["Use &lt;T&gt; generics", "Add the &lt;PropertyGroup&gt; element",
                      "The <b>bold</b> `<T>` way"]) == [
         "use-t-generics", "add-the-propertygroup-element", "the-bold--way"]
+
+
+def test_a_code_tag_written_in_backticks_is_code_not_an_element() -> None:
+    text = "Wrap the sample in `<samp>`. Keep the text short. Close it with `</samp>`.\n"
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        "Wrap the sample in `<samp>`.", "Keep the text short.", "Close it with `</samp>`."]
