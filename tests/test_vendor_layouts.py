@@ -217,6 +217,9 @@ def test_a_fuzzy_flag_beside_another_with_no_comma_is_fuzzy_and_never_published(
     ("no-wrap, fuzzy, php-format", "fuzzy, php-format, no-wrap"),
     ("range: 007..9", "range: 7..9"),
     ("range: 5..2, c-format", "c-format"),
+    ("range: 5..99999999999999999999", "range: 5..2147483647"),
+    ("range: 1..5x", "range: 1..5"),
+    ("range: 2..3 range: 9..1", "range: 2..3"),
 ])
 def test_flags_are_written_in_the_order_and_form_gnu_writes_them(written: str, gnu: str) -> None:
     data = CANONICAL.read_bytes().replace(

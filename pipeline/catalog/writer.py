@@ -40,7 +40,8 @@ _FORMATS = (
 )
 _FORMAT_RE = re.compile(r"(no-|possible-|impossible-)?(.+)-format\Z")
 _KNOWN_FORMATS = frozenset(_FORMATS)
-_RANGE_RE = re.compile(r"range: (\d+)\.\.(\d+)\Z")
+_RANGE_RE = re.compile(r"range: ([0-9]+)\.\.([0-9]+)")
+_INT_MAX = 2**31 - 1
 
 
 def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
@@ -60,10 +61,12 @@ def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
             fuzzy = True
         elif m is not None and m.group(2) in _KNOWN_FORMATS:
             formats[m.group(2)] = m.group(1) or ""
-        elif flag.startswith("range:"):  # as GNU: a valid range said plainly, else none
-            m = _RANGE_RE.match(flag)
-            low, high = (int(m.group(1)), int(m.group(2))) if m is not None else (1, 0)
-            span = f"range: {low}..{high}" if low <= high else None
+        elif flag.startswith("range:"):  # as GNU reads one: its leading digits, at most
+            m = _RANGE_RE.match(flag)     # INT_MAX; an invalid one changes nothing
+            if m is not None:
+                low, high = (min(int(g), _INT_MAX) for g in m.groups())
+                if low <= high:
+                    span = f"range: {low}..{high}"
         elif flag in ("wrap", "no-wrap"):
             wrap = flag
         elif flag not in other:
