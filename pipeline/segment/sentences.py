@@ -30,7 +30,7 @@ _CANDIDATE = re.compile(r"(?<=[.?!…\"'*_”’»])\s+")
 # "admin." (22, as in "the global admin. The user…") never end one either.
 ABBREVIATIONS = frozenset((
     "e.g.", "i.e.", "vs.", "cf.", "approx.", "tab.", "Mr.", "Mrs.", "Ms.", "Dr.", "Fig.",
-    "etc.", "Inc.", "Ltd.", "admin.", "Admin.",
+    "etc.", "Inc.", "Ltd.", "admin.", "Admin.", "Approx.", "Prof.", "Jr.", "Sr.",
 ))
 # Initialisms written with periods, "U.S.", "a.m.", also at the end of a compound ("non-U.S.").
 _INITIALISM = re.compile(r"(?:^|-)(?:[A-Z]\.){2,}$|(?:^|-)(?:[a-z]\.){2,}$")

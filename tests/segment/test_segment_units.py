@@ -108,6 +108,7 @@ def test_emphasis_is_resolved_as_commonmark_does(text: str, pairs: list[tuple[in
     ("The `.` character", ["The `.` character"]),
     ("2. Determine it", ["2. Determine it"]),
     ("Version 3.10.54.98 is out", ["Version 3.10.54.98 is out"]),
+    ("Ask Prof. Smith. Approx. Ten minutes.", ["Ask Prof. Smith.", "Approx. Ten minutes."]),
 ])
 def test_sentences_split_as_the_handoffs_do(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split(text, atoms(text))] == expected
