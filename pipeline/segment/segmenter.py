@@ -215,30 +215,40 @@ def _indented(text: str, block: Block, column: int) -> bool:
     return 4 <= depth < column + 4
 
 
-_FENCE_LINE = re.compile(r"[ \t]*(?:```|~~~)")
+_FENCE_LINE = re.compile(r"[ \t]*(?:```|~~~)")  # (its info string may hold anything)
 
 
 def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]:
     """Column lines: each run of them between blank lines the text of one paragraph, from
     its first character on, its lines and indentation as written. What DocFX reads as code
-    in a column is none: a fenced block, and lines 4 columns deeper than the column's text."""
+    in a column is none: a fenced block, and lines 4 columns deeper than the text they stand
+    in (the column's, or a list item's) after a blank line or a heading."""
     chunk: list[tuple[int, int]] = []
-    fence = ""
+    fence = ""  # the open fence's run of backticks or tildes
     base = -1  # the indentation of the column's text
+    inner = -1  # where the text of the last list item starts
     for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
         line = text[a:b]
-        m = _FENCE_LINE.match(line) if b else None
-        if fence or m is not None:  # a fence, which (unlike indented code) cuts in
-            if fence and line.strip().startswith(fence):
+        stripped = line.strip()
+        m = _FENCE_LINE.match(line) if b and not fence else None
+        if fence:  # closed by a run of its character at least as long, alone on its line
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
                 fence = ""
-            elif not fence and m is not None:
-                fence = line.strip()[:3]
-            b = 0  # a code line: the chunk before it ends
-        elif b and line.strip():
-            head = line[:len(line) - len(line.lstrip(" \t"))].expandtabs(4)
-            base = len(head) if base < 0 else base
-            # deeper by 4 is code, but not as a paragraph's next line (code cannot cut in)
-            if chunk or len(head) < base + 4:
+            b = 0
+        elif m is not None:  # a fence, which (unlike indented code) cuts in a paragraph
+            fence = stripped[:len(stripped) - len(stripped.lstrip(stripped[0]))]
+            b = 0
+        elif b and stripped:
+            head = len(line[:len(line) - len(line.lstrip(" \t"))].expandtabs(4))
+            base = head if base < 0 else base
+            item = _LIST_ITEM.match(stripped)
+            stands = max(base, inner) if item is None or head > base else base
+            follows = bool(chunk) and not _HEADING_LINE.match(text, *chunk[-1])
+            if follows or head < stands + 4:  # indented code cannot cut in a paragraph
+                if item is not None:
+                    inner = head + item.end()
+                elif head < max(base, inner) and not chunk:
+                    inner = -1  # back to the column's own text
                 chunk.append((a, b))
                 continue
             b = 0
@@ -248,6 +258,10 @@ def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]
             start = first + len(line) - len(line.lstrip())
             yield from _run_items(single_run(text, start, chunk[-1][1]), Kind.TEXT)
             chunk = []
+
+
+_LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+")
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
 
 
 # DocFX's image directive: its alt text is translated in place and takes a number.

@@ -350,3 +350,14 @@ def test_a_code_tag_written_in_backticks_is_code_not_an_element() -> None:
     text = "Wrap the sample in `<samp>`. Keep the text short. Close it with `</samp>`.\n"
     assert [s.source for s in segment(text, "a.md").segments] == [
         "Wrap the sample in `<samp>`.", "Keep the text short.", "Close it with `</samp>`."]
+
+
+def test_a_columns_list_items_keep_their_deeper_paragraphs_and_code_stays_code() -> None:
+    text = (":::row:::\n  :::column:::\n    1. Open the portal.\n\n"
+            "        Sign in with your work account.\n\n    - Plans\n\n"
+            "        - Basic plan.\n\n    ### Install\n        npm install contoso. Then.\n\n"
+            "    ````\n    ```\n    Inner code.\n    ```\n    ````\n    Done here.\n"
+            "  :::column-end:::\n:::row-end:::\n")
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        "1. Open the portal.", "Sign in with your work account.", "- Plans",
+        "- Basic plan.", "### Install", "Done here."]
