@@ -27,32 +27,42 @@ def anchor(heading: str) -> str:
 # rendered text (tags gone, code and emphasis as their text, character references as their
 # characters), slugged as above; a repeated id takes -1, -2, ... so links in the English to
 # '#overview-1' work there.
-_TAG = re.compile(r"<[^<>\n]*>")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->")  # a tag starts with its name
 _CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
 def rendered_slug(heading: str) -> str:
-    """The slug of a heading's text as a reader sees it (no tag, no emphasis marker; a
-    character reference outside code as its character, ``&lt;T&gt;`` as ``<T>``)."""
+    """The slug of a heading's text as a reader sees it: no tag, no emphasis marker, no
+    escaping backslash, a character reference outside code as its character (``&lt;T&gt;``
+    as ``<T>``), code as it is written (Markdig writes a code span's text raw)."""
     heading = _LABELLED.sub(lambda m: m.group(1) or m.group(2) or "", heading)
-    if "`" in heading or "<" in heading or "&" in heading:
-        pieces: list[tuple[bool, str]] = []  # (code?, text), code as its text
-        pos = 0
-        for m in _CODE.finditer(heading) if "`" in heading else ():
-            pieces += ((False, heading[pos:m.start()]), (True, m.group(2).strip()))
-            pos = m.end()
-        pieces.append((False, heading[pos:]))
-        heading = "".join(
-            html.unescape(text) if not code and "&" in text else text
-            for code, text in ((code, _TAG.sub("", text) if "<" in text else text)
-                               for code, text in pieces))
+    aside: list[str] = []  # code spans and escaped characters, each one private character
+
+    def put_aside(text: str) -> str:
+        aside.append(text)
+        return chr(_ASIDE + len(aside) - 1)
+
+    if "`" in heading:  # a code span's text as written
+        heading = _CODE.sub(lambda m: put_aside(m.group(2).strip()), heading)
+    if "\\" in heading:  # '\<' is a character, never a tag's start nor emphasis
+        heading = _ESCAPE.sub(lambda m: put_aside(m.group(1)), heading)
+    if "<" in heading:
+        heading = _TAG.sub("", heading)
     if "*" in heading or "_" in heading:
         for _ in range(3):  # nested: ***a*** or **_a_**
             heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)
             if not n:
                 break
+    if "&" in heading:  # after emphasis: '&#95;' is an underscore, never a marker
+        heading = html.unescape(heading)
+    for n, text in enumerate(aside):
+        heading = heading.replace(chr(_ASIDE + n), text)
     return slug(heading)
+
+
+_ASIDE = 0xF0000  # a plane of private characters no heading holds
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark's backslash escapes
 
 
 def page_ids(headings: list[str]) -> list[str]:

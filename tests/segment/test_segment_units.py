@@ -340,10 +340,15 @@ def test_tab_indented_code_in_a_column_and_code_after_a_row_stay_code() -> None:
 
 
 def test_an_escaped_tag_in_a_heading_is_text_in_its_id() -> None:
-    """'&lt;T&gt;' shows as '<T>': its letters are in DocFX's id (use-t-generics)."""
+    """What a reader sees makes Markdig's id: '&lt;T&gt;' and '\\<T\\>' show '<T>', code
+    shows as written (tags and underscores too), '&#95;' is an underscore, and '< 10' is no
+    tag."""
     assert page_ids(["Use &lt;T&gt; generics", "Add the &lt;PropertyGroup&gt; element",
-                     "The <b>bold</b> `<T>` way"]) == [
-        "use-t-generics", "add-the-propertygroup-element", "the-bold--way"]
+                     "The <b>bold</b> `<T>` way", "The `<add>` element",
+                     "The `__init__` method", "Use &#95;&#95;init&#95;&#95;",
+                     "Use \\<T\\> types", "If x < 10 or y > 20"]) == [
+        "use-t-generics", "add-the-propertygroup-element", "the-bold-t-way", "the-add-element",
+        "the-__init__-method", "use-__init__", "use-t-types", "if-x--10-or-y--20"]
 
 
 def test_a_code_tag_written_in_backticks_is_code_not_an_element() -> None:
