@@ -70,7 +70,7 @@ def page_ids(headings: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for heading in headings:
-        base = rendered_slug(heading)
+        base = rendered_slug(heading) or "section"  # Markdig's id for a heading of no letter
         found, n = base, 0
         while found in seen:
             n += 1

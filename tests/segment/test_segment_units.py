@@ -366,3 +366,7 @@ def test_a_columns_list_items_keep_their_deeper_paragraphs_and_code_stays_code()
     assert [s.source for s in segment(text, "a.md").segments] == [
         "1. Open the portal.", "Sign in with your work account.", "- Plans",
         "- Basic plan.", "### Install", "Done here."]
+
+
+def test_a_heading_with_no_letter_or_digit_has_markdigs_id_section() -> None:
+    assert page_ids(["???", "!!!", "Intro"]) == ["section", "section-1", "intro"]
