@@ -256,10 +256,16 @@ def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]
             first, first_end = chunk[0]
             line = text[first:first_end]
             start = first + len(line) - len(line.lstrip())
-            yield from _run_items(single_run(text, start, chunk[-1][1]), Kind.TEXT)
+            heading = _HEADING_TEXT.match(text, start, first_end) if len(chunk) == 1 else None
+            if heading is not None and heading.end(1) > heading.start(1):
+                # a heading: its text a heading's unit, so that the page gives it its anchor
+                yield from _run_items(single_run(text, *heading.span(1)), Kind.HEADING)
+            else:
+                yield from _run_items(single_run(text, start, chunk[-1][1]), Kind.TEXT)
             chunk = []
 
 
+_HEADING_TEXT = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$")
 _LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
 

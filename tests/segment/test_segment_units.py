@@ -11,6 +11,7 @@ from pipeline.segment.anchors import page_ids, slug
 from pipeline.segment.blocks import scan_blocks
 from pipeline.segment.emphasis import resolve
 from pipeline.segment.inline import AtomKind, atoms
+from pipeline.segment.model import Kind
 from pipeline.segment.sentences import split
 
 
@@ -365,8 +366,16 @@ def test_a_columns_list_items_keep_their_deeper_paragraphs_and_code_stays_code()
             "  :::column-end:::\n:::row-end:::\n")
     assert [s.source for s in segment(text, "a.md").segments] == [
         "1. Open the portal.", "Sign in with your work account.", "- Plans",
-        "- Basic plan.", "### Install", "Done here."]
+        "- Basic plan.", "Install", "Done here."]
 
 
 def test_a_heading_with_no_letter_or_digit_has_markdigs_id_section() -> None:
     assert page_ids(["???", "!!!", "Intro"]) == ["section", "section-1", "intro"]
+
+
+def test_a_heading_in_a_column_is_a_heading_whose_link_works_on_the_page() -> None:
+    text = ("See [pricing](#pricing).\n\n:::row:::\n    :::column:::\n        ## Pricing\n\n"
+            "        It costs money.\n    :::column-end:::\n:::row-end:::\n")
+    article = segment(text, "a.md")
+    heading = next(s for s in article.segments if s.source == "Pricing")
+    assert (heading.kind, heading.anchor) == (Kind.HEADING, "pricing")
