@@ -21,3 +21,9 @@ _INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[^\r\n]*?[^\W_])"
 def is_directive(rest: str) -> bool:
     """Whether a line's text (after its container prefixes) is a DocFX block directive."""
     return _DIRECTIVE.match(rest) is not None and _INLINE_COLONS.match(rest) is None
+
+# The image directive, its attributes on one line or several: up to the ':::' that closes it
+# (included), or to a blank line (LF or CRLF) for one never closed. Its alt text is translated
+# in place.
+IMAGE = re.compile(r":::image\b(?:(?!:::)[^\n]|\n(?![ \t\r]*\n))*(?::::)?")
+IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')

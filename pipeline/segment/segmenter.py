@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
 import pipeline.segment.anchors as anchors
+import pipeline.segment.docfx as docfx
 import pipeline.segment.ids as ids
 import pipeline.segment.normalise as normalise
 from pipeline.article import decode
@@ -270,27 +271,20 @@ _LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
 
 
-# DocFX's image directive: its alt text is translated in place and takes a number.
-_IMAGE_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
-_OPEN_IMAGE = re.compile(r"[ \t]*:::image\b(?:(?!:::)[^\n])*$")
-_IMAGE_CLOSE = re.compile(r"\n[ \t\r]*\n|:::")  # a blank line (LF or CRLF), or the close
-
-
 def _image_end(text: str, a: int, b: int) -> int:
     """Where an ':::image' left open on its line (its attributes on the lines after it) ends:
     the end of the line that closes it; ``b`` when it is closed on its line, or not closed
     before a blank line."""
-    if _OPEN_IMAGE.match(text, a, b) is None:
-        return b
-    m = _IMAGE_CLOSE.search(text, b)
-    if m is None or m.group() != ":::":
+    line = text[a:b]
+    m = docfx.IMAGE.match(text, a + len(line) - len(line.lstrip(" \t")))
+    if m is None or m.end() <= b or not m.group().endswith(":::"):
         return b
     nl = text.find("\n", m.end())
     return len(text) if nl < 0 else nl
 
 
 def _alt_items(text: str, a: int, b: int) -> Iterator[_Item]:
-    m = _IMAGE_ALT.search(text, a, b)
+    m = docfx.IMAGE_ALT.search(text, a, b)
     if m is not None and m.end(1) > m.start(1):
         run = single_run(text, *m.span(1))
         yield Kind.ALT, run, 0, len(run.text), run.text

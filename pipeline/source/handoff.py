@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+import pipeline.segment.docfx as docfx
 from pipeline.article import Article
 from pipeline.segment.frontmatter import front_matter
 from pipeline.segment.inline import atoms
@@ -25,10 +26,7 @@ from pipeline.segment.sentences import split
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s)>]+)")
 _AFTER_ALT = re.compile(r"\]\(\s*<?([^\s)>]+)")
-# an :::image, its attributes on one line or several (up to its closing ':::' or a blank line)
-_DIRECTIVE = re.compile(r":::image\b(?:(?!:::)[^\n]|\n(?![ \t\r]*\n))*")
 _SOURCE = re.compile(r'\bsource\s*=\s*"([^"]*)"')
-_ALT = re.compile(r'\balt-text\s*=\s*"([^"]*)"')
 _KEYS = {Kind.TITLE: "title", Kind.DESCRIPTION: "description"}
 
 
@@ -95,7 +93,7 @@ def _target(text: str, u: Unit) -> str | None:
     if m is not None:
         return m.group(1)
     opened = text.rfind(":::image", 0, u.start)  # the directive the alt text is in
-    d = _DIRECTIVE.match(text, opened) if opened >= 0 else None
+    d = docfx.IMAGE.match(text, opened) if opened >= 0 else None
     if d is None or d.end() < u.end:
         return None
     m2 = _SOURCE.search(d.group())
@@ -109,8 +107,8 @@ def _alt_texts(handoff: Article) -> dict[str, set[str]]:
     for piece in _skeleton(handoff):
         for m in _IMAGE.finditer(piece):
             out.setdefault(m.group(2), set()).add(m.group(1))
-        for d in _DIRECTIVE.finditer(piece):
-            source, alt = _SOURCE.search(d.group()), _ALT.search(d.group())
+        for d in docfx.IMAGE.finditer(piece):
+            source, alt = _SOURCE.search(d.group()), docfx.IMAGE_ALT.search(d.group())
             if source is not None and alt is not None:
                 out.setdefault(source.group(1), set()).add(alt.group(1))
     return out

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pipeline.render import Form
+from pipeline.segment.inline import code_spans
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.output import pair
@@ -102,29 +103,26 @@ def _raw_html(translation: str, english: str) -> str:
     return translation
 
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-
-
 def _code_as_written(translation: str, source: str, english: str) -> str:
     """The translation with each code span of the English as the English writes it: the
     catalog form has a tab or no-break space of the English as spaces (as the handoffs'
     English does), and in code they are other characters (``cut -d '<tab>'``). Spans of one
     catalog form take the English's in their order (``cut -d '<tab>'`` and ``cut -d ' '``)."""
-    written = [m.group() for m in _CODE_SPAN.finditer(english)]
-    caught = [m.group() for m in _CODE_SPAN.finditer(source)]
+    written = [english[s:e] for s, e in code_spans(english)]
+    caught = [source[s:e] for s, e in code_spans(source)]
     if len(written) != len(caught) or written == caught:
         return translation
     ways: dict[str, list[str]] = {}  # a catalog form -> the English's spans of it, in order
     for flat, raw in zip(caught, written, strict=True):
         ways.setdefault(flat, []).append(raw)
-    if all(len(set(raws)) == 1 and raws[0] == flat for flat, raws in ways.items()):
-        return translation
-
-    def restored(m: re.Match[str]) -> str:
-        raws = ways.get(m.group())
-        return raws.pop(0) if raws else m.group()
-
-    return _CODE_SPAN.sub(restored, translation)
+    out: list[str] = []
+    pos = 0
+    for s, e in code_spans(translation):
+        raws = ways.get(translation[s:e])
+        out += (translation[pos:s], raws.pop(0) if raws else translation[s:e])
+        pos = e
+    out.append(translation[pos:])
+    return "".join(out)
 
 
 def _layout(english: str, translation: str) -> str:

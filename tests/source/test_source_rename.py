@@ -13,6 +13,20 @@ from test_source_cli import ARABIC, FRENCH, GUIDE, _two_locales
 NEW = "guide/share-notebooks.md"
 
 
+def _translated_then_moved(tree: Tree, count: int, old: str, new: str,
+                           english: Callable[[int], str],
+                           french: Callable[[int], dict[str, str]]) -> None:
+    """``count`` English articles (``old`` and ``new`` name the n-th with ``{n}``), extracted
+    for fr-FR and translated, then each moved."""
+    for n in range(count):
+        tree.write(old.format(n=n), english(n))
+    tree.target("fr-FR")
+    assert tree.run("extract", "-j", "1") == 0
+    for n in range(count):
+        tree.translate("fr-FR", old.format(n=n), french(n))
+        _move(tree, old.format(n=n), new.format(n=n))
+
+
 def _move(tree: Tree, old: str, new: str,
           edit: Callable[[str], str] = lambda text: text) -> None:
     """An English article renamed (or moved), and edited by ``edit`` on the way."""
@@ -107,14 +121,11 @@ def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
     from pipeline.source import job
 
     count = 40
-    for n in range(count):
-        tree.write(f"old/a{n}.md", f"# Article {n}\n\nSentence {n} of the guide.\n")
-    tree.target("fr-FR")
-    assert tree.run("extract", "-j", "1") == 0
-    for n in range(count):
-        tree.translate("fr-FR", f"old/a{n}.md", {f"Article {n}": f"Article n° {n}",
-                                                 f"Sentence {n} of the guide.": f"Phrase {n}."})
-        _move(tree, f"old/a{n}.md", f"new/a{n}.md")
+    _translated_then_moved(
+        tree, count, "old/a{n}.md", "new/a{n}.md",
+        lambda n: f"# Article {n}\n\nSentence {n} of the guide.\n",
+        lambda n: {f"Article {n}": f"Article n° {n}",
+                   f"Sentence {n} of the guide.": f"Phrase {n}."})
     reads: list[str] = []
     real = job.read_catalog_bytes
 
@@ -147,13 +158,9 @@ def test_a_renamed_article_keeps_its_translations_with_the_memory_on(tree: Tree)
 def test_a_moved_folder_of_same_named_articles_finds_each_its_own(tree: Tree) -> None:
     """Forty index.md moved: the first 32 by path were read and the rest started empty."""
     count = 40
-    for n in range(count):
-        tree.write(f"x{n}/index.md", f"# Page {n}\n\nBody {n} of it.\n")
-    tree.target("fr-FR")
-    assert tree.run("extract", "-j", "1") == 0
-    for n in range(count):
-        tree.translate("fr-FR", f"x{n}/index.md", {f"Page {n}": f"Page n° {n}"})
-        _move(tree, f"x{n}/index.md", f"moved/x{n}/index.md")
+    _translated_then_moved(tree, count, "x{n}/index.md", "moved/x{n}/index.md",
+                           lambda n: f"# Page {n}\n\nBody {n} of it.\n",
+                           lambda n: {f"Page {n}": f"Page n° {n}"})
     assert tree.run("extract", "-j", "1") == 0
     for n in (0, 33, count - 1):
         reviewed = {m.msgid: m.msgstr for m in
