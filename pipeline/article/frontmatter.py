@@ -63,6 +63,12 @@ def read_front_matter(
             f"{MAX_FRONT_MATTER:,}", path, 2, 1, "front matter holds metadata, not content",
         )
     _guard_flow_depth(yaml_text, path)
+    flat = _flat(yaml_text)
+    return flat if flat is not None else _parse(yaml_text, path)
+
+
+def _parse(yaml_text: str, path: str) -> tuple[dict[str, str | None], dict[str, int]]:
+    """``read_front_matter`` by YAML's parser events, for front matter of any shape."""
     starts = line_starts(yaml_text)
 
     def where(index: int | None) -> tuple[int, int]:
@@ -95,6 +101,67 @@ def read_front_matter(
             inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {exc}", path, 2, 1,
             "fix the YAML syntax",
         ) from None
+
+
+# Characters YAML reads as themselves inside a one-line scalar: not a control character, not
+# one of YAML 1.1's other line breaks (U+0085, U+2028, U+2029), no BOM, no lone surrogate.
+_TEXT = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
+# A scalar whose value is the text as written: double-quoted with no escape, single-quoted
+# with no quote inside, or plain, starting with no YAML indicator (': ' and ' #' are refused
+# after the match).
+_SCALAR = (rf'"({_TEXT}"\\]*)"|\'({_TEXT}\']*)\'|'
+           rf"({_TEXT}\s\-?:,\[\]{{}}#&*!|>'\"%@`\\]{_TEXT}\t]*)")
+# The lines of flat front matter: 'key: value', 'key:' then '- item' lines, blank lines and
+# comments. A key is words with single spaces and inner colons ('ms:assetid', 'online
+# version'), as PowerShell's reference pages write them.
+_FLAT_LINE = re.compile(
+    rf"(?:([A-Za-z_][\w.\-/]*(?:[ :][A-Za-z0-9_][\w.\-/]*)*):(?: +(?:{_SCALAR}))? *"
+    rf"|( *)- +(?:{_SCALAR}) *"
+    r"|#[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]*| *)\r?")
+
+
+def _flat(yaml_text: str) -> tuple[dict[str, str | None], dict[str, int]] | None:
+    """The keys and values of flat front matter (see ``_FLAT_LINE``), read without the parser:
+    most of the time a cold run spent reading articles' front matter. None for anything else,
+    which the parser reads. Gives what ``_read_events`` gives (a property test holds the two
+    together): a key with a list has the value None."""
+    meta: dict[str, str | None] = {}
+    lines: dict[str, int] = {}
+    values = 1  # the mapping
+    open_key: str | None = None  # a key with no value of its own: its list may follow
+    indent: str | None = None  # the open list's items' indentation
+    match = _FLAT_LINE.fullmatch
+    for number, line in enumerate(yaml_text.split("\n"), 2):
+        m = match(line)
+        if m is None:
+            return None
+        key, q1, s1, p1, dash, q2, s2, p2 = m.groups()
+        if key is None and dash is None:
+            continue  # blank, or a comment
+        value = q1 if q1 is not None else s1 if s1 is not None else p1
+        if value is None:
+            value = q2 if q2 is not None else s2 if s2 is not None else p2
+        plain = p1 if key is not None else p2
+        if plain is not None:  # its trailing spaces are no part of it
+            value = plain = plain.rstrip(" ")
+            if ": " in plain or " #" in plain or plain.endswith(":"):
+                return None  # YAML reads these otherwise
+        if dash is not None:  # a list item: of the key just before it, at one indentation
+            if open_key is None or indent not in (None, dash):
+                return None
+            indent = dash
+            meta[open_key] = None
+            values += 1
+            continue
+        if key in lines:
+            return None  # a duplicate: the parser's to report
+        meta[key] = "" if value is None else value
+        lines[key] = number
+        values += 2
+        open_key, indent = (key if value is None else None), None
+    if not lines or values > MAX_FRONT_MATTER_VALUES:
+        return None
+    return meta, lines
 
 
 def _show_char(character: int | str) -> str:

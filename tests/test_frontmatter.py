@@ -1,0 +1,116 @@
+"""Front matter read without the YAML parser when it is flat ('key: value' lines, lists of
+plain items, comments): the reading must be the parser's, value for value and line for line,
+and anything else must still go to the parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pipeline.article.frontmatter as fm
+from pipeline.findings import InputError
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def parsed(text: str) -> object:
+    """What the YAML parser's events give for ``text``, or the error it raises."""
+    try:
+        return fm._parse(text, "a.md")
+    except InputError as exc:
+        return exc.finding.message
+
+
+# The pieces of lines a vendor's or a writer's front matter holds, the awkward ones included:
+# YAML indicators, ': ' and ' #' inside values, quotes, tabs, CR, YAML 1.1's extra line breaks.
+_PIECES = ["a", "b c", "ms.date", "ms:assetid", "x", "1", ":", ": ", " #", "#", "'", '"', "-",
+           "- ", "?", "[", "]", "{", ",", "&", "*", "!", "|", ">", "%", "@", "`", "\\", " ",
+           "  ", "\t", "\r", "\x85", "\u2028", "\ufeff", "é", "é b"]
+_KEYS = ["title", "description", "ms.author", "ms:assetid", "online version", "a b:c", "title",
+         "_k", "k-1", "k/x", "2k", "k ", " k"]
+
+
+@st.composite
+def _lines(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["pair", "pair", "key", "item", "comment", "blank", "raw"]))
+    value = "".join(draw(st.lists(st.sampled_from(_PIECES), max_size=4)))
+    quote = draw(st.sampled_from(["", "", '"', "'"]))
+    if kind == "pair":
+        return f"{draw(st.sampled_from(_KEYS))}: {quote}{value}{quote}"
+    if kind == "key":
+        return f"{draw(st.sampled_from(_KEYS))}:{draw(st.sampled_from(['', ' ', '  ']))}"
+    if kind == "item":
+        return f"{draw(st.sampled_from(['', ' ', '  ']))}- {quote}{value}{quote}"
+    if kind == "comment":
+        return f"#{value}"
+    return draw(st.sampled_from(["", " ", "\r"])) if kind == "blank" else value
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_lines(), min_size=1, max_size=6))
+def test_flat_front_matter_reads_as_the_yaml_parser_reads_it(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    flat = fm._flat(text)
+    if flat is not None:
+        assert flat == parsed(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: Hello world  \nms.date: 03/25/2021\n",
+     ({"title": "Hello world", "ms.date": "03/25/2021"}, {"title": 2, "ms.date": 3})),
+    ('title: "Quickstart: a"\r\ndescription: \'It\'\r\n',
+     ({"title": "Quickstart: a", "description": "It"}, {"title": 2, "description": 3})),
+    ("external help file: a.dll-Help.xml\nms:assetid: 38aac7a2\n",
+     ({"external help file": "a.dll-Help.xml", "ms:assetid": "38aac7a2"},
+      {"external help file": 2, "ms:assetid": 3})),
+    ("# required metadata\n\nms.custom:\n- a [b], c\n- 'd'\nms.prod:\n",
+     ({"ms.custom": None, "ms.prod": ""}, {"ms.custom": 4, "ms.prod": 7})),
+])
+def test_flat_front_matter_is_read_without_the_parser(text: str, expected: object) -> None:
+    assert fm._flat(text) == expected
+    assert parsed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "title: a: b\n",  # a mapping in a value
+    "title: a #note\n",  # a comment after a value
+    "title: a\ntitle: b\n",  # a duplicate: the parser's error, at its line
+    "title: &x a\nother: *x\n",  # anchors and aliases
+    "title: !!python/object a\n",
+    "title: >\n  folded\n",
+    "ms.custom:\n  - a\n- b\n",  # items of two indentations
+    "title: a\n- b\n",  # an item of no list
+    "title:\ta\n",
+    "title: a\x85b\n",  # YAML 1.1 reads U+0085 as a line break
+    "title: \"a\\tb\"\n",  # an escape
+    "key:x\n",  # no mapping at all
+    "  title: a\n",
+    "# only a comment\n",
+])
+def test_front_matter_of_any_other_shape_goes_to_the_parser(text: str) -> None:
+    assert fm._flat(text) is None
+
+
+def test_a_duplicate_key_in_flat_front_matter_is_still_reported_at_its_line() -> None:
+    with pytest.raises(InputError) as exc:
+        fm.read_front_matter("title: a\nms.date: b\ntitle: c\n", "a.md")
+    assert (exc.value.finding.check, exc.value.finding.line) == ("front-matter", 4)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_every_corpus_front_matter_reads_the_same_with_or_without_the_parser() -> None:
+    read = 0
+    for path in sorted(CORPUS.rglob("*.md")):
+        text = path.read_bytes().decode("utf-8", "surrogateescape")
+        try:
+            yaml_text = fm.split_front_matter(text, "a.md")[1]
+        except InputError:
+            continue
+        flat = fm._flat(yaml_text)
+        if flat is not None:
+            read += 1
+            assert flat == parsed(yaml_text), path
+    assert read > 2500  # most real front matter is flat
