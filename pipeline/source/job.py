@@ -21,6 +21,7 @@ from pipeline.catalog.files import read_catalog_bytes
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
+from pipeline.checks.fidelity.markup import html_broken
 from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
@@ -35,6 +36,7 @@ from pipeline.segment.model import SegmentedArticle
 from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
+    ATTRIBUTE_HINT,
     catalog_entries,
     dated_as_before,
     english_meta,
@@ -42,11 +44,14 @@ from pipeline.source.units import (
     join_merged,
     keys_for,
     merged_meta,
+    quoted_attribute_breaks,
     record,
     tidy,
     units_of,
 )
 from pipeline.storage import Unavailable
+
+BROKEN = html_broken.check
 
 
 def prepare(rel: str, settings: Settings, guard: Guard | None = None
@@ -143,6 +148,12 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             chosen_pub.translations, chosen_pub.findings, chosen_pub.substitutions)
         for i, tr in zip(chosen, texts, strict=True):
             published[i] = tr or units[i].source  # no translation of its own: the English
+        for i, message in quoted_attribute_breaks(units, english.text, published):
+            published[i] = units[i].source  # whatever is reported: the page would break
+            if options.enabled(BROKEN):
+                segment_findings = (*segment_findings, Finding(
+                    BROKEN.id, options.severity(BROKEN), message, shown, units[i].line,
+                    units[i].column, units[i].id, ATTRIBUTE_HINT))
         where = _where(units, entries, po_shown, entry_line)
         if settings.check:
             findings.extend(_cited(segment_findings, where, locale))

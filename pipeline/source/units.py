@@ -300,3 +300,24 @@ def dated_as_before(updated: Catalog, old: Catalog | None) -> Catalog:
         return updated
     return replace(updated, header=tuple((k, before if k == "POT-Creation-Date" else v)
                                          for k, v in updated.header))
+
+
+ATTRIBUTE_HINT = ("write quotation marks as the language's own (“ ” « » „ “), with no ::: and "
+                  "no line break")
+
+
+def quoted_attribute_breaks(units: Sequence[Unit], english: str, published: Sequence[str]
+                            ) -> list[tuple[int, str]]:
+    """The units whose text would break the English's quoted attribute it stands in (an
+    ``:::image`` alt-text), each with what to say of it: a straight double quote ends the
+    attribute, ``:::`` the directive, a line break the line. The page cannot show these."""
+    out = []
+    for i, (u, text) in enumerate(zip(units, published, strict=True)):
+        if u.kind is not Kind.ALT or text == u.source or english[u.start - 1:u.start] != '"':
+            continue
+        what = ('a straight double quote (")' if '"' in text else "':::'" if ":::" in text
+                else "a line break" if "\n" in text else "")
+        if what:
+            out.append((i, f"the translation of an image's alt-text has {what}, which ends it "
+                           "early: the English is published"))
+    return out

@@ -390,3 +390,38 @@ def test_only_the_code_span_the_english_writes_with_a_tab_gets_it_back() -> None
     page, _ = _page(text, {sentence: "Puis `cut -d ' '` coupe aux tabulations et `cut -d ' '` "
                                      "aux espaces."})
     assert "Puis `cut -d '\t'` coupe aux tabulations et `cut -d ' '` aux espaces." in page
+
+
+IMAGE = ('# Run\n\n:::image type="content" source="run.png" alt-text="Screenshot of the Run '
+         'button.":::\n\nSelect **Run**.\n')
+
+
+@pytest.mark.parametrize("translation, what", [
+    ('Capture d’écran du bouton "Exécuter".', "straight double quote"),
+    ("Capture d’écran ::: du bouton.", "':::'"),
+])
+@pytest.mark.parametrize("extra", [(), ("--ignore", "html-broken")])
+def test_an_alt_text_translation_that_would_end_its_attribute_is_never_published(
+        tree: Tree, capsys: pytest.CaptureFixture[str], translation: str, what: str,
+        extra: tuple[str, ...]) -> None:
+    tree.write("run.md", IMAGE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "run.md", {"Screenshot of the Run button.": translation})
+    capsys.readouterr()
+    assert tree.run("locales", *extra) == (0 if extra else 1)
+    page = tree.page("fr-FR", "run.md")
+    assert 'alt-text="Screenshot of the Run button.":::' in page  # the English, whole
+    assert translation not in page
+    said = "".join(capsys.readouterr())
+    assert ("error[html-broken]" in said and what in said) is not bool(extra)
+
+
+def test_an_alt_text_translation_with_the_languages_own_quotes_is_published(tree: Tree) -> None:
+    tree.write("run.md", IMAGE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "run.md", {"Screenshot of the Run button.":
+                                       "Capture d’écran du bouton « Exécuter »."})
+    assert tree.run("locales") == 0
+    assert 'alt-text="Capture d’écran du bouton « Exécuter ».":::' in tree.page("fr-FR", "run.md")
