@@ -19,14 +19,22 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAG = re.compile(r"<[^<>]*>")
+_COMMENT_START = re.compile(r" {0,3}<!--")
 _ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
 _LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """The lines of ``text`` outside fenced code (1-based numbers), as written."""
+    """The lines of ``text`` outside fenced code and HTML comment blocks (1-based numbers,
+    counted at line feeds as the segmenter counts them: not at U+2028 or a form feed), as
+    written. A commented-out section's headings are no headings of the page."""
     fence = ""
-    for number, line in enumerate(text.splitlines(), 1):
+    comment = False
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line[:-1] if line.endswith("\r") else line
+        if comment:
+            comment = "-->" not in line
+            continue
         m = _FENCE.match(line)
         if fence:
             if m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -34,6 +42,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
             continue
         if m is not None:
             fence = m.group(1)
+            continue
+        if _COMMENT_START.match(line):  # an HTML block: it ends on the line holding -->
+            comment = "-->" not in line
             continue
         yield number, line
 

@@ -425,3 +425,20 @@ def test_an_alt_text_translation_with_the_languages_own_quotes_is_published(tree
                                        "Capture d’écran du bouton « Exécuter »."})
     assert tree.run("locales") == 0
     assert 'alt-text="Capture d’écran du bouton « Exécuter ».":::' in tree.page("fr-FR", "run.md")
+
+
+@pytest.mark.parametrize("before", [
+    "Copied from the wiki:\u2028keep the settings.\n\n",  # a line separator pasted from Word
+    "<!--\n## Setup\n\nAn old section, commented out.\n-->\n\n",
+])
+def test_a_repeated_headings_page_id_is_counted_as_docfx_counts_its_headings(
+        tree: Tree, before: str) -> None:
+    tree.write("a.md", f"# Deploy\n\n{before}## Setup\n\nFirst.\n\n## Setup\n\n"
+                       "Second. Back to [the second setup](#setup-1).\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"Setup": "Configuration"})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert page.count('<a name="setup-1"></a>') == 1
+    assert '## <a name="setup"></a><a name="setup-1"></a>Configuration\n\nSecond.' in page
