@@ -48,6 +48,7 @@ def attach(
     out: list[Finding] = []
     where: dict[tuple[str, int], int] | None = None
     first: dict[str, int] = {}
+    subjects: dict[int, str] = {}
     segments = article.segments
     for f in findings:
         if f.subject or f.segment is None or f.file != path:
@@ -62,9 +63,12 @@ def attach(
         if n < 0:
             out.append(f)
             continue
-        seg, msg = segments[n], entries[n]
-        checked = msg.msgstr if msg is not None and msg.reviewed else seg.translation
-        out.append(replace(f, subject=subject(seg.source, checked)))
+        known = subjects.get(n)
+        if known is None:  # once a segment: a long hostile one can have thousands of findings
+            seg, msg = segments[n], entries[n]
+            checked = msg.msgstr if msg is not None and msg.reviewed else seg.translation
+            known = subjects[n] = subject(seg.source, checked)
+        out.append(replace(f, subject=known))
     return out
 
 

@@ -169,6 +169,8 @@ class SegmentChecker:
             hits = [(check, severity, report, hold, message)
                     for fn, check, severity, report, hold in plan
                     for message in fn(source, translation, options)]
+            if len(hits) > _MOST:
+                hits = _capped(hits)
             found = self._found[key] = (_CLEAN if not hits else (
                 tuple([(c, sev, m) for c, sev, report, _, m in hits if report]),
                 tuple(dict.fromkeys(c for c, _, _, hold, _ in hits if hold))))
@@ -185,6 +187,28 @@ class SegmentChecker:
     def held_by(self, source: str, translation: str) -> tuple[Check, ...]:
         """The checks that keep ``translation`` off the page, reported or not; () when none."""
         return self.verdict(source, translation)[1]
+
+
+# A check says at most this much of one segment: a hostile translation of thousands of
+# unclosed tags would otherwise print a finding for each.
+_MOST = 5
+_Hit = tuple[Check, Severity, bool, bool, str]
+
+
+def _capped(hits: list[_Hit]) -> list[_Hit]:
+    """``hits`` with at most ``_MOST`` messages a check, the rest counted in the last one."""
+    out: list[_Hit] = []
+    said: dict[str, int] = {}
+    for hit in hits:
+        said[hit[0].id] = n = said.get(hit[0].id, 0) + 1
+        if n <= _MOST:
+            out.append(hit)
+    for i, (check, severity, report, hold, message) in enumerate(out):
+        more = said[check.id] - _MOST
+        if more > 0 and i == max(j for j, h in enumerate(out) if h[0] is check):
+            out[i] = (check, severity, report, hold, f"{message} (and {more} more of the same "
+                      "kind in this segment)")
+    return out
 
 
 def _any_of(needs: Iterable[str]) -> re.Pattern[str]:

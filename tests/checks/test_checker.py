@@ -19,9 +19,11 @@ from pipeline.findings import Severity
 
 
 def every_rule(source: str, translation: str, options: Options) -> list[tuple[str, str]]:
-    """What the rules say when each one is called, needs or not."""
-    return [(rule.check.id, message) for rule in checks.SEGMENT_RULES
+    """What the rules say when each one is called, needs or not (at most five things a
+    check, as the checker says them)."""
+    hits = [(rule.check, Severity.INFO, True, False, message) for rule in checks.SEGMENT_RULES
             for message in rule.fn(source, translation, options)]
+    return [(check.id, message) for check, _, _, _, message in registry._capped(hits)]
 
 
 def gated(checker: SegmentChecker, source: str, translation: str) -> list[tuple[str, str]]:
@@ -138,3 +140,11 @@ def test_a_warning_holds_back_only_when_raised_to_an_error() -> None:
     assert SegmentChecker(Options()).held_by(sentence, sentence) == ()
     raised = SegmentChecker(Options(severities={"untranslated": Severity.ERROR}))
     assert [c.id for c in raised.held_by(sentence, sentence)] == ["untranslated"]
+
+
+def test_a_check_says_at_most_five_things_of_one_segment_and_counts_the_rest() -> None:
+    issues = SegmentChecker(Options()).issues("Open a terminal.", "<a " * 50)
+    said = [m for c, _, m in issues if c.id == "html-broken"]
+    assert len(said) == 5
+    assert said[-1].endswith("(and 45 more of the same kind in this segment)")
+    assert SegmentChecker(Options()).held_by("Open a terminal.", "<a " * 50)
