@@ -387,6 +387,21 @@ def test_entries_of_an_earlier_handoff_become_obsolete_not_foreign(tmp_path: Pat
     assert 'msgid "Run the install command."' in po
 
 
+def test_an_earlier_handoffs_entry_whose_ids_a_tool_dropped_becomes_obsolete_not_foreign(
+        tmp_path: Path) -> None:
+    """A vendor's tool dropped every #. comment; then a handoff changed an English sentence.
+    The old entry still has its #: reference: it came from extraction, not from a hand."""
+    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
+                   if not line.startswith("#."))
+    old = text.replace('msgid "Run the install command."', 'msgid "Run the setup program."')
+    tree = tree_with_catalog(tmp_path / "t", old.encode())
+    result = run_cli(tree.args("locales", 1))
+    assert "po-foreign-entry" not in result.err
+    po = (tree.locales / "fr-FR" / "tool.po").read_text(encoding="utf-8")
+    assert '#~ msgid "Run the setup program."' in po
+    assert (tree.out / "fr-FR" / "tool.md").exists()
+
+
 def test_a_vendor_entry_whose_english_is_in_the_article_is_welcome(tmp_path: Path) -> None:
     text = good_catalog(tmp_path).replace("#. a1b2c-102\n", "")  # a tool dropped the #. line
     tree = tree_with_catalog(tmp_path / "t", text.encode())

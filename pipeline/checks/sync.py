@@ -145,20 +145,22 @@ _SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
 def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> list[Finding]:
     """Entries someone added by hand: active, with English that is not in the article, and no
     segment id in their #. comments. (Entries of an earlier handoff carry the old ids; extract
-    makes them obsolete.) A catalog holding one is left as is and nothing is published from it:
-    the English it translates is not the article's."""
+    makes them obsolete.) Where a vendor's tool dropped the #. comments of every entry, an
+    entry's #: line is the mark of extraction instead. A catalog holding one is left as is and
+    nothing is published from it: the English it translates is not the article's."""
     out: list[Finding] = []
-    for msg in catalog.active():
-        if msg.msgid in english:
-            continue
-        if any(_SEGMENT_ID_RE.match(note) for note in msg.extracted_comments):
+    active = list(catalog.active())
+    ids = [any(_SEGMENT_ID_RE.match(note) for note in m.extracted_comments) for m in active]
+    dropped = not any(ids)
+    for msg, has_id in zip(active, ids, strict=True):
+        if msg.msgid in english or has_id or (dropped and msg.references):
             continue
         shown = msg.msgid if len(msg.msgid) <= 60 else msg.msgid[:57] + "..."
         out.append(Finding(
             inputs.PO_FOREIGN_ENTRY.id, Severity.ERROR,
             f"entry {shown!r} is not English of the article and carries no segment id: "
             "it was added to the catalog by hand", path, msg.line, 1, None,
-            "remove the entry (or make it obsolete with #~); a catalog holds the article's "
-            "segments only. The catalog was left as is",
+            "make the entry obsolete with #~ (its translation is kept), or remove it; a "
+            "catalog holds the article's segments only. The catalog was left as is",
         ))
     return out
