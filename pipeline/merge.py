@@ -20,7 +20,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.memory.rows import PREFIX as TM_PREFIX
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import note, settle
+from pipeline.provenance import checksum, note, recorded, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -200,16 +200,11 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     pending: list[tuple[int, Unit]] = []
     result: list[Message | None] = []
 
-    for unit in units(article, keys):
-        found = exact.get(unit.key) if exact else None
-        if found is None:
-            # An earlier handoff's id, or a context a vendor's tool put on every entry
-            # (msgctxt ""): take the same English's context entries in order.
-            found = next(
-                (m for m in by_msgid.get(unit.msgid, ())
-                 if m.key not in used and m.key not in active_keys),
-                None,
-            )
+    todo = units(article, keys)
+    chosen = [exact.get(unit.key) for unit in todo]
+    if by_msgid:
+        _by_context(todo, chosen, by_msgid, active_keys)
+    for unit, found in zip(todo, chosen, strict=True):
         if found is None or found.key in used:
             pending.append((len(result), unit))
             result.append(None)
@@ -269,6 +264,31 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_text=old.header_text if old is not None else "",
     )
     return catalog
+
+
+def _by_context(todo: Sequence[Unit], chosen: list[Message | None],
+                by_msgid: dict[str, list[Message]], active_keys: set[Key]) -> None:
+    """Entries for units with no entry of their own key: an earlier handoff's id, or a context
+    a vendor's tool put on every entry (msgctxt ""), of the same English. First the entry whose
+    record is of the translation this handoff delivers for the unit (a new item of the same
+    English between two old ones must not take the next one's entry, and a translator's
+    correction with it), then the others in order."""
+    claimed: set[Key] = set()
+    left = [i for i, found in enumerate(chosen) if found is None and todo[i].msgid in by_msgid]
+    for by_record in (True, False):
+        for i in left:
+            unit = todo[i]
+            if chosen[i] is not None or (by_record and not unit.translation):
+                continue
+            delivered = checksum(unit.translation) if by_record else ""
+            for m in by_msgid[unit.msgid]:
+                if m.key in claimed or m.key in active_keys:
+                    continue
+                if by_record and getattr(recorded(m), "checksum", None) != delivered:
+                    continue
+                chosen[i] = m
+                claimed.add(m.key)
+                break
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:

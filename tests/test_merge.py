@@ -404,3 +404,23 @@ def test_the_fuzzy_match_is_the_one_difflib_alone_would_choose(
         msgid: str, others: list[str]) -> None:
     candidates = [Message(o, f"t{i}") for i, o in enumerate(others)]
     assert _best_fuzzy(msgid, candidates) is _best_by_difflib_alone(msgid, candidates)
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_correction_stays_on_its_segment_among_entries_of_the_same_english(sort: bool) -> None:
+    """Three items with the same English, told apart by context: the translator corrects the
+    second; the next handoff has new ids and a new item of the same English before it (or the
+    vendor's tool sorted the entries). Each entry goes to the segment whose translation its
+    handoff record names, the correction with it."""
+    first = merge(make([("107", "Premier", "Next"), ("108", "Deuxième", "Next"),
+                        ("109", "Troisième", "Next")], prefix="9c85a"), None)
+    messages = [replace(m, msgstr="Deuxième (corrigé)") if m.msgstr == "Deuxième" else m
+                for m in first.messages]
+    if sort:
+        messages.sort(key=lambda m: m.msgstr != "Deuxième (corrigé)")  # the correction first
+    edited = replace(first, messages=tuple(messages))
+    article = make([("107", "Premier", "Next"), ("108", "Nouveau", "Next"),
+                    ("109", "Deuxième", "Next"), ("110", "Troisième", "Next")], prefix="1ab2c")
+    merged = merge(article, edited)
+    assert page(article, merged, Form.LOCALIZED).split("---\n")[-1].split() == [
+        "Premier", "Nouveau", "Deuxième", "(corrigé)", "Troisième"]
