@@ -15,7 +15,9 @@ _DIRECTIVE = re.compile(
 )
 # A `:::` that is inline: DocFX's no-loc, or a directive closed on its line with text after it
 # (`:::image type="icon" source="gear.png"::: and then select`; a full stop alone is no text)
-_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|[^\r\n]*?:::[^\r\n]*?[^\W_])")
+# (To the first ':::' after the opening, then on to a letter or digit: a letter after a later
+# ':::' is after the first one too, and the line is read once, however many ':::' it has.)
+_INLINE_COLONS = re.compile(r" {0,3}:::(?:no-loc\b|(?:(?!:::)[^\r\n])*+:::[^\r\n]*?[^\W_])")
 
 
 def is_directive(rest: str) -> bool:
