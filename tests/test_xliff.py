@@ -463,21 +463,16 @@ def test_a_vendor_translation_of_changed_english_becomes_the_suggestion_for_the_
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The catalog's English changed after the export (merge made its entry fuzzy, with the
-    old English as #| msgid): the vendor's text of the old English replaces the old
-    suggestion, still fuzzy, where it used to be dropped. A unit the vendor left empty, or
-    sent back as it left, says nothing."""
+    old English as #| msgid, and kept the old entry obsolete): the vendor's text of the old
+    English replaces the old suggestion, still fuzzy, where it used to be dropped. A unit the
+    vendor left empty, or sent back as it left, says nothing."""
     locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
     assert export(locales, tmp_path / "xlf") == 0
     xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
     edit(xlf, "Machine translated.", "Traduit par un humain.", approved="yes")
     po = locales / "fr-FR/a.po"
-    cat = parse_po(po.read_text(encoding="utf-8"), str(po))
-    changed = tuple(
-        replace(m, msgid="Machine-translated text.", previous_msgid=m.msgid,
-                flags=("fuzzy",)) if m.msgid == "Machine translated." else
-        replace(m, msgid="Now untranslated English.") if m.msgid == "Untranslated." else m
-        for m in cat.messages)
-    po.write_text(format_po(replace(cat, messages=changed)), encoding="utf-8")
+    po.write_text(format_po(_english_changed(parse_po(po.read_text(encoding="utf-8"), str(po)))),
+                  encoding="utf-8")
     capsys.readouterr()
     assert import_(locales, tmp_path / "xlf") == 0
     err = capsys.readouterr().err
@@ -486,6 +481,48 @@ def test_a_vendor_translation_of_changed_english_becomes_the_suggestion_for_the_
     got = messages(po)[(None, "Machine-translated text.")]
     assert (got.msgstr, got.fuzzy, got.previous_msgid) == (
         "Traduit par un humain.", True, "Machine translated.")
+
+
+def _english_changed(cat: Catalog, draft: str | None = None) -> Catalog:
+    """``cat`` after a handoff that changed 'Machine translated.' (and 'Untranslated.'), as
+    merge leaves it; ``draft``: a translator's text in the new entry's suggestion."""
+    changed = tuple(
+        replace(m, msgid="Machine-translated text.", previous_msgid=m.msgid, flags=("fuzzy",),
+                msgstr=m.msgstr if draft is None else draft)
+        if m.msgid == "Machine translated." else
+        replace(m, msgid="Now untranslated English.") if m.msgid == "Untranslated." else m
+        for m in cat.messages)
+    gone = [replace(m, obsolete=True, flags=(), extracted_comments=(), references=())
+            for m in cat.messages if m.msgid == "Machine translated."]
+    return replace(cat, messages=(*changed, *gone))
+
+
+def test_a_vendor_translation_of_changed_english_never_takes_a_translators_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the export the English changed and a translator drafted the new entry's
+    suggestion in the catalog: the vendor's text of the old English does not replace the
+    draft; it is kept in a comment of the old English's obsolete entry, which keeps its own."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Machine translated.", "Traduit par un humain.", approved="yes")
+    po = locales / "fr-FR/a.po"
+    po.write_text(format_po(_english_changed(parse_po(po.read_text(encoding="utf-8"), str(po)),
+                                             draft="Brouillon de Marie")), encoding="utf-8")
+    def obsolete() -> Message:
+        cat = parse_po(po.read_text(encoding="utf-8"), str(po))
+        return next(m for m in cat.messages if m.obsolete and m.msgid == "Machine translated.")
+
+    before = obsolete().msgstr
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert "in a # comment of the obsolete (#~) entry" in capsys.readouterr().err
+    assert messages(po)[(None, "Machine-translated text.")].msgstr == "Brouillon de Marie"
+    old = obsolete()
+    assert (old.obsolete, old.msgstr) == (True, before)
+    assert "returned for this English after it changed: Traduit par un humain." in \
+        old.translator_comments
 
 
 def _renumber(xlf: Path) -> None:

@@ -320,26 +320,34 @@ def import_catalog(
 
 def keep_stale(messages: list[Message], context: str | None, english: str, target: str
                 ) -> tuple[int, str]:
-    """Keep a returned translation of English the catalog no longer has: as the suggestion of
-    the entry its English became (an unreviewed fuzzy entry with it as ``#| msgid``), else in
-    the obsolete entry of that English, else as a new obsolete entry (which the next merge
-    offers for similar English). The index changed and where, in words."""
+    """Keep a returned translation of English the catalog no longer has, never in the place
+    of another's text: as the suggestion of the entry its English became (an unreviewed fuzzy
+    entry with it as ``#| msgid``) while that suggestion is still what merge offered (empty, or
+    the obsolete entry's text of that English), else in the obsolete entry of that English (in
+    a ``#`` comment when it has a text of its own), else as a new obsolete entry (which the
+    next merge offers for similar English). The index changed and where, in words."""
+    gone = next((n for n, m in enumerate(messages)
+                 if m.obsolete and m.msgid == english and m.msgctxt == context), -1)
+    offered = {"", messages[gone].msgstr} if gone >= 0 else {""}
     for n, m in enumerate(messages):
         if (not m.obsolete and m.fuzzy and m.previous_msgid == english
-                and m.previous_msgctxt == context):
+                and m.previous_msgctxt == context and m.msgstr in offered):
             messages[n] = replace(m, msgstr=target,
                                   extracted_comments=tuple(c for c in m.extracted_comments
                                                            if c != MT_NOTE))
             return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
-    for n, m in enumerate(messages):
-        if m.obsolete and m.msgid == english and m.msgctxt == context:
-            if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text
-                return -1, ("nowhere: the catalog's obsolete entry of that English keeps its "
-                            f"own {_short(m.msgstr)}")
-            # a vendor's text of English gone is a suggestion: never reviewed by coming back
-            messages[n] = replace(m, msgstr=target, flags=(FUZZY, *(
-                f for f in m.flags if f != FUZZY)))
-            return n, "in the obsolete (#~) entry of that English, fuzzy"
+    if gone >= 0:
+        m = messages[gone]
+        if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
+            note = f"returned for this English after it changed: {target}"
+            if note not in m.translator_comments:
+                messages[gone] = replace(m, translator_comments=(*m.translator_comments, note))
+            return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
+                          f"keeps its own {_short(m.msgstr)}")
+        # a vendor's text of English gone is a suggestion: never reviewed by coming back
+        messages[gone] = replace(m, msgstr=target, flags=(FUZZY, *(
+            f for f in m.flags if f != FUZZY)))
+        return gone, "in the obsolete (#~) entry of that English, fuzzy"
     messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
                             flags=(FUZZY,)))
     return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
