@@ -650,3 +650,30 @@ def test_a_returned_note_never_silences_a_check(tmp_path: Path) -> None:
     xlf.write_bytes(bytes(store))
     assert import_(locales, tmp_path / "xlf") == 0
     assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_vendors_edit_finds_its_entry_after_a_new_handoff_renumbered_the_contexts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], order: int) -> None:
+    """Twin entries of one English are told apart by their segment ids; the next handoff
+    gives them new ids (and the catalog may list them in another order): the vendor's edit
+    goes to the twin whose text is still the one exported, not to the stale pile."""
+    twins = [Message("Same", "Même", "9c85a-107"), Message("Same", "Pareil", "9c85a-108")]
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(Catalog(EDGE.header, messages=tuple(twins)))})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    doc = etree.parse(str(xlf))
+    for target in doc.iterfind(".//x:target", NS):
+        if target.text == "Pareil":
+            target.text = "Identique"
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    po = locales / "fr-FR/a.po"
+    renumbered = [replace(m, msgctxt=m.msgctxt.replace("9c85a", "1ab2c")) for m in twins]
+    po.write_text(format_po(Catalog(EDGE.header, messages=tuple(renumbered[::order]))),
+                  encoding="utf-8")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert "xliff-stale" not in capsys.readouterr().err
+    got = messages(po)
+    assert (got[("1ab2c-107", "Same")].msgstr, got[("1ab2c-108", "Same")].msgstr) == (
+        "Même", "Identique")

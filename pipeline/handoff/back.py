@@ -34,6 +34,7 @@ from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import PREFIX
+from pipeline.xliff.stale import moved
 
 CHECK = "handoff"
 STALE = "handoff-stale"
@@ -138,12 +139,18 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
     returned = parse_po_bytes(data, shown)  # InputError: refused whole
     index = {m.key: n for n, m in enumerate(catalog.messages) if not m.obsolete}
     out: list[Returned] = []
+    claimed = {index[m.key] for m in returned.messages if not m.obsolete and m.key in index}
     for msg in returned.messages:
         if msg.obsolete:
             continue
         notes = msg.extracted_comments
         base_value = next((c[len(BASE_NOTE):] for c in notes if c.startswith(BASE_NOTE)), None)
         n = index.get(msg.key, -1)
+        if n < 0:  # a new handoff gave the entry another segment id: the same English
+            found = moved(catalog.messages, msg.msgctxt, msg.msgid, base_value, base, claimed)
+            if found is not None:
+                n = found
+                claimed.add(n)
         clean = replace(msg, extracted_comments=tuple(
             c for c in notes if not c.startswith((BASE_NOTE, HANDOFF_NOTE))))
         unchanged = base_value is not None and base(clean) == base_value

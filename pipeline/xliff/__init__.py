@@ -39,6 +39,8 @@ from typing import Any, NamedTuple
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
+from pipeline.xliff.stale import keep_stale as keep_stale
+from pipeline.xliff.stale import moved
 
 CHECK = "xliff"
 CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
@@ -112,6 +114,11 @@ STALE = "xliff-stale"  # a warning: a unit whose English the catalog no longer h
 
 def _base(msgstr: str, reviewed: bool) -> str:
     return f"{'r' if reviewed else 'f'}{zlib.crc32(msgstr.encode('utf-8')):08x}"
+
+
+def _state(msg: Message) -> str:
+    """The entry's text and review state, as ``_base`` records them at export."""
+    return _base(msg.msgstr, not msg.fuzzy)
 
 
 def _add_unit(store: Any, msg: Message, original: str) -> None:
@@ -249,6 +256,11 @@ def import_catalog(
         n = index.get(uid)
         if n is None:  # a tool that numbers units its own way: the unit's English finds it
             n = index.get(unit_id(_context(unit), source or ""))
+        renumbered = False
+        if n is None:  # a new handoff gave its entry another segment id: the same English
+            n = moved(messages, _context(unit), source or "", element.get(BASE), _state,
+                      claimed)
+            renumbered = n is not None
         if n is None:  # its English left the catalog since the export: the rest still fits
             target = _text(unit, "target", shown)
             base = element.get(BASE)
@@ -267,7 +279,7 @@ def import_catalog(
                           f"catalog's msgid {_short(msg.msgid)}",
                           "the English cannot be changed in the XLIFF; export again")
         context = _context(unit)
-        if context != msg.msgctxt:
+        if context != msg.msgctxt and not renumbered:
             raise _refuse(shown, element, f"its context {_short(context)} does not match the "
                           f"catalog's msgctxt {_short(msg.msgctxt)}", "export again")
         noted = with_notes(msg, returned_notes(element))
@@ -316,41 +328,6 @@ def import_catalog(
             f"{_short(target)} was kept {where[1]}", shown, line, 0, None,
             "review it in the catalog; export the catalog again for the new English"))
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
-
-
-def keep_stale(messages: list[Message], context: str | None, english: str, target: str
-                ) -> tuple[int, str]:
-    """Keep a returned translation of English the catalog no longer has, never in the place
-    of another's text: as the suggestion of the entry its English became (an unreviewed fuzzy
-    entry with it as ``#| msgid``) while that suggestion is still what merge offered (empty, or
-    the obsolete entry's text of that English), else in the obsolete entry of that English (in
-    a ``#`` comment when it has a text of its own), else as a new obsolete entry (which the
-    next merge offers for similar English). The index changed and where, in words."""
-    gone = next((n for n, m in enumerate(messages)
-                 if m.obsolete and m.msgid == english and m.msgctxt == context), -1)
-    offered = {"", messages[gone].msgstr} if gone >= 0 else {""}
-    for n, m in enumerate(messages):
-        if (not m.obsolete and m.fuzzy and m.previous_msgid == english
-                and m.previous_msgctxt == context and m.msgstr in offered):
-            messages[n] = replace(m, msgstr=target,
-                                  extracted_comments=tuple(c for c in m.extracted_comments
-                                                           if c != MT_NOTE))
-            return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
-    if gone >= 0:
-        m = messages[gone]
-        if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
-            note = f"returned for this English after it changed: {target}"
-            if note not in m.translator_comments:
-                messages[gone] = replace(m, translator_comments=(*m.translator_comments, note))
-            return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
-                          f"keeps its own {_short(m.msgstr)}")
-        # a vendor's text of English gone is a suggestion: never reviewed by coming back
-        messages[gone] = replace(m, msgstr=target, flags=(FUZZY, *(
-            f for f in m.flags if f != FUZZY)))
-        return gone, "in the obsolete (#~) entry of that English, fuzzy"
-    messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
-                            flags=(FUZZY,)))
-    return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
 
 
 # Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and

@@ -438,3 +438,26 @@ def test_a_renumbered_unit_whose_english_differs_only_inside_a_code_is_not_guess
     catalog = parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d")
     d = {m.msgid: m.msgstr for m in catalog.messages}
     assert d[alpha] in ("", "UN " + alpha) and d[beta] in ("", "FR " + beta)
+
+
+def test_a_po_package_unit_finds_its_twin_after_a_new_handoff_renumbered_the_contexts() -> None:
+    """As ``xliff-import`` does: twin entries of one English get new segment ids from the next
+    handoff; the vendor's edit goes to the twin whose text is still the one exported."""
+    from dataclasses import replace
+
+    from pipeline.catalog import Catalog, Message, format_po
+    from pipeline.handoff.back import apply, read_po
+    from pipeline.handoff.package import BASE_NOTE
+    from pipeline.handoff.work import base
+
+    header = (("Content-Type", "text/plain; charset=UTF-8"),)
+    twins = [Message("Same", "Même", "9c85a-107"), Message("Same", "Pareil", "9c85a-108")]
+    sent = [replace(m, extracted_comments=(BASE_NOTE + base(m),),
+                    msgstr="Identique" if m.msgstr == "Pareil" else m.msgstr) for m in twins]
+    catalog = Catalog(header, messages=tuple(
+        replace(m, msgctxt=(m.msgctxt or "").replace("9c85a", "1ab2c")) for m in twins[::-1]))
+    units = read_po(catalog, format_po(Catalog(header, messages=tuple(sent))).encode(), "a.po")
+    new, _, notes = apply(catalog, units, "a.po")
+    assert {m.msgctxt: m.msgstr for m in new.messages} == {
+        "1ab2c-107": "Même", "1ab2c-108": "Identique"}
+    assert notes == []

@@ -1,0 +1,79 @@
+"""Where a returned translation goes when its entry is not where the export left it: English
+that changed or left since (``keep_stale``), or an entry a new handoff gave another segment id
+(``moved``). Shared by ``xliff-import`` and ``handoff-import``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from pipeline.catalog import FUZZY, Message
+from pipeline.merge import MT_NOTE
+
+_NUMBER = re.compile(r"-p?(\d+(?:\.\d+)?)\Z")
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return "(none)"
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def keep_stale(messages: list[Message], context: str | None, english: str, target: str
+                ) -> tuple[int, str]:
+    """Keep a returned translation of English the catalog no longer has, never in the place
+    of another's text: as the suggestion of the entry its English became (an unreviewed fuzzy
+    entry with it as ``#| msgid``) while that suggestion is still what merge offered (empty, or
+    the obsolete entry's text of that English), else in the obsolete entry of that English (in
+    a ``#`` comment when it has a text of its own), else as a new obsolete entry (which the
+    next merge offers for similar English). The index changed and where, in words."""
+    gone = next((n for n, m in enumerate(messages)
+                 if m.obsolete and m.msgid == english and m.msgctxt == context), -1)
+    offered = {"", messages[gone].msgstr} if gone >= 0 else {""}
+    for n, m in enumerate(messages):
+        if (not m.obsolete and m.fuzzy and m.previous_msgid == english
+                and m.previous_msgctxt == context and m.msgstr in offered):
+            messages[n] = replace(m, msgstr=target,
+                                  extracted_comments=tuple(c for c in m.extracted_comments
+                                                           if c != MT_NOTE))
+            return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
+    if gone >= 0:
+        m = messages[gone]
+        if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
+            note = f"returned for this English after it changed: {target}"
+            if note not in m.translator_comments:
+                messages[gone] = replace(m, translator_comments=(*m.translator_comments, note))
+            return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
+                          f"keeps its own {_short(m.msgstr)}")
+        # a vendor's text of English gone is a suggestion: never reviewed by coming back
+        messages[gone] = replace(m, msgstr=target, flags=(FUZZY, *(
+            f for f in m.flags if f != FUZZY)))
+        return gone, "in the obsolete (#~) entry of that English, fuzzy"
+    messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
+                            flags=(FUZZY,)))
+    return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
+
+
+def moved(messages: Sequence[Message], context: str | None, english: str, exported: str | None,
+          state: Callable[[Message], str], claimed: set[int]) -> int | None:
+    """The entry of a returned unit whose context (a segment id) a new handoff changed, with
+    its English unchanged: of the active entries of that English under another context,
+    nobody's yet, the one whose ``state`` is still ``exported`` (its text as exported), else
+    the one of the same id number; None when none, or no one, fits."""
+    if not context:
+        return None
+    twins = [n for n, m in enumerate(messages)
+             if not m.obsolete and m.msgid == english and m.msgctxt not in (None, "", context)
+             and n not in claimed]
+    number = _NUMBER.search(context)
+    as_exported = [n for n in twins if exported is not None and state(messages[n]) == exported]
+    for pick in (as_exported, twins):
+        if len(pick) == 1:
+            return pick[0]
+        same = [n for n in pick if number is not None
+                and (m := _NUMBER.search(messages[n].msgctxt or "")) is not None
+                and m.group(1) == number.group(1)]
+        if len(same) == 1:
+            return same[0]
+    return None
