@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from pipeline import checks, loose, suppress
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
+from pipeline.checks.fidelity.verbatim import link_target_changed, references_lost
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
+from pipeline.checks.tokens.links import defined_labels
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.render import Form, render
@@ -144,6 +146,7 @@ def publish(
     form = policy.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = policy.publish_machine_translation or not is_machine_translated(article)
     verdict = guard.segments.verdict
+    labels = defined_labels(article.text)
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
@@ -155,6 +158,9 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         found = issues, held = verdict(seg.source, preferred)
+        if labels and "[" in seg.source:  # the page's own reference definitions
+            found = issues, held = _with_references(found, seg.source, preferred, labels,
+                                                    options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -179,7 +185,8 @@ def publish(
         # lent one) has nothing safe to offer: the English stands in, and is named
         own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
                        and not judge(verdict(seg.source, own), terms, term_options,
-                                     seg.source, own, None)[1])
+                                     seg.source, own, None)[1]
+                       and not references_lost(seg.source, own, labels))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -218,6 +225,24 @@ def publish(
         edits.sort()
         page = render(article, policy.form, published, edits)
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))
+
+
+def _with_references(found: tuple[Issues, tuple[Check, ...]], source: str, translation: str,
+                     labels: frozenset[str], options: Options
+                     ) -> tuple[Issues, tuple[Check, ...]]:
+    """``found`` with what ``references_lost`` says of the translation (a finding of
+    ``link-target-changed``, at its severity, holding the translation back as that check
+    does)."""
+    lost = references_lost(source, translation, labels)
+    if not lost:
+        return found
+    issues, held = found
+    check = link_target_changed.check
+    if options.enabled(check):
+        issues = (*issues, *((check, options.severity(check), m) for m in lost))
+    if options.holds_back(check) and check not in held:
+        held = (*held, check)
+    return issues, held
 
 
 def _outside(article: Article, guard: Guard, markup: bool) -> list[loose.Loose]:

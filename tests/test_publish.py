@@ -271,3 +271,37 @@ def test_nothing_a_check_holds_back_is_published_whatever_the_edits_and_report_s
     full = SegmentChecker(Options(locale="fr-FR"))
     for seg, shown in zip(article.segments, out.translations, strict=True):
         assert shown == seg.source or not full.held_by(seg.source, shown), (seg.source, shown)
+
+
+# ------------------------------------------------------------------ reference links of the page
+
+REFERENCES = (FRONT + pair("abcde-105", "{tr}", "Download the [latest][] package, or see [FAQ].")
+              + "\n\n[latest]: https://aka.ms/latest\n[faq]: #faq\n")
+
+
+@pytest.mark.parametrize("translation", [
+    "Téléchargez le [dernier][] package, ou voir [FAQ].",  # a collapsed reference translated
+    "Téléchargez le [latest][] package, ou voir [questions fréquentes].",  # a shortcut one
+])
+def test_a_reference_link_the_translation_loses_is_held_back(translation: str) -> None:
+    published = run(article_of(REFERENCES.format(tr=translation)), None)
+    assert "link-target-changed" in ids(published.findings)
+    assert published.text is not None and translation not in published.text
+    assert "Download the [latest][] package, or see [FAQ]." in published.text
+
+
+@pytest.mark.parametrize("translation", [
+    "Téléchargez le [latest][] package, ou voir [faq].",  # the labels kept (case is no matter)
+    "Téléchargez le [dernier][latest] package, ou voir [la FAQ][FAQ].",  # words translated
+])
+def test_a_reference_link_kept_or_relabelled_is_published(translation: str) -> None:
+    published = run(article_of(REFERENCES.format(tr=translation)), None)
+    assert "link-target-changed" not in ids(published.findings)
+    assert published.text is not None and translation in published.text
+
+
+def test_brackets_of_a_label_the_page_does_not_define_are_text_and_may_be_translated() -> None:
+    text = FRONT + pair("abcde-105", "Sélectionnez [Paramètres].", "Select [Settings].") + "\n"
+    published = run(article_of(text), None)
+    assert published.findings == () and published.text is not None
+    assert "Sélectionnez [Paramètres]." in published.text

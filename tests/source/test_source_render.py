@@ -442,3 +442,24 @@ def test_a_repeated_headings_page_id_is_counted_as_docfx_counts_its_headings(
     page = tree.page("fr-FR", "a.md")
     assert page.count('<a name="setup-1"></a>') == 1
     assert '## <a name="setup"></a><a name="setup-1"></a>Configuration\n\nSecond.' in page
+
+
+def test_a_translation_that_unlinks_a_reference_of_the_english_is_never_published(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    tree.write("a.md", "# Agent\n\nSee [Agent docs] for more. Read the [release notes][] first."
+                       "\n\n[agent docs]: https://contoso.com/agent\n"
+                       "[release notes]: https://contoso.com/notes\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    english = "See [Agent docs] for more."
+    tree.translate("fr-FR", "a.md", {english: "Voir [Documentation de l’agent] pour en savoir "
+                                              "plus.",
+                                     "Read the [release notes][] first.":
+                                     "Lisez d’abord les [notes de publication][release notes]."})
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    said = "".join(capsys.readouterr())
+    assert "error[link-target-changed]: reference link lost" in said and "agent docs" in said
+    page = tree.page("fr-FR", "a.md")
+    assert english in page  # the English, its link whole
+    assert "Lisez d’abord les [notes de publication][release notes]." in page

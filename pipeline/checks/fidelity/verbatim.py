@@ -15,6 +15,8 @@ from pipeline.checks.tokens.links import (
     inline_links,
     link_key,
     links,
+    references,
+    shortcut_labels,
 )
 from pipeline.checks.tokens.names import CMDLET_NOUN, EXTENSION, has_word, names
 from pipeline.checks.tokens.prose import prose
@@ -112,6 +114,10 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
     shown = {link_key(u, rewrites, locale): u for u in (*tr, *src)}
     missing, added = diff_multiset([link_key(u, rewrites, locale) for u in src],
                                    [link_key(u, rewrites, locale) for u in tr])
+    if (missing or added) and "[" in source:
+        # '[words][label]' for the English's '[label]', and back: the same reference link
+        missing = _unless_shortcut(missing, translation)
+        added = _unless_shortcut(added, source)
     if missing:
         return [("link target missing from the translation: "
                  + ", ".join(q(shown[m], 70) for m in missing)
@@ -120,6 +126,12 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
         return ["link target added by the translation: "
                 + ", ".join(q(shown[a], 70) for a in added)]
     return _no_longer_links(source, translation, options)
+
+
+def _unless_shortcut(targets: list[str], other: str) -> list[str]:
+    """``targets`` but the reference labels ``other`` links to by '[label]' or '[label][]'."""
+    labels = shortcut_labels(other)
+    return [t for t in targets if not (t[:1] == "[" and t[-1:] == "]" and t[1:-1] in labels)]
 
 
 def _no_longer_links(source: str, translation: str, options: Options) -> Messages:
@@ -233,3 +245,17 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
         return NONE
     return [f"name missing or altered in the translation: {', '.join(q(m, 50) for m in missing)}"
             f"; translation: {q(translation)}"]
+
+
+def references_lost(source: str, translation: str, defined: frozenset[str]) -> Messages:
+    """What ``link-target-changed`` says of a translation that loses a reference link to a
+    label its page defines: a shortcut '[label]' whose words were translated is text on the
+    page, no link. Needs the page's definitions, so ``publish`` asks it, not the checker."""
+    if not defined or source == translation or "[" not in source:
+        return NONE
+    missing, _ = diff_multiset(references(source, defined), references(translation, defined))
+    if not missing:
+        return NONE
+    return [f"reference link lost: the translation no longer links to "
+            f"{', '.join(q(f'[{label}]', 40) for label in dict.fromkeys(missing))}, which the "
+            f"page defines; keep the label, or write [translated words][label]"]

@@ -32,6 +32,7 @@ DESTINATION_PATTERN = (
     + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+(\)?)")
 _DESTINATION = re.compile(DESTINATION_PATTERN)
 _REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
+_COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
 # A link reference definition: '[label]: destination', then at most a title on the line (text
 # after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
 REF_DEF = re.compile(
@@ -88,8 +89,9 @@ def links(text: str) -> Links:
                 targets.extend(v for a, v in tag.attrs if a in _HREF_ATTRS and v is not None)
     if "](" in text:
         targets.extend(a or b for a, b, _ in _DESTINATION.findall(text))
-    if "][" in text:
-        targets.extend(f"[{label}]" for label in _REF_LABEL.findall(text))
+    if "][" in text:  # a full or collapsed reference: its label, as CommonMark matches it
+        targets.extend(f"[{label_key(label)}]" for label in _REF_LABEL.findall(text))
+        targets.extend(f"[{label_key(label)}]" for label in _COLLAPSED.findall(text))
     if "]:" in text:
         targets.extend(REF_DEF.findall(text))
     if "://" in text:
@@ -191,3 +193,45 @@ def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
                 url = "".join(pieces)
                 low = url.lower()
     return url
+
+
+# A definition's label, for the labels an article defines ('[label]: destination').
+_DEF_LABEL = re.compile(r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S", re.M)
+# A shortcut '[label]' or collapsed '[label][]' reference: a '[', text with no bracket, ']'
+# not followed by '(' or by a '[' that opens a label of its own.
+_SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[:])")
+_FULL_LABEL = re.compile(r"\]\[([^\[\]]+)\]")
+
+
+def label_key(label: str) -> str:
+    """A reference label as CommonMark matches it: case folded, white space collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def defined_labels(text: str) -> frozenset[str]:
+    """The reference labels a page defines, as ``label_key`` gives them."""
+    if "]:" not in text:
+        return frozenset()
+    return frozenset(label_key(m.group(1)) for m in _DEF_LABEL.finditer(text))
+
+
+def shortcut_labels(text: str) -> set[str]:
+    """The labels of the text's '[label]' and '[label][]' references, if the page defines them
+    (a bracket of text otherwise), as ``label_key`` gives them, outside code."""
+    if "[" not in text:
+        return set()
+    if "`" in text:
+        text = without_code(text)
+    return {label_key(m.group(1)) for m in _SHORTCUT.finditer(text)}
+
+
+def references(text: str, defined: frozenset[str]) -> list[str]:
+    """The defined labels ``text`` links to: by shortcut or collapsed references, and by full
+    ones ('[text][label]'), outside code."""
+    if "[" not in text:
+        return []
+    if "`" in text:
+        text = without_code(text)
+    found = [label_key(m.group(1)) for m in _SHORTCUT.finditer(text)]
+    found.extend(label_key(label) for label in _FULL_LABEL.findall(text))
+    return [label for label in found if label in defined]
