@@ -19,6 +19,10 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAG = re.compile(r"<[^<>]*>")
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+# A line that is no paragraph's text, so no setext heading's: a list item, quote, table row,
+# HTML, a DocFX directive, indented code, a thematic break.
+_NOT_TEXT = re.compile(r"(?: {0,3}(?:[-*+>|<]|\d{1,9}[.)]|:::|\[!|(?:[-*_][ \t]*){3,}$)| {4}|\t)")
 _COMMENT_START = re.compile(r" {0,3}<!--")
 _ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
 _LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
@@ -30,8 +34,12 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     written. A commented-out section's headings are no headings of the page."""
     fence = ""
     comment = False
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    front = _front_matter_end(lines)
+    for number, line in enumerate(lines, 1):
         line = line[:-1] if line.endswith("\r") else line
+        if number <= front:
+            continue
         if comment:
             comment = "-->" not in line
             continue
@@ -49,6 +57,16 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    """The number of the line closing the page's front matter; 0 when it has none."""
+    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], 2):
+        if line.rstrip() in ("---", "..."):
+            return number
+    return 0
+
+
 def _prose_lines(text: str) -> Iterator[str]:
     """The lines of ``text`` outside fenced code, with code spans blanked."""
     for _, line in _lines(text):
@@ -56,8 +74,23 @@ def _prose_lines(text: str) -> Iterator[str]:
 
 
 def heading_ids(text: str) -> dict[int, str]:
-    """The id DocFX gives each ATX heading of a page, by line (see ``anchors.page_ids``)."""
-    found = [(n, h.group(1)) for n, line in _lines(text) if (h := _HEADING.match(line))]
+    """The id DocFX gives each heading of a page, ATX or setext, by the line its text starts
+    on (see ``anchors.page_ids``)."""
+    found: list[tuple[int, str]] = []
+    para: list[tuple[int, str]] = []  # the lines of the paragraph just before, if any
+    for n, line in _lines(text):
+        h = _HEADING.match(line)
+        if h is not None:
+            found.append((n, h.group(1)))
+        elif para and para[-1][0] == n - 1 and _UNDERLINE.match(line):
+            found.append((para[0][0], " ".join(t.strip() for _, t in para)))
+            para = []
+            continue
+        if h is None and line.strip() and ((para and para[-1][0] == n - 1)
+                                           or not _NOT_TEXT.match(line)):
+            para.append((n, line))  # a paragraph's line (a later one may be anything)
+        else:
+            para = []
     return dict(zip((n for n, _ in found), page_ids([h for _, h in found]), strict=True))
 
 

@@ -463,3 +463,16 @@ def test_a_translation_that_unlinks_a_reference_of_the_english_is_never_publishe
     page = tree.page("fr-FR", "a.md")
     assert english in page  # the English, its link whole
     assert "Lisez d’abord les [notes de publication][release notes]." in page
+
+
+def test_a_setext_heading_counts_among_the_repeated_headings_as_docfx_counts_it(
+        tree: Tree) -> None:
+    tree.write("a.md", "---\ntitle: Deploy\n# a YAML comment, no heading\n---\nSetup\n-----\n\n"
+                       "First.\n\n## Setup\n\nSecond. Back to [the second setup](#setup-1).\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"Setup": "Configuration"})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert page.count('<a name="setup-1"></a>') == 1
+    assert '## <a name="setup"></a><a name="setup-1"></a>Configuration\n\nSecond.' in page
