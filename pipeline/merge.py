@@ -135,7 +135,9 @@ def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str]
 
 
 def header_comments(article: Article, old: Catalog | None) -> tuple[str, ...]:
-    if old is not None and old.header_comments:
+    """A new catalog's header comments; a catalog's own stay, none if a vendor removed them
+    (GNU's tools never add any back)."""
+    if old is not None:
         return old.header_comments
     return (
         f"{article.locale} translation of {article.rel}",

@@ -133,6 +133,17 @@ def test_a_canonical_catalog_is_never_touched(tmp_path: Path) -> None:
         assert (po.read_bytes(), po.stat().st_mtime_ns) == (CANONICAL.read_bytes(), OLD)
 
 
+def test_a_canonical_catalog_whose_header_comments_a_vendor_removed_is_never_touched(
+        tmp_path: Path) -> None:
+    data = b"".join(line for line in CANONICAL.read_bytes().splitlines(keepends=True)[3:])
+    assert CANONICAL.read_bytes().startswith(b"# ") and data.startswith(b'msgid ""')
+    args, po = tree(tmp_path, data)
+    for command in (["extract"], ["locales", "--out", str(tmp_path / "build")]):
+        code, err = cli(*command, *args)
+        assert code == 0, err
+        assert (po.read_bytes(), po.stat().st_mtime_ns) == (data, OLD)
+
+
 def test_a_broken_catalog_in_a_vendor_layout_is_not_rewritten(tmp_path: Path) -> None:
     text = CANONICAL.read_bytes()
     broken = (text + b'\n#~ msgid "Install the CLI"\n#~ msgstr "x"\n').replace(b"\n", b"\r\n")

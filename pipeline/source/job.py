@@ -76,6 +76,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     units = units_of(english, within)
     handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
+    fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     if catalog is None and not broken and settings.extract and settings.orphans:
         catalog = _renamed(rel, settings, units, findings)
     units = join_merged(units, english.text, catalog)
@@ -95,7 +96,6 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
     tm = None
     if settings.extract and not broken and (catalog is not None or units):
-        fresh = catalog is None or not catalog.header_comments
         updated = dated_as_before(tidy(merge(article, catalog, keys), units, keys, source_rel,
                                        _comments(locale, source_rel) if fresh else None),
                                   catalog)
