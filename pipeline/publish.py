@@ -21,10 +21,14 @@ from typing import TYPE_CHECKING
 from pipeline import checks, loose, suppress
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
-from pipeline.checks.fidelity.verbatim import link_target_changed, references_lost
+from pipeline.checks.fidelity.verbatim import (
+    anchors_lost,
+    link_target_changed,
+    references_lost,
+)
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
-from pipeline.checks.tokens.links import defined_labels
+from pipeline.checks.tokens.links import defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.render import Form, render
@@ -146,7 +150,7 @@ def publish(
     form = policy.form or Form.LOCALIZED  # without a form: what the localized page would show
     allow_mt = policy.publish_machine_translation or not is_machine_translated(article)
     verdict = guard.segments.verdict
-    labels = defined_labels(article.text)
+    links = labels, targets = defined_labels(article.text), in_page_targets(article.text)
     published: list[str] = []
     findings: list[Finding] = []
     substitutions: list[Finding] = []
@@ -158,9 +162,9 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         found = issues, held = verdict(seg.source, preferred)
-        if labels and "[" in seg.source:  # the page's own reference definitions
-            found = issues, held = _with_references(found, seg.source, preferred, labels,
-                                                    options)
+        if (labels and "[" in seg.source) or (targets and "<" in seg.source):
+            # what the page's own reference definitions and in-page links need kept
+            found = issues, held = _with_page(found, seg.source, preferred, links, options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -186,7 +190,7 @@ def publish(
         own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
                        and not judge(verdict(seg.source, own), terms, term_options,
                                      seg.source, own, None)[1]
-                       and not references_lost(seg.source, own, labels))
+                       and not _page_lost(seg.source, own, links))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -227,13 +231,22 @@ def publish(
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))
 
 
-def _with_references(found: tuple[Issues, tuple[Check, ...]], source: str, translation: str,
-                     labels: frozenset[str], options: Options
-                     ) -> tuple[Issues, tuple[Check, ...]]:
-    """``found`` with what ``references_lost`` says of the translation (a finding of
+_Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-page targets
+
+
+def _page_lost(source: str, translation: str, page: _Page) -> list[str]:
+    """What a translation loses of its page's reference links and link anchors."""
+    labels, targets = page
+    return [*references_lost(source, translation, labels),
+            *anchors_lost(source, translation, targets)]
+
+
+def _with_page(found: tuple[Issues, tuple[Check, ...]], source: str, translation: str,
+               page: _Page, options: Options) -> tuple[Issues, tuple[Check, ...]]:
+    """``found`` with what ``_page_lost`` says of the translation (findings of
     ``link-target-changed``, at its severity, holding the translation back as that check
     does)."""
-    lost = references_lost(source, translation, labels)
+    lost = _page_lost(source, translation, page)
     if not lost:
         return found
     issues, held = found

@@ -305,3 +305,21 @@ def test_brackets_of_a_label_the_page_does_not_define_are_text_and_may_be_transl
     published = run(article_of(text), None)
     assert published.findings == () and published.text is not None
     assert "Sélectionnez [Paramètres]." in published.text
+
+
+ANCHORED = (FRONT + pair("abcde-105", "{tr}", 'Some text with an <a id="mid"></a>anchor.')
+            + "\n\n" + pair("abcde-106", "Retour à [l’ancre](#mid).", "Back to [it](#mid).")
+            + "\n")
+
+
+def test_a_translation_that_drops_an_anchor_the_page_links_to_is_held_back() -> None:
+    published = run(article_of(ANCHORED.format(tr="Du texte avec une ancre.")), None)
+    assert "link-target-changed" in ids(published.findings)
+    assert published.text is not None and 'with an <a id="mid"></a>anchor.' in published.text
+
+
+def test_an_anchor_no_link_points_to_may_go_with_its_html() -> None:
+    text = ANCHORED.format(tr="Du texte avec une ancre.").replace("(#mid)", "(#elsewhere)")
+    published = run(article_of(text), None)
+    assert "link-target-changed" not in ids(published.findings)
+    assert published.text is not None and "Du texte avec une ancre." in published.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.checks.tokens.links import ANCHOR_ATTRIBUTE, IN_PAGE_LINK
 from pipeline.segment.anchors import page_ids, slug
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -24,8 +25,6 @@ _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # HTML, a DocFX directive, indented code, a thematic break.
 _NOT_TEXT = re.compile(r"(?: {0,3}(?:[-*+>|<]|\d{1,9}[.)]|:::|\[!|(?:[-*_][ \t]*){3,}$)| {4}|\t)")
 _COMMENT_START = re.compile(r" {0,3}<!--")
-_ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
-_LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -104,7 +103,7 @@ def anchors(text: str) -> set[str]:
         if h is not None:
             found.add(slug(_TAG.sub("", h.group(1))))
         if "<" in line:
-            found.update(m.group(1).lower() for m in _ATTRIBUTE.finditer(line))
+            found.update(m.group(1).lower() for m in ANCHOR_ATTRIBUTE.finditer(line))
     return found
 
 
@@ -113,7 +112,7 @@ def links(text: str) -> list[str]:
     out: list[str] = []
     for line in _prose_lines(text):
         if "#" in line:
-            out.extend((m.group(1) or m.group(2)).lower() for m in _LINK.finditer(line))
+            out.extend((m.group(1) or m.group(2)).lower() for m in IN_PAGE_LINK.finditer(line))
     return out
 
 

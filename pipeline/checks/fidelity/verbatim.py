@@ -12,6 +12,7 @@ from pipeline.checks.tokens.code import code_texts, escaped, without_code
 from pipeline.checks.tokens.links import (
     DESTINATION_PATTERN,
     URL_TAIL,
+    anchors_named,
     inline_links,
     link_key,
     links,
@@ -259,3 +260,17 @@ def references_lost(source: str, translation: str, defined: frozenset[str]) -> M
     return [f"reference link lost: the translation no longer links to "
             f"{', '.join(q(f'[{label}]', 40) for label in dict.fromkeys(missing))}, which the "
             f"page defines; keep the label, or write [translated words][label]"]
+
+
+def anchors_lost(source: str, translation: str, targets: frozenset[str]) -> Messages:
+    """What ``link-target-changed`` says of a translation that drops an HTML anchor (a name or
+    id of the English) that the page's links point to: those links would lead nowhere. Needs
+    the page's links, so ``publish`` asks it."""
+    if source == translation:
+        return NONE
+    missing, _ = diff_multiset(anchors_named(source, targets),
+                               anchors_named(translation, targets))
+    if not missing:
+        return NONE
+    return [f"anchor lost: the translation drops {', '.join(q(a, 40) for a in missing)}, "
+            "which links of the page point to; keep the element with its name or id"]

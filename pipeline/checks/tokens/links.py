@@ -235,3 +235,24 @@ def references(text: str, defined: frozenset[str]) -> list[str]:
     found = [label_key(m.group(1)) for m in _SHORTCUT.finditer(text)]
     found.extend(label_key(label) for label in _FULL_LABEL.findall(text))
     return [label for label in found if label in defined]
+
+
+# An HTML name or id (an anchor a page's links can point to), and a page's in-page links:
+# Markdown '](#anchor)' and HTML href="#anchor".
+ANCHOR_ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
+IN_PAGE_LINK = re.compile(r"""\]\(\s*<?#([^\s)>]+)|\bhref\s*=\s*["']#([^"']+)["']""")
+
+
+def in_page_targets(text: str) -> frozenset[str]:
+    """The anchors a page's in-page links point to, lower case."""
+    if "#" not in text:
+        return frozenset()
+    return frozenset((m.group(1) or m.group(2)).lower() for m in IN_PAGE_LINK.finditer(text))
+
+
+def anchors_named(text: str, targets: frozenset[str]) -> list[str]:
+    """The HTML anchors (name, id) of ``text`` that are among ``targets``, lower case."""
+    if "<" not in text or not targets:
+        return []
+    return [name for m in ANCHOR_ATTRIBUTE.finditer(text)
+            if (name := m.group(1).lower()) in targets]
