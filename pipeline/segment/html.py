@@ -23,7 +23,11 @@ _BLOCK_TAGS = frozenset((
     "th", "thead", "title", "tr", "track", "ul",
 ))
 _RAW_TAGS = frozenset(("script", "style", "pre", "textarea"))
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)"
+                  r"|<\?.*?(?:\?>|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![A-Za-z][^>]*(?:>|$)")
+# What ends each kind of text no reader sees: a comment, a processing instruction (<?xml …?>),
+# CDATA, a declaration (<!DOCTYPE …>); each may run over several lines.
+_HIDDEN = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
 
 
 def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
@@ -31,7 +35,8 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
     runs: list[Flat] = []
     chunk: list[tuple[int, int]] = []  # source pieces of the chunk, one per line at most
     raw: str | None = None  # inside <script>…</script> and the like
-    comment = False
+    comment = False  # inside text no reader sees, until ``closer``
+    closer = "-->"
 
     def cut() -> None:
         if chunk:
@@ -43,18 +48,18 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
         if raw is None and not comment:
             line = text[start:end].strip()
             whole = _TAG.fullmatch(line) if line.startswith("<") else None
-            if whole is not None and not line.startswith("<!--") and \
-                    (whole.group(2) or "").lower() not in _RAW_TAGS:
+            if whole is not None and whole.group(2) is not None and \
+                    whole.group(2).lower() not in _RAW_TAGS:
                 # a tag alone on its line (an inline one too: it may open the block, as
                 # CommonMark's type 7 does) keeps its line: no text joins it
                 cut()
                 continue
         if comment:
-            close = text.find("-->", start, end)
+            close = text.find(closer, start, end)
             if close < 0:
                 continue
             comment = False
-            pos = close + 3
+            pos = close + len(closer)
         for m in _TAG.finditer(text, pos, end):
             if m.start() < pos:
                 continue
@@ -64,14 +69,15 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
                     raw = None
                     pos = m.end()
                 continue
-            is_comment = m.group(0).startswith("<!--")
-            if is_comment or name in _BLOCK_TAGS or name in _RAW_TAGS:
+            hidden = m.group(2) is None  # a comment, <?…?>, CDATA or a declaration
+            if hidden or name in _BLOCK_TAGS or name in _RAW_TAGS:
                 if m.start() > pos:
                     chunk.append((pos, m.start()))
                 cut()
                 pos = m.end()
-                if is_comment and not m.group(0).endswith("-->"):
-                    comment = True
+                if hidden:
+                    closer = next(c for o, c in _HIDDEN if m.group(0).startswith(o))
+                    comment = not m.group(0).endswith(closer)
                 elif name in _RAW_TAGS and not m.group(1):
                     raw = name
         if raw is None and not comment and end > pos:

@@ -397,3 +397,15 @@ def test_an_inline_colons_line_is_told_as_the_first_rule_told_it(pieces: list[st
     line = ":::" + "".join(pieces)
     assert (docfx._INLINE_COLONS.match(line) is None) == (
         _QUADRATIC_INLINE_COLONS.match(line) is None)
+
+
+@pytest.mark.parametrize("hidden", [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    "<![CDATA[\nRaw data. Not shown to readers.\n]]>",
+    "<!DOCTYPE html>",
+    "<div>\n<!-- a note. For writers. -->\n<?php echo 'x'; ?> Shown text.\n</div>",
+])
+def test_text_no_reader_sees_in_an_html_block_is_never_a_segment(hidden: str) -> None:
+    text = f"# Raw blocks\n\n{hidden}\n\nVisible text.\n"
+    sources = [s.source for s in segment(text, "a.md").segments]
+    assert [s for s in sources if s not in ("Raw blocks", "Visible text.", "Shown text.")] == []
