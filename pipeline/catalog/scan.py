@@ -130,6 +130,10 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
                 raise _syntax_error(path, number, "an empty #| line")
         elif line.startswith("#"):
             entry = entry_for(number, ("comments",))
+            if entry.fields:  # only #| lines so far: GNU takes no comment after them
+                first = min(f.line for f in entry.fields.values())
+                raise _syntax_error(path, number, f"a comment after the #| line {first} (an "
+                                                  "entry's comments come before its #| lines)")
             mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
             text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
             if text.startswith(" "):
