@@ -479,3 +479,14 @@ def test_a_message_is_immutable_and_its_line_is_not_part_of_its_value() -> None:
     assert hash(msg) == hash(Message("Hello", "Bonjour", flags=(FUZZY,), line=3))
     moved = dataclasses.replace(msg, msgstr="Salut", line=0)
     assert (moved.msgid, moved.msgstr, moved.flags, moved.line) == ("Hello", "Salut", (FUZZY,), 0)
+
+
+def test_a_catalog_with_carriage_returns_alone_for_line_ends_is_named_as_such() -> None:
+    from pipeline.catalog import parse_po_bytes
+
+    data = b'msgid ""\rmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\r\r#. a-101\r' \
+           b'msgid "Install"\rmsgstr "Installer"\r'
+    with pytest.raises(InputError) as exc:
+        parse_po_bytes(data, "a.po")
+    assert (exc.value.finding.check, exc.value.finding.line) == ("po-syntax", 1)
+    assert "carriage return alone" in exc.value.finding.message

@@ -99,6 +99,10 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         raise _syntax_error(path, number, f"{cur.describe()} (an entry is comments, msgctxt, "
                                           "msgid, msgstr in this order)")
 
+    if b"\r" in data and b"\n" not in data.rstrip(b"\r"):
+        raise _syntax_error(path, 1, "the lines end in a carriage return alone (classic Mac "
+                                     "line ends), which this reader does not take: save the "
+                                     "file with LF or CRLF line ends")
     lines = _lines(data)
     for number, raw in enumerate(lines, 1):
         line = raw.strip(_LAYOUT)
