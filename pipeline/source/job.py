@@ -26,8 +26,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.job import Prepared, Write, written_lines
-from pipeline.memory.rows import provenance
-from pipeline.merge import merge
+from pipeline.merge import is_machine_translated, merge
 from pipeline.outcome import Settings
 from pipeline.publish import Guard, Policy, publish
 from pipeline.segment import segment_bytes
@@ -43,6 +42,7 @@ from pipeline.source.units import (
     is_unreviewed_mt,
     join_merged,
     keys_for,
+    lag_counts,
     merged_meta,
     quoted_attribute_breaks,
     record,
@@ -157,22 +157,16 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         where = _where(units, entries, po_shown, entry_line)
         if settings.check:
             findings.extend(_cited(segment_findings, where, locale))
-            picked = set(chosen)
-            missing = [m for i, m in enumerate(entries) if i not in picked]
-            stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None
-                        and provenance(m) is None)
-            suggested = sum(1 for m in missing if m is not None and m.previous_msgid is not None
-                            and provenance(m) is not None)
-            review = sum(1 for m in missing if m is not None and m.previous_msgid is None
-                         and m.msgstr and m.fuzzy)
-            # a translation the checks hold back leaves the English on the page too
-            held = sum(1 for i, text in zip(chosen, texts, strict=True)
-                       if text in ("", units[i].source)
-                       and _meant(entries[i], own[i]) not in ("", units[i].source))
-            findings.extend(translation_lag(locale, len(units), stale,
-                                            len(missing) - stale - suggested - review, options,
-                                            po_shown if catalog else shown, held, suggested,
-                                            review))
+            never, stale, suggested, review = lag_counts(entries, set(chosen))
+            # a translation the checks hold back leaves the English on the page too; one kept
+            # off it as machine translation nobody reviewed awaits review
+            off = [i for i, text in zip(chosen, texts, strict=True) if text in (
+                "", units[i].source) and _meant(entries[i], own[i]) not in ("", units[i].source)]
+            mt_off = not settings.publish_machine_translation and is_machine_translated(subset)
+            mt = [i for i in off if mt_off and not getattr(entries[i], "reviewed", False)]
+            findings.extend(translation_lag(
+                locale, len(units), stale, never, options, po_shown if catalog else shown,
+                len(off) - len(mt), suggested, review + len(mt)))
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 

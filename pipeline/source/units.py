@@ -21,6 +21,7 @@ from pipeline.article import Article, Segment, read_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.findings import InputError
+from pipeline.memory.rows import provenance
 from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
@@ -321,3 +322,17 @@ def quoted_attribute_breaks(units: Sequence[Unit], english: str, published: Sequ
             out.append((i, f"the translation of an image's alt-text has {what}, which ends it "
                            "early: the English is published"))
     return out
+
+
+def lag_counts(entries: Sequence[Message | None], chosen: set[int]) -> tuple[int, int, int, int]:
+    """Of the units with nothing to publish (not ``chosen``): how many were never translated,
+    await review after an English change, await review of a memory suggestion, and await
+    review of a translation marked fuzzy for no English change (``translation_lag``)."""
+    missing = [m for i, m in enumerate(entries) if i not in chosen]
+    stale = sum(1 for m in missing if m is not None and m.previous_msgid is not None
+                and provenance(m) is None)
+    suggested = sum(1 for m in missing if m is not None and m.previous_msgid is not None
+                    and provenance(m) is not None)
+    review = sum(1 for m in missing if m is not None and m.previous_msgid is None
+                 and m.msgstr and m.fuzzy)
+    return len(missing) - stale - suggested - review, stale, suggested, review

@@ -336,3 +336,23 @@ def test_a_translation_marked_fuzzy_for_no_english_change_is_counted_as_awaiting
     assert "1 translated, awaiting review" in lag
     never = int(lag.split(" never translated")[0].rsplit("(", 1)[1])
     assert never == sum(1 for m in tree.catalog("fr-FR", "share.md").active() if not m.msgstr)
+
+
+def test_machine_translation_kept_off_the_page_is_counted_as_awaiting_review_not_as_held(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """With publish-machine-translation = false, a machine-translated handoff's text that no
+    one reviewed waits for review; no check holds it back."""
+    (tree.root / "pyproject.toml").write_text(
+        "[tool.pipeline]\npublish-machine-translation = false\n", encoding="utf-8")
+    tree.write("a.md", "---\ntitle: Open a terminal\n---\nOpen a terminal. Type `ls`.\n")
+    pair = ('<span data-ttu-id="9c85a-{n}">{tr}</span><span class="sxs-lookup"><span '
+            'data-stu-id="9c85a-{n}">{en}</span></span>')
+    tree.write("a.md", "---\nms.translationtype: MT\nms.contentlocale: fr-FR\n---\n"
+               + pair.format(n=104, tr="Ouvrez un terminal.", en="Open a terminal.") + " "
+               + pair.format(n=105, tr="Tapez `ls`.", en="Type `ls`.") + "\n", locale="fr-FR")
+    capsys.readouterr()
+    assert tree.run("check", "--format", "json", "--config",
+                    str(tree.root / "pyproject.toml")) in (0, 1)
+    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
+               if f["check"] == "translation-lag")
+    assert "2 translated, awaiting review" in lag and "held back" not in lag
