@@ -153,22 +153,33 @@ def _similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def _best_fuzzy(msgid: str, candidates: Sequence[Message]) -> Message | None:
-    # 2 x LCS / total length (rapidfuzz's Indel, in C) bounds difflib's ratio from above, whose
-    # matching blocks are one common subsequence: a candidate below the bar is passed over
-    # before difflib builds its tables, and the choice is the one difflib alone would make
+def _best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
+                ) -> Message | None:
+    """The candidate difflib finds closest to ``msgid`` (the first of equals), at least
+    FUZZY_THRESHOLD; ``choices``: the candidates' msgids.
+
+    2 x LCS / total length (rapidfuzz's Indel) bounds difflib's ratio from above, whose
+    matching blocks are one common subsequence: rapidfuzz scores every candidate in C and
+    passes over those below the bar (by their lengths alone, mostly), and difflib is asked
+    about the others from the highest bound down, until no bound can beat the best score.
+    The choice is the one difflib alone would make."""
+    from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    bound = Indel.normalized_similarity
-    best: Message | None = None
+    # (the cutoff a little under the bar: rapidfuzz turns it into a whole distance, and a
+    # candidate exactly at the bar must not be lost to rounding; the loop keeps the bar)
+    hits = process.extract(msgid, choices, scorer=Indel.normalized_similarity,
+                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
+    best: int | None = None
     best_score = FUZZY_THRESHOLD
-    for cand in candidates:
-        if bound(msgid, cand.msgid) < best_score - 1e-9:
-            continue
-        score = _similarity(msgid, cand.msgid)
-        if score > best_score or (score == best_score and best is None and score > 0):
-            best, best_score = cand, score
-    return best
+    for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
+        if bound < best_score - 1e-9:
+            break
+        score = _similarity(msgid, choices[n])
+        if score > best_score or (score == best_score and score > 0 and (
+                best is None or n < best)):
+            best, best_score = n, score
+    return None if best is None else candidates[best]
 
 
 def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = None) -> Catalog:
@@ -220,10 +231,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     # ... else, as msgmerge does too, an entry that kept its English (a title whose heading
     # did not change): it lends its translation and stays as it is
     claimed = [m for m in old_messages if m.key in used and m.msgstr and m.msgid]
+    left_ids, claimed_ids = [m.msgid for m in leftovers], [m.msgid for m in claimed]
     for index, unit in pending:
-        match = _best_fuzzy(unit.msgid, leftovers) if unit.msgid and leftovers else None
+        match = (_best_fuzzy(unit.msgid, leftovers, left_ids) if unit.msgid and leftovers
+                 else None)
         if match is None and unit.msgid and claimed:
-            match = _best_fuzzy(unit.msgid, claimed)
+            match = _best_fuzzy(unit.msgid, claimed, claimed_ids)
         if match is not None:
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between

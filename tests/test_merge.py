@@ -398,12 +398,12 @@ def _best_by_difflib_alone(msgid: str, candidates: list[Message]) -> Message | N
 _WORDS = st.text(st.sampled_from("ab cde.`*"), max_size=24)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(_WORDS, st.lists(_WORDS, max_size=8))
 def test_the_fuzzy_match_is_the_one_difflib_alone_would_choose(
         msgid: str, others: list[str]) -> None:
     candidates = [Message(o, f"t{i}") for i, o in enumerate(others)]
-    assert _best_fuzzy(msgid, candidates) is _best_by_difflib_alone(msgid, candidates)
+    assert _best_fuzzy(msgid, candidates, others) is _best_by_difflib_alone(msgid, candidates)
 
 
 @pytest.mark.parametrize("sort", [False, True])
