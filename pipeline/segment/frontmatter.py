@@ -94,12 +94,32 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             nl = text.find("\n", pos, end)
             line_end = end if nl < 0 else nl
             item = _ITEM.match(text, pos, line_end)
-            if item is not None:
-                items.append(single_run(text, *item.span(1)))
+            span = _item_value(text, *item.span(1)) if item is not None else None
+            if span is not None:
+                items.append(single_run(text, *span))
             elif text[pos:line_end].strip() and text[pos] not in " \t":
                 break  # the next key
             pos = line_end + 1
         yield key, items
+
+
+_NOT_PLAIN = re.compile(r"[>|&*!%@`?]|-[ \t]|[^'\"].*(?::[ \t]|:$)")
+
+
+def _item_value(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Where a block list item's text stands: the line's value (its comment aside), or None
+    for an item that is no one-line scalar (a folded '>-' or literal '|' block, an anchor,
+    alias or tag, a nested list or mapping), whose translation could not be put back in place
+    as YAML reads it."""
+    if a >= b or (text[a] not in "'\"" and _NOT_PLAIN.match(text, a, b)):
+        return None
+    if text[a] not in "'\"":
+        comment = text.find(" #", a, b)
+        if comment >= 0:
+            b = comment
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+    return (a, b) if a < b else None
 
 
 _FLOW_SCALAR = {'"': re.compile(r'"(?:[^"\\\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\n]|'')*'")}

@@ -31,12 +31,17 @@ def edits(text: str, start: int, close: int, units: Sequence[Unit],
     if all(tr == u.source for u, tr in items):
         return []
     before = _read(text[start:close])
-    # the n-th keyword unit is the n-th item the YAML reads (else no telling: none changes)
-    if before is None or len(before[0]) != len(items):
+    if before is None:
+        return []
+    # each keyword unit is the item the YAML reads where it stands (the segmenter leaves out
+    # the items that are no one-line scalar); one that is not found: none changes
+    where = [max((n for n, at in enumerate(before[2]) if start + at <= u.start), default=-1)
+             for u, _ in items]
+    if len(set(where)) != len(where) or -1 in where:
         return []
     out: list[Edit] = []
     expected = list(before[0])
-    for at, (u, tr) in enumerate(items):
+    for at, (u, tr) in zip(where, items, strict=True):
         if tr == u.source:
             continue
         token, expected[at] = _token(text, u, text[u.start:u.end], tr)
@@ -108,14 +113,21 @@ def _applied(text: str, start: int, close: int, out: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
-def _read(yaml_text: str) -> tuple[tuple[str, ...], dict[str, str | None]] | None:
-    """The keywords (a one-line value counts as one item) and every other top-level value;
-    None when the YAML is not front matter the reader takes."""
+def _at(event: yaml.Event) -> int:
+    return event.start_mark.index if event.start_mark is not None else 0
+
+
+def _read(yaml_text: str
+          ) -> tuple[tuple[str, ...], dict[str, str | None], list[int]] | None:
+    """The keywords (a one-line value counts as one item), every other top-level value, and
+    where each keyword item starts; None when the YAML is not front matter the reader
+    takes."""
     try:
         meta = read_front_matter(yaml_text, "")[0]  # refuses what is hostile, first
     except InputError:
         return None
     items: list[str] = []
+    starts: list[int] = []
     depth, in_keywords, key = 0, False, None
     try:
         for event in yaml.parse(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -136,10 +148,12 @@ def _read(yaml_text: str) -> tuple[tuple[str, ...], dict[str, str | None]] | Non
                     else:
                         if key == KEY:
                             items.append(event.value)
+                            starts.append(_at(event))
                         key = None
                 elif depth == 2 and in_keywords:
                     items.append(event.value)
+                    starts.append(_at(event))
     except yaml.YAMLError:
         return None
     meta.pop(KEY, None)
-    return tuple(items), meta
+    return tuple(items), meta, starts

@@ -174,3 +174,21 @@ def test_a_flow_sequence_of_more_than_scalars_has_no_entry(tree: Tree, value: st
     tree.run("extract")
     cat = tree.catalog("fr-FR", "a.md")
     assert not [m for m in cat.messages if "front matter: keywords" in m.extracted_comments]
+
+
+def test_an_item_that_is_no_one_line_scalar_is_no_entry_and_the_others_are_translated(
+        tree: Tree) -> None:
+    """A folded or literal block item, an anchor: their translation could not be put back in
+    place, so they stay English; a YAML comment after an item is no part of it."""
+    tree.write("a.md", "---\ntitle: Keywords\nkeywords:\n  - agent # the product name\n"
+                       "  - >-\n    folded keyword\n  - &a anchored\n  - proxy\n---\n# Keywords\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    msgids = {m.msgid for m in tree.catalog("fr-FR", "a.md").active()}
+    assert {"agent", "proxy"} <= msgids
+    assert not msgids & {">-", "agent # the product name", "folded keyword", "&a anchored"}
+    tree.translate("fr-FR", "a.md", {"agent": "agent FR", "proxy": "mandataire"})
+    assert tree.run("locales") == 0
+    front = tree.page("fr-FR", "a.md").split("---\n")[1]
+    assert yaml.safe_load(front)["keywords"] == [
+        "agent FR", "folded keyword", "anchored", "mandataire"]
