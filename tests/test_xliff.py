@@ -15,7 +15,7 @@ from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
 from pipeline.cli import main
 from pipeline.findings import InputError, Severity
 from pipeline.merge import MT_NOTE
-from pipeline.xliff import NAMESPACE, export_catalog, import_catalog, unit_id
+from pipeline.xliff import BASE, NAMESPACE, export_catalog, import_catalog, unit_id
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "bilingual"
@@ -677,3 +677,43 @@ def test_a_vendors_edit_finds_its_entry_after_a_new_handoff_renumbered_the_conte
     got = messages(po)
     assert (got[("1ab2c-107", "Same")].msgstr, got[("1ab2c-108", "Same")].msgstr) == (
         "Même", "Identique")
+
+
+def test_a_unit_that_lost_its_export_record_is_never_guessed_onto_a_renumbered_twin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CAT tool dropped the pipeline's private base attribute, and a new handoff renumbered
+    the twins: nothing tells which twin a unit was, so it is kept as stale, never applied to
+    whichever twin has its old number."""
+    twins = [Message("Next", t, f"9c85a-{n}") for n, t in ((107, "Un"), (108, "Deux"),
+                                                              (109, "Trois"))]
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(Catalog(EDGE.header, messages=tuple(
+        twins)))})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    doc = etree.parse(str(xlf))
+    for element in doc.iterfind(".//x:trans-unit", NS):
+        for name in [a for a in element.attrib if a == BASE]:
+            del element.attrib[name]
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    po = locales / "fr-FR/a.po"
+    shifted = [Message("Intro.", "Intro.")] + [
+        replace(m, msgctxt=f"1ab2c-{int((m.msgctxt or '')[-3:]) + 1}") for m in twins]
+    po.write_text(format_po(Catalog(EDGE.header, messages=tuple(shifted))), encoding="utf-8")
+    capsys.readouterr()
+    import_(locales, tmp_path / "xlf")
+    got = messages(po)
+    assert [got[(f"1ab2c-{n}", "Next")].msgstr for n in (108, 109, 110)] == [
+        "Un", "Deux", "Trois"]
+
+
+def test_a_returned_text_kept_in_a_comment_is_said_once_however_often_it_comes_back(
+        tmp_path: Path) -> None:
+    from pipeline.xliff import keep_stale
+
+    messages_ = [Message("Old.", "Ancien.", obsolete=True)]
+    for _ in range(3):
+        keep_stale(messages_, None, "Old.", "Ligne un\nLigne deux")
+        cat = parse_po(format_po(Catalog(EDGE.header, messages=tuple(messages_))), "a.po")
+        messages_ = list(cat.messages)
+    assert messages_[0].translator_comments == (
+        "returned for this English after it changed: Ligne un", "Ligne deux")

@@ -4,14 +4,11 @@ that changed or left since (``keep_stale``), or an entry a new handoff gave anot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Message
 from pipeline.merge import MT_NOTE
-
-_NUMBER = re.compile(r"-p?(\d+(?:\.\d+)?)\Z")
 
 
 def _short(text: str | None) -> str:
@@ -41,9 +38,11 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     if gone >= 0:
         m = messages[gone]
         if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
-            note = f"returned for this English after it changed: {target}"
-            if note not in m.translator_comments:
-                messages[gone] = replace(m, translator_comments=(*m.translator_comments, note))
+            # a line a comment, as the file reads them back: said once, however often it comes
+            note = f"returned for this English after it changed: {target}".split("\n")
+            have = m.translator_comments
+            if not any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+                messages[gone] = replace(m, translator_comments=(*have, *note))
             return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
                           f"keeps its own {_short(m.msgstr)}")
         # a vendor's text of English gone is a suggestion: never reviewed by coming back
@@ -59,21 +58,13 @@ def moved(messages: Sequence[Message], context: str | None, english: str, export
           state: Callable[[Message], str], claimed: set[int]) -> int | None:
     """The entry of a returned unit whose context (a segment id) a new handoff changed, with
     its English unchanged: of the active entries of that English under another context,
-    nobody's yet, the one whose ``state`` is still ``exported`` (its text as exported), else
-    the one of the same id number; None when none, or no one, fits."""
-    if not context:
+    nobody's yet, the one entry whose ``state`` is still ``exported`` (its text as exported).
+    None when the unit carries no such record, or when none or several fit: segment numbers
+    shift when a handoff adds a sentence, so nothing else tells twins apart, and the unit is
+    then kept as stale rather than put on another segment."""
+    if not context or exported is None:
         return None
-    twins = [n for n, m in enumerate(messages)
-             if not m.obsolete and m.msgid == english and m.msgctxt not in (None, "", context)
-             and n not in claimed]
-    number = _NUMBER.search(context)
-    as_exported = [n for n in twins if exported is not None and state(messages[n]) == exported]
-    for pick in (as_exported, twins):
-        if len(pick) == 1:
-            return pick[0]
-        same = [n for n in pick if number is not None
-                and (m := _NUMBER.search(messages[n].msgctxt or "")) is not None
-                and m.group(1) == number.group(1)]
-        if len(same) == 1:
-            return same[0]
-    return None
+    fits = [n for n, m in enumerate(messages)
+            if not m.obsolete and m.msgid == english and m.msgctxt not in (None, "", context)
+            and n not in claimed and state(m) == exported]
+    return fits[0] if len(fits) == 1 else None
