@@ -323,3 +323,15 @@ def test_an_anchor_no_link_points_to_may_go_with_its_html() -> None:
     published = run(article_of(text), None)
     assert "link-target-changed" not in ids(published.findings)
     assert published.text is not None and "Du texte avec une ancre." in published.text
+
+
+@pytest.mark.parametrize("definition", [
+    "[BREAKING CHANGE]: Removed the `x` command group",  # a paragraph, no definition
+    "```\n[breaking change]: https://example.com\n```",  # a definition in a code sample
+])
+def test_a_line_that_only_looks_like_a_definition_defines_no_label(definition: str) -> None:
+    text = (FRONT + pair("abcde-105", "[CHANGEMENT MAJEUR] Suppression de `x`.",
+                         "[BREAKING CHANGE] Removed `x`.") + f"\n\n{definition}\n")
+    published = run(article_of(text), None)
+    assert "link-target-changed" not in ids(published.findings)
+    assert published.text is not None and "[CHANGEMENT MAJEUR] Suppression" in published.text

@@ -195,8 +195,13 @@ def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
     return url
 
 
-# A definition's label, for the labels an article defines ('[label]: destination').
-_DEF_LABEL = re.compile(r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S", re.M)
+# A definition's label, for the labels an article defines: a whole '[label]: destination
+# ["title"]' line, as REF_DEF reads one ('[BREAKING CHANGE]: Removed x' is a paragraph).
+_DEF_LABEL = re.compile(
+    r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$",
+    re.M)
+_FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
+                     re.M | re.S)
 # A shortcut '[label]' or collapsed '[label][]' reference: a '[', text with no bracket, ']'
 # not followed by '(' or by a '[' that opens a label of its own.
 _SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[:])")
@@ -212,6 +217,8 @@ def defined_labels(text: str) -> frozenset[str]:
     """The reference labels a page defines, as ``label_key`` gives them."""
     if "]:" not in text:
         return frozenset()
+    if "```" in text or "~~~" in text:  # a definition in a code sample defines nothing
+        text = _FENCED.sub("", text)
     return frozenset(label_key(m.group(1)) for m in _DEF_LABEL.finditer(text))
 
 
