@@ -28,6 +28,8 @@ from pipeline.checks.fidelity.verbatim import (
 )
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
+from pipeline.checks.safety import new_block
+from pipeline.checks.tokens.blocks import code_indented
 from pipeline.checks.tokens.links import defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
@@ -162,9 +164,12 @@ def publish(
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
         found = issues, held = verdict(seg.source, preferred)
-        if (labels and "[" in seg.source) or (targets and "<" in seg.source):
-            # what the page's own reference definitions and in-page links need kept
-            found = issues, held = _with_page(found, seg.source, preferred, links, options)
+        if (labels and "[" in seg.source) or (targets and "<" in seg.source) or (
+                preferred[:1] in (" ", "\t")):
+            # what the page's own reference definitions and in-page links need kept, and
+            # where on the page the translation stands
+            found = issues, held = _with_page(found, _page_lost(
+                seg.source, preferred, links, _starts_block(article.text, seg.start)), options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -190,7 +195,8 @@ def publish(
         own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
                        and not judge(verdict(seg.source, own), terms, term_options,
                                      seg.source, own, None)[1]
-                       and not _page_lost(seg.source, own, links))
+                       and not _page_lost(seg.source, own, links,
+                                          _starts_block(article.text, seg.start)))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -234,27 +240,42 @@ def publish(
 _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-page targets
 
 
-def _page_lost(source: str, translation: str, page: _Page) -> list[str]:
-    """What a translation loses of its page's reference links and link anchors."""
+def _starts_block(text: str, start: int) -> bool:
+    """Whether a segment at ``start`` begins a block of the page: first on its line (after
+    white space and quote marks only), the line before it blank or the page's first."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t>"):
+        return False
+    before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)]
+    return line_start == 0 or not before.strip(" \t\r>")
+
+
+def _page_lost(source: str, translation: str, page: _Page, starts_block: bool
+               ) -> list[tuple[Check, str]]:
+    """What a translation breaks of its page: reference links and link anchors it loses, and
+    an indented code block it opens where its segment begins a block."""
     labels, targets = page
-    return [*references_lost(source, translation, labels),
-            *anchors_lost(source, translation, targets)]
+    lost = [(link_target_changed.check, m) for m in (
+        *references_lost(source, translation, labels),
+        *anchors_lost(source, translation, targets))]
+    if starts_block and code_indented(translation) and not code_indented(source):
+        lost.append((new_block.check, "the translation starts four columns deep where its "
+                     f"segment begins a block: the page shows it as code: {translation!r:.70}"))
+    return lost
 
 
-def _with_page(found: tuple[Issues, tuple[Check, ...]], source: str, translation: str,
-               page: _Page, options: Options) -> tuple[Issues, tuple[Check, ...]]:
-    """``found`` with what ``_page_lost`` says of the translation (findings of
-    ``link-target-changed``, at its severity, holding the translation back as that check
-    does)."""
-    lost = _page_lost(source, translation, page)
+def _with_page(found: tuple[Issues, tuple[Check, ...]], lost: list[tuple[Check, str]],
+               options: Options) -> tuple[Issues, tuple[Check, ...]]:
+    """``found`` with what ``_page_lost`` says (findings of its checks, at their severities,
+    holding the translation back as those checks do)."""
     if not lost:
         return found
     issues, held = found
-    check = link_target_changed.check
-    if options.enabled(check):
-        issues = (*issues, *((check, options.severity(check), m) for m in lost))
-    if options.holds_back(check) and check not in held:
-        held = (*held, check)
+    for check, message in lost:
+        if options.enabled(check):
+            issues = (*issues, (check, options.severity(check), message))
+        if options.holds_back(check) and check not in held:
+            held = (*held, check)
     return issues, held
 
 

@@ -335,3 +335,25 @@ def test_a_line_that_only_looks_like_a_definition_defines_no_label(definition: s
     published = run(article_of(text), None)
     assert "link-target-changed" not in ids(published.findings)
     assert published.text is not None and "[CHANGEMENT MAJEUR] Suppression" in published.text
+
+
+@pytest.mark.parametrize("translation", ["    Ouvrez un terminal.", "\tOuvrez un terminal.",
+                                         "  \tOuvrez un terminal."])
+def test_a_translation_four_columns_deep_where_its_segment_begins_a_block_is_held_back(
+        translation: str) -> None:
+    text = FRONT + "\n" + pair("abcde-105", translation, "Open a terminal.") + "\n"
+    published = run(article_of(text), None)
+    assert "new-block" in ids(published.findings)
+    assert published.text is not None and translation not in published.text
+
+
+@pytest.mark.parametrize("where", [
+    "First sentence. {pair}\n",  # the second sentence of its line
+    "A paragraph's first line\n{pair}\n",  # a continuation line: four spaces only continue it
+])
+def test_a_translation_four_columns_deep_inside_a_paragraph_is_published(where: str) -> None:
+    text = FRONT + "\n" + where.format(pair=pair("abcde-105", "    Ouvrez un terminal.",
+                                                 "Open a terminal.")) + "\n"
+    published = run(article_of(text), None)
+    assert "new-block" not in ids(published.findings)
+    assert published.text is not None and "    Ouvrez un terminal." in published.text

@@ -17,7 +17,7 @@ import re
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
-from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, code_indented
+from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.links import (
     BARE_URL,
@@ -269,16 +269,13 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
         return NONE
     # cheap exit: no line break, and a first character (after indentation) that opens nothing
     head = translation[:1]
-    if (head not in BY_FIRST_CHAR and "\n" not in translation and head not in " \t"):
+    if (head not in BY_FIRST_CHAR and "\n" not in translation
+            and (not head.isspace() or translation.lstrip()[:1] not in BY_FIRST_CHAR)):
         return NONE
     tr_first, tr_lines = block_starts(translation)
-    if tr_first is None and head in " \t" and code_indented(translation):
-        tr_first = "block of indented code"  # at a line's start; deeper lines only continue it
     if tr_first is None and not tr_lines:
         return NONE
     src_first, src_lines = block_starts(source)
-    if src_first is None and tr_first == "block of indented code" and code_indented(source):
-        src_first = tr_first
     out = []
     if tr_first == "list item" and _same_leading_number(source, translation):
         tr_first = src_first  # '11 - How ...' as '11. Как ...': the English's own number
