@@ -153,8 +153,8 @@ def _flat(yaml_text: str) -> tuple[dict[str, str | None], dict[str, int]] | None
             meta[open_key] = None
             values += 1
             continue
-        if key in lines:
-            return None  # a duplicate: the parser's to report
+        if key in lines or len(key) > 1000:
+            return None  # a duplicate, or longer than YAML's 1,024 for a key: the parser's
         meta[key] = "" if value is None else value
         lines[key] = number
         values += 2

@@ -160,8 +160,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             never, stale, suggested, review = lag_counts(entries, set(chosen))
             # a translation the checks hold back leaves the English on the page too; one kept
             # off it as machine translation nobody reviewed awaits review
-            off = [i for i, text in zip(chosen, texts, strict=True) if text in (
-                "", units[i].source) and _meant(entries[i], own[i]) not in ("", units[i].source)]
+            off = [i for i in chosen if published[i] == units[i].source
+                   and _meant(entries[i], own[i]) not in ("", units[i].source)]
             mt_off = not settings.publish_machine_translation and is_machine_translated(subset)
             mt = [i for i in off if mt_off and not getattr(entries[i], "reviewed", False)]
             findings.extend(translation_lag(

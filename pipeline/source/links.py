@@ -20,6 +20,7 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAG = re.compile(r"<[^<>]*>")
+_INDENTED = re.compile(r" {4}|\t")
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # A line that is no paragraph's text, so no setext heading's: a list item, quote, table row,
 # HTML, a DocFX directive, indented code, a thematic break.
@@ -85,10 +86,11 @@ def heading_ids(text: str) -> dict[int, str]:
             found.append((para[0][0], " ".join(t.strip() for _, t in para)))
             para = []
             continue
-        if h is None and line.strip() and ((para and para[-1][0] == n - 1)
-                                           or not _NOT_TEXT.match(line)):
-            para.append((n, line))  # a paragraph's line (a later one may be anything)
-        else:
+        continues = bool(para) and para[-1][0] == n - 1
+        if h is None and line.strip() and (
+                not _NOT_TEXT.match(line) or (continues and _INDENTED.match(line))):
+            para = [*para, (n, line)] if continues else [(n, line)]
+        else:  # a list item, quote, table row… ends the paragraph; indented lines continue it
             para = []
     return dict(zip((n for n, _ in found), page_ids([h for _, h in found]), strict=True))
 

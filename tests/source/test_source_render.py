@@ -476,3 +476,26 @@ def test_a_setext_heading_counts_among_the_repeated_headings_as_docfx_counts_it(
     page = tree.page("fr-FR", "a.md")
     assert page.count('<a name="setup-1"></a>') == 1
     assert '## <a name="setup"></a><a name="setup-1"></a>Configuration\n\nSecond.' in page
+
+
+def test_an_alt_text_held_back_for_its_quote_is_counted_as_held_back(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    tree.write("run.md", IMAGE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "run.md", {"Screenshot of the Run button.": 'Le bouton "Run".'})
+    capsys.readouterr()
+    tree.run("check", "--format", "json")
+    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
+               if f["check"] == "translation-lag")
+    assert "1 held back by an error in the translation" in lag
+
+
+def test_a_list_item_or_quote_ends_a_paragraph_so_no_setext_heading_follows() -> None:
+    from pipeline.source.links import heading_ids
+
+    assert heading_ids("Text\n- item\n---\n") == {}
+    assert heading_ids("Text\n> quote\n---\n") == {}
+    assert heading_ids("Text\nmore\n---\n") == {1: "text-more"}
