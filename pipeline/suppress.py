@@ -61,13 +61,16 @@ def split(issues: Issues, msg: Message) -> tuple[Issues, Issues]:
     return kept, tuple(i for i in issues if i not in kept)
 
 
+_FUZZY_ONLY = ("fuzzy",)
+
+
 def flag_findings(catalog: Catalog, known: Mapping[str, Check], path: str,
                   severity: Severity = IGNORE_FLAG.severity) -> Iterable[Finding]:
     """An ``ignore-flag`` warning for each flag of ``catalog`` that names a safety check or no
     check at all."""
     for msg in catalog.active():
-        if not msg.flags and not msg.translator_comments:
-            continue
+        if not msg.translator_comments and (not msg.flags or msg.flags == _FUZZY_ONLY):
+            continue  # most entries: no mark to look at (a machine translation is fuzzy)
         for check_id in sorted(ignored(msg)):
             check = known.get(check_id)
             if check is not None and check.topic != UNSUPPRESSABLE:

@@ -75,8 +75,14 @@ def duplicate_id(article: Article, options: Options) -> Out:
     "an article comes from one handoff; ask for a fresh handoff of the article",
 )
 def mixed_prefix(article: Article, options: Options) -> Out:
+    segments = article.segments
+    m = _PREFIX.match(segments[0].id) if segments else None
+    if m is not None:  # nearly every article: each id starts with the first one's prefix
+        head = m.group(0)
+        if all(seg.id.startswith(head) for seg in segments):
+            return
     prefixes: dict[str, int] = {}
-    for seg in article.segments:
+    for seg in segments:
         m = _PREFIX.match(seg.id)
         prefix = m.group(1) if m else seg.id
         if prefixes and prefix not in prefixes:

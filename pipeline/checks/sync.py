@@ -68,10 +68,12 @@ def source_drift(p: Pairing, options: Options) -> Out:
 )
 def orphan_entry(p: Pairing, options: Options) -> Out:
     keys = set(p.keys)
-    ids = {seg.id for seg in p.article.segments}
+    ids: set[str] | None = None  # made for the first entry no segment uses: most have none
     for msg in p.catalog.active():
         if msg.key in keys:
             continue
+        if ids is None:
+            ids = {seg.id for seg in p.article.segments}
         if any(c in ids for c in msg.extracted_comments):
             continue  # reported as source drift at the segment
         yield p.po_path, p.entry_line(msg), 1, None, (
@@ -87,7 +89,8 @@ def orphan_entry(p: Pairing, options: Options) -> Out:
 def override(p: Pairing, options: Options) -> Out:
     machine = is_machine_translated(p.article)
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
-        if msg is not None and msg.reviewed and seg.translation and msg.msgstr != seg.translation:
+        if (msg is not None and seg.translation and msg.msgstr != seg.translation
+                and msg.reviewed):  # the cheap tests first: one segment after another
             if disagrees(msg, seg.translation, machine):
                 continue  # the warning below says more
             yield p.article.path, seg.line, seg.column, seg.id, (
