@@ -73,19 +73,25 @@ def main(args: argparse.Namespace, config: Config) -> int:
                                        f"cannot read: {exc.strerror or exc}", shown, 0, 0,
                                        None, "check the file's permissions")], args.quiet)
             continue
-        article = segment_bytes(data, shown)
+        try:
+            article = segment_bytes(data, shown)
+            made = (json_record(article, rel) if fmt == "json" else
+                    pot(article, rel, language) if fmt == "pot" else sxs(article))
+        except Exception as exc:  # a bug: this article's finding, never a traceback
+            errors += _report([Finding(
+                inputs.INTERNAL_ERROR.id, Severity.ERROR,
+                f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300], shown,
+                0, 0, None, "please report this with the article attached")], args.quiet)
+            continue
         errors += _report(article.findings, args.quiet)
         if any(f.severity is Severity.ERROR for f in article.findings):
             continue
         count += len(article.segments)
-        if fmt == "json":
-            records.append(json_record(article, rel))
-        elif fmt == "pot":
-            target = out / (rel[:-3] + ".pot")
-            writes.append((target, pot(article, rel, language).encode("utf-8"), str(target)))
+        if isinstance(made, dict):
+            records.append(made)
         else:
-            target = out / rel
-            writes.append((target, sxs(article).encode("utf-8"), str(target)))
+            target = out / (rel[:-3] + ".pot" if fmt == "pot" else rel)
+            writes.append((target, made.encode("utf-8"), str(target)))
     if fmt == "json":
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1))
         sys.stdout.write("\n")

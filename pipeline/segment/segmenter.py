@@ -217,6 +217,7 @@ def _indented(text: str, block: Block, column: int) -> bool:
 
 
 _FENCE_LINE = re.compile(r"[ \t]*(?:```|~~~)")  # (its info string may hold anything)
+_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+")
 
 
 def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]:
@@ -231,7 +232,15 @@ def _chunk_items(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[_Item]
     for a, b in (*lines, (0, 0)):  # the sentinel closes the last chunk
         line = text[a:b]
         stripped = line.strip()
-        m = _FENCE_LINE.match(line) if b and not fence else None
+        if stripped.startswith(">"):  # in a note: its fences and code are after its marks
+            quoted = _QUOTE_MARKS.sub("", stripped).expandtabs(4)
+            stripped = quoted.strip()
+            m = _FENCE_LINE.match(stripped) if b and not fence else None
+            if (m is None and not fence and not chunk and stripped
+                    and len(quoted) - len(quoted.lstrip()) >= 4):
+                b = 0  # indented code in the note, after a blank line of it: never text
+        else:
+            m = _FENCE_LINE.match(line) if b and not fence else None
         if fence:  # closed by a run of its character at least as long, alone on its line
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
                 fence = ""

@@ -126,3 +126,24 @@ def test_no_english_folder_is_a_usage_error(
     code, _, err = run(capsys, "--source", str(tmp_path / "nowhere"))
     assert code == 2
     assert "no English folder" in err
+
+
+def test_a_bug_on_one_article_is_its_finding_and_the_others_are_segmented(
+    source: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.segment.command as command
+
+    real = command.segment_bytes
+
+    def buggy(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        if shown.endswith("b.md"):
+            raise TypeError("simulated bug")
+        return real(data, shown)
+
+    monkeypatch.setattr(command, "segment_bytes", buggy)
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 1
+    assert "b.md: error[internal-error]: internal error, article skipped: TypeError: " \
+           "simulated bug" in err
+    assert "Traceback" not in err
+    assert [r["file"] for r in json.loads(out)] == ["guide/start.md"]

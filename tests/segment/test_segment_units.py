@@ -409,3 +409,15 @@ def test_text_no_reader_sees_in_an_html_block_is_never_a_segment(hidden: str) ->
     text = f"# Raw blocks\n\n{hidden}\n\nVisible text.\n"
     sources = [s.source for s in segment(text, "a.md").segments]
     assert [s for s in sources if s not in ("Raw blocks", "Visible text.", "Shown text.")] == []
+
+
+def test_code_inside_a_note_in_a_column_is_never_a_segment() -> None:
+    """A note's fenced block, and its lines 4 deeper after a blank line of the note, are code
+    in a column too, as outside one."""
+    text = (":::row:::\n    :::column:::\n        > [!NOTE]\n        > Back up first.\n"
+            "        >\n        > ```\n        > rm -rf files. Now\n        > ```\n\n"
+            "        > [!TIP]\n        > Run it:\n        >\n"
+            "        >     npm install contoso. Then\n    :::column-end:::\n:::row-end:::\n")
+    sources = [s.source for s in segment(text, "a.md").segments]
+    assert not [s for s in sources if "rm -rf" in s or "npm" in s or s == "Then"]
+    assert any("Back up first." in s for s in sources) and any("Run it:" in s for s in sources)
