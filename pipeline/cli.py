@@ -36,6 +36,7 @@ from pipeline.source import tree as source_tree
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command stopped by SIGPIPE (128 + 13)
+EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + 2)
 
 
 def _ids(values: Sequence[str]) -> frozenset[str]:
@@ -51,12 +52,22 @@ def entry() -> int:
     gc.freeze()
     try:
         return main()
+    except KeyboardInterrupt:  # every file is whole, old or new: nothing to say but that
+        print("pipeline: interrupted; the files written so far are whole", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (``pipeline checks | head``): stop quietly, as a command the
         # pipe's signal stops does, and let no flush at exit write to the closed pipe again
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a bug outside any article's guard: one line, never a traceback
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        print(f"pipeline: internal error: {type(exc).__name__}: {exc}"[:500] + " (the files "
+              "written so far are whole; run again with PIPELINE_DEBUG=1 for the traceback, "
+              "and please report it)", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -355,3 +355,36 @@ def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback(
     _, err = proc.communicate()
     assert proc.returncode == 141
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_a_bug_outside_any_articles_guard_is_one_line_never_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.cli as cli
+    import pipeline.stats as stats
+
+    def buggy(*args: object) -> int:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(stats, "command", buggy)
+    monkeypatch.setattr(sys, "argv", ["pipeline", "stats", "--locales", str(tmp_path)])
+    monkeypatch.delenv("PIPELINE_DEBUG", raising=False)
+    assert cli.entry() == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err.startswith("pipeline: internal error: RuntimeError: simulated bug (the files")
+    assert "Traceback" not in err
+    monkeypatch.setenv("PIPELINE_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.entry()
+
+
+def test_ctrl_c_is_one_line_and_the_shells_status(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.cli as cli
+
+    def interrupted(argv: object = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    assert cli.entry() == 130
+    assert capsys.readouterr().err == "pipeline: interrupted; the files written so far are whole\n"
