@@ -357,3 +357,37 @@ def test_a_translation_four_columns_deep_inside_a_paragraph_is_published(where: 
     published = run(article_of(text), None)
     assert "new-block" not in ids(published.findings)
     assert published.text is not None and "    Ouvrez un terminal." in published.text
+
+
+@pytest.mark.parametrize("before", [
+    "",  # the body's first line, right after the front matter
+    "# Steps\n",  # after a heading
+    "- ",  # a list item's text
+    "- First item.\n- ",  # the second item, with no blank line before it
+    "1. ",  # an ordered item
+    "A paragraph.\n> ",  # a quote that interrupts a paragraph
+    "```\ncode\n```\n",  # after a closing fence
+    "  ",  # a paragraph indented two, the translation two more: four in all
+])
+def test_a_translation_that_would_be_indented_code_where_a_block_begins_is_held_back(
+        before: str) -> None:
+    translation = "  Ouvrez." if before == "  " else "    Ouvrez."
+    text = FRONT + before + pair("abcde-105", translation, "Open.") + "\n"
+    published = run(article_of(text), None)
+    assert "new-block" in ids(published.findings)
+
+
+def test_a_definition_read_in_a_crlf_page_and_after_any_fence_is_a_definition() -> None:
+    from pipeline.checks.tokens.links import defined_labels
+
+    assert defined_labels("[latest]: https://a\r\n[b]: x \"t\"\r\n") == {"latest", "b"}
+    assert defined_labels("```\n[code]: http://x\n````\n[after]: http://y\n") == {"after"}
+    assert defined_labels("```json``` is inline\n[after]: http://y\n") == {"after"}
+
+
+def test_a_label_followed_by_a_colon_within_a_line_is_a_link() -> None:
+    from pipeline.checks.tokens.links import defined_labels, references
+
+    defined = defined_labels("[docs]: https://x\n")
+    assert references("Read [docs]: it helps.", defined) == ["docs"]
+    assert references("[docs]: https://x", defined) == []

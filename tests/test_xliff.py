@@ -717,3 +717,27 @@ def test_a_returned_text_kept_in_a_comment_is_said_once_however_often_it_comes_b
         messages_ = list(cat.messages)
     assert messages_[0].translator_comments == (
         "returned for this English after it changed: Ligne un", "Ligne deux")
+
+
+def test_twins_exported_with_the_same_text_are_told_apart_by_their_id_number(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Twins that read the same when exported, translated apart by the vendor, after a
+    handoff that changed only the id prefix: each goes to the twin of its number."""
+    twins = [Message("Next", "Suivant", f"9c85a-{n}") for n in (107, 108)]
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(Catalog(EDGE.header, messages=tuple(
+        twins)))})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    doc = etree.parse(str(xlf))
+    for element, text in zip(doc.iterfind(".//x:trans-unit", NS),
+                             ("Étape suivante", "Page suivante"), strict=True):
+        element.find("x:target", NS).text = text
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    po = locales / "fr-FR/a.po"
+    po.write_text(format_po(Catalog(EDGE.header, messages=tuple(
+        replace(m, msgctxt=(m.msgctxt or "").replace("9c85a", "1ab2c")) for m in twins))),
+        encoding="utf-8")
+    assert import_(locales, tmp_path / "xlf") == 0
+    got = messages(po)
+    assert (got[("1ab2c-107", "Next")].msgstr, got[("1ab2c-108", "Next")].msgstr) == (
+        "Étape suivante", "Page suivante")

@@ -20,7 +20,10 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAG = re.compile(r"<[^<>]*>")
-_INDENTED = re.compile(r" {4}|\t")
+# What ends a paragraph: a quote, a list item with text (an ordered one only from 1), a fence,
+# a thematic break; a line of other text, however it starts, continues it.
+_INTERRUPTS = re.compile(r" {0,3}(?:>|[-*+][ \t]+\S|1[.)][ \t]+\S|```|~~~|(?:[-*_][ \t]*){3,}$)")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # A line that is no paragraph's text, so no setext heading's: a list item, quote, table row,
 # HTML, a DocFX directive, indented code, a thematic break.
@@ -78,6 +81,7 @@ def heading_ids(text: str) -> dict[int, str]:
     on (see ``anchors.page_ids``)."""
     found: list[tuple[int, str]] = []
     para: list[tuple[int, str]] = []  # the lines of the paragraph just before, if any
+    item = False  # in a list item's text
     for n, line in _lines(text):
         h = _HEADING.match(line)
         if h is not None:
@@ -87,11 +91,13 @@ def heading_ids(text: str) -> dict[int, str]:
             para = []
             continue
         continues = bool(para) and para[-1][0] == n - 1
-        if h is None and line.strip() and (
-                not _NOT_TEXT.match(line) or (continues and _INDENTED.match(line))):
-            para = [*para, (n, line)] if continues else [(n, line)]
-        else:  # a list item, quote, table row… ends the paragraph; indented lines continue it
-            para = []
+        text_line = h is None and bool(line.strip())
+        if text_line and item and not _INTERRUPTS.match(line):
+            continue  # a list item's text goes on: a '---' after it is a rule, no underline
+        if text_line and not (_INTERRUPTS if continues else _NOT_TEXT).match(line):
+            para, item = ([*para, (n, line)] if continues else [(n, line)]), False
+        else:  # what interrupts a paragraph ends it: a quote, a list item, a fence…
+            para, item = [], text_line and _LIST_ITEM.match(line) is not None
     return dict(zip((n for n, _ in found), page_ids([h for _, h in found]), strict=True))
 
 

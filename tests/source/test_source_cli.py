@@ -356,3 +356,21 @@ def test_machine_translation_kept_off_the_page_is_counted_as_awaiting_review_not
     lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
                if f["check"] == "translation-lag")
     assert "2 translated, awaiting review" in lag and "held back" not in lag
+
+
+def test_machine_translation_with_an_error_of_its_own_is_counted_as_held_back(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    (tree.root / "pyproject.toml").write_text(
+        "[tool.pipeline]\npublish-machine-translation = false\n", encoding="utf-8")
+    tree.write("a.md", "---\ntitle: Open a terminal\n---\nOpen a terminal. Type `ls`.\n")
+    pair = ('<span data-ttu-id="9c85a-{n}">{tr}</span><span class="sxs-lookup"><span '
+            'data-stu-id="9c85a-{n}">{en}</span></span>')
+    tree.write("a.md", "---\nms.translationtype: MT\nms.contentlocale: fr-FR\n---\n"
+               + pair.format(n=104, tr="Ouvrez un terminal.", en="Open a terminal.") + " "
+               + pair.format(n=105, tr="Tapez `rm`.", en="Type `ls`.") + "\n", locale="fr-FR")
+    capsys.readouterr()
+    tree.run("check", "--format", "json", "--config", str(tree.root / "pyproject.toml"))
+    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
+               if f["check"] == "translation-lag")
+    assert "1 translated, awaiting review" in lag
+    assert "1 held back by an error in the translation" in lag

@@ -499,3 +499,9 @@ def test_a_list_item_or_quote_ends_a_paragraph_so_no_setext_heading_follows() ->
     assert heading_ids("Text\n- item\n---\n") == {}
     assert heading_ids("Text\n> quote\n---\n") == {}
     assert heading_ids("Text\nmore\n---\n") == {1: "text-more"}
+    # what cannot interrupt a paragraph continues it (helper-41)
+    assert heading_ids("Text\n*emphasis* here\n---\n") == {1: "text-emphasis-here"}
+    assert heading_ids("Text\n2. item\n---\n") == {1: "text-2-item"}
+    # a list item's text, continued: the '---' after it is a rule
+    assert heading_ids("- item\n  continued\n---\n") == {}
+    assert heading_ids("- item\n\nPara\n---\n") == {3: "para"}

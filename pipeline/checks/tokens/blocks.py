@@ -57,23 +57,6 @@ def block_start(line: str) -> str | None:
     return None
 
 
-def code_indented(line: str) -> bool:
-    """Whether the line is indented four columns or more (a tab to the next multiple of four)
-    before text of its own: at the start of a line of the page, an indented code block."""
-    column = 0
-    for n, char in enumerate(line):
-        if char == " ":
-            column += 1
-        elif char == "\t":
-            column += 4 - column % 4
-        else:
-            return column >= 4 and char not in "\r\n"
-        if column >= 4:
-            rest = line[n + 1:].split("\n", 1)[0]
-            return bool(rest.strip())
-    return False
-
-
 def block_starts(text: str) -> tuple[str | None, list[str]]:
     """The block the text's first line opens, if any, and the blocks its other lines open."""
     first, *rest = text.split("\n")

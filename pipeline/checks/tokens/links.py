@@ -5,6 +5,7 @@ how link targets are compared (``link_key``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.checks.base import LinkRewrite
@@ -198,13 +199,12 @@ def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
 # A definition's label, for the labels an article defines: a whole '[label]: destination
 # ["title"]' line, as REF_DEF reads one ('[BREAKING CHANGE]: Removed x' is a paragraph).
 _DEF_LABEL = re.compile(
-    r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$",
-    re.M)
-_FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
-                     re.M | re.S)
+    r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?"
+    r"[ \t]*\r?$", re.M)
+_FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}(?=[^`]*$)|~{3,})")
 # A shortcut '[label]' or collapsed '[label][]' reference: a '[', text with no bracket, ']'
 # not followed by '(' or by a '[' that opens a label of its own.
-_SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[:])")
+_SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[])")
 _FULL_LABEL = re.compile(r"\]\[([^\[\]]+)\]")
 
 
@@ -218,8 +218,41 @@ def defined_labels(text: str) -> frozenset[str]:
     if "]:" not in text:
         return frozenset()
     if "```" in text or "~~~" in text:  # a definition in a code sample defines nothing
-        text = _FENCED.sub("", text)
+        text = _without_fenced(text)
     return frozenset(label_key(m.group(1)) for m in _DEF_LABEL.finditer(text))
+
+
+def _without_fenced(text: str) -> str:
+    """``text`` with its fenced code blocks' lines left out, as CommonMark reads fences: a
+    backtick fence's info string holds no backtick, and a block ends at a fence of its
+    character at least as long, alone on its line (else at the end of the text)."""
+    kept: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        bare = line.rstrip("\r")
+        if fence:
+            stripped = bare.strip()
+            if (len(bare) - len(bare.lstrip(" ")) < 4 and stripped.startswith(fence)
+                    and not stripped.strip(fence[0])):
+                fence = ""
+            continue
+        m = _FENCE_OPEN.match(bare)
+        if m is not None:
+            fence = m.group(1)
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _shortcuts(text: str) -> Iterator[str]:
+    """The labels of the '[label]' and '[label][]' references of ``text``: a '[label]:' that
+    starts a line (after at most three spaces) is a definition, one within a line a link."""
+    for m in _SHORTCUT.finditer(text):
+        if text.startswith(":", m.end()):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if m.start() - line_start <= 3 and not text[line_start:m.start()].strip(" "):
+                continue
+        yield label_key(m.group(1))
 
 
 def shortcut_labels(text: str) -> set[str]:
@@ -229,7 +262,7 @@ def shortcut_labels(text: str) -> set[str]:
         return set()
     if "`" in text:
         text = without_code(text)
-    return {label_key(m.group(1)) for m in _SHORTCUT.finditer(text)}
+    return set(_shortcuts(text))
 
 
 def references(text: str, defined: frozenset[str]) -> list[str]:
@@ -239,7 +272,7 @@ def references(text: str, defined: frozenset[str]) -> list[str]:
         return []
     if "`" in text:
         text = without_code(text)
-    found = [label_key(m.group(1)) for m in _SHORTCUT.finditer(text)]
+    found = list(_shortcuts(text))
     found.extend(label_key(label) for label in _FULL_LABEL.findall(text))
     return [label for label in found if label in defined]
 
@@ -257,8 +290,9 @@ _HREF_TARGET_RE = re.compile(_HREF_TARGET)
 
 
 def in_page_targets(text: str) -> frozenset[str]:
-    """The anchors a page's in-page links point to, lower case (as ``IN_PAGE_LINK`` finds
-    them, a page at a time)."""
+    """The anchors a page's in-page links point to, lower case: what ``IN_PAGE_LINK`` finds
+    line by line (on a page, where an unclosed href="#… runs into a later link, that link is
+    found too: it does point into the page)."""
     if "#" not in text:
         return frozenset()
     found = {m.group(1).lower() for m in _MARKDOWN_TARGET_RE.finditer(text)}
