@@ -427,13 +427,17 @@ def test_an_alt_text_translation_with_the_languages_own_quotes_is_published(tree
     assert 'alt-text="Capture d’écran du bouton « Exécuter ».":::' in tree.page("fr-FR", "run.md")
 
 
-@pytest.mark.parametrize("before", [
-    "Copied from the wiki:\u2028keep the settings.\n\n",  # a line separator pasted from Word
-    "<!--\n## Setup\n\nAn old section, commented out.\n-->\n\n",
+@pytest.mark.parametrize("first", [
+    # a line separator pasted from Word, then the first 'Setup'
+    "# Deploy\n\nCopied from the wiki:\u2028keep the settings.\n\n## Setup\n\n",
+    # a commented-out section's heading is none of the page's
+    "# Deploy\n\n<!--\n## Setup\n\nAn old section, commented out.\n-->\n\n## Setup\n\n",
+    # a setext heading counts; a YAML comment in the front matter does not
+    "---\ntitle: Deploy\n# a YAML comment, no heading\n---\nSetup\n-----\n\n",
 ])
 def test_a_repeated_headings_page_id_is_counted_as_docfx_counts_its_headings(
-        tree: Tree, before: str) -> None:
-    tree.write("a.md", f"# Deploy\n\n{before}## Setup\n\nFirst.\n\n## Setup\n\n"
+        tree: Tree, first: str) -> None:
+    tree.write("a.md", f"{first}First.\n\n## Setup\n\n"
                        "Second. Back to [the second setup](#setup-1).\n")
     tree.target("fr-FR")
     assert tree.run("extract") == 0
@@ -463,19 +467,6 @@ def test_a_translation_that_unlinks_a_reference_of_the_english_is_never_publishe
     page = tree.page("fr-FR", "a.md")
     assert english in page  # the English, its link whole
     assert "Lisez d’abord les [notes de publication][release notes]." in page
-
-
-def test_a_setext_heading_counts_among_the_repeated_headings_as_docfx_counts_it(
-        tree: Tree) -> None:
-    tree.write("a.md", "---\ntitle: Deploy\n# a YAML comment, no heading\n---\nSetup\n-----\n\n"
-                       "First.\n\n## Setup\n\nSecond. Back to [the second setup](#setup-1).\n")
-    tree.target("fr-FR")
-    assert tree.run("extract") == 0
-    tree.translate("fr-FR", "a.md", {"Setup": "Configuration"})
-    assert tree.run("locales") == 0
-    page = tree.page("fr-FR", "a.md")
-    assert page.count('<a name="setup-1"></a>') == 1
-    assert '## <a name="setup"></a><a name="setup-1"></a>Configuration\n\nSecond.' in page
 
 
 def test_an_alt_text_held_back_for_its_quote_is_counted_as_held_back(
