@@ -14,7 +14,6 @@ whatever is selected, unless that id itself is ignored.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -169,7 +168,8 @@ def publish(
             # what the page's own reference definitions and in-page links need kept, and
             # where on the page the translation stands
             found = issues, held = _with_page(found, _page_lost(
-                seg.source, preferred, links, _block_depth(article, seg.start)), options)
+                seg.source, preferred, links,
+                _opens_code(article, seg.start, seg.end, preferred, seg.source)), options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -196,7 +196,8 @@ def publish(
                        and not judge(verdict(seg.source, own), terms, term_options,
                                      seg.source, own, None)[1]
                        and not _page_lost(seg.source, own, links,
-                                          _block_depth(article, seg.start)))
+                                          _opens_code(article, seg.start, seg.end, own,
+                                                      seg.source)))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -240,61 +241,39 @@ def publish(
 _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-page targets
 
 
-# What may stand before a block's text on its line: quote marks and white space, then at
-# most a list item's marker and the spaces after it.
-_BEFORE_TEXT = re.compile(r"[ \t>]*?((?:[-*+]|\d{1,9}[.)])[ \t]+)?([ \t]*)")
-# A line after which a new block begins even without a blank line: a heading, a fence, a
-# thematic break (or the front matter's end).
-_ENDS_BLOCK = re.compile(r"[ \t>]*(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*){3,}$)")
+def _opens_code(article: Article, start: int, end: int, translation: str, source: str
+                ) -> bool:
+    """Whether ``translation``, standing for ``text[start:end]`` on the page, is read as an
+    indented code block where its English is not: CommonMark decides (markdown-it), on the
+    page with the translation in place and as it is. Asked only of a translation that
+    starts with white space, which is rare: the whole body is read each time."""
+    if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
+        return False
+    from markdown_it import MarkdownIt
+
+    text, body = article.text, article.body_start
+    line = text.count("\n", body, start)  # the segment's line in the body, from 0
+    reader = MarkdownIt("commonmark").enable("table")
+
+    def code_at(page: str) -> bool:
+        return any(t.type == "code_block" and t.map is not None and t.map[0] <= line < t.map[1]
+                   for t in reader.parse(page))
+
+    return code_at(text[body:start] + translation + text[end:]) and not code_at(text[body:])
 
 
-def _block_depth(article: Article, start: int) -> int | None:
-    """Where a segment at ``start`` begins a block of its page, the columns of white space
-    the page already puts before it there (0 after a list item's marker, whose spaces are the
-    marker's); None where it continues a line or a paragraph, where white space opens
-    nothing."""
-    text = article.text
-    line_start = text.rfind("\n", 0, start) + 1
-    m = _BEFORE_TEXT.fullmatch(text, line_start, start)
-    if m is None:
-        return None  # after other text on its line
-    if m.group(1) is None:  # no list marker: a paragraph's first line, or a continuation
-        end = max(line_start - 1, 0)
-        before = text[text.rfind("\n", 0, end) + 1:end].rstrip("\r")
-        quotes = text.count(">", line_start, start)  # a quote that starts here begins one
-        if not (line_start <= article.body_start or not before.strip(" \t>")
-                or _ENDS_BLOCK.match(before) or quotes > _quote_depth(before)):
-            return None
-    return len(m.group(2).expandtabs(4))
-
-
-def _quote_depth(line: str) -> int:
-    """How many quote marks open the line."""
-    head = line[:len(line) - len(line.lstrip(" \t>"))]
-    return head.count(">")
-
-
-def _page_lost(source: str, translation: str, page: _Page, depth: int | None
+def _page_lost(source: str, translation: str, page: _Page, code: bool
                ) -> list[tuple[Check, str]]:
     """What a translation breaks of its page: reference links and link anchors it loses, and
-    an indented code block it opens where its segment begins a block (``depth``: see
-    ``_block_depth``)."""
+    an indented code block it opens (``code``: see ``_opens_code``)."""
     labels, targets = page
     lost = [(link_target_changed.check, m) for m in (
         *references_lost(source, translation, labels),
         *anchors_lost(source, translation, targets))]
-    if depth is not None and _indent(translation) + depth >= 4 > _indent(source) + depth:
-        lost.append((new_block.check, "the translation starts four columns deep where its "
-                     f"segment begins a block: the page shows it as code: {translation!r:.70}"))
+    if code:
+        lost.append((new_block.check, "the translation starts with white space that makes "
+                     f"the page show it as code: {translation!r:.70}"))
     return lost
-
-
-def _indent(text: str) -> int:
-    """The columns of white space ``text`` starts with (a tab to the next multiple of 4), or
-    0 when it holds nothing else on its first line."""
-    first = text.split("\n", 1)[0].expandtabs(4)
-    rest = first.lstrip(" ")
-    return len(first) - len(rest) if rest.strip() else 0
 
 
 def _with_page(found: tuple[Issues, tuple[Check, ...]], lost: list[tuple[Check, str]],

@@ -347,16 +347,20 @@ def test_a_translation_four_columns_deep_where_its_segment_begins_a_block_is_hel
     assert published.text is not None and translation not in published.text
 
 
-@pytest.mark.parametrize("where", [
-    "First sentence. {pair}\n",  # the second sentence of its line
-    "A paragraph's first line\n{pair}\n",  # a continuation line: four spaces only continue it
+@pytest.mark.parametrize("where, translation", [
+    ("First sentence. {pair}\n", "    Ouvrez."),  # the second sentence of its line
+    ("A paragraph's first line\n{pair}\n", "    Ouvrez."),  # a continuation line
+    ("- item\n\n  {pair}\n", "  Ouvrez."),  # a list item's paragraph, two deep (helper-42)
+    ("> {pair}\n", "   Ouvrez."),  # a quote: the space after '>' is the mark's
+    ("Text\n2. {pair}\n", "    Ouvrez."),  # '2.' cannot interrupt a paragraph: its text
 ])
-def test_a_translation_four_columns_deep_inside_a_paragraph_is_published(where: str) -> None:
-    text = FRONT + "\n" + where.format(pair=pair("abcde-105", "    Ouvrez un terminal.",
+def test_a_translation_that_starts_with_spaces_where_they_make_no_code_is_published(
+        where: str, translation: str) -> None:
+    text = FRONT + "\n" + where.format(pair=pair("abcde-105", translation,
                                                  "Open a terminal.")) + "\n"
     published = run(article_of(text), None)
     assert "new-block" not in ids(published.findings)
-    assert published.text is not None and "    Ouvrez un terminal." in published.text
+    assert published.text is not None and translation in published.text
 
 
 @pytest.mark.parametrize("before", [
@@ -368,10 +372,13 @@ def test_a_translation_four_columns_deep_inside_a_paragraph_is_published(where: 
     "A paragraph.\n> ",  # a quote that interrupts a paragraph
     "```\ncode\n```\n",  # after a closing fence
     "  ",  # a paragraph indented two, the translation two more: four in all
+    "-  ",  # five spaces after a list marker in all (helper-42)
+    "Title\n=====\n",  # after a setext heading
+    "<!-- a comment -->\n",  # after an HTML block closed on its line
 ])
 def test_a_translation_that_would_be_indented_code_where_a_block_begins_is_held_back(
         before: str) -> None:
-    translation = "  Ouvrez." if before == "  " else "    Ouvrez."
+    translation = {"  ": "  Ouvrez.", "-  ": "   Ouvrez."}.get(before, "    Ouvrez.")
     text = FRONT + before + pair("abcde-105", translation, "Open.") + "\n"
     published = run(article_of(text), None)
     assert "new-block" in ids(published.findings)

@@ -719,10 +719,11 @@ def test_a_returned_text_kept_in_a_comment_is_said_once_however_often_it_comes_b
         "returned for this English after it changed: Ligne un", "Ligne deux")
 
 
-def test_twins_exported_with_the_same_text_are_told_apart_by_their_id_number(
+def test_twins_exported_with_the_same_text_are_kept_as_stale_and_said_to_be_twins(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Twins that read the same when exported, translated apart by the vendor, after a
-    handoff that changed only the id prefix: each goes to the twin of its number."""
+    handoff renumbered them: nothing tells which is which (numbers shift when a handoff adds
+    a sentence), so both are kept as stale, said to be twins, and the file is not refused."""
     twins = [Message("Next", "Suivant", f"9c85a-{n}") for n in (107, 108)]
     locales = tree(tmp_path, {"fr-FR/a.po": format_po(Catalog(EDGE.header, messages=tuple(
         twins)))})
@@ -737,7 +738,12 @@ def test_twins_exported_with_the_same_text_are_told_apart_by_their_id_number(
     po.write_text(format_po(Catalog(EDGE.header, messages=tuple(
         replace(m, msgctxt=(m.msgctxt or "").replace("9c85a", "1ab2c")) for m in twins))),
         encoding="utf-8")
+    capsys.readouterr()
     assert import_(locales, tmp_path / "xlf") == 0
+    err = capsys.readouterr().err
+    assert err.count("cannot be told from its twins of the same English") == 2
     got = messages(po)
     assert (got[("1ab2c-107", "Next")].msgstr, got[("1ab2c-108", "Next")].msgstr) == (
-        "Étape suivante", "Page suivante")
+        "Suivant", "Suivant")
+    kept = parse_po(po.read_text(encoding="utf-8"), str(po))
+    assert {m.msgstr for m in kept.messages if m.obsolete} == {"Étape suivante", "Page suivante"}

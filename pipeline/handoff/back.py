@@ -34,7 +34,7 @@ from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import PREFIX
-from pipeline.xliff.stale import moved
+from pipeline.xliff.stale import moved, why_stale
 
 CHECK = "handoff"
 STALE = "handoff-stale"
@@ -187,8 +187,8 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
                 if where[0] >= 0:
                     touched.add(where[0])
                 notes.append(Finding(
-                    STALE, Severity.WARNING, f"unit {_short(unit.name)}: its English is no "
-                    f"longer in the catalog (changed since the export): the vendor's "
+                    STALE, Severity.WARNING, f"unit {_short(unit.name)}: "
+                    f"{why_stale(messages, unit.english[1])}: the vendor's "
                     f"{_short(unit.target)} was kept {where[1]}", shown, unit.line, 0, None,
                     "review it in the catalog; send the entry again in the next package"))
             continue

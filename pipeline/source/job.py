@@ -163,9 +163,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             off = [i for i in chosen if published[i] == units[i].source
                    and _meant(entries[i], own[i]) not in ("", units[i].source)]
             mt_off = not settings.publish_machine_translation and is_machine_translated(subset)
-            failed = {f.segment for f in segment_findings if f.severity is Severity.ERROR}
+            held_by = (guard or Guard(options)).for_locale(locale).segments.held_by
             mt = [i for i in off if mt_off and not getattr(entries[i], "reviewed", False)
-                  and units[i].id not in failed]  # (an error of its own holds it back)
+                  and not held_by(units[i].source, _meant(entries[i], own[i]))]
             findings.extend(translation_lag(
                 locale, len(units), stale, never, options, po_shown if catalog else shown,
                 len(off) - len(mt), suggested, review + len(mt)))

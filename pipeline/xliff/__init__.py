@@ -40,7 +40,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
 from pipeline.xliff.stale import keep_stale as keep_stale
-from pipeline.xliff.stale import moved
+from pipeline.xliff.stale import moved, why_stale
 
 CHECK = "xliff"
 CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
@@ -312,19 +312,20 @@ def import_catalog(
                     f"translation {_short(msg.msgstr)} of {_short(msg.msgid)}", shown,
                     int(element.sourceline or 0), 0, None, "if that was not meant, translate "
                     "the unit again, or restore the catalog from version control"))
-    if stale and not claimed:  # not one unit fits: the wrong file, or one from long ago
+    active = {m.msgid for m in catalog.messages if not m.obsolete}
+    if stale and not claimed and not any(source in active for _, source, _ in stale):
+        # not one unit fits, nor has its English here: the wrong file, or one from long ago
         name, source, line = stale[0]
         raise InputError(CHECK, f"no unit of the file has its English in the catalog (the "
                          f"first, {name}: {_short(source)}); nothing applied", shown, line, 0,
                          "import the file exported from the catalog as it is now, or export "
                          "the catalog again")
-    for (name, source, line), (context, english, target) in zip(stale, kept, strict=True):
+    for (name, _, line), (context, english, target) in zip(stale, kept, strict=True):
         where = keep_stale(messages, context, english, target)
         if where[0] >= 0:
             touched.add(where[0])
         cleared.append(Finding(
-            STALE, Severity.WARNING, f"{name}: no entry of the catalog has its English "
-            f"{_short(source)} any more (changed or gone since the export): the vendor's "
+            STALE, Severity.WARNING, f"{name}: {why_stale(messages, english)}: the vendor's "
             f"{_short(target)} was kept {where[1]}", shown, line, 0, None,
             "review it in the catalog; export the catalog again for the new English"))
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))

@@ -4,14 +4,11 @@ that changed or left since (``keep_stale``), or an entry a new handoff gave anot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Message
 from pipeline.merge import MT_NOTE
-
-_NUMBER = re.compile(r"-p?(\d+(?:\.\d+)?)\Z")  # a segment id's number
 
 
 def _short(text: str | None) -> str:
@@ -42,8 +39,8 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
         m = messages[gone]
         if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
             # a line a comment, as the file reads them back: said once, however often it comes
-            note = [line.rstrip("\r") for line in
-                    f"returned for this English after it changed: {target}".split("\n")]
+            note = (f"returned for this English after it changed: {target}"  # CR, CRLF: a line
+                    .replace("\r\n", "\n").replace("\r", "\n").split("\n"))
             have = m.translator_comments
             if not any(list(have[i:i + len(note)]) == note for i in range(len(have))):
                 messages[gone] = replace(m, translator_comments=(*have, *note))
@@ -62,20 +59,24 @@ def moved(messages: Sequence[Message], context: str | None, english: str, export
           state: Callable[[Message], str], claimed: set[int]) -> int | None:
     """The entry of a returned unit whose context (a segment id) a new handoff changed, with
     its English unchanged: of the active entries of that English under another context,
-    nobody's yet, the one whose ``state`` is still ``exported`` (its text as exported); of
-    several such (twins exported with the same text), the one of the unit's id number. None
-    when the unit carries no export record or none fits: segment numbers shift when a
-    handoff adds a sentence, so a number alone never decides, and the unit is then kept as
-    stale rather than put on another segment."""
+    nobody's yet, the one entry whose ``state`` is still ``exported`` (its text as exported).
+    None when the unit carries no such record, or when none or several fit (twins exported
+    with the same text): segment numbers shift when a handoff adds a sentence, so nothing else
+    tells twins apart, and the unit is then kept as stale rather than put on another
+    segment."""
     if not context or exported is None:
         return None
     fits = [n for n, m in enumerate(messages)
             if not m.obsolete and m.msgid == english and m.msgctxt not in (None, "", context)
             and n not in claimed and state(m) == exported]
-    if len(fits) <= 1:
-        return fits[0] if fits else None
-    number = _NUMBER.search(context)
-    same = [n for n in fits if number is not None
-            and (m := _NUMBER.search(messages[n].msgctxt or "")) is not None
-            and m.group(1) == number.group(1)]
-    return same[0] if len(same) == 1 else None
+    return fits[0] if len(fits) == 1 else None
+
+
+def why_stale(messages: Sequence[Message], english: str) -> str:
+    """Why a returned unit of ``english`` found no entry: its English changed or left, or
+    (still in the catalog) its entry is one of twins a new handoff renumbered."""
+    if any(not m.obsolete and m.msgid == english for m in messages):
+        return (f"its entry for {_short(english)} cannot be told from its twins of the same "
+                "English, which a new handoff renumbered")
+    return (f"no entry of the catalog has its English {_short(english)} any more (changed or "
+            "gone since the export)")

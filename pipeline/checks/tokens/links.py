@@ -245,12 +245,12 @@ def _without_fenced(text: str) -> str:
 
 
 def _shortcuts(text: str) -> Iterator[str]:
-    """The labels of the '[label]' and '[label][]' references of ``text``: a '[label]:' that
-    starts a line (after at most three spaces) is a definition, one within a line a link."""
+    """The labels of the '[label]' and '[label][]' references of ``text``: a '[label]:' line
+    that is a whole definition (a destination, at most a title) is none; any other a link."""
     for m in _SHORTCUT.finditer(text):
         if text.startswith(":", m.end()):
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if m.start() - line_start <= 3 and not text[line_start:m.start()].strip(" "):
+            if _DEF_LABEL.match(text, line_start):  # the whole line is a definition
                 continue
         yield label_key(m.group(1))
 
