@@ -254,6 +254,7 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
     text, body = article.text, article.body_start
     line = text.count("\n", body, start)  # the segment's line in the body, from 0
     reader = MarkdownIt("commonmark").enable("table")
+    reader.core.ruler.disable(["inline", "text_join"])  # code blocks are blocks
 
     def code_at(page: str) -> bool:
         return any(t.type == "code_block" and t.map is not None and t.map[0] <= line < t.map[1]

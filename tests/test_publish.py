@@ -389,7 +389,11 @@ def test_a_definition_read_in_a_crlf_page_and_after_any_fence_is_a_definition() 
 
     assert defined_labels("[latest]: https://a\r\n[b]: x \"t\"\r\n") == {"latest", "b"}
     assert defined_labels("```\n[code]: http://x\n````\n[after]: http://y\n") == {"after"}
-    assert defined_labels("```json``` is inline\n[after]: http://y\n") == {"after"}
+    assert defined_labels("```json``` is inline\n\n[after]: http://y\n") == {"after"}
+    # CommonMark's rules (helper-42): no definition interrupts a paragraph; lists and quotes
+    # hold them too
+    assert defined_labels("Text\n[a]: http://x\n") == frozenset()
+    assert defined_labels("- [a]: http://x\n\n> [b]: http://y\n") == {"a", "b"}
 
 
 def test_a_label_followed_by_a_colon_within_a_line_is_a_link() -> None:

@@ -201,7 +201,7 @@ def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
 _DEF_LABEL = re.compile(
     r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?"
     r"[ \t]*\r?$", re.M)
-_FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}(?=[^`]*$)|~{3,})")
+
 # A shortcut '[label]' or collapsed '[label][]' reference: a '[', text with no bracket, ']'
 # not followed by '(' or by a '[' that opens a label of its own.
 _SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[])")
@@ -213,35 +213,27 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+# A line that may be a definition: container marks, then '[label]: destination ["title"]' and
+# nothing else (a page without one is not read at all: most pages, and most of those with a
+# '[label]:' of prose, such as release notes' '[BREAKING CHANGE]: Removed …').
+_MAY_DEFINE = re.compile(
+    r"^[ \t>*+\-0-9.)]*\[[^\[\]\n]+\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?"
+    r"[ \t]*\r?$", re.M)
+
+
 def defined_labels(text: str) -> frozenset[str]:
-    """The reference labels a page defines, as ``label_key`` gives them."""
-    if "]:" not in text:
+    """The reference labels a page defines, as ``label_key`` gives them: CommonMark decides
+    (markdown-it), in lists and quotes too, never in code or where a definition cannot
+    interrupt a paragraph. Only a page with a line that may hold one is read."""
+    if "]:" not in text or _MAY_DEFINE.search(text) is None:
         return frozenset()
-    if "```" in text or "~~~" in text:  # a definition in a code sample defines nothing
-        text = _without_fenced(text)
-    return frozenset(label_key(m.group(1)) for m in _DEF_LABEL.finditer(text))
+    from markdown_it import MarkdownIt
 
-
-def _without_fenced(text: str) -> str:
-    """``text`` with its fenced code blocks' lines left out, as CommonMark reads fences: a
-    backtick fence's info string holds no backtick, and a block ends at a fence of its
-    character at least as long, alone on its line (else at the end of the text)."""
-    kept: list[str] = []
-    fence = ""
-    for line in text.split("\n"):
-        bare = line.rstrip("\r")
-        if fence:
-            stripped = bare.strip()
-            if (len(bare) - len(bare.lstrip(" ")) < 4 and stripped.startswith(fence)
-                    and not stripped.strip(fence[0])):
-                fence = ""
-            continue
-        m = _FENCE_OPEN.match(bare)
-        if m is not None:
-            fence = m.group(1)
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+    env: dict[str, dict[str, object]] = {}
+    reader = MarkdownIt("commonmark").enable("table")
+    reader.core.ruler.disable(["inline", "text_join"])  # blocks define; inline is a quarter
+    reader.parse(text, env)
+    return frozenset(label_key(label) for label in env.get("references", {}))
 
 
 def _shortcuts(text: str) -> Iterator[str]:
