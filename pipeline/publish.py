@@ -29,7 +29,7 @@ from pipeline.checks.fidelity.verbatim import (
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
 from pipeline.checks.safety import new_block
-from pipeline.checks.tokens.links import defined_labels, in_page_targets
+from pipeline.checks.tokens.links import block_reader, defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.render import Form, render
@@ -249,12 +249,9 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
     starts with white space, which is rare: the whole body is read each time."""
     if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
         return False
-    from markdown_it import MarkdownIt
-
     text, body = article.text, article.body_start
     line = text.count("\n", body, start)  # the segment's line in the body, from 0
-    reader = MarkdownIt("commonmark").enable("table")
-    reader.core.ruler.disable(["inline", "text_join"])  # code blocks are blocks
+    reader = block_reader()
 
     def code_at(page: str) -> bool:
         return any(t.type == "code_block" and t.map is not None and t.map[0] <= line < t.map[1]

@@ -35,6 +35,7 @@ from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import PREFIX
 from pipeline.xliff.stale import moved, why_stale
+from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
 STALE = "handoff-stale"
@@ -219,10 +220,6 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
-
-
-def _short(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 def _by_english(unit: Any, q: str, catalog: Catalog,

@@ -41,6 +41,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import moved, why_stale
+from pipeline.xliff.stale import short as _short
 
 CHECK = "xliff"
 CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
@@ -373,7 +374,3 @@ _VERSION_2 = re.compile(
     rb"<(?:\w+:)?xliff\b[^>]*?\sversion\s*=\s*[\"']([2-9][.\d]*)[\"']")
 
 
-def _short(text: str | None) -> str:
-    if text is None:
-        return "(none)"
-    return repr(text if len(text) <= 60 else text[:59] + "…")

@@ -11,7 +11,8 @@ from pipeline.catalog import FUZZY, Message
 from pipeline.merge import MT_NOTE
 
 
-def _short(text: str | None) -> str:
+def short(text: str | None) -> str:
+    """A text as findings quote it: at most 60 characters."""
     if text is None:
         return "(none)"
     return repr(text if len(text) <= 60 else text[:59] + "…")
@@ -34,7 +35,7 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
             messages[n] = replace(m, msgstr=target,
                                   extracted_comments=tuple(c for c in m.extracted_comments
                                                            if c != MT_NOTE))
-            return n, f"as the fuzzy suggestion for the new English {_short(m.msgid)}"
+            return n, f"as the fuzzy suggestion for the new English {short(m.msgid)}"
     if gone >= 0:
         m = messages[gone]
         if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
@@ -45,7 +46,7 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
             if not any(list(have[i:i + len(note)]) == note for i in range(len(have))):
                 messages[gone] = replace(m, translator_comments=(*have, *note))
             return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
-                          f"keeps its own {_short(m.msgstr)}")
+                          f"keeps its own {short(m.msgstr)}")
         # a vendor's text of English gone is a suggestion: never reviewed by coming back
         messages[gone] = replace(m, msgstr=target, flags=(FUZZY, *(
             f for f in m.flags if f != FUZZY)))
@@ -76,7 +77,7 @@ def why_stale(messages: Sequence[Message], english: str) -> str:
     """Why a returned unit of ``english`` found no entry: its English changed or left, or
     (still in the catalog) its entry is one of twins a new handoff renumbered."""
     if any(not m.obsolete and m.msgid == english for m in messages):
-        return (f"its entry for {_short(english)} cannot be told from its twins of the same "
+        return (f"its entry for {short(english)} cannot be told from its twins of the same "
                 "English, which a new handoff renumbered")
-    return (f"no entry of the catalog has its English {_short(english)} any more (changed or "
+    return (f"no entry of the catalog has its English {short(english)} any more (changed or "
             "gone since the export)")

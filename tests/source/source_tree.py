@@ -3,6 +3,7 @@ module of its own name: tests/ and tests/source both have a conftest)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -60,3 +61,9 @@ class Tree:
 
     def page(self, locale: str, rel: str) -> str:
         return (self.out / locale / rel).read_bytes().decode("utf-8")
+
+
+def lag(json_out: str, locale: str = "") -> str:
+    """The translation-lag message of ``--format json`` output (of ``locale``'s catalog)."""
+    return next(f["message"] for f in json.loads(json_out)
+                if f["check"] == "translation-lag" and locale in f["file"])

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from source_tree import Tree
+from source_tree import Tree, lag
 
 from pipeline.segment.output import pair
 
@@ -331,10 +331,9 @@ def test_a_translation_marked_fuzzy_for_no_english_change_is_counted_as_awaiting
     po.write_text(marked, encoding="utf-8")
     capsys.readouterr()
     assert tree.run("check", "--format", "json") == 0
-    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
-               if f["check"] == "translation-lag" and "fr-FR" in f["file"])
-    assert "1 translated, awaiting review" in lag
-    never = int(lag.split(" never translated")[0].rsplit("(", 1)[1])
+    said = lag(capsys.readouterr().out, "fr-FR")
+    assert "1 translated, awaiting review" in said
+    never = int(said.split(" never translated")[0].rsplit("(", 1)[1])
     assert never == sum(1 for m in tree.catalog("fr-FR", "share.md").active() if not m.msgstr)
 
 
@@ -366,7 +365,6 @@ def test_machine_translation_kept_off_the_page_is_counted_as_awaiting_review_not
         said: list[str]) -> None:
     capsys.readouterr()
     _machine_translated(tree, second, *extra)
-    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
-               if f["check"] == "translation-lag")
-    assert all(part in lag for part in said)
-    assert ("held back" in lag) is (len(said) == 2)
+    message = lag(capsys.readouterr().out)
+    assert all(part in message for part in said)
+    assert ("held back" in message) is (len(said) == 2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from source_tree import Tree
+from source_tree import Tree, lag
 
 from pipeline.article import read_front_matter, scan_segments
 from pipeline.render import Form
@@ -471,17 +471,13 @@ def test_a_translation_that_unlinks_a_reference_of_the_english_is_never_publishe
 
 def test_an_alt_text_held_back_for_its_quote_is_counted_as_held_back(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
     tree.write("run.md", IMAGE)
     tree.target("fr-FR")
     assert tree.run("extract") == 0
     tree.translate("fr-FR", "run.md", {"Screenshot of the Run button.": 'Le bouton "Run".'})
     capsys.readouterr()
     tree.run("check", "--format", "json")
-    lag = next(f["message"] for f in json.loads(capsys.readouterr().out)
-               if f["check"] == "translation-lag")
-    assert "1 held back by an error in the translation" in lag
+    assert "1 held back by an error in the translation" in lag(capsys.readouterr().out)
 
 
 def test_a_list_item_or_quote_ends_a_paragraph_so_no_setext_heading_follows() -> None:

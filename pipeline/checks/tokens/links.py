@@ -4,13 +4,18 @@ how link targets are compared (``link_key``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline.checks.base import LinkRewrite
 from pipeline.checks.tokens.code import MASK, without_code
 from pipeline.checks.tokens.tags import html_tags
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # One pattern per construct, each starting with a literal character and run only when that
 # character is present: the regex engine then skips plain text at C speed. (One alternation of
@@ -36,9 +41,8 @@ _REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
 _COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
 # A link reference definition: '[label]: destination', then at most a title on the line (text
 # after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
-REF_DEF = re.compile(
-    r"^[ \t]{0,3}\[[^\[\]]+\]:[ \t]*(\S+)[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*$",
-    re.M)
+_DEFINED = r"\]:[ \t]*(\S+)[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*\r?$"
+REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\[\]]+" + _DEFINED, re.M)
 # No re.I: case-insensitive alternation defeats the engine's first-character scan.
 URL_TAIL = r"[^\s<>\"'`\]]*(?<![).,:;!?])"
 BARE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://" + URL_TAIL)
@@ -196,12 +200,6 @@ def link_key(url: str, rewrites: tuple[LinkRewrite, ...], locale: str) -> str:
     return url
 
 
-# A definition's label, for the labels an article defines: a whole '[label]: destination
-# ["title"]' line, as REF_DEF reads one ('[BREAKING CHANGE]: Removed x' is a paragraph).
-_DEF_LABEL = re.compile(
-    r"^[ \t]{0,3}\[([^\[\]]+)\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?"
-    r"[ \t]*\r?$", re.M)
-
 # A shortcut '[label]' or collapsed '[label][]' reference: a '[', text with no bracket, ']'
 # not followed by '(' or by a '[' that opens a label of its own.
 _SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[\])?(?![(\[])")
@@ -216,9 +214,18 @@ def label_key(label: str) -> str:
 # A line that may be a definition: container marks, then '[label]: destination ["title"]' and
 # nothing else (a page without one is not read at all: most pages, and most of those with a
 # '[label]:' of prose, such as release notes' '[BREAKING CHANGE]: Removed …').
-_MAY_DEFINE = re.compile(
-    r"^[ \t>*+\-0-9.)]*\[[^\[\]\n]+\]:[ \t]*\S+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?"
-    r"[ \t]*\r?$", re.M)
+_MAY_DEFINE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\[\]\n]+" + _DEFINED, re.M)
+
+
+@functools.cache
+def block_reader() -> MarkdownIt:
+    """A CommonMark reader of a page's blocks alone (tables too; no inline parsing: a quarter
+    of the time), made once: reference definitions and code blocks are blocks."""
+    from markdown_it import MarkdownIt
+
+    reader = MarkdownIt("commonmark").enable("table")
+    reader.core.ruler.disable(["inline", "text_join"])
+    return reader
 
 
 def defined_labels(text: str) -> frozenset[str]:
@@ -227,12 +234,8 @@ def defined_labels(text: str) -> frozenset[str]:
     interrupt a paragraph. Only a page with a line that may hold one is read."""
     if "]:" not in text or _MAY_DEFINE.search(text) is None:
         return frozenset()
-    from markdown_it import MarkdownIt
-
     env: dict[str, dict[str, object]] = {}
-    reader = MarkdownIt("commonmark").enable("table")
-    reader.core.ruler.disable(["inline", "text_join"])  # blocks define; inline is a quarter
-    reader.parse(text, env)
+    block_reader().parse(text, env)
     return frozenset(label_key(label) for label in env.get("references", {}))
 
 
@@ -242,7 +245,7 @@ def _shortcuts(text: str) -> Iterator[str]:
     for m in _SHORTCUT.finditer(text):
         if text.startswith(":", m.end()):
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if _DEF_LABEL.match(text, line_start):  # the whole line is a definition
+            if REF_DEF.match(text, line_start):  # the whole line is a definition
                 continue
         yield label_key(m.group(1))
 
