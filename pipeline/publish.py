@@ -14,6 +14,8 @@ whatever is selected, unless that id itself is ignored.
 from __future__ import annotations
 
 import copy
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -246,18 +248,33 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
     """Whether ``translation``, standing for ``text[start:end]`` on the page, is read as an
     indented code block where its English is not: CommonMark decides (markdown-it), on the
     page with the translation in place and as it is. Asked only of a translation that
-    starts with white space, which is rare: the whole body is read each time."""
+    starts with white space at the start of its line (nothing but container marks before
+    it: mid-line white space opens no block), which is rare."""
     if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
         return False
     text, body = article.text, article.body_start
+    if _LINE_OPENING.match(text, max(text.rfind("\n", 0, start) + 1, body), start) is None:
+        return False
     line = text.count("\n", body, start)  # the segment's line in the body, from 0
-    reader = block_reader()
+    placed = _code_lines(text[body:start] + translation + text[end:])
+    return line in placed and line not in _code_lines_of(text, body)
 
-    def code_at(page: str) -> bool:
-        return any(t.type == "code_block" and t.map is not None and t.map[0] <= line < t.map[1]
-                   for t in reader.parse(page))
 
-    return code_at(text[body:start] + translation + text[end:]) and not code_at(text[body:])
+# What may stand before a block's first character on its line: block quote and list item
+# marks, and their white space.
+_LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
+
+
+def _code_lines(page: str) -> frozenset[int]:
+    """The lines (from 0) of ``page`` that CommonMark reads as indented code."""
+    return frozenset(n for t in block_reader().parse(page) if t.type == "code_block"
+                     and t.map is not None for n in range(t.map[0], t.map[1]))
+
+
+@functools.lru_cache(maxsize=4)
+def _code_lines_of(text: str, body: int) -> frozenset[int]:
+    """``_code_lines`` of a page's body as it is: read once for all its segments."""
+    return _code_lines(text[body:])
 
 
 def _page_lost(source: str, translation: str, page: _Page, code: bool

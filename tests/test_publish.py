@@ -375,6 +375,8 @@ def test_a_translation_that_starts_with_spaces_where_they_make_no_code_is_publis
     "-  ",  # five spaces after a list marker in all (helper-42)
     "Title\n=====\n",  # after a setext heading
     "<!-- a comment -->\n",  # after an HTML block closed on its line
+    "> - ",  # a list item in a quote: only marks stand before it on its line
+    "Text.\n\n10) ",  # an ordered item with a ')' mark
 ])
 def test_a_translation_that_would_be_indented_code_where_a_block_begins_is_held_back(
         before: str) -> None:
