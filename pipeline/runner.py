@@ -21,6 +21,7 @@ from pipeline.findings import Finding, Severity
 from pipeline.outcome import Outcome, Settings, Sink, Summary
 
 if TYPE_CHECKING:
+    from pipeline.layout import Layout
     from pipeline.memory.session import Session
 
 
@@ -200,9 +201,26 @@ def _work(
             return outcomes if session is None else session.wrap(outcomes, again)
 
         batches = [(list(rels), settings) for rels in pool.cut(todo)]
-        results = pool.map(job.run_batch, batches)
+        first = executors.heavy_first(_weights(batches, settings.layout), spec.jobs) \
+            if spec.kind == "process" and len(batches) > spec.jobs > 1 else []
+        results = pool.map(job.run_batch, batches, first)
         return _summarize(in_order(fresh_of(o for batch in results for o in batch)), settings,
                           progress, sink, tree_findings, page_findings)
+
+
+def _weights(batches: Sequence[tuple[list[str], Settings]], layout: Layout) -> list[int]:
+    """Each batch's size in bytes of input (its articles' English or handoffs): what its work
+    grows with. A file that cannot be read weighs nothing (its job says why)."""
+    if not layout.local:
+        return [0] * len(batches)
+
+    def size(path: str) -> int:
+        try:
+            return os.stat(path).st_size
+        except OSError:
+            return 0
+
+    return [sum(size(layout.paths(rel)[0]) for rel in rels) for rels, _ in batches]
 
 
 def _forks() -> bool:

@@ -265,6 +265,31 @@ def test_the_process_pool_starts_the_batches_in_article_order(tmp_path: Path) ->
     assert started.index(0) <= 3 and started.index(39) >= 30
 
 
+def test_the_process_pool_starts_the_heavy_batches_first_and_gives_results_in_order(
+        tmp_path: Path) -> None:
+    log = str(tmp_path / "started")
+    items = [(log, n) for n in range(40)]
+    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:
+        assert list(pool.map(_note_start, items, [37, 38])) == list(range(40))
+    started = [int(n) for n in Path(log).read_text().split()]
+    assert started.index(37) <= 3 and started.index(38) <= 3, started
+
+
+@pytest.mark.parametrize("weights, workers, first", [
+    ([10, 10, 10, 10, 200, 10], 2, [4]),  # one batch of a huge page: started first
+    ([10, 150, 10, 10, 300, 10, 10, 10], 2, [4, 1]),  # the heaviest of the heavy first
+    ([10] * 8, 2, []),  # even batches: article order
+    ([10, 10, 10, 10, 200, 10], 1, []),  # one worker: order changes nothing
+    ([1, 100], 2, []),  # no more batches than workers: every batch starts at once
+    ([0, 0, 0, 0], 2, []),  # nothing known of their sizes (a remote tree)
+    ([1000, 1000, 1000, 1000, 1000, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 2,
+     [0, 1, 2, 3]),  # many heavy ones: two a worker move, the rest keep their order
+])
+def test_heavy_first_picks_the_few_batches_far_heavier_than_the_rest(
+        weights: list[int], workers: int, first: list[int]) -> None:
+    assert executors.heavy_first(weights, workers) == first
+
+
 class _Recorded:
     """A stand-in process pool that records its size and runs the work here."""
 
