@@ -209,18 +209,24 @@ def _work(
 
 
 def _weights(batches: Sequence[tuple[list[str], Settings]], layout: Layout) -> list[int]:
-    """Each batch's size in bytes of input (its articles' English or handoffs): what its work
-    grows with. A file that cannot be read weighs nothing (its job says why)."""
+    """Each batch's size in bytes of input (its handoffs, or the English of the articles made
+    from it): what its work grows with. A file that cannot be read weighs nothing (its job
+    says why)."""
     if not layout.local:
         return [0] * len(batches)
+    content, source = str(layout.content), layout.source
 
-    def size(path: str) -> int:
+    def size(rel: str) -> int:
         try:
-            return os.stat(path).st_size
+            return os.stat(f"{content}/{rel}").st_size  # a handoff: one call
+        except OSError:
+            pass
+        try:
+            return os.stat(f"{content}/{source}/{rel.partition('/')[2]}").st_size
         except OSError:
             return 0
 
-    return [sum(size(layout.paths(rel)[0]) for rel in rels) for rels, _ in batches]
+    return [sum(size(rel) for rel in rels) for rels, _ in batches]
 
 
 def _forks() -> bool:
