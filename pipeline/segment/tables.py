@@ -1,5 +1,5 @@
 """Pipe tables as Markdig cuts them: rows into cells at unescaped ``|`` outside code spans,
-cells into parts at ``<br>``. The delimiter row holds no text; cells beyond the header's column
+cells into parts at ``<br>`` outside code spans. The delimiter row holds no text; cells beyond the header's column
 count are kept.
 """
 
@@ -52,7 +52,12 @@ def table_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
             continue
         for a, b in _cells(text, start, end):
             pos = a
+            # a <br> in a code span is code, no line break (``tag `<br>` ends a line``)
+            code = [(a + s, a + e) for s, e in code_spans(text[a:b])] \
+                if "`" in text[a:b] else []
             for m in _BR.finditer(text, a, b):
+                if any(s < m.start() < e for s, e in code):
+                    continue
                 runs.append(single_run(text, pos, m.start()))
                 pos = m.end()
             runs.append(single_run(text, pos, b))

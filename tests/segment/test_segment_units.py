@@ -421,3 +421,15 @@ def test_code_inside_a_note_in_a_column_is_never_a_segment() -> None:
     sources = [s.source for s in segment(text, "a.md").segments]
     assert not [s for s in sources if "rm -rf" in s or "npm" in s or s == "Then"]
     assert any("Back up first." in s for s in sources) and any("Run it:" in s for s in sources)
+
+
+@pytest.mark.parametrize("cell", ["Use `line one<br>line two` in the cell.",
+                                  "Write ``a <br/> b`` here."])
+def test_a_br_inside_code_in_a_table_cell_is_code_and_cuts_nothing(cell: str) -> None:
+    text = f"| Goal | How |\n|---|---|\n| Break | {cell} |\n"
+    assert [s.source for s in segment(text, "t.md").segments] == ["Goal", "How", "Break", cell]
+
+
+def test_a_br_outside_code_in_a_table_cell_still_cuts_it() -> None:
+    text = "| Goal | How |\n|---|---|\n| Break | One `x`<br>Two `y` |\n"
+    assert [s.source for s in segment(text, "t.md").segments][-2:] == ["One `x`", "Two `y`"]
