@@ -1,6 +1,6 @@
 """Pipe tables as Markdig cuts them: rows into cells at unescaped ``|`` outside code spans,
-cells into parts at ``<br>`` outside code spans. The delimiter row holds no text; cells beyond the header's column
-count are kept.
+cells into parts at ``<br>`` outside code spans. The delimiter row holds no text; cells beyond
+the header's column count are kept.
 """
 
 from __future__ import annotations

@@ -188,6 +188,12 @@ FAILING: dict[str, list[object]] = {
         case("On the Power BI **Home** tab.", "Power BI **ホーム** ] タブで。",
              "stray-close-bracket", "ja-JP"),
     ],
+    "escape-added": [
+        case("The install folder.", "Der Installationsordner, z. B. C:\\Programme\\",
+             "path-ends-in-a-backslash", "de-DE"),
+        case("Diagram of the flow", "Diagramm des Ablaufs\\", "alt-text-escapes-its-bracket"),
+        case("Use a backslash \\\\", "Verwenden Sie \\\\\\", "three-backslashes-end-odd"),
+    ],
 }
 
 PASSING: dict[str, list[object]] = {
@@ -332,6 +338,11 @@ PASSING: dict[str, list[object]] = {
         case("See [a](b.md).", "Voir [a](b.md).", "link-kept"),
         case("Use \\[x\\].", "Utilisez \\[x.", "escaped-brackets"),
     ],
+    "escape-added": [
+        case("The folder C:\\Data\\\\", "Le dossier C:\\Données\\\\", "escaped-backslash"),
+        case("Path C:\\Temp\\", "Chemin C:\\Temp\\", "the-english-ends-so-too"),
+        case("A \\ B", "A \\ B.", "a-backslash-inside"),
+    ],
 }
 
 
@@ -413,6 +424,7 @@ def test_publishable_refuses_errors_and_accepts_warnings() -> None:
         ("placeholder-changed", Severity.ERROR), ("html-broken", Severity.ERROR),
         ("newline-added", Severity.ERROR), ("pipe-added", Severity.ERROR),
         ("link-text-broken", Severity.ERROR), ("identifier-changed", Severity.ERROR),
+        ("escape-added", Severity.ERROR),
         ("emphasis-changed", Severity.WARNING), ("number-changed", Severity.WARNING),
         ("untranslated", Severity.WARNING), ("edge-whitespace", Severity.INFO),
     ],

@@ -368,3 +368,21 @@ def test_machine_translation_kept_off_the_page_is_counted_as_awaiting_review_not
     message = lag(capsys.readouterr().out)
     assert all(part in message for part in said)
     assert ("held back" in message) is (len(said) == 2)
+
+
+def test_a_translation_ending_in_a_backslash_never_escapes_the_page_after_it(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-43: 'C:\\Programme\\' in a cell escaped the cell's '|', an alt text's '\\'
+    its ']': the table lost a column and the image was gone, with no finding."""
+    tree.write("install.md", "# Install\n\n|Setting|Meaning|\n|---|---|\n"
+               "|Path|The install folder.|\n\n![Diagram of the flow](media/flow.png)\n")
+    tree.target("de-DE")
+    assert tree.run("locales") == 0
+    tree.translate("de-DE", "install.md", {
+        "The install folder.": "Der Installationsordner, z. B. C:\\Programme\\",
+        "Diagram of the flow": "Diagramm des Ablaufs\\"})
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    assert capsys.readouterr().err.count("error[escape-added]") == 2
+    page = tree.page("de-DE", "install.md")
+    assert "|Path|The install folder.|" in page and "![Diagram of the flow](media" in page

@@ -40,4 +40,5 @@ RULES: tuple[SegmentRule, ...] = (
     text.newline_added,
     text.pipe_added,
     text.link_text_broken,
+    text.escape_added,
 )

@@ -182,3 +182,22 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
         out.append(f"the translation has an unmatched ']' the English does not: "
                    f"{q(translation, 70)}")
     return out
+
+
+@segment_rule(
+    "escape-added", F, ERROR,
+    "a backslash at the end of the translation, which escapes the character after it",
+    "write a literal backslash at the end as '\\\\' (or put the path in `code`), or rephrase",
+    translation_needs="\\")
+def escape_added(source: str, translation: str, options: Options) -> Messages:
+    # The page goes on right after a segment with a cell's '|', a link's or an image's ']', a
+    # tag's '<' or an emphasis marker: a backslash left unescaped at the end makes it text.
+    if not translation.endswith("\\") or _odd_tail(source) or not _odd_tail(translation):
+        return NONE
+    return [f"the translation ends with a backslash, which escapes the character after it "
+            f"on the page (a table cell's '|', a link's ']'): {q(translation, 70)}"]
+
+
+def _odd_tail(text: str) -> bool:
+    """Whether ``text`` ends with an unescaped backslash (an odd run of them)."""
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
