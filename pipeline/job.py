@@ -96,17 +96,6 @@ def policy(settings: Settings) -> Policy:
                   settings.check)
 
 
-def _unreadable(path: object, exc: OSError, shown: str) -> Finding:
-    """Why an article cannot be read, and what to do: a symbolic link to nothing is not a
-    matter of permissions."""
-    if isinstance(path, Path) and path.is_symlink() and not path.exists():
-        return Finding(inputs.UNREADABLE.id, Severity.ERROR, f"a symbolic link to "
-                       f"{str(path.readlink())!r}, which does not exist", shown, hint="point the "
-                       "link at the article, or remove it")
-    return Finding(inputs.UNREADABLE.id, Severity.ERROR, f"cannot read: "
-                   f"{exc.strerror or exc}", shown, hint="check the file's permissions")
-
-
 def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding.
     ``guard``: as for ``publish``."""
@@ -119,7 +108,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     except InputError as exc:
         return Prepared(rel, (exc.finding,))
     except OSError as exc:
-        return Prepared(rel, (_unreadable(article_path, exc, shown),))
+        return Prepared(rel, (inputs.unreadable(article_path, exc, shown),))
 
     findings: list[Finding] = []
     po_path = layout.catalog(rel)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -83,7 +84,7 @@ class Layout:
             return False
         if isinstance(self.content, Url):
             return storage.is_file(self.content / self.source / within)
-        return os.path.isfile(f"{self._roots[0]}/{self.source}/{within}")
+        return _file_or_link(f"{self._roots[0]}/{self.source}/{within}")
 
     def catalog(self, rel: str) -> Path | Url:
         return self.locales / (rel[:-3] + ".po")
@@ -379,6 +380,15 @@ def _is_utf8(text: str) -> bool:
     except UnicodeEncodeError:  # lone surrogates: bytes os.fsdecode could not decode
         return False
     return True
+
+
+def _file_or_link(path: str) -> bool:
+    """A file, or a link to no folder (one to nothing is for the English job to report)."""
+    try:
+        st = os.lstat(path)  # one call: most paths are files, or nothing
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) or (stat.S_ISLNK(st.st_mode) and not os.path.isdir(path))
 
 
 def printable(path: str) -> str:

@@ -579,3 +579,22 @@ def test_an_article_that_is_a_link_to_nothing_is_unreadable_naming_the_link(
     line = next(x for x in err.splitlines() if "broken.md" in x)
     assert "error[unreadable]: a symbolic link to 'gone.md', which does not exist" in line
     assert "point the link at the article" in line
+
+
+def test_a_catalog_that_is_a_link_to_nothing_is_unreadable_and_left_as_it_is(
+        tmp_path: Path) -> None:
+    """helper-44: a catalog linked to a vendor's share that was not mounted was replaced by a
+    new catalog from the handoff, the link gone and the vendor's edits cut off, silently."""
+    root = repo_tree(tmp_path)
+    assert run_cli(cli_args("locales", root))[0] == 0
+    po = next((root / "locales").rglob("*.po"))
+    page = root / "build" / po.relative_to(root / "locales").with_suffix(".md")
+    before = page.read_bytes()
+    po.unlink()
+    po.symlink_to("../share/gone.po")
+    code, err = run_cli(cli_args("locales", root))
+    assert code == 1
+    line = next(x for x in err.splitlines() if po.name in x and "unreadable" in x)
+    assert "a symbolic link to '../share/gone.po', which does not exist" in line
+    assert po.is_symlink() and po.readlink() == Path("../share/gone.po")
+    assert page.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from pipeline.catalog.model import Catalog
 from pipeline.catalog.reader import parse_po_bytes
 from pipeline.findings import InputError
 from pipeline.io import read_bytes
+from pipeline.layout import printable
 
 if TYPE_CHECKING:
     from pipeline.storage import Url
@@ -25,6 +27,11 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
     try:
         data = read_bytes(path, limit, shown)
     except FileNotFoundError:
+        if isinstance(path, Path) and os.path.islink(path):  # a share not mounted, say
+            raise InputError(inputs.UNREADABLE.id, f"a symbolic link to "
+                             f"{printable(os.readlink(path))!r}, which does not exist: the "
+                             "catalog was neither read nor written", shown, 0, 0,
+                             "restore what the link points to, or remove the link") from None
         return None
     except IsADirectoryError:
         raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,

@@ -6,7 +6,10 @@ without loading any rule.
 
 from __future__ import annotations
 
-from pipeline.findings import Check, InputError, Severity
+import errno
+from pathlib import Path
+
+from pipeline.findings import Check, Finding, InputError, Severity
 
 ENCODING = Check(
     "encoding", "input", Severity.ERROR,
@@ -119,3 +122,18 @@ def too_large(shown: str, size: int, limit: int) -> InputError:
     """A file over ``max-file-size``, refused before it is read whole (local or URL roots)."""
     return InputError(TOO_LARGE.id, f"file is {size:,} bytes; the limit is {limit:,}", shown, 0,
                       0, TOO_LARGE.hint)
+
+
+def unreadable(path: object, exc: OSError, shown: str) -> Finding:
+    """Why an article cannot be read, and what to do: a symbolic link to nothing is not a
+    matter of permissions."""
+    if exc.errno == errno.ELOOP:
+        return Finding(UNREADABLE.id, Severity.ERROR, "cannot follow this symbolic link "
+                       "(it leads back to itself)", shown, hint="point the link at the "
+                       "article, or remove it")
+    if isinstance(path, Path) and path.is_symlink() and not path.exists():
+        return Finding(UNREADABLE.id, Severity.ERROR, f"a symbolic link to "
+                       f"{str(path.readlink())!r}, which does not exist", shown, hint="point the "
+                       "link at the article, or remove it")
+    return Finding(UNREADABLE.id, Severity.ERROR, f"cannot read: "
+                   f"{exc.strerror or exc}", shown, hint="check the file's permissions")

@@ -37,8 +37,8 @@ def articles(source: Path) -> list[tuple[str, Path]]:
         rel = path.relative_to(source).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        if path.is_file():
-            found.append((rel, path))
+        if path.is_file() or (path.is_symlink() and not path.is_dir()):
+            found.append((rel, path))  # a link to nothing: reading it says so
     found.sort(key=lambda item: item[0].split("/"))
     return found
 
@@ -69,9 +69,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
             errors += _report([exc.finding], args.quiet)
             continue
         except OSError as exc:
-            errors += _report([Finding(inputs.UNREADABLE.id, Severity.ERROR,
-                                       f"cannot read: {exc.strerror or exc}", shown, 0, 0,
-                                       None, "check the file's permissions")], args.quiet)
+            errors += _report([inputs.unreadable(path, exc, shown)], args.quiet)
             continue
         try:
             article = segment_bytes(data, shown)

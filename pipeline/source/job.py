@@ -66,9 +66,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     except InputError as exc:
         return Prepared(rel, (exc.finding,) if first else ())
     except OSError as exc:
-        return Prepared(rel, (Finding("unreadable", Severity.ERROR, f"cannot read: "
-                                      f"{exc.strerror or exc}", shown, 0, 0, None,
-                                      "check the file's permissions"),) if first else ())
+        return Prepared(rel, (inputs.unreadable(layout.english(rel), exc, shown),) if first else ())
     english = _segmented(data, shown)
     if any(f.severity is Severity.ERROR for f in english.findings):
         return Prepared(rel, english.findings if first else ())

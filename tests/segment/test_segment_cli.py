@@ -147,3 +147,18 @@ def test_a_bug_on_one_article_is_its_finding_and_the_others_are_segmented(
            "simulated bug" in err
     assert "Traceback" not in err
     assert [r["file"] for r in json.loads(out)] == ["guide/start.md"]
+
+
+def test_an_article_that_is_a_broken_link_is_an_error_not_skipped(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-43: a link to nothing, or to itself, was passed over: exit 0, not a word."""
+    (source / "ghost.md").symlink_to("nowhere.md")
+    (source / "loop.md").symlink_to("loop.md")
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 1
+    assert "ghost.md: error[unreadable]: a symbolic link to 'nowhere.md', which does not " \
+        "exist" in err
+    assert "loop.md: error[unreadable]: cannot follow this symbolic link (it leads back to " \
+        "itself)" in err
+    assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]

@@ -196,6 +196,24 @@ def test_a_broken_english_article_is_reported_once_for_all_its_locales(
     assert tree.page("fr-FR", "share.md")  # the other articles still ran
 
 
+@pytest.mark.parametrize("target, said", [
+    ("nowhere.md", "a symbolic link to 'nowhere.md', which does not exist"),
+    ("ghost.md", "cannot follow this symbolic link (it leads back to itself)"),
+])
+def test_an_english_article_that_is_a_broken_link_is_reported_once_at_the_english(
+        tree: Tree, capsys: pytest.CaptureFixture[str], target: str, said: str) -> None:
+    """helper-43: a link to nothing was a handoff to read in every locale's folder, each an
+    error at a path that does not exist, with a hint about permissions."""
+    _two_locales(tree)
+    (tree.content / "en-US" / "ghost.md").symlink_to(target)
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error[" in line]
+    assert len(errors) == 1 and "en-US/ghost.md" in errors[0], errors
+    assert said in errors[0] or "cannot follow this symbolic link" in errors[0]
+    assert tree.page("fr-FR", "share.md")  # the other articles still ran
+
+
 def test_a_translation_with_an_error_is_cited_at_its_catalog_entry(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     _two_locales(tree)
