@@ -297,8 +297,10 @@ def test_a_unit_whose_source_differs_is_refused_and_the_catalog_untouched(
          "holds inline XLIFF markup"),
         (lambda d: d.replace(b">b5df6-110<", b">b5df6-999<", 1), "its context 'b5df6-999'"),
         (lambda d: d[: len(d) // 2], "unreadable XLIFF"),
+        (lambda d: re.sub(rb"(<target[^>]*>[^<]*</target>)", rb"\1\1", d, count=1),
+         "it holds more than one <target>"),  # helper-44: the second was dropped silently
     ],
-    ids=["inline-markup", "other-context", "truncated"],
+    ids=["inline-markup", "other-context", "truncated", "two-targets"],
 )
 def test_a_delivery_that_does_not_fit_the_catalog_is_refused(
     change: Callable[[bytes], bytes], message: str

@@ -160,9 +160,13 @@ def _refuse(shown: str, element: Any, message: str, hint: str) -> InputError:
 
 def _text(unit: Any, name: str, shown: str) -> str | None:
     """The raw text of the unit's <source> or <target>, exactly as in the file."""
-    node = next(unit.xmlelement.iterchildren(unit.namespaced(name)), None)
+    nodes = unit.xmlelement.iterchildren(unit.namespaced(name))
+    node = next(nodes, None)
     if node is None:
         return None
+    if next(nodes, None) is not None:  # XLIFF 1.2 allows one: which would be the vendor's?
+        raise _refuse(shown, unit.xmlelement, f"it holds more than one <{name}>",
+                      f"keep one <{name}> in the unit")
     if len(node):
         raise _refuse(shown, unit.xmlelement, f"its <{name}> holds inline XLIFF markup",
                       "keep tags and code as plain text, as they are in the source")
