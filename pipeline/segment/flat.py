@@ -23,12 +23,13 @@ class Flat:
     # source character before them.
     runs: tuple[tuple[int, int, int], ...]
     source: str = ""  # the text the runs point into
+    at: int = 0  # without runs (a value YAML unfolded): where it stands in the source
 
     def source_pos(self, i: int) -> int:
         """The source offset of flat position ``i`` (a boundary, 0 <= i <= len(text))."""
         k = bisect.bisect_right(self.runs, (i, 1 << 62, 0)) - 1
         if k < 0:
-            return self.runs[0][1] if self.runs else 0
+            return self.runs[0][1] if self.runs else self.at
         fs, ss, n = self.runs[k]
         return ss + min(i - fs, n)
 

@@ -433,3 +433,12 @@ def test_a_br_inside_code_in_a_table_cell_is_code_and_cuts_nothing(cell: str) ->
 def test_a_br_outside_code_in_a_table_cell_still_cuts_it() -> None:
     text = "| Goal | How |\n|---|---|\n| Break | One `x`<br>Two `y` |\n"
     assert [s.source for s in segment(text, "t.md").segments][-2:] == ["One `x`", "Two `y`"]
+
+
+@pytest.mark.parametrize("style", [">-", "|", ">"])
+def test_a_block_scalar_value_is_cited_at_its_key_line(style: str) -> None:
+    """helper-43: a folded description was cited at line 1 of the article."""
+    text = (f"---\ntitle: T\ndescription: {style}\n  Learn how to configure\n  the proxy.\n"
+            "---\n# H\n")
+    fields = {s.kind: s for s in segment(text, "a.md").fields}
+    assert (fields[Kind.TITLE].line, fields[Kind.DESCRIPTION].line) == (2, 3)
