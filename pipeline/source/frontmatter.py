@@ -18,8 +18,10 @@ from typing import Any
 
 import yaml
 
+import pipeline.checks.inputs as inputs
 from pipeline.article import read_front_matter
-from pipeline.findings import InputError
+from pipeline.checks.base import Options
+from pipeline.findings import Finding, InputError
 from pipeline.segment.model import Kind
 from pipeline.segment.model import Segment as Unit
 from pipeline.source import keywords
@@ -41,13 +43,39 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
         eol = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # the file's own
         return [(at, at, f"---{eol}{LOCALE_KEY}: {locale}{eol}---{eol}")]
     start, close = span
-    out: list[Edit] = []
+    out = [edit for edit, _ in _value_edits(text, start, close, units, published, english)
+           if edit is not None]
+    out.extend(keywords.edits(text, start, close, units, published))
+    out.append(_locale(text, start, close, locale))
+    return out
+
+
+def unplaced(text: str, body_start: int, units: Sequence[Unit], published: Sequence[str],
+             english: dict[str, str | None]) -> list[Unit]:
+    """The title and description units whose translation ``edits`` cannot write: the page
+    keeps their English (front matter YAML cannot read, which the handoffs took as it was)."""
+    span = front_matter_span(text, body_start)
+    if span is None:
+        return []
+    return [u for edit, mine in _value_edits(text, *span, units, published, english)
+            if edit is None for u, tr in mine if tr != u.source]
+
+
+def _value_edits(text: str, start: int, close: int, units: Sequence[Unit],
+                 published: Sequence[str], english: dict[str, str | None]
+                 ) -> list[tuple[Edit | None, list[tuple[Unit, str]]]]:
+    """For the title and the description with a translation: its edit (None where none reads
+    back as meant) and its units with their translations."""
+    found: list[tuple[Edit | None, list[tuple[Unit, str]]]] = []
     for kind, key in _KEYS:
         mine = [(u, tr) for u, tr in zip(units, published, strict=True) if u.kind is kind]
+        if not mine or all(tr == u.source for u, tr in mine):
+            continue
         value = english.get(key)
-        if value is None and mine:  # YAML the reader refuses (a duplicated key): its events
+        if value is None:  # YAML the reader refuses (a duplicated key): its events
             value = _first_value(text[start:close], key)
-        if not mine or all(tr == u.source for u, tr in mine) or not isinstance(value, str):
+        if not isinstance(value, str):
+            found.append((None, mine))
             continue
         intended = _translated(value, mine)
         edit = _in_place(text, mine)
@@ -56,11 +84,8 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
             edit = _quoted(text, start, close, key, intended)
             if edit is None or not _reads_back(text, start, close, edit, key, intended):
                 edit = None
-        if edit is not None:
-            out.append(edit)
-    out.extend(keywords.edits(text, start, close, units, published))
-    out.append(_locale(text, start, close, locale))
-    return out
+        found.append((edit, mine))
+    return found
 
 
 def _translated(value: str, mine: Sequence[tuple[Unit, str]]) -> str:
@@ -197,3 +222,21 @@ def _locale(text: str, start: int, close: int, locale: str) -> Edit:
     before = text[:close] if close > start else text[:start]
     eol = "\r\n" if before.endswith("\r\n") else "\n"
     return close, close, f"{LOCALE_KEY}: {locale}{eol}"
+
+
+def held_english(text: str, body_start: int, units: Sequence[Unit], published: list[str],
+                 english: dict[str, str | None], options: Options, shown: str) -> list[Finding]:
+    """Where ``edits`` cannot write a translated title or description: its English stands in
+    ``published`` too (so that it counts as held), and a render-substituted finding says why
+    (none where that check is ignored)."""
+    kept = unplaced(text, body_start, units, published, english)
+    check = inputs.RENDER_SUBSTITUTED
+    for u in kept:
+        published[units.index(u)] = u.source
+    if check.id in options.ignore:
+        return []
+    return [Finding(check.id, options.severity(check), f"the translated {u.kind.value} was not "
+                    "published: the front matter is not YAML its translation can be written in, "
+                    "and the English stands", shown, u.line, u.column, u.id,
+                    "fix the English front matter's YAML (quote a value that holds ': ')")
+            for u in kept]

@@ -32,6 +32,7 @@ from pipeline.publish import Guard, Policy, publish
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.model import SegmentedArticle
+from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
@@ -146,6 +147,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             chosen_pub.translations, chosen_pub.findings, chosen_pub.substitutions)
         for i, tr in zip(chosen, texts, strict=True):
             published[i] = tr or units[i].source  # no translation of its own: the English
+        if english.findings:  # front matter YAML cannot read: its title stays English
+            substitutions = (*substitutions, *held_english(
+                english.text, english.body_start, units, published, own_meta, options, shown))
         for i, message in quoted_attribute_breaks(units, english.text, published):
             published[i] = units[i].source  # whatever is reported: the page would break
             if options.enabled(BROKEN):

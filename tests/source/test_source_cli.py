@@ -404,3 +404,24 @@ def test_a_translation_ending_in_a_backslash_never_escapes_the_page_after_it(
     assert capsys.readouterr().err.count("error[escape-added]") == 2
     page = tree.page("de-DE", "install.md")
     assert "|Path|The install folder.|" in page and "![Diagram of the flow](media" in page
+
+
+def test_a_title_in_front_matter_yaml_cannot_read_is_said_to_stay_english(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-43: 'title: Contoso CLI: the guide' is no YAML; its translation was offered,
+    translated, and never published, and nothing said so."""
+    tree.write("colon.md", "---\ntitle: Contoso CLI: the guide\nms.date: 01/02/2025\n---\n\n"
+                           "# Contoso CLI\n\nText here.\n")
+    tree.target("fr-FR")
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", "colon.md", {"Contoso CLI: the guide": "Contoso CLI : le guide",
+                                         "Text here.": "Texte ici."})
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    found = json.loads(capsys.readouterr().out)
+    said = [f for f in found if f["check"] == "render-substituted"]
+    assert len(said) == 1 and "the translated title was not published" in said[0]["message"]
+    assert said[0]["file"].endswith("colon.po") and said[0]["line"] > 1
+    page = tree.page("fr-FR", "colon.md")
+    assert "title: Contoso CLI: the guide\n" in page and "Texte ici." in page
+    assert "1 held back" in lag(json.dumps(found))  # the title: off the page, counted
