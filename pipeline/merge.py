@@ -60,7 +60,13 @@ def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
 
 
 def is_machine_translated(article: Article) -> bool:
-    return (article.meta.get("ms.translationtype") or "").strip().upper() == "MT"
+    """Whether the article's translations are machine-made: ``ms.translationtype: MT``, and
+    also a type that cannot be read (missing, empty, another value) on an article that
+    delivers translations: text of unknown provenance is never taken for a human's."""
+    kind = (article.meta.get("ms.translationtype") or "").strip().upper()
+    if kind in ("HT", "MT"):
+        return kind == "MT"
+    return any(seg.translation for seg in article.segments)
 
 
 def gettext_language(locale: str) -> str:

@@ -584,3 +584,16 @@ def test_front_matter_closed_by_yamls_document_end_is_front_matter() -> None:
     assert article.meta["title"] == "Good title"
     assert article.body_start == data.index(b"\n\nBody")  + 1
     assert render(article, Form.BILINGUAL).encode() == data
+
+
+def test_a_file_whose_lines_end_with_a_carriage_return_alone_is_an_encoding_error() -> None:
+    """helper-46: classic Mac OS line ends hid the front matter, and with it the translation
+    type: a machine translation was taken for a human one."""
+    error = read_error(b"---\rms.translationtype: MT\r---\r# T\r")
+    assert (error.finding.check, error.finding.line, error.finding.column) == ("encoding", 1, 4)
+    assert "a carriage return (CR) that is not followed by a line feed" in error.finding.message
+
+
+def test_a_carriage_return_alone_inside_a_line_feed_file_is_text() -> None:
+    data = b"---\ntitle: T\n---\nA table\rcell\r\n"  # 176 corpus handoffs hold one
+    assert read_article(data, REL).text.encode() == data

@@ -208,3 +208,25 @@ def test_extract_reports_the_disagreement_even_when_quiet(
     assert main(["locales", *base, "--out", str(out)]) == 0
     page = (out / "fr-FR" / "doc.md").read_text(encoding="utf-8")
     assert page == FRONT.format(tt="HT") + "X\n\nOuvrez le fichier.\n\nFermez la fenêtre.\n"
+
+
+@pytest.mark.parametrize("tt", ["", "MT-PE", "HT-MT", "unknown"])
+def test_a_handoff_whose_translation_type_cannot_be_read_never_replaces_a_humans_text(
+        tt: str) -> None:
+    """helper-46: a missing or unknown type counted as human translation, and its text took
+    the place of a reviewed one, reviewed."""
+    first = delivery("HT", "Bonjour le monde", "aaaaa")
+    catalog = reread(merge(first, None))
+    later = delivery(tt, "MT bonjour", "bbbbb")
+    assert entry(reread(merge(later, catalog))) == ("Bonjour le monde", "reviewed")
+    fresh = entry(reread(merge(later, None)))
+    assert fresh == ("MT bonjour", "MT")  # new text of unknown provenance: awaits review
+
+
+def test_a_handoff_of_a_known_type_or_with_no_translation_is_taken_as_it_says() -> None:
+    from pipeline.merge import is_machine_translated
+
+    assert not is_machine_translated(delivery(" ht ", "Bonjour", "aaaaa"))
+    assert is_machine_translated(delivery("mt", "Bonjour", "aaaaa"))
+    empty = parse_article(FRONT.format(tt="") + pair("aaaaa-102", "", EN) + "\n", "fr-FR/d.md")
+    assert not is_machine_translated(empty)  # nothing delivered: nothing to call machine-made

@@ -191,6 +191,9 @@ def test_english_translated_two_ways_keeps_both_translations(tree: Tree) -> None
     text = "# Notes\n\nSelect **Save**.\n\n## Sync\n\nSelect **Save**.\n"
     tree.write("twice.md", text)
     tree.write("twice.md", f"""\
+---
+ms.translationtype: HT
+---
 # <a name="notes"></a>{pair('ccccc-101', 'Notes', 'Notes')}
 
 {pair('ccccc-102', 'Select **Save**.', 'Sélectionnez **Enregistrer**.')}
