@@ -25,14 +25,13 @@ def decode(data: bytes, path: str) -> str:
             inputs.ENCODING.id, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col,
             "save the file as UTF-8",
         ) from None
-    cr = text.find("\r")
-    if cr >= 0 and not text.startswith("\n", cr + 1) and "\n" not in text[:cr]:
-        # the first line ends with a CR alone: classic Mac OS line ends, which no reader here
-        # splits (the front matter, and with it the translation type, would go unread)
-        line, col = position(text, cr)
+    bom = 1 if text.startswith("\ufeff") else 0
+    if text.startswith("---\r", bom) and not text.startswith("---\r\n", bom):
+        # front matter whose lines end with a CR alone (classic Mac OS): no reader here splits
+        # them, and the front matter, the translation type with it, would go unread
         raise InputError(
             inputs.ENCODING.id, "a carriage return (CR) that is not followed by a line feed: "
-            "line ends must be LF or CRLF", path, line, col, "save the file with LF line ends "
+            "line ends must be LF or CRLF", path, 1, bom + 4, "save the file with LF line ends "
             "(your editor's line-ending setting, or dos2unix -c mac)")
     nul = text.find("\x00")
     if nul >= 0:
