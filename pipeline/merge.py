@@ -222,6 +222,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     todo = units(article, keys)
     chosen = [exact.get(unit.key) for unit in todo]
     if by_msgid:
+        _twins_by_record(todo, chosen, by_msgid, active_keys)
         _by_context(todo, chosen, by_msgid, active_keys)
     for unit, found in zip(todo, chosen, strict=True):
         if found is None or found.key in used:
@@ -310,6 +311,31 @@ def _by_context(todo: Sequence[Unit], chosen: list[Message | None],
                 chosen[i] = m
                 claimed.add(m.key)
                 break
+
+
+def _twins_by_record(todo: Sequence[Unit], chosen: list[Message | None],
+                     by_msgid: dict[str, list[Message]], active_keys: set[Key]) -> None:
+    """Twins (units of one English, the first without a context, the others with their ids)
+    whose handoff reordered them: the one without a context would take the entry without one
+    by its key alone, whatever it translates, and a translator's correction would move to its
+    twin's segment. Where its delivery is an entry of a twin's record and not its own entry's,
+    it is left for ``_by_context``, which matches twins by record, with that entry among them."""
+    seen: dict[str, int] = {}
+    for unit in todo:
+        seen[unit.msgid] = seen.get(unit.msgid, 0) + 1
+    for i, unit in enumerate(todo):
+        found = chosen[i]
+        if (found is None or found.msgctxt is not None or seen[unit.msgid] < 2
+                or not unit.translation or unit.msgid not in by_msgid):
+            continue
+        delivered = checksum(unit.translation)
+        if getattr(recorded(found), "checksum", None) == delivered:
+            continue  # its own entry's record: in place
+        if any(getattr(recorded(m), "checksum", None) == delivered
+               for m in by_msgid[unit.msgid] if m.key not in active_keys):
+            chosen[i] = None
+            by_msgid[unit.msgid].append(found)  # a twin's to take, by record or in order
+            active_keys.discard(found.key)
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:

@@ -230,3 +230,20 @@ def test_a_handoff_of_a_known_type_or_with_no_translation_is_taken_as_it_says() 
     assert is_machine_translated(delivery("mt", "Bonjour", "aaaaa"))
     empty = parse_article(FRONT.format(tt="") + pair("aaaaa-102", "", EN) + "\n", "fr-FR/d.md")
     assert not is_machine_translated(empty)  # nothing delivered: nothing to call machine-made
+
+
+def test_twins_a_handoff_reorders_keep_their_own_translations_and_corrections() -> None:
+    """helper-46: the twin without a context took the entry without one by key alone; the
+    correction of 'Prochain' moved onto the 'Suivant' segment, and 'Suivant' was lost."""
+    def handoff(prefix: str, first: str, second: str) -> Article:
+        body = (pair(f"{prefix}-101", first, "Next") + "\n\n"
+                + pair(f"{prefix}-102", second, "Next") + "\n")
+        return parse_article(FRONT.format(tt="HT") + body, "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", "Suivant", "Prochain"), None))
+    corrected = tuple(replace(m, msgstr="Prochain (revu)") if m.msgstr == "Prochain" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    merged = reread(merge(handoff("bbbbb", "Prochain", "Suivant"), catalog))
+    active = [(m.msgctxt, m.msgstr) for m in merged.messages if not m.obsolete]
+    assert active == [(None, "Prochain (revu)"), ("bbbbb-102", "Suivant")]
