@@ -242,7 +242,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     for index, unit in pending:
         match = (_best_fuzzy(unit.msgid, leftovers, left_ids) if unit.msgid and leftovers
                  else None)
-        if match is None and unit.msgid and claimed:
+        # new English beside the one a kept entry translates (not English that changed): a
+        # human translation the handoff delivers for it is the entry, reviewed, as for any
+        # new English; the other sentence's text would only be a wrong suggestion
+        if match is None and unit.msgid and claimed and (mt or not unit.translation):
             match = _best_fuzzy(unit.msgid, claimed, claimed_ids)
         if match is not None:
             # a suggestion already waiting for review keeps the English its translation was

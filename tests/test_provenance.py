@@ -247,3 +247,20 @@ def test_twins_a_handoff_reorders_keep_their_own_translations_and_corrections() 
     merged = reread(merge(handoff("bbbbb", "Prochain", "Suivant"), catalog))
     active = [(m.msgctxt, m.msgstr) for m in merged.messages if not m.obsolete]
     assert active == [(None, "Prochain (revu)"), ("bbbbb-102", "Suivant")]
+
+
+def test_new_english_beside_a_kept_sentence_takes_the_human_translation_delivered() -> None:
+    """helper-46: 'Open a terminal now.' added beside 'Open a terminal.' was given the other
+    sentence's text as a fuzzy suggestion, and the human translation delivered was stored
+    nowhere; a reviewer clearing the flag would have published the wrong sentence."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", ("Ouvrez un terminal.", "Open a terminal.")), None))
+    merged = reread(merge(handoff("bbbbb", ("Ouvrez un terminal.", "Open a terminal."),
+                                  ("Ouvrez un terminal maintenant.", "Open a terminal now.")),
+                          catalog))
+    added = next(m for m in merged.messages if m.msgid == "Open a terminal now.")
+    assert (added.msgstr, added.fuzzy, added.previous_msgid) == (
+        "Ouvrez un terminal maintenant.", False, None)
