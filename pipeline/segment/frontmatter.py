@@ -81,7 +81,7 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             # keywords: [a, "b"]: an item a unit, as in a block list; a sequence of more than
             # scalars has none (no translation could be put back in place)
             flow = _flow_items(text, a + 1, b - 1)
-            yield key, [single_run(text, *_inner(text, s, e)) for s, e in flow or ()]
+            yield key, [single_run(text, s, e) for s, e in flow or ()]
             continue
         if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
             a, b = a + 1, b - 1
@@ -96,23 +96,11 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             item = _ITEM.match(text, pos, line_end)
             span = _item_value(text, *item.span(1)) if item is not None else None
             if span is not None:
-                items.append(single_run(text, *_inner(text, *span)))
+                items.append(single_run(text, *span))
             elif text[pos:line_end].strip() and text[pos] not in " \t":
                 break  # the next key
             pos = line_end + 1
         yield key, items
-
-
-def _inner(text: str, a: int, b: int) -> tuple[int, int]:
-    """A quoted item's text between its quotes, when that is its value as written (no escape
-    in it): the translator sees the keyword, not YAML's quotes, and the page writes the
-    translation back between them. Otherwise the item as it stands."""
-    quote = text[a]
-    if b - a > 2 and quote in "'\"" and text[b - 1] == quote:
-        inside = text[a + 1 : b - 1]
-        if quote not in inside and (quote == "'" or "\\" not in inside):
-            return a + 1, b - 1
-    return a, b
 
 
 _NOT_PLAIN = re.compile(r"[>|&*!%@`?]|-[ \t]|[^'\"].*(?::[ \t]|:$)")
