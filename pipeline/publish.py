@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pipeline import checks, loose, suppress
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
+from pipeline.checks.fidelity.text import ESCAPE_ADDED, escape_added
 from pipeline.checks.fidelity.verbatim import (
     anchors_lost,
     link_target_changed,
@@ -166,12 +167,13 @@ def publish(
         preferred = msg.msgstr if from_catalog and msg is not None else own
         found = issues, held = verdict(seg.source, preferred)
         if (labels and "[" in seg.source) or (targets and "<" in seg.source) or (
-                preferred[:1] in (" ", "\t")):
+                preferred[:1] in (" ", "\t")) or preferred[-1:] == "\\":
             # what the page's own reference definitions and in-page links need kept, and
             # where on the page the translation stands
             found = issues, held = _with_page(found, _page_lost(
                 seg.source, preferred, links,
-                _opens_code(article, seg.start, seg.end, preferred, seg.source)), options)
+                _opens_code(article, seg.start, seg.end, preferred, seg.source),
+                _after(article, seg.start, seg.end)), options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -199,7 +201,8 @@ def publish(
                                      seg.source, own, None)[1]
                        and not _page_lost(seg.source, own, links,
                                           _opens_code(article, seg.start, seg.end, own,
-                                                      seg.source)))
+                                                      seg.source),
+                                          _after(article, seg.start, seg.end)))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -277,14 +280,22 @@ def _code_lines_of(text: str, body: int) -> frozenset[int]:
     return _code_lines(text[body:])
 
 
-def _page_lost(source: str, translation: str, page: _Page, code: bool
+def _after(article: Article, start: int, end: int) -> str:
+    """The page's character right after a segment of the body ('' in front matter)."""
+    return article.text[end:end + 1] if start >= article.body_start else ""
+
+
+def _page_lost(source: str, translation: str, page: _Page, code: bool, after: str = ""
                ) -> list[tuple[Check, str]]:
-    """What a translation breaks of its page: reference links and link anchors it loses, and
-    an indented code block it opens (``code``: see ``_opens_code``)."""
+    """What a translation breaks of its page: reference links and link anchors it loses, an
+    indented code block it opens (``code``: see ``_opens_code``), and the character after it
+    (``after``) its final backslash escapes."""
     labels, targets = page
     lost = [(link_target_changed.check, m) for m in (
         *references_lost(source, translation, labels),
         *anchors_lost(source, translation, targets))]
+    if after and translation[-1:] == "\\":
+        lost.extend((ESCAPE_ADDED, m) for m in escape_added(source, translation, after))
     if code:
         lost.append((new_block.check, "the translation starts with white space that makes "
                      f"the page show it as code: {translation!r:.70}"))

@@ -404,3 +404,13 @@ def test_a_label_followed_by_a_colon_within_a_line_is_a_link() -> None:
     defined = defined_labels("[docs]: https://x\n")
     assert references("Read [docs]: it helps.", defined) == ["docs"]
     assert references("[docs]: https://x", defined) == []
+
+
+@pytest.mark.parametrize("after, held", [("|", True), (" |", False), ("](a.png)", True)])
+def test_an_sxs_translation_ending_in_a_backslash_is_held_where_it_escapes_the_page(
+        after: str, held: bool) -> None:
+    before = "![" if after.startswith("]") else "|Path|"
+    text = FRONT + before + pair("abcde-105", "C:\\Programme\\", "The folder.") + after + "\n"
+    published = run(article_of(text), None)
+    assert ("escape-added" in ids(published.findings)) is held
+    assert published.text is not None and ("C:\\Programme\\" in published.text) is not held

@@ -46,6 +46,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     consistency.INCONSISTENT,
     *english.CHECKS,
     *(r.check for r in SEGMENT_RULES),
+    *fidelity.PAGE_CHECKS,
     *(r.check for r in terminology.RULES),
     *INPUT_CHECKS,
     baseline.STALE,

@@ -406,6 +406,24 @@ def test_a_translation_ending_in_a_backslash_never_escapes_the_page_after_it(
     assert "|Path|The install folder.|" in page and "![Diagram of the flow](media" in page
 
 
+def test_a_translation_ending_in_a_backslash_before_a_space_or_a_line_end_is_published(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-45: there the backslash is text (a spaced cell, a paragraph's end, YAML)."""
+    tree.write("install.md", "---\ntitle: Install\n---\n# Install\n\n| Setting | Meaning |\n"
+               "|---|---|\n| Path | The install folder. |\n\nGo to the folder.\n")
+    tree.target("de-DE")
+    assert tree.run("locales") == 0
+    tree.translate("de-DE", "install.md", {
+        "The install folder.": "Der Ordner C:\\Programme\\", "Install": "Installieren\\",
+        "Go to the folder.": "Gehen Sie zu C:\\Programme\\"})
+    capsys.readouterr()
+    assert tree.run("locales") == 0
+    assert "escape-added" not in capsys.readouterr().err
+    page = tree.page("de-DE", "install.md")
+    assert "| Path | Der Ordner C:\\Programme\\ |" in page
+    assert "Gehen Sie zu C:\\Programme\\\n" in page and "</a>Installieren\\\n" in page
+
+
 def test_a_title_in_front_matter_yaml_cannot_read_is_said_to_stay_english(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-43: 'title: Contoso CLI: the guide' is no YAML; its translation was offered,

@@ -40,5 +40,6 @@ RULES: tuple[SegmentRule, ...] = (
     text.newline_added,
     text.pipe_added,
     text.link_text_broken,
-    text.escape_added,
 )
+# Checks of a translation in its place on the page (``publish`` asks them).
+PAGE_CHECKS = (text.ESCAPE_ADDED,)

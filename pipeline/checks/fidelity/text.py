@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from pipeline.checks.base import Options, diff_multiset
+from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
@@ -184,18 +184,25 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
     return out
 
 
-@segment_rule(
+ESCAPE_ADDED = Check(
     "escape-added", F, ERROR,
-    "a backslash at the end of the translation, which escapes the character after it",
-    "write a literal backslash at the end as '\\\\' (or put the path in `code`), or rephrase",
-    translation_needs="\\")
-def escape_added(source: str, translation: str, options: Options) -> Messages:
-    # The page goes on right after a segment with a cell's '|', a link's or an image's ']', a
-    # tag's '<' or an emphasis marker: a backslash left unescaped at the end makes it text.
-    if not translation.endswith("\\") or _odd_tail(source) or not _odd_tail(translation):
+    "a backslash at the end of the translation that escapes the character after it on the "
+    "page ('|', ']', '<', '*'…)",
+    "write a literal backslash at the end as '\\\\' (or put the path in `code`), or rephrase")
+# What a backslash escapes in CommonMark: ASCII punctuation; before anything else it is text.
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def escape_added(source: str, translation: str, after: str) -> Messages:
+    """A translation ending in an unescaped backslash its English does not end with, where
+    the page goes on with ``after`` (its next character): a table cell's '|', a link's or an
+    image's ']', a tag's '<', an emphasis marker. The cell joins the next, the link is gone.
+    Before a space, a line end or nothing the backslash is text, and front matter is YAML
+    (its values are not asked)."""
+    if after not in _ESCAPABLE or not _odd_tail(translation) or _odd_tail(source):
         return NONE
-    return [f"the translation ends with a backslash, which escapes the character after it "
-            f"on the page (a table cell's '|', a link's ']'): {q(translation, 70)}"]
+    return [f"the translation ends with a backslash, which makes the {after!r} after it on the "
+            f"page text: {q(translation, 70)}"]
 
 
 def _odd_tail(text: str) -> bool:
