@@ -598,3 +598,21 @@ def test_a_catalog_that_is_a_link_to_nothing_is_unreadable_and_left_as_it_is(
     assert "a symbolic link to '../share/gone.po', which does not exist" in line
     assert po.is_symlink() and po.readlink() == Path("../share/gone.po")
     assert page.read_bytes() == before
+
+
+def test_a_locale_folder_that_is_a_link_to_nothing_hides_no_catalog(tmp_path: Path) -> None:
+    """helper-45: with locales/fr-FR a link to a share not mounted, every catalog was taken
+    as missing, the pages made again from the handoffs, and only a write failure said so."""
+    root = repo_tree(tmp_path)
+    assert run_cli(cli_args("locales", root))[0] == 0
+    share = tmp_path / "share"
+    share.mkdir()
+    (root / "locales/fr-FR").rename(share / "fr-FR")
+    (root / "locales/fr-FR").symlink_to(share / "fr-FR")
+    assert run_cli(cli_args("locales", root))[0] == 0  # reached through the link: as before
+    pages = {p: p.read_bytes() for p in (root / "build/fr-FR").rglob("*.md")}
+    (share / "fr-FR").rename(tmp_path / "unmounted")
+    code, err = run_cli(cli_args("locales", root))
+    assert code == 1
+    assert "error[unreadable]: a symbolic link to" in err and "write-failed" not in err
+    assert {p: p.read_bytes() for p in pages} == pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,11 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
     try:
         data = read_bytes(path, limit, shown)
     except FileNotFoundError:
-        if isinstance(path, Path) and os.path.islink(path):  # a share not mounted, say
+        link = _dangling(path) if isinstance(path, Path) else None
+        if link is not None:  # a share not mounted, say: the catalog is there, unreachable
             raise InputError(inputs.UNREADABLE.id, f"a symbolic link to "
-                             f"{printable(os.readlink(path))!r}, which does not exist: the "
+                             f"{printable(os.readlink(link))!r}, which does not exist"
+                             f"{'' if link == path else f' ({printable(str(link))})'}: the "
                              "catalog was neither read nor written", shown, 0, 0,
                              "restore what the link points to, or remove the link") from None
         return None
@@ -37,3 +40,16 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
         raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,
                          0, 0, "remove or rename the folder") from None
     return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
+
+
+def _dangling(path: Path) -> Path | None:
+    """The symbolic link to nothing that hides ``path``: itself, or a folder above it (a
+    locale folder linked to a share); None when nothing is (a catalog not made yet). Climbs
+    only the folders that are missing: one call for most catalogs."""
+    for at in (path, *path.parents):
+        try:
+            mode = os.lstat(at).st_mode
+        except OSError:
+            continue  # missing: what hides it may be above
+        return at if stat.S_ISLNK(mode) and not os.path.exists(at) else None
+    return None
