@@ -112,6 +112,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
             if source != msg.msgid:
                 raise codes.CodeError("its source does not match the catalog's English")
             target_el = unit.find(q + "target")
+            if len(unit.findall(q + "target")) > 1:  # XLIFF 1.2 allows one: which is meant?
+                raise codes.CodeError("it holds more than one <target>; keep one in the unit")
             target = None if target_el is None else codes.text_of(target_el, source_codes)
         except codes.CodeError as exc:
             raise _refuse(shown, line, f"unit {uid!r}: {exc}", "keep the source as it was "

@@ -159,6 +159,7 @@ def test_a_translation_made_in_the_catalog_meanwhile_is_kept(
     lambda t: t.replace('<target state="needs-translation">',
                         '<target state="needs-translation"><g id="1">x</g>', 1),  # other markup
     lambda t: t.replace("Select", "Choose", 1),  # the English edited in the package
+    lambda t: re.sub(r"(?s)(<target.*?</target>)", r"\1\1", t, count=1),  # two targets
 ])
 def test_a_broken_file_is_refused_whole(tmp_path: Path, damage: Callable[[str], str]) -> None:
     _, cats, _ = tree(tmp_path)
