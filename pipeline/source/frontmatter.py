@@ -52,13 +52,19 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
 
 def unplaced(text: str, body_start: int, units: Sequence[Unit], published: Sequence[str],
              english: dict[str, str | None]) -> list[Unit]:
-    """The title and description units whose translation ``edits`` cannot write: the page
-    keeps their English (front matter YAML cannot read, which the handoffs took as it was)."""
+    """The title, description and keyword units whose translation ``edits`` cannot write:
+    the page keeps their English (front matter YAML cannot read, which the handoffs took as
+    it was)."""
     span = front_matter_span(text, body_start)
     if span is None:
         return []
-    return [u for edit, mine in _value_edits(text, *span, units, published, english)
+    kept = [u for edit, mine in _value_edits(text, *span, units, published, english)
             if edit is None for u, tr in mine if tr != u.source]
+    items = [u for u, tr in zip(units, published, strict=True)
+             if u.kind is Kind.KEYWORDS and tr != u.source]
+    if items and not keywords.edits(text, *span, units, published):  # all or none
+        kept.extend(items)
+    return kept
 
 
 def _value_edits(text: str, start: int, close: int, units: Sequence[Unit],
@@ -235,8 +241,12 @@ def held_english(text: str, body_start: int, units: Sequence[Unit], published: l
         published[units.index(u)] = u.source
     if check.id in options.ignore:
         return []
-    return [Finding(check.id, options.severity(check), f"the translated {u.kind.value} was not "
+    return [Finding(check.id, options.severity(check), f"the translated {_named(u)} was not "
                     "published: the front matter is not YAML its translation can be written in, "
                     "and the English stands", shown, u.line, u.column, u.id,
                     "fix the English front matter's YAML (quote a value that holds ': ')")
             for u in kept]
+
+
+def _named(u: Unit) -> str:
+    return "keyword" if u.kind is Kind.KEYWORDS else u.kind.value

@@ -428,18 +428,21 @@ def test_a_title_in_front_matter_yaml_cannot_read_is_said_to_stay_english(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-43: 'title: Contoso CLI: the guide' is no YAML; its translation was offered,
     translated, and never published, and nothing said so."""
-    tree.write("colon.md", "---\ntitle: Contoso CLI: the guide\nms.date: 01/02/2025\n---\n\n"
-                           "# Contoso CLI\n\nText here.\n")
+    tree.write("colon.md", "---\ntitle: Contoso CLI: the guide\nms.date: 01/02/2025\n"
+                           "keywords:\n- first key\n---\n\n# Contoso CLI\n\nText here.\n")
     tree.target("fr-FR")
     assert tree.run("locales") == 0
     tree.translate("fr-FR", "colon.md", {"Contoso CLI: the guide": "Contoso CLI : le guide",
-                                         "Text here.": "Texte ici."})
+                                         "first key": "première clé", "Text here.": "Texte ici."})
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     found = json.loads(capsys.readouterr().out)
-    said = [f for f in found if f["check"] == "render-substituted"]
-    assert len(said) == 1 and "the translated title was not published" in said[0]["message"]
-    assert said[0]["file"].endswith("colon.po") and said[0]["line"] > 1
+    said = [f["message"] for f in found if f["check"] == "render-substituted"]
+    assert [m.split(" was not")[0] for m in said] == [
+        "the translated title", "the translated keyword"]  # (helper-45: keywords too)
+    assert all(f["file"].endswith("colon.po") and f["line"] > 1 for f in found
+               if f["check"] == "render-substituted")
     page = tree.page("fr-FR", "colon.md")
-    assert "title: Contoso CLI: the guide\n" in page and "Texte ici." in page
-    assert "1 held back" in lag(json.dumps(found))  # the title: off the page, counted
+    assert "title: Contoso CLI: the guide\n" in page and "- first key\n" in page
+    assert "Texte ici." in page
+    assert "2 held back" in lag(json.dumps(found))  # off the page, counted
