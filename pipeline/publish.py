@@ -256,15 +256,18 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
     if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
         return False
     text, body = article.text, article.body_start
-    if _LINE_OPENING.match(text, max(text.rfind("\n", 0, start) + 1, body), start) is None:
+    # a CR alone ends a line too, for CommonMark (176 corpus handoffs hold one)
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if _LINE_OPENING.match(text, max(line_start, body), start) is None:
         return False
-    line = text.count("\n", body, start)  # the segment's line in the body, from 0
+    line = len(_LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
     placed = _code_lines(text[body:start] + translation + text[end:])
     return line in placed and line not in _code_lines_of(text, body)
 
 
 # What may stand before a block's first character on its line: block quote and list item
 # marks, and their white space.
+_LINE_END = re.compile(r"\r\n?|\n")
 _LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
 
 

@@ -414,3 +414,12 @@ def test_an_sxs_translation_ending_in_a_backslash_is_held_where_it_escapes_the_p
     published = run(article_of(text), None)
     assert ("escape-added" in ids(published.findings)) is held
     assert published.text is not None and ("C:\\Programme\\" in published.text) is not held
+
+
+def test_a_carriage_return_alone_ends_a_line_for_the_new_block_check() -> None:
+    """helper-45: lines were counted at LF alone, so after a lone CR the check asked about
+    the wrong line, and an indented code block was published."""
+    text = FRONT + "Para.\n\r" + pair("abcde-105", "    Ouvrez un terminal.", "Open a terminal.") \
+        + "\n"
+    published = run(article_of(text), None)
+    assert "new-block" in ids(published.findings)
