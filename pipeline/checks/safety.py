@@ -103,23 +103,37 @@ def _inert_anchor(tag: Tag) -> bool:
             and _ANCHOR_NAME.fullmatch(tag.attrs[0][1] or "") is not None)
 
 
+# A processing instruction (<?php … ?>) or a declaration (<!DOCTYPE, <![CDATA[): no tag, but
+# markup (an HTML comment is none of these: comments are compared elsewhere).
+_DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
+
+
 @segment_rule(
     "html-added", S, E, "an HTML element or attribute the English does not have",
     "use only the HTML tags and attributes of the English",
     translation_needs="<")
 def html_added(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or "<" not in translation or no_tags(translation):
+    if source == translation or "<" not in translation:
         return NONE
+    out = []
+    if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
+        found = _DECLARATION.findall(without_code(translation))
+        gone = _DECLARATION.findall(without_code(source)) if "<" in source else []
+        _, added_marks = diff_multiset([m.lower() for m in gone], [m.lower() for m in found])
+        if added_marks:
+            out.append("markup added by the translation (a processing instruction or "
+                       f"declaration): {', '.join(dict.fromkeys(added_marks))}")
+    if no_tags(translation):
+        return out
     tr_tags = html_tags(without_code(translation))[0]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it
         tr_tags = [t for t in tr_tags if not _inert_anchor(t)]
     if not tr_tags:
-        return NONE
+        return out
     src_tags = html_tags(without_code(source))[0] if "<" in source else []
     _, elements = diff_multiset([t.name for t in src_tags if not t.end],
                                 [t.name for t in tr_tags if not t.end])
-    out = []
     if elements:
         out.append("HTML element added by the translation: "
                    + ", ".join(f"<{e}>" for e in elements))

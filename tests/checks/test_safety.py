@@ -32,6 +32,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<img src="x.png">', id="void-element-added"),
         pytest.param('<a name="x"> </a>', '<a name="x" id="y"> </a>', id="anchor-with-id"),
         pytest.param("Text", "<svg onload=alert(1)>", id="svg-element"),
+        pytest.param("Trad [lien](x).", "Trad [lien](x) <?php system(1); ?>.",
+                     id="processing-instruction"),  # helper-46: no tag, still markup
+        pytest.param("Text", "Texte <!DOCTYPE html>", id="declaration"),
+        pytest.param("Text", "Texte <![CDATA[ x ]]>", id="cdata"),
     ],
     "unsafe-element": [
         pytest.param("Text", "<script>alert(1)</script>", id="script"),
@@ -141,6 +145,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Use <Site name>.", "Utilisez <Nom du site>.", id="prose-placeholder"),
         pytest.param("Use `<b>`.", "Utilisez `<b>`.", id="code"),
         pytest.param("&lt;b&gt;", "&lt;b&gt;", id="escaped-tag"),
+        pytest.param("Write <?xml ?> first.", "Écrivez <?xml ?> d'abord.", id="english-has-it"),
+        pytest.param("Type `<?php`.", "Tapez `<?php`.", id="instruction-in-code"),
+        pytest.param("Text", "Texte <!-- note -->", id="a-comment-is-no-declaration"),
     ],
     "unsafe-element": [
         pytest.param("Use `<script>`.", "Utilisez `<script>`.", id="english-has-it"),
