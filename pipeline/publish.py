@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipeline import checks, loose, suppress
+from pipeline.article.spans import OPENER
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
 from pipeline.checks.fidelity.text import ESCAPE_ADDED, escape_added
@@ -284,8 +285,19 @@ def _code_lines_of(text: str, body: int) -> frozenset[int]:
 
 
 def _after(article: Article, start: int, end: int) -> str:
-    """The page's character right after a segment of the body ('' in front matter)."""
-    return article.text[end:end + 1] if start >= article.body_start else ""
+    """What follows a segment of the body on the page, for ``escape_added``: its next
+    character; a line end ('\n') only where a line with text follows (a backslash there is
+    a hard line break); '' in front matter, at the end, or before the next pair of an sxs
+    article (its translation follows on the page)."""
+    text = article.text
+    after = text[end:end + 1]
+    if start < article.body_start or text.startswith(OPENER, end):
+        return ""
+    if after in ("\n", "\r"):
+        line = end + (2 if text.startswith("\r\n", end) else 1)
+        stop = text.find("\n", line)
+        return "\n" if text[line:len(text) if stop < 0 else stop].strip() else ""
+    return after
 
 
 def _page_lost(source: str, translation: str, page: _Page, code: bool, after: str = ""

@@ -423,3 +423,15 @@ def test_a_carriage_return_alone_ends_a_line_for_the_new_block_check() -> None:
         + "\n"
     published = run(article_of(text), None)
     assert "new-block" in ids(published.findings)
+
+
+@pytest.mark.parametrize("after, held", [
+    ("\n" + "Ouvrez-le.\n", True),  # helper-47: a line of the paragraph follows: a hard break
+    ("\n\nNext paragraph.\n", False),  # the paragraph ends: the backslash is text
+    (pair("abcde-106", "Suivant.", "Next.") + "\n", False),  # the next pair's text follows
+])
+def test_a_final_backslash_before_a_line_end_or_a_pair_is_judged_by_what_follows(
+        after: str, held: bool) -> None:
+    text = FRONT + pair("abcde-105", "Dans C:\\dossier\\", "In C:\\folder.") + after
+    published = run(article_of(text), None)
+    assert ("escape-added" in ids(published.findings)) is held

@@ -443,7 +443,7 @@ def test_check_ids_are_unique_across_all_checks() -> None:
     ("Diagram of the flow", "Diagramm des Ablaufs\\", "]", True),  # an image's alt text
     ("Use a backslash \\\\", "Verwenden Sie \\\\\\", "*", True),  # three: the last escapes
     ("The install folder.", "Der Ordner C:\\Programme\\", " ", False),  # helper-45: '\ |'
-    ("The install folder.", "Der Ordner C:\\Programme\\", "\n", False),  # a line's end
+    ("The install folder.", "Der Ordner C:\\Programme\\", "\n", True),  # helper-47: a hard break
     ("The install folder.", "Der Ordner C:\\Programme\\", "", False),  # front matter, or the end
     ("The folder C:\\Data\\\\", "Le dossier C:\\Données\\\\", "|", False),  # escaped
     ("Path C:\\Temp\\", "Chemin C:\\Temp\\", "|", False),  # the English ends so too

@@ -196,13 +196,16 @@ _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 def escape_added(source: str, translation: str, after: str) -> Messages:
     """A translation ending in an unescaped backslash its English does not end with, where
     the page goes on with ``after`` (its next character): a table cell's '|', a link's or an
-    image's ']', a tag's '<', an emphasis marker. The cell joins the next, the link is gone.
-    Before a space, a line end or nothing the backslash is text, and front matter is YAML
-    (its values are not asked)."""
-    if after not in _ESCAPABLE or not _odd_tail(translation) or _odd_tail(source):
+    image's ']', a tag's '<', an emphasis marker: the cell joins the next, the link is gone.
+    ``after`` '\n': a line end with a line of text after it, where the backslash is a hard
+    line break. Before a space or nothing it is text; front matter is YAML (not asked)."""
+    if (after not in _ESCAPABLE and after != "\n") or not _odd_tail(translation) or (
+            _odd_tail(source)):
         return NONE
-    return [f"the translation ends with a backslash, which makes the {after!r} after it on the "
-            f"page text: {q(translation, 70)}"]
+    what = "a line break (a hard break) of the line end" if after == "\n" else \
+        f"the {after!r} after it text"
+    return [f"the translation ends with a backslash, which makes {what} on the page: "
+            f"{q(translation, 70)}"]
 
 
 def _odd_tail(text: str) -> bool:
