@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
+from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.memory.rows import PREFIX as TM_PREFIX
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import checksum, note, recorded, settle
+from pipeline.provenance import note, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -61,12 +62,14 @@ def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
 
 def is_machine_translated(article: Article) -> bool:
     """Whether the article's translations are machine-made: ``ms.translationtype: MT``, and
-    also a type that cannot be read (missing, empty, another value) on an article that
-    delivers translations: text of unknown provenance is never taken for a human's."""
+    also, in front matter that lacks it or gives another value (empty, MT-PE), on an article
+    that delivers translations: text of unknown provenance is never taken for a human's."""
     kind = (article.meta.get("ms.translationtype") or "").strip().upper()
     if kind in ("HT", "MT"):
         return kind == "MT"
-    return any(seg.translation for seg in article.segments)
+    # an article with no front matter at all (an include: Microsoft hands them back so) says
+    # nothing of its type, and is taken as it always was
+    return bool(article.meta) and any(seg.translation for seg in article.segments)
 
 
 def gettext_language(locale: str) -> str:
@@ -222,8 +225,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     todo = units(article, keys)
     chosen = [exact.get(unit.key) for unit in todo]
     if by_msgid:
-        _twins_by_record(todo, chosen, by_msgid, active_keys)
-        _by_context(todo, chosen, by_msgid, active_keys)
+        twins_by_record(todo, chosen, by_msgid, active_keys)
+        by_context(todo, chosen, by_msgid, active_keys)
     for unit, found in zip(todo, chosen, strict=True):
         if found is None or found.key in used:
             pending.append((len(result), unit))
@@ -244,8 +247,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                  else None)
         # new English beside the one a kept entry translates (not English that changed): a
         # human translation the handoff delivers for it is the entry, reviewed, as for any
-        # new English; the other sentence's text would only be a wrong suggestion
-        if match is None and unit.msgid and claimed and (mt or not unit.translation):
+        # new English; the other sentence's text would only be a wrong suggestion. Not in
+        # front matter: a handoff lends its title by place, whatever English it translates
+        if match is None and unit.msgid and claimed and (
+                mt or not unit.translation or unit.segments[0].start < article.body_start):
             match = _best_fuzzy(unit.msgid, claimed, claimed_ids)
         if match is not None:
             # a suggestion already waiting for review keeps the English its translation was
@@ -277,10 +282,16 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     # a suggestion nobody touched whose English went too is the text of an entry that stays,
     # for that entry's English: kept, it would only pile up
     stays = {(m.msgid, m.msgstr) for m in (*messages, *gone) if not m.fuzzy}
+    taken = {m.key for m in messages}
     for m in gone:  # English that left the article keeps its translation, obsolete
         if m.fuzzy and m.previous_msgid is not None and (m.previous_msgid, m.msgstr) in stays:
             continue
-        messages.append(replace(m, obsolete=True, references=(), extracted_comments=(), line=0))
+        # a twin's entry whose key a twin of a reordered handoff took: its own id as context
+        # (an active and an obsolete entry of one key are a duplicate to GNU)
+        context = own_context(m, taken) if m.key in taken else m.msgctxt
+        taken.add((context, m.msgid))
+        messages.append(replace(m, msgctxt=context, obsolete=True, references=(),
+                                extracted_comments=(), line=0))
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),
@@ -289,56 +300,6 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_text=old.header_text if old is not None else "",
     )
     return catalog
-
-
-def _by_context(todo: Sequence[Unit], chosen: list[Message | None],
-                by_msgid: dict[str, list[Message]], active_keys: set[Key]) -> None:
-    """Entries for units with no entry of their own key: an earlier handoff's id, or a context
-    a vendor's tool put on every entry (msgctxt ""), of the same English. First the entry whose
-    record is of the translation this handoff delivers for the unit (a new item of the same
-    English between two old ones must not take the next one's entry, and a translator's
-    correction with it), then the others in order."""
-    claimed: set[Key] = set()
-    left = [i for i, found in enumerate(chosen) if found is None and todo[i].msgid in by_msgid]
-    for by_record in (True, False):
-        for i in left:
-            unit = todo[i]
-            if chosen[i] is not None or (by_record and not unit.translation):
-                continue
-            delivered = checksum(unit.translation) if by_record else ""
-            for m in by_msgid[unit.msgid]:
-                if m.key in claimed or m.key in active_keys:
-                    continue
-                if by_record and getattr(recorded(m), "checksum", None) != delivered:
-                    continue
-                chosen[i] = m
-                claimed.add(m.key)
-                break
-
-
-def _twins_by_record(todo: Sequence[Unit], chosen: list[Message | None],
-                     by_msgid: dict[str, list[Message]], active_keys: set[Key]) -> None:
-    """Twins (units of one English, the first without a context, the others with their ids)
-    whose handoff reordered them: the one without a context would take the entry without one
-    by its key alone, whatever it translates, and a translator's correction would move to its
-    twin's segment. Where its delivery is an entry of a twin's record and not its own entry's,
-    it is left for ``_by_context``, which matches twins by record, with that entry among them."""
-    seen: dict[str, int] = {}
-    for unit in todo:
-        seen[unit.msgid] = seen.get(unit.msgid, 0) + 1
-    for i, unit in enumerate(todo):
-        found = chosen[i]
-        if (found is None or found.msgctxt is not None or seen[unit.msgid] < 2
-                or not unit.translation or unit.msgid not in by_msgid):
-            continue
-        delivered = checksum(unit.translation)
-        if getattr(recorded(found), "checksum", None) == delivered:
-            continue  # its own entry's record: in place
-        if any(getattr(recorded(m), "checksum", None) == delivered
-               for m in by_msgid[unit.msgid] if m.key not in active_keys):
-            chosen[i] = None
-            by_msgid[unit.msgid].append(found)  # a twin's to take, by record or in order
-            active_keys.discard(found.key)
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:

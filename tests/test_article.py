@@ -597,3 +597,15 @@ def test_a_file_whose_lines_end_with_a_carriage_return_alone_is_an_encoding_erro
 def test_a_carriage_return_alone_inside_a_line_feed_file_is_text() -> None:
     data = b"---\ntitle: T\n---\nA table\rcell\r\n"  # 176 corpus handoffs hold one
     assert read_article(data, REL).text.encode() == data
+
+
+@pytest.mark.parametrize("opener", ["--- ", "---\t", "---  "])
+def test_front_matter_opened_with_trailing_white_space_is_front_matter(opener: str) -> None:
+    """42 corpus handoffs open '--- ': their front matter (and translation type) went unread,
+    and once a missing type counted as machine translation, they did (helper-47)."""
+    data = (f"{opener}\r\nms.translationtype: HT\r\n---\r\n"
+            '<span data-ttu-id="a1b2c-101">Bonjour.</span><span class="sxs-lookup">'
+            '<span data-stu-id="a1b2c-101">Hello.</span></span>\r\n').encode()
+    article = read_article(data, REL)
+    assert article.meta == {"ms.translationtype": "HT"} and article.text.encode() == data
+    assert [s.source for s in article.segments] == ["Hello."]

@@ -264,3 +264,39 @@ def test_new_english_beside_a_kept_sentence_takes_the_human_translation_delivere
     added = next(m for m in merged.messages if m.msgid == "Open a terminal now.")
     assert (added.msgstr, added.fuzzy, added.previous_msgid) == (
         "Ouvrez un terminal maintenant.", False, None)
+
+
+def test_a_twin_whose_english_changed_leaves_its_correction_to_no_other_segment() -> None:
+    """helper-47: with one twin's English changed, the other took the entry without a
+    context by key alone, and published the first twin's correction; the obsolete entry
+    kept for it must not be a duplicate of the active one (msgfmt refuses those)."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), None))
+    corrected = tuple(replace(m, msgstr="Suivant (revu)") if m.msgstr == "Suivant" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    merged = reread(merge(handoff("bbbbb", ("Étape suivante", "Next step"),
+                                  ("Prochain", "Next")), catalog))
+    active = {m.msgid: m for m in merged.messages if not m.obsolete}
+    assert (active["Next"].msgstr, active["Next"].fuzzy) == ("Prochain", False)
+    assert active["Next step"].msgstr == "Suivant (revu)" and active["Next step"].fuzzy
+    kept = [(m.msgctxt, m.msgstr) for m in merged.messages if m.obsolete]
+    assert kept == [("aaaaa-101", "Suivant (revu)")]  # nothing lost, and no duplicate key
+    assert len({m.key for m in merged.messages}) == len(merged.messages)
+    assert reread(merge(handoff("bbbbb", ("Étape suivante", "Next step"),
+                                ("Prochain", "Next")), merged)) == merged  # settled
+
+
+def test_an_include_without_front_matter_is_taken_as_it_always_was() -> None:
+    """helper-47: Microsoft hands includes back with no front matter (4 corpus handoffs):
+    their human translations must not turn into machine translation."""
+    from pipeline.merge import is_machine_translated
+
+    include = parse_article("> [!NOTE]\n> " + pair("91a66-101", "Ce sujet.", "This topic.")
+                            + "\n", "fr-FR/inc.md")
+    assert not is_machine_translated(include)
+    assert entry(reread(merge(parse_article(pair("aaaaa-101", "Bonjour le monde", EN) + "\n",
+                                            "fr-FR/doc.md"), None)))[1] == "reviewed"

@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 # closed by '---', or by YAML's document end '...' (DocFX takes both)
+_FRONT_OPEN_RE = re.compile(r"---[ \t]*\r?\n")
 _FRONT_END_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 # Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
@@ -33,9 +34,10 @@ def split_front_matter(text: str, path: str) -> tuple[int, str]:
     """Return (offset where the body starts, YAML text). No front matter gives (0, ''); a
     byte order mark may stand before it."""
     at = 1 if text.startswith("\ufeff") else 0
-    if not text.startswith(("---\n", "---\r\n"), at):
+    opener = _FRONT_OPEN_RE.match(text, at)  # '--- ' too: 42 corpus handoffs open so
+    if opener is None:
         return at, ""
-    first_end = text.index("\n") + 1
+    first_end = opener.end()
     m = _FRONT_END_RE.search(text, first_end)
     if m is None:
         raise InputError(

@@ -159,7 +159,12 @@ def merged_meta(english: Mapping[str, str | None], catalog: Catalog | None,
                 meta[key] = value
     if handoff is not None:
         meta.update(handoff.meta)
+        if handoff.meta and not handoff.meta.get(_TYPE):  # its own type unsaid: not the last
+            meta.pop(_TYPE, None)  # handoff's (``is_machine_translated`` then decides)
     return meta
+
+
+_TYPE = "ms.translationtype"
 
 
 def record(units: Sequence[Unit], translations: Sequence[str], *, path: str, rel: str,

@@ -343,3 +343,30 @@ def test_a_handoff_lends_the_alt_text_of_an_image_whose_attributes_run_over_line
     assert tree.run("locales") == 0
     assert _entry(tree.catalog("fr-FR", "guide.md"), "The portal").msgstr == "Le portail"
     assert '    alt-text="Le portail":::\n' in tree.page("fr-FR", "guide.md")
+
+
+def test_a_newer_handoff_of_unknown_type_never_replaces_a_human_translation(tree: Tree) -> None:
+    """helper-47: the catalog's X-MS-Translation-Type HT stood for a later handoff that says
+    no type, and its text replaced the reviewed one as human translation."""
+    tree.write("guide.md", GUIDE)
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Les notes restent sur l'appareil."), locale="fr-FR")
+    assert tree.run("locales") == 0
+    tree.write("guide.md", _handoff("Notes are stored on your device.", "MT ? les notes.")
+               .replace("ms.translationtype: HT\n", ""), locale="fr-FR")
+    assert tree.run("locales") in (0, 1)
+    entry = _entry(tree.catalog("fr-FR", "guide.md"), "Notes are stored on your device.")
+    assert (entry.msgstr, entry.fuzzy) == ("Les notes restent sur l'appareil.", False)
+
+
+def test_a_changed_english_title_gets_the_handoffs_title_as_a_suggestion(tree: Tree) -> None:
+    """helper-47: a handoff lends its title by place, whatever English it translates: a
+    changed English title must not take it as a reviewed translation."""
+    tree.write("guide.md", GUIDE)
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Les notes restent sur l'appareil."), locale="fr-FR")
+    assert tree.run("locales") == 0
+    tree.write("guide.md", GUIDE.replace("title: Back up your notes", "title: Back up notes"))
+    assert tree.run("locales") in (0, 1)
+    entry = _entry(tree.catalog("fr-FR", "guide.md"), "Back up notes")
+    assert entry.fuzzy and entry.previous_msgid == "Back up your notes"
