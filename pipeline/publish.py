@@ -278,7 +278,7 @@ def _code_lines(page: str) -> frozenset[int]:
                      and t.map is not None for n in range(t.map[0], t.map[1]))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)  # the page being published: its segments come together
 def _code_lines_of(text: str, body: int) -> frozenset[int]:
     """``_code_lines`` of a page's body as it is: read once for all its segments."""
     return _code_lines(text[body:])
