@@ -68,8 +68,14 @@ def is_machine_translated(article: Article) -> bool:
     if kind in ("HT", "MT"):
         return kind == "MT"
     # an article with no front matter at all (an include: Microsoft hands them back so) says
-    # nothing of its type, and is taken as it always was
-    return bool(article.meta) and any(seg.translation for seg in article.segments)
+    # nothing of its type, and is taken as it always was; one that opens front matter, read
+    # or not (empty, unreadable, line ends no reader splits), says nothing it should have
+    return opens_front_matter(article.text) and any(seg.translation for seg in article.segments)
+
+
+def opens_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front matter line (``---``), after a byte order mark."""
+    return text.startswith("---", 1 if text.startswith("\ufeff") else 0)
 
 
 def gettext_language(locale: str) -> str:

@@ -286,18 +286,29 @@ def _code_lines_of(text: str, body: int) -> frozenset[int]:
 
 def _after(article: Article, start: int, end: int) -> str:
     """What follows a segment of the body on the page, for ``escape_added``: its next
-    character; a line end ('\n') only where a line with text follows (a backslash there is
-    a hard line break); '' in front matter, at the end, or before the next pair of an sxs
-    article (its translation follows on the page)."""
+    character (before the next pair of an sxs article, the first of that pair's
+    translation, which the page shows there); a line end ('\n') only where the paragraph
+    goes on (a backslash there is a hard line break; before a blank line or a new block it
+    is text); '' in front matter or at the end."""
     text = article.text
-    after = text[end:end + 1]
-    if start < article.body_start or text.startswith(OPENER, end):
+    if start < article.body_start:
         return ""
+    if text.startswith(OPENER, end):
+        shown = text.find('">', end)
+        return text[shown + 2:shown + 3] if shown >= 0 else ""
+    after = text[end:end + 1]
     if after in ("\n", "\r"):
         line = end + (2 if text.startswith("\r\n", end) else 1)
-        stop = text.find("\n", line)
-        return "\n" if text[line:len(text) if stop < 0 else stop].strip() else ""
+        stop = _LINE_END.search(text, line)
+        rest = text[line:len(text) if stop is None else stop.start()]
+        return "\n" if rest.strip() and _NEW_BLOCK.match(rest) is None else ""
     return after
+
+
+# What starts a new block after a paragraph's line (so that a backslash before the line end is
+# text): a list item, a heading, a quote, a fence, a thematic break or setext underline, a tag.
+_NEW_BLOCK = re.compile(r"[ \t]{0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>"
+                        r"|`{3}|~{3}|-{2,}[ \t]*$|={2,}[ \t]*$|\*{3}|_{3}|<|:::|\[!)")
 
 
 def _page_lost(source: str, translation: str, page: _Page, code: bool, after: str = ""

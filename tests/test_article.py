@@ -601,7 +601,7 @@ def test_a_carriage_return_alone_inside_a_line_feed_file_is_text() -> None:
 
 @pytest.mark.parametrize("opener", ["--- ", "---\t", "---  "])
 def test_front_matter_opened_with_trailing_white_space_is_front_matter(opener: str) -> None:
-    """42 corpus handoffs open '--- ': their front matter (and translation type) went unread,
+    """35 corpus handoffs open '--- ': their front matter (and translation type) went unread,
     and once a missing type counted as machine translation, they did (helper-47)."""
     data = (f"{opener}\r\nms.translationtype: HT\r\n---\r\n"
             '<span data-ttu-id="a1b2c-101">Bonjour.</span><span class="sxs-lookup">'
@@ -609,3 +609,9 @@ def test_front_matter_opened_with_trailing_white_space_is_front_matter(opener: s
     article = read_article(data, REL)
     assert article.meta == {"ms.translationtype": "HT"} and article.text.encode() == data
     assert [s.source for s in article.segments] == ["Hello."]
+
+
+@pytest.mark.parametrize("opener", [b"---\r", b"--- \r", b"---\t\r"])
+def test_front_matter_opened_with_a_carriage_return_alone_is_refused(opener: bytes) -> None:
+    error = read_error(opener + b"ms.translationtype: MT\r---\r# T\r")
+    assert (error.finding.check, error.finding.line) == ("encoding", 1)

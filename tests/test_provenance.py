@@ -300,3 +300,12 @@ def test_an_include_without_front_matter_is_taken_as_it_always_was() -> None:
     assert not is_machine_translated(include)
     assert entry(reread(merge(parse_article(pair("aaaaa-101", "Bonjour le monde", EN) + "\n",
                                             "fr-FR/doc.md"), None)))[1] == "reviewed"
+
+
+@pytest.mark.parametrize("front", ["---\n---\n", "---\n# a comment\n---\n", "---\n...\n"])
+def test_front_matter_that_says_nothing_of_its_type_is_machine_translation(front: str) -> None:
+    """helper-48: an empty or unread block left meta empty, and counted as human."""
+    from pipeline.merge import is_machine_translated
+
+    assert is_machine_translated(parse_article(front + pair("aaaaa-101", "Salut", EN) + "\n",
+                                               "fr-FR/doc.md"))

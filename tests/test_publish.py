@@ -429,6 +429,14 @@ def test_a_carriage_return_alone_ends_a_line_for_the_new_block_check() -> None:
     ("\n" + "Ouvrez-le.\n", True),  # helper-47: a line of the paragraph follows: a hard break
     ("\n\nNext paragraph.\n", False),  # the paragraph ends: the backslash is text
     (pair("abcde-106", "Suivant.", "Next.") + "\n", False),  # the next pair's text follows
+    (pair("abcde-106", "[Lien](x.md) suivant.", "[Link](x.md) next.") + "\n", True),  # its '['
+    (pair("abcde-106", "**Remarque**", "**Note**") + "\n", True),  # helper-48: its '*'
+    ("\n- Suivant.\n", False),  # helper-48: a new block follows: the backslash is text
+    ("\n## Titre\n", False),
+    ("\n```\ncode\n```\n", False),
+    ("\n> [!NOTE]\n", False),
+    ("\n---\n", False),
+    ("\r\rNext paragraph.\n", False),  # a blank line of CR alone
 ])
 def test_a_final_backslash_before_a_line_end_or_a_pair_is_judged_by_what_follows(
         after: str, held: bool) -> None:

@@ -4,6 +4,8 @@ Windows editors add, is kept as the text's first character, so the bytes come ba
 
 from __future__ import annotations
 
+import re
+
 import pipeline.checks.inputs as inputs
 from pipeline.article.model import position
 from pipeline.findings import InputError
@@ -26,13 +28,14 @@ def decode(data: bytes, path: str) -> str:
             "save the file as UTF-8",
         ) from None
     bom = 1 if text.startswith("\ufeff") else 0
-    if text.startswith("---\r", bom) and not text.startswith("---\r\n", bom):
+    opener = _CR_OPENER.match(text, bom) if text.startswith("---", bom) else None
+    if opener is not None:
         # front matter whose lines end with a CR alone (classic Mac OS): no reader here splits
         # them, and the front matter, the translation type with it, would go unread
         raise InputError(
             inputs.ENCODING.id, "a carriage return (CR) that is not followed by a line feed: "
-            "line ends must be LF or CRLF", path, 1, bom + 4, "save the file with LF line ends "
-            "(your editor's line-ending setting, or dos2unix -c mac)")
+            "line ends must be LF or CRLF", path, 1, opener.end(), "save the file with LF "
+            "line ends (your editor's line-ending setting, or dos2unix -c mac)")
     nul = text.find("\x00")
     if nul >= 0:
         line, col = position(text, nul)
@@ -40,6 +43,9 @@ def decode(data: bytes, path: str) -> str:
             inputs.ENCODING.id, "NUL byte in text", path, line, col, "the file is binary or corrupt"
         )
     return text
+
+
+_CR_OPENER = re.compile(r"---[ \t]*\r(?!\n)")
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -34,7 +34,7 @@ def split_front_matter(text: str, path: str) -> tuple[int, str]:
     """Return (offset where the body starts, YAML text). No front matter gives (0, ''); a
     byte order mark may stand before it."""
     at = 1 if text.startswith("\ufeff") else 0
-    opener = _FRONT_OPEN_RE.match(text, at)  # '--- ' too: 42 corpus handoffs open so
+    opener = _FRONT_OPEN_RE.match(text, at)  # '--- ' too: 35 corpus handoffs open so
     if opener is None:
         return at, ""
     first_end = opener.end()

@@ -22,7 +22,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.findings import InputError
 from pipeline.memory.rows import provenance
-from pipeline.merge import MT_NOTE
+from pipeline.merge import MT_NOTE, opens_front_matter
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 
@@ -159,8 +159,8 @@ def merged_meta(english: Mapping[str, str | None], catalog: Catalog | None,
                 meta[key] = value
     if handoff is not None:
         meta.update(handoff.meta)
-        if handoff.meta and not handoff.meta.get(_TYPE):  # its own type unsaid: not the last
-            meta.pop(_TYPE, None)  # handoff's (``is_machine_translated`` then decides)
+        if opens_front_matter(handoff.text) and not handoff.meta.get(_TYPE):  # its type unsaid:
+            meta.pop(_TYPE, None)  # not the last handoff's (``is_machine_translated`` decides)
     return meta
 
 
