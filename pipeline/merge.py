@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
@@ -72,10 +73,6 @@ def is_machine_translated(article: Article) -> bool:
     # or not (empty, unreadable, line ends no reader splits), says nothing it should have
     return opens_front_matter(article.text) and any(seg.translation for seg in article.segments)
 
-
-def opens_front_matter(text: str) -> bool:
-    """Whether ``text`` opens with a front matter line (``---``), after a byte order mark."""
-    return text.startswith("---", 1 if text.startswith("\ufeff") else 0)
 
 
 def gettext_language(locale: str) -> str:

@@ -301,14 +301,23 @@ def _after(article: Article, start: int, end: int) -> str:
         line = end + (2 if text.startswith("\r\n", end) else 1)
         stop = _LINE_END.search(text, line)
         rest = text[line:len(text) if stop is None else stop.start()]
-        return "\n" if rest.strip() and _NEW_BLOCK.match(rest) is None else ""
+        own = text[max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1:start]
+        if own.lstrip().startswith(">"):  # in a quote: the next line's text after its marks
+            rest = _QUOTE_MARKS.sub("", rest, count=1)
+        return "\n" if rest.strip() and _INTERRUPTS.match(rest) is None else ""
     return after
 
 
-# What starts a new block after a paragraph's line (so that a backslash before the line end is
-# text): a list item, a heading, a quote, a fence, a thematic break or setext underline, a tag.
-_NEW_BLOCK = re.compile(r"[ \t]{0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>"
-                        r"|`{3}|~{3}|-{2,}[ \t]*$|={2,}[ \t]*$|\*{3}|_{3}|<|:::|\[!)")
+_QUOTE_MARKS = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+# What ends a paragraph on the next line, so that a backslash before the line end is text (else
+# it is a hard break): a bullet or '1.' item, a heading, a quote, a fence, a thematic break or
+# setext underline, a block-level HTML tag. A pair of an sxs article is its translation's text.
+_INTERRUPTS = re.compile(
+    r"[ \t]{0,3}(?:[-+*][ \t]+\S|1[.)][ \t]+\S|#{1,6}(?:[ \t]|$)|>|`{3,}(?!.*`)|~{3,}"
+    r"|(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*|-+[ \t]*)$"
+    r"|</?(?:address|article|aside|blockquote|details|dialog|div|dl|dt|dd|fieldset|figure|footer"
+    r"|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|th|thead|tr|ul"
+    r"|script|style)(?=[\s/>]|$)|<!--)", re.I)
 
 
 def _page_lost(source: str, translation: str, page: _Page, code: bool, after: str = ""

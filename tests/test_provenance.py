@@ -309,3 +309,13 @@ def test_front_matter_that_says_nothing_of_its_type_is_machine_translation(front
 
     assert is_machine_translated(parse_article(front + pair("aaaaa-101", "Salut", EN) + "\n",
                                                "fr-FR/doc.md"))
+
+
+@pytest.mark.parametrize("opening", ["----\n\n", "--- x\n\n", "\ufeff-----\n\n"])
+def test_an_article_opening_with_a_rule_has_no_front_matter_and_is_taken_as_before(
+        opening: str) -> None:
+    """helper-49: '----' is a thematic break, not front matter: no type is missing."""
+    from pipeline.merge import is_machine_translated
+
+    assert not is_machine_translated(parse_article(
+        opening + pair("aaaaa-101", "Hallo Welt.", EN) + "\n", "fr-FR/doc.md"))

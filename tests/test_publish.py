@@ -437,9 +437,28 @@ def test_a_carriage_return_alone_ends_a_line_for_the_new_block_check() -> None:
     ("\n> [!NOTE]\n", False),
     ("\n---\n", False),
     ("\r\rNext paragraph.\n", False),  # a blank line of CR alone
+    ("\n" + pair("abcde-106", "Suivant.", "Next.") + "\n", True),  # helper-49: a pair's line
+    ("\r\n" + pair("abcde-106", "Suivant.", "Next.") + "\r\n", True),
+    ("\n2. Suivant.\n", True),  # only '1.' interrupts a paragraph
+    ("\n<b>x</b> y\n", True),  # inline HTML continues it
+    ("\n```x``` y\n", True),  # no fence: code spans
+    ("\n:::image src=x:::\n", True),
+    ("\n=\n", False),  # a setext underline of one '='
 ])
 def test_a_final_backslash_before_a_line_end_or_a_pair_is_judged_by_what_follows(
         after: str, held: bool) -> None:
     text = FRONT + pair("abcde-105", "Dans C:\\dossier\\", "In C:\\folder.") + after
+    published = run(article_of(text), None)
+    assert ("escape-added" in ids(published.findings)) is held
+
+
+@pytest.mark.parametrize("after, held", [
+    ("\n> " + pair("abcde-106", "Suivant.", "Next.") + "\n", True),  # the quote goes on
+    ("\n> - Suivant.\n", False),  # a list in the quote: a new block
+    ("\n\nNext.\n", False),  # the quote ends
+])
+def test_a_final_backslash_in_a_quote_is_judged_by_the_quotes_next_line(
+        after: str, held: bool) -> None:
+    text = FRONT + "> " + pair("abcde-105", "Dans C:\\dossier\\", "In C:\\folder.") + after
     published = run(article_of(text), None)
     assert ("escape-added" in ids(published.findings)) is held

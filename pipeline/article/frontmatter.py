@@ -30,6 +30,16 @@ MAX_FRONT_MATTER_DEPTH = 32
 MAX_FRONT_MATTER_VALUES = 2_000
 
 
+def opens_front_matter(text: str) -> bool:
+    """Whether ``text`` opens a front matter block (its first line ``---``, spaces after it
+    allowed, a byte order mark before it), read or not: a line end of CR alone counts too
+    (such a file is refused) and a longer rule (``----``) does not."""
+    return _OPENS_RE.match(text, 1 if text.startswith("\ufeff") else 0) is not None
+
+
+_OPENS_RE = re.compile(r"---[ \t]*(?:\r|\n|\Z)")
+
+
 def split_front_matter(text: str, path: str) -> tuple[int, str]:
     """Return (offset where the body starts, YAML text). No front matter gives (0, ''); a
     byte order mark may stand before it."""

@@ -18,11 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.article import Article, Segment, read_front_matter
+from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.findings import InputError
 from pipeline.memory.rows import provenance
-from pipeline.merge import MT_NOTE, opens_front_matter
+from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 
