@@ -84,7 +84,7 @@ class Layout:
             return False
         if isinstance(self.content, Url):
             return storage.is_file(self.content / self.source / within)
-        return _file_or_link(f"{self._roots[0]}/{self.source}/{within}")
+        return file_or_link(f"{self._roots[0]}/{self.source}/{within}")
 
     def catalog(self, rel: str) -> Path | Url:
         return self.locales / (rel[:-3] + ".po")
@@ -382,7 +382,7 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
-def _file_or_link(path: str) -> bool:
+def file_or_link(path: str) -> bool:
     """A file, or a link to no folder (one to nothing is for the English job to report)."""
     try:
         st = os.lstat(path)  # one call: most paths are files, or nothing

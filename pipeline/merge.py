@@ -74,7 +74,6 @@ def is_machine_translated(article: Article) -> bool:
     return opens_front_matter(article.text) and any(seg.translation for seg in article.segments)
 
 
-
 def gettext_language(locale: str) -> str:
     """'fr-FR' -> 'fr_FR', 'ar-sa' -> 'ar_SA', 'zh-Hans-CN' -> 'zh_Hans_CN'."""
     parts = locale.replace("_", "-").split("-")

@@ -174,7 +174,7 @@ def publish(
             found = issues, held = _with_page(found, _page_lost(
                 seg.source, preferred, links,
                 _opens_code(article, seg.start, seg.end, preferred, seg.source),
-                _after(article, seg.start, seg.end)), options)
+                _after(article, seg.start, seg.end) if preferred[-1:] == "\\" else ""), options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
                      and (msg.flags or msg.translator_comments)):  # else judge says just this
@@ -203,7 +203,8 @@ def publish(
                        and not _page_lost(seg.source, own, links,
                                           _opens_code(article, seg.start, seg.end, own,
                                                       seg.source),
-                                          _after(article, seg.start, seg.end)))
+                                          _after(article, seg.start, seg.end)
+                                          if own[-1:] == "\\" else ""))
         if form is Form.BILINGUAL or own_is_safe:
             chosen, label = own, "the article's translation"
         else:
@@ -257,9 +258,7 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
     if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
         return False
     text, body = article.text, article.body_start
-    # a CR alone ends a line too, for CommonMark (176 corpus handoffs hold one)
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    if _LINE_OPENING.match(text, max(line_start, body), start) is None:
+    if _LINE_OPENING.match(text, max(_line_start(text, start), body), start) is None:
         return False
     line = len(_LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
     placed = _code_lines(text[body:start] + translation + text[end:])
@@ -270,6 +269,12 @@ def _opens_code(article: Article, start: int, end: int, translation: str, source
 # marks, and their white space.
 _LINE_END = re.compile(r"\r\n?|\n")
 _LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line of ``pos`` starts: a CR alone ends a line too, for CommonMark (176
+    corpus handoffs hold one)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
 
 
 def _code_lines(page: str) -> frozenset[int]:
@@ -301,8 +306,8 @@ def _after(article: Article, start: int, end: int) -> str:
         line = end + (2 if text.startswith("\r\n", end) else 1)
         stop = _LINE_END.search(text, line)
         rest = text[line:len(text) if stop is None else stop.start()]
-        own = text[max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1:start]
-        if own.lstrip().startswith(">"):  # in a quote: the next line's text after its marks
+        # in a quote: the next line's text after its marks
+        if text[_line_start(text, start):start].lstrip().startswith(">"):
             rest = _QUOTE_MARKS.sub("", rest, count=1)
         return "\n" if rest.strip() and _INTERRUPTS.match(rest) is None else ""
     return after
@@ -329,7 +334,7 @@ def _page_lost(source: str, translation: str, page: _Page, code: bool, after: st
     lost = [(link_target_changed.check, m) for m in (
         *references_lost(source, translation, labels),
         *anchors_lost(source, translation, targets))]
-    if after and translation[-1:] == "\\":
+    if after:
         lost.extend((ESCAPE_ADDED, m) for m in escape_added(source, translation, after))
     if code:
         lost.append((new_block.check, "the translation starts with white space that makes "

@@ -42,7 +42,7 @@ def by_context(todo: Sequence[Twin], chosen: list[Message | None],
             for m in by_msgid[unit.msgid]:
                 if m.key in claimed or m.key in active_keys:
                     continue
-                if by_record and getattr(recorded(m), "checksum", None) != delivered:
+                if by_record and _delivered(m) != delivered:
                     continue
                 chosen[i] = m
                 claimed.add(m.key)
@@ -64,13 +64,19 @@ def twins_by_record(todo: Sequence[Twin], chosen: list[Message | None],
                 or unit.msgid not in by_msgid):
             continue
         delivered = checksum(unit.translation)
-        if getattr(recorded(found), "checksum", None) == delivered:
+        if _delivered(found) == delivered:
             continue  # its own entry's record: in place
-        if any(getattr(recorded(m), "checksum", None) == delivered
-               for m in by_msgid[unit.msgid] if m.key not in active_keys):
+        if any(_delivered(m) == delivered for m in by_msgid[unit.msgid]
+               if m.key not in active_keys):
             chosen[i] = None
             by_msgid[unit.msgid].append(found)  # a twin's to take, by record or in order
             active_keys.discard(found.key)
+
+
+def _delivered(m: Message) -> str | None:
+    """The checksum of what the entry's last handoff delivered (None without a record)."""
+    record = recorded(m)
+    return None if record is None else record.checksum
 
 
 def own_context(m: Message, taken: set[Key]) -> str:

@@ -20,6 +20,7 @@ import pipeline.checks.inputs as inputs
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_files
+from pipeline.layout import file_or_link
 from pipeline.merge import gettext_language
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
@@ -37,7 +38,7 @@ def articles(source: Path) -> list[tuple[str, Path]]:
         rel = path.relative_to(source).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        if path.is_file() or (path.is_symlink() and not path.is_dir()):
+        if file_or_link(str(path)):
             found.append((rel, path))  # a link to nothing: reading it says so
     found.sort(key=lambda item: item[0].split("/"))
     return found

@@ -232,9 +232,9 @@ def _locale(text: str, start: int, close: int, locale: str) -> Edit:
 
 def held_english(text: str, body_start: int, units: Sequence[Unit], published: list[str],
                  english: dict[str, str | None], options: Options, shown: str) -> list[Finding]:
-    """Where ``edits`` cannot write a translated title or description: its English stands in
-    ``published`` too (so that it counts as held), and a render-substituted finding says why
-    (none where that check is ignored)."""
+    """Where ``edits`` cannot write a translated title, description or keyword: its English
+    stands in ``published`` too (so that it counts as held), and a render-substituted finding
+    says why (none where that check is ignored)."""
     kept = unplaced(text, body_start, units, published, english)
     check = inputs.RENDER_SUBSTITUTED
     for u in kept:
