@@ -93,11 +93,16 @@ class FileState(NamedTuple):
 
     @classmethod
     def of(cls, path: str | Path, data: bytes) -> FileState | None:
+        return cls.at(path, digest(data))
+
+    @classmethod
+    def at(cls, path: str | Path, data_digest: str) -> FileState | None:
+        """The file at ``path`` as it stands, its content's ``digest`` already worked out."""
         try:
             st = os.stat(path)
         except OSError:
             return None
-        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest(data))
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, data_digest)
 
     def record(self) -> list[Any]:
         return list(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import io
 import os
 import re
@@ -268,6 +269,7 @@ def _syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int]) -> bool:
     return all(syncfs(fd) == 0 for fd in devices.values())
 
 
+@functools.lru_cache(maxsize=1)  # looked up once: a CDLL and its function types form cycles
 def _syncfs() -> Callable[[int], int] | None:
     """libc's syncfs(2), or None where there is none."""
     if not sys.platform.startswith("linux"):

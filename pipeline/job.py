@@ -6,7 +6,7 @@ there is an article to process.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline import checks, identity, suppress
@@ -89,6 +89,36 @@ class Prepared:
     # the text the page shows, and why that is not the entry's translation ('' when it is).
     # The report reads these; a run writes them nowhere.
     shown: tuple[tuple[Message | None, str, str], ...] = ()
+    kept: Kept | None = None  # set by ``lean``, in place of ``article`` and ``article_data``
+
+    @property
+    def read(self) -> bool:
+        """Whether the article was read (False: unreadable, nothing else to do)."""
+        return self.article is not None or self.kept is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What ``finish`` needs of an article once it is worked out."""
+
+    segments: int
+    edition: tree.Edition
+    digest: str  # of the article's bytes, for the run cache
+
+
+def _kept(article: Article, data: bytes) -> Kept:
+    return Kept(len(article.segments), tree.edition(article, _digest(article)), digest(data))
+
+
+def lean(prep: Prepared) -> Prepared:
+    """``prep`` as its batch holds it until the batch's files are written: without the article
+    it read and parsed, for a large page many times the size of the files it makes (a batch
+    holding a few of them would need memory that grows with the pages rather than with one
+    page), keeping what ``finish`` needs of it."""
+    if prep.article is None:
+        return prep
+    return replace(prep, article=None, article_data=b"",
+                   kept=_kept(prep.article, prep.article_data))
 
 
 def policy(settings: Settings) -> Policy:
@@ -209,8 +239,8 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     "catalog" and "output" where they were written, whether the file changed or the error
     that kept it as it was. Records what the next run needs to skip the article. Findings
     come sorted (by ``Finding.sort_key``), as they are printed, and so cached."""
-    article = prep.article
-    if article is None:
+    kept = prep.kept if prep.article is None else _kept(prep.article, prep.article_data)
+    if kept is None:
         return Outcome(prep.rel, tuple(sorted(prep.findings, key=Finding.sort_key)),
                        failed=True)
     findings = list(prep.findings)
@@ -229,12 +259,12 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             written[kind] = w.data
     findings.sort(key=Finding.sort_key)
     layout = settings.layout
-    edition = tree.edition(article, _digest(article))
+    edition = kept.edition
     entry = None
     if cacheable:
         # string paths: pathlib joins cost more than the stat calls they are for
         article_path, catalog_path, output_path, handoff_path = layout.paths(prep.rel)
-        article_state = FileState.of(article_path, prep.article_data)
+        article_state = FileState.at(article_path, kept.digest)
         cat, out = written["catalog"], written["output"]
         handoff = None
         if handoff_path is not None and prep.handoff_data is not None:
@@ -246,10 +276,10 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
                 article_state,
                 FileState.of(catalog_path, cat) if cat is not None else None,
                 FileState.of(output_path, out) if out is not None else None,
-                tuple(findings), len(article.segments),
+                tuple(findings), kept.segments,
                 (edition.english, edition.commit, edition.handoff), handoff,
             )
-    return Outcome(prep.rel, tuple(findings), len(article.segments),
+    return Outcome(prep.rel, tuple(findings), kept.segments,
                    wrote.get("catalog", False), wrote.get("output", False), edition,
                    cache=entry, tm=prep.tm)
 
@@ -275,7 +305,7 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
     guard = Guard(settings.options)
-    return write_batch([prepare_safely(rel, settings, guard) for rel in rels], settings)
+    return write_batch([lean(prepare_safely(rel, settings, guard)) for rel in rels], settings)
 
 
 def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcome]:
@@ -284,7 +314,7 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path | Url, bytes, str | None]] = []
     for n, prep in enumerate(prepared):
-        if prep.article is None:
+        if not prep.read:
             continue
         for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
             if w is not None:

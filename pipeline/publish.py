@@ -75,18 +75,21 @@ class Guard:
         self.segments = checks.SegmentChecker(options)
         self.outside = checks.SegmentChecker(options, safety.RULES)
         self.markup = checks.SegmentChecker(options, safety.ACTIVE)
-        self._locales: dict[str, Guard] = {}  # shared by the copies: a tree has a few locales
+        # each locale's checkers, shared by the copies (a tree has a few locales). It holds no
+        # Guard: a cycle through it would keep a batch's checkers, and every text they have
+        # seen, alive until the collector's rare full pass rather than the batch's end.
+        self._locales: dict[str, tuple[Options, checks.SegmentChecker, checks.SegmentChecker,
+                                       checks.SegmentChecker]] = {}
 
     def for_locale(self, locale: str) -> Guard:
-        other = self._locales.get(locale)
-        if other is None:
+        made = self._locales.get(locale)
+        if made is None:
             options = replace(self.options, locale=locale)
-            other = copy.copy(self)
-            other.options = options
-            other.segments = self.segments.with_options(options)
-            other.outside = self.outside.with_options(options)
-            other.markup = self.markup.with_options(options)
-            self._locales[locale] = other
+            made = self._locales[locale] = (
+                options, self.segments.with_options(options),
+                self.outside.with_options(options), self.markup.with_options(options))
+        other = copy.copy(self)
+        other.options, other.segments, other.outside, other.markup = made
         return other
 
 

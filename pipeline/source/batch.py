@@ -12,8 +12,8 @@ from pipeline.source import job as english
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     guard = Guard(settings.options)
     drives = settings.layout.drives
-    prepared = [(english.prepare_safely if drives(rel) else job.prepare_safely)(
-        rel, settings, guard) for rel in rels]
+    prepared = [job.lean((english.prepare_safely if drives(rel) else job.prepare_safely)(
+        rel, settings, guard)) for rel in rels]
     return job.write_batch(prepared, settings)
 
 

@@ -1,0 +1,92 @@
+"""A batch in a worker: what it holds while its files wait to be written, and what it leaves
+behind. A worker runs batch after batch; whatever one batch leaves alive, or holds all at once,
+is memory that grows with the pages and the tree rather than with one page."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline import job
+from pipeline.checks.base import Options
+from pipeline.layout import Layout
+from pipeline.outcome import Settings
+from pipeline.publish import Guard
+from pipeline.render import Form
+from pipeline.source import batch
+
+REPO = Path(__file__).resolve().parents[1]
+HANDOFFS = ["fr-FR/get-started/install-cli.md", "fr-FR/reference/configuration.md",
+            "ar-SA/get-started/install-cli.md"]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    content = tmp_path / "content"
+    for rel in HANDOFFS:
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / "content" / rel, content / rel)
+    layout = Layout(content, tmp_path / "locales", tmp_path / "out")
+    return Settings(layout, extract=True, check=True, form=Form.LOCALIZED)
+
+
+@pytest.fixture
+def no_collector() -> Iterator[None]:
+    """Only reference counting frees memory: what the collector would free is a cycle."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def test_a_batch_leaves_no_cycle_for_the_collector(settings: Settings, no_collector: None) -> None:
+    """A cycle through the batch's checkers kept every text they had seen alive until the
+    collector's rare full pass: a worker's memory then grew batch after batch."""
+    batch.process_batch(HANDOFFS, settings)  # the first batch: what runs once is looked up
+    batch.process_batch(HANDOFFS, settings)
+    assert gc.collect() == 0
+
+
+def test_a_guard_and_its_locale_copies_are_freed_by_reference_counting(
+    no_collector: None,
+) -> None:
+    guard = Guard(Options())
+    french, arabic = guard.for_locale("fr-FR"), guard.for_locale("ar-SA")
+    assert french.options.locale == "fr-FR" and arabic.options.locale == "ar-SA"
+    assert guard.for_locale("fr-FR").segments._found is french.segments._found  # shared
+    refs = [weakref.ref(g) for g in (guard, french, arabic)]
+    del guard, french, arabic
+    assert [r() for r in refs] == [None, None, None]
+
+
+def test_a_batch_holds_no_parsed_article_while_its_files_wait(settings: Settings) -> None:
+    prepared = job.prepare(HANDOFFS[0], settings)
+    assert prepared.article is not None
+    lean = job.lean(prepared)
+    assert lean.article is None and lean.article_data == b"" and lean.read
+    assert lean.kept is not None and lean.kept.segments == len(prepared.article.segments)
+
+
+def test_a_lean_article_finishes_as_the_whole_one_does(settings: Settings) -> None:
+    """The Outcome (findings, counts, Edition, run cache entry) is the same either way."""
+    for rel in HANDOFFS:
+        whole = job.write_batch([job.prepare(rel, settings)], settings)
+        again = job.write_batch([job.lean(job.prepare(rel, settings))], settings)
+        assert whole[0].segments > 0
+        # the second write finds its files in place: only what was written differs
+        assert again == [whole[0]._replace(wrote_catalog=False, wrote_output=False)]
+
+
+def test_an_unreadable_article_stays_unreadable_when_lean(settings: Settings) -> None:
+    rel = "fr-FR/missing.md"
+    prepared = job.lean(job.prepare(rel, settings))
+    assert not prepared.read
+    [outcome] = job.write_batch([prepared], settings)
+    assert outcome.failed and outcome.findings
