@@ -33,6 +33,11 @@ def _from_cache(rel: str, replay: Replay) -> Outcome:
     )
 
 
+def one_copy(edition: tree.Edition, strings: dict[str, str]) -> tree.Edition:
+    """``edition`` made of the strings of ``strings`` equal to its own, those it adds."""
+    return tree.Edition._make([strings.setdefault(s, s) for s in edition])
+
+
 def fingerprint(settings: Settings) -> str:
     """Everything besides the files that decides a run's results: the code (a digest of the
     package's source, not ``__version__``, which does not change with a commit), the roots and
@@ -246,6 +251,9 @@ def _summarize(
     kept: list[Finding] = []
     counts = dict.fromkeys(Severity, 0)
     editions: list[tree.Edition] = []
+    # one copy of each of the editions' strings (locales, commits, dates and paths repeat): a
+    # run holds one Edition an article, which came from a worker as fresh copies
+    strings: dict[str, str] = {}
     articles = segments = catalogs = outputs = 0
     seen: set[str] = set()
 
@@ -267,7 +275,7 @@ def _summarize(
         outputs += outcome.wrote_output
         emit(outcome.findings)
         if outcome.edition is not None:
-            editions.append(outcome.edition)
+            editions.append(one_copy(outcome.edition, strings))
         if progress is not None:
             progress(outcome)
     if settings.check:
