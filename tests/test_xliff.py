@@ -395,7 +395,7 @@ def test_an_untouched_xliff_never_undoes_what_the_catalog_got_after_the_export()
     assert import_catalog(later, data, "a.xlf") == (later, 0, ())
 
 
-def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_the_catalogs_and_says_so(
+def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_both_and_says_so(
     ) -> None:
     data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
         b"Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`", b"Relu par le vendeur", 1)
@@ -403,11 +403,46 @@ def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_the_catalogs_
         replace(m, msgstr="Relu à nouveau") if m.msgid.startswith("Reviewed") else m
         for m in EDGE.messages))
     new, changed, found = import_catalog(later, data, "a.xlf")
-    assert (new, changed) == (later, 0)
-    assert [f.check for f in found] == ["xliff-conflict"]
+    assert changed == 1 and [f.check for f in found] == ["xliff-conflict"]
     assert "Relu à nouveau" in found[0].message and "Relu par le vendeur" in found[0].message
+    # the catalog's text stands; the vendor's is kept in a comment of the entry, once
+    [entry] = [m for m in new.messages if m.msgid.startswith("Reviewed")]
+    assert entry.msgstr == "Relu à nouveau"
+    assert entry.translator_comments[-2:] == (
+        "returned by the vendor, not applied (the entry changed in the catalog since the "
+        "export):", "> Relu par le vendeur")
+    assert new == replace(later, messages=tuple(
+        entry if m.msgid.startswith("Reviewed") else m for m in later.messages))
+    assert import_catalog(new, data, "a.xlf")[:2] == (new, 0)
     # the same vendor change with the catalog as exported is taken
     assert import_catalog(EDGE, data, "a.xlf")[0].messages[0].msgstr == "Relu par le vendeur"
+
+
+def test_a_vendor_change_to_an_entry_reviewed_since_the_export_is_kept_beside_it() -> None:
+    """A human handoff confirmed the machine translation after the export (same text, now
+    reviewed): the review stands, the vendor's edit of that text is kept in a comment."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Traduit par machine.<", b">Traduit par le vendeur.<", 1)
+    assert b"Traduit par le vendeur." in data
+    later = replace(EDGE, messages=tuple(
+        replace(m, flags=()) if m.msgid == "Machine translated." else m
+        for m in EDGE.messages))
+    new, changed, found = import_catalog(later, data, "a.xlf")
+    assert changed == 1 and [f.check for f in found] == ["xliff-conflict"]
+    assert "was reviewed since the export" in found[0].message
+    [entry] = [m for m in new.messages if m.msgid == "Machine translated."]
+    assert entry.msgstr == "Traduit par machine." and not entry.fuzzy
+    assert "> Traduit par le vendeur." in entry.translator_comments
+
+
+def test_a_kept_vendor_text_never_reads_as_an_ignore_mark() -> None:
+    from pipeline.suppress import ignored
+    from pipeline.xliff.stale import keep_beside
+
+    messages = [Message("Hello.", "Bonjour.")]
+    assert keep_beside(messages, 0, "Salut.\nignore-number-changed")
+    assert ignored(messages[0]) == frozenset()
+    assert not keep_beside(messages, 0, "Salut.\nignore-number-changed")  # said once
 
 
 @pytest.mark.parametrize("name", ["a.XLF", "a.xliff", "a.Xliff"])

@@ -34,7 +34,7 @@ from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import PREFIX
-from pipeline.xliff.stale import moved, why_stale
+from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
@@ -209,9 +209,13 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
         if unit.target is None:
             continue
         if unit.base is not None and base(msg) != unit.base and msg.reviewed:
+            other = unit.target != msg.msgstr
+            if other and keep_beside(messages, unit.index, unit.target):
+                touched.add(unit.index)
             notes.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: translated in the "
-                "catalog since the export; the catalog's translation was kept", shown,
+                "catalog since the export; the catalog's translation was kept"
+                + (", the vendor's in a # comment of the entry" if other else ""), shown,
                 unit.line, 0, None, "compare the two and keep the better one by hand"))
             continue
         new = updated(msg, unit.target, unit.reviewed)

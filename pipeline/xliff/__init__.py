@@ -15,8 +15,8 @@ is reviewed when ``approved="yes"`` (or, without ``approved``, its target's stat
 tool leaves out the units it did not touch) changes nothing; an explicitly empty ``<target/>``
 clears the translation, and says so (``xliff-cleared``). A unit that comes back as it was
 exported changes nothing, even where the catalog changed since; a unit the vendor changed whose
-entry also changed in the catalog since the export keeps the catalog's text and says so
-(``xliff-conflict``). An entry that becomes reviewed
+entry also changed (or was reviewed) in the catalog since the export keeps the catalog's text,
+the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``). An entry that becomes reviewed
 loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
 loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
 catalog is rewritten only when its content changes. A unit whose English the catalog no longer
@@ -39,8 +39,8 @@ from typing import Any, NamedTuple
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
+from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
-from pipeline.xliff.stale import moved, why_stale
 from pipeline.xliff.stale import short as _short
 
 CHECK = "xliff"
@@ -300,12 +300,19 @@ def import_catalog(
             continue  # back as it left: the catalog's text stands, changed since or not
         if base is not None and base != _base(msg.msgstr, not msg.fuzzy) and (
                 target != msg.msgstr or reviewed == msg.fuzzy):
+            # changed on both sides: the catalog's stands, the vendor's is kept beside it
+            other = target != msg.msgstr  # else the same text, in another review state
+            if other and keep_beside(messages, n, target):
+                touched.add(n)
+            how = "was reviewed" if base in (_base(msg.msgstr, True), _base(msg.msgstr, False)) \
+                else "changed"
             cleared.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {uid!r}: the catalog's entry for "
-                f"{_short(msg.msgid)} changed since the export, and so did the vendor's "
-                f"{_short(target)}: the catalog's {_short(msg.msgstr)} was kept", shown,
-                int(element.sourceline or 0), 0, None, "compare the two, and put the right "
-                "one in the catalog"))
+                f"{_short(msg.msgid)} {how} since the export, and the vendor changed it to "
+                f"{_short(target)}: the catalog's {_short(msg.msgstr)} was kept"
+                + (", the vendor's in a # comment of the entry" if other else ""), shown,
+                int(element.sourceline or 0), 0, None,
+                "compare the two, and put the right one in the catalog"))
             continue
         new = updated(msg, target, reviewed)
         if new != msg:

@@ -56,6 +56,22 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
 
 
+def keep_beside(messages: list[Message], n: int, target: str) -> bool:
+    """Keep a returned translation that the catalog's own entry (changed or reviewed since
+    the export) wins over in a ``#`` comment of that entry, once however often it comes back:
+    the vendor's work stays where a reviewer finds it. Whether the entry changed."""
+    m = messages[n]
+    # each line of the text quoted: a line of its own would read as an ignore-<check> mark
+    lines = target.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    note = ["returned by the vendor, not applied (the entry changed in the catalog since the "
+            "export):", *(f"> {line}" for line in lines)]
+    have = m.translator_comments
+    if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+        return False
+    messages[n] = replace(m, translator_comments=(*have, *note))
+    return True
+
+
 def moved(messages: Sequence[Message], context: str | None, english: str, exported: str | None,
           state: Callable[[Message], str], claimed: set[int]) -> int | None:
     """The entry of a returned unit whose context (a segment id) a new handoff changed, with

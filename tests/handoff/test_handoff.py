@@ -140,17 +140,26 @@ def test_a_returned_file_of_which_no_unit_fits_its_catalog_is_an_error(
     assert (cats / "fr-FR/c.po").read_bytes() == before
 
 
-def test_a_translation_made_in_the_catalog_meanwhile_is_kept(
+def test_a_translation_made_in_the_catalog_meanwhile_is_kept_and_the_vendors_beside_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats)
     translate_with_translate_toolkit(pkg / "fr-FR/b.xlf", skip="nothing", drop="nothing")
     po = cats / "fr-FR/b.po"
     po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", ""), encoding="utf-8")
-    before = po.read_bytes()
+    before = parse_po_bytes(po.read_bytes(), "b").messages
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
-    assert "warning[handoff-conflict]" in capsys.readouterr().err
-    assert po.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "warning[handoff-conflict]" in err and "in a # comment of the entry" in err
+    after = parse_po_bytes(po.read_bytes(), "b").messages
+    # the catalog's translations stand; each vendor text that differs is kept beside its entry
+    assert [m.msgstr for m in after] == [m.msgstr for m in before]
+    noted = [m for m in after if m.translator_comments
+             and m.translator_comments[-2].startswith("returned by the vendor, not applied")]
+    assert noted and all(m.translator_comments[-1].startswith("> ") for m in noted)
+    again = po.read_bytes()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert po.read_bytes() == again  # said once
 
 
 @pytest.mark.parametrize("damage", [
