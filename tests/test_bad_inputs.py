@@ -402,6 +402,39 @@ def test_an_earlier_handoffs_entry_whose_ids_a_tool_dropped_becomes_obsolete_not
     assert (tree.out / "fr-FR" / "tool.md").exists()
 
 
+def test_an_earlier_handoffs_entry_whose_ids_and_references_a_tool_dropped_becomes_obsolete(
+        tmp_path: Path) -> None:
+    """msgmerge against a template without comments drops every #. and #: line; then a handoff
+    changed an English sentence. Nothing marks the old entry as extracted, but the catalog is
+    the article's (its other entries have the article's English): the old one is the earlier
+    handoff's, not a hand's, and the translator's edits are published."""
+    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
+                   if not line.startswith(("#.", "#:")))
+    assert "#:" not in text and "#." not in text
+    old = text.replace('msgid "Run the install command."', 'msgid "Run the setup program."')
+    tree = tree_with_catalog(tmp_path / "t", old.encode())
+    result = run_cli(tree.args("locales", 1))
+    assert "po-foreign-entry" not in result.err
+    po = (tree.locales / "fr-FR" / "tool.po").read_text(encoding="utf-8")
+    assert '#~ msgid "Run the setup program."' in po
+    assert (tree.out / "fr-FR" / "tool.md").exists()
+
+
+def test_a_catalog_with_no_marks_and_none_of_the_articles_english_is_foreign(
+        tmp_path: Path) -> None:
+    """The same stripped catalog, but not one entry has the article's English: it is not this
+    article's catalog, and stays as it is."""
+    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
+                   if not line.startswith(("#.", "#:")))
+    body = text.split("\n\n", 1)[0] + '\n\nmsgid "Reboot."\nmsgstr "Redémarrez."\n'
+    tree = tree_with_catalog(tmp_path / "t", body.encode())
+    po = tree.locales / "fr-FR" / "tool.po"
+    before = po.read_bytes()
+    result = run_cli(tree.args("locales", 1))
+    assert result.code == 1 and "error[po-foreign-entry]: entry 'Reboot.'" in result.err
+    assert po.read_bytes() == before
+
+
 def test_a_vendor_entry_whose_english_is_in_the_article_is_welcome(tmp_path: Path) -> None:
     text = good_catalog(tmp_path).replace("#. a1b2c-102\n", "")  # a tool dropped the #. line
     tree = tree_with_catalog(tmp_path / "t", text.encode())
