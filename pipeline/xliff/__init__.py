@@ -9,22 +9,22 @@ entry's previous English with its old translation as an ``alt-trans``. The unit 
 msgctxt and msgid, so a unit finds its entry again whatever the order of the file.
 
 The import changes only msgstr and the review state, and only where the XLIFF differs, and adds
-the lines of a translator's notes the entry lacks to its ``#`` comments (none taken away): a unit
-is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
-``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a CAT
-tool leaves out the units it did not touch) changes nothing; an explicitly empty ``<target/>``
-clears the translation, and says so (``xliff-cleared``). A unit that comes back as it was
-exported changes nothing, even where the catalog changed since; a unit the vendor changed whose
-entry also changed (or was reviewed) in the catalog since the export keeps the catalog's text,
-the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``). An entry that becomes reviewed
-loses its fuzzy flag, its previous msgid and the machine-translation note; a changed msgstr
-loses the note too (as the next ``extract`` would). Everything else of the catalog stays, and a
-catalog is rewritten only when its content changes. A unit whose English the catalog no longer
-has is not applied and says so (``xliff-stale``); a unit whose id the CAT tool changed finds
-its entry by its English and context; a file none of whose units fits is refused. A file that
-does not fit its catalog (a unit whose source or context is not the catalog's, inline XLIFF
-markup, unreadable XML) is refused whole, its catalog untouched. The commands are in
-``pipeline.xliff.command``.
+the lines of a translator's notes the entry lacks to its ``#`` comments (none taken away): a
+unit is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
+``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a
+CAT tool leaves out the units it did not touch) changes nothing; an explicitly empty
+``<target/>`` clears the translation, and says so (``xliff-cleared``). A unit that comes back
+as it was exported changes nothing, even where the catalog changed since; a unit the vendor
+changed whose entry also changed (or was reviewed) in the catalog since the export keeps the
+catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``).
+An entry that becomes reviewed loses its fuzzy flag, its previous msgid and the
+machine-translation note; a changed msgstr loses the note too (as the next ``extract`` would).
+Everything else of the catalog stays, and a catalog is rewritten only when its content changes.
+A unit whose English the catalog no longer has is not applied and says so (``xliff-stale``); a
+unit whose id the CAT tool changed finds its entry by its English and context; a file none of
+whose units fits is refused. A file that does not fit its catalog (a unit whose source or
+context is not the catalog's, inline XLIFF markup, unreadable XML) is refused whole, its
+catalog untouched. The commands are in ``pipeline.xliff.command``.
 """
 
 from __future__ import annotations

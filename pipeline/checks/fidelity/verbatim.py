@@ -63,7 +63,15 @@ def code_changed(source: str, translation: str, options: Options) -> Messages:
             return _stray(source, translation)
     else:
         src, tr = code_texts(source), code_texts(translation)
+    if ("\n" in source or "\n" in translation or "\r" in source or "\r" in translation) and \
+            sorted(map(_as_shown, src)) == sorted(map(_as_shown, tr)):
+        return _stray(source, translation)  # the same code on the page
     return list(iter_missing_added("code", src, tr)) or _stray(source, translation)
+
+
+def _as_shown(code: str) -> str:
+    """A code span as CommonMark shows it: a line end inside it is a space."""
+    return code.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def _stray(source: str, translation: str) -> Messages:
