@@ -140,9 +140,14 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
         return None
     end = text.find("\n", m.end(), close)
     end = close if end < 0 else end
-    while end + 1 < close and text[end + 1] in " \t":  # a line that continues the value
-        nxt = text.find("\n", end + 1, close)
-        end = close if nxt < 0 else nxt
+    while end + 1 < close:  # the lines that continue the value
+        nxt = end + 1
+        while nxt < close and text[nxt] in "\r\n":  # blank lines, inside a block scalar
+            nxt += 1
+        if nxt >= close or text[nxt] not in " \t":
+            break
+        line_end = text.find("\n", nxt, close)
+        end = close if line_end < 0 else line_end
     if end > m.end() and text[end - 1] == "\r":
         end -= 1
     return m.end(), end, json.dumps(intended, ensure_ascii=False)

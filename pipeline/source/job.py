@@ -147,9 +147,10 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             chosen_pub.translations, chosen_pub.findings, chosen_pub.substitutions)
         for i, tr in zip(chosen, texts, strict=True):
             published[i] = tr or units[i].source  # no translation of its own: the English
-        if english.findings:  # front matter YAML cannot read: its title stays English
-            substitutions = (*substitutions, *held_english(
-                english.text, english.body_start, units, published, own_meta, options, shown))
+        # a title, description or keyword no edit can write (YAML that cannot read, a value
+        # that would not read back as its translation) stays English, and says so
+        substitutions = (*substitutions, *held_english(
+            english.text, english.body_start, units, published, own_meta, options, shown))
         for i, message in quoted_attribute_breaks(units, english.text, published):
             published[i] = units[i].source  # whatever is reported: the page would break
             if options.enabled(BROKEN):

@@ -446,3 +446,41 @@ def test_a_title_in_front_matter_yaml_cannot_read_is_said_to_stay_english(
     assert "title: Contoso CLI: the guide\n" in page and "- first key\n" in page
     assert "Texte ici." in page
     assert "2 held back" in lag(json.dumps(found))  # off the page, counted
+
+
+FOLDED = ("---\ntitle: Share files\ndescription: >-\n  Share a folder\n\n  with your team.\n"
+          "---\n\n# Share files\n\nOpen the folder.\n")
+
+
+def test_a_translated_description_with_a_blank_line_in_its_block_is_published(
+        tree: Tree) -> None:
+    tree.write("fold.md", FOLDED)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "fold.md", {"Share a folder\nwith your team.":
+                                        "Partagez un dossier\navec votre équipe."})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "fold.md")
+    assert 'description: "Partagez un dossier\\navec votre équipe."\n' in page
+
+
+def test_a_translated_value_no_edit_can_write_is_reported_and_stays_english(
+        tree: Tree, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever keeps a translated title or description off the page says so, YAML the
+    English reads or not: never a translation counted as published that the page lacks."""
+    from pipeline.source import frontmatter
+
+    tree.write("fold.md", FOLDED)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "fold.md", {"Share a folder\nwith your team.":
+                                        "Partagez un dossier\navec votre équipe."})
+    monkeypatch.setattr(frontmatter, "_reads_back", lambda *args: False)  # no edit reads back
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json", "-j", "1") == 0
+    found = json.loads(capsys.readouterr().out)
+    said = [f for f in found if f["check"] == "render-substituted"]
+    assert len(said) == 1 and "translated description was not published" in said[0]["message"]
+    assert "  Share a folder\n\n  with your team.\n" in tree.page("fr-FR", "fold.md")
+    assert "1 held back" in lag(json.dumps(found))

@@ -206,6 +206,22 @@ def test_a_translated_title_always_reads_back_as_its_translation(line: str,
     assert meta["author"] == "me"
 
 
+@pytest.mark.parametrize("line", [
+    "title: >-\n  Set up\n\n  the reader",
+    "title: |-\n  Set up\n\n  the reader",
+    "title: >-\r\n  Set up\r\n\r\n  the reader",
+    "title: >-\n  Set up\n  \n\n  the reader\n\n",
+])
+def test_a_block_title_with_blank_lines_is_translated_whole(line: str) -> None:
+    """A blank line inside a block scalar does not end it: the value goes on after it."""
+    text = f"---\n{line}\nauthor: me\n---\n\n# Set up the reader\n"
+    english = segment(text, "a.md")
+    title = next(u.source for u in units_of(english, "a.md") if u.kind is Kind.TITLE)
+    page, _ = _page(text, {title: "Configurer\nle lecteur"})
+    meta = _front(page)
+    assert meta["title"] == "Configurer\nle lecteur" and meta["author"] == "me"
+
+
 @pytest.mark.parametrize(("line", "kept"), [
     ("title: Set up the reader # approved by legal", " # approved by legal"),
     ('title: "Set up the reader"   # approved', "   # approved"),
