@@ -21,7 +21,6 @@ from pipeline.catalog.files import read_catalog_bytes
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
-from pipeline.checks.fidelity.markup import html_broken
 from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
@@ -36,23 +35,20 @@ from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
-    ATTRIBUTE_HINT,
     catalog_entries,
     dated_as_before,
     english_meta,
+    held_attributes,
     is_unreviewed_mt,
     join_merged,
     keys_for,
     lag_counts,
     merged_meta,
-    quoted_attribute_breaks,
     record,
     tidy,
     units_of,
 )
 from pipeline.storage import Unavailable
-
-BROKEN = html_broken.check
 
 
 def prepare(rel: str, settings: Settings, guard: Guard | None = None
@@ -151,12 +147,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # that would not read back as its translation) stays English, and says so
         substitutions = (*substitutions, *held_english(
             english.text, english.body_start, units, published, own_meta, options, shown))
-        for i, message in quoted_attribute_breaks(units, english.text, published):
-            published[i] = units[i].source  # whatever is reported: the page would break
-            if options.enabled(BROKEN):
-                segment_findings = (*segment_findings, Finding(
-                    BROKEN.id, options.severity(BROKEN), message, shown, units[i].line,
-                    units[i].column, units[i].id, ATTRIBUTE_HINT))
+        cut, swapped = held_attributes(units, english.text, published, options, shown)
+        segment_findings, substitutions = (*segment_findings, *cut), (*substitutions, *swapped)
         where = _where(units, entries, po_shown, entry_line)
         if settings.check:
             findings.extend(_cited(segment_findings, where, locale))

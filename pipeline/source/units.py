@@ -17,11 +17,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+import pipeline.checks.inputs as inputs
 from pipeline.article import Article, Segment, read_front_matter
 from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
-from pipeline.findings import InputError
+from pipeline.checks.base import Options
+from pipeline.checks.fidelity.markup import html_broken
+from pipeline.findings import Finding, InputError
 from pipeline.memory.rows import provenance
 from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
@@ -309,6 +312,7 @@ def dated_as_before(updated: Catalog, old: Catalog | None) -> Catalog:
                                          for k, v in updated.header))
 
 
+BROKEN = html_broken.check
 ATTRIBUTE_HINT = ("write quotation marks as the language's own (“ ” « » „ “), with no ::: and "
                   "no line break")
 
@@ -328,6 +332,27 @@ def quoted_attribute_breaks(units: Sequence[Unit], english: str, published: Sequ
             out.append((i, f"the translation of an image's alt-text has {what}, which ends it "
                            "early: the English is published"))
     return out
+
+
+def held_attributes(units: Sequence[Unit], english: str, published: list[str],
+                    options: Options, shown: str) -> tuple[list[Finding], list[Finding]]:
+    """The English in ``published`` for each unit ``quoted_attribute_breaks`` finds (whatever
+    is reported: the page would break), with the html-broken findings and the
+    render-substituted ones (which no selection of checks hides)."""
+    broken, swapped = [], []
+    substituted = inputs.RENDER_SUBSTITUTED
+    for i, message in quoted_attribute_breaks(units, english, published):
+        u = units[i]
+        published[i] = u.source
+        if options.enabled(BROKEN):
+            broken.append(Finding(BROKEN.id, options.severity(BROKEN), message, shown, u.line,
+                                  u.column, u.id, ATTRIBUTE_HINT))
+        if substituted.id not in options.ignore:
+            swapped.append(Finding(
+                substituted.id, options.severity(substituted), f"the translation has errors "
+                f"({BROKEN.id}) and was not published; the English was published instead",
+                shown, u.line, u.column, u.id, substituted.hint))
+    return broken, swapped
 
 
 def lag_counts(entries: Sequence[Message | None], chosen: set[int]) -> tuple[int, int, int, int]:

@@ -431,6 +431,8 @@ def test_an_alt_text_translation_that_would_end_its_attribute_is_never_published
     assert translation not in page
     said = "".join(capsys.readouterr())
     assert ("error[html-broken]" in said and what in said) is not bool(extra)
+    # the swap itself is said whatever the selection
+    assert "render-substituted]: the translation has errors (html-broken)" in said
 
 
 def test_an_alt_text_translation_with_the_languages_own_quotes_is_published(tree: Tree) -> None:
