@@ -237,6 +237,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         used.add(found.key)
         result.append(_update(found, unit, article, mt))
 
+    if pending and any("`" in unit.msgid for _, unit in pending):
+        pending = _rewrapped(pending, old_messages, used, result, article, mt)
     # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
     # suggestion, as msgmerge does.
     leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
@@ -338,6 +340,43 @@ def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
     segs = unit.segments
     notes = (segs[0].id,) if len(segs) == 1 else tuple(dict.fromkeys(s.id for s in segs))
     return (*notes, *more) if more else notes
+
+
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _as_shown(text: str) -> str:
+    """``text`` with each line end inside a code span read as the space CommonMark shows."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    from pipeline.checks.tokens.code import code_spans
+
+    parts, pos = [], 0
+    for start, end in code_spans(text):
+        parts += [text[pos:start], _LINE_END.sub(" ", text[start:end])]
+        pos = end
+    return "".join((*parts, text[pos:]))
+
+
+def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
+               result: list[Message | None], article: Article, mt: bool
+               ) -> list[tuple[int, Unit]]:
+    """The pending units left once those whose English an old entry nobody claimed has, but
+    for a line end moved inside a code span (a writer re-wrapped the paragraph: the same code
+    on the page), take that entry as it was, as any other re-wrapping leaves an entry."""
+    by_shown: dict[tuple[str | None, str], Message] = {}
+    for m in sorted(old_messages, key=_is_obsolete):  # an active entry before an obsolete one
+        if m.key not in used and m.msgstr and "`" in m.msgid:
+            by_shown.setdefault((m.msgctxt, _as_shown(m.msgid)), m)
+    left = []
+    for index, unit in pending:
+        same = by_shown.get((unit.msgctxt, _as_shown(unit.msgid)))
+        if same is None or same.key in used:
+            left.append((index, unit))
+            continue
+        used.add(same.key)
+        result[index] = _update(replace(same, msgid=unit.msgid), unit, article, mt)
+    return left
 
 
 def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:

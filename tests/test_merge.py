@@ -138,6 +138,22 @@ def test_vendor_edits_survive_reextraction_and_stay_reviewed() -> None:
     assert by_msgid(again)["Close the window."].fuzzy
 
 
+@pytest.mark.parametrize(("before", "after", "same"), [
+    ("Run `a\nb` now.", "Run `a b` now.", True),  # a line end inside code moved
+    ("Run `a  \n  b` now.", "Run `a b` now.", True),
+    ("Run `a b` now.", "Run `a\nb` now.", True),  # and into one
+    ("Run `a\nb` now.", "Run `ab` now.", False),  # the code itself changed
+    ("Run a\nb now.", "Run a b now.", False),  # outside code a line end is not a space
+])
+def test_english_that_only_moved_a_line_end_inside_code_keeps_its_entry(
+        before: str, after: str, same: bool) -> None:
+    old = vendor_edit(merge(make([("102", "", before)], tt="MT"), None), before, "Exécutez.")
+    new = merge(make([("102", "", after)], tt="MT"), reread(old))
+    entry = by_msgid(new)[after]
+    assert (entry.msgstr == "Exécutez." and entry.reviewed) is same
+    assert (before in by_msgid(new)) is not same  # else the old English stays, obsolete
+
+
 def test_reviewed_catalog_wins_over_the_article_when_rendering() -> None:
     article = make(BASE)
     edited = vendor_edit(merge(article, None), "Close the window.", "Fermez cette fenêtre.")

@@ -109,6 +109,31 @@ def test_reflowed_lines_and_trailing_spaces_change_no_catalog_byte(tree: Tree) -
     assert tree.catalog_path("fr-FR", "guide.md").read_bytes() == before
 
 
+@pytest.mark.parametrize("translation", [
+    "Exécutez `az group create --name G` pour créer le groupe.",  # code as the page shows it
+    "Exécutez `az group create\n--name G` pour créer le groupe.",  # wrapped as the English was
+])
+def test_a_paragraph_rewrapped_inside_a_code_span_keeps_its_reviewed_translation(
+        tree: Tree, translation: str) -> None:
+    """Microsoft's English keeps a line end inside a code span; a writer who re-wraps the
+    paragraph moves it: the same code on the page, so the entry stays reviewed, with the new
+    English."""
+    tree.write("wrap.md", "# Wrap\n\nRun `az group create\n--name G` to create the group.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    english = "Run `az group create\n--name G` to create the group."
+    tree.translate("fr-FR", "wrap.md", {english: translation})
+    tree.write("wrap.md", "# Wrap\n\nRun `az group create --name G`\nto create the group.\n")
+    assert tree.run("locales") == (0 if "\n" not in translation else 1)
+    by_id = {m.msgid: m for m in tree.catalog("fr-FR", "wrap.md").messages}
+    entry = by_id["Run `az group create --name G` to create the group."]
+    assert entry.msgstr == translation and not entry.fuzzy and not entry.obsolete
+    assert english not in by_id  # no obsolete copy of the English as it was wrapped
+    page = tree.page("fr-FR", "wrap.md")
+    # a line end the English no longer has is held back (newline-added), never published
+    assert (translation in page) is ("\n" not in translation)
+
+
 def test_removed_english_becomes_obsolete_and_keeps_its_translation(tree: Tree) -> None:
     _translated(tree)
     tree.write("guide.md", GUIDE.replace(" A backup keeps a copy in the cloud.", ""))
