@@ -75,7 +75,7 @@ class Prepared:
 
     rel: str
     findings: tuple[Finding, ...]
-    article: Article | None = None  # None: unreadable, nothing else to do
+    article: Article | None = None  # None: unreadable (``read`` is False), or taken by ``lean``
     article_data: bytes = b""
     catalog_write: Write | None = None
     catalog_bytes: bytes | None = None  # the catalog as it stays on disk when not rewritten

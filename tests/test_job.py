@@ -35,6 +35,26 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(layout, extract=True, check=True, form=Form.LOCALIZED)
 
 
+ENGLISH = "how-to/preview-locally.md"
+DRIVEN = [f"{locale}/{ENGLISH}" for locale in ("ar-SA", "fr-FR", "ja-JP")]
+
+
+@pytest.fixture
+def english(tmp_path: Path) -> Settings:
+    """The repository's English article and its catalogs: articles made from their English."""
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    (content / "en-US" / ENGLISH).parent.mkdir(parents=True)
+    shutil.copyfile(REPO / "content" / "en-US" / ENGLISH, content / "en-US" / ENGLISH)
+    for rel in DRIVEN:
+        po = Path(rel[:-3] + ".po")
+        (locales / po).parent.mkdir(parents=True)
+        shutil.copyfile(REPO / "locales" / po, locales / po)
+    layout = Layout(content, locales, tmp_path / "out", source="en-US")
+    assert all(layout.drives(rel) for rel in DRIVEN)
+    return Settings(layout, extract=True, check=True, form=Form.LOCALIZED,
+                    targets=("ar-SA", "fr-FR", "ja-JP"))
+
+
 @pytest.fixture
 def no_collector() -> Iterator[None]:
     """Only reference counting frees memory: what the collector would free is a cycle."""
@@ -52,6 +72,25 @@ def test_a_batch_leaves_no_cycle_for_the_collector(settings: Settings, no_collec
     batch.process_batch(HANDOFFS, settings)  # the first batch: what runs once is looked up
     batch.process_batch(HANDOFFS, settings)
     assert gc.collect() == 0
+
+
+def test_an_english_driven_batch_leaves_no_cycle_for_the_collector(
+        english: Settings, no_collector: None) -> None:
+    batch.process_batch(DRIVEN, english)
+    batch.process_batch(DRIVEN, english)
+    assert gc.collect() == 0
+
+
+def test_a_lean_english_driven_article_finishes_as_the_whole_one_does(english: Settings) -> None:
+    from pipeline.source import job as source_job
+
+    for rel in DRIVEN:
+        whole = job.write_batch([source_job.prepare(rel, english)], english)
+        lean = job.lean(source_job.prepare(rel, english))
+        assert lean.article is None and lean.read and lean.handoff_data is None
+        again = job.write_batch([lean], english)
+        assert whole[0].segments > 0 and whole[0].cache is not None
+        assert again == [whole[0]._replace(wrote_catalog=False, wrote_output=False)]
 
 
 def test_a_guard_and_its_locale_copies_are_freed_by_reference_counting(
