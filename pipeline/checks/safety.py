@@ -283,7 +283,7 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
         return NONE
     # cheap exit: no line break, and a first character (after indentation) that opens nothing
     head = translation[:1]
-    if (head not in BY_FIRST_CHAR and "\n" not in translation
+    if (head not in BY_FIRST_CHAR and "\n" not in translation and "\r" not in translation
             and (not head.isspace() or translation.lstrip()[:1] not in BY_FIRST_CHAR)):
         return NONE
     tr_first, tr_lines = block_starts(translation)

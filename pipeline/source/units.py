@@ -327,7 +327,7 @@ def quoted_attribute_breaks(units: Sequence[Unit], english: str, published: Sequ
         if u.kind is not Kind.ALT or text == u.source or english[u.start - 1:u.start] != '"':
             continue
         what = ('a straight double quote (")' if '"' in text else "':::'" if ":::" in text
-                else "a line break" if "\n" in text else "")
+                else "a line break" if "\n" in text or "\r" in text else "")
         if what:
             out.append((i, f"the translation of an image's alt-text has {what}, which ends it "
                            "early: the English is published"))

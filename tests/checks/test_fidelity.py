@@ -171,6 +171,8 @@ FAILING: dict[str, list[object]] = {
     "newline-added": [
         case("Create a group (<strong>Tax</strong>).", "Créez un groupe\n(<strong>Taxe</strong>).",
              "line-break-inserted"),
+        case("Use `e  f` twice.", "Utilisez `e\r\rf` deux fois.", "carriage-returns-in-code"),
+        case("Use `x y` here", "Utilisez `x\ry` ici", "carriage-return-alone"),
         case("**[Install the scanner.](x.md)**", "**\n  [Installez le scanner.](x.md)**",
              "line-break-after-marker"),
     ],
@@ -327,6 +329,7 @@ PASSING: dict[str, list[object]] = {
     ],
     "newline-added": [
         case("[A](a.md)\n[B](b.md)", "[A](a.md) \n [B](b.md)", "same-line-count"),
+        case("[A](a.md)\r\n[B](b.md)", "[A](a.md)\n[B](b.md)", "crlf-is-one-line-end"),
     ],
     "pipe-added": [
         case("Admin | Billing admin", "Administrateur | Facturation | Support",

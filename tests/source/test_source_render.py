@@ -435,6 +435,22 @@ def test_an_alt_text_translation_that_would_end_its_attribute_is_never_published
     assert "render-substituted]: the translation has errors (html-broken)" in said
 
 
+@pytest.mark.parametrize("extra", [(), ("--ignore", "html-broken,new-block,newline-added")])
+def test_an_alt_text_translation_with_a_carriage_return_is_never_published(
+        tree: Tree, capsys: pytest.CaptureFixture[str], extra: tuple[str, ...]) -> None:
+    """A carriage return alone ends a line as a line feed does: the attribute would end, and
+    the next line open a heading."""
+    tree.write("run.md", IMAGE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "run.md", {"Screenshot of the Run button.": "Un schéma\r# Titre"})
+    capsys.readouterr()
+    tree.run("locales", *extra)
+    page = tree.page("fr-FR", "run.md")
+    assert 'alt-text="Screenshot of the Run button.":::' in page and "\r" not in page
+    assert "render-substituted]" in "".join(capsys.readouterr())
+
+
 def test_an_alt_text_translation_with_the_languages_own_quotes_is_published(tree: Tree) -> None:
     tree.write("run.md", IMAGE)
     tree.target("fr-FR")

@@ -9,6 +9,7 @@ import re
 from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
+from pipeline.checks.tokens.blocks import line_ends
 from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
 from pipeline.checks.tokens.prose import brackets, prose, sentence
 from pipeline.findings import Severity
@@ -137,11 +138,11 @@ def edge_whitespace(source: str, translation: str, options: Options) -> Messages
     "newline-added", F, ERROR, "a line break the English does not have",
     "keep the translation on as many lines as the English; a new line splits a table row "
     "or starts a new block",
-    translation_needs="\n")
+    translation_needs="\n\r")
 def newline_added(source: str, translation: str, options: Options) -> Messages:
-    if "\n" not in translation:
+    if "\n" not in translation and "\r" not in translation:
         return NONE
-    src, tr = source.count("\n"), translation.count("\n")
+    src, tr = line_ends(source), line_ends(translation)  # a CR alone ends a line too
     if tr <= src:
         return NONE
     return [f"the translation has {tr} line break(s), the English {src}: {q(translation, 70)}"]

@@ -57,8 +57,17 @@ def block_start(line: str) -> str | None:
     return None
 
 
+# CommonMark's line endings: a carriage return alone ends a line too
+LINE_END = re.compile(r"\r\n?|\n")
+
+
+def line_ends(text: str) -> int:
+    """How many lines ``text`` ends, as CommonMark reads it (CR LF, LF, or CR alone)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 def block_starts(text: str) -> tuple[str | None, list[str]]:
     """The block the text's first line opens, if any, and the blocks its other lines open."""
-    first, *rest = text.split("\n")
+    first, *rest = LINE_END.split(text) if "\r" in text else text.split("\n")
     kinds = [k for k in map(block_start, rest) if k]
     return block_start(first), kinds
