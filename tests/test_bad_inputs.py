@@ -435,6 +435,25 @@ def test_a_catalog_with_no_marks_and_none_of_the_articles_english_is_foreign(
     assert po.read_bytes() == before
 
 
+def test_another_articles_stripped_catalog_sharing_one_sentence_is_foreign(
+        tmp_path: Path) -> None:
+    """Another article's catalog copied in place, stripped of its marks: it shares one
+    sentence with this article ("Next steps"), which does not make it this article's."""
+    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
+                   if not line.startswith(("#.", "#:")))
+    header, *entries = text.rstrip("\n").split("\n\n")
+    assert len(entries) >= 3
+    other = [entries[0], *(f'msgid "Other sentence {n}."\nmsgstr "Autre phrase {n}."'
+                           for n in range(len(entries)))]
+    tree = tree_with_catalog(tmp_path / "t", ("\n\n".join([header, *other]) + "\n").encode())
+    po = tree.locales / "fr-FR" / "tool.po"
+    before = po.read_bytes()
+    result = run_cli(tree.args("locales", 1))
+    assert result.code == 1 and "error[po-foreign-entry]: entry 'Other sentence 0.'" in result.err
+    assert po.read_bytes() == before
+    assert not (tree.out / "fr-FR" / "tool.md").exists()
+
+
 def test_a_vendor_entry_whose_english_is_in_the_article_is_welcome(tmp_path: Path) -> None:
     text = good_catalog(tmp_path).replace("#. a1b2c-102\n", "")  # a tool dropped the #. line
     tree = tree_with_catalog(tmp_path / "t", text.encode())

@@ -152,15 +152,16 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
     entry's #: line is the mark of extraction instead. Where it dropped both (msgmerge with a
     bare template does), nothing tells a hand's entry from an earlier handoff's: an entry with
     English the article no longer has is taken as the earlier handoff's (extract makes it
-    obsolete, its translation kept) while another entry still has the article's English. A
-    catalog holding a foreign entry is left as is and nothing is published from it: the
-    English it translates is not the article's."""
+    obsolete, its translation kept) while at least half the entries still have the article's
+    English (the bar a renamed article's catalog meets; one shared "Next steps" does not make
+    another article's catalog this one's). A catalog holding a foreign entry is left as is and
+    nothing is published from it: the English it translates is not the article's."""
     out: list[Finding] = []
     active = list(catalog.active())
     ids = [any(_SEGMENT_ID_RE.match(note) for note in m.extracted_comments) for m in active]
     dropped = not any(ids)
-    if dropped and not any(m.references for m in active) and any(
-            m.msgid in english for m in active):
+    if dropped and not any(m.references for m in active) and 2 * sum(
+            m.msgid in english for m in active) >= len(active):
         return out
     for msg, has_id in zip(active, ids, strict=True):
         if msg.msgid in english or has_id or (dropped and msg.references):
