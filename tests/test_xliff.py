@@ -409,8 +409,8 @@ def test_a_vendor_change_to_an_entry_the_catalog_changed_too_keeps_both_and_says
     [entry] = [m for m in new.messages if m.msgid.startswith("Reviewed")]
     assert entry.msgstr == "Relu à nouveau"
     assert entry.translator_comments[-2:] == (
-        "returned by the vendor, not applied (the entry changed in the catalog since the "
-        "export):", "> Relu par le vendeur")
+        "returned by the vendor, not applied (the entry changed or was reviewed in the catalog "
+        "since the export):", "> Relu par le vendeur")
     assert new == replace(later, messages=tuple(
         entry if m.msgid.startswith("Reviewed") else m for m in later.messages))
     assert import_catalog(new, data, "a.xlf")[:2] == (new, 0)
@@ -433,6 +433,30 @@ def test_a_vendor_change_to_an_entry_reviewed_since_the_export_is_kept_beside_it
     [entry] = [m for m in new.messages if m.msgid == "Machine translated."]
     assert entry.msgstr == "Traduit par machine." and not entry.fuzzy
     assert "> Traduit par le vendeur." in entry.translator_comments
+
+
+@pytest.mark.parametrize("text", ["Salut\u2028`npm install`", "Salut\x85tous", "a\r\nb\rc"])
+def test_a_kept_vendor_text_comes_back_unchanged_through_an_untouched_round_trip(
+        text: str) -> None:
+    """Export, then import the file untouched: the comment holding a vendor's text, however
+    its lines end, adds nothing."""
+    from pipeline.xliff.stale import keep_beside
+
+    messages = list(EDGE.messages)
+    assert keep_beside(messages, 0, text)
+    kept = replace(EDGE, messages=tuple(messages))
+    assert all(line.startswith("> ") for line in kept.messages[0].translator_comments[-3:][1:]
+               if not line.startswith("returned"))
+    data = export_catalog(kept, "fr-FR/a.po", "fr-FR")
+    assert import_catalog(kept, data, "a.xlf") == (kept, 0, ())
+    assert not keep_beside(messages, 0, text)  # said once
+
+
+def test_an_emptied_target_that_loses_a_conflict_leaves_no_comment() -> None:
+    from pipeline.xliff.stale import keep_beside
+
+    messages = [Message("Hello.", "Bonjour.")]
+    assert not keep_beside(messages, 0, "") and messages[0].translator_comments == ()
 
 
 def test_a_kept_vendor_text_never_reads_as_an_ignore_mark() -> None:

@@ -34,6 +34,7 @@ from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import PREFIX
+from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
 
@@ -208,8 +209,11 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             touched.add(unit.index)
         if unit.target is None:
             continue
-        if unit.base is not None and base(msg) != unit.base and msg.reviewed:
-            other = unit.target != msg.msgstr
+        # changed since the export by a person (reviewed, or a draft that is not what a
+        # handoff delivered): the catalog's stands; newer machine translation gives way
+        if unit.base is not None and base(msg) != unit.base and (
+                msg.reviewed or not as_delivered(msg, recorded(msg))):
+            other = bool(unit.target) and unit.target != msg.msgstr
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)
             notes.append(Finding(

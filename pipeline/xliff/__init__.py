@@ -301,15 +301,16 @@ def import_catalog(
         if base is not None and base != _base(msg.msgstr, not msg.fuzzy) and (
                 target != msg.msgstr or reviewed == msg.fuzzy):
             # changed on both sides: the catalog's stands, the vendor's is kept beside it
-            other = target != msg.msgstr  # else the same text, in another review state
+            other = bool(target) and target != msg.msgstr  # else nothing of the vendor's
             if other and keep_beside(messages, n, target):
                 touched.add(n)
             how = "was reviewed" if base in (_base(msg.msgstr, True), _base(msg.msgstr, False)) \
                 else "changed"
             cleared.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {uid!r}: the catalog's entry for "
-                f"{_short(msg.msgid)} {how} since the export, and the vendor changed it to "
-                f"{_short(target)}: the catalog's {_short(msg.msgstr)} was kept"
+                f"{_short(msg.msgid)} {how} since the export, and the vendor "
+                + (f"changed it to {_short(target)}" if target else "emptied it")
+                + f": the catalog's {_short(msg.msgstr)} was kept"
                 + (", the vendor's in a # comment of the entry" if other else ""), shown,
                 int(element.sourceline or 0), 0, None,
                 "compare the two, and put the right one in the catalog"))

@@ -60,11 +60,13 @@ def keep_beside(messages: list[Message], n: int, target: str) -> bool:
     """Keep a returned translation that the catalog's own entry (changed or reviewed since
     the export) wins over in a ``#`` comment of that entry, once however often it comes back:
     the vendor's work stays where a reviewer finds it. Whether the entry changed."""
+    if not target:  # an emptied target: nothing of the vendor's to keep
+        return False
     m = messages[n]
-    # each line of the text quoted: a line of its own would read as an ignore-<check> mark
-    lines = target.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    note = ["returned by the vendor, not applied (the entry changed in the catalog since the "
-            "export):", *(f"> {line}" for line in lines)]
+    # each line of the text quoted (a line of its own would read as an ignore-<check> mark),
+    # split where any reader splits lines (U+2028, NEL): the next import reads the same lines
+    note = ["returned by the vendor, not applied (the entry changed or was reviewed in the "
+            "catalog since the export):", *(f"> {line}" for line in target.splitlines())]
     have = m.translator_comments
     if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
         return False

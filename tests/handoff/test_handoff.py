@@ -8,13 +8,14 @@ import csv
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from translate.storage.placeables import StringElem
 from translate.storage.xliff import xlifffile
 
-from pipeline.catalog import parse_po_bytes
+from pipeline.catalog import format_po, parse_po_bytes
 from tests.memory.helpers import article, run, write
 
 EN = "Select **Save** to keep the `settings.json` file."
@@ -160,6 +161,37 @@ def test_a_translation_made_in_the_catalog_meanwhile_is_kept_and_the_vendors_bes
     again = po.read_bytes()
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     assert po.read_bytes() == again  # said once
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_draft_the_translator_made_in_the_catalog_meanwhile_is_kept_and_the_vendors_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """The entry was exported fuzzy (machine translation); a translator rewrote it in the
+    catalog, still fuzzy; the vendor's reviewed text comes back: the draft is a person's work,
+    as a review is, and stays; the vendor's is kept beside it."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    if fmt == "xliff":
+        translate_with_translate_toolkit(pkg / "fr-FR/b.xlf", skip="nothing", drop="nothing")
+    else:
+        _translate_po(pkg / "fr-FR/b.po")
+    po = cats / "fr-FR/b.po"
+    draft = "Le groupe de ressources rassemble les ressources (brouillon)."
+    po.write_text(po.read_text(encoding="utf-8").replace(MT_FR, draft), encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "warning[handoff-conflict]" in capsys.readouterr().err
+    [entry] = [m for m in parse_po_bytes(po.read_bytes(), "b").messages if m.msgid == MT_EN]
+    assert entry.msgstr == draft and entry.fuzzy
+    assert any(c.startswith("> ") for c in entry.translator_comments)
+
+
+def _translate_po(path: Path) -> None:
+    """A vendor's PO tool: every entry translated and reviewed."""
+    cat = parse_po_bytes(path.read_bytes(), str(path))
+    path.write_text(format_po(replace(cat, messages=tuple(
+        replace(m, msgstr=f"Vendeur: {m.msgid}", flags=()) for m in cat.messages))),
+        encoding="utf-8")
 
 
 @pytest.mark.parametrize("damage", [
