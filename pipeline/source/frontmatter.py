@@ -140,12 +140,18 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
         return None
     end = text.find("\n", m.end(), close)
     end = close if end < 0 else end
+    indent = 0  # the value's own, set by its first line below the key
     while end + 1 < close:  # the lines that continue the value
         nxt = end + 1
         while nxt < close and text[nxt] in "\r\n":  # blank lines, inside a block scalar
             nxt += 1
-        if nxt >= close or text[nxt] not in " \t":
+        at = nxt
+        while at < close and text[at] in " \t":
+            at += 1
+        # a line less indented than the value's ends it (a comment there is the mapping's)
+        if at == nxt or at - nxt < indent or at >= close:
             break
+        indent = indent or at - nxt
         line_end = text.find("\n", nxt, close)
         end = close if line_end < 0 else line_end
     if end > m.end() and text[end - 1] == "\r":
@@ -230,6 +236,11 @@ def _locale(text: str, start: int, close: int, locale: str) -> Edit:
     m = _LOCALE_LINE.search(text, start, close)
     if m is not None:
         return m.start(1), m.end(1), locale
+    flow = text[start:close].rstrip()
+    if flow.lstrip().startswith("{") and flow.endswith("}"):  # a flow mapping: a key inside it
+        at = start + len(flow) - 1
+        sep = ", " if flow[flow.index("{") + 1:-1].strip() else ""
+        return at, at, f"{sep}{LOCALE_KEY}: {locale}"
     before = text[:close] if close > start else text[:start]
     eol = "\r\n" if before.endswith("\r\n") else "\n"
     return close, close, f"{LOCALE_KEY}: {locale}{eol}"

@@ -237,6 +237,30 @@ def test_a_comment_after_a_title_written_again_as_a_quoted_string_is_kept(
     assert _front(page)["title"] == "Configurer : le lecteur"
 
 
+@pytest.mark.parametrize("front", [
+    "{title: Set up the reader, author: me}",
+    "{title: Set up the reader,\n author: me}  ",
+    "{}",
+])
+def test_front_matter_written_as_a_flow_mapping_gets_the_locale_inside_it(front: str) -> None:
+    text = f"---\n{front}\n---\n\n# Set up the reader\n"
+    page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
+    meta = _front(page)
+    assert meta["ms.contentlocale"] == "fr-FR"
+    assert meta.get("author", "me") == "me"
+
+
+def test_a_comment_below_a_block_value_is_kept_when_the_value_is_written_again() -> None:
+    """A line less indented than a block value's ends it: the comment there stays."""
+    text = ("---\ntitle: |\n    Set up\n\n    the reader\n\n  # reviewed by legal\n"
+            "author: me\n---\n\n# H\n")
+    english = segment(text, "a.md")
+    title = next(u.source for u in units_of(english, "a.md") if u.kind is Kind.TITLE)
+    page, _ = _page(text, {title: "Configurer\n\nle lecteur"})
+    assert "\n\n  # reviewed by legal\nauthor: me\n" in page
+    assert _front(page)["title"] == "Configurer\n\nle lecteur\n"  # '|' keeps the last line end
+
+
 def test_an_article_without_front_matter_gets_one_with_the_locale() -> None:
     page, _ = _page("Just a line.\n", {"Just a line.": "Juste une ligne."}, locale="ar-SA")
     assert page == "---\nms.contentlocale: ar-SA\n---\nJuste une ligne.\n"
