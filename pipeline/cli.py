@@ -30,6 +30,7 @@ from pipeline.memory import Setup
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
+from pipeline.roots import misplaced
 from pipeline.runner import run
 from pipeline.source import tree as source_tree
 
@@ -291,6 +292,9 @@ def _unusable(layout: Layout) -> tuple[int, str] | None:
     try:
         if not layout.content.is_dir():
             return EXIT_USAGE, f"no content folder at {layout.content} (give --content DIR)"
+        problem = misplaced(layout.content, layout.locales, layout.out)
+        if problem is not None:
+            return EXIT_USAGE, problem
         for root in (layout.locales, layout.out):
             if isinstance(root, storage.Url):
                 root.is_dir()  # that it can be asked: it need not exist yet

@@ -49,7 +49,7 @@ def _digest(article: Article) -> str:
     return digest("\x00".join([seg.source for seg in article.segments]).encode())
 
 
-def _flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | None,
+def flag_findings(catalog: Catalog, as_read: Catalog | None, written: Write | None,
                    shown: str, options: Options) -> list[Finding]:
     """``ignore-flag`` warnings, at the lines of the catalog as it now stands on disk (merged
     entries have no line: the catalog as read has them, or else the one written)."""
@@ -198,8 +198,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
                 article, catalog, po_shown, options, keys, entries=entries,
                 entry_line=entry_line))
             if options.enabled(suppress.IGNORE_FLAG):
-                findings.extend(_flag_findings(catalog, as_read, catalog_write, po_shown,
-                                               options))
+                findings.extend(flag_findings(catalog, as_read, catalog_write, po_shown,
+                                              options))
         elif not broken and article.segments and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),

@@ -388,3 +388,41 @@ def test_ctrl_c_is_one_line_and_the_shells_status(
     monkeypatch.setattr(cli, "main", interrupted)
     assert cli.entry() == 130
     assert capsys.readouterr().err == "pipeline: interrupted; the files written so far are whole\n"
+
+
+@pytest.mark.parametrize("command", ["locales", "render", "report"])
+@pytest.mark.parametrize("where", ["content", "content/fr-FR/out", "locales", "locales/fr-FR"])
+def test_an_output_folder_where_the_run_reads_is_refused_before_any_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, where: str) -> None:
+    """--out over the content folder wrote every page over its delivered article; inside it,
+    the next run read the pages back as articles."""
+    content, locales, _ = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    before = snapshot(tmp_path)
+    capsys.readouterr()
+    assert main(args(command, content, locales, tmp_path / where)) == 2
+    err = capsys.readouterr().err
+    assert "overlap" in err and "Traceback" not in err and err.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "zh-Hans-CN", "es-419"])
+def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str) -> None:
+    """Its subfolders (get-started, how-to) would be taken as locales and written as such."""
+    content, locales, out = tree(tmp_path)
+    shutil.copytree(content / "fr-FR", tmp_path / "c" / locale)
+    assert main(args("locales", tmp_path / "c" / locale, locales, out)) == 2
+    said = capsys.readouterr().err
+    assert f"one locale's folder: give the folder that holds the locale folders ({tmp_path / 'c'})"\
+        in said
+    assert not locales.exists() and not out.exists()
+
+
+def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
+        tmp_path: Path) -> None:
+    """content/build holds no locale's articles: nothing there is read back."""
+    content, locales, _ = tree(tmp_path)
+    assert main(args("locales", content, locales, content / "build")) == 0
+    assert main(args("locales", content, locales, content / "build")) == 0
+    assert (content / "build" / "fr-FR").is_dir()

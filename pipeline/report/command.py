@@ -12,6 +12,7 @@ from pipeline.checks.base import Options
 from pipeline.config import Config, bounded_jobs
 from pipeline.layout import Layout
 from pipeline.progress import Progress
+from pipeline.roots import misplaced
 from pipeline.source import tree as source_tree
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -40,6 +41,10 @@ def main(args: argparse.Namespace, config: Config) -> int:
     if not layout.content.is_dir():
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
               file=sys.stderr)
+        return EXIT_USAGE
+    problem = misplaced(layout.content, layout.locales, out)
+    if problem is not None:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     targets = tuple(source_tree.target_locales(layout, config.build_locales,
                                                config.target_locales)) if source else ()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
-from pipeline import checks
+from pipeline import checks, suppress
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog, Message, encode_po
 from pipeline.catalog.files import read_catalog_bytes
@@ -24,7 +24,7 @@ from pipeline.checks.english import english_changed, translation_lag
 from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
-from pipeline.job import Prepared, Write, written_lines
+from pipeline.job import Prepared, Write, flag_findings, written_lines
 from pipeline.merge import is_machine_translated, merge
 from pipeline.outcome import Settings
 from pipeline.publish import Guard, Policy, publish
@@ -90,6 +90,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     catalog_write = None
     entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
     tm = None
+    as_read = catalog
     if settings.extract and not broken and (catalog is not None or units):
         updated = dated_as_before(tidy(merge(article, catalog, keys), units, keys, source_rel,
                                        _comments(locale, source_rel) if fresh else None),
@@ -119,6 +120,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
                 entry_line=entry_line), locale, shown), handoff, units))
             findings.extend(english_changed(entries, options, po_shown, entry_line,
                                             {u.source for u in units}))
+            if options.enabled(suppress.IGNORE_FLAG):
+                findings.extend(flag_findings(catalog, as_read, catalog_write, po_shown,
+                                              options))
         elif not broken and units and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),

@@ -484,3 +484,24 @@ def test_a_translated_value_no_edit_can_write_is_reported_and_stays_english(
     assert len(said) == 1 and "translated description was not published" in said[0]["message"]
     assert "  Share a folder\n\n  with your team.\n" in tree.page("fr-FR", "fold.md")
     assert "1 held back" in lag(json.dumps(found))
+
+
+@pytest.mark.parametrize("flag, says", [
+    ("#, ignore-unsafe-element", "a safety check is never silenced"),
+    ("# ignore-no-such-check", "no check has this id"),
+])
+def test_an_ignore_flag_that_cannot_apply_is_a_warning_in_an_english_driven_catalog(
+        tree: Tree, capsys: pytest.CaptureFixture[str], flag: str, says: str) -> None:
+    """As in a handoff's catalog: a flag naming a safety check, or no check, is said."""
+    tree.write("fold.md", FOLDED)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "fold.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgid "Open the folder."', f'{flag}\nmsgid "Open the folder."'),
+                    encoding="utf-8")
+    capsys.readouterr()
+    tree.run("check", "--format", "json")
+    found = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "ignore-flag"]
+    assert len(found) == 1 and says in found[0]["message"]
+    assert found[0]["file"].endswith("fold.po") and found[0]["line"] > 1
