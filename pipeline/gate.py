@@ -71,6 +71,7 @@ class Gate:
         if self.command == "baseline":
             self.path = (args.baseline_out or config.baseline
                          or Path(baseline.DEFAULT_NAME))
+            self.configured = config.baseline is not None and self.path == config.baseline
             self.prune = bool(args.prune)
             if self.prune:
                 self._load(baseline)
@@ -155,7 +156,11 @@ class Gate:
             baseline.write(self.path, entries)
         except Exception as exc:  # InputError from the writer: one line, no traceback
             raise GateError(f"cannot write {self.path}: {exc}") from None
-        print(f"baseline: {what} in {self.layout.shown(self.path)}", file=sys.stderr)
+        shown = self.layout.shown(self.path)
+        print(f"baseline: {what} in {shown}", file=sys.stderr)
+        if not self.configured:  # check and locales read only the baseline they are given
+            print(f"baseline: check and locales use it with --baseline {shown}, or with "
+                  f'baseline = "{shown}" under [tool.pipeline]', file=sys.stderr)
 
     def exit_status(self, summary: Summary) -> int:
         if self.command == "baseline":

@@ -41,3 +41,17 @@ def _overlap(out: Path | Url, root: Path | Url) -> bool:
     if r not in o.parents:
         return False
     return is_locale(o.relative_to(r).parts[0])
+
+
+def missing_locale(locales: Path, locale: str) -> str | None:
+    """Why ``locale`` names no catalogs under ``locales`` (a typo: fr_FR, es-ES for es-MX),
+    with the locales there, or None. A command that would write an empty package or memory
+    for it says so rather than succeed with nothing."""
+    try:
+        names = sorted(p.name for p in locales.iterdir() if p.is_dir() and is_locale(p.name))
+    except OSError:
+        names = []
+    if any(name.lower() == locale.lower() for name in names):
+        return None
+    return (f"no catalogs of {locale} under {locales} (its locales: "
+            f"{', '.join(names) or 'none'})")

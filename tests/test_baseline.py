@@ -239,3 +239,24 @@ def test_a_finding_is_keyed_by_its_segment_not_only_by_its_message(
     assert [(f["check"], f.get("baselined", False)) for f in found
             if f["severity"] == "error"] == [("code-changed", False)]
     assert sum(f["check"] == "baseline-stale" for f in found) == 1
+
+
+def test_a_baseline_written_says_how_check_reads_it_unless_it_is_the_configured_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check reads only the baseline it is given: a user who ran baseline then check, and
+    saw the run still fail, was told nothing."""
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS)})
+    assert main(cli_args("extract", content, locales)) == 0
+    written = tmp_path / "known.json"
+    capsys.readouterr()
+    assert main([*cli_args("baseline", content, locales), "--out", str(written)]) == 0
+    err = capsys.readouterr().err
+    assert "check and locales use it with --baseline" in err and "known.json" in err
+    config = tmp_path / "pipeline.toml"
+    config.write_text(f'[tool.pipeline]\nbaseline = "{written}"\n', encoding="utf-8")
+    assert main([*cli_args("baseline", content, locales), "--config", str(config)]) == 0
+    assert "use it with" not in capsys.readouterr().err
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--config", str(config)])
+    assert code == 0 and all(f.get("baselined") for f in found)

@@ -18,6 +18,7 @@ from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
 from pipeline.layout import Layout
+from pipeline.roots import missing_locale
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
 from pipeline.terms import TermsError
 
@@ -78,6 +79,10 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     if locales is None:
         return 2
     out: Path = args.out
+    unknown = missing_locale(locales, args.locale)
+    if unknown is not None:
+        print(f"pipeline handoff: error: {unknown}", file=sys.stderr)
+        return 2
     every, _, problems = Layout(Path(), locales, out).catalogs()
     rels = [r for r in every if r.split("/", 1)[0].lower() == args.locale.lower()]
     try:

@@ -21,6 +21,7 @@ from pipeline.memory import tmx
 from pipeline.memory.index import build
 from pipeline.memory.rows import Row, catalog_rows
 from pipeline.memory.session import TMX_LIMIT_FACTOR
+from pipeline.roots import missing_locale
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
 from pipeline.terms import TermsError
 
@@ -67,9 +68,13 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     except TermsError as exc:
         print(f"pipeline tm-export: error: {exc}", file=sys.stderr)
         return 2
+    tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
+    unknown = missing_locale(locales, args.locale)
+    if unknown is not None and not tmx_files:  # else the TMX files may hold the locale
+        print(f"pipeline tm-export: error: {unknown}", file=sys.stderr)
+        return 2
     sources, findings = locale_rows(locales, args.locale, config.max_file_size,
                                     jobs_for(args, config), options)
-    tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
     all_sources: list[tuple[str, tuple[Row, ...] | list[Row]]] = list(sources)
     try:
         all_sources.extend(tmx.rows_of(tmx_files, args.locale,

@@ -503,3 +503,22 @@ def test_a_po_package_unit_finds_its_twin_after_a_new_handoff_renumbered_the_con
     assert {m.msgctxt: m.msgstr for m in new.messages} == {
         "1ab2c-107": "Même", "1ab2c-108": "Identique"}
     assert notes == []
+
+
+@pytest.mark.parametrize("command", [
+    ["handoff", "--out"], ["tm-export", "--out"],
+])
+@pytest.mark.parametrize("locale", ["fr_FR", "es-ES"])
+def test_a_locale_with_no_catalogs_is_a_usage_error_naming_the_locales_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str],
+        locale: str) -> None:
+    """A typo wrote an empty package (or memory) and exited 0: a vendor was sent nothing."""
+    _, cats, _ = tree(tmp_path)
+    target = tmp_path / ("pkg" if command[0] == "handoff" else "x.tmx")
+    capsys.readouterr()
+    assert run(command[0], "--locales", cats, "--locale", locale, command[1], target, "-q") == 2
+    err = capsys.readouterr().err
+    assert f"no catalogs of {locale} under {cats} (its locales: fr-FR)" in err
+    assert not target.exists()
+    # the locale's own name in another case is the same locale
+    assert run(command[0], "--locales", cats, "--locale", "FR-fr", command[1], target, "-q") == 0
