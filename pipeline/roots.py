@@ -5,24 +5,51 @@ itself one locale's folder (its subfolders would be taken as locales)."""
 
 from __future__ import annotations
 
+import locale as _locale
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 from pipeline.layout import is_locale
 from pipeline.storage import Url
 
-# A folder named as one locale with its region (fr-FR, zh-Hans-CN, es-419): what the content
-# root holds, never what it is.
-_LOCALE_FOLDER = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?[-_](?:[A-Za-z]{2}|\d{3})\Z")
+# A folder named as one locale with its script or region (fr-FR, zh-Hans, es-419): what the
+# content root holds, never what it is. The language must be one the C library knows, so
+# that a root named web-ui or doc_fr is not taken for one.
+_LOCALE_FOLDER = re.compile(
+    r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4}(?:[-_](?:[A-Za-z]{2}|\d{3}))?|[-_](?:[A-Za-z]{2}|\d{3}))\Z")
+
+
+_SCRIPTS = frozenset({"arab", "cyrl", "deva", "hans", "hant", "hebr", "latn", "beng", "grek",
+                      "guru", "gujr", "knda", "mlym", "orya", "taml", "telu", "thai", "sinh"})
+
+
+@cache
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    """The languages and regions of the C library's locale names (fr_FR, sr_RS@latin)."""
+    pairs = [k.split(".")[0].split("@")[0].split("_") for k in _locale.locale_alias]
+    languages = frozenset(p[0] for p in pairs if re.fullmatch(r"[a-z]{2,3}", p[0]))
+    regions = frozenset(p[1] for p in pairs if len(p) == 2 and re.fullmatch(r"[a-z]{2}", p[1]))
+    return languages, regions
+
+
+def _locale_folder(name: str) -> bool:
+    if _LOCALE_FOLDER.match(name) is None:
+        return False
+    languages, regions = _known()
+    language, *rest = re.split(r"[-_]", name.lower())
+    return language in languages and all(
+        part in _SCRIPTS or part in regions or part.isdigit() for part in rest)
 
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str | None:
-    """What is wrong with the roots, as the error says it, or None. Local roots only: a
-    store's URLs are compared as given."""
-    if isinstance(content, Path) and _LOCALE_FOLDER.match(content.resolve().name):
-        return (f"--content {content} is one locale's folder: give the folder that holds the "
-                f"locale folders ({content.parent})")
+    """What is wrong with the roots, as the error says it, or None."""
+    if isinstance(content, Path):
+        here = content.resolve()
+        if _locale_folder(here.name):
+            return (f"--content {content} is one locale's folder: give the folder that holds "
+                    f"the locale folders ({here.parent})")
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
@@ -30,17 +57,29 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
     return None
 
 
+def _local(root: Path | Url) -> Path | str:
+    """A root as a local path where it is one (a ``file://`` URL, chained or not), else the
+    URL of its store as a string, without a trailing slash and without the caches chained
+    in front of it (``simplecache::s3://…`` is the bucket's)."""
+    if isinstance(root, Path):
+        return Path(os.path.abspath(root)).resolve()
+    target = str(root).rsplit("::", 1)[-1]
+    if target.startswith("file://"):
+        return Path(os.path.abspath(target[len("file://"):])).resolve()
+    return target.rstrip("/")
+
+
 def _overlap(out: Path | Url, root: Path | Url) -> bool:
     """``out`` is ``root``, or lies in one of its locale folders (where a page is an article
     or sits among the catalogs). Elsewhere below it (content/build) nothing is read back."""
-    if isinstance(out, Url) or isinstance(root, Url):
-        return str(out).rstrip("/") == str(root).rstrip("/")
-    o, r = Path(os.path.abspath(out)).resolve(), Path(os.path.abspath(root)).resolve()
+    o, r = _local(out), _local(root)
     if o == r:
         return True
-    if r not in o.parents:
-        return False
-    return is_locale(o.relative_to(r).parts[0])
+    if isinstance(o, Path) and isinstance(r, Path):
+        return r in o.parents and is_locale(o.relative_to(r).parts[0])
+    if isinstance(o, str) and isinstance(r, str) and o.startswith(r + "/"):
+        return is_locale(o[len(r) + 1:].split("/", 1)[0])
+    return False
 
 
 def missing_locale(locales: Path, locale: str) -> str | None:

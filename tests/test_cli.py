@@ -31,7 +31,7 @@ def tree(tmp_path: Path, english: bool = False) -> tuple[Path, Path, Path]:
     return content, locales, out
 
 
-def args(cmd: str, content: Path, locales: Path, out: Path | None = None) -> list[str]:
+def args(cmd: str, content: Path, locales: Path, out: Path | str | None = None) -> list[str]:
     a = [cmd, "--content", str(content), "--locales", str(locales), "-j", "1"]
     if out is not None:
         a += ["--out", str(out)]
@@ -406,7 +406,7 @@ def test_an_output_folder_where_the_run_reads_is_refused_before_any_work(
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("locale", ["fr-FR", "zh-Hans-CN", "es-419"])
+@pytest.mark.parametrize("locale", ["fr-FR", "zh-Hans-CN", "es-419", "zh-Hans", "sr-Latn"])
 def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str) -> None:
     """Its subfolders (get-started, how-to) would be taken as locales and written as such."""
@@ -426,3 +426,22 @@ def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
     assert main(args("locales", content, locales, content / "build")) == 0
     assert main(args("locales", content, locales, content / "build")) == 0
     assert (content / "build" / "fr-FR").is_dir()
+
+
+@pytest.mark.parametrize("name", ["web-ui", "doc_fr", "my-docs", "get-started", "fr"])
+def test_a_content_root_named_like_no_locale_is_taken(tmp_path: Path, name: str) -> None:
+    content, locales, out = tree(tmp_path)
+    content.rename(tmp_path / name)
+    assert main(args("locales", tmp_path / name, locales, out)) == 0
+
+
+@pytest.mark.parametrize("url", ["file://{content}", "simplecache::file://{content}",
+                                 "file://{content}/fr-FR/pages"])
+def test_an_output_url_over_the_content_is_refused_like_a_path(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str) -> None:
+    pytest.importorskip("fsspec")
+    content, locales, _ = tree(tmp_path)
+    before = snapshot(tmp_path)
+    assert main(args("render", content, locales, url.format(content=content))) == 2
+    assert "overlap" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before

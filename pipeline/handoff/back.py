@@ -209,10 +209,13 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             touched.add(unit.index)
         if unit.target is None:
             continue
-        # changed since the export by a person (reviewed, or a draft that is not what a
-        # handoff delivered): the catalog's stands; newer machine translation gives way
-        if unit.base is not None and base(msg) != unit.base and (
-                msg.reviewed or not as_delivered(msg, recorded(msg))):
+        # changed since the export by a person (reviewed, or a draft other than what its
+        # handoff's record says was delivered): the catalog's stands. An unreviewed text of
+        # no record (a memory's fill, an English-driven entry) or of a newer machine
+        # handoff, and an emptied one, give way to the vendor's
+        record = recorded(msg)
+        if unit.base is not None and base(msg) != unit.base and (msg.reviewed or (
+                msg.msgstr and record is not None and not as_delivered(msg, record))):
             other = bool(unit.target) and unit.target != msg.msgstr
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)

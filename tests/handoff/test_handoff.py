@@ -522,3 +522,26 @@ def test_a_locale_with_no_catalogs_is_a_usage_error_naming_the_locales_there(
     assert not target.exists()
     # the locale's own name in another case is the same locale
     assert run(command[0], "--locales", cats, "--locale", "FR-fr", command[1], target, "-q") == 0
+
+
+@pytest.mark.parametrize("change", ["emptied", "no-record"])
+def test_an_unreviewed_entry_no_person_is_known_to_have_written_takes_the_vendors_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str) -> None:
+    """An entry emptied since the export, or changed with no handoff record to tell who did
+    (a translation memory's fill, an English-driven entry): the vendor's text is applied."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    _translate_po(pkg / "fr-FR/b.po")
+    po = cats / "fr-FR/b.po"
+    text = po.read_text(encoding="utf-8")
+    if change == "emptied":
+        text = text.replace(f'msgstr "{MT_FR}"', 'msgstr ""')
+    else:
+        text = "".join(line for line in text.splitlines(keepends=True)
+                       if not line.startswith("#. handoff:")).replace(MT_FR, "Rempli.")
+    po.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "handoff-conflict" not in capsys.readouterr().err
+    [entry] = [m for m in parse_po_bytes(po.read_bytes(), "b").messages if m.msgid == MT_EN]
+    assert entry.msgstr == f"Vendeur: {MT_EN}" and not entry.fuzzy
