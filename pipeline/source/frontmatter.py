@@ -46,7 +46,13 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
     out = [edit for edit, _ in _value_edits(text, start, close, units, published, english)
            if edit is not None]
     out.extend(keywords.edits(text, start, close, units, published))
-    out.append(_locale(text, start, close, locale))
+    locale_edit = _locale(text, start, close, locale)
+    if text[start:close].lstrip()[:1] in "{[" and not _reads_back(
+            text, start, close, locale_edit, LOCALE_KEY, locale):
+        # a flow collection the line or the key cannot be added to as YAML (a trailing
+        # comma, a comment after it, the key already there): front matter never breaks
+        return out
+    out.append(locale_edit)
     return out
 
 
@@ -143,11 +149,13 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
     indent = 0  # the value's own, set by its first line below the key
     while end + 1 < close:  # the lines that continue the value
         nxt = end + 1
-        while nxt < close and text[nxt] in "\r\n":  # blank lines, inside a block scalar
-            nxt += 1
-        at = nxt
-        while at < close and text[at] in " \t":
-            at += 1
+        while True:  # blank lines (white space alone counts), inside a block scalar
+            at = nxt
+            while at < close and text[at] in " \t":
+                at += 1
+            if at >= close or text[at] not in "\r\n":
+                break
+            nxt = at + 1
         # a line less indented than the value's ends it (a comment there is the mapping's)
         if at == nxt or at - nxt < indent or at >= close:
             break
@@ -237,9 +245,13 @@ def _locale(text: str, start: int, close: int, locale: str) -> Edit:
     if m is not None:
         return m.start(1), m.end(1), locale
     flow = text[start:close].rstrip()
+    inline = re.search(rf"(?<![\w.-]){re.escape(LOCALE_KEY)}[ \t]*:[ \t]*([^,{{}}\s]+)", flow)
+    if flow.lstrip().startswith("{") and inline is not None:  # the key inside a flow mapping
+        return start + inline.start(1), start + inline.end(1), locale
     if flow.lstrip().startswith("{") and flow.endswith("}"):  # a flow mapping: a key inside it
         at = start + len(flow) - 1
-        sep = ", " if flow[flow.index("{") + 1:-1].strip() else ""
+        inner = flow[flow.index("{") + 1:-1].strip()
+        sep = ", " if inner and not inner.endswith(",") else " " if inner else ""
         return at, at, f"{sep}{LOCALE_KEY}: {locale}"
     before = text[:close] if close > start else text[:start]
     eol = "\r\n" if before.endswith("\r\n") else "\n"

@@ -241,6 +241,8 @@ def test_a_comment_after_a_title_written_again_as_a_quoted_string_is_kept(
     "{title: Set up the reader, author: me}",
     "{title: Set up the reader,\n author: me}  ",
     "{}",
+    "{title: Set up the reader, author: me, }",  # a trailing comma
+    "{title: Set up the reader, ms.contentlocale: en-US}",  # the key there already
 ])
 def test_front_matter_written_as_a_flow_mapping_gets_the_locale_inside_it(front: str) -> None:
     text = f"---\n{front}\n---\n\n# Set up the reader\n"
@@ -248,6 +250,26 @@ def test_front_matter_written_as_a_flow_mapping_gets_the_locale_inside_it(front:
     meta = _front(page)
     assert meta["ms.contentlocale"] == "fr-FR"
     assert meta.get("author", "me") == "me"
+
+
+def test_a_flow_mapping_the_locale_cannot_be_written_into_is_kept_as_it_is() -> None:
+    """Front matter never breaks: a comment after the closing brace leaves no place for it."""
+    front = "{title: Set up the reader, author: me} # reviewed"
+    text = f"---\n{front}\n---\n\n# Set up the reader\n"
+    page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
+    assert page.startswith(f"---\n{front}\n---\n")
+    assert _front(page)["author"] == "me"
+
+
+def test_a_line_of_spaces_inside_a_block_value_does_not_end_it() -> None:
+    text = ("---\ntitle: Set up the reader\ndescription: >-\n    First para\n  \n"
+            "    second para.\nauthor: me\n---\n\n# H\n")
+    english = segment(text, "a.md")
+    description = next(u.source for u in units_of(english, "a.md")
+                       if u.kind is Kind.DESCRIPTION)
+    page, _ = _page(text, {description: "Premier\ndeuxième."})
+    assert _front(page)["description"] == "Premier\ndeuxième."
+    assert _front(page)["author"] == "me"
 
 
 def test_a_comment_below_a_block_value_is_kept_when_the_value_is_written_again() -> None:
