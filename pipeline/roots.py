@@ -6,7 +6,7 @@ itself one locale's folder (its subfolders would be taken as locales)."""
 from __future__ import annotations
 
 import locale as _locale
-import os
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -45,11 +45,10 @@ def _locale_folder(name: str) -> bool:
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str | None:
     """What is wrong with the roots, as the error says it, or None."""
-    if isinstance(content, Path):
-        here = content.resolve()
-        if _locale_folder(here.name):
-            return (f"--content {content} is one locale's folder: give the folder that holds "
-                    f"the locale folders ({here.parent})")
+    here = _local(content)
+    if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
+        return (f"--content {content} is one locale's folder: give the folder that holds "
+                f"the locale folders ({here.parent})")
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
@@ -57,16 +56,33 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
     return None
 
 
+def _holds_locales(folder: Path) -> bool:
+    """Whether ``folder`` has a locale folder in it, as a content root does (a root named
+    to-do holding fr-FR is one; fr-FR holding get-started is not)."""
+    try:
+        return any(p.is_dir() and _locale_folder(p.name) for p in folder.iterdir())
+    except OSError:
+        return False
+
+
 def _local(root: Path | Url) -> Path | str:
-    """A root as a local path where it is one (a ``file://`` URL, chained or not), else the
-    URL of its store as a string, without a trailing slash and without the caches chained
-    in front of it (``simplecache::s3://…`` is the bucket's)."""
+    """A root as a local path where it is one (a path, a ``file://`` or ``local://`` URL,
+    chained or not), symbolic links and ``..`` resolved in that order; else its store's URL,
+    normalized as the store reads it (``memory://x/a`` and ``memory:///x/a`` are one)."""
     if isinstance(root, Path):
-        return Path(os.path.abspath(root)).resolve()
-    target = str(root).rsplit("::", 1)[-1]
-    if target.startswith("file://"):
-        return Path(os.path.abspath(target[len("file://"):])).resolve()
-    return target.rstrip("/")
+        return root.resolve()
+    target = str(root).rsplit("::", 1)[-1]  # the store a chained cache fronts
+    for scheme in ("file://", "local://"):
+        if target.startswith(scheme):
+            return Path(target[len(scheme):]).resolve()
+    try:
+        from fsspec.core import url_to_fs
+
+        fs, path = url_to_fs(target)
+    except Exception:  # a store whose package is missing: compared as written
+        return target.rstrip("/")
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    return f"{protocol}://{posixpath.normpath('/' + path.lstrip('/'))}".rstrip("/")
 
 
 def _overlap(out: Path | Url, root: Path | Url) -> bool:

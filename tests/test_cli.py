@@ -428,7 +428,8 @@ def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
     assert (content / "build" / "fr-FR").is_dir()
 
 
-@pytest.mark.parametrize("name", ["web-ui", "doc_fr", "my-docs", "get-started", "fr"])
+@pytest.mark.parametrize("name", ["web-ui", "doc_fr", "my-docs", "get-started", "fr", "to-do",
+                                  "hi-fi"])
 def test_a_content_root_named_like_no_locale_is_taken(tmp_path: Path, name: str) -> None:
     content, locales, out = tree(tmp_path)
     content.rename(tmp_path / name)
@@ -436,12 +437,26 @@ def test_a_content_root_named_like_no_locale_is_taken(tmp_path: Path, name: str)
 
 
 @pytest.mark.parametrize("url", ["file://{content}", "simplecache::file://{content}",
-                                 "file://{content}/fr-FR/pages"])
+                                 "file://{content}/fr-FR/pages", "simplecache::local://{content}",
+                                 "{tmp}/other/sym/..", "file://{tmp}/other/sym/.."])
 def test_an_output_url_over_the_content_is_refused_like_a_path(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str) -> None:
     pytest.importorskip("fsspec")
     content, locales, _ = tree(tmp_path)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "sym").symlink_to(content / "fr-FR")  # sym/.. is content itself
     before = snapshot(tmp_path)
-    assert main(args("render", content, locales, url.format(content=content))) == 2
+    assert main(args("render", content, locales, url.format(content=content, tmp=tmp_path))) == 2
     assert "overlap" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
+
+
+def test_a_stores_url_is_compared_as_the_store_reads_it() -> None:
+    pytest.importorskip("fsspec")
+    from pipeline.roots import _overlap
+    from pipeline.storage import Url
+
+    assert _overlap(Url("memory:///x/content"), Url("memory://x/content"))
+    assert _overlap(Url("memory://x//content/"), Url("memory://x/./content"))
+    assert _overlap(Url("memory://x/content/fr-FR/p"), Url("memory://x/content"))
+    assert not _overlap(Url("memory://x/build"), Url("memory://x/content"))

@@ -209,13 +209,12 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             touched.add(unit.index)
         if unit.target is None:
             continue
-        # changed since the export by a person (reviewed, or a draft other than what its
-        # handoff's record says was delivered): the catalog's stands. An unreviewed text of
-        # no record (a memory's fill, an English-driven entry) or of a newer machine
-        # handoff, and an emptied one, give way to the vendor's
-        record = recorded(msg)
-        if unit.base is not None and base(msg) != unit.base and (msg.reviewed or (
-                msg.msgstr and record is not None and not as_delivered(msg, record))):
+        # changed since the export, and not known to be a machine's (a newer MT handoff's
+        # text as its record says it was delivered): the catalog's text stands, whoever
+        # wrote it (a draft and a memory's fill have no record to tell them apart), and the
+        # vendor's is kept beside it; nothing is lost either way. An emptied entry takes it
+        if unit.base is not None and base(msg) != unit.base and msg.msgstr and (
+                msg.reviewed or not as_delivered(msg, recorded(msg))):
             other = bool(unit.target) and unit.target != msg.msgstr
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)

@@ -30,6 +30,10 @@ from pipeline.source.units import front_matter_span
 Edit = tuple[int, int, str]  # replace text[start:end] with this
 LOCALE_KEY = "ms.contentlocale"
 _KEYS = ((Kind.TITLE, "title"), (Kind.DESCRIPTION, "description"))
+# Front matter that opens as a plain block mapping (blank and comment lines, then "key:"):
+# a line added at its end is one more key. Anything else is read back first.
+_BLOCK_MAPPING = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*"
+                            r"[^\s#{}\[\]&*!|>'\"%@`,-][^\r\n:]*:(?:[ \t]|\r?\n)")
 _LOCALE_LINE = re.compile(r"^ms\.contentlocale:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.M)
 
 
@@ -47,10 +51,11 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
            if edit is not None]
     out.extend(keywords.edits(text, start, close, units, published))
     locale_edit = _locale(text, start, close, locale)
-    if text[start:close].lstrip()[:1] in "{[" and not _reads_back(
+    if _BLOCK_MAPPING.match(text, start, close) is None and not _reads_back(
             text, start, close, locale_edit, LOCALE_KEY, locale):
-        # a flow collection the line or the key cannot be added to as YAML (a trailing
-        # comma, a comment after it, the key already there): front matter never breaks
+        # YAML other than a plain block mapping (a flow mapping with a comment after it, an
+        # anchor, a tag, a sequence, a scalar) that the key cannot be added to as it
+        # stands: front matter never breaks
         return out
     out.append(locale_edit)
     return out

@@ -525,10 +525,11 @@ def test_a_locale_with_no_catalogs_is_a_usage_error_naming_the_locales_there(
 
 
 @pytest.mark.parametrize("change", ["emptied", "no-record"])
-def test_an_unreviewed_entry_no_person_is_known_to_have_written_takes_the_vendors_text(
+def test_an_emptied_entry_takes_the_vendors_text_and_an_unrecorded_one_keeps_both(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str) -> None:
-    """An entry emptied since the export, or changed with no handoff record to tell who did
-    (a translation memory's fill, an English-driven entry): the vendor's text is applied."""
+    """An entry emptied since the export takes the vendor's text. One changed with no
+    handoff record to tell who did (a memory's fill, or a translator's edit of it) keeps its
+    text, the vendor's beside it: a draft is never overwritten without a trace."""
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats, "po")
     _translate_po(pkg / "fr-FR/b.po")
@@ -542,6 +543,10 @@ def test_an_unreviewed_entry_no_person_is_known_to_have_written_takes_the_vendor
     po.write_text(text, encoding="utf-8")
     capsys.readouterr()
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
-    assert "handoff-conflict" not in capsys.readouterr().err
+    said = "handoff-conflict" in capsys.readouterr().err
     [entry] = [m for m in parse_po_bytes(po.read_bytes(), "b").messages if m.msgid == MT_EN]
-    assert entry.msgstr == f"Vendeur: {MT_EN}" and not entry.fuzzy
+    if change == "emptied":
+        assert not said and entry.msgstr == f"Vendeur: {MT_EN}" and not entry.fuzzy
+    else:
+        assert said and entry.msgstr == "Rempli."
+        assert f"> Vendeur: {MT_EN}" in entry.translator_comments
