@@ -387,30 +387,22 @@ def test_entries_of_an_earlier_handoff_become_obsolete_not_foreign(tmp_path: Pat
     assert 'msgid "Run the install command."' in po
 
 
-def test_an_earlier_handoffs_entry_whose_ids_a_tool_dropped_becomes_obsolete_not_foreign(
-        tmp_path: Path) -> None:
-    """A vendor's tool dropped every #. comment; then a handoff changed an English sentence.
-    The old entry still has its #: reference: it came from extraction, not from a hand."""
-    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
-                   if not line.startswith("#."))
-    old = text.replace('msgid "Run the install command."', 'msgid "Run the setup program."')
-    tree = tree_with_catalog(tmp_path / "t", old.encode())
-    result = run_cli(tree.args("locales", 1))
-    assert "po-foreign-entry" not in result.err
-    po = (tree.locales / "fr-FR" / "tool.po").read_text(encoding="utf-8")
-    assert '#~ msgid "Run the setup program."' in po
-    assert (tree.out / "fr-FR" / "tool.md").exists()
+def stripped(tmp_path: Path, *marks: str) -> str:
+    """The good catalog as a vendor's tool leaves it: every line starting with ``marks`` gone."""
+    return "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
+                   if not line.startswith(marks))
 
 
-def test_an_earlier_handoffs_entry_whose_ids_and_references_a_tool_dropped_becomes_obsolete(
-        tmp_path: Path) -> None:
-    """msgmerge against a template without comments drops every #. and #: line; then a handoff
-    changed an English sentence. Nothing marks the old entry as extracted, but the catalog is
-    the article's (its other entries have the article's English): the old one is the earlier
-    handoff's, not a hand's, and the translator's edits are published."""
-    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
-                   if not line.startswith(("#.", "#:")))
-    assert "#:" not in text and "#." not in text
+@pytest.mark.parametrize("marks", [("#.",), ("#.", "#:")], ids=["ids", "ids-and-references"])
+def test_an_earlier_handoffs_entry_whose_marks_a_tool_dropped_becomes_obsolete_not_foreign(
+        tmp_path: Path, marks: tuple[str, ...]) -> None:
+    """A vendor's tool dropped every #. comment (msgmerge against a bare template drops the
+    #: lines too); then a handoff changed an English sentence. The old entry keeps its #:
+    reference, the mark of extraction; with that gone too, the catalog is still the
+    article's (its other entries have the article's English): either way the old entry is
+    the earlier handoff's, not a hand's, and the translator's edits are published."""
+    text = stripped(tmp_path, *marks)
+    assert all(mark not in text for mark in marks)
     old = text.replace('msgid "Run the install command."', 'msgid "Run the setup program."')
     tree = tree_with_catalog(tmp_path / "t", old.encode())
     result = run_cli(tree.args("locales", 1))
@@ -424,8 +416,7 @@ def test_a_catalog_with_no_marks_and_none_of_the_articles_english_is_foreign(
         tmp_path: Path) -> None:
     """The same stripped catalog, but not one entry has the article's English: it is not this
     article's catalog, and stays as it is."""
-    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
-                   if not line.startswith(("#.", "#:")))
+    text = stripped(tmp_path, "#.", "#:")
     body = text.split("\n\n", 1)[0] + '\n\nmsgid "Reboot."\nmsgstr "Redémarrez."\n'
     tree = tree_with_catalog(tmp_path / "t", body.encode())
     po = tree.locales / "fr-FR" / "tool.po"
@@ -439,8 +430,7 @@ def test_another_articles_stripped_catalog_sharing_one_sentence_is_foreign(
         tmp_path: Path) -> None:
     """Another article's catalog copied in place, stripped of its marks: it shares one
     sentence with this article ("Next steps"), which does not make it this article's."""
-    text = "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)
-                   if not line.startswith(("#.", "#:")))
+    text = stripped(tmp_path, "#.", "#:")
     header, *entries = text.rstrip("\n").split("\n\n")
     assert len(entries) >= 3
     other = [entries[0], *(f'msgid "Other sentence {n}."\nmsgstr "Autre phrase {n}."'
