@@ -56,11 +56,17 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
     return None
 
 
+# A locale folder's name as a content root holds them, in BCP 47's canonical case (fr-FR,
+# zh-Hans, es-419): an article folder inside a locale's (to-do, hi-fi) is not written so.
+_CANONICAL = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?\Z")
+
+
 def _holds_locales(folder: Path) -> bool:
     """Whether ``folder`` has a locale folder in it, as a content root does (a root named
-    to-do holding fr-FR is one; fr-FR holding get-started is not)."""
+    to-do holding fr-FR is one; fr-FR holding get-started or to-do is not)."""
     try:
-        return any(p.is_dir() and _locale_folder(p.name) for p in folder.iterdir())
+        return any(p.is_dir() and "-" in p.name and _CANONICAL.match(p.name) is not None
+                   and _locale_folder(p.name) for p in folder.iterdir())
     except OSError:
         return False
 

@@ -412,6 +412,8 @@ def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_na
     """Its subfolders (get-started, how-to) would be taken as locales and written as such."""
     content, locales, out = tree(tmp_path)
     shutil.copytree(content / "fr-FR", tmp_path / "c" / locale)
+    # an article folder named like a locale (Microsoft's "To Do" docs) makes it no root
+    shutil.copytree(content / "fr-FR" / "get-started", tmp_path / "c" / locale / "to-do")
     assert main(args("locales", tmp_path / "c" / locale, locales, out)) == 2
     said = capsys.readouterr().err
     assert f"one locale's folder: give the folder that holds the locale folders ({tmp_path / 'c'})"\

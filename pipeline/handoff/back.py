@@ -213,8 +213,10 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
         # text as its record says it was delivered): the catalog's text stands, whoever
         # wrote it (a draft and a memory's fill have no record to tell them apart), and the
         # vendor's is kept beside it; nothing is lost either way. An emptied entry takes it
-        if unit.base is not None and base(msg) != unit.base and msg.msgstr and (
-                msg.reviewed or not as_delivered(msg, recorded(msg))):
+        # (a unit whose record of the export a tool dropped may have changed since: the
+        # same, where the vendor's text is not the catalog's)
+        if (base(msg) != unit.base if unit.base is not None else unit.target != msg.msgstr) \
+                and msg.msgstr and (msg.reviewed or not as_delivered(msg, recorded(msg))):
             other = bool(unit.target) and unit.target != msg.msgstr
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)

@@ -34,7 +34,8 @@ _KEYS = ((Kind.TITLE, "title"), (Kind.DESCRIPTION, "description"))
 # a line added at its end is one more key. Anything else is read back first.
 _BLOCK_MAPPING = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*"
                             r"[^\s#{}\[\]&*!|>'\"%@`,-][^\r\n:]*:(?:[ \t]|\r?\n)")
-_LOCALE_LINE = re.compile(r"^ms\.contentlocale:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.M)
+_LOCALE_LINE = re.compile(
+    r"^(['\"]?)ms\.contentlocale\1[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*\r?$", re.M)
 
 
 def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence[str],
@@ -247,8 +248,8 @@ def _value_event(yaml_text: str, key: str, loader: Any) -> yaml.ScalarEvent | No
 
 def _locale(text: str, start: int, close: int, locale: str) -> Edit:
     m = _LOCALE_LINE.search(text, start, close)
-    if m is not None:
-        return m.start(1), m.end(1), locale
+    if m is not None:  # the key there already, however spelled: its value replaced
+        return m.start("value"), m.end("value"), locale
     flow = text[start:close].rstrip()
     inline = re.search(rf"(?<![\w.-]){re.escape(LOCALE_KEY)}[ \t]*:[ \t]*([^,{{}}\s]+)", flow)
     if flow.lstrip().startswith("{") and inline is not None:  # the key inside a flow mapping

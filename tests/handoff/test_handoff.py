@@ -16,6 +16,7 @@ from translate.storage.placeables import StringElem
 from translate.storage.xliff import xlifffile
 
 from pipeline.catalog import format_po, parse_po_bytes
+from pipeline.handoff.package import BASE_NOTE
 from tests.memory.helpers import article, run, write
 
 EN = "Select **Save** to keep the `settings.json` file."
@@ -550,3 +551,24 @@ def test_an_emptied_entry_takes_the_vendors_text_and_an_unrecorded_one_keeps_bot
     else:
         assert said and entry.msgstr == "Rempli."
         assert f"> Vendeur: {MT_EN}" in entry.translator_comments
+
+
+def test_a_draft_is_kept_when_the_package_lost_its_record_of_the_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A vendor's tool dropped the package's notes of what was exported: whether the catalog
+    changed since cannot be told, so a draft in it is kept and the vendor's text beside it."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    _translate_po(pkg / "fr-FR/b.po")
+    returned = pkg / "fr-FR/b.po"
+    returned.write_text("".join(
+        line for line in returned.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith(f"#. {BASE_NOTE}")), encoding="utf-8")
+    po = cats / "fr-FR/b.po"
+    draft = "Le groupe rassemble les ressources (brouillon)."
+    po.write_text(po.read_text(encoding="utf-8").replace(MT_FR, draft), encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "handoff-conflict" in capsys.readouterr().err
+    [entry] = [m for m in parse_po_bytes(po.read_bytes(), "b").messages if m.msgid == MT_EN]
+    assert entry.msgstr == draft and f"> Vendeur: {MT_EN}" in entry.translator_comments

@@ -252,6 +252,16 @@ def test_front_matter_written_as_a_flow_mapping_gets_the_locale_inside_it(front:
     assert meta.get("author", "me") == "me"
 
 
+@pytest.mark.parametrize("line", ["ms.contentlocale : en-us", "'ms.contentlocale': en-us",
+                                  '"ms.contentlocale": en-us'])
+def test_a_locale_key_spelled_otherwise_is_replaced_not_added_again(line: str) -> None:
+    text = f"---\ntitle: Set up the reader\n{line}\n---\n\n# Set up the reader\n"
+    page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
+    front = page.split("---")[1]
+    assert front.count("ms.contentlocale") == 1
+    assert read_front_matter(front, "a.md")[0]["ms.contentlocale"] == "fr-FR"
+
+
 @pytest.mark.parametrize("front", [
     "{title: Set up the reader, author: me} # reviewed",  # a comment after the brace
     "# generated\n{title: Set up the reader, author: me} # reviewed",
