@@ -62,13 +62,14 @@ _CANONICAL = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?\
 
 
 def _holds_locales(folder: Path) -> bool:
-    """Whether ``folder`` has a locale folder in it, as a content root does (a root named
-    to-do holding fr-FR is one; fr-FR holding get-started or to-do is not)."""
+    """Whether ``folder`` has locale folders in it, as a content root does: one named in
+    BCP 47's canonical case (fr-FR), or two in any case (fr-fr and de-de; an article folder
+    named like one, to-do in fr-FR, rarely has a twin). fr-FR holding get-started is none."""
     try:
-        return any(p.is_dir() and "-" in p.name and _CANONICAL.match(p.name) is not None
-                   and _locale_folder(p.name) for p in folder.iterdir())
+        named = [p.name for p in folder.iterdir() if p.is_dir() and _locale_folder(p.name)]
     except OSError:
         return False
+    return len(named) >= 2 or any("-" in n and _CANONICAL.match(n) is not None for n in named)
 
 
 def _local(root: Path | Url) -> Path | str:

@@ -462,3 +462,15 @@ def test_a_stores_url_is_compared_as_the_store_reads_it() -> None:
     assert _overlap(Url("memory://x//content/"), Url("memory://x/./content"))
     assert _overlap(Url("memory://x/content/fr-FR/p"), Url("memory://x/content"))
     assert not _overlap(Url("memory://x/build"), Url("memory://x/content"))
+
+
+@pytest.mark.parametrize("inside", [["fr-fr", "de-de"], ["fr-FR"], ["pt-br", "zh-hans"]])
+def test_a_root_named_like_a_locale_holding_locale_folders_is_a_content_root(
+        tmp_path: Path, inside: list[str]) -> None:
+    """Microsoft's own repositories name locale folders in lower case (fr-fr)."""
+    content, locales, _ = tree(tmp_path)
+    root = tmp_path / "to-do"
+    for name in inside:
+        shutil.copytree(content / "fr-FR", root / name)
+    assert main(args("extract", root, locales)) in (0, 1)
+    assert sorted(p.name for p in locales.iterdir()) == sorted(inside)

@@ -220,10 +220,13 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             other = bool(unit.target) and unit.target != msg.msgstr
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)
+            why = ("translated in the catalog since the export" if unit.base is not None else
+                   "the package has no record of the export (a tool dropped its notes), so "
+                   "the catalog's text may be newer")
             notes.append(Finding(
-                CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: translated in the "
-                "catalog since the export; the catalog's translation was kept"
-                + (", the vendor's in a # comment of the entry" if other else ""), shown,
+                CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: {why}; the catalog's "
+                "translation was kept" + (", the vendor's in a # comment of the entry"
+                                          if other else ""), shown,
                 unit.line, 0, None, "compare the two and keep the better one by hand"))
             continue
         new = updated(msg, unit.target, unit.reviewed)

@@ -52,7 +52,10 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
            if edit is not None]
     out.extend(keywords.edits(text, start, close, units, published))
     locale_edit = _locale(text, start, close, locale)
-    if _BLOCK_MAPPING.match(text, start, close) is None and not _reads_back(
+    # the key's name there already: its line may be a quoted value's continuation, or the
+    # key's value may run on below it
+    named = LOCALE_KEY in text[start:close]
+    if (named or _BLOCK_MAPPING.match(text, start, close) is None) and not _reads_back(
             text, start, close, locale_edit, LOCALE_KEY, locale):
         # YAML other than a plain block mapping (a flow mapping with a comment after it, an
         # anchor, a tag, a sequence, a scalar) that the key cannot be added to as it

@@ -255,6 +255,20 @@ def test_front_matter_written_as_a_flow_mapping_gets_the_locale_inside_it(front:
 @pytest.mark.parametrize("line", ["ms.contentlocale : en-us", "'ms.contentlocale': en-us",
                                   '"ms.contentlocale": en-us'])
 def test_a_locale_key_spelled_otherwise_is_replaced_not_added_again(line: str) -> None:
+    _replaced_once(line)
+
+
+@pytest.mark.parametrize("before", [
+    'description: "A long\nms.contentlocale: en-us"',  # the text inside a quoted value
+    "ms.contentlocale:\n  - en-us",  # its value on the lines below
+])
+def test_a_locale_line_that_is_not_the_key_leaves_the_front_matter_valid(before: str) -> None:
+    text = f"---\ntitle: Set up the reader\n{before}\n---\n\n# Set up the reader\n"
+    page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
+    assert _front(page)["title"] == "Configurer le lecteur"  # the YAML still reads
+
+
+def _replaced_once(line: str) -> None:
     text = f"---\ntitle: Set up the reader\n{line}\n---\n\n# Set up the reader\n"
     page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
     front = page.split("---")[1]
