@@ -27,20 +27,30 @@ _SCRIPTS = frozenset({"arab", "cyrl", "deva", "hans", "hant", "hebr", "latn", "b
 
 @cache
 def _known() -> tuple[frozenset[str], frozenset[str]]:
-    """The languages and regions of the C library's locale names (fr_FR, sr_RS@latin)."""
-    pairs = [k.split(".")[0].split("@")[0].split("_") for k in _locale.locale_alias]
-    languages = frozenset(p[0] for p in pairs if re.fullmatch(r"[a-z]{2,3}", p[0]))
-    regions = frozenset(p[1] for p in pairs if len(p) == 2 and re.fullmatch(r"[a-z]{2}", p[1]))
-    return languages, regions
+    """The languages, and the language_region pairs, of the C library's locale names (fr_FR,
+    pt_BR, sr_RS@latin): the locales in use, where the shape alone takes in words (to-do)."""
+    names = [k.split(".")[0].split("@")[0] for k in _locale.locale_alias]
+    languages = frozenset(n.split("_")[0] for n in names
+                          if re.fullmatch(r"[a-z]{2,3}", n.split("_")[0]))
+    pairs = frozenset(n for n in names if re.fullmatch(r"[a-z]{2,3}_[a-z]{2}", n))
+    return languages, pairs
 
 
 def _locale_folder(name: str) -> bool:
+    """Whether ``name`` is a locale a docs tree names a folder for, in any case and with - or
+    _: a language and region in use (fr-FR, pt-br), a language with a script (zh-Hans), or
+    with a numeric region (es-419)."""
     if _LOCALE_FOLDER.match(name) is None:
         return False
-    languages, regions = _known()
+    languages, pairs = _known()
     language, *rest = re.split(r"[-_]", name.lower())
-    return language in languages and all(
-        part in _SCRIPTS or part in regions or part.isdigit() for part in rest)
+    scripts = [part for part in rest if part in _SCRIPTS]
+    regions = [part for part in rest if part not in _SCRIPTS]
+    if not regions:
+        return bool(scripts) and language in languages
+    [region] = regions[-1:]
+    return len(regions) == 1 and (f"{language}_{region}" in pairs
+                                  or (region.isdigit() and language in languages))
 
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str | None:
@@ -56,20 +66,13 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
     return None
 
 
-# A locale folder's name as a content root holds them, in BCP 47's canonical case (fr-FR,
-# zh-Hans, es-419): an article folder inside a locale's (to-do, hi-fi) is not written so.
-_CANONICAL = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?\Z")
-
-
 def _holds_locales(folder: Path) -> bool:
-    """Whether ``folder`` has locale folders in it, as a content root does: one named in
-    BCP 47's canonical case (fr-FR), or two in any case (fr-fr and de-de; an article folder
-    named like one, to-do in fr-FR, rarely has a twin). fr-FR holding get-started is none."""
+    """Whether ``folder`` has a locale folder in it, as a content root does (a root named
+    es-ES holding fr-fr is one; fr-FR holding get-started or to-do is not)."""
     try:
-        named = [p.name for p in folder.iterdir() if p.is_dir() and _locale_folder(p.name)]
+        return any(p.is_dir() and _locale_folder(p.name) for p in folder.iterdir())
     except OSError:
         return False
-    return len(named) >= 2 or any("-" in n and _CANONICAL.match(n) is not None for n in named)
 
 
 def _local(root: Path | Url) -> Path | str:

@@ -413,7 +413,8 @@ def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_na
     content, locales, out = tree(tmp_path)
     shutil.copytree(content / "fr-FR", tmp_path / "c" / locale)
     # an article folder named like a locale (Microsoft's "To Do" docs) makes it no root
-    shutil.copytree(content / "fr-FR" / "get-started", tmp_path / "c" / locale / "to-do")
+    for name in ("to-do", "hi-fi"):
+        shutil.copytree(content / "fr-FR" / "get-started", tmp_path / "c" / locale / name)
     assert main(args("locales", tmp_path / "c" / locale, locales, out)) == 2
     said = capsys.readouterr().err
     assert f"one locale's folder: give the folder that holds the locale folders ({tmp_path / 'c'})"\
@@ -464,12 +465,13 @@ def test_a_stores_url_is_compared_as_the_store_reads_it() -> None:
     assert not _overlap(Url("memory://x/build"), Url("memory://x/content"))
 
 
-@pytest.mark.parametrize("inside", [["fr-fr", "de-de"], ["fr-FR"], ["pt-br", "zh-hans"]])
+@pytest.mark.parametrize("inside", [["fr-fr", "de-de"], ["fr-FR"], ["pt-br", "zh-hans"],
+                                    ["fr-fr"], ["fr_FR"]])
 def test_a_root_named_like_a_locale_holding_locale_folders_is_a_content_root(
         tmp_path: Path, inside: list[str]) -> None:
     """Microsoft's own repositories name locale folders in lower case (fr-fr)."""
     content, locales, _ = tree(tmp_path)
-    root = tmp_path / "to-do"
+    root = tmp_path / "es-ES"
     for name in inside:
         shutil.copytree(content / "fr-FR", root / name)
     assert main(args("extract", root, locales)) in (0, 1)

@@ -55,7 +55,8 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
     # the key's name there already: its line may be a quoted value's continuation, or the
     # key's value may run on below it
     named = LOCALE_KEY in text[start:close]
-    if (named or _BLOCK_MAPPING.match(text, start, close) is None) and not _reads_back(
+    if (named or _BLOCK_MAPPING.match(text, start, close) is None) and _reads(
+            text[start:close]) and not _reads_back(
             text, start, close, locale_edit, LOCALE_KEY, locale):
         # YAML other than a plain block mapping (a flow mapping with a comment after it, an
         # anchor, a tag, a sequence, a scalar) that the key cannot be added to as it
@@ -186,6 +187,16 @@ def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
         return None
     begin, end = event.start_mark, event.end_mark
     return None if begin is None or end is None else (begin.index, end.index)
+
+
+def _reads(yaml_text: str) -> bool:
+    """Whether the English front matter reads as YAML: only then can an edit be checked by
+    reading it back (YAML that does not read is edited as before, and reported as such)."""
+    try:
+        yaml.load(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _reads_back(text: str, start: int, close: int, edit: Edit, key: str, intended: str) -> bool:

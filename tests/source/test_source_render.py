@@ -268,6 +268,15 @@ def test_a_locale_line_that_is_not_the_key_leaves_the_front_matter_valid(before:
     assert _front(page)["title"] == "Configurer le lecteur"  # the YAML still reads
 
 
+def test_front_matter_that_does_not_read_still_records_the_locale() -> None:
+    """The English's own YAML slip (a ': ' in a plain value) is reported as it was; the
+    page still says which locale it is."""
+    text = ("---\ntitle: Set up the reader\ndescription: Use this: the thing\n"
+            "ms.contentlocale: en-us\n---\n\n# Set up the reader\n")
+    page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
+    assert "\nms.contentlocale: fr-FR\n" in page and "en-us" not in page
+
+
 def _replaced_once(line: str) -> None:
     text = f"---\ntitle: Set up the reader\n{line}\n---\n\n# Set up the reader\n"
     page, _ = _page(text, {"Set up the reader": "Configurer le lecteur"})
