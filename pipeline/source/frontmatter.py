@@ -34,6 +34,7 @@ _KEYS = ((Kind.TITLE, "title"), (Kind.DESCRIPTION, "description"))
 # a line added at its end is one more key. Anything else is read back first.
 _BLOCK_MAPPING = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*"
                             r"[^\s#{}\[\]&*!|>'\"%@`,-][^\r\n:]*:(?:[ \t]|\r?\n)")
+_FLOW_LOCALE = re.compile(r"(?<![\w.-])ms\.contentlocale[ \t]*:[ \t]*([^,{}\s]+)")
 _LOCALE_LINE = re.compile(
     r"^(['\"]?)ms\.contentlocale\1[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*\r?$", re.M)
 
@@ -265,14 +266,15 @@ def _locale(text: str, start: int, close: int, locale: str) -> Edit:
     if m is not None:  # the key there already, however spelled: its value replaced
         return m.start("value"), m.end("value"), locale
     flow = text[start:close].rstrip()
-    inline = re.search(rf"(?<![\w.-]){re.escape(LOCALE_KEY)}[ \t]*:[ \t]*([^,{{}}\s]+)", flow)
-    if flow.lstrip().startswith("{") and inline is not None:  # the key inside a flow mapping
-        return start + inline.start(1), start + inline.end(1), locale
-    if flow.lstrip().startswith("{") and flow.endswith("}"):  # a flow mapping: a key inside it
-        at = start + len(flow) - 1
-        inner = flow[flow.index("{") + 1:-1].strip()
-        sep = ", " if inner and not inner.endswith(",") else " " if inner else ""
-        return at, at, f"{sep}{LOCALE_KEY}: {locale}"
+    if flow.lstrip().startswith("{"):  # a flow mapping: the key goes inside its braces
+        inline = _FLOW_LOCALE.search(flow)
+        if inline is not None:  # there already
+            return start + inline.start(1), start + inline.end(1), locale
+        if flow.endswith("}"):
+            at = start + len(flow) - 1
+            inner = flow[flow.index("{") + 1:-1].strip()
+            sep = ", " if inner and not inner.endswith(",") else " " if inner else ""
+            return at, at, f"{sep}{LOCALE_KEY}: {locale}"
     before = text[:close] if close > start else text[:start]
     eol = "\r\n" if before.endswith("\r\n") else "\n"
     return close, close, f"{LOCALE_KEY}: {locale}{eol}"
