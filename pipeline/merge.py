@@ -61,12 +61,16 @@ def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
     return [Unit(k, tuple(v)) for k, v in grouped.items()]
 
 
+# the handoffs of 2017 spell the type out ("Human Translation"); later ones write HT and MT
+_TYPES = {"HT": "HT", "MT": "MT", "HUMAN TRANSLATION": "HT", "MACHINE TRANSLATION": "MT"}
+
+
 def is_machine_translated(article: Article) -> bool:
     """Whether the article's translations are machine-made: ``ms.translationtype: MT``, and
     also, in front matter that lacks it or gives another value (empty, MT-PE), on an article
     that delivers translations: text of unknown provenance is never taken for a human's."""
-    kind = (article.meta.get("ms.translationtype") or "").strip().upper()
-    if kind in ("HT", "MT"):
+    kind = _TYPES.get(" ".join((article.meta.get("ms.translationtype") or "").split()).upper())
+    if kind is not None:
         return kind == "MT"
     # an article with no front matter at all (an include: Microsoft hands them back so) says
     # nothing of its type, and is taken as it always was; one that opens front matter, read

@@ -232,6 +232,19 @@ def test_a_handoff_of_a_known_type_or_with_no_translation_is_taken_as_it_says() 
     assert not is_machine_translated(empty)  # nothing delivered: nothing to call machine-made
 
 
+@pytest.mark.parametrize(("tt", "machine"), [
+    ("Human Translation", False), ("human  translation", False), ("Machine Translation", True)])
+def test_a_handoff_that_spells_its_translation_type_out_is_taken_as_it_says(
+        tt: str, machine: bool) -> None:
+    """helper-60: Microsoft's handoffs of 2017 write 'ms.translationtype: Human Translation';
+    their human translations became fuzzy machine translation awaiting review."""
+    from pipeline.merge import is_machine_translated
+
+    article = delivery(tt, "Bonjour", "aaaaa")
+    assert is_machine_translated(article) is machine
+    assert entry(reread(merge(article, None))) == ("Bonjour", "MT" if machine else "reviewed")
+
+
 def test_twins_a_handoff_reorders_keep_their_own_translations_and_corrections() -> None:
     """helper-46: the twin without a context took the entry without one by key alone; the
     correction of 'Prochain' moved onto the 'Suivant' segment, and 'Suivant' was lost."""
