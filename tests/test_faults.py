@@ -530,11 +530,18 @@ def test_two_runs_at_once_leave_correct_catalogs(
         if round_ == 2:  # start from catalogs a vendor edited: both runs must keep the edits
             shutil.copytree(ref_locales, locales)
         commands = ["extract", "extract"] if round_ == 0 else ["extract", "locales"]
-        procs = [subprocess.Popen(pipeline_cmd(c, tmp_path, locales, out, jobs=2),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                  cwd=REPO) for c in commands]
-        for proc in procs:
-            _, err = proc.communicate(timeout=600)
+        # stderr to files, not pipes: a run that waits for the other's lock never reads its
+        # pipe, and the other, its findings filling a pipe, would wait for ever
+        logs = [tmp_path / f"err{round_}-{i}.txt" for i in range(len(commands))]
+        procs = []
+        for command, log in zip(commands, logs, strict=True):
+            with log.open("w") as err_file:
+                procs.append(subprocess.Popen(
+                    pipeline_cmd(command, tmp_path, locales, out, jobs=2),
+                    stdout=subprocess.DEVNULL, stderr=err_file, cwd=REPO))
+        for proc, log in zip(procs, logs, strict=True):
+            proc.wait(timeout=600)
+            err = log.read_text(encoding="utf-8")
             assert proc.returncode in (0, 1) and "Traceback" not in err, err
         assert snapshot(locales) == expected, f"round {round_}"
         assert msgfmt_problems(sorted(locales.rglob("*.po"))) == []
