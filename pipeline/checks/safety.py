@@ -330,7 +330,9 @@ def _decoded(text: str) -> str:
 # What would run or load: the rules for text that has no English to compare with and is no
 # translation, the article's own markup outside the pairs (``loose.skeleton``).
 ACTIVE: tuple[SegmentRule, ...] = (unsafe_element, event_handler, unsafe_url)
-_ON_ATTRIBUTE = re.compile(r"on[a-z]+\s*=")  # after white space, '/' or a quote (_on_attribute)
+# after white space, '/' or a quote (_on_attribute); any attribute name, as event_handler reads
+# them ('onerror[x](=' is one)
+_ON_ATTRIBUTE = re.compile(r"on[^\s/>=\"'<]+\s*=")
 # 'javascript:', 'vbscript:', 'livescript:' or 'data:' with white space or control characters
 # anywhere in them, which a browser drops from a URL (lower case)
 _SPACED = "[\x00-\x20\x7f]*"

@@ -6,7 +6,7 @@ removing a check from ``safety.RULES`` fails its cases."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks import publishable, safety, segment_issues
@@ -304,6 +304,7 @@ _HANDLERS = st.tuples(
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join), _ATTACKS,
                  _HANDLERS))
+@example("<img onerror[x](=[x](")  # found by hypothesis: an attribute name with brackets
 def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) -> None:
     """``may_be_active`` decides whether the article's own markup is looked at closely: it
     must say yes wherever the rules for active content find something."""
