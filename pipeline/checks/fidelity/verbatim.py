@@ -4,6 +4,7 @@ placeholders and directives, prose placeholders, command and file names."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.checks.base import Options, diff_multiset, iter_missing_added
 from pipeline.checks.base import quote as q
@@ -19,7 +20,13 @@ from pipeline.checks.tokens.links import (
     references,
     shortcut_labels,
 )
-from pipeline.checks.tokens.names import CMDLET_NOUN, EXTENSION, has_word, names
+from pipeline.checks.tokens.names import (
+    CMDLET_NOUN,
+    DOT_CANDIDATE,
+    api_names,
+    has_word,
+    names,
+)
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import KNOWN_TAG_NAMES
 from pipeline.findings import Severity
@@ -229,31 +236,52 @@ def named_placeholder_missing(source: str, translation: str, options: Options) -
 
 
 @segment_rule(
-    "identifier-changed", F, ERROR, "a cmdlet or file name of the English is missing or altered",
-    "keep command names such as Set-AzContext and file names such as policy.json unchanged")
+    "identifier-changed", F, ERROR,
+    "a cmdlet, parameter, file or API name of the English is missing or altered",
+    "keep command names such as Set-AzContext, parameters such as -Confirm, file names such as "
+    "policy.json and API names such as System.IO.File or IUnknown::Release unchanged")
 def identifier_changed(source: str, translation: str, options: Options) -> Messages:
     # Code spans and link targets have their own checks; this looks at names in plain text,
     # such as the link text of a cmdlet's "related links" entry.
     if source == translation:
         return NONE
     if not (("-" in source and CMDLET_NOUN.search(source) is not None)
-            or ("." in source and EXTENSION.search(source) is not None)):
+            or ("." in source and DOT_CANDIDATE.search(source) is not None)
+            or "::" in source):
         return NONE
     # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
-    src = names(prose(source) if "](" in source or "`" in source else source)
-    if not src or all(name in translation for name in src):
+    text = prose(source) if "](" in source or "`" in source else source
+    src, api = names(text), api_names(text)
+    if not (src or api) or (all(name in translation for name in src)
+                            and all(name in translation for name in api)):
         return NONE  # every name of the English is still there, verbatim
     if "<" in source or "[!" in source or "://" in source:
-        src = names(prose(source))  # rarer markup: mask it too
-        if not src:
+        text = prose(source)  # rarer markup: mask it too
+        src, api = names(text), api_names(text)
+        if not (src or api):
             return NONE
-    # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs).
-    low = prose(translation).lower()
+    # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs); an API
+    # name is not ('System.IO.file' is another name)
+    shown = prose(translation)
+    low = shown.lower()
     missing = [n for n in src if not has_word(low, n.lower())]
+    if api:
+        missing += [n for n in dict.fromkeys(api) if n not in missing and not _has_api(shown, n)]
     if not missing:
         return NONE
     return [f"name missing or altered in the translation: {', '.join(q(m, 50) for m in missing)}"
             f"; translation: {q(translation)}"]
+
+
+def _has_api(text: str, name: str) -> bool:
+    """An API name as the English has it: CJK full-width colons and dots are the same name
+    (NFKC); a parameter in any case (PowerShell's are), glued to a word before it or not."""
+    if name in text and has_word(text, name):
+        return True
+    wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    if name[0] == "-":
+        return re.search(re.escape(name) + r"(?![\w-])", wide, re.I) is not None
+    return has_word(wide, name)
 
 
 def references_lost(source: str, translation: str, defined: frozenset[str]) -> Messages:

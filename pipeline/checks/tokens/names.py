@@ -1,6 +1,7 @@
 """Names in text, which a translation copies unchanged: Verb-Noun cmdlets ('Set-' turned into
-'Satz-' is the classic MT defect) and file names. Each is found from its literal part ('-X',
-'.json') backwards, so that ordinary words cost nothing."""
+'Satz-' is the classic MT defect) and file names, each found from its literal part ('-X',
+'.json') backwards, so that ordinary words cost nothing; and API names: members reached
+through '::' or two dots at least, and PowerShell parameters ('-Confirm')."""
 
 from __future__ import annotations
 
@@ -40,6 +41,41 @@ _VERBS = frozenset(
     ])
 
 
+# 'ICorProfilerInfo2::GetThreadStaticAddress', 'std::vector'
+SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
+# 'Microsoft.Isam.Esent.Interop.EsentTooManyKeysException', 'System.IO.File': two dots at
+# least, each part a name of two characters or more ('U.S.A.' and 'e.g.' are none), two parts
+# capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
+DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
+_CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
+# a dot between two names, the literal first: most sentences have none
+DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
+# what may start a file name's extension or a dotted name: one search for both
+DOT_CANDIDATE = re.compile(rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?!\w|\.\w)|{DOT_NAME.pattern[2:]})")
+# '-Confirm', '-OutVariable': a parameter stands alone, after a space or an opening mark
+# (the dash first, the look-behind after it: the engine then skips to each '-' at C speed)
+_PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«]-)[A-Z][a-z]++(?:[A-Z][a-z]*+)*+(?![\w-])")
+# '-This option…', '-Example: …': a dash before a word of prose, no parameter
+_PROSE_AFTER_DASH = frozenset([
+    "This", "These", "That", "Those", "The", "It", "Its", "If", "Then", "When", "Where", "Which",
+    "What", "Who", "Why", "How", "We", "You", "Your", "They", "There", "Here", "See", "Note",
+    "Example", "Examples", "For", "Not", "No", "Yes", "And", "Or", "But", "With", "Without",
+])
+
+
+def api_names(text: str) -> list[str]:
+    """Names of code in prose, which a translation copies exactly, case and all: '::' and
+    dotted member names, PowerShell parameters; in order."""
+    out: list[str] = SCOPED.findall(text) if "::" in text else []
+    if "." in text and DOT_NAME.search(text) is not None:
+        out += [m for m in DOTTED.findall(text) if len(_CAPITALISED_PART.findall(m)) >= 2]
+    if "-" in text:
+        found = _PARAMETER.findall(text)
+        if found:
+            out += [m for m in found if m[1:] not in _NOT_NOUNS and m[1:] not in _PROSE_AFTER_DASH]
+    return out
+
+
 def names(text: str) -> list[str]:
     """Verb-Noun cmdlet names (PowerShell's approved verbs) and file names with a common
     extension, in order."""
@@ -70,9 +106,10 @@ def has_word(text: str, word: str) -> bool:
         end = pos + len(word)
         before = text[pos - 1 : pos]
         after = text[end : end + 2]
-        glued_before = before.isalnum() or before in "-_"
-        glued_after = after[:1].isalnum() or after[:1] in "-_" or (
-            after[:1] == "." and after[1:].isalnum())
+        # ('' in "-_" is true: the text's start and end glue to nothing)
+        glued_before = before != "" and (before.isalnum() or before in "-_")
+        glued_after = after != "" and (after[:1].isalnum() or after[:1] in "-_" or (
+            after[:1] == "." and after[1:].isalnum()))
         if not (glued_before or glued_after):
             return True
         pos = text.find(word, pos + 1)
