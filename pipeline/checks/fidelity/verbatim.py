@@ -275,12 +275,13 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
 
 def _has_api(text: str, name: str) -> bool:
     """An API name as the English has it: CJK full-width colons and dots are the same name
-    (NFKC); a parameter in any case (PowerShell's are), glued to a word before it or not."""
+    (NFKC); a parameter in any case (PowerShell's are), glued to a word before it or not, and
+    in a compound after it (de '-Name-Parameter')."""
     if name in text and has_word(text, name):
         return True
     wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     if name[0] == "-":
-        return re.search(re.escape(name) + r"(?![\w-])", wide, re.I) is not None
+        return re.search(re.escape(name) + r"(?!\w)", wide, re.I) is not None
     return has_word(wide, name)
 
 
