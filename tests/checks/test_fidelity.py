@@ -327,7 +327,7 @@ PASSING: dict[str, list[object]] = {
              "CSingleMAPIPropListCtrl：：OnPasteProperty", "full-width-colons", "zh-CN"),
         case("This cmdlet supports -Debug and -Verbose.",
              "Esse cmdlet dá suporte a -debug e-Verbose.", "parameter-case-and-glue", "pt-BR"),
-        case("Use the -Purge switch.", "Verwenden Sie den -Purge-Schalter.",
+        case("Use the -Purge switch.", "Verwenden Sie den -purge-Schalter.",
              "parameter-in-a-compound", "de-DE"),
         case("Option 1 -This option needs no rebuild.",
              "Opción 1: Esta opción no requiere volver a compilar.", "dash-before-prose",
