@@ -253,7 +253,7 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
     text = prose(source) if "](" in source or "`" in source else source
     src, api = names(text), api_names(text)
     if not (src or api) or (all(name in translation for name in src)
-                            and all(name in translation for name in api)):
+                            and all(_has_api(translation, name) for name in api)):
         return NONE  # every name of the English is still there, verbatim
     if "<" in source or "[!" in source or "://" in source:
         text = prose(source)  # rarer markup: mask it too
@@ -280,8 +280,8 @@ def _has_api(text: str, name: str) -> bool:
     if name in text and has_word(text, name):
         return True
     wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
-    if name[0] == "-":
-        return re.search(re.escape(name) + r"(?!\w)", wide, re.I) is not None
+    if name[0] == "-":  # ('-Namen' is another name; '-Name-Parameter', '-Nameを' are it)
+        return re.search(re.escape(name) + r"(?![A-Za-z0-9_])", wide, re.I) is not None
     return has_word(wide, name)
 
 

@@ -48,6 +48,8 @@ SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
 # capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
 DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
 _CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
+# 'Admin.Microsoft.com', 'Contoso.OnMicrosoft.com': a host name, whatever its case
+_HOST_END = re.compile(r"\.[a-z]{2,3}$")
 # a dot between two names, the literal first: most sentences have none
 DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
 # what may start a file name's extension or a dotted name: one search for both
@@ -55,6 +57,12 @@ DOT_CANDIDATE = re.compile(rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?!\w|\.\w)|{DOT_NA
 # '-Confirm', '-OutVariable': a parameter stands alone, after a space or an opening mark
 # (the dash first, the look-behind after it: the engine then skips to each '-' at C speed)
 _PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«]-)[A-Z][a-z]++(?:[A-Z][a-z]*+)*+(?![\w-])")
+# A parameter is named where the text speaks of parameters or cmdlets, or is the parameter
+# alone (the heading '### -Confirm'): 'Monday -Friday', 'returns -Infinity' are prose.
+_PARAMETER_CONTEXT = re.compile(r"\b(?:[Pp]arameters?|[Ss]witch(?:es)?|[Cc]mdlets?)\b")
+_ALONE = re.compile(r"[\s*_`\\]*+-[A-Za-z]++[\s*_`\\]*+")
+# after a number or a full stop, a dash is punctuation: 'Step 1 -Create', '9 a.m. -Noon'
+_NUMBER_BEFORE = re.compile(r"[\d.]\s*+$")
 # '-This option…', '-Example: …': a dash before a word of prose, no parameter
 _PROSE_AFTER_DASH = frozenset([
     "This", "These", "That", "Those", "The", "It", "Its", "If", "Then", "When", "Where", "Which",
@@ -68,12 +76,26 @@ def api_names(text: str) -> list[str]:
     dotted member names, PowerShell parameters; in order."""
     out: list[str] = SCOPED.findall(text) if "::" in text else []
     if "." in text and DOT_NAME.search(text) is not None:
-        out += [m for m in DOTTED.findall(text) if len(_CAPITALISED_PART.findall(m)) >= 2]
+        for m in DOTTED.findall(text):
+            m = m.strip("_")  # '_System.IO.File_': emphasis, not the name
+            if len(_CAPITALISED_PART.findall(m)) >= 2 and _HOST_END.search(m) is None:
+                out.append(m)
     if "-" in text:
-        found = _PARAMETER.findall(text)
-        if found:
-            out += [m for m in found if m[1:] not in _NOT_NOUNS and m[1:] not in _PROSE_AFTER_DASH]
+        found = list(_PARAMETER.finditer(text))
+        if found and (_PARAMETER_CONTEXT.search(text) is not None or _has_cmdlet(text)
+                      or _ALONE.fullmatch(text) is not None):
+            out += [m.group() for m in found
+                    if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH
+                    and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None]
     return out
+
+
+def _has_cmdlet(text: str) -> bool:
+    for m in CMDLET_NOUN.finditer(text):
+        verb = _VERB_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if verb is not None and verb.group() in _VERBS:
+            return True
+    return False
 
 
 def names(text: str) -> list[str]:
@@ -99,6 +121,9 @@ def names(text: str) -> list[str]:
     return out
 
 
+_GLUE = re.compile(r"[A-Za-z0-9_]")
+
+
 def has_word(text: str, word: str) -> bool:
     """``word`` in ``text`` as a whole name: no letter, digit, '-' or '.' + letter around it."""
     pos = text.find(word)
@@ -106,10 +131,12 @@ def has_word(text: str, word: str) -> bool:
         end = pos + len(word)
         before = text[pos - 1 : pos]
         after = text[end : end + 2]
-        # ('' in "-_" is true: the text's start and end glue to nothing)
-        glued_before = before != "" and (before.isalnum() or before in "-_")
-        glued_after = after != "" and (after[:1].isalnum() or after[:1] in "-_" or (
-            after[:1] == "." and after[1:].isalnum()))
+        # ('' in "-_" is true: the text's start and end glue to nothing). Only ASCII letters
+        # and digits glue: a name runs on into Japanese or Korean text ('Remove-Item과'), and
+        # into a compound after it (de 'policy.json-Datei')
+        glued_before = before != "" and (_GLUE.match(before) is not None or before == "-")
+        glued_after = after != "" and (_GLUE.match(after) is not None or (
+            after[:1] == "." and _GLUE.match(after, 1) is not None))
         if not (glued_before or glued_after):
             return True
         pos = text.find(word, pos + 1)
