@@ -36,7 +36,7 @@ S = "safety"
 
 # Elements that run script, load content, restyle the page or submit data.
 _UNSAFE_ELEMENT = re.compile(
-    r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
+    r"<\s*+/?\s*+(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
     r"|math|noscript|template|portal)(?![A-Za-z0-9-])", re.I)
 _URL_ATTRS = frozenset(
     [
@@ -339,7 +339,8 @@ _ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
 # anywhere in them, which a browser drops from a URL (lower case)
 _SPACED = "[\x00-\x20\x7f]*"
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
-_NAMED = re.compile(r"&(?:colon|tab|newline)", re.I)
+# (escaped again: '&amp;#106;' is '&#106;' after one decoding, 'j' after two)
+_NAMED = re.compile(r"&(?:amp;)*+(?:colon|tab|newline|#)", re.I)
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 _SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
     "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
@@ -374,7 +375,10 @@ def may_be_active(text: str) -> bool:
     # a colon or white space (no name stands for a letter), or a percent-escape
     if ("&#" in text or ("&" in text and _NAMED.search(text))
             or ("%" in text and _PERCENT.search(text))):
-        return _scheme(decoded_url(text))
+        # the whole text, for a scheme spelled across white space a browser drops, and each
+        # word, for one after other words ('[!VIDEO &#106;avascript:…]': decoded whole, it
+        # would read as part of 'videojavascript:')
+        return _scheme(decoded_url(text)) or any(_scheme(decoded_url(w)) for w in text.split())
     return False
 
 

@@ -318,6 +318,19 @@ def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) 
 
 
 @pytest.mark.parametrize("text", [
+    "[x](&amp;#106;avascript:alert(1))", "[x]: javascript&amp;colon;alert(1)",
+    '<a href="&amp;#x6A;avascript:alert(1)">x</a>', "[x](java&amp;Tab;script:alert(1))",
+    "[!VIDEO &#106;avascript:alert(1)]", "[!VIDEO %6Aavascript:alert(1)]",
+    "[!VIDEO java&Tab;script:alert(1)]", "[!VIDEO data&colon;text/html,x]",
+])
+def test_the_quick_look_sees_a_scheme_escaped_twice_or_after_other_words(text: str) -> None:
+    """helper-64: unsafe_url reports each; the quick look, which decides whether the
+    article's own markup is examined, said no."""
+    assert list(safety.unsafe_url.fn("", text, Options()))
+    assert safety.may_be_active(text)
+
+
+@pytest.mark.parametrize("text", [
     "Plain prose, with a [link](https://learn.microsoft.com/x) and **bold**.",
     '<a name="x"></a> | cell | <br/> <img src="media/a.png" alt="A">',
     "Metadata and data sets; the description: none.",
