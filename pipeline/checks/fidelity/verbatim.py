@@ -24,6 +24,7 @@ from pipeline.checks.tokens.names import (
     CMDLET_NOUN,
     DOT_CANDIDATE,
     api_names,
+    glues,
     has_word,
     names,
 )
@@ -251,13 +252,12 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
         return NONE
     # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
     text = prose(source) if "](" in source or "`" in source else source
-    src, api = names(text), api_names(text)
-    if not (src or api) or (all(name in translation for name in src)
+    src, api = _names(text)
+    if not (src or api) or (all(has_word(translation, name) for name in src)
                             and all(_has_api(translation, name) for name in api)):
         return NONE  # every name of the English is still there, verbatim
     if "<" in source or "[!" in source or "://" in source:
-        text = prose(source)  # rarer markup: mask it too
-        src, api = names(text), api_names(text)
+        src, api = _names(prose(source))  # rarer markup: mask it too
         if not (src or api):
             return NONE
     # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs); an API
@@ -273,6 +273,16 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
             f"; translation: {q(translation)}"]
 
 
+# '_' and '__' of emphasis around a name ('_Set-AzContext_'), not inside one ('my_policy.json')
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_{1,2}(?=[^\W_])|(?<=[^\W_])_{1,2}(?!\w)")
+
+
+def _names(text: str) -> tuple[list[str], list[str]]:
+    if "_" in text:
+        text = _EMPHASIS_UNDERSCORES.sub(lambda m: " " * len(m.group()), text)
+    return names(text), api_names(text)
+
+
 def _has_api(text: str, name: str) -> bool:
     """An API name as the English has it: CJK full-width colons and dots are the same name
     (NFKC); a parameter in any case (PowerShell's are), glued to a word before it or not, and
@@ -281,7 +291,8 @@ def _has_api(text: str, name: str) -> bool:
         return True
     wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     if name[0] == "-":  # ('-Namen' is another name; '-Name-Parameter', '-Nameを' are it)
-        return re.search(re.escape(name) + r"(?![A-Za-z0-9_])", wide, re.I) is not None
+        return any(not glues(wide, m.end(), 1)
+                   for m in re.finditer(re.escape(name), wide, re.I))
     return has_word(wide, name)
 
 

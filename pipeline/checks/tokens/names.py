@@ -48,21 +48,29 @@ SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
 # capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
 DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
 _CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
-# 'Admin.Microsoft.com', 'Contoso.OnMicrosoft.com': a host name, whatever its case
-_HOST_END = re.compile(r"\.[a-z]{2,3}$")
+# 'Admin.Microsoft.com', 'Portal.Azure.CN': a host name, whatever its case
+_HOST_END = re.compile(r"\.(?:com|net|org|gov|edu|mil|info|cn|us|uk|de|fr|jp|ms)$", re.I)
 # a dot between two names, the literal first: most sentences have none
 DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
 # what may start a file name's extension or a dotted name: one search for both
-DOT_CANDIDATE = re.compile(rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?!\w|\.\w)|{DOT_NAME.pattern[2:]})")
-# '-Confirm', '-OutVariable': a parameter stands alone, after a space or an opening mark
-# (the dash first, the look-behind after it: the engine then skips to each '-' at C speed)
-_PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«]-)[A-Z][a-z]++(?:[A-Z][a-z]*+)*+(?![\w-])")
-# A parameter is named where the text speaks of parameters or cmdlets, or is the parameter
-# alone (the heading '### -Confirm'): 'Monday -Friday', 'returns -Infinity' are prose.
-_PARAMETER_CONTEXT = re.compile(r"\b(?:[Pp]arameters?|[Ss]witch(?:es)?|[Cc]mdlets?)\b")
-_ALONE = re.compile(r"[\s*_`\\]*+-[A-Za-z]++[\s*_`\\]*+")
-# after a number or a full stop, a dash is punctuation: 'Step 1 -Create', '9 a.m. -Noon'
-_NUMBER_BEFORE = re.compile(r"[\d.]\s*+$")
+DOT_CANDIDATE = re.compile(
+    rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?![A-Za-z0-9]|\.\w)|{DOT_NAME.pattern[2:]})")
+# '-Confirm', '-OutVariable': a parameter stands alone, after a space, an opening mark or an
+# escape (the dash first, the look-behind after it: the engine then skips to each '-')
+_PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][a-z]++(?:[A-Z][a-z]*+)*+(?![\w-])")
+# A dash is a parameter's where the words beside it say so ('the -Force parameter', 'common
+# parameters: -Debug, -ErrorAction, and -Verbose'), where a cmdlet comes just before it
+# ('Get-Item -Path x -Force'), or in a heading of it alone ('### -Name <String>'); else it is
+# prose: 'Monday -Friday', 'the folder -Similar to cd', 'Step 1 -Create'.
+_WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?)"
+_SAID_BEFORE = re.compile(_WORD + r"\s*+:?\s++(?:\S++\s++)?[*_`]*+$")
+_SAID_AFTER = re.compile(r"[*_`]*+\s++(?:\S++\s++)?" + _WORD + r"\b")
+_CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+(?:\s++[^\s-]\S*+)?"
+                            r"\s++[*_`]*+$")
+_NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|[^\s,-]\S*+\s++)?[*_`]*+")
+# (a type after it: '<String>', or what the checks' reading masks it with, '\x1a')
+_ALONE = re.compile(r"[\s*_`\\]*+-[A-Za-z]++"
+                    r"(?:\s++(?:<[^<>\n]*+>|&lt;[^&\n]*+&gt;|\[[^\]\n]*+\]|\x1a))*+[\s*_`\\]*+")
 # '-This option…', '-Example: …': a dash before a word of prose, no parameter
 _PROSE_AFTER_DASH = frozenset([
     "This", "These", "That", "Those", "The", "It", "Its", "If", "Then", "When", "Where", "Which",
@@ -81,21 +89,40 @@ def api_names(text: str) -> list[str]:
             if len(_CAPITALISED_PART.findall(m)) >= 2 and _HOST_END.search(m) is None:
                 out.append(m)
     if "-" in text:
-        found = list(_PARAMETER.finditer(text))
-        if found and (_PARAMETER_CONTEXT.search(text) is not None or _has_cmdlet(text)
-                      or _ALONE.fullmatch(text) is not None):
-            out += [m.group() for m in found
-                    if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH
-                    and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None]
+        out += _parameters(text)
     return out
 
 
-def _has_cmdlet(text: str) -> bool:
-    for m in CMDLET_NOUN.finditer(text):
-        verb = _VERB_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        if verb is not None and verb.group() in _VERBS:
-            return True
-    return False
+def _parameters(text: str) -> list[str]:
+    found = [m for m in _PARAMETER.finditer(text)
+             if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH]
+    if not found:
+        return []
+    if len(found) == 1 and _ALONE.fullmatch(text) is not None:
+        return [found[0].group()]
+    named = [_SAID_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+             or _SAID_AFTER.match(text, m.end()) is not None or _cmdlet_before(text, m.start())
+             for m in found]
+    for _ in range(2):  # a list of them: each next to one named, either way
+        for i in range(len(found) - 1):
+            if named[i] != named[i + 1] and _NEXT_TO.fullmatch(
+                    text, found[i].end(), found[i + 1].start()) is not None:
+                named[i] = named[i + 1] = True
+        for i in range(len(found) - 1, 0, -1):
+            if named[i] != named[i - 1] and _NEXT_TO.fullmatch(
+                    text, found[i - 1].end(), found[i].start()) is not None:
+                named[i] = named[i - 1] = True
+    return [m.group() for m, ok in zip(found, named, strict=True) if ok]
+
+
+def _cmdlet_before(text: str, at: int) -> bool:
+    m = _CMDLET_BEFORE.search(text, max(0, at - 80), at)
+    return m is not None and m.group(1) in _VERBS and \
+        text[m.start(1) + len(m.group(1)) + 1 :].split(None, 1)[0].strip("*_`") not in _NOT_NOUNS
+
+
+# 'Install-Wmf5.1.ps1': a file's name, not a cmdlet's
+_FILE_GOES_ON = re.compile(r"\.[A-Za-z0-9]")
 
 
 def names(text: str) -> list[str]:
@@ -105,7 +132,8 @@ def names(text: str) -> list[str]:
     if "-" in text:
         for m in CMDLET_NOUN.finditer(text):
             verb = _VERB_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            if verb is not None and verb.group() in _VERBS and m.group()[1:] not in _NOT_NOUNS:
+            if verb is not None and verb.group() in _VERBS and m.group()[1:] not in _NOT_NOUNS \
+                    and _FILE_GOES_ON.match(text, m.end()) is None:
                 out.append(text[verb.start() : m.end()])
     if "." in text:
         for m in EXTENSION.finditer(text):
@@ -121,22 +149,38 @@ def names(text: str) -> list[str]:
     return out
 
 
-_GLUE = re.compile(r"[A-Za-z0-9_]")
+# Scripts written without spaces between words: a name may touch their letters
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                        r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum() and _SPACELESS.match(ch) is None
+
+
+def glues(text: str, i: int, step: int) -> bool:
+    """Whether text[i], beside a name (before it for ``step`` -1, after it for 1), makes the
+    name part of a longer word: a letter or digit of a script with spaces between words, or
+    '_' with one beyond it ('my_policy.json'; '_System.IO.File_' is emphasis)."""
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    if ch == "_":
+        j = i + step
+        return 0 <= j < len(text) and _letter(text[j])
+    return _letter(ch)
 
 
 def has_word(text: str, word: str) -> bool:
-    """``word`` in ``text`` as a whole name: no letter, digit, '-' or '.' + letter around it."""
+    """``word`` in ``text`` as a whole name: no letter or digit around it ('-Set-X' and
+    'x.json.bak' glue too); it may run on into Japanese, Chinese, Korean or Thai text
+    ('Remove-Item과') and into a compound after it (de 'policy.json-Datei')."""
     pos = text.find(word)
     while pos >= 0:
         end = pos + len(word)
-        before = text[pos - 1 : pos]
-        after = text[end : end + 2]
-        # ('' in "-_" is true: the text's start and end glue to nothing). Only ASCII letters
-        # and digits glue: a name runs on into Japanese or Korean text ('Remove-Item과'), and
-        # into a compound after it (de 'policy.json-Datei')
-        glued_before = before != "" and (_GLUE.match(before) is not None or before == "-")
-        glued_after = after != "" and (_GLUE.match(after) is not None or (
-            after[:1] == "." and _GLUE.match(after, 1) is not None))
+        glued_before = pos > 0 and (text[pos - 1] == "-" or glues(text, pos - 1, -1))
+        glued_after = glues(text, end, 1) or (
+            text[end : end + 1] == "." and end + 1 < len(text) and _letter(text[end + 1]))
         if not (glued_before or glued_after):
             return True
         pos = text.find(word, pos + 1)

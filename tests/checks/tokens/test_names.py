@@ -11,7 +11,7 @@ def test_names_find_cmdlets_and_files_not_compounds() -> None:
 
 
 def test_api_names_are_scoped_dotted_or_parameters_and_not_prose() -> None:
-    text = ("Call IUnknown::Release on System.IO.File with -Force and -WhatIf; -This option, "
+    text = ("Call IUnknown::Release on System.IO.File with the -Force and -WhatIf switches; -This, "
             "server.database.schema.table, www.contoso.com, e.g. U.S.A. and Read-Only")
     assert api_names(text) == ["IUnknown::Release", "System.IO.File", "-Force", "-WhatIf"]
 
