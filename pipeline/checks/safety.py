@@ -339,8 +339,11 @@ _ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
 # anywhere in them, which a browser drops from a URL (lower case)
 _SPACED = "[\x00-\x20\x7f]*"
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
-# (escaped again: '&amp;#106;' is '&#106;' after one decoding, 'j' after two)
-_NAMED = re.compile(r"&(?:amp;)*+(?:colon|tab|newline|#)", re.I)
+_ESCAPED_WORD = re.compile(r"[^\s&%]*+[&%]\S*+")
+# The escapes that can spell a scheme: a numeric reference (any letter), the named ones for a
+# colon or white space, and those that make another escape ('&amp;#106;', '&num;', '&percnt;');
+# no name stands for a letter
+_SPELLING = re.compile(r"&(?:#|amp;?|colon;|tab;|newline;|num;|percnt;)", re.I)
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 _SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
     "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
@@ -371,14 +374,13 @@ def may_be_active(text: str) -> bool:
                 return True
     if ":" in text and _scheme(low or text.lower()):
         return True
-    # an escape may spell it: a numeric reference, one of the three named ones that stand for
-    # a colon or white space (no name stands for a letter), or a percent-escape
-    if ("&#" in text or ("&" in text and _NAMED.search(text))
-            or ("%" in text and _PERCENT.search(text))):
+    # an escape may spell it (_SPELLING), or a percent-escape
+    if ("&" in text and _SPELLING.search(text)) or ("%" in text and _PERCENT.search(text)):
         # the whole text, for a scheme spelled across white space a browser drops, and each
         # word, for one after other words ('[!VIDEO &#106;avascript:…]': decoded whole, it
         # would read as part of 'videojavascript:')
-        return _scheme(decoded_url(text)) or any(_scheme(decoded_url(w)) for w in text.split())
+        return _scheme(decoded_url(text)) or any(
+            _scheme(decoded_url(w)) for w in _ESCAPED_WORD.findall(text))
     return False
 
 

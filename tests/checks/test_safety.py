@@ -322,6 +322,10 @@ def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) 
     '<a href="&amp;#x6A;avascript:alert(1)">x</a>', "[x](java&amp;Tab;script:alert(1))",
     "[!VIDEO &#106;avascript:alert(1)]", "[!VIDEO %6Aavascript:alert(1)]",
     "[!VIDEO java&Tab;script:alert(1)]", "[!VIDEO data&colon;text/html,x]",
+    # helper-65: entities that make other escapes
+    "[x](&amp#106;avascript:alert(1))", "[x](&AMP#106;avascript:alert(1))",
+    "[x](&&num;106;avascript:alert(1))", '<a href="&amp&num;106;avascript:x">x</a>',
+    "[x](javascript&percnt;3Aalert(1))", "[!VIDEO &percnt;6Aavascript:alert(1)]",
 ])
 def test_the_quick_look_sees_a_scheme_escaped_twice_or_after_other_words(text: str) -> None:
     """helper-64: unsafe_url reports each; the quick look, which decides whether the
