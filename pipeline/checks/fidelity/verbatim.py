@@ -23,6 +23,7 @@ from pipeline.checks.tokens.links import (
 from pipeline.checks.tokens.names import (
     CMDLET_NOUN,
     DOT_CANDIDATE,
+    after_a_verb,
     api_names,
     glues,
     has_word,
@@ -273,13 +274,16 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
             f"; translation: {q(translation)}"]
 
 
-# '_' and '__' of emphasis around a name ('_Set-AzContext_'), not inside one ('my_policy.json')
-_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_{1,2}(?=[^\W_])|(?<=[^\W_])_{1,2}(?!\w)")
+# '_' and '__' of emphasis around a name ('_Set-AzContext_'): a pair, the closing one not
+# followed by an extension ('__init__.py', '_Layout.cshtml', '_config.yml' are names)
+_EMPHASIS_UNDERSCORES = re.compile(
+    r"(?<!\w)(_{1,2})(?=[^\W_])([^\n]*?[^\W_])\1(?!\w|\.\w)")
 
 
 def _names(text: str) -> tuple[list[str], list[str]]:
     if "_" in text:
-        text = _EMPHASIS_UNDERSCORES.sub(lambda m: " " * len(m.group()), text)
+        text = _EMPHASIS_UNDERSCORES.sub(
+            lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
     return names(text), api_names(text)
 
 
@@ -291,7 +295,7 @@ def _has_api(text: str, name: str) -> bool:
         return True
     wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     if name[0] == "-":  # ('-Namen' is another name; '-Name-Parameter', '-Nameを' are it)
-        return any(not glues(wide, m.end(), 1)
+        return any(not glues(wide, m.end(), 1) and not after_a_verb(wide, m.start())
                    for m in re.finditer(re.escape(name), wide, re.I))
     return has_word(wide, name)
 

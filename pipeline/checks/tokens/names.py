@@ -48,8 +48,9 @@ SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
 # capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
 DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
 _CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
-# 'Admin.Microsoft.com', 'Portal.Azure.CN': a host name, whatever its case
-_HOST_END = re.compile(r"\.(?:com|net|org|gov|edu|mil|info|cn|us|uk|de|fr|jp|ms)$", re.I)
+# 'Admin.Microsoft.com', 'Portal.Azure.CN': a host name, whatever its case ('.Net' and '.Info'
+# end namespaces too: lower case only)
+_HOST_END = re.compile(r"\.(?:(?i:com|org|gov|edu|mil|cn|us|uk|de|fr|jp|ms)|net|info)$")
 # a dot between two names, the literal first: most sentences have none
 DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
 # what may start a file name's extension or a dotted name: one search for both
@@ -57,20 +58,21 @@ DOT_CANDIDATE = re.compile(
     rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?![A-Za-z0-9]|\.\w)|{DOT_NAME.pattern[2:]})")
 # '-Confirm', '-OutVariable': a parameter stands alone, after a space, an opening mark or an
 # escape (the dash first, the look-behind after it: the engine then skips to each '-')
-_PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][a-z]++(?:[A-Z][a-z]*+)*+(?![\w-])")
+_PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][A-Za-z0-9]++(?![\w-])")
 # A dash is a parameter's where the words beside it say so ('the -Force parameter', 'common
 # parameters: -Debug, -ErrorAction, and -Verbose'), where a cmdlet comes just before it
 # ('Get-Item -Path x -Force'), or in a heading of it alone ('### -Name <String>'); else it is
 # prose: 'Monday -Friday', 'the folder -Similar to cd', 'Step 1 -Create'.
-_WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?)"
+_WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?|[Oo]ptions?|[Ff]lags?|[Aa]rguments?)"
 _SAID_BEFORE = re.compile(_WORD + r"\s*+:?\s++(?:\S++\s++)?[*_`]*+$")
 _SAID_AFTER = re.compile(r"[*_`]*+\s++(?:\S++\s++)?" + _WORD + r"\b")
-_CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+(?:\s++[^\s-]\S*+)?"
-                            r"\s++[*_`]*+$")
-_NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|[^\s,-]\S*+\s++)?[*_`]*+")
+_CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+[*_]*+"
+                            r"(?:\s++(?:\"[^\"\n]*+\"|[^\s-]\S*+))?\s++[*_`]*+$")
+_NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|(?:\"[^\"\n]*+\"|[^\s,-]\S*+)\s++)?"
+                      r"[*_`]*+")
 # (a type after it: '<String>', or what the checks' reading masks it with, '\x1a')
 _ALONE = re.compile(r"[\s*_`\\]*+-[A-Za-z]++"
-                    r"(?:\s++(?:<[^<>\n]*+>|&lt;[^&\n]*+&gt;|\[[^\]\n]*+\]|\x1a))*+[\s*_`\\]*+")
+                    r"(?:\s++(?:\\?<[^<>\n]*+>|&lt;[^&\n]*+&gt;|\[[^\]\n]*+\]|\x1a))*+[\s*_`\\]*+")
 # '-This option…', '-Example: …': a dash before a word of prose, no parameter
 _PROSE_AFTER_DASH = frozenset([
     "This", "These", "That", "Those", "The", "It", "Its", "If", "Then", "When", "Where", "Which",
@@ -150,38 +152,56 @@ def names(text: str) -> list[str]:
 
 
 # Scripts written without spaces between words: a name may touch their letters
-_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-                        r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005\u3040-\u30ff\u3130-\u318f"
+                        r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+                        r"\U00020000-\U0003134f]")
+# Hebrew and Arabic write one-letter words and prefixes onto the word after them
+# (he 'ב-policy.json', 'בpolicy.json', ar 'وSet-AzContext'): no glue before a name
+_PREFIXING = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _letter(ch: str) -> bool:
-    return ch.isalnum() and _SPACELESS.match(ch) is None
+    # (a letter or an ASCII digit: a superscript '¹' after a name is a footnote mark)
+    return (ch.isalpha() or "0" <= ch <= "9") and _SPACELESS.match(ch) is None
 
 
 def glues(text: str, i: int, step: int) -> bool:
     """Whether text[i], beside a name (before it for ``step`` -1, after it for 1), makes the
-    name part of a longer word: a letter or digit of a script with spaces between words, or
-    '_' with one beyond it ('my_policy.json'; '_System.IO.File_' is emphasis)."""
+    name part of a longer word: a letter or digit of a script with spaces between words (not,
+    before a name, one of Hebrew or Arabic), or '_' with one beyond it ('my_policy.json';
+    '_System.IO.File_' is emphasis)."""
     if not 0 <= i < len(text):
         return False
     ch = text[i]
     if ch == "_":
-        j = i + step
-        return 0 <= j < len(text) and _letter(text[j])
-    return _letter(ch)
+        i += step
+        if not 0 <= i < len(text):
+            return False
+        ch = text[i]
+    if ch < "\x80":  # most: ASCII
+        return ch.isalnum()
+    return _letter(ch) and (step > 0 or _PREFIXING.match(ch) is None)
 
 
 def has_word(text: str, word: str) -> bool:
-    """``word`` in ``text`` as a whole name: no letter or digit around it ('-Set-X' and
+    """``word`` in ``text`` as a whole name: no letter or digit around it ('x-Set-X' and
     'x.json.bak' glue too); it may run on into Japanese, Chinese, Korean or Thai text
-    ('Remove-Item과') and into a compound after it (de 'policy.json-Datei')."""
+    ('Remove-Item과'), into a compound after it (de 'policy.json-Datei'), and after a Hebrew
+    or Arabic prefix (he 'ה-policy.json')."""
     pos = text.find(word)
     while pos >= 0:
         end = pos + len(word)
-        glued_before = pos > 0 and (text[pos - 1] == "-" or glues(text, pos - 1, -1))
+        glued_before = pos > 0 and (glues(text, pos - 1, -1) or (
+            text[pos - 1] == "-" and glues(text, pos - 2, -1)))
         glued_after = glues(text, end, 1) or (
             text[end : end + 1] == "." and end + 1 < len(text) and _letter(text[end + 1]))
         if not (glued_before or glued_after):
             return True
         pos = text.find(word, pos + 1)
     return False
+
+
+def after_a_verb(text: str, at: int) -> bool:
+    """Whether text[at], a dash, joins a cmdlet's verb to its noun ('Get-Credential')."""
+    verb = _VERB_BEFORE.search(text, max(0, at - 16), at)
+    return verb is not None and verb.group() in _VERBS
