@@ -48,9 +48,9 @@ SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
 # capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
 DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
 _CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
-# 'Admin.Microsoft.com', 'Portal.Azure.CN': a host name, whatever its case ('.Net' and '.Info'
-# end namespaces too: lower case only)
-_HOST_END = re.compile(r"\.(?:(?i:com|org|gov|edu|mil|cn|us|uk|de|fr|jp|ms)|net|info)$")
+# 'Admin.Microsoft.com', 'Portal.Azure.Net': a host name, whatever its case (a namespace that
+# ends in '.Net' is taken for one too: a name missed is better than a good page held back)
+_HOST_END = re.compile(r"\.(?:com|net|org|gov|edu|mil|info|cn|us|uk|de|fr|jp|ms)$", re.I)
 # a dot between two names, the literal first: most sentences have none
 DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
 # what may start a file name's extension or a dotted name: one search for both
@@ -64,10 +64,12 @@ _PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][A-Za-z0-9]++(?![\w-]
 # ('Get-Item -Path x -Force'), or in a heading of it alone ('### -Name <String>'); else it is
 # prose: 'Monday -Friday', 'the folder -Similar to cd', 'Step 1 -Create'.
 _WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?|[Oo]ptions?|[Ff]lags?|[Aa]rguments?)"
-_SAID_BEFORE = re.compile(_WORD + r"\s*+:?\s++(?:\S++\s++)?[*_`]*+$")
+_SAID_BEFORE = re.compile(_WORD + r"(?:\s*+:\s*+|\s++)(?:\S++\s++)?[*_`]*+$")
 _SAID_AFTER = re.compile(r"[*_`]*+\s++(?:\S++\s++)?" + _WORD + r"\b")
 _CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+[*_]*+"
                             r"(?:\s++(?:\"[^\"\n]*+\"|[^\s-]\S*+))?\s++[*_`]*+$")
+# after a number, a dash is punctuation: 'Option 2 -Use the portal', 'Step 1 -Create'
+_NUMBER_BEFORE = re.compile(r"\d\s*+$")
 _NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|(?:\"[^\"\n]*+\"|[^\s,-]\S*+)\s++)?"
                       r"[*_`]*+")
 # (a type after it: '<String>', or what the checks' reading masks it with, '\x1a')
@@ -97,7 +99,8 @@ def api_names(text: str) -> list[str]:
 
 def _parameters(text: str) -> list[str]:
     found = [m for m in _PARAMETER.finditer(text)
-             if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH]
+             if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH
+             and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None]
     if not found:
         return []
     if len(found) == 1 and _ALONE.fullmatch(text) is not None:
@@ -203,5 +206,9 @@ def has_word(text: str, word: str) -> bool:
 
 def after_a_verb(text: str, at: int) -> bool:
     """Whether text[at], a dash, joins a cmdlet's verb to its noun ('Get-Credential')."""
-    verb = _VERB_BEFORE.search(text, max(0, at - 16), at)
+    verb = _VERB_GLUED.search(text, max(0, at - 16), at)
     return verb is not None and verb.group() in _VERBS
+
+
+# a verb as after_a_verb reads it: CJK, Hebrew or Arabic letters may touch it ('将Get-Credential')
+_VERB_GLUED = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]++(?:To|From)?$")
