@@ -274,11 +274,12 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
             f"; translation: {q(translation)}"]
 
 
-# '_' and '__' of emphasis around a name ('_Set-AzContext_'): a pair around one word, the
-# closing one not followed by an extension ('__init__.py', '_Layout.cshtml', '_config.yml' are
-# names, and their '_' never pairs with a later word's)
+# '_' and '__' of emphasis around names ('_Set-AzContext_', '_Stop-Process -Force_'): a pair
+# with no '_' at a word's edge between them, the closing one not followed by an extension
+# ('__init__.py', '_Layout.cshtml', '_config.yml' are names, and their '_' never pairs with a
+# later word's)
 _EMPHASIS_UNDERSCORES = re.compile(
-    r"(?<!\w)(_{1,2})(?=[^\W_])(\S*?[^\W_])\1(?!\w|\.\w)")
+    r"(?<!\w)(_{1,2})(?=[^\W_])((?:[^\n_]|(?<=[^\W_])_(?=[^\W_]))*?[^\W_])\1(?!\w|\.\w)")
 
 
 def _names(text: str) -> tuple[list[str], list[str]]:

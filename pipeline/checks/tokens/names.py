@@ -64,12 +64,13 @@ _PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][A-Za-z0-9]++(?![\w-]
 # ('Get-Item -Path x -Force'), or in a heading of it alone ('### -Name <String>'); else it is
 # prose: 'Monday -Friday', 'the folder -Similar to cd', 'Step 1 -Create'.
 _WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?|[Oo]ptions?|[Ff]lags?|[Aa]rguments?)"
-_SAID_BEFORE = re.compile(_WORD + r"(?:\s*+:\s*+|\s++)(?:\S++\s++)?[*_`]*+$")
+# before the dash: 'parameter -Name', 'common parameters: -Debug' (a word may come between
+# after a colon only: 'Option A -Use the portal', 'two options -Cancel' are prose)
+_SAID_BEFORE = re.compile(r"(?:(?:[Pp]arameters?|[Ss]witch(?:es)?)\s++|" + _WORD
+                          + r"\s*+:\s*+(?:\S++\s++)?)[*_`]*+$")
 _SAID_AFTER = re.compile(r"[*_`]*+\s++(?:\S++\s++)?" + _WORD + r"\b")
 _CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+[*_]*+"
                             r"(?:\s++(?:\"[^\"\n]*+\"|[^\s-]\S*+))?\s++[*_`]*+$")
-# after a number, a dash is punctuation: 'Option 2 -Use the portal', 'Step 1 -Create'
-_NUMBER_BEFORE = re.compile(r"\d\s*+$")
 _NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|(?:\"[^\"\n]*+\"|[^\s,-]\S*+)\s++)?"
                       r"[*_`]*+")
 # (a type after it: '<String>', or what the checks' reading masks it with, '\x1a')
@@ -99,8 +100,7 @@ def api_names(text: str) -> list[str]:
 
 def _parameters(text: str) -> list[str]:
     found = [m for m in _PARAMETER.finditer(text)
-             if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH
-             and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None]
+             if m.group()[1:] not in _NOT_NOUNS and m.group()[1:] not in _PROSE_AFTER_DASH]
     if not found:
         return []
     if len(found) == 1 and _ALONE.fullmatch(text) is not None:
