@@ -293,7 +293,7 @@ def _has_api(text: str, name: str) -> bool:
     """An API name as the English has it: CJK full-width colons and dots are the same name
     (NFKC); a parameter in any case (PowerShell's are), glued to a word before it or not, and
     in a compound after it (de '-Name-Parameter')."""
-    if name in text and has_word(text, name):
+    if has_word(text, name):
         return True
     wide = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     if name[0] == "-":  # ('-Namen' is another name; '-Name-Parameter', '-Nameを' are it)

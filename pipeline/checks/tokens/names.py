@@ -42,20 +42,20 @@ _VERBS = frozenset(
 
 
 # 'ICorProfilerInfo2::GetThreadStaticAddress', 'std::vector'
-SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
+_SCOPED = re.compile(r"(?<![\w:])[A-Za-z_~]\w*+(?:::[A-Za-z_~]\w*+)++")
 # 'Microsoft.Isam.Esent.Interop.EsentTooManyKeysException', 'System.IO.File': two dots at
 # least, each part a name of two characters or more ('U.S.A.' and 'e.g.' are none), two parts
 # capitalised: 'server.database.schema.table' is a pattern to fill in, 'www.contoso.com' a host
-DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
+_DOTTED = re.compile(r"(?<![\w.@/\\-])[A-Za-z_]\w++(?:\.[A-Za-z_]\w++){2,}+(?![\w@/\\-]|\.\w)")
 _CAPITALISED_PART = re.compile(r"(?:^|\.)[A-Z]")
 # 'Admin.Microsoft.com', 'Portal.Azure.Net': a host name, whatever its case (a namespace that
 # ends in '.Net' is taken for one too: a name missed is better than a good page held back)
 _HOST_END = re.compile(r"\.(?:com|net|org|gov|edu|mil|info|cn|us|uk|de|fr|jp|ms)$", re.I)
 # a dot between two names, the literal first: most sentences have none
-DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
+_DOT_NAME = re.compile(r"\.[A-Za-z_]\w*+\.[A-Za-z_]")
 # what may start a file name's extension or a dotted name: one search for both
 DOT_CANDIDATE = re.compile(
-    rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?![A-Za-z0-9]|\.\w)|{DOT_NAME.pattern[2:]})")
+    rf"\.(?:[A-Za-z][A-Za-z0-9]{{0,5}}(?![A-Za-z0-9]|\.\w)|{_DOT_NAME.pattern[2:]})")
 # '-Confirm', '-OutVariable': a parameter stands alone, after a space, an opening mark or an
 # escape (the dash first, the look-behind after it: the engine then skips to each '-')
 _PARAMETER = re.compile(r"-(?<![^\s(\[*_>\"'“«\\]-)[A-Z][A-Za-z0-9]++(?![\w-])")
@@ -69,7 +69,7 @@ _WORD = r"(?:[Pp]arameters?|[Ss]witch(?:es)?|[Oo]ptions?|[Ff]lags?|[Aa]rguments?
 _SAID_BEFORE = re.compile(r"(?:(?:[Pp]arameters?|[Ss]witch(?:es)?)\s++|" + _WORD
                           + r"\s*+:\s*+(?:\S++\s++)?)[*_`]*+$")
 _SAID_AFTER = re.compile(r"[*_`]*+\s++(?:\S++\s++)?" + _WORD + r"\b")
-_CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-[A-Z]\w*+[*_]*+"
+_CMDLET_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]++(?:To|From)?)-([A-Z]\w*+)[*_]*+"
                             r"(?:\s++(?:\"[^\"\n]*+\"|[^\s-]\S*+))?\s++[*_`]*+$")
 _NEXT_TO = re.compile(r"[*_`]*+[\s,]*+(?:(?:and|or)\s++|(?:\"[^\"\n]*+\"|[^\s,-]\S*+)\s++)?"
                       r"[*_`]*+")
@@ -87,9 +87,9 @@ _PROSE_AFTER_DASH = frozenset([
 def api_names(text: str) -> list[str]:
     """Names of code in prose, which a translation copies exactly, case and all: '::' and
     dotted member names, PowerShell parameters; in order."""
-    out: list[str] = SCOPED.findall(text) if "::" in text else []
-    if "." in text and DOT_NAME.search(text) is not None:
-        for m in DOTTED.findall(text):
+    out: list[str] = _SCOPED.findall(text) if "::" in text else []
+    if "." in text and _DOT_NAME.search(text) is not None:
+        for m in _DOTTED.findall(text):
             m = m.strip("_")  # '_System.IO.File_': emphasis, not the name
             if len(_CAPITALISED_PART.findall(m)) >= 2 and _HOST_END.search(m) is None:
                 out.append(m)
@@ -108,22 +108,19 @@ def _parameters(text: str) -> list[str]:
     named = [_SAID_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
              or _SAID_AFTER.match(text, m.end()) is not None or _cmdlet_before(text, m.start())
              for m in found]
-    for _ in range(2):  # a list of them: each next to one named, either way
-        for i in range(len(found) - 1):
-            if named[i] != named[i + 1] and _NEXT_TO.fullmatch(
-                    text, found[i].end(), found[i + 1].start()) is not None:
-                named[i] = named[i + 1] = True
-        for i in range(len(found) - 1, 0, -1):
-            if named[i] != named[i - 1] and _NEXT_TO.fullmatch(
-                    text, found[i - 1].end(), found[i].start()) is not None:
-                named[i] = named[i - 1] = True
-    return [m.group() for m, ok in zip(found, named, strict=True) if ok]
+    # a list of them ('-Debug, -ErrorAction, and -Verbose'): all named where one is
+    runs = [[0]]
+    for i in range(1, len(found)):
+        if _NEXT_TO.fullmatch(text, found[i - 1].end(), found[i].start()) is not None:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [found[i].group() for run in runs if any(named[i] for i in run) for i in run]
 
 
 def _cmdlet_before(text: str, at: int) -> bool:
     m = _CMDLET_BEFORE.search(text, max(0, at - 80), at)
-    return m is not None and m.group(1) in _VERBS and \
-        text[m.start(1) + len(m.group(1)) + 1 :].split(None, 1)[0].strip("*_`") not in _NOT_NOUNS
+    return m is not None and m.group(1) in _VERBS and m.group(2) not in _NOT_NOUNS
 
 
 # 'Install-Wmf5.1.ps1': a file's name, not a cmdlet's
@@ -204,11 +201,11 @@ def has_word(text: str, word: str) -> bool:
     return False
 
 
+# a verb as after_a_verb reads it: CJK, Hebrew or Arabic letters may touch it ('将Get-Credential')
+_VERB_GLUED = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]++(?:To|From)?$")
+
+
 def after_a_verb(text: str, at: int) -> bool:
     """Whether text[at], a dash, joins a cmdlet's verb to its noun ('Get-Credential')."""
     verb = _VERB_GLUED.search(text, max(0, at - 16), at)
     return verb is not None and verb.group() in _VERBS
-
-
-# a verb as after_a_verb reads it: CJK, Hebrew or Arabic letters may touch it ('将Get-Credential')
-_VERB_GLUED = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]++(?:To|From)?$")
