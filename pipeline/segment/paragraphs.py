@@ -120,13 +120,26 @@ def _start(atom: Atom) -> int:
 
 
 def _code_only(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
-    """Is text[a:b] code spans and white space, nothing else?"""
+    """Is text[a:b] code spans and white space, nothing else? Code in bold or italics is code
+    alone too: a list item ``**`-c|-ConfigFile`**`` is no segment (a full stop after the code
+    is text: ```edition```. is one)."""
     pos = a
     for atom in _within(found, a, b):
-        if atom.kind is not AtomKind.CODE or text[pos:atom.start].strip():
+        if text[pos:atom.start].strip() or not (atom.kind is AtomKind.CODE or (
+                atom.kind in _EMPHASIS and _emphasised_code(text, atom))):
             return False
         pos = atom.end
     return pos > a and not text[pos:b].strip()
+
+
+_EMPHASIS = (AtomKind.STRONG, AtomKind.EMPHASIS)
+
+
+def _emphasised_code(text: str, atom: Atom) -> bool:
+    mark = text[atom.start:atom.start + 2]  # '**', '__', or one of them and the next character
+    width = 2 if mark in ("**", "__") and text.endswith(mark, atom.start, atom.end) else 1
+    inner = text[atom.start + width:atom.end - width]
+    return "`" in inner and _code_only(inner, atoms(inner), 0, len(inner))
 
 
 def _words_between(text: str, a: int, b: int) -> bool:

@@ -297,6 +297,20 @@ def test_a_paragraph_that_is_one_inline_code_element_is_a_segment(element: str) 
     assert [s.source for s in segment(text, "a.md").segments] == [text.strip()]
 
 
+@pytest.mark.parametrize("item", ["- **`-c|-ConfigFile`**", "- *`-Force`*", "__`x`__ `y`",
+                                  "| Option | Use |\n|---|---|\n| **`-Verbosity`** | Output. |"])
+def test_code_in_bold_or_italics_alone_is_no_segment(item: str) -> None:
+    """As code alone is not (NuGet's option lists: the handoffs leave them unpaired)."""
+    text = f"{item}\n\nThe file.\n"
+    assert [s.source for s in segment(text, "a.md").segments] == (
+        ["Option", "Use", "Output.", "The file."] if "Output" in item else ["The file."])
+
+
+@pytest.mark.parametrize("text", ["*`x`*.", "**`Get-Item`** gets it.", "**Note** `x`"])
+def test_emphasised_code_with_words_or_a_full_stop_is_a_segment(text: str) -> None:
+    assert [s.source for s in segment(text + "\n", "a.md").segments] == [text]
+
+
 def test_text_right_after_a_multi_line_image_is_a_segment() -> None:
     text = (':::image type="content"\nsource="a.png"\nalt-text="Alt."\nlightbox="b.png":::\n'
             "The portal shows your resources. Select one.\n")
