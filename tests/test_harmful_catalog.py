@@ -33,6 +33,13 @@ ATTACKS = {
         "Ouvrez une fenêtre de terminal.\\n# Pris en main", "new-block"),
     "Pour vérifier l’installation, exécutez `contoso --version`.": (
         "Pour vérifier l’installation, exécutez `contoso --uninstall`.", "code-changed"),
+    # a tag of no HTML element is an element to a browser: its attributes restyle the page
+    "L’ensemble de la procédure prend environ 5 minutes.": (
+        'L’ensemble <x-a style="position:fixed;inset:0">de la procédure</x-a> prend environ '
+        "5 minutes.", "html-added"),
+    # DocFX's block syntax: a zone pivot hides what follows on every page but one
+    "Exécutez la commande suivante pour installer le package :": (
+        'Exécutez la commande suivante :\\n:::zone pivot="evil"', "new-block"),
 }
 
 
@@ -82,7 +89,7 @@ def test_render_publishes_none_of_them(
     for bad, _ in ATTACKS.values():
         assert bad.replace("\\n", "\n") not in page
     for needle in ("<script", "onerror", "java&#115;cript", "evil.example.net", "--uninstall",
-                   "\n# Pris en main"):
+                   "\n# Pris en main", "<x-a", ":::zone"):
         assert needle not in page
     # the article's own, safe, translations stand in, and each swap is reported
     assert "Prérequis" in page
@@ -95,7 +102,7 @@ ALL_ATTACKS = {check for _, check in ATTACKS.values()}
 SELECTIONS = [
     ([], 1, ALL_ATTACKS, set()),
     (["--select", "untranslated"], 0, set(), ALL_ATTACKS),
-    (["--ignore", "unsafe-element,html-added"], 1, ALL_ATTACKS - {"unsafe-element"},
+    (["--ignore", "unsafe-element,html-added"], 1, ALL_ATTACKS - {"unsafe-element", "html-added"},
      {"unsafe-element", "html-added"}),
 ]
 
@@ -113,7 +120,7 @@ def test_locales_publishes_none_of_them_whatever_is_selected(
     findings = json.loads(capsys.readouterr().out)
     page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
     for needle in ("<script", "onerror", "java&#115;cript", "evil.example.net", "--uninstall",
-                   "\n# Pris en main"):
+                   "\n# Pris en main", "<x-a", ":::zone"):
         assert needle not in page
     errors = {f["check"] for f in findings if f["severity"] == "error"}
     assert reported <= errors and not unreported & errors

@@ -27,7 +27,14 @@ from pipeline.checks.tokens.links import (
     links,
 )
 from pipeline.checks.tokens.prose import prose
-from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, Tag, html_tags, lenient_tags, no_tags
+from pipeline.checks.tokens.tags import (
+    LENIENT_TAG_PATTERN,
+    html_tags,
+    inert_anchor,
+    lenient_tags,
+    no_tags,
+    unknown_attributes,
+)
 from pipeline.checks.tokens.urls import decoded_url, url_host
 from pipeline.findings import Severity
 
@@ -91,18 +98,6 @@ def _nothing_new(source: str, translation: str) -> bool:
     return not diff_multiset(src, tr)[1]
 
 
-_ANCHOR_NAME = re.compile(r"[\w.:-]+")
-
-
-def _inert_anchor(tag: Tag) -> bool:
-    """'<a name="x">' alone: the heading anchor the sxs format often puts in a translation whose
-    English is empty (81 times in the corpus; never where the English has text). It loads and
-    runs nothing ('id' could clobber a script global; it is not
-    allowed here)."""
-    return (tag.name == "a" and len(tag.attrs) == 1 and tag.attrs[0][0] == "name"
-            and _ANCHOR_NAME.fullmatch(tag.attrs[0][1] or "") is not None)
-
-
 # A processing instruction (<?php … ?>) or a declaration (<!DOCTYPE, <![CDATA[): no tag, but
 # markup (an HTML comment is none of these: comments are compared elsewhere).
 _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
@@ -116,22 +111,28 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation:
         return NONE
     out = []
+    tr_text = without_code(translation)
+    src_text = without_code(source) if "<" in source else ""
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
-        found = _DECLARATION.findall(without_code(translation))
-        gone = _DECLARATION.findall(without_code(source)) if "<" in source else []
-        _, added_marks = diff_multiset([m.lower() for m in gone], [m.lower() for m in found])
-        if added_marks:
+        _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],
+                                 [m.lower() for m in _DECLARATION.findall(tr_text)])
+        if marks:
             out.append("markup added by the translation (a processing instruction or "
-                       f"declaration): {', '.join(dict.fromkeys(added_marks))}")
+                       f"declaration): {', '.join(dict.fromkeys(marks))}")
     if no_tags(translation):
         return out
-    tr_tags = html_tags(without_code(translation))[0]
+    # '<x-a style="…">': a browser makes an element of any name
+    _, unknown = diff_multiset(unknown_attributes(src_text), unknown_attributes(tr_text))
+    if unknown:
+        out.append("HTML attribute added by the translation on a tag of no HTML element: "
+                   + ", ".join(repr(a) for a in dict.fromkeys(unknown)))
+    tr_tags = html_tags(tr_text)[0]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it
-        tr_tags = [t for t in tr_tags if not _inert_anchor(t)]
+        tr_tags = [t for t in tr_tags if not inert_anchor(t)]
     if not tr_tags:
         return out
-    src_tags = html_tags(without_code(source))[0] if "<" in source else []
+    src_tags = html_tags(src_text)[0]
     _, elements = diff_multiset([t.name for t in src_tags if not t.end],
                                 [t.name for t in tr_tags if not t.end])
     if elements:

@@ -24,6 +24,11 @@ ENGLISH = "See the [documentation](https://learn.microsoft.com/en-us/x) for deta
 
 FAILING: dict[str, list[object]] = {
     "html-added": [
+        pytest.param("Probe one.", 'Sonde <x-a style="position:fixed" id="x">un</x-a>.',
+                     id="attributes-on-a-tag-of-no-html-element"),
+        pytest.param("Use <resource-group>.", "Utilisez <resource-group id=x>.",
+                     id="attribute-added-to-a-placeholder"),
+        pytest.param("Probe.", "<my-el popover>Sonde</my-el>", id="bare-popover-on-custom-element"),
         pytest.param("Set the port", '<a name="set-the-port"></a>Définir le port',
                      id="anchor-where-the-english-has-text"),
         pytest.param("Bold text", "<b>Texte</b> en gras", id="element-added"),
@@ -119,6 +124,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Run it.", "<b title=x>&#X202d;Run it.</b>", id="reference-in-upper-case"),
     ],
     "new-block": [
+        pytest.param("A plain paragraph.", ':::zone pivot="evil"', id="docfx-zone"),
+        pytest.param("A plain paragraph.", 'Un paragraphe.\n::: moniker range="x"',
+                     id="docfx-moniker-on-a-later-line"),
         pytest.param("Heading text", "# Titre", id="heading"),
         # CommonMark ends a line at a carriage return alone, inside a code span too
         pytest.param("Compute `c > d` now.", "Calculez `c\r> d` maintenant.", id="cr-quote"),
@@ -144,6 +152,11 @@ FAILING: dict[str, list[object]] = {
 
 PASSING: dict[str, list[object]] = {
     "html-added": [
+        pytest.param("Enter <your resource group>.", "Entrez <votre groupe de ressources>.",
+                     id="translated-placeholder-of-words"),
+        pytest.param("Enter <your ID>.", "Entrez <votre ID>.", id="placeholder-word-id"),
+        pytest.param("Use <x-a style=\"a\">.", "Utilisez <x-b style=\"b\">.",
+                     id="the-englishs-attribute-on-a-renamed-tag"),
         pytest.param("<b>Bold</b>", "<b>Gras</b>", id="same-elements"),
         pytest.param("", '<a name="heading-anchor"> </a>', id="sxs-heading-anchor"),
         pytest.param("Use <Site name>.", "Utilisez <Nom du site>.", id="prose-placeholder"),
@@ -200,6 +213,10 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Use &amp; and &#x202A;.", "Utilisez &amp; et &#x202A;.", id="embedding-ref"),
     ],
     "new-block": [
+        pytest.param(':::no-loc text="Azure"::: is fine.', 'Bien : :::no-loc text="Azure":::.',
+                     id="no-loc-moved"),
+        pytest.param("See :::no-loc text=\"Azure\":::.", ':::no-loc text="Azure"::: voir.',
+                     id="no-loc-moved-to-the-start"),
         pytest.param("# Heading", "# Titre", id="english-starts-the-same"),
         pytest.param("11 - How many solutions?", "11. Сколько решений?",
                      id="english-own-number-punctuated"),

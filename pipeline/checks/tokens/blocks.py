@@ -24,6 +24,9 @@ _HTML_BLOCK = re.compile(
     r"|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem"
     r"|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
     r"|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|/>|$))", re.I)
+# DocFX's block extensions: ':::zone pivot=…', ':::moniker range=…', ':::row:::', ':::image …'
+# (an inline ':::no-loc …:::' that a translation moves to the line's start opens none)
+_DIRECTIVE = re.compile(r":::[ \t]*+(?!no-loc)[A-Za-z]")
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "`": (("code fence", _FENCE),),
@@ -38,6 +41,7 @@ BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "<": (("HTML block", _HTML_BLOCK),),
     # a whole-line '[label]: destination ["title"]': the line vanishes from the page
     "[": (("link reference definition", REF_DEF),),
+    ":": (("DocFX block (:::)", _DIRECTIVE),),
     **{d: (("list item", _ORDERED),) for d in "0123456789"},
 }
 _INDENT = re.compile(r"[ \t]*")
