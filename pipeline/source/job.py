@@ -31,11 +31,11 @@ from pipeline.publish import Guard, Policy, publish
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.segment.model import SegmentedArticle
+from pipeline.source.entries import catalog_entries
 from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend
 from pipeline.source.render import render
 from pipeline.source.units import (
-    catalog_entries,
     dated_as_before,
     english_meta,
     held_attributes,

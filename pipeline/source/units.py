@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -180,83 +179,6 @@ def record(units: Sequence[Unit], translations: Sequence[str], *, path: str, rel
                 u.line, u.column)
         for u, tr in zip(units, translations, strict=True))
     return Article(path, rel, locale, english.text, english.body_start, meta, {}, segs)
-
-
-def _by_msgid(catalog: Catalog | None) -> tuple[dict[str, Message], dict[str, list[Message]]]:
-    plain: dict[str, Message] = {}
-    contexts: dict[str, list[Message]] = {}
-    if catalog is not None:
-        for m in catalog.active():
-            if m.msgctxt is None:
-                plain[m.msgid] = m
-            else:
-                contexts.setdefault(m.msgid, []).append(m)
-    return plain, contexts
-
-
-def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Message | None]:
-    """Each unit's entry in ``catalog`` by English. English the catalog holds more than once
-    (translated two ways, under contexts): the n-th time the English occurs takes the entry
-    of its n-th occurrence when the catalog was made, as the ``#.`` ids order them."""
-    plain, contexts = _by_msgid(catalog)
-    revived = _obsolete_contexts(catalog, units, contexts)
-    seen: dict[str, int] = {}
-    order: dict[str, list[Message]] = {}
-    out: list[Message | None] = []
-    for u in units:
-        n = seen[u.source] = seen.get(u.source, -1) + 1
-        found = plain.get(u.source)
-        if u.source in contexts:
-            listed = order.get(u.source)
-            if listed is None:
-                listed = order[u.source] = _occurrences(
-                    [found, *contexts[u.source]] if found is not None else contexts[u.source])
-            found = listed[min(n, len(listed) - 1)]
-        elif u.source in revived:  # the first occurrence keeps the plain entry
-            listed = [found, *revived[u.source]] if found is not None else revived[u.source]
-            # an occurrence past the contexts takes the plain entry, as it would have been
-            # keyed (a context is made only for a translation that differs from the first)
-            found = listed[n] if n < len(listed) else listed[0]
-        out.append(found)
-    return out
-
-
-def _obsolete_contexts(catalog: Catalog | None, units: Sequence[Unit],
-                       contexts: dict[str, list[Message]]) -> dict[str, list[Message]]:
-    """For English the article holds more than once with no active context entry: its
-    obsolete context entries, by the number of the id they name. ``msgmerge`` against a
-    template (which has no contexts) makes the second translation of the same English
-    obsolete; the occurrence it served takes it back rather than the first one's text."""
-    if catalog is None:
-        return {}
-    repeated = {s for s, n in Counter(u.source for u in units).items() if n > 1}
-    found: dict[str, list[Message]] = {}
-    for m in catalog.messages:
-        if (m.obsolete and m.msgctxt is not None and m.msgid in repeated
-                and m.msgid not in contexts and m.msgstr):
-            found.setdefault(m.msgid, []).append(m)
-    for listed in found.values():
-        listed.sort(key=lambda m: _id_number(m.msgctxt or ""))
-    return found
-
-
-def _id_number(ident: str) -> int:
-    tail = ident.rsplit("-", 1)[-1].lstrip("p").split(".")[0]
-    return int(tail) if tail.isdigit() else 1 << 30
-
-
-def _occurrences(entries: Sequence[Message]) -> list[Message]:
-    """The entries of one English, once per segment they served, in the order of the ids'
-    numbers (entries without numbered ids after, in catalog order)."""
-    served: list[tuple[int, int, Message]] = []
-    for rank, m in enumerate(entries):
-        numbers = [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
-        served.extend((n, rank, m) for n in numbers or [1 << 30])
-    served.sort(key=lambda item: (item[0], item[1]))
-    return [m for _, _, m in served]
-
-
-_ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")
 
 
 def keys_for(segments: Sequence[Segment], known: Sequence[Message | None]) -> list[Key]:

@@ -395,3 +395,47 @@ def test_a_changed_english_title_gets_the_handoffs_title_as_a_suggestion(tree: T
     assert tree.run("locales") in (0, 1)
     entry = _entry(tree.catalog("fr-FR", "guide.md"), "Back up notes")
     assert entry.fuzzy and entry.previous_msgid == "Back up your notes"
+
+
+TWINS = "# Twins\n\nIntro here.\n\n- Next\n- Other\n\n## Next\n\n| Step | Result |\n|---|---|\n" \
+        "| Next | Done |\n"
+
+
+@pytest.mark.parametrize("edit", ["- Next one\n", ""], ids=["edited", "removed"])
+def test_an_occurrence_edited_away_moves_no_other_occurrences_translation(
+        tree: Tree, edit: str) -> None:
+    """'Next' three times, the table's translated another way (a context): the list item's
+    edited or removed, the table cell keeps its own translation, and a second run (no run
+    cache) changes nothing."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+
+    tree.write("twins.md", TWINS)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "twins.md")
+    nxt = next(m for m in cat.messages if m.msgid == "Next")
+    ids = nxt.extracted_comments
+    messages: list[Message] = []
+    for m in cat.messages:
+        if m is nxt:
+            messages += [replace(m, msgstr="Suivant", extracted_comments=ids[:2]),
+                         replace(m, msgstr="Ensuite", msgctxt=ids[2], extracted_comments=ids[2:])]
+        else:
+            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
+    path = tree.catalog_path("fr-FR", "twins.md")
+    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    assert tree.run("locales") == 0
+    assert "| [fr] Step | [fr] Result |" in tree.page("fr-FR", "twins.md")
+    assert "| Ensuite | [fr] Done |" in tree.page("fr-FR", "twins.md")
+    tree.write("twins.md", TWINS.replace("- Next\n", edit))
+    assert tree.run("locales") == 0
+    page, po = tree.page("fr-FR", "twins.md"), path.read_bytes()
+    assert "| Ensuite | [fr] Done |" in page and '<a name="next"></a>Suivant' in page
+    kept = [m for m in tree.catalog("fr-FR", "twins.md").messages if m.msgstr == "Ensuite"]
+    assert [m.obsolete for m in kept] == [False]
+    for cached in [p for p in tree.out.rglob("*") if p.is_file() and "fr-FR" not in p.parts]:
+        cached.unlink()  # the run cache (in the output folder): the next run works it out anew
+    assert tree.run("locales") == 0
+    assert (tree.page("fr-FR", "twins.md"), path.read_bytes()) == (page, po)

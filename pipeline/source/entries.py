@@ -1,0 +1,112 @@
+"""Which catalog entry is each English unit's, when the catalog was made from an earlier
+English (or a handoff): by English, and for English the article holds more than once, translated
+two ways under contexts, by the place each occurrence had when the catalog was made."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from pipeline.catalog import Catalog, Message
+from pipeline.segment.model import Segment as Unit
+
+
+def _by_msgid(catalog: Catalog | None) -> tuple[dict[str, Message], dict[str, list[Message]]]:
+    plain: dict[str, Message] = {}
+    contexts: dict[str, list[Message]] = {}
+    if catalog is not None:
+        for m in catalog.active():
+            if m.msgctxt is None:
+                plain[m.msgid] = m
+            else:
+                contexts.setdefault(m.msgid, []).append(m)
+    return plain, contexts
+
+
+def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Message | None]:
+    """Each unit's entry in ``catalog`` by English. English the catalog holds more than once
+    (translated two ways, under contexts): an occurrence whose place in the article the
+    catalog's ``#.`` ids still show (the articles then and now aligned by their English, so
+    that one occurrence edited away or added moves none of the others) takes the entry that
+    served that place; any other, the entry of the occurrence of its rank then."""
+    plain, contexts = _by_msgid(catalog)
+    revived = _obsolete_contexts(catalog, units, contexts)
+    seen: dict[str, int] = {}
+    order: dict[str, list[Message]] = {}
+    places = _places(units, catalog) if contexts else {}
+    out: list[Message | None] = []
+    for i, u in enumerate(units):
+        n = seen[u.source] = seen.get(u.source, -1) + 1
+        found = plain.get(u.source)
+        if u.source in contexts:
+            listed = order.get(u.source)
+            if listed is None:
+                listed = order[u.source] = _occurrences(
+                    [found, *contexts[u.source]] if found is not None else contexts[u.source])
+            then = places.get(i)
+            found = next((m for m in listed if then is not None and then in _numbers(m)),
+                         listed[min(n, len(listed) - 1)])
+        elif u.source in revived:  # the first occurrence keeps the plain entry
+            listed = [found, *revived[u.source]] if found is not None else revived[u.source]
+            # an occurrence past the contexts takes the plain entry, as it would have been
+            # keyed (a context is made only for a translation that differs from the first)
+            found = listed[n] if n < len(listed) else listed[0]
+        out.append(found)
+    return out
+
+
+def _obsolete_contexts(catalog: Catalog | None, units: Sequence[Unit],
+                       contexts: dict[str, list[Message]]) -> dict[str, list[Message]]:
+    """For English the article holds more than once with no active context entry: its
+    obsolete context entries, by the number of the id they name. ``msgmerge`` against a
+    template (which has no contexts) makes the second translation of the same English
+    obsolete; the occurrence it served takes it back rather than the first one's text."""
+    if catalog is None:
+        return {}
+    repeated = {s for s, n in Counter(u.source for u in units).items() if n > 1}
+    found: dict[str, list[Message]] = {}
+    for m in catalog.messages:
+        if (m.obsolete and m.msgctxt is not None and m.msgid in repeated
+                and m.msgid not in contexts and m.msgstr):
+            found.setdefault(m.msgid, []).append(m)
+    for listed in found.values():
+        listed.sort(key=lambda m: _id_number(m.msgctxt or ""))
+    return found
+
+
+def _id_number(ident: str) -> int:
+    tail = ident.rsplit("-", 1)[-1].lstrip("p").split(".")[0]
+    return int(tail) if tail.isdigit() else 1 << 30
+
+
+def _numbers(m: Message) -> list[int]:
+    return [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
+
+
+def _places(units: Sequence[Unit], catalog: Catalog | None) -> dict[int, int]:
+    """For each unit whose English stands where it stood when the catalog was made: the number
+    of the id it had then. The article then is read off the catalog: every entry's English at
+    each id it lists (in ``#.``)."""
+    if catalog is None:
+        return {}
+    then = sorted({(n, m.msgid) for m in catalog.messages if not m.obsolete
+                   for n in _numbers(m) if n < 1 << 30})
+    matcher = difflib.SequenceMatcher(None, [msgid for _, msgid in then],
+                                      [u.source for u in units], autojunk=False)
+    return {b + k: then[a + k][0] for a, b, size in matcher.get_matching_blocks()
+            for k in range(size)}
+
+
+def _occurrences(entries: Sequence[Message]) -> list[Message]:
+    """The entries of one English, once per segment they served, in the order of the ids'
+    numbers (entries without numbered ids after, in catalog order)."""
+    served: list[tuple[int, int, Message]] = []
+    for rank, m in enumerate(entries):
+        served.extend((n, rank, m) for n in _numbers(m) or [1 << 30])
+    served.sort(key=lambda item: (item[0], item[1]))
+    return [m for _, _, m in served]
+
+
+_ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")
