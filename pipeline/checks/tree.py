@@ -25,7 +25,8 @@ LOCALE_LAG = Check(
 ORPHAN_CATALOG = Check(
     "orphan-catalog", "sync", Severity.WARNING,
     "a catalog whose article no longer exists",
-    "delete the catalog, or restore the article",
+    "delete the catalog, or restore the article; a renamed article's catalog carried its "
+    "translations to the new one (catalog-renamed): copy any edit made since, then delete it",
 )
 CATALOG_RENAMED = Check(
     "catalog-renamed", "sync", Severity.INFO,

@@ -21,7 +21,6 @@ from pipeline.catalog.files import read_catalog_bytes
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
-from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.job import Prepared, Write, flag_findings, written_lines
@@ -34,6 +33,7 @@ from pipeline.segment.model import SegmentedArticle
 from pipeline.source.entries import catalog_entries
 from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend
+from pipeline.source.rename import renamed
 from pipeline.source.render import render
 from pipeline.source.units import (
     dated_as_before,
@@ -72,8 +72,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
+    waiting = False  # a deleted article's catalog that may be this one's cannot be read
     if catalog is None and not broken and settings.extract and settings.orphans:
-        catalog = _renamed(rel, settings, units, findings)
+        catalog, waiting = renamed(rel, settings, units, findings)
     units = join_merged(units, english.text, catalog)
 
     own_meta = english_meta(english)
@@ -91,7 +92,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     entry_line: Callable[[Message], int] = lambda m: m.line or 1  # noqa: E731
     tm = None
     as_read = catalog
-    if settings.extract and not broken and (catalog is not None or units):
+    if settings.extract and not broken and not waiting and (catalog is not None or units):
         updated = dated_as_before(tidy(merge(article, catalog, keys), units, keys, source_rel,
                                        _comments(locale, source_rel) if fresh else None),
                                   catalog)
@@ -123,7 +124,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             if options.enabled(suppress.IGNORE_FLAG):
                 findings.extend(flag_findings(catalog, as_read, catalog_write, po_shown,
                                               options))
-        elif not broken and units and options.enabled(sync.MISSING_CATALOG):
+        elif not (broken or waiting) and units and options.enabled(sync.MISSING_CATALOG):
             findings.append(Finding(
                 sync.MISSING_CATALOG.id, options.severity(sync.MISSING_CATALOG),
                 f"{locale}: no catalog at {po_shown}", shown, 1, 1, None,
@@ -194,7 +195,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     # a handoff that could not be read is reported again by every run, as a bad handoff
     # alone is (``job.prepare``): never replayed
     return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
-                    output_write, cacheable=not broken and handoff_read,
+                    output_write, cacheable=not (broken or waiting) and handoff_read,
                     handoff_data=handoff_data, tm=tm, shown=shown_units)
 
 
@@ -255,68 +256,6 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
         findings.extend(foreign)
         return None, data, True
     return catalog, data, False
-
-
-_RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
-
-
-def _renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[Finding]
-             ) -> Catalog | None:
-    """For an article without a catalog: the catalog of a deleted article of the locale that
-    holds at least half of its English, as the catalog to merge into, its header comments left
-    to be made anew. An article renamed keeps its translations, reviewed as they were: the
-    English they translate is the same. Looked for where a rename or a move leaves it: the
-    same file name (a move), then the same folder (a rename), then any other, a tier only
-    when the one before found none, at most ``_RENAME_READS`` catalogs (a folder of a thousand
-    articles moved must not read a million); within a tier the one sharing the most English,
-    the first by path on a tie."""
-    layout = settings.layout
-    locale, _, within = rel.lower().partition("/")
-    folder, _, name = within.rpartition("/")
-
-    def tier(other: str) -> int:
-        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
-        return 0 if o_name == name else 1 if o_folder == folder else 2
-
-    parts = within.split("/")
-
-    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
-        theirs = other.lower().partition("/")[2].split("/")
-        n = 0
-        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
-            n += 1
-        return n
-
-    candidates = sorted((tier(o), -shared_tail(o), o) for o in settings.orphans
-                        if o.partition("/")[0].lower() == locale)
-    english = {u.source for u in units}
-    best: tuple[int, str, Catalog] | None = None
-    for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
-        if best is not None and level > candidates[i - 1][0]:
-            break  # a tier found one: a farther one is not looked at
-        shown = layout.shown_catalog(other)
-        try:
-            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
-        except (InputError, OSError):  # said at that catalog by the run that reads it
-            continue
-        if found is None or sync.foreign_entries(found[0], english, shown):
-            continue
-        active = {m.msgid: m.msgstr for m in found[0].active()}
-        shared = len(english.intersection(active))
-        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
-            best = (shared, shown, found[0])
-    if best is None:
-        return None
-    _, shown, catalog = best
-    carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
-    if not carried:
-        return None  # nothing to carry: the article starts as any new one
-    findings.append(Finding(
-        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
-        f"started from {shown}, the catalog of a deleted article with the same English: "
-        f"the translations of {carried} of its {len(english)} English segments carried over",
-        layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
-    return replace(catalog, header_comments=())
 
 
 def _comments(locale: str, source_rel: str) -> tuple[str, ...]:

@@ -118,7 +118,7 @@ def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
         tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
     """Forty articles moved together: each new one finds the catalog of its own file name
     first and reads no other (a folder of a thousand read a million catalogs otherwise)."""
-    from pipeline.source import job
+    from pipeline.source import rename
 
     count = 40
     _translated_then_moved(
@@ -127,14 +127,14 @@ def test_a_moved_folder_gives_each_article_its_own_catalog_reading_one_each(
         lambda n: {f"Article {n}": f"Article n° {n}",
                    f"Sentence {n} of the guide.": f"Phrase {n}."})
     reads: list[str] = []
-    real = job.read_catalog_bytes
+    real = rename.read_catalog_bytes
 
     def counted(path: object, shown: str, limit: int) -> object:
         if "/old/" in shown:
             reads.append(shown)
         return real(path, shown, limit)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(job, "read_catalog_bytes", counted)
+    monkeypatch.setattr(rename, "read_catalog_bytes", counted)
     assert tree.run("extract", "-j", "1") == 0
     assert len(reads) == count
     for n in (0, 17, count - 1):
@@ -166,3 +166,31 @@ def test_a_moved_folder_of_same_named_articles_finds_each_its_own(tree: Tree) ->
         reviewed = {m.msgid: m.msgstr for m in
                     tree.catalog("fr-FR", f"moved/x{n}/index.md").active() if m.reviewed}
         assert reviewed == {f"Page {n}": f"Page n° {n}"}
+
+
+def test_a_rename_waits_for_an_unreadable_old_catalog_and_then_carries_it_over(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The old catalog may hold the article's translations: with it broken, no new catalog is
+    started (one would leave them behind for good); both are errors at their files, the page
+    is the English's; fixed, the next run carries every translation over."""
+    _two_locales(tree)
+    assert tree.run("locales") == 0
+    old = tree.catalog_path("fr-FR", "share.md")
+    good = old.read_bytes()
+    old.write_bytes(good.rstrip(b'"\n') + b"\n")  # the last msgstr's closing quote lost
+    _move(tree, "share.md", NEW)
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 1
+    found = json.loads(capsys.readouterr().out)
+    errors = {(f["check"], f["file"].split("locales/")[-1]) for f in found
+              if f["severity"] == "error"}
+    assert ("po-syntax", "fr-FR/share.po") in errors
+    assert ("catalog-renamed", "fr-FR/guide/share-notebooks.po") in errors
+    assert not tree.catalog_path("fr-FR", NEW).exists()
+    assert tree.catalog_path("ar-SA", NEW).is_file()  # the other locale renames as ever
+    assert (tree.out / "fr-FR" / NEW).is_file()
+    old.write_bytes(good)
+    capsys.readouterr()
+    assert tree.run("locales") == 0, capsys.readouterr().err
+    assert {m.msgid: m.msgstr for m in tree.catalog("fr-FR", NEW).active()
+            if m.reviewed} == FRENCH

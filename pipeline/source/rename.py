@@ -1,0 +1,94 @@
+"""A renamed or moved English article keeps its translations: a new article's catalog starts
+from the catalog of a deleted article of the locale that holds its English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pipeline.checks.inputs as inputs
+from pipeline.catalog import Catalog
+from pipeline.catalog.files import read_catalog_bytes
+from pipeline.checks import sync
+from pipeline.checks.tree import CATALOG_RENAMED
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.outcome import Settings
+from pipeline.segment.model import Segment as Unit
+
+_RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
+
+
+def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[Finding]
+             ) -> tuple[Catalog | None, bool]:
+    """For an article without a catalog: the catalog of a deleted article of the locale that
+    holds at least half of its English, as the catalog to merge into, its header comments left
+    to be made anew. An article renamed keeps its translations, reviewed as they were: the
+    English they translate is the same. Looked for where a rename or a move leaves it: the
+    same file name (a move), then the same folder (a rename), then any other, a tier only
+    when the one before found none, at most ``_RENAME_READS`` catalogs (a folder of a thousand
+    articles moved must not read a million); within a tier the one sharing the most English,
+    the first by path on a tie. A candidate that cannot be read may be the one: the article
+    then waits for it (no catalog is started, which would leave its translations behind), and
+    says so; True beside the catalog."""
+    layout = settings.layout
+    locale, _, within = rel.lower().partition("/")
+    folder, _, name = within.rpartition("/")
+
+    def tier(other: str) -> int:
+        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
+        return 0 if o_name == name else 1 if o_folder == folder else 2
+
+    parts = within.split("/")
+
+    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
+        theirs = other.lower().partition("/")[2].split("/")
+        n = 0
+        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
+            n += 1
+        return n
+
+    candidates = sorted((tier(o), -shared_tail(o), o) for o in settings.orphans
+                        if o.partition("/")[0].lower() == locale)
+    english = {u.source for u in units}
+    best: tuple[int, str, Catalog] | None = None
+    unreadable: list[Finding] = []
+    for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
+        if best is not None and level > candidates[i - 1][0]:
+            break  # a tier found one: a farther one is not looked at
+        shown = layout.shown_catalog(other)
+        try:
+            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
+        except InputError as exc:
+            unreadable.append(exc.finding)
+            continue
+        except OSError as exc:
+            unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
+            continue
+        if found is None or sync.foreign_entries(found[0], english, shown):
+            continue
+        active = {m.msgid: m.msgstr for m in found[0].active()}
+        shared = len(english.intersection(active))
+        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
+            best = (shared, shown, found[0])
+    if unreadable:
+        findings.extend(unreadable)
+        findings.append(Finding(
+            CATALOG_RENAMED.id, Severity.ERROR,
+            f"no catalog started: {unreadable[0].file}, the catalog of a deleted article, may "
+            "hold this article's translations (a rename) and cannot be read",
+            layout.shown_catalog(rel), 1, 1, None,
+            f"fix {unreadable[0].file} (or delete it), then run again: its translations carry "
+            "over"))
+        return None, True
+    if best is None:
+        return None, False
+    _, shown, catalog = best
+    carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
+    if not carried:
+        return None, False  # nothing to carry: the article starts as any new one
+    findings.append(Finding(
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
+        f"started from {shown}, the catalog of a deleted article with the same English: "
+        f"the translations of {carried} of its {len(english)} English segments carried over",
+        layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
+    return replace(catalog, header_comments=()), False
