@@ -74,13 +74,15 @@ def join_merged(units: Sequence[Unit], text: str, catalog: Catalog | None
                 ) -> tuple[Unit, ...]:
     """The units, with each run of sentences of one paragraph that a catalog entry holds as
     one (Microsoft's ``-p`` merges: a translation memory's paragraph) made one unit, so that
-    its translation is still used. Only an active translated entry whose sentences have no
-    translated entries of their own joins them; an English edit that changes one of the
-    sentences parts them again."""
+    its translation is still used. Only a translated entry whose sentences have no translated
+    entries of their own joins them; an English edit that changes one of the sentences parts
+    them again, and one undone joins them again (the entry obsolete since, as merge gives back
+    any obsolete entry whose English returns)."""
     if catalog is None:
         return tuple(units)
     known = {u.source for u in units}
-    merged = {m.msgid for m in catalog.active() if m.msgstr and m.msgid not in known}
+    merged = {m.msgid for m in catalog.messages if m.msgstr and m.msgid not in known
+              and (not m.obsolete or m.msgctxt is None)}
     if not merged:
         return tuple(units)
     # a fuzzy suggestion (made for other English: a #| msgid) is no translation of the

@@ -439,3 +439,30 @@ def test_an_occurrence_edited_away_moves_no_other_occurrences_translation(
         cached.unlink()  # the run cache (in the output folder): the next run works it out anew
     assert tree.run("locales") == 0
     assert (tree.page("fr-FR", "twins.md"), path.read_bytes()) == (page, po)
+
+
+def test_an_undone_edit_joins_a_paragraph_translated_as_one_entry_again(tree: Tree) -> None:
+    """A catalog holding a paragraph of two sentences as one entry (a -p merge): an edit parts
+    it (the sentences fuzzy, the entry obsolete); undone, the paragraph is one entry again, its
+    translation reviewed and published, as before the edit."""
+    text = "# Alpha guide\n\nOpen the app first. Then select the button.\n"
+    tree.write("a.md", text)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "a.md")
+    po = path.read_text(encoding="utf-8")
+    whole = ('#. 5d48a-p103\n#: en-US/a.md\nmsgid "Open the app first. Then select the button."\n'
+             'msgstr "Ouvrez l\'app, puis le bouton."\n')
+    head, _, _ = po.partition('#. 5d48a-103')
+    path.write_text(head + whole, encoding="utf-8")
+    assert tree.run("locales") == 0
+    before = tree.page("fr-FR", "a.md")
+    assert "Ouvrez l'app, puis le bouton." in before
+    tree.write("a.md", text.replace("select", "click"))
+    assert tree.run("locales") == 0
+    assert "Ouvrez l'app, puis le bouton." not in tree.page("fr-FR", "a.md")
+    tree.write("a.md", text)
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "a.md") == before
+    entry = _entry(tree.catalog("fr-FR", "a.md"), "Open the app first. Then select the button.")
+    assert entry.reviewed and not entry.obsolete
