@@ -110,6 +110,13 @@ def _kept(article: Article, data: bytes) -> Kept:
     return Kept(len(article.segments), tree.edition(article, _digest(article)), digest(data))
 
 
+def english_kept(article: Article, data: bytes) -> Kept:
+    """``Kept`` of an article made from its English (``data``): its English is the file, the
+    same for every locale, however a locale's catalog joins its sentences (no locale lags)."""
+    whole = digest(data)
+    return Kept(len(article.segments), tree.edition(article, whole), whole)
+
+
 def lean(prep: Prepared) -> Prepared:
     """``prep`` as its batch holds it until the batch's files are written: without the article
     it read and parsed, for a large page many times the size of the files it makes (a batch
@@ -118,7 +125,7 @@ def lean(prep: Prepared) -> Prepared:
     if prep.article is None:
         return prep
     return replace(prep, article=None, article_data=b"",
-                   kept=_kept(prep.article, prep.article_data))
+                   kept=prep.kept or _kept(prep.article, prep.article_data))
 
 
 def policy(settings: Settings) -> Policy:
@@ -239,7 +246,8 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     "catalog" and "output" where they were written, whether the file changed or the error
     that kept it as it was. Records what the next run needs to skip the article. Findings
     come sorted (by ``Finding.sort_key``), as they are printed, and so cached."""
-    kept = prep.kept if prep.article is None else _kept(prep.article, prep.article_data)
+    kept = prep.kept if prep.article is None or prep.kept else _kept(prep.article,
+                                                                      prep.article_data)
     if kept is None:
         return Outcome(prep.rel, tuple(sorted(prep.findings, key=Finding.sort_key)),
                        failed=True)

@@ -23,7 +23,7 @@ from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
-from pipeline.job import Prepared, Write, flag_findings, written_lines
+from pipeline.job import Prepared, Write, english_kept, flag_findings, written_lines
 from pipeline.merge import is_machine_translated, merge
 from pipeline.outcome import Settings
 from pipeline.publish import Guard, Policy, publish
@@ -194,9 +194,11 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     # what the run records of the article: its English, under the locale's path
     # a handoff that could not be read is reported again by every run, as a bad handoff
     # alone is (``job.prepare``): never replayed
-    return Prepared(rel, tuple(findings), replace(article, rel=rel), data, catalog_write, po_bytes,
-                    output_write, cacheable=not (broken or waiting) and handoff_read,
-                    handoff_data=handoff_data, tm=tm, shown=shown_units)
+    article = replace(article, rel=rel)
+    return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
+                    cacheable=not (broken or waiting) and handoff_read,
+                    handoff_data=handoff_data, tm=tm, shown=shown_units,
+                    kept=english_kept(article, data))
 
 
 _last: dict[tuple[str, bytes], SegmentedArticle] = {}

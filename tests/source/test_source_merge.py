@@ -466,3 +466,20 @@ def test_an_undone_edit_joins_a_paragraph_translated_as_one_entry_again(tree: Tr
     assert tree.page("fr-FR", "a.md") == before
     entry = _entry(tree.catalog("fr-FR", "a.md"), "Open the app first. Then select the button.")
     assert entry.reviewed and not entry.obsolete
+
+
+def test_a_locale_joining_sentences_lags_no_other_locale(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """One English, two locales: fr-FR's catalog holds the paragraph as one entry, de-DE's the
+    sentences. Both follow the same English file: no locale-lag (it said 'English differs
+    from fr-FR (handed off ? from ?)' at a handoff that does not exist)."""
+    tree.write("a.md", "# Alpha guide\n\nOpen the app first. Then select the button.\n")
+    tree.target("fr-FR", "de-DE")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "a.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition('#. 5d48a-103')
+    path.write_text(head + '#. 5d48a-p103\nmsgid "Open the app first. Then select the button."\n'
+                    'msgstr "Ouvrez l\'app, puis le bouton."\n', encoding="utf-8")
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    assert "locale-lag" not in capsys.readouterr().out
