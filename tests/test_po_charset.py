@@ -339,6 +339,19 @@ def test_a_one_byte_charset_declared_over_utf8_text_is_refused_at_its_line(chars
     assert read == text.rsplit('"', 2)[1]
 
 
+@pytest.mark.parametrize(("charset", "word"), [("ISO-8859-1", "Guidé"), ("CP1252", "Étape"),
+                                                ("KOI8-R", "Да")])
+def test_one_byte_charset_over_a_single_utf8_word_is_refused_too(charset: str, word: str) -> None:
+    """A word or two of UTF-8 under a one-byte declaration ('Guidé' would publish 'GuidÃ©'):
+    read as UTF-8 it is letters the declared charset has, which is what a mislabel gives."""
+    text = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+            f'msgid "Guide"\nmsgstr "{word}"\n')
+    with pytest.raises(InputError) as caught:
+        parse_po_bytes(text.encode("utf-8"), "fr.po")
+    assert f"declares charset={charset}, but the text is UTF-8" in caught.value.finding.message
+    assert parse_po_bytes(text.encode(charset), "fr.po").messages[0].msgstr == word
+
+
 def test_a_two_byte_charset_over_utf8_text_is_left_to_gettext_s_reading() -> None:
     """Only one-byte charsets are judged: in EUC or GBK, UTF-8 bytes are often characters."""
     data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=EUC-JP\\n"\n\n'

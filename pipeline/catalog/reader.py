@@ -60,14 +60,24 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return  # text in the charset it declares
-    if sum(1 for ch in text if ord(ch) > 0x7F) < _MISLABELLED_AT_LEAST:
-        return  # a word or two of real text can be valid UTF-8 by chance (KOI8-R "её")
+    if sum(1 for ch in text if ord(ch) > 0x7F) < _MISLABELLED_AT_LEAST and not _fits(text, codec):
+        # a word or two of real text can be valid UTF-8 by chance (KOI8-R "её" reads "ţ"),
+        # but then as letters the charset does not have; "Guidé" read as UTF-8 has its own
+        return
     at = data.find(b"charset=")
     raise InputError(
         "po-syntax", f"the header declares charset={m.group(1)}, but the text is UTF-8: "
         "every accented letter would read as two wrong ones (é as Ã©)", path,
         data.count(b"\n", 0, max(at, 0)) + 1, 1,
         "declare charset=UTF-8 in Content-Type (the file's text is already UTF-8)")
+
+
+def _fits(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def validate_po_syntax(text: str, path: str) -> None:
