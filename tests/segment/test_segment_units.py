@@ -456,3 +456,12 @@ def test_a_block_scalar_value_is_cited_at_its_key_line(style: str) -> None:
             "---\n# H\n")
     fields = {s.kind: s for s in segment(text, "a.md").fields}
     assert (fields[Kind.TITLE].line, fields[Kind.DESCRIPTION].line) == (2, 3)
+
+
+@pytest.mark.parametrize(("value", "entry"), [("null", None), ("~", None), ("NULL # none", None),
+                                              ('"null"', "null"), ("nullable", "nullable")])
+def test_a_yaml_null_description_is_no_entry(value: str, entry: str | None) -> None:
+    """'description: null' is no text (it was an entry 'null' to translate); quoted, it is."""
+    text = f"---\ntitle: Guide\ndescription: {value}\n---\n\n# Guide\n"
+    fields = [s.source for s in segment(text, "a.md").fields if s.kind is Kind.DESCRIPTION]
+    assert fields == ([] if entry is None else [entry])
