@@ -29,6 +29,8 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Use <resource-group>.", "Utilisez <resource-group id=x>.",
                      id="attribute-added-to-a-placeholder"),
         pytest.param("Probe.", "<my-el popover>Sonde</my-el>", id="bare-popover-on-custom-element"),
+        pytest.param("Text here.", '<xref:Foo style="position:fixed">Texte ici.',
+                     id="attributes-on-an-xref-like-tag"),
         pytest.param("Set the port", '<a name="set-the-port"></a>Définir le port',
                      id="anchor-where-the-english-has-text"),
         pytest.param("Bold text", "<b>Texte</b> en gras", id="element-added"),
@@ -58,6 +60,8 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Use `<b>`.", "Utilisez `<script>`.", id="in-code-too"),
     ],
     "event-handler": [
+        pytest.param("Text here.", '<xref:Foo onmouseover="alert(1)">Texte ici.',
+                     id="handler-on-an-xref-like-tag"),
         pytest.param("Text", "<img src=x onerror=alert(1)>", id="img-onerror"),
         pytest.param("Text", "<svg onload=alert(1)>", id="svg-onload"),
         pytest.param("Text", "<svg/onload=alert(1)>", id="slash-separated"),

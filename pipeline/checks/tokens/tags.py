@@ -73,8 +73,15 @@ class BadTag:
 
 
 def no_tags(text: str) -> bool:
-    """True when no '<' can start a tag: none at all, or only '<xref:' (two C-level counts)."""
-    return "<" not in text or text.count("<") == text.count("<xref:")
+    """True when no '<' can start a tag: none at all, or only xrefs (``<xref:Uid>``; one with
+    white space in it is a tag to a browser: ``<xref:x onmouseover=…>``)."""
+    if "<" not in text:
+        return True
+    n = text.count("<")
+    return n == text.count("<xref:") and n == len(_XREF.findall(text))
+
+
+_XREF = re.compile(r"<xref:[^\s<>]*+>")
 
 
 def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
