@@ -77,22 +77,28 @@ def join_merged(units: Sequence[Unit], text: str, catalog: Catalog | None
     its translation is still used. Only a translated entry whose sentences have no translated
     entries of their own joins them; an English edit that changes one of the sentences parts
     them again, and one undone joins them again (the entry obsolete since, as merge gives back
-    any obsolete entry whose English returns)."""
+    any obsolete entry whose English returns), unless a sentence was translated on its own
+    since (its entry, obsolete or not, is the newer work)."""
     if catalog is None:
         return tuple(units)
     known = {u.source for u in units}
-    merged = {m.msgid for m in catalog.messages if m.msgstr and m.msgid not in known
-              and (not m.obsolete or m.msgctxt is None)}
-    if not merged:
+    merged = {m.msgid for m in catalog.active() if m.msgstr and m.msgid not in known}
+    gone = {m.msgid for m in catalog.messages if m.obsolete and m.msgctxt is None
+            and m.msgstr and m.msgid not in known} - merged
+    if not (merged or gone):
         return tuple(units)
     # a fuzzy suggestion (made for other English: a #| msgid) is no translation of the
     # sentence's own, and must not part the paragraph that lent it
-    translated = {m.msgid for m in catalog.active()
-                  if m.msgstr and not (m.fuzzy and m.previous_msgid is not None)}
+    own = [m for m in catalog.messages
+           if m.msgstr and not (m.fuzzy and m.previous_msgid is not None)]
+    translated = {m.msgid for m in own if not m.obsolete}
+    ever = {m.msgid for m in own}
     out: list[Unit] = []
     i = 0
     while i < len(units):
         j = _merged_run(units, text, i, merged, translated)
+        if j == i and gone:
+            j = _merged_run(units, text, i, gone, ever)
         if j == i:
             out.append(units[i])
         else:

@@ -483,3 +483,26 @@ def test_a_locale_joining_sentences_lags_no_other_locale(
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     assert "locale-lag" not in capsys.readouterr().out
+
+
+def test_a_sentence_reviewed_since_beats_the_old_paragraph_entry(tree: Tree) -> None:
+    """The paragraph parted by an edit, a sentence reviewed on its own, the paragraph deleted
+    (all obsolete), then the English restored: the sentence's review is the newer work and is
+    published; the old paragraph entry stays obsolete."""
+    text = "# Alpha guide\n\nOpen the app first. Then select the button.\n\nOther text.\n"
+    tree.write("a.md", text)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "a.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition('#. 5d48a-103')
+    path.write_text(head + '#. 5d48a-p103\nmsgid "Open the app first. Then select the button."\n'
+                    'msgstr "Ancien paragraphe."\n', encoding="utf-8")
+    tree.write("a.md", text.replace("select", "click"))
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", "a.md", {"Open the app first.": "Ouvrez d'abord l'app."})
+    tree.write("a.md", "# Alpha guide\n\nOther text.\n")
+    assert tree.run("locales") == 0
+    tree.write("a.md", text)
+    assert tree.run("locales") == 0
+    assert "Ouvrez d'abord l'app. Then select the button." in tree.page("fr-FR", "a.md")
+    assert _entry(tree.catalog("fr-FR", "a.md"), "Open the app first.").reviewed
