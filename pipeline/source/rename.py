@@ -27,9 +27,10 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     same file name (a move), then the same folder (a rename), then any other, a tier only
     when the one before found none, at most ``_RENAME_READS`` catalogs (a folder of a thousand
     articles moved must not read a million); within a tier the one sharing the most English,
-    the first by path on a tie. A candidate that cannot be read may be the one: the article
-    then waits for it (no catalog is started, which would leave its translations behind), and
-    says so; True beside the catalog."""
+    the first by path on a tie. A candidate of the same file name or folder that cannot be
+    read may be the one (unless one read holds all the English): the article then waits for
+    it (no catalog is started, which would leave its translations behind), and says so; True
+    beside the catalog."""
     layout = settings.layout
     locale, _, within = rel.lower().partition("/")
     folder, _, name = within.rpartition("/")
@@ -59,10 +60,12 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         try:
             found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
         except InputError as exc:
-            unreadable.append(exc.finding)
+            if level < 2:  # where a rename or a move leaves it; anywhere else, none waits
+                unreadable.append(exc.finding)
             continue
         except OSError as exc:
-            unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
+            if level < 2:
+                unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
             continue
         if found is None or sync.foreign_entries(found[0], english, shown):
             continue
@@ -70,7 +73,7 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         shared = len(english.intersection(active))
         if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
             best = (shared, shown, found[0])
-    if unreadable:
+    if unreadable and (best is None or best[0] < len(english)):  # one holding all of it wins
         findings.extend(unreadable)
         findings.append(Finding(
             CATALOG_RENAMED.id, Severity.ERROR,

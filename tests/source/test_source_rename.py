@@ -11,6 +11,7 @@ from source_tree import Tree
 from test_source_cli import ARABIC, FRENCH, GUIDE, _two_locales
 
 NEW = "guide/share-notebooks.md"
+RENAMED = "share-notebooks.md"  # in the same folder
 
 
 def _translated_then_moved(tree: Tree, count: int, old: str, new: str,
@@ -178,19 +179,40 @@ def test_a_rename_waits_for_an_unreadable_old_catalog_and_then_carries_it_over(
     old = tree.catalog_path("fr-FR", "share.md")
     good = old.read_bytes()
     old.write_bytes(good.rstrip(b'"\n') + b"\n")  # the last msgstr's closing quote lost
-    _move(tree, "share.md", NEW)
+    _move(tree, "share.md", RENAMED)
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 1
     found = json.loads(capsys.readouterr().out)
     errors = {(f["check"], f["file"].split("locales/")[-1]) for f in found
               if f["severity"] == "error"}
     assert ("po-syntax", "fr-FR/share.po") in errors
-    assert ("catalog-renamed", "fr-FR/guide/share-notebooks.po") in errors
-    assert not tree.catalog_path("fr-FR", NEW).exists()
-    assert tree.catalog_path("ar-SA", NEW).is_file()  # the other locale renames as ever
-    assert (tree.out / "fr-FR" / NEW).is_file()
+    assert ("catalog-renamed", "fr-FR/share-notebooks.po") in errors
+    assert not tree.catalog_path("fr-FR", RENAMED).exists()
+    assert tree.catalog_path("ar-SA", RENAMED).is_file()  # the other locale renames as ever
+    assert (tree.out / "fr-FR" / RENAMED).is_file()
     old.write_bytes(good)
     capsys.readouterr()
     assert tree.run("locales") == 0, capsys.readouterr().err
-    assert {m.msgid: m.msgstr for m in tree.catalog("fr-FR", NEW).active()
+    assert {m.msgid: m.msgstr for m in tree.catalog("fr-FR", RENAMED).active()
             if m.reviewed} == FRENCH
+
+
+def test_an_unreadable_catalog_elsewhere_or_beside_a_whole_match_holds_nothing_back(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken catalog of a deleted article in another folder is no rename's to wait for, and
+    beside one that holds all the English it can hold nothing more: new and renamed articles
+    get their catalogs; the broken one is its own run's matter."""
+    _two_locales(tree)
+    tree.write("gone.md", "# Gone\n\nA gone article.\n")
+    assert tree.run("locales") == 0
+    gone = tree.catalog_path("fr-FR", "gone.md")
+    gone.write_bytes(gone.read_bytes() + b'msgid "broken\n')
+    (tree.content / "en-US" / "gone.md").unlink()
+    tree.write("guide/new.md", "# New\n\nA new article.\n")
+    _move(tree, "share.md", RENAMED)  # in the broken one's folder, as the whole match is
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    assert tree.catalog_path("fr-FR", "guide/new.md").is_file()
+    moved = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", RENAMED).active()
+             if m.reviewed}
+    assert moved == FRENCH
