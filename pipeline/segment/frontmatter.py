@@ -24,7 +24,7 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 _KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
 _ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
 _SENTENCED = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
-_NULL = re.compile(r":[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#.*)?$", re.M)
+_NULL = re.compile(r":[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,8 @@ def front_matter(text: str, start: int, path: str) -> FrontMatter:
         if parsed and key != "keywords":  # the parser's value, located in the text if it can be
             value = meta.get(key)
             if _NULL.search(yaml_text, 0) and re.search(
-                    rf"^{key}:[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#.*)?$", yaml_text, re.M):
+                    rf"^{key}:[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$", yaml_text,
+                    re.M):
                 value = None  # YAML's null, unquoted: no text at all
             flats = [_located(flats, value)] if value and value.strip() else []
         found[key] = flats

@@ -460,8 +460,9 @@ def test_a_block_scalar_value_is_cited_at_its_key_line(style: str) -> None:
 
 @pytest.mark.parametrize(("value", "entry"), [("null", None), ("~", None), ("NULL # none", None),
                                               ('"null"', "null"), ("nullable", "nullable")])
-def test_a_yaml_null_description_is_no_entry(value: str, entry: str | None) -> None:
+@pytest.mark.parametrize("eol", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_yaml_null_description_is_no_entry(value: str, entry: str | None, eol: str) -> None:
     """'description: null' is no text (it was an entry 'null' to translate); quoted, it is."""
-    text = f"---\ntitle: Guide\ndescription: {value}\n---\n\n# Guide\n"
+    text = f"---\ntitle: Guide\ndescription: {value}\n---\n\n# Guide\n".replace("\n", eol)
     fields = [s.source for s in segment(text, "a.md").fields if s.kind is Kind.DESCRIPTION]
     assert fields == ([] if entry is None else [entry])
