@@ -26,34 +26,62 @@ def _by_msgid(catalog: Catalog | None) -> tuple[dict[str, Message], dict[str, li
 
 
 def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Message | None]:
-    """Each unit's entry in ``catalog`` by English. English the catalog holds more than once
-    (translated two ways, under contexts): an occurrence whose place in the article the
-    catalog's ``#.`` ids still show (the articles then and now aligned by their English, so
-    that one occurrence edited away or added moves none of the others) takes the entry that
-    served that place; any other, the entry of the occurrence of its rank then."""
+    """Each unit's entry in ``catalog`` by English. English the catalog holds more than once,
+    translated two ways under contexts: see ``_occurrence_entries``."""
     plain, contexts = _by_msgid(catalog)
     revived = _obsolete_contexts(catalog, units, contexts)
+    chosen = _occurrence_entries(units, catalog, plain, contexts) if contexts else {}
     seen: dict[str, int] = {}
-    order: dict[str, list[Message]] = {}
-    places = _places(units, catalog) if contexts else {}
     out: list[Message | None] = []
     for i, u in enumerate(units):
         n = seen[u.source] = seen.get(u.source, -1) + 1
-        found = plain.get(u.source)
-        if u.source in contexts:
-            listed = order.get(u.source)
-            if listed is None:
-                listed = order[u.source] = _occurrences(
-                    [found, *contexts[u.source]] if found is not None else contexts[u.source])
-            then = places.get(i)
-            found = next((m for m in listed if then is not None and then in _numbers(m)),
-                         listed[min(n, len(listed) - 1)])
-        elif u.source in revived:  # the first occurrence keeps the plain entry
+        found = chosen.get(i) or plain.get(u.source)
+        if u.source in revived:  # the first occurrence keeps the plain entry
             listed = [found, *revived[u.source]] if found is not None else revived[u.source]
             # an occurrence past the contexts takes the plain entry, as it would have been
             # keyed (a context is made only for a translation that differs from the first)
             found = listed[n] if n < len(listed) else listed[0]
         out.append(found)
+    return out
+
+
+def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
+                        plain: dict[str, Message], contexts: dict[str, list[Message]]
+                        ) -> dict[int, Message]:
+    """The entry of each occurrence of English translated two ways. An occurrence whose place
+    in the article the catalog's ids still show (the articles then and now aligned by their
+    English: one occurrence edited away, added or moved moves none of the others) takes the
+    entry that served that place; the others, in order, the places no occurrence kept, then
+    the obsolete context entries of that English (an edit undone), then by rank."""
+    places = _places(units, catalog)
+    gone: dict[str, list[Message]] = {}
+    for m in catalog.messages if catalog is not None else ():
+        if m.obsolete and m.msgctxt is not None and m.msgstr and m.msgid in contexts:
+            gone.setdefault(m.msgid, []).append(m)
+    at: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.source in contexts:
+            at.setdefault(u.source, []).append(i)
+    out: dict[int, Message] = {}
+    for source, indices in at.items():
+        found = plain.get(source)
+        slots = _occurrences([found, *contexts[source]] if found is not None
+                             else contexts[source])
+        kept: set[int] = set()
+        moved = []
+        for i in indices:
+            k = next((k for k, (n, _) in enumerate(slots) if n == places.get(i)
+                      and k not in kept), None)
+            if k is None:
+                moved.append(i)
+            else:
+                kept.add(k)
+                out[i] = slots[k][1]
+        spare = [m for k, (_, m) in enumerate(slots) if k not in kept]
+        spare += sorted(gone.get(source, ()), key=lambda m: _id_number(m.msgctxt or ""))
+        for rank, i in enumerate(moved):
+            out[i] = spare[rank] if rank < len(spare) else slots[
+                min(indices.index(i), len(slots) - 1)][1]
     return out
 
 
@@ -82,7 +110,12 @@ def _id_number(ident: str) -> int:
 
 
 def _numbers(m: Message) -> list[int]:
-    return [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
+    """The numbers of the ids an entry served: its ``#.`` ids, else the id its context names
+    (a tool that drops extracted comments keeps the msgctxt)."""
+    found = [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
+    if not found and m.msgctxt is not None and _ID.fullmatch(m.msgctxt):
+        found = [_id_number(m.msgctxt)]
+    return found
 
 
 def _places(units: Sequence[Unit], catalog: Catalog | None) -> dict[int, int]:
@@ -99,14 +132,14 @@ def _places(units: Sequence[Unit], catalog: Catalog | None) -> dict[int, int]:
             for k in range(size)}
 
 
-def _occurrences(entries: Sequence[Message]) -> list[Message]:
-    """The entries of one English, once per segment they served, in the order of the ids'
-    numbers (entries without numbered ids after, in catalog order)."""
+def _occurrences(entries: Sequence[Message]) -> list[tuple[int, Message]]:
+    """The entries of one English, once per segment they served, with that segment's number,
+    in the order of the numbers (entries without numbered ids after, in catalog order)."""
     served: list[tuple[int, int, Message]] = []
     for rank, m in enumerate(entries):
         served.extend((n, rank, m) for n in _numbers(m) or [1 << 30])
     served.sort(key=lambda item: (item[0], item[1]))
-    return [m for _, _, m in served]
+    return [(n, m) for n, _, m in served]
 
 
 _ID = re.compile(r"[0-9A-Za-z]+-p?[0-9]+")

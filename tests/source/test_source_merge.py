@@ -3,6 +3,8 @@ same article lends its translations; front matter and alt text are entries."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from source_tree import Tree
 
@@ -506,3 +508,65 @@ def test_a_sentence_reviewed_since_beats_the_old_paragraph_entry(tree: Tree) -> 
     assert tree.run("locales") == 0
     assert "Ouvrez d'abord l'app. Then select the button." in tree.page("fr-FR", "a.md")
     assert _entry(tree.catalog("fr-FR", "a.md"), "Open the app first.").reviewed
+
+
+THREE = "# Twins\n\nIntro here.\n\n- Next\n- Other\n\n## Next\n\nText.\n\n| Step | Result |\n" \
+        "|---|---|\n| Next | Done |\n"
+HEADING = "## Next\n\nText.\n\n"
+
+
+def _three_ways(tree: Tree, keep_ids: bool = True) -> Path:
+    """THREE with 'Next' as 'Suivant' (list item), 'Prochain' (heading) and 'Ensuite' (cell)."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+
+    tree.write("twins.md", THREE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "twins.md")
+    nxt = next(m for m in cat.messages if m.msgid == "Next")
+    ids = nxt.extracted_comments
+    messages: list[Message] = []
+    for m in cat.messages:
+        if m is nxt:
+            messages += [replace(m, msgstr=text, msgctxt=None if k == 0 else ids[k],
+                                 extracted_comments=(ids[k],) if keep_ids else ())
+                         for k, text in enumerate(("Suivant", "Prochain", "Ensuite"))]
+        else:
+            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
+    path = tree.catalog_path("fr-FR", "twins.md")
+    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    assert tree.run("locales") == 0
+    return path
+
+
+def _shown(page: str) -> tuple[str, str, str]:
+    item = page.split("\n- ", 1)[1].split("\n", 1)[0]
+    heading = page.split('<a name="next"></a>', 1)[1].split("\n", 1)[0]
+    cell = page.split("|---|---|\n| ", 1)[1].split(" |", 1)[0]
+    return item, heading, cell
+
+
+@pytest.mark.parametrize("keep_ids", [True, False], ids=["ids", "no-ids"])
+def test_a_moved_occurrence_keeps_its_translation(tree: Tree, keep_ids: bool) -> None:
+    """The heading moved below the table: each occurrence keeps its own translation (the
+    heading took the cell's, and its own went obsolete); a catalog without #. ids (a tool
+    dropped them) reads the places off the contexts."""
+    path = _three_ways(tree, keep_ids)
+    assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
+    tree.write("twins.md", THREE.replace(HEADING, "") + "\n" + HEADING)
+    assert tree.run("locales") == 0
+    assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
+    assert {m.msgstr for m in tree.catalog("fr-FR", "twins.md").messages
+            if m.msgid == "Next" and not m.obsolete} == {"Suivant", "Prochain", "Ensuite"}
+    assert path.is_file()
+
+
+def test_an_occurrences_edit_undone_publishes_its_translation_again(tree: Tree) -> None:
+    _three_ways(tree)
+    tree.write("twins.md", THREE.replace("## Next", "## Next steps"))
+    assert tree.run("locales") == 0
+    tree.write("twins.md", THREE)
+    assert tree.run("locales") == 0
+    assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
