@@ -33,6 +33,7 @@ from pipeline.checks.tokens.tags import (
     inert_anchor,
     lenient_tags,
     no_tags,
+    style_values,
     unknown_attributes,
 )
 from pipeline.checks.tokens.urls import decoded_url, url_host
@@ -126,6 +127,9 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     if unknown:
         out.append("HTML attribute added by the translation on a tag of no HTML element: "
                    + ", ".join(repr(a) for a in dict.fromkeys(unknown)))
+    # a style of the English's, restyled (an overlay, say)
+    _, styles = diff_multiset(style_values(src_text), style_values(tr_text))
+    out.extend(f"style changed by the translation: {q(v)}" for v in styles)
     tr_tags = html_tags(tr_text)[0]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it

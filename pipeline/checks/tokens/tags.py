@@ -249,3 +249,10 @@ def inert_anchor(tag: Tag) -> bool:
     allowed here)."""
     return (tag.name == "a" and len(tag.attrs) == 1 and tag.attrs[0][0] == "name"
             and _ANCHOR_NAME.fullmatch(tag.attrs[0][1] or "") is not None)
+
+
+def style_values(text: str) -> list[str]:
+    """The value of every ``style`` attribute of every tag-like piece of ``text``, its white
+    space runs made one space."""
+    return [" ".join(v.split()) for _, attrs in lenient_tags(text) for a, v in attrs
+            if a == "style"]
