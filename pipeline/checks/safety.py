@@ -46,11 +46,9 @@ S = "safety"
 _UNSAFE_ELEMENT = re.compile(
     r"<\s*+/?\s*+(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
     r"|math|noscript|template|portal)(?![A-Za-z0-9-])", re.I)
-_URL_ATTRS = frozenset(
-    [
-        "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
-        "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon"
-    ])
+_URL_ATTRS = frozenset([
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
+    "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon"])
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
 # GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
 _WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
