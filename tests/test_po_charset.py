@@ -352,21 +352,6 @@ def test_one_byte_charset_over_a_single_utf8_word_is_refused_too(charset: str, w
     assert parse_po_bytes(text.encode(charset), "fr.po").messages[0].msgstr == word
 
 
-def test_utf8_text_with_a_byte_of_the_declared_charset_among_it_is_refused() -> None:
-    """An editor mixed them: 'José' in ISO-8859-1 in the header, the entries in UTF-8. Not
-    UTF-8 as a whole, so gettext reads it all as ISO-8859-1: 'ParamÃ¨tres' on the page."""
-    head = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'
-            '"Last-Translator: José\\n"\n\n').encode("iso-8859-1")
-    body = 'msgid "Settings"\nmsgstr "Paramètres généraux édités"\n'
-    with pytest.raises(InputError) as caught:
-        parse_po_bytes(head + body.encode("utf-8"), "fr.po")
-    assert (caught.value.finding.check, caught.value.finding.line) == ("po-syntax", 7)
-    assert "most of the text is UTF-8" in caught.value.finding.message
-    # the same text all in ISO-8859-1 is read as ever
-    assert parse_po_bytes(head + body.encode("iso-8859-1"), "fr.po").messages[0].msgstr == (
-        "Paramètres généraux édités")
-
-
 def test_a_two_byte_charset_over_utf8_text_is_left_to_gettext_s_reading() -> None:
     """Only one-byte charsets are judged: in EUC or GBK, UTF-8 bytes are often characters."""
     data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=EUC-JP\\n"\n\n'

@@ -5,7 +5,6 @@ catalog laid out as gettext writes it is read by the fast path (``canonical``)."
 from __future__ import annotations
 
 import codecs
-import re
 
 from pipeline import po_charset
 from pipeline.catalog.decode import _comments, _Decoder, _flags, _header
@@ -60,17 +59,7 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # text in the charset it declares; unless most of it is UTF-8 all the same, and a
-        # byte or two of the charset slipped in (an editor mixed them): still mojibake
-        pairs = [p for p in _UTF8_PAIR.finditer(data) if _fits(p.group().decode(), codec)]
-        if len(pairs) >= _MISLABELLED_AT_LEAST:
-            raise InputError(
-                "po-syntax", f"the header declares charset={m.group(1)}, but most of the text "
-                "is UTF-8 (a byte or two of the declared charset among it): every accented "
-                "letter written in UTF-8 would read as two wrong ones (é as Ã©)", path,
-                data.count(b"\n", 0, pairs[0].start()) + 1, 1,
-                "save the file as UTF-8 throughout, and declare charset=UTF-8") from None
-        return
+        return  # text in the charset it declares
     if sum(1 for ch in text if ord(ch) > 0x7F) < _MISLABELLED_AT_LEAST and not _fits(text, codec):
         # a word or two of real text can be valid UTF-8 by chance (KOI8-R "её" reads "ţ"),
         # but then as letters the charset does not have; "Guidé" read as UTF-8 has its own
@@ -81,9 +70,6 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
         "every accented letter would read as two wrong ones (é as Ã©)", path,
         data.count(b"\n", 0, max(at, 0)) + 1, 1,
         "declare charset=UTF-8 in Content-Type (the file's text is already UTF-8)")
-
-
-_UTF8_PAIR = re.compile(rb"[\xC2-\xDF][\x80-\xBF]")  # a two-byte UTF-8 character
 
 
 def _fits(text: str, codec: str) -> bool:
