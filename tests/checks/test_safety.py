@@ -65,6 +65,8 @@ FAILING: dict[str, list[object]] = {
     "event-handler": [
         pytest.param("Text here.", '<xref:Foo onmouseover="alert(1)">Texte ici.',
                      id="handler-on-an-xref-like-tag"),
+        pytest.param("Text here.", "<xref:x/onmouseover=alert(1)>Texte ici.",
+                     id="handler-after-a-slash-in-an-xref-like-tag"),
         pytest.param("Text", "<img src=x onerror=alert(1)>", id="img-onerror"),
         pytest.param("Text", "<svg onload=alert(1)>", id="svg-onload"),
         pytest.param("Text", "<svg/onload=alert(1)>", id="slash-separated"),

@@ -74,14 +74,14 @@ class BadTag:
 
 def no_tags(text: str) -> bool:
     """True when no '<' can start a tag: none at all, or only xrefs (``<xref:Uid>``; one with
-    white space in it is a tag to a browser: ``<xref:x onmouseover=…>``)."""
+    white space or a '/' in it is a tag to a browser: ``<xref:x onmouseover=…>``)."""
     if "<" not in text:
         return True
     n = text.count("<")
     return n == text.count("<xref:") and n == len(_XREF.findall(text))
 
 
-_XREF = re.compile(r"<xref:[^\s<>]*+>")
+_XREF = re.compile(r"<xref:[^\s<>/]*+>")  # a "/" parts attributes too: <xref:x/onclick=…>
 
 
 def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
