@@ -52,12 +52,16 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
     in the article the catalog's ids still show (the articles then and now aligned by their
     English: one occurrence edited away, added or moved moves none of the others) takes the
     entry that served that place; the others, in order, the places no occurrence kept, then
-    the obsolete context entries of that English (an edit undone), then by rank."""
+    the obsolete entries of that English (an edit undone: its plain entry, then its
+    contexts), then by rank."""
     places = _places(units, catalog)
-    gone: dict[str, list[Message]] = {}
+    gone: dict[str, list[Message]] = {}  # the plain entry first, then contexts by id
     for m in catalog.messages if catalog is not None else ():
-        if m.obsolete and m.msgctxt is not None and m.msgstr and m.msgid in contexts:
+        if m.obsolete and m.msgstr and m.msgid in contexts and (
+                m.msgctxt is not None or m.msgid not in plain):
             gone.setdefault(m.msgid, []).append(m)
+    for listed in gone.values():
+        listed.sort(key=lambda m: -1 if m.msgctxt is None else _id_number(m.msgctxt))
     at: dict[str, list[int]] = {}
     for i, u in enumerate(units):
         if u.source in contexts:
@@ -78,7 +82,7 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
                 kept.add(k)
                 out[i] = slots[k][1]
         spare = [m for k, (_, m) in enumerate(slots) if k not in kept]
-        spare += sorted(gone.get(source, ()), key=lambda m: _id_number(m.msgctxt or ""))
+        spare += gone.get(source, ())
         for rank, i in enumerate(moved):
             out[i] = spare[rank] if rank < len(spare) else slots[
                 min(indices.index(i), len(slots) - 1)][1]
@@ -110,12 +114,9 @@ def _id_number(ident: str) -> int:
 
 
 def _numbers(m: Message) -> list[int]:
-    """The numbers of the ids an entry served: its ``#.`` ids, else the id its context names
-    (a tool that drops extracted comments keeps the msgctxt)."""
-    found = [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
-    if not found and m.msgctxt is not None and _ID.fullmatch(m.msgctxt):
-        found = [_id_number(m.msgctxt)]
-    return found
+    """The numbers of the ids an entry served (its ``#.`` ids). Not the id a context names:
+    without ``#.`` ids the plain entry has none, and would sort after the contexts."""
+    return [_id_number(c) for c in m.extracted_comments if _ID.fullmatch(c)]
 
 
 def _places(units: Sequence[Unit], catalog: Catalog | None) -> dict[int, int]:

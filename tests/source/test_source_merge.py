@@ -548,12 +548,10 @@ def _shown(page: str) -> tuple[str, str, str]:
     return item, heading, cell
 
 
-@pytest.mark.parametrize("keep_ids", [True, False], ids=["ids", "no-ids"])
-def test_a_moved_occurrence_keeps_its_translation(tree: Tree, keep_ids: bool) -> None:
+def test_a_moved_occurrence_keeps_its_translation(tree: Tree) -> None:
     """The heading moved below the table: each occurrence keeps its own translation (the
-    heading took the cell's, and its own went obsolete); a catalog without #. ids (a tool
-    dropped them) reads the places off the contexts."""
-    path = _three_ways(tree, keep_ids)
+    heading took the cell's, and its own went obsolete)."""
+    path = _three_ways(tree)
     assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
     tree.write("twins.md", THREE.replace(HEADING, "") + "\n" + HEADING)
     assert tree.run("locales") == 0
@@ -566,6 +564,32 @@ def test_a_moved_occurrence_keeps_its_translation(tree: Tree, keep_ids: bool) ->
 def test_an_occurrences_edit_undone_publishes_its_translation_again(tree: Tree) -> None:
     _three_ways(tree)
     tree.write("twins.md", THREE.replace("## Next", "## Next steps"))
+    assert tree.run("locales") == 0
+    tree.write("twins.md", THREE)
+    assert tree.run("locales") == 0
+    assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
+
+
+def test_without_ids_the_occurrences_keep_their_order(tree: Tree) -> None:
+    """A tool dropped the #. comments: the plain entry is the first occurrence's, the context
+    the later one's (a context's id alone sorted it before the plain entry: swapped)."""
+    tree.write("save.md", "# Notes\n\nSelect **Save**.\n\n## Sync\n\nSelect **Save**.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "save.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition("#. ")
+    path.write_text(head + 'msgid "Notes"\nmsgstr "Notes"\n\nmsgid "Select **Save**."\n'
+                    'msgstr "Sélectionnez **Enregistrer**."\n\nmsgid "Sync"\nmsgstr "Synchro"\n\n'
+                    'msgctxt "5d48a-104"\nmsgid "Select **Save**."\n'
+                    'msgstr "Cliquez sur **Enregistrer**."\n', encoding="utf-8")
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "save.md")
+    assert page.index("Sélectionnez") < page.index("Synchro") < page.index("Cliquez")
+
+
+def test_the_first_occurrences_edit_undone_publishes_its_plain_entry_again(tree: Tree) -> None:
+    _three_ways(tree)
+    tree.write("twins.md", THREE.replace("- Next\n", "- Next one\n"))
     assert tree.run("locales") == 0
     tree.write("twins.md", THREE)
     assert tree.run("locales") == 0
