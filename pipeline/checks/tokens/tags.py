@@ -254,7 +254,11 @@ def inert_anchor(tag: Tag) -> bool:
 
 def style_values(text: str) -> list[str]:
     """The value of every ``style`` attribute of every tag-like piece of ``text``, as CSS reads
-    it: references decoded, no white space, lower case, one kind of quote, no last ';'
-    (``color: red;`` is ``color:red``; what a quoted font name loses by it no style gains)."""
-    return ["".join(html.unescape(v).lower().replace("'", '"').split()).rstrip(";")
+    it where that is plain: references decoded, white space runs one space and none around
+    ':' and ';', no last ';' (``color: red;`` is ``color:red``). Case and quotes are kept: a
+    string or a URL may depend on them."""
+    return [_STYLE_PUNCTUATION.sub(r"\1", " ".join(html.unescape(v).split())).rstrip(";")
             for _, attrs in lenient_tags(text) for a, v in attrs if a == "style"]
+
+
+_STYLE_PUNCTUATION = re.compile(r" ?([:;]) ?")
