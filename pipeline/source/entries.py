@@ -69,8 +69,17 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
     out: dict[int, Message] = {}
     for source, indices in at.items():
         found = plain.get(source)
-        slots = _occurrences([found, *contexts[source]] if found is not None
-                             else contexts[source])
+        entries = [found, *contexts[source]] if found is not None else contexts[source]
+        if not any(_numbers(m) for m in entries):  # a tool dropped the #. ids: each context
+            # serves the occurrence whose id it names (as it was made), the plain entry others
+            named = {_id_number(m.msgctxt or ""): m for m in contexts[source]}
+            for i in indices:
+                hit = named.get(_id_number(units[i].id)) or found
+                if hit is not None:
+                    out[i] = hit
+            if found is not None or all(i in out for i in indices):
+                continue
+        slots = _occurrences(entries)
         kept: set[int] = set()
         moved = []
         for i in indices:
@@ -103,8 +112,11 @@ def _obsolete_contexts(catalog: Catalog | None, units: Sequence[Unit],
         if (m.obsolete and m.msgctxt is not None and m.msgid in repeated
                 and m.msgid not in contexts and m.msgstr):
             found.setdefault(m.msgid, []).append(m)
+    for m in catalog.messages:  # every occurrence edited and the edit undone: the plain one too
+        if m.obsolete and m.msgctxt is None and m.msgstr and m.msgid in found:
+            found[m.msgid].append(m)
     for listed in found.values():
-        listed.sort(key=lambda m: _id_number(m.msgctxt or ""))
+        listed.sort(key=lambda m: -1 if m.msgctxt is None else _id_number(m.msgctxt))
     return found
 
 

@@ -594,3 +594,42 @@ def test_the_first_occurrences_edit_undone_publishes_its_plain_entry_again(tree:
     tree.write("twins.md", THREE)
     assert tree.run("locales") == 0
     assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
+
+
+SAVE3 = ("# Notes\n\nSelect **Save**.\n\n## Sync\n\nSelect **Save**.\n\n## Third\n\n"
+         "Select **Save**.\n")
+
+
+@pytest.mark.parametrize(("contexts", "shown"), [
+    ((("106", "A3"), ("104", "A2")), ["A1", "A2", "A3"]),
+    ((("106", "A3"),), ["A1", "A1", "A3"]),
+    ((("104", "A2"),), ["A1", "A2", "A1"]),
+], ids=["contexts-out-of-order", "the-third-alone", "the-second-alone"])
+def test_without_ids_a_context_serves_the_occurrence_it_names(
+        tree: Tree, contexts: tuple[tuple[str, str], ...], shown: list[str]) -> None:
+    """No #. comments (a tool dropped them): a context is the occurrence whose id it names, as
+    it was made; the plain entry serves the others. It was taken by its place in the file."""
+    tree.write("save.md", SAVE3)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "save.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition("#. ")
+    body = 'msgid "Select **Save**."\nmsgstr "A1"\n'
+    for ident, text in contexts:
+        body += f'\nmsgctxt "5d48a-{ident}"\nmsgid "Select **Save**."\nmsgstr "{text}"\n'
+    path.write_text(head + body, encoding="utf-8")
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "save.md")
+    assert [line for line in page.splitlines() if line.startswith("A")] == shown
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "save.md") == page
+
+
+def test_every_occurrences_edit_undone_brings_the_plain_entry_back(tree: Tree) -> None:
+    _three_ways(tree)
+    tree.write("twins.md", THREE.replace("- Next\n", "- X\n").replace("## Next", "## X")
+               .replace("| Next |", "| X |"))
+    assert tree.run("locales") == 0
+    tree.write("twins.md", THREE)
+    assert tree.run("locales") == 0
+    assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
