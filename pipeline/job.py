@@ -246,8 +246,8 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     "catalog" and "output" where they were written, whether the file changed or the error
     that kept it as it was. Records what the next run needs to skip the article. Findings
     come sorted (by ``Finding.sort_key``), as they are printed, and so cached."""
-    kept = prep.kept if prep.article is None or prep.kept else _kept(prep.article,
-                                                                      prep.article_data)
+    kept = prep.kept or (None if prep.article is None else _kept(prep.article,
+                                                                   prep.article_data))
     if kept is None:
         return Outcome(prep.rel, tuple(sorted(prep.findings, key=Finding.sort_key)),
                        failed=True)

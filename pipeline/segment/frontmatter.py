@@ -24,7 +24,9 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 _KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
 _ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
 _SENTENCED = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
-_NULL = re.compile(r":[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$", re.M)
+# a key whose value is YAML's null, unquoted ('description: null', '~'): no text at all
+_NULL_KEY = re.compile(r"^(title|description):[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$",
+                       re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +60,14 @@ def front_matter(text: str, start: int, path: str) -> FrontMatter:
                             None, "Microsoft's handoffs took it as it is; fix the YAML"),)
         parsed = False
     found: dict[str, list[Flat]] = {}
+    nulls = {m.group(1) for m in _NULL_KEY.finditer(yaml_text)}
     for key, flats in _lines(text, yaml_start, end.start()):
         if key in found:  # a repeated key: the first one counts
             continue
         if parsed and key != "keywords":  # the parser's value, located in the text if it can be
             value = meta.get(key)
-            if _NULL.search(yaml_text, 0) and re.search(
-                    rf"^{key}:[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$", yaml_text,
-                    re.M):
-                value = None  # YAML's null, unquoted: no text at all
+            if key in nulls:
+                value = None
             flats = [_located(flats, value)] if value and value.strip() else []
         found[key] = flats
     values: list[tuple[Kind, Flat]] = []

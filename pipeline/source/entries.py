@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pipeline.catalog import Catalog, Message
 from pipeline.segment.model import Segment as Unit
@@ -29,7 +29,7 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
     """Each unit's entry in ``catalog`` by English. English the catalog holds more than once,
     translated two ways under contexts: see ``_occurrence_entries``."""
     plain, contexts = _by_msgid(catalog)
-    revived = _obsolete_contexts(catalog, units, contexts)
+    revived = _obsolete_contexts(catalog, units, plain, contexts)
     chosen = _occurrence_entries(units, catalog, plain, contexts) if contexts else {}
     seen: dict[str, int] = {}
     out: list[Message | None] = []
@@ -55,13 +55,7 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
     the obsolete entries of that English (an edit undone: its plain entry, then its
     contexts), then by rank."""
     places = _places(units, catalog)
-    gone: dict[str, list[Message]] = {}  # the plain entry first, then contexts by id
-    for m in catalog.messages if catalog is not None else ():
-        if m.obsolete and m.msgstr and m.msgid in contexts and (
-                m.msgctxt is not None or m.msgid not in plain):
-            gone.setdefault(m.msgid, []).append(m)
-    for listed in gone.values():
-        listed.sort(key=lambda m: -1 if m.msgctxt is None else _id_number(m.msgctxt))
+    gone = _obsolete(catalog, contexts.keys(), plain)
     at: dict[str, list[int]] = {}
     for i, u in enumerate(units):
         if u.source in contexts:
@@ -99,22 +93,27 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
 
 
 def _obsolete_contexts(catalog: Catalog | None, units: Sequence[Unit],
-                       contexts: dict[str, list[Message]]) -> dict[str, list[Message]]:
+                       plain: dict[str, Message], contexts: dict[str, list[Message]]
+                       ) -> dict[str, list[Message]]:
     """For English the article holds more than once with no active context entry: its
-    obsolete context entries, by the number of the id they name. ``msgmerge`` against a
+    obsolete entries (``_obsolete``), where it has obsolete contexts. ``msgmerge`` against a
     template (which has no contexts) makes the second translation of the same English
     obsolete; the occurrence it served takes it back rather than the first one's text."""
-    if catalog is None:
-        return {}
     repeated = {s for s, n in Counter(u.source for u in units).items() if n > 1}
+    found = _obsolete(catalog, repeated - contexts.keys(), plain)
+    return {s: listed for s, listed in found.items()
+            if any(m.msgctxt is not None for m in listed)}
+
+
+def _obsolete(catalog: Catalog | None, msgids: Collection[str], plain: dict[str, Message]
+              ) -> dict[str, list[Message]]:
+    """The obsolete translated entries of each of ``msgids``: its plain entry first (where
+    no active one stands), then its contexts by the number of the id they name."""
     found: dict[str, list[Message]] = {}
-    for m in catalog.messages:
-        if (m.obsolete and m.msgctxt is not None and m.msgid in repeated
-                and m.msgid not in contexts and m.msgstr):
+    for m in catalog.messages if catalog is not None else ():
+        if m.obsolete and m.msgstr and m.msgid in msgids and (
+                m.msgctxt is not None or m.msgid not in plain):
             found.setdefault(m.msgid, []).append(m)
-    for m in catalog.messages:  # every occurrence edited and the edit undone: the plain one too
-        if m.obsolete and m.msgctxt is None and m.msgstr and m.msgid in found:
-            found[m.msgid].append(m)
     for listed in found.values():
         listed.sort(key=lambda m: -1 if m.msgctxt is None else _id_number(m.msgctxt))
     return found

@@ -399,6 +399,34 @@ def test_a_changed_english_title_gets_the_handoffs_title_as_a_suggestion(tree: T
     assert entry.fuzzy and entry.previous_msgid == "Back up your notes"
 
 
+def _repeated(tree: Tree, text: str, ways: tuple[tuple[tuple[int, ...], str], ...],
+              keep_ids: bool = True) -> Path:
+    """'Next' of ``text`` (twins.md) translated several ways: each of ``ways`` the occurrences
+    (by rank) one translation serves, the first plain, the others under the context of their
+    first id (as ``segment_keys`` makes them); every other entry '[fr] <English>'."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+
+    tree.write("twins.md", text)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    cat = tree.catalog("fr-FR", "twins.md")
+    nxt = next(m for m in cat.messages if m.msgid == "Next")
+    ids = nxt.extracted_comments
+    messages: list[Message] = []
+    for m in cat.messages:
+        if m is nxt:
+            messages += [replace(m, msgstr=translation, msgctxt=None if k == 0 else ids[at[0]],
+                                 extracted_comments=tuple(ids[i] for i in at) if keep_ids else ())
+                         for k, (at, translation) in enumerate(ways)]
+        else:
+            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
+    path = tree.catalog_path("fr-FR", "twins.md")
+    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    return path
+
+
 TWINS = "# Twins\n\nIntro here.\n\n- Next\n- Other\n\n## Next\n\n| Step | Result |\n|---|---|\n" \
         "| Next | Done |\n"
 
@@ -409,25 +437,7 @@ def test_an_occurrence_edited_away_moves_no_other_occurrences_translation(
     """'Next' three times, the table's translated another way (a context): the list item's
     edited or removed, the table cell keeps its own translation, and a second run (no run
     cache) changes nothing."""
-    from dataclasses import replace
-
-    from pipeline.catalog import format_po
-
-    tree.write("twins.md", TWINS)
-    tree.target("fr-FR")
-    assert tree.run("extract") == 0
-    cat = tree.catalog("fr-FR", "twins.md")
-    nxt = next(m for m in cat.messages if m.msgid == "Next")
-    ids = nxt.extracted_comments
-    messages: list[Message] = []
-    for m in cat.messages:
-        if m is nxt:
-            messages += [replace(m, msgstr="Suivant", extracted_comments=ids[:2]),
-                         replace(m, msgstr="Ensuite", msgctxt=ids[2], extracted_comments=ids[2:])]
-        else:
-            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
-    path = tree.catalog_path("fr-FR", "twins.md")
-    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    path = _repeated(tree, TWINS, (((0, 1), "Suivant"), ((2,), "Ensuite")))
     assert tree.run("locales") == 0
     assert "| [fr] Step | [fr] Result |" in tree.page("fr-FR", "twins.md")
     assert "| Ensuite | [fr] Done |" in tree.page("fr-FR", "twins.md")
@@ -517,26 +527,8 @@ HEADING = "## Next\n\nText.\n\n"
 
 def _three_ways(tree: Tree, keep_ids: bool = True) -> Path:
     """THREE with 'Next' as 'Suivant' (list item), 'Prochain' (heading) and 'Ensuite' (cell)."""
-    from dataclasses import replace
-
-    from pipeline.catalog import format_po
-
-    tree.write("twins.md", THREE)
-    tree.target("fr-FR")
-    assert tree.run("extract") == 0
-    cat = tree.catalog("fr-FR", "twins.md")
-    nxt = next(m for m in cat.messages if m.msgid == "Next")
-    ids = nxt.extracted_comments
-    messages: list[Message] = []
-    for m in cat.messages:
-        if m is nxt:
-            messages += [replace(m, msgstr=text, msgctxt=None if k == 0 else ids[k],
-                                 extracted_comments=(ids[k],) if keep_ids else ())
-                         for k, text in enumerate(("Suivant", "Prochain", "Ensuite"))]
-        else:
-            messages.append(replace(m, msgstr=f"[fr] {m.msgid}"))
-    path = tree.catalog_path("fr-FR", "twins.md")
-    path.write_text(format_po(replace(cat, messages=tuple(messages))), encoding="utf-8")
+    path = _repeated(tree, THREE, (((0,), "Suivant"), ((1,), "Prochain"), ((2,), "Ensuite")),
+                     keep_ids)
     assert tree.run("locales") == 0
     return path
 

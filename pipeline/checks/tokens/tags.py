@@ -219,7 +219,6 @@ def lenient_tags(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return out
 
 
-
 # Attributes that change a page with no value at all ('<x hidden>'); with a value, any does
 _BARE_ATTRIBUTES = frozenset(["hidden", "popover", "autofocus", "inert", "contenteditable"])
 
