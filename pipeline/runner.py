@@ -123,7 +123,8 @@ def run(
     if todo and settings.extract and layout.source:  # a new English may be a renamed one
         from pipeline.source.tree import orphan_catalogs
 
-        settings = replace(settings, orphans=orphan_catalogs(layout))
+        orphans, left_behind = orphan_catalogs(layout)
+        settings = replace(settings, orphans=orphans, left_behind=left_behind)
     session: Session | None = None
     tree_findings: Callable[[], list[Finding]] | None = None
     if settings.memory is not None and todo:

@@ -53,6 +53,8 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     english = {u.source for u in units}
     best: tuple[int, str, Catalog] | None = None
     unreadable: list[Finding] = []
+    left_behind = settings.left_behind  # a handoff's catalogs: where a rename leaves them only
+    candidates = [c for c in candidates if c[0] < 2 or c[2] not in left_behind]
     for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
         if best is not None and level > candidates[i - 1][0]:
             break  # a tier found one: a farther one is not looked at
@@ -60,11 +62,12 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         try:
             found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
         except InputError as exc:
-            if level < 2:  # where a rename or a move leaves it; anywhere else, none waits
+            # where a rename or a move leaves it; anywhere else, or a handoff's, none waits
+            if level < 2 and other not in left_behind:
                 unreadable.append(exc.finding)
             continue
         except OSError as exc:
-            if level < 2:
+            if level < 2 and other not in left_behind:
                 unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
             continue
         if found is None or sync.foreign_entries(found[0], english, shown):
@@ -72,7 +75,7 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         active = {m.msgid: m.msgstr for m in found[0].active()}
         shared = len(english.intersection(active))
         if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
-            best = (shared, shown, found[0])
+            best = (shared, other, found[0])
     if unreadable and (best is None or best[0] < len(english)):  # one holding all of it wins
         findings.extend(unreadable)
         findings.append(Finding(
@@ -85,13 +88,17 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         return None, True
     if best is None:
         return None, False
-    _, shown, catalog = best
+    _, other, catalog = best
     carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
     if not carried:
         return None, False  # nothing to carry: the article starts as any new one
+    message = (f"started from {layout.shown_catalog(other)}, the catalog of a deleted article "
+               f"with the same English: the translations of {carried} of its {len(english)} "
+               "English segments carried over")
+    if other in left_behind:
+        message += (f"; the handoff {layout.shown_article(other)} still publishes the old "
+                    "page: delete it (or move it with the English) if the article was renamed")
     findings.append(Finding(
-        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
-        f"started from {shown}, the catalog of a deleted article with the same English: "
-        f"the translations of {carried} of its {len(english)} English segments carried over",
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED), message,
         layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
     return replace(catalog, header_comments=()), False

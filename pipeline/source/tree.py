@@ -75,10 +75,13 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
 
 
 
-def orphan_catalogs(layout: Layout) -> tuple[str, ...]:
-    """The catalogs (as article rels, sorted) whose article is gone: neither English nor a
-    handoff. A new English article may be one of them renamed (``source.job``)."""
-    return tuple(rel for rel in layout.catalogs().rels if not layout.has_article(rel))
+def orphan_catalogs(layout: Layout) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The catalogs (as article rels, sorted) whose article has no English: it is gone, or
+    only its handoff is left (an English renamed away from the handoff that lent to it); and
+    the second kind apart. A new English article may be one of them renamed
+    (``source.rename``)."""
+    orphans = tuple(rel for rel in layout.catalogs().rels if not layout.drives(rel))
+    return orphans, frozenset(rel for rel in orphans if layout.has_article(rel))
 
 
 def _walk_url_files(root: Url, shown: str) -> Found:

@@ -216,3 +216,30 @@ def test_an_unreadable_catalog_elsewhere_or_beside_a_whole_match_holds_nothing_b
     moved = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", RENAMED).active()
              if m.reviewed}
     assert moved == FRENCH
+
+
+def test_a_renamed_article_whose_handoff_stays_behind_keeps_its_translations(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-74: the English renamed while the locale's handoff that lent to it stays at the
+    old path. The old catalog is the handoff's again (its page is the handoff's), and is no
+    orphan; the new article's catalog still starts from it, and the note names the handoff
+    that goes on publishing the old page."""
+    _two_locales(tree)
+    assert tree.run("render", "--form", "bilingual") == 0
+    handoff = (tree.out / "fr-FR" / "share.md").read_text(encoding="utf-8").replace(
+        "---\n", "---\nms.translationtype: HT\nms.sourcegitcommit: " + "0" * 40 + "\n"
+        "ms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n", 1)
+    tree.write("share.md", handoff, locale="fr-FR")  # a handoff the English drives
+    assert tree.run("locales") == 0, capsys.readouterr().err
+    _move(tree, "share.md", RENAMED)
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json", "--ignore", "untranslated") == 0
+    found = _findings(capsys, "catalog-renamed")
+    assert [f["file"].split("locales/")[1] for f in found] == [
+        "ar-SA/share-notebooks.po", "fr-FR/share-notebooks.po"]
+    assert "content/fr-FR/share.md still publishes" in found[1]["message"]
+    for locale, table in (("ar-SA", ARABIC), ("fr-FR", FRENCH)):
+        reviewed = {m.msgid: m.msgstr for m in tree.catalog(locale, RENAMED).active()
+                     if m.reviewed}
+        assert table.items() <= reviewed.items()
+    assert "2. Entrez une adresse e-mail." in tree.page("fr-FR", RENAMED)
