@@ -41,10 +41,14 @@ VOID_ELEMENTS = frozenset(
     ]
 )
 
+# What parts a tag's name and attributes: HTML's white space, not Python's (a vertical tab or a
+# no-break space is part of a name or of an unquoted value to a browser: ``style=a\vclass=b``
+# is one style)
+_WS = "\t\n\f\r "
 _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_ATTR_NAME = re.compile(r"[^\s\"'<>/=`]+")
-_UNQUOTED_VALUE = re.compile(r"[^\s\"'=<>`]+")
-_SPACE = re.compile(r"\s*")
+_ATTR_NAME = re.compile(rf"[^{_WS}\"'<>/=`]+")
+_UNQUOTED_VALUE = re.compile(rf"[^{_WS}\"'=<>`]+")
+_SPACE = re.compile(rf"[{_WS}]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +113,7 @@ def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
                 after = text[m.end() : m.end() + 1]
                 # '<table_name>' or '<code.x>' are placeholders: a name needs a tag boundary.
                 # '<b<i>' is '<b' left unclosed ('b<i' to a browser): scanned, and reported.
-                if after in ("", ">", "/", "<") or after.isspace():
+                if after in ("", ">", "/", "<") or after in _WS:
                     result = _scan_tag(text, pos, m.group().lower(), m.end(), end)
                     if isinstance(result, BadTag):
                         bad.append(result)
@@ -195,10 +199,11 @@ def unbalanced(tags: list[Tag]) -> list[str]:
 
 # Lenient tag scan for safety: any tag-like text, quotes respected, to the end if unclosed. A
 # browser makes an element of any name, so this does not ask for a known one.
-LENIENT_TAG_PATTERN = r"</?([A-Za-z][^\s/><]*+)((?:\"[^\"]*+\"?|'[^']*+'?|[^\"'>]++)*+)>?"
+LENIENT_TAG_PATTERN = rf"</?([A-Za-z][^{_WS}/><]*+)((?:\"[^\"]*+\"?|'[^']*+'?|[^\"'>]++)*+)>?"
 LENIENT_TAG = re.compile(LENIENT_TAG_PATTERN)
 LENIENT_ATTR = re.compile(
-    r"(?:^|(?<=[\s/\"']))([^\s\"'<>/=`]+)(?:\s*=\s*(\"[^\"]*\"?|'[^']*'?|[^\s\"'>]+))?"
+    rf"(?:^|(?<=[{_WS}/\"']))([^{_WS}\"'<>/=`]+)"
+    rf"(?:[{_WS}]*=[{_WS}]*(\"[^\"]*\"?|'[^']*'?|[^{_WS}\"'>]+))?"
 )
 
 
@@ -256,8 +261,9 @@ def style_values(text: str) -> list[str]:
     it where that is plain: references decoded, white space runs one space and none around
     ':' and ';', no last ';' (``color: red;`` is ``color:red``). Case and quotes are kept: a
     string or a URL may depend on them."""
-    return [_STYLE_PUNCTUATION.sub(r"\1", " ".join(html.unescape(v).split())).rstrip(";")
-            for _, attrs in lenient_tags(text) for a, v in attrs if a == "style"]
+    return [_STYLE_PUNCTUATION.sub(r"\1", _CSS_SPACE.sub(" ", html.unescape(v)).strip(" "))
+            .rstrip(";") for _, attrs in lenient_tags(text) for a, v in attrs if a == "style"]
 
 
+_CSS_SPACE = re.compile(r"[\t\n\f\r ]+")  # CSS's white space: a no-break space is none
 _STYLE_PUNCTUATION = re.compile(r" ?([:;]) ?")
