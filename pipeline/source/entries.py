@@ -31,17 +31,38 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
     plain, contexts = _by_msgid(catalog)
     revived = _obsolete_contexts(catalog, units, plain, contexts)
     chosen = _occurrence_entries(units, catalog, plain, contexts) if contexts else {}
+    # contexts given back by the ids they name, where those are ids of the English now (as
+    # msgmerge leaves them: obsolete, without their #. ids); else by rank
+    named = _named(units, revived)
     seen: dict[str, int] = {}
     out: list[Message | None] = []
     for i, u in enumerate(units):
         n = seen[u.source] = seen.get(u.source, -1) + 1
         found = chosen.get(i) or plain.get(u.source)
-        if u.source in revived:  # the first occurrence keeps the plain entry
+        if u.source in named:
+            found = named[u.source].get(_id_number(u.id)) or found or revived[u.source][0]
+        elif u.source in revived:  # the first occurrence keeps the plain entry
             listed = [found, *revived[u.source]] if found is not None else revived[u.source]
             # an occurrence past the contexts takes the plain entry, as it would have been
             # keyed (a context is made only for a translation that differs from the first)
             found = listed[n] if n < len(listed) else listed[0]
         out.append(found)
+    return out
+
+
+def _named(units: Sequence[Unit], revived: dict[str, list[Message]]
+           ) -> dict[str, dict[int, Message]]:
+    """For each English with obsolete contexts that all name ids its occurrences have now:
+    each context by the number of the id it names."""
+    now: dict[str, set[int]] = {}
+    for u in units:
+        if u.source in revived:
+            now.setdefault(u.source, set()).add(_id_number(u.id))
+    out: dict[str, dict[int, Message]] = {}
+    for source, listed in revived.items():
+        by_id = {_id_number(m.msgctxt): m for m in listed if m.msgctxt is not None}
+        if by_id and by_id.keys() <= now[source]:
+            out[source] = by_id
     return out
 
 
@@ -65,13 +86,16 @@ def _occurrence_entries(units: Sequence[Unit], catalog: Catalog | None,
         found = plain.get(source)
         entries = [found, *contexts[source]] if found is not None else contexts[source]
         if not any(_numbers(m) for m in entries):  # a tool dropped the #. ids: each context
-            # serves the occurrence whose id it names (as it was made), the plain entry others
+            # serves the occurrence whose id it names (as it was made; an edit since may have
+            # moved it), the plain entry the others, an obsolete one too (an edit undone)
             named = {_id_number(m.msgctxt or ""): m for m in contexts[source]}
+            others = found or next((m for m in gone.get(source, ()) if m.msgctxt is None),
+                                   None)
             for i in indices:
-                hit = named.get(_id_number(units[i].id)) or found
+                hit = named.get(_id_number(units[i].id)) or others
                 if hit is not None:
                     out[i] = hit
-            if found is not None or all(i in out for i in indices):
+            if others is not None or all(i in out for i in indices):
                 continue
         slots = _occurrences(entries)
         kept: set[int] = set()

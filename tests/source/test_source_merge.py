@@ -625,3 +625,68 @@ def test_every_occurrences_edit_undone_brings_the_plain_entry_back(tree: Tree) -
     tree.write("twins.md", THREE)
     assert tree.run("locales") == 0
     assert _shown(tree.page("fr-FR", "twins.md")) == ("Suivant", "Prochain", "Ensuite")
+
+
+def _vendor_save3(tree: Tree, contexts: tuple[tuple[str, str], ...] = (
+        ("104", "A2"), ("106", "A3"))) -> Path:
+    """SAVE3 with a vendor's catalog: the plain entry A1, and ``contexts`` (by default A2 for
+    the second occurrence, 104, and A3 for the third, 106)."""
+    tree.write("save.md", SAVE3)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "save.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition("#. ")
+    body = 'msgid "Select **Save**."\nmsgstr "A1"\n'
+    for ident, text in contexts:
+        body += f'\nmsgctxt "5d48a-{ident}"\nmsgid "Select **Save**."\nmsgstr "{text}"\n'
+    path.write_text(head + body, encoding="utf-8")
+    assert tree.run("locales") == 0
+    return path
+
+
+def _drop_ids(path: Path) -> None:
+    """What a tool that keeps no extracted comments gives back."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text("".join(line for line in text.splitlines(keepends=True)
+                            if not line.startswith("#. ")), encoding="utf-8")
+
+
+def _shown_a(tree: Tree) -> list[str]:
+    return [line for line in tree.page("fr-FR", "save.md").splitlines() if line.startswith("A")]
+
+
+def test_without_ids_the_first_occurrences_edit_undone_gets_its_plain_entry_back(
+        tree: Tree) -> None:
+    """helper-73: the first occurrence edited (its plain entry obsolete), the #. ids dropped,
+    the edit undone: the plain entry is the first occurrence's again."""
+    path = _vendor_save3(tree)
+    tree.write("save.md", SAVE3.replace("Select **Save**.", "Select **Save** now.", 1))
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A2", "A3"]
+    _drop_ids(path)
+    tree.write("save.md", SAVE3)
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A1", "A2", "A3"]
+
+
+@pytest.mark.usefixtures("require_gettext")
+def test_msgmerge_gives_an_obsolete_context_back_to_the_occurrence_it_names(
+        tree: Tree) -> None:
+    """helper-73: three occurrences, the plain entry serving the first two and a context the
+    third. msgmerge against the template makes the context obsolete, without its #. ids; the
+    next run gave it to the second occurrence by rank. The id it names is its occurrence."""
+    import subprocess
+
+    from pipeline.cli import main
+
+    path = _vendor_save3(tree, (("106", "A3"),))
+    assert _shown_a(tree) == ["A1", "A1", "A3"]
+    before_page, before_po = tree.page("fr-FR", "save.md"), path.read_bytes()
+    assert main(["segment", "--source", str(tree.content / "en-US"), "--format", "pot",
+                 "--out", str(tree.root / "pot"), "-q"]) == 0
+    subprocess.run(["msgmerge", "-q", "--previous", "--update", "--backup=none", str(path),
+                    str(tree.root / "pot" / "save.pot")], check=True)
+    assert '#~ msgctxt "5d48a-106"' in path.read_text(encoding="utf-8")
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A1", "A1", "A3"]
+    assert tree.page("fr-FR", "save.md") == before_page and path.read_bytes() == before_po
