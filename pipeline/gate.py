@@ -57,6 +57,7 @@ class Gate:
         from pipeline import baseline
 
         self.command = args.command
+        self.quiet = bool(getattr(args, "quiet", False))  # -q: no summary of what was written
         self.layout = layout
         self.changed_since: str | None = getattr(args, "changed_since", None)
         # the files besides articles and catalogs that decide what the checks find: a change
@@ -157,6 +158,8 @@ class Gate:
         except Exception as exc:  # InputError from the writer: one line, no traceback
             raise GateError(f"cannot write {self.path}: {exc}") from None
         shown = self.layout.shown(self.path)
+        if self.quiet:
+            return
         print(f"baseline: {what} in {shown}", file=sys.stderr)
         if not self.configured:  # check and locales read only the baseline they are given
             print(f"baseline: check and locales use it with --baseline {shown}, or with "

@@ -47,7 +47,7 @@ def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(st.st_mode):
             raise InputError(
-                inputs.TOO_LARGE.id, "not a regular file (a device, FIFO or socket)", shown, 0, 0,
+                inputs.UNREADABLE.id, "not a regular file (a device, FIFO or socket)", shown, 0, 0,
                 "replace it with a regular file",
             )
         if st.st_size > limit:

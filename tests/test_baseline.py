@@ -260,3 +260,15 @@ def test_a_baseline_written_says_how_check_reads_it_unless_it_is_the_configured_
     code, found = check_json(capsys, [*cli_args("check", content, locales),
                                       "--config", str(config)])
     assert code == 0 and all(f.get("baselined") for f in found)
+
+
+def test_baseline_with_q_writes_the_file_and_prints_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-74: -q is no summary line, for baseline too."""
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS)})
+    assert main(cli_args("extract", content, locales)) == 0
+    written = tmp_path / "known.json"
+    capsys.readouterr()
+    assert main([*cli_args("baseline", content, locales), "--out", str(written), "-q"]) == 0
+    assert written.is_file() and capsys.readouterr().err == ""

@@ -374,7 +374,7 @@ def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, cwd=REPO)
     assert done.returncode == 1
     for name in ("pipe", "zero"):
-        assert f"fr-FR/{name}.md: error[too-large]: not a regular file" in done.stderr
+        assert f"fr-FR/{name}.md: error[unreadable]: not a regular file" in done.stderr
     assert "Traceback" not in done.stderr
     with pytest.raises(IsADirectoryError):
         read_bytes(root / "content", 100)

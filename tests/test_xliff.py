@@ -287,6 +287,7 @@ def test_a_unit_whose_source_differs_is_refused_and_the_catalog_untouched(
     assert "a.xlf:" in err and f"error[xliff]: unit '{uid}': its source 'Untranslated!' " \
         "does not match the catalog's msgid 'Untranslated.'" in err
     assert (locales / "fr-FR/a.po").read_bytes() == before["fr-FR/a.po"]  # nothing applied
+    assert "; nothing of this file was imported (hint:" in err  # helper-74: said, not silent
     assert messages(locales / "fr-FR/b.po")[(None, "Untranslated.")].msgstr == "Non traduit."
 
 

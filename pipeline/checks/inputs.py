@@ -63,7 +63,8 @@ LAYOUT = Check(
 )
 UNREADABLE = Check(
     "unreadable", "input", Severity.ERROR,
-    "a folder that cannot be read, or a symbolic link that cannot be followed, in the content, "
+    "a folder that cannot be read, a symbolic link that cannot be followed, or a file that is "
+    "no regular file (a FIFO, a device) in the content, "
     "catalogs or XLIFF tree; what is in it is skipped, the rest still runs",
     "check the folder's permissions, or fix the link, then run again",
 )

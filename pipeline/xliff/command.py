@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -98,8 +99,9 @@ def _import_batch(
             if changed:
                 write_atomic(path, encode_po(new), shown)  # in its declared charset
             out.append((changed, cleared))
-        except InputError as exc:
-            out.append((0, (exc.finding,)))
+        except InputError as exc:  # one unit refused refuses the file: say so
+            out.append((0, (replace(exc.finding, message=f"{exc.finding.message}; nothing of "
+                                    "this file was imported"),)))
     return out
 
 
