@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import fuzzing
 from hypothesis import strategies as st
 
-from pipeline.catalog import FUZZY, Catalog, format_po, parse_po, parse_po_bytes
+from pipeline.catalog import Catalog, format_po, parse_po, parse_po_bytes
+from pipeline.catalog.writer import gnu_flags
 from pipeline.checks.sync import foreign_entries
 from pipeline.findings import InputError
 
@@ -42,13 +43,15 @@ INPUTS = st.one_of(
 
 
 def as_gnu_writes(catalog: Catalog) -> Catalog:
-    """What the writer keeps of a catalog, as msgcat: no fuzzy flag on an empty msgstr, no
-    obsolete entry without a translation."""
+    """What the writer keeps of a catalog, as msgcat: the flags in GNU's order (no fuzzy flag
+    on an empty msgstr; a flag GNU does not know, after those it knows), no obsolete entry
+    without a translation."""
     messages = tuple(
-        replace(m, flags=tuple(f for f in m.flags if f != FUZZY)) if not m.msgstr else m
+        replace(m, flags=gnu_flags(m.flags, bool(m.msgstr))) if m.flags else m
         for m in catalog.messages if m.msgstr or not m.obsolete
     )
-    return replace(catalog, messages=messages)
+    return replace(catalog, messages=messages,
+                   header_flags=gnu_flags(catalog.header_flags, True))
 
 
 def target(data: bytes) -> None:
