@@ -22,7 +22,7 @@ from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.memory.rows import PREFIX as TM_PREFIX
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import note, settle
+from pipeline.provenance import arrived, note, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -203,6 +203,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     Where an entry a translator changed and the article disagree the entry is kept; the checks
     ``catalog-overrides-article`` and ``handoff-disagrees`` report it."""
     mt = is_machine_translated(article)
+    new = arrived(article.meta, old)  # another handoff than the catalog's last
     if keys is None:
         keys = segment_keys(article.segments)
     old_messages = old.messages if old is not None else ()
@@ -239,10 +240,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             result.append(None)
             continue
         used.add(found.key)
-        result.append(_update(found, unit, article, mt))
+        result.append(_update(found, unit, article, mt, new))
 
     if pending and any("`" in unit.msgid for _, unit in pending):
-        pending = _rewrapped(pending, old_messages, used, result, article, mt)
+        pending = _rewrapped(pending, old_messages, used, result, article, mt, new)
     # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
     # suggestion, as msgmerge does.
     leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
@@ -363,7 +364,7 @@ def _as_shown(text: str) -> str:
 
 
 def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
-               result: list[Message | None], article: Article, mt: bool
+               result: list[Message | None], article: Article, mt: bool, new: bool
                ) -> list[tuple[int, Unit]]:
     """The pending units left once those whose English an old entry nobody claimed has, but
     for a line end moved inside a code span (a writer re-wrapped the paragraph: the same code
@@ -379,14 +380,14 @@ def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message],
             left.append((index, unit))
             continue
         used.add(same.key)
-        result[index] = _update(replace(same, msgid=unit.msgid), unit, article, mt)
+        result[index] = _update(replace(same, msgid=unit.msgid), unit, article, mt, new)
     return left
 
 
-def _update(old: Message, unit: Unit, article: Article, mt: bool) -> Message:
+def _update(old: Message, unit: Unit, article: Article, mt: bool, new: bool) -> Message:
     """``old`` for this handoff: the text, flags and notes ``provenance.settle`` decides, new ids
     and lines."""
-    msgstr, flags, notes = settle(old, unit.translation, mt)
+    msgstr, flags, notes = settle(old, unit.translation, mt, new)
     # made field by field, not with dataclasses.replace: one per segment of every article,
     # and replace() cost three times as much
     return Message(old.msgid, msgstr, unit.msgctxt, flags, old.translator_comments,

@@ -23,17 +23,20 @@ The rule, per entry, when a new handoff arrives (``settle``):
 
 An entry without a record (a catalog from before records, or a tool that dropped the ``#.``
 notes) is trusted as delivered only where it equals the handoff's text; elsewhere it is taken as
-a translator's, and measured against this handoff from then on. Nothing is ever lost: where the
-record cannot tell, the catalog's text stays.
+a translator's, and measured against this handoff from then on; but where this handoff is
+another than the one the catalog last took (the notes went as a new handoff came), what the
+translator started from is unknown: the two disagree until one side takes the other's text.
+Nothing is ever lost: where the record cannot tell, the catalog's text stays.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Mapping
 from typing import NamedTuple
 
-from pipeline.catalog import FUZZY, Message
+from pipeline.catalog import FUZZY, Catalog, Message
 
 MT_NOTE = "machine translation: not yet reviewed"
 _PREFIX = "handoff: "
@@ -93,10 +96,25 @@ def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bo
 Settled = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
-def settle(old: Message, text: str, machine: bool) -> Settled:
+# The record of a text nobody can tell: an entry without a record that a translator's text
+# holds, when another human handoff than the catalog's last one arrives (a tool dropped the #.
+# notes). What they started from is unknown, so the two disagree until one takes the other's.
+UNKNOWN = Record(False, checksum(""))
+
+
+def arrived(meta: Mapping[str, str | None], catalog: Catalog | None) -> bool:
+    """Whether the handoff of ``meta`` is another than the one ``catalog`` last took: both
+    name their handoff (``ms.openlocfilehash``), and not the same one."""
+    theirs = meta.get("ms.openlocfilehash")
+    ours = catalog.header_value("X-MS-Open-Loc-File-Hash") if catalog is not None else None
+    return bool(theirs and ours) and theirs != ours
+
+
+def settle(old: Message, text: str, machine: bool, arrived: bool = False) -> Settled:
     """The entry's msgstr, flags and #. notes once a handoff that delivers ``text`` (machine
-    translation or not) is merged into it. Pure. (Each checksum is worked out at most once:
-    extract settles every entry of every changed article.)"""
+    translation or not) is merged into it; ``arrived``: another handoff than the catalog's last
+    (``arrived``). Pure. (Each checksum is worked out at most once: extract settles every entry
+    of every changed article.)"""
     msgstr, flags = old.msgstr, old.flags
     fuzzy = FUZZY in flags
     comments = old.extracted_comments
@@ -122,6 +140,8 @@ def settle(old: Message, text: str, machine: bool) -> Settled:
     if record is None:
         record = _unrecorded(old, same_text, new)
         if record is None:  # taken as a translator's; measured against this handoff from now
+            if arrived and not (machine or fuzzy or same_text):  # against which, unknown
+                return (msgstr, flags, (UNKNOWN.note,))
             unreviewed = same_text and machine and fuzzy and old.previous_msgid is None
             return (msgstr, flags, (MT_NOTE, new.note) if unreviewed else (new.note,))
     current = new.checksum if same_text else checksum(msgstr)

@@ -187,6 +187,28 @@ def test_a_catalog_without_records_is_trusted_only_where_it_matches_the_handoff(
     assert findings(article, later) == ["warning[handoff-disagrees]"]
 
 
+def test_another_handoff_meeting_an_entry_without_its_record_disagrees_until_resolved() -> None:
+    """helper-74: a tool dropped the #. notes, and another human handoff than the catalog's
+    last (its ms.openlocfilehash says so) delivers other text: what the translator started
+    from is unknown. The catalog's text stays, and the two disagree, run after run, until one
+    side takes the other's (the same handoff again, above, stays a translator's edit)."""
+    from pipeline.provenance import recorded
+
+    first = reread(merge(delivery("HT", "A", "aaaaa"), None))
+    bare = replace(first, messages=tuple(replace(m, extracted_comments=()) for m in
+                                         first.messages))
+    newer = parse_article(delivery("HT", "B", "bbbbb").text.replace(
+        "8e6819f6d6ff37baab4bdd49cb5a87c32490f841", "0" * 40), "fr-FR/doc.md")
+    kept = reread(merge(newer, bare))
+    assert entry(kept) == ("A", "reviewed")
+    assert findings(newer, kept) == ["warning[handoff-disagrees]"]
+    again = reread(merge(newer, kept))  # the next run: nothing changed
+    assert again == kept and findings(newer, again) == ["warning[handoff-disagrees]"]
+    took = reread(merge(newer, edit(again, "B")))  # the translator takes the handoff's
+    assert entry(took) == ("B", "reviewed") and findings(newer, took) == []
+    assert all(recorded(m) is not None for m in took.messages)
+
+
 def test_extract_reports_the_disagreement_even_when_quiet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
