@@ -217,7 +217,9 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
         # same, where the vendor's text is not the catalog's)
         if (base(msg) != unit.base if unit.base is not None else unit.target != msg.msgstr) \
                 and msg.msgstr and (msg.reviewed or not as_delivered(msg, recorded(msg))):
-            other = bool(unit.target) and unit.target != msg.msgstr
+            if unit.target == msg.msgstr:  # the package imported before: nothing to say
+                continue
+            other = bool(unit.target)
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)
             why = ("translated in the catalog since the export" if unit.base is not None else

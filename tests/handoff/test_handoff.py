@@ -263,6 +263,25 @@ def test_a_po_package_imported_twice_does_not_bring_back_the_memorys_note(
         assert not any(t.startswith("tm: ") for t in c[EN].translator_comments)
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_package_imported_twice_says_nothing_the_second_time(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """helper-74: the second import of the same package warned handoff-conflict, 'translated
+    in the catalog since the export', about the text the first import had put there."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    if fmt == "xliff":
+        translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    else:
+        _translate_po(pkg / "fr-FR/c.po")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    after = {p: p.read_bytes() for p in cats.rglob("*.po")}
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert capsys.readouterr().err == ""
+    assert {p: p.read_bytes() for p in cats.rglob("*.po")} == after
+
+
 def _prefill(path: Path, approved: str | None = None) -> None:
     """A pre-translation step: each unit's target becomes its package suggestion, the state
     left as the package had it (needs-translation)."""
