@@ -101,10 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     select = _ids(getattr(args, "select", []))
     ignore = _ids(getattr(args, "ignore", []))
     unknown = sorted((select | ignore) - known()) if select or ignore else []
-    if unknown:
-        parser.error(f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)")
-    if args.jobs is not None and args.jobs < 0:
-        parser.error("--jobs must be 0 (all cores) or more")
+    # said as the command's own usage error, not with the usage of every command
+    problem = (f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)" if unknown
+               else "--jobs must be 0 (all cores) or more" if args.jobs is not None
+               and args.jobs < 0 else None)
+    if problem is not None:
+        print(f"pipeline {args.command}: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     return _run(args, config, select, ignore)
 
 

@@ -59,6 +59,9 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
     if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
         return (f"--content {content} is one locale's folder: give the folder that holds "
                 f"the locale folders ({here.parent})")
+    for name, root in (("--locales", locales), ("--out", out)):  # made when missing
+        if isinstance(root, Path) and root.exists() and not root.is_dir():
+            return f"{name} {root} is a file: give a folder (it is made if it does not exist)"
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "

@@ -175,12 +175,15 @@ def test_check_without_catalogs_says_to_extract(
 
 @pytest.mark.parametrize(
     "argv",
-    [["frobnicate"], ["check", "--format", "xml"], ["check", "--select", "no-such-check"], []],
+    [["frobnicate"], ["check", "--format", "xml"], ["check", "--select", "no-such-check"], [],
+     ["check", "-j", "-1"]],
 )
 def test_usage_errors_exit_2(argv: list[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-    assert exc.value.code == 2
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own
+        code = int(exc.code or 0)
+    assert code == 2
 
 
 def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -404,6 +407,35 @@ def test_an_output_folder_where_the_run_reads_is_refused_before_any_work(
     err = capsys.readouterr().err
     assert "overlap" in err and "Traceback" not in err and err.count("\n") == 1
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(("command", "which"), [
+    ("check", "--locales"), ("locales", "--locales"), ("locales", "--out"),
+    ("report", "--out"), ("render", "--out")])
+def test_a_file_given_for_a_folder_is_one_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, which: str) -> None:
+    """helper-74: --locales naming a file gave an error at every catalog ('check the file's
+    permissions'), --out one at every page."""
+    content, locales, out = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    a_file = tmp_path / "pyproject.toml"
+    a_file.write_text("", encoding="utf-8")
+    given = args(command, content, a_file if which == "--locales" else locales,
+                 a_file if which == "--out" else (out if command != "check" else None))
+    capsys.readouterr()
+    assert main(given) == 2
+    assert capsys.readouterr().err == (f"pipeline: error: {which} {a_file} is a file: give a "
+                                       "folder (it is made if it does not exist)\n")
+    assert main(["segment", "--source", str(content), "--format", "pot", "--out",
+                 str(a_file)]) == 2
+
+
+def test_an_unknown_check_id_is_the_commands_usage_error_in_one_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-74: it printed the usage of the top-level parser."""
+    assert main(["check", "--select", "nosuch"]) == 2
+    assert capsys.readouterr().err == ("pipeline check: error: unknown check id(s): nosuch "
+                                       "(see `pipeline checks`)\n")
 
 
 @pytest.mark.parametrize("locale", ["fr-FR", "zh-Hans-CN", "es-419", "zh-Hans", "sr-Latn"])

@@ -52,7 +52,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     out = args.out or config.out / fmt
-    if not isinstance(out, Path):
+    if not isinstance(out, Path) or (fmt != "json" and out.exists() and not out.is_dir()):
         print(f"pipeline: error: segment writes to a local folder, not {out} (give --out DIR)",
               file=sys.stderr)
         return EXIT_USAGE
