@@ -216,9 +216,8 @@ def publish(
             what = "catalog translation" if from_catalog else "article's translation"
             substitutions.append(Finding(
                 substituted.id, swap_severity,
-                f"the {what} has errors ({_named(held)}) and was not published; {label} was "
-                "published instead", article.path, seg.line, seg.column, seg.id,
-                substituted.hint,
+                f"the {what} was held back ({_named(held)}); {label} was published instead",
+                article.path, seg.line, seg.column, seg.id, substituted.hint,
             ))
         published.append(chosen)
 
@@ -237,8 +236,8 @@ def publish(
             if report_swaps:
                 substitutions.append(Finding(
                     substituted.id, swap_severity,
-                    f"{text.what} has errors ({_named(held)}) and was not published; "
-                    f"{text.instead} was published instead", article.path, text.line,
+                    f"{text.what} was held back ({_named(held)}); {text.instead} was published "
+                    "instead", article.path, text.line,
                     text.column, text.segment, text.hint or substituted.hint,
                 ))
     page = None

@@ -146,9 +146,9 @@ def test_cli_end_to_end_publishes_none_of_them_whatever_is_selected(
         lines = done.stderr.splitlines()
         swapped = [line for line in lines if "warning[render-substituted]" in line]
         assert len(swapped) == len(ATTACKS)
-        assert any(":19:32: warning[render-substituted]: the catalog translation has errors "
-                   "(html-added, unsafe-element) and was not published; the article's "
-                   "translation was published instead" in line for line in swapped), lines
+        assert any(":19:32: warning[render-substituted]: the catalog translation was held back "
+                   "(html-added, unsafe-element); the article's translation was published "
+                   "instead" in line for line in swapped), lines
         reported = [line for line in lines if "error[unsafe-element]" in line]
         assert bool(reported) is not flags  # reported unless deselected
 
@@ -178,9 +178,9 @@ def test_cli_end_to_end_keeps_unsafe_text_off_the_page_outside_the_pairs_too(
         assert page.startswith('---\ntitle: ""\n')
         lines = done.stderr.splitlines()
         swapped = [line for line in lines if "[render-substituted]" in line]
-        assert any(":2:8: warning[render-substituted]: the front matter value of 'title' has "
-                   "errors (html-added, unsafe-element)" in line for line in swapped), lines
-        assert any("the translation span 4c1e7-199 of a broken pair has errors" in line
+        assert any(":2:8: warning[render-substituted]: the front matter value of 'title' was "
+                   "held back (html-added, unsafe-element)" in line for line in swapped), lines
+        assert any("the translation span 4c1e7-199 of a broken pair was held back" in line
                    for line in swapped), lines
         assert len(swapped) == len(ATTACKS) + 2
         reported = [line for line in lines if "error[unsafe-element]" in line]
@@ -252,7 +252,7 @@ def test_cli_end_to_end_keeps_active_markup_between_the_pairs_off_the_page(
         page = (out / "fr-FR/get-started/install-cli.md").read_text(encoding="utf-8")
         assert _active(page) == [], (flags, page)
         swapped = [line for line in done.stderr.splitlines() if "[render-substituted]" in line
-                   and "the markup outside the pairs has errors" in line]
+                   and "the markup outside the pairs was held back" in line]
         assert swapped and all("show it in a code block" in line for line in swapped)
         if not flags:
             assert done.returncode == 1

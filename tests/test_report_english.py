@@ -72,8 +72,8 @@ def test_an_unsafe_translation_is_held_back_and_its_finding_is_on_its_row(report
     cell = row.one("td", cls="tr")
     assert cell.children[0] == "Prerequisites"  # the English, not the script, and why
     assert squash(cell.one("div", cls="note").text) == (
-        "the catalog translation has errors (html-added, unsafe-element) and was not "
-        "published; the English was published instead")
+        "the catalog translation was held back (html-added, unsafe-element); the English was "
+        "published instead")
     assert "flagged" in row.attrs["class"].split()
     items = findings_row(doc, row.attrs["id"]).all("li", cls="finding")
     assert sorted(c for i in items for c in ("html-added", "unsafe-element") if c in i.text) \

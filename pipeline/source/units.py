@@ -279,8 +279,8 @@ def held_attributes(units: Sequence[Unit], english: str, published: list[str],
                                   u.column, u.id, ATTRIBUTE_HINT))
         if substituted.id not in options.ignore:
             swapped.append(Finding(
-                substituted.id, options.severity(substituted), f"the translation has errors "
-                f"({BROKEN.id}) and was not published; the English was published instead",
+                substituted.id, options.severity(substituted), f"the translation was held back "
+                f"({BROKEN.id}); the English was published instead",
                 shown, u.line, u.column, u.id, substituted.hint))
     return broken, swapped
 

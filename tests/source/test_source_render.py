@@ -518,7 +518,7 @@ def test_an_alt_text_translation_that_would_end_its_attribute_is_never_published
     said = "".join(capsys.readouterr())
     assert ("error[html-broken]" in said and what in said) is not bool(extra)
     # the swap itself is said whatever the selection
-    assert "render-substituted]: the translation has errors (html-broken)" in said
+    assert "render-substituted]: the translation was held back (html-broken)" in said
 
 
 @pytest.mark.parametrize("extra", [(), ("--ignore", "html-broken,new-block,newline-added")])
