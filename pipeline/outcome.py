@@ -38,8 +38,9 @@ class Settings:
     # catalog of its own to start from (a renamed article). Only a new article, which no cache
     # entry holds, reads them: the fingerprint leaves them out
     orphans: tuple[str, ...] = field(default=(), repr=False)
-    # those of them whose handoff is still there (its English renamed away): the handoff's
-    left_behind: frozenset[str] = field(default=frozenset(), repr=False)
+    # and the catalogs an English renamed away from its handoff left behind, with their bytes
+    # before the run (``source.tree.rename_sources``)
+    left_behind: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
 
 
 class Outcome(NamedTuple):

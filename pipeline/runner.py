@@ -121,9 +121,9 @@ def run(
 
     # before the memory's session takes the settings: its second pass makes articles too
     if todo and settings.extract and layout.source:  # a new English may be a renamed one
-        from pipeline.source.tree import orphan_catalogs
+        from pipeline.source.tree import rename_sources
 
-        orphans, left_behind = orphan_catalogs(layout)
+        orphans, left_behind = rename_sources(layout, todo, settings.max_file_size)
         settings = replace(settings, orphans=orphans, left_behind=left_behind)
     session: Session | None = None
     tree_findings: Callable[[], list[Finding]] | None = None

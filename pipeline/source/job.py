@@ -73,7 +73,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
-    if catalog is None and not broken and settings.extract and settings.orphans:
+    if catalog is None and not broken and settings.extract and (
+            settings.orphans or settings.left_behind):
         catalog, waiting = renamed(rel, settings, units, findings)
     units = join_merged(units, english.text, catalog)
 

@@ -3,12 +3,13 @@ from the catalog of a deleted article of the locale that holds its English."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
 from pipeline.catalog import Catalog
 from pipeline.catalog.files import read_catalog_bytes
+from pipeline.catalog.reader import parse_po_bytes
 from pipeline.checks import sync
 from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
@@ -32,42 +33,26 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     it (no catalog is started, which would leave its translations behind), and says so; True
     beside the catalog."""
     layout = settings.layout
-    locale, _, within = rel.lower().partition("/")
-    folder, _, name = within.rpartition("/")
-
-    def tier(other: str) -> int:
-        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
-        return 0 if o_name == name else 1 if o_folder == folder else 2
-
-    parts = within.split("/")
-
-    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
-        theirs = other.lower().partition("/")[2].split("/")
-        n = 0
-        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
-            n += 1
-        return n
-
-    candidates = sorted((tier(o), -shared_tail(o), o) for o in settings.orphans
-                        if o.partition("/")[0].lower() == locale)
+    behind = dict(settings.left_behind)  # as they were before the run
     english = {u.source for u in units}
     best: tuple[int, str, Catalog] | None = None
     unreadable: list[Finding] = []
-    left_behind = settings.left_behind  # a handoff's catalogs: where a rename leaves them only
-    candidates = [c for c in candidates if c[0] < 2 or c[2] not in left_behind]
+    candidates = [c for c in ranked(rel, (*settings.orphans, *behind))
+                  if c[0] < 2 or c[2] not in behind]  # a handoff's: where a rename leaves it
     for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
         if best is not None and level > candidates[i - 1][0]:
             break  # a tier found one: a farther one is not looked at
         shown = layout.shown_catalog(other)
         try:
-            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
+            found = ((parse_po_bytes(behind[other], shown), b"") if other in behind else
+                     read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size))
         except InputError as exc:
             # where a rename or a move leaves it; anywhere else, or a handoff's, none waits
-            if level < 2 and other not in left_behind:
+            if level < 2 and other not in behind:
                 unreadable.append(exc.finding)
             continue
         except OSError as exc:
-            if level < 2 and other not in left_behind:
+            if level < 2 and other not in behind:
                 unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
             continue
         if found is None or sync.foreign_entries(found[0], english, shown):
@@ -92,13 +77,37 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
     if not carried:
         return None, False  # nothing to carry: the article starts as any new one
-    message = (f"started from {layout.shown_catalog(other)}, the catalog of a deleted article "
-               f"with the same English: the translations of {carried} of its {len(english)} "
-               "English segments carried over")
-    if other in left_behind:
+    kind = ("the catalog of an English gone from beside its handoff" if other in behind else
+            "the catalog of a deleted article")
+    message = (f"started from {layout.shown_catalog(other)}, {kind} with the same English: the "
+               f"translations of {carried} of its {len(english)} English segments carried over")
+    if other in behind:
         message += (f"; the handoff {layout.shown_article(other)} still publishes the old "
                     "page: delete it (or move it with the English) if the article was renamed")
     findings.append(Finding(
         CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED), message,
         layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
     return replace(catalog, header_comments=()), False
+
+
+def ranked(rel: str, others: Iterable[str]) -> list[tuple[int, int, str]]:
+    """The catalogs of ``others`` (article rels) of ``rel``'s locale, in the order a rename is
+    looked for: (tier, -shared path tail, rel), the tier 0 for the same file name (a move), 1
+    for the same folder (a rename), 2 for any other."""
+    locale, _, within = rel.lower().partition("/")
+    folder, _, name = within.rpartition("/")
+    parts = within.split("/")
+
+    def tier(other: str) -> int:
+        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
+        return 0 if o_name == name else 1 if o_folder == folder else 2
+
+    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
+        theirs = other.lower().partition("/")[2].split("/")
+        n = 0
+        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
+            n += 1
+        return n
+
+    return sorted((tier(o), -shared_tail(o), o) for o in others
+                  if o.partition("/")[0].lower() == locale)

@@ -6,12 +6,13 @@ English. Target locales: the locale folders under the content and catalogs roots
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pipeline.checks.inputs as inputs
 from pipeline import storage
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes
 from pipeline.layout import Found, Layout, is_locale, walk_files
 from pipeline.storage import Url
 
@@ -75,13 +76,39 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
 
 
 
-def orphan_catalogs(layout: Layout) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The catalogs (as article rels, sorted) whose article has no English: it is gone, or
-    only its handoff is left (an English renamed away from the handoff that lent to it); and
-    the second kind apart. A new English article may be one of them renamed
-    (``source.rename``)."""
-    orphans = tuple(rel for rel in layout.catalogs().rels if not layout.drives(rel))
-    return orphans, frozenset(rel for rel in orphans if layout.has_article(rel))
+def rename_sources(layout: Layout, todo: Sequence[str], limit: int
+                   ) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]:
+    """What a new English article (one without a catalog yet) may have been, renamed
+    (``source.rename``): the catalogs (as article rels, sorted) whose article is gone, neither
+    English nor a handoff; and those an English renamed away from the handoff that lent to it
+    left behind: a handoff's catalog that the English made (its references name the source
+    folder), of a new article's file name or folder, with its bytes as they were before the run
+    (the handoff's own job rewrites it in the same run)."""
+    from pipeline.source.rename import _RENAME_READS, ranked
+
+    gone: list[str] = []
+    handoffs: list[str] = []
+    catalogs = layout.catalogs().rels
+    for rel in catalogs:
+        if not layout.drives(rel):
+            (handoffs if layout.has_article(rel) else gone).append(rel)
+    if not handoffs:
+        return tuple(gone), ()
+    have = set(catalogs)
+    near: set[str] = set()
+    for rel in todo:  # the new articles' closest candidates, at most as many as a rename reads
+        if rel not in have and layout.drives(rel):
+            near.update(o for level, _, o in ranked(rel, handoffs)[:_RENAME_READS] if level < 2)
+    made = f"#: {layout.source}/".encode()  # the references the English writes
+    behind = []
+    for rel in sorted(near):
+        try:
+            data = read_bytes(layout.catalog(rel), limit, layout.shown_catalog(rel))
+        except (InputError, OSError):
+            continue  # its own job says what is wrong with it; no rename waits for it
+        if made in data:
+            behind.append((rel, data))
+    return tuple(gone), tuple(behind)
 
 
 def _walk_url_files(root: Url, shown: str) -> Found:

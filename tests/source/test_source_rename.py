@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from source_tree import Tree
 from test_source_cli import ARABIC, FRENCH, GUIDE, _two_locales
+
+from pipeline.segment.output import pair
 
 NEW = "guide/share-notebooks.md"
 RENAMED = "share-notebooks.md"  # in the same folder
@@ -218,12 +221,11 @@ def test_an_unreadable_catalog_elsewhere_or_beside_a_whole_match_holds_nothing_b
     assert moved == FRENCH
 
 
-def test_a_renamed_article_whose_handoff_stays_behind_keeps_its_translations(
-        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
-    """helper-74: the English renamed while the locale's handoff that lent to it stays at the
-    old path. The old catalog is the handoff's again (its page is the handoff's), and is no
-    orphan; the new article's catalog still starts from it, and the note names the handoff
-    that goes on publishing the old page."""
+def _left_behind(tree: Tree, capsys: pytest.CaptureFixture[str], batch: str
+                 ) -> list[dict[str, str]]:
+    """The English renamed while the fr-FR handoff that lent to it stays at the old path (the
+    English edited since the handoff, its translation in the catalog alone); ``locales`` run
+    with batches of ``batch`` articles; its catalog-renamed findings."""
     _two_locales(tree)
     assert tree.run("render", "--form", "bilingual") == 0
     handoff = (tree.out / "fr-FR" / "share.md").read_text(encoding="utf-8").replace(
@@ -231,15 +233,101 @@ def test_a_renamed_article_whose_handoff_stays_behind_keeps_its_translations(
         "ms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n", 1)
     tree.write("share.md", handoff, locale="fr-FR")  # a handoff the English drives
     assert tree.run("locales") == 0, capsys.readouterr().err
+    tree.write("share.md", GUIDE.replace("Enter an email address.", "Type an address.")
+               .replace("Read pages.", "Read the pages."))  # one reviewed, one suggested
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", {"Type an address.": "Tapez une adresse."})
     _move(tree, "share.md", RENAMED)
     capsys.readouterr()
-    assert tree.run("locales", "--format", "json", "--ignore", "untranslated") == 0
-    found = _findings(capsys, "catalog-renamed")
-    assert [f["file"].split("locales/")[1] for f in found] == [
+    assert tree.run("locales", "--format", "json", "--ignore", "untranslated", "-j", "1",
+                    "--batch-size", batch) == 0
+    return _findings(capsys, "catalog-renamed")
+
+
+def test_a_renamed_article_whose_handoff_stays_behind_keeps_its_translations(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-74: the old catalog is the handoff's again (its page is the handoff's), and is
+    no orphan; the new article's catalog still starts from it, and the note names the handoff
+    that goes on publishing the old page. It starts from the catalog as it was before the run,
+    which the handoff's own job rewrites in the same run: the same bytes whatever the batches
+    (helper-75 saw them differ)."""
+    trees = [Tree(tmp_path / batch) for batch in ("1", "100")]
+    found = [_left_behind(t, capsys, batch) for t, batch in zip(trees, ("1", "100"), strict=True)]
+    assert [f["file"].split("locales/")[1] for f in found[0]] == [
         "ar-SA/share-notebooks.po", "fr-FR/share-notebooks.po"]
-    assert "content/fr-FR/share.md still publishes" in found[1]["message"]
+    assert "content/fr-FR/share.md still publishes" in found[0][1]["message"]
+    tree = trees[0]
     for locale, table in (("ar-SA", ARABIC), ("fr-FR", FRENCH)):
         reviewed = {m.msgid: m.msgstr for m in tree.catalog(locale, RENAMED).active()
-                     if m.reviewed}
-        assert table.items() <= reviewed.items()
-    assert "2. Entrez une adresse e-mail." in tree.page("fr-FR", RENAMED)
+                    if m.reviewed}
+        edited = ("Enter an email address.", "Read pages.")
+        assert {k: v for k, v in table.items() if k not in edited}.items() <= reviewed.items()
+    assert "Tapez une adresse." in tree.page("fr-FR", RENAMED)
+    assert trees[0].catalog_path("fr-FR", RENAMED).read_bytes() == \
+        trees[1].catalog_path("fr-FR", RENAMED).read_bytes()
+
+
+def test_a_new_article_never_starts_from_a_live_handoffs_catalog(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-75: a handoff that never had English, beside a new English article sharing its
+    English, is no article that was renamed: the new catalog starts empty, and nothing tells
+    the user to delete a live page."""
+    _two_locales(tree)
+    assert tree.run("render", "--form", "bilingual") == 0
+    handoff = (tree.out / "fr-FR" / "share.md").read_text(encoding="utf-8").replace(
+        "---\n", "---\nms.translationtype: HT\nms.sourcegitcommit: " + "0" * 40 + "\n"
+        "ms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n", 1)
+    (tree.content / "en-US" / "share.md").unlink()
+    tree.catalog_path("fr-FR", "share.md").unlink()
+    tree.write("share.md", handoff, locale="fr-FR")  # a handoff alone: its catalog is its own
+    assert tree.run("locales", "--ignore", "untranslated") == 0
+    assert "en-US/" not in tree.catalog_path("fr-FR", "share.md").read_text(encoding="utf-8")
+    tree.write(RENAMED, GUIDE)  # new English in the same folder, the same English
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json", "--ignore", "untranslated") == 0
+    assert [f["file"].split("locales/")[1] for f in _findings(capsys, "catalog-renamed")] == [
+        "ar-SA/share-notebooks.po"]  # ar-SA's old catalog is a true orphan
+    assert not any(m.msgstr for m in tree.catalog("fr-FR", RENAMED).active())
+
+
+SETUP_HANDOFF = """\
+---
+title: Titre
+ms.translationtype: HT
+ms.contentlocale: fr-fr
+ms.sourcegitcommit: 0000000000000000000000000000000000000000
+ms.openlocfilehash: 1111111111111111111111111111111111111111
+ms.lasthandoff: 01/20/2025
+---
+# {}
+
+{} {}
+
+{}
+""".format(*(pair(f"aaaaa-{n}", en, fr) for n, (fr, en) in enumerate((
+    ("Configurer le service", "Set up the service"),
+    ("Connectez-vous au portail.", "Sign in to the portal."),
+    ("Sélectionnez **Paramètres**.", "Select **Settings**."),
+    ("Enregistrez vos modifications.", "Save your changes.")), 101)))
+
+
+def test_a_rename_from_beside_a_handoff_gives_the_same_bytes_whatever_the_batches(
+        tmp_path: Path) -> None:
+    """helper-75: the handoff's own job rewrote the catalog left behind in the same run, so
+    the renamed article carried a suggestion and a record or not, by the batch size."""
+    made = []
+    for batch in ("1", "100"):
+        tree = Tree(tmp_path / batch)
+        tree.write("a.md", SETUP_HANDOFF, locale="fr-FR")
+        tree.write("a.md", "---\ntitle: Title\n---\n# Set up the service\n\nSign in to the "
+                   "portal. Select **Settings** in the menu.\n\nSave your changes.\n")
+        assert tree.run("locales", "-j", "1") == 0
+        _move(tree, "a.md", "b.md")
+        assert tree.run("locales", "-j", "1", "--batch-size", batch) == 0
+        made.append(tree.catalog_path("fr-FR", "b.md").read_bytes())
+        reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "b.md").active()
+                    if m.reviewed and m.msgstr}  # all the handoff lent: all but the edit
+        assert reviewed == {"Title": "Titre", "Set up the service": "Configurer le service",
+                            "Sign in to the portal.": "Connectez-vous au portail.",
+                            "Save your changes.": "Enregistrez vos modifications."}
+    assert made[0] == made[1]
