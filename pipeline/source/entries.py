@@ -31,16 +31,16 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
     plain, contexts = _by_msgid(catalog)
     revived = _obsolete_contexts(catalog, units, plain, contexts)
     chosen = _occurrence_entries(units, catalog, plain, contexts) if contexts else {}
-    # contexts given back by the ids they name, where those are ids of the English now (as
-    # msgmerge leaves them: obsolete, without their #. ids); else by rank
-    named = _named(units, revived)
+    # contexts given back to the occurrences whose ids they name, as the catalog's #. ids
+    # place them (msgmerge leaves them obsolete, without their own); else by rank
+    named = _named(units, revived, _places(units, catalog)) if revived else {}
     seen: dict[str, int] = {}
     out: list[Message | None] = []
     for i, u in enumerate(units):
         n = seen[u.source] = seen.get(u.source, -1) + 1
         found = chosen.get(i) or plain.get(u.source)
         if u.source in named:
-            found = named[u.source].get(_id_number(u.id)) or found or revived[u.source][0]
+            found = named[u.source].get(i) or found or revived[u.source][0]
         elif u.source in revived:  # the first occurrence keeps the plain entry
             listed = [found, *revived[u.source]] if found is not None else revived[u.source]
             # an occurrence past the contexts takes the plain entry, as it would have been
@@ -50,19 +50,22 @@ def catalog_entries(units: Sequence[Unit], catalog: Catalog | None) -> list[Mess
     return out
 
 
-def _named(units: Sequence[Unit], revived: dict[str, list[Message]]
+def _named(units: Sequence[Unit], revived: dict[str, list[Message]], places: dict[int, int]
            ) -> dict[str, dict[int, Message]]:
-    """For each English with obsolete contexts that all name ids its occurrences have now:
-    each context by the number of the id it names."""
-    now: dict[str, set[int]] = {}
-    for u in units:
-        if u.source in revived:
-            now.setdefault(u.source, set()).add(_id_number(u.id))
+    """For each English with obsolete contexts that all name ids its occurrences had when the
+    catalog's #. ids were written (``places``: an edit since moves the ids, not the names'
+    meaning): each context by the index of the occurrence it names."""
+    then: dict[str, dict[int, int]] = {}
+    for i, u in enumerate(units):
+        if u.source in revived and i in places:
+            then.setdefault(u.source, {})[places[i]] = i
     out: dict[str, dict[int, Message]] = {}
     for source, listed in revived.items():
-        by_id = {_id_number(m.msgctxt): m for m in listed if m.msgctxt is not None}
-        if by_id and by_id.keys() <= now[source]:
-            out[source] = by_id
+        at = then.get(source, {})
+        by_index = {at[n]: m for m in listed if m.msgctxt is not None
+                    and (n := _id_number(m.msgctxt)) in at}
+        if by_index and len(by_index) == sum(m.msgctxt is not None for m in listed):
+            out[source] = by_index
     return out
 
 

@@ -690,3 +690,33 @@ def test_msgmerge_gives_an_obsolete_context_back_to_the_occurrence_it_names(
     assert tree.run("locales") == 0
     assert _shown_a(tree) == ["A1", "A1", "A3"]
     assert tree.page("fr-FR", "save.md") == before_page and path.read_bytes() == before_po
+
+
+@pytest.mark.usefixtures("require_gettext")
+def test_msgmerge_then_an_english_edit_gives_each_occurrence_its_own_translation(
+        tree: Tree) -> None:
+    """helper-75: msgmerge made a context obsolete, then paragraphs were added before the
+    occurrences: the id the context names is an id of the article as the catalog's #. ids
+    last saw it, not of the English now (taken as now, the two translations swapped)."""
+    import subprocess
+
+    from pipeline.cli import main
+
+    tree.write("save.md", SAVE3.split("\n\n## Third")[0] + "\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    path = tree.catalog_path("fr-FR", "save.md")
+    head, _, _ = path.read_text(encoding="utf-8").partition("#. ")
+    path.write_text(head + 'msgid "Select **Save**."\nmsgstr "A1"\n\nmsgctxt "5d48a-104"\n'
+                    'msgid "Select **Save**."\nmsgstr "A2"\n', encoding="utf-8")
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A1", "A2"]
+    assert main(["segment", "--source", str(tree.content / "en-US"), "--format", "pot",
+                 "--out", str(tree.root / "pot"), "-q"]) == 0
+    subprocess.run(["msgmerge", "-q", "--previous", "--update", "--backup=none", str(path),
+                    str(tree.root / "pot" / "save.pot")], check=True)
+    assert '#~ msgctxt "5d48a-104"' in path.read_text(encoding="utf-8")
+    tree.write("save.md", SAVE3.split("\n\n## Third")[0].replace(
+        "# Notes\n\n", "# Notes\n\nRead this first.\n\n## Intro\n\n") + "\n")
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A1", "A2"]
