@@ -202,6 +202,9 @@ def test_another_handoff_meeting_an_entry_without_its_record_disagrees_until_res
     kept = reread(merge(newer, bare))
     assert entry(kept) == ("A", "reviewed")
     assert findings(newer, kept) == ["warning[handoff-disagrees]"]
+    [said] = [f.message for f in catalog_findings(newer, kept, "fr-FR/doc.po", Options())]
+    assert "has no record of the handoff it came from" in said  # not 'changed by a translator'
+    assert "not the text they changed" not in said
     again = reread(merge(newer, kept))  # the next run: nothing changed
     assert again == kept and findings(newer, again) == ["warning[handoff-disagrees]"]
     took = reread(merge(newer, edit(again, "B")))  # the translator takes the handoff's

@@ -12,7 +12,7 @@ from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
-from pipeline.provenance import disagrees
+from pipeline.provenance import UNKNOWN, disagrees, recorded
 
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
@@ -113,11 +113,16 @@ def handoff_disagrees(p: Pairing, options: Options) -> Out:
         return
     for seg, msg in zip(p.article.segments, p.entries, strict=True):
         if msg is not None and disagrees(msg, seg.translation, machine):
+            # an entry a tool took the record of as another handoff came: nobody can tell
+            # whether a translator changed it
+            unknown = recorded(msg) == UNKNOWN
+            who = ("has no record of the handoff it came from (a tool dropped the #. notes)"
+                   if unknown else "was changed by a translator")
             yield p.article.path, seg.line, seg.column, seg.id, (
                 f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
-                f"was changed by a translator, and this handoff delivers "
-                f"{quote(seg.translation, 50)}, not the text they changed; the catalog's is "
-                f"published unless a check holds it back"
+                f"{who}, and this handoff delivers {quote(seg.translation, 50)}"
+                f"{'' if unknown else ', not the text they changed'}; the catalog's is "
+                "published unless a check holds it back"
             )
 
 
