@@ -220,7 +220,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     output_write = None
     if settings.check or settings.form is not None:
         published = publish(article, entries, policy(settings), guard)
-        findings.extend(published.findings)
+        findings.extend(_citing_catalog(published.findings, article, entries, po_shown,
+                                        entry_line or (lambda m: m.line or 1)))
         if published.text is not None:
             if broken:
                 findings.append(Finding(
@@ -239,6 +240,19 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
         tm = (packed_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not broken, tm=tm)
+
+
+def _citing_catalog(found: Sequence[Finding], article: Article,
+                    entries: Sequence[Message | None], po_shown: str,
+                    line: Callable[[Message], int]) -> list[Finding]:
+    """Findings on a translation the catalog gives the page (a reviewed entry that is not the
+    article's own) say where that entry is: the vendor edits the catalog, not the article."""
+    theirs = {seg.id: m for seg, m in zip(article.segments, entries, strict=True)
+              if m is not None and m.reviewed and m.msgstr != seg.translation}
+    if not theirs:
+        return list(found)
+    return [replace(f, message=f"{f.message} (the catalog's translation: {po_shown}:"
+                    f"{line(theirs[f.segment])})") if f.segment in theirs else f for f in found]
 
 
 def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:

@@ -438,6 +438,28 @@ def test_an_unknown_check_id_is_the_commands_usage_error_in_one_line(
                                        "(see `pipeline checks`)\n")
 
 
+def test_a_finding_on_the_catalogs_translation_says_where_its_entry_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-74: in the sxs flow, a vendor's bad edit in the catalog was cited at the
+    article's line alone; the vendor edits the catalog."""
+    content, locales, _ = tree(tmp_path)
+    assert main(args("extract", content, locales)) == 0
+    po = locales / "fr-FR" / "get-started" / "install-cli.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace("disponible en tant que `python3`", "disponible en tant que "
+                               "`python`"), encoding="utf-8")
+    before = text[:text.index("disponible en tant que `python3`")]
+    line = before[:before.rindex("\n\n")].count("\n") + 3  # where its entry starts
+    capsys.readouterr()
+    assert main(args("check", content, locales)) == 1
+    said = [x for x in capsys.readouterr().err.splitlines() if "error[code-changed]" in x]
+    assert len(said) == 2  # the code added, and the code missing
+    for x in said:
+        assert x.startswith(os.path.relpath(content / "fr-FR" / "get-started" /
+                                            "install-cli.md"))
+        assert f"(the catalog's translation: {os.path.relpath(po)}:{line}) (hint:" in x, x
+
+
 @pytest.mark.parametrize("locale", ["fr-FR", "zh-Hans-CN", "es-419", "zh-Hans", "sr-Latn"])
 def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str) -> None:
