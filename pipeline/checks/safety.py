@@ -29,6 +29,8 @@ from pipeline.checks.tokens.links import (
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import (
     LENIENT_TAG_PATTERN,
+    URL_ATTRIBUTES,
+    fixed_attributes,
     html_tags,
     inert_anchor,
     lenient_tags,
@@ -46,9 +48,6 @@ S = "safety"
 _UNSAFE_ELEMENT = re.compile(
     r"<\s*+/?\s*+(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
     r"|math|noscript|template|portal)(?![A-Za-z0-9-])", re.I)
-_URL_ATTRS = frozenset([
-    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
-    "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon"])
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
 # GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
 _WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
@@ -64,7 +63,7 @@ def _urls(text: str) -> list[str]:
     urls = [_unquote_lenient(t) for t in links(text).targets if not t.startswith("[")]
     if "<" in text and "=" in text:  # an attribute without a value holds no URL
         for _, attrs in lenient_tags(without_code(text)):
-            urls.extend(v for a, v in attrs if a in _URL_ATTRS)
+            urls.extend(v for a, v in attrs if a in URL_ATTRIBUTES)
     if "www." in text:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
@@ -125,9 +124,11 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     if unknown:
         out.append("HTML attribute added by the translation on a tag of no HTML element: "
                    + ", ".join(repr(a) for a in dict.fromkeys(unknown)))
-    # a style of the English's, restyled (an overlay, say)
+    # a style of the English's, restyled (an overlay, say); a class, target or id changed
     _, styles = diff_multiset(style_values(src_text), style_values(tr_text))
     out.extend(f"style changed by the translation: {q(v)}" for v in styles)
+    _, fixed = diff_multiset(fixed_attributes(src_text), fixed_attributes(tr_text))
+    out.extend(f"attribute value changed by the translation: {q(v)}" for v in fixed)
     tr_tags = html_tags(tr_text)[0]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it

@@ -3,7 +3,7 @@ from the catalog of a deleted article of the locale that holds its English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
@@ -15,8 +15,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.outcome import Settings
 from pipeline.segment.model import Segment as Unit
-
-_RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
+from pipeline.source.tree import RENAME_READS, ranked
 
 
 def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[Finding]
@@ -26,7 +25,7 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     to be made anew. An article renamed keeps its translations, reviewed as they were: the
     English they translate is the same. Looked for where a rename or a move leaves it: the
     same file name (a move), then the same folder (a rename), then any other, a tier only
-    when the one before found none, at most ``_RENAME_READS`` catalogs (a folder of a thousand
+    when the one before found none, at most ``RENAME_READS`` catalogs (a folder of a thousand
     articles moved must not read a million); within a tier the one sharing the most English,
     the first by path on a tie. A candidate of the same file name or folder that cannot be
     read may be the one (unless one read holds all the English): the article then waits for
@@ -39,7 +38,7 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     unreadable: list[Finding] = []
     candidates = [c for c in ranked(rel, (*settings.orphans, *behind))
                   if c[0] < 2 or c[2] not in behind]  # a handoff's: where a rename leaves it
-    for i, (level, _, other) in enumerate(candidates[:_RENAME_READS]):
+    for i, (level, _, other) in enumerate(candidates[:RENAME_READS]):
         if best is not None and level > candidates[i - 1][0]:
             break  # a tier found one: a farther one is not looked at
         shown = layout.shown_catalog(other)
@@ -89,25 +88,3 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
     return replace(catalog, header_comments=()), False
 
-
-def ranked(rel: str, others: Iterable[str]) -> list[tuple[int, int, str]]:
-    """The catalogs of ``others`` (article rels) of ``rel``'s locale, in the order a rename is
-    looked for: (tier, -shared path tail, rel), the tier 0 for the same file name (a move), 1
-    for the same folder (a rename), 2 for any other."""
-    locale, _, within = rel.lower().partition("/")
-    folder, _, name = within.rpartition("/")
-    parts = within.split("/")
-
-    def tier(other: str) -> int:
-        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
-        return 0 if o_name == name else 1 if o_folder == folder else 2
-
-    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
-        theirs = other.lower().partition("/")[2].split("/")
-        n = 0
-        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
-            n += 1
-        return n
-
-    return sorted((tier(o), -shared_tail(o), o) for o in others
-                  if o.partition("/")[0].lower() == locale)

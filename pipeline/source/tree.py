@@ -16,6 +16,8 @@ from pipeline.io import read_bytes
 from pipeline.layout import Found, Layout, is_locale, walk_files
 from pipeline.storage import Url
 
+RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
+
 
 def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
                    configured: Iterable[str] = ()) -> list[str]:
@@ -84,8 +86,6 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
     left behind: a handoff's catalog that the English made (its references name the source
     folder), of a new article's file name or folder, with its bytes as they were before the run
     (the handoff's own job rewrites it in the same run)."""
-    from pipeline.source.rename import _RENAME_READS, ranked
-
     gone: list[str] = []
     handoffs: list[str] = []
     catalogs = layout.catalogs().rels
@@ -98,7 +98,7 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
     near: set[str] = set()
     for rel in todo:  # the new articles' closest candidates, at most as many as a rename reads
         if rel not in have and layout.drives(rel):
-            near.update(o for level, _, o in ranked(rel, handoffs)[:_RENAME_READS] if level < 2)
+            near.update(o for level, _, o in ranked(rel, handoffs)[:RENAME_READS] if level < 2)
     made = f"#: {layout.source}/".encode()  # the references the English writes
     behind = []
     for rel in sorted(near):
@@ -120,3 +120,26 @@ def _walk_url_files(root: Url, shown: str) -> Found:
                                       f"cannot read this folder ({exc}): what is in it was "
                                       "skipped", shown, 0, 0, None,
                                       "check the storage's permissions, then run again")])
+
+
+def ranked(rel: str, others: Iterable[str]) -> list[tuple[int, int, str]]:
+    """The catalogs of ``others`` (article rels) of ``rel``'s locale, in the order a rename is
+    looked for: (tier, -shared path tail, rel), the tier 0 for the same file name (a move), 1
+    for the same folder (a rename), 2 for any other."""
+    locale, _, within = rel.lower().partition("/")
+    folder, _, name = within.rpartition("/")
+    parts = within.split("/")
+
+    def tier(other: str) -> int:
+        o_folder, _, o_name = other.lower().partition("/")[2].rpartition("/")
+        return 0 if o_name == name else 1 if o_folder == folder else 2
+
+    def shared_tail(other: str) -> int:  # a folder moved keeps its articles' own paths
+        theirs = other.lower().partition("/")[2].split("/")
+        n = 0
+        while n < min(len(parts), len(theirs)) and parts[-1 - n] == theirs[-1 - n]:
+            n += 1
+        return n
+
+    return sorted((tier(o), -shared_tail(o), o) for o in others
+                  if o.partition("/")[0].lower() == locale)

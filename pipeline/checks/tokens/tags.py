@@ -265,5 +265,26 @@ def style_values(text: str) -> list[str]:
             .rstrip(";") for _, attrs in lenient_tags(text) for a, v in attrs if a == "style"]
 
 
+# The attributes whose value is a URL a page links to or loads (``safety.unsafe_url``)
+URL_ATTRIBUTES = frozenset([
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
+    "longdesc", "lowsrc", "dynsrc", "codebase", "manifest", "ping", "icon", "srcset"])
+# Those whose value is text a translator translates, and those compared by rules of their own
+# (the URLs, ``style_values``)
+TEXT_ATTRIBUTES = URL_ATTRIBUTES | {
+    "alt", "title", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext",
+    "aria-placeholder", "placeholder", "summary", "label", "abbr", "value", "lang", "dir",
+    "style"}
+
+
+def fixed_attributes(text: str) -> list[str]:
+    """``name=value`` of every attribute of a known HTML element in ``text`` whose value is no
+    text to translate (class, id, target, width, data-*…), references decoded: a translation
+    keeps them as the English has them (a class restyles, a target opens a window)."""
+    return [f"{a}={html.unescape(v)}" for name, attrs in lenient_tags(text)
+            if name in HTML_ELEMENTS for a, v in attrs if a not in TEXT_ATTRIBUTES
+            and (name, a) != ("a", "name")]  # an anchor's name: the anchor rules say
+
+
 _CSS_SPACE = re.compile(r"[\t\n\f\r ]+")  # CSS's white space: a no-break space is none
 _STYLE_PUNCTUATION = re.compile(r" ?([:;]) ?")
