@@ -54,11 +54,12 @@ def _named(units: Sequence[Unit], revived: dict[str, list[Message]], places: dic
            ) -> dict[str, dict[int, Message]]:
     """For each English with obsolete contexts that all name ids its occurrences had when the
     catalog's #. ids were written (``places``: an edit since moves the ids, not the names'
-    meaning): each context by the index of the occurrence it names."""
+    meaning), or have now where the catalog has no #. ids: each context by the index of the
+    occurrence it names."""
     then: dict[str, dict[int, int]] = {}
-    for i, u in enumerate(units):
-        if u.source in revived and i in places:
-            then.setdefault(u.source, {})[places[i]] = i
+    for i, u in enumerate(units):  # without #. ids (a tool dropped them): the ids now
+        if u.source in revived and (i in places or not places):
+            then.setdefault(u.source, {})[places.get(i, _id_number(u.id))] = i
     out: dict[str, dict[int, Message]] = {}
     for source, listed in revived.items():
         at = then.get(source, {})

@@ -720,3 +720,22 @@ def test_msgmerge_then_an_english_edit_gives_each_occurrence_its_own_translation
         "# Notes\n\n", "# Notes\n\nRead this first.\n\n## Intro\n\n") + "\n")
     assert tree.run("locales") == 0
     assert _shown_a(tree) == ["A1", "A2"]
+
+
+@pytest.mark.usefixtures("require_gettext")
+def test_msgmerge_then_a_tool_dropping_the_ids_keeps_each_occurrences_translation(
+        tree: Tree) -> None:
+    """helper-76: with no #. ids left to place the occurrences, the id a context names is
+    taken as an id of the English now, not the contexts by rank."""
+    import subprocess
+
+    from pipeline.cli import main
+
+    path = _vendor_save3(tree, (("106", "A3"),))
+    assert main(["segment", "--source", str(tree.content / "en-US"), "--format", "pot",
+                 "--out", str(tree.root / "pot"), "-q"]) == 0
+    subprocess.run(["msgmerge", "-q", "--previous", "--update", "--backup=none", str(path),
+                    str(tree.root / "pot" / "save.pot")], check=True)
+    _drop_ids(path)
+    assert tree.run("locales") == 0
+    assert _shown_a(tree) == ["A1", "A1", "A3"]
