@@ -24,8 +24,9 @@ The rule, per entry, when a new handoff arrives (``settle``):
 An entry without a record (a catalog from before records, or a tool that dropped the ``#.``
 notes) is trusted as delivered only where it equals the handoff's text; elsewhere it is taken as
 a translator's, and measured against this handoff from then on; but where this handoff is
-another than the one the catalog last took (the notes went as a new handoff came), what the
-translator started from is unknown: the two disagree until one side takes the other's text.
+another than the one the catalog last took and the catalog has no record at all (a tool
+dropped them as a new handoff came), what the translator started from is unknown: the two
+disagree until one side takes the other's text.
 Nothing is ever lost: where the record cannot tell, the catalog's text stays.
 """
 
@@ -103,11 +104,14 @@ UNKNOWN = Record(False, checksum(""))
 
 
 def arrived(meta: Mapping[str, str | None], catalog: Catalog | None) -> bool:
-    """Whether the handoff of ``meta`` is another than the one ``catalog`` last took: both
-    name their handoff (``ms.openlocfilehash``), and not the same one."""
+    """Whether the handoff of ``meta`` is another than the one ``catalog`` last took (both
+    name their handoff, ``ms.openlocfilehash``, and not the same one) while the catalog holds
+    no record at all: a tool dropped them. (In a catalog with records, an entry without one
+    never had any: a translator's text for English no handoff had translated.)"""
     theirs = meta.get("ms.openlocfilehash")
     ours = catalog.header_value("X-MS-Open-Loc-File-Hash") if catalog is not None else None
-    return bool(theirs and ours) and theirs != ours
+    return (bool(theirs and ours) and theirs != ours and catalog is not None
+            and not any(recorded(m) is not None for m in catalog.messages))
 
 
 def settle(old: Message, text: str, machine: bool, arrived: bool = False) -> Settled:

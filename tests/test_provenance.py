@@ -212,6 +212,21 @@ def test_another_handoff_meeting_an_entry_without_its_record_disagrees_until_res
     assert all(recorded(m) is not None for m in took.messages)
 
 
+def test_an_entry_that_never_had_a_record_is_a_translators_beside_recorded_ones() -> None:
+    """helper-76: in a catalog whose other entries have records, an entry without one never
+    had any (a translator's text for English no handoff had translated): another handoff
+    that translates it is no lasting disagreement, and says nothing of a dropped record."""
+    first = reread(merge(delivery("HT", "A", "aaaaa"), None))
+    mine = replace(first, messages=tuple(
+        replace(m, msgstr="Mine", extracted_comments=()) if m.msgid == EN else m
+        for m in first.messages))
+    newer = parse_article(delivery("HT", "B", "bbbbb").text.replace(
+        "8e6819f6d6ff37baab4bdd49cb5a87c32490f841", "0" * 40), "fr-FR/doc.md")
+    kept = reread(merge(newer, mine))
+    assert entry(kept) == ("Mine", "reviewed")
+    assert findings(newer, kept) == ["info[catalog-overrides-article]"]
+
+
 def test_extract_reports_the_disagreement_even_when_quiet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
