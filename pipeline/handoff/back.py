@@ -215,10 +215,13 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
         # vendor's is kept beside it; nothing is lost either way. An emptied entry takes it
         # (a unit whose record of the export a tool dropped may have changed since: the
         # same, where the vendor's text is not the catalog's)
-        if (base(msg) != unit.base if unit.base is not None else unit.target != msg.msgstr) \
-                and msg.msgstr and (msg.reviewed or not as_delivered(msg, recorded(msg))):
-            if unit.target == msg.msgstr:  # the package imported before: nothing to say
-                continue
+        changed = (base(msg) != unit.base if unit.base is not None
+                   else unit.target != msg.msgstr) and msg.msgstr and (
+            msg.reviewed or not as_delivered(msg, recorded(msg)))
+        if changed and unit.target == msg.msgstr:  # the vendor's own text, imported before:
+            if msg.reviewed or not unit.reviewed:  # nothing to say, unless it comes back
+                continue                           # reviewed (applied below)
+        elif changed:
             other = bool(unit.target)
             if other and keep_beside(messages, unit.index, unit.target):
                 touched.add(unit.index)

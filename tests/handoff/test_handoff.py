@@ -282,6 +282,28 @@ def test_a_package_imported_twice_says_nothing_the_second_time(
     assert {p: p.read_bytes() for p in cats.rglob("*.po")} == after
 
 
+def test_a_review_pass_of_a_package_imported_before_applies_the_review(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-76: a vendor's translation pass (still fuzzy), imported, then the review pass of
+    the same package (the fuzzy flag cleared): the second import was skipped in silence, the
+    entry left unreviewed and off the page."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/b.po"
+    text = returned.read_text(encoding="utf-8")
+    drafted = text.replace(f'msgstr "{MT_FR}"', 'msgstr "Texte du traducteur."')
+    assert drafted != text and "#, fuzzy\n" in drafted
+    returned.write_text(drafted, encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    returned.write_text(drafted.replace("#, fuzzy\n", ""), encoding="utf-8")  # reviewed
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert capsys.readouterr().err == ""
+    b = parse_po_bytes((cats / "fr-FR/b.po").read_bytes(), "b").messages
+    assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [
+        ("Texte du traducteur.", True)]
+
+
 def _prefill(path: Path, approved: str | None = None) -> None:
     """A pre-translation step: each unit's target becomes its package suggestion, the state
     left as the package had it (needs-translation)."""
