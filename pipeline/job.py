@@ -229,7 +229,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
                     "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
-                findings.extend(published.substitutions)
+                findings.extend(_citing_catalog(published.substitutions, article, entries,
+                                                po_shown, entry_line or (lambda m: m.line or 1)))
                 output_write = Write(layout.output(rel), published.text.encode(),
                                      layout.shown_output(rel))
     # each finding on a segment keyed by what it is about, for a baseline to match

@@ -60,13 +60,28 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
         return (f"--content {content} is one locale's folder: give the folder that holds "
                 f"the locale folders ({here.parent})")
     for name, root in (("--locales", locales), ("--out", out)):  # made when missing
-        if isinstance(root, Path) and root.exists() and not root.is_dir():
-            return f"{name} {root} is a file: give a folder (it is made if it does not exist)"
+        problem = _no_folder(root) if isinstance(root, Path) else None
+        if problem is not None:
+            return f"{name} {root} {problem}: give a folder (it is made if it does not exist)"
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
                     "or read back as, what the run reads; give an output folder of its own")
     return None
+
+
+def _no_folder(root: Path) -> str | None:
+    """Why no folder can be at ``root``, or None: a file stands there or above it, or a link to
+    nothing (what cannot be looked at is left to the run, which says so at the file)."""
+    try:
+        if root.exists():
+            return None if root.is_dir() else "is a file"
+        if root.is_symlink():
+            return "is a symbolic link to nothing"
+        above = next((p for p in root.parents if p.exists()), None)
+    except OSError:
+        return None
+    return None if above is None or above.is_dir() else f"is inside {above}, a file"
 
 
 def _holds_locales(folder: Path) -> bool:

@@ -430,6 +430,36 @@ def test_a_file_given_for_a_folder_is_one_usage_error(
                  str(a_file)]) == 2
 
 
+@pytest.mark.parametrize("where", ["inside-a-file", "dangling-link"])
+def test_an_output_folder_that_cannot_be_made_is_one_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """helper-76: a file above --out, or a link to nothing, gave a write-failed per page."""
+    content, locales, _ = tree(tmp_path)
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    out = tmp_path / "afile" / "out"
+    if where == "dangling-link":
+        out = tmp_path / "link"
+        out.symlink_to(tmp_path / "nothing")
+    capsys.readouterr()
+    assert main(args("locales", content, locales, out)) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and said.startswith(f"pipeline: error: --out {out} is ")
+
+
+def test_a_root_that_cannot_be_looked_at_is_left_to_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-76: a --locales path inside a folder that cannot be searched raised from
+    Path.exists(): an internal error, where the run says what it cannot read at each file."""
+    from pipeline import roots
+
+    def denied(self: Path, *a: object, **k: object) -> bool:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "exists", denied)
+    assert roots.misplaced(tmp_path / "content", tmp_path / "locked" / "loc",
+                           tmp_path / "out") is None
+
+
 def test_an_unknown_check_id_is_the_commands_usage_error_in_one_line(
         capsys: pytest.CaptureFixture[str]) -> None:
     """helper-74: it printed the usage of the top-level parser."""
