@@ -67,7 +67,8 @@ def untranslated(source: str, translation: str, options: Options) -> Messages:
     return [f"translation is the English unchanged: {q(source)}"]
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)  # an unclosed comment hides the rest
+# an unclosed comment hides the rest; '<!-->' and '<!--->' are whole comments
+_COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*$)", re.S)
 
 
 # Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,

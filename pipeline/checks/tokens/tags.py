@@ -89,6 +89,11 @@ def no_tags(text: str) -> bool:
 _XREF = re.compile(r"<xref:[^\s<>/]*+>")  # a "/" parts attributes too: <xref:x/onclick=…>
 
 
+# Where a browser ends a comment: '-->' or '--!>', which may share the dashes of its '<!--'
+# ('<!-->' and '<!--->' are whole comments), looked for from the '--' of the opening
+_COMMENT_END = re.compile(r"--!?>")
+
+
 def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
     """Tags of known HTML elements, and tags of known elements that do not parse. ``text``
     should already be code-masked. Comments count as malformed only when left open."""
@@ -101,11 +106,11 @@ def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
     while pos >= 0:
         nxt = pos + 1
         if text.startswith("<!--", pos):
-            close = text.find("-->", pos + 4)
-            if close < 0:
+            close = _COMMENT_END.search(text, pos + 2)  # '<!-->' and '<!--->' end at once
+            if close is None:
                 bad.append(BadTag("!--", pos, text[pos : pos + 40], "comment is not closed"))
                 break
-            nxt = close + 3
+            nxt = close.end()
         else:
             end = pos + 1 < n and text[pos + 1] == "/"
             m = _TAG_NAME.match(text, pos + 2 if end else pos + 1)
