@@ -263,3 +263,37 @@ def test_cli_end_to_end_keeps_active_markup_between_the_pairs_off_the_page(
          str(out / "bi"), "--form", "bilingual", "-q"], capture_output=True, text=True,
         env=env, cwd=REPO)
     assert (out / "bi/fr-FR/get-started/install-cli.md").read_text(encoding="utf-8") == text
+
+
+def test_segments_side_by_side_make_no_link_on_the_page(tmp_path: Path) -> None:
+    """helper-77: each segment checked alone, two beside each other made a javascript: link
+    on the page: a reference definition with its destination on the next line (English in),
+    and a link text and its destination in two adjacent pairs (sxs)."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        "# Getting started\n\nRead the setup guide first.\n\nOpen the settings page.\n"
+        "Then run the installer.\n", encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    for english, french in (("Read the setup guide first.", "Lisez d'abord le [guide]."),
+                            ("Open the settings page.", "[guide]:"),
+                            ("Then run the installer.", "javascript:alert(document.domain)")):
+        text = text.replace(f'msgid "{english}"\nmsgstr ""',
+                            f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    sxs = ('<span data-ttu-id="ab12c-103">Lisez le [guide]</span><span class="sxs-lookup">'
+           '<span data-stu-id="ab12c-103">Read the setup guide.</span></span>'
+           '<span data-ttu-id="ab12c-104">(javascript:alert(document.domain)) d\'abord.</span>'
+           '<span class="sxs-lookup"><span data-stu-id="ab12c-104">Do it first.</span></span>')
+    (content / "de-DE").mkdir()
+    (content / "de-DE" / "b.md").write_text(
+        "---\nms.translationtype: HT\nms.contentlocale: de-DE\nms.sourcegitcommit: " + "0" * 40
+        + "\nms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n---\n" + sxs
+        + "\n", encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    for page in (out / "fr-FR" / "a.md", out / "de-DE" / "b.md"):
+        assert "javascript" not in page.read_text(encoding="utf-8").lower(), page

@@ -17,19 +17,18 @@ import re
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
+from pipeline.checks.safety_urls import (
+    ESCAPED_WORD,
+    PERCENT,
+    SPELLING,
+    bare_schemes,
+    foreign_host,
+    scheme,
+    unsafe_url,
+)
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import without_code
-from pipeline.checks.tokens.links import (
-    BARE_URL,
-    DESTINATION_HEAD,
-    URL_TAIL,
-    directive_urls,
-    links,
-)
-from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import (
-    LENIENT_TAG_PATTERN,
-    URL_ATTRIBUTES,
     fixed_attributes,
     html_tags,
     inert_anchor,
@@ -38,7 +37,7 @@ from pipeline.checks.tokens.tags import (
     style_values,
     unknown_attributes,
 )
-from pipeline.checks.tokens.urls import decoded_url, url_host
+from pipeline.checks.tokens.urls import decoded_url
 from pipeline.findings import Severity
 
 E = Severity.ERROR
@@ -48,52 +47,6 @@ S = "safety"
 _UNSAFE_ELEMENT = re.compile(
     r"<\s*+/?\s*+(script|style|iframe|frame|frameset|object|embed|applet|base|form|meta|link|svg"
     r"|math|noscript|template|portal)(?![A-Za-z0-9-])", re.I)
-_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
-# GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
-_WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
-
-
-def _unquote_lenient(value: str) -> str:
-    return value[1:-1] if value[:1] == "<" and value[-1:] == ">" else value
-
-
-def _urls(text: str) -> list[str]:
-    """Every URL the text would make a link or load: Markdown destinations, reference
-    definitions and autolinks; URL attributes of any tag; bare http(s) and www. URLs."""
-    urls = [_unquote_lenient(t) for t in links(text).targets if not t.startswith("[")]
-    if "<" in text and "=" in text:  # an attribute without a value holds no URL
-        for _, attrs in lenient_tags(without_code(text)):
-            urls.extend(v for a, v in attrs if a in URL_ATTRIBUTES)
-    if "www." in text:
-        urls.extend("//" + m for m in _WWW.findall(prose(text)))
-    if "[!" in text or ":::" in text:
-        urls.extend(directive_urls(text))
-    return urls
-
-
-def _maybe_link(text: str) -> bool:
-    # single characters first: they cost nearly nothing (memchr)
-    # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
-    return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
-            or ("<" in text and not no_tags(text)) or "://" in text or "www." in text
-            or ":::" in text)
-
-
-# Every piece of text _urls can read a URL from, as written and ending where the reader stops:
-# a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
-_URL_FRAGMENT = re.compile(
-    f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+")
-
-
-def _nothing_new(source: str, translation: str) -> bool:
-    """True when every URL-bearing fragment of the translation, outside code, is also in the
-    English: then the translation links to nothing the English does not (fast path)."""
-    tr = [m.group() for m in _URL_FRAGMENT.finditer(without_code(translation))]
-    if not tr:
-        return True
-    src = [m.group() for m in _URL_FRAGMENT.finditer(without_code(source))]
-    return not diff_multiset(src, tr)[1]
 
 
 # A processing instruction (<?php … ?>) or a declaration (<!DOCTYPE, <![CDATA[): no tag, but
@@ -191,82 +144,6 @@ def event_handler(source: str, translation: str, options: Options) -> Messages:
     return [f"event handler added by the translation: {', '.join(q(a) for a in added)}"]
 
 
-def _unsafe_urls(text: str) -> list[str]:
-    return [u for u in _urls(text) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
-
-
-def _may_spell_unsafe(text: str) -> bool:
-    """An unsafe URL needs 'script' or 'data' in the text, or an entity, percent-escape or
-    control character that could spell them (browsers drop tab and newline inside a URL and
-    C0 controls at its ends). isprintable() is False for any control character."""
-    if "&" in text or "%" in text or not text.isprintable():
-        return True
-    low = text.lower()
-    return "script" in low or "data" in low
-
-
-@segment_rule(
-    "unsafe-url", S, E,
-    "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
-    "use the English's link targets",
-    translation_needs="]<:w")  # _maybe_link: ']', '<', '://', 'www.'
-def unsafe_url(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or not _maybe_link(translation):
-        return NONE
-    if not _may_spell_unsafe(translation) or _nothing_new(source, translation):
-        return NONE
-    tr = _unsafe_urls(translation)
-    if not tr:
-        return NONE
-    src = {decoded_url(u) for u in _unsafe_urls(source)}
-    added = [u for u in tr if decoded_url(u) not in src]
-    if not added:
-        return NONE
-    return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
-
-
-def _hosts(urls: list[str]) -> list[tuple[str, str]]:
-    out = []
-    for url in urls:
-        host = url_host(decoded_url(url))
-        if host:
-            out.append((host, url))
-    return out
-
-
-def _may_name_host(text: str) -> bool:
-    """A URL with a host needs '//' (or a backslash, which browsers read as '/'), a scheme that
-    takes a host without slashes ('https:host'), 'www.', or an entity, percent-escape or control
-    character that could spell one of those."""
-    if "//" in text or "\\" in text or "&" in text or "%" in text or not text.isprintable():
-        return True
-    low = text.lower()
-    return "http" in low or "www." in low or "ftp:" in low or "ws:" in low or "wss:" in low
-
-
-@segment_rule(
-    "foreign-host", S, E, "a link to a host the English does not link to",
-    "use the English's link targets; only their locale part may change",
-    translation_needs="]<:w")
-def foreign_host(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or not _maybe_link(translation) or not _may_name_host(translation):
-        return NONE
-    if _nothing_new(source, translation):
-        return NONE
-    tr = _hosts(_urls(translation))
-    if not tr:
-        return NONE
-    # The English's hosts from everywhere, code spans included: generous on purpose.
-    src = {h for h, _ in _hosts(_urls(source))}
-    src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
-    foreign = [(h, u) for h, u in tr if h not in src]
-    if not foreign:
-        return NONE
-    known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
-    return ["link to a host the English does not have: "
-            + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
-
-
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
@@ -339,29 +216,8 @@ ACTIVE: tuple[SegmentRule, ...] = (unsafe_element, event_handler, unsafe_url)
 # (several times faster than a scan for the separator); each name read runs to the next
 # separator, which no other name read starts before: linear, however long the text.
 _ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
-# 'javascript:', 'vbscript:', 'livescript:' or 'data:' with white space or control characters
-# anywhere in them, which a browser drops from a URL (lower case)
-_SPACED = "[\x00-\x20\x7f]*"
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
-_ESCAPED_WORD = re.compile(r"[^\s&%]*+[&%]\S*+")
-# The escapes that can spell a scheme: a numeric reference (any letter), the named ones for a
-# colon or white space, and those that make another escape ('&amp;#106;', '&num;', '&percnt;');
-# no name stands for a letter
-_SPELLING = re.compile(r"&(?:#|amp;?|colon;|tab;|newline;|num;|percnt;)", re.I)
-_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
-_SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
-    "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
-
-
-
 def _on_attribute(low: str) -> bool:
     return _ON_ATTRIBUTE.search(low) is not None
-
-
-def _scheme(low: str) -> bool:
-    # one that starts a URL: 'metadata:' is no data: URL (a scheme's own characters before it)
-    return any(not m.start() or low[m.start() - 1] not in _SCHEME_CHARS
-               for m in _SCHEME.finditer(low))
 
 
 def may_be_active(text: str) -> bool:
@@ -376,15 +232,17 @@ def may_be_active(text: str) -> bool:
             low = text.lower()
             if _on_attribute(low):
                 return True
-    if ":" in text and _scheme(low or text.lower()):
+    if ":" in text and scheme(low or text.lower()):
         return True
-    # an escape may spell it (_SPELLING), or a percent-escape
-    if ("&" in text and _SPELLING.search(text)) or ("%" in text and _PERCENT.search(text)):
+    if "&" in text and bare_schemes(text):  # one a reference spells ('d&#9;ata&#58;x')
+        return True
+    # an escape may spell it (SPELLING), or a percent-escape
+    if ("&" in text and SPELLING.search(text)) or ("%" in text and PERCENT.search(text)):
         # the whole text, for a scheme spelled across white space a browser drops, and each
         # word, for one after other words ('[!VIDEO &#106;avascript:…]': decoded whole, it
         # would read as part of 'videojavascript:')
-        return _scheme(decoded_url(text)) or any(
-            _scheme(decoded_url(w)) for w in _ESCAPED_WORD.findall(text))
+        return scheme(decoded_url(text)) or any(
+            scheme(decoded_url(w)) for w in ESCAPED_WORD.findall(text))
     return False
 
 

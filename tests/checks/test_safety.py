@@ -109,6 +109,15 @@ FAILING: dict[str, list[object]] = {
                      id="newline-before-value"),
     ],
     "unsafe-url": [
+        # helper-77: a scheme that starts a URL is one, link or not: '[a]' and '(…)', or '[a]:'
+        # and the next line, in the segments beside it make a link of it on the page
+        pytest.param("Do it first.", "(javascript:alert(document.domain)) d'abord.",
+                     id="a-link-destination-for-the-segment-before"),
+        pytest.param("Then run the installer.", "javascript:alert(document.domain)",
+                     id="a-definition-destination-for-the-line-before"),
+        pytest.param("Text", "javascript:alert(1) is text here", id="a-scheme-in-prose"),
+        pytest.param("Text", "`[x](javascript:alert(1))`", id="a-scheme-in-code"),
+        pytest.param("Text", "javascript\\:alert(1)", id="a-backslash-escaped-colon"),
         pytest.param("The icon.", ':::image type="icon" source="javascript:alert(1)":::',
                      id="docfx-image-source"),
         pytest.param("Watch.", "Regardez. [!VIDEO java&#115;cript:alert(1)]", id="docfx-video"),
@@ -164,6 +173,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Run it.", "<b title=x>&#X202d;Run it.</b>", id="reference-in-upper-case"),
     ],
     "new-block": [
+        # helper-77: a definition with no destination takes the next line, the next segment's
+        pytest.param("Open the settings page.", "[guide d'installation]:",
+                     id="a-reference-definition-waiting-for-its-destination"),
         pytest.param("A plain paragraph.", ':::zone pivot="evil"', id="docfx-zone"),
         pytest.param("A plain paragraph.", 'Un paragraphe.\n::: moniker range="x"',
                      id="docfx-moniker-on-a-later-line"),
@@ -235,8 +247,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("![i](data:image/png;base64,AAA)", "![i](data:image/png;base64,AAA)",
                      id="english-data-image"),
         pytest.param("Text", "Les données: voir la page.", id="data-word-in-prose"),
-        pytest.param("Text", "javascript:alert(1) is text here", id="prose-not-a-link"),
-        pytest.param("Text", "`[x](javascript:alert(1))`", id="inside-code"),
+        pytest.param("This is the VBScript code:", "Éste es el código VBScript:",
+                     id="a-scheme-word-that-starts-no-url"),
         pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
                      id="normal-link"),
     ],

@@ -27,6 +27,7 @@ _HTML_BLOCK = re.compile(
 # DocFX's block extensions: ':::zone pivot=…', ':::moniker range=…', ':::row:::', ':::image …'
 # (an inline ':::no-loc …:::' that a translation moves to the line's start opens none)
 _DIRECTIVE = re.compile(r":::[ \t]*+(?!no-loc)[A-Za-z]")
+_REF_HEAD = re.compile(r"\[[^\[\]]+\]:[ \t]*\r?$")
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "`": (("code fence", _FENCE),),
@@ -39,8 +40,9 @@ BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "#": (("heading", _HEADING),),
     ">": (("block quote", re.compile(">")),),
     "<": (("HTML block", _HTML_BLOCK),),
-    # a whole-line '[label]: destination ["title"]': the line vanishes from the page
-    "[": (("link reference definition", REF_DEF),),
+    # a whole-line '[label]: destination ["title"]': the line vanishes from the page; with no
+    # destination yet, the next line (the next segment's) gives it one
+    "[": (("link reference definition", REF_DEF), ("link reference definition", _REF_HEAD)),
     ":": (("DocFX block (:::)", _DIRECTIVE),),
     **{d: (("list item", _ORDERED),) for d in "0123456789"},
 }

@@ -288,7 +288,8 @@ def fixed_attributes(text: str) -> list[str]:
     keeps them as the English has them (a class restyles, a target opens a window)."""
     return [f"{a}={html.unescape(v)}" for name, attrs in lenient_tags(text)
             if name in HTML_ELEMENTS for a, v in attrs if a not in TEXT_ATTRIBUTES
-            and (name, a) != ("a", "name")]  # an anchor's name: the anchor rules say
+            and (name, a) != ("a", "name")  # an anchor's name: the anchor rules say
+            and not a.startswith("on")]  # an event handler: event-handler says
 
 
 _CSS_SPACE = re.compile(r"[\t\n\f\r ]+")  # CSS's white space: a no-break space is none
