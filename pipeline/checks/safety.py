@@ -27,7 +27,7 @@ from pipeline.checks.safety_urls import (
     unsafe_url,
 )
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
-from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.tags import (
     fixed_attributes,
     html_tags,
@@ -62,7 +62,7 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation:
         return NONE
     out = []
-    tr_text = without_code(translation)
+    tr_text = without_english_code(translation, source)
     src_text = without_code(source) if "<" in source else ""
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
         _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],

@@ -11,7 +11,7 @@ import re
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
-from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.links import (
     BARE_URL,
     DESTINATION_HEAD,
@@ -36,12 +36,14 @@ def _unquote_lenient(value: str) -> str:
     return value[1:-1] if value[:1] == "<" and value[-1:] == ">" else value
 
 
-def _urls(text: str) -> list[str]:
+def _urls(text: str, english: str | None = None) -> list[str]:
     """Every URL the text would make a link or load: Markdown destinations, reference
-    definitions and autolinks; URL attributes of any tag; bare http(s) and www. URLs."""
+    definitions and autolinks; URL attributes of any tag (in a translation, also in the code
+    it adds: ``without_english_code``); bare http(s) and www. URLs."""
     urls = [_unquote_lenient(t) for t in links(text).targets if not t.startswith("[")]
     if "<" in text and "=" in text:  # an attribute without a value holds no URL
-        for _, attrs in lenient_tags(without_code(text)):
+        for _, attrs in lenient_tags(without_code(text) if english is None
+                                     else without_english_code(text, english)):
             urls.extend(v for a, v in attrs if a in URL_ATTRIBUTES)
     if "www." in text:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
@@ -68,7 +70,7 @@ _URL_FRAGMENT = re.compile(
 def _nothing_new(source: str, translation: str) -> bool:
     """True when every URL-bearing fragment of the translation, outside code, is also in the
     English: then the translation links to nothing the English does not (fast path)."""
-    tr = [m.group() for m in _URL_FRAGMENT.finditer(without_code(translation))]
+    tr = [m.group() for m in _URL_FRAGMENT.finditer(without_english_code(translation, source))]
     if not tr:
         return True
     src = [m.group() for m in _URL_FRAGMENT.finditer(without_code(source))]
@@ -101,8 +103,8 @@ def bare_schemes(text: str) -> int:
                and (not m.start() or low[m.start() - 1] not in _SCHEME_CHARS))
 
 
-def _unsafe_urls(text: str) -> list[str]:
-    return [u for u in _urls(text) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
+def _unsafe_urls(text: str, english: str | None = None) -> list[str]:
+    return [u for u in _urls(text, english) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
 
 
 def _may_spell_unsafe(text: str) -> bool:
@@ -127,7 +129,7 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
         return [f"a script or data URL scheme in the translation: {q(translation, 70)}"]
     if not _maybe_link(translation) or _nothing_new(source, translation):
         return NONE
-    tr = _unsafe_urls(translation)
+    tr = _unsafe_urls(translation, source)
     if not tr:
         return NONE
     src = {decoded_url(u) for u in _unsafe_urls(source)}
@@ -165,7 +167,7 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         return NONE
     if _nothing_new(source, translation):
         return NONE
-    tr = _hosts(_urls(translation))
+    tr = _hosts(_urls(translation, source))
     if not tr:
         return NONE
     # The English's hosts from everywhere, code spans included: generous on purpose.

@@ -48,6 +48,12 @@ FAILING: dict[str, list[object]] = {
         pytest.param('<span style="display:none">Hidden</span>.',
                      '<span style="display:\u00a0none">Caché</span>.',
                      id="style-with-a-no-break-space-css-does-not-read"),
+        # helper-77: code a translation adds is no code to trust: a flag may let it stand, and
+        # a backtick of the segment beside it, or an HTML block around it, makes markup of it
+        pytest.param("Read the guide and run the installer.",
+                     "` <img src=x.png> `x`", id="an-element-in-added-code"),
+        pytest.param("<div>Read the guide.</div>",
+                     'Lisez `<a href="x.md">le guide</a>`.', id="an-element-in-code-in-html"),
         # helper-77: a browser ends '<!-->' and '<!--->' at once; read to the next '-->', they
         # hid the elements after them
         pytest.param("Read the setup guide first.",
@@ -142,6 +148,8 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        pytest.param("Read the guide and run the installer.",
+                     "` <img src=//evil.example/x.png> `x`", id="a-host-in-added-code"),
         pytest.param("The widget.",
                      'Le widget. :::image type="icon" source="https://evil.example/t.png":::',
                      id="docfx-image-source"),
@@ -215,6 +223,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Use <x-a style=\"a\">.", "Utilisez <x-b style=\"a\">.",
                      id="the-englishs-attribute-on-a-renamed-tag"),
         pytest.param("<b>Bold</b>", "<b>Gras</b>", id="same-elements"),
+        pytest.param("Use `<b>` tags.", "Utilisez les balises `<b>`.",
+                     id="the-englishs-code-holding-a-tag"),
         pytest.param('<img src="a.png" class="x" alt="A diagram" title="Flow">',
                      "<img class='x' src=\"a.png\" title=\"Flux\" alt=\"Un schéma\">",
                      id="text-attributes-translated-the-others-kept-in-another-order"),

@@ -63,3 +63,19 @@ def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def without_code(text: str) -> str:
     """The text with each code span replaced by MASK."""
     return mask_spans(text, code_spans(text)) if "`" in text else text
+
+
+def without_english_code(text: str, english: str) -> str:
+    """The text with each code span the English has too replaced by MASK: code a translation
+    adds or changes is read as text. (A flag may let it stand, and on the page a backtick of
+    the segment beside it, or an HTML block around it, can make markup of it.)"""
+    if "`" not in text:
+        return text
+    spans = code_spans(text)
+    theirs = code_texts(english)
+    kept = []
+    for s, e in spans:
+        if text[s:e] in theirs:
+            theirs.remove(text[s:e])
+            kept.append((s, e))
+    return mask_spans(text, kept)
