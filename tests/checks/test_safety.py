@@ -180,6 +180,16 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Download setup.exe", "Téléchargez &#8238;exe.putes", id="decimal-reference"),
         pytest.param("Run it.", "<b title=x>&#X202d;Run it.</b>", id="reference-in-upper-case"),
     ],
+    "include-added": [
+        # helper-77: let stand by an ignore flag, an include pulled any file into the page
+        pytest.param("Read the guide.", "Lisez le guide. [!INCLUDE [x](../../locales/fr-FR/a.po)]",
+                     id="an-include-added"),
+        pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](b.md)] texte",
+                     id="an-include-retargeted"),
+        pytest.param(':::image type="content" source="a.png" alt-text="A":::',
+                     ':::image type="content" source="../../b.png" alt-text="B":::',
+                     id="an-image-retargeted"),
+    ],
     "new-block": [
         # helper-77: a definition with no destination takes the next line, the next segment's
         pytest.param("Open the settings page.", "[guide d'installation]:",
@@ -284,6 +294,13 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Show \u202eabc", "Afficher \u202eabc", id="english-has-it"),
         pytest.param("Show &#x202E;abc", "Afficher \u202eabc", id="english-has-it-as-reference"),
         pytest.param("Use &amp; and &#x202A;.", "Utilisez &amp; et &#x202A;.", id="embedding-ref"),
+    ],
+    "include-added": [
+        pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](a.md)] texte",
+                     id="the-englishs-include"),
+        pytest.param(':::image type="content" source="a.png" alt-text="A":::',
+                     ':::image type="content" source="a.png" alt-text="Un A":::',
+                     id="an-image-alt-text-translated"),
     ],
     "new-block": [
         pytest.param(':::no-loc text="Azure"::: is fine.', 'Bien : :::no-loc text="Azure":::.',
