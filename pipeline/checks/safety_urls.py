@@ -49,13 +49,23 @@ def _urls(text: str, english: str | None = None) -> list[str]:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
+    if text.startswith("("):  # the destination of a link whose text ends the pair before
+        m = _LEADING_DESTINATION.match(text)
+        if m is not None:
+            urls.append(m.group(1) or m.group(2))
     return urls
+
+
+# '(url)' or '(<url>)' opening a segment: right after a pair that ends with '[text]' (sxs pairs
+# may stand with nothing between them), the page reads a link
+_LEADING_DESTINATION = re.compile(r"\((?:<([^<>\n]*)>|([^\s()<>]+))(?:\s+[\"'(][^)]*)?\)")
 
 
 def _maybe_link(text: str) -> bool:
     # single characters first: they cost nearly nothing (memchr)
     # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
     return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
+            or text.startswith("(")
             or ("<" in text and not no_tags(text)) or "://" in text or "www." in text
             or ":::" in text)
 
@@ -64,7 +74,7 @@ def _maybe_link(text: str) -> bool:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+")
+    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([^\\s()]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
@@ -121,7 +131,7 @@ def _may_spell_unsafe(text: str) -> bool:
     "unsafe-url", S, E,
     "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
     "use the English's link targets",
-    translation_needs="]<:w")  # _maybe_link: ']', '<', '://', 'www.'
+    translation_needs="]<:w(")  # _maybe_link: ']', '<', '://', 'www.', a leading '('
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _may_spell_unsafe(translation):
         return NONE
@@ -161,7 +171,7 @@ def _may_name_host(text: str) -> bool:
 @segment_rule(
     "foreign-host", S, E, "a link to a host the English does not link to",
     "use the English's link targets; only their locale part may change",
-    translation_needs="]<:w")
+    translation_needs="]<:w(")
 def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _maybe_link(translation) or not _may_name_host(translation):
         return NONE

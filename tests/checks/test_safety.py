@@ -148,6 +148,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        # helper-77: '[guide]' ending one sxs pair and '(//host)' opening the next, side by side
+        pytest.param("Do it first.", "(//evil.example/x) d'abord.",
+                     id="a-destination-for-the-pair-before"),
         pytest.param("Read the guide and run the installer.",
                      "` <img src=//evil.example/x.png> `x`", id="a-host-in-added-code"),
         pytest.param("The widget.",
@@ -269,6 +272,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Text", "Les données: voir la page.", id="data-word-in-prose"),
         pytest.param("This is the VBScript code:", "Éste es el código VBScript:",
                      id="a-scheme-word-that-starts-no-url"),
+        pytest.param("(Optional) Do it first.", "(Facultatif) Faites-le d'abord.",
+                     id="a-translation-opening-with-a-parenthesis"),
         pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
                      id="normal-link"),
     ],
