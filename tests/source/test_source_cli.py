@@ -306,7 +306,7 @@ def test_an_ignore_mark_silences_its_check_on_an_english_driven_catalog(
     tree.write("share.md", GUIDE)
     assert tree.run("extract") == 0
     english = "You can share a notebook with anyone who has an account."
-    tree.translate("fr-FR", "share.md", {english: "Partagez-le. [!INCLUDE[x](../x.md)]"})
+    tree.translate("fr-FR", "share.md", {english: "Partagez-le avec {0}."})
     path = tree.catalog_path("fr-FR", "share.md")
     cat = tree.catalog("fr-FR", "share.md")
     cat = replace(cat, messages=tuple(
@@ -316,7 +316,14 @@ def test_an_ignore_mark_silences_its_check_on_an_english_driven_catalog(
     capsys.readouterr()
     assert tree.run("locales") == 0
     assert "placeholder-changed" not in capsys.readouterr().err
-    assert "Partagez-le. [!INCLUDE[x](../x.md)]" in tree.page("fr-FR", "share.md")
+    assert "Partagez-le avec {0}." in tree.page("fr-FR", "share.md")
+    # a safety check no mark silences: an include it adds stays off the page (helper-77)
+    cat = tree.catalog("fr-FR", "share.md")
+    path.write_text(format_po(replace(cat, messages=tuple(
+        replace(m, msgstr="Partagez-le. [!INCLUDE[x](../x.md)]") if m.msgid == english
+        else m for m in cat.messages))), encoding="utf-8")
+    assert tree.run("locales") == 1
+    assert "[!INCLUDE[x](../x.md)]" not in tree.page("fr-FR", "share.md")
 
 
 def test_an_english_with_carriage_returns_alone_is_refused_at_the_first_one(
