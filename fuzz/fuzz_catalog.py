@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import fuzzing
 from hypothesis import strategies as st
 
-from pipeline.catalog import Catalog, format_po, parse_po, parse_po_bytes
+from pipeline.catalog import FUZZY, Catalog, format_po, parse_po, parse_po_bytes
 from pipeline.catalog.writer import gnu_flags
 from pipeline.checks.sync import foreign_entries
 from pipeline.findings import InputError
@@ -54,6 +54,16 @@ def as_gnu_writes(catalog: Catalog) -> Catalog:
                    header_flags=gnu_flags(catalog.header_flags, True))
 
 
+def same_flags(read: tuple[str, ...], written: tuple[str, ...], translated: bool) -> bool:
+    """The writer's flags are the reader's, each once, in any order (no fuzzy flag on an empty
+    msgstr), apart from the range and wrap flags it normalizes: checked without the writer's
+    own ordering, so that a flag it drops or adds shows."""
+    def plain(flags: tuple[str, ...]) -> set[str]:
+        return {f for f in flags if not f.startswith("range:") and f not in ("wrap", "no-wrap")
+                and (f != FUZZY or translated)}
+    return plain(read) == plain(written) and len(set(written)) == len(written)
+
+
 def target(data: bytes) -> None:
     try:
         catalog = parse_po_bytes(data, "fuzz.po")
@@ -61,6 +71,9 @@ def target(data: bytes) -> None:
         return
     again = parse_po(format_po(catalog), "fuzz.po")
     assert again == as_gnu_writes(catalog), (catalog, again)
+    kept = [m for m in catalog.messages if m.msgstr or not m.obsolete]
+    assert all(same_flags(m.flags, w.flags, bool(m.msgstr))
+               for m, w in zip(kept, again.messages, strict=True)), (catalog, again)
     foreign_entries(catalog, {"a"}, "fuzz.po")
 
 
