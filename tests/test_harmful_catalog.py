@@ -297,3 +297,40 @@ def test_segments_side_by_side_make_no_link_on_the_page(tmp_path: Path) -> None:
     assert main(["locales", *base, "--out", str(out)]) == 1
     for page in (out / "fr-FR" / "a.md", out / "de-DE" / "b.md"):
         assert "javascript" not in page.read_text(encoding="utf-8").lower(), page
+
+
+def test_a_tag_or_script_split_over_segments_stays_off_the_page(tmp_path: Path) -> None:
+    """helper-79: '<x-a' ending one sentence and ' onmouseover=… style=…>' the next (English
+    in); '<scr', 'ipt>…</scr' and 'ipt>' in three touching sxs pairs: one tag, one script on
+    the page, and no finding."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        "# Test\n\nOpen the settings page. Then select the option you need.\n",
+        encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    for english, french in (
+            ("Open the settings page.", "Ouvrez la page des paramètres <x-a"),
+            ("Then select the option you need.",
+             'onmouseover=\\"alert(1)\\" style=\\"position:fixed;inset:0\\">Puis choisissez.')):
+        text = text.replace(f'msgid "{english}"\nmsgstr ""',
+                            f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    pair = ('<span data-ttu-id="ab12c-{n}">{fr}</span><span class="sxs-lookup">'
+            '<span data-stu-id="ab12c-{n}">{en}</span></span>')
+    body = "".join(pair.format(n=n, fr=fr, en=en) for n, fr, en in (
+        (103, "Ouvrez la page.&lt;scr", "Open the page."),
+        (104, "ipt>alert(1)&lt;/scr", "It runs."),
+        (105, "ipt>Fin.", "The end.")))
+    (content / "de-DE").mkdir()
+    (content / "de-DE" / "b.md").write_text(
+        "---\nms.translationtype: HT\nms.contentlocale: de-DE\nms.sourcegitcommit: " + "0" * 40
+        + "\nms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n---\n"
+        + body.replace("&lt;", "<") + "\n", encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    assert "<x-a" not in (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "<script" not in (out / "de-DE" / "b.md").read_text(encoding="utf-8")

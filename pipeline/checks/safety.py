@@ -28,8 +28,9 @@ from pipeline.checks.safety_urls import (
     unsafe_url,
 )
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
-from pipeline.checks.tokens.code import without_code, without_english_code
+from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
+    COMMENT_END,
     fixed_attributes,
     html_tags,
     inert_anchor,
@@ -184,6 +185,46 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
+# What the segment beside it on the page would finish: a tag with no '>' ('<x-a' then
+# ' onmouseover=… style=…>' in the next sentence), a comment with no end, a URL cut after its
+# scheme, or one whose scheme the pair before ends with ('https:' then '//host': sxs pairs may
+# stand with nothing between them). Backslash-escaped '<' is text.
+_OPEN_TAG = re.compile(r"(?<!\\)<[A-Za-z/!?][^<>]*+\Z")
+_CUT_URL = re.compile(r"(?:(?<![\w.+-])(?:https?|ftp|wss?|file|javascript|vbscript|livescript"
+                      r"|data):|(?<![\w.-])www\.)\Z|\A//")
+
+
+def _open_markup(text: str, english: str) -> list[str]:
+    out = []
+    if "<" in text:
+        shown = without_english_code(text, english)
+        if _OPEN_TAG.search(shown):
+            out.append("a tag with no '>'")
+        if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
+            out.append("a comment with no end")
+    if "`" in text and loose_backticks(text):
+        out.append("a backtick that closes no code span")
+    if _CUT_URL.search(text):
+        out.append("a URL cut at its edge")
+    return out
+
+
+@segment_rule(
+    "markup-open", S, E,
+    "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
+    "its scheme) for the segment beside it on the page to finish",
+    "close every tag, comment and code span within the translation, as the English does",
+    translation_needs="<`:/w")
+def markup_open(source: str, translation: str, options: Options) -> Messages:
+    if source == translation:
+        return NONE
+    tr = _open_markup(translation, source)
+    if not tr:
+        return NONE
+    _, added = diff_multiset(_open_markup(source, source), tr)
+    return [f"{a}: {q(translation, 70)}" for a in added]
+
+
 _OVERRIDES = {"\u202d": "U+202D LEFT-TO-RIGHT OVERRIDE", "\u202e": "U+202E RIGHT-TO-LEFT OVERRIDE"}
 
 
@@ -255,6 +296,7 @@ RULES: tuple[SegmentRule, ...] = (
     unsafe_url,
     foreign_host,
     include_added,
+    markup_open,
     new_block,
     bidi_override,
 )

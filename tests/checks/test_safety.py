@@ -193,7 +193,24 @@ FAILING: dict[str, list[object]] = {
                      ':::image type="content" source="../../b.png" alt-text="B":::',
                      id="an-image-retargeted"),
     ],
+    "markup-open": [
+        # helper-79: each segment alone was clean; side by side on the page they made one tag,
+        # script element, autolink or URL
+        pytest.param("Open the settings page.", "Ouvrez la page des paramètres <x-a",
+                     id="a-tag-the-next-sentence-finishes"),
+        pytest.param("Open the page.", "Ouvrez la page.<scr", id="a-tag-name-cut"),
+        pytest.param("See the guide here.", "Voir le guide <java", id="an-autolink-cut"),
+        pytest.param("See it now.", "Voir ou https:", id="a-url-cut-after-its-scheme"),
+        pytest.param("It is there.", "//evil.example/x maintenant.",
+                     id="a-url-finishing-the-pair-before"),
+        pytest.param("Run it.", "Lancez le guide `", id="a-backtick-the-next-segment-pairs"),
+        pytest.param("Read it.", "Lisez <!-- ceci.", id="a-comment-with-no-end"),
+    ],
     "new-block": [
+        # helper-79: one whole tag alone on a line starts an HTML block of CommonMark's seventh
+        # kind, and the English's code after it would be raw HTML
+        pytest.param("Use the tag as shown.", "</x-a>", id="a-closing-tag-alone"),
+        pytest.param("Use the tag as shown.", "<x-a>", id="an-opening-tag-alone"),
         # helper-77: a definition with no destination takes the next line, the next segment's
         pytest.param("Open the settings page.", "[guide d'installation]:",
                      id="a-reference-definition-waiting-for-its-destination"),
@@ -306,6 +323,16 @@ PASSING: dict[str, list[object]] = {
         pytest.param(':::image type="content" source="a.png" alt-text="A":::',
                      ':::image type="content" source="a.png" alt-text="Un A":::',
                      id="an-image-alt-text-translated"),
+    ],
+    "markup-open": [
+        pytest.param("Select **File** > **Save**.", "Sélectionnez **Fichier** > **Enregistrer**.",
+                     id="a-menu-path"),
+        pytest.param("Type a < b.", "Tapez a < b.", id="a-less-than-sign"),
+        pytest.param("Enter \\<site name>.", "Entrez \\<nom du site", id="an-escaped-bracket"),
+        pytest.param("Object Explorer displays the HTTP connection:",
+                     "Explorador de objetos muestra la conexión HTTP:",
+                     id="a-protocol-name-ending-the-sentence"),
+        pytest.param("Use `a` and `b`.", "Utilisez `a` et `b`.", id="paired-backticks"),
     ],
     "new-block": [
         pytest.param(':::no-loc text="Azure"::: is fine.', 'Bien : :::no-loc text="Azure":::.',

@@ -27,6 +27,12 @@ _HTML_BLOCK = re.compile(
 # DocFX's block extensions: ':::zone pivot=…', ':::moniker range=…', ':::row:::', ':::image …'
 # (an inline ':::no-loc …:::' that a translation moves to the line's start opens none)
 _DIRECTIVE = re.compile(r":::[ \t]*+(?!no-loc)[A-Za-z]")
+# CommonMark's seventh kind: a line holding one whole tag of any name, alone (it starts a
+# block only where a paragraph does not run on, but a segment cannot tell: the English's code
+# spans after it would become raw HTML)
+_HTML_TAG_LINE = re.compile(
+    r"(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:\"[^\"]*\"|'[^']*'"
+    r"|[^\s\"'=<>`]+))?)*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\r?$")
 _REF_HEAD = re.compile(r"\[[^\[\]]+\]:[ \t]*\r?$")
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -39,7 +45,7 @@ BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "=": (("setext heading underline", _SETEXT),),
     "#": (("heading", _HEADING),),
     ">": (("block quote", re.compile(">")),),
-    "<": (("HTML block", _HTML_BLOCK),),
+    "<": (("HTML block", _HTML_BLOCK), ("HTML block", _HTML_TAG_LINE)),
     # a whole-line '[label]: destination ["title"]': the line vanishes from the page; with no
     # destination yet, the next line (the next segment's) gives it one
     "[": (("link reference definition", REF_DEF), ("link reference definition", _REF_HEAD)),

@@ -36,6 +36,14 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def loose_backticks(text: str) -> int:
+    """How many backtick runs open or close no code span (unescaped): the next segment's on
+    the page may pair with one."""
+    inside = {i for s, e in code_spans(text) for i in range(s, e)}
+    return sum(1 for m in _BACKTICKS.finditer(text)
+               if m.start() not in inside and not escaped(text, m.start()))
+
+
 def escaped(text: str, pos: int) -> bool:
     n = 0
     while pos - n - 1 >= 0 and text[pos - n - 1] == "\\":

@@ -91,7 +91,7 @@ _XREF = re.compile(r"<xref:[^\s<>/]*+>")  # a "/" parts attributes too: <xref:x/
 
 # Where a browser ends a comment: '-->' or '--!>', which may share the dashes of its '<!--'
 # ('<!-->' and '<!--->' are whole comments), looked for from the '--' of the opening
-_COMMENT_END = re.compile(r"--!?>")
+COMMENT_END = re.compile(r"--!?>")
 
 
 def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
@@ -106,7 +106,7 @@ def html_tags(text: str) -> tuple[list[Tag], list[BadTag]]:
     while pos >= 0:
         nxt = pos + 1
         if text.startswith("<!--", pos):
-            close = _COMMENT_END.search(text, pos + 2)  # '<!-->' and '<!--->' end at once
+            close = COMMENT_END.search(text, pos + 2)  # '<!-->' and '<!--->' end at once
             if close is None:
                 bad.append(BadTag("!--", pos, text[pos : pos + 40], "comment is not closed"))
                 break
