@@ -44,7 +44,10 @@ def _urls(text: str, english: str | None = None) -> list[str]:
     if "<" in text and "=" in text:  # an attribute without a value holds no URL
         for _, attrs in lenient_tags(without_code(text) if english is None
                                      else without_english_code(text, english)):
-            urls.extend(v for a, v in attrs if a in URL_ATTRIBUTES)
+            urls.extend(v for a, v in attrs if a in URL_ATTRIBUTES and a != "srcset")
+            # each candidate of a srcset ('a.png 1x, https://host/b.png 2x') is a URL
+            urls.extend(c.split()[0] for a, v in attrs if a == "srcset"
+                        for c in v.split(",") if c.strip())
     if "www." in text:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
@@ -58,7 +61,8 @@ def _urls(text: str, english: str | None = None) -> list[str]:
 
 # '(url)' or '(<url>)' opening a segment: right after a pair that ends with '[text]' (sxs pairs
 # may stand with nothing between them), the page reads a link
-_LEADING_DESTINATION = re.compile(r"\((?:<([^<>\n]*)>|([^\s()<>]+))(?:\s+[\"'(][^)]*)?\)")
+_LEADING_DESTINATION = re.compile(
+    r"\([ \t\n]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\([^\s()]*\))+))")
 
 
 def _maybe_link(text: str) -> bool:
@@ -74,7 +78,7 @@ def _maybe_link(text: str) -> bool:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([^\\s()]*+")
+    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([ \t\n]*+[^\\s()]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
@@ -109,8 +113,15 @@ def bare_schemes(text: str) -> int:
     text or is followed by white space starts nothing ('the VBScript code:')."""
     low = (html.unescape(text) if "&" in text else text).replace("\\", "").lower()
     return sum(1 for m in _SCHEME.finditer(low) if m.end() < len(low)
-               and not low[m.end()].isspace()
+               and _starts_payload(low[m.end()])
                and (not m.start() or low[m.start() - 1] not in _SCHEME_CHARS))
+
+
+def _starts_payload(c: str) -> bool:
+    """Can a script or data URL's payload start with ``c``? ASCII, but not white space or what
+    closes the text around the word ('(JavaScript:)', '*data:*'); a CJK word or a bidi mark
+    after 'JavaScript:' is prose ('JavaScript:支持')."""
+    return c < "\x7f" and not c.isspace() and c not in ")]*>|"
 
 
 def _unsafe_urls(text: str, english: str | None = None) -> list[str]:
@@ -191,18 +202,26 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
             + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
 
 
+# What pulls a file's text into the page: '[!INCLUDE [title](path)]', '[!code-cs[](path)]'.
+# (An image or video it shows is a link's business: its host, foreign-host; a localized
+# 'media/fr-fr/a.png' is fine.)
+_FILE_DIRECTIVE = re.compile(
+    r"\[!(?:include|code(?:-[\w+#.-]*)?)\s*\[[^\]\n]*\]\(\s*<?([^)\s>]*)", re.I)
+
+
 @segment_rule(
     "include-added", S, E,
-    "a file a DocFX directive pulls into the page ([!INCLUDE], [!code], :::image, [!VIDEO]) "
-    "that the English's directives do not",
+    "a file a DocFX include or code snippet ([!INCLUDE], [!code-…]) pulls into the page that "
+    "the English's do not",
     "keep each directive of the English, its path included, as it is",
     translation_needs="[:")
 def include_added(source: str, translation: str, options: Options) -> Messages:
-    # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever a
-    # directive loads is the English's, as the corpus's 1,471 translated directives all are
-    if source == translation or ("[!" not in translation and ":::" not in translation):
+    # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
+    # an include loads is the English's, as in all the corpus's 1,471 translated directives
+    if source == translation or "[!" not in translation:
         return NONE
-    _, added = diff_multiset(directive_urls(source), directive_urls(translation))
+    _, added = diff_multiset(_FILE_DIRECTIVE.findall(without_code(source)),
+                             _FILE_DIRECTIVE.findall(without_english_code(translation, source)))
     if not added:
         return NONE
     return ["the translation loads what the English does not: "

@@ -100,6 +100,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Use `<b>`.", "Utilisez `<script>`.", id="in-code-too"),
     ],
     "event-handler": [
+        # helper-78: a quote inside a comment swallowed the live tag after it
+        pytest.param("Click here.", 'Klicken Sie <!-- <b title=" --> <x-a onmouseover=alert(1) '
+                     'style=position:fixed;inset:0>hier</x-a> ">.',
+                     id="a-handler-behind-a-comment"),
         pytest.param("Text here.", '<xref:Foo onmouseover="alert(1)">Texte ici.',
                      id="handler-on-an-xref-like-tag"),
         pytest.param("Text here.", "<xref:x/onmouseover=alert(1)>Texte ici.",
@@ -151,6 +155,13 @@ FAILING: dict[str, list[object]] = {
         # helper-77: '[guide]' ending one sxs pair and '(//host)' opening the next, side by side
         pytest.param("Do it first.", "(//evil.example/x) d'abord.",
                      id="a-destination-for-the-pair-before"),
+        pytest.param("Do it first.", "( //evil.example/x) zuerst.",
+                     id="a-spaced-destination-for-the-pair-before"),
+        pytest.param("Do it first.", "(//evil.example/a(b)) zuerst.",
+                     id="a-bracketed-destination-for-the-pair-before"),
+        pytest.param('A cat <img src="a.png" alt="Cat" srcset="a.png 1x">.',
+                     'Un chat <img src="a.png" alt="Chat" srcset="a.png 1x, '
+                     'https://evil.example/t.png 2x">.', id="a-srcset-candidate"),
         pytest.param("Read the guide and run the installer.",
                      "` <img src=//evil.example/x.png> `x`", id="a-host-in-added-code"),
         pytest.param("The widget.",
@@ -189,9 +200,8 @@ FAILING: dict[str, list[object]] = {
                      id="an-include-added"),
         pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](b.md)] texte",
                      id="an-include-retargeted"),
-        pytest.param(':::image type="content" source="a.png" alt-text="A":::',
-                     ':::image type="content" source="../../b.png" alt-text="B":::',
-                     id="an-image-retargeted"),
+        pytest.param("See [!code-csharp[](snippets/a.cs)].",
+                     "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
     ],
     "markup-open": [
         # helper-79: each segment alone was clean; side by side on the page they made one tag,
@@ -214,6 +224,8 @@ FAILING: dict[str, list[object]] = {
         # helper-77: a definition with no destination takes the next line, the next segment's
         pytest.param("Open the settings page.", "[guide d'installation]:",
                      id="a-reference-definition-waiting-for-its-destination"),
+        pytest.param("Read the guide first.", "[gu\\]ide]:",
+                     id="a-definition-whose-label-escapes-a-bracket"),
         pytest.param("A plain paragraph.", ':::zone pivot="evil"', id="docfx-zone"),
         pytest.param("A plain paragraph.", 'Un paragraphe.\n::: moniker range="x"',
                      id="docfx-moniker-on-a-later-line"),
@@ -255,6 +267,10 @@ PASSING: dict[str, list[object]] = {
         pytest.param("<b>Bold</b>", "<b>Gras</b>", id="same-elements"),
         pytest.param("Use `<b>` tags.", "Utilisez les balises `<b>`.",
                      id="the-englishs-code-holding-a-tag"),
+        pytest.param('<span class="a b">x</span>', '<span class="b  a">y</span>',
+                     id="a-class-list-written-otherwise"),
+        pytest.param('<a href="x.zip" download="file.txt">x</a>',
+                     '<a href="x.zip" download="fichier.txt">x</a>', id="a-download-name"),
         pytest.param('<img src="a.png" class="x" alt="A diagram" title="Flow">',
                      "<img class='x' src=\"a.png\" title=\"Flux\" alt=\"Un schéma\">",
                      id="text-attributes-translated-the-others-kept-in-another-order"),
@@ -289,6 +305,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Text", "Les données: voir la page.", id="data-word-in-prose"),
         pytest.param("This is the VBScript code:", "Éste es el código VBScript:",
                      id="a-scheme-word-that-starts-no-url"),
+        pytest.param("JavaScript: supported", "JavaScript:支持", id="a-scheme-word-before-cjk"),
+        pytest.param("Data (JavaScript:)", "Données (JavaScript:)", id="a-scheme-word-closed"),
+        pytest.param("JavaScript: yes", "JavaScript:\u200f نعم", id="a-scheme-word-before-rlm"),
         pytest.param("(Optional) Do it first.", "(Facultatif) Faites-le d'abord.",
                      id="a-translation-opening-with-a-parenthesis"),
         pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
@@ -323,6 +342,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param(':::image type="content" source="a.png" alt-text="A":::',
                      ':::image type="content" source="a.png" alt-text="Un A":::',
                      id="an-image-alt-text-translated"),
+        pytest.param(':::image type="content" source="media/a.png" alt-text="A":::',
+                     ':::image type="content" source="media/fr-fr/a.png" alt-text="Un A":::',
+                     id="a-localized-image"),
     ],
     "markup-open": [
         pytest.param("Select **File** > **Save**.", "Sélectionnez **Fichier** > **Enregistrer**.",

@@ -33,7 +33,7 @@ _DIRECTIVE = re.compile(r":::[ \t]*+(?!no-loc)[A-Za-z]")
 _HTML_TAG_LINE = re.compile(
     r"(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:\"[^\"]*\"|'[^']*'"
     r"|[^\s\"'=<>`]+))?)*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\r?$")
-_REF_HEAD = re.compile(r"\[[^\[\]]+\]:[ \t]*\r?$")
+_REF_HEAD = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\r?$")
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "`": (("code fence", _FENCE),),

@@ -42,7 +42,8 @@ _COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
 # A link reference definition: '[label]: destination', then at most a title on the line (text
 # after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
 _DEFINED = r"\]:[ \t]*(\S+)[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*\r?$"
-REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\[\]]+" + _DEFINED, re.M)
+# (a label's brackets may be backslash-escaped: '[gu\]ide]: url')
+REF_DEF = re.compile(r"^[ \t]{0,3}\[(?:[^\[\]\\]|\\.)+" + _DEFINED, re.M)
 # No re.I: case-insensitive alternation defeats the engine's first-character scan.
 URL_TAIL = r"[^\s<>\"'`\]]*(?<![).,:;!?])"
 BARE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://" + URL_TAIL)

@@ -212,13 +212,26 @@ LENIENT_ATTR = re.compile(
 )
 
 
+def _views(text: str) -> list[str]:
+    """The text as scanned: as written, and, where it has a comment, also as a browser sees it
+    with the comments gone (a quote in a comment opens no value: '<!-- <b title=" --> <x-a
+    onmouseover=…> ">' is a live <x-a>). Both, since a renderer may not take a comment for one."""
+    if "<!--" not in text:
+        return [text]
+    return [text, _COMMENT.sub(" ", text)]
+
+
+# from '<!' so that '<!-->' and '<!--->' are whole comments; an unclosed one runs to the end
+_COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*\Z)", re.S)
+
+
 def lenient_tags(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """(lower-case element name, [(lower-case attribute, unquoted value)]) for every tag-like
-    piece of ``text``, known element or not."""
+    piece of ``text``, known element or not (of each of its ``_views``)."""
     out: list[tuple[str, list[tuple[str, str]]]] = []
     if "<" not in text:
         return out
-    for m in LENIENT_TAG.finditer(text):
+    for m in (m for view in _views(text) for m in LENIENT_TAG.finditer(view)):
         attrs = []
         for a in LENIENT_ATTR.finditer(m.group(2)):
             value = a.group(2) or ""
@@ -240,7 +253,7 @@ def unknown_attributes(text: str) -> list[str]:
     if "<" not in text:
         return []
     out = []
-    for m in LENIENT_TAG.finditer(text):
+    for m in (m for view in _views(text) for m in LENIENT_TAG.finditer(view)):
         if m.group(1).lower() not in HTML_ELEMENTS:
             for a in LENIENT_ATTR.finditer(m.group(2)):
                 name = a.group(1).lower()
@@ -279,14 +292,19 @@ URL_ATTRIBUTES = frozenset([
 TEXT_ATTRIBUTES = URL_ATTRIBUTES | {
     "alt", "title", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext",
     "aria-placeholder", "placeholder", "summary", "label", "abbr", "value", "lang", "dir",
-    "style"}
+    "hreflang", "download", "accesskey", "style"}
+
+
+def _tokens(name: str, value: str) -> str:
+    """A class list as the set of its classes (order and spacing change nothing)."""
+    return " ".join(sorted(set(value.split()))) if name == "class" else value
 
 
 def fixed_attributes(text: str) -> list[str]:
     """``name=value`` of every attribute of a known HTML element in ``text`` whose value is no
     text to translate (class, id, target, width, data-*…), references decoded: a translation
     keeps them as the English has them (a class restyles, a target opens a window)."""
-    return [f"{a}={html.unescape(v)}" for name, attrs in lenient_tags(text)
+    return [f"{a}={_tokens(a, html.unescape(v))}" for name, attrs in lenient_tags(text)
             if name in HTML_ELEMENTS for a, v in attrs if a not in TEXT_ATTRIBUTES
             and (name, a) != ("a", "name")  # an anchor's name: the anchor rules say
             and not a.startswith("on")]  # an event handler: event-handler says
