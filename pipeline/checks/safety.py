@@ -64,7 +64,7 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation:
         return NONE
     out = []
-    tr_text = without_english_code(translation, source)
+    tr_text = without_code(translation)  # (what added code may load: the link rules)
     src_text = without_code(source) if "<" in source else ""
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
         _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],
@@ -185,27 +185,39 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
-# What the segment beside it on the page would finish: a tag with no '>' ('<x-a' then
-# ' onmouseover=… style=…>' in the next sentence), a comment with no end, a URL cut after its
-# scheme, or one whose scheme the pair before ends with ('https:' then '//host': sxs pairs may
-# stand with nothing between them). Backslash-escaped '<' is text.
-_OPEN_TAG = re.compile(r"(?<!\\)<[A-Za-z/!?][^<>]*+\Z")
-_CUT_URL = re.compile(r"(?:(?<![\w.+-])(?:https?|ftp|wss?|file|javascript|vbscript|livescript"
-                      r"|data):|(?<![\w.-])www\.)\Z|\A//")
+# What the segment beside it on the page would finish: a tag name left at the end ('<x-a',
+# '<scr', '</scr', '<https:') or a tag's attributes and '>' opening it (' onmouseover=…>'), for a
+# tag on the page that neither segment shows; a comment with no end; a URL cut after its scheme,
+# or its '//host' whose scheme the pair before ends with ('https:' + '//host': sxs pairs may
+# touch). Backslash-escaped '<' is text; 'a<b' and '<5' before more words are comparisons.
+_OPEN_TAG = re.compile(r"(?<!\\)</?[A-Za-z][^\s<>]*+\s*+\Z")
+_TAG_REST = re.compile(
+    r"\A[^<>]*?(?:^|\s)[A-Za-z_:][\w:.-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)[^<]*?>")
+# each with the words of the English that make it its own ('Start with www.', 'http:' ending
+# a sentence about HTTP): a cut URL counts only where the English has none of them
+_CUT_URL = (
+    ("a URL cut after its scheme",
+     re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
+    ("a URL cut after its 'www.'", re.compile(r"(?<![\w.-])www\.\Z", re.I), ("www",)),
+    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
+)
 
 
 def _open_markup(text: str, english: str) -> list[str]:
     out = []
-    if "<" in text:
+    if "<" in text or ">" in text:
         shown = without_english_code(text, english)
         if _OPEN_TAG.search(shown):
             out.append("a tag with no '>'")
+        if ">" in shown and _TAG_REST.match(shown):
+            out.append("the end of a tag the text before opens")
         if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
             out.append("a comment with no end")
     if "`" in text and loose_backticks(text):
         out.append("a backtick that closes no code span")
-    if _CUT_URL.search(text):
-        out.append("a URL cut at its edge")
+    low = english.lower()
+    out.extend(what for what, cut, words in _CUT_URL
+               if cut.search(text) and not any(w in low for w in words))
     return out
 
 
@@ -214,7 +226,7 @@ def _open_markup(text: str, english: str) -> list[str]:
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
     "its scheme) for the segment beside it on the page to finish",
     "close every tag, comment and code span within the translation, as the English does",
-    translation_needs="<`:/w")
+    translation_needs="<>`:/w")
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

@@ -107,21 +107,23 @@ _SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
 
 
 def bare_schemes(text: str) -> int:
-    """How many script or data schemes start a URL in ``text``, link or not ('javascript:x'
-    in one segment, '[a]' and '(…)' or '[a]:' in the ones beside it, make one link on the
-    page): references and backslash escapes read as Markdown reads them; one that ends the
-    text or is followed by white space starts nothing ('the VBScript code:')."""
+    """How many script or data URLs ``text`` holds, link or not ('javascript:x' in one
+    segment, '[a]' and '(…)' or '[a]:' in the ones beside it, make one link on the page):
+    references and backslash escapes read as Markdown reads them. A script URL does something
+    only with a call, an assignment or a string ('javascript:alert(1)', 'javascript:"…"'), a
+    data URL only with a media type or its comma ('data:text/html,…'): 'the VBScript code:',
+    'JavaScript:支持', 'javascript:-URLs', 'Data:2024-01-15' are prose."""
     low = (html.unescape(text) if "&" in text else text).replace("\\", "").lower()
-    return sum(1 for m in _SCHEME.finditer(low) if m.end() < len(low)
-               and _starts_payload(low[m.end()])
-               and (not m.start() or low[m.start() - 1] not in _SCHEME_CHARS))
+    return sum(1 for m in _SCHEME.finditer(low)
+               if (not m.start() or low[m.start() - 1] not in _SCHEME_CHARS)
+               and (_DATA_PAYLOAD if m.group().startswith("d") else _SCRIPT_PAYLOAD).match(
+                   low, m.end()))
 
 
-def _starts_payload(c: str) -> bool:
-    """Can a script or data URL's payload start with ``c``? ASCII, but not white space or what
-    closes the text around the word ('(JavaScript:)', '*data:*'); a CJK word or a bidi mark
-    after 'JavaScript:' is prose ('JavaScript:支持')."""
-    return c < "\x7f" and not c.isspace() and c not in ")]*>|"
+# after the scheme, up to white space: a media type or the comma of a data URL; for script, a
+# payload starting with no closing punctuation and holding a call, assignment, string or escape
+_DATA_PAYLOAD = re.compile(r"[\x00-\x20]*(?:[a-z][\w.+-]*/[\w.+-]|[,;])")
+_SCRIPT_PAYLOAD = re.compile(r"[^\s)\]*>|\-\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
 def _unsafe_urls(text: str, english: str | None = None) -> list[str]:

@@ -48,12 +48,6 @@ FAILING: dict[str, list[object]] = {
         pytest.param('<span style="display:none">Hidden</span>.',
                      '<span style="display:\u00a0none">Caché</span>.',
                      id="style-with-a-no-break-space-css-does-not-read"),
-        # helper-77: code a translation adds is no code to trust: a flag may let it stand, and
-        # a backtick of the segment beside it, or an HTML block around it, makes markup of it
-        pytest.param("Read the guide and run the installer.",
-                     "` <img src=x.png> `x`", id="an-element-in-added-code"),
-        pytest.param("<div>Read the guide.</div>",
-                     'Lisez `<a href="x.md">le guide</a>`.', id="an-element-in-code-in-html"),
         # helper-77: a browser ends '<!-->' and '<!--->' at once; read to the next '-->', they
         # hid the elements after them
         pytest.param("Read the setup guide first.",
@@ -215,6 +209,9 @@ FAILING: dict[str, list[object]] = {
                      id="a-url-finishing-the-pair-before"),
         pytest.param("Run it.", "Lancez le guide `", id="a-backtick-the-next-segment-pairs"),
         pytest.param("Read it.", "Lisez <!-- ceci.", id="a-comment-with-no-end"),
+        pytest.param("Then select the option you need.",
+                     'onmouseover="alert(1)" style="position:fixed;inset:0">Puis choisissez.',
+                     id="the-end-of-a-tag-the-sentence-before-opens"),
     ],
     "new-block": [
         # helper-79: one whole tag alone on a line starts an HTML block of CommonMark's seventh
@@ -271,6 +268,11 @@ PASSING: dict[str, list[object]] = {
                      id="a-class-list-written-otherwise"),
         pytest.param('<a href="x.zip" download="file.txt">x</a>',
                      '<a href="x.zip" download="fichier.txt">x</a>', id="a-download-name"),
+        pytest.param("When a < b, the function returns true.", "当 a<b 时，该函数返回 true。",
+                     id="a-comparison-read-as-no-tag"),
+        pytest.param('<div align="left">x</div>', '<div align="right">x</div>',
+                     id="alignment-mirrored-for-right-to-left"),
+        pytest.param("Use `<br/>`.", "Utilisez `<br />`.", id="code-written-otherwise"),
         pytest.param('<img src="a.png" class="x" alt="A diagram" title="Flow">',
                      "<img class='x' src=\"a.png\" title=\"Flux\" alt=\"Un schéma\">",
                      id="text-attributes-translated-the-others-kept-in-another-order"),
@@ -306,6 +308,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("This is the VBScript code:", "Éste es el código VBScript:",
                      id="a-scheme-word-that-starts-no-url"),
         pytest.param("JavaScript: supported", "JavaScript:支持", id="a-scheme-word-before-cjk"),
+        pytest.param("Use data: URLs.", "Verwenden Sie data:-URLs.", id="a-german-compound"),
+        pytest.param("The date: 2024-01-15", "Data:2024-01-15", id="a-portuguese-date"),
         pytest.param("Data (JavaScript:)", "Données (JavaScript:)", id="a-scheme-word-closed"),
         pytest.param("JavaScript: yes", "JavaScript:\u200f نعم", id="a-scheme-word-before-rlm"),
         pytest.param("(Optional) Do it first.", "(Facultatif) Faites-le d'abord.",
@@ -314,6 +318,11 @@ PASSING: dict[str, list[object]] = {
                      id="normal-link"),
     ],
     "foreign-host": [
+        pytest.param("Go to https://portal.azure.com and sign in.",
+                     "访问 https://portal.azure.com，然后登录", id="a-bare-url-before-cjk"),
+        pytest.param("Go to https://portal.azure.com.",
+                     "انتقل إلى https://portal.azure.com\u200f.",
+                     id="a-bare-url-before-a-bidi-mark"),
         pytest.param("> [!VIDEO https://learn.contoso.com/v]",
                      "> [!VIDEO https://learn.contoso.com/v]", id="docfx-video-kept"),
         pytest.param(':::image source="https://learn.contoso.com/a.png" alt-text="A chart":::',
@@ -355,6 +364,16 @@ PASSING: dict[str, list[object]] = {
                      "Explorador de objetos muestra la conexión HTTP:",
                      id="a-protocol-name-ending-the-sentence"),
         pytest.param("Use `a` and `b`.", "Utilisez `a` et `b`.", id="paired-backticks"),
+        # helper-81: what vendors write
+        pytest.param("When a < b, the function returns true.", "当 a<b 时，该函数返回 true。",
+                     id="a-comparison-without-spaces"),
+        pytest.param("Enter the date:", "Immettere la data:", id="a-word-like-a-scheme"),
+        pytest.param("the javascript: and data: URL schemes", "las URL javascript: y data:",
+                     id="scheme-names-moved-to-the-end"),
+        pytest.param("Do not include the www prefix.", "不要包含前缀 www.",
+                     id="the-www-prefix-ending-a-sentence"),
+        pytest.param("Start comments with //.", "// でコメントを開始します。",
+                     id="a-comment-marker-first"),
     ],
     "new-block": [
         pytest.param(':::no-loc text="Azure"::: is fine.', 'Bien : :::no-loc text="Azure":::.',

@@ -292,7 +292,7 @@ URL_ATTRIBUTES = frozenset([
 TEXT_ATTRIBUTES = URL_ATTRIBUTES | {
     "alt", "title", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext",
     "aria-placeholder", "placeholder", "summary", "label", "abbr", "value", "lang", "dir",
-    "hreflang", "download", "accesskey", "style"}
+    "hreflang", "download", "accesskey", "align", "style"}  # (a right-to-left page mirrors)
 
 
 def _tokens(name: str, value: str) -> str:
@@ -301,13 +301,25 @@ def _tokens(name: str, value: str) -> str:
 
 
 def fixed_attributes(text: str) -> list[str]:
-    """``name=value`` of every attribute of a known HTML element in ``text`` whose value is no
-    text to translate (class, id, target, width, data-*…), references decoded: a translation
-    keeps them as the English has them (a class restyles, a target opens a window)."""
-    return [f"{a}={_tokens(a, html.unescape(v))}" for name, attrs in lenient_tags(text)
-            if name in HTML_ELEMENTS for a, v in attrs if a not in TEXT_ATTRIBUTES
-            and (name, a) != ("a", "name")  # an anchor's name: the anchor rules say
-            and not a.startswith("on")]  # an event handler: event-handler says
+    """``name=value`` of every valued attribute of a known HTML element's whole tag in ``text``
+    whose value is no text to translate (class, id, target, width, data-*…), references
+    decoded: a translation keeps them as the English has them (a class restyles, a target
+    opens a window). A tag with no '>' is none ('当 a<b 时，…' compares), nor a bare word."""
+    out = []
+    for m in (m for view in _views(text) for m in LENIENT_TAG.finditer(view)):
+        name = m.group(1).lower()
+        if name not in HTML_ELEMENTS or not m.group().endswith(">"):
+            continue
+        for a in LENIENT_ATTR.finditer(m.group(2)):
+            attr, value = a.group(1).lower(), a.group(2)
+            if (value is None or attr in TEXT_ATTRIBUTES or not attr.isascii()
+                    or (name, attr) == ("a", "name")  # an anchor's name: the anchor rules say
+                    or attr.startswith("on")):  # an event handler: event-handler says
+                continue
+            if value[:1] in "\"'":
+                value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+            out.append(f"{attr}={_tokens(attr, html.unescape(value))}")
+    return out
 
 
 _CSS_SPACE = re.compile(r"[\t\n\f\r ]+")  # CSS's white space: a no-break space is none

@@ -39,4 +39,10 @@ def url_host(url: str) -> str | None:
     rest = rest.rsplit("@", 1)[-1]
     if rest.startswith("["):  # IPv6 literal
         return rest.split("]", 1)[0] + "]"
-    return rest.split(":", 1)[0].rstrip(".")
+    # a bare URL in prose runs on into what follows it ('portal.azure.com，然后', a bidi mark,
+    # a closing quote): the host ends at the first character no host holds
+    host = _HOST_CHARS.match(rest.split(":", 1)[0])
+    return (host.group() if host is not None else "").rstrip(".") or None
+
+
+_HOST_CHARS = re.compile(r"[\w.-]*")  # letters of any script (IDN), digits, '.', '-'
