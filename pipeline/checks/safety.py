@@ -190,9 +190,14 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
 # tag on the page that neither segment shows; a comment with no end; a URL cut after its scheme,
 # or its '//host' whose scheme the pair before ends with ('https:' + '//host': sxs pairs may
 # touch). Backslash-escaped '<' is text; 'a<b' and '<5' before more words are comparisons.
-_OPEN_TAG = re.compile(r"(?<!\\)</?[A-Za-z][^\s<>]*+\s*+\Z")
+# (ASCII attribute names, as an attack writes them, so that '当 a<b 时' stays a comparison; a
+# backslash escapes nothing inside an HTML block, where '\<x-a' is a tag)
+_ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
+_OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
+_QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
 _TAG_REST = re.compile(
-    r"\A[^<>]*?(?:^|\s)[A-Za-z_:][\w:.-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)[^<]*?>")
+    r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
+    r"(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
 _CUT_URL = (
@@ -205,11 +210,14 @@ _CUT_URL = (
 
 def _open_markup(text: str, english: str) -> list[str]:
     out = []
-    if "<" in text or ">" in text:
+    if "<" in text or "=" in text:
         shown = without_english_code(text, english)
         if _OPEN_TAG.search(shown):
             out.append("a tag with no '>'")
-        if ">" in shown and _TAG_REST.match(shown):
+        rest = _TAG_REST.match(shown) if "=" in shown else None
+        # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')
+        if rest is not None and (rest.group().endswith(">") or _ON_ATTRIBUTE.search(
+                " " + rest.group().lower().replace("/", " ")) or _QUOTED.search(rest.group())):
             out.append("the end of a tag the text before opens")
         if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
             out.append("a comment with no end")
@@ -226,7 +234,7 @@ def _open_markup(text: str, english: str) -> list[str]:
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
     "its scheme) for the segment beside it on the page to finish",
     "close every tag, comment and code span within the translation, as the English does",
-    translation_needs="<>`:/w")
+    translation_needs="<=`:/w")
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

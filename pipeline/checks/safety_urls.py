@@ -123,7 +123,10 @@ def bare_schemes(text: str) -> int:
 # after the scheme, up to white space: a media type or the comma of a data URL; for script, a
 # payload starting with no closing punctuation and holding a call, assignment, string or escape
 _DATA_PAYLOAD = re.compile(r"[\x00-\x20]*(?:[a-z][\w.+-]*/[\w.+-]|[,;])")
-_SCRIPT_PAYLOAD = re.compile(r"[^\s)\]*>|\-\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
+# (JavaScript takes a no-break space, U+2028 or a BOM before its code as white space)
+_SCRIPT_PAYLOAD = re.compile(
+    r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*"
+    r"[^\s)\]*>|\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
 def _unsafe_urls(text: str, english: str | None = None) -> list[str]:

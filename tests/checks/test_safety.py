@@ -113,6 +113,9 @@ FAILING: dict[str, list[object]] = {
                      id="newline-before-value"),
     ],
     "unsafe-url": [
+        pytest.param("to continue.", "javascript:-alert(1)> pour continuer.",
+                     id="a-script-url-whose-code-starts-with-a-minus"),
+        pytest.param("Text", "javascript:\u00a0alert(1)", id="a-script-url-after-a-no-break-space"),
         # helper-77: a scheme that starts a URL is one, link or not: '[a]' and '(…)', or '[a]:'
         # and the next line, in the segments beside it make a link of it on the page
         pytest.param("Do it first.", "(javascript:alert(document.domain)) d'abord.",
@@ -146,6 +149,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        pytest.param("See the [documentation](https://learn.microsoft.com/en-us/x).",
+                     "Voir la [documentation](https://learn.microsoft.com\u3002evil.example/x).",
+                     id="a-host-after-an-ideographic-full-stop"),
         # helper-77: '[guide]' ending one sxs pair and '(//host)' opening the next, side by side
         pytest.param("Do it first.", "(//evil.example/x) d'abord.",
                      id="a-destination-for-the-pair-before"),
@@ -212,6 +218,14 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Then select the option you need.",
                      'onmouseover="alert(1)" style="position:fixed;inset:0">Puis choisissez.',
                      id="the-end-of-a-tag-the-sentence-before-opens"),
+        # helper-80: a backslash escapes nothing inside an HTML block, and a tag may hold bare
+        # attributes, '/' between them, and its '>' from the English's next tag
+        pytest.param("Enter \\<site name>.", "Entrez \\<nom du site", id="an-escaped-bracket"),
+        pytest.param("Open the file.", "Ouvrez le fichier <x-a x",
+                     id="a-tag-with-a-bare-attribute"),
+        pytest.param("Save the file.", '/onfocus="alert(1)"/autofocus/tabindex="0"/',
+                     id="a-tags-end-parted-by-slashes"),
+        pytest.param("Click here.", "Cliquez ici <", id="a-bracket-alone-at-the-end"),
     ],
     "new-block": [
         # helper-79: one whole tag alone on a line starts an HTML block of CommonMark's seventh
@@ -359,7 +373,6 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Select **File** > **Save**.", "Sélectionnez **Fichier** > **Enregistrer**.",
                      id="a-menu-path"),
         pytest.param("Type a < b.", "Tapez a < b.", id="a-less-than-sign"),
-        pytest.param("Enter \\<site name>.", "Entrez \\<nom du site", id="an-escaped-bracket"),
         pytest.param("Object Explorer displays the HTTP connection:",
                      "Explorador de objetos muestra la conexión HTTP:",
                      id="a-protocol-name-ending-the-sentence"),

@@ -41,8 +41,10 @@ def url_host(url: str) -> str | None:
         return rest.split("]", 1)[0] + "]"
     # a bare URL in prose runs on into what follows it ('portal.azure.com，然后', a bidi mark,
     # a closing quote): the host ends at the first character no host holds
-    host = _HOST_CHARS.match(rest.split(":", 1)[0])
+    # the dots IDNA reads as '.': 'learn.microsoft.com。evil.example' is evil.example's
+    host = _HOST_CHARS.match(rest.split(":", 1)[0].translate(_DOTS))
     return (host.group() if host is not None else "").rstrip(".") or None
 
 
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _HOST_CHARS = re.compile(r"[\w.-]*")  # letters of any script (IDN), digits, '.', '-'
