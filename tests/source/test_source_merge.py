@@ -601,16 +601,7 @@ def test_without_ids_a_context_serves_the_occurrence_it_names(
         tree: Tree, contexts: tuple[tuple[str, str], ...], shown: list[str]) -> None:
     """No #. comments (a tool dropped them): a context is the occurrence whose id it names, as
     it was made; the plain entry serves the others. It was taken by its place in the file."""
-    tree.write("save.md", SAVE3)
-    tree.target("fr-FR")
-    assert tree.run("extract") == 0
-    path = tree.catalog_path("fr-FR", "save.md")
-    head, _, _ = path.read_text(encoding="utf-8").partition("#. ")
-    body = 'msgid "Select **Save**."\nmsgstr "A1"\n'
-    for ident, text in contexts:
-        body += f'\nmsgctxt "5d48a-{ident}"\nmsgid "Select **Save**."\nmsgstr "{text}"\n'
-    path.write_text(head + body, encoding="utf-8")
-    assert tree.run("locales") == 0
+    _vendor_save3(tree, contexts)
     page = tree.page("fr-FR", "save.md")
     assert [line for line in page.splitlines() if line.startswith("A")] == shown
     assert tree.run("locales") == 0
