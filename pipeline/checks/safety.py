@@ -206,6 +206,10 @@ _CUT_URL = (
     ("a URL cut after its 'www.'", re.compile(r"(?<![\w.-])www\.\Z", re.I), ("www",)),
     ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
 )
+# What each of them needs at the text's edge: most texts end with neither (a search for a
+# pattern anchored at the end still starts at every position)
+def _cut_edge(text: str) -> bool:
+    return text[-1:] == ":" or text[-4:].lower() == "www." or text[:2] == "//"
 
 
 def _open_markup(text: str, english: str) -> list[str]:
@@ -223,9 +227,10 @@ def _open_markup(text: str, english: str) -> list[str]:
             out.append("a comment with no end")
     if "`" in text and loose_backticks(text):
         out.append("a backtick that closes no code span")
-    low = english.lower()
-    out.extend(what for what, cut, words in _CUT_URL
-               if cut.search(text) and not any(w in low for w in words))
+    if _cut_edge(text):
+        low = english.lower()
+        out.extend(what for what, cut, words in _CUT_URL
+                   if cut.search(text) and not any(w in low for w in words))
     return out
 
 

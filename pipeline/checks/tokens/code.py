@@ -39,9 +39,15 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 def loose_backticks(text: str) -> int:
     """How many backtick runs open or close no code span (unescaped): the next segment's on
     the page may pair with one."""
-    inside = {i for s, e in code_spans(text) for i in range(s, e)}
-    return sum(1 for m in _BACKTICKS.finditer(text)
-               if m.start() not in inside and not escaped(text, m.start()))
+    spans = code_spans(text)  # in text order, apart: one walk (a set of every position
+    k, loose = 0, 0           # inside them cost a long code span's length in set inserts)
+    for m in _BACKTICKS.finditer(text):
+        at = m.start()
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= at) and not escaped(text, at):
+            loose += 1
+    return loose
 
 
 def escaped(text: str, pos: int) -> bool:
