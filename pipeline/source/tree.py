@@ -6,6 +6,7 @@ English. Target locales: the locale folders under the content and catalogs roots
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -99,14 +100,19 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
     for rel in todo:  # the new articles' closest candidates, at most as many as a rename reads
         if rel not in have and layout.drives(rel):
             near.update(o for level, _, o in ranked(rel, handoffs)[:RENAME_READS] if level < 2)
-    made = f"#: {layout.source}/".encode()  # the references the English writes
+    # the references the English writes, or, where a tool dropped them ('msgcat
+    # --no-location'), the header comment it writes, which GNU's tools keep
+    refs = f"#: {layout.source}/".encode()
+    header = re.compile(rb"^# \S+ translation of " + re.escape(layout.source.encode()) + b"/",
+                        re.M)
     behind = []
     for rel in sorted(near):
         try:
             data = read_bytes(layout.catalog(rel), limit, layout.shown_catalog(rel))
         except (InputError, OSError):
             continue  # its own job says what is wrong with it; no rename waits for it
-        if made in data:
+        head = data.find(b"\nmsgid ")  # the header's comments come before any msgid
+        if refs in data or header.search(data, 0, head if head >= 0 else len(data)):
             behind.append((rel, data))
     return tuple(gone), tuple(behind)
 

@@ -221,8 +221,8 @@ def test_an_unreadable_catalog_elsewhere_or_beside_a_whole_match_holds_nothing_b
     assert moved == FRENCH
 
 
-def _left_behind(tree: Tree, capsys: pytest.CaptureFixture[str], batch: str
-                 ) -> list[dict[str, str]]:
+def _left_behind(tree: Tree, capsys: pytest.CaptureFixture[str], batch: str,
+                 vendor: Callable[[str], str] = lambda text: text) -> list[dict[str, str]]:
     """The English renamed while the fr-FR handoff that lent to it stays at the old path (the
     English edited since the handoff, its translation in the catalog alone); ``locales`` run
     with batches of ``batch`` articles; its catalog-renamed findings."""
@@ -237,6 +237,8 @@ def _left_behind(tree: Tree, capsys: pytest.CaptureFixture[str], batch: str
                .replace("Read pages.", "Read the pages."))  # one reviewed, one suggested
     assert tree.run("extract") == 0
     tree.translate("fr-FR", "share.md", {"Type an address.": "Tapez une adresse."})
+    po = tree.catalog_path("fr-FR", "share.md")  # as a vendor's tool sent it back
+    po.write_text(vendor(po.read_text(encoding="utf-8")), encoding="utf-8")
     _move(tree, "share.md", RENAMED)
     capsys.readouterr()
     assert tree.run("locales", "--format", "json", "--ignore", "untranslated", "-j", "1",
@@ -265,6 +267,23 @@ def test_a_renamed_article_whose_handoff_stays_behind_keeps_its_translations(
     assert "Tapez une adresse." in tree.page("fr-FR", RENAMED)
     assert trees[0].catalog_path("fr-FR", RENAMED).read_bytes() == \
         trees[1].catalog_path("fr-FR", RENAMED).read_bytes()
+
+
+def test_a_handoffs_catalog_left_behind_without_references_still_carries(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-76: 'msgcat --no-location' (or a vendor's tool) drops the '#:' lines that said
+    the English made the catalog; its header comment still says so, and GNU's tools keep it."""
+    def no_location(text: str) -> str:
+        return "".join(line for line in text.splitlines(keepends=True)
+                       if not line.startswith("#: "))
+
+    found = _left_behind(tree, capsys, "100", no_location)
+    assert [f["file"].split("locales/")[1] for f in found] == [
+        "ar-SA/share-notebooks.po", "fr-FR/share-notebooks.po"]
+    reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", RENAMED).active()
+                if m.reviewed}
+    assert reviewed["Type an address."] == "Tapez une adresse."
+    assert "Tapez une adresse." in tree.page("fr-FR", RENAMED)
 
 
 def test_a_new_article_never_starts_from_a_live_handoffs_catalog(
