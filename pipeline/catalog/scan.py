@@ -99,56 +99,43 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         raise _syntax_error(path, number, f"{cur.describe()} (an entry is comments, msgctxt, "
                                           "msgid, msgstr in this order)")
 
-    if b"\r" in data and b"\n" not in data.rstrip(b"\r"):
-        raise _syntax_error(path, 1, "the lines end in a carriage return alone (classic Mac "
-                                     "line ends), which this reader does not take: save the "
-                                     "file with LF or CRLF line ends")
-    lines = _lines(data)
-    for number, raw in enumerate(lines, 1):
-        line = raw.strip(_LAYOUT)
-        if (charset is None and cur is not None and cur.phase == "msgstr"
-                and not line.startswith('"') and _is_header(cur)):  # the header is complete
-            charset = _header_charset(cur, path, data.isascii())
-            if not po_charset.reads_by_bytes(charset):
-                wire = charset
-                lines[number - 1 :] = [
-                    rest.encode("latin-1").decode(charset, "surrogateescape")
-                    for rest in lines[number - 1 :]
-                ]
-                raw = lines[number - 1]
-                line = raw.strip(_LAYOUT)
-        if not line:
-            open_field = None  # a string after a blank line continues nothing: refused, as
-            continue  # polib and gettext would silently glue it to the string before
-        obsolete = previous = False
-        body = line
-        if line.startswith("#~"):
-            obsolete, body = True, line[2:].lstrip(_LAYOUT)
-            if body.startswith("|"):
-                previous, body = True, body[1:].lstrip(_LAYOUT)
-            if not body:
-                continue
-        elif line.startswith("#|"):
-            previous, body = True, line[2:].lstrip(_LAYOUT)
-            if not body:
-                raise _syntax_error(path, number, "an empty #| line")
-        elif line.startswith("#"):
-            entry = entry_for(number, ("comments",))
-            if entry.fields:  # only #| lines so far: GNU takes no comment after them
-                first = min(f.line for f in entry.fields.values())
-                raise _syntax_error(path, number, f"a comment after the #| line {first} (an "
-                                                  "entry's comments come before its #| lines)")
-            mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
-            text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
-            if text.startswith(" "):
-                text = text[1:]
-            entry.comments.append((number, mark, text))
-            open_field = None
-            continue
+    def comment(number: int, raw: str, line: str) -> None:
+        nonlocal open_field
+        if open_field is not None and not open_field.pieces:
+            raise _no_string(path, open_field)
+        entry = entry_for(number, ("comments",))
+        if entry.fields:  # only #| lines so far: GNU takes no comment after them
+            first = min(f.line for f in entry.fields.values())
+            raise _syntax_error(path, number, f"a comment after the #| line {first} (an "
+                                              "entry's comments come before its #| lines)")
+        mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
+        text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
+        if text.startswith(" "):
+            text = text[1:]
+        entry.comments.append((number, mark, text))
+        open_field = None
 
+    def split(number: int, obsolete: bool, previous: bool, body: str) -> bool:
+        """A line of several tokens (two strings, a keyword after a string, a comment after
+        the entry) read as gettext's lexer reads it: token by token; False when it is not."""
+        parts = _parts(body)
+        if parts is None or (
+                (obsolete or previous) and any(p.startswith("#") for p in parts)):
+            return False
+        for part in parts:
+            if part.startswith("#"):
+                comment(number, part, part)
+            else:
+                field_line(number, obsolete, previous, part)
+        return True
+
+    def field_line(number: int, obsolete: bool, previous: bool, body: str) -> None:
+        nonlocal open_field
         if body.startswith('"'):
             m = _STRING_RE.match(body)
             if m is None:
+                if split(number, obsolete, previous, body):
+                    return
                 raise _syntax_error(path, number, _bad_string(body))
             if open_field is None:
                 raise _syntax_error(path, number, "a string line that continues no msgid, "
@@ -157,8 +144,10 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
                 raise _syntax_error(path, number, "a continuation line whose #~ or #| marks "
                                                   f"differ from its {open_field.keyword} line")
             open_field.pieces.append((number, m.group(1)))
-            continue
+            return
 
+        if open_field is not None and not open_field.pieces:
+            raise _no_string(path, open_field)
         k = _KEYWORD_RE.match(body)
         if k is None:
             word = _readable((body.split(None, 1) or [body])[0][:40])
@@ -175,7 +164,9 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
             raise _syntax_error(path, number, f"#| {keyword}: only msgctxt and msgid have "
                                               "previous values")
         s = _STRING_RE.match(rest)
-        if s is None:
+        if s is None and rest:  # the string may follow on the next line, as gettext reads it
+            if split(number, obsolete, previous, body):
+                return
             raise _syntax_error(path, number, _bad_string(rest, keyword))
         name = f"previous {keyword}" if previous else keyword
         if previous:
@@ -207,8 +198,52 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
             raise _syntax_error(path, number, "an entry that is part obsolete (#~) and part not")
         if not previous:
             entry.phase = keyword
-        open_field = _Field(keyword, number, obsolete, previous, [(number, s.group(1))])
+        open_field = _Field(keyword, number, obsolete, previous,
+                            [] if s is None else [(number, s.group(1))])
         entry.fields[name] = open_field
+
+    if b"\r" in data and b"\n" not in data.rstrip(b"\r"):
+        raise _syntax_error(path, 1, "the lines end in a carriage return alone (classic Mac "
+                                     "line ends), which this reader does not take: save the "
+                                     "file with LF or CRLF line ends")
+    lines = _lines(data)
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip(_LAYOUT)
+        if (charset is None and cur is not None and cur.phase == "msgstr"
+                and not line.startswith('"') and _is_header(cur)):  # the header is complete
+            charset = _header_charset(cur, path, data.isascii())
+            if not po_charset.reads_by_bytes(charset):
+                wire = charset
+                lines[number - 1 :] = [
+                    rest.encode("latin-1").decode(charset, "surrogateescape")
+                    for rest in lines[number - 1 :]
+                ]
+                raw = lines[number - 1]
+                line = raw.strip(_LAYOUT)
+        if not line:
+            if open_field is not None and not open_field.pieces:
+                raise _no_string(path, open_field)
+            open_field = None  # a string after a blank line continues nothing: refused, as
+            continue  # polib and gettext would silently glue it to the string before
+        obsolete = previous = False
+        body = line
+        if line.startswith("#~"):
+            obsolete, body = True, line[2:].lstrip(_LAYOUT)
+            if body.startswith("|"):
+                previous, body = True, body[1:].lstrip(_LAYOUT)
+            if not body:
+                continue
+        elif line.startswith("#|"):
+            previous, body = True, line[2:].lstrip(_LAYOUT)
+            if not body:
+                raise _syntax_error(path, number, "an empty #| line")
+        elif line.startswith("#"):
+            comment(number, raw, line)
+            continue
+        field_line(number, obsolete, previous, body)
+
+    if open_field is not None and not open_field.pieces:
+        raise _no_string(path, open_field)
 
     if cur is not None:
         if cur.phase != "msgstr":
@@ -226,6 +261,36 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         header = _header_entry(entries)
         charset = "utf-8" if header is None else _header_charset(header, path, data.isascii())
     return entries, charset
+
+
+_TOKEN_RE = re.compile(r'[ \t]*(?:"' + _STRING_BODY + r'"|#.*\Z|(?:msgctxt|msgid_plural|msgid'
+                       r'|msgstr\[[^\]]*\]|msgstr)(?=[\s"]|\Z))')
+
+
+def _parts(body: str) -> list[str] | None:
+    """A line of several tokens as lines of one field each (a keyword with its first string,
+    a further string, a trailing comment); None for a line of one, or of other text."""
+    tokens: list[str] = []
+    body = body.rstrip(_LAYOUT)
+    pos = 0
+    while pos < len(body):
+        m = _TOKEN_RE.match(body, pos)
+        if m is None or m.end() == pos:
+            return None
+        tokens.append(m.group().strip(_LAYOUT))
+        pos = m.end()
+    parts: list[str] = []
+    for token in tokens:
+        if token.startswith('"') and parts and not parts[-1].endswith('"') and (
+                not parts[-1].startswith("#")):
+            parts[-1] += " " + token  # a keyword's first string
+        else:
+            parts.append(token)
+    return parts if len(parts) > 1 else None
+
+
+def _no_string(path: str, open_field: _Field) -> InputError:
+    return _syntax_error(path, open_field.line, f"no string after {open_field.keyword}")
 
 
 def _bad_string(text: str, keyword: str = "") -> str:
