@@ -172,7 +172,9 @@ def _block_items(text: str, block: Block) -> Iterator[_Item]:
             yield from _run_items(run, Kind.HTML)
     elif kind is BlockKind.DIRECTIVE:
         a, b = block.lines[0]
-        if text.startswith(":::image", a):
+        # (a directive's line keeps the indentation its container does not take: a step's
+        # screenshot, four spaces under "1. ", starts " :::image")
+        if text[a:b].lstrip(" \t").startswith(":::image"):
             yield from _alt_items(text, a, b)
 
 

@@ -1,0 +1,36 @@
+"""English Markdown the corpus never had: what a docs team writes that the segmenter and the
+page must still get right (found by a review on articles written for it)."""
+
+from __future__ import annotations
+
+from source_tree import Tree
+
+from pipeline.segment import segment
+from pipeline.source.units import units_of
+
+STEP_SCREENSHOT = """\
+# Create a policy
+
+1. Select **New policy**.
+
+    :::image type="content" source="media/new.png" alt-text="Screenshot of the New policy pane.":::
+
+1. Select **Save**.
+"""
+
+
+def test_the_alt_text_of_a_screenshot_indented_under_a_step_is_an_entry(tree: Tree) -> None:
+    """A step's screenshot, four spaces under '1. ', keeps one space of indentation on its
+    directive line: its alt text is translated as a top-level image's is."""
+    assert "Screenshot of the New policy pane." in [
+        u.source for u in units_of(segment(STEP_SCREENSHOT, "a.md"), "a.md")]
+    tree.write("a.md", STEP_SCREENSHOT)
+    tree.target("de-DE")
+    tree.run("locales")
+    tree.translate("de-DE", "a.md", {
+        "Screenshot of the New policy pane.": "Screenshot des Bereichs Neue Richtlinie."})
+    tree.run("locales")
+    page = tree.page("de-DE", "a.md")
+    assert ('    :::image type="content" source="media/new.png" '
+            'alt-text="Screenshot des Bereichs Neue Richtlinie.":::\n') in page
+
