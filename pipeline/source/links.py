@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.checks.tokens.links import ANCHOR_ATTRIBUTE, IN_PAGE_LINK
+from pipeline.checks.tokens.links import ANCHOR_ATTRIBUTE, ATTRIBUTE_ID, IN_PAGE_LINK
 from pipeline.segment.anchors import page_ids, slug
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -112,6 +112,8 @@ def anchors(text: str) -> set[str]:
             found.add(slug(_TAG.sub("", h.group(1))))
         if "<" in line:
             found.update(m.group(1).lower() for m in ANCHOR_ATTRIBUTE.finditer(line))
+        if "{" in line:
+            found.update(m.group(1).lower() for m in ATTRIBUTE_ID.finditer(line))
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from source_tree import Tree
 
 from pipeline.segment import segment
+from pipeline.source.links import anchors, broken_by_translation
 from pipeline.source.units import units_of
 
 STEP_SCREENSHOT = """\
@@ -34,3 +35,35 @@ def test_the_alt_text_of_a_screenshot_indented_under_a_step_is_an_entry(tree: Tr
     assert ('    :::image type="content" source="media/new.png" '
             'alt-text="Screenshot des Bereichs Neue Richtlinie.":::\n') in page
 
+
+EXPLICIT_ID = """\
+# Call the API
+
+See [Paging](#paging).
+
+## Page through results {#paging}
+
+Follow the next link.
+"""
+
+
+def test_a_translation_that_drops_a_headings_explicit_id_is_held_back(tree: Tree) -> None:
+    """DocFX (Markdig's generic attributes) gives '## Page through results {#paging}' the id
+    'paging'; the braces are in the heading's segment: a translation without them would break
+    the link."""
+    assert "paging" in anchors(EXPLICIT_ID)
+    assert broken_by_translation(EXPLICIT_ID, EXPLICIT_ID.replace(" {#paging}", "")) == [
+        "paging"]
+    tree.write("a.md", EXPLICIT_ID)
+    tree.target("de-DE")
+    tree.run("locales")
+    tree.translate("de-DE", "a.md", {"Page through results {#paging}": "Seitenweise Abfrage",
+                                     "Follow the next link.": "Folgen Sie dem Link."})
+    assert tree.run("locales") == 1
+    page = tree.page("de-DE", "a.md")
+    assert "Page through results {#paging}\n" in page and "Folgen Sie dem Link." in page
+    assert broken_by_translation(EXPLICIT_ID, page) == []
+    tree.translate("de-DE", "a.md",
+                   {"Page through results {#paging}": "Seitenweise Abfrage {#paging}"})
+    assert tree.run("locales") == 0
+    assert "Seitenweise Abfrage {#paging}\n" in tree.page("de-DE", "a.md")

@@ -299,9 +299,15 @@ def in_page_targets(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Markdig's generic attributes, which DocFX reads: '## Paging {#paging}' gives the heading the
+# id 'paging'; the braces are in the heading's segment, so a translation can drop them.
+ATTRIBUTE_ID = re.compile(r"\{[ \t]*#([^\s{}#]+)[^{}\n]*\}")
+
+
 def anchors_named(text: str, targets: frozenset[str]) -> list[str]:
-    """The HTML anchors (name, id) of ``text`` that are among ``targets``, lower case."""
-    if "<" not in text or not targets:
+    """The HTML anchors (name, id) of ``text``, and the ids of its generic attributes
+    (``{#id}``), that are among ``targets``, lower case."""
+    if not targets or ("<" not in text and "{" not in text):
         return []
-    return [name for m in ANCHOR_ATTRIBUTE.finditer(text)
+    return [name for pattern in (ANCHOR_ATTRIBUTE, ATTRIBUTE_ID) for m in pattern.finditer(text)
             if (name := m.group(1).lower()) in targets]
