@@ -22,6 +22,11 @@ from pipeline.segment.sentences import strip as _strip
 # handoffs leave such a line unpaired even when text follows the target ("[BREAKING CHANGE]:
 # Removed `x`": 4 of 5 in the corpus), so anything may follow.
 _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S")
+# CommonMark lets a definition's destination wait for the next line ("[guide]:" alone), and
+# its title too (a line that is only a quoted or parenthesised title): those lines are no text.
+_LINK_DEF_OPEN = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\Z")
+_LONE_TARGET = re.compile(r"[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)[ \t]*\Z")
+_TITLE_LINE = re.compile(r"[ \t]*(?:\"[^\"]*\"|'[^']*'|\([^()]*\))[ \t]*\Z")
 # An image with a title is paired whole (alt text, target and title in the English span).
 _TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
@@ -47,9 +52,16 @@ def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[Fl
     runs: list[tuple[Flat, bool]] = []
     builder: FlatBuilder | None = None
     last = len(lines) - 1
+    definition = -1  # the last line of the link reference definition being skipped
     for index, (start, end) in enumerate(lines):
+        if index <= definition:
+            continue
         if builder is None:
-            if _LINK_DEF.match(text, start, end):  # a link reference definition: no text
+            if _LINK_DEF.match(text, start, end) or (
+                    index < last and _LINK_DEF_OPEN.match(text, start, end)
+                    and _LONE_TARGET.match(text, *lines[index + 1])):
+                # a link reference definition: no text
+                definition = _definition_end(text, lines, index)
                 continue
             builder = FlatBuilder(text)
         else:
@@ -73,6 +85,19 @@ def paragraph_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[Fl
     if builder is not None:
         runs.append((builder.build(), False))
     return runs
+
+
+def _definition_end(text: str, lines: Sequence[tuple[int, int]], index: int) -> int:
+    """The last line of the link reference definition that starts on line ``index``: its
+    destination's line, or the title's on the line after a destination alone on its line."""
+    target = index + 1 if _LINK_DEF_OPEN.match(text, *lines[index]) else index
+    start, end = lines[target]
+    if target == index:  # "[label]: target": the target alone after the colon
+        start = text.index(":", text.index("]", start)) + 1
+    if target + 1 < len(lines) and _LONE_TARGET.match(text, start, end) and \
+            _TITLE_LINE.match(text, *lines[target + 1]):
+        return target + 1
+    return target
 
 
 def single_run(text: str, start: int, end: int) -> Flat:

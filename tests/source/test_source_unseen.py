@@ -67,3 +67,33 @@ def test_a_translation_that_drops_a_headings_explicit_id_is_held_back(tree: Tree
                    {"Page through results {#paging}": "Seitenweise Abfrage {#paging}"})
     assert tree.run("locales") == 0
     assert "Seitenweise Abfrage {#paging}\n" in tree.page("de-DE", "a.md")
+
+
+SPREAD_DEFINITIONS = """\
+# Guides
+
+See [the guide][guide] and [the reference][ref].
+
+[guide]:
+    https://contoso.example/guide
+    'Guide'
+[ref]: https://contoso.example/reference
+    "Reference"
+"""
+
+
+def test_a_link_definition_spread_over_lines_is_no_segment(tree: Tree) -> None:
+    """CommonMark lets a definition's destination and title wait for the next lines: they
+    define a link, no text; as a segment, any translation would break [the guide][guide]."""
+    assert [u.source for u in units_of(segment(SPREAD_DEFINITIONS, "a.md"), "a.md")] == [
+        "Guides", "See [the guide][guide] and [the reference][ref]."]
+    tree.write("a.md", SPREAD_DEFINITIONS)
+    tree.target("de-DE")
+    tree.run("locales")
+    tree.translate("de-DE", "a.md", {
+        "See [the guide][guide] and [the reference][ref].":
+            "Siehe [den Leitfaden][guide] und [die Referenz][ref]."})
+    assert tree.run("locales") == 0
+    assert tree.page("de-DE", "a.md").endswith(
+        "Siehe [den Leitfaden][guide] und [die Referenz][ref].\n\n"
+        + SPREAD_DEFINITIONS.split("\n\n")[-1])
