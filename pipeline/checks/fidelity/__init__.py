@@ -11,7 +11,7 @@ numbers spelled out, names left in English).
 - ``verbatim``: what is copied unchanged (code, link targets, placeholders, names)
 - ``markup``: HTML, escaping entities, emphasis
 - ``text``: numbers, untranslated English, blank translations, white space, characters that
-  split a block
+  split a block or show nothing
 
 What each rule needs to find anything (``source_needs``/``translation_needs``, see
 ``SegmentRule``) is declared on the rule and read off its own early exits.
@@ -38,6 +38,7 @@ RULES: tuple[SegmentRule, ...] = (
     text.translation_blank,
     text.edge_whitespace,
     text.newline_added,
+    text.control_character,
     text.pipe_added,
     text.link_text_broken,
 )

@@ -149,6 +149,29 @@ def newline_added(source: str, translation: str, options: Options) -> Messages:
     return [f"the translation has {tr} line break(s), the English {src}: {q(translation, 70)}"]
 
 
+# C0 controls but tab and line ends, DEL and the C1 controls: a vendor's tool brings them (a
+# word processor's vertical tab or form feed, a Windows-1252 dash read as Latin-1: U+0097)
+_CONTROL_CHARS = "".join(map(chr, (*range(0x20), *range(0x7F, 0xA0)))).translate(
+    {ord(c): None for c in "\t\n\r"})
+_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
+
+
+@segment_rule(
+    "control-character", F, WARNING,
+    "a control character the English does not have (a vertical tab, form feed, escape): "
+    "nothing or a box on the page",
+    "delete it; where a word processor's line break became a vertical tab, write what the "
+    "English has there (a space)",
+    translation_needs=_CONTROL_CHARS)
+def control_character(source: str, translation: str, options: Options) -> Messages:
+    _, added = diff_multiset(_CONTROL.findall(source), _CONTROL.findall(translation))
+    if not added:
+        return NONE
+    named = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in added))
+    return [f"the translation adds {len(added)} control character(s) ({named}): "
+            f"{q(translation, 60)}"]
+
+
 @segment_rule(
     "pipe-added", F, ERROR, "a '|' added where the English has none (splits a table cell)",
     "write '\\|' or '&#124;' for a literal vertical bar, or rephrase",
