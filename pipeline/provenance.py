@@ -183,9 +183,15 @@ def _unrecorded(old: Message, same_text: bool, new: Record) -> Record | None:
 def disagrees(msg: Message, text: str, machine: bool) -> bool:
     """A translator changed or reviewed the entry, and a human handoff since delivers another
     text than the one they started from (and than theirs): the catalog's is used, and the two
-    need a look. ``text``: the article's translation."""
-    if machine or not text or msg.msgstr == text or not msg.reviewed:
+    need a look; or a translator's work in progress (text they changed, still fuzzy) meets
+    such a handoff, whose text is published until theirs is reviewed. ``text``: the article's
+    translation."""
+    if machine or not text or msg.msgstr == text or not msg.msgstr or msg.obsolete:
         return False
     record = recorded(msg)
-    return (record is not None and not as_delivered(msg, record)
-            and checksum(text) != record.checksum)
+    if record is None or checksum(text) == record.checksum:
+        return False
+    if not msg.reviewed:  # only text a translator changed: not a flag alone, not a suggestion
+        return (record != UNKNOWN and msg.previous_msgid is None
+                and checksum(msg.msgstr) != record.checksum)
+    return not as_delivered(msg, record)

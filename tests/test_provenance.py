@@ -134,8 +134,11 @@ CASES = [
     (["MT:A", "review", "MT:B"], ("A", "reviewed"), ["info[catalog-overrides-article]"]),
     (["MT:A", "review", "HT:B"], ("A", "reviewed"), ["warning[handoff-disagrees]"]),
     (["MT:A", "review", "HT:A", "HT:B"], ("B", "reviewed"), []),
-    # work in progress and a translator's flag stay; the handoff's text is what is published
-    (["MT:A", "wip:X", "HT:B"], ("X", "fuzzy"), []),
+    # work in progress and a translator's flag stay; the handoff's text is what is published,
+    # and a human handoff that meets text a translator changed says so (helper-83)
+    (["MT:A", "wip:X", "HT:B"], ("X", "fuzzy"), ["warning[handoff-disagrees]"]),
+    (["HT:A", "wip:X", "HT:B"], ("X", "fuzzy"), ["warning[handoff-disagrees]"]),
+    (["MT:A", "wip:X", "HT:X"], ("X", "fuzzy"), []),
     (["MT:A", "wip:X", "MT:B"], ("X", "fuzzy"), []),
     (["HT:A", "flag", "HT:B"], ("A", "fuzzy"), []),
 ]

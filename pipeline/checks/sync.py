@@ -103,7 +103,7 @@ def override(p: Pairing, options: Options) -> Out:
 @catalog_rule(
     "handoff-disagrees", "sync", Severity.WARNING,
     "a translator changed a catalog translation, and a newer human handoff delivers another; "
-    "the catalog's is used",
+    "the catalog's is used (the handoff's while the catalog's is fuzzy)",
     "compare the two: to take the handoff's, copy it into msgstr; if the catalog's is right, "
     "send the catalog to the vendor so that their next handoff carries it",
 )
@@ -118,9 +118,16 @@ def handoff_disagrees(p: Pairing, options: Options) -> Out:
             unknown = recorded(msg) == UNKNOWN
             who = ("has no record of the handoff it came from (a tool dropped the #. notes)"
                    if unknown else "was changed by a translator")
+            at = f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)})"
+            if not msg.reviewed:  # their work in progress
+                yield p.article.path, seg.line, seg.column, seg.id, (
+                    f"{at} was changed by a translator and is not reviewed yet (fuzzy), and "
+                    f"this handoff delivers {quote(seg.translation, 50)}, which is published "
+                    "until the catalog's is reviewed"
+                )
+                continue
             yield p.article.path, seg.line, seg.column, seg.id, (
-                f"catalog translation {quote(msg.msgstr, 50)} ({p.po_path}:{p.entry_line(msg)}) "
-                f"{who}, and this handoff delivers {quote(seg.translation, 50)}"
+                f"{at} {who}, and this handoff delivers {quote(seg.translation, 50)}"
                 f"{'' if unknown else ', not the text they changed'}; the catalog's is "
                 "published unless a check holds it back"
             )
