@@ -63,9 +63,23 @@ _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
 def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation or "<" not in translation:
         return NONE
-    out = []
-    tr_text = without_code(translation)  # (what added code may load: the link rules)
     src_text = without_code(source) if "<" in source else ""
+    tr_text = without_code(translation)
+    out = _html_added(src_text, tr_text, translation, source)
+    # Code the translation adds or rewrites is no code to trust: an ignore-code-changed mark
+    # lets it stand, and inside an English HTML block (a <div>'s or <td>'s text) backticks
+    # are text, so its tags are live. Read as text, its tags are compared with all of the
+    # English's, code included: '`<br />`' for '`<br/>`' adds no element.
+    own = without_english_code(translation, source) if tr_text is not translation else tr_text
+    if own != tr_text:
+        out.extend(m for m in _html_added(source, own, translation, source) if m not in out)
+    return out
+
+
+def _html_added(src_text: str, tr_text: str, translation: str, source: str) -> list[str]:
+    """What ``html_added`` reports of ``tr_text`` (the translation, some of its code masked)
+    against ``src_text`` (the English, as much of its code masked)."""
+    out = []
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
         _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],
                                  [m.lower() for m in _DECLARATION.findall(tr_text)])

@@ -28,8 +28,9 @@ E = Severity.ERROR
 S = "safety"
 
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
-# GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme.
-_WWW = re.compile(r"(?<![\w./@-])www\." + URL_TAIL)
+# GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme, after
+# a letter or digit no more ('page_www.host' is 'page_' and a link: '_' is a delimiter there)
+_WWW = re.compile(r"(?<![^\W_])(?<![./@-])www\." + URL_TAIL)
 
 
 def _unquote_lenient(value: str) -> str:

@@ -48,6 +48,18 @@ FAILING: dict[str, list[object]] = {
         pytest.param('<span style="display:none">Hidden</span>.',
                      '<span style="display:\u00a0none">Caché</span>.',
                      id="style-with-a-no-break-space-css-does-not-read"),
+        # helper-84: code a translation adds is no code to trust: an ignore-code-changed mark
+        # lets it stand, and in an English HTML block (a <div>'s text) backticks are text; a
+        # backtick in a comment or tag is no code span's either
+        pytest.param("Read the guide.", 'Lisez `<b style="position:fixed;inset:0">le guide</b>`.',
+                     id="an-overlay-in-added-code-inside-an-html-block"),
+        pytest.param("Read the guide.", "Lisez `<x-a hidden>le guide</x-a>`.",
+                     id="a-hidden-custom-element-in-added-code"),
+        pytest.param("Read the guide.",
+                     'Lisez <!-- ` --> <a href="x.md">le guide</a> <!-- ` -->.',
+                     id="an-element-between-backticks-of-two-comments"),
+        pytest.param("Read the guide and run the installer.",
+                     "` <img src=x.png> `x`", id="an-element-in-added-code"),
         # helper-77: a browser ends '<!-->' and '<!--->' at once; read to the next '-->', they
         # hid the elements after them
         pytest.param("Read the setup guide first.",
@@ -152,6 +164,14 @@ FAILING: dict[str, list[object]] = {
         pytest.param("See the [documentation](https://learn.microsoft.com/en-us/x).",
                      "Voir la [documentation](https://learn.microsoft.com\u3002evil.example/x).",
                      id="a-host-after-an-ideographic-full-stop"),
+        # helper-84: GFM (and Markdig) autolink 'www.' after '_' too, and a URL after a line
+        # tabulation or form feed, which are CommonMark white space
+        pytest.param("See the page.", "Voir la page_www.evil.example/x.",
+                     id="www-after-underscore"),
+        pytest.param("See the page.", "Voir la page\vhttps://evil.example/x.",
+                     id="a-bare-url-after-a-line-tabulation"),
+        pytest.param("See the page.", "Voir la page\fhttps://evil.example/x.",
+                     id="a-bare-url-after-a-form-feed"),
         # helper-77: '[guide]' ending one sxs pair and '(//host)' opening the next, side by side
         pytest.param("Do it first.", "(//evil.example/x) d'abord.",
                      id="a-destination-for-the-pair-before"),

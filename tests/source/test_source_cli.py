@@ -326,6 +326,34 @@ def test_an_ignore_mark_silences_its_check_on_an_english_driven_catalog(
     assert "[!INCLUDE[x](../x.md)]" not in tree.page("fr-FR", "share.md")
 
 
+def test_code_a_translation_adds_inside_an_english_html_block_is_read_as_markup(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In an English <div> block backticks are text: a tag in code the translation adds is live
+    there, and an ignore-code-changed mark (the vendor writes the catalog) does not let it
+    onto the page (helper-84)."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po
+
+    tree.target("fr-FR")
+    tree.write("box.md", "# Box\n\n<div class=\"box\">\nRead the guide first.\n</div>\n")
+    assert tree.run("extract") == 0
+    english = "Read the guide first."
+    overlay = 'Lisez `<b style="position:fixed;inset:0">le guide</b>` d\'abord.'
+    tree.translate("fr-FR", "box.md", {english: overlay})
+    path = tree.catalog_path("fr-FR", "box.md")
+    cat = tree.catalog("fr-FR", "box.md")
+    path.write_text(format_po(replace(cat, messages=tuple(
+        replace(m, translator_comments=("ignore-code-changed",)) if m.msgid == english
+        else m for m in cat.messages))), encoding="utf-8")
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    assert "html-added" in capsys.readouterr().err
+    page = tree.page("fr-FR", "box.md")
+    assert "position:fixed" not in page and "\nRead the guide first.\n" in page
+
+
 def test_an_english_with_carriage_returns_alone_is_refused_at_the_first_one(
     tree: Tree, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -147,8 +147,9 @@ def inline_links(text: str) -> list[tuple[str, bool]]:
 
 
 # GFM autolinks a bare URL only at a line start or after white space, '*', '_', '~' or '(';
-# 'capabilitieshttps://x' in link text, or 'href="https://x"', is no autolink.
-_AUTOLINK_AFTER = frozenset(" \t\n*_~(")
+# 'capabilitieshttps://x' in link text, or 'href="https://x"', is no autolink. White space is
+# CommonMark's (cmark-gfm's and Markdig's too): a line tabulation and a form feed are some.
+_AUTOLINK_AFTER = frozenset(" \t\n\r\v\f*_~(")
 # Trailing punctuation that ends the sentence, not the URL: ASCII (GFM) and CJK full-width.
 _URL_TRAILING = ".,:;!?*_~\"'。，、；：！？）」』】》”’"
 
