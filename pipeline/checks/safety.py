@@ -217,7 +217,8 @@ _TAG_REST = re.compile(
 _CUT_URL = (
     ("a URL cut after its scheme",
      re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
-    ("a URL cut after its 'www.'", re.compile(r"(?<![\w.-])www\.\Z", re.I), ("www",)),
+    ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
+     ("www",)),
     ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
 )
 # What each of them needs at the text's edge: most texts end with neither (a search for a
