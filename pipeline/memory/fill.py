@@ -8,8 +8,9 @@ it stays fuzzy, so not published, unless ``publish_exact`` and the translation w
 somewhere. A close match is always a fuzzy suggestion with the
 memory's English as its previous msgid (``#| msgid``), which Poedit and Weblate show as a
 difference. Either way the translator comment says where it came from (``rows.Provenance``).
-A translation that fails the segment rules (an ERROR) against the new English, code, links,
-markup or placeholders that do not fit, is not offered; the next candidate is tried.
+A translation the segment rules would hold back against the new English (code, links, markup
+or placeholders that do not fit, anything unsafe), as publishing decides it whatever the
+report settings, is not offered; the next candidate is tried.
 """
 
 from __future__ import annotations

@@ -265,7 +265,6 @@ def worker(
     assert setup is not None
     if setup.snapshot and settings.extract:
         from pipeline import checks
-        from pipeline.findings import Severity
         from pipeline.memory.fill import fill
 
         options = replace(settings.options, locale=article.locale)
@@ -273,7 +272,9 @@ def worker(
                  else checker.with_options(options))
 
         def safe(source: str, text: str) -> bool:
-            return all(sev < Severity.ERROR for _, sev, _ in check.issues(source, text))
+            # what publishing would hold back, not what is reported: ``ignore`` and lowered
+            # severities must not let the memory copy a script or a foreign link
+            return not check.held_by(source, text)
 
         catalog, _ = fill(catalog, index_for(setup, article.locale), safe, setup.threshold,
                           setup.publish_exact)

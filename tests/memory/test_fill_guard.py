@@ -1,0 +1,44 @@
+"""What the memory may put into a catalog: only what publishing would let through, whatever the
+report settings; and never an echo of its own fills that outvotes the translator it copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.catalog import parse_po
+from tests.memory.helpers import run, write
+from tests.memory.test_english_driven import page, translate
+
+EN = "Select the subscription that you want to use for this deployment."
+UNSAFE = "Wählen Sie das Abonnement <script>alert(1)</script> für diese Bereitstellung."
+
+
+def _config(tmp_path: Path, *lines: str) -> Path:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.pipeline]\ntranslation-memory = true\ntm-publish-exact = true\n"
+                      + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return config
+
+
+def _locales(tmp_path: Path, config: Path) -> int:
+    return run("locales", "--content", tmp_path / "content", "--locales", tmp_path / "locales",
+               "--out", tmp_path / "build", "-q", "-j", "1", "--config", config)
+
+
+def _entry(path: Path, msgid: str) -> tuple[str, bool]:
+    cat = parse_po(path.read_text(encoding="utf-8"), str(path))
+    msg = next(m for m in cat.messages if m.msgid == msgid and not m.obsolete)
+    return msg.msgstr, msg.fuzzy
+
+
+def test_ignoring_the_checks_does_not_let_the_memory_copy_what_publishing_holds_back(
+        tmp_path: Path) -> None:
+    config = _config(tmp_path, 'ignore = ["unsafe-element", "html-added"]')
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "en-US/a.md", page(EN))
+    (cats / "de-DE").mkdir(parents=True)
+    _locales(tmp_path, config)
+    translate(cats / "de-DE/a.po", {EN: UNSAFE})
+    write(content, "en-US/b.md", page(EN))
+    _locales(tmp_path, config)
+    assert _entry(cats / "de-DE/b.po", EN) == ("", False)
