@@ -30,7 +30,7 @@ def _words(text: str) -> bool:
 
 
 def inconsistent(
-    rows_by_rel: Iterable[tuple[str, Sequence[tuple[str, str, bool]]]],
+    rows_by_rel: Iterable[tuple[str, Sequence[tuple[str, str, int]]]],
     options: Options,
     shown_catalog: Callable[[str], str],
 ) -> list[Finding]:

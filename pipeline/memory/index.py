@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from pipeline.memory.rows import Row
+from pipeline.memory.rows import COPY, Row
 
 CAP = 4000  # candidates scored per lookup at most
 MIN_CLOSE = 12  # English shorter than this gets no close match: a few edits change its sense
@@ -119,14 +119,16 @@ def build(sources: Iterable[tuple[str, Sequence[Row]]]) -> Index:
     votes: dict[str, dict[str, _Votes]] = {}
     for origin, rows in sorted(sources, key=lambda item: item[0]):
         for source, target, reviewed in rows:
+            if reviewed == COPY:  # the memory's own text, kept as filled: no voice of its own
+                continue
             by_target = votes.get(source)
             if by_target is None:
                 by_target = votes[source] = {}
             v = by_target.get(target)
             if v is None:
-                by_target[target] = _Votes(origin, reviewed)
+                by_target[target] = _Votes(origin, bool(reviewed))
             else:
-                v.add(origin, reviewed)
+                v.add(origin, bool(reviewed))
     choices: dict[str, tuple[Choice, ...]] = {}
     for source, by_target in votes.items():
         ranked = [Choice(target, v.reviewed, v.total, v.first_reviewed or v.first, v.articles,

@@ -4,7 +4,11 @@ A row is (English, translation, reviewed). Reviewed: a translation a person stan
 (not fuzzy). Fuzzy entries count as unreviewed translations of their English (machine
 translation, or a vendor's "needs review"), except those whose translation was made for
 other English: a fuzzy entry with a previous msgid (changed English), and the memory's own
-suggestions (a ``tm:`` comment), which would only echo the memory back into itself.
+suggestions (a ``tm:`` comment), which would only echo the memory back into itself. An exact
+match of reviewed text kept as filled (published with ``tm-publish-exact``, or its fuzzy flag
+cleared) is a ``COPY``: reviewed, as its page shows it, but no voice of its own in the memory
+(``index``), whose article it came from holds it: else the copies would outvote the translator
+who changes that text, and serve a deleted catalog's text on.
 
 A catalog's rows travel and are kept packed (``pack``): marshalled and compressed, in the
 worker that read the catalog. As Python objects the rows of the corpus took 57 MB in the
@@ -23,7 +27,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
 
-Row = tuple[str, str, bool]  # (English, translation, reviewed)
+Row = tuple[str, str, int]  # (English, translation, reviewed: UNREVIEWED, REVIEWED or COPY)
+UNREVIEWED, REVIEWED, COPY = 0, 1, 2
 
 PREFIX = "tm: "
 _PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S+) \((reviewed|unreviewed)\)\Z")
@@ -71,10 +76,20 @@ def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = No
     """The catalog's rows; with ``held``, a reviewed entry it holds back (a true value: the
     checks that keep it off the page) counts as unreviewed."""
     return tuple([
-        (m.msgid, m.msgstr, not m.fuzzy and not (held is not None and held(m)))
+        (m.msgid, m.msgstr, _state(m, held))
         for m in catalog.messages
         if m.msgid and m.msgstr and not m.obsolete and not (m.fuzzy and is_suggestion(m))
     ])
+
+
+def _state(msg: Message, held: Callable[[Message], object] | None) -> int:
+    if msg.fuzzy or (held is not None and held(msg)):
+        return UNREVIEWED
+    if msg.translator_comments and any(c.startswith(PREFIX) for c in msg.translator_comments):
+        found = provenance(msg)
+        if found is not None and found.exact and found.reviewed:
+            return COPY
+    return REVIEWED
 
 
 def pack(rows: tuple[Row, ...]) -> bytes:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.findings import Finding, InputError, Severity
 
-_FORMAT = 2  # 2: rows packed
+_FORMAT = 3  # 2: rows packed; 3: copies of the memory told apart (``rows.COPY``)
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Stored = dict[str, tuple[State, bytes]]  # by catalog: its status, its rows packed

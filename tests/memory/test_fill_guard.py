@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.catalog import parse_po
 from tests.memory.helpers import run, write
 from tests.memory.test_english_driven import page, translate
@@ -42,3 +44,46 @@ def test_ignoring_the_checks_does_not_let_the_memory_copy_what_publishing_holds_
     write(content, "en-US/b.md", page(EN))
     _locales(tmp_path, config)
     assert _entry(cats / "de-DE/b.po", EN) == ("", False)
+
+
+def test_published_copies_of_a_match_do_not_outvote_the_translator_who_changed_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """b, c and d were filled with a.md's reviewed text and published (tm-publish-exact). The
+    translator then changes a.md's text: a new article takes the new text, not the old one
+    the memory's own copies still hold, and is not said to come from a copy."""
+    config = _config(tmp_path)
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "en-US/a.md", page(EN))
+    (cats / "de-DE").mkdir(parents=True)
+    _locales(tmp_path, config)
+    translate(cats / "de-DE/a.po", {EN: "Alt."})
+    for name in "bcd":
+        write(content, f"en-US/{name}.md", page(EN))
+    _locales(tmp_path, config)
+    assert _entry(cats / "de-DE/b.po", EN) == ("Alt.", False)
+    translate(cats / "de-DE/a.po", {EN: "Neu."})
+    write(content, "en-US/e.md", page(EN))
+    _locales(tmp_path, config)
+    assert _entry(cats / "de-DE/e.po", EN) == ("Neu.", False)
+    assert "# tm: exact match from de-DE/a.md (reviewed)" in (
+        cats / "de-DE/e.po").read_text(encoding="utf-8")
+    # the pages disagree now: that is still reported
+    capsys.readouterr()
+    run("check", "--content", content, "--locales", cats, "-q", "--config", config)
+    assert "warning[inconsistent-translation]: 'Select the subscription" in capsys.readouterr().err
+
+
+def test_a_deleted_catalog_s_text_is_not_served_by_its_published_copies(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "en-US/a.md", page(EN))
+    (cats / "de-DE").mkdir(parents=True)
+    _locales(tmp_path, config)
+    translate(cats / "de-DE/a.po", {EN: "Alt."})
+    write(content, "en-US/b.md", page(EN))
+    _locales(tmp_path, config)
+    (cats / "de-DE/a.po").unlink()
+    (content / "en-US/a.md").unlink()
+    write(content, "en-US/e.md", page(EN))
+    _locales(tmp_path, config)
+    assert _entry(cats / "de-DE/e.po", EN) == ("", False)
