@@ -20,7 +20,7 @@ from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
-from pipeline.memory.rows import PREFIX as TM_PREFIX
+from pipeline.memory.rows import without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import arrived, note, settle
 
@@ -277,8 +277,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 flags=(FUZZY,),
                 # the memory's note says where the lender's text came from, for the lender's
                 # English: lent for other English, it would claim an origin it does not have
-                translator_comments=match.translator_comments if not made_for else tuple(
-                    c for c in match.translator_comments if not c.startswith(TM_PREFIX)),
+                translator_comments=match.translator_comments if not made_for else (
+                    without_provenance(match.translator_comments)),
                 extracted_comments=_notes(unit, *_suggestion_record(unit, mt)),
                 references=_refs(unit, article),
                 previous_msgid=match.msgid if made_for else match.previous_msgid,

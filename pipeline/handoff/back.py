@@ -33,7 +33,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
-from pipeline.memory.rows import PREFIX
+from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
@@ -236,8 +236,7 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             continue
         new = updated(msg, unit.target, unit.reviewed)
         if new != msg and new.msgstr != msg.msgstr:  # the memory's note no longer applies
-            new = replace(new, translator_comments=tuple(
-                c for c in new.translator_comments if not c.startswith(PREFIX)))
+            new = replace(new, translator_comments=without_provenance(new.translator_comments))
         if new != msg:
             messages[unit.index] = new
             touched.add(unit.index)

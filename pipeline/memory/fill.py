@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.memory.index import Index
-from pipeline.memory.rows import PREFIX, Provenance
+from pipeline.memory.rows import Provenance, without_provenance
 
 Safe = Callable[[str, str], bool]  # (English, translation): passes the segment rules
 
@@ -44,7 +44,7 @@ def fill(
 def filled_entry(
     msg: Message, index: Index, safe: Safe, threshold: float, publish_exact: bool
 ) -> Message | None:
-    comments = tuple(c for c in msg.translator_comments if not c.startswith(PREFIX))
+    comments = without_provenance(msg.translator_comments)
     fuzzy = (FUZZY, *(f for f in msg.flags if f != FUZZY))
     for choice in index.exact(msg.msgid):
         if not safe(msg.msgid, choice.target):

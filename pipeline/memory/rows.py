@@ -21,7 +21,7 @@ from __future__ import annotations
 import marshal
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -51,14 +51,44 @@ class Provenance(NamedTuple):
         return f"{PREFIX}{what} match from {self.origin} ({state})"
 
 
+_WRAPPED = 4  # comment lines a wrapped note may take (polib wraps ``#`` comments at 78 columns)
+
+
+def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """Each ``tm:`` note among the comments: (first line, end line, the note on one line). A
+    note a tool wrapped over the next comment lines (polib's save wraps at 78 columns, after
+    a hyphen of the path too) is read whole again: the path has no spaces, so its pieces are
+    joined as they were."""
+    for i, comment in enumerate(comments):
+        if not comment.startswith(PREFIX):
+            continue
+        if _PROVENANCE.match(comment):
+            yield i, i + 1, comment
+            continue
+        words = comment.split()
+        for end in range(i + 1, min(i + _WRAPPED, len(comments))):
+            words += comments[end].split()
+            if len(words) >= 6 and words[-1] in ("(reviewed)", "(unreviewed)"):
+                note = " ".join([*words[:4], "".join(words[4:-1]), words[-1]])
+                if _PROVENANCE.match(note):
+                    yield i, end + 1, note
+                break
+
+
+def without_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """The comments without the memory's notes, wrapped ones whole."""
+    drop = {n for start, end, _ in _notes(comments) for n in range(start, end)}
+    return tuple(c for n, c in enumerate(comments)
+                 if n not in drop and not c.startswith(PREFIX))
+
+
 def provenance(msg: Message) -> Provenance | None:
     """The memory's comment on an entry, if a fill left one."""
-    for comment in msg.translator_comments:
-        if comment.startswith(PREFIX):
-            m = _PROVENANCE.match(comment)
-            if m is not None:
-                percent = 100 if m.group(1) == "exact" else int(m.group(2))
-                return Provenance(percent, m.group(3), m.group(4) == "reviewed")
+    for _, _, note in _notes(msg.translator_comments):
+        m = _PROVENANCE.match(note)
+        if m is not None:
+            percent = 100 if m.group(1) == "exact" else int(m.group(2))
+            return Provenance(percent, m.group(3), m.group(4) == "reviewed")
     return None
 
 

@@ -87,3 +87,24 @@ def test_a_deleted_catalog_s_text_is_not_served_by_its_published_copies(tmp_path
     write(content, "en-US/e.md", page(EN))
     _locales(tmp_path, config)
     assert _entry(cats / "de-DE/e.po", EN) == ("", False)
+
+
+def test_a_memory_note_wrapped_by_polib_s_save_is_still_the_memory_s(tmp_path: Path) -> None:
+    """polib wraps ``#`` comments at 78 columns, after a hyphen of the path too: the note is
+    still read as the memory's (the vendor package's match category, english-changed), and
+    a fill of the entry again leaves no piece of the old one behind."""
+    import polib
+
+    from pipeline.memory.rows import Provenance, provenance, without_provenance
+
+    origin = "he-IL/articles/pricing-costing/add-custom-fields-price-setup-transactional.md"
+    note = f"tm: 97% match from {origin} (reviewed)"
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="a", msgstr="b", tcomment=f"keep me\n{note}",
+                            flags=["fuzzy"], previous_msgid="c"))
+    po.save(str(tmp_path / "x.po"))
+    text = (tmp_path / "x.po").read_text(encoding="utf-8")
+    assert f"# {note}\n" not in text  # wrapped: the case at hand
+    msg = next(m for m in parse_po(text, "x.po").messages if m.msgid == "a")
+    assert provenance(msg) == Provenance(97, origin, True)
+    assert without_provenance(msg.translator_comments) == ("keep me",)
