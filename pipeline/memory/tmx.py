@@ -95,19 +95,45 @@ def _text(seg: Any) -> str:
     return "".join(parts)
 
 
+_ENTITY = re.compile(rb"<!ENTITY\s+(?:%\s*)?([^\s>]*)")
+_NO_ENTITIES = "give the TMX file as the CAT tool exported it: a TMX declares no entities"
+
+
+def _entities(data: bytes, shown: str) -> None:
+    """A TMX declares no entities (CAT tools write none): a declaration is an entity bomb or
+    a reference to another file, refused at its line rather than expanded or silently
+    dropped. Before parsing, so that a bomb is named as one, at its line."""
+    found = _ENTITY.search(data)
+    if found is not None:
+        name = found.group(1).decode("ascii", "replace")
+        raise InputError(CHECK, f"declares the entity {name!r}: entities are not read", shown,
+                         data.count(b"\n", 0, found.start()) + 1, 0, _NO_ENTITIES)
+
+
 def read(data: bytes, locale: str, shown: str) -> list[Row]:
     from lxml import etree
 
+    _entities(data, shown)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+                             remove_comments=True, remove_pis=True, load_dtd=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(CHECK, f"unreadable TMX: {exc.msg}", shown, exc.lineno or 0, 0,
                          "give a TMX file as the CAT tool exported it") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = [] if dtd is None else [e.name for e in dtd.iterentities()]
+    if declared:  # (a UTF-16 file the byte search cannot see)
+        raise InputError(CHECK, f"declares the entity {declared[0]!r}: entities are not read",
+                         shown, 1, 0, _NO_ENTITIES)
     if root.tag != "tmx":
         raise InputError(CHECK, f"not TMX: the root element is <{root.tag}>", shown,
                          root.sourceline or 0, 0, "give a TMX 1.4 file")
+    version = root.get("version")
+    if version is not None and not re.fullmatch(r"1\.[1-4][a-z]?", version.strip()):
+        raise InputError(CHECK, f"TMX version {version!r} is not one this reader knows (1.1 to "
+                         "1.4)", shown, root.sourceline or 0, 0,
+                         "export the memory as TMX 1.4")
     header = root.find("header")
     srclang = (header.get("srclang") if header is not None else None) or "en"
     if srclang == "*all*":

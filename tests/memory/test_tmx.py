@@ -180,3 +180,45 @@ def test_a_tmx_named_with_tm_is_used_or_its_problem_named_without_the_memory_set
         vendor.write_text(_tmx(EN, FR), encoding="utf-8")
         run(command, *base, *extra, "--tm", vendor)
         assert FR in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+
+
+_ENTITY_TMX = ('<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY x SYSTEM "file:///etc/hostname">\n]>'
+               '\n<tmx version="1.4"><header srclang="en-US"/><body>'
+               f'<tu><tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+               '<tuv xml:lang="fr-FR"><seg>&x;</seg></tuv></tu></body></tmx>\n')
+_BOMB = ('<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaaaaaaaaaaaa">\n'
+         + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 20}">\n'
+                   for p, n in zip("abcdef", "bcdefg", strict=True))
+         + ']>\n<tmx version="1.4"><header srclang="en-US"/><body><tu><tuv xml:lang="en-US">'
+         f'<seg>{EN}</seg></tuv><tuv xml:lang="fr-FR"><seg>&g;</seg></tuv></tu></body></tmx>\n')
+
+
+@pytest.mark.parametrize(("text", "line", "said"), [
+    (_ENTITY_TMX, 3, "declares the entity 'x'"),
+    (_BOMB, 3, "declares the entity 'a'"),
+    (_tmx(EN, "Oui.").replace('version="1.4"><header', 'version="9.9"><header'), 2,
+     "TMX version '9.9'"),
+])
+def test_entities_and_an_unknown_version_are_an_error_at_their_line(
+        text: str, line: int, said: str) -> None:
+    from pipeline.findings import InputError
+    from pipeline.memory import tmx
+
+    for data in (text.encode(), text.replace('<?xml version="1.0"?>', '<?xml version="1.0" '
+                                             'encoding="UTF-16"?>').encode("utf-16")):
+        with pytest.raises(InputError) as caught:
+            tmx.read(data, "fr-FR", "vendor.tmx")
+        finding = caught.value.finding
+        assert finding.check == "tm-file", finding
+        if data.isascii():
+            assert said in finding.message and finding.line == line, finding
+        else:  # libxml2 may refuse a UTF-16 bomb itself, as an entity amplification
+            assert said in finding.message or "entity" in finding.message, finding
+        assert "hostname" not in finding.message
+
+
+def test_a_tmx_naming_its_dtd_is_read_without_loading_it() -> None:
+    from pipeline.memory import tmx
+
+    text = _tmx(EN, "Oui.").replace("\n<tmx", '\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx')
+    assert tmx.read(text.encode(), "fr-FR", "vendor.tmx") == [(EN, "Oui.", True)]
