@@ -111,16 +111,57 @@ def _entities(data: bytes, shown: str) -> None:
 
 
 def read(data: bytes, locale: str, shown: str) -> list[Row]:
+    """The rows of a TMX for ``locale``. Read as a stream, each ``<tu>`` let go once read: a
+    vendor's memory of a few hundred thousand units would take gigabytes as one tree."""
+    import io
+
     from lxml import etree
 
     _entities(data, shown)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True, load_dtd=False)
+    context = etree.iterparse(
+        io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True,
+        huge_tree=False, remove_comments=True, remove_pis=True, load_dtd=False)
+    root: Any = None
+    srclang: str | None = None
+    at = 0  # the header's line, where a source language problem is named
+    rows: list[Row] = []
+    units = english = 0
     try:
-        root = etree.fromstring(data, parser)
+        for _, el in context:
+            if root is None:  # what the file is, once its root has started
+                root = el.getroottree().getroot()
+                _root(root, shown)
+            if el.tag != "tu":
+                continue
+            parent = el.getparent()
+            if parent is None or parent.tag != "body" or parent.getparent() is not root:
+                continue
+            units += 1
+            if srclang is None:  # the header, if any, is read: it comes before the body
+                srclang, at = _source_language(root.find("header"), shown)
+            found = _unit(el, srclang, locale)
+            english += found is not None
+            if found is not None and found[0] and found[1]:
+                rows.append(found)
+            el.clear()  # let the unit go, and the ones read before it
+            while el.getprevious() is not None:
+                del parent[0]
     except etree.XMLSyntaxError as exc:
         raise InputError(CHECK, f"unreadable TMX: {exc.msg}", shown, exc.lineno or 0, 0,
                          "give a TMX file as the CAT tool exported it") from None
+    if root is None:  # (a parser that read no element has raised already)
+        raise InputError(CHECK, "unreadable TMX: no element", shown, 0, 0,
+                         "give a TMX file as the CAT tool exported it")
+    if srclang is None:  # no unit: nothing to read, but the header is still checked
+        srclang, at = _source_language(root.find("header"), shown)
+    if units and not english:  # a source language the file never uses: every unit lost
+        raise InputError(CHECK, f"none of its {units} <tu> has a <tuv> in its source language "
+                         f"{srclang!r}", shown, at, 0,
+                         "set the header's srclang to the language of the English <tuv>s")
+    return rows
+
+
+def _root(root: Any, shown: str) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     declared = [] if dtd is None else [e.name for e in dtd.iterentities()]
     if declared:  # (a UTF-16 file the byte search cannot see)
@@ -134,7 +175,10 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
         raise InputError(CHECK, f"TMX version {version!r} is not one this reader knows (1.1 to "
                          "1.4)", shown, root.sourceline or 0, 0,
                          "export the memory as TMX 1.4")
-    header = root.find("header")
+
+
+def _source_language(header: Any, shown: str) -> tuple[str, int]:
+    """The header's source language (English where it names none), and the header's line."""
     srclang = (header.get("srclang") if header is not None else None) or "en"
     if srclang == "*all*":
         srclang = "en"
@@ -142,37 +186,31 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
     if _tag(srclang).split("-")[0] != "en":  # the memory maps English to translations
         raise InputError(CHECK, f"its source language {srclang!r} is not English", shown, at,
                          0, "export the memory with English (en-US) as its source language")
-    rows: list[Row] = []
-    units = english = 0
-    for tu in root.iterfind("body/tu"):
-        units += 1
-        status = next((p.text for p in tu.iterfind("prop")
-                       if p.get("type") == "x-pipeline-status"), None)
-        source = target = None  # (closeness, seg): the closest tuv of each language
-        for tuv in tu.iterfind("tuv"):
-            lang = tuv.get(_XML_LANG) or tuv.get("lang") or ""
-            seg = tuv.find("seg")
-            if seg is None:
-                continue
-            rank = _closeness(lang, srclang, SOURCE_LANGUAGE)
-            wanted = _closeness(lang, locale)
-            if rank is not None and wanted != 0:  # the locale's own tag is never the English,
-                if source is None or rank < source[0]:  # be the locale en-GB and srclang en
-                    source = (rank, seg)
-                continue
-            if wanted is not None and (target is None or wanted < target[0]):
-                target = (wanted, seg)
-        english += source is not None
-        if source is None or target is None:
+    return srclang, at
+
+
+def _unit(tu: Any, srclang: str, locale: str) -> Row | None:
+    """A unit's row: its English and the locale's text; None when it has no English."""
+    status = next((p.text for p in tu.iterfind("prop")
+                   if p.get("type") == "x-pipeline-status"), None)
+    source = target = None  # (closeness, seg): the closest tuv of each language
+    for tuv in tu.iterfind("tuv"):
+        lang = tuv.get(_XML_LANG) or tuv.get("lang") or ""
+        seg = tuv.find("seg")
+        if seg is None:
             continue
-        source_text, target_text = _text(source[1]), _text(target[1])
-        if source_text and target_text:
-            rows.append((source_text, target_text, status != "unreviewed"))
-    if units and not english:  # a source language the file never uses: every unit lost
-        raise InputError(CHECK, f"none of its {units} <tu> has a <tuv> in its source language "
-                         f"{srclang!r}", shown, at, 0,
-                         "set the header's srclang to the language of the English <tuv>s")
-    return rows
+        rank = _closeness(lang, srclang, SOURCE_LANGUAGE)
+        wanted = _closeness(lang, locale)
+        if rank is not None and wanted != 0:  # the locale's own tag is never the English,
+            if source is None or rank < source[0]:  # be the locale en-GB and srclang en
+                source = (rank, seg)
+            continue
+        if wanted is not None and (target is None or wanted < target[0]):
+            target = (wanted, seg)
+    if source is None:
+        return None
+    target_text = _text(target[1]) if target is not None else ""
+    return (_text(source[1]), target_text, status != "unreviewed")
 
 
 def read_file(path: Path, locale: str, limit: int) -> list[Row]:
