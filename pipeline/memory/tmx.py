@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline.checks.inputs import TOO_LARGE
 from pipeline.findings import InputError
 from pipeline.memory.index import Index
 from pipeline.memory.rows import Row
@@ -218,7 +219,12 @@ def read_file(path: Path, locale: str, limit: int) -> list[Row]:
 
     shown = str(path)
     try:
-        data = read_bytes(path, limit)
+        data = read_bytes(path, limit, shown)
+    except InputError as exc:  # too large, or no regular file: said as the memory's problem
+        too_large = exc.finding.check == TOO_LARGE.id
+        raise InputError(CHECK, exc.finding.message, shown, 0, 0, (
+            "raise max-file-size in [tool.pipeline] for a memory this large, or export it in "
+            "parts") if too_large else exc.finding.hint) from None
     except OSError as exc:
         raise InputError(CHECK, f"cannot read: {exc.strerror}", shown, 0, 0,
                          "check the path given with --tm or the tm setting") from None

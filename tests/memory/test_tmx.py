@@ -222,3 +222,19 @@ def test_a_tmx_naming_its_dtd_is_read_without_loading_it() -> None:
 
     text = _tmx(EN, "Oui.").replace("\n<tmx", '\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx')
     assert tmx.read(text.encode(), "fr-FR", "vendor.tmx") == [(EN, "Oui.", True)]
+
+
+def test_a_tmx_over_the_size_limit_is_the_memorys_error_with_the_memorys_advice(
+        tmp_path: Path) -> None:
+    """helper-86: it was 'too-large' with the advice to split the article."""
+    from pipeline.findings import InputError
+    from pipeline.memory import tmx
+
+    vendor = tmp_path / "vendor.tmx"
+    vendor.write_text(_tmx(EN, "Oui."), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        tmx.read_file(vendor, "fr-FR", 100)
+    finding = caught.value.finding
+    assert finding.check == "tm-file" and "the limit is 100" in finding.message
+    assert "article" not in finding.hint and "max-file-size" in finding.hint
+    assert tmx.read_file(vendor, "fr-FR", 10_000) == [(EN, "Oui.", True)]
