@@ -100,8 +100,10 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
     for rel in todo:  # the new articles' closest candidates, at most as many as a rename reads
         if rel not in have and layout.drives(rel):
             near.update(o for level, _, o in ranked(rel, handoffs)[:RENAME_READS] if level < 2)
-    # the references the English writes, or, where a tool dropped them ('msgcat
-    # --no-location'), the header comment it writes, which GNU's tools keep
+    # the references the English writes, or, where a tool dropped them all ('msgcat
+    # --no-location'), the header comment it writes, which GNU's tools keep. Header comments
+    # stay when the handoff's own job takes the catalog back: one whose references name
+    # another folder is the handoff's, whatever its header comment still says
     refs = f"#: {layout.source}/".encode()
     header = re.compile(rb"^# \S+ translation of " + re.escape(layout.source.encode()) + b"/",
                         re.M)
@@ -111,10 +113,23 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
             data = read_bytes(layout.catalog(rel), limit, layout.shown_catalog(rel))
         except (InputError, OSError):
             continue  # its own job says what is wrong with it; no rename waits for it
-        head = data.find(b"\nmsgid ")  # the header's comments come before any msgid
-        if refs in data or header.search(data, 0, head if head >= 0 else len(data)):
+        if refs in data or _header_says(header, data):
             behind.append((rel, data))
     return tuple(gone), tuple(behind)
+
+
+_ANY_REFS = re.compile(rb"^[ \t]*#:", re.M)
+# the header's comments come before its first keyword (alone on its line, as gettext reads it)
+_FIRST_KEYWORD = re.compile(rb"^[ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid)(?![A-Za-z_])", re.M)
+
+
+def _header_says(header: re.Pattern[bytes], data: bytes) -> bool:
+    """Whether a catalog with no references at all says in its header comments that the
+    English made it."""
+    if _ANY_REFS.search(data) is not None:
+        return False
+    first = _FIRST_KEYWORD.search(data)
+    return header.search(data, 0, first.start() if first else len(data)) is not None
 
 
 def _walk_url_files(root: Url, shown: str) -> Found:

@@ -286,6 +286,24 @@ def test_a_handoffs_catalog_left_behind_without_references_still_carries(
     assert "Tapez une adresse." in tree.page("fr-FR", RENAMED)
 
 
+def test_a_handoffs_own_catalog_is_no_rename_source_for_its_stale_header_comment(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The handoff's own job took its catalog back (its references name fr-FR/), but the
+    header comment the English wrote stays, as every header comment does: a later new English
+    article of the same folder and English must not start from the live handoff's catalog,
+    nor be told to delete the handoff's page."""
+    _left_behind(tree, capsys, "100")
+    assert tree.run("locales", "--ignore", "untranslated") == 0
+    own = tree.catalog_path("fr-FR", "share.md").read_text(encoding="utf-8")
+    assert "#: en-US/" not in own and "# fr-FR translation of en-US/share.md" in own
+    tree.write("copy.md", GUIDE)  # new English in the same folder, the handoff's English
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json", "--ignore", "untranslated") == 0
+    started = [f["file"].split("locales/")[1] for f in _findings(capsys, "catalog-renamed")]
+    assert "fr-FR/copy.po" not in started
+    assert not any(m.msgstr for m in tree.catalog("fr-FR", "copy.md").active())
+
+
 def test_a_new_article_never_starts_from_a_live_handoffs_catalog(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-75: a handoff that never had English, beside a new English article sharing its
