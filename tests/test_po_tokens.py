@@ -70,3 +70,28 @@ def test_gnu_reads_every_accepted_layout(name: str, text: str, tmp_path: Path) -
     run = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True,
                          text=True, check=False)
     assert run.returncode == 0, run.stderr
+
+
+def test_a_comment_after_a_mark_on_a_finished_entrys_line_is_refused_as_gnu_does() -> None:
+    """gettext's lexer takes '#~' and '#|' wherever a line has them: what follows '#|' on the
+    line is the next entry's previous English, after which GNU takes no comment."""
+    text = 'msgid "a"\nmsgstr "b" #| msgid "Old."\n#, fuzzy\nmsgid "c"\nmsgstr "d"\n'
+    with pytest.raises(InputError) as caught:
+        parse_po_bytes((HEADER + text).encode(), "a.po")
+    assert "a comment after the #| line 6" in caught.value.finding.message
+    assert caught.value.finding.line == 7
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('msgid "a"\nmsgstr "b" #| msgid "Old."\nmsgid "c"\nmsgstr "d"\n',
+     [("a", "b", False, None, ()), ("c", "d", False, "Old.", ())]),
+    ('msgid "a"\nmsgstr "b" #~ msgid "c" msgstr "d"\nmsgid "e"\nmsgstr "f"\n',
+     [("a", "b", False, None, ()), ("c", "d", True, None, ()), ("e", "f", False, None, ())]),
+    ('msgid "a"\nmsgstr "b" #~| msgid "Old."\n#~ msgid "c"\n#~ msgstr "d"\n',
+     [("a", "b", False, None, ()), ("c", "d", True, "Old.", ())]),
+], ids=["previous", "obsolete", "obsolete previous"])
+def test_a_mark_after_a_finished_entry_is_read_as_gnu_reads_it(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    catalog = parse_po_bytes((HEADER + text).encode(), "a.po")
+    assert [(m.msgid, m.msgstr, m.obsolete, m.previous_msgid, m.translator_comments)
+            for m in catalog.messages] == expected

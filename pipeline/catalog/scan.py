@@ -123,11 +123,23 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
                 (obsolete or previous) and any(p.startswith("#") for p in parts)):
             return False
         for part in parts:
-            if part.startswith("#"):
+            if part.startswith(("#~", "#|")):  # gettext's marks, wherever a line has them:
+                marked(number, part)  # the rest of the line is obsolete or previous
+            elif part.startswith("#"):
                 comment(number, part, part)
             else:
                 field_line(number, obsolete, previous, part)
         return True
+
+    def marked(number: int, part: str) -> None:
+        obsolete, body = part.startswith("#~"), part[2:].lstrip(_LAYOUT)
+        previous = not obsolete
+        if obsolete and body.startswith("|"):
+            previous, body = True, body[1:].lstrip(_LAYOUT)
+        if body:
+            field_line(number, obsolete, previous, body)
+        elif previous:
+            raise _syntax_error(path, number, "an empty #| mark")
 
     def field_line(number: int, obsolete: bool, previous: bool, body: str) -> None:
         nonlocal open_field
