@@ -40,6 +40,12 @@ REFUSED = [
     ("keyword at the end", 'msgid "Open a terminal."\nmsgstr\n', "no string after msgstr"),
     ("garbage after a string", 'msgid "Open a terminal." x\nmsgstr "Ouvrez un terminal."\n',
      "text after the closing quote"),
+    # said as GNU says it ("invalid control sequence", "end-of-line within string"), not as
+    # text after the first string of the line
+    ("bad escape in a second string", 'msgid "Open a " "terminal\\q."\nmsgstr "Ouvrez."\n',
+     "invalid escape '\\\\q'"),
+    ("unterminated second string", 'msgid\n"Open a " "terminal.\nmsgstr "Ouvrez."\n',
+     "unterminated string: '\"terminal.'"),
 ]
 
 

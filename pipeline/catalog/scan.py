@@ -148,7 +148,7 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
             if m is None:
                 if split(number, obsolete, previous, body):
                     return
-                raise _syntax_error(path, number, _bad_string(body))
+                raise _syntax_error(path, number, _bad_string(_bad_token(body)))
             if open_field is None:
                 raise _syntax_error(path, number, "a string line that continues no msgid, "
                                                   "msgstr or msgctxt")
@@ -179,7 +179,8 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         if s is None and rest:  # the string may follow on the next line, as gettext reads it
             if split(number, obsolete, previous, body):
                 return
-            raise _syntax_error(path, number, _bad_string(rest, keyword))
+            bad = _bad_token(rest)
+            raise _syntax_error(path, number, _bad_string(bad, keyword if bad == rest else ""))
         name = f"previous {keyword}" if previous else keyword
         if previous:
             entry = entry_for(number, ("comments",))
@@ -299,6 +300,18 @@ def _parts(body: str) -> list[str] | None:
         else:
             parts.append(token)
     return parts if len(parts) > 1 else None
+
+
+def _bad_token(text: str) -> str:
+    """Where a line's tokens stop being gettext's: from the string that is unterminated or
+    holds a bad escape, as GNU says it; the whole text when the fault is text after a string."""
+    pos = 0
+    while True:
+        m = _TOKEN_RE.match(text, pos)
+        if m is None or m.end() == pos:
+            rest = text[pos:].lstrip(_LAYOUT)
+            return rest if rest.startswith('"') and pos else text
+        pos = m.end()
 
 
 def _no_string(path: str, open_field: _Field) -> InputError:
