@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from source_tree import Tree
 
+from pipeline.checks.tokens.links import anchors_named
 from pipeline.segment import segment
 from pipeline.source.links import anchors, broken_by_translation
 from pipeline.source.units import units_of
@@ -97,3 +98,16 @@ def test_a_link_definition_spread_over_lines_is_no_segment(tree: Tree) -> None:
     assert tree.page("de-DE", "a.md").endswith(
         "Siehe [den Leitfaden][guide] und [die Referenz][ref].\n\n"
         + SPREAD_DEFINITIONS.split("\n\n")[-1])
+
+
+def test_an_explicit_id_among_other_generic_attributes_is_an_anchor_too() -> None:
+    """Markdig takes the id from any word of the braces ('{.lead #paging}', the spec's
+    '{ .class2 #id2 }'), or from an id= attribute: a translation without it breaks the link
+    as surely as one that drops '{#paging}'."""
+    for attributes in ("{.lead #paging}", "{ .x  #paging .y }", "{id=paging}", '{id="paging"}'):
+        english = EXPLICIT_ID.replace("{#paging}", attributes)
+        assert "paging" in anchors(english), attributes
+        assert broken_by_translation(english, english.replace(" " + attributes, "")) == [
+            "paging"], attributes
+        assert anchors_named(f"Page through results {attributes}", frozenset({"paging"})) == [
+            "paging"], attributes

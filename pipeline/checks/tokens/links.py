@@ -301,8 +301,10 @@ def in_page_targets(text: str) -> frozenset[str]:
 
 
 # Markdig's generic attributes, which DocFX reads: '## Paging {#paging}' gives the heading the
-# id 'paging'; the braces are in the heading's segment, so a translation can drop them.
-ATTRIBUTE_ID = re.compile(r"\{[ \t]*#([^\s{}#]+)[^{}\n]*\}")
+# id 'paging'; the braces are in the heading's segment, so a translation can drop them. The id
+# is any of the block's space-separated words ('{.lead #paging}'), or an id= attribute.
+ATTRIBUTE_ID = re.compile(r"\{[ \t]*(?:[^\s{}]+[ \t]+)*?(?:#|id=[\"']?)([^\s{}#\"'=<>`]+)"
+                          r"[^{}\n]*\}")
 
 
 def anchors_named(text: str, targets: frozenset[str]) -> list[str]:
