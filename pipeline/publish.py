@@ -196,8 +196,11 @@ def publish(
             published.append(seg.source)
             continue
         if not held:  # most segments: nothing holds the translation back
-            # unreviewed machine translation is not published when the configuration says so
-            published.append(seg.source if hold_mt and not from_catalog else preferred)
+            # unreviewed machine translation is not published when the configuration says so;
+            # a pair with no translation at all (an empty translation span, no reviewed entry)
+            # is untranslated, as an empty msgstr is: the page shows its English, not a hole
+            published.append(seg.source if (hold_mt and not from_catalog) or (
+                not preferred and form is not Form.BILINGUAL) else preferred)
             continue
         # an article with no translation of its own (an English-driven unit that no handoff
         # lent one) has nothing safe to offer: the English stands in, and is named

@@ -111,3 +111,19 @@ def test_a_line_break_only_the_translation_span_has_stays_off_the_localized_page
     assert "|Авторизация|Требуется Bearer &lt;маркер&gt;|\n|Accept|json|\n" in page
     assert page.endswith("\n\n\n   Abschnitt eins.\n\n")  # both spans break: the page too
     assert render(article, Form.BILINGUAL) == text
+
+
+def test_an_empty_translation_span_leaves_the_english_on_the_localized_page() -> None:
+    # an sxs pair with nothing in its translation span is untranslated, as an empty msgstr
+    # is: the page shows the English (as an English-driven page does), never a hole where
+    # the sentence was; the bilingual form keeps the empty span as delivered
+    text = ('<span data-ttu-id="abcde-102"></span><span class="sxs-lookup">'
+            '<span data-stu-id="abcde-102">Open a terminal.</span></span> '
+            '<span data-ttu-id="abcde-103">Oui.</span><span class="sxs-lookup">'
+            '<span data-stu-id="abcde-103">Yes.</span></span>\n')
+    article = parse_article(text, "fr-FR/a.md")
+    catalog = merge(article, None)
+    assert page(article, catalog, Form.LOCALIZED) == "Open a terminal. Oui.\n"
+    assert page(article, catalog, Form.BILINGUAL) == text
+    # so does a catalog entry left untranslated over an empty span
+    assert page(article, Catalog(), Form.LOCALIZED) == "Open a terminal. Oui.\n"
