@@ -337,6 +337,40 @@ def test_unclosed_lookup_is_reported_at_the_lookup_and_text_preserved(followed: 
     assert (problem.line, problem.column) == position(text, '<span class="sxs-lookup">') == (3, 41)
 
 
+
+@pytest.mark.parametrize("side", ["translation", "english"])
+@pytest.mark.parametrize("inner", [1, 2])
+def test_a_pair_nested_in_a_span_is_reported_there_and_the_whole_kept_as_it_is(
+    side: str, inner: int
+) -> None:
+    # The inner pairs are whole, but they sit inside another pair's span: rendering them
+    # would rewrite the middle of a broken pair on the page. The whole is skeleton, kept as
+    # delivered, and one finding names the place and the remedy.
+    held = " ".join(pair(f"x1234-{9 + i}", f"dans{i}", f"in{i}") for i in range(inner))
+    tr, en = ("Deux " + held + ".", "Two.") if side == "translation" else (
+        "Deux.", "Two\n" + held + ".")
+    outer = pair("x1234-5", tr, en)
+    text = "# T\n\n" + pair("x1234-4", "Un.", "One.") + " " + outer + " " + pair(
+        "x1234-6", "Trois.", "Three.") + "\n\n" + pair("x1234-7", "Quatre.", "Four.") + "\n"
+    article = read(text)
+    assert [s.id for s in article.segments] == ["x1234-4", "x1234-6", "x1234-7"]
+    [problem] = article.problems
+    assert (problem.check, problem.segment) == ("nested-span", "x1234-5")
+    assert (problem.line, problem.column) == position(text, '<span data-ttu-id="x1234-9">')
+    assert "holds the pair x1234-9" in problem.message
+    page = render(article, Form.LOCALIZED)
+    assert page == "# T\n\nUn. " + outer + " Trois.\n\nQuatre.\n"
+
+
+def test_a_broken_span_does_not_take_in_the_pairs_of_the_next_paragraph() -> None:
+    # an unclosed translation span, then whole pairs, then a lone lookup further on: a pair
+    # never runs across a blank line, so the pairs between stand on their own
+    text = ('<span data-ttu-id="x1234-5">Deux.\n\n' + pair("x1234-6", "Trois.", "Three.")
+            + ' </span><span class="sxs-lookup"><span data-stu-id="x1234-5">Two.</span></span>\n')
+    article = read(text)
+    assert [s.id for s in article.segments] == ["x1234-6"]
+    assert [p.check for p in article.problems] == ["unpaired-translation", "unpaired-lookup"]
+
 # ------------------------------------------------------------------ front matter
 
 

@@ -87,6 +87,21 @@ def scan_segments(
         line, col = position(text, offset, starts)
         problems.append(Finding(check, Severity.ERROR, message, path, line, col, seg, hint))
 
+    def nested(seg_id: str, at: int, inner: int, lookup: int | None) -> int | None:
+        """Where to go on after a broken pair whose span holds whole pairs (the first at
+        ``inner``), reported and left as it is, inner pairs and all; None when it holds none."""
+        found = _nested(text, at, inner, lookup)
+        if found is None:
+            return None
+        end, mark, inner_id, marks = found
+        used_lookups.update(marks)
+        used_lookups.add(mark)
+        side = f"translation span {seg_id}" if lookup is None else (
+            f"English lookup span of {seg_id}")
+        problem(inputs.NESTED_SPAN.id, inner, f"the {side} holds the pair {inner_id} inside it",
+                inputs.NESTED_SPAN.hint, seg_id)
+        return find(OPENER_PREFIX, end)
+
     pos = find(OPENER_PREFIX, start)
     while pos >= 0:
         nxt = find(OPENER_PREFIX, pos + 1)
@@ -122,6 +137,11 @@ def scan_segments(
         seg_id = m.group(1)
         tr_start = m.end()
         sep = find(_SEPARATOR, tr_start, limit)
+        if sep < 0 and nxt >= 0:
+            after = nested(seg_id, tr_start, nxt, None)
+            if after is not None:
+                pos = after
+                continue
         if sep < 0:
             problem(
                 inputs.UNPAIRED_TRANSLATION.id, pos,
@@ -143,6 +163,11 @@ def scan_segments(
         used_lookups.add(sep + 7)
         src_start = lm.end()
         close = _find_close(text, src_start, limit)
+        if close < 0 and nxt >= 0:
+            after = nested(seg_id, src_start, nxt, sep + 7)
+            if after is not None:
+                pos = after
+                continue
         if close < 0:
             problem(
                 inputs.UNCLOSED_SPAN.id, sep + 7, f"English lookup span of {seg_id} is not closed",
@@ -175,6 +200,50 @@ def scan_segments(
         lk = find(LOOKUP_MARK, lk + 1)
     problems.sort(key=Finding.sort_key)
     return tuple(segments), tuple(problems)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")  # no pair runs across one (none of 166,539 does)
+
+
+def _nested(text: str, start: int, inner: int, lookup: int | None
+            ) -> tuple[int, int, str, list[int]] | None:
+    """A pair whose translation span (``lookup`` None: not yet ended) or English span
+    (``lookup``: where its lookup mark is) runs on from ``start`` past the whole pair at
+    ``inner``, and maybe more pairs after it, to its own lookup and close, all within one
+    paragraph: (where it ends, its lookup mark, the first inner pair's id, the inner pairs'
+    lookup marks). None when it does not: the pairs after it stand on their own.
+
+    Walks on only over whole pairs, so each pair is walked over at most once: linear."""
+    find, blank = text.find, _BLANK_LINE.search
+    if blank(text, start, inner):
+        return None
+    first, marks, cur = "", [], inner
+    while cur >= 0:
+        nxt = find(OPENER_PREFIX, cur + 1)
+        limit = len(text) if nxt < 0 else nxt
+        m = _PAIR_RE.match(text, cur, limit)
+        if m is None or "<span" in m.group(4) or blank(text, cur, m.end()):
+            return None
+        first = first or m.group(1)
+        marks.append(m.end(2) + 7)
+        after = m.end()
+        if lookup is None:
+            sep = find(_SEPARATOR, after, limit)
+            lm = _LOOKUP_RE.match(text, sep) if sep >= 0 else None
+            if sep >= 0 and (lm is None or blank(text, after, lm.end())):
+                return None
+            if lm is not None:
+                lookup, after = sep + 7, lm.end()
+        if lookup is not None:
+            close = _find_close(text, after, limit)
+            if close >= 0:
+                if blank(text, after, close):
+                    return None
+                return close + len(_CLOSE), lookup, first, marks
+        if blank(text, after, limit):
+            return None
+        cur = nxt
+    return None
 
 
 def _find_close(text: str, start: int, limit: int) -> int:

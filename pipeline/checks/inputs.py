@@ -101,6 +101,11 @@ UNCLOSED_SPAN = Check(
     "an English lookup span that is never closed",
     "end the pair with </span></span>",
 )
+NESTED_SPAN = Check(
+    "nested-span", "structure", Severity.ERROR,
+    "a pair inside a span of another pair (kept as it is, inner pair and all)",
+    "take the inner pair out of the span, or restore both pairs from the source delivery",
+)
 
 INPUT_CHECKS: tuple[Check, ...] = (
     ENCODING,

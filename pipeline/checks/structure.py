@@ -11,6 +11,7 @@ from pipeline.checks.base import Check, Options, quote
 # the span reader's own problems (Article.problems): their ids live with the other input ids
 from pipeline.checks.inputs import (
     MALFORMED_SPAN,
+    NESTED_SPAN,
     UNCLOSED_SPAN,
     UNPAIRED_LOOKUP,
     UNPAIRED_TRANSLATION,
@@ -124,7 +125,8 @@ def missing_keys(article: Article, options: Options) -> Out:
 
 # The structure rules in the order they run and are listed.
 RULES: tuple[ArticleRule, ...] = (
-    *(_reported(c) for c in (MALFORMED_SPAN, UNPAIRED_TRANSLATION, UNPAIRED_LOOKUP, UNCLOSED_SPAN)),
+    *(_reported(c) for c in (MALFORMED_SPAN, UNPAIRED_TRANSLATION, UNPAIRED_LOOKUP, UNCLOSED_SPAN,
+                             NESTED_SPAN)),
     id_mismatch,
     duplicate_id,
     mixed_prefix,
