@@ -371,6 +371,36 @@ def test_a_broken_span_does_not_take_in_the_pairs_of_the_next_paragraph() -> Non
     assert [s.id for s in article.segments] == ["x1234-6"]
     assert [p.check for p in article.problems] == ["unpaired-translation", "unpaired-lookup"]
 
+
+@pytest.mark.parametrize("broken", [
+    pytest.param('<SPAN data-ttu-id="x1234-5">Deux.</SPAN><SPAN class="sxs-lookup">'
+                 '<SPAN data-stu-id="x1234-5">Two.</SPAN></SPAN>', id="upper-case"),
+    pytest.param('Deux. <span data-stu-id="x1234-5">Two.</span>', id="lone-english-span"),
+    pytest.param('<span  data-ttu-id="x1234-5">Deux.</span><span class="sxs-lookup">'
+                 '<span data-stu-id="x1234-5">Two.</span></span>', id="two-spaces"),
+    pytest.param('<span lang="fr" data-ttu-id="x1234-5">Deux.</span><span class="sxs-lookup">'
+                 '<span data-stu-id="x1234-5">Two.</span></span>', id="attribute-first"),
+    pytest.param('<span\ndata-ttu-id="x1234-5">Deux.</span><span class="sxs-lookup">'
+                 '<span data-stu-id="x1234-5">Two.</span></span>', id="line-break"),
+])
+def test_span_markup_written_otherwise_is_reported_where_it_starts(broken: str) -> None:
+    # Before: upper-case spans or a lone English span passed over in silence (both words on
+    # the page), and a translation span written otherwise was named only at its lookup.
+    text = "# T\n\n" + pair("x1234-4", "Un.", "One.") + " " + broken + "\n"
+    article = read(text)
+    assert [s.id for s in article.segments] == ["x1234-4"]
+    found = [(p.check, p.line, p.column) for p in article.problems]
+    at = text.index("<", text.index(" ", text.index("</span></span>")))
+    before = text[:at]
+    assert ("malformed-span", before.count("\n") + 1, at - before.rfind("\n")) in found
+
+
+def test_a_pair_whose_translation_span_is_escaped_is_one_finding_not_two() -> None:
+    # the MT escape of 2 corpus files: the lookup is escaped too, and named with its pair
+    text = ('<span data-ttu-id="18c18-207&quot;>Deux.</span><span class=&quot;sxs-lookup&quot;>'
+            '<span data-stu-id=&quot;18c18-207&quot;>Two.</span></span>\n')
+    assert [p.check for p in read(text).problems] == ["malformed-span"]
+
 # ------------------------------------------------------------------ front matter
 
 

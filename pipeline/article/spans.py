@@ -26,6 +26,10 @@ _PAIR_RE = re.compile(
     r'<span data-stu-id="([^"<>\r\n]*)">((?:[^<]++|<(?!/span></span>))*+)</span></span>',
 )
 _CLOSE = "</span></span>"
+# A span tag that carries a pair's attribute however it is written (upper case, other quotes or
+# spacing, more attributes): one the scanner does not read as a pair's is reported, not passed
+# over in silence (its words and its English would both show on the page).
+_LOOKALIKE = re.compile(r"(?i)<span\b[^<>]*?(?:data-[st]tu-id|sxs-lookup)")
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
 _END_AT = len(_CLOSE)
@@ -38,6 +42,9 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     openers = count(OPENER_PREFIX, start)
     if openers != count(LOOKUP_MARK, start):
         return None
+    if count("tu-id", start) + count("sxs-lookup", start) != 3 * openers and (
+            len(_LOOKALIKE.findall(text, start)) != 3 * openers):
+        return None  # span markup written otherwise than a handoff writes it
     segments: list[Segment] = []
     append = segments.append
     line, line_start, last = 1, 0, 0
@@ -82,6 +89,7 @@ def scan_segments(
     starts = line_starts(text)
     find = text.find
     used_lookups: set[int] = set()
+    reported: list[tuple[int, int]] = []  # the stretches of malformed translation spans
 
     def problem(check: str, offset: int, message: str, hint: str, seg: str | None) -> None:
         line, col = position(text, offset, starts)
@@ -132,6 +140,7 @@ def scan_segments(
                 inputs.MALFORMED_SPAN.id, pos, f"malformed translation span markup: {snippet!r}",
                 "the span's attribute must read data-ttu-id=\"…\" with plain quotes", None,
             )
+            reported.append((pos, limit))  # its lookup, escaped the same way, is named here
             pos = nxt
             continue
         seg_id = m.group(1)
@@ -198,6 +207,20 @@ def scan_segments(
                 None,
             )
         lk = find(LOOKUP_MARK, lk + 1)
+    after_tag = -1  # a lookup's inner span right after its outer one: one finding for both
+    stretches = iter(reported)
+    stretch = next(stretches, (-1, -1))
+    for m in _LOOKALIKE.finditer(text, start):
+        at = m.start()
+        while stretch[1] <= at and stretch[0] >= 0:
+            stretch = next(stretches, (-1, -1))
+        if not (text.startswith(OPENER_PREFIX, at) or text.startswith(LOOKUP_MARK, at)
+                or text.startswith(LOOKUP_MARK, at - len(LOOKUP_MARK)) or at == after_tag
+                or stretch[0] <= at < stretch[1]):
+            problem(inputs.MALFORMED_SPAN.id, at, "span markup written otherwise than a "
+                    f"handoff writes it: {text[at : at + 60]!r}", inputs.MALFORMED_SPAN.hint,
+                    None)
+        after_tag = text.find(">", m.end()) + 1
     problems.sort(key=Finding.sort_key)
     return tuple(segments), tuple(problems)
 

@@ -83,8 +83,10 @@ RENDER_SUBSTITUTED = Check(
 # Found by the article reader while it reads the span pairs (``Article.problems``).
 MALFORMED_SPAN = Check(
     "malformed-span", "structure", Severity.ERROR,
-    "span markup that does not parse (escaped or missing quotes in an attribute)",
-    "restore the attribute as data-ttu-id=\"…\" / data-stu-id=\"…\" with plain quotes",
+    "span markup that does not parse (escaped or missing quotes in an attribute, upper case, "
+    "other attributes)",
+    "restore the attribute as data-ttu-id=\"…\" / data-stu-id=\"…\" with plain quotes, and the "
+    "spans as the handoff writes them: lower case, no other attribute",
 )
 UNPAIRED_TRANSLATION = Check(
     "unpaired-translation", "structure", Severity.ERROR,
