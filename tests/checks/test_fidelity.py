@@ -255,6 +255,9 @@ FAILING: dict[str, list[object]] = {
         case("Select Save \u2014 then close.", "选择保存\x97然后关闭。",
              "cp1252-dash-read-as-latin-1", "zh-CN"),
         case("Press Esc.", "Appuyez sur \x1b[31mÉchap.", "escape-sequence"),
+        case("Sign in to the portal.", "Connectez-vous&#11;au portail.",
+             "vertical-tab-as-a-character-reference"),
+        case("Press Esc.", "Appuyez sur &#x1B;[31m<b>Échap</b>.", "escape-as-a-hex-reference"),
     ],
     "pipe-added": [
         case("", "| |", "empty-cell-becomes-two-cells"),
@@ -477,6 +480,9 @@ PASSING: dict[str, list[object]] = {
     "control-character": [
         case("Col\x0bumn", "Col\x0bonne", "the-english-has-it-too"),
         case("Tab\there.", "Tab\tici.\r\n", "tab-and-line-ends-are-no-controls"),
+        case("Type `&#11;`.", "Tapez `&#11;` ou `&#12;`.", "a-reference-in-code-is-text"),
+        case("A dash.", "Un tiret&#151;&#9;&#10;.", "a-dash-tab-or-line-end-reference"),
+        case("Use &#11; here.", "Utilisez &#x0b; ici.", "the-english-has-it-too"),
     ],
     "pipe-added": [
         case("Admin | Billing admin", "Administrateur | Facturation | Support",
