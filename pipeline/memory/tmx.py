@@ -127,19 +127,26 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
     at = 0  # the header's line, where a source language problem is named
     rows: list[Row] = []
     units = english = 0
+    header = False  # the header has been read (its end met)
     try:
         for _, el in context:
             if root is None:  # what the file is, once its root has started
                 root = el.getroottree().getroot()
                 _root(root, shown)
+            if el.tag == "header" and el.getparent() is root and not header:
+                header = True
+                if srclang is not None:  # one after the body: its units were read as English
+                    _source_language(el, shown)  # (one that says otherwise is refused)
+                continue
             if el.tag != "tu":
                 continue
             parent = el.getparent()
             if parent is None or parent.tag != "body" or parent.getparent() is not root:
                 continue
             units += 1
-            if srclang is None:  # the header, if any, is read: it comes before the body
-                srclang, at = _source_language(root.find("header"), shown)
+            if srclang is None:  # the header, if one came before the body; not one the
+                # parser has read ahead of the events (how far it reads depends on the size)
+                srclang, at = _source_language(root.find("header") if header else None, shown)
             found = _unit(el, srclang, locale)
             english += found is not None
             if found is not None and found[0] and found[1]:
@@ -148,10 +155,10 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
             while el.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise InputError(CHECK, f"unreadable TMX: {exc.msg}", shown, exc.lineno or 0, 0,
+        raise InputError(CHECK, f"unreadable TMX: {exc.msg}", shown, exc.lineno or 1, 0,
                          "give a TMX file as the CAT tool exported it") from None
-    if root is None:  # (a parser that read no element has raised already)
-        raise InputError(CHECK, "unreadable TMX: no element", shown, 0, 0,
+    if root is None:  # an empty file (a parser that read anything else has raised already)
+        raise InputError(CHECK, "unreadable TMX: the file is empty", shown, 1, 0,
                          "give a TMX file as the CAT tool exported it")
     if srclang is None:  # no unit: nothing to read, but the header is still checked
         srclang, at = _source_language(root.find("header"), shown)

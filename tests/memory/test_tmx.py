@@ -238,3 +238,27 @@ def test_a_tmx_over_the_size_limit_is_the_memorys_error_with_the_memorys_advice(
     assert finding.check == "tm-file" and "the limit is 100" in finding.message
     assert "article" not in finding.hint and "max-file-size" in finding.hint
     assert tmx.read_file(vendor, "fr-FR", 10_000) == [(EN, "Oui.", True)]
+
+
+@pytest.mark.parametrize("units", [1, 3000])
+def test_a_header_after_the_body_is_read_the_same_whatever_the_file_s_size(units: int) -> None:
+    """The stream reads a header only once its end is met: one after the body (no valid TMX,
+    but a file) is still checked, the same for a small file (whose header the parser has
+    read ahead of the first unit) as for a large one (whose header it has not)."""
+    body = "".join(f'<tu><tuv xml:lang="en-US"><seg>{EN} {n}</seg></tuv>'
+                   f'<tuv xml:lang="fr-FR"><seg>{FR} {n}</seg></tuv></tu>'
+                   for n in range(units))
+    data = (f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><body>{body}</body>'
+            '\n<header srclang="de-DE"/></tmx>')
+    with pytest.raises(InputError) as raised:
+        tmx.read(data.encode(), "fr-FR", "v.tmx")
+    found = raised.value.finding
+    assert (found.line, found.message) == (3, "its source language 'de-DE' is not English")
+    english = data.replace('srclang="de-DE"', 'srclang="en-US"')
+    assert len(tmx.read(english.encode(), "fr-FR", "v.tmx")) == units
+
+
+def test_an_empty_tmx_is_an_error_at_its_first_line() -> None:
+    with pytest.raises(InputError) as raised:
+        tmx.read(b"", "fr-FR", "v.tmx")
+    assert (raised.value.finding.line, raised.value.finding.check) == (1, "tm-file")
