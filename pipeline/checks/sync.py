@@ -123,7 +123,7 @@ def handoff_disagrees(p: Pairing, options: Options) -> Out:
                 yield p.article.path, seg.line, seg.column, seg.id, (
                     f"{at} was changed by a translator and is not reviewed yet (fuzzy), and "
                     f"this handoff delivers {quote(seg.translation, 50)}, which is published "
-                    "until the catalog's is reviewed"
+                    "until the catalog's is reviewed, unless a check holds it back"
                 )
                 continue
             yield p.article.path, seg.line, seg.column, seg.id, (
