@@ -31,7 +31,7 @@ Row = tuple[str, str, int]  # (English, translation, reviewed: UNREVIEWED, REVIE
 UNREVIEWED, REVIEWED, COPY = 0, 1, 2
 
 PREFIX = "tm: "
-_PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S+) \((reviewed|unreviewed)\)\Z")
+_PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S.*?) \((reviewed|unreviewed)\)\Z")
 
 
 class Provenance(NamedTuple):
@@ -57,8 +57,8 @@ _WRAPPED = 4  # comment lines a wrapped note may take (polib wraps ``#`` comment
 def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     """Each ``tm:`` note among the comments: (first line, end line, the note on one line). A
     note a tool wrapped over the next comment lines (polib's save wraps at 78 columns, after
-    a hyphen of the path too) is read whole again: the path has no spaces, so its pieces are
-    joined as they were."""
+    a hyphen of the path too) is read whole again, its path's pieces joined as they were (a
+    path with spaces is read back only unwrapped)."""
     for i, comment in enumerate(comments):
         if not comment.startswith(PREFIX):
             continue
@@ -76,10 +76,10 @@ def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
 
 
 def without_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
-    """The comments without the memory's notes, wrapped ones whole."""
+    """The comments without the memory's notes, wrapped ones whole; a translator's own comment
+    that merely starts as one ('tm: glossary term') stays."""
     drop = {n for start, end, _ in _notes(comments) for n in range(start, end)}
-    return tuple(c for n, c in enumerate(comments)
-                 if n not in drop and not c.startswith(PREFIX))
+    return tuple(c for n, c in enumerate(comments) if n not in drop)
 
 
 def provenance(msg: Message) -> Provenance | None:
@@ -98,7 +98,8 @@ def is_suggestion(msg: Message) -> bool:
         return False
     if msg.previous_msgid is not None:
         return True
-    return any(c.startswith(PREFIX) for c in msg.translator_comments)
+    return any(c.startswith(PREFIX) for c in msg.translator_comments) and (
+        provenance(msg) is not None)
 
 
 def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = None

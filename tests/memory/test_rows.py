@@ -34,3 +34,23 @@ def test_a_catalog_s_packed_rows_are_its_rows() -> None:
                                      zlib.compress(marshal.dumps([1, 2]))])
 def test_a_damaged_blob_gives_no_rows(damaged: bytes) -> None:
     assert unpack(damaged) == ()
+
+
+def test_a_note_naming_a_path_with_spaces_is_read_back() -> None:
+    """helper-88: a TMX file named 'Vendor Memory 2021.tmx' made a note nothing read back."""
+    from pipeline.memory.rows import Provenance, provenance
+
+    note = Provenance(100, "tmx:Vendor Memory 2021.tmx", True)
+    msg = Message("One two.", "Un deux.", translator_comments=(note.comment(),))
+    assert provenance(msg) == note
+
+
+def test_a_translators_own_comment_that_starts_as_a_note_is_kept() -> None:
+    """helper-88: 'tm: glossary term approved' was dropped on every refill and import."""
+    from pipeline.memory.rows import Provenance, is_suggestion, without_provenance
+
+    own = "tm: glossary term approved"
+    note = Provenance(87, "fr-FR/a.md", True).comment()
+    assert without_provenance((own, note, "checked")) == (own, "checked")
+    assert not is_suggestion(Message("One two.", "Un deux.", flags=("fuzzy",),
+                                     translator_comments=(own,)))
