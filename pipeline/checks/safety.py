@@ -70,15 +70,27 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     # lets it stand, and inside an English HTML block (a <div>'s or <td>'s text) backticks
     # are text, so its tags are live. Read as text, its tags are compared with all of the
     # English's, code included: '`<br />`' for '`<br/>`' adds no element.
+    # In a paragraph such code is code, though, and a rewritten placeholder ('`<date>`' as
+    # '`<data>`') is no element: there only a tag with attributes, or one that hides or takes
+    # in the text after it, is reported.
     own = without_english_code(translation, source) if tr_text is not translation else tr_text
     if own != tr_text:
-        out.extend(m for m in _html_added(source, own, translation, source) if m not in out)
+        out.extend(m for m in _html_added(source, own, translation, source, code=True)
+                   if m not in out)
     return out
 
 
-def _html_added(src_text: str, tr_text: str, translation: str, source: str) -> list[str]:
+# Elements that hide the text after them or read it as no markup ('<textarea>', '<dialog>')
+_SWALLOWING = frozenset((
+    "textarea", "title", "xmp", "plaintext", "listing", "noembed", "noframes", "select",
+    "dialog", "details", "script", "style", "iframe", "template", "noscript", "object"))
+
+
+def _html_added(src_text: str, tr_text: str, translation: str, source: str,
+                code: bool = False) -> list[str]:
     """What ``html_added`` reports of ``tr_text`` (the translation, some of its code masked)
-    against ``src_text`` (the English, as much of its code masked)."""
+    against ``src_text`` (the English, as much of its code masked); ``code``: ``tr_text`` holds
+    code the translation added, of which only tags with attributes or swallowing ones count."""
     out = []
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
         _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],
@@ -99,6 +111,8 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str) -> l
     _, fixed = diff_multiset(fixed_attributes(src_text), fixed_attributes(tr_text))
     out.extend(f"attribute value changed by the translation: {q(v)}" for v in fixed)
     tr_tags = html_tags(tr_text)[0]
+    if code:
+        tr_tags = [t for t in tr_tags if t.attrs or t.name in _SWALLOWING]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it
         tr_tags = [t for t in tr_tags if not inert_anchor(t)]
