@@ -29,7 +29,10 @@ _CLOSE = "</span></span>"
 # A span tag that carries a pair's attribute however it is written (upper case, other quotes or
 # spacing, more attributes): one the scanner does not read as a pair's is reported, not passed
 # over in silence (its words and its English would both show on the page).
-_LOOKALIKE = re.compile(r"(?i)<span\b[^<>]*?(?:data-[st]tu-id|sxs-lookup)")
+# The attribute's name, or the class's own name: not data-stu-idx, sxs-lookup-x or a title that
+# names the attribute. The match runs on to the tag's '>' when it has one, never past a '<'.
+_LOOKALIKE = re.compile(
+    r"(?i)<span\b[^<>]*?(?:\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-))[^<>]*>?")
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
 _END_AT = len(_CLOSE)
@@ -215,12 +218,15 @@ def scan_segments(
         while stretch[1] <= at and stretch[0] >= 0:
             stretch = next(stretches, (-1, -1))
         if not (text.startswith(OPENER_PREFIX, at) or text.startswith(LOOKUP_MARK, at)
-                or text.startswith(LOOKUP_MARK, at - len(LOOKUP_MARK)) or at == after_tag
+                or (at >= len(LOOKUP_MARK) and text.startswith(LOOKUP_MARK, at - len(LOOKUP_MARK)))
+                or at == after_tag
                 or stretch[0] <= at < stretch[1]):
             problem(inputs.MALFORMED_SPAN.id, at, "span markup written otherwise than a "
                     f"handoff writes it: {text[at : at + 60]!r}", inputs.MALFORMED_SPAN.hint,
                     None)
-        after_tag = text.find(">", m.end()) + 1
+        # the tag's end, from the match itself: a find for '>' would run on to the end of the
+        # text for each of many tags left open (quadratic)
+        after_tag = m.end() if text[m.end() - 1] == ">" else -1
     problems.sort(key=Finding.sort_key)
     return tuple(segments), tuple(problems)
 
