@@ -71,8 +71,8 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     # are text, so its tags are live. Read as text, its tags are compared with all of the
     # English's, code included: '`<br />`' for '`<br/>`' adds no element.
     # In a paragraph such code is code, though, and a rewritten placeholder ('`<date>`' as
-    # '`<data>`') is no element: there only a tag with attributes, or one that hides or takes
-    # in the text after it, is reported.
+    # '`<data>`') is no element. A rule does not know which of the two a segment is in, so
+    # only a bare tag that leaves the text after it as it was passes (see _PLAIN).
     own = without_english_code(translation, source) if tr_text is not translation else tr_text
     if own != tr_text:
         out.extend(m for m in _html_added(source, own, translation, source, code=True)
@@ -80,17 +80,20 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
-# Elements that hide the text after them or read it as no markup ('<textarea>', '<dialog>')
-_SWALLOWING = frozenset((
-    "textarea", "title", "xmp", "plaintext", "listing", "noembed", "noframes", "select",
-    "dialog", "details", "script", "style", "iframe", "template", "noscript", "object"))
+# Elements a bare start tag of which, inside an English HTML block, shows the text after it
+# as it was: inline, unstyled, inert. Any other bare tag in code a translation adds is an
+# element there: it hides that text ('<video>', '<rp>', '<textarea>'), strikes or restyles it
+# ('<s>', '<h1>', '<marquee>'), draws a control ('<input>', '<img>') or takes the English's
+# block apart ('<table>'). A placeholder rewritten as another word ('<date>' as '<data>')
+# names one of these at most.
+_PLAIN = frozenset(("data", "time", "option", "span", "label", "output", "abbr", "bdi"))
 
 
 def _html_added(src_text: str, tr_text: str, translation: str, source: str,
                 code: bool = False) -> list[str]:
     """What ``html_added`` reports of ``tr_text`` (the translation, some of its code masked)
     against ``src_text`` (the English, as much of its code masked); ``code``: ``tr_text`` holds
-    code the translation added, of which only tags with attributes or swallowing ones count."""
+    code the translation added, of which a bare tag of an element in ``_PLAIN`` counts not."""
     out = []
     if "<?" in translation or "<!" in translation:  # no tag, but markup a page would keep
         _, marks = diff_multiset([m.lower() for m in _DECLARATION.findall(src_text)],
@@ -112,7 +115,7 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     out.extend(f"attribute value changed by the translation: {q(v)}" for v in fixed)
     tr_tags = html_tags(tr_text)[0]
     if code:
-        tr_tags = [t for t in tr_tags if t.attrs or t.name in _SWALLOWING]
+        tr_tags = [t for t in tr_tags if t.attrs or t.name not in _PLAIN]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it
         tr_tags = [t for t in tr_tags if not inert_anchor(t)]
