@@ -49,3 +49,20 @@ def test_many_span_tags_left_open_are_read_in_linear_time() -> None:
     article = parse_article(text, REL)
     assert time.perf_counter() - start < 4.0
     assert len(article.problems) == 250_000
+
+
+@pytest.mark.parametrize("other", [
+    pytest.param("<span class='sxs-lookup'>One.</span>", id="lookup-class-in-single-quotes"),
+    pytest.param('<span class="note sxs-lookup">One.</span>', id="lookup-among-other-classes"),
+    pytest.param('<span class="SXS-LOOKUP">One.</span>', id="lookup-class-in-upper-case"),
+    pytest.param('<SPAN DATA-TTU-ID="x1234-5">Deux.</SPAN><SPAN CLASS="SXS-LOOKUP">'
+                 '<SPAN DATA-STU-ID="x1234-5">Two.</SPAN></SPAN>', id="a-pair-in-upper-case"),
+])
+def test_a_lookalike_is_reported_whatever_else_the_article_holds(other: str) -> None:
+    # Before: the one-pass path's gate counted 'tu-id' alone, case and all, so these were an
+    # error beside a broken pair (the careful path) and nothing beside well-formed ones: their
+    # words and their English both showed on the page, unreported.
+    text = pair(4, "Un.", "One.") + "\n\n" + other + "\n"
+    broken = text + '\n<span data-ttu-id="x1234-9">Neuf.</span>\n'
+    assert "malformed-span" in [p.check for p in parse_article(text, REL).problems]
+    assert "malformed-span" in [p.check for p in parse_article(broken, REL).problems]

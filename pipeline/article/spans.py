@@ -33,6 +33,7 @@ _CLOSE = "</span></span>"
 # names the attribute. The match runs on to the tag's '>' when it has one, never past a '<'.
 _LOOKALIKE = re.compile(
     r"(?i)<span\b[^<>]*?(?:\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-))[^<>]*>?")
+_SPAN_OTHER_CASE = re.compile(r"<(?!span)[sS][pP][aA][nN]")  # '<SPAN', '<Span'
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
 _END_AT = len(_CLOSE)
@@ -45,9 +46,11 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     openers = count(OPENER_PREFIX, start)
     if openers != count(LOOKUP_MARK, start):
         return None
-    # span markup written otherwise than a handoff writes it, by the ids it names (one count:
-    # a lookup class written otherwise, with no id, is left to the pairs' own checks here)
-    if count("tu-id", start) != 2 * openers and (
+    # span markup written otherwise than a handoff writes it: every lookalike is a span tag,
+    # and a well-formed pair has three. A count of the ids missed a lookup class written
+    # otherwise (class='sxs-lookup') and any tag in upper case, which the careful path
+    # reports: the same markup was an error or nothing by what else the article held.
+    if (count("<span", start) != 3 * openers or _SPAN_OTHER_CASE.search(text, start)) and (
             len(_LOOKALIKE.findall(text, start)) != 3 * openers):
         return None
     segments: list[Segment] = []
