@@ -364,16 +364,17 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     taken away: the catalog's comments stay, in their order); ``msg`` itself when it has
     them all. A note never silences a check: an ``ignore-<check>`` mark is a reviewer's, set
     in the catalog, so a line that would make one (or bring back one the reviewer removed)
-    is left out. Nor does a note claim the memory's provenance: a ``tm:`` line is the fill's,
-    and one coming back is the package's copy of a note the import may have just retired."""
-    from pipeline.memory.rows import PREFIX
+    is left out. Nor does a note claim the memory's provenance: a ``tm:`` note is the fill's,
+    and one coming back is the package's copy of a note the import may have just retired (a
+    translator's own note that merely starts so stays)."""
+    from pipeline.memory.rows import is_note
     from pipeline.suppress import ignored
 
     have = {c.rstrip() for c in msg.translator_comments}
     silenced = ignored(msg)
     out = msg
     for line in dict.fromkeys(lines):
-        if line.rstrip() in have or line.startswith(PREFIX):
+        if line.rstrip() in have or is_note(line):
             continue
         tried = replace(out, translator_comments=(*out.translator_comments, line))
         if ignored(tried) <= silenced:

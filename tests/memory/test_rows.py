@@ -54,3 +54,15 @@ def test_a_translators_own_comment_that_starts_as_a_note_is_kept() -> None:
     assert without_provenance((own, note, "checked")) == (own, "checked")
     assert not is_suggestion(Message("One two.", "Un deux.", flags=("fuzzy",),
                                      translator_comments=(own,)))
+
+
+def test_a_vendors_note_that_starts_as_a_memory_note_comes_back_with_the_package() -> None:
+    """helper-90: the import dropped every returned note starting with 'tm: '; only the
+    memory's own note (the package's copy of it) is left out."""
+    from pipeline.memory.rows import Provenance
+    from pipeline.xliff import with_notes
+
+    note = Provenance(100, "fr-FR/a.md", True).comment()
+    msg = Message("One two.", "Un deux.")
+    assert with_notes(msg, ["tm: glossary term approved", note]).translator_comments == (
+        "tm: glossary term approved",)
