@@ -31,6 +31,8 @@ from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
+    NOT_CLOSED,
+    BadTag,
     fixed_attributes,
     html_tags,
     inert_anchor,
@@ -113,17 +115,22 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     out.extend(f"style changed by the translation: {q(v)}" for v in styles)
     _, fixed = diff_multiset(fixed_attributes(src_text), fixed_attributes(tr_text))
     out.extend(f"attribute value changed by the translation: {q(v)}" for v in fixed)
-    tr_tags = html_tags(tr_text)[0]
+    tr_tags, tr_bad = html_tags(tr_text)
+    # A start tag the strict scanner calls malformed is an element to a browser all the same,
+    # attributes and all: '<video/x>', '<span/hidden>', '<img/src=a.png>' (a '/' parts
+    # attributes), '`<video `' (its attributes run on to the English's next '>'). Only a
+    # fidelity rule, which a mark releases, reported them.
+    tr_broken = _broken_starts(tr_bad)
     if code:
         tr_tags = [t for t in tr_tags if t.attrs or t.name not in _PLAIN]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
         # of a heading's, and the English's in-page links would jump to it
         tr_tags = [t for t in tr_tags if not inert_anchor(t)]
-    if not tr_tags:
+    if not tr_tags and not tr_broken:
         return out
-    src_tags = html_tags(src_text)[0]
-    _, elements = diff_multiset([t.name for t in src_tags if not t.end],
-                                [t.name for t in tr_tags if not t.end])
+    src_tags, src_bad = html_tags(src_text)
+    _, elements = diff_multiset([t.name for t in src_tags if not t.end] + _broken_starts(src_bad),
+                                [t.name for t in tr_tags if not t.end] + tr_broken)
     if elements:
         out.append("HTML element added by the translation: "
                    + ", ".join(f"<{e}>" for e in elements))
@@ -133,6 +140,13 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     if added:
         out.append(f"HTML attribute added by the translation: {', '.join(dict.fromkeys(added))}")
     return out
+
+
+def _broken_starts(bad: list[BadTag]) -> list[str]:
+    """The element names of the malformed start tags among ``bad``: no end tag or comment, and
+    none left with no '>' ('当 a<b 时' compares; a tag cut at the edge is markup-open's)."""
+    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</")
+            and b.reason != NOT_CLOSED]
 
 
 @segment_rule(

@@ -69,6 +69,9 @@ class Tag:
         return f"<{self.name}{names}>"
 
 
+NOT_CLOSED = "tag is not closed with '>'"  # a BadTag's reason: cut at the text's end or a '<'
+
+
 @dataclass(frozen=True, slots=True)
 class BadTag:
     name: str
@@ -142,14 +145,14 @@ def _scan_tag(text: str, start: int, name: str, pos: int, end: bool) -> tuple[Ta
         spaced = ws is not None and ws.end() > pos
         pos = ws.end() if ws is not None else pos
         if pos >= n:
-            return bad("tag is not closed with '>'", n)
+            return bad(NOT_CLOSED, n)
         ch = text[pos]
         if ch == ">":
             return Tag(name, tuple(attrs), end, False, start, pos + 1), pos + 1
         if text.startswith("/>", pos) and not end:
             return Tag(name, tuple(attrs), end, True, start, pos + 2), pos + 2
         if ch == "<":
-            return bad("tag is not closed with '>'", pos)
+            return bad(NOT_CLOSED, pos)
         if end:
             return bad("end tag holds more than its name", pos + 1)
         if not spaced:
