@@ -66,3 +66,14 @@ def test_a_lookalike_is_reported_whatever_else_the_article_holds(other: str) -> 
     broken = text + '\n<span data-ttu-id="x1234-9">Neuf.</span>\n'
     assert "malformed-span" in [p.check for p in parse_article(text, REL).problems]
     assert "malformed-span" in [p.check for p in parse_article(broken, REL).problems]
+
+
+def test_a_tag_named_with_a_unicode_case_of_s_is_no_span_on_either_path() -> None:
+    # Before: the careful path's (?i) scan took '<ſpan' (U+017F) for '<span' and reported it
+    # beside a broken pair, while the one-pass path's gate (ASCII) passed it beside well-formed
+    # ones. A browser's tag names are ASCII: it is no span, so neither path reports it.
+    other = '<\u017fpan class="sxs-lookup">One.</\u017fpan>'
+    text = pair(4, "Un.", "One.") + "\n\n" + other + "\n"
+    broken = text + '\n<span data-ttu-id="x1234-9">Neuf.</span>\n'
+    assert "malformed-span" not in [p.check for p in parse_article(text, REL).problems]
+    assert "malformed-span" not in [p.check for p in parse_article(broken, REL).problems]

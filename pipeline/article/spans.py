@@ -31,8 +31,10 @@ _CLOSE = "</span></span>"
 # over in silence (its words and its English would both show on the page).
 # The attribute's name, or the class's own name: not data-stu-idx, sxs-lookup-x or a title that
 # names the attribute. The match runs on to the tag's '>' when it has one, never past a '<'.
+# A tag's name is ASCII to a browser: '<\u017fpan' (long s, one of Unicode's cases of 's') is
+# no span, and the one-pass path's gate does not count it.
 _LOOKALIKE = re.compile(
-    r"(?i)<span\b[^<>]*?(?:\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-))[^<>]*>?")
+    r"(?i)<(?a:span)\b[^<>]*?(?:\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-))[^<>]*>?")
 _SPAN_OTHER_CASE = re.compile(r"<(?!span)[sS][pP][aA][nN]")  # '<SPAN', '<Span'
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
