@@ -220,7 +220,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     output_write = None
     if settings.check or settings.form is not None:
         published = publish(article, entries, policy(settings), guard)
-        findings.extend(_citing_catalog(published.findings, article, entries, po_shown,
+        theirs = _catalogs_own(article, entries)
+        findings.extend(_citing_catalog(published.findings, theirs, po_shown,
                                         entry_line or (lambda m: m.line or 1)))
         if published.text is not None:
             if broken:
@@ -229,8 +230,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
                     "not rendered: its catalog has errors; the previous output stays",
                     shown, 1, 1, None, "fix the catalog, then run again"))
             else:
-                findings.extend(_citing_catalog(published.substitutions, article, entries,
-                                                po_shown, entry_line or (lambda m: m.line or 1)))
+                findings.extend(_citing_catalog(published.substitutions, theirs, po_shown,
+                                                entry_line or (lambda m: m.line or 1)))
                 output_write = Write(layout.output(rel), published.text.encode(),
                                      layout.shown_output(rel))
     # each finding on a segment keyed by what it is about, for a baseline to match
@@ -243,17 +244,22 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
                     cacheable=not broken, tm=tm)
 
 
-def _citing_catalog(found: Sequence[Finding], article: Article,
-                    entries: Sequence[Message | None], po_shown: str,
+def _catalogs_own(article: Article, entries: Sequence[Message | None]) -> dict[str, Message]:
+    """By segment id, the reviewed entries that give the page another text than the article's."""
+    return {seg.id: m for seg, m in zip(article.segments, entries, strict=True)
+            if m is not None and m.reviewed and m.msgstr != seg.translation}
+
+
+def _citing_catalog(found: Sequence[Finding], theirs: Mapping[str, Message], po_shown: str,
                     line: Callable[[Message], int]) -> list[Finding]:
-    """Findings on a translation the catalog gives the page (a reviewed entry that is not the
-    article's own) say where that entry is: the vendor edits the catalog, not the article."""
-    theirs = {seg.id: m for seg, m in zip(article.segments, entries, strict=True)
-              if m is not None and m.reviewed and m.msgstr != seg.translation}
+    """Findings on a translation the catalog gives the page (``theirs``: a reviewed entry that
+    is not the article's own) say where that entry is: the vendor edits the catalog, not the
+    article."""
     if not theirs:
         return list(found)
     return [replace(f, message=f"{f.message} (the catalog's translation: {po_shown}:"
-                    f"{line(theirs[f.segment])})") if f.segment in theirs else f for f in found]
+                    f"{line(theirs[f.segment])})") if f.segment is not None
+            and f.segment in theirs else f for f in found]
 
 
 def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
