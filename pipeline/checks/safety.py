@@ -31,6 +31,7 @@ from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
+    LENIENT_TAG,
     NOT_CLOSED,
     BadTag,
     fixed_attributes,
@@ -120,7 +121,7 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     # attributes and all: '<video/x>', '<span/hidden>', '<img/src=a.png>' (a '/' parts
     # attributes), '`<video `' (its attributes run on to the English's next '>'). Only a
     # fidelity rule, which a mark releases, reported them.
-    tr_broken = _broken_starts(tr_bad)
+    tr_broken = _broken_starts(tr_bad, tr_text)
     if code:
         tr_tags = [t for t in tr_tags if t.attrs or t.name not in _PLAIN]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
@@ -142,11 +143,19 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     return out
 
 
-def _broken_starts(bad: list[BadTag]) -> list[str]:
-    """The element names of the malformed start tags among ``bad``: no end tag or comment, and
-    none left with no '>' ('当 a<b 时' compares; a tag cut at the edge is markup-open's)."""
-    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</")
-            and b.reason != NOT_CLOSED]
+def _broken_starts(bad: list[BadTag], text: str | None = None) -> list[str]:
+    """The element names of the malformed start tags among ``bad`` (no end tag or comment).
+    Of the translation's (``text``), one left with no '>' is markup-open's ('当 a<b 时'
+    compares), unless a browser closes it past a '<', which it reads into an attribute's name
+    ('<video x<y>'). The English's count all: its 'If a <b then' is the translation's 'Si a <b
+    l'opération', however the words after the '<b' end the strict reading."""
+    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</") and (
+        text is None or b.reason != NOT_CLOSED or _closed(text, b.offset))]
+
+
+def _closed(text: str, start: int) -> bool:
+    m = LENIENT_TAG.match(text, start)
+    return m is not None and m.group().endswith(">")
 
 
 @segment_rule(
