@@ -75,11 +75,6 @@ def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
                 break
 
 
-def is_note(line: str) -> bool:
-    """Whether a comment line is the memory's note (written whole on one line)."""
-    return line.startswith(PREFIX) and _PROVENANCE.match(line.rstrip()) is not None
-
-
 def without_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
     """The comments without the memory's notes, wrapped ones whole; a translator's own comment
     that merely starts as one ('tm: glossary term') stays."""

@@ -366,15 +366,16 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     in the catalog, so a line that would make one (or bring back one the reviewer removed)
     is left out. Nor does a note claim the memory's provenance: a ``tm:`` note is the fill's,
     and one coming back is the package's copy of a note the import may have just retired (a
-    translator's own note that merely starts so stays)."""
-    from pipeline.memory.rows import is_note
+    translator's own note that merely starts so stays; one a tool wrapped, as the catalog
+    may hold it and the export sends it, is left out whole)."""
+    from pipeline.memory.rows import without_provenance
     from pipeline.suppress import ignored
 
     have = {c.rstrip() for c in msg.translator_comments}
     silenced = ignored(msg)
     out = msg
-    for line in dict.fromkeys(lines):
-        if line.rstrip() in have or is_note(line):
+    for line in dict.fromkeys(without_provenance(tuple(lines))):
+        if line.rstrip() in have:
             continue
         tried = replace(out, translator_comments=(*out.translator_comments, line))
         if ignored(tried) <= silenced:

@@ -66,3 +66,23 @@ def test_a_vendors_note_that_starts_as_a_memory_note_comes_back_with_the_package
     msg = Message("One two.", "Un deux.")
     assert with_notes(msg, ["tm: glossary term approved", note]).translator_comments == (
         "tm: glossary term approved",)
+
+
+def test_a_wrapped_memory_note_coming_back_with_the_package_stays_out() -> None:
+    """helper-92: a note a tool wrapped (polib at 78 columns, after a hyphen of the path) is
+    exported as its lines and comes back so; its first line is no whole note, and 7b840a0 let
+    both lines back in, where they are read as the note again: the memory's provenance back on
+    an entry the import had retired it from (a fuzzy one a memory suggestion again)."""
+    from pipeline.memory.rows import Provenance, is_suggestion, provenance
+    from pipeline.xliff import with_notes
+
+    note = Provenance(80, "fr-FR/articles/some-long-directory-name/another-long-file.md",
+                      False).comment()
+    first, _, rest = note.rpartition("long-")
+    first += "long-"
+    assert first.endswith("-") and provenance(Message("a", "b", translator_comments=(
+        first, rest))) is not None  # the catalog reads it as its note
+    msg = Message("One two.", "Un deux.", flags=("fuzzy",))
+    back = with_notes(msg, [first, rest, "tm: glossary term approved"])
+    assert back.translator_comments == ("tm: glossary term approved",)
+    assert provenance(back) is None and not is_suggestion(back)
