@@ -31,6 +31,7 @@ from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
+    KNOWN_TAG_NAMES,
     LENIENT_TAG,
     NOT_CLOSED,
     BadTag,
@@ -249,6 +250,13 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
 _ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
 _OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
 _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
+# ... and a known element of two letters or more whose 'attributes' are any words, punctuation
+# or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
+# all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
+# compares, as 'x<p' or 'n<i' do.)
+_OPEN_KNOWN = re.compile(
+    r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
+    + r")(?=[\s/])[^>]*+\Z", re.I)
 _TAG_REST = re.compile(
     r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
     r"(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
@@ -271,7 +279,7 @@ def _open_markup(text: str, english: str) -> list[str]:
     out = []
     if "<" in text or "=" in text:
         shown = without_english_code(text, english)
-        if _OPEN_TAG.search(shown):
+        if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown):
             out.append("a tag with no '>'")
         rest = _TAG_REST.match(shown) if "=" in shown else None
         # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')

@@ -245,6 +245,12 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Open the settings page.", "Ouvrez la page des paramètres <x-a",
                      id="a-tag-the-next-sentence-finishes"),
         pytest.param("Open the page.", "Ouvrez la page.<scr", id="a-tag-name-cut"),
+        # helper-92: a known element's 'attributes' run on to the page's next '>' whatever
+        # they are: punctuation, CJK
+        pytest.param("Read the guide.", "Lisez <video le guide, puis fermez-le.",
+                     id="a-known-element-left-open-before-punctuation"),
+        pytest.param("Read the guide.", "Lisez <span 这个 指南。",
+                     id="a-known-element-left-open-before-cjk"),
         pytest.param("See the guide here.", "Voir le guide <java", id="an-autolink-cut"),
         pytest.param("See it now.", "Voir ou https:", id="a-url-cut-after-its-scheme"),
         pytest.param("It is there.", "//evil.example/x maintenant.",
@@ -428,6 +434,9 @@ PASSING: dict[str, list[object]] = {
         # helper-81: what vendors write
         pytest.param("When a < b, the function returns true.", "当 a<b 时，该函数返回 true。",
                      id="a-comparison-without-spaces"),
+        pytest.param("If x < p, stop.", "Si x<p, arrêtez.", id="a-one-letter-comparison"),
+        pytest.param("Use <table name>.", "Utilisez <table nom>.",
+                     id="a-placeholder-named-as-an-element-and-closed"),
         pytest.param("Enter the date:", "Immettere la data:", id="a-word-like-a-scheme"),
         pytest.param("the javascript: and data: URL schemes", "las URL javascript: y data:",
                      id="scheme-names-moved-to-the-end"),
