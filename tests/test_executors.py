@@ -255,23 +255,28 @@ def _note_start(item: tuple[str, int]) -> int:
     return n
 
 
+class _Recorder:
+    """A stand-in executor that records the order of submission and runs each item here."""
+
+    def __init__(self) -> None:
+        self.submitted: list[int] = []
+
+    def submit(self, fn: Callable[[int], int], item: int) -> Future[int]:
+        self.submitted.append(item)
+        done: Future[int] = Future()
+        done.set_result(fn(item))
+        return done
+
+
 def test_the_process_pool_starts_the_batches_in_article_order(tmp_path: Path) -> None:
     """The first batches go to the pool first: findings stream out as the run goes, and the
     pool holds few results (it used to start with the last batch and hold them all). The order
     of submission is what the pool decides; when each batch starts is the workers' timing (on a
     loaded machine one worker did 13 before the other took the first)."""
-    submitted: list[int] = []
-
-    class Recorder:
-        def submit(self, fn: Callable[[int], int], item: int) -> Future[int]:
-            submitted.append(item)
-            done: Future[int] = Future()
-            done.set_result(fn(item))
-            return done
-
-    pool = executors._Processes(1, 0, Recorder())
+    recorder = _Recorder()
+    pool = executors._Processes(1, 0, recorder)
     assert list(pool.map(lambda n: n * 2, list(range(40)))) == [n * 2 for n in range(40)]
-    assert submitted == list(range(40))
+    assert recorder.submitted == list(range(40))
     log = str(tmp_path / "started")
     items = [(log, n) for n in range(40)]
     with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as real:
@@ -284,19 +289,11 @@ def test_the_process_pool_starts_the_heavy_batches_first_and_gives_results_in_or
     """The heavy batches go to the pool first. (When each one starts is the workers' timing:
     on a loaded machine the second worker can begin after the first has done several; the
     order of submission is what the pool decides.)"""
-    submitted: list[int] = []
-
-    class Recorder:
-        def submit(self, fn: Callable[[int], int], item: int) -> Future[int]:
-            submitted.append(item)
-            done: Future[int] = Future()
-            done.set_result(fn(item))
-            return done
-
-    pool = executors._Processes(1, 0, Recorder())
+    recorder = _Recorder()
+    pool = executors._Processes(1, 0, recorder)
     assert list(pool.map(lambda n: n * 2, list(range(40)), [37, 38])) == \
         [n * 2 for n in range(40)]
-    assert submitted == [37, 38, *range(37), 39]
+    assert recorder.submitted == [37, 38, *range(37), 39]
     log = str(tmp_path / "started")
     items = [(log, n) for n in range(40)]
     with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as real:
