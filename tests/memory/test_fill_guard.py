@@ -46,20 +46,27 @@ def test_ignoring_the_checks_does_not_let_the_memory_copy_what_publishing_holds_
     assert _entry(cats / "de-DE/b.po", EN) == ("", False)
 
 
-def test_published_copies_of_a_match_do_not_outvote_the_translator_who_changed_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """b, c and d were filled with a.md's reviewed text and published (tm-publish-exact). The
-    translator then changes a.md's text: a new article takes the new text, not the old one
-    the memory's own copies still hold, and is not said to come from a copy."""
+def _filled_from_a(tmp_path: Path, names: str) -> tuple[Path, Path, Path]:
+    """a.md reviewed as 'Alt.' in de-DE, then the articles ``names`` (one letter each) with the
+    same English filled from it and published (tm-publish-exact): (config, content, locales)."""
     config = _config(tmp_path)
     content, cats = tmp_path / "content", tmp_path / "locales"
     write(content, "en-US/a.md", page(EN))
     (cats / "de-DE").mkdir(parents=True)
     _locales(tmp_path, config)
     translate(cats / "de-DE/a.po", {EN: "Alt."})
-    for name in "bcd":
+    for name in names:
         write(content, f"en-US/{name}.md", page(EN))
     _locales(tmp_path, config)
+    return config, content, cats
+
+
+def test_published_copies_of_a_match_do_not_outvote_the_translator_who_changed_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """b, c and d were filled with a.md's reviewed text and published (tm-publish-exact). The
+    translator then changes a.md's text: a new article takes the new text, not the old one
+    the memory's own copies still hold, and is not said to come from a copy."""
+    config, content, cats = _filled_from_a(tmp_path, "bcd")
     assert _entry(cats / "de-DE/b.po", EN) == ("Alt.", False)
     translate(cats / "de-DE/a.po", {EN: "Neu."})
     write(content, "en-US/e.md", page(EN))
@@ -74,14 +81,7 @@ def test_published_copies_of_a_match_do_not_outvote_the_translator_who_changed_i
 
 
 def test_a_deleted_catalog_s_text_is_not_served_by_its_published_copies(tmp_path: Path) -> None:
-    config = _config(tmp_path)
-    content, cats = tmp_path / "content", tmp_path / "locales"
-    write(content, "en-US/a.md", page(EN))
-    (cats / "de-DE").mkdir(parents=True)
-    _locales(tmp_path, config)
-    translate(cats / "de-DE/a.po", {EN: "Alt."})
-    write(content, "en-US/b.md", page(EN))
-    _locales(tmp_path, config)
+    config, content, cats = _filled_from_a(tmp_path, "b")
     (cats / "de-DE/a.po").unlink()
     (content / "en-US/a.md").unlink()
     write(content, "en-US/e.md", page(EN))
