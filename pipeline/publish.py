@@ -171,7 +171,7 @@ def publish(
         preferred = msg.msgstr if from_catalog and msg is not None else own
         found = issues, held = verdict(seg.source, preferred)
         if (labels and "[" in seg.source) or (targets and (
-                "<" in seg.source or "{#" in seg.source)) or (
+                "<" in seg.source or "{" in seg.source)) or (  # (anchors_named's: tags, {…})
                 preferred[:1] in (" ", "\t")) or preferred[-1:] == "\\":
             # what the page's own reference definitions and in-page links need kept, and
             # where on the page the translation stands

@@ -111,3 +111,17 @@ def test_an_explicit_id_among_other_generic_attributes_is_an_anchor_too() -> Non
             "paging"], attributes
         assert anchors_named(f"Page through results {attributes}", frozenset({"paging"})) == [
             "paging"], attributes
+
+
+def test_a_translation_that_drops_an_id_among_other_attributes_is_held_back_too(
+        tree: Tree) -> None:
+    """The page check that holds such a translation back was asked only of English holding
+    '{#': '{.lead #paging}' names the anchor as surely (review of 838ffb8)."""
+    english = EXPLICIT_ID.replace("{#paging}", "{.lead #paging}")
+    tree.write("a.md", english)
+    tree.target("de-DE")
+    tree.run("locales")
+    tree.translate("de-DE", "a.md", {"Page through results {.lead #paging}": "Seitenweise Abfrage",
+                                     "Follow the next link.": "Folgen Sie dem Link."})
+    assert tree.run("locales") == 1
+    assert "Page through results {.lead #paging}\n" in tree.page("de-DE", "a.md")
