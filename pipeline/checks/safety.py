@@ -269,9 +269,11 @@ _CUT_URL = (
      ("www",)),
     ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
 )
-# What each of them needs at the text's edge: most texts end with neither (a search for a
-# pattern anchored at the end still starts at every position)
+
+
 def _cut_edge(text: str) -> bool:
+    """What each of them needs at the text's edge: most texts end with neither (a search for
+    a pattern anchored at the end still starts at every position)."""
     return text[-1:] == ":" or text[-4:].lower() == "www." or text[:2] == "//"
 
 

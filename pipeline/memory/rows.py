@@ -54,24 +54,25 @@ class Provenance(NamedTuple):
 _WRAPPED = 4  # comment lines a wrapped note may take (polib wraps ``#`` comments at 78 columns)
 
 
-def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
-    """Each ``tm:`` note among the comments: (first line, end line, the note on one line). A
+def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each ``tm:`` note among the comments: (first line, end line, the note read). A
     note a tool wrapped over the next comment lines (polib's save wraps at 78 columns, after
     a hyphen of the path too) is read whole again, its path's pieces joined as they were (a
     path with spaces is read back only unwrapped)."""
     for i, comment in enumerate(comments):
         if not comment.startswith(PREFIX):
             continue
-        if _PROVENANCE.match(comment):
-            yield i, i + 1, comment
+        m = _PROVENANCE.match(comment)
+        if m is not None:
+            yield i, i + 1, m
             continue
         words = comment.split()
         for end in range(i + 1, min(i + _WRAPPED, len(comments))):
             words += comments[end].split()
             if len(words) >= 6 and words[-1] in ("(reviewed)", "(unreviewed)"):
-                note = " ".join([*words[:4], "".join(words[4:-1]), words[-1]])
-                if _PROVENANCE.match(note):
-                    yield i, end + 1, note
+                m = _PROVENANCE.match(" ".join([*words[:4], "".join(words[4:-1]), words[-1]]))
+                if m is not None:
+                    yield i, end + 1, m
                 break
 
 
@@ -84,11 +85,9 @@ def without_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
 
 def provenance(msg: Message) -> Provenance | None:
     """The memory's comment on an entry, if a fill left one."""
-    for _, _, note in _notes(msg.translator_comments):
-        m = _PROVENANCE.match(note)
-        if m is not None:
-            percent = 100 if m.group(1) == "exact" else int(m.group(2))
-            return Provenance(percent, m.group(3), m.group(4) == "reviewed")
+    for _, _, m in _notes(msg.translator_comments):
+        percent = 100 if m.group(1) == "exact" else int(m.group(2))
+        return Provenance(percent, m.group(3), m.group(4) == "reviewed")
     return None
 
 
@@ -98,8 +97,7 @@ def is_suggestion(msg: Message) -> bool:
         return False
     if msg.previous_msgid is not None:
         return True
-    return any(c.startswith(PREFIX) for c in msg.translator_comments) and (
-        provenance(msg) is not None)
+    return provenance(msg) is not None
 
 
 def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = None
@@ -116,11 +114,8 @@ def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = No
 def _state(msg: Message, held: Callable[[Message], object] | None) -> int:
     if msg.fuzzy or (held is not None and held(msg)):
         return UNREVIEWED
-    if msg.translator_comments and any(c.startswith(PREFIX) for c in msg.translator_comments):
-        found = provenance(msg)
-        if found is not None and found.exact and found.reviewed:
-            return COPY
-    return REVIEWED
+    found = provenance(msg)
+    return COPY if found is not None and found.exact and found.reviewed else REVIEWED
 
 
 def pack(rows: tuple[Row, ...]) -> bytes:
