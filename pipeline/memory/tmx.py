@@ -127,14 +127,14 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
     at = 0  # the header's line, where a source language problem is named
     rows: list[Row] = []
     units = english = 0
-    header = False  # the header has been read (its end met)
+    header: Any = None  # the header, once the parser has read it (its end met)
     try:
         for _, el in context:
             if root is None:  # what the file is, once its root has started
                 root = el.getroottree().getroot()
                 _root(root, shown)
-            if el.tag == "header" and el.getparent() is root and not header:
-                header = True
+            if el.tag == "header" and el.getparent() is root and header is None:
+                header = el
                 if srclang is not None:  # one after the body: its units were read as English
                     _source_language(el, shown)  # (one that says otherwise is refused)
                 continue
@@ -146,7 +146,7 @@ def read(data: bytes, locale: str, shown: str) -> list[Row]:
             units += 1
             if srclang is None:  # the header, if one came before the body; not one the
                 # parser has read ahead of the events (how far it reads depends on the size)
-                srclang, at = _source_language(root.find("header") if header else None, shown)
+                srclang, at = _source_language(header, shown)
             found = _unit(el, srclang, locale)
             english += found is not None
             if found is not None and found[0] and found[1]:
