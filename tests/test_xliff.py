@@ -809,3 +809,35 @@ def test_twins_exported_with_the_same_text_are_kept_as_stale_and_said_to_be_twin
         "Suivant", "Suivant")
     kept = parse_po(po.read_text(encoding="utf-8"), str(po))
     assert {m.msgstr for m in kept.messages if m.obsolete} == {"Étape suivante", "Page suivante"}
+
+
+def test_a_unit_without_its_export_record_never_undoes_a_catalog_edit_made_since() -> None:
+    """A CAT tool dropped the pipeline's base attribute (tools that rewrite units drop
+    attributes of namespaces they do not know). An entry still as its handoff delivered it
+    takes the vendor's edit; one a translator edited or reviewed in the catalog since the
+    export keeps its text and review, the vendor's unit (here untouched) kept beside it."""
+    from pipeline.provenance import note
+
+    as_sent = (Message("One.", "Un.", extracted_comments=(note("Un.", False),)),
+               Message("Two.", "Deux.", extracted_comments=(note("Deux.", False),)),
+               Message("Three.", "Trois.", flags=(FUZZY,),
+                       extracted_comments=(MT_NOTE, note("Trois.", True))))
+    data = export_catalog(Catalog(EDGE.header, messages=as_sent), "fr-FR/a.po", "fr-FR")
+    doc = etree.fromstring(data)
+    for element in doc.iterfind(".//x:trans-unit", NS):
+        del element.attrib[BASE]
+    unit_one = next(e for e in doc.iterfind(".//x:trans-unit", NS)
+                    if e.findtext("x:source", namespaces=NS) == "One.")
+    unit_one.find("x:target", NS).text = "Un, du vendeur."
+    returned = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    later = Catalog(EDGE.header, messages=(
+        as_sent[0], replace(as_sent[1], msgstr="Deux, dans Poedit."),
+        replace(as_sent[2], flags=())))  # reviewed in Poedit since the export
+    new, _, found = import_catalog(later, returned, "a.xlf")
+    got = {m.msgid: m for m in new.messages}
+    assert got["One."].msgstr == "Un, du vendeur."
+    assert got["Two."].msgstr == "Deux, dans Poedit." and not got["Two."].fuzzy
+    assert "> Deux." in got["Two."].translator_comments
+    assert got["Three."].msgstr == "Trois." and not got["Three."].fuzzy
+    assert [f.check for f in found] == ["xliff-conflict", "xliff-conflict"]
+    assert "without the export's record" in found[0].message

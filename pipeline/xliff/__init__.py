@@ -16,7 +16,8 @@ CAT tool leaves out the units it did not touch) changes nothing; an explicitly e
 ``<target/>`` clears the translation, and says so (``xliff-cleared``). A unit that comes back
 as it was exported changes nothing, even where the catalog changed since; a unit the vendor
 changed whose entry also changed (or was reviewed) in the catalog since the export keeps the
-catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``).
+catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``);
+without the export's record (a tool dropped it), any entry no longer as its handoff delivered it.
 An entry that becomes reviewed loses its fuzzy flag, its previous msgid and the
 machine-translation note; a changed msgstr loses the note too (as the next ``extract`` would).
 Everything else of the catalog stays, and a catalog is rewritten only when its content changes.
@@ -39,6 +40,9 @@ from typing import Any, NamedTuple
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
+from pipeline.provenance import as_delivered, recorded
+from pipeline.xliff.notes import returned_notes as returned_notes
+from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -190,6 +194,18 @@ def _reviewed(unit: Any) -> bool:
     return target is not None and target.get("state") in REVIEWED_STATES
 
 
+def _both_changed(msg: Message, base: str | None, target: str, reviewed: bool) -> bool:
+    """The unit would change an entry that changed in the catalog since the export too. With
+    the export's record (``base``) gone (a tool that drops attributes it does not know), an
+    entry still as its handoff delivered it was not touched since; any other may have been,
+    and is neither overwritten nor taken back to unreviewed."""
+    if base is not None:
+        return base != _state(msg) and (target != msg.msgstr or reviewed == msg.fuzzy)
+    if not msg.msgstr or as_delivered(msg, recorded(msg)):
+        return False
+    return target != msg.msgstr or (msg.reviewed and not reviewed)
+
+
 def updated(msg: Message, target: str, reviewed: bool) -> Message:
     """The entry with the XLIFF's translation and review state; the same entry when neither
     changes. An empty target clears msgstr and leaves the flags."""
@@ -298,18 +314,20 @@ def import_catalog(
         base = element.get(BASE)
         if base is not None and base == _base(target, reviewed):
             continue  # back as it left: the catalog's text stands, changed since or not
-        if base is not None and base != _base(msg.msgstr, not msg.fuzzy) and (
-                target != msg.msgstr or reviewed == msg.fuzzy):
+        if _both_changed(msg, base, target, reviewed):
             # changed on both sides: the catalog's stands, the vendor's is kept beside it
             other = bool(target) and target != msg.msgstr  # else nothing of the vendor's
             if other and keep_beside(messages, n, target):
                 touched.add(n)
-            how = "was reviewed" if base in (_base(msg.msgstr, True), _base(msg.msgstr, False)) \
-                else "changed"
+            how = ("may have changed since the export (the unit came back without the "
+                   "export's record, and the entry is not as its handoff delivered it)"
+                   ) if base is None else "was reviewed since the export" if base in (
+                _base(msg.msgstr, True), _base(msg.msgstr, False)) else "changed since the export"
+            did = (f"changed it to {_short(target)}" if other else "left it unreviewed"
+                   if target else "emptied it")
             cleared.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {uid!r}: the catalog's entry for "
-                f"{_short(msg.msgid)} {how} since the export, and the vendor "
-                + (f"changed it to {_short(target)}" if target else "emptied it")
+                f"{_short(msg.msgid)} {how}, and the vendor {did}"
                 + f": the catalog's {_short(msg.msgstr)} was kept"
                 + (", the vendor's in a # comment of the entry" if other else ""), shown,
                 int(element.sourceline or 0), 0, None,
@@ -342,45 +360,6 @@ def import_catalog(
             f"{_short(target)} was kept {where[1]}", shown, line, 0, None,
             "review it in the catalog; export the catalog again for the new English"))
     return Imported(replace(catalog, messages=tuple(messages)), len(touched), tuple(cleared))
-
-
-# Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
-# the packages' provenance): a translator's, whatever the tool calls them.
-_OWN_NOTES = frozenset({"developer", "pipeline"})
-
-
-def returned_notes(element: Any) -> list[str]:
-    """The lines of a returned unit's notes other than the export's own."""
-    lines: list[str] = []
-    for note in element:
-        if isinstance(note.tag, str) and note.tag.rpartition("}")[2] == "note" and (
-                note.get("from") not in _OWN_NOTES):
-            lines.extend(line.rstrip() for line in (note.text or "").splitlines())
-    return [line for line in lines if line.strip()]
-
-
-def with_notes(msg: Message, lines: list[str]) -> Message:
-    """The entry with the translator's notes it lacks added to its ``#`` comments (never one
-    taken away: the catalog's comments stay, in their order); ``msg`` itself when it has
-    them all. A note never silences a check: an ``ignore-<check>`` mark is a reviewer's, set
-    in the catalog, so a line that would make one (or bring back one the reviewer removed)
-    is left out. Nor does a note claim the memory's provenance: a ``tm:`` note is the fill's,
-    and one coming back is the package's copy of a note the import may have just retired (a
-    translator's own note that merely starts so stays; one a tool wrapped, as the catalog
-    may hold it and the export sends it, is left out whole)."""
-    from pipeline.memory.rows import without_provenance
-    from pipeline.suppress import ignored
-
-    have = {c.rstrip() for c in msg.translator_comments}
-    silenced = ignored(msg)
-    out = msg
-    for line in dict.fromkeys(without_provenance(tuple(lines))):
-        if line.rstrip() in have:
-            continue
-        tried = replace(out, translator_comments=(*out.translator_comments, line))
-        if ignored(tried) <= silenced:
-            out = tried
-    return out
 
 
 # The root's own version attribute: one with a prefix (``its:version``) is another standard's.

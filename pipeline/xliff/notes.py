@@ -1,0 +1,47 @@
+"""A translator's notes on a returned unit (``xliff-import`` and ``handoff-import``): the
+lines of the notes other than the export's own, added to the entry's ``#`` comments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pipeline.catalog import Message
+
+# Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
+# the packages' provenance): a translator's, whatever the tool calls them.
+_OWN_NOTES = frozenset({"developer", "pipeline"})
+
+
+def returned_notes(element: Any) -> list[str]:
+    """The lines of a returned unit's notes other than the export's own."""
+    lines: list[str] = []
+    for note in element:
+        if isinstance(note.tag, str) and note.tag.rpartition("}")[2] == "note" and (
+                note.get("from") not in _OWN_NOTES):
+            lines.extend(line.rstrip() for line in (note.text or "").splitlines())
+    return [line for line in lines if line.strip()]
+
+
+def with_notes(msg: Message, lines: list[str]) -> Message:
+    """The entry with the translator's notes it lacks added to its ``#`` comments (never one
+    taken away: the catalog's comments stay, in their order); ``msg`` itself when it has
+    them all. A note never silences a check: an ``ignore-<check>`` mark is a reviewer's, set
+    in the catalog, so a line that would make one (or bring back one the reviewer removed)
+    is left out. Nor does a note claim the memory's provenance: a ``tm:`` note is the fill's,
+    and one coming back is the package's copy of a note the import may have just retired (a
+    translator's own note that merely starts so stays; one a tool wrapped, as the catalog
+    may hold it and the export sends it, is left out whole)."""
+    from pipeline.memory.rows import without_provenance
+    from pipeline.suppress import ignored
+
+    have = {c.rstrip() for c in msg.translator_comments}
+    silenced = ignored(msg)
+    out = msg
+    for line in dict.fromkeys(without_provenance(tuple(lines))):
+        if line.rstrip() in have:
+            continue
+        tried = replace(out, translator_comments=(*out.translator_comments, line))
+        if ignored(tried) <= silenced:
+            out = tried
+    return out
