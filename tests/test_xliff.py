@@ -841,3 +841,29 @@ def test_a_unit_without_its_export_record_never_undoes_a_catalog_edit_made_since
     assert got["Three."].msgstr == "Trois." and not got["Three."].fuzzy
     assert [f.check for f in found] == ["xliff-conflict", "xliff-conflict"]
     assert "without the export's record" in found[0].message
+
+
+@pytest.mark.parametrize("attributes", [{"state": "needs-translation"}, {"state": "new"}, {},
+                                        {"approved": "no", "state": "translated"}])
+def test_a_copy_of_the_english_a_tool_put_in_an_untranslated_unit_is_no_translation(
+        attributes: dict[str, str]) -> None:
+    """memoQ, Trados and Okapi fill the units left untranslated with a copy of the source
+    on export: unconfirmed, that is nobody's translation, and the entry stays untranslated
+    (for the memory to fill, and counted as such); the same copy confirmed is taken."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    doc = etree.fromstring(data)
+    for element in doc.iterfind(".//x:trans-unit", NS):
+        if element.find("x:target", NS) is None:
+            target = etree.SubElement(element, f"{{{NAMESPACE}}}target", attributes)
+            target.text = element.findtext("x:source", namespaces=NS)
+            element.find("x:source", NS).addnext(target)
+            if "approved" in attributes:
+                element.set("approved", attributes["approved"])
+    copied = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    assert import_catalog(EDGE, copied, "a.xlf") == (EDGE, 0, ())
+    for element in doc.iterfind(".//x:trans-unit", NS):
+        if element.findtext("x:source", namespaces=NS) == "Untranslated.":
+            element.set("approved", "yes")
+    confirmed = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    got = {m.msgid: m for m in import_catalog(EDGE, confirmed, "a.xlf")[0].messages}
+    assert got["Untranslated."].msgstr == "Untranslated." and not got["Untranslated."].fuzzy

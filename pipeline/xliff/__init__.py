@@ -13,7 +13,8 @@ the lines of a translator's notes the entry lacks to its ``#`` comments (none ta
 unit is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
 ``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a
 CAT tool leaves out the units it did not touch) changes nothing; an explicitly empty
-``<target/>`` clears the translation, and says so (``xliff-cleared``). A unit that comes back
+``<target/>`` clears the translation, and says so (``xliff-cleared``); nor does a target
+that is a copy of the English the unit does not confirm as reviewed. A unit that comes back
 as it was exported changes nothing, even where the catalog changed since; a unit the vendor
 changed whose entry also changed (or was reviewed) in the catalog since the export keeps the
 catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``);
@@ -311,6 +312,9 @@ def import_catalog(
         if target is None:  # a unit the CAT tool did not touch, or left without a target
             continue
         reviewed = _reviewed(unit)
+        if target and target == msg.msgid and not reviewed:
+            continue  # the English a tool copied into the target (memoQ, Trados, Okapi fill
+            # the units left untranslated so), not confirmed: no translation of anyone's
         base = element.get(BASE)
         if base is not None and base == _base(target, reviewed):
             continue  # back as it left: the catalog's text stands, changed since or not
