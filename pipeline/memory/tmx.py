@@ -11,7 +11,8 @@ source language other than English is an error) and one in the locale (the same 
 region, or the bare language) gives a row, the closest tag of each winning (``en-US`` among
 the regions of ``en``); inline
 codes (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``) give back their native text. A unit is
-reviewed unless it says ``x-pipeline-status`` unreviewed. An unreadable file is an InputError
+reviewed unless it says ``x-pipeline-status`` unreviewed (in any case, and as Trados writes
+its fields back: ``x-pipeline-status:SingleString``). An unreadable file is an InputError
 naming its line.
 """
 
@@ -197,10 +198,21 @@ def _source_language(header: Any, shown: str) -> tuple[str, int]:
     return srclang, at
 
 
+def _property(kind: str) -> str:
+    """A ``<prop>``'s name as the tool that wrote it meant it: Trados names a TM field
+    ``x-<name>:<field type>`` (``x-pipeline-status:SingleString`` once our TMX went through
+    its memory), other tools ``x-<name>`` or ``<name>``; names are not case-sensitive."""
+    name = kind.rpartition(":")[0] if ":" in kind else kind
+    name = name.strip().lower()
+    while name.startswith("x-"):
+        name = name[2:]
+    return name
+
+
 def _unit(tu: Any, srclang: str, locale: str) -> Row | None:
     """A unit's row: its English and the locale's text; None when it has no English."""
-    status = next((p.text for p in tu.iterfind("prop")
-                   if p.get("type") == "x-pipeline-status"), None)
+    status = next(((p.text or "").strip().lower() for p in tu.iterfind("prop")
+                   if _property(p.get("type") or "") == "pipeline-status"), None)
     source = target = None  # (closeness, seg): the closest tuv of each language
     for tuv in tu.iterfind("tuv"):
         lang = tuv.get(_XML_LANG) or tuv.get("lang") or ""

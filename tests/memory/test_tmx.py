@@ -262,3 +262,20 @@ def test_an_empty_tmx_is_an_error_at_its_first_line() -> None:
     with pytest.raises(InputError) as raised:
         tmx.read(b"", "fr-FR", "v.tmx")
     assert (raised.value.finding.line, raised.value.finding.check) == (1, "tm-file")
+
+
+@pytest.mark.parametrize("prop", [
+    '<prop type="x-pipeline-status">unreviewed</prop>',
+    '<prop type="x-pipeline-status:SingleString">unreviewed</prop>',  # Trados's TM fields
+    '<prop type="x-pipeline-status:SinglePicklist">Unreviewed</prop>',
+    '<prop type="pipeline-status">unreviewed</prop>',
+])
+def test_the_unreviewed_status_survives_a_round_through_a_cat_tools_memory(prop: str) -> None:
+    """tm-export marks a held-back translation unreviewed; a vendor's tool that stores it as
+    a TM field writes it back in its own spelling, and it is still unreviewed."""
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+            'srclang="en-US" o-tmf="SDL TM8 Format"/><body>'
+            f'<tu>{prop}<prop type="x-Client:SingleString">x</prop>'
+            f'<tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+            f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>').encode()
+    assert tmx.read(data, "fr-FR", "v.tmx") == [(EN, FR, False)]
