@@ -8,8 +8,8 @@ dates: the same catalogs give the same bytes.
 
 Import: each ``<tu>`` with an English ``<tuv>`` (the header's ``srclang``, else ``en``; a
 source language other than English is an error) and one in the locale (the same language and
-region, or the bare language) gives a row, the closest tag of each winning (``en-US`` among
-the regions of ``en``); inline
+region, or the bare language; a retired code such as Java's ``iw`` is its language) gives a
+row, the closest tag of each winning (``en-US`` among the regions of ``en``); inline
 codes (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``) give back their native text. A unit is
 reviewed unless it says ``x-pipeline-status`` unreviewed (in any case, and as Trados writes
 its fields back: ``x-pipeline-status:SingleString``). An unreadable file is an InputError
@@ -67,8 +67,15 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
     return data
 
 
+# Language subtags the registry retired for others (ISO 639 renamed them in 1989), which Java
+# wrote until version 17 (``new Locale("he")`` reads ``iw``): a Java tool's Hebrew memory is
+# ``iw-IL``, its Indonesian ``in-ID``.
+_RETIRED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+
+
 def _tag(lang: str) -> str:
-    return lang.lower().replace("_", "-")
+    language, dash, rest = lang.strip().lower().replace("_", "-").partition("-")
+    return _RETIRED.get(language, language) + dash + rest
 
 
 def _closeness(lang: str, wanted: str, *preferred: str) -> int | None:

@@ -279,3 +279,15 @@ def test_the_unreviewed_status_survives_a_round_through_a_cat_tools_memory(prop:
             f'<tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
             f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu></body></tmx>').encode()
     assert tmx.read(data, "fr-FR", "v.tmx") == [(EN, FR, False)]
+
+
+@pytest.mark.parametrize("lang", ["iw-IL", "IW_il", "iw", "he-IL"])
+def test_hebrew_under_the_code_java_tools_write_is_hebrew(lang: str) -> None:
+    """Java before 17 writes Hebrew as ``iw`` (ISO 639's code until 1989): a Hebrew memory
+    from a Java-based CAT tool still fills the he-IL catalogs, not silently nothing."""
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+            'srclang="en-US"/><body>'
+            f'<tu><tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+            f'<tuv xml:lang="{lang}"><seg>בחר את המינוי</seg></tuv></tu></body></tmx>').encode()
+    assert tmx.read(data, "he-IL", "v.tmx") == [(EN, "בחר את המינוי", True)]
+    assert tmx.read(data, "ar-SA", "v.tmx") == []
