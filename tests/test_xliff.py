@@ -867,3 +867,19 @@ def test_a_copy_of_the_english_a_tool_put_in_an_untranslated_unit_is_no_translat
     confirmed = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
     got = {m.msgid: m for m in import_catalog(EDGE, confirmed, "a.xlf")[0].messages}
     assert got["Untranslated."].msgstr == "Untranslated." and not got["Untranslated."].fuzzy
+
+
+def test_a_target_a_cat_tool_segmented_is_read_whole() -> None:
+    """Okapi, Trados and memoQ split a unit into sentences: each target sentence in an
+    ``<mrk mtype="seg">``, the space between them outside. The translation is their text;
+    any other inline element still refuses the file."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Traduit par machine.<", b'><mrk mtype="seg" mid="1">Traduit.</mrk> '
+        b'<mrk mtype="seg" mid="2">Par le vendeur.</mrk><', 1).replace(
+        b'approved="no"', b'approved="yes"', 1)
+    new = import_catalog(EDGE, data, "a.xlf")[0]
+    got = {m.msgid: m for m in new.messages}
+    assert got["Machine translated."].msgstr == "Traduit. Par le vendeur."
+    with pytest.raises(InputError, match="inline XLIFF markup"):
+        import_catalog(EDGE, data.replace(b'mtype="seg" mid="2"', b'mtype="protected"'),
+                       "a.xlf")

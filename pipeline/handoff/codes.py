@@ -32,6 +32,7 @@ CODE = re.compile(
 )
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 X = f"{{{NAMESPACE}}}x"
+MRK = f"{{{NAMESPACE}}}mrk"
 
 
 def pieces(text: str) -> list[tuple[bool, str]]:
@@ -103,9 +104,13 @@ class CodeError(ValueError):
 
 def text_of(element: Any, source_codes: list[str]) -> str:
     """The text of a returned ``<source>`` or ``<target>``: each ``<x id="N"/>`` the N-th
-    of ``source_codes``. Raises CodeError for any other inline element or an unknown id."""
+    of ``source_codes``, read through the ``<mrk mtype="seg">`` of a tool that segments the
+    unit. Raises CodeError for any other inline element or an unknown id."""
     parts = [element.text or ""]
     for child in element:
+        if child.tag == MRK and child.get("mtype") == "seg":  # a CAT tool's segmentation
+            parts += (text_of(child, source_codes), child.tail or "")
+            continue
         if child.tag != X:
             name = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else "?"
             raise CodeError(f"inline <{name}> where only the package's <x/> codes may be")

@@ -26,7 +26,8 @@ A unit whose English the catalog no longer has is not applied and says so (``xli
 unit whose id the CAT tool changed finds its entry by its English and context; a file none of
 whose units fits is refused. A file that does not fit its catalog (a unit whose source or
 context is not the catalog's, inline XLIFF markup, unreadable XML) is refused whole, its
-catalog untouched. The commands are in ``pipeline.xliff.command``.
+catalog untouched; a tool's segmentation (``<mrk mtype="seg">``) is read through. The
+commands are in ``pipeline.xliff.command``.
 """
 
 from __future__ import annotations
@@ -172,11 +173,29 @@ def _text(unit: Any, name: str, shown: str) -> str | None:
     if next(nodes, None) is not None:  # XLIFF 1.2 allows one: which would be the vendor's?
         raise _refuse(shown, unit.xmlelement, f"it holds more than one <{name}>",
                       f"keep one <{name}> in the unit")
-    if len(node):
+    text = segmented(node)
+    if text is None:
         raise _refuse(shown, unit.xmlelement, f"its <{name}> holds inline XLIFF markup",
                       "keep tags and code as plain text, as they are in the source")
-    text: str = node.text or ""
     return text
+
+
+def segmented(node: Any) -> str | None:
+    """The text of a ``<source>`` or ``<target>``, through the ``<mrk mtype="seg">`` a CAT
+    tool that segments a unit (Okapi, Trados, memoQ) wraps each sentence in: a segment
+    boundary, not markup of the text. None when it holds any other element."""
+    parts = [node.text or ""]
+    for child in node:
+        inner = segmented(child) if _is_segment(child) else None
+        if inner is None:
+            return None
+        parts += (inner, child.tail or "")
+    return "".join(parts)
+
+
+def _is_segment(node: Any) -> bool:
+    return isinstance(node.tag, str) and node.tag.rpartition("}")[2] == "mrk" and (
+        node.get("mtype") == "seg")
 
 
 def _context(unit: Any) -> str | None:

@@ -614,3 +614,26 @@ def test_a_draft_is_kept_when_the_package_lost_its_record_of_the_export(
     assert "handoff-conflict" in err and "the package has no record of the export" in err
     [entry] = [m for m in parse_po_bytes(po.read_bytes(), "b").messages if m.msgid == MT_EN]
     assert entry.msgstr == draft and f"> Vendeur: {MT_EN}" in entry.translator_comments
+
+
+def test_a_target_a_cat_tool_segmented_comes_back_whole_with_its_codes(
+        tmp_path: Path) -> None:
+    """Okapi, Trados and memoQ split a unit into sentences, each target sentence in an
+    ``<mrk mtype="seg">`` (with a ``<seg-source>`` beside the source): segment boundaries,
+    read through, the codes inside them as anywhere else."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    path = pkg / "fr-FR/c.xlf"
+    text = path.read_text(encoding="utf-8")
+    [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S)
+             if "Restart" in u]
+    codes = re.findall(r"<x [^>]*/>", old.split("<target")[0])
+    new = re.sub(r"(<target[^>]*>).*?</target>", lambda m: (
+        f'{m.group(1)}<mrk mtype="seg" mid="1">Redémarrez le {codes[0]}service{codes[1]}'
+        '</mrk> <mrk mtype="seg" mid="2">après la mise à jour.</mrk></target>'), old,
+        count=1, flags=re.S).replace("</source>", '</source><seg-source><mrk mtype="seg" '
+                                     'mid="1">x</mrk></seg-source>', 1)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[NEW_EN].msgstr == "Redémarrez le <b>service</b> après la mise à jour."
