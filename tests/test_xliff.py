@@ -883,3 +883,22 @@ def test_a_target_a_cat_tool_segmented_is_read_whole() -> None:
     with pytest.raises(InputError, match="inline XLIFF markup"):
         import_catalog(EDGE, data.replace(b'mtype="seg" mid="2"', b'mtype="protected"'),
                        "a.xlf")
+
+
+def test_a_unit_whose_context_group_a_tool_dropped_is_found_by_its_id() -> None:
+    """Tools that rebuild the file from their own model (Crowdin, Smartcat) drop the
+    ``<context-group>``s. The unit's id is made from msgctxt and msgid, so it still names
+    its entry: the vendor's work is applied, not the whole file refused. A context that
+    came back changed still is."""
+    data = re.sub(rb'<context-group name="po-entry".*?</context-group>', b"",
+                  export_catalog(EDGE, "fr-FR/a.po", "fr-FR"), flags=re.S)
+    assert b"x-po-msgctxt" not in data
+    data = data.replace(b">Vide traduit<", b">Vide traduit par le vendeur<", 1)
+    new, changed, found = import_catalog(EDGE, data, "a.xlf")
+    assert (changed, found) == (1, ())
+    got = {m.key: m for m in new.messages}
+    assert got[("b5df6-111", "")].msgstr == "Vide traduit par le vendeur"
+    assert got[("", "Same English")].msgstr == "Même anglais"
+    with pytest.raises(InputError, match="its context 'b5df6-999'"):
+        import_catalog(EDGE, export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+            b">b5df6-111<", b">b5df6-999<", 1), "a.xlf")

@@ -320,6 +320,8 @@ def import_catalog(
                           f"catalog's msgid {_short(msg.msgid)}",
                           "the English cannot be changed in the XLIFF; export again")
         context = _context(unit)
+        if context is None and index.get(uid) == n:
+            context = msg.msgctxt  # a tool dropped the context group: the id still holds it
         if context != msg.msgctxt and not renumbered:
             raise _refuse(shown, element, f"its context {_short(context)} does not match the "
                           f"catalog's msgctxt {_short(msg.msgctxt)}", "export again")
