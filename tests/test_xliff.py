@@ -902,3 +902,24 @@ def test_a_unit_whose_context_group_a_tool_dropped_is_found_by_its_id() -> None:
     with pytest.raises(InputError, match="its context 'b5df6-999'"):
         import_catalog(EDGE, export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
             b">b5df6-111<", b">b5df6-999<", 1), "a.xlf")
+
+
+@pytest.mark.parametrize(("attributes", "reviewed"), [
+    ('state="translated" state-qualifier="leveraged-mt"', False),
+    ('state="translated" state-qualifier="rejected-grammar"', False),
+    ('state="signed-off" state-qualifier="mt-suggestion"', True),
+    ('state="translated" state-qualifier="exact-match"', True),
+])
+def test_a_target_qualified_as_a_suggestion_or_rejected_is_not_reviewed(
+        attributes: str, reviewed: bool) -> None:
+    """Without ``approved``, a target's state is read with its qualifier: a machine's or
+    memory's suggestion a tool inserted, or a target a reviewer rejected, stays fuzzy."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    doc = etree.fromstring(data)
+    element = next(e for e in doc.iterfind(".//x:trans-unit", NS)
+                   if e.findtext("x:source", namespaces=NS) == "Untranslated.")
+    target = etree.fromstring(f'<target xmlns="{NAMESPACE}" {attributes}>Non traduit.</target>')
+    element.find("x:source", NS).addnext(target)
+    new = import_catalog(EDGE, etree.tostring(doc), "a.xlf")[0]
+    got = {m.msgid: m for m in new.messages}["Untranslated."]
+    assert got.msgstr == "Non traduit." and got.reviewed is reviewed

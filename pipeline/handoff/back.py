@@ -35,6 +35,7 @@ from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
+from pipeline.xliff.review import unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
 
@@ -121,13 +122,15 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
                           "and the tags of the target as the source's") from None
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
-        done = approved == "yes" or state in DONE_STATES
+        doubted = unreviewed(target_el, approved)  # rejected, or a machine's or memory's
+        done = (approved == "yes" or state in DONE_STATES) and not doubted  # suggestion
         if target is not None and not done and (
                 target == msg.msgid or (target == msg.msgstr and msg.reviewed)):
             # the package's copy of the English, untouched; or a reviewed entry's own text (a
             # held-back translation OmegaT filled in from the package), not confirmed
             target = None
-        reviewed = approved != "no" and not (state or "").startswith("needs-review")
+        reviewed = approved != "no" and not (state or "").startswith("needs-review") and (
+            not doubted)
         if reviewed and not done and target is not None and target in {
                 a.findtext(q + "target") or "" for a in unit.iter(q + "alt-trans")
                 if a.get("match-quality") != "100"}:  # an exact match is the same English's

@@ -207,10 +207,14 @@ def _context(unit: Any) -> str | None:
 
 
 def _reviewed(unit: Any) -> bool:
+    from pipeline.xliff.review import unreviewed
+
     approved = unit.xmlelement.get("approved")
+    target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
+    if unreviewed(target, approved):  # rejected, or a machine's or memory's suggestion
+        return False
     if approved is not None:
         return bool(approved == "yes")
-    target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
     return target is not None and target.get("state") in REVIEWED_STATES
 
 

@@ -637,3 +637,34 @@ def test_a_target_a_cat_tool_segmented_comes_back_whole_with_its_codes(
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[NEW_EN].msgstr == "Redémarrez le <b>service</b> après la mise à jour."
+
+
+@pytest.mark.parametrize(("attributes", "reviewed"), [
+    ('state="needs-translation" state-qualifier="leveraged-mt"', False),
+    ('state="translated" state-qualifier="mt-suggestion"', False),
+    ('state="needs-translation" state-qualifier="fuzzy-match"', False),
+    ('state="translated" state-qualifier="rejected-inaccurate"', False),
+    ('state="final" state-qualifier="leveraged-mt"', True),  # confirmed since
+    ('state="translated" state-qualifier="exact-match"', True),
+    ('state="needs-translation"', True),  # OmegaT keeps the package's state: edited is done
+])
+def test_a_target_qualified_as_a_suggestion_or_rejected_comes_back_unreviewed(
+        tmp_path: Path, attributes: str, reviewed: bool) -> None:
+    """A pre-translation step (Okapi, Phrase, memoQ) qualifies the machine's or memory's
+    text it inserts (``leveraged-mt``, ``mt-suggestion``, ``fuzzy-match``), and a review step
+    what it rejects (``rejected-*``): such a target is kept as a fuzzy suggestion, never
+    published as the vendor's reviewed work, until a ``final`` state confirms it."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    path = pkg / "fr-FR/c.xlf"
+    text = path.read_text(encoding="utf-8")
+    [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S)
+             if "Restart" in u]
+    new = re.sub(r'<target state="needs-translation">.*?</target>',
+                 f"<target {attributes}>Redémarrez le service.</target>", old, count=1,
+                 flags=re.S)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[NEW_EN].msgstr == "Redémarrez le service."
+    assert c[NEW_EN].reviewed is reviewed
