@@ -22,7 +22,7 @@ from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import arrived, note, settle
+from pipeline.provenance import arrived, note, provenance_notes, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -265,11 +265,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between
             made_for = match if not (match.fuzzy and match.previous_msgid is not None) else None
-            if match.fuzzy:
+            if made_for is None:  # a suggestion moves on to the English it now serves
                 used.add(match.key)
-            # else it also stays (obsolete, as it was reviewed, whether it was active or
-            # obsolete already): should its English come back (an edit reverted, even after
-            # further edits), it is found again as it was, not as a suggestion
+            # else it also stays (obsolete, as it was, reviewed or machine translation,
+            # whether it was active or obsolete already): should its English come back (an
+            # edit reverted, even after further edits), it is found again as it was, not as a
+            # suggestion for itself
             result[index] = Message(
                 msgid=unit.msgid,
                 msgstr=match.msgstr,
@@ -290,7 +291,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     gone = [m for m in old_messages if m.key not in used and m.msgstr]
     # a suggestion nobody touched whose English went too is the text of an entry that stays,
     # for that entry's English: kept, it would only pile up
-    stays = {(m.msgid, m.msgstr) for m in (*messages, *gone) if not m.fuzzy}
+    stays = {(m.msgid, m.msgstr) for m in (*messages, *gone) if m.previous_msgid is None}
     taken = {m.key for m in messages}
     for m in gone:  # English that left the article keeps its translation, obsolete
         if m.fuzzy and m.previous_msgid is not None and (m.previous_msgid, m.msgstr) in stays:
@@ -300,7 +301,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         context = own_context(m, taken) if m.key in taken else m.msgctxt
         taken.add((context, m.msgid))
         messages.append(replace(m, msgctxt=context, obsolete=True, references=(),
-                                extracted_comments=(), line=0))
+                                extracted_comments=provenance_notes(m), line=0))
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),

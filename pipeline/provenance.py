@@ -87,6 +87,14 @@ def as_delivered(msg: Message, record: Record | None) -> bool:
     )
 
 
+def provenance_notes(msg: Message) -> tuple[str, ...]:
+    """The entry's MT note and handoff record: what an obsolete entry keeps of its #. notes
+    (its ids and field notes name places the English left), so that English that comes back
+    (an edit undone) finds the entry as it was, machine translation or a delivery to follow."""
+    return tuple(c for c in msg.extracted_comments
+                 if c == MT_NOTE or (c.startswith(_PREFIX) and _RECORD.match(c)))
+
+
 def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bool:
     """The entry holds machine translation nobody has reviewed: it gets the MT note."""
     return record is not None and record.machine and as_delivered(msg, record)

@@ -332,9 +332,9 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     fuzzy = msgs[changed_en + " Extra words."]
     assert fuzzy.fuzzy and fuzzy.previous_msgid == changed_en
     assert fuzzy.msgstr == segs[5].translation
-    # a reviewed (HT) entry whose English changed stays too, obsolete, for a revert to find
-    kept = [changed_en, removed_en] if translation_type == "HT" else [removed_en]
-    assert [m.msgid for m in merged.messages if m.obsolete] == kept
+    # an entry whose English changed stays too, obsolete, for a revert to find: reviewed
+    # (HT) or machine translation (MT), with its handoff record
+    assert [m.msgid for m in merged.messages if m.obsolete] == [changed_en, removed_en]
     assert msgs["Brand new English."].msgstr == "NOUVEAU"
     localized = page(new_article, merged, Form.LOCALIZED)
     assert all(f"VENDOR EDIT {n}" in localized for n in range(3))

@@ -730,3 +730,28 @@ def test_msgmerge_then_a_tool_dropping_the_ids_keeps_each_occurrences_translatio
     _drop_ids(path)
     assert tree.run("locales") == 0
     assert _shown_a(tree) == ["A1", "A1", "A3"]
+
+
+def test_an_edit_undone_gets_a_machine_translation_back_as_it_was(tree: Tree) -> None:
+    """A machine translation nobody reviewed is published (publish-machine-translation); an
+    English edit and its revert bring it back as it was, still machine translation with its
+    handoff record, and published again: obsolete, the entry had lost both, and came back as
+    a reviewer's unfinished work that is never published."""
+    sentence = "Notes are stored on your device."
+    tree.write("guide.md", GUIDE)
+    handoff = tree.write("guide.md", _handoff(sentence, "Les notes restent sur l'appareil.")
+                         .replace("ms.translationtype: HT", "ms.translationtype: MT"),
+                         locale="fr-FR")
+    assert tree.run("locales") == 0
+    handoff.unlink()  # moving off handoffs: the catalog carries the translations
+    assert tree.run("locales") == 0
+    before = _entry(tree.catalog("fr-FR", "guide.md"), sentence)
+    assert "Les notes restent sur l'appareil." in tree.page("fr-FR", "guide.md")
+    tree.write("guide.md", GUIDE.replace(sentence, "Notes are stored on this device."))
+    assert tree.run("locales") == 0
+    tree.write("guide.md", GUIDE)
+    assert tree.run("locales") == 0
+    after = _entry(tree.catalog("fr-FR", "guide.md"), sentence)
+    assert (after.msgstr, after.flags, after.extracted_comments) == (
+        before.msgstr, before.flags, before.extracted_comments)
+    assert "Les notes restent sur l'appareil." in tree.page("fr-FR", "guide.md")
