@@ -73,9 +73,13 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
+    carried = False  # the catalog started from a deleted article's (a rename)
     if catalog is None and not broken and settings.extract and (
             settings.orphans or settings.left_behind):
         catalog, waiting = renamed(rel, settings, units, findings)
+        # the note that it did is this run's alone: a rerun finds the catalog it wrote, so the
+        # run cache must not replay the note (its source may be deleted by then)
+        carried = catalog is not None
     units = join_merged(units, english.text, catalog)
 
     own_meta = english_meta(english)
@@ -197,7 +201,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     # alone is (``job.prepare``): never replayed
     article = replace(article, rel=rel)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
-                    cacheable=not (broken or waiting) and handoff_read,
+                    cacheable=not (broken or waiting or carried) and handoff_read,
                     handoff_data=handoff_data, tm=tm, shown=shown_units,
                     kept=english_kept(article, data))
 

@@ -67,6 +67,25 @@ def test_a_renamed_english_article_keeps_every_translation_in_every_locale(
     assert {f["check"] for f in found if f["file"].endswith("/share.po")} == {"orphan-catalog"}
 
 
+def test_a_rerun_after_a_rename_says_what_a_cold_run_says(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The catalog-renamed note is the run that started the catalog: the next run, whose
+    article has its catalog, replayed it from the run cache, naming as its source a catalog
+    that may be deleted since, where a run without the cache says nothing of it."""
+    _two_locales(tree)
+    assert tree.run("locales") == 0
+    _move(tree, "share.md", NEW)
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    assert len(_findings(capsys, "catalog-renamed")) == 2
+    for locale in ("ar-SA", "fr-FR"):
+        tree.catalog_path(locale, "share.md").unlink()  # as the note's hint says
+    assert tree.run("locales", "--format", "json") == 0
+    assert _findings(capsys, "catalog-renamed") == []
+    assert tree.run("locales", "--format", "json") == 0  # replayed: the same
+    assert _findings(capsys, "catalog-renamed") == []
+
+
 def test_a_new_article_that_shares_little_english_with_a_deleted_one_starts_empty(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     _two_locales(tree)
