@@ -244,11 +244,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
 
     if pending and any("`" in unit.msgid for _, unit in pending):
         pending = _rewrapped(pending, old_messages, used, result, article, mt, new)
-    # Changed English: the closest old English nobody claimed lends its translation as a fuzzy
-    # suggestion, as msgmerge does.
+    # Changed English: the closest old English lends its translation as a fuzzy suggestion,
+    # as msgmerge does: one nobody claimed, or (closer still, or else) an entry that kept its
+    # English (a title whose heading did not change): it lends and stays as it is
     leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
-    # ... else, as msgmerge does too, an entry that kept its English (a title whose heading
-    # did not change): it lends its translation and stays as it is
     claimed = [m for m in old_messages if m.key in used and m.msgstr and m.msgid]
     left_ids, claimed_ids = [m.msgid for m in leftovers], [m.msgid for m in claimed]
     for index, unit in pending:
@@ -258,9 +257,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         # human translation the handoff delivers for it is the entry, reviewed, as for any
         # new English; the other sentence's text would only be a wrong suggestion. Not in
         # front matter: a handoff lends its title by place, whatever English it translates
-        if match is None and unit.msgid and claimed and (
+        if unit.msgid and claimed and (
                 mt or not unit.translation or unit.segments[0].start < article.body_start):
-            match = _best_fuzzy(unit.msgid, claimed, claimed_ids)
+            kept = _best_fuzzy(unit.msgid, claimed, claimed_ids)
+            if kept is not None and (match is None or _similarity(unit.msgid, kept.msgid)
+                                     > _similarity(unit.msgid, match.msgid)):
+                match = kept
         if match is not None:
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between

@@ -755,3 +755,24 @@ def test_an_edit_undone_gets_a_machine_translation_back_as_it_was(tree: Tree) ->
     assert (after.msgstr, after.flags, after.extracted_comments) == (
         before.msgstr, before.flags, before.extracted_comments)
     assert "Les notes restent sur l'appareil." in tree.page("fr-FR", "guide.md")
+
+
+def test_an_edited_title_takes_the_suggestion_of_its_own_old_english(tree: Tree) -> None:
+    """The title's old English is still the heading's, so its entry stays claimed; a changed
+    description, further from the new title, must not lend its translation before it: the
+    suggestion names the English it translates, and that is the title's old English."""
+    english = ("---\ntitle: Keep a copy of your notes\ndescription: Keep a copy of your notes "
+               "on your device.\n---\n\n# Keep a copy of your notes\n\nNotes are kept.\n")
+    tree.write("guide.md", english)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "guide.md", {
+        "Keep a copy of your notes": "Gardez une copie de vos notes",
+        "Keep a copy of your notes on your device.": "Gardez une copie sur l'appareil."})
+    tree.write("guide.md", english.replace("title: Keep a copy of your notes",
+                                           "title: Keep a copy of all your notes")
+               .replace("on your device.", "on this device."))
+    assert tree.run("extract") == 0
+    title = _entry(tree.catalog("fr-FR", "guide.md"), "Keep a copy of all your notes")
+    assert (title.previous_msgid, title.msgstr) == (
+        "Keep a copy of your notes", "Gardez une copie de vos notes")
