@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 FUZZY_THRESHOLD = 0.6
 
 
-
 class Unit(NamedTuple):
     """The segments one catalog entry serves. A named tuple, not a frozen dataclass: merge
     makes one per entry, and a frozen dataclass costs several times a tuple to build."""
@@ -292,8 +291,10 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     messages = [m for m in result if m is not None]
     gone = [m for m in old_messages if m.key not in used and m.msgstr]
     # a suggestion nobody touched whose English went too is the text of an entry that stays,
-    # for that entry's English: kept, it would only pile up
-    stays = {(m.msgid, m.msgstr) for m in (*messages, *gone) if m.previous_msgid is None}
+    # for that entry's English: kept, it would only pile up (any entry but a suggestion, fuzzy
+    # with a #|: reviewed, a #| a reviewer left or not, or machine translation)
+    stays = {(m.msgid, m.msgstr) for m in (*messages, *gone)
+             if not (m.fuzzy and m.previous_msgid is not None)}
     taken = {m.key for m in messages}
     for m in gone:  # English that left the article keeps its translation, obsolete
         if m.fuzzy and m.previous_msgid is not None and (m.previous_msgid, m.msgstr) in stays:

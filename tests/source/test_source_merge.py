@@ -776,3 +776,26 @@ def test_an_edited_title_takes_the_suggestion_of_its_own_old_english(tree: Tree)
     title = _entry(tree.catalog("fr-FR", "guide.md"), "Keep a copy of all your notes")
     assert (title.previous_msgid, title.msgstr) == (
         "Keep a copy of your notes", "Gardez une copie de vos notes")
+
+
+def test_an_edit_undone_piles_up_no_suggestion_for_english_reviewed_with_its_old_msgid(
+        tree: Tree) -> None:
+    """A reviewer who clears the fuzzy flag alone (``msgattrib --clear-fuzzy``, a text
+    editor) leaves the ``#| msgid``; an edit of that English and its revert left the
+    suggestion made for the edit behind, obsolete and fuzzy, beside the reviewed entry whose
+    text it is (the rule that drops it took only entries without a ``#|``)."""
+    first = "Select **Restore**, and then pick the backup to use."
+    second = "Select **Restore**, and then pick the backup you want to use."
+    _translated(tree)
+    tree.translate("fr-FR", "guide.md", {first: "Sélectionnez **Restaurer**."})
+    tree.write("guide.md", GUIDE.replace(first, second))
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", "guide.md", {second: "Sélectionnez **Restaurer**, puis l'une."})
+    assert _entry(tree.catalog("fr-FR", "guide.md"), second).previous_msgid == first
+    assert tree.run("locales") == 0
+    for n in range(3):
+        tree.write("guide.md", GUIDE.replace(first, second[:-1] + f" now {n}."))
+        assert tree.run("locales") == 0
+        tree.write("guide.md", GUIDE.replace(first, second))
+        assert tree.run("locales") == 0
+    assert [m.msgid for m in tree.catalog("fr-FR", "guide.md").messages if m.obsolete] == [first]
