@@ -375,3 +375,24 @@ def test_an_article_opening_with_a_rule_has_no_front_matter_and_is_taken_as_befo
 
     assert not is_machine_translated(parse_article(
         opening + pair("aaaaa-101", "Hallo Welt.", EN) + "\n", "fr-FR/doc.md"))
+
+
+def test_an_obsolete_twin_never_takes_the_place_of_a_translators_correction() -> None:
+    """An obsolete entry keeps its handoff record (for an edit undone); a twin gone obsolete
+    with its record took, by that record, the place of the corrected entry of the one segment
+    left, when a later handoff delivered the gone twin's text: the correction went obsolete,
+    unpublished, and nothing said so (the catalog's text must stay, ``handoff-disagrees``)."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), None))
+    catalog = reread(merge(handoff("bbbbb", ("Suivant", "Next")), catalog))
+    corrected = tuple(replace(m, msgstr="Suivant (revu)") if m.msgstr == "Suivant" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    article = handoff("ccccc", ("Prochain", "Next"))
+    merged = reread(merge(article, catalog))
+    active = [(m.msgctxt, m.msgstr) for m in merged.messages if not m.obsolete]
+    assert active == [(None, "Suivant (revu)")]
+    assert findings(article, merged) == ["warning[handoff-disagrees]"]

@@ -66,8 +66,10 @@ def twins_by_record(todo: Sequence[Twin], chosen: list[Message | None],
         delivered = checksum(unit.translation)
         if _delivered(found) == delivered:
             continue  # its own entry's record: in place
+        # an obsolete twin keeps its record (for English that comes back), but never takes
+        # the place of the one entry left: a translator's correction of it would go obsolete
         if any(_delivered(m) == delivered for m in by_msgid[unit.msgid]
-               if m.key not in active_keys):
+               if m.key not in active_keys and not m.obsolete):
             chosen[i] = None
             by_msgid[unit.msgid].append(found)  # a twin's to take, by record or in order
             active_keys.discard(found.key)
