@@ -923,3 +923,29 @@ def test_a_target_qualified_as_a_suggestion_or_rejected_is_not_reviewed(
     new = import_catalog(EDGE, etree.tostring(doc), "a.xlf")[0]
     got = {m.msgid: m for m in new.messages}["Untranslated."]
     assert got.msgstr == "Non traduit." and got.reviewed is reviewed
+
+
+@pytest.mark.parametrize("record", [True, False])
+def test_english_a_vendor_puts_over_a_translation_is_their_change_not_a_tools_copy(
+        record: bool) -> None:
+    """Only a unit exported untranslated gets a tool's copy of the English: a vendor who
+    replaces a translation with the English (a product name kept English) and leaves it for
+    review changed it, and the change was dropped without a word."""
+    catalog = replace(EDGE, messages=(
+        Message("Contoso Cloud", "Nuage Contoso", None, (), (), ("aaaaa-101",)),))
+    doc = etree.fromstring(export_catalog(catalog, "fr-FR/a.po", "fr-FR"))
+    unit = doc.find(".//x:trans-unit", NS)
+    if not record:  # a tool that drops the attributes it does not know
+        del unit.attrib[BASE]
+    unit.set("approved", "no")
+    target = unit.find("x:target", NS)
+    target.text, target.attrib["state"] = "Contoso Cloud", "needs-review-translation"
+    got, changed, found = import_catalog(
+        catalog, etree.tostring(doc, xml_declaration=True, encoding="UTF-8"), "a.xlf")
+    msg = got.messages[0]
+    if record:
+        assert (msg.msgstr, msg.fuzzy, changed) == ("Contoso Cloud", True, 1)
+    else:  # the entry may have changed since the export: kept, the vendor's beside it
+        assert (msg.msgstr, msg.fuzzy) == ("Nuage Contoso", False)
+        assert [f.check for f in found] == ["xliff-conflict"]
+        assert any("Contoso Cloud" in c for c in msg.translator_comments)

@@ -13,8 +13,8 @@ the lines of a translator's notes the entry lacks to its ``#`` comments (none ta
 unit is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
 ``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a
 CAT tool leaves out the units it did not touch) changes nothing; an explicitly empty
-``<target/>`` clears the translation, and says so (``xliff-cleared``); nor does a target
-that is a copy of the English the unit does not confirm as reviewed. A unit that comes back
+``<target/>`` clears the translation, and says so (``xliff-cleared``); an unconfirmed copy of
+the English in a unit exported untranslated changes nothing. A unit that comes back
 as it was exported changes nothing, even where the catalog changed since; a unit the vendor
 changed whose entry also changed (or was reviewed) in the catalog since the export keeps the
 catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``);
@@ -45,6 +45,7 @@ from pipeline.merge import MT_NOTE
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
+from pipeline.xliff.review import copied_english
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -337,10 +338,9 @@ def import_catalog(
         if target is None:  # a unit the CAT tool did not touch, or left without a target
             continue
         reviewed = _reviewed(unit)
-        if target and target == msg.msgid and not reviewed:
-            continue  # the English a tool copied into the target (memoQ, Trados, Okapi fill
-            # the units left untranslated so), not confirmed: no translation of anyone's
         base = element.get(BASE)
+        if copied_english(target, msg, reviewed, base):
+            continue  # a tool's copy of the English in a unit exported untranslated
         if base is not None and base == _base(target, reviewed):
             continue  # back as it left: the catalog's text stands, changed since or not
         if _both_changed(msg, base, target, reviewed):
