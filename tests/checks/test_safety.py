@@ -222,6 +222,14 @@ FAILING: dict[str, list[object]] = {
         pytest.param(ENGLISH, "Voir www.evil.example pour plus.", id="www-autolink"),
         pytest.param("Sign in.", "Connectez-vous sur [le portail](https://evil.example).",
                      id="english-without-links"),
+        # helper-93: a backtick in an autolink or a tag opens no code span on the page; paired
+        # with a later one, it hid the link between them
+        pytest.param(ENGLISH, "Voir <https://learn.microsoft.com/en-us/x`> "
+                     "[la doc](https://evil.example/x) `.",
+                     id="a-link-between-an-autolinks-backtick-and-another"),
+        pytest.param("Read the <b>guide</b>.",
+                     '<b title="`">Lisez</b> ![](//evil.example/t.png) `.',
+                     id="an-image-between-a-tags-backtick-and-another"),
     ],
     "bidi-override": [
         pytest.param("Download setup.exe", "הורד את \u202eexe.putes", id="rlo-disguises-a-file"),
@@ -256,6 +264,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param("It is there.", "//evil.example/x maintenant.",
                      id="a-url-finishing-the-pair-before"),
         pytest.param("Run it.", "Lancez le guide `", id="a-backtick-the-next-segment-pairs"),
+        # helper-93: on the page the first backtick is the autolink's, and the last one pairs
+        # with the next segment's: that segment's code turns into raw HTML
+        pytest.param("Read the guide first.",
+                     "Lisez <https://learn.microsoft.com/en-us/guide`> d'abord `.",
+                     id="a-backtick-paired-only-with-one-an-autolink-holds"),
         pytest.param("Read it.", "Lisez <!-- ceci.", id="a-comment-with-no-end"),
         pytest.param("Then select the option you need.",
                      'onmouseover="alert(1)" style="position:fixed;inset:0">Puis choisissez.',

@@ -14,26 +14,64 @@ _BACKTICKS = re.compile(r"`+")
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each CommonMark code span, backticks included: a backtick run is closed by
-    the next run of the same length; a run with no such closer is literal text."""
+    the next run of the same length; a run with no such closer is literal text, and so is one
+    inside an autolink or raw HTML tag that starts before it (they take precedence over code
+    spans: '<https://x/`>' or '<b title="`">' holds a backtick, no code span's)."""
     if "`" not in text:
         return []
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
     spans: list[tuple[int, int]] = []
     i = 0
+    free = 0  # where text outside any code span, autolink or tag resumes
     while i < len(runs):
         start, end = runs[i]
+        i += 1
+        if start < free:
+            continue
+        shadow = _shadowing(text, free, start)
+        if shadow > start:  # a tag or autolink holds this run
+            free = shadow
+            continue
+        free = end
         if escaped(text, start):  # \` is a literal backtick; the run opens one later
             start += 1
         n = end - start
-        i += 1
         if n == 0:
             continue
         for j in range(i, len(runs)):
             if runs[j][1] - runs[j][0] == n:
                 spans.append((start, runs[j][1]))
                 i = j + 1
+                free = runs[j][1]
                 break
     return spans
+
+
+# What CommonMark reads at a '<' before it would read a code span: an autolink or a raw HTML
+# tag, comment, processing instruction, declaration or CDATA section (its inline HTML)
+_ATTRIBUTE = (r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'"""
+              r"""|"[^"]*"))?)""")
+_TAG_OR_AUTOLINK = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>"
+    r"|!---?>|!--(?:[^-]|-[^-]|--[^>])*-->|\?.*?\?>|![A-Za-z][^>]*>|!\[CDATA\[.*?\]\]>"
+    r"|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*>"
+    r"|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)", re.S)
+
+
+def _shadowing(text: str, pos: int, run: int) -> int:
+    """The end of the last autolink or tag that starts in ``text[pos:run]`` (where no code span
+    is open) and reaches past ``run``, a backtick run; else ``pos``."""
+    lt = text.find("<", pos, run)
+    while lt >= 0:
+        m = _TAG_OR_AUTOLINK.match(text, lt) if not escaped(text, lt) else None
+        if m is not None:
+            if m.end() > run:
+                return m.end()
+            lt = text.find("<", m.end(), run)
+        else:
+            lt = text.find("<", lt + 1, run)
+    return pos
 
 
 def loose_backticks(text: str) -> int:
