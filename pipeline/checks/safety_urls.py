@@ -55,8 +55,8 @@ def _urls(text: str, english: str | None = None) -> list[str]:
         urls.extend(directive_urls(text))
     if text.startswith("("):  # the destination of a link whose text ends the pair before
         m = _LEADING_DESTINATION.match(text)
-        if m is not None:
-            urls.append(m.group(1) or m.group(2))
+        if m is not None:  # ('(<>' is an empty destination: group 1 is '', group 2 None)
+            urls.append(m.group(1) if m.group(1) is not None else m.group(2))
     return urls
 
 

@@ -395,6 +395,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("JavaScript: yes", "JavaScript:\u200f نعم", id="a-scheme-word-before-rlm"),
         pytest.param("(Optional) Do it first.", "(Facultatif) Faites-le d'abord.",
                      id="a-translation-opening-with-a-parenthesis"),
+        # helper-93: an empty '<>' destination made the rule crash and the article skipped
+        pytest.param("Run the script.", "(<>) Lancez le script.",
+                     id="an-empty-leading-destination"),
         pytest.param(ENGLISH, "Voir la [documentation](https://learn.microsoft.com/fr-fr/x).",
                      id="normal-link"),
     ],
