@@ -230,6 +230,12 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Read the <b>guide</b>.",
                      '<b title="`">Lisez</b> ![](//evil.example/t.png) `.',
                      id="an-image-between-a-tags-backtick-and-another"),
+        # helper-93: an app's URL that wraps a web one ('ms-word:'/'search-ms:' open Word or
+        # Explorer on that host); it had no host
+        pytest.param(ENGLISH, "Voir [la doc](ms-word:ofe%7Cu%7Chttps://evil.example/x.docx).",
+                     id="an-office-uri-wrapping-a-new-host"),
+        pytest.param(ENGLISH, "Voir [le dossier](search-ms:query=x&crumb=location:"
+                     "%5C%5Cevil.example%5Cshare).", id="a-search-ms-location-on-a-new-host"),
     ],
     "bidi-override": [
         pytest.param("Download setup.exe", "הורד את \u202eexe.putes", id="rlo-disguises-a-file"),

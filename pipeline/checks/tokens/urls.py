@@ -28,7 +28,7 @@ def decoded_url(url: str) -> str:
 
 def url_host(url: str) -> str | None:
     """The host a URL points at, or None for a relative URL. Takes a decoded_url."""
-    m = _HOST_START.match(url)
+    m = _HOST_START.match(url) or _WRAPPED.match(url)
     if m is None:
         return None
     rest = url[m.end() :]
@@ -46,5 +46,8 @@ def url_host(url: str) -> str | None:
     return (host.group() if host is not None else "").rstrip(".") or None
 
 
+# An app's URL that wraps a web or file one ('ms-word:ofe|u|https://host/a.docx', a search-ms:
+# URL's 'location:\\host\share', decoded): the app the link opens loads the host after its '//'
+_WRAPPED = re.compile(r"^[a-z][a-z0-9+.-]*:.*?/{2,}")
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _HOST_CHARS = re.compile(r"[\w.-]*")  # letters of any script (IDN), digits, '.', '-'

@@ -31,6 +31,10 @@ def test_decoded_url_reads_as_a_browser(url: str, decoded: str) -> None:
         pytest.param("../a.md", None, id="relative"),
         pytest.param("xref:A.B", None, id="xref"),
         pytest.param("mailto:a@b.c", None, id="mailto"),
+        # helper-93: the app an Office or Windows Search link opens loads the URL it wraps
+        pytest.param("ms-word:ofe|u|https://a.b/c.docx", "a.b", id="an-office-uri"),
+        pytest.param("search-ms:query=x&crumb=location:%5C%5Ca.b%5Cshare", "a.b",
+                     id="a-search-ms-location"),
     ],
 )
 def test_url_host(url: str, host: str | None) -> None:
