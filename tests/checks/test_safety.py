@@ -230,6 +230,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Read the <b>guide</b>.",
                      '<b title="`">Lisez</b> ![](//evil.example/t.png) `.',
                      id="an-image-between-a-tags-backtick-and-another"),
+        pytest.param(ENGLISH, "Voir la [doc](https://learn.microsoft.com/fr-fr/x?`) et "
+                     "[ceci](https://evil.example/x) `.",
+                     id="a-link-between-a-destinations-backtick-and-another"),
         # helper-93: an app's URL that wraps a web one ('ms-word:'/'search-ms:' open Word or
         # Explorer on that host); it had no host
         pytest.param(ENGLISH, "Voir [la doc](ms-word:ofe%7Cu%7Chttps://evil.example/x.docx).",
@@ -275,6 +278,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Read the guide first.",
                      "Lisez <https://learn.microsoft.com/en-us/guide`> d'abord `.",
                      id="a-backtick-paired-only-with-one-an-autolink-holds"),
+        pytest.param("Read the guide first.",
+                     "Lisez le [guide](https://learn.microsoft.com/fr-fr/guide?`) d'abord `.",
+                     id="a-backtick-paired-only-with-one-a-destination-holds"),
         pytest.param("Read it.", "Lisez <!-- ceci.", id="a-comment-with-no-end"),
         pytest.param("Then select the option you need.",
                      'onmouseover="alert(1)" style="position:fixed;inset:0">Puis choisissez.',

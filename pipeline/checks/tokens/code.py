@@ -15,21 +15,24 @@ _BACKTICKS = re.compile(r"`+")
 def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each CommonMark code span, backticks included: a backtick run is closed by
     the next run of the same length; a run with no such closer is literal text, and so is one
-    inside an autolink or raw HTML tag that starts before it (they take precedence over code
-    spans: '<https://x/`>' or '<b title="`">' holds a backtick, no code span's)."""
+    inside an autolink, raw HTML tag or link destination that starts before it (they take
+    precedence: '<https://x/`>', '<b title="`">' or '[a](x?`)' holds a backtick, no code
+    span's)."""
     if "`" not in text:
         return []
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
     spans: list[tuple[int, int]] = []
     i = 0
-    free = 0  # where text outside any code span, autolink or tag resumes
+    free = 0  # where text outside any code span, autolink, tag or destination resumes
+    may_shadow = "<" in text or "](" in text
+    ends: dict[str, int] = {}  # the last '-->', '?>', ... of the text, as _unterminated needs
     while i < len(runs):
         start, end = runs[i]
         i += 1
         if start < free:
             continue
-        shadow = _shadowing(text, free, start)
-        if shadow > start:  # a tag or autolink holds this run
+        shadow = _shadowing(text, free, start, ends) if may_shadow else free
+        if shadow > start:  # a tag, autolink or destination holds this run
             free = shadow
             continue
         free = end
@@ -47,31 +50,56 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# What CommonMark reads at a '<' before it would read a code span: an autolink or a raw HTML
-# tag, comment, processing instruction, declaration or CDATA section (its inline HTML)
+# What CommonMark reads before a code span that starts inside it: an autolink, raw HTML (a tag,
+# comment, processing instruction, declaration or CDATA section), and the destination and title
+# of an inline link or image, which it reads at the ']' (its text's code spans come first)
 _ATTRIBUTE = (r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'"""
               r"""|"[^"]*"))?)""")
-_TAG_OR_AUTOLINK = re.compile(
+_SHADOW = re.compile(
     r"<(?:[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>"
-    r"|!---?>|!--(?:[^-]|-[^-]|--[^>])*-->|\?.*?\?>|![A-Za-z][^>]*>|!\[CDATA\[.*?\]\]>"
+    r"|!--(?:>|->|.*?-->)|\?.*?\?>|![A-Za-z][^>]*>|!\[CDATA\[.*?\]\]>"
     r"|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*>"
     r"|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)", re.S)
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)"
+    r"""|\]\([ \t\n]*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)"""
+    r"""(?:[ \t\n]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
+    r"[ \t\n]*\)", re.S)
+_SHADOW_START = re.compile(r"<|\]\(")
 
 
-def _shadowing(text: str, pos: int, run: int) -> int:
-    """The end of the last autolink or tag that starts in ``text[pos:run]`` (where no code span
-    is open) and reaches past ``run``, a backtick run; else ``pos``."""
-    lt = text.find("<", pos, run)
-    while lt >= 0:
-        m = _TAG_OR_AUTOLINK.match(text, lt) if not escaped(text, lt) else None
+def _shadowing(text: str, pos: int, run: int, ends: dict[str, int]) -> int:
+    """The end of the autolink, tag or link destination that starts in ``text[pos:run]`` (where
+    no code span is open) and reaches past ``run``, a backtick run; else ``pos``. (A
+    destination counts after a '[', a link's text.)"""
+    at = _SHADOW_START.search(text, pos, run)
+    while at is not None:
+        lt = at.start()
+        m = None
+        if not escaped(text, lt) and not _unterminated(text, lt, ends):
+            m = _SHADOW.match(text, lt)
+        if m is not None and text[lt] == "]" and text.find("[", 0, lt) < 0:
+            m = None
         if m is not None:
             if m.end() > run:
                 return m.end()
-            lt = text.find("<", m.end(), run)
+            at = _SHADOW_START.search(text, m.end(), run)
         else:
-            lt = text.find("<", lt + 1, run)
+            at = _SHADOW_START.search(text, lt + 1, run)
     return pos
+
+
+# A comment, instruction, CDATA section or declaration whose end is nowhere after it fails to
+# match only once it has read the rest of the text: ruled out first (linear in every '<!--')
+_ENDS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">"), ("<?", "?>"))
+
+
+def _unterminated(text: str, lt: int, ends: dict[str, int]) -> bool:
+    for opening, end in _ENDS:
+        if text.startswith(opening, lt):
+            if end not in ends:
+                ends[end] = text.rfind(end)
+            return ends[end] < lt + len(opening) - (1 if opening == "<!--" else 0)
+    return False
 
 
 def loose_backticks(text: str) -> int:
