@@ -233,6 +233,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param(ENGLISH, "Voir la [doc](https://learn.microsoft.com/fr-fr/x?`) et "
                      "[ceci](https://evil.example/x) `.",
                      id="a-link-between-a-destinations-backtick-and-another"),
+        # helper-93: the URL Standard forbids few characters in a domain: this host is a
+        # subdomain of evil.example's, not learn.microsoft.com
+        pytest.param(ENGLISH, "Voir ![la doc](https://learn.microsoft.com$.evil.example/t.png).",
+                     id="the-englishs-host-and-a-label-of-a-new-one"),
         # helper-93: an app's URL that wraps a web one ('ms-word:'/'search-ms:' open Word or
         # Explorer on that host); it had no host
         pytest.param(ENGLISH, "Voir [la doc](ms-word:ofe%7Cu%7Chttps://evil.example/x.docx).",

@@ -40,10 +40,16 @@ def url_host(url: str) -> str | None:
     if rest.startswith("["):  # IPv6 literal
         return rest.split("]", 1)[0] + "]"
     # a bare URL in prose runs on into what follows it ('portal.azure.com，然后', a bidi mark,
-    # a closing quote): the host ends at the first character no host holds
+    # a closing quote): the host ends at the first character no host holds, unless a label
+    # follows it: a browser forbids few characters in a domain, and reads
+    # 'learn.microsoft.com$.evil.example' whole, a host of evil.example's
     # the dots IDNA reads as '.': 'learn.microsoft.com。evil.example' is evil.example's
-    host = _HOST_CHARS.match(rest.split(":", 1)[0].translate(_DOTS))
-    return (host.group() if host is not None else "").rstrip(".") or None
+    whole = rest.split(":", 1)[0].translate(_DOTS)
+    host = _HOST_CHARS.match(whole)
+    name = host.group() if host is not None else ""
+    if len(name) < len(whole) and _LABEL.search(whole, len(name)):
+        name = whole
+    return name.rstrip(".") or None
 
 
 # An app's URL that wraps a web or file one ('ms-word:ofe|u|https://host/a.docx', a search-ms:
@@ -51,3 +57,4 @@ def url_host(url: str) -> str | None:
 _WRAPPED = re.compile(r"^[a-z][a-z0-9+.-]*:.*?/{2,}")
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _HOST_CHARS = re.compile(r"[\w.-]*")  # letters of any script (IDN), digits, '.', '-'
+_LABEL = re.compile(r"\.[\w-]")

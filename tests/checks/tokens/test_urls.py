@@ -35,6 +35,9 @@ def test_decoded_url_reads_as_a_browser(url: str, decoded: str) -> None:
         pytest.param("ms-word:ofe|u|https://a.b/c.docx", "a.b", id="an-office-uri"),
         pytest.param("search-ms:query=x&crumb=location:%5C%5Ca.b%5Cshare", "a.b",
                      id="a-search-ms-location"),
+        # helper-93: a browser reads the host on past '$' or ',' when a label follows
+        pytest.param("https://a.b$.c.d/x", "a.b$.c.d", id="a-label-after-a-character-no-host-has"),
+        pytest.param("https://a.b，然后", "a.b", id="prose-after-a-bare-url"),
     ],
 )
 def test_url_host(url: str, host: str | None) -> None:
