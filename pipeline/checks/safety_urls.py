@@ -210,9 +210,12 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
 
 # What pulls a file's text into the page: '[!INCLUDE [title](path)]', '[!code-cs[](path)]'.
 # (An image or video it shows is a link's business: its host, foreign-host; a localized
-# 'media/fr-fr/a.png' is fine.)
+# 'media/fr-fr/a.png' is fine.) As DocFX reads an include: a '-' may follow its name
+# ('[!include-[x](path)]'), and a backslash escapes a ']' in its title and any character of
+# its path; a title may also hold a bracketed word, as DocFX's older reader took it.
 _FILE_DIRECTIVE = re.compile(
-    r"\[!(?:include|code(?:-[\w+#.-]*)?)\s*\[[^\]\n]*\]\(\s*<?([^)\s>]*)", re.I)
+    r"\[!(?:include-?|code(?:-[\w+#.-]*)?)\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
+    r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
 
 
 @segment_rule(
