@@ -214,8 +214,25 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
 # ('[!include-[x](path)]'), and a backslash escapes a ']' in its title and any character of
 # its path; a title may also hold a bracketed word, as DocFX's older reader took it.
 _FILE_DIRECTIVE = re.compile(
-    r"\[!(?:include-?|code(?:-[\w+#.-]*)?)\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
+    r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
     r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
+# ... and a code snippet as DocFX's CodeSnippetParser reads one: '[!code' or '[!notebook', any
+# language up to the '[', white space before the '(', a path up to its query, bookmark or
+# title; and the ':::code source="path":::' extension
+_SNIPPET = re.compile(
+    r"\[!(?:code|notebook)(?:-[^\[\n]*+)?\[(?:[^\]\\]|\\.)*\]\s*\(\s*((?:[^)#?\"\\]|\\.)*)",
+    re.I | re.S)
+_COLON_CODE = re.compile(
+    r":::[ \t]*+code(?![\w-])[^\n]*?(?<![\w-])source[ \t]*=[ \t]*(?:\"([^\"\n]*)|'([^'\n]*)"
+    r"|([^\s\"':]+))", re.I)
+
+
+def _loads(text: str) -> list[str]:
+    """The path of each include and code snippet in ``text`` (code masked)."""
+    out = _FILE_DIRECTIVE.findall(text) + [p.strip() for p in _SNIPPET.findall(text)]
+    if ":::" in text:
+        out.extend("".join(m) for m in _COLON_CODE.findall(text))
+    return out
 
 
 @segment_rule(
@@ -227,10 +244,10 @@ _FILE_DIRECTIVE = re.compile(
 def include_added(source: str, translation: str, options: Options) -> Messages:
     # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
     # an include loads is the English's, as in all the corpus's 1,471 translated directives
-    if source == translation or "[!" not in translation:
+    if source == translation or ("[!" not in translation and ":::" not in translation):
         return NONE
-    _, added = diff_multiset(_FILE_DIRECTIVE.findall(without_code(source)),
-                             _FILE_DIRECTIVE.findall(without_english_code(translation, source)))
+    _, added = diff_multiset(_loads(without_code(source)),
+                             _loads(without_english_code(translation, source)))
     if not added:
         return NONE
     return ["the translation loads what the English does not: "
