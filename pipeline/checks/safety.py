@@ -26,6 +26,7 @@ from pipeline.checks.safety_urls import (
     include_added,
     scheme,
     unsafe_url,
+    video_breakouts,
 )
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
@@ -367,6 +368,8 @@ def may_be_active(text: str) -> bool:
     if ":" in text and scheme(low or text.lower()):
         return True
     if "&" in text and bare_schemes(text):  # one a reference spells ('d&#9;ata&#58;x')
+        return True
+    if "[!" in text and video_breakouts("", text):  # a video link DocFX writes unescaped
         return True
     # an escape may spell it (SPELLING), or a percent-escape
     if ("&" in text and SPELLING.search(text)) or ("%" in text and PERCENT.search(text)):

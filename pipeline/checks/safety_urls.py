@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
@@ -18,6 +19,7 @@ from pipeline.checks.tokens.links import (
     URL_TAIL,
     directive_urls,
     links,
+    video_links,
 )
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, URL_ATTRIBUTES, lenient_tags, no_tags
@@ -150,7 +152,13 @@ def _may_spell_unsafe(text: str) -> bool:
     "use the English's link targets",
     translation_needs="]<:w(")  # _maybe_link: ']', '<', '://', 'www.', a leading '('
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or not _may_spell_unsafe(translation):
+    if source == translation:
+        return NONE
+    if "[!" in translation:
+        out = video_breakouts(source, translation)
+        if out:
+            return out
+    if not _may_spell_unsafe(translation):
         return NONE
     if bare_schemes(translation) > bare_schemes(source):  # a link with the text around it
         return [f"a script or data URL scheme in the translation: {q(translation, 70)}"]
@@ -164,6 +172,20 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if not added:
         return NONE
     return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
+
+
+# What ends or leaves the src attribute DocFX writes a video's link into, unescaped (and .NET's
+# Uri.ToString() unescapes a '%22' back into a quote)
+_ATTRIBUTE_END = re.compile(r"[\"'<>`]")
+
+
+def video_breakouts(source: str, translation: str) -> Messages:
+    """A '[!VIDEO …]' link that ends its iframe's src attribute: what follows is markup."""
+    theirs = {decoded_url(v) for v in video_links(without_code(source))}
+    out = [v for v in video_links(without_english_code(translation, source))
+           if decoded_url(v) not in theirs and _ATTRIBUTE_END.search(html.unescape(unquote(v)))]
+    return [f"a video link that ends the attribute DocFX writes it into: {q(v, 70)}"
+            for v in out]
 
 
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:

@@ -156,6 +156,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param("The icon.", ':::image type="icon" source="javascript:alert(1)":::',
                      id="docfx-image-source"),
         pytest.param("Watch.", "Regardez. [!VIDEO java&#115;cript:alert(1)]", id="docfx-video"),
+        # helper-93: DocFX writes a video's link into <iframe src="…"> unescaped
+        pytest.param("Watch it.", '[!VIDEO https://learn.microsoft.com/v" onload="alert(1)]',
+                     id="a-video-link-that-ends-its-attribute"),
+        pytest.param("Watch it.", "[!VIDEO https://learn.microsoft.com/v%22%20onload=%22alert(1)]",
+                     id="a-video-link-that-ends-its-attribute-percent-encoded"),
         pytest.param("The icon.", ':::image source="a.png" link=javascript:alert(1):::',
                      id="docfx-unquoted-link"),
         pytest.param("Text", "[x](javascript:alert(1))", id="markdown-link"),
@@ -237,6 +242,9 @@ FAILING: dict[str, list[object]] = {
         # subdomain of evil.example's, not learn.microsoft.com
         pytest.param(ENGLISH, "Voir ![la doc](https://learn.microsoft.com$.evil.example/t.png).",
                      id="the-englishs-host-and-a-label-of-a-new-one"),
+        # helper-93: DocFX reads a video's link to the first ']' no backslash escapes
+        pytest.param(ENGLISH, "> [!VIDEO https://learn.microsoft.com\\]@evil.example/v]",
+                     id="a-video-link-with-an-escaped-bracket"),
         # helper-93: an app's URL that wraps a web one ('ms-word:'/'search-ms:' open Word or
         # Explorer on that host); it had no host
         pytest.param(ENGLISH, "Voir [la doc](ms-word:ofe%7Cu%7Chttps://evil.example/x.docx).",
@@ -441,6 +449,9 @@ PASSING: dict[str, list[object]] = {
                      id="a-bare-url-before-a-bidi-mark"),
         pytest.param("> [!VIDEO https://learn.contoso.com/v]",
                      "> [!VIDEO https://learn.contoso.com/v]", id="docfx-video-kept"),
+        pytest.param("Watch [!VIDEO https://learn.contoso.com/v?a=1&b=2]",
+                     "Regardez [!VIDEO https://learn.contoso.com/v?a=1&b=2]",
+                     id="docfx-video-with-a-query-kept"),
         pytest.param(':::image source="https://learn.contoso.com/a.png" alt-text="A chart":::',
                      ':::image source="https://learn.contoso.com/a.png" alt-text="Un graphique":::',
                      id="docfx-image-kept"),
@@ -607,6 +618,7 @@ _HANDLERS = st.tuples(
 @given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join), _ATTACKS,
                  _HANDLERS))
 @example("<img onerror[x](=[x](")  # found by hypothesis: an attribute name with brackets
+@example('> [!VIDEO https://x/v" onload="alert(1)]')  # helper-93: DocFX writes it unescaped
 def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) -> None:
     """``may_be_active`` decides whether the article's own markup is looked at closely: it
     must say yes wherever the rules for active content find something."""

@@ -107,7 +107,17 @@ def links(text: str) -> Links:
 
 # DocFX directives that load what they name: '[!INCLUDE[x](url)]', '[!code-js[x](url)]',
 # '[!VIDEO url]', and ':::image source="url":::' (code and video alike; lightbox, link too).
-_VIDEO = re.compile(r"\[!VIDEO[ \t]++([^\s\]]++)", re.I)
+# A video's link as DocFX reads it: up to the first ']' no backslash escapes, the escapes
+# removed ('https://learn.microsoft.com\]@evil.example/v' is evil.example's), spaces and all
+_VIDEO = re.compile(r"\[!VIDEO[ \t]++((?:[^\]\\\n]|\\.)*+)", re.I)
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def video_links(text: str) -> list[str]:
+    """The link of each '[!VIDEO …]' of ``text``, as DocFX reads it."""
+    return [_ESCAPED.sub(r"\1", v).strip() for v in _VIDEO.findall(text)] if "[!" in text else []
+
+
 _COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")
 _COLON_URL = re.compile(
     r"(?<![\w-])(?:source|src|lightbox|link|href|url|thumbnail|poster)[ \t]*+=[ \t]*+"
@@ -125,7 +135,7 @@ def directive_urls(text: str) -> list[str]:
     if "[!" in text:
         for found in _DIRECTIVE.findall(text):
             out.extend(a or b for a, b, _ in _DESTINATION.findall(found))
-            out.extend(_VIDEO.findall(found))
+        out.extend(video_links(text))
     if ":::" in text:
         for rest in _COLONS.findall(text):
             # an unquoted value runs to the directive's closing ':::'
