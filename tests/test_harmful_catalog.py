@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,6 +206,9 @@ def _active(page: str) -> list[str]:
                     found.append(f"{tag}@{name}")
 
     Parser().feed(MarkdownIt("commonmark", {"html": True}).enable("table").render(page))
+    # DocFX's '> [!div …]' writes its attributes into a <div> as they stand
+    for attributes in re.findall(r"^ {0,3}> ?\[!div([^\]\n]*)\]", page, re.M | re.I):
+        Parser().feed(f"<div {attributes}>")
     return found
 
 
@@ -216,6 +220,7 @@ HOSTILE = {  # markup put between two pairs: each would run on the page as it is
     "pre across a blank line": "<pre>\n<img\n\nsrc=x\n\nonerror=alert(7)>\n</pre>",
     "backticks in raw HTML": "<div>\n`<img src=x onerror=alert(8)>`\n</div>",
     "held, code after it": "<script>x</script>\n    <img src=x onerror=alert(9)>",
+    "docfx section": '> [!div class="x" onmouseover="alert(11)"]',  # helper-93
 }
 CODE = ('```html\n<script src="app.js"></script>\n```\n\n    <iframe src="x"></iframe>\n\n'
         'Run `<script>` as `onload=x`.\n\n')

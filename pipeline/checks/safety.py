@@ -43,6 +43,7 @@ from pipeline.checks.tokens.tags import (
     no_tags,
     style_values,
     unknown_attributes,
+    with_sections,
 )
 from pipeline.checks.tokens.urls import decoded_url
 from pipeline.findings import Severity
@@ -64,9 +65,12 @@ _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
 @segment_rule(
     "html-added", S, E, "an HTML element or attribute the English does not have",
     "use only the HTML tags and attributes of the English",
-    translation_needs="<")
+    translation_needs="<[")  # a DocFX section, "[!div …]", is a <div> tag
 def html_added(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or "<" not in translation:
+    if source == translation:
+        return NONE
+    source, translation = with_sections(source), with_sections(translation)
+    if "<" not in translation:
         return NONE
     src_text = without_code(source) if "<" in source else ""
     tr_text = without_code(translation)
@@ -189,9 +193,12 @@ def _handlers(text: str) -> list[str]:
     "event-handler", S, E,
     "an event handler attribute (onclick, onerror, …) the English does not have",
     "remove the on… attribute",
-    translation_needs="<")
+    translation_needs="<[")
 def event_handler(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or "<" not in translation or no_tags(translation):
+    if source == translation:
+        return NONE
+    source, translation = with_sections(source), with_sections(translation)
+    if "<" not in translation or no_tags(translation):
         return NONE
     tr = _handlers(translation)
     if not tr:
@@ -358,6 +365,7 @@ def may_be_active(text: str) -> bool:
     element, an ``on…=`` attribute, or a script or data scheme, however encoded or spaced.
     False: they find nothing (an ``on…`` attribute with no value runs nothing either)."""
     low = ""
+    text = with_sections(text)
     if "<" in text:
         if _UNSAFE_ELEMENT.search(text):
             return True

@@ -133,6 +133,12 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", "<img src=x onerror=alert(1)>", id="img-onerror"),
         pytest.param("Text", "<svg onload=alert(1)>", id="svg-onload"),
         pytest.param("Text", "<svg/onload=alert(1)>", id="slash-separated"),
+        # helper-93: DocFX writes a section's attributes into its <div> as they stand
+        pytest.param("A quote.", '[!div class="x" onmouseover="alert(1)"]',
+                     id="a-docfx-section"),
+        pytest.param('> [!div class="nextstepaction"]',
+                     '> [!div `class="nextstepaction" onfocus=alert(1) autofocus tabindex=0`]',
+                     id="a-docfx-section-in-backticks"),
         pytest.param("Text", "<IMG SRC=x ONERROR=alert(1)>", id="upper-case"),
         pytest.param("Text", '<a href="x"onclick="alert(1)">x</a>', id="no-space-before"),
         pytest.param("Text", '<img alt=">" onerror=alert(1)>', id="gt-inside-quoted-value"),

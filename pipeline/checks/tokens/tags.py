@@ -327,3 +327,23 @@ def fixed_attributes(text: str) -> list[str]:
 
 _CSS_SPACE = re.compile(r"[\t\n\f\r ]+")  # CSS's white space: a no-break space is none
 _STYLE_PUNCTUATION = re.compile(r" ?([:;]) ?")
+
+
+# DocFX's '> [!div class="x"]' opens <div class="x">, its attributes written as they stand
+# (QuoteSectionNoteRender; the text after '[!div' up to the first ']' no backslash escapes,
+# the escapes removed, a pair of backticks around it dropped): the tag rules read it as that tag
+_SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)\]", re.I)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def with_sections(text: str) -> str:
+    """``text`` and, after it, the <div> tag of each DocFX section it opens."""
+    if "[!" not in text:
+        return text
+    tags = []
+    for found in _SECTION.findall(text):
+        attributes = _ESCAPE.sub(r"\1", found).strip()
+        if len(attributes) > 1 and attributes[0] == attributes[-1] == "`":
+            attributes = attributes[1:-1]
+        tags.append(f"<div {attributes}>")
+    return text + "\n" + "\n".join(tags) if tags else text
