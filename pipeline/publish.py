@@ -32,7 +32,7 @@ from pipeline.checks.fidelity.verbatim import (
 )
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
-from pipeline.checks.safety import new_block
+from pipeline.checks.safety import markup_open, new_block
 from pipeline.checks.tokens.links import block_reader, defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
@@ -341,7 +341,10 @@ def _page_lost(source: str, translation: str, page: _Page, code: bool, after: st
         *references_lost(source, translation, labels),
         *anchors_lost(source, translation, targets))]
     if after:
-        lost.extend((ESCAPE_ADDED, m) for m in escape_added(source, translation, after))
+        escapes = escape_added(source, translation, after)
+        lost.extend((ESCAPE_ADDED, m) for m in escapes)
+        if after == "`":  # the code span it opens is text, and that code markup on the page
+            lost.extend((markup_open.check, m) for m in escapes)
     if code:
         lost.append((new_block.check, "the translation starts with white space that makes "
                      f"the page show it as code: {translation!r:.70}"))

@@ -416,6 +416,18 @@ def test_an_sxs_translation_ending_in_a_backslash_is_held_where_it_escapes_the_p
     assert published.text is not None and ("C:\\Programme\\" in published.text) is not held
 
 
+def test_a_final_backslash_before_the_next_pairs_code_is_held_by_a_safety_check() -> None:
+    """helper-93: the backslash makes the next pair's opening backtick text, and its code (an
+    English '<img onerror>' example) raw HTML; escape-added, which a mark silences, alone
+    held it back."""
+    text = FRONT + pair("abcde-105", "Lisez ceci.\\", "Read this.") + pair(
+        "abcde-106", "`<img src=x onerror=alert(1)>` est dangereux.",
+        "`<img src=x onerror=alert(1)>` is dangerous.") + "\n"
+    published = run(article_of(text), None)
+    assert {"escape-added", "markup-open"} <= set(ids(published.findings))
+    assert published.text is not None and "ceci.\\" not in published.text
+
+
 def test_a_carriage_return_alone_ends_a_line_for_the_new_block_check() -> None:
     """helper-45: lines were counted at LF alone, so after a lone CR the check asked about
     the wrong line, and an indented code block was published."""
