@@ -251,6 +251,14 @@ FAILING: dict[str, list[object]] = {
         # helper-93: DocFX reads a video's link to the first ']' no backslash escapes
         pytest.param(ENGLISH, "> [!VIDEO https://learn.microsoft.com\\]@evil.example/v]",
                      id="a-video-link-with-an-escaped-bracket"),
+        # helper-93: CommonMark ends an autolink at ASCII space and controls, not at a no-break
+        # or an em space (found by a differential fuzz against markdown-it)
+        pytest.param("Read the guide.", "Lisez <https://evil.example/\u00a0x> le guide.",
+                     id="an-autolink-holding-a-no-break-space"),
+        pytest.param("Read the guide.", "Lisez <https://evil.example/\u2003> le guide.",
+                     id="an-autolink-holding-an-em-space"),
+        pytest.param("Read the guide.", "Lisez <https://evil.example/\x00> le guide.",
+                     id="an-autolink-holding-a-nul-a-parser-reads-as-u-fffd"),
         # helper-93: an app's URL that wraps a web one ('ms-word:'/'search-ms:' open Word or
         # Explorer on that host); it had no host
         pytest.param(ENGLISH, "Voir [la doc](ms-word:ofe%7Cu%7Chttps://evil.example/x.docx).",

@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 # '[!INCLUDE [x](y)]', '[!NOTE]', '[!div class="..."]': DocFX directives, one placeholder each.
 _DIRECTIVE = re.compile(r"\[![A-Za-z][\w-]*+(?:[^\[\]\n]++|\[[^\[\]]*+\])*+\]")
 XREF = re.compile(r"<xref:[^\s<>]*+>")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+)>")
+# (CommonMark ends an autolink at ASCII control characters and space only: a no-break or an em
+# space is part of it, '<https://evil.example/\u00a0>' a link; so is a NUL, which a parser
+# reads as U+FFFD first)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x01-\x20<>]*+)>")
 # Any tag-like '<name ...>' (known element or prose placeholder such as '<Site name>'), xrefs
 # and autolinks: none of it is prose.
 _ANGLED = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*+(?:[\s/](?:\"[^\"]*+\"|'[^']*+'|[^<>\"']++)*+)?>"
-    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+>")
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x01-\x20<>]*+>")
 # An inline link's destination and title after its ']', or a reference label. The destination
 # part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks.
 DESTINATION_HEAD = r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\s()\\]++|\\.|\([^\s()]*+\))*+))"
