@@ -28,7 +28,7 @@ from pipeline.checks.safety_urls import (
     unsafe_url,
     video_breakouts,
 )
-from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts
+from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
@@ -209,15 +209,6 @@ def event_handler(source: str, translation: str, options: Options) -> Messages:
     return [f"event handler added by the translation: {', '.join(q(a) for a in added)}"]
 
 
-_LEADING_NUMBER = re.compile(r"\s*(\d+)")
-
-
-def _same_leading_number(source: str, translation: str) -> bool:
-    src = _LEADING_NUMBER.match(source)
-    tr = _LEADING_NUMBER.match(translation)
-    return src is not None and tr is not None and src.group(1) == tr.group(1)
-
-
 @segment_rule(
     "new-block", S, E,
     "the translation starts a Markdown block (heading, list, quote, HTML block, fence, "
@@ -237,7 +228,7 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
         return NONE
     src_first, src_lines = block_starts(source)
     out = []
-    if tr_first == "list item" and _same_leading_number(source, translation):
+    if tr_first == "list item" and same_leading_number(source, translation):
         tr_first = src_first  # '11 - How ...' as '11. Как ...': the English's own number
     if tr_first is not None and tr_first != src_first:
         out.append(f"the translation starts with a {tr_first} and the English does not: "

@@ -83,3 +83,14 @@ def block_starts(text: str) -> tuple[str | None, list[str]]:
     first, *rest = LINE_END.split(text) if "\r" in text else text.split("\n")
     kinds = [k for k in map(block_start, rest) if k]
     return block_start(first), kinds
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+
+def same_leading_number(source: str, translation: str) -> bool:
+    """Both texts open with the same number ('11 - How …' and '11. Как …'): a translation
+    that reads as a list item there keeps the English's own number."""
+    src = _LEADING_NUMBER.match(source)
+    tr = _LEADING_NUMBER.match(translation)
+    return src is not None and tr is not None and src.group(1) == tr.group(1)
