@@ -65,7 +65,7 @@ _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
 @segment_rule(
     "html-added", S, E, "an HTML element or attribute the English does not have",
     "use only the HTML tags and attributes of the English",
-    translation_needs="<[")  # a DocFX section, "[!div …]", is a <div> tag
+    translation_needs="<!")  # a DocFX section, "[!div …]", is a <div> tag
 def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
@@ -193,7 +193,7 @@ def _handlers(text: str) -> list[str]:
     "event-handler", S, E,
     "an event handler attribute (onclick, onerror, …) the English does not have",
     "remove the on… attribute",
-    translation_needs="<[")
+    translation_needs="<!")  # "[!div": as html-added
 def event_handler(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
