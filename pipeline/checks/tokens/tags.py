@@ -331,8 +331,10 @@ _STYLE_PUNCTUATION = re.compile(r" ?([:;]) ?")
 
 # DocFX's '> [!div class="x"]' opens <div class="x">, its attributes written as they stand
 # (QuoteSectionNoteRender; the text after '[!div' up to the first ']' no backslash escapes,
-# the escapes removed, a pair of backticks around it dropped): the tag rules read it as that tag
-_SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)\]", re.I)
+# the escapes removed, a pair of backticks around it dropped): the tag rules read it as that tag.
+# An opening with no ']' matches too, as far as it reads, and is dropped: as a failure, each
+# such opening was read to there again (quadratic), and no later one before there has a ']'.
+_SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)(\]?)", re.I)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
@@ -341,7 +343,9 @@ def with_sections(text: str) -> str:
     if "[!" not in text:
         return text
     tags = []
-    for found in _SECTION.findall(text):
+    for found, closed in _SECTION.findall(text):
+        if not closed:
+            continue
         attributes = _ESCAPE.sub(r"\1", found).strip()
         if len(attributes) > 1 and attributes[0] == attributes[-1] == "`":
             attributes = attributes[1:-1]
