@@ -248,6 +248,13 @@ FAILING: dict[str, list[object]] = {
         # subdomain of evil.example's, not learn.microsoft.com
         pytest.param(ENGLISH, "Voir ![la doc](https://learn.microsoft.com$.evil.example/t.png).",
                      id="the-englishs-host-and-a-label-of-a-new-one"),
+        # helper-94: a no-break space makes no tag to CommonMark or Markdig: the backtick in
+        # its "title" closes the code span before the image, which is live; the checker read
+        # a tag, and the image as code (only code-changed, a fidelity check, saw it)
+        pytest.param("Press the ` key, then see the [docs](https://learn.microsoft.com/en-us/x).",
+                     'Appuyez sur <b\u00a0title="`"> la touche `x ![](//evil.example/t.png) '
+                     'y` puis [la doc](https://learn.microsoft.com/fr-fr/x).',
+                     id="a-tag-parted-by-a-no-break-space-hides-no-image"),
         # helper-93: DocFX reads a video's link to the first ']' no backslash escapes
         pytest.param(ENGLISH, "> [!VIDEO https://learn.microsoft.com\\]@evil.example/v]",
                      id="a-video-link-with-an-escaped-bracket"),

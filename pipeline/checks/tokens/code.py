@@ -52,7 +52,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 # What CommonMark reads before a code span that starts inside it: an autolink, raw HTML (a tag,
 # comment, processing instruction, declaration or CDATA section), and the destination and title
-# of an inline link or image, which it reads at the ']' (its text's code spans come first)
+# of an inline link or image, which it reads at the ']' (its text's code spans come first).
+# ASCII only, as CommonMark and Markdig read a tag: a no-break space parts no attribute
+# ('<b\u00a0title="`">' is text, its backtick a code span's), nor is 'ï' a name's letter
 _ATTRIBUTE = (r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'"""
               r"""|"[^"]*"))?)""")
 _SHADOW = re.compile(
@@ -63,7 +65,7 @@ _SHADOW = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)"
     r"""|\]\([ \t\n]*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)"""
     r"""(?:[ \t\n]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
-    r"[ \t\n]*\)", re.S)
+    r"[ \t\n]*\)", re.S | re.A)
 _SHADOW_START = re.compile(r"<|\]\(")
 
 

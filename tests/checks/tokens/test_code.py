@@ -30,6 +30,9 @@ from pipeline.checks.tokens.code import MASK, code_spans, code_texts, without_co
         pytest.param("[`a`](b) `c`", ["`a`", "`c`"], id="code-in-link-text-comes-first"),
         pytest.param("a](x`y) `z`", ["`y) `"], id="no-destination-without-a-bracket"),
         pytest.param('\\<b title="`">', [], id="an-escaped-bracket-opens-no-tag"),
+        # helper-94: CommonMark and Markdig part a tag's attributes at ASCII white space only
+        pytest.param('<b\u00a0title="`">x `y`', ['`">x `'], id="a-no-break-space-makes-no-tag"),
+        pytest.param('<b t\u00eftle="`">x `y`', ['`">x `'], id="a-non-ascii-name-makes-no-tag"),
     ],
 )
 def test_code_spans_follow_commonmark(text: str, spans: list[str]) -> None:
