@@ -255,6 +255,13 @@ FAILING: dict[str, list[object]] = {
                      'Appuyez sur <b\u00a0title="`"> la touche `x ![](//evil.example/t.png) '
                      'y` puis [la doc](https://learn.microsoft.com/fr-fr/x).',
                      id="a-tag-parted-by-a-no-break-space-hides-no-image"),
+        # helper-94: '](' after a '[' that makes no link text (escaped, in code, closed
+        # before, or holding a link) starts no destination: its backtick closes a code span
+        # early, and the image after it is live
+        *(pytest.param("Press the ` key, then see the [docs](https://learn.microsoft.com/en-us/x).",
+                       f"Appuyez {opening}(x?`) b` ![](//evil.example/t.png) `c puis "
+                       "[la doc](https://learn.microsoft.com/fr-fr/x).", id=f"no-link-text-{n}")
+          for n, opening in enumerate(["\\[a]", "`[` ]", "[a]b]", "[[a](b) c]"])),
         # helper-93: DocFX reads a video's link to the first ']' no backslash escapes
         pytest.param(ENGLISH, "> [!VIDEO https://learn.microsoft.com\\]@evil.example/v]",
                      id="a-video-link-with-an-escaped-bracket"),

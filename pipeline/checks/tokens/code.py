@@ -26,12 +26,13 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     free = 0  # where text outside any code span, autolink, tag or destination resumes
     may_shadow = "<" in text or "](" in text
     ends: dict[str, int] = {}  # the last '-->', '?>', ... of the text, as _unterminated needs
+    brackets = _Brackets(text, spans)
     while i < len(runs):
         start, end = runs[i]
         i += 1
         if start < free:
             continue
-        shadow = _shadowing(text, free, start, ends) if may_shadow else free
+        shadow = _shadowing(text, free, start, ends, brackets) if may_shadow else free
         if shadow > start:  # a tag, autolink or destination holds this run
             free = shadow
             continue
@@ -69,17 +70,18 @@ _SHADOW = re.compile(
 _SHADOW_START = re.compile(r"<|\]\(")
 
 
-def _shadowing(text: str, pos: int, run: int, ends: dict[str, int]) -> int:
+def _shadowing(text: str, pos: int, run: int, ends: dict[str, int], brackets: _Brackets
+               ) -> int:
     """The end of the autolink, tag or link destination that starts in ``text[pos:run]`` (where
     no code span is open) and reaches past ``run``, a backtick run; else ``pos``. (A
-    destination counts after a '[', a link's text.)"""
+    destination counts after a link's text: see _Brackets.)"""
     at = _SHADOW_START.search(text, pos, run)
     while at is not None:
         lt = at.start()
         m = None
         if not escaped(text, lt) and not _unterminated(text, lt, ends):
             m = _SHADOW.match(text, lt)
-        if m is not None and text[lt] == "]" and text.find("[", 0, lt) < 0:
+        if m is not None and text[lt] == "]" and not brackets.closes_link_text(lt):
             m = None
         if m is not None:
             if m.end() > run:
@@ -88,6 +90,44 @@ def _shadowing(text: str, pos: int, run: int, ends: dict[str, int]) -> int:
         else:
             at = _SHADOW_START.search(text, lt + 1, run)
     return pos
+
+
+class _Brackets:
+    """CommonMark's brackets, walked once through a text as code_spans reads it: whether a ']'
+    ends a link's text. Its '[' must be unescaped and outside code ('\\[a](x?`)', '`[` ](x?`)'
+    make no link: their backtick opens a code span), the one ']' pairs with (the brackets of
+    '[a]b](x?`)' pair apart), and still active: a link inside it ('[[a](b) c](x?`)'; an
+    image is no link) leaves none. (Reference links are not known here: read as no link.)"""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text, self.spans = text, spans  # spans: code_spans' own, growing as it reads
+        self.at, self.span = 0, 0
+        self.openers: list[list[bool]] = []  # [image, active] of each '[' not yet closed
+
+    def closes_link_text(self, close: int) -> bool:
+        text, spans, j = self.text, self.spans, self.at
+        while j < close:
+            while self.span < len(spans) and spans[self.span][1] <= j:
+                self.span += 1
+            if self.span < len(spans) and spans[self.span][0] <= j:
+                j = spans[self.span][1]
+                continue
+            c = text[j]
+            if c == "[" and not escaped(text, j):
+                self.openers.append([j > 0 and text[j - 1] == "!" and not escaped(text, j - 1),
+                                     True])
+            elif c == "]" and not escaped(text, j) and self.openers:
+                image, active = self.openers.pop()
+                link = _SHADOW.match(text, j) if active and text.startswith("](", j) else None
+                if link is not None:
+                    if not image:  # no link inside a link
+                        for opener in self.openers:
+                            opener[1] = opener[0]
+                    j = link.end()
+                    continue
+            j += 1
+        self.at = max(j, self.at)
+        return bool(self.openers) and self.openers[-1][1]
 
 
 # A comment, instruction, CDATA section or declaration whose end is nowhere after it fails to

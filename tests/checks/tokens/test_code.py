@@ -33,6 +33,13 @@ from pipeline.checks.tokens.code import MASK, code_spans, code_texts, without_co
         # helper-94: CommonMark and Markdig part a tag's attributes at ASCII white space only
         pytest.param('<b\u00a0title="`">x `y`', ['`">x `'], id="a-no-break-space-makes-no-tag"),
         pytest.param('<b t\u00eftle="`">x `y`', ['`">x `'], id="a-non-ascii-name-makes-no-tag"),
+        # helper-94: a destination only after a '[' that CommonMark makes a link's text of
+        pytest.param("\\[a](x?`) b` `c", ["`) b`"], id="an-escaped-bracket-opens-no-link"),
+        pytest.param("`[` ](x?`) b` `c", ["`[`", "`) b`"], id="a-bracket-in-code-opens-no-link"),
+        pytest.param("[a]b](x?`) b` `c", ["`) b`"], id="a-bracket-closed-before-opens-no-link"),
+        pytest.param("[[a](b) c](x?`) d` `e", ["`) d`"], id="a-link-inside-leaves-no-link"),
+        pytest.param("[![i](a.png)](x?`) d` `e`", ["` `"], id="an-image-inside-is-no-link"),
+        pytest.param("[a [b] c](x?`) d `e`", ["`e`"], id="brackets-inside-a-link-text-pair"),
     ],
 )
 def test_code_spans_follow_commonmark(text: str, spans: list[str]) -> None:
