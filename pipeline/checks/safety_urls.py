@@ -291,7 +291,8 @@ def _colon_codes(text: str) -> list[str]:
     return out
 
 
-# How each of those starts: masking code never makes one, so text without it has none
+# How an include or a code snippet starts: masking code never makes one, so a text without
+# such a start has none
 _LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
 
 
