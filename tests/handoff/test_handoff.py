@@ -616,17 +616,24 @@ def test_a_draft_is_kept_when_the_package_lost_its_record_of_the_export(
     assert entry.msgstr == draft and f"> Vendeur: {MT_EN}" in entry.translator_comments
 
 
-def test_a_target_a_cat_tool_segmented_comes_back_whole_with_its_codes(
-        tmp_path: Path) -> None:
-    """Okapi, Trados and memoQ split a unit into sentences, each target sentence in an
-    ``<mrk mtype="seg">`` (with a ``<seg-source>`` beside the source): segment boundaries,
-    read through, the codes inside them as anywhere else."""
+def _restart_unit(tmp_path: Path) -> tuple[Path, Path, Path, str, str]:
+    """A package's catalogs, its folder, its fr-FR file, that file's text and its unit for
+    the "Restart" English, for a test to return it changed."""
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats)
     path = pkg / "fr-FR/c.xlf"
     text = path.read_text(encoding="utf-8")
     [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S)
              if "Restart" in u]
+    return cats, pkg, path, text, old
+
+
+def test_a_target_a_cat_tool_segmented_comes_back_whole_with_its_codes(
+        tmp_path: Path) -> None:
+    """Okapi, Trados and memoQ split a unit into sentences, each target sentence in an
+    ``<mrk mtype="seg">`` (with a ``<seg-source>`` beside the source): segment boundaries,
+    read through, the codes inside them as anywhere else."""
+    cats, pkg, path, text, old = _restart_unit(tmp_path)
     codes = re.findall(r"<x [^>]*/>", old.split("<target")[0])
     new = re.sub(r"(<target[^>]*>).*?</target>", lambda m: (
         f'{m.group(1)}<mrk mtype="seg" mid="1">Redémarrez le {codes[0]}service{codes[1]}'
@@ -654,12 +661,7 @@ def test_a_target_qualified_as_a_suggestion_or_rejected_comes_back_unreviewed(
     text it inserts (``leveraged-mt``, ``mt-suggestion``, ``fuzzy-match``), and a review step
     what it rejects (``rejected-*``): such a target is kept as a fuzzy suggestion, never
     published as the vendor's reviewed work, until a ``final`` state confirms it."""
-    _, cats, _ = tree(tmp_path)
-    pkg = package(tmp_path, cats)
-    path = pkg / "fr-FR/c.xlf"
-    text = path.read_text(encoding="utf-8")
-    [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S)
-             if "Restart" in u]
+    cats, pkg, path, text, old = _restart_unit(tmp_path)
     new = re.sub(r'<target state="needs-translation">.*?</target>',
                  f"<target {attributes}>Redémarrez le service.</target>", old, count=1,
                  flags=re.S)
