@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from dataclasses import replace
 from functools import cache
 from typing import Any, NamedTuple
@@ -42,10 +41,10 @@ from typing import Any, NamedTuple
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
-from pipeline.provenance import as_delivered, recorded
+from pipeline.provenance import as_delivered, checksum, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
-from pipeline.xliff.review import copied_english
+from pipeline.xliff.review import copied_english, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -121,7 +120,7 @@ STALE = "xliff-stale"  # a warning: a unit whose English the catalog no longer h
 
 
 def _base(msgstr: str, reviewed: bool) -> str:
-    return f"{'r' if reviewed else 'f'}{zlib.crc32(msgstr.encode('utf-8')):08x}"
+    return ("r" if reviewed else "f") + checksum(msgstr)
 
 
 def _state(msg: Message) -> str:
@@ -208,8 +207,6 @@ def _context(unit: Any) -> str | None:
 
 
 def _reviewed(unit: Any) -> bool:
-    from pipeline.xliff.review import unreviewed
-
     approved = unit.xmlelement.get("approved")
     target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
     if unreviewed(target, approved):  # rejected, or a machine's or memory's suggestion

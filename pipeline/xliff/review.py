@@ -7,10 +7,10 @@ pre-translation with). Neither is anyone's reviewed work."""
 
 from __future__ import annotations
 
-import zlib
 from typing import Any
 
 from pipeline.catalog import Message
+from pipeline.provenance import checksum
 
 SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-match"})
 CONFIRMED_STATES = frozenset({"signed-off", "final"})
@@ -29,10 +29,6 @@ def unreviewed(target: Any, approved: str | None) -> bool:
         target.get("state") not in CONFIRMED_STATES)
 
 
-# the record (``base``) of a unit exported without a translation: either review state
-_EMPTY = f"{zlib.crc32(b''):08x}"
-
-
 def copied_english(target: str, msg: Message, reviewed: bool, base: str | None) -> bool:
     """The target is the English a CAT tool copied into a unit exported untranslated (memoQ,
     Trados and Okapi fill such units so), not confirmed as reviewed: nobody's translation.
@@ -41,4 +37,5 @@ def copied_english(target: str, msg: Message, reviewed: bool, base: str | None) 
     (a name or code kept English), and is taken as any other change."""
     if not target or target != msg.msgid or reviewed:
         return False
-    return not msg.msgstr if base is None else base[1:] == _EMPTY
+    # the record (``base``): the review state's letter, then the checksum of the text exported
+    return not msg.msgstr if base is None else base[1:] == checksum("")

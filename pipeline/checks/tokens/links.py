@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.base import LinkRewrite
 from pipeline.checks.tokens.code import MASK, without_code
-from pipeline.checks.tokens.tags import html_tags
+from pipeline.checks.tokens.tags import html_tags, unescaped
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -113,12 +113,11 @@ def links(text: str) -> Links:
 # A video's link as DocFX reads it: up to the first ']' no backslash escapes, the escapes
 # removed ('https://learn.microsoft.com\]@evil.example/v' is evil.example's), spaces and all
 _VIDEO = re.compile(r"\[!VIDEO[ \t]++((?:[^\]\\\n]|\\.)*+)", re.I)
-_ESCAPED = re.compile(r"\\(.)")
 
 
 def video_links(text: str) -> list[str]:
     """The link of each '[!VIDEO …]' of ``text``, as DocFX reads it."""
-    return [_ESCAPED.sub(r"\1", v).strip() for v in _VIDEO.findall(text)] if "[!" in text else []
+    return [unescaped(v).strip() for v in _VIDEO.findall(text)] if "[!" in text else []
 
 
 _COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")

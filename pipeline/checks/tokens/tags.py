@@ -338,6 +338,12 @@ _SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)(\]?)", re.I)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
+def unescaped(text: str) -> str:
+    """``text`` with each backslash escape read as the character it escapes, as DocFX reads a
+    section's attributes and a video's link."""
+    return _ESCAPE.sub(r"\1", text)
+
+
 def with_sections(text: str) -> str:
     """``text`` and, after it, the <div> tag of each DocFX section it opens."""
     if "[!" not in text:
@@ -346,7 +352,7 @@ def with_sections(text: str) -> str:
     for found, closed in _SECTION.findall(text):
         if not closed:
             continue
-        attributes = _ESCAPE.sub(r"\1", found).strip()
+        attributes = unescaped(found).strip()
         if len(attributes) > 1 and attributes[0] == attributes[-1] == "`":
             attributes = attributes[1:-1]
         tags.append(f"<div {attributes}>")
