@@ -24,7 +24,7 @@ from pipeline import baseline, suppress
 from pipeline.catalog.keys import Key, entries_for, segment_keys
 from pipeline.checks.base import Check, Options
 from pipeline.checks.inputs import INPUT_CHECKS as INPUT_CHECKS
-from pipeline.checks.rule import Pairing, SegmentFn, SegmentRule
+from pipeline.checks.rule import Pairing, SegmentFn, SegmentRule, plain_edges
 from pipeline.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -115,8 +115,9 @@ class SegmentChecker:
     Every rule runs whatever is selected: selection decides what is reported, not what is
     published (``verdict``). Each segment runs only the rules whose needs it meets
     (``SegmentRule``): which of their characters the two sides hold is read with one regex pass
-    per side, and the rules for each combination are worked out once and kept (a tree has a
-    few thousand combinations). ``rules``: a subset of the segment rules (default: all)."""
+    per side, whether their edges are plain with a look at each end, and the rules for each
+    combination are worked out once and kept (a tree has a few thousand combinations).
+    ``rules``: a subset of the segment rules (default: all)."""
 
     def __init__(self, options: Options, rules: Sequence[SegmentRule] | None = None) -> None:
         self.options = options
@@ -126,17 +127,18 @@ class SegmentChecker:
         self._identical: _Planned = tuple(step for rule, step in steps if rule.identical)
         differ = [(rule, step) for rule, step in steps if not rule.identical]
         self._differ = tuple(
-            (step, frozenset(rule.source_needs), frozenset(rule.translation_needs), rule.gated)
+            (step, frozenset(rule.source_needs), frozenset(rule.translation_needs), rule.edges,
+             rule.gated)
             for rule, step in differ)
         self._source_re = _any_of(rule.source_needs for rule, _ in differ)
         self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
-        self._plans: dict[tuple[frozenset[str], frozenset[str]], _Planned] = {}
+        self._plans: dict[tuple[frozenset[str], frozenset[str], bool], _Planned] = {}
         # What each (locale, English, translation) was found to have: a batch of articles
         # repeats a fifth of its segments (parameter tables, notes, product names), and the
         # rules are pure functions of the two strings and the options.
         self._found: dict[tuple[str, str, str], Verdict] = {}
         self._ungated: _Planned = tuple(
-            step for step, _, _, gated in self._differ if not gated)
+            step for step, _, _, _, gated in self._differ if not gated)
 
     def with_options(self, options: Options) -> SegmentChecker:
         """This checker for another article: the same rules under options that differ only in
@@ -149,15 +151,17 @@ class SegmentChecker:
     def _plan(self, source: str, translation: str) -> _Planned:
         in_source = self._source_re.findall(source)
         in_translation = self._translation_re.findall(translation)
-        if not (in_source or in_translation):  # plain prose, most segments
+        plain = plain_edges(source, translation)
+        if plain and not (in_source or in_translation):  # plain prose, most segments
             return self._ungated
-        key = (frozenset(in_source), frozenset(in_translation))
+        key = (frozenset(in_source), frozenset(in_translation), plain)
         plan = self._plans.get(key)
         if plan is None:
-            src, tr = key
+            src, tr, _ = key
             plan = self._plans[key] = tuple(
-                step for step, src_needs, tr_needs, gated in self._differ
-                if not gated or not src.isdisjoint(src_needs) or not tr.isdisjoint(tr_needs))
+                step for step, src_needs, tr_needs, edges, gated in self._differ
+                if not gated or (edges and not plain) or not src.isdisjoint(src_needs)
+                or not tr.isdisjoint(tr_needs))
         return plan
 
     def verdict(self, source: str, translation: str) -> Verdict:

@@ -42,19 +42,21 @@ class SegmentRule:
     A rule reports either only on a translation that differs from its English (most), or only
     on one identical to it (``identical``). Of a differing pair it can report something only
     when the English holds one of ``source_needs`` or the translation one of
-    ``translation_needs``; with both empty it always runs. The checker skips a rule whose needs
-    are absent: most segments are plain sentences that hold none of a rule's characters, and
-    calling 21 functions on each of them was most of the check time."""
+    ``translation_needs``, or, for a rule about the texts' edges (``edges``), when their edges
+    are not plain (``plain_edges``); with no needs at all it always runs. The checker skips a
+    rule whose needs are absent: most segments are plain sentences that hold none of a rule's
+    characters, and calling 21 functions on each of them was most of the check time."""
 
     check: Check
     fn: SegmentFn
     source_needs: str = ""
     translation_needs: str = ""
     identical: bool = False
+    edges: bool = False
 
     @property
     def gated(self) -> bool:
-        return bool(self.source_needs or self.translation_needs)
+        return bool(self.source_needs or self.translation_needs or self.edges)
 
     def __call__(self, source: str, translation: str, options: Options) -> Iterable[str]:
         return self.fn(source, translation, options)
@@ -63,15 +65,29 @@ class SegmentRule:
 def segment_rule(
     id: str, topic: str, severity: Severity, summary: str, hint: str, *,
     source_needs: str = "", translation_needs: str = "", identical: bool = False,
+    edges: bool = False,
 ) -> Callable[[SegmentFn], SegmentRule]:
     """Make the decorated function a SegmentRule of a new check (see SegmentRule for the
     needs)."""
     check = Check(id, topic, severity, summary, hint)
 
     def make(fn: SegmentFn) -> SegmentRule:
-        return SegmentRule(check, fn, source_needs, translation_needs, identical)
+        return SegmentRule(check, fn, source_needs, translation_needs, identical, edges)
 
     return make
+
+
+# Letters that show nothing (Hangul fillers): a translation of them looks blank.
+FILLERS = "\u115f\u1160\u3164\uffa0"
+
+
+def plain_edges(source: str, translation: str) -> bool:
+    """Whether the two texts' edges are plain: no white space at either end of either, and a
+    translation that starts with a letter that shows (which opens no Markdown block). Most
+    segments are; on them the edge rules (``SegmentRule.edges``) find nothing."""
+    first = translation[:1]
+    return (first.isalpha() and first not in FILLERS and not translation[-1].isspace()
+            and not source[:1].isspace() and not source[-1:].isspace())
 
 
 # An article rule yields (line, column, segment id or None, message).

@@ -214,7 +214,8 @@ def event_handler(source: str, translation: str, options: Options) -> Messages:
     "the translation starts a Markdown block (heading, list, quote, HTML block, fence, "
     "reference definition, ---) where the English does not",
     "do not begin the translation, or a line of it, with #, -, *, +, 1., >, [x]:, ---, ``` "
-    "or a block HTML tag unless the English does")
+    "or a block HTML tag unless the English does",
+    translation_needs="\n\r", edges=True)
 def new_block(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

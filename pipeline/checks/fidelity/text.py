@@ -8,7 +8,7 @@ import re
 
 from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
-from pipeline.checks.rule import NONE, Messages, segment_rule
+from pipeline.checks.rule import FILLERS, NONE, Messages, segment_rule
 from pipeline.checks.tokens.blocks import line_ends
 from pipeline.checks.tokens.code import escaped, without_code
 from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
@@ -31,7 +31,8 @@ def _has_digit(text: str) -> bool:
 
 @segment_rule(
     "number-changed", F, WARNING, "a number of the English is missing or different",
-    "keep every number of the English; local digits, separators and date forms are fine")
+    "keep every number of the English; local digits, separators and date forms are fine",
+    source_needs="0123456789")
 def number_changed(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _has_digit(source):
         return NONE
@@ -75,7 +76,7 @@ _COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*$)", re.S)
 # Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,
 # the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name),
 # and the variation selectors (Mongolian, standard and supplementary), all default-ignorable.
-_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d"
+_BLANK = frozenset(FILLERS + "\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d"
                    + "".join(map(chr, range(0xFE00, 0xFE10)))
                    + "".join(map(chr, range(0xE0100, 0xE01F0))))
 
@@ -92,7 +93,8 @@ def _shows(text: str) -> bool:
 @segment_rule(
     "translation-blank", F, ERROR,
     "a translation that shows nothing (only white space or HTML comments) for visible English",
-    "translate the segment, or empty the translation to leave the segment untranslated")
+    "translate the segment, or empty the translation to leave the segment untranslated",
+    translation_needs="<", edges=True)  # '<': an HTML comment
 def translation_blank(source: str, translation: str, options: Options) -> Messages:
     # The page would lose the English's words with no sign: gettext counts " " as translated.
     first = translation[:1]
@@ -113,7 +115,8 @@ _UNSPACED_LANGUAGES = ("ja", "zh", "ko")  # no spaces between words: a lost edge
     "edge-whitespace", F, INFO,
     "an edge space of the English lost, or trailing spaces that break the line",
     "keep the English's spaces at the start and end of the segment, which separate it from "
-    "the text around it; do not end it with two spaces")
+    "the text around it; do not end it with two spaces",
+    edges=True)
 def edge_whitespace(source: str, translation: str, options: Options) -> Messages:
     # Only what changes the page: an edge space of the English lost (the segment's words run
     # into its neighbour's), or two trailing spaces added (a hard line break at a line end).
