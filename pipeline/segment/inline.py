@@ -144,6 +144,12 @@ _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
 _NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
 
 
+def _escaped_angle(text: str, i: int) -> bool:
+    """Is the '<' at ``i`` backslash-escaped? Then it is a character the reader sees, as
+    CommonMark reads it: '\\<tracking>' opens no tag, autolink or xref."""
+    return i > 0 and text[i - 1] == "\\" and escaped(text, i)
+
+
 def _code_elements(text: str, blocked: list[bool]) -> list[Atom]:
     """Inline code written in HTML (``<code>…</code>``, ``<samp>…</samp>``): one construct a
     boundary does not cut; its text is prose (a paragraph of one such element is a segment).
@@ -151,13 +157,13 @@ def _code_elements(text: str, blocked: list[bool]) -> list[Atom]:
     open. A tag inside a code span (a tag's name written in backticks) is none."""
     closers: dict[str, list[int]] = {}
     for m in _CODE_CLOSE.finditer(text):
-        if not blocked[m.start()]:
+        if not blocked[m.start()] and not _escaped_angle(text, m.start()):
             closers.setdefault(m.group(1).lower(), []).append(m.start())
     out: list[Atom] = []
     reach = 0
     for m in _CODE_OPEN.finditer(text):
         ends = closers.get(m.group(1).lower())
-        if m.start() < reach or not ends or blocked[m.start()]:
+        if m.start() < reach or not ends or blocked[m.start()] or _escaped_angle(text, m.start()):
             continue
         k = bisect.bisect_left(ends, m.end())
         if k == len(ends):
@@ -195,7 +201,7 @@ def _scan(text: str) -> Inline:
         if "<" in text else ()
     for pattern, kind in angled:
         for m in pattern.finditer(text):
-            if not blocked[m.start()]:
+            if not blocked[m.start()] and not _escaped_angle(text, m.start()):
                 found.append(Atom(kind, m.start(), m.end()))
                 block(m.start(), m.end())
     brackets = _matching(text, blocked, "[", "]")

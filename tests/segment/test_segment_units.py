@@ -370,6 +370,17 @@ def test_an_escaped_tag_in_a_heading_is_text_in_its_id() -> None:
         "the-__init__-method", "use-__init__", "use-t-types", "if-x--10-or-y--20"]
 
 
+def test_a_backslash_escaped_tag_is_text_a_reader_sees_and_a_segment() -> None:
+    """'\\<tracking>' shows '<tracking>' on the page: text, no tag (the handoffs pair each
+    such line, and the heading: dotnet's configuration file schema pages)."""
+    text = ("# \\<activityScheduledQuery>\nDescribes it.\n\n\\<system.serviceModel>  \n"
+            "\\<tracking>  \n\\</trackingProfile>\n")
+    assert atoms("\\<tracking> \\</tracking>") == []
+    assert [s.source for s in segment(text, "a.md").segments] == [
+        "\\<activityScheduledQuery>", "Describes it.", "\\<system.serviceModel>",
+        "\\<tracking>", "\\</trackingProfile>"]
+
+
 def test_a_code_tag_written_in_backticks_is_code_not_an_element() -> None:
     text = "Wrap the sample in `<samp>`. Keep the text short. Close it with `</samp>`.\n"
     assert [s.source for s in segment(text, "a.md").segments] == [
