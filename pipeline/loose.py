@@ -56,6 +56,7 @@ class Loose:
     fallback: str
     instead: str  # what the page shows when it is held back, in words
     markup: bool = False  # the article's own markup: only what would run or load is looked for
+    value: bool = False  # a YAML value: no Markdown block around it to open (no new-block)
     hint: str | None = None  # what to do when it is held back, when not the catalog's fix
 
 
@@ -231,7 +232,7 @@ def front_matter_values(article: Article) -> list[Loose]:
         line, column = article.line_of(start)
         out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
                          column, None, (f"&{anchor} " if anchor else "") + '""',
-                         "an empty value"))
+                         "an empty value", value=True))
     return out
 
 

@@ -75,11 +75,15 @@ class Guard:
         self.segments = checks.SegmentChecker(options)
         self.outside = checks.SegmentChecker(options, safety.RULES)
         self.markup = checks.SegmentChecker(options, safety.ACTIVE)
+        # a front matter value is YAML, read as a string: DocFX never reads it as Markdown, so
+        # it opens no block (dotnet's schema pages are titled '<activityScheduledQuery>')
+        self.values = checks.SegmentChecker(
+            options, tuple(r for r in safety.RULES if r is not new_block))
         # each locale's checkers, shared by the copies (a tree has a few locales). It holds no
         # Guard: a cycle through it would keep a batch's checkers, and every text they have
         # seen, alive until the collector's rare full pass rather than the batch's end.
         self._locales: dict[str, tuple[Options, checks.SegmentChecker, checks.SegmentChecker,
-                                       checks.SegmentChecker]] = {}
+                                       checks.SegmentChecker, checks.SegmentChecker]] = {}
 
     def for_locale(self, locale: str) -> Guard:
         made = self._locales.get(locale)
@@ -87,9 +91,10 @@ class Guard:
             options = replace(self.options, locale=locale)
             made = self._locales[locale] = (
                 options, self.segments.with_options(options),
-                self.outside.with_options(options), self.markup.with_options(options))
+                self.outside.with_options(options), self.markup.with_options(options),
+                self.values.with_options(options))
         other = copy.copy(self)
-        other.options, other.segments, other.outside, other.markup = made
+        other.options, other.segments, other.outside, other.markup, other.values = made
         return other
 
 
@@ -227,7 +232,7 @@ def publish(
 
     edits: list[tuple[int, int, str]] = []
     for text in _outside(article, guard, policy.markup_checked):
-        checker = guard.markup if text.markup else guard.outside
+        checker = guard.markup if text.markup else guard.values if text.value else guard.outside
         issues, held = checker.verdict(text.source, text.translation)
         if check and issues:
             findings.extend(
@@ -373,7 +378,7 @@ def _outside(article: Article, guard: Guard, markup: bool) -> list[loose.Loose]:
     of the article's own text that may carry active content."""
     found = loose.broken_pairs(article)
     values = loose.meta_values(article)
-    held_by = guard.outside.held_by
+    held_by = guard.values.held_by
     if values is None or any(held_by("", v) for v in values):
         found.extend(loose.front_matter_values(article))
     if markup:

@@ -220,6 +220,20 @@ def test_front_matter_that_passes_is_published_byte_for_byte() -> None:
     assert (out.findings, out.substitutions) == ((), ())
 
 
+@pytest.mark.parametrize("value", ["<activityScheduledQuery>", "'# Configuration'"])
+def test_a_front_matter_value_is_yaml_not_markdown_and_opens_no_block(value: str) -> None:
+    """dotnet's configuration schema pages are titled '<activityScheduledQuery>', and so are
+    their handoffs: a YAML value has no Markdown block around it, so no block start (an HTML
+    block, a heading) is held back there; what would run still is."""
+    text = ARTICLE.replace("title: Installer", "title: " + value)
+    out = run(article_of(text), None)
+    assert out.text is not None and out.text.startswith(FRONT.replace("Installer", value))
+    assert (out.findings, out.substitutions) == ((), ())
+    script = run(article_of(ARTICLE.replace("title: Installer", "title: <script>x</script>")),
+                 None)
+    assert "unsafe-element" in ids(script.findings) and script.substitutions
+
+
 def test_the_bilingual_form_keeps_the_text_outside_the_pairs_as_delivered() -> None:
     text = BROKEN.replace("title: Installer", "title: <script>x</script>")
     out = run(article_of(text), None, form=Form.BILINGUAL)
