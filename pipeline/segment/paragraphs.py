@@ -116,7 +116,7 @@ def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
     for atom in _within(found, a, b):
         if atom.kind in (AtomKind.URL, AtomKind.TAG, AtomKind.INCLUDE) or (
             atom.kind is AtomKind.IMAGE and not _TITLED.search(text, atom.start, atom.end)
-        ):
+        ) or (atom.kind in _TAGS_INSIDE and _tags_only(text, atom)):
             if _words_between(text, pos, max(pos, atom.start)):
                 return True
             pos = max(pos, atom.end)
@@ -160,11 +160,28 @@ def _code_only(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
 _EMPHASIS = (AtomKind.STRONG, AtomKind.EMPHASIS)
 
 
-def _emphasised_code(text: str, atom: Atom) -> bool:
+def _emphasised(text: str, atom: Atom) -> str:
+    """The text inside a bold or emphasised run, its marks left out."""
     mark = text[atom.start:atom.start + 2]  # '**', '__', or one of them and the next character
     width = 2 if mark in ("**", "__") and text.endswith(mark, atom.start, atom.end) else 1
-    inner = text[atom.start + width:atom.end - width]
+    return text[atom.start + width:atom.end - width]
+
+
+def _emphasised_code(text: str, atom: Atom) -> bool:
+    inner = _emphasised(text, atom)
     return "`" in inner and _code_only(inner, atoms(inner), 0, len(inner))
+
+
+_TAGS_INSIDE = (AtomKind.STRONG, AtomKind.EMPHASIS, AtomKind.LINK)
+
+
+def _tags_only(text: str, atom: Atom) -> bool:
+    """Tags in bold or as a link's text hold no words, as tags alone do: '**\\<tracking>**'
+    and '[**\\<workflow>**](workflow.md)\\' are no segment, as '\\<tracking>' is not (the
+    breadcrumb of a dotnet configuration page, which the handoffs leave out)."""
+    inner = text[atom.inner[0]:atom.inner[1]] if atom.kind is AtomKind.LINK \
+        else _emphasised(text, atom)
+    return "<" in inner and not has_words(inner, atoms(inner), 0, len(inner))
 
 
 def _words_between(text: str, a: int, b: int) -> bool:

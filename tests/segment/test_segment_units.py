@@ -311,6 +311,21 @@ def test_emphasised_code_with_words_or_a_full_stop_is_a_segment(text: str) -> No
     assert [s.source for s in segment(text + "\n", "a.md").segments] == [text]
 
 
+@pytest.mark.parametrize("item", ["**\\<tracking>**", "[**\\<workflow>**](workflow.md)\\",
+                                  "- [*\\<binding>*](binding.md)", "&nbsp;&nbsp;**<br/>**"])
+def test_tags_in_bold_or_as_a_links_text_alone_are_no_segment(item: str) -> None:
+    """As tags alone are not ('\\<tracking>'): a dotnet configuration page's breadcrumb of
+    element names, which its handoffs leave unpaired."""
+    assert [s.source for s in segment(f"{item}\n\nThe file.\n", "a.md").segments] == [
+        "The file."]
+
+
+@pytest.mark.parametrize("text", ["The **\\<Order>** element.", "See [\\<x>](x.md).",
+                                  "**<b>Bold</b>**", "[![Diagram](a.png)](b.md)"])
+def test_tags_in_bold_or_a_link_with_words_around_or_inside_are_a_segment(text: str) -> None:
+    assert [s.source for s in segment(text + "\n", "a.md").segments] == [text]
+
+
 def test_text_right_after_a_multi_line_image_is_a_segment() -> None:
     text = (':::image type="content"\nsource="a.png"\nalt-text="Alt."\nlightbox="b.png":::\n'
             "The portal shows your resources. Select one.\n")
