@@ -157,6 +157,13 @@ FAILING: dict[str, list[object]] = {
              "tr-TR"),
         case("Call the **IMAPISupport::DoProgressDialog** method.",
              "调用 **IMAPISupport：:D oProgressDialog** 方法。", "scoped-name-cut", "zh-CN"),
+        # helper-102: the requirement tables of held-out win32 handoffs (zh-TW); C and C++
+        # header, library and IDL files are names too
+        case("<dt>Wmcodecdsp.h</dt>", "<dt>Wmcodecdsp。h</dt>", "header-file-full-stop",
+             "zh-TW"),
+        case("<dt>Strmbase.lib (retail builds)</dt>", "<dt>(零售組建的 Strmbase .lib)</dt>",
+             "library-file-split", "zh-TW"),
+        case("<dt>Shldisp.idl</dt>", "<dt>Shldisp .idl</dt>", "idl-file-split", "zh-TW"),
         # helper-63: a longer word that holds the name is another name
         case("Use the -Name parameter.", "Verwenden Sie den Parameter -Namen.",
              "parameter-lengthened", "de-DE"),
@@ -384,6 +391,8 @@ PASSING: dict[str, list[object]] = {
         case("Read-Only Dependency Properties", "Propriétés de dépendance en lecture seule",
              "english-compound-not-a-cmdlet"),
         case("Upload a .csv file.", "Téléchargez un fichier CSV.", "bare-extension-is-no-name"),
+        case("Include the .h file.", "包含 .h 文件。", "bare-header-extension-is-no-name",
+             "zh-CN"),
         case("Customizing the Schema.ini file", "自定义 schema.ini 文件", "file-name-case",
              "zh-CN"),
         case("set-azcontext runs first", "set-azcontext läuft zuerst", "name-at-the-start"),
