@@ -121,6 +121,7 @@ FAILING: dict[str, list[object]] = {
         case("GET /customers/{customerId}", "GET /customers/", "brace-placeholder-dropped"),
     ],
     "number-changed": [
+        case("Up to 1 million users.", "最大 10 万人のユーザー。", "million-as-ten-man", "ja-JP"),
         case("Step 4: Create a job.", "Schritt 5: Erstellen Sie einen Auftrag.", "step-renumbered",
              "de-DE"),
         case("Version 10.0.10 is out.", "Die Version 10.0.11 ist da.", "version-changed", "de-DE"),
@@ -368,6 +369,12 @@ PASSING: dict[str, list[object]] = {
         case("Use <strong>x</strong>.", "Utilisez x.", "html-is-not-a-placeholder"),
     ],
     "number-changed": [
+        # helper-102: an English scale word is the 万 or 億 of Chinese and Japanese
+        case("Up to 1 million users.", "最大 100 万人のユーザー。", "million-as-man", "ja-JP"),
+        case("It costs 100 million dollars.", "它花費 1 億美元。", "million-as-oku", "zh-TW"),
+        case("Up to 10 billion rows.", "最多 100 亿行。", "billion-as-yi", "zh-CN"),
+        case("Export up to 1 million rows to Excel", "تصدير ما يصل إلى مليون صف إلى Excel",
+             "million-as-a-word", "ar-SA"),
         case("Up to 1,000 items.", "Jusqu'à 1.000 éléments.", "group-separator", "de-DE"),
         case("Up to 1,000 items.", "Jusqu'à 1 000 éléments.", "space-group-separator"),
         case("Up to 1,000 items.", "حتى ١٬٠٠٠ عنصر.", "arabic-indic-digits", "ar-SA"),

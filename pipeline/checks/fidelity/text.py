@@ -11,7 +11,7 @@ from pipeline.checks.base import quote as q
 from pipeline.checks.rule import FILLERS, NONE, Messages, segment_rule
 from pipeline.checks.tokens.blocks import line_ends
 from pipeline.checks.tokens.code import escaped, without_code
-from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, numbers
+from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, has_scale_word, numbers
 from pipeline.checks.tokens.prose import brackets, prose, sentence
 from pipeline.findings import Severity
 
@@ -47,16 +47,28 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
     tr_runs, tr_amounts = numbers(translation, english=False)
     if src_runs == tr_runs or src_amounts == tr_amounts:
         return NONE
-    # 'one' written as '1' adds a number harmlessly; only a number the English has and the
-    # translation lacks is reported.
+    found = _missing(src_runs, src_amounts, tr_runs, tr_amounts)
+    # '1 million' is '100 万' in Chinese and Japanese, and 'مليون' (a million, no digit) in
+    # Arabic: a number is missing only if it is missing in both readings of the English
+    if found is None or (has_scale_word(source) and _missing(
+            src_runs, numbers(source, english=True, scale_words=False)[1], tr_runs,
+            tr_amounts) is None):
+        return NONE
+    missing, added = found
+    return [f"number missing from the translation: {', '.join(missing)}"
+            + (f"; it has {', '.join(added)}" if added else "") + f" (English {q(source, 60)})"]
+
+
+def _missing(src_runs: list[str], src_amounts: list[str], tr_runs: list[str],
+             tr_amounts: list[str]) -> tuple[list[str], list[str]] | None:
+    """The amounts of the English the translation lacks, and those it adds, or None when none
+    is missing. 'one' written as '1' adds a number harmlessly; only a number the English has
+    and the translation lacks is reported."""
     missing, added = diff_multiset(src_amounts, tr_amounts)
     run_missing, _ = diff_multiset(src_runs, tr_runs)
     if not added:  # small numbers are often written as words: 'Add 3 parameters', 'три'
         missing = [m for m in missing if float(m) > 10]
-    if not (missing and run_missing):
-        return NONE
-    return [f"number missing from the translation: {', '.join(missing)}"
-            + (f"; it has {', '.join(added)}" if added else "") + f" (English {q(source, 60)})"]
+    return (missing, added) if missing and run_missing else None
 
 
 @segment_rule(

@@ -12,11 +12,16 @@ from pipeline.checks.tokens.prose import prose
 DIGIT_RUN = re.compile(r"\d+")
 _NON_DIGIT = re.compile(r"\D")
 # A number with its group and decimal separators (1,000 / 1.000 / 1 000 / ١٬٠٠٠ / 1'000) and
-# a scale word: English K/M/B, Chinese and Japanese 万 (10⁴) and 億/亿 (10⁸).
+# a scale word: English K/M/B and thousand/million/billion ('1 million' is the '100 万' of
+# Chinese and Japanese), Chinese and Japanese 万 (10⁴) and 億/亿 (10⁸).
 _NUMBER = re.compile(
-    r"(\d+(?:[.,\u00a0\u202f\u2009'’٫٬]\d+| \d{3}(?!\d))*)[ \u00a0]?(万|億|亿|[KMB](?![A-Za-z]))?")
+    r"(\d+(?:[.,\u00a0\u202f\u2009'’٫٬]\d+| \d{3}(?!\d))*)[ \u00a0]?"
+    r"(万|億|亿|[KMB](?![A-Za-z])|(?<=[ \u00a0])(?:thousand|million|billion)(?![A-Za-z]))?")
 _SCALE: dict[str, int] = {"": 1, "K": 1_000, "M": 1_000_000, "B": 1_000_000_000,
+                          "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                           "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+_WORDS = ("thousand", "million", "billion")
+_SCALE_WORD = re.compile(r"\d[ \u00a0](?:thousand|million|billion)(?![A-Za-z])")
 # English forms that other locales write differently: a 12-hour time ('6:00 P.M.' is 18:00)
 # and the '24x7' idiom ('年中無休').
 _TIME_12H = re.compile(r"\b(\d{1,2})(?::(\d\d))? ?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
@@ -48,11 +53,17 @@ def _amount(number: str, scale: str) -> float:
     return round(value * _SCALE[scale], 6)
 
 
-def numbers(text: str, english: bool) -> tuple[list[str], list[str]]:
+def has_scale_word(text: str) -> bool:
+    """Whether a number of ``text`` is followed by 'thousand', 'million' or 'billion'."""
+    return _SCALE_WORD.search(text) is not None
+
+
+def numbers(text: str, english: bool, scale_words: bool = True) -> tuple[list[str], list[str]]:
     """The prose's digit runs (digit_values) and its amounts, both sorted, amounts written as
     '%g': any script's digits, any locale's grouping and decimal mark and scale words compare
-    equal. On the English side, 12-hour times become 24-hour ones, the '24x7' idiom and the
-    month of a US date are left out."""
+    equal ('1 million' is a number alone where not ``scale_words``). On the English side,
+    12-hour times become 24-hour ones, the '24x7' idiom and the month of a US date are left
+    out."""
     text = prose(text)
     if "&" in text:
         text = ENTITY.sub(MASK, text)
@@ -62,7 +73,8 @@ def numbers(text: str, english: bool) -> tuple[list[str], list[str]]:
         text = _TIME_12H.sub(_to_24h, text)
         if "/" in text:
             text = _US_DATE_MONTH.sub(MASK, text)
-    amounts = sorted(_amount(n, k) for n, k in _NUMBER.findall(text))
+    amounts = sorted(_amount(n, "" if not scale_words and k in _WORDS else k)
+                     for n, k in _NUMBER.findall(text))
     return digit_values(DIGIT_RUN.findall(text)), [f"{a:g}" for a in amounts]
 
 
