@@ -220,7 +220,9 @@ def test_front_matter_that_passes_is_published_byte_for_byte() -> None:
     assert (out.findings, out.substitutions) == ((), ())
 
 
-@pytest.mark.parametrize("value", ["<activityScheduledQuery>", "'# Configuration'"])
+@pytest.mark.parametrize("value", [
+    "<activityScheduledQuery>", "'# Configuration'", '"- Quick start"', "1. Einführung",
+    '"> Azure CLI"'])
 def test_a_front_matter_value_is_yaml_not_markdown_and_opens_no_block(value: str) -> None:
     """dotnet's configuration schema pages are titled '<activityScheduledQuery>', and so are
     their handoffs: a YAML value has no Markdown block around it, so no block start (an HTML
