@@ -176,9 +176,8 @@ _TAGS_INSIDE = (AtomKind.STRONG, AtomKind.EMPHASIS, AtomKind.LINK)
 
 
 def _tags_only(text: str, atom: Atom) -> bool:
-    """Tags in bold or as a link's text hold no words, as tags alone do: '**\\<tracking>**'
-    and '[**\\<workflow>**](workflow.md)\\' are no segment, as '\\<tracking>' is not (the
-    breadcrumb of a dotnet configuration page, which the handoffs leave out)."""
+    """Tags in bold or as a link's text hold no words, as tags alone do: '**<br/>**' is no
+    segment. An escaped tag is text ('**\\<remove>**' shows '<remove>') and is one."""
     inner = text[atom.inner[0]:atom.inner[1]] if atom.kind is AtomKind.LINK \
         else _emphasised(text, atom)
     return "<" in inner and not has_words(inner, atoms(inner), 0, len(inner))
