@@ -22,6 +22,7 @@ from pipeline.checks.tokens.links import (
 )
 from pipeline.checks.tokens.names import (
     CMDLET_NOUN,
+    CONSTANT,
     DOT_CANDIDATE,
     after_a_verb,
     api_names,
@@ -249,13 +250,15 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
         return NONE
     if not (("-" in source and CMDLET_NOUN.search(source) is not None)
             or ("." in source and DOT_CANDIDATE.search(source) is not None)
-            or "::" in source):
+            or "::" in source or ("_" in source and CONSTANT.search(source) is not None)):
         return NONE
+    # 'S\\_OK' shows 'S_OK', as the English's names read
+    seen = translation.replace("\\_", "_") if "\\_" in translation else translation
     # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
     text = prose(source) if "](" in source or "`" in source else source
     src, api = _names(text)
-    if not (src or api) or (all(has_word(translation, name) for name in src)
-                            and all(_has_api(translation, name) for name in api)):
+    if not (src or api) or (all(has_word(seen, name) for name in src)
+                            and all(_has_api(seen, name) for name in api)):
         return NONE  # every name of the English is still there, verbatim
     if "<" in source or "[!" in source or "://" in source:
         src, api = _names(prose(source))  # rarer markup: mask it too
@@ -263,7 +266,7 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
             return NONE
     # Case-insensitive: PowerShell and Windows file names are ('set-AzContext' runs); an API
     # name is not ('System.IO.file' is another name)
-    shown = prose(translation)
+    shown = prose(seen)
     low = shown.lower()
     missing = [n for n in src if not has_word(low, n.lower())]
     if api:

@@ -84,10 +84,20 @@ _PROSE_AFTER_DASH = frozenset([
 ])
 
 
+# C constants and macros as Windows and MAPI write them ('S_OK', 'WM_NOTIFY', 'JET_SESID',
+# 'MAPI_E_NOT_FOUND'), in Markdown often escaped ('S\\_OK'): capitals and digits, two parts or
+# more. Machine translation splits and recases them ('S \\_ OK', 'WM \\_ Notify').
+# Not a part of a longer name ('606500-OU_1-OU_3566-Training', 'X.FOO_BAR.y').
+CONSTANT = re.compile(r"(?<![\w\\.-])[A-Z][A-Z0-9]*+(?:\\?_[A-Z0-9]++)++(?![\w-]|\\_|\.\w)")
+
+
 def api_names(text: str) -> list[str]:
     """Names of code in prose, which a translation copies exactly, case and all: '::' and
-    dotted member names, PowerShell parameters; in order."""
+    dotted member names, PowerShell parameters, C constants (their escapes read: 'S_OK' for
+    'S\\_OK'); in order."""
     out: list[str] = _SCOPED.findall(text) if "::" in text else []
+    if "_" in text:
+        out += [m.replace("\\_", "_") for m in CONSTANT.findall(text)]
     if "." in text and _DOT_NAME.search(text) is not None:
         for m in _DOTTED.findall(text):
             m = m.strip("_")  # '_System.IO.File_': emphasis, not the name
