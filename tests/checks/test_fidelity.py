@@ -289,6 +289,14 @@ FAILING: dict[str, list[object]] = {
         case("On the Power BI **Home** tab.", "Power BI **ホーム** ] タブで。",
              "stray-close-bracket", "ja-JP"),
     ],
+    "link-text-lost": [
+        # corpus (ja-JP, zh-CN, de-DE): MT moves the words out of the link
+        case("You can use [connectors](https://technet.microsoft.com/x.aspx) to ensure TLS.",
+             "Sie können Connectors [](https://technet.microsoft.com/x.aspx) verwenden.",
+             "words-moved-out", "de-DE"),
+        case("Use [x:Class](xclass-directive.md) on the root.",
+             "在根元素上使用 x:Class [](xclass-directive.md)。", "words-moved-after", "zh-CN"),
+    ],
 }
 
 PASSING: dict[str, list[object]] = {
@@ -524,6 +532,12 @@ PASSING: dict[str, list[object]] = {
         case("See [a](b.md).", "Voir [a](b.md).", "link-kept"),
         case("Use \\[x\\].", "Utilisez \\[x.", "escaped-brackets"),
     ],
+    "link-text-lost": [
+        case("See [docs](a.md).", "Voir [la doc](a.md).", "link-text-translated"),
+        case("![](a.png) Diagram.", "![](a.png) Diagramme.", "image-without-alt-is-no-link"),
+        case("An anchor [](#top) here.", "Une ancre [](#top) ici.", "english-empty-too"),
+        case("Write `[](x)` to link.", "Écrivez `[](x)` pour lier.", "inside-code"),
+    ],
 }
 
 
@@ -607,7 +621,7 @@ def test_publishable_refuses_errors_and_accepts_warnings() -> None:
         ("link-text-broken", Severity.ERROR), ("identifier-changed", Severity.ERROR),
         ("emphasis-changed", Severity.WARNING), ("number-changed", Severity.WARNING),
         ("untranslated", Severity.WARNING), ("edge-whitespace", Severity.INFO),
-        ("control-character", Severity.WARNING),
+        ("control-character", Severity.WARNING), ("link-text-lost", Severity.WARNING),
     ],
 )
 def test_severity_follows_harm(check_id: str, severity: Severity) -> None:

@@ -41,6 +41,7 @@ RULES: tuple[SegmentRule, ...] = (
     text.control_character,
     text.pipe_added,
     text.link_text_broken,
+    text.link_text_lost,
 )
 # Checks of a translation in its place on the page (``publish`` asks them).
 PAGE_CHECKS = (text.ESCAPE_ADDED,)

@@ -246,6 +246,28 @@ def link_text_broken(source: str, translation: str, options: Options) -> Message
     return out
 
 
+# A link whose text is empty, '[](target)' (an image's '![](…)' and an escaped '\\[' are none)
+_EMPTY_LINK = re.compile(r"(?<![!\\])\[\]\(")
+
+
+@segment_rule(
+    "link-text-lost", F, WARNING,
+    "a link of the English whose text the translation leaves empty: nothing to click",
+    "put the translated words of the link inside its brackets: [words](target)",
+    translation_needs="[")
+def link_text_lost(source: str, translation: str, options: Options) -> Messages:
+    # MT moves the words out and leaves '[](target)': an empty link shows nothing, so the
+    # page loses the link, though not its words (a warning: nothing is held back).
+    if "[](" not in translation:
+        return NONE
+    tr = _EMPTY_LINK.findall(without_code(translation))
+    src = _EMPTY_LINK.findall(without_code(source)) if "[](" in source else []
+    if len(tr) <= len(src):
+        return NONE
+    return [f"the translation empties {len(tr) - len(src)} link(s) of the English: "
+            f"{q(translation, 70)}"]
+
+
 ESCAPE_ADDED = Check(
     "escape-added", F, ERROR,
     "a backslash at the end of the translation that escapes the character after it on the "
