@@ -106,17 +106,18 @@ def single_run(text: str, start: int, end: int) -> Flat:
     return builder.build()
 
 
-def has_words(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
+def has_words(text: str, found: Sequence[Atom], a: int, b: int, depth: int = 0) -> bool:
     """Does text[a:b] hold a letter or digit outside URLs, tags, includes, entities and plain
-    images? Code counts, but not code alone (```az login``` is no segment, ```edition```. is)."""
-    if _code_only(text, found, a, b):
+    images? Code counts, but not code alone (```az login``` is no segment, ```edition```. is).
+    ``depth``: how many bold runs or links around text[a:b] were looked into (``_DEEPEST``)."""
+    if _code_only(text, found, a, b, depth):
         return False
     pos = a
     last: Atom | None = None  # the last construct that holds no words
     for atom in _within(found, a, b):
         if atom.kind in (AtomKind.URL, AtomKind.TAG, AtomKind.INCLUDE) or (
             atom.kind is AtomKind.IMAGE and not _TITLED.search(text, atom.start, atom.end)
-        ) or (atom.kind in _TAGS_INSIDE and _tags_only(text, atom)):
+        ) or (atom.kind in _TAGS_INSIDE and _tags_only(text, atom, depth)):
             if _words_between(text, pos, max(pos, atom.start)):
                 return True
             pos = max(pos, atom.end)
@@ -144,14 +145,14 @@ def _start(atom: Atom) -> int:
     return atom.start
 
 
-def _code_only(text: str, found: Sequence[Atom], a: int, b: int) -> bool:
+def _code_only(text: str, found: Sequence[Atom], a: int, b: int, depth: int = 0) -> bool:
     """Is text[a:b] code spans and white space, nothing else? Code in bold or italics is code
     alone too: a list item ``**`-c|-ConfigFile`**`` is no segment (a full stop after the code
     is text: ```edition```. is one)."""
     pos = a
     for atom in _within(found, a, b):
         if text[pos:atom.start].strip() or not (atom.kind is AtomKind.CODE or (
-                atom.kind in _EMPHASIS and _emphasised_code(text, atom))):
+                atom.kind in _EMPHASIS and _emphasised_code(text, atom, depth))):
             return False
         pos = atom.end
     return pos > a and not text[pos:b].strip()
@@ -167,20 +168,31 @@ def _emphasised(text: str, atom: Atom) -> str:
     return text[atom.start + width:atom.end - width]
 
 
-def _emphasised_code(text: str, atom: Atom) -> bool:
+# How deep the readings of what bold or a link holds (code alone, tags alone) look: each level
+# scans its text again, so a line of thousands of nested '[' or '**' around one tag would take
+# quadratic time and overflow Python's stack. Deeper runs count as words, as they did before
+# those readings.
+_DEEPEST = 4
+
+
+def _emphasised_code(text: str, atom: Atom, depth: int = 0) -> bool:
+    if depth >= _DEEPEST:
+        return False
     inner = _emphasised(text, atom)
-    return "`" in inner and _code_only(inner, atoms(inner), 0, len(inner))
+    return "`" in inner and _code_only(inner, atoms(inner), 0, len(inner), depth + 1)
 
 
 _TAGS_INSIDE = (AtomKind.STRONG, AtomKind.EMPHASIS, AtomKind.LINK)
 
 
-def _tags_only(text: str, atom: Atom) -> bool:
+def _tags_only(text: str, atom: Atom, depth: int = 0) -> bool:
     """Tags in bold or as a link's text hold no words, as tags alone do: '**<br/>**' is no
     segment. An escaped tag is text ('**\\<remove>**' shows '<remove>') and is one."""
+    if depth >= _DEEPEST:
+        return False
     inner = text[atom.inner[0]:atom.inner[1]] if atom.kind is AtomKind.LINK \
         else _emphasised(text, atom)
-    return "<" in inner and not has_words(inner, atoms(inner), 0, len(inner))
+    return "<" in inner and not has_words(inner, atoms(inner), 0, len(inner), depth + 1)
 
 
 def _words_between(text: str, a: int, b: int) -> bool:

@@ -75,7 +75,11 @@ def test_hostile_input_is_linear() -> None:
              "*a " * n + "a* " * n, "*a _b " * n + "b_ a* " * n, "`a` b. " * n,
              "[a](b) c. " * n, "**a** b. " * n,
              # a heading of many sentences; periods that end nothing after a leading tag
-             "# " + "Go now. " * n, "<b>x</b> " + "e.g. " * (3 * n)]
+             "# " + "Go now. " * n, "<b>x</b> " + "e.g. " * (3 * n),
+             # a tag or code span inside thousands of nested links or bold runs: what each
+             # holds is read again, which must stop at a few levels (it overflowed the stack)
+             "[" * n + "<a>" + "](x)" * n, "**" * n + "<a>" + "**" * n,
+             "**" * n + "`a`" + "**" * n, "*x **" * (n // 4) + "<a>" + "** x*" * (n // 4)]
     for text in cases:
         started = time.perf_counter()
         segment(text, "a.md")
