@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -150,6 +151,20 @@ def _escaped_angle(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] == "\\" and escaped(text, i)
 
 
+def _unescaped(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (a construct that opens with '<') whose '<' is not escaped.
+    An escaped '<' is one character of text: the search goes on from the next one, so that a
+    real tag in what the escaped one would have spanned is found ('\\<a title="<b>">' holds
+    the tag '<b>', as CommonMark reads it)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if _escaped_angle(text, m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _code_elements(text: str, blocked: list[bool]) -> list[Atom]:
     """Inline code written in HTML (``<code>…</code>``, ``<samp>…</samp>``): one construct a
     boundary does not cut; its text is prose (a paragraph of one such element is a segment).
@@ -200,8 +215,8 @@ def _scan(text: str) -> Inline:
     angled = ((_XREF, AtomKind.URL), (_AUTOLINK, AtomKind.URL), (_TAG, AtomKind.TAG)) \
         if "<" in text else ()
     for pattern, kind in angled:
-        for m in pattern.finditer(text):
-            if not blocked[m.start()] and not _escaped_angle(text, m.start()):
+        for m in _unescaped(pattern, text):
+            if not blocked[m.start()]:
                 found.append(Atom(kind, m.start(), m.end()))
                 block(m.start(), m.end())
     brackets = _matching(text, blocked, "[", "]")

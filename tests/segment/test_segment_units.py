@@ -405,6 +405,14 @@ def test_a_backslash_escaped_tag_is_text_a_reader_sees_and_a_segment() -> None:
         "\\<tracking>", "\\</trackingProfile>"]
 
 
+@pytest.mark.parametrize("text, tag", [('\\<a title="<b>">x', "<b>"),
+                                       ("\\<a t='<img src=x.png>'> y", "<img src=x.png>")])
+def test_a_tag_inside_what_an_escaped_tag_would_span_is_a_tag(text: str, tag: str) -> None:
+    """The escaped '<' is one character of text; what follows is read on from it, as
+    CommonMark (markdown-it) reads it: the tag in the quoted 'attribute' is raw HTML."""
+    assert [text[a.start:a.end] for a in atoms(text)] == [tag]
+
+
 def test_a_code_tag_written_in_backticks_is_code_not_an_element() -> None:
     text = "Wrap the sample in `<samp>`. Keep the text short. Close it with `</samp>`.\n"
     assert [s.source for s in segment(text, "a.md").segments] == [
