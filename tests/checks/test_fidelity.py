@@ -122,6 +122,7 @@ FAILING: dict[str, list[object]] = {
     ],
     "number-changed": [
         case("Up to 1 million users.", "最大 10 万人のユーザー。", "million-as-ten-man", "ja-JP"),
+        case("Up to 1 million users.", "最多 10 萬個使用者。", "million-as-ten-wan", "zh-TW"),
         case("Step 4: Create a job.", "Schritt 5: Erstellen Sie einen Auftrag.", "step-renumbered",
              "de-DE"),
         case("Version 10.0.10 is out.", "Die Version 10.0.11 ist da.", "version-changed", "de-DE"),
@@ -387,6 +388,10 @@ PASSING: dict[str, list[object]] = {
         # helper-102: an English scale word is the 万 or 億 of Chinese and Japanese
         case("Up to 1 million users.", "最大 100 万人のユーザー。", "million-as-man", "ja-JP"),
         case("It costs 100 million dollars.", "它花費 1 億美元。", "million-as-oku", "zh-TW"),
+        # Traditional Chinese writes 万 as 萬: '1 million' is '100 萬' in the zh-TW handoffs
+        case("Up to 1 million users.", "最多 100 萬個使用者。", "million-as-traditional-wan",
+             "zh-TW"),
+        case("Up to 10 million users.", "最多 1,000 萬個使用者。", "ten-million-as-wan", "zh-TW"),
         case("Up to 10 billion rows.", "最多 100 亿行。", "billion-as-yi", "zh-CN"),
         case("Export up to 1 million rows to Excel", "تصدير ما يصل إلى مليون صف إلى Excel",
              "million-as-a-word", "ar-SA"),
