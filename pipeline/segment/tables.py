@@ -52,11 +52,12 @@ def table_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
             continue
         for a, b in _cells(text, start, end):
             pos = a
-            # a <br> in a code span is code, no line break (``tag `<br>` ends a line``)
+            # a <br> in a code span is code, no line break (``tag `<br>` ends a line``), and
+            # an escaped one is text ('\\<br>' shows '<br>')
             code = [(a + s, a + e) for s, e in code_spans(text[a:b])] \
                 if "`" in text[a:b] else []
             for m in _BR.finditer(text, a, b):
-                if any(s < m.start() < e for s, e in code):
+                if escaped(text, m.start()) or any(s < m.start() < e for s, e in code):
                     continue
                 runs.append(single_run(text, pos, m.start()))
                 pos = m.end()

@@ -492,6 +492,13 @@ def test_a_br_outside_code_in_a_table_cell_still_cuts_it() -> None:
     assert [s.source for s in segment(text, "t.md").segments][-2:] == ["One `x`", "Two `y`"]
 
 
+def test_an_escaped_br_in_a_table_cell_is_text_and_cuts_nothing() -> None:
+    """'\\<br>' shows '<br>' (CommonMark reads the escape): no line break in the cell."""
+    text = "| Tag | Use |\n|---|---|\n| Break | Write One\\<br>Two for a break. |\n"
+    assert [s.source for s in segment(text, "t.md").segments][-1] == (
+        "Write One\\<br>Two for a break.")
+
+
 @pytest.mark.parametrize("style", [">-", "|", ">"])
 def test_a_block_scalar_value_is_cited_at_its_key_line(style: str) -> None:
     """helper-43: a folded description was cited at line 1 of the article."""
