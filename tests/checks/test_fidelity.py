@@ -123,6 +123,9 @@ FAILING: dict[str, list[object]] = {
     "number-changed": [
         case("Up to 1 million users.", "最大 10 万人のユーザー。", "million-as-ten-man", "ja-JP"),
         case("Up to 1 million users.", "最多 10 萬個使用者。", "million-as-ten-wan", "zh-TW"),
+        # the same digits, a hundred times off: the myriad scale must be read
+        case("Up to 10 million users.", "最多 10 万用户。", "ten-million-as-ten-wan", "zh-CN"),
+        case("Store 2 billion rows.", "2 億行を格納します。", "billion-as-two-oku", "ja-JP"),
         case("Step 4: Create a job.", "Schritt 5: Erstellen Sie einen Auftrag.", "step-renumbered",
              "de-DE"),
         case("Version 10.0.10 is out.", "Die Version 10.0.11 ist da.", "version-changed", "de-DE"),

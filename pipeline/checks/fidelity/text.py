@@ -40,19 +40,22 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
     if not src_raw:
         return NONE
     tr_raw = DIGIT_RUN.findall(translation)
-    if src_raw == tr_raw or sorted(src_raw) == sorted(tr_raw) or (
-            digit_values(src_raw) == digit_values(tr_raw)):
+    # a myriad scale: '10 million' as '10 万' keeps the digits and is 100 times off
+    scaled = "万" in translation or "萬" in translation or "億" in translation or (
+        "亿" in translation)
+    if not scaled and (src_raw == tr_raw or sorted(src_raw) == sorted(tr_raw) or (
+            digit_values(src_raw) == digit_values(tr_raw))):
         return NONE  # the same digits everywhere: nothing in prose can differ
     src_runs, src_amounts = numbers(source, english=True)
     tr_runs, tr_amounts = numbers(translation, english=False)
-    if src_runs == tr_runs or src_amounts == tr_amounts:
+    if (src_runs == tr_runs and not scaled) or src_amounts == tr_amounts:
         return NONE
-    found = _missing(src_runs, src_amounts, tr_runs, tr_amounts)
+    found = _missing(src_runs, src_amounts, tr_runs, tr_amounts, scaled)
     # '1 million' is '100 万' in Chinese and Japanese, and 'مليون' (a million, no digit) in
     # Arabic: a number is missing only if it is missing in both readings of the English
     if found is None or (has_scale_word(source) and _missing(
             src_runs, numbers(source, english=True, scale_words=False)[1], tr_runs,
-            tr_amounts) is None):
+            tr_amounts, scaled) is None):
         return NONE
     missing, added = found
     return [f"number missing from the translation: {', '.join(missing)}"
@@ -60,15 +63,16 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
 
 
 def _missing(src_runs: list[str], src_amounts: list[str], tr_runs: list[str],
-             tr_amounts: list[str]) -> tuple[list[str], list[str]] | None:
+             tr_amounts: list[str], scaled: bool) -> tuple[list[str], list[str]] | None:
     """The amounts of the English the translation lacks, and those it adds, or None when none
     is missing. 'one' written as '1' adds a number harmlessly; only a number the English has
-    and the translation lacks is reported."""
+    and the translation lacks is reported, and only where a digit run is missing too, unless
+    the translation writes a myriad scale (``scaled``: its digits alone prove nothing)."""
     missing, added = diff_multiset(src_amounts, tr_amounts)
     run_missing, _ = diff_multiset(src_runs, tr_runs)
     if not added:  # small numbers are often written as words: 'Add 3 parameters', 'три'
         missing = [m for m in missing if float(m) > 10]
-    return (missing, added) if missing and run_missing else None
+    return (missing, added) if missing and (run_missing or scaled) else None
 
 
 @segment_rule(
