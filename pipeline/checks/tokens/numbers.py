@@ -59,9 +59,10 @@ def has_scale_word(text: str) -> bool:
 
 
 def numbers(text: str, english: bool, scale_words: bool = True) -> tuple[list[str], list[str]]:
-    """The prose's digit runs (digit_values) and its amounts, both sorted, amounts written as
-    '%g': any script's digits, any locale's grouping and decimal mark and scale words compare
-    equal ('1 million' is a number alone where not ``scale_words``). On the English side,
+    """The prose's digit runs (digit_values) and its amounts, both sorted, amounts written in
+    full (``_written``): any script's digits, any locale's grouping and decimal mark and
+    scale words compare equal ('1 million' is a number alone where not ``scale_words``). On
+    the English side,
     12-hour times become 24-hour ones, the '24x7' idiom and the month of a US date are left
     out."""
     text = prose(text)
@@ -75,7 +76,13 @@ def numbers(text: str, english: bool, scale_words: bool = True) -> tuple[list[st
             text = _US_DATE_MONTH.sub(MASK, text)
     amounts = sorted(_amount(n, "" if not scale_words and k in _WORDS else k)
                      for n, k in _NUMBER.findall(text))
-    return digit_values(DIGIT_RUN.findall(text)), [f"{a:g}" for a in amounts]
+    return digit_values(DIGIT_RUN.findall(text)), [_written(a) for a in amounts]
+
+
+def _written(amount: float) -> str:
+    """An amount in full ('10000000', '28.4'): '%g' kept six digits, so 1234567 and 1234568
+    were one amount, and a message said '1e+07'."""
+    return f"{amount:.6f}".rstrip("0").rstrip(".")
 
 
 def _to_24h(m: re.Match[str]) -> str:
