@@ -62,9 +62,8 @@ def numbers(text: str, english: bool, scale_words: bool = True) -> tuple[list[st
     """The prose's digit runs (digit_values) and its amounts, both sorted, amounts written in
     full (``_written``): any script's digits, any locale's grouping and decimal mark and
     scale words compare equal ('1 million' is a number alone where not ``scale_words``). On
-    the English side,
-    12-hour times become 24-hour ones, the '24x7' idiom and the month of a US date are left
-    out."""
+    the English side, 12-hour times become 24-hour ones, the '24x7' idiom and the month of a
+    US date are left out."""
     text = prose(text)
     if "&" in text:
         text = ENTITY.sub(MASK, text)
