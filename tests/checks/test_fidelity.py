@@ -172,6 +172,12 @@ FAILING: dict[str, list[object]] = {
         case("<dt>Strmbase.lib (retail builds)</dt>", "<dt>(零售組建的 Strmbase .lib)</dt>",
              "library-file-split", "zh-TW"),
         case("<dt>Shldisp.idl</dt>", "<dt>Shldisp .idl</dt>", "idl-file-split", "zh-TW"),
+        # helper-105: held-out pt-BR .NET handoffs (WMI and WCF pages): managed object format
+        # and service files are names too
+        case("Declared in Servicemodel.mof.", "Declarado em ServiceModel. mof.", "mof-file-split",
+             "pt-BR"),
+        case("Browse to CalculatorService.svc.", "Navegue até CalculatorService. svc.",
+             "svc-file-split", "pt-BR"),
         # held-out win32 handoffs: C constants split and recased by MT (escaped in Markdown)
         case("If the method succeeds, the return value is S\\_OK.",
              "Si la méthode est réussie, la valeur de retour est S \\_ OK.", "constant-split"),

@@ -17,7 +17,7 @@ _EXTENSIONS = frozenset(
         "json", "jsonc", "js", "ts", "xml", "xaml", "yml", "yaml", "ps1", "psm1", "psd1", "cs",
         "vb", "py", "md", "txt", "csv", "config", "dll", "exe", "msi", "zip", "htm", "html", "css",
         "sql", "sh", "cmd", "bat", "ini", "pfx", "cer", "pem", "resx", "csproj", "sln", "bicep",
-        "cshtml", "aspx", "ipynb", "h", "hpp", "cpp", "lib", "idl"
+        "cshtml", "aspx", "ipynb", "h", "hpp", "cpp", "lib", "idl", "mof", "svc"
     ])
 _NAME_TAIL = re.compile(r"[\w-]+(?:\.[\w-]+)*$")
 # 'Read-Only', 'Add-On', 'Set-Up': English compounds, not Verb-Noun commands.
