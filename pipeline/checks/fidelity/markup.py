@@ -4,6 +4,7 @@ entities kept, emphasis pairs kept."""
 from __future__ import annotations
 
 import html
+import re
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
@@ -37,9 +38,27 @@ def html_missing(source: str, translation: str, options: Options) -> Messages:
     if not src:
         return NONE
     missing, _ = diff_multiset(src, [t.token for t in _tags(translation)[0]])
-    if not missing:
+    if missing:
+        return [f"HTML missing from the translation: {', '.join(q(m, 60) for m in missing)}"]
+    # Every tag kept, but MT moved the words out of an inline element: '<kbd>Ctrl</kbd>'
+    # as 'Ctrl<kbd></kbd>' shows the words plain and an empty box (nothing held back).
+    emptied, _ = diff_multiset(_empty_elements(translation), _empty_elements(source))
+    if not emptied:
         return NONE
-    return [f"HTML missing from the translation: {', '.join(q(m, 60) for m in missing)}"]
+    return [f"the translation empties {len(emptied)} element(s) of the English, its words "
+            f"moved out of {', '.join(sorted({f'<{n}>' for n in emptied}))}: "
+            f"{q(translation, 70)}"]
+
+
+# An inline element with nothing in it ('<a name="x"></a>' anchors are empty by design)
+_EMPTY_ELEMENT = re.compile(r"<(kbd|strong|b|em|i|u|code|sup|sub|var|samp)\s*></\1\s*>",
+                            re.IGNORECASE)
+
+
+def _empty_elements(text: str) -> list[str]:
+    if "></" not in text:
+        return []
+    return [m.group(1).lower() for m in _EMPTY_ELEMENT.finditer(without_code(text))]
 
 
 @segment_rule(
