@@ -145,20 +145,15 @@ _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")
 _NO_LOC = re.compile(r""":::no-loc\s+text\s*=\s*(?:"[^"\n]*"|'[^'\n]*')\s*:::""")
 
 
-def _escaped_angle(text: str, i: int) -> bool:
-    """Is the '<' at ``i`` backslash-escaped? Then it is a character the reader sees, as
-    CommonMark reads it: '\\<tracking>' opens no tag, autolink or xref."""
-    return i > 0 and text[i - 1] == "\\" and escaped(text, i)
-
-
 def _unescaped(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` (a construct that opens with '<') whose '<' is not escaped.
     An escaped '<' is one character of text: the search goes on from the next one, so that a
     real tag in what the escaped one would have spanned is found ('\\<a title="<b>">' holds
-    the tag '<b>', as CommonMark reads it)."""
+    the tag '<b>', as CommonMark reads it), and '\\<tracking>' opens no tag, autolink or
+    xref."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
-        if _escaped_angle(text, m.start()):
+        if escaped(text, m.start()):
             pos = m.start() + 1
             continue
         yield m
@@ -171,14 +166,14 @@ def _code_elements(text: str, blocked: list[bool]) -> list[Atom]:
     Each opening tag takes the next closing one of its name: linear, however many are left
     open. A tag inside a code span (a tag's name written in backticks) is none."""
     closers: dict[str, list[int]] = {}
-    for m in _CODE_CLOSE.finditer(text):
-        if not blocked[m.start()] and not _escaped_angle(text, m.start()):
+    for m in _unescaped(_CODE_CLOSE, text):
+        if not blocked[m.start()]:
             closers.setdefault(m.group(1).lower(), []).append(m.start())
     out: list[Atom] = []
     reach = 0
-    for m in _CODE_OPEN.finditer(text):
+    for m in _unescaped(_CODE_OPEN, text):
         ends = closers.get(m.group(1).lower())
-        if m.start() < reach or not ends or blocked[m.start()] or _escaped_angle(text, m.start()):
+        if m.start() < reach or not ends or blocked[m.start()]:
             continue
         k = bisect.bisect_left(ends, m.end())
         if k == len(ends):

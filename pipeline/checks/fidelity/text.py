@@ -11,7 +11,13 @@ from pipeline.checks.base import quote as q
 from pipeline.checks.rule import FILLERS, NONE, Messages, segment_rule
 from pipeline.checks.tokens.blocks import line_ends
 from pipeline.checks.tokens.code import escaped, without_code
-from pipeline.checks.tokens.numbers import DIGIT_RUN, digit_values, has_scale_word, numbers
+from pipeline.checks.tokens.numbers import (
+    DIGIT_RUN,
+    digit_values,
+    has_myriad,
+    has_scale_word,
+    numbers,
+)
 from pipeline.checks.tokens.prose import brackets, prose, sentence
 from pipeline.findings import Severity
 
@@ -40,9 +46,7 @@ def number_changed(source: str, translation: str, options: Options) -> Messages:
     if not src_raw:
         return NONE
     tr_raw = DIGIT_RUN.findall(translation)
-    # a myriad scale: '10 million' as '10 万' keeps the digits and is 100 times off
-    scaled = "万" in translation or "萬" in translation or "億" in translation or (
-        "亿" in translation)
+    scaled = has_myriad(translation)  # '10 million' as '10 万': the digits, 100 times off
     if not scaled and (src_raw == tr_raw or sorted(src_raw) == sorted(tr_raw) or (
             digit_values(src_raw) == digit_values(tr_raw))):
         return NONE  # the same digits everywhere: nothing in prose can differ

@@ -53,6 +53,12 @@ def _amount(number: str, scale: str) -> float:
     return round(value * _SCALE[scale], 6)
 
 
+def has_myriad(text: str) -> bool:
+    """Whether ``text`` writes a myriad scale, 万 (萬) or 億 (亿): its digits alone may be a
+    hundred times off the English's ('10 million' as '10 万')."""
+    return "万" in text or "萬" in text or "億" in text or "亿" in text
+
+
 def has_scale_word(text: str) -> bool:
     """Whether a number of ``text`` is followed by 'thousand', 'million' or 'billion'."""
     return _SCALE_WORD.search(text) is not None
