@@ -17,6 +17,7 @@ import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
 from pipeline.checks.safety import may_be_active
+from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
 from pipeline.checks.tokens.links import DESTINATION_PATTERN
 from pipeline.checks.tokens.tags import LENIENT_TAG
@@ -167,8 +168,42 @@ def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
-    spans = [(a, b) for a, b in code_spans(piece) if not any(ts < a < te for ts, te in first)]
+    spans = [(us + a, us + b) for us, ue in _inline_units(piece)
+             for a, b in code_spans(piece[us:ue]) if not any(ts < us + a < te for ts, te in first)]
     return mask_spans(piece, spans)
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
+    """Where in ``piece`` a code span may run: a paragraph's lines together, and on its own
+    each line that opens a block (a heading ends with its line) and each cell of a table row
+    (GFM cuts a row at its pipes before it reads code). A code span ends with its block: taken
+    across a blank line or out of a cell, backticks would mask live markup as code. A line
+    that may only continue a list item or quote is cut off too: never masking more than
+    CommonMark would."""
+    start = None  # of the paragraph being read
+    at = 0
+    for line in piece.splitlines(keepends=True):
+        end = at + len(line)
+        if not line.strip() or "|" in line or block_start(line) is not None:
+            if start is not None:
+                yield start, at
+                start = None
+            if "|" in line:
+                cell = at
+                for m in _PIPE.finditer(line):
+                    yield cell, at + m.start()
+                    cell = at + m.end()
+                yield cell, end
+            elif line.strip():
+                yield at, end
+        elif start is None:
+            start = at
+        at = end
+    if start is not None:
+        yield start, at
 
 
 def _less_code(start: int, end: int, code: Sequence[tuple[int, int]]

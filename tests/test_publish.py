@@ -490,3 +490,66 @@ def test_a_final_backslash_in_a_quote_is_judged_by_the_quotes_next_line(
     text = FRONT + "> " + pair("abcde-105", "Dans C:\\dossier\\", "In C:\\folder.") + after
     published = run(article_of(text), None)
     assert ("escape-added" in ids(published.findings)) is held
+
+
+# ------------------------------------------------ helper-104: what reached a page unchecked
+
+REF_BODY = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n"
+            + pair("abcde-103", "Voir [Contoso Learn][learn].", "See [Contoso Learn][learn].")
+            + "\n\n[learn]: https://learn.contoso.com/\n")
+
+
+@pytest.mark.parametrize("definition", [
+    "[learn]: <javascript:void alert(document.domain)>",  # '<…>' may hold spaces
+    '[learn]: //evil.example/phish "a\\"b"',  # a title may escape its quote
+    "[learn]: <//evil.example/phish now>",
+    "Texte un.\n[Contoso\nLearn]: https://evil.example/",  # a label over two lines
+])
+def test_a_definition_in_a_translation_never_retargets_the_englishs_link(
+        definition: str) -> None:
+    # CommonMark's first definition of a label wins: the English's own link would move
+    article = article_of(REF_BODY)
+    published = run(article, edited(article, "Text one.", definition))
+    assert published.text is not None
+    assert definition not in published.text
+    assert "Texte un.\n\nVoir" in published.text  # the handoff's own translation instead
+
+
+@pytest.mark.parametrize("markup", [
+    "`x\n\nVoir <img src=x onerror=alert(document.domain)> ici`",
+    "| a | b |\n|---|---|\n| `x | <img src=x onerror=alert(document.domain)> ` |",
+    "# Titre `x\nVoir <img src=x onerror=alert(document.domain)> ici`",
+])
+def test_markup_between_the_pairs_is_no_code_span_across_a_block_or_a_cell(markup: str) -> None:
+    # a code span ends with its block, and GFM cuts a row at its pipes before it reads code:
+    # the backticks around these tags make none
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n\n"
+            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None
+    assert "<img src=x onerror" not in published.text
+    assert "&lt;img src=x onerror" in published.text  # published inert
+
+
+def test_a_code_span_of_a_paragraph_in_the_markup_between_the_pairs_stays_code() -> None:
+    # over two lines of one paragraph a code span is still one: the English's example stays
+    markup = "Use `<img onerror=x>` in a\nparagraph of `<img\nonerror=y>` and more.\n"
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n"
+            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and markup in published.text
+
+
+def test_end_tags_that_close_the_englishs_elements_are_held_whatever_the_marks() -> None:
+    # html-added (safety) now compares end tags: a vendor's ignore-html-broken mark releases
+    # only the fidelity rule
+    text = FRONT + '<div class="NOTE">\n\n' + pair("abcde-102", "Texte un.", "Text one.") + (
+        "\n\n</div>\n")
+    article = article_of(text)
+    catalog = edited(article, "Text one.", "Texte un.</div></div></main></body>")
+    catalog = replace(catalog, messages=tuple(
+        replace(m, translator_comments=("ignore-html-broken",)) if m.msgid == "Text one." else m
+        for m in catalog.messages))
+    published = run(article, catalog)
+    assert published.text is not None and "</main>" not in published.text
+    assert "html-added" in ids(published.findings)

@@ -33,9 +33,7 @@ from pipeline.checks.tokens.code import loose_backticks, without_code, without_e
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
     KNOWN_TAG_NAMES,
-    LENIENT_TAG,
-    NOT_CLOSED,
-    BadTag,
+    broken_starts,
     fixed_attributes,
     html_tags,
     inert_anchor,
@@ -127,7 +125,8 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     # attributes and all: '<video/x>', '<span/hidden>', '<img/src=a.png>' (a '/' parts
     # attributes), '`<video `' (its attributes run on to the English's next '>'). Only a
     # fidelity rule, which a mark releases, reported them.
-    tr_broken = _broken_starts(tr_bad, tr_text)
+    tr_broken = broken_starts(tr_bad, tr_text)
+    opened = [t.name for t in tr_tags if not t.end]  # before the filters: an end tag of these
     if code:
         tr_tags = [t for t in tr_tags if t.attrs or t.name not in _PLAIN]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
@@ -136,32 +135,26 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     if not tr_tags and not tr_broken:
         return out
     src_tags, src_bad = html_tags(src_text)
-    _, elements = diff_multiset([t.name for t in src_tags if not t.end] + _broken_starts(src_bad),
+    _, elements = diff_multiset([t.name for t in src_tags if not t.end] + broken_starts(src_bad),
                                 [t.name for t in tr_tags if not t.end] + tr_broken)
     if elements:
         out.append("HTML element added by the translation: "
                    + ", ".join(f"<{e}>" for e in elements))
+    # an end tag the English lacks, of no element the translation opens, closes the English's
+    # elements around it ('</div></main>' out of a note): html-broken, which a mark releases,
+    # saw it alone
+    _, ends = diff_multiset([t.name for t in src_tags if t.end], [t.name for t in tr_tags if t.end])
+    if ends:
+        ends = diff_multiset(diff_multiset([t.name for t in src_tags if not t.end], opened)[1],
+                             ends)[1]
+    if ends:
+        out.append("HTML end tag added by the translation: " + ", ".join(f"</{e}>" for e in ends))
     src_attrs = {(t.name, a) for t in src_tags for a, _ in t.attrs}
     added = [f"{a!r} on <{t.name}>" for t in tr_tags if t.name not in elements
              for a, _ in t.attrs if (t.name, a) not in src_attrs]
     if added:
         out.append(f"HTML attribute added by the translation: {', '.join(dict.fromkeys(added))}")
     return out
-
-
-def _broken_starts(bad: list[BadTag], text: str | None = None) -> list[str]:
-    """The element names of the malformed start tags among ``bad`` (no end tag or comment).
-    Of the translation's (``text``), one left with no '>' is markup-open's ('当 a<b 时'
-    compares), unless a browser closes it past a '<', which it reads into an attribute's name
-    ('<video x<y>'). The English's count all: its 'If a <b then' is the translation's 'Si a <b
-    l'opération', however the words after the '<b' end the strict reading."""
-    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</") and (
-        text is None or b.reason != NOT_CLOSED or _closed(text, b.offset))]
-
-
-def _closed(text: str, start: int) -> bool:
-    m = LENIENT_TAG.match(text, start)
-    return m is not None and m.group().endswith(">")
 
 
 @segment_rule(
@@ -348,6 +341,8 @@ ACTIVE: tuple[SegmentRule, ...] = (unsafe_element, event_handler, unsafe_url)
 # (several times faster than a scan for the separator); each name read runs to the next
 # separator, which no other name read starts before: linear, however long the text.
 _ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
+
+
 def _on_attribute(low: str) -> bool:
     return _ON_ATTRIBUTE.search(low) is not None
 

@@ -133,10 +133,6 @@ _SCRIPT_PAYLOAD = re.compile(
     r"[^\s)\]*>|\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
-def _unsafe_urls(text: str, english: str | None = None) -> list[str]:
-    return [u for u in _urls(text, english) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
-
-
 def _may_spell_unsafe(text: str) -> bool:
     """An unsafe URL needs 'script' or 'data' in the text, or an entity, percent-escape or
     control character that could spell them (browsers drop tab and newline inside a URL and
@@ -165,14 +161,34 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
         return [f"a script or data URL scheme in the translation: {q(translation, 70)}"]
     if not _maybe_link(translation) or _nothing_new(source, translation):
         return NONE
-    tr = _unsafe_urls(translation, source)
+    tr = [u for u in _urls(translation, source) if decoded_url(u).startswith(_UNSAFE_SCHEMES)]
     if not tr:
         return NONE
-    src = {decoded_url(u) for u in _unsafe_urls(source)}
+    src = {decoded_url(u) for u in _urls(source)}
     added = [u for u in tr if decoded_url(u) not in src]
     if not added:
         return NONE
     return [f"unsafe URL in the translation: {', '.join(q(u, 70) for u in added)}"]
+
+
+# Schemes a page links to as a matter of course; any other a new link may have is the
+# English's own or none. A relative URL has none.
+_WEB_SCHEMES = frozenset(("", "http", "https", "mailto", "ftp"))
+_URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+_SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _scheme(url: str) -> str:
+    """The URL's scheme, '' for none; and for one with nothing after it: '(Note:' opening a
+    segment reads as a destination ('[a]' may end the pair before), but links nowhere."""
+    decoded = decoded_url(url)
+    m = _URL_SCHEME.match(decoded)
+    return m.group(1) if m is not None and m.end() < len(decoded) else ""
+
+
+def _may_name_scheme(text: str) -> bool:
+    """A word before a ':' that is no web scheme: the text may link to an application."""
+    return any(w.lower() not in _WEB_SCHEMES for w in _SCHEME_WORD.findall(text))
 
 
 # What ends or leaves the src attribute DocFX writes a video's link into, unescaped (and .NET's
@@ -211,26 +227,37 @@ def _may_name_host(text: str) -> bool:
 
 
 @segment_rule(
-    "foreign-host", S, E, "a link to a host the English does not link to",
+    "foreign-host", S, E,
+    "a link to a host, or to an application's URL scheme, the English does not link to",
     "use the English's link targets; only their locale part may change",
     translation_needs="]<:w(")
 def foreign_host(source: str, translation: str, options: Options) -> Messages:
-    if source == translation or not _maybe_link(translation) or not _may_name_host(translation):
+    if source == translation or not _maybe_link(translation) or not (
+            _may_name_host(translation) or _may_name_scheme(translation)):
         return NONE
     if _nothing_new(source, translation):
         return NONE
-    tr = _hosts(_urls(translation, source))
-    if not tr:
-        return NONE
-    # The English's hosts from everywhere, code spans included: generous on purpose.
-    src = {h for h, _ in _hosts(_urls(source))}
-    src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
-    foreign = [(h, u) for h, u in tr if h not in src]
-    if not foreign:
-        return NONE
-    known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
-    return ["link to a host the English does not have: "
-            + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}"]
+    urls = _urls(translation, source)
+    theirs = _urls(source)
+    out = []
+    tr = _hosts(urls)
+    if tr:
+        # The English's hosts from everywhere, code spans included: generous on purpose.
+        src = {h for h, _ in _hosts(theirs)}
+        src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
+        foreign = [(h, u) for h, u in tr if h not in src]
+        if foreign:
+            known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"
+            out.append("link to a host the English does not have: "
+                       + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}")
+    # an application's scheme launches it from the page (ms-msdt:, search-ms:, ms-officecmd:)
+    schemes = {_scheme(u) for u in theirs}
+    apps = [u for u in urls if _scheme(u) not in _WEB_SCHEMES and _scheme(u) not in schemes
+            and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
+    if apps:
+        out.append("link to an application's URL scheme the English does not use: "
+                   + ", ".join(q(u, 70) for u in apps))
+    return out
 
 
 # What pulls a file's text into the page: '[!INCLUDE [title](path)]', '[!code-cs[](path)]'.

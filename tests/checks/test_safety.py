@@ -105,6 +105,11 @@ FAILING: dict[str, list[object]] = {
                      id="processing-instruction"),  # helper-46: no tag, still markup
         pytest.param("Text", "Texte <!DOCTYPE html>", id="declaration"),
         pytest.param("Text", "Texte <![CDATA[ x ]]>", id="cdata"),
+        # helper-104: end tags close the English's elements around the segment (a note's
+        # <div>, the layout); html-broken alone, which a mark releases, saw them
+        pytest.param("Text one.", "Texte un.</div></div></main></body>",
+                     id="end-tags-that-close-the-englishs-elements"),
+        pytest.param("<b>Bold</b> text.", "<b>Gras</b></b> texte.", id="an-end-tag-more"),
     ],
     "unsafe-element": [
         pytest.param("Text", "<script>alert(1)</script>", id="script"),
@@ -147,6 +152,10 @@ FAILING: dict[str, list[object]] = {
                      id="newline-before-value"),
     ],
     "unsafe-url": [
+        # helper-104: a definition's '<…>' destination may hold spaces, so a call need not
+        # come before the first one
+        pytest.param("Text one.", "[learn]: <javascript:void alert(document.domain)>",
+                     id="a-script-url-in-an-angled-definition"),
         pytest.param("to continue.", "javascript:-alert(1)> pour continuer.",
                      id="a-script-url-whose-code-starts-with-a-minus"),
         pytest.param("Text", "javascript:\u00a0alert(1)", id="a-script-url-after-a-no-break-space"),
@@ -188,6 +197,18 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        # helper-104: an application's scheme launches it from the page (Follina's ms-msdt:)
+        pytest.param("Text one.", "Texte un, voir <ms-msdt:/id%20PCWDiagnostic%20/skip%20force>.",
+                     id="an-autolink-to-an-application-scheme"),
+        pytest.param("See [two](https://learn.contoso.com/).",
+                     "Voir [deux](ms-officecmd:%7B%22id%22:3%7D).", id="a-link-to-ms-officecmd"),
+        pytest.param("See [two](https://learn.contoso.com/).",
+                     "Voir [deux](search-ms&#58;query=x).", id="an-entity-spelled-scheme"),
+        # helper-104: CommonMark definitions the old pattern missed, read as links to a host
+        pytest.param("Text one.", '[learn]: //evil.example/phish "a\\"b"',
+                     id="a-definition-whose-title-escapes-a-quote"),
+        pytest.param("Text one.", "[learn]: <//evil.example/phish now>",
+                     id="a-definition-in-angle-brackets-with-a-space"),
         pytest.param("See the [documentation](https://learn.microsoft.com/en-us/x).",
                      "Voir la [documentation](https://learn.microsoft.com\u3002evil.example/x).",
                      id="a-host-after-an-ideographic-full-stop"),
@@ -376,6 +397,15 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Quote text", "> Citation", id="quote"),
         pytest.param("Text", "<div>Texte</div>", id="html-block"),
         pytest.param("Text", "[a]: https://evil.example", id="reference-definition"),
+        # helper-104: CommonMark's other definitions: a '<…>' destination with spaces, a
+        # title escaping its quote, a label or a destination on the next line
+        pytest.param("Text one.", "[learn]: <javascript:void alert(document.domain)>",
+                     id="definition-in-angle-brackets-with-spaces"),
+        pytest.param("Text one.", '[learn]: /x "a\\"b"', id="definition-title-escaping-a-quote"),
+        pytest.param("Text one.", "Texte un.\n[Contoso\nLearn]: https://evil.example",
+                     id="definition-label-over-two-lines"),
+        pytest.param("Text one.", "Texte un.\n[learn]:\n<javascript:alert(1)>",
+                     id="definition-destination-on-the-next-line"),
         pytest.param("Text", "---", id="front-matter-delimiter"),
         pytest.param("Some text", "Du texte\n===", id="setext-underline-on-new-line"),
         pytest.param("Text", "```\ncode", id="fence"),
@@ -435,6 +465,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Write <?xml ?> first.", "Écrivez <?xml ?> d'abord.", id="english-has-it"),
         pytest.param("Type `<?php`.", "Tapez `<?php`.", id="instruction-in-code"),
         pytest.param("Text", "Texte <!-- note -->", id="a-comment-is-no-declaration"),
+        pytest.param("Text</div>", "Texte</div>", id="the-englishs-end-tag"),
+        pytest.param("<b>Bold</b> and <i>it</i>", "<i>it</i> et <b>gras</b>",
+                     id="end-tags-moved"),
     ],
     "unsafe-element": [
         pytest.param("Use `<script>`.", "Utilisez `<script>`.", id="english-has-it"),
@@ -492,6 +525,14 @@ PASSING: dict[str, list[object]] = {
                      id="host-from-english-code"),
         pytest.param("See <xref:A.B>.", "Voir <xref:A.B>.", id="xref"),
         pytest.param("Text", "Voir `https://evil.example`.", id="url-in-code-is-not-a-link"),
+        pytest.param("Open [Settings](ms-settings:windowsupdate).",
+                     "Ouvrez [Paramètres](ms-settings:windowsupdate).",
+                     id="the-englishs-application-scheme"),
+        pytest.param("Write to [us](mailto:docs@contoso.com).",
+                     "Écrivez-[nous](mailto:docs@contoso.com).", id="mailto"),
+        # a segment opening with '(' reads as a destination: 'Hinweis:' links nowhere
+        pytest.param("(Note: EDM is not supported)", "(Hinweis: EDM wird nicht unterstützt)",
+                     id="a-word-and-colon-after-a-parenthesis"),
     ],
     "bidi-override": [
         pytest.param("Select Save.", "\u202bבחר שמור.\u202c", id="embedding-is-ordinary"),

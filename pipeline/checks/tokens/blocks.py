@@ -34,6 +34,9 @@ _HTML_TAG_LINE = re.compile(
     r"(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:\"[^\"]*\"|'[^']*'"
     r"|[^\s\"'=<>`]+))?)*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\r?$")
 _REF_HEAD = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\r?$")
+# ... or a label that runs on to the next line ('[Contoso' then 'Learn]: url' defines
+# '[Contoso Learn]'), when the text has that next line
+_REF_OPEN = re.compile(r"[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.)*+\r?$")
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "`": (("code fence", _FENCE),),
@@ -80,9 +83,13 @@ def line_ends(text: str) -> int:
 
 def block_starts(text: str) -> tuple[str | None, list[str]]:
     """The block the text's first line opens, if any, and the blocks its other lines open."""
-    first, *rest = LINE_END.split(text) if "\r" in text else text.split("\n")
-    kinds = [k for k in map(block_start, rest) if k]
-    return block_start(first), kinds
+    lines = LINE_END.split(text) if "\r" in text else text.split("\n")
+    kinds = [block_start(line) for line in lines]
+    if "[" in text:  # a label the next line of the text closes: '[Contoso' 'Learn]: url'
+        kinds = [k or ("link reference definition" if i < len(lines) - 1
+                       and _REF_OPEN.match(lines[i]) else None)
+                 for i, k in enumerate(kinds)]
+    return kinds[0], [k for k in kinds[1:] if k]
 
 
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")

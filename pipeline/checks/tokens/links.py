@@ -42,9 +42,15 @@ DESTINATION_PATTERN = (
 _DESTINATION = re.compile(DESTINATION_PATTERN)
 _REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
 _COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
-# A link reference definition: '[label]: destination', then at most a title on the line (text
-# after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]: Changed ...').
-_DEFINED = r"\]:[ \t]*(\S+)[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))?[ \t]*\r?$"
+# A link reference definition: '[label]: destination', then at most a title, and nothing more
+# on the line (text after the destination makes it a paragraph, e.g. '[BREAKING CHANGE]:
+# Changed ...'). As CommonMark reads one: the destination may be on the next line, a '<…>' one
+# may hold spaces ('<javascript:void alert(1)>'), and a title may escape its quotes and run on
+# over lines. Group 1: a '<…>' destination's inside; group 2: a bare one.
+_DEFINED = (
+    r"\]:[ \t]*+(?:\r?\n[ \t]*+)?(?:<((?:[^<>\n\\]|\\.)*+)>|([^\s<]\S*+))"
+    r"(?:(?:[ \t]++(?:\r?\n[ \t]*+)?|\r?\n[ \t]*+)"
+    r"(?:\"(?:[^\"\\]|\\.)*+\"|'(?:[^'\\]|\\.)*+'|\((?:[^()\\]|\\.)*+\)))?[ \t]*+\r?$")
 # (a label's brackets may be backslash-escaped: '[gu\]ide]: url')
 REF_DEF = re.compile(r"^[ \t]{0,3}\[(?:[^\[\]\\]|\\.)+" + _DEFINED, re.M)
 # No re.I: case-insensitive alternation defeats the engine's first-character scan.
@@ -102,7 +108,7 @@ def links(text: str) -> Links:
         targets.extend(f"[{label_key(label)}]" for label in _REF_LABEL.findall(text))
         targets.extend(f"[{label_key(label)}]" for label in _COLLAPSED.findall(text))
     if "]:" in text:
-        targets.extend(REF_DEF.findall(text))
+        targets.extend(angled or bare for angled, bare in REF_DEF.findall(text))
     if "://" in text:
         targets.extend(bare_urls(text))
     return Links(targets, found, xrefs)

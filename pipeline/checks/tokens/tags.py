@@ -357,3 +357,18 @@ def with_sections(text: str) -> str:
             attributes = attributes[1:-1]
         tags.append(f"<div {attributes}>")
     return text + "\n" + "\n".join(tags) if tags else text
+
+
+def broken_starts(bad: list[BadTag], text: str | None = None) -> list[str]:
+    """The element names of the malformed start tags among ``bad`` (no end tag or comment).
+    Of the translation's (``text``), one left with no '>' is markup-open's ('当 a<b 时'
+    compares), unless a browser closes it past a '<', which it reads into an attribute's name
+    ('<video x<y>'). The English's count all: its 'If a <b then' is the translation's 'Si a <b
+    l'opération', however the words after the '<b' end the strict reading."""
+    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</") and (
+        text is None or b.reason != NOT_CLOSED or _closed(text, b.offset))]
+
+
+def _closed(text: str, start: int) -> bool:
+    m = LENIENT_TAG.match(text, start)
+    return m is not None and m.group().endswith(">")

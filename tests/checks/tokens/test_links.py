@@ -12,6 +12,14 @@ from pipeline.checks.tokens.links import links
     [
         pytest.param('[a](b.md "title") ![i](p.png)', ["b.md", "p.png"], id="inline-and-image"),
         pytest.param("[a](<x y.md>)", ["x y.md"], id="angle-destination"),
+        # definitions as CommonMark reads them (helper-104)
+        pytest.param("[l]: <a b.md>", ["a b.md"], id="definition-angled-with-a-space"),
+        pytest.param('[l]: /x "a\\"b"', ["/x"], id="definition-title-escaping-a-quote"),
+        pytest.param("[l]:\n  /x", ["/x"], id="definition-destination-on-the-next-line"),
+        pytest.param('[l]: /x\n"title"', ["/x"], id="definition-title-on-the-next-line"),
+        pytest.param("[Con\ntoso]: /x", ["/x"], id="definition-label-over-two-lines"),
+        pytest.param('[l]: /x "open', [], id="an-unclosed-title-makes-no-definition"),
+        pytest.param("[BREAKING CHANGE]: Removed x", [], id="words-after-a-label-are-prose"),
         pytest.param("[w](https://e.org/Foo_(bar))", ["https://e.org/Foo_(bar)"],
                      id="balanced-parentheses"),
         pytest.param("[a][ref] and [b]", ["[ref]"], id="reference-label"),
