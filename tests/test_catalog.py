@@ -490,3 +490,13 @@ def test_a_catalog_with_carriage_returns_alone_for_line_ends_is_named_as_such() 
         parse_po_bytes(data, "a.po")
     assert (exc.value.finding.check, exc.value.finding.line) == ("po-syntax", 1)
     assert "carriage return alone" in exc.value.finding.message
+
+
+def test_a_bang_flag_line_is_a_flag_line_as_gnu_reads_it() -> None:
+    # helper-105: msgcat writes '#!fuzzy' as '#, fuzzy'; read as a comment, a vendor's draft
+    # was published and its fuzzy state lost for every later tool
+    cat = parse_po('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                   '#!fuzzy\nmsgid "Draft"\nmsgstr "Brouillon"\n', "fr-FR/a.po")
+    (msg,) = cat.messages
+    assert msg.flags == (FUZZY,) and msg.translator_comments == ()
+    assert "#, fuzzy\nmsgid" in format_po(cat)

@@ -108,11 +108,12 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
             first = min(f.line for f in entry.fields.values())
             raise _syntax_error(path, number, f"a comment after the #| line {first} (an "
                                               "entry's comments come before its #| lines)")
-        mark = line[:2] if line[1:2] in (".", ":", ",") else "#"
+        mark = line[:2] if line[1:2] in (".", ":", ",", "!") else "#"
         text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
         if text.startswith(" "):
             text = text[1:]
-        entry.comments.append((number, mark, text))
+        # '#!' is a flag line to GNU gettext too ('#!fuzzy' is fuzzy), which writes it '#,'
+        entry.comments.append((number, "#," if mark == "#!" else mark, text))
         open_field = None
 
     def split(number: int, obsolete: bool, previous: bool, body: str) -> bool:

@@ -49,6 +49,9 @@ add("previous-and-obsolete", header() + '#, fuzzy\n#| msgctxt "old"\n#| msgid "O
 add("comment-forms", header() + "#  two spaces\n#\n#.no space\n#. b5df6-101\n#: a.md:1 b.md:2\n"
     "#: a.md:1\n#,fuzzy,c-format\n#, no-wrap\n" + entry("Comments", "Commentaires")
     + "#. only extracted\n" + entry("x", "y"))
+# helper-105: '#!' is a flag line to GNU too (msgcat writes '#!fuzzy' as '#, fuzzy')
+add("bang-flags", header() + "#!fuzzy\n" + entry("Draft", "Brouillon") + "#! no-wrap\n"
+    + entry("Kept", "Gardé"))
 add("crlf", (header() + entry("Line ends", "Fins de ligne")
              + '#~ msgid "old"\n#~ msgstr "vieux"\n').replace("\n", "\r\n"))
 add("bom", "\ufeff" + header() + entry("Byte order mark", "Marque d'ordre"))
