@@ -500,3 +500,17 @@ def test_a_bang_flag_line_is_a_flag_line_as_gnu_reads_it() -> None:
     (msg,) = cat.messages
     assert msg.flags == (FUZZY,) and msg.translator_comments == ()
     assert "#, fuzzy\nmsgid" in format_po(cat)
+
+
+def test_twins_whose_context_a_tool_dropped_are_told_apart_not_merged() -> None:
+    # helper-105: Weblate 2.5 and tools without context support drop msgctxt; "merge the two
+    # entries into one" would throw one segment's translation away
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '#. abcde-102\nmsgid "Select **Save**."\nmsgstr "Sélectionnez **Enregistrer**."\n\n'
+            '#. abcde-104\nmsgid "Select **Save**."\nmsgstr "Cliquez sur **Enregistrer**."\n')
+    with pytest.raises(InputError) as caught:
+        parse_po(text, "fr-FR/a.po")
+    finding = caught.value.finding
+    assert (finding.check, finding.line) == ("po-duplicate", 9)
+    assert finding.hint is not None and 'put back msgctxt "abcde-104"' in finding.hint
+    assert "merge" not in finding.hint.replace("do not merge", "")

@@ -134,6 +134,15 @@ def _duplicate(
                           f"{line})", path, msg.line, 1, "merge the two entries into one")
     what = f"duplicate entry for {msg.msgid[:60]!r} (first on line {first.line})"
     if first.obsolete == msg.obsolete:
+        ids = msg.extracted_comments[:1]
+        if msg.msgctxt is None and ids and first.extracted_comments[:1] not in ((), ids):
+            # twins (one English, two segments) whose msgctxt a tool dropped: merging them
+            # would lose a translation; each one's '#.' line names its segment
+            return InputError(
+                "po-duplicate", f"{what}: two segments with the same English, whose context a "
+                "tool dropped", path, msg.line, 1, f'put back msgctxt "{ids[0]}" above this '
+                "entry's msgid (the segment id its #. line names), or restore the file from "
+                "version control; do not merge them: each is its own segment's translation")
         return InputError("po-duplicate", what, path, msg.line, 1,
                           "merge the two entries into one")
     return InputError(
