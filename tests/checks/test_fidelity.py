@@ -428,6 +428,11 @@ PASSING: dict[str, list[object]] = {
              "numbers-in-urls-ignored"),
     ],
     "identifier-changed": [
+        # helper-106: azure-docs writes __init__.py escaped; kept byte for byte, it is kept
+        case(r"\_\_init\_\_.py", r"Fichier \_\_init\_\_.py", "an-escaped-file-name-kept"),
+        case(r"*\_\_init\_\_.py* contains a `main()` Python function.",
+             r"*\_\_init\_\_.py* contient une fonction Python `main()`.",
+             "an-escaped-file-name-in-emphasis-kept"),
         case("Set-AzVirtualNetwork", "Set-AzVirtualNetwork", "kept"),
         case("The **Set-AzApplicationGatewayFirewallPolicy** cmdlet updates a policy.",
              "O cmdlet **set-AzApplicationGatewayFirewallPolicy** atualiza uma política.",
