@@ -241,7 +241,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         used.add(found.key)
         result.append(_update(found, unit, article, mt, new))
 
-    if pending and any("`" in unit.msgid for _, unit in pending):
+    if pending:
         pending = _rewrapped(pending, old_messages, used, result, article, mt, new)
     # Changed English: the closest old English lends its translation as a fuzzy suggestion,
     # as msgmerge does: one nobody claimed, or (closer still, or else) an entry that kept its
@@ -352,30 +352,35 @@ def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_SPACES = re.compile(r"[ \t]{2,}|\t")
 
 
 def _as_shown(text: str) -> str:
-    """``text`` with each line end inside a code span read as the space CommonMark shows."""
-    if "\n" not in text and "\r" not in text:
+    """``text`` as a page shows its spacing: each line end inside a code span the space
+    CommonMark shows, and outside code each run of spaces or tabs one space (a re-wrap that
+    puts a line end where the English had two spaces, then joined, leaves one)."""
+    if "\n" not in text and "\r" not in text and "  " not in text and "\t" not in text:
         return text
     from pipeline.checks.tokens.code import code_spans
 
     parts, pos = [], 0
     for start, end in code_spans(text):
-        parts += [text[pos:start], _LINE_END.sub(" ", text[start:end])]
+        parts += [_SPACES.sub(" ", text[pos:start]), _LINE_END.sub(" ", text[start:end])]
         pos = end
-    return "".join((*parts, text[pos:]))
+    return "".join((*parts, _SPACES.sub(" ", text[pos:])))
 
 
 def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
                result: list[Message | None], article: Article, mt: bool, new: bool
                ) -> list[tuple[int, Unit]]:
     """The pending units left once those whose English an old entry nobody claimed has, but
-    for a line end moved inside a code span (a writer re-wrapped the paragraph: the same code
-    on the page), take that entry as it was, as any other re-wrapping leaves an entry."""
+    for spacing the page does not show (``_as_shown``: a writer re-wrapped the paragraph, and a
+    line end moved inside a code span or took the place of two spaces), take that entry as it
+    was, as any other re-wrapping leaves an entry."""
     by_shown: dict[tuple[str | None, str], Message] = {}
     for m in sorted(old_messages, key=_is_obsolete):  # an active entry before an obsolete one
-        if m.key not in used and m.msgstr and "`" in m.msgid:
+        if m.key not in used and m.msgstr and (
+                "`" in m.msgid or "  " in m.msgid or "\t" in m.msgid):
             by_shown.setdefault((m.msgctxt, _as_shown(m.msgid)), m)
     left = []
     for index, unit in pending:

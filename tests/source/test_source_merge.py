@@ -799,3 +799,21 @@ def test_an_edit_undone_piles_up_no_suggestion_for_english_reviewed_with_its_old
         tree.write("guide.md", GUIDE.replace(first, second))
         assert tree.run("locales") == 0
     assert [m.msgid for m in tree.catalog("fr-FR", "guide.md").messages if m.obsolete] == [first]
+
+
+def test_a_paragraph_rewrapped_at_a_double_space_keeps_its_reviewed_translation(
+        tree: Tree) -> None:
+    # helper-106: the page shows one space either way; real articles hold double spaces
+    # ('**Browse**  button'), and a re-wrap (Prettier, Reflow Markdown) takes them to a line end
+    tree.write("wrap.md", "# Wrap\n\nSelect the **Browse**  button to pick a path. It opens.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    english = "Select the **Browse**  button to pick a path."
+    french = "Sélectionnez le bouton **Browse** pour choisir un chemin."
+    tree.translate("fr-FR", "wrap.md", {english: french})
+    tree.write("wrap.md", "# Wrap\n\nSelect the **Browse**\nbutton to pick a path. It opens.\n")
+    assert tree.run("locales") == 0
+    by_id = {m.msgid: m for m in tree.catalog("fr-FR", "wrap.md").messages if not m.obsolete}
+    entry = by_id["Select the **Browse** button to pick a path."]
+    assert entry.msgstr == french and not entry.fuzzy
+    assert french in tree.page("fr-FR", "wrap.md")
