@@ -10,7 +10,6 @@ keeps its translation.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.catalog.fuzzy import as_shown, best_fuzzy, similarity
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.memory.rows import without_provenance
@@ -26,10 +26,6 @@ from pipeline.provenance import arrived, note, provenance_notes, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
-
-# msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
-FUZZY_THRESHOLD = 0.6
-
 
 class Unit(NamedTuple):
     """The segments one catalog entry serves. A named tuple, not a frozen dataclass: merge
@@ -160,42 +156,6 @@ def header_comments(article: Article, old: Catalog | None) -> tuple[str, ...]:
     )
 
 
-def _similarity(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
-        return 0.0
-    return matcher.ratio()
-
-
-def _best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
-                ) -> Message | None:
-    """The candidate difflib finds closest to ``msgid`` (the first of equals), at least
-    FUZZY_THRESHOLD; ``choices``: the candidates' msgids.
-
-    2 x LCS / total length (rapidfuzz's Indel) bounds difflib's ratio from above, whose
-    matching blocks are one common subsequence: rapidfuzz scores every candidate in C and
-    passes over those below the bar (by their lengths alone, mostly), and difflib is asked
-    about the others from the highest bound down, until no bound can beat the best score.
-    The choice is the one difflib alone would make."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
-
-    # (the cutoff a little under the bar: rapidfuzz turns it into a whole distance, and a
-    # candidate exactly at the bar must not be lost to rounding; the loop keeps the bar)
-    hits = process.extract(msgid, choices, scorer=Indel.normalized_similarity,
-                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
-    best: int | None = None
-    best_score = FUZZY_THRESHOLD
-    for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
-        if bound < best_score - 1e-9:
-            break
-        score = _similarity(msgid, choices[n])
-        if score > best_score or (score == best_score and score > 0 and (
-                best is None or n < best)):
-            best, best_score = n, score
-    return None if best is None else candidates[best]
-
-
 def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = None) -> Catalog:
     """The article's catalog, built fresh or merged into ``old``. Pure: no I/O.
 
@@ -250,7 +210,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     claimed = [m for m in old_messages if m.key in used and m.msgstr and m.msgid]
     left_ids, claimed_ids = [m.msgid for m in leftovers], [m.msgid for m in claimed]
     for index, unit in pending:
-        match = (_best_fuzzy(unit.msgid, leftovers, left_ids) if unit.msgid and leftovers
+        match = (best_fuzzy(unit.msgid, leftovers, left_ids) if unit.msgid and leftovers
                  else None)
         # new English beside the one a kept entry translates (not English that changed): a
         # human translation the handoff delivers for it is the entry, reviewed, as for any
@@ -258,9 +218,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         # front matter: a handoff lends its title by place, whatever English it translates
         if unit.msgid and claimed and (
                 mt or not unit.translation or unit.segments[0].start < article.body_start):
-            kept = _best_fuzzy(unit.msgid, claimed, claimed_ids)
-            if kept is not None and (match is None or _similarity(unit.msgid, kept.msgid)
-                                     > _similarity(unit.msgid, match.msgid)):
+            kept = best_fuzzy(unit.msgid, claimed, claimed_ids)
+            if kept is not None and (match is None or similarity(unit.msgid, kept.msgid)
+                                     > similarity(unit.msgid, match.msgid)):
                 match = kept
         if match is not None:
             # a suggestion already waiting for review keeps the English its translation was
@@ -288,6 +248,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             )
         else:
             result[index] = _new(unit, article, mt)
+    if pending:
+        _carry_comments(old_messages, used, result, [index for index, _ in pending])
     messages = [m for m in result if m is not None]
     gone = [m for m in old_messages if m.key not in used and m.msgstr]
     # a suggestion nobody touched whose English went too is the text of an entry that stays,
@@ -313,6 +275,23 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_text=old.header_text if old is not None else "",
     )
     return catalog
+
+
+def _carry_comments(old_messages: Sequence[Message], used: set[Key],
+                    result: list[Message | None], made: list[int]) -> None:
+    """A translator's comment on an untranslated entry whose English changed goes with it to
+    the new entry closest to that English (``made``: the positions of the entries made for
+    new English): it lends no text, so nothing else keeps it (an obsolete entry without a
+    translation is one gettext drops)."""
+    noted = [m for m in old_messages if m.key not in used and not m.msgstr and m.msgid
+             and without_provenance(m.translator_comments)]
+    for m in noted:  # (few: made anew for each, as the entries change)
+        entries = [(i, e) for i in made if (e := result[i]) is not None]
+        closest = best_fuzzy(m.msgid, [e for _, e in entries], [e.msgid for _, e in entries])
+        if closest is not None:
+            i = next(i for i, e in entries if e is closest)
+            result[i] = replace(closest, translator_comments=tuple(dict.fromkeys(
+                (*closest.translator_comments, *without_provenance(m.translator_comments)))))
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:
@@ -351,25 +330,6 @@ def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
     return (*notes, *more) if more else notes
 
 
-_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-_SPACES = re.compile(r"[ \t]{2,}|\t")
-
-
-def _as_shown(text: str) -> str:
-    """``text`` as a page shows its spacing: each line end inside a code span the space
-    CommonMark shows, and outside code each run of spaces or tabs one space (a re-wrap that
-    puts a line end where the English had two spaces, then joined, leaves one)."""
-    if "\n" not in text and "\r" not in text and "  " not in text and "\t" not in text:
-        return text
-    from pipeline.checks.tokens.code import code_spans
-
-    parts, pos = [], 0
-    for start, end in code_spans(text):
-        parts += [_SPACES.sub(" ", text[pos:start]), _LINE_END.sub(" ", text[start:end])]
-        pos = end
-    return "".join((*parts, _SPACES.sub(" ", text[pos:])))
-
-
 def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
                result: list[Message | None], article: Article, mt: bool, new: bool
                ) -> list[tuple[int, Unit]]:
@@ -381,10 +341,10 @@ def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message],
     for m in sorted(old_messages, key=_is_obsolete):  # an active entry before an obsolete one
         if m.key not in used and m.msgstr and (
                 "`" in m.msgid or "  " in m.msgid or "\t" in m.msgid):
-            by_shown.setdefault((m.msgctxt, _as_shown(m.msgid)), m)
+            by_shown.setdefault((m.msgctxt, as_shown(m.msgid)), m)
     left = []
     for index, unit in pending:
-        same = by_shown.get((unit.msgctxt, _as_shown(unit.msgid)))
+        same = by_shown.get((unit.msgctxt, as_shown(unit.msgid)))
         if same is None or same.key in used:
             left.append((index, unit))
             continue

@@ -12,16 +12,10 @@ from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.catalog.fuzzy import FUZZY_THRESHOLD, best_fuzzy, similarity
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
-from pipeline.merge import (
-    FUZZY_THRESHOLD,
-    MT_NOTE,
-    _best_fuzzy,
-    _similarity,
-    gettext_language,
-    merge,
-)
+from pipeline.merge import MT_NOTE, gettext_language, merge
 from pipeline.provenance import delivered
 from pipeline.publish import Policy, publish
 from pipeline.render import Form
@@ -144,6 +138,8 @@ def test_vendor_edits_survive_reextraction_and_stay_reviewed() -> None:
     ("Run `a b` now.", "Run `a\nb` now.", True),  # and into one
     ("Run `a\nb` now.", "Run `ab` now.", False),  # the code itself changed
     ("Run a\nb now.", "Run a b now.", False),  # outside code a line end is not a space
+    ("Select **Browse**  now.", "Select **Browse** now.", True),  # two spaces show as one
+    ("Run `a  b` now.", "Run `a b` now.", False),  # not in code: it keeps them
 ])
 def test_english_that_only_moved_a_line_end_inside_code_keeps_its_entry(
         before: str, after: str, same: bool) -> None:
@@ -152,6 +148,17 @@ def test_english_that_only_moved_a_line_end_inside_code_keeps_its_entry(
     entry = by_msgid(new)[after]
     assert (entry.msgstr == "Exécutez." and entry.reviewed) is same
     assert (before in by_msgid(new)) is not same  # else the old English stays, obsolete
+
+
+def test_a_comment_on_an_untranslated_entry_goes_with_its_changed_english() -> None:
+    # helper-105: an untranslated entry lends no text, so nothing kept a translator's question
+    # on it once its English changed (and an obsolete entry without a translation is dropped)
+    old = merge(make([("102", "", "Check the version.")], tt="MT"), None)
+    old = replace(old, messages=tuple(replace(m, translator_comments=("Which version?",))
+                                      for m in old.messages))
+    new = merge(make([("102", "", "Check the installed version.")], tt="MT"), reread(old))
+    entry = by_msgid(new)["Check the installed version."]
+    assert entry.translator_comments == ("Which version?",) and not entry.msgstr
 
 
 def test_reviewed_catalog_wins_over_the_article_when_rendering() -> None:
@@ -405,7 +412,7 @@ def _best_by_difflib_alone(msgid: str, candidates: list[Message]) -> Message | N
     """The choice before rapidfuzz's bound passed candidates over: every one compared."""
     best, best_score = None, FUZZY_THRESHOLD
     for cand in candidates:
-        score = _similarity(msgid, cand.msgid)
+        score = similarity(msgid, cand.msgid)
         if score > best_score or (score == best_score and best is None and score > 0):
             best, best_score = cand, score
     return best
@@ -419,7 +426,7 @@ _WORDS = st.text(st.sampled_from("ab cde.`*"), max_size=24)
 def test_the_fuzzy_match_is_the_one_difflib_alone_would_choose(
         msgid: str, others: list[str]) -> None:
     candidates = [Message(o, f"t{i}") for i, o in enumerate(others)]
-    assert _best_fuzzy(msgid, candidates, others) is _best_by_difflib_alone(msgid, candidates)
+    assert best_fuzzy(msgid, candidates, others) is _best_by_difflib_alone(msgid, candidates)
 
 
 @pytest.mark.parametrize("sort", [False, True])

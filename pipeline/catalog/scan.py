@@ -112,8 +112,7 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         text = raw.lstrip(_LAYOUT)[len(mark):].rstrip("\r")
         if text.startswith(" "):
             text = text[1:]
-        # '#!' is a flag line to GNU gettext too ('#!fuzzy' is fuzzy), which writes it '#,'
-        entry.comments.append((number, "#," if mark == "#!" else mark, text))
+        entry.comments.append((number, "#," if mark == "#!" else mark, text))  # GNU's '#!' too
         open_field = None
 
     def split(number: int, obsolete: bool, previous: bool, body: str) -> bool:

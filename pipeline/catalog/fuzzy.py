@@ -1,0 +1,68 @@
+"""How close two English segments are, for merge: msgmerge's fuzzy match, and spacing as
+the page shows it (a re-wrapped paragraph is the same English)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from pipeline.catalog.model import Message
+
+# msgmerge's fuzzy threshold: below this the old translation is no help to the translator.
+FUZZY_THRESHOLD = 0.6
+
+
+def similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
+                ) -> Message | None:
+    """The candidate difflib finds closest to ``msgid`` (the first of equals), at least
+    FUZZY_THRESHOLD; ``choices``: the candidates' msgids.
+
+    2 x LCS / total length (rapidfuzz's Indel) bounds difflib's ratio from above, whose
+    matching blocks are one common subsequence: rapidfuzz scores every candidate in C and
+    passes over those below the bar (by their lengths alone, mostly), and difflib is asked
+    about the others from the highest bound down, until no bound can beat the best score.
+    The choice is the one difflib alone would make."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    # (the cutoff a little under the bar: rapidfuzz turns it into a whole distance, and a
+    # candidate exactly at the bar must not be lost to rounding; the loop keeps the bar)
+    hits = process.extract(msgid, choices, scorer=Indel.normalized_similarity,
+                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
+    best: int | None = None
+    best_score = FUZZY_THRESHOLD
+    for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
+        if bound < best_score - 1e-9:
+            break
+        score = similarity(msgid, choices[n])
+        if score > best_score or (score == best_score and score > 0 and (
+                best is None or n < best)):
+            best, best_score = n, score
+    return None if best is None else candidates[best]
+
+
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
+def as_shown(text: str) -> str:
+    """``text`` as a page shows its spacing: each line end inside a code span the space
+    CommonMark shows, and outside code each run of spaces or tabs one space (a re-wrap that
+    puts a line end where the English had two spaces, then joined, leaves one)."""
+    if "\n" not in text and "\r" not in text and "  " not in text and "\t" not in text:
+        return text
+    from pipeline.checks.tokens.code import code_spans
+
+    parts, pos = [], 0
+    for start, end in code_spans(text):
+        parts += [_SPACES.sub(" ", text[pos:start]), _LINE_END.sub(" ", text[start:end])]
+        pos = end
+    return "".join((*parts, _SPACES.sub(" ", text[pos:])))
