@@ -92,6 +92,11 @@ def codec_of(name: str) -> str:
         info = None
     # Python's own transforms (rot13, base64, unicode_escape, idna...) are no charsets
     if info is None or not info._is_text_encoding or info.name in _NOT_CHARSETS:
+        if info is None and name.upper() in GNU_CHARSETS:  # EUC-TW, GEORGIAN-PS, VISCII
+            raise CharsetProblem(
+                f"charset {name!r} is one GNU gettext knows but this tool cannot read",
+                hint="convert the catalog to UTF-8 with msgconv --to-code=UTF-8, or save it "
+                     "as UTF-8 in your PO editor")
         raise CharsetProblem(f"unknown charset {name!r} in Content-Type")
     codec = info.name
     if not ascii_compatible(codec):

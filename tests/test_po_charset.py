@@ -107,6 +107,20 @@ def test_a_python_transform_is_no_charset_and_no_traceback(charset: str) -> None
     assert info.value.finding.message == f"unknown charset {charset!r} in Content-Type"
 
 
+@pytest.mark.parametrize("charset", ["EUC-TW", "GEORGIAN-PS", "VISCII"])
+def test_a_charset_gnu_knows_and_python_does_not_says_to_convert_the_catalog(
+        charset: str) -> None:
+    # helper-105: msgconv writes them and msgfmt reads them; "unknown charset" and "fix the
+    # catalog in a PO editor" sent the vendor looking for a defect the file does not have
+    data = (f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n\n'
+            'msgid "a"\nmsgstr "b"\n').encode()
+    with pytest.raises(InputError) as info:
+        parse_po_bytes(data, "xx/a.po")
+    finding = info.value.finding
+    assert "GNU gettext knows but this tool cannot read" in finding.message
+    assert finding.hint is not None and "msgconv --to-code=UTF-8" in finding.hint
+
+
 # ---------------------------------------------------------------- writing in the declared charset
 #
 # A catalog is written in the charset its header declares when GNU's tools know that charset

@@ -49,6 +49,8 @@ STRICTER = (
     # a file cut short: gettext drops the trailing comments silently
     ("po-syntax", r"comments that belong to no entry at the end|holds comments and no entries"),
     ("po-syntax", r"the catalog is empty|the catalog has no entries"),
+    # EUC-TW, GEORGIAN-PS, VISCII: GNU's iconv has them, Python no codec (convert to UTF-8)
+    ("po-syntax", r"one GNU gettext knows but this tool cannot read"),
     # gettext cuts a string at a NUL (a \0 escape or the byte itself)
     ("po-syntax", r"a NUL character in a string|a NUL byte"),
     # gettext keeps the low byte of \777 or \x141 silently

@@ -64,6 +64,8 @@ add("header-not-first", entry("Before", "Avant") + header() + entry("After", "Ap
 add("no-charset", header(None) + entry("ASCII", "only"))
 add("charset-lowercase", header("utf-8") + entry("Lower", "Minuscule é"))
 add("charset-template", header("CHARSET") + entry("Template", "ascii only"))
+# helper-105: a charset GNU knows and Python has no codec for: refused, saying to convert
+add("charset-euc-tw", header("EUC-TW") + entry("Taiwan", "ascii only"))
 add("empty-msgstr-and-msgid-newlines", header() + entry("", "orphan", 'msgctxt "ctx"\n')
     + entry("\\n", "\\n") + entry("Untranslated", ""))
 add("long-lines", header() + entry("word " * 300, "mot " * 300))
