@@ -133,6 +133,25 @@ def handoff_disagrees(p: Pairing, options: Options) -> Out:
             )
 
 
+@catalog_rule(
+    "format-flag", "sync", Severity.WARNING,
+    "a catalog entry flagged as a format string (c-format, python-format …): msgfmt -c then "
+    "checks its translation as one and refuses the catalog where the two differ",
+    "remove the flag: a Markdown segment is no format string ('50% off' reads as a C '% o')",
+)
+def format_flag(p: Pairing, options: Options) -> Out:
+    for msg in p.catalog.active():
+        if msg.flags and msg.flags != _FUZZY_ONLY:  # most entries: none, or fuzzy alone
+            flagged = [f for f in msg.flags if f.endswith("-format") and not f.startswith("no-")]
+            if flagged:
+                yield p.po_path, p.entry_line(msg), 1, None, (
+                    f"entry {quote(msg.msgid, 60)} is flagged {', '.join(flagged)}: msgfmt -c "
+                    "checks its translation as a format string")
+
+
+_FUZZY_ONLY = ("fuzzy",)
+
+
 def entries_by_segment_id(catalog: Catalog) -> dict[str, Message]:
     out: dict[str, Message] = {}
     for msg in catalog.active():
@@ -148,6 +167,7 @@ RULES: tuple[CatalogRule, ...] = (
     orphan_entry,
     override,
     handoff_disagrees,
+    format_flag,
 )
 OVERRIDE = override.check  # the rules extract runs alone (job)
 DISAGREES = handoff_disagrees.check

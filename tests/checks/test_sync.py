@@ -99,3 +99,14 @@ def test_two_long_texts_are_quoted_from_a_little_before_where_they_differ() -> N
     assert now != was and "changed since." in now and "you edit." in was
     assert now.startswith("'…") and was.startswith("'…")
     assert quote_apart("Short one.", "Short two.", 60) == ("'Short one.'", "'Short two.'")
+
+
+def test_a_format_flag_a_vendor_added_is_reported_at_its_entry() -> None:
+    # helper-105: msgfmt -c refuses '50% off' against '50 % de' under c-format; the run kept
+    # the flag and wrote a catalog msgfmt refuses, saying nothing
+    a = article(BASE)
+    cat = merge(a, None)
+    cat = replace(cat, messages=tuple(
+        replace(m, flags=("fuzzy", "c-format") if m.msgid == "Goodbye" else ("no-c-format",))
+        for m in cat.messages))
+    assert check(a, cat) == [("format-flag", "fr-FR/doc.po", 29)]
