@@ -173,9 +173,10 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
 
 # Schemes a page links to as a matter of course; any other a new link may have is the
 # English's own or none. A relative URL has none.
-_WEB_SCHEMES = frozenset(("", "http", "https", "mailto", "ftp"))
+_WEB_SCHEMES = frozenset(("", "http", "https", "mailto", "ftp", "xref"))  # (DocFX's xref)
 _URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-_SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):")
+# a scheme as a URL writes it: no white space after its colon ('Note: …' is prose)
+_SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)")
 
 
 def _scheme(url: str) -> str:
@@ -187,8 +188,11 @@ def _scheme(url: str) -> str:
 
 
 def _may_name_scheme(text: str) -> bool:
-    """A word before a ':' that is no web scheme: the text may link to an application."""
-    return any(w.lower() not in _WEB_SCHEMES for w in _SCHEME_WORD.findall(text))
+    """A word before a ':' that is no web scheme, or an escape that may spell one: the text
+    may link to an application."""
+    return ("&" in text or "%" in text or not text.isprintable()
+            or (":" in text
+                and any(w.lower() not in _WEB_SCHEMES for w in _SCHEME_WORD.findall(text))))
 
 
 # What ends or leaves the src attribute DocFX writes a video's link into, unescaped (and .NET's
@@ -238,9 +242,13 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if _nothing_new(source, translation):
         return NONE
     urls = _urls(translation, source)
+    tr = _hosts(urls)
+    apps = [u for u in urls if (":" in u or "&" in u or "%" in u) and _scheme(u) not in _WEB_SCHEMES
+            and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
+    if not tr and not apps:
+        return NONE
     theirs = _urls(source)
     out = []
-    tr = _hosts(urls)
     if tr:
         # The English's hosts from everywhere, code spans included: generous on purpose.
         src = {h for h, _ in _hosts(theirs)}
@@ -251,9 +259,9 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
             out.append("link to a host the English does not have: "
                        + ", ".join(f"{h} ({q(u, 60)})" for h, u in foreign) + f"; {known}")
     # an application's scheme launches it from the page (ms-msdt:, search-ms:, ms-officecmd:)
-    schemes = {_scheme(u) for u in theirs}
-    apps = [u for u in urls if _scheme(u) not in _WEB_SCHEMES and _scheme(u) not in schemes
-            and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
+    if apps:
+        schemes = {_scheme(u) for u in theirs}
+        apps = [u for u in apps if _scheme(u) not in schemes]
     if apps:
         out.append("link to an application's URL scheme the English does not use: "
                    + ", ".join(q(u, 70) for u in apps))
