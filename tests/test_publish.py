@@ -553,3 +553,10 @@ def test_end_tags_that_close_the_englishs_elements_are_held_whatever_the_marks()
     published = run(article, catalog)
     assert published.text is not None and "</main>" not in published.text
     assert "html-added" in ids(published.findings)
+
+
+def test_a_generic_attribute_handler_between_the_pairs_is_published_inert() -> None:
+    # helper-108: '{onmouseover=…}' after a pair: Markdig writes it onto the paragraph
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + " {onmouseover=alert(1)}\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "{onmouseover=alert(1)}" not in published.text

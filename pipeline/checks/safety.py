@@ -41,6 +41,7 @@ from pipeline.checks.tokens.tags import (
     no_tags,
     style_values,
     unknown_attributes,
+    with_generic,
     with_sections,
 )
 from pipeline.checks.tokens.urls import decoded_url
@@ -48,6 +49,11 @@ from pipeline.findings import Severity
 
 E = Severity.ERROR
 S = "safety"
+
+def _as_tags(text: str) -> str:
+    """``text`` with its DocFX sections and generic attribute blocks also written as tags."""
+    return with_generic(with_sections(text))
+
 
 # Elements that run script, load content, restyle the page or submit data.
 _UNSAFE_ELEMENT = re.compile(
@@ -63,11 +69,11 @@ _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
 @segment_rule(
     "html-added", S, E, "an HTML element or attribute the English does not have",
     "use only the HTML tags and attributes of the English",
-    translation_needs="<!")  # a DocFX section, "[!div …]", is a <div> tag
+    translation_needs="<!{")  # a DocFX section "[!div …]" and "{…}" attributes are tags
 def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
-    source, translation = with_sections(source), with_sections(translation)
+    source, translation = _as_tags(source), _as_tags(translation)
     if "<" not in translation:
         return NONE
     src_text = without_code(source) if "<" in source else ""
@@ -186,11 +192,11 @@ def _handlers(text: str) -> list[str]:
     "event-handler", S, E,
     "an event handler attribute (onclick, onerror, …) the English does not have",
     "remove the on… attribute",
-    translation_needs="<!")  # "[!div": as html-added
+    translation_needs="<!{")  # "[!div", "{…}": as html-added
 def event_handler(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
-    source, translation = with_sections(source), with_sections(translation)
+    source, translation = _as_tags(source), _as_tags(translation)
     if "<" not in translation or no_tags(translation):
         return NONE
     tr = _handlers(translation)
@@ -352,7 +358,7 @@ def may_be_active(text: str) -> bool:
     element, an ``on…=`` attribute, or a script or data scheme, however encoded or spaced.
     False: they find nothing (an ``on…`` attribute with no value runs nothing either)."""
     low = ""
-    text = with_sections(text)
+    text = _as_tags(text)
     if "<" in text:
         if _UNSAFE_ELEMENT.search(text):
             return True

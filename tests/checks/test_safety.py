@@ -110,6 +110,13 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text one.", "Texte un.</div></div></main></body>",
                      id="end-tags-that-close-the-englishs-elements"),
         pytest.param("<b>Bold</b> text.", "<b>Gras</b></b> texte.", id="an-end-tag-more"),
+        # helper-108: Markdig's generic attributes put any attribute on the element
+        pytest.param("Click the button.", 'Cliquez sur le bouton. {style="position:fixed;inset:0"}',
+                     id="generic-attribute-style"),
+        pytest.param("Click the button.", "Cliquez sur le bouton. {#main-content}",
+                     id="generic-attribute-id"),
+        pytest.param("Click the button.", "Cliquez sur le bouton. {hidden}",
+                     id="generic-attribute-hidden"),
     ],
     "unsafe-element": [
         pytest.param("Text", "<script>alert(1)</script>", id="script"),
@@ -127,6 +134,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Use `<b>`.", "Utilisez `<script>`.", id="in-code-too"),
     ],
     "event-handler": [
+        pytest.param("Click the button.", "Cliquez sur le bouton. {onmouseover=alert(1)}",
+                     id="generic-attribute-handler"),
+        pytest.param("See [the guide](https://learn.microsoft.com/en-us/x).",
+                     'Voir [le guide](https://learn.microsoft.com/en-us/x){onclick="a}b"}.',
+                     id="generic-attribute-quoted-brace"),
         # helper-78: a quote inside a comment swallowed the live tag after it
         pytest.param("Click here.", 'Klicken Sie <!-- <b title=" --> <x-a onmouseover=alert(1) '
                      'style=position:fixed;inset:0>hier</x-a> ">.',
@@ -466,6 +478,12 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Type `<?php`.", "Tapez `<?php`.", id="instruction-in-code"),
         pytest.param("Text", "Texte <!-- note -->", id="a-comment-is-no-declaration"),
         pytest.param("Text</div>", "Texte</div>", id="the-englishs-end-tag"),
+        pytest.param("Bearer {token}. Required.", "Porteur {jeton}. Obligatoire.",
+                     id="a-placeholder-in-braces-is-no-attribute"),
+        pytest.param("## Paging {#paging}", "## Pagination {#paging}",
+                     id="the-englishs-generic-id"),
+        pytest.param("Use `{onclick=x}`.", "Utilisez `{onclick=x}`.", id="generic-in-code"),
+        pytest.param("Write {{ value }}.", "Écrivez {{ value }}.", id="double-braces"),
         pytest.param("<b>Bold</b> and <i>it</i>", "<i>it</i> et <b>gras</b>",
                      id="end-tags-moved"),
     ],

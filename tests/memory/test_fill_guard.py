@@ -108,3 +108,20 @@ def test_a_memory_note_wrapped_by_polib_s_save_is_still_the_memory_s(tmp_path: P
     msg = next(m for m in parse_po(text, "x.po").messages if m.msgid == "a")
     assert provenance(msg) == Provenance(97, origin, True)
     assert without_provenance(msg.translator_comments) == ("keep me",)
+
+
+def test_a_tmx_exact_match_with_a_generic_attribute_handler_is_not_published(
+        tmp_path: Path) -> None:
+    # helper-108: Markdig's '{onmouseover=…}' writes the handler onto the paragraph; no rule
+    # read '{…}' blocks, so a vendor's TMX filled and published it as a reviewed exact match
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "en-US/a.md", "# Setup\n\nClick the button.\n")
+    (cats / "fr-FR").mkdir(parents=True)
+    tmx = write(tmp_path, "vendor.tmx", (
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="en-US" '
+        'datatype="plaintext" segtype="sentence" adminlang="en-US" creationtool="x" '
+        'creationtoolversion="1" o-tmf="x"/><body><tu><tuv xml:lang="en-US"><seg>Click the '
+        'button.</seg></tuv><tuv xml:lang="fr-FR"><seg>Cliquez sur le bouton. '
+        '{onmouseover=alert(document.cookie)}</seg></tuv></tu></body></tmx>'))
+    _locales(tmp_path, _config(tmp_path, f'tm = ["{tmx}"]'))
+    assert "onmouseover" not in (out / "fr-FR/a.md").read_text(encoding="utf-8")
