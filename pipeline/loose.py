@@ -9,6 +9,7 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -168,36 +169,60 @@ def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
+    # A code span as the whole stretch reads it and as its own block or cell reads it: cut
+    # where CommonMark does not, backticks would pair anew and mask live markup; read whole,
+    # a span could cross a blank line or a cell's pipe
+    whole = set(code_spans(piece))
     spans = [(us + a, us + b) for us, ue in _inline_units(piece)
-             for a, b in code_spans(piece[us:ue]) if not any(ts < us + a < te for ts, te in first)]
+             for a, b in code_spans(piece[us:ue]) if (us + a, us + b) in whole]
+    if first:
+        starts, reach = _reach(first)
+        spans = [(a, b) for a, b in spans if reach[bisect_left(starts, a)] <= a]
     return mask_spans(piece, spans)
 
 
+def _reach(stretches: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The stretches' starts in order, and for each position i the furthest end of those
+    before it (``reach[i]``): a point p is inside one that starts before it when
+    ``reach[bisect_left(starts, p)] > p``. Linear in spans and tags, not their product."""
+    ordered = sorted(stretches)
+    starts = [s for s, _ in ordered]
+    reach = [0]
+    for _, end in ordered:
+        reach.append(max(reach[-1], end))
+    return starts, reach
+
+
 _PIPE = re.compile(r"(?<!\\)\|")
+# a table's delimiter row: '|---|:--:|', '--- | ---'
+_DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", re.M)
 
 
 def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
     """Where in ``piece`` a code span may run: a paragraph's lines together, and on its own
-    each line that opens a block (a heading ends with its line) and each cell of a table row
-    (GFM cuts a row at its pipes before it reads code). A code span ends with its block: taken
-    across a blank line or out of a cell, backticks would mask live markup as code. A line
-    that may only continue a list item or quote is cut off too: never masking more than
-    CommonMark would."""
+    each line that opens a block, however indented (a heading ends with its line; in a list
+    item four spaces are no code), and each cell of a table row (GFM cuts a row at its pipes
+    before it reads code; a row is a line that starts or ends with a pipe, or any line with
+    one where the stretch has a delimiter row). Cutting more than CommonMark never masks
+    more: ``_code_masked`` keeps only the spans the whole stretch reads too."""
+    table = "|" in piece and _DELIMITER_ROW.search(piece) is not None
     start = None  # of the paragraph being read
     at = 0
     for line in piece.splitlines(keepends=True):
         end = at + len(line)
-        if not line.strip() or "|" in line or block_start(line) is not None:
+        bare = line.strip()
+        row = "|" in line and (table or bare.startswith("|") or bare.endswith("|"))
+        if not bare or row or block_start(line.lstrip(" \t")) is not None:
             if start is not None:
                 yield start, at
                 start = None
-            if "|" in line:
+            if row:
                 cell = at
                 for m in _PIPE.finditer(line):
                     yield cell, at + m.start()
                     cell = at + m.end()
                 yield cell, end
-            elif line.strip():
+            elif bare:
                 yield at, end
         elif start is None:
             start = at

@@ -447,3 +447,25 @@ def test_a_correction_stays_on_its_segment_among_entries_of_the_same_english(sor
     merged = merge(article, edited)
     assert page(article, merged, Form.LOCALIZED).split("---\n")[-1].split() == [
         "Premier", "Nouveau", "Deuxième", "(corrigé)", "Troisième"]
+
+
+def test_a_comment_on_an_untranslated_twin_goes_to_its_own_twin() -> None:
+    # helper-107: both comments went to the first of two equally close twins
+    old = merge(make([("102", "Vérifiez la version.", "Check the version."),
+                      ("103", "Contrôlez la version.", "Check the version.")]), None)
+    notes = {None: "Q-for-102", "b5df6-103": "Q-for-103"}
+    old = replace(old, messages=tuple(
+        replace(m, msgstr="", translator_comments=(notes[m.msgctxt],)) for m in old.messages))
+    new = merge(make([("102", "Vérifiez la version installée.", "Check the installed version."),
+                      ("103", "Contrôlez la version installée.",
+                       "Check the installed version.")]), reread(old))
+    by_ctxt = {m.msgctxt: m.translator_comments for m in new.messages if not m.obsolete}
+    assert by_ctxt == {None: ("Q-for-102",), "b5df6-103": ("Q-for-103",)}
+
+
+def test_spacing_the_page_does_not_show_keeps_the_entry_either_way() -> None:
+    # helper-107: one space to two kept the entry only the other way round
+    old = reread(merge(make([("102", "Traduit.", "Select **Browse** now.")]), None))
+    new = merge(make([("102", "", "Select **Browse**  now.")]), old)
+    (entry,) = [m for m in new.messages if not m.obsolete]
+    assert entry.msgstr == "Traduit." and not entry.fuzzy

@@ -560,3 +560,30 @@ def test_a_generic_attribute_handler_between_the_pairs_is_published_inert() -> N
     text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + " {onmouseover=alert(1)}\n")
     published = run(article_of(text), None)
     assert published.text is not None and "{onmouseover=alert(1)}" not in published.text
+
+
+IMG = "<img src=x onerror=alert(document.domain)>"
+
+
+@pytest.mark.parametrize("markup", [
+    # helper-107: cut where CommonMark does not, backticks pair anew and mask live markup: a
+    # paragraph line with a pipe is no table row, a lone tag line interrupts no paragraph, and
+    # a heading four spaces deep in a list item ends one
+    f"Use `a|` {IMG} `b`.",
+    f"`a\n<span>\n` {IMG} `b`",
+    f"- a\n  - b\n    c `\n    # {IMG} `",
+])
+def test_markup_between_the_pairs_is_masked_only_where_commonmark_reads_code(
+        markup: str) -> None:
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n\n"
+            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "<img src=x onerror" not in published.text
+
+
+def test_an_english_example_with_a_pipe_in_its_code_span_stays_code() -> None:
+    markup = 'Use `<button onclick="a() || b()">` here.\n'
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n"
+            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and markup in published.text

@@ -28,6 +28,7 @@ from pipeline.checks.safety_urls import (
     unsafe_url,
     video_breakouts,
 )
+from pipeline.checks.tokens.attributes import with_generic
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
 from pipeline.checks.tokens.tags import (
@@ -39,9 +40,9 @@ from pipeline.checks.tokens.tags import (
     inert_anchor,
     lenient_tags,
     no_tags,
+    outer_ends,
     style_values,
     unknown_attributes,
-    with_generic,
     with_sections,
 )
 from pipeline.checks.tokens.urls import decoded_url
@@ -132,7 +133,14 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
     # attributes), '`<video `' (its attributes run on to the English's next '>'). Only a
     # fidelity rule, which a mark releases, reported them.
     tr_broken = broken_starts(tr_bad, tr_text)
-    opened = [t.name for t in tr_tags if not t.end]  # before the filters: an end tag of these
+    # an end tag of no element the translation opens before it closes the English's around
+    # the segment ('</div></main>' out of a note, '</div x>' as well): html-broken, which a
+    # mark releases, saw it alone
+    tr_ends = outer_ends(tr_tags, tr_bad)
+    src_tags, src_bad = html_tags(src_text) if tr_ends or tr_tags or tr_broken else ([], [])
+    _, ends = diff_multiset(outer_ends(src_tags, src_bad), tr_ends) if tr_ends else ((), ())
+    if ends:
+        out.append("HTML end tag added by the translation: " + ", ".join(f"</{e}>" for e in ends))
     if code:
         tr_tags = [t for t in tr_tags if t.attrs or t.name not in _PLAIN]
     if not source.strip():  # an anchor in place of nothing; elsewhere it could take the place
@@ -140,21 +148,11 @@ def _html_added(src_text: str, tr_text: str, translation: str, source: str,
         tr_tags = [t for t in tr_tags if not inert_anchor(t)]
     if not tr_tags and not tr_broken:
         return out
-    src_tags, src_bad = html_tags(src_text)
     _, elements = diff_multiset([t.name for t in src_tags if not t.end] + broken_starts(src_bad),
                                 [t.name for t in tr_tags if not t.end] + tr_broken)
     if elements:
         out.append("HTML element added by the translation: "
                    + ", ".join(f"<{e}>" for e in elements))
-    # an end tag the English lacks, of no element the translation opens, closes the English's
-    # elements around it ('</div></main>' out of a note): html-broken, which a mark releases,
-    # saw it alone
-    _, ends = diff_multiset([t.name for t in src_tags if t.end], [t.name for t in tr_tags if t.end])
-    if ends:
-        ends = diff_multiset(diff_multiset([t.name for t in src_tags if not t.end], opened)[1],
-                             ends)[1]
-    if ends:
-        out.append("HTML end tag added by the translation: " + ", ".join(f"</{e}>" for e in ends))
     src_attrs = {(t.name, a) for t in src_tags for a, _ in t.attrs}
     added = [f"{a!r} on <{t.name}>" for t in tr_tags if t.name not in elements
              for a, _ in t.attrs if (t.name, a) not in src_attrs]

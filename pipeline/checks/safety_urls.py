@@ -40,10 +40,11 @@ def _unquote_lenient(value: str) -> str:
     return value[1:-1] if value[:1] == "<" and value[-1:] == ">" else value
 
 
-def _urls(text: str, english: str | None = None) -> list[str]:
+def _urls(text: str, english: str | None = None, leading: bool = True) -> list[str]:
     """Every URL the text would make a link or load: Markdown destinations, reference
     definitions and autolinks; URL attributes of any tag (in a translation, also in the code
-    it adds: ``without_english_code``); bare http(s) and www. URLs."""
+    it adds: ``without_english_code``); bare http(s) and www. URLs; with ``leading``, a '(…)'
+    opening the text, a link's destination if the pair before ends with '[text]'."""
     urls = [_unquote_lenient(t) for t in links(text).targets if not t.startswith("[")]
     if "<" in text and "=" in text:  # an attribute without a value holds no URL
         for _, attrs in lenient_tags(without_code(text) if english is None
@@ -56,7 +57,7 @@ def _urls(text: str, english: str | None = None) -> list[str]:
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
-    if text.startswith("("):  # the destination of a link whose text ends the pair before
+    if leading and text.startswith("("):  # a link's if its text ends the pair before
         m = _LEADING_DESTINATION.match(text)
         if m is not None:  # ('(<>' is an empty destination: group 1 is '', group 2 None)
             urls.append(m.group(1) if m.group(1) is not None else m.group(2))
@@ -180,12 +181,15 @@ _SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)"
 
 
 def _scheme(url: str) -> str:
-    """The URL's scheme, '' for none; and for one with nothing after it: '(Note:' opening a
-    segment reads as a destination ('[a]' may end the pair before), but links nowhere."""
-    decoded = decoded_url(url)
-    m = _URL_SCHEME.match(decoded)
-    return m.group(1) if m is not None and m.end() < len(decoded) else ""
+    """The URL's scheme, '' for none, read as the page reads it: a destination's backslash
+    escapes removed first ('ms\\-msdt:' links to 'ms-msdt:'), then as a browser does."""
+    if "\\" in url:
+        url = _MD_ESCAPE.sub(r"\1", url)
+    m = _URL_SCHEME.match(decoded_url(url))
+    return m.group(1) if m is not None else ""
 
+
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 
 def _may_name_scheme(text: str) -> bool:
     """A word before a ':' that is no web scheme, or an escape that may spell one: the text
@@ -243,7 +247,10 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         return NONE
     urls = _urls(translation, source)
     tr = _hosts(urls)
-    apps = [u for u in urls if (":" in u or "&" in u or "%" in u) and _scheme(u) not in _WEB_SCHEMES
+    # (not a '(…)' opening the segment: '(Hinweis:EDM' is prose far more often than a link)
+    apps = [u for u in (urls if not translation.startswith("(") else
+                        _urls(translation, source, leading=False))
+            if (":" in u or "&" in u or "%" in u) and _scheme(u) not in _WEB_SCHEMES
             and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
     if not tr and not apps:
         return NONE

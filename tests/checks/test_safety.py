@@ -110,6 +110,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text one.", "Texte un.</div></div></main></body>",
                      id="end-tags-that-close-the-englishs-elements"),
         pytest.param("<b>Bold</b> text.", "<b>Gras</b></b> texte.", id="an-end-tag-more"),
+        # helper-107: a browser reads these as '</div>' and '</main>' all the same
+        pytest.param("Text one.", "Texte un.</div x>", id="an-end-tag-with-an-attribute"),
+        pytest.param("Text one.", "Texte un.</div/>", id="an-end-tag-with-a-slash"),
+        pytest.param("Text one.", "Texte un.</main =x>", id="an-end-tag-with-junk"),
         # helper-108: Markdig's generic attributes put any attribute on the element
         pytest.param("Click the button.", 'Cliquez sur le bouton. {style="position:fixed;inset:0"}',
                      id="generic-attribute-style"),
@@ -209,6 +213,16 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        # helper-107: CommonMark removes a destination's backslash escapes; an empty path
+        # still launches the application; a no-break space is part of a bare destination
+        pytest.param("See [two](https://a.example/).", "Voir [deux](ms\\-msdt:/id).",
+                     id="an-escaped-hyphen-in-a-scheme"),
+        pytest.param("See [two](https://a.example/).", "Voir [deux](ms-msdt\\:/id).",
+                     id="an-escaped-colon-after-a-scheme"),
+        pytest.param("See [two](https://a.example/).", "Voir [deux](ms-settings:).",
+                     id="an-application-scheme-with-no-path"),
+        pytest.param("See [two](https://a.example/).", "[x]: //evil.example/a\u00a0",
+                     id="a-definition-ending-in-a-no-break-space"),
         # helper-104: an application's scheme launches it from the page (Follina's ms-msdt:)
         pytest.param("Text one.", "Texte un, voir <ms-msdt:/id%20PCWDiagnostic%20/skip%20force>.",
                      id="an-autolink-to-an-application-scheme"),
@@ -409,6 +423,10 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Quote text", "> Citation", id="quote"),
         pytest.param("Text", "<div>Texte</div>", id="html-block"),
         pytest.param("Text", "[a]: https://evil.example", id="reference-definition"),
+        # helper-107: a definition after a quote marker on a later line, where the English
+        # has a quote too
+        pytest.param("Text one.\n> Text two.", "Texte un.\n> [learn]: <javascript:void alert(1)>",
+                     id="definition-inside-a-quote"),
         # helper-104: CommonMark's other definitions: a '<…>' destination with spaces, a
         # title escaping its quote, a label or a destination on the next line
         pytest.param("Text one.", "[learn]: <javascript:void alert(document.domain)>",
@@ -478,6 +496,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Type `<?php`.", "Tapez `<?php`.", id="instruction-in-code"),
         pytest.param("Text", "Texte <!-- note -->", id="a-comment-is-no-declaration"),
         pytest.param("Text</div>", "Texte</div>", id="the-englishs-end-tag"),
+        # helper-107: the translation closes what it opens itself
+        pytest.param("<li>Item one", "<li>Élément un</li>", id="an-end-tag-of-its-own-element"),
+        pytest.param("<p>Text", "<p>Texte</p>", id="its-own-paragraph-closed"),
         pytest.param("Bearer {token}. Required.", "Porteur {jeton}. Obligatoire.",
                      id="a-placeholder-in-braces-is-no-attribute"),
         pytest.param("## Paging {#paging}", "## Pagination {#paging}",
@@ -546,6 +567,9 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Open [Settings](ms-settings:windowsupdate).",
                      "Ouvrez [Paramètres](ms-settings:windowsupdate).",
                      id="the-englishs-application-scheme"),
+        pytest.param("See <xref:System.String>.", "Voir [String](xref:System.String).",
+                     id="an-xref-link"),  # helper-107: DocFX resolves it when it builds
+        pytest.param("(Default: true)", "(Standard:true)", id="a-parenthesis-of-prose"),
         pytest.param("Write to [us](mailto:docs@contoso.com).",
                      "Écrivez-[nous](mailto:docs@contoso.com).", id="mailto"),
         # a segment opening with '(' reads as a destination: 'Hinweis:' links nowhere
@@ -596,6 +620,10 @@ PASSING: dict[str, list[object]] = {
                      id="a-comment-marker-first"),
     ],
     "new-block": [
+        # helper-107: a link text wrapped over two lines is no definition: '](…)' closes it
+        pytest.param("See the [Azure Functions\noverview](https://learn.microsoft.com/x) now.",
+                     "[La vue d'ensemble\nd'Azure Functions](https://learn.microsoft.com/x).",
+                     id="a-wrapped-link-text"),
         pytest.param(':::no-loc text="Azure"::: is fine.', 'Bien : :::no-loc text="Azure":::.',
                      id="no-loc-moved"),
         pytest.param("See :::no-loc text=\"Azure\":::.", ':::no-loc text="Azure"::: voir.',

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.checks.tokens.links import REF_DEF
+from pipeline.checks.tokens.links import CONTAINERS, DEFINITION_AT
 
 # Up to three spaces of indentation (deeper is code or continuation, which a segment cannot
 # open by itself), then the patterns for the line's first character: one or two are tried, not
@@ -37,6 +37,7 @@ _REF_HEAD = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\r?$")
 # ... or a label that runs on to the next line ('[Contoso' then 'Learn]: url' defines
 # '[Contoso Learn]'), when the text has that next line
 _REF_OPEN = re.compile(r"[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.)*+\r?$")
+_LABEL_CLOSES = re.compile(r"[ \t]{0,3}\[(?:[^\[\]\\]|\\.)+\]:")  # (no '](': link text)
 _BREAK_KIND = "thematic break or front matter delimiter"
 BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "`": (("code fence", _FENCE),),
@@ -51,7 +52,8 @@ BY_FIRST_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "<": (("HTML block", _HTML_BLOCK), ("HTML block", _HTML_TAG_LINE)),
     # a whole-line '[label]: destination ["title"]': the line vanishes from the page; with no
     # destination yet, the next line (the next segment's) gives it one
-    "[": (("link reference definition", REF_DEF), ("link reference definition", _REF_HEAD)),
+    "[": (("link reference definition", DEFINITION_AT),
+          ("link reference definition", _REF_HEAD)),
     ":": (("DocFX block (:::)", _DIRECTIVE),),
     **{d: (("list item", _ORDERED),) for d in "0123456789"},
 }
@@ -68,8 +70,17 @@ def block_start(line: str) -> str | None:
             return None
     for kind, pattern in BY_FIRST_CHAR.get(line[pos : pos + 1], ()):
         if pattern.match(line, pos):
+            if kind in _CONTAINER_KINDS and "]:" in line:  # a definition inside: it is that
+                inner = _CONTAINER.match(line, pos)
+                at = pos if inner is None else inner.end()
+                if DEFINITION_AT.match(line, at) or _REF_HEAD.match(line, at):
+                    return "link reference definition"
             return kind
     return None
+
+
+_CONTAINER_KINDS = frozenset(("block quote", "list item"))
+_CONTAINER = re.compile(CONTAINERS)
 
 
 # CommonMark's line endings: a carriage return alone ends a line too
@@ -85,9 +96,10 @@ def block_starts(text: str) -> tuple[str | None, list[str]]:
     """The block the text's first line opens, if any, and the blocks its other lines open."""
     lines = LINE_END.split(text) if "\r" in text else text.split("\n")
     kinds = [block_start(line) for line in lines]
-    if "[" in text:  # a label the next line of the text closes: '[Contoso' 'Learn]: url'
+    if "[" in text and "]:" in text:  # a label a later line closes: '[Contoso' 'Learn]: url'
         kinds = [k or ("link reference definition" if i < len(lines) - 1
-                       and _REF_OPEN.match(lines[i]) else None)
+                       and _REF_OPEN.match(lines[i])
+                       and _LABEL_CLOSES.match("\n".join(lines[i:])) else None)
                  for i, k in enumerate(kinds)]
     return kinds[0], [k for k in kinds[1:] if k]
 

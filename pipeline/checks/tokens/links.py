@@ -47,12 +47,18 @@ _COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
 # Changed ...'). As CommonMark reads one: the destination may be on the next line, a '<…>' one
 # may hold spaces ('<javascript:void alert(1)>'), and a title may escape its quotes and run on
 # over lines. Group 1: a '<…>' destination's inside; group 2: a bare one.
+# (A bare destination ends at a space or control character only: a no-break space is part
+# of it; a line ends at CR LF, LF or a CR alone.)
 _DEFINED = (
-    r"\]:[ \t]*+(?:\r?\n[ \t]*+)?(?:<((?:[^<>\n\\]|\\.)*+)>|([^\s<]\S*+))"
-    r"(?:(?:[ \t]++(?:\r?\n[ \t]*+)?|\r?\n[ \t]*+)"
-    r"(?:\"(?:[^\"\\]|\\.)*+\"|'(?:[^'\\]|\\.)*+'|\((?:[^()\\]|\\.)*+\)))?[ \t]*+\r?$")
-# (a label's brackets may be backslash-escaped: '[gu\]ide]: url')
-REF_DEF = re.compile(r"^[ \t]{0,3}\[(?:[^\[\]\\]|\\.)+" + _DEFINED, re.M)
+    r"\]:[ \t]*+(?:(?:\r\n?|\n)[ \t]*+)?(?:<((?:[^<>\r\n\\]|\\.)*+)>|([^\x00-\x20<][^\x00-\x20]*+))"
+    r"(?:(?:[ \t]++(?:(?:\r\n?|\n)[ \t]*+)?|(?:\r\n?|\n)[ \t]*+)"
+    r"(?:\"(?:[^\"\\]|\\.)*+\"|'(?:[^'\\]|\\.)*+'|\((?:[^()\\]|\\.)*+\)))?[ \t]*+(?=[\r\n]|\Z)")
+# After the quote and list markers that hold it; a label's brackets may be backslash-escaped
+# ('[gu\]ide]: url')
+CONTAINERS = r"(?:[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*"
+_LABEL = r"[ \t]{0,3}\[(?:[^\[\]\\]|\\.)+"
+REF_DEF = re.compile(r"(?:^|(?<=\r))" + CONTAINERS + _LABEL + _DEFINED, re.M)
+DEFINITION_AT = re.compile(_LABEL + _DEFINED)  # one starting where it is matched
 # No re.I: case-insensitive alternation defeats the engine's first-character scan.
 URL_TAIL = r"[^\s<>\"'`\]]*(?<![).,:;!?])"
 BARE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://" + URL_TAIL)
