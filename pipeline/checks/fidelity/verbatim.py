@@ -248,14 +248,14 @@ def identifier_changed(source: str, translation: str, options: Options) -> Messa
     # such as the link text of a cmdlet's "related links" entry.
     if source == translation:
         return NONE
-    # 'S\\_OK', '\\_\\_init\\_\\_.py' show 'S_OK', '__init__.py': both sides are read as the
-    # page shows them
-    if "\\_" in source:
-        source = source.replace("\\_", "_")
     if not (("-" in source and CMDLET_NOUN.search(source) is not None)
             or ("." in source and DOT_CANDIDATE.search(source) is not None)
             or "::" in source or ("_" in source and CONSTANT.search(source) is not None)):
         return NONE
+    # 'S\\_OK', '\\_\\_init\\_\\_.py' show 'S_OK', '__init__.py': both sides are read as the
+    # page shows them
+    if "\\_" in source:
+        source = source.replace("\\_", "_")
     seen = translation.replace("\\_", "_") if "\\_" in translation else translation
     # link destinations ('](x.md)', the commonest '.ext') are masked before names are sought
     text = prose(source) if "](" in source or "`" in source else source
