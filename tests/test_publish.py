@@ -515,28 +515,45 @@ def test_a_definition_in_a_translation_never_retargets_the_englishs_link(
     assert "Texte un.\n\nVoir" in published.text  # the handoff's own translation instead
 
 
-@pytest.mark.parametrize("markup", [
-    "`x\n\nVoir <img src=x onerror=alert(document.domain)> ici`",
-    "| a | b |\n|---|---|\n| `x | <img src=x onerror=alert(document.domain)> ` |",
-    "# Titre `x\nVoir <img src=x onerror=alert(document.domain)> ici`",
-])
-def test_markup_between_the_pairs_is_no_code_span_across_a_block_or_a_cell(markup: str) -> None:
-    # a code span ends with its block, and GFM cuts a row at its pipes before it reads code:
-    # the backticks around these tags make none
+IMG = "<img src=x onerror=alert(document.domain)>"
+
+
+def between_pairs(markup: str) -> Published:
+    """The page of an sxs article with ``markup`` of its own between two pairs."""
     text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n\n"
             + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
-    published = run(article_of(text), None)
+    return run(article_of(text), None)
+
+
+@pytest.mark.parametrize("markup", [
+    # a code span cannot cross a blank line, a table cell's '|' or a heading's line end
+    f"`x\n\nVoir {IMG} ici`",
+    f"| a | b |\n|---|---|\n| `x | {IMG} ` |",
+    f"# Titre `x\nVoir {IMG} ici`",
+    # helper-107: cut where CommonMark does not, backticks pair anew and mask live markup: a
+    # paragraph line with a pipe is no table row, a lone tag line interrupts no paragraph, and
+    # a heading four spaces deep in a list item ends one
+    f"Use `a|` {IMG} `b`.",
+    f"`a\n<span>\n` {IMG} `b`",
+    f"- a\n  - b\n    c `\n    # {IMG} `",
+])
+def test_markup_between_the_pairs_is_masked_as_code_only_where_commonmark_reads_code(
+        markup: str) -> None:
+    published = between_pairs(markup)
     assert published.text is not None
     assert "<img src=x onerror" not in published.text
     assert "&lt;img src=x onerror" in published.text  # published inert
 
 
-def test_a_code_span_of_a_paragraph_in_the_markup_between_the_pairs_stays_code() -> None:
-    # over two lines of one paragraph a code span is still one: the English's example stays
-    markup = "Use `<img onerror=x>` in a\nparagraph of `<img\nonerror=y>` and more.\n"
-    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n"
-            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
-    published = run(article_of(text), None)
+@pytest.mark.parametrize("markup", [
+    # over two lines of one paragraph a code span is still one
+    "Use `<img onerror=x>` in a\nparagraph of `<img\nonerror=y>` and more.",
+    # a paragraph line with pipes in its code is no table row
+    'Use `<button onclick="a() || b()">` here.',
+])
+def test_a_code_span_of_the_markup_between_the_pairs_stays_the_englishs_example(
+        markup: str) -> None:
+    published = between_pairs(markup)
     assert published.text is not None and markup in published.text
 
 
@@ -560,30 +577,3 @@ def test_a_generic_attribute_handler_between_the_pairs_is_published_inert() -> N
     text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + " {onmouseover=alert(1)}\n")
     published = run(article_of(text), None)
     assert published.text is not None and "{onmouseover=alert(1)}" not in published.text
-
-
-IMG = "<img src=x onerror=alert(document.domain)>"
-
-
-@pytest.mark.parametrize("markup", [
-    # helper-107: cut where CommonMark does not, backticks pair anew and mask live markup: a
-    # paragraph line with a pipe is no table row, a lone tag line interrupts no paragraph, and
-    # a heading four spaces deep in a list item ends one
-    f"Use `a|` {IMG} `b`.",
-    f"`a\n<span>\n` {IMG} `b`",
-    f"- a\n  - b\n    c `\n    # {IMG} `",
-])
-def test_markup_between_the_pairs_is_masked_only_where_commonmark_reads_code(
-        markup: str) -> None:
-    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n\n"
-            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
-    published = run(article_of(text), None)
-    assert published.text is not None and "<img src=x onerror" not in published.text
-
-
-def test_an_english_example_with_a_pipe_in_its_code_span_stays_code() -> None:
-    markup = 'Use `<button onclick="a() || b()">` here.\n'
-    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + "\n\n" + markup + "\n"
-            + pair("abcde-103", "Texte deux.", "Text two.") + "\n")
-    published = run(article_of(text), None)
-    assert published.text is not None and markup in published.text
