@@ -143,7 +143,11 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     from pipeline.segment.blocks import BlockKind, scan_blocks  # only for a candidate
 
     blocks = scan_blocks(text, article.body_start)
-    code = sorted(line for b in blocks if b.kind is BlockKind.CODE for line in b.lines)
+    # a fence's opening line is no code to a page: its info string may carry attributes
+    # ('```cs {onmouseover=…}' puts them on the block)
+    code = sorted(line for b in blocks if b.kind is BlockKind.CODE
+                  for line in (b.lines[1:] if b.lines and text[b.lines[0][0]:b.lines[0][1]]
+                               .lstrip(" \t").startswith(("```", "~~~")) else b.lines))
     html = [(b.lines[0][0], b.lines[-1][1]) for b in blocks
             if b.kind is BlockKind.HTML and b.lines]
     if not any(flagged(shown)

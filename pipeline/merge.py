@@ -285,17 +285,18 @@ def _carry_comments(old_messages: Sequence[Message], used: set[Key],
     translation is one gettext drops)."""
     noted = [m for m in old_messages if m.key not in used and not m.msgstr and m.msgid
              and without_provenance(m.translator_comments)]
-    given: set[int] = set()  # one entry's comments to one new entry: twins keep their own
+    given: set[int] = set()  # those a comment went to: a twin's goes to the other twin
     for m in noted:  # (few: made anew for each, as the entries change)
-        entries = [(i, e) for i in made if i not in given and (e := result[i]) is not None]
-        # its own segment first: the same context (a twin's), else the same segment id
-        own = [(i, e) for i, e in entries if (m.msgctxt is not None and e.msgctxt == m.msgctxt)
-               or (m.extracted_comments[:1] and e.extracted_comments[:1]
-                   == m.extracted_comments[:1])]
-        pool = own or entries
-        closest = best_fuzzy(m.msgid, [e for _, e in pool], [e.msgid for _, e in pool])
+        entries = [(i, e) for i in made if (e := result[i]) is not None]
+        closest = None
+        for pool in ([(i, e) for i, e in entries  # its own twin first: the same context
+                      if m.msgctxt is not None and e.msgctxt == m.msgctxt],
+                     [(i, e) for i, e in entries if i not in given], entries):
+            closest = best_fuzzy(m.msgid, [e for _, e in pool], [e.msgid for _, e in pool])
+            if closest is not None:
+                break
         if closest is not None:
-            i = next(i for i, e in pool if e is closest)
+            i = next(i for i, e in entries if e is closest)
             given.add(i)
             result[i] = replace(closest, translator_comments=tuple(dict.fromkeys(
                 (*closest.translator_comments, *without_provenance(m.translator_comments)))))

@@ -469,3 +469,30 @@ def test_spacing_the_page_does_not_show_keeps_the_entry_either_way() -> None:
     new = merge(make([("102", "", "Select **Browse**  now.")]), old)
     (entry,) = [m for m in new.messages if not m.obsolete]
     assert entry.msgstr == "Traduit." and not entry.fuzzy
+
+
+def _commented(cat: Catalog, notes: dict[str, str]) -> Catalog:
+    return replace(cat, messages=tuple(
+        replace(m, msgstr="", translator_comments=(notes[m.msgid],)) if m.msgid in notes else m
+        for m in cat.messages))
+
+
+def test_a_comment_goes_to_its_changed_english_when_the_ids_have_moved() -> None:
+    # helper-109: a sentence put before them shifts the ids; an id's entry is another sentence
+    old = _commented(merge(make([("102", "", "Open the portal."),
+                                 ("103", "", "Select the resource group.")]), None),
+                     {"Open the portal.": "Q-portal", "Select the resource group.": "Q-rg"})
+    new = merge(make([("102", "", "Sign in first."), ("103", "", "Open the Azure portal."),
+                      ("104", "", "Select the resource group that you created.")]), reread(old))
+    notes = {m.msgid: m.translator_comments for m in new.messages if not m.obsolete}
+    assert notes["Open the Azure portal."] == ("Q-portal",)
+    assert notes["Select the resource group that you created."] == ("Q-rg",)
+
+
+def test_the_comments_of_two_sentences_joined_into_one_are_both_kept() -> None:
+    old = _commented(merge(make([("102", "", "Open the settings file."),
+                                 ("103", "", "Save the settings file.")]), None),
+                     {"Open the settings file.": "Q1", "Save the settings file.": "Q2"})
+    new = merge(make([("110", "", "Open and save the settings file."),
+                      ("111", "", "Close the window.")]), reread(old))
+    assert sorted(c for m in new.messages for c in m.translator_comments) == ["Q1", "Q2"]

@@ -577,3 +577,27 @@ def test_a_generic_attribute_handler_between_the_pairs_is_published_inert() -> N
     text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + " {onmouseover=alert(1)}\n")
     published = run(article_of(text), None)
     assert published.text is not None and "{onmouseover=alert(1)}" not in published.text
+
+
+@pytest.mark.parametrize("markup", [
+    # helper-109: as Markdig reads a block, and a fence's info string, which a page does not
+    # show as code
+    "{onmouseover = alert(1)}",
+    "{.a onmouseover=alert(1)//{}",
+    "{\fonmouseover=alert(1)}",
+    "{onmouseover=\nalert(1)}",
+    "```cs {onmouseover=alert(1)}\nvar x = 1;\n```",
+])
+def test_a_generic_attribute_block_between_the_pairs_is_published_inert(markup: str) -> None:
+    published = between_pairs(markup)
+    assert published.text is not None and "{onmouseover" not in published.text
+    assert "{.a onmouseover" not in published.text and "{\fonmouseover" not in published.text
+
+
+def test_a_leading_destination_to_an_application_after_a_link_text_is_held_back() -> None:
+    # helper-109: CJK pairs stand side by side: '[設定]' + '(ms-msdt:…)' is one live link
+    text = (FRONT + pair("abcde-102", "詳細は[設定]", "For details, see the settings.")
+            + pair("abcde-103", "(ms-msdt:/id%20PCWDiagnostic)を参照してください。",
+                   "Restart the computer.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "](ms-msdt:" not in published.text

@@ -70,6 +70,17 @@ _LEADING_DESTINATION = re.compile(
     r"\([ \t\n]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\([^\s()]*\))+))")
 
 
+# ... the same, closed as a link's destination: at most a title, then ')'
+_CLOSED_LEADING = re.compile(
+    _LEADING_DESTINATION.pattern
+    + r"""(?:[ \t\n]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t\n]*\)""")
+
+
+def _closed_leading(text: str) -> list[str]:
+    m = _CLOSED_LEADING.match(text)
+    return [] if m is None else [m.group(1) if m.group(1) is not None else m.group(2)]
+
+
 def _maybe_link(text: str) -> bool:
     # single characters first: they cost nearly nothing (memchr)
     # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
@@ -247,9 +258,10 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         return NONE
     urls = _urls(translation, source)
     tr = _hosts(urls)
-    # (not a '(…)' opening the segment: '(Hinweis:EDM' is prose far more often than a link)
+    # a '(…)' opening the segment only as a whole destination, its ')' and all: '(Hinweis:EDM
+    # wird …' is prose; '(ms-msdt:/id)' after a pair ending in '[text]' is a link
     apps = [u for u in (urls if not translation.startswith("(") else
-                        _urls(translation, source, leading=False))
+                        _urls(translation, source, leading=False) + _closed_leading(translation))
             if (":" in u or "&" in u or "%" in u) and _scheme(u) not in _WEB_SCHEMES
             and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
     if not tr and not apps:

@@ -121,6 +121,10 @@ FAILING: dict[str, list[object]] = {
                      id="generic-attribute-id"),
         pytest.param("Click the button.", "Cliquez sur le bouton. {hidden}",
                      id="generic-attribute-hidden"),
+        # helper-109: Markdig's own reading: white space around '=', a name right after a
+        # closing quote
+        pytest.param("Click the button.", 'Cliquez sur le bouton. {style = "position:fixed"}',
+                     id="generic-attribute-spaced"),
     ],
     "unsafe-element": [
         pytest.param("Text", "<script>alert(1)</script>", id="script"),
@@ -140,6 +144,14 @@ FAILING: dict[str, list[object]] = {
     "event-handler": [
         pytest.param("Click the button.", "Cliquez sur le bouton. {onmouseover=alert(1)}",
                      id="generic-attribute-handler"),
+        pytest.param("Click the button.", "Cliquez sur le bouton. {onmouseover = alert(1)}",
+                     id="generic-attribute-handler-spaced"),
+        pytest.param("Click the button.", "Cliquez. {onmouseover\t=\talert(1)}",
+                     id="generic-attribute-handler-tabs"),
+        pytest.param("Click the button.", 'Cliquez. {title="x"onmouseover=alert(1)}',
+                     id="generic-attribute-handler-after-a-quote"),
+        pytest.param("Click the button.", "Cliquez. {.a onmouseover=alert(1)//{}",
+                     id="generic-attribute-brace-in-a-value"),
         pytest.param("See [the guide](https://learn.microsoft.com/en-us/x).",
                      'Voir [le guide](https://learn.microsoft.com/en-us/x){onclick="a}b"}.',
                      id="generic-attribute-quoted-brace"),
@@ -224,6 +236,9 @@ FAILING: dict[str, list[object]] = {
         pytest.param("See [two](https://a.example/).", "[x]: //evil.example/a\u00a0",
                      id="a-definition-ending-in-a-no-break-space"),
         # helper-104: an application's scheme launches it from the page (Follina's ms-msdt:)
+        # helper-109: a '(…)' opening a segment whole, after a pair that ends with '[text]'
+        pytest.param("Restart the computer.", "(ms-msdt:/id%20PCWDiagnostic)を参照してください。",
+                     id="a-leading-destination-to-an-application"),
         pytest.param("Text one.", "Texte un, voir <ms-msdt:/id%20PCWDiagnostic%20/skip%20force>.",
                      id="an-autolink-to-an-application-scheme"),
         pytest.param("See [two](https://learn.contoso.com/).",
@@ -505,6 +520,11 @@ PASSING: dict[str, list[object]] = {
                      id="the-englishs-generic-id"),
         pytest.param("Use `{onclick=x}`.", "Utilisez `{onclick=x}`.", id="generic-in-code"),
         pytest.param("Write {{ value }}.", "Écrivez {{ value }}.", id="double-braces"),
+        # helper-109: Markdig reads no attributes in code; other names change nothing seen
+        pytest.param('Run `Set-Tag @{Description="Test app"}`.',
+                     'Exécutez `Set-Tag @{Description="Appli de test"}`.', id="hash-table-in-code"),
+        pytest.param('This fails: -ValueSet @{enabled="False"}',
+                     'Échec : -ValueSet @ {Enabled = "false"}', id="hash-table-in-prose"),
         pytest.param("<b>Bold</b> and <i>it</i>", "<i>it</i> et <b>gras</b>",
                      id="end-tags-moved"),
     ],
@@ -569,7 +589,8 @@ PASSING: dict[str, list[object]] = {
                      id="the-englishs-application-scheme"),
         pytest.param("See <xref:System.String>.", "Voir [String](xref:System.String).",
                      id="an-xref-link"),  # helper-107: DocFX resolves it when it builds
-        pytest.param("(Default: true)", "(Standard:true)", id="a-parenthesis-of-prose"),
+        pytest.param("(Note: EDM is not supported)", "(Hinweis:EDM wird nicht unterstützt)",
+                     id="a-parenthesis-of-prose-with-no-space-after-the-colon"),
         pytest.param("Write to [us](mailto:docs@contoso.com).",
                      "Écrivez-[nous](mailto:docs@contoso.com).", id="mailto"),
         # a segment opening with '(' reads as a destination: 'Hinweis:' links nowhere

@@ -23,9 +23,15 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
            ":::code source", "source=", "\\", "[!code[]" + " " * 20, "[!code[" * 20 + "]"]
 
 
+# helper-107/108/109: generic attribute blocks, labels left open over lines, backticks and
+# pipes between the pairs' readers
+HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n"]
+
+
 @pytest.mark.parametrize("piece", HOSTILE)
 def test_a_repeated_directive_opening_is_checked_in_linear_time(piece: str) -> None:
-    text = piece * (40_000 // len(piece))
+    text = piece * (40_000 // len(piece)) + ("]:" if piece.startswith("[\n") or piece == "[a\n"
+                                              else "")
     start = time.perf_counter()
     segment_issues("Text.", text, Options(locale="fr-FR"))
     assert time.perf_counter() - start < 1.5

@@ -97,9 +97,13 @@ def block_starts(text: str) -> tuple[str | None, list[str]]:
     lines = LINE_END.split(text) if "\r" in text else text.split("\n")
     kinds = [block_start(line) for line in lines]
     if "[" in text and "]:" in text:  # a label a later line closes: '[Contoso' 'Learn]: url'
+        joined, starts, at = "\n".join(lines), [], 0
+        for line in lines:
+            starts.append(at)
+            at += len(line) + 1
         kinds = [k or ("link reference definition" if i < len(lines) - 1
                        and _REF_OPEN.match(lines[i])
-                       and _LABEL_CLOSES.match("\n".join(lines[i:])) else None)
+                       and _LABEL_CLOSES.match(joined, starts[i]) else None)
                  for i, k in enumerate(kinds)]
     return kinds[0], [k for k in kinds[1:] if k]
 
