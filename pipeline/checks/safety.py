@@ -31,16 +31,15 @@ from pipeline.checks.safety_urls import (
 from pipeline.checks.tokens.attributes import with_generic
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
+from pipeline.checks.tokens.tag_ends import broken_starts, outer_ends
 from pipeline.checks.tokens.tags import (
     COMMENT_END,
     KNOWN_TAG_NAMES,
-    broken_starts,
     fixed_attributes,
     html_tags,
     inert_anchor,
     lenient_tags,
     no_tags,
-    outer_ends,
     style_values,
     unknown_attributes,
     with_sections,

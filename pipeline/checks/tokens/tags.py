@@ -205,25 +205,6 @@ def unbalanced(tags: list[Tag]) -> list[str]:
     return out
 
 
-def outer_ends(tags: list[Tag], bad: list[BadTag]) -> list[str]:
-    """The names of the end tags that close no element the text opens before them: those
-    close elements around the text. A malformed end tag ('</div x>', '</div/>') is one to a
-    browser all the same; void elements have none."""
-    ends = [(t.offset, t.name, t.end) for t in tags
-            if t.name not in VOID_ELEMENTS and not t.self_closing]
-    ends += [(b.offset, b.name, True) for b in bad if b.text.startswith("</")]
-    opened: dict[str, int] = {}
-    out = []
-    for _, name, end in sorted(ends):
-        if not end:
-            opened[name] = opened.get(name, 0) + 1
-        elif opened.get(name):
-            opened[name] -= 1
-        else:
-            out.append(name)
-    return out
-
-
 # Lenient tag scan for safety: any tag-like text, quotes respected, to the end if unclosed. A
 # browser makes an element of any name, so this does not ask for a known one.
 LENIENT_TAG_PATTERN = rf"</?([A-Za-z][^{_WS}/><]*+)((?:\"[^\"]*+\"?|'[^']*+'?|[^\"'>]++)*+)>?"
@@ -376,18 +357,3 @@ def with_sections(text: str) -> str:
             attributes = attributes[1:-1]
         tags.append(f"<div {attributes}>")
     return text + "\n" + "\n".join(tags) if tags else text
-
-
-def broken_starts(bad: list[BadTag], text: str | None = None) -> list[str]:
-    """The element names of the malformed start tags among ``bad`` (no end tag or comment).
-    Of the translation's (``text``), one left with no '>' is markup-open's ('当 a<b 时'
-    compares), unless a browser closes it past a '<', which it reads into an attribute's name
-    ('<video x<y>'). The English's count all: its 'If a <b then' is the translation's 'Si a <b
-    l'opération', however the words after the '<b' end the strict reading."""
-    return [b.name for b in bad if b.name != "!--" and not b.text.startswith("</") and (
-        text is None or b.reason != NOT_CLOSED or _closed(text, b.offset))]
-
-
-def _closed(text: str, start: int) -> bool:
-    m = LENIENT_TAG.match(text, start)
-    return m is not None and m.group().endswith(">")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline.checks.tokens.tag_ends import _closed, _closes_from
 from pipeline.checks.tokens.tags import html_tags, lenient_tags, unbalanced
 
 
@@ -64,3 +67,14 @@ def test_unbalanced_lists_open_and_stray_elements(text: str, expected: list[str]
 def test_lenient_tags_read_any_name_and_quoted_gt() -> None:
     assert lenient_tags('<x-y a=">" onclick=z><svg/onload=1>') == [
         ("x-y", [("a", ">"), ("onclick", "z")]), ("svg", [("onload", "1")])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="<a b>\"' =xy/\n\t", max_size=60))
+def test_where_a_tag_closes_reads_the_same_from_the_end_as_tag_by_tag(text: str) -> None:
+    # helper-109: many unclosed tags each read to the text's end (quadratic); the one pass from
+    # the end must say what each reading says
+    closes = _closes_from(text)
+    for i, c in enumerate(text):
+        if c == "<":
+            assert _closed(text, i) == _closed(text, i, closes)
