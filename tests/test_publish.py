@@ -37,9 +37,10 @@ def article_of(text: str = ARTICLE) -> Article:
     return parse_article(text, "fr-FR/a.md")
 
 
-def edited(article: Article, english: str, translation: str) -> Catalog:
-    """The article's catalog with a vendor's reviewed translation of ``english``."""
-    cat = merge(article, None)
+def edited(article: Article, english: str, translation: str, cat: Catalog | None = None
+           ) -> Catalog:
+    """The article's catalog (or ``cat``) with a vendor's reviewed translation of ``english``."""
+    cat = merge(article, None) if cat is None else cat
     return replace(cat, messages=tuple(
         replace(m, msgstr=translation, flags=tuple(f for f in m.flags if f != FUZZY))
         if m.msgid == english else m for m in cat.messages))
@@ -611,3 +612,22 @@ def test_a_leading_destination_to_an_application_after_a_link_text_is_held_back(
                    "Restart the computer.") + "\n")
     published = run(article_of(text), None)
     assert published.text is not None and "](ms-msdt:" not in published.text
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    # helper-111: each half passes alone; in a raw HTML block the page's own '</td>' closes
+    # the tag the first leaves open, and the second's words are its attributes
+    ("Ouvrez une fenêtre <x-a ,", "autofocus tabindex=1 onfocus=alert(1) ,"),
+    ("Ouvrez une fenêtre <x-a é", "é onmouseover=alert(1) é"),
+    ("Ouvrez une fenêtre <x-a é", "style=position:fixed;inset:0;background:red é"),
+])
+def test_a_tag_left_open_for_the_next_pair_in_an_html_block_is_held_back(
+        left: str, right: str) -> None:
+    english = ("Open a terminal window.", "Close it when done.")
+    cells = (pair("abcde-102", "Ouvrez une fenêtre.", english[0]) + " "
+             + pair("abcde-103", "Fermez-la.", english[1]))
+    article = article_of(FRONT + f'<table>\n<tr>\n<td align="left">{cells}</td>\n</tr>\n</table>\n')
+    catalog = edited(article, english[0], left, edited(article, english[1], right))
+    published = run(article, catalog)
+    assert published.text is not None and left not in published.text
+    assert "markup-open" in ids(published.findings)

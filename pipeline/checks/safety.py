@@ -253,6 +253,10 @@ _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
 _OPEN_KNOWN = re.compile(
     r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
     + r")(?=[\s/])[^>]*+\Z", re.I)
+# ... and a tag of any name of two letters or more followed by any words, with no '>' after
+# it: a browser reads them all as attributes, and the words of the pair after it too, up to
+# the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,' in a raw HTML block)
+_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-]++[\s/][^<>]*+\Z", re.A)
 _TAG_REST = re.compile(
     r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
     r"(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
@@ -277,7 +281,7 @@ def _open_markup(text: str, english: str) -> list[str]:
     out = []
     if "<" in text or "=" in text:
         shown = without_english_code(text, english)
-        if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown):
+        if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown) or _OPEN_ANY.search(shown):
             out.append("a tag with no '>'")
         rest = _TAG_REST.match(shown) if "=" in shown else None
         # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')

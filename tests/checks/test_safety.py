@@ -382,6 +382,9 @@ FAILING: dict[str, list[object]] = {
                      id="a-triple-colon-code"),
     ],
     "markup-open": [
+        # helper-111: a tag of any name left open, words and all, for the next pair
+        pytest.param("Open a terminal window.", "Ouvrez une fenêtre <x-a ,",
+                     id="a-custom-tag-left-open-before-prose"),
         # helper-79: each segment alone was clean; side by side on the page they made one tag,
         # script element, autolink or URL
         pytest.param("Open the settings page.", "Ouvrez la page des paramètres <x-a",
