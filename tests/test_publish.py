@@ -620,6 +620,8 @@ def test_a_leading_destination_to_an_application_after_a_link_text_is_held_back(
     ("Ouvrez une fenêtre <x-a ,", "autofocus tabindex=1 onfocus=alert(1) ,"),
     ("Ouvrez une fenêtre <x-a é", "é onmouseover=alert(1) é"),
     ("Ouvrez une fenêtre <x-a é", "style=position:fixed;inset:0;background:red é"),
+    # a name is what a browser reads as one: '<scretails,' too (the fuzzer's next find)
+    ("Pour d<scretails, consultez la page.", "autofocus onfocus=alert(1) ,"),
 ])
 def test_a_tag_left_open_for_the_next_pair_in_an_html_block_is_held_back(
         left: str, right: str) -> None:

@@ -253,10 +253,11 @@ _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
 _OPEN_KNOWN = re.compile(
     r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
     + r")(?=[\s/])[^>]*+\Z", re.I)
-# ... and a tag of any name of two letters or more followed by any words, with no '>' after
-# it: a browser reads them all as attributes, and the words of the pair after it too, up to
-# the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,' in a raw HTML block)
-_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-]++[\s/][^<>]*+\Z", re.A)
+# ... and a tag of any name of two characters or more (what follows is the name's too, as
+# a browser reads it: '<scr,') followed by any words, with no '>' after it: a browser reads
+# them all as attributes, and the words of the pair after it too, up to the page's next '>'
+# ('<x-a ,' then 'autofocus onfocus=alert(1) ,' in a raw HTML block)
+_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
 _TAG_REST = re.compile(
     r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
     r"(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
