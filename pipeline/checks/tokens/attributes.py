@@ -15,7 +15,6 @@ change the page count (``_ACTIVE``): a placeholder ('{token}') or a PowerShell h
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 _NAME = re.compile(r"[A-Za-z_:][\w:.-]*+")
 _BLANK = " \t\r\n\f\v"
@@ -35,12 +34,11 @@ def with_generic(text: str) -> str:
     the tag rules then read them as any tag's."""
     if "{" not in text:
         return text
-    stops = [m.start() for m in _STOPS.finditer(text)]  # once: each block's runs look it up
     tags = []
     pos = text.find("{")
     while pos >= 0:
         if not text.startswith("{", pos + 1) and (pos == 0 or text[pos - 1] != "{"):
-            attrs = _block(text, pos + 1, stops)
+            attrs = _block(text, pos + 1)
             if attrs:
                 tags.append("<span " + " ".join(
                     name if value is None else f'{name}="{value.replace(chr(34), "&quot;")}"'
@@ -49,10 +47,11 @@ def with_generic(text: str) -> str:
     return text + "\n" + "\n".join(tags) if tags else text
 
 
-def _run_end(stops: list[int], i: int, n: int) -> int:
-    """Where a run from ``i`` ends: the next white space or brace, else the text's end."""
-    k = bisect_left(stops, i)
-    return stops[k] if k < len(stops) else n
+def _run_end(text: str, i: int) -> int:
+    """Where a run from ``i`` ends: the next white space or brace, else the text's end (a run
+    never holds a '{', so no place is read by two blocks' runs)."""
+    m = _STOPS.search(text, i)
+    return len(text) if m is None else m.start()
 
 
 def _skip_blank(text: str, i: int) -> int:
@@ -62,7 +61,7 @@ def _skip_blank(text: str, i: int) -> int:
     return i
 
 
-def _block(text: str, i: int, stops: list[int]) -> list[tuple[str, str | None]]:
+def _block(text: str, i: int) -> list[tuple[str, str | None]]:
     """The active attributes read from just after a '{' at ``i``, up to its '}' or to what
     no attribute reading takes."""
     n = len(text)
@@ -73,7 +72,7 @@ def _block(text: str, i: int, stops: list[int]) -> list[tuple[str, str | None]]:
             break
         c = text[i]
         if c in "#.":
-            j = _run_end(stops, i + 1, n)
+            j = _run_end(text, i + 1)
             if j == i + 1:
                 break
             attrs.append(("id" if c == "#" else "class", text[i + 1 : j]))
@@ -94,7 +93,7 @@ def _block(text: str, i: int, stops: list[int]) -> list[tuple[str, str | None]]:
                 attrs.append((name, text[i + 1 : end]))
                 i = end + 1
                 continue  # the next name may follow the quote at once
-            j = _run_end(stops, i, n)
+            j = _run_end(text, i)
             value, i = text[i:j], j
         attrs.append((name, value))
         if i < n and text[i] not in _BLANK:
