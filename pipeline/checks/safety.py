@@ -50,6 +50,7 @@ from pipeline.findings import Severity
 E = Severity.ERROR
 S = "safety"
 
+
 def _as_tags(text: str) -> str:
     """``text`` with its DocFX sections and generic attribute blocks also written as tags."""
     return with_generic(with_sections(text))

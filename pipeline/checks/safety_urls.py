@@ -57,11 +57,16 @@ def _urls(text: str, english: str | None = None, leading: bool = True) -> list[s
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
-    if leading and text.startswith("("):  # a link's if its text ends the pair before
-        m = _LEADING_DESTINATION.match(text)
-        if m is not None:  # ('(<>' is an empty destination: group 1 is '', group 2 None)
-            urls.append(m.group(1) if m.group(1) is not None else m.group(2))
+    if leading:
+        urls.extend(_leading(text, _LEADING_DESTINATION))
     return urls
+
+
+def _leading(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """The destination of a '(…)' opening the text, a link's if its text ends the pair before,
+    as ``pattern`` reads it ('(<>' is an empty one: group 1 is '', group 2 None)."""
+    m = pattern.match(text) if text.startswith("(") else None
+    return [] if m is None else [m.group(1) if m.group(1) is not None else m.group(2)]
 
 
 # '(url)' or '(<url>)' opening a segment: right after a pair that ends with '[text]' (sxs pairs
@@ -74,11 +79,6 @@ _LEADING_DESTINATION = re.compile(
 _CLOSED_LEADING = re.compile(
     _LEADING_DESTINATION.pattern
     + r"""(?:[ \t\n]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t\n]*\)""")
-
-
-def _closed_leading(text: str) -> list[str]:
-    m = _CLOSED_LEADING.match(text)
-    return [] if m is None else [m.group(1) if m.group(1) is not None else m.group(2)]
 
 
 def _maybe_link(text: str) -> bool:
@@ -187,6 +187,7 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
 # English's own or none. A relative URL has none.
 _WEB_SCHEMES = frozenset(("", "http", "https", "mailto", "ftp", "xref"))  # (DocFX's xref)
 _URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 # a scheme as a URL writes it: no white space after its colon ('Note: …' is prose)
 _SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)")
 
@@ -200,7 +201,6 @@ def _scheme(url: str) -> str:
     return m.group(1) if m is not None else ""
 
 
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 
 def _may_name_scheme(text: str) -> bool:
     """A word before a ':' that is no web scheme, or an escape that may spell one: the text
@@ -256,12 +256,11 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         return NONE
     if _nothing_new(source, translation):
         return NONE
-    urls = _urls(translation, source)
-    tr = _hosts(urls)
+    linked = _urls(translation, source, leading=False)
+    tr = _hosts(linked + _leading(translation, _LEADING_DESTINATION))
     # a '(…)' opening the segment only as a whole destination, its ')' and all: '(Hinweis:EDM
     # wird …' is prose; '(ms-msdt:/id)' after a pair ending in '[text]' is a link
-    apps = [u for u in (urls if not translation.startswith("(") else
-                        _urls(translation, source, leading=False) + _closed_leading(translation))
+    apps = [u for u in linked + _leading(translation, _CLOSED_LEADING)
             if (":" in u or "&" in u or "%" in u) and _scheme(u) not in _WEB_SCHEMES
             and not decoded_url(u).startswith(_UNSAFE_SCHEMES)]  # those are unsafe-url's
     if not tr and not apps:
