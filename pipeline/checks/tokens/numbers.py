@@ -14,14 +14,15 @@ _NON_DIGIT = re.compile(r"\D")
 # A number with its group and decimal separators (1,000 / 1.000 / 1 000 / ١٬٠٠٠ / 1'000) and
 # a scale word: English K/M/B and thousand/million/billion ('1 million' is the '100 万' of
 # Chinese and Japanese), Chinese and Japanese 万 (萬 in Traditional Chinese: 10⁴) and 億/亿 (10⁸).
+_WORDS = ("thousand", "million", "billion")
+_WORD = "(?:" + "|".join(_WORDS) + ")(?![A-Za-z])"
 _NUMBER = re.compile(
     r"(\d+(?:[.,\u00a0\u202f\u2009'’٫٬]\d+| \d{3}(?!\d))*)[ \u00a0]?"
-    r"(万|萬|億|亿|[KMB](?![A-Za-z])|(?<=[ \u00a0])(?:thousand|million|billion)(?![A-Za-z]))?")
+    r"(万|萬|億|亿|[KMB](?![A-Za-z])|(?<=[ \u00a0])" + _WORD + ")?")
 _SCALE: dict[str, int] = {"": 1, "K": 1_000, "M": 1_000_000, "B": 1_000_000_000,
                           "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                           "万": 10_000, "萬": 10_000, "億": 100_000_000, "亿": 100_000_000}
-_WORDS = ("thousand", "million", "billion")
-_SCALE_WORD = re.compile(r"\d[ \u00a0](?:thousand|million|billion)(?![A-Za-z])")
+_SCALE_WORD = re.compile(r"\d[ \u00a0]" + _WORD)
 # English forms that other locales write differently: a 12-hour time ('6:00 P.M.' is 18:00)
 # and the '24x7' idiom ('年中無休').
 _TIME_12H = re.compile(r"\b(\d{1,2})(?::(\d\d))? ?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
