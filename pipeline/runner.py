@@ -187,6 +187,9 @@ def _work(
     from pipeline.checks import registry  # noqa: F401
     from pipeline.source import batch as job
 
+    if settings.layout.source:  # English to segment: the segmenter too
+        from pipeline.source import job as _english  # noqa: F401
+
     with executors.open_pool(spec, len(todo)) as pool:
         size = pool.batch_size
 

@@ -6,14 +6,19 @@ from __future__ import annotations
 from pipeline import job
 from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard
-from pipeline.source import job as english
 
 
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     guard = Guard(settings.options)
     drives = settings.layout.drives
-    prepared = [job.lean((english.prepare_safely if drives(rel) else job.prepare_safely)(
-        rel, settings, guard)) for rel in rels]
+    driven = [drives(rel) for rel in rels]
+    english = job.prepare_safely
+    if any(driven):  # the segmenter is loaded by a run that has English to segment
+        from pipeline.source import job as source_job
+
+        english = source_job.prepare_safely
+    prepared = [job.lean((english if by_english else job.prepare_safely)(rel, settings, guard))
+                for rel, by_english in zip(rels, driven, strict=True)]
     return job.write_batch(prepared, settings)
 
 
