@@ -167,3 +167,26 @@ def test_reextracting_the_corpus_rewrites_no_catalog(
                  str(corpus_run["locales"]), "-q"]) == 0
     # and the same run again leaves every catalog and output as it was
     assert {p: p.stat().st_mtime_ns for p in catalogs} == before
+
+
+def test_a_catalog_made_from_its_article_alone_has_nothing_for_the_catalog_rules(
+        corpus_root: Path) -> None:
+    """A run skips the catalog rules for a catalog it has just made from the article alone
+    (``job.prepare``): they compare a catalog with its article, and such a catalog agrees with
+    it by construction. Held over every article of the corpus, duplicate English and all."""
+    from pipeline.catalog.keys import entries_for, segment_keys
+    from pipeline.checks import catalog_findings
+    from pipeline.checks.base import Options
+    from pipeline.merge import merge
+
+    found = []
+    for path in articles(corpus_root):
+        rel = str(path.relative_to(corpus_root))
+        article = read_article(path.read_bytes(), rel, rel)
+        if not article.segments:
+            continue
+        keys = segment_keys(article.segments)
+        catalog = merge(article, None, keys)
+        found += catalog_findings(article, catalog, rel[:-3] + ".po", Options(), keys,
+                                  entries=entries_for(article, catalog, keys))
+    assert found == []
