@@ -127,17 +127,17 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
     local = cast("Sequence[tuple[Path, bytes, str | None]]", writes)
     results: list[bool | InputError] = [False] * len(writes)
     staged: list[_Staged] = []
-    made: set[Path] = set()
+    made: set[str] = set()
     try:
         for i, (path, data, shown) in enumerate(local):
             try:
                 target, mode, existed = _target(path, data)
                 if target is None:
                     continue  # unchanged
-                if target.parent not in made:
-                    if not target.parent.is_dir():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
+                folder = os.path.dirname(target)
+                if folder not in made:
+                    _make_folder(folder)
+                    made.add(folder)
                 tmp, fd = _stage(target, (data,), mode, existed)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
@@ -173,6 +173,18 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
             with contextlib.suppress(OSError):
                 os.close(item.fd)
     return results
+
+
+def _make_folder(folder: str) -> None:
+    """``folder`` and those above it, made where missing (``os`` calls: on a first run every
+    file's folder is new, and pathlib's objects cost more than the calls)."""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
 
 
 def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
@@ -231,12 +243,10 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
     return tmp, fd
 
 
-_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
-
-
 def _token() -> str:
-    """8 random characters, as mkstemp names its files (``_TEMP_RE`` finds them)."""
-    return "".join(_TOKEN_CHARS[b % len(_TOKEN_CHARS)] for b in os.urandom(8))
+    """8 random characters, as mkstemp's (``_TEMP_RE`` finds them): hex digits, as a name
+    taken is tried again (O_EXCL)."""
+    return os.urandom(4).hex()
 
 
 def _make_durable(

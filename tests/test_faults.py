@@ -294,7 +294,7 @@ def test_a_write_fault_during_a_run_is_reported_and_the_catalogs_stay(
         md = root / "content/fr-FR/new/new.md"
         md.parent.mkdir()
         shutil.copyfile(root / "content/fr-FR/get-started/install-cli.md", md)
-        monkeypatch.setattr(Path, "mkdir", failing(err))
+        monkeypatch.setattr(os, "mkdir", failing(err))
         po = root / "locales/fr-FR/new/new.po"
     before = snapshot(root / "locales")
     if call == "flush":

@@ -45,11 +45,17 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
 def _dangling(path: Path) -> Path | None:
     """The symbolic link to nothing that hides ``path``: itself, or a folder above it (a
     locale folder linked to a share); None when nothing is (a catalog not made yet). Climbs
-    only the folders that are missing: one call for most catalogs."""
-    for at in (path, *path.parents):
+    only the folders that are missing: one call for most catalogs. (Strings, not
+    ``path.parents``: on a first run every catalog's folders are missing, and pathlib's
+    objects cost more than the calls.)"""
+    at = os.fspath(path)
+    while True:
         try:
             mode = os.lstat(at).st_mode
-        except OSError:
-            continue  # missing: what hides it may be above
-        return at if stat.S_ISLNK(mode) and not os.path.exists(at) else None
-    return None
+        except OSError:  # missing: what hides it may be above
+            parent = os.path.dirname(at)
+            if parent == at:
+                return None
+            at = parent
+            continue
+        return Path(at) if stat.S_ISLNK(mode) and not os.path.exists(at) else None
