@@ -25,6 +25,9 @@ class Message:
     previous_msgctxt: str | None = None
     obsolete: bool = False
     line: int = field(default=0, compare=False)  # where the reader found it; 0 when new
+    # A translation a person stands behind: present, not fuzzy, not obsolete. Worked out
+    # once: publishing asks it of every segment's entry, several times.
+    reviewed: bool = field(init=False, compare=False, repr=False)
 
     def __init__(
         self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
@@ -38,6 +41,7 @@ class Message:
             translator_comments=translator_comments, extracted_comments=extracted_comments,
             references=references, previous_msgid=previous_msgid,
             previous_msgctxt=previous_msgctxt, obsolete=obsolete, line=line,
+            reviewed=bool(msgstr) and FUZZY not in flags and not obsolete,
         )
 
     @property
@@ -48,10 +52,6 @@ class Message:
     def fuzzy(self) -> bool:
         return FUZZY in self.flags
 
-    @property
-    def reviewed(self) -> bool:
-        """A translation a person stands behind: present, not fuzzy, not obsolete."""
-        return bool(self.msgstr) and FUZZY not in self.flags and not self.obsolete
 
 
 @dataclass(frozen=True, slots=True)
