@@ -39,6 +39,7 @@ _SPAN_OTHER_CASE = re.compile(r"<(?!span)[sS][pP][aA][nN]")  # '<SPAN', '<Span'
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
 _END_AT = len(_CLOSE)
+_tuple_new = tuple.__new__
 
 
 def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
@@ -52,15 +53,17 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     # and a well-formed pair has three. A count of the ids missed a lookup class written
     # otherwise (class='sxs-lookup') and any tag in upper case, which the careful path
     # reports: the same markup was an error or nothing by what else the article held.
-    if (count("<span", start) != 3 * openers or _SPAN_OTHER_CASE.search(text, start)) and (
-            len(_LOOKALIKE.findall(text, start)) != 3 * openers):
+    # Exactly three '<span' a pair and no other case: then no span text can hold one once
+    # every opener starts a pair (checked last), and the pairs need no look for a nested one.
+    exact = count("<span", start) == 3 * openers and not _SPAN_OTHER_CASE.search(text, start)
+    if not exact and len(_LOOKALIKE.findall(text, start)) != 3 * openers:
         return None
     segments: list[Segment] = []
     append = segments.append
     line, line_start, last = 1, 0, 0
     for m in _PAIR_RE.finditer(text, start):
         seg_id, tr, lookup_id, src = m.groups()
-        if OPENER_PREFIX in tr or "<span" in src:
+        if not exact and (OPENER_PREFIX in tr or "<span" in src):
             return None  # a broken pair swallowed the next one, or a nested span
         pos = m.start()
         newlines = count("\n", last, pos)
@@ -82,8 +85,10 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
             continue
         if src and (src[0] in LAYOUT_WS or src[-1] in LAYOUT_WS or "\r" in src):
             src = catalog_form(src)[1]
-        append(Segment(seg_id, lookup_id, src, tr, pos, end, tr_start, tr_end, src_start,
-                       src_end, line, pos - line_start + 1))
+        # every field given, as Segment() would make it without its Python-level __new__
+        append(_tuple_new(Segment, (seg_id, lookup_id, src, tr, pos, end, tr_start, tr_end,
+                                    src_start, src_end, line, pos - line_start + 1, "", "",
+                                    False)))
     return segments if len(segments) == openers else None
 
 
