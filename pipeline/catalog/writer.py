@@ -87,8 +87,11 @@ def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
 
 
 def _quote(text: str) -> str:
-    if _ESCAPE_RE.search(text) is None:
+    search = _ESCAPE_RE.search
+    if search(text) is None:
         return f'"{text}"'
+    if text[-1] == "\n" and search(text, 0, len(text) - 1) is None:  # a line of the header
+        return f'"{text[:-1]}\\n"'
     return '"' + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
 
 
@@ -136,11 +139,13 @@ def _message(msg: Message, out: list[str]) -> None:
     append = out.append
     if msg.translator_comments:
         _comment_lines("#", msg.translator_comments, out)
-    for comment in msg.extracted_comments:  # a segment id, and the MT note: one line each
-        if comment and "\n" not in comment:
-            append("#. " + comment)
+    comments = msg.extracted_comments  # a segment id, and the MT note: one line each
+    if comments:
+        lines = "\n#. ".join(comments)
+        if lines.count("\n") == len(comments) - 1 and all(comments):  # no line end inside
+            append("#. " + lines)
         else:
-            _comment_lines("#.", (comment,), out)
+            _comment_lines("#.", comments, out)
     refs = msg.references
     if refs:
         if len(refs) == 1:  # the common case; gettext never wraps before the first reference
@@ -149,9 +154,13 @@ def _message(msg: Message, out: list[str]) -> None:
             _references(refs, out)
     flags = msg.flags
     if flags:
-        flags = gnu_flags(flags, bool(msg.msgstr))
-        if flags:
-            append("#, " + ", ".join(flags))
+        if flags == _FUZZY_ONLY:  # nearly every flagged entry
+            if msg.msgstr:
+                append("#, fuzzy")
+        else:
+            flags = gnu_flags(flags, bool(msg.msgstr))
+            if flags:
+                append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
     if msg.previous_msgctxt is not None or msg.previous_msgid is not None:
         prev = "#~| " if msg.obsolete else "#| "
@@ -161,14 +170,30 @@ def _message(msg: Message, out: list[str]) -> None:
             _field("msgid", msg.previous_msgid, prev, out)
     if msg.msgctxt is not None:
         _field("msgctxt", msg.msgctxt, prefix, out)
+    msgid, msgstr = msg.msgid, msg.msgstr
+    if _plain(msgid) and _plain(msgstr):  # most segments: two plain lines
+        append(f'{prefix}msgid "{msgid}"\n{prefix}msgstr "{msgstr}"')
+        return
     search = _ESCAPE_RE.search
-    for keyword, text in (("msgid", msg.msgid), ("msgstr", msg.msgstr)):
-        if search(text) is None:  # most segments: one plain line
+    for keyword, text in (("msgid", msgid), ("msgstr", msgstr)):
+        if search(text) is None:
             append(f'{prefix}{keyword} "{text}"')
         elif "\n" in text:
             _field(keyword, text, prefix, out)
         else:
             append(f"{prefix}{keyword} {_quote(text)}")
+
+
+_FUZZY_ONLY = (FUZZY,)
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` needs no escape: no quote, no backslash, no control character (each
+    unprintable). Two scans at C speed and a table look per character, where the escape
+    pattern steps through the text; an unprintable letter (a no-break space) only sends it
+    to that pattern."""
+    return '"' not in text and "\\" not in text and (
+        text.isprintable() or _ESCAPE_RE.search(text) is None)
 
 
 def format_po(catalog: Catalog) -> str:
