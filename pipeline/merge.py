@@ -52,8 +52,15 @@ def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
         keys = segment_keys(article.segments)
     grouped: dict[Key, list[Segment]] = {}
     for key, seg in zip(keys, article.segments, strict=True):
-        grouped.setdefault(key, []).append(seg)
-    return [Unit(k, tuple(v)) for k, v in grouped.items()]
+        found = grouped.get(key)
+        if found is None:
+            grouped[key] = [seg]
+        else:
+            found.append(seg)
+    return [_tuple_new(Unit, (k, tuple(v))) for k, v in grouped.items()]  # as Unit(k, v)
+
+
+_tuple_new = tuple.__new__
 
 
 # the handoffs of 2017 spell the type out ("Human Translation"); later ones write HT and MT
@@ -314,14 +321,23 @@ def _is_obsolete(msg: Message) -> bool:
 def _new(unit: Unit, article: Article, mt: bool) -> Message:
     """A new entry with the article's translation: unreviewed (fuzzy) when machine-made."""
     msgctxt, msgid = unit.key
-    translation = unit.segments[0].translation
+    segs = unit.segments
+    if len(segs) == 1:  # most English occurs once: its notes and reference made here
+        seg = segs[0]
+        ids: tuple[str, ...] = (seg.id,)
+        refs: tuple[str, ...] = (f"{article.rel}:{seg.line}",)
+    else:
+        ids, refs = _notes(unit), _refs(unit, article)
+    translation = segs[0].translation
     if not translation:
-        return Message(msgid, translation, msgctxt, (), (), _notes(unit),
-                       _refs(unit, article))
-    notes = _notes(unit, MT_NOTE, note(translation, True)) if mt else _notes(
-        unit, note(translation, False))
-    return Message(msgid, translation, msgctxt, (FUZZY,) if mt else (), (), notes,
-                   _refs(unit, article))
+        return Message(msgid, translation, msgctxt, (), (), ids, refs)
+    if mt:
+        return Message(msgid, translation, msgctxt, _FUZZY, (), (*ids, MT_NOTE,
+                                                                  note(translation, True)), refs)
+    return Message(msgid, translation, msgctxt, (), (), (*ids, note(translation, False)), refs)
+
+
+_FUZZY = (FUZZY,)
 
 
 def _refs(unit: Unit, article: Article) -> tuple[str, ...]:

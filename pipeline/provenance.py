@@ -41,6 +41,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 
 MT_NOTE = "machine translation: not yet reviewed"
 _PREFIX = "handoff: "
+_MT, _HT = _PREFIX + "MT %08x", _PREFIX + "HT %08x"  # a note with its checksum to fill in
 _RECORD = re.compile(r"handoff: (HT|MT) ([0-9a-f]{8})\Z")
 
 
@@ -65,7 +66,7 @@ def delivered(text: str, machine: bool) -> Record:
 
 def note(text: str, machine: bool) -> str:
     """The record of a delivery of ``text``, as its #. line says it."""
-    return f"{_PREFIX}{'MT' if machine else 'HT'} {zlib.crc32(text.encode('utf-8')):08x}"
+    return (_MT if machine else _HT) % zlib.crc32(text.encode())  # (one per new entry)
 
 
 def recorded(msg: Message) -> Record | None:
