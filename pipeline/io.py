@@ -220,8 +220,9 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
     A new file gets the umask's mode (the kernel applies it at creation); a replaced one
     keeps its file's mode."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    folder, name = os.path.split(path)  # (strings: pathlib's parts cost more than the calls)
     for _ in range(100):
-        tmp = os.path.join(path.parent, f".{path.name}.{_token()}{TEMP_SUFFIX}")
+        tmp = os.path.join(folder, f".{name}.{_token()}{TEMP_SUFFIX}")
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:
@@ -231,9 +232,11 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
         raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
     try:
         for chunk in chunks:
-            view = memoryview(chunk)
-            while view:
-                view = view[os.write(fd, view):]
+            written = os.write(fd, chunk)  # the whole of it, for a regular file
+            if written < len(chunk):
+                view = memoryview(chunk)[written:]
+                while view:
+                    view = view[os.write(fd, view):]
         if existed:
             os.fchmod(fd, mode)
     except BaseException:
