@@ -134,9 +134,9 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
                 target, mode, existed = _target(path, data)
                 if target is None:
                     continue  # unchanged
-                folder = os.path.dirname(target)
-                if folder not in made:
-                    _make_folder(folder)
+                folder = os.path.dirname(target) or "."  # (os calls: on a first run
+                if folder not in made:  # every folder is new, and pathlib costs more)
+                    os.makedirs(folder, exist_ok=True)
                     made.add(folder)
                 tmp, fd = _stage(target, (data,), mode, existed)
             except OSError as exc:
@@ -173,18 +173,6 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
             with contextlib.suppress(OSError):
                 os.close(item.fd)
     return results
-
-
-def _make_folder(folder: str) -> None:
-    """``folder`` and those above it, made where missing (``os`` calls: on a first run every
-    file's folder is new, and pathlib's objects cost more than the calls)."""
-    try:
-        os.mkdir(folder)
-    except FileExistsError:
-        if not os.path.isdir(folder):
-            raise
-    except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
 
 
 def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
@@ -232,11 +220,9 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
         raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
     try:
         for chunk in chunks:
-            written = os.write(fd, chunk)  # the whole of it, for a regular file
-            if written < len(chunk):
-                view = memoryview(chunk)[written:]
-                while view:
-                    view = view[os.write(fd, view):]
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
         if existed:
             os.fchmod(fd, mode)
     except BaseException:

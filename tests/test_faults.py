@@ -194,6 +194,17 @@ def test_a_batch_writes_new_and_changed_files_and_leaves_unchanged_ones(tmp_path
     assert temps(tmp_path) == []
 
 
+def test_a_batch_writes_a_file_named_from_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare name ('.pipeline-baseline.json') has '' for its folder: that is the working
+    folder, not one to make."""
+    monkeypatch.chdir(tmp_path)
+    assert write_files([(Path("bare.json"), b"{}", None),
+                        (Path("new") / "deep.json", b"{}", None)]) == [True, True]
+    assert (tmp_path / "bare.json").read_bytes() == (tmp_path / "new/deep.json").read_bytes()
+    assert temps(tmp_path) == []
+
+
 def test_a_batch_gives_new_files_the_umask_mode(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
@@ -294,7 +305,7 @@ def test_a_write_fault_during_a_run_is_reported_and_the_catalogs_stay(
         md = root / "content/fr-FR/new/new.md"
         md.parent.mkdir()
         shutil.copyfile(root / "content/fr-FR/get-started/install-cli.md", md)
-        monkeypatch.setattr(os, "mkdir", failing(err))
+        monkeypatch.setattr(os, "makedirs", failing(err))
         po = root / "locales/fr-FR/new/new.po"
     before = snapshot(root / "locales")
     if call == "flush":
