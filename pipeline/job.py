@@ -199,8 +199,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     # Each segment's catalog entry, worked out once for the catalog checks and for publishing.
     entries = entries_for(article, catalog, keys)
     # A catalog made here from this article alone agrees with it by construction: the catalog
-    # rules, which compare the two, are for a catalog that was there before (see
-    # test_job's fresh-catalog test over the corpus)
+    # rules, which compare the two, are for a catalog that was there before (test_corpus
+    # holds this over every article of the corpus)
     made_here = as_read is None and tm is None
     if settings.check:
         findings.extend(checks.article_findings(article, options))
