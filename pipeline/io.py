@@ -134,9 +134,15 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
                 target, mode, existed = _target(path, data)
                 if target is None:
                     continue  # unchanged
-                folder = os.path.dirname(target) or "."  # (os calls: on a first run
-                if folder not in made:  # every folder is new, and pathlib costs more)
-                    os.makedirs(folder, exist_ok=True)
+                folder = os.path.dirname(target) or "."
+                if folder not in made:  # os calls: on a first run every folder is new
+                    try:
+                        os.mkdir(folder)
+                    except FileExistsError:  # a folder, or a link to none ('File exists')
+                        if not os.path.isdir(folder):
+                            raise
+                    except FileNotFoundError:  # the folders above it too, as pathlib does
+                        Path(folder).mkdir(parents=True, exist_ok=True)
                     made.add(folder)
                 tmp, fd = _stage(target, (data,), mode, existed)
             except OSError as exc:
@@ -233,9 +239,7 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
 
 
 def _token() -> str:
-    """8 random characters, as mkstemp's (``_TEMP_RE`` finds them): hex digits, as a name
-    taken is tried again (O_EXCL)."""
-    return os.urandom(4).hex()
+    return os.urandom(4).hex()  # 8 characters as mkstemp's (_TEMP_RE); one taken is retried
 
 
 def _make_durable(

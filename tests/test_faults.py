@@ -205,6 +205,29 @@ def test_a_batch_writes_a_file_named_from_the_working_folder(
     assert temps(tmp_path) == []
 
 
+def test_a_file_below_a_link_to_nothing_says_the_link_stands_where_its_folder_should(
+        tmp_path: Path) -> None:
+    """out/fr-FR a link to a share not mounted: a page two folders below it is reported as
+    pathlib reports the folder it cannot make ('File exists'), not as the missing one below
+    it (review 113)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink(tmp_path / "gone", out / "fr-FR")
+    [result] = write_files([(out / "fr-FR" / "sub" / "page.md", b"x", "out/fr-FR/sub/page.md")])
+    assert isinstance(result, InputError)
+    assert result.finding.message == "cannot write: File exists; nothing was written"
+
+
+def test_a_run_with_a_link_to_nothing_for_an_output_locale_says_so(tmp_path: Path) -> None:
+    root = repo_tree(tmp_path)
+    (root / "build").mkdir()
+    (root / "build/fr-FR").symlink_to(tmp_path / "unmounted")
+    code, err = run_cli(cli_args("locales", root))
+    assert code == 1
+    lines = [x for x in err.splitlines() if "write-failed" in x and "get-started" in x]
+    assert lines and all("cannot write: File exists" in x for x in lines), err
+
+
 def test_a_batch_gives_new_files_the_umask_mode(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
@@ -305,7 +328,7 @@ def test_a_write_fault_during_a_run_is_reported_and_the_catalogs_stay(
         md = root / "content/fr-FR/new/new.md"
         md.parent.mkdir()
         shutil.copyfile(root / "content/fr-FR/get-started/install-cli.md", md)
-        monkeypatch.setattr(os, "makedirs", failing(err))
+        monkeypatch.setattr(os, "mkdir", failing(err))
         po = root / "locales/fr-FR/new/new.po"
     before = snapshot(root / "locales")
     if call == "flush":
