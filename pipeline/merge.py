@@ -239,6 +239,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             # whether it was active or obsolete already): should its English come back (an
             # edit reverted, even after further edits), it is found again as it was, not as a
             # suggestion for itself
+            notes, refs = _placed(unit, article, *_suggestion_record(unit, mt))
             result[index] = Message(
                 msgid=unit.msgid,
                 msgstr=match.msgstr,
@@ -248,8 +249,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 # English: lent for other English, it would claim an origin it does not have
                 translator_comments=match.translator_comments if not made_for else (
                     without_provenance(match.translator_comments)),
-                extracted_comments=_notes(unit, *_suggestion_record(unit, mt)),
-                references=_refs(unit, article),
+                extracted_comments=notes, references=refs,
                 previous_msgid=match.msgid if made_for else match.previous_msgid,
                 previous_msgctxt=match.msgctxt if made_for else match.previous_msgctxt,
             )
@@ -321,37 +321,26 @@ def _is_obsolete(msg: Message) -> bool:
 def _new(unit: Unit, article: Article, mt: bool) -> Message:
     """A new entry with the article's translation: unreviewed (fuzzy) when machine-made."""
     msgctxt, msgid = unit.key
-    segs = unit.segments
-    if len(segs) == 1:  # most English occurs once: its notes and reference made here
-        seg = segs[0]
-        ids: tuple[str, ...] = (seg.id,)
-        refs: tuple[str, ...] = (f"{article.rel}:{seg.line}",)
-    else:
-        ids, refs = _notes(unit), _refs(unit, article)
-    translation = segs[0].translation
+    translation = unit.segments[0].translation
     if not translation:
+        ids, refs = _placed(unit, article)
         return Message(msgid, translation, msgctxt, (), (), ids, refs)
     if mt:
-        return Message(msgid, translation, msgctxt, _FUZZY, (), (*ids, MT_NOTE,
-                                                                  note(translation, True)), refs)
-    return Message(msgid, translation, msgctxt, (), (), (*ids, note(translation, False)), refs)
+        ids, refs = _placed(unit, article, MT_NOTE, note(translation, True))
+        return Message(msgid, translation, msgctxt, (FUZZY,), (), ids, refs)
+    ids, refs = _placed(unit, article, note(translation, False))
+    return Message(msgid, translation, msgctxt, (), (), ids, refs)
 
 
-_FUZZY = (FUZZY,)
-
-
-def _refs(unit: Unit, article: Article) -> tuple[str, ...]:
+def _placed(unit: Unit, article: Article, *more: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An entry's #. notes (the segment ids, then ``more``: the MT note and the handoff record
+    where given) and its #: references, from where its segments stand."""
     segs = unit.segments
     if len(segs) == 1:  # most English occurs once
-        return (f"{article.rel}:{segs[0].line}",)
-    return tuple(dict.fromkeys(f"{article.rel}:{seg.line}" for seg in segs))
-
-
-def _notes(unit: Unit, *more: str) -> tuple[str, ...]:
-    """The #. notes: the segment ids, then the MT note and the handoff record where given."""
-    segs = unit.segments
-    notes = (segs[0].id,) if len(segs) == 1 else tuple(dict.fromkeys(s.id for s in segs))
-    return (*notes, *more) if more else notes
+        seg = segs[0]
+        return (seg.id, *more), (f"{article.rel}:{seg.line}",)
+    return ((*dict.fromkeys(s.id for s in segs), *more),
+            tuple(dict.fromkeys(f"{article.rel}:{s.line}" for s in segs)))
 
 
 def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
@@ -382,6 +371,6 @@ def _update(old: Message, unit: Unit, article: Article, mt: bool, new: bool) -> 
     msgstr, flags, notes = settle(old, unit.translation, mt, new)
     # made field by field, not with dataclasses.replace: one per segment of every article,
     # and replace() cost three times as much
-    return Message(old.msgid, msgstr, unit.msgctxt, flags, old.translator_comments,
-                   _notes(unit, *notes), _refs(unit, article), old.previous_msgid,
-                   old.previous_msgctxt, False, 0)
+    ids, refs = _placed(unit, article, *notes)
+    return Message(old.msgid, msgstr, unit.msgctxt, flags, old.translator_comments, ids, refs,
+                   old.previous_msgid, old.previous_msgctxt, False, 0)

@@ -154,13 +154,9 @@ def _message(msg: Message, out: list[str]) -> None:
             _references(refs, out)
     flags = msg.flags
     if flags:
-        if flags == _FUZZY_ONLY:  # nearly every flagged entry
-            if msg.msgstr:
-                append("#, fuzzy")
-        else:
-            flags = gnu_flags(flags, bool(msg.msgstr))
-            if flags:
-                append("#, " + ", ".join(flags))
+        flags = gnu_flags(flags, bool(msg.msgstr))
+        if flags:
+            append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
     if msg.previous_msgctxt is not None or msg.previous_msgid is not None:
         prev = "#~| " if msg.obsolete else "#| "
@@ -182,9 +178,6 @@ def _message(msg: Message, out: list[str]) -> None:
             _field(keyword, text, prefix, out)
         else:
             append(f"{prefix}{keyword} {_quote(text)}")
-
-
-_FUZZY_ONLY = (FUZZY,)
 
 
 def _plain(text: str) -> bool:

@@ -201,7 +201,6 @@ def _scheme(url: str) -> str:
     return m.group(1) if m is not None else ""
 
 
-
 def _may_name_scheme(text: str) -> bool:
     """A word before a ':' that is no web scheme, or an escape that may spell one: the text
     may link to an application."""
