@@ -306,7 +306,7 @@ def _open_markup(text: str, english: str) -> list[str]:
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
     "its scheme) for the segment beside it on the page to finish",
     "close every tag, comment and code span within the translation, as the English does",
-    translation_needs="<=`:/w")
+    translation_needs="<=`:/wW")  # W: a cut URL is read in any case ("WWW.")
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

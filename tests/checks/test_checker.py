@@ -36,7 +36,7 @@ PIECES = st.sampled_from([
     '<a href="x">', "<script>", "&", "&lt;", "&#124;", "{0}", "{name}", "%s", "%PATH%", "!",
     "[!NOTE]", "|", "\\|", "\n", "\n# ", "\n- ", "://", "https://", "www.", "example.com",
     "javascript:", " onclick=x", "Set-AzContext", "policy.json", "12", "3.5", " ", "  ", "#",
-    "-", ".", ":", "word", "Wort", "単語", "w",
+    "-", ".", ":", "word", "Wort", "単語", "w", "W", "WWW.", "Www.", "ww",
     # edges: white space of other kinds, a letter that shows nothing, invisible characters,
     # comments and digits of other scripts at either end
     "\u3164", "\u00a0", "\t", "\u200b", "&nbsp;", "<!-- c -->", "\u0661\u0662", "1. ",
