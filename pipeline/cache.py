@@ -123,6 +123,11 @@ class Entry(NamedTuple):
     # there was none (then a handoff that comes later is a change); unused otherwise
     handoff: FileState | None = None
 
+    def packed(self) -> bytes:
+        """The record marshalled and compressed, as the cache holds it until it saves: the
+        parent's memory must not grow with the tree."""
+        return zlib.compress(marshal.dumps(self.record(), marshal.version), 1)
+
     def record(self) -> list[Any]:
         """The entry as plain lists, the form the cache file keeps."""
         return [
@@ -312,17 +317,18 @@ class Cache:
         except OSError:
             return None
 
-    def put(self, rel: str, entry: Entry | None) -> None:
-        """Record an article just processed. Kept serialised: a run over a large tree holds
-        a short string of bytes per article here, not its findings as objects."""
+    def put(self, rel: str, entry: Entry | bytes | None) -> None:
+        """Record an article just processed: its Entry, or the Entry already packed
+        (``Entry.packed``: a worker packs it, beside the work, rather than the parent). Kept
+        packed: a run over a large tree holds a short string of bytes per article here, not
+        its findings as objects."""
         self.entries.pop(rel, None)
         self.raw.pop(rel, None)
         if entry is None:
             if self.records.pop(rel, None) is not None:
                 self.dirty = True
             return
-        # compressed while held: the parent's memory must not grow with the tree
-        self.records[rel] = zlib.compress(marshal.dumps(entry.record(), marshal.version), 1)
+        self.records[rel] = entry if isinstance(entry, bytes) else entry.packed()
         self.dirty = True
 
     def _restat(

@@ -315,7 +315,7 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             )
     return Outcome(prep.rel, tuple(findings), kept.segments,
                    wrote.get("catalog", False), wrote.get("output", False), edition,
-                   cache=entry, tm=prep.tm)
+                   cache=None if entry is None else entry.packed(), tm=prep.tm)
 
 
 def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:

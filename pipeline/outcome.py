@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.cache import Entry
 from pipeline.checks import tree
 from pipeline.checks.base import Options
 from pipeline.findings import Finding, Severity
@@ -54,7 +53,8 @@ class Outcome(NamedTuple):
     wrote_output: bool = False
     edition: tree.Edition | None = None
     failed: bool = False
-    cache: Entry | None = None  # this run's record, for a rerun to skip the article; None: none
+    # this run's record, for a rerun to skip the article (``Entry.packed``); None: none
+    cache: bytes | None = None
     # for the translation memory: the catalog's rows (packed: ``memory.rows.pack``), and its
     # entries left to fill
     tm: tuple[bytes, int] | None = None
