@@ -67,6 +67,15 @@ def test_every_corpus_segment_gets_the_findings_of_every_rule(corpus_root: Path)
     assert compared > 30_000
 
 
+@pytest.mark.parametrize("translation", ["Voir WWW.", "Siehe Www.", "Visit www."])
+def test_a_url_cut_after_its_www_in_any_case_is_checked(translation: str) -> None:
+    # markup-open reads 'www.' in any case: its needs must let a capital W through
+    options = Options(locale="de-DE")
+    found = gated(SegmentChecker(options), "See the site.", translation)
+    assert found == every_rule("See the site.", translation, options)
+    assert [check for check, _ in found] == ["markup-open"]
+
+
 def test_a_rule_without_needs_runs_on_every_differing_segment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
