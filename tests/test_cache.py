@@ -222,6 +222,25 @@ def test_every_setting_is_in_the_fingerprint_and_equal_settings_agree(tmp_path: 
     assert len(set(prints)) == len(prints)
     same = replace(base, options=Options(select=frozenset(["c", "b", "a"])))
     assert fingerprint(same) == fingerprint(base)
+def test_an_entry_a_worker_packed_is_saved_and_replayed_as_the_entry_itself(
+    tmp_path: Path,
+) -> None:
+    files = _files(tmp_path, "fr-FR/a.md")
+    entry = _entry(files)
+    saved = []
+    for name, given in (("entry", entry), ("packed", entry.packed())):
+        path = tmp_path / name / CACHE_NAME
+        path.parent.mkdir()
+        cache = Cache.load(path, FINGERPRINT)
+        cache.put("fr-FR/a.md", given)
+        saved.append(cache.records["fr-FR/a.md"])
+        cache.save({"fr-FR/a.md"})
+        replay = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files)
+        assert replay is not None and replay.findings == entry.findings
+        assert (replay.segments, replay.edition) == (entry.segments, entry.edition)
+    assert saved[0] == saved[1]  # the parent keeps what the worker sent, as it would pack it
+
+
 def test_a_replayed_finding_keeps_its_subject_and_suppression(tmp_path: Path) -> None:
     """A rerun's findings must match a baseline as the first run's did: what a finding is
     about, and whether a catalog flag silenced it, survive the cache."""
