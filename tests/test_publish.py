@@ -85,6 +85,21 @@ def test_report_settings_never_let_an_unsafe_translation_onto_the_page(options: 
     assert "(html-added, unsafe-element)" in swap.message
 
 
+@pytest.mark.parametrize("edit", [
+    "Prérequis javascript&#58;alert&#40;1&#41;",  # a scheme's colon spelled as a reference
+    "Prérequis [!VIDEO x'onload=alert`1`",  # a video link left open
+])
+def test_a_scheme_spelled_by_references_or_an_open_video_link_stays_off_the_page(
+    edit: str,
+) -> None:
+    article = article_of()
+    out = run(article, edited(article, "Prerequisites", edit))
+    assert out.text is not None and edit not in out.text
+    assert "# Prérequis\n" in out.text  # the article's own translation stands in
+    [swap] = out.substitutions
+    assert "unsafe-url" in swap.message
+
+
 def test_what_is_reported_still_follows_the_selection() -> None:
     article = article_of()
     catalog = edited(article, "Prerequisites", SCRIPT)

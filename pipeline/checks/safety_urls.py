@@ -159,7 +159,9 @@ def _may_spell_unsafe(text: str) -> bool:
     "unsafe-url", S, E,
     "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
     "use the English's link targets",
-    translation_needs="]<:w(")  # _maybe_link: ']', '<', '://', 'www.', a leading '('
+    # _maybe_link: ']', '<', '://', 'www.', a leading '('; a bare scheme: ':' or a reference
+    # that spells it ('&#58;'); a video link: '[!VIDEO', closed or not
+    translation_needs="]<:w(&[")
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

@@ -37,6 +37,8 @@ PIECES = st.sampled_from([
     "[!NOTE]", "|", "\\|", "\n", "\n# ", "\n- ", "://", "https://", "www.", "example.com",
     "javascript:", " onclick=x", "Set-AzContext", "policy.json", "12", "3.5", " ", "  ", "#",
     "-", ".", ":", "word", "Wort", "単語", "w", "W", "WWW.", "Www.", "ww",
+    # a scheme's colon as a reference, a video link left open
+    "&#58;", "&colon;", "&#40;", "[!VIDEO ", "x'y",
     # edges: white space of other kinds, a letter that shows nothing, invisible characters,
     # comments and digits of other scripts at either end
     "\u3164", "\u00a0", "\t", "\u200b", "&nbsp;", "<!-- c -->", "\u0661\u0662", "1. ",
@@ -74,6 +76,24 @@ def test_a_url_cut_after_its_www_in_any_case_is_checked(translation: str) -> Non
     found = gated(SegmentChecker(options), "See the site.", translation)
     assert found == every_rule("See the site.", translation, options)
     assert [check for check, _ in found] == ["markup-open"]
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Open the page.", "Öffnen Sie javascript&#58;alert&#40;1&#41;"),
+    ("Open the page.", "Öffnen Sie javascript&colon;alert&lpar;document.cookie&rpar;"),
+    ("", "vbscript&#x3a;x=1"),
+    ("Watch the video.", "Sehen Sie [!VIDEO x'y"),
+])
+def test_a_scheme_spelled_by_references_or_an_open_video_link_is_held_back(
+    source: str, translation: str,
+) -> None:
+    # unsafe-url reads a scheme's colon spelled as a reference and a '[!VIDEO' with no ']':
+    # its needs must let '&' and '[' through, or the translation reaches the page unchecked
+    options = Options(locale="de-DE")
+    assert gated(SegmentChecker(options), source, translation) == every_rule(
+        source, translation, options)
+    assert "unsafe-url" in [c.id for c in SegmentChecker(options).held_by(source, translation)]
+    assert not checks.publishable(source, translation, options)
 
 
 def test_a_rule_without_needs_runs_on_every_differing_segment(
