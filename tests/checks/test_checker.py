@@ -30,8 +30,20 @@ def gated(checker: SegmentChecker, source: str, translation: str) -> list[tuple[
     return [(check.id, message) for check, _, message in checker.issues(source, translation)]
 
 
+# Every character a rule needs, also spelled as a character reference and, for a letter, in
+# the other case: a rule that reads text unescaped or in any case must need what spells it.
+NEEDED = sorted({c for r in checks.SEGMENT_RULES for c in r.source_needs + r.translation_needs
+                 if c.isprintable()})
+SPELLED = [
+    *(f"&#{ord(c)};" for c in NEEDED), *(f"&#x{ord(c):X};" for c in NEEDED),
+    *(c.swapcase() for c in NEEDED if c.isalpha()),
+    "&colon;", "&lpar;", "&rpar;", "&lsqb;", "&rsqb;", "&lbrack;", "&rbrack;", "&lt;", "&gt;",
+    "&amp;", "&grave;", "&ast;", "&lowbar;", "&excl;", "&percnt;", "&lcub;", "&rcub;",
+    "&verbar;", "&sol;", "&equals;", "&num;", "&period;", "&quot;", "&apos;", "&Tab;",
+    "&NewLine;"]
 # Markup, link, placeholder and block characters, and words that make names and URLs.
 PIECES = st.sampled_from([
+    *SPELLED,
     "`", "``", "*", "**", "_", "[", "]", "(", ")", "](", "<", ">", "</", "<b>", "</b>",
     '<a href="x">', "<script>", "&", "&lt;", "&#124;", "{0}", "{name}", "%s", "%PATH%", "!",
     "[!NOTE]", "|", "\\|", "\n", "\n# ", "\n- ", "://", "https://", "www.", "example.com",
