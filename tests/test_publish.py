@@ -620,6 +620,18 @@ def test_a_generic_attribute_block_between_the_pairs_is_published_inert(markup: 
     assert "{.a onmouseover" not in published.text and "{\fonmouseover" not in published.text
 
 
+@pytest.mark.parametrize("markup", [
+    # a backslash escape is read away in a destination: the link goes to 'javascript:…'
+    "Voir [ici](javascript\\:alert(document.domain)).",
+    "[ici]: javascript\\:alert(1)\n\nVoir [ici].",
+])
+def test_a_script_url_escaped_with_backslashes_between_the_pairs_is_published_inert(
+        markup: str) -> None:
+    published = between_pairs(markup)
+    assert published.text is not None and markup not in published.text
+    assert any(f.check == "render-substituted" for f in published.substitutions)
+
+
 def test_a_leading_destination_to_an_application_after_a_link_text_is_held_back() -> None:
     # helper-109: CJK pairs stand side by side: '[設定]' + '(ms-msdt:…)' is one live link
     text = (FRONT + pair("abcde-102", "詳細は[設定]", "For details, see the settings.")

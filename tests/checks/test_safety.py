@@ -734,10 +734,12 @@ _PIECES = ["[x](", "<a href=", "<img", " src=x", "javascript", "java\nscript", "
 
 def _spelled(char: str) -> st.SearchStrategy[str]:
     """One character of a scheme as an attacker may write it: either case, a character
-    reference, a percent-escape, or with a tab or line break a browser drops after it."""
+    reference, a percent-escape, with a tab or line break a browser drops after it, or, for
+    punctuation, behind the backslash Markdown reads away."""
     code = ord(char)
     return st.sampled_from([char, char.upper(), f"&#{code};", f"&#x{code:x};", f"%{code:02x}",
-                            char + "\t", char + "\n", "&colon;" if char == ":" else char])
+                            char + "\t", char + "\n", "&colon;" if char == ":" else char,
+                            char if char.isalnum() else "\\" + char])
 
 
 def _scheme(word: str) -> st.SearchStrategy[str]:
@@ -786,6 +788,8 @@ def test_the_quick_look_misses_nothing_the_active_content_rules_find(text: str) 
     "[x](&amp#106;avascript:alert(1))", "[x](&AMP#106;avascript:alert(1))",
     "[x](&&num;106;avascript:alert(1))", '<a href="&amp&num;106;avascript:x">x</a>',
     "[x](javascript&percnt;3Aalert(1))", "[!VIDEO &percnt;6Aavascript:alert(1)]",
+    # a backslash escape Markdown reads away: the link goes to 'javascript:…'
+    "[x](javascript\\:alert(1))", "[x]: data\\:text/html,x",
 ])
 def test_the_quick_look_sees_a_scheme_escaped_twice_or_after_other_words(text: str) -> None:
     """helper-64: unsafe_url reports each; the quick look, which decides whether the
