@@ -369,8 +369,7 @@ def may_be_active(text: str) -> bool:
             low = text.lower()
             if _on_attribute(low):
                 return True
-    # backslash escapes read as Markdown reads them: '[x](javascript\\:alert(1))' links to
-    # 'javascript:alert(1)' (as bare_schemes reads them)
+    # backslash escapes read away, as Markdown and bare_schemes do ('javascript\\:x')
     if ":" in text and scheme((low or text.lower()).replace("\\", "")):
         return True
     if "&" in text and bare_schemes(text):  # one a reference spells ('d&#9;ata&#58;x')
