@@ -216,7 +216,8 @@ def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
         end = at + len(line)
         bare = line.strip()
         row = "|" in line and (table or bare.startswith("|") or bare.endswith("|"))
-        if not bare or row or block_start(line.lstrip(" \t")) is not None:
+        # (without its line end: a CR LF or a lone CR would stop a pattern's '$')
+        if not bare or row or block_start(line.rstrip("\r\n").lstrip(" \t")) is not None:
             if start is not None:
                 yield start, at
                 start = None

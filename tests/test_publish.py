@@ -632,6 +632,25 @@ def test_a_script_url_escaped_with_backslashes_between_the_pairs_is_published_in
     assert any(f.check == "render-substituted" for f in published.substitutions)
 
 
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+@pytest.mark.parametrize("underline", ["===", "---", "***"])
+def test_a_line_that_ends_a_block_ends_a_code_span_whatever_the_line_ends(
+        end: str, underline: str) -> None:
+    # helper-115: with CR LF or CR line ends a setext underline or a thematic break was not
+    # seen as a block, so a backtick before it paired with one after it and masked live markup
+    text = (FRONT + pair("abcde-102", "Texte un.", "Text one.") + f"\n\n`a\n{underline}\n{IMG}"
+            + " `\n\n" + pair("abcde-103", "Texte deux.", "Text two.") + "\n").replace("\n", end)
+    published = run(article_of(text), None)
+    assert published.text is not None and "<img src=x onerror" not in published.text
+
+
+def test_a_tag_inside_a_quoted_value_left_open_between_the_pairs_is_published_inert() -> None:
+    # helper-115: a paragraph's '<b title="' with no closing quote is text on the page, so the
+    # tag after it is live; read as one tag to the end, its handler was inside a value
+    published = between_pairs(f'Texte <b title=" {IMG}')
+    assert published.text is not None and "<img src=x onerror" not in published.text
+
+
 def test_a_leading_destination_to_an_application_after_a_link_text_is_held_back() -> None:
     # helper-109: CJK pairs stand side by side: '[設定]' + '(ms-msdt:…)' is one live link
     text = (FRONT + pair("abcde-102", "詳細は[設定]", "For details, see the settings.")

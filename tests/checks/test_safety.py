@@ -799,6 +799,18 @@ def test_the_quick_look_sees_a_scheme_escaped_twice_or_after_other_words(text: s
 
 
 @pytest.mark.parametrize("text", [
+    'Texte <b title=" <img src=x onerror=alert(1)>',
+    "Texte <b title=' <i class=\" <img src=x onerror=alert(1)>",
+    '<!-- c --> <a title=" <svg onload=alert(1)>',
+])
+def test_a_handler_inside_a_quoted_value_left_open_is_found(text: str) -> None:
+    """helper-115: a page that takes no tag for '<b title="' with no closing quote runs the
+    tags after it; read as one tag to the end, their handlers were inside a value."""
+    assert list(safety.event_handler.fn("", text, Options()))
+    assert safety.may_be_active(text)
+
+
+@pytest.mark.parametrize("text", [
     "Plain prose, with a [link](https://learn.microsoft.com/x) and **bold**.",
     '<a name="x"></a> | cell | <br/> <img src="media/a.png" alt="A">',
     "Metadata and data sets; the description: none.",

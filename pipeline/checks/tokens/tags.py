@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 HTML_ELEMENTS = frozenset(
@@ -213,6 +214,9 @@ LENIENT_ATTR = re.compile(
     rf"(?:^|(?<=[{_WS}/\"']))([^{_WS}\"'<>/=`]+)"
     rf"(?:[{_WS}]*=[{_WS}]*(\"[^\"]*\"?|'[^']*'?|[^{_WS}\"'>]+))?"
 )
+# The same with values that must close: an unclosed quote ends the tag there
+_CLOSED_TAG = re.compile(rf"</?([A-Za-z][^{_WS}/><]*+)((?:\"[^\"]*+\"|'[^']*+'|[^\"'>]++)*+)>?")
+_CLOSED_VALUES = re.compile(r"""(?:"[^"]*+"|'[^']*+'|[^"']++)*+""")
 
 
 def _views(text: str) -> list[str]:
@@ -228,13 +232,30 @@ def _views(text: str) -> list[str]:
 _COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*\Z)", re.S)
 
 
+def _lenient(text: str) -> Iterator[re.Match[str]]:
+    """LENIENT_TAG's matches in each of the ``_views``; and where a quoted value never closes,
+    which LENIENT_TAG reads to the end, the tags inside it as well: a page that takes no tag
+    there (a paragraph's 'Text <b title=" <img onerror=…>') runs them. One more pass, in that
+    case only, with values that must close: linear."""
+    for view in _views(text):
+        hidden = -1
+        for m in LENIENT_TAG.finditer(view):
+            if m.end() == len(view):  # (a value left open runs to the end)
+                closed = _CLOSED_VALUES.match(m.group(2))
+                if closed is not None and closed.end() < len(m.group(2)):
+                    hidden = m.start()
+            yield m
+        if hidden >= 0:
+            yield from _CLOSED_TAG.finditer(view, hidden + 1)
+
+
 def lenient_tags(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """(lower-case element name, [(lower-case attribute, unquoted value)]) for every tag-like
-    piece of ``text``, known element or not (of each of its ``_views``)."""
+    piece of ``text``, known element or not (of each of its ``_views``; ``_lenient``)."""
     out: list[tuple[str, list[tuple[str, str]]]] = []
     if "<" not in text:
         return out
-    for m in (m for view in _views(text) for m in LENIENT_TAG.finditer(view)):
+    for m in _lenient(text):
         attrs = []
         for a in LENIENT_ATTR.finditer(m.group(2)):
             value = a.group(2) or ""
@@ -256,7 +277,7 @@ def unknown_attributes(text: str) -> list[str]:
     if "<" not in text:
         return []
     out = []
-    for m in (m for view in _views(text) for m in LENIENT_TAG.finditer(view)):
+    for m in _lenient(text):
         if m.group(1).lower() not in HTML_ELEMENTS:
             for a in LENIENT_ATTR.finditer(m.group(2)):
                 name = a.group(1).lower()
