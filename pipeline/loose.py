@@ -210,6 +210,9 @@ def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
     one where the stretch has a delimiter row). Cutting more than CommonMark never masks
     more: ``_code_masked`` keeps only the spans the whole stretch reads too."""
     table = "|" in piece and _DELIMITER_ROW.search(piece) is not None
+    # a link reference definition may run over lines (its label, destination or title on the
+    # next), which end no paragraph of ours: where one may be, each line is read alone
+    alone = "]:" in piece
     start = None  # of the paragraph being read
     at = 0
     for line in piece.splitlines(keepends=True):
@@ -217,7 +220,8 @@ def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
         bare = line.strip()
         row = "|" in line and (table or bare.startswith("|") or bare.endswith("|"))
         # (without its line end: a CR LF or a lone CR would stop a pattern's '$')
-        if not bare or row or block_start(line.rstrip("\r\n").lstrip(" \t")) is not None:
+        if (not bare or row or alone
+                or block_start(line.rstrip("\r\n").lstrip(" \t")) is not None):
             if start is not None:
                 yield start, at
                 start = None

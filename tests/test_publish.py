@@ -644,6 +644,19 @@ def test_a_line_that_ends_a_block_ends_a_code_span_whatever_the_line_ends(
     assert published.text is not None and "<img src=x onerror" not in published.text
 
 
+@pytest.mark.parametrize("definition", [
+    "[a]: /u\n'`'",  # its title on the next line
+    "[a]:\n/u`",  # its destination on the next line
+    "[a\n`]: /u",  # its label over two lines
+])
+def test_a_backtick_in_a_definition_over_two_lines_masks_nothing_after_it(
+        definition: str) -> None:
+    # helper-115: the definition's second line was read as a paragraph's, so its backtick
+    # paired with one after the live tag and masked it as code
+    published = between_pairs(f"{definition}\n{IMG} `")
+    assert published.text is not None and "<img src=x onerror" not in published.text
+
+
 def test_a_tag_inside_a_quoted_value_left_open_between_the_pairs_is_published_inert() -> None:
     # helper-115: a paragraph's '<b title="' with no closing quote is text on the page, so the
     # tag after it is live; read as one tag to the end, its handler was inside a value
