@@ -9,7 +9,7 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -150,9 +150,10 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
                                .lstrip(" \t").startswith(("```", "~~~")) else b.lines))
     html = [(b.lines[0][0], b.lines[-1][1]) for b in blocks
             if b.kind is BlockKind.HTML and b.lines]
+    on_page = _page_code(article)
     if not any(flagged(shown)
                for s, e in suspects for a, b in _less_code(s, e, code)
-               for shown in (_code_masked(text, a, b, html),) if may_be_active(shown)):
+               for shown in (_code_masked(text, a, b, html, on_page),) if may_be_active(shown)):
         return []  # what it found is code: the English's own examples
     out = []
     for s, e in suspects:
@@ -163,10 +164,40 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     return out
 
 
-def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]) -> str:
+def _page_code(article: Article) -> Callable[[int, int], bool]:
+    """Whether ``article.text[a:b]``, a code span of a stretch of its own markup, is one on the
+    page too, read with each pair's English in its place: a stretch's backticks can pair with
+    another's across a pair ('Run `` ' pair ' `` <img onerror=…> `` now' shows the tag). A
+    translation keeps the English's code spans (code-changed, markup-open)."""
+    text = article.text
+    parts, ends, shifts, at, shift = [], [], [], article.body_start, article.body_start
+    for seg in article.segments:
+        english = text[seg.src_start:seg.src_end]
+        parts += [text[at:seg.start], english]
+        shift += seg.end - seg.start - len(english)
+        ends.append(seg.end)
+        shifts.append(shift)
+        at = seg.end
+    parts.append(text[at:])
+    page = "".join(parts)
+    whole = set(code_spans(page))
+    spans = {(us + a, us + b) for us, ue in _inline_units(page)
+             for a, b in code_spans(page[us:ue]) if (us + a, us + b) in whole}
+
+    def shown(a: int, b: int) -> bool:
+        i = bisect_right(ends, a)  # the pairs before the span: it lies between two
+        moved = shifts[i - 1] if i else article.body_start
+        return (a - moved, b - moved) in spans
+
+    return shown
+
+
+def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]],
+                 on_page: Callable[[int, int], bool] = lambda a, b: True) -> str:
     """``text[start:end]`` with each code span masked where a page shows it as code: not in a
-    raw HTML block (backticks are text there), and not begun inside a tag (a tag that starts
-    first wins: '<img alt="`" onerror=… title="`">' is a tag)."""
+    raw HTML block (backticks are text there), not begun inside a tag (a tag that starts
+    first wins: '<img alt="`" onerror=… title="`">' is a tag), and one on the page with the
+    pairs in place too (``on_page``: ``_page_code``)."""
     piece = text[start:end]
     if "`" not in piece or any(hs < end and start < he for hs, he in html):
         return piece
@@ -178,7 +209,8 @@ def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]
     # a span could cross a blank line or a cell's pipe
     whole = set(code_spans(piece))
     spans = [(us + a, us + b) for us, ue in _inline_units(piece)
-             for a, b in code_spans(piece[us:ue]) if (us + a, us + b) in whole]
+             for a, b in code_spans(piece[us:ue])
+             if (us + a, us + b) in whole and on_page(start + us + a, start + us + b)]
     if first:
         starts, reach = _reach(first)
         spans = [(a, b) for a, b in spans if reach[bisect_left(starts, a)] <= a]

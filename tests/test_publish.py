@@ -657,6 +657,19 @@ def test_a_backtick_in_a_definition_over_two_lines_masks_nothing_after_it(
     assert published.text is not None and "<img src=x onerror" not in published.text
 
 
+@pytest.mark.parametrize("text", [
+    # helper-115: a stretch's backticks pair with another stretch's across the pair between
+    # them, so what the stretch alone reads as code is live on the page
+    FRONT + "Run `` " + pair("abcde-102", "Bonjour", "Hello") + f" `` {IMG} `` now "
+    + pair("abcde-103", "Monde", "World") + "\n",
+    FRONT + "Voir ` " + pair("abcde-102", "ceci", "this") + f" ` {IMG} ` et "
+    + pair("abcde-103", "cela", "that") + " `\n",
+])
+def test_a_code_span_that_pairs_across_a_pair_on_the_page_masks_nothing(text: str) -> None:
+    published = run(article_of(text), None)
+    assert published.text is not None and "<img src=x onerror" not in published.text
+
+
 def test_a_tag_inside_a_quoted_value_left_open_between_the_pairs_is_published_inert() -> None:
     # helper-115: a paragraph's '<b title="' with no closing quote is text on the page, so the
     # tag after it is live; read as one tag to the end, its handler was inside a value
