@@ -179,15 +179,17 @@ def _page_code(article: Article) -> Callable[[int, int], bool]:
         shifts.append(shift)
         at = seg.end
     parts.append(text[at:])
-    page = "".join(parts)
-    whole = set(code_spans(page))
-    spans = {(us + a, us + b) for us, ue in _inline_units(page)
-             for a, b in code_spans(page[us:ue]) if (us + a, us + b) in whole}
+    read: list[set[tuple[int, int]]] = []  # the page's code spans, read when first asked
 
     def shown(a: int, b: int) -> bool:
+        if not read:
+            page = "".join(parts)
+            whole = set(code_spans(page))
+            read.append({(us + x, us + y) for us, ue in _inline_units(page)
+                         for x, y in code_spans(page[us:ue]) if (us + x, us + y) in whole})
         i = bisect_right(ends, a)  # the pairs before the span: it lies between two
         moved = shifts[i - 1] if i else article.body_start
-        return (a - moved, b - moved) in spans
+        return (a - moved, b - moved) in read[0]
 
     return shown
 
