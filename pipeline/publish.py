@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from pipeline import checks, loose, suppress
+from pipeline import checks, joins, loose, suppress
 from pipeline.article.spans import OPENER
 from pipeline.checks import inputs, safety, terminology
 from pipeline.checks.base import Check, Options
@@ -230,6 +230,10 @@ def publish(
             ))
         published.append(chosen)
 
+    if not source_form and form is not Form.BILINGUAL:  # nor made from texts side by side
+        swaps = joins.hold(article, published, swap_severity)
+        if report_swaps:
+            substitutions.extend(swaps)
     edits: list[tuple[int, int, str]] = []
     for text in _outside(article, guard, policy.markup_checked):
         checker = guard.markup if text.markup else guard.values if text.value else guard.outside

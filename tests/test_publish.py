@@ -670,6 +670,21 @@ def test_a_code_span_that_pairs_across_a_pair_on_the_page_masks_nothing(text: st
     assert published.text is not None and "<img src=x onerror" not in published.text
 
 
+@pytest.mark.parametrize("body", [
+    # helper-115: each translation passes alone; side by side on the page they make a link
+    pair("abcde-102", "[x]", "See") + pair("abcde-103", "(java", "the")
+    + pair("abcde-104", "script:alert(1))", "docs."),
+    pair("abcde-102", "Voir [x]", "See") + pair("abcde-103", "(javascript&#5", "the")
+    + pair("abcde-104", "8;alert(1))", "docs."),
+    "See [x](java" + pair("abcde-102", "script:alert(1)) la doc.", "Script docs."),
+])
+def test_a_scheme_made_by_translations_side_by_side_is_not_published(body: str) -> None:
+    published = run(article_of(FRONT + body + "\n"), None)
+    assert published.text is not None and "script:alert" not in published.text
+    assert published.substitutions and all(
+        "unsafe-url" in f.message for f in published.substitutions)
+
+
 def test_a_tag_inside_a_quoted_value_left_open_between_the_pairs_is_published_inert() -> None:
     # helper-115: a paragraph's '<b title="' with no closing quote is text on the page, so the
     # tag after it is live; read as one tag to the end, its handler was inside a value

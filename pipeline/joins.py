@@ -1,0 +1,146 @@
+"""What texts that touch on a page make together. Each segment's translation is checked alone,
+but on the page it stands against the text beside it: translations of pairs with nothing between
+them ('[x]', '(java', 'script:alert(1))'), or the article's markup before it ('See [x](java')
+and a translation after. A script or data URL scheme split over such a join is in neither text,
+so no segment rule sees it; ``scheme_joins`` finds the translations that make one.
+
+The texts near a join are read as ``bare_schemes`` reads any text (references, backslash escapes,
+case, white space and controls between the letters), up to ``_REACH`` letters on each side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from pipeline.checks.inputs import RENDER_SUBSTITUTED
+from pipeline.checks.safety_urls import bare_schemes
+from pipeline.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+
+# what can spell a scheme: letters, references, backslash escapes, white space and controls
+_RUN = re.compile(r"[A-Za-z0-9&#;\\\x00-\x20\x7f]*+")
+_REFERENCE = frozenset("&#0123456789xXabcdefABCDEF")  # what a reference cut short ends with
+_COLON_AHEAD = re.compile(r"[A-Za-z0-9#;\\\x00-\x20\x7f]*+[:&]")
+_NAMES = ("javascript", "vbscript", "livescript", "data")  # as bare_schemes knows them
+_GAP = r"[\x00-\x20\x7f]*"  # bare_schemes's white space between a name's letters
+
+
+def _spelled(words: Iterable[str]) -> str:
+    return "|".join(_GAP.join(map(re.escape, word)) for word in sorted(words, key=len)[::-1])
+
+
+# A text may start with the last part of a scheme: a reference, escape or white space cut at
+# the join, a ':', or the rest of a name before its ':' (or before a reference or escape that
+# may spell it); and end with the first part of one (read backwards: its last 12 characters).
+_STARTS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
+    {name[k:] for name in _NAMES for k in range(1, len(name))}) + f"){_GAP}[:&\\\\]")
+_CUTS = "&#;\\0123456789" + "".join(map(chr, range(0x21))) + "\x7f"
+_FIRST = frozenset(_CUTS + ":" + "".join(n[1:] + n[1:].upper() for n in _NAMES))
+_LAST = frozenset(_CUTS + "".join(n[:-1] + n[:-1].upper() for n in _NAMES))
+_MIDDLES = frozenset(n[i:j] for n in _NAMES for i in range(len(n)) for j in range(i + 1, len(n)))
+_ENDS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9]|(?:" + _spelled(
+    {name[:k][::-1] for name in _NAMES for k in range(1, len(name))}) + ")")
+_SEPARATORS = re.compile(r"[\x00-\x20\x7f]+")  # what bare_schemes allows between letters
+_REACH = 96  # letters read on each side: 'javascript:' spelled in references, and a payload
+_RAW = 4096  # characters looked through for them (white space runs count once)
+
+
+_HINT = ("keep each link's target, scheme and all, within one segment, as the English does; do "
+         "not end or begin a translation with part of one")
+
+
+def hold(article: Article, published: list[str], severity: Severity) -> list[Finding]:
+    """Each translation in ``published`` (each pair's text on the page) that makes a script or
+    data URL with the text it touches gives way to its English, until none does; a
+    ``render-substituted`` finding for each."""
+    swaps: list[Finding] = []
+    while True:
+        made = scheme_joins(article, published)
+        if not made:
+            return swaps
+        for i in made:
+            seg = article.segments[i]
+            published[i] = seg.source
+            swaps.append(Finding(
+                RENDER_SUBSTITUTED.id, severity, "the translation was held back (unsafe-url: "
+                "with the text beside it on the page it makes a script or data URL); the "
+                "English was published instead", article.path, seg.line, seg.column, seg.id,
+                _HINT))
+
+
+def scheme_joins(article: Article, published: Sequence[str]) -> list[int]:
+    """The segments whose published text, with the text beside it on the page (the article's
+    markup between the pairs, or the next pair's text), makes a script or data URL scheme that
+    neither holds alone, where the English in its place makes none."""
+    segments = article.segments
+    # most translations can be no part of one: they end with a full stop, and a '*', a
+    # letter outside ASCII or a full stop comes before any ':' at their start
+    maybe = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
+             if shown and shown != seg.source and (
+                 (shown[0] in _FIRST and _STARTS_PART.match(shown) is not None)
+                 or (shown[-1] in _LAST and _ENDS_PART.match(shown[:-13:-1]) is not None)
+                 or (len(shown) <= 10 and (shown.lower() if shown.isalpha() else _flat(shown))
+                     in _MIDDLES))]
+    if not maybe:
+        return []
+    text, at = article.text, article.body_start
+    pieces: list[str] = []
+    for seg, shown in zip(segments, published, strict=True):
+        pieces += [text[at:seg.start], shown]
+        at = seg.end
+    pieces.append(text[at:])
+    page = "".join(pieces)
+    starts = list(accumulate(map(len, pieces), initial=0))
+    found = []
+    for i in maybe:
+        start = starts[2 * i + 1]
+        shown, english = published[i], segments[i].source
+        end = start + len(shown)
+        if any(_could(page, b) and _made(page, b, start, end, english) for b in (start, end)):
+            found.append(i)
+    return found
+
+
+def _flat(text: str) -> str:
+    return _SEPARATORS.sub("", text).lower()
+
+
+def _could(page: str, at: int) -> bool:
+    """A quick look at the join at ``at``: a scheme over it needs after it a run of what can
+    spell one (letters, digits, references, backslashes, white space) that a ':' or a
+    reference ends (or a reference cut at the join), and before it such a run that holds the
+    first letter of a scheme name or a reference."""
+    if _COLON_AHEAD.match(page, at) is None and page[at - 1:at] not in _REFERENCE:
+        return False
+    before = page[max(0, at - _RAW):at][::-1]
+    run = before[:_RUN.match(before).end()]  # type: ignore[union-attr]
+    return any(c in run for c in "jvldJVLD&")
+
+
+def _made(page: str, at: int, start: int, end: int, english: str) -> bool:
+    """Whether the join at ``at`` (the start or end of the translation at ``start``..``end``)
+    makes a scheme that the English in the translation's place does not."""
+    before, after = _side(page, at, -1), _side(page, at, 1)
+    if bare_schemes(before + after) <= bare_schemes(before) + bare_schemes(after):
+        return False
+    # the English page's own join is the English's: the same join with the English in place
+    page = page[:start] + english + page[end:]
+    at = start + (len(english) if at > start else 0)
+    before, after = _side(page, at, -1), _side(page, at, 1)
+    return bare_schemes(before + after) <= bare_schemes(before) + bare_schemes(after)
+
+
+def _side(page: str, at: int, way: int) -> str:
+    """Up to ``_REACH`` characters of ``page`` before (``way`` -1) or after ``at``, each run of
+    white space and controls one tab."""
+    for reach in (2 * _REACH, _RAW):  # more only where white space runs take the room
+        raw = page[max(0, at - reach):at] if way < 0 else page[at:at + reach]
+        text = _SEPARATORS.sub("\t", raw)
+        if len(text) >= _REACH or len(raw) < reach:
+            break
+    return text[-_REACH:] if way < 0 else text[:_REACH]
