@@ -41,9 +41,10 @@ _STARTS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
     {name[k:] for name in _NAMES for k in range(1, len(name))}) + f"){_GAP}[:&\\\\]")
 _CUTS = "&#;\\0123456789" + "".join(map(chr, range(0x21))) + "\x7f"
 _FIRST = frozenset(_CUTS + ":" + "".join(n[1:] + n[1:].upper() for n in _NAMES))
-_LAST = frozenset(_CUTS + "".join(n[:-1] + n[:-1].upper() for n in _NAMES))
+_LAST = frozenset(_CUTS + ":" + "".join(n[:-1] + n[:-1].upper() for n in _NAMES))
 _MIDDLES = frozenset(n[i:j] for n in _NAMES for i in range(len(n)) for j in range(i + 1, len(n)))
-_ENDS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9]|(?:" + _spelled(
+_NAME_BACKWARDS = re.compile(f"(?i)[\\x00-\\x20\\x7f\\\\]*(?:{_spelled(n[::-1] for n in _NAMES)})")
+_ENDS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
     {name[:k][::-1] for name in _NAMES for k in range(1, len(name))}) + ")")
 _SEPARATORS = re.compile(r"[\x00-\x20\x7f]+")  # what bare_schemes allows between letters
 _REACH = 96  # letters read on each side: 'javascript:' spelled in references, and a payload
@@ -115,10 +116,18 @@ def _could(page: str, at: int) -> bool:
     spell one (letters, digits, references, backslashes, white space) that a ':' or a
     reference ends (or a reference cut at the join), and before it such a run that holds the
     first letter of a scheme name or a reference."""
-    if _COLON_AHEAD.match(page, at) is None and page[at - 1:at] not in _REFERENCE:
+    before = page[max(0, at - 2 * _REACH):at][::-1]
+    after_colon = before[:1] in (":", ";")  # right after a scheme's ':' (or a reference)
+    if (not after_colon and _COLON_AHEAD.match(page, at) is None
+            and page[at - 1:at] not in _REFERENCE):
         return False
-    before = page[max(0, at - _RAW):at][::-1]
+    if before[:1] == ":":  # the whole name must stand before it (its code after the join)
+        return (_NAME_BACKWARDS.match(before, 1) is not None
+                or "&" in before[1:_REACH] or ";" in before[1:_REACH])
     run = before[:_RUN.match(before).end()]  # type: ignore[union-attr]
+    if len(run) == len(before) < at:  # white space takes the room: look further
+        before = page[max(0, at - _RAW):at][::-1]
+        run = before[:_RUN.match(before).end()]  # type: ignore[union-attr]
     return any(c in run for c in "jvldJVLD&")
 
 

@@ -34,6 +34,8 @@ def held(body: str) -> list[int]:
     ("[x]", "(ja\t", "\tvascript:alert(1))"),  # white space a browser drops, at the join
     ("[x]", "(ja", "vascri", "pt:alert(1))"),  # over three
     ("[x]", "(da", "ta:text/html;base64,PHNjcmlwdD4=)"),
+    ("[x]", "(javascript\\:", "alert(1))"),  # the scheme whole before the join, its code after
+    ("[x]", "(vbscript&#58;", "x=1)"),
 ])
 def test_a_scheme_split_over_translations_side_by_side_is_held_back(
         translations: tuple[str, ...]) -> None:
