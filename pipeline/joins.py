@@ -115,7 +115,8 @@ def _could(page: str, at: int) -> bool:
     """A quick look at the join at ``at``: a scheme over it needs after it a run of what can
     spell one (letters, digits, references, backslashes, white space) that a ':' or a
     reference ends (or a reference cut at the join), and before it such a run that holds the
-    first letter of a scheme name or a reference."""
+    first letter of a scheme name or a reference; or, right after a ':' (its code after the
+    join), the whole name before that ':'."""
     before = page[max(0, at - 2 * _REACH):at][::-1]
     after_colon = before[:1] in (":", ";")  # right after a scheme's ':' (or a reference)
     if (not after_colon and _COLON_AHEAD.match(page, at) is None
