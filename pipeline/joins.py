@@ -15,9 +15,11 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.checks.safety_urls import bare_schemes
 from pipeline.findings import Finding, Severity
+from pipeline.render import Form, pieces
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -89,19 +91,14 @@ def scheme_joins(article: Article, published: Sequence[str]) -> list[int]:
                      in _MIDDLES))]
     if not maybe:
         return []
-    text, at = article.text, article.body_start
-    pieces: list[str] = []
-    for seg, shown in zip(segments, published, strict=True):
-        pieces += [text[at:seg.start], shown]
-        at = seg.end
-    pieces.append(text[at:])
-    page = "".join(pieces)
-    starts = list(accumulate(map(len, pieces), initial=0))
+    parts = pieces(article, Form.LOCALIZED, published)  # the page as render writes it
+    page = "".join(parts)
+    starts = list(accumulate(map(len, parts), initial=0))
     found = []
     for i in maybe:
         start = starts[2 * i + 1]
-        shown, english = published[i], segments[i].source
-        end = start + len(shown)
+        end = start + len(parts[2 * i + 1])
+        english = page_text(segments[i], segments[i].source, article.text)
         if any(_could(page, b) and _made(page, b, start, end, english) for b in (start, end)):
             found.append(i)
     return found

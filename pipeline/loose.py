@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import yaml
@@ -22,6 +23,7 @@ from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
 from pipeline.checks.tokens.links import DESTINATION_PATTERN
 from pipeline.checks.tokens.tags import LENIENT_TAG
+from pipeline.render import Form, pieces
 
 try:  # as the article reader parses it
     from yaml import CSafeLoader as _Loader
@@ -169,27 +171,21 @@ def _page_code(article: Article) -> Callable[[int, int], bool]:
     page too, read with each pair's English in its place: a stretch's backticks can pair with
     another's across a pair ('Run `` ' pair ' `` <img onerror=…> `` now' shows the tag). A
     translation keeps the English's code spans (code-changed, markup-open)."""
-    text = article.text
-    parts, ends, shifts, at, shift = [], [], [], article.body_start, article.body_start
-    for seg in article.segments:
-        english = text[seg.src_start:seg.src_end]
-        parts += [text[at:seg.start], english]
-        shift += seg.end - seg.start - len(english)
-        ends.append(seg.end)
-        shifts.append(shift)
-        at = seg.end
-    parts.append(text[at:])
+    parts = pieces(article, Form.SOURCE)
+    starts = list(accumulate(map(len, parts), initial=0))  # where each piece is on the page
+    ends = [seg.end for seg in article.segments]
+    body = article.body_start  # (the front matter is no Markdown: the same bytes on both)
     read: list[set[tuple[int, int]]] = []  # the page's code spans, read when first asked
 
     def shown(a: int, b: int) -> bool:
         if not read:
-            page = "".join(parts)
+            page = "".join(parts)[body:]
             whole = set(code_spans(page))
             read.append({(us + x, us + y) for us, ue in _inline_units(page)
                          for x, y in code_spans(page[us:ue]) if (us + x, us + y) in whole})
-        i = bisect_right(ends, a)  # the pairs before the span: it lies between two
-        moved = shifts[i - 1] if i else article.body_start
-        return (a - moved, b - moved) in read[0]
+        i = bisect_right(ends, a)  # the pairs before the span: it lies after the i-th
+        moved = (ends[i - 1] - starts[2 * i]) if i else 0
+        return (a - moved - body, b - moved - body) in read[0]
 
     return shown
 

@@ -35,12 +35,23 @@ def render(
     """``translations`` gives each segment's catalog-form translation (default: the article's).
     ``edits``: (start, end, text) replacements of text outside the pairs, in order (what
     ``publish`` holds back there); without them every byte outside the pairs is copied."""
+    if translations is None:
+        translations = [s.translation for s in article.segments]
+    if edits:
+        return _render_edited(article, form, translations, edits)
+    return "".join(pieces(article, form, translations))
+
+
+def pieces(article: Article, form: Form, translations: Sequence[str] | None = None
+           ) -> list[str]:
+    """The page in ``form`` in pieces, as ``render`` joins them without edits: the article's
+    text before the first pair, then each pair's text on the page (in the bilingual form, its
+    translation span's) and the article's text after it. What checks a page as a whole reads
+    it from these: piece ``2 * i + 1`` is segment ``i``."""
     text = article.text
     segs = article.segments
     if translations is None:
         translations = [s.translation for s in segs]
-    if edits:
-        return _render_edited(article, form, translations, edits)
     out: list[str] = []
     last = 0
     if form is Form.BILINGUAL:
@@ -59,7 +70,7 @@ def render(
             out.append(text[seg.src_start : seg.src_end])
             last = seg.end
     out.append(text[last:])
-    return "".join(out)
+    return out
 
 
 def _render_edited(
