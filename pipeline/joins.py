@@ -10,6 +10,7 @@ case, white space and controls between the letters), up to ``_REACH`` letters on
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
-from pipeline.checks.safety_urls import bare_schemes
+from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe
 from pipeline.findings import Finding, Severity
 from pipeline.render import Form, pieces
 
@@ -57,13 +58,15 @@ _HINT = ("keep each link's target, scheme and all, within one segment, as the En
          "not end or begin a translation with part of one")
 
 
-def hold(article: Article, published: list[str], severity: Severity) -> list[Finding]:
+def hold(article: Article, published: list[str], severity: Severity,
+         markup_quiet: bool = False) -> list[Finding]:
     """Each translation in ``published`` (each pair's text on the page) that makes a script or
     data URL with the text it touches gives way to its English, until none does; a
-    ``render-substituted`` finding for each."""
+    ``render-substituted`` finding for each. ``markup_quiet``: the article's own text between
+    the pairs holds no scheme (``loose.markup_quiet``), so none of its schemes is cut."""
     swaps: list[Finding] = []
     while True:
-        made = scheme_joins(article, published)
+        made = scheme_joins(article, published, markup_quiet)
         if not made:
             return swaps
         for i in made:
@@ -76,10 +79,13 @@ def hold(article: Article, published: list[str], severity: Severity) -> list[Fin
                 _HINT))
 
 
-def scheme_joins(article: Article, published: Sequence[str]) -> list[int]:
+def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool = False
+                 ) -> list[int]:
     """The segments whose published text, with the text beside it on the page (the article's
-    markup between the pairs, or the next pair's text), makes a script or data URL scheme that
-    neither holds alone, where the English in its place makes none."""
+    markup between the pairs, or the next pair's text), makes a script or data URL that
+    neither holds alone, where the English in its place makes none: a scheme split at a join,
+    or a scheme whole before it whose code the join goes on with ('javascript:window.loc',
+    'ation=…'; such code has no white space)."""
     segments = article.segments
     # most translations can be no part of one: they end with a full stop, and a '*', a
     # letter outside ASCII or a full stop comes before any ':' at their start
@@ -89,19 +95,118 @@ def scheme_joins(article: Article, published: Sequence[str]) -> list[int]:
                  or (shown[-1] in _LAST and _ENDS_PART.match(shown[:-13:-1]) is not None)
                  or (len(shown) <= 10 and (shown.lower() if shown.isalpha() else _flat(shown))
                      in _MIDDLES))]
-    if not maybe:
+    # texts that end within a scheme's code ('javascript:window.loc'): rare, as is markup
+    # that may hold a scheme at all
+    cut = [i for i, shown in enumerate(published)
+           if (":" in shown or "&" in shown) and _open(shown)]
+    # texts that start with a scheme, or end with a link's destination left open ('Voir [x](',
+    # 'javascript:ñ=alert,ñ(1))'): a scheme there is a link, whatever its code looks like
+    linked = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
+              if shown and shown != seg.source and (
+                  (shown[0] in _SCHEME_FIRST and _starts_scheme(shown))
+                  or (shown[-1] in _DESTINATION_LAST
+                      and _OPEN_DESTINATION.search(shown, max(0, len(shown) - 40)) is not None))]
+    if not (maybe or cut or linked) and markup_quiet:
         return []
     parts = pieces(article, Form.LOCALIZED, published)  # the page as render writes it
     page = "".join(parts)
     starts = list(accumulate(map(len, parts), initial=0))
+    code: set[int] = set()
+    if cut or not markup_quiet:  # the translations at a join within a scheme's code
+        code = {i for i in range(cut[0] if markup_quiet else 0, len(segments))
+                if published[i] != segments[i].source
+                and any(_open(_code_before(page, starts[2 * i + 1] + k * len(parts[2 * i + 1])))
+                        for k in (0, 1))}
     found = []
-    for i in maybe:
+    for i in sorted(set(maybe).union(code, linked)):
         start = starts[2 * i + 1]
         end = start + len(parts[2 * i + 1])
         english = page_text(segments[i], segments[i].source, article.text)
-        if any(_could(page, b) and _made(page, b, start, end, english) for b in (start, end)):
+        if any(_could(page, b) and _made(page, b, start, end, english) for b in (start, end)) or (
+                i in code and any(_made_code(page, b, start, end, english) for b in (start, end))
+        ) or any(_links(page, b) and not _links(*_english_in(page, b, start, end, english))
+                 for b in (start, end)):
             found.append(i)
     return found
+
+
+# A link's destination left open where a text ends: '](' (white space and one line end may
+# follow), '](<', a definition's ']:', an autolink's '<', an HTML attribute that takes a URL
+_OPEN_DESTINATION = re.compile(
+    r"(?:\][(:][ \t]*(?:\r?\n[ \t]*)?<?|<|(?i:\s(?:href|src|action|formaction|poster|"
+    r"background|data|xlink:href)[ \t]*=[ \t]*[\"']?))\Z")
+_DESTINATION_LAST = frozenset("(:< \t\n=\"'")
+_SCHEME_FIRST = frozenset("jvldJVLD&\\<" + "".join(map(chr, range(0x21))) + "\x7f")
+# a scheme where a text starts, however spelled (case, white space and controls)
+_SCHEME_AT = re.compile(f"(?i)[\\x00-\\x20\\x7f]*<?(?:{_spelled(_NAMES)}){_GAP}:")
+_SPELT = 4 * _REACH  # room for a scheme spelled in references and escapes
+
+
+def _starts_scheme(text: str) -> bool:
+    """Whether ``text`` starts with a script or data URL's scheme, references and backslash
+    escapes read as the page reads them."""
+    if _SCHEME_AT.match(text) is not None:
+        return True
+    if text.find("&", 0, _SPELT) < 0 and text.find("\\", 0, _SPELT) < 0:
+        return False
+    head = text[:_SPELT]
+    return _SCHEME_AT.match((html.unescape(head) if "&" in head else head).replace("\\", "")
+                            ) is not None
+
+
+def _links(page: str, at: int) -> bool:
+    """Whether the text before ``at`` leaves a link's destination open and the text after it
+    starts with a script or data URL's scheme: a link, whatever its code looks like."""
+    return (_OPEN_DESTINATION.search(page, max(0, at - 40), at) is not None
+            and _starts_scheme(page[at:at + _RAW]))
+
+
+def _english_in(page: str, at: int, start: int, end: int, english: str) -> tuple[str, int]:
+    """The page with the English in place of the translation at ``start``..``end``, and where
+    the join at ``at`` is then."""
+    return page[:start] + english + page[end:], start + (len(english) if at > start else 0)
+
+
+# what goes on with a script URL's code, or a data URL's media type, wherever it was cut
+_MORE_CODE = "a/a("
+_ENDS_IN_CODE = re.compile(r"[:&][^ \t\n]*[ \t\n\r\f\v]*\Z")
+_WHITE = re.compile(r"\s")
+
+
+def _open(text: str) -> bool:
+    """Whether ``text`` ends within a script or data URL that is none yet for want of its code,
+    which text after it could complete. Its ':' (or a reference that may spell it) stands after
+    its last white space: a scheme's code has none (a data URL's media type may follow spaces)."""
+    return (_ENDS_IN_CODE.search(text) is not None and may_spell_unsafe(text)
+            and bare_schemes(text + _MORE_CODE) > bare_schemes(text))
+
+
+def _code_before(page: str, at: int) -> str:
+    """The text before ``at``: back over the code that may end there (a scheme's code has no
+    white space, however long) and ``_REACH`` * 2 characters more, for the scheme however
+    spelled."""
+    run = max(page.rfind(" ", 0, at), page.rfind("\n", 0, at), page.rfind("\t", 0, at)) + 1
+    return page[max(0, run - 2 * _REACH):at]
+
+
+def _code_after(page: str, at: int) -> str:
+    """The code after ``at``, up to its first white space."""
+    space = _WHITE.search(page, at)
+    return page[at:space.start() if space else len(page)]
+
+
+def _made_code(page: str, at: int, start: int, end: int, english: str) -> bool:
+    """Whether the join at ``at`` goes on with the code of a scheme open before it, completing a
+    script or data URL that the English in the translation's place does not."""
+    if not _makes(_code_before(page, at), _code_after(page, at)):
+        return False
+    page = page[:start] + english + page[end:]
+    at = start + (len(english) if at > start else 0)
+    return not _makes(_code_before(page, at), _code_after(page, at))
+
+
+def _makes(before: str, after: str) -> bool:
+    return bare_schemes(before + after) > bare_schemes(before) + bare_schemes(after)
 
 
 def _flat(text: str) -> str:

@@ -110,8 +110,18 @@ _MARKUP_HINT = ("remove it from the article, or show it in a code block; the res
                 "is published")
 
 
-def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = ()
-             ) -> list[Loose]:
+def markup_quiet(article: Article) -> bool:
+    """Whether the article's own text between its pairs holds nothing the rules for active
+    content could find, by one quick look over all of it (a match across two stretches only
+    costs ``skeleton`` its closer look): most articles' markup."""
+    text, segments = article.text, article.segments
+    stretches = map(slice, [article.body_start, *[s.end for s in segments]],
+                    [*[s.start for s in segments], len(text)])
+    return not may_be_active("\0".join(map(text.__getitem__, stretches)))
+
+
+def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = (),
+             quiet: bool | None = None) -> list[Loose]:
     """The stretches of the article's own text between its pairs (and outside ``taken``) that
     a page would run something from: where ``flagged`` (the rules for active content) finds
     something outside code blocks (a page shows code and runs none). Then every stretch it
@@ -120,16 +130,13 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     indented code after it join a paragraph), and inert everywhere, none of it can run. An
     sxs article's markup is its English's, which the safety rules trust as they trust its
     English spans; this is for what was put in since, by hand or by a tool, which nothing
-    else would check. Most articles cost one quick look at all the stretches; the Markdown
-    blocks are read only where the rules find something."""
+    else would check. Most articles cost one quick look at all the stretches (``quiet``: its
+    answer, where the caller has it); the Markdown blocks are read only where the rules find
+    something."""
     text = article.text
     segments = article.segments
-    if not taken:  # one look at all of it first (a match across two stretches only costs the
-        # closer look): the pairs come in order and never overlap
-        stretches = map(slice, [article.body_start, *[s.end for s in segments]],
-                        [*[s.start for s in segments], len(text)])
-        if not may_be_active("\0".join(map(text.__getitem__, stretches))):
-            return []
+    if not taken and (markup_quiet(article) if quiet is None else quiet):
+        return []
     bounds = sorted([(s.start, s.end) for s in segments]
                     + [(t.start, t.end) for t in taken if t.start >= article.body_start])
     gaps, last = [], article.body_start

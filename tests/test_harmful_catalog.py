@@ -339,3 +339,38 @@ def test_a_tag_or_script_split_over_segments_stays_off_the_page(tmp_path: Path) 
     assert main(["locales", *base, "--out", str(out)]) == 1
     assert "<x-a" not in (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "<script" not in (out / "de-DE" / "b.md").read_text(encoding="utf-8")
+
+
+def test_a_link_made_over_two_catalog_entries_stays_off_the_page_whatever_its_code(
+        tmp_path: Path) -> None:
+    """helper-116: a vendor's catalog leaves '[terminal](' open at one entry's end (the flag
+    silences the link check) and starts the next with code bare_schemes reads as prose (a
+    letter outside ASCII); and a script URL's code cut between two entries."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    pair = ('<span data-ttu-id="ab12c-{n}">{fr}</span><span class="sxs-lookup">'
+            '<span data-stu-id="ab12c-{n}">{en}</span></span>')
+    front = ("---\nms.translationtype: HT\nms.contentlocale: fr-FR\nms.sourcegitcommit: "
+             + "0" * 40 + "\nms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n"
+             "---\n")
+    english = ("Open the terminal.", "Run the command.", "Then close it.", "That is all.")
+    body = " ".join(pair.format(n=101 + n, fr=f"Texte {n}.", en=en)
+                    for n, en in enumerate(english))
+    (content / "fr-FR").mkdir(parents=True)
+    (content / "fr-FR" / "a.md").write_text(front + body + "\n", encoding="utf-8")
+    entries = "".join(
+        f'\n#. ab12c-{101 + n}\n{f"#, {flag}" + chr(10) if flag else ""}msgid "{en}"\n'
+        f'msgstr "{fr}"\n'
+        for n, (en, fr, flag) in enumerate((
+            ("Open the terminal.", "Ouvrez le [terminal](", "ignore-link-target-changed"),
+            ("Run the command.", "javascript:ñ=alert,ñ(1)) Exécutez la commande.", ""),
+            ("Then close it.", "Puis [fermez](javascript:window.loc",
+             "ignore-link-target-changed"),
+            ("That is all.", "ation=alert(1)) la fenêtre.", ""))))
+    (locales / "fr-FR").mkdir(parents=True)
+    (locales / "fr-FR" / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + entries,
+        encoding="utf-8")
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    main(["locales", *base, "--out", str(out)])
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "javascript" not in page, page

@@ -65,3 +65,86 @@ def test_a_join_the_english_makes_too_is_the_englishs_own() -> None:
     body = (pair("abcde-101", "(java", "(java")
             + pair("abcde-102", "script:alert(1)) la doc.", "script:alert(1)) docs."))
     assert held(body) == []
+
+
+@pytest.mark.parametrize("translations", [
+    ("[x]", "(javascript:window.loc", "ation='//evil.example')"),  # its code cut
+    ("[x]", "(javascript:", "window.loc", "ation=1)"),  # over three
+    ("[x]", "(javascript:x", "=1)"),
+    ("[x]", "(data:text", "/html,<script>alert(1)</script>)"),  # a media type cut
+    ("[x]", "(Voir data: ", "text/html;base64,PHNjcmlwdD4=)"),  # spaces before a media type
+    ("[x]", "(javascript:\u00a0", "alert(1))"),  # a space JavaScript reads as one
+    ("[x]", "(javascript&#58;window.loc", "ation=1)"),  # its ':' a reference
+])
+def test_a_script_or_data_urls_code_cut_at_a_join_is_held_back(
+        translations: tuple[str, ...]) -> None:
+    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
+                   for n, t in enumerate(translations))
+    assert held(body)
+
+
+def test_code_the_markup_before_a_translation_leaves_open_is_held_back() -> None:
+    # the article's own markup holds the scheme, whole; the translation completes its code
+    assert held("See [x](javascript:window." + pair("abcde-101", "location=1) la doc.",
+                                                     "Open docs.")) == [0]
+    assert held("See [x](" + pair("abcde-101", "javascript:window.loc", "Open")
+                + pair("abcde-102", "ation=1)", "docs.")) == [0, 1]
+
+
+@pytest.mark.parametrize("translations", [
+    ("Procédez comme suit :", "Exécutez la commande."),  # a colon that ends a sentence
+    ("Les données data:", " Exemple=1"),  # a scheme's name, then white space and prose
+    ("Ouvrez javascript:", "Fenêtre"),  # code with no call, assignment or string
+])
+def test_code_that_white_space_ends_or_the_english_makes_is_published(
+        translations: tuple[str, ...]) -> None:
+    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
+                   for n, t in enumerate(translations))
+    assert held(body) == []
+
+
+def test_code_the_english_page_completes_too_is_the_englishs_own() -> None:
+    body = (pair("abcde-101", "Voir [x](javascript:window.loc", "See [x](javascript:window.loc")
+            + pair("abcde-102", "ation=1) plus loin.", "ation=1) below."))
+    assert held(body) == []
+
+
+def test_a_translation_that_ends_within_a_schemes_code_but_touches_nothing_is_published(
+        ) -> None:
+    # the page has a line end after it: nothing goes on with the code
+    assert held(pair("abcde-101", "Voir javascript:window.loc", "See it.") + "\n\n"
+                + pair("abcde-102", "ation=1", "Next.")) == []
+
+
+@pytest.mark.parametrize("translations", [
+    # helper-116: code a browser runs though it reads as prose to bare_schemes
+    ("Ouvrez le [terminal](", "javascript:ñ=alert,ñ(1)) Exécutez la commande."),
+    ("Voir [x](", "<javascript:void alert(1)>) et la suite."),  # spaces in '<…>'
+    ("Voir [x](", "javascript:void\u00a0alert(1)) et la suite."),  # a space JavaScript reads
+    ("Voir [x](", "&#106;avascript:ñ(1)) et la suite."),  # a reference for a letter
+    ("Voir <", "javascript:alert(1)> ici."),  # an autolink
+    ("[x]:", " javascript:alert(1)"),  # a definition
+    ('Voir <a href="', 'javascript:ñ(1)">ici</a>.'),  # an attribute that takes a URL
+])
+def test_a_scheme_where_the_text_before_leaves_a_destination_open_is_held_back(
+        translations: tuple[str, ...]) -> None:
+    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
+                   for n, t in enumerate(translations))
+    assert held(body)
+
+
+def test_a_scheme_after_a_destination_the_markup_leaves_open_is_held_back() -> None:
+    assert held("Voir [x](" + pair("abcde-101", "javascript:ñ=alert,ñ(1)) et la suite.",
+                                   "See the rest.")) == [0]
+
+
+@pytest.mark.parametrize("translations", [
+    ("Le langage", "JavaScript: un langage."),  # no destination open before it
+    ("Voir (", "la doc) ici."),  # a destination, no scheme
+    ("Voir [x](", "https://learn.contoso.com) ici."),
+])
+def test_a_destination_with_no_script_or_data_scheme_is_published(
+        translations: tuple[str, ...]) -> None:
+    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
+                   for n, t in enumerate(translations))
+    assert held(body) == []

@@ -677,6 +677,10 @@ def test_a_code_span_that_pairs_across_a_pair_on_the_page_masks_nothing(text: st
     pair("abcde-102", "Voir [x]", "See") + pair("abcde-103", "(javascript&#5", "the")
     + pair("abcde-104", "8;alert(1))", "docs."),
     "See [x](java" + pair("abcde-102", "script:alert(1)) la doc.", "Script docs."),
+    # the scheme whole, its code cut: by the markup, or between translations
+    "See [x](javascript:window." + pair("abcde-102", "location=alert(1)) la doc.", "Docs."),
+    "See [x](" + pair("abcde-102", "javascript:window.loc", "Open")
+    + pair("abcde-103", "ation=alert(1)) la doc.", "docs."),
 ])
 def test_a_scheme_made_by_translations_side_by_side_is_not_published(body: str) -> None:
     published = run(article_of(FRONT + body + "\n"), None)

@@ -145,7 +145,7 @@ _SCRIPT_PAYLOAD = re.compile(
     r"[^\s)\]*>|\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
-def _may_spell_unsafe(text: str) -> bool:
+def may_spell_unsafe(text: str) -> bool:
     """An unsafe URL needs 'script' or 'data' in the text, or an entity, percent-escape or
     control character that could spell them (browsers drop tab and newline inside a URL and
     C0 controls at its ends). isprintable() is False for any control character."""
@@ -169,7 +169,7 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
         out = video_breakouts(source, translation)
         if out:
             return out
-    if not _may_spell_unsafe(translation):
+    if not may_spell_unsafe(translation):
         return NONE
     if bare_schemes(translation) > bare_schemes(source):  # a link with the text around it
         return [f"a script or data URL scheme in the translation: {q(translation, 70)}"]
