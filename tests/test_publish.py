@@ -724,3 +724,17 @@ def test_a_tag_left_open_for_the_next_pair_in_an_html_block_is_held_back(
     published = run(article, catalog)
     assert published.text is not None and left not in published.text
     assert "markup-open" in ids(published.findings)
+
+
+@pytest.mark.parametrize("translation", [
+    "Voir la suite ontoggle=alert(1) !",  # helper-116: punctuation after the handler
+    "Voir la suite ontoggle=alert(1) »",
+    "詳細 ontoggle=alert(1) を参照。",  # CJK: attribute names to a browser too
+])
+def test_a_translation_that_finishes_a_tag_the_markup_opens_is_held_back(
+        translation: str) -> None:
+    text = (FRONT + "<details open " + pair("abcde-102", translation, "See more.")
+            + " >\n<summary>Details</summary>\n</details>\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "ontoggle" not in published.text
+    assert "markup-open" in ids(published.findings)

@@ -254,14 +254,14 @@ _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
 _OPEN_KNOWN = re.compile(
     r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
     + r")(?=[\s/])[^>]*+\Z", re.I)
-# ... and a tag of any name of two characters or more (what follows is the name's too, as
-# a browser reads it: '<scr,') followed by any words, with no '>' after it: a browser reads
-# them all as attributes, and the words of the pair after it too, up to the page's next '>'
-# ('<x-a ,' then 'autofocus onfocus=alert(1) ,' in a raw HTML block)
+# ... and a tag of any name of two characters or more ('<scr,') followed by any words, with no
+# '>' after it: a browser reads them all as attributes, and the words of the pair after it
+# too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
 _OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
-_TAG_REST = re.compile(
+_TAG_REST = re.compile(  # (after a value, any word is an attribute's name: '!', '»', CJK)
     r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
-    r"(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
+    r"(?:[\s/]++[^\s\"'<>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s\"'<>]*+))?)*+"
+    r"[\s/]*+(?:>|\Z)", re.A)
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
 _CUT_URL = (
