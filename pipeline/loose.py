@@ -9,21 +9,16 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
 from pipeline.checks.safety import may_be_active
-from pipeline.checks.tokens.blocks import block_start
-from pipeline.checks.tokens.code import code_spans, mask_spans
-from pipeline.checks.tokens.links import DESTINATION_PATTERN
-from pipeline.checks.tokens.tags import LENIENT_TAG
-from pipeline.render import Form, pieces
+from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
+from pipeline.render import Form
 
 try:  # as the article reader parses it
     from yaml import CSafeLoader as _Loader
@@ -105,7 +100,6 @@ def _broken(article: Article, pos: int, limit: int) -> Loose:
                  start, end, line, column, segment, "", "nothing")
 
 
-_DESTINATION = re.compile(DESTINATION_PATTERN)
 _MARKUP_HINT = ("remove it from the article, or show it in a code block; the rest of the page "
                 "is published")
 
@@ -121,7 +115,8 @@ def markup_quiet(article: Article) -> bool:
 
 
 def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = (),
-             quiet: bool | None = None) -> list[Loose]:
+             quiet: bool | None = None, published: Sequence[str] | None = None
+             ) -> list[Loose]:
     """The stretches of the article's own text between its pairs (and outside ``taken``) that
     a page would run something from: where ``flagged`` (the rules for active content) finds
     something outside code blocks (a page shows code and runs none). Then every stretch it
@@ -132,7 +127,9 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     English spans; this is for what was put in since, by hand or by a tool, which nothing
     else would check. Most articles cost one quick look at all the stretches (``quiet``: its
     answer, where the caller has it); the Markdown blocks are read only where the rules find
-    something."""
+    something. Code is what both pages read as code: the English page and the localized one,
+    with ``published`` in the pairs' places (default: the article's translations); a
+    translation can leave out a fence or a backtick its English has."""
     text = article.text
     segments = article.segments
     if not taken and (markup_quiet(article) if quiet is None else quiet):
@@ -149,20 +146,17 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
                 if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
     if not suspects:
         return []
-    from pipeline.segment.blocks import BlockKind, scan_blocks  # only for a candidate
+    english, localized = (PageCode(article, Form.SOURCE, None),
+                          PageCode(article, Form.LOCALIZED, published))
+    code = covered_by_both(english.code_lines(), localized.code_lines())
+    html = english.html() + localized.html()  # no span is code in a raw HTML block
 
-    blocks = scan_blocks(text, article.body_start)
-    # a fence's opening line is no code to a page: its info string may carry attributes
-    # ('```cs {onmouseover=…}' puts them on the block)
-    code = sorted(line for b in blocks if b.kind is BlockKind.CODE
-                  for line in (b.lines[1:] if b.lines and text[b.lines[0][0]:b.lines[0][1]]
-                               .lstrip(" \t").startswith(("```", "~~~")) else b.lines))
-    html = [(b.lines[0][0], b.lines[-1][1]) for b in blocks
-            if b.kind is BlockKind.HTML and b.lines]
-    on_page = _page_code(article)
+    def on_page(a: int, b: int) -> bool:
+        return english.code_span(a, b) and localized.code_span(a, b)
+
     if not any(flagged(shown)
-               for s, e in suspects for a, b in _less_code(s, e, code)
-               for shown in (_code_masked(text, a, b, html, on_page),) if may_be_active(shown)):
+               for s, e in suspects for a, b in less_code(s, e, code)
+               for shown in (code_masked(text, a, b, html, on_page),) if may_be_active(shown)):
         return []  # what it found is code: the English's own examples
     out = []
     for s, e in suspects:
@@ -171,124 +165,6 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
                          None, _inert(text[s:e]), "it, made inert", markup=True,
                          hint=_MARKUP_HINT))
     return out
-
-
-def _page_code(article: Article) -> Callable[[int, int], bool]:
-    """Whether ``article.text[a:b]``, a code span of a stretch of its own markup, is one on the
-    page too, read with each pair's English in its place: a stretch's backticks can pair with
-    another's across a pair ('Run `` ' pair ' `` <img onerror=…> `` now' shows the tag). A
-    translation keeps the English's code spans (code-changed, markup-open)."""
-    parts = pieces(article, Form.SOURCE)
-    starts = list(accumulate(map(len, parts), initial=0))  # where each piece is on the page
-    ends = [seg.end for seg in article.segments]
-    body = article.body_start  # (the front matter is no Markdown: the same bytes on both)
-    read: list[set[tuple[int, int]]] = []  # the page's code spans, read when first asked
-
-    def shown(a: int, b: int) -> bool:
-        if not read:
-            page = "".join(parts)[body:]
-            whole = set(code_spans(page))
-            read.append({(us + x, us + y) for us, ue in _inline_units(page)
-                         for x, y in code_spans(page[us:ue]) if (us + x, us + y) in whole})
-        i = bisect_right(ends, a)  # the pairs before the span: it lies after the i-th
-        moved = (ends[i - 1] - starts[2 * i]) if i else 0
-        return (a - moved - body, b - moved - body) in read[0]
-
-    return shown
-
-
-def _code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]],
-                 on_page: Callable[[int, int], bool] = lambda a, b: True) -> str:
-    """``text[start:end]`` with each code span masked where a page shows it as code: not in a
-    raw HTML block (backticks are text there), not begun inside a tag (a tag that starts
-    first wins: '<img alt="`" onerror=… title="`">' is a tag), and one on the page with the
-    pairs in place too (``on_page``: ``_page_code``)."""
-    piece = text[start:end]
-    if "`" not in piece or any(hs < end and start < he for hs, he in html):
-        return piece
-    first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
-    if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
-        first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
-    # A code span as the whole stretch reads it and as its own block or cell reads it: cut
-    # where CommonMark does not, backticks would pair anew and mask live markup; read whole,
-    # a span could cross a blank line or a cell's pipe
-    whole = set(code_spans(piece))
-    spans = [(us + a, us + b) for us, ue in _inline_units(piece)
-             for a, b in code_spans(piece[us:ue])
-             if (us + a, us + b) in whole and on_page(start + us + a, start + us + b)]
-    if first:
-        starts, reach = _reach(first)
-        spans = [(a, b) for a, b in spans if reach[bisect_left(starts, a)] <= a]
-    return mask_spans(piece, spans)
-
-
-def _reach(stretches: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The stretches' starts in order, and for each position i the furthest end of those
-    before it (``reach[i]``): a point p is inside one that starts before it when
-    ``reach[bisect_left(starts, p)] > p``. Linear in spans and tags, not their product."""
-    ordered = sorted(stretches)
-    starts = [s for s, _ in ordered]
-    reach = [0]
-    for _, end in ordered:
-        reach.append(max(reach[-1], end))
-    return starts, reach
-
-
-_PIPE = re.compile(r"(?<!\\)\|")
-# a table's delimiter row: '|---|:--:|', '--- | ---'
-_DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", re.M)
-
-
-def _inline_units(piece: str) -> Iterator[tuple[int, int]]:
-    """Where in ``piece`` a code span may run: a paragraph's lines together, and on its own
-    each line that opens a block, however indented (a heading ends with its line; in a list
-    item four spaces are no code), and each cell of a table row (GFM cuts a row at its pipes
-    before it reads code; a row is a line that starts or ends with a pipe, or any line with
-    one where the stretch has a delimiter row). Cutting more than CommonMark never masks
-    more: ``_code_masked`` keeps only the spans the whole stretch reads too."""
-    table = "|" in piece and _DELIMITER_ROW.search(piece) is not None
-    # a link reference definition may run over lines (its label, destination or title on the
-    # next), which end no paragraph of ours: where one may be, each line is read alone
-    alone = "]:" in piece
-    start = None  # of the paragraph being read
-    at = 0
-    for line in piece.splitlines(keepends=True):
-        end = at + len(line)
-        bare = line.strip()
-        row = "|" in line and (table or bare.startswith("|") or bare.endswith("|"))
-        # (without its line end: a CR LF or a lone CR would stop a pattern's '$')
-        if (not bare or row or alone
-                or block_start(line.rstrip("\r\n").lstrip(" \t")) is not None):
-            if start is not None:
-                yield start, at
-                start = None
-            if row:
-                cell = at
-                for m in _PIPE.finditer(line):
-                    yield cell, at + m.start()
-                    cell = at + m.end()
-                yield cell, end
-            elif bare:
-                yield at, end
-        elif start is None:
-            start = at
-        at = end
-    if start is not None:
-        yield start, at
-
-
-def _less_code(start: int, end: int, code: Sequence[tuple[int, int]]
-               ) -> Iterator[tuple[int, int]]:
-    """``start``..``end`` less the lines of code blocks."""
-    at = start
-    for ls, le in code:
-        if le <= at or ls >= end:
-            continue
-        if ls > at:
-            yield at, ls
-        at = max(at, le)
-    if at < end:
-        yield at, end
 
 
 def _inert(text: str) -> str:

@@ -738,3 +738,27 @@ def test_a_translation_that_finishes_a_tag_the_markup_opens_is_held_back(
     published = run(article_of(text), None)
     assert published.text is not None and "ontoggle" not in published.text
     assert "markup-open" in ids(published.findings)
+
+
+@pytest.mark.parametrize("text", [
+    # helper-116: the English lookup opens a fence the translation leaves out, so the line
+    # after the pair is code on the English page only
+    FRONT + pair("abcde-102", "Exécutez ceci :", "Run this:\n```text\n")
+    + "\n<script>alert(1)</script>\n```\n",
+    # ... a single backtick for the English's double one pairs with the markup's next one
+    FRONT + pair("abcde-102", "Exécutez `x", "Run ``x")
+    + " and `<img src=x onerror=alert(1)>` done.\n",
+])
+def test_markup_that_is_code_on_the_english_page_only_is_published_inert(text: str) -> None:
+    published = run(article_of(text), None)
+    assert published.text is not None
+    assert "<script>" not in published.text and "<img src=x" not in published.text
+    assert {"unsafe-element", "event-handler"} & set(ids(published.findings))
+
+
+def test_the_englishs_own_code_between_the_pairs_is_published_as_it_is() -> None:
+    text = (FRONT + pair("abcde-102", "Exécutez ceci :", "Run this:") + "\n\n```html\n"
+            "<script>alert(1)</script>\n```\n\nVoir `<img src=x onerror=alert(1)>`.\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "<script>alert(1)</script>" in published.text
+    assert "`<img src=x onerror=alert(1)>`" in published.text and not published.findings
