@@ -762,3 +762,29 @@ def test_the_englishs_own_code_between_the_pairs_is_published_as_it_is() -> None
     published = run(article_of(text), None)
     assert published.text is not None and "<script>alert(1)</script>" in published.text
     assert "`<img src=x onerror=alert(1)>`" in published.text and not published.findings
+
+def marked(catalog: Catalog, english: str, comment: str) -> Catalog:
+    """The catalog with a reviewer's translator comment on the entry of ``english``."""
+    return replace(catalog, messages=tuple(
+        replace(m, translator_comments=(comment,)) if m.msgid == english else m
+        for m in catalog.messages))
+
+
+@pytest.mark.parametrize("userinfo", [
+    "%2F", "%2f", "%23", "%3F", "%5C",
+    "&#37;2F",  # Markdown reads the reference: the browser gets '%2F'
+    "\\",  # Markdown reads '\@' as '@': the browser gets 'learn.contoso.com@evil.example'
+])
+def test_a_link_whose_user_name_spells_a_delimiter_escaped_is_held_back(userinfo: str) -> None:
+    # helper-117: a browser splits the authority at the raw '/', '?', '#' and '\' only, so
+    # 'learn.contoso.com%2F' is the user name and evil.example the host; a reviewer's
+    # ignore-link-target-changed mark releases only the fidelity rule
+    english = "See [the docs](https://learn.contoso.com/en-us/a)."
+    article = article_of(FRONT + pair(
+        "abcde-102", "Voir [la doc](https://learn.contoso.com/fr-fr/a).", english) + "\n")
+    edit = f"Voir [la doc](https://learn.contoso.com{userinfo}@evil.example/a)."
+    catalog = marked(edited(article, english, edit), english, "ignore-link-target-changed")
+    published = run(article, catalog)
+    assert published.text is not None and "evil.example" not in published.text
+    assert "foreign-host" in ids(published.findings)
+

@@ -24,7 +24,7 @@ from pipeline.checks.tokens.links import (
 )
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, URL_ATTRIBUTES, lenient_tags, no_tags
-from pipeline.checks.tokens.urls import decoded_url, url_host
+from pipeline.checks.tokens.urls import MD_ESCAPE, decoded_url, url_hosts
 from pipeline.findings import Severity
 
 E = Severity.ERROR
@@ -189,7 +189,6 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
 # English's own or none. A relative URL has none.
 _WEB_SCHEMES = frozenset(("", "http", "https", "mailto", "ftp", "xref"))  # (DocFX's xref)
 _URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 # a scheme as a URL writes it: no white space after its colon ('Note: …' is prose)
 _SCHEME_WORD = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)")
 
@@ -198,7 +197,7 @@ def _scheme(url: str) -> str:
     """The URL's scheme, '' for none, read as the page reads it: a destination's backslash
     escapes removed first ('ms\\-msdt:' links to 'ms-msdt:'), then as a browser does."""
     if "\\" in url:
-        url = _MD_ESCAPE.sub(r"\1", url)
+        url = MD_ESCAPE.sub(r"\1", url)
     m = _URL_SCHEME.match(decoded_url(url))
     return m.group(1) if m is not None else ""
 
@@ -228,12 +227,8 @@ def video_breakouts(source: str, translation: str) -> Messages:
 
 
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:
-    out = []
-    for url in urls:
-        host = url_host(decoded_url(url))
-        if host:
-            out.append((host, url))
-    return out
+    """Each host each URL may load, with the URL (some are read more than one way)."""
+    return [(host, url) for url in urls for host in sorted(url_hosts(url))]
 
 
 def _may_name_host(text: str) -> bool:

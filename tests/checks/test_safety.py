@@ -296,6 +296,16 @@ FAILING: dict[str, list[object]] = {
         pytest.param(ENGLISH, "Voir [la doc](https://learn.microsoft.com@evil.example/x).",
                      id="userinfo-trick"),
         pytest.param(ENGLISH, "Voir [la doc](https://%65vil.example/x).", id="percent-host"),
+        # helper-117: the authority splits at the raw delimiters; the escaped one before '@'
+        # is the user name's, evil.example the host
+        pytest.param(ENGLISH, "Voir [la doc](https://learn.microsoft.com%2F@evil.example/x).",
+                     id="an-escaped-slash-before-the-userinfo-at"),
+        pytest.param(ENGLISH, "Voir [la doc](https://learn.microsoft.com%23@evil.example/x).",
+                     id="an-escaped-hash-before-the-userinfo-at"),
+        pytest.param(ENGLISH, "Voir [la doc](https://learn.microsoft.com\\@evil.example/x).",
+                     id="a-markdown-escaped-userinfo-at"),
+        pytest.param(ENGLISH, '<a href="https://learn.microsoft.com%3F@evil.example/x">doc</a>',
+                     id="an-escaped-question-mark-before-the-userinfo-at-in-html"),
         pytest.param(ENGLISH, "Voir <https://evil.example/x>.", id="autolink"),
         pytest.param(ENGLISH, 'Voir <a href="https://evil.example">la doc</a>.', id="html-href"),
         pytest.param(ENGLISH, "Voir https://evil.example/x pour plus.", id="bare-url"),

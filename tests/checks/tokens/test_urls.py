@@ -1,10 +1,10 @@
-"""URLs as a browser resolves them, and their hosts."""
+"""URLs as a browser resolves them, and the hosts they may load."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.tokens.urls import decoded_url, url_host
+from pipeline.checks.tokens.urls import decoded_url, url_host, url_hosts
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,45 @@ def test_decoded_url_reads_as_a_browser(url: str, decoded: str) -> None:
 )
 def test_url_host(url: str, host: str | None) -> None:
     assert url_host(decoded_url(url)) == host
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        # helper-117: a browser splits the authority at the raw delimiters, then decodes the
+        # host: an escaped delimiter before an '@' belongs to the user name
+        pytest.param("https://learn.contoso.com%2F@evil.example/a", "evil.example",
+                     id="an-escaped-slash-in-the-user-name"),
+        pytest.param("https://learn.contoso.com%23@evil.example/a", "evil.example",
+                     id="an-escaped-hash-in-the-user-name"),
+        pytest.param("https://learn.contoso.com%3F@evil.example/a", "evil.example",
+                     id="an-escaped-question-mark-in-the-user-name"),
+        pytest.param("https://learn.contoso.com%5C@evil.example/a", "evil.example",
+                     id="an-escaped-backslash-in-the-user-name"),
+        pytest.param("https://learn.contoso.com&#37;2F@evil.example/a", "evil.example",
+                     id="a-reference-that-spells-the-escape"),
+        pytest.param("https://learn.contoso.com\\@evil.example/a", "evil.example",
+                     id="a-markdown-escaped-at-sign"),
+        pytest.param("https://evil%2Eexample/a", "evil.example", id="an-escaped-dot-in-the-host"),
+    ],
+)
+def test_a_host_after_a_user_name_with_an_escaped_delimiter_is_found(url: str, host: str) -> None:
+    assert host in url_hosts(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "hosts"),
+    [
+        pytest.param("https://learn.contoso.com/fr-fr/a?b=1&amp;c=2", {"learn.contoso.com"},
+                     id="an-ordinary-url"),
+        pytest.param("https://learn.contoso.com/a%2F@evil.example", {"learn.contoso.com"},
+                     id="an-at-sign-in-the-path"),
+        # Markdown reads '&amp;' once: the browser gets '&#47;', whose '#' ends the authority
+        pytest.param("https://learn.contoso.com&amp;#47;@evil.example/a", {"learn.contoso.com"},
+                     id="a-reference-escaped-twice"),
+        pytest.param("../a.md", set(), id="relative"),
+    ],
+)
+def test_the_hosts_of_a_url_are_those_a_browser_or_an_app_may_load(
+        url: str, hosts: set[str]) -> None:
+    assert url_hosts(url) == hosts
