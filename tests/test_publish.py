@@ -788,3 +788,15 @@ def test_a_link_whose_user_name_spells_a_delimiter_escaped_is_held_back(userinfo
     assert published.text is not None and "evil.example" not in published.text
     assert "foreign-host" in ids(published.findings)
 
+
+@pytest.mark.parametrize("www", ["wWW", "wwW", "wWw"])
+def test_a_www_autolink_with_capitals_after_its_first_w_is_held_back(www: str) -> None:
+    # helper-117: Markdig opens an autolink on a lower-case 'w' and matches the rest of
+    # 'www.' in any case: 'wWW.evil.example' is a link on the page
+    english = "Download the fix before you continue."
+    article = article_of(FRONT + pair(
+        "abcde-102", "Téléchargez le correctif avant de continuer.", english) + "\n")
+    edit = f"Téléchargez le correctif sur {www}.evil.example/patch.exe avant de continuer."
+    published = run(article, edited(article, english, edit))
+    assert published.text is not None and "evil.example" not in published.text
+    assert "foreign-host" in ids(published.findings)

@@ -31,9 +31,18 @@ E = Severity.ERROR
 S = "safety"
 
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
-# GFM's extended autolinks make 'www.host' (lower case) a link even without a scheme, after
-# a letter or digit no more ('page_www.host' is 'page_' and a link: '_' is a delimiter there)
-_WWW = re.compile(r"(?<![^\W_])(?<![./@-])www\." + URL_TAIL)
+# GFM's extended autolinks make 'www.host' a link even without a scheme, after a letter or
+# digit no more ('page_www.host' is 'page_' and a link: '_' is a delimiter there). Markdig
+# (DocFX's) opens one on a lower-case 'w' and matches the rest of 'www.' in any case:
+# 'wWW.host' is a link too
+_WWW_HEAD = r"w[wW]{2}\."
+_WWW = re.compile(r"(?<![^\W_])(?<![./@-])" + _WWW_HEAD + URL_TAIL)
+
+
+def _may_hold_www(text: str) -> bool:
+    """What any 'w[wW]{2}.' holds: 'ww.' ('www.') or 'wW' ('wWW.', 'wwW.', 'wWw.'); two
+    substring tests, nearly free."""
+    return "ww." in text or "wW" in text
 
 
 def _unquote_lenient(value: str) -> str:
@@ -53,7 +62,7 @@ def _urls(text: str, english: str | None = None, leading: bool = True) -> list[s
             # each candidate of a srcset ('a.png 1x, https://host/b.png 2x') is a URL
             urls.extend(c.split()[0] for a, v in attrs if a == "srcset"
                         for c in v.split(",") if c.strip())
-    if "www." in text:
+    if _may_hold_www(text):
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
@@ -86,7 +95,7 @@ def _maybe_link(text: str) -> bool:
     # a link needs ']' (Markdown), a tag, '://' (bare URL) or 'www.' (GFM autolink)
     return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
             or text.startswith("(")
-            or ("<" in text and not no_tags(text)) or "://" in text or "www." in text
+            or ("<" in text and not no_tags(text)) or "://" in text or _may_hold_www(text)
             or ":::" in text)
 
 
@@ -94,7 +103,7 @@ def _maybe_link(text: str) -> bool:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|www\\.{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([ \t\n]*+[^\\s()]*+")
+    f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([ \t\n]*+[^\\s()]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
@@ -159,8 +168,9 @@ def may_spell_unsafe(text: str) -> bool:
     "unsafe-url", S, E,
     "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
     "use the English's link targets",
-    # _maybe_link: ']', '<', '://', 'www.', a leading '('; a bare scheme: ':' or a reference
-    # that spells it ('&#58;'); a video link: '[!VIDEO', closed or not
+    # _maybe_link: ']', '<', '://', 'www.' (its first 'w' lower case), a leading '('; a bare
+    # scheme: ':' or a reference that spells it ('&#58;'); a video link: '[!VIDEO', closed
+    # or not
     translation_needs="]<:w(&[")
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation:

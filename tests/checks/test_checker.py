@@ -48,7 +48,7 @@ PIECES = st.sampled_from([
     '<a href="x">', "<script>", "&", "&lt;", "&#124;", "{0}", "{name}", "%s", "%PATH%", "!",
     "[!NOTE]", "|", "\\|", "\n", "\n# ", "\n- ", "://", "https://", "www.", "example.com",
     "javascript:", " onclick=x", "Set-AzContext", "policy.json", "12", "3.5", " ", "  ", "#",
-    "-", ".", ":", "word", "Wort", "単語", "w", "W", "WWW.", "Www.", "ww",
+    "-", ".", ":", "word", "Wort", "単語", "w", "W", "WWW.", "Www.", "ww", "wWW.",
     # a scheme's colon as a reference, a video link left open
     "&#58;", "&colon;", "&#40;", "[!VIDEO ", "x'y",
     # edges: white space of other kinds, a letter that shows nothing, invisible characters,

@@ -310,6 +310,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param(ENGLISH, 'Voir <a href="https://evil.example">la doc</a>.', id="html-href"),
         pytest.param(ENGLISH, "Voir https://evil.example/x pour plus.", id="bare-url"),
         pytest.param(ENGLISH, "Voir www.evil.example pour plus.", id="www-autolink"),
+        # helper-117: Markdig matches the 'ww.' after a lower-case 'w' in any case
+        pytest.param(ENGLISH, "Voir wWW.evil.example/patch.exe pour plus.",
+                     id="a-www-autolink-with-capitals-after-its-first-w"),
+        pytest.param("See the page.", "Voir la page_wwW.evil.example.",
+                     id="a-www-autolink-with-a-capital-last-w-after-an-underscore"),
         pytest.param("Sign in.", "Connectez-vous sur [le portail](https://evil.example).",
                      id="english-without-links"),
         # helper-93: a backtick in an autolink or a tag opens no code span on the page; paired
