@@ -237,7 +237,7 @@ def publish(
         if report_swaps:
             substitutions.extend(swaps)
     edits: list[tuple[int, int, str]] = []
-    for text in _outside(article, guard, policy.markup_checked, quiet):
+    for text in _outside(article, guard, policy.markup_checked, quiet, published):
         checker = guard.markup if text.markup else guard.values if text.value else guard.outside
         issues, held = checker.verdict(text.source, text.translation)
         if check and issues:
@@ -377,8 +377,8 @@ def _with_page(found: tuple[Issues, tuple[Check, ...]], lost: list[tuple[Check, 
     return issues, held
 
 
-def _outside(article: Article, guard: Guard, markup: bool, quiet: bool | None
-             ) -> list[loose.Loose]:
+def _outside(article: Article, guard: Guard, markup: bool, quiet: bool | None,
+             published: Sequence[str]) -> list[loose.Loose]:
     """The texts outside the pairs that need a look: the broken pairs' translation spans, the
     front matter's translated values when one of them could be held back (read with their
     places only then: nearly every article's are plain text), and with ``markup`` the blocks
@@ -389,5 +389,5 @@ def _outside(article: Article, guard: Guard, markup: bool, quiet: bool | None
     if values is None or any(held_by("", v) for v in values):
         found.extend(loose.front_matter_values(article))
     if markup:
-        found.extend(loose.skeleton(article, guard.markup.flags, found, quiet))
+        found.extend(loose.skeleton(article, guard.markup.flags, found, quiet, published))
     return found

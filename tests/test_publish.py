@@ -763,6 +763,7 @@ def test_the_englishs_own_code_between_the_pairs_is_published_as_it_is() -> None
     assert published.text is not None and "<script>alert(1)</script>" in published.text
     assert "`<img src=x onerror=alert(1)>`" in published.text and not published.findings
 
+
 def marked(catalog: Catalog, english: str, comment: str) -> Catalog:
     """The catalog with a reviewer's translator comment on the entry of ``english``."""
     return replace(catalog, messages=tuple(
@@ -800,3 +801,12 @@ def test_a_www_autolink_with_capitals_after_its_first_w_is_held_back(www: str) -
     published = run(article, edited(article, english, edit))
     assert published.text is not None and "evil.example" not in published.text
     assert "foreign-host" in ids(published.findings)
+
+
+def test_markup_code_only_while_the_articles_translation_stands_is_published_inert() -> None:
+    # the article's translation keeps the English's two backticks; the catalog's, published
+    # in its place, has one: the page it makes is the one read
+    article = article_of(FRONT + pair("abcde-102", "Exécutez ``x", "Run ``x")
+                         + " and `<img src=x onerror=alert(1)>` done.\n")
+    published = run(article, edited(article, "Run ``x", "Exécutez `x"))
+    assert published.text is not None and "<img src=x" not in published.text
