@@ -115,3 +115,21 @@ def test_every_corpus_front_matter_reads_the_same_with_or_without_the_parser() -
             read += 1
             assert flat == parsed(yaml_text), path
     assert read > 2500  # most real front matter is flat
+
+
+@pytest.mark.parametrize(("text", "yaml_text", "body"), [
+    ("---\na: b\r...\r# x\n---\n", "a: b\r", "# x\n---\n"),  # a CR alone ends a line too
+    ("---\na: b\r---\rbody", "a: b\r", "body"),
+    ("---\na: b\r\n... \t\r\nbody", "a: b\r\n", "body"),
+    ("---\na: b\n---\x0c\nbody", "a: b\n", "body"),  # Markdig's white space
+    ("---\n...\r# x\n---\n", "", "# x\n---\n"),
+    ("---\na: b\n---", "a: b\n", ""),
+    ("---\na: b\r----\r ---\r.. .\r---\nbody", "a: b\r----\r ---\r.. .\r", "body"),
+])
+def test_front_matter_ends_at_the_first_closer_markdig_reads_after_any_line_end(
+    text: str, yaml_text: str, body: str
+) -> None:
+    """Markdig (DocFX) ends the block at a '---' or '...' line, lines ended by LF, CR LF or a
+    CR alone: its body, which the page shows, starts there, and so does the article's."""
+    start, read = fm.split_front_matter(text, "a.md")
+    assert (read, text[start:]) == (yaml_text, body)

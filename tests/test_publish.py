@@ -259,6 +259,19 @@ def test_the_bilingual_form_keeps_the_text_outside_the_pairs_as_delivered() -> N
     assert "unsafe-element" in ids(out.findings)  # reported all the same
 
 
+def test_front_matter_closed_after_a_lone_cr_ends_where_the_page_ends_it() -> None:
+    """Markdig ends front matter at a '...' line after a CR alone: the lines after it are the
+    page's body, checked as the body's markup; the bilingual form keeps every byte."""
+    text = ARTICLE.replace("fr-FR\n", "fr-FR\r...\r# <script>alert(1)</script>\n", 1)
+    article = article_of(text)
+    assert text[:article.body_start].endswith("fr-FR\r...\r")
+    out = run(article, None)
+    assert out.text is not None and "<script" not in out.text
+    assert out.text.startswith(text[:article.body_start])
+    assert {(f.check, f.line) for f in out.findings} == {("unsafe-element", 4)}
+    assert run(article, None, form=Form.BILINGUAL).text == text  # the round trip
+
+
 # ------------------------------------------------------------------ any edits, any report settings
 
 PIECES = st.sampled_from([

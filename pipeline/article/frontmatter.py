@@ -18,9 +18,12 @@ try:  # libyaml is much faster; the pure-Python loader is just as safe.
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-# closed by '---', or by YAML's document end '...' (DocFX takes both)
 _FRONT_OPEN_RE = re.compile(r"---[ \t]*\r?\n")
-_FRONT_END_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+# Closed by '---', or by YAML's document end '...', on a line of its own as Markdig (DocFX)
+# reads lines: after a LF, a CR LF or a CR alone (CommonMark's three line ends), white space
+# after it allowed (Markdig's: vertical tab and form feed too). Where a renderer ends the block
+# its body starts: read up to a later closer, text the page shows would go unchecked.
+FRONT_MATTER_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t\v\f]*(?:\r\n|\r|\n|\Z)")
 
 # Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
 # Real front matter is under 2 KB; these limits keep the pure-Python YAML parser well under a
@@ -48,7 +51,7 @@ def split_front_matter(text: str, path: str) -> tuple[int, str]:
     if opener is None:
         return at, ""
     first_end = opener.end()
-    m = _FRONT_END_RE.search(text, first_end)
+    m = FRONT_MATTER_END.search(text, first_end)
     if m is None:
         raise InputError(
             inputs.FRONT_MATTER.id, "front matter block is not closed", path, 1, 1,

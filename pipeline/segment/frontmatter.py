@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 import pipeline.checks.inputs as inputs
 from pipeline.article import read_front_matter
+from pipeline.article.frontmatter import FRONT_MATTER_END
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.segment.flat import Flat
 from pipeline.segment.model import Kind
 from pipeline.segment.paragraphs import single_run
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 _KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
 _ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
 _SENTENCED = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
@@ -39,7 +39,7 @@ class FrontMatter:
 
 def front_matter(text: str, start: int, path: str) -> FrontMatter:
     m = _OPEN.match(text, start)
-    end = _CLOSE.search(text, m.end()) if m is not None else None
+    end = FRONT_MATTER_END.search(text, m.end()) if m is not None else None
     if m is None:
         return FrontMatter(start, ())
     if end is None:  # unclosed: Markdown (and DocFX) read it as a rule and text

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
 from pipeline.article import Article, Segment, read_front_matter
-from pipeline.article.frontmatter import opens_front_matter
+from pipeline.article.frontmatter import FRONT_MATTER_END, opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.checks.base import Options
@@ -45,7 +45,6 @@ PROVENANCE = (
     ("X-MS-Loc-File-Id", "ms.locfileid"),
 )
 _OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 
 def prefix_of(within: str) -> str:
@@ -138,7 +137,7 @@ def front_matter_span(text: str, body_start: int) -> tuple[int, int] | None:
     if not body_start:
         return None
     m = _OPEN.match(text)
-    close = _CLOSE.search(text, m.end()) if m is not None else None
+    close = FRONT_MATTER_END.search(text, m.end()) if m is not None else None
     if m is None or close is None or close.end() != body_start:
         return None
     return m.end(), close.start()

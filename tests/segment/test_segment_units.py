@@ -257,6 +257,14 @@ def test_unclosed_front_matter_is_text_with_a_warning() -> None:
         ("front-matter", Severity.WARNING, 1)]
 
 
+def test_front_matter_closed_after_a_lone_cr_leaves_the_next_lines_to_the_body() -> None:
+    """Markdig ends front matter at '...' after a CR alone: the heading after it is the page's
+    text, segmented and translated as such, as the sxs reader reads it."""
+    article = segment("---\ntitle: T\r...\r# Heading\n---\nText.\n", "a.md")
+    assert [s.source for s in article.segments] == ["Heading", "Text."]
+    assert article.body_start == len("---\ntitle: T\r...\r")
+
+
 @pytest.mark.parametrize(("column", "content"), [("", ""), ("   ", "      ")])
 def test_code_in_a_column_is_never_a_segment(column: str, content: str) -> None:
     """A fenced block in a column, and lines 4 deeper than the column's text, are code to
