@@ -9,7 +9,7 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,7 @@ from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_fro
 from pipeline.checks.safety import may_be_active
 from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
 from pipeline.render import Form
-
-try:  # as the article reader parses it
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from pipeline.yamlvalues import MERGE, strings_under
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -179,9 +175,14 @@ def _inert(text: str) -> str:
 
 
 def meta_values(article: Article) -> list[str] | None:
-    """The translated front matter values as the article's reading gave them, or None when one
-    is not a single value (a list of keywords): then only ``front_matter_values`` has them."""
+    """The translated front matter values as the article's reading gave them, or None when they
+    may not be what a YAML reader builds: a value that is not a single string (a list of
+    keywords), a merge key, or a tag or an alias anywhere in the block (its '!' or '*': a
+    '!!binary' value, an alias of a list). Then only ``front_matter_values`` has them."""
     meta = article.meta
+    block = article.text[: article.body_start]
+    if MERGE in meta or "!" in block or "*" in block:
+        return None
     values = []
     for key in TRANSLATED_KEYS:
         if key in meta:
@@ -193,57 +194,31 @@ def meta_values(article: Article) -> list[str] | None:
 
 
 def front_matter_values(article: Article) -> list[Loose]:
-    """Every value of the translated keys, with where it is written. Read again from the YAML
-    events (never constructed, as ``article`` reads them); the article reader has already
-    refused front matter that is not safe to read. Held back, a value becomes an empty string
-    (``""``, keeping its anchor): the English value is not in an sxs article, and the YAML
-    stays valid."""
+    """Every string a YAML reader builds under a translated key (``yamlvalues``: merged in,
+    through an alias, decoded from '!!binary' too), with where a hold replaces it. Read again
+    from the YAML events (never constructed, as ``article`` reads them); the article reader has
+    already refused front matter that is not safe to read. Held back, a value becomes an empty
+    string (``""``, keeping its anchor): the English value is not in an sxs article, and the
+    YAML stays valid. Strings of one alias share its place: a hold replaces it once."""
     if not article.body_start or not article.meta:
         return []
     text = article.text
     offset = text.index("\n") + 1
     yaml_text = split_front_matter(text, article.path)[1]
     out = []
-    for key, event, value in _values(yaml.parse(yaml_text, Loader=_Loader)):
+    seen: set[tuple[int, int, str]] = set()
+    for key, event, value in strings_under(yaml_text, TRANSLATED_KEYS):
         first, last = event.start_mark, event.end_mark
         assert first is not None and last is not None  # the parser marks every event
         start, end = offset + first.index, offset + last.index
         while end > start and text[end - 1] in "\r\n":  # a block scalar's last line break
             end -= 1
+        if (start, end, value) in seen:  # one string reached twice ('<<: [*m, *m]')
+            continue
+        seen.add((start, end, value))
         anchor = event.anchor if isinstance(event, yaml.ScalarEvent) else None
         line, column = article.line_of(start)
         out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
                          column, None, (f"&{anchor} " if anchor else "") + '""',
                          "an empty value", value=True))
     return out
-
-
-def _values(events: Iterator[yaml.Event]) -> Iterator[tuple[str, yaml.NodeEvent, str]]:
-    """(top-level key, event, value) for each non-empty value under a translated key, at any
-    depth; an alias stands for the value of its anchor."""
-    stack: list[bool | None] = []  # per open collection: a mapping's next node is a key?
-    key: str | None = None  # the top-level key whose value is being read
-    anchors: dict[str, str] = {}
-    for event in events:
-        if isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
-            continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        is_key = False
-        if stack and stack[-1] is not None:
-            is_key = stack[-1]
-            stack[-1] = not is_key
-        if is_key and len(stack) == 1:
-            key = event.value if isinstance(event, yaml.ScalarEvent) else None
-        elif not is_key and key in TRANSLATED_KEYS and key is not None:
-            if isinstance(event, yaml.ScalarEvent) and event.value:
-                yield key, event, event.value
-            elif isinstance(event, yaml.AliasEvent) and anchors.get(event.anchor or ""):
-                yield key, event, anchors[event.anchor or ""]
-        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-            anchors[event.anchor] = event.value
-        if isinstance(event, yaml.MappingStartEvent):
-            stack.append(True)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            stack.append(None)

@@ -1,11 +1,13 @@
-"""Front matter as a page's renderer takes it, end to end through the CLI: the block ends where
-Markdig ends it; nothing unsafe reaches a page."""
+"""Front matter as a page's renderer and its YAML reader take it, end to end through the CLI: the
+block ends where Markdig ends it, and every string a YAML reader builds under a translated key
+is checked, however the YAML spells it; nothing unsafe reaches a page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pipeline.cli import main
 
@@ -49,3 +51,31 @@ def test_front_matter_closed_after_a_lone_carriage_return_leaves_no_script_on_th
     assert "<script" not in page
     assert status == 1 and "the markup outside the pairs" in report
     assert page.startswith(article[:article.index("<script")])  # the front matter as it was
+
+
+# Translated values the raw scalar text does not show: a YAML reader builds a script from them
+HIDDEN_VALUES = {
+    "binary": "title: !!binary PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\n",
+    "binary, verbatim tag": "title: !<tag:yaml.org,2002:binary> PHNjcmlwdD5hbGVydCgxKTwvc2Ny"
+                            "aXB0Pg==\n",
+    "merge key": f'<<: {{title: "{SCRIPT}"}}\n',
+    "merge of an alias": f'm: &m {{description: "{SCRIPT}"}}\n<<: *m\n',
+    "merge of a list": f'm: &m {{x: y}}\n<<: [*m, {{keywords: ["{SCRIPT}"]}}]\n',
+    "alias of a list": f'x: &a ["{SCRIPT}"]\ntitle: *a\n',
+    "alias of a mapping": f'x: &a {{k: "{SCRIPT}"}}\ndescription: *a\n',
+    "binary key": f'!!binary dGl0bGU=: "{SCRIPT}"\n',
+}
+
+
+@pytest.mark.parametrize("values", HIDDEN_VALUES.values(), ids=HIDDEN_VALUES.keys())
+def test_a_translated_value_a_yaml_reader_builds_into_a_script_is_published_empty(
+    tmp_path: Path, values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = f"---\n{values}{LOC_KEYS}---\n{PAIR}\n"
+    status, page, report = locales(tmp_path, article, capsys)
+    built = yaml.safe_load(page.split("---\n")[1])  # merged, aliases expanded, bytes decoded
+    built = {k.decode() if isinstance(k, bytes) else k: v for k, v in built.items()}
+    assert "script" not in repr([built.get(k) for k in ("title", "description", "keywords")])
+    assert status == 1 and "the front matter value of '" in report
+    assert "an empty value was published instead" in report
+    assert page.endswith("---\nTexte.\n")

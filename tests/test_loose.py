@@ -54,3 +54,30 @@ def test_only_the_keys_translated_in_place_are_read_with_their_places() -> None:
         ("un", 6, "un"), ("deux", 7, "deux")]
     plain = parse_article("---\ntitle: Titre\nms.date: x\n---\n", "fr-FR/a.md")
     assert meta_values(plain) == ["Titre"]
+
+
+BUILT = {  # front matter -> (each string a YAML reader builds under a translated key, the text
+    # a hold replaces)
+    "binary": ("title: !!binary PHNjcmlwdD4=\n", [
+        ("PHNjcmlwdD4=", "!!binary PHNjcmlwdD4="), ("<script>", "!!binary PHNjcmlwdD4=")]),
+    "binary key": ("!!binary dGl0bGU=: Titre\n", [("Titre", "Titre")]),
+    "merge key": ('<<: {title: "<s>"}\n', [("<s>", '"<s>"')]),
+    "merged twice": ('m: &m {description: "<s>"}\n<<: [*m, *m]\n', [("<s>", '"<s>"')]),
+    "alias of a list": ('x: &a ["<s>", b]\ntitle: *a\n', [("<s>", "*a"), ("b", "*a")]),
+    "merge inside a value": ('m: &m {k: "<s>"}\ntitle: {<<: *m}\n', [
+        ("<<", "<<"), ("k", "k"), ("<s>", '"<s>"')]),
+}
+
+
+@pytest.mark.parametrize(("front", "expected"), BUILT.values(), ids=BUILT.keys())
+def test_translated_values_are_read_as_a_yaml_reader_builds_them(
+    front: str, expected: list[tuple[str, str]]
+) -> None:
+    """A merge key, an alias of a list, '!!binary': each string a reader builds is read, with
+    the text a hold replaces, which leaves valid YAML (an alias a merge key takes is kept: it
+    must name a mapping)."""
+    text = "---\n" + front + "ms.date: x\n---\nCorps\n"
+    article = parse_article(text, "fr-FR/a.md")
+    assert meta_values(article) is None  # never the raw scalar texts alone
+    assert [(f.translation, text[f.start : f.end]) for f in front_matter_values(article)] \
+        == expected
