@@ -755,6 +755,9 @@ def test_a_tag_left_open_for_the_next_pair_in_an_html_block_is_held_back(
     "Voir la suite ontoggle=alert(1) !",  # helper-116: punctuation after the handler
     "Voir la suite ontoggle=alert(1) »",
     "詳細 ontoggle=alert(1) を参照。",  # CJK: attribute names to a browser too
+    "Voir la suite ontoggle=alert(1) de l'aide.",  # helper-119: quotes go into names
+    "Voir ontoggle=alert('x') !",
+    'Voir ontoggle=alert(1) la "suite".',
 ])
 def test_a_translation_that_finishes_a_tag_the_markup_opens_is_held_back(
         translation: str) -> None:
@@ -835,3 +838,18 @@ def test_markup_code_only_while_the_articles_translation_stands_is_published_ine
                          + " and `<img src=x onerror=alert(1)>` done.\n")
     published = run(article, edited(article, "Run ``x", "Exécutez `x"))
     assert published.text is not None and "<img src=x" not in published.text
+
+
+@pytest.mark.parametrize(("english", "translation"), [
+    # helper-119: prose with an '=' and a menu path's '>' is no tag's end
+    ("Set Timeout=30 in the app's settings, then select File > Options.",
+     "Legen Sie Timeout=30 in den App-Einstellungen fest, und wählen Sie dann Datei > Optionen."),
+    ("Set Timeout=30 in the app's settings, then select File > Options.",
+     "アプリの設定で Timeout=30 を設定してから、[ファイル] > [オプション] を選択します。"),
+    ("Set x to 1 and select File > Open.", "Legen Sie x=1 fest und wählen Sie Datei > Öffnen."),
+])
+def test_prose_with_an_assignment_and_a_menu_path_is_published(english: str, translation: str
+                                                               ) -> None:
+    published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
+    assert published.text is not None and translation in published.text
+    assert "markup-open" not in ids(published.findings)

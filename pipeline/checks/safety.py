@@ -30,11 +30,10 @@ from pipeline.checks.safety_urls import (
 )
 from pipeline.checks.tokens.attributes import with_generic
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
-from pipeline.checks.tokens.code import loose_backticks, without_code, without_english_code
+from pipeline.checks.tokens.code import without_code, without_english_code
+from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE, open_markup
 from pipeline.checks.tokens.tag_ends import broken_starts, outer_ends
 from pipeline.checks.tokens.tags import (
-    COMMENT_END,
-    KNOWN_TAG_NAMES,
     fixed_attributes,
     html_tags,
     inert_anchor,
@@ -237,70 +236,6 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     return out
 
 
-# What the segment beside it on the page would finish: a tag name left at the end ('<x-a',
-# '<scr', '</scr', '<https:') or a tag's attributes and '>' opening it (' onmouseover=…>'), for a
-# tag on the page that neither segment shows; a comment with no end; a URL cut after its scheme,
-# or its '//host' whose scheme the pair before ends with ('https:' + '//host': sxs pairs may
-# touch). Backslash-escaped '<' is text; 'a<b' and '<5' before more words are comparisons.
-# (ASCII attribute names, as an attack writes them, so that '当 a<b 时' stays a comparison; a
-# backslash escapes nothing inside an HTML block, where '\<x-a' is a tag)
-_ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
-_OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
-_QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
-# ... and a known element of two letters or more whose 'attributes' are any words, punctuation
-# or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
-# all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
-# compares, as 'x<p' or 'n<i' do.)
-_OPEN_KNOWN = re.compile(
-    r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
-    + r")(?=[\s/])[^>]*+\Z", re.I)
-# ... and a tag of any name of two characters or more ('<scr,') followed by any words, with no
-# '>' after it: a browser reads them all as attributes, and the words of the pair after it
-# too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
-_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
-_TAG_REST = re.compile(  # (after a value, any word is an attribute's name: '!', '»', CJK)
-    r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++)"
-    r"(?:[\s/]++[^\s\"'<>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s\"'<>]*+))?)*+"
-    r"[\s/]*+(?:>|\Z)", re.A)
-# each with the words of the English that make it its own ('Start with www.', 'http:' ending
-# a sentence about HTTP): a cut URL counts only where the English has none of them
-_CUT_URL = (
-    ("a URL cut after its scheme",
-     re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
-    ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
-     ("www",)),
-    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
-)
-
-
-def _cut_edge(text: str) -> bool:
-    """What each of them needs at the text's edge: most texts end with neither (a search for
-    a pattern anchored at the end still starts at every position)."""
-    return text[-1:] == ":" or text[-4:].lower() == "www." or text[:2] == "//"
-
-
-def _open_markup(text: str, english: str) -> list[str]:
-    out = []
-    if "<" in text or "=" in text:
-        shown = without_english_code(text, english)
-        if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown) or _OPEN_ANY.search(shown):
-            out.append("a tag with no '>'")
-        rest = _TAG_REST.match(shown) if "=" in shown else None
-        # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')
-        if rest is not None and (rest.group().endswith(">") or _ON_ATTRIBUTE.search(
-                " " + rest.group().lower().replace("/", " ")) or _QUOTED.search(rest.group())):
-            out.append("the end of a tag the text before opens")
-        if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
-            out.append("a comment with no end")
-    if "`" in text and loose_backticks(text):
-        out.append("a backtick that closes no code span")
-    if _cut_edge(text):
-        low = english.lower()
-        out.extend(what for what, cut, words in _CUT_URL
-                   if cut.search(text) and not any(w in low for w in words))
-    return out
-
-
 @segment_rule(
     "markup-open", S, E,
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
@@ -310,10 +245,10 @@ def _open_markup(text: str, english: str) -> list[str]:
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
-    tr = _open_markup(translation, source)
+    tr = open_markup(translation, source)
     if not tr:
         return NONE
-    _, added = diff_multiset(_open_markup(source, source), tr)
+    _, added = diff_multiset(open_markup(source, source), tr)
     return [f"{a}: {q(translation, 70)}" for a in added]
 
 
@@ -345,15 +280,10 @@ def _decoded(text: str) -> str:
 # What would run or load: the rules for text that has no English to compare with and is no
 # translation, the article's own markup outside the pairs (``loose.skeleton``).
 ACTIVE: tuple[SegmentRule, ...] = (unsafe_element, event_handler, unsafe_url)
-# after white space, '/' or a quote; any attribute name, as event_handler reads them
-# ('onerror[x](=' is one). The literal 'on' first, the separator before it checked after it
-# (several times faster than a scan for the separator); each name read runs to the next
-# separator, which no other name read starts before: linear, however long the text.
-_ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
 
 
 def _on_attribute(low: str) -> bool:
-    return _ON_ATTRIBUTE.search(low) is not None
+    return ON_ATTRIBUTE.search(low) is not None
 
 
 def may_be_active(text: str) -> bool:

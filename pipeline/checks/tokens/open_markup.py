@@ -1,0 +1,86 @@
+"""Markup a text leaves open at its edge for the text beside it on the page to finish: a tag
+with no '>', the end of a tag the text before opens, a comment with no end, a backtick that
+closes no code span, a URL cut after its scheme (``safety.markup_open`` compares the
+translation's with its English's)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.tokens.code import loose_backticks, without_english_code
+from pipeline.checks.tokens.tags import COMMENT_END, KNOWN_TAG_NAMES
+
+# after white space, '/' or a quote; any attribute name, as event_handler reads them
+# ('onerror[x](=' is one). The literal 'on' first, the separator before it checked after it
+# (several times faster than a scan for the separator); each name read runs to the next
+# separator, which no other name read starts before: linear, however long the text.
+ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
+
+
+# What the segment beside it on the page would finish: a tag name left at the end ('<x-a',
+# '<scr', '</scr', '<https:') or a tag's attributes and '>' opening it (' onmouseover=…>'), for a
+# tag on the page that neither segment shows; a comment with no end; a URL cut after its scheme,
+# or its '//host' whose scheme the pair before ends with ('https:' + '//host': sxs pairs may
+# touch). Backslash-escaped '<' is text; 'a<b' and '<5' before more words are comparisons.
+# (ASCII attribute names, as an attack writes them, so that '当 a<b 时' stays a comparison; a
+# backslash escapes nothing inside an HTML block, where '\<x-a' is a tag)
+_ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
+_OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
+_QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
+# ... and a known element of two letters or more whose 'attributes' are any words, punctuation
+# or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
+# all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
+# compares, as 'x<p' or 'n<i' do.)
+_OPEN_KNOWN = re.compile(
+    r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
+    + r")(?=[\s/])[^>]*+\Z", re.I)
+# ... and a tag of any name of two characters or more ('<scr,') followed by any words, with no
+# '>' after it: a browser reads them all as attributes, and the words of the pair after it
+# too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
+_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
+_REST_HEAD = r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
+_TAG_REST = re.compile(
+    _REST_HEAD + r"[^\s\"'<>]++)(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
+# ... read as a browser's tokenizer reads on after a value (quotes, '!', CJK go into names and
+# values): what follows a handler (prose after '>' alone stays prose: 'x=1 … Datei > Öffnen')
+_HANDLER_REST = re.compile(_REST_HEAD + r"[^\s>]++)(?:[\s/]++[^\s/>][^\s/>=]*+(?:\s*+=\s*+"
+                           r"(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?)*+[\s/]*+(?:>|\Z)", re.A)
+# each with the words of the English that make it its own ('Start with www.', 'http:' ending
+# a sentence about HTTP): a cut URL counts only where the English has none of them
+_CUT_URL = (
+    ("a URL cut after its scheme",
+     re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
+    ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
+     ("www",)),
+    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
+)
+
+
+def _cut_edge(text: str) -> bool:
+    """What each of them needs at the text's edge: most texts end with neither (a search for
+    a pattern anchored at the end still starts at every position)."""
+    return text[-1:] == ":" or text[-4:].lower() == "www." or text[:2] == "//"
+
+
+def open_markup(text: str, english: str) -> list[str]:
+    out = []
+    if "<" in text or "=" in text:
+        shown = without_english_code(text, english)
+        if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown) or _OPEN_ANY.search(shown):
+            out.append("a tag with no '>'")
+        rest = _TAG_REST.match(shown) if "=" in shown else None
+        handler = _HANDLER_REST.match(shown) if "=" in shown else None
+        # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')
+        if ((rest is not None and (rest.group().endswith(">") or _QUOTED.search(rest.group())))
+                or (handler is not None and ON_ATTRIBUTE.search(
+                    " " + handler.group().lower().replace("/", " ")))):
+            out.append("the end of a tag the text before opens")
+        if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
+            out.append("a comment with no end")
+    if "`" in text and loose_backticks(text):
+        out.append("a backtick that closes no code span")
+    if _cut_edge(text):
+        low = english.lower()
+        out.extend(what for what, cut, words in _CUT_URL
+                   if cut.search(text) and not any(w in low for w in words))
+    return out
