@@ -142,6 +142,8 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
                 if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
     if not suspects:
         return []
+    if len(bounds) > len(segments):  # a broken pair: held back, its text leaves the page,
+        return _inert_all(article, suspects)  # fence and backticks too: nothing is code
     english, localized = (PageCode(article, Form.SOURCE, None),
                           PageCode(article, Form.LOCALIZED, published))
     code = covered_by_both(english.code_lines(), localized.code_lines())
@@ -154,12 +156,16 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
                for s, e in suspects for a, b in less_code(s, e, code)
                for shown in (code_masked(text, a, b, html, on_page),) if may_be_active(shown)):
         return []  # what it found is code: the English's own examples
+    return _inert_all(article, suspects)
+
+
+def _inert_all(article: Article, suspects: Sequence[tuple[int, int]]) -> list[Loose]:
     out = []
     for s, e in suspects:
         line, column = article.line_of(s)
-        out.append(Loose("the markup outside the pairs", "", text[s:e], s, e, line, column,
-                         None, _inert(text[s:e]), "it, made inert", markup=True,
-                         hint=_MARKUP_HINT))
+        out.append(Loose("the markup outside the pairs", "", article.text[s:e], s, e, line,
+                         column, None, _inert(article.text[s:e]), "it, made inert",
+                         markup=True, hint=_MARKUP_HINT))
     return out
 
 

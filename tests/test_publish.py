@@ -853,3 +853,12 @@ def test_prose_with_an_assignment_and_a_menu_path_is_published(english: str, tra
     published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
     assert published.text is not None and translation in published.text
     assert "markup-open" not in ids(published.findings)
+
+
+def test_markup_code_only_by_a_broken_pairs_fence_is_published_inert() -> None:
+    # helper-119: the broken pair is held back and its text, fence and all, leaves the page;
+    # the script after it was code only while that text stood
+    text = (FRONT + pair("abcde-101", "Texte.", "Text.") + '\n\n<span data-ttu-id="abcde-150">'
+            "Voir <b>\n```\n</span>\n\n<script>alert(2)</script>\n\n```\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "<script>alert(2)" not in published.text
