@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
-from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe
+from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe, unsafe_urls
 from pipeline.findings import Finding, Severity
 from pipeline.render import Form, pieces
 
@@ -50,6 +51,7 @@ _NAME_BACKWARDS = re.compile(f"(?i)[\\x00-\\x20\\x7f\\\\]*(?:{_spelled(n[::-1] f
 _ENDS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
     {name[:k][::-1] for name in _NAMES for k in range(1, len(name))}) + ")")
 _SEPARATORS = re.compile(r"[\x00-\x20\x7f]+")  # what bare_schemes allows between letters
+_BLANKS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x20\x7f]+")  # those but line ends
 _REACH = 96  # letters read on each side: 'javascript:' spelled in references, and a payload
 _RAW = 4096  # characters looked through for them (white space runs count once)
 
@@ -118,23 +120,25 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
                 and any(_open(_code_before(page, starts[2 * i + 1] + k * len(parts[2 * i + 1])))
                         for k in (0, 1))}
     found = []
-    for i in sorted(set(maybe).union(code, linked)):
+    linked_set = set(linked)
+    for i in sorted(linked_set.union(maybe, code)):
         start = starts[2 * i + 1]
         end = start + len(parts[2 * i + 1])
         english = page_text(segments[i], segments[i].source, article.text)
-        if any(_could(page, b) and _made(page, b, start, end, english) for b in (start, end)) or (
-                i in code and any(_made_code(page, b, start, end, english) for b in (start, end))
-        ) or any(_links(page, b) and not _links(*_english_in(page, b, start, end, english))
-                 for b in (start, end)):
+        if any((_could(page, b) or (i in linked_set and _links(page, b)))
+               and _made(page, b, start, end, english, _sides) for b in (start, end)) or (
+                i in code and any(_made(page, b, start, end, english, _code_sides)
+                                  for b in (start, end))):
             found.append(i)
     return found
 
 
-# A link's destination left open where a text ends: '](' (white space and one line end may
-# follow), '](<', a definition's ']:', an autolink's '<', an HTML attribute that takes a URL
+# A link's destination left open where a text ends, white space read as ``_side`` leaves it
+# (each run one tab): '](' (white space may follow), '](<', a definition's ']:', an autolink's
+# '<', an HTML attribute that takes a URL
 _OPEN_DESTINATION = re.compile(
-    r"(?:\][(:][ \t]*(?:\r?\n[ \t]*)?<?|<|(?i:\s(?:href|src|action|formaction|poster|"
-    r"background|data|xlink:href)[ \t]*=[ \t]*[\"']?))\Z")
+    r"(?:\][(:]\t?(?:<\t?)?|<|(?i:\t(?:href|src|action|formaction|poster|background|data|"
+    r"xlink:href)\t?=\t?[\"']?))\Z")
 _DESTINATION_LAST = frozenset("(:< \t\n=\"'")
 _SCHEME_FIRST = frozenset("jvldJVLD&\\<" + "".join(map(chr, range(0x21))) + "\x7f")
 # a scheme where a text starts, however spelled (case, white space and controls)
@@ -157,14 +161,8 @@ def _starts_scheme(text: str) -> bool:
 def _links(page: str, at: int) -> bool:
     """Whether the text before ``at`` leaves a link's destination open and the text after it
     starts with a script or data URL's scheme: a link, whatever its code looks like."""
-    return (_OPEN_DESTINATION.search(page, max(0, at - 40), at) is not None
+    return (_OPEN_DESTINATION.search(_side(page, at, -1)) is not None
             and _starts_scheme(page[at:at + _RAW]))
-
-
-def _english_in(page: str, at: int, start: int, end: int, english: str) -> tuple[str, int]:
-    """The page with the English in place of the translation at ``start``..``end``, and where
-    the join at ``at`` is then."""
-    return page[:start] + english + page[end:], start + (len(english) if at > start else 0)
 
 
 # what goes on with a script URL's code, or a data URL's media type, wherever it was cut
@@ -195,18 +193,9 @@ def _code_after(page: str, at: int) -> str:
     return page[at:space.start() if space else len(page)]
 
 
-def _made_code(page: str, at: int, start: int, end: int, english: str) -> bool:
-    """Whether the join at ``at`` goes on with the code of a scheme open before it, completing a
-    script or data URL that the English in the translation's place does not."""
-    if not _makes(_code_before(page, at), _code_after(page, at)):
-        return False
-    page = page[:start] + english + page[end:]
-    at = start + (len(english) if at > start else 0)
-    return not _makes(_code_before(page, at), _code_after(page, at))
-
-
-def _makes(before: str, after: str) -> bool:
-    return bare_schemes(before + after) > bare_schemes(before) + bare_schemes(after)
+def _code_sides(page: str, at: int) -> tuple[str, str]:
+    """The code a join within a scheme's code joins: back to the scheme, on to white space."""
+    return _code_before(page, at), _code_after(page, at)
 
 
 def _flat(text: str) -> str:
@@ -234,25 +223,47 @@ def _could(page: str, at: int) -> bool:
     return any(c in run for c in "jvldJVLD&")
 
 
-def _made(page: str, at: int, start: int, end: int, english: str) -> bool:
+def _made(page: str, at: int, start: int, end: int, english: str,
+          sides: Callable[[str, int], tuple[str, str]]) -> bool:
     """Whether the join at ``at`` (the start or end of the translation at ``start``..``end``)
-    makes a scheme that the English in the translation's place does not."""
-    before, after = _side(page, at, -1), _side(page, at, 1)
-    if bare_schemes(before + after) <= bare_schemes(before) + bare_schemes(after):
+    makes a script or data URL, a scheme or a link, that the English in the translation's
+    place does not; ``sides``: the texts either side of a join that are read."""
+    schemes, urls = _new(*sides(page, at))
+    if not (schemes or urls):
         return False
     # the English page's own join is the English's: the same join with the English in place
-    page = page[:start] + english + page[end:]
-    at = start + (len(english) if at > start else 0)
-    before, after = _side(page, at, -1), _side(page, at, 1)
-    return bare_schemes(before + after) <= bare_schemes(before) + bare_schemes(after)
+    english_schemes, english_urls = _new(*sides(page[:start] + english + page[end:],
+                                               start + (len(english) if at > start else 0)))
+    return (schemes and not english_schemes) or bool(urls - english_urls)
 
 
-def _side(page: str, at: int, way: int) -> str:
+def _new(before: str, after: str) -> tuple[bool, Counter[str]]:
+    """What ``before`` and ``after`` make together and neither alone: a scheme with code
+    (``bare_schemes``), and each script or data URL they link to, as a browser reads it."""
+    joined = before + after
+    urls = Counter(unsafe_urls(joined))
+    if urls:
+        urls.subtract(unsafe_urls(before))
+        urls.subtract(unsafe_urls(after))
+    before, after = _SEPARATORS.sub("\t", before), _SEPARATORS.sub("\t", after)
+    return bare_schemes(before + after) > bare_schemes(before) + bare_schemes(after), +urls
+
+
+def _sides(page: str, at: int) -> tuple[str, str]:
+    """The texts either side of a join, their line ends kept: a link's definition starts a
+    line (``_new`` reads schemes with each run of white space one tab)."""
+    return _side(page, at, -1, _BLANKS), _side(page, at, 1, _BLANKS)
+
+
+def _side(page: str, at: int, way: int, blanks: re.Pattern[str] = _SEPARATORS) -> str:
     """Up to ``_REACH`` characters of ``page`` before (``way`` -1) or after ``at``, each run of
-    white space and controls one tab."""
+    ``blanks`` (white space and controls) one tab."""
     for reach in (2 * _REACH, _RAW):  # more only where white space runs take the room
         raw = page[max(0, at - reach):at] if way < 0 else page[at:at + reach]
-        text = _SEPARATORS.sub("\t", raw)
-        if len(text) >= _REACH or len(raw) < reach:
+        whole = len(raw) < reach  # the page's start or end is in it
+        if blanks is _BLANKS and "\r" in raw:  # a CR alone ends a line too (CommonMark)
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        text = blanks.sub("\t", raw)
+        if len(text) >= _REACH or whole:
             break
     return text[-_REACH:] if way < 0 else text[:_REACH]

@@ -148,3 +148,29 @@ def test_a_destination_with_no_script_or_data_scheme_is_published(
     body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
                    for n, t in enumerate(translations))
     assert held(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # helper-119: a scheme cut inside a destination, its code read as prose by bare_schemes
+    pair("abcde-101", "Voir [la doc]", "See") + pair("abcde-102", "(java", "the")
+    + pair("abcde-103", "script:ñ=alert,ñ(document.domain)) puis.", "docs."),
+    pair("abcde-101", "Voir [la doc]", "See") + pair("abcde-102", "(&#106;ava", "the")
+    + pair("abcde-103", "script:ñ=alert,ñ(1)) puis.", "docs."),
+    "See [x](java" + pair("abcde-101", "script:ñ=alert,ñ(1)) la doc.", "Script docs."),
+    "[x]: java" + pair("abcde-101", "script:ñ=alert,ñ(1)", "Docs") + "\n\nVoir [x].",
+    '<a href="java' + pair("abcde-101", "script:ñ=alert,ñ(1)", "Docs") + '">x</a>',
+    "<java" + pair("abcde-101", "script:ñ=alert,ñ(1)>", "Docs"),
+    # ... a destination opened further back, or over a CR alone, or with a space in '<…>'
+    pair("abcde-101", "Voir [x](" + " " * 60, "See") + pair("abcde-102", "javascript:ñ(1)) et.",
+                                                            "it."),
+    pair("abcde-101", "Voir [x](< ", "See") + pair("abcde-102", "javascript:void alert(1)>) et.",
+                                                   "it."),
+    "Voir [x](\r" + pair("abcde-101", "javascript:ñ=alert,ñ(1)) et.", "See."),
+    '<a href=\n"' + pair("abcde-101", 'javascript:ñ(1)">x</a>', "Docs"),
+    # ... code with white space inside '<…>', where a destination may hold it
+    "Voir [x](<javascript:void" + pair("abcde-101", " alert(document.domain)", "English.")
+    + ">) la suite.",
+])
+def test_a_script_url_made_over_a_join_is_held_back_whatever_its_code_reads_like(body: str
+                                                                               ) -> None:
+    assert held(body)

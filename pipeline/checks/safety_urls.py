@@ -154,6 +154,16 @@ _SCRIPT_PAYLOAD = re.compile(
     r"[^\s)\]*>|\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
+def unsafe_urls(text: str) -> list[str]:
+    """The script and data URLs ``text`` links to or loads, as a browser reads them, whatever
+    their code (bare_schemes counts a bare scheme only with code that reads as code): for
+    what texts side by side make on the page (``joins``)."""
+    if not may_spell_unsafe(text):
+        return []
+    return [u for u in map(decoded_url, _urls(text, leading=False)) if u.startswith(
+        _UNSAFE_SCHEMES)]
+
+
 def may_spell_unsafe(text: str) -> bool:
     """An unsafe URL needs 'script' or 'data' in the text, or an entity, percent-escape or
     control character that could spell them (browsers drop tab and newline inside a URL and
