@@ -105,9 +105,13 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
     # 'javascript:ñ=alert,ñ(1))'): a scheme there is a link, whatever its code looks like
     linked = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
               if shown and shown != seg.source and (
-                  (shown[0] in _SCHEME_FIRST and _starts_scheme(shown))
+                  (shown[0] in _SCHEME_FIRST and (
+                      shown[0] in _SPELLERS or shown[1:2] in _SPELLERS
+                      or shown[:2].lower() in _SCHEME_HEADS) and _starts_scheme(shown))
                   or (shown[-1] in _DESTINATION_LAST
-                      and _OPEN_DESTINATION.search(shown, max(0, len(shown) - 40)) is not None))]
+                      and (shown.rstrip()[-2:] in _OPENERS or shown.rstrip()[-1:] in "<=\"'")
+                      and _OPEN_DESTINATION.search(_SEPARATORS.sub("\t", shown[-_REACH:]))
+                      is not None))]
     if not (maybe or cut or linked) and markup_quiet:
         return []
     parts = pieces(article, Form.LOCALIZED, published)  # the page as render writes it
@@ -139,8 +143,12 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
 _OPEN_DESTINATION = re.compile(
     r"(?:\][(:]\t?(?:<\t?)?|<|(?i:\t(?:href|src|action|formaction|poster|background|data|"
     r"xlink:href)\t?=\t?[\"']?))\Z")
+_OPENERS = ("](", "]:")  # (the ends of an open destination: these, '<', a URL attribute's)
 _DESTINATION_LAST = frozenset("(:< \t\n=\"'")
-_SCHEME_FIRST = frozenset("jvldJVLD&\\<" + "".join(map(chr, range(0x21))) + "\x7f")
+_SPELLERS = frozenset("&\\<" + "".join(map(chr, range(0x21))) + "\x7f")  # may spell a letter
+_SCHEME_FIRST = frozenset("jvldJVLD") | _SPELLERS
+# ... and its first two letters: a name's own ('la', 'de', 'die' start no scheme)
+_SCHEME_HEADS = frozenset(name[:2] for name in _NAMES)
 # a scheme where a text starts, however spelled (case, white space and controls)
 _SCHEME_AT = re.compile(f"(?i)[\\x00-\\x20\\x7f]*<?(?:{_spelled(_NAMES)}){_GAP}:")
 _SPELT = 4 * _REACH  # room for a scheme spelled in references and escapes
