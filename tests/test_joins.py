@@ -17,6 +17,12 @@ def pair(seg_id: str, tr: str, en: str) -> str:
             f'<span data-stu-id="{seg_id}">{en}</span></span>')
 
 
+def side_by_side(translations: tuple[str, ...]) -> str:
+    """Pairs with nothing between them, each with its English ('English 0.', …)."""
+    return "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
+                   for n, t in enumerate(translations))
+
+
 def held(body: str) -> list[int]:
     """The segments ``joins.hold`` gives their English, the translations as published."""
     article = parse_article(FRONT + body + "\n", "fr-FR/a.md")
@@ -39,9 +45,7 @@ def held(body: str) -> list[int]:
 ])
 def test_a_scheme_split_over_translations_side_by_side_is_held_back(
         translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body)
+    assert held(side_by_side(translations))
 
 
 def test_a_scheme_the_markup_before_a_translation_begins_is_held_back() -> None:
@@ -55,9 +59,7 @@ def test_a_scheme_the_markup_before_a_translation_begins_is_held_back() -> None:
     ("Exécutez", "javascript:alert(1)"),  # whole in one text: the segment rules' (unsafe-url)
 ])
 def test_texts_that_make_no_scheme_together_are_published(translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body) == []
+    assert held(side_by_side(translations)) == []
 
 
 def test_a_join_the_english_makes_too_is_the_englishs_own() -> None:
@@ -78,9 +80,7 @@ def test_a_join_the_english_makes_too_is_the_englishs_own() -> None:
 ])
 def test_a_script_or_data_urls_code_cut_at_a_join_is_held_back(
         translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body)
+    assert held(side_by_side(translations))
 
 
 def test_code_the_markup_before_a_translation_leaves_open_is_held_back() -> None:
@@ -98,9 +98,7 @@ def test_code_the_markup_before_a_translation_leaves_open_is_held_back() -> None
 ])
 def test_code_that_white_space_ends_or_the_english_makes_is_published(
         translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body) == []
+    assert held(side_by_side(translations)) == []
 
 
 def test_code_the_english_page_completes_too_is_the_englishs_own() -> None:
@@ -128,9 +126,7 @@ def test_a_translation_that_ends_within_a_schemes_code_but_touches_nothing_is_pu
 ])
 def test_a_scheme_where_the_text_before_leaves_a_destination_open_is_held_back(
         translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body)
+    assert held(side_by_side(translations))
 
 
 def test_a_scheme_after_a_destination_the_markup_leaves_open_is_held_back() -> None:
@@ -145,9 +141,7 @@ def test_a_scheme_after_a_destination_the_markup_leaves_open_is_held_back() -> N
 ])
 def test_a_destination_with_no_script_or_data_scheme_is_published(
         translations: tuple[str, ...]) -> None:
-    body = "".join(pair(f"abcde-{101 + n}", t, f"English {n}.")
-                   for n, t in enumerate(translations))
-    assert held(body) == []
+    assert held(side_by_side(translations)) == []
 
 
 @pytest.mark.parametrize("body", [
