@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MERGE = "<<"
+_MERGE_TAGS = ("!!merge", "tag:yaml.org,2002:merge")  # as the parser gives the tag
 _BINARY = "tag:yaml.org,2002:binary"
 
 Found = tuple[str, yaml.NodeEvent, str]  # (key, the event a hold replaces, a string)
@@ -91,6 +92,8 @@ def _key(node: _Node) -> str | None:
     node = node.target or node
     if not isinstance(node.event, yaml.ScalarEvent):
         return None
+    if node.event.tag in _MERGE_TAGS:  # '!!merge x:' merges whatever its text
+        return MERGE
     return _binary(node.event.value) if node.event.tag == _BINARY else node.event.value
 
 

@@ -61,6 +61,7 @@ HIDDEN_VALUES = {
     "merge key": f'<<: {{title: "{SCRIPT}"}}\n',
     "merge of an alias": f'm: &m {{description: "{SCRIPT}"}}\n<<: *m\n',
     "merge of a list": f'm: &m {{x: y}}\n<<: [*m, {{keywords: ["{SCRIPT}"]}}]\n',
+    "tagged merge key": f'!!merge x: {{title: "{SCRIPT}"}}\n',  # helper-120
     "alias of a list": f'x: &a ["{SCRIPT}"]\ntitle: *a\n',
     "alias of a mapping": f'x: &a {{k: "{SCRIPT}"}}\ndescription: *a\n',
     "binary key": f'!!binary dGl0bGU=: "{SCRIPT}"\n',

@@ -66,6 +66,9 @@ BUILT = {  # front matter -> (each string a YAML reader builds under a translate
     "alias of a list": ('x: &a ["<s>", b]\ntitle: *a\n', [("<s>", "*a"), ("b", "*a")]),
     "merge inside a value": ('m: &m {k: "<s>"}\ntitle: {<<: *m}\n', [
         ("<<", "<<"), ("k", "k"), ("<s>", '"<s>"')]),
+    # helper-120: a key tagged as a merge merges whatever its text
+    "tagged merge key": ('!!merge x: {title: "<s>"}\n', [("<s>", '"<s>"')]),
+    "tagged merge, complex key": ('? !!merge\n: {title: "<s>"}\n', [("<s>", '"<s>"')]),
 }
 
 

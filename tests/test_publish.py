@@ -758,6 +758,7 @@ def test_a_tag_left_open_for_the_next_pair_in_an_html_block_is_held_back(
     "Voir la suite ontoggle=alert(1) de l'aide.",  # helper-119: quotes go into names
     "Voir ontoggle=alert('x') !",
     'Voir ontoggle=alert(1) la "suite".',
+    "1<2 ontoggle=alert(document.domain) !",  # helper-120: a '<' that starts no tag
 ])
 def test_a_translation_that_finishes_a_tag_the_markup_opens_is_held_back(
         translation: str) -> None:
@@ -862,3 +863,27 @@ def test_markup_code_only_by_a_broken_pairs_fence_is_published_inert() -> None:
             "Voir <b>\n```\n</span>\n\n<script>alert(2)</script>\n\n```\n")
     published = run(article_of(text), None)
     assert published.text is not None and "<script>alert(2)" not in published.text
+
+
+@pytest.mark.parametrize("translations", [
+    # helper-120: a handler's name and its value in two texts side by side
+    ("Voir ontoggle=", "alert(document.domain) !"),
+    ("Voir ontoggle", "=alert(document.domain) !"),
+])
+def test_a_handler_split_over_two_translations_in_an_open_tag_is_held_back(
+        translations: tuple[str, str]) -> None:
+    text = (FRONT + "<details open " + pair("abcde-102", translations[0], "See")
+            + pair("abcde-103", translations[1], "more.")
+            + " >\n<summary>Details</summary>\n</details>\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "=alert(" not in published.text  # no handler's code
+
+
+@pytest.mark.parametrize(("english", "translation"), [
+    # helper-120: the English's own quoted value, then the verb's particle
+    ('Set the value to ReadOnly="true".', 'Legen Sie den Wert auf ReadOnly="true" fest.'),
+    ("Turn the setting on with Enabled='1'.", "Schalten Sie die Einstellung mit Enabled='1' ein."),
+])
+def test_a_quoted_value_the_english_has_is_no_tags_end(english: str, translation: str) -> None:
+    published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
+    assert published.text is not None and translation in published.text

@@ -27,6 +27,16 @@ ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
 _ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
 _OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
 _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
+_SPACES = re.compile(r"\s+")
+_NAME_VALUE = re.compile(r"""[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:"[^"]*+"|'[^']*+')""")
+
+
+def _english_values(rest: str, english: str) -> bool:
+    """Whether each quoted 'name="value"' of ``rest`` is the English's own, as it writes it
+    ('Legen Sie den Wert auf ReadOnly="true" fest.'): on the page, after the same markup, the
+    English's would be the same attribute."""
+    own = _SPACES.sub("", english).lower()
+    return all(_SPACES.sub("", m.group()).lower() in own for m in _NAME_VALUE.finditer(rest))
 # ... and a known element of two letters or more whose 'attributes' are any words, punctuation
 # or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
 # all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
@@ -38,13 +48,19 @@ _OPEN_KNOWN = re.compile(
 # '>' after it: a browser reads them all as attributes, and the words of the pair after it
 # too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
 _OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
-_REST_HEAD = r"\A[^<>]*?(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
+_REST_HEAD = r"(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
 _TAG_REST = re.compile(
-    _REST_HEAD + r"[^\s\"'<>]++)(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)", re.A)
+    r"\A[^<>]*?" + _REST_HEAD + r"[^\s\"'<>]++)(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)",
+    re.A)
 # ... read as a browser's tokenizer reads on after a value (quotes, '!', CJK go into names and
-# values): what follows a handler (prose after '>' alone stays prose: 'x=1 … Datei > Öffnen')
-_HANDLER_REST = re.compile(_REST_HEAD + r"[^\s>]++)(?:[\s/]++[^\s/>][^\s/>=]*+(?:\s*+=\s*+"
-                           r"(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?)*+[\s/]*+(?:>|\Z)", re.A)
+# values; a '<' that starts no tag is text; a value may be the next text's): for a handler
+# (prose after '>' alone stays prose: 'x=1 … Datei > Öffnen')
+_HANDLER_REST = re.compile(
+    r"\A(?:[^<>]|<(?![A-Za-z/!?]))*?" + _REST_HEAD + r"[^\s>]++|\Z)(?:[\s/]++[^\s/>][^\s/>=]*+"
+    r"(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?)*+[\s/]*+(?:>|\Z)", re.A)
+# ... and a value at a text's start, for the name the text before ends with ('Voir ontoggle' +
+# '=alert(1) !')
+_STARTS_VALUE = re.compile(r"\A\s*+=\s*+[^\s=]")
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
 _CUT_URL = (
@@ -69,12 +85,17 @@ def open_markup(text: str, english: str) -> list[str]:
         if _OPEN_TAG.search(shown) or _OPEN_KNOWN.search(shown) or _OPEN_ANY.search(shown):
             out.append("a tag with no '>'")
         rest = _TAG_REST.match(shown) if "=" in shown else None
-        handler = _HANDLER_REST.match(shown) if "=" in shown else None
-        # (prose has 'x=1 et y.'; a tag's end has a quoted value, a '>' or an 'on…=')
-        if ((rest is not None and (rest.group().endswith(">") or _QUOTED.search(rest.group())))
-                or (handler is not None and ON_ATTRIBUTE.search(
-                    " " + handler.group().lower().replace("/", " ")))):
+        read = _HANDLER_REST.match(shown) if "=" in shown else None
+        # (prose has 'x=1 et y.'; a tag's end has a '>', an 'on…=' or a quoted value the
+        # English does not have)
+        if ((rest is not None and (rest.group().endswith(">") or (
+                _QUOTED.search(rest.group())
+                and (text == english or not _english_values(rest.group(), english)))))
+                or (read is not None and ON_ATTRIBUTE.search(
+                    " " + read.group().lower().replace("/", " ")))):
             out.append("the end of a tag the text before opens")
+        if _STARTS_VALUE.match(shown):
+            out.append("a value for the attribute the text before names")
         if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
             out.append("a comment with no end")
     if "`" in text and loose_backticks(text):
