@@ -51,6 +51,7 @@ _NAME_BACKWARDS = re.compile(f"(?i)[\\x00-\\x20\\x7f\\\\]*(?:{_spelled(n[::-1] f
 _ENDS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
     {name[:k][::-1] for name in _NAMES for k in range(1, len(name))}) + ")")
 _SEPARATORS = re.compile(r"[\x00-\x20\x7f]+")  # what bare_schemes allows between letters
+_LINE_ENDS = re.compile(r"[\x00-\x20\x7f]*\n[\x00-\x20\x7f]*")
 _BLANKS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x20\x7f]+")  # those but line ends
 _REACH = 96  # letters read on each side: 'javascript:' spelled in references, and a payload
 _RAW = 4096  # characters looked through for them (white space runs count once)
@@ -129,10 +130,12 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
         start = starts[2 * i + 1]
         end = start + len(parts[2 * i + 1])
         english = page_text(segments[i], segments[i].source, article.text)
-        if any((_could(page, b) or (i in linked_set and _links(page, b)))
-               and _made(page, b, start, end, english, _sides) for b in (start, end)) or (
+        if any(_could(page, b) and _made(page, b, start, end, english, _sides)
+               for b in (start, end)) or (
                 i in code and any(_made(page, b, start, end, english, _code_sides)
-                                  for b in (start, end))):
+                                  for b in (start, end))) or (
+                i in linked_set and any(_made_link(page, b, start, end, english)
+                                        for b in (start, end))):
             found.append(i)
     return found
 
@@ -141,8 +144,8 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
 # (each run one tab): '](' (white space may follow), '](<', a definition's ']:', an autolink's
 # '<', an HTML attribute that takes a URL
 _OPEN_DESTINATION = re.compile(
-    r"(?:\][(:]\t?(?:<\t?)?|<|(?i:\t(?:href|src|action|formaction|poster|background|data|"
-    r"xlink:href)\t?=\t?[\"']?))\Z")
+    r"(?:\][(:]\t?(?:<\t?)?|<|(?i:[\t/\"'](?:href|src|action|formaction|poster|background|"
+    r"data|xlink:href)\t?=\t?(?:[\"']\t?)?))\Z")
 _OPENERS = ("](", "]:")  # (the ends of an open destination: these, '<', a URL attribute's)
 _DESTINATION_LAST = frozenset("(:< \t\n=\"'")
 _SPELLERS = frozenset("&\\<" + "".join(map(chr, range(0x21))) + "\x7f")  # may spell a letter
@@ -152,6 +155,11 @@ _SCHEME_HEADS = frozenset(name[:2] for name in _NAMES)
 # a scheme where a text starts, however spelled (case, white space and controls)
 _SCHEME_AT = re.compile(f"(?i)[\\x00-\\x20\\x7f]*<?(?:{_spelled(_NAMES)}){_GAP}:")
 _SPELT = 4 * _REACH  # room for a scheme spelled in references and escapes
+_ZEROS = re.compile(r"(&#[xX]?)0+(?=[0-9a-fA-F])")
+# white space and controls before a scheme, spelled or not ('&#32;', '&#x9;', '&Tab;')
+_LEADING = re.compile(r"(?:[\x00-\x20\x7f]|&#(?:127|3[0-2]|[12][0-9]|[0-9])(?![0-9]);?"
+                      r"|&#[xX](?:7[fF]|20|1[0-9a-fA-F]|[0-9a-fA-F])(?![0-9a-fA-F]);?"
+                      r"|&(?:Tab|NewLine);)*+")
 
 
 def _starts_scheme(text: str) -> bool:
@@ -161,9 +169,30 @@ def _starts_scheme(text: str) -> bool:
         return True
     if text.find("&", 0, _SPELT) < 0 and text.find("\\", 0, _SPELT) < 0:
         return False
-    head = text[:_SPELT]
+    if "&#" in text:  # a reference padded with zeros ('&#000106;') spells as much as it
+        text = _ZEROS.sub(r"\1", text)
+    # white space and controls, spelled or not, may stand before it: read on past them
+    lead = _LEADING.match(text).end()  # type: ignore[union-attr]
+    head = text[:lead + _SPELT]
     return _SCHEME_AT.match((html.unescape(head) if "&" in head else head).replace("\\", "")
                             ) is not None
+
+
+def _made_link(page: str, at: int, start: int, end: int, english: str) -> bool:
+    """Whether the join at ``at`` makes a link to a script or data URL ('Voir [x](' +
+    'javascript:…'), which the English in the translation's place does not: any link where
+    the English page has none there, else one to another URL."""
+    if not _links(page, at):
+        return False
+    if not _links(*_english_in(page, at, start, end, english)):
+        return True
+    return _made(page, at, start, end, english, _sides)
+
+
+def _english_in(page: str, at: int, start: int, end: int, english: str) -> tuple[str, int]:
+    """The page with the English in place of the translation at ``start``..``end``, and where
+    the join at ``at`` is then."""
+    return page[:start] + english + page[end:], start + (len(english) if at > start else 0)
 
 
 def _links(page: str, at: int) -> bool:
@@ -196,7 +225,12 @@ def _code_before(page: str, at: int) -> str:
 
 
 def _code_after(page: str, at: int) -> str:
-    """The code after ``at``, up to its first white space."""
+    """The code after ``at``, up to its first white space; within a '<…>' destination or a
+    quoted value left open on its line, where white space goes on with it, to the line's end."""
+    line = max(page.rfind("\n", 0, at), page.rfind(">", 0, at)) + 1
+    if any(c in page[line:at] for c in "<\"'"):
+        stop = page.find("\n", at)
+        return page[at:stop if stop >= 0 else len(page)]
     space = _WHITE.search(page, at)
     return page[at:space.start() if space else len(page)]
 
@@ -225,8 +259,10 @@ def _could(page: str, at: int) -> bool:
         return (_NAME_BACKWARDS.match(before, 1) is not None
                 or "&" in before[1:_REACH] or ";" in before[1:_REACH])
     run = before[:_RUN.match(before).end()]  # type: ignore[union-attr]
-    if len(run) == len(before) < at:  # white space takes the room: look further
-        before = page[max(0, at - _RAW):at][::-1]
+    for reach in (_RAW, at):  # white space takes the room: look further
+        if len(run) < len(before) or len(before) >= at:
+            break
+        before = page[max(0, at - reach):at][::-1]
         run = before[:_RUN.match(before).end()]  # type: ignore[union-attr]
     return any(c in run for c in "jvldJVLD&")
 
@@ -240,8 +276,7 @@ def _made(page: str, at: int, start: int, end: int, english: str,
     if not (schemes or urls):
         return False
     # the English page's own join is the English's: the same join with the English in place
-    english_schemes, english_urls = _new(*sides(page[:start] + english + page[end:],
-                                               start + (len(english) if at > start else 0)))
+    english_schemes, english_urls = _new(*sides(*_english_in(page, at, start, end, english)))
     return (schemes and not english_schemes) or bool(urls - english_urls)
 
 
@@ -266,11 +301,11 @@ def _sides(page: str, at: int) -> tuple[str, str]:
 def _side(page: str, at: int, way: int, blanks: re.Pattern[str] = _SEPARATORS) -> str:
     """Up to ``_REACH`` characters of ``page`` before (``way`` -1) or after ``at``, each run of
     ``blanks`` (white space and controls) one tab."""
-    for reach in (2 * _REACH, _RAW):  # more only where white space runs take the room
+    for reach in (2 * _REACH, _RAW, len(page)):  # more where white space runs take the room
         raw = page[max(0, at - reach):at] if way < 0 else page[at:at + reach]
         whole = len(raw) < reach  # the page's start or end is in it
-        if blanks is _BLANKS and "\r" in raw:  # a CR alone ends a line too (CommonMark)
-            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        if blanks is _BLANKS:  # a CR alone ends a line too (CommonMark); runs of them one
+            raw = _LINE_ENDS.sub("\n", raw.replace("\r\n", "\n").replace("\r", "\n"))
         text = blanks.sub("\t", raw)
         if len(text) >= _REACH or whole:
             break

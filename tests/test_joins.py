@@ -168,3 +168,26 @@ def test_a_destination_with_no_script_or_data_scheme_is_published(
 def test_a_script_url_made_over_a_join_is_held_back_whatever_its_code_reads_like(body: str
                                                                                ) -> None:
     assert held(body)
+
+
+@pytest.mark.parametrize("body", [
+    # helper-120: an attribute opener with spaces after its quote, or '/' before its name
+    '<a href="  ' + pair("abcde-101", "javascript:ñ=alert,ñ(document.domain)", "Docs")
+    + '">la doc</a>',
+    '<div>\n<a/href="' + pair("abcde-101", "javascript:ñ=alert,ñ(1)", "Docs") + '">x</a>\n</div>',
+    # ... code longer than the look either side, inside '<…>' where white space goes on
+    "Voir [la doc](<" + pair("abcde-101", "javascript:/*" + "A" * 90 + "*/void", "Open")
+    + " alert(document.domain)>) pour la suite.",
+    # ... line ends or white space that fill the look (a browser drops them from a URL)
+    '<pre><a href="j' + "\n" * 120 + pair("abcde-101", "avascript:alert(1)", "Docs")
+    + '">la doc</a></pre>',
+    '<a href="' + pair("abcde-101", "j" + "\t" * 4200, "See")
+    + pair("abcde-102", "avascript:alert(document.domain)", "Docs") + '">la doc</a>',
+    # ... a scheme behind many references to white space, or a reference padded with zeros
+    'Voir <a href="' + pair("abcde-101", "&#32;" * 100 + "javascript:ñ=alert,ñ(1)", "Docs")
+    + '">la doc</a>.',
+    'Voir <a href="' + pair("abcde-101", "&#" + "0" * 400 + "106;avascript:ñ(1)", "Docs")
+    + '">la doc</a>.',
+])
+def test_a_link_made_at_a_join_however_far_its_parts_stand_is_held_back(body: str) -> None:
+    assert held(body)
