@@ -887,3 +887,17 @@ def test_a_handler_split_over_two_translations_in_an_open_tag_is_held_back(
 def test_a_quoted_value_the_english_has_is_no_tags_end(english: str, translation: str) -> None:
     published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
     assert published.text is not None and translation in published.text
+
+
+@pytest.mark.parametrize("translations", [
+    # helper-120: a URL's scheme or 'www.' cut between two translations side by side
+    ("Téléchargez le correctif sur w", "ww.evil.example/patch.exe avant de continuer."),
+    ("Voir htt", "ps://evil.example/patch.exe ici."),
+    ("Voir https", "://evil.example/patch.exe ici."),
+])
+def test_a_url_cut_within_its_scheme_between_two_translations_is_held_back(
+        translations: tuple[str, str]) -> None:
+    text = (FRONT + pair("abcde-102", translations[0], "Download the fix")
+            + pair("abcde-103", translations[1], "before you go on.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "evil.example" not in published.text

@@ -63,19 +63,32 @@ _HANDLER_REST = re.compile(
 _STARTS_VALUE = re.compile(r"\A\s*+=\s*+[^\s=]")
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
+# (cut anywhere in its scheme or 'www.': 'htt' + 'ps://evil…', 'w' + 'ww.evil…'; a 'w' that
+# starts Markdig's autolink is lower case)
 _CUT_URL = (
     ("a URL cut after its scheme",
      re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
+    ("a URL cut within its scheme",
+     re.compile(r"(?<![\w.+-])(?:htt?p?s?|https?:/|ftp?|ftp:/)\Z", re.I), ("http", "ftp")),
     ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
      ("www",)),
+    ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]?\Z"), ("www",)),
     ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
+    # (a '/' alone, after 'https:/', is the pair before's to answer for: '/etc' is a path)
+    ("the rest of a URL's scheme or 'www.' for the pair before",
+     re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?://[^\s/])"), ("http", "ftp", "www")),
 )
 
 
 def _cut_edge(text: str) -> bool:
     """What each of them needs at the text's edge: most texts end with neither (a search for
     a pattern anchored at the end still starts at every position)."""
-    return text[-1:] == ":" or text[-4:].lower() == "www." or text[:2] == "//"
+    return (text[-1:] in _CUT_LAST or text[-4:].lower() == "www."
+            or text[:1] in _CUT_FIRST)
+
+
+_CUT_LAST = frozenset(":hHtTpPsS/fFwW")
+_CUT_FIRST = frozenset("/:tpswW")
 
 
 def open_markup(text: str, english: str) -> list[str]:
