@@ -83,12 +83,13 @@ _CUT_URL = (
 def _cut_edge(text: str) -> bool:
     """What each of them needs at the text's edge: most texts end with neither (a search for
     a pattern anchored at the end still starts at every position)."""
-    return (text[-1:] in _CUT_LAST or text[-4:].lower() == "www."
-            or text[:1] in _CUT_FIRST)
+    return (text[-1:] in ":/" or text[-2:].lower() in _CUT_ENDS or text[:2].lower() in _CUT_STARTS
+            or text[-1:] == "w")
 
 
-_CUT_LAST = frozenset(":hHtTpPsS/fFwW")
-_CUT_FIRST = frozenset("/:tpswW")
+# the last two characters of a scheme or 'www.' cut short, the first two of its rest
+_CUT_ENDS = frozenset(("ht", "tt", "tp", "ps", "ft", "ww", "w."))
+_CUT_STARTS = frozenset(("//", ":/", "s:", "ps", "tp", "tt", "ww", "w."))
 
 
 def open_markup(text: str, english: str) -> list[str]:
