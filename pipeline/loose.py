@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import yaml
@@ -138,12 +139,17 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
             gaps.append((last, start))
         last = max(last, end)
     gaps.append((last, len(text)))
-    suspects = [(s, e) for s, e in gaps
-                if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
-    if not suspects:
+    units: list[tuple[tuple[int, int], ...]] = [
+        ((s, e),) for s, e in gaps if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
+    # ... and a tag a stretch leaves open before a pair and the next goes on with after it
+    # ('<details open ' + pair + ' ontoggle=…>'): the two read as one, a word for the pair
+    units += [(g, h) for g, h in pairwise(gaps)
+              if text.rfind("<", *g) > text.rfind(">", *g) and (g,) not in units
+              and (h,) not in units and flagged(text[g[0]:g[1]] + _PAIR + text[h[0]:h[1]])]
+    if not units:
         return []
     if len(bounds) > len(segments):  # a broken pair: held back, its text leaves the page,
-        return _inert_all(article, suspects)  # fence and backticks too: nothing is code
+        return _inert_all(article, units)  # fence and backticks too: nothing is code
     english, localized = (PageCode(article, Form.SOURCE, None),
                           PageCode(article, Form.LOCALIZED, published))
     code = covered_by_both(english.code_lines(), localized.code_lines())
@@ -152,21 +158,41 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     def on_page(a: int, b: int) -> bool:
         return english.code_span(a, b) and localized.code_span(a, b)
 
-    if not any(flagged(shown)
-               for s, e in suspects for a, b in less_code(s, e, code)
-               for shown in (code_masked(text, a, b, html, on_page),) if may_be_active(shown)):
+    def shown(s: int, e: int) -> list[tuple[int, int, str]]:
+        """The stretch's parts outside code blocks, code spans masked."""
+        return [(a, b, code_masked(text, a, b, html, on_page)) for a, b in less_code(s, e, code)]
+
+    def live(unit: tuple[tuple[int, int], ...]) -> bool:
+        if len(unit) == 1:
+            return any(may_be_active(t) and flagged(t) for _, _, t in shown(*unit[0]))
+        (g, h), before, after = unit, shown(*unit[0]), shown(*unit[1])
+        return bool(before and after and before[-1][1] == g[1] and after[0][0] == h[0]
+                    and flagged(before[-1][2] + _PAIR + after[0][2]))
+
+    if not any(map(live, units)):
         return []  # what it found is code: the English's own examples
-    return _inert_all(article, suspects)
+    return _inert_all(article, units)
 
 
-def _inert_all(article: Article, suspects: Sequence[tuple[int, int]]) -> list[Loose]:
-    out = []
-    for s, e in suspects:
-        line, column = article.line_of(s)
-        out.append(Loose("the markup outside the pairs", "", article.text[s:e], s, e, line,
-                         column, None, _inert(article.text[s:e]), "it, made inert",
-                         markup=True, hint=_MARKUP_HINT))
-    return out
+_PAIR = " x "  # a pair's text where two stretches are read as one
+
+
+def _inert_all(article: Article, units: Sequence[tuple[tuple[int, int], ...]]) -> list[Loose]:
+    """Each stretch of ``units`` to publish inert, with what the rules read of it: the
+    stretches of its unit as one, a word for each pair between them."""
+    out, done = [], set()
+    text = article.text
+    for unit in units:
+        read = _PAIR.join(text[s:e] for s, e in unit)
+        for s, e in unit:
+            if (s, e) in done:
+                continue
+            done.add((s, e))
+            line, column = article.line_of(s)
+            out.append(Loose("the markup outside the pairs", "", read, s, e, line, column, None,
+                             _inert(text[s:e]), "it, made inert", markup=True,
+                             hint=_MARKUP_HINT))
+    return sorted(out, key=lambda loose: loose.start)
 
 
 def _inert(text: str) -> str:

@@ -901,3 +901,13 @@ def test_a_url_cut_within_its_scheme_between_two_translations_is_held_back(
             + pair("abcde-103", translations[1], "before you go on.") + "\n")
     published = run(article_of(text), None)
     assert published.text is not None and "evil.example" not in published.text
+
+
+def test_a_tag_the_markup_opens_before_a_pair_and_finishes_after_it_is_published_inert() -> None:
+    # helper-120: each stretch of markup alone holds no tag with a handler; read as one, with
+    # the pair between them, they do
+    text = (FRONT + "<details open " + pair("abcde-102", "Voir la suite", "See more")
+            + " ontoggle=alert(document.domain)>\n<summary>x</summary>\n</details>\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "<details open" not in published.text
+    assert "event-handler" in ids(published.findings)
