@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe, unsafe_urls
+from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
 from pipeline.findings import Finding, Severity
 from pipeline.render import Form, pieces
 
@@ -57,8 +58,8 @@ _REACH = 96  # letters read on each side: 'javascript:' spelled in references, a
 _RAW = 4096  # characters looked through for them (white space runs count once)
 
 
-_HINT = ("keep each link's target, scheme and all, within one segment, as the English does; do "
-         "not end or begin a translation with part of one")
+_HINT = ("keep each link's target and each attribute within one segment, as the English does; "
+         "do not end or begin a translation with part of one")
 
 
 def hold(article: Article, published: list[str], severity: Severity,
@@ -72,23 +73,27 @@ def hold(article: Article, published: list[str], severity: Severity,
         made = scheme_joins(article, published, markup_quiet)
         if not made:
             return swaps
-        for i in made:
+        for i, what in made:
             seg = article.segments[i]
             published[i] = seg.source
             swaps.append(Finding(
-                RENDER_SUBSTITUTED.id, severity, "the translation was held back (unsafe-url: "
-                "with the text beside it on the page it makes a script or data URL); the "
+                RENDER_SUBSTITUTED.id, severity, f"the translation was held back ({what}); the "
                 "English was published instead", article.path, seg.line, seg.column, seg.id,
                 _HINT))
 
 
+_SCHEME = "unsafe-url: with the text beside it on the page it makes a script or data URL"
+_HANDLER = "event-handler: with the text beside it on the page it makes an event handler"
+
+
 def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool = False
-                 ) -> list[int]:
+                 ) -> list[tuple[int, str]]:
     """The segments whose published text, with the text beside it on the page (the article's
     markup between the pairs, or the next pair's text), makes a script or data URL that
     neither holds alone, where the English in its place makes none: a scheme split at a join,
     or a scheme whole before it whose code the join goes on with ('javascript:window.loc',
-    'ation=…'; such code has no white space)."""
+    'ation=…'; such code has no white space); or an ``on…=`` handler whose name or value the
+    join completes ('Voir onto' + 'ggle=alert(1)'). Each with why it is held."""
     segments = article.segments
     # most translations can be no part of one: they end with a full stop, and a '*', a
     # letter outside ASCII or a full stop comes before any ':' at their start
@@ -113,7 +118,11 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
                       and (shown.rstrip()[-2:] in _OPENERS or shown.rstrip()[-1:] in "<=\"'")
                       and _OPEN_DESTINATION.search(_SEPARATORS.sub("\t", shown[-_REACH:]))
                       is not None))]
-    if not (maybe or cut or linked) and markup_quiet:
+    # texts that start with an attribute's value, or the end of its name ('ggle=alert(1)'):
+    # the text before may end with the start of a handler's name ('Voir onto')
+    named = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
+             if "=" in shown and shown != seg.source and _VALUE_AHEAD.match(shown)]
+    if not (maybe or cut or linked or named) and markup_quiet:
         return []
     parts = pieces(article, Form.LOCALIZED, published)  # the page as render writes it
     page = "".join(parts)
@@ -125,8 +134,8 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
                 and any(_open(_code_before(page, starts[2 * i + 1] + k * len(parts[2 * i + 1])))
                         for k in (0, 1))}
     found = []
-    linked_set = set(linked)
-    for i in sorted(linked_set.union(maybe, code)):
+    linked_set, named_set = set(linked), set(named)
+    for i in sorted(linked_set.union(maybe, code, named_set)):
         start = starts[2 * i + 1]
         end = start + len(parts[2 * i + 1])
         english = page_text(segments[i], segments[i].source, article.text)
@@ -136,7 +145,10 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
                                   for b in (start, end))) or (
                 i in linked_set and any(_made_link(page, b, start, end, english)
                                         for b in (start, end))):
-            found.append(i)
+            found.append((i, _SCHEME))
+        elif i in named_set and _handler_at(page, start) and not _handler_at(
+                *_english_in(page, start, start, end, english)):
+            found.append((i, _HANDLER))
     return found
 
 
@@ -176,6 +188,19 @@ def _starts_scheme(text: str) -> bool:
     head = text[:lead + _SPELT]
     return _SCHEME_AT.match((html.unescape(head) if "&" in head else head).replace("\\", "")
                             ) is not None
+
+
+_VALUE_AHEAD = re.compile(r"[^\s=<>\"'/]*+\s*+=")
+
+
+def _handler_at(page: str, at: int) -> bool:
+    """Whether the texts either side of ``at`` make an ``on…=`` handler neither has alone."""
+    before, after = page[max(0, at - _REACH):at], page[at:at + _REACH]
+    return _handlers(before + after) > _handlers(before) + _handlers(after)
+
+
+def _handlers(text: str) -> int:
+    return len(ON_ATTRIBUTE.findall(" " + text.lower()))
 
 
 def _made_link(page: str, at: int, start: int, end: int, english: str) -> bool:

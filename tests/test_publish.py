@@ -869,6 +869,9 @@ def test_markup_code_only_by_a_broken_pairs_fence_is_published_inert() -> None:
     # helper-120: a handler's name and its value in two texts side by side
     ("Voir ontoggle=", "alert(document.domain) !"),
     ("Voir ontoggle", "=alert(document.domain) !"),
+    # helper-121: or its name cut ('onto' + 'ggle=…')
+    ("Voir onto", "ggle=alert(document.domain) !"),
+    ("Voir o", "ntoggle=alert(document.domain) !"),
 ])
 def test_a_handler_split_over_two_translations_in_an_open_tag_is_held_back(
         translations: tuple[str, str]) -> None:
@@ -894,13 +897,18 @@ def test_a_quoted_value_the_english_has_is_no_tags_end(english: str, translation
     ("Téléchargez le correctif sur w", "ww.evil.example/patch.exe avant de continuer."),
     ("Voir htt", "ps://evil.example/patch.exe ici."),
     ("Voir https", "://evil.example/patch.exe ici."),
+    # helper-121: 'www' whole, a rest from 'p://', and an English about HTTP
+    ("Téléchargez le correctif sur www", ".evil.example/patch.exe avant de continuer."),
+    ("Voir htt", "p://evil.example/patch.exe ici."),
+    ("Activez http", "s://evil.example/ est conseillé."),
 ])
 def test_a_url_cut_within_its_scheme_between_two_translations_is_held_back(
         translations: tuple[str, str]) -> None:
-    text = (FRONT + pair("abcde-102", translations[0], "Download the fix")
+    text = (FRONT + pair("abcde-102", translations[0], "Download the fix over HTTP")
             + pair("abcde-103", translations[1], "before you go on.") + "\n")
     published = run(article_of(text), None)
-    assert published.text is not None and "evil.example" not in published.text
+    assert published.text is not None  # (a host's name alone, with no scheme or 'www.', is text)
+    assert "://evil" not in published.text and "www.evil" not in published.text.lower()
 
 
 def test_a_tag_the_markup_opens_before_a_pair_and_finishes_after_it_is_published_inert() -> None:
@@ -911,3 +919,16 @@ def test_a_tag_the_markup_opens_before_a_pair_and_finishes_after_it_is_published
     published = run(article_of(text), None)
     assert published.text is not None and "<details open" not in published.text
     assert "event-handler" in ids(published.findings)
+
+
+@pytest.mark.parametrize(("english", "translation"), [
+    # helper-121: no URL, no tag: a price before tax, a protocol, a translated display name, a
+    # formula that starts a Japanese sentence
+    ("Price: €100 before tax", "Prix : 100 € HT"),
+    ("Protocol: File Transfer Protocol", "Protocole : FTP"),
+    ('Set DisplayName="Sales Report".', 'Legen Sie DisplayName="Umsatzbericht" fest.'),
+    ("Enter the formula =SUM(A1:A3).", "=SUM(A1:A3) という数式を入力します。"),
+])
+def test_plausible_translations_are_no_markup_left_open(english: str, translation: str) -> None:
+    published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
+    assert published.text is not None and translation in published.text

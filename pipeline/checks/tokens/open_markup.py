@@ -27,16 +27,7 @@ ON_ATTRIBUTE = re.compile(r"on(?<=[\s/\"']on)[^\s/>=\"'<]++\s*+=")
 _ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?"""
 _OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
 _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
-_SPACES = re.compile(r"\s+")
-_NAME_VALUE = re.compile(r"""[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:"[^"]*+"|'[^']*+')""")
-
-
-def _english_values(rest: str, english: str) -> bool:
-    """Whether each quoted 'name="value"' of ``rest`` is the English's own, as it writes it
-    ('Legen Sie den Wert auf ReadOnly="true" fest.'): on the page, after the same markup, the
-    English's would be the same attribute."""
-    own = _SPACES.sub("", english).lower()
-    return all(_SPACES.sub("", m.group()).lower() in own for m in _NAME_VALUE.finditer(rest))
+_NAME_QUOTED = re.compile(r"""([A-Za-z_:@][\w:.@-]*+)\s*+=\s*+["']""")
 # ... and a known element of two letters or more whose 'attributes' are any words, punctuation
 # or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
 # all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
@@ -58,9 +49,6 @@ _TAG_REST = re.compile(
 _HANDLER_REST = re.compile(
     r"\A(?:[^<>]|<(?![A-Za-z/!?]))*?" + _REST_HEAD + r"[^\s>]++|\Z)(?:[\s/]++[^\s/>][^\s/>=]*+"
     r"(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?)*+[\s/]*+(?:>|\Z)", re.A)
-# ... and a value at a text's start, for the name the text before ends with ('Voir ontoggle' +
-# '=alert(1) !')
-_STARTS_VALUE = re.compile(r"\A\s*+=\s*+[^\s=]")
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
 # (cut anywhere in its scheme or 'www.': 'htt' + 'ps://evil…', 'w' + 'ww.evil…'; a 'w' that
@@ -68,15 +56,17 @@ _STARTS_VALUE = re.compile(r"\A\s*+=\s*+[^\s=]")
 _CUT_URL = (
     ("a URL cut after its scheme",
      re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
-    ("a URL cut within its scheme",
-     re.compile(r"(?<![\w.+-])(?:htt?p?s?|https?:/|ftp?|ftp:/)\Z", re.I), ("http", "ftp")),
+    ("a URL cut within its scheme", re.compile(  # (Markdig opens one on a lower-case letter)
+        r"(?<![\w.+-])(?:h[tT]{1,2}(?:[pP][sS]?)?|h[tT]{2}[pP][sS]?:/|f[tT][pP]?|f[tT][pP]:/)\Z"),
+     ("http", "ftp")),
     ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
      ("www",)),
-    ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]?\Z"), ("www",)),
-    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ("//",)),
-    # (a '/' alone, after 'https:/', is the pair before's to answer for: '/etc' is a path)
+    ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]{0,2}\Z"), ("www",)),
+    # the rest of one at a text's start is no English word's (an English that starts so has the
+    # finding too): '//host', 'ww.host', 'ps://', 's:/' (a '/' alone is a path's: '/etc')
+    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ()),
     ("the rest of a URL's scheme or 'www.' for the pair before",
-     re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?://[^\s/])"), ("http", "ftp", "www")),
+     re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?:/(?:/[^\s/]|\Z))"), ()),
 )
 
 
@@ -89,7 +79,15 @@ def _cut_edge(text: str) -> bool:
 
 # the last two characters of a scheme or 'www.' cut short, the first two of its rest
 _CUT_ENDS = frozenset(("ht", "tt", "tp", "ps", "ft", "ww", "w."))
-_CUT_STARTS = frozenset(("//", ":/", "s:", "ps", "tp", "tt", "ww", "w."))
+_CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
+
+
+def _english_names(rest: str, english: str) -> bool:
+    """Whether each name with a quoted value in ``rest`` has one in the English too, whatever
+    the value ('Legen Sie DisplayName="Umsatzbericht" fest.' for 'Set DisplayName="Sales
+    Report".'): after the same markup, the English's would be the same attribute."""
+    own = {n.lower() for n in _NAME_QUOTED.findall(english)}
+    return all(n.lower() in own for n in _NAME_QUOTED.findall(rest))
 
 
 def open_markup(text: str, english: str) -> list[str]:
@@ -104,12 +102,10 @@ def open_markup(text: str, english: str) -> list[str]:
         # English does not have)
         if ((rest is not None and (rest.group().endswith(">") or (
                 _QUOTED.search(rest.group())
-                and (text == english or not _english_values(rest.group(), english)))))
+                and (text == english or not _english_names(rest.group(), english)))))
                 or (read is not None and ON_ATTRIBUTE.search(
                     " " + read.group().lower().replace("/", " ")))):
             out.append("the end of a tag the text before opens")
-        if _STARTS_VALUE.match(shown):
-            out.append("a value for the attribute the text before names")
         if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
             out.append("a comment with no end")
     if "`" in text and loose_backticks(text):
