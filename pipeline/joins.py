@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from pipeline import open_tags
 from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe, unsafe_urls
@@ -63,14 +64,18 @@ _HINT = ("keep each link's target and each attribute within one segment, as the 
 
 
 def hold(article: Article, published: list[str], severity: Severity,
-         markup_quiet: bool = False) -> list[Finding]:
+         markup_quiet: bool = False, tag_open: bool = True) -> list[Finding]:
     """Each translation in ``published`` (each pair's text on the page) that makes a script or
     data URL with the text it touches gives way to its English, until none does; a
     ``render-substituted`` finding for each. ``markup_quiet``: the article's own text between
-    the pairs holds no scheme (``loose.markup_quiet``), so none of its schemes is cut."""
+    the pairs holds no scheme (``loose.markup_quiet``), so none of its schemes is cut;
+    ``tag_open``: it may leave a tag open where a pair stands (``open_tags``)."""
     swaps: list[Finding] = []
     while True:
         made = scheme_joins(article, published, markup_quiet)
+        if tag_open:
+            made += [(i, open_tags.WHY) for i in open_tags.in_open_tags(article, published)
+                     if all(i != j for j, _ in made)]
         if not made:
             return swaps
         for i, what in made:

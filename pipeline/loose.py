@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
 from pipeline.checks.safety import may_be_active
+from pipeline.open_tags import OPEN_AT_A_PAIR, markup_tags
 from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
 from pipeline.render import Form
 from pipeline.yamlvalues import MERGE, strings_under
@@ -105,10 +105,17 @@ def markup_quiet(article: Article) -> bool:
     """Whether the article's own text between its pairs holds nothing the rules for active
     content could find, by one quick look over all of it (a match across two stretches only
     costs ``skeleton`` its closer look): most articles' markup."""
+    return markup_look(article)[0]
+
+
+def markup_look(article: Article) -> tuple[bool, bool]:
+    """``markup_quiet``, and whether the markup leaves a tag open where a pair stands (its
+    attributes go on over the pair: ``open_tags``), from one joining of the stretches."""
     text, segments = article.text, article.segments
     stretches = map(slice, [article.body_start, *[s.end for s in segments]],
                     [*[s.start for s in segments], len(text)])
-    return not may_be_active("\0".join(map(text.__getitem__, stretches)))
+    markup = "\0".join(map(text.__getitem__, stretches))
+    return not may_be_active(markup), "<" in markup and OPEN_AT_A_PAIR.search(markup) is not None
 
 
 def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = (),
@@ -139,13 +146,15 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
             gaps.append((last, start))
         last = max(last, end)
     gaps.append((last, len(text)))
-    units: list[tuple[tuple[int, int], ...]] = [
-        ((s, e),) for s, e in gaps if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
-    # ... and a tag a stretch leaves open before a pair and the next goes on with after it
-    # ('<details open ' + pair + ' ontoggle=…>'): the two read as one, a word for the pair
-    units += [(g, h) for g, h in pairwise(gaps)
-              if text.rfind("<", *g) > text.rfind(">", *g) and (g,) not in units
-              and (h,) not in units and flagged(text[g[0]:g[1]] + _PAIR + text[h[0]:h[1]])]
+    units: list[tuple[tuple[int, int], str, int | None]] = [
+        ((s, e), text[s:e], None) for s, e in gaps
+        if e > s and may_be_active(text[s:e]) and flagged(text[s:e])]
+    # ... and each tag a stretch leaves open where a pair stands, read whole as the page has it
+    # ('<details open ' + pair + ' ontoggle=…>'); the stretch with its '<' is made inert
+    for at, tag in markup_tags(article, published):
+        gap = next((g for g in gaps if g[0] <= at < g[1]), None)
+        if gap is not None and flagged(tag):
+            units.append((gap, tag, at))
     if not units:
         return []
     if len(bounds) > len(segments):  # a broken pair: held back, its text leaves the page,
@@ -158,40 +167,31 @@ def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[L
     def on_page(a: int, b: int) -> bool:
         return english.code_span(a, b) and localized.code_span(a, b)
 
-    def shown(s: int, e: int) -> list[tuple[int, int, str]]:
-        """The stretch's parts outside code blocks, code spans masked."""
-        return [(a, b, code_masked(text, a, b, html, on_page)) for a, b in less_code(s, e, code)]
-
-    def live(unit: tuple[tuple[int, int], ...]) -> bool:
-        if len(unit) == 1:
-            return any(may_be_active(t) and flagged(t) for _, _, t in shown(*unit[0]))
-        (g, h), before, after = unit, shown(*unit[0]), shown(*unit[1])
-        return bool(before and after and before[-1][1] == g[1] and after[0][0] == h[0]
-                    and flagged(before[-1][2] + _PAIR + after[0][2]))
+    def live(unit: tuple[tuple[int, int], str, int | None]) -> bool:
+        (s, e), _, at = unit
+        if at is not None:  # a tag whose '<' is in no code block
+            return not any(a <= at < b for a, b in code)
+        return any(may_be_active(t) and flagged(t) for a, b in less_code(s, e, code)
+                   for t in (code_masked(text, a, b, html, on_page),))
 
     if not any(map(live, units)):
         return []  # what it found is code: the English's own examples
     return _inert_all(article, units)
 
 
-_PAIR = " x "  # a pair's text where two stretches are read as one
-
-
-def _inert_all(article: Article, units: Sequence[tuple[tuple[int, int], ...]]) -> list[Loose]:
-    """Each stretch of ``units`` to publish inert, with what the rules read of it: the
-    stretches of its unit as one, a word for each pair between them."""
+def _inert_all(article: Article, units: Sequence[tuple[tuple[int, int], str, int | None]]
+               ) -> list[Loose]:
+    """Each stretch of ``units`` to publish inert, with what the rules read of it (the stretch,
+    or the tag it leaves open, as the page writes it)."""
     out, done = [], set()
     text = article.text
-    for unit in units:
-        read = _PAIR.join(text[s:e] for s, e in unit)
-        for s, e in unit:
-            if (s, e) in done:
-                continue
-            done.add((s, e))
-            line, column = article.line_of(s)
-            out.append(Loose("the markup outside the pairs", "", read, s, e, line, column, None,
-                             _inert(text[s:e]), "it, made inert", markup=True,
-                             hint=_MARKUP_HINT))
+    for (s, e), read, _ in units:
+        if (s, e) in done:
+            continue
+        done.add((s, e))
+        line, column = article.line_of(s)
+        out.append(Loose("the markup outside the pairs", "", read, s, e, line, column, None,
+                         _inert(text[s:e]), "it, made inert", markup=True, hint=_MARKUP_HINT))
     return sorted(out, key=lambda loose: loose.start)
 
 

@@ -232,8 +232,8 @@ def publish(
 
     quiet = None  # the quick look at the markup, which the joins and the markup checks share
     if not source_form and form is not Form.BILINGUAL:  # nor made from texts side by side
-        quiet = loose.markup_quiet(article)
-        swaps = joins.hold(article, published, swap_severity, quiet)
+        quiet, tag_open = loose.markup_look(article)
+        swaps = joins.hold(article, published, swap_severity, quiet, tag_open)
         if report_swaps:
             substitutions.extend(swaps)
     edits: list[tuple[int, int, str]] = []

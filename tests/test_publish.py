@@ -15,6 +15,7 @@ from pipeline.catalog import FUZZY, Catalog
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import SEGMENT_RULES, SegmentChecker
 from pipeline.checks.base import Options
+from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
 from pipeline.findings import Finding, Severity
 from pipeline.merge import merge
 from pipeline.publish import Policy, Published, publish
@@ -931,4 +932,56 @@ def test_a_tag_the_markup_opens_before_a_pair_and_finishes_after_it_is_published
 ])
 def test_plausible_translations_are_no_markup_left_open(english: str, translation: str) -> None:
     published = run(article_of(FRONT + pair("abcde-102", translation, english) + "\n"), None)
+    assert published.text is not None and translation in published.text
+
+
+_D, _E = "<details open ", ">\n<summary>x</summary>\n</details>\n"
+
+
+@pytest.mark.parametrize("body", [
+    # helper-122: a tag the markup opens before a pair, read whole as the page writes it
+    _D + pair("abcde-101", "Entrez ontoggle", "Enter")
+    + pair("abcde-102", "=alert(document.domain)", "=SUM(A1:A3) in the cell.") + " " + _E,
+    _D + pair("abcde-101", "Voir onto", "See") + pair("abcde-102", "ggle" + " " * 100
+                                                       + "=alert(1)", "more") + " " + _E,
+    _D + pair("abcde-101", "Voir", "See") + " " + pair("abcde-102", "la suite", "more")
+    + " ontoggle=alert(1)" + _E,
+    _D + 'title="a>b" ' + pair("abcde-101", "Voir la suite", "See more") + " ontoggle=alert(1)"
+    + _E,
+    _D + pair("abcde-101", "Voir la suite", "See more") + " ontoggle=alert(1)" + _E
+    + "\n<script>alert(2)</script>\n",
+    _D + "on" + pair("abcde-101", "", "") + "toggle=alert(1)" + _E,
+    _D + pair("abcde-101", "Voir on", "See") + "toggle=alert(1)" + _E,
+    _D + pair("abcde-101", "Voir ontoggle", "See") + "=" + pair("abcde-102", "alert(1)", "more")
+    + _E,
+])
+def test_a_tag_open_over_pairs_gets_no_handler_on_the_page(body: str) -> None:
+    published = run(article_of(FRONT + body), None)
+    assert published.text is not None
+    at = published.text.find("<details")
+    tag = published.text[at:published.text.find(">\n", at)] if at >= 0 else ""
+    assert ON_ATTRIBUTE.search(" " + tag.lower()) is None, tag  # no live tag, or no handler
+
+
+def test_a_tag_over_a_pair_keeps_the_englishs_host() -> None:
+    # helper-122: the English span inside the tag gives its attributes; the translation's
+    # may not load from another host
+    text = FRONT + "<img " + pair("abcde-101", 'src="https://evil.example/x.png" title="Logo"',
+                                  'src="media/logo.png" title="Logo"') + ">\n"
+    published = run(article_of(text), None)
+    assert published.text is not None and "evil.example" not in published.text
+
+
+@pytest.mark.parametrize(("english", "translation"), [
+    # helper-122: a '//' the English has, with no host after it
+    ("Enter the share path, for example //fileserver/docs.",
+     "//fileserver/docs のような共有パスを入力します。"),
+    ("Lines that start with // are comments.", "//で始まる行はコメントです。"),
+    ("A logo", "Un logo"),  # in '<img alt="…">': the tag has nothing its English's has not
+])
+def test_translations_that_start_with_a_slash_pair_or_stand_in_a_tag_are_published(
+        english: str, translation: str) -> None:
+    body = (f'<img src="a.png" alt="{pair("abcde-101", translation, english)}">'
+            if english == "A logo" else pair("abcde-101", translation, english))
+    published = run(article_of(FRONT + body + "\n"), None)
     assert published.text is not None and translation in published.text

@@ -64,7 +64,7 @@ _CUT_URL = (
     ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]{0,2}\Z"), ("www",)),
     # the rest of one at a text's start is no English word's (an English that starts so has the
     # finding too): '//host', 'ww.host', 'ps://', 's:/' (a '/' alone is a path's: '/etc')
-    ("a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ()),
+    (_HOST_FOR_BEFORE := "a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ()),
     ("the rest of a URL's scheme or 'www.' for the pair before",
      re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?:/(?:/[^\s/]|\Z))"), ()),
 )
@@ -77,6 +77,7 @@ def _cut_edge(text: str) -> bool:
             or text[-1:] == "w")
 
 
+_HOST = re.compile(r"//([A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++)")  # a host's name has a dot
 # the last two characters of a scheme or 'www.' cut short, the first two of its rest
 _CUT_ENDS = frozenset(("ht", "tt", "tp", "ps", "ft", "ww", "w."))
 _CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
@@ -112,6 +113,12 @@ def open_markup(text: str, english: str) -> list[str]:
         out.append("a backtick that closes no code span")
     if _cut_edge(text):
         low = english.lower()
+        # no word of the English makes the rest of a scheme its own ('Activez http' +
+        # 's://evil'); a '//' is the English's where it has one and no host follows
+        # ('//fileserver/docs', '//で始まる行'), or the English has that host
+        host = _HOST.match(text) if text[:2] == "//" else None
+        mine = "//" not in low if host is None else host.group(1).lower() not in low
         out.extend(what for what, cut, words in _CUT_URL
-                   if cut.search(text) and not any(w in low for w in words))
+                   if cut.search(text) and not any(w in low for w in words)
+                   and (what != _HOST_FOR_BEFORE or mine))
     return out

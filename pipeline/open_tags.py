@@ -1,0 +1,86 @@
+"""Tags whose attributes go on over a pair: the article's markup opens one before the pair ('<img
+alt="' + pair + '">', '<details open ' + pair + ' >') and the pair's text on the page is its
+attributes' too. Each text is checked alone, the markup between the pairs too; such a tag is
+read whole, on the localized page and on the English page (each pair's English in place), and
+every translation in a tag that has a handler, a script or data URL or a host the English
+page's tag has not gives way to its English (``joins.hold``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from pipeline.checks.safety_urls import unsafe_urls
+from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
+from pipeline.checks.tokens.tags import LENIENT_TAG, URL_ATTRIBUTES, lenient_tags
+from pipeline.checks.tokens.urls import url_hosts
+from pipeline.render import Form, pieces
+
+if TYPE_CHECKING:
+    from pipeline.article import Article
+
+# In the article's markup joined with a '\0' for each pair (``loose.markup_look``): a tag left
+# open where a pair stands, quotes read as a browser's tokenizer reads them ('title="a>b"')
+OPEN_AT_A_PAIR = re.compile(r"""<[A-Za-z][^\s/><\0]*+(?:"[^"]*+"|'[^']*+'|[^<>"'])*?\0""")
+
+WHY = "event-handler: the tag the markup opens before it has on the page what its English's has not"
+
+
+def in_open_tags(article: Article, published: Sequence[str]) -> list[int]:
+    """The segments with a translation of their own that stand in a tag the markup opens, where
+    that tag has on the localized page a handler, a script or data URL or a host it has not
+    on the English page."""
+    segments = article.segments
+    english = pieces(article, Form.SOURCE)
+    english_page = "".join(english)
+    at_english = list(accumulate(map(len, english), initial=0))
+    found: set[int] = set()
+    for k, start, tag, at in _open(article, published):
+        own = LENIENT_TAG.match(english_page, at_english[k] + start)
+        if own is None or _more(tag.group(), own.group()):
+            found.update(i for i in range(k // 2, len(segments))
+                         if at[2 * i + 1] < tag.end() and published[i] != segments[i].source)
+    return sorted(found)
+
+
+def markup_tags(article: Article, published: Sequence[str] | None) -> list[tuple[int, str]]:
+    """Each tag the markup leaves open where a pair stands: where its '<' is in the article,
+    and the tag as the localized page writes it (``published`` in the pairs' places)."""
+    starts = [0, *[seg.end for seg in article.segments]]  # each piece of markup's
+    return [(starts[k // 2] + start, tag.group())
+            for k, start, tag, _ in _open(article, published)]
+
+
+def _open(article: Article, published: Sequence[str] | None
+          ) -> Iterator[tuple[int, int, re.Match[str], list[int]]]:
+    """(the piece of markup, where in it the tag starts, the tag on the localized page, where
+    each piece is on that page) for each tag left open where a pair stands."""
+    local = pieces(article, Form.LOCALIZED, published)
+    page = "".join(local)
+    at = list(accumulate(map(len, local), initial=0))
+    for k in range(0, len(local) - 1, 2):  # each piece of markup before a pair
+        start = local[k].rfind("<")  # (the piece's last tag: one left open is that)
+        if start < 0:
+            continue
+        tag = LENIENT_TAG.match(page, at[k] + start)
+        if tag is not None and tag.end() > at[k + 1]:  # not closed before the pair
+            yield k, start, tag, at
+
+
+def _more(tag: str, english: str) -> bool:
+    """Whether ``tag`` has a handler, a script or data URL or a host ``english`` has not."""
+    if len(ON_ATTRIBUTE.findall(" " + tag.lower())) > len(
+            ON_ATTRIBUTE.findall(" " + english.lower())):
+        return True
+    if Counter(unsafe_urls(tag)) - Counter(unsafe_urls(english)):
+        return True
+    return bool(_hosts(tag) - _hosts(english))
+
+
+def _hosts(tag: str) -> set[str]:
+    return {host for _, attrs in lenient_tags(tag) for name, value in attrs
+            if name in URL_ATTRIBUTES for host in url_hosts(value)}
