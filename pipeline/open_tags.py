@@ -9,6 +9,7 @@ page's tag has not gives way to its English (``joins.hold``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
@@ -16,16 +17,22 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.safety_urls import unsafe_urls
 from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
-from pipeline.checks.tokens.tags import LENIENT_TAG, URL_ATTRIBUTES, lenient_tags
+from pipeline.checks.tokens.tags import URL_ATTRIBUTES, lenient_tags
 from pipeline.checks.tokens.urls import url_hosts
 from pipeline.render import Form, pieces
 
 if TYPE_CHECKING:
     from pipeline.article import Article
 
-# In the article's markup joined with a '\0' for each pair (``loose.markup_look``): a tag left
-# open where a pair stands, quotes read as a browser's tokenizer reads them ('title="a>b"')
-OPEN_AT_A_PAIR = re.compile(r"""<[A-Za-z][^\s/><\0]*+(?:"[^"]*+"|'[^']*+'|[^<>"'])*?\0""")
+# A tag as a browser's tokenizer reads it: a name, then attributes, whose names take any
+# character but white space, '/', '>' and '=' (quotes and '<' too: 'don't', 'a<'), and whose
+# values are quoted only right after '=' ('title="Use <b> for bold"'), up to its '>'
+_TAG = (r"""<[A-Za-z][^\s/>{x}]*+(?:[\s/]++|[^\s/>{x}][^\s/>={x}]*+(?:\s*+=\s*+"""
+        r"""(?:"[^"{x}]*+"?|'[^'{x}]*+'?|[^\s>{x}]*+))?)*+""")
+BROWSER_TAG = re.compile(_TAG.format(x="") + ">?")
+# ... in the article's markup joined with a '\0' for each pair (``loose.markup_look``): one
+# left open where a pair stands
+OPEN_AT_A_PAIR = re.compile(_TAG.format(x="\0") + "\0")
 
 WHY = "event-handler: the tag the markup opens before it has on the page what its English's has not"
 
@@ -40,7 +47,7 @@ def in_open_tags(article: Article, published: Sequence[str]) -> list[int]:
     at_english = list(accumulate(map(len, english), initial=0))
     found: set[int] = set()
     for k, start, tag, at in _open(article, published):
-        own = LENIENT_TAG.match(english_page, at_english[k] + start)
+        own = BROWSER_TAG.match(english_page, at_english[k] + start)
         if own is None or _more(tag.group(), own.group()):
             found.update(i for i in range(k // 2, len(segments))
                          if at[2 * i + 1] < tag.end() and published[i] != segments[i].source)
@@ -62,18 +69,22 @@ def _open(article: Article, published: Sequence[str] | None
     local = pieces(article, Form.LOCALIZED, published)
     page = "".join(local)
     at = list(accumulate(map(len, local), initial=0))
-    for k in range(0, len(local) - 1, 2):  # each piece of markup before a pair
-        start = local[k].rfind("<")  # (the piece's last tag: one left open is that)
-        if start < 0:
-            continue
-        tag = LENIENT_TAG.match(page, at[k] + start)
-        if tag is not None and tag.end() > at[k + 1]:  # not closed before the pair
-            yield k, start, tag, at
+    pos = 0
+    while (opener := _OPENER.search(page, pos)) is not None:  # each tag, left to right
+        tag = BROWSER_TAG.match(page, opener.start())
+        assert tag is not None  # (its '<' and letter match)
+        k = bisect_right(at, opener.start()) - 1  # the piece it starts in
+        if k % 2 == 0 and k + 1 < len(local) and tag.end() > at[k + 1]:  # open over a pair
+            yield k, opener.start() - at[k], tag, at
+        pos = max(tag.end(), opener.start() + 1)
+
+
+_OPENER = re.compile(r"<[A-Za-z]")
 
 
 def _more(tag: str, english: str) -> bool:
     """Whether ``tag`` has a handler, a script or data URL or a host ``english`` has not."""
-    if len(ON_ATTRIBUTE.findall(" " + tag.lower())) > len(
+    if Counter(ON_ATTRIBUTE.findall(" " + tag.lower())) - Counter(
             ON_ATTRIBUTE.findall(" " + english.lower())):
         return True
     if Counter(unsafe_urls(tag)) - Counter(unsafe_urls(english)):

@@ -3,6 +3,7 @@ reaches a page that the safety rules have not seen, outside the pairs as well.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -15,7 +16,6 @@ from pipeline.catalog import FUZZY, Catalog
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import SEGMENT_RULES, SegmentChecker
 from pipeline.checks.base import Options
-from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
 from pipeline.findings import Finding, Severity
 from pipeline.merge import merge
 from pipeline.publish import Policy, Published, publish
@@ -936,6 +936,8 @@ def test_plausible_translations_are_no_markup_left_open(english: str, translatio
 
 
 _D, _E = "<details open ", ">\n<summary>x</summary>\n</details>\n"
+_SPLIT = (pair("abcde-101", "Entrez ontoggle", "Enter")
+          + pair("abcde-102", "=alert(document.domain)", "=SUM(A1:A3) in the cell."))
 
 
 @pytest.mark.parametrize("body", [
@@ -954,22 +956,42 @@ _D, _E = "<details open ", ">\n<summary>x</summary>\n</details>\n"
     _D + pair("abcde-101", "Voir on", "See") + "toggle=alert(1)" + _E,
     _D + pair("abcde-101", "Voir ontoggle", "See") + "=" + pair("abcde-102", "alert(1)", "more")
     + _E,
+    # helper-123: quotes in a name or an unquoted value, a '<' in a name, a tag inside a quoted
+    # value, and an English that has another handler's name in its prose
+    *(_D + before + _SPLIT + " " + _E for before in (
+        "don't ", "x=a'b ", 'a"b ', "a< ", "data-x=1<2 ", 'title="Use <b> for bold" ')),
+    _D + _SPLIT + " " + pair("abcde-103", "Définissez le gestionnaire.",
+                             "Set the onclick= handler.") + _E,
 ])
 def test_a_tag_open_over_pairs_gets_no_handler_on_the_page(body: str) -> None:
     published = run(article_of(FRONT + body), None)
     assert published.text is not None
     at = published.text.find("<details")
     tag = published.text[at:published.text.find(">\n", at)] if at >= 0 else ""
-    assert ON_ATTRIBUTE.search(" " + tag.lower()) is None, tag  # no live tag, or no handler
+    assert re.search(r"ontoggle\s*=", tag) is None, tag  # no live tag, or no handler
 
 
-def test_a_tag_over_a_pair_keeps_the_englishs_host() -> None:
+@pytest.mark.parametrize("opening", ["<img ", "<img alt=Don't "])  # (helper-123: a quote)
+def test_a_tag_over_a_pair_keeps_the_englishs_host(opening: str) -> None:
     # helper-122: the English span inside the tag gives its attributes; the translation's
     # may not load from another host
-    text = FRONT + "<img " + pair("abcde-101", 'src="https://evil.example/x.png" title="Logo"',
+    text = FRONT + opening + pair("abcde-101", 'src="https://evil.example/x.png" title="Logo"',
                                   'src="media/logo.png" title="Logo"') + ">\n"
     published = run(article_of(text), None)
     assert published.text is not None and "evil.example" not in published.text
+
+
+@pytest.mark.parametrize("translation", [
+    # helper-123: a host after a '//' the English has only elsewhere
+    "//x@evil.example/x", "//3627733045/x", "//evil。example/x", "//evil%2Eexample/x",
+    "//fileserver.contoso.com@evil.example/x",
+])
+def test_a_host_after_a_scheme_the_text_before_ends_with_is_held_back(translation: str) -> None:
+    text = (FRONT + pair("abcde-101", "Utilisez https:", "Use HTTP or HTTPS.")
+            + pair("abcde-102", translation, "Lines that start with // are comments, such as "
+                   "//fileserver.contoso.com/docs.") + "\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "https:" + translation not in published.text
 
 
 @pytest.mark.parametrize(("english", "translation"), [

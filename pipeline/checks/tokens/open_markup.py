@@ -77,7 +77,8 @@ def _cut_edge(text: str) -> bool:
             or text[-1:] == "w")
 
 
-_HOST = re.compile(r"//([A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++)")  # a host's name has a dot
+_AUTHORITY_END = re.compile(r"[/?#\\]")
+_ASCII_NAME = re.compile(r"[A-Za-z0-9]")
 # the last two characters of a scheme or 'www.' cut short, the first two of its rest
 _CUT_ENDS = frozenset(("ht", "tt", "tp", "ps", "ft", "ww", "w."))
 _CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
@@ -114,10 +115,12 @@ def open_markup(text: str, english: str) -> list[str]:
     if _cut_edge(text):
         low = english.lower()
         # no word of the English makes the rest of a scheme its own ('Activez http' +
-        # 's://evil'); a '//' is the English's where it has one and no host follows
-        # ('//fileserver/docs', '//で始まる行'), or the English has that host
-        host = _HOST.match(text) if text[:2] == "//" else None
-        mine = "//" not in low if host is None else host.group(1).lower() not in low
+        # 's://evil'); a '//' is the English's where the English has it as it is, up to its
+        # first white space ('//fileserver/docs', not '//fileserver/docs@evil.example'), or
+        # has a '//' and no ASCII letter or digit names a host after this one ('//で始まる行')
+        head = text.split(None, 1)[0].lower() if text[:2] == "//" else ""
+        mine = bool(head) and head not in low and not (
+            "//" in low and not _ASCII_NAME.search(_AUTHORITY_END.split(head[2:], 1)[0]))
         out.extend(what for what, cut, words in _CUT_URL
                    if cut.search(text) and not any(w in low for w in words)
                    and (what != _HOST_FOR_BEFORE or mine))
