@@ -16,7 +16,6 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.checks.safety_urls import unsafe_urls
-from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
 from pipeline.checks.tokens.tags import URL_ATTRIBUTES, lenient_tags
 from pipeline.checks.tokens.urls import url_hosts
 from pipeline.render import Form, pieces
@@ -27,8 +26,13 @@ if TYPE_CHECKING:
 # A tag as a browser's tokenizer reads it: a name, then attributes, whose names take any
 # character but white space, '/', '>' and '=' (quotes and '<' too: 'don't', 'a<'), and whose
 # values are quoted only right after '=' ('title="Use <b> for bold"'), up to its '>'
-_TAG = (r"""<[A-Za-z][^\s/>{x}]*+(?:[\s/]++|[^\s/>{x}][^\s/>={x}]*+(?:\s*+=\s*+"""
-        r"""(?:"[^"{x}]*+"?|'[^'{x}]*+'?|[^\s>{x}]*+))?)*+""")
+# (HTML's white space is ASCII: tab, LF, FF, CR and space; a no-break space is a character)
+_TAG = (r"""<[A-Za-z][^\t\n\f\r />{x}]*+(?:[\t\n\f\r /]++|[^\t\n\f\r />{x}]"""
+        r"""[^\t\n\f\r />={x}]*+(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+"""
+        r"""(?:"[^"{x}]*+"?|'[^'{x}]*+'?|[^\t\n\f\r >{x}]*+))?)*+""")
+# ... its attributes' names (a value's text is no name: 'title="the onclick= handler"')
+_NAMES = re.compile(r"""[\t\n\f\r /]++([^\t\n\f\r />][^\t\n\f\r />=]*+)(?:[\t\n\f\r ]*+="""
+                    r"""[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?""")
 BROWSER_TAG = re.compile(_TAG.format(x="") + ">?")
 # ... in the article's markup joined with a '\0' for each pair (``loose.markup_look``): one
 # left open where a pair stands
@@ -69,14 +73,14 @@ def _open(article: Article, published: Sequence[str] | None
     local = pieces(article, Form.LOCALIZED, published)
     page = "".join(local)
     at = list(accumulate(map(len, local), initial=0))
-    pos = 0
-    while (opener := _OPENER.search(page, pos)) is not None:  # each tag, left to right
+    # every '<' and letter: one in a code span, a comment or a textarea is no tag to a page,
+    # but read as one it must not hide the tag after it
+    for opener in _OPENER.finditer(page):
         tag = BROWSER_TAG.match(page, opener.start())
         assert tag is not None  # (its '<' and letter match)
         k = bisect_right(at, opener.start()) - 1  # the piece it starts in
         if k % 2 == 0 and k + 1 < len(local) and tag.end() > at[k + 1]:  # open over a pair
             yield k, opener.start() - at[k], tag, at
-        pos = max(tag.end(), opener.start() + 1)
 
 
 _OPENER = re.compile(r"<[A-Za-z]")
@@ -84,12 +88,21 @@ _OPENER = re.compile(r"<[A-Za-z]")
 
 def _more(tag: str, english: str) -> bool:
     """Whether ``tag`` has a handler, a script or data URL or a host ``english`` has not."""
-    if Counter(ON_ATTRIBUTE.findall(" " + tag.lower())) - Counter(
-            ON_ATTRIBUTE.findall(" " + english.lower())):
+    if _handlers(tag) - _handlers(english):
         return True
     if Counter(unsafe_urls(tag)) - Counter(unsafe_urls(english)):
         return True
     return bool(_hosts(tag) - _hosts(english))
+
+
+def _handlers(tag: str) -> Counter[str]:
+    """The tag's ``on…`` attributes, by name."""
+    name = _TAG_NAME.match(tag)
+    return Counter(n for n in map(str.lower, _NAMES.findall(tag, name.end() if name else 0))
+                   if n.startswith("on"))
+
+
+_TAG_NAME = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+")
 
 
 def _hosts(tag: str) -> set[str]:

@@ -962,13 +962,21 @@ _SPLIT = (pair("abcde-101", "Entrez ontoggle", "Enter")
         "don't ", "x=a'b ", 'a"b ', "a< ", "data-x=1<2 ", 'title="Use <b> for bold" ')),
     _D + _SPLIT + " " + pair("abcde-103", "Définissez le gestionnaire.",
                              "Set the onclick= handler.") + _E,
+    # helper-124: a '<' no page reads as a tag before it (a code span, a comment, a textarea,
+    # a no-break space read as white space), and a handler's name in the English's value
+    *(before + '<details open title=">" ' + _SPLIT + " " + _E for before in (
+        'Use `<a title="` to start.\n\n', '<!-- <a title=" -->\n',
+        '<div><textarea><img alt="</textarea>', '<div><b x=\u00a0"y>')),
+    '<details open title="' + pair("abcde-101", 'Voir" ontoggle=alert(1) x',
+                                   "Set the ontoggle= handler") + '"' + _E,
 ])
 def test_a_tag_open_over_pairs_gets_no_handler_on_the_page(body: str) -> None:
     published = run(article_of(FRONT + body), None)
     assert published.text is not None
     at = published.text.find("<details")
     tag = published.text[at:published.text.find(">\n", at)] if at >= 0 else ""
-    assert re.search(r"ontoggle\s*=", tag) is None, tag  # no live tag, or no handler
+    names = re.sub(r"""=\s*("[^"]*"|'[^']*')""", "=", tag)  # (a value's text is no name)
+    assert re.search(r"ontoggle\s*=", names) is None, tag  # no live tag, or no handler
 
 
 @pytest.mark.parametrize("opening", ["<img ", "<img alt=Don't "])  # (helper-123: a quote)
@@ -1006,4 +1014,12 @@ def test_translations_that_start_with_a_slash_pair_or_stand_in_a_tag_are_publish
     body = (f'<img src="a.png" alt="{pair("abcde-101", translation, english)}">'
             if english == "A logo" else pair("abcde-101", translation, english))
     published = run(article_of(FRONT + body + "\n"), None)
+    assert published.text is not None and translation in published.text
+
+
+@pytest.mark.parametrize("translation", ["Onglet = Général", "Puis onglet = Insertion"])
+def test_a_word_that_starts_with_on_is_no_handler(translation: str) -> None:
+    # helper-124: 'onglet' is French for a tab; a browser runs only an event's handler
+    text = FRONT + '<img alt="' + pair("abcde-101", translation, "Tab = General") + '">\n'
+    published = run(article_of(text), None)
     assert published.text is not None and translation in published.text

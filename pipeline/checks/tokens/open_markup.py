@@ -84,6 +84,37 @@ _CUT_ENDS = frozenset(("ht", "tt", "tp", "ps", "ft", "ww", "w."))
 _CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
 
 
+def _runs(rest: str) -> bool:
+    """Whether ``rest`` has an ``on…=`` attribute a browser runs: an event's name ('onglet =
+    Général', French for a tab, is none)."""
+    return any(m.group().rstrip(" \t\n\f\r=") in EVENT_HANDLERS
+               for m in ON_ATTRIBUTE.finditer(" " + rest.lower().replace("/", " ")))
+
+
+# The attributes a browser runs as script (HTML's event handlers, and the common ones of SVG
+# and of older browsers): a tag's end counts an 'on…=' only when it is one of them.
+_EVENTS = (
+    "abort afterprint animationcancel animationend animationiteration animationstart "
+    "auxclick beforecopy beforecut beforeinput beforematch beforepaste beforeprint "
+    "beforetoggle beforeunload begin blur cancel canplay canplaythrough change click close "
+    "contentvisibilityautostatechange contextlost contextmenu contextrestored copy cuechange "
+    "cut dblclick drag dragend dragenter dragexit dragleave dragover dragstart drop "
+    "durationchange emptied end ended error focus focusin focusout formdata fullscreenchange "
+    "fullscreenerror gotpointercapture hashchange input invalid keydown keypress keyup "
+    "languagechange load loadeddata loadedmetadata loadend loadstart lostpointercapture "
+    "message messageerror mousedown mouseenter mouseleave mousemove mouseout mouseover "
+    "mouseup mousewheel offline online orientationchange pagehide pagereveal pageshow "
+    "pageswap paste pause play playing pointercancel pointerdown pointerenter pointerleave "
+    "pointermove pointerout pointerover pointerrawupdate pointerup popstate progress "
+    "ratechange readystatechange rejectionhandled repeat reset resize scroll scrollend "
+    "scrollsnapchange scrollsnapchanging search securitypolicyviolation seeked seeking select "
+    "selectionchange selectstart slotchange stalled storage submit suspend timeupdate toggle "
+    "touchcancel touchend touchmove touchstart transitioncancel transitionend transitionrun "
+    "transitionstart unhandledrejection unload volumechange waiting webkitanimationend "
+    "webkitanimationiteration webkitanimationstart webkittransitionend wheel zoom")
+EVENT_HANDLERS = frozenset("on" + name for name in _EVENTS.split())
+
+
 def _english_names(rest: str, english: str) -> bool:
     """Whether each name with a quoted value in ``rest`` has one in the English too, whatever
     the value ('Legen Sie DisplayName="Umsatzbericht" fest.' for 'Set DisplayName="Sales
@@ -105,8 +136,7 @@ def open_markup(text: str, english: str) -> list[str]:
         if ((rest is not None and (rest.group().endswith(">") or (
                 _QUOTED.search(rest.group())
                 and (text == english or not _english_names(rest.group(), english)))))
-                or (read is not None and ON_ATTRIBUTE.search(
-                    " " + read.group().lower().replace("/", " ")))):
+                or (read is not None and _runs(read.group()))):
             out.append("the end of a tag the text before opens")
         if "<!--" in shown and COMMENT_END.search(shown, shown.rindex("<!--") + 2) is None:
             out.append("a comment with no end")
