@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 _TAG = (r"""<[A-Za-z][^\t\n\f\r />{x}]*+(?:[\t\n\f\r /]++|[^\t\n\f\r />{x}]"""
         r"""[^\t\n\f\r />={x}]*+(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+"""
         r"""(?:"[^"{x}]*+"?|'[^'{x}]*+'?|[^\t\n\f\r >{x}]*+))?)*+""")
-# ... its attributes' names (a value's text is no name: 'title="the onclick= handler"')
-_NAMES = re.compile(r"""[\t\n\f\r /]++([^\t\n\f\r />][^\t\n\f\r />=]*+)(?:[\t\n\f\r ]*+="""
-                    r"""[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?""")
+# ... its attributes, one after another: a name may follow a quoted value with no space
+# ('title="x"ontoggle=…'), and a value's text is no name ('title="the onclick= handler"')
+_ATTRIBUTES = re.compile(r"""[\t\n\f\r /]*+([^\t\n\f\r />][^\t\n\f\r />=]*+)(?:[\t\n\f\r ]*+="""
+                         r"""[\t\n\f\r ]*+("[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?""")
 BROWSER_TAG = re.compile(_TAG.format(x="") + ">?")
 # ... in the article's markup joined with a '\0' for each pair (``loose.markup_look``): one
 # left open where a pair stands
@@ -95,11 +96,12 @@ def _more(tag: str, english: str) -> bool:
     return bool(_hosts(tag) - _hosts(english))
 
 
-def _handlers(tag: str) -> Counter[str]:
-    """The tag's ``on…`` attributes, by name."""
+def _handlers(tag: str) -> Counter[tuple[str, str]]:
+    """The tag's ``on…`` attributes with a value, by name and value (a name alone runs
+    nothing: the French 'on' after a '<b' a comparison opens)."""
     name = _TAG_NAME.match(tag)
-    return Counter(n for n in map(str.lower, _NAMES.findall(tag, name.end() if name else 0))
-                   if n.startswith("on"))
+    return Counter((m.group(1).lower(), m.group(2)) for m in _ATTRIBUTES.finditer(
+        tag, name.end() if name else 0) if m.group(2) and m.group(1)[:2].lower() == "on")
 
 
 _TAG_NAME = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+")

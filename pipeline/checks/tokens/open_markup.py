@@ -39,7 +39,7 @@ _OPEN_KNOWN = re.compile(
 # '>' after it: a browser reads them all as attributes, and the words of the pair after it
 # too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
 _OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
-_REST_HEAD = r"(?:^|[\s/])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
+_REST_HEAD = r"(?:^|[\s/\"'])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
 _TAG_REST = re.compile(
     r"\A[^<>]*?" + _REST_HEAD + r"[^\s\"'<>]++)(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)",
     re.A)
@@ -87,8 +87,16 @@ _CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
 def _runs(rest: str) -> bool:
     """Whether ``rest`` has an ``on…=`` attribute a browser runs: an event's name ('onglet =
     Général', French for a tab, is none)."""
-    return any(m.group().rstrip(" \t\n\f\r=") in EVENT_HANDLERS
-               for m in ON_ATTRIBUTE.finditer(" " + rest.lower().replace("/", " ")))
+    return any(name in EVENT_HANDLERS or name not in _NO_EVENTS
+               for m in ON_ATTRIBUTE.finditer(" " + rest.lower().replace("/", " ").replace(
+                   '"', " ").replace("'", " "))
+               for name in (m.group().rstrip(" \t\n\f\r="),))
+
+
+# Words that start with 'on' and name no event (an unknown 'on…' is taken for one: browsers
+# add events, 'oncommand'): the French for a tab, and the like
+_NO_EVENTS = frozenset(("onglet", "onglets", "one", "ones", "only", "onto", "onset", "ongoing",
+                        "onboarding", "onde", "ondes", "onda", "ondas", "onder", "onze", "ont"))
 
 
 # The attributes a browser runs as script (HTML's event handlers, and the common ones of SVG
