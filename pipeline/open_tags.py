@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.checks.safety_urls import unsafe_urls
+from pipeline.checks.tokens.open_markup import is_handler
 from pipeline.checks.tokens.tags import URL_ATTRIBUTES, lenient_tags
 from pipeline.checks.tokens.urls import url_hosts
 from pipeline.render import Form, pieces
@@ -101,7 +102,7 @@ def _handlers(tag: str) -> Counter[tuple[str, str]]:
     nothing: the French 'on' after a '<b' a comparison opens)."""
     name = _TAG_NAME.match(tag)
     return Counter((m.group(1).lower(), m.group(2)) for m in _ATTRIBUTES.finditer(
-        tag, name.end() if name else 0) if m.group(2) and m.group(1)[:2].lower() == "on")
+        tag, name.end() if name else 0) if m.group(2) and is_handler(m.group(1).lower()))
 
 
 _TAG_NAME = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+")

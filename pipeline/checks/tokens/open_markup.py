@@ -85,42 +85,21 @@ _CUT_STARTS = frozenset(("//", ":/", "s:", "p:", "ps", "tp", "tt", "ww", "w."))
 
 
 def _runs(rest: str) -> bool:
-    """Whether ``rest`` has an ``on…=`` attribute a browser runs: an event's name ('onglet =
-    Général', French for a tab, is none)."""
-    return any(name in EVENT_HANDLERS or name not in _NO_EVENTS
+    """Whether ``rest`` has an ``on…=`` attribute a browser runs."""
+    return any(is_handler(m.group().rstrip(" \t\n\f\r="))
                for m in ON_ATTRIBUTE.finditer(" " + rest.lower().replace("/", " ").replace(
-                   '"', " ").replace("'", " "))
-               for name in (m.group().rstrip(" \t\n\f\r="),))
+                   '"', " ").replace("'", " ")))
 
 
-# Words that start with 'on' and name no event (an unknown 'on…' is taken for one: browsers
-# add events, 'oncommand'): the French for a tab, and the like
+def is_handler(name: str) -> bool:
+    """Whether an attribute of this (lower-case) name is an event's handler: any 'on…' but a
+    few words that name no event ('onglet = Général', French for a tab). No list of events
+    is kept: browsers add them ('oncommand')."""
+    return name.startswith("on") and name not in _NO_EVENTS
+
+
 _NO_EVENTS = frozenset(("onglet", "onglets", "one", "ones", "only", "onto", "onset", "ongoing",
                         "onboarding", "onde", "ondes", "onda", "ondas", "onder", "onze", "ont"))
-
-
-# The attributes a browser runs as script (HTML's event handlers, and the common ones of SVG
-# and of older browsers): a tag's end counts an 'on…=' only when it is one of them.
-_EVENTS = (
-    "abort afterprint animationcancel animationend animationiteration animationstart "
-    "auxclick beforecopy beforecut beforeinput beforematch beforepaste beforeprint "
-    "beforetoggle beforeunload begin blur cancel canplay canplaythrough change click close "
-    "contentvisibilityautostatechange contextlost contextmenu contextrestored copy cuechange "
-    "cut dblclick drag dragend dragenter dragexit dragleave dragover dragstart drop "
-    "durationchange emptied end ended error focus focusin focusout formdata fullscreenchange "
-    "fullscreenerror gotpointercapture hashchange input invalid keydown keypress keyup "
-    "languagechange load loadeddata loadedmetadata loadend loadstart lostpointercapture "
-    "message messageerror mousedown mouseenter mouseleave mousemove mouseout mouseover "
-    "mouseup mousewheel offline online orientationchange pagehide pagereveal pageshow "
-    "pageswap paste pause play playing pointercancel pointerdown pointerenter pointerleave "
-    "pointermove pointerout pointerover pointerrawupdate pointerup popstate progress "
-    "ratechange readystatechange rejectionhandled repeat reset resize scroll scrollend "
-    "scrollsnapchange scrollsnapchanging search securitypolicyviolation seeked seeking select "
-    "selectionchange selectstart slotchange stalled storage submit suspend timeupdate toggle "
-    "touchcancel touchend touchmove touchstart transitioncancel transitionend transitionrun "
-    "transitionstart unhandledrejection unload volumechange waiting webkitanimationend "
-    "webkitanimationiteration webkitanimationstart webkittransitionend wheel zoom")
-EVENT_HANDLERS = frozenset("on" + name for name in _EVENTS.split())
 
 
 def _english_names(rest: str, english: str) -> bool:
