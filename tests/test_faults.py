@@ -414,6 +414,26 @@ def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
         read_bytes(root / "content", 100)
 
 
+
+@pytest.mark.parametrize("claimed", [0, 3, 10, 11, 50])
+def test_a_file_is_read_whole_whatever_size_it_claims_and_never_past_the_limit(
+        claimed: int) -> None:
+    # a file that grew after it was measured (or a /proc file, which claims 0 bytes) is read
+    # on past the size it claimed; at most the limit and a byte more is read
+    data = bytes(range(10))
+    assert pio._read_upto(io.BytesIO(data), 100, claimed) == data
+    assert pio._read_upto(io.BytesIO(data), 4, claimed) == data[:4]
+    assert pio._read_upto(io.BytesIO(b""), 100, claimed) == b""
+
+
+def test_read_bytes_reads_a_file_whole_and_refuses_one_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    for size in (0, 1, 4095, 4096, 300_000):
+        path.write_bytes(b"x" * size)
+        assert read_bytes(path, 300_000) == b"x" * size
+    with pytest.raises(InputError, match="file is 300,000 bytes; the limit is 299,999"):
+        read_bytes(path, 299_999)
+
 # ---------------------------------------------------------------- killed at any instant
 
 KILL_SCRIPT = r"""
