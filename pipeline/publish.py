@@ -268,18 +268,21 @@ _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-p
 def _opens_code(article: Article, start: int, end: int, translation: str, source: str
                 ) -> bool:
     """Whether ``translation``, standing for ``text[start:end]`` on the page, is read as an
-    indented code block where its English is not: CommonMark decides (markdown-it), on the
-    page with the translation in place and as it is. Asked only of a translation that
-    starts with white space at the start of its line (nothing but container marks before
-    it: mid-line white space opens no block), which is rare."""
+    indented code block where its English is not, or makes a line of the English's code
+    blocks code no more (a list item's content column moved: its sample's '<img onerror=…>'
+    a raw HTML block): CommonMark decides (markdown-it), with the translation in place. Asked
+    only of a translation that starts with white space at its line's start (after container
+    marks at most: mid-line white space opens no block), which is rare."""
     if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
         return False
     text, body = article.text, article.body_start
     if _LINE_OPENING.match(text, max(_line_start(text, start), body), start) is None:
         return False
     line = len(_LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
-    placed = _code_lines(text[body:start] + translation + text[end:])
-    return line in placed and line not in _code_lines_of(text, body)
+    placed, placed_all = _code_lines(text[body:start] + translation + text[end:])
+    english, english_all = _code_lines_of(text, body)  # (a line end: newline-added's)
+    return (line in placed and line not in english) or (
+        _LINE_END.search(translation) is None and not english_all <= placed_all)
 
 
 # What may stand before a block's first character on its line: block quote and list item
@@ -294,14 +297,16 @@ def _line_start(text: str, pos: int) -> int:
     return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
 
 
-def _code_lines(page: str) -> frozenset[int]:
-    """The lines (from 0) of ``page`` that CommonMark reads as indented code."""
-    return frozenset(n for t in block_reader().parse(page) if t.type == "code_block"
-                     and t.map is not None for n in range(t.map[0], t.map[1]))
+def _code_lines(page: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The lines (from 0) of ``page`` that CommonMark reads as indented code; of any code."""
+    code = [(t.type, range(t.map[0], t.map[1])) for t in block_reader().parse(page)
+            if t.type in ("code_block", "fence") and t.map is not None]
+    return (frozenset(n for kind, lines in code if kind == "code_block" for n in lines),
+            frozenset(n for _, lines in code for n in lines))
 
 
 @functools.lru_cache(maxsize=1)  # the page being published: its segments come together
-def _code_lines_of(text: str, body: int) -> frozenset[int]:
+def _code_lines_of(text: str, body: int) -> tuple[frozenset[int], frozenset[int]]:
     """``_code_lines`` of a page's body as it is: read once for all its segments."""
     return _code_lines(text[body:])
 
@@ -357,8 +362,8 @@ def _page_lost(source: str, translation: str, page: _Page, code: bool, after: st
         if after == "`":  # the code span it opens is text, and that code markup on the page
             lost.extend((markup_open.check, m) for m in escapes)
     if code:
-        lost.append((new_block.check, "the translation starts with white space that makes "
-                     f"the page show it as code: {translation!r:.70}"))
+        lost.append((new_block.check, "the translation starts with white space that changes "
+                     f"what the page shows as code: {translation!r:.70}"))
     return lost
 
 

@@ -374,3 +374,27 @@ def test_a_link_made_over_two_catalog_entries_stays_off_the_page_whatever_its_co
     main(["locales", *base, "--out", str(out)])
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "javascript" not in page, page
+
+
+def test_a_list_items_first_words_moved_right_leave_the_englishs_code_below_it_code(
+        tmp_path: Path) -> None:
+    """helper-126: a translation that starts a list item with a space moves the item's content
+    column one to the right, so that the English's indented code sample in the item (seven
+    spaces: three for the item, four for code) is code no more: its '<img onerror=…>' a raw
+    HTML block, live on the page, with no finding and exit 0 (English in)."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        "# Test\n\n1. Open the settings page.\n\n       <img src=x onerror=alert(1)>\n\n"
+        "2. Then close it.\n", encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    english, french = "Open the settings page.", " Ouvrez la page des paramètres."
+    text = text.replace(f'msgid "{english}"\nmsgstr ""', f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "1. Open the settings page.\n\n       <img" in page, page
