@@ -177,7 +177,8 @@ def publish(
         found = issues, held = verdict(seg.source, preferred)
         if (labels and "[" in seg.source) or (targets and (
                 "<" in seg.source or "{" in seg.source)) or (  # (anchors_named's: tags, {…})
-                preferred[:1] in (" ", "\t")) or preferred[-1:] == "\\":
+                preferred[:1] in (" ", "\t")) or preferred[-1:] == "\\" or (
+                "\n" in preferred or "\r" in preferred):
             # what the page's own reference definitions and in-page links need kept, and
             # where on the page the translation stands
             found = issues, held = _with_page(found, _page_lost(
@@ -267,22 +268,23 @@ _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-p
 
 def _opens_code(article: Article, start: int, end: int, translation: str, source: str
                 ) -> bool:
-    """Whether ``translation``, standing for ``text[start:end]`` on the page, is read as an
-    indented code block where its English is not, or makes a line of the English's code
-    blocks code no more (a list item's content column moved: its sample's '<img onerror=…>'
-    a raw HTML block): CommonMark decides (markdown-it), with the translation in place. Asked
-    only of a translation that starts with white space at its line's start (after container
-    marks at most: mid-line white space opens no block), which is rare."""
-    if translation[:1] not in (" ", "\t") or source[:1] in (" ", "\t"):
-        return False
+    """Whether ``translation``, standing for ``text[start:end]``, is read as an indented code
+    block where its English is not, or makes a line of the English's code blocks code no more
+    (a list item's content column moved; a setext heading ended by a line break, its underline
+    a paragraph going on over the sample under it): CommonMark decides, with the translation
+    in place. Asked only where it opens its line with white space or has a line break."""
     text, body = article.text, article.body_start
-    if _LINE_OPENING.match(text, max(_line_start(text, start), body), start) is None:
+    lead = translation[:1] in (" ", "\t") and source[:1] not in (" ", "\t") and \
+        _LINE_OPENING.match(text, max(_line_start(text, start), body), start) is not None
+    if not (lead or _LINE_END.search(translation)) or start < body:
         return False
     line = len(_LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
     placed, placed_all = _code_lines(text[body:start] + translation + text[end:])
-    english, english_all = _code_lines_of(text, body)  # (a line end: newline-added's)
-    return (line in placed and line not in english) or (
-        _LINE_END.search(translation) is None and not english_all <= placed_all)
+    english, english_all = _code_lines_of(text, body)
+    last = line + len(_LINE_END.findall(text, start, end))  # the English's last line of it
+    shift = len(_LINE_END.findall(translation)) - (last - line)
+    return (lead and line in placed and line not in english) or not {
+        n if n < line else n + shift for n in english_all if n < line or n > last} <= placed_all
 
 
 # What may stand before a block's first character on its line: block quote and list item
@@ -362,7 +364,7 @@ def _page_lost(source: str, translation: str, page: _Page, code: bool, after: st
         if after == "`":  # the code span it opens is text, and that code markup on the page
             lost.extend((markup_open.check, m) for m in escapes)
     if code:
-        lost.append((new_block.check, "the translation starts with white space that changes "
+        lost.append((new_block.check, "the translation's white space or line break changes "
                      f"what the page shows as code: {translation!r:.70}"))
     return lost
 

@@ -398,3 +398,29 @@ def test_a_list_items_first_words_moved_right_leave_the_englishs_code_below_it_c
     assert main(["locales", *base, "--out", str(out)]) == 1
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "1. Open the settings page.\n\n       <img" in page, page
+
+
+def test_a_line_break_a_vendor_silenced_leaves_the_englishs_code_after_it_code(
+        tmp_path: Path) -> None:
+    """helper-126: a setext heading's translation that ends with a line break (its
+    newline-added silenced by the vendor's own '# ignore-newline-added') puts a blank line
+    between the heading's text and its underline: the underline is a paragraph, and the
+    English's indented code sample under it that paragraph's next line, its
+    '<img onerror=…>' live (English in; exit 0, no finding)."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        "Open the settings page\n======================\n    <img src=x onerror=alert(1)>\n",
+        encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    english = "Open the settings page"
+    text = text.replace(f'msgid "{english}"\nmsgstr ""', "# ignore-newline-added\n"
+                        f'msgid "{english}"\nmsgstr "Ouvrez la page des paramètres\\n"')
+    po.write_text(text, encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "Open the settings page\n======" in page, page
