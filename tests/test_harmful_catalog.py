@@ -424,3 +424,32 @@ def test_a_line_break_a_vendor_silenced_leaves_the_englishs_code_after_it_code(
     assert main(["locales", *base, "--out", str(out)]) == 1
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "Open the settings page\n======" in page, page
+
+
+def test_a_tag_the_english_escapes_is_never_published_live(tmp_path: Path) -> None:
+    """helper-126: the English documents a tag with a backslash ('\\<script src=…>'), which
+    its page shows as text; a translation that drops the backslash was read as the English's
+    own tag, subtracted, and published live (English in; exit 0, no finding). So was the
+    English's own handler with other code."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        '# Test\n\nLoad it with \\<script src="lib.js">\\</script> in the header.\n\n'
+        'Add <img src="a.png" onerror="fallback(this)"> to each page.\n', encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    for english, french in (
+            ('Load it with \\\\<script src=\\"lib.js\\">\\\\</script> in the header.',
+             'Chargez-la avec <script src=\\"lib.js\\"></script> dans l’en-tête.'),
+            ('Add <img src=\\"a.png\\" onerror=\\"fallback(this)\\"> to each page.',
+             'Ajoutez <img src=\\"a.png\\" onerror=\\"alert(document.cookie)\\"> à chaque page.')):
+        assert f'msgid "{english}"\nmsgstr ""' in text, english
+        text = text.replace(f'msgid "{english}"\nmsgstr ""',
+                            f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "Chargez" not in page and "alert" not in page, page

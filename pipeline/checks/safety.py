@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
@@ -79,6 +80,9 @@ def html_added(source: str, translation: str, options: Options) -> Messages:
     src_text = without_code(source) if "<" in source else ""
     tr_text = without_code(translation)
     out = _html_added(src_text, tr_text, translation, source)
+    if "\\<" in source:  # a tag the English escapes licenses no live one
+        out.extend(m for m in _html_added(_live(src_text), _live(tr_text), translation, source)
+                   if m not in out)
     # Code the translation adds or rewrites is no code to trust: an ignore-code-changed mark
     # lets it stand, and inside an English HTML block (a <div>'s or <td>'s text) backticks
     # are text, so its tags are live. Read as text, its tags are compared with all of the
@@ -170,19 +174,48 @@ def unsafe_element(source: str, translation: str, options: Options) -> Messages:
     # '<IFRAME' are caught; the English's own examples are subtracted.
     if source == translation or "<" not in translation:
         return NONE
-    tr = [m.lower() for m in _UNSAFE_ELEMENT.findall(translation)]
+    tr = _active(translation)
     if not tr:
         return NONE
-    _, added = diff_multiset([m.lower() for m in _UNSAFE_ELEMENT.findall(source)], tr)
+    _, found = diff_multiset(_active(source), tr)
+    added = _added_live(found, source, translation, _active)
     if not added:
         return NONE
     return [f"active element added by the translation: {', '.join(f'<{a}>' for a in added)} "
             f"in {q(translation, 70)}"]
 
 
+def _active(text: str) -> list[str]:
+    return [m.lower() for m in _UNSAFE_ELEMENT.findall(text)]
+
+
 def _handlers(text: str) -> list[str]:
-    return [f"{a} on <{name}>" for name, attrs in lenient_tags(text)
-            for a, _ in attrs if a.startswith("on") and len(a) > 2]
+    """Each handler as findings name it, then NUL and its code: one the English has with other
+    code ('onerror="alert(…)"' for its 'onerror="fallback(this)"') runs the translation's."""
+    return [f"{a} on <{name}>\0{value}" for name, attrs in lenient_tags(text)
+            for a, value in attrs if a.startswith("on") and len(a) > 2]
+
+
+# A '<' a backslash escapes: text on a Markdown page ('Use \<script src=…>'), which licenses
+# no live tag; in a raw HTML block the backslash is text and the tag live on both pages.
+_ESCAPED_TAG = re.compile(r"(?<!\\)((?:\\\\)*)\\<")
+
+
+def _live(text: str) -> str:
+    """``text`` with each tag a backslash escapes made no tag."""
+    return _ESCAPED_TAG.sub(r"\1\\&lt;", text) if "\\<" in text else text
+
+
+def _added_live(found: list[str], source: str, translation: str,
+                read: Callable[[str], list[str]]) -> list[str]:
+    """``found`` and what ``read`` finds live in ``translation`` (its code aside) that
+    ``source`` has only escaped (``_live``): a tag the English page shows as text, the
+    translation's runs."""
+    if "\\<" not in source:
+        return found
+    _, live = diff_multiset(read(_live(source)), read(_live(without_code(translation))))
+    return [*found, *(n for n in dict.fromkeys(x.split("\0")[0] for x in live)
+                      if n not in found)]
 
 
 @segment_rule(
@@ -199,7 +232,9 @@ def event_handler(source: str, translation: str, options: Options) -> Messages:
     tr = _handlers(translation)
     if not tr:
         return NONE
-    _, added = diff_multiset(_handlers(source), tr)
+    _, found = diff_multiset(_handlers(source), tr)
+    added = _added_live(list(dict.fromkeys(h.split("\0")[0] for h in found)), source,
+                        translation, _handlers)
     if not added:
         return NONE
     return [f"event handler added by the translation: {', '.join(q(a) for a in added)}"]

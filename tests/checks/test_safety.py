@@ -26,6 +26,10 @@ FAILING: dict[str, list[object]] = {
     "html-added": [
         pytest.param("Probe one.", 'Sonde <x-a style="position:fixed" id="x">un</x-a>.',
                      id="attributes-on-a-tag-of-no-html-element"),
+        # helper-126: a tag the English escapes (text on its page) licenses no live one
+        pytest.param('Use \\<x-a style="position:fixed"> here.',
+                     'Utilisez <x-a style="position:fixed"> ici.',
+                     id="live-where-the-english-escapes-it"),
         pytest.param("Use <resource-group>.", "Utilisez <resource-group id=x>.",
                      id="attribute-added-to-a-placeholder"),
         pytest.param("Probe.", "<my-el popover>Sonde</my-el>", id="bare-popover-on-custom-element"),
@@ -147,8 +151,19 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<meta http-equiv="refresh" content="0;url=//evil.com">',
                      id="meta-refresh"),
         pytest.param("Use `<b>`.", "Utilisez `<script>`.", id="in-code-too"),
+        # helper-126: the English page shows an escaped tag as text; the translation's runs
+        pytest.param('Load it with \\<script src="lib.js">\\</script> here.',
+                     'Chargez-la avec <script src="lib.js"></script> ici.',
+                     id="live-where-the-english-escapes-it"),
     ],
     "event-handler": [
+        # helper-126: the English's handler with other code runs the translation's code
+        pytest.param('Add <img src="a.png" onerror="fallback(this)"> here.',
+                     'Ajoutez <img src="a.png" onerror="alert(document.cookie)"> ici.',
+                     id="english-handler-with-other-code"),
+        pytest.param('Add \\<img src="a.png" onerror="fallback(this)"> here.',
+                     'Ajoutez <img src="a.png" onerror="fallback(this)"> ici.',
+                     id="live-where-the-english-escapes-it"),
         pytest.param("Click the button.", "Cliquez sur le bouton. {onmouseover=alert(1)}",
                      id="generic-attribute-handler"),
         pytest.param("Click the button.", "Cliquez sur le bouton. {onmouseover = alert(1)}",
@@ -558,8 +573,14 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Text", "&lt;script&gt;alert(1)&lt;/script&gt;", id="escaped-is-text"),
         pytest.param("Text", "Le script est prêt.", id="word-script"),
         pytest.param("Text", "<Formulario>", id="placeholder-starting-with-form"),
+        pytest.param('Load it with \\<script src="lib.js">\\</script> here.',
+                     'Chargez-la avec \\<script src="lib.js">\\</script> ici.',
+                     id="escaped-as-the-english-escapes-it"),
     ],
     "event-handler": [
+        pytest.param('Add \\<img src="a.png" onerror="f()"> here.',
+                     'Ajoutez \\<img src="a.png" onerror="f()"> ici.',
+                     id="escaped-as-the-english-escapes-it"),
         pytest.param('<img src="x" onerror="y">', '<img src="x" onerror="y">', id="english-has-it"),
         pytest.param("Text", "Set onclick=handler in code.", id="prose-not-tag"),
         pytest.param('<a href="x">on</a>', '<a href="x">on</a> online=1', id="outside-tag"),
