@@ -2,8 +2,9 @@
 alt="' + pair + '">', '<details open ' + pair + ' >') and the pair's text on the page is its
 attributes' too. Each text is checked alone, the markup between the pairs too; such a tag is
 read whole, on the localized page and on the English page (each pair's English in place), and
-every translation in a tag that has a handler, a script or data URL or a host the English
-page's tag has not gives way to its English (``joins.hold``).
+every translation in a tag that has a handler, a script or data URL, a host or a bare
+``hidden`` (``inert``, ``popover``…) the English page's tag has not gives way to its English
+(``joins.hold``).
 """
 
 from __future__ import annotations
@@ -89,8 +90,9 @@ _OPENER = re.compile(r"<[A-Za-z]")
 
 
 def _more(tag: str, english: str) -> bool:
-    """Whether ``tag`` has a handler, a script or data URL or a host ``english`` has not."""
-    if _handlers(tag) - _handlers(english):
+    """Whether ``tag`` has a handler, a script or data URL, a host or a bare attribute that
+    changes a page (``hidden``, ``inert``…) ``english`` has not."""
+    if _handlers(tag) - _handlers(english) or _bare(tag) - _bare(english):
         return True
     if Counter(unsafe_urls(tag)) - Counter(unsafe_urls(english)):
         return True
@@ -106,6 +108,15 @@ def _handlers(tag: str) -> Counter[tuple[str, str]]:
 
 
 _TAG_NAME = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+")
+# What acts with no value at all: hides the element or the page's rest, opens it over the
+# page, makes it editable or takes the focus (html-added's bare attributes)
+_BARE = frozenset(("hidden", "inert", "popover", "contenteditable", "autofocus"))
+
+
+def _bare(tag: str) -> Counter[str]:
+    name = _TAG_NAME.match(tag)
+    return Counter(n for m in _ATTRIBUTES.finditer(tag, name.end() if name else 0)
+                   if (n := m.group(1).lower()) in _BARE)
 
 
 def _hosts(tag: str) -> set[str]:

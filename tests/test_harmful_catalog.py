@@ -453,3 +453,31 @@ def test_a_tag_the_english_escapes_is_never_published_live(tmp_path: Path) -> No
     assert main(["locales", *base, "--out", str(out)]) == 1
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "Chargez" not in page and "alert" not in page, page
+
+
+@pytest.mark.parametrize("attributes", ["hidden", "inert popover", "contenteditable autofocus"])
+def test_a_tag_the_english_opens_before_a_segment_gets_no_bare_attribute(
+        tmp_path: Path, attributes: str) -> None:
+    """helper-126: an English HTML tag whose quoted value holds a '>' ('title="Settings >
+    Privacy."') is cut there by the segmenter, so the segment starts inside the tag; a
+    translation that closes the value and adds a bare 'hidden' (or 'inert', 'popover',
+    'contenteditable', 'autofocus') put it on the English's tag: the paragraph hidden, exit 0,
+    no finding (markup-open needs an '=', open_tags compared handlers, URLs and hosts only)."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(
+        '# Test\n\n<p title="Settings > Privacy and security.">Open the privacy page.</p>\n',
+        encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    english = 'Privacy and security.\\">Open the privacy page.'
+    assert f'msgid "{english}"\nmsgstr ""' in text
+    text = text.replace(f'msgid "{english}"\nmsgstr ""', f'msgid "{english}"\nmsgstr '
+                        f'"Confidentialité.\\" {attributes}>Ouvrez la page."')
+    po.write_text(text, encoding="utf-8")
+    main(["locales", *base, "--out", str(out)])
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert attributes not in page, page
