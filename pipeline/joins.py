@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from pipeline import open_tags
+from pipeline import join_loads, open_tags
 from pipeline.article.spantext import page_text
 from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe, unsafe_urls
@@ -76,6 +76,8 @@ def hold(article: Article, published: list[str], severity: Severity,
         if tag_open:
             made += [(i, open_tags.WHY) for i in open_tags.in_open_tags(article, published)
                      if all(i != j for j, _ in made)]
+        made += [(i, join_loads.WHY) for i in join_loads.loads_joined(article, published)
+                 if all(i != j for j, _ in made)]
         if not made:
             return swaps
         for i, what in made:

@@ -481,3 +481,31 @@ def test_a_tag_the_english_opens_before_a_segment_gets_no_bare_attribute(
     main(["locales", *base, "--out", str(out)])
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert attributes not in page, page
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Voir l’exemple [!INCLUDE", "[x](../../locales/fr-FR/a.po)] Il montre l’appel."),
+    ("Voir l’exemple [!code-cs[x]", "(../../locales/fr-FR/a.po)] Il montre l’appel."),
+])
+def test_an_include_made_over_two_catalog_entries_stays_off_the_page(
+        tmp_path: Path, first: str, second: str) -> None:
+    """helper-126: each half of a DocFX include (or code snippet) is only a bracket out of
+    place, which the vendor's own ignore marks release; side by side on the page (English in)
+    they pull the catalog, with drafts no check reads, into the page. Exit 0, no finding."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text("# Test\n\nSee the sample. It shows the call.\n",
+                                            encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    marks = "# ignore-link-text-broken\n# ignore-link-target-changed\n"
+    for english, french in (("See the sample.", first), ("It shows the call.", second)):
+        text = re.sub(rf'(#\. [^\n]*\n#: [^\n]*\nmsgid "{re.escape(english)}"\n)msgstr ""',
+                      lambda m, f=french: marks + m.group(1) + f'msgstr "{f}"', text)
+    po.write_text(text, encoding="utf-8")
+    main(["locales", *base, "--out", str(out)])
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "a.po" not in page and "exemple" not in page, page
