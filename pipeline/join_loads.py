@@ -1,10 +1,12 @@
-"""Files that texts side by side load: a DocFX include or code snippet whose parts stand in
-texts that touch on the page ('Voir [!INCLUDE' + ' ' + '[x](../../locales/fr-FR/a.po)] …', or
-'[!code-cs[x]' + ' ' + '(…)]': the snippet reader takes white space before its '('). No segment
+"""What texts side by side load: a DocFX include, code snippet or video whose parts stand in
+texts that touch on the page ('Voir [!INCLUDE' + ' ' + '[x](../../locales/fr-FR/a.po)] …';
+'[!code-cs[x]' + ' ' + '(…)]', the snippet reader taking white space before its '('; '[!VIDEO'
++ ' ' + 'https://…" srcdoc="…]', which DocFX writes into its iframe's src unescaped). No segment
 rule sees such a directive whole, and each part alone is only a bracket out of place, which a
-vendor's own ``ignore-link-text-broken`` mark releases; the include renders the catalog, the
-drafts and comments no check reads included, as the page's Markdown. ``loads_joined`` finds the
-translations that, in their places on the page, make one load a file the English page does not.
+vendor's own ``ignore-link-text-broken`` mark releases: the include renders the catalog (the
+drafts and comments no check reads included) as the page's Markdown; the video's attributes
+run script. ``loads_joined`` finds the translations that, in their places on the page, make
+one the English page does not have.
 """
 
 from __future__ import annotations
@@ -13,29 +15,37 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks.safety_urls import _LOADS_FIRST, _loads
+from pipeline.checks.safety_urls import _LOADS_FIRST, _loads, video_breakouts
 from pipeline.render import Form, pieces
 
 if TYPE_CHECKING:
     from pipeline.article import Article
 
-WHY = ("include-added: with the text beside it on the page it makes a directive that loads a "
-       "file the English does not")
+_END = "with the text beside it on the page it makes"
+WHY = {"include": f"include-added: {_END} a directive that loads a file the English does not",
+       "video": f"unsafe-url: {_END} a video link that ends its iframe's src attribute"}
 
 
-def _loaded(article: Article, published: Sequence[str]) -> Counter[str]:
-    return Counter(_loads("".join(pieces(article, Form.LOCALIZED, published))))
+def _made(page: str) -> Counter[tuple[str, str]]:
+    """The files the page's includes and snippets load, and its video links that end the
+    attribute DocFX writes them into."""
+    found: Counter[tuple[str, str]] = Counter()
+    if _LOADS_FIRST.search(page) is not None:
+        found.update(("include", path) for path in _loads(page))
+    if "[!" in page:
+        found.update(("video", v) for v in video_breakouts("", page))
+    return found
 
 
-def loads_joined(article: Article, published: Sequence[str]) -> list[int]:
+def loads_joined(article: Article, published: Sequence[str]) -> list[tuple[int, str]]:
     """The segments whose translation takes part in a directive the localized page has and the
-    English page has not: with its English in place, one file fewer is loaded."""
+    English page has not (with its English in place, the page has one fewer), each with why."""
     page = "".join(pieces(article, Form.LOCALIZED, published))
-    if _LOADS_FIRST.search(page) is None:  # no include or snippet at all: most pages
+    if "[!" not in page and ":::" not in page:  # no directive at all: most pages
         return []
-    english = Counter(_loads("".join(pieces(article, Form.SOURCE))))
-    loaded = Counter(_loads(page))
-    if not loaded - english:
+    made = _made(page)
+    new = made - _made("".join(pieces(article, Form.SOURCE)))
+    if not new:
         return []
     found = []
     for i, seg in enumerate(article.segments):
@@ -43,6 +53,7 @@ def loads_joined(article: Article, published: Sequence[str]) -> list[int]:
             continue
         trial = list(published)
         trial[i] = seg.source
-        if (loaded - english) - (_loaded(article, trial) - english):  # a part of a new one
-            found.append(i)
+        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)))) & new
+        if gone:  # a part of a new one
+            found.append((i, WHY[min(kind for kind, _ in gone)]))
     return found

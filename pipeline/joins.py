@@ -76,7 +76,7 @@ def hold(article: Article, published: list[str], severity: Severity,
         if tag_open:
             made += [(i, open_tags.WHY) for i in open_tags.in_open_tags(article, published)
                      if all(i != j for j, _ in made)]
-        made += [(i, join_loads.WHY) for i in join_loads.loads_joined(article, published)
+        made += [(i, why) for i, why in join_loads.loads_joined(article, published)
                  if all(i != j for j, _ in made)]
         if not made:
             return swaps

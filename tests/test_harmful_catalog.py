@@ -492,20 +492,32 @@ def test_an_include_made_over_two_catalog_entries_stays_off_the_page(
     """helper-126: each half of a DocFX include (or code snippet) is only a bracket out of
     place, which the vendor's own ignore marks release; side by side on the page (English in)
     they pull the catalog, with drafts no check reads, into the page. Exit 0, no finding."""
+    _two_halves(tmp_path, "See the sample. It shows the call.", first, second, "a.po")
+
+
+def test_a_video_link_made_over_two_catalog_entries_stays_off_the_page(tmp_path: Path) -> None:
+    """helper-126: '[!VIDEO' and 'https://…" srcdoc="…]' side by side in a quote: DocFX
+    writes the link into its iframe's src unescaped, the srcdoc's script runs."""
+    _two_halves(tmp_path, "> See the video. It shows the steps at https://learn.microsoft.com/x.",
+                "[!VIDEO", 'https://learn.microsoft.com/x\\" srcdoc=\\"&lt;script&gt;alert(1)'
+                '&lt;/script&gt;] Les étapes.', "srcdoc")
+
+
+def _two_halves(tmp_path: Path, body: str, first: str, second: str, shown: str) -> None:
     content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
     (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text("# Test\n\nSee the sample. It shows the call.\n",
-                                            encoding="utf-8")
+    (content / "en-US" / "a.md").write_text(f"# Test\n\n{body}\n", encoding="utf-8")
     (locales / "fr-FR").mkdir(parents=True)
     base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
     assert main(["extract", *base]) == 0
     po = locales / "fr-FR" / "a.po"
     text = po.read_text(encoding="utf-8")
     marks = "# ignore-link-text-broken\n# ignore-link-target-changed\n"
-    for english, french in (("See the sample.", first), ("It shows the call.", second)):
+    one, two = body.lstrip("> ").split(". ", 1)
+    for english, french in ((one + ".", first), (two, second)):
         text = re.sub(rf'(#\. [^\n]*\n#: [^\n]*\nmsgid "{re.escape(english)}"\n)msgstr ""',
                       lambda m, f=french: marks + m.group(1) + f'msgstr "{f}"', text)
     po.write_text(text, encoding="utf-8")
     main(["locales", *base, "--out", str(out)])
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
-    assert "a.po" not in page and "exemple" not in page, page
+    assert shown not in page and "[!" not in page, page
