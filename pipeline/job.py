@@ -171,7 +171,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
             findings.extend(foreign)
             catalog, broken = None, True
 
-    keys = segment_keys(article.segments)
+    keys = segment_keys(article.segments, catalog)
     options = settings.options
     catalog_write = None
     entry_line = None  # the reader's lines are the file's, unless the file is rewritten

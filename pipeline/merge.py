@@ -171,7 +171,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     mt = is_machine_translated(article)
     new = arrived(article.meta, old)  # another handoff than the catalog's last
     if keys is None:
-        keys = segment_keys(article.segments)
+        keys = segment_keys(article.segments, old)
     old_messages = old.messages if old is not None else ()
     if not old_messages:  # a first extraction: every entry is new
         return Catalog(

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.article import Article, parse_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.catalog.keys import entries_for
 from pipeline.checks import catalog_findings
 from pipeline.checks.base import Options
 from pipeline.cli import main
@@ -396,3 +397,29 @@ def test_an_obsolete_twin_never_takes_the_place_of_a_translators_correction() ->
     active = [(m.msgctxt, m.msgstr) for m in merged.messages if not m.obsolete]
     assert active == [(None, "Suivant (revu)")]
     assert findings(article, merged) == ["warning[handoff-disagrees]"]
+
+
+def test_a_twins_correction_stays_published_when_a_handoff_translates_both_alike() -> None:
+    """helper-127: twins ('Next' as 'Suivant' and 'Suivante'), the second corrected by a
+    translator; a newer handoff delivered 'Suivant' for both, so both segments took the entry
+    without a context by key alone: the correction went obsolete, the page showed the
+    handoff's text for English that had not changed, and nothing said so. The correction
+    must stay the second segment's, published, with ``handoff-disagrees``."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next")), None))
+    corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    article = handoff("bbbbb", ("Suivant", "Next"), ("Suivant", "Next"))
+    merged = reread(merge(article, catalog))
+    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
+    assert shown == ["Suivant", "Passez à la suivante"]
+    assert findings(article, merged) == ["warning[handoff-disagrees]"]
+    assert reread(merge(article, merged)) == merged  # settled
+    # a twin nobody changed follows the handoff: one entry, the other obsolete as before
+    plain = reread(merge(article, reread(merge(handoff("aaaaa", ("Suivant", "Next"),
+                                                       ("Suivante", "Next")), None))))
+    assert [m.msgctxt for m in plain.messages if not m.obsolete] == [None]

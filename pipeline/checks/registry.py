@@ -79,7 +79,7 @@ def catalog_findings(
     """``entry_line``: where each entry stands in the catalog file, when not where the reader
     found it (the run rewrote the file)."""
     if keys is None:
-        keys = segment_keys(article.segments)
+        keys = segment_keys(article.segments, catalog)
     if entries is None:
         entries = entries_for(article, catalog, keys)
     # Only a segment without an entry is looked up by id: most articles have none such.

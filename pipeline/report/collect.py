@@ -139,7 +139,7 @@ def _rows(
     article: Article, catalog: Catalog | None, settings: Settings,
     findings: Sequence[Finding], shown: str,
 ) -> tuple[tuple[Row, ...], tuple[Finding, ...]]:
-    keys = segment_keys(article.segments)
+    keys = segment_keys(article.segments, catalog)
     entries = entries_for(article, catalog, keys)
     by_id = sync.entries_by_segment_id(catalog) if catalog is not None else {}
     published = publish(article, entries, policy(settings))
