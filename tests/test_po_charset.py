@@ -380,3 +380,24 @@ def test_a_word_of_real_one_byte_text_that_happens_to_be_valid_utf8_is_read() ->
             'msgid "Her"\nmsgstr "её"\n').encode("koi8-r")
     data.decode("utf-8")  # the premise
     assert parse_po_bytes(data, "ru.po").messages[0].msgstr == "её"
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "ISO-8859-15", "latin1"])
+def test_windows_1252_text_under_an_iso_8859_charset_is_refused_at_its_line(charset: str) -> None:
+    """helper-127: a Windows editor saves CP1252 and the header still says ISO-8859-1: the
+    bytes 0x80-0x9F (’ – € œ) are control characters in ISO-8859-*, and 'Ouvrez l’œuvre'
+    was published as 'Ouvrez l\\x92\\x9cuvre' with only a control-character warning whose
+    hint said to delete them."""
+    text = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+            'msgid "Open the work."\nmsgstr "Ouvrez l’œuvre – 5 €."\n')
+    with pytest.raises(InputError) as caught:
+        parse_po_bytes(text.encode("cp1252"), "fr.po")
+    f = caught.value.finding
+    assert (f.check, f.line, f.column) == ("po-syntax", 6, 17)
+    assert "0x92" in f.message and "’" in f.message and "Windows-1252" in f.message
+    assert "charset=CP1252" in (f.hint or "")
+    # declared as what it is, it is read as ever; real ISO-8859 text (no C1 byte) too
+    fixed = text.replace(f"charset={charset}", "charset=CP1252").encode("cp1252")
+    assert parse_po_bytes(fixed, "fr.po").messages[0].msgstr == "Ouvrez l’œuvre – 5 €."
+    plain = text.replace("’œ", "'e").replace("–", "-").replace("€", "é").encode("latin-1")
+    assert parse_po_bytes(plain, "fr.po").messages[0].msgstr == "Ouvrez l'euvre - 5 é."

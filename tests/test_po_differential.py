@@ -60,6 +60,8 @@ STRICTER = (
     # a one-byte charset declared over UTF-8 text (Debian's gettext examples, converted to
     # UTF-8 and still declaring ISO-8859-*): gettext reads every accented letter as two
     ("po-syntax", r"declares charset=\S+, but the text is UTF-8"),
+    # Windows-1252 text under an ISO-8859 declaration: gettext reads its ’ – € as controls
+    ("po-syntax", r"control character in the declared charset=\S+; the text is Windows-1252"),
     # several domains in one file: an article catalog is one domain
     ("po-syntax", r"'domain' is no keyword"),
 )

@@ -5,6 +5,7 @@ catalog laid out as gettext writes it is read by the fast path (``canonical``)."
 from __future__ import annotations
 
 import codecs
+import re
 
 from pipeline import po_charset
 from pipeline.catalog.decode import _comments, _Decoder, _flags, _header
@@ -59,6 +60,7 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        _refuse_windows_bytes(data, codec, m.group(1), path)
         return  # text in the charset it declares
     if sum(1 for ch in text if ord(ch) > 0x7F) < _MISLABELLED_AT_LEAST and not _fits(text, codec):
         # a word or two of real text can be valid UTF-8 by chance (KOI8-R "её" reads "ţ"),
@@ -70,6 +72,34 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
         "every accented letter would read as two wrong ones (é as Ã©)", path,
         data.count(b"\n", 0, max(at, 0)) + 1, 1,
         "declare charset=UTF-8 in Content-Type (the file's text is already UTF-8)")
+
+
+_C1 = re.compile(rb"[\x80-\x9f]")
+
+
+def _refuse_windows_bytes(data: bytes, codec: str, name: str, path: str) -> None:
+    """A catalog that declares ISO-8859-1 (or another charset whose bytes 0x80-0x9F are
+    control characters) over Windows-1252 text, as a Windows editor saves it: its ’ – € œ
+    would read, and be published, as control characters (gettext reads them so)."""
+    found = _C1.search(data)
+    if found is None:
+        return
+    byte = found.group()
+    try:
+        meant = byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return  # no character in Windows-1252 either
+    if not 0x80 <= ord(byte.decode(codec, "replace")) <= 0x9F:
+        return  # a letter of the declared charset (KOI8-R, CP1251...)
+    at = found.start()
+    line_start = data.rfind(b"\n", 0, at) + 1
+    raise InputError(
+        "po-syntax", f"byte 0x{byte[0]:02x} is a control character in the declared "
+        f"charset={name}; the text is Windows-1252, where it is {meant!r}, and would be "
+        "published as control characters", path, data.count(b"\n", 0, at) + 1,
+        len(data[line_start:at].decode(codec, "replace")) + 1,
+        "declare charset=CP1252 in Content-Type (the file's text is Windows-1252), or save "
+        "the catalog as UTF-8")
 
 
 def _fits(text: str, codec: str) -> bool:
