@@ -237,7 +237,7 @@ def assert_published_safely(world: World, catalog: Catalog) -> None:
     article = world.article
     assert article is not None
     machine = article.meta.get("ms.translationtype") == "MT"
-    entries = entries_for(article, catalog, segment_keys(article.segments))
+    entries = entries_for(article, catalog, segment_keys(article.segments, catalog))
     published = publish(article, entries, POLICY, GUARD).translations
     for seg, msg, shown in zip(article.segments, entries, published, strict=True):
         reviewed = msg.msgstr if msg is not None and msg.reviewed else None
