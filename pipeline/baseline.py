@@ -35,6 +35,9 @@ STALE = Check(
 Key = tuple[str, str, str]
 
 
+READ_LIMIT = 256 * 1024 * 1024  # bytes of a baseline read at most
+
+
 class BaselineError(Exception):
     """A baseline file that cannot be used: the message names it and what to do."""
 
@@ -88,10 +91,16 @@ def load(path: Path) -> list[Entry]:
     a baseline."""
     import json
 
-    try:
-        text = path.read_text(encoding="utf-8")
+    from pipeline.findings import InputError
+    from pipeline.io import read_bytes
+
+    try:  # only a regular file, and a bounded one: a FIFO or /dev/zero had blocked the run
+        text = read_bytes(path, READ_LIMIT, str(path)).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(f"no baseline at {path} (write one with `pipeline baseline`)"
+                            ) from None
+    except InputError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.finding.message}"
                             ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None

@@ -244,11 +244,33 @@ def _list_of(events: Iterable[object], wanted: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_no_loc_file(path: Path) -> list[str]:
+READ_LIMIT = 64 * 1024 * 1024  # a terms file is read whole: a bound, as for articles
+
+
+def _read(path: Path, what: str) -> bytes:
+    """A terms file's bytes, read as articles are (``io.read_bytes``): only a regular file, at
+    most ``READ_LIMIT`` bytes. A FIFO or a device (``/dev/zero``) named in the settings had
+    blocked the run, or read until memory ran out."""
+    from pipeline.findings import InputError
+    from pipeline.io import read_bytes
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TermsError(f"{path}: cannot read the no-loc list: {exc}") from None
+        return read_bytes(path, READ_LIMIT, str(path))
+    except InputError as exc:
+        raise TermsError(f"{path}: cannot read the {what}: {exc.finding.message}") from None
+    except OSError as exc:
+        raise TermsError(f"{path}: cannot read the {what}: {exc}") from None
+
+
+def _read_text(path: Path, what: str) -> str:
+    try:
+        return _read(path, what).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TermsError(f"{path}: cannot read the {what}: {exc}") from None
+
+
+def read_no_loc_file(path: Path) -> list[str]:
+    text = _read_text(path, "no-loc list")
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 
@@ -273,10 +295,7 @@ def read_glossary(folder: Path) -> dict[str, tuple[tuple[str, tuple[str, ...]], 
 def _csv(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     import csv
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TermsError(f"{path}: cannot read the glossary: {exc}") from None
+    text = _read_text(path, "glossary")
     out = []
     for n, row in enumerate(csv.reader(text.splitlines()), 1):
         cells = [c.strip() for c in row]
@@ -299,9 +318,10 @@ def _tbx(path: Path, locale: str) -> list[tuple[str, tuple[str, ...]]]:
     # no DTD, no entities, no network: a glossary is data from outside
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False)
+    data = _read(path, "glossary")
     try:
-        root = etree.parse(str(path), parser).getroot()
-    except (OSError, etree.XMLSyntaxError) as exc:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
         raise TermsError(f"{path}: not a readable TBX file: {exc}") from None
     lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
     want = locale.lower()

@@ -4,6 +4,7 @@ matched by what they are about, not by line, id prefix or catalog layout."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -272,3 +273,16 @@ def test_baseline_with_q_writes_the_file_and_prints_nothing(
     capsys.readouterr()
     assert main([*cli_args("baseline", content, locales), "--out", str(written), "-q"]) == 0
     assert written.is_file() and capsys.readouterr().err == ""
+
+
+def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """helper-127: `--baseline` naming a FIFO (or /dev/zero) blocked the run forever before
+    any article; now a usage error in one line."""
+    from test_terminology import _refused_in_time
+
+    from pipeline.baseline import BaselineError
+
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    _refused_in_time(lambda: load(fifo), BaselineError,
+                     "cannot read the baseline: not a regular file")

@@ -5,6 +5,10 @@ settings, files and front matter they come from, end to end."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -252,3 +256,31 @@ def test_the_fallback_to_the_articles_own_translation_passes_the_terms_too(
     run_json(capsys, [*cli_args("locales", content, locales), "--out", str(out)])
     page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
     assert "Sign in to Azure." in page and "Azur." not in page
+
+
+def _refused_in_time(call: Callable[[], object], expected: type[Exception], match: str) -> None:
+    """``call`` raises ``expected`` within seconds (a blocked read fails the test, not hangs it)."""
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError("still reading after 5 s")
+
+    old = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        with pytest.raises(expected, match=match):
+            call()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("name", ["no-loc.txt", "glossary/fr-FR.csv", "glossary/fr-FR.tbx"])
+def test_a_terms_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
+    """helper-127: a no-loc list or glossary that is a FIFO (or /dev/zero) blocked the run
+    forever (or read until memory ran out) before any article: read as articles are, a
+    regular file up to a limit."""
+    (tmp_path / "glossary").mkdir()
+    os.mkfifo(tmp_path / name)
+    no_loc = tmp_path / name if name == "no-loc.txt" else None
+    glossary = None if no_loc else tmp_path / "glossary"
+    _refused_in_time(lambda: load((), no_loc, glossary), TermsError,
+                     f"{re.escape(str(tmp_path / name))}: cannot read the .*: not a regular file")
