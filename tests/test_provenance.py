@@ -423,3 +423,23 @@ def test_a_twins_correction_stays_published_when_a_handoff_translates_both_alike
     plain = reread(merge(article, reread(merge(handoff("aaaaa", ("Suivant", "Next"),
                                                        ("Suivante", "Next")), None))))
     assert [m.msgctxt for m in plain.messages if not m.obsolete] == [None]
+
+
+def test_twins_a_handoff_still_tells_apart_keep_their_keys_beside_a_corrected_twin() -> None:
+    """Only twins a handoff translates alike take a context for a corrected twin: where the
+    handoff still translates one English two ways, its keys stand (no entry is added)."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    three = (("Suivant", "Next"), ("Suivante", "Next"), ("Suivant", "Next"))
+    catalog = reread(merge(handoff("aaaaa", *three), None))
+    corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    article = handoff("bbbbb", *three)
+    merged = reread(merge(article, catalog))
+    assert [(m.msgctxt, m.msgstr) for m in merged.messages] == [
+        (None, "Suivant"), ("bbbbb-102", "Passez à la suivante")]
+    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
+    assert shown == ["Suivant", "Passez à la suivante", "Suivant"]

@@ -57,6 +57,9 @@ def _kept_twins(segments: Sequence[Segment], keys: list[Key], catalog: Catalog) 
         if (m.msgctxt is not None and m.msgid in plain and m.msgstr and not m.obsolete
                 and not as_delivered(m, recorded(m))):
             changed[m.msgid] = changed.get(m.msgid, 0) + 1
+    for context, msgid in keys:  # twins the handoff tells apart itself: its keys stand
+        if context is not None:
+            changed.pop(msgid, None)
     if not changed:
         return keys
     seen: dict[str, int] = {}
