@@ -7,6 +7,7 @@ Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import gc
 import importlib
@@ -51,6 +52,7 @@ def entry() -> int:
     # at every full collection (a run with nothing to do spent 5 ms there), and forked workers
     # do not touch, and so copy, its pages.
     gc.freeze()
+    _escaping_stdout()
     try:
         return main()
     except KeyboardInterrupt:  # every file is whole, old or new: nothing to say but that
@@ -69,6 +71,37 @@ def entry() -> int:
               "written so far are whole; run again with PIPELINE_DEBUG=1 for the traceback, "
               "and please report it)", file=sys.stderr)
         return EXIT_FAILED
+
+
+_ESCAPE = "pipeline-json-escape"
+
+
+def _json_escape(exc: UnicodeError) -> tuple[str, int]:
+    """What an encoding cannot hold, as JSON's escapes (astral characters as a surrogate
+    pair): inside a JSON string they read back as the same text, and in a table they say
+    which character it was."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        cp = ord(ch)
+        if cp > 0xFFFF:
+            cp -= 0x10000
+            out.append(f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{cp:04x}")
+    return "".join(out), exc.end
+
+
+def _escaping_stdout() -> None:
+    """Under a locale whose charset is not UTF-8 (or PYTHONIOENCODING=latin-1) stdout cannot
+    encode every character: ``checks`` and the JSON and SARIF of ``check`` stopped with an
+    internal error at the first '…'. Such characters are written as JSON escapes instead."""
+    codecs.register_error(_ESCAPE, _json_escape)
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors=_ESCAPE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -560,3 +560,28 @@ def test_a_root_named_like_a_locale_holding_locale_folders_is_a_content_root(
         shutil.copytree(content / "fr-FR", root / name)
     assert main(args("extract", root, locales)) in (0, 1)
     assert sorted(p.name for p in locales.iterdir()) == sorted(inside)
+
+
+@pytest.mark.parametrize("command", [["checks"], ["check", "--format", "json", "-q"],
+                                     ["check", "--format", "sarif", "-q"]])
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_cannot_show_every_character_gets_escapes_not_an_internal_error(
+        command: list[str], encoding: str) -> None:
+    """helper-127: under a locale whose charset is not UTF-8 (LANG=fr_FR.ISO-8859-1, or
+    PYTHONIOENCODING), ``pipeline checks`` and ``check --format sarif`` stopped with
+    'internal error: UnicodeEncodeError' (exit 3) at the first '…'. What stdout cannot
+    encode is written as JSON's escapes, so JSON and SARIF stay valid and say the same."""
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    env.pop("PIPELINE_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "pipeline", *command], cwd=REPO, env=env,
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")[-500:]
+    assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr
+    out = done.stdout.decode(encoding)
+    if command[0] == "checks":
+        assert "\\u2026" in out
+    else:
+        utf8 = subprocess.run([sys.executable, "-m", "pipeline", *command], cwd=REPO,
+                              env=dict(env, PYTHONIOENCODING="utf-8"), capture_output=True,
+                              timeout=120, check=False)
+        assert json.loads(out) == json.loads(utf8.stdout.decode("utf-8"))
