@@ -5,6 +5,7 @@ is the report made from scratch; baselined and suppressed findings are shown as 
 from __future__ import annotations
 
 import filecmp
+import os
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,22 @@ def test_baselined_and_suppressed_findings_are_shown_as_such(
     assert c_page.count(">baselined<") == 2  # an article whose files did not change
     listing = (out / "check-code-changed.html").read_text(encoding="utf-8")
     assert listing.count(">baselined<") == 6 and listing.count(">suppressed<") == 1
+
+
+def test_a_report_under_a_folder_named_in_latin_1_is_written_and_reused(
+    tree: tuple[Path, Path], tmp_path: Path, collected: list[str]
+) -> None:
+    """helper-127: roots under a folder whose name is not UTF-8 (``caf\\xe9``): the report wrote
+    its pages, then stopped with 'internal error: UnicodeEncodeError … surrogates not allowed'
+    (exit 3) saving its page cache, whose fingerprint names the roots."""
+    content, locales = tree
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    odd.mkdir()
+    content, locales = content.rename(odd / "content"), locales.rename(odd / "locales")
+    (odd / "pyproject.toml").write_text("")
+    out = odd / "report"
+    assert report(content, locales, out) == 0
+    assert (out / ".report-cache").is_file()
+    collected.clear()
+    assert report(content, locales, out) == 0
+    assert collected == []  # reused: the cache reads back

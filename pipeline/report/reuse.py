@@ -51,7 +51,8 @@ class PageCache:
         self.known: dict[str, Known] = {}
         self.fresh: dict[str, Known] = {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # surrogateescape: the fingerprint names the roots, whose names may not be UTF-8
+            data = json.loads(self.path.read_text(encoding="utf-8", errors="surrogateescape"))
             if data.get("format") == _FORMAT and data.get("fingerprint") == fingerprint:
                 for rel, (digest, locale, title, page, counts, readable, anchors, pages) in (
                         data["articles"].items()):
@@ -87,4 +88,4 @@ class PageCache:
         from pipeline.io import write_atomic
 
         with contextlib.suppress(InputError, OSError):  # an unsaved cache costs only time
-            write_atomic(self.path, text.encode("utf-8"), str(self.path))
+            write_atomic(self.path, text.encode("utf-8", "surrogateescape"), str(self.path))
