@@ -79,18 +79,37 @@ def config_options(config: Config) -> Options:
                    terms=terms)
 
 
+_CONFIG_LIMIT = 16 * 1024 * 1024  # bytes of a settings file read at most
+
+
 def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) -> Config:
     """The settings in ``pyproject``'s [tool.pipeline]. ``known_checks`` gives the check ids;
     it is called only when the table names some (it loads the checks' registry). A missing
-    file or table gives the defaults."""
-    if pyproject is None or not pyproject.is_file():
+    file or table gives the defaults; one that is there and cannot be read (a folder, a FIFO,
+    not UTF-8) is an error, not the defaults."""
+    if pyproject is None or not os.path.lexists(pyproject):
         return Config()
+    from pipeline.findings import InputError
+    from pipeline.io import read_bytes
+
+    try:  # as articles are read: a regular file (a FIFO is never waited on), bounded
+        raw = read_bytes(pyproject, _CONFIG_LIMIT, str(pyproject))
+    except InputError as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc.finding.message}") from None
+    except OSError as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc.strerror or exc}") from None
     try:
-        with open(pyproject, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{pyproject}: cannot read: the file is not UTF-8 (byte "
+                          f"0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8, "
+                          "as TOML requires") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-    table = data.get("tool", {}).get("pipeline", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject}: [tool] must be a table")
+    table = tool.get("pipeline", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.pipeline] must be a table")
     return from_table(table, str(pyproject), known_checks)

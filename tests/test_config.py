@@ -124,3 +124,39 @@ def test_a_build_locale_no_folder_has_is_a_warning_and_the_named_ones_still_buil
     err = capsys.readouterr().err
     assert "warning[layout]: build-locales names 'xx', which no locale folder" in err
     assert "'fr-FR'" not in err and (tmp_path / "locales" / "fr-FR").is_dir()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b'[tool.pipeline]\ncontent = "caf\xe9"\n', "not UTF-8"),
+    (b"\xff\xfe[\x00t\x00", "not UTF-8"),
+    (b"tool = 3\n", "[tool] must be a table"),
+])
+def test_a_settings_file_toml_cannot_take_is_a_usage_error_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str) -> None:
+    """helper-127: a pyproject.toml saved in Latin-1 or UTF-16, or whose 'tool' is no table,
+    stopped with 'internal error: UnicodeDecodeError' / 'AttributeError' (exit 3)."""
+    (tmp_path / "content").mkdir()
+    config = tmp_path / "pyproject.toml"
+    config.write_bytes(data)
+    assert main(["check", "--content", str(tmp_path / "content"), "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pipeline: error: {config}") and message in err, err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_settings_file_that_is_not_a_file_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """helper-127: ``--config`` naming a folder (or a FIFO, or pyproject.toml being one) ran
+    on the defaults, exit 0: the settings the user meant silently unused."""
+    import os
+
+    (tmp_path / "content").mkdir()
+    config = tmp_path / "pyproject.toml"
+    if kind == "folder":
+        config.mkdir()
+    else:
+        os.mkfifo(config)
+    assert main(["check", "--content", str(tmp_path / "content"), "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pipeline: error: {config}: cannot read"), err
