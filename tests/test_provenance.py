@@ -443,3 +443,23 @@ def test_twins_a_handoff_still_tells_apart_keep_their_keys_beside_a_corrected_tw
         (None, "Suivant"), ("bbbbb-102", "Passez à la suivante")]
     shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
     assert shown == ["Suivant", "Passez à la suivante", "Suivant"]
+
+
+def test_the_corrected_twin_not_an_earlier_untouched_one_keeps_its_segment() -> None:
+    """Found by a fuzzer over 37ef846: the segment given a context took the first twin in
+    order (untouched), which then followed the handoff, and the correction went obsolete
+    all the same; the next run undid it. It takes the corrected twin's own key."""
+    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next"),
+                                   ("Prochain", "Next")), None))
+    corrected = tuple(replace(m, msgstr="Prochain (revu)") if m.msgstr == "Prochain" else m
+                      for m in catalog.messages)
+    catalog = reread(replace(catalog, messages=corrected))
+    article = handoff("bbbbb", ("Suivant", "Next"), ("Suivant", "Next"))
+    merged = reread(merge(article, catalog))
+    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
+    assert shown == ["Suivant", "Prochain (revu)"]
+    assert reread(merge(article, merged)) == merged  # settled

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.catalog.model import Catalog, Message
-from pipeline.provenance import as_delivered, recorded
+from pipeline.provenance import as_delivered, checksum, recorded
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -46,31 +46,57 @@ def segment_keys(segments: Sequence[Segment], catalog: Catalog | None = None) ->
 
 
 def _kept_twins(segments: Sequence[Segment], keys: list[Key], catalog: Catalog) -> list[Key]:
-    """Twins a handoff now translates alike, one of whose entries with a context a translator
-    changed: by the handoff alone all would take the entry without a context, and the
-    correction would go obsolete, unpublished, for English that did not change. The second and
-    later segments of that English keep a context each (their ids), as many as the catalog has
-    such twins, so that merge gives them those entries in order (``twins.by_context``)."""
-    plain = {m.msgid for m in catalog.messages if m.msgctxt is None and not m.obsolete}
-    changed: dict[str, int] = {}
+    """Twins a handoff now translates alike, whose entry with a context a translator changed
+    and stands behind (reviewed: a draft or a suggestion is published nowhere): by the
+    handoff alone every segment of that English would take the one entry merge gives it
+    (``_taken``), and the correction would go obsolete, unpublished, for English that did not
+    change. The second and later segments of that English take the keys of those entries
+    instead, one each in catalog order: merge finds each entry by its key, as it is."""
+    plain = {m.msgid: m for m in catalog.messages if m.msgctxt is None and not m.obsolete}
+    twins: dict[str, list[Message]] = {}
     for m in catalog.messages:
-        if (m.msgctxt is not None and m.msgid in plain and m.msgstr and not m.obsolete
-                and not as_delivered(m, recorded(m))):
-            changed[m.msgid] = changed.get(m.msgid, 0) + 1
-    for context, msgid in keys:  # twins the handoff tells apart itself: its keys stand
-        if context is not None:
-            changed.pop(msgid, None)
-    if not changed:
+        if m.msgctxt is not None and m.msgid in plain and not m.obsolete:
+            twins.setdefault(m.msgid, []).append(m)
+    if not twins:
+        return keys
+    delivered: dict[str, str] = {}
+    for (context, msgid), seg in zip(keys, segments, strict=True):
+        if context is not None:  # twins the handoff tells apart itself: its keys stand
+            twins.pop(msgid, None)
+        elif msgid in twins:
+            delivered.setdefault(msgid, seg.translation)
+    kept: dict[str, list[Key]] = {}
+    for msgid, entries in twins.items():
+        if msgid in delivered:
+            taken = _taken(plain[msgid], entries, delivered[msgid])
+            corrected = [m.key for m in entries if m is not taken and m.reviewed
+                         and not as_delivered(m, recorded(m))]
+            if corrected:
+                kept[msgid] = corrected
+    if not kept:
         return keys
     seen: dict[str, int] = {}
     out = list(keys)
-    for i, (key, seg) in enumerate(zip(keys, segments, strict=True)):
-        context, msgid = key
-        if context is None and msgid in changed:
+    for i, (context, msgid) in enumerate(keys):
+        if context is None and msgid in kept:
             n = seen[msgid] = seen.get(msgid, 0) + 1
-            if 1 < n <= changed[msgid] + 1:
-                out[i] = (seg.id, msgid)
+            if 1 < n <= len(kept[msgid]) + 1:
+                out[i] = kept[msgid][n - 2]
     return out
+
+
+def _taken(first: Message, twins: Sequence[Message], translation: str) -> Message:
+    """The entry merge gives English a handoff translates alike everywhere: the one without a
+    context, unless its record is not of ``translation`` and a twin's is (``twins_by_record``,
+    then ``by_context`` by record)."""
+    if not translation:
+        return first
+    wanted = checksum(translation)
+    record = recorded(first)
+    if record is not None and record.checksum == wanted:
+        return first
+    return next((m for m in twins if (r := recorded(m)) is not None and r.checksum == wanted),
+                first)
 
 
 def entries_for(
