@@ -401,3 +401,17 @@ def test_windows_1252_text_under_an_iso_8859_charset_is_refused_at_its_line(char
     assert parse_po_bytes(fixed, "fr.po").messages[0].msgstr == "Ouvrez l’œuvre – 5 €."
     plain = text.replace("’œ", "'e").replace("–", "-").replace("€", "é").encode("latin-1")
     assert parse_po_bytes(plain, "fr.po").messages[0].msgstr == "Ouvrez l'euvre - 5 é."
+
+
+def test_windows_1250_text_under_iso_8859_2_names_its_own_code_page() -> None:
+    """Czech saved by a Windows editor (CP1250: 'š' is 0x9A, a control character in
+    ISO-8859-2) under an ISO-8859-2 header: the hint names CP1250, not CP1252."""
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-2\\n"\n\n'
+            'msgid "Open."\nmsgstr "Otevřete šablonu."\n')
+    with pytest.raises(InputError) as caught:
+        parse_po_bytes(text.encode("cp1250"), "cs.po")
+    assert "Windows-1250, where it is 'š'" in caught.value.finding.message
+    assert "charset=CP1250" in (caught.value.finding.hint or "")
+    koi8 = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KOI8-R\\n"\n\n'
+            'msgid "Box"\nmsgstr "─│┌"\n').encode("koi8-r")  # 0x80-0x82: KOI8-R's own letters
+    assert parse_po_bytes(koi8, "ru.po").messages[0].msgstr == "─│┌"

@@ -75,31 +75,37 @@ def _refuse_mislabelled(catalog: Catalog, data: bytes, path: str) -> None:
 
 
 _C1 = re.compile(rb"[\x80-\x9f]")
+# the Windows code page an editor saves for text of each ISO-8859 charset: the same letters
+# (most of them) and, in 0x80-0x9F, where ISO-8859 has control characters, ’ – € œ
+_WINDOWS = {"iso8859-1": "cp1252", "iso8859-15": "cp1252", "iso8859-2": "cp1250",
+            "iso8859-5": "cp1251", "iso8859-7": "cp1253", "iso8859-9": "cp1254",
+            "iso8859-8": "cp1255", "iso8859-6": "cp1256", "iso8859-4": "cp1257",
+            "iso8859-13": "cp1257"}
 
 
 def _refuse_windows_bytes(data: bytes, codec: str, name: str, path: str) -> None:
-    """A catalog that declares ISO-8859-1 (or another charset whose bytes 0x80-0x9F are
-    control characters) over Windows-1252 text, as a Windows editor saves it: its ’ – € œ
-    would read, and be published, as control characters (gettext reads them so)."""
-    found = _C1.search(data)
-    if found is None:
+    """A catalog that declares ISO-8859-1 (or another ISO-8859 charset, whose bytes 0x80-0x9F
+    are control characters) over Windows-1252 (or its sibling's) text, as a Windows editor
+    saves it: its ’ – € œ would read, and be published, as control characters (gettext reads
+    them so)."""
+    windows = _WINDOWS.get(codec)
+    found = _C1.search(data) if windows is not None else None
+    if windows is None or found is None:
         return
     byte = found.group()
     try:
-        meant = byte.decode("cp1252")
+        meant = byte.decode(windows)
     except UnicodeDecodeError:
-        return  # no character in Windows-1252 either
-    if not 0x80 <= ord(byte.decode(codec, "replace")) <= 0x9F:
-        return  # a letter of the declared charset (KOI8-R, CP1251...)
+        return  # no character in the Windows code page either
     at = found.start()
     line_start = data.rfind(b"\n", 0, at) + 1
     raise InputError(
         "po-syntax", f"byte 0x{byte[0]:02x} is a control character in the declared "
-        f"charset={name}; the text is Windows-1252, where it is {meant!r}, and would be "
-        "published as control characters", path, data.count(b"\n", 0, at) + 1,
+        f"charset={name}; the text is Windows-{windows[2:]}, where it is {meant!r}, and would "
+        "be published as control characters", path, data.count(b"\n", 0, at) + 1,
         len(data[line_start:at].decode(codec, "replace")) + 1,
-        "declare charset=CP1252 in Content-Type (the file's text is Windows-1252), or save "
-        "the catalog as UTF-8")
+        f"declare charset={windows.upper()} in Content-Type (the file's text is "
+        f"Windows-{windows[2:]}), or save the catalog as UTF-8")
 
 
 def _fits(text: str, codec: str) -> bool:
