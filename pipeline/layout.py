@@ -123,7 +123,7 @@ class Layout:
         no locale, and what could not be walked."""
         if isinstance(self.content, Url):
             return _walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
-        walk = _Walk(".md", self._shown[0])
+        walk = _Walk(".md", self._shown[0], other_case=True)
         skipped: list[str] = []
         for entry in walk.top(str(self.content)):
             if not is_locale(entry.name):
@@ -137,7 +137,7 @@ class Layout:
     def catalogs(self) -> Found:
         """Catalog paths relative to the locales root, as article-style '.md' paths, and what
         could not be walked."""
-        found = self._walk(self.locales, ".po", self._shown[1], frozenset())
+        found = self._walk(self.locales, ".po", self._shown[1], frozenset(), other_case=True)
         return Found(sorted(r[:-3] + ".md" for r in found.rels), [], found.problems)
 
     def pages(self, locales: frozenset[str]) -> Found:
@@ -150,12 +150,13 @@ class Layout:
         return self._walk(self.out, ".md", self._shown[2], locales)
 
     @staticmethod
-    def _walk(root: Path | Url, suffix: str, shown: str, locales: frozenset[str]) -> Found:
+    def _walk(root: Path | Url, suffix: str, shown: str, locales: frozenset[str],
+              other_case: bool = False) -> Found:
         """The ``suffix`` files under the locale folders of ``root`` (those of ``locales``
         only, when given)."""
         if isinstance(root, Url):
             return _walk_url(root, suffix, shown, locales, False)
-        walk = _Walk(suffix, shown)
+        walk = _Walk(suffix, shown, other_case)
         for entry in walk.top(str(root)):
             if is_locale(entry.name) and (not locales or entry.name.lower() in locales):
                 walk.locale(entry)
@@ -229,55 +230,10 @@ def _walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
 def walk_files(root: Path, shown: str, suffix: str) -> Found:
     """Files named ``*suffix`` below ``root`` (relative paths, sorted) and what could not be
     walked; ``shown``: the root as findings show it."""
-    walk = _Walk(suffix, shown)
+    walk = _Walk(suffix, shown, other_case=True)
     if root.is_dir():
         walk.folder(str(root), "", os.path.realpath(root), {os.path.realpath(root)})
     return Found(sorted(walk.found), [], walk.sorted_problems())
-
-
-def _system_file(rel: str) -> bool:
-    """What a file manager or archiver leaves in a folder, never a vendor's: hidden files and
-    folders (``.DS_Store``, macOS's ``._a.xlf`` resource forks), ``__MACOSX/``, ``Thumbs.db``,
-    ``desktop.ini`` and Office's ``~$`` lock files."""
-    parts = rel.split("/")
-    name = parts[-1]
-    return (any(p.startswith(".") or p == "__MACOSX" for p in parts)
-            or name.lower() in ("thumbs.db", "desktop.ini") or name.startswith("~$"))
-
-
-def returned_files(
-    root: Path, shown: str, suffixes: tuple[str, ...], check: str, known: tuple[str, ...] = ()
-) -> tuple[list[str], list[Finding]]:
-    """The files a vendor sent back below ``root``: those whose suffix is one of ``suffixes``
-    in any case (``.XLF``, ``.xliff``), sorted; and a warning for each other file but those
-    ending in ``known`` (the package's own), which the import cannot take: a CAT tool's own
-    format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over; what a
-    file manager or archiver adds (``Thumbs.db``, ``__MACOSX/``) is passed over. A second
-    file for one catalog (``a.XLF`` beside ``a.xliff``) is an error and is not imported."""
-    found = walk_files(root, shown, "")
-    rels: list[str] = []
-    problems = list(found.problems)
-    taken: dict[str, str] = {}  # each catalog's returned file
-    for rel in found.rels:
-        if _system_file(rel):
-            continue
-        stem, suffix = os.path.splitext(rel)
-        suffix = suffix.lower()
-        if suffix in suffixes:
-            first = taken.setdefault(stem, rel)
-            if first == rel:
-                rels.append(rel)
-            else:  # two files for one catalog: applying both could lose one's edits
-                problems.append(Finding(
-                    check, Severity.ERROR, f"a second file for the catalog {stem}.po, beside "
-                    f"{first}: not imported", f"{shown}/{rel}", 0, 0, None,
-                    "send back one file per catalog; merge the two in the CAT tool"))
-        elif suffix not in known:
-            problems.append(Finding(
-                check, Severity.WARNING, f"skipped: not a file this import reads "
-                f"({', '.join(suffixes)})", f"{shown}/{rel}", 0, 0, None,
-                "export the file from the CAT tool in the format it was sent in"))
-    return rels, problems
 
 
 class _Walk:
@@ -286,8 +242,11 @@ class _Walk:
     on: a folder it cannot read, a symbolic link it cannot follow, a file name that is not
     UTF-8. A link to a folder that holds it is not followed (it would loop forever)."""
 
-    def __init__(self, suffix: str, shown: str) -> None:
+    def __init__(self, suffix: str, shown: str, other_case: bool = False) -> None:
         self.suffix = suffix
+        # a file whose suffix is ours in other letters (a vendor's 'a.PO'): a finding, where
+        # the walk finds inputs (articles, catalogs), not the outputs' folder
+        self.other_case = other_case
         self.shown = shown  # the root as findings show it
         self.found: list[str] = []
         self.problems: list[Finding] = []
@@ -328,6 +287,12 @@ class _Walk:
                         self._problem(ENCODING, Severity.ERROR, sub, "the file name is not "
                                       "UTF-8 (shown with \\x escapes): the file was skipped",
                                       "rename the file (or its folder) in UTF-8")
+                elif self.other_case and name.lower().endswith(suffix):
+                    right = name[:-len(suffix)] + suffix
+                    self._problem(UNREADABLE, Severity.ERROR, sub, f"the name ends in "
+                                  f"'{name[-len(suffix):]}', which no run reads (only "
+                                  f"'{suffix}'): the file was skipped",
+                                  f"rename it to {right}")
                 continue
             target = os.path.realpath(entry.path) if entry.is_symlink() else f"{real}/{name}"
             if target in chain:

@@ -254,9 +254,10 @@ def returned_folder(
     known: tuple[str, ...] = (),
 ) -> tuple[Path, Path, list[str], list[Finding]] | None:
     """An import's catalogs folder, the folder of returned files, those files
-    (``layout.returned_files``) and what there is to say about them; None (after saying so)
+    (``returned.returned_files``) and what there is to say about them; None (after saying so)
     when a folder is missing."""
-    from pipeline.layout import Layout, returned_files
+    from pipeline.layout import Layout
+    from pipeline.returned import returned_files
 
     locales = args.locales or config.locales
     folder: Path = args.folder

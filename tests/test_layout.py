@@ -192,3 +192,32 @@ def test_a_file_name_holding_a_line_break_is_a_finding_not_a_catalog_no_reader_t
     assert found.rels == ["fr-FR/ok.md"]
     assert [(f.file, f.check) for f in found.problems] == [
         ("content/en-US/new\\nline.md", "encoding")]
+
+
+def test_a_catalog_or_article_named_in_capitals_is_a_finding_not_passed_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-127: a vendor's 'configuration.PO' (a Windows tool, a zip made on a file system
+    that ignores case) was passed over without a word: the run made a fresh 'configuration.po'
+    from the article, every translator's edit in the returned file unpublished, exit 0."""
+    from example import copy_example
+
+    from pipeline.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    copy_example(tmp_path / "content", english=True)
+    args = ["--content", "content", "--locales", "locales", "-j", "1"]
+    assert main(["extract", *args]) == 0
+    po = tmp_path / "locales/fr-FR/reference/configuration.po"
+    po.rename(po.with_suffix(".PO"))
+    md = next((tmp_path / "content/fr-FR/get-started").glob("*.md"))
+    md.rename(md.with_suffix(".Md"))
+    english = next((tmp_path / "content/en-US").rglob("*.md"))
+    english.rename(english.with_suffix(".MD"))
+    capsys.readouterr()
+    assert main(["locales", *args, "--out", "build"]) == 1
+    err = capsys.readouterr().err
+    assert "locales/fr-FR/reference/configuration.PO: error[unreadable]: " in err
+    assert f"content/fr-FR/get-started/{md.stem}.Md: error[unreadable]: " in err
+    assert f"{english.stem}.MD: error[unreadable]: " in err
+    assert "rename it to configuration.po" in err
