@@ -949,3 +949,25 @@ def test_english_a_vendor_puts_over_a_translation_is_their_change_not_a_tools_co
         assert (msg.msgstr, msg.fuzzy) == ("Nuage Contoso", False)
         assert [f.check for f in found] == ["xliff-conflict"]
         assert any("Contoso Cloud" in c for c in msg.translator_comments)
+
+
+def test_a_cat_tool_that_changes_only_the_state_is_heard() -> None:
+    """helper-127: the export writes approved and state together (yes/translated, no/
+    needs-review-translation). A CAT tool that confirms a unit by its state alone
+    (state="final", the exported approved="no" left as it was) had its sign-off dropped without
+    a word; one that flags a unit for review by its state alone (needs-review-translation,
+    approved="yes" left) had the flagged text published as reviewed. The signal the tool
+    changed since the export decides; where it changed approved, approved does."""
+    doc = etree.fromstring(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    unit(doc.getroottree(), "Machine translated.").find("x:target", NS).set("state", "final")
+    unit(doc.getroottree(), "Reviewed <b>markup</b> & `code`").find("x:target", NS).set(
+        "state", "needs-review-translation")
+    both = unit(doc.getroottree(), "Same English")
+    both.set("approved", "no")  # approved changed (state as exported): approved decides
+    new, changed, _ = import_catalog(EDGE, etree.tostring(doc, xml_declaration=True,
+                                                          encoding="UTF-8"), "a.xlf")
+    got = {m.key: m for m in new.messages if not m.obsolete}
+    assert got[(None, "Machine translated.")].reviewed
+    assert got[(None, "Reviewed <b>markup</b> & `code`")].fuzzy
+    assert got[("", "Same English")].fuzzy
+    assert changed == 3

@@ -44,7 +44,8 @@ from pipeline.merge import MT_NOTE
 from pipeline.provenance import as_delivered, checksum, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
-from pipeline.xliff.review import copied_english, unreviewed
+from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
+from pipeline.xliff.review import copied_english, state_alone, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -53,7 +54,6 @@ CHECK = "xliff"
 CLEARED = "xliff-cleared"  # a warning: an empty <target> cleared a translation
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 SOURCE_LANGUAGE = "en-US"
-REVIEWED_STATES = frozenset({"translated", "signed-off", "final"})
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -211,9 +211,13 @@ def _reviewed(unit: Any) -> bool:
     target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
     if unreviewed(target, approved):  # rejected, or a machine's or memory's suggestion
         return False
+    state = target.get("state") if target is not None else None
+    said = state_alone(approved, state, unit.xmlelement.get(BASE))
+    if said is not None:
+        return said
     if approved is not None:
         return bool(approved == "yes")
-    return target is not None and target.get("state") in REVIEWED_STATES
+    return state in REVIEWED_STATES
 
 
 def _both_changed(msg: Message, base: str | None, target: str, reviewed: bool) -> bool:

@@ -14,6 +14,7 @@ from pipeline.provenance import checksum
 
 SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-match"})
 CONFIRMED_STATES = frozenset({"signed-off", "final"})
+REVIEWED_STATES = frozenset({"translated", *CONFIRMED_STATES})  # a target's, reviewed
 
 
 def unreviewed(target: Any, approved: str | None) -> bool:
@@ -39,3 +40,20 @@ def copied_english(target: str, msg: Message, reviewed: bool, base: str | None) 
         return False
     # the record (``base``): the review state's letter, then the checksum of the text exported
     return not msg.msgstr if base is None else base[1:] == checksum("")
+
+
+def state_alone(approved: str | None, state: str | None, base: str | None) -> bool | None:
+    """Whether the unit is reviewed, where a CAT tool changed its ``state`` alone since the
+    export, which writes ``approved`` and ``state`` together (yes/translated,
+    no/needs-review-translation; ``base``: the review state's letter and the text's checksum
+    at export): it confirmed the unit by the state (``final``, ``signed-off``,
+    ``translated``) or doubted it, and left ``approved`` as it was. None where the state
+    says nothing new: ``approved`` then decides."""
+    if approved is None or state is None or not base or base[1:] == checksum(""):
+        return None
+    was = base[0] == "r"
+    if approved != ("yes" if was else "no"):
+        return None  # the tool changed approved: it decides
+    if state == ("translated" if was else "needs-review-translation"):
+        return None
+    return state in REVIEWED_STATES
