@@ -54,7 +54,7 @@ def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
             raise inputs.too_large(shown, st.st_size, limit)
         with os.fdopen(fd, "rb", buffering=0) as fh:
             fd = -1  # the file object closes it
-            data = _read_upto(fh, limit + 1, st.st_size)
+            data = _read_upto(fh, limit + 1)
     finally:
         if fd >= 0:
             os.close(fd)
@@ -63,15 +63,9 @@ def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
     return data
 
 
-def _read_upto(fh: io.RawIOBase, count: int, size: int) -> bytes:
-    """At most ``count`` bytes of ``fh``. The first read asks for the ``size`` the file claims
-    and a byte more: a regular file then ends in one call that allocates what it holds, where
-    reads of a fixed chunk each allocate the chunk and take a second call to see the end."""
-    first = fh.read(min(count, size + 1))
-    if not first or len(first) <= size:  # a short read of a regular file: its end
-        return first or b""
-    chunks = [first]  # it grew since it was measured: read on
-    left = count - len(first)
+def _read_upto(fh: io.RawIOBase, count: int) -> bytes:
+    chunks = []
+    left = count
     while left > 0:
         chunk = fh.read(min(left, 1 << 20))
         if not chunk:
