@@ -37,13 +37,37 @@ def _made(page: str) -> Counter[tuple[str, str]]:
     return found
 
 
+def _may_hold(article: Article, published: Sequence[str]) -> bool:
+    """Whether the localized page may hold a '[!' or ':::' at all, seen without making it: in
+    the article's text (its markup), in a published text, or over a join of one with what
+    stands beside it ('[' + '!INCLUDE', ':' + '::code'); an empty text joins what is around it.
+    Most pages hold none."""
+    text = article.text
+    if "[!" in text or ":::" in text:
+        return True
+    segments, last = article.segments, len(published) - 1
+    for i, shown in enumerate(published):
+        if not shown or "[!" in shown or ":::" in shown:
+            return True
+        if shown[0] not in "!:" and shown[-1] not in "[:":
+            continue
+        seg = segments[i]
+        before = text[seg.start - 1:seg.start] + (published[i - 1][-1:] if i else "")
+        after = text[seg.end:seg.end + 1] + (published[i + 1][:1] if i < last else "")
+        if (shown[0] == "!" and "[" in before) or (shown[0] == ":" and ":" in before) or (
+                shown[-1] == "[" and "!" in after) or (shown[-1] == ":" and ":" in after):
+            return True
+    return False
+
+
 def loads_joined(article: Article, published: Sequence[str]) -> list[tuple[int, str]]:
     """The segments whose translation takes part in a directive the localized page has and the
     English page has not (with its English in place, the page has one fewer), each with why."""
-    page = "".join(pieces(article, Form.LOCALIZED, published))
-    if "[!" not in page and ":::" not in page:  # no directive at all: most pages
+    if not _may_hold(article, published):  # no directive at all: most pages
         return []
-    made = _made(page)
+    made = _made("".join(pieces(article, Form.LOCALIZED, published)))
+    if not made:
+        return []
     new = made - _made("".join(pieces(article, Form.SOURCE)))
     if not new:
         return []

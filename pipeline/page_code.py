@@ -6,6 +6,7 @@ page, and the localized one with its translations in the pairs' places.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
-from pipeline.checks.tokens.links import DESTINATION_PATTERN
+from pipeline.checks.tokens.links import DESTINATION_PATTERN, block_reader
 from pipeline.checks.tokens.tags import LENIENT_TAG
 from pipeline.render import Form, pieces
 
@@ -198,3 +199,57 @@ def less_code(start: int, end: int, code: Sequence[tuple[int, int]]
         at = max(at, le)
     if at < end:
         yield at, end
+
+
+def opens_code(article: Article, start: int, end: int, translation: str, source: str
+                ) -> bool:
+    """Whether ``translation``, standing for ``text[start:end]``, is read as an indented code
+    block where its English is not, or makes a line of the English's code blocks code no more
+    (a list item's content column moved; a setext heading ended by a line break, its underline
+    a paragraph going on over the sample under it): CommonMark decides, with the translation
+    in place. Asked only where it opens its line with white space or has a line break."""
+    text, body = article.text, article.body_start
+    lead = translation[:1] in (" ", "\t") and source[:1] not in (" ", "\t") and \
+        _LINE_OPENING.match(text, max(line_start(text, start), body), start) is not None
+    if not (lead or LINE_END.search(translation)) or start < body:
+        return False
+    if not lead and _MAY_BE_CODE.search(text, end) is None and (
+            "```" not in text and "~~~" not in text):
+        return False  # no fence, nor an indented line after it: no code it can end
+    line = len(LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
+    english, english_all = _code_lines_of(text, body)
+    last = line + len(LINE_END.findall(text, start, end))  # the English's last line of it
+    if not lead and max(english_all, default=-1) <= last:
+        return False  # the lines before it are read before it is: their code stays code
+    placed, placed_all = _code_lines(text[body:start] + translation + text[end:])
+    shift = len(LINE_END.findall(translation)) - (last - line)
+    return (lead and line in placed and line not in english) or not {
+        n if n < line else n + shift for n in english_all if n < line or n > last} <= placed_all
+
+
+# What may stand before a block's first character on its line: block quote and list item
+# marks, and their white space. A line that may be indented code: four columns of white space
+# among its marks (a tab counts as several).
+LINE_END = re.compile(r"\r\n?|\n")
+_LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
+_MAY_BE_CODE = re.compile(r"[\r\n][ \t>*+\-.)0-9]*?(?: {4}|\t)")
+
+
+def line_start(text: str, pos: int) -> int:
+    """Where the line of ``pos`` starts: a CR alone ends a line too, for CommonMark (176
+    corpus handoffs hold one)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
+def _code_lines(page: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The lines (from 0) of ``page`` that CommonMark reads as indented code; of any code."""
+    code = [(t.type, range(t.map[0], t.map[1])) for t in block_reader().parse(page)
+            if t.type in ("code_block", "fence") and t.map is not None]
+    return (frozenset(n for kind, lines in code if kind == "code_block" for n in lines),
+            frozenset(n for _, lines in code for n in lines))
+
+
+@functools.lru_cache(maxsize=1)  # the page being published: its segments come together
+def _code_lines_of(text: str, body: int) -> tuple[frozenset[int], frozenset[int]]:
+    """``_code_lines`` of a page's body as it is: read once for all its segments."""
+    return _code_lines(text[body:])

@@ -14,7 +14,6 @@ whatever is selected, unless that id itself is ignored.
 from __future__ import annotations
 
 import copy
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -33,9 +32,10 @@ from pipeline.checks.fidelity.verbatim import (
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
 from pipeline.checks.safety import markup_open, new_block
-from pipeline.checks.tokens.links import block_reader, defined_labels, in_page_targets
+from pipeline.checks.tokens.links import defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
+from pipeline.page_code import LINE_END, line_start, opens_code
 from pipeline.render import Form, render
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ def publish(
             # where on the page the translation stands
             found = issues, held = _with_page(found, _page_lost(
                 seg.source, preferred, links,
-                _opens_code(article, seg.start, seg.end, preferred, seg.source),
+                opens_code(article, seg.start, seg.end, preferred, seg.source),
                 _after(article, seg.start, seg.end) if preferred[-1:] == "\\" else ""), options)
         silenced: Issues = ()
         if terms or ((issues or held) and msg is not None
@@ -214,7 +214,7 @@ def publish(
                        and not judge(verdict(seg.source, own), terms, term_options,
                                      seg.source, own, None)[1]
                        and not _page_lost(seg.source, own, links,
-                                          _opens_code(article, seg.start, seg.end, own,
+                                          opens_code(article, seg.start, seg.end, own,
                                                       seg.source),
                                           _after(article, seg.start, seg.end)
                                           if own[-1:] == "\\" else ""))
@@ -266,53 +266,6 @@ def publish(
 _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-page targets
 
 
-def _opens_code(article: Article, start: int, end: int, translation: str, source: str
-                ) -> bool:
-    """Whether ``translation``, standing for ``text[start:end]``, is read as an indented code
-    block where its English is not, or makes a line of the English's code blocks code no more
-    (a list item's content column moved; a setext heading ended by a line break, its underline
-    a paragraph going on over the sample under it): CommonMark decides, with the translation
-    in place. Asked only where it opens its line with white space or has a line break."""
-    text, body = article.text, article.body_start
-    lead = translation[:1] in (" ", "\t") and source[:1] not in (" ", "\t") and \
-        _LINE_OPENING.match(text, max(_line_start(text, start), body), start) is not None
-    if not (lead or _LINE_END.search(translation)) or start < body:
-        return False
-    line = len(_LINE_END.findall(text, body, start))  # the segment's line in the body, from 0
-    placed, placed_all = _code_lines(text[body:start] + translation + text[end:])
-    english, english_all = _code_lines_of(text, body)
-    last = line + len(_LINE_END.findall(text, start, end))  # the English's last line of it
-    shift = len(_LINE_END.findall(translation)) - (last - line)
-    return (lead and line in placed and line not in english) or not {
-        n if n < line else n + shift for n in english_all if n < line or n > last} <= placed_all
-
-
-# What may stand before a block's first character on its line: block quote and list item
-# marks, and their white space.
-_LINE_END = re.compile(r"\r\n?|\n")
-_LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
-
-
-def _line_start(text: str, pos: int) -> int:
-    """Where the line of ``pos`` starts: a CR alone ends a line too, for CommonMark (176
-    corpus handoffs hold one)."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-
-
-def _code_lines(page: str) -> tuple[frozenset[int], frozenset[int]]:
-    """The lines (from 0) of ``page`` that CommonMark reads as indented code; of any code."""
-    code = [(t.type, range(t.map[0], t.map[1])) for t in block_reader().parse(page)
-            if t.type in ("code_block", "fence") and t.map is not None]
-    return (frozenset(n for kind, lines in code if kind == "code_block" for n in lines),
-            frozenset(n for _, lines in code for n in lines))
-
-
-@functools.lru_cache(maxsize=1)  # the page being published: its segments come together
-def _code_lines_of(text: str, body: int) -> tuple[frozenset[int], frozenset[int]]:
-    """``_code_lines`` of a page's body as it is: read once for all its segments."""
-    return _code_lines(text[body:])
-
-
 def _after(article: Article, start: int, end: int) -> str:
     """What follows a segment of the body on the page, for ``escape_added``: its next
     character (before the next pair of an sxs article, the first of that pair's
@@ -328,10 +281,10 @@ def _after(article: Article, start: int, end: int) -> str:
     after = text[end:end + 1]
     if after in ("\n", "\r"):
         line = end + (2 if text.startswith("\r\n", end) else 1)
-        stop = _LINE_END.search(text, line)
+        stop = LINE_END.search(text, line)
         rest = text[line:len(text) if stop is None else stop.start()]
         # in a quote: the next line's text after its marks
-        if text[_line_start(text, start):start].lstrip().startswith(">"):
+        if text[line_start(text, start):start].lstrip().startswith(">"):
             rest = _QUOTE_MARKS.sub("", rest, count=1)
         return "\n" if rest.strip() and _INTERRUPTS.match(rest) is None else ""
     return after
