@@ -274,15 +274,9 @@ def test_segments_side_by_side_make_no_link_on_the_page(tmp_path: Path) -> None:
     """helper-77: each segment checked alone, two beside each other made a javascript: link
     on the page: a reference definition with its destination on the next line (English in),
     and a link text and its destination in two adjacent pairs (sxs)."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(
-        "# Getting started\n\nRead the setup guide first.\n\nOpen the settings page.\n"
-        "Then run the installer.\n", encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = _english_in(
+        tmp_path, "# Getting started\n\nRead the setup guide first.\n\nOpen the settings page.\n"
+        "Then run the installer.\n")
     text = po.read_text(encoding="utf-8")
     for english, french in (("Read the setup guide first.", "Lisez d'abord le [guide]."),
                             ("Open the settings page.", "[guide]:"),
@@ -294,6 +288,7 @@ def test_segments_side_by_side_make_no_link_on_the_page(tmp_path: Path) -> None:
            '<span data-stu-id="ab12c-103">Read the setup guide.</span></span>'
            '<span data-ttu-id="ab12c-104">(javascript:alert(document.domain)) d\'abord.</span>'
            '<span class="sxs-lookup"><span data-stu-id="ab12c-104">Do it first.</span></span>')
+    content = tmp_path / "content"
     (content / "de-DE").mkdir()
     (content / "de-DE" / "b.md").write_text(
         "---\nms.translationtype: HT\nms.contentlocale: de-DE\nms.sourcegitcommit: " + "0" * 40
@@ -331,6 +326,7 @@ def test_a_tag_or_script_split_over_segments_stays_off_the_page(tmp_path: Path) 
         (103, "Ouvrez la page.&lt;scr", "Open the page."),
         (104, "ipt>alert(1)&lt;/scr", "It runs."),
         (105, "ipt>Fin.", "The end.")))
+    content = tmp_path / "content"
     (content / "de-DE").mkdir()
     (content / "de-DE" / "b.md").write_text(
         "---\nms.translationtype: HT\nms.contentlocale: de-DE\nms.sourcegitcommit: " + "0" * 40
@@ -382,15 +378,9 @@ def test_a_list_items_first_words_moved_right_leave_the_englishs_code_below_it_c
     column one to the right, so that the English's indented code sample in the item (seven
     spaces: three for the item, four for code) is code no more: its '<img onerror=…>' a raw
     HTML block, live on the page, with no finding and exit 0 (English in)."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(
-        "# Test\n\n1. Open the settings page.\n\n       <img src=x onerror=alert(1)>\n\n"
-        "2. Then close it.\n", encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = _english_in(
+        tmp_path, "# Test\n\n1. Open the settings page.\n\n       <img src=x onerror=alert(1)>\n\n"
+        "2. Then close it.\n")
     text = po.read_text(encoding="utf-8")
     english, french = "Open the settings page.", " Ouvrez la page des paramètres."
     text = text.replace(f'msgid "{english}"\nmsgstr ""', f'msgid "{english}"\nmsgstr "{french}"')
@@ -407,15 +397,9 @@ def test_a_line_break_a_vendor_silenced_leaves_the_englishs_code_after_it_code(
     between the heading's text and its underline: the underline is a paragraph, and the
     English's indented code sample under it that paragraph's next line, its
     '<img onerror=…>' live (English in; exit 0, no finding)."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(
-        "Open the settings page\n======================\n    <img src=x onerror=alert(1)>\n",
-        encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = _english_in(
+        tmp_path, "Open the settings page\n======================\n"
+        "    <img src=x onerror=alert(1)>\n")
     text = po.read_text(encoding="utf-8")
     english = "Open the settings page"
     text = text.replace(f'msgid "{english}"\nmsgstr ""', "# ignore-newline-added\n"
@@ -431,15 +415,9 @@ def test_a_tag_the_english_escapes_is_never_published_live(tmp_path: Path) -> No
     its page shows as text; a translation that drops the backslash was read as the English's
     own tag, subtracted, and published live (English in; exit 0, no finding). So was the
     English's own handler with other code."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(
-        '# Test\n\nLoad it with \\<script src="lib.js">\\</script> in the header.\n\n'
-        'Add <img src="a.png" onerror="fallback(this)"> to each page.\n', encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = _english_in(
+        tmp_path, '# Test\n\nLoad it with \\<script src="lib.js">\\</script> in the header.\n\n'
+        'Add <img src="a.png" onerror="fallback(this)"> to each page.\n')
     text = po.read_text(encoding="utf-8")
     for english, french in (
             ('Load it with \\\\<script src=\\"lib.js\\">\\\\</script> in the header.',
@@ -463,15 +441,9 @@ def test_a_tag_the_english_opens_before_a_segment_gets_no_bare_attribute(
     translation that closes the value and adds a bare 'hidden' (or 'inert', 'popover',
     'contenteditable', 'autofocus') put it on the English's tag: the paragraph hidden, exit 0,
     no finding (markup-open needs an '=', open_tags compared handlers, URLs and hosts only)."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(
-        '# Test\n\n<p title="Settings > Privacy and security.">Open the privacy page.</p>\n',
-        encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = _english_in(
+        tmp_path, '# Test\n\n<p title="Settings > Privacy and security.">'
+        "Open the privacy page.</p>\n")
     text = po.read_text(encoding="utf-8")
     english = 'Privacy and security.\\">Open the privacy page.'
     assert f'msgid "{english}"\nmsgstr ""' in text
@@ -503,14 +475,20 @@ def test_a_video_link_made_over_two_catalog_entries_stays_off_the_page(tmp_path:
                 '&lt;/script&gt;] Les étapes.', "srcdoc")
 
 
-def _two_halves(tmp_path: Path, body: str, first: str, second: str, shown: str) -> None:
+def _english_in(tmp_path: Path, markdown: str) -> tuple[list[str], Path, Path]:
+    """An English-driven tree of one article, its catalog extracted: (the arguments that name
+    the tree, the catalog, the output folder)."""
     content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
     (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(f"# Test\n\n{body}\n", encoding="utf-8")
+    (content / "en-US" / "a.md").write_text(markdown, encoding="utf-8")
     (locales / "fr-FR").mkdir(parents=True)
     base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
     assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    return base, locales / "fr-FR" / "a.po", out
+
+
+def _two_halves(tmp_path: Path, body: str, first: str, second: str, shown: str) -> None:
+    base, po, out = _english_in(tmp_path, f"# Test\n\n{body}\n")
     text = po.read_text(encoding="utf-8")
     marks = "# ignore-link-text-broken\n# ignore-link-target-changed\n"
     one, two = body.lstrip("> ").split(". ", 1)

@@ -45,6 +45,12 @@ def delivery(tt: str, text: str, prefix: str) -> Article:
     return parse_article(FRONT.format(tt=tt) + body + "\n", "fr-FR/doc.md")
 
 
+def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
+    """A human handoff of ``pairs`` (translation, English), their ids ``prefix``-101 on."""
+    body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
+    return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
+
+
 def reread(catalog: Catalog) -> Catalog:
     return parse_po(format_po(catalog), "fr-FR/doc.po")
 
@@ -310,10 +316,6 @@ def test_new_english_beside_a_kept_sentence_takes_the_human_translation_delivere
     """helper-46: 'Open a terminal now.' added beside 'Open a terminal.' was given the other
     sentence's text as a fuzzy suggestion, and the human translation delivered was stored
     nowhere; a reviewer clearing the flag would have published the wrong sentence."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     catalog = reread(merge(handoff("aaaaa", ("Ouvrez un terminal.", "Open a terminal.")), None))
     merged = reread(merge(handoff("bbbbb", ("Ouvrez un terminal.", "Open a terminal."),
                                   ("Ouvrez un terminal maintenant.", "Open a terminal now.")),
@@ -327,10 +329,6 @@ def test_a_twin_whose_english_changed_leaves_its_correction_to_no_other_segment(
     """helper-47: with one twin's English changed, the other took the entry without a
     context by key alone, and published the first twin's correction; the obsolete entry
     kept for it must not be a duplicate of the active one (msgfmt refuses those)."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), None))
     corrected = tuple(replace(m, msgstr="Suivant (revu)") if m.msgstr == "Suivant" else m
                       for m in catalog.messages)
@@ -383,10 +381,6 @@ def test_an_obsolete_twin_never_takes_the_place_of_a_translators_correction() ->
     with its record took, by that record, the place of the corrected entry of the one segment
     left, when a later handoff delivered the gone twin's text: the correction went obsolete,
     unpublished, and nothing said so (the catalog's text must stay, ``handoff-disagrees``)."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), None))
     catalog = reread(merge(handoff("bbbbb", ("Suivant", "Next")), catalog))
     corrected = tuple(replace(m, msgstr="Suivant (revu)") if m.msgstr == "Suivant" else m
@@ -405,10 +399,6 @@ def test_a_twins_correction_stays_published_when_a_handoff_translates_both_alike
     without a context by key alone: the correction went obsolete, the page showed the
     handoff's text for English that had not changed, and nothing said so. The correction
     must stay the second segment's, published, with ``handoff-disagrees``."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next")), None))
     corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
                       for m in catalog.messages)
@@ -428,10 +418,6 @@ def test_a_twins_correction_stays_published_when_a_handoff_translates_both_alike
 def test_twins_a_handoff_still_tells_apart_keep_their_keys_beside_a_corrected_twin() -> None:
     """Only twins a handoff translates alike take a context for a corrected twin: where the
     handoff still translates one English two ways, its keys stand (no entry is added)."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     three = (("Suivant", "Next"), ("Suivante", "Next"), ("Suivant", "Next"))
     catalog = reread(merge(handoff("aaaaa", *three), None))
     corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
@@ -449,10 +435,6 @@ def test_the_corrected_twin_not_an_earlier_untouched_one_keeps_its_segment() -> 
     """Found by a fuzzer over 37ef846: the segment given a context took the first twin in
     order (untouched), which then followed the handoff, and the correction went obsolete
     all the same; the next run undid it. It takes the corrected twin's own key."""
-    def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
-        body = "\n\n".join(pair(f"{prefix}-{n}", tr, en) for n, (tr, en) in enumerate(pairs, 101))
-        return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
-
     catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next"),
                                    ("Prochain", "Next")), None))
     corrected = tuple(replace(m, msgstr="Prochain (revu)") if m.msgstr == "Prochain" else m
