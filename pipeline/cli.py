@@ -24,7 +24,7 @@ from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, Severity, json_text
 from pipeline.io import remove_stale_temps, tree_lock
 from pipeline.layout import Layout
 from pipeline.memory import Setup
@@ -357,11 +357,9 @@ class Reporter:
         if self.fmt == "sarif":
             self.gathered.extend(findings)
         elif self.fmt == "json":
-            import json  # only this format and SARIF need it: a run with nothing to do does not
-
             for f in findings:
                 sys.stdout.write("[\n " if self.first else ",\n ")
-                sys.stdout.write(json.dumps(f.to_json(), ensure_ascii=False))
+                sys.stdout.write(json_text(f.to_json()))
                 self.first = False
         else:
             # suppressed findings are not printed; baselined ones are, unless quiet
@@ -373,12 +371,10 @@ class Reporter:
 
     def close(self) -> None:
         if self.fmt == "sarif":
-            import json
-
             from pipeline import sarif
 
-            json.dump(sarif.to_sarif(self.gathered, checks.ALL_CHECKS, self.baseline), sys.stdout,
-                      ensure_ascii=False, indent=1)
+            sys.stdout.write(json_text(
+                sarif.to_sarif(self.gathered, checks.ALL_CHECKS, self.baseline), indent=1))
             sys.stdout.write("\n")
         elif self.fmt == "json":
             sys.stdout.write("[]\n" if self.first else "\n]\n")

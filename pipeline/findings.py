@@ -3,7 +3,44 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
+
+# What a terminal or a CI log acts on rather than shows: control characters (C0, DEL, C1: an
+# ESC starts a sequence that clears the screen, retitles the window or hides a link), format
+# characters (the bidirectional overrides and isolates that reorder what follows: Trojan
+# Source) and the line and paragraph separators; a lone surrogate too (no encoder takes it).
+_ACTED_ON = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _acted_on(text: str) -> list[str]:
+    """The characters of ``text`` a terminal acts on, each once; none for most text."""
+    if text.isprintable():  # the common case, at C speed
+        return []
+    return [c for c in dict.fromkeys(text) if unicodedata.category(c) in _ACTED_ON]
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as a terminal may print it: each character it would act on rather than show
+    written as Python writes it in a string (``\\x1b``, ``\\u202e``), as the findings
+    already quote a translation; a file or folder name and a segment id are the vendor's,
+    and reach a line unquoted."""
+    for c in _acted_on(text):
+        text = text.replace(c, repr(c)[1:-1])
+    return text
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """``value`` as JSON (UTF-8 text, not ASCII escapes) in which every character a terminal
+    acts on is a ``\\u`` escape: the same JSON to a reader, and nothing a terminal or a CI log
+    acts on when it is printed there (JSON itself escapes only C0 controls)."""
+    import json  # only the JSON and SARIF formats need it: a run with nothing to do does not
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    for c in _acted_on(text):
+        if c not in "\n":  # a line break between items (indent): JSON's own white space
+            text = text.replace(c, json.dumps(c)[1:-1])
+    return text
 
 
 class Severity(enum.IntEnum):
@@ -69,7 +106,7 @@ class Finding:
         text = f"{where}: {label}[{self.check}]: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return terminal_text(text)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -22,7 +22,6 @@ next ``extract`` drops it). The *machine-translated share* is that count over tr
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -34,7 +33,7 @@ from typing import TypeVar
 import pipeline.checks.inputs as inputs
 from pipeline.catalog import Catalog
 from pipeline.config import Config, bounded_jobs
-from pipeline.findings import Finding, InputError
+from pipeline.findings import Finding, InputError, json_text, terminal_text
 from pipeline.layout import Layout
 from pipeline.merge import MT_NOTE
 from pipeline.storage import Url
@@ -223,7 +222,8 @@ _COLUMNS: tuple[tuple[str, Callable[[Counts], str]], ...] = (
 def format_table(rows: Sequence[Row], first: str = "locale") -> str:
     """An aligned table: names left, numbers right, a TOTAL row at the foot."""
     total = sum((r.counts for r in rows), Counts())
-    body = [[r.catalog or r.locale, *(fn(r.counts) for _, fn in _COLUMNS)] for r in rows]
+    body = [[terminal_text(r.catalog or r.locale), *(fn(r.counts) for _, fn in _COLUMNS)]
+            for r in rows]
     table = [[first, *(name for name, _ in _COLUMNS)], *body,
              ["TOTAL", *(fn(total) for _, fn in _COLUMNS)]]
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
@@ -282,7 +282,7 @@ def command(args: argparse.Namespace, config: Config) -> int:
         print(finding.format_text(), file=sys.stderr)
     shown = rows if args.by_article else by_locale(rows)
     if args.format == "json":
-        json.dump([r.to_json() for r in shown], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(json_text([r.to_json() for r in shown], indent=1))
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(shown, "catalog" if args.by_article else "locale"))

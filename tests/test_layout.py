@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -221,3 +222,45 @@ def test_a_catalog_or_article_named_in_capitals_is_a_finding_not_passed_over(
     assert f"content/fr-FR/get-started/{md.stem}.Md: error[unreadable]: " in err
     assert f"{english.stem}.MD: error[unreadable]: " in err
     assert "rename it to configuration.po" in err
+
+
+ODD_NAMES = ["e\x1b]8;;http:evil.example\x07link\x1b]8;;\x07\x1b[2J", "bidi\u202egpj.exe",
+             "c1\x9b2J", "ls\u2028x", "del\x7f"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "stats"])
+def test_a_file_name_a_terminal_acts_on_is_printed_escaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        fmt: str) -> None:
+    """helper-128: an article and catalog named with an ESC sequence (an OSC 8 link, a screen
+    clear), a bidi override, a C1 control or a line separator reached the terminal or CI log
+    raw in every finding about them (JSON and SARIF escape only C0 controls): each is shown
+    escaped, and JSON and SARIF still read back the name as it is."""
+    from pipeline.cli import main
+
+    po = (REPO / "locales/fr-FR/get-started/install-cli.po").read_text(encoding="utf-8")
+    po = po.replace('msgstr "Prérequis"', 'msgstr "Pré<b>requis"')  # a finding at each file
+    for name in ODD_NAMES:
+        (tmp_path / "content/fr-FR").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "locales/fr-FR").mkdir(parents=True, exist_ok=True)
+        shutil.copy(ARTICLE, tmp_path / f"content/fr-FR/{name}.md")
+        (tmp_path / f"locales/fr-FR/{name}.po").write_text(po, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    if fmt == "stats":
+        assert main(["stats", "--locales", "locales", "--by-article", "-j", "1"]) == 0
+    else:
+        assert main(["check", "--content", "content", "--locales", "locales", "-j", "1",
+                     "--format", fmt]) == 1
+    out, err = capsys.readouterr()
+    acted_on = [c for c in out + err if c not in "\n" and unicodedata.category(c) in
+                {"Cc", "Cf", "Zl", "Zp"}]
+    assert acted_on == []
+    if fmt == "text":
+        assert "content/fr-FR/e\\x1b]8;;http:evil.example\\x07link\\x1b]8;;\\x07\\x1b[2J.md:" in err
+        assert "content/fr-FR/bidi\\u202egpj.exe.md:19:32: error[html-added]" in err
+    elif fmt == "json":
+        assert {f["file"] for f in json.loads(out)} >= {f"content/fr-FR/{n}.md" for n in ODD_NAMES}
+    elif fmt == "sarif":
+        assert len(json.loads(out)["runs"][0]["results"]) >= 2 * len(ODD_NAMES)
+    else:
+        assert "fr-FR/c1\\x9b2J.po" in out
