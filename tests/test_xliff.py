@@ -354,6 +354,21 @@ def test_text_xml_cannot_carry_is_not_exported(
     assert [p.name for p in (tmp_path / "xlf").rglob("*.xlf")] == ["a.xlf"]
 
 
+@pytest.mark.parametrize("name", ["b\x1b[2J", "b\ufffe", "b\x08"])
+def test_a_file_name_xml_cannot_carry_is_named_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """helper-128: a catalog named with an ESC sequence (or U+FFFE) stopped xliff-export with
+    'pipeline: internal error: ValueError: All strings must be XML compatible' (exit 3), the
+    other catalogs half exported: its <file original> cannot hold the name. Now it is that
+    catalog's error, and every other catalog is exported."""
+    locales = tree(tmp_path, {f"fr-FR/{name}.po": format_po(EDGE), "fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 1
+    err = capsys.readouterr().err
+    assert f".po: error[xliff]: the file name holds U+{ord(name[1]):04X}, which XLIFF" in err
+    assert [p.name for p in (tmp_path / "xlf").rglob("*.xlf")] == ["a.xlf"]
+
+
 def test_an_xliff_file_of_another_catalog_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,6 +25,7 @@ from pipeline.catalog import Catalog, encode_po
 from pipeline.findings import InputError
 from pipeline.handoff import codes
 from pipeline.handoff.work import CATEGORIES, Count, Work, base
+from pipeline.memory.tmx import xml_shown
 from pipeline.merge import MT_NOTE
 
 NS = codes.NAMESPACE
@@ -57,6 +58,11 @@ def xliff(rel: str, locale: str, works: list[Work], shown: str, version: str) ->
 
     from pipeline.xliff import unit_id
 
+    bad = _NOT_XML.search(rel)
+    if bad is not None:  # <file original>, by which the import finds the catalog
+        raise InputError("handoff", f"the file name holds U+{ord(bad.group()):04X}, which XLIFF "
+                         "(XML 1.0) cannot carry", shown, 0, 0,
+                         "rename the catalog and its article, or send this locale as PO")
     root = etree.Element(_q("xliff"), version="1.2", nsmap={None: NS})
     file = etree.SubElement(root, _q("file"), original=rel, datatype="plaintext",
                             **{"source-language": SOURCE_LANGUAGE, "target-language": locale})
@@ -84,7 +90,8 @@ def xliff(rel: str, locale: str, works: list[Work], shown: str, version: str) ->
                 alt.set("match-quality", str(work.similarity))
             etree.SubElement(alt, _q("source")).text = msg.previous_msgid or msg.msgid
             etree.SubElement(alt, _q("target")).text = msg.msgstr
-        etree.SubElement(unit, _q("note"), {"from": "pipeline"}).text = work.describe(article)
+        etree.SubElement(unit, _q("note"), {"from": "pipeline"}).text = xml_shown(
+            work.describe(article))  # a TM match's origin: another catalog's name
         group = etree.SubElement(unit, _q("context-group"), name="x-pipeline",
                                  purpose="information")
         etree.SubElement(group, _q("context"), {"context-type": "x-pipeline-base"}).text = \

@@ -34,6 +34,12 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def xml_shown(text: str) -> str:
+    """``text`` with what XML 1.0 cannot carry (control characters in a file name) written as
+    Python writes it in a string (``\\x1b``): for what a vendor reads, never reads back."""
+    return _NOT_XML.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def export(index: Index, locale: str, tool_version: str) -> bytes:
     from lxml import etree  # type: ignore[import-untyped]
 
@@ -55,7 +61,7 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
                 ("x-pipeline-status", "reviewed" if choice.reviewed else "unreviewed"),
                 ("x-pipeline-reviewed", str(choice.reviewed)),
                 ("x-pipeline-entries", str(choice.total)),
-                ("x-pipeline-origin", choice.origin),
+                ("x-pipeline-origin", xml_shown(choice.origin)),  # a catalog's name
             ):
                 prop = etree.SubElement(tu, "prop", type=name)
                 prop.text = value

@@ -90,21 +90,20 @@ def unit_id(msgctxt: str | None, msgid: str) -> str:
 def export_catalog(catalog: Catalog, original: str, locale: str, shown: str = "") -> bytes:
     """The catalog's active entries as an XLIFF 1.2 file; ``original`` names the catalog in it.
     Raises InputError for text that XML cannot carry (control characters), which would not come
-    back as it was."""
+    back as it was; the file's name too (``<file original>``, by which the import finds it)."""
+    for what, text, line in (("the file name", original, 0), *(("the entry", t, m.line) for m in
+                             catalog.active() for t in (m.msgid, m.msgstr, m.msgctxt or ""))):
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            raise InputError(CHECK, f"{what} holds U+{ord(bad.group()):04X}, which XLIFF (XML "
+                             "1.0) cannot carry", shown or original, line, 1 if line else 0,
+                             "send this catalog as PO, or remove the control character" if line
+                             else "rename the catalog and its article, or send them as PO")
     store: Any = _store_class()(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=locale)
     store.switchfile(original, createifmissing=True)
     for msg in catalog.active():
-        for text in (msg.msgid, msg.msgstr, msg.msgctxt or ""):
-            bad = _NOT_XML.search(text)
-            if bad is not None:
-                raise InputError(
-                    CHECK, f"the entry holds U+{ord(bad.group()):04X}, which "
-                    "XLIFF (XML 1.0) cannot carry", shown or original, msg.line, 1,
-                    "send this catalog as PO, or remove the control character",
-                )
         _add_unit(store, msg, original)
-    data: bytes = bytes(store)
-    return data
+    return bytes(store)
 
 
 def _clean(text: str) -> str:

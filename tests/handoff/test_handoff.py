@@ -67,6 +67,24 @@ def test_the_package_holds_only_the_entries_that_need_work_with_their_provenance
     assert "exact-TM" in printed and "TOTAL" in printed
 
 
+def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
+    internal error: ValueError: All strings must be XML compatible' (exit 3), whether the
+    catalog needed work (its <file original>) or only lent another one a memory match (the
+    unit's note names where the match came from)."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a\x1b[2J.md", article("fr-FR", "aaaaa", [(FR, EN)]))
+    write(content, "fr-FR/b\x1b[2J.md", article("fr-FR", "bbbbb", [(MT_FR, MT_EN)], mt=True))
+    write(content, "fr-FR/c.md", article("fr-FR", "ccccc", [("", EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    pkg = tmp_path / "pkg"
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg, "-q") == 1
+    assert "b\\x1b[2J.po: error[handoff]: the file name holds U+001B" in capsys.readouterr().err
+    notes = xlifffile.parsefile(str(pkg / "fr-FR/c.xlf")).units[0].getnotes()
+    assert "exact TM match from fr-FR/a\\x1b[2J.md" in notes
+
+
 def translate_with_translate_toolkit(path: Path, skip: str, drop: str) -> None:
     """What a CAT tool does: a target per unit, its inline codes moved but kept."""
     store = xlifffile.parsefile(str(path))

@@ -42,6 +42,17 @@ def test_the_export_is_the_same_bytes_for_the_same_memory() -> None:
     assert tmx.export(index, "fr-FR", "1") == tmx.export(index, "fr-FR", "1")
 
 
+def test_a_catalog_name_xml_cannot_carry_is_shown_escaped_not_a_crash() -> None:
+    """helper-128: a catalog named with an ESC sequence stopped tm-export with 'pipeline:
+    internal error: ValueError: All strings must be XML compatible' (exit 3): its name is each
+    unit's x-pipeline-origin. It is written escaped, as the findings show it."""
+    from lxml import etree
+
+    index = build([("fr-FR/a\x1b[2J\ufffe.md", [(EN, FR, True)])])
+    root = etree.fromstring(tmx.export(index, "fr-FR", "1"))
+    assert root.findtext(".//prop[@type='x-pipeline-origin']") == "fr-FR/a\\x1b[2J\\ufffe.md"
+
+
 def test_a_vendor_tmx_given_with_tm_fills_new_entries(tmp_path: Path) -> None:
     vendor = tmp_path / "vendor.tmx"
     vendor.write_text(
