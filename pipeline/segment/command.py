@@ -11,14 +11,13 @@ exit status is then 1.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
 
 import pipeline.checks.inputs as inputs
 from pipeline.config import Config
-from pipeline.findings import Finding, InputError, Severity
+from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.io import read_bytes, write_files
 from pipeline.layout import file_or_link
 from pipeline.merge import gettext_language
@@ -92,7 +91,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
             target = out / (rel[:-3] + ".pot" if fmt == "pot" else rel)
             writes.append((target, made.encode("utf-8"), str(target)))
     if fmt == "json":
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1))
+        sys.stdout.write(json_text(records, indent=1))
         sys.stdout.write("\n")
     for result in write_files(writes) if writes else []:
         if isinstance(result, InputError):

@@ -63,6 +63,18 @@ def test_json_prints_one_list_with_files_in_path_order(
     assert set(start[0]) == {"id", "source", "line", "column"}
 
 
+def test_json_writes_a_file_name_a_terminal_acts_on_as_escapes(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-128: JSON escapes only C0 controls, so a C1 CSI (U+009B) or a bidi override in
+    a file name reached the terminal raw; they are \\u escapes now, the same JSON."""
+    (source / "c\x9b2J\u202e.md").write_text("Plain.\n", encoding="utf-8")
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 0, err
+    assert "\x9b" not in out and "\u202e" not in out and '"c\\u009b2J\\u202e.md"' in out
+    assert [r["file"] for r in json.loads(out)][1] == "c\x9b2J\u202e.md"
+
+
 def test_pot_is_a_gettext_template_msgfmt_accepts(
     source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], require_gettext: None
 ) -> None:
