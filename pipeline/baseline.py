@@ -74,14 +74,15 @@ def entries_of(findings: Iterable[Finding], layout: Layout) -> list[Entry]:
 
 def dumps(entries: Sequence[Entry]) -> str:
     """The file's text: deterministic, one entry per line, so that a diff shows each finding
-    accepted or fixed as one line."""
-    import json
+    accepted or fixed as one line; what a terminal or a diff acts on (a bidi override in a file
+    name: Trojan Source in review) as ``\\u`` escapes."""
+    from pipeline.findings import json_text
 
     lines = [f'{{"version": {VERSION}, "tool": "pipeline", "findings": [']
     for n, e in enumerate(sorted(entries, key=lambda e: (e.file, e.check, e.key, e.message))):
         comma = "," if n < len(entries) - 1 else ""
         record = {"file": e.file, "check": e.check, "key": e.key, "message": e.message}
-        lines.append(" " + json.dumps(record, ensure_ascii=False) + comma)
+        lines.append(" " + json_text(record) + comma)
     lines.append("]}")
     return "\n".join(lines) + "\n"
 

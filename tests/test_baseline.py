@@ -220,6 +220,18 @@ def test_entries_round_trip_through_the_file(tmp_path: Path) -> None:
 
 
 
+def test_a_file_name_with_a_bidi_override_is_an_escape_in_the_baseline(tmp_path: Path) -> None:
+    """helper-128: a baseline is committed and reviewed as a diff; a file name's bidi
+    override (or C1 control) was written raw, reordering the line a reviewer reads. It is a
+    \\u escape now, and reads back as the same name."""
+    entries = [Entry("pipe-added", "de-DE/a\u202egpj.exe\x9b.md", "00ff", "a '|' added")]
+    text = dumps(entries)
+    assert "\u202e" not in text and "\x9b" not in text and "a\\u202egpj.exe\\u009b.md" in text
+    path = tmp_path / "b.json"
+    path.write_text(text, encoding="utf-8")
+    assert [e.file for e in load(path)] == ["de-DE/a\u202egpj.exe\x9b.md"]
+
+
 def test_a_finding_is_keyed_by_its_segment_not_only_by_its_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
