@@ -468,6 +468,20 @@ def test_a_kept_vendor_text_comes_back_unchanged_through_an_untouched_round_trip
     assert not keep_beside(messages, 0, text)  # said once
 
 
+@pytest.mark.parametrize("comment",
+                         ["Vu \u2028 avec le client", "Vu\x85ok", "a ]]> <!-- & \u2029 b"])
+def test_a_translators_comment_comes_back_unchanged_through_an_untouched_round_trip(
+        comment: str) -> None:
+    """helper-128: a catalog's translator comment holding U+2028, U+2029 or NEL (one line to
+    gettext and to this reader) came back from an untouched XLIFF as its pieces, each added
+    as a comment of its own: the import split the note where Python's splitlines does, the
+    export had joined the comments at line feeds."""
+    first = replace(EDGE.messages[0], translator_comments=(comment,))
+    catalog = replace(EDGE, messages=(first, *EDGE.messages[1:]))
+    data = export_catalog(catalog, "fr-FR/a.po", "fr-FR")
+    assert import_catalog(catalog, data, "a.xlf") == (catalog, 0, ())
+
+
 def test_an_emptied_target_that_loses_a_conflict_leaves_no_comment() -> None:
     from pipeline.xliff.stale import keep_beside
 
@@ -724,6 +738,9 @@ def test_a_returned_note_never_silences_a_check(tmp_path: Path) -> None:
     store = xlifffile.parsefile(str(xlf))
     next(u for u in store.units if u.source == "Machine translated.").addnote(
         "ignore-code-changed", origin="translator")
+    # one line to gettext, two to a reader that splits at U+2028 or NEL (polib)
+    next(u for u in store.units if u.source == "Untranslated.").addnote(
+        "Vu.\u2028ignore-number-changed", origin="translator")
     xlf.write_bytes(bytes(store))
     assert import_(locales, tmp_path / "xlf") == 0
     assert po.read_bytes() == before

@@ -14,12 +14,15 @@ _OWN_NOTES = frozenset({"developer", "pipeline"})
 
 
 def returned_notes(element: Any) -> list[str]:
-    """The lines of a returned unit's notes other than the export's own."""
+    """The lines of a returned unit's notes other than the export's own, split where the
+    export joined the comments and a PO reader splits them: at line ends (a CR from ``&#13;``
+    too), not at U+2028, U+2029 or NEL, which a comment line holds as text."""
     lines: list[str] = []
     for note in element:
         if isinstance(note.tag, str) and note.tag.rpartition("}")[2] == "note" and (
                 note.get("from") not in _OWN_NOTES):
-            lines.extend(line.rstrip() for line in (note.text or "").splitlines())
+            text = (note.text or "").replace("\r\n", "\n").replace("\r", "\n")
+            lines.extend(line.rstrip() for line in text.split("\n"))
     return [line for line in lines if line.strip()]
 
 
@@ -42,6 +45,9 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
         if line.rstrip() in have:
             continue
         tried = replace(out, translator_comments=(*out.translator_comments, line))
-        if ignored(tried) <= silenced:
+        # nor one that does so as a reader splitting at U+2028 or NEL reads it (polib)
+        split = replace(out, translator_comments=(*out.translator_comments,
+                                                  *line.splitlines()))
+        if ignored(tried) <= silenced and ignored(split) <= silenced:
             out = tried
     return out
