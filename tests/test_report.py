@@ -422,6 +422,29 @@ def test_every_link_resolves_and_nothing_leaves_the_machine(report: Path) -> Non
     assert "url(" not in css and "@import" not in css and "http" not in css
 
 
+def test_links_to_an_article_with_a_hash_in_its_name_resolve(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-128: every link to ``c#-guide.md`` (its page, its catalog line, the article) was
+    cut at the name's '#': ``fr-FR/get-started/c`` with a fragment, a file that is not there.
+    A '#' in a path is escaped (%23); the report's own fragments still follow a '#'."""
+    monkeypatch.chdir(tmp_path)
+    demo_tree(tmp_path)
+    content, locales = Path("content"), Path("locales")
+    shutil.copy(content / f"{FR}.md", content / "fr-FR/get-started/c#-guide.md")
+    shutil.copy(locales / f"{FR}.po", locales / "fr-FR/get-started/c#-guide.po")
+    out = build(tmp_path, content, locales)
+    seen = 0
+    for page in sorted(out.rglob("*.html")):
+        for url in re.findall(r'\b(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+            path, _, fragment = url.partition("#")
+            assert (page.parent / unquote(path)).exists(), (page, url)
+            seen += "c%23-guide" in path
+            if fragment.startswith("s") and path.endswith(".html"):
+                assert f'id="{fragment}"' in (page.parent / unquote(path)).read_text(
+                    encoding="utf-8"), (page, url)
+    assert seen >= 3
+
+
 # ---------------------------------------------------------------- writing
 
 

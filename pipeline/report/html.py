@@ -24,16 +24,27 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _split(url: str) -> tuple[str, str, str]:
+    """(path, '#', fragment) of a link the report makes. Its fragments (``s4``, ``L12``,
+    ``findings``, ``check-…``) hold no '.' or '/' and its paths end in a file's suffix, so a
+    '#' in a file's name (``c#-guide.md``) is the path's: cut there, every link to the
+    article went to a file 'c'."""
+    path, sep, fragment = url.rpartition("#")
+    if not sep or "." in fragment or "/" in fragment:
+        return url, "", ""
+    return path, sep, fragment
+
+
 def href(url: str) -> str:
     """A relative URL for an attribute: percent-encoded, then escaped."""
-    path, sep, fragment = url.partition("#")
+    path, sep, fragment = _split(url)
     return esc(quote(path, safe="/") + sep + quote(fragment, safe=""))
 
 
 def page_link(here: str, target: str) -> str:
     """The link from report page ``here`` to report page ``target`` (both relative to the root,
     with '/' separators; a fragment may follow ``target``)."""
-    path, sep, fragment = target.partition("#")
+    path, sep, fragment = _split(target)
     rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
     return rel + sep + fragment
 
