@@ -3,6 +3,7 @@ lines of the notes other than the export's own, added to the entry's ``#`` comme
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -11,6 +12,8 @@ from pipeline.catalog import Message
 # Notes a returned unit carries that are not the export's own (the entry's ``#.`` comments and
 # the packages' provenance): a translator's, whatever the tool calls them.
 _OWN_NOTES = frozenset({"developer", "pipeline"})
+# What the export leaves out of a note: XML 1.0 cannot carry it (a control character)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def returned_notes(element: Any) -> list[str]:
@@ -38,7 +41,10 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     from pipeline.memory.rows import without_provenance
     from pipeline.suppress import ignored
 
-    have = {c.rstrip() for c in msg.translator_comments}
+    # each comment as the catalog has it, and as the export sent it (an untouched file's
+    # note, less its control characters, is no new note)
+    have = {c.rstrip() for c in msg.translator_comments} | {
+        _NOT_XML.sub("", c).rstrip() for c in msg.translator_comments}
     silenced = ignored(msg)
     out = msg
     for line in dict.fromkeys(without_provenance(tuple(lines))):
