@@ -369,6 +369,23 @@ def test_a_file_name_xml_cannot_carry_is_named_not_a_crash(
     assert [p.name for p in (tmp_path / "xlf").rglob("*.xlf")] == ["a.xlf"]
 
 
+def test_a_catalog_with_a_backslash_in_its_name_takes_its_own_xliff_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-128: 'a\\b.po' is a name on Linux; the import read every backslash of
+    <file original> as a Windows tool's separator, and refused the catalog's own file as
+    'exported from the catalog fr-FR/a/b.po'."""
+    locales = tree(tmp_path, {"fr-FR/a\\b.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf/fr-FR/a\\b.xlf"
+    doc = etree.parse(str(xlf))
+    unit(doc, "Untranslated.").append(etree.fromstring(
+        f'<target xmlns="{NAMESPACE}">Non traduit.</target>'))
+    doc.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    assert import_(locales, tmp_path / "xlf") == 0, capsys.readouterr().err
+    assert 'msgstr "Non traduit."' in (locales / "fr-FR/a\\b.po").read_text(encoding="utf-8")
+
+
 def test_an_xliff_file_of_another_catalog_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -82,8 +82,9 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
         raise _refuse(shown, root.sourceline or 0, "not an XLIFF 1.2 file of this package",
                       "import the package's own .xlf files")
     for file in root.iterfind(q + "file"):
-        named = (file.get("original") or "").replace("\\", "/")
-        if named != original:
+        raw = file.get("original") or ""  # a backslash: a Windows tool's, or the name's
+        named = raw.replace("\\", "/")
+        if original not in (raw, named):
             raise _refuse(shown, file.sourceline or 0, f"the package's file for {named!r}, "
                           f"not {original!r}", "keep the folders and names of the package")
     index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)

@@ -278,8 +278,9 @@ def import_catalog(
                          "send back the .xlf as the CAT tool exported it") from None
     if original is not None:
         for node in store.document.getroot().iterchildren(store.namespaced("file")):
-            named = (node.get("original") or "").replace("\\", "/")
-            if named != original and not named.endswith("/" + original):
+            raw = node.get("original") or ""  # a backslash: a Windows tool's, or the name's
+            named = raw.replace("\\", "/")
+            if original not in (raw, named) and not named.endswith("/" + original):
                 raise _refuse(shown, node, f"exported from the catalog {named!r}, not from "
                               f"{original!r}", "import each .xlf at the path xliff-export "
                               "wrote it to")

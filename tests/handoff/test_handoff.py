@@ -85,6 +85,17 @@ def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
     assert "exact TM match from fr-FR/a\\x1b[2J.md" in notes
 
 
+def test_a_catalog_with_a_backslash_in_its_name_takes_its_package_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-128: 'b\\x.po' is a name on Linux; handoff-import read the backslash of
+    <file original> as a separator and refused the package's own file for it."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/b\\x.md", article("fr-FR", "bbbbb", [(MT_FR, MT_EN)], mt=True))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    pkg = package(tmp_path, cats)
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0, capsys.readouterr().err
+
+
 def translate_with_translate_toolkit(path: Path, skip: str, drop: str) -> None:
     """What a CAT tool does: a target per unit, its inline codes moved but kept."""
     store = xlifffile.parsefile(str(path))
