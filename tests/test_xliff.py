@@ -487,14 +487,16 @@ def test_a_kept_vendor_text_comes_back_unchanged_through_an_untouched_round_trip
 
 @pytest.mark.parametrize("comment",
                          ["Vu \u2028 avec le client", "Vu\x85ok", "a ]]> <!-- & \u2029 b",
-                          "note \x1b[31m rouge", "a\x0cb", "cloche\x07"])
+                          "note \x1b[31m rouge", "a\x0cb", "cloche\x07", " indented",
+                          "\x85 ]", "\u2003y"])
 def test_a_translators_comment_comes_back_unchanged_through_an_untouched_round_trip(
         comment: str) -> None:
     """helper-128: a catalog's translator comment holding U+2028, U+2029 or NEL (one line to
     gettext and to this reader) came back from an untouched XLIFF as its pieces, each added
     as a comment of its own: the import split the note where Python's splitlines does, the
     export had joined the comments at line feeds. One holding a control character came back
-    as a second comment without it: the export leaves out what XML cannot carry."""
+    as a second comment without it: the export leaves out what XML cannot carry; one that
+    starts with white space ('#  indented'), without it: the export strips a note's ends."""
     first = replace(EDGE.messages[0], translator_comments=(comment,))
     catalog = replace(EDGE, messages=(first, *EDGE.messages[1:]))
     data = export_catalog(catalog, "fr-FR/a.po", "fr-FR")

@@ -41,14 +41,14 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     from pipeline.memory.rows import without_provenance
     from pipeline.suppress import ignored
 
-    # each comment as the catalog has it, and as the export sent it (an untouched file's
-    # note, less its control characters, is no new note)
-    have = {c.rstrip() for c in msg.translator_comments} | {
-        _NOT_XML.sub("", c).rstrip() for c in msg.translator_comments}
+    # each comment as the export sent it, less what XML cannot carry and the white space at
+    # its ends (a note's, which the export strips): an untouched file's note is no new note
+    have = {c.strip() for c in msg.translator_comments} | {
+        _NOT_XML.sub("", c).strip() for c in msg.translator_comments}
     silenced = ignored(msg)
     out = msg
     for line in dict.fromkeys(without_provenance(tuple(lines))):
-        if line.rstrip() in have:
+        if line.strip() in have:
             continue
         tried = replace(out, translator_comments=(*out.translator_comments, line))
         # nor one that does so as a reader splitting at U+2028 or NEL reads it (polib)
