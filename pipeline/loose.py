@@ -17,7 +17,7 @@ import yaml
 
 from pipeline.article import LOOKUP_MARK, OPENER_PREFIX, catalog_form, split_front_matter
 from pipeline.checks.safety import may_be_active
-from pipeline.open_tags import OPEN_AT_A_PAIR, markup_tags
+from pipeline.open_tags import MARKUP_TAG, markup_tags, read_tags
 from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
 from pipeline.render import Form
 from pipeline.yamlvalues import MERGE, strings_under
@@ -115,7 +115,10 @@ def markup_look(article: Article) -> tuple[bool, bool]:
     stretches = map(slice, [article.body_start, *[s.end for s in segments]],
                     [*[s.start for s in segments], len(text)])
     markup = "\0".join(map(text.__getitem__, stretches))
-    return not may_be_active(markup), "<" in markup and OPEN_AT_A_PAIR.search(markup) is not None
+    # a tag left open where a pair stands ends at its '\0': what follows the last is no matter
+    pairs = markup[: markup.rfind("\0") + 1]
+    return not may_be_active(markup), "<" in pairs and any(
+        tag is None or pairs.startswith("\0", tag.end()) for tag in read_tags(pairs, MARKUP_TAG))
 
 
 def skeleton(article: Article, flagged: Callable[[str], bool], taken: Sequence[Loose] = (),

@@ -38,8 +38,31 @@ _ATTRIBUTES = re.compile(r"""[\t\n\f\r /]*+([^\t\n\f\r />][^\t\n\f\r />=]*+)(?:[
                          r"""[\t\n\f\r ]*+("[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?""")
 BROWSER_TAG = re.compile(_TAG.format(x="") + ">?")
 # ... in the article's markup joined with a '\0' for each pair (``loose.markup_look``): one
-# left open where a pair stands
-OPEN_AT_A_PAIR = re.compile(_TAG.format(x="\0") + "\0")
+# left open where a pair stands ends at a '\0'
+MARKUP_TAG = re.compile(_TAG.format(x="\0"))
+
+
+def read_tags(text: str, tag: re.Pattern[str], bounded: bool = True
+              ) -> Iterator[re.Match[str] | None]:
+    """``tag`` matched at each '<' and letter of ``text``, in order. Each runs to its '>',
+    however many '<' it holds: '<a <a <a …' read from every '<' costs the square of its
+    length (30 KB of them, a minute). A tag read from a '<' inside the tags before it re-reads
+    their text; ``bounded``, once that re-reading passes a quarter of the text (and 4,096
+    characters), one None stands for the rest: the caller takes the worst of them. The
+    corpus's articles re-read at most 1 % of theirs."""
+    reach = spent = 0
+    allowed = len(text) // 4 + 4096
+    for opener in _OPENER.finditer(text):
+        start = opener.start()
+        if bounded and spent > allowed:
+            yield None
+            return
+        found = tag.match(text, start)
+        assert found is not None  # (its '<' and letter match)
+        if start < reach:
+            spent += found.end() - start
+        reach = max(reach, found.end())
+        yield found
 
 WHY = "event-handler: the tag the markup opens before it has on the page what its English's has not"
 
@@ -53,7 +76,11 @@ def in_open_tags(article: Article, published: Sequence[str]) -> list[int]:
     english_page = "".join(english)
     at_english = list(accumulate(map(len, english), initial=0))
     found: set[int] = set()
-    for k, start, tag, at in _open(article, published):
+    for k, start, tag, at in _open(article, published, True):
+        if tag is None:  # past a hostile run of '<': every translation from there holds
+            found.update(i for i in range(k // 2, len(segments))
+                         if published[i] != segments[i].source)
+            break
         own = BROWSER_TAG.match(english_page, at_english[k] + start)
         if own is None or _more(tag.group(), own.group()):
             found.update(i for i in range(k // 2, len(segments))
@@ -66,24 +93,27 @@ def markup_tags(article: Article, published: Sequence[str] | None) -> list[tuple
     and the tag as the localized page writes it (``published`` in the pairs' places)."""
     starts = [0, *[seg.end for seg in article.segments]]  # each piece of markup's
     return [(starts[k // 2] + start, tag.group())
-            for k, start, tag, _ in _open(article, published)]
+            for k, start, tag, _ in _open(article, published, False) if tag is not None]
 
 
-def _open(article: Article, published: Sequence[str] | None
-          ) -> Iterator[tuple[int, int, re.Match[str], list[int]]]:
+def _open(article: Article, published: Sequence[str] | None, bounded: bool
+          ) -> Iterator[tuple[int, int, re.Match[str] | None, list[int]]]:
     """(the piece of markup, where in it the tag starts, the tag on the localized page, where
-    each piece is on that page) for each tag left open where a pair stands."""
+    each piece is on that page) for each tag left open where a pair stands; ``bounded``, past
+    what ``read_tags`` re-reads, None for the rest, at the piece the last tag read is in."""
     local = pieces(article, Form.LOCALIZED, published)
     page = "".join(local)
     at = list(accumulate(map(len, local), initial=0))
     # every '<' and letter: one in a code span, a comment or a textarea is no tag to a page,
     # but read as one it must not hide the tag after it
-    for opener in _OPENER.finditer(page):
-        tag = BROWSER_TAG.match(page, opener.start())
-        assert tag is not None  # (its '<' and letter match)
-        k = bisect_right(at, opener.start()) - 1  # the piece it starts in
+    last = 0
+    for tag in read_tags(page, BROWSER_TAG, bounded):
+        if tag is None:
+            yield last - last % 2, 0, None, at
+            return
+        last = k = bisect_right(at, tag.start()) - 1  # the piece it starts in
         if k % 2 == 0 and k + 1 < len(local) and tag.end() > at[k + 1]:  # open over a pair
-            yield k, opener.start() - at[k], tag, at
+            yield k, tag.start() - at[k], tag, at
 
 
 _OPENER = re.compile(r"<[A-Za-z]")

@@ -612,3 +612,49 @@ def test_a_list_item_or_quote_ends_a_paragraph_so_no_setext_heading_follows() ->
     # a list item's text, continued: the '---' after it is a rule
     assert heading_ids("- item\n  continued\n---\n") == {}
     assert heading_ids("- item\n\nPara\n---\n") == {3: "para"}
+
+
+def test_a_paragraph_of_thousands_of_unclosed_tags_before_a_translated_one_is_linear(
+        tree: Tree) -> None:
+    """'<a <a <a …' left English before a translated paragraph: each '<' read as a tag ran to
+    the end of all of them, and each such tag's attributes were read again, cubic (30 KB: a
+    minute). Now linear: past a bound, such a tag holds the translations after it back, saying
+    so (``open_tags.read_tags``)."""
+    import time
+
+    tree.target("fr-FR")
+    tree.write("a.md", "# T\n\n" + "<a " * 3000 + "\n\nA sentence.\n")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"A sentence.": "Une phrase."})
+    started = time.perf_counter()
+    assert tree.run("locales") == 0
+    assert time.perf_counter() - started < 2.0
+    page = tree.page("fr-FR", "a.md")
+    assert "<a " * 3000 + "\n\n" in page and page.endswith(("A sentence.\n", "Une phrase.\n"))
+
+
+def test_the_quick_look_for_a_tag_open_at_a_pair_reads_as_the_tag_pattern_does() -> None:
+    """``loose.markup_look``'s second answer, read tag by tag, is the search of the tag pattern
+    followed by a pair's '\\0' it stands for, on every short text of tag characters."""
+    import itertools
+    import re
+    import time
+    from types import SimpleNamespace
+
+    from pipeline import loose
+    from pipeline.open_tags import _TAG
+
+    pattern = re.compile(_TAG.format(x="\0") + "\0")
+    for n in range(1, 7):
+        for chars in itertools.product('<a "\'>=\0/', repeat=n):
+            text = "".join(chars)
+            article = SimpleNamespace(text=text, segments=[], body_start=0)
+            pieces = text.split("\0")
+            starts = list(itertools.accumulate(len(p) + 1 for p in pieces))
+            article.segments = [SimpleNamespace(start=s - 1, end=s) for s in starts[:-1]]
+            assert loose.markup_look(article)[1] is (pattern.search(text) is not None), text
+    hostile = SimpleNamespace(text="<a " * 20000 + ">x", body_start=0,
+                              segments=[SimpleNamespace(start=60001, end=60002)])
+    started = time.perf_counter()
+    loose.markup_look(hostile)  # type: ignore[arg-type]  # (past the bound: True, the worst)
+    assert time.perf_counter() - started < 1.0
