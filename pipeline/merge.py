@@ -369,8 +369,11 @@ def _update(old: Message, unit: Unit, article: Article, mt: bool, new: bool) -> 
     """``old`` for this handoff: the text, flags and notes ``provenance.settle`` decides, new ids
     and lines."""
     msgstr, flags, notes = settle(old, unit.translation, mt, new)
+    comments, previous, context = old.translator_comments, old.previous_msgid, old.previous_msgctxt
+    if msgstr != old.msgstr and old.msgstr and FUZZY in old.flags:  # a memory suggestion gave
+        comments, previous, context = without_provenance(comments), None, None  # way (settle)
     # made field by field, not with dataclasses.replace: one per segment of every article,
     # and replace() cost three times as much
     ids, refs = _placed(unit, article, *notes)
-    return Message(old.msgid, msgstr, unit.msgctxt, flags, old.translator_comments, ids, refs,
-                   old.previous_msgid, old.previous_msgctxt, False, 0)
+    return Message(old.msgid, msgstr, unit.msgctxt, flags, comments, ids, refs, previous,
+                   context, False, 0)

@@ -19,7 +19,9 @@ The rule, per entry, when a new handoff arrives (``settle``):
 - a translator changed or reviewed it: the catalog's text stays. Should a newer human handoff
   deliver other text than the one the translator started from, the two disagree: ``check``
   reports ``handoff-disagrees`` (``disagrees``) until one side takes the other's text;
-- a handoff with no translation for the entry changes nothing.
+- a handoff with no translation for the entry changes nothing;
+- a translation memory suggestion still fuzzy (its ``# tm:`` note) is nobody's text: a human
+  handoff's translation replaces it, reviewed.
 
 An entry without a record (a catalog from before records, or a tool that dropped the ``#.``
 notes) is trusted as delivered only where it equals the handoff's text; elsewhere it is taken as
@@ -38,6 +40,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.memory.rows import provenance as memory_note
 
 MT_NOTE = "machine translation: not yet reviewed"
 _PREFIX = "handoff: "
@@ -146,6 +149,10 @@ def settle(old: Message, text: str, machine: bool, arrived: bool = False) -> Set
     new = Record(machine, checksum(text))
     if not msgstr:  # nothing to lose
         return _follow(flags, text, new, old.previous_msgid is None)
+    if fuzzy and not machine and memory_note(old) is not None:
+        # a memory suggestion (``memory.fill``), made for other articles: nobody's text; the
+        # human translation delivered for this one takes its place (merge drops the note)
+        return _follow(flags, text, new, True)
     if fuzzy and old.previous_msgid is not None:
         # a suggestion for changed English, until a translator reviews it
         return (msgstr, flags, (new.note,))

@@ -187,3 +187,30 @@ def test_a_translator_s_edit_of_a_lent_suggestion_is_not_replaced_by_the_memory(
     locales(content, cats, out, "-j", "1")
     found = next(m for m in catalog(path).messages if m.msgid == EN)
     assert found.msgstr.startswith("Ma version.") and found.previous_msgid == near
+
+
+def test_a_human_handoff_replaces_a_memory_suggestion_and_stays_once_it_is_gone(
+        tmp_path: Path) -> None:
+    """b.md's entry holds a.md's translation, filled by the memory (fuzzy); then b.md's human
+    handoff arrives. The memory's copy was taken for a translator's text: the handoff's
+    translation was recorded as delivered but never kept, so it went with the handoff."""
+    content, cats, out = tree(tmp_path)
+    assert locales(content, cats, out) == 0
+    assert _entry(cats / "fr-FR/b.po").msgstr == FR
+    vendor = "Choisissez l'abonnement de ce déploiement."
+    assert run("segment", "--source", content / "en-US", "--format", "sxs", "--out",
+               tmp_path / "sxs") == 0
+    sxs = (tmp_path / "sxs/b.md").read_text(encoding="utf-8")
+    sxs = sxs.replace(f">{EN}</span><span class", f">{vendor}</span><span class", 1)
+    write(content, "fr-FR/b.md", sxs.replace("---\n", "---\nms.translationtype: HT\n", 1))
+    locales(content, cats, out)
+    (content / "fr-FR/b.md").unlink()
+    locales(content, cats, out)
+    entry = _entry(cats / "fr-FR/b.po")
+    assert entry.msgstr == vendor and not entry.fuzzy
+    assert not any(c.startswith("tm: ") for c in entry.translator_comments)
+    assert vendor in (out / "fr-FR/b.md").read_text(encoding="utf-8")
+
+
+def _entry(path: Path) -> Any:
+    return next(m for m in catalog(path).active() if m.msgid == EN)
