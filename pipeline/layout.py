@@ -348,12 +348,16 @@ def _is_utf8(text: str) -> bool:
 
 
 def file_or_link(path: str) -> bool:
-    """A file, or a link to no folder (one to nothing is for the English job to report)."""
+    """Anything but a folder: a file, a link to no folder (one to nothing is for the English
+    job to report), a FIFO, socket or device (``io.read_bytes`` refuses it, naming it; taken
+    for no English, it was skipped by ``segment`` and sent to each locale's handoff job)."""
     try:
         st = os.lstat(path)  # one call: most paths are files, or nothing
     except OSError:
         return False
-    return stat.S_ISREG(st.st_mode) or (stat.S_ISLNK(st.st_mode) and not os.path.isdir(path))
+    if stat.S_ISLNK(st.st_mode):
+        return not os.path.isdir(path)
+    return not stat.S_ISDIR(st.st_mode)
 
 
 def printable(path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -173,4 +174,15 @@ def test_an_article_that_is_a_broken_link_is_an_error_not_skipped(
         "exist" in err
     assert "loop.md: error[unreadable]: cannot follow this symbolic link (it leads back to " \
         "itself)" in err
+    assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]
+
+
+def test_an_article_that_is_a_fifo_is_an_error_not_skipped(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO named .md was passed over: exit 0, not a word."""
+    os.mkfifo(source / "pipe.md")
+    code, out, err = run(capsys, "--source", str(source))
+    assert code == 1
+    assert "pipe.md: error[unreadable]: not a regular file (a device, FIFO or socket)" in err
     assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -211,6 +212,19 @@ def test_an_english_article_that_is_a_broken_link_is_reported_once_at_the_englis
     errors = [line for line in capsys.readouterr().err.splitlines() if "error[" in line]
     assert len(errors) == 1 and "en-US/ghost.md" in errors[0], errors
     assert said in errors[0] or "cannot follow this symbolic link" in errors[0]
+    assert tree.page("fr-FR", "share.md")  # the other articles still ran
+
+
+def test_an_english_article_that_is_a_fifo_is_reported_once_at_the_english(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """A FIFO was no English to ``Layout.drives``: each locale's job read a handoff that does
+    not exist, an error per locale at that path (No such file or directory)."""
+    _two_locales(tree)
+    os.mkfifo(tree.content / "en-US" / "pipe.md")
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error[" in line]
+    assert len(errors) == 1 and "en-US/pipe.md: error[unreadable]: not a regular file" in errors[0]
     assert tree.page("fr-FR", "share.md")  # the other articles still ran
 
 
