@@ -23,6 +23,8 @@ from pipeline.checks.tokens.links import (
     video_links,
 )
 from pipeline.checks.tokens.prose import prose
+from pipeline.checks.tokens.schemes import _SCHEME, _SCHEME_CHARS
+from pipeline.checks.tokens.schemes import bare_schemes as bare_schemes
 from pipeline.checks.tokens.tags import LENIENT_TAG_PATTERN, URL_ATTRIBUTES, lenient_tags, no_tags
 from pipeline.checks.tokens.urls import MD_ESCAPE, decoded_url, url_hosts
 from pipeline.findings import Severity
@@ -116,42 +118,12 @@ def _nothing_new(source: str, translation: str) -> bool:
     return not diff_multiset(src, tr)[1]
 
 
-# 'javascript:', 'vbscript:', 'livescript:' or 'data:' with white space or control characters
-# anywhere in them, which a browser drops from a URL (lower case)
-_SPACED = "[\x00-\x20\x7f]*"
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
 ESCAPED_WORD = re.compile(r"[^\s&%]*+[&%]\S*+")
 # The escapes that can spell a scheme: a numeric reference (any letter), the named ones for a
 # colon or white space, and those that make another escape ('&amp;#106;', '&num;', '&percnt;');
 # no name stands for a letter
 SPELLING = re.compile(r"&(?:#|amp;?|colon;|tab;|newline;|num;|percnt;)", re.I)
 PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
-_SCHEME = re.compile("(?:" + "|".join(_SPACED.join(word) for word in (
-    "javascript", "vbscript", "livescript", "data")) + ")" + _SPACED + ":")
-
-
-
-def bare_schemes(text: str) -> int:
-    """How many script or data URLs ``text`` holds, link or not ('javascript:x' in one
-    segment, '[a]' and '(…)' or '[a]:' in the ones beside it, make one link on the page):
-    references and backslash escapes read as Markdown reads them. A script URL does something
-    only with a call, an assignment or a string ('javascript:alert(1)', 'javascript:"…"'), a
-    data URL only with a media type or its comma ('data:text/html,…'): 'the VBScript code:',
-    'JavaScript:支持', 'javascript:-URLs', 'Data:2024-01-15' are prose."""
-    low = (html.unescape(text) if "&" in text else text).replace("\\", "").lower()
-    return sum(1 for m in _SCHEME.finditer(low)
-               if (not m.start() or low[m.start() - 1] not in _SCHEME_CHARS)
-               and (_DATA_PAYLOAD if m.group().startswith("d") else _SCRIPT_PAYLOAD).match(
-                   low, m.end()))
-
-
-# after the scheme, up to white space: a media type or the comma of a data URL; for script, a
-# payload starting with no closing punctuation and holding a call, assignment, string or escape
-_DATA_PAYLOAD = re.compile(r"[\x00-\x20]*(?:[a-z][\w.+-]*/[\w.+-]|[,;])")
-# (JavaScript takes a no-break space, U+2028 or a BOM before its code as white space)
-_SCRIPT_PAYLOAD = re.compile(
-    r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*"
-    r"[^\s)\]*>|\x7f-\uffff][^\s]*?[(=`'\"%&\\]")
 
 
 def unsafe_urls(text: str) -> list[str]:
