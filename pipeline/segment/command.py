@@ -50,6 +50,10 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline: error: no English folder at {source} (give --source DIR)",
               file=sys.stderr)
         return EXIT_USAGE
+    if fmt == "json" and args.out is not None:  # it would be passed over, the file never made
+        print("pipeline: error: --format json writes to standard output; --out is for pot and "
+              "sxs (redirect the output to write a file: > FILE)", file=sys.stderr)
+        return EXIT_USAGE
     out = args.out or config.out / fmt
     if not isinstance(out, Path) or (fmt != "json" and out.exists() and not out.is_dir()):
         print(f"pipeline: error: segment writes to a local folder, not {out} (give --out DIR)",

@@ -133,6 +133,16 @@ def test_default_source_is_the_english_folder_of_content(
     assert len(json.loads(out)) == 2
 
 
+def test_out_with_json_is_a_usage_error_not_passed_over(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # helper-127: the records went to standard output and no file was made, exit 0
+    code, out, err = run(capsys, "--source", str(source), "--out", str(tmp_path / "s.json"))
+    assert (code, out) == (2, "")
+    assert "--format json writes to standard output" in err
+    assert not (tmp_path / "s.json").exists()
+
+
 def test_no_english_folder_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
