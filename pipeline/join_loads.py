@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks.safety_urls import _LOADS_FIRST, _loads, video_breakouts
-from pipeline.render import Form, pieces
+from pipeline.checks.safety_urls import LOADS_FIRST, loaded_paths, video_breakouts
+from pipeline.render import Form, PageOf, pieces
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -30,8 +30,8 @@ def _made(page: str) -> Counter[tuple[str, str]]:
     """The files the page's includes and snippets load, and its video links that end the
     attribute DocFX writes them into."""
     found: Counter[tuple[str, str]] = Counter()
-    if _LOADS_FIRST.search(page) is not None:
-        found.update(("include", path) for path in _loads(page))
+    if LOADS_FIRST.search(page) is not None:
+        found.update(("include", path) for path in loaded_paths(page))
     if "[!" in page:
         found.update(("video", v) for v in video_breakouts("", page))
     return found
@@ -60,15 +60,16 @@ def _may_hold(article: Article, published: Sequence[str]) -> bool:
     return False
 
 
-def loads_joined(article: Article, published: Sequence[str]) -> list[tuple[int, str]]:
+def loads_joined(article: Article, published: Sequence[str], local: PageOf | None = None,
+                 english: PageOf | None = None) -> list[tuple[int, str]]:
     """The segments whose translation takes part in a directive the localized page has and the
     English page has not (with its English in place, the page has one fewer), each with why."""
     if not _may_hold(article, published):  # no directive at all: most pages
         return []
-    made = _made("".join(pieces(article, Form.LOCALIZED, published)))
+    made = _made(local().page if local else "".join(pieces(article, Form.LOCALIZED, published)))
     if not made:
         return []
-    new = made - _made("".join(pieces(article, Form.SOURCE)))
+    new = made - _made(english().page if english else "".join(pieces(article, Form.SOURCE)))
     if not new:
         return []
     found = []

@@ -10,11 +10,11 @@ case, white space and controls between the letters), up to ``_REACH`` letters on
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline import join_loads, open_tags
@@ -23,7 +23,7 @@ from pipeline.checks.inputs import RENDER_SUBSTITUTED
 from pipeline.checks.safety_urls import bare_schemes, may_spell_unsafe, unsafe_urls
 from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE
 from pipeline.findings import Finding, Severity
-from pipeline.render import Form, pieces
+from pipeline.render import Form, PageOf, laid_out
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -71,12 +71,16 @@ def hold(article: Article, published: list[str], severity: Severity,
     the pairs holds no scheme (``loose.markup_quiet``), so none of its schemes is cut;
     ``tag_open``: it may leave a tag open where a pair stands (``open_tags``)."""
     swaps: list[Finding] = []
+    # each page the checks below read whole, made once (a round's for the localized one)
+    english = functools.cache(lambda: laid_out(article, Form.SOURCE))
     while True:
-        made = scheme_joins(article, published, markup_quiet)
+        local = functools.cache(lambda: laid_out(article, Form.LOCALIZED, published))
+        made = scheme_joins(article, published, markup_quiet, local)
         if tag_open:
-            made += [(i, open_tags.WHY) for i in open_tags.in_open_tags(article, published)
+            made += [(i, open_tags.WHY)
+                     for i in open_tags.in_open_tags(article, published, local, english)
                      if all(i != j for j, _ in made)]
-        made += [(i, why) for i, why in join_loads.loads_joined(article, published)
+        made += [(i, why) for i, why in join_loads.loads_joined(article, published, local, english)
                  if all(i != j for j, _ in made)]
         if not made:
             return swaps
@@ -93,8 +97,8 @@ _SCHEME = "unsafe-url: with the text beside it on the page it makes a script or 
 _HANDLER = "event-handler: with the text beside it on the page it makes an event handler"
 
 
-def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool = False
-                 ) -> list[tuple[int, str]]:
+def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool = False,
+                 local: PageOf | None = None) -> list[tuple[int, str]]:
     """The segments whose published text, with the text beside it on the page (the article's
     markup between the pairs, or the next pair's text), makes a script or data URL that
     neither holds alone, where the English in its place makes none: a scheme split at a join,
@@ -131,9 +135,8 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
              if "=" in shown and shown != seg.source and _VALUE_AHEAD.match(shown)]
     if not (maybe or cut or linked or named) and markup_quiet:
         return []
-    parts = pieces(article, Form.LOCALIZED, published)  # the page as render writes it
-    page = "".join(parts)
-    starts = list(accumulate(map(len, parts), initial=0))
+    # the page as render writes it
+    parts, page, starts = local() if local else laid_out(article, Form.LOCALIZED, published)
     code: set[int] = set()
     if cut or not markup_quiet:  # the translations at a join within a scheme's code
         code = {i for i in range(cut[0] if markup_quiet else 0, len(segments))

@@ -13,14 +13,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.checks.safety_urls import unsafe_urls
 from pipeline.checks.tokens.open_markup import is_handler
 from pipeline.checks.tokens.tags import URL_ATTRIBUTES, lenient_tags
 from pipeline.checks.tokens.urls import url_hosts
-from pipeline.render import Form, pieces
+from pipeline.render import Form, PageOf, laid_out
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -67,16 +66,15 @@ def read_tags(text: str, tag: re.Pattern[str], bounded: bool = True
 WHY = "event-handler: the tag the markup opens before it has on the page what its English's has not"
 
 
-def in_open_tags(article: Article, published: Sequence[str]) -> list[int]:
+def in_open_tags(article: Article, published: Sequence[str], local: PageOf | None = None,
+                 english: PageOf | None = None) -> list[int]:
     """The segments with a translation of their own that stand in a tag the markup opens, where
     that tag has on the localized page a handler, a script or data URL or a host it has not
     on the English page."""
     segments = article.segments
-    english = pieces(article, Form.SOURCE)
-    english_page = "".join(english)
-    at_english = list(accumulate(map(len, english), initial=0))
+    _, english_page, at_english = english() if english else laid_out(article, Form.SOURCE)
     found: set[int] = set()
-    for k, start, tag, at in _open(article, published, True):
+    for k, start, tag, at in _open(article, published, True, local):
         if tag is None:  # past a hostile run of '<': every translation from there holds
             found.update(i for i in range(k // 2, len(segments))
                          if published[i] != segments[i].source)
@@ -96,14 +94,13 @@ def markup_tags(article: Article, published: Sequence[str] | None) -> list[tuple
             for k, start, tag, _ in _open(article, published, False) if tag is not None]
 
 
-def _open(article: Article, published: Sequence[str] | None, bounded: bool
+def _open(article: Article, published: Sequence[str] | None, bounded: bool,
+          local: PageOf | None = None
           ) -> Iterator[tuple[int, int, re.Match[str] | None, list[int]]]:
     """(the piece of markup, where in it the tag starts, the tag on the localized page, where
     each piece is on that page) for each tag left open where a pair stands; ``bounded``, past
     what ``read_tags`` re-reads, None for the rest, at the piece the last tag read is in."""
-    local = pieces(article, Form.LOCALIZED, published)
-    page = "".join(local)
-    at = list(accumulate(map(len, local), initial=0))
+    parts, page, at = local() if local else laid_out(article, Form.LOCALIZED, published)
     # every '<' and letter: one in a code span, a comment or a textarea is no tag to a page,
     # but read as one it must not hide the tag after it
     last = 0
@@ -112,7 +109,7 @@ def _open(article: Article, published: Sequence[str] | None, bounded: bool
             yield last - last % 2, 0, None, at
             return
         last = k = bisect_right(at, tag.start()) - 1  # the piece it starts in
-        if k % 2 == 0 and k + 1 < len(local) and tag.end() > at[k + 1]:  # open over a pair
+        if k % 2 == 0 and k + 1 < len(parts) and tag.end() > at[k + 1]:  # open over a pair
             yield k, tag.start() - at[k], tag, at
 
 

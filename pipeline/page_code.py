@@ -10,14 +10,13 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
 from pipeline.checks.tokens.links import DESTINATION_PATTERN, block_reader
 from pipeline.checks.tokens.tags import LENIENT_TAG
-from pipeline.render import Form, pieces
+from pipeline.render import Form, laid_out
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -34,9 +33,7 @@ class PageCode:
 
     def __init__(self, article: Article, form: Form, translations: Sequence[str] | None
                  ) -> None:
-        self.parts = parts = pieces(article, form, translations)
-        self.page = "".join(parts)
-        self.starts = list(accumulate(map(len, parts), initial=0))  # each piece on the page
+        self.parts, self.page, self.starts = laid_out(article, form, translations)
         self.gaps = [0, *[seg.end for seg in article.segments]]  # each piece in the article
         self.body = article.body_start  # (front matter is no Markdown: the same on every page)
         self._spans: set[tuple[int, int]] | None = None  # read when first asked

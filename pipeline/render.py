@@ -11,8 +11,9 @@ outside the pairs that ``publish`` (which decides what a page shows) holds back.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.article.spantext import page_text, span_text
 
@@ -71,6 +72,23 @@ def pieces(article: Article, form: Form, translations: Sequence[str] | None = No
             last = seg.end
     out.append(text[last:])
     return out
+
+
+class Laid(NamedTuple):
+    """A page in ``pieces``, the page they make, and where each piece starts on it."""
+
+    parts: list[str]
+    page: str
+    starts: list[int]
+
+
+# The page for the checks that read it whole: made when first asked (see ``joins.hold``).
+PageOf = Callable[[], Laid]
+
+
+def laid_out(article: Article, form: Form, translations: Sequence[str] | None = None) -> Laid:
+    parts = pieces(article, form, translations)
+    return Laid(parts, "".join(parts), list(accumulate(map(len, parts), initial=0)))
 
 
 def _render_edited(

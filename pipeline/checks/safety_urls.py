@@ -334,10 +334,10 @@ def _colon_codes(text: str) -> list[str]:
 
 # How an include or a code snippet starts: masking code never makes one, so a text without
 # such a start has none
-_LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
+LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
 
 
-def _loads(text: str) -> list[str]:
+def loaded_paths(text: str) -> list[str]:
     """The path of each include and code snippet in ``text`` (code masked)."""
     out = _FILE_DIRECTIVE.findall(text) + (_snippets(text) if "[!" in text else [])
     if ":::" in text:
@@ -355,10 +355,10 @@ def include_added(source: str, translation: str, options: Options) -> Messages:
     # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
     # an include loads is the English's, as in all the corpus's 1,471 translated directives
     if source == translation or ("[!" not in translation and ":::" not in translation) or (
-            not _LOADS_FIRST.search(translation)):  # no directive that loads: most notes
+            not LOADS_FIRST.search(translation)):  # no directive that loads: most notes
         return NONE
-    _, added = diff_multiset(_loads(without_code(source)),
-                             _loads(without_english_code(translation, source)))
+    _, added = diff_multiset(loaded_paths(without_code(source)),
+                             loaded_paths(without_english_code(translation, source)))
     if not added:
         return NONE
     return ["the translation loads what the English does not: "

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.checks import segment_issues
 from pipeline.checks.base import Options
-from pipeline.checks.safety_urls import _loads
+from pipeline.checks.safety_urls import loaded_paths
 from pipeline.checks.tokens.tags import with_sections
 
 # helper-94: each of these made a 20 kB segment take 1-4 s to check (a 100 kB one, a minute):
@@ -71,7 +71,7 @@ _TEXTS = st.lists(_PIECES, max_size=24).map("".join)
 @settings(max_examples=600, deadline=None)
 @given(_TEXTS)
 def test_the_linear_readers_read_as_the_regular_expressions(text: str) -> None:
-    assert _loads(text) == _loads_reference(text)
+    assert loaded_paths(text) == _loads_reference(text)
     assert with_sections(text).count("\n<div ") == _sections_reference(text)
 
 
@@ -84,7 +84,7 @@ def test_the_linear_readers_read_as_the_regular_expressions(text: str) -> None:
     "[!div class=\"a\\]\"] [!div\\\n] [!div b]",
 ])
 def test_the_linear_readers_agree_on_tricky_texts(text: str) -> None:
-    assert _loads(text) == _loads_reference(text)
+    assert loaded_paths(text) == _loads_reference(text)
     assert with_sections(text).count("\n<div ") == _sections_reference(text)
 
 
