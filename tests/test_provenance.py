@@ -51,6 +51,18 @@ def handoff(prefix: str, *pairs: tuple[str, str]) -> Article:
     return parse_article(FRONT.format(tt="HT") + body + "\n", "fr-FR/doc.md")
 
 
+def corrected(first: Article, was: str, now: str) -> Catalog:
+    """The catalog ``first`` makes, its translation ``was`` corrected to ``now``."""
+    catalog = reread(merge(first, None))
+    return reread(replace(catalog, messages=tuple(
+        replace(m, msgstr=now) if m.msgstr == was else m for m in catalog.messages)))
+
+
+def shown(article: Article, catalog: Catalog) -> list[str | None]:
+    """What each segment's entry in ``catalog`` gives the page (None: no entry)."""
+    return [m.msgstr if m is not None else None for m in entries_for(article, catalog)]
+
+
 def reread(catalog: Catalog) -> Catalog:
     return parse_po(format_po(catalog), "fr-FR/doc.po")
 
@@ -303,10 +315,7 @@ def test_twins_a_handoff_reorders_keep_their_own_translations_and_corrections() 
                 + pair(f"{prefix}-102", second, "Next") + "\n")
         return parse_article(FRONT.format(tt="HT") + body, "fr-FR/doc.md")
 
-    catalog = reread(merge(handoff("aaaaa", "Suivant", "Prochain"), None))
-    corrected = tuple(replace(m, msgstr="Prochain (revu)") if m.msgstr == "Prochain" else m
-                      for m in catalog.messages)
-    catalog = reread(replace(catalog, messages=corrected))
+    catalog = corrected(handoff("aaaaa", "Suivant", "Prochain"), "Prochain", "Prochain (revu)")
     merged = reread(merge(handoff("bbbbb", "Prochain", "Suivant"), catalog))
     active = [(m.msgctxt, m.msgstr) for m in merged.messages if not m.obsolete]
     assert active == [(None, "Prochain (revu)"), ("bbbbb-102", "Suivant")]
@@ -329,10 +338,8 @@ def test_a_twin_whose_english_changed_leaves_its_correction_to_no_other_segment(
     """helper-47: with one twin's English changed, the other took the entry without a
     context by key alone, and published the first twin's correction; the obsolete entry
     kept for it must not be a duplicate of the active one (msgfmt refuses those)."""
-    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), None))
-    corrected = tuple(replace(m, msgstr="Suivant (revu)") if m.msgstr == "Suivant" else m
-                      for m in catalog.messages)
-    catalog = reread(replace(catalog, messages=corrected))
+    catalog = corrected(handoff("aaaaa", ("Suivant", "Next"), ("Prochain", "Next")), "Suivant",
+                        "Suivant (revu)")
     merged = reread(merge(handoff("bbbbb", ("Étape suivante", "Next step"),
                                   ("Prochain", "Next")), catalog))
     active = {m.msgid: m for m in merged.messages if not m.obsolete}
@@ -399,14 +406,11 @@ def test_a_twins_correction_stays_published_when_a_handoff_translates_both_alike
     without a context by key alone: the correction went obsolete, the page showed the
     handoff's text for English that had not changed, and nothing said so. The correction
     must stay the second segment's, published, with ``handoff-disagrees``."""
-    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next")), None))
-    corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
-                      for m in catalog.messages)
-    catalog = reread(replace(catalog, messages=corrected))
+    catalog = corrected(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next")), "Suivante",
+                        "Passez à la suivante")
     article = handoff("bbbbb", ("Suivant", "Next"), ("Suivant", "Next"))
     merged = reread(merge(article, catalog))
-    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
-    assert shown == ["Suivant", "Passez à la suivante"]
+    assert shown(article, merged) == ["Suivant", "Passez à la suivante"]
     assert findings(article, merged) == ["warning[handoff-disagrees]"]
     assert reread(merge(article, merged)) == merged  # settled
     # a twin nobody changed follows the handoff: one entry, the other obsolete as before
@@ -419,29 +423,21 @@ def test_twins_a_handoff_still_tells_apart_keep_their_keys_beside_a_corrected_tw
     """Only twins a handoff translates alike take a context for a corrected twin: where the
     handoff still translates one English two ways, its keys stand (no entry is added)."""
     three = (("Suivant", "Next"), ("Suivante", "Next"), ("Suivant", "Next"))
-    catalog = reread(merge(handoff("aaaaa", *three), None))
-    corrected = tuple(replace(m, msgstr="Passez à la suivante") if m.msgstr == "Suivante" else m
-                      for m in catalog.messages)
-    catalog = reread(replace(catalog, messages=corrected))
+    catalog = corrected(handoff("aaaaa", *three), "Suivante", "Passez à la suivante")
     article = handoff("bbbbb", *three)
     merged = reread(merge(article, catalog))
     assert [(m.msgctxt, m.msgstr) for m in merged.messages] == [
         (None, "Suivant"), ("bbbbb-102", "Passez à la suivante")]
-    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
-    assert shown == ["Suivant", "Passez à la suivante", "Suivant"]
+    assert shown(article, merged) == ["Suivant", "Passez à la suivante", "Suivant"]
 
 
 def test_the_corrected_twin_not_an_earlier_untouched_one_keeps_its_segment() -> None:
     """Found by a fuzzer over 37ef846: the segment given a context took the first twin in
     order (untouched), which then followed the handoff, and the correction went obsolete
     all the same; the next run undid it. It takes the corrected twin's own key."""
-    catalog = reread(merge(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next"),
-                                   ("Prochain", "Next")), None))
-    corrected = tuple(replace(m, msgstr="Prochain (revu)") if m.msgstr == "Prochain" else m
-                      for m in catalog.messages)
-    catalog = reread(replace(catalog, messages=corrected))
+    catalog = corrected(handoff("aaaaa", ("Suivant", "Next"), ("Suivante", "Next"),
+                                ("Prochain", "Next")), "Prochain", "Prochain (revu)")
     article = handoff("bbbbb", ("Suivant", "Next"), ("Suivant", "Next"))
     merged = reread(merge(article, catalog))
-    shown = [m.msgstr if m is not None else None for m in entries_for(article, merged)]
-    assert shown == ["Suivant", "Prochain (revu)"]
+    assert shown(article, merged) == ["Suivant", "Prochain (revu)"]
     assert reread(merge(article, merged)) == merged  # settled
