@@ -4,7 +4,9 @@ sorted, keyed as ``identity`` keys findings: by what they are about, never by li
 
 Matching counts: the same finding twice in an article needs two entries, so a second copy of a
 known problem is new. An entry that no finding of this run matches is stale (the problem was
-fixed); ``check`` notes it and ``baseline --prune`` removes it.
+fixed); ``check`` notes it and ``baseline --prune`` removes it. An entry of an article that is
+gone (renamed or moved, ``git mv``) matches the same finding in another article: no finding
+can be its own any more; ``baseline --prune`` writes it under the new name.
 """
 
 from __future__ import annotations
@@ -144,6 +146,36 @@ class Matcher:
         self.left: Counter[Key] = Counter(e.identity for e in entries)
         self.matched = 0
         self.new_errors = 0
+        # (check, key): the entries whose article is gone, for a finding their own file no
+        # longer has (``articles``); and each such entry taken, with the file that took it
+        self.gone: dict[tuple[str, str], list[Entry]] = {}
+        self.moved: list[tuple[Entry, str]] = []
+
+    def articles(self, rels: Iterable[str], source: str = "") -> None:
+        """The articles of the tree (``<locale>/<path>.md``, every one, checked or not): an
+        entry whose article is none of them (its catalog's or English's neither) can only be
+        the same finding in the article it was renamed to."""
+        present = set(rels)
+        if source:  # an English article's findings may stand at its English
+            present.update(f"{source}/{rel.split('/', 1)[-1]}" for rel in rels)
+        self.gone = {}
+        for e in self.entries:
+            article = e.file[:-3] + ".md" if e.file.endswith(".po") else e.file
+            if article not in present:
+                self.gone.setdefault((e.check, e.key), []).append(e)
+
+    def _take(self, k: Key) -> bool:
+        """Whether an entry of identity ``k`` is left, taken: its own, else one of an article
+        that is gone with the same check and key."""
+        if self.left[k] > 0:
+            self.left[k] -= 1
+            return True
+        for e in self.gone.get((k[0], k[2]), ()):
+            if self.left[e.identity] > 0:
+                self.left[e.identity] -= 1
+                self.moved.append((e, k[1]))
+                return True
+        return False
 
     def mark(self, findings: Sequence[Finding]) -> list[Finding]:
         """``findings`` (an article's, as a run brings them), those the baseline holds marked.
@@ -152,9 +184,7 @@ class Matcher:
         known: set[tuple[str, str]] = set()  # (file, subject) of the baselined findings
         for f in findings:
             if gated(f):
-                k = key(f, self.layout)
-                if self.left[k] > 0:
-                    self.left[k] -= 1
+                if self._take(key(f, self.layout)):
                     self.matched += 1
                     known.add((f.file, f.subject))
                     f = replace(f, baselined=True)

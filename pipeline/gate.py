@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,8 @@ class Gate:
 
     def select_articles(self, rels: list[str]) -> list[str]:
         """``rels`` less the articles a --changed-since ref shows unchanged."""
+        if self.matcher is not None:  # every article, checked or not: which ones are gone
+            self.matcher.articles(rels, self.layout.source)
         if not self.changed_since:
             return rels
         from pipeline.changed import ChangedError, changed_articles
@@ -147,9 +150,13 @@ class Gate:
         if self.prune and self.matcher is not None:
             self.matcher.mark(self.collected)
             stale = set(map(id, self.matcher.stale(lambda e: True)))
-            entries = [e for e in self.matcher.entries if id(e) not in stale]
+            moved = {id(e): file for e, file in self.matcher.moved}  # renamed: the new name
+            entries = [replace(e, file=moved.get(id(e), e.file)) for e in self.matcher.entries
+                       if id(e) not in stale]
             dropped = len(self.matcher.entries) - len(entries)
             what = f"{dropped} stale entries removed, {len(entries)} kept"
+            if moved:
+                what += f" ({len(moved)} entries of renamed articles moved to their new names)"
         else:
             entries = baseline.entries_of(self.collected, self.layout)
             what = f"{len(entries)} findings"

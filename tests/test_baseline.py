@@ -298,3 +298,86 @@ def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> N
     os.mkfifo(fifo)
     _refused_in_time(lambda: load(fifo), BaselineError,
                      "cannot read the baseline: not a regular file")
+
+
+def rename(content: Path, locales: Path, new: str) -> None:
+    """The article and its catalog moved, as ``git mv`` moves them."""
+    (content / ARTICLE).rename(content / f"fr-FR/{new}.md")
+    (locales / "fr-FR/guide.po").rename(locales / f"fr-FR/{new}.po")
+
+
+def test_a_renamed_article_keeps_its_baselined_findings(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    rename(content, locales, "handbook")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0
+    assert [(f["check"], f.get("baselined")) for f in found] == [("code-changed", True)] * 2
+    assert all(f["file"].endswith("fr-FR/handbook.md") for f in found)
+
+
+def test_a_renamed_article_keeps_them_with_changed_since_too(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    root = content.parent
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for cmd in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "docs"],
+                ["mv", "content/fr-FR/guide.md", "content/fr-FR/handbook.md"],
+                ["mv", "locales/fr-FR/guide.po", "locales/fr-FR/handbook.po"]):
+        subprocess.run(["git", *cmd], cwd=root, check=True, capture_output=True, env=env)
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline), "--changed-since", "HEAD"])
+    assert code == 0
+    assert [(f["check"], f.get("baselined")) for f in found] == [("code-changed", True)] * 2
+
+
+def test_an_entry_of_a_renamed_article_matches_only_a_finding_it_is_about(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    rename(content, locales, "handbook")
+    edit_catalog_at(locales / "fr-FR/handbook.po", "Puis exécutez le serveur.",
+                    "Puis exécutez le serveur `docs`.")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    kept = [f["message"] for f in found if f.get("baselined")]
+    new = [f["message"] for f in found if f["check"] == "code-changed" and not f.get("baselined")]
+    stale = [f["message"] for f in found if f["check"] == "baseline-stale"]
+    assert len(kept) == 1 and "`docs build`" in kept[0]
+    assert new and all("`docs serve`" in m or "`docs`" in m for m in new)
+    assert len(stale) == 1 and "fr-FR/guide.md" in stale[0] and "`docs serve`" in stale[0]
+
+
+def test_prune_moves_the_entries_of_a_renamed_article_to_its_new_name(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    rename(content, locales, "handbook")
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    assert [e.file for e in load(baseline)] == ["fr-FR/handbook.md"] * 2
+    assert "2 entries of renamed articles moved" in capsys.readouterr().err
+
+
+def test_a_copied_article_brings_new_findings_while_the_original_keeps_its_entries(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    (content / "fr-FR/copy.md").write_bytes((content / ARTICLE).read_bytes())
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert sorted((f["file"].rsplit("/", 1)[-1], bool(f.get("baselined")))
+                  for f in found if f["check"] == "code-changed") == [
+        ("copy.md", False), ("copy.md", False), ("guide.md", True), ("guide.md", True)]
+
+
+def edit_catalog_at(po: Path, old: str, new: str) -> None:
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new), encoding="utf-8")
