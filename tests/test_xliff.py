@@ -1024,3 +1024,49 @@ def test_a_cat_tool_that_changes_only_the_state_is_heard() -> None:
     assert got[(None, "Reviewed <b>markup</b> & `code`")].fuzzy
     assert got[("", "Same English")].fuzzy
     assert changed == 3
+
+
+HEADER_UNIT = """<trans-unit xml:space="preserve" id="1" approved="no" \
+restype="x-gettext-domain-header">
+<source>Project-Id-Version: PACKAGE VERSION
+Content-Type: text/plain; charset=UTF-8
+X-Generator: Translate Toolkit 3.20.4
+</source>
+<target state="translated">Project-Id-Version: PACKAGE VERSION
+Content-Type: text/plain; charset=UTF-8
+X-Generator: Translate Toolkit 3.20.4
+</target>
+</trans-unit>"""
+
+
+def test_the_po_header_unit_a_converter_adds_is_no_translation_and_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Translate Toolkit's po2xliff (a vendor's xliff2po, edit, po2xliff) sends the PO header
+    back as a unit of restype x-gettext-domain-header: it is no English of the catalog."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non traduit.", approved="yes")
+    text = xlf.read_text(encoding="utf-8")
+    xlf.write_text(text.replace("<body>", "<body>" + HEADER_UNIT, 1), encoding="utf-8")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert capsys.readouterr().err == ""
+    catalog = parse_po((locales / "fr-FR/a.po").read_text(encoding="utf-8"), "a.po")
+    assert not any("Project-Id-Version" in m.msgid for m in catalog.messages)
+    assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Non traduit."
+    assert catalog.header == EDGE.header
+
+
+def test_a_file_of_only_the_po_header_unit_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    body = text[text.index("<body>") + len("<body>"):text.index("</body>")]
+    xlf.write_text(text.replace(body, HEADER_UNIT), encoding="utf-8")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert capsys.readouterr().err == "" and snapshot(locales) == before

@@ -35,7 +35,7 @@ from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
 from pipeline.handoff.work import base
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
-from pipeline.xliff.review import unreviewed
+from pipeline.xliff.review import is_po_header, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
 
@@ -92,7 +92,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
     out: list[Returned] = []
     seen: set[str] = set()
     shapes: dict[tuple[str | None, str], int] = {}  # made at the first unit that needs it
-    for unit in root.iter(q + "trans-unit"):
+    for unit in (u for u in root.iter(q + "trans-unit") if not is_po_header(u)):
         uid = unit.get("id") or ""
         line = unit.sourceline or 0
         if uid in seen:

@@ -45,7 +45,7 @@ from pipeline.provenance import as_delivered, checksum, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
-from pipeline.xliff.review import copied_english, state_alone, unreviewed
+from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -293,7 +293,7 @@ def import_catalog(
     cleared: list[Finding] = []
     stale: list[tuple[str, str | None, int]] = []  # units whose English the catalog lacks
     kept: list[tuple[str | None, str, str]] = []  # their (context, English, vendor's text)
-    for unit in store.units:
+    for unit in (u for u in store.units if not is_po_header(u.xmlelement)):
         element = unit.xmlelement
         uid = element.get("id")
         if uid in seen:

@@ -3,7 +3,8 @@
 reviewer rejected it (``rejected-inaccurate``, ``rejected-grammar``, ``rejected-length``,
 ``rejected-spelling``), or a machine or a memory suggested it (``leveraged-mt``,
 ``mt-suggestion``, ``tm-suggestion``, ``fuzzy-match``: what Okapi, Phrase and memoQ mark a
-pre-translation with). Neither is anyone's reviewed work."""
+pre-translation with). Neither is anyone's reviewed work. And which units are no translation
+at all: the PO header a converter sends as a unit (``is_po_header``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from pipeline.provenance import checksum
 SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-match"})
 CONFIRMED_STATES = frozenset({"signed-off", "final"})
 REVIEWED_STATES = frozenset({"translated", *CONFIRMED_STATES})  # a target's, reviewed
+
+
+def is_po_header(unit: Any) -> bool:
+    """The ``<trans-unit>`` is a PO header, as Translate Toolkit's po2xliff (a vendor's
+    xliff2po, edit, po2xliff) and Okapi write one (``restype="x-gettext-domain-header"``): no
+    English of the catalog, whose header is never exported; the import passes it by."""
+    return bool(unit.get("restype") == "x-gettext-domain-header")
 
 
 def unreviewed(target: Any, approved: str | None) -> bool:

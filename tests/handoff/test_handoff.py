@@ -699,3 +699,24 @@ def test_a_target_qualified_as_a_suggestion_or_rejected_comes_back_unreviewed(
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[NEW_EN].msgstr == "Redémarrez le service."
     assert c[NEW_EN].reviewed is reviewed
+
+
+def test_the_po_header_unit_a_converter_adds_is_not_named_stale(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A package through xliff2po and po2xliff comes back with the PO header as a unit of
+    restype x-gettext-domain-header: no English of the catalog, not a stale unit."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/c.xlf"
+    header = ('<trans-unit xml:space="preserve" id="1" approved="no" '
+              'restype="x-gettext-domain-header"><source>Project-Id-Version: PACKAGE VERSION\n'
+              '</source><target state="translated">Project-Id-Version: PACKAGE VERSION\n'
+              '</target></trans-unit>')
+    xlf.write_text(xlf.read_text(encoding="utf-8").replace("<body>", "<body>" + header, 1),
+                   encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert "stale" not in capsys.readouterr().err
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == "FR " + EN and not any("Project-Id" in k for k in c)
