@@ -119,6 +119,16 @@ def run(
                 cache.put(rel, outcome.cache)
             yield outcome
 
+    if settings.memory is not None and settings.extract and todo and cached:
+        # an entry left open in an article the cache would replay may find a match in a
+        # catalog of its locale this run redoes: it is filled as a run without the cache does
+        from pipeline.memory.store import may_fill
+
+        busy = {rel.split("/", 1)[0] for rel in todo}
+        for rel in [r for r in cached if r.split("/", 1)[0] in busy]:
+            if may_fill(layout.catalog(rel), settings.max_file_size):
+                del cached[rel]
+        todo = [rel for rel in rel_list if rel not in cached]
     # before the memory's session takes the settings: its second pass makes articles too
     if todo and settings.extract and layout.source:  # a new English may be a renamed one
         from pipeline.source.tree import rename_sources

@@ -13,17 +13,36 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.findings import Finding, InputError, Severity
+
+if TYPE_CHECKING:
+    from pipeline.storage import Url
 
 _FORMAT = 3  # 2: rows packed; 3: copies of the memory told apart (``rows.COPY``)
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Stored = dict[str, tuple[State, bytes]]  # by catalog: its status, its rows packed
+
+
+# an active entry's empty msgstr: a line of its own, not followed by a string (the header's is)
+_OPEN = re.compile(rb'^msgstr[ \t]*""[ \t]*\r?(?:\n(?![ \t]*")|\Z)', re.M)
+
+
+def may_fill(path: Path | Url, limit: int) -> bool:
+    """Whether the catalog at ``path`` may hold an entry the memory fills (an empty msgstr),
+    looked for in its bytes, not parsed; one that cannot be read, too (its job says why)."""
+    from pipeline.io import read_bytes
+
+    try:
+        return _OPEN.search(read_bytes(path, limit, str(path))) is not None
+    except (InputError, OSError):
+        return True
 
 
 def state(path: str | Path) -> State | None:

@@ -4,6 +4,7 @@ consistency check."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -152,3 +153,34 @@ def test_an_article_left_to_fill_is_checked_and_rendered_once(
     # b.md's first pass stops after its merge: the second pass does its work, once
     assert sorted(published) == ["fr-FR/a.md", "fr-FR/b.md"]
     assert "tm: exact match" in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+
+
+
+def _translated_in_a_then_run(root: Path, cold: bool) -> bytes:
+    """b.po after a run that follows a translator's work in a.po: with the run cache the first
+    run left (``cold``: without it)."""
+    content = root / "content"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [("", EN), (FR2, EN2)]))
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [("", EN), ("", "Nothing alike.")]))
+    cats, out = root / "locales", root / "build"
+    locales(content, cats, out, "-j", "1")
+    assert "# tm:" not in (cats / "fr-FR/b.po").read_text(encoding="utf-8")
+    a = cats / "fr-FR/a.po"
+    text = a.read_text(encoding="utf-8")
+    assert f'msgid "{EN}"\nmsgstr ""\n' in text
+    a.write_text(text.replace(f'msgid "{EN}"\nmsgstr ""\n', f'msgid "{EN}"\nmsgstr "{FR}"\n'),
+                 encoding="utf-8")  # the translator's work in a.po, reviewed
+    if cold:
+        shutil.rmtree(out)
+    locales(content, cats, out, "-j", "1")
+    return (cats / "fr-FR/b.po").read_bytes()
+
+
+def test_a_translation_made_in_one_catalog_fills_the_others_on_the_next_run_as_a_cold_run_does(
+        tmp_path: Path) -> None:
+    """The run cache replayed every article whose own files were unchanged: an entry left
+    open there was never filled from a translation a translator then made in another
+    catalog, though a run without the cache (or ``extract``) filled it."""
+    warm = _translated_in_a_then_run(tmp_path / "warm", cold=False)
+    assert b"# tm: exact match from fr-FR/a.md (reviewed)" in warm
+    assert warm == _translated_in_a_then_run(tmp_path / "cold", cold=True)
