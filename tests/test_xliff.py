@@ -1070,3 +1070,32 @@ def test_a_file_of_only_the_po_header_unit_changes_nothing(
     capsys.readouterr()
     assert import_(locales, tmp_path / "xlf") == 0
     assert capsys.readouterr().err == "" and snapshot(locales) == before
+
+
+
+@pytest.mark.parametrize("doctype", ["", '<!DOCTYPE xliff [<!ENTITY nbsp "&#160;">]>\n'])
+def test_an_entity_reference_in_a_target_is_named_as_one_not_as_inline_markup(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], doctype: str) -> None:
+    """A vendor who types an HTML entity (``&nbsp;``) into a target: the file is refused,
+    saying which entity, at its line; one the file's own DTD defines (never expanded) was
+    called 'inline XLIFF markup'."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf" / "fr-FR" / "a.xlf"
+    edit(xlf, "Untranslated.", "Non@traduit.", approved="yes")
+    text = xlf.read_text(encoding="utf-8").replace("Non@traduit.", "Non&nbsp;traduit.")
+    if doctype:
+        text = text.replace("?>\n", "?>\n" + doctype, 1)
+    xlf.write_text(text, encoding="utf-8")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 1
+    err = capsys.readouterr().err
+    assert "inline XLIFF markup" not in err and snapshot(locales) == before
+    if not doctype:  # not XML: the parser says so, at the entity's line
+        line = text[:text.index("Non&nbsp;")].count("\n") + 1
+        assert f"a.xlf:{line}: error[xliff]: unreadable XLIFF: Entity 'nbsp' not defined" in err
+        return
+    line = text[:text.index("Non&nbsp;")].rsplit("<trans-unit", 1)[0].count("\n") + 1
+    assert f"a.xlf:{line}: error[xliff]: unit " in err
+    assert "holds the entity reference &nbsp;" in err and "&#160;" in err

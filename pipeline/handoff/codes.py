@@ -111,8 +111,11 @@ def text_of(element: Any, source_codes: list[str]) -> str:
         if child.tag == MRK and child.get("mtype") == "seg":  # a CAT tool's segmentation
             parts += (text_of(child, source_codes), child.tail or "")
             continue
+        if not isinstance(child.tag, str):  # comments and PIs are dropped: an entity
+            from pipeline.xliff.unreadable import ENTITY, ENTITY_HINT
+            raise CodeError(f"{ENTITY.format(child.text)}: {ENTITY_HINT}")
         if child.tag != X:
-            name = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else "?"
+            name = child.tag.rpartition("}")[2]
             raise CodeError(f"inline <{name}> where only the package's <x/> codes may be")
         ident = child.get("id") or ""
         if not ident.isdigit() or not 1 <= int(ident) <= len(source_codes):

@@ -173,9 +173,9 @@ def _text(unit: Any, name: str, shown: str) -> str | None:
         raise _refuse(shown, unit.xmlelement, f"it holds more than one <{name}>",
                       f"keep one <{name}> in the unit")
     text = segmented(node)
-    if text is None:
-        raise _refuse(shown, unit.xmlelement, f"its <{name}> holds inline XLIFF markup",
-                      "keep tags and code as plain text, as they are in the source")
+    if text is None:  # inline markup, or an entity a DTD in the file defines
+        from pipeline.xliff.unreadable import not_text
+        raise _refuse(shown, unit.xmlelement, *not_text(node, name))
     return text
 
 

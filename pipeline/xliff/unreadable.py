@@ -4,9 +4,15 @@ that ``xliff-export`` wrote."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree  # type: ignore[import-untyped]
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+# an entity reference a DTD in the file defines: lxml keeps it unexpanded, and so do we
+ENTITY = ("the entity reference {}, which is not read (only XML's &amp; &lt; &gt; &quot; "
+          "&apos; and numeric references are)")
+ENTITY_HINT = "write the character itself, or its numeric reference (&#160; for a no-break space)"
 
 
 def reason(data: bytes, error: Exception) -> tuple[str, int]:
@@ -34,3 +40,14 @@ def reason(data: bytes, error: Exception) -> tuple[str, int]:
                 "on <xliff> alone does not reach the elements inside it",
                 files[0].sourceline or where)
     return said or f"{type(error).__name__} while reading it", line
+
+
+def not_text(node: Any, name: str) -> tuple[str, str]:
+    """(what is wrong, what to do) for a ``<source>`` or ``<target>`` (``name``) that is not
+    plain text: an entity reference (one the file's DTD defines; never expanded), else inline
+    XLIFF markup."""
+    for child in node.iter():
+        if child.tag is etree.Entity:
+            return f"its <{name}> holds {ENTITY.format(child.text)}", ENTITY_HINT
+    return (f"its <{name}> holds inline XLIFF markup",
+            "keep tags and code as plain text, as they are in the source")

@@ -720,3 +720,20 @@ def test_the_po_header_unit_a_converter_adds_is_not_named_stale(
     assert "stale" not in capsys.readouterr().err
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[EN].msgstr == "FR " + EN and not any("Project-Id" in k for k in c)
+
+
+def test_an_entity_reference_the_file_defines_is_named_not_called_inline_markup(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    xlf = pkg / "fr-FR/c.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    text = text.replace("<xliff ", '<!DOCTYPE xliff [<!ENTITY nbsp "&#160;">]>\n<xliff ', 1)
+    text = re.sub(r'(<target state="needs-translation">)Restart', r"\1Red&nbsp;marrez", text)
+    xlf.write_text(text, encoding="utf-8")
+    before = (cats / "fr-FR/c.po").read_bytes()
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert "error[handoff]: unit " in err and "the entity reference &nbsp;" in err
+    assert "inline <?>" not in err and (cats / "fr-FR/c.po").read_bytes() == before
