@@ -136,6 +136,12 @@ def write(path: Path, entries: Sequence[Entry]) -> None:
     write_atomic(path, dumps(entries).encode("utf-8"), str(path))
 
 
+def _segment_of(f: Finding) -> tuple[str, str | None, int]:
+    """Which segment a finding is about: its subject (English and translation) where it has
+    one, else its segment id at its line."""
+    return (f.file, f.subject, 0) if f.subject else (f.file, f.segment, f.line)
+
+
 class Matcher:
     """Marks the findings of a run that the baseline holds, counting duplicates; what is left
     over at the end is stale."""
@@ -179,20 +185,23 @@ class Matcher:
 
     def mark(self, findings: Sequence[Finding]) -> list[Finding]:
         """``findings`` (an article's, as a run brings them), those the baseline holds marked.
-        A substitution is baselined when the finding it follows from is."""
+        A substitution is baselined when the finding it follows from is: the same segment's
+        subject, or, where findings carry none (an English-driven page's), its segment at
+        the same place."""
         out = []
-        known: set[tuple[str, str]] = set()  # (file, subject) of the baselined findings
+        known: set[tuple[str, str | None, int]] = set()  # the baselined findings' segments
         for f in findings:
             if gated(f):
                 if self._take(key(f, self.layout)):
                     self.matched += 1
-                    known.add((f.file, f.subject))
+                    known.add(_segment_of(f))
                     f = replace(f, baselined=True)
                 elif f.severity >= Severity.ERROR:
                     self.new_errors += 1
             out.append(f)
         for n, f in enumerate(out):
-            if f.check == SUBSTITUTED and f.subject and (f.file, f.subject) in known:
+            if (f.check == SUBSTITUTED and (f.subject or f.segment)
+                    and _segment_of(f) in known):
                 out[n] = replace(f, baselined=True)
             elif f.check == SUBSTITUTED and f.severity >= Severity.ERROR:
                 self.new_errors += 1

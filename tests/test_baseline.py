@@ -381,3 +381,29 @@ def edit_catalog_at(po: Path, old: str, new: str) -> None:
     text = po.read_text(encoding="utf-8")
     assert old in text
     po.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_substitution_in_an_english_driven_page_is_baselined_with_its_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """English-driven findings are keyed by message (no subject): the substitution a baselined
+    error causes was shown as a new warning on every gated run (and SARIF's 'new')."""
+    content, locales, _ = make_tree(tmp_path, {"en-US/a.md": "# Alpha\n\nRun `docs build` now.\n"
+                                               "\nClose the window.\n"})
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\ntarget-locales = ["fr-FR"]\n',
+                                              encoding="utf-8")
+    assert main(cli_args("locales", content, locales, "-q")) == 0
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Run `docs build` now."\nmsgstr ""', 'msgid "Run `docs build` now."\n'
+        'msgstr "Exécutez maintenant."'), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    capsys.readouterr()
+    code = main([*cli_args("locales", content, locales), "--baseline", str(baseline),
+                 "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert sorted((f["check"], bool(f.get("baselined"))) for f in found
+                  if f["severity"] != "info") == [("code-changed", True),
+                                                   ("render-substituted", True)]
