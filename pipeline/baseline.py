@@ -136,6 +136,10 @@ def write(path: Path, entries: Sequence[Entry]) -> None:
     write_atomic(path, dumps(entries).encode("utf-8"), str(path))
 
 
+def _locale(file: str) -> str:
+    return file.split("/", 1)[0]
+
+
 def _segment_of(f: Finding) -> tuple[str, str | None, int]:
     """Which segment a finding is about: its subject (English and translation) where it has
     one, else its segment id at its line."""
@@ -152,9 +156,10 @@ class Matcher:
         self.left: Counter[Key] = Counter(e.identity for e in entries)
         self.matched = 0
         self.new_errors = 0
-        # (check, key): the entries whose article is gone, for a finding their own file no
-        # longer has (``articles``); and each such entry taken, with the file that took it
-        self.gone: dict[tuple[str, str], list[Entry]] = {}
+        # (check, key, locale): the entries whose article is gone, for a finding their own
+        # file no longer has (``articles``); and each such entry taken, with the file that took
+        # it. A rename keeps the locale: an entry never stands for another locale's finding
+        self.gone: dict[tuple[str, str, str], list[Entry]] = {}
         self.moved: list[tuple[Entry, str]] = []
 
     def articles(self, rels: Iterable[str], source: str = "") -> None:
@@ -168,7 +173,7 @@ class Matcher:
         for e in self.entries:
             article = e.file[:-3] + ".md" if e.file.endswith(".po") else e.file
             if article not in present:
-                self.gone.setdefault((e.check, e.key), []).append(e)
+                self.gone.setdefault((e.check, e.key, _locale(e.file)), []).append(e)
 
     def _take(self, k: Key) -> bool:
         """Whether an entry of identity ``k`` is left, taken: its own, else one of an article
@@ -176,7 +181,7 @@ class Matcher:
         if self.left[k] > 0:
             self.left[k] -= 1
             return True
-        for e in self.gone.get((k[0], k[2]), ()):
+        for e in self.gone.get((k[0], k[2], _locale(k[1])), ()):
             if self.left[e.identity] > 0:
                 self.left[e.identity] -= 1
                 self.moved.append((e, k[1]))

@@ -407,3 +407,20 @@ def test_a_substitution_in_an_english_driven_page_is_baselined_with_its_finding(
     assert sorted((f["check"], bool(f.get("baselined"))) for f in found
                   if f["severity"] != "info") == [("code-changed", True),
                                                    ("render-substituted", True)]
+
+
+def test_an_entry_of_a_gone_article_never_stands_for_another_locales_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS)})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "baseline.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    (content / ARTICLE).unlink()
+    (locales / "fr-FR/guide.po").unlink()
+    (content / "de-DE").mkdir()  # the same pairs delivered in another locale
+    (content / "de-DE/guide.md").write_text(sxs(PAIRS, locale="de-DE"), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert not any(f.get("baselined") for f in found)
