@@ -67,6 +67,7 @@ class Gate:
                                   if p is not None)
         self.partial: set[str] | None = None  # the articles checked, when not all of them
         self.select = config.select
+        self.build_locales = config.build_locales  # the locales run, when not all of them
         self.ignore = config.ignore
         self.matcher: Matcher | None = None
         self.collected: list[Finding] = []
@@ -126,9 +127,13 @@ class Gate:
         return marked
 
     def _in_scope(self, entry: Entry) -> bool:
-        """Whether this run could have found the entry's finding: its check ran, and its
-        article was among those checked."""
+        """Whether this run could have found the entry's finding: its check ran, its locale
+        was built (``build-locales``), and its article was among those checked."""
         if entry.check in self.ignore or (self.select and entry.check not in self.select):
+            return False
+        locale = entry.file.split("/", 1)[0]
+        if self.build_locales and locale.lower() not in self.build_locales and (
+                locale != self.layout.source):
             return False
         if self.partial is None:
             return True
@@ -149,7 +154,7 @@ class Gate:
 
         if self.prune and self.matcher is not None:
             self.matcher.mark(self.collected)
-            stale = set(map(id, self.matcher.stale(lambda e: True)))
+            stale = set(map(id, self.matcher.stale(self._in_scope)))  # what the run checked
             moved = {id(e): file for e, file in self.matcher.moved}  # renamed: the new name
             entries = [replace(e, file=moved.get(id(e), e.file)) for e in self.matcher.entries
                        if id(e) not in stale]

@@ -424,3 +424,38 @@ def test_an_entry_of_a_gone_article_never_stands_for_another_locales_finding(
                                       "--baseline", str(baseline)])
     assert code == 1
     assert not any(f.get("baselined") for f in found)
+
+
+def test_prune_with_select_keeps_the_entries_of_the_checks_it_did_not_run(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    before = load(baseline)
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline), "--prune",
+                 "--select", "html-added"]) == 0
+    assert load(baseline) == before
+    assert "0 stale entries removed, 2 kept" in capsys.readouterr().err
+
+
+def two_locales(tmp_path: Path) -> tuple[Path, Path, Path]:
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS),
+                                               "de-DE/guide.md": sxs(PAIRS, locale="de-DE")})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "baseline.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    assert len(load(baseline)) == 4
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nbuild-locales = ["fr-FR"]\n',
+                                              encoding="utf-8")
+    return content, locales, baseline
+
+
+def test_the_entries_of_a_locale_build_locales_leaves_out_are_neither_stale_nor_pruned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = two_locales(tmp_path)
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    assert sorted(e.file for e in load(baseline)) == ["de-DE/guide.md"] * 2 + [ARTICLE] * 2
