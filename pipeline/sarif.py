@@ -3,8 +3,9 @@
 One run whose driver lists every check as a rule; each finding is a result at its file, line and
 column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ran in). Columns
 count Unicode code points, as the diagnostics do. ``partialFingerprints`` identify a finding by
-its check, file and message (not its line, which moves with edits above it), so a code-scanning
-view keeps tracking the same problem across runs.
+its check, file and message (not its line, which moves with edits above it, nor the catalog
+lines and segment ids a message cites: ``identity.message_key``), so a code-scanning view keeps
+tracking the same problem across runs.
 
 With a baseline, every result has a ``baselineState``: ``unchanged`` for a baselined finding,
 ``new`` for any other, ``absent`` for a baseline entry no finding matched (``baseline-stale``).
@@ -23,6 +24,7 @@ from urllib.parse import quote
 from pipeline import __version__
 from pipeline.checks.base import Check
 from pipeline.findings import Finding, Severity
+from pipeline.identity import message_key
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -75,8 +77,8 @@ def _location(finding: Finding) -> dict[str, Any]:
 def fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across runs and line moves; ``occurrence`` tells identical findings in one file
     apart (their order by line)."""
-    text = "\x00".join((finding.check, finding.file.replace(os.sep, "/"), finding.message,
-                        str(occurrence)))
+    text = "\x00".join((finding.check, finding.file.replace(os.sep, "/"),
+                        message_key(finding.message), str(occurrence)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -97,7 +99,7 @@ def to_sarif(
     seen: dict[tuple[str, str, str], int] = {}
     results = []
     for f in ordered:
-        key = (f.check, f.file, f.message)
+        key = (f.check, f.file, message_key(f.message))  # as ``fingerprint`` reads it
         seen[key] = seen.get(key, 0) + 1
         message = f.message
         if f.segment:

@@ -207,6 +207,24 @@ def test_fingerprints_are_stable_across_runs_and_line_moves_and_distinct() -> No
     assert len(set(prints(first))) == 3
 
 
+def test_a_fingerprint_does_not_move_with_the_catalog_line_or_segment_id_a_message_cites(
+) -> None:
+    """A finding on a catalog's translation cites the entry's line, which an entry inserted
+    above moves (a paragraph added to the article), as a new handoff moves its segment id:
+    the result is the same problem, and its fingerprint stays."""
+    said = ("code missing from the translation: '`x`' (the catalog's translation: "
+            "locales/fr-FR/a.po:{}) in b5df6-{}")
+    before = to_sarif([finding(message=said.format(52, 108), line=19),
+                       finding(message=said.format(60, 109), line=21)], checks.ALL_CHECKS)
+    after = to_sarif([finding(message=said.format(58, 109), line=23),
+                      finding(message=said.format(66, 110), line=25)], checks.ALL_CHECKS)
+
+    def prints(log: dict[str, Any]) -> list[str]:
+        return [r["partialFingerprints"][FINGERPRINT] for r in results(log)]
+
+    assert prints(before) == prints(after) and len(set(prints(before))) == 2
+
+
 def test_a_finding_that_is_not_a_check_still_resolves_to_a_rule() -> None:
     log = to_sarif([finding(check="layout", severity=Severity.INFO)], checks.ALL_CHECKS)
     validate(log)
