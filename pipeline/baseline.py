@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pipeline.checks.inputs as inputs
 from pipeline.checks.base import Check
 from pipeline.findings import Finding, Severity
-from pipeline.identity import key, message_key
+from pipeline.identity import digest, key, message_key
 
 if TYPE_CHECKING:
     from pipeline.layout import Layout
@@ -160,7 +160,9 @@ class Matcher:
         # file no longer has (``articles``); and each such entry taken, with the file that took
         # it. A rename keeps the locale: an entry never stands for another locale's finding
         self.gone: dict[tuple[str, str, str], list[Entry]] = {}
-        self.moved: list[tuple[Entry, str]] = []
+        # each entry taken under another identity (a rename, or a key written before the
+        # finding had a subject): its identity now, which ``baseline --prune`` writes
+        self.moved: list[tuple[Entry, Key]] = []
 
     def articles(self, rels: Iterable[str], source: str = "") -> None:
         """The articles of the tree (``<locale>/<path>.md``, every one, checked or not): an
@@ -175,16 +177,24 @@ class Matcher:
             if article not in present:
                 self.gone.setdefault((e.check, e.key, _locale(e.file)), []).append(e)
 
-    def _take(self, k: Key) -> bool:
-        """Whether an entry of identity ``k`` is left, taken: its own, else one of an article
-        that is gone with the same check and key."""
+    def _take(self, f: Finding) -> bool:
+        """Whether an entry for the finding ``f`` is left, taken: its own; else, for a finding
+        on a segment, one keyed by its message, as English-driven pages' were before they
+        had subjects; else one of an article that is gone with the same check and key."""
+        k = key(f, self.layout)
         if self.left[k] > 0:
             self.left[k] -= 1
             return True
+        if f.subject:
+            legacy = (k[0], k[1], digest(message_key(f.message)))
+            if self.left[legacy] > 0:
+                self.left[legacy] -= 1
+                self.moved.append((next(e for e in self.entries if e.identity == legacy), k))
+                return True
         for e in self.gone.get((k[0], k[2], _locale(k[1])), ()):
             if self.left[e.identity] > 0:
                 self.left[e.identity] -= 1
-                self.moved.append((e, k[1]))
+                self.moved.append((e, k))
                 return True
         return False
 
@@ -197,7 +207,7 @@ class Matcher:
         known: set[tuple[str, str | None, int]] = set()  # the baselined findings' segments
         for f in findings:
             if gated(f):
-                if self._take(key(f, self.layout)):
+                if self._take(f):
                     self.matched += 1
                     known.add(_segment_of(f))
                     f = replace(f, baselined=True)

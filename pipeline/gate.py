@@ -155,13 +155,15 @@ class Gate:
         if self.prune and self.matcher is not None:
             self.matcher.mark(self.collected)
             stale = set(map(id, self.matcher.stale(self._in_scope)))  # what the run checked
-            moved = {id(e): file for e, file in self.matcher.moved}  # renamed: the new name
-            entries = [replace(e, file=moved.get(id(e), e.file)) for e in self.matcher.entries
-                       if id(e) not in stale]
+            moved = {id(e): k for e, k in self.matcher.moved}  # renamed or rekeyed: as now
+            entries = [replace(e, file=moved[id(e)][1], key=moved[id(e)][2]) if id(e) in moved
+                       else e for e in self.matcher.entries if id(e) not in stale]
             dropped = len(self.matcher.entries) - len(entries)
             what = f"{dropped} stale entries removed, {len(entries)} kept"
-            if moved:
-                what += f" ({len(moved)} entries of renamed articles moved to their new names)"
+            renamed = sum(1 for e in self.matcher.entries if id(e) in moved
+                          and moved[id(e)][1] != e.file)
+            if renamed:
+                what += f" ({renamed} entries of renamed articles moved to their new names)"
         else:
             entries = baseline.entries_of(self.collected, self.layout)
             what = f"{len(entries)} findings"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from gate_tree import PAIRS, cli_args, make_tree, sxs
 
 from pipeline.baseline import DEFAULT_NAME, Entry, dumps, load
 from pipeline.cli import main
+from pipeline.identity import digest
 
 ARTICLE = "fr-FR/guide.md"
 
@@ -459,3 +461,57 @@ def test_the_entries_of_a_locale_build_locales_leaves_out_are_neither_stale_nor_
     assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
                  "--prune"]) == 0
     assert sorted(e.file for e in load(baseline)) == ["de-DE/guide.md"] * 2 + [ARTICLE] * 2
+
+
+def english_driven(tmp_path: Path, translation: str) -> tuple[Path, Path, Path]:
+    """An English article whose fr-FR catalog translates 'Run `docs build` now.' as given."""
+    content, locales, _ = make_tree(tmp_path, {"en-US/a.md": "# Alpha\n\nRun `docs build` now.\n"
+                                               "\nClose the window.\n"})
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\ntarget-locales = ["fr-FR"]\n',
+                                              encoding="utf-8")
+    assert main(cli_args("locales", content, locales, "-q")) == 0
+    set_english_driven(locales, translation)
+    return content, locales, tmp_path / "baseline.json"
+
+
+def set_english_driven(locales: Path, translation: str) -> None:
+    po = locales / "fr-FR/a.po"
+    text = re.sub(r'(msgid "Run `docs build` now."\nmsgstr )"[^\n]*"', rf'\1"{translation}"',
+                  po.read_text(encoding="utf-8"))
+    po.write_text(text, encoding="utf-8")
+
+
+def test_a_new_translation_of_an_english_driven_segment_is_a_new_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As on a handoff's page: the finding is about the English and the translation checked,
+    so another broken translation of the segment is new, not the baselined problem."""
+    content, locales, baseline = english_driven(tmp_path, "Exécutez maintenant.")
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    set_english_driven(locales, "Lancez tout de suite.")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    assert sorted((f["check"], bool(f.get("baselined"))) for f in found
+                  if f["severity"] != "info") == [("code-changed", False)]
+    assert [f["check"] for f in found if f["check"] == "baseline-stale"] == ["baseline-stale"]
+
+
+def test_a_baseline_written_before_english_driven_subjects_still_matches_and_prune_rekeys_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = english_driven(tmp_path, "Exécutez maintenant.")
+    message = "code missing from the translation: '`docs build`'"
+    legacy = Entry("code-changed", "fr-FR/a.po", digest(message), message)
+    baseline.write_text(dumps([legacy]), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0 and [f.get("baselined") for f in found if f["severity"] == "error"] == [
+        True]
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    [entry] = load(baseline)
+    assert entry.file == "fr-FR/a.po" and entry.key != legacy.key
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)

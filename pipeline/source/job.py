@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
-from pipeline import checks, suppress
+from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog, Message, encode_po
 from pipeline.catalog.files import read_catalog_bytes
@@ -157,6 +157,10 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # that would not read back as its translation) stays English, and says so
         substitutions = (*substitutions, *held_english(
             english.text, english.body_start, units, published, own_meta, options, shown))
+        # a finding on a segment is about its English and the translation checked, as a
+        # handoff's is (``identity.attach``): what a baseline and SARIF key it by
+        segment_findings, substitutions = (tuple(identity.attach(found, subset, [
+            entries[i] for i in chosen], shown)) for found in (segment_findings, substitutions))
         cut, swapped = held_attributes(units, english.text, published, options, shown)
         segment_findings, substitutions = (*segment_findings, *cut), (*substitutions, *swapped)
         where = _where(units, entries, po_shown, entry_line)
