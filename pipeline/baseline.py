@@ -98,7 +98,8 @@ def load(path: Path) -> list[Entry]:
     from pipeline.io import read_bytes
 
     try:  # only a regular file, and a bounded one: a FIFO or /dev/zero had blocked the run
-        text = read_bytes(path, READ_LIMIT, str(path)).decode("utf-8")
+        # a byte order mark: the file saved again by a Windows editor, as a hand edit may be
+        text = read_bytes(path, READ_LIMIT, str(path)).decode("utf-8-sig")
     except FileNotFoundError:
         raise BaselineError(f"no baseline at {path} (write one with `pipeline baseline`)"
                             ) from None

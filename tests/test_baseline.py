@@ -515,3 +515,15 @@ def test_a_baseline_written_before_english_driven_subjects_still_matches_and_pru
     code, found = check_json(capsys, [*cli_args("check", content, locales),
                                       "--baseline", str(baseline)])
     assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+
+
+def test_a_baseline_a_windows_editor_saved_with_a_bom_and_crlf_is_read(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = tree
+    text = baseline.read_text(encoding="utf-8")
+    baseline.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0 and [f.get("baselined") for f in found] == [True, True]
+    assert [e.line for e in load(baseline)] == [2, 3]
