@@ -203,9 +203,11 @@ class Matcher:
         """``findings`` (an article's, as a run brings them), those the baseline holds marked.
         A substitution is baselined when the finding it follows from is: the same segment's
         subject, or, where findings carry none (an English-driven page's), its segment at
-        the same place."""
+        the same place; a page not rendered at all (its catalog broken) when every error of
+        the article is baselined."""
         out = []
         known: set[tuple[str, str | None, int]] = set()  # the baselined findings' segments
+        new = 0  # the article's errors the baseline does not hold
         for f in findings:
             if gated(f):
                 if self._take(f):
@@ -213,13 +215,16 @@ class Matcher:
                     known.add(_segment_of(f))
                     f = replace(f, baselined=True)
                 elif f.severity >= Severity.ERROR:
-                    self.new_errors += 1
+                    new += 1
             out.append(f)
+        self.new_errors += new
         for n, f in enumerate(out):
-            if (f.check == SUBSTITUTED and (f.subject or f.segment)
-                    and _segment_of(f) in known):
+            if f.check != SUBSTITUTED:
+                continue
+            if (_segment_of(f) in known if f.subject or f.segment
+                    else bool(known) and not new):
                 out[n] = replace(f, baselined=True)
-            elif f.check == SUBSTITUTED and f.severity >= Severity.ERROR:
+            elif f.severity >= Severity.ERROR:
                 self.new_errors += 1
         return out
 

@@ -527,3 +527,27 @@ def test_a_baseline_a_windows_editor_saved_with_a_bom_and_crlf_is_read(
                                       "--baseline", str(baseline)])
     assert code == 0 and [f.get("baselined") for f in found] == [True, True]
     assert [e.line for e in load(baseline)] == [2, 3]
+
+
+def test_a_page_not_rendered_for_a_baselined_broken_catalog_does_not_fail_locales(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A baseline is the same whichever command wrote it: ``locales`` (the CI recipe) adds
+    'not rendered: its catalog has errors', which follows from the baselined catalog error."""
+    content, locales, baseline = tree
+    edit_catalog(locales, 'msgstr "Fermez la fenêtre."', 'msgstr Fermez la fenêtre."')
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    assert "po-syntax" in baseline.read_text(encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("locales", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 0
+    errors = {(f["check"], f.get("baselined")) for f in found if f["severity"] == "error"}
+    assert {"po-syntax", "render-substituted"} <= {c for c, _ in errors}
+    assert all(baselined for _, baselined in errors)
+    article = content / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Ouvrez un terminal.", "Ouvrez <script>x()</script>"), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("locales", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1  # a new error in the article: the page's substitution is new too
+    assert any(f["check"] == "render-substituted" and not f.get("baselined") for f in found)
