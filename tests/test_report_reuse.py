@@ -116,3 +116,18 @@ def test_a_report_under_a_folder_named_in_latin_1_is_written_and_reused(
     collected.clear()
     assert report(content, locales, out) == 0
     assert collected == []  # reused: the cache reads back
+
+
+def test_a_renamed_articles_baselined_findings_are_shown_baselined(
+    tree: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As check and locales do: an entry whose article is gone stands for the same finding in
+    the article it was renamed to (``git mv``)."""
+    content, locales = tree
+    out, baseline = tmp_path / "report", tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    (content / "fr-FR/a.md").rename(content / "fr-FR/renamed.md")
+    (locales / "fr-FR/a.po").rename(locales / "fr-FR/renamed.po")
+    assert report(content, locales, out, "--baseline", str(baseline)) == 0
+    page = (out / "fr-FR/renamed.html").read_text(encoding="utf-8")
+    assert page.count(">baselined<") == 2

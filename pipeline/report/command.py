@@ -82,6 +82,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
         except BaselineError as exc:
             print(f"pipeline report: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        matcher.articles(rels, layout.source)  # a renamed article's entries, as check's
     try:
         # the report's own run cache: a report over an unchanged tree replays every article
         checked = build.check_cached(rels, settings, out / ".pipeline-cache", jobs,
