@@ -190,7 +190,9 @@ class Matcher:
             legacy = (k[0], k[1], digest(message_key(f.message)))
             if self.left[legacy] > 0:
                 self.left[legacy] -= 1
-                self.moved.append((next(e for e in self.entries if e.identity == legacy), k))
+                used = {id(m) for m, _ in self.moved}  # each copy of the entry once
+                self.moved.append((next(e for e in self.entries if e.identity == legacy
+                                        and id(e) not in used), k))
                 return True
         for e in self.gone.get((k[0], k[2], _locale(k[1])), ()):
             if self.left[e.identity] > 0:

@@ -551,3 +551,25 @@ def test_a_page_not_rendered_for_a_baselined_broken_catalog_does_not_fail_locale
                                       "--baseline", str(baseline)])
     assert code == 1  # a new error in the article: the page's substitution is new too
     assert any(f["check"] == "render-substituted" and not f.get("baselined") for f in found)
+
+
+def test_prune_rekeys_each_copy_of_a_message_keyed_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two English-driven segments with the same problem, baselined by message twice."""
+    content, locales, _ = make_tree(tmp_path, {"en-US/a.md": "# Alpha\n\nRun `docs build` now.\n"
+                                               "\nOr run `docs build` later.\n"})
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\ntarget-locales = ["fr-FR"]\n',
+                                              encoding="utf-8")
+    assert main(cli_args("locales", content, locales, "-q")) == 0
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'now."\nmsgstr ""', 'now."\nmsgstr "Exécutez."').replace(
+        'later."\nmsgstr ""', 'later."\nmsgstr "Ou plus tard."'), encoding="utf-8")
+    message = "code missing from the translation: '`docs build`'"
+    legacy = Entry("code-changed", "fr-FR/a.po", digest(message), message)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(dumps([legacy, legacy]), encoding="utf-8")
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
+                 "--prune"]) == 0
+    assert len({e.key for e in load(baseline)} - {legacy.key}) == 2
