@@ -83,6 +83,9 @@ class Gate:
         self.path = path or Path(baseline.DEFAULT_NAME)
         if path is not None:
             self._load(baseline)
+            # an entry taken out (a finding no longer accepted) concerns an article the
+            # change may not touch: a changed baseline checks every article too
+            self.extra_inputs = (*self.extra_inputs, path)
 
     def _load(self, baseline: object) -> None:
         from pipeline.baseline import BaselineError, Matcher, load

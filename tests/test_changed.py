@@ -161,3 +161,29 @@ def test_a_changed_english_article_brings_every_locale_it_drives(
     assert code == 1 and err.startswith("2 articles")  # a.md in both locales, not b.md
     # the English no longer matches either catalog; nothing about b.md
     assert "en-US/a.md" in files and files <= {"en-US/a.md", "fr-FR/a.po", "ar-SA/a.po"}
+
+
+def test_a_changed_baseline_checks_every_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pull request that takes an accepted finding out of the baseline, its article
+    untouched: the gate must fail there, not on the main branch after the merge."""
+    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS),
+                                               "fr-FR/b.md": sxs(CLEAN, prefix="c0ffe")})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    lines = baseline.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4  # header, two entries, footer
+    baseline.write_text("\n".join([lines[0], lines[1].rstrip(","), lines[3]]) + "\n",
+                        encoding="utf-8")
+    capsys.readouterr()
+    code = main([*cli_args("check", content, locales), "--changed-since", "HEAD",
+                 "--baseline", str(baseline), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [f["check"] for f in found if f["severity"] == "error" and not f.get("baselined")
+            ] == ["code-changed"]
