@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks.safety_urls import LOADS_FIRST, loaded_paths, video_breakouts
+from pipeline.checks.safety_urls import video_breakouts
+from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.render import Form, PageOf, pieces
 
 if TYPE_CHECKING:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
 from urllib.parse import unquote
 
 from pipeline.checks.base import Options, diff_multiset
@@ -22,6 +21,7 @@ from pipeline.checks.tokens.links import (
     links,
     video_links,
 )
+from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.schemes import _SCHEME, _SCHEME_CHARS
 from pipeline.checks.tokens.schemes import bare_schemes as bare_schemes
@@ -271,77 +271,6 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if apps:
         out.append("link to an application's URL scheme the English does not use: "
                    + ", ".join(q(u, 70) for u in apps))
-    return out
-
-
-# What pulls a file's text into the page: '[!INCLUDE [title](path)]', '[!code-cs[](path)]'.
-# (An image or video it shows is a link's business: its host, foreign-host; a localized
-# 'media/fr-fr/a.png' is fine.) As DocFX reads an include: a '-' may follow its name
-# ('[!include-[x](path)]'), and a backslash escapes a ']' in its title and any character of
-# its path; a title may also hold a bracketed word, as DocFX's older reader took it.
-_FILE_DIRECTIVE = re.compile(
-    r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
-    r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
-# ... and a code snippet as DocFX's CodeSnippetParser reads one: '[!code' or '[!notebook', any
-# language up to the '[', a name up to the first ']' no backslash escapes, white space before
-# the '(', a path up to its query, bookmark or title; and the ':::code source="path":::'
-# extension. Each is read in linear time (_snippets, _colon_codes): as one regular
-# expression, every opening read to the text's end to fail, then the next did the same.
-_SNIPPET_HEAD = re.compile(r"\[!(?:code|notebook)(?:-[^\[\n]*+)?\[", re.I)
-_SNIPPET_TAIL = re.compile(r"\]\s*+\(\s*+((?:[^)#?\"\\]|\\.)*+)", re.S)
-_CLOSE = re.compile(r"(?<!\\)(\\*+)\]")  # a ']' and the backslashes before it
-_COLON_CODE = re.compile(r":::[ \t]*+code(?![\w-])", re.I)
-_SOURCE = re.compile(
-    r"(?<![\w-])source[ \t]*+=[ \t]*+(?:\"([^\"\n]*+)|'([^'\n]*+)|([^\s\"':]++))", re.I)
-
-
-def _snippets(text: str) -> list[str]:
-    out: list[str] = []
-    closes: list[int] = []  # each ']' no backslash escapes (a name opens after a '[')
-    tails: dict[int, re.Match[str] | None] = {}
-    pos = 0
-    while (head := _SNIPPET_HEAD.search(text, pos)) is not None:
-        if not closes:
-            closes = [m.end() - 1 for m in _CLOSE.finditer(text) if len(m.group(1)) % 2 == 0]
-        k = bisect_left(closes, head.end())
-        if k == len(closes):  # no name ends: nor does any later one
-            break
-        if closes[k] not in tails:
-            tails[closes[k]] = _SNIPPET_TAIL.match(text, closes[k])
-        tail = tails[closes[k]]
-        if tail is None:
-            pos = head.start() + 1
-        else:
-            out.append(tail.group(1).strip())
-            pos = tail.end()
-    return out
-
-
-def _colon_codes(text: str) -> list[str]:
-    out = []
-    pos = 0
-    while (head := _COLON_CODE.search(text, pos)) is not None:
-        line_end = text.find("\n", head.end())
-        line_end = len(text) if line_end < 0 else line_end
-        found = _SOURCE.search(text, head.end(), line_end)
-        if found is None:  # nor has any later ':::code' of the line
-            pos = line_end
-        else:
-            out.append("".join(found.groups(default="")))
-            pos = found.end()
-    return out
-
-
-# How an include or a code snippet starts: masking code never makes one, so a text without
-# such a start has none
-LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
-
-
-def loaded_paths(text: str) -> list[str]:
-    """The path of each include and code snippet in ``text`` (code masked)."""
-    out = _FILE_DIRECTIVE.findall(text) + (_snippets(text) if "[!" in text else [])
-    if ":::" in text:
-        out.extend(_colon_codes(text))
     return out
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.checks import segment_issues
 from pipeline.checks.base import Options
-from pipeline.checks.safety_urls import loaded_paths
+from pipeline.checks.tokens.loads import loaded_paths
 from pipeline.checks.tokens.tags import with_sections
 
 # helper-94: each of these made a 20 kB segment take 1-4 s to check (a 100 kB one, a minute):
@@ -26,6 +26,8 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
 # helper-107/108/109: generic attribute blocks, labels left open over lines, backticks and
 # pipes between the pairs' readers
 HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `", '{a="{" b=']
+# helper-131: includes as DocFX reads them (a title up to its first "]", a path to its ")")
+HOSTILE += ["[!include[", "[!include+[](", "[!include [a[", "[!include[](<"]
 
 
 @pytest.mark.parametrize("piece", HOSTILE)
@@ -48,10 +50,15 @@ _SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)\]", re.I)
 _FILE_DIRECTIVE = re.compile(
     r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
     r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
+_INCLUDE = re.compile(  # as DocFX's include parsers read one (helper-131)
+    r"\[!include[-+]?\s*\[(?:[^\]\\]|\\.)*\]\(\s*(?:<((?:[^)>\s\\]|\\\S)*)|((?:[^)\s\\]|\\\S)*))",
+    re.I | re.S)
 
 
 def _loads_reference(text: str) -> list[str]:
-    out = _FILE_DIRECTIVE.findall(text) + [p.strip() for p in _SNIPPET.findall(text)]
+    out = _FILE_DIRECTIVE.findall(text)
+    out += ["".join(m).strip() for m in _INCLUDE.findall(text)]
+    out += [p.strip() for p in _SNIPPET.findall(text)]
     if ":::" in text:
         out.extend("".join(m) for m in _COLON_CODE.findall(text))
     return out
@@ -64,7 +71,7 @@ def _sections_reference(text: str) -> int:
 _PIECES = st.sampled_from([
     "[!code", "[!CODE-cs", "[!notebook-py", "-", "[", "]", "(", ")", "\\", "\n", " ", "\t",
     "a.cs", "?name=x", "#L1", '"', "'", ":::", "code", "source", "=", ":", "[!div",
-    "[!include", "x", "](", "<", ">"])
+    "[!include", "x", "](", "<", ">", "+", "[!include+[", "[!INCLUDE-["])
 _TEXTS = st.lists(_PIECES, max_size=24).map("".join)
 
 

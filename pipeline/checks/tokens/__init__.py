@@ -7,6 +7,7 @@ repairs.
   lenient one (any tag-like text, as a browser reads it)
 - ``links``: link targets, destinations, reference labels, directives, xrefs, bare URLs, link keys
 - ``urls``: a URL as a browser resolves it, and its host
+- ``loads``: the files DocFX includes and code snippets pull into a page
 - ``blocks``: the Markdown block a line would open
 - ``emphasis``: CommonMark emphasis pairing
 - ``entities``: HTML character references

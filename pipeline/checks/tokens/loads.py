@@ -1,0 +1,93 @@
+"""What a DocFX page pulls into itself from other files: includes ('[!INCLUDE [title](path)]'),
+code snippets ('[!code-cs[name](path)]', '[!notebook-…]', ':::code source="path":::'), read as
+DocFX's parsers read them, each in time linear in the text.
+
+(An image or video a directive shows is a link's business: its host, ``foreign-host``.)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# An include as DocFX's older reader took it: a '-' after its name, a title that may hold a
+# bracketed word ('[!INCLUDE [a [b] c](path)]'), the path up to a '>', ')' or white space.
+_FILE_DIRECTIVE = re.compile(
+    r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
+    r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
+# ... and as its InclusionInlineParser and InclusionBlockParser read one: '[!include', a '-'
+# (inline) or '+' (a line of its own) after it, spaces, a title up to the first ']' no
+# backslash escapes ('[' is text there: '[!INCLUDE [a[b](path)]'), then '(' and the path: up to
+# a ')' or white space, '>' and all ('(../a.md>/../../x.po)' loads '../x.po'), or, opened
+# with '<', up to its '>'. A backslash escapes any character but white space.
+_INCLUDE_HEAD = re.compile(r"\[!include[-+]?\s*+\[", re.I)
+_INCLUDE_TAIL = re.compile(r"\]\(\s*+(?:<((?:[^)>\s\\]|\\\S)*+)|((?:[^)\s\\]|\\\S)*+))")
+# ... and a code snippet as DocFX's CodeSnippetParser reads one: '[!code' or '[!notebook', any
+# language up to the '[', a name up to the first ']' no backslash escapes, white space before
+# the '(', a path up to its query, bookmark or title; and the ':::code source="path":::'
+# extension. Each is read in linear time (_directives, _colon_codes): as one regular
+# expression, every opening read to the text's end to fail, then the next did the same.
+_SNIPPET_HEAD = re.compile(r"\[!(?:code|notebook)(?:-[^\[\n]*+)?\[", re.I)
+_SNIPPET_TAIL = re.compile(r"\]\s*+\(\s*+((?:[^)#?\"\\]|\\.)*+)", re.S)
+_CLOSE = re.compile(r"(?<!\\)(\\*+)\]")  # a ']' and the backslashes before it
+_COLON_CODE = re.compile(r":::[ \t]*+code(?![\w-])", re.I)
+_SOURCE = re.compile(
+    r"(?<![\w-])source[ \t]*+=[ \t]*+(?:\"([^\"\n]*+)|'([^'\n]*+)|([^\s\"':]++))", re.I)
+
+
+def _directives(text: str, head_at: re.Pattern[str], tail_at: re.Pattern[str],
+                closes: list[int]) -> list[str]:
+    """The path of each directive that ``head_at`` opens, whose title or name ends at the
+    first ']' after it that no backslash escapes (``closes``: filled on first need), and whose
+    ``tail_at`` read from that ']' gives the path (its groups joined)."""
+    out: list[str] = []
+    tails: dict[int, re.Match[str] | None] = {}
+    pos = 0
+    while (head := head_at.search(text, pos)) is not None:
+        if not closes:
+            closes.extend(m.end() - 1 for m in _CLOSE.finditer(text) if len(m.group(1)) % 2 == 0)
+        k = bisect_left(closes, head.end())
+        if k == len(closes):  # no name ends: nor does any later one
+            break
+        if closes[k] not in tails:
+            tails[closes[k]] = tail_at.match(text, closes[k])
+        tail = tails[closes[k]]
+        if tail is None:
+            pos = head.start() + 1
+        else:
+            out.append("".join(tail.groups(default="")).strip())
+            pos = tail.end()
+    return out
+
+
+def _colon_codes(text: str) -> list[str]:
+    out = []
+    pos = 0
+    while (head := _COLON_CODE.search(text, pos)) is not None:
+        line_end = text.find("\n", head.end())
+        line_end = len(text) if line_end < 0 else line_end
+        found = _SOURCE.search(text, head.end(), line_end)
+        if found is None:  # nor has any later ':::code' of the line
+            pos = line_end
+        else:
+            out.append("".join(found.groups(default="")))
+            pos = found.end()
+    return out
+
+
+# How an include or a code snippet starts: masking code never makes one, so a text without
+# such a start has none
+LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
+
+
+def loaded_paths(text: str) -> list[str]:
+    """The path of each include and code snippet in ``text`` (code masked): each include as
+    both of DocFX's readers take it (a path twice where they agree, on either page alike)."""
+    out = _FILE_DIRECTIVE.findall(text)
+    if "[!" in text:
+        closes: list[int] = []
+        out += _directives(text, _INCLUDE_HEAD, _INCLUDE_TAIL, closes)
+        out += _directives(text, _SNIPPET_HEAD, _SNIPPET_TAIL, closes)
+    if ":::" in text:
+        out.extend(_colon_codes(text))
+    return out

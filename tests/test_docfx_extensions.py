@@ -1,0 +1,72 @@
+"""DocFX's Markdown extensions in a vendor's catalog (helper-131): what DocFX reads as an
+include, a video or raw HTML must be read so by the rules too, however the translation spells
+it. Each attack comes with every mark a vendor may set (``ignore-<check>`` of each fidelity
+check), so that only a safety check can hold it back; the page must show the English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+# every check a reviewer's mark may release (the safety checks cannot be)
+MARKS = "".join(f"# ignore-{check}\n" for check in (
+    "code-changed", "link-target-changed", "placeholder-changed", "html-broken", "html-missing",
+    "newline-added", "pipe-added", "link-text-broken", "escape-added", "identifier-changed",
+    "no-loc-changed", "entity-changed", "named-placeholder-missing", "number-changed",
+    "control-character", "link-text-lost", "emphasis-changed"))
+
+
+def _publish(tmp_path: Path, markdown: str, english: str, french: str,
+             capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """An English-driven article, its catalog translating ``english`` as ``french`` with every
+    mark; the page ``locales`` writes, and what it said on stderr."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(markdown, encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+
+    def quoted(s: str) -> str:
+        return s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+    entry = f'msgid "{quoted(english)}"\nmsgstr ""'
+    assert entry in text, text
+    po.write_text(text.replace(entry, f'{MARKS}msgid "{quoted(english)}"\n'
+                               f'msgstr "{quoted(french)}"'), encoding="utf-8")
+    capsys.readouterr()
+    main(["locales", *base, "--out", str(out)])
+    return (out / "fr-FR" / "a.md").read_text(encoding="utf-8"), capsys.readouterr().err
+
+
+INCLUDES = {
+    # the block parser's '+' ('[!include+[…](…)]' on a line of its own)
+    "plus": ("- Open the settings page.\n", "Open the settings page.",
+             "[!INCLUDE+[t](../../locales/fr-FR/a.po)]"),
+    # a title is read up to its first ']': a '[' in it is text
+    "bracket in the title": ("Open the settings page.\n", "Open the settings page.",
+                             "Voir [!INCLUDE [a[b](../../locales/fr-FR/a.po)] ici."),
+    # a path not opened with '<' runs on over a '>' to its ')': 'a.md>/..' is nothing
+    "path over a '>'": (
+        "Read [!INCLUDE [t](../includes/a.md)] first.\n",
+        "Read [!INCLUDE [t](../includes/a.md)] first.",
+        "Lisez [!INCLUDE [t](../includes/a.md>/../../../locales/fr-FR/a.po)] d’abord."),
+}
+
+
+@pytest.mark.parametrize(("markdown", "english", "french"), INCLUDES.values(),
+                         ids=INCLUDES.keys())
+def test_an_include_as_docfx_reads_it_stays_off_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], markdown: str, english: str,
+        french: str) -> None:
+    """An include the old reader did not see (its title, '+' or path read otherwise than
+    DocFX reads them) pulled the catalog into the page: exit 0, no finding but the fidelity
+    ones the vendor's marks silenced."""
+    page, err = _publish(tmp_path, f"# Test\n\n{markdown}", english, french, capsys)
+    assert "locales/fr-FR" not in page, page
+    assert "error[include-added]" in err and "render-substituted" in err, err
