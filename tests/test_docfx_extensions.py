@@ -70,3 +70,25 @@ def test_an_include_as_docfx_reads_it_stays_off_the_page(
     page, err = _publish(tmp_path, f"# Test\n\n{markdown}", english, french, capsys)
     assert "locales/fr-FR" not in page, page
     assert "error[include-added]" in err and "render-substituted" in err, err
+
+
+VIDEOS = {
+    # DocFX trims what follows '[!VIDEO' with .NET's Trim(): no space at all, or any white
+    # space of Unicode's, and the rest is the video's link, written into its iframe's src
+    "no space, a srcdoc": (
+        '[!VIDEOhttps://learn.microsoft.com/x"/srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;]',
+        "unsafe-url"),
+    "an em space, another host": ("[!VIDEO\u2003https://evil.example/x]", "foreign-host"),
+}
+
+
+@pytest.mark.parametrize(("french", "check"), VIDEOS.values(), ids=VIDEOS.keys())
+def test_a_video_docfx_reads_without_a_space_after_its_name_stays_off_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], french: str, check: str) -> None:
+    """'> [!VIDEOhttps://…"/srcdoc="…]' is a video to DocFX's quote parser, its link written
+    into the iframe's src unescaped: the srcdoc's script ran (or another host's page showed in
+    the iframe); the rules read a video only after a space or tab."""
+    page, err = _publish(tmp_path, "# Test\n\n> See the video.\n", "See the video.", french,
+                         capsys)
+    assert "[!VIDEO" not in page, page
+    assert f"error[{check}]" in err and "render-substituted" in err, err

@@ -123,13 +123,17 @@ def links(text: str) -> Links:
 # DocFX directives that load what they name: '[!INCLUDE[x](url)]', '[!code-js[x](url)]',
 # '[!VIDEO url]', and ':::image source="url":::' (code and video alike; lightbox, link too).
 # A video's link as DocFX reads it: up to the first ']' no backslash escapes, the escapes
-# removed ('https://learn.microsoft.com\]@evil.example/v' is evil.example's), spaces and all
-_VIDEO = re.compile(r"\[!VIDEO[ \t]++((?:[^\]\\\n]|\\.)*+)", re.I)
+# removed ('https://learn.microsoft.com\]@evil.example/v' is evil.example's), spaces and all;
+# after '[!VIDEO' whatever .NET's Trim() drops, or nothing ('[!VIDEOhttps://…]', '[!VIDEO'
+# U+2003 'https://…]' are videos too)
+_VIDEO = re.compile(r"\[!VIDEO((?:[^\]\\\n]|\\.)*+)", re.I)
 
 
 def video_links(text: str) -> list[str]:
     """The link of each '[!VIDEO …]' of ``text``, as DocFX reads it."""
-    return [unescaped(v).strip() for v in _VIDEO.findall(text)] if "[!" in text else []
+    if "[!" not in text:
+        return []
+    return [v for v in (unescaped(v).strip() for v in _VIDEO.findall(text)) if v]
 
 
 _COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")
