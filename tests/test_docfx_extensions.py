@@ -92,3 +92,24 @@ def test_a_video_docfx_reads_without_a_space_after_its_name_stays_off_the_page(
                          capsys)
     assert "[!VIDEO" not in page, page
     assert f"error[{check}]" in err and "render-substituted" in err, err
+
+
+NOLOCS = {
+    "a script": ('Utilisez :::no-loc text="Azure\\<scr\\ipt>alert(1)\\</scr\\ipt>"::: ici.',
+                 "unsafe-element"),
+    "a style": ('Utilisez :::no-loc text="Azure\\<st\\yle>*{display:none}\\</st\\yle>"::: ici.',
+                "unsafe-element"),
+}
+
+
+@pytest.mark.parametrize(("french", "check"), NOLOCS.values(), ids=NOLOCS.keys())
+def test_a_no_loc_text_is_read_as_the_html_docfx_writes_of_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], french: str, check: str) -> None:
+    """DocFX's NolocParser reads a backslash escape away and its renderer writes the text raw:
+    ':::no-loc text="\\<scr\\ipt>…":::' is '<script>…' on the page, which no rule read as one
+    (exit 0, no finding)."""
+    page, err = _publish(tmp_path, 'Use :::no-loc text="Azure"::: here.\n',
+                         'Use :::no-loc text=\\"Azure\\"::: here.'.replace("\\", ""), french,
+                         capsys)
+    assert "Utilisez" not in page, page
+    assert f"error[{check}]" in err and "render-substituted" in err, err

@@ -29,7 +29,7 @@ from pipeline.checks.safety_urls import (
     unsafe_url,
     video_breakouts,
 )
-from pipeline.checks.tokens.attributes import with_generic
+from pipeline.checks.tokens.attributes import with_generic, with_nolocs
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE, open_markup
@@ -52,8 +52,9 @@ S = "safety"
 
 
 def _as_tags(text: str) -> str:
-    """``text`` with its DocFX sections and generic attribute blocks also written as tags."""
-    return with_generic(with_sections(text))
+    """``text`` with its DocFX sections and generic attribute blocks also written as tags, and
+    the HTML its no-loc texts write (their backslash escapes read away)."""
+    return with_generic(with_sections(with_nolocs(text)))
 
 
 # Elements that run script, load content, restyle the page or submit data.
@@ -174,10 +175,10 @@ def unsafe_element(source: str, translation: str, options: Options) -> Messages:
     # '<IFRAME' are caught; the English's own examples are subtracted.
     if source == translation or "<" not in translation:
         return NONE
-    tr = _active(translation)
+    tr = _active(with_nolocs(translation))
     if not tr:
         return NONE
-    _, found = diff_multiset(_active(source), tr)
+    _, found = diff_multiset(_active(with_nolocs(source)), tr)
     added = _added_live(found, source, translation, _active)
     if not added:
         return NONE

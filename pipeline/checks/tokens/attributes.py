@@ -99,3 +99,19 @@ def _block(text: str, i: int) -> list[tuple[str, str | None]]:
         if i < n and text[i] not in _BLANK:
             break
     return [(a, v) for a, v in attrs if a in _ACTIVE or a.startswith("on")]
+
+
+# DocFX's ':::no-loc text="…":::' writes its text into the page as it stands, raw HTML, with
+# each backslash escape read away first ('\<scr\ipt>' is '<script>'): as NolocParser reads it,
+# the text runs to the first '"' no backslash escapes (a line break ends none)
+_NOLOC = re.compile(r':::no-loc text="((?:[^"\\\n]|\\[^\n])*+)"')
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def with_nolocs(text: str) -> str:
+    """``text`` and, after it, the HTML each of its no-loc texts writes where a backslash
+    escape makes it other than it reads (the rest is in ``text`` as the page gets it)."""
+    if "\\" not in text or ":::no-loc" not in text:
+        return text
+    written = [_ESCAPE.sub(r"\1", m) for m in _NOLOC.findall(text) if "\\" in m]
+    return text + "\n" + "\n".join(written) if written else text
