@@ -113,3 +113,24 @@ def test_a_no_loc_text_is_read_as_the_html_docfx_writes_of_it(
                          capsys)
     assert "Utilisez" not in page, page
     assert f"error[{check}]" in err and "render-substituted" in err, err
+
+
+COLON_VALUES = {
+    "an image's source": 'Voir :::image type="content" source="https:\n//evil.example/a.png" '
+                         'alt-text="Capture"::: ici.',
+    "an image's link": 'Voir :::image type="content" source="media/a.png" alt-text="Capture" '
+                       'link="https:\n//evil.example/"::: ici.',
+    "a video's source": 'Voir :::video source="https:\n//evil.example/v"::: ici.',
+}
+
+
+@pytest.mark.parametrize("french", COLON_VALUES.values(), ids=COLON_VALUES.keys())
+def test_a_directive_value_over_a_line_break_is_read_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], french: str) -> None:
+    """DocFX reads an inline ':::image' or ':::video' value up to its closing quote, over a
+    line break; the browser drops the line break from the URL: 'https:' + '//evil.example/…'
+    loads from evil.example. The rules read a value to its line's end ('https:', no host)."""
+    page, err = _publish(tmp_path, "Open the settings page.\n", "Open the settings page.",
+                         french, capsys)
+    assert "evil.example" not in page, page
+    assert "error[foreign-host]" in err and "render-substituted" in err, err

@@ -15,6 +15,7 @@ from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.links import (
     BARE_URL,
+    COLON_REST,
     DESTINATION_HEAD,
     URL_TAIL,
     directive_urls,
@@ -105,7 +106,7 @@ def _maybe_link(text: str) -> bool:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::[^\\n]*+|\\A\\([ \t\n]*+[^\\s()]*+")
+    f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::{COLON_REST}|\\A\\([ \t\n]*+[^\\s()]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:

@@ -27,7 +27,8 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
 # pipes between the pairs' readers
 HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `", '{a="{" b=']
 # helper-131: includes as DocFX reads them (a title up to its first "]", a path to its ")")
-HOSTILE += ["[!include[", "[!include+[](", "[!include [a[", "[!include[](<"]
+HOSTILE += ["[!include[", "[!include+[](", "[!include [a[", "[!include[](<", ':::image source="',
+            ':::a x="\n', ':::video link="\n"', 'source="\n:::']
 
 
 @pytest.mark.parametrize("piece", HOSTILE)

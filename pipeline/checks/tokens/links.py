@@ -136,10 +136,15 @@ def video_links(text: str) -> list[str]:
     return [v for v in (unescaped(v).strip() for v in _VIDEO.findall(text)) if v]
 
 
-_COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+([^\n]*+)")
+# A directive's attributes: the rest of its line, and a double-quoted value runs on over line
+# breaks to its closing quote, as DocFX's TripleColonInlineParser reads an inline ':::image'
+# or ':::video' ('source="https:' + line break + '//evil.example/a.png"' loads from
+# evil.example: a browser drops the line break from a URL)
+COLON_REST = r"(?:[^\n\"]++|\"[^\"]*+\"?)*+"
+_COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+(" + COLON_REST + ")")
 _COLON_URL = re.compile(
     r"(?<![\w-])(?:source|src|lightbox|link|href|url|thumbnail|poster)[ \t]*+=[ \t]*+"
-    r"(?:\"([^\"\n]*+)\"?|'([^'\n]*+)'?|([^\s\"']++))", re.I)
+    r"(?:\"([^\"]*+)\"?|'([^'\n]*+)'?|([^\s\"']++))", re.I)
 
 
 def directive_urls(text: str) -> list[str]:
