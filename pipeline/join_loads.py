@@ -5,8 +5,9 @@ texts that touch on the page ('Voir [!INCLUDE' + ' ' + '[x](../../locales/fr-FR/
 rule sees such a directive whole, and each part alone is only a bracket out of place, which a
 vendor's own ``ignore-link-text-broken`` mark releases: the include renders the catalog (the
 drafts and comments no check reads included) as the page's Markdown; the video's attributes
-run script. ``loads_joined`` finds the translations that, in their places on the page, make
-one the English page does not have.
+run script. So does a no-loc text made over a join (':::no-loc text="' + '\\<scr\\ipt>…":::'),
+which DocFX writes raw, its backslash escapes read away. ``loads_joined`` finds the
+translations that, in their places on the page, make one the English page does not have.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.checks.safety_urls import video_breakouts
+from pipeline.checks.tokens.attributes import noloc_html
 from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.render import Form, PageOf, pieces
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
 _END = "with the text beside it on the page it makes"
 WHY = {"include": f"include-added: {_END} a directive that loads a file the English does not",
+       "noloc": f"html-added: {_END} a no-loc text DocFX writes as HTML the English does not",
        "video": f"unsafe-url: {_END} a video link that ends its iframe's src attribute"}
 
 
@@ -35,6 +38,8 @@ def _made(page: str) -> Counter[tuple[str, str]]:
         found.update(("include", path) for path in loaded_paths(page))
     if "[!" in page:
         found.update(("video", v) for v in video_breakouts("", page))
+    # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
+    found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
     return found
 
 

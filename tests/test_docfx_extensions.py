@@ -134,3 +134,32 @@ def test_a_directive_value_over_a_line_break_is_read_whole(
                          french, capsys)
     assert "evil.example" not in page, page
     assert "error[foreign-host]" in err and "render-substituted" in err, err
+
+
+def test_a_no_loc_text_made_over_two_catalog_entries_stays_off_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """':::no-loc text="' ending one sentence's translation and '\\<scr\\ipt>…":::' starting
+    the next: each alone holds no tag a rule reads; side by side DocFX writes '<script>…' raw
+    (exit 0, no finding but the no-loc-changed the vendor's mark silenced)."""
+    english = "Open the settings page. Then select the option you need."
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(f"# Test\n\n{english}\n", encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    po = locales / "fr-FR" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    for en, fr in (("Open the settings page.", 'Ouvrez :::no-loc text=\\"'),
+                   ("Then select the option you need.",
+                    '\\\\<scr\\\\ipt>alert(1)\\\\</scr\\\\ipt>\\"::: la page.')):
+        entry = f'msgid "{en}"\nmsgstr ""'
+        assert entry in text
+        text = text.replace(entry, f'{MARKS}msgid "{en}"\nmsgstr "{fr}"')
+    po.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    main(["locales", *base, "--out", str(out)])
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "scr" not in page and english in page, page
+    assert "a no-loc text DocFX writes as HTML" in err, err

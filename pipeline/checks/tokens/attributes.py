@@ -108,10 +108,15 @@ _NOLOC = re.compile(r':::no-loc text="((?:[^"\\\n]|\\[^\n])*+)"')
 _ESCAPE = re.compile(r"\\(.)")
 
 
-def with_nolocs(text: str) -> str:
-    """``text`` and, after it, the HTML each of its no-loc texts writes where a backslash
-    escape makes it other than it reads (the rest is in ``text`` as the page gets it)."""
+def noloc_html(text: str) -> list[str]:
+    """The HTML each no-loc text of ``text`` writes where a backslash escape makes it other
+    than it reads (the rest is in ``text`` as the page gets it)."""
     if "\\" not in text or ":::no-loc" not in text:
-        return text
-    written = [_ESCAPE.sub(r"\1", m) for m in _NOLOC.findall(text) if "\\" in m]
+        return []
+    return [_ESCAPE.sub(r"\1", m) for m in _NOLOC.findall(text) if "\\" in m]
+
+
+def with_nolocs(text: str) -> str:
+    """``text`` and, after it, ``noloc_html``'s HTML."""
+    written = noloc_html(text)
     return text + "\n" + "\n".join(written) if written else text
