@@ -163,3 +163,34 @@ def test_a_no_loc_text_made_over_two_catalog_entries_stays_off_the_page(
     err = capsys.readouterr().err
     assert "scr" not in page and english in page, page
     assert "a no-loc text DocFX writes as HTML" in err, err
+
+
+XREFS = {
+    "an xref": ("Use <xref:System.String> here.",
+                "Utilisez <xref:System.String?title=x%22%20onmouseover%3D%22alert(1)%22> ici."),
+    "a link to one": ("Use [String](xref:System.String) here.",
+                      "Utilisez [String](xref:System.String?title=%22onmouseover=%22alert(1)) "
+                      "ici."),
+    "a shortcut": ("Use @System.String here.",
+                   "Utilisez @System.String?title=x%22%20onmouseover%3D%22alert(1)%22 ici."),
+}
+
+
+@pytest.mark.parametrize(("english", "french"), XREFS.values(), ids=XREFS.keys())
+def test_a_cross_reference_whose_title_ends_its_attribute_stays_off_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], english: str, french: str) -> None:
+    """DocFX resolves a cross reference into '<a class="xref" href="…" title="{title}">', its
+    'title' query parameter percent-decoded and written unescaped: '%22 onmouseover=…' is a
+    handler on the link (exit 0, no finding but the placeholder-changed a mark silenced)."""
+    page, err = _publish(tmp_path, f"{english}\n", english, french, capsys)
+    assert "onmouseover" not in page, page
+    assert "error[unsafe-url]: a cross reference" in err and "render-substituted" in err, err
+
+
+def test_the_englishs_own_cross_references_are_published() -> None:
+    """'?displayProperty=nameWithType', as 338 of the corpus's xrefs have it, ends nothing."""
+    from pipeline.checks.safety_urls import xref_breakouts
+
+    for text in ("Voir <xref:System.String?displayProperty=nameWithType>.",
+                 "Voir [x](xref:System.String#Length) et @System.Int32.", "Écrivez à a@b.fr."):
+        assert xref_breakouts("", text) == [], text

@@ -28,6 +28,7 @@ from pipeline.checks.safety_urls import (
     scheme,
     unsafe_url,
     video_breakouts,
+    xref_breakouts,
 )
 from pipeline.checks.tokens.attributes import with_generic, with_nolocs
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
@@ -341,6 +342,8 @@ def may_be_active(text: str) -> bool:
     if "&" in text and bare_schemes(text):  # one a reference spells ('d&#9;ata&#58;x')
         return True
     if "[!" in text and video_breakouts("", text):  # a video link DocFX writes unescaped
+        return True
+    if xref_breakouts("", text):  # a cross reference's title, likewise
         return True
     # an escape may spell it (SPELLING), or a percent-escape
     if ("&" in text and SPELLING.search(text)) or ("%" in text and PERCENT.search(text)):

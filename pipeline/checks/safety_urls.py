@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
@@ -154,7 +154,7 @@ def may_spell_unsafe(text: str) -> bool:
     # _maybe_link: ']', '<', '://', 'www.' (its first 'w' lower case), a leading '('; a bare
     # scheme: ':' or a reference that spells it ('&#58;'); a video link: '[!VIDEO', closed
     # or not
-    translation_needs="]<:w(&[")
+    translation_needs="]<:w(&[@")  # '@': a cross reference ('@uid?title=…')
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
@@ -162,6 +162,9 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
         out = video_breakouts(source, translation)
         if out:
             return out
+    out = xref_breakouts(source, translation)
+    if out:
+        return out
     if not may_spell_unsafe(translation):
         return NONE
     if bare_schemes(translation) > bare_schemes(source):  # a link with the text around it
@@ -217,6 +220,40 @@ def video_breakouts(source: str, translation: str) -> Messages:
            if decoded_url(v) not in theirs and _ATTRIBUTE_END.search(html.unescape(unquote(v)))]
     return [f"a video link that ends the attribute DocFX writes it into: {q(v, 70)}"
             for v in out]
+
+
+# A cross reference as DocFX's parsers read one: '<xref:uid…>' (to its '>', or quoted),
+# '@uid' (to white space or one of '"\'<>[]|'), '@"uid…"', and a link or attribute to
+# 'xref:uid…'. Resolved, DocFX writes its 'title' query parameter, percent-decoded, and its
+# anchor into the <a> it makes, unescaped ('?title=%22%20onmouseover%3D%22alert(1)').
+_XREF = re.compile(
+    r"<xref:[ \t]*+(?:\"([^\">]*+)|'([^'>]*+)|([^>]*+))"
+    r"|(?<![\\\w])@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\s\"'<>\[\]|]*+))"
+    r"|(?<![\w-])xref:([^\s)\"'>]*+)", re.I)
+
+
+def xref_breakouts(source: str, translation: str) -> Messages:
+    """A cross reference whose query or anchor, decoded, ends the attribute DocFX writes it
+    into (a quote, '<', '>' or backtick), the English's own aside."""
+    if "xref" not in translation.lower() and "@" not in translation:
+        return []
+    theirs = set(_xrefs(without_code(source)))
+    out = [x for x in _xrefs(without_english_code(translation, source))
+           if x not in theirs and _ATTRIBUTE_END.search(_query_and_anchor(x))]
+    return [f"a cross reference whose title or anchor ends the attribute DocFX writes it "
+            f"into: {q(x, 70)}" for x in out]
+
+
+def _xrefs(text: str) -> list[str]:
+    return ["".join(m) for m in _XREF.findall(text)] if (
+        "xref" in text.lower() or "@" in text) else []
+
+
+def _query_and_anchor(xref: str) -> str:
+    """What follows a cross reference's uid, decoded as a query string is (and its
+    references, for good measure)."""
+    cut = min((i for i in (xref.find("?"), xref.find("#")) if i >= 0), default=len(xref))
+    return unquote_plus(html.unescape(xref[cut:]))
 
 
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:
