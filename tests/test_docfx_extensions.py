@@ -194,3 +194,22 @@ def test_the_englishs_own_cross_references_are_published() -> None:
     for text in ("Voir <xref:System.String?displayProperty=nameWithType>.",
                  "Voir [x](xref:System.String#Length) et @System.Int32.", "Écrivez à a@b.fr."):
         assert xref_breakouts("", text) == [], text
+
+
+MEDIA = {
+    "an entity": "Voir ![x](x&quot;onerror=&quot;alert(1)&quot;.mp3) ici.",
+    "a number": "Voir ![x](media/a&#34;onerror&#61;&#34;alert(1)&#34;.mp4) ici.",
+}
+
+
+@pytest.mark.parametrize("french", MEDIA.values(), ids=MEDIA.keys())
+def test_an_image_of_a_media_file_whose_destination_ends_its_attribute_stays_off_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], french: str) -> None:
+    """Markdig's media links (in DocFX's pipeline) write an audio or video image's
+    destination, its references decoded, into '<source src="…">' unescaped: '&quot;onerror='
+    is a handler on the <source>, which fires as the file fails to load (exit 0; only the
+    link-target-changed a mark silenced)."""
+    page, err = _publish(tmp_path, "Open the settings page.\n", "Open the settings page.",
+                         french, capsys)
+    assert "onerror" not in page, page
+    assert "error[unsafe-url]: a link whose destination" in err, err

@@ -25,6 +25,7 @@ from pipeline.checks.safety_urls import (
     bare_schemes,
     foreign_host,
     include_added,
+    media_breakouts,
     scheme,
     unsafe_url,
     video_breakouts,
@@ -343,8 +344,8 @@ def may_be_active(text: str) -> bool:
         return True
     if "[!" in text and video_breakouts("", text):  # a video link DocFX writes unescaped
         return True
-    if xref_breakouts("", text):  # a cross reference's title, likewise
-        return True
+    if xref_breakouts("", text) or media_breakouts("", text):  # a cross reference's title, a
+        return True  # media file's source: likewise
     # an escape may spell it (SPELLING), or a percent-escape
     if ("&" in text and SPELLING.search(text)) or ("%" in text and PERCENT.search(text)):
         # the whole text, for a scheme spelled across white space a browser drops, and each

@@ -19,6 +19,7 @@ from pipeline.checks.tokens.links import (
     DESTINATION_HEAD,
     URL_TAIL,
     directive_urls,
+    inline_links,
     links,
     video_links,
 )
@@ -162,7 +163,7 @@ def unsafe_url(source: str, translation: str, options: Options) -> Messages:
         out = video_breakouts(source, translation)
         if out:
             return out
-    out = xref_breakouts(source, translation)
+    out = xref_breakouts(source, translation) + media_breakouts(source, translation)
     if out:
         return out
     if not may_spell_unsafe(translation):
@@ -232,7 +233,7 @@ _XREF = re.compile(
     r"|(?<![\w-])xref:([^\s)\"'>]*+)", re.I)
 
 
-def xref_breakouts(source: str, translation: str) -> Messages:
+def xref_breakouts(source: str, translation: str) -> list[str]:
     """A cross reference whose query or anchor, decoded, ends the attribute DocFX writes it
     into (a quote, '<', '>' or backtick), the English's own aside."""
     if "xref" not in translation.lower() and "@" not in translation:
@@ -254,6 +255,27 @@ def _query_and_anchor(xref: str) -> str:
     references, for good measure)."""
     cut = min((i for i in (xref.find("?"), xref.find("#")) if i >= 0), default=len(xref))
     return unquote_plus(html.unescape(xref[cut:]))
+
+
+def media_breakouts(source: str, translation: str) -> list[str]:
+    """A link or image whose destination, as CommonMark decodes it (references and backslash
+    escapes read), ends an attribute: Markdig's media links (DocFX's) write the destination of
+    an image of an audio or video file into '<source src="…">' unescaped."""
+    if "](" not in translation:
+        return []
+    tr = [u for u, _ in inline_links(translation) if _ATTRIBUTE_END.search(_destination(u))]
+    if not tr:
+        return []
+    theirs = {_destination(u) for u, _ in inline_links(source)}
+    out = [u for u in tr if _destination(u) not in theirs]
+    return [f"a link whose destination ends the attribute DocFX writes a media file's into: "
+            f"{q(u, 70)}" for u in out]
+
+
+def _destination(url: str) -> str:
+    if "\\" in url:
+        url = MD_ESCAPE.sub(r"\1", url)
+    return html.unescape(url) if "&" in url else url
 
 
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:
