@@ -213,3 +213,22 @@ def test_an_image_of_a_media_file_whose_destination_ends_its_attribute_stays_off
                          french, capsys)
     assert "onerror" not in page, page
     assert "error[unsafe-url]: a link whose destination" in err, err
+
+
+PLAYERS = {
+    "a video site's page": ("Watch [the demo](https://www.youtube.com/watch?v=abc) first.",
+                            "Regardez ![la démo](https://www.youtube.com/watch?v=abc) d’abord."),
+    "a media file": ("Play [the sound](media/a.mp3) now.",
+                     "Écoutez ![le son](media/a.mp3) maintenant."),
+}
+
+
+@pytest.mark.parametrize(("english", "french"), PLAYERS.values(), ids=PLAYERS.keys())
+def test_an_image_docfx_makes_a_player_of_is_an_element_the_english_lacks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], english: str, french: str) -> None:
+    """Markdig's media links make an image of a YouTube, Vimeo, … page an <iframe> and one of
+    an audio or video file an <audio> or <video>: a link of the English turned into an image
+    put a player on the page (exit 0: same target, same host, no tag)."""
+    page, err = _publish(tmp_path, f"{english}\n", english, french, capsys)
+    assert "![" not in page, page
+    assert "error[html-added]: HTML element added by the translation" in err, err

@@ -31,7 +31,7 @@ from pipeline.checks.safety_urls import (
     video_breakouts,
     xref_breakouts,
 )
-from pipeline.checks.tokens.attributes import with_generic, with_nolocs
+from pipeline.checks.tokens.attributes import with_generic, with_media, with_nolocs
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE, open_markup
@@ -77,7 +77,8 @@ _DECLARATION = re.compile(r"<\?[A-Za-z]*|<!(?!--)(?:\[CDATA\[|[A-Za-z]*)")
 def html_added(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
-    source, translation = _as_tags(source), _as_tags(translation)
+    # (an image of a video site's page or of a media file is a player on the page)
+    source, translation = with_media(_as_tags(source)), with_media(_as_tags(translation))
     if "<" not in translation:
         return NONE
     src_text = without_code(source) if "<" in source else ""

@@ -28,7 +28,8 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
 HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `", '{a="{" b=']
 # helper-131: includes as DocFX reads them (a title up to its first "]", a path to its ")")
 HOSTILE += ["[!include[", "[!include+[](", "[!include [a[", "[!include[](<", ':::image source="',
-            ':::a x="\n', ':::video link="\n"', 'source="\n:::']
+            ':::a x="\n', ':::video link="\n"', 'source="\n:::', "![", "![\\[", "![a](",
+            "![[a]"]
 
 
 @pytest.mark.parametrize("piece", HOSTILE)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.checks.tokens.code import without_code
+
 _NAME = re.compile(r"[A-Za-z_:][\w:.-]*+")
 _BLANK = " \t\r\n\f\v"
 _STOPS = re.compile(r"[ \t\r\n\f\v{}]")
@@ -120,3 +122,30 @@ def with_nolocs(text: str) -> str:
     """``text`` and, after it, ``noloc_html``'s HTML."""
     written = noloc_html(text)
     return text + "\n" + "\n".join(written) if written else text
+
+
+# Markdig's media links (in DocFX's pipeline) make an image of a video site's page an <iframe>
+# (a host that starts with one of these: 'vimeo.com.evil.example' too) and one of an audio or
+# video file, by its extension, an <audio> or <video>: elements an image is not
+_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+\]\([ \t\n]*+<?([^\s<>()]++)")
+_EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
+                     r"|ok\.ru)", re.I)
+_MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
+                    r"|wmx?|wmv|wvx|mj2|mxu|mpeg|mp4|ogv|webm|qt|movie|viv|adp|aac|aif|uva|eol"
+                    r"|dra|dtshd|dts|rip|lvp|m3u|pya|wma|wax|mid|mp3|mpga|mp4a|ecelp\d{4}|oga"
+                    r"|ogg|weba|ram|rmp|au|wav)$", re.I)
+
+
+def with_media(text: str) -> str:
+    """``text`` and, after it, the <iframe>, <video> or <audio> each of its images of media
+    is on the page."""
+    if "![" not in text:
+        return text
+    tags = []
+    for url in _IMAGE.findall(without_code(text) if "`" in text else text):
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        if _EMBEDS.match(url):
+            tags.append(f'<iframe src="{url}">')
+        elif _MEDIA.search(path):
+            tags.append(f'<video src="{url}">')
+    return text + "\n" + "\n".join(tags) if tags else text
