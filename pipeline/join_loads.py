@@ -6,17 +6,20 @@ rule sees such a directive whole, and each part alone is only a bracket out of p
 vendor's own ``ignore-link-text-broken`` mark releases: the include renders the catalog (the
 drafts and comments no check reads included) as the page's Markdown; the video's attributes
 run script. So does a no-loc text made over a join (':::no-loc text="' + '\\<scr\\ipt>…":::'),
-which DocFX writes raw, its backslash escapes read away. ``loads_joined`` finds the
+which DocFX writes raw, its backslash escapes read away, and a link or cross reference whose
+destination or title, made over a join, ends the attribute DocFX writes it into ('Voir ![x]' +
+'(x&quot;onerror=…mp3)'). ``loads_joined`` finds the
 translations that, in their places on the page, make one the English page does not have.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks.safety_urls import video_breakouts
+from pipeline.checks.safety_urls import media_breakouts, video_breakouts, xref_breakouts
 from pipeline.checks.tokens.attributes import noloc_html
 from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.render import Form, PageOf, pieces
@@ -27,12 +30,15 @@ if TYPE_CHECKING:
 _END = "with the text beside it on the page it makes"
 WHY = {"include": f"include-added: {_END} a directive that loads a file the English does not",
        "noloc": f"html-added: {_END} a no-loc text DocFX writes as HTML the English does not",
-       "video": f"unsafe-url: {_END} a video link that ends its iframe's src attribute"}
+       "video": f"unsafe-url: {_END} a video link that ends its iframe's src attribute",
+       "xref": f"unsafe-url: {_END} a link or cross reference that ends the attribute DocFX "
+               "writes it into"}
 
 
-def _made(page: str) -> Counter[tuple[str, str]]:
+def _made(page: str, breaks: bool) -> Counter[tuple[str, str]]:
     """The files the page's includes and snippets load, and its video links that end the
-    attribute DocFX writes them into."""
+    attribute DocFX writes them into; with ``breaks``, also its links and cross references
+    that do ('Voir ![x]' + '(x&quot;onerror=…mp3)', '@System.String?title=x' + '%22…')."""
     found: Counter[tuple[str, str]] = Counter()
     if LOADS_FIRST.search(page) is not None:
         found.update(("include", path) for path in loaded_paths(page))
@@ -40,7 +46,20 @@ def _made(page: str) -> Counter[tuple[str, str]]:
         found.update(("video", v) for v in video_breakouts("", page))
     # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
     found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
+    if breaks:
+        found.update(("xref", m) for m in xref_breakouts("", page) + media_breakouts("", page))
     return found
+
+
+# what ends an attribute, or spells what does (a reference, a percent-escape)
+_BREAKS = re.compile(r"[\"'<>`&%]")
+
+
+def _may_break(article: Article, published: Sequence[str]) -> bool:
+    """Whether a published translation holds what may end an attribute a link or cross
+    reference is written into: most translations are the article's own, or hold none."""
+    return any(shown != seg.source and _BREAKS.search(shown) is not None
+               for seg, shown in zip(article.segments, published, strict=True))
 
 
 def _may_hold(article: Article, published: Sequence[str]) -> bool:
@@ -70,12 +89,15 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
                  english: PageOf | None = None) -> list[tuple[int, str]]:
     """The segments whose translation takes part in a directive the localized page has and the
     English page has not (with its English in place, the page has one fewer), each with why."""
-    if not _may_hold(article, published):  # no directive at all: most pages
+    breaks = _may_break(article, published)
+    if not breaks and not _may_hold(article, published):  # no directive at all: most pages
         return []
-    made = _made(local().page if local else "".join(pieces(article, Form.LOCALIZED, published)))
+    made = _made(local().page if local else "".join(pieces(article, Form.LOCALIZED, published)),
+                 breaks)
     if not made:
         return []
-    new = made - _made(english().page if english else "".join(pieces(article, Form.SOURCE)))
+    new = made - _made(english().page if english else "".join(pieces(article, Form.SOURCE)),
+                       breaks)
     if not new:
         return []
     found = []
@@ -84,7 +106,7 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
             continue
         trial = list(published)
         trial[i] = seg.source
-        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)))) & new
+        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), breaks)) & new
         if gone:  # a part of a new one
             found.append((i, WHY[min(kind for kind, _ in gone)]))
     return found

@@ -232,3 +232,32 @@ def test_an_image_docfx_makes_a_player_of_is_an_element_the_english_lacks(
     page, err = _publish(tmp_path, f"{english}\n", english, french, capsys)
     assert "![" not in page, page
     assert "error[html-added]: HTML element added by the translation" in err, err
+
+
+_FRONT = ("---\nms.translationtype: HT\nms.contentlocale: fr-FR\nms.sourcegitcommit: " + "0" * 40
+          + "\nms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n---\n")
+_PAIR = ('<span data-ttu-id="ab12c-{n}">{fr}</span><span class="sxs-lookup">'
+         '<span data-stu-id="ab12c-{n}">{en}</span></span>')
+JOINED = {
+    "a media file's source": ("Voir ![x]", "(x&quot;onerror=&quot;alert(1)&quot;.mp3) ici."),
+    "a cross reference's title": ("Voir @System.String?title=x",
+                                  "%22%20onmouseover%3D%22alert(1)%22 ici."),
+}
+
+
+@pytest.mark.parametrize(("first", "second"), JOINED.values(), ids=JOINED.keys())
+def test_a_breakout_made_over_two_touching_pairs_stays_off_the_page(
+        tmp_path: Path, first: str, second: str) -> None:
+    """Two pairs with nothing between them (a handoff as delivered, no catalog edit): each
+    translation alone holds no link or xref that ends an attribute; side by side the page has
+    '![x](x&quot;onerror=…mp3)' (Markdig writes it into <source src> raw) or
+    '@System.String?title=x%22…' (DocFX writes the title into its <a> raw). Exit 0 before."""
+    content, out = tmp_path / "content", tmp_path / "build"
+    (content / "fr-FR").mkdir(parents=True)
+    body = "".join(_PAIR.format(n=n, fr=fr, en=en) for n, fr, en in (
+        (101, first, "Open the page."), (102, second, "Select the item.")))
+    (content / "fr-FR" / "a.md").write_text(_FRONT + body + "\n", encoding="utf-8")
+    main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
+          "--out", str(out), "-j", "1", "-q"])
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "onerror" not in page and "onmouseover" not in page, page
