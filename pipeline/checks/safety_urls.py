@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import quote_plus, unquote, unquote_plus
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
@@ -245,9 +245,22 @@ def xref_breakouts(source: str, translation: str) -> list[str]:
             f"into: {q(x, 70)}" for x in out]
 
 
+# An <xref> tag's attributes DocFX writes into the <a> it makes, unescaped: its title (in
+# title="…"), its text, name, alt or fullname (as the link's text, HTML)
+_XREF_RAW = frozenset(("title", "text", "name", "alt", "fullname"))
+
+
 def _xrefs(text: str) -> list[str]:
-    return ["".join(m) for m in _XREF.findall(text)] if (
-        "xref" in text.lower() or "@" in text) else []
+    """Each cross reference's uid and what follows it; of an <xref> tag, its href and, as a
+    query would give them, the attributes DocFX writes raw ('?title=…')."""
+    if "xref" not in text.lower() and "@" not in text:
+        return []
+    out = ["".join(m) for m in _XREF.findall(text)]
+    if "<" in text:
+        out.extend(f"{v}" if a in ("href", "uid") else f"?{a}={quote_plus(html.unescape(v))}"
+                   for name, attrs in lenient_tags(text) if name == "xref"
+                   for a, v in attrs if a in _XREF_RAW or a in ("href", "uid"))
+    return out
 
 
 def _query_and_anchor(xref: str) -> str:
