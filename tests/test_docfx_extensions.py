@@ -264,3 +264,31 @@ def test_a_breakout_made_over_two_touching_pairs_stays_off_the_page(
           "--out", str(out), "-j", "1", "-q"])
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "onerror" not in page and "onmouseover" not in page, page
+
+
+NO_BREAK = {
+    "an include's path": (
+        "Read [!INCLUDE [t](../includes/a.md)] first.",
+        "Lisez [!INCLUDE [t](../includes/a.md\u00a0/../../../locales/fr-FR/a.po)] d’abord.",
+        "include-added"),
+    "a cross reference": (
+        "Use @System.String here.",
+        "Utilisez @System.String?title=x\u00a0%22%20onmouseover%3D%22alert(1)%22 ici.",
+        "unsafe-url"),
+    "a media file's destination": (
+        "Open the settings page.",
+        "Voir ![x](media/a\u00a0&quot;onerror=&quot;alert(1)&quot;.mp3) ici.", "unsafe-url"),
+}
+
+
+@pytest.mark.parametrize(("english", "french", "check"), NO_BREAK.values(), ids=NO_BREAK.keys())
+def test_a_no_break_space_ends_no_path_or_destination_docfx_reads_on_over(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], english: str, french: str,
+        check: str) -> None:
+    """Markdig's white space is ASCII: an include's path, an '@uid' and a link's destination
+    run on over a U+00A0, which Python's '\\s' took for their end: the include read as the
+    English's own path ('a.md' U+00A0 '/../../x.po' loads '../x.po'), the xref's title and the
+    media destination as ending nothing (exit 0)."""
+    page, err = _publish(tmp_path, f"{english}\n", english, french, capsys)
+    assert "\u00a0" not in page, page
+    assert f"error[{check}]" in err, err

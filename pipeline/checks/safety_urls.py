@@ -19,7 +19,6 @@ from pipeline.checks.tokens.links import (
     DESTINATION_HEAD,
     URL_TAIL,
     directive_urls,
-    inline_links,
     links,
     video_links,
 )
@@ -229,8 +228,8 @@ def video_breakouts(source: str, translation: str) -> Messages:
 # anchor into the <a> it makes, unescaped ('?title=%22%20onmouseover%3D%22alert(1)').
 _XREF = re.compile(
     r"<xref:[ \t]*+(?:\"([^\">]*+)|'([^'>]*+)|([^>]*+))"
-    r"|(?<![\\\w])@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\s\"'<>\[\]|]*+))"
-    r"|(?<![\w-])xref:([^\s)\"'>]*+)", re.I)
+    r"|(?<![\\\w])@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\t-\r \"'<>\[\]|]*+))"
+    r"|(?<![\w-])xref:([^\x00-\x20)\"'>]*+)", re.I)  # (Markdig's white space is ASCII)
 
 
 def xref_breakouts(source: str, translation: str) -> list[str]:
@@ -276,13 +275,25 @@ def media_breakouts(source: str, translation: str) -> list[str]:
     an image of an audio or video file into '<source src="…">' unescaped."""
     if "](" not in translation:
         return []
-    tr = [u for u, _ in inline_links(translation) if _ATTRIBUTE_END.search(_destination(u))]
+    tr = [u for u in _destinations(translation) if _ATTRIBUTE_END.search(_destination(u))]
     if not tr:
         return []
-    theirs = {_destination(u) for u, _ in inline_links(source)}
+    theirs = {_destination(u) for u in _destinations(source)}
     out = [u for u in tr if _destination(u) not in theirs]
     return [f"a link whose destination ends the attribute DocFX writes a media file's into: "
             f"{q(u, 70)}" for u in out]
+
+
+# A link's destination as CommonMark reads it: a bare one ends at an ASCII space or control
+# character only ('a.mp3' U+00A0 '&quot;onerror=…' is one destination)
+_DESTINATION = re.compile(
+    r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\x00-\x20()\\]++|\\.|\([^\x00-\x20()]*+\))*+))")
+
+
+def _destinations(text: str) -> list[str]:
+    if "`" in text:
+        text = without_code(text)
+    return [a or b for a, b in _DESTINATION.findall(text)] if "](" in text else []
 
 
 def _destination(url: str) -> str:

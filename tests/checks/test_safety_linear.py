@@ -53,7 +53,8 @@ _FILE_DIRECTIVE = re.compile(
     r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
     r"\(\s*<?((?:[^)\s>\\]|\\.)*)", re.I | re.S)
 _INCLUDE = re.compile(  # as DocFX's include parsers read one (helper-131)
-    r"\[!include[-+]?\s*\[(?:[^\]\\]|\\.)*\]\(\s*(?:<((?:[^)>\s\\]|\\\S)*)|((?:[^)\s\\]|\\\S)*))",
+    r"\[!include[-+]?\s*\[(?:[^\]\\]|\\.)*\]\(\s*(?:<((?:[^)>\t-\r \\]|\\[^\t-\r ])*)"
+    r"|((?:[^)\t-\r \\]|\\[^\t-\r ])*))",
     re.I | re.S)
 
 
@@ -73,7 +74,7 @@ def _sections_reference(text: str) -> int:
 _PIECES = st.sampled_from([
     "[!code", "[!CODE-cs", "[!notebook-py", "-", "[", "]", "(", ")", "\\", "\n", " ", "\t",
     "a.cs", "?name=x", "#L1", '"', "'", ":::", "code", "source", "=", ":", "[!div",
-    "[!include", "x", "](", "<", ">", "+", "[!include+[", "[!INCLUDE-["])
+    "[!include", "x", "](", "<", ">", "+", "[!include+[", "[!INCLUDE-[", "\u00a0", "\x0b"])
 _TEXTS = st.lists(_PIECES, max_size=24).map("".join)
 
 

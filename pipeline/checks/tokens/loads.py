@@ -19,9 +19,11 @@ _FILE_DIRECTIVE = re.compile(
 # (inline) or '+' (a line of its own) after it, spaces, a title up to the first ']' no
 # backslash escapes ('[' is text there: '[!INCLUDE [a[b](path)]'), then '(' and the path: up to
 # a ')' or white space, '>' and all ('(../a.md>/../../x.po)' loads '../x.po'), or, opened
-# with '<', up to its '>'. A backslash escapes any character but white space.
+# with '<', up to its '>'. A backslash escapes any character but white space, which is
+# Markdig's, ASCII: a no-break space is part of a path ('a.md' U+00A0 '/../../x.po' is '../x.po')
 _INCLUDE_HEAD = re.compile(r"\[!include[-+]?\s*+\[", re.I)
-_INCLUDE_TAIL = re.compile(r"\]\(\s*+(?:<((?:[^)>\s\\]|\\\S)*+)|((?:[^)\s\\]|\\\S)*+))")
+_INCLUDE_TAIL = re.compile(r"\]\(\s*+(?:<((?:[^)>\t-\r \\]|\\[^\t-\r ])*+)"
+                           r"|((?:[^)\t-\r \\]|\\[^\t-\r ])*+))")
 # ... and a code snippet as DocFX's CodeSnippetParser reads one: '[!code' or '[!notebook', any
 # language up to the '[', a name up to the first ']' no backslash escapes, white space before
 # the '(', a path up to its query, bookmark or title; and the ':::code source="path":::'
