@@ -173,6 +173,9 @@ XREFS = {
                       "ici."),
     "a shortcut": ("Use @System.String here.",
                    "Utilisez @System.String?title=x%22%20onmouseover%3D%22alert(1)%22 ici."),
+    # Markdig tries the '@' parser at every '@', after a letter too
+    "a shortcut after a word": (
+        "Write to us.", "Écrivez-nous@System.String?title=x%22%20onmouseover%3D%22alert(1)%22."),
     "a tag's title": ('Use <xref href="System.Int32" title="the int type"></xref> here.',
                       'Utilisez <xref href="System.Int32" title=\'x" onmouseover="alert(1)\'>'
                       "</xref> ici."),

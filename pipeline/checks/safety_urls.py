@@ -223,12 +223,13 @@ def video_breakouts(source: str, translation: str) -> Messages:
 
 
 # A cross reference as DocFX's parsers read one: '<xref:uid…>' (to its '>', or quoted),
-# '@uid' (to white space or one of '"\'<>[]|'), '@"uid…"', and a link or attribute to
-# 'xref:uid…'. Resolved, DocFX writes its 'title' query parameter, percent-decoded, and its
-# anchor into the <a> it makes, unescaped ('?title=%22%20onmouseover%3D%22alert(1)').
+# '@uid' (to white space or one of '"\'<>[]|'; after a letter too: 'a@uid'), '@"uid…"', and a
+# link or attribute to 'xref:uid…'. Resolved, DocFX writes its 'title' query parameter,
+# percent-decoded, and its anchor into the <a> it makes, unescaped
+# ('?title=%22%20onmouseover%3D%22alert(1)').
 _XREF = re.compile(
     r"<xref:[ \t]*+(?:\"([^\">]*+)|'([^'>]*+)|([^>]*+))"
-    r"|(?<![\\\w])@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\t-\r \"'<>\[\]|]*+))"
+    r"|(?<!\\)@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\t-\r \"'<>\[\]|]*+))"
     r"|(?<![\w-])xref:([^\x00-\x20)\"'>]*+)", re.I)  # (Markdig's white space is ASCII)
 
 
