@@ -202,11 +202,15 @@ def _inert(text: str) -> str:
     """``text`` with nothing a browser would run: '&' and '<' written as entities, so that no
     tag and no character reference is left, each ':' percent-escaped, so that no scheme
     is (a browser never decodes one), the '!' of each '[!' a reference, so that no DocFX
-    directive is ('[!div onmouseover=…]' writes a tag), and each '{' one, so that no generic
-    attribute block is ('{onmouseover=…}'). Line ends and indentation stay: the blocks around
-    it keep their kinds (taken out, a line end could join code to the text before it)."""
+    directive is ('[!div onmouseover=…]' writes a tag), each '{' one, so that no generic
+    attribute block is ('{onmouseover=…}'), each '@' one, so that no cross reference is
+    ('@uid?title=%22…', whose title DocFX writes raw), and each '"' percent-escaped, so that
+    no link destination ends the attribute Markdig's media links write it into raw (a
+    reference would be decoded back). Line ends and indentation stay: the blocks around it
+    keep their kinds (taken out, a line end could join code to the text before it)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(":", "%3A")
-            .replace("[!", "[&#33;").replace("{", "&#123;"))
+            .replace("[!", "[&#33;").replace("{", "&#123;").replace("@", "&#64;")
+            .replace('"', "%22"))
 
 
 def meta_values(article: Article) -> list[str] | None:

@@ -295,3 +295,28 @@ def test_a_no_break_space_ends_no_path_or_destination_docfx_reads_on_over(
     page, err = _publish(tmp_path, f"{english}\n", english, french, capsys)
     assert "\u00a0" not in page, page
     assert f"error[{check}]" in err, err
+
+
+BETWEEN = {
+    "a cross reference": ("Voir @System.String?title=x%22%20onmouseover%3D%22alert(1)%22 ici.",
+                          "@"),
+    "a media file": ('Voir ![x](media/a"onerror="alert(1)".mp3) ici.', '"'),
+}
+
+
+@pytest.mark.parametrize(("hostile", "gone"), BETWEEN.values(), ids=BETWEEN.keys())
+def test_a_breakout_between_the_pairs_is_published_inert(
+        tmp_path: Path, hostile: str, gone: str) -> None:
+    """Markup between an sxs article's pairs with an xref whose title, or a media image whose
+    destination, ends its attribute: found and reported, it was 'made inert' by escaping '&',
+    '<', ':', '[!' and '{', which neither holds: the page still ran it."""
+    content, out = tmp_path / "content", tmp_path / "build"
+    (content / "fr-FR").mkdir(parents=True)
+    body = (_PAIR.format(n=101, fr="Ouvrez la page.", en="Open the page.") + "\n\n" + hostile
+            + "\n\n" + _PAIR.format(n=102, fr="Choisissez.", en="Select the item.") + "\n")
+    (content / "fr-FR" / "a.md").write_text(_FRONT + body, encoding="utf-8")
+    assert main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
+                 "--out", str(out), "-j", "1", "-q"]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("Voir"))
+    assert gone not in line, line
