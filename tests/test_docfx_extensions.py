@@ -320,3 +320,12 @@ def test_a_breakout_between_the_pairs_is_published_inert(
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     line = next(line for line in page.splitlines() if line.startswith("Voir"))
     assert gone not in line, line
+
+
+def test_a_localized_destination_with_an_apostrophe_ends_no_attribute() -> None:
+    """Only a double quote ends the src="…" Markdig writes a media destination into: a
+    localized Wikipedia link with an apostrophe is published."""
+    from pipeline.checks.safety_urls import media_breakouts
+
+    assert media_breakouts("[x](https://en.wikipedia.org/wiki/Instruction_set)",
+                           "[x](https://fr.wikipedia.org/wiki/Jeu_d'instructions)") == []

@@ -272,11 +272,12 @@ def _query_and_anchor(xref: str) -> str:
 
 def media_breakouts(source: str, translation: str) -> list[str]:
     """A link or image whose destination, as CommonMark decodes it (references and backslash
-    escapes read), ends an attribute: Markdig's media links (DocFX's) write the destination of
-    an image of an audio or video file into '<source src="…">' unescaped."""
+    escapes read), holds a double quote: Markdig's media links (DocFX's) write the destination
+    of an image of an audio or video file into '<source src="…">' unescaped."""
     if "](" not in translation:
         return []
-    tr = [u for u in _destinations(translation) if _ATTRIBUTE_END.search(_destination(u))]
+    # (a quote: Markdig writes it into src="…"; an apostrophe in a localized URL ends nothing)
+    tr = [u for u in _destinations(translation) if '"' in _destination(u)]
     if not tr:
         return []
     theirs = {_destination(u) for u in _destinations(source)}
