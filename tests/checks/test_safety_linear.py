@@ -26,10 +26,10 @@ HOSTILE = ["[!div", "[!div\\", "[!code-", "[!code[", "[!notebook-x[", ":::code "
 # helper-107/108/109: generic attribute blocks, labels left open over lines, backticks and
 # pipes between the pairs' readers
 HOSTILE += ["{#", "{a=", "{a = ", "{.", '{a="', "[\n", "[a\n", "`|", "`\n\n", "<a `", '{a="{" b=']
-# helper-131: includes as DocFX reads them (a title up to its first "]", a path to its ")")
+# helper-131: DocFX's readers (includes, values over lines, media images, xrefs, no-loc texts)
 HOSTILE += ["[!include[", "[!include+[](", "[!include [a[", "[!include[](<", ':::image source="',
             ':::a x="\n', ':::video link="\n"', 'source="\n:::', "![", "![\\[", "![a](",
-            "![[a]"]
+            "![[a]", "](", '](&quot;', '@"', "@x", "<xref:", "xref:a?", ':::no-loc text="\\']
 
 
 @pytest.mark.parametrize("piece", HOSTILE)
