@@ -92,6 +92,9 @@ def _shadowing(text: str, pos: int, run: int, ends: dict[str, int], brackets: _B
     return pos
 
 
+_BRACKET = re.compile(r"[\[\]]")
+
+
 class _Brackets:
     """CommonMark's brackets, walked once through a text as code_spans reads it: whether a ']'
     ends a link's text. Its '[' must be unescaped and outside code ('\\[a](x?`)', '`[` ](x?`)'
@@ -112,6 +115,14 @@ class _Brackets:
             if self.span < len(spans) and spans[self.span][0] <= j:
                 j = spans[self.span][1]
                 continue
+            # only brackets matter: on to the next one before the next code span (a page is
+            # read whole, one character at a time it took milliseconds)
+            limit = min(close, spans[self.span][0]) if self.span < len(spans) else close
+            found = _BRACKET.search(text, j, limit)
+            if found is None:
+                j = limit
+                continue
+            j = found.start()
             c = text[j]
             if c == "[" and not escaped(text, j):
                 self.openers.append([j > 0 and text[j - 1] == "!" and not escaped(text, j - 1),
@@ -191,7 +202,7 @@ def without_english_code(text: str, english: str) -> str:
     """The text with each code span the English has too replaced by MASK: code a translation
     adds or changes is read as text. (A flag may let it stand, and on the page a backtick of
     the segment beside it, or an HTML block around it, can make markup of it.)"""
-    if "`" not in text:
+    if "`" not in text or "`" not in english:  # no code of the English's to mask
         return text
     spans = code_spans(text)
     theirs = code_texts(english)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import pipeline.checks.tokens.code as code
 from pipeline.checks.tokens.code import MASK, code_spans, code_texts, without_code
 
 
@@ -57,3 +61,40 @@ def test_openings_with_no_end_are_read_in_linear_time(piece: str) -> None:
     start = time.perf_counter()
     code_spans(text)
     assert time.perf_counter() - start < 2.0
+
+
+def _walk_every_character(self: code._Brackets, close: int) -> bool:
+    """The bracket walk as first written: one character at a time (the reference)."""
+    text, spans, j = self.text, self.spans, self.at
+    while j < close:
+        while self.span < len(spans) and spans[self.span][1] <= j:
+            self.span += 1
+        if self.span < len(spans) and spans[self.span][0] <= j:
+            j = spans[self.span][1]
+            continue
+        c = text[j]
+        if c == "[" and not code.escaped(text, j):
+            self.openers.append([j > 0 and text[j - 1] == "!" and not code.escaped(text, j - 1),
+                                 True])
+        elif c == "]" and not code.escaped(text, j) and self.openers:
+            image, active = self.openers.pop()
+            link = code._SHADOW.match(text, j) if active and text.startswith("](", j) else None
+            if link is not None:
+                if not image:
+                    for opener in self.openers:
+                        opener[1] = opener[0]
+                j = link.end()
+                continue
+        j += 1
+    self.at = max(j, self.at)
+    return bool(self.openers) and self.openers[-1][1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "!", "(", ")", "`", "``", "\\", "<", ">", "a", " ",
+                                 "x?", "\n", '"']), max_size=24).map("".join))
+def test_the_bracket_walk_jumps_from_bracket_to_bracket_as_a_walk_of_every_character_reads(
+        text: str) -> None:
+    found = code_spans(text)
+    with mock.patch.object(code._Brackets, "closes_link_text", _walk_every_character):
+        assert found == code_spans(text)
