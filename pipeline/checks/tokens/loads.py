@@ -8,7 +8,6 @@ DocFX's parsers read them, each in time linear in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 # An include as DocFX's older reader took it: a '-' after its name, a title that may hold a
 # bracketed word ('[!INCLUDE [a [b] c](path)]'), the path up to a '>', ')' or white space.
@@ -37,29 +36,37 @@ _SOURCE = re.compile(
     r"(?<![\w-])source[ \t]*+=[ \t]*+(?:\"([^\"\n]*+)|'([^'\n]*+)|([^\s\"':]++))", re.I)
 
 
-def _directives(text: str, head_at: re.Pattern[str], tail_at: re.Pattern[str],
-                closes: list[int]) -> list[str]:
+def _directives(text: str, head_at: re.Pattern[str], tail_at: re.Pattern[str]) -> list[str]:
     """The path of each directive that ``head_at`` opens, whose title or name ends at the
-    first ']' after it that no backslash escapes (``closes``: filled on first need), and whose
-    ``tail_at`` read from that ']' gives the path (its groups joined)."""
+    first ']' after it that no backslash escapes, and whose ``tail_at`` read from that ']'
+    gives the path (its groups joined)."""
     out: list[str] = []
     tails: dict[int, re.Match[str] | None] = {}
     pos = 0
+    close = -1  # the first ']' no backslash escapes after the last head read
     while (head := head_at.search(text, pos)) is not None:
-        if not closes:
-            closes.extend(m.end() - 1 for m in _CLOSE.finditer(text) if len(m.group(1)) % 2 == 0)
-        k = bisect_left(closes, head.end())
-        if k == len(closes):  # no name ends: nor does any later one
-            break
-        if closes[k] not in tails:
-            tails[closes[k]] = tail_at.match(text, closes[k])
-        tail = tails[closes[k]]
+        if close < head.end():  # heads come in order: the text is read for ']' once
+            close = _first_close(text, head.end())
+            if close < 0:  # no name ends: nor does any later one
+                break
+        if close not in tails:
+            tails[close] = tail_at.match(text, close)
+        tail = tails[close]
         if tail is None:
             pos = head.start() + 1
         else:
             out.append("".join(tail.groups(default="")).strip())
             pos = tail.end()
     return out
+
+
+def _first_close(text: str, at: int) -> int:
+    """Where the first ']' from ``at`` on that no backslash escapes stands; -1 if none. (A
+    head ends with '[' and a ']' ends a search: no run of backslashes starts before ``at``.)"""
+    found = _CLOSE.search(text, at)
+    while found is not None and len(found.group(1)) % 2:
+        found = _CLOSE.search(text, found.end())
+    return -1 if found is None else found.end() - 1
 
 
 def _colon_codes(text: str) -> list[str]:
@@ -87,9 +94,8 @@ def loaded_paths(text: str) -> list[str]:
     both of DocFX's readers take it (a path twice where they agree, on either page alike)."""
     out = _FILE_DIRECTIVE.findall(text)
     if "[!" in text:
-        closes: list[int] = []
-        out += _directives(text, _INCLUDE_HEAD, _INCLUDE_TAIL, closes)
-        out += _directives(text, _SNIPPET_HEAD, _SNIPPET_TAIL, closes)
+        out += _directives(text, _INCLUDE_HEAD, _INCLUDE_TAIL)
+        out += _directives(text, _SNIPPET_HEAD, _SNIPPET_TAIL)
     if ":::" in text:
         out.extend(_colon_codes(text))
     return out
