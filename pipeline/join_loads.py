@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.checks.safety_urls import media_breakouts, video_breakouts, xref_breakouts
+from pipeline.checks.breakouts import media_breakouts, video_breakouts, xref_breakouts
 from pipeline.checks.tokens.attributes import noloc_html
 from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.render import Form, PageOf, pieces
@@ -35,31 +35,43 @@ WHY = {"include": f"include-added: {_END} a directive that loads a file the Engl
                "writes it into"}
 
 
-def _made(page: str, breaks: bool) -> Counter[tuple[str, str]]:
-    """The files the page's includes and snippets load, and its video links that end the
-    attribute DocFX writes them into; with ``breaks``, also its links and cross references
-    that do ('Voir ![x]' + '(x&quot;onerror=…mp3)', '@System.String?title=x' + '%22…')."""
+def _made(page: str, holds: bool, breaks: str) -> Counter[tuple[str, str]]:
+    """With ``holds``, the files the page's includes and snippets load, its video links that
+    end the attribute DocFX writes them into and its no-loc texts' HTML; with ``breaks``
+    ('media', 'xref' or both), its links and cross references that end theirs ('Voir ![x]' +
+    '(x&quot;onerror=…mp3)', '@System.String?title=x' + '%22…')."""
     found: Counter[tuple[str, str]] = Counter()
-    if LOADS_FIRST.search(page) is not None:
-        found.update(("include", path) for path in loaded_paths(page))
-    if "[!" in page:
-        found.update(("video", v) for v in video_breakouts("", page))
-    # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
-    found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
-    if breaks:
-        found.update(("xref", m) for m in xref_breakouts("", page) + media_breakouts("", page))
+    if holds:
+        if LOADS_FIRST.search(page) is not None:
+            found.update(("include", path) for path in loaded_paths(page))
+        if "[!" in page:
+            found.update(("video", v) for v in video_breakouts("", page))
+        # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
+        found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
+    if "xref" in breaks:
+        found.update(("xref", m) for m in xref_breakouts("", page))
+    if "media" in breaks:
+        found.update(("xref", m) for m in media_breakouts("", page))
     return found
 
 
-# what ends an attribute, or spells what does (a reference, a percent-escape)
+# What ends an attribute once decoded, or spells what does (a reference, a percent-escape):
+# a cross reference's title ends one with any, a media destination (written in "…") with a
+# quote, literal or a reference. A vendor's text brings it: the English's markup is trusted.
 _BREAKS = re.compile(r"[\"'<>`&%]")
 
 
-def _may_break(article: Article, published: Sequence[str]) -> bool:
-    """Whether a published translation holds what may end an attribute a link or cross
-    reference is written into: most translations are the article's own, or hold none."""
-    return any(shown != seg.source and _BREAKS.search(shown) is not None
-               for seg, shown in zip(article.segments, published, strict=True))
+def _may_break(article: Article, published: Sequence[str]) -> str:
+    """Which of the two (``_made``'s ``breaks``) a published translation may make: one holds
+    what ends the attribute they are written into. Most translations are the article's own,
+    or hold none."""
+    breaks = ""
+    for seg, shown in zip(article.segments, published, strict=True):
+        if shown != seg.source and _BREAKS.search(shown) is not None:
+            if '"' in shown or "&" in shown:
+                return "xref media"
+            breaks = "xref"
+    return breaks
 
 
 def _may_hold(article: Article, published: Sequence[str]) -> bool:
@@ -90,14 +102,15 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
     """The segments whose translation takes part in a directive the localized page has and the
     English page has not (with its English in place, the page has one fewer), each with why."""
     breaks = _may_break(article, published)
-    if not breaks and not _may_hold(article, published):  # no directive at all: most pages
+    holds = _may_hold(article, published)
+    if not breaks and not holds:  # no directive at all: most pages
         return []
     made = _made(local().page if local else "".join(pieces(article, Form.LOCALIZED, published)),
-                 breaks)
+                 holds, breaks)
     if not made:
         return []
     new = made - _made(english().page if english else "".join(pieces(article, Form.SOURCE)),
-                       breaks)
+                       holds, breaks)
     if not new:
         return []
     found = []
@@ -106,7 +119,8 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
             continue
         trial = list(published)
         trial[i] = seg.source
-        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), breaks)) & new
+        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), holds, breaks)
+                ) & new
         if gone:  # a part of a new one
             found.append((i, WHY[min(kind for kind, _ in gone)]))
     return found

@@ -195,7 +195,7 @@ def test_a_cross_reference_whose_title_ends_its_attribute_stays_off_the_page(
 
 def test_the_englishs_own_cross_references_are_published() -> None:
     """'?displayProperty=nameWithType', as 338 of the corpus's xrefs have it, ends nothing."""
-    from pipeline.checks.safety_urls import xref_breakouts
+    from pipeline.checks.breakouts import xref_breakouts
 
     for text in ("Voir <xref:System.String?displayProperty=nameWithType>.",
                  "Voir [x](xref:System.String#Length) et @System.Int32.", "Écrivez à a@b.fr."):
@@ -325,7 +325,7 @@ def test_a_breakout_between_the_pairs_is_published_inert(
 def test_a_localized_destination_with_an_apostrophe_ends_no_attribute() -> None:
     """Only a double quote ends the src="…" Markdig writes a media destination into: a
     localized Wikipedia link with an apostrophe is published."""
-    from pipeline.checks.safety_urls import media_breakouts
+    from pipeline.checks.breakouts import media_breakouts
 
     assert media_breakouts("[x](https://en.wikipedia.org/wiki/Instruction_set)",
                            "[x](https://fr.wikipedia.org/wiki/Jeu_d'instructions)") == []

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
+from pipeline.checks.breakouts import media_breakouts, video_breakouts, xref_breakouts
 from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
 from pipeline.checks.safety_urls import (
     ESCAPED_WORD,
@@ -25,11 +26,8 @@ from pipeline.checks.safety_urls import (
     bare_schemes,
     foreign_host,
     include_added,
-    media_breakouts,
     scheme,
     unsafe_url,
-    video_breakouts,
-    xref_breakouts,
 )
 from pipeline.checks.tokens.attributes import with_generic, with_media, with_nolocs
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number

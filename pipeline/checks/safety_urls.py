@@ -5,12 +5,11 @@ data scheme however it is written, which ``safety.may_be_active`` shares.
 
 from __future__ import annotations
 
-import html
 import re
-from urllib.parse import quote_plus, unquote, unquote_plus
 
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
+from pipeline.checks.breakouts import media_breakouts, video_breakouts, xref_breakouts
 from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.code import without_code, without_english_code
 from pipeline.checks.tokens.links import (
@@ -20,7 +19,6 @@ from pipeline.checks.tokens.links import (
     URL_TAIL,
     directive_urls,
     links,
-    video_links,
 )
 from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
 from pipeline.checks.tokens.prose import prose
@@ -204,104 +202,6 @@ def _may_name_scheme(text: str) -> bool:
     return ("&" in text or "%" in text or not text.isprintable()
             or (":" in text
                 and any(w.lower() not in _WEB_SCHEMES for w in _SCHEME_WORD.findall(text))))
-
-
-# What ends or leaves the src attribute DocFX writes a video's link into, unescaped (and .NET's
-# Uri.ToString() unescapes a '%22' back into a quote)
-_ATTRIBUTE_END = re.compile(r"[\"'<>`]")
-
-
-def video_breakouts(source: str, translation: str) -> Messages:
-    """A '[!VIDEO …]' link that ends its iframe's src attribute: what follows is markup."""
-    if not video_links(translation):  # masking code never makes one: most '[!' are notes
-        return []
-    theirs = {decoded_url(v) for v in video_links(without_code(source))}
-    out = [v for v in video_links(without_english_code(translation, source))
-           if decoded_url(v) not in theirs and _ATTRIBUTE_END.search(html.unescape(unquote(v)))]
-    return [f"a video link that ends the attribute DocFX writes it into: {q(v, 70)}"
-            for v in out]
-
-
-# A cross reference as DocFX's parsers read one: '<xref:uid…>' (to its '>', or quoted),
-# '@uid' (to white space or one of '"\'<>[]|'; after a letter too: 'a@uid'), '@"uid…"', and a
-# link or attribute to 'xref:uid…'. Resolved, DocFX writes its 'title' query parameter,
-# percent-decoded, and its anchor into the <a> it makes, unescaped
-# ('?title=%22%20onmouseover%3D%22alert(1)').
-_XREF = re.compile(
-    r"<xref:[ \t]*+(?:\"([^\">]*+)|'([^'>]*+)|([^>]*+))"
-    r"|(?<!\\)@(?:\"([^\"\n]*+)|'([^'\n]*+)|([A-Za-z][^\t-\r \"'<>\[\]|]*+))"
-    r"|(?<![\w-])xref:([^\x00-\x20)\"'>]*+)", re.I)  # (Markdig's white space is ASCII)
-
-
-def xref_breakouts(source: str, translation: str) -> list[str]:
-    """A cross reference whose query or anchor, decoded, ends the attribute DocFX writes it
-    into (a quote, '<', '>' or backtick), the English's own aside."""
-    if "xref" not in translation.lower() and "@" not in translation:
-        return []
-    theirs = set(_xrefs(without_code(source)))
-    out = [x for x in _xrefs(without_english_code(translation, source))
-           if x not in theirs and _ATTRIBUTE_END.search(_query_and_anchor(x))]
-    return [f"a cross reference whose title or anchor ends the attribute DocFX writes it "
-            f"into: {q(x, 70)}" for x in out]
-
-
-# An <xref> tag's attributes DocFX writes into the <a> it makes, unescaped: its title (in
-# title="…"), its text, name, alt or fullname (as the link's text, HTML)
-_XREF_RAW = frozenset(("title", "text", "name", "alt", "fullname"))
-
-
-def _xrefs(text: str) -> list[str]:
-    """Each cross reference's uid and what follows it; of an <xref> tag, its href and, as a
-    query would give them, the attributes DocFX writes raw ('?title=…')."""
-    if "xref" not in text.lower() and "@" not in text:
-        return []
-    out = ["".join(m) for m in _XREF.findall(text)]
-    if "<" in text:
-        out.extend(f"{v}" if a in ("href", "uid") else f"?{a}={quote_plus(html.unescape(v))}"
-                   for name, attrs in lenient_tags(text) if name == "xref"
-                   for a, v in attrs if a in _XREF_RAW or a in ("href", "uid"))
-    return out
-
-
-def _query_and_anchor(xref: str) -> str:
-    """What follows a cross reference's uid, decoded as a query string is (and its
-    references, for good measure)."""
-    cut = min((i for i in (xref.find("?"), xref.find("#")) if i >= 0), default=len(xref))
-    return unquote_plus(html.unescape(xref[cut:]))
-
-
-def media_breakouts(source: str, translation: str) -> list[str]:
-    """A link or image whose destination, as CommonMark decodes it (references and backslash
-    escapes read), holds a double quote: Markdig's media links (DocFX's) write the destination
-    of an image of an audio or video file into '<source src="…">' unescaped."""
-    if "](" not in translation:
-        return []
-    # (a quote: Markdig writes it into src="…"; an apostrophe in a localized URL ends nothing)
-    tr = [u for u in _destinations(translation) if '"' in _destination(u)]
-    if not tr:
-        return []
-    theirs = {_destination(u) for u in _destinations(source)}
-    out = [u for u in tr if _destination(u) not in theirs]
-    return [f"a link whose destination ends the attribute DocFX writes a media file's into: "
-            f"{q(u, 70)}" for u in out]
-
-
-# A link's destination as CommonMark reads it: a bare one ends at an ASCII space or control
-# character only ('a.mp3' U+00A0 '&quot;onerror=…' is one destination)
-_DESTINATION = re.compile(
-    r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\x00-\x20()\\]++|\\.|\([^\x00-\x20()]*+\))*+))")
-
-
-def _destinations(text: str) -> list[str]:
-    if "`" in text:
-        text = without_code(text)
-    return [a or b for a, b in _DESTINATION.findall(text)] if "](" in text else []
-
-
-def _destination(url: str) -> str:
-    if "\\" in url:
-        url = MD_ESCAPE.sub(r"\1", url)
-    return html.unescape(url) if "&" in url else url
 
 
 def _hosts(urls: list[str]) -> list[tuple[str, str]]:
