@@ -24,3 +24,17 @@ def copy_example(content: Path, locales: Path | None = None, english: bool = Fal
         for po in locales.glob(f"*/{within}") if locales is not None else ():
             po.unlink()
     shutil.rmtree(source)
+
+
+def english_tree(tmp_path: Path, markdown: str) -> tuple[list[str], Path, Path]:
+    """An English-driven tree of one article (``content/en-US/a.md``), its fr-FR catalog
+    extracted: (the arguments that name the tree, the catalog, the output folder)."""
+    from pipeline.cli import main
+
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text(markdown, encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
+    assert main(["extract", *base]) == 0
+    return base, locales / "fr-FR" / "a.po", out

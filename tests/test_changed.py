@@ -113,17 +113,23 @@ def test_outside_a_work_tree_or_with_an_unknown_ref_it_fails_in_one_line(
     assert says in err and "\n" not in err and "Traceback" not in err
 
 
-def test_with_a_baseline_only_the_checked_articles_entries_can_be_stale(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS),
-                                               "fr-FR/b.md": sxs(PAIRS, prefix="c0ffe")})
+def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
+    """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
+    extracted, with a baseline of what they have: (content, locales, the baseline)."""
+    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS), "fr-FR/b.md": second})
     assert main(cli_args("extract", content, locales)) == 0
     baseline = tmp_path / "b.json"
     assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "docs")
+    return content, locales, baseline
+
+
+def test_with_a_baseline_only_the_checked_articles_entries_can_be_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, locales, baseline = baselined(tmp_path, sxs(PAIRS, prefix="c0ffe"))
     # a.md's problems fixed in its catalog; b.md unchanged, so not checked
     po = locales / "fr-FR/a.po"
     po.write_text(po.read_text(encoding="utf-8")
@@ -168,14 +174,7 @@ def test_a_changed_baseline_checks_every_article(
 ) -> None:
     """A pull request that takes an accepted finding out of the baseline, its article
     untouched: the gate must fail there, not on the main branch after the merge."""
-    content, locales, _ = make_tree(tmp_path, {"fr-FR/a.md": sxs(PAIRS),
-                                               "fr-FR/b.md": sxs(CLEAN, prefix="c0ffe")})
-    assert main(cli_args("extract", content, locales)) == 0
-    baseline = tmp_path / "b.json"
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-q", "-m", "docs")
+    content, locales, baseline = baselined(tmp_path, sxs(CLEAN, prefix="c0ffe"))
     lines = baseline.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 4  # header, two entries, footer
     baseline.write_text("\n".join([lines[0], lines[1].rstrip(","), lines[3]]) + "\n",

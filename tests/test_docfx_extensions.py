@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from example import english_tree
 
 from pipeline.cli import main
 
@@ -23,13 +24,7 @@ def _publish(tmp_path: Path, markdown: str, english: str, french: str,
              capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
     """An English-driven article, its catalog translating ``english`` as ``french`` with every
     mark; the page ``locales`` writes, and what it said on stderr."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(markdown, encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    po = locales / "fr-FR" / "a.po"
+    base, po, out = english_tree(tmp_path, markdown)
     text = po.read_text(encoding="utf-8")
 
     def quoted(s: str) -> str:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from example import english_tree
 
 from pipeline.cli import main
 
@@ -274,7 +275,7 @@ def test_segments_side_by_side_make_no_link_on_the_page(tmp_path: Path) -> None:
     """helper-77: each segment checked alone, two beside each other made a javascript: link
     on the page: a reference definition with its destination on the next line (English in),
     and a link text and its destination in two adjacent pairs (sxs)."""
-    base, po, out = _english_in(
+    base, po, out = english_tree(
         tmp_path, "# Getting started\n\nRead the setup guide first.\n\nOpen the settings page.\n"
         "Then run the installer.\n")
     text = po.read_text(encoding="utf-8")
@@ -378,7 +379,7 @@ def test_a_list_items_first_words_moved_right_leave_the_englishs_code_below_it_c
     column one to the right, so that the English's indented code sample in the item (seven
     spaces: three for the item, four for code) is code no more: its '<img onerror=…>' a raw
     HTML block, live on the page, with no finding and exit 0 (English in)."""
-    base, po, out = _english_in(
+    base, po, out = english_tree(
         tmp_path, "# Test\n\n1. Open the settings page.\n\n       <img src=x onerror=alert(1)>\n\n"
         "2. Then close it.\n")
     text = po.read_text(encoding="utf-8")
@@ -397,7 +398,7 @@ def test_a_line_break_a_vendor_silenced_leaves_the_englishs_code_after_it_code(
     between the heading's text and its underline: the underline is a paragraph, and the
     English's indented code sample under it that paragraph's next line, its
     '<img onerror=…>' live (English in; exit 0, no finding)."""
-    base, po, out = _english_in(
+    base, po, out = english_tree(
         tmp_path, "Open the settings page\n======================\n"
         "    <img src=x onerror=alert(1)>\n")
     text = po.read_text(encoding="utf-8")
@@ -415,7 +416,7 @@ def test_a_tag_the_english_escapes_is_never_published_live(tmp_path: Path) -> No
     its page shows as text; a translation that drops the backslash was read as the English's
     own tag, subtracted, and published live (English in; exit 0, no finding). So was the
     English's own handler with other code."""
-    base, po, out = _english_in(
+    base, po, out = english_tree(
         tmp_path, '# Test\n\nLoad it with \\<script src="lib.js">\\</script> in the header.\n\n'
         'Add <img src="a.png" onerror="fallback(this)"> to each page.\n')
     text = po.read_text(encoding="utf-8")
@@ -441,7 +442,7 @@ def test_a_tag_the_english_opens_before_a_segment_gets_no_bare_attribute(
     translation that closes the value and adds a bare 'hidden' (or 'inert', 'popover',
     'contenteditable', 'autofocus') put it on the English's tag: the paragraph hidden, exit 0,
     no finding (markup-open needs an '=', open_tags compared handlers, URLs and hosts only)."""
-    base, po, out = _english_in(
+    base, po, out = english_tree(
         tmp_path, '# Test\n\n<p title="Settings > Privacy and security.">'
         "Open the privacy page.</p>\n")
     text = po.read_text(encoding="utf-8")
@@ -475,20 +476,8 @@ def test_a_video_link_made_over_two_catalog_entries_stays_off_the_page(tmp_path:
                 '&lt;/script&gt;] Les étapes.', "srcdoc")
 
 
-def _english_in(tmp_path: Path, markdown: str) -> tuple[list[str], Path, Path]:
-    """An English-driven tree of one article, its catalog extracted: (the arguments that name
-    the tree, the catalog, the output folder)."""
-    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
-    (content / "en-US").mkdir(parents=True)
-    (content / "en-US" / "a.md").write_text(markdown, encoding="utf-8")
-    (locales / "fr-FR").mkdir(parents=True)
-    base = ["--content", str(content), "--locales", str(locales), "-j", "1", "-q"]
-    assert main(["extract", *base]) == 0
-    return base, locales / "fr-FR" / "a.po", out
-
-
 def _two_halves(tmp_path: Path, body: str, first: str, second: str, shown: str) -> None:
-    base, po, out = _english_in(tmp_path, f"# Test\n\n{body}\n")
+    base, po, out = english_tree(tmp_path, f"# Test\n\n{body}\n")
     text = po.read_text(encoding="utf-8")
     marks = "# ignore-link-text-broken\n# ignore-link-target-changed\n"
     one, two = body.lstrip("> ").split(". ", 1)
