@@ -25,8 +25,9 @@ from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity, json_text
-from pipeline.io import remove_stale_temps, tree_lock
+from pipeline.io import remove_stale_temps
 from pipeline.layout import Layout
+from pipeline.lock import tree_lock
 from pipeline.memory import Setup
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
@@ -245,7 +246,8 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
 
     lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if settings.extract and isinstance(layout.locales, Path):
-        lock = tree_lock(layout.locales)
+        lock = tree_lock(layout.locales, lambda text: print(f"pipeline: warning: {text}",
+                                                             file=sys.stderr, flush=True))
     elif settings.extract:  # fcntl locks a local folder only
         print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
               "catalogs must not overlap", file=sys.stderr)

@@ -1,10 +1,10 @@
-"""File I/O at the edges: atomic writes that never leave a half-written file, and a tree lock."""
+"""File I/O at the edges: atomic writes that never leave a half-written file (the tree lock
+is ``lock``'s)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import functools
 import io
 import os
@@ -12,7 +12,7 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -323,7 +323,7 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None =
 def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
     """Delete the temp files that runs killed mid-write left under ``folder`` (``.<name>.*.tmp``
     beside the file they were for) when older than ``min_age`` seconds. Call it with 0 only
-    while holding ``tree_lock(folder)``: then no other run can be writing there. Returns how
+    while holding ``lock.tree_lock(folder)``: then no other run can be writing there. Returns how
     many it removed; a file it cannot remove is left (the pipeline ignores dot files)."""
     if not folder.is_dir():
         return 0
@@ -374,27 +374,3 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
         inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}", shown or str(path), 0, 0,
         "check permissions and free space, then run again",
     )
-
-
-@contextlib.contextmanager
-def tree_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on a folder for a run, so two runs at once (make -j) take turns
-    instead of merging into the same catalogs; the folder's own descriptor is locked (no file).
-
-    Where the folder cannot be created or locked (a read-only parent, a file system without
-    locks) the run goes on unlocked: every write then fails or succeeds on its own, with its
-    own clear error, and each one is atomic all the same."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        yield
-        return
-    try:
-        with contextlib.suppress(OSError):  # e.g. ENOLCK on a network file system
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)

@@ -320,7 +320,7 @@ class _Recorded:
 
     sizes: ClassVar[list[int]] = []
 
-    def __init__(self, max_workers: int, initializer: Any = None) -> None:
+    def __init__(self, max_workers: int, initializer: Any = None, initargs: Any = ()) -> None:
         self.sizes.append(max_workers)
 
     def submit(self, fn: Any, *args: Any) -> Any:

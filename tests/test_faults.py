@@ -26,7 +26,8 @@ from pipeline.cache import CACHE_NAME
 from pipeline.catalog import parse_po_bytes
 from pipeline.cli import main
 from pipeline.findings import InputError
-from pipeline.io import read_bytes, remove_stale_temps, tree_lock, write_atomic, write_files
+from pipeline.io import read_bytes, remove_stale_temps, write_atomic, write_files
+from pipeline.lock import tree_lock
 
 REPO = Path(__file__).resolve().parents[1]
 OLD_NS = 1_000_000_000_000_000_000  # 2001: a rewrite cannot keep it by accident
@@ -602,7 +603,7 @@ def test_the_tree_lock_makes_a_second_run_wait(tmp_path: Path) -> None:
     edit_article(root)
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from pipeline.io import tree_lock\n"
+         "from pipeline.lock import tree_lock\n"
          "with tree_lock(Path(sys.argv[1])):\n"
          "    print('locked', flush=True); time.sleep(2)", str(root / "locales")],
         stdout=subprocess.PIPE, text=True, cwd=REPO)

@@ -16,8 +16,9 @@ from pipeline.config import Config, config_options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
-from pipeline.io import read_bytes, tree_lock, write_atomic, write_files
+from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout
+from pipeline.lock import tree_lock
 from pipeline.roots import missing_locale
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
 from pipeline.terms import TermsError

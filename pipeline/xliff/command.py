@@ -13,8 +13,9 @@ from pathlib import Path
 from pipeline.catalog import encode_po
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, tree_lock, write_atomic
+from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
+from pipeline.lock import tree_lock
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
 from pipeline.xliff import CHECK, export_catalog, import_catalog
 

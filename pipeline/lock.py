@@ -1,0 +1,90 @@
+"""The tree lock of a run that writes catalogs, and the worker processes of a run, which must
+not outlive it.
+
+The lock is ``flock`` on the folder's own descriptor. A forked process shares that descriptor,
+and with it the lock, until it closes it: a pool's worker left behind by a run killed with
+SIGKILL (an out-of-memory kill, a CI timeout that signals only the run) held the lock for ever,
+and every later run waited for it without a word. So a forked child closes its copy at once
+(which leaves the parent's lock as it is), and a worker ends with the run that started it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+_HELD: set[int] = set()  # the descriptors of the tree locks this process holds
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _close_inherited() -> None:
+    """In a forked child: close the tree locks' descriptors it inherited. Closing a copy
+    releases nothing while the parent keeps its own; an unlock here would release the
+    parent's lock, so there is none."""
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited)
+
+
+@contextlib.contextmanager
+def tree_lock(folder: Path, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on a folder for a run, so two runs at once (make -j) take turns
+    instead of merging into the same catalogs; the folder's own descriptor is locked (no file).
+    A run that has to wait calls ``say`` once, saying so, then waits.
+
+    Where the folder cannot be created or locked (a read-only parent, a file system without
+    locks) the run goes on unlocked: every write then fails or succeeds on its own, with its
+    own clear error, and each one is atomic all the same."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield
+        return
+    _HELD.add(fd)
+    try:
+        with contextlib.suppress(OSError):  # e.g. ENOLCK on a network file system
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if say is not None:
+                    say(f"waiting for another run that writes {folder} to end")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        _HELD.discard(fd)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def die_with_parent(parent: int) -> None:
+    """For a worker process (a pool's initializer, given the run's pid): end when the run that
+    started it ends, however it ends. A worker whose run was killed otherwise waited for ever
+    on a queue no one writes to, holding the run's pipes (a ``| tee`` never ended)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:  # pragma: no cover - no parent-death signal: look every second
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the run ended before the signal was asked for
+        os._exit(1)
+
+
+def _watch(parent: int) -> None:  # pragma: no cover - systems without prctl
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
