@@ -92,17 +92,21 @@ class FileState(NamedTuple):
     digest: str
 
     @classmethod
-    def of(cls, path: str | Path, data: bytes) -> FileState | None:
-        return cls.at(path, digest(data))
-
-    @classmethod
-    def at(cls, path: str | Path, data_digest: str) -> FileState | None:
-        """The file at ``path`` as it stands, its content's ``digest`` already worked out."""
+    def of(cls, path: str | Path | None, data: bytes | str) -> FileState | None:
+        """The file's status if it still holds ``data`` (its bytes, or their digest), else
+        None: taken before the file is read again, a file saved since the run read it (a
+        translator's edit mid-run) is never recorded by its new status and old content."""
+        if path is None:
+            return None
         try:
             st = os.stat(path)
+            with open(path, "rb") as fh:
+                now = fh.read()
         except OSError:
             return None
-        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, data_digest)
+        if (now != data) if isinstance(data, bytes) else (digest(now) != data):
+            return None
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest(now))
 
     def record(self) -> list[Any]:
         return list(self)

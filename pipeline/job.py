@@ -298,21 +298,21 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     if cacheable:
         # string paths: pathlib joins cost more than the stat calls they are for
         article_path, catalog_path, output_path, handoff_path = layout.paths(prep.rel)
-        article_state = FileState.at(article_path, kept.digest)
-        cat, out = written["catalog"], written["output"]
-        handoff = None
-        if handoff_path is not None and prep.handoff_data is not None:
-            handoff = FileState.of(handoff_path, prep.handoff_data)
-            if handoff is None:  # gone since it was read: nothing to key on
-                article_state = None
-        if article_state is not None:
-            entry = Entry(
-                article_state,
-                FileState.of(catalog_path, cat) if cat is not None else None,
-                FileState.of(output_path, out) if out is not None else None,
-                tuple(findings), kept.segments,
-                (edition.english, edition.commit, edition.handoff), handoff,
-            )
+        # each file's status, taken where it still holds the bytes this run read or wrote: a
+        # file saved meanwhile (a translator's edit) leaves the article out of the cache
+        states = [FileState.of(path, data) if data is not None else None
+                  for path, data in ((article_path, kept.digest),
+                                     (catalog_path, written["catalog"]),
+                                     (output_path, written["output"]),
+                                     (handoff_path, prep.handoff_data))]
+        article_state, catalog_state, output_state, handoff = states
+        wanted = (True, written["catalog"] is not None, written["output"] is not None,
+                  handoff_path is not None and prep.handoff_data is not None)
+        if article_state is not None and all(
+                state is not None or not want for state, want in zip(states, wanted, strict=True)):
+            entry = Entry(article_state, catalog_state, output_state, tuple(findings),
+                          kept.segments, (edition.english, edition.commit, edition.handoff),
+                          handoff)
     return Outcome(prep.rel, tuple(findings), kept.segments,
                    wrote.get("catalog", False), wrote.get("output", False), edition,
                    cache=None if entry is None else entry.packed(), tm=prep.tm)

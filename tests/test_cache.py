@@ -287,3 +287,33 @@ def test_an_english_driven_article_is_keyed_on_its_handoff_there_or_not(
         handoff.write_bytes(b"# handoff\n")
     fresh = Cache.load(path, FINGERPRINT).fresh("fr-FR/a.md", *files, str(handoff))
     assert (fresh is not None) is replayed
+
+
+def test_a_catalog_a_translator_saves_while_the_run_works_on_it_is_redone_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache took a file's status when the article was done, beside the digest of the
+    bytes read before: a catalog saved in between was recorded by its new status and its old
+    content, and every later run replayed the old findings and left the edit unpublished."""
+    from pipeline import job
+    from pipeline.cli import main
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    po = tmp_path / "locales/fr-FR/get-started/install-cli.po"
+    page = tmp_path / "build/fr-FR/get-started/install-cli.md"
+    finish = job.finish
+
+    def saved_meanwhile(prep: job.Prepared, *args: object) -> object:
+        if prep.rel == "fr-FR/get-started/install-cli.md":  # read, not yet recorded
+            po.write_bytes(po.read_bytes().replace(b'msgstr "Pr\xc3\xa9requis"',
+                                                   b'msgstr "Pr\xc3\xa9alables"'))
+            time.sleep(0.2)  # the run goes on: the save is no longer within a racy tick
+        return finish(prep, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job, "finish", saved_meanwhile)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    monkeypatch.setattr(job, "finish", finish)
+    assert b"Pr\xc3\xa9alables" in po.read_bytes()
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    assert "Préalables" in page.read_text(encoding="utf-8")
