@@ -25,9 +25,8 @@ from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity, json_text
-from pipeline.io import remove_stale_temps
 from pipeline.layout import Layout
-from pipeline.lock import tree_lock
+from pipeline.lock import remove_stale_temps, tree_lock
 from pipeline.memory import Setup
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress

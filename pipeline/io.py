@@ -8,11 +8,9 @@ import errno
 import functools
 import io
 import os
-import re
 import stat
 import sys
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -24,8 +22,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MODE = 0o644
 TEMP_SUFFIX = ".tmp"
-# write_atomic's temp files: ".<name>." + mkstemp's 8 random characters + ".tmp"
-_TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
 
 
 def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
@@ -109,10 +105,15 @@ class _Staged(NamedTuple):
     fd: int
     existed: bool
     shown: str | None
+    seen: tuple[int, ...] | None  # the target's status when found as the run read it
 
 
-def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[bool | InputError]:
+def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
+                expected: Mapping[int, bytes | None] | None = None) -> list[bool | InputError]:
     """Write several files, each as ``write_atomic`` would, flushing them to disk together.
+    ``expected``: by position, the bytes a file held when the run read it (None: no file). A
+    file that holds other bytes (a translator saved it meanwhile), checked again just before
+    the rename, is not overwritten: a write-failed error, the file kept as saved.
 
     Per file: True (written), False (already held exactly that) or the InputError of its
     failure, which leaves its old file as it was; one file failing does not stop the others.
@@ -120,7 +121,7 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
     in one go, then renamed over their targets, then the renames are made durable. Where the
     system has syncfs, each of those is one call per file system, where an fsync per file and
     per folder would wait for the disk every time. A run killed at any instant leaves old or
-    new files, never a part of one. URLs are written by ``storage``."""
+    new files, never a part of one. URLs are written by ``storage`` (no ``expected`` check)."""
     if not all(isinstance(w[0], Path) for w in writes):
         from pipeline import storage
         return storage.write_mixed(writes, write_files)
@@ -131,6 +132,12 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
     try:
         for i, (path, data, shown) in enumerate(local):
             try:
+                seen = None
+                if expected is not None and i in expected:
+                    seen = _as_read(path, expected[i])
+                    if seen is None:
+                        results[i] = _changed(path, shown)
+                        continue
                 target, mode, existed = _target(path, data)
                 if target is None:
                     continue  # unchanged
@@ -148,7 +155,7 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
-            staged.append(_Staged(i, target, tmp, fd, existed, shown))
+            staged.append(_Staged(i, target, tmp, fd, existed, shown, seen))
         # syncfs serves only several files (one file's own fsync is the smaller flush): a
         # single write never loads ctypes to look it up
         syncfs = _syncfs() if len(staged) > 1 else None
@@ -160,6 +167,10 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]]) -> list[
         for item in staged:
             if results[item.position] is not False:  # its flush failed: the old file stays
                 _unlink_quietly(item.tmp)
+                continue
+            if item.seen is not None and _status(item.path) != item.seen:  # saved meanwhile
+                _unlink_quietly(item.tmp)
+                results[item.position] = _changed(item.path, item.shown)
                 continue
             try:
                 os.replace(item.tmp, item.path)
@@ -201,6 +212,32 @@ def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
         return path, -1, False
 
 
+def _status(path: Path) -> tuple[int, ...]:
+    """What tells a file saved again from the file as it was; () when there is none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return ()
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _as_read(path: Path, old: bytes | None) -> tuple[int, ...] | None:
+    """The file's status where it holds ``old`` (None: where there is no file), else None.
+    Taken before the content is read: a save after it changes the status."""
+    status = _status(path)
+    if not status:
+        return status if old is None else None
+    with open(path, "rb") as fh:
+        return status if old is not None and fh.read() == old else None
+
+
+def _changed(path: Path, shown: str | None) -> InputError:
+    return InputError(
+        inputs.WRITE_FAILED.id, "not written: the file changed since this run read it (saved "
+        "by another program meanwhile); it stays as saved", shown or str(path), 0, 0,
+        "run again: the next run takes the file as it is now")
+
+
 def _exists(path: Path) -> bool:
     try:
         os.stat(path)
@@ -239,7 +276,7 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
 
 
 def _token() -> str:
-    return os.urandom(4).hex()  # 8 characters as mkstemp's (_TEMP_RE); one taken is retried
+    return os.urandom(4).hex()  # 8 characters (lock._TEMP_RE); one taken is retried
 
 
 def _make_durable(
@@ -318,32 +355,6 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None =
         _unlink_quietly(tmp)
         raise _write_error(path, exc, shown, existed) from None
     _fsync_dir(path.parent)
-
-
-def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
-    """Delete the temp files that runs killed mid-write left under ``folder`` (``.<name>.*.tmp``
-    beside the file they were for) when older than ``min_age`` seconds. Call it with 0 only
-    while holding ``lock.tree_lock(folder)``: then no other run can be writing there. Returns how
-    many it removed; a file it cannot remove is left (the pipeline ignores dot files)."""
-    if not folder.is_dir():
-        return 0
-    return _remove_temps(str(folder), time.time() - min_age)
-
-
-def _remove_temps(folder: str, cutoff: float) -> int:
-    # os.scandir directly, as Layout walks: every run walks the catalogs and outputs for these,
-    # and os.walk took twice as long.
-    removed = 0
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                removed += _remove_temps(entry.path, cutoff)
-            elif entry.name[:1] == "." and _TEMP_RE.match(entry.name) is not None:
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime <= cutoff:
-                        os.unlink(entry.path)
-                        removed += 1
-    return removed
 
 
 def sync_folders(folders: Iterable[Path]) -> None:

@@ -347,15 +347,19 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
     English-driven articles of ``pipeline.source`` are prepared apart and written here too)."""
     kinds: list[tuple[int, str]] = []
     writes: list[tuple[Path | Url, bytes, str | None]] = []
+    # a catalog is replaced only while it holds the bytes merged: never over a translator's save
+    as_read: dict[int, bytes | None] = {}
     for n, prep in enumerate(prepared):
         if not prep.read:
             continue
         for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
             if w is not None:
+                if kind == "catalog":
+                    as_read[len(writes)] = prep.catalog_bytes
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
     results: list[dict[str, bool | InputError]] = [{} for _ in prepared]
-    for (n, kind), result in zip(kinds, write_files(writes), strict=True):
+    for (n, kind), result in zip(kinds, write_files(writes, as_read), strict=True):
         results[n][kind] = result
     return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
 

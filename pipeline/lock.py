@@ -1,5 +1,5 @@
-"""The tree lock of a run that writes catalogs, and the worker processes of a run, which must
-not outlive it.
+"""What must not outlive a run: the tree lock of a run that writes catalogs, its worker
+processes, and the temp files of a run killed mid-write (removed by the next).
 
 The lock is ``flock`` on the folder's own descriptor. A forked process shares that descriptor,
 and with it the lock, until it closes it: a pool's worker left behind by a run killed with
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import signal
 import sys
 import threading
@@ -20,6 +21,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+# io.write_files's temp files: ".<name>." + 8 random characters + ".tmp"
+_TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
 _HELD: set[int] = set()  # the descriptors of the tree locks this process holds
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 
@@ -67,6 +70,32 @@ def tree_lock(folder: Path, say: Callable[[str], None] | None = None) -> Iterato
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def remove_stale_temps(folder: Path, min_age: float = 0.0) -> int:
+    """Delete the temp files that runs killed mid-write left under ``folder`` (``.<name>.*.tmp``
+    beside the file they were for) when older than ``min_age`` seconds. Call it with 0 only
+    while holding ``tree_lock(folder)``: then no other run can be writing there. Returns how
+    many it removed; a file it cannot remove is left (the pipeline ignores dot files)."""
+    if not folder.is_dir():
+        return 0
+    return _remove_temps(str(folder), time.time() - min_age)
+
+
+def _remove_temps(folder: str, cutoff: float) -> int:
+    # os.scandir directly, as Layout walks: every run walks the catalogs and outputs for these,
+    # and os.walk took twice as long.
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                removed += _remove_temps(entry.path, cutoff)
+            elif entry.name[:1] == "." and _TEMP_RE.match(entry.name) is not None:
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime <= cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
+    return removed
 
 
 def die_with_parent(parent: int) -> None:

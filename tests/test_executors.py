@@ -131,12 +131,13 @@ def _crash_mid_write(marker: str) -> None:
 
     real = job.write_files
 
-    def crashing(writes: Any) -> Any:
+    def crashing(writes: Any, as_read: Any = None) -> Any:
         if len(writes) > 1 and not os.path.exists(marker):
             open(marker, "w").close()
-            real(writes[: len(writes) // 2])
+            half = len(writes) // 2
+            real(writes[:half], {n: b for n, b in (as_read or {}).items() if n < half})
             os._exit(1)
-        return real(writes)
+        return real(writes, as_read)
 
     job.write_files = crashing  # type: ignore[assignment]
 

@@ -26,8 +26,8 @@ from pipeline.cache import CACHE_NAME
 from pipeline.catalog import parse_po_bytes
 from pipeline.cli import main
 from pipeline.findings import InputError
-from pipeline.io import read_bytes, remove_stale_temps, write_atomic, write_files
-from pipeline.lock import tree_lock
+from pipeline.io import read_bytes, write_atomic, write_files
+from pipeline.lock import remove_stale_temps, tree_lock
 
 REPO = Path(__file__).resolve().parents[1]
 OLD_NS = 1_000_000_000_000_000_000  # 2001: a rewrite cannot keep it by accident
@@ -193,6 +193,50 @@ def test_a_batch_writes_new_and_changed_files_and_leaves_unchanged_ones(tmp_path
     assert (changed.read_bytes(), changed.stat().st_mode & 0o777) == (b"new", 0o640)
     assert new.read_bytes() == b"fresh"
     assert temps(tmp_path) == []
+
+
+def test_a_file_saved_since_the_run_read_it_is_not_overwritten(tmp_path: Path) -> None:
+    saved, gone, kept, new = (tmp_path / n for n in ("saved.po", "gone.po", "kept.po", "new.po"))
+    for path in (saved, kept):
+        path.write_bytes(b"as read")
+    saved.write_bytes(b"as a translator saved it")
+    gone.write_bytes(b"made meanwhile")
+    results = pio.write_files([(saved, b"merged", None), (gone, b"merged", None),
+                               (kept, b"merged", None), (new, b"merged", None)],
+                              {0: b"as read", 1: None, 2: b"as read", 3: None})
+    for refused in results[:2]:
+        assert isinstance(refused, InputError) and refused.finding.check == "write-failed"
+        assert "changed since this run read it" in refused.finding.message
+    assert results[2:] == [True, True]
+    assert saved.read_bytes() == b"as a translator saved it"
+    assert gone.read_bytes() == b"made meanwhile"
+    assert kept.read_bytes() == new.read_bytes() == b"merged" and temps(tmp_path) == []
+
+
+def test_a_catalog_saved_between_the_runs_read_and_write_keeps_the_translators_edit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract read a catalog, merged a new handoff into it, and replaced it: a translator's
+    save in between (Poedit, an editor) was overwritten without a word."""
+    from pipeline import job
+
+    root = repo_tree(tmp_path)
+    po = edit_article(root)
+    write_files = job.write_files
+
+    def saved_meanwhile(writes: Any, *args: Any) -> Any:
+        if any(w[0] == po for w in writes):  # the batch that replaces it
+            po.write_bytes(po.read_bytes().replace(b'msgstr "Pr\xc3\xa9requis"',
+                                                   b'msgstr "Pr\xc3\xa9alables"'))
+        return write_files(writes, *args)
+
+    monkeypatch.setattr(job, "write_files", saved_meanwhile)
+    code, err = run_cli(cli_args("extract", root))
+    assert code == 1 and "install-cli.po: error[write-failed]: not written: the file " \
+        "changed since this run read it" in err, err
+    assert b"Pr\xc3\xa9alables" in po.read_bytes() and b"10 minutes" not in po.read_bytes()
+    monkeypatch.setattr(job, "write_files", write_files)
+    assert run_cli(cli_args("extract", root))[0] == 0  # the next run merges the saved catalog
+    assert b"Pr\xc3\xa9alables" in po.read_bytes() and b"10 minutes" in po.read_bytes()
 
 
 def test_a_batch_writes_a_file_named_from_the_working_folder(
