@@ -368,7 +368,9 @@ class Reporter:
                 self.quiet and (f.severity is Severity.INFO or f.baselined))]
             if lines:
                 self.bar.close()
-                print("\n".join(lines), file=sys.stderr)
+                # one write, line end included: Ctrl-C between the text and its line end left
+                # "pipeline: interrupted" on the end of the last finding's line
+                sys.stderr.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
         if self.fmt == "sarif":

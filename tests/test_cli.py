@@ -585,3 +585,28 @@ def test_a_terminal_that_cannot_show_every_character_gets_escapes_not_an_interna
                               env=dict(env, PYTHONIOENCODING="utf-8"), capture_output=True,
                               timeout=120, check=False)
         assert json.loads(out) == json.loads(utf8.stdout.decode("utf-8"))
+
+
+def test_finding_lines_go_out_in_one_write_with_their_line_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between a finding's text and its line end (two writes) left the interrupted
+    message glued to the end of that finding: ``…(hint: …)pipeline: interrupted; …``."""
+    from pipeline.cli import Reporter
+    from pipeline.findings import Finding, Severity
+    from pipeline.progress import Progress
+
+    writes: list[str] = []
+
+    class Stream:
+        def write(self, text: str) -> int:
+            writes.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    found = [Finding("po-syntax", Severity.ERROR, f"bad {n}", "locales/fr-FR/a.po", n, 1)
+             for n in (1, 2)]
+    monkeypatch.setattr(sys, "stderr", Stream())
+    Reporter("text", False, Progress(2, Stream(), enabled=False))(found)
+    assert writes == ["".join(f.format_text() + "\n" for f in found)]
