@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
@@ -79,7 +80,8 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
+def write_atomic(path: Path, data: bytes, shown: str | None = None,
+                 as_read: bytes | EllipsisType | None = ...) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns whether it wrote.
 
     A temp file in the same folder (``.<name>.<random>.tmp``: a dot file, which the pipeline
@@ -88,8 +90,8 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None) -> bool:
     new file, never a part of one. An unchanged file is not touched, so its mtime stays. A
     symlink is followed: the file it points to is replaced, the link stays. Any failure is an
     InputError ("write-failed") and leaves the old file as it was. ``write_files`` writes
-    several files so, together."""
-    result = write_files([(path, data, shown)])[0]
+    several files so, together; ``as_read``: as its ``expected``, the bytes the run read."""
+    result = write_files([(path, data, shown)], None if as_read is ... else {0: as_read})[0]
     if isinstance(result, InputError):
         raise result
     return result

@@ -163,10 +163,16 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
 def read(path: Path | Url, shown: str, limit: int) -> Catalog | None:
     """A catalog as ``extract`` and ``check`` read it; None when there is none. Raises
     InputError (``po-syntax`` and the like) when it cannot be used."""
-    from pipeline.catalog.files import read_catalog
+    found = read_with_bytes(path, shown, limit)
+    return None if found is None else found[0]
+
+
+def read_with_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+    """As ``read``, with the bytes read: an import replaces only the catalog it read."""
+    from pipeline.catalog.files import read_catalog_bytes
 
     try:
-        return read_catalog(path, shown, limit)
+        return read_catalog_bytes(path, shown, limit)
     except OSError as exc:
         raise InputError(inputs.PO_SYNTAX.id, f"cannot read: {exc.strerror}", shown, 0, 0,
                          "check the file's permissions") from None

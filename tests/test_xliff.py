@@ -1099,3 +1099,31 @@ def test_an_entity_reference_in_a_target_is_named_as_one_not_as_inline_markup(
     line = text[:text.index("Non&nbsp;")].rsplit("<trans-unit", 1)[0].count("\n") + 1
     assert f"a.xlf:{line}: error[xliff]: unit " in err
     assert "holds the entity reference &nbsp;" in err and "&#160;" in err
+
+
+def test_an_import_never_replaces_a_catalog_saved_while_it_ran(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """xliff-import read the catalog, applied the vendor's units and replaced it: a reviewer's
+    save in between (Poedit open on the same catalog) was overwritten without a word."""
+    from pipeline.xliff import command
+
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    edit(tmp_path / "xlf/fr-FR/a.xlf", "Untranslated.", "Traduit par le vendeur.")
+    po = locales / "fr-FR/a.po"
+    applied = command.import_catalog
+
+    def saved_meanwhile(*args: object) -> object:
+        po.write_bytes(po.read_bytes().replace(b"Ancien anglais.",
+                                               b"Relu par Ana."))
+        return applied(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "import_catalog", saved_meanwhile)
+    assert import_(locales, tmp_path / "xlf") == 1
+    assert "a.po: error[write-failed]: not written: the file changed since this run read " \
+        "it" in capsys.readouterr().err
+    assert b"Relu par Ana." in po.read_bytes()
+    monkeypatch.setattr(command, "import_catalog", applied)
+    assert import_(locales, tmp_path / "xlf") == 0  # sent again: both
+    assert b"Relu par Ana." in po.read_bytes() and b"Traduit par le vendeur." in po.read_bytes()

@@ -20,7 +20,14 @@ from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.roots import missing_locale
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
+from pipeline.stats import (
+    jobs_for,
+    locales_folder,
+    map_jobs,
+    read,
+    read_with_bytes,
+    returned_folder,
+)
 from pipeline.terms import TermsError
 
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
@@ -129,10 +136,11 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
         path, file = locales / (stem + ".po"), folder / rel
         shown, file_shown = layout.shown(path), layout.shown(file)
         try:
-            catalog = read(path, shown, limit)
-            if catalog is None:
+            found = read_with_bytes(path, shown, limit)
+            if found is None:
                 raise InputError(back.CHECK, f"no catalog {shown} for this file", file_shown,
                                  0, 0, "keep the folders and names of the package")
+            catalog = found[0]
             try:
                 data = read_bytes(file, 4 * limit)
             except OSError as exc:
@@ -144,7 +152,8 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
             if changed:
                 from pipeline.catalog import encode_po
 
-                write_atomic(path, encode_po(new), shown)  # in its declared charset
+                # in its declared charset; never over a save made since it was read
+                write_atomic(path, encode_po(new), shown, found[1])
             out.append((changed, notes))
         except InputError as exc:
             out.append(exc.finding)

@@ -16,7 +16,14 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read, returned_folder
+from pipeline.stats import (
+    jobs_for,
+    locales_folder,
+    map_jobs,
+    read,
+    read_with_bytes,
+    returned_folder,
+)
 from pipeline.xliff import CHECK, export_catalog, import_catalog
 
 
@@ -87,10 +94,11 @@ def _import_batch(
         xlf, path = folder / rel, locales / po_rel
         shown, xlf_shown = layout.shown(path), layout.shown(xlf)
         try:
-            catalog = read(path, shown, limit)
-            if catalog is None:
+            found = read_with_bytes(path, shown, limit)
+            if found is None:
                 raise InputError(CHECK, f"no catalog {shown} for this XLIFF file", xlf_shown,
                                  0, 0, "keep the folders and names xliff-export wrote")
+            catalog = found[0]
             try:  # XML takes about twice the bytes of PO for the same entries
                 data = read_bytes(xlf, 4 * limit)
             except OSError as exc:
@@ -98,7 +106,8 @@ def _import_batch(
                                  "check the file's permissions") from None
             new, changed, cleared = import_catalog(catalog, data, xlf_shown, po_rel)
             if changed:
-                write_atomic(path, encode_po(new), shown)  # in its declared charset
+                # in its declared charset; never over a save made since it was read
+                write_atomic(path, encode_po(new), shown, found[1])
             out.append((changed, cleared))
         except InputError as exc:  # one unit refused refuses the file: say so
             out.append((0, (replace(exc.finding, message=f"{exc.finding.message}; nothing of "
