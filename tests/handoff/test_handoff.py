@@ -737,3 +737,27 @@ def test_an_entity_reference_the_file_defines_is_named_not_called_inline_markup(
     err = capsys.readouterr().err
     assert "error[handoff]: unit " in err and "the entity reference &nbsp;" in err
     assert "inline <?>" not in err and (cats / "fr-FR/c.po").read_bytes() == before
+
+
+def test_an_import_never_replaces_a_catalog_saved_while_it_ran(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """handoff-import read the catalog, applied the package and replaced it: a reviewer's save
+    in between was overwritten without a word."""
+    from pipeline.handoff import back
+
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="Restart")
+    po = cats / "fr-FR/c.po"
+    apply = back.apply
+
+    def saved_meanwhile(*args: object) -> object:
+        po.write_bytes(po.read_bytes() + b'\nmsgid "Saved by a reviewer."\nmsgstr "Vu."\n')
+        return apply(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(back, "apply", saved_meanwhile)
+    assert run("handoff-import", "--locales", cats, pkg, "-q", "-j", "1") == 1
+    assert "c.po: error[write-failed]: not written: the file changed since this run read " \
+        "it" in capsys.readouterr().err
+    assert po.read_bytes().endswith(b'msgid "Saved by a reviewer."\nmsgstr "Vu."\n')
