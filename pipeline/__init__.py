@@ -21,11 +21,12 @@ Data flows article -> catalog -> checks -> render, one stage a package or module
                     translated text outside the pairs, checked too)
    - ``render``     writes localized, source and bilingual Markdown
 
-Running it: ``layout`` (where files live), ``io`` (atomic writes), ``job`` (one article's
-work), ``runner`` (batches in parallel, ``cache`` skips what is unchanged), ``outcome`` (the
-vocabulary they share). Around it: ``cli``/``arguments`` (the command line), ``config``,
-``findings``; the CI gate (``gate``, ``baseline``, ``identity``, ``changed``, ``sarif``); vendor
-exchange (``xliff``, ``handoff/``, ``stats``); the HTML ``report/``.
+Running it: ``layout`` (where files live), ``io`` (atomic writes), ``lock`` (the tree lock,
+and what must not outlive a run), ``job`` (one article's work), ``runner`` (batches in
+parallel, ``cache`` skips what is unchanged), ``outcome`` (the vocabulary they share).
+Around it: ``cli``/``arguments`` (the command line), ``config``, ``findings``; the CI gate
+(``gate``, ``baseline``, ``identity``, ``changed``, ``sarif``); vendor exchange (``xliff``,
+``handoff/``, ``stats``); the HTML ``report/``.
 """
 
 __version__ = "0.1.0"
