@@ -1127,3 +1127,19 @@ def test_an_import_never_replaces_a_catalog_saved_while_it_ran(
     monkeypatch.setattr(command, "import_catalog", applied)
     assert import_(locales, tmp_path / "xlf") == 0  # sent again: both
     assert b"Relu par Ana." in po.read_bytes() and b"Traduit par le vendeur." in po.read_bytes()
+
+
+def test_an_import_that_waits_for_another_run_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+    import os
+    import threading
+
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    fd = os.open(locales, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # an extract running on the same catalogs
+    threading.Timer(0.5, os.close, (fd,)).start()
+    assert import_(locales, tmp_path / "xlf") == 0
+    assert f"pipeline: warning: waiting for another run that writes {locales} to end" \
+        in capsys.readouterr().err
