@@ -334,9 +334,10 @@ def _unlink_quietly(path: str) -> None:
 
 def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None = None) -> None:
     """As ``write_atomic``, for content made piece by piece and never held whole in memory
-    (always written: there is nothing to compare with)."""
+    (always written: there is nothing to compare with). The pipeline's own file (the run
+    cache): its owner may always read and write it, whatever mode it had."""
     try:
-        mode, existed = stat.S_IMODE(os.stat(path).st_mode), True
+        mode, existed = stat.S_IMODE(os.stat(path).st_mode) | 0o600, True
     except FileNotFoundError:
         mode, existed = -1, False
     except OSError as exc:

@@ -317,3 +317,14 @@ def test_a_catalog_a_translator_saves_while_the_run_works_on_it_is_redone_next_r
     assert b"Pr\xc3\xa9alables" in po.read_bytes()
     assert main(["locales", "-q", "-j", "1"]) in (0, 1)
     assert "Préalables" in page.read_text(encoding="utf-8")
+
+
+def test_a_cache_its_owner_cannot_read_is_saved_readable_again(tmp_path: Path) -> None:
+    """A cache left mode 000 (a restored CI cache, a chmod -R) could not be read, and every
+    save kept its mode: every later run redid every article, without a word."""
+    path, _ = _saved(tmp_path, ["fr-FR/a.md"])
+    path.chmod(0o200)
+    cache = Cache.load(path, FINGERPRINT)
+    cache.put("fr-FR/b.md", _entry(_files(tmp_path, "fr-FR/b.md")))
+    cache.save({"fr-FR/a.md", "fr-FR/b.md"})
+    assert path.stat().st_mode & 0o777 == 0o600
