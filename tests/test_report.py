@@ -445,6 +445,31 @@ def test_links_to_an_article_with_a_hash_in_its_name_resolve(
     assert seen >= 3
 
 
+def test_a_file_name_that_reorders_or_hides_text_is_shown_escaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-134: a vendor's file name with a bidi override (``bidi\\u202egpj.exe.md``) was
+    written raw, so the browser showed it reversed, 'bidi91:dm.exe.jpg' beside its line, and
+    a zero-width space hid in a name. Names, messages and hints are shown as the diagnostics
+    print them (``\\u202e``); the links still resolve (percent-encoded)."""
+    monkeypatch.chdir(tmp_path)
+    demo_tree(tmp_path)
+    content, locales = Path("content"), Path("locales")
+    for name in ("bidi\u202egpj.exe", "zw\u200bx"):
+        shutil.copy(content / f"{FR}.md", content / f"fr-FR/{name}.md")
+        shutil.copy(locales / f"{FR}.po", locales / f"fr-FR/{name}.po")
+    out = build(tmp_path, content, locales)
+    pages = {p: p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html"))}
+    for page, text in pages.items():
+        assert "\u202e" not in text and "\u200b" not in text, page
+    listing = squash(pages[out / "fr-FR.html"])
+    assert "bidi\\u202egpj.exe.md" in listing and "zw\\u200bx.md" in listing
+    article = pages[out / "fr-FR/bidi\u202egpj.exe.html"]
+    # the catalog's line, and the message naming the catalog, as check prints them
+    assert "locales/fr-FR/bidi\\u202egpj.exe.po:" in article
+    assert "(locales/fr-FR/bidi\\u202egpj.exe.po:" in squash(article)
+    assert "<title>fr-FR/bidi\\u202egpj.exe.md · localization report</title>" in article
+
+
 # ---------------------------------------------------------------- writing
 
 

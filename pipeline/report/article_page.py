@@ -19,6 +19,7 @@ from pipeline.report.html import (
     legend,
     page,
     pager,
+    shown,
     split_path,
 )
 from pipeline.report.states import html_lang, is_rtl
@@ -66,20 +67,20 @@ def _lang_attrs(locale: str) -> str:
 def _header(view: View, page_dir: str) -> str:
     title = (
         f"<h1{_lang_attrs(view.locale)}>{esc(view.title)}</h1>" if view.title
-        else f"<h1>{esc(view.rel)}</h1>"
+        else f"<h1>{shown(view.rel)}</h1>"
     )
     article = a(*file_link(page_dir, view.article_file))
     if view.catalog == "ok":
         catalog = a(*file_link(page_dir, view.catalog_file))
     else:
-        catalog = f"{esc(view.catalog_file)} ({esc(view.catalog)})"
+        catalog = f"{shown(view.catalog_file)} ({esc(view.catalog)})"
     kind = "machine translation" if view.machine_translated else "human translation"
     facts = (
         f'<dl class="facts"><dt>Article</dt><dd>{article}</dd><dt>Catalog</dt><dd>{catalog}</dd>'
         f"<dt>Segments</dt><dd>{len(view.rows):,} · {kind}</dd></dl>"
     )
     progress = bar(view.tally) + legend(view.tally) if view.rows else ""
-    return (f'<header class="top">{title}<p class="path">{esc(view.rel)}</p>{facts}{progress}'
+    return (f'<header class="top">{title}<p class="path">{shown(view.rel)}</p>{facts}{progress}'
             "</header>")
 
 
@@ -101,7 +102,7 @@ def _table(view: View, indices: Sequence[int], page_dir: str) -> str:
     head = (
         '<table class="sxs"><thead><tr><th class="id">Segment</th>'
         '<th class="en">English</th>'
-        f'<th class="tr">Translation as published · {esc(view.locale)}</th>'
+        f'<th class="tr">Translation as published · {shown(view.locale)}</th>'
         '<th class="state">State</th></tr></thead><tbody>'
     )
     po_dir = os.path.normpath(view.catalog_file)
@@ -116,10 +117,10 @@ def _row(row: Row, n: int, tr_attrs: str, page_dir: str, po: str, po_norm: str) 
     prev = (f'<div class="prev">translated for: {esc(row.previous)}</div>'
             if row.previous is not None else "")
     text = esc(row.published) if row.published else '<span class="empty">(empty)</span>'
-    note = f'<div class="note" lang="en" dir="ltr">{esc(row.note)}</div>' if row.note else ""
+    note = f'<div class="note" lang="en" dir="ltr">{shown(row.note)}</div>' if row.note else ""
     cells = (
         f'<tr id="s{n}" class="seg {row.state.value}{flag}">'
-        f'<td class="id"><code>{esc(row.id)}</code><span class="ln">line {row.line}</span></td>'
+        f'<td class="id"><code>{shown(row.id)}</code><span class="ln">line {row.line}</span></td>'
         f'<td class="en" lang="en" dir="ltr">{esc(row.source)}{prev}</td>'
         f'<td class="tr"{tr_attrs}>{text}{note}</td>'
         f'<td class="state"><span class="badge {row.state.value}">{esc(row.state.label)}</span>'

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 from urllib.parse import quote
 
-from pipeline.findings import Finding
+from pipeline.findings import Finding, terminal_text
 from pipeline.report.states import ORDER, Tally
 
 T = TypeVar("T")
@@ -22,6 +22,16 @@ CSP = "default-src 'none'; style-src 'self' 'unsafe-inline' file:; img-src 'self
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def shown(text: str) -> str:
+    """A name or a finding's words (a file or folder name, a segment id, a message, a hint) as
+    the diagnostics print them: escaped, and each character a terminal acts on written as
+    Python writes it (``\\u202e``, ``\\u200b``). Raw, a bidi override in a vendor's file
+    name reversed the rest of its line ('bidi\\u202egpj.exe.md:19' showed as
+    'bidi91:dm.exe.jpg'), and a zero-width character hid in it. Translations and English
+    are the vendor's text and are shown as written (``esc``)."""
+    return esc(terminal_text(text))
 
 
 def _split(url: str) -> tuple[str, str, str]:
@@ -60,7 +70,7 @@ def file_link(page_dir: str, file: str, line: int = 0) -> tuple[str, str]:
 
 def a(url: str, text: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f'<a href="{href(url)}"{attr}>{esc(text)}</a>'
+    return f'<a href="{href(url)}"{attr}>{shown(text)}</a>'
 
 
 def page(title: str, here: str, crumbs: Sequence[tuple[str, str]], body: str) -> str:
@@ -72,7 +82,7 @@ def page(title: str, here: str, crumbs: Sequence[tuple[str, str]], body: str) ->
         '<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n"
+        f"<title>{shown(title)}</title>\n"
         f'<link rel="stylesheet" href="{href(style)}">\n</head>\n<body>\n'
         f'<nav class="crumbs">{nav}</nav>\n{body}\n</body>\n</html>\n'
     )
@@ -126,11 +136,11 @@ def state_badges(f: Finding) -> str:
 
 def finding_item(f: Finding, link: tuple[str, str]) -> str:
     """One finding as a list item: severity, check and message; then the hint and where."""
-    hint = f'<span class="hint">hint: {esc(f.hint)}</span> · ' if f.hint else ""
+    hint = f'<span class="hint">hint: {shown(f.hint)}</span> · ' if f.hint else ""
     return (
         f'<li class="finding {f.severity.label}">{severity_badge(f.severity.label)}'
         f'{state_badges(f)} '
-        f'<code class="check">{esc(f.check)}</code> {esc(f.message)}'
+        f'<code class="check">{shown(f.check)}</code> {shown(f.message)}'
         f'<div class="where">{hint}{a(link[0], link[1], "loc")}</div></li>'
     )
 

@@ -23,6 +23,7 @@ from pipeline.report.html import (
     pct,
     pct_class,
     severity_badge,
+    shown,
     split_path,
     state_badges,
 )
@@ -198,7 +199,7 @@ def locale_pages(
     lang = f' lang="{esc(html_lang(locale))}"' + (' dir="rtl"' if is_rtl(locale) else "")
     direction = " · right to left" if is_rtl(locale) else ""
     head = (
-        f'<header class="top"><h1>{esc(locale)}</h1><p class="summary">{len(summaries):,} '
+        f'<header class="top"><h1>{shown(locale)}</h1><p class="summary">{len(summaries):,} '
         f"articles · {tally.total:,} segments{direction}</p>{bar(tally)}{legend(tally)}</header>"
     )
     pages: Pages = []
@@ -246,7 +247,7 @@ def check_pages(
                 f'<tr class="{f.severity.label}"><td>{severity_badge(f.severity.label)}'
                 f'{state_badges(f)}</td>'
                 f"<td>{article}</td><td>{a(*file_link(out_dir, f.file, f.line), cls='loc')}</td>"
-                f"<td>{esc(f.message)}</td></tr>"
+                f"<td>{shown(f.message)}</td></tr>"
             )
         table = (
             '<table class="listing"><thead><tr><th>Severity</th><th>Article</th><th>Where</th>'
