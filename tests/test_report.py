@@ -470,6 +470,32 @@ def test_a_file_name_that_reorders_or_hides_text_is_shown_escaped(
     assert "<title>fr-FR/bidi\\u202egpj.exe.md · localization report</title>" in article
 
 
+def test_an_article_page_lists_a_bounded_number_of_findings_and_counts_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-134: a catalog of 100,000 stray entries made its article's page 57 MB (every
+    po-foreign-entry finding listed under "Findings on the article"). A list shows at most
+    ``FINDINGS_SHOWN`` findings, then how many more and a link to their checks' pages, which
+    list every one of them."""
+    from pipeline.report import html
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(html, "FINDINGS_SHOWN", 5, raising=False)
+    demo_tree(tmp_path)
+    content, locales = Path("content"), Path("locales")
+    with (locales / f"{FR}.po").open("a", encoding="utf-8") as po:
+        po.writelines(f'\nmsgid "stray {n}"\nmsgstr "égaré {n}"\n' for n in range(12))
+    out = build(tmp_path, content, locales)
+    page = (out / f"{FR}.html").read_text(encoding="utf-8")
+    section = dom(out / f"{FR}.html").one("section", id="findings")
+    assert len(section.all("li", cls="finding")) == 5
+    # the twelve stray entries and the locale-lag of demo_tree: five shown, eight counted
+    assert "… and 8 more, on the pages of their checks: po-foreign-entry" in squash(
+        section.text)
+    assert '<a href="../../check-po-foreign-entry.html">' in page
+    listing = (out / "check-po-foreign-entry.html").read_text(encoding="utf-8")
+    assert listing.count("stray ") == 12
+
+
 # ---------------------------------------------------------------- writing
 
 

@@ -14,7 +14,7 @@ from pipeline.report.html import (
     chunks,
     esc,
     file_link,
-    finding_item,
+    finding_list,
     join,
     legend,
     page,
@@ -45,9 +45,9 @@ def article_pages(
         page_dir = os.path.join(out_dir, os.path.dirname(path))
         body = [_header(view, page_dir)]
         if n == 0:
-            body.append(_general(view, page_dir))
+            body.append(_general(view, path, page_dir))
         body.append(pager(path, paths))
-        body.append(_table(view, group, page_dir))
+        body.append(_table(view, group, path, page_dir))
         body.append(pager(path, paths))
         for i in group:
             for f in view.rows[i].findings:
@@ -84,18 +84,18 @@ def _header(view: View, page_dir: str) -> str:
             "</header>")
 
 
-def _general(view: View, page_dir: str) -> str:
+def _general(view: View, here: str, page_dir: str) -> str:
     if not view.general:
         note = "" if view.readable else '<p class="empty">The article could not be read.</p>'
         return f'<section id="findings">{note}</section>' if note else ""
-    items = join(finding_item(f, file_link(page_dir, f.file, f.line)) for f in view.general)
+    items = finding_list(here, view.general, lambda f: file_link(page_dir, f.file, f.line))
     return (
         f'<section id="findings"><h2>Findings on the article ({len(view.general):,})</h2>'
-        f'<ul class="findings">{items}</ul></section>'
+        f"{items}</section>"
     )
 
 
-def _table(view: View, indices: Sequence[int], page_dir: str) -> str:
+def _table(view: View, indices: Sequence[int], here: str, page_dir: str) -> str:
     if not view.rows:
         return ""
     tr_attrs = _lang_attrs(view.locale)
@@ -106,12 +106,13 @@ def _table(view: View, indices: Sequence[int], page_dir: str) -> str:
         '<th class="state">State</th></tr></thead><tbody>'
     )
     po_dir = os.path.normpath(view.catalog_file)
-    rows = [_row(view.rows[i], i, tr_attrs, page_dir, view.catalog_file, po_dir)
+    rows = [_row(view.rows[i], i, tr_attrs, (here, page_dir), view.catalog_file, po_dir)
             for i in indices]
     return head + join(rows) + "</tbody></table>"
 
 
-def _row(row: Row, n: int, tr_attrs: str, page_dir: str, po: str, po_norm: str) -> str:
+def _row(row: Row, n: int, tr_attrs: str, where: tuple[str, str], po: str, po_norm: str) -> str:
+    here, page_dir = where  # the page (from the report's root) and its folder (absolute)
     worst = max((f.severity for f in row.findings), default=None)
     flag = f" flagged {worst.label}" if worst is not None else ""
     prev = (f'<div class="prev">translated for: {esc(row.previous)}</div>'
@@ -128,16 +129,16 @@ def _row(row: Row, n: int, tr_attrs: str, page_dir: str, po: str, po_norm: str) 
     )
     if worst is None:
         return cells
-    items = []
-    for f in sorted(row.findings, key=lambda f: (-f.severity, f.check, f.message)):
+
+    def link(f: Finding) -> tuple[str, str]:
         if os.path.normpath(f.file) == po_norm:
-            link = file_link(page_dir, po, f.line)
-        elif row.entry_line:
-            link = file_link(page_dir, po, row.entry_line)
-        else:
-            link = file_link(page_dir, f.file, f.line)
-        items.append(finding_item(f, link))
+            return file_link(page_dir, po, f.line)
+        if row.entry_line:
+            return file_link(page_dir, po, row.entry_line)
+        return file_link(page_dir, f.file, f.line)
+
+    ordered = sorted(row.findings, key=lambda f: (-f.severity, f.check, f.message))
     return (
         f'{cells}\n<tr class="findings-row {worst.label}"><td></td><td colspan="3">'
-        f'<ul class="findings">{join(items)}</ul></td></tr>'
+        f"{finding_list(here, ordered, link)}</td></tr>"
     )

@@ -11,10 +11,11 @@ from pipeline.findings import Finding, Severity
 from pipeline.report.html import (
     a,
     bar,
+    check_stem,
     chunks,
     esc,
     file_link,
-    finding_item,
+    finding_list,
     join,
     legend,
     page,
@@ -135,10 +136,6 @@ def check_groups(located: Sequence[Located]) -> list[tuple[str, Severity, list[L
     return [(check, sev, items) for (check, sev), items in ordered]
 
 
-def check_stem(check: str) -> str:
-    return f"check-{check}"
-
-
 def _findings_table(here: str, located: Sequence[Located]) -> str:
     if not located:
         return '<section id="findings"><h2>Findings by check</h2><p>No findings.</p></section>'
@@ -180,10 +177,10 @@ def _outside(located: Sequence[Located], out_dir: str) -> str:
     loose = [x.finding for x in located if not x.rel]
     if not loose:
         return ""
-    items = join(finding_item(f, file_link(out_dir, f.file, f.line)) for f in loose)
+    items = finding_list("index.html", loose, lambda f: file_link(out_dir, f.file, f.line))
     return (
         f'<section id="outside"><h2>Findings outside any article ({len(loose):,})</h2>'
-        f'<ul class="findings">{items}</ul></section>'
+        f"{items}</section>"
     )
 
 
