@@ -595,6 +595,14 @@ def test_invalid_utf8_is_an_encoding_error_with_its_line() -> None:
     assert "0xff" in error.finding.message
 
 
+def test_the_column_of_invalid_utf8_counts_the_characters_before_it_not_bytes() -> None:
+    """helper-134: the column counted bytes, so each accented letter before the bad byte
+    moved it one further than the character columns of every other finding and of SARIF's
+    ``columnKind`` (``unicodeCodePoints``): 'Étape éé \\xe9' said 13, the byte is the 10th."""
+    error = read_error("# T\n\nÉtape éé 😀 ".encode() + b"\xe9\n")
+    assert (error.finding.line, error.finding.column) == (3, 12)
+
+
 def test_truncated_utf8_sequence_at_end_of_file_is_an_encoding_error() -> None:
     error = read_error(b"# T\n\n" + "é".encode()[:1])
     assert (error.finding.check, error.finding.line) == ("encoding", 3)

@@ -22,7 +22,9 @@ def decode(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # in characters, as every other column (SARIF says unicodeCodePoints): the line's
+        # bytes before the first invalid one are UTF-8
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise InputError(
             inputs.ENCODING.id, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col,
             "save the file as UTF-8",
