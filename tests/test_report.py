@@ -496,6 +496,34 @@ def test_an_article_page_lists_a_bounded_number_of_findings_and_counts_the_rest(
     assert listing.count("stray ") == 12
 
 
+def test_an_article_named_like_a_part_of_a_long_page_keeps_its_own_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-134: the second part of the page of a long ``install-cli.md`` and the page of
+    an article named ``install-cli~2.md`` were both ``install-cli~2.html``: one replaced the
+    other, and the pager's link to part 2 led to another article. Every page is its own."""
+    from pipeline.report import article_page
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(article_page, "ROWS_PER_PAGE", 20)
+    demo_tree(tmp_path)
+    content, locales = Path("content"), Path("locales")
+    for name in ("install-cli~2", "install-cli~~2"):
+        shutil.copy(content / f"{FR}.md", content / f"fr-FR/get-started/{name}.md")
+        shutil.copy(locales / f"{FR}.po", locales / f"fr-FR/get-started/{name}.po")
+    out = build(tmp_path, content, locales)
+    titles: dict[str, list[str]] = {}
+    for page in sorted((out / "fr-FR/get-started").glob("install-cli*.html")):
+        title = re.search(r"<title>(.*) · localization report</title>",
+                          page.read_text(encoding="utf-8"))
+        assert title is not None
+        titles.setdefault(title.group(1), []).append(page.name)
+    # 47 segments, 20 a page: three parts for each of the three articles, none lost
+    assert {k: len(v) for k, v in titles.items()} == {
+        f"{FR}.md": 3, "fr-FR/get-started/install-cli~2.md": 3,
+        "fr-FR/get-started/install-cli~~2.md": 3}
+    assert titles[f"{FR}.md"][:2] == ["install-cli.html", "install-cli~2.html"]
+
+
 # ---------------------------------------------------------------- writing
 
 

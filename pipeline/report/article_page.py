@@ -28,8 +28,11 @@ ROWS_PER_PAGE = 400
 
 
 def page_stem(rel: str) -> str:
-    """'fr-FR/a/b.md' -> 'fr-FR/a/b' (the report page is that plus '.html')."""
-    return rel[:-3] if rel.endswith(".md") else rel
+    """'fr-FR/a/b.md' -> 'fr-FR/a/b' (the report page is that plus '.html'), each '~' of the
+    name doubled: the parts of a long page are 'b~2.html', 'b~3.html', and an article named
+    'b~2.md' had that page too, so one article's page replaced a part of the other's. With
+    the tildes of names doubled, a part's single '~' is no name's ('b~~2.html')."""
+    return (rel[:-3] if rel.endswith(".md") else rel).replace("~", "~~")
 
 
 def article_pages(
