@@ -156,6 +156,25 @@ def test_screenshots_show_the_bars(browser: Browser, report: Path, tmp_path: Pat
     assert colours(article, rows=300).get(COLOURS["mt"], 0) > 1000
 
 
+def test_a_long_right_to_left_title_wraps_inside_the_page(
+        browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-134: an article title of one long word (a vendor's, 400 Arabic letters without
+    a space) did not wrap: the right-to-left heading ran off the page's left edge, where no
+    scrolling reaches, its start unreadable. Headings wrap anywhere, as the cells do: the
+    page's left margin stays blank."""
+    monkeypatch.chdir(tmp_path)
+    demo_tree(tmp_path)
+    article = Path("content", f"{AR}.md")
+    text = article.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    article.write_text(text.replace(title, "title: " + "تثبيت" * 80, 1), encoding="utf-8")
+    out = build(tmp_path, Path("content"), Path("locales"))
+    width, lines = _decode(browser.screenshot(out / f"{AR}.html", tmp_path / "a.png"), 400)
+    step = len(lines[0]) // width
+    margin = [line[x] for line in lines for x in range(0, 12 * step, step)]
+    assert min(margin) > 200, "the title runs into the page's left margin"
+
+
 # ---------------------------------------------------------------- reading a screenshot
 
 

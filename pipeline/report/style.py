@@ -16,6 +16,9 @@ a { color: #0550ae; text-decoration: none; }
 a:hover { text-decoration: underline; }
 code { font: 12.5px/1.4 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace; }
 h1 { font-size: 24px; margin: 4px 0; }
+/* a vendor's title or a file name of one long word wraps, rather than run off the page (in a
+   right-to-left heading, off its left edge, where no scrolling reaches) */
+h1, .top .path { overflow-wrap: anywhere; }
 h2 {
   font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line);
 }
