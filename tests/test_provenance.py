@@ -272,6 +272,32 @@ def test_extract_reports_the_disagreement_even_when_quiet(
     assert page == FRONT.format(tt="HT") + "X\n\nOuvrez le fichier.\n\nFermez la fenêtre.\n"
 
 
+def test_a_translation_whose_msgid_a_vendors_tool_changed_waits_for_review_and_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tool that rewrote an entry's msgid (a space added, say) beside the translator's
+    edit: the edit is kept, as a suggestion for the article's English, and not published
+    until reviewed; the run says so at the entry, as it does for the English's own catalogs."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    article_path = content / "fr-FR" / "doc.md"
+    article_path.parent.mkdir(parents=True)
+    base = ["--content", str(content), "--locales", str(locales), "-j", "1"]
+    article_path.write_text(delivery("HT", "A", "aaaaa").text, encoding="utf-8")
+    assert main(["extract", *base, "-q"]) == 0
+    po = locales / "fr-FR" / "doc.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        f'msgid "{EN}"\nmsgstr "A"', f'msgid "{EN} "\nmsgstr "Mon texte"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["locales", *base, "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    said = [line for line in err.splitlines() if "info[english-changed]" in line]
+    assert len(said) == 1 and "doc.po:" in said[0] and f"'{EN} '" in said[0], err
+    text = po.read_text(encoding="utf-8")
+    assert f'#, fuzzy\n#| msgid "{EN} "\nmsgid "{EN}"\nmsgstr "Mon texte"' in text
+    page = (out / "fr-FR" / "doc.md").read_text(encoding="utf-8")
+    assert page.startswith(FRONT.format(tt="HT") + "A\n")
+
+
 @pytest.mark.parametrize("tt", ["", "MT-PE", "HT-MT", "unknown"])
 def test_a_handoff_whose_translation_type_cannot_be_read_never_replaces_a_humans_text(
         tt: str) -> None:

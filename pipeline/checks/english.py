@@ -1,5 +1,6 @@
 """Checks for catalogs the English drives (``pipeline.source``): English that changed since its
-translation was made, and a locale that lags its English. (Entries the English no longer has
+translation was made (asked of a handoff's catalog too: a new handoff, or a msgid a vendor's
+tool changed), and a locale that lags its English. (Entries the English no longer has
 are ``orphan-entry``, catalogs whose English is gone ``orphan-catalog``, as for handoffs.)"""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 ENGLISH_CHANGED = Check(
     "english-changed", "sync", Severity.INFO,
     "the English of a segment changed since its translation was made (a fuzzy entry)",
-    "bring the translation in step with the new English and clear the fuzzy flag; the "
-    "English is published until then",
+    "bring the translation in step with the new English and clear the fuzzy flag; until "
+    "then the page shows the English (a handoff's page: the handoff's translation)",
 )
 TRANSLATION_LAG = Check(
     "translation-lag", "sync", Severity.INFO,
