@@ -125,7 +125,9 @@ class Layout:
             return _walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
         walk = _Walk(".md", self._shown[0], other_case=True)
         skipped: list[str] = []
-        for entry in walk.top(str(self.content)):
+        top = walk.top(str(self.content))
+        walk.within = {walk.root_real}
+        for entry in top:
             if not is_locale(entry.name):
                 skipped.append(printable(entry.name))
             elif entry.name.lower() == self.source.lower():
@@ -227,11 +229,12 @@ def _walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
     return Found(sorted(rels), skipped, sorted(problems, key=Finding.sort_key))
 
 
-def walk_files(root: Path, shown: str, suffix: str) -> Found:
+def walk_files(root: Path, shown: str, suffix: str, confine: Path | None = None) -> Found:
     """Files named ``*suffix`` below ``root`` (relative paths, sorted) and what could not be
-    walked; ``shown``: the root as findings show it."""
+    walked; ``shown``: the root as findings show it; no link out of ``confine`` and ``root``."""
     walk = _Walk(suffix, shown, other_case=True)
     if root.is_dir():
+        walk.within = {os.path.realpath(confine), os.path.realpath(root)} if confine else set()
         walk.folder(str(root), "", os.path.realpath(root), {os.path.realpath(root)})
     return Found(sorted(walk.found), [], walk.sorted_problems())
 
@@ -251,6 +254,7 @@ class _Walk:
         self.found: list[str] = []
         self.problems: list[Finding] = []
         self.root_real = ""
+        self.within: set[str] = set()  # content walks: where a link may lead (empty: any)
 
     def top(self, root: str) -> list[os.DirEntry[str]]:
         """The folders right below ``root``, sorted by name (none when it is not a folder)."""
@@ -263,6 +267,8 @@ class _Walk:
     def locale(self, entry: os.DirEntry[str]) -> None:
         real = os.path.realpath(entry.path) if entry.is_symlink() else \
             f"{self.root_real}/{entry.name}"
+        if self.within:  # a locale folder linked elsewhere (another checkout) is the owner's
+            self.within.add(real)
         self.folder(entry.path, entry.name, real, {self.root_real, real})
 
     def folder(self, path: str, rel: str, real: str, chain: set[str]) -> None:
@@ -273,7 +279,7 @@ class _Walk:
             name = entry.name
             sub = f"{rel}/{name}" if rel else name
             is_dir = self._is_dir(entry, sub)
-            if is_dir is None:
+            if is_dir is None or (self.within and entry.is_symlink() and self._escapes(entry, sub)):
                 continue
             if not is_dir:
                 if name.endswith(suffix):
@@ -304,6 +310,15 @@ class _Walk:
             self.folder(entry.path, sub, target, chain)
             chain.discard(target)
 
+    def _escapes(self, entry: os.DirEntry[str], rel: str) -> bool:
+        """Whether a symbolic link leads out of the content folders; if so, a finding."""
+        target = link_out(entry.path, self.within)
+        if target is None:
+            return False
+        self._problem(UNREADABLE, Severity.ERROR, rel, LINK_OUT.format(printable(target)),
+                      LINK_OUT_HINT)
+        return True
+
     def _entries(self, path: str, rel: str) -> list[os.DirEntry[str]]:
         """The entries of a folder but dot files; none, and a finding, when it cannot be read."""
         try:
@@ -333,6 +348,21 @@ class _Walk:
 
     def sorted_problems(self) -> list[Finding]:
         return sorted(self.problems, key=Finding.sort_key)
+
+
+LINK_OUT = ("a symbolic link out of the content folder (to {}): not followed, so that no "
+            "page or catalog publishes what it points to")
+LINK_OUT_HINT = "copy the file into the content folder, or point the link at one inside it"
+
+
+def link_out(path: str, within: set[str]) -> str | None:
+    """Where a symbolic link leads when that is out of every folder of ``within`` (real
+    paths), else None: a page publishes what an article's link points to (/etc/passwd, a CI
+    secret file)."""
+    target = os.path.realpath(path)
+    if any(target == r or target.startswith(r.rstrip("/") + "/") for r in within):
+        return None
+    return target
 
 
 def _reason(exc: OSError) -> str:

@@ -264,3 +264,40 @@ def test_a_file_name_a_terminal_acts_on_is_printed_escaped(
         assert len(json.loads(out)["runs"][0]["results"]) >= 2 * len(ODD_NAMES)
     else:
         assert "fr-FR/c1\\x9b2J.po" in out
+
+
+def test_a_link_out_of_the_content_folder_is_a_finding_and_never_published(
+        tmp_path: Path) -> None:
+    """An article that is a symbolic link to a file outside the content folder (a pull request
+    adding ``a.md -> /etc/hostname``, or a CI secret file) was read, its text put into every
+    catalog and page; now it is a finding at the link, English or handoff, file or folder, and
+    links within the content folder (to another locale's article) still work."""
+    content, locales, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    secret = tmp_path / "secret"
+    (secret / "sub").mkdir(parents=True)
+    (secret / "token.md").write_text("# s3cr3t-token\n", encoding="utf-8")
+    (secret / "sub" / "key.md").write_text("# s3cr3t-key\n", encoding="utf-8")
+    for locale in ("en-US", "fr-FR"):
+        (content / locale).mkdir(parents=True)
+        (content / locale / "leak.md").symlink_to(secret / "token.md")
+        (content / locale / "dir").symlink_to(secret / "sub")
+    (content / "en-US" / "good.md").write_text("# Good\n\nText.\n", encoding="utf-8")
+    (content / "fr-FR" / "shared.md").symlink_to("../en-US/good.md")  # within: followed
+    (locales / "de-DE").mkdir(parents=True)
+    layout = Layout(content, locales, out, "en-US")
+    found = articles(layout)
+    assert found.rels == ["fr-FR/shared.md", "de-DE/good.md", "fr-FR/good.md"]
+    flagged = sorted(f.file.split("content/")[1] for f in found.problems)
+    assert flagged == ["en-US/dir", "en-US/leak.md", "fr-FR/dir", "fr-FR/leak.md"]
+    assert all(f.check == "unreadable" and f.severity is Severity.ERROR
+               and "a symbolic link out of the content folder" in f.message
+               for f in found.problems)
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline", "locales", "--content", str(content), "--locales",
+         str(locales), "--out", str(out), "-q"], capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    written = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*")
+                      if p.is_file() and p.suffix in (".po", ".md") and secret not in p.parents
+                      and not p.is_symlink())
+    assert "s3cr3t" not in written
+    assert (out / "de-DE" / "good.md").is_file()

@@ -11,6 +11,7 @@ exit status is then 1.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ import pipeline.checks.inputs as inputs
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.io import read_bytes, write_files
-from pipeline.layout import file_or_link
+from pipeline.layout import LINK_OUT, LINK_OUT_HINT, file_or_link, link_out, printable
 from pipeline.merge import gettext_language
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
@@ -65,8 +66,16 @@ def main(args: argparse.Namespace, config: Config) -> int:
     records: list[dict[str, object]] = []
     writes: list[tuple[Path, bytes, str | None]] = []
     count = 0
+    # an article may link to one of its content folder (the locale folder's parent), no further
+    within = {os.path.realpath(source), *([os.path.realpath(source.parent)]
+                                          if _LOCALE.fullmatch(source.name) else [])}
     for rel, path in articles(source):
         shown = str(path)
+        out_of = link_out(shown, within) if os.path.islink(shown) else None
+        if out_of is not None:
+            errors += _report([Finding(inputs.UNREADABLE.id, Severity.ERROR, LINK_OUT.format(
+                printable(out_of)), printable(shown), 0, 0, None, LINK_OUT_HINT)], args.quiet)
+            continue
         try:
             data = read_bytes(path, config.max_file_size)
         except InputError as exc:

@@ -59,7 +59,8 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     if not layout.source:
         return found
     root = layout.content / layout.source
-    english = (walk_files(root, layout.shown(root), ".md") if isinstance(root, Path)
+    english = (walk_files(root, layout.shown(root), ".md", root.parent)
+               if isinstance(root, Path)
                else _walk_url_files(root, layout.shown(root)))
     locales = target_locales(layout, build_locales, configured)
     if english.rels and locales:

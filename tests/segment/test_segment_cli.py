@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,23 @@ def test_an_article_that_is_a_fifo_is_an_error_not_skipped(
     assert code == 1
     assert "pipe.md: error[unreadable]: not a regular file (a device, FIFO or socket)" in err
     assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]
+
+
+def test_an_article_linked_out_of_the_content_folder_is_not_segmented(tmp_path: Path) -> None:
+    """A link to a file outside the content folder (``leak.md -> /etc/hostname``) was read and
+    its text written out as segments; a link to another locale's article still is one."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("# s3cr3t\n", encoding="utf-8")
+    source = tmp_path / "content" / "en-US"
+    source.mkdir(parents=True)
+    (source / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    (source / "leak.md").symlink_to(secret)
+    (tmp_path / "content" / "fr-FR").mkdir()
+    (tmp_path / "content" / "fr-FR" / "b.md").write_text("# B\n", encoding="utf-8")
+    (source / "b.md").symlink_to("../fr-FR/b.md")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "segment", "--source", str(source)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "leak.md: error[unreadable]: a symbolic link out of the content folder" in done.stderr
+    assert [r["file"] for r in json.loads(done.stdout)] == ["a.md", "b.md"]
+    assert "s3cr3t" not in done.stdout
