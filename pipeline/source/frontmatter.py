@@ -294,7 +294,8 @@ def held_english(text: str, body_start: int, units: Sequence[Unit], published: l
     return [Finding(check.id, options.severity(check), f"the translated {_named(u)} was not "
                     "published: the front matter is not YAML its translation can be written in, "
                     "and the English stands", shown, u.line, u.column, u.id,
-                    "fix the English front matter's YAML (quote a value that holds ': ')")
+                    "write the English value as a plain YAML string on the key's line: quoted "
+                    "if it holds ': ', with no anchor (&) or alias (*)")
             for u in kept]
 
 
