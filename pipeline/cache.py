@@ -1,20 +1,16 @@
 """What the last run did, so that a rerun skips articles whose inputs and outputs are unchanged.
 
-An article is skipped when its article, catalog and output are the files the last run left
-(and, for an article made from its English, the handoff of it in the locale's folder, or its
-absence, since the handoff lends its translations):
-the same (size, mtime, ctime, inode), or, where those changed (a checkout touches mtimes),
-the same content hash. A file whose mtime is within 0.1 s of the last save is always hashed,
-as git does for "racily clean" files: a same-size edit within one timestamp tick may keep its
-mtime. The cache lives beside the outputs (build/) and is only an optimisation: deleting it
-changes no output.
+An article is skipped when its article, catalog and output (and, for an article made from its
+English, the locale's handoff of it, or its absence) are the files the last run left: the same
+(size, mtime, ctime, inode), or, where those changed (a checkout touches mtimes), the same
+content hash. A file whose mtime is within 0.1 s of the last save is always hashed, as git does
+for "racily clean" files. The cache lives beside the outputs (build/) and is only an
+optimisation: deleting it changes no output; one that cannot be saved is said, not fatal.
 
-The file is in Python's marshal format, read in a few milliseconds where JSON took ten; a run
-with nothing to do reads it whole. It is written by this tool, beside its outputs, and trusted
-as much as they are (as Python trusts its own ``__pycache__``); anything in it that is not as
-expected, or from another Python, makes it ignored, as if there were none.
+The file is in Python's marshal format, read in a few milliseconds where JSON took ten. It is
+written by this tool, beside its outputs, and trusted as much as they are (as Python trusts its
+own ``__pycache__``); anything in it not as expected, or from another Python, makes it ignored.
 """
-
 from __future__ import annotations
 
 import contextlib
@@ -369,10 +365,11 @@ class Cache:
         self.dirty = True
         return restated
 
-    def save(self, keep: set[str]) -> None:
+    def save(self, keep: set[str]) -> str | None:
+        """None, or why the cache could not be saved (the next run redoes every article)."""
         known = set(self.records) | set(self.entries) | set(self.raw)
         if not (self.dirty or known - keep) and self.path.exists():
-            return
+            return None
         for old in _OLD_NAMES:
             with contextlib.suppress(OSError):
                 (self.path.parent / old).unlink()
@@ -396,5 +393,8 @@ class Cache:
             for chunk in chunks:
                 yield _framed({rel: encoded(rel) for rel in chunk})
 
-        with contextlib.suppress(InputError, OSError):  # an unsaved cache costs only time
+        try:
             write_atomic_stream(self.path, pieces())
+        except (InputError, OSError) as exc:
+            return str(exc)
+        return None

@@ -24,7 +24,7 @@ from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
-from pipeline.findings import Finding, Severity, json_text
+from pipeline.findings import Finding, Severity, json_text, terminal_text
 from pipeline.layout import Layout
 from pipeline.lock import remove_stale_temps, tree_lock
 from pipeline.memory import Setup
@@ -261,6 +261,9 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     finally:
         bar.close()
     elapsed = time.monotonic() - started
+    if summary.unsaved:  # every later run would redo every article, and never say why
+        print(f"pipeline: warning: the run cache was not saved ({terminal_text(summary.unsaved)});"
+              " every run redoes every article until it can be", file=sys.stderr)
     if walked:
         counts = dict(summary.counts)
         for f in walked:

@@ -69,6 +69,7 @@ class Summary:
     findings: tuple[Finding, ...]  # empty when they went to a sink as they came
     counts: Mapping[Severity, int]
     replayed: frozenset[str] = frozenset()  # the articles the cache showed unchanged
+    unsaved: str | None = None  # why the run cache could not be saved, if it could not
 
     @property
     def errors(self) -> int:

@@ -170,7 +170,9 @@ def run(
         summary = _work(todo, settings, executor or executors.Spec(jobs=jobs), in_order,
                         progress, sink, session, tree_findings, page_findings)
     if cache is not None:
-        cache.save(set(rel_list))
+        unsaved = cache.save(set(rel_list))
+        if unsaved is not None:
+            summary = replace(summary, unsaved=f"{cache.path}: {unsaved}")
     if cached:
         summary = replace(summary, replayed=frozenset(cached))
     return summary

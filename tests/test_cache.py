@@ -328,3 +328,24 @@ def test_a_cache_its_owner_cannot_read_is_saved_readable_again(tmp_path: Path) -
     cache.put("fr-FR/b.md", _entry(_files(tmp_path, "fr-FR/b.md")))
     cache.save({"fr-FR/a.md", "fr-FR/b.md"})
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_cache_that_cannot_be_saved_is_said_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder where the cache goes (a CI cache step restored one there): every run redid
+    every article, and nothing said why."""
+    from pipeline.cli import main
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "build" / CACHE_NAME).mkdir(parents=True)
+    assert main(["locales", "-q", "-j", "1"]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "run cache" in line]
+    assert len(said) == 1 and said[0].startswith("pipeline: warning: the run cache was not "
+                                                 "saved (") and CACHE_NAME in said[0], said
+    assert (tmp_path / "build/fr-FR/get-started/install-cli.md").is_file()
+    shutil.rmtree(tmp_path / "build" / CACHE_NAME)
+    assert main(["locales", "-q", "-j", "1"]) == 0  # saved: nothing to say
+    assert "run cache" not in capsys.readouterr().err
