@@ -34,6 +34,20 @@ def check_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int
     return code, json.loads(capsys.readouterr().out)
 
 
+
+def prune(content: Path, locales: Path, baseline: Path, *more: str) -> int:
+    """``baseline --prune`` over the tree, into ``baseline``."""
+    return main([*cli_args("baseline", content, locales), "--out", str(baseline), "--prune",
+                 *more])
+
+
+def nothing_stale(capsys: pytest.CaptureFixture[str], content: Path, locales: Path,
+                  baseline: Path) -> bool:
+    """``check --baseline`` passes with no entry stale."""
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    return code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+
 def test_check_with_the_baseline_exits_0_and_marks_each_known_finding(
     tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -141,12 +155,9 @@ def test_a_fixed_finding_leaves_a_stale_entry_noted_and_pruned(
     assert len(stale) == 1 and stale[0]["severity"] == "info"
     assert stale[0]["file"].endswith("baseline.json") and stale[0]["line"] >= 2
     assert "code-changed in fr-FR/guide.md no longer found" in stale[0]["message"]
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert prune(content, locales, baseline) == 0
     assert len(load(baseline)) == 1
-    code, found = check_json(capsys, [*cli_args("check", content, locales),
-                                      "--baseline", str(baseline)])
-    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+    assert nothing_stale(capsys, content, locales, baseline)
 
 
 def test_prune_adds_no_new_finding(
@@ -154,8 +165,7 @@ def test_prune_adds_no_new_finding(
 ) -> None:
     content, locales, baseline = tree
     edit_catalog(locales, "Fermez la fenêtre.", "Fermez la `fenêtre`.")
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert prune(content, locales, baseline) == 0
     assert len(load(baseline)) == 2
     assert main([*cli_args("check", content, locales), "--baseline", str(baseline)]) == 1
 
@@ -360,8 +370,7 @@ def test_prune_moves_the_entries_of_a_renamed_article_to_its_new_name(
 ) -> None:
     content, locales, baseline = tree
     rename(content, locales, "handbook")
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert prune(content, locales, baseline) == 0
     assert [e.file for e in load(baseline)] == ["fr-FR/handbook.md"] * 2
     assert "2 entries of renamed articles moved" in capsys.readouterr().err
 
@@ -455,11 +464,8 @@ def test_the_entries_of_a_locale_build_locales_leaves_out_are_neither_stale_nor_
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     content, locales, baseline = two_locales(tmp_path)
-    code, found = check_json(capsys, [*cli_args("check", content, locales),
-                                      "--baseline", str(baseline)])
-    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert nothing_stale(capsys, content, locales, baseline)
+    assert prune(content, locales, baseline) == 0
     assert sorted(e.file for e in load(baseline)) == ["de-DE/guide.md"] * 2 + [ARTICLE] * 2
 
 
@@ -508,13 +514,10 @@ def test_a_baseline_written_before_english_driven_subjects_still_matches_and_pru
                                       "--baseline", str(baseline)])
     assert code == 0 and [f.get("baselined") for f in found if f["severity"] == "error"] == [
         True]
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert prune(content, locales, baseline) == 0
     [entry] = load(baseline)
     assert entry.file == "fr-FR/a.po" and entry.key != legacy.key
-    code, found = check_json(capsys, [*cli_args("check", content, locales),
-                                      "--baseline", str(baseline)])
-    assert code == 0 and not any(f["check"] == "baseline-stale" for f in found)
+    assert nothing_stale(capsys, content, locales, baseline)
 
 
 def test_a_baseline_a_windows_editor_saved_with_a_bom_and_crlf_is_read(
@@ -570,6 +573,5 @@ def test_prune_rekeys_each_copy_of_a_message_keyed_entry(
     legacy = Entry("code-changed", "fr-FR/a.po", digest(message), message)
     baseline = tmp_path / "baseline.json"
     baseline.write_text(dumps([legacy, legacy]), encoding="utf-8")
-    assert main([*cli_args("baseline", content, locales), "--out", str(baseline),
-                 "--prune"]) == 0
+    assert prune(content, locales, baseline) == 0
     assert len({e.key for e in load(baseline)} - {legacy.key}) == 2
