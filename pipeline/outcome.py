@@ -40,6 +40,9 @@ class Settings:
     # and the catalogs an English renamed away from its handoff left behind, with their bytes
     # before the run (``source.tree.rename_sources``)
     left_behind: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
+    # and the catalogs of English articles a new article may have been split from, with their
+    # bytes before the run (``source.tree.rename_sources``)
+    split_from: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
 
 
 class Outcome(NamedTuple):

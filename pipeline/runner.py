@@ -133,8 +133,9 @@ def run(
     if todo and settings.extract and layout.source:  # a new English may be a renamed one
         from pipeline.source.tree import rename_sources
 
-        orphans, left_behind = rename_sources(layout, todo, settings.max_file_size)
-        settings = replace(settings, orphans=orphans, left_behind=left_behind)
+        orphans, left_behind, split_from = rename_sources(layout, todo, settings.max_file_size)
+        settings = replace(settings, orphans=orphans, left_behind=left_behind,
+                           split_from=split_from)
     session: Session | None = None
     tree_findings: Callable[[], list[Finding]] | None = None
     if settings.memory is not None and todo:

@@ -75,7 +75,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
     carried = False  # the catalog started from a deleted article's (a rename)
     if catalog is None and not broken and settings.extract and (
-            settings.orphans or settings.left_behind):
+            settings.orphans or settings.left_behind or settings.split_from):
         catalog, waiting = renamed(rel, settings, units, findings)
         # the note that it did is this run's alone: a rerun finds the catalog it wrote, so the
         # run cache must not replay the note (its source may be deleted by then)

@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
-from pipeline.catalog import Catalog
+from pipeline.catalog import Catalog, Message
 from pipeline.catalog.files import read_catalog_bytes
 from pipeline.catalog.reader import parse_po_bytes
 from pipeline.checks import sync
 from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import read_bytes
 from pipeline.outcome import Settings
+from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.source.tree import RENAME_READS, ranked
 
@@ -71,7 +73,7 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
             "over"))
         return None, True
     if best is None:
-        return None, False
+        return _split_from(rel, settings, english, findings), False
     _, other, catalog = best
     carried = len({m.msgid for m in catalog.active() if m.msgstr and m.msgid in english})
     if not carried:
@@ -88,3 +90,57 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
     return replace(catalog, header_comments=()), False
 
+
+def _split_from(rel: str, settings: Settings, english: set[str], findings: list[Finding]
+                ) -> Catalog | None:
+    """For an article without a catalog that no deleted article's holds: the translations of
+    its English that left an English article of its file name or folder (the article it was
+    split from), in that article's catalog as it was before the run (its own job makes those
+    entries obsolete), active or obsolete, when they are at least half of its English. English
+    the other article still has is a copy: the memory offers it for review. Only this
+    article's entries are taken. None when no such catalog holds a translation of it."""
+    sources = dict(settings.split_from)
+    layout = settings.layout
+    best: tuple[int, str, Catalog, list[Message]] | None = None
+    for level, _, other in ranked(rel, sources)[:RENAME_READS]:
+        if level > 1:
+            break
+        try:
+            catalog = parse_po_bytes(sources[other], layout.shown_catalog(other))
+        except InputError:
+            continue  # its own job says what is wrong with it
+        kept = _english_now(settings, other)  # moved out, not copied: English it has no more
+        if kept is None:
+            continue
+        taken: dict[tuple[str | None, str], Message] = {}
+        for m in (*catalog.active(), *(m for m in catalog.messages if m.obsolete)):
+            if m.msgid in english and m.msgid not in kept and (m.msgstr or not m.obsolete):
+                taken.setdefault((m.msgctxt, m.msgid), replace(m, obsolete=False))
+        shared = len({msgid for _, msgid in taken})
+        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
+            best = (shared, other, catalog, list(taken.values()))
+    if best is None or not any(m.msgstr for m in best[3]):
+        return None
+    _, other, catalog, messages = best
+    carried = len({m.msgid for m in messages if m.msgstr})
+    findings.append(Finding(
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
+        f"started from {layout.shown_catalog(other)}, the catalog of an article that had the "
+        f"same English (split from it): the translations of {carried} of its "
+        f"{len(english)} English segments carried over", layout.shown_catalog(rel), 1, 1, None,
+        "review the carried translations in their new place; the other article keeps its own"))
+    return replace(catalog, header_comments=(), messages=tuple(messages))
+
+
+def _english_now(settings: Settings, other: str) -> set[str] | None:
+    """The English the article of ``other`` has now (its catalog's entries for it stay its
+    own: a new article that shares them is a copy, which the memory offers for review); None
+    when it cannot be read."""
+    layout = settings.layout
+    try:
+        data = read_bytes(layout.english(other), settings.max_file_size,
+                          layout.shown_english(other))
+    except (InputError, OSError):
+        return None
+    article = segment_bytes(data, layout.shown_english(other))
+    return {u.source for u in (*article.segments, *article.fields)}

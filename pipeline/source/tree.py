@@ -81,26 +81,33 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
 
 
 def rename_sources(layout: Layout, todo: Sequence[str], limit: int
-                   ) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]:
+                   ) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...],
+                              tuple[tuple[str, bytes], ...]]:
     """What a new English article (one without a catalog yet) may have been, renamed
     (``source.rename``): the catalogs (as article rels, sorted) whose article is gone, neither
-    English nor a handoff; and those an English renamed away from the handoff that lent to it
+    English nor a handoff; those an English renamed away from the handoff that lent to it
     left behind: a handoff's catalog that the English made (its references name the source
-    folder), of a new article's file name or folder, with its bytes as they were before the run
-    (the handoff's own job rewrites it in the same run)."""
+    folder), of a new article's file name or folder; and, for an article split from another,
+    the catalogs of the English articles of a new article's file name or folder. The last two
+    with their bytes as they were before the run (their own jobs rewrite them in the same run:
+    a split moves English out of the old article, whose entries go obsolete)."""
     gone: list[str] = []
     handoffs: list[str] = []
+    living: list[str] = []
     catalogs = layout.catalogs().rels
+    have = set(catalogs)
+    new = [rel for rel in todo if rel not in have and layout.drives(rel)]
     for rel in catalogs:
         if not layout.drives(rel):
             (handoffs if layout.has_article(rel) else gone).append(rel)
+        elif new:
+            living.append(rel)
+    split = _near(new, living)
+    split_from = tuple(sorted((rel, data) for rel in split
+                              if (data := _bytes(layout, rel, limit)) is not None))
     if not handoffs:
-        return tuple(gone), ()
-    have = set(catalogs)
-    near: set[str] = set()
-    for rel in todo:  # the new articles' closest candidates, at most as many as a rename reads
-        if rel not in have and layout.drives(rel):
-            near.update(o for level, _, o in ranked(rel, handoffs)[:RENAME_READS] if level < 2)
+        return tuple(gone), (), split_from
+    near = _near(new, handoffs)
     # the references the English writes, or, where a tool dropped them all ('msgcat
     # --no-location'), the header comment it writes, which GNU's tools keep. Header comments
     # stay when the handoff's own job takes the catalog back: one whose references name
@@ -110,13 +117,37 @@ def rename_sources(layout: Layout, todo: Sequence[str], limit: int
                         re.M)
     behind = []
     for rel in sorted(near):
-        try:
-            data = read_bytes(layout.catalog(rel), limit, layout.shown_catalog(rel))
-        except (InputError, OSError):
-            continue  # its own job says what is wrong with it; no rename waits for it
-        if refs in data or _header_says(header, data):
+        data = _bytes(layout, rel, limit)
+        if data is not None and (refs in data or _header_says(header, data)):
             behind.append((rel, data))
-    return tuple(gone), tuple(behind)
+    return tuple(gone), tuple(behind), split_from
+
+
+def _near(new: Sequence[str], others: Sequence[str]) -> set[str]:
+    """The new articles' closest candidates among ``others``, of their file name or folder, at
+    most as many each as a rename reads."""
+    by_place: dict[tuple[str, str], list[str]] = {}
+    for other in others:  # indexed by locale and folder, and by locale and file name
+        for place in _places(other):
+            by_place.setdefault(place, []).append(other)
+    near: set[str] = set()
+    for rel in new:
+        close = {o for place in _places(rel) for o in by_place.get(place, ())}
+        near.update(o for level, _, o in ranked(rel, close)[:RENAME_READS] if level < 2)
+    return near
+
+
+def _places(rel: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    locale, _, within = rel.lower().partition("/")
+    folder, _, name = within.rpartition("/")
+    return (locale, "/" + folder), (locale, name)
+
+
+def _bytes(layout: Layout, rel: str, limit: int) -> bytes | None:
+    try:
+        return read_bytes(layout.catalog(rel), limit, layout.shown_catalog(rel))
+    except (InputError, OSError):
+        return None  # its own job says what is wrong with it; no rename waits for it
 
 
 _ANY_REFS = re.compile(rb"^[ \t]*#:", re.M)
