@@ -109,13 +109,16 @@ def _split_from(rel: str, settings: Settings, english: set[str], findings: list[
             catalog = parse_po_bytes(sources[other], layout.shown_catalog(other))
         except InputError:
             continue  # its own job says what is wrong with it
+        taken: dict[tuple[str | None, str], Message] = {}
+        for m in (*catalog.active(), *(m for m in catalog.messages if m.obsolete)):
+            if m.msgid in english and (m.msgstr or not m.obsolete):
+                taken.setdefault((m.msgctxt, m.msgid), replace(m, obsolete=False))
+        if 2 * len({msgid for _, msgid in taken}) < len(english):
+            continue  # too little in common: its English is not read
         kept = _english_now(settings, other)  # moved out, not copied: English it has no more
         if kept is None:
             continue
-        taken: dict[tuple[str | None, str], Message] = {}
-        for m in (*catalog.active(), *(m for m in catalog.messages if m.obsolete)):
-            if m.msgid in english and m.msgid not in kept and (m.msgstr or not m.obsolete):
-                taken.setdefault((m.msgctxt, m.msgid), replace(m, obsolete=False))
+        taken = {k: m for k, m in taken.items() if m.msgid not in kept}
         shared = len({msgid for _, msgid in taken})
         if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
             best = (shared, other, catalog, list(taken.values()))
