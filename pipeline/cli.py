@@ -245,8 +245,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
 
     lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if settings.extract and isinstance(layout.locales, Path):
-        lock = tree_lock(layout.locales, lambda text: print(f"pipeline: warning: {text}",
-                                                             file=sys.stderr, flush=True))
+        lock = tree_lock(layout.locales)
     elif settings.extract:  # fcntl locks a local folder only
         print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
               "catalogs must not overlap", file=sys.stderr)

@@ -40,11 +40,16 @@ def _close_inherited() -> None:
 os.register_at_fork(after_in_child=_close_inherited)
 
 
+def _warn(text: str) -> None:
+    print(f"pipeline: warning: {text}", file=sys.stderr, flush=True)
+
+
 @contextlib.contextmanager
-def tree_lock(folder: Path, say: Callable[[str], None] | None = None) -> Iterator[None]:
+def tree_lock(folder: Path, say: Callable[[str], None] | None = _warn) -> Iterator[None]:
     """Hold an exclusive lock on a folder for a run, so two runs at once (make -j) take turns
     instead of merging into the same catalogs; the folder's own descriptor is locked (no file).
-    A run that has to wait calls ``say`` once, saying so, then waits.
+    A run that has to wait calls ``say`` once, saying so (default: a warning on stderr), then
+    waits.
 
     Where the folder cannot be created or locked (a read-only parent, a file system without
     locks) the run goes on unlocked: every write then fails or succeeds on its own, with its

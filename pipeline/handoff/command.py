@@ -167,7 +167,7 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
     if found is None:
         return 2
     locales, folder, rels, problems = found
-    with tree_lock(locales, lambda text: print(f"pipeline: warning: {text}", file=sys.stderr)):
+    with tree_lock(locales):
         results = map_jobs(partial(_import, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]

@@ -120,7 +120,7 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
     if found is None:
         return 2
     locales, folder, rels, problems = found
-    with tree_lock(locales, lambda text: print(f"pipeline: warning: {text}", file=sys.stderr)):
+    with tree_lock(locales):
         results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
                            jobs_for(args, config))
     changed = [n for n, _ in results if n]
