@@ -137,8 +137,14 @@ def write(path: Path, entries: Sequence[Entry]) -> None:
     write_atomic(path, dumps(entries).encode("utf-8"), str(path))
 
 
-def _locale(file: str) -> str:
+def locale_of(file: str) -> str:
+    """The locale folder of an entry's file (``fr-FR/a.po``: ``fr-FR``)."""
     return file.split("/", 1)[0]
+
+
+def article_of(file: str) -> str:
+    """The article an entry's file stands for: a catalog's article, or the file itself."""
+    return file[:-3] + ".md" if file.endswith(".po") else file
 
 
 def _segment_of(f: Finding) -> tuple[str, str | None, int]:
@@ -174,9 +180,8 @@ class Matcher:
             present.update(f"{source}/{rel.split('/', 1)[-1]}" for rel in rels)
         self.gone = {}
         for e in self.entries:
-            article = e.file[:-3] + ".md" if e.file.endswith(".po") else e.file
-            if article not in present:
-                self.gone.setdefault((e.check, e.key, _locale(e.file)), []).append(e)
+            if article_of(e.file) not in present:
+                self.gone.setdefault((e.check, e.key, locale_of(e.file)), []).append(e)
 
     def _take(self, f: Finding) -> bool:
         """Whether an entry for the finding ``f`` is left, taken: its own; else, for a finding
@@ -194,7 +199,7 @@ class Matcher:
                 self.moved.append((next(e for e in self.entries if e.identity == legacy
                                         and id(e) not in used), k))
                 return True
-        for e in self.gone.get((k[0], k[2], _locale(k[1])), ()):
+        for e in self.gone.get((k[0], k[2], locale_of(k[1])), ()):
             if self.left[e.identity] > 0:
                 self.left[e.identity] -= 1
                 self.moved.append((e, k))

@@ -134,14 +134,15 @@ class Gate:
         was built (``build-locales``), and its article was among those checked."""
         if entry.check in self.ignore or (self.select and entry.check not in self.select):
             return False
-        locale = entry.file.split("/", 1)[0]
+        from pipeline.baseline import article_of, locale_of
+
+        locale = locale_of(entry.file)
         if self.build_locales and locale.lower() not in self.build_locales and (
                 locale != self.layout.source):
             return False
         if self.partial is None:
             return True
-        article = entry.file[:-3] + ".md" if entry.file.endswith(".po") else entry.file
-        return article in self.partial
+        return article_of(entry.file) in self.partial
 
     def finish(self, sink: Sink) -> None:
         """After the run: the stale entries as notes (check, locales), or the file written
