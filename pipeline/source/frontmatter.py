@@ -7,6 +7,8 @@ value would then not read back as the translation (a plain value given a ``: `` 
 value the English wrote over several lines), the whole value is written as one double-quoted
 string instead. Each edit is checked by reading the YAML back; an edit that still would not
 read back is not made (the English value stays): front matter never breaks.
+Keys YAML gives one value (an anchor, ``&a``, and its aliases, ``*a``) are translated as
+one: written at the anchor, or all English.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -49,8 +52,8 @@ def edits(text: str, body_start: int, units: Sequence[Unit], published: Sequence
         eol = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # the file's own
         return [(at, at, f"---{eol}{LOCALE_KEY}: {locale}{eol}---{eol}")]
     start, close = span
-    out = [edit for edit, _ in _value_edits(text, start, close, units, published, english)
-           if edit is not None]
+    out = [v.edit for v in _value_edits(text, start, close, units, published, english)
+           if v.edit is not None]
     out.extend(keywords.edits(text, start, close, units, published))
     locale_edit = _locale(text, start, close, locale)
     # the key's name there already: its line may be a quoted value's continuation, or the
@@ -75,8 +78,8 @@ def unplaced(text: str, body_start: int, units: Sequence[Unit], published: Seque
     span = front_matter_span(text, body_start)
     if span is None:
         return []
-    kept = [u for edit, mine in _value_edits(text, *span, units, published, english)
-            if edit is None for u, tr in mine if tr != u.source]
+    kept = [u for v in _value_edits(text, *span, units, published, english)
+            if v.held for u, tr in v.mine if tr != u.source]
     items = [u for u, tr in zip(units, published, strict=True)
              if u.kind is Kind.KEYWORDS and tr != u.source]
     if items and not keywords.edits(text, *span, units, published):  # all or none
@@ -84,31 +87,101 @@ def unplaced(text: str, body_start: int, units: Sequence[Unit], published: Seque
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """A translated title or description: its edit (None where it is written by its anchor's
+    key, or nowhere), whether its English stands, and its units with their translations."""
+    edit: Edit | None
+    held: bool
+    mine: list[tuple[Unit, str]]
+
+
 def _value_edits(text: str, start: int, close: int, units: Sequence[Unit],
-                 published: Sequence[str], english: dict[str, str | None]
-                 ) -> list[tuple[Edit | None, list[tuple[Unit, str]]]]:
-    """For the title and the description with a translation: its edit (None where none reads
-    back as meant) and its units with their translations."""
-    found: list[tuple[Edit | None, list[tuple[Unit, str]]]] = []
+                 published: Sequence[str], english: dict[str, str | None]) -> list[_Value]:
+    """For the title and the description with a translation: its edit (held where none reads
+    back as meant) and its units with their translations. Keys YAML gives one value (an
+    anchor and its aliases) are translated as one: all or none, never half."""
+    shared = _sharing(text[start:close])
+    found: dict[str, _Value] = {}
+    intended: dict[str, str | None] = {}
     for kind, key in _KEYS:
         mine = [(u, tr) for u, tr in zip(units, published, strict=True) if u.kind is kind]
-        if not mine or all(tr == u.source for u, tr in mine):
-            continue
         value = english.get(key)
         if value is None:  # YAML the reader refuses (a duplicated key): its events
             value = _first_value(text[start:close], key)
-        if not isinstance(value, str):
-            found.append((None, mine))
+        intended[key] = _translated(value, mine) if isinstance(value, str) else None
+        if not mine or all(tr == u.source for u, tr in mine):
             continue
-        intended = _translated(value, mine)
+        share = shared.get(key)
+        if not isinstance(value, str) or (share is not None and share.defines
+                                          and not share.alone):
+            # its anchor is also a value no translation is written into (or several)
+            found[key] = _Value(None, True, mine)
+            continue
+        if share is not None and not share.defines and share.anchor in _defining(shared):
+            found[key] = _Value(None, False, mine)  # written where its anchor's key is
+            continue
+        target = intended[key]
+        assert target is not None
         edit = _in_place(text, mine)
-        if edit is None or not _reads_back(text, start, close, edit, key, intended):
+        if edit is None or not _reads_back(text, start, close, edit, key, target):
             # quoted: asked only now, as YAML's pure-Python parser finds where the value stands
-            edit = _quoted(text, start, close, key, intended)
-            if edit is None or not _reads_back(text, start, close, edit, key, intended):
+            edit = _quoted(text, start, close, key, target)
+            if edit is None or not _reads_back(text, start, close, edit, key, target):
                 edit = None
-        found.append((edit, mine))
-    return found
+        found[key] = _Value(edit, edit is None, mine)
+    for anchor in {share.anchor for share in shared.values()}:
+        group = [key for key, share in shared.items() if share.anchor == anchor]
+        if (any(found[k].held for k in group if k in found)
+                or len({intended[k] for k in group}) > 1):  # one value: the English for all
+            found.update((k, _Value(None, True, found[k].mine)) for k in group if k in found)
+    return [found[key] for _, key in _KEYS if key in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Share:
+    anchor: str  # the anchor its value has, or names
+    defines: bool  # its value is the anchored one ('&a'), not an alias of it ('*a')
+    alone: bool  # every use of the anchor is the title's or the description's value
+
+
+def _sharing(yaml_text: str) -> dict[str, _Share]:
+    """The title and description whose value YAML shares through an anchor: written at the
+    anchor, a translation changes every alias of it too. None for YAML that does not parse."""
+    try:
+        events = list(yaml.parse(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        return {}
+    names = {name for _, name in _KEYS}
+    uses: dict[str, list[str | None]] = {}  # anchor -> the translated key of each use, or None
+    defined: dict[str, int] = {}
+    mine: dict[str, tuple[str, bool]] = {}
+    depth, key = 0, None  # key: the top-level key whose value comes next
+    for event in events:
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        value_of = key if depth == 1 and key in names else None
+        if event.anchor is not None:
+            defines = not isinstance(event, yaml.AliasEvent)
+            defined[event.anchor] = defined.get(event.anchor, 0) + defines
+            uses.setdefault(event.anchor, []).append(value_of)
+            if value_of is not None:
+                mine[value_of] = (event.anchor, defines)
+        if depth == 1:  # the root mapping's keys and values alternate
+            key = None if key is not None else (
+                event.value if isinstance(event, yaml.ScalarEvent) else "")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+    return {k: _Share(a, d, defined.get(a) == 1 and None not in uses[a])
+            for k, (a, d) in mine.items()}
+
+
+def _defining(shared: dict[str, _Share]) -> set[str]:
+    """The anchors a translated key's value has ('title: &a …')."""
+    return {share.anchor for share in shared.values() if share.defines}
 
 
 def _translated(value: str, mine: Sequence[tuple[Unit, str]]) -> str:
@@ -187,7 +260,15 @@ def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
     if event is None or event.style not in (None, '"', "'"):
         return None
     begin, end = event.start_mark, event.end_mark
-    return None if begin is None or end is None else (begin.index, end.index)
+    if begin is None or end is None:
+        return None
+    at = begin.index
+    if event.anchor is not None and yaml_text.startswith(f"&{event.anchor}", at):
+        # the anchor stays: its aliases are the same value, translated with it
+        at += len(event.anchor) + 1
+        while yaml_text[at] in " \t\r\n":
+            at += 1
+    return at, end.index
 
 
 def _reads(yaml_text: str) -> bool:
@@ -252,6 +333,8 @@ def _value_event(yaml_text: str, key: str, loader: Any) -> yaml.ScalarEvent | No
             if depth == 1:
                 expect_key = True
             continue
+        if depth == 1 and isinstance(event, yaml.AliasEvent) and found:
+            return None  # an alias: no scalar of its own (the next one is the next key)
         if depth == 1 and isinstance(event, yaml.ScalarEvent):
             if found:
                 return event

@@ -11,18 +11,43 @@ from source_tree import Tree
 
 def test_a_title_held_for_an_anchor_an_alias_names_says_what_to_change(
         tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
-    """A title that is an anchor the description's alias names stays English (writing the
-    translation there would change the description too); the hint named only a value holding
-    ': ', which it has not: a user told to quote it, who did, still saw the English."""
+    """A title that is an anchor another key's alias names too (``author``, never translated)
+    stays English, and so does the description that aliases it (writing the translation there
+    would change the author too); the hint named only a value holding ': ', which it has
+    not: a user told to quote it, who did, still saw the English."""
     title = "Anchored title"
-    tree.write("a.md", f"---\ntitle: &t {title}\ndescription: *t\n---\n\n# Heading\n\nText.\n")
+    tree.write("a.md", f"---\ntitle: &t {title}\ndescription: *t\nauthor: *t\n---\n\n"
+               "# Heading\n\nText.\n")
     tree.target("fr-FR")
     assert tree.run("extract") == 0
     tree.translate("fr-FR", "a.md", {title: "Titre traduit"})
     capsys.readouterr()
     tree.run("locales", "--format", "json")
     held = [f for f in json.loads(capsys.readouterr().out)
-            if f["check"] == "render-substituted" and "translated title" in f["message"]]
-    assert len(held) == 1
-    assert "no anchor (&) or alias (*)" in held[0]["hint"]
-    assert "title: " in tree.page("fr-FR", "a.md")
+            if f["check"] == "render-substituted" and "translated" in f["message"]]
+    assert sorted(f["message"].split()[2] for f in held) == ["description", "title"]
+    assert all("no anchor (&) or alias (*)" in f["hint"] for f in held)
+    page = tree.page("fr-FR", "a.md")
+    assert "Titre traduit" not in page
+    assert f"title: &t {title}\ndescription: *t\nauthor: *t\n" in page
+
+
+@pytest.mark.parametrize(("front", "published"), [
+    ("title: &t Anchored title\ndescription: *t\nms.topic: x\n",
+     'title: &t "Titre traduit"\ndescription: *t\nms.topic: x\n'),
+    ("description: &t Anchored title\ntitle: *t\n", 'description: &t "Titre traduit"\ntitle: *t\n'),
+    ("ms.topic: &t Anchored title\ntitle: *t\ndescription: *t\n",
+     'ms.topic: &t Anchored title\ntitle: "Titre traduit"\ndescription: "Titre traduit"\n'),
+], ids=["anchor on the title", "anchor on the description", "anchor on another key"])
+def test_a_title_and_a_description_one_yaml_value_are_translated_as_one(
+        tree: Tree, front: str, published: str) -> None:
+    """An alias is its anchor's value: the title and the description that share one (``title:
+    &t …`` / ``description: *t``) are both published translated, never the title English and
+    the description translated (the anchor's value was rewritten without its anchor, which
+    read back broken: the title stayed English while the alias's key was replaced)."""
+    tree.write("a.md", f"---\n{front}---\n\n# Heading\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"Anchored title": "Titre traduit"})
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "a.md").startswith(f"---\n{published}ms.contentlocale: fr-FR\n")
