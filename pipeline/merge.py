@@ -4,8 +4,9 @@ Entries are matched by English text, not by segment id: every handoff gives an a
 prefix. An entry nobody changed in the catalog follows the newest handoff; one a translator changed
 or reviewed keeps the catalog's text (the rule, and the record each entry keeps of what its handoff
 delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
-msgid (as ``msgmerge --previous`` writes it); English that left the article becomes obsolete and
-keeps its translation.
+msgid (as ``msgmerge --previous`` writes it), unless the old entry is as its handoff delivered it
+and this handoff translates the new English: it follows the handoff, as any such entry. English
+that left the article becomes obsolete and keeps its translation.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import arrived, note, provenance_notes, settle
+from pipeline.provenance import arrived, as_delivered, note, provenance_notes, recorded, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -229,7 +230,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             if kept is not None and (match is None or similarity(unit.msgid, kept.msgid)
                                      > similarity(unit.msgid, match.msgid)):
                 match = kept
-        if match is not None:
+        if match is not None and _follows(match, unit, mt, article.body_start):
+            result[index] = _new(unit, article, mt)  # the lender stays, obsolete, as it was
+        elif match is not None:
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between
             made_for = match if not (match.fuzzy and match.previous_msgid is not None) else None
@@ -307,6 +310,20 @@ def _carry_comments(old_messages: Sequence[Message], used: set[Key],
             given.add(i)
             result[i] = replace(closest, translator_comments=tuple(dict.fromkeys(
                 (*closest.translator_comments, *without_provenance(m.translator_comments)))))
+
+
+def _follows(lender: Message, unit: Unit, mt: bool, body_start: int) -> bool:
+    """Whether the new English takes what the handoff delivers for it rather than a suggestion
+    of ``lender``'s text: the lender is as its last handoff delivered it (nobody changed it, so
+    it follows the newest handoff, whose translation is for this English), and the handoff is
+    not a machine's over a human's. A lender a translator changed lends its text, fuzzy: theirs
+    is never lost. Not in front matter: a handoff lends its title by place, whatever English
+    it translates."""
+    if not unit.translation or unit.segments[0].start < body_start:
+        return False
+    record = recorded(lender)
+    return as_delivered(lender, record) and not (mt and record is not None
+                                                 and not record.machine)
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:

@@ -216,11 +216,11 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
 
     # unchanged English keeps the vendor's text
     assert msgs["Hello world"].msgstr == "Salut" and msgs["Hello world"].reviewed
-    # changed English: fuzzy, old English as previous msgid, old translation as suggestion
+    # changed English of an entry nobody changed: the human translation the handoff delivers
+    # for it, reviewed (the entry follows the newest handoff)
     changed = msgs["Open the file `b.json`."]
-    assert changed.fuzzy
-    assert changed.previous_msgid == "Open the file `a.json`."
-    assert changed.msgstr == "Ouvrez le fichier `a.json`."
+    assert not changed.fuzzy and changed.previous_msgid is None
+    assert changed.msgstr == "TRADUCTION NOUVELLE Open the file `b.json`."
     # removed English: obsolete, translation kept; so is the changed English's reviewed entry,
     # for the English to find again should the change be undone
     gone = [m for m in merged.messages if m.obsolete]
@@ -237,6 +237,53 @@ def test_new_handoff_matches_by_english_not_by_id() -> None:
     assert "TRADUCTION NOUVELLE Open the file `b.json`." in out
     assert "Ouvrez le fichier `a.json`." not in out
     assert "Salut" in out
+
+
+def test_changed_english_takes_the_human_translation_a_new_handoff_delivers_for_it() -> None:
+    """An HT handoff whose English changed since the catalog's entry: the entry nobody changed
+    follows the newest handoff, so the human translation of the new English is the entry,
+    reviewed, and the old one stays obsolete as it was. It was a fuzzy suggestion of the old
+    English's translation, the handoff's human translation recorded by its checksum alone:
+    lost from the catalog, and never taken by later runs (a suggestion waits for review)."""
+    article = make(BASE)
+    cat = reread(merge(article, None))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    entry = by_msgid(merged)["Open the file `b.json`."]
+    assert (entry.msgstr, entry.reviewed, entry.previous_msgid) == (
+        "TRADUCTION NOUVELLE Open the file `b.json`.", True, None)
+    assert entry.extracted_comments[-1] == delivered(entry.msgstr, False).note
+    assert [(m.msgid, m.msgstr, m.fuzzy) for m in merged.messages if m.obsolete] == [
+        ("Open the file `a.json`.", "Ouvrez le fichier `a.json`.", False)]
+    assert merge(new, merged) == merged  # the next run: as it is
+
+
+@pytest.mark.parametrize("tt", ["HT", "MT"])
+def test_changed_english_of_an_entry_a_translator_changed_lends_their_text_for_review(
+        tt: str) -> None:
+    """The entry's text is a translator's (edited in the catalog): never lost, it is the
+    suggestion for the new English, fuzzy, whatever the handoff delivers for it."""
+    article = make(BASE, tt)
+    cat = reread(vendor_edit(merge(article, None), "Open the file `a.json`.", "Ouvrez `a.json`."))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md")
+    entry = by_msgid(merge(new, cat))["Open the file `b.json`."]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (
+        "Ouvrez `a.json`.", True, "Open the file `a.json`.")
+
+
+def test_changed_english_of_a_human_translation_is_no_machine_translation_s() -> None:
+    """Machine translation never replaces a human's: an MT handoff's text for changed English
+    leaves the human translation of the old English as the suggestion."""
+    article = make(BASE)
+    cat = reread(merge(article, None))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}).replace(
+        "ms.translationtype: HT", "ms.translationtype: MT"), "fr-FR/doc.md")
+    entry = by_msgid(merge(new, cat))["Open the file `b.json`."]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (
+        "Ouvrez le fichier `a.json`.", True, "Open the file `a.json`.")
 
 
 def test_obsolete_entry_comes_back_when_its_english_returns() -> None:
@@ -336,9 +383,11 @@ def test_vendor_edit_and_new_handoff_on_a_real_article(
     msgs = by_msgid(merged)
     for n, en in enumerate(edited_en):
         assert msgs[en].msgstr == f"{en} (VENDOR EDIT {n})" and msgs[en].reviewed
-    fuzzy = msgs[changed_en + " Extra words."]
-    assert fuzzy.fuzzy and fuzzy.previous_msgid == changed_en
-    assert fuzzy.msgstr == segs[5].translation
+    # changed English of an entry nobody changed: the handoff's translation of it, as any
+    # entry follows the newest handoff (machine translation fuzzy)
+    followed = msgs[changed_en + " Extra words."]
+    assert followed.msgstr == "TRADUCTION NOUVELLE " + changed_en + " Extra words."
+    assert followed.fuzzy == (translation_type == "MT") and followed.previous_msgid is None
     # an entry whose English changed stays too, obsolete, for a revert to find: reviewed
     # (HT) or machine translation (MT), with its handoff record
     assert [m.msgid for m in merged.messages if m.obsolete] == [changed_en, removed_en]
@@ -397,14 +446,15 @@ def test_english_changed_twice_keeps_the_english_the_translation_was_made_for() 
     English its translation was made for (msgmerge --previous does the same), so a reviewer
     does not see only the last small change."""
     article = make(BASE)
-    cat = reread(vendor_edit(merge(article, None), "Hello world", "Salut"))
+    cat = reread(vendor_edit(merge(article, None), "Open the file `a.json`.",
+                             "Ouvrez le fichier `a.json`, relu."))  # a translator's: it lends
     once = merge(parse_article(handoff(article, "1accc", change={
         "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md"), cat)
     assert by_msgid(once)["Open the file `b.json`."].previous_msgid == "Open the file `a.json`."
     twice = merge(parse_article(handoff(article, "2bddd", change={
         "Open the file `a.json`.": "Open the files `b.json`."}), "fr-FR/doc.md"), once)
     entry = by_msgid(twice)["Open the files `b.json`."]
-    assert entry.fuzzy and entry.msgstr == "Ouvrez le fichier `a.json`."
+    assert entry.fuzzy and entry.msgstr == "Ouvrez le fichier `a.json`, relu."
     assert entry.previous_msgid == "Open the file `a.json`."
 
 
