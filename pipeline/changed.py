@@ -5,7 +5,8 @@ committed, staged and unstaged changes alike) or is new and untracked: the job r
 and its catalog together, so a changed catalog brings its article and a changed article its
 catalog. A changed English article (under the English folder) brings every locale's article it
 drives. A change to a settings file (pyproject.toml, the no-loc list, a glossary) can change
-what every article's checks find: then every article is checked.
+what every article's checks find: then every article is checked. An article the change deleted
+is checked by no one, but its baseline entries are in the change's scope (``Changed.deleted``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,9 +72,17 @@ def _under(path: Path, root: Path) -> str | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Changed:
+    articles: list[str]  # of the tree's, those to check
+    # the article paths under the content root git lists (it lists a deletion) that are no
+    # more: a deleted article's baseline entries are stale, as a full run finds them
+    deleted: frozenset[str]
+
+
 def changed_articles(
     ref: str, layout: Layout, rels: Sequence[str], settings: Sequence[Path] = ()
-) -> list[str] | None:
+) -> Changed | None:
     """The articles of ``rels`` (paths under the content root) that differ from ``ref`` or
     whose catalogs do; None when a file of ``settings`` changed, which concerns them all."""
     if not isinstance(layout.content, Path) or not isinstance(layout.locales, Path):
@@ -83,6 +93,7 @@ def changed_articles(
     catalogs = layout.locales.resolve()
     wanted = {s.resolve() for s in settings}
     chosen: set[str] = set()
+    deleted: set[str] = set()
     english: set[str] = set()  # paths under the English folder: every locale's article
     source = layout.source.lower()
     for path in files:
@@ -92,6 +103,8 @@ def changed_articles(
         rel = _under(real, content)
         if rel is not None and rel.endswith(".md"):
             chosen.add(rel)
+            if not os.path.lexists(path):
+                deleted.add(rel)
             locale, _, within = rel.partition("/")
             if source and locale.lower() == source:
                 english.add(within)
@@ -99,5 +112,5 @@ def changed_articles(
         rel = _under(real, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
-    return [r for r in rels if r in chosen
-            or (english and r.partition("/")[2] in english and layout.drives(r))]
+    return Changed([r for r in rels if r in chosen or (
+        english and r.partition("/")[2] in english and layout.drives(r))], frozenset(deleted))

@@ -66,6 +66,9 @@ class Gate:
         self.extra_inputs = tuple(p for p in (args.config, config.no_loc_file, config.glossary)
                                   if p is not None)
         self.partial: set[str] | None = None  # the articles checked, when not all of them
+        # with ``partial``: the articles of the tree, and those the change deleted
+        self.present: frozenset[str] = frozenset()
+        self.deleted: frozenset[str] = frozenset()
         self.select = config.select
         self.build_locales = config.build_locales  # the locales run, when not all of them
         self.ignore = config.ignore
@@ -113,7 +116,8 @@ class Gate:
             raise GateError(str(exc)) from None
         if chosen is None:  # a settings file changed: everything
             return rels
-        self.partial = set(chosen)
+        self.partial = set(chosen.articles)
+        self.present, self.deleted = frozenset(rels), chosen.deleted
         return [r for r in rels if r in self.partial]
 
     def wrap(self, sink: Sink) -> Sink:
@@ -142,7 +146,14 @@ class Gate:
             return False
         if self.partial is None:
             return True
-        return article_of(entry.file) in self.partial
+        article = article_of(entry.file)
+        if article in self.partial:
+            return True
+        # an article no longer in the tree that the change deleted (or whose English it
+        # deleted): no run finds its findings any more, as a full run says
+        english = f"{self.layout.source}/{article.partition('/')[2]}"
+        return article not in self.present and (
+            article in self.deleted or (bool(self.layout.source) and english in self.deleted))
 
     def finish(self, sink: Sink) -> None:
         """After the run: the stale entries as notes (check, locales), or the file written

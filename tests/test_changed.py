@@ -186,3 +186,63 @@ def test_a_changed_baseline_checks_every_article(
     assert code == 1
     assert [f["check"] for f in found if f["severity"] == "error" and not f.get("baselined")
             ] == ["code-changed"]
+
+
+@pytest.mark.parametrize("catalog_too", [True, False], ids=["with its catalog", "catalog kept"])
+def test_a_deleted_articles_baseline_entries_are_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog_too: bool
+) -> None:
+    """git lists a deletion: the deleted article's entries are in the change's scope, stale as
+    a full run finds them (no article can find them any more). They were out of scope, the
+    article being none of those checked, so the gate never said they could go."""
+    content, locales, baseline = baselined(tmp_path, sxs(CLEAN, prefix="c0ffe"))
+    git(tmp_path, "rm", "-q", "content/fr-FR/a.md", *(["locales/fr-FR/a.po"] * catalog_too))
+
+    def stale(*more: str) -> list[str]:
+        capsys.readouterr()
+        main([*cli_args("check", content, locales), "--baseline", str(baseline),
+              "--format", "json", *more])
+        return sorted(f["message"] for f in json.loads(capsys.readouterr().out)
+                      if f["check"] == "baseline-stale")
+
+    found = stale("--changed-since", "HEAD")
+    assert len(found) == 2 and all("fr-FR/a.md" in m for m in found)
+    assert found == stale()  # as the full run
+
+
+def test_a_deleted_english_articles_baseline_entries_are_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same for an English article: the entries of the pages it drove (at its catalogs or
+    at the English) are in the change's scope once git lists the English deleted."""
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    for name in ("a.md", "b.md"):
+        path = content / "en-US" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Title {name}\n\nRun `docs build` now.\n", encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # ``cli_args`` names it
+    assert main(cli_args("extract", content, locales)) == 0
+    for name in ("a", "b"):  # a translation that drops the code: code-changed, baselined
+        po = locales / f"fr-FR/{name}.po"
+        po.write_text(po.read_text(encoding="utf-8").replace(
+            'msgid "Run `docs build` now."\nmsgstr ""',
+            'msgid "Run `docs build` now."\nmsgstr "Exécutez maintenant."'), encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    assert baseline.read_text(encoding="utf-8").count("a.") >= 1
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    git(tmp_path, "rm", "-q", "content/en-US/a.md", "locales/fr-FR/a.po")
+
+    def stale(*more: str) -> list[str]:
+        capsys.readouterr()
+        main([*cli_args("check", content, locales), "--baseline", str(baseline),
+              "--format", "json", *more])
+        return sorted(f["message"] for f in json.loads(capsys.readouterr().out)
+                      if f["check"] == "baseline-stale")
+
+    found = stale("--changed-since", "HEAD")
+    assert found and all("/a." in m and "/b." not in m for m in found)
+    assert found == stale()  # as the full run
