@@ -147,7 +147,9 @@ class _Share:
 
 def _sharing(yaml_text: str) -> dict[str, _Share]:
     """The title and description whose value YAML shares through an anchor: written at the
-    anchor, a translation changes every alias of it too. None for YAML that does not parse."""
+    anchor, a translation changes every alias of it too; none for YAML that does not parse."""
+    if "&" not in yaml_text:  # no anchor, nothing shared (most front matter: no second parse)
+        return {}
     try:
         events = list(yaml.parse(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     except yaml.YAMLError:
