@@ -268,7 +268,7 @@ def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
     if event.anchor is not None and yaml_text.startswith(f"&{event.anchor}", at):
         # the anchor stays: its aliases are the same value, translated with it
         at += len(event.anchor) + 1
-        while yaml_text[at] in " \t\r\n":
+        while at < end.index and yaml_text[at] in " \t\r\n":
             at += 1
     return at, end.index
 
