@@ -382,6 +382,51 @@ def test_octal_and_hex_escapes_are_decoded_as_gettext_does() -> None:
     assert (msg.msgid, msg.msgstr) == ("A", "café")
 
 
+# A backslash right before a line feed is nothing to gettext's lexer (msgfmt -c accepts the
+# file, msgcat writes the string joined): the same for every string, a marked line's continuation
+# keeping its mark as text, as GNU reads it.
+@pytest.mark.parametrize(
+    ("entry", "read"),
+    [
+        pytest.param('msgid "ab\\\ncd"\nmsgstr "x\\\ny"\n', (None, "abcd", "xy", None, False),
+                     id="msgid-and-msgstr"),
+        pytest.param('msgctxt "c\\\n1"\nmsgid "a"\nmsgstr "x"\n', ("c1", "a", "x", None, False),
+                     id="msgctxt"),
+        pytest.param('msgid "a"\nmsgstr "x\\\\\\\nny"\n', (None, "a", "x\\ny", None, False),
+                     id="after-an-escaped-backslash"),
+        pytest.param('msg\\\nid "a"\nmsgstr "x" \\\n"y"\n', (None, "a", "xy", None, False),
+                     id="in-a-keyword-and-between-strings"),
+        pytest.param('#| msgid "o\\\n#| ld"\nmsgid "a"\nmsgstr "x"\n',
+                     (None, "a", "x", "o#| ld", False), id="previous"),
+        pytest.param('#~ msgid "a\\\n#~ b"\n#~ msgstr "x\\\n"\n', (None, "a#~ b", "x", None, True),
+                     id="obsolete"),
+    ],
+)
+def test_a_backslash_before_a_line_feed_continues_the_line_as_gettext_reads_it(
+    entry: str, read: tuple[object, ...]
+) -> None:
+    [msg] = parse_po(HEADER_PO + "\n" + entry, "a.po").messages
+    assert (msg.msgctxt, msg.msgid, msg.msgstr, msg.previous_msgid, msg.obsolete) == read
+    assert msg.line == 6
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [pytest.param('msgid "ab\\\r\ncd"\r\nmsgstr "x"\r\n', id="before-a-crlf-line-end"),
+     pytest.param('msgid "ab\\ \ncd"\nmsgstr "x"\n', id="before-a-space"),
+     pytest.param('msgid "a"\nmsgstr "x\\\n\n"\n', id="before-a-blank-line")],
+)
+def test_a_backslash_not_right_before_a_line_feed_is_refused_as_gettext_refuses_it(
+    entry: str,
+) -> None:
+    assert where(po_error(HEADER_PO + "\n" + entry))[0] == "po-syntax"
+
+
+def test_a_plural_entry_continued_by_a_backslash_is_still_refused_as_plural() -> None:
+    error = po_error(HEADER_PO + '\nmsgid "a"\nmsgid_\\\nplural "b\\\nc"\nmsgstr[0] "x"\n')
+    assert where(error) == ("po-plural", 6)
+
+
 @pytest.mark.parametrize("escape", ["\\?", "\\'"])
 def test_escapes_gettext_rejects_are_syntax_errors(escape: str) -> None:
     text = HEADER_PO + f'\nmsgid "a{escape}"\nmsgstr "x"\n'

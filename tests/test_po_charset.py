@@ -45,6 +45,10 @@ def read(name: str) -> dict[str, str]:
         pytest.param("iso-8859-1", "Settings", "Paramètres", id="iso-8859-1"),
         pytest.param("iso-8859-1", "Hello", "Grüße é", id="iso-8859-1-octal-escape"),
         pytest.param("charset-space-ascii", "Settings", "ASCII only", id="charset-space-ascii"),
+        pytest.param("shift-jis-backslash-newline", "Table", "表ソ",
+                     id="shift-jis-5c-then-backslash-newline"),
+        pytest.param("backslash-newline-iso-8859-1", "Settings", "Paramètres é",
+                     id="iso-8859-1-backslash-newline"),
     ],
 )
 def test_a_catalog_is_read_by_characters_of_its_charset_then_unescaped(

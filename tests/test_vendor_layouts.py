@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -60,6 +61,10 @@ LAYOUTS: dict[str, Callable[[bytes], bytes]] = {
     "msgcat-default-wrapping": msgcat_default_wrap,
     "polib": polib_save,
     "poedit-crlf-wrap79": lambda data: POEDIT.read_bytes(),
+    # a hand edit: each translation continued on the next line after a backslash, which
+    # gettext reads as nothing
+    "backslash-newline": lambda data: re.sub(rb'^(msgstr "[ !#-\[\]-~]{4})', rb"\1\\\n", data,
+                                             flags=re.M),
 }
 
 

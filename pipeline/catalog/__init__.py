@@ -3,6 +3,7 @@
 - ``model``   ``Message`` and ``Catalog``, small and immutable
 - ``writer``  exactly what GNU gettext writes, in the charset the header declares
 - ``scan``    the PO grammar, line by line, every defect named at its line
+- ``strings`` a string's escapes as gettext reads them, and why a string does not parse
 - ``reader``  decode by the declared charset, then unescape, as gettext does (``decode``);
               ``canonical`` reads a file laid out as gettext writes it in one pass an entry
 - ``plural``  the Plural-Forms header, checked as msgfmt checks it

@@ -16,10 +16,11 @@ import re
 from pipeline import po_charset
 from pipeline.catalog.decode import _Decoder, _flags, _header
 from pipeline.catalog.model import Catalog, Message
-from pipeline.catalog.scan import _SIMPLE_ESCAPES, _Entry, _Field, _unescape
+from pipeline.catalog.scan import _Entry, _Field
+from pipeline.catalog.strings import _SIMPLE_ESCAPES, _unescape
 from pipeline.findings import InputError
 
-# A string's body on one line, as ``scan._STRING_BODY`` takes it.
+# A string's body on one line, as ``strings._STRING_BODY`` takes it.
 _BODY = r'(?:[^"\\\n]++|\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9a-fA-F]+))*+'
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from pipeline.catalog.plural import plural_forms_problem
-from pipeline.catalog.scan import _Entry, _Field, _syntax_error, _unescape
+from pipeline.catalog.scan import _Entry, _Field
+from pipeline.catalog.strings import _syntax_error, _unescape
 from pipeline.findings import InputError
 
 

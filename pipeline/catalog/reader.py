@@ -10,7 +10,8 @@ import re
 from pipeline import po_charset
 from pipeline.catalog.decode import _comments, _Decoder, _flags, _header
 from pipeline.catalog.model import Catalog, Message
-from pipeline.catalog.scan import _Entry, _header_entry, _scan, _syntax_error
+from pipeline.catalog.scan import _Entry, _header_entry, _scan
+from pipeline.catalog.strings import _syntax_error
 from pipeline.findings import InputError
 
 

@@ -7,6 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import po_charset
+from pipeline.catalog.strings import (
+    _HINT,
+    _STRING_BODY,
+    _bad_string,
+    _readable,
+    _syntax_error,
+    _unescape,
+)
 from pipeline.findings import InputError
 
 # ---------------------------------------------------------------- reading
@@ -17,24 +25,10 @@ from pipeline.findings import InputError
 # lines and the last entry of a file cut short. Every defect here is an InputError naming the
 # line; nothing is guessed.
 
-# Runs of plain characters are taken whole and never given back (possessive): five times as
-# fast on long strings as one character per step, and the same matches.
-_STRING_BODY = r'(?:[^"\\]++|\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9a-fA-F]+))*+'
 _STRING_RE = re.compile(r'"(' + _STRING_BODY + r')"[ \t]*\Z')
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[[^\]]*\]|msgstr)(?=[\s\"]|\Z)"
                          r"[ \t]*(.*)\Z", re.S)
-# GNU gettext's escapes: \? and \' are C's but msgfmt rejects them ("invalid control sequence").
-_UNESCAPE_RE = re.compile(r'\\(?:([\\"ntrabfv])|([0-7]{1,3})|x([0-9a-fA-F]+))')
-_SIMPLE_ESCAPES = {
-    "\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
-    "v": "\v",
-}
 _LAYOUT = " \t\r\f\v"
-_HINT = "fix the catalog in a PO editor, or restore it from version control; it was left as is"
-
-
-def _syntax_error(path: str, line: int, message: str) -> InputError:
-    return InputError("po-syntax", message, path, line, 1, _HINT)
 
 
 @dataclass
@@ -220,7 +214,10 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
                                      "line ends), which this reader does not take: save the "
                                      "file with LF or CRLF line ends")
     lines = _lines(data)
-    for number, raw in enumerate(lines, 1):
+    index = 0
+    while index < len(lines):
+        number, raw = index + 1, lines[index]
+        index += 1
         line = raw.strip(_LAYOUT)
         if (charset is None and cur is not None and cur.phase == "msgstr"
                 and not line.startswith('"') and _is_header(cur)):  # the header is complete
@@ -233,6 +230,9 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
                 ]
                 raw = lines[number - 1]
                 line = raw.strip(_LAYOUT)
+        if raw.endswith("\\") and not _is_comment(line):
+            raw, index = _continued(lines, raw, index)
+            line = raw.strip(_LAYOUT)
         if not line:
             if open_field is not None and not open_field.pieces:
                 raise _no_string(path, open_field)
@@ -274,6 +274,22 @@ def _scan(data: bytes, path: str, charset: str | None) -> tuple[list[_Entry], st
         header = _header_entry(entries)
         charset = "utf-8" if header is None else _header_charset(header, path, data.isascii())
     return entries, charset
+
+
+def _is_comment(line: str) -> bool:
+    return line.startswith("#") and not line.startswith(("#~", "#|"))
+
+
+def _continued(lines: list[str], raw: str, index: int) -> tuple[str, int]:
+    """A line ending in a backslash joined with the lines it continues, as gettext's lexer
+    reads a backslash right before a line feed: as nothing, wherever it is (in a string, in
+    an escape, between two tokens); the joined line keeps the first line's number. Only a line
+    feed: before a CR (a CRLF line end) the backslash stays, and GNU refuses it as we do.
+    Comment lines are not joined (see docs/robustness.md): the writer writes a comment ending in
+    a backslash, which GNU would join to the line after it."""
+    while raw.endswith("\\") and index < len(lines):
+        raw, index = raw[:-1] + lines[index], index + 1
+    return raw, index
 
 
 _TOKEN_RE = re.compile(r'[ \t]*(?:"' + _STRING_BODY + r'"|#.*\Z|(?:msgctxt|msgid_plural|msgid'
@@ -318,40 +334,6 @@ def _no_string(path: str, open_field: _Field) -> InputError:
     return _syntax_error(path, open_field.line, f"no string after {open_field.keyword}")
 
 
-def _bad_string(text: str, keyword: str = "") -> str:
-    """Why a string does not parse: said plainly, since polib would silently misread it."""
-    where = f" after {keyword}" if keyword else ""
-    shown = _readable(text if len(text) <= 60 else text[:57] + "...")
-    if not text:
-        return f"no string{where}"
-    if not text.startswith('"'):
-        return f"unquoted text{where}: {shown!r}"
-    body = text[1:]
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            if _UNESCAPE_RE.match(body, i) is None:
-                esc = body[i : i + 2]
-                if len(esc) < 2:
-                    break
-                return f"invalid escape {esc!r}{where}: {shown!r}"
-            i += 2
-            continue
-        if ch == '"':
-            return f"text after the closing quote{where}: {shown!r}"
-        i += 1
-    return f"unterminated string{where}: {shown!r}"
-
-
-def _readable(raw: str) -> str:
-    """Raw line text (the file's bytes as latin-1, or text) as a message can show it."""
-    try:
-        return raw.encode("latin-1").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a line read by characters
-        return raw.encode("utf-8", "replace").decode("utf-8")
-
-
 def _header_charset(header: _Entry, path: str, ascii_only: bool) -> str:
     """The codec of the charset the header declares, as gettext reads it (``po_charset``)."""
     pieces = header.fields["msgstr"].pieces
@@ -376,25 +358,3 @@ def _is_header(entry: _Entry) -> bool:
 
 def _header_entry(entries: list[_Entry]) -> _Entry | None:
     return next((entry for entry in entries if _is_header(entry)), None)
-
-
-def _unescape(body: str, line: int, path: str, wire: str = "latin-1") -> bytes:
-    """A string's bytes in the catalog's charset: gettext unescapes after reading characters,
-    so an escape's byte (\\351) joins the bytes around it."""
-    if "\\" not in body:
-        return body.encode(wire, "surrogateescape")
-    out = bytearray()
-    pos = 0
-    for m in _UNESCAPE_RE.finditer(body):
-        out += body[pos : m.start()].encode(wire, "surrogateescape")
-        simple, octal, hexa = m.groups()
-        if simple is not None:
-            out += _SIMPLE_ESCAPES[simple].encode("ascii")
-        else:
-            value = int(octal, 8) if octal is not None else int(hexa, 16)
-            if value > 0xFF:
-                raise _syntax_error(path, line, f"escape {m.group()!r} is beyond a byte")
-            out.append(value)
-        pos = m.end()
-    out += body[pos:].encode(wire, "surrogateescape")
-    return bytes(out)

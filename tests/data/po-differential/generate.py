@@ -72,6 +72,15 @@ add("long-lines", header() + entry("word " * 300, "mot " * 300))
 add("fuzzy-empty", header() + "#, fuzzy\n" + entry("Fuzzy empty", "") + "#, fuzzy, c-format\n"
     + entry("%s files", "%s fichiers"))
 
+# a backslash right before a line feed is nothing to gettext's lexer, wherever it is: in any
+# string (one after an escaped backslash too), inside a keyword, between two strings; the
+# continued #| or #~ line keeps its mark in the string, as GNU reads it
+add("backslash-newline", header() + 'msgctxt "con\\\ntext"\nmsgid "Hello \\\nworld"\n'
+    'msgstr "Bonjour \\\nle monde"\n\n' + 'msg\\\nid "Keyword"\nmsgstr "Mot" \\\n"-clé"\n\n'
+    + 'msgid "Escape"\nmsgstr "a\\\\\\\nnb \\\\\\\\\\\n"\n\n'
+    + '#, fuzzy\n#| msgid "Old \\\n#| text"\nmsgid "New"\nmsgstr "Neuf é\\\n"\n\n'
+    + '#~ msgid "Gone \\\n#~ away"\n#~ msgstr "Parti\\\n"\n')
+
 # ---------------------------------------------------------------- valid, other charsets
 
 add("iso-8859-1", header("ISO-8859-1") + entry("Settings", "Paramètres") + "# Commentaire é\n"
@@ -90,6 +99,14 @@ add("big5-5c", header("BIG5") + entry("Function", "功能") + entry("Permit", "�
 add("big5-hkscs-5c", header("BIG5-HKSCS") + entry("Function", "功能"), "big5hkscs")
 add("gbk-5c", header("GBK") + entry("Ride", "乗\\n"), "gbk")
 add("gb18030", header("GB18030") + entry("Ride", "乗 €"), "gb18030")
+add("backslash-newline-iso-8859-1", header("ISO-8859-1")
+    + entry("Settings", "Param\\\nètres é\\\n"), "iso-8859-1")
+# a backslash after a character whose second byte is 0x5C continues the line; such a character
+# ending a line is no backslash (the bad- file: its string is unterminated, for GNU as for us)
+add("shift-jis-backslash-newline", header("Shift_JIS") + entry("Table", "表\\\nソ")
+    + 'msgid "So" "ソ\\\n"\nmsgstr "x"\n', "shift_jis")
+add("bad-shift-jis-5c-at-line-end", header("Shift_JIS") + 'msgid "x"\nmsgstr "ソ\n"\n',
+    "shift_jis")
 add("shift-jis-5c-obsolete", header("Shift_JIS") + entry("So", "ソ")
     + '#~ msgid "Old"\n#~ msgstr "表"\n', "shift_jis")
 
@@ -132,6 +149,8 @@ add("charset-space-ascii", header(" koi8-r") + entry("Settings", "ASCII only"))
 add("bad-nul-escape", header() + entry("Open", "Ou\\0vrir"))
 add("bad-plural", header() + 'msgid "file"\nmsgid_plural "files"\nmsgstr[0] "fichier"\n'
     'msgstr[1] "fichiers"\n')
+add("bad-backslash-crlf", (header() + entry("Line\\\nends", "x")).replace("\n", "\r\n"))
+add("bad-backslash-then-space", header() + entry("Space \\ \nafter", "x"))
 add("bad-string-after-blank-line", header() + 'msgid "Open"\nmsgstr "Ouv"\n\n"rir"\n')
 
 
