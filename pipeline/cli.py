@@ -24,13 +24,14 @@ from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
-from pipeline.findings import Finding, Severity, json_text, terminal_text
+from pipeline.findings import Finding, Severity, terminal_text
 from pipeline.layout import Layout
 from pipeline.lock import remove_stale_temps, tree_lock
 from pipeline.memory import Setup
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
+from pipeline.reporter import Reporter
 from pipeline.roots import misplaced
 from pipeline.runner import run
 from pipeline.source import tree as source_tree
@@ -229,58 +230,64 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     reporter = Reporter(getattr(args, "format", "text"), args.quiet, bar,
                         baseline=gating is not None and gating.matcher is not None)
     sink = reporter if gating is None else gating.wrap(reporter)
-    # the folders and names the walk skipped, and why: said first, and counted in the summary
-    walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO, f"skipped {name!r}: not a locale folder",
-                        layout.shown_article(name)) for name in skipped), *problems,
-              *_unknown_build_locales(layout, config, layout.shown(args.config))]
-    sink(walked)
-    def clean() -> None:
-        """Temp files of killed runs, removed by the next run that has work to do (a run with
-        nothing to do writes nothing, and walking both trees would be a third of its time)."""
-        # (a URL root has no temp files to remove: object stores take one put per object)
-        if settings.form is not None and isinstance(layout.out, Path):
-            remove_stale_temps(layout.out, min_age=3600)  # render runs take no lock: old only
-        if settings.extract and isinstance(layout.locales, Path):  # under the lock
-            remove_stale_temps(layout.locales)
-
-    lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-    if settings.extract and isinstance(layout.locales, Path):
-        lock = tree_lock(layout.locales)
-    elif settings.extract:  # fcntl locks a local folder only
-        print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
-              "catalogs must not overlap", file=sys.stderr)
     try:
-        with lock:
-            summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
-                          before_work=clean, executor=executor)
-    except (executors.RunFailed, storage.Unavailable) as exc:
-        bar.close()
-        print(f"pipeline: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        bar.close()
-    elapsed = time.monotonic() - started
-    if summary.unsaved:  # every later run would redo every article, and never say why
-        print(f"pipeline: warning: the run cache was not saved ({terminal_text(summary.unsaved)});"
-              " every run redoes every article until it can be", file=sys.stderr)
-    if walked:
-        counts = dict(summary.counts)
-        for f in walked:
-            counts[f.severity] += 1
-        summary = replace(summary, counts=counts)
-    if gating is not None:
+        # the folders and names the walk skipped, and why: said first, and counted in the summary
+        walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO,
+                            f"skipped {name!r}: not a locale folder", layout.shown_article(name))
+                    for name in skipped), *problems,
+                  *_unknown_build_locales(layout, config, layout.shown(args.config))]
+        sink(walked)
+
+        def clean() -> None:
+            """Temp files of killed runs, removed by the next run that has work to do (a run with
+            nothing to do writes nothing, and walking both trees would be a third of its time)."""
+            # (a URL root has no temp files to remove: object stores take one put per object)
+            if settings.form is not None and isinstance(layout.out, Path):
+                remove_stale_temps(layout.out, min_age=3600)  # render runs take no lock: old only
+            if settings.extract and isinstance(layout.locales, Path):  # under the lock
+                remove_stale_temps(layout.locales)
+
+        lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+        if settings.extract and isinstance(layout.locales, Path):
+            lock = tree_lock(layout.locales)
+        elif settings.extract:  # fcntl locks a local folder only
+            print(f"pipeline: warning: no lock on {layout.locales}: runs that write these "
+                  "catalogs must not overlap", file=sys.stderr)
         try:
-            gating.finish(reporter)
-        except gate.GateError as exc:
+            with lock:
+                summary = run(rels, settings, jobs, progress=bar.advance, sink=sink,
+                              before_work=clean, executor=executor)
+        except (executors.RunFailed, storage.Unavailable) as exc:
+            bar.close()
             print(f"pipeline: error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    reporter.close()
-    if not args.quiet:
-        print(_summary_line(summary, elapsed) + (gating.summary() if gating else ""),
-              file=sys.stderr)
-    if gating is not None:
-        return gating.exit_status(summary)
-    return EXIT_PROBLEMS if summary.errors else EXIT_OK
+            return EXIT_FAILED
+        finally:
+            bar.close()
+        elapsed = time.monotonic() - started
+        if summary.unsaved:  # every later run would redo every article, and never say why
+            print("pipeline: warning: the run cache was not saved "
+                  f"({terminal_text(summary.unsaved)}); every run redoes every article until it "
+                  "can be", file=sys.stderr)
+        if walked:
+            counts = dict(summary.counts)
+            for f in walked:
+                counts[f.severity] += 1
+            summary = replace(summary, counts=counts)
+        if gating is not None:
+            try:
+                gating.finish(reporter)
+            except gate.GateError as exc:
+                print(f"pipeline: error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+        reporter.close()
+        if not args.quiet:
+            print(_summary_line(summary, elapsed) + (gating.summary() if gating else ""),
+                  file=sys.stderr)
+        if gating is not None:
+            return gating.exit_status(summary)
+        return EXIT_PROBLEMS if summary.errors else EXIT_OK
+    finally:  # a run that stopped (exit 2 or 3, an internal error, Ctrl-C) ends its output too
+        reporter.abandon()
 
 
 def _unknown_build_locales(layout: Layout, config: Config, settings: str) -> list[Finding]:
@@ -342,47 +349,6 @@ def _unusable(layout: Layout) -> tuple[int, str] | None:
     except storage.Unavailable as exc:
         return EXIT_FAILED, str(exc)
     return None
-
-
-class Reporter:
-    """Prints findings as they come, article by article: a run never holds them all. SARIF is
-    one document, so its findings are gathered and printed at the end."""
-
-    def __init__(self, fmt: str, quiet: bool, bar: Progress, baseline: bool = False) -> None:
-        self.fmt = fmt
-        self.quiet = quiet
-        self.baseline = baseline  # SARIF then marks each result new, unchanged or absent
-        self.bar = bar  # cleared before a line is printed under it
-        self.gathered: list[Finding] = []
-        self.first = True
-
-    def __call__(self, findings: Sequence[Finding]) -> None:
-        if self.fmt == "sarif":
-            self.gathered.extend(findings)
-        elif self.fmt == "json":
-            for f in findings:
-                sys.stdout.write("[\n " if self.first else ",\n ")
-                sys.stdout.write(json_text(f.to_json()))
-                self.first = False
-        else:
-            # suppressed findings are not printed; baselined ones are, unless quiet
-            lines = [f.format_text() for f in findings if not f.suppressed and not (
-                self.quiet and (f.severity is Severity.INFO or f.baselined))]
-            if lines:
-                self.bar.close()
-                # one write, line end included: Ctrl-C between the text and its line end left
-                # "pipeline: interrupted" on the end of the last finding's line
-                sys.stderr.write("\n".join(lines) + "\n")
-
-    def close(self) -> None:
-        if self.fmt == "sarif":
-            from pipeline import sarif
-
-            sys.stdout.write(json_text(
-                sarif.to_sarif(self.gathered, checks.ALL_CHECKS, self.baseline), indent=1))
-            sys.stdout.write("\n")
-        elif self.fmt == "json":
-            sys.stdout.write("[]\n" if self.first else "\n]\n")
 
 
 def _summary_line(summary: Summary, elapsed: float) -> str:

@@ -8,12 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from example import copy_example
 
+from pipeline import executors
 from pipeline.arguments import COMMANDS as _COMMANDS
 from pipeline.arguments import parser as _parser
 from pipeline.cache import CACHE_NAME
@@ -610,3 +612,69 @@ def test_finding_lines_go_out_in_one_write_with_their_line_end(
     monkeypatch.setattr(sys, "stderr", Stream())
     Reporter("text", False, Progress(2, Stream(), enabled=False))(found)
     assert writes == ["".join(f.format_text() + "\n" for f in found)]
+
+
+def _stopped_after_the_run(exc: BaseException) -> object:
+    """``run`` that streams every finding of the run, then stops with ``exc``."""
+    import pipeline.cli as cli
+
+    real = cli.run
+
+    def stopped(*a: object, **k: object) -> object:
+        real(*a, **k)  # type: ignore[arg-type]
+        raise exc
+
+    return stopped
+
+
+STOPS = [
+    pytest.param(lambda: executors.RunFailed("a batch failed (no retries): Unavailable"), 3,
+                 "pipeline: error: a batch failed", id="run-failed"),
+    pytest.param(lambda: RuntimeError("simulated bug"), 3,
+                 "pipeline: internal error: RuntimeError: simulated bug", id="internal-error"),
+    pytest.param(KeyboardInterrupt, 130, "pipeline: interrupted", id="interrupted"),
+]
+
+
+@pytest.mark.parametrize(("stop", "status", "said"), STOPS)
+def test_a_json_run_that_stops_midway_still_prints_one_json_document(
+    stop: Callable[[], BaseException], status: int, said: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The list was left open (``[ {…}`` and no ``]``) when the run failed after its first
+    finding: exit 3 and a stdout no JSON reader takes. It holds the findings printed so far."""
+    import pipeline.cli as cli
+
+    content, locales, _ = tree(tmp_path)
+    (content / "notalocale").mkdir()  # a finding printed before the articles run
+    monkeypatch.setattr(cli, "run", _stopped_after_the_run(stop()))
+    monkeypatch.setattr(sys, "argv", ["pipeline", *args("check", content, locales),
+                                      "--format", "json"])
+    monkeypatch.delenv("PIPELINE_DEBUG", raising=False)
+    capsys.readouterr()
+    assert cli.entry() == status
+    out, err = capsys.readouterr()
+    assert "notalocale" in {Path(f["file"]).name for f in json.loads(out)}
+    assert said in err
+
+
+@pytest.mark.parametrize(("stop", "status", "said"), STOPS)
+def test_a_sarif_run_that_stops_midway_prints_no_document(
+    stop: Callable[[], BaseException], status: int, said: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A SARIF document of the articles run so far would read as a finished scan (uploaded, it
+    closes the alerts of the articles not reached): nothing on stdout, the error on stderr."""
+    import pipeline.cli as cli
+
+    content, locales, _ = tree(tmp_path)
+    (content / "notalocale").mkdir()
+    monkeypatch.setattr(cli, "run", _stopped_after_the_run(stop()))
+    monkeypatch.setattr(sys, "argv", ["pipeline", *args("check", content, locales),
+                                      "--format", "sarif"])
+    monkeypatch.delenv("PIPELINE_DEBUG", raising=False)
+    capsys.readouterr()
+    assert cli.entry() == status
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert said in err
