@@ -403,6 +403,85 @@ def test_an_xliff_file_of_another_catalog_is_refused(
     assert messages(locales / "de-DE/a.po")[(None, "Untranslated.")].msgstr == "Nicht übersetzt."
 
 
+def po2xliff(po: Path, given: str, xlf: Path) -> None:
+    """Translate Toolkit's po2xliff run from the catalog's folder on ``given`` (its path from
+    there): it writes that path as <file original>, and the PO's Language as target-language."""
+    import subprocess
+    import sys
+
+    xlf.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "translate.convert.po2xliff", "-i", given, "-o",
+                    str(xlf)], cwd=po.parent, check=True, capture_output=True, timeout=120)
+
+
+def translate(xlf: Path, source: str, target: str) -> None:
+    """A CAT tool's target for one unit of an XLIFF 1.1 file (po2xliff's)."""
+    from translate.storage import xliff
+
+    store = xliff.xlifffile.parsefile(str(xlf))
+    [found] = [u for u in store.units if u.source == source]
+    found.target = target
+    xlf.write_bytes(bytes(store))
+
+
+@pytest.mark.parametrize("given", ["a.po", "./a.po", "../fr-FR/a.po"],
+                         ids=["alone", "dot-slash", "another-path"])
+def test_a_catalog_converted_alone_by_po2xliff_comes_back_through_xliff_import(
+    given: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """po2xliff on one catalog names it as it was given (original="a.po"): xliff-import
+    refused the file, 'exported from the catalog 'a.po', not from 'fr-FR/a.po''. A name that
+    is the end of the catalog's path, whole folder names, in the catalog's language, is its."""
+    # entries po2xliff sends back as it does not name them (msgctxt "", the English "" of a
+    # context it drops, obsolete ones) have no part in this test
+    catalog = replace(EDGE, messages=tuple(m for m in EDGE.messages
+                                           if m.msgctxt is None and m.msgid and not m.obsolete))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(catalog)})
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    po2xliff(locales / "fr-FR/a.po", given, xlf)
+    assert f'original="{given}"' in xlf.read_text(encoding="utf-8")
+    translate(xlf, "Untranslated.", "Non traduit.")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 0, capsys.readouterr().err
+    assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Non traduit."
+    assert [m.msgid for m in parse_po((locales / "fr-FR/a.po").read_text(encoding="utf-8"),
+                                      "a.po").messages] == [m.msgid for m in catalog.messages]
+
+
+def test_a_file_of_another_locale_converted_alone_is_still_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its name (original="a.po") no longer says the locale: its target-language does."""
+    german = replace(EDGE, header=(("Language", "de_DE"), *EDGE.header[1:]))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/a.po": format_po(german)})
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    po2xliff(locales / "de-DE/a.po", "a.po", xlf)
+    translate(xlf, "Untranslated.", "Nicht übersetzt.")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 1
+    assert ("exported from a catalog 'a.po' of target-language 'de_DE', not from 'fr-FR/a.po'"
+            in capsys.readouterr().err)
+    assert snapshot(locales) == before
+
+
+@pytest.mark.parametrize("original", ["b.po", "x/a.po", "xfr-FR/a.po", "de-DE/a.po", ""])
+def test_a_name_that_is_not_the_end_of_the_catalogs_path_is_refused(
+    original: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "xlf") == 0
+    xlf = tmp_path / "xlf/fr-FR/a.xlf"
+    xlf.write_text(xlf.read_text(encoding="utf-8").replace(
+        'original="fr-FR/a.po"', f'original="{original}"'), encoding="utf-8")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "xlf") == 1
+    assert f"exported from the catalog {original!r}, not from 'fr-FR/a.po'" in (
+        capsys.readouterr().err)
+    assert snapshot(locales) == before
+
+
 def test_external_entities_in_a_returned_file_are_never_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET", encoding="utf-8")

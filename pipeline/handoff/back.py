@@ -69,6 +69,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
     from lxml import etree  # type: ignore[import-untyped]
 
     from pipeline.xliff import returned_notes, unit_id
+    from pipeline.xliff.original import named
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                              remove_pis=True)
@@ -81,12 +82,13 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
     if root.tag != q + "xliff":
         raise _refuse(shown, root.sourceline or 0, "not an XLIFF 1.2 file of this package",
                       "import the package's own .xlf files")
+    language = catalog.header_value("Language")
     for file in root.iterfind(q + "file"):
-        raw = file.get("original") or ""  # a backslash: a Windows tool's, or the name's
-        named = raw.replace("\\", "/")
-        if original not in (raw, named):
-            raise _refuse(shown, file.sourceline or 0, f"the package's file for {named!r}, "
-                          f"not {original!r}", "keep the folders and names of the package")
+        problem = named(file.get("original") or "", original, file.get("target-language"),
+                        language)
+        if problem is not None:
+            raise _refuse(shown, file.sourceline or 0, problem,
+                          "keep the folders and names of the package")
     index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)
              if not m.obsolete}
     out: list[Returned] = []

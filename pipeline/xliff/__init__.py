@@ -44,6 +44,7 @@ from pipeline.merge import MT_NOTE
 from pipeline.provenance import as_delivered, checksum, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
+from pipeline.xliff.original import named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
@@ -277,12 +278,12 @@ def import_catalog(
         raise InputError(CHECK, f"unreadable XLIFF: {what}", shown, line, 0,
                          "send back the .xlf as the CAT tool exported it") from None
     if original is not None:
+        language = catalog.header_value("Language")
         for node in store.document.getroot().iterchildren(store.namespaced("file")):
-            raw = node.get("original") or ""  # a backslash: a Windows tool's, or the name's
-            named = raw.replace("\\", "/")
-            if original not in (raw, named) and not named.endswith("/" + original):
-                raise _refuse(shown, node, f"exported from the catalog {named!r}, not from "
-                              f"{original!r}", "import each .xlf at the path xliff-export "
+            problem = named(node.get("original") or "", original, node.get("target-language"),
+                            language)
+            if problem is not None:
+                raise _refuse(shown, node, problem, "import each .xlf at the path xliff-export "
                               "wrote it to")
     index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)
              if not m.obsolete}

@@ -722,6 +722,34 @@ def test_the_po_header_unit_a_converter_adds_is_not_named_stale(
     assert c[EN].msgstr == "FR " + EN and not any("Project-Id" in k for k in c)
 
 
+@pytest.mark.parametrize(("original", "language", "status"), [
+    ("c.po", "fr_FR", 0), ("./c.po", None, 0), ("in/fr-FR/c.po", "fr-FR", 0),
+    ("c.po", "de_DE", 1), ("b.po", "fr-FR", 1), ("de-DE/c.po", "fr-FR", 1)])
+def test_a_file_a_converter_named_as_it_was_given_comes_back_in_its_own_catalog_only(
+        original: str, language: str | None, status: int, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A vendor's xliff2po, edit, po2xliff on one file names it as given (original="c.po"):
+    handoff-import refused it ("the package's file for 'c.po'"). A name that ends the
+    catalog's path, in whole folder names and the catalog's language, is its own."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    xlf = pkg / "fr-FR/c.xlf"
+    translate_with_translate_toolkit(xlf, skip="nothing", drop="nothing")
+    text = xlf.read_text(encoding="utf-8").replace('original="fr-FR/c.po"',
+                                                   f'original="{original}"', 1)
+    xlf.write_text(re.sub(r' target-language="[^"]*"', "" if language is None else
+                          f' target-language="{language}"', text, count=1), encoding="utf-8")
+    before = (cats / "fr-FR/c.po").read_bytes()
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == status
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    if status == 0:
+        assert c[EN].msgstr == "FR " + EN
+    else:
+        assert "error[handoff]" in capsys.readouterr().err
+        assert (cats / "fr-FR/c.po").read_bytes() == before
+
+
 def test_an_entity_reference_the_file_defines_is_named_not_called_inline_markup(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, cats, _ = tree(tmp_path)
