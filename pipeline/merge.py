@@ -11,7 +11,6 @@ that left the article becomes obsolete and keeps its translation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,6 +20,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.fuzzy import as_shown, best_fuzzy, similarity
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
+from pipeline.header import build_header, header_comments
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import arrived, as_delivered, note, provenance_notes, recorded, settle
@@ -79,89 +79,6 @@ def is_machine_translated(article: Article) -> bool:
     # nothing of its type, and is taken as it always was; one that opens front matter, read
     # or not (empty, unreadable, line ends no reader splits), says nothing it should have
     return opens_front_matter(article.text) and any(seg.translation for seg in article.segments)
-
-
-def gettext_language(locale: str) -> str:
-    """'fr-FR' -> 'fr_FR', 'ar-sa' -> 'ar_SA', 'zh-Hans-CN' -> 'zh_Hans_CN'."""
-    parts = locale.replace("_", "-").split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        out.append(part.upper() if len(part) in (2, 3) else part.title())
-    return "_".join(out)
-
-
-_HANDOFF = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
-
-
-def _po_date(value: str | None) -> str | None:
-    m = _HANDOFF.match(value or "")
-    if m is None:
-        return None
-    month, day, year = (int(g) for g in m.groups())
-    return f"{year:04d}-{month:02d}-{day:02d} 00:00+0000"
-
-
-_PROVENANCE = (
-    ("X-MS-Content-Locale", "ms.contentlocale"),
-    ("X-MS-Source-Git-Commit", "ms.sourcegitcommit"),
-    ("X-MS-Open-Loc-File-Hash", "ms.openlocfilehash"),
-    ("X-MS-Translation-Type", "ms.translationtype"),
-    ("X-MS-Last-Handoff", "ms.lasthandoff"),
-    ("X-MS-Loc-File-Id", "ms.locfileid"),
-)
-_OURS = {
-    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
-    "last-translator", "language-team", "language", "mime-version", "content-type",
-    "content-transfer-encoding",
-} | {k.lower() for k, _ in _PROVENANCE}
-
-
-def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str], ...]:
-    """Deterministic: dates come from the handoff, never from the clock, so an unchanged article
-    gives an unchanged catalog. A vendor's revision date, translator, team and charset are
-    kept."""
-    created = (
-        _po_date(article.meta.get("ms.lasthandoff"))
-        or _po_date(article.meta.get("ms.date"))
-        or "1970-01-01 00:00+0000"
-    )
-
-    def kept(name: str, default: str) -> str:
-        value = old.header_raw(name) if old is not None else None  # a vendor's bytes
-        return default if value is None else value
-
-    project = article.rel.split("/", 1)[1] if "/" in article.rel else article.rel
-    header = [
-        ("Project-Id-Version", project),
-        ("Report-Msgid-Bugs-To", ""),
-        ("POT-Creation-Date", created),
-        ("PO-Revision-Date", kept("PO-Revision-Date", created)),
-        ("Last-Translator", kept("Last-Translator", "")),
-        ("Language-Team", kept("Language-Team", "")),
-        ("Language", gettext_language(article.locale)),
-        ("MIME-Version", "1.0"),
-        ("Content-Type", kept("Content-Type", "text/plain; charset=UTF-8")),  # see encode_po
-        ("Content-Transfer-Encoding", "8bit"),
-    ]
-    for name, key in _PROVENANCE:
-        value = article.meta.get(key)
-        if value is not None:
-            header.append((name, " ".join(value.split())))
-    if old is not None:  # fields a vendor's tool added (X-Generator, Plural-Forms, ...)
-        header.extend((k, v) for k, v in old.header if k.strip().lower() not in _OURS)
-    return tuple(header)
-
-
-def header_comments(article: Article, old: Catalog | None) -> tuple[str, ...]:
-    """A new catalog's header comments; a catalog's own stay, none if a vendor removed them
-    (GNU's tools never add any back)."""
-    if old is not None:
-        return old.header_comments
-    return (
-        f"{article.locale} translation of {article.rel}",
-        "msgids are the English segments of the sxs article; edit only msgstr.",
-        f"Fuzzy entries are not yet reviewed: {MT_NOTE.split(':')[0]} or changed English.",
-    )
 
 
 def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = None) -> Catalog:

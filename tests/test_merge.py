@@ -15,7 +15,8 @@ from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
 from pipeline.catalog.fuzzy import FUZZY_THRESHOLD, best_fuzzy, similarity
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
-from pipeline.merge import MT_NOTE, gettext_language, merge
+from pipeline.header import gettext_language
+from pipeline.merge import MT_NOTE, merge
 from pipeline.provenance import delivered
 from pipeline.publish import Policy, publish
 from pipeline.render import Form

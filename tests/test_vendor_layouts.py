@@ -97,9 +97,10 @@ def test_a_vendor_layout_is_rewritten_canonical_on_the_next_run_then_left_alone(
     code, err = cli("locales", *args, *out)
     assert code == 0, err
     # the same content, in canonical bytes: the project's own catalog, or for Poedit the
-    # same with the header fields Poedit set
-    expected = (CANONICAL.read_bytes() if layout != "poedit-crlf-wrap79"
-                else encode_po(parse_po_bytes(vendor, "poedit.po")))
+    # same with the header fields Poedit set, for polib with the X-MS-* fields in the order
+    # polib wrote them (sorted by name): a header's fields stay in the file's order
+    expected = (CANONICAL.read_bytes() if layout not in ("poedit-crlf-wrap79", "polib")
+                else encode_po(parse_po_bytes(vendor, "vendor.po")))
     got = po.read_bytes()
     assert got == encode_po(parse_po_bytes(got, "a.po"))  # canonical
     if layout == "poedit-crlf-wrap79":
@@ -268,6 +269,13 @@ HEADER_EDITS = {
     "an empty line inside": (b'"Last-Translator: \\n"', b'"Last-Translator: \\n"\n"\\n"'),
     "no space after the colon": (b'"Last-Translator: \\n"', b'"Last-Translator:Jean\\n"'),
     "a tab after the colon": (b'"Language-Team: \\n"', b'"Language-Team:\\tFrench\\n"'),
+    # helper-135: a vendor's field between ours moved after the X-MS-* fields
+    "a vendor's field between ours": (
+        b'"Content-Transfer-Encoding: 8bit\\n"',
+        b'"Content-Transfer-Encoding: 8bit\\n"\n"X-Generator: Poedit 3.4\\n"'),
+    "plural forms after the language": (
+        b'"Language: fr_FR\\n"', b'"Language: fr_FR\\n"\n"Plural-Forms: nplurals=2; '
+        b'plural=(n > 1);\\n"'),
     "a last line with no line feed": (
         b'"X-MS-Loc-File-Id: 51830412\\n"',
         b'"X-MS-Loc-File-Id: 51830412\\n"\n"X-Generator: Poedit 3.4"'),
@@ -285,6 +293,22 @@ def test_a_header_gnu_leaves_as_it_is_is_never_touched(edit: str, tmp_path: Path
     code, err = cli("locales", *args, "--out", str(tmp_path / "build"))
     assert code == 0, err
     assert (po.read_bytes(), po.stat().st_mtime_ns) == (data, OLD)
+
+
+def test_a_vendors_header_field_between_ours_stays_in_place_through_a_rewrite(
+    tmp_path: Path
+) -> None:
+    """The rewrite of a vendor's layout (CRLF) moved X-Generator after the X-MS-* fields: churn
+    in the vendor's diff. It stays where the vendor put it; the next run changes nothing."""
+    old, new = HEADER_EDITS["a vendor's field between ours"]
+    data = CANONICAL.read_bytes().replace(old, new, 1)
+    args, po = tree(tmp_path, data.replace(b"\n", b"\r\n"))
+    out = ["--out", str(tmp_path / "build")]
+    assert cli("locales", *args, *out)[0] == 0
+    assert po.read_bytes() == data
+    written = po.stat().st_mtime_ns
+    assert cli("locales", *args, *out)[0] == 0
+    assert (po.read_bytes(), po.stat().st_mtime_ns) == (data, written)
 
 
 def test_a_header_field_given_twice_keeps_both_and_the_first_is_its_value() -> None:

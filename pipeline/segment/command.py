@@ -19,9 +19,9 @@ from pathlib import Path
 import pipeline.checks.inputs as inputs
 from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity, json_text
+from pipeline.header import gettext_language
 from pipeline.io import read_bytes, write_files
 from pipeline.layout import LINK_OUT, LINK_OUT_HINT, file_or_link, link_out, printable
-from pipeline.merge import gettext_language
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
 
