@@ -448,6 +448,28 @@ def test_a_catalog_converted_alone_by_po2xliff_comes_back_through_xliff_import(
                                       "a.po").messages] == [m.msgid for m in catalog.messages]
 
 
+def test_a_unit_of_empty_english_whose_context_a_tool_dropped_never_makes_a_second_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """po2xliff writes no msgctxt: the unit of an empty English span (an entry of msgctxt
+    "b5df6-111", msgid "") came back with neither, and was kept as an obsolete entry of that
+    key, '#~ msgid ""', the header's: the catalog written was refused by the next run and by
+    msgfmt (duplicate entry for the header)."""
+    catalog = replace(EDGE, messages=tuple(m for m in EDGE.messages
+                                           if m.msgctxt != "" and not m.obsolete))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(catalog)})
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    po2xliff(locales / "fr-FR/a.po", "a.po", xlf)
+    translate(xlf, "Untranslated.", "Non traduit.")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 0
+    assert "'Vide traduit' was kept only in this warning" in capsys.readouterr().err
+    again = parse_po((locales / "fr-FR/a.po").read_text(encoding="utf-8"), "a.po")
+    assert [(m.msgctxt, m.msgid) for m in again.messages] == [
+        (m.msgctxt, m.msgid) for m in catalog.messages]
+    assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Non traduit."
+
+
 def test_a_file_of_another_locale_converted_alone_is_still_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

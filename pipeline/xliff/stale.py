@@ -25,7 +25,8 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     entry with it as ``#| msgid``) while that suggestion is still what merge offered (empty, or
     the obsolete entry's text of that English), else in the obsolete entry of that English (in
     a ``#`` comment when it has a text of its own), else as a new obsolete entry (which the
-    next merge offers for similar English). The index changed and where, in words."""
+    next merge offers for similar English), but for empty English with no context, whose
+    entry would be the header's. The index changed (-1: none) and where, in words."""
     gone = next((n for n, m in enumerate(messages)
                  if m.obsolete and m.msgid == english and m.msgctxt == context), -1)
     offered = {"", messages[gone].msgstr} if gone >= 0 else {""}
@@ -51,6 +52,9 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
         messages[gone] = replace(m, msgstr=target, flags=(FUZZY, *(
             f for f in m.flags if f != FUZZY)))
         return gone, "in the obsolete (#~) entry of that English, fuzzy"
+    if context is None and not english:  # the header's key: a second header GNU refuses
+        return -1, ("only in this warning: an entry of empty English and no context would be a "
+                    "second header (a tool dropped the unit's context)")
     messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
                             flags=(FUZZY,)))
     return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
