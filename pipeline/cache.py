@@ -130,8 +130,7 @@ class Entry(NamedTuple):
 
     def record(self) -> list[Any]:
         """The entry as plain lists, the form the cache file keeps."""
-        return [
-            self.article.record(),
+        return [self.article.record(),
             self.catalog.record() if self.catalog else None,
             self.output.record() if self.output else None,
             [[f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint,
@@ -145,7 +144,7 @@ class Entry(NamedTuple):
     @classmethod
     def from_record(cls, value: list[Any]) -> Entry:
         article, catalog, output, *_, handoff = value
-        findings, segments, edition = Replay.from_record(value)
+        findings, segments, edition, _ = Replay.from_record(value)
         return cls(  # FileState(*state) checks the length: 5 fields, no more, no fewer
             FileState(*article),
             None if catalog is None else FileState(*catalog),
@@ -161,17 +160,18 @@ class Replay(NamedTuple):
     findings: tuple[Finding, ...]
     segments: int
     edition: tuple[str, str, str] | None
+    page: str | None = None  # the output's digest, as the last run left it
 
     @classmethod
     def from_record(cls, value: list[Any]) -> Replay:
         """From an entry as read (``Entry.record``), without making its file states."""
-        _, _, _, found, segments, edition, _ = value
+        _, _, output, found, segments, edition, _ = value
         return cls(
             tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h, su, sp)
                    for c, s, m, fi, li, co, se, h, su, sp in found]) if found else (),
             int(segments),
             None if edition is None else (edition[0], edition[1], edition[2]),
-        )
+            None if not output else str(output[4]))
 
 
 def _framed(value: Any) -> bytes:
@@ -283,7 +283,7 @@ class Cache:
             if entry is None:
                 return None
         if isinstance(entry, Entry):
-            return Replay(entry.findings, entry.segments, entry.edition)
+            return Replay(*entry[3:6], None if entry.output is None else entry.output.digest)
         try:
             return Replay.from_record(entry)
         except (ValueError, KeyError, TypeError, IndexError):

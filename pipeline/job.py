@@ -319,9 +319,13 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
             entry = Entry(article_state, catalog_state, output_state, tuple(findings),
                           kept.segments, (edition.english, edition.commit, edition.handoff),
                           handoff)
+    page = None
+    if written["output"] is not None:  # the digest the cache entry took, or its own
+        page = entry.output.digest if entry is not None and entry.output is not None \
+            else digest(written["output"])
     return Outcome(prep.rel, tuple(findings), kept.segments,
                    wrote.get("catalog", False), wrote.get("output", False), edition,
-                   cache=None if entry is None else entry.packed(), tm=prep.tm)
+                   cache=None if entry is None else entry.packed(), tm=prep.tm, page=page)
 
 
 def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:

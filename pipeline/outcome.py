@@ -61,6 +61,9 @@ class Outcome(NamedTuple):
     # for the translation memory: the catalog's rows (packed: ``memory.rows.pack``), and its
     # entries left to fill
     tm: tuple[bytes, int] | None = None
+    # the digest of the page the article's output holds as the pipeline made it (written, or
+    # found unchanged), for the manifest of pages ``--prune`` may delete (``pipeline.pages``)
+    page: str | None = None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ def _from_cache(rel: str, replay: Replay) -> Outcome:
     edition = replay.edition
     return Outcome(  # positional: a run with nothing to do makes one per article
         rel, replay.findings, replay.segments, False, False,
-        None if edition is None else tree.edition_of(rel, *edition), False, None,
+        None if edition is None else tree.edition_of(rel, *edition), False, None, None,
+        replay.page,
     )
 
 
@@ -151,14 +152,16 @@ def run(
             return kept.replay(settings, fingerprint(settings), rel_list)
 
     page_findings = None
-    if settings.form is not None and (settings.prune or (
-            settings.check and settings.options.enabled(tree.ORPHAN_PAGE))):
+    if settings.form is not None:
+        walk = settings.prune or (settings.check and settings.options.enabled(tree.ORPHAN_PAGE))
         known = (cache.orphans if cache is not None and not todo and before == set(rel_list)
                  else None)
 
-        def page_findings(seen: set[str]) -> list[Finding]:
-            found, left = _orphan_pages(settings, seen, known)
-            if cache is not None:
+        def page_findings(seen: set[str], made: dict[str, str]) -> list[Finding]:
+            from pipeline import pages
+
+            found, left = pages.record(settings, seen, made, known, walk)
+            if cache is not None and walk:
                 cache.set_orphans(left)
             return found
 
@@ -188,7 +191,7 @@ def _work(
     sink: Sink | None,
     session: Session | None = None,
     tree_findings: Callable[[], list[Finding]] | None = None,
-    page_findings: Callable[[set[str]], list[Finding]] | None = None,
+    page_findings: Callable[[set[str], dict[str, str]], list[Finding]] | None = None,
 ) -> Summary:
     """Process ``todo`` in batches of consecutive articles on the executor's workers, the
     outcomes read back in article order. (The cross-locale check needs no article's locales
@@ -263,7 +266,7 @@ def _summarize(
     progress: Callable[[Outcome], None] | None,
     sink: Sink | None = None,
     tree_findings: Callable[[], list[Finding]] | None = None,
-    page_findings: Callable[[set[str]], list[Finding]] | None = None,
+    page_findings: Callable[[set[str], dict[str, str]], list[Finding]] | None = None,
 ) -> Summary:
     kept: list[Finding] = []
     counts = dict.fromkeys(Severity, 0)
@@ -273,6 +276,7 @@ def _summarize(
     strings: dict[str, str] = {}
     articles = segments = catalogs = outputs = 0
     seen: set[str] = set()
+    made: dict[str, str] = {}  # the pages the run made, by digest: the manifest's
 
     def emit(found: Sequence[Finding]) -> None:
         """``found`` sorted by Finding.sort_key, as outcomes bring them."""
@@ -287,6 +291,8 @@ def _summarize(
     for outcome in outcomes:
         articles += 1
         seen.add(outcome.rel)
+        if outcome.page is not None:
+            made[outcome.rel] = outcome.page
         segments += outcome.segments
         catalogs += outcome.wrote_catalog
         outputs += outcome.wrote_output
@@ -311,66 +317,8 @@ def _summarize(
                 if rel not in seen and not layout.has_article(rel)
             ], key=Finding.sort_key))
     if page_findings is not None:
-        emit(page_findings(seen))
+        emit(page_findings(seen, made))
     if tree_findings is not None:  # the translation memory's (sorted; extract: its TMX files')
         emit(tree_findings())
     kept.sort(key=Finding.sort_key)
     return Summary(articles, segments, catalogs, outputs, tuple(kept), counts)
-
-
-def _orphan_pages(settings: Settings, seen: set[str], known: Sequence[str] | None
-                  ) -> tuple[list[Finding], list[str]]:
-    """The pages no article makes any more, as warnings; with ``prune``, deleted and noted. A
-    page is only ever a file this tree's layout would write (a ``.md`` file under a locale
-    folder of the output root), and only one whose article is gone. ``known``: the orphans the
-    last run found, when its articles were this run's (those still there are this run's).
-    Also the orphans left, for the next run."""
-    layout = settings.layout
-    if known is not None:  # each one checked again: its article may be back
-        rels = [r for r in known if os.path.isfile(str(layout.output(r)))
-                and r not in seen and not layout.has_article(r)]
-        found = []
-    else:
-        rels, problems = tree.orphan_pages(layout, seen)
-        found = list(problems)
-    left = []
-    for rel in rels:
-        removed = False
-        page = layout.output(rel)
-        if (settings.prune and isinstance(page, Path) and isinstance(layout.out, Path)
-                and _inside(page, layout.out)):
-            try:
-                page.unlink()
-                removed = True
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                found.append(Finding(
-                    "write-failed", Severity.ERROR, f"cannot delete this stale page: "
-                    f"{exc.strerror or exc}", layout.shown_output(rel), 1, 1, None,
-                    "check the folder's permissions, or delete the page by hand"))
-                left.append(rel)
-                continue
-            _remove_empty_folders(page.parent, layout.out)
-        else:
-            left.append(rel)
-        found.append(tree.orphan_page(layout, rel, settings.options, removed))
-    return sorted(found, key=Finding.sort_key), left
-
-
-def _inside(page: Path, root: Path) -> bool:
-    """Whether ``page`` is a file in ``root``'s own folders, no symbolic link on the way (a
-    linked folder under build/ may point at the articles themselves: never pruned through)."""
-    real = os.path.realpath(root)
-    return (os.path.realpath(page) == os.path.join(real, os.path.relpath(page, root))
-            and not page.is_symlink())
-
-
-def _remove_empty_folders(folder: Path, root: Path) -> None:
-    """``folder`` and the folders it is in, up to (not including) ``root``, while empty."""
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:  # not empty (or not ours to remove): the folders above are not either
-            return
-        folder = folder.parent

@@ -66,12 +66,22 @@ def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list
     return [rel for rel in pages if rel not in seen and not layout.has_article(rel)], problems
 
 
-def orphan_page(layout: Layout, rel: str, options: Options, removed: bool) -> Finding:
-    """The finding for a stale page: a warning, or a note that ``--prune`` removed it."""
+def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
+                ours: bool = True) -> Finding:
+    """The finding for a stale page: a warning, or a note that ``--prune`` removed it.
+    ``ours``: the pipeline wrote the page as it is (``pipeline.pages``); else ``--prune``
+    keeps it, and the warning says why."""
     if removed:
         return Finding(ORPHAN_PAGE.id, Severity.INFO,
                        f"removed (--prune): no {_article(layout, rel)} makes this page any more",
                        layout.shown_output(rel), 1, 1)
+    if not ours:
+        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
+                       f"no {_article(layout, rel)} makes this page, and the pipeline did not "
+                       "write it as it is (a hand-written page, or one edited since): --prune "
+                       "keeps it", layout.shown_output(rel), 1, 1, None,
+                       "delete it by hand if it is stale, or keep hand-written pages out of the "
+                       "output folder")
     return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
                    f"no {_article(layout, rel)} makes this page any more: it is left from an "
                    "earlier run, and no run updates it", layout.shown_output(rel), 1, 1, None,

@@ -1,0 +1,147 @@
+"""The pages this pipeline wrote in the output folder, and ``--prune``, which deletes those no
+article makes any more.
+
+A docs team may keep hand-written Markdown in the output folder: a page is only ever deleted
+when the pipeline wrote it. Each run that renders to a local folder records, in a manifest
+there (``.pipeline-pages``, written atomically), every page it made, by the digest of its
+content. ``--prune`` deletes an orphan page only while it holds exactly what the manifest
+says the pipeline wrote there: a hand-written page, or one edited by hand since, is kept and
+said (``orphan-page``, with why and what to do). A missing or damaged manifest only makes
+pages kept, never deleted."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pipeline.cache import digest
+from pipeline.checks import tree
+from pipeline.findings import Finding, InputError, Severity
+from pipeline.io import write_atomic
+from pipeline.outcome import Settings
+
+MANIFEST_NAME = ".pipeline-pages"
+_HEADER = (b"# The pages the pipeline wrote in this folder, by the digest of their content:\n"
+           b"# --prune deletes an orphan page only while it holds what is recorded here.\n")
+
+
+def load(out: Path) -> dict[str, str]:
+    """The manifest of ``out``: page rel -> digest. Missing, unreadable or damaged lines give
+    no entry (the page is then kept, never deleted)."""
+    try:
+        data = (out / MANIFEST_NAME).read_bytes()
+    except OSError:
+        return {}
+    pages: dict[str, str] = {}
+    for line in data.decode("utf-8", "surrogateescape").splitlines():
+        hexdigest, sep, rel = line.partition(" ")
+        if sep and not line.startswith("#") and len(hexdigest) == 16 and rel:
+            pages[rel] = hexdigest
+    return pages
+
+
+def save(out: Path, pages: Mapping[str, str]) -> Finding | None:
+    """Write the manifest (sorted: the same pages give the same bytes; unchanged, it is not
+    touched). A rel that cannot be kept on one line is left out: its page is never pruned."""
+    lines = [f"{pages[rel]} {rel}\n" for rel in sorted(pages)
+             if "\n" not in rel and "\r" not in rel]
+    data = _HEADER + "".join(lines).encode("utf-8", "surrogateescape")
+    try:
+        write_atomic(out / MANIFEST_NAME, data)
+    except InputError as exc:  # the next prune keeps this run's pages: safe, and said
+        return Finding(exc.finding.check, Severity.WARNING,
+                       f"{exc.finding.message}: --prune will keep the pages this run wrote",
+                       exc.finding.file, 0, 0, None, exc.finding.hint)
+    return None
+
+
+def record(settings: Settings, seen: set[str], made: Mapping[str, str],
+           known: Sequence[str] | None, walk: bool) -> tuple[list[Finding], list[str]]:
+    """The manifest of a local output folder updated with the pages this run made (``made``:
+    rel -> digest), and, with ``walk``, the orphan pages (``orphans``). Findings, and the
+    orphans left for the next run."""
+    out = settings.layout.out
+    before = load(out) if isinstance(out, Path) else {}
+    pages = {**before, **made}
+    found: list[Finding] = []
+    left: list[str] = []
+    if walk:
+        found, left = orphans(settings, seen, known, pages)
+    if isinstance(out, Path) and pages != before:
+        problem = save(out, pages)
+        if problem is not None:
+            found.append(problem)
+    return sorted(found, key=Finding.sort_key), left
+
+
+def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
+            pages: dict[str, str]) -> tuple[list[Finding], list[str]]:
+    """The pages no article makes any more, as warnings; with ``prune``, those the pipeline
+    wrote (as ``pages`` records them, which loses the pruned) deleted and noted. A page is only
+    ever a file this tree's layout would write (a ``.md`` file under a locale folder of the
+    output root), and only one whose article is gone. ``known``: the orphans the last run
+    found, when its articles were this run's (those still there are this run's). Also the
+    orphans left, for the next run."""
+    layout = settings.layout
+    if known is not None:  # each one checked again: its article may be back
+        rels = [r for r in known if os.path.isfile(str(layout.output(r)))
+                and r not in seen and not layout.has_article(r)]
+        found = []
+    else:
+        rels, problems = tree.orphan_pages(layout, seen)
+        found = list(problems)
+    left = []
+    for rel in rels:
+        page = layout.output(rel)
+        # a page of a remote folder is reported as before, never deleted (no manifest there)
+        ours = not isinstance(page, Path) or _ours(page, pages.get(rel))
+        removed = False
+        if (settings.prune and ours and isinstance(page, Path) and isinstance(layout.out, Path)
+                and _inside(page, layout.out)):
+            try:
+                page.unlink()
+                removed = True
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                found.append(Finding(
+                    "write-failed", Severity.ERROR, f"cannot delete this stale page: "
+                    f"{exc.strerror or exc}", layout.shown_output(rel), 1, 1, None,
+                    "check the folder's permissions, or delete the page by hand"))
+                left.append(rel)
+                continue
+            pages.pop(rel, None)
+            _remove_empty_folders(page.parent, layout.out)
+        else:
+            left.append(rel)
+        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours))
+    return found, left
+
+
+def _ours(page: Path, recorded: str | None) -> bool:
+    """Whether ``page`` holds what the pipeline recorded writing there."""
+    if recorded is None:
+        return False
+    try:
+        return digest(page.read_bytes()) == recorded
+    except OSError:
+        return False
+
+
+def _inside(page: Path, root: Path) -> bool:
+    """Whether ``page`` is a file in ``root``'s own folders, no symbolic link on the way (a
+    linked folder under build/ may point at the articles themselves: never pruned through)."""
+    real = os.path.realpath(root)
+    return (os.path.realpath(page) == os.path.join(real, os.path.relpath(page, root))
+            and not page.is_symlink())
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    """``folder`` and the folders it is in, up to (not including) ``root``, while empty."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or not ours to remove): the folders above are not either
+            return
+        folder = folder.parent

@@ -1,0 +1,99 @@
+"""``--prune`` deletes only the pages the pipeline wrote (``pipeline.pages``): a hand-written
+page in the output folder, or a written one edited since, is kept and said. Through the CLI, on
+the example tree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from example import copy_example
+
+from pipeline.cli import main
+from pipeline.pages import MANIFEST_NAME
+
+GONE = "fr-FR/get-started/install-cli.md"
+
+
+def _run(root: Path, command: str, *extra: str) -> int:
+    return main([command, "--content", str(root / "content"), "--locales",
+                 str(root / "locales"), "--out", str(root / "build"), "-j", "1", "-q", *extra])
+
+
+def _orphans(capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, str]]:
+    return {f["file"].split("build/")[1]: f for f in json.loads(capsys.readouterr().out)
+            if f["check"] == "orphan-page"}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    copy_example(tmp_path / "content")
+    assert _run(tmp_path, "locales") == 0
+    return tmp_path
+
+
+def test_prune_deletes_a_page_the_pipeline_wrote_whose_article_is_gone(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert GONE in (root / "build" / MANIFEST_NAME).read_text()
+    (root / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    assert _orphans(capsys)[GONE]["severity"] == "info"
+    assert not (root / "build" / GONE).exists()
+    assert GONE not in (root / "build" / MANIFEST_NAME).read_text()
+
+
+def test_prune_keeps_a_hand_written_page_and_says_why(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = "fr-FR/get-started/faq.md"
+    (root / "build" / mine).write_text("# FAQ\n\nWritten by hand.\n", encoding="utf-8")
+    (root / "content" / GONE).unlink()  # a run that walks the output folder again
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    found = _orphans(capsys)[mine]
+    assert (root / "build" / mine).read_text(encoding="utf-8") == "# FAQ\n\nWritten by hand.\n"
+    assert found["severity"] == "warning"
+    assert "did not write it" in found["message"] and "--prune keeps it" in found["message"]
+    assert "delete it by hand" in found["hint"]
+    assert not (root / "build" / GONE).exists()  # the page it wrote: pruned
+
+
+def test_prune_keeps_a_page_the_pipeline_wrote_but_a_person_edited_since(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "content" / GONE).unlink()
+    page = root / "build" / GONE
+    page.write_text(page.read_text(encoding="utf-8") + "\nA note of mine.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    assert _orphans(capsys)[GONE]["severity"] == "warning"
+    assert page.read_text(encoding="utf-8").endswith("A note of mine.\n")
+
+
+def test_a_lost_manifest_is_made_again_from_the_pages_the_cache_replays(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "build" / MANIFEST_NAME).unlink()
+    assert _run(root, "locales") == 0  # every article replayed from the cache
+    (root / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    assert _orphans(capsys)[GONE]["severity"] == "info"
+
+
+def test_a_damaged_manifest_keeps_pages_rather_than_deleting_them(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "build" / MANIFEST_NAME).write_bytes(b"\xff\x00 garbage\nnot a line\n")
+    (root / "build" / ".pipeline-cache").unlink()
+    (root / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    assert _orphans(capsys)[GONE]["severity"] == "warning"
+    assert (root / "build" / GONE).is_file()
+
+
+def test_the_manifest_is_the_same_whatever_the_order_of_runs(root: Path, tmp_path: Path) -> None:
+    first = (root / "build" / MANIFEST_NAME).read_bytes()
+    (root / "build" / MANIFEST_NAME).unlink()
+    (root / "build" / ".pipeline-cache").unlink()
+    assert _run(root, "locales", "-j", "2") == 0
+    assert (root / "build" / MANIFEST_NAME).read_bytes() == first
