@@ -21,7 +21,7 @@ from pipeline.catalog.fuzzy import as_shown, best_fuzzy, similarity
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.header import build_header, header_comments
-from pipeline.memory.rows import without_provenance
+from pipeline.memory.rows import edited, without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import arrived, as_delivered, note, provenance_notes, recorded, settle
 
@@ -90,7 +90,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     new = arrived(article.meta, old)  # another handoff than the catalog's last
     if keys is None:
         keys = segment_keys(article.segments, old)
-    old_messages = old.messages if old is not None else ()
+    # a memory fill a human edited since is theirs: its note goes before any rule reads it
+    old_messages = tuple([edited(m) for m in old.messages]) if old is not None else ()
     if not old_messages:  # a first extraction: every entry is new
         return Catalog(
             header=build_header(article, old),

@@ -21,7 +21,8 @@ The rule, per entry, when a new handoff arrives (``settle``):
   reports ``handoff-disagrees`` (``disagrees``) until one side takes the other's text;
 - a handoff with no translation for the entry changes nothing;
 - a translation memory suggestion still fuzzy (its ``# tm:`` note) is nobody's text: a human
-  handoff's translation replaces it, reviewed.
+  handoff's translation replaces it, reviewed. A suggestion whose text a translator changed is
+  theirs: its note no longer holds (``memory.rows.provenance``), and merge drops it.
 
 An entry without a record (a catalog from before records, or a tool that dropped the ``#.``
 notes) is trusted as delivered only where it equals the handoff's text; elsewhere it is taken as

@@ -51,7 +51,7 @@ def filled_entry(
             continue
         reviewed = choice.reviewed > 0
         publish = publish_exact and reviewed
-        note = Provenance(100, choice.origin, reviewed).comment()
+        note = Provenance(100, choice.origin, reviewed).comment(choice.target)
         return replace(msg, msgstr=choice.target,
                        flags=tuple(f for f in msg.flags if f != FUZZY) if publish else fuzzy,
                        translator_comments=(*comments, note), previous_msgid=None,
@@ -60,7 +60,8 @@ def filled_entry(
         choice = match.choice
         if not safe(msg.msgid, choice.target):
             continue
-        note = Provenance(match.similarity, choice.origin, choice.reviewed > 0).comment()
+        note = Provenance(match.similarity, choice.origin, choice.reviewed > 0).comment(
+            choice.target)
         return replace(msg, msgstr=choice.target, flags=fuzzy,
                        translator_comments=(*comments, note), previous_msgid=match.source,
                        previous_msgctxt=None)

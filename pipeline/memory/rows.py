@@ -22,6 +22,7 @@ import marshal
 import re
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -31,7 +32,11 @@ Row = tuple[str, str, int]  # (English, translation, reviewed: UNREVIEWED, REVIE
 UNREVIEWED, REVIEWED, COPY = 0, 1, 2
 
 PREFIX = "tm: "
-_PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S.*?) \((reviewed|unreviewed)\)\Z")
+# ``filled`` and the CRC-32 of the text the fill wrote: a note on other text is a human's edit
+_PROVENANCE = re.compile(r"tm: (exact|(\d{1,3})%) match from (\S.*?) \((reviewed|unreviewed)\)"
+                         r"(?: filled ([0-9a-f]{8}))?\Z")
+_FILLED = re.compile(r"filled [0-9a-f]{8}\Z")
+_STATES = ("(reviewed)", "(unreviewed)")
 
 
 class Provenance(NamedTuple):
@@ -45,10 +50,15 @@ class Provenance(NamedTuple):
     def exact(self) -> bool:
         return self.similarity == 100
 
-    def comment(self) -> str:
+    def comment(self, text: str) -> str:
+        """The note on an entry filled with ``text``."""
         what = "exact" if self.exact else f"{self.similarity}%"
         state = "reviewed" if self.reviewed else "unreviewed"
-        return f"{PREFIX}{what} match from {self.origin} ({state})"
+        return f"{PREFIX}{what} match from {self.origin} ({state}) filled {checksum(text)}"
+
+
+def checksum(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
 _WRAPPED = 4  # comment lines a wrapped note may take (polib wraps ``#`` comments at 78 columns)
@@ -64,13 +74,24 @@ def _notes(comments: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]
             continue
         m = _PROVENANCE.match(comment)
         if m is not None:
+            if m.group(5) is None and i + 1 < len(comments) and _FILLED.match(comments[i + 1]):
+                whole = _PROVENANCE.match(f"{comment} {comments[i + 1]}")  # checksum wrapped
+                if whole is not None:
+                    yield i, i + 2, whole
+                    continue
             yield i, i + 1, m
             continue
         words = comment.split()
         for end in range(i + 1, min(i + _WRAPPED, len(comments))):
             words += comments[end].split()
-            if len(words) >= 6 and words[-1] in ("(reviewed)", "(unreviewed)"):
-                m = _PROVENANCE.match(" ".join([*words[:4], "".join(words[4:-1]), words[-1]]))
+            tail = 3 if len(words) >= 8 and words[-3] in _STATES and words[-2] == "filled" else 1
+            if len(words) >= 5 + tail and words[-tail] in _STATES:
+                if tail == 1 and end + 1 < len(comments) and _FILLED.match(comments[end + 1]):
+                    end += 1  # the checksum wrapped onto a line of its own
+                    words += comments[end].split()
+                    tail = 3
+                m = _PROVENANCE.match(" ".join([*words[:4], "".join(words[4:-tail]),
+                                                *words[-tail:]]))
                 if m is not None:
                     yield i, end + 1, m
                 break
@@ -84,11 +105,28 @@ def without_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def provenance(msg: Message) -> Provenance | None:
-    """The memory's comment on an entry, if a fill left one."""
+    """The memory's comment on an entry, if a fill left one and the entry still holds the text
+    it filled: text a human edited since is theirs (``edited``). A note from before the
+    checksum cannot tell, and is taken at its word."""
     for _, _, m in _notes(msg.translator_comments):
+        if m.group(5) is not None and m.group(5) != checksum(msg.msgstr):
+            return None
         percent = 100 if m.group(1) == "exact" else int(m.group(2))
         return Provenance(percent, m.group(3), m.group(4) == "reviewed")
     return None
+
+
+def edited(msg: Message) -> Message:
+    """The entry without the memory's note where a human changed the text the fill wrote (its
+    fuzzy flag cleared alone is a review of that text, which stays the memory's); the entry
+    itself otherwise. Merge applies it to every entry it reads."""
+    if not msg.translator_comments:
+        return msg
+    for _, _, m in _notes(msg.translator_comments):
+        if m.group(5) is not None and m.group(5) != checksum(msg.msgstr):
+            return replace(msg, translator_comments=without_provenance(msg.translator_comments))
+        break
+    return msg
 
 
 def is_suggestion(msg: Message) -> bool:

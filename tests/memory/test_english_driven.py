@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.catalog import Catalog, format_po, parse_po
+from pipeline.memory.rows import checksum
 from tests.memory.helpers import run, write
 
 EN = "Select the subscription that you want to use for this deployment."
@@ -62,7 +63,8 @@ def test_new_english_of_a_source_article_is_filled_from_another_article_s_catalo
     content, cats, out = tree(tmp_path)
     locales(content, cats, out, "-j", "1")
     po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
-    assert (f'# tm: exact match from fr-FR/a.md (reviewed)\n#. bb801-102\n#: en-US/b.md\n'
+    assert (f'# tm: exact match from fr-FR/a.md (reviewed) filled {checksum(FR)}\n'
+            f'#. bb801-102\n#: en-US/b.md\n'
             f'#, fuzzy\nmsgid "{EN}"\nmsgstr "{FR}"\n') in po
     assert f'#, fuzzy\n#| msgid "{EN2}"\nmsgid "{CLOSE2}"\nmsgstr "{FR2}"\n' in po
     assert "# tm: 96% match from fr-FR/a.md (reviewed)" in po

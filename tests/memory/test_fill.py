@@ -11,7 +11,7 @@ from pipeline.checks.base import Options
 from pipeline.findings import Severity
 from pipeline.memory.fill import fill
 from pipeline.memory.index import build
-from pipeline.memory.rows import Provenance, catalog_rows, provenance
+from pipeline.memory.rows import Provenance, catalog_rows, checksum, provenance
 
 EN = "Select the subscription that you want to use for this deployment."
 CLOSE = "Select the subscription that you want to use for this new deployment."
@@ -43,7 +43,8 @@ def test_an_exact_match_takes_the_translation_most_reviewed_entries_agree_on() -
     assert msg.msgstr == FR  # two reviewed beat one reviewed and three unreviewed
     assert msg.fuzzy and msg.previous_msgid is None
     assert provenance(msg) == Provenance(100, "fr-FR/b.md", True)
-    assert msg.translator_comments == ("tm: exact match from fr-FR/b.md (reviewed)",)
+    assert msg.translator_comments == (
+        f"tm: exact match from fr-FR/b.md (reviewed) filled {checksum(FR)}",)
 
 
 R, U = True, False  # reviewed, unreviewed
@@ -81,7 +82,8 @@ def test_a_tie_is_broken_by_the_text_whatever_the_order_of_the_catalogs() -> Non
 def test_an_exact_match_of_only_unreviewed_text_is_offered_as_unreviewed() -> None:
     msg = filled(EN, {"fr-FR/a.md": [(EN, FR, False)]}, publish_exact=True)
     assert msg.msgstr == FR and msg.fuzzy
-    assert msg.translator_comments == ("tm: exact match from fr-FR/a.md (unreviewed)",)
+    assert msg.translator_comments == (
+        f"tm: exact match from fr-FR/a.md (unreviewed) filled {checksum(FR)}",)
 
 
 @pytest.mark.parametrize(("publish_exact", "fuzzy"), [(False, True), (True, False)])

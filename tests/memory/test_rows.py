@@ -41,7 +41,7 @@ def test_a_note_naming_a_path_with_spaces_is_read_back() -> None:
     from pipeline.memory.rows import Provenance, provenance
 
     note = Provenance(100, "tmx:Vendor Memory 2021.tmx", True)
-    msg = Message("One two.", "Un deux.", translator_comments=(note.comment(),))
+    msg = Message("One two.", "Un deux.", translator_comments=(note.comment("Un deux."),))
     assert provenance(msg) == note
 
 
@@ -50,7 +50,7 @@ def test_a_translators_own_comment_that_starts_as_a_note_is_kept() -> None:
     from pipeline.memory.rows import Provenance, is_suggestion, without_provenance
 
     own = "tm: glossary term approved"
-    note = Provenance(87, "fr-FR/a.md", True).comment()
+    note = Provenance(87, "fr-FR/a.md", True).comment("Un deux.")
     assert without_provenance((own, note, "checked")) == (own, "checked")
     assert not is_suggestion(Message("One two.", "Un deux.", flags=("fuzzy",),
                                      translator_comments=(own,)))
@@ -62,7 +62,7 @@ def test_a_vendors_note_that_starts_as_a_memory_note_comes_back_with_the_package
     from pipeline.memory.rows import Provenance
     from pipeline.xliff import with_notes
 
-    note = Provenance(100, "fr-FR/a.md", True).comment()
+    note = Provenance(100, "fr-FR/a.md", True).comment("Un deux.")
     msg = Message("One two.", "Un deux.")
     assert with_notes(msg, ["tm: glossary term approved", note]).translator_comments == (
         "tm: glossary term approved",)
@@ -77,7 +77,7 @@ def test_a_wrapped_memory_note_coming_back_with_the_package_stays_out() -> None:
     from pipeline.xliff import with_notes
 
     note = Provenance(80, "fr-FR/articles/some-long-directory-name/another-long-file.md",
-                      False).comment()
+                      False).comment("b")
     first, _, rest = note.rpartition("long-")
     first += "long-"
     assert first.endswith("-") and provenance(Message("a", "b", translator_comments=(
@@ -86,3 +86,15 @@ def test_a_wrapped_memory_note_coming_back_with_the_package_stays_out() -> None:
     back = with_notes(msg, [first, rest, "tm: glossary term approved"])
     assert back.translator_comments == ("tm: glossary term approved",)
     assert provenance(back) is None and not is_suggestion(back)
+
+
+def test_a_memory_note_whose_checksum_a_tool_wrapped_onto_its_own_line_is_read_whole() -> None:
+    from pipeline.memory.rows import Provenance, provenance, without_provenance
+
+    note = Provenance(100, "fr-FR/a.md", True).comment("Un deux.")
+    head, _, tail = note.partition(") ")
+    msg = Message("One two.", "Un deux.", translator_comments=(f"{head})", tail, "mine"))
+    assert provenance(msg) == Provenance(100, "fr-FR/a.md", True)
+    assert without_provenance(msg.translator_comments) == ("mine",)
+    edited = Message("One two.", "Deux un.", translator_comments=(f"{head})", tail))
+    assert provenance(edited) is None  # another text than the one filled: a human's

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.memory import MEMORY_NAME
+from pipeline.memory.rows import checksum
 from tests.memory.helpers import article, run, write
 
 EN = "Select the subscription that you want to use for this deployment."
@@ -38,7 +39,8 @@ def test_a_new_untranslated_entry_is_filled_from_another_article(
     content, cats, out = tree(tmp_path)
     locales(content, cats, out, "-j", "1")
     po = (cats / "fr-FR/b.po").read_text(encoding="utf-8")
-    assert (f'# tm: exact match from fr-FR/a.md (reviewed)\n#. bbbbb-101\n#: fr-FR/b.md:11\n'
+    assert (f'# tm: exact match from fr-FR/a.md (reviewed) filled {checksum(FR)}\n'
+            f'#. bbbbb-101\n#: fr-FR/b.md:11\n'
             f'#, fuzzy\nmsgid "{EN}"\nmsgstr "{FR}"\n') in po
     assert (f'#, fuzzy\n#| msgid "{EN2}"\nmsgid "{CLOSE2}"\nmsgstr "{FR2}"\n') in po
     assert "# tm: 96% match from fr-FR/a.md (reviewed)" in po  # 2 x 56 / (56 + 60)
@@ -184,3 +186,70 @@ def test_a_translation_made_in_one_catalog_fills_the_others_on_the_next_run_as_a
     warm = _translated_in_a_then_run(tmp_path / "warm", cold=False)
     assert b"# tm: exact match from fr-FR/a.md (reviewed)" in warm
     assert warm == _translated_in_a_then_run(tmp_path / "cold", cold=True)
+
+
+def _edit(path: Path, msgid: str, msgstr: str | None = None, fuzzy: bool = False) -> None:
+    """A translator's edit in their PO editor: the entry's text (when given) and fuzzy flag."""
+    from dataclasses import replace
+
+    from pipeline.catalog import format_po, parse_po
+
+    cat = parse_po(path.read_text(encoding="utf-8"), str(path))
+    messages = tuple(replace(m, msgstr=m.msgstr if msgstr is None else msgstr,
+                             flags=("fuzzy",) if fuzzy else ())
+                     if m.msgid == msgid and not m.obsolete else m for m in cat.messages)
+    path.write_text(format_po(replace(cat, messages=messages)), encoding="utf-8")
+
+
+def _entry(path: Path, msgid: str) -> Any:
+    from pipeline.catalog import parse_po
+
+    cat = parse_po(path.read_text(encoding="utf-8"), str(path))
+    return next(m for m in cat.messages if m.msgid == msgid and not m.obsolete)
+
+
+@pytest.mark.parametrize("fuzzy", [False, True], ids=["reviewed", "still-fuzzy"])
+def test_a_memory_fill_a_translator_edits_loses_the_memory_s_note(
+        tmp_path: Path, fuzzy: bool) -> None:
+    """The text is the translator's now: the note claimed it came from fr-FR/a.md (and, as an
+    exact reviewed match, made it a copy with no voice in the memory)."""
+    content, cats, out = tree(tmp_path)
+    assert locales(content, cats, out, "-j", "1") == 0
+    po = cats / "fr-FR/b.po"
+    assert "tm: exact match" in po.read_text(encoding="utf-8")
+    mine = "Choisissez l'abonnement de ce déploiement."
+    _edit(po, EN, mine, fuzzy=fuzzy)
+    assert locales(content, cats, out, "-j", "1") == 0
+    entry = _entry(po, EN)
+    assert entry.msgstr == mine and entry.fuzzy == fuzzy
+    assert not any(c.startswith("tm: ") for c in entry.translator_comments)
+    assert "tm: 96% match" in po.read_text(encoding="utf-8")  # the untouched fill keeps its
+
+
+def test_a_memory_fill_reviewed_as_it_is_keeps_the_memory_s_note(tmp_path: Path) -> None:
+    """Clearing the fuzzy flag alone accepts the memory's text: it is still the memory's, a copy
+    of fr-FR/a.md's (``rows.COPY``), and the note says so."""
+    content, cats, out = tree(tmp_path)
+    assert locales(content, cats, out, "-j", "1") == 0
+    po = cats / "fr-FR/b.po"
+    _edit(po, EN)
+    assert locales(content, cats, out, "-j", "1") == 0
+    entry = _entry(po, EN)
+    assert entry.msgstr == FR and not entry.fuzzy
+    assert any(c.startswith("tm: exact match from fr-FR/a.md") for c in entry.translator_comments)
+
+
+def test_a_translator_s_edit_of_a_memory_fill_is_not_replaced_by_a_human_handoff(
+        tmp_path: Path) -> None:
+    """A suggestion still fuzzy gives way to a human handoff's translation; text a translator
+    wrote over it is theirs, and stays."""
+    content, cats, out = tree(tmp_path)
+    assert locales(content, cats, out, "-j", "1") == 0
+    po = cats / "fr-FR/b.po"
+    mine = "Choisissez l'abonnement de ce déploiement."
+    _edit(po, EN, mine, fuzzy=True)
+    write(content, "fr-FR/b.md", article("fr-FR", "bbbbb", [
+        ("Sélectionnez l'abonnement du vendeur.", EN), ("", CLOSE2),
+        ("", "Nothing like it is anywhere in the memory at all.")]))
+    locales(content, cats, out, "-j", "1")
+    assert _entry(po, EN).msgstr == mine
