@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pipeline.checks.base import Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.breakouts import media_breakouts, video_breakouts, xref_breakouts
+from pipeline.checks.controls import control_character
 from pipeline.checks.rule import NONE, Messages, SegmentRule, segment_rule
 from pipeline.checks.safety_urls import (
     ESCAPED_WORD,
@@ -366,4 +367,5 @@ RULES: tuple[SegmentRule, ...] = (
     markup_open,
     new_block,
     bidi_override,
+    control_character,
 )

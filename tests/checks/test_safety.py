@@ -502,6 +502,20 @@ FAILING: dict[str, list[object]] = {
         pytest.param("– or –", "- 或 -", id="en-dash-became-hyphen"),
         pytest.param("Text", "   # indented heading", id="up-to-three-spaces"),
     ],
+    "control-character": [
+        pytest.param("Sign in to the portal.", "Connectez-vous\x0bau portail.",
+                     id="word-processor-vertical-tab"),
+        pytest.param("Select Save \u2014 then close.", "选择保存\x97然后关闭。",
+                     id="cp1252-dash-read-as-latin-1"),
+        pytest.param("Press Esc.", "Appuyez sur \x1b[31mÉchap.", id="escape-sequence"),
+        pytest.param("Press Esc.", "Appuyez sur \x1bcÉchap.", id="terminal-reset"),
+        pytest.param("Press Esc.", "Appuyez sur \x9b2JÉchap.", id="c1-control-sequence-introducer"),
+        pytest.param("Next line.", "Ligne\x85suivante.", id="c1-next-line"),
+        pytest.param("Sign in to the portal.", "Connectez-vous&#11;au portail.",
+                     id="vertical-tab-as-a-character-reference"),
+        pytest.param("Press Esc.", "Appuyez sur &#x1B;[31m<b>Échap</b>.",
+                     id="escape-as-a-hex-reference"),
+    ],
 }
 
 PASSING: dict[str, list[object]] = {
@@ -707,6 +721,14 @@ PASSING: dict[str, list[object]] = {
         # a segment cannot tell where it stands: publish tells, from the page (test_publish)
         pytest.param("Text", "    - four spaces: code or continuation", id="deep-indent"),
         pytest.param("Line one\n- item", "Ligne un\n- élément", id="english-has-the-line"),
+    ],
+    "control-character": [
+        pytest.param("Col\x0bumn", "Col\x0bonne", id="the-english-has-it-too"),
+        pytest.param("Tab\there.", "Tab\tici.\r\n", id="tab-and-line-ends-are-no-controls"),
+        pytest.param("Type `&#11;`.", "Tapez `&#11;` ou `&#12;`.",
+                     id="a-reference-in-code-is-text"),
+        pytest.param("A dash.", "Un tiret&#151;&#9;&#10;.", id="a-dash-tab-or-line-end-reference"),
+        pytest.param("Use &#11; here.", "Utilisez &#x0b; ici.", id="the-english-has-a-reference"),
     ],
 }
 

@@ -38,7 +38,6 @@ RULES: tuple[SegmentRule, ...] = (
     text.translation_blank,
     text.edge_whitespace,
     text.newline_added,
-    text.control_character,
     text.pipe_added,
     text.link_text_broken,
     text.link_text_lost,

@@ -10,7 +10,7 @@ from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import FILLERS, NONE, Messages, segment_rule
 from pipeline.checks.tokens.blocks import line_ends
-from pipeline.checks.tokens.code import escaped, without_code
+from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.numbers import (
     DIGIT_RUN,
     digit_values,
@@ -171,50 +171,6 @@ def newline_added(source: str, translation: str, options: Options) -> Messages:
     if tr <= src:
         return NONE
     return [f"the translation has {tr} line break(s), the English {src}: {q(translation, 70)}"]
-
-
-# C0 controls but tab and line ends, DEL and the C1 controls: a vendor's tool brings them (a
-# word processor's vertical tab or form feed, a Windows-1252 dash read as Latin-1: U+0097)
-_CONTROL_CHARS = "".join(map(chr, (*range(0x20), *range(0x7F, 0xA0)))).translate(
-    {ord(c): None for c in "\t\n\r"})
-_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
-# A numeric character reference is its character on the page (CommonMark decodes it outside
-# code spans, a browser in HTML): '&#11;' is the vertical tab a tool wrote as XML may carry.
-# (Only the C0 controls and DEL: a browser reads '&#151;' in HTML as Windows-1252's dash.)
-_CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,2})|0*([0-9]{1,3}));")
-
-
-def _controls(text: str) -> list[str]:
-    """The control characters of ``text``, those its numeric references spell included."""
-    found = _CONTROL.findall(text)
-    if "&#" in text:
-        shown = without_code(text)
-        for m in _CONTROL_REF.finditer(shown):
-            if escaped(shown, m.start()):
-                continue
-            hexa, dec = m.groups()
-            c = chr(int(hexa, 16) if hexa else int(dec))
-            if (c < " " or c == "\x7f") and c not in "\t\n\r":
-                found.append(c)
-    return found
-
-
-@segment_rule(
-    "control-character", F, WARNING,
-    "a control character the English does not have (a vertical tab, form feed, escape), or a "
-    "character reference to one: nothing or a box on the page",
-    "delete it; where a word processor's line break became a vertical tab, write what the "
-    "English has there (a space)",
-    translation_needs=_CONTROL_CHARS + "&")
-def control_character(source: str, translation: str, options: Options) -> Messages:
-    if "&#" not in translation and _CONTROL.search(translation) is None:
-        return NONE
-    _, added = diff_multiset(_controls(source), _controls(translation))
-    if not added:
-        return NONE
-    named = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in added))
-    return [f"the translation adds {len(added)} control character(s) ({named}): "
-            f"{q(translation, 60)}"]
 
 
 @segment_rule(
