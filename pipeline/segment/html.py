@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.segment.flat import Flat, FlatBuilder
+from pipeline.segment.htmlstart import ATTRIBUTES
 from pipeline.segment.paragraphs import column_of
 
 _BLOCK_TAGS = frozenset((
@@ -23,8 +24,9 @@ _BLOCK_TAGS = frozenset((
     "th", "thead", "title", "tr", "track", "ul",
 ))
 _RAW_TAGS = frozenset(("script", "style", "pre", "textarea"))
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)"
-                  r"|<\?.*?(?:\?>|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![A-Za-z][^>]*(?:>|$)")
+_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:{ATTRIBUTES}/?>|(?:\s[^<>]*)?/?>)"
+                  r"|<!--.*?(?:-->|$)|<\?.*?(?:\?>|$)|<!\[CDATA\[.*?(?:\]\]>|$)"
+                  r"|<![A-Za-z][^>]*(?:>|$)")
 # What ends each kind of text no reader sees: a comment, a processing instruction (<?xml …?>),
 # CDATA, a declaration (<!DOCTYPE …>); each may run over several lines.
 _HIDDEN = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 
+# A tag's attributes as CommonMark reads an open tag: a quoted value is one piece, and may hold
+# '>' or a sentence's end ('<img alt="a > b. C">'), where a scan to the next '>' would end the
+# tag. Each scan below tries it first, then its old lenient reading (up to the next '>') for a
+# tag that is not well formed, a value left open say: that tag is read as before.
+ATTRIBUTES = (r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'\n]*'|\"[^\"\n]*\"))?)*"
+              r"\s*")
+
 _HTML_BLOCK_TAGS = frozenset((
     "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
     "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 import pipeline.segment.emphasis as emphasis
 from pipeline.segment.escapes import escaped
+from pipeline.segment.htmlstart import ATTRIBUTES
 
 
 class AtomKind(StrEnum):
@@ -38,10 +39,7 @@ class Atom:
 
 
 _TAG = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'\n]*'"
-    r"|\"[^\"\n]*\"))?)*\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->)",
-    re.S,
-)
+    rf"<(?:[A-Za-z][A-Za-z0-9-]*{ATTRIBUTES}/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->)", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _BARE_URL = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?'\")\]*_]|www\.[^\s<>]*[\w/]")
 _XREF = re.compile(r"<xref:[^\s<>]+>")
@@ -136,7 +134,7 @@ _KEEP = 8
 _scanned: dict[str, Inline] = {}
 
 
-_CODE_OPEN = re.compile(r"<(code|samp)(?:\s[^<>]*)?>", re.I)
+_CODE_OPEN = re.compile(rf"<(code|samp)(?:(?=[\s>]){ATTRIBUTES}>|(?:\s[^<>]*)?>)", re.I)
 _CODE_CLOSE = re.compile(r"</(code|samp)\s*>", re.I)
 # A character (or word) that may start an inline construct: text with none has no atoms.
 _MAY_START = re.compile(r"[`<\[*_]|http|www\.|:::")

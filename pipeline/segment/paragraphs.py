@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.segment.escapes import escaped
 from pipeline.segment.flat import Flat, FlatBuilder
+from pipeline.segment.htmlstart import ATTRIBUTES
 from pipeline.segment.inline import Atom, AtomKind, atoms
 from pipeline.segment.sentences import split
 from pipeline.segment.sentences import strip as _strip
@@ -31,7 +32,8 @@ _TITLE_LINE = re.compile(r"[ \t]*(?:\"[^\"]*\"|'[^']*'|\([^()]*\))[ \t]*\Z")
 _TITLED = re.compile(r"\s(?:\"[^\"]+\"|'[^']+')\)\Z")
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>", re.I)  # <a id="x"/></a> too: 58 of 60
+# <a id="x"/></a> too: 58 of 60
+_EMPTY_ANCHOR = re.compile(rf"<a(?=\s)(?:{ATTRIBUTES}/?>|[^<>]*>)\s*</a>", re.I)
 
 
 def column_of(text: str, pos: int) -> int:
@@ -240,7 +242,8 @@ def trim(text: str, found: Sequence[Atom], a: int, b: int) -> tuple[int, int]:
 # <dt> is not among them: the handoffs pair a table cell's '<dl> <dt>Prsht.h</dt> </dl>' as
 # '<dt>Prsht.h</dt>' (Windows API reference pages' Requirements tables), <dl> left outside.
 _BLOCK_TAG = re.compile(
-    r"</?(?:p|br|div|li|ul|ol|dl|dd|td|th|tr|table|tbody|thead|h[1-6])\b[^<>]*>", re.I)
+    rf"</?(?:p|br|div|li|ul|ol|dl|dd|td|th|tr|table|tbody|thead|h[1-6])\b"
+    rf"(?:{ATTRIBUTES}/?>|[^<>]*>)", re.I)
 
 
 def _block_tag(text: str, atom: Atom) -> bool:

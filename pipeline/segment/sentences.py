@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.segment.htmlstart import ATTRIBUTES
 from pipeline.segment.inline import Atom
 
 TERMINALS = ".?!…"
@@ -36,7 +37,8 @@ ABBREVIATIONS = frozenset((
 _INITIALISM = re.compile(r"(?:^|-)(?:[A-Z]\.){2,}$|(?:^|-)(?:[a-z]\.){2,}$")
 
 
-_TAGS = re.compile(r"(?:<[^<>]*>\s*)+")  # before a sentence's first word: an anchor, say
+# before a sentence's first word: an anchor, say (one whose quoted value holds '>' too)
+_TAGS = re.compile(rf"(?:<(?:/?[A-Za-z][A-Za-z0-9-]*{ATTRIBUTES}/?>|[^<>]*>)\s*)+")
 _SPACED_DOT = re.compile(r"\.(?:\s|\Z)")  # the next dot of ". . .", not ".NET"
 
 

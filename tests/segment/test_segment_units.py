@@ -524,3 +524,34 @@ def test_a_yaml_null_description_is_no_entry(value: str, entry: str | None, eol:
     text = f"---\ntitle: Guide\ndescription: {value}\n---\n\n# Guide\n".replace("\n", eol)
     fields = [s.source for s in segment(text, "a.md").fields if s.kind is Kind.DESCRIPTION]
     assert fields == ([] if entry is None else [entry])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in an HTML block: a block tag whose quoted value holds '>' or a sentence end
+    ('<p title="a > b. C">Text here. Next one.</p>\n', ["Text here.", "Next one."]),
+    ('<div>\n<p class="x" title="Go. Now">Text here. Next one.</p>\n</div>\n',
+     ["Text here.", "Next one."]),
+    ("<p title='a > b'>Text here.</p>\n", ["Text here."]),
+    ('<p>See <img alt="a > b. C" src="x.png"> here. Next one.</p>\n',
+     ['See <img alt="a > b. C" src="x.png"> here.', "Next one."]),
+    ('<td title="a > b">\nText here. Next one.\n</td>\n', ["Text here.", "Next one."]),
+    # in a paragraph and a table cell: a block tag ends a segment, its value never does
+    ('Text here.<br title="a > b. C">Next one.\n', ["Text here.", "Next one."]),
+    ('| A |\n|---|\n| One.<br title="a > b. C">Two. |\n', ["A", "One.", "Two."]),
+    ('<img alt="a > b. C" src="x.png"> Next sentence.\n',
+     ['<img alt="a > b. C" src="x.png"> Next sentence.']),
+    ('<a name="x" title="a > b"></a>1. Determine the path. Then go.\n',
+     ["1. Determine the path.", "Then go."]),
+])
+def test_a_tag_whose_quoted_value_holds_a_gt_or_a_sentence_end_is_never_cut(
+        text: str, expected: list[str]) -> None:
+    assert [s.source for s in segment(text, "a.md").segments] == expected
+
+
+def test_a_quoted_value_left_open_is_read_as_before_and_in_linear_time() -> None:
+    import time
+
+    text = "<p " + 'a="b ' * 5000 + ">Text here.</p>\n"
+    began = time.perf_counter()
+    segment(text, "a.md")
+    assert time.perf_counter() - began < 2
