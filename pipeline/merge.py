@@ -23,7 +23,7 @@ from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.header import build_header, header_comments
 from pipeline.memory.rows import edited, without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import arrived, as_delivered, note, provenance_notes, recorded, settle
+from pipeline.provenance import arrived, gives_way, note, provenance_notes, settle
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -149,7 +149,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                                      > similarity(unit.msgid, match.msgid)):
                 match = kept
         if match is not None and _follows(match, unit, mt, article.body_start):
-            result[index] = _new(unit, article, mt)  # the lender stays, obsolete, as it was
+            result[index] = _followed(unit, article, mt, match)  # the lender stays, as it was
         elif match is not None:
             # a suggestion already waiting for review keeps the English its translation was
             # made for (as msgmerge --previous does), not the English in between
@@ -161,19 +161,14 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             # edit reverted, even after further edits), it is found again as it was, not as a
             # suggestion for itself
             notes, refs = _placed(unit, article, *_suggestion_record(unit, mt))
+            # the memory's note says where the lender's text came from, for the lender's
+            # English: lent for other English, it would claim an origin it does not have
+            comments = match.translator_comments
             result[index] = Message(
-                msgid=unit.msgid,
-                msgstr=match.msgstr,
-                msgctxt=unit.msgctxt,
-                flags=(FUZZY,),
-                # the memory's note says where the lender's text came from, for the lender's
-                # English: lent for other English, it would claim an origin it does not have
-                translator_comments=match.translator_comments if not made_for else (
-                    without_provenance(match.translator_comments)),
-                extracted_comments=notes, references=refs,
-                previous_msgid=match.msgid if made_for else match.previous_msgid,
-                previous_msgctxt=match.msgctxt if made_for else match.previous_msgctxt,
-            )
+                unit.msgid, match.msgstr, unit.msgctxt, (FUZZY,),
+                without_provenance(comments) if made_for else comments, notes, refs,
+                match.msgid if made_for else match.previous_msgid,
+                match.msgctxt if made_for else match.previous_msgctxt)
         else:
             result[index] = _new(unit, article, mt)
     if pending:
@@ -232,16 +227,23 @@ def _carry_comments(old_messages: Sequence[Message], used: set[Key],
 
 def _follows(lender: Message, unit: Unit, mt: bool, body_start: int) -> bool:
     """Whether the new English takes what the handoff delivers for it rather than a suggestion
-    of ``lender``'s text: the lender is as its last handoff delivered it (nobody changed it, so
-    it follows the newest handoff, whose translation is for this English), and the handoff is
-    not a machine's over a human's. A lender a translator changed lends its text, fuzzy: theirs
-    is never lost. Not in front matter: a handoff lends its title by place, whatever English
-    it translates."""
+    of ``lender``'s text: the lender's text gives way to this handoff (``gives_way``: nobody
+    changed it, so it follows the newest handoff, whose translation is for this English; or
+    it is a memory suggestion and the handoff human). A lender a translator changed lends its
+    text, fuzzy: theirs is never lost. Not in front matter: a handoff lends its title by
+    place, whatever English it translates."""
     if not unit.translation or unit.segments[0].start < body_start:
         return False
-    record = recorded(lender)
-    return as_delivered(lender, record) and not (mt and record is not None
-                                                 and not record.machine)
+    return gives_way(lender, mt)
+
+
+def _followed(unit: Unit, article: Article, mt: bool, lender: Message) -> Message:
+    """The entry of changed English that follows the handoff: new, with the translator's
+    comments of the entry it replaces (their own, whatever the text; the memory's note
+    said where the lender's text came from, not this one's)."""
+    entry = _new(unit, article, mt)
+    comments = without_provenance(lender.translator_comments)
+    return replace(entry, translator_comments=comments) if comments else entry
 
 
 def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:

@@ -92,6 +92,18 @@ def as_delivered(msg: Message, record: Record | None) -> bool:
     )
 
 
+def gives_way(msg: Message, machine: bool) -> bool:
+    """Whether a handoff's delivery takes the entry's place (``settle``'s rule, for one entry
+    that lends to changed English in ``merge``): nobody changed it since its handoff, unless
+    the delivery is machine translation over a human's; or it is a memory suggestion still
+    fuzzy (nobody's text) and the delivery is a human's."""
+    if not machine and FUZZY in msg.flags and memory_note(msg) is not None:
+        return True
+    record = recorded(msg)
+    return as_delivered(msg, record) and not (machine and record is not None
+                                              and not record.machine)
+
+
 def provenance_notes(msg: Message) -> tuple[str, ...]:
     """The entry's MT note and handoff record: what an obsolete entry keeps of its #. notes
     (its ids and field notes name places the English left), so that English that comes back

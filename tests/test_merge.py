@@ -547,3 +547,46 @@ def test_the_comments_of_two_sentences_joined_into_one_are_both_kept() -> None:
     new = merge(make([("110", "", "Open and save the settings file."),
                       ("111", "", "Close the window.")]), reread(old))
     assert sorted(c for m in new.messages for c in m.translator_comments) == ["Q1", "Q2"]
+
+
+def _tm_filled(catalog: Catalog, msgid: str, msgstr: str, previous: str | None) -> Catalog:
+    """The catalog as ``memory.fill`` leaves it: ``msgid``'s untranslated entry a fuzzy memory
+    suggestion, with the memory's English as its previous msgid for a close match."""
+    note = ("tm: exact match from other.md (reviewed)" if previous is None
+            else "tm: 90% match from other.md (reviewed)")
+    return replace(catalog, messages=tuple(
+        replace(m, msgstr=msgstr, flags=(FUZZY,), translator_comments=(note,),
+                previous_msgid=previous) if m.msgid == msgid else m
+        for m in catalog.messages))
+
+
+@pytest.mark.parametrize("previous", [None, "Open the file `c.json`."])
+def test_changed_english_of_a_memory_suggestion_takes_the_human_translation_delivered(
+        previous: str | None) -> None:
+    """A memory suggestion still fuzzy is nobody's text: a human handoff's translation of its
+    English replaces it (``settle``), and so does one of its changed English. It lent its
+    text as a fuzzy suggestion instead, the human translation recorded by checksum alone."""
+    article = make([*BASE[:1], ("103", "", "Open the file `a.json`."), *BASE[2:]])
+    cat = reread(_tm_filled(merge(article, None), "Open the file `a.json`.",
+                            "Ouvrez `a.json` (mémoire).", previous))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md")
+    entry = by_msgid(reread(merge(new, cat)))["Open the file `b.json`."]
+    assert (entry.msgstr, entry.reviewed, entry.previous_msgid, entry.translator_comments) == (
+        "TRADUCTION NOUVELLE Open the file `b.json`.", True, None, ())
+
+
+def test_a_translators_comment_goes_with_changed_english_that_follows_the_handoff() -> None:
+    """A comment is the translator's own, whatever the text: the entry of changed English
+    that follows the handoff has it, as the suggestion it was had it (it stayed on the old,
+    obsolete entry alone, which tools drop)."""
+    article = make(BASE)
+    cat = reread(replace(merge(article, None), messages=tuple(
+        replace(m, translator_comments=("Keep 'fichier', not 'dossier'.",))
+        if m.msgid == "Open the file `a.json`." else m for m in merge(article, None).messages)))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md")
+    entry = by_msgid(reread(merge(new, cat)))["Open the file `b.json`."]
+    assert entry.msgstr == "TRADUCTION NOUVELLE Open the file `b.json`." and entry.reviewed
+    assert entry.translator_comments == ("Keep 'fichier', not 'dossier'.",)
+
