@@ -8,7 +8,9 @@ were translated in place, without their English: the handoff's value lends itsel
 English value when that is one sentence (or splits into as many sentences as the English).
 Keywords too, item for item when the handoff has as many items. Image alt text was translated
 in place too: the handoff's image with the same target lends its alt text, when it has one
-alt text for that target.
+alt text for that target. What is lent by place is the translation of whatever English the
+handoff had there: once the English changed, a text the catalog took for other English is
+that English's, not this one's (``stale_by_place``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Iterator, Sequence
 
 import pipeline.segment.docfx as docfx
 from pipeline.article import Article
+from pipeline.catalog import Catalog, Message
+from pipeline.provenance import checksum, recorded
 from pipeline.segment.frontmatter import front_matter
 from pipeline.segment.inline import atoms
 from pipeline.segment.model import Kind
@@ -56,6 +60,28 @@ def lend(units: Sequence[Unit], text: str, handoff: Article | None) -> list[str]
         n = seen[u.source] = seen.get(u.source, -1) + 1
         listed = by_english.get(u.source)
         out.append(listed[min(n, len(listed) - 1)] if listed else "")
+    return out
+
+
+_BY_PLACE = (*_KEYS, Kind.KEYWORDS, Kind.ALT)
+
+
+def stale_by_place(units: Sequence[Unit], lent: list[str], known: Sequence[Message | None],
+                   catalog: Catalog | None) -> list[str]:
+    """``lent`` without what a handoff lends by place (title, description, keywords, alt
+    text) to English the catalog has no entry for, where an entry of other English records
+    that very text as its delivery: the handoff translated that English, and its text would
+    be the changed English's entry, reviewed (``merge`` makes it a suggestion at most)."""
+    changed = [i for i, u in enumerate(units)
+               if lent[i] and known[i] is None and u.kind in _BY_PLACE]
+    if not changed or catalog is None:
+        return lent
+    taken = {(r.checksum, m.msgid) for m in catalog.messages if (r := recorded(m)) is not None}
+    out = list(lent)
+    for i in changed:
+        wanted = checksum(lent[i])
+        if any(c == wanted and msgid != units[i].source for c, msgid in taken):
+            out[i] = ""
     return out
 
 

@@ -32,7 +32,7 @@ from pipeline.segment.model import Segment as Unit
 from pipeline.segment.model import SegmentedArticle
 from pipeline.source.entries import catalog_entries
 from pipeline.source.frontmatter import held_english
-from pipeline.source.handoff import lend
+from pipeline.source.handoff import lend, stale_by_place
 from pipeline.source.rename import renamed
 from pipeline.source.render import render
 from pipeline.source.units import (
@@ -84,8 +84,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
 
     own_meta = english_meta(english)
     meta = merged_meta(own_meta, catalog, handoff)
-    lent = lend(units, english.text, handoff)
     known = catalog_entries(units, catalog)
+    lent = stale_by_place(units, lend(units, english.text, handoff), known, catalog)
     source_rel = f"{layout.source}/{within}"
     # what a handoff delivered for each unit, and nothing else: the catalog's own text is no
     # delivery, and must not be recorded as one (``provenance``)

@@ -817,3 +817,21 @@ def test_a_paragraph_rewrapped_at_a_double_space_keeps_its_reviewed_translation(
     entry = by_id["Select the **Browse** button to pick a path."]
     assert entry.msgstr == french and not entry.fuzzy
     assert french in tree.page("fr-FR", "wrap.md")
+
+
+@pytest.mark.parametrize("alt", ["The backup buttons", "A diagram of the restore flow"])
+def test_changed_alt_text_never_takes_the_old_alt_texts_translation_as_its_own(
+        tree: Tree, alt: str) -> None:
+    """A handoff lends alt text by image target, whatever English it translated: once the
+    English alt text changed, the handoff's alt text the catalog already took for the old
+    English is that English's translation. It was the new English's entry, reviewed, and
+    published: a suggestion of the old entry to review at most, never a delivery."""
+    tree.write("guide.md", GUIDE)
+    tree.write("guide.md", _handoff("Notes are stored on your device.",
+                                    "Les notes restent sur l'appareil."), locale="fr-FR")
+    assert tree.run("locales") == 0
+    tree.write("guide.md", GUIDE.replace("The backup button", alt))
+    assert tree.run("locales") in (0, 1)
+    entry = _entry(tree.catalog("fr-FR", "guide.md"), alt)
+    assert not (entry.reviewed and entry.msgstr)
+    assert "Le bouton de sauvegarde" not in tree.page("fr-FR", "guide.md")
