@@ -40,7 +40,8 @@ from pipeline.publish import Guard, Policy, publish
 from pipeline.render import Form
 
 ENGLISH = [
-    "Open the file.", "Open the files.", "Close the window.", "Select **Save**.", "",
+    "Open the file.", "Open the files.", "Close the window.", "Close the windows.",
+    "Select **Save**.", "",
     "Run `setup.exe` as an administrator, then restart the computer to finish the setup.",
 ]
 UNSAFE = " <img src=x onerror=alert(1)>"
@@ -105,6 +106,10 @@ class World:
     # with what its entry must hold (text, "HT" | "MT" | "")
     model: dict[str, tuple[str, str]] = field(default_factory=dict)
     lost_track: set[str] = field(default_factory=set)
+    # every human translation delivered for each English: changed English (one variant of
+    # ENGLISH in place of another) may follow the handoff, reviewed, with one of these alone
+    human: dict[str, set[str]] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)  # every text a translator wrote or reviewed
     edits: int = 0
 
     def read(self) -> Catalog:
@@ -145,6 +150,8 @@ def deliver(world: World, step: Handoff) -> None:
         world.translator -= {tr for _, tr in pairs}
     for en, tr in pairs:
         world.last.setdefault(en, tr)
+        if tr and not step.machine:
+            world.human.setdefault(en, set()).add(tr)
 
     # the rule's model, for English seen exactly once in every handoff and never touched
     counts = {en: sum(1 for e, _ in pairs if e == en) for en, _ in pairs}
@@ -191,6 +198,7 @@ def vendor(world: World, step: Edit) -> None:
         new = replace(msg, msgstr=text, flags=(FUZZY, *flags) if step.kind == "draft" else flags)
         world.translator.discard(msg.msgstr)  # the translator replaced their own text
     world.translator.add(new.msgstr)
+    world.written.add(new.msgstr)
     world.touched.add(msg.msgid)
     world.model.pop(msg.msgid, None)
     world.lost_track.add(msg.msgid)
@@ -231,6 +239,10 @@ def assert_the_rule(world: World, catalog: Catalog, merged: bool) -> None:
         if MT_NOTE in msg.extracted_comments:
             record = recorded(msg)
             assert record is not None and record.machine and as_delivered(msg, record)
+        # a reviewed text is a translator's or a human delivery of its own English: never
+        # machine translation, nor another English's text (changed English that followed)
+        if msg.reviewed and msg.msgstr:
+            assert msg.msgstr in world.written | world.human.get(msg.msgid, set()), msg
 
 
 def assert_published_safely(world: World, catalog: Catalog) -> None:
