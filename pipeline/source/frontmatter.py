@@ -118,7 +118,8 @@ def _value_edits(text: str, start: int, close: int, units: Sequence[Unit],
             # its anchor is also a value no translation is written into (or several)
             found[key] = _Value(None, True, mine)
             continue
-        if share is not None and not share.defines and share.anchor in _defining(shared):
+        if share is not None and not share.defines and any(  # 'title: &a …'
+                s.defines and s.anchor == share.anchor for s in shared.values()):
             found[key] = _Value(None, False, mine)  # written where its anchor's key is
             continue
         target = intended[key]
@@ -181,11 +182,6 @@ def _sharing(yaml_text: str) -> dict[str, _Share]:
             for k, (a, d) in mine.items()}
 
 
-def _defining(shared: dict[str, _Share]) -> set[str]:
-    """The anchors a translated key's value has ('title: &a …')."""
-    return {share.anchor for share in shared.values() if share.defines}
-
-
 def _translated(value: str, mine: Sequence[tuple[Unit, str]]) -> str:
     """The English value with each sentence replaced by its translation."""
     parts: list[str] = []
@@ -230,6 +226,7 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
     m = re.compile(rf"^{re.escape(key)}:[ \t]*", re.M).search(text, start, close)
     if m is None:
         return None
+    value = _past_properties(text, m.end(), close, " \t")  # a block scalar's anchor stays
     end = text.find("\n", m.end(), close)
     end = close if end < 0 else end
     indent = 0  # the value's own, set by its first line below the key
@@ -250,7 +247,7 @@ def _quoted(text: str, start: int, close: int, key: str, intended: str) -> Edit 
         end = close if line_end < 0 else line_end
     if end > m.end() and text[end - 1] == "\r":
         end -= 1
-    return m.end(), end, json.dumps(intended, ensure_ascii=False)
+    return value, end, json.dumps(intended, ensure_ascii=False)
 
 
 def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
@@ -264,13 +261,28 @@ def _scalar_span(yaml_text: str, key: str) -> tuple[int, int] | None:
     begin, end = event.start_mark, event.end_mark
     if begin is None or end is None:
         return None
-    at = begin.index
-    if event.anchor is not None and yaml_text.startswith(f"&{event.anchor}", at):
-        # the anchor stays: its aliases are the same value, translated with it
-        at += len(event.anchor) + 1
-        while at < end.index and yaml_text[at] in " \t\r\n":
-            at += 1
-    return at, end.index
+    if event.anchor is None and event.tag is None:
+        return begin.index, end.index
+    return _past_properties(yaml_text, begin.index, end.index, " \t\r\n"), end.index
+
+
+# an anchor, or a string tag: another ('!!binary') would build the translation otherwise
+_PROPERTY = re.compile(r"&[^\s,\[\]{}]+|!!str(?=\s)|!<tag:yaml\.org,2002:str>(?=\s)")
+
+
+def _past_properties(text: str, at: int, end: int, space: str) -> int:
+    """Where the value at ``at`` stands past its anchor and a string tag, in either order
+    (``space``: what may part them from it): they stay, as its aliases are the same value,
+    translated with it. ``at`` where nothing but ``space`` follows them."""
+    pos = at
+    while (m := _PROPERTY.match(text, pos, end)) is not None:
+        after = m.end()
+        while after < end and text[after] in space:
+            after += 1
+        if after == m.end() or after >= end or text[after] in "\r\n":
+            return pos
+        pos = after
+    return pos
 
 
 def _reads(yaml_text: str) -> bool:

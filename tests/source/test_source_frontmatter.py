@@ -51,3 +51,38 @@ def test_a_title_and_a_description_one_yaml_value_are_translated_as_one(
     tree.translate("fr-FR", "a.md", {"Anchored title": "Titre traduit"})
     assert tree.run("locales") == 0
     assert tree.page("fr-FR", "a.md").startswith(f"---\n{published}ms.contentlocale: fr-FR\n")
+
+
+@pytest.mark.parametrize(("front", "published"), [
+    ("title: !!str &t Anchored title\ndescription: *t\n",
+     'title: !!str &t "Titre traduit"\ndescription: *t\n'),
+    ("title: &t >-\n  Anchored title\ndescription: *t\n",
+     'title: &t "Titre traduit"\ndescription: *t\n'),
+    ("title: &t |-\n  Anchored title\ndescription: *t\n",
+     'title: &t "Titre traduit"\ndescription: *t\n'),
+    ("title: !!str &t >-\n  Anchored title\ndescription: *t\n",
+     'title: !!str &t "Titre traduit"\ndescription: *t\n'),
+], ids=["a tag before the anchor", "folded", "literal", "a tag, an anchor, folded"])
+def test_an_anchor_stays_whatever_stands_before_it_or_however_its_value_is_written(
+        tree: Tree, front: str, published: str) -> None:
+    """The anchor stays where a tag stands before it, or on a folded or literal value (written
+    anew as one quoted string): the anchor was written over with the value, its aliases read
+    back broken, and the title and the description both stayed English."""
+    tree.write("a.md", f"---\n{front}---\n\n# Heading\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"Anchored title": "Titre traduit"})
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "a.md").startswith(f"---\n{published}ms.contentlocale: fr-FR\n")
+
+
+def test_a_tag_that_builds_a_value_otherwise_goes_with_the_english_value(tree: Tree) -> None:
+    """Only a string tag stays before the anchor: a translation written after '!!binary'
+    would be decoded, not read as the text that was checked."""
+    tree.write("a.md", "---\ntitle: &t !!binary QW5jaG9yZWQgdGl0bGU=\ndescription: *t\n---\n\n"
+               "# Heading\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"QW5jaG9yZWQgdGl0bGU=": "PHNjcmlwdD4="})
+    tree.run("locales")
+    assert "!!binary" not in tree.page("fr-FR", "a.md")
