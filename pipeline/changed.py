@@ -3,9 +3,10 @@
 An article is checked when it, or its catalog, differs from REF (``git diff --name-only``:
 committed, staged and unstaged changes alike) or is new and untracked: the job reads an article
 and its catalog together, so a changed catalog brings its article and a changed article its
-catalog. A changed English article (under the English folder) brings every locale's article it
-drives. A change to a settings file (pyproject.toml, the no-loc list, a glossary) can change
-what every article's checks find: then every article is checked. An article the change deleted
+catalog. A changed English article (under the English folder) brings every locale's article at
+its path (deleted, it drives none, and a locale's handoff of it is an article of its own). A
+change to a settings file (pyproject.toml, the no-loc list, a glossary) can change what every
+article's checks find: then every article is checked. An article the change deleted
 is checked by no one, but its baseline entries are in the change's scope (``Changed.deleted``).
 """
 
@@ -112,5 +113,7 @@ def changed_articles(
         rel = _under(real, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
-    return Changed([r for r in rels if r in chosen or (
-        english and r.partition("/")[2] in english and layout.drives(r))], frozenset(deleted))
+    # every locale's article of a touched English path, driven or not: an English the change
+    # deleted drives none, and its locale's handoff is an article of its own from now on
+    return Changed([r for r in rels if r in chosen or (english and r.partition("/")[2] in english)],
+                   frozenset(deleted))

@@ -246,3 +246,32 @@ def test_a_deleted_english_articles_baseline_entries_are_stale(
     found = stale("--changed-since", "HEAD")
     assert found and all("/a." in m and "/b." not in m for m in found)
     assert found == stale()  # as the full run
+
+
+def test_a_deleted_english_article_brings_the_handoff_it_drove_checked_on_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The English gone, a locale's handoff of it (an sxs article in the content tree) is an
+    article of its own, checked as such: a full run finds its errors. The change did not
+    bring it (only the locales the English still drives), so the gate passed what the main
+    branch then failed."""
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    english = content / "en-US/a.md"
+    english.parent.mkdir(parents=True)
+    english.write_text("# Title\n\nRun `docs build` now.\n", encoding="utf-8")
+    (content / "en-US/b.md").write_text("# Other\n\nSave it.\n", encoding="utf-8")
+    handoff = content / "fr-FR/a.md"  # its translation drops the code
+    handoff.parent.mkdir(parents=True)
+    handoff.write_text(sxs([("Title", "Titre"), ("Run `docs build` now.", "Exécutez maintenant.")]),
+                       encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # ``cli_args`` names it
+    assert main(cli_args("extract", content, locales)) == 0
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    git(tmp_path, "rm", "-q", "content/en-US/a.md")
+    code, files, _ = checked(capsys, content, locales)
+    capsys.readouterr()
+    assert code == main([*cli_args("check", content, locales), "--format", "json"]) == 1
+    assert files == {"fr-FR/a.md"}
