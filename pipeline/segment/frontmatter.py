@@ -87,7 +87,9 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             # keywords: [a, "b"]: an item a unit, as in a block list; a sequence of more than
             # scalars has none (no translation could be put back in place)
             flow = _flow_items(text, a + 1, b - 1)
-            yield key, [single_run(text, s, e) for s, e in flow or ()]
+            # an alias, an anchor or a tag is no text (no more than in a block list)
+            yield key, [single_run(text, s, e) for s, e in flow or ()
+                        if text[s] in "'\"" or not _NOT_PLAIN.match(text, s, e)]
             continue
         if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
             a, b = a + 1, b - 1
@@ -103,8 +105,8 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             span = _item_value(text, *item.span(1)) if item is not None else None
             if span is not None:
                 items.append(single_run(text, *span))
-            elif text[pos:line_end].strip() and text[pos] not in " \t":
-                break  # the next key
+            elif item is None and text[pos:line_end].strip() and text[pos] not in " \t":
+                break  # the next key (an item no entry is made for is not)
             pos = line_end + 1
         yield key, items
 

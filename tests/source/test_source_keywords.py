@@ -204,3 +204,25 @@ def test_an_item_that_is_no_one_line_scalar_is_no_entry_and_the_others_are_trans
     front = tree.page("fr-FR", "a.md").split("---\n")[1]
     assert yaml.safe_load(front)["keywords"] == [
         "agent FR", "folded keyword", "anchored", "mandataire"]
+
+
+@pytest.mark.parametrize("value", ["[*k, proxy]", "[&j agent, proxy]", "[!!str agent, proxy]",
+                                   "\n- *k\n- proxy", "\n- &j agent\n- proxy"],
+                         ids=["flow alias", "flow anchor", "flow tag", "block alias",
+                              "block anchor"])
+def test_an_alias_anchor_or_tag_item_is_no_entry_and_the_items_after_it_are(
+        tree: Tree, value: str) -> None:
+    """An alias is no text to translate ('*k' was a msgid of a flow sequence), and an anchor
+    or a tag no part of the text; the items after one are entries all the same (in a block
+    list at the key's indentation, the first such item ended the list)."""
+    tree.write("a.md", f"---\ntitle: Keywords\nx: &k agent\nkeywords: {value}\n---\n# Keywords\n"
+               .replace("keywords: \n", "keywords:\n"))
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    msgids = {m.msgid for m in tree.catalog("fr-FR", "a.md").active()
+              if "front matter: keywords" in m.extracted_comments}
+    assert msgids == {"proxy"}
+    tree.translate("fr-FR", "a.md", {"proxy": "mandataire"})
+    assert tree.run("locales") == 0
+    front = yaml.safe_load(tree.page("fr-FR", "a.md").split("---\n")[1])
+    assert front["keywords"] == ["agent", "mandataire"]
