@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 import pipeline.segment.docfx as docfx
 from pipeline.article import Article
-from pipeline.catalog import Catalog, Message
+from pipeline.catalog import Catalog
 from pipeline.provenance import checksum, recorded
 from pipeline.segment.frontmatter import front_matter
 from pipeline.segment.inline import atoms
@@ -66,21 +66,21 @@ def lend(units: Sequence[Unit], text: str, handoff: Article | None) -> list[str]
 _BY_PLACE = (*_KEYS, Kind.KEYWORDS, Kind.ALT)
 
 
-def stale_by_place(units: Sequence[Unit], lent: list[str], known: Sequence[Message | None],
-                   catalog: Catalog | None) -> list[str]:
-    """``lent`` without what a handoff lends by place (title, description, keywords, alt
-    text) to English the catalog has no entry for, where an entry of other English records
-    that very text as its delivery: the handoff translated that English, and its text would
-    be the changed English's entry, reviewed (``merge`` makes it a suggestion at most)."""
-    changed = [i for i, u in enumerate(units)
-               if lent[i] and known[i] is None and u.kind in _BY_PLACE]
-    if not changed or catalog is None:
+def stale_by_place(units: Sequence[Unit], lent: list[str], catalog: Catalog | None) -> list[str]:
+    """``lent`` without what a handoff lends by place (title, description, keywords item for
+    item, alt text) where an entry of other English, active or obsolete, records that very text
+    as its delivery: the handoff translated that English (the English changed, or its keywords
+    moved), and the text would follow as this English's translation, reviewed."""
+    placed = [i for i, u in enumerate(units) if lent[i] and u.kind in _BY_PLACE]
+    if not placed or catalog is None:
         return lent
-    taken = {(r.checksum, m.msgid) for m in catalog.messages if (r := recorded(m)) is not None}
+    taken: dict[str, set[str]] = {}
+    for m in catalog.messages:
+        if (r := recorded(m)) is not None:
+            taken.setdefault(r.checksum, set()).add(m.msgid)
     out = list(lent)
-    for i in changed:
-        wanted = checksum(lent[i])
-        if any(c == wanted and msgid != units[i].source for c, msgid in taken):
+    for i in placed:
+        if taken.get(checksum(lent[i]), set()) - {units[i].source}:
             out[i] = ""
     return out
 

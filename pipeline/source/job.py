@@ -84,8 +84,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
 
     own_meta = english_meta(english)
     meta = merged_meta(own_meta, catalog, handoff)
+    lent = stale_by_place(units, lend(units, english.text, handoff), catalog)
     known = catalog_entries(units, catalog)
-    lent = stale_by_place(units, lend(units, english.text, handoff), known, catalog)
     source_rel = f"{layout.source}/{within}"
     # what a handoff delivered for each unit, and nothing else: the catalog's own text is no
     # delivery, and must not be recorded as one (``provenance``)

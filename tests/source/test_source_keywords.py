@@ -226,3 +226,25 @@ def test_an_alias_anchor_or_tag_item_is_no_entry_and_the_items_after_it_are(
     assert tree.run("locales") == 0
     front = yaml.safe_load(tree.page("fr-FR", "a.md").split("---\n")[1])
     assert front["keywords"] == ["agent", "mandataire"]
+
+
+def test_english_keywords_put_in_another_order_take_no_other_keywords_translation(
+        tree: Tree) -> None:
+    """A handoff lends keywords item for item, by place: once the English puts them in another
+    order, the handoff's first item, the catalog's translation of the old first keyword, is
+    no translation of the new first one. Each entry followed it (nobody had changed it), so
+    each keyword took the other's translation, reviewed and published."""
+    english = ENGLISH.replace('- "reader, setup"', "- setup")
+    tree.write("a.md", english)
+    tree.write("a.md", english.replace("- offline reader\n- setup\n",
+                                       "- lecteur hors ligne\n- installation\n").replace(
+        "ms.date: 05/02/2024\n", "ms.date: 05/02/2024\nms.translationtype: HT\n"
+        "ms.contentlocale: fr-FR\n"), locale="fr-FR")
+    assert tree.run("locales") in (0, 1)
+    tree.write("a.md", english.replace("- offline reader\n- setup\n",
+                                       "- setup\n- offline reader\n"))
+    assert tree.run("locales") in (0, 1)
+    entries = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "a.md").messages}
+    assert (entries["offline reader"], entries["setup"]) == ("lecteur hors ligne", "installation")
+    assert _front(tree.page("fr-FR", "a.md"))["keywords"] == ["installation",
+                                                                "lecteur hors ligne"]

@@ -830,8 +830,9 @@ def test_changed_alt_text_never_takes_the_old_alt_texts_translation_as_its_own(
     tree.write("guide.md", _handoff("Notes are stored on your device.",
                                     "Les notes restent sur l'appareil."), locale="fr-FR")
     assert tree.run("locales") == 0
-    tree.write("guide.md", GUIDE.replace("The backup button", alt))
-    assert tree.run("locales") in (0, 1)
-    entry = _entry(tree.catalog("fr-FR", "guide.md"), alt)
-    assert not (entry.reviewed and entry.msgstr)
-    assert "Le bouton de sauvegarde" not in tree.page("fr-FR", "guide.md")
+    for more in ("", "Pick one."):  # and on a later run, the old entry obsolete
+        tree.write("guide.md", GUIDE.replace("The backup button", alt) + more)
+        assert tree.run("locales") in (0, 1)
+        entry = _entry(tree.catalog("fr-FR", "guide.md"), alt)
+        assert not (entry.reviewed and entry.msgstr)
+        assert "Le bouton de sauvegarde" not in tree.page("fr-FR", "guide.md")
