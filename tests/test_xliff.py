@@ -487,6 +487,34 @@ def test_a_file_of_another_locale_converted_alone_is_still_refused(
     assert snapshot(locales) == before
 
 
+@pytest.mark.parametrize("header_unit", [True, False], ids=["header-unit-says-de", "nothing"])
+def test_a_file_named_alone_that_names_no_target_language_is_not_taken_for_the_catalogs(
+    header_unit: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """original="a.po" without target-language: nothing said the locale, and a German a.po
+    was imported into fr-FR/a.po, German text published as French. The PO header unit a
+    converter sends back says the locale (Language: de_DE) where the attribute does not; with
+    neither, the file is refused (its name no longer says it)."""
+    plain = replace(EDGE, messages=tuple(m for m in EDGE.messages
+                                         if m.msgctxt is None and m.msgid and not m.obsolete))
+    german = replace(plain, header=(("Language", "de_DE"), *EDGE.header[1:]))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(plain), "de-DE/a.po": format_po(german)})
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    po2xliff(locales / "de-DE/a.po", "a.po", xlf)
+    translate(xlf, "Untranslated.", "Nicht übersetzt.")
+    text = xlf.read_text(encoding="utf-8").replace(' target-language="de_DE"', "")
+    if not header_unit:
+        text = re.sub(r'<trans-unit[^>]*x-gettext-domain-header.*?</trans-unit>', "", text,
+                      flags=re.S)
+    xlf.write_text(text, encoding="utf-8")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 1
+    err = capsys.readouterr().err
+    assert ("of target-language 'de_DE'" if header_unit else "names no locale") in err
+    assert snapshot(locales) == before
+
+
 @pytest.mark.parametrize("original", ["b.po", "x/a.po", "xfr-FR/a.po", "de-DE/a.po", ""])
 def test_a_name_that_is_not_the_end_of_the_catalogs_path_is_refused(
     original: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

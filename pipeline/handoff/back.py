@@ -69,7 +69,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
     from lxml import etree  # type: ignore[import-untyped]
 
     from pipeline.xliff import returned_notes, unit_id
-    from pipeline.xliff.original import named
+    from pipeline.xliff.original import file_language, named
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                              remove_pis=True)
@@ -84,8 +84,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
                       "import the package's own .xlf files")
     language = catalog.header_value("Language")
     for file in root.iterfind(q + "file"):
-        problem = named(file.get("original") or "", original, file.get("target-language"),
-                        language)
+        problem = named(file.get("original") or "", original,
+                        file_language(file, q + "trans-unit", q + "source"), language)
         if problem is not None:
             raise _refuse(shown, file.sourceline or 0, problem,
                           "keep the folders and names of the package")

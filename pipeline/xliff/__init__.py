@@ -44,7 +44,7 @@ from pipeline.merge import MT_NOTE
 from pipeline.provenance import as_delivered, checksum, recorded
 from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import with_notes as with_notes
-from pipeline.xliff.original import named
+from pipeline.xliff.original import file_language, named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
 from pipeline.xliff.stale import keep_beside, moved, why_stale
@@ -280,8 +280,8 @@ def import_catalog(
     if original is not None:
         language = catalog.header_value("Language")
         for node in store.document.getroot().iterchildren(store.namespaced("file")):
-            problem = named(node.get("original") or "", original, node.get("target-language"),
-                            language)
+            said = file_language(node, *map(store.namespaced, ("trans-unit", "source")))
+            problem = named(node.get("original") or "", original, said, language)
             if problem is not None:
                 raise _refuse(shown, node, problem, "import each .xlf at the path xliff-export "
                               "wrote it to")

@@ -723,14 +723,16 @@ def test_the_po_header_unit_a_converter_adds_is_not_named_stale(
 
 
 @pytest.mark.parametrize(("original", "language", "status"), [
-    ("c.po", "fr_FR", 0), ("./c.po", None, 0), ("in/fr-FR/c.po", "fr-FR", 0),
-    ("c.po", "de_DE", 1), ("b.po", "fr-FR", 1), ("de-DE/c.po", "fr-FR", 1)])
+    ("c.po", "fr_FR", 0), ("./c.po", "fr-fr", 0), ("in/fr-FR/c.po", "fr-FR", 0),
+    ("in/fr-FR/c.po", None, 0), ("c.po", "de_DE", 1), ("b.po", "fr-FR", 1),
+    ("de-DE/c.po", "fr-FR", 1), ("c.po", None, 1)])
 def test_a_file_a_converter_named_as_it_was_given_comes_back_in_its_own_catalog_only(
         original: str, language: str | None, status: int, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     """A vendor's xliff2po, edit, po2xliff on one file names it as given (original="c.po"):
     handoff-import refused it ("the package's file for 'c.po'"). A name that ends the
-    catalog's path, in whole folder names and the catalog's language, is its own."""
+    catalog's path, in whole folder names and the catalog's language, is its own; a short
+    name in a file that says no locale is not (a German c.po would pass for the French)."""
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats)
     xlf = pkg / "fr-FR/c.xlf"
