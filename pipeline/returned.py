@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from pipeline.findings import Finding, Severity
-from pipeline.layout import walk_files
+from pipeline.layout import Layout, walk_files
 
 
 def _system_file(rel: str) -> bool:
@@ -54,3 +54,10 @@ def returned_files(
                 f"({', '.join(suffixes)})", f"{shown}/{rel}", 0, 0, None,
                 "export the file from the CAT tool in the format it was sent in"))
     return rels, problems
+
+
+def all_catalogs(locales: Path) -> frozenset[str]:
+    """The tree's catalogs (paths under ``locales``): a file named by a converter as it was
+    given (``a.po``) is a catalog's only when it ends no other's path (``pipeline.xliff.original``).
+    One walk of the tree an import, as the walk of the returned files costs."""
+    return frozenset(rel[:-3] + ".po" for rel in Layout(Path(), locales, Path()).catalogs().rels)

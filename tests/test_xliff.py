@@ -515,6 +515,27 @@ def test_a_file_named_alone_that_names_no_target_language_is_not_taken_for_the_c
     assert snapshot(locales) == before
 
 
+@pytest.mark.parametrize("placed", ["fr-FR/sub/a.xlf", "fr-FR/a.xlf"])
+def test_a_name_that_ends_two_catalogs_paths_is_taken_for_neither(
+    placed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """original="a.po" ends fr-FR/a.po and fr-FR/sub/a.po alike: it confirms neither, and a
+    file of fr-FR/a.po returned at sub/a.xlf was imported into fr-FR/sub/a.po, the other
+    article's translations on the same English. Refused, naming both."""
+    plain = replace(EDGE, messages=tuple(m for m in EDGE.messages
+                                         if m.msgctxt is None and m.msgid and not m.obsolete))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(plain),
+                              "fr-FR/sub/a.po": format_po(plain)})
+    xlf = tmp_path / "back" / placed
+    po2xliff(locales / "fr-FR/a.po", "a.po", xlf)
+    translate(xlf, "Untranslated.", "Non traduit.")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 1
+    assert "'fr-FR/a.po' and 'fr-FR/sub/a.po' alike" in capsys.readouterr().err
+    assert snapshot(locales) == before
+
+
 @pytest.mark.parametrize("original", ["b.po", "x/a.po", "xfr-FR/a.po", "de-DE/a.po", ""])
 def test_a_name_that_is_not_the_end_of_the_catalogs_path_is_refused(
     original: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

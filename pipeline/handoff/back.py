@@ -25,6 +25,7 @@ catalog, or that holds markup other than the package's codes, is refused whole.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -65,7 +66,8 @@ def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
     return InputError(CHECK, message, shown, line, 0, hint)
 
 
-def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list[Returned]:
+def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
+               others: Collection[str] = ()) -> list[Returned]:
     from lxml import etree  # type: ignore[import-untyped]
 
     from pipeline.xliff import returned_notes, unit_id
@@ -85,7 +87,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str) -> list
     language = catalog.header_value("Language")
     for file in root.iterfind(q + "file"):
         problem = named(file.get("original") or "", original,
-                        file_language(file, q + "trans-unit", q + "source"), language)
+                        file_language(file, q + "trans-unit", q + "source"), language, others)
         if problem is not None:
             raise _refuse(shown, file.sourceline or 0, problem,
                           "keep the folders and names of the package")

@@ -19,6 +19,7 @@ from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
+from pipeline.returned import all_catalogs
 from pipeline.roots import missing_locale
 from pipeline.stats import (
     jobs_for,
@@ -128,7 +129,8 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
 Imported = tuple[int, list[Finding]] | Finding
 
 
-def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Imported]:
+def _import(locales: Path, folder: Path, limit: int, catalogs: frozenset[str],
+            rels: list[str]) -> list[Imported]:
     layout = Layout(Path(), locales, Path())
     out: list[Imported] = []
     for rel in rels:
@@ -146,7 +148,7 @@ def _import(locales: Path, folder: Path, limit: int, rels: list[str]) -> list[Im
             except OSError as exc:
                 raise InputError(back.CHECK, f"cannot read: {exc.strerror}", file_shown, 0,
                                  0, "check the file's permissions") from None
-            units = (back.read_xliff(catalog, data, file_shown, stem + ".po")
+            units = (back.read_xliff(catalog, data, file_shown, stem + ".po", catalogs)
                      if ext.lower() != "po" else back.read_po(catalog, data, file_shown))
             new, changed, notes = back.apply(catalog, units, file_shown)
             if changed:
@@ -168,8 +170,8 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         return 2
     locales, folder, rels, problems = found
     with tree_lock(locales):
-        results = map_jobs(partial(_import, locales, folder, config.max_file_size), rels,
-                           jobs_for(args, config))
+        results = map_jobs(partial(_import, locales, folder, config.max_file_size,
+                                   all_catalogs(locales)), rels, jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     notes = [n for r in results if not isinstance(r, Finding) for n in r[1]]
     changed = [r[0] for r in results if not isinstance(r, Finding) and r[0]]

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, NamedTuple
@@ -255,9 +256,8 @@ class Imported(NamedTuple):
     findings: tuple[Finding, ...] = ()  # translations an empty <target> cleared
 
 
-def import_catalog(
-    catalog: Catalog, data: bytes, shown: str, original: str | None = None
-) -> Imported:
+def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | None = None,
+                   others: Collection[str] = ()) -> Imported:
     """The catalog with the XLIFF's translations, how many entries changed, and a warning per
     translation an explicitly empty target cleared, unit whose English the catalog no longer
     has (not applied) or entry changed on both sides (the catalog's kept). Raises
@@ -277,14 +277,13 @@ def import_catalog(
         what, line = reason(data, exc)
         raise InputError(CHECK, f"unreadable XLIFF: {what}", shown, line, 0,
                          "send back the .xlf as the CAT tool exported it") from None
-    if original is not None:
-        language = catalog.header_value("Language")
-        for node in store.document.getroot().iterchildren(store.namespaced("file")):
-            said = file_language(node, *map(store.namespaced, ("trans-unit", "source")))
-            problem = named(node.get("original") or "", original, said, language)
-            if problem is not None:
-                raise _refuse(shown, node, problem, "import each .xlf at the path xliff-export "
-                              "wrote it to")
+    for node in store.document.getroot().iterchildren(store.namespaced("file")):
+        said = file_language(node, *map(store.namespaced, ("trans-unit", "source")))
+        problem = original and named(node.get("original") or "", original, said,
+                                     catalog.header_value("Language"), others)
+        if problem:  # ``others``: the tree's catalogs, one more a short name ends says neither
+            raise _refuse(shown, node, problem, "import each .xlf at the path xliff-export "
+                          "wrote it to, its original the catalog's path (fr-FR/a.po)")
     index = {unit_id(m.msgctxt, m.msgid): n for n, m in enumerate(catalog.messages)
              if not m.obsolete}
     messages = list(catalog.messages)

@@ -16,6 +16,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
+from pipeline.returned import all_catalogs
 from pipeline.stats import (
     jobs_for,
     locales_folder,
@@ -83,7 +84,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
 
 
 def _import_batch(
-    locales: Path, folder: Path, limit: int, rels: list[str]
+    locales: Path, folder: Path, limit: int, catalogs: frozenset[str], rels: list[str]
 ) -> list[tuple[int, tuple[Finding, ...]]]:
     """.xlf files (``rels`` below ``folder``) into their catalogs: per file the entries
     changed and what there is to say about it (why it was refused, translations cleared)."""
@@ -104,7 +105,7 @@ def _import_batch(
             except OSError as exc:
                 raise InputError(CHECK, f"cannot read: {exc.strerror}", xlf_shown, 0, 0,
                                  "check the file's permissions") from None
-            new, changed, cleared = import_catalog(catalog, data, xlf_shown, po_rel)
+            new, changed, cleared = import_catalog(catalog, data, xlf_shown, po_rel, catalogs)
             if changed:
                 # in its declared charset; never over a save made since it was read
                 write_atomic(path, encode_po(new), shown, found[1])
@@ -121,8 +122,8 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         return 2
     locales, folder, rels, problems = found
     with tree_lock(locales):
-        results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size), rels,
-                           jobs_for(args, config))
+        results = map_jobs(partial(_import_batch, locales, folder, config.max_file_size,
+                                   all_catalogs(locales)), rels, jobs_for(args, config))
     changed = [n for n, _ in results if n]
     findings = [*problems, *(f for _, found in results for f in found)]
     return _report(findings, f"{len(rels)} XLIFF files read, {len(changed)} catalogs updated "

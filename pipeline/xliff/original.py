@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 from typing import Any
 
 from pipeline.xliff.review import is_po_header
@@ -36,18 +37,25 @@ def file_language(node: Any, unit_tag: str, source_tag: str) -> str | None:
     return None
 
 
-def named(raw: str, rel: str, said: str | None, language: str | None) -> str | None:
+def named(raw: str, rel: str, said: str | None, language: str | None,
+          others: Collection[str] = ()) -> str | None:
     """None when ``raw`` (the file's ``original``, a Windows tool's backslashes read as
     separators, or as the name's own) can name the catalog at ``rel``; else why it cannot.
     ``said``: the locale the file says it holds (``file_language``); ``language``: the
-    catalog's Language header."""
+    catalog's Language header; ``others``: the tree's catalogs, of which one more that a short
+    name ends leaves it naming neither (``a.po``: ``fr-FR/a.po`` or ``fr-FR/sub/a.po``?)."""
     slashed = raw.replace("\\", "/")
     tidy = posixpath.normpath(slashed) if slashed else ""  # "./a.po", as given, is "a.po"
     for name in dict.fromkeys((raw, slashed, tidy)):
         if name == rel or name.endswith("/" + rel):
             return None
         if name and rel.endswith("/" + name) and _same_language(said, rel, language):
-            return None
+            twin = _twin(name, rel, others)
+            if twin is None:
+                return None
+            first, second = sorted((rel, twin))
+            return (f"exported from a catalog {slashed!r}, a name that ends {first!r} and "
+                    f"{second!r} alike: not taken for either")
     if tidy and rel.endswith("/" + tidy):  # the name fits, the language does not
         if not said:
             return (f"exported from a catalog {slashed!r} that names no locale (no "
@@ -56,6 +64,13 @@ def named(raw: str, rel: str, said: str | None, language: str | None) -> str | N
         return (f"exported from a catalog {slashed!r} of target-language {said!r}, not from "
                 f"{rel!r}")
     return f"exported from the catalog {slashed!r}, not from {rel!r}"
+
+
+def _twin(name: str, rel: str, others: Collection[str]) -> str | None:
+    """Another catalog of ``rel``'s locale folder whose path ``name`` ends too."""
+    folder = rel.split("/", 1)[0] + "/"
+    return next((o for o in sorted(others) if o != rel and o.startswith(folder)
+                 and o.endswith("/" + name)), None)
 
 
 def _same_language(said: str | None, rel: str, language: str | None) -> bool:
