@@ -470,6 +470,37 @@ def test_a_unit_of_empty_english_whose_context_a_tool_dropped_never_makes_a_seco
     assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Non traduit."
 
 
+def test_a_unit_whose_context_a_tool_dropped_finds_its_entry_by_the_context_its_notes_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """po2xliff writes no msgctxt but keeps the entry's #. lines, its segment id first (the
+    context of an entry of empty English): the vendor's text of such a unit was kept only in a
+    stale warning. The one entry of that English whose context a line of the unit's notes
+    names is the unit's."""
+    catalog = replace(EDGE, messages=(
+        Message("Untranslated.", references=("fr-FR/a.md:9",)),
+        Message("", msgctxt="b5df6-110", extracted_comments=("b5df6-110",)),
+        Message("", msgctxt="b5df6-111", extracted_comments=("b5df6-111", MT_NOTE)),
+        Message("Twice", msgctxt="b5df6-112", extracted_comments=("b5df6-112",)),
+        Message("Twice", msgctxt="b5df6-113", extracted_comments=("b5df6-113",))))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(catalog)})
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    po2xliff(locales / "fr-FR/a.po", "a.po", xlf)
+    text = xlf.read_text(encoding="utf-8")
+    for segment, target in (("b5df6-111", "Vide traduit"), ("b5df6-113", "Deux fois")):
+        text = re.sub(r"(<trans-unit[^>]*>\s*<source>[^<]*</source>\s*)<target></target>"
+                      rf"(\s*<context-group[^>]*>\s*<context [^>]*>{segment}\b)",
+                      rf"\1<target>{target}</target>\2", text, count=1)
+    xlf.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 0
+    assert "xliff-stale" not in capsys.readouterr().err
+    got = messages(locales / "fr-FR/a.po")
+    assert [got[("b5df6-11" + n, english)].msgstr for n, english in
+            (("0", ""), ("1", ""), ("2", "Twice"), ("3", "Twice"))] == [
+        "", "Vide traduit", "", "Deux fois"]
+
+
 def test_a_file_of_another_locale_converted_alone_is_still_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -43,12 +43,14 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.merge import MT_NOTE
 from pipeline.provenance import as_delivered, checksum, recorded
+from pipeline.xliff.notes import named_contexts
 from pipeline.xliff.notes import returned_notes as returned_notes
+from pipeline.xliff.notes import unit_context as _context
 from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.original import file_language, named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
-from pipeline.xliff.stale import keep_beside, moved, why_stale
+from pipeline.xliff.stale import by_named_context, keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
 
@@ -199,14 +201,6 @@ def _is_segment(node: Any) -> bool:
         node.get("mtype") == "seg")
 
 
-def _context(unit: Any) -> str | None:
-    for node in unit.xmlelement.iter(unit.namespaced("context")):
-        if node.get("context-type") == "x-po-msgctxt":
-            text: str = node.text or ""
-            return text
-    return None
-
-
 def _reviewed(unit: Any) -> bool:
     approved = unit.xmlelement.get("approved")
     target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
@@ -303,7 +297,11 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
         n = index.get(uid)
         if n is None:  # a tool that numbers units its own way: the unit's English finds it
             n = index.get(unit_id(_context(unit), source or ""))
-        renumbered = False
+        renumbered = restored = False
+        if n is None and _context(unit) is None:  # po2xliff drops msgctxt, keeps the #. lines
+            n = by_named_context(messages, (source or "").__eq__, named_contexts(element),
+                                 claimed)
+            restored = n is not None
         if n is None:  # a new handoff gave its entry another segment id: the same English
             n = moved(messages, _context(unit), source or "", element.get(BASE), _state,
                       claimed)
@@ -326,7 +324,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
                           f"catalog's msgid {_short(msg.msgid)}",
                           "the English cannot be changed in the XLIFF; export again")
         context = _context(unit)
-        if context is None and index.get(uid) == n:
+        if context is None and (restored or index.get(uid) == n):
             context = msg.msgctxt  # a tool dropped the context group: the id still holds it
         if context != msg.msgctxt and not renumbered:
             raise _refuse(shown, element, f"its context {_short(context)} does not match the "

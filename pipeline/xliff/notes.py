@@ -57,3 +57,25 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
         if ignored(tried) <= silenced and ignored(split) <= silenced:
             out = tried
     return out
+
+
+def named_contexts(element: Any) -> frozenset[str]:
+    """The lines of a returned unit's own notes (the entry's ``#.`` comments, its segment id
+    first): po2xliff writes them as ``x-po-autocomment`` contexts and a developer note, and no
+    msgctxt, so they are what still names an entry of twins' context."""
+    lines: set[str] = set()
+    for node in element.iter():
+        name = node.tag.rpartition("}")[2] if isinstance(node.tag, str) else ""
+        if (name == "context" and node.get("context-type") == "x-po-autocomment") or (
+                name == "note" and node.get("from") == "developer"):
+            lines.update(line.strip() for line in (node.text or "").splitlines())
+    return frozenset(lines - {""})
+
+
+def unit_context(unit: Any) -> str | None:
+    """A returned unit's msgctxt (Translate Toolkit's unit), None when it has none."""
+    for node in unit.xmlelement.iter(unit.namespaced("context")):
+        if node.get("context-type") == "x-po-msgctxt":
+            text: str = node.text or ""
+            return text
+    return None

@@ -4,7 +4,7 @@ that changed or left since (``keep_stale``), or an entry a new handoff gave anot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Message
@@ -103,3 +103,16 @@ def why_stale(messages: Sequence[Message], english: str) -> str:
                 "English, which a new handoff renumbered")
     return (f"no entry of the catalog has its English {short(english)} any more (changed or "
             "gone since the export)")
+
+
+def by_named_context(messages: Sequence[Message], english: Callable[[str], bool],
+                     named: Collection[str], taken: Collection[int]) -> int | None:
+    """The entry of a returned unit whose context a tool dropped (``named``: the lines of the
+    unit's own notes, ``notes.named_contexts``): of the active entries of its English with a
+    context, nobody's yet, the one whose context the notes name. None when none or several:
+    the unit is then kept as stale, never put on another entry."""
+    if not named:
+        return None
+    fits = [n for n, m in enumerate(messages) if not m.obsolete and m.msgctxt
+            and m.msgctxt in named and english(m.msgid) and n not in taken]
+    return fits[0] if len(fits) == 1 else None
