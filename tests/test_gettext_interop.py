@@ -214,3 +214,27 @@ def test_merged_catalog_with_vendor_fuzzy_on_empty_msgstr_is_msgcat_stable(
     merged = merge(article, parse_po(vendor, "vendor.po"))
     built = Built("merged", merged, format_po(merged))
     assert reread_by_gnu(tmp_path, built, "--no-wrap") == built.text
+
+
+@pytest.mark.parametrize("where", ["translator", "extracted", "extracted-alone", "header"])
+def test_a_comment_ending_in_a_backslash_never_takes_the_next_line_in_gnus_reading(
+    where: str, tmp_path: Path
+) -> None:
+    """gettext's lexer reads a backslash before a line feed as nothing, in a comment too: a
+    translator comment 'see C:\\' written as it stands glued the '#, fuzzy' line after it to
+    it (msgcat: '# see C:#, fuzzy'), and GNU's tools read an unreviewed translation as
+    reviewed (msgfmt compiled it); a '#.' line glued the msgid line (msgfmt: syntax error).
+    The line gets a space after the backslash, which GNU and this reader keep."""
+    comment = "see C:\\"
+    msg = Message("Open", "Ouvrir", flags=(FUZZY,),
+                  translator_comments=(comment,) if where == "translator" else (),
+                  extracted_comments=(("b5df6-101", comment) if where == "extracted" else
+                                      (comment,) if where == "extracted-alone" else ()))
+    cat = Catalog(header=feature_catalog().header,
+                  header_comments=(comment,) if where == "header" else (), messages=(msg,))
+    built = Built("backslash", cat, format_po(cat))
+    assert check_gettext_clean(tmp_path, built) == []
+    assert "#, fuzzy" in reread_by_gnu(tmp_path, built, "--no-wrap").split("\n")
+    again = parse_po(built.text, "backslash.po")
+    assert again.messages[0].fuzzy
+    assert format_po(again) == built.text

@@ -110,6 +110,13 @@ def _field(keyword: str, text: str, prefix: str, out: list[str]) -> None:
         start = end
 
 
+def _held(line: str) -> str:
+    """A comment line as written: gettext's lexer reads a backslash before a line feed as
+    nothing, in a comment too, so one ending the line gets a space after it (which GNU and
+    this reader keep), else GNU's tools glue the next line to it ('#, fuzzy' or 'msgid')."""
+    return line + " " if line.endswith("\\") else line
+
+
 def _references(refs: Sequence[str], out: list[str]) -> None:
     if len(refs) == 1:  # the common case; gettext never wraps before the first reference
         out.append("#: " + refs[0])
@@ -129,10 +136,10 @@ def _references(refs: Sequence[str], out: list[str]) -> None:
 def _comment_lines(mark: str, comments: Iterable[str], out: list[str]) -> None:
     for comment in comments:
         if comment and "\n" not in comment:
-            out.append(f"{mark} {comment}")
+            out.append(_held(f"{mark} {comment}"))
             continue
         for text in comment.split("\n"):
-            out.append(f"{mark} {text}" if text else mark)
+            out.append(_held(f"{mark} {text}") if text else mark)
 
 
 def _message(msg: Message, out: list[str]) -> None:
@@ -142,8 +149,8 @@ def _message(msg: Message, out: list[str]) -> None:
     comments = msg.extracted_comments  # a segment id, and the MT note: one line each
     if comments:
         lines = "\n#. ".join(comments)
-        if lines.count("\n") == len(comments) - 1 and all(comments):  # no line end inside
-            append("#. " + lines)
+        if lines.count("\n") == len(comments) - 1 and all(comments) and "\\" not in lines:
+            append("#. " + lines)  # no line end inside, nor a backslash that may end one
         else:
             _comment_lines("#.", comments, out)
     refs = msg.references
