@@ -6,8 +6,10 @@ when the pipeline wrote it. Each run that renders to a local folder records, in 
 there (``.pipeline-pages``, written atomically), every page it made, by the digest of its
 content. ``--prune`` deletes an orphan page only while it holds exactly what the manifest
 says the pipeline wrote there: a hand-written page, or one edited by hand since, is kept and
-said (``orphan-page``, with why and what to do). A missing or damaged manifest only makes
-pages kept, never deleted."""
+said (``orphan-page``, with why and what to do). Each page is recorded with the content
+folder it was made from: an output folder two content trees share holds pages of both, and one
+tree's run never deletes the other's (each of its articles is missing from the first). A
+missing or damaged manifest only makes pages kept, never deleted."""
 
 from __future__ import annotations
 
@@ -26,25 +28,34 @@ _HEADER = (b"# The pages the pipeline wrote in this folder, by the digest of the
            b"# --prune deletes an orphan page only while it holds what is recorded here.\n")
 
 
-def load(out: Path) -> dict[str, str]:
-    """The manifest of ``out``: page rel -> digest. Missing, unreadable or damaged lines give
-    no entry (the page is then kept, never deleted)."""
+def tree_of(settings: Settings) -> str:
+    """The content folder the run makes its pages from, as a manifest line names it: the
+    digest of its path from the output folder (a repository moved whole keeps it)."""
+    content, out = settings.layout.content, settings.layout.out
+    where = (os.path.relpath(os.path.realpath(content), os.path.realpath(out))
+             if isinstance(content, Path) and isinstance(out, Path) else str(content))
+    return digest(where.encode("utf-8", "surrogateescape"))
+
+
+def load(out: Path) -> dict[str, tuple[str, str]]:
+    """The manifest of ``out``: page rel -> (digest, content folder: ``tree_of``). Missing,
+    unreadable or damaged lines give no entry (the page is then kept, never deleted)."""
     try:
         data = (out / MANIFEST_NAME).read_bytes()
     except OSError:
         return {}
-    pages: dict[str, str] = {}
+    pages: dict[str, tuple[str, str]] = {}
     for line in data.decode("utf-8", "surrogateescape").splitlines():
-        hexdigest, sep, rel = line.partition(" ")
-        if sep and not line.startswith("#") and len(hexdigest) == 16 and rel:
-            pages[rel] = hexdigest
+        hexdigest, tree_id, rel = [*line.split(" ", 2), "", ""][:3]
+        if not line.startswith("#") and len(hexdigest) == 16 and len(tree_id) == 16 and rel:
+            pages[rel] = (hexdigest, tree_id)
     return pages
 
 
-def save(out: Path, pages: Mapping[str, str]) -> Finding | None:
+def save(out: Path, pages: Mapping[str, tuple[str, str]]) -> Finding | None:
     """Write the manifest (sorted: the same pages give the same bytes; unchanged, it is not
     touched). A rel that cannot be kept on one line is left out: its page is never pruned."""
-    lines = [f"{pages[rel]} {rel}\n" for rel in sorted(pages)
+    lines = [f"{pages[rel][0]} {pages[rel][1]} {rel}\n" for rel in sorted(pages)
              if "\n" not in rel and "\r" not in rel]
     data = _HEADER + "".join(lines).encode("utf-8", "surrogateescape")
     try:
@@ -63,7 +74,8 @@ def record(settings: Settings, seen: set[str], made: Mapping[str, str],
     orphans left for the next run."""
     out = settings.layout.out
     before = load(out) if isinstance(out, Path) else {}
-    pages = {**before, **made}
+    tree_id = tree_of(settings)
+    pages = {**before, **{rel: (page, tree_id) for rel, page in made.items()}}
     found: list[Finding] = []
     left: list[str] = []
     if walk:
@@ -76,7 +88,7 @@ def record(settings: Settings, seen: set[str], made: Mapping[str, str],
 
 
 def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
-            pages: dict[str, str]) -> tuple[list[Finding], list[str]]:
+            pages: dict[str, tuple[str, str]]) -> tuple[list[Finding], list[str]]:
     """The pages no article makes any more, as warnings; with ``prune``, those the pipeline
     wrote (as ``pages`` records them, which loses the pruned) deleted and noted. A page is only
     ever a file this tree's layout would write (a ``.md`` file under a locale folder of the
@@ -92,10 +104,15 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
         rels, problems = tree.orphan_pages(layout, seen)
         found = list(problems)
     left = []
+    tree_id = tree_of(settings)
     for rel in rels:
         page = layout.output(rel)
-        # a page of a remote folder is reported as before, never deleted (no manifest there)
-        ours = not isinstance(page, Path) or _ours(page, pages.get(rel))
+        recorded = pages.get(rel)
+        other = recorded is not None and recorded[1] != tree_id
+        # a page of a remote folder is reported as before, never deleted (no manifest there);
+        # one another content folder made is that folder's to prune, never this run's
+        ours = not isinstance(page, Path) or (
+            not other and _ours(page, None if recorded is None else recorded[0]))
         removed = False
         if (settings.prune and ours and isinstance(page, Path) and isinstance(layout.out, Path)
                 and _inside(page, layout.out)):
@@ -115,7 +132,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
             _remove_empty_folders(page.parent, layout.out)
         else:
             left.append(rel)
-        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours))
+        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other))
     return found, left
 
 

@@ -97,3 +97,23 @@ def test_the_manifest_is_the_same_whatever_the_order_of_runs(root: Path, tmp_pat
     (root / "build" / ".pipeline-cache").unlink()
     assert _run(root, "locales", "-j", "2") == 0
     assert (root / "build" / MANIFEST_NAME).read_bytes() == first
+
+
+def test_prune_keeps_the_pages_another_content_folder_wrote_into_a_shared_output_folder(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a second tree, with one article of its own, rendered into the same build/
+    other = root / "other"
+    theirs = "fr-FR/other/page.md"
+    (other / "content" / "fr-FR" / "other").mkdir(parents=True)
+    (other / "content" / theirs).write_bytes((root / "content" / GONE).read_bytes())
+    assert main(["locales", "--content", str(other / "content"), "--locales",
+                 str(other / "locales"), "--out", str(root / "build"), "-j", "1", "-q"]) == 0
+    assert (root / "build" / theirs).is_file()
+    (root / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    found = _orphans(capsys)
+    assert (root / "build" / theirs).is_file()  # the other tree's page: not this run's
+    assert found[theirs]["severity"] == "warning"
+    assert "another content folder" in found[theirs]["message"]
+    assert not (root / "build" / GONE).exists()  # this tree's own page: pruned

@@ -67,14 +67,21 @@ def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
-                ours: bool = True) -> Finding:
+                ours: bool = True, other: bool = False) -> Finding:
     """The finding for a stale page: a warning, or a note that ``--prune`` removed it.
     ``ours``: the pipeline wrote the page as it is (``pipeline.pages``); else ``--prune``
-    keeps it, and the warning says why."""
+    keeps it, and the warning says why. ``other``: a run of another content folder wrote it."""
     if removed:
         return Finding(ORPHAN_PAGE.id, Severity.INFO,
                        f"removed (--prune): no {_article(layout, rel)} makes this page any more",
                        layout.shown_output(rel), 1, 1)
+    if other:
+        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
+                       f"no {_article(layout, rel)} makes this page: a run of another content "
+                       "folder wrote it into this shared output folder, so --prune here keeps "
+                       "it", layout.shown_output(rel), 1, 1, None,
+                       "run --prune with that content folder to prune its pages, or give each "
+                       "content folder its own output folder")
     if not ours:
         return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
                        f"no {_article(layout, rel)} makes this page, and the pipeline did not "
