@@ -24,8 +24,9 @@ _CONTROL_CHARS = "".join(map(chr, (*range(0x20), *range(0x7F, 0xA0)))).translate
     {ord(c): None for c in "\t\n\r"})
 _CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
 # A numeric character reference is its character on the page (CommonMark decodes it outside
-# code spans, a browser in HTML): '&#11;' is the vertical tab a tool wrote as XML may carry.
-# (Only the C0 controls and DEL: a browser reads '&#151;' in HTML as Windows-1252's dash.)
+# code spans, a browser in HTML): '&#11;' is the vertical tab a tool wrote as XML may carry. A
+# C1 one too: only a browser's HTML parser reads '&#151;' as Windows-1252's dash, and Markdown
+# text reaches none; Markdig (Learn's renderer) writes U+0097 itself, markdown-it U+FFFD.
 _CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,2})|0*([0-9]{1,3}));")
 
 
@@ -39,7 +40,7 @@ def _controls(text: str) -> list[str]:
                 continue
             hexa, dec = m.groups()
             c = chr(int(hexa, 16) if hexa else int(dec))
-            if (c < " " or c == "\x7f") and c not in "\t\n\r":
+            if c in _CONTROL_CHARS:
                 found.append(c)
     return found
 
