@@ -24,8 +24,9 @@ from pipeline.io import write_atomic
 from pipeline.outcome import Settings
 
 MANIFEST_NAME = ".pipeline-pages"
-_HEADER = (b"# The pages the pipeline wrote in this folder, by the digest of their content:\n"
-           b"# --prune deletes an orphan page only while it holds what is recorded here.\n")
+_HEADER = (b"# The pages the pipeline wrote in this folder: the digest of their content, of the\n"
+           b"# content folder they came from, their path. --prune deletes an orphan page only\n"
+           b"# while it holds what is recorded here, and only from a run of that folder.\n")
 
 
 def tree_of(settings: Settings) -> str:
