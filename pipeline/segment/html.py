@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.segment.flat import Flat, FlatBuilder
-from pipeline.segment.htmlstart import ATTRIBUTES
+from pipeline.segment.htmlstart import ATTRIBUTES, ATTRIBUTES_ACROSS_LINES
 from pipeline.segment.paragraphs import column_of
 
 _BLOCK_TAGS = frozenset((
@@ -24,9 +24,12 @@ _BLOCK_TAGS = frozenset((
     "th", "thead", "title", "tr", "track", "ul",
 ))
 _RAW_TAGS = frozenset(("script", "style", "pre", "textarea"))
-_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:{ATTRIBUTES}/?>|(?:\s[^<>]*)?/?>)"
+_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:{ATTRIBUTES}(/?>)|(?:\s[^<>]*)?/?>)"
                   r"|<!--.*?(?:-->|$)|<\?.*?(?:\?>|$)|<!\[CDATA\[.*?(?:\]\]>|$)"
                   r"|<![A-Za-z][^>]*(?:>|$)")
+# A tag read on from its line: a quoted value may hold line ends, as CommonMark reads it ('<p
+# title="a > b.' then 'C">'); tried only where the line's own reading was the lenient one.
+_LONG_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9-]*){ATTRIBUTES_ACROSS_LINES}/?>")
 # What ends each kind of text no reader sees: a comment, a processing instruction (<?xml …?>),
 # CDATA, a declaration (<!DOCTYPE …>); each may run over several lines.
 _HIDDEN = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
@@ -39,6 +42,8 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
     raw: str | None = None  # inside <script>…</script> and the like
     comment = False  # inside text no reader sees, until ``closer``
     closer = "-->"
+    resume = 0  # where a tag read on over line ends (``_LONG_TAG``) ends
+    last = lines[-1][1] if lines else 0
 
     def cut() -> None:
         if chunk:
@@ -46,10 +51,15 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
             chunk.clear()
 
     for start, end in lines:
-        pos = start
-        if raw is None and not comment:
+        if end <= resume:  # inside a tag read on from a line above
+            continue
+        pos = max(start, resume)
+        if raw is None and not comment and pos == start:
             line = text[start:end].strip()
             whole = _TAG.fullmatch(line) if line.startswith("<") else None
+            if whole is not None and whole.group(3) is None and _read_on(
+                    text, text.index("<", start), end, last) is not None:
+                whole = None  # its value goes on over the line end: read below
             if whole is not None and whole.group(2) is not None and \
                     whole.group(2).lower() not in _RAW_TAGS:
                 # a tag alone on its line (an inline one too: it may open the block, as
@@ -73,9 +83,16 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
                 continue
             hidden = m.group(2) is None  # a comment, <?…?>, CDATA or a declaration
             if hidden or name in _BLOCK_TAGS or name in _RAW_TAGS:
+                # read leniently (the strict reading failed): its value may go on
+                longer = None if hidden or m.group(3) else _read_on(text, m.start(), end, last)
                 if m.start() > pos:
                     chunk.append((pos, m.start()))
                 cut()
+                if longer is not None:
+                    resume = pos = longer.end()
+                    if name in _RAW_TAGS and not m.group(1):
+                        raw = name
+                    break
                 pos = m.end()
                 if hidden:
                     closer = next(c for o, c in _HIDDEN if m.group(0).startswith(o))
@@ -86,6 +103,13 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
             chunk.append((pos, end))
     cut()
     return runs
+
+
+def _read_on(text: str, at: int, end: int, last: int) -> re.Match[str] | None:
+    """The tag at ``at`` read with its quoted values over line ends, when so it ends past its
+    line's ``end`` (and before the block's, ``last``)."""
+    longer = _LONG_TAG.match(text, at, last)
+    return longer if longer is not None and longer.end() > end else None
 
 
 def _join(text: str, pieces: list[tuple[int, int]]) -> Flat:

@@ -9,8 +9,11 @@ import re
 # '>' or a sentence's end ('<img alt="a > b. C">'), where a scan to the next '>' would end the
 # tag. Each scan below tries it first, then its old lenient reading (up to the next '>') for a
 # tag that is not well formed, a value left open say: that tag is read as before.
-ATTRIBUTES = (r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'\n]*'|\"[^\"\n]*\"))?)*"
-              r"\s*")
+_ATTRIBUTES = (r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^'{0}]*'|\"[^\"{0}]*\"))?)*"
+               r"\s*")
+ATTRIBUTES = _ATTRIBUTES.format(r"\n")  # within a line: the scans read a line or a paragraph
+# ... and a value over line ends, as CommonMark allows (an HTML block's tag read on from its line)
+ATTRIBUTES_ACROSS_LINES = _ATTRIBUTES.format("")
 
 _HTML_BLOCK_TAGS = frozenset((
     "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",

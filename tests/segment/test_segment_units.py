@@ -555,3 +555,27 @@ def test_a_quoted_value_left_open_is_read_as_before_and_in_linear_time() -> None
     began = time.perf_counter()
     segment(text, "a.md")
     assert time.perf_counter() - began < 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('<p title="a > b.\nC d">Text here. Next one.</p>\n', ["Text here.", "Next one."]),
+    ("<div>\n<td title='Go > now.\nThen' class=x>Cell. Two.</td>\n</div>\n", ["Cell.", "Two."]),
+    ('<div title="a >\nb">\nText here.\n</div>\n', ["Text here."]),
+])
+def test_an_html_block_tag_whose_quoted_value_holds_a_gt_and_a_line_end_is_read_whole(
+        text: str, expected: list[str]) -> None:
+    """CommonMark lets a quoted value hold line ends; read line by line, the tag ended at its
+    first '>' and the rest of its value ('b.', 'C d">Text here.') became segments."""
+    assert [s.source for s in segment(text, "a.md").segments] == expected
+
+
+def test_html_block_tags_left_open_over_lines_are_read_in_linear_time() -> None:
+    import time
+
+    timings = []
+    for n in (2000, 8000):
+        text = "<div>\n" + '<p title="a >\nx y z\n' * n
+        began = time.perf_counter()
+        segment(text, "a.md")
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 8 * timings[0] + 0.5
