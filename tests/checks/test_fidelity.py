@@ -51,6 +51,11 @@ FAILING: dict[str, list[object]] = {
         case("See [text][ref].", "Voir [texte][réf].", "reference-label-translated"),
         case("See <https://aka.ms/x>.", "Voir <https://aka.ms/y>.", "autolink-changed"),
         case('See <a href="a.md">x</a>.', 'Voir <a href="b.md">x</a>.', "href-changed"),
+        # the same '<a title=">' on both sides: the tag runs over its value to the href
+        case('See <a title=">" href="a.md">x</a>.', 'Voir <a title=">" href="b.md">x</a>.',
+             "href-changed-after-a-quoted-gt"),
+        case("See <img alt='a > b' src=\"a.png\">.", "Voir <img alt='a > b' src=\"b.png\">.",
+             "src-changed-after-a-quoted-gt"),
         case("URL (for example, https://a.azurewebsites.net).",
              "URL ( https://a.azurewebsites.net)beispielsweise.", "bare-url-glued-to-word"),
         case("Sign in.", "Allez à [https://protection.office.com](https://protection.office.com).",

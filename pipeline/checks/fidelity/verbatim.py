@@ -38,9 +38,13 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 F = "fidelity"
 
 # Link-like fragments as written, ending where the link reader stops (patterns shared with
-# tokens.links): if both sides have the same, their targets are the same (fast path).
+# tokens.links): if both sides have the same, their targets are the same (fast path). A tag
+# runs over its quoted values, as the link reader reads it: to its first '>', '<a title=">"
+# href="a.md">' left its href out, and the same '<a title=">' on both sides hid a new target.
 _RAW_LINK = re.compile(
-    f"{DESTINATION_PATTERN}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+|<[^<>]*+>|://{URL_TAIL}")
+    f"{DESTINATION_PATTERN}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+"
+    r"""|<(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>|<[^<>]*+>"""
+    f"|://{URL_TAIL}")
 _SIMPLE_CODE = re.compile(r"`[^`]+`")
 # .NET format items, printf conversions, Windows environment variables.
 _FORMAT_ITEM = re.compile(
