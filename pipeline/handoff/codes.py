@@ -19,7 +19,8 @@ CODE = re.compile(
     r"""(`+)(?:(?!\1).)+?\1(?!`)           # inline code
     | <!--.*?-->                           # HTML comment
     | <xref:[^<>\s]*>                      # cross reference
-    | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>   # HTML tag
+    | </?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>  # HTML tag, over its
+    | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>   # quoted values ('title=">"'); else as before
     | \]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)  # link target ](url "title")
     | \]\[[^\]]*\]                         # reference link label ][ref]
     | !?\[(?:!INCLUDE|!NOTE|!TIP|!div)?     # link, image or include opening
