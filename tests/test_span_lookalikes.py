@@ -77,3 +77,26 @@ def test_a_tag_named_with_a_unicode_case_of_s_is_no_span_on_either_path() -> Non
     broken = text + '\n<span data-ttu-id="x1234-9">Neuf.</span>\n'
     assert "malformed-span" not in [p.check for p in parse_article(text, REL).problems]
     assert "malformed-span" not in [p.check for p in parse_article(broken, REL).problems]
+
+
+@pytest.mark.parametrize("attrs", [
+    pytest.param('title=">" data-ttu-id="x1234-9"', id="id-after-a-quoted-gt"),
+    pytest.param("title='a > b' class=\"sxs-lookup\"", id="lookup-class-after-a-quoted-gt"),
+    pytest.param('class="a > sxs-lookup"', id="lookup-class-in-a-value-holding-a-gt"),
+])
+def test_a_pair_s_span_written_after_a_quoted_gt_is_still_reported(attrs: str) -> None:
+    # Before: the tag was read to its first '>', inside the value: the pair's attribute after
+    # it went unseen and the span markup in the translation was no finding
+    text = pair(4, f"Un <span {attrs}>deux</span>.", "One.") + "\n"
+    found = [p.check for p in parse_article(text, REL).problems]
+    assert found == ["malformed-span"]
+
+
+def test_span_tags_with_quoted_values_are_read_in_linear_time() -> None:
+    timings = []
+    for n in (20_000, 80_000):
+        text = '<span title="> data-ttu-id=\'' * n
+        start = time.perf_counter()
+        parse_article(text, REL)
+        timings.append(time.perf_counter() - start)
+    assert timings[1] < 8 * timings[0] + 0.5

@@ -5,6 +5,7 @@ leaves it untouched as skeleton. Both are linear in the size of the text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pipeline.checks.inputs as inputs
 from pipeline.article.model import Segment, line_starts, position
@@ -30,11 +31,17 @@ _CLOSE = "</span></span>"
 # spacing, more attributes): one the scanner does not read as a pair's is reported, not passed
 # over in silence (its words and its English would both show on the page).
 # The attribute's name, or the class's own name: not data-stu-idx, sxs-lookup-x or a title that
-# names the attribute. The match runs on to the tag's '>' when it has one, never past a '<'.
+# names the attribute. The tag runs on over its quoted values ('<span title=">" data-ttu-id=…>'
+# is one tag, as a browser reads it) to its '>' when it has one, never past a '<'.
 # A tag's name is ASCII to a browser: '<\u017fpan' (long s, one of Unicode's cases of 's') is
 # no span, and the one-pass path's gate does not count it.
-_LOOKALIKE = re.compile(
-    r"(?i)<(?a:span)\b[^<>]*?(?:\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-))[^<>]*>?")
+_SPAN_TAG = re.compile(r"""(?i)<(?a:span)\b(?:[^<>"']++|"[^"<]*+"|'[^'<]*+'|["'])*+>?""")
+_PAIR_ATTRIBUTE = re.compile(r"(?i)\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-)")
+
+
+def _lookalikes(text: str, start: int) -> Iterator[re.Match[str]]:
+    """The span tags from ``start`` on that carry a pair's attribute, however written."""
+    return (m for m in _SPAN_TAG.finditer(text, start) if _PAIR_ATTRIBUTE.search(m.group()))
 _SPAN_OTHER_CASE = re.compile(r"<(?!span)[sS][pP][aA][nN]")  # '<SPAN', '<Span'
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
@@ -56,7 +63,7 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     # Exactly three '<span' a pair and no other case: then no span text can hold one once
     # every opener starts a pair (checked last), and the pairs need no look for a nested one.
     exact = count("<span", start) == 3 * openers and not _SPAN_OTHER_CASE.search(text, start)
-    if not exact and len(_LOOKALIKE.findall(text, start)) != 3 * openers:
+    if not exact and sum(1 for _ in _lookalikes(text, start)) != 3 * openers:
         return None
     segments: list[Segment] = []
     append = segments.append
@@ -225,7 +232,7 @@ def scan_segments(
     after_tag = -1  # a lookup's inner span right after its outer one: one finding for both
     stretches = iter(reported)
     stretch = next(stretches, (-1, -1))
-    for m in _LOOKALIKE.finditer(text, start):
+    for m in _lookalikes(text, start):
         at = m.start()
         while stretch[1] <= at and stretch[0] >= 0:
             stretch = next(stretches, (-1, -1))
