@@ -114,9 +114,14 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
         # one another content folder made is that folder's to prune, never this run's
         ours = not isinstance(page, Path) or (
             not other and _ours(page, None if recorded is None else recorded[0]))
-        removed = False
-        if (settings.prune and ours and isinstance(page, Path) and isinstance(layout.out, Path)
-                and _inside(page, layout.out)):
+        removed, kept = False, None
+        if settings.prune and ours:  # said when it cannot be done: the hint is --prune
+            if not isinstance(page, Path) or not isinstance(layout.out, Path):
+                kept = "it deletes pages only in a local output folder"
+            elif not _inside(page, layout.out):
+                kept = "a symbolic link is on its way, which may lead out of the output folder"
+        if (settings.prune and ours and kept is None and isinstance(page, Path)
+                and isinstance(layout.out, Path)):
             try:
                 page.unlink()
                 removed = True
@@ -133,7 +138,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
             _remove_empty_folders(page.parent, layout.out)
         else:
             left.append(rel)
-        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other))
+        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept))
     return found, left
 
 

@@ -117,3 +117,20 @@ def test_prune_keeps_the_pages_another_content_folder_wrote_into_a_shared_output
     assert found[theirs]["severity"] == "warning"
     assert "another content folder" in found[theirs]["message"]
     assert not (root / "build" / GONE).exists()  # this tree's own page: pruned
+
+
+def test_prune_says_why_it_keeps_a_stale_page_of_a_remote_output_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy_example(tmp_path / "content")
+    out = f"memory://{tmp_path.name}/build"
+    args = ["locales", "--content", str(tmp_path / "content"), "--locales",
+            str(tmp_path / "locales"), "--out", out, "-j", "1", "-q"]
+    assert main(args) == 0
+    (tmp_path / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert main([*args, "--prune", "--format", "json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "orphan-page"]
+    assert [f["severity"] for f in found] == ["warning"]
+    assert "--prune keeps it: it deletes pages only in a local output folder" in (
+        found[0]["message"])
+    assert "--prune" not in found[0]["hint"]  # not 'run again with --prune': it was given

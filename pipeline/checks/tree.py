@@ -67,10 +67,16 @@ def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
-                ours: bool = True, other: bool = False) -> Finding:
+                ours: bool = True, other: bool = False, kept: str | None = None) -> Finding:
     """The finding for a stale page: a warning, or a note that ``--prune`` removed it.
     ``ours``: the pipeline wrote the page as it is (``pipeline.pages``); else ``--prune``
-    keeps it, and the warning says why. ``other``: a run of another content folder wrote it."""
+    keeps it, and the warning says why. ``other``: a run of another content folder wrote it.
+    ``kept``: why ``--prune``, given, kept a page of this run's own."""
+    if kept is not None and ours and not other and not removed:
+        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
+                       f"no {_article(layout, rel)} makes this page any more, and --prune keeps "
+                       f"it: {kept}", layout.shown_output(rel), 1, 1, None,
+                       "delete it by hand, or restore the article")
     if removed:
         return Finding(ORPHAN_PAGE.id, Severity.INFO,
                        f"removed (--prune): no {_article(layout, rel)} makes this page any more",
