@@ -309,7 +309,9 @@ def references(text: str, defined: frozenset[str]) -> list[str]:
 
 # An HTML name or id (an anchor a page's links can point to), and a page's in-page links:
 # Markdown '](#anchor)' and HTML href="#anchor".
-ANCHOR_ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
+# (A tag read over its quoted values: 'title=">"' ends no tag, and an id= inside a value is text.)
+ANCHOR_ATTRIBUTE = re.compile(
+    r"""<[A-Za-z](?:[^<>"']|"[^"]*"|'[^']*')*?\b(?:name|id)\s*=\s*["']([^"']+)["']""")
 _MARKDOWN_TARGET = r"\]\(\s*<?#([^\s)>]+)"
 _HREF_TARGET = r"""href\s*=\s*["']#([^"']+)["']"""
 IN_PAGE_LINK = re.compile(rf"{_MARKDOWN_TARGET}|\b{_HREF_TARGET}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.tokens.links import links
+from pipeline.checks.tokens.links import anchors_named, links
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,24 @@ def test_links_separates_directives_and_xrefs() -> None:
     found = links("[!NOTE] see <xref:A.B> and [!INCLUDE [t](t.md)]")
     assert found.directives == ["[!NOTE]", "[!INCLUDE [t](t.md)]"]
     assert found.xrefs == ["<xref:A.B>"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ('<a title=">" id="setup"></a>Setup', ["setup"]),
+    ("<a title='a > b' name=\"setup\"></a>", ["setup"]),
+    ('<a title="see id=\'setup\'">x</a>', []),  # in a value: text, no anchor
+])
+def test_an_anchor_is_read_over_the_tag_s_quoted_values(text: str, names: list[str]) -> None:
+    assert anchors_named(text, frozenset({"setup"})) == names
+
+
+def test_anchor_attributes_are_read_in_linear_time() -> None:
+    import time
+
+    timings = []
+    for n in (20_000, 80_000):
+        text = '<a title="x" ' * n
+        began = time.perf_counter()
+        anchors_named(text, frozenset({"setup"}))
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 8 * timings[0] + 0.5
