@@ -13,6 +13,7 @@ missing or damaged manifest only makes pages kept, never deleted."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -33,8 +34,12 @@ def tree_of(settings: Settings) -> str:
     """The content folder the run makes its pages from, as a manifest line names it: the
     digest of its path from the output folder (a repository moved whole keeps it)."""
     content, out = settings.layout.content, settings.layout.out
-    where = (os.path.relpath(os.path.realpath(content), os.path.realpath(out))
-             if isinstance(content, Path) and isinstance(out, Path) else str(content))
+    where = str(content)
+    if isinstance(content, Path) and isinstance(out, Path):
+        where = os.path.realpath(content)
+        # Windows: a folder on another drive than the output folder's has no relative path
+        with contextlib.suppress(ValueError):
+            where = os.path.relpath(where, os.path.realpath(out))
     return digest(where.encode("utf-8", "surrogateescape"))
 
 

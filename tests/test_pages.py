@@ -134,3 +134,16 @@ def test_prune_says_why_it_keeps_a_stale_page_of_a_remote_output_folder(
     assert "--prune keeps it: it deletes pages only in a local output folder" in (
         found[0]["message"])
     assert "--prune" not in found[0]["hint"]  # not 'run again with --prune': it was given
+
+
+def test_content_on_another_drive_than_the_output_folder_is_still_recorded(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' relpath raises between drives (C: and D:): the manifest names the content
+    folder by its whole path then, and the run ends as any other."""
+    def other_drive(path: str, start: str | None = None) -> str:
+        raise ValueError("path is on mount 'C:', start on mount 'D:'")
+
+    monkeypatch.setattr("pipeline.pages.os.path.relpath", other_drive)
+    (root / "build" / MANIFEST_NAME).unlink()
+    assert _run(root, "locales") == 0
+    assert GONE in (root / "build" / MANIFEST_NAME).read_text()
