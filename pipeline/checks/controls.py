@@ -40,7 +40,7 @@ def _controls(text: str) -> list[str]:
                 continue
             hexa, dec = m.groups()
             c = chr(int(hexa, 16) if hexa else int(dec))
-            if c in _CONTROL_CHARS:
+            if c in _CONTROL_CHARS and c != "\0":  # '&#0;' is U+FFFD to every reader
                 found.append(c)
     return found
 

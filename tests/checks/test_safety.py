@@ -733,6 +733,8 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Type `&#11;`.", "Tapez `&#11;` ou `&#12;`.",
                      id="a-reference-in-code-is-text"),
         pytest.param("A tab.", "Un onglet&#9;&#10;&#x0D;.", id="a-tab-or-line-end-reference"),
+        # CommonMark, Markdig and browsers write U+FFFD for it: a box, no control
+        pytest.param("A null.", "Un nul &#0; &#x00;.", id="a-null-reference"),
         pytest.param("Use &#11; here.", "Utilisez &#x0b; ici.", id="the-english-has-a-reference"),
     ],
 }
