@@ -37,16 +37,16 @@ _CLOSE = "</span></span>"
 # no span, and the one-pass path's gate does not count it.
 _SPAN_TAG = re.compile(r"""(?i)<(?a:span)\b(?:[^<>"']++|"[^"<]*+"|'[^'<]*+'|["'])*+>?""")
 _PAIR_ATTRIBUTE = re.compile(r"(?i)\bdata-[st]tu-id\s*=|\bsxs-lookup\b(?!-)")
-
-
-def _lookalikes(text: str, start: int) -> Iterator[re.Match[str]]:
-    """The span tags from ``start`` on that carry a pair's attribute, however written."""
-    return (m for m in _SPAN_TAG.finditer(text, start) if _PAIR_ATTRIBUTE.search(m.group()))
 _SPAN_OTHER_CASE = re.compile(r"<(?!span)[sS][pP][aA][nN]")  # '<SPAN', '<Span'
 _TR_AT = len(OPENER) + 2  # '">' after the id
 _SRC_AT = len('</span><span class="sxs-lookup"><span data-stu-id="') + 2
 _END_AT = len(_CLOSE)
 _tuple_new = tuple.__new__
+
+
+def _lookalikes(text: str, start: int) -> Iterator[re.Match[str]]:
+    """The span tags from ``start`` on that carry a pair's attribute, however written."""
+    return (m for m in _SPAN_TAG.finditer(text, start) if _PAIR_ATTRIBUTE.search(m.group()))
 
 
 def _scan_well_formed(text: str, start: int) -> list[Segment] | None:

@@ -57,7 +57,7 @@ def html_runs(text: str, lines: Sequence[tuple[int, int]]) -> list[Flat]:
         if raw is None and not comment and pos == start:
             line = text[start:end].strip()
             whole = _TAG.fullmatch(line) if line.startswith("<") else None
-            if whole is not None and whole.group(3) is None and _read_on(
+            if whole is not None and whole.group(2) and whole.group(3) is None and _read_on(
                     text, text.index("<", start), end, last) is not None:
                 whole = None  # its value goes on over the line end: read below
             if whole is not None and whole.group(2) is not None and \
