@@ -1,7 +1,7 @@
 """The roots a run is given, checked before any work: the output never where the run reads
 (a page written over a delivered article cannot be got back, and one written inside the
-content root is read again as an article by the next run), and a content root that is not
-itself one locale's folder (its subfolders would be taken as locales)."""
+content root is read again as an article by the next run), and a content or catalogs root
+that is not itself one locale's folder (its subfolders would be taken as locales)."""
 
 from __future__ import annotations
 
@@ -55,10 +55,10 @@ def _locale_folder(name: str) -> bool:
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str | None:
     """What is wrong with the roots, as the error says it, or None."""
-    here = _local(content)
-    if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
-        return (f"--content {content} is one locale's folder: give the folder that holds "
-                f"the locale folders ({here.parent})")
+    for name, root in (("--content", content), ("--locales", locales)):
+        problem = one_locale(name, root)
+        if problem is not None:
+            return problem
     for name, root in (("--locales", locales), ("--out", out)):  # made when missing
         problem = _no_folder(root) if isinstance(root, Path) else None
         if problem is not None:
@@ -67,6 +67,17 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
                     "or read back as, what the run reads; give an output folder of its own")
+    return None
+
+
+def one_locale(name: str, root: Path | Url) -> str | None:
+    """The error for a root that is one locale's folder (content/fr-FR, locales/fr-FR), or
+    None: its subfolders (get-started, how-to) would be taken as locales, and catalogs,
+    pages and XLIFF files written for them. A root not made yet counts by its name alone."""
+    here = _local(root)
+    if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
+        return (f"{name} {root} is one locale's folder: give the folder that holds "
+                f"the locale folders ({here.parent})")
     return None
 
 

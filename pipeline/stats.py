@@ -255,7 +255,18 @@ def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
         print(f"pipeline: error: no catalogs folder at {locales} (give --locales DIR)",
               file=sys.stderr)
         return None
-    return locales
+    return None if _one_locale(locales) else locales
+
+
+def _one_locale(locales: Path) -> bool:
+    """Whether ``locales`` is one locale's folder (after saying so): its subfolders would be
+    read as locales, an XLIFF file's target-language 'how-to'."""
+    from pipeline.roots import one_locale
+
+    problem = one_locale("--locales", locales)
+    if problem is not None:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 def returned_folder(
@@ -277,6 +288,8 @@ def returned_folder(
         if not needed.is_dir():
             print(f"pipeline: error: no folder at {needed}", file=sys.stderr)
             return None
+    if _one_locale(locales):
+        return None
     rels, problems = returned_files(folder, Layout(Path(), locales, Path()).shown(folder),
                                     suffixes, check, known)
     return locales, folder, rels, problems

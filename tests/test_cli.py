@@ -508,6 +508,29 @@ def test_a_locale_folder_given_as_the_content_root_is_refused_with_its_parent_na
     assert not locales.exists() and not out.exists()
 
 
+@pytest.mark.parametrize("command", [
+    ["extract"], ["check"], ["render", "--out", "{tmp}/build"], ["locales", "--out", "{tmp}/build"],
+    ["baseline", "--out", "{tmp}/b.json"], ["stats"], ["xliff-export", "--out", "{tmp}/xlf"],
+    ["xliff-import", "{tmp}"],
+    ["handoff", "--locale", "fr-FR", "--out", "{tmp}/pkg"], ["handoff-import", "{tmp}"],
+    ["tm-export", "--locale", "fr-FR", "--out", "{tmp}/fr.tmx"], ["report", "--out", "{tmp}/r"]])
+def test_a_locale_folder_given_as_the_catalogs_root_is_refused_with_its_parent_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """`xliff-export --locales locales/fr-FR` wrote target-language="how-to", and `extract`
+    wrote catalogs under locales/fr-FR/de-DE: every command took its subfolders as locales."""
+    content, locales, _ = tree(tmp_path, english=True)
+    shutil.copytree(REPO / "locales", locales)
+    before = sorted(tmp_path.rglob("*"))
+    argv = [part.format(tmp=tmp_path) for part in command]
+    if command[0] in ("report", "extract", "check", "render", "locales", "baseline"):
+        argv += ["--content", str(content)]
+    assert main([*argv, "--locales", str(locales / "fr-FR")]) == 2
+    said = capsys.readouterr().err
+    assert said == (f"pipeline: error: --locales {locales / 'fr-FR'} is one locale's folder: "
+                    f"give the folder that holds the locale folders ({locales})\n")
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
         tmp_path: Path) -> None:
     """content/build holds no locale's articles: nothing there is read back."""
