@@ -28,7 +28,7 @@ from pipeline.io import write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache"
 _OLD_NAMES = (".pipeline-cache.json",)  # earlier versions' caches: removed when one is saved
-_FORMAT = 8  # 8: an English-driven article's handoff is part of the key
+_FORMAT = 9  # 8: an English-driven article's handoff is part of the key; 9: os_file
 # marshal's format may change with the Python version: a cache from another one is ignored
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 _CHUNK = 1024  # entries per marshal value: saving holds no more than this many at once
@@ -134,7 +134,7 @@ class Entry(NamedTuple):
             self.catalog.record() if self.catalog else None,
             self.output.record() if self.output else None,
             [[f.check, int(f.severity), f.message, f.file, f.line, f.column, f.segment, f.hint,
-              f.subject, f.suppressed]
+              f.subject, f.suppressed, f.os_file]
              for f in self.findings],
             self.segments,
             list(self.edition) if self.edition else None,
@@ -167,8 +167,8 @@ class Replay(NamedTuple):
         """From an entry as read (``Entry.record``), without making its file states."""
         _, _, output, found, segments, edition, _ = value
         return cls(
-            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h, su, sp)
-                   for c, s, m, fi, li, co, se, h, su, sp in found]) if found else (),
+            tuple([Finding(c, _SEVERITY[s], m, fi, li, co, se, h, su, sp, False, of)
+                   for c, s, m, fi, li, co, se, h, su, sp, of in found]) if found else (),
             int(segments),
             None if edition is None else (edition[0], edition[1], edition[2]),
             None if not output else str(output[4]))

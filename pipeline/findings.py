@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -41,6 +42,17 @@ def json_text(value: object, indent: int | None = None) -> str:
         if c not in "\n":  # a line break between items (indent): JSON's own white space
             text = text.replace(c, json.dumps(c)[1:-1])
     return text
+
+
+def printable_name(path: str) -> str:
+    """A path as findings show it. A name that is not UTF-8 comes from os.fsdecode with lone
+    surrogates, which JSON, SARIF, HTML and a UTF-8 terminal cannot carry: its bytes are shown
+    with \\x escapes, as ``ls -b`` shows them."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes os.fsdecode could not decode
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 class Severity(enum.IntEnum):
@@ -90,6 +102,23 @@ class Finding:
     # show it as such) but not printed, not counted and not holding anything back.
     suppressed: bool = False
     baselined: bool = False  # matched by an entry of the baseline (set by the gate, not cached)
+    # The file as the OS names it, where that is not ``file``: a name that is not UTF-8 comes
+    # from os.fsdecode with lone surrogates, which ``file`` shows with \\x escapes (no JSON,
+    # SARIF, HTML or terminal can carry them). Links and URIs are made from its bytes: the
+    # escaped name points at no file. Set from ``file`` when that is given raw.
+    os_file: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.file.isascii():  # the common case ends here, at C speed
+            shown = printable_name(self.file)
+            if shown != self.file:
+                object.__setattr__(self, "os_file", self.file)
+                object.__setattr__(self, "file", shown)
+
+    @property
+    def path(self) -> str:
+        """The file's name as the OS takes it (``os.fsencode`` gives its bytes)."""
+        return self.os_file or self.file
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.check, self.message)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pipeline.checks.inputs as inputs
 from pipeline import storage
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, Severity, printable_name
 from pipeline.storage import Url
 
 # What a walk finds (the checks' registry lists them): a folder or link that cannot be read
@@ -343,8 +343,8 @@ class _Walk:
     def _problem(self, check: str, severity: Severity, rel: str, message: str,
                  hint: str) -> None:
         where = _join(self.shown, rel) if rel else self.shown
-        self.problems.append(Finding(check, severity, message, printable(where), 0, 0, None,
-                                     hint))
+        # given raw: the finding shows it printable and keeps its bytes for links (SARIF)
+        self.problems.append(Finding(check, severity, message, where, 0, 0, None, hint))
 
     def sorted_problems(self) -> list[Finding]:
         return sorted(self.problems, key=Finding.sort_key)
@@ -391,9 +391,5 @@ def file_or_link(path: str) -> bool:
 
 
 def printable(path: str) -> str:
-    """A path as findings show it. A name that is not UTF-8 comes from os.fsdecode with lone
-    surrogates, which JSON, SARIF, HTML and a UTF-8 terminal cannot carry: its bytes are shown
-    with \\x escapes, as ``ls -b`` shows them."""
-    if path.isascii() or _is_utf8(path):
-        return path
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path as findings show it (``findings.printable_name``)."""
+    return path if path.isascii() else printable_name(path)

@@ -1,7 +1,8 @@
 """Findings as SARIF 2.1.0, for code-scanning views (``check --format sarif``).
 
 One run whose driver lists every check as a rule; each finding is a result at its file, line and
-column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ran in). Columns
+column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ran in), made
+from the bytes the OS names a file by (a name that is not UTF-8 too). Columns
 count Unicode code points, as the diagnostics do. ``partialFingerprints`` identify a finding by
 its check, file and message (not its line, which moves with edits above it, nor the catalog
 lines and segment ids a message cites: ``identity.message_key``), so a code-scanning view keeps
@@ -53,15 +54,17 @@ def _other_rule(check_id: str) -> dict[str, Any]:
 
 def artifact_uri(path: str) -> tuple[str, bool]:
     """(URI, relative?): a relative reference with forward slashes where the path is relative,
-    else a file URI."""
+    else a file URI. ``path`` as the OS names the file: its bytes are percent-encoded (RFC
+    3986), so a name that is not UTF-8 (b'caf\\xe9.md': 'caf%E9.md') leads to the file."""
     posix = path.replace(os.sep, "/") if os.sep != "/" else path
     if os.path.isabs(path):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix), False
-    return quote(posix.removeprefix("./")), True
+        return "file://" + quote(os.fsencode(posix if posix.startswith("/") else "/" + posix)), \
+            False
+    return quote(os.fsencode(posix.removeprefix("./"))), True
 
 
 def _location(finding: Finding) -> dict[str, Any]:
-    uri, relative = artifact_uri(finding.file)
+    uri, relative = artifact_uri(finding.path)
     artifact: dict[str, Any] = {"uri": uri}
     if relative:
         artifact["uriBaseId"] = SRCROOT

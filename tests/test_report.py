@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_to_bytes
 
 import pytest
 from example import copy_example
@@ -468,6 +468,28 @@ def test_a_file_name_that_reorders_or_hides_text_is_shown_escaped(
     assert "locales/fr-FR/bidi\\u202egpj.exe.po:" in article
     assert "(locales/fr-FR/bidi\\u202egpj.exe.po:" in squash(article)
     assert "<title>fr-FR/bidi\\u202egpj.exe.md · localization report</title>" in article
+
+
+def test_a_file_name_that_is_not_utf8_links_to_the_file_by_its_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that is not UTF-8 (b'caf\\xe9.md') was linked by the escaped name shown
+    ('caf%5Cxe9.md'), a file that is not there. The link percent-encodes the name's bytes
+    ('caf%E9.md'); the text still shows it escaped, as check prints it."""
+    monkeypatch.chdir(tmp_path)
+    demo_tree(tmp_path)
+    content, locales = Path("content"), Path("locales")
+    (content / "fr-FR" / os.fsdecode(b"caf\xe9.md")).write_bytes(b"x\n")
+    out = build(tmp_path, content, locales)
+    seen = 0
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for url, shown in re.findall(r'<a href="([^"#]*caf[^"#]*)(?:#[^"]*)?"[^>]*>([^<]*)<',
+                                     text):
+            assert url.endswith("/content/fr-FR/caf%E9.md"), (page, url)
+            assert (page.parent / os.fsdecode(unquote_to_bytes(url))).is_file(), (page, url)
+            assert shown == "content/fr-FR/caf\\xe9.md"
+            seen += 1
+    assert seen >= 1
 
 
 def test_an_article_page_lists_a_bounded_number_of_findings_and_counts_the_rest(

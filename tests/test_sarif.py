@@ -8,6 +8,7 @@ forbids any other), and the types and values of those the pipeline writes.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from pipeline import checks
 from pipeline.cli import main
 from pipeline.findings import Finding, Severity
-from pipeline.sarif import FINGERPRINT, SRCROOT, to_sarif
+from pipeline.sarif import FINGERPRINT, SRCROOT, fingerprint, to_sarif
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -260,3 +261,32 @@ def test_check_format_sarif_prints_the_findings_as_a_sarif_log(
             ("orphan-catalog", "locales/de-DE/gone.po"),
             ("catalog-overrides-article", "content/fr-FR/get-started/install-cli.md"),
             ("layout", "content/not%20a%20locale")} <= got
+
+
+def test_a_file_name_that_is_not_utf8_is_a_uri_of_its_bytes_that_leads_to_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its URI was the escaped name shown ('caf%5Cxe9.md': 'caf\\xe9.md'), which names no
+    file; the message shows the escaped name, and the fingerprint is made from it, as before."""
+    from urllib.parse import unquote_to_bytes
+
+    from test_sarif_schema import validate as validate_schema
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    (tmp_path / "content" / "fr-FR" / os.fsdecode(b"caf\xe9.md")).write_bytes(b"x\n")
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", "--content", "content", "--locales", "locales", "-j", "1",
+            "--format", "sarif"]
+    main(argv)
+    log = json.loads(capsys.readouterr().out)
+    validate(log)
+    validate_schema(log)
+    [result] = [r for r in results(log) if r["ruleId"] == "encoding"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "content/fr-FR/caf%E9.md"
+    assert Path(os.fsdecode(unquote_to_bytes(uri))).is_file()
+    shown = Finding("encoding", Severity.ERROR, result["message"]["text"],
+                    "content/fr-FR/caf\\xe9.md")
+    assert result["partialFingerprints"][FINGERPRINT] == fingerprint(shown, 1)
+    main(argv)
+    assert results(json.loads(capsys.readouterr().out)) == results(log)

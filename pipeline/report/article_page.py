@@ -14,6 +14,7 @@ from pipeline.report.html import (
     chunks,
     esc,
     file_link,
+    finding_link,
     finding_list,
     join,
     legend,
@@ -91,7 +92,7 @@ def _general(view: View, here: str, page_dir: str) -> str:
     if not view.general:
         note = "" if view.readable else '<p class="empty">The article could not be read.</p>'
         return f'<section id="findings">{note}</section>' if note else ""
-    items = finding_list(here, view.general, lambda f: file_link(page_dir, f.file, f.line))
+    items = finding_list(here, view.general, lambda f: finding_link(page_dir, f))
     return (
         f'<section id="findings"><h2>Findings on the article ({len(view.general):,})</h2>'
         f"{items}</section>"
@@ -138,7 +139,7 @@ def _row(row: Row, n: int, tr_attrs: str, where: tuple[str, str], po: str, po_no
             return file_link(page_dir, po, f.line)
         if row.entry_line:
             return file_link(page_dir, po, row.entry_line)
-        return file_link(page_dir, f.file, f.line)
+        return finding_link(page_dir, f)
 
     ordered = sorted(row.findings, key=lambda f: (-f.severity, f.check, f.message))
     return (

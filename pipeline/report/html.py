@@ -48,7 +48,9 @@ def _split(url: str) -> tuple[str, str, str]:
 def href(url: str) -> str:
     """A relative URL for an attribute: percent-encoded, then escaped."""
     path, sep, fragment = _split(url)
-    return esc(quote(path, safe="/") + sep + quote(fragment, safe=""))
+    # the bytes the OS names a file by: a name that is not UTF-8 (lone surrogates from
+    # os.fsdecode) is percent-encoded as it is on disk, so the link leads to the file
+    return esc(quote(os.fsencode(path), safe="/") + sep + quote(fragment, safe=""))
 
 
 def page_link(here: str, target: str) -> str:
@@ -59,13 +61,19 @@ def page_link(here: str, target: str) -> str:
     return rel + sep + fragment
 
 
-def file_link(page_dir: str, file: str, line: int = 0) -> tuple[str, str]:
+def file_link(page_dir: str, file: str, line: int = 0, path: str = "") -> tuple[str, str]:
     """(link, text) for an input file shown as ``file`` (as in diagnostics), from the folder
-    ``page_dir`` (absolute) of a report page: a relative link, and the text 'path:line'."""
-    rel = os.path.relpath(os.path.abspath(file), page_dir).replace(os.sep, "/")
+    ``page_dir`` (absolute) of a report page: a relative link, and the text 'path:line'.
+    ``path``: the file as the OS names it, where that is not ``file`` (``Finding.path``)."""
+    rel = os.path.relpath(os.path.abspath(path or file), page_dir).replace(os.sep, "/")
     if line:
         return f"{rel}#L{line}", f"{file}:{line}"
     return rel, file
+
+
+def finding_link(page_dir: str, f: Finding) -> tuple[str, str]:
+    """``file_link`` for a finding: shown by its printable name, linked by the OS's."""
+    return file_link(page_dir, f.file, f.line, f.path)
 
 
 def a(url: str, text: str, cls: str = "") -> str:

@@ -14,7 +14,7 @@ from pipeline.report.html import (
     check_stem,
     chunks,
     esc,
-    file_link,
+    finding_link,
     finding_list,
     join,
     legend,
@@ -177,7 +177,7 @@ def _outside(located: Sequence[Located], out_dir: str) -> str:
     loose = [x.finding for x in located if not x.rel]
     if not loose:
         return ""
-    items = finding_list("index.html", loose, lambda f: file_link(out_dir, f.file, f.line))
+    items = finding_list("index.html", loose, lambda f: finding_link(out_dir, f))
     return (
         f'<section id="outside"><h2>Findings outside any article ({len(loose):,})</h2>'
         f"{items}</section>"
@@ -243,7 +243,7 @@ def check_pages(
             rows.append(
                 f'<tr class="{f.severity.label}"><td>{severity_badge(f.severity.label)}'
                 f'{state_badges(f)}</td>'
-                f"<td>{article}</td><td>{a(*file_link(out_dir, f.file, f.line), cls='loc')}</td>"
+                f"<td>{article}</td><td>{a(*finding_link(out_dir, f), cls='loc')}</td>"
                 f"<td>{shown(f.message)}</td></tr>"
             )
         table = (
