@@ -49,13 +49,49 @@ def _paths(out: bytes) -> list[str]:
     return [os.fsdecode(p) for p in out.split(b"\0") if p]
 
 
-def changed_files(ref: str, where: Path) -> tuple[Path, list[Path]]:
-    """(the work tree's top folder, the files that differ from ``ref`` or are untracked)."""
+def _top(where: Path) -> Path | None:
+    """The top folder of the git work tree ``where`` is in (git gives its real path: symbolic
+    links followed), or None when it is in none; ``where`` need not exist yet."""
+    while not where.is_dir() and where != where.parent:  # a catalogs root made by the run
+        where = where.parent
     try:
-        top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], where)).strip())
+        return Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], where)).strip())
     except _Failed:
-        raise ChangedError(f"--changed-since needs a git work tree, and {where} is not in one"
-                           ) from None
+        return None
+
+
+def _real(root: Path, shown: str) -> str:
+    """``root`` as a message names it, with where it leads when a symbolic link (it, or a
+    folder above it) takes it elsewhere: the link may be in the repository, its target not."""
+    real = os.path.realpath(root)
+    if real == os.path.abspath(root):
+        return shown
+    return f"{shown} ({'a symbolic link to' if root.is_symlink() else 'in truth'} {real})"
+
+
+def _one_tree(roots: tuple[Path, Path], layout: Layout) -> Path:
+    """The git work tree that holds both ``roots`` (content, catalogs); ChangedError when
+    there is none, or each is in another: a change git cannot see would go unchecked (a
+    catalog edited in the other repository brought no article)."""
+    content = _real(roots[0], layout.shown(roots[0]))
+    top = _top(roots[0])
+    if top is None:
+        raise ChangedError(f"--changed-since needs a git work tree, and {content} is not in "
+                           "one: git cannot tell which articles changed; run without "
+                           "--changed-since to check every article")
+    other = _top(roots[1])
+    if other != top:
+        catalogs = _real(roots[1], layout.shown(roots[1]))
+        where = f"in the git work tree {other}" if other else "in no git work tree"
+        raise ChangedError(f"--changed-since compares one git work tree with the ref, and "
+                           f"{content} is in {top} while {catalogs} is {where}: a change to "
+                           "the one would go unseen; run without --changed-since to check "
+                           "every article, or keep both in one repository")
+    return top
+
+
+def changed_files(ref: str, top: Path) -> list[Path]:
+    """The files of the work tree at ``top`` that differ from ``ref`` or are untracked."""
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
              top)
@@ -63,7 +99,7 @@ def changed_files(ref: str, where: Path) -> tuple[Path, list[Path]]:
         raise ChangedError(f"--changed-since: unknown git ref {ref!r}") from None
     diff = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
-    return top, [top / p for p in (*_paths(diff), *_paths(untracked))]
+    return [top / p for p in (*_paths(diff), *_paths(untracked))]
 
 
 def _under(path: Path, root: Path) -> str | None:
@@ -89,7 +125,7 @@ def changed_articles(
     if not isinstance(layout.content, Path) or not isinstance(layout.locales, Path):
         raise ChangedError("--changed-since compares local folders with git; the content and "
                            "locales roots here are URLs")
-    _, files = changed_files(ref, layout.content)
+    files = changed_files(ref, _one_tree((layout.content, layout.locales), layout))
     content = layout.content.resolve()
     catalogs = layout.locales.resolve()
     wanted = {s.resolve() for s in settings}

@@ -113,6 +113,40 @@ def test_outside_a_work_tree_or_with_an_unknown_ref_it_fails_in_one_line(
     assert says in err and "\n" not in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("elsewhere", ["no git", "another repository"])
+def test_a_content_root_linked_out_of_the_catalogs_repository_fails_saying_where_it_leads(
+    repo: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str], elsewhere: str,
+) -> None:
+    """content is a symbolic link, committed beside the catalogs, to a folder outside the
+    repository. Out of any work tree, the error said 'content is not in one' (the link is in
+    one); in another repository, a changed catalog was checked by no one (exit 0, 0 articles)."""
+    content, locales = repo
+    target = tmp_path_factory.mktemp("elsewhere") / "content"
+    content.rename(target)
+    content.symlink_to(target)
+    if elsewhere == "another repository":
+        git(target, "init", "-q", "-b", "main")
+        git(target, "add", "-A")
+        git(target, "commit", "-q", "-m", "docs")
+    git(content.parent, "add", "-A")
+    git(content.parent, "commit", "-q", "-m", "content moved out, linked")
+    po = locales / "de-DE/c.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Fermez la fenêtre."', 'msgstr "Fermez la `fenêtre`."'), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*cli_args("check", content, locales), "--changed-since", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    said = f"{os.path.relpath(content)} (a symbolic link to {target})"
+    if elsewhere == "no git":
+        assert f"needs a git work tree, and {said} is not in one" in err
+    else:
+        assert (f"{said} is in {target} while {os.path.relpath(locales)} is in the git "
+                f"work tree {content.parent}") in err
+    assert "run without --changed-since to check every article" in err
+
+
 def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
     """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
     extracted, with a baseline of what they have: (content, locales, the baseline)."""
