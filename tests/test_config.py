@@ -103,6 +103,18 @@ def test_the_readme_sample_configuration_loads(tmp_path: Path) -> None:
     assert config.max_file_size == table["max-file-size"]
 
 
+@pytest.mark.parametrize("doc", sorted(p.name for p in (REPO / "docs").glob("*.md")))
+def test_every_tool_pipeline_sample_in_the_docs_loads(doc: str, tmp_path: Path) -> None:
+    """A [tool.pipeline] a user copies from docs/*.md is one the pipeline accepts, its keys
+    all known and its values all valid."""
+    text = (REPO / "docs" / doc).read_text(encoding="utf-8")
+    for block in re.findall(r"```toml\n(.*?)```", text, re.S):
+        if "[tool.pipeline]" in block:
+            pyproject = tmp_path / "pyproject.toml"
+            pyproject.write_text(block, encoding="utf-8")
+            load(pyproject, KNOWN)  # raises ConfigError on any key or value it refuses
+
+
 def test_a_settings_file_named_on_the_command_line_that_is_missing_is_a_usage_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--config nosuch.toml`` ran on the defaults, exit 0: the user's settings silently unused."""
