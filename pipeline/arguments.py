@@ -76,18 +76,19 @@ def _render(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
     p.add_argument("--form", choices=[f.value for f in Form], default=Form.LOCALIZED.value,
                    help="localized (default), source (English) or bilingual (sxs)")
-    _prune(p)
+    # render runs no checks, so it neither reports orphan pages nor says it does
+    _prune(p, "keep them; `locales` reports them as orphan-page")
 
 
-def _prune(p: argparse.ArgumentParser) -> None:
+def _prune(p: argparse.ArgumentParser, otherwise: str) -> None:
     p.add_argument("--prune", action="store_true",
                    help="delete the pages of the output folder whose article no longer exists "
-                        "(default: report them as orphan-page)")
+                        f"(default: {otherwise})")
 
 
 def _locales(p: argparse.ArgumentParser) -> None:
     _common(p, out=True)
-    _prune(p)
+    _prune(p, "report them as orphan-page")
     _selection(p)
     gate.declare(p, "locales")
     _memory(p)

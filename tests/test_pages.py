@@ -147,3 +147,19 @@ def test_content_on_another_drive_than_the_output_folder_is_still_recorded(
     (root / "build" / MANIFEST_NAME).unlink()
     assert _run(root, "locales") == 0
     assert GONE in (root / "build" / MANIFEST_NAME).read_text()
+
+
+@pytest.mark.parametrize(("command", "reports"), [("render", False), ("locales", True)])
+def test_the_prune_help_says_what_each_command_does_with_an_orphan_page_without_it(
+        root: Path, capsys: pytest.CaptureFixture[str], command: str, reports: bool) -> None:
+    """``render --help`` said that without --prune render reports orphan pages; it runs no
+    checks and reports none, so a user relying on it never heard of a stale page."""
+    (root / "content" / GONE).unlink()
+    capsys.readouterr()
+    assert _run(root, command) == 0
+    assert ("orphan-page" in capsys.readouterr().err) == reports
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert ("(default: report them as orphan-page)" in help_text) == reports
+    assert (root / "build" / GONE).exists()
