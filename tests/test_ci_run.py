@@ -25,6 +25,15 @@ def test_ci_installs_the_tool_and_only_warns_when_it_cannot(tool: str) -> None:
     assert SCRIPT.index(f"install -y -qq {tool}") < SCRIPT.index("make test")
 
 
+def test_ci_installs_gnu_gettext_which_the_readme_requires() -> None:
+    """The README says `.ci/run` installs what the tests need, GNU gettext among them; it
+    installed the rest and left the interoperability tests to fail without msgfmt."""
+    command = " ".join(SCRIPT.replace("\\\n", " ").split("\n"))
+    assert re.search(r"command -v msgfmt >/dev/null \|\| \(apt-get update -qq && apt-get "
+                     r"install -y -qq gettext >/dev/null\)", command)
+    assert SCRIPT.index("install -y -qq gettext ") < SCRIPT.index("make test")
+
+
 @dataclass
 class _Reporter:
     stats: dict[str, list[Any]]
