@@ -305,8 +305,8 @@ _INTERRUPTS = re.compile(
 def _page_lost(source: str, translation: str, page: _Page, code: bool, after: str = ""
                ) -> list[tuple[Check, str]]:
     """What a translation breaks of its page: reference links and link anchors it loses, an
-    indented code block it opens (``code``: see ``_opens_code``), and the character after it
-    (``after``) its final backslash escapes."""
+    indented code block it opens (``code``: see ``page_code.opens_code``), and the character
+    after it (``after``) its final backslash escapes."""
     labels, targets = page
     lost = [(link_target_changed.check, m) for m in (
         *references_lost(source, translation, labels),
