@@ -701,3 +701,20 @@ def test_a_sarif_run_that_stops_midway_prints_no_document(
     out, err = capsys.readouterr()
     assert out == ""
     assert said in err
+
+
+def test_docs_distributed_names_every_command_whose_roots_are_local_folders_only() -> None:
+    """docs/distributed.md left tm-export and handoff out of its local-only list; given an
+    s3:// --locales they stop with exit 2, as the others do."""
+    doc = " ".join((REPO / "docs" / "distributed.md").read_text(encoding="utf-8").split())
+    found = re.search(r"- ((?:`[\w-]+`,? (?:and )?)+)work on local folders only", doc)
+    assert found is not None
+    local_only = set(re.findall(r"`([\w-]+)`", found.group(1))) - {"--changed-since"}
+    roots = {"content", "locales", "out", "source"}
+    by_url, by_path = set(), set()
+    for name, _, _ in _COMMANDS:
+        sub = next(a for a in _parser(name)._actions if a.dest == "command").choices[name]
+        metavars = [a.metavar or "" for a in sub._actions if a.dest in roots]
+        if metavars:
+            (by_url if any("URL" in m for m in metavars) else by_path).add(name)
+    assert local_only == by_path and not local_only & by_url
