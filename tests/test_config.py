@@ -12,7 +12,7 @@ from example import copy_example
 
 from pipeline import checks
 from pipeline.cli import main
-from pipeline.config import ConfigError, from_table, load
+from pipeline.config import _KEYS, ConfigError, from_table, load
 from pipeline.findings import Severity
 
 REPO = Path(__file__).resolve().parents[1]
@@ -97,6 +97,7 @@ def test_the_readme_sample_configuration_loads(tmp_path: Path) -> None:
     pyproject.write_text(samples[0], encoding="utf-8")
     table = tomllib.loads(samples[0])["tool"]["pipeline"]
     config = load(pyproject, KNOWN)  # raises ConfigError on any key or value it refuses
+    assert set(table) == set(_KEYS)  # the sample shows every setting there is
     assert config.select == frozenset(table["select"])
     assert config.ignore == frozenset(table["ignore"])
     assert {k: v.label for k, v in config.severities.items()} == table["severity"]
