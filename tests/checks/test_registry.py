@@ -73,3 +73,16 @@ def test_the_overview_counts_each_topics_checks(capsys: pytest.CaptureFixture[st
     counts = {topic: sum(1 for _, t in listed.values() if t == topic)
               for topic in {t for _, t in listed.values()} - {"terminology"}}
     assert {topic: int(n) for topic, n in overview.items()} == counts
+
+
+def test_the_doc_lists_every_safety_check_as_never_silenced(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The list named seven of the ten: include-added, markup-open and control-character
+    are never silenced either (`# ignore-control-character` is an ignore-flag warning)."""
+    listed = _listed(capsys)
+    found = re.search(r"\*\*Safety checks are never silenced\*\* \(([^)]*)\)",
+                      " ".join(DOC.split()))
+    assert found is not None
+    named = set(re.findall(r"`([a-z-]+)`", found.group(1)))
+    assert named == {cid for cid, (severity, topic) in listed.items()
+                     if topic == "safety" and severity == "error"}
