@@ -334,10 +334,10 @@ def _excepted(readme: str, option: str) -> set[str]:
     return set(re.findall(r"`([\w-]+)`", found.group(1) or ""))
 
 
-def test_the_readme_says_which_commands_take_j_and_q() -> None:
+def test_the_readme_says_which_commands_take_j_q_and_config() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = {name for name, _, _ in _COMMANDS}
-    for option, short in (("-j N", "-j"), ("-q", "-q")):
+    for option, short in (("-j N", "-j"), ("-q", "-q"), ("--config FILE", "--config")):
         takes = set()
         for name in commands:
             parser = _parser(name)
