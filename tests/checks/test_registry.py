@@ -86,3 +86,20 @@ def test_the_doc_lists_every_safety_check_as_never_silenced(
     named = set(re.findall(r"`([a-z-]+)`", found.group(1)))
     assert named == {cid for cid, (severity, topic) in listed.items()
                      if topic == "safety" and severity == "error"}
+
+
+def test_each_documented_hint_is_the_one_the_tool_prints() -> None:
+    """The doc's `Hint:` under a check is the hint its findings carry (code marks aside): the
+    doc's inconsistent-translation hint was an older one."""
+    from pipeline.checks.registry import ALL_CHECKS
+
+    differ = []
+    for check in ALL_CHECKS:
+        section = re.search(rf"^#### `{re.escape(check.id)}` — \w+\n(.*?)(?=^#|\Z)",
+                            CHECKS_PART, re.M | re.S)
+        hint = section and re.search(r"^Hint: (.*?)(?:\n\n|\Z)", section.group(1), re.M | re.S)
+        if hint:
+            shown = " ".join(hint.group(1).split()).replace("`", "").rstrip(".")
+            if shown != check.hint.replace("`", "").rstrip("."):
+                differ.append(check.id)
+    assert differ == []
