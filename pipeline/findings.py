@@ -109,6 +109,10 @@ class Finding:
     os_file: str = ""
 
     def __post_init__(self) -> None:
+        if self.os_file and printable_name(self.os_file) != self.file:
+            # a copy cited at another file (dataclasses.replace(f, file=the catalog)): the
+            # name it kept is the first file's, and its links would lead there
+            object.__setattr__(self, "os_file", "")
         if not self.file.isascii():  # the common case ends here, at C speed
             shown = printable_name(self.file)
             if shown != self.file:
