@@ -12,10 +12,12 @@ is checked by no one, but its baseline entries are in the change's scope (``Chan
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,10 +33,10 @@ class _Failed(ChangedError):
     """git ran and refused."""
 
 
-def _git(args: Sequence[str], cwd: Path) -> bytes:
+def _git(args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
-                              stdin=subprocess.DEVNULL)
+                              stdin=subprocess.DEVNULL, env=_env() if env is None else env)
     except FileNotFoundError:
         raise ChangedError("--changed-since needs git, and git is not installed") from None
     except OSError as exc:
@@ -43,6 +45,28 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
         first = os.fsdecode(done.stderr).strip().splitlines()
         raise _Failed(first[0] if first else f"git {args[0]} failed")
     return done.stdout
+
+
+def _env() -> Mapping[str, str] | None:
+    """git's environment, read as git reads it in the folder the command ran in, for git run in
+    the roots' folders: a GIT_DIR given (a hook, a bare repository's work tree) is made whole,
+    and its work tree, when none is given, is the one git takes from here (core.worktree, or
+    this folder). Each root asked on its own took its own folder for the work tree (two 'work
+    trees', refused), and a relative GIT_DIR named no repository from there. None: no GIT_DIR."""
+    given = os.environ.get("GIT_DIR", "")
+    return _whole(given, os.environ.get("GIT_WORK_TREE", ""), os.getcwd()) if given else None
+
+
+@cache  # one git call a run, however many roots are asked
+def _whole(given: str, tree: str, here: str) -> Mapping[str, str]:
+    env = {**os.environ, "GIT_DIR": os.path.join(here, given)}
+    if tree:
+        env["GIT_WORK_TREE"] = os.path.join(here, tree)
+    else:
+        with contextlib.suppress(_Failed):  # a bare repository: no work tree, said by _top
+            top = _git(["rev-parse", "--show-toplevel"], Path(here), env)
+            env["GIT_WORK_TREE"] = os.fsdecode(top).strip()
+    return env
 
 
 def _paths(out: bytes) -> list[str]:
@@ -55,9 +79,12 @@ def _top(where: Path) -> Path | None:
     while not where.is_dir() and where != where.parent:  # a catalogs root made by the run
         where = where.parent
     try:
-        return Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], where)).strip())
+        top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], where)).strip())
     except _Failed:
         return None
+    # a work tree GIT_WORK_TREE names is git's answer from any folder, one outside it too
+    inside = _under(Path(os.path.realpath(where)), Path(os.path.realpath(top)))
+    return top if inside is not None else None
 
 
 def _real(root: Path, shown: str) -> str:

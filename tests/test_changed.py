@@ -309,3 +309,21 @@ def test_a_deleted_english_article_brings_the_handoff_it_drove_checked_on_its_ow
     capsys.readouterr()
     assert code == main([*cli_args("check", content, locales), "--format", "json"]) == 1
     assert files == {"fr-FR/a.md"}
+
+
+@pytest.mark.parametrize("git_dir", [".git", "absolute"])
+def test_a_git_dir_in_the_environment_is_read_from_the_folder_the_command_ran_in(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, git_dir: str
+) -> None:
+    """GIT_DIR set (a git hook, a script) and no GIT_WORK_TREE: git takes the folder it runs in
+    for the work tree. Asked from each root's folder, a relative GIT_DIR named no repository
+    ('content is not in one') and an absolute one made each root its own work tree (refused
+    as two repositories)."""
+    content, locales = repo
+    root = content.parent
+    (content / "fr-FR" / "a.md").write_text(sxs(PAIRS, prefix="b5df6"), encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("GIT_DIR", str(root / ".git") if git_dir == "absolute" else git_dir)
+    code, files, err = checked(capsys, content, locales)
+    assert code == 1 and files == {"fr-FR/a.md"} and err.startswith("1 articles"), err
