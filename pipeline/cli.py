@@ -150,7 +150,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     content, locales, out = (storage.configured(root, config.storage_options) for root in (
         args.content or config.content, args.locales or config.locales,
         getattr(args, "out", None) or config.out))
-    problem = _unusable(Layout(content, locales, out))
+    problem = _unusable(Layout(content, locales, out), args.command in ("render", "locales"))
     if problem is not None:
         print(f"pipeline: error: {problem[1]}", file=sys.stderr)
         return problem[0]
@@ -328,17 +328,18 @@ def _say(message: str) -> None:
     print(f"pipeline: {message}", file=sys.stderr)
 
 
-def _unusable(layout: Layout) -> tuple[int, str] | None:
+def _unusable(layout: Layout, pages: bool) -> tuple[int, str] | None:
     """Why the roots cannot be used, with the exit status (2: usage, 3: the storage failed),
-    or None. Every URL root is tried before any work: a protocol fsspec does not know, or
-    whose package is missing, is a usage error, not a failure after the run."""
+    or None (``pages``: the run writes pages to the output root). Every URL root is tried
+    before any work: a protocol fsspec does not know, or whose package is missing, is a usage
+    error, not a failure after the run."""
     if not layout.local and storage.available() is not None:
         return EXIT_USAGE, f"URL roots need fsspec, which is not installed: {storage.INSTALL}"
     root: Path | storage.Url = layout.content
     try:
         if not layout.content.is_dir():
             return EXIT_USAGE, f"no content folder at {layout.content} (give --content DIR)"
-        problem = misplaced(layout.content, layout.locales, layout.out)
+        problem = misplaced(layout.content, layout.locales, layout.out, pages)
         if problem is not None:
             return EXIT_USAGE, problem
         for root in (layout.locales, layout.out):

@@ -53,8 +53,10 @@ def _locale_folder(name: str) -> bool:
                                   or (region.isdigit() and language in languages))
 
 
-def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str | None:
-    """What is wrong with the roots, as the error says it, or None."""
+def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
+              pages: bool = False) -> str | None:
+    """What is wrong with the roots, as the error says it, or None. ``pages``: the run writes
+    pages to ``out`` (<out>/<locale>/<path>.md), so it too must not be one locale's folder."""
     for name, root in (("--content", content), ("--locales", locales)):
         problem = one_locale(name, root)
         if problem is not None:
@@ -67,13 +69,14 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url) -> str 
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
                     "or read back as, what the run reads; give an output folder of its own")
-    return None
+    return one_locale("--out", out) if pages else None
 
 
 def one_locale(name: str, root: Path | Url) -> str | None:
-    """The error for a root that is one locale's folder (content/fr-FR, locales/fr-FR), or
-    None: its subfolders (get-started, how-to) would be taken as locales, and catalogs,
-    pages and XLIFF files written for them. A root not made yet counts by its name alone."""
+    """The error for a root that is one locale's folder (content/fr-FR, locales/fr-FR,
+    build/fr-FR), or None: its subfolders (get-started, how-to) would be taken as locales, and
+    catalogs, pages and XLIFF files written for them (pages at build/fr-FR/fr-FR/...). A root
+    not made yet counts by its name alone."""
     here = _local(root)
     if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
         return (f"{name} {root} is one locale's folder: give the folder that holds "

@@ -718,3 +718,16 @@ def test_docs_distributed_names_every_command_whose_roots_are_local_folders_only
         if metavars:
             (by_url if any("URL" in m for m in metavars) else by_path).add(name)
     assert local_only == by_path and not local_only & by_url
+
+
+@pytest.mark.parametrize("command", [["locales"], ["render", "--form", "bilingual"]])
+def test_a_locale_folder_given_as_the_output_root_is_refused_with_its_parent_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """`--out build/fr-FR` wrote build/fr-FR/fr-FR/..., build/fr-FR/de-DE/...: the output root
+    is read as --content and --locales are, and refused the same way."""
+    content, locales, out = tree(tmp_path)
+    assert main([*args(command[0], content, locales, out / "fr-FR"), *command[1:]]) == 2
+    assert capsys.readouterr().err == (
+        f"pipeline: error: --out {out / 'fr-FR'} is one locale's folder: give the folder that "
+        f"holds the locale folders ({out})\n")
+    assert not out.exists()
