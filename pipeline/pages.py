@@ -22,6 +22,7 @@ from pipeline.cache import digest
 from pipeline.checks import tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import write_atomic
+from pipeline.layout import Layout
 from pipeline.outcome import Settings
 
 MANIFEST_NAME = ".pipeline-pages"
@@ -102,15 +103,19 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     found, when its articles were this run's (those still there are this run's). Also the
     orphans left, for the next run."""
     layout = settings.layout
+    tree_id = tree_of(settings)
     if known is not None:  # each one checked again: its article may be back
         rels = [r for r in known if os.path.isfile(str(layout.output(r)))
                 and r not in seen and not layout.has_article(r)]
         found = []
     else:
-        rels, problems = tree.orphan_pages(layout, seen)
+        mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
+        rels, problems, present = tree.orphan_pages(
+            layout, seen, {rel.partition("/")[0] for rel in mine})
         found = list(problems)
+        if not problems:
+            _forget_gone(layout, pages, mine, set(present))
     left = []
-    tree_id = tree_of(settings)
     for rel in rels:
         page = layout.output(rel)
         recorded = pages.get(rel)
@@ -145,6 +150,17 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
             left.append(rel)
         found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept))
     return found, left
+
+
+def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],
+                 present: set[str]) -> None:
+    """This tree's pages no longer in the output folder (deleted by hand, as the warning
+    says to, or with their folder) taken out of ``pages``: else the manifest grows for every
+    page ever written. Only after a whole walk; one stat a page the walk did not find (in
+    another case on a folder that ignores case, it is still there)."""
+    for rel in mine:
+        if rel not in present and not os.path.isfile(str(layout.output(rel))):
+            del pages[rel]
 
 
 def _ours(page: Path, recorded: str | None) -> bool:

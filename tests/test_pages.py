@@ -5,6 +5,7 @@ the example tree."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,31 @@ def test_the_prune_help_says_what_each_command_does_with_an_orphan_page_without_
     help_text = " ".join(capsys.readouterr().out.split())
     assert ("(default: report them as orphan-page)" in help_text) == reports
     assert (root / "build" / GONE).exists()
+
+
+def test_prune_deletes_the_pages_of_a_locale_dropped_whole(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A locale whose content and catalogs folders are both gone was no folder the walk looked
+    into: its pages stayed in build/ for ever, unsaid, though the manifest recorded them as
+    this content folder's."""
+    written = {line.split(" ")[2] for line in
+               (root / "build" / MANIFEST_NAME).read_text().splitlines()[3:]}
+    shutil.rmtree(root / "content" / "ja-JP")
+    shutil.rmtree(root / "locales" / "ja-JP")
+    capsys.readouterr()
+    assert _run(root, "locales", "--prune", "--format", "json") == 0
+    ja = {rel for rel in written if rel.startswith("ja-JP/")}
+    assert ja and {rel for rel, f in _orphans(capsys).items() if f["severity"] == "info"} == ja
+    assert not (root / "build" / "ja-JP").exists()
+    assert "ja-JP/" not in (root / "build" / MANIFEST_NAME).read_text()
+
+
+def test_the_manifest_forgets_a_page_no_longer_in_the_output_folder(root: Path) -> None:
+    """A page deleted by hand (as the orphan-page warning says to) stayed in the manifest: it
+    grew with every page ever written."""
+    before = (root / "build" / MANIFEST_NAME).read_text().splitlines()
+    (root / "content" / GONE).unlink()
+    (root / "build" / GONE).unlink()
+    assert _run(root, "locales") == 0
+    assert (root / "build" / MANIFEST_NAME).read_text().splitlines() == [
+        line for line in before if not line.endswith(" " + GONE)]

@@ -54,16 +54,19 @@ def _article(layout: Layout, rel: str) -> str:
     return f"article {layout.shown_article(rel)}"
 
 
-def orphan_pages(layout: Layout, seen: Collection[str]) -> tuple[list[str], list[Finding]]:
+def orphan_pages(layout: Layout, seen: Collection[str], recorded: Collection[str] = ()
+                 ) -> tuple[list[str], list[Finding], list[str]]:
     """The pages of the output folder (under its locale folders) that no article makes any
-    more: their rels, sorted; and what could not be walked. A page whose article this run did
-    not take (another locale, a subset of the tree) is no orphan while its article is there.
-    Only the folders of the tree's locales are looked into (those of the content or catalogs
-    roots, as ``target_locales`` lists them, and those of the articles seen)."""
+    more: their rels, sorted; what could not be walked; and every page found. A page whose
+    article this run did not take (another locale, a subset of the tree) is no orphan while
+    its article is there. Only the folders of the tree's locales are looked into (those of the
+    content or catalogs roots, as ``target_locales`` lists them, those of the articles seen,
+    and ``recorded``: those the pipeline wrote this tree's pages in, a locale since dropped)."""
     locales = frozenset(name.lower() for name in target_locales(layout)) | {
-        rel.partition("/")[0].lower() for rel in seen}
+        rel.partition("/")[0].lower() for rel in seen} | {name.lower() for name in recorded}
     pages, _, problems = layout.pages(locales)
-    return [rel for rel in pages if rel not in seen and not layout.has_article(rel)], problems
+    return ([rel for rel in pages if rel not in seen and not layout.has_article(rel)],
+            problems, pages)
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,

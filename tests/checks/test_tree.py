@@ -103,7 +103,7 @@ def test_a_page_whose_article_the_run_did_not_take_is_no_orphan(tmp_path: Path) 
     t = Tree(tmp_path)
     assert t.run("locales") == 0
     layout = Layout(t.content, t.locales, t.out)
-    assert tree.orphan_pages(layout, seen=set()) == ([], [])
+    assert tree.orphan_pages(layout, seen=set())[:2] == ([], [])
     (t.content / "de-DE/reference/configuration.md").unlink()
     assert tree.orphan_pages(layout, seen=set())[0] == ["de-DE/reference/configuration.md"]
 
