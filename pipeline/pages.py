@@ -23,6 +23,7 @@ from pipeline.checks import tree
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
+from pipeline.lock import tree_lock
 from pipeline.outcome import Settings
 
 MANIFEST_NAME = ".pipeline-pages"
@@ -80,17 +81,24 @@ def record(settings: Settings, seen: set[str], made: Mapping[str, str],
     rel -> digest), and, with ``walk``, the orphan pages (``orphans``). Findings, and the
     orphans left for the next run."""
     out = settings.layout.out
-    before = load(out) if isinstance(out, Path) else {}
-    tree_id = tree_of(settings)
-    pages = {**before, **{rel: (page, tree_id) for rel, page in made.items()}}
-    found: list[Finding] = []
-    left: list[str] = []
-    if walk:
-        found, left = orphans(settings, seen, known, pages)
-    if isinstance(out, Path) and pages != before:
-        problem = save(out, pages)
-        if problem is not None:
-            found.append(problem)
+    # runs that render into one output folder at once (render beside make locales, two
+    # content trees) take turns here: each read the manifest, then wrote its own over the
+    # other's, and the pages the other recorded were kept by --prune as hand-written ones
+    turn: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if isinstance(out, Path) and out.is_dir():
+        turn = tree_lock(out, say=None)
+    with turn:
+        before = load(out) if isinstance(out, Path) else {}
+        tree_id = tree_of(settings)
+        pages = {**before, **{rel: (page, tree_id) for rel, page in made.items()}}
+        found: list[Finding] = []
+        left: list[str] = []
+        if walk:
+            found, left = orphans(settings, seen, known, pages)
+        if isinstance(out, Path) and pages != before:
+            problem = save(out, pages)
+            if problem is not None:
+                found.append(problem)
     return sorted(found, key=Finding.sort_key), left
 
 

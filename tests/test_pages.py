@@ -192,3 +192,33 @@ def test_the_manifest_forgets_a_page_no_longer_in_the_output_folder(root: Path) 
     assert _run(root, "locales") == 0
     assert (root / "build" / MANIFEST_NAME).read_text().splitlines() == [
         line for line in before if not line.endswith(" " + GONE)]
+
+
+def test_runs_that_render_into_one_output_folder_update_its_manifest_in_turn(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render runs take no tree lock: two at once into one output folder each read the
+    manifest and wrote their own over the other's, whose pages --prune then kept as
+    hand-written. The manifest is read and written holding the output folder's lock."""
+    import fcntl
+    import os
+
+    from pipeline import pages
+
+    held: list[bool] = []
+    real_load = pages.load
+
+    def load(out: Path) -> dict[str, tuple[str, str]]:
+        fd = os.open(out, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held.append(False)  # another run could have taken it: no turn
+        except BlockingIOError:
+            held.append(True)
+        finally:
+            os.close(fd)
+        return real_load(out)
+
+    monkeypatch.setattr(pages, "load", load)
+    (root / "content" / GONE).unlink()  # work to do, so the manifest is read
+    assert _run(root, "render", "--form", "bilingual") in (0, 1)
+    assert held == [True]
