@@ -205,6 +205,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         memory=_memory_setup(args, config, layout, command),
         targets=targets,
         prune=getattr(args, "prune", False),
+        build_locales=config.build_locales,
     )
     jobs = args.jobs if args.jobs is not None else config.jobs
     jobs = jobs or cpu_count()

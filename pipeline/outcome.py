@@ -33,6 +33,10 @@ class Settings:
     # delete the pages of the output folder that no article makes any more; no article's result
     # depends on it, so the run cache's fingerprint leaves it out (repr=False)
     prune: bool = field(default=False, repr=False)
+    # the locales the run is limited to (lower case; none: all), which says a target locale's
+    # pages left out of the run are not stale (``pipeline.pages``); no article's result
+    # depends on it
+    build_locales: frozenset[str] = field(default=frozenset(), repr=False)
     # the catalogs whose article is gone (rels), for an English-driven article without a
     # catalog of its own to start from (a renamed article). Only a new article, which no cache
     # entry holds, reads them: the fingerprint leaves them out

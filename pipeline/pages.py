@@ -112,14 +112,15 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     orphans left, for the next run."""
     layout = settings.layout
     tree_id = tree_of(settings)
+    mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
+    dropped = _dropped(settings, {rel.partition("/")[0].lower() for rel in mine})
     if known is not None:  # each one checked again: its article may be back
         rels = [r for r in known if os.path.isfile(str(layout.output(r)))
-                and r not in seen and not layout.has_article(r)]
+                and tree.is_stale(layout, r, seen, dropped)]
         found = []
     else:
-        mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
         rels, problems, present = tree.orphan_pages(
-            layout, seen, {rel.partition("/")[0] for rel in mine})
+            layout, seen, {rel.partition("/")[0] for rel in mine}, dropped)
         found = list(problems)
         if not problems:
             _forget_gone(layout, pages, mine, set(present))
@@ -158,6 +159,18 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
             left.append(rel)
         found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept))
     return found, left
+
+
+def _dropped(settings: Settings, recorded: set[str]) -> frozenset[str]:
+    """The locales (of ``recorded``, lower case) the pipeline wrote pages of this tree in that
+    the English is made for no more: no content or catalogs folder, nor the setting, names
+    them. Their pages are stale though the English that drove them is there. A locale the run
+    is not limited to (``build_locales``) is left out: it may be a target not built now."""
+    if not settings.layout.source or not settings.targets:  # not told: none
+        return frozenset()
+    targets = {name.lower() for name in settings.targets}
+    return frozenset(name for name in recorded if name not in targets
+                     and (not settings.build_locales or name in settings.build_locales))
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

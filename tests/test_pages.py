@@ -222,3 +222,28 @@ def test_runs_that_render_into_one_output_folder_update_its_manifest_in_turn(
     (root / "content" / GONE).unlink()  # work to do, so the manifest is read
     assert _run(root, "render", "--form", "bilingual") in (0, 1)
     assert held == [True]
+
+
+def test_prune_deletes_the_english_driven_pages_of_a_locale_dropped_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The English still drives ja-JP/<path> by its path alone: a page of a locale the tree is
+    made for no more (its content and catalogs folders deleted) was no orphan, kept for ever.
+    A run limited to other locales (build-locales) keeps them: they may be targets not built now."""
+    copy_example(tmp_path / "content", english=True)
+    assert _run(tmp_path, "locales") == 0
+    written = {line.split(" ")[2] for line in
+               (tmp_path / "build" / MANIFEST_NAME).read_text().splitlines()[3:]}
+    driven = {rel for rel in written if rel.startswith("ja-JP/")
+              and (tmp_path / "content" / "en-US" / rel.partition("/")[2]).is_file()}
+    assert driven
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nbuild-locales = ["fr-FR"]\n')
+    shutil.rmtree(tmp_path / "content" / "ja-JP")
+    shutil.rmtree(tmp_path / "locales" / "ja-JP")
+    capsys.readouterr()
+    config = ["--config", str(tmp_path / "pyproject.toml")]
+    assert _run(tmp_path, "locales", "--prune", "--format", "json", *config) == 0
+    assert all((tmp_path / "build" / rel).is_file() for rel in driven)  # limited to fr-FR
+    capsys.readouterr()
+    assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
+    removed = {rel for rel, f in _orphans(capsys).items() if f["severity"] == "info"}
+    assert driven <= removed and not (tmp_path / "build" / "ja-JP").exists()

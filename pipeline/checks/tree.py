@@ -54,19 +54,26 @@ def _article(layout: Layout, rel: str) -> str:
     return f"article {layout.shown_article(rel)}"
 
 
-def orphan_pages(layout: Layout, seen: Collection[str], recorded: Collection[str] = ()
-                 ) -> tuple[list[str], list[Finding], list[str]]:
+def orphan_pages(layout: Layout, seen: Collection[str], recorded: Collection[str] = (),
+                 dropped: Collection[str] = ()) -> tuple[list[str], list[Finding], list[str]]:
     """The pages of the output folder (under its locale folders) that no article makes any
     more: their rels, sorted; what could not be walked; and every page found. A page whose
     article this run did not take (another locale, a subset of the tree) is no orphan while
     its article is there. Only the folders of the tree's locales are looked into (those of the
     content or catalogs roots, as ``target_locales`` lists them, those of the articles seen,
-    and ``recorded``: those the pipeline wrote this tree's pages in, a locale since dropped)."""
+    and ``recorded``: those the pipeline wrote this tree's pages in, a locale since dropped).
+    ``dropped``: locales (lower case) the tree makes no page for any more, whose pages are
+    stale though the English that drove them is still there."""
     locales = frozenset(name.lower() for name in target_locales(layout)) | {
         rel.partition("/")[0].lower() for rel in seen} | {name.lower() for name in recorded}
     pages, _, problems = layout.pages(locales)
-    return ([rel for rel in pages if rel not in seen and not layout.has_article(rel)],
-            problems, pages)
+    return ([rel for rel in pages if is_stale(layout, rel, seen, dropped)], problems, pages)
+
+
+def is_stale(layout: Layout, rel: str, seen: Collection[str], dropped: Collection[str]) -> bool:
+    """Whether no article makes the page ``rel`` (``orphan_pages``)."""
+    return rel not in seen and (rel.partition("/")[0].lower() in dropped
+                                or not layout.has_article(rel))
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
