@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from pipeline.segment.htmlstart import ATTRIBUTES
+
 _LABELLED = re.compile(r"\[!INCLUDE\s*\[([^\]]*)\]\([^()]*\)\]|!?\[([^\]]*)\]\([^()]*\)", re.I)
 
 
@@ -27,7 +29,10 @@ def anchor(heading: str) -> str:
 # rendered text (tags gone, code and emphasis as their text, character references as their
 # characters), slugged as above; a repeated id takes -1, -2, ... so links in the English to
 # '#overview-1' work there.
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->")  # a tag starts with its name
+# A tag starts with its name; its attributes are read as CommonMark (so Markdig's inline HTML,
+# which the id leaves out whole) reads them: a quoted value may hold '>' (<span title="a > b">).
+# A tag not well formed (a value left open) is read, as before, up to the next '>'.
+TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|<!--.*?-->")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -48,7 +53,7 @@ def rendered_slug(heading: str) -> str:
     if "\\" in heading:  # '\<' is a character, never a tag's start nor emphasis
         heading = _ESCAPE.sub(lambda m: put_aside(m.group(1)), heading)
     if "<" in heading:
-        heading = _TAG.sub("", heading)
+        heading = TAG.sub("", heading)
     if "*" in heading or "_" in heading:
         for _ in range(3):  # nested: ***a*** or **_a_**
             heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 
 from pipeline.checks.tokens.links import ANCHOR_ATTRIBUTE, ATTRIBUTE_ID, IN_PAGE_LINK
-from pipeline.segment.anchors import page_ids, slug
+from pipeline.segment.anchors import TAG, page_ids, slug
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
-_TAG = re.compile(r"<[^<>]*>")
 # What ends a paragraph: a quote, a list item with text (an ordered one only from 1), a fence,
 # a thematic break; a line of other text, however it starts, continues it.
 _INTERRUPTS = re.compile(r" {0,3}(?:>|[-*+][ \t]+\S|1[.)][ \t]+\S|```|~~~|(?:[-*_][ \t]*){3,}$)")
@@ -109,7 +108,7 @@ def anchors(text: str) -> set[str]:
     for line in _prose_lines(text):
         h = _HEADING.match(line)
         if h is not None:
-            found.add(slug(_TAG.sub("", h.group(1))))
+            found.add(slug(TAG.sub("", h.group(1))))
         if "<" in line:
             found.update(m.group(1).lower() for m in ANCHOR_ATTRIBUTE.finditer(line))
         if "{" in line:

@@ -658,3 +658,17 @@ def test_the_quick_look_for_a_tag_open_at_a_pair_reads_as_the_tag_pattern_does()
     started = time.perf_counter()
     loose.markup_look(hostile)  # type: ignore[arg-type]  # (past the bound: True, the worst)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_heading_whose_tag_holds_a_quoted_angle_bracket_gets_markdigs_id() -> None:
+    """Markdig leaves a heading's inline HTML out of its id whole, as CommonMark reads the tag:
+    a quoted value may hold '>'. Read up to the first '>', the id was 'setup--bx', so the
+    English's link to '#setup-x' counted as broken already and broke in every locale."""
+    text = '# Tools\n\n## Setup <span title="a > b">x</span>\n\nSee [setup](#setup-x).\n'
+    assert "setup-x" in anchors(text)
+    page, _ = _page(text, {'Setup <span title="a > b">x</span>':
+                           'Installation <span title="a > b">x</span>',
+                           "See [setup](#setup-x).": "Voir [installation](#setup-x)."})
+    assert '<a name="setup-x"></a>Installation' in page
+    assert broken_by_translation(text, page) == []
+    assert broken_by_translation(text, page.replace('<a name="setup-x"></a>', "")) == ["setup-x"]
