@@ -5,8 +5,9 @@ prefix. An entry nobody changed in the catalog follows the newest handoff; one a
 or reviewed keeps the catalog's text (the rule, and the record each entry keeps of what its handoff
 delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
 msgid (as ``msgmerge --previous`` writes it), unless the old entry is as its handoff delivered it
-and this handoff translates the new English: it follows the handoff, as any such entry. English
-that left the article becomes obsolete and keeps its translation.
+and this handoff translates the new English: it follows the handoff, as any such entry. The old
+entry is the closest human text, machine translation nobody reviewed only when there is none.
+English that left the article becomes obsolete and keeps its translation.
 """
 
 from __future__ import annotations
@@ -23,7 +24,15 @@ from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.header import build_header, header_comments
 from pipeline.memory.rows import edited, without_provenance
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
-from pipeline.provenance import arrived, gives_way, note, provenance_notes, settle
+from pipeline.provenance import (
+    arrived,
+    gives_way,
+    is_unreviewed_machine_translation,
+    note,
+    provenance_notes,
+    recorded,
+    settle,
+)
 
 if TYPE_CHECKING:
     from pipeline.article import Article, Segment
@@ -132,21 +141,22 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     # Changed English: the closest old English lends its translation as a fuzzy suggestion,
     # as msgmerge does: one nobody claimed, or (closer still, or else) an entry that kept its
     # English (a title whose heading did not change): it lends and stays as it is
-    leftovers = [m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
-    claimed = [m for m in old_messages if m.key in used and m.msgstr and m.msgid]
-    left_ids, claimed_ids = [m.msgid for m in leftovers], [m.msgid for m in claimed]
+    # (read only for changed English: an article with none pays nothing for them)
+    leftovers = _lenders([m for m in old_messages if m.key not in used and m.msgstr and m.msgid]
+                         if pending else [])
+    claimed = _lenders([m for m in old_messages if m.key in used and m.msgstr and m.msgid]
+                       if pending else [])
     for index, unit in pending:
-        match = (best_fuzzy(unit.msgid, leftovers, left_ids) if unit.msgid and leftovers
-                 else None)
+        match = _closest(unit.msgid, leftovers) if unit.msgid else None
         # new English beside the one a kept entry translates (not English that changed): a
         # human translation the handoff delivers for it is the entry, reviewed, as for any
         # new English; the other sentence's text would only be a wrong suggestion. Not in
         # front matter: a handoff lends its title by place, whatever English it translates
-        if unit.msgid and claimed and (
+        if unit.msgid and (claimed.human or claimed.machine) and (
                 mt or not unit.translation or unit.segments[0].start < article.body_start):
-            kept = best_fuzzy(unit.msgid, claimed, claimed_ids)
-            if kept is not None and (match is None or similarity(unit.msgid, kept.msgid)
-                                     > similarity(unit.msgid, match.msgid)):
+            kept = _closest(unit.msgid, claimed)
+            if kept is not None and (match is None or _rank(unit.msgid, kept)
+                                     > _rank(unit.msgid, match)):
                 match = kept
         if match is not None and _follows(match, unit, mt, article.body_start):
             result[index] = _followed(unit, article, mt, match)  # the lender stays, as it was
@@ -198,6 +208,47 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_text=old.header_text if old is not None else "",
     )
     return catalog
+
+
+class _Lenders(NamedTuple):
+    """Old entries that may lend their text to changed English, a human's text (a translator's
+    or a human handoff's) apart from machine translation nobody reviewed; each with its
+    msgids, as ``best_fuzzy`` takes them."""
+
+    human: list[Message]
+    human_ids: list[str]
+    machine: list[Message]
+    machine_ids: list[str]
+
+
+def _lenders(messages: list[Message]) -> _Lenders:
+    human: list[Message] = []
+    machine: list[Message] = []
+    for m in messages:
+        (machine if _machine(m) else human).append(m)
+    return _Lenders(human, [m.msgid for m in human], machine, [m.msgid for m in machine])
+
+
+def _machine(msg: Message) -> bool:
+    return is_unreviewed_machine_translation(msg, recorded(msg))
+
+
+def _closest(msgid: str, lenders: _Lenders) -> Message | None:
+    """The lender for ``msgid``: the closest human text that clears the fuzzy bar, else the
+    closest machine text. Machine text nobody reviewed is nobody's work, and a handoff
+    delivers it again (it gives way to any delivery, ``_follows``): were it picked for being
+    a little closer, a translator's text that could be the suggestion would only be obsolete,
+    and whether it is would hang on what machine text the catalog happens to hold."""
+    if lenders.human:
+        found = best_fuzzy(msgid, lenders.human, lenders.human_ids)
+        if found is not None:
+            return found
+    return best_fuzzy(msgid, lenders.machine, lenders.machine_ids) if lenders.machine else None
+
+
+def _rank(msgid: str, lender: Message) -> tuple[bool, float]:
+    """How a lender ranks (``_closest``'s order): a human's text first, then the closest."""
+    return not _machine(lender), similarity(msgid, lender.msgid)
 
 
 def _carry_comments(old_messages: Sequence[Message], used: set[Key],

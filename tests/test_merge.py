@@ -590,3 +590,33 @@ def test_a_translators_comment_goes_with_changed_english_that_follows_the_handof
     assert entry.msgstr == "TRADUCTION NOUVELLE Open the file `b.json`." and entry.reviewed
     assert entry.translator_comments == ("Keep 'fichier', not 'dossier'.",)
 
+
+
+@pytest.mark.parametrize("obsolete", [True, False])
+def test_a_reviewed_human_text_lends_before_closer_machine_text_nobody_reviewed(
+        obsolete: bool) -> None:
+    """An MT handoff changes English whose human translation is reviewed; the catalog also
+    holds machine translation nobody reviewed of English a little closer still. Picked for
+    its closeness, the machine entry gave way to the handoff: the entry was new machine
+    translation and the human's text was only obsolete. The human's text is the suggestion,
+    as it is when the catalog holds no such machine text; the entry is no MT (its text is
+    not), and the machine entry stays as it was."""
+    article = make(BASE)
+    machine = "Ouvrez maintenant le fichier `a.json` (MT)."
+    other = Message("Open the file `a.json` now.", machine, None, (FUZZY,), (),
+                    (MT_NOTE, delivered(machine, True).note), (), None, None, obsolete, 0)
+    fresh = merge(article, None)
+    cat = reread(replace(fresh, messages=(*fresh.messages, other)))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `a.json` now!"}).replace(
+        "ms.translationtype: HT", "ms.translationtype: MT"), "fr-FR/doc.md")
+    assert similarity("Open the file `a.json` now!", other.msgid) > similarity(
+        "Open the file `a.json` now!", "Open the file `a.json`.")
+    merged = reread(merge(new, cat))
+    entry = by_msgid(merged)["Open the file `a.json` now!"]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (
+        "Ouvrez le fichier `a.json`.", True, "Open the file `a.json`.")
+    assert MT_NOTE not in entry.extracted_comments
+    assert [(m.msgstr, m.fuzzy, MT_NOTE in m.extracted_comments)
+            for m in merged.messages if m.msgid == other.msgid] == [(machine, True, True)]
+    assert merge(new, merged) == merged  # the next run: as it is
