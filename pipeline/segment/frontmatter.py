@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import yaml
+
 import pipeline.checks.inputs as inputs
 from pipeline.article import read_front_matter
 from pipeline.article.frontmatter import FRONT_MATTER_END
@@ -19,6 +21,7 @@ from pipeline.findings import Finding, InputError, Severity
 from pipeline.segment.flat import Flat
 from pipeline.segment.model import Kind
 from pipeline.segment.paragraphs import single_run
+from pipeline.yamlvalues import strings_under
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
@@ -70,11 +73,48 @@ def front_matter(text: str, start: int, path: str) -> FrontMatter:
                 value = None
             flats = [_located(flats, value)] if value and value.strip() else []
         found[key] = flats
+    if parsed:
+        findings = tuple(_unreached(text, yaml_start, yaml_text, meta, found, path))
     values: list[tuple[Kind, Flat]] = []
     for key, kind in _SENTENCED:
         values.extend((kind, flat) for flat in found.get(key, ()))
     values.extend((Kind.KEYWORDS, flat) for flat in found.get("keywords", ()))
     return FrontMatter(end.end(), tuple(values), findings, meta)
+
+
+def _unreached(text: str, yaml_start: int, yaml_text: str, meta: dict[str, str | None],
+               found: dict[str, list[Flat]], path: str) -> Iterator[Finding]:
+    """A warning for each title or description YAML gives the page but no ``title:`` line
+    holds (a flow mapping, ``{title: …}``; a key indented or quoted; a value merged in by
+    ``<<``): no unit is made of it, so it stays English in every locale. Its translation could
+    not be put back where a reader takes it (merged in: into a mapping other keys share)."""
+    for key, _ in _SENTENCED:
+        if found.get(key):
+            continue
+        value = meta.get(key)
+        how = f"is not on a line that starts '{key}:'"
+        at: int | None = None
+        if not (isinstance(value, str) and value.strip()):
+            if key in meta or ("<<" not in yaml_text and "merge" not in yaml_text):
+                continue  # (a merge key is rare: only then is the YAML read again)
+            try:
+                merged = next((e for _, e, v in strings_under(yaml_text, (key,)) if v.strip()),
+                              None)
+            except yaml.YAMLError:  # (read once already: never expected)
+                continue
+            if merged is None:
+                continue
+            how = "is merged in by a merge key (<<)"
+            at = merged.start_mark.index if merged.start_mark is not None else 0
+        if at is None:  # where the key is written
+            m = re.search(rf"(?<![\w.-]){key}['\"]?[ \t]*:", yaml_text)
+            at = m.start() if m is not None else 0
+        line = text.count("\n", 0, yaml_start + at) + 1
+        yield Finding(
+            inputs.FRONT_MATTER.id, Severity.WARNING, f"the front matter's {key} {how}: it is "
+            "not translated, and stays English in every locale", path, line, 1, None,
+            f"write it as a '{key}: …' line of its own at the start of a line, outside braces "
+            "and not merged in from another key")
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:

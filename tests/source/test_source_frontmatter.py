@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from source_tree import Tree
 
 
@@ -86,3 +87,42 @@ def test_a_tag_that_builds_a_value_otherwise_goes_with_the_english_value(tree: T
     tree.translate("fr-FR", "a.md", {"QW5jaG9yZWQgdGl0bGU=": "PHNjcmlwdD4="})
     tree.run("locales")
     assert "!!binary" not in tree.page("fr-FR", "a.md")
+
+
+@pytest.mark.parametrize(("front", "line", "how"), [
+    ("{title: Get started, ms.topic: how-to}\n", 2, "is not on a line that starts 'title:'"),
+    ("base: &base\n  title: Get started\n<<: *base\n", 3, "is merged in by a merge key (<<)"),
+    ("<<: {title: Get started}\n", 2, "is merged in by a merge key (<<)"),
+    ('"title": Get started\n', 2, "is not on a line that starts 'title:'"),
+], ids=["flow mapping", "merged by an alias", "merged mapping", "quoted key"])
+def test_a_title_no_title_line_holds_is_reported_as_not_translated(
+        tree: Tree, capsys: pytest.CaptureFixture[str], front: str, line: int, how: str) -> None:
+    """YAML gives the page a title no 'title:' line holds: no unit was made of it, and it
+    stayed English in every locale with nothing said. A warning names it, where it is written
+    and what to write instead; the page keeps it as it was."""
+    text = f"---\n{front}---\n\n# Heading\n\nText.\n"
+    tree.write("a.md", text)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    capsys.readouterr()
+    tree.run("check", "--format", "json")
+    found = [f for f in json.loads(capsys.readouterr().out)
+             if f["check"] == "front-matter" and "title" in f["message"]]
+    assert [(f["severity"], f["line"], f["message"]) for f in found] == [
+        ("warning", line, f"the front matter's title {how}: it is not translated, and stays "
+         "English in every locale")]
+    assert "'title: …' line of its own" in found[0]["hint"]
+    assert "Get started" not in {m.msgid for m in tree.catalog("fr-FR", "a.md").messages}
+    assert tree.run("locales") == 0
+    published = yaml.safe_load(tree.page("fr-FR", "a.md").split("---\n")[1])
+    assert (published["title"], published["ms.contentlocale"]) == ("Get started", "fr-FR")
+
+
+def test_a_title_line_gets_no_such_warning(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    tree.write("a.md", "---\ntitle: Get started\nbase: &b {x: 1}\n<<: *b\n---\n\n# H\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    capsys.readouterr()
+    tree.run("check", "--format", "json")
+    assert not [f for f in json.loads(capsys.readouterr().out) if f["check"] == "front-matter"]
