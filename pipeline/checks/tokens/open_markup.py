@@ -28,17 +28,24 @@ _ATTR = r"""[A-Za-z_:@][\w:.@-]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+)
 _OPEN_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>/]*+(?:[\s/]++" + _ATTR + r")*+[\s/]*+)?\Z", re.A)
 _QUOTED = re.compile(r"""=\s*+["']""")  # an attribute's quoted value
 _NAME_QUOTED = re.compile(r"""([A-Za-z_:@][\w:.@-]*+)\s*+=\s*+["']""")
+# A quoted value after an '=': a '>' in it ends no tag (a browser's tokenizer reads it as the
+# value's), so '<x-a title=">" le guide, puis' is still open; one left open runs on, to the
+# page's next quote. (After an '=' with no name before it a browser reads the quote into a
+# name, and a '>' in it ends the tag: read as a value, such a tag is reported open, the safe
+# side.) Runs of other characters are read whole: a long text costs what it did.
+_VALUE = r"""=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?)"""
 # ... and a known element of two letters or more whose 'attributes' are any words, punctuation
 # or CJK, with no '>' after it ('Lisez <video le guide, puis fermez-le.'): a browser reads them
 # all as attribute names up to the page's next '>'. (One-letter names are left out: 'a<b 时'
 # compares, as 'x<p' or 'n<i' do.)
 _OPEN_KNOWN = re.compile(
     r"<(?:" + "|".join(n for n in KNOWN_TAG_NAMES.split("|") if len(n) > 1)
-    + r")(?=[\s/])[^>]*+\Z", re.I)
+    + r")(?=[\s/])(?:[^>=\"']++|" + _VALUE + r"|[=\"'])*+\Z", re.I)
 # ... and a tag of any name of two characters or more ('<scr,') followed by any words, with no
 # '>' after it: a browser reads them all as attributes, and the words of the pair after it
 # too, up to the page's next '>' ('<x-a ,' then 'autofocus onfocus=alert(1) ,')
-_OPEN_ANY = re.compile(r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/][^<>]*+\Z", re.A)
+_OPEN_ANY = re.compile(
+    r"<[A-Za-z][A-Za-z0-9-][^\s/<>]*+[\s/](?:[^<>=\"']++|" + _VALUE + r"|[=\"'])*+\Z", re.A)
 _REST_HEAD = r"(?:^|[\s/\"'])[A-Za-z_:@][\w:.@-]*+\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|"
 _TAG_REST = re.compile(
     r"\A[^<>]*?" + _REST_HEAD + r"[^\s\"'<>]++)(?:[\s/]++" + _ATTR + r")*+[\s/]*+(?:>|\Z)",
