@@ -89,7 +89,7 @@ def _unreached(text: str, yaml_start: int, yaml_text: str, meta: dict[str, str |
     ``<<``): no unit is made of it, so it stays English in every locale. Its translation could
     not be put back where a reader takes it (merged in: into a mapping other keys share)."""
     for key, _ in _SENTENCED:
-        if found.get(key):
+        if key in found:  # a 'title:' line holds it: its text, or YAML's null ('title: ~')
             continue
         value = meta.get(key)
         how = f"is not on a line that starts '{key}:'"

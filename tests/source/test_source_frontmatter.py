@@ -126,3 +126,19 @@ def test_a_title_line_gets_no_such_warning(
     capsys.readouterr()
     tree.run("check", "--format", "json")
     assert not [f for f in json.loads(capsys.readouterr().out) if f["check"] == "front-matter"]
+
+
+@pytest.mark.parametrize("front", [
+    "title: null\n", "title: ~\ndescription: NULL\n", "title: null # none yet\n",
+    "base: &b\n  title: Get started\n<<: *b\ntitle: null\n",
+], ids=["null", "tilde and NULL", "null with a comment", "null over a merged title"])
+def test_a_title_line_that_holds_yamls_null_gets_no_such_warning(
+        tree: Tree, capsys: pytest.CaptureFixture[str], front: str) -> None:
+    """'title: null' is on a 'title:' line and gives the page no title: nothing stays English,
+    so nothing is said (it was reported as 'not on a line that starts title:')."""
+    tree.write("a.md", f"---\n{front}---\n\n# H\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    capsys.readouterr()
+    tree.run("check", "--format", "json")
+    assert not [f for f in json.loads(capsys.readouterr().out) if f["check"] == "front-matter"]
