@@ -133,3 +133,21 @@ def test_front_matter_ends_at_the_first_closer_markdig_reads_after_any_line_end(
     CR alone: its body, which the page shows, starts there, and so does the article's."""
     start, read = fm.split_front_matter(text, "a.md")
     assert (read, text[start:]) == (yaml_text, body)
+
+
+@pytest.mark.parametrize("line", ["title: a{}b \t", "keywords:\n- a{}b \t"],
+                         ids=["value", "list item"])
+def test_a_flat_line_of_many_spaces_it_fails_is_read_in_linear_time(line: str) -> None:
+    """A plain value of 20,000 spaces between two words, then a tab: the flat reader fails the
+    line (the parser reads it) after trying the value again at each shorter length, three
+    seconds for one line. Its value is read as before."""
+    import time
+
+    timings = []
+    for n in (5_000, 20_000):
+        text = line.format(" " * n)
+        began = time.perf_counter()
+        meta = fm.read_front_matter(text, "a.md")[0]
+        timings.append(time.perf_counter() - began)
+        assert meta.get("title", "a" + " " * n + "b") == "a" + " " * n + "b"
+    assert timings[1] < 8 * timings[0] + 0.5

@@ -123,9 +123,10 @@ def _parse(yaml_text: str, path: str) -> tuple[dict[str, str | None], dict[str, 
 _TEXT = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
 # A scalar whose value is the text as written: double-quoted with no escape, single-quoted
 # with no quote inside, or plain, starting with no YAML indicator (': ' and ' #' are refused
-# after the match).
+# after the match). A plain one is possessive: it holds the spaces ' *' after it would take,
+# and a line it fails (a tab after them) was tried again at each shorter length, quadratic.
 _SCALAR = (rf'"({_TEXT}"\\]*)"|\'({_TEXT}\']*)\'|'
-           rf"({_TEXT}\s\-?:,\[\]{{}}#&*!|>'\"%@`\\]{_TEXT}\t]*)")
+           rf"({_TEXT}\s\-?:,\[\]{{}}#&*!|>'\"%@`\\]{_TEXT}\t]*+)")
 # The lines of flat front matter: 'key: value', 'key:' then '- item' lines, blank lines and
 # comments. A key is words with single spaces and inner colons ('ms:assetid', 'online
 # version'), as PowerShell's reference pages write them.

@@ -24,8 +24,10 @@ from pipeline.segment.paragraphs import single_run
 from pipeline.yamlvalues import strings_under
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
-_KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
-_ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
+# (a value greedy, its trailing blanks dropped after, ``_value_end``: a lazy one before '[ \t]*\r?$'
+# tried each length against the rest, and a value of many spaces took seconds)
+_KEY_LINE = re.compile(r"^(title|description|keywords):[ \t]*(.*)$", re.M)
+_ITEM = re.compile(r"[ \t]*-[ \t]+(.*)$")
 _SENTENCED = (("title", Kind.TITLE), ("description", Kind.DESCRIPTION))
 # a key whose value is YAML's null, unquoted ('description: null', '~'): no text at all
 _NULL_KEY = re.compile(r"^(title|description):[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#[^\r\n]*)?\r?$",
@@ -123,6 +125,7 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
     for m in _KEY_LINE.finditer(text, start, end):
         key = m.group(1)
         a, b = m.span(2)
+        b = _value_end(text, a, b)
         if key == "keywords" and text[a:a + 1] == "[" and text[b - 1:b] == "]":
             # keywords: [a, "b"]: an item a unit, as in a block list; a sequence of more than
             # scalars has none (no translation could be put back in place)
@@ -142,13 +145,24 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, list[Flat]]]:
             nl = text.find("\n", pos, end)
             line_end = end if nl < 0 else nl
             item = _ITEM.match(text, pos, line_end)
-            span = _item_value(text, *item.span(1)) if item is not None else None
+            span = (_item_value(text, item.start(1), _value_end(text, *item.span(1)))
+                    if item is not None else None)
             if span is not None:
                 items.append(single_run(text, *span))
             elif item is None and text[pos:line_end].strip() and text[pos] not in " \t":
                 break  # the next key (an item no entry is made for is not)
             pos = line_end + 1
         yield key, items
+
+
+def _value_end(text: str, a: int, b: int) -> int:
+    """Where a line's value ``text[a:b]`` ends: before the CR of its line end, and before the
+    spaces and tabs that close it."""
+    if b > a and text[b - 1] == "\r":
+        b -= 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    return b
 
 
 _NOT_PLAIN = re.compile(r"[>|&*!%@`?]|-[ \t]|[^'\"].*(?::[ \t]|:$)")

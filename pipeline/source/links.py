@@ -18,7 +18,10 @@ from pipeline.segment.anchors import TAG, page_ids, slug
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
+# (its text greedy, its closing #s and spaces stripped after: a lazy text before '[ \t#]*$'
+# tried each length against the rest, and a heading of many spaces took seconds)
+_HEADING = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*)$")
+_CLOSING = " \t#"
 # What ends a paragraph: a quote, a list item with text (an ordered one only from 1), a fence,
 # a thematic break; a line of other text, however it starts, continues it.
 _INTERRUPTS = re.compile(r" {0,3}(?:>|[-*+][ \t]+\S|1[.)][ \t]+\S|```|~~~|(?:[-*_][ \t]*){3,}$)")
@@ -84,7 +87,7 @@ def heading_ids(text: str) -> dict[int, str]:
     for n, line in _lines(text):
         h = _HEADING.match(line)
         if h is not None:
-            found.append((n, h.group(1)))
+            found.append((n, h.group(1).rstrip(_CLOSING)))
         elif para and para[-1][0] == n - 1 and _UNDERLINE.match(line):
             found.append((para[0][0], " ".join(t.strip() for _, t in para)))
             para = []
@@ -108,7 +111,7 @@ def anchors(text: str) -> set[str]:
     for line in _prose_lines(text):
         h = _HEADING.match(line)
         if h is not None:
-            found.add(slug(TAG.sub("", h.group(1))))
+            found.add(slug(TAG.sub("", h.group(1).rstrip(_CLOSING))))
         if "<" in line:
             found.update(m.group(1).lower() for m in ANCHOR_ATTRIBUTE.finditer(line))
         if "{" in line:

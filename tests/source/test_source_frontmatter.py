@@ -142,3 +142,22 @@ def test_a_title_line_that_holds_yamls_null_gets_no_such_warning(
     capsys.readouterr()
     tree.run("check", "--format", "json")
     assert not [f for f in json.loads(capsys.readouterr().out) if f["check"] == "front-matter"]
+
+
+@pytest.mark.parametrize("line", ["title: a{}b", "keywords:\n  - a{}b"], ids=["title", "keyword"])
+def test_a_front_matter_value_of_many_spaces_is_read_in_linear_time(line: str) -> None:
+    """A value of 40,000 spaces between two words: lazy before its closing '[ \\t]*\\r?$', each
+    length was tried against the rest of the line (eleven seconds). Its trailing blanks and
+    CR are left out as before."""
+    import time
+
+    from pipeline.segment.frontmatter import front_matter
+
+    timings = []
+    for n in (10_000, 40_000):
+        text = "---\n" + line.format(" " * n) + " \t\r\n---\n\nText.\n"
+        began = time.perf_counter()
+        values = front_matter(text, 0, "a.md").values
+        timings.append(time.perf_counter() - began)
+        assert [flat.text for _, flat in values] == ["a" + " " * n + "b"]
+    assert timings[1] < 8 * timings[0] + 0.5

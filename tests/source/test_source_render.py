@@ -672,3 +672,22 @@ def test_a_heading_whose_tag_holds_a_quoted_angle_bracket_gets_markdigs_id() -> 
     assert '<a name="setup-x"></a>Installation' in page
     assert broken_by_translation(text, page) == []
     assert broken_by_translation(text, page.replace('<a name="setup-x"></a>', "")) == ["setup-x"]
+
+
+def test_a_heading_of_many_spaces_is_read_in_linear_time() -> None:
+    """'## a', 40,000 spaces, 'b': the heading's text was lazy before its closing '[ \\t#]*',
+    each length tried against the rest of the line (eight seconds for that one heading, in
+    every check of its links). Its closing #s and blanks are stripped as before."""
+    import time
+
+    from pipeline.source.links import heading_ids
+
+    timings = []
+    for n in (10_000, 40_000):
+        text = "## a" + " " * n + "b\n"
+        began = time.perf_counter()
+        assert heading_ids(text) == {1: "a" + "-" * n + "b"}
+        assert "a" + "-" * n + "b" in anchors(text)
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 8 * timings[0] + 0.5
+    assert heading_ids("## Setup ## \t\n## C# #\n# x\t#\t\n") == {1: "setup", 2: "c", 3: "x"}
