@@ -206,8 +206,8 @@ class Cache:
         self.raw: dict[str, bytes] = {}
         self.records: dict[str, bytes] = {}  # this run's entries, marshalled and compressed
         self.dirty = False
-        # the output folder's pages that no article makes, as the last run found them (None:
-        # not looked for); a run whose articles are those of the last one need not look again
+        # the output folder's pages that no article makes, as the last run found them, after the
+        # build-locales they were found in (None: not looked for; see ``runner``)
         self.orphans: tuple[str, ...] | None = None
 
     def set_orphans(self, rels: Sequence[str]) -> None:

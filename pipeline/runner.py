@@ -154,15 +154,18 @@ def run(
     page_findings = None
     if settings.form is not None:
         walk = settings.prune or (settings.check and settings.options.enabled(tree.ORPHAN_PAGE))
-        known = (cache.orphans if cache is not None and not todo and before == set(rel_list)
-                 else None)
+        # the last run's orphans, when they were found among the same locales: a run limited
+        # by build-locales leaves the pages of the others (a locale dropped since) unlooked at
+        scope = "\0" + ",".join(sorted(settings.build_locales))  # (no rel holds a NUL)
+        last = cache.orphans if cache is not None and not todo and before == set(rel_list) else None
+        known = last[1:] if last and last[0] == scope else None
 
         def page_findings(seen: set[str], made: dict[str, str]) -> list[Finding]:
             from pipeline import pages
 
             found, left = pages.record(settings, seen, made, known, walk)
             if cache is not None and walk:
-                cache.set_orphans(left)
+                cache.set_orphans((scope, *left))
             return found
 
     if not todo:  # nothing to do: the job modules, the rules and the pool are never loaded

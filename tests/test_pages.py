@@ -247,3 +247,25 @@ def test_prune_deletes_the_english_driven_pages_of_a_locale_dropped_whole(
     assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
     removed = {rel for rel, f in _orphans(capsys).items() if f["severity"] == "info"}
     assert driven <= removed and not (tmp_path / "build" / "ja-JP").exists()
+
+
+def test_a_cached_run_after_one_limited_by_build_locales_still_prunes_a_locale_dropped_since(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run limited to fr-FR (build-locales) left de-DE's pages unlooked at; de-DE is then
+    dropped and the limit lifted. The articles are the last run's (fr-FR's alone) and all
+    unchanged, so the run took the orphans that run found, none: de-DE's pages stayed, unsaid,
+    until an article changed. The last run's orphans count only among the same locales."""
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    for locale in ("fr-FR", "de-DE"):
+        (tmp_path / "locales" / locale).mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    (tmp_path / "limited.toml").write_text('[tool.pipeline]\nbuild-locales = ["fr-FR"]\n')
+    assert _run(tmp_path, "locales", "--prune", "--config", str(tmp_path / "limited.toml")) == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()  # not built now: kept
+    shutil.rmtree(tmp_path / "locales" / "de-DE")
+    capsys.readouterr()
+    assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
+    assert {rel: f["severity"] for rel, f in _orphans(capsys).items()} == {"de-DE/a.md": "info"}
+    assert not (tmp_path / "build" / "de-DE").exists()
