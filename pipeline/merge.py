@@ -6,7 +6,8 @@ or reviewed keeps the catalog's text (the rule, and the record each entry keeps 
 delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
 msgid (as ``msgmerge --previous`` writes it), unless the old entry is as its handoff delivered it
 and this handoff translates the new English: it follows the handoff, as any such entry. The old
-entry is the closest human text, machine translation nobody reviewed only when there is none.
+entry is the closest human text; nobody's (machine translation nobody reviewed, a memory
+suggestion still fuzzy) only when there is none.
 English that left the article becomes obsolete and keeps its translation.
 """
 
@@ -23,6 +24,7 @@ from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.header import build_header, header_comments
 from pipeline.memory.rows import edited, without_provenance
+from pipeline.memory.rows import provenance as memory_note
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import (
     arrived,
@@ -212,8 +214,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
 
 class _Lenders(NamedTuple):
     """Old entries that may lend their text to changed English, a human's text (a translator's
-    or a human handoff's) apart from machine translation nobody reviewed; each with its
-    msgids, as ``best_fuzzy`` takes them."""
+    or a human handoff's) apart from nobody's (``_machine``); each with its msgids, as
+    ``best_fuzzy`` takes them."""
 
     human: list[Message]
     human_ids: list[str]
@@ -230,7 +232,10 @@ def _lenders(messages: list[Message]) -> _Lenders:
 
 
 def _machine(msg: Message) -> bool:
-    return is_unreviewed_machine_translation(msg, recorded(msg))
+    """Nobody's text: machine translation nobody reviewed, or a memory suggestion still fuzzy
+    (made for other English, in another article: the memory keeps it; ``provenance``)."""
+    return (is_unreviewed_machine_translation(msg, recorded(msg))
+            or (FUZZY in msg.flags and memory_note(msg) is not None))
 
 
 def _closest(msgid: str, lenders: _Lenders) -> Message | None:

@@ -620,3 +620,28 @@ def test_a_reviewed_human_text_lends_before_closer_machine_text_nobody_reviewed(
     assert [(m.msgstr, m.fuzzy, MT_NOTE in m.extracted_comments)
             for m in merged.messages if m.msgid == other.msgid] == [(machine, True, True)]
     assert merge(new, merged) == merged  # the next run: as it is
+
+
+def test_a_memory_suggestion_still_fuzzy_lends_by_closeness_alone_beside_machine_text() -> None:
+    """A memory suggestion still fuzzy is nobody's text, as machine translation nobody
+    reviewed is (``provenance``): it was taken for a human's and lent before closer machine
+    text, so under an MT handoff the changed English got the memory's suggestion, made for
+    other English, rather than the handoff's machine translation of it. The closer lends: the
+    machine entry gives way, and the memory's suggestion stays, obsolete, as it was."""
+    article = make([*BASE[:1], ("103", "", "Open the file `a.json`."), *BASE[2:]])
+    memory = "Ouvrez `a.json` (mémoire)."
+    machine = "Ouvrez maintenant le fichier `a.json` (MT)."
+    other = Message("Open the file `a.json` now.", machine, None, (FUZZY,), (),
+                    (MT_NOTE, delivered(machine, True).note), (), None, None, True, 0)
+    filled = _tm_filled(merge(article, None), "Open the file `a.json`.", memory, None)
+    cat = reread(replace(filled, messages=(*filled.messages, other)))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `a.json` now!"}).replace(
+        "ms.translationtype: HT", "ms.translationtype: MT"), "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    entry = by_msgid(merged)["Open the file `a.json` now!"]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid, MT_NOTE in entry.extracted_comments
+            ) == ("TRADUCTION NOUVELLE Open the file `a.json` now!", True, None, True)
+    assert [(m.msgstr, m.obsolete) for m in merged.messages
+            if m.msgid == "Open the file `a.json`."] == [(memory, True)]
+    assert merge(new, merged) == merged
