@@ -460,11 +460,14 @@ def test_english_changed_twice_keeps_the_english_the_translation_was_made_for() 
 
 
 def _best_by_difflib_alone(msgid: str, candidates: list[Message]) -> Message | None:
-    """The choice before rapidfuzz's bound passed candidates over: every one compared."""
+    """The choice before rapidfuzz's bound passed candidates over: every one compared; of
+    equals, the one that sorts first by what it holds."""
     best, best_score = None, FUZZY_THRESHOLD
     for cand in candidates:
         score = similarity(msgid, cand.msgid)
-        if score > best_score or (score == best_score and best is None and score > 0):
+        if score > best_score or (score == best_score and score > 0 and (
+                best is None or (cand.obsolete, cand.msgid, cand.msgstr)
+                < (best.obsolete, best.msgid, best.msgstr))):
             best, best_score = cand, score
     return best
 
@@ -645,3 +648,24 @@ def test_a_memory_suggestion_still_fuzzy_lends_by_closeness_alone_beside_machine
     assert [(m.msgstr, m.obsolete) for m in merged.messages
             if m.msgid == "Open the file `a.json`."] == [(memory, True)]
     assert merge(new, merged) == merged
+
+
+def test_which_of_equally_close_old_entries_lends_does_not_hang_on_the_catalogs_order() -> None:
+    """Changed English as close to two old entries (`a.json` became `d.json`; the catalog also
+    holds `#~ Open the file c.json.`): the first the catalog listed lent, so a catalog a tool
+    sorted (msgcat -s, here reversed) gave the new English another suggestion. Of equals, an
+    active entry lends, then the one first by what it holds."""
+    article = make(BASE)
+    fresh = merge(article, None)
+    gone = Message("Open the file `c.json`.", "Ouvrez C.", None, (), (),
+                   (delivered("Ouvrez C.", False).note,), (), None, None, True, 0)
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `d.json`."}).replace(
+        "ms.translationtype: HT", "ms.translationtype: MT"), "fr-FR/doc.md")
+    lent = set()
+    for order in (1, -1):
+        cat = reread(replace(fresh, messages=(*fresh.messages, gone)))
+        entry = by_msgid(merge(new, replace(cat, messages=cat.messages[::order])))[
+            "Open the file `d.json`."]
+        lent.add((entry.msgstr, entry.previous_msgid))
+    assert lent == {("Ouvrez le fichier `a.json`.", "Open the file `a.json`.")}

@@ -22,7 +22,7 @@ def similarity(a: str, b: str) -> float:
 
 def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
                 ) -> Message | None:
-    """The candidate difflib finds closest to ``msgid`` (the first of equals), at least
+    """The candidate difflib finds closest to ``msgid`` (of equals, ``_before``'s), at least
     FUZZY_THRESHOLD; ``choices``: the candidates' msgids.
 
     2 x LCS / total length (rapidfuzz's Indel) bounds difflib's ratio from above, whose
@@ -44,9 +44,17 @@ def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
             break
         score = similarity(msgid, choices[n])
         if score > best_score or (score == best_score and score > 0 and (
-                best is None or n < best)):
+                best is None or _before(candidates[n], candidates[best]))):
             best, best_score = n, score
     return None if best is None else candidates[best]
+
+
+def _before(a: Message, b: Message) -> bool:
+    """Of two equally close candidates, whether ``a`` is taken: an active one, then by what
+    they hold, never by where a catalog lists them (a tool that sorts it, msgcat -s, would
+    change which text lends)."""
+    return ((a.obsolete, a.msgid, a.msgctxt or "", a.msgstr)
+            < (b.obsolete, b.msgid, b.msgctxt or "", b.msgstr))
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
