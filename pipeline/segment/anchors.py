@@ -31,8 +31,38 @@ def anchor(heading: str) -> str:
 # '#overview-1' work there.
 # A tag starts with its name; its attributes are read as CommonMark (so Markdig's inline HTML,
 # which the id leaves out whole) reads them: a quoted value may hold '>' (<span title="a > b">).
-# A tag not well formed (a value left open) is read, as before, up to the next '>'.
-TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|<!--.*?-->")
+# A tag not well formed (a value left open) is read, as before, up to the next '>'. A
+# comment is '<!--' to the first '-->' on its line (``without_tags``).
+_TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|(<!--)")
+
+
+def without_tags(text: str) -> str:
+    """``text`` without its tags and comments, in linear time: a comment's end is looked for
+    on its line once (as '<!--.*?-->', each of thousands of '<!--' on a line with no '-->' was
+    read to the line's end: a minute for one heading)."""
+    parts: list[str] = []
+    pos = 0
+    line_end = -1  # the end of the line of the last comment looked at
+    unclosed = -2  # that of a line with a comment opened and no '-->' after it
+    while (m := _TAG.search(text, pos)) is not None:
+        if m.group(1) is None:  # a tag
+            parts.append(text[pos:m.start()])
+            pos = m.end()
+            continue
+        if m.start() >= line_end:
+            line_end = text.find("\n", m.start())
+            line_end = len(text) if line_end < 0 else line_end
+        close = -1 if line_end == unclosed else text.find("-->", m.end(), line_end)
+        if close < 0:  # no comment: the '<!--' stays text
+            unclosed = line_end
+            parts.append(text[pos:m.end()])
+        else:
+            parts.append(text[pos:m.start()])
+            close += 3
+        pos = m.end() if close < 0 else close
+    parts.append(text[pos:])
+    return "".join(parts)
+
 _CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -53,7 +83,7 @@ def rendered_slug(heading: str) -> str:
     if "\\" in heading:  # '\<' is a character, never a tag's start nor emphasis
         heading = _ESCAPE.sub(lambda m: put_aside(m.group(1)), heading)
     if "<" in heading:
-        heading = TAG.sub("", heading)
+        heading = without_tags(heading)
     if "*" in heading or "_" in heading:
         for _ in range(3):  # nested: ***a*** or **_a_**
             heading, n = _EMPHASIS.subn(lambda m: m.group(2), heading)

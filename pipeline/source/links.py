@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.checks.tokens.links import ANCHOR_ATTRIBUTE, ATTRIBUTE_ID, IN_PAGE_LINK
-from pipeline.segment.anchors import TAG, page_ids, slug
+from pipeline.segment.anchors import page_ids, slug, without_tags
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -111,7 +111,7 @@ def anchors(text: str) -> set[str]:
     for line in _prose_lines(text):
         h = _HEADING.match(line)
         if h is not None:
-            found.add(slug(TAG.sub("", h.group(1).rstrip(_CLOSING))))
+            found.add(slug(without_tags(h.group(1).rstrip(_CLOSING))))
         if "<" in line:
             found.update(m.group(1).lower() for m in ANCHOR_ATTRIBUTE.finditer(line))
         if "{" in line:

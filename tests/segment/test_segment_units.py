@@ -579,3 +579,23 @@ def test_html_block_tags_left_open_over_lines_are_read_in_linear_time() -> None:
         segment(text, "a.md")
         timings.append(time.perf_counter() - began)
     assert timings[1] < 8 * timings[0] + 0.5
+
+
+@pytest.mark.parametrize("piece", ["<!--", "<!-- a", '<a b="', "<!--<a "])
+def test_a_heading_of_thousands_of_openings_gets_its_id_in_linear_time(piece: str) -> None:
+    """'## ' + '<!--' 20,000 times: a comment read as '<!--.*?-->' ran from each opening to the
+    line's end, seven seconds for one heading's id and as much again for the link check's
+    slug. A comment is still '<!--' to the first '-->' on its line."""
+    import time
+
+    from pipeline.source.links import anchors
+
+    timings = []
+    for n in (5_000, 20_000):
+        began = time.perf_counter()
+        page_ids([piece * n])
+        anchors("## " + piece * n + "\n")
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 8 * timings[0] + 0.5
+    assert page_ids(["Setup <!-- x --> now <!-- open", "A <!--x-->-->b"]) == [
+        "setup--now----open", "a---b"]
