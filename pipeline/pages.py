@@ -25,6 +25,7 @@ from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.outcome import Settings
+from pipeline.storage import Url
 
 MANIFEST_NAME = ".pipeline-pages"
 _HEADER = (b"# The pages the pipeline wrote in this folder: the digest of their content, of the\n"
@@ -169,8 +170,29 @@ def _dropped(settings: Settings, recorded: set[str]) -> frozenset[str]:
     if not settings.layout.source or not settings.targets:  # not told: none
         return frozenset()
     targets = {name.lower() for name in settings.targets}
-    return frozenset(name for name in recorded if name not in targets
+    gone = frozenset(name for name in recorded if name not in targets
                      and (not settings.build_locales or name in settings.build_locales))
+    # a root whose folders could not be read (the run reports it) says nothing of its locales:
+    # read as none, every catalogs-only locale was taken for dropped and its pages deleted
+    if gone and not all(_read(root) for root in (settings.layout.content, settings.layout.locales)):
+        return frozenset()
+    return gone
+
+
+def _read(root: Path | Url) -> bool:
+    """Whether the folders of ``root`` can be read (none there: it holds no locale). A URL
+    root is taken as not read: its pages are kept, as they were before locales were dropped."""
+    if not isinstance(root, Path):
+        return False
+    try:
+        with os.scandir(root) as entries:
+            for _ in entries:
+                pass
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

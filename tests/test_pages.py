@@ -269,3 +269,30 @@ def test_a_cached_run_after_one_limited_by_build_locales_still_prunes_a_locale_d
     assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
     assert {rel: f["severity"] for rel, f in _orphans(capsys).items()} == {"de-DE/a.md": "info"}
     assert not (tmp_path / "build" / "de-DE").exists()
+
+
+def test_an_unreadable_catalogs_folder_drops_no_locale_and_prunes_none_of_its_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """locales/ cannot be read (permissions, a network folder's hiccup): the run says so, and
+    read as holding no locale, de-DE (a target by its catalogs folder alone) was taken for
+    dropped and its pages deleted by --prune. A root that could not be read says nothing of
+    which locales it holds: none is dropped."""
+    import os
+
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "content" / "fr-FR").mkdir()
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    scandir, locales = os.scandir, str(tmp_path / "locales")
+
+    def denied(path: str = ".") -> object:
+        if os.fspath(path).rstrip("/") == locales:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    assert _run(tmp_path, "locales", "--prune") == 1  # error[unreadable]
+    monkeypatch.undo()
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
