@@ -240,10 +240,10 @@ def _machine(msg: Message) -> bool:
 
 def _closest(msgid: str, lenders: _Lenders) -> Message | None:
     """The lender for ``msgid``: the closest human text that clears the fuzzy bar, else the
-    closest machine text. Machine text nobody reviewed is nobody's work, and a handoff
-    delivers it again (it gives way to any delivery, ``_follows``): were it picked for being
-    a little closer, a translator's text that could be the suggestion would only be obsolete,
-    and whether it is would hang on what machine text the catalog happens to hold."""
+    closest of nobody's (``_machine``). Machine text nobody reviewed is nobody's work, and a
+    handoff delivers it again (it gives way to any delivery, ``_follows``): were it picked for
+    being a little closer, a translator's text that could be the suggestion would only be
+    obsolete, and whether it is would hang on what machine text the catalog happens to hold."""
     if lenders.human:
         found = best_fuzzy(msgid, lenders.human, lenders.human_ids)
         if found is not None:
