@@ -100,9 +100,13 @@ class FileState(NamedTuple):
                 now = fh.read()
         except OSError:
             return None
-        if (now != data) if isinstance(data, bytes) else (digest(now) != data):
+        if isinstance(data, bytes):
+            if now != data:
+                return None
+            data = digest(now)
+        elif digest(now) != data:  # (hashed once: a cold run hashes every file it writes)
             return None
-        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest(now))
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, data)
 
     def record(self) -> list[Any]:
         return list(self)

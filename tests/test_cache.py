@@ -349,3 +349,19 @@ def test_a_cache_that_cannot_be_saved_is_said_and_the_run_goes_on(
     shutil.rmtree(tmp_path / "build" / CACHE_NAME)
     assert main(["locales", "-q", "-j", "1"]) == 0  # saved: nothing to say
     assert "run cache" not in capsys.readouterr().err
+
+
+def test_file_state_of_a_digest_hashes_the_file_once(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold run takes the state of every article it read by its digest: the file read back
+    is hashed once, for the comparison and the record alike."""
+    path = tmp_path / "a.md"
+    path.write_bytes(b"text")
+    known = cache_module.digest(b"text")
+    calls = []
+    real = cache_module.digest
+    monkeypatch.setattr(cache_module, "digest", lambda data: calls.append(data) or real(data))
+    state = FileState.of(str(path), known)
+    assert state is not None and state.digest == known
+    assert len(calls) == 1
+    assert FileState.of(str(path), cache_module.digest(b"other")) is None
