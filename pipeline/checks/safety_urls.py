@@ -117,7 +117,9 @@ def _nothing_new(source: str, translation: str) -> bool:
     return not diff_multiset(src, tr)[1]
 
 
-ESCAPED_WORD = re.compile(r"[^\s&%]*+[&%]\S*+")
+# a word with an escape: tried from a word's start alone (a match starts there or nowhere in
+# the word), where a try at every position read each word's rest again (quadratic in its length)
+ESCAPED_WORD = re.compile(r"(?<!\S)[^\s&%]*+[&%]\S*+")
 # The escapes that can spell a scheme: a numeric reference (any letter), the named ones for a
 # colon or white space, and those that make another escape ('&amp;#106;', '&num;', '&percnt;');
 # no name stands for a letter

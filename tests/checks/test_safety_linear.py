@@ -129,3 +129,23 @@ def test_bare_schemes_reads_a_repeated_scheme_in_linear_time(piece: str) -> None
     start = time.perf_counter()
     bare_schemes(piece * (100_000 // len(piece)))
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_long_word_before_an_escape_is_read_in_linear_time() -> None:
+    """may_be_active reads each word with an escape: a match was tried from every position of
+    each word before it, reading the word's rest each time (a 40 kB word took 2 s; the look
+    at the markup between the pairs reads every page's)."""
+    from pipeline.checks.safety import may_be_active
+
+    start = time.perf_counter()
+    assert not may_be_active("a" * 60_000 + " %41")
+    assert time.perf_counter() - start < 0.5
+
+
+@given(st.lists(st.sampled_from(["a", "&", "%", " ", "\n", "\u3000", "x:", ";", "#"]),
+                max_size=14).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_escaped_words_are_those_the_unanchored_expression_found(text: str) -> None:
+    from pipeline.checks.safety_urls import ESCAPED_WORD
+
+    assert ESCAPED_WORD.findall(text) == re.findall(r"[^\s&%]*+[&%]\S*+", text)
