@@ -88,3 +88,16 @@ def test_a_reference_that_spells_a_quote_passes_the_media_look() -> None:
     for spelled in ("&quot;", "&QUOT;", "&#34;", "&#034;", "&#x22;", "&#X22;"):
         assert html.unescape(spelled) == '"'
         assert b._QUOTE_AHEAD.search(f"](a{spelled}") is not None, spelled
+
+
+@given(st.lists(st.sampled_from(["@", "x", "X", "R", "e", "F", "f", "r", "E", ":", "xref:",
+                                 "XrEf:", "<", "a", " ", "é", "İ", "\u212a"]),
+                max_size=14).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_cross_references_may_start_where_the_expression_found_them(text: str) -> None:
+    """A page's cross references are sought from each '@' and 'xref:' (any case), found with
+    str.find: the same places, in order, as the expression that tried every character."""
+    import re
+
+    assert b._xref_starts(text) == [
+        m.start() for m in re.finditer(r"@|[xX][rR][eE][fF]:", text)]
