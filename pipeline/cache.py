@@ -78,8 +78,7 @@ def digest(data: bytes) -> str:
 
 
 class FileState(NamedTuple):
-    """A file as the last run left it. A named tuple: a no-op run reads one per file of the
-    tree from the cache, and a tuple is the cheapest immutable record to build."""
+    """A file as the last run left it: a no-op run reads one per file, a tuple is cheapest."""
 
     size: int
     mtime_ns: int
@@ -100,12 +99,9 @@ class FileState(NamedTuple):
                 now = fh.read()
         except OSError:
             return None
-        if isinstance(data, bytes):
-            if now != data:
-                return None
-            data = digest(now)
-        elif digest(now) != data:  # (hashed once: a cold run hashes every file it writes)
+        if (now != data) if isinstance(data, bytes) else (digest(now) != data):
             return None
+        data = digest(now) if isinstance(data, bytes) else data  # hashed once, not twice
         return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, data)
 
     def record(self) -> list[Any]:

@@ -33,7 +33,9 @@ def _po_date(value: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d} 00:00+0000"
 
 
-_PROVENANCE = (
+# The catalog header's provenance fields and the front matter keys they come from
+# (``pipeline.source`` keeps them when the English takes over a catalog a handoff made).
+PROVENANCE = (
     ("X-MS-Content-Locale", "ms.contentlocale"),
     ("X-MS-Source-Git-Commit", "ms.sourcegitcommit"),
     ("X-MS-Open-Loc-File-Hash", "ms.openlocfilehash"),
@@ -49,7 +51,7 @@ _GNU_ORDER = (
     "last-translator", "language-team", "language", "mime-version", "content-type",
     "content-transfer-encoding",
 )
-_OURS = {*_GNU_ORDER, *(k.lower() for k, _ in _PROVENANCE)}
+_OURS = {*_GNU_ORDER, *(k.lower() for k, _ in PROVENANCE)}
 
 
 def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str], ...]:
@@ -81,7 +83,7 @@ def build_header(article: Article, old: Catalog | None) -> tuple[tuple[str, str]
         ("Content-Type", kept("Content-Type", "text/plain; charset=UTF-8")),  # see encode_po
         ("Content-Transfer-Encoding", "8bit"),
     ]
-    for name, key in _PROVENANCE:
+    for name, key in PROVENANCE:
         value = article.meta.get(key)
         if value is not None:
             header.append((name, " ".join(value.split())))

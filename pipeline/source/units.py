@@ -24,6 +24,7 @@ from pipeline.catalog.keys import Key, segment_keys
 from pipeline.checks.base import Options
 from pipeline.checks.fidelity.markup import html_broken
 from pipeline.findings import Finding, InputError
+from pipeline.header import PROVENANCE
 from pipeline.memory.rows import provenance
 from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
@@ -34,16 +35,6 @@ from pipeline.segment.model import Segment as Unit
 FIELDS = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.KEYWORDS, Kind.ALT))
 NOTES = {Kind.TITLE: "front matter: title", Kind.DESCRIPTION: "front matter: description",
          Kind.KEYWORDS: "front matter: keywords", Kind.ALT: "image alt text"}
-# The catalog header's provenance fields and the front matter keys they came from (as merge
-# writes them): a catalog made from a handoff keeps them when the English takes over.
-PROVENANCE = (
-    ("X-MS-Content-Locale", "ms.contentlocale"),
-    ("X-MS-Source-Git-Commit", "ms.sourcegitcommit"),
-    ("X-MS-Open-Loc-File-Hash", "ms.openlocfilehash"),
-    ("X-MS-Translation-Type", "ms.translationtype"),
-    ("X-MS-Last-Handoff", "ms.lasthandoff"),
-    ("X-MS-Loc-File-Id", "ms.locfileid"),
-)
 _OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
 
 
