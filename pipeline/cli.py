@@ -159,8 +159,10 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         # (pipeline.source); the target locales are the folders found in both roots
         source = config.source_locale if (content / config.source_locale).is_dir() else ""
         layout = Layout(content, locales, out, source)
-        targets = tuple(source_tree.target_locales(layout, config.build_locales,
-                                                   config.target_locales)) if source else ()
+        found, listed = (source_tree.listed_targets(layout, config.build_locales,
+                                                    config.target_locales)
+                         if source else ([], False))
+        targets = tuple(found)
     except storage.Unavailable as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -204,6 +206,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         publish_machine_translation=config.publish_machine_translation,
         memory=_memory_setup(args, config, layout, command),
         targets=targets,
+        targets_listed=listed,
         prune=getattr(args, "prune", False),
         build_locales=config.build_locales,
     )

@@ -30,6 +30,10 @@ class Settings:
     # The locales the English of the source folder is made for, sorted: the first one's jobs
     # also report what is wrong with the English files themselves (once, not once a locale).
     targets: tuple[str, ...] = ()
+    # whether the listing that found ``targets`` read the content and catalogs roots: a
+    # locale is taken for dropped only then (``pipeline.pages``); no article's result depends
+    # on it
+    targets_listed: bool = field(default=False, repr=False)
     # delete the pages of the output folder that no article makes any more; no article's result
     # depends on it, so the run cache's fingerprint leaves it out (repr=False)
     prune: bool = field(default=False, repr=False)

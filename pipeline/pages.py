@@ -25,7 +25,6 @@ from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.outcome import Settings
-from pipeline.storage import Url
 
 MANIFEST_NAME = ".pipeline-pages"
 _HEADER = (b"# The pages the pipeline wrote in this folder: the digest of their content, of the\n"
@@ -172,27 +171,11 @@ def _dropped(settings: Settings, recorded: set[str]) -> frozenset[str]:
     targets = {name.lower() for name in settings.targets}
     gone = frozenset(name for name in recorded if name not in targets
                      and (not settings.build_locales or name in settings.build_locales))
-    # a root whose folders could not be read (the run reports it) says nothing of its locales:
-    # read as none, every catalogs-only locale was taken for dropped and its pages deleted
-    if gone and not all(_read(root) for root in (settings.layout.content, settings.layout.locales)):
-        return frozenset()
-    return gone
-
-
-def _read(root: Path | Url) -> bool:
-    """Whether the folders of ``root`` can be read (none there: it holds no locale). A URL
-    root is taken as not read: its pages are kept, as they were before locales were dropped."""
-    if not isinstance(root, Path):
-        return False
-    try:
-        with os.scandir(root) as entries:
-            for _ in entries:
-                pass
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return True
+    # a root whose folders could not be listed says nothing of its locales: read as none,
+    # every catalogs-only locale was taken for dropped and its pages deleted. The listing
+    # that made the targets says (``listed_targets``): another made now may read a folder it
+    # could not, a hiccup since over
+    return gone if settings.targets_listed else frozenset()
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

@@ -296,3 +296,34 @@ def test_an_unreadable_catalogs_folder_drops_no_locale_and_prunes_none_of_its_pa
     assert _run(tmp_path, "locales", "--prune") == 1  # error[unreadable]
     monkeypatch.undo()
     assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+
+
+def test_a_catalogs_folder_that_could_not_be_read_once_drops_no_locale_though_it_can_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """locales/ could not be listed when the run looked for its target locales (a network
+    folder's hiccup) and could when it came to prune: a listing of its own then said the
+    folder was read, and de-DE, missing from targets that first listing made, was taken for dropped
+    and its pages deleted. Whether a locale is dropped is read from the listing that made the
+    targets."""
+    import os
+
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "content" / "fr-FR").mkdir()
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    scandir, locales = os.scandir, str(tmp_path / "locales")
+    failed: list[str] = []
+
+    def hiccup(path: str = ".") -> object:
+        if os.fspath(path).rstrip("/") == locales and len(failed) < 2:
+            failed.append(locales)
+            raise OSError(5, "Input/output error", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", hiccup)
+    _run(tmp_path, "locales", "--prune")
+    monkeypatch.undo()
+    assert failed
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()

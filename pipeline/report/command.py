@@ -46,8 +46,10 @@ def main(args: argparse.Namespace, config: Config) -> int:
     if problem is not None:
         print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    targets = tuple(source_tree.target_locales(layout, config.build_locales,
-                                               config.target_locales)) if source else ()
+    found, listed = (source_tree.listed_targets(layout, config.build_locales,
+                                                config.target_locales)
+                     if source else ([], False))
+    targets = tuple(found)
     from pipeline.terms import TermsError, load
 
     try:
@@ -63,6 +65,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
         targets=targets,
+        targets_listed=listed,
     )
     jobs = bounded_jobs(args.jobs if args.jobs is not None else config.jobs)
     rels, _, problems = source_tree.articles(layout, config.build_locales,

@@ -25,29 +25,44 @@ def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
     """The locales the English is made for, by name as first found (the content folders, then
     the catalog folders, then the setting; the same locale in other case counts once), those
     of ``build_locales`` when it names some."""
+    return listed_targets(layout, build_locales, configured)[0]
+
+
+def listed_targets(layout: Layout, build_locales: frozenset[str] = frozenset(),
+                   configured: Iterable[str] = ()) -> tuple[list[str], bool]:
+    """``target_locales``, and whether both roots were listed (one not there holds none): a
+    locale is taken for dropped by the listing that made the targets alone, since another
+    made later may read a folder this one could not (a network folder's hiccup)."""
     names: dict[str, str] = {}
+    listed = True
     for root in (layout.content, layout.locales):
-        for name in _folders(root):
+        folders = _folders(root)
+        listed = listed and folders is not None
+        for name in folders or ():
             if is_locale(name) and name.lower() != layout.source.lower():
                 names.setdefault(name.lower(), name)
     for name in configured:
         if name.lower() != layout.source.lower():
             names.setdefault(name.lower(), name)
     return sorted((name for low, name in names.items()
-                   if not build_locales or low in build_locales), key=str.lower)
+                   if not build_locales or low in build_locales), key=str.lower), listed
 
 
-def _folders(root: Path | Url) -> list[str]:
+def _folders(root: Path | Url) -> list[str] | None:
+    """The folders of ``root`` (none when it is not there); None when it cannot be listed
+    (the main walk reports it, if it still cannot)."""
     if isinstance(root, Url):
         try:
             return [name for name, is_dir in storage.listing(root) if is_dir]
-        except PermissionError:  # the main walk reports it
-            return []
+        except PermissionError:
+            return None
     try:
         with os.scandir(root) as it:
             return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
-    except OSError:  # no such root, or one the main walk reports
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError:
+        return None
 
 
 def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
