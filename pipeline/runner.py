@@ -154,9 +154,12 @@ def run(
     page_findings = None
     if settings.form is not None:
         walk = settings.prune or (settings.check and settings.options.enabled(tree.ORPHAN_PAGE))
-        # the last run's orphans, when they were found among the same locales: a run limited
-        # by build-locales leaves the pages of the others (a locale dropped since) unlooked at
-        scope = "\0" + ",".join(sorted(settings.build_locales))  # (no rel holds a NUL)
+        # the last run's orphans, when they were found among the same locales (what
+        # ``pages._dropped`` reads): a run limited by build-locales leaves the pages of the
+        # others (a locale dropped since) unlooked at, and one whose listing of the roots
+        # failed drops none (no rel holds a NUL)
+        scope = "\0".join(("", ",".join(sorted(settings.build_locales)),
+                            ",".join(settings.targets), str(settings.targets_listed)))
         last = cache.orphans if cache is not None and not todo and before == set(rel_list) else None
         known = last[1:] if last and last[0] == scope else None
 

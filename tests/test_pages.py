@@ -327,3 +327,38 @@ def test_a_catalogs_folder_that_could_not_be_read_once_drops_no_locale_though_it
     monkeypatch.undo()
     assert failed
     assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+
+
+def test_a_run_after_one_that_could_not_list_the_catalogs_folder_still_prunes_a_dropped_locale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """de-DE, a target by its catalogs folder alone, is dropped; the next run could not list
+    locales/ when it looked for its targets (a hiccup), so it took no locale for dropped and
+    kept de-DE's pages. The run after it, its articles the same and unchanged, took that run's
+    orphans (none): de-DE's pages stayed, unsaid, until an article changed. The last run's
+    orphans count only when found from a listing that read both roots, of the same targets."""
+    import os
+
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "content" / "fr-FR").mkdir()
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    shutil.rmtree(tmp_path / "locales" / "de-DE")
+    scandir, locales = os.scandir, str(tmp_path / "locales")
+    failed: list[str] = []
+
+    def hiccup(path: str = ".") -> object:
+        if os.fspath(path).rstrip("/") == locales and len(failed) < 2:
+            failed.append(locales)
+            raise OSError(5, "Input/output error", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", hiccup)
+    _run(tmp_path, "locales", "--prune")
+    monkeypatch.undo()
+    assert len(failed) == 2 and (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    capsys.readouterr()
+    assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
+    assert {rel: f["severity"] for rel, f in _orphans(capsys).items()} == {"de-DE/a.md": "info"}
+    assert not (tmp_path / "build" / "de-DE").exists()
