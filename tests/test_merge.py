@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
-from pipeline.catalog.fuzzy import FUZZY_THRESHOLD, best_fuzzy, similarity
+from pipeline.catalog.fuzzy import FUZZY_THRESHOLD, _order, best_fuzzy, similarity
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
 from pipeline.header import gettext_language
@@ -461,13 +461,12 @@ def test_english_changed_twice_keeps_the_english_the_translation_was_made_for() 
 
 def _best_by_difflib_alone(msgid: str, candidates: list[Message]) -> Message | None:
     """The choice before rapidfuzz's bound passed candidates over: every one compared; of
-    equals, the one that sorts first by what it holds."""
+    equals, the one that sorts first by what it holds (every field compared)."""
     best, best_score = None, FUZZY_THRESHOLD
     for cand in candidates:
         score = similarity(msgid, cand.msgid)
         if score > best_score or (score == best_score and score > 0 and (
-                best is None or (cand.obsolete, cand.msgid, cand.msgstr)
-                < (best.obsolete, best.msgid, best.msgstr))):
+                best is None or _order(cand) < _order(best))):
             best, best_score = cand, score
     return best
 
@@ -669,3 +668,15 @@ def test_which_of_equally_close_old_entries_lends_does_not_hang_on_the_catalogs_
             "Open the file `d.json`."]
         lent.add((entry.msgstr, entry.previous_msgid))
     assert lent == {("Ouvrez le fichier `a.json`.", "Open the file `a.json`.")}
+
+
+def test_of_equally_close_entries_alike_in_english_context_and_text_the_order_picks_none() -> None:
+    """Two old entries with the same English and translation, one with no context and one
+    with the empty context (two entries to gettext), one fuzzy: the tie-break by English,
+    context and text read the two alike and fell back on where the catalog lists them. It
+    reads every field an entry is compared by."""
+    fuzzy = Message("Open the file `c.json`.", "Ouvrez C.", "", ("fuzzy",))
+    plain = Message("Open the file `c.json`.", "Ouvrez C.")
+    picked = {best_fuzzy("Open the file `d.json`.", pair, [m.msgid for m in pair])
+              for pair in ([fuzzy, plain], [plain, fuzzy])}
+    assert len(picked) == 1

@@ -53,8 +53,17 @@ def _before(a: Message, b: Message) -> bool:
     """Of two equally close candidates, whether ``a`` is taken: an active one, then by what
     they hold, never by where a catalog lists them (a tool that sorts it, msgcat -s, would
     change which text lends)."""
-    return ((a.obsolete, a.msgid, a.msgctxt or "", a.msgstr)
-            < (b.obsolete, b.msgid, b.msgctxt or "", b.msgstr))
+    return _order(a) < _order(b)
+
+
+def _order(m: Message) -> tuple[object, ...]:
+    """Every field a Message is compared by, so that only equal entries tie: no context and
+    the empty one are two entries to gettext (as are no previous English and an empty one),
+    and entries alike in English, context and text may differ in flags or comments."""
+    return (m.obsolete, m.msgid, m.msgctxt is not None, m.msgctxt or "", m.msgstr, m.flags,
+            m.translator_comments, m.extracted_comments, m.references,
+            m.previous_msgid is not None, m.previous_msgid or "",
+            m.previous_msgctxt is not None, m.previous_msgctxt or "")
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
