@@ -365,3 +365,30 @@ def test_file_state_of_a_digest_hashes_the_file_once(tmp_path: Path,
     assert state is not None and state.digest == known
     assert len(calls) == 1
     assert FileState.of(str(path), cache_module.digest(b"other")) is None
+
+
+@pytest.mark.parametrize("by_digest", [False, True])
+def test_a_file_read_back_with_other_bytes_than_the_run_used_is_not_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_digest: bool) -> None:
+    """Saved between the run's read and the state taken (a translator's edit mid-run): the
+    bytes read back are compared with those the run used, by bytes or by digest, and the
+    digest recorded is theirs."""
+    import builtins
+    import io
+
+    path = tmp_path / "a.md"
+    path.write_bytes(b"used")
+    real = builtins.open
+    back = [b"edited"]
+
+    def reread(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == str(path):
+            return io.BytesIO(back[0])
+        return real(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", reread)
+    used = cache_module.digest(b"used") if by_digest else b"used"
+    assert FileState.of(str(path), used) is None
+    back[0] = b"used"
+    state = FileState.of(str(path), used)
+    assert state is not None and state.digest == cache_module.digest(b"used")

@@ -151,3 +151,20 @@ def test_a_flat_line_of_many_spaces_it_fails_is_read_in_linear_time(line: str) -
         timings.append(time.perf_counter() - began)
         assert meta.get("title", "a" + " " * n + "b") == "a" + " " * n + "b"
     assert timings[1] < 8 * timings[0] + 0.5
+
+
+@given(st.lists(st.sampled_from(["title:", "- ", "  - ", "a", " ", "\t", "\r", "#", ":",
+                                 "'", '"', "\u00a0", "\u2028", "\u0085", "\x1c"])
+                | st.characters(), max_size=16).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_flat_line_reads_as_it_did_with_a_greedy_plain_value(line: str) -> None:
+    """The plain value possessive reads every line as the greedy one did: what follows it
+    (' *', '\\r') is nothing it could hold back and have the line match."""
+    import re
+
+    greedy = (rf'"({fm._TEXT}"\\]*)"|\'({fm._TEXT}\']*)\'|'
+              rf"({fm._TEXT}\s\-?:,\[\]{{}}#&*!|>'\"%@`\\]{fm._TEXT}\t]*)")
+    old = re.compile(fm._FLAT_LINE.pattern.replace(fm._SCALAR, greedy))
+    assert old.pattern != fm._FLAT_LINE.pattern
+    before, now = old.fullmatch(line), fm._FLAT_LINE.fullmatch(line)
+    assert (before and before.groups()) == (now and now.groups())

@@ -211,3 +211,23 @@ def test_a_text_ends_within_code_as_the_expression_read_it(text: str) -> None:
 
     assert joins._ends_in_code(text) == (
         re.search(r"[:&][^ \t\n]*[ \t\n\r\f\v]*\Z", text) is not None)
+
+
+def test_a_text_ends_within_code_as_the_expression_read_it_of_any_text() -> None:
+    """The same, of texts of every kind of white space (Unicode's too: no line end to the
+    expression, which read ' ', tab and line feed as a word's end, and \\r\\f\\v after it)."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from([":", "&", "a", " ", "\t", "\n", "\r", "\f", "\v", "\u00a0",
+                              "\u2028", "\u0085", "\u3000", "\x1c", "%"])
+
+    @given(st.lists(pieces | st.characters(), max_size=20).map("".join))
+    @settings(max_examples=400, deadline=None)
+    def same(text: str) -> None:
+        assert joins._ends_in_code(text) == (
+            re.search(r"[:&][^ \t\n]*[ \t\n\r\f\v]*\Z", text) is not None)
+
+    same()

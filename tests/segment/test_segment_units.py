@@ -599,3 +599,18 @@ def test_a_heading_of_thousands_of_openings_gets_its_id_in_linear_time(piece: st
     assert timings[1] < 8 * timings[0] + 0.5
     assert page_ids(["Setup <!-- x --> now <!-- open", "A <!--x-->-->b"]) == [
         "setup--now----open", "a---b"]
+
+
+@given(st.lists(st.sampled_from(["<!--", "-->", "<!-->", "<", ">", "-", "!", "a", " ", "\n",
+                                 "\r", "\u2028", "<b>", "</a>", "<a href=\"", "\"", "'", "=",
+                                 "<x-y title='>'>"]) | st.characters(), max_size=24)
+       .map("".join))
+@settings(max_examples=400, deadline=None)
+def test_tags_and_comments_are_taken_out_as_the_expression_did(text: str) -> None:
+    """``without_tags`` (a comment's end looked for once a line) leaves what '<!--.*?-->'
+    beside the tag expression left, of any text."""
+    from pipeline.segment.anchors import without_tags
+    from pipeline.segment.htmlstart import ATTRIBUTES
+
+    old = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|<!--.*?-->")
+    assert without_tags(text) == old.sub("", text)

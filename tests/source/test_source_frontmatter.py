@@ -161,3 +161,38 @@ def test_a_front_matter_value_of_many_spaces_is_read_in_linear_time(line: str) -
         timings.append(time.perf_counter() - began)
         assert [flat.text for _, flat in values] == ["a" + " " * n + "b"]
     assert timings[1] < 8 * timings[0] + 0.5
+
+
+def test_a_title_or_item_line_is_read_as_the_lazy_expression_read_it() -> None:
+    """A key's or list item's value taken greedy and its closing blanks (a CR, spaces and
+    tabs) dropped after: the same span as the lazy expressions before '[ \\t]*\\r?$'."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline.segment.frontmatter import _ITEM, _KEY_LINE, _value_end
+
+    key = re.compile(r"^(title|description|keywords):[ \t]*(.*?)[ \t]*\r?$", re.M)
+    item = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
+    value = st.lists(st.sampled_from([" ", "\t", "\r", "a", "#", "\u00a0", "\u2028", "\u0085",
+                                      ":"]) | st.characters(), max_size=12).map("".join)
+    text = st.lists(st.tuples(st.sampled_from(["title:", "description:", "keywords:", "- ",
+                                               "  -\t", "x: ", ""]), value).map("".join),
+                    max_size=5).map("\n".join)
+
+    @given(text)
+    @settings(max_examples=400, deadline=None)
+    def same(text: str) -> None:
+        assert [(m.group(1), m.span(2)) for m in key.finditer(text, 0, len(text))] == [
+            (m.group(1), (m.start(2), _value_end(text, *m.span(2))))
+            for m in _KEY_LINE.finditer(text, 0, len(text))]
+        pos = 0
+        for line in text.split("\n"):
+            before, now = item.match(text, pos, pos + len(line)), _ITEM.match(
+                text, pos, pos + len(line))
+            assert (before and before.span(1)) == (
+                now and (now.start(1), _value_end(text, *now.span(1))))
+            pos += len(line) + 1
+
+    same()

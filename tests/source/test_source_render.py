@@ -691,3 +691,31 @@ def test_a_heading_of_many_spaces_is_read_in_linear_time() -> None:
         timings.append(time.perf_counter() - began)
     assert timings[1] < 8 * timings[0] + 0.5
     assert heading_ids("## Setup ## \t\n## C# #\n# x\t#\t\n") == {1: "setup", 2: "c", 3: "x"}
+
+
+def test_a_headings_text_is_read_as_the_lazy_expression_read_it() -> None:
+    """The heading's text taken greedy, its closing spaces, tabs and #s stripped after: the
+    same text as the lazy expression before '[ \\t#]*$', of any line."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline.source.links import _CLOSING, _HEADING
+
+    old = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?#{1,6}[ \t]+(.*?)[ \t#]*$")
+    rest = st.lists(st.sampled_from(["#", " ", "\t", "a", "\r", "\n", "\u00a0", "\u3000",
+                                     "\u2028", "<!--", "-->"]) | st.characters(), max_size=16)
+    lines = st.tuples(st.sampled_from(["", " ", ">", "- ", "1. ", "  > "]),
+                      st.sampled_from(["#", "##", "#######"]), st.sampled_from(["", " ", "\t"]),
+                      rest.map("".join)).map("".join)
+
+    @given(lines)
+    @settings(max_examples=400, deadline=None)
+    def same(line: str) -> None:
+        before, now = old.match(line), _HEADING.match(line)
+        assert (before is None) == (now is None)
+        if before is not None and now is not None:
+            assert before.group(1) == now.group(1).rstrip(_CLOSING)
+
+    same()
