@@ -362,3 +362,20 @@ def test_a_run_after_one_that_could_not_list_the_catalogs_folder_still_prunes_a_
     assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
     assert {rel: f["severity"] for rel, f in _orphans(capsys).items()} == {"de-DE/a.md": "info"}
     assert not (tmp_path / "build" / "de-DE").exists()
+
+
+def test_a_catalogs_folder_not_there_holds_no_locale_and_prune_still_drops_one(
+        tmp_path: Path) -> None:
+    """A catalogs folder that does not exist (deleted, or not made yet) was listed: it holds
+    no locale, so de-DE, its content folder deleted, is dropped and its pages pruned."""
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    for locale in ("fr-FR", "de-DE"):
+        (tmp_path / "content" / locale).mkdir()
+    assert _run(tmp_path, "locales") == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    shutil.rmtree(tmp_path / "locales")
+    shutil.rmtree(tmp_path / "content" / "de-DE")
+    assert _run(tmp_path, "locales", "--prune") == 0
+    assert not (tmp_path / "build" / "de-DE").exists()
+    assert (tmp_path / "build" / "fr-FR" / "a.md").is_file()

@@ -59,7 +59,7 @@ def _folders(root: Path | Url) -> list[str] | None:
     try:
         with os.scandir(root) as it:
             return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:  # (a first run: the catalogs folder is made later)
         return []
     except OSError:
         return None
