@@ -32,8 +32,10 @@ def anchor(heading: str) -> str:
 # A tag starts with its name; its attributes are read as CommonMark (so Markdig's inline HTML,
 # which the id leaves out whole) reads them: a quoted value may hold '>' (<span title="a > b">).
 # A tag not well formed (a value left open) is read, as before, up to the next '>'. A
-# comment is '<!--' to the first '-->' on its line (``without_tags``).
-_TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|(<!--)")
+# comment is '<!--' to the first '-->' on its line (``without_tags``). The name is
+# possessive: a shorter one leaves no match the whole one does not, and a name given back a
+# character at a time was read on to the line's end each time (quadratic in its length).
+_TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*+(?:{ATTRIBUTES}/?>|[^<>\n]*>)|(<!--)")
 
 
 def without_tags(text: str) -> str:

@@ -614,3 +614,17 @@ def test_tags_and_comments_are_taken_out_as_the_expression_did(text: str) -> Non
 
     old = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:{ATTRIBUTES}/?>|[^<>\n]*>)|<!--.*?-->")
     assert without_tags(text) == old.sub("", text)
+
+
+@pytest.mark.parametrize("name", ["a", "a-"])
+def test_a_heading_of_one_long_unclosed_tag_name_gets_its_id_in_linear_time(name: str) -> None:
+    """'<' and a tag name 60,000 characters long, no '>': the name was given back a character
+    at a time, each time read on to the line's end for a '>' (sixteen seconds for one
+    heading's id, and as much for the link check's slug)."""
+    import time
+
+    from pipeline.segment.anchors import rendered_slug
+
+    start = time.perf_counter()
+    rendered_slug("<" + name * (60_000 // len(name)))
+    assert time.perf_counter() - start < 0.5
