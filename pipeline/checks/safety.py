@@ -184,7 +184,10 @@ def unsafe_element(source: str, translation: str, options: Options) -> Messages:
     added = _added_live(found, source, translation, _active)
     if not added:
         return NONE
-    return [f"active element added by the translation: {', '.join(f'<{a}>' for a in added)} "
+    # an end tag counts for the check (an unpaired '</script' is no less wrong) but
+    # names the element it ends, not a second one
+    return [f"active element added by the translation: "
+            f"{', '.join(f'<{a}>' for a in dict.fromkeys(added))} "
             f"in {q(translation, 70)}"]
 
 

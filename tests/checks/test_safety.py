@@ -894,3 +894,11 @@ def test_a_handler_inside_a_quoted_value_left_open_is_found(text: str) -> None:
 ])
 def test_the_quick_look_lets_everyday_markup_through(text: str) -> None:
     assert not safety.may_be_active(text)
+
+
+def test_an_added_element_is_named_once_not_once_for_its_end_tag() -> None:
+    """``<script>x</script>`` adds one script: the message named it twice (its end tag read
+    as a second), 'active element added by the translation: <script>, <script>'."""
+    (message,) = safety.unsafe_element.fn("Prerequisites", "Voraussetzungen <script>x</script>",
+                                          Options())
+    assert message.startswith("active element added by the translation: <script> in ")
