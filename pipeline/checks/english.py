@@ -73,22 +73,25 @@ def quote_apart(a: str, b: str, width: int) -> tuple[str, str]:
 
 
 def translation_lag(locale: str, total: int, stale: int, missing: int, options: Options,
-                    file: str, held: int = 0, suggested: int = 0, review: int = 0
-                    ) -> list[Finding]:
+                    file: str, held: int = 0, suggested: int = 0, review: int = 0,
+                    kept: int = 0) -> list[Finding]:
     """One finding for an article a locale does not yet translate whole: ``stale`` units
     wait for review after an English change, ``suggested`` for review of a translation
     memory suggestion, ``review`` for review of a translation marked fuzzy for no English
     change (a translator's mark, a merge without ``--previous``, machine translation kept
     off the page), ``missing`` were never translated, ``held`` have a translation the checks
-    hold back (each reported on its own as well)."""
-    lagging = stale + missing + held + suggested + review
+    hold back (each reported on its own as well), ``kept`` stay English because the English's
+    front matter cannot take their translation (a title whose anchor an alias reads)."""
+    lagging = stale + missing + held + suggested + review + kept
     if not lagging or not options.enabled(TRANSLATION_LAG):
         return []
     parts = [f"{n} {what}" for n, what in ((missing, "never translated"),
                                            (stale, "awaiting review after an English change"),
                                            (suggested, "awaiting review of a memory suggestion"),
                                            (review, "translated, awaiting review"),
-                                           (held, "held back by an error in the translation"))
+                                           (held, "held back by an error in the translation"),
+                                           (kept, "kept English: the English front matter "
+                                                  "cannot take its translation"))
              if n]
     return [Finding(
         TRANSLATION_LAG.id, options.severity(TRANSLATION_LAG),

@@ -155,8 +155,12 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             published[i] = tr or units[i].source  # no translation of its own: the English
         # a title, description or keyword no edit can write (YAML that cannot read, a value
         # that would not read back as its translation) stays English, and says so
+        before = list(published)
         substitutions = (*substitutions, *held_english(
             english.text, english.body_start, units, published, own_meta, options, shown))
+        # held for the English's YAML, not for its translation: said apart in the lag
+        unwritable = {i for i, (a, b) in enumerate(zip(before, published, strict=True))
+                      if a != b}
         # a finding on a segment is about its English and the translation checked, as a
         # handoff's is (``identity.attach``): what a baseline and SARIF key it by
         segment_findings, substitutions = (tuple(identity.attach(found, subset, [
@@ -175,9 +179,10 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
             held_by = (guard or Guard(options)).for_locale(locale).segments.held_by
             mt = [i for i in off if mt_off and not getattr(entries[i], "reviewed", False)
                   and not held_by(units[i].source, _meant(entries[i], own[i]))]
+            kept = len(unwritable.intersection(off))
             findings.extend(translation_lag(
                 locale, len(units), stale, never, options, po_shown if catalog else shown,
-                len(off) - len(mt), suggested, review + len(mt)))
+                len(off) - len(mt) - kept, suggested, review + len(mt), kept))
         if settings.form is not None and not broken:
             findings.extend(_cited(substitutions, where, locale))
 
