@@ -159,10 +159,9 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         # (pipeline.source); the target locales are the folders found in both roots
         source = config.source_locale if (content / config.source_locale).is_dir() else ""
         layout = Layout(content, locales, out, source)
-        found, listed = (source_tree.listed_targets(layout, config.build_locales,
-                                                    config.target_locales)
-                         if source else ([], False))
-        targets = tuple(found)
+        # listed once: the articles, prune and the build-locales check read this one listing
+        listing = source_tree.list_targets(layout, config.target_locales)
+        targets = listing.of(config.build_locales) if source else ()
     except storage.Unavailable as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -206,7 +205,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         publish_machine_translation=config.publish_machine_translation,
         memory=_memory_setup(args, config, layout, command),
         targets=targets,
-        targets_listed=listed,
+        listing=listing,
         prune=getattr(args, "prune", False),
         build_locales=config.build_locales,
     )
@@ -216,7 +215,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         executor = executors.spec_of(args, config, jobs, layout, None if args.quiet else _say)
         settings = replace(settings, layout=executors.for_workers(executor, layout))
         rels, skipped, problems = source_tree.articles(layout, config.build_locales,
-                                                       config.target_locales)
+                                                       config.target_locales, listing)
     except executors.UsageError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -239,7 +238,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO,
                             f"skipped {name!r}: not a locale folder", layout.shown_article(name))
                     for name in skipped), *problems,
-                  *_unknown_build_locales(layout, config, layout.shown(args.config))]
+                  *_unknown_build_locales(listing, config, layout.shown(args.config))]
         sink(walked)
 
         def clean() -> None:
@@ -294,13 +293,13 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         reporter.abandon()
 
 
-def _unknown_build_locales(layout: Layout, config: Config, settings: str) -> list[Finding]:
+def _unknown_build_locales(listing: source_tree.Targets, config: Config,
+                           settings: str) -> list[Finding]:
     """A warning for each ``build-locales`` name no locale folder or target has: a typo there
     builds nothing, with exit 0 (it is no error: the locale may simply have no articles yet)."""
     if not config.build_locales:
         return []
-    known = {name.lower() for name in source_tree.target_locales(
-        layout, frozenset(), config.target_locales)}
+    known = {name.lower() for name in listing.found}
     return [Finding(inputs.LAYOUT.id, Severity.WARNING, f"build-locales names {name!r}, which "
                     "no locale folder of the content or catalogs has: nothing is built for it",
                     settings, 0, 0, None,

@@ -15,6 +15,7 @@ from pipeline.findings import Finding, Severity
 from pipeline.layout import Layout
 from pipeline.memory import Setup
 from pipeline.render import Form
+from pipeline.source.tree import Targets
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,10 @@ class Settings:
     # The locales the English of the source folder is made for, sorted: the first one's jobs
     # also report what is wrong with the English files themselves (once, not once a locale).
     targets: tuple[str, ...] = ()
-    # whether the listing that found ``targets`` read the content and catalogs roots: a
-    # locale is taken for dropped only then (``pipeline.pages``); no article's result depends
-    # on it
-    targets_listed: bool = field(default=False, repr=False)
+    # the run's one listing of its target locales, which made ``targets``: prune reads from
+    # it which locales were dropped (only when it read both roots) and which output folders
+    # to look into; no article's result depends on it
+    listing: Targets = field(default_factory=Targets, repr=False)
     # delete the pages of the output folder that no article makes any more; no article's result
     # depends on it, so the run cache's fingerprint leaves it out (repr=False)
     prune: bool = field(default=False, repr=False)

@@ -120,7 +120,8 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
         found = []
     else:
         rels, problems, present = tree.orphan_pages(
-            layout, seen, {rel.partition("/")[0] for rel in mine}, dropped)
+            layout, seen, {rel.partition("/")[0] for rel in mine}, dropped,
+            settings.listing.found)
         found = list(problems)
         if not problems:
             _forget_gone(layout, pages, mine, set(present))
@@ -173,9 +174,9 @@ def _dropped(settings: Settings, recorded: set[str]) -> frozenset[str]:
                      and (not settings.build_locales or name in settings.build_locales))
     # a root whose folders could not be listed says nothing of its locales: read as none,
     # every catalogs-only locale was taken for dropped and its pages deleted. The listing
-    # that made the targets says (``listed_targets``): another made now may read a folder it
-    # could not, a hiccup since over
-    return gone if settings.targets_listed else frozenset()
+    # that made the targets says (``Targets``): another made now may read a folder it could
+    # not, a hiccup since over
+    return gone if settings.listing.listed else frozenset()
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

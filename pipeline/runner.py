@@ -159,7 +159,7 @@ def run(
         # others (a locale dropped since) unlooked at, and one whose listing of the roots
         # failed drops none (no rel holds a NUL)
         scope = "\0".join(("", ",".join(sorted(settings.build_locales)),
-                            ",".join(settings.targets), str(settings.targets_listed)))
+                            ",".join(settings.targets), str(settings.listing.listed)))
         last = cache.orphans if cache is not None and not todo and before == set(rel_list) else None
         known = last[1:] if last and last[0] == scope else None
 

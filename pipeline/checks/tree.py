@@ -55,16 +55,19 @@ def _article(layout: Layout, rel: str) -> str:
 
 
 def orphan_pages(layout: Layout, seen: Collection[str], recorded: Collection[str] = (),
-                 dropped: Collection[str] = ()) -> tuple[list[str], list[Finding], list[str]]:
+                 dropped: Collection[str] = (), targets: Collection[str] | None = None
+                 ) -> tuple[list[str], list[Finding], list[str]]:
     """The pages of the output folder (under its locale folders) that no article makes any
     more: their rels, sorted; what could not be walked; and every page found. A page whose
     article this run did not take (another locale, a subset of the tree) is no orphan while
     its article is there. Only the folders of the tree's locales are looked into (those of the
-    content or catalogs roots, as ``target_locales`` lists them, those of the articles seen,
+    content or catalogs roots, ``targets`` as the run listed them (listed now when not
+    given: one listing decides a run's, ``Targets``), those of the articles seen,
     and ``recorded``: those the pipeline wrote this tree's pages in, a locale since dropped).
     ``dropped``: locales (lower case) the tree makes no page for any more, whose pages are
     stale though the English that drove them is still there."""
-    locales = frozenset(name.lower() for name in target_locales(layout)) | {
+    listed = target_locales(layout) if targets is None else targets
+    locales = frozenset(name.lower() for name in listed) | {
         rel.partition("/")[0].lower() for rel in seen} | {name.lower() for name in recorded}
     pages, _, problems = layout.pages(locales)
     return ([rel for rel in pages if is_stale(layout, rel, seen, dropped)], problems, pages)

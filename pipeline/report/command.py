@@ -46,10 +46,8 @@ def main(args: argparse.Namespace, config: Config) -> int:
     if problem is not None:
         print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    found, listed = (source_tree.listed_targets(layout, config.build_locales,
-                                                config.target_locales)
-                     if source else ([], False))
-    targets = tuple(found)
+    listing = source_tree.list_targets(layout, config.target_locales)  # once: ``Targets``
+    targets = listing.of(config.build_locales) if source else ()
     from pipeline.terms import TermsError, load
 
     try:
@@ -65,11 +63,11 @@ def main(args: argparse.Namespace, config: Config) -> int:
         max_file_size=config.max_file_size,
         publish_machine_translation=config.publish_machine_translation,
         targets=targets,
-        targets_listed=listed,
+        listing=listing,
     )
     jobs = bounded_jobs(args.jobs if args.jobs is not None else config.jobs)
     rels, _, problems = source_tree.articles(layout, config.build_locales,
-                                             config.target_locales)
+                                             config.target_locales, listing)
     for f in problems:  # what the walk could not take: also on the report's pages
         print(f.format_text(), file=sys.stderr)
     started = time.monotonic()

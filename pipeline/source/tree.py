@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pipeline.checks.inputs as inputs
@@ -20,19 +21,28 @@ from pipeline.storage import Url
 RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
 
 
-def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
-                   configured: Iterable[str] = ()) -> list[str]:
-    """The locales the English is made for, by name as first found (the content folders, then
-    the catalog folders, then the setting; the same locale in other case counts once), those
-    of ``build_locales`` when it names some."""
-    return listed_targets(layout, build_locales, configured)[0]
+@dataclass(frozen=True)
+class Targets:
+    """The one listing of a run's target locales, made once and passed to every part that
+    needs it (the articles, prune, the build-locales check): two listings could disagree (a
+    folder changed between them, a network folder's hiccup), and a locale one missed would be
+    made by one part and dropped by another."""
+
+    # every target locale, by name as first found (the content folders, then the catalog
+    # folders, then the setting; the same locale in other case counts once), sorted
+    found: tuple[str, ...] = ()
+    # whether both roots were listed (one not there holds none): only then is a locale missing
+    # from ``found`` taken for dropped
+    listed: bool = False
+
+    def of(self, build_locales: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """Those of ``build_locales`` (lower case) when it names some."""
+        return tuple(name for name in self.found
+                     if not build_locales or name.lower() in build_locales)
 
 
-def listed_targets(layout: Layout, build_locales: frozenset[str] = frozenset(),
-                   configured: Iterable[str] = ()) -> tuple[list[str], bool]:
-    """``target_locales``, and whether both roots were listed (one not there holds none): a
-    locale is taken for dropped by the listing that made the targets alone, since another
-    made later may read a folder this one could not (a network folder's hiccup)."""
+def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
+    """The target locales, listed now (``Targets``)."""
     names: dict[str, str] = {}
     listed = True
     for root in (layout.content, layout.locales):
@@ -44,8 +54,13 @@ def listed_targets(layout: Layout, build_locales: frozenset[str] = frozenset(),
     for name in configured:
         if name.lower() != layout.source.lower():
             names.setdefault(name.lower(), name)
-    return sorted((name for low, name in names.items()
-                   if not build_locales or low in build_locales), key=str.lower), listed
+    return Targets(tuple(sorted(names.values(), key=str.lower)), listed)
+
+
+def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
+                   configured: Iterable[str] = ()) -> list[str]:
+    """The target locales listed now, those of ``build_locales`` when it names some."""
+    return list(list_targets(layout, configured).of(build_locales))
 
 
 def _folders(root: Path | Url) -> list[str] | None:
@@ -66,10 +81,11 @@ def _folders(root: Path | Url) -> list[str] | None:
 
 
 def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
-             configured: Iterable[str] = ()) -> Found:
+             configured: Iterable[str] = (), targets: Targets | None = None) -> Found:
     """The rels of a run (sorted), the content folders skipped, and what could not be walked:
     the handoffs as ``Layout.articles`` finds them, and each English article for each target
-    locale. A handoff of an English article is made from the English (``Layout.drives``)."""
+    locale (``targets``, listed now when not given). A handoff of an English article is made
+    from the English (``Layout.drives``)."""
     found = layout.articles(build_locales)
     if not layout.source:
         return found
@@ -77,7 +93,8 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     english = (walk_files(root, layout.shown(root), ".md", root.parent)
                if isinstance(root, Path)
                else _walk_url_files(root, layout.shown(root)))
-    locales = target_locales(layout, build_locales, configured)
+    # the run's own listing when given: its prune and reports read the same targets
+    locales = (targets or list_targets(layout, configured)).of(build_locales)
     if english.rels and locales:
         # English-driven jobs read catalogs and match English fuzzily: the reader's fast path
         # (a few ms of regular expressions to compile) and rapidfuzz (17 ms) are loaded here,

@@ -80,3 +80,84 @@ def test_an_english_driven_tree_loads_the_catalog_fast_path_before_the_workers_f
     monkeypatch.delitem(sys.modules, "pipeline.catalog.canonical", raising=False)
     articles(Layout(tmp_path / "c", tmp_path / "l", tmp_path / "o", "en-US"))
     assert "pipeline.catalog.canonical" in sys.modules
+
+
+def _english_tree(root: Path) -> None:
+    (root / "content" / "en-US").mkdir(parents=True)
+    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (root / "content" / "fr-FR").mkdir()
+    (root / "locales" / "de-DE").mkdir(parents=True)
+
+
+def _main(root: Path, *extra: str) -> int:
+    from pipeline.cli import main
+
+    return main(["locales", "--content", str(root / "content"), "--locales",
+                 str(root / "locales"), "--out", str(root / "build"), "-j", "1", "-q", *extra])
+
+
+def test_a_run_lists_its_target_locales_once(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line, the articles, the orphan walk and the build-locales check each
+    listed the content and catalogs folders: four listings a run could disagree on. One
+    listing decides: each root is listed once."""
+    import pipeline.source.tree as source_tree
+
+    _english_tree(tmp_path)
+    folders, listed = source_tree._folders, []
+
+    def spy(root: Path) -> list[str] | None:
+        listed.append(str(root))
+        return folders(root)
+
+    monkeypatch.setattr(source_tree, "_folders", spy)
+    assert _main(tmp_path, "--prune") == 0
+    assert sorted(listed) == sorted([str(tmp_path / "content"), str(tmp_path / "locales")])
+
+
+def test_a_catalogs_folder_changed_between_listings_leaves_the_run_one_set_of_targets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """locales/ held de-DE when the run listed its targets and no more when the articles
+    were listed (a folder changed, a network folder's hiccup): de-DE was a target of the
+    run (its jobs, prune) and yet none of its articles was made. Every part reads the one
+    listing: de-DE's page is made."""
+    import pipeline.source.tree as source_tree
+
+    _english_tree(tmp_path)
+    folders, seen = source_tree._folders, []
+
+    def changing(root: Path) -> list[str] | None:
+        if str(root) == str(tmp_path / "locales"):
+            seen.append(root)
+            if len(seen) > 1:
+                return []  # de-DE gone, on every later listing
+        return folders(root)
+
+    monkeypatch.setattr(source_tree, "_folders", changing)
+    assert _main(tmp_path) == 0
+    assert seen and (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    assert (tmp_path / "build" / "fr-FR" / "a.md").is_file()
+
+
+def test_a_listing_that_fails_then_reads_drops_no_locale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """locales/ could not be listed when the run looked for its targets and could later: the
+    run's targets and whether its roots were listed come from that one listing, so de-DE is
+    neither made nor taken for dropped, and its page stays."""
+    import pipeline.source.tree as source_tree
+
+    _english_tree(tmp_path)
+    assert _main(tmp_path) == 0
+    folders, seen = source_tree._folders, []
+
+    def hiccup(root: Path) -> list[str] | None:
+        if str(root) == str(tmp_path / "locales"):
+            seen.append(root)
+            if len(seen) == 1:
+                return None
+        return folders(root)
+
+    monkeypatch.setattr(source_tree, "_folders", hiccup)
+    _main(tmp_path, "--prune")
+    assert len(seen) == 1
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
