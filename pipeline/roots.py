@@ -5,7 +5,9 @@ that is not itself one locale's folder (its subfolders would be taken as locales
 
 from __future__ import annotations
 
+import errno
 import locale as _locale
+import os
 import posixpath
 import re
 from functools import cache
@@ -90,12 +92,21 @@ def _no_folder(root: Path) -> str | None:
     try:
         if root.exists():
             return None if root.is_dir() else "is a file"
-        if root.is_symlink():
-            return "is a symbolic link to nothing"
+        if root.is_symlink():  # (exists() is False for a loop too: stat fails either way)
+            return ("is a symbolic link that leads back to itself" if _loops(root)
+                    else "is a symbolic link to nothing")
         above = next((p for p in root.parents if p.exists()), None)
     except OSError:
         return None
     return None if above is None or above.is_dir() else f"is inside {above}, a file"
+
+
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _holds_locales(folder: Path) -> bool:
@@ -107,16 +118,23 @@ def _holds_locales(folder: Path) -> bool:
         return False
 
 
+def _resolved(path: Path) -> Path:
+    """``path`` resolved as far as it can be: ``Path.resolve`` raises on a symbolic link loop
+    (RuntimeError before Python 3.13), a traceback before the run could say what is wrong;
+    ``realpath`` leaves the loop unresolved and the run reports the folder it cannot read."""
+    return Path(os.path.realpath(path))
+
+
 def _local(root: Path | Url) -> Path | str:
     """A root as a local path where it is one (a path, a ``file://`` or ``local://`` URL,
     chained or not), symbolic links and ``..`` resolved in that order; else its store's URL,
     normalized as the store reads it (``memory://x/a`` and ``memory:///x/a`` are one)."""
     if isinstance(root, Path):
-        return root.resolve()
+        return _resolved(root)
     target = str(root).rsplit("::", 1)[-1]  # the store a chained cache fronts
     for scheme in ("file://", "local://"):
         if target.startswith(scheme):
-            return Path(target[len(scheme):]).resolve()
+            return _resolved(Path(target[len(scheme):]))
     try:
         from fsspec.core import url_to_fs
 

@@ -448,6 +448,22 @@ def test_an_output_folder_that_cannot_be_made_is_one_usage_error(
     assert said.count("\n") == 1 and said.startswith(f"pipeline: error: --out {out} is ")
 
 
+@pytest.mark.parametrize("which", ["content", "locales", "out"])
+def test_a_root_that_is_a_symbolic_link_loop_is_one_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], which: str) -> None:
+    """A root that is a link to itself raised RuntimeError from Path.resolve (the check for
+    a root that is one locale's folder): a traceback, where the run says what is wrong."""
+    roots = dict(zip(("content", "locales", "out"), tree(tmp_path), strict=True))
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    roots[which] = loop
+    capsys.readouterr()
+    assert main(args("locales", roots["content"], roots["locales"], roots["out"])) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and said.startswith("pipeline: error: ")
+    assert "Traceback" not in said and str(loop) in said
+
+
 def test_a_root_that_cannot_be_looked_at_is_left_to_the_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """helper-76: a --locales path inside a folder that cannot be searched raised from
