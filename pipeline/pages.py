@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.cache import digest
 from pipeline.checks import tree
-from pipeline.findings import Finding, InputError, Severity
+from pipeline.findings import Finding, InputError, Severity, terminal_text
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
@@ -113,16 +113,16 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     layout = settings.layout
     tree_id = tree_of(settings)
     mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
-    dropped = _dropped(settings, {rel.partition("/")[0].lower() for rel in mine})
+    dropped, unsaid = _dropped(settings, {rel.partition("/")[0] for rel in mine})
     if known is not None:  # each one checked again: its article may be back
         rels = [r for r in known if os.path.isfile(str(layout.output(r)))
                 and tree.is_stale(layout, r, seen, dropped)]
-        found = []
+        found = list(unsaid)
     else:
         rels, problems, present = tree.orphan_pages(
             layout, seen, {rel.partition("/")[0] for rel in mine}, dropped,
             settings.listing.found)
-        found = list(problems)
+        found = [*unsaid, *problems]
         if not problems:
             _forget_gone(layout, pages, mine, set(present))
     left = []
@@ -162,21 +162,33 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     return found, left
 
 
-def _dropped(settings: Settings, recorded: set[str]) -> frozenset[str]:
+def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], list[Finding]]:
     """The locales (of ``recorded``, lower case) the pipeline wrote pages of this tree in that
     the English is made for no more: no content or catalogs folder, nor the setting, names
     them. Their pages are stale though the English that drove them is there. A locale the run
-    is not limited to (``build_locales``) is left out: it may be a target not built now."""
+    is not limited to (``build_locales``) is left out: it may be a target not built now.
+    Also a warning at each root the run could not list, when that kept such a locale."""
     if not settings.layout.source or not settings.targets:  # not told: none
-        return frozenset()
+        return frozenset(), []
     targets = {name.lower() for name in settings.targets}
-    gone = frozenset(name for name in recorded if name not in targets
-                     and (not settings.build_locales or name in settings.build_locales))
+    gone = sorted(name for name in recorded if name.lower() not in targets
+                  and (not settings.build_locales or name.lower() in settings.build_locales))
     # a root whose folders could not be listed says nothing of its locales: read as none,
     # every catalogs-only locale was taken for dropped and its pages deleted. The listing
     # that made the targets says (``Targets``): another made now may read a folder it could
-    # not, a hiccup since over
-    return gone if settings.listing.listed else frozenset()
+    # not, a hiccup since over. Said, or a dropped locale's pages stay with nothing said
+    if settings.listing.listed or not gone:
+        return frozenset(name.lower() for name in gone), []
+    layout, check = settings.layout, tree.ORPHAN_PAGE
+    kept = ", ".join(gone)
+    return frozenset(), [Finding(
+        check.id, settings.options.severity(check),
+        f"cannot list this folder ({terminal_text(reason)}) as the run looked for its target "
+        f"locales, so no locale is taken for dropped: the pages the pipeline wrote for {kept} "
+        f"are kept{', though --prune was given' if settings.prune else ''}",
+        layout.shown(root), 0, 0, None,
+        "make the folder readable, then run again: a locale dropped since is pruned then")
+        for root, reason in settings.listing.unlisted]
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

@@ -379,3 +379,36 @@ def test_a_catalogs_folder_not_there_holds_no_locale_and_prune_still_drops_one(
     assert _run(tmp_path, "locales", "--prune") == 0
     assert not (tmp_path / "build" / "de-DE").exists()
     assert (tmp_path / "build" / "fr-FR" / "a.md").is_file()
+
+
+def test_a_catalogs_folder_the_run_could_not_list_is_said_when_prune_keeps_pages_for_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """locales/ could not be listed as the run looked for its target locales (a hiccup over
+    by the walk): prune took no locale for dropped and kept de-DE's pages, and nothing said
+    so. A warning at the folder names the error and the locales whose pages were kept."""
+    import os
+
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "content" / "fr-FR").mkdir()
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    scandir, locales = os.scandir, str(tmp_path / "locales")
+    failed: list[str] = []
+
+    def hiccup(path: str = ".") -> object:
+        if os.fspath(path).rstrip("/") == locales and not failed:
+            failed.append(locales)
+            raise OSError(5, "Input/output error", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", hiccup)
+    capsys.readouterr()
+    _run(tmp_path, "locales", "--prune", "--format", "json")
+    said = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "orphan-page"]
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    assert [(f["file"].rpartition("/")[2], f["severity"]) for f in said] == [
+        ("locales", "warning")]
+    assert "Input/output error" in said[0]["message"] and "de-DE" in said[0]["message"]
+    assert "kept, though --prune was given" in said[0]["message"]

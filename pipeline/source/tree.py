@@ -31,9 +31,13 @@ class Targets:
     # every target locale, by name as first found (the content folders, then the catalog
     # folders, then the setting; the same locale in other case counts once), sorted
     found: tuple[str, ...] = ()
-    # whether both roots were listed (one not there holds none): only then is a locale missing
-    # from ``found`` taken for dropped
-    listed: bool = False
+    # the roots that could not be listed, each with why, as (root, reason): only when both
+    # were (one not there holds none) is a locale missing from ``found`` taken for dropped
+    unlisted: tuple[tuple[Path | Url, str], ...] = ()
+
+    @property
+    def listed(self) -> bool:
+        return not self.unlisted
 
     def of(self, build_locales: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """Those of ``build_locales`` (lower case) when it names some."""
@@ -44,17 +48,19 @@ class Targets:
 def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
     """The target locales, listed now (``Targets``)."""
     names: dict[str, str] = {}
-    listed = True
+    unlisted: list[tuple[Path | Url, str]] = []
     for root in (layout.content, layout.locales):
         folders = _folders(root)
-        listed = listed and folders is not None
-        for name in folders or ():
+        if isinstance(folders, str):
+            unlisted.append((root, folders))
+            continue
+        for name in folders:
             if is_locale(name) and name.lower() != layout.source.lower():
                 names.setdefault(name.lower(), name)
     for name in configured:
         if name.lower() != layout.source.lower():
             names.setdefault(name.lower(), name)
-    return Targets(tuple(sorted(names.values(), key=str.lower)), listed)
+    return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted))
 
 
 def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
@@ -63,21 +69,21 @@ def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
     return list(list_targets(layout, configured).of(build_locales))
 
 
-def _folders(root: Path | Url) -> list[str] | None:
-    """The folders of ``root`` (none when it is not there); None when it cannot be listed
+def _folders(root: Path | Url) -> list[str] | str:
+    """The folders of ``root`` (none when it is not there); why not, when it cannot be listed
     (the main walk reports it, if it still cannot)."""
     if isinstance(root, Url):
         try:
             return [name for name, is_dir in storage.listing(root) if is_dir]
-        except PermissionError:
-            return None
+        except PermissionError as exc:
+            return str(exc) or type(exc).__name__
     try:
         with os.scandir(root) as it:
             return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
     except FileNotFoundError:  # (a first run: the catalogs folder is made later)
         return []
-    except OSError:
-        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),

@@ -106,7 +106,7 @@ def test_a_run_lists_its_target_locales_once(tmp_path: Path,
     _english_tree(tmp_path)
     folders, listed = source_tree._folders, []
 
-    def spy(root: Path) -> list[str] | None:
+    def spy(root: Path) -> list[str] | str:
         listed.append(str(root))
         return folders(root)
 
@@ -126,7 +126,7 @@ def test_a_catalogs_folder_changed_between_listings_leaves_the_run_one_set_of_ta
     _english_tree(tmp_path)
     folders, seen = source_tree._folders, []
 
-    def changing(root: Path) -> list[str] | None:
+    def changing(root: Path) -> list[str] | str:
         if str(root) == str(tmp_path / "locales"):
             seen.append(root)
             if len(seen) > 1:
@@ -150,11 +150,11 @@ def test_a_listing_that_fails_then_reads_drops_no_locale(
     assert _main(tmp_path) == 0
     folders, seen = source_tree._folders, []
 
-    def hiccup(root: Path) -> list[str] | None:
+    def hiccup(root: Path) -> list[str] | str:
         if str(root) == str(tmp_path / "locales"):
             seen.append(root)
             if len(seen) == 1:
-                return None
+                return "Input/output error"
         return folders(root)
 
     monkeypatch.setattr(source_tree, "_folders", hiccup)
