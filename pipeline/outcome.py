@@ -33,8 +33,9 @@ class Settings:
     targets: tuple[str, ...] = ()
     # the run's one listing of its target locales, which made ``targets``: prune reads from
     # it which locales were dropped (only when it read both roots) and which output folders
-    # to look into; no article's result depends on it
-    listing: Targets = field(default_factory=Targets, repr=False)
+    # to look into; no article's result depends on it. None: a run not told (no locale is
+    # then taken for dropped)
+    listing: Targets | None = field(default=None, repr=False)
     # delete the pages of the output folder that no article makes any more; no article's result
     # depends on it, so the run cache's fingerprint leaves it out (repr=False)
     prune: bool = field(default=False, repr=False)

@@ -121,7 +121,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     else:
         rels, problems, present = tree.orphan_pages(
             layout, seen, {rel.partition("/")[0] for rel in mine}, dropped,
-            settings.listing.found)
+            None if settings.listing is None else settings.listing.found)
         found = [*unsaid, *problems]
         if not problems:
             _forget_gone(layout, pages, mine, set(present))
@@ -168,7 +168,10 @@ def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], li
     them. Their pages are stale though the English that drove them is there. A locale the run
     is not limited to (``build_locales``) is left out: it may be a target not built now.
     Also a warning at each root the run could not list, when that kept such a locale."""
-    if not settings.layout.source or not settings.targets:  # not told: none
+    listing = settings.listing
+    # not told (no listing), none; told of no target at all (the last locale dropped), every
+    # one is dropped: read as "not told", its pages stayed, unsaid, even with --prune
+    if not settings.layout.source or listing is None:
         return frozenset(), []
     targets = {name.lower() for name in settings.targets}
     gone = sorted(name for name in recorded if name.lower() not in targets
@@ -177,7 +180,7 @@ def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], li
     # every catalogs-only locale was taken for dropped and its pages deleted. The listing
     # that made the targets says (``Targets``): another made now may read a folder it could
     # not, a hiccup since over. Said, or a dropped locale's pages stay with nothing said
-    if settings.listing.listed or not gone:
+    if listing.listed or not gone:
         return frozenset(name.lower() for name in gone), []
     layout, check = settings.layout, tree.ORPHAN_PAGE
     kept = ", ".join(gone)
@@ -188,7 +191,7 @@ def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], li
         f"are kept{', though --prune was given' if settings.prune else ''}",
         layout.shown(root), 0, 0, None,
         "make the folder readable, then run again: a locale dropped since is pruned then")
-        for root, reason in settings.listing.unlisted]
+        for root, reason in listing.unlisted]
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

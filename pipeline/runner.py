@@ -158,8 +158,9 @@ def run(
         # ``pages._dropped`` reads): a run limited by build-locales leaves the pages of the
         # others (a locale dropped since) unlooked at, and one whose listing of the roots
         # failed drops none (no rel holds a NUL)
+        listed = settings.listing is not None and settings.listing.listed
         scope = "\0".join(("", ",".join(sorted(settings.build_locales)),
-                            ",".join(settings.targets), str(settings.listing.listed)))
+                            ",".join(settings.targets), str(listed)))
         last = cache.orphans if cache is not None and not todo and before == set(rel_list) else None
         known = last[1:] if last and last[0] == scope else None
 

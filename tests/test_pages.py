@@ -412,3 +412,17 @@ def test_a_catalogs_folder_the_run_could_not_list_is_said_when_prune_keeps_pages
         ("locales", "warning")]
     assert "Input/output error" in said[0]["message"] and "de-DE" in said[0]["message"]
     assert "kept, though --prune was given" in said[0]["message"]
+
+
+def test_prune_deletes_the_pages_of_the_last_target_locale_dropped(tmp_path: Path) -> None:
+    """de-DE, the tree's only target (by its catalogs folder), is dropped: with no target
+    left the run was read as one not told its targets, which drops none, so de-DE's pages
+    stayed, unsaid, even with --prune. A run not told is one given no listing."""
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    shutil.rmtree(tmp_path / "locales" / "de-DE")
+    assert _run(tmp_path, "locales", "--prune") == 0
+    assert not (tmp_path / "build" / "de-DE").exists()
