@@ -210,7 +210,7 @@ def _walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
 
     try:
         top = storage.listing(root)
-    except PermissionError as exc:
+    except (PermissionError, NotADirectoryError) as exc:
         unreadable("", exc)
         top = []
     for name, is_dir in top:

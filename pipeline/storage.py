@@ -235,12 +235,18 @@ def _write_error(url: Url, exc: Exception, shown: str | None, existed: bool) -> 
 
 def listing(url: Url) -> list[tuple[str, bool]]:
     """The entries of a folder, but dot names, as (name, is a folder), sorted by name; none
-    when there is no such folder. PermissionError when it cannot be read."""
+    when there is no such folder. PermissionError when it cannot be read, NotADirectoryError
+    when ``url`` is an object."""
     fs, path = url.located()
     try:
         found = _store_call(url, fs.ls, path, detail=True)
     except FileNotFoundError:
         return []
+    # a store lists an object as itself: read as a folder holding no locale, it dropped every
+    # locale and prune deleted their pages (a local root that is a file is refused)
+    if (len(found) == 1 and found[0].get("type") != "directory"
+            and str(found[0]["name"]).strip("/") == path.strip("/")):
+        raise NotADirectoryError(20, "Not a directory", str(url))
     entries = [(str(e["name"]).rstrip("/").rpartition("/")[2], e.get("type") == "directory")
                for e in found]
     return sorted((name, is_dir) for name, is_dir in entries if name[:1] != ".")

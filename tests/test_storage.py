@@ -295,3 +295,25 @@ def test_a_folder_named_like_an_english_article_does_not_drive_its_handoff() -> 
                     Url("memory://drives/build"), source="en-US")
     assert not layout.drives("fr-FR/guide.md")
     assert layout.drives("fr-FR/intro.md")
+
+
+def test_a_url_catalogs_root_that_is_an_object_drops_no_locale(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """memory://d/locales an object, not a folder: the store listed it as itself, read as a
+    folder holding no locale, so de-DE (a target by its catalogs folder alone) was dropped
+    and prune deleted its page. It is a folder that cannot be read, said at the root."""
+    fs = fsspec.filesystem("memory")
+    fs.pipe_file("/d/content/en-US/a.md", b"---\ntitle: A\n---\n\n# A\n\nText.\n")
+    fs.pipe_file("/d/content/fr-FR/.keep", b"")
+    fs.pipe_file("/d/locales/de-DE/.keep", b"")
+    out = str(tmp_path / "build")
+    assert run("locales", "memory://d/content", "memory://d/locales", out) == 0
+    fs.rm("/d/locales", recursive=True)
+    fs.pipe_file("/d/locales", b"an object\n")
+    capsys.readouterr()
+    assert run("locales", "memory://d/content", "memory://d/locales", out, "--prune") == 1
+    said = capsys.readouterr().err
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    assert ("memory://d/locales: error[unreadable]: cannot read this folder (Not a directory)"
+            in said)
+    assert "Traceback" not in said

@@ -75,8 +75,8 @@ def _folders(root: Path | Url) -> list[str] | str:
     if isinstance(root, Url):
         try:
             return [name for name, is_dir in storage.listing(root) if is_dir]
-        except PermissionError as exc:
-            return str(exc) or type(exc).__name__
+        except (PermissionError, NotADirectoryError) as exc:
+            return exc.strerror or str(exc) or type(exc).__name__
     try:
         with os.scandir(root) as it:
             return [e.name for e in it if e.name[:1] != "." and e.is_dir()]
