@@ -747,3 +747,28 @@ def test_a_locale_folder_given_as_the_output_root_is_refused_with_its_parent_nam
         f"pipeline: error: --out {out / 'fr-FR'} is one locale's folder: give the folder that "
         f"holds the locale folders ({out})\n")
     assert not out.exists()
+
+
+def test_a_build_locale_of_a_catalogs_folder_that_cannot_be_listed_is_not_called_unknown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """locales/ could not be listed (a network folder's hiccup): build-locales' de-DE, a
+    locale folder there, was said to be one no locale folder has, beside the walk's error
+    that the folder could not be read. Only a listing that read both roots says so."""
+    content = tmp_path / "content"
+    (content / "en-US").mkdir(parents=True)
+    (content / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.pipeline]\nbuild-locales = ["de-DE"]\n', encoding="utf-8")
+    scandir, locales = os.scandir, str(tmp_path / "locales")
+
+    def denied(path: str = ".") -> object:
+        if os.fspath(path).rstrip("/") == locales:
+            raise OSError(5, "Input/output error", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    main([*args("check", content, tmp_path / "locales"), "--config", str(config)])
+    err = capsys.readouterr().err
+    assert "build-locales names" not in err
