@@ -14,7 +14,7 @@ from gate_tree import PAIRS, cli_args, make_tree, sxs
 
 from pipeline.baseline import DEFAULT_NAME, Entry, dumps, load
 from pipeline.cli import main
-from pipeline.identity import digest
+from pipeline.identity import digest, message_key
 
 ARTICLE = "fr-FR/guide.md"
 
@@ -575,3 +575,34 @@ def test_prune_rekeys_each_copy_of_a_message_keyed_entry(
     baseline.write_text(dumps([legacy, legacy]), encoding="utf-8")
     assert prune(content, locales, baseline) == 0
     assert len({e.key for e in load(baseline)} - {legacy.key}) == 2
+
+
+def test_a_reworded_finding_keyed_by_its_message_is_new_once_while_one_on_a_segment_matches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newer pipeline's wording of a finding (unsafe-element named '<script>, <script>' for
+    one script before): one on a segment is keyed by the segment and still matches; one keyed
+    by its message (a front matter value) is new once, its old entry stale, as docs/ci.md says."""
+    article = sxs([("Open a terminal.", "Ouvrez un terminal <script>x</script>.")])
+    article = article.replace("title: Test", "title: Test <script>x</script>")
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: article})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    old = []  # as an older pipeline wrote them
+    for e in load(baseline):
+        if e.check == "unsafe-element":
+            worded = e.message.replace("<script> in", "<script>, <script> in")
+            by_message = e.key == digest(message_key(e.message))
+            e = Entry(e.check, e.file, digest(message_key(worded)) if by_message else e.key,
+                      worded)
+        old.append(e)
+    baseline.write_text(dumps(old), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("check", content, locales),
+                                      "--baseline", str(baseline)])
+    unsafe = sorted((f["message"].startswith("the front matter"), f.get("baselined", False))
+                    for f in found if f["check"] == "unsafe-element")
+    assert code == 1 and unsafe == [(False, True), (True, False)]
+    assert sum(f["check"] == "baseline-stale" for f in found) == 1
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    assert nothing_stale(capsys, content, locales, baseline)
