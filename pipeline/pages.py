@@ -158,7 +158,8 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
             _remove_empty_folders(page.parent, layout.out)
         else:
             left.append(rel)
-        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept))
+        found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept,
+                                       dropped))
     return found, left
 
 

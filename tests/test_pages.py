@@ -426,3 +426,20 @@ def test_prune_deletes_the_pages_of_the_last_target_locale_dropped(tmp_path: Pat
     shutil.rmtree(tmp_path / "locales" / "de-DE")
     assert _run(tmp_path, "locales", "--prune") == 0
     assert not (tmp_path / "build" / "de-DE").exists()
+
+
+def test_a_dropped_locales_page_is_said_to_be_of_a_locale_dropped_not_of_english_gone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """de-DE dropped while content/en-US/a.md stays: its page was said to be made by 'no
+    English content/en-US/a.md' any more, which stands there; what is gone is the locale."""
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "locales" / "de-DE").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    shutil.rmtree(tmp_path / "locales" / "de-DE")
+    for prune in ((), ("--prune",)):
+        capsys.readouterr()
+        assert _run(tmp_path, "locales", *prune, "--format", "json") == 0
+        (said,) = (f["message"] for f in _orphans(capsys).values())
+        assert "no English" not in said
+        assert "article in de-DE, a locale the tree is no longer made for" in said

@@ -80,38 +80,52 @@ def is_stale(layout: Layout, rel: str, seen: Collection[str], dropped: Collectio
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
-                ours: bool = True, other: bool = False, kept: str | None = None) -> Finding:
+                ours: bool = True, other: bool = False, kept: str | None = None,
+                dropped: Collection[str] = ()) -> Finding:
     """The finding for a stale page: a warning, or a note that ``--prune`` removed it.
     ``ours``: the pipeline wrote the page as it is (``pipeline.pages``); else ``--prune``
     keeps it, and the warning says why. ``other``: a run of another content folder wrote it.
-    ``kept``: why ``--prune``, given, kept a page of this run's own."""
+    ``kept``: why ``--prune``, given, kept a page of this run's own. ``dropped``: as
+    ``is_stale`` reads it."""
+    maker = _maker(layout, rel, dropped)
     if kept is not None and ours and not other and not removed:
         return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {_article(layout, rel)} makes this page any more, and --prune keeps "
+                       f"no {maker} makes this page any more, and --prune keeps "
                        f"it: {kept}", layout.shown_output(rel), 1, 1, None,
                        "delete it by hand, or restore the article")
     if removed:
         return Finding(ORPHAN_PAGE.id, Severity.INFO,
-                       f"removed (--prune): no {_article(layout, rel)} makes this page any more",
+                       f"removed (--prune): no {maker} makes this page any more",
                        layout.shown_output(rel), 1, 1)
     if other:
         return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {_article(layout, rel)} makes this page: a run of another content "
+                       f"no {maker} makes this page: a run of another content "
                        "folder wrote it into this shared output folder, so --prune here keeps "
                        "it", layout.shown_output(rel), 1, 1, None,
                        "run --prune with that content folder to prune its pages, or give each "
                        "content folder its own output folder")
     if not ours:
         return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {_article(layout, rel)} makes this page, and the pipeline did not "
+                       f"no {maker} makes this page, and the pipeline did not "
                        "write it as it is (a hand-written page, or one edited since): --prune "
                        "keeps it", layout.shown_output(rel), 1, 1, None,
                        "delete it by hand if it is stale, or keep hand-written pages out of the "
                        "output folder")
     return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                   f"no {_article(layout, rel)} makes this page any more: it is left from an "
+                   f"no {maker} makes this page any more: it is left from an "
                    "earlier run, and no run updates it", layout.shown_output(rel), 1, 1, None,
                    ORPHAN_PAGE.hint)
+
+
+def _maker(layout: Layout, rel: str, dropped: Collection[str]) -> str:
+    """What no longer makes the page ``rel``: its article, or, when the article is still
+    there, its locale, which the tree is made for no more (the English was named gone,
+    though it stands next to the page's path)."""
+    locale = rel.partition("/")[0]
+    if locale.lower() in dropped and layout.has_article(rel):
+        return (f"article in {locale}, a locale the tree is no longer made for (no content or "
+                f"catalogs folder, nor target-locales, names it),")
+    return _article(layout, rel)
 
 
 class Edition(NamedTuple):
