@@ -114,9 +114,10 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     tree_id = tree_of(settings)
     mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
     dropped, unsaid = _dropped(settings, {rel.partition("/")[0] for rel in mine})
+    twins = tree.folded(seen)
     if known is not None:  # each one checked again: its article may be back
         rels = [r for r in known if os.path.isfile(str(layout.output(r)))
-                and tree.is_stale(layout, r, seen, dropped)]
+                and tree.is_stale(layout, r, seen, dropped, twins)]
         found = list(unsaid)
     else:
         rels, problems, present = tree.orphan_pages(
@@ -128,6 +129,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     left = []
     for rel in rels:
         page = layout.output(rel)
+        twin = tree.made_as(layout, rel, twins)  # before --prune deletes it
         recorded = pages.get(rel)
         other = recorded is not None and recorded[1] != tree_id
         # a page of a remote folder is reported as before, never deleted (no manifest there);
@@ -159,7 +161,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
         else:
             left.append(rel)
         found.append(tree.orphan_page(layout, rel, settings.options, removed, ours, other, kept,
-                                       dropped))
+                                       dropped, twin))
     return found, left
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from example import copy_example
 
+from pipeline.checks import tree
 from pipeline.cli import main
+from pipeline.layout import Layout
 from pipeline.pages import MANIFEST_NAME
 
 GONE = "fr-FR/get-started/install-cli.md"
@@ -443,3 +445,35 @@ def test_a_dropped_locales_page_is_said_to_be_of_a_locale_dropped_not_of_english
         (said,) = (f["message"] for f in _orphans(capsys).values())
         assert "no English" not in said
         assert "article in de-DE, a locale the tree is no longer made for" in said
+
+
+def test_a_page_left_under_the_old_case_of_a_renamed_locale_folder_is_pruned(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """locales/fr-FR renamed locales/fr-fr: the run makes build/fr-fr/a.md, and the English
+    still drives fr-FR/a.md by its path, so build/fr-FR/a.md was no orphan: it stayed, unsaid,
+    for ever, even with --prune (a case-sensitive folder holds both)."""
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (tmp_path / "locales" / "fr-FR").mkdir(parents=True)
+    assert _run(tmp_path, "locales") == 0
+    (tmp_path / "locales" / "fr-FR").rename(tmp_path / "locales" / "fr-fr")
+    capsys.readouterr()
+    assert _run(tmp_path, "locales", "--prune", "--format", "json") == 0
+    (said,) = (f["message"] for f in _orphans(capsys).values())
+    assert said.startswith("removed (--prune)") and "build/fr-fr/a.md" in said
+    assert sorted(p.name for p in (tmp_path / "build").iterdir() if p.is_dir()) == ["fr-fr"]
+
+
+def test_a_page_that_is_the_same_file_as_the_one_made_under_another_case_is_kept(
+        tmp_path: Path) -> None:
+    """A case-insensitive folder holds one file for fr-FR/a.md and fr-fr/a.md: the page the
+    run just wrote is never its own orphan (a link stands in for such a folder here)."""
+    layout = Layout(tmp_path / "content", tmp_path / "locales", tmp_path / "build", "en-US")
+    (tmp_path / "build" / "fr-fr").mkdir(parents=True)
+    (tmp_path / "build" / "fr-fr" / "a.md").write_text("x")
+    (tmp_path / "build" / "fr-FR").symlink_to(tmp_path / "build" / "fr-fr")
+    assert tree.made_as(layout, "fr-FR/a.md", tree.folded(["fr-fr/a.md"])) is None
+    (tmp_path / "build" / "fr-FR").unlink()
+    (tmp_path / "build" / "fr-FR").mkdir()
+    (tmp_path / "build" / "fr-FR" / "a.md").write_text("x")
+    assert tree.made_as(layout, "fr-FR/a.md", tree.folded(["fr-fr/a.md"])) == "fr-fr/a.md"

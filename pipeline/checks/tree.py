@@ -6,7 +6,9 @@ catalogs folder; a run with nothing to do makes them too, so this module is kept
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+import os
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.checks.base import Check, Options
@@ -70,24 +72,52 @@ def orphan_pages(layout: Layout, seen: Collection[str], recorded: Collection[str
     locales = frozenset(name.lower() for name in listed) | {
         rel.partition("/")[0].lower() for rel in seen} | {name.lower() for name in recorded}
     pages, _, problems = layout.pages(locales)
-    return ([rel for rel in pages if is_stale(layout, rel, seen, dropped)], problems, pages)
+    twins = folded(seen)
+    return ([rel for rel in pages if is_stale(layout, rel, seen, dropped, twins)], problems,
+            pages)
 
 
-def is_stale(layout: Layout, rel: str, seen: Collection[str], dropped: Collection[str]) -> bool:
-    """Whether no article makes the page ``rel`` (``orphan_pages``)."""
+def folded(seen: Iterable[str]) -> dict[str, str]:
+    """The rels of a run by their lower case: what ``is_stale`` finds a page's twin in."""
+    return {rel.lower(): rel for rel in seen}
+
+
+def is_stale(layout: Layout, rel: str, seen: Collection[str], dropped: Collection[str],
+             twins: Mapping[str, str] | None = None) -> bool:
+    """Whether no article makes the page ``rel`` (``orphan_pages``). ``twins``
+    (``folded(seen)``): a page the run now makes under another case of its path (a locale
+    folder renamed fr-FR -> fr-fr) is stale where the two are other files: the English still
+    drives the old spelling, so it stayed, unsaid, for ever."""
     return rel not in seen and (rel.partition("/")[0].lower() in dropped
-                                or not layout.has_article(rel))
+                                or not layout.has_article(rel)
+                                or made_as(layout, rel, twins) is not None)
+
+
+def made_as(layout: Layout, rel: str, twins: Mapping[str, str] | None) -> str | None:
+    """The rel the run makes the page ``rel`` under, in another case, when that is another
+    file (a case-insensitive folder holds one file for both: never stale, the page just
+    written)."""
+    twin = None if twins is None else twins.get(rel.lower())
+    if twin is None or twin == rel:
+        return None
+    page, other = layout.output(rel), layout.output(twin)
+    if not isinstance(page, Path) or not isinstance(other, Path):
+        return twin  # a store's keys are case-sensitive
+    try:
+        return None if os.path.samefile(page, other) else twin
+    except OSError:  # one is not there: two files, or none
+        return twin if page.exists() else None
 
 
 def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
                 ours: bool = True, other: bool = False, kept: str | None = None,
-                dropped: Collection[str] = ()) -> Finding:
+                dropped: Collection[str] = (), twin: str | None = None) -> Finding:
     """The finding for a stale page: a warning, or a note that ``--prune`` removed it.
     ``ours``: the pipeline wrote the page as it is (``pipeline.pages``); else ``--prune``
     keeps it, and the warning says why. ``other``: a run of another content folder wrote it.
     ``kept``: why ``--prune``, given, kept a page of this run's own. ``dropped``: as
-    ``is_stale`` reads it."""
-    maker = _maker(layout, rel, dropped)
+    ``is_stale`` reads it; ``twin``: the rel the run makes the page under now (``made_as``)."""
+    maker = _maker(layout, rel, dropped, twin)
     if kept is not None and ours and not other and not removed:
         return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
                        f"no {maker} makes this page any more, and --prune keeps "
@@ -117,11 +147,14 @@ def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
                    ORPHAN_PAGE.hint)
 
 
-def _maker(layout: Layout, rel: str, dropped: Collection[str]) -> str:
+def _maker(layout: Layout, rel: str, dropped: Collection[str], twin: str | None) -> str:
     """What no longer makes the page ``rel``: its article, or, when the article is still
     there, its locale, which the tree is made for no more (the English was named gone,
     though it stands next to the page's path)."""
     locale = rel.partition("/")[0]
+    if twin is not None:
+        return (f"article under this spelling of its path (the run makes it as "
+                f"{layout.shown_output(twin)}),")
     if locale.lower() in dropped and layout.has_article(rel):
         return (f"article in {locale}, a locale the tree is no longer made for (no content or "
                 f"catalogs folder, nor target-locales, names it),")
