@@ -193,7 +193,8 @@ def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], li
         f"locales, so no locale is taken for dropped: the pages the pipeline wrote for {kept} "
         f"are kept{', though --prune was given' if settings.prune else ''}",
         layout.shown(root), 0, 0, None,
-        "make the folder readable, then run again: a locale dropped since is pruned then")
+        "give the catalogs folder the run should use, or make the folder readable, then run "
+        "again: a locale dropped since is pruned then")
         for root, reason in listing.unlisted]
 
 

@@ -366,10 +366,12 @@ def test_a_run_after_one_that_could_not_list_the_catalogs_folder_still_prunes_a_
     assert not (tmp_path / "build" / "de-DE").exists()
 
 
-def test_a_catalogs_folder_not_there_holds_no_locale_and_prune_still_drops_one(
-        tmp_path: Path) -> None:
-    """A catalogs folder that does not exist (deleted, or not made yet) was listed: it holds
-    no locale, so de-DE, its content folder deleted, is dropped and its pages pruned."""
+def test_a_catalogs_folder_not_there_drops_no_locale_until_it_is_there_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A catalogs folder that does not exist says nothing of the locales it named: a typo in
+    --locales would otherwise drop them all (see the test above). de-DE, its content folder
+    and the whole catalogs folder deleted, keeps its pages, said; once a catalogs folder is
+    there again (empty), de-DE is dropped and pruned."""
     (tmp_path / "content" / "en-US").mkdir(parents=True)
     (tmp_path / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
     for locale in ("fr-FR", "de-DE"):
@@ -378,6 +380,12 @@ def test_a_catalogs_folder_not_there_holds_no_locale_and_prune_still_drops_one(
     assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
     shutil.rmtree(tmp_path / "locales")
     shutil.rmtree(tmp_path / "content" / "de-DE")
+    capsys.readouterr()
+    assert _run(tmp_path, "locales", "--prune") == 0
+    assert "cannot list this folder (it is not there)" in capsys.readouterr().err
+    assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+    shutil.rmtree(tmp_path / "locales")  # the run made fr-FR's catalog again: an empty one
+    (tmp_path / "locales").mkdir()
     assert _run(tmp_path, "locales", "--prune") == 0
     assert not (tmp_path / "build" / "de-DE").exists()
     assert (tmp_path / "build" / "fr-FR" / "a.md").is_file()
@@ -477,3 +485,26 @@ def test_a_page_that_is_the_same_file_as_the_one_made_under_another_case_is_kept
     (tmp_path / "build" / "fr-FR").mkdir()
     (tmp_path / "build" / "fr-FR" / "a.md").write_text("x")
     assert tree.made_as(layout, "fr-FR/a.md", tree.folded(["fr-fr/a.md"])) == "fr-fr/a.md"
+
+
+def test_a_catalogs_folder_given_wrong_drops_no_locale_and_prunes_none_of_its_pages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """helper-150: in an English-driven tree, a --locales that names no folder (a typo, a
+    folder moved) was read as one holding no locale: every locale only its catalogs folder
+    named was taken for dropped, and --prune deleted its pages. A catalogs folder that is not
+    there, once the pipeline has written pages for its locales, drops none: said, and kept."""
+    copy_example(tmp_path / "content", english=True)
+    (tmp_path / "locales" / "it-IT").mkdir(parents=True)  # a target by its catalogs alone
+    assert _run(tmp_path, "locales") == 0
+    written = {line.split(" ")[2] for line in
+               (tmp_path / "build" / MANIFEST_NAME).read_text().splitlines()[3:]}
+    only_catalogs = {rel for rel in written if not (
+        tmp_path / "content" / rel.partition("/")[0]).is_dir()}
+    assert only_catalogs  # locales the English drives through their catalogs folder alone
+    capsys.readouterr()
+    assert main(["locales", "--content", str(tmp_path / "content"), "--locales",
+                 str(tmp_path / "locals"), "--out", str(tmp_path / "build"), "-j", "1", "-q",
+                 "--prune"]) in (0, 1)
+    err = capsys.readouterr().err
+    assert all((tmp_path / "build" / rel).is_file() for rel in only_catalogs)
+    assert "locals: warning[orphan-page]: cannot list this folder" in err, err

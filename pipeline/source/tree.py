@@ -32,7 +32,7 @@ class Targets:
     # folders, then the setting; the same locale in other case counts once), sorted
     found: tuple[str, ...] = ()
     # the roots that could not be listed, each with why, as (root, reason): only when both
-    # were (one not there holds none) is a locale missing from ``found`` taken for dropped
+    # were (a catalogs folder not there is not) is a locale missing from ``found`` dropped
     unlisted: tuple[tuple[Path | Url, str], ...] = ()
 
     @property
@@ -51,6 +51,11 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
     unlisted: list[tuple[Path | Url, str]] = []
     for root in (layout.content, layout.locales):
         folders = _folders(root)
+        if not folders and root is layout.locales and isinstance(root, Path) and not (
+                os.path.lexists(root)):
+            # a catalogs folder not there (a first run, or one given wrong): it names no
+            # target, and no locale is taken for dropped by it, or a typo pruned them all
+            folders = "it is not there"
         if isinstance(folders, str):
             unlisted.append((root, folders))
             continue
