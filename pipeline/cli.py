@@ -298,7 +298,7 @@ def _unknown_build_locales(listing: source_tree.Targets, config: Config,
     """A warning for each ``build-locales`` name no locale folder or target has: a typo there
     builds nothing, with exit 0 (it is no error: the locale may simply have no articles yet)."""
     # a root the run could not list may hold the locale named: the walk says it is unreadable
-    if not config.build_locales or not listing.listed:
+    if not config.build_locales or not listing.read:
         return []
     known = {name.lower() for name in listing.found}
     return [Finding(inputs.LAYOUT.id, Severity.WARNING, f"build-locales names {name!r}, which "

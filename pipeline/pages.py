@@ -195,7 +195,7 @@ def _dropped(settings: Settings, recorded: set[str]) -> tuple[frozenset[str], li
         layout.shown(root), 0, 0, None,
         "give the catalogs folder the run should use, or make the folder readable, then run "
         "again: a locale dropped since is pruned then")
-        for root, reason in listing.unlisted]
+        for root, reason in listing.unsure()]
 
 
 def _forget_gone(layout: Layout, pages: dict[str, tuple[str, str]], mine: list[str],

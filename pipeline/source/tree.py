@@ -32,12 +32,25 @@ class Targets:
     # folders, then the setting; the same locale in other case counts once), sorted
     found: tuple[str, ...] = ()
     # the roots that could not be listed, each with why, as (root, reason): only when both
-    # were (a catalogs folder not there is not) is a locale missing from ``found`` dropped
+    # were (one not there holds none) is a locale missing from ``found`` taken for dropped
     unlisted: tuple[tuple[Path | Url, str], ...] = ()
+    # a catalogs folder not there (a first run's, or a mistyped --locales): it names no
+    # target, but drops none either, or a typo would drop every locale only it named
+    missing: tuple[Path | Url, ...] = ()
 
     @property
     def listed(self) -> bool:
+        """Whether a locale missing from ``found`` may be taken for dropped."""
+        return not self.unlisted and not self.missing
+
+    @property
+    def read(self) -> bool:
+        """Whether every root there could be read (none failed)."""
         return not self.unlisted
+
+    def unsure(self) -> list[tuple[Path | Url, str]]:
+        """The roots that keep a locale from being taken for dropped, each with why."""
+        return [*self.unlisted, *((root, "it is not there") for root in self.missing)]
 
     def of(self, build_locales: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """Those of ``build_locales`` (lower case) when it names some."""
@@ -49,13 +62,12 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
     """The target locales, listed now (``Targets``)."""
     names: dict[str, str] = {}
     unlisted: list[tuple[Path | Url, str]] = []
+    missing: list[Path | Url] = []
     for root in (layout.content, layout.locales):
         folders = _folders(root)
         if not folders and root is layout.locales and isinstance(root, Path) and not (
                 os.path.lexists(root)):
-            # a catalogs folder not there (a first run, or one given wrong): it names no
-            # target, and no locale is taken for dropped by it, or a typo pruned them all
-            folders = "it is not there"
+            missing.append(root)
         if isinstance(folders, str):
             unlisted.append((root, folders))
             continue
@@ -65,7 +77,8 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
     for name in configured:
         if name.lower() != layout.source.lower():
             names.setdefault(name.lower(), name)
-    return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted))
+    return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted),
+                   tuple(missing))
 
 
 def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),
