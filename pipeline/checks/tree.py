@@ -118,33 +118,29 @@ def orphan_page(layout: Layout, rel: str, options: Options, removed: bool,
     ``kept``: why ``--prune``, given, kept a page of this run's own. ``dropped``: as
     ``is_stale`` reads it; ``twin``: the rel the run makes the page under now (``made_as``)."""
     maker = _maker(layout, rel, dropped, twin)
-    if kept is not None and ours and not other and not removed:
-        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {maker} makes this page any more, and --prune keeps "
-                       f"it: {kept}", layout.shown_output(rel), 1, 1, None,
-                       "delete it by hand, or restore the article")
     if removed:
         return Finding(ORPHAN_PAGE.id, Severity.INFO,
                        f"removed (--prune): no {maker} makes this page any more",
                        layout.shown_output(rel), 1, 1)
-    if other:
-        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {maker} makes this page: a run of another content "
-                       "folder wrote it into this shared output folder, so --prune here keeps "
-                       "it", layout.shown_output(rel), 1, 1, None,
-                       "run --prune with that content folder to prune its pages, or give each "
-                       "content folder its own output folder")
-    if not ours:
-        return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                       f"no {maker} makes this page, and the pipeline did not "
-                       "write it as it is (a hand-written page, or one edited since): --prune "
-                       "keeps it", layout.shown_output(rel), 1, 1, None,
-                       "delete it by hand if it is stale, or keep hand-written pages out of the "
-                       "output folder")
-    return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE),
-                   f"no {maker} makes this page any more: it is left from an "
-                   "earlier run, and no run updates it", layout.shown_output(rel), 1, 1, None,
-                   ORPHAN_PAGE.hint)
+    # (why, what to do): one warning whatever keeps the page
+    if kept is not None and ours and not other:
+        why, hint = (f"no {maker} makes this page any more, and --prune keeps it: {kept}",
+                     "delete it by hand, or restore the article")
+    elif other:
+        why, hint = (f"no {maker} makes this page: a run of another content folder wrote it "
+                     "into this shared output folder, so --prune here keeps it",
+                     "run --prune with that content folder to prune its pages, or give each "
+                     "content folder its own output folder")
+    elif not ours:
+        why, hint = (f"no {maker} makes this page, and the pipeline did not write it as it is "
+                     "(a hand-written page, or one edited since): --prune keeps it",
+                     "delete it by hand if it is stale, or keep hand-written pages out of the "
+                     "output folder")
+    else:
+        why, hint = (f"no {maker} makes this page any more: it is left from an earlier run, "
+                     "and no run updates it", ORPHAN_PAGE.hint)
+    return Finding(ORPHAN_PAGE.id, options.severity(ORPHAN_PAGE), why,
+                   layout.shown_output(rel), 1, 1, None, hint)
 
 
 def _maker(layout: Layout, rel: str, dropped: Collection[str], twin: str | None) -> str:
