@@ -113,7 +113,8 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
     layout = settings.layout
     tree_id = tree_of(settings)
     mine = [rel for rel, (_, made_by) in pages.items() if made_by == tree_id]
-    dropped, unsaid = _dropped(settings, {rel.partition("/")[0] for rel in mine})
+    locales = {rel.partition("/")[0] for rel in mine}  # those this tree wrote pages in
+    dropped, unsaid = _dropped(settings, locales)
     twins = tree.folded(seen)
     if known is not None:  # each one checked again: its article may be back
         rels = [r for r in known if os.path.isfile(str(layout.output(r)))
@@ -121,7 +122,7 @@ def orphans(settings: Settings, seen: set[str], known: Sequence[str] | None,
         found = list(unsaid)
     else:
         rels, problems, present = tree.orphan_pages(
-            layout, seen, {rel.partition("/")[0] for rel in mine}, dropped,
+            layout, seen, locales, dropped,
             None if settings.listing is None else settings.listing.found)
         found = [*unsaid, *problems]
         if not problems:
