@@ -219,7 +219,7 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line. With ``only``, just that command is declared: argparse takes a
     millisecond or so per command, and a run uses one (help and errors declare them all)."""
     parser = argparse.ArgumentParser(
-        prog="pipeline", formatter_class=_Formatter,
+        prog="pipeline", formatter_class=_Formatter, allow_abbrev=False,
         description="sxs bilingual articles -> gettext PO catalogs -> per-locale Markdown",
     )
     parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
@@ -229,5 +229,8 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
                                 prog="pipeline")
     for name, help_text, declare in COMMANDS:
         if only is None or name == only:
-            declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter))
+            # no abbreviations: `xliff-export --locale fr-FR` was read as `--locales fr-FR`
+            # (a catalogs folder named fr-FR) rather than refused
+            declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter,
+                                   allow_abbrev=False))
     return parser

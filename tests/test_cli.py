@@ -188,6 +188,30 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     assert code == 2
 
 
+@pytest.mark.parametrize("command", [name for name, _, _ in _COMMANDS])
+def test_an_option_cut_short_is_refused_not_taken_for_the_option_it_begins(command: str) -> None:
+    # argparse would read `xliff-export --locale fr-FR` as `--locales fr-FR`: catalogs in fr-FR/
+    sub = _parser(command)._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+    options = {o for a in sub._actions for o in a.option_strings}
+    for action in sub._actions:
+        action.required = False  # so that only the cut option is judged
+    cut = [o[:-1] for o in options if o.startswith("--") and o[:-1] not in options
+           and len(o) > 4]
+    assert cut or command == "checks"
+    for option in cut:
+        _, rest = sub.parse_known_args([option, "x"])
+        assert option in rest, f"{command} {option} was taken for a longer option"
+
+
+def test_xliff_export_refuses_locale_for_locales(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["xliff-export", "--locale", "fr-FR", "--out", str(tmp_path)])
+    assert exc.value.code == 2
+    assert "unrecognized arguments: --locale fr-FR" in capsys.readouterr().err
+
+
 def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["check", "--content", str(tmp_path / "nope")]) == 2
 
