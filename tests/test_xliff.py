@@ -1115,8 +1115,87 @@ def test_a_target_a_cat_tool_segmented_is_read_whole() -> None:
     got = {m.msgid: m for m in new.messages}
     assert got["Machine translated."].msgstr == "Traduit. Par le vendeur."
     with pytest.raises(InputError, match="inline XLIFF markup"):
-        import_catalog(EDGE, data.replace(b'mtype="seg" mid="2"', b'mtype="protected"'),
-                       "a.xlf")
+        import_catalog(EDGE, data.replace(b'<mrk mtype="seg" mid="2">Par le vendeur.</mrk>',
+                                          b'<g id="1">Par le vendeur.</g>'), "a.xlf")
+
+
+@pytest.mark.parametrize("target", [
+    b"  ", b"\n        ", b"<![CDATA[ ]]>",
+    b'<mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/>'])
+def test_a_target_of_white_space_alone_is_no_translation_and_the_catalogs_text_stays(
+        target: bytes) -> None:
+    """A tool that pretty-prints its XML, or a space typed into an empty segment, sends a
+    ``<target>`` of white space: it replaced the reviewed translation, reviewed, and the next
+    run held the entry back (``translation-blank``), the page in English. It is no
+    translation: the catalog's text stays, and the import says so; an empty ``<target/>`` is
+    still the way to clear one."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`<", b">" + target + b"<", 1)
+    new, changed, found = import_catalog(EDGE, data, "xlf/fr-FR/a.xlf")
+    assert (new, changed) == (EDGE, 0)
+    [said] = found
+    assert said.check == "xliff-incomplete" and said.line > 0
+    assert "its <target> holds only white space, no translation: the catalog's 'Relu" in (
+        said.message)
+    untranslated = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Untranslated.</source>", b"<source>Untranslated.</source><target> </target>")
+    assert import_catalog(EDGE, untranslated, "a.xlf") == (EDGE, 0, ())
+
+
+_SEG_SOURCE = (b'<source>Machine translated.</source><seg-source><mrk mtype="seg" mid="1">'
+               b'Machine</mrk> <mrk mtype="seg" mid="2">translated.</mrk></seg-source>')
+
+
+@pytest.mark.parametrize("target", [
+    b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2"></mrk>',
+    b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2"/>',
+    b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2"> </mrk>',
+    b'<mrk mtype="seg" mid="1">Traduit</mrk>',
+])
+def test_a_segmented_target_that_leaves_a_segment_untranslated_is_not_taken_as_reviewed(
+        target: bytes) -> None:
+    """A tool that splits a unit into sentences (Trados, memoQ, Okapi: a ``<seg-source>``,
+    the target's sentences in ``<mrk>``s of the same ``mid``) writes a sentence nobody
+    translated as an empty segment, or leaves it out. The target is then part of the
+    translation: it was taken whole, reviewed, and published with a sentence missing. It is
+    kept as the vendor's text, fuzzy (never published), and said; a target joined again or
+    whose every segment is there is read as before."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Machine translated.</source>", _SEG_SOURCE).replace(
+        b">Traduit par machine.<", b">" + target + b"<", 1).replace(
+        b'approved="no"', b'approved="yes"', 1).replace(
+        b'state="needs-review-translation"', b'state="final"', 1)
+    new, changed, found = import_catalog(EDGE, data, "xlf/fr-FR/a.xlf")
+    got = {m.msgid: m for m in new.messages}["Machine translated."]
+    assert got.msgstr.rstrip() == "Traduit" and got.fuzzy and changed == 1
+    [said] = found
+    assert said.check == "xliff-incomplete" and said.line > 0 and said.message.endswith(
+        "its <target> leaves segment '2' of its <seg-source> untranslated: taken as "
+        "unreviewed (fuzzy), not published")
+    whole = data.replace(target, b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" '
+                         b'mid="2">par machine.</mrk>')
+    new, _, found = import_catalog(EDGE, whole, "a.xlf")
+    got = {m.msgid: m for m in new.messages}["Machine translated."]
+    assert (got.msgstr, got.fuzzy, found) == ("Traduit par machine.", False, ())
+
+
+@pytest.mark.parametrize("marked", [
+    b'<mrk mtype="protected" mid="p1">balises</mrk>', b'<mrk mtype="term">balises</mrk>',
+    b'<mrk xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" mtype="x-sdl-comment" '
+    b'sdl:cid="c1">balises</mrk>', b"bali<!-- memoQ -->ses", b"bali<?tool x?>ses"])
+def test_a_marker_or_comment_a_tool_puts_in_a_target_is_read_through_to_its_text(
+        marked: bytes) -> None:
+    """``<mrk>`` marks text without being any: a protected span (Okapi, memoQ), a term a
+    tool recognized, a reviewer's comment on a word (Trados's ``x-sdl-comment``); an XML
+    comment or processing instruction is no text either. Each refused the whole file as
+    'inline XLIFF markup', a hint the vendor could not act on; the translation is their
+    text, the markers left out, as ``handoff-import`` already read comments."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt;", b">Relu &lt;b&gt;" + marked + b"&lt;/b&gt; neuves", 1)
+    new, changed, found = import_catalog(EDGE, data, "a.xlf")
+    got = {m.msgid: m for m in new.messages}["Reviewed <b>markup</b> & `code`"]
+    assert (got.msgstr, got.fuzzy, changed, found) == (
+        "Relu <b>balises</b> neuves & `code`", False, 1, ())
 
 
 def test_a_unit_whose_context_group_a_tool_dropped_is_found_by_its_id() -> None:

@@ -26,8 +26,9 @@ A unit whose English the catalog no longer has is not applied and says so (``xli
 unit whose id the CAT tool changed finds its entry by its English and context; a file none of
 whose units fits is refused. A file that does not fit its catalog (a unit whose source or
 context is not the catalog's, inline XLIFF markup, unreadable XML) is refused whole, its
-catalog untouched; a tool's segmentation (``<mrk mtype="seg">``) is read through. The
-commands are in ``pipeline.xliff.command``.
+catalog untouched; a tool's segments and markers (``<mrk>``) are read through, and a target
+of white space, or one leaving a segment out, is not taken as one (``pipeline.xliff.segments``).
+The commands are in ``pipeline.xliff.command``.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.original import file_language, named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
+from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
+from pipeline.xliff.segments import segmented as segmented
 from pipeline.xliff.stale import by_named_context, keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
@@ -120,6 +123,7 @@ def _clean(text: str) -> str:
 BASE = "{urn:pipeline:xliff}base"
 CONFLICT = "xliff-conflict"
 STALE = "xliff-stale"  # a warning: a unit whose English the catalog no longer has
+INCOMPLETE = "xliff-incomplete"  # a warning: a target of white space, or a segment left out
 
 
 def _base(msgstr: str, reviewed: bool) -> str:
@@ -181,24 +185,6 @@ def _text(unit: Any, name: str, shown: str) -> str | None:
         from pipeline.xliff.unreadable import not_text
         raise _refuse(shown, unit.xmlelement, *not_text(node, name))
     return text
-
-
-def segmented(node: Any) -> str | None:
-    """The text of a ``<source>`` or ``<target>``, through the ``<mrk mtype="seg">`` a CAT
-    tool that segments a unit (Okapi, Trados, memoQ) wraps each sentence in: a segment
-    boundary, not markup of the text. None when it holds any other element."""
-    parts = [node.text or ""]
-    for child in node:
-        inner = segmented(child) if _is_segment(child) else None
-        if inner is None:
-            return None
-        parts += (inner, child.tail or "")
-    return "".join(parts)
-
-
-def _is_segment(node: Any) -> bool:
-    return isinstance(node.tag, str) and node.tag.rpartition("}")[2] == "mrk" and (
-        node.get("mtype") == "seg")
 
 
 def _reviewed(unit: Any) -> bool:
@@ -309,7 +295,8 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
         if n is None:  # its English left the catalog since the export: the rest still fits
             target = _text(unit, "target", shown)
             base = element.get(BASE)
-            if target and not (base is not None and base == _base(target, _reviewed(unit))):
+            if target and not blank(target, source or "") and not (
+                    base is not None and base == _base(target, _reviewed(unit))):
                 # the vendor's work on English that changed since: kept, never dropped
                 stale.append((f"unit {uid!r}", source, int(element.sourceline or 0)))
                 kept.append((_context(unit), source or "", target))
@@ -337,6 +324,21 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
         if target is None:  # a unit the CAT tool did not touch, or left without a target
             continue
         reviewed = _reviewed(unit)
+        line = int(element.sourceline or 0)
+        if blank(target, msg.msgid):  # no translation: the catalog's text stands
+            if msg.msgstr:
+                cleared.append(Finding(
+                    INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> holds only white "
+                    f"space, no translation: the catalog's {_short(msg.msgstr)} stays", shown,
+                    line, 0, None, "translate the unit, or send back an empty <target/> to "
+                    "clear the translation"))
+            continue
+        missing = untranslated_segments(element, next(
+            element.iterchildren(unit.namespaced("target")), None))
+        if missing and target:  # part of the translation: never taken as reviewed
+            reviewed = False
+            cleared.append(Finding(INCOMPLETE, Severity.WARNING, f"unit {uid!r}: "
+                                   + left_out(missing), shown, line, 0, None, LEFT_OUT_HINT))
         base = element.get(BASE)
         if copied_english(target, msg, reviewed, base):
             continue  # a tool's copy of the English in a unit exported untranslated
@@ -358,7 +360,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
                 f"{_short(msg.msgid)} {how}, and the vendor {did}"
                 + f": the catalog's {_short(msg.msgstr)} was kept"
                 + (", the vendor's in a # comment of the entry" if other else ""), shown,
-                int(element.sourceline or 0), 0, None,
+                line, 0, None,
                 "compare the two, and put the right one in the catalog"))
             continue
         new = updated(msg, target, reviewed)
@@ -369,7 +371,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
                 cleared.append(Finding(
                     CLEARED, Severity.WARNING, f"unit {uid!r}: its empty <target> cleared the "
                     f"translation {_short(msg.msgstr)} of {_short(msg.msgid)}", shown,
-                    int(element.sourceline or 0), 0, None, "if that was not meant, translate "
+                    line, 0, None, "if that was not meant, translate "
                     "the unit again, or restore the catalog from version control"))
     active = {m.msgid for m in catalog.messages if not m.obsolete}
     if stale and not claimed and not any(source in active for _, source, _ in stale):

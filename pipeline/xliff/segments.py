@@ -1,0 +1,78 @@
+"""The text of a returned ``<source>`` or ``<target>`` as a CAT tool writes it back, for
+``xliff-import``, and what of a unit's translation is missing, for ``xliff-import`` and
+``handoff-import`` alike.
+
+A tool that segments a unit into sentences (Okapi, Trados, memoQ) writes a ``<seg-source>``
+beside the source, each sentence in an ``<mrk mtype="seg">``, and the target's sentences in
+``<mrk>``s of the same ``mid``: a segment nobody translated comes back empty, or not at all, and
+the target is then part of the translation only. A ``<mrk>`` of any other type marks text
+without being any (a protected span, a term, a reviewer's comment): its content is the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def local(node: Any) -> str:
+    """The element's name without its namespace; "" for a comment, PI or entity."""
+    tag = node.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def segmented(node: Any) -> str | None:
+    """The text of a ``<source>`` or ``<target>``, through the ``<mrk>``s a tool wraps
+    sentences and spans in (markers over text, not text), leaving out the XML comments and
+    processing instructions a tool adds. None when it holds any other element (an inline
+    code: ``<g>``, ``<x/>``, ``<ph>``…) or an entity reference a DTD in the file defines."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag is etree.Comment or child.tag is etree.PI:
+            parts.append(child.tail or "")
+            continue
+        inner = segmented(child) if local(child) == "mrk" else None
+        if inner is None:
+            return None
+        parts += (inner, child.tail or "")
+    return "".join(parts)
+
+
+def _segments(node: Any) -> list[tuple[str, str]]:
+    """(id, text) of each ``<mrk mtype="seg">`` under ``node``, in order; a segment without
+    ``mid`` is known by its place."""
+    found = [m for m in node.iter() if local(m) == "mrk" and m.get("mtype") == "seg"]
+    return [(m.get("mid") or f"#{n}", "".join(m.itertext())) for n, m in enumerate(found, 1)]
+
+
+def untranslated_segments(unit: Any, target: Any) -> tuple[str, ...]:
+    """The ids of the segments of the unit's ``<seg-source>`` that hold text and that its
+    segmented ``<target>`` leaves empty (or only white space) or out: what of the English
+    nobody translated. Empty where the target is not segmented (the tool joined it again) or
+    every segment is there."""
+    source = next((c for c in unit if local(c) == "seg-source"), None)
+    if source is None or target is None:
+        return ()
+    done = _segments(target)
+    if not done:
+        return ()
+    translated = {mid for mid, text in done if text.strip()}
+    return tuple(mid for mid, text in _segments(source) if text.strip() and mid not in translated)
+
+
+LEFT_OUT_HINT = "translate every segment of the unit, and confirm it"
+
+
+def left_out(missing: tuple[str, ...]) -> str:
+    """What a target that leaves the segments ``missing`` untranslated is taken for."""
+    return (f"its <target> leaves segment{'s' * (len(missing) > 1)} "
+            f"{', '.join(map(repr, missing))} of its <seg-source> untranslated: taken as "
+            "unreviewed (fuzzy), not published")
+
+
+def blank(target: str, english: str) -> bool:
+    """The target holds white space alone, for English that holds more: no translation
+    (a tool's pretty-printing, a space typed into an empty segment), which would take the
+    English's words off the page; an empty target is the explicit clearing."""
+    return bool(target) and not target.strip() and bool(english.strip())
