@@ -11,16 +11,18 @@ A unit is applied when its translation is the vendor's work:
   ``approved`` and keeps the package's ``state``), unless the unit says otherwise
   (``approved="no"``, or a ``needs-review-*`` state), when it stays fuzzy; so does a target
   that is the package's own inexact suggestion (an ``alt-trans`` below 100 %) copied in,
-  unless the unit says it is done. ``<x/>`` codes
+  unless the unit says it is done (or a suggestion a tool added, codes and all); and a target
+  a tool segmented that leaves a sentence out (``xliff.segments``). ``<x/>`` codes
   become the catalog English's own markup again, byte for byte.
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
   review, as in any catalog.
 
-A unit without a translation changes nothing. A unit whose English is no longer in the catalog
-(the English changed since the export) is not applied and is reported, as is one whose entry
-was translated in the catalog since the export (``work.base``): a translator's text is never
-overwritten. A file whose XML or PO cannot be read, whose units' English does not match the
-catalog, or that holds markup other than the package's codes, is refused whole.
+A unit without a translation (or a target of white space alone) changes nothing. A unit whose
+English is no longer in the catalog (the English changed since the export) is not applied and
+is reported, as is one whose entry was translated in the catalog since the export
+(``work.base``): a translator's text is never overwritten. A file whose XML or PO cannot be
+read, whose units' English does not match the catalog, or that holds markup other than the
+package's codes, is refused whole.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ from pipeline.handoff.work import base
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed
+from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
 STALE = "handoff-stale"
 CONFLICT = "handoff-conflict"
+INCOMPLETE = "handoff-incomplete"  # a segmented target that leaves a segment untranslated
 DONE_STATES = frozenset({"translated", "signed-off", "final"})
 
 
@@ -60,6 +64,7 @@ class Returned:
     # a returned PO entry's own English and context: where the catalog no longer has that
     # English, the vendor's text is kept all the same (``xliff._keep_stale``)
     english: tuple[str | None, str] | None = None
+    missing: tuple[str, ...] = ()  # segments a segmented target leaves untranslated
 
 
 def _refuse(shown: str, line: int, message: str, hint: str) -> InputError:
@@ -125,6 +130,9 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         except codes.CodeError as exc:
             raise _refuse(shown, line, f"unit {uid!r}: {exc}", "keep the source as it was "
                           "and the tags of the target as the source's") from None
+        if target is not None and blank(target, msg.msgid):
+            target = None  # white space alone: no translation, as an untouched unit
+        missing = untranslated_segments(unit, target_el) if target else ()
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
         doubted = unreviewed(target_el, approved)  # rejected, or a machine's or memory's
@@ -135,15 +143,14 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
             # held-back translation OmegaT filled in from the package), not confirmed
             target = None
         reviewed = approved != "no" and not (state or "").startswith("needs-review") and (
-            not doubted)
-        if reviewed and not done and target is not None and target in {
-                a.findtext(q + "target") or "" for a in unit.iter(q + "alt-trans")
-                if a.get("match-quality") != "100"}:  # an exact match is the same English's
+            not doubted) and not missing  # part of the translation: never reviewed
+        if reviewed and not done and target is not None and target in _suggested(
+                unit, q, source_codes):
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
         out.append(Returned(n, uid, line, target or None, reviewed, base_value,
-                            tuple(returned_notes(unit))))
+                            tuple(returned_notes(unit)), missing=missing))
     return _fitting(out, shown)
 
 
@@ -217,6 +224,10 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             touched.add(unit.index)
         if unit.target is None:
             continue
+        if unit.missing:
+            notes.append(Finding(INCOMPLETE, Severity.WARNING, f"unit {_short(unit.name)}: "
+                                 + left_out(unit.missing), shown, unit.line, 0, None,
+                                 LEFT_OUT_HINT))
         # changed since the export, and not known to be a machine's (a newer MT handoff's
         # text as its record says it was delivered): the catalog's text stands, whoever
         # wrote it (a draft and a memory's fill have no record to tell them apart), and the
@@ -249,6 +260,22 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
+
+
+def _suggested(unit: Any, q: str, source_codes: list[str]) -> set[str]:
+    """The texts of the unit's suggestions (``<alt-trans>``) but exact matches (the same
+    English's), their codes read as the target's are: the package's own, and those a tool
+    adds (a machine's, a memory's) with the codes in them."""
+    out = set()
+    for alt in unit.iter(q + "alt-trans"):
+        node = alt.find(q + "target")
+        if node is None or alt.get("match-quality") == "100":
+            continue
+        try:
+            out.add(codes.text_of(node, source_codes))
+        except codes.CodeError:  # markup of its own: no target could be a copy of it
+            continue
+    return out
 
 
 def _by_english(unit: Any, q: str, catalog: Catalog,

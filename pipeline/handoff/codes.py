@@ -109,8 +109,8 @@ def text_of(element: Any, source_codes: list[str]) -> str:
     unit. Raises CodeError for any other inline element or an unknown id."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag == MRK and child.get("mtype") == "seg":  # a CAT tool's segmentation
-            parts += (text_of(child, source_codes), child.tail or "")
+        if child.tag == MRK:  # a tool's segment, or text it marks (protected, a term, a
+            parts += (text_of(child, source_codes), child.tail or "")  # comment): the text
             continue
         if not isinstance(child.tag, str):  # comments and PIs are dropped: an entity
             from pipeline.xliff.unreadable import ENTITY, ENTITY_HINT

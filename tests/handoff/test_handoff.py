@@ -15,7 +15,7 @@ import pytest
 from translate.storage.placeables import StringElem
 from translate.storage.xliff import xlifffile
 
-from pipeline.catalog import format_po, parse_po_bytes
+from pipeline.catalog import Message, format_po, parse_po_bytes
 from pipeline.handoff.package import BASE_NOTE
 from tests.memory.helpers import article, run, write
 
@@ -673,6 +673,75 @@ def test_a_target_a_cat_tool_segmented_comes_back_whole_with_its_codes(
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
     assert c[NEW_EN].msgstr == "Redémarrez le <b>service</b> après la mise à jour."
+
+
+def _returned_restart(tmp_path: Path, unit: Callable[[str, list[str]], str]) -> Message:
+    """The "Restart" entry once its unit came back as ``unit`` made it of the unit and the
+    source's codes."""
+    cats, pkg, path, text, old = _restart_unit(tmp_path)
+    codes = re.findall(r"<x [^>]*/>", old.split("<target")[0])
+    path.write_text(text.replace(old, unit(old, codes)), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    return c[NEW_EN]
+
+
+def _target(old: str, attributes: str, text: str) -> str:
+    return re.sub(r"<target[^>]*>.*?</target>", lambda _: f"<target {attributes}>{text}</target>",
+                  old, count=1, flags=re.S)
+
+
+@pytest.mark.parametrize("blank", ["  ", "\n          ", "<![CDATA[ ]]>"])
+def test_a_target_of_white_space_alone_comes_back_as_no_translation(
+        tmp_path: Path, blank: str) -> None:
+    """A tool that pretty-prints its XML, or a space typed over the package's copy of the
+    English, sends a target of white space: it was taken as the vendor's reviewed
+    translation, which the next run held back as blank. It is no translation: nothing
+    changes, as for a unit left untouched."""
+    got = _returned_restart(tmp_path, lambda old, _: _target(old, 'state="translated"', blank))
+    assert (got.msgstr, got.fuzzy) == ("", False)
+
+
+def test_a_segmented_target_that_leaves_a_segment_untranslated_comes_back_fuzzy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trados, memoQ and Okapi split a unit into sentences (a ``<seg-source>``, the
+    target's sentences in ``<mrk mtype="seg">`` of the same ``mid``) and leave a sentence
+    nobody translated empty. The first sentence alone was taken as the vendor's reviewed
+    translation and published; it is kept fuzzy (never published), and said."""
+    def unit(old: str, codes: list[str]) -> str:
+        return _target(old, 'state="translated"', (
+            f'<mrk mtype="seg" mid="1">Redémarrez le {codes[0]}service{codes[1]}</mrk> '
+            '<mrk mtype="seg" mid="2"/>')).replace("</source>", (
+                '</source><seg-source><mrk mtype="seg" mid="1">Restart the service</mrk> '
+                '<mrk mtype="seg" mid="2">after the update.</mrk></seg-source>'), 1)
+    capsys.readouterr()
+    got = _returned_restart(tmp_path, unit)
+    assert (got.msgstr, got.fuzzy) == ("Redémarrez le <b>service</b> ", True)
+    assert "warning[handoff-incomplete]: unit 'm" in capsys.readouterr().err
+
+
+def test_a_machine_suggestion_a_tool_added_and_copied_in_with_its_codes_stays_fuzzy(
+        tmp_path: Path) -> None:
+    """A pre-translation step (Okapi's leveraging, a CAT tool's MT) adds its suggestion as an
+    ``<alt-trans>``, the codes in it, and copies it into the target, the state left as the
+    package's: the suggestion was read only up to its first code, never matched, and the
+    machine's text was published as the vendor's reviewed work."""
+    def unit(old: str, codes: list[str]) -> str:
+        mt = f"Redémarrez le {codes[0]}service{codes[1]} après la mise à jour."
+        return _target(old, 'state="needs-translation"', mt).replace("</target>", (
+            f'</target><alt-trans origin="mt" tool-id="mt"><target>{mt}</target></alt-trans>'), 1)
+    got = _returned_restart(tmp_path, unit)
+    assert (got.msgstr, got.fuzzy) == ("Redémarrez le <b>service</b> après la mise à jour.", True)
+
+
+def test_a_marker_a_tool_puts_around_codes_is_read_through(tmp_path: Path) -> None:
+    """``<mrk mtype="protected">`` (Okapi, memoQ) or a reviewer's comment marks text and codes
+    without being any: the file was refused whole, 'inline <mrk> where only the package's
+    <x/> codes may be'."""
+    got = _returned_restart(tmp_path, lambda old, codes: _target(
+        old, 'state="translated"', f'Redémarrez le <mrk mtype="protected" mid="p">{codes[0]}'
+        f'service{codes[1]}</mrk> après la mise à jour.'))
+    assert (got.msgstr, got.fuzzy) == ("Redémarrez le <b>service</b> après la mise à jour.", False)
 
 
 @pytest.mark.parametrize(("attributes", "reviewed"), [
