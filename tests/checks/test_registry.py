@@ -58,7 +58,8 @@ def test_the_import_commands_ids_are_documented_apart_and_are_no_checks(
 
     _, imports = _documented()
     assert imports == {xliff.CHECK, xliff.CLEARED, xliff.CONFLICT, xliff.STALE,
-                       back.CHECK, back.STALE, back.CONFLICT}
+                       xliff.INCOMPLETE, back.CHECK, back.STALE, back.CONFLICT,
+                       back.INCOMPLETE}
     assert not imports & set(_listed(capsys))
     assert "`layout` is listed by `pipeline checks`" in CHECKS_PART
 
