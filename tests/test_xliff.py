@@ -903,6 +903,21 @@ def test_a_comment_the_translator_wrote_in_the_cat_tool_reaches_the_catalog(
     assert messages(locales / "fr-FR/a.po") == got
 
 
+def test_the_exports_own_notes_back_without_their_from_add_no_comment() -> None:
+    """A tool or clean-up script that drops the notes' ``from`` attribute (Pootle's users
+    strip ``from="developer"``) sends the export's own note of the entry's ``#.`` lines back
+    as any other note: each became a translator's ``#`` comment of its entry (``# b5df6-101``,
+    ``# machine translation: not yet reviewed``), rewriting every catalog. They are the
+    entry's own; a translator's note is still added."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
+    assert b'from="developer"' in data
+    assert import_catalog(EDGE, re.sub(rb' from="[a-z]+"', b"", data), "a.xlf") == (EDGE, 0, ())
+    noted = re.sub(rb' from="[a-z]+"', b"", data).replace(
+        b"<note>b5df6-101</note>", b"<note>b5df6-101</note><note>Vu avec le client.</note>")
+    got = import_catalog(EDGE, noted, "a.xlf")[0].messages[0]
+    assert got.translator_comments == ("Vu avec le client.",)
+
+
 def test_two_returned_files_for_one_catalog_import_one_and_name_the_other(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})

@@ -35,7 +35,7 @@ from pipeline.catalog import Catalog, parse_po_bytes
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
-from pipeline.handoff.work import base
+from pipeline.handoff.work import CATEGORIES, base
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed
@@ -149,8 +149,9 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
-        out.append(Returned(n, uid, line, target or None, reviewed, base_value,
-                            tuple(returned_notes(unit)), missing=missing))
+        notes = tuple(n for n in returned_notes(unit) if not _package_note(n, original))
+        out.append(Returned(n, uid, line, target or None, reviewed, base_value, notes,
+                            missing=missing))
     return _fitting(out, shown)
 
 
@@ -260,6 +261,14 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
+
+
+def _package_note(line: str, original: str) -> bool:
+    """The line is the package's own note (``Work.describe``: the category, what it is, the
+    article), come back without the ``from="pipeline"`` that tells it apart (a tool or a
+    clean-up script that drops the attribute): no translator's comment."""
+    category, _, rest = line.partition(" | ")
+    return category in CATEGORIES and rest.endswith(f" | article {original[:-3]}.md")
 
 
 def _suggested(unit: Any, q: str, source_codes: list[str]) -> set[str]:

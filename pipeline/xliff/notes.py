@@ -37,14 +37,17 @@ def with_notes(msg: Message, lines: list[str]) -> Message:
     is left out. Nor does a note claim the memory's provenance: a ``tm:`` note is the fill's,
     and one coming back is the package's copy of a note the import may have just retired (a
     translator's own note that merely starts so stays; one a tool wrapped, as the catalog
-    may hold it and the export sends it, is left out whole)."""
+    may hold it and the export sends it, is left out whole). Nor is a line of the entry's
+    own ``#.`` comments, which the export sends as a note of its own, a translator's."""
     from pipeline.memory.rows import without_provenance
     from pipeline.suppress import ignored
 
     # each comment as the export sent it, less what XML cannot carry and the white space at
     # its ends (a note's, which the export strips): an untouched file's note is no new note
     have = {c.strip() for c in msg.translator_comments} | {
-        _NOT_XML.sub("", c).strip() for c in msg.translator_comments}
+        _NOT_XML.sub("", c).strip() for c in msg.translator_comments} | {
+        c.strip() for c in msg.extracted_comments}  # the export's own note, its ``from``
+    # dropped by a tool (a clean-up script strips ``from="developer"``): never a new comment
     silenced = ignored(msg)
     out = msg
     for line in dict.fromkeys(without_provenance(tuple(lines))):

@@ -519,6 +519,21 @@ def test_a_comment_the_vendor_wrote_comes_back_into_the_catalog(tmp_path: Path, 
     assert note in c[NEW_EN].translator_comments and c[NEW_EN].msgstr == ""
 
 
+def test_the_packages_own_note_back_without_its_from_adds_no_comment(tmp_path: Path) -> None:
+    """A tool or clean-up script that drops the notes' ``from`` attribute sends the package's
+    note (``new | new: no translation yet | article fr-FR/c.md``) back as any other: it
+    became a translator's ``#`` comment of each entry of the package."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    before = (cats / "fr-FR/c.po").read_bytes()
+    xlf = pkg / "fr-FR/c.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert '<note from="pipeline">new | new: no translation yet | article fr-FR/c.md' in text
+    xlf.write_text(text.replace(' from="pipeline"', ""), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    assert (cats / "fr-FR/c.po").read_bytes() == before
+
+
 def test_units_a_cat_tool_renumbered_find_their_entries_by_their_english(tmp_path: Path) -> None:
     _, cats, _ = tree(tmp_path)
     pkg = package(tmp_path, cats)
