@@ -9,7 +9,9 @@ A unit is applied when its translation is the vendor's work:
   it is done (``approved="yes"``, or state ``translated``, ``signed-off``, ``final``). It
   is taken as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets
   ``approved`` and keeps the package's ``state``), unless the unit says otherwise
-  (``approved="no"``, or a ``needs-review-*`` state), when it stays fuzzy; so does a target
+  (``approved="no"``, or a state other than the package's ``needs-translation`` and the done
+  ones: ``needs-review-*``, ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so
+  does a target
   that is the package's own inexact suggestion (an ``alt-trans`` below 100 %) copied in,
   unless the unit says it is done (or a suggestion a tool added, codes and all); and a target
   a tool segmented that leaves a sentence out (``xliff.segments``). ``<x/>`` codes
@@ -34,7 +36,7 @@ from typing import Any
 from pipeline.catalog import Catalog, parse_po_bytes
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import codes
-from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE
+from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE, TARGET_STATE
 from pipeline.handoff.work import CATEGORIES, base
 from pipeline.memory.rows import without_provenance
 from pipeline.provenance import as_delivered, recorded
@@ -142,8 +144,11 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
             # the package's copy of the English, untouched; or a reviewed entry's own text (a
             # held-back translation OmegaT filled in from the package), not confirmed
             target = None
-        reviewed = approved != "no" and not (state or "").startswith("needs-review") and (
-            not doubted) and not missing  # part of the translation: never reviewed
+        # the package's own state (OmegaT keeps it) or none says nothing; any other but a
+        # done one is the tool's word that work remains (new, needs-l10n, needs-review-*, a
+        # custom x-… draft); part of the translation is never reviewed either
+        reviewed = approved != "no" and state in (None, TARGET_STATE, *DONE_STATES) and (
+            not doubted) and not missing
         if reviewed and not done and target is not None and target in _suggested(
                 unit, q, source_codes):
             # the package's own suggestion copied in (a pre-translation step), and nothing

@@ -32,6 +32,7 @@ NS = codes.NAMESPACE
 SOURCE_LANGUAGE = "en-US"
 BASE_NOTE = "handoff-base: "
 HANDOFF_NOTE = "handoff: "
+TARGET_STATE = "needs-translation"  # each target's, the English copy: OmegaT keeps it as it is
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -82,7 +83,7 @@ def xliff(rel: str, locale: str, works: list[Work], shown: str, version: str) ->
         unit = etree.SubElement(body, _q("trans-unit"), id=unit_id(msg.msgctxt, msg.msgid),
                                 **{f"{_XML}space": "preserve"})
         codes.fill_element(etree.SubElement(unit, _q("source")), msg.msgid)
-        target = etree.SubElement(unit, _q("target"), state="needs-translation")
+        target = etree.SubElement(unit, _q("target"), state=TARGET_STATE)
         codes.fill_element(target, msg.msgid)
         if msg.msgstr:
             alt = etree.SubElement(unit, _q("alt-trans"), origin=_origin(work))

@@ -760,6 +760,26 @@ def test_a_marker_a_tool_puts_around_codes_is_read_through(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(("attributes", "reviewed"), [
+    ('state="needs-translation"', True),  # the package's own, which OmegaT keeps
+    ("", True),  # a tool that drops the state says nothing either
+    ('state="new"', False),  # Weblate's, Microsoft's Multilingual App Toolkit's "to do"
+    ('state="needs-l10n"', False),
+    ('state="needs-adaptation"', False),
+    ('state="x-sdl-Draft"', False),  # a tool's own state: none that says it is done
+])
+def test_a_target_whose_state_says_work_remains_comes_back_unreviewed(
+        tmp_path: Path, attributes: str, reviewed: bool) -> None:
+    """A changed target was the vendor's reviewed work unless its state began with
+    ``needs-review``: one a tool set to ``new``, ``needs-l10n``, ``needs-adaptation`` or a
+    draft state of its own, all saying the unit is not done (Weblate reads the first three
+    as "needs editing"), was published as reviewed. Only the package's own state, which
+    OmegaT keeps, or none, leaves the change to speak for itself."""
+    got = _returned_restart(tmp_path, lambda old, _: _target(
+        old, attributes, "Redémarrez le service."))
+    assert (got.msgstr, got.reviewed) == ("Redémarrez le service.", reviewed)
+
+
+@pytest.mark.parametrize(("attributes", "reviewed"), [
     ('state="needs-translation" state-qualifier="leveraged-mt"', False),
     ('state="translated" state-qualifier="mt-suggestion"', False),
     ('state="needs-translation" state-qualifier="fuzzy-match"', False),
