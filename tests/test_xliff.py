@@ -1166,6 +1166,7 @@ _SEG_SOURCE = (b'<source>Machine translated.</source><seg-source><mrk mtype="seg
     b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2"/>',
     b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2"> </mrk>',
     b'<mrk mtype="seg" mid="1">Traduit</mrk>',
+    b'<mrk mtype="seg">Traduit</mrk> <mrk mtype="seg"/>',  # no mid: known by its place
 ])
 def test_a_segmented_target_that_leaves_a_segment_untranslated_is_not_taken_as_reviewed(
         target: bytes) -> None:
@@ -1187,11 +1188,12 @@ def test_a_segmented_target_that_leaves_a_segment_untranslated_is_not_taken_as_r
     assert said.check == "xliff-incomplete" and said.line > 0 and said.message.endswith(
         "its <target> leaves segment '2' of its <seg-source> untranslated: taken as "
         "unreviewed (fuzzy), not published")
-    whole = data.replace(target, b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" '
-                         b'mid="2">par machine.</mrk>')
-    new, _, found = import_catalog(EDGE, whole, "a.xlf")
-    got = {m.msgid: m for m in new.messages}["Machine translated."]
-    assert (got.msgstr, got.fuzzy, found) == ("Traduit par machine.", False, ())
+    for whole in (b'<mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" mid="2">par '
+                  b'machine.</mrk>', b'<mrk mtype="seg">Traduit</mrk> <mrk mtype="seg">par '
+                  b'machine.</mrk>'):
+        new, _, found = import_catalog(EDGE, data.replace(target, whole), "a.xlf")
+        got = {m.msgid: m for m in new.messages}["Machine translated."]
+        assert (got.msgstr, got.fuzzy, found) == ("Traduit par machine.", False, ())
 
 
 @pytest.mark.parametrize("marked", [

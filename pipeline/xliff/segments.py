@@ -39,11 +39,12 @@ def segmented(node: Any) -> str | None:
     return "".join(parts)
 
 
-def _segments(node: Any) -> list[tuple[str, str]]:
-    """(id, text) of each ``<mrk mtype="seg">`` under ``node``, in order; a segment without
-    ``mid`` is known by its place."""
+def _segments(node: Any, by_place: bool) -> list[tuple[str, str]]:
+    """(id, text) of each ``<mrk mtype="seg">`` under ``node``, in order: its ``mid``, or
+    its place (``#2``) where ``by_place``."""
     found = [m for m in node.iter() if local(m) == "mrk" and m.get("mtype") == "seg"]
-    return [(m.get("mid") or f"#{n}", "".join(m.itertext())) for n, m in enumerate(found, 1)]
+    return [(f"#{n}" if by_place else m.get("mid") or "", "".join(m.itertext()))
+            for n, m in enumerate(found, 1)]
 
 
 def untranslated_segments(unit: Any, target: Any) -> tuple[str, ...]:
@@ -54,11 +55,14 @@ def untranslated_segments(unit: Any, target: Any) -> tuple[str, ...]:
     source = next((c for c in unit if local(c) == "seg-source"), None)
     if source is None or target is None:
         return ()
-    done = _segments(target)
+    done = _segments(target, False)
     if not done:
         return ()
-    translated = {mid for mid, text in done if text.strip()}
-    return tuple(mid for mid, text in _segments(source) if text.strip() and mid not in translated)
+    by_place = not all(mid for mid, _ in done)  # a tool that writes no mid: segments in order
+    translated = {mid for mid, text in _segments(target, by_place) if text.strip()}
+    return tuple(mid or key for (key, text), (mid, _) in zip(  # named by its mid if it has one
+        _segments(source, by_place), _segments(source, False), strict=True)
+        if text.strip() and key not in translated)
 
 
 LEFT_OUT_HINT = "translate every segment of the unit, and confirm it"
