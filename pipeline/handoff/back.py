@@ -5,17 +5,16 @@ rewritten only when one did, and a file that does not fit is refused whole.
 
 A unit is applied when its translation is the vendor's work:
 
-- XLIFF: its ``<target>`` differs from the English copy the package held, or the unit says
-  it is done (``approved="yes"``, or state ``translated``, ``signed-off``, ``final``). It
-  is taken as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets
-  ``approved`` and keeps the package's ``state``), unless the unit says otherwise
-  (``approved="no"``, or a state other than the package's ``needs-translation`` and the done
-  ones: ``needs-review-*``, ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so
-  does a target
-  that is the package's own inexact suggestion (an ``alt-trans`` below 100 %) copied in,
-  unless the unit says it is done (or a suggestion a tool added, codes and all); and a target
-  a tool segmented that leaves a sentence out (``xliff.segments``). ``<x/>`` codes
-  become the catalog English's own markup again, byte for byte.
+- XLIFF: its ``<target>`` differs from the English copy the package held, or the unit says it
+  is done (``approved="yes"``, or state ``translated``, ``signed-off``, ``final``). It is taken
+  as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets ``approved``
+  and keeps the package's ``state``), unless the unit says otherwise (``approved="no"``, or a
+  state other than the package's ``needs-translation`` and the done ones: ``needs-review-*``,
+  ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so does a target that is an
+  inexact suggestion of the unit (the package's ``alt-trans`` below 100 %, or one a tool added,
+  codes and all) copied in, unless the unit says it is done; and a target a tool segmented that
+  leaves a sentence out (``xliff.segments``). ``<x/>`` codes become the catalog English's own
+  markup again, byte for byte.
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
   review, as in any catalog.
 
