@@ -903,6 +903,24 @@ def test_a_comment_the_translator_wrote_in_the_cat_tool_reaches_the_catalog(
     assert messages(locales / "fr-FR/a.po") == got
 
 
+@pytest.mark.parametrize("mtype", [b"x-sdl-deleted", b"x-sdl-added", b"x-tool-draft"])
+def test_a_tools_own_mark_over_text_is_named_never_read_into_the_translation(
+        mtype: bytes) -> None:
+    """Trados keeps tracked changes as marks of its own in the target (``x-sdl-added``,
+    ``x-sdl-deleted`` over the text a reviewer may yet keep or take back): read through as
+    markers are, the deleted words would be published. A mark of a tool's own is named, the
+    file refused as for inline markup, with what to do."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises", b'>Relu <mrk mtype="' + mtype + b'">vieilles</mrk> '
+        b"&lt;b&gt;balises", 1)
+    with pytest.raises(InputError) as refused:
+        import_catalog(EDGE, data, "a.xlf")
+    finding = refused.value.finding
+    assert finding.line > 0 and f"its <target> holds <mrk mtype='{mtype.decode()}'>, a mark " \
+        "of the CAT tool's own (tracked changes?)" in finding.message
+    assert finding.hint is not None and "accept or reject the tracked changes" in finding.hint
+
+
 def test_the_exports_own_notes_back_without_their_from_add_no_comment() -> None:
     """A tool or clean-up script that drops the notes' ``from`` attribute (Pootle's users
     strip ``from="developer"``) sends the export's own note of the entry's ``#.`` lines back

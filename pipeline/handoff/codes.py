@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.xliff.segments import marks_text
+
 CODE = re.compile(
     r"""(`+)(?:(?!\1).)+?\1(?!`)           # inline code
     | <!--.*?-->                           # HTML comment
@@ -109,9 +111,12 @@ def text_of(element: Any, source_codes: list[str]) -> str:
     unit. Raises CodeError for any other inline element or an unknown id."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag == MRK:  # a tool's segment, or text it marks (protected, a term, a
-            parts += (text_of(child, source_codes), child.tail or "")  # comment): the text
+        if child.tag == MRK and marks_text(child):  # a tool's segment, or text it marks
+            parts += (text_of(child, source_codes), child.tail or "")  # (protected, a term)
             continue
+        if child.tag == MRK:  # a tool's own mark (tracked changes): not surely the text
+            from pipeline.xliff.unreadable import TOOL_MARK, TOOL_MARK_HINT
+            raise CodeError(f"{TOOL_MARK.format(child.get('mtype'))}: {TOOL_MARK_HINT}")
         if not isinstance(child.tag, str):  # comments and PIs are dropped: an entity
             from pipeline.xliff.unreadable import ENTITY, ENTITY_HINT
             raise CodeError(f"{ENTITY.format(child.text)}: {ENTITY_HINT}")

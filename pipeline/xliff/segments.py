@@ -5,8 +5,9 @@
 A tool that segments a unit into sentences (Okapi, Trados, memoQ) writes a ``<seg-source>``
 beside the source, each sentence in an ``<mrk mtype="seg">``, and the target's sentences in
 ``<mrk>``s of the same ``mid``: a segment nobody translated comes back empty, or not at all, and
-the target is then part of the translation only. A ``<mrk>`` of any other type marks text
-without being any (a protected span, a term, a reviewer's comment): its content is the text.
+the target is then part of the translation only. A ``<mrk>`` of another type XLIFF defines
+marks text without being any (a protected span, a term; a reviewer's comment too): its content
+is the text; a tool's own other marks (tracked changes) are not read.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ def local(node: Any) -> str:
     """The element's name without its namespace; "" for a comment, PI or entity."""
     tag = node.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def marks_text(node: Any) -> bool:
+    """The element is an ``<mrk>`` whose content is text of the translation: a segment, a
+    mark XLIFF 1.2 defines over text (``protected``, ``term``…) or a reviewer's comment on it
+    (Trados's ``x-sdl-comment``); not another of a tool's own (``x-…``), such as tracked
+    changes, whose text may be no part of the translation."""
+    mtype = node.get("mtype") or ""
+    return local(node) == "mrk" and (not mtype.startswith("x-") or mtype == "x-sdl-comment")
 
 
 def segmented(node: Any) -> str | None:
@@ -32,7 +42,7 @@ def segmented(node: Any) -> str | None:
         if child.tag is etree.Comment or child.tag is etree.PI:
             parts.append(child.tail or "")
             continue
-        inner = segmented(child) if local(child) == "mrk" else None
+        inner = segmented(child) if marks_text(child) else None
         if inner is None:
             return None
         parts += (inner, child.tail or "")

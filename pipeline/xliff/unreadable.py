@@ -8,11 +8,19 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from pipeline.xliff.segments import marks_text
+
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 # an entity reference a DTD in the file defines: lxml keeps it unexpanded, and so do we
 ENTITY = ("the entity reference {}, which is not read (only XML's &amp; &lt; &gt; &quot; "
           "&apos; and numeric references are)")
 ENTITY_HINT = "write the character itself, or its numeric reference (&#160; for a no-break space)"
+
+
+TOOL_MARK = ("<mrk mtype={!r}>, a mark of the CAT tool's own (tracked changes?) over text that "
+             "may be no part of the translation")
+TOOL_MARK_HINT = ("accept or reject the tracked changes in the CAT tool (or take its marks "
+                  "out), then export the file again")
 
 
 def reason(data: bytes, error: Exception) -> tuple[str, int]:
@@ -49,5 +57,8 @@ def not_text(node: Any, name: str) -> tuple[str, str]:
     for child in node.iter():
         if child.tag is etree.Entity:
             return f"its <{name}> holds {ENTITY.format(child.text)}", ENTITY_HINT
+        if child is not node and isinstance(child.tag, str) and (
+                etree.QName(child).localname == "mrk" and not marks_text(child)):
+            return f"its <{name}> holds {TOOL_MARK.format(child.get('mtype'))}", TOOL_MARK_HINT
     return (f"its <{name}> holds inline XLIFF markup",
             "keep tags and code as plain text, as they are in the source")

@@ -759,6 +759,22 @@ def test_a_marker_a_tool_puts_around_codes_is_read_through(tmp_path: Path) -> No
     assert (got.msgstr, got.fuzzy) == ("Redémarrez le <b>service</b> après la mise à jour.", False)
 
 
+def test_a_tools_own_mark_over_text_in_a_target_is_named_never_read_into_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trados's tracked changes (``<mrk mtype="x-sdl-deleted">``) are no text of the
+    translation as it stands: named, the file refused, never read through."""
+    cats, pkg, path, text, old = _restart_unit(tmp_path)
+    before = (cats / "fr-FR/c.po").read_bytes()
+    path.write_text(text.replace(old, _target(old, 'state="translated"', (
+        'Redémarrez <mrk mtype="x-sdl-deleted">vite</mrk> le service.'))), encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert "error[handoff]: unit 'm" in err and "<mrk mtype='x-sdl-deleted'>, a mark of the " \
+        "CAT tool's own (tracked changes?)" in err and "accept or reject the tracked" in err
+    assert (cats / "fr-FR/c.po").read_bytes() == before
+
+
 @pytest.mark.parametrize(("attributes", "reviewed"), [
     ('state="needs-translation"', True),  # the package's own, which OmegaT keeps
     ("", True),  # a tool that drops the state says nothing either
