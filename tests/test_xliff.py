@@ -921,6 +921,17 @@ def test_a_tools_own_mark_over_text_is_named_never_read_into_the_translation(
     assert finding.hint is not None and "accept or reject the tracked changes" in finding.hint
 
 
+def test_units_a_tool_wrote_without_an_id_find_their_entries_by_their_english() -> None:
+    """A tool that rebuilds the file without the units' ids (XLIFF 1.2 asks for one) sent
+    the second such unit to 'unit '': a second unit with this id (hint: keep one of the two)',
+    the file refused with a hint nobody could follow; each finds its entry as a renumbered
+    unit does, and two for one entry are still refused."""
+    data = re.sub(rb' id="m[0-9a-f]+"', b"", export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    new, changed, found = import_catalog(EDGE, data.replace(
+        b">Relu &lt;b&gt;balises", b">Revu &lt;b&gt;balises", 1), "a.xlf")
+    assert (new.messages[0].msgstr, changed, found) == ("Revu <b>balises</b> & `code`", 1, ())
+
+
 def test_the_exports_own_notes_back_without_their_from_add_no_comment() -> None:
     """A tool or clean-up script that drops the notes' ``from`` attribute (Pootle's users
     strip ``from="developer"``) sends the export's own note of the entry's ``#.`` lines back

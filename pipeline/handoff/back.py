@@ -105,7 +105,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
     for unit in (u for u in root.iter(q + "trans-unit") if not is_po_header(u)):
         uid = unit.get("id") or ""
         line = unit.sourceline or 0
-        if uid in seen:
+        if uid and uid in seen:  # a tool that writes none: each found by its English
             raise _refuse(shown, line, f"unit {uid!r}: a second unit with this id",
                           "keep one of the two")
         seen.add(uid)

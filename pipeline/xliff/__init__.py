@@ -276,7 +276,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
     for unit in (u for u in store.units if not is_po_header(u.xmlelement)):
         element = unit.xmlelement
         uid = element.get("id")
-        if uid in seen:
+        if uid and uid in seen:  # a tool that writes none: each found by its English
             raise _refuse(shown, element, "a second unit with this id", "keep one of the two")
         seen.add(uid)
         source = _text(unit, "source", shown)

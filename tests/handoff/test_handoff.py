@@ -548,6 +548,19 @@ def test_units_a_cat_tool_renumbered_find_their_entries_by_their_english(tmp_pat
     assert c[EN].msgstr == "FR " + EN and c[NEW_EN].msgstr == "FR " + NEW_EN
 
 
+def test_units_a_tool_wrote_without_an_id_find_their_entries_by_their_english(
+        tmp_path: Path) -> None:
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/c.xlf"
+    xlf.write_text(re.sub(r'trans-unit id="[^"]+"', "trans-unit", xlf.read_text(
+        encoding="utf-8")), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == "FR " + EN and c[NEW_EN].msgstr == "FR " + NEW_EN
+
+
 def test_a_renumbered_unit_whose_english_differs_only_inside_a_code_is_not_guessed(
         tmp_path: Path) -> None:
     content, cats = tmp_path / "content", tmp_path / "locales"
