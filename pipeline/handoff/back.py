@@ -153,7 +153,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
-        notes = tuple(n for n in returned_notes(unit) if not _package_note(n, original))
+        notes = tuple(x for x in returned_notes(unit) if not _package_note(x, original))
         out.append(Returned(n, uid, line, target or None, reviewed, base_value, notes,
                             missing=missing))
     return _fitting(out, shown)
