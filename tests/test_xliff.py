@@ -1266,6 +1266,9 @@ def test_a_unit_whose_context_group_a_tool_dropped_is_found_by_its_id() -> None:
 @pytest.mark.parametrize(("attributes", "reviewed"), [
     ('state="translated" state-qualifier="leveraged-mt"', False),
     ('state="translated" state-qualifier="rejected-grammar"', False),
+    ('state="translated" state-qualifier="leveraged-tm"', False),  # a memory's fill
+    ('state="translated" state-qualifier="leveraged-glossary"', False),
+    ('state="translated" state-qualifier="leveraged-repository"', False),
     ('state="signed-off" state-qualifier="mt-suggestion"', True),
     ('state="translated" state-qualifier="exact-match"', True),
 ])

@@ -1,10 +1,11 @@
 """What a returned unit's ``state-qualifier`` says of its review, for ``xliff-import`` and
 ``handoff-import`` alike. XLIFF 1.2 qualifies a target's state with how it got there: a
 reviewer rejected it (``rejected-inaccurate``, ``rejected-grammar``, ``rejected-length``,
-``rejected-spelling``), or a machine or a memory suggested it (``leveraged-mt``,
-``mt-suggestion``, ``tm-suggestion``, ``fuzzy-match``: what Okapi, Phrase and memoQ mark a
-pre-translation with). Neither is anyone's reviewed work. And which units are no translation
-at all: the PO header a converter sends as a unit (``is_po_header``)."""
+``rejected-spelling``), or a machine or a memory suggested it (``leveraged-mt``, ``mt-
+suggestion``, ``tm-suggestion``, ``fuzzy-match``: what Okapi, Phrase and memoQ mark a pre-
+translation with; ``leveraged-tm``, ``leveraged-glossary``, ``leveraged-repository``). Neither
+is anyone's reviewed work. And which units are no translation at all: the PO header a converter
+sends as a unit (``is_po_header``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from typing import Any
 from pipeline.catalog import Message
 from pipeline.provenance import checksum
 
-SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-match"})
+# what XLIFF 1.2 says a tool derived from a machine, a memory, a glossary or a repository
+# (an exact or id match, or a translation inherited, is a reviewed text found again)
+SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-match",
+                       "leveraged-tm", "leveraged-glossary", "leveraged-repository"})
 CONFIRMED_STATES = frozenset({"signed-off", "final"})
 REVIEWED_STATES = frozenset({"translated", *CONFIRMED_STATES})  # a target's, reviewed
 

@@ -813,6 +813,8 @@ def test_a_target_whose_state_says_work_remains_comes_back_unreviewed(
     ('state="translated" state-qualifier="mt-suggestion"', False),
     ('state="needs-translation" state-qualifier="fuzzy-match"', False),
     ('state="translated" state-qualifier="rejected-inaccurate"', False),
+    ('state="translated" state-qualifier="leveraged-tm"', False),  # a memory's fill
+    ('state="needs-translation" state-qualifier="leveraged-glossary"', False),
     ('state="final" state-qualifier="leveraged-mt"', True),  # confirmed since
     ('state="translated" state-qualifier="exact-match"', True),
     ('state="needs-translation"', True),  # OmegaT keeps the package's state: edited is done
