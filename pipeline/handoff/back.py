@@ -133,11 +133,13 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
                           "and the tags of the target as the source's") from None
         if target is not None and blank(target, msg.msgid):
             target = None  # white space alone: no translation, as an untouched unit
-        missing = untranslated_segments(unit, target_el) if target else ()
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
         doubted = unreviewed(target_el, approved)  # rejected, or a machine's or memory's
         done = (approved == "yes" or state in DONE_STATES) and not doubted  # suggestion
+        # a segment still the package's copy of the English is untranslated too, unless the
+        # unit says it is done (a name kept English)
+        missing = untranslated_segments(unit, target_el, not done) if target else ()
         if target is not None and not done and (
                 target == msg.msgid or (target == msg.msgstr and msg.reviewed)):
             # the package's copy of the English, untouched; or a reviewed entry's own text (a

@@ -57,11 +57,12 @@ def _segments(node: Any, by_place: bool) -> list[tuple[str, str]]:
             for n, m in enumerate(found, 1)]
 
 
-def untranslated_segments(unit: Any, target: Any) -> tuple[str, ...]:
+def untranslated_segments(unit: Any, target: Any, copies: bool = False) -> tuple[str, ...]:
     """The ids of the segments of the unit's ``<seg-source>`` that hold text and that its
     segmented ``<target>`` leaves empty (or only white space) or out: what of the English
-    nobody translated. Empty where the target is not segmented (the tool joined it again) or
-    every segment is there."""
+    nobody translated; with ``copies``, a segment still the English's words too (a target
+    that started as a copy of the English, as a package's does, split with it). Empty where
+    the target is not segmented (the tool joined it again) or every segment is there."""
     source = next((c for c in unit if local(c) == "seg-source"), None)
     if source is None or target is None:
         return ()
@@ -69,10 +70,16 @@ def untranslated_segments(unit: Any, target: Any) -> tuple[str, ...]:
     if not done:
         return ()
     by_place = not all(mid for mid, _ in done)  # a tool that writes no mid: segments in order
-    translated = {mid for mid, text in _segments(target, by_place) if text.strip()}
+    translated = dict(_segments(target, by_place))
+
+    def left(key: str, english: str) -> bool:
+        text = translated.get(key, "").strip()
+        return not text or (copies and text == english.strip() and any(
+            c.isalpha() for c in english))
+
     return tuple(mid or key for (key, text), (mid, _) in zip(  # named by its mid if it has one
         _segments(source, by_place), _segments(source, False), strict=True)
-        if text.strip() and key not in translated)
+        if text.strip() and left(key, text))
 
 
 LEFT_OUT_HINT = "translate every segment of the unit, and confirm it"
