@@ -1184,6 +1184,9 @@ def test_a_target_of_white_space_alone_is_no_translation_and_the_catalogs_text_s
     untranslated = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
         b"<source>Untranslated.</source>", b"<source>Untranslated.</source><target> </target>")
     assert import_catalog(EDGE, untranslated, "a.xlf") == (EDGE, 0, ())
+    blank = replace(EDGE, messages=(Message("Blank.", "  ", extracted_comments=("x-101",)),))
+    untouched = export_catalog(blank, "fr-FR/a.po", "fr-FR")  # a blank the checks hold back
+    assert import_catalog(blank, untouched, "a.xlf") == (blank, 0, ())
 
 
 _SEG_SOURCE = (b'<source>Machine translated.</source><seg-source><mrk mtype="seg" mid="1">'

@@ -326,7 +326,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
         reviewed = _reviewed(unit)
         line = int(element.sourceline or 0)
         if blank(target, msg.msgid):  # no translation: the catalog's text stands
-            if msg.msgstr:
+            if msg.msgstr and target != msg.msgstr:
                 cleared.append(Finding(
                     INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> holds only white "
                     f"space, no translation: the catalog's {_short(msg.msgstr)} stays", shown,
