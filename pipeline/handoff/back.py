@@ -19,11 +19,12 @@ A unit is applied when its translation is the vendor's work:
   review, as in any catalog.
 
 A unit without a translation (or a target of white space alone) changes nothing. A unit whose
-English is no longer in the catalog (the English changed since the export) is not applied and
-is reported, as is one whose entry was translated in the catalog since the export
-(``work.base``): a translator's text is never overwritten. A file whose XML or PO cannot be
-read, whose units' English does not match the catalog, or that holds markup other than the
-package's codes, is refused whole.
+English is no longer in the catalog (the English changed since the export) is kept as ``xliff-
+import`` keeps one (an XLIFF unit's English and text read through its codes' own markup, or
+else not applied) and is reported, as is one whose entry was translated in the catalog since
+the export (``work.base``): a translator's text is never overwritten. A file whose XML or PO
+cannot be read, whose units' English does not match the catalog, or that holds markup other
+than the package's codes, is refused whole.
 """
 
 from __future__ import annotations
@@ -112,10 +113,15 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         n = index.get(uid, -1)
         if n < 0:  # a CAT tool that numbers units its own way: the unit's English finds it
             n = _by_english(unit, q, catalog, shapes)
+        back = _read_back(unit, q) if n < 0 else None
+        if back is not None:  # the codes' own markup tells English that differs inside a
+            n = index.get(unit_id(*back[:2]), -1)  # code only (`alpha`, `beta`) apart
         base_value = next((c.text or "" for c in unit.iter(q + "context")
                            if c.get("context-type") == "x-pipeline-base"), None)
-        if n < 0:
-            out.append(Returned(-1, uid, line, None, False, base_value))
+        if n < 0:  # its English changed since: the vendor's text is kept all the same
+            returned = Returned(-1, uid, line, None, False, base_value)
+            out.append(returned if back is None or back[2] is None else replace(
+                returned, target=back[2], english=back[:2]))
             continue
         msg = catalog.messages[n]
         source_codes = codes.codes(msg.msgid)
@@ -267,6 +273,30 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
+
+
+def _read_back(unit: Any, q: str) -> tuple[str | None, str, str | None] | None:
+    """The context and English of a unit no entry was found for, and the vendor's text (None
+    where it is no translation: the package's copy of the English, white space), read through
+    the codes' own markup (the ``equiv-text`` the package writes on each ``<x/>``); None where
+    that cannot be read (a tool dropped the attribute, or a code is not the source's)."""
+    source, target = unit.find(q + "source"), unit.find(q + "target")
+    if source is None:
+        return None
+    xs = list(source.iter(codes.X))
+    if [x.get("id") for x in xs] != [str(n) for n in range(1, len(xs) + 1)] or any(
+            x.get("equiv-text") is None for x in xs):
+        return None
+    markup = [x.get("equiv-text") for x in xs]
+    try:
+        english = codes.text_of(source, markup)
+        text = None if target is None else codes.text_of(target, markup)
+    except codes.CodeError:
+        return None
+    context = next((c.text or "" for c in unit.iter(q + "context")
+                    if c.get("context-type") == "x-po-msgctxt"), None)
+    return context, english, None if not text or text == english or blank(text, english) \
+        else text
 
 
 def _package_note(line: str, original: str) -> bool:

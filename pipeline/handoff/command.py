@@ -180,7 +180,7 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
     if not args.quiet:
         stale = sum(n.check == back.STALE for n in notes)
         print(f"{len(rels)} files read, {len(changed)} catalogs updated ({sum(changed)} "
-              f"entries); {stale} units not applied (English changed since the export), "
+              f"entries); {stale} units of English changed since the export, "
               f"{len(notes) - stale} kept as the catalog has them (see the warnings)",
               file=sys.stderr)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -143,16 +143,37 @@ def _change_english_then_import(content: Path, cats: Path, pkg: Path) -> str:
     return changed
 
 
-def test_a_unit_whose_english_changed_since_the_export_is_reported_not_applied(
+def test_a_unit_whose_english_changed_since_the_export_is_reported_and_its_text_kept(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A package unit whose English changed since the export was named 'not applied', and
+    the vendor's translation was in no catalog: lost once the package was deleted. Its
+    English and text are read back through the codes' own markup (``equiv-text``) and kept as
+    a PO package's are (never over anyone's text, never reviewed); where a tool dropped that
+    markup, the unit is only named, as before."""
     content, cats, _out = tree(tmp_path)
     pkg = package(tmp_path, cats)
     translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
     changed = _change_english_then_import(content, cats, pkg)
     err = capsys.readouterr().err
-    assert "c.xlf" in err and "warning[handoff-stale]" in err and "not applied" in err
-    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert "c.xlf" in err and "warning[handoff-stale]" in err and (
+        f"the vendor's 'FR {NEW_EN}' was kept" in err)
+    messages = parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages
+    c = {m.msgid: m for m in messages if not m.obsolete}
     assert c[changed].msgstr == "" and c[EN].msgstr == "FR " + EN  # the other unit applied
+    [kept] = [m for m in messages if m.msgid == NEW_EN]
+    assert (kept.obsolete, kept.msgstr, kept.fuzzy) == (True, "FR " + NEW_EN, True)
+
+
+def test_a_changed_english_unit_whose_codes_lost_their_markup_is_named_not_applied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, cats, _out = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/c.xlf"
+    xlf.write_text(re.sub(r' equiv-text="[^"]*"', "", xlf.read_text(encoding="utf-8")),
+                   encoding="utf-8")
+    _change_english_then_import(content, cats, pkg)
+    assert "not applied" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", ["xliff", "po"])
@@ -579,6 +600,31 @@ def test_a_renumbered_unit_whose_english_differs_only_inside_a_code_is_not_guess
     catalog = parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d")
     d = {m.msgid: m.msgstr for m in catalog.messages}
     assert d[alpha] in ("", "UN " + alpha) and d[beta] in ("", "FR " + beta)
+
+
+def test_renumbered_units_of_english_that_differs_inside_a_code_find_theirs_by_its_markup(
+        tmp_path: Path) -> None:
+    """Units a tool renumbered, of English that differs only inside a code (`alpha`,
+    `beta`), were named stale and their translations not applied, though each code's own
+    markup (``equiv-text``) tells which English is the unit's; a unit whose English changed
+    since is kept, never as a second entry of an English the catalog has (msgfmt refuses
+    the catalog: 'duplicate message definition')."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    alpha, beta = "Open the `alpha` file.", "Open the `beta` file."
+    write(content, "fr-FR/d.md", article("fr-FR", "ddddd", [("", alpha), ("", beta),
+                                                             ("", "Hello there.")]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/d.xlf", skip="nothing", drop="nothing")
+    xlf = pkg / "fr-FR/d.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    for n, uid in enumerate(re.findall(r'trans-unit id="([^"]+)"', text)[:2], 1):
+        text = text.replace(f'id="{uid}"', f'id="{n}"')  # the tool's own numbering
+    xlf.write_text(text, encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    d = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d").messages}
+    assert (d[alpha].msgstr, d[beta].msgstr) == ("FR " + alpha, "FR " + beta)
+    assert not any(m.obsolete for m in d.values())
 
 
 def test_a_po_package_unit_finds_its_twin_after_a_new_handoff_renumbered_the_contexts() -> None:
