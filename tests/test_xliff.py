@@ -1226,6 +1226,16 @@ def test_a_segmented_target_that_leaves_a_segment_untranslated_is_not_taken_as_r
         new, _, found = import_catalog(EDGE, data.replace(target, whole), "a.xlf")
         got = {m.msgid: m for m in new.messages}["Machine translated."]
         assert (got.msgstr, got.fuzzy, found) == ("Traduit par machine.", False, ())
+    # a tool that could not split a translation it was sent puts it whole into the first
+    # segment: the catalog's own text, back as it left, is no incomplete translation
+    untouched = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; `code`</source>",
+        b"<source>Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; `code`</source><seg-source><mrk "
+        b'mtype="seg" mid="1">Reviewed &lt;b&gt;markup&lt;/b&gt;</mrk> <mrk mtype="seg" mid="2">'
+        b"&amp; `code`</mrk></seg-source>").replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`<", b'><mrk mtype="seg" mid="1">Relu '
+        b'&lt;b&gt;balises&lt;/b&gt; &amp; `code`</mrk><mrk mtype="seg" mid="2"/><')
+    assert import_catalog(EDGE, untouched, "a.xlf") == (EDGE, 0, ())
 
 
 @pytest.mark.parametrize("marked", [

@@ -145,7 +145,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         done = (approved == "yes" or state in DONE_STATES) and not doubted  # suggestion
         # a segment still the package's copy of the English is untranslated too, unless the
         # unit says it is done (a name kept English)
-        missing = untranslated_segments(unit, target_el, not done) if target else ()
+        missing = untranslated_segments(unit, target_el, not done) if target and (
+            target.strip() != msg.msgstr.strip()) else ()  # the catalog's text: no news
         if target is not None and not done and (
                 target == msg.msgid or (target == msg.msgstr and msg.reviewed)):
             # the package's copy of the English, untouched; or a reviewed entry's own text (a

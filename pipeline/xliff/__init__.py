@@ -335,7 +335,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
             continue
         missing = untranslated_segments(element, next(
             element.iterchildren(unit.namespaced("target")), None))
-        if missing and target:  # part of the translation: never taken as reviewed
+        if missing and target.strip() != msg.msgstr.strip():  # a new text, part of one
             reviewed = False
             cleared.append(Finding(INCOMPLETE, Severity.WARNING, f"unit {uid!r}: "
                                    + left_out(missing), shown, line, 0, None, LEFT_OUT_HINT))
