@@ -1163,6 +1163,21 @@ def test_a_target_a_cat_tool_segmented_is_read_whole() -> None:
                                           b'<g id="1">Par le vendeur.</g>'), "a.xlf")
 
 
+@pytest.mark.parametrize(("code", "name"), [
+    (b'<g id="1">neuves</g>', "g"), (b'<x id="1"/>', "x"), (b'<bx id="1"/>', "bx"),
+    (b'<ph id="1">&lt;b&gt;</ph>', "ph"), (b'<bpt id="1">&lt;i&gt;</bpt>', "bpt"),
+    (b'<mrk mtype="seg" mid="1"><it id="1" pos="open">&lt;i&gt;</it></mrk>', "it")])
+def test_an_inline_code_a_tool_put_in_a_target_is_refused_naming_the_code(
+        code: bytes, name: str) -> None:
+    """``xliff-export`` sends no inline codes, so a code in a target is a tool's, which the
+    file cannot carry back as text: refused, as before, and now named (the vendor was told
+    of 'inline XLIFF markup' in a unit of dozens of words, not which)."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises", b">Relu " + code + b" &lt;b&gt;balises", 1)
+    with pytest.raises(InputError, match=f"its <target> holds inline XLIFF markup \\(<{name}>\\)"):
+        import_catalog(EDGE, data, "a.xlf")
+
+
 @pytest.mark.parametrize("target", [
     b"  ", b"\n        ", b"<![CDATA[ ]]>",
     b'<mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/>'])

@@ -60,5 +60,7 @@ def not_text(node: Any, name: str) -> tuple[str, str]:
         if child is not node and isinstance(child.tag, str) and (
                 etree.QName(child).localname == "mrk" and not marks_text(child)):
             return f"its <{name}> holds {TOOL_MARK.format(child.get('mtype'))}", TOOL_MARK_HINT
-    return (f"its <{name}> holds inline XLIFF markup",
+    code = next((etree.QName(c).localname for c in node.iter() if c is not node and isinstance(
+        c.tag, str) and etree.QName(c).localname != "mrk"), "?")  # which: <g>, <ph>, <bpt>…
+    return (f"its <{name}> holds inline XLIFF markup (<{code}>)",
             "keep tags and code as plain text, as they are in the source")
