@@ -11,9 +11,11 @@ from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.code import code_texts, escaped, without_code
 from pipeline.checks.tokens.links import (
+    COLON_REST,
     DESTINATION_PATTERN,
     URL_TAIL,
     anchors_named,
+    colon_urls,
     inline_links,
     link_key,
     links,
@@ -44,7 +46,7 @@ F = "fidelity"
 _RAW_LINK = re.compile(
     f"{DESTINATION_PATTERN}|\\]\\[[^\\]]*+\\]|\\]:[ \t]*+\\S*+"
     r"""|<(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>|<[^<>]*+>"""
-    f"|://{URL_TAIL}")
+    f"|://{URL_TAIL}|:::{COLON_REST}")
 _SIMPLE_CODE = re.compile(r"`[^`]+`")
 # .NET format items, printf conversions, Windows environment variables.
 _FORMAT_ITEM = re.compile(
@@ -110,7 +112,15 @@ def _stray_backticks(text: str) -> int:
 def _linkish(text: str) -> bool:
     # ']' alone is common (ja '[設定]' UI labels): a link needs '](', '][' or ']:' after it
     return ("]" in text and ("](" in text or "][" in text or "]:" in text)) or (
-        "<" in text and ("=" in text or "@" in text)) or "://" in text
+        "<" in text and ("=" in text or "@" in text)) or "://" in text or ":::" in text
+
+
+def _targets(text: str) -> list[str]:
+    """What the text links to or shows: its links, and the images, videos and links of its
+    ':::image' and ':::video' directives (a page loads an image or player from those as it
+    does from '![x](y)': one retargeted is a changed target)."""
+    found = links(text).targets
+    return [*found, *colon_urls(text)] if ":::" in text else found
 
 
 @segment_rule(
@@ -129,8 +139,8 @@ def link_target_changed(source: str, translation: str, options: Options) -> Mess
     if (sorted(m.group() for m in _RAW_LINK.finditer(source))
             == sorted(m.group() for m in _RAW_LINK.finditer(translation))):
         return NONE
-    src = links(source).targets
-    tr = links(translation).targets
+    src = _targets(source)
+    tr = _targets(translation)
     if src == tr:
         return _no_longer_links(source, translation, options)
     rewrites, locale = options.link_rewrites, options.locale

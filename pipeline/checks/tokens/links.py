@@ -160,11 +160,22 @@ def directive_urls(text: str) -> list[str]:
             out.extend(a or b for a, b, _ in _DESTINATION.findall(found))
         out.extend(video_links(text))
     if ":::" in text:
-        for rest in _COLONS.findall(text):
-            # an unquoted value runs to the directive's closing ':::'
-            out.extend(a or b or c.removesuffix(":::").rstrip(":")
-                       for a, b, c in _COLON_URL.findall(rest))
+        out.extend(_colon_urls(text))
     return out
+
+
+def colon_urls(text: str) -> list[str]:
+    """What ':::image' and ':::video' directives load or link to (source, lightbox, link…),
+    outside code spans."""
+    if ":::" not in text:
+        return []
+    return _colon_urls(without_code(text) if "`" in text else text)
+
+
+def _colon_urls(text: str) -> list[str]:
+    # an unquoted value runs to the directive's closing ':::'
+    return [a or b or c.removesuffix(":::").rstrip(":")
+            for rest in _COLONS.findall(text) for a, b, c in _COLON_URL.findall(rest)]
 
 
 def inline_links(text: str) -> list[tuple[str, bool]]:
