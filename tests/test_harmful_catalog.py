@@ -495,3 +495,26 @@ def _two_halves(tmp_path: Path, body: str, first: str, second: str, shown: str) 
     main(["locales", *base, "--out", str(out)])
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert shown not in page and "[!" not in page, page
+
+
+@pytest.mark.parametrize(("english", "french"), [
+    ('Watch :::video source=\\"https://www.youtube-nocookie.com/embed/abc\\"::: now.',
+     'Regardez :::video source=\\"https://www.youtube-nocookie.com/embed/xyz\\"::: ici.'),
+    ("Watch ![the demo](https://www.youtube.com/watch?v=abc) now.",
+     "Regardez ![la démo](https://www.youtube.com/watch?v=xyz) maintenant."),
+], ids=["video-directive", "media-image"])
+def test_a_player_retargeted_on_its_host_stays_off_the_page_whatever_the_marks(
+        tmp_path: Path, english: str, french: str) -> None:
+    """Review: a translation that points the English's player at another video of the same
+    site (anyone's upload, played inside the page), with the vendor's own
+    '# ignore-link-target-changed': foreign-host saw the English's host, and the directive's
+    source no check read at all (English in; exit 0, no finding)."""
+    base, po, out = english_tree(tmp_path, "# Test\n\n" + english.replace('\\"', '"') + "\n")
+    text = po.read_text(encoding="utf-8")
+    assert f'msgid "{english}"\nmsgstr ""' in text, text
+    text = text.replace(f'msgid "{english}"\nmsgstr ""', "# ignore-link-target-changed\n"
+                        f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "xyz" not in page and "Regardez" not in page, page

@@ -18,9 +18,10 @@ from pipeline.checks.tokens.links import (
     DESTINATION_HEAD,
     URL_TAIL,
     directive_urls,
+    link_key,
     links,
 )
-from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
+from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths, may_embed, players
 from pipeline.checks.tokens.prose import prose
 from pipeline.checks.tokens.schemes import _SCHEME, _SCHEME_CHARS
 from pipeline.checks.tokens.schemes import bare_schemes as bare_schemes
@@ -264,22 +265,38 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
 
 @segment_rule(
     "include-added", S, E,
-    "a file a DocFX include or code snippet ([!INCLUDE], [!code-…]) pulls into the page that "
-    "the English's do not",
-    "keep each directive of the English, its path included, as it is",
-    translation_needs="[:")
+    "a file a DocFX include or code snippet ([!INCLUDE], [!code-…]) pulls into the page, or a "
+    "video or audio player it embeds ([!VIDEO], :::video, a media image), that the English's do "
+    "not",
+    "keep each directive and player of the English, its path included, as it is",
+    translation_needs="[:")  # '![' (a media image) has '[' too
 def include_added(source: str, translation: str, options: Options) -> Messages:
     # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
     # an include loads is the English's, as in all the corpus's 1,471 translated directives
-    if source == translation or ("[!" not in translation and ":::" not in translation) or (
-            not LOADS_FIRST.search(translation)):  # no directive that loads: most notes
+    if source == translation or not may_embed(translation):  # most notes, most links
         return NONE
-    _, added = diff_multiset(loaded_paths(without_code(source)),
-                             loaded_paths(without_english_code(translation, source)))
-    if not added:
-        return NONE
-    return ["the translation loads what the English does not: "
-            + ", ".join(q(a, 60) for a in added)]
+    out = []
+    if LOADS_FIRST.search(translation):  # a directive that loads
+        _, added = diff_multiset(loaded_paths(without_code(source)),
+                                 loaded_paths(without_english_code(translation, source)))
+        if added:
+            out.append("the translation loads what the English does not: "
+                       + ", ".join(q(a, 60) for a in added))
+    # ... and a player plays what the English's does: the same video, only its locale part
+    # localized ('/en-us/videoplayer/' as '/fr-fr/'); foreign-host alone let another video of
+    # the same site ('youtube.com/embed/…') or another file of the docs ('media/b.mp4') through
+    # (masking code never makes a player: a text with none as written has none)
+    mine = players(without_english_code(translation, source)) if players(translation) else []
+    if mine:
+        rewrites, locale = options.link_rewrites, options.locale
+        _, played = diff_multiset(
+            [link_key(u, rewrites, locale) for u in players(without_code(source))],
+            [link_key(u, rewrites, locale) for u in mine])
+        if played:
+            shown = {link_key(u, rewrites, locale): u for u in mine}
+            out.append("the translation embeds a player the English does not: "
+                       + ", ".join(q(shown[p], 60) for p in played))
+    return out
 
 
 def scheme(low: str) -> bool:

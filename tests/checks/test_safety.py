@@ -392,6 +392,19 @@ FAILING: dict[str, list[object]] = {
                      id="an-include-added"),
         pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](b.md)] texte",
                      id="an-include-retargeted"),
+        # review: a player retargeted on its own host plays anyone's upload inside the page;
+        # foreign-host saw the same host, and link-target-changed is released by a mark
+        pytest.param('Watch :::video source="https://www.youtube-nocookie.com/embed/abc"::: now.',
+                     'Voir :::video source="https://www.youtube-nocookie.com/embed/xyz"::: ici.',
+                     id="a-video-directive-retargeted-on-its-host"),
+        pytest.param("Watch [!VIDEO https://www.youtube.com/embed/abc] now.",
+                     "Regardez [!VIDEO https://www.youtube.com/embed/xyz] maintenant.",
+                     id="a-video-link-retargeted-on-its-host"),
+        pytest.param("Watch ![the demo](https://www.youtube.com/watch?v=abc) now.",
+                     "Regardez ![la démo](https://www.youtube.com/watch?v=xyz) maintenant.",
+                     id="a-media-image-retargeted-on-its-host"),
+        pytest.param("Listen: ![the sound](media/a.mp3)", "Écoutez : ![le son](media/b.mp3)",
+                     id="a-media-file-retargeted"),
         pytest.param("See [!code-csharp[](snippets/a.cs)].",
                      "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
         # helper-93: DocFX skips a '-' after the name and reads backslash escapes in the title
@@ -686,6 +699,12 @@ PASSING: dict[str, list[object]] = {
         pytest.param(':::image type="content" source="a.png" alt-text="A":::',
                      ':::image type="content" source="a.png" alt-text="Un A":::',
                      id="an-image-alt-text-translated"),
+        pytest.param('Watch :::video source="https://www.microsoft.com/en-us/videoplayer/embed/R'
+                     '4"::: now.', 'Regardez :::video source="https://www.microsoft.com/fr-fr/'
+                     'videoplayer/embed/R4"::: ici.', id="the-englishs-player-localized"),
+        pytest.param("Watch ![the demo](https://www.youtube.com/watch?v=abc) now.",
+                     "Regardez ![la démo](https://www.youtube.com/watch?v=abc) maintenant.",
+                     id="the-englishs-media-image"),
         pytest.param(':::image type="content" source="media/a.png" alt-text="A":::',
                      ':::image type="content" source="media/fr-fr/a.png" alt-text="Un A":::',
                      id="a-localized-image"),

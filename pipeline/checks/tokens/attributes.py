@@ -136,16 +136,28 @@ _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|j
                     r"|ogg|weba|ram|rmp|au|wav)$", re.I)
 
 
-def with_media(text: str) -> str:
-    """``text`` and, after it, the <iframe>, <video> or <audio> each of its images of media
-    is on the page."""
+def _media(text: str) -> list[tuple[str, str]]:
+    """Each image of ``text`` (outside code) that is a player on the page: the element it is
+    ('iframe' or 'video', which stands for <audio> too) and its URL."""
     if "![" not in text:
-        return text
-    tags = []
+        return []
+    out = []
     for url in _IMAGE.findall(without_code(text) if "`" in text else text):
         path = url.split("?", 1)[0].split("#", 1)[0]
         if _EMBEDS.match(url):
-            tags.append(f'<iframe src="{url}">')
+            out.append(("iframe", url))
         elif _MEDIA.search(path):
-            tags.append(f'<video src="{url}">')
+            out.append(("video", url))
+    return out
+
+
+def with_media(text: str) -> str:
+    """``text`` and, after it, the <iframe>, <video> or <audio> each of its images of media
+    is on the page."""
+    tags = [f'<{tag} src="{url}">' for tag, url in _media(text)]
     return text + "\n" + "\n".join(tags) if tags else text
+
+
+def media_players(text: str) -> list[str]:
+    """The URL of each image of ``text`` that Markdig's media links make a player of."""
+    return [url for _, url in _media(text)]

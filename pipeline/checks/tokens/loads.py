@@ -2,12 +2,16 @@
 code snippets ('[!code-cs[name](path)]', '[!notebook-…]', ':::code source="path":::'), read as
 DocFX's parsers read them, each in time linear in the text.
 
-(An image or video a directive shows is a link's business: its host, ``foreign-host``.)
+Also the players it embeds: video links and directives, and images of video sites and media
+files. (An image a directive shows is a link's business: its host, ``foreign-host``.)
 """
 
 from __future__ import annotations
 
 import re
+
+from pipeline.checks.tokens.attributes import media_players
+from pipeline.checks.tokens.links import video_links
 
 # An include as DocFX's older reader took it: a '-' after its name, a title that may hold a
 # bracketed word ('[!INCLUDE [a [b] c](path)]'), the path up to a '>', ')' or white space.
@@ -69,10 +73,11 @@ def _first_close(text: str, at: int) -> int:
     return -1 if found is None else found.end() - 1
 
 
-def _colon_codes(text: str) -> list[str]:
+def _colon_codes(text: str, head_at: re.Pattern[str] = _COLON_CODE) -> list[str]:
+    """The source of each directive ``head_at`` opens (':::code' by default)."""
     out = []
     pos = 0
-    while (head := _COLON_CODE.search(text, pos)) is not None:
+    while (head := head_at.search(text, pos)) is not None:
         line_end = text.find("\n", head.end())
         line_end = len(text) if line_end < 0 else line_end
         found = _SOURCE.search(text, head.end(), line_end)
@@ -98,4 +103,25 @@ def loaded_paths(text: str) -> list[str]:
         out += _directives(text, _SNIPPET_HEAD, _SNIPPET_TAIL)
     if ":::" in text:
         out.extend(_colon_codes(text))
+    return out
+
+
+# A player a page embeds: a '[!VIDEO …]' (an <iframe>), a ':::video source="…":::' (one too),
+# an image Markdig's media links make an <iframe>, <video> or <audio> of ('![x](https://www.
+# youtube.com/watch?v=…)', '![x](a.mp4)'). On a video site the video is the path: another one is
+# anyone's upload, played inside the page.
+_COLON_VIDEO = re.compile(r":::[ \t]*+video(?![\w-])", re.I)
+
+
+def may_embed(text: str) -> bool:
+    """What a player needs: '[!' (a video link), ':::' (a video directive) or '![' (an image)."""
+    return "[!" in text or ":::" in text or "![" in text
+
+
+def players(text: str) -> list[str]:
+    """The URL of each player ``text`` (code masked) embeds, as written."""
+    out = video_links(text)
+    if ":::" in text:
+        out.extend(_colon_codes(text, _COLON_VIDEO))
+    out.extend(media_players(text))
     return out
