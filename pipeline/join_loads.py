@@ -8,7 +8,8 @@ drafts and comments no check reads included) as the page's Markdown; the video's
 run script. So does a no-loc text made over a join (':::no-loc text="' + '\\<scr\\ipt>…":::'),
 which DocFX writes raw, its backslash escapes read away, and a link or cross reference whose
 destination or title, made over a join, ends the attribute DocFX writes it into ('Voir ![x]' +
-'(x&quot;onerror=…mp3)'). ``loads_joined`` finds the
+'(x&quot;onerror=…mp3)'). A player made over a join ('Regardez ![la démo]' +
+'(https://www.youtube.com/watch?v=xyz)') plays another video. ``loads_joined`` finds the
 translations that, in their places on the page, make one the English page does not have.
 """
 
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.breakouts import media_breakouts, video_breakouts, xref_breakouts
 from pipeline.checks.tokens.attributes import noloc_html
-from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths
+from pipeline.checks.tokens.loads import LOADS_FIRST, loaded_paths, may_embed, players
 from pipeline.render import Form, PageOf, pieces
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _END = "with the text beside it on the page it makes"
 WHY = {"include": f"include-added: {_END} a directive that loads a file the English does not",
        "noloc": f"html-added: {_END} a no-loc text DocFX writes as HTML the English does not",
+       "player": f"include-added: {_END} a player the English does not embed",
        "video": f"unsafe-url: {_END} a video link that ends its iframe's src attribute",
        "xref": f"unsafe-url: {_END} a link or cross reference that ends the attribute DocFX "
                "writes it into"}
@@ -46,6 +48,9 @@ def _made(page: str, holds: bool, breaks: str) -> Counter[tuple[str, str]]:
             found.update(("include", path) for path in loaded_paths(page))
         if "[!" in page:
             found.update(("video", v) for v in video_breakouts("", page))
+        # 'Regardez ![la démo]' + '(https://www.youtube.com/watch?v=xyz)': another video
+        if may_embed(page):
+            found.update(("player", url) for url in players(page))
         # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
         found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
     if "xref" in breaks:
@@ -74,25 +79,34 @@ def _may_break(article: Article, published: Sequence[str]) -> str:
     return breaks
 
 
+_OPENERS = ("[!", "![", "::")  # a directive's, an image's, a ':::' one's first two characters
+
+
 def _may_hold(article: Article, published: Sequence[str]) -> bool:
-    """Whether the localized page may hold a '[!' or ':::' at all, seen without making it: in
-    the article's text (its markup), in a published text, or over a join of one with what
-    stands beside it ('[' + '!INCLUDE', ':' + '::code'); an empty text joins what is around it.
-    Most pages hold none."""
+    """Whether the localized page may hold a '[!', '![' or ':::' at all, seen without making
+    it: in the article's text (its markup), in a published text, or over a join of one with
+    what stands beside it ('[' + '!INCLUDE', '!' + '[x](a.mp4)', ':' + '::code'); an empty
+    text joins what is around it. Most pages hold none."""
     text = article.text
     if "[!" in text or ":::" in text:
         return True
+    # an image in the markup (most pages have one) is read only where a text may give it a
+    # destination ('![x]' + '(https://www.youtube.com/watch?v=…)'): the markup's own images
+    # are the English's, and a handoff never cuts a link within its destination
+    if "![" in text and any(shown[:1] == "(" for shown in published):
+        return True
     segments, last = article.segments, len(published) - 1
     for i, shown in enumerate(published):
-        if not shown or "[!" in shown or ":::" in shown:
+        # (may_embed's tests written out: this loop runs over every text of every page)
+        if not shown or "[!" in shown or ":::" in shown or "![" in shown:
             return True
-        if shown[0] not in "!:" and shown[-1] not in "[:":
+        if shown[0] not in "!:[" and shown[-1] not in "[:!":
             continue
         seg = segments[i]
         before = text[seg.start - 1:seg.start] + (published[i - 1][-1:] if i else "")
         after = text[seg.end:seg.end + 1] + (published[i + 1][:1] if i < last else "")
-        if (shown[0] == "!" and "[" in before) or (shown[0] == ":" and ":" in before) or (
-                shown[-1] == "[" and "!" in after) or (shown[-1] == ":" and ":" in after):
+        if any(c + shown[0] in _OPENERS for c in before) or any(
+                shown[-1] + c in _OPENERS for c in after):
             return True
     return False
 
@@ -121,6 +135,11 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
         trial[i] = seg.source
         gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), holds, breaks)
                 ) & new
+        if gone and any(kind == "player" for kind, _ in gone):
+            # a player the translation holds whole is its own: include-added compares it with
+            # its English's, locale rewrites allowed
+            own = set(players(published[i]))
+            gone = Counter({k: n for k, n in gone.items() if k[0] != "player" or k[1] not in own})
         if gone:  # a part of a new one
             found.append((i, WHY[min(kind for kind, _ in gone)]))
     return found

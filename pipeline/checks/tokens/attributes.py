@@ -141,8 +141,15 @@ def _media(text: str) -> list[tuple[str, str]]:
     ('iframe' or 'video', which stands for <audio> too) and its URL."""
     if "![" not in text:
         return []
+    out = _players_of(_IMAGE.findall(text))
+    # read again with its code masked only where the text as written has one: masking never
+    # makes one, and it is the costly part on a whole page
+    return _players_of(_IMAGE.findall(without_code(text))) if out and "`" in text else out
+
+
+def _players_of(urls: list[str]) -> list[tuple[str, str]]:
     out = []
-    for url in _IMAGE.findall(without_code(text) if "`" in text else text):
+    for url in urls:
         path = url.split("?", 1)[0].split("#", 1)[0]
         if _EMBEDS.match(url):
             out.append(("iframe", url))
