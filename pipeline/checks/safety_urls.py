@@ -66,11 +66,26 @@ def _urls(text: str, english: str | None = None, leading: bool = True) -> list[s
                         for c in v.split(",") if c.strip())
     if _may_hold_www(text):
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
+    if "@" in text:  # an e-mail: Markdig's 'mailto:' autolink, CommonMark's '<a@b.example>'
+        urls.extend(_mail_links(text))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
     if leading:
         urls.extend(_leading(text, _LEADING_DESTINATION))
     return urls
+
+
+# A bare 'mailto:' (Markdig's autolinks take one, in any case, after white space or '*_~(')
+# and an e-mail autolink ('<a@b.example>', a link to 'mailto:a@b.example')
+_MAILTO = re.compile(r"(?<![^\s*_~(])[mM][aA][iI][lL][tT][oO]:[^\s<>]++")
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w.-]++")
+_MAIL_AUTOLINK = re.compile(r"<([^\s<>@:]++@[^\s<>@]++)>")
+
+
+def _mail_links(text: str) -> list[str]:
+    if "`" in text:
+        text = without_code(text)
+    return _MAILTO.findall(text) + ["mailto:" + a for a in _MAIL_AUTOLINK.findall(text)]
 
 
 def _leading(text: str, pattern: re.Pattern[str]) -> list[str]:
@@ -98,14 +113,15 @@ def _maybe_link(text: str) -> bool:
     return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
             or text.startswith("(")
             or ("<" in text and not no_tags(text)) or "://" in text or _may_hold_www(text)
-            or ":::" in text)
+            or ":::" in text or ("@" in text and ":" in text))  # a bare 'mailto:
 
 
 # Every piece of text _urls can read a URL from, as written and ending where the reader stops:
 # a Markdown destination, a reference definition, a tag-like run, a bare URL, a www. link.
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
-    f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::{COLON_REST}|\\A\\([ \t\n]*+[^\\s()]*+")
+    f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::{COLON_REST}|\\A\\([ \t\n]*+[^\\s()]*+"
+    r"|(?i:mailto):[^\s<>]*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
@@ -216,7 +232,8 @@ def _may_name_host(text: str) -> bool:
     """A URL with a host needs '//' (or a backslash, which browsers read as '/'), a scheme that
     takes a host without slashes ('https:host'), 'www.', or an entity, percent-escape or control
     character that could spell one of those."""
-    if "//" in text or "\\" in text or "&" in text or "%" in text or not text.isprintable():
+    if ("//" in text or "\\" in text or "&" in text or "%" in text or "@" in text
+            or not text.isprintable()):  # '@': an e-mail's domain is a host too
         return True
     low = text.lower()
     return "http" in low or "www." in low or "ftp:" in low or "ws:" in low or "wss:" in low
@@ -248,6 +265,9 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
         # The English's hosts from everywhere, code spans included: generous on purpose.
         src = {h for h, _ in _hosts(theirs)}
         src.update(h for h, _ in _hosts(BARE_URL.findall(source)))
+        if "@" in source:  # an address the English writes, a link or not
+            src.update(h for h, _ in _hosts(_MAILTO.findall(source)))
+            src.update(h for h, _ in _hosts([f"mailto:{a}" for a in _ADDRESS.findall(source)]))
         foreign = [(h, u) for h, u in tr if h not in src]
         if foreign:
             known = f"English hosts: {', '.join(sorted(src))}" if src else "the English has no host"

@@ -247,6 +247,18 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Text", '<a HREF="\x01javascript:alert(1)">x</a>', id="control-prefix"),
     ],
     "foreign-host": [
+        # review: an e-mail's domain is where the message goes: the support address the
+        # English links to, or none, as an attacker's (Markdig links a bare 'mailto:' too)
+        pytest.param("Contact [support](https://learn.microsoft.com/support) for help.",
+                     "Contactez le [support](mailto:support@evil.example) pour de l’aide.",
+                     id="a-mailto-link-to-another-domain"),
+        pytest.param("Contact support for help.", "Contactez le <support@evil.example>.",
+                     id="an-email-autolink-to-another-domain"),
+        pytest.param("Contact support for help.",
+                     "Contactez le support : MAILTO:support@evil.example", id="a-bare-mailto"),
+        pytest.param("Write to [us](mailto:help@microsoft.com).",
+                     "Écrivez-[nous](mailto:help@microsoft.com?cc=x@evil.example).",
+                     id="a-copy-to-another-domain"),
         # helper-107: CommonMark removes a destination's backslash escapes; an empty path
         # still launches the application; a no-break space is part of a bare destination
         pytest.param("See [two](https://a.example/).", "Voir [deux](ms\\-msdt:/id).",
@@ -647,6 +659,14 @@ PASSING: dict[str, list[object]] = {
                      id="normal-link"),
     ],
     "foreign-host": [
+        pytest.param("Write to help@microsoft.com for help.",
+                     "Écrivez à [help@microsoft.com](mailto:help@microsoft.com) pour de l’aide.",
+                     id="the-englishs-address-made-a-link"),
+        pytest.param("Write to [us](mailto:help@microsoft.com).",
+                     "Écrivez-[nous](mailto:help@microsoft.com?subject=Aide).",
+                     id="the-englishs-address-with-a-subject"),
+        pytest.param("Contact support for help.", "Contactez support@evil.example (du texte).",
+                     id="an-address-in-prose-no-link"),
         pytest.param("Go to https://portal.azure.com and sign in.",
                      "访问 https://portal.azure.com，然后登录", id="a-bare-url-before-cjk"),
         pytest.param("Go to https://portal.azure.com.",

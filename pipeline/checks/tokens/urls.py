@@ -44,7 +44,23 @@ def url_hosts(url: str) -> set[str]:
     if "\\" in url:
         unescaped = MD_ESCAPE.sub(r"\1", url)
         readings.append(_plain(html.unescape(unescaped) if "&" in unescaped else unescaped))
-    return {host for reading in readings if (host := url_host(reading)) is not None}
+    hosts = {host for reading in readings if (host := url_host(reading)) is not None}
+    for reading in readings:
+        if reading.startswith("mailto:"):
+            hosts.update(mail_hosts(reading))
+    return hosts
+
+
+# The domain of each address a mailto: URL writes to: its recipients, and those of its 'to',
+# 'cc' and 'bcc' fields ('mailto:a@x.example?cc=b@evil.example')
+_ADDRESS_DOMAIN = re.compile(r"@([^\s@,;?&/<>\"'()]+)")
+
+
+def mail_hosts(url: str) -> set[str]:
+    """The mail domains of a ``mailto:`` URL (entities decoded, lower case, as
+    ``url_hosts``'s readings are): a host a message goes to, as a link's host is one."""
+    return {m.group(1).rstrip(".").translate(_DOTS)
+            for m in _ADDRESS_DOMAIN.finditer(unquote(url))}
 
 
 def url_host(url: str) -> str | None:
