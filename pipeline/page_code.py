@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
-from pipeline.checks.tokens.links import DESTINATION_PATTERN, block_reader
+from pipeline.checks.tokens.links import COLON_REST, DESTINATION_PATTERN, block_reader
 from pipeline.checks.tokens.tags import LENIENT_TAG
 from pipeline.render import Form, laid_out
 
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from pipeline.segment.blocks import Block
 
 _DESTINATION = re.compile(DESTINATION_PATTERN)
+# DocFX's directives, read before any code span in them: a '[!div …]' or '[!VIDEO …]' to its
+# first ']' no backslash escapes (DocFX strips a section's backticks and writes its attributes
+# raw: '[!div `class="x" onmouseover="alert(1)"`]'), a ':::image …' to its line's end, its
+# quoted values whole ('alt-text="`" link="javascript:…" loc-scope="`"')
+_DIRECTIVES = re.compile(r"\[!(?:[^\]\\\n]|\\.)*+\]?|:::[ \t]*+[A-Za-z][\w-]*+" + COLON_REST)
 
 
 class PageCode:
@@ -116,6 +121,8 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
+    if "[!" in piece or ":::" in piece:  # ... and a DocFX directive
+        first += [(m.start(), m.end()) for m in _DIRECTIVES.finditer(piece)]
     # A code span as the whole stretch reads it and as its own block or cell reads it: cut
     # where CommonMark does not, backticks would pair anew and mask live markup; read whole,
     # a span could cross a blank line or a cell's pipe

@@ -3,6 +3,8 @@ code after it, its lines read as CommonMark reads them, whatever the quick looks
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.article import parse_article
@@ -27,3 +29,31 @@ def test_a_translation_that_ends_the_englishs_code_after_it_is_seen(
     article = parse_article("# T\n\n" + before + PAIR + after, "fr-FR/a.md")
     [seg] = article.segments
     assert opens_code(article, seg.start, seg.end, translation, seg.source) is lost
+
+
+@pytest.mark.parametrize("markup", [
+    '> [!div `class="nextstepaction" onmouseover="alert(1)"`]\n> [Suite](next.md)',
+    ':::image type="content" source="media/a.png" alt-text="Capture `" '
+    'link="javascript:alert(1)" loc-scope="`":::',
+], ids=["a section's attributes in backticks", "a directive's quoted values"])
+def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
+        tmp_path: Path, markup: str) -> None:
+    """Review: DocFX reads a '[!div …]' to its first ']' and a ':::image' to its line's end
+    before any code span: it strips a section's backticks and writes its attributes raw, and
+    takes a directive's quoted values whole. Read as code, the markup between an sxs
+    article's pairs was left alone: '<div onmouseover=…>' and '<a href="javascript:…">' on
+    the page, exit 0, no finding."""
+    from pipeline.cli import main
+
+    content, out = tmp_path / "content", tmp_path / "build"
+    (content / "fr-FR").mkdir(parents=True)
+    front = ("---\nms.translationtype: HT\nms.contentlocale: fr-FR\nms.sourcegitcommit: "
+             + "0" * 40 + "\nms.openlocfilehash: " + "1" * 40 + "\nms.lasthandoff: 01/20/2025\n"
+             "---\n")
+    (content / "fr-FR" / "a.md").write_text(
+        front + PAIR + "\n\n" + markup + "\n\n" + PAIR.replace("-1", "-2") + "\n",
+        encoding="utf-8")
+    assert main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
+                 "--out", str(out), "-j", "1", "-q"]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert "[!div" not in page and ":::image" not in page and "javascript:" not in page, page
