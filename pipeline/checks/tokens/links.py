@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.checks.base import LinkRewrite
-from pipeline.checks.tokens.code import MASK, without_code
+from pipeline.checks.tokens.code import MASK, code_spans, without_code
 from pipeline.checks.tokens.tags import html_tags, unescaped
 
 if TYPE_CHECKING:
@@ -152,30 +153,35 @@ def directive_urls(text: str) -> list[str]:
     other checks (``links``), but a page fetches them all the same."""
     if "[!" not in text and ":::" not in text:
         return []
-    if "`" in text:
-        text = without_code(text)
     out: list[str] = []
     if "[!" in text:
-        for found in _DIRECTIVE.findall(text):
+        masked = without_code(text) if "`" in text else text
+        for found in _DIRECTIVE.findall(masked):
             out.extend(a or b for a, b, _ in _DESTINATION.findall(found))
-        out.extend(video_links(text))
+        out.extend(video_links(masked))
     if ":::" in text:
-        out.extend(_colon_urls(text))
+        out.extend(colon_urls(text))
     return out
 
 
 def colon_urls(text: str) -> list[str]:
     """What ':::image' and ':::video' directives load or link to (source, lightbox, link…),
-    outside code spans."""
+    outside code spans: each directive no code span holds, read whole. DocFX reads a ':::'
+    before any backtick after it: 'alt-text="`" link="https://evil…" loc-scope="`"' is no
+    code but a link."""
     if ":::" not in text:
         return []
-    return _colon_urls(without_code(text) if "`" in text else text)
-
-
-def _colon_urls(text: str) -> list[str]:
-    # an unquoted value runs to the directive's closing ':::'
-    return [a or b or c.removesuffix(":::").rstrip(":")
-            for rest in _COLONS.findall(text) for a, b, c in _COLON_URL.findall(rest)]
+    spans = code_spans(text) if "`" in text else []
+    starts = [s for s, _ in spans]
+    out: list[str] = []
+    for m in _COLONS.finditer(text):
+        i = bisect_right(starts, m.start()) - 1  # the last code span that starts before it
+        if i >= 0 and m.start() < spans[i][1]:
+            continue  # a ':::' in code
+        # an unquoted value runs to the directive's closing ':::'
+        out.extend(a or b or c.removesuffix(":::").rstrip(":")
+                   for a, b, c in _COLON_URL.findall(m.group(1)))
+    return out
 
 
 def inline_links(text: str) -> list[tuple[str, bool]]:
