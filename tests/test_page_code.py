@@ -31,18 +31,20 @@ def test_a_translation_that_ends_the_englishs_code_after_it_is_seen(
     assert opens_code(article, seg.start, seg.end, translation, seg.source) is lost
 
 
-@pytest.mark.parametrize("markup", [
-    '> [!div `class="nextstepaction" onmouseover="alert(1)"`]\n> [Suite](next.md)',
-    ':::image type="content" source="media/a.png" alt-text="Capture `" '
-    'link="javascript:alert(1)" loc-scope="`":::',
-], ids=["a section's attributes in backticks", "a directive's quoted values"])
+@pytest.mark.parametrize(("markup", "gone"), [
+    ('> [!div `class="nextstepaction" onmouseover="alert(1)"`]\n> [Suite](next.md)', "[!div"),
+    (':::image type="content" source="media/a.png" alt-text="Capture `" '
+     'link="javascript:alert(1)" loc-scope="`":::', "javascript:"),
+    ('Voir @"System.String?title=`x%22%20onmouseover%3D%22alert(1)%22`" ici.', '@"'),
+], ids=["a section's attributes in backticks", "a directive's quoted values",
+        "a cross reference's quoted title"])
 def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
-        tmp_path: Path, markup: str) -> None:
+        tmp_path: Path, markup: str, gone: str) -> None:
     """Review: DocFX reads a '[!div …]' to its first ']' and a ':::image' to its line's end
     before any code span: it strips a section's backticks and writes its attributes raw, and
-    takes a directive's quoted values whole. Read as code, the markup between an sxs
-    article's pairs was left alone: '<div onmouseover=…>' and '<a href="javascript:…">' on
-    the page, exit 0, no finding."""
+    takes a directive's quoted values, and an '@"uid"' shortcut, whole. Read as code, the
+    markup between an sxs article's pairs was left alone: '<div onmouseover=…>' and
+    '<a href="javascript:…">' on the page, exit 0, no finding."""
     from pipeline.cli import main
 
     content, out = tmp_path / "content", tmp_path / "build"
@@ -56,4 +58,4 @@ def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
     assert main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
                  "--out", str(out), "-j", "1", "-q"]) == 1
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
-    assert "[!div" not in page and ":::image" not in page and "javascript:" not in page, page
+    assert gone not in page, page
