@@ -26,12 +26,14 @@ _DESTINATION = re.compile(DESTINATION_PATTERN)
 # DocFX's directives, read before any code span in them: a '[!div …]' or '[!VIDEO …]' to its
 # first ']' no backslash escapes (DocFX strips a section's backticks and writes its attributes
 # raw: '[!div `class="x" onmouseover="alert(1)"`]'), a ':::image …' to its line's end, its
-# quoted values whole ('alt-text="`" link="javascript:…" loc-scope="`"'), and an '@uid'
+# quoted values whole ('alt-text="`" link="javascript:…" loc-scope="`"'), an '@uid'
 # shortcut to its closing quote, or to white space or one of '"\'<>[]|' ('@"System.String?
-# title=`x%22…`"': its title is written into the <a> raw)
+# title=`x%22…`"': its title is written into the <a> raw), and Markdig's generic attributes,
+# their quoted values whole ('{title="`" onmouseover="alert(1)" lang="`"}')
 _DIRECTIVES = re.compile(
     r"\[!(?:[^\]\\\n]|\\.)*+\]?|:::[ \t]*+[A-Za-z][\w-]*+" + COLON_REST
-    + r"|(?<!\\)@(?:\"[^\"\n]*+\"?|'[^'\n]*+'?|[A-Za-z][^\t-\r \"'<>\[\]|]*+)")
+    + r"|(?<!\\)@(?:\"[^\"\n]*+\"?|'[^'\n]*+'?|[A-Za-z][^\t-\r \"'<>\[\]|]*+)"
+    + r"|\{(?:[^{}\"']++|\"[^\"\n]*+\"|'[^'\n]*+')*+\}")
 
 
 class PageCode:
@@ -125,7 +127,7 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
-    if "[!" in piece or ":::" in piece or "@" in piece:  # ... and a DocFX directive
+    if "[!" in piece or ":::" in piece or "@" in piece or "{" in piece:  # ... and DocFX's
         first += [(m.start(), m.end()) for m in _DIRECTIVES.finditer(piece)]
     # A code span as the whole stretch reads it and as its own block or cell reads it: cut
     # where CommonMark does not, backticks would pair anew and mask live markup; read whole,

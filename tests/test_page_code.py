@@ -36,13 +36,15 @@ def test_a_translation_that_ends_the_englishs_code_after_it_is_seen(
     (':::image type="content" source="media/a.png" alt-text="Capture `" '
      'link="javascript:alert(1)" loc-scope="`":::', "javascript:"),
     ('Voir @"System.String?title=`x%22%20onmouseover%3D%22alert(1)%22`" ici.', '@"'),
+    ('Voir **ceci**{title="`" onmouseover="alert(1)" lang="`"} ici.', '{title'),
 ], ids=["a section's attributes in backticks", "a directive's quoted values",
-        "a cross reference's quoted title"])
+        "a cross reference's quoted title", "generic attributes' quoted values"])
 def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
         tmp_path: Path, markup: str, gone: str) -> None:
     """Review: DocFX reads a '[!div …]' to its first ']' and a ':::image' to its line's end
     before any code span: it strips a section's backticks and writes its attributes raw, and
-    takes a directive's quoted values, and an '@"uid"' shortcut, whole. Read as code, the
+    takes a directive's quoted values, an '@"uid"' shortcut and Markdig's generic attributes
+    ('{title="`" onmouseover=…}') whole. Read as code, the
     markup between an sxs article's pairs was left alone: '<div onmouseover=…>' and
     '<a href="javascript:…">' on the page, exit 0, no finding."""
     from pipeline.cli import main
