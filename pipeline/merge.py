@@ -148,6 +148,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                          if pending else [])
     claimed = _lenders([m for m in old_messages if m.key in used and m.msgstr and m.msgid]
                        if pending else [])
+    theirs = _theirs(leftovers, mt)
     for index, unit in pending:
         match = _closest(unit.msgid, leftovers) if unit.msgid else None
         # new English beside the one a kept entry translates (not English that changed): a
@@ -160,7 +161,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             if kept is not None and (match is None or _rank(unit.msgid, kept)
                                      > _rank(unit.msgid, match)):
                 match = kept
-        if match is not None and _follows(match, unit, mt, article.body_start):
+        follows = match is not None and _follows(match, unit, mt, article.body_start)
+        if follows and theirs:  # a human's text never goes to #~ unseen for an untouched one
+            mine = best_fuzzy(unit.msgid, theirs, [m.msgid for m in theirs])
+            if mine is not None:
+                match, follows = mine, False
+        if match is not None and follows:
             result[index] = _followed(unit, article, mt, match)  # the lender stays, as it was
         elif match is not None:
             # a suggestion already waiting for review keeps the English its translation was
@@ -249,6 +255,17 @@ def _closest(msgid: str, lenders: _Lenders) -> Message | None:
         if found is not None:
             return found
     return best_fuzzy(msgid, lenders.machine, lenders.machine_ids) if lenders.machine else None
+
+
+def _theirs(lenders: _Lenders, mt: bool) -> list[Message]:
+    """The lenders that lend before a closer one that gives way to the handoff (``gives_way``:
+    nobody changed it, so it would lend nothing): active entries whose English left the
+    article in this run and whose text this handoff does not replace (a translator's edit,
+    or a human's text under machine translation). The closest of them clearing the bar is
+    the suggestion, fuzzy; picked over it for being a little further, their text went to #~
+    with no word, the new English reviewed as the handoff delivered it. Obsolete entries are
+    left out: an older edit kept in #~ is no counterpart of English that changed now."""
+    return [m for m in lenders.human if not m.obsolete and not gives_way(m, mt)]
 
 
 def _rank(msgid: str, lender: Message) -> tuple[bool, float]:

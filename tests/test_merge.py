@@ -274,6 +274,33 @@ def test_changed_english_of_an_entry_a_translator_changed_lends_their_text_for_r
         "Ouvrez `a.json`.", True, "Open the file `a.json`.")
 
 
+def test_a_translators_changed_entry_lends_to_changed_english_over_a_closer_untouched_one(
+        ) -> None:
+    """Two old entries near the new English: the translator's (edited in the catalog, English
+    just changed) and a closer one nobody changed (an earlier handoff's, obsolete). The
+    untouched one would only give way to the handoff; picked for being closer, it sent the
+    translator's text to #~ with no finding, the new English reviewed as delivered. Found by
+    h155: a translator who corrected an msgid ("Property" to "Property name") lost their
+    published text so, where `check` had said it would become a fuzzy entry for review."""
+    article = make(BASE)
+    edited = vendor_edit(merge(article, None), "Open the file `a.json`.", "Ouvrez `a.json`.")
+    untouched = Message("Open the file `b.json`", "Ouvrez le fichier `b.json`",
+                        extracted_comments=(delivered("Ouvrez le fichier `b.json`", False).note,),
+                        obsolete=True)
+    cat = reread(replace(edited, messages=(*edited.messages, untouched)))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `b.json`."}), "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    entry = by_msgid(merged)["Open the file `b.json`."]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (
+        "Ouvrez `a.json`.", True, "Open the file `a.json`.")
+    # both old entries stay as they were, obsolete: either English may come back
+    assert [(m.msgid, m.msgstr) for m in merged.messages if m.obsolete] == [
+        ("Open the file `a.json`.", "Ouvrez `a.json`."),
+        ("Open the file `b.json`", "Ouvrez le fichier `b.json`")]
+    assert merge(new, merged) == merged  # the next run: as it is
+
+
 def test_changed_english_of_a_human_translation_is_no_machine_translation_s() -> None:
     """Machine translation never replaces a human's: an MT handoff's text for changed English
     leaves the human translation of the old English as the suggestion."""
