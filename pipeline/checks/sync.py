@@ -4,6 +4,7 @@ and one article in step across its locales, are in ``tree``.)"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
@@ -152,6 +153,33 @@ def format_flag(p: Pairing, options: Options) -> Out:
 _FUZZY_ONLY = ("fuzzy",)
 
 
+@catalog_rule(
+    "fuzzy-lookalike", "sync", Severity.WARNING,
+    "a catalog entry marked fuzzy in a way no gettext tool reads as fuzzy (#, Fuzzy, a no-break "
+    "space, a # fuzzy comment): its translation counts as reviewed and is published",
+    "write the flag line as '#, fuzzy' (lower case) if the translation is not reviewed yet; "
+    "remove the mark if it is",
+)
+def fuzzy_lookalike(p: Pairing, options: Options) -> Out:
+    for msg in p.catalog.active():
+        # most entries: no flag but fuzzy, no translator comment; a draft marked so is fuzzy
+        if (msg.flags and msg.flags != _FUZZY_ONLY) or msg.translator_comments:
+            mark = next((m for m in (*[f"#, {f}" for f in msg.flags if f != "fuzzy"],
+                                     *[f"# {c}" for c in msg.translator_comments])
+                         if _reads_fuzzy(m)), None)
+            if mark is not None and not msg.fuzzy:
+                yield p.po_path, p.entry_line(msg), 1, None, (
+                    f"entry {quote(msg.msgid, 60)} is marked {mark!r}, which no gettext tool "
+                    "reads as fuzzy: its translation counts as reviewed and is published")
+
+
+def _reads_fuzzy(mark: str) -> bool:
+    """Whether a person who wrote ``mark`` meant the fuzzy flag: its letters, whatever their
+    case, width and the spaces or commas around them."""
+    return "".join(c for c in unicodedata.normalize("NFKC", mark)
+                   if c.isalnum()).casefold() == "fuzzy"
+
+
 def entries_by_segment_id(catalog: Catalog) -> dict[str, Message]:
     out: dict[str, Message] = {}
     for msg in catalog.active():
@@ -168,6 +196,7 @@ RULES: tuple[CatalogRule, ...] = (
     override,
     handoff_disagrees,
     format_flag,
+    fuzzy_lookalike,
 )
 OVERRIDE = override.check  # the rules extract runs alone (job)
 DISAGREES = handoff_disagrees.check

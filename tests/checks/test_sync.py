@@ -101,6 +101,22 @@ def test_two_long_texts_are_quoted_from_a_little_before_where_they_differ() -> N
     assert quote_apart("Short one.", "Short two.", 60) == ("'Short one.'", "'Short two.'")
 
 
+def test_a_fuzzy_mark_no_gettext_tool_reads_as_fuzzy_is_reported_at_its_entry() -> None:
+    """`#, Fuzzy`, `#,\u00a0fuzzy` (a no-break space), `# fuzzy` (a comment): a translator
+    marked the draft unreviewed, but GNU's tools, polib and Translate Toolkit read no fuzzy
+    flag there, so the translation counts as reviewed and is published. It was, with no word
+    (found by h155); `#, fuzzy` itself and flags GNU does not know are no finding."""
+    a = article([*BASE, ("abcde-104", "Merci", "Thanks"), ("abcde-105", "Oui", "Yes")])
+    cat = merge(a, None)
+    marks = {"Hello": {"flags": ("Fuzzy",)}, "Goodbye": {"flags": ("\u00a0fuzzy",)},
+             "Thanks": {"translator_comments": ("fuzzy",)},
+             "Yes": {"flags": ("fuzzy", "max-length:40")}}
+    cat = replace(cat, messages=tuple(replace(m, **marks[m.msgid]) for m in cat.messages))
+    assert check(a, cat) == [("fuzzy-lookalike", "fr-FR/doc.po", 22),
+                             ("fuzzy-lookalike", "fr-FR/doc.po", 29),
+                             ("fuzzy-lookalike", "fr-FR/doc.po", 36)]
+
+
 def test_a_format_flag_a_vendor_added_is_reported_at_its_entry() -> None:
     # helper-105: msgfmt -c refuses '50% off' against '50 % de' under c-format; the run kept
     # the flag and wrote a catalog msgfmt refuses, saying nothing
