@@ -299,7 +299,8 @@ def test_duplicate_entry_is_reported_at_the_second_with_the_first_line() -> None
                      "duplicate entry for 'a' (first on line 6): one active, one obsolete (#~)",
                      id="active-obsolete-in-a-context"),
         pytest.param('msgid "b"\nmsgstr "x"\n', '#~ msgid ""\n#~ msgstr "y"\n',
-                     "duplicate entry for the header (first on line 1)", id="obsolete-header"),
+                     "duplicate entry for the header (on line 1): one active, one obsolete (#~)",
+                     id="obsolete-header"),
     ],
 )
 def test_a_key_twice_active_or_obsolete_is_a_duplicate_as_for_gettext(
@@ -308,6 +309,18 @@ def test_a_key_twice_active_or_obsolete_is_a_duplicate_as_for_gettext(
     error = po_error(HEADER_PO + "\n" + first + "\n" + second)
     assert where(error) == ("po-duplicate", 7 + first.count("\n"))  # at the second entry
     assert error.finding.message == message
+
+
+def test_an_obsolete_header_before_the_header_is_a_duplicate_as_for_gettext() -> None:
+    """msgfmt and msgcat refuse a `#~ msgid ""` wherever it stands. Before the header it was
+    read (found by h155): the catalog was rewritten with the obsolete header after the
+    active one, a file msgfmt -c refuses, and nothing said so."""
+    text = '#~ msgid ""\n#~ msgstr "Language: de\\n"\n\n' + HEADER_PO + '\nmsgid "a"\nmsgstr "b"\n'
+    error = po_error(text)
+    assert where(error) == ("po-duplicate", 1)
+    assert error.finding.message == (
+        "duplicate entry for the header (on line 4): one active, one obsolete (#~)")
+    assert "delete the obsolete #~ header" in (error.finding.hint or "")
 
 
 def test_same_msgid_in_another_context_is_not_a_duplicate() -> None:

@@ -147,11 +147,13 @@ def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     messages: list[Message] = []
     # One key space for active and obsolete entries alike, as gettext's: msgfmt and msgcat
     # refuse an obsolete entry that repeats an active one (or another obsolete one).
-    seen: dict[tuple[str | None, str], Message | None] = {}
+    # The header's key is taken before any entry is read: an obsolete header before it is
+    # as much a duplicate to gettext as one after it.
+    seen: dict[tuple[str | None, str], Message | None] = (
+        {} if header_entry is None else {(None, ""): None})
     for entry in entries:
         if entry is header_entry:
             header, comments, flags, text = _header(entry, decoder)
-            seen[(None, "")] = None
             continue
         msg = _read_message(entry, decoder)
         if msg.key in seen:
@@ -167,6 +169,11 @@ def _duplicate(
     """A second entry for a key: reported at the second, naming the first."""
     if first is None:  # the header, or an obsolete entry with the header's empty key
         line = header.line if header is not None else 0
+        if msg.obsolete:  # before the header or after it
+            return InputError(
+                "po-duplicate", f"duplicate entry for the header (on line {line}): one active, "
+                "one obsolete (#~)", path, msg.line, 1, "delete the obsolete #~ header: the "
+                "active one is the catalog's (GNU msgfmt and msgcat refuse the file as it is)")
         return InputError("po-duplicate", f"duplicate entry for the header (first on line "
                           f"{line})", path, msg.line, 1, "merge the two entries into one")
     what = f"duplicate entry for {msg.msgid[:60]!r} (first on line {first.line})"
