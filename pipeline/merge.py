@@ -198,7 +198,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     # with a #|: reviewed, a #| a reviewer left or not, or machine translation)
     stays = {(m.msgid, m.msgstr) for m in (*messages, *gone)
              if not (m.fuzzy and m.previous_msgid is not None)}
-    taken = {m.key for m in messages}
+    # the header's key too: every catalog is written with a header, and an old one kept as
+    # #~ (in a catalog whose header was deleted) repeats its key, a duplicate to GNU
+    taken = {m.key for m in messages} | {_HEADER_KEY}
     for m in gone:  # English that left the article keeps its translation, obsolete
         if m.fuzzy and m.previous_msgid is not None and (m.previous_msgid, m.msgstr) in stays:
             continue
@@ -216,6 +218,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         header_text=old.header_text if old is not None else "",
     )
     return catalog
+
+
+_HEADER_KEY: Key = (None, "")
 
 
 class _Lenders(NamedTuple):

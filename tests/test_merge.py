@@ -301,6 +301,23 @@ def test_a_translators_changed_entry_lends_to_changed_english_over_a_closer_unto
     assert merge(new, merged) == merged  # the next run: as it is
 
 
+def test_an_obsolete_header_in_a_catalog_without_one_is_kept_apart_from_the_new_header(
+        ) -> None:
+    """A catalog whose header was deleted and that keeps an old one as #~ (GNU reads it so:
+    no header). The run writes a header; the obsolete one, kept as it was, repeated its key,
+    and msgfmt -c and msgcat refused the catalog (found by h155). It takes a context of its
+    own, as an obsolete twin does."""
+    article = make(BASE)
+    fresh = merge(article, None)
+    old_header = Message("", "Language: de\n", obsolete=True)
+    cat = replace(fresh, header=(), messages=(*fresh.messages, old_header))
+    merged = reread(merge(article, cat))  # the strict reader: a duplicate raised here
+    kept = [m for m in merged.messages if m.obsolete]
+    assert [(m.msgctxt, m.msgid, m.msgstr) for m in kept] == [
+        ("obsolete", "", "Language: de\n")]
+    assert merge(article, merged) == merged  # the next run: as it is
+
+
 def test_changed_english_of_a_human_translation_is_no_machine_translation_s() -> None:
     """Machine translation never replaces a human's: an MT handoff's text for changed English
     leaves the human translation of the old English as the suggestion."""
