@@ -6,7 +6,8 @@ or reviewed keeps the catalog's text (the rule, and the record each entry keeps 
 delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
 msgid (as ``msgmerge --previous`` writes it), unless the old entry is as its handoff delivered it
 and this handoff translates the new English: it follows the handoff, as any such entry. The old
-entry is the closest human text; nobody's (machine translation nobody reviewed, a memory
+entry is the closest human text (an entry a translator changed before a closer one nobody
+changed, which would only give way); nobody's (machine translation nobody reviewed, a memory
 suggestion still fuzzy) only when there is none.
 English that left the article becomes obsolete and keeps its translation.
 """
