@@ -315,14 +315,11 @@ def _summarize(
         catalog_rels, _, problems = layout.catalogs()
         emit(problems)  # folders of the catalogs tree that could not be walked
         if settings.options.enabled(tree.ORPHAN_CATALOG):
-            emit(sorted([
-                Finding(
-                    tree.ORPHAN_CATALOG.id, settings.options.severity(tree.ORPHAN_CATALOG),
-                    tree.orphan_message(layout, rel), layout.shown_catalog(rel), 1, 1, None,
-                    tree.ORPHAN_CATALOG.hint)
-                for rel in catalog_rels
-                if rel not in seen and not layout.has_article(rel)
-            ], key=Finding.sort_key))
+            orphans = [rel for rel in catalog_rels
+                       if rel not in seen and not layout.has_article(rel)]
+            alike = tree.spelled_alike(seen) if orphans else {}
+            emit(sorted([tree.orphan_catalog(layout, rel, settings.options, alike)
+                         for rel in orphans], key=Finding.sort_key))
     if page_findings is not None:
         emit(page_findings(seen, made))
     if tree_findings is not None:  # the translation memory's (sorted; extract: its TMX files')

@@ -186,3 +186,25 @@ def test_a_subset_run_does_not_prune_from_the_orphans_a_wider_run_remembered(
     moved.rename(article)
     assert t.run("locales", "--config", str(config), "--prune") == 0
     assert (t.out / "fr-FR/reference/configuration.md").is_file()
+
+
+@pytest.mark.parametrize("folder", ["fr_FR", "fr-fr"])
+def test_a_catalog_returned_in_a_locale_folder_spelled_otherwise_names_the_articles_catalog(
+        folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A vendor sends back locales/fr_FR/… (a PO editor's locale name) or fr-fr/…: no run
+    reads it, so its edits are never published. The finding said to delete it, as for a
+    deleted article's catalog, which loses them (found by h155); it names the catalog the
+    run reads, for the edits to go there."""
+    t = Tree(tmp_path)
+    assert t.run("locales") == 0
+    returned = t.locales / folder / "get-started/install-cli.po"
+    returned.parent.mkdir(parents=True)
+    returned.write_bytes((t.locales / "fr-FR/get-started/install-cli.po").read_bytes())
+    capsys.readouterr()
+    main(["check", "--content", str(t.content), "--locales", str(t.locales), "-j", "1", "-q",
+          "--format", "json"])
+    [found] = _found(capsys, "orphan-catalog")
+    assert found["file"].endswith(f"{folder}/get-started/install-cli.po")
+    assert f"its locale folder '{folder}' is spelled otherwise than 'fr-FR'" in found["message"]
+    assert "locales/fr-FR/get-started/install-cli.po" in found["hint"]
+    assert "delete the catalog, or restore" not in found["hint"]
