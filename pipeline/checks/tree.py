@@ -43,35 +43,40 @@ ORPHAN_PAGE = Check(
 
 
 def orphan_catalog(layout: Layout, rel: str, options: Options,
-                   alike: Mapping[tuple[str, str], str]) -> Finding:
+                   alike: Mapping[str, str]) -> Finding:
     """The finding for a catalog no article has. ``alike``: the run's articles by
-    ``spelled_alike``. One of the same path in a locale folder spelled alike (``fr_FR`` or
-    ``fr-fr`` for ``fr-FR``: a PO editor's locale name) is named: the catalog is a vendor's
-    return the run never reads, and deleting it, as for a deleted article's, loses its edits."""
-    locale = rel.partition("/")[0]
+    ``spelled_alike``. One whose path is spelled alike (a locale folder ``fr_FR`` or ``fr-fr``
+    for ``fr-FR``: a PO editor's locale name; a name in other capitals) is named: the catalog
+    is a vendor's return the run never reads, and deleting it, as for a deleted article's,
+    loses its edits."""
     article = alike.get(_spelling(rel))
     if article is None:
         return Finding(ORPHAN_CATALOG.id, options.severity(ORPHAN_CATALOG),
                        orphan_message(layout, rel), layout.shown_catalog(rel), 1, 1, None,
                        ORPHAN_CATALOG.hint)
+    locale, _, within = rel.partition("/")
+    other, _, its = article.partition("/")
+    how = (f"its locale folder {locale!r} is spelled otherwise than {other!r}, the articles'"
+           if within == its else
+           f"it is named in other capitals than the article {layout.shown_article(article)}")
     return Finding(
         ORPHAN_CATALOG.id, options.severity(ORPHAN_CATALOG),
-        f"{orphan_message(layout, rel)}: its locale folder {locale!r} is spelled otherwise "
-        f"than {article.partition('/')[0]!r}, the articles', so no run reads it and no edit in "
-        "it is published", layout.shown_catalog(rel), 1, 1, None,
+        f"{orphan_message(layout, rel)}: {how}, so no run reads it and no edit in it is "
+        "published", layout.shown_catalog(rel), 1, 1, None,
         f"bring the edits it holds into {layout.shown_catalog(article)}, the catalog the run "
         "reads (compare the two), then delete it; return catalogs in the folders they were "
         "sent in")
 
 
-def spelled_alike(articles: Iterable[str]) -> dict[tuple[str, str], str]:
-    """The articles by their path with the locale folder's case and '_' or '-' set aside."""
+def spelled_alike(articles: Iterable[str]) -> dict[str, str]:
+    """The articles by their path with its case and the locale folder's '_' or '-' set aside
+    (a zip made on a file system that ignores case, a PO editor's locale name)."""
     return {_spelling(rel): rel for rel in sorted(articles)}
 
 
-def _spelling(rel: str) -> tuple[str, str]:
+def _spelling(rel: str) -> str:
     locale, _, within = rel.partition("/")
-    return locale.casefold().replace("_", "-"), within
+    return f"{locale.replace('_', '-')}/{within}".casefold()
 
 
 def orphan_message(layout: Layout, rel: str) -> str:

@@ -208,3 +208,22 @@ def test_a_catalog_returned_in_a_locale_folder_spelled_otherwise_names_the_artic
     assert f"its locale folder '{folder}' is spelled otherwise than 'fr-FR'" in found["message"]
     assert "locales/fr-FR/get-started/install-cli.po" in found["hint"]
     assert "delete the catalog, or restore" not in found["hint"]
+
+
+def test_a_catalog_returned_under_a_name_in_other_capitals_names_the_articles_catalog(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A zip made on a file system that ignores case: Install-CLI.po for install-cli.md."""
+    t = Tree(tmp_path)
+    assert t.run("locales") == 0
+    ours = t.locales / "fr-FR/get-started/install-cli.po"
+    (ours.parent / "Install-CLI.po").write_bytes(ours.read_bytes())
+    capsys.readouterr()
+    main(["check", "--content", str(t.content), "--locales", str(t.locales), "-j", "1", "-q",
+          "--format", "json"])
+    [found] = _found(capsys, "orphan-catalog")
+    message = found["message"]
+    assert ("Install-CLI.md for this catalog: it is named in other capitals than the article"
+            in message)
+    assert message.endswith("/content/fr-FR/get-started/install-cli.md, so no run reads it and "
+                            "no edit in it is published")
+    assert "locales/fr-FR/get-started/install-cli.po" in found["hint"]
