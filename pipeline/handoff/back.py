@@ -11,8 +11,8 @@ A unit is applied when its translation is the vendor's work:
   and keeps the package's ``state``), unless the unit says otherwise (``approved="no"``, or a
   state other than the package's ``needs-translation`` and the done ones: ``needs-review-*``,
   ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so does a target that is an
-  inexact suggestion of the unit (the package's ``alt-trans`` below 100 %, or one a tool added,
-  codes and all) copied in, unless the unit says it is done; and a target a tool segmented that
+  suggestion of the unit (the package's ``alt-trans`` below 100 %, or an exact memory match
+  of text nobody reviewed, or one a tool added, codes and all) copied in, unless the unit says it is done; and a target a tool segmented that
   leaves a sentence out (``xliff.segments``). ``<x/>`` codes become the catalog English's own
   markup again, byte for byte.
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
@@ -33,12 +33,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.catalog import Catalog, parse_po_bytes
+from pipeline.catalog import Catalog, Message, parse_po_bytes
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE, TARGET_STATE
 from pipeline.handoff.work import CATEGORIES, base
-from pipeline.memory.rows import without_provenance
+from pipeline.memory.rows import provenance, without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
@@ -158,7 +158,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         reviewed = approved != "no" and state in (None, TARGET_STATE, *DONE_STATES) and (
             not doubted) and not missing
         if reviewed and not done and target is not None and target in _suggested(
-                unit, q, source_codes):
+                unit, q, source_codes, exact=not _reviewed_match(msg)):
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
@@ -308,20 +308,28 @@ def _package_note(line: str, original: str) -> bool:
     return category in CATEGORIES and rest.endswith(f" | article {original[:-3]}.md")
 
 
-def _suggested(unit: Any, q: str, source_codes: list[str]) -> set[str]:
-    """The texts of the unit's suggestions (``<alt-trans>``) but exact matches (the same
-    English's), their codes read as the target's are: the package's own, and those a tool
-    adds (a machine's, a memory's) with the codes in them."""
+def _suggested(unit: Any, q: str, source_codes: list[str], exact: bool) -> set[str]:
+    """The texts of the unit's suggestions (``<alt-trans>``), their codes read as the
+    target's are: the package's own, and those a tool adds (a machine's, a memory's) with the
+    codes in them; exact matches (the same English's) only with ``exact``."""
     out = set()
     for alt in unit.iter(q + "alt-trans"):
         node = alt.find(q + "target")
-        if node is None or alt.get("match-quality") == "100":
+        if node is None or (alt.get("match-quality") == "100" and not exact):
             continue
         try:
             out.add(codes.text_of(node, source_codes))
         except codes.CodeError:  # markup of its own: no target could be a copy of it
             continue
     return out
+
+
+def _reviewed_match(msg: Message) -> bool:
+    """The entry holds, as filled, an exact memory match of text reviewed elsewhere: the same
+    English's reviewed translation, which a pre-translation step may copy in as done. One of
+    text nobody reviewed (machine translation, a draft) is a suggestion like any other."""
+    found = provenance(msg)
+    return found is not None and found.exact and found.reviewed
 
 
 def _by_english(unit: Any, q: str, catalog: Catalog,

@@ -391,6 +391,24 @@ def test_a_suggestion_copied_into_the_target_stays_a_suggestion_unless_approved(
     assert c[EN].msgstr == FR and c[EN].reviewed  # the exact match
 
 
+def test_an_exact_match_of_unreviewed_text_copied_into_the_target_stays_a_suggestion(
+        tmp_path: Path) -> None:
+    """h151: an exact memory match is the same English's reviewed text only where the memory's
+    text was reviewed; one of machine translation (or a draft) nobody reviewed, copied into the
+    target by a pre-translation step (OmegaT's tm/auto), came back reviewed and was published."""
+    content, cats, _ = tree(tmp_path)
+    write(content, "fr-FR/d.md", article("fr-FR", "ddddd", [("", MT_EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    d = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d").messages}
+    assert d[MT_EN].msgstr == MT_FR and d[MT_EN].fuzzy  # the memory's unreviewed text
+    assert "(unreviewed)" in " ".join(d[MT_EN].translator_comments)
+    pkg = package(tmp_path, cats)
+    _prefill(pkg / "fr-FR/d.xlf")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    d = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d").messages}
+    assert d[MT_EN].msgstr == MT_FR and not d[MT_EN].reviewed
+
+
 def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_charset(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, cats, _ = tree(tmp_path)
