@@ -41,18 +41,21 @@ class Work:
     similarity: int | None  # a memory match's, percent
     origin: str | None  # the article a memory match came from
     held: tuple[str, ...] = ()  # to-fix: the checks that keep the translation off the page
+    reviewed: bool = True  # a memory match's text was reviewed where it came from
 
     def describe(self, article: str) -> str:
         """The provenance line a vendor sees beside the unit."""
+        # a vendor who sees an exact match takes it for reviewed text: say when it is not
+        unreviewed = "" if self.reviewed else " (unreviewed)"
         what = {
             "new": "new: no translation yet",
-            "exact-TM": f"exact TM match from {self.origin}",
+            "exact-TM": f"exact TM match from {self.origin}{unreviewed}",
             "changed": "English changed since the last review (previous English shown)",
             "MT-to-review": "machine translation, not yet reviewed",
             "to-review": "translation to review",
             "to-fix": "reviewed, but not published: the translation fails "
                       f"{', '.join(self.held)} (see pipeline check)",
-        }.get(self.category, f"TM match {self.similarity}% from {self.origin}")
+        }.get(self.category, f"TM match {self.similarity}% from {self.origin}{unreviewed}")
         return f"{self.category} | {what} | article {article}"
 
 
@@ -68,11 +71,11 @@ def category(msg: Message, held_by: HeldBy | None = None) -> Work | None:
     found = provenance(msg)
     if found is not None:
         if found.exact:
-            return Work(msg, "exact-TM", 100, found.origin)
+            return Work(msg, "exact-TM", 100, found.origin, reviewed=found.reviewed)
         s = found.similarity
         band = ("fuzzy-TM 95-99" if s >= 95 else "fuzzy-TM 85-94" if s >= 85
                 else "fuzzy-TM 75-84" if s >= 75 else "fuzzy-TM <75")
-        return Work(msg, band, s, found.origin)
+        return Work(msg, band, s, found.origin, reviewed=found.reviewed)
     if msg.previous_msgid is not None:
         return Work(msg, "changed", None, None)
     if MT_NOTE in msg.extracted_comments:

@@ -403,6 +403,8 @@ def test_an_exact_match_of_unreviewed_text_copied_into_the_target_stays_a_sugges
     assert d[MT_EN].msgstr == MT_FR and d[MT_EN].fuzzy  # the memory's unreviewed text
     assert "(unreviewed)" in " ".join(d[MT_EN].translator_comments)
     pkg = package(tmp_path, cats)
+    [unit] = xlifffile.parsefile(str(pkg / "fr-FR/d.xlf")).units
+    assert "exact TM match from fr-FR/b.md (unreviewed)" in unit.getnotes()  # the vendor knows
     _prefill(pkg / "fr-FR/d.xlf")
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
     d = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/d.po").read_bytes(), "d").messages}
