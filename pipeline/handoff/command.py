@@ -83,6 +83,24 @@ def _table(totals: dict[str, Count]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _left_over(out: Path, rels: list[str], fmt: str, done: list[str]) -> list[Finding]:
+    """The package files in the locale's folder of ``out`` this package did not write: an
+    earlier package's, whose catalog needs no work now or is gone. Sent along, a vendor would
+    translate them again (and their words are in no count); deleting them is the user's call."""
+    if not rels:
+        return []
+    ext = ".xlf" if fmt == "xliff" else ".po"
+    written = {out / (rel[:-3] + ext) for rel in done}
+    root = out / rels[0].split("/", 1)[0]
+    found = sorted(p for p in root.rglob("*") if p.suffix.lower() in (".xlf", ".xliff", ".po")
+                   and not p.name.startswith(".") and p not in written and p.is_file())
+    return [Finding(back.CHECK, Severity.WARNING, "not part of this package: a file of an "
+                    "earlier one, whose catalog needs no work now or is gone (its words are "
+                    "not in wordcount.csv)", str(p), 0, 0, None,
+                    "delete it before sending the package, or write each package to a new "
+                    "folder") for p in found]
+
+
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:
@@ -117,6 +135,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
                          package.suggestions_tmx(args.locale, works, __version__))
     except InputError as exc:
         findings.append(exc.finding)
+    findings += _left_over(out, rels, args.format, [rel for rel, _, _ in done])
     for finding in findings:
         print(finding.format_text(), file=sys.stderr)
     sys.stdout.write(_table(totals))

@@ -67,6 +67,26 @@ def test_the_package_holds_only_the_entries_that_need_work_with_their_provenance
     assert "exact-TM" in printed and "TOTAL" in printed
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_package_written_over_an_earlier_one_names_the_files_it_did_not_write(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """h151: a second package into the same folder left the first one's file of a catalog
+    that needs no work now, unsaid: sent along, the vendor translated it again, its words in no
+    count (and its units came back stale or in conflict)."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    ext = "xlf" if fmt == "xliff" else "po"
+    assert (pkg / f"fr-FR/b.{ext}").is_file()
+    po = cats / "fr-FR/b.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", ""), encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg, "--format",
+               fmt, "-q") == 0
+    err = capsys.readouterr().err
+    assert f"fr-FR/b.{ext}: warning[handoff]: not part of this package" in err
+    assert f"c.{ext}" not in err  # this package's own file
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
