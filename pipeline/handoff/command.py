@@ -128,7 +128,14 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
             t = totals.get(cat, Count())
             totals[cat] = Count(t.segments + c.segments, t.words + c.words)
     try:
-        write_atomic(out / "wordcount.csv", package.csv_rows(per_catalog).encode())
+        counted = out / "wordcount.csv"
+        try:  # the counts of another locale's package in this folder stay
+            earlier: bytes | None = read_bytes(counted, config.max_file_size)
+        except (InputError, OSError):
+            earlier = None
+        rows = package.other_locales(earlier, rels[0].split("/", 1)[0], out) if rels else []
+        rows = sorted(rows + per_catalog, key=lambda r: r[0])
+        write_atomic(counted, package.csv_rows(rows).encode())
         if args.format == "xliff":
             works = [w for _, ws, _ in done for w in ws]
             write_atomic(out / f"suggestions-{args.locale}.tmx",

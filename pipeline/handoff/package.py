@@ -2,7 +2,8 @@
 those entries alone, at ``<locale>/<path>.xlf`` (or ``.po``) as the catalog lies under the
 locales root; the word counts per match category as ``wordcount.csv``; and, with XLIFF, the
 suggestions (machine translation, memory matches, old translations) as a TMX for the CAT
-tool's memory (``suggestions-<locale>.tmx``).
+tool's memory (``suggestions-<locale>.tmx``). Packages of several locales may share a folder:
+the word counts keep the other locales' rows.
 
 XLIFF units, written for OmegaT as much as for memoQ or Trados: ``<source>`` is the English
 with its inline markup as ``<x/>`` codes (``codes``); ``<target state="needs-translation">``
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from pipeline.catalog import Catalog, encode_po
 from pipeline.findings import InputError
@@ -145,6 +147,36 @@ def suggestions_tmx(locale: str, works: list[Work], version: str) -> bytes:
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                  pretty_print=True)
     return data
+
+
+def other_locales(existing: bytes | None, folder: str, out: Path
+                  ) -> list[tuple[str, dict[str, Count]]]:
+    """The rows of an earlier ``wordcount.csv`` in ``out`` for the files of other locales'
+    packages still there: a package of another locale written to the same folder keeps their
+    counts (the rows of its own locale it writes anew). A file that cannot be read as ours
+    keeps nothing."""
+    import csv
+    import io
+
+    if not existing:
+        return []
+    try:
+        rows = list(csv.reader(io.StringIO(existing.decode("utf-8"))))
+    except (UnicodeDecodeError, csv.Error):
+        return []
+    kept: dict[str, dict[str, Count]] = {}
+    for row in rows[1:]:
+        if len(row) != 4 or row[0] == "TOTAL" or row[1] not in CATEGORIES:
+            continue
+        rel, cat = row[0], row[1]
+        if rel.split("/", 1)[0] == folder or not any(
+                (out / (rel[:-3] + ext)).is_file() for ext in (".xlf", ".po")):
+            continue
+        try:
+            kept.setdefault(rel, {})[cat] = Count(int(row[2]), int(row[3]))
+        except ValueError:
+            continue
+    return list(kept.items())
 
 
 def csv_rows(per_catalog: list[tuple[str, dict[str, Count]]]) -> str:

@@ -87,6 +87,27 @@ def test_a_package_written_over_an_earlier_one_names_the_files_it_did_not_write(
     assert f"c.{ext}" not in err  # this package's own file
 
 
+def test_packages_of_two_locales_in_one_folder_keep_both_locales_word_counts(
+        tmp_path: Path) -> None:
+    """h151: the second locale's package into the folder of the first rewrote wordcount.csv
+    with its own rows alone: the first locale's files were still in the package, their words
+    in no count a vendor could quote from."""
+    content, cats, _ = tree(tmp_path)
+    write(content, "de-DE/a.md", article("de-DE", "eeeee", [("", EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q", "-j", "1") == 0
+    pkg = package(tmp_path, cats)
+    fr = [r for r in csv.reader((pkg / "wordcount.csv").open(encoding="utf-8")) if r[0] not in
+          ("file", "TOTAL")]
+    assert run("handoff", "--locales", cats, "--locale", "de-DE", "--out", pkg, "-q") == 0
+    rows = list(csv.reader((pkg / "wordcount.csv").open(encoding="utf-8")))
+    assert [r for r in rows if r[0].startswith("fr-FR/")] == fr
+    assert [r[1:] for r in rows if r[0].startswith("de-DE/")] == [["new", "1", "8"]]
+    segments = sum(int(r[2]) for r in rows if r[0] == "TOTAL")
+    assert segments == sum(int(r[2]) for r in fr) + 1
+    assert run("handoff", "--locales", cats, "--locale", "de-DE", "--out", pkg, "-q") == 0
+    assert list(csv.reader((pkg / "wordcount.csv").open(encoding="utf-8"))) == rows  # again
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
