@@ -120,7 +120,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
                            if c.get("context-type") == "x-pipeline-base"), None)
         if n < 0:  # its English changed since: the vendor's text is kept all the same
             returned = Returned(-1, uid, line, None, False, base_value)
-            out.append(returned if back is None or back[2] is None else replace(
+            # read back, a unit left as the package had it keeps nothing and says nothing
+            out.append(returned if back is None else replace(
                 returned, target=back[2], english=back[:2]))
             continue
         msg = catalog.messages[n]

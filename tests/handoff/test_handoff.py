@@ -217,6 +217,17 @@ def test_a_changed_english_unit_whose_codes_lost_their_markup_is_named_not_appli
     assert "not applied" in capsys.readouterr().err
 
 
+def test_an_untouched_unit_whose_english_changed_since_the_export_says_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A unit the vendor left as the package had it (the English copy) has nothing to keep:
+    no warning for it, as for a PO package's."""
+    content, cats, _out = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    translate_with_translate_toolkit(pkg / "fr-FR/c.xlf", skip="Restart", drop="nothing")
+    _change_english_then_import(content, cats, pkg)
+    assert "handoff-stale" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "po"])
 def test_a_returned_file_of_which_no_unit_fits_its_catalog_is_an_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
