@@ -334,6 +334,25 @@ def test_an_xliff_file_the_reader_refuses_says_what_is_wrong_and_where(
     assert message in found.message and found.line == line
 
 
+def test_a_handoff_package_given_to_xliff_import_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """h151: a vendor package (``handoff``) given to ``xliff-import`` was refused with 'its
+    <source> holds inline XLIFF markup (hint: keep tags and code as plain text, as they are in
+    the source)': the vendor had kept them, and the user was sent to the wrong fix."""
+    marked = replace(EDGE, messages=(*EDGE.messages, Message("Select **Save**.")))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(marked)})
+    assert main(["handoff", "--locales", str(locales), "--locale", "fr-FR", "--out",
+                 str(tmp_path / "pkg"), "-q"]) == 0
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "pkg") == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/a.xlf" in err and "a vendor package that `handoff` wrote" in err
+    assert "pipeline handoff-import" in err and "as they are in the source" not in err
+    assert snapshot(locales) == before
+
+
 def test_an_xliff_file_without_its_catalog_is_an_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -60,6 +60,13 @@ def not_text(node: Any, name: str) -> tuple[str, str]:
         if child is not node and isinstance(child.tag, str) and (
                 etree.QName(child).localname == "mrk" and not marks_text(child)):
             return f"its <{name}> holds {TOOL_MARK.format(child.get('mtype'))}", TOOL_MARK_HINT
+    unit = node.getparent()
+    if unit is not None and any(c.get("context-type") == "x-pipeline-base"
+                                for c in unit.iter(f"{{{XLIFF_12}}}context")):
+        # a vendor package's codes, kept as they should be: the command is the wrong one
+        return (f"its <{name}> holds the inline codes of a vendor package that `handoff` wrote",
+                "import a vendor package with `pipeline handoff-import DIR`; `xliff-import` "
+                "takes what `xliff-export` wrote")
     code = next((etree.QName(c).localname for c in node.iter() if c is not node and isinstance(
         c.tag, str) and etree.QName(c).localname != "mrk"), "?")  # which: <g>, <ph>, <bpt>…
     return (f"its <{name}> holds inline XLIFF markup (<{code}>)",
