@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from pipeline.checks.base import Check, Options, quote
 from pipeline.findings import Finding, Severity
+from pipeline.memory.rows import REVIEWED_STATES
 
 INCONSISTENT = Check(
     "inconsistent-translation", "sync", Severity.WARNING,
@@ -43,8 +44,8 @@ def inconsistent(
     for rel, rows in rows_by_rel:
         locale = rel.split("/", 1)[0]
         table = by_locale.setdefault(locale, {})
-        for source, target, reviewed in rows:
-            if reviewed:
+        for source, target, state in rows:
+            if state in REVIEWED_STATES:  # (an obsolete entry's text is no one's today)
                 arts = table.setdefault(source, {}).setdefault(target, [])
                 if not arts or arts[-1] != rel:
                     arts.append(rel)

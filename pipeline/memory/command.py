@@ -19,7 +19,7 @@ from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.memory import tmx
 from pipeline.memory.index import build
-from pipeline.memory.rows import Row, catalog_rows
+from pipeline.memory.rows import OBSOLETE, Row, catalog_rows
 from pipeline.memory.session import TMX_LIMIT_FACTOR
 from pipeline.roots import missing_locale
 from pipeline.stats import jobs_for, locales_folder, map_jobs, read
@@ -44,7 +44,9 @@ def _rows(
         if catalog is not None:
             # a reviewed translation the checks keep off the page is offered as unreviewed:
             # a CAT tool would otherwise take it as a trusted 100 % match
-            out.append((rel, catalog_rows(catalog, held_back)))
+            # (an obsolete entry's text fills the run's last gaps; a vendor's TMX is today's)
+            out.append((rel, tuple(r for r in catalog_rows(catalog, held_back)
+                                   if r[2] != OBSOLETE)))
     return out
 
 

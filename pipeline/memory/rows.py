@@ -8,7 +8,9 @@ suggestions (a ``tm:`` comment), which would only echo the memory back into itse
 match of reviewed text kept as filled (published with ``tm-publish-exact``, or its fuzzy flag
 cleared) is a ``COPY``: reviewed, as its page shows it, but no voice of its own in the memory
 (``index``), whose article it came from holds it: else the copies would outvote the translator
-who changes that text, and serve a deleted catalog's text on.
+who changes that text, and serve a deleted catalog's text on. An obsolete entry (``#~``: its
+English left the article, moved to another one maybe) is ``OBSOLETE``: the memory's last resort,
+read only for English no active entry has, and never as reviewed.
 
 A catalog's rows travel and are kept packed (``pack``): marshalled and compressed, in the
 worker that read the catalog. As Python objects the rows of the corpus took 57 MB in the
@@ -28,8 +30,9 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
 
-Row = tuple[str, str, int]  # (English, translation, reviewed: UNREVIEWED, REVIEWED or COPY)
-UNREVIEWED, REVIEWED, COPY = 0, 1, 2
+Row = tuple[str, str, int]  # (English, translation, state: UNREVIEWED … OBSOLETE)
+UNREVIEWED, REVIEWED, COPY, OBSOLETE = 0, 1, 2, 3
+REVIEWED_STATES = (REVIEWED, COPY)  # a reviewer stands behind the text (an obsolete: no more)
 
 PREFIX = "tm: "
 # ``filled`` and the CRC-32 of the text the fill wrote: a note on other text is a human's edit
@@ -145,11 +148,13 @@ def catalog_rows(catalog: Catalog, held: Callable[[Message], object] | None = No
     return tuple([
         (m.msgid, m.msgstr, _state(m, held))
         for m in catalog.messages
-        if m.msgid and m.msgstr and not m.obsolete and not (m.fuzzy and is_suggestion(m))
+        if m.msgid and m.msgstr and not (m.fuzzy and is_suggestion(m))
     ])
 
 
 def _state(msg: Message, held: Callable[[Message], object] | None) -> int:
+    if msg.obsolete:
+        return OBSOLETE
     if msg.fuzzy or (held is not None and held(msg)):
         return UNREVIEWED
     found = provenance(msg)

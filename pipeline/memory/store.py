@@ -24,7 +24,7 @@ from pipeline.findings import Finding, InputError, Severity
 if TYPE_CHECKING:
     from pipeline.storage import Url
 
-_FORMAT = 3  # 2: rows packed; 3: copies of the memory told apart (``rows.COPY``)
+_FORMAT = 4  # 2: rows packed; 3: copies told apart (``rows.COPY``); 4: obsolete rows
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Stored = dict[str, tuple[State, bytes]]  # by catalog: its status, its rows packed

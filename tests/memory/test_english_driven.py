@@ -216,3 +216,46 @@ def test_a_human_handoff_replaces_a_memory_suggestion_and_stays_once_it_is_gone(
 
 def _entry(path: Path) -> Any:
     return next(m for m in catalog(path).active() if m.msgid == EN)
+
+
+def test_a_sentence_moved_to_another_article_is_offered_its_translation_from_the_one_it_left(
+        tmp_path: Path, require_gettext: None) -> None:
+    """h151: a sentence moved from a.md to b.md (both with catalogs) left its reviewed
+    translation obsolete in a.po, which the memory never read: b.po's entry stayed empty, the
+    page English, though the same English had a translation. The obsolete text is offered
+    now, as the memory's last resort (no active entry has the English): a fuzzy suggestion,
+    never published, said to be unreviewed."""
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "en-US/a.md", page(EN, EN2))
+    write(content, "en-US/b.md", page(OTHER))
+    (cats / "fr-FR").mkdir(parents=True)
+    assert locales(content, cats, out, "-j", "1") == 0
+    translate(cats / "fr-FR/a.po", {EN: FR, EN2: FR2})
+    write(content, "en-US/a.md", page(EN2))
+    write(content, "en-US/b.md", page(OTHER, EN))
+    locales(content, cats, out, "-j", "1")
+    a = {m.msgid: m for m in catalog(cats / "fr-FR/a.po").messages}
+    assert a[EN].obsolete and a[EN].msgstr == FR  # kept where it was
+    b = {m.msgid: m for m in catalog(cats / "fr-FR/b.po").messages}
+    assert b[EN].msgstr == FR and b[EN].fuzzy
+    assert f"tm: exact match from fr-FR/a.md (unreviewed) filled {checksum(FR)}" in \
+        b[EN].translator_comments
+    assert FR not in (out / "fr-FR/b.md").read_text(encoding="utf-8")
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", cats / "fr-FR/b.po"], check=True)
+    before = {p: p.read_bytes() for p in cats.rglob("*.po")}
+    locales(content, cats, out, "-j", "2")
+    assert {p: p.read_bytes() for p in cats.rglob("*.po")} == before
+
+
+def test_an_obsolete_translation_never_outvotes_an_active_one(tmp_path: Path) -> None:
+    """The memory reads an obsolete entry only for English no active entry has: an old text
+    kept in two catalogs does not outvote the one a reviewer stands behind now."""
+    from pipeline.memory.index import build
+    from pipeline.memory.rows import OBSOLETE, REVIEWED
+
+    index = build([("fr-FR/a.md", [(EN, FR, REVIEWED)]),
+                   ("fr-FR/b.md", [(EN, "Ancien.", OBSOLETE), (EN2, FR2, OBSOLETE)]),
+                   ("fr-FR/c.md", [(EN, "Ancien.", OBSOLETE)])])
+    assert [c.target for c in index.exact(EN)] == [FR]
+    [only] = index.exact(EN2)
+    assert only.target == FR2 and only.reviewed == 0
