@@ -165,9 +165,15 @@ def _import(locales: Path, folder: Path, limit: int, catalogs: frozenset[str],
         shown, file_shown = layout.shown(path), layout.shown(file)
         try:
             found = read_with_bytes(path, shown, limit)
-            if found is None:
-                raise InputError(back.CHECK, f"no catalog {shown} for this file", file_shown,
-                                 0, 0, "keep the folders and names of the package")
+            if found is None:  # the vendor kept the name; the tree may not have
+                name = rel.rpartition("/")[2]
+                also = "" if ext.lower() == "po" else " (and set its <file original> to it)"
+                raise InputError(
+                    back.CHECK, f"no catalog {shown} for this file: its article renamed or "
+                    "deleted since the export, or the file moved in the package", file_shown,
+                    0, 0, f"if the article was renamed, move {name} to that catalog's path in "
+                    f"the package{also} and import it again; else keep the folders and names "
+                    "of the package")
             catalog = found[0]
             try:
                 data = read_bytes(file, 4 * limit)

@@ -108,6 +108,31 @@ def test_packages_of_two_locales_in_one_folder_keep_both_locales_word_counts(
     assert list(csv.reader((pkg / "wordcount.csv").open(encoding="utf-8"))) == rows  # again
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_package_file_whose_catalog_was_renamed_since_the_export_says_how_to_bring_it_in(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """h151: the docs team renamed an article (its catalog went with it) while the vendor
+    worked: the error's hint, 'keep the folders and names of the package', blamed the vendor
+    and left the work out; it now says to move the file to the catalog's new path."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, fmt)
+    (cats / "fr-FR/c.po").rename(cats / "fr-FR/renamed.po")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    ext = "xlf" if fmt == "xliff" else "po"
+    assert f"c.{ext}: error[handoff]: no catalog" in err and "renamed or deleted" in err
+    also = " (and set its <file original> to it)" if fmt == "xliff" else ""
+    assert f"move c.{ext} to that catalog's path in the package{also} and import it again" in err
+    file = pkg / f"fr-FR/c.{ext}"
+    file.rename(file.with_name(f"renamed.{ext}"))
+    if fmt == "xliff":  # its <file original> names the catalog it was made from
+        xlf = file.with_name("renamed.xlf")
+        xlf.write_text(xlf.read_text(encoding="utf-8").replace(
+            'original="fr-FR/c.po"', 'original="fr-FR/renamed.po"'), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
