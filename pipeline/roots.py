@@ -56,9 +56,10 @@ def _locale_folder(name: str) -> bool:
 
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
-              pages: bool = False) -> str | None:
+              pages: bool = False, written: str = "the pages") -> str | None:
     """What is wrong with the roots, as the error says it, or None. ``pages``: the run writes
-    pages to ``out`` (<out>/<locale>/<path>.md), so it too must not be one locale's folder."""
+    pages to ``out`` (<out>/<locale>/<path>.md), so it too must not be one locale's folder.
+    ``written``: what the run writes there, as the error names it."""
     for name, root in (("--content", content), ("--locales", locales)):
         problem = one_locale(name, root)
         if problem is not None:
@@ -69,8 +70,8 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
             return f"{name} {root} {problem}: give a folder (it is made if it does not exist)"
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
-            return (f"--out {out} and {name} {root} overlap: the pages would be written over, "
-                    "or read back as, what the run reads; give an output folder of its own")
+            return (f"--out {out} and {name} {root} overlap: {written} would be written "
+                    "over, or read back as, what the run reads; give an output folder of its own")
     return one_locale("--out", out) if pages else None
 
 

@@ -20,7 +20,7 @@ from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
-from pipeline.roots import missing_locale
+from pipeline.roots import misplaced, missing_locale
 from pipeline.stats import (
     jobs_for,
     locales_folder,
@@ -106,6 +106,12 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     if locales is None:
         return 2
     out: Path = args.out
+    # a package file at a catalog's path is written over the catalog: all but the entries
+    # needing work gone
+    problem = misplaced(config.content, locales, out, written="the package's files")
+    if problem is not None:
+        print(f"pipeline handoff: error: {problem}", file=sys.stderr)
+        return 2
     unknown = missing_locale(locales, args.locale)
     if unknown is not None:
         print(f"pipeline handoff: error: {unknown}", file=sys.stderr)

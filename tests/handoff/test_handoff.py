@@ -133,6 +133,28 @@ def test_a_package_file_whose_catalog_was_renamed_since_the_export_says_how_to_b
     assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
 
 
+@pytest.mark.parametrize("where", ["locales", "locales/fr-FR", "content"])
+def test_a_package_is_never_written_over_the_catalogs_or_the_content(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        where: str) -> None:
+    """h151: 'handoff --out locales --format po' wrote each package file over its catalog:
+    the catalog kept only the entries needing work, every reviewed translation and obsolete
+    entry gone. The roots are checked as the run commands check theirs (the content folder:
+    the setting's, content/ by default)."""
+    _, cats, _ = tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po")}
+    out = Path(where)
+    capsys.readouterr()
+    for fmt in ("po", "xliff"):
+        assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", out,
+                   "--format", fmt, "-q") == 2
+        assert "overlap" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po")} == before
+    assert not list((tmp_path / "locales").rglob("*.xlf"))
+    assert not list((tmp_path / "content").rglob("*.po"))
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
