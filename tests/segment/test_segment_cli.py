@@ -217,3 +217,20 @@ def test_an_article_linked_out_of_the_content_folder_is_not_segmented(tmp_path: 
     assert "leak.md: error[unreadable]: a symbolic link out of the content folder" in done.stderr
     assert [r["file"] for r in json.loads(done.stdout)] == ["a.md", "b.md"]
     assert "s3cr3t" not in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["sxs", "pot"])
+@pytest.mark.parametrize("where", [".", "guide", "../fr-FR", ".."])
+def test_out_over_the_english_or_the_content_is_a_usage_error(
+    source: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    fmt: str, where: str
+) -> None:
+    """h151: 'segment --format sxs --out content/en-US' wrote each article's sxs form over the
+    English the team writes (and a folder inside it is read as English by the next run; one
+    of content's locale folders, as that locale's handoffs)."""
+    monkeypatch.chdir(source.parent.parent)  # content/ is the content folder by default
+    before = {p: p.read_bytes() for p in source.parent.rglob("*") if p.is_file()}
+    out = source / where
+    code, _, err = run(capsys, "--source", str(source), "--format", fmt, "--out", str(out))
+    assert code == 2 and "give an output folder of its own" in err
+    assert {p: p.read_bytes() for p in source.parent.rglob("*") if p.is_file()} == before
