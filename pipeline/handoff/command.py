@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.catalog import Message
 from pipeline.checks.base import Options
+from pipeline.checks.tree import orphan_message
 from pipeline.config import Config, config_options
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import back, package
@@ -101,6 +102,29 @@ def _left_over(out: Path, rels: list[str], fmt: str, done: list[str]) -> list[Fi
                     "folder") for p in found]
 
 
+def _orphans(rels: list[str], config: Config, locales: Path) -> list[Finding]:
+    """A warning for each catalog packaged whose article is gone: an article renamed or
+    deleted leaves its catalog (orphan-catalog) until the team deletes it, and its English,
+    which no page shows, would be sent, counted and paid for. ``handoff`` takes no --content:
+    the setting's folder is this tree's only where it holds an article of one of them (else
+    it says nothing of any)."""
+    content = config.content
+    if not isinstance(content, Path) or not content.is_dir():
+        return []
+    source = config.source_locale if (content / config.source_locale).is_dir() else ""
+    tree = Layout(content, locales, Path(), source)
+    gone = [rel for rel in rels if not tree.has_article(rel)]
+    if len(gone) == len(rels):  # another tree's content folder, or none of these
+        return []
+    return [Finding(back.CHECK, Severity.WARNING, "in the package, but "
+                    f"{orphan_message(tree, rel)} (orphan-catalog): no page shows its English, "
+                    "and its words are counted",
+                    tree.shown_catalog(rel), 0, 0, None,
+                    "leave its file out of the package; delete the catalog once any edit made "
+                    "since is copied to the renamed article's, or restore the article")
+            for rel in gone]
+
+
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None:
@@ -149,6 +173,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     except InputError as exc:
         findings.append(exc.finding)
     findings += _left_over(out, rels, args.format, [rel for rel, _, _ in done])
+    findings += _orphans([rel[:-3] + ".md" for rel, _, _ in done], config, locales)
     for finding in findings:
         print(finding.format_text(), file=sys.stderr)
     sys.stdout.write(_table(totals))

@@ -155,6 +155,27 @@ def test_a_package_is_never_written_over_the_catalogs_or_the_content(
     assert not list((tmp_path / "content").rglob("*.po"))
 
 
+def test_the_catalog_of_an_article_gone_is_named_in_the_package(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """h151: an English article renamed or deleted leaves its catalog behind (orphan-catalog)
+    until the team deletes it; its untranslated English went into every package unsaid,
+    counted and paid for, though no page shows it."""
+    content = tmp_path / "content"
+    write(content, "en-US/kept.md", "# Kept\n\nThis sentence stays in the docs.\n")
+    write(content, "en-US/gone.md", "# Gone\n\nThis sentence left the docs.\n")
+    (tmp_path / "locales/fr-FR").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)  # content/ and locales/ as the defaults name them
+    assert run("locales", "-q") == 0
+    (content / "en-US/gone.md").unlink()
+    capsys.readouterr()
+    assert run("handoff", "--locale", "fr-FR", "--out", "pkg", "-q") == 0
+    err = capsys.readouterr().err
+    assert "locales/fr-FR/gone.po: warning[handoff]: in the package, but no English " \
+        "content/en-US/gone.md" in err
+    assert "kept.po" not in err
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
