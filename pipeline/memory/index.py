@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from pipeline.memory.rows import COPY, OBSOLETE, REVIEWED_STATES, Row
+from pipeline.memory.rows import COPY, OBSOLETE, Row
 
 CAP = 4000  # candidates scored per lookup at most
 MIN_CLOSE = 12  # English shorter than this gets no close match: a few edits change its sense
@@ -117,25 +117,36 @@ class _Votes:
 def build(sources: Iterable[tuple[str, Sequence[Row]]]) -> Index:
     """The index of rows from each origin (an article, or a TMX file). An obsolete row
     counts only for English no active row has, as unreviewed: an old text never outvotes
-    a current one."""
-    ordered = sorted(sources, key=lambda item: item[0])
-    active = {source for _, rows in ordered for source, _, state in rows if state != OBSOLETE}
+    a current one (kept aside and counted last: no cost where there is none)."""
     votes: dict[str, dict[str, _Votes]] = {}
-    for origin, rows in ordered:
-        for source, target, state in rows:
-            if state == COPY:  # the memory's own text, kept as filled: no voice of its own
+    copied: set[str] = set()
+    late: list[tuple[str, str, str]] = []  # obsolete rows (origin, English, text), in order
+    for origin, rows in sorted(sources, key=lambda item: item[0]):
+        for source, target, reviewed in rows:
+            if reviewed == COPY:  # the memory's own text, kept as filled: no voice of its own
+                copied.add(source)
                 continue
-            if state == OBSOLETE and source in active:
+            if reviewed == OBSOLETE:
+                late.append((origin, source, target))
                 continue
-            reviewed = state in REVIEWED_STATES
             by_target = votes.get(source)
             if by_target is None:
                 by_target = votes[source] = {}
             v = by_target.get(target)
             if v is None:
-                by_target[target] = _Votes(origin, reviewed)
+                by_target[target] = _Votes(origin, bool(reviewed))
             else:
-                v.add(origin, reviewed)
+                v.add(origin, bool(reviewed))
+    active = set(votes) | copied if late else copied
+    for origin, source, target in late:
+        if source in active:
+            continue
+        by_target = votes.setdefault(source, {})
+        v = by_target.get(target)
+        if v is None:
+            by_target[target] = _Votes(origin, False)
+        else:
+            v.add(origin, False)
     choices: dict[str, tuple[Choice, ...]] = {}
     for source, by_target in votes.items():
         ranked = [Choice(target, v.reviewed, v.total, v.first_reviewed or v.first, v.articles,
