@@ -10,10 +10,11 @@ A unit is applied when its translation is the vendor's work:
   as reviewed (the vendor's delivery is the review: OmegaT, for one, never sets ``approved``
   and keeps the package's ``state``), unless the unit says otherwise (``approved="no"``, or a
   state other than the package's ``needs-translation`` and the done ones: ``needs-review-*``,
-  ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so does a target that is an
+  ``new``, ``needs-l10n``, a tool's own), when it stays fuzzy; so does a target that is a
   suggestion of the unit (the package's ``alt-trans`` below 100 %, or an exact memory match
-  of text nobody reviewed, or one a tool added, codes and all) copied in, unless the unit says it is done; and a target a tool segmented that
-  leaves a sentence out (``xliff.segments``). ``<x/>`` codes become the catalog English's own
+  of text nobody reviewed, or one a tool added, codes and all) copied in, unless the unit
+  says it is done; and a target a tool segmented that leaves a sentence out
+  (``xliff.segments``). ``<x/>`` codes become the catalog English's own
   markup again, byte for byte.
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
   review, as in any catalog.
