@@ -8,6 +8,8 @@ its path (deleted, it drives none, and a locale's handoff of it is an article of
 change to a settings file (pyproject.toml, the no-loc list, a glossary) can change what every
 article's checks find: then every article is checked. An article the change deleted
 is checked by no one, but its baseline entries are in the change's scope (``Changed.deleted``).
+An article, catalog or folder that is a symbolic link is read from where it leads: a change
+there, or to the link itself, is a change of the article (git lists each at its own path).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.layout import Layout
+
+
+# a path's real path, and the symbolic links on the way to it (``_reads``)
+Reads = tuple[str, frozenset[str]]
 
 
 class ChangedError(Exception):
@@ -152,7 +158,8 @@ def changed_articles(
     if not isinstance(layout.content, Path) or not isinstance(layout.locales, Path):
         raise ChangedError("--changed-since compares local folders with git; the content and "
                            "locales roots here are URLs")
-    files = changed_files(ref, _one_tree((layout.content, layout.locales), layout))
+    roots = (layout.content, layout.locales)
+    files = changed_files(ref, _one_tree(roots, layout))
     content = layout.content.resolve()
     catalogs = layout.locales.resolve()
     wanted = {s.resolve() for s in settings}
@@ -164,7 +171,9 @@ def changed_articles(
         real = path.resolve()
         if real in wanted or any(_under(real, s) is not None for s in wanted if s.is_dir()):
             return None
-        rel = _under(real, content)
+        # git names a file by its own path (its folders real): a symbolic link is a file of
+        # its own there, never the file it leads to
+        rel = _under(path, content)
         if rel is not None and rel.endswith(".md"):
             chosen.add(rel)
             if not os.path.lexists(path):
@@ -173,10 +182,46 @@ def changed_articles(
             if source and locale.lower() == source:
                 english.add(within)
             continue
-        rel = _under(real, catalogs)
+        rel = _under(path, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
     # every locale's article of a touched English path, driven or not: an English the change
     # deleted drives none, and its locale's handoff is an article of its own from now on
-    return Changed([r for r in rels if r in chosen or (english and r.partition("/")[2] in english)],
-                   frozenset(deleted))
+    listed = {os.fsdecode(p) for p in files}
+    memo: dict[str, Reads] = {}  # the folders' answers: most articles share them
+    return Changed([r for r in rels if r in chosen or (english and r.partition("/")[2] in english)
+                    or _linked(r, roots, layout.source, listed, memo)], frozenset(deleted))
+
+
+def _linked(rel: str, roots: tuple[Path, Path], source: str, listed: set[str],
+            memo: dict[str, Reads]) -> bool:
+    """Whether a file git lists is one the article ``rel`` is read from by way of a symbolic
+    link: a link on the way to its article, catalog or English, or the file a link leads to.
+    A link seen from its own path alone, an article linked to another (or into a folder
+    outside the locale folders) would go unchecked when only its target changed."""
+    paths = [roots[0] / rel, roots[1] / (rel[:-3] + ".po")]
+    if source:  # the English of an English-driven article
+        paths.append(roots[0] / source / rel.partition("/")[2])
+    for path in paths:
+        real, links = _reads(os.path.abspath(path), memo)
+        if links and (real in listed or not listed.isdisjoint(links)):
+            return True
+    return False
+
+
+def _reads(path: str, memo: dict[str, Reads]) -> Reads:
+    """(the real path of ``path``, the symbolic links on the way to it as git names them: in
+    their real folders); one lstat a path, each folder's answer kept in ``memo``."""
+    known = memo.get(path)
+    if known is not None:
+        return known
+    parent, name = os.path.split(path)
+    if not name or parent == path:
+        found: Reads = (path, frozenset())
+    else:
+        folder, links = _reads(parent, memo)
+        here = os.path.join(folder, name)
+        found = ((os.path.realpath(here), links | {here}) if os.path.islink(here)
+                 else (here, links))
+    memo[path] = found
+    return found

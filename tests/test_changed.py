@@ -147,6 +147,48 @@ def test_a_content_root_linked_out_of_the_catalogs_repository_fails_saying_where
     assert "run without --changed-since to check every article" in err
 
 
+@pytest.mark.parametrize("change", ["its target edited", "the link retargeted",
+                                    "a linked folder retargeted", "the article it links to"])
+def test_an_article_read_through_a_symbolic_link_is_checked_when_what_it_reads_changed(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    """fr-FR/l.md links to shared/l.md (a folder of the content root no locale owns), fr-FR/s
+    to shared/s, fr-FR/m.md to a.md. git lists a change at the link's own path or at its
+    target's, never at the article's: each was checked by no one, exit 0, while a full run
+    fails."""
+    content, locales = repo
+    shared = content / "shared"
+    (shared / "s").mkdir(parents=True)
+    for name in ("l.md", "bad.md", "s/x.md", "t/x.md"):
+        (shared / name).parent.mkdir(parents=True, exist_ok=True)
+        (shared / name).write_text(sxs(CLEAN, prefix="e1e10"), encoding="utf-8")
+    (shared / "bad.md").write_text(sxs(PAIRS, prefix="e1e10"), encoding="utf-8")
+    (shared / "t/x.md").write_text(sxs(PAIRS, prefix="e1e10"), encoding="utf-8")
+    (content / "fr-FR/l.md").symlink_to("../shared/l.md")
+    (content / "fr-FR/s").symlink_to("../shared/s")
+    (content / "fr-FR/m.md").symlink_to("a.md")
+    assert main(cli_args("extract", content, locales)) == 0
+    git(content.parent, "add", "-A")
+    git(content.parent, "commit", "-q", "-m", "linked articles")
+    if change == "its target edited":
+        (shared / "l.md").write_text(sxs(PAIRS, prefix="e1e10"), encoding="utf-8")
+        article = "fr-FR/l.md"
+    elif change == "the link retargeted":
+        (content / "fr-FR/l.md").unlink()
+        (content / "fr-FR/l.md").symlink_to("../shared/bad.md")
+        article = "fr-FR/l.md"
+    elif change == "a linked folder retargeted":
+        (content / "fr-FR/s").unlink()
+        (content / "fr-FR/s").symlink_to("../shared/t")
+        article = "s/x.md"  # fr-FR/s/x.md, as ``checked`` names it
+    else:
+        (content / "fr-FR/a.md").write_text(sxs(PAIRS), encoding="utf-8")
+        article = "fr-FR/m.md"
+    assert main([*cli_args("check", content, locales), "-q"]) == 1
+    code, files, _ = checked(capsys, content, locales)
+    assert code == 1 and article in files
+
+
 def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
     """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
     extracted, with a baseline of what they have: (content, locales, the baseline)."""
