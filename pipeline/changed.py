@@ -151,10 +151,13 @@ class Changed:
 
 
 def changed_articles(
-    ref: str, layout: Layout, rels: Sequence[str], settings: Sequence[Path] = ()
+    ref: str, layout: Layout, rels: Sequence[str], settings: Sequence[Path] = (),
+    by_locale: bool = False,
 ) -> Changed | None:
     """The articles of ``rels`` (paths under the content root) that differ from ``ref`` or
-    whose catalogs do; None when a file of ``settings`` changed, which concerns them all."""
+    whose catalogs do; None when a file of ``settings`` changed, which concerns them all.
+    ``by_locale`` (the translation memory is on): a changed catalog, or a locale's changed
+    article, brings every article of its locale, whose catalogs the memory fills from it."""
     if not isinstance(layout.content, Path) or not isinstance(layout.locales, Path):
         raise ChangedError("--changed-since compares local folders with git; the content and "
                            "locales roots here are URLs")
@@ -185,6 +188,9 @@ def changed_articles(
         rel = _under(path, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
+    if by_locale:  # an English article's locale is none: its catalogs bring theirs
+        touched = {r.partition("/")[0].lower() for r in chosen} - {source}
+        chosen.update(r for r in rels if r.partition("/")[0].lower() in touched)
     # every locale's article of a touched English path, driven or not: an English the change
     # deleted drives none, and its locale's handoff is an article of its own from now on
     listed = {os.fsdecode(p) for p in files}

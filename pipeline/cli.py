@@ -27,7 +27,7 @@ from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity, terminal_text
 from pipeline.layout import Layout
 from pipeline.lock import remove_stale_temps, tree_lock
-from pipeline.memory import Setup
+from pipeline.memory import Setup, in_use
 from pipeline.outcome import Settings, Summary
 from pipeline.progress import Progress
 from pipeline.render import Form
@@ -315,10 +315,7 @@ def _memory_setup(args: argparse.Namespace, config: Config, layout: Layout,
     if command not in ("extract", "check", "locales", "baseline"):
         return None
     given = tuple(getattr(args, "tm", ()))
-    # a TMX named on the command line, or in settings that leave the memory unset, turns it
-    # on: silently ignoring the file a user named would be worse than the run's cost
-    if not (config.translation_memory or given
-            or (config.translation_memory is None and config.tm)):
+    if not in_use(config.translation_memory, config.tm, given):
         return None
     # kept on disk beside the outputs of a run whose cache skips articles; extract and check
     # process every article and need no file

@@ -55,7 +55,7 @@ def wanted(args: argparse.Namespace, config: Config) -> bool:
 
 class Gate:
     def __init__(self, args: argparse.Namespace, config: Config, layout: Layout) -> None:
-        from pipeline import baseline
+        from pipeline import baseline, memory
 
         self.command = args.command
         self.quiet = bool(getattr(args, "quiet", False))  # -q: no summary of what was written
@@ -65,6 +65,12 @@ class Gate:
         # to one of them (seen by --changed-since) checks every article
         self.extra_inputs = tuple(p for p in (args.config, config.no_loc_file, config.glossary)
                                   if p is not None)
+        # the translation memory fills every catalog of a locale from all of them (and from
+        # its TMX files): a change to one catalog can change any other of its locale
+        given = tuple(getattr(args, "tm", ()))
+        self.memory = memory.in_use(config.translation_memory, config.tm, given)
+        if self.memory:
+            self.extra_inputs += (*config.tm, *given)
         self.partial: set[str] | None = None  # the articles checked, when not all of them
         # with ``partial``: the articles of the tree, and those the change deleted
         self.present: frozenset[str] = frozenset()
@@ -111,7 +117,8 @@ class Gate:
         from pipeline.changed import ChangedError, changed_articles
 
         try:
-            chosen = changed_articles(self.changed_since, self.layout, rels, self.extra_inputs)
+            chosen = changed_articles(self.changed_since, self.layout, rels, self.extra_inputs,
+                                      by_locale=self.memory)
         except ChangedError as exc:
             raise GateError(str(exc)) from None
         if chosen is None:  # a settings file changed: everything

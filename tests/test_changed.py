@@ -369,3 +369,51 @@ def test_a_git_dir_in_the_environment_is_read_from_the_folder_the_command_ran_in
     monkeypatch.setenv("GIT_DIR", str(root / ".git") if git_dir == "absolute" else git_dir)
     code, files, err = checked(capsys, content, locales)
     assert code == 1 and files == {"fr-FR/a.md"} and err.startswith("1 articles"), err
+
+
+EN = "Select the subscription that you want to use for this deployment."
+FR = "Sélectionnez l'abonnement à utiliser pour ce déploiement."
+TMX = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+       'creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+       'adminlang="en" o-tmf="x"/><body>{}</body></tmx>')
+
+
+@pytest.mark.parametrize("change", ["a catalog", "a TMX file"])
+def test_with_the_memory_on_a_change_that_feeds_it_brings_every_catalog_it_fills(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    """English-driven a.md and b.md share a sentence, untranslated in both; the pull request
+    translates it in a.po (or in the TMX file the settings name). A full run then fills b.po
+    from the memory: the CI recipe's in-step check fails on the main branch. Gated with
+    --changed-since, b was checked by no one: b.po stayed as it was, and the PR passed."""
+    from tests.memory.test_english_driven import translate
+
+    content, locales, _ = make_tree(tmp_path, {
+        "en-US/a.md": f"---\ntitle: A\n---\n\n{EN}\n\nOpen a terminal now.\n",
+        "en-US/b.md": f"---\ntitle: B\n---\n\n{EN}\n\nClose the window please.\n"})
+    (tmp_path / "memory.tmx").write_text(TMX.format(""), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pipeline]\ntranslation-memory = true\ntm = ["memory.tmx"]\n', encoding="utf-8")
+    (locales / "fr-FR").mkdir(parents=True)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # the settings name the TMX file from here
+    try:
+        assert main(cli_args("locales", content, locales, "-q")) == 0
+        (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+        git(tmp_path, "init", "-q", "-b", "main")
+        git(tmp_path, "add", "-A")
+        git(tmp_path, "commit", "-q", "-m", "docs")
+        if change == "a catalog":
+            translate(locales / "fr-FR/a.po", {EN: FR})
+        else:
+            (tmp_path / "memory.tmx").write_text(TMX.format(
+                f'<tu><tuv xml:lang="en-US"><seg>{EN}</seg></tuv>'
+                f'<tuv xml:lang="fr-FR"><seg>{FR}</seg></tuv></tu>'), encoding="utf-8")
+        git(tmp_path, "commit", "-q", "-am", "a translation")
+        before = (locales / "fr-FR/b.po").read_bytes()
+        assert main([*cli_args("locales", content, locales, "-q"), "--changed-since",
+                     "HEAD~1"]) == 0
+    finally:
+        os.chdir(cwd)
+    assert (locales / "fr-FR/b.po").read_bytes() != before  # filled: the in-step check sees it
+    assert FR in (locales / "fr-FR/b.po").read_text(encoding="utf-8")

@@ -22,6 +22,13 @@ FINDINGS_NAME = ".pipeline-memory-findings"
 DEFAULT_THRESHOLD = 0.75
 
 
+def in_use(setting: bool | None, configured: tuple[Path, ...], given: tuple[Path, ...]) -> bool:
+    """Whether a run uses the memory: ``translation-memory`` on, or a TMX file named on the
+    command line (``given``), or in settings (``configured``) that leave the memory unset:
+    silently ignoring the file a user named would be worse than the run's cost."""
+    return bool(setting or given or (setting is None and configured))
+
+
 @dataclass(frozen=True)
 class Setup:
     """How a run uses the memory. ``folder``: where its files live (the output folder of a
