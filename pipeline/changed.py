@@ -9,7 +9,8 @@ change to a settings file (pyproject.toml, the no-loc list, a glossary) can chan
 article's checks find: then every article is checked. An article the change deleted
 is checked by no one, but its baseline entries are in the change's scope (``Changed.deleted``).
 An article, catalog or folder that is a symbolic link is read from where it leads: a change
-there, or to the link itself, is a change of the article (git lists each at its own path).
+there, or to the link itself, is a change of the article (git lists each at its own path); a
+submodule git lists (a locale folder of a vendor's repository) is a change of each article in it.
 """
 
 from __future__ import annotations
@@ -188,29 +189,34 @@ def changed_articles(
         rel = _under(path, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
-    if by_locale:  # an English article's locale is none: its catalogs bring theirs
-        touched = {r.partition("/")[0].lower() for r in chosen} - {source}
-        chosen.update(r for r in rels if r.partition("/")[0].lower() in touched)
     # every locale's article of a touched English path, driven or not: an English the change
     # deleted drives none, and its locale's handoff is an article of its own from now on
     listed = {os.fsdecode(p) for p in files}
+    # a folder git lists is a submodule (a vendor's locale folder, the English docs): its
+    # commit or its files changed, and git names none of them
+    folders = tuple(f + os.sep for f in listed if os.path.isdir(f) and not os.path.islink(f))
     memo: dict[str, Reads] = {}  # the folders' answers: most articles share them
-    return Changed([r for r in rels if r in chosen or (english and r.partition("/")[2] in english)
-                    or _linked(r, roots, layout.source, listed, memo)], frozenset(deleted))
+    own = {r for r in rels if r in chosen or _reached(
+        (roots[0] / r, roots[1] / (r[:-3] + ".po")), listed, folders, memo)}
+    if by_locale:  # an English article's locale is none: its catalogs bring theirs
+        touched = {r.partition("/")[0].lower() for r in (*chosen, *own)} - {source}
+        own.update(r for r in rels if r.partition("/")[0].lower() in touched)
+    return Changed([r for r in rels if r in own or (english and r.partition("/")[2] in english)
+                    or (source and _reached((roots[0] / layout.source / r.partition("/")[2],),
+                                            listed, folders, memo))], frozenset(deleted))
 
 
-def _linked(rel: str, roots: tuple[Path, Path], source: str, listed: set[str],
-            memo: dict[str, Reads]) -> bool:
-    """Whether a file git lists is one the article ``rel`` is read from by way of a symbolic
-    link: a link on the way to its article, catalog or English, or the file a link leads to.
-    A link seen from its own path alone, an article linked to another (or into a folder
-    outside the locale folders) would go unchecked when only its target changed."""
-    paths = [roots[0] / rel, roots[1] / (rel[:-3] + ".po")]
-    if source:  # the English of an English-driven article
-        paths.append(roots[0] / source / rel.partition("/")[2])
+def _reached(paths: Sequence[Path], listed: set[str], folders: tuple[str, ...],
+             memo: dict[str, Reads]) -> bool:
+    """Whether git lists a change to one of ``paths`` (an article's, its catalog's, its
+    English's) that is not at its own path: a symbolic link on the way to it, or the file a
+    link leads to (an article linked to another, or into a folder no locale owns); or a
+    submodule (``folders``) it is in. Seen at its own path alone, each went unchecked."""
     for path in paths:
         real, links = _reads(os.path.abspath(path), memo)
         if links and (real in listed or not listed.isdisjoint(links)):
+            return True
+        if folders and any(p.startswith(folders) for p in (real, *links)):
             return True
     return False
 

@@ -189,6 +189,39 @@ def test_an_article_read_through_a_symbolic_link_is_checked_when_what_it_reads_c
     assert code == 1 and article in files
 
 
+@pytest.mark.parametrize("change", ["its commit bumped", "edited in its work tree"])
+def test_a_locale_folder_that_is_a_submodule_brings_its_articles_when_it_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    """content/fr-FR is a submodule (a vendor's repository). git lists a change in it as the
+    folder alone, 'content/fr-FR', which is no article: the vendor's broken delivery was
+    checked by no one, exit 0, while a full run fails."""
+    vendor = tmp_path / "vendor"
+    vendor.mkdir()
+    (vendor / "a.md").write_text(sxs(CLEAN), encoding="utf-8")
+    git(vendor, "init", "-q", "-b", "main")
+    git(vendor, "add", "-A")
+    git(vendor, "commit", "-q", "-m", "first delivery")
+    root = tmp_path / "docs"
+    root.mkdir()
+    content, locales, _ = make_tree(root, {"de-DE/c.md": sxs(CLEAN, locale="de-DE")})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(vendor),
+        "content/fr-FR")
+    assert main(cli_args("extract", content, locales)) == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "docs")
+    (content / "fr-FR/a.md").write_text(sxs(PAIRS), encoding="utf-8")
+    if change == "its commit bumped":
+        git(content / "fr-FR", "commit", "-q", "-am", "second delivery")
+        git(root, "commit", "-q", "-am", "the vendor's second delivery")
+    assert main([*cli_args("check", content, locales), "-q"]) == 1
+    capsys.readouterr()
+    code = main([*cli_args("check", content, locales), "--changed-since",
+                 "HEAD~1" if change == "its commit bumped" else "HEAD", "-q"])
+    assert code == 1 and "content/fr-FR/a.md:11:1: error[code-changed]" in capsys.readouterr().err
+
+
 def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
     """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
     extracted, with a baseline of what they have: (content, locales, the baseline)."""
