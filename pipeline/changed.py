@@ -173,7 +173,10 @@ def changed_articles(
     source = layout.source.lower()
     for path in files:
         real = path.resolve()
-        if real in wanted or any(_under(real, s) is not None for s in wanted if s.is_dir()):
+        # a settings file, a file in a settings folder, or a submodule (git lists the folder)
+        # that holds one: a terminology team's repository
+        if real in wanted or any(_under(real, s) is not None for s in wanted if s.is_dir()) or (
+                real.is_dir() and any(_under(s, real) is not None for s in wanted)):
             return None
         # git names a file by its own path (its folders real): a symbolic link is a file of
         # its own there, never the file it leads to

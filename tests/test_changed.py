@@ -222,6 +222,40 @@ def test_a_locale_folder_that_is_a_submodule_brings_its_articles_when_it_changed
     assert code == 1 and "content/fr-FR/a.md:11:1: error[code-changed]" in capsys.readouterr().err
 
 
+def test_a_no_loc_file_in_a_submodule_that_changed_checks_every_article(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The no-loc list lives in terms/, a terminology team's repository added as a submodule.
+    A pull request that bumps it changes what every article's checks find; git lists the
+    folder 'terms' alone, which is neither the settings file nor under a settings folder: no
+    article was checked, exit 0."""
+    content, locales = repo
+    root = content.parent
+    terms = root.parent / f"{root.name}-terms"
+    terms.mkdir()
+    (terms / "no-loc.txt").write_text("Contoso\n", encoding="utf-8")
+    git(terms, "init", "-q", "-b", "main")
+    git(terms, "add", "-A")
+    git(terms, "commit", "-q", "-m", "terms")
+    git(root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(terms), "terms")
+    (root / "pyproject.toml").write_text('[tool.pipeline]\nno-loc-file = "terms/no-loc.txt"\n',
+                                         encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "terms")
+    (root / "terms/no-loc.txt").write_text("Contoso\nwindow\n", encoding="utf-8")
+    git(root / "terms", "commit", "-q", "-am", "a term never translated")
+    git(root, "commit", "-q", "-am", "the terms bumped")
+    cwd = os.getcwd()
+    os.chdir(root)  # the settings name the no-loc file from here
+    try:
+        assert main([*cli_args("check", content, locales), "-q"]) == 1  # "window" lost
+        capsys.readouterr()
+        code = main([*cli_args("check", content, locales), "--changed-since", "HEAD~1"])
+    finally:
+        os.chdir(cwd)
+    assert code == 1 and capsys.readouterr().err.count("error[no-loc-changed]") == 3
+
+
 def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
     """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
     extracted, with a baseline of what they have: (content, locales, the baseline)."""
