@@ -191,7 +191,8 @@ class Matcher:
         if self.left[k] > 0:
             self.left[k] -= 1
             return True
-        if f.subject:
+        # not a finding that keeps a file unchecked: its message key was what let an edit pass
+        if f.subject and f.segment is not None:
             legacy = (k[0], k[1], digest(message_key(f.message)))
             if self.left[legacy] > 0:
                 self.left[legacy] -= 1

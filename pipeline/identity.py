@@ -4,16 +4,21 @@ root, and a short key. A baseline (``baseline``) matches findings by it.
 A finding on a segment is keyed by the segment's English and the translation that was checked
 (``subject``, set by the job, which knows both): a line number moves with every edit above it,
 a segment id with every new handoff, a catalog line with every reflow, and none of these is
-what the finding is about. A finding on no segment (an orphan entry, a front matter key, a
-broken catalog) is keyed by its message less the line numbers and segment ids in it.
+what the finding is about. A finding that keeps a file from being checked (a catalog that does
+not parse, an article that cannot be read) is keyed by what the files it keeps unchecked hold
+(``unchecked``). Any other finding on no segment (an orphan entry, a front matter key) is keyed
+by its message less the line numbers and segment ids in it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.findings import Finding
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from pipeline.article import Article
     from pipeline.catalog import Message
     from pipeline.layout import Layout
+    from pipeline.storage import Url
 
 # "line 12", "(locales/fr-FR/a.po:12)", "a.md:3:7", and segment ids such as b5df6-103 or
 # 18c18-p207 (their prefix changes with each handoff of the article)
@@ -70,6 +76,38 @@ def attach(
             known = subjects[n] = subject(seg.source, checked)
         out.append(replace(f, subject=known))
     return out
+
+
+def unchecked(finding: Finding, paths: Sequence[Path | Url]) -> Finding:
+    """``finding``, which keeps ``paths`` from being checked (an article or catalog that cannot
+    be read, a catalog a foreign entry makes another article's), keyed by what they hold: its
+    message says nothing of the rest of them, so a baseline that held it by its message hid
+    every later edit there, an unsafe translation or a second syntax error alike. Held while
+    they are unchanged; edited, it is a new finding. Read here, once a file has failed: a
+    regular file whole (one too large for the run too), in pieces; nothing else."""
+    whole = hashlib.sha256()
+    for path in paths:
+        whole.update(b"\0" + _held(path))
+    return replace(finding, subject=whole.hexdigest()[:16])
+
+
+def _held(path: Path | Url) -> bytes:
+    """The digest of the file at ``path``; a mark of its absence when it is no regular file."""
+    if not isinstance(path, Path):  # an object store's: as far as a run reads
+        from pipeline import storage
+
+        try:
+            return hashlib.sha256(storage.read_bytes(path, 1 << 30, str(path))).digest()
+        except Exception:  # missing, unreachable or too large: said by the run's finding
+            return b"?"
+    try:  # O_NONBLOCK: a FIFO must not block the run
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return b"-"
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b"?"
+        return hashlib.file_digest(fh, "sha256").digest()
 
 
 def message_key(message: str) -> str:

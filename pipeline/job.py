@@ -143,8 +143,9 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     try:
         data = read_bytes(article_path, settings.max_file_size, shown)
         article = read_article(data, rel, shown)
-    except InputError as exc:
-        return Prepared(rel, (exc.finding,))
+    except InputError as exc:  # neither it nor its catalog is checked
+        return Prepared(rel, (identity.unchecked(exc.finding, (article_path,
+                                                              layout.catalog(rel))),))
     except OSError as exc:
         return Prepared(rel, (inputs.unreadable(article_path, exc, shown),))
 
@@ -159,7 +160,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
         if found is not None:
             catalog, po_bytes = found
     except InputError as exc:
-        findings.append(exc.finding)
+        findings.append(identity.unchecked(exc.finding, (po_path,)))
         broken = True
     except OSError as exc:
         findings.append(Finding(inputs.PO_SYNTAX.id, Severity.ERROR, f"cannot read: {exc.strerror}",
@@ -168,8 +169,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
 
     if catalog is not None:  # English a vendor added by hand: the catalog is not this article's
         foreign = sync.foreign_entries(catalog, {seg.source for seg in article.segments}, po_shown)
-        if foreign:
-            findings.extend(foreign)
+        if foreign:  # the rest of the catalog is checked by no one
+            findings.extend(identity.unchecked(f, (po_path,)) for f in foreign)
             catalog, broken = None, True
 
     keys = segment_keys(article.segments, catalog)

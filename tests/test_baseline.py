@@ -606,3 +606,42 @@ def test_a_reworded_finding_keyed_by_its_message_is_new_once_while_one_on_a_segm
     assert sum(f["check"] == "baseline-stale" for f in found) == 1
     assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
     assert nothing_stale(capsys, content, locales, baseline)
+
+
+@pytest.mark.parametrize("edit", ["an unsafe translation", "a second syntax error",
+                                  "the article unreadable"])
+def test_an_edit_to_a_file_a_baselined_finding_keeps_unchecked_is_a_new_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str
+) -> None:
+    """A catalog that does not parse (or an article that cannot be read, its catalog with it)
+    is checked no further, and a baseline held its finding by its message: a pull request
+    could then add a <script> to another entry, or break another line, and the gate passed
+    (exit 0, everything baselined). Now the finding is keyed by what the files hold."""
+    clean = [PAIRS[0], PAIRS[2], PAIRS[4]]
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(clean)})
+    assert main(cli_args("extract", content, locales)) == 0
+    po, article = locales / "fr-FR/guide.po", content / ARTICLE
+    if edit == "the article unreadable":
+        article.write_text(sxs(clean).replace("title: Test", "title: [Test"), encoding="utf-8")
+    else:
+        po.write_text(po.read_text(encoding="utf-8").replace(
+            'msgstr "Ouvrez un terminal."', 'msgstr "Ouvrez un terminal.'), encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    gate = [*cli_args("locales", content, locales), "--baseline", str(baseline)]
+    assert check_json(capsys, gate)[0] == 0
+    text = po.read_text(encoding="utf-8")
+    if edit == "a second syntax error":
+        po.write_text(text.replace('msgstr "Lisez le', 'msgstr Lisez le'), encoding="utf-8")
+    else:
+        po.write_text(text.replace('msgstr "Fermez la fenêtre."',
+                                   'msgstr "Fermez la <script>alert(1)</script>fenêtre."'),
+                      encoding="utf-8")
+    code, found = check_json(capsys, gate)
+    assert code == 1
+    assert {f["check"] for f in found if f["severity"] == "error" and not f.get("baselined")
+            } == ({"front-matter"} if edit == "the article unreadable"
+                  else {"po-syntax", "render-substituted"})  # the page, not rendered
+    assert any(f["check"] == "baseline-stale" for f in found)
+    po.write_text(text, encoding="utf-8")  # as it was: held again
+    assert check_json(capsys, gate)[0] == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import pipeline.checks.inputs as inputs
 from pipeline import checks, identity, suppress
@@ -48,7 +49,7 @@ from pipeline.source.units import (
     tidy,
     units_of,
 )
-from pipeline.storage import Unavailable
+from pipeline.storage import Unavailable, Url
 
 
 def prepare(rel: str, settings: Settings, guard: Guard | None = None
@@ -61,12 +62,15 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     try:
         data = read_bytes(layout.english(rel), settings.max_file_size)
     except InputError as exc:
-        return Prepared(rel, (exc.finding,) if first else ())
+        return Prepared(rel, (identity.unchecked(exc.finding, _everywhere(rel, settings)),)
+                        if first else ())
     except OSError as exc:
         return Prepared(rel, (inputs.unreadable(layout.english(rel), exc, shown),) if first else ())
     english = _segmented(data, shown)
-    if any(f.severity is Severity.ERROR for f in english.findings):
-        return Prepared(rel, english.findings if first else ())
+    if any(f.severity is Severity.ERROR for f in english.findings):  # no locale is checked
+        every = _everywhere(rel, settings)
+        return Prepared(rel, tuple(identity.unchecked(f, every) if f.severity is Severity.ERROR
+                                   else f for f in english.findings) if first else ())
     findings: list[Finding] = list(english.findings) if first else []
     units = units_of(english, within)
     handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
@@ -229,6 +233,16 @@ def _segmented(data: bytes, shown: str) -> SegmentedArticle:
     return found
 
 
+def _everywhere(rel: str, settings: Settings) -> tuple[Path | Url, ...]:
+    """The files an English article that cannot be read or segmented keeps unchecked: itself,
+    and every target locale's catalog and handoff of it (not only the locales built: the
+    baseline is the same whichever locales a run builds)."""
+    layout, within = settings.layout, rel.partition("/")[2]
+    locales = settings.listing.found if settings.listing is not None else settings.targets
+    return (layout.english(rel), *(p for t in locales for p in (
+        layout.catalog(f"{t}/{within}"), layout.article(f"{t}/{within}"))))
+
+
 def _handoff(rel: str, settings: Settings, findings: list[Finding]
              ) -> tuple[Article | None, bytes | None, bool]:
     """The handoff of the same article in the locale's folder, if there is one; its bytes; and
@@ -240,8 +254,8 @@ def _handoff(rel: str, settings: Settings, findings: list[Finding]
         return read_article(data, rel, shown), data, True
     except (FileNotFoundError, NotADirectoryError):
         return None, None, True
-    except InputError as exc:
-        findings.append(exc.finding)
+    except InputError as exc:  # what it lends is checked by no one
+        findings.append(identity.unchecked(exc.finding, (path,)))
     except OSError as exc:
         findings.append(Finding("unreadable", Severity.ERROR, f"cannot read: "
                                 f"{exc.strerror or exc}", shown, 0, 0, None,
@@ -258,7 +272,7 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
     try:
         found = read_catalog_bytes(layout.catalog(rel), po_shown, settings.max_file_size)
     except InputError as exc:
-        findings.append(exc.finding)
+        findings.append(identity.unchecked(exc.finding, (layout.catalog(rel),)))
         return None, None, True
     except OSError as exc:
         findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
@@ -269,7 +283,7 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
     catalog, data = found
     foreign = sync.foreign_entries(catalog, {u.source for u in units}, po_shown)
     if foreign:  # English a vendor added by hand: the catalog is not this article's
-        findings.extend(foreign)
+        findings.extend(identity.unchecked(f, (layout.catalog(rel),)) for f in foreign)
         return None, data, True
     return catalog, data, False
 
