@@ -337,13 +337,13 @@ def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> 
     except Unavailable:  # the storage's fault, not the article's: the batch is retried
         raise
     except Exception as exc:  # anything else would stop the whole run
-        shown = settings.layout.shown_article(rel)
-        return Prepared(rel, (Finding(
+        layout = settings.layout
+        return Prepared(rel, (identity.unchecked(Finding(
             inputs.INTERNAL_ERROR.id, Severity.ERROR,
-            f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300], shown, 0, 0,
-            None, "please report this with the article attached; its files were left as they "
-            "were",
-        ),))
+            f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300],
+            layout.shown_article(rel), 0, 0, None, "please report this with the article "
+            "attached; its files were left as they were",
+        ), (layout.article(rel), layout.catalog(rel))),))  # checked by no one
 
 
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:

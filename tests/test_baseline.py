@@ -645,3 +645,30 @@ def test_an_edit_to_a_file_a_baselined_finding_keeps_unchecked_is_a_new_error(
     assert any(f["check"] == "baseline-stale" for f in found)
     po.write_text(text, encoding="utf-8")  # as it was: held again
     assert check_json(capsys, gate)[0] == 0
+
+
+def test_an_edit_to_an_article_a_baselined_internal_error_skips_is_a_new_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article the pipeline fails on is skipped, its catalog too; the baseline held the
+    'internal error, article skipped' by its message, and any edit of the two then passed."""
+    import pipeline.job
+
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs([PAIRS[0], PAIRS[4]])})
+    assert main(cli_args("extract", content, locales)) == 0
+
+    def bug(rel: str, *args: object) -> object:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(pipeline.job, "prepare", bug)
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    gate = [*cli_args("check", content, locales), "--baseline", str(baseline)]
+    assert check_json(capsys, gate)[0] == 0
+    po = locales / "fr-FR/guide.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Fermez la fenêtre."', 'msgstr "Fermez la <script>alert(1)</script>fenêtre."'),
+        encoding="utf-8")
+    code, found = check_json(capsys, gate)
+    assert code == 1 and [f["check"] for f in found if not f.get("baselined")] == [
+        "internal-error", "baseline-stale"]

@@ -355,10 +355,11 @@ def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> 
     except Unavailable:  # the storage's fault, not the article's: the batch is retried
         raise
     except Exception as exc:  # anything else would stop the whole run
-        return Prepared(rel, (Finding(
+        layout = settings.layout
+        return Prepared(rel, (identity.unchecked(Finding(
             "internal-error", Severity.ERROR,
             f"internal error, article skipped: {type(exc).__name__}: {exc}"[:300],
-            settings.layout.shown_output(rel), 0, 0, None,
+            layout.shown_output(rel), 0, 0, None,
             "please report this with the English article attached; its files were left as "
             "they were",
-        ),))
+        ), (layout.english(rel), layout.catalog(rel), layout.article(rel))),))  # unchecked
