@@ -4,7 +4,8 @@ One run whose driver lists every check as a rule; each finding is a result at it
 column. Paths are relative URIs against ``%SRCROOT%`` (the folder the command ran in), made
 from the bytes the OS names a file by (a name that is not UTF-8 too). Columns
 count Unicode code points, as the diagnostics do. ``partialFingerprints`` identify a finding by
-its check, file and message (not its line, which moves with edits above it, nor the catalog
+its check, file and what it is about, as the baseline does: its segment's English and
+translation, else its message (not its line, which moves with edits above it, nor the catalog
 lines and segment ids a message cites: ``identity.message_key``), so a code-scanning view keeps
 tracking the same problem across runs.
 
@@ -77,11 +78,20 @@ def _location(finding: Finding) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
+def _about(finding: Finding) -> str:
+    """What a finding is about, as the baseline keys it: its segment's English and translation
+    (``subject``) where it has one, else its message. Findings of one message on several
+    segments (the same code span missing from three sentences) are told apart by their
+    segments, not by their order: a fourth added above one took its fingerprint, and a
+    code-scanning view showed the new problem as the old, dismissed alert and all."""
+    return finding.subject or message_key(finding.message)
+
+
 def fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across runs and line moves; ``occurrence`` tells identical findings in one file
-    apart (their order by line)."""
-    text = "\x00".join((finding.check, finding.file.replace(os.sep, "/"),
-                        message_key(finding.message), str(occurrence)))
+    (about the same thing) apart: their order by line."""
+    text = "\x00".join((finding.check, finding.file.replace(os.sep, "/"), _about(finding),
+                        str(occurrence)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -102,7 +112,7 @@ def to_sarif(
     seen: dict[tuple[str, str, str], int] = {}
     results = []
     for f in ordered:
-        key = (f.check, f.file, message_key(f.message))  # as ``fingerprint`` reads it
+        key = (f.check, f.file, _about(f))  # as ``fingerprint`` reads it
         seen[key] = seen.get(key, 0) + 1
         message = f.message
         if f.segment:

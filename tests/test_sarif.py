@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -290,3 +291,26 @@ def test_a_file_name_that_is_not_utf8_is_a_uri_of_its_bytes_that_leads_to_the_fi
     assert result["partialFingerprints"][FINGERPRINT] == fingerprint(shown, 1)
     main(argv)
     assert results(json.loads(capsys.readouterr().out)) == results(log)
+
+
+def test_findings_of_one_message_on_several_segments_keep_their_fingerprints_when_one_is_added(
+) -> None:
+    """The same code span missing from two sentences of an article: two results of one
+    message, told apart by their order. A pull request that breaks a third sentence above
+    them gave the new result the first one's fingerprint, and the first the second's: a
+    code-scanning view showed the new problem as the old alert (dismissed, if it was) and an
+    old one as new. Results on a segment are told apart by the segment they are about."""
+    said = "code missing from the translation: '`az login`'"
+
+    def on(subject: str, line: int) -> Finding:
+        return replace(finding(check="code-changed", message=said, line=line), subject=subject)
+
+    before = to_sarif([on("s1", 20), on("s2", 40)], checks.ALL_CHECKS)
+    after = to_sarif([on("s0", 10), on("s1", 21), on("s2", 41)], checks.ALL_CHECKS)
+
+    def prints(log: dict[str, Any]) -> dict[int, str]:
+        return {r["locations"][0]["physicalLocation"]["region"]["startLine"]:
+                r["partialFingerprints"][FINGERPRINT] for r in results(log)}
+
+    old, new = prints(before), prints(after)
+    assert (new[21], new[41]) == (old[20], old[40]) and new[10] not in old.values()
