@@ -131,7 +131,10 @@ def changed_files(ref: str, top: Path) -> list[Path]:
              top)
     except _Failed:
         raise ChangedError(f"--changed-since: unknown git ref {ref!r}") from None
-    diff = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
+    # a submodule whose changes .gitmodules (or the config) says to ignore is listed still:
+    # its files are articles and catalogs like any other
+    diff = _git(["diff", "--name-only", "--no-renames", "--ignore-submodules=none", "-z", ref,
+                 "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     return [top / p for p in (*_paths(diff), *_paths(untracked))]
 

@@ -189,13 +189,15 @@ def test_an_article_read_through_a_symbolic_link_is_checked_when_what_it_reads_c
     assert code == 1 and article in files
 
 
-@pytest.mark.parametrize("change", ["its commit bumped", "edited in its work tree"])
+@pytest.mark.parametrize("change", ["its commit bumped", "edited in its work tree",
+                                    "bumped, its changes ignored in .gitmodules"])
 def test_a_locale_folder_that_is_a_submodule_brings_its_articles_when_it_changed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str
 ) -> None:
     """content/fr-FR is a submodule (a vendor's repository). git lists a change in it as the
     folder alone, 'content/fr-FR', which is no article: the vendor's broken delivery was
-    checked by no one, exit 0, while a full run fails."""
+    checked by no one, exit 0, while a full run fails. With ``ignore = all`` in .gitmodules
+    (a vendor's noise kept out of git status), git diff listed nothing at all."""
     vendor = tmp_path / "vendor"
     vendor.mkdir()
     (vendor / "a.md").write_text(sxs(CLEAN), encoding="utf-8")
@@ -208,17 +210,20 @@ def test_a_locale_folder_that_is_a_submodule_brings_its_articles_when_it_changed
     git(root, "init", "-q", "-b", "main")
     git(root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(vendor),
         "content/fr-FR")
+    if change.endswith("ignored in .gitmodules"):
+        git(root, "config", "-f", ".gitmodules", "submodule.content/fr-FR.ignore", "all")
     assert main(cli_args("extract", content, locales)) == 0
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "docs")
     (content / "fr-FR/a.md").write_text(sxs(PAIRS), encoding="utf-8")
-    if change == "its commit bumped":
+    if change != "edited in its work tree":
         git(content / "fr-FR", "commit", "-q", "-am", "second delivery")
-        git(root, "commit", "-q", "-am", "the vendor's second delivery")
+        git(root, "add", "content/fr-FR")
+        git(root, "commit", "-q", "-m", "the vendor's second delivery")
     assert main([*cli_args("check", content, locales), "-q"]) == 1
     capsys.readouterr()
     code = main([*cli_args("check", content, locales), "--changed-since",
-                 "HEAD~1" if change == "its commit bumped" else "HEAD", "-q"])
+                 "HEAD" if change == "edited in its work tree" else "HEAD~1", "-q"])
     assert code == 1 and "content/fr-FR/a.md:11:1: error[code-changed]" in capsys.readouterr().err
 
 
