@@ -127,14 +127,15 @@ def _one_tree(roots: tuple[Path, Path], layout: Layout) -> Path:
 def changed_files(ref: str, top: Path) -> list[Path]:
     """The files of the work tree at ``top`` that differ from ``ref`` or are untracked."""
     try:
-        _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
-             top)
+        commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options",
+                       f"{ref}^{{commit}}"], top).decode("ascii").strip()
     except _Failed:
         raise ChangedError(f"--changed-since: unknown git ref {ref!r}") from None
-    # a submodule whose changes .gitmodules (or the config) says to ignore is listed still:
-    # its files are articles and catalogs like any other
-    diff = _git(["diff", "--name-only", "--no-renames", "--ignore-submodules=none", "-z", ref,
-                 "--"], top)
+    # the commit, not the ref: git diff reads a ref named '--output=x' as its option (the
+    # list went to that file, and the run saw no change). A submodule whose changes
+    # .gitmodules (or the config) says to ignore is listed still: its files are articles
+    diff = _git(["diff", "--name-only", "--no-renames", "--ignore-submodules=none", "-z",
+                 commit, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     return [top / p for p in (*_paths(diff), *_paths(untracked))]
 

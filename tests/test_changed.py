@@ -261,6 +261,27 @@ def test_a_no_loc_file_in_a_submodule_that_changed_checks_every_article(
     assert code == 1 and capsys.readouterr().err.count("error[no-loc-changed]") == 3
 
 
+def test_a_ref_named_like_an_option_is_compared_with_not_read_as_one(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A branch named '--output=x' (git lets update-ref make one) passed rev-parse, then
+    reached git diff as its option: the list of changes went to the file x, the run saw
+    none, and passed a changed article's errors, exit 0."""
+    content, locales = repo
+    root = content.parent
+    git(root, "update-ref", "refs/heads/--output=listed.txt", "HEAD")
+    (content / "fr-FR/a.md").write_text(sxs(PAIRS), encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        code = main([*cli_args("check", content, locales), "-q",
+                     "--changed-since=--output=listed.txt"])
+    finally:
+        os.chdir(cwd)
+    assert code == 1 and not (root / "listed.txt").exists()
+    assert "content/fr-FR/a.md" in capsys.readouterr().err
+
+
 def baselined(tmp_path: Path, second: str) -> tuple[Path, Path, Path]:
     """A committed tree of fr-FR/a.md (the pairs with problems) and fr-FR/b.md (``second``),
     extracted, with a baseline of what they have: (content, locales, the baseline)."""
