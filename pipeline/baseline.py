@@ -148,9 +148,10 @@ def article_of(file: str) -> str:
 
 
 def _segment_of(f: Finding) -> tuple[str, str | None, int]:
-    """Which segment a finding is about: its subject (English and translation) where it has
-    one, else its segment id at its line."""
-    return (f.file, f.subject, 0) if f.subject else (f.file, f.segment, f.line)
+    """Which segment a finding is about, where: its subject (English and translation) where it
+    has one, else its segment id; at its line, which a substitution shares with the findings
+    that held its text back (two copies of one segment share the subject, never the line)."""
+    return (f.file, f.subject or f.segment, f.line)
 
 
 class Matcher:
@@ -209,12 +210,14 @@ class Matcher:
 
     def mark(self, findings: Sequence[Finding]) -> list[Finding]:
         """``findings`` (an article's, as a run brings them), those the baseline holds marked.
-        A substitution is baselined when the finding it follows from is: the same segment's
-        subject, or, where findings carry none (an English-driven page's), its segment at
-        the same place; a page not rendered at all (its catalog broken) when every error of
+        A substitution is baselined when the finding it follows from is, and no new error
+        is: the finding on the same segment (its subject, else its id) at the same place (a
+        second copy of a baselined segment has errors of its own, new, and so is its
+        substitution); a page not rendered at all (its catalog broken) when every error of
         the article is baselined."""
         out = []
         known: set[tuple[str, str | None, int]] = set()  # the baselined findings' segments
+        fresh: set[tuple[str, str | None, int]] = set()  # those of the new errors
         new = 0  # the article's errors the baseline does not hold
         for f in findings:
             if gated(f):
@@ -224,12 +227,14 @@ class Matcher:
                     f = replace(f, baselined=True)
                 elif f.severity >= Severity.ERROR:
                     new += 1
+                    fresh.add(_segment_of(f))
             out.append(f)
         self.new_errors += new
         for n, f in enumerate(out):
             if f.check != SUBSTITUTED:
                 continue
-            if (_segment_of(f) in known if f.subject or f.segment
+            at = _segment_of(f)
+            if (at in known and at not in fresh if f.subject or f.segment
                     else bool(known) and not new):
                 out[n] = replace(f, baselined=True)
             elif f.severity >= Severity.ERROR:

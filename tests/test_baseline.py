@@ -672,3 +672,25 @@ def test_an_edit_to_an_article_a_baselined_internal_error_skips_is_a_new_error(
     code, found = check_json(capsys, gate)
     assert code == 1 and [f["check"] for f in found if not f.get("baselined")] == [
         "internal-error", "baseline-stale"]
+
+
+def test_a_second_copy_of_a_baselined_unsafe_segment_is_new_and_so_is_its_substitution(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same unsafe translation pasted again (same English, same translation, so the same
+    key): its errors are new, exit 1. Its render-substituted was marked baselined with the
+    first copy's, so -q hid it and SARIF called it unchanged beside the new errors it follows."""
+    unsafe = ("Click here.", "Cliquez <script>alert(1)</script>ici.")
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs([PAIRS[0], unsafe])})
+    assert main(cli_args("extract", content, locales)) == 0
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    (content / ARTICLE).write_text(sxs([PAIRS[0], unsafe, unsafe]), encoding="utf-8")
+    code, found = check_json(capsys, [*cli_args("locales", content, locales),
+                                      "--baseline", str(baseline)])
+    assert code == 1
+    lines = {f["line"] for f in found if f["check"] == "unsafe-element"}
+    assert len(lines) == 2
+    for line in lines:  # each copy's substitution stands as its errors do
+        states = {f["check"]: f.get("baselined", False) for f in found if f["line"] == line}
+        assert states["render-substituted"] == states["unsafe-element"]
