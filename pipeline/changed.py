@@ -196,8 +196,6 @@ def changed_articles(
         rel = _under(path, catalogs)
         if rel is not None and rel.endswith(".po"):
             chosen.add(rel[:-3] + ".md")
-    # every locale's article of a touched English path, driven or not: an English the change
-    # deleted drives none, and its locale's handoff is an article of its own from now on
     listed = {os.fsdecode(p) for p in files}
     # a folder git lists is a submodule (a vendor's locale folder, the English docs): its
     # commit or its files changed, and git names none of them
@@ -208,6 +206,8 @@ def changed_articles(
     if by_locale:  # an English article's locale is none: its catalogs bring theirs
         touched = {r.partition("/")[0].lower() for r in (*chosen, *own)} - {source}
         own.update(r for r in rels if r.partition("/")[0].lower() in touched)
+    # every locale's article of a touched English path, driven or not: an English the change
+    # deleted drives none, and its locale's handoff is an article of its own from now on
     return Changed([r for r in rels if r in own or (english and r.partition("/")[2] in english)
                     or (source and _reached((roots[0] / layout.source / r.partition("/")[2],),
                                             listed, folders, memo))], frozenset(deleted))
