@@ -93,21 +93,26 @@ def unchecked(finding: Finding, paths: Sequence[Path | Url]) -> Finding:
 
 def _held(path: Path | Url) -> bytes:
     """The digest of the file at ``path``; a mark of its absence when it is no regular file."""
+    from pipeline.findings import InputError
+
     if not isinstance(path, Path):  # an object store's: as far as a run reads
         from pipeline import storage
 
-        try:
+        try:  # (storage.Unavailable goes up: the batch is retried, as for any read)
             return hashlib.sha256(storage.read_bytes(path, 1 << 30, str(path))).digest()
-        except Exception:  # missing, unreachable or too large: said by the run's finding
+        except (OSError, InputError):  # missing or too large: said by the run's finding
             return b"?"
     try:  # O_NONBLOCK: a FIFO must not block the run
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return b"-"
-    with os.fdopen(fd, "rb", buffering=0) as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return b"?"
-        return hashlib.file_digest(fh, "sha256").digest()
+    try:
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return b"?"
+            return hashlib.file_digest(fh, "sha256").digest()
+    except OSError:  # a read that fails half way: the run's finding says what is wrong
+        return b"?"
 
 
 def message_key(message: str) -> str:
