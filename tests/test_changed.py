@@ -227,6 +227,42 @@ def test_a_locale_folder_that_is_a_submodule_brings_its_articles_when_it_changed
     assert code == 1 and "content/fr-FR/a.md:11:1: error[code-changed]" in capsys.readouterr().err
 
 
+def test_an_english_folder_that_is_a_submodule_brings_every_locale_s_article_when_bumped(
+    tmp_path: Path,
+) -> None:
+    """content/en-US is a submodule (the English docs' repository) driving fr-FR. A pull
+    request that bumps it to new English left fr-FR/a.po as it was under --changed-since
+    (git lists the folder alone), so the recipes' in-step check passed, and the main branch's
+    full run then rewrote the catalog and failed it."""
+    english = tmp_path / "english"
+    english.mkdir()
+    (english / "a.md").write_text("---\ntitle: A\n---\n\nOpen a terminal.\n",
+                                  encoding="utf-8")
+    git(english, "init", "-q", "-b", "main")
+    git(english, "add", "-A")
+    git(english, "commit", "-q", "-m", "English")
+    root = tmp_path / "docs"
+    root.mkdir()
+    content, locales, _ = make_tree(root, {})
+    (locales / "fr-FR").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(english),
+        "content/en-US")
+    assert main(cli_args("locales", content, locales, "-q")) == 0
+    (root / ".gitignore").write_text("build/\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "docs")
+    (content / "en-US/a.md").write_text("---\ntitle: A\n---\n\nOpen a terminal.\n\n"
+                                        "Close the window.\n", encoding="utf-8")
+    git(content / "en-US", "commit", "-q", "-am", "more English")
+    git(root, "add", "content/en-US")
+    git(root, "commit", "-q", "-m", "the English bumped")
+    before = (locales / "fr-FR/a.po").read_bytes()
+    assert main([*cli_args("locales", content, locales, "-q"), "--changed-since",
+                 "HEAD~1"]) == 0
+    assert b"Close the window." in (locales / "fr-FR/a.po").read_bytes() != before
+
+
 def test_a_no_loc_file_in_a_submodule_that_changed_checks_every_article(
     repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
