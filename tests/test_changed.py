@@ -263,6 +263,34 @@ def test_an_english_folder_that_is_a_submodule_brings_every_locale_s_article_whe
     assert b"Close the window." in (locales / "fr-FR/a.po").read_bytes() != before
 
 
+def test_a_catalog_of_an_english_that_cannot_be_read_brings_the_locale_that_says_so(
+    tmp_path: Path,
+) -> None:
+    """en-US/a.md is not UTF-8 (baselined): no locale's catalog of it is checked, and the
+    finding, said by one locale's job (de-DE's, the first), is keyed by every one of them. A
+    pull request that puts a <script> in fr-FR/a.po made it new in a full run (exit 1), but
+    --changed-since ran fr-FR's job alone, which does not say it: exit 0."""
+    content, locales, _ = make_tree(tmp_path, {
+        "en-US/a.md": "---\ntitle: A\n---\n\nOpen a terminal.\n"})
+    for locale in ("de-DE", "fr-FR"):
+        (locales / locale).mkdir(parents=True)
+    assert main(cli_args("locales", content, locales, "-q")) == 0
+    (content / "en-US/a.md").write_bytes(b"---\ntitle: A\n---\n\nOpen a terminal \xff.\n")
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales, "-q"), "--out", str(baseline)]) == 0
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "docs")
+    po = locales / "fr-FR/a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Open a terminal."\nmsgstr ""',
+        'msgid "Open a terminal."\nmsgstr "Ouvrez <script>x</script>"'), encoding="utf-8")
+    gate = [*cli_args("check", content, locales, "-q"), "--baseline", str(baseline)]
+    assert main(gate) == 1
+    assert main([*gate, "--changed-since", "HEAD"]) == 1
+
+
 def test_a_no_loc_file_in_a_submodule_that_changed_checks_every_article(
     repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
