@@ -203,14 +203,14 @@ def changed_articles(
     memo: dict[str, Reads] = {}  # the folders' answers: most articles share them
     own = {r for r in rels if r in chosen or _reached(
         (roots[0] / r, roots[1] / (r[:-3] + ".po")), listed, folders, memo)}
-    if by_locale:  # an English article's locale is none: its catalogs bring theirs
-        touched = {r.partition("/")[0].lower() for r in (*chosen, *own)} - {source}
-        own.update(r for r in rels if r.partition("/")[0].lower() in touched)
     if source:  # a driven article brings its English's other locales: what is wrong with the
         # English (the files it keeps unchecked, each locale's catalog among them) is said by
         # one locale's job alone, which need not be this one
         english.update(within for _, _, within in (r.partition("/") for r in own)
                        if os.path.lexists(roots[0] / layout.source / within))
+    if by_locale:  # an English article's locale is none: its catalogs bring theirs
+        touched = {r.partition("/")[0].lower() for r in (*chosen, *own)} - {source}
+        own.update(r for r in rels if r.partition("/")[0].lower() in touched)
     # every locale's article of a touched English path, driven or not: an English the change
     # deleted drives none, and its locale's handoff is an article of its own from now on
     return Changed([r for r in rels if r in own or (english and r.partition("/")[2] in english)
