@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pipeline.cache import source_digest
 from pipeline.config import bounded_jobs
-from pipeline.lock import die_with_parent
+from pipeline.lock import process_pool
 
 if TYPE_CHECKING:
     from pipeline.config import Config
@@ -182,21 +182,17 @@ def open_pool(spec: Spec, todo: int) -> Iterator[Pool]:
     if spec.jobs <= 1 or todo <= size:
         yield _Serial(size, spec.retries)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     # no more workers than batches: each one is a process forked up front
-    with ProcessPoolExecutor(max_workers=min(spec.jobs, -(-todo // size)),
-                             initializer=_worker_started, initargs=(os.getpid(),)) as executor:
+    with process_pool(min(spec.jobs, -(-todo // size)), _worker_started) as executor:
         yield _Processes(size, spec.retries, executor)
 
 
-def _worker_started(parent: int) -> None:
-    """A worker ends with the run that forked it (``lock.die_with_parent``). It makes and
+def _worker_started() -> None:
+    """A worker (which ends with the run that forked it: ``lock.process_pool``) makes and
     drops many small objects an article, nearly all freed by reference counting as soon as
     they go: the collector looks at its youngest objects every 10,000 net allocations rather
     than every 700, a few dozen times a run rather than hundreds (a percent of a cold run's
     time), and a batch's rare cycles still go within the batch."""
-    die_with_parent(parent)
     gc.set_threshold(10_000, 10, 10)
 
 

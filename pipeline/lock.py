@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 # io.write_files's temp files: ".<name>." + 8 random characters + ".tmp"
 _TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
@@ -122,3 +123,33 @@ def _watch(parent: int) -> None:  # pragma: no cover - systems without prctl
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(1)
+
+
+@contextlib.contextmanager
+def process_pool(workers: int, initializer: Callable[..., object] | None = None,
+                 initargs: tuple[object, ...] = ()) -> Iterator[Any]:
+    """A ``ProcessPoolExecutor`` of ``workers`` for a run, whose workers end with it
+    (``die_with_parent``) and leave an interrupt to it. Ctrl-C signals the whole process group:
+    a worker idle on the pool's queue died of it with a traceback, the pool broke, its manager
+    thread failed on the futures ``map`` had cancelled (Python 3.11) and the run hung for ever
+    at exit (``tm-export``, ``xliff-export``, ``stats``…). So workers ignore SIGINT, and a run
+    that stops (an interrupt, an error) cancels the batches not yet started and waits for
+    those running, each of which writes its files whole: before, ``with`` waited for every
+    batch submitted, and an interrupted ``locales`` ran on to the end."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker,
+                             initargs=(os.getpid(), initializer, initargs)) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _worker(parent: int, initializer: Callable[..., object] | None,
+            initargs: tuple[object, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)

@@ -22,7 +22,6 @@ next ``extract`` drops it). The *machine-translated share* is that count over tr
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -36,7 +35,7 @@ from pipeline.catalog import Catalog
 from pipeline.config import Config, bounded_jobs
 from pipeline.findings import Finding, InputError, json_text, terminal_text
 from pipeline.layout import Layout
-from pipeline.lock import die_with_parent
+from pipeline.lock import process_pool
 from pipeline.merge import MT_NOTE
 from pipeline.storage import Url
 
@@ -153,10 +152,7 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
     batches = [list(items[i : i + 32]) for i in range(0, len(items), 32)]
     if jobs <= 1 or len(batches) < 2:
         return [r for batch in batches for r in fn(batch)]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with process_pool(min(jobs, len(batches))) as pool:
         return [r for results in pool.map(fn, batches) for r in results]
 
 

@@ -113,3 +113,59 @@ def test_a_run_that_must_wait_for_the_lock_says_so(tmp_path: Path) -> None:
     with tree_lock(folder, said.append):  # free: nothing to say
         pass
     assert len(said) == 1
+
+
+def _interrupted(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` run in a process group of its own (the group a terminal's Ctrl-C signals),
+    which it may signal; a run that hangs is killed with its workers."""
+    run = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], cwd=REPO,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    try:
+        out, err = run.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        out, err = run.communicate()
+        err += "\n(hung: killed after 30 s)"
+    return subprocess.CompletedProcess(run.args, run.returncode, out, err)
+
+
+def test_ctrl_c_over_a_pool_with_idle_workers_ends_the_run_without_a_traceback(
+        tmp_path: Path) -> None:
+    """Ctrl-C signals every process of the group. A worker idle on the pool's queue died of it
+    with a traceback (``Process ForkProcess-2: Traceback …``), the pool broke, and the run
+    hung at exit, for ever (``tm-export``, ``xliff-export``, ``handoff``, ``stats``)."""
+    script = ("import os, signal, time\n"
+              "from pipeline.stats import map_jobs\n"
+              "def batch(items):\n"
+              "    if items[0] == '0':  # the others are done by then: their workers idle\n"
+              "        time.sleep(0.5); os.killpg(0, signal.SIGINT); time.sleep(1)\n"
+              "    return items\n"
+              "try:\n"
+              "    map_jobs(batch, [str(n) for n in range(96)], 3)\n"
+              "except KeyboardInterrupt:\n"
+              "    print('interrupted')\n")
+    run = _interrupted(script, tmp_path)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
+
+
+def test_ctrl_c_stops_a_run_after_the_batches_under_way(tmp_path: Path) -> None:
+    """An interrupted run's pool waited for every batch submitted: ``locales`` ran on to its
+    end after Ctrl-C. The batches under way finish (their files whole); the rest never start."""
+    script = ("import os, signal, sys, time\n"
+              "from pipeline import executors\n"
+              "def batch(n):\n"
+              "    with open(os.path.join(sys.argv[1], 'started'), 'a') as fh:\n"
+              "        fh.write(f'{n}\\n')\n"
+              "    if n == 0:\n"
+              "        os.killpg(0, signal.SIGINT)\n"
+              "    time.sleep(0.1)\n"
+              "    return n\n"
+              "try:\n"
+              "    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:\n"
+              "        list(pool.map(batch, list(range(40))))\n"
+              "except KeyboardInterrupt:\n"
+              "    print('interrupted')\n")
+    run = _interrupted(script, tmp_path)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
+    assert len((tmp_path / "started").read_text().split()) < 10

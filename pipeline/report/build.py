@@ -167,9 +167,9 @@ def _article_jobs(
     if jobs <= 1 or len(batches) < 2:
         yield from map(_pages_batch, work)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from pipeline.lock import process_pool
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
+    with process_pool(min(jobs, len(batches))) as pool:
         yield from pool.map(_pages_batch, work)
 
 
