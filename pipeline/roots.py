@@ -10,6 +10,7 @@ import locale as _locale
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -73,6 +74,28 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
             return (f"--out {out} and {name} {root} overlap: {written} would be written "
                     "over, or read back as, what the run reads; give an output folder of its own")
     return one_locale("--out", out) if pages else None
+
+
+def written_over(out: Path, reads: Sequence[tuple[str, Path | Url]],
+                 articles: Path | None = None) -> str | None:
+    """The error for the output of a command that writes beside the run (an XLIFF folder, a
+    vendor package, a TMX file, segment's folder) where it reads: one of the roots ``reads``
+    names or a locale folder of one, or in the ``articles`` folder it reads (segment's English),
+    or None. ``handoff --format po --out locales`` wrote its package over the catalogs,
+    ``tm-export --out`` a catalog or article replaced it with TMX, and ``segment --format sxs
+    --out content/en-US`` the English articles with their sxs form."""
+    for name, root in reads:
+        if _overlap(out, root):
+            return (f"--out {out} and {name} {root} overlap: what this command writes would "
+                    "replace, or be read back as, the files it reads; give an output of "
+                    "its own")
+    if articles is not None:
+        o, a = _resolved(out), _resolved(articles)
+        if o == a or a in o.parents:
+            return (f"--out {out} is inside --source {articles}: the files written would "
+                    "replace, or be read back as, its articles; give an output folder of "
+                    "its own")
+    return None
 
 
 def one_locale(name: str, root: Path | Url) -> str | None:

@@ -254,6 +254,17 @@ def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
     return None if _one_locale(locales) else locales
 
 
+def own_output(out: Path, locales: Path, config: Config) -> bool:
+    """Whether ``out``, what a catalog-only command writes, stays clear of the catalogs and
+    the content it could replace (after saying so when not)."""
+    from pipeline.roots import written_over
+
+    problem = written_over(out, (("--locales", locales), ("the content folder", config.content)))
+    if problem is not None:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
+    return problem is None
+
+
 def _one_locale(locales: Path) -> bool:
     """Whether ``locales`` is one locale's folder (after saying so): its subfolders would be
     read as locales, an XLIFF file's target-language 'how-to'."""

@@ -571,6 +571,35 @@ def test_a_locale_folder_given_as_the_catalogs_root_is_refused_with_its_parent_n
     assert sorted(tmp_path.rglob("*")) == before
 
 
+@pytest.mark.parametrize("command, out", [
+    (["handoff", "--locale", "de-DE", "--format", "po"], "locales"),
+    (["handoff", "--locale", "de-DE"], "locales/de-DE"),
+    (["xliff-export"], "locales"),
+    (["xliff-export"], "content/fr-FR"),
+    (["tm-export", "--locale", "fr-FR"], "locales/fr-FR/get-started/install-cli.po"),
+    (["tm-export", "--locale", "fr-FR"], "content/fr-FR/get-started/install-cli.md"),
+    (["segment", "--format", "sxs"], "content/en-US"),
+    (["segment", "--format", "pot"], "content"),
+    (["segment", "--format", "sxs", "--source", "en"], "en/sxs"),
+])
+def test_an_output_over_the_catalogs_or_articles_a_command_reads_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str], out: str) -> None:
+    """`handoff --format po --out locales` wrote its package over the catalogs, `tm-export
+    --out` a catalog or an article replaced it with TMX, `segment --format sxs --out
+    content/en-US` the English articles with their sxs form: exit 0, the work gone."""
+    content, locales, _ = tree(tmp_path, english=True)
+    shutil.copytree(REPO / "locales", locales)
+    shutil.copytree(content / "en-US", tmp_path / "en")
+    monkeypatch.chdir(tmp_path)  # content/ is the settings' content folder
+    before = snapshot(tmp_path)
+    assert main([*command, "--out", out]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"pipeline: error: --out {out} ") and "of its own" in said
+    assert said.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
 def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
         tmp_path: Path) -> None:
     """content/build holds no locale's articles: nothing there is read back."""

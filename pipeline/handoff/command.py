@@ -21,11 +21,12 @@ from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
-from pipeline.roots import misplaced, missing_locale
+from pipeline.roots import missing_locale
 from pipeline.stats import (
     jobs_for,
     locales_folder,
     map_jobs,
+    own_output,
     read,
     read_with_bytes,
     returned_folder,
@@ -127,15 +128,9 @@ def _orphans(rels: list[str], config: Config, locales: Path) -> list[Finding]:
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
-    if locales is None:
+    if locales is None or not own_output(args.out, locales, config):
         return 2
     out: Path = args.out
-    # a package file at a catalog's path is written over the catalog: all but the entries
-    # needing work gone
-    problem = misplaced(config.content, locales, out, written="the package's files")
-    if problem is not None:
-        print(f"pipeline handoff: error: {problem}", file=sys.stderr)
-        return 2
     unknown = missing_locale(locales, args.locale)
     if unknown is not None:
         print(f"pipeline handoff: error: {unknown}", file=sys.stderr)

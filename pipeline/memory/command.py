@@ -22,7 +22,7 @@ from pipeline.memory.index import build
 from pipeline.memory.rows import OBSOLETE, Row, catalog_rows
 from pipeline.memory.session import TMX_LIMIT_FACTOR
 from pipeline.roots import missing_locale
-from pipeline.stats import jobs_for, locales_folder, map_jobs, read
+from pipeline.stats import jobs_for, locales_folder, map_jobs, own_output, read
 from pipeline.terms import TermsError
 
 
@@ -63,7 +63,7 @@ def locale_rows(locales: Path, locale: str, limit: int, jobs: int, options: Opti
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
-    if locales is None:
+    if locales is None or not own_output(args.out, locales, config):
         return 2
     try:
         options = config_options(config)

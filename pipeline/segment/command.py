@@ -22,6 +22,7 @@ from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.header import gettext_language
 from pipeline.io import read_bytes, write_files
 from pipeline.layout import LINK_OUT, LINK_OUT_HINT, file_or_link, link_out, printable
+from pipeline.roots import written_over
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
 
@@ -44,19 +45,6 @@ def articles(source: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def _over_the_input(source: Path, out: Path, config: Config) -> str | None:
-    """Why ``out`` may not take the files, or None: in the English folder they would replace
-    the articles (an sxs form over the English the team writes) or be read as English by the
-    next run; in the content or catalogs folder's locale folders, as a locale's handoffs."""
-    from pipeline.roots import misplaced
-
-    here, there = Path(os.path.realpath(out)), Path(os.path.realpath(source))
-    if here == there or there in here.parents:
-        return (f"--out {out} is in the English folder {source}: the files would be written "
-                "over, or read back as, the English articles; give an output folder of its own")
-    return misplaced(config.content, config.locales, out, written="the files")
-
-
 def main(args: argparse.Namespace, config: Config) -> int:
     source = args.source or config.content / config.source_locale
     fmt: str = args.format
@@ -73,7 +61,9 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline: error: segment writes to a local folder, not {out} (give --out DIR)",
               file=sys.stderr)
         return EXIT_USAGE
-    problem = None if fmt == "json" else _over_the_input(source, out, config)
+    problem = None if fmt == "json" else written_over(
+        out, (("the content folder", config.content), ("the catalogs folder", config.locales)),
+        source)
     if problem is not None:
         print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
