@@ -66,9 +66,9 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
         if problem is not None:
             return problem
     for name, root in (("--locales", locales), ("--out", out)):  # made when missing
-        problem = _no_folder(root) if isinstance(root, Path) else None
+        problem = not_a_folder(name, root)
         if problem is not None:
-            return f"{name} {root} {problem}: give a folder (it is made if it does not exist)"
+            return problem
     for name, root in (("--content", content), ("--locales", locales)):
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: {written} would be written "
@@ -108,6 +108,14 @@ def one_locale(name: str, root: Path | Url) -> str | None:
         return (f"{name} {root} is one locale's folder: give the folder that holds "
                 f"the locale folders ({here.parent})")
     return None
+
+
+def not_a_folder(name: str, root: Path | Url) -> str | None:
+    """The error for a folder to write that cannot be one (a file stands there), or None."""
+    problem = _no_folder(root) if isinstance(root, Path) else None
+    if problem is None:
+        return None
+    return f"{name} {root} {problem}: give a folder (it is made if it does not exist)"
 
 
 def _no_folder(root: Path) -> str | None:

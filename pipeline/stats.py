@@ -254,12 +254,16 @@ def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
     return None if _one_locale(locales) else locales
 
 
-def own_output(out: Path, locales: Path, config: Config) -> bool:
-    """Whether ``out``, what a catalog-only command writes, stays clear of the catalogs and
-    the content it could replace (after saying so when not)."""
-    from pipeline.roots import written_over
+def own_output(out: Path, locales: Path, config: Config, folder: bool = True) -> bool:
+    """Whether ``out``, what a catalog-only command writes (a ``folder``, or a file), stays
+    clear of the catalogs and the content it could replace, and a folder can be made there
+    (after saying so when not: a file there failed every write, then said the package was
+    written)."""
+    from pipeline.roots import not_a_folder, written_over
 
     problem = written_over(out, (("--locales", locales), ("the content folder", config.content)))
+    if problem is None and folder:
+        problem = not_a_folder("--out", out)
     if problem is not None:
         print(f"pipeline: error: {problem}", file=sys.stderr)
     return problem is None

@@ -600,6 +600,22 @@ def test_an_output_over_the_catalogs_or_articles_a_command_reads_is_refused(
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize("command", [["xliff-export"], ["handoff", "--locale", "de-DE"]])
+@pytest.mark.parametrize("out", ["pkg", "pkg/sub"])
+def test_a_package_folder_where_a_file_stands_is_one_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], out: str) -> None:
+    """Each file of the package failed (`cannot write: Not a directory`), then `handoff` said
+    `package written to pkg`."""
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    (tmp_path / "pkg").write_text("notes\n")
+    argv = [*command, "--locales", str(tmp_path / "locales"), "--out", str(tmp_path / out)]
+    assert main(argv) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"pipeline: error: --out {tmp_path / out} is ")
+    assert said.endswith("a file: give a folder (it is made if it does not exist)\n")
+    assert (tmp_path / "pkg").read_text() == "notes\n"
+
+
 def test_an_output_folder_beside_the_locale_folders_of_the_content_root_is_fine(
         tmp_path: Path) -> None:
     """content/build holds no locale's articles: nothing there is read back."""
