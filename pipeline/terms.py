@@ -258,15 +258,24 @@ def _read(path: Path, what: str) -> bytes:
         return read_bytes(path, READ_LIMIT, str(path))
     except InputError as exc:
         raise TermsError(f"{path}: cannot read the {what}: {exc.finding.message}") from None
-    except OSError as exc:
-        raise TermsError(f"{path}: cannot read the {what}: {exc}") from None
+    except OSError as exc:  # the reason, not Python's "[Errno 2] …: 'path'" again
+        raise TermsError(f"{path}: cannot read the {what}: {exc.strerror or exc} (check "
+                         f"the path in the settings, [tool.pipeline])") from None
 
 
 def _read_text(path: Path, what: str) -> str:
+    """A terms file's text, UTF-8 (a byte order mark allowed); else an error at the line of
+    the first byte that is not (Python's codec message named an offset and no remedy)."""
+    data = _read(path, what)
     try:
-        return _read(path, what).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TermsError(f"{path}: cannot read the {what}: {exc}") from None
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise TermsError(f"{path}:1: cannot read the {what}: the file is UTF-16; save "
+                             "it as UTF-8") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TermsError(f"{path}:{line}: cannot read the {what}: invalid UTF-8 (byte "
+                         f"0x{data[exc.start]:02x}); save the file as UTF-8") from None
 
 
 def read_no_loc_file(path: Path) -> list[str]:
@@ -277,8 +286,10 @@ def read_no_loc_file(path: Path) -> list[str]:
 
 def read_glossary(folder: Path) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """Each locale's entries from ``folder``/<locale>.csv and .tbx (other files are left)."""
-    if not folder.is_dir():
-        raise TermsError(f"{folder}: the glossary folder does not exist")
+    if not folder.is_dir():  # a file there is no folder either, and said so
+        raise TermsError(f"{folder}: the glossary folder does not exist" if not folder.exists()
+                         else f"{folder}: the glossary setting names a folder of <locale>.csv "
+                         "or .tbx files, and this is a file")
     found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()

@@ -142,6 +142,29 @@ def test_a_bad_glossary_is_named_with_its_line(
         read_glossary(tmp_path)
 
 
+@pytest.mark.parametrize("data, says", [
+    (b"Azure\nCaf\xe9\n", "no-loc.txt:2: cannot read the no-loc list: invalid UTF-8 (byte 0xe9); "
+                          "save the file as UTF-8"),
+    ("Azure\n".encode("utf-16"), "no-loc.txt:1: cannot read the no-loc list: the file is UTF-16; "
+                                 "save it as UTF-8"),
+])
+def test_a_terms_file_that_is_not_utf8_is_named_at_its_line_with_what_to_do(
+        tmp_path: Path, data: bytes, says: str) -> None:
+    """It said `'utf-8' codec can't decode byte 0xe9 in position 9: invalid continuation
+    byte`: an offset, and nothing of what to do."""
+    (tmp_path / "no-loc.txt").write_bytes(data)
+    with pytest.raises(TermsError) as raised:
+        load((), tmp_path / "no-loc.txt", None)
+    assert str(raised.value) == f"{tmp_path}/{says}"
+
+
+def test_a_terms_file_that_is_not_there_says_so_without_pythons_errno() -> None:
+    with pytest.raises(TermsError) as raised:
+        load((), Path("no-such-list.txt"), None)
+    assert str(raised.value) == ("no-such-list.txt: cannot read the no-loc list: No such file "
+                                 "or directory (check the path in the settings, [tool.pipeline])")
+
+
 def test_no_terms_at_all_is_none() -> None:
     assert load((), None, None) is None
 
