@@ -98,21 +98,31 @@ def load(path: Path) -> list[Entry]:
     from pipeline.io import read_bytes
 
     try:  # only a regular file, and a bounded one: a FIFO or /dev/zero had blocked the run
-        # a byte order mark: the file saved again by a Windows editor, as a hand edit may be
-        text = read_bytes(path, READ_LIMIT, str(path)).decode("utf-8-sig")
+        raw = read_bytes(path, READ_LIMIT, str(path))
     except FileNotFoundError:
         raise BaselineError(f"no baseline at {path} (write one with `pipeline baseline`)"
                             ) from None
     except InputError as exc:
         raise BaselineError(f"{path}: cannot read the baseline: {exc.finding.message}"
                             ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}"
+                            ) from None
+    try:  # a byte order mark: the file saved again by a Windows editor, as a hand edit may be
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise BaselineError(f"{path}:{line}: not a baseline "
+                            f"(invalid UTF-8, byte 0x{raw[exc.start]:02x}); save it as UTF-8, "
+                            "or write it again with `pipeline baseline`") from None
     try:
         data = json.loads(text)
-    except ValueError as exc:
-        raise BaselineError(f"{path}: not a baseline (invalid JSON: {exc}); write it again "
-                            "with `pipeline baseline`") from None
+    except json.JSONDecodeError as exc:  # at its line, as an editor shows it
+        raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not a baseline (invalid JSON: "
+                            f"{exc.msg}); write it again with `pipeline baseline`") from None
+    except RecursionError:  # nested deeper than the parser goes: no baseline either
+        raise BaselineError(f"{path}: not a baseline (invalid JSON: nested too deep); write "
+                            "it again with `pipeline baseline`") from None
     if (not isinstance(data, dict) or data.get("version") != VERSION
             or not isinstance(data.get("findings"), list)):
         raise BaselineError(f"{path}: not a version {VERSION} baseline; write it again with "

@@ -220,6 +220,29 @@ def test_a_missing_or_broken_baseline_is_a_usage_error_in_one_line(
     assert says in err and "\n" not in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("data, says", [
+    (b"[" * 100_000 + b"]" * 100_000,
+     ": not a baseline (invalid JSON: nested too deep)"),
+    (b'{\n "version": 1,\n "findings": [\n  {}\n  {}\n ]\n}\n',
+     ":5:3: not a baseline (invalid JSON: Expecting ',' delimiter)"),
+    (b'{"version": 1,\n "findings": ["\xe9t\xe9"]}',
+     ":2: not a baseline (invalid UTF-8, byte 0xe9); save it as UTF-8, or"),
+])
+def test_a_baseline_json_cannot_read_is_named_at_its_line_never_an_internal_error(
+    tree: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], data: bytes, says: str,
+) -> None:
+    """A baseline nested deeply (a generated or hostile file) was `pipeline: internal error:
+    RecursionError`, exit 3; invalid JSON and bytes that are not UTF-8 were named by Python's
+    message (`line 5 column 3 (char 51)`, `can't decode byte 0xe9 in position 26`)."""
+    content, locales, baseline = tree
+    baseline.write_bytes(data)
+    capsys.readouterr()
+    assert main([*cli_args("check", content, locales), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pipeline: error: {baseline}{says}")
+    assert err.endswith("write it again with `pipeline baseline`\n") and err.count("\n") == 1
+
+
 def test_entries_round_trip_through_the_file(tmp_path: Path) -> None:
     entries = [Entry("pipe-added", "de-DE/b.md", "00ff", "a '|' added: ‘x’"),
                Entry("code-changed", "de-DE/a.md", "ab12", "code missing")]

@@ -131,3 +131,17 @@ def test_a_renamed_articles_baselined_findings_are_shown_baselined(
     assert report(content, locales, out, "--baseline", str(baseline)) == 0
     page = (out / "fr-FR/renamed.html").read_text(encoding="utf-8")
     assert page.count(">baselined<") == 2
+
+
+def test_a_report_cache_nested_too_deep_is_ignored_and_every_page_made(
+    tree: tuple[Path, Path], tmp_path: Path, collected: list[str]
+) -> None:
+    """A corrupt .report-cache is ignored; one nested deeply stopped the report with
+    `pipeline: internal error: RecursionError`, exit 3."""
+    content, locales = tree
+    out = tmp_path / "report"
+    assert report(content, locales, out) == 0
+    (out / ".report-cache").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    collected.clear()
+    assert report(content, locales, out) == 0
+    assert sorted(collected) == sorted(ARTICLES)

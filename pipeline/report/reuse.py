@@ -59,7 +59,7 @@ class PageCache:
                     summary = Summary(rel, locale, title, page, Tally(tuple(counts)),
                                       bool(readable))
                     self.known[rel] = Known(digest, summary, tuple(anchors), int(pages))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self.known = {}  # none, or one we cannot trust: every page is made
 
     def reusable(self, rel: str, digest: str, out_dir: str) -> Known | None:
