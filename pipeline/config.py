@@ -106,6 +106,9 @@ def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) ->
                           "as TOML requires") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+    except RecursionError:  # arrays or tables nested deeper than tomllib's recursion goes
+        raise ConfigError(f"{pyproject}: cannot read: arrays or tables nested too deep for "
+                          "settings; write [tool.pipeline] as the README shows") from None
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(f"{pyproject}: [tool] must be a table")
