@@ -12,6 +12,7 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -40,6 +41,16 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command stopped by SIGPIPE (128 + 13)
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + 2)
+EXIT_TERMINATED = 143  # ... and by SIGTERM (128 + 15)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job's timeout or cancel, ``timeout``, ``docker stop``), taken as Ctrl-C
+    is: the run stops where an interrupt stops it, and ends what it printed."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _ids(values: Sequence[str]) -> frozenset[str]:
@@ -54,11 +65,17 @@ def entry() -> int:
     # do not touch, and so copy, its pages.
     gc.freeze()
     _escaping_stdout()
+    # SIGTERM killed the run outright: a JSON list on stdout left open, the temp files of the
+    # batch being written left behind. One ignored (nohup-like launchers) stays ignored.
+    before = signal.getsignal(signal.SIGTERM)
+    if before == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return main()
-    except KeyboardInterrupt:  # every file is whole, old or new: nothing to say but that
-        print("pipeline: interrupted; the files written so far are whole", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:  # every file is whole, old or new: nothing to say but that
+        ended = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"pipeline: {ended}; the files written so far are whole", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (``pipeline checks | head``): stop quietly, as a command the
         # pipe's signal stops does, and let no flush at exit write to the closed pipe again
@@ -72,6 +89,9 @@ def entry() -> int:
               "written so far are whole; run again with PIPELINE_DEBUG=1 for the traceback, "
               "and please report it)", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        if before == signal.SIG_DFL:  # as it was, for a caller that goes on (tests)
+            signal.signal(signal.SIGTERM, before)
 
 
 _ESCAPE = "pipeline-json-escape"

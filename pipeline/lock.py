@@ -125,31 +125,45 @@ def _watch(parent: int) -> None:  # pragma: no cover - systems without prctl
     os._exit(1)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 @contextlib.contextmanager
 def process_pool(workers: int, initializer: Callable[..., object] | None = None,
                  initargs: tuple[object, ...] = ()) -> Iterator[Any]:
     """A ``ProcessPoolExecutor`` of ``workers`` for a run, whose workers end with it
-    (``die_with_parent``) and leave an interrupt to it. Ctrl-C signals the whole process group:
-    a worker idle on the pool's queue died of it with a traceback, the pool broke, its manager
-    thread failed on the futures ``map`` had cancelled (Python 3.11) and the run hung for ever
-    at exit (``tm-export``, ``xliff-export``, ``stats``…). So workers ignore SIGINT, and a run
-    that stops (an interrupt, an error) cancels the batches not yet started and waits for
-    those running, each of which writes its files whole: before, ``with`` waited for every
-    batch submitted, and an interrupted ``locales`` ran on to the end."""
+    (``die_with_parent``) and leave an interrupt (SIGINT, SIGTERM) to it. Ctrl-C signals the
+    whole process group: a worker idle on the pool's queue died of it with a traceback, the
+    pool broke, its manager thread failed on the futures ``map`` had cancelled (Python 3.11)
+    and the run hung for ever at exit (``tm-export``, ``xliff-export``, ``stats``…). So
+    workers ignore both, and a run that stops (an interrupt, an error) cancels the batches not
+    yet started and waits for those running, each of which writes its files whole: before,
+    ``with`` waited for every batch submitted, and an interrupted ``locales`` ran to the end."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker,
                              initargs=(os.getpid(), initializer, initargs)) as pool:
+        # The workers are forked at the first task: forked with the signals blocked, none can
+        # die of one before it ignores them (the run takes one that came meanwhile once they are)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            pool.submit(int)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
             yield pool
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # waiting here: the shutdown ``with`` makes, which does not cancel, would undo the
+            # cancelling before the pool's thread has done it (the batches all ran on)
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
 def _worker(parent: int, initializer: Callable[..., object] | None,
             initargs: tuple[object, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in _STOPS:  # the run takes them as an interrupt
+        signal.signal(stop, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)

@@ -841,3 +841,29 @@ def test_a_build_locale_of_a_catalogs_folder_that_cannot_be_listed_is_not_called
     main([*args("check", content, tmp_path / "locales"), "--config", str(config)])
     err = capsys.readouterr().err
     assert "build-locales names" not in err
+
+
+def test_a_run_sigterm_stops_ends_its_json_and_says_so_in_one_line(tmp_path: Path) -> None:
+    """SIGTERM (a CI job's timeout or cancel, `timeout`, `docker stop`) killed the run
+    outright: exit -15, the JSON list on stdout left open (`[ {…}` and no `]`), which no reader
+    takes. It now stops as Ctrl-C does, its own status (143) and line."""
+    content, locales, _ = tree(tmp_path)
+    (content / "notalocale").mkdir()  # a finding printed before the articles run
+    script = ("import os, signal, sys\n"
+              "import pipeline.reporter as reporter\n"
+              "printed = reporter.Reporter.__call__\n"
+              "def then_terminated(self, findings):\n"
+              "    printed(self, findings)\n"
+              "    os.kill(os.getpid(), signal.SIGTERM)\n"
+              "reporter.Reporter.__call__ = then_terminated\n"
+              "from pipeline.cli import entry\n"
+              "sys.argv = ['pipeline', *sys.argv[1:]]\n"
+              "sys.exit(entry())\n")
+    run = subprocess.run([sys.executable, "-c", script, *args("check", content, locales),
+                          "--format", "json"], cwd=REPO, capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.returncode == 143
+    assert "notalocale" in {Path(f["file"]).name for f in json.loads(run.stdout)}
+    assert run.stderr.splitlines()[-1:] == [
+        "pipeline: terminated; the files written so far are whole"]
+    assert "Traceback" not in run.stderr
