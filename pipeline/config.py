@@ -138,10 +138,10 @@ def from_table(
     for key in ("content", "locales", "out"):
         if key in table:
             values[key] = storage.configured(
-                storage.parse_root(_string(table[key], source, key)), options)
+                storage.parse_root(_path(table[key], source, key)), options)
     for key in ("baseline", "no-loc-file", "glossary"):
         if key in table:
-            values[key.replace("-", "_")] = Path(_string(table[key], source, key))
+            values[key.replace("-", "_")] = Path(_path(table[key], source, key))
     if "no-loc" in table:
         values["no_loc"] = tuple(_strings(table["no-loc"], source, "no-loc"))
     if "executor" in table:
@@ -211,7 +211,8 @@ def _memory(table: Mapping[str, Any], source: str) -> dict[str, Any]:
                 raise ConfigError(f"{_where(source, key)} must be true or false")
             values[attr] = table[key]
     if "tm" in table:
-        values["tm"] = tuple(Path(p) for p in _strings(table["tm"], source, "tm"))
+        values["tm"] = tuple(Path(_path(p, source, "tm")) for p in _strings(table["tm"], source,
+                                                                           "tm"))
     if "tm-threshold" in table:
         value = table["tm-threshold"]
         if (isinstance(value, bool) or not isinstance(value, int | float)
@@ -240,6 +241,17 @@ def _string(value: Any, source: str, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{_where(source, key)} must be a string, not {value!r}")
     return value
+
+
+def _path(value: Any, source: str, key: str) -> str:
+    """A path setting: TOML lets a string hold a NUL (``"a\\u0000b"``), which no file name can;
+    it reached the first call that took the path, a traceback (``ValueError: embedded null
+    byte``) or an error naming another setting, the NUL printed raw."""
+    path = _string(value, source, key)
+    if "\0" in path:
+        raise ConfigError(f"{_where(source, key)}: {path!r} holds a NUL character, which no "
+                          "path can: take out the \\u0000")
+    return path
 
 
 def _locale(value: Any, source: str, key: str) -> str:

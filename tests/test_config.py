@@ -177,3 +177,22 @@ def test_a_settings_file_that_is_not_a_file_is_a_usage_error(
     assert main(["check", "--content", str(tmp_path / "content"), "--config", str(config)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"pipeline: error: {config}: cannot read"), err
+
+
+@pytest.mark.parametrize("line", ['content = "a\\u0000b"', 'locales = "a\\u0000b"',
+                                  'out = "a\\u0000b"', 'baseline = "a\\u0000b"',
+                                  'no-loc-file = "a\\u0000b"', 'glossary = "a\\u0000b"',
+                                  'tm = ["a\\u0000b"]'])
+def test_a_path_setting_holding_a_nul_is_named_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    """TOML lets a string hold a NUL: `baseline`, `no-loc-file` and `tm` stopped with
+    `internal error: ValueError: embedded null byte` (exit 3); `locales` and `out` were said
+    to be `content: embedded null byte`; `content` and `glossary` printed the NUL raw."""
+    copy_example(tmp_path / "content")
+    (tmp_path / "pyproject.toml").write_text(f"[tool.pipeline]\n{line}\n", encoding="utf-8")
+    key = line.split(" ", 1)[0]
+    assert main(["locales", "--content", str(tmp_path / "content"), "--config",
+                 str(tmp_path / "pyproject.toml"), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"pipeline: error: {tmp_path / 'pyproject.toml'}: [tool.pipeline] {key}: "
+                   "'a\\x00b' holds a NUL character, which no path can: take out the \\u0000\n")
