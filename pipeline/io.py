@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
 from pipeline.findings import InputError
+from pipeline.lock import temp_name
 
 if TYPE_CHECKING:
     from pipeline.storage import Url
 
 DEFAULT_MODE = 0o644
-TEMP_SUFFIX = ".tmp"
 
 
 def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
@@ -255,7 +255,7 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     folder, name = os.path.split(path)  # (strings: pathlib's parts cost more than the calls)
     for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{_token()}{TEMP_SUFFIX}")
+        tmp = os.path.join(folder, temp_name(name))
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:
@@ -275,10 +275,6 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
         _unlink_quietly(tmp)
         raise
     return tmp, fd
-
-
-def _token() -> str:
-    return os.urandom(4).hex()  # 8 characters (lock._TEMP_RE); one taken is retried
 
 
 def _make_durable(
@@ -384,7 +380,7 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
         errno.EROFS: "the file system is read-only",
     }.get(exc.errno or 0, exc.strerror or str(exc))
     kept = "the previous file is intact" if existed else "nothing was written"
-    return InputError(
-        inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}", shown or str(path), 0, 0,
-        "check permissions and free space, then run again",
-    )
+    hint = ("shorten the article's name, or the folders above it" if exc.errno == errno.ENAMETOOLONG
+            else "check permissions and free space, then run again")  # neither helps there
+    return InputError(inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}",
+                      shown or str(path), 0, 0, hint)

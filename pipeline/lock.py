@@ -24,6 +24,21 @@ from typing import Any
 
 # io.write_files's temp files: ".<name>." + 8 random characters + ".tmp"
 _TEMP_RE = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
+_NAME_MAX = 255  # bytes in a file name, on every file system in use
+
+
+def temp_name(name: str) -> str:
+    """The name of a temp file beside ``name`` (``.<name>.<random>.tmp``: ``_TEMP_RE``) within
+    the file system's limit: for a name over 241 bytes (a long article title; the name itself
+    fits) it took 14 more, and every write of that article's catalog and page failed with
+    'File name too long'. A long name is cut to fit, by bytes (a character cut in two stays
+    as its bytes)."""
+    token = os.urandom(4).hex()  # 8 characters; a name taken is retried by the caller
+    room = _NAME_MAX - len(f"..{token}.tmp")
+    raw = os.fsencode(name)
+    if len(raw) > room:
+        name = os.fsdecode(raw[:room])
+    return f".{name}.{token}.tmp"
 _HELD: set[int] = set()  # the descriptors of the tree locks this process holds
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 

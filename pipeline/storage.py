@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -215,7 +214,9 @@ def _put(fs: Any, protocol: str, path: str, data: bytes, url: Url) -> None:
         _store_call(url, fs.pipe_file, path, data)
         return
     folder, _, name = path.rpartition("/")
-    tmp = f"{folder}/.{name}.{os.urandom(4).hex()}.tmp"
+    from pipeline.lock import temp_name
+
+    tmp = f"{folder}/{temp_name(name)}"
     _store_call(url, fs.makedirs, folder, exist_ok=True)
     _store_call(url, fs.pipe_file, tmp, data)
     try:

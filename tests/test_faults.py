@@ -88,6 +88,28 @@ def test_a_rewrite_keeps_the_file_mode(tmp_path: Path, mode: int) -> None:
     assert temps(tmp_path) == []
 
 
+@pytest.mark.parametrize("stem", ["a" * 247, "é" * 125])  # 250 and 253 bytes with .md
+def test_an_article_whose_name_nears_the_limit_gets_its_catalog_and_page(
+        tmp_path: Path, stem: str) -> None:
+    """The name fits (255 bytes at most), but its temp file took 14 bytes more: every write of
+    its catalog and page failed, `cannot write: File name too long` with the hint to check
+    permissions and free space. The temp name is cut to fit; the files get their own names."""
+    root = repo_tree(tmp_path)
+    article = root / "content/fr-FR/get-started/install-cli.md"
+    shutil.copy(article, root / "content/fr-FR" / f"{stem}.md")
+    code, err = run_cli(cli_args("locales", root))
+    assert (code, err) == (0, "")
+    assert (root / "locales/fr-FR" / f"{stem}.po").is_file()
+    assert (root / "build/fr-FR" / f"{stem}.md").is_file()
+    assert temps(root) == []
+
+
+def test_a_name_too_long_to_write_says_to_shorten_it(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as raised:
+        write_atomic(tmp_path / ("a" * 256), b"x")
+    assert raised.value.finding.hint == "shorten the article's name, or the folders above it"
+
+
 def test_a_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
