@@ -7,20 +7,21 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from pipeline import __version__, executors, gate, storage
 from pipeline.render import Form
 
+_path = storage.given_path  # a path option: never empty (an unset shell variable)
+
 
 def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
     # a root is a folder or an fsspec URL (s3://bucket/docs, memory://…): see pipeline.storage
-    p.add_argument("--content", type=storage.parse_root, metavar="DIR|URL",
+    p.add_argument("--content", type=storage.given_root, metavar="DIR|URL",
                    help="articles root (default: content/)")
-    p.add_argument("--locales", type=storage.parse_root, metavar="DIR|URL",
+    p.add_argument("--locales", type=storage.given_root, metavar="DIR|URL",
                    help="catalogs root (default: locales/)")
     if out:
-        p.add_argument("--out", type=storage.parse_root, metavar="DIR|URL",
+        p.add_argument("--out", type=storage.given_root, metavar="DIR|URL",
                        help="output root (default: build/)")
     p.add_argument("-j", "--jobs", type=int,
                    help="parallel jobs (default: all cores; at most 4 a core)")
@@ -30,7 +31,7 @@ def _common(p: argparse.ArgumentParser, out: bool = False) -> None:
 
 
 def _config_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path,
+    p.add_argument("--config", type=_path,
                    help="settings file with [tool.pipeline] (default: pyproject.toml, when "
                         "there is one)")
 
@@ -45,7 +46,7 @@ def _selection(p: argparse.ArgumentParser) -> None:
 
 
 def _memory(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--tm", action="append", type=Path, default=[], metavar="FILE",
+    p.add_argument("--tm", action="append", type=_path, default=[], metavar="FILE",
                    help="a TMX file as a further source of the translation memory "
                         "(repeatable; setting: tm)")
 
@@ -95,9 +96,9 @@ def _locales(p: argparse.ArgumentParser) -> None:
 
 
 def _tm_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--locales", type=_path, help="catalogs root (default: locales/)")
     p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
-    p.add_argument("--out", type=Path, required=True, help="the TMX file to write")
+    p.add_argument("--out", type=_path, required=True, help="the TMX file to write")
     _memory(p)
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
@@ -108,7 +109,7 @@ def _tm_export(p: argparse.ArgumentParser) -> None:
 # The stats, xliff and report commands' modules load when they run (a `locales` run never
 # needs them): each handler is named as (module, function) and takes (args, config).
 def _stats(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--locales", type=_path, help="catalogs root (default: locales/)")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="an aligned table (default) or a JSON list")
     p.add_argument("--by-article", action="store_true", help="one row per catalog")
@@ -118,7 +119,7 @@ def _stats(p: argparse.ArgumentParser) -> None:
 
 
 def _xliff_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
+    p.add_argument("--locales", type=_path, help="catalogs root (default: locales/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors, no summary")
     _config_option(p)
@@ -126,13 +127,13 @@ def _xliff_common(p: argparse.ArgumentParser) -> None:
 
 def _xliff_export(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
-    p.add_argument("--out", type=Path, required=True, help="folder for the .xlf files")
+    p.add_argument("--out", type=_path, required=True, help="folder for the .xlf files")
     p.set_defaults(handler=("pipeline.xliff.command", "export_command"))
 
 
 def _xliff_import(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
-    p.add_argument("folder", type=Path, metavar="DIR",
+    p.add_argument("folder", type=_path, metavar="DIR",
                    help="folder of .xlf files as xliff-export wrote them")
     p.set_defaults(handler=("pipeline.xliff.command", "import_command"))
 
@@ -140,7 +141,7 @@ def _xliff_import(p: argparse.ArgumentParser) -> None:
 def _handoff(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
     p.add_argument("--locale", required=True, help="the locale folder, e.g. fr-FR")
-    p.add_argument("--out", type=Path, required=True, help="folder for the package")
+    p.add_argument("--out", type=_path, required=True, help="folder for the package")
     p.add_argument("--format", choices=("xliff", "po"), default="xliff",
                    help="XLIFF 1.2 for CAT tools (default) or PO")
     p.set_defaults(handler=("pipeline.handoff.command", "export_command"))
@@ -148,17 +149,17 @@ def _handoff(p: argparse.ArgumentParser) -> None:
 
 def _handoff_import(p: argparse.ArgumentParser) -> None:
     _xliff_common(p)
-    p.add_argument("folder", type=Path, metavar="DIR", help="the returned package")
+    p.add_argument("folder", type=_path, metavar="DIR", help="the returned package")
     p.set_defaults(handler=("pipeline.handoff.command", "import_command"))
 
 
 def _report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--content", type=Path, help="articles root (default: content/)")
-    p.add_argument("--locales", type=Path, help="catalogs root (default: locales/)")
-    p.add_argument("--out", type=Path, help="report folder (default: build/report/)")
+    p.add_argument("--content", type=_path, help="articles root (default: content/)")
+    p.add_argument("--locales", type=_path, help="catalogs root (default: locales/)")
+    p.add_argument("--out", type=_path, help="report folder (default: build/report/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
-    p.add_argument("--baseline", type=Path, metavar="FILE",
+    p.add_argument("--baseline", type=_path, metavar="FILE",
                    help="show the findings this baseline holds as baselined "
                         "(default: [tool.pipeline] baseline)")
     p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
@@ -167,11 +168,12 @@ def _report(p: argparse.ArgumentParser) -> None:
 
 
 def _segment(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--source", type=Path,
+    p.add_argument("--source", type=_path,
                    help="English articles (default: the source locale's folder, content/en-US)")
     p.add_argument("--format", choices=("json", "pot", "sxs"), default="json",
                    help="json records on stdout (default), a .pot per article, or sxs articles")
-    p.add_argument("--out", type=Path, help="output folder for pot and sxs (default: build/FORMAT)")
+    p.add_argument("--out", type=_path,
+                   help="output folder for pot and sxs (default: build/FORMAT)")
     p.add_argument("-q", "--quiet", action="store_true", help="only errors and warnings")
     _config_option(p)
     p.set_defaults(handler=("pipeline.segment.command", "main"))

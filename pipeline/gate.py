@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.findings import Finding
+from pipeline.storage import given_path
 
 if TYPE_CHECKING:
     from pipeline.baseline import Entry, Matcher
@@ -31,13 +32,13 @@ class GateError(Exception):
 def declare(p: argparse.ArgumentParser, command: str) -> None:
     """The gate's options of ``check``, ``locales`` and ``baseline``."""
     if command == "baseline":
-        p.add_argument("--out", dest="baseline_out", type=Path, metavar="FILE",
+        p.add_argument("--out", dest="baseline_out", type=given_path, metavar="FILE",
                        help="baseline file to write (default: the configured baseline, else "
                             ".pipeline-baseline.json)")
         p.add_argument("--prune", action="store_true",
                        help="only remove the entries of fixed problems; add none")
         return
-    p.add_argument("--baseline", type=Path, metavar="FILE",
+    p.add_argument("--baseline", type=given_path, metavar="FILE",
                    help="findings in this baseline are reported as baselined and do not fail "
                         "the run (default: [tool.pipeline] baseline)")
     p.add_argument("--no-baseline", action="store_true",

@@ -91,6 +91,23 @@ def parse_root(text: str) -> Path | Url:
     return Url(text.rstrip("/") if not text.endswith("://") else text)
 
 
+def given_path(text: str) -> Path:
+    """A path option's value (argparse's ``type``). An empty one is refused: it is the folder
+    the command runs in, and came from a shell variable not set (``--out "$OUT"``): pages,
+    catalogs or a package were written all over that folder, exit 0."""
+    import argparse
+
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path (a shell variable not set?): give a "
+                                         "path, or . for this folder")
+    return Path(text)
+
+
+def given_root(text: str) -> Path | Url:
+    """A root option's value: ``parse_root`` of a path that is not empty (``given_path``)."""
+    return parse_root(str(given_path(text)) if not is_url(text) else text)
+
+
 def configured(root: Path | Url, storage_options: Mapping[str, Mapping[str, Any]]) -> Path | Url:
     """``root`` with the storage options for its protocol (``storage-options.<protocol>``); a
     chained URL (``simplecache::s3://…``) gets the whole table, keyed by protocol, as fsspec

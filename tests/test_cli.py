@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from example import copy_example
@@ -201,6 +202,30 @@ def test_an_option_cut_short_is_refused_not_taken_for_the_option_it_begins(comma
     for option in cut:
         _, rest = sub.parse_known_args([option, "x"])
         assert option in rest, f"{command} {option} was taken for a longer option"
+
+
+def _takes_a_path(action: Any) -> bool:
+    try:
+        return callable(action.type) and isinstance(action.type("x"), Path)
+    except ValueError:  # -j's int
+        return False
+
+
+@pytest.mark.parametrize("command", [name for name, _, _ in _COMMANDS])
+def test_an_empty_path_option_is_refused_not_taken_for_this_folder(
+        command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--out "$OUT"` with OUT not set is `--out ''`, which was the folder the command ran in:
+    `locales` wrote its pages (`render`, `xliff-export`, `handoff`, `report` likewise) all over
+    it, `--locales ''` its catalogs, exit 0."""
+    sub = _parser(command)._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+    paths = [a for a in sub._actions if _takes_a_path(a)]
+    assert paths or command == "checks"
+    for action in paths:
+        argv = [action.option_strings[0], ""] if action.option_strings else [""]
+        with pytest.raises(SystemExit) as exc:
+            sub.parse_known_args(argv)
+        assert exc.value.code == 2
+        assert "an empty path (a shell variable not set?)" in capsys.readouterr().err
 
 
 def test_xliff_export_refuses_locale_for_locales(
