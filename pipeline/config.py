@@ -248,6 +248,9 @@ def _path(value: Any, source: str, key: str) -> str:
     it reached the first call that took the path, a traceback (``ValueError: embedded null
     byte``) or an error naming another setting, the NUL printed raw."""
     path = _string(value, source, key)
+    if not path:  # it would be the folder the command runs in, written all over
+        raise ConfigError(f"{_where(source, key)} is empty: give a path, or \".\" for the "
+                          "folder the command runs in")
     if "\0" in path:
         raise ConfigError(f"{_where(source, key)}: {path!r} holds a NUL character, which no "
                           "path can: take out the \\u0000")

@@ -48,6 +48,10 @@ def test_values_are_read() -> None:
         ({"publish-machine-translation": "yes"}, "must be true or false"),
         ({"link-rewrites": ["/en-us/"]}, "must be a table"),
         ({"out": 3}, "must be a string"),
+        # h154: the folder the run started in, pages and catalogs written all over it
+        ({"out": ""}, "out is empty: give a path"),
+        ({"locales": ""}, "locales is empty: give a path"),
+        ({"tm": [""]}, "tm is empty: give a path"),
     ],
 )
 def test_bad_values_are_named(table: dict[str, object], message: str) -> None:
