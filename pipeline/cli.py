@@ -148,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "jobs", None) is not None and args.jobs < 0:  # every command's -j alike
+        print(f"pipeline {args.command}: error: --jobs must be 0 (all cores) or more",
+              file=sys.stderr)
+        return EXIT_USAGE
     if hasattr(args, "handler"):  # stats, xliff-export, xliff-import, report, segment
         module, name = args.handler
         handler = getattr(importlib.import_module(module), name)
@@ -157,8 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = sorted((select | ignore) - known()) if select or ignore else []
     # said as the command's own usage error, not with the usage of every command
     problem = (f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)" if unknown
-               else "--jobs must be 0 (all cores) or more" if args.jobs is not None
-               and args.jobs < 0 else None)
+               else None)
     if problem is not None:
         print(f"pipeline {args.command}: error: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -228,6 +228,21 @@ def test_an_empty_path_option_is_refused_not_taken_for_this_folder(
         assert "an empty path (a shell variable not set?)" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", [
+    ["check"], ["report"], ["stats"], ["xliff-export", "--out", "x"], ["xliff-import", "x"],
+    ["handoff", "--locale", "fr-FR", "--out", "x"], ["handoff-import", "x"],
+    ["tm-export", "--locale", "fr-FR", "--out", "x.tmx"]])
+def test_a_negative_jobs_count_is_a_usage_error_for_every_command(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check -j -3` was refused and `stats -j -3` (xliff, handoff, tm-export) ran on."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "-j", "-3"]) == 2
+    assert capsys.readouterr().err == (f"pipeline {command[0]}: error: --jobs must be 0 (all "
+                                       "cores) or more\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_xliff_export_refuses_locale_for_locales(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,9 +29,6 @@ def main(args: argparse.Namespace, config: Config) -> int:
     from pipeline.outcome import Settings
     from pipeline.report import build  # imported here, so other commands need not load it
 
-    if args.jobs is not None and args.jobs < 0:
-        print("pipeline report: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
-        return EXIT_USAGE
     out: Path = args.out or default_out(config)
     content = args.content or config.content
     # plain English in content/<source-locale>/ drives every target locale, as in ``locales``:
