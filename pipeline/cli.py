@@ -261,7 +261,8 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
         walked = [*(Finding(inputs.LAYOUT.id, Severity.INFO,
                             f"skipped {name!r}: not a locale folder", layout.shown_article(name))
                     for name in skipped), *problems,
-                  *_unknown_build_locales(listing, config, layout.shown(args.config))]
+                  *_unknown_build_locales(listing, config, layout.shown(args.config)),
+                  *source_tree.spelling_findings(layout, listing)]
         sink(walked)
 
         def clean() -> None:

@@ -37,6 +37,8 @@ class Targets:
     # a catalogs folder not there (a first run's, or a mistyped --locales): it names no
     # target, but drops none either, or a typo would drop every locale only it named
     missing: tuple[Path | Url, ...] = ()
+    # the locales found in other spellings too, each as (the one made, the others)
+    spellings: tuple[tuple[str, ...], ...] = ()
 
     @property
     def listed(self) -> bool:
@@ -60,10 +62,10 @@ class Targets:
 
 def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
     """The target locales, listed now (``Targets``)."""
-    names: dict[str, str] = {}
+    listed: dict[int, list[str]] = {}
     unlisted: list[tuple[Path | Url, str]] = []
     missing: list[Path | Url] = []
-    for root in (layout.content, layout.locales):
+    for n, root in enumerate((layout.content, layout.locales)):
         folders = _folders(root)
         if not folders and root is layout.locales and isinstance(root, Path) and not (
                 os.path.lexists(root)):
@@ -71,14 +73,43 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
         if isinstance(folders, str):
             unlisted.append((root, folders))
             continue
-        for name in folders:
-            if is_locale(name) and name.lower() != layout.source.lower():
-                names.setdefault(name.lower(), name)
-    for name in configured:
+        listed[n] = sorted(name for name in folders
+                           if is_locale(name) and name.lower() != layout.source.lower())
+    # One locale in two spellings (fr-FR, FR-fr: tags ignore case) is made under the catalogs'
+    # spelling, which files its translations: a content/FR-fr a delivery brought, taken first,
+    # made the English's fr-FR pages from new, empty catalogs and pruned the translated ones
+    names: dict[str, str] = {}
+    spellings: dict[str, dict[str, None]] = {}
+    for name in (*listed.get(1, ()), *listed.get(0, ()), *configured):
         if name.lower() != layout.source.lower():
             names.setdefault(name.lower(), name)
+            spellings.setdefault(name.lower(), {})[name] = None
     return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted),
-                   tuple(missing))
+                   tuple(missing), tuple(tuple(s) for s in spellings.values() if len(s) > 1))
+
+
+def spelling_findings(layout: Layout, targets: Targets) -> list[Finding]:
+    """A warning for each locale whose folders have more than one spelling (``Targets``): the
+    English is made for the first alone, and on a file system that ignores case (macOS,
+    Windows) the folders are one."""
+    out = []
+    for made, *others in targets.spellings:
+        for other in others:
+            where = layout.locales if _exists(layout.locales, other) else layout.content
+            out.append(Finding(
+                inputs.LAYOUT.id, Severity.WARNING,
+                f"the locale folder {other!r} names the locale of {made!r} in another case: "
+                f"the English is translated for {made!r} alone, from its catalogs, and on "
+                "macOS or Windows the two are one folder", layout.shown(where / other), 0, 0,
+                None, f"move what is in it into {made!r}, and remove it"))
+    return out
+
+
+def _exists(root: Path | Url, name: str) -> bool:
+    try:
+        return (root / name).is_dir()
+    except (OSError, storage.Unavailable):
+        return False
 
 
 def target_locales(layout: Layout, build_locales: frozenset[str] = frozenset(),

@@ -161,3 +161,34 @@ def test_a_listing_that_fails_then_reads_drops_no_locale(
     _main(tmp_path, "--prune")
     assert len(seen) == 1
     assert (tmp_path / "build" / "de-DE" / "a.md").is_file()
+
+
+@pytest.mark.parametrize("other", ["FR-fr", "fr-fr"])
+def test_a_locale_folder_in_another_case_never_takes_the_englishs_translations_away(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], other: str) -> None:
+    """A handoff folder `content/FR-fr` (a delivery unzipped as its vendor spelled it) sorted
+    before `fr-FR` and became the English's target: a new, empty `locales/FR-fr/a.po`, the
+    page made from it untranslated at `build/FR-fr/a.md`, and `--prune` removed the
+    translated `build/fr-FR/a.md`, exit 0. The catalogs' spelling is made, with a warning."""
+    from pipeline.cli import main
+
+    root = tmp_path
+    (root / "content" / "en-US").mkdir(parents=True)
+    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (root / "locales" / "fr-FR").mkdir(parents=True)
+    assert _main(root) == 0
+    catalog = root / "locales" / "fr-FR" / "a.po"
+    catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
+                                                   'msgid "Text."\nmsgstr "Texte."'))
+    assert _main(root) == 0
+    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    assert "Texte." in page
+    (root / "content" / other).mkdir()
+    capsys.readouterr()
+    assert main(["locales", "--content", str(root / "content"), "--locales",
+                 str(root / "locales"), "--out", str(root / "build"), "-j", "1",
+                 "--prune"]) == 0
+    assert (root / "build" / "fr-FR" / "a.md").read_text() == page
+    assert not (root / "locales" / other).exists() and not (root / "build" / other).exists()
+    assert (f"content/{other}: warning[layout]: the locale folder {other!r} names "
+            "the locale of 'fr-FR' in another case") in capsys.readouterr().err
