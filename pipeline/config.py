@@ -105,6 +105,10 @@ def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) ->
                           f"0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8, "
                           "as TOML requires") from None
     except tomllib.TOMLDecodeError as exc:
+        if raw.startswith(b"\xef\xbb\xbf"):  # unseen in an editor: 'Invalid statement' at 1:1
+            raise ConfigError(f"{pyproject}: cannot read: the file starts with a byte order "
+                              "mark, which TOML does not allow (pip and other tools fail on it "
+                              "too); save it as UTF-8 without one") from None
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
     except RecursionError:  # arrays or tables nested deeper than tomllib's recursion goes
         raise ConfigError(f"{pyproject}: cannot read: arrays or tables nested too deep for "

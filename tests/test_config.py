@@ -147,6 +147,8 @@ def test_a_build_locale_no_folder_has_is_a_warning_and_the_named_ones_still_buil
     (b'[tool.pipeline]\ncontent = "caf\xe9"\n', "not UTF-8"),
     (b"\xff\xfe[\x00t\x00", "not UTF-8"),
     (b"tool = 3\n", "[tool] must be a table"),
+    # h154: a Windows editor's byte order mark read as 'Invalid statement (at line 1, column 1)'
+    (b"\xef\xbb\xbf[tool.pipeline]\njobs = 1\n", "starts with a byte order mark"),
     # h154: 'internal error: RecursionError' (exit 3), from tomllib's recursive reader
     (b"[tool.pipeline]\nno-loc = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deep"),
     (b"[tool.pipeline]\nseverity = " + b"{a=" * 3000 + b"1" + b"}" * 3000 + b"\n",
