@@ -174,11 +174,3 @@ def utf8_header(header: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...
                      else "text/plain; charset=UTF-8")
         out.append((key, value))
     return tuple(out)
-
-
-def looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte order mark: every other byte of an ASCII-heavy text is NUL."""
-    head = data[:512]
-    if len(head) < 4 or b"\x00" not in head[:4]:
-        return False
-    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.wide import wide_form
+
 if TYPE_CHECKING:
     from pipeline.article import Article
 
@@ -270,8 +272,9 @@ def _read_text(path: Path, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise TermsError(f"{path}:1: cannot read the {what}: the file is UTF-16; save "
+        form = wide_form(data)
+        if form is not None:
+            raise TermsError(f"{path}:1: cannot read the {what}: the file is {form}; save "
                              "it as UTF-8") from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise TermsError(f"{path}:{line}: cannot read the {what}: invalid UTF-8 (byte "

@@ -618,6 +618,15 @@ def test_utf16_file_is_an_encoding_error_on_line_1(encoding: str) -> None:
     assert "UTF-16" in error.finding.message
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_file_is_named_utf32_with_the_conversion_that_fits(encoding: str) -> None:
+    # it was called UTF-16, and the hint's `iconv -f UTF-16` made a garbled file of it
+    error = read_error("---\ntitle: T\n---\n# Hello\n".encode(encoding))
+    assert (error.finding.check, error.finding.line) == ("encoding", 1)
+    assert "UTF-32" in error.finding.message and error.finding.hint is not None
+    assert "iconv -f UTF-32 -t UTF-8" in error.finding.hint
+
+
 def test_utf16_without_byte_order_mark_is_an_encoding_error_on_line_1() -> None:
     error = read_error("---\ntitle: T\n---\n".encode("utf-16-le"))
     assert (error.finding.check, error.finding.line) == ("encoding", 1)

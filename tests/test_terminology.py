@@ -147,6 +147,8 @@ def test_a_bad_glossary_is_named_with_its_line(
                           "save the file as UTF-8"),
     ("Azure\n".encode("utf-16"), "no-loc.txt:1: cannot read the no-loc list: the file is UTF-16; "
                                  "save it as UTF-8"),
+    ("Azure\n".encode("utf-32"), "no-loc.txt:1: cannot read the no-loc list: the file is UTF-32; "
+                                 "save it as UTF-8"),
 ])
 def test_a_terms_file_that_is_not_utf8_is_named_at_its_line_with_what_to_do(
         tmp_path: Path, data: bytes, says: str) -> None:

@@ -1,5 +1,5 @@
 """The bytes of an article as text: strict UTF-8, so that encoding the text gives back the same
-bytes; UTF-16 and NUL bytes are refused with their place. A UTF-8 byte order mark, which
+bytes; UTF-16, UTF-32 and NUL bytes are refused with their place. A UTF-8 byte order mark, which
 Windows editors add, is kept as the text's first character, so the bytes come back with it."""
 
 from __future__ import annotations
@@ -9,14 +9,16 @@ import re
 import pipeline.checks.inputs as inputs
 from pipeline.article.model import position
 from pipeline.findings import InputError
+from pipeline.wide import wide_form
 
 
 def decode(data: bytes, path: str) -> str:
     """Strict UTF-8, so that encoding the text gives back the same bytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+    form = wide_form(data)
+    if form is not None:
         raise InputError(
-            inputs.ENCODING.id, "file is UTF-16; articles must be UTF-8", path, 1, 1,
-            "convert it: iconv -f UTF-16 -t UTF-8",
+            inputs.ENCODING.id, f"file is {form}; articles must be UTF-8", path, 1, 1,
+            f"convert it: iconv -f {form} -t UTF-8",
         )
     try:
         text = data.decode("utf-8")
@@ -48,12 +50,3 @@ def decode(data: bytes, path: str) -> str:
 
 
 _CR_OPENER = re.compile(r"---[ \t]*\r(?!\n)")
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 saved without a byte order mark: text whose every other byte is NUL."""
-    head = data[:512]
-    if len(head) < 4 or b"\x00" not in head[:4]:
-        return False
-    return head[0::2].count(0) * 10 >= len(head) * 4 or head[1::2].count(0) * 10 >= len(head) * 4
-

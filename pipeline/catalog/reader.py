@@ -13,6 +13,7 @@ from pipeline.catalog.model import Catalog, Message
 from pipeline.catalog.scan import _Entry, _header_entry, _scan
 from pipeline.catalog.strings import _syntax_error
 from pipeline.findings import InputError
+from pipeline.wide import wide_form
 
 
 def parse_po(text: str, path: str) -> Catalog:
@@ -125,9 +126,8 @@ def validate_po_syntax(text: str, path: str) -> None:
 def _parse(data: bytes, path: str, charset: str | None) -> Catalog:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-          or po_charset.looks_utf16(data)):
-        raise _syntax_error(path, 1, "the catalog is UTF-16; PO files are UTF-8 (or another "
+    elif (form := wide_form(data)) is not None:
+        raise _syntax_error(path, 1, f"the catalog is {form}; PO files are UTF-8 (or another "
                                      "ASCII-based charset)")
     if not data.strip():
         raise _syntax_error(path, 1, "the catalog is empty")
