@@ -940,6 +940,22 @@ def test_a_tools_own_mark_over_text_is_named_never_read_into_the_translation(
     assert finding.hint is not None and "accept or reject the tracked changes" in finding.hint
 
 
+@pytest.mark.parametrize("mark", [
+    b'<mrk mtype="x-sdl-location" mid="4b649a57"/>', b'<mrk mtype="x-sdl-deleted"></mrk>'])
+def test_an_empty_mark_of_a_tools_own_is_read_through_not_refusing_the_file(
+        mark: bytes) -> None:
+    """Trados writes empty ``<mrk mtype="x-sdl-location">`` bookmarks into target segments
+    (and may leave an emptied tracked change): the rule for a tool's own marks refused the
+    whole file of good work as 'tracked changes?', though an empty mark holds no text to
+    publish or to lose. It is read through; one over text is still refused."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises", b">Relu " + mark + b"neuves &lt;b&gt;balises", 1)
+    new, changed, found = import_catalog(EDGE, data, "a.xlf")
+    got = {m.msgid: m for m in new.messages}["Reviewed <b>markup</b> & `code`"]
+    assert (got.msgstr, got.fuzzy, changed, found) == (
+        "Relu neuves <b>balises</b> & `code`", False, 1, ())
+
+
 def test_units_a_tool_wrote_without_an_id_find_their_entries_by_their_english() -> None:
     """A tool that rebuilds the file without the units' ids (XLIFF 1.2 asks for one) sent
     the second such unit to 'unit '': a second unit with this id (hint: keep one of the two)',

@@ -23,11 +23,13 @@ def local(node: Any) -> str:
 
 def marks_text(node: Any) -> bool:
     """The element is an ``<mrk>`` whose content is text of the translation: a segment, a
-    mark XLIFF 1.2 defines over text (``protected``, ``term``…) or a reviewer's comment on it
-    (Trados's ``x-sdl-comment``); not another of a tool's own (``x-…``), such as tracked
-    changes, whose text may be no part of the translation."""
+    mark XLIFF 1.2 defines over text (``protected``, ``term``…), a reviewer's comment on it
+    (Trados's ``x-sdl-comment``), or an empty mark of any kind (Trados's ``x-sdl-location``
+    bookmarks: nothing in it to read or to lose); not another of a tool's own (``x-…``) over
+    text, such as tracked changes, whose text may be no part of the translation."""
     mtype = node.get("mtype") or ""
-    return local(node) == "mrk" and (not mtype.startswith("x-") or mtype == "x-sdl-comment")
+    return local(node) == "mrk" and (not mtype.startswith("x-") or mtype == "x-sdl-comment"
+                                     or (not node.text and len(node) == 0))
 
 
 def segmented(node: Any) -> str | None:

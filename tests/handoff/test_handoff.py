@@ -984,6 +984,16 @@ def test_a_tools_own_mark_over_text_in_a_target_is_named_never_read_into_it(
     assert (cats / "fr-FR/c.po").read_bytes() == before
 
 
+def test_an_empty_bookmark_a_tool_puts_in_a_target_is_read_through(tmp_path: Path) -> None:
+    """Trados's empty ``<mrk mtype="x-sdl-location"/>`` bookmarks in a target segment
+    refused the whole file as a mark of the tool's own over text (tracked changes?): an
+    empty mark holds no text to publish or to lose."""
+    got = _returned_restart(tmp_path, lambda old, codes: _target(
+        old, 'state="translated"', f'Redémarrez le <mrk mtype="x-sdl-location" mid="l1"/>'
+        f'{codes[0]}service{codes[1]} après la mise à jour.'))
+    assert (got.msgstr, got.fuzzy) == ("Redémarrez le <b>service</b> après la mise à jour.", False)
+
+
 @pytest.mark.parametrize(("attributes", "reviewed"), [
     ('state="needs-translation"', True),  # the package's own, which OmegaT keeps
     ("", True),  # a tool that drops the state says nothing either
