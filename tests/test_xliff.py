@@ -1162,7 +1162,8 @@ def test_a_copy_of_the_english_a_tool_put_in_an_untranslated_unit_is_no_translat
         attributes: dict[str, str]) -> None:
     """memoQ, Trados and Okapi fill the units left untranslated with a copy of the source
     on export: unconfirmed, that is nobody's translation, and the entry stays untranslated
-    (for the memory to fill, and counted as such); the same copy confirmed is taken."""
+    (for the memory to fill, and counted as such); the same copy confirmed is taken, but
+    not while its state still says work remains (``new``: ``approved`` alone is no review)."""
     data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR")
     doc = etree.fromstring(data)
     for element in doc.iterfind(".//x:trans-unit", NS):
@@ -1179,7 +1180,9 @@ def test_a_copy_of_the_english_a_tool_put_in_an_untranslated_unit_is_no_translat
             element.set("approved", "yes")
     confirmed = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
     got = {m.msgid: m for m in import_catalog(EDGE, confirmed, "a.xlf")[0].messages}
-    assert got["Untranslated."].msgstr == "Untranslated." and not got["Untranslated."].fuzzy
+    remains = attributes.get("state") in ("new", "needs-translation")
+    assert (got["Untranslated."].msgstr, got["Untranslated."].fuzzy) == (
+        ("", False) if remains else ("Untranslated.", False))
 
 
 def test_a_target_a_cat_tool_segmented_is_read_whole() -> None:
@@ -1348,6 +1351,36 @@ def test_a_target_qualified_as_a_suggestion_or_rejected_is_not_reviewed(
     new = import_catalog(EDGE, etree.tostring(doc), "a.xlf")[0]
     got = {m.msgid: m for m in new.messages}["Untranslated."]
     assert got.msgstr == "Non traduit." and got.reviewed is reviewed
+
+
+@pytest.mark.parametrize(("source", "state", "reviewed"), [
+    ("Untranslated.", "new", False),  # Weblate's, the Multilingual App Toolkit's "to do"
+    ("Untranslated.", "needs-translation", False),
+    ("Untranslated.", "needs-l10n", False),
+    ("Untranslated.", "x-sdl-Draft", False),  # a tool's own draft
+    ("Machine translated.", "new", False),
+    ("Machine translated.", "needs-adaptation", False),
+    ("Machine translated.", "needs-review-translation", True),  # the export's: approved says
+    ("Machine translated.", "translated", True),
+])
+def test_approved_yes_over_a_state_that_says_work_remains_is_not_reviewed(
+        source: str, state: str, reviewed: bool) -> None:
+    """``approved="yes"`` with a state the export never wrote that says work remains
+    (``new``, ``needs-l10n``…) was published as reviewed: ``handoff-import`` kept the same
+    unit fuzzy. The tool's "to do" holds it back whatever ``approved`` says; the export's
+    own ``needs-review-translation``, which a tool that confirms by ``approved`` alone
+    leaves, does not."""
+    doc = etree.fromstring(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
+    element = unit(doc.getroottree(), source)
+    target = element.find("x:target", NS)
+    if target is None:
+        target = etree.SubElement(element, f"{{{NAMESPACE}}}target")
+        element.find("x:source", NS).addnext(target)
+    target.text, target.attrib["state"] = "Traduit et relu.", state
+    element.set("approved", "yes")
+    new = import_catalog(EDGE, etree.tostring(doc), "a.xlf")[0]
+    got = {m.msgid: m for m in new.messages}[source]
+    assert (got.msgstr, got.reviewed) == ("Traduit et relu.", reviewed)
 
 
 @pytest.mark.parametrize("record", [True, False])

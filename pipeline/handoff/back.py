@@ -41,7 +41,7 @@ from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE, TARGET_STATE
 from pipeline.handoff.work import CATEGORIES, base
 from pipeline.memory.rows import provenance, without_provenance
 from pipeline.provenance import as_delivered, recorded
-from pipeline.xliff.review import is_po_header, unreviewed
+from pipeline.xliff.review import is_po_header, unreviewed, work_remains
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
 from pipeline.xliff.stale import keep_beside, moved, why_stale
 from pipeline.xliff.stale import short as _short
@@ -157,7 +157,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         # the package's own state (OmegaT keeps it) or none says nothing; any other but a
         # done one is the tool's word that work remains (new, needs-l10n, needs-review-*, a
         # custom x-… draft); part of the translation is never reviewed either
-        reviewed = approved != "no" and state in (None, TARGET_STATE, *DONE_STATES) and (
+        reviewed = approved != "no" and not work_remains(state, TARGET_STATE) and (
             not doubted) and not missing
         if reviewed and not done and target is not None and target in _suggested(
                 unit, q, source_codes, exact=not _reviewed_match(msg)):

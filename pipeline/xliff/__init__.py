@@ -11,7 +11,8 @@ msgctxt and msgid, so a unit finds its entry again whatever the order of the fil
 The import changes only msgstr and the review state, and only where the XLIFF differs, and adds
 the lines of a translator's notes the entry lacks to its ``#`` comments (none taken away): a
 unit is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
-``translated``, ``signed-off`` or ``final``), fuzzy otherwise. A unit without ``<target>`` (a
+``translated``, ``signed-off`` or ``final``), fuzzy otherwise, or where its state says work
+remains (``new``…: ``review.reviewed_unit``). A unit without ``<target>`` (a
 CAT tool leaves out the units it did not touch) changes nothing; an explicitly empty
 ``<target/>`` clears the translation, and says so (``xliff-cleared``); an unconfirmed copy of
 the English in a unit exported untranslated changes nothing. A unit that comes back
@@ -50,7 +51,7 @@ from pipeline.xliff.notes import unit_context as _context
 from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.original import file_language, named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
-from pipeline.xliff.review import copied_english, is_po_header, state_alone, unreviewed
+from pipeline.xliff.review import copied_english, is_po_header, reviewed_unit
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
 from pipeline.xliff.segments import segmented as segmented
 from pipeline.xliff.stale import by_named_context, keep_beside, moved, why_stale
@@ -188,17 +189,8 @@ def _text(unit: Any, name: str, shown: str) -> str | None:
 
 
 def _reviewed(unit: Any) -> bool:
-    approved = unit.xmlelement.get("approved")
     target = next(unit.xmlelement.iterchildren(unit.namespaced("target")), None)
-    if unreviewed(target, approved):  # rejected, or a machine's or memory's suggestion
-        return False
-    state = target.get("state") if target is not None else None
-    said = state_alone(approved, state, unit.xmlelement.get(BASE))
-    if said is not None:
-        return said
-    if approved is not None:
-        return bool(approved == "yes")
-    return state in REVIEWED_STATES
+    return reviewed_unit(unit.xmlelement.get("approved"), target, unit.xmlelement.get(BASE))
 
 
 def _both_changed(msg: Message, base: str | None, target: str, reviewed: bool) -> bool:

@@ -20,6 +20,7 @@ SUGGESTED = frozenset({"leveraged-mt", "mt-suggestion", "tm-suggestion", "fuzzy-
                        "leveraged-tm", "leveraged-glossary", "leveraged-repository"})
 CONFIRMED_STATES = frozenset({"signed-off", "final"})
 REVIEWED_STATES = frozenset({"translated", *CONFIRMED_STATES})  # a target's, reviewed
+EXPORTED_DOUBT = "needs-review-translation"  # what xliff-export writes on a fuzzy entry
 
 
 def is_po_header(unit: Any) -> bool:
@@ -40,6 +41,15 @@ def unreviewed(target: Any, approved: str | None) -> bool:
         return True
     return qualifier in SUGGESTED and approved != "yes" and (
         target.get("state") not in CONFIRMED_STATES)
+
+
+def work_remains(state: str | None, own: str = EXPORTED_DOUBT) -> bool:
+    """The target's ``state`` says work remains on the unit, whatever ``approved`` says: one
+    the export never wrote (``new``, ``needs-l10n``, ``needs-adaptation``, a tool's own
+    draft ``x-…``…), set by the tool. Its own (``own``: what ``xliff-export``, or a
+    package, wrote on a target not done, which a tool that confirms by ``approved`` alone
+    leaves as it was), none, or a done one says nothing against it."""
+    return state is not None and state not in (own, *REVIEWED_STATES)
 
 
 def copied_english(target: str, msg: Message, reviewed: bool, base: str | None) -> bool:
@@ -68,4 +78,22 @@ def state_alone(approved: str | None, state: str | None, base: str | None) -> bo
         return None  # the tool changed approved: it decides
     if state == ("translated" if was else "needs-review-translation"):
         return None
+    return state in REVIEWED_STATES
+
+
+def reviewed_unit(approved: str | None, target: Any, base: str | None) -> bool:
+    """Whether a unit ``xliff-export`` wrote comes back reviewed: not when its target's
+    qualifier doubts it (rejected, or a suggestion) or its state says work remains; else as
+    a state changed alone says (``state_alone``), else as ``approved`` says, else as the
+    state does."""
+    if unreviewed(target, approved):  # rejected, or a machine's or memory's suggestion
+        return False
+    state = target.get("state") if target is not None else None
+    if work_remains(state):  # the tool's "to do" (new…), approved or not
+        return False
+    said = state_alone(approved, state, base)
+    if said is not None:
+        return said
+    if approved is not None:
+        return approved == "yes"
     return state in REVIEWED_STATES
