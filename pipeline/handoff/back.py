@@ -103,6 +103,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
              if not m.obsolete}
     out: list[Returned] = []
     seen: set[str] = set()
+    claimed: set[int] = set()  # the entries a unit stands for
     shapes: dict[tuple[str | None, str], int] = {}  # made at the first unit that needs it
     for unit in (u for u in root.iter(q + "trans-unit") if not is_po_header(u)):
         uid = unit.get("id") or ""
@@ -126,6 +127,10 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
                 returned, target=back[2], english=back[:2]))
             continue
         msg = catalog.messages[n]
+        if n in claimed:  # which of the two is the vendor's? (xliff-import refuses it too)
+            raise _refuse(shown, line, f"unit {uid!r}: a second unit for the catalog's entry "
+                          f"{_short(msg.msgid)}", "keep one of the two")
+        claimed.add(n)
         source_codes = codes.codes(msg.msgid)
         try:
             source_el = unit.find(q + "source")

@@ -722,6 +722,24 @@ def test_units_a_tool_wrote_without_an_id_find_their_entries_by_their_english(
     assert c[EN].msgstr == "FR " + EN and c[NEW_EN].msgstr == "FR " + NEW_EN
 
 
+def test_two_units_a_tool_wrote_for_one_entry_refuse_the_file_as_xliff_import_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A unit without an id (or renumbered) found its entry by its English, beside another
+    unit of that entry: the first was published as reviewed, the second named 'translated in
+    the catalog since the export', a conflict that was none. Which of the two is the
+    vendor's? The file is refused, as ``xliff-import`` refuses it."""
+    cats, pkg, path, text, old = _restart_unit(tmp_path)
+    before = (cats / "fr-FR/c.po").read_bytes()
+    second = re.sub(r' id="[^"]+"', "", _target(old, 'state="translated"', "Second."), count=1)
+    path.write_text(text.replace(old, _target(old, 'state="translated"', "Premier.") + second),
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert "error[handoff]: unit '': a second unit for the catalog's entry 'Restart" in err
+    assert "keep one of the two" in err and (cats / "fr-FR/c.po").read_bytes() == before
+
+
 def test_a_renumbered_unit_whose_english_differs_only_inside_a_code_is_not_guessed(
         tmp_path: Path) -> None:
     content, cats = tmp_path / "content", tmp_path / "locales"
