@@ -149,7 +149,8 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
         doubted = unreviewed(target_el, approved)  # rejected, or a machine's or memory's
-        done = (approved == "yes" or state in DONE_STATES) and not doubted  # suggestion
+        done = (approved == "yes" or state in DONE_STATES) and not doubted and (  # suggestion
+            not work_remains(state, TARGET_STATE))  # approved="yes" beside state="new": not
         # a segment still the package's copy of the English is untranslated too, unless the
         # unit says it is done (a name kept English)
         missing = untranslated_segments(unit, target_el, not done) if target and (

@@ -1032,6 +1032,17 @@ def test_a_target_whose_state_says_work_remains_comes_back_unreviewed(
     assert (got.msgstr, got.reviewed) == ("Redémarrez le service.", reviewed)
 
 
+def test_the_englishs_copy_approved_beside_a_state_that_says_work_remains_is_no_translation(
+        tmp_path: Path) -> None:
+    """``approved="yes"`` beside ``state="new"`` is no confirmation (the state says work
+    remains): the package's copy of the English came back as a fuzzy translation, where
+    ``xliff-import`` leaves such a copy untranslated, for the memory to fill."""
+    got = _returned_restart(tmp_path, lambda old, _: re.sub(
+        r"<target [^>]*>", '<target state="new">', old, count=1).replace(
+        "<trans-unit ", '<trans-unit approved="yes" ', 1))
+    assert (got.msgstr, got.fuzzy) == ("", False)
+
+
 @pytest.mark.parametrize(("attributes", "reviewed"), [
     ('state="needs-translation" state-qualifier="leveraged-mt"', False),
     ('state="translated" state-qualifier="mt-suggestion"', False),
