@@ -1232,8 +1232,8 @@ def test_a_target_of_white_space_alone_is_no_translation_and_the_catalogs_text_s
     assert (new, changed) == (EDGE, 0)
     [said] = found
     assert said.check == "xliff-incomplete" and said.line > 0
-    assert "its <target> holds only white space, no translation: the catalog's 'Relu" in (
-        said.message)
+    assert "its <target> shows nothing '" in said.message
+    assert "', no translation: the catalog's 'Relu" in said.message
     untranslated = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
         b"<source>Untranslated.</source>", b"<source>Untranslated.</source><target> </target>")
     assert import_catalog(EDGE, untranslated, "a.xlf") == (EDGE, 0, ())
@@ -1244,6 +1244,35 @@ def test_a_target_of_white_space_alone_is_no_translation_and_the_catalogs_text_s
 
 _SEG_SOURCE = (b'<source>Machine translated.</source><seg-source><mrk mtype="seg" mid="1">'
                b'Machine</mrk> <mrk mtype="seg" mid="2">translated.</mrk></seg-source>')
+
+
+@pytest.mark.parametrize("target", [
+    "\u200b".encode(), b"&#8203;", b"&amp;#8203;", b"&lt;!-- vide --&gt;", "\u3164".encode(),
+    '<mrk mtype="seg" mid="1">\u200b</mrk>'.encode()])
+def test_a_target_that_shows_nothing_is_no_translation_as_the_checks_read_it(
+        target: bytes) -> None:
+    """A zero-width space (typed into a segment to leave it empty, where a tool refuses an
+    empty target), a reference to one, an HTML comment, a Hangul filler: the import took
+    them as the vendor's reviewed translation over the catalog's, and the next run held the
+    entry back (``translation-blank``): the page in English, the reviewed text gone from the
+    catalog. The import reads "blank" as that check does: no translation, the catalog's text
+    stays, said."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`<", b">" + target + b"<", 1)
+    new, changed, found = import_catalog(EDGE, data, "xlf/fr-FR/a.xlf")
+    assert (new, changed, [f.check for f in found]) == (EDGE, 0, ["xliff-incomplete"])
+
+
+def test_a_segment_that_shows_nothing_is_left_untranslated() -> None:
+    """A segment holding a zero-width space alone was taken as translated: the first
+    sentence of a unit was published as the whole."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Machine translated.</source>", _SEG_SOURCE).replace(
+        b">Traduit par machine.<", '><mrk mtype="seg" mid="1">Traduit</mrk> <mrk mtype="seg" '
+        'mid="2">\u200b</mrk><'.encode(), 1).replace(b'approved="no"', b'approved="yes"', 1)
+    new, _, found = import_catalog(EDGE, data, "xlf/fr-FR/a.xlf")
+    got = {m.msgid: m for m in new.messages}["Machine translated."]
+    assert got.fuzzy and [f.check for f in found] == ["xliff-incomplete"]
 
 
 @pytest.mark.parametrize("target", [

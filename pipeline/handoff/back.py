@@ -19,7 +19,7 @@ A unit is applied when its translation is the vendor's work:
 - PO: its msgstr or fuzzy flag differs from the package's; clearing the fuzzy flag is the
   review, as in any catalog.
 
-A unit without a translation (or a target of white space alone) changes nothing. A unit whose
+A unit without a translation (or a target that shows nothing) changes nothing. A unit whose
 English is no longer in the catalog (the English changed since the export) is kept as ``xliff-
 import`` keeps one (an XLIFF unit's English and text read through its codes' own markup, or
 else not applied) and is reported, as is one whose entry was translated in the catalog since
@@ -145,7 +145,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
             raise _refuse(shown, line, f"unit {uid!r}: {exc}", "keep the source as it was "
                           "and the tags of the target as the source's") from None
         if target is not None and blank(target, msg.msgid):
-            target = None  # white space alone: no translation, as an untouched unit
+            target = None  # shows nothing: no translation, as an untouched unit
         state = target_el.get("state") if target_el is not None else None
         approved = unit.get("approved")
         doubted = unreviewed(target_el, approved)  # rejected, or a machine's or memory's

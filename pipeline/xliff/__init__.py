@@ -320,8 +320,9 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
         if blank(target, msg.msgid):  # no translation: the catalog's text stands
             if msg.msgstr and target != msg.msgstr:
                 cleared.append(Finding(
-                    INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> holds only white "
-                    f"space, no translation: the catalog's {_short(msg.msgstr)} stays", shown,
+                    INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> shows nothing "
+                    f"{_short(target)}, no translation: the catalog's {_short(msg.msgstr)} "
+                    "stays", shown,
                     line, 0, None, "translate the unit, or send back an empty <target/> to "
                     "clear the translation"))
             continue

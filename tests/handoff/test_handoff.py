@@ -934,6 +934,16 @@ def test_a_target_of_white_space_alone_comes_back_as_no_translation(
     assert (got.msgstr, got.fuzzy) == ("", False)
 
 
+@pytest.mark.parametrize("blank", ["\u200b", "&#8203;"])
+def test_a_target_that_shows_nothing_comes_back_as_no_translation(
+        tmp_path: Path, blank: str) -> None:
+    """A zero-width space, or a reference to one, typed into a segment to leave it empty,
+    was published as the vendor's reviewed translation, and the next run held it back as
+    blank (``translation-blank``): the import reads "blank" as that check does."""
+    got = _returned_restart(tmp_path, lambda old, _: _target(old, 'state="translated"', blank))
+    assert (got.msgstr, got.fuzzy) == ("", False)
+
+
 @pytest.mark.parametrize(("state", "second", "reviewed"), [
     ("translated", '<mrk mtype="seg" mid="2"/>', False),
     ("needs-translation", '<mrk mtype="seg" mid="2">after the update.</mrk>', False),

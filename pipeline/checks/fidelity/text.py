@@ -3,12 +3,11 @@ white space, and characters that split a block, a table cell or link text."""
 
 from __future__ import annotations
 
-import html
 import re
 
 from pipeline.checks.base import Check, Options, diff_multiset
 from pipeline.checks.base import quote as q
-from pipeline.checks.rule import FILLERS, NONE, Messages, segment_rule
+from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.blocks import line_ends
 from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.numbers import (
@@ -19,6 +18,7 @@ from pipeline.checks.tokens.numbers import (
     numbers,
 )
 from pipeline.checks.tokens.prose import brackets, prose, sentence
+from pipeline.checks.visible import BLANK, shows
 from pipeline.findings import Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -89,27 +89,6 @@ def untranslated(source: str, translation: str, options: Options) -> Messages:
     return [f"translation is the English unchanged: {q(source)}"]
 
 
-# an unclosed comment hides the rest; '<!-->' and '<!--->' are whole comments
-_COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*$)", re.S)
-
-
-# Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,
-# the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name),
-# and the variation selectors (Mongolian, standard and supplementary), all default-ignorable.
-_BLANK = frozenset(FILLERS + "\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d"
-                   + "".join(map(chr, range(0xFE00, 0xFE10)))
-                   + "".join(map(chr, range(0xE0100, 0xE01F0))))
-
-
-def _shows(text: str) -> bool:
-    """Whether ``text`` shows anything on the page: more than white space, invisible format
-    characters (zero-width space, direction marks), character references to them and HTML
-    comments."""
-    text = _COMMENT.sub("", text) if "<!--" in text else text
-    text = html.unescape(text) if "&" in text else text
-    return any(c.isprintable() and not c.isspace() and c not in _BLANK for c in text)
-
-
 @segment_rule(
     "translation-blank", F, ERROR,
     "a translation that shows nothing (only white space or HTML comments) for visible English",
@@ -119,9 +98,9 @@ def translation_blank(source: str, translation: str, options: Options) -> Messag
     # The page would lose the English's words with no sign: gettext counts " " as translated.
     first = translation[:1]
     if ("<!--" not in translation and first.isprintable() and not first.isspace()
-            and first != "&" and first not in _BLANK):
+            and first != "&" and first not in BLANK):
         return NONE  # starts with a character that shows: most translations stop here
-    if _shows(translation) or not _shows(source):
+    if shows(translation) or not shows(source):
         return NONE
     what = "HTML comments" if "<!--" in translation else "white space or invisible characters"
     return [f"the translation is only {what} and shows nothing on the page: "
