@@ -166,7 +166,7 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
         reviewed = approved != "no" and not work_remains(state, TARGET_STATE) and (
             not doubted) and not missing
         if reviewed and not done and target is not None and target in _suggested(
-                unit, q, source_codes, exact=not _reviewed_match(msg)):
+                unit, q, source_codes) - ({msg.msgstr} if _reviewed_match(msg) else set()):
             # the package's own suggestion copied in (a pre-translation step), and nothing
             # says it is done: a suggestion still, never published as reviewed
             reviewed = False
@@ -316,14 +316,14 @@ def _package_note(line: str, original: str) -> bool:
     return category in CATEGORIES and rest.endswith(f" | article {original[:-3]}.md")
 
 
-def _suggested(unit: Any, q: str, source_codes: list[str], exact: bool) -> set[str]:
+def _suggested(unit: Any, q: str, source_codes: list[str]) -> set[str]:
     """The texts of the unit's suggestions (``<alt-trans>``), their codes read as the
     target's are: the package's own, and those a tool adds (a machine's, a memory's) with the
-    codes in them; exact matches (the same English's) only with ``exact``."""
+    codes in them, exact matches too (a tool's memory's 100 % may be anyone's text)."""
     out = set()
     for alt in unit.iter(q + "alt-trans"):
         node = alt.find(q + "target")
-        if node is None or (alt.get("match-quality") == "100" and not exact):
+        if node is None:
             continue
         try:
             out.add(codes.text_of(node, source_codes))
@@ -334,8 +334,9 @@ def _suggested(unit: Any, q: str, source_codes: list[str], exact: bool) -> set[s
 
 def _reviewed_match(msg: Message) -> bool:
     """The entry holds, as filled, an exact memory match of text reviewed elsewhere: the same
-    English's reviewed translation, which a pre-translation step may copy in as done. One of
-    text nobody reviewed (machine translation, a draft) is a suggestion like any other."""
+    English's reviewed translation, which a pre-translation step may copy in as done (that
+    text only: a tool's own 100 % match of other text is a suggestion still). One of text
+    nobody reviewed (machine translation, a draft) is a suggestion like any other."""
     found = provenance(msg)
     return found is not None and found.exact and found.reviewed
 

@@ -531,6 +531,31 @@ def test_an_exact_match_of_unreviewed_text_copied_into_the_target_stays_a_sugges
     assert d[MT_EN].msgstr == MT_FR and not d[MT_EN].reviewed
 
 
+def test_a_tools_own_exact_match_copied_in_beside_a_reviewed_one_stays_a_suggestion(
+        tmp_path: Path) -> None:
+    """An entry filled with a reviewed exact match takes that text back as reviewed; any
+    100 % match was left out of the unit's suggestions for it, so a leveraging step's own
+    exact match of other text (the vendor's memory, maybe machine-made), added as an
+    ``<alt-trans match-quality="100">`` and copied in, the state the package's, was
+    published as the vendor's reviewed translation."""
+    def unit(old: str) -> str:
+        theirs = "Choisissez <x id=\"1\"/>Enregistrer<x id=\"2\"/> (vieux <x id=\"3\"/>)."
+        return _target(old, 'state="needs-translation"', theirs).replace(
+            "</target>", f'</target><alt-trans origin="vendor-tm" match-quality="100">'
+            f"<target>{theirs}</target></alt-trans>", 1)
+
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats)
+    path = pkg / "fr-FR/c.xlf"
+    text = path.read_text(encoding="utf-8")
+    [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S) if "Select" in u]
+    path.write_text(text.replace(old, unit(old)), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    c = {m.msgid: m for m in parse_po_bytes((cats / "fr-FR/c.po").read_bytes(), "c").messages}
+    assert c[EN].msgstr == "Choisissez **Enregistrer** (vieux `settings.json`)."
+    assert not c[EN].reviewed
+
+
 def test_a_returned_xliff_in_capitals_is_imported_into_a_latin1_catalog_in_its_charset(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, cats, _ = tree(tmp_path)
