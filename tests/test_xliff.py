@@ -1263,6 +1263,15 @@ def test_a_target_that_shows_nothing_is_no_translation_as_the_checks_read_it(
     assert (new, changed, [f.check for f in found]) == (EDGE, 0, ["xliff-incomplete"])
 
 
+def test_for_english_that_shows_nothing_only_white_space_is_no_translation() -> None:
+    """English of an HTML comment alone shows nothing either: the comment back is its
+    translation, white space still none."""
+    from pipeline.xliff.segments import blank
+
+    assert blank("  ", "<!-- note -->") and not blank("<!-- note -->", "<!-- note -->")
+    assert not blank(" ", " ") and blank("\u200b", "Hello.") and not blank("Salut.", "Hello.")
+
+
 def test_a_segment_that_shows_nothing_is_left_untranslated() -> None:
     """A segment holding a zero-width space alone was taken as translated: the first
     sentence of a unit was published as the whole."""

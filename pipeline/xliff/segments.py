@@ -74,16 +74,14 @@ def untranslated_segments(unit: Any, target: Any, copies: bool = False) -> tuple
     by_place = not all(mid for mid, _ in done)  # a tool that writes no mid: segments in order
     translated = dict(_segments(target, by_place))
 
-    from pipeline.checks.visible import shows
-
     def left(key: str, english: str) -> bool:
         text = translated.get(key, "").strip()
-        return not shows(text) or (copies and text == english.strip() and any(
+        return not text or blank(text, english) or (copies and text == english.strip() and any(
             c.isalpha() for c in english))
 
     return tuple(mid or key for (key, text), (mid, _) in zip(  # named by its mid if it has one
         _segments(source, by_place), _segments(source, False), strict=True)
-        if shows(text) and left(key, text))
+        if text.strip() and left(key, text))
 
 
 LEFT_OUT_HINT = "translate every segment of the unit, and confirm it"
@@ -101,7 +99,9 @@ def blank(target: str, english: str) -> bool:
     character, an HTML comment: what ``translation-blank`` holds back), for English that
     shows something: no translation (a tool's pretty-printing, a space or a zero-width space
     typed into a segment to leave it empty), which would take the English's words off the
-    page; an empty target is the explicit clearing."""
+    page; an empty target is the explicit clearing. (For English that shows nothing either,
+    an HTML comment, only white space is none: the comment is its own translation.)"""
     from pipeline.checks.visible import shows
 
-    return bool(target) and not shows(target) and shows(english)
+    return bool(target) and not shows(target) and (
+        shows(english) or (not target.strip() and bool(english.strip())))
