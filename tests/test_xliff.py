@@ -1348,6 +1348,22 @@ def test_a_marker_or_comment_a_tool_puts_in_a_target_is_read_through_to_its_text
         "Relu <b>balises</b> neuves & `code`", False, 1, ())
 
 
+@pytest.mark.parametrize("mtype", [
+    b"x-its", b"x-its-translate-no", b"x-its-translate-yes", b"x-its-term-no"])
+def test_an_its_annotation_over_words_is_read_through_to_its_text(mtype: bytes) -> None:
+    """The W3C ITS 2.0 mapping to XLIFF 1.2 (Okapi) marks words with a note, a quality
+    issue, a term or "do not translate" as ``<mrk mtype="x-its…">``: annotations over text
+    of the translation, as ``x-sdl-comment`` is. The rule for a tool's own marks refused the
+    whole file of good work as tracked changes."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b">Relu &lt;b&gt;balises", b'>Relu <mrk mtype="' + mtype + b'">neuves</mrk> '
+        b"&lt;b&gt;balises", 1)
+    new, changed, found = import_catalog(EDGE, data, "a.xlf")
+    got = {m.msgid: m for m in new.messages}["Reviewed <b>markup</b> & `code`"]
+    assert (got.msgstr, got.fuzzy, changed, found) == (
+        "Relu neuves <b>balises</b> & `code`", False, 1, ())
+
+
 def test_a_unit_whose_context_group_a_tool_dropped_is_found_by_its_id() -> None:
     """Tools that rebuild the file from their own model (Crowdin, Smartcat) drop the
     ``<context-group>``s. The unit's id is made from msgctxt and msgid, so it still names

@@ -21,14 +21,21 @@ def local(node: Any) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+# marks of a tool's own (``x-…``) that annotate text of the translation: a Trados reviewer's
+# comment, and the W3C ITS 2.0 mapping to XLIFF 1.2 (Okapi: a note, a quality issue, a term
+# over words, words not to translate)
+ANNOTATIONS = frozenset({"x-sdl-comment", "x-its", "x-its-translate-yes",
+                         "x-its-translate-no", "x-its-term-no"})
+
+
 def marks_text(node: Any) -> bool:
     """The element is an ``<mrk>`` whose content is text of the translation: a segment, a
-    mark XLIFF 1.2 defines over text (``protected``, ``term``…), a reviewer's comment on it
-    (Trados's ``x-sdl-comment``), or an empty mark of any kind (Trados's ``x-sdl-location``
-    bookmarks: nothing in it to read or to lose); not another of a tool's own (``x-…``) over
-    text, such as tracked changes, whose text may be no part of the translation."""
+    mark XLIFF 1.2 defines over text (``protected``, ``term``…), an annotation on it
+    (``ANNOTATIONS``), or an empty mark of any kind (Trados's ``x-sdl-location`` bookmarks:
+    nothing in it to read or to lose); not another of a tool's own (``x-…``) over text, such
+    as tracked changes, whose text may be no part of the translation."""
     mtype = node.get("mtype") or ""
-    return local(node) == "mrk" and (not mtype.startswith("x-") or mtype == "x-sdl-comment"
+    return local(node) == "mrk" and (not mtype.startswith("x-") or mtype in ANNOTATIONS
                                      or (not node.text and len(node) == 0))
 
 
