@@ -195,7 +195,9 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
         clean = replace(msg, extracted_comments=tuple(
             c for c in notes if not c.startswith((BASE_NOTE, HANDOFF_NOTE))))
         unchanged = base_value is not None and base(clean) == base_value
-        target = None if unchanged or not msg.msgstr else msg.msgstr
+        # a msgstr that shows nothing is no translation, as an XLIFF target's
+        target = None if unchanged or not msg.msgstr or blank(msg.msgstr, msg.msgid) \
+            else msg.msgstr
         out.append(Returned(n, msg.msgid, msg.line, target, not msg.fuzzy, base_value,
                             msg.translator_comments, (msg.msgctxt, msg.msgid)))
     return _fitting(out, shown)

@@ -397,6 +397,25 @@ def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) ->
     assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
 
 
+@pytest.mark.parametrize("blank", [" ", "\u200b"])
+def test_a_po_package_msgstr_that_shows_nothing_is_no_translation_as_an_xliff_target(
+        tmp_path: Path, blank: str) -> None:
+    """A returned PO entry whose msgstr shows nothing (a space, a zero-width space typed to
+    leave it empty), its fuzzy flag cleared, replaced the machine translation, reviewed, and
+    the next run held it back as blank (``translation-blank``), the draft gone from the
+    catalog; the same target in an XLIFF package is no translation. Now it is none in
+    either."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/b.po"
+    text = returned.read_text(encoding="utf-8")
+    returned.write_text(text.replace("#, fuzzy\n", "").replace(
+        f'msgstr "{MT_FR}"', f'msgstr "{blank}"'), encoding="utf-8")
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    b = parse_po_bytes((cats / "fr-FR/b.po").read_bytes(), "b").messages
+    assert [(m.msgstr, m.fuzzy) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
+
+
 def test_a_po_package_unit_whose_english_changed_keeps_the_vendor_s_text(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """It was reported and dropped; it is now the suggestion of the entry its English became
