@@ -1263,6 +1263,23 @@ def test_a_target_that_shows_nothing_is_no_translation_as_the_checks_read_it(
     assert (new, changed, [f.check for f in found]) == (EDGE, 0, ["xliff-incomplete"])
 
 
+@pytest.mark.parametrize("target", [
+    b'<mrk mtype="seg" mid="1"/>', b'<mrk mtype="seg" mid="1"><mrk mtype="x-sdl-location" '
+    b'mid="l1"/></mrk>', b"<!-- memoQ -->"])
+def test_a_target_of_empty_segments_is_no_translation_not_a_clearing(target: bytes) -> None:
+    """Trados writes a segment nobody translated as an empty ``<mrk mtype="seg"/>``: a
+    target of such segments alone (or of a comment) read as the empty text, the explicit
+    clearing, and the reviewed translation was deleted from the catalog, the warning saying
+    it was kept fuzzy. Only ``<target/>`` clears; this is no translation, and said."""
+    src = b"<source>Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; `code`</source>"
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(src, src + (
+        b'<seg-source><mrk mtype="seg" mid="1">Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; '
+        b"`code`</mrk></seg-source>")).replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`<", b">" + target + b"<", 1)
+    new, changed, found = import_catalog(EDGE, data, "a.xlf")
+    assert (new, changed, [f.check for f in found]) == (EDGE, 0, ["xliff-incomplete"])
+
+
 def test_for_english_that_shows_nothing_only_white_space_is_no_translation() -> None:
     """English of an HTML comment alone shows nothing either: the comment back is its
     translation, white space still none."""

@@ -52,7 +52,13 @@ from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.original import file_language, named
 from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, reviewed_unit
-from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
+from pipeline.xliff.segments import (
+    LEFT_OUT_HINT,
+    blank,
+    left_out,
+    unfilled,
+    untranslated_segments,
+)
 from pipeline.xliff.segments import segmented as segmented
 from pipeline.xliff.stale import by_named_context, keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
@@ -317,7 +323,8 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
             continue
         reviewed = _reviewed(unit)
         line = int(element.sourceline or 0)
-        if blank(target, msg.msgid):  # no translation: the catalog's text stands
+        node = next(element.iterchildren(unit.namespaced("target")), None)
+        if blank(target, msg.msgid) or unfilled(node, target):  # the catalog's text stands
             if msg.msgstr and target != msg.msgstr:
                 cleared.append(Finding(
                     INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> shows nothing "
@@ -326,8 +333,7 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
                     line, 0, None, "translate the unit, or send back an empty <target/> to "
                     "clear the translation"))
             continue
-        missing = untranslated_segments(element, next(
-            element.iterchildren(unit.namespaced("target")), None))
+        missing = untranslated_segments(element, node)
         if missing and target.strip() != msg.msgstr.strip():  # a new text, part of one
             reviewed = False
             cleared.append(Finding(INCOMPLETE, Severity.WARNING, f"unit {uid!r}: "

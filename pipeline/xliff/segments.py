@@ -112,3 +112,10 @@ def blank(target: str, english: str) -> bool:
 
     return bool(target) and not shows(target) and (
         shows(english) or (not target.strip() and bool(english.strip())))
+
+
+def unfilled(node: Any, text: str) -> bool:
+    """The ``<target>`` holds markup but no text: segments nobody translated (Trados writes
+    ``<mrk mtype="seg" mid="1"/>`` for one), a bookmark, a comment. No translation, unlike
+    the explicitly empty ``<target/>`` that clears one."""
+    return not text and node is not None and len(node) > 0
