@@ -259,6 +259,12 @@ FAILING: dict[str, list[object]] = {
                      'Voir :::image type="icon" source="media/a.png" alt-text="`" '
                      'link="https://evil.example/x" loc-scope="`"::: ici.',
                      id="a-directive-link-between-two-backticks"),
+        # review (h158): read in order, the alt-text's 'source=' is its own text, not an
+        # attribute that swallowed the link after it
+        pytest.param('See :::image type="content" source="media/a.png" alt-text="A screen":::',
+                     'Voir :::image type="content" source="media/a.png" alt-text="Voir source=" '
+                     'link="https://evil.example/x":::', id="a-directive-link-after-a-value-"
+                     "that-reads-as-an-attribute"),
         pytest.param("Contact support for help.",
                      "Contactez le support : MAILTO:support@evil.example", id="a-bare-mailto"),
         pytest.param("Write to [us](mailto:help@microsoft.com).",
@@ -414,6 +420,18 @@ FAILING: dict[str, list[object]] = {
         pytest.param('Watch :::video source="https://www.youtube-nocookie.com/embed/abc"::: now.',
                      'Voir :::video source="https://www.youtube-nocookie.com/embed/xyz"::: ici.',
                      id="a-video-directive-retargeted-on-its-host"),
+        # review (h158): DocFX reads a directive's attributes one after another; a 'source='
+        # inside another's value is none, and an inline one's quoted value runs over a line
+        # break: the English's path was read where DocFX loads another
+        pytest.param(':::code source="a.cs" language="csharp":::',
+                     ':::code language="x source=a.cs" source="../../locales/fr-FR/a.po":::',
+                     id="a-code-source-after-a-value-that-reads-as-one"),
+        pytest.param('Watch :::video source="https://www.youtube.com/embed/abc"::: now.',
+                     'Voir :::video title="la\ndémo" source="https://www.youtube.com/embed/xyz":::',
+                     id="a-video-source-after-a-value-over-a-line-break"),
+        pytest.param('Watch :::video source="https://www.youtube.com/embed/abc"::: now.',
+                     'Voir :::video source="https://www.youtube.com/embed/abc\n/../xyz"::: ici.',
+                     id="a-video-source-over-a-line-break"),
         pytest.param("Watch [!VIDEO https://www.youtube.com/embed/abc] now.",
                      "Regardez [!VIDEO https://www.youtube.com/embed/xyz] maintenant.",
                      id="a-video-link-retargeted-on-its-host"),

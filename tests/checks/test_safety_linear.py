@@ -45,9 +45,11 @@ def test_a_repeated_directive_opening_is_checked_in_linear_time(piece: str) -> N
 _SNIPPET = re.compile(
     r"\[!(?:code|notebook)(?:-[^\[\n]*+)?\[(?:[^\]\\]|\\.)*\]\s*\(\s*((?:[^)#?\"\\]|\\.)*)",
     re.I | re.S)
-_COLON_CODE = re.compile(
-    r":::[ \t]*+code(?![\w-])[^\n]*?(?<![\w-])source[ \t]*=[ \t]*(?:\"([^\"\n]*)|'([^'\n]*)"
-    r"|([^\s\"':]+))", re.I)
+# ':::code' read as DocFX reads a directive's attributes: one after another from its name on
+# (a 'source=' inside another's value is none: review, h158)
+_ATTRIBUTE = (r"[ \t]*([A-Za-z][\w-]*)[ \t]*(?:=[ \t]*(?:\"([^\"]*)\"?|'([^'\n]*)'?"
+              r"|((?:[^\s\"':]|:(?!::))*)))?")
+_COLON_CODE = re.compile(r"(?=:::[ \t]*code(?![\w-])((?:" + _ATTRIBUTE + r")*))", re.I)
 _SECTION = re.compile(r"\[!div((?:[^\]\\]|\\.)*+)\]", re.I)
 _FILE_DIRECTIVE = re.compile(
     r"\[!include-?\s*\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
@@ -63,7 +65,9 @@ def _loads_reference(text: str) -> list[str]:
     out += ["".join(m).strip() for m in _INCLUDE.findall(text)]
     out += [p.strip() for p in _SNIPPET.findall(text)]
     if ":::" in text:
-        out.extend("".join(m) for m in _COLON_CODE.findall(text))
+        out.extend("".join(v) for m in _COLON_CODE.finditer(text)
+                   for name, *v in re.findall(_ATTRIBUTE, m.group(1))
+                   if name.lower() == "source")
     return out
 
 

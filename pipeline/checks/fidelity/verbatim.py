@@ -10,12 +10,12 @@ from pipeline.checks.base import Options, diff_multiset, iter_missing_added
 from pipeline.checks.base import quote as q
 from pipeline.checks.rule import NONE, Messages, segment_rule
 from pipeline.checks.tokens.code import code_texts, escaped, without_code
+from pipeline.checks.tokens.colons import colon_urls
 from pipeline.checks.tokens.links import (
     COLON_REST,
     DESTINATION_PATTERN,
     URL_TAIL,
     anchors_named,
-    colon_urls,
     inline_links,
     link_key,
     links,

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.checks.base import LinkRewrite
-from pipeline.checks.tokens.code import MASK, code_spans, without_code
+from pipeline.checks.tokens.code import MASK, without_code
+from pipeline.checks.tokens.colons import colon_urls
 from pipeline.checks.tokens.tags import html_tags, unescaped
 
 if TYPE_CHECKING:
@@ -139,13 +139,8 @@ def video_links(text: str) -> list[str]:
 
 # A directive's attributes: the rest of its line, and a double-quoted value runs on over line
 # breaks to its closing quote, as DocFX's TripleColonInlineParser reads an inline ':::image'
-# or ':::video' ('source="https:' + line break + '//evil.example/a.png"' loads from
-# evil.example: a browser drops the line break from a URL)
+# or ':::video' (the quick looks' reach; ``colons`` reads the attributes themselves)
 COLON_REST = r"(?:[^\n\"]++|\"[^\"]*+\"?)*+"
-_COLONS = re.compile(r":::[ \t]*+[A-Za-z][\w-]*+(" + COLON_REST + ")")
-_COLON_URL = re.compile(
-    r"(?<![\w-])(?:source|src|lightbox|link|href|url|thumbnail|poster)[ \t]*+=[ \t]*+"
-    r"(?:\"([^\"]*+)\"?|'([^'\n]*+)'?|([^\s\"']++))", re.I)
 
 
 def directive_urls(text: str) -> list[str]:
@@ -161,26 +156,6 @@ def directive_urls(text: str) -> list[str]:
         out.extend(video_links(masked))
     if ":::" in text:
         out.extend(colon_urls(text))
-    return out
-
-
-def colon_urls(text: str) -> list[str]:
-    """What ':::image' and ':::video' directives load or link to (source, lightbox, link…),
-    outside code spans: each directive no code span holds, read whole. DocFX reads a ':::'
-    before any backtick after it: 'alt-text="`" link="https://evil…" loc-scope="`"' is no
-    code but a link."""
-    if ":::" not in text:
-        return []
-    spans = code_spans(text) if "`" in text else []
-    starts = [s for s, _ in spans]
-    out: list[str] = []
-    for m in _COLONS.finditer(text):
-        i = bisect_right(starts, m.start()) - 1  # the last code span that starts before it
-        if i >= 0 and m.start() < spans[i][1]:
-            continue  # a ':::' in code
-        # an unquoted value runs to the directive's closing ':::'
-        out.extend(a or b or c.removesuffix(":::").rstrip(":")
-                   for a, b, c in _COLON_URL.findall(m.group(1)))
     return out
 
 

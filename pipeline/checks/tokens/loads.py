@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.checks.tokens.attributes import media_players
+from pipeline.checks.tokens.colons import directive_values
 from pipeline.checks.tokens.links import video_links
 
 # An include as DocFX's older reader took it: a '-' after its name, a title that may hold a
@@ -30,14 +31,12 @@ _INCLUDE_TAIL = re.compile(r"\]\(\s*+(?:<((?:[^)>\t-\r \\]|\\[^\t-\r ])*+)"
 # ... and a code snippet as DocFX's CodeSnippetParser reads one: '[!code' or '[!notebook', any
 # language up to the '[', a name up to the first ']' no backslash escapes, white space before
 # the '(', a path up to its query, bookmark or title; and the ':::code source="path":::'
-# extension. Each is read in linear time (_directives, _colon_codes): as one regular
+# extension (``colons``). Each is read in linear time (_directives): as one regular
 # expression, every opening read to the text's end to fail, then the next did the same.
 _SNIPPET_HEAD = re.compile(r"\[!(?:code|notebook)(?:-[^\[\n]*+)?\[", re.I)
 _SNIPPET_TAIL = re.compile(r"\]\s*+\(\s*+((?:[^)#?\"\\]|\\.)*+)", re.S)
 _CLOSE = re.compile(r"(?<!\\)(\\*+)\]")  # a ']' and the backslashes before it
-_COLON_CODE = re.compile(r":::[ \t]*+code(?![\w-])", re.I)
-_SOURCE = re.compile(
-    r"(?<![\w-])source[ \t]*+=[ \t]*+(?:\"([^\"\n]*+)|'([^'\n]*+)|([^\s\"':]++))", re.I)
+_SOURCE = frozenset(("source",))
 
 
 def _directives(text: str, head_at: re.Pattern[str], tail_at: re.Pattern[str]) -> list[str]:
@@ -73,22 +72,6 @@ def _first_close(text: str, at: int) -> int:
     return -1 if found is None else found.end() - 1
 
 
-def _colon_codes(text: str, head_at: re.Pattern[str] = _COLON_CODE) -> list[str]:
-    """The source of each directive ``head_at`` opens (':::code' by default)."""
-    out = []
-    pos = 0
-    while (head := head_at.search(text, pos)) is not None:
-        line_end = text.find("\n", head.end())
-        line_end = len(text) if line_end < 0 else line_end
-        found = _SOURCE.search(text, head.end(), line_end)
-        if found is None:  # nor has any later ':::code' of the line
-            pos = line_end
-        else:
-            out.append("".join(found.groups(default="")))
-            pos = found.end()
-    return out
-
-
 # How an include or a code snippet starts: masking code never makes one, so a text without
 # such a start has none
 LOADS_FIRST = re.compile(r"\[!(?:include|code|notebook)|:::[ \t]*+code", re.I)
@@ -102,7 +85,7 @@ def loaded_paths(text: str) -> list[str]:
         out += _directives(text, _INCLUDE_HEAD, _INCLUDE_TAIL)
         out += _directives(text, _SNIPPET_HEAD, _SNIPPET_TAIL)
     if ":::" in text:
-        out.extend(_colon_codes(text))
+        out.extend(directive_values(text, _SOURCE, "code"))
     return out
 
 
@@ -110,7 +93,6 @@ def loaded_paths(text: str) -> list[str]:
 # an image Markdig's media links make an <iframe>, <video> or <audio> of ('![x](https://www.
 # youtube.com/watch?v=…)', '![x](a.mp4)'). On a video site the video is the path: another one is
 # anyone's upload, played inside the page.
-_COLON_VIDEO = re.compile(r":::[ \t]*+video(?![\w-])", re.I)
 
 
 def may_embed(text: str) -> bool:
@@ -122,6 +104,6 @@ def players(text: str) -> list[str]:
     """The URL of each player ``text`` (code masked) embeds, as written."""
     out = video_links(text)
     if ":::" in text:
-        out.extend(_colon_codes(text, _COLON_VIDEO))
+        out.extend(directive_values(text, _SOURCE, "video"))
     out.extend(media_players(text))
     return out
