@@ -29,11 +29,11 @@ _DESTINATION = re.compile(DESTINATION_PATTERN)
 # quoted values whole ('alt-text="`" link="javascript:…" loc-scope="`"'), an '@uid'
 # shortcut to its closing quote, or to white space or one of '"\'<>[]|' ('@"System.String?
 # title=`x%22…`"': its title is written into the <a> raw), and Markdig's generic attributes,
-# their quoted values whole ('{title="`" onmouseover="alert(1)" lang="`"}')
+# their quoted values whole, over line breaks too ('{title="`" onmouseover="alert(1)" lang="`"}')
 _DIRECTIVES = re.compile(
     r"\[!(?:[^\]\\\n]|\\.)*+\]?|:::[ \t]*+[A-Za-z][\w-]*+" + COLON_REST
     + r"|(?<!\\)@(?:\"[^\"\n]*+\"?|'[^'\n]*+'?|[A-Za-z][^\t-\r \"'<>\[\]|]*+)"
-    + r"|\{(?:[^{}\"']++|\"[^\"\n]*+\"|'[^'\n]*+')*+\}")
+    + r"|\{(?:[^{}\"']++|\"[^\"]*+\"|'[^']*+')*+\}")
 
 
 class PageCode:
