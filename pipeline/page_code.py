@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.checks.tokens.attributes import generic_blocks
 from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, mask_spans
 from pipeline.checks.tokens.links import COLON_REST, DESTINATION_PATTERN, block_reader
@@ -28,12 +29,11 @@ _DESTINATION = re.compile(DESTINATION_PATTERN)
 # raw: '[!div `class="x" onmouseover="alert(1)"`]'), a ':::image …' to its line's end, its
 # quoted values whole ('alt-text="`" link="javascript:…" loc-scope="`"'), an '@uid'
 # shortcut to its closing quote, or to white space or one of '"\'<>[]|' ('@"System.String?
-# title=`x%22…`"': its title is written into the <a> raw), and Markdig's generic attributes,
-# their quoted values whole, over line breaks too ('{title="`" onmouseover="alert(1)" lang="`"}')
+# title=`x%22…`"': its title is written into the <a> raw); and Markdig's generic attributes
+# as it reads them (``generic_blocks``: '{title="`" onmouseover="alert(1)" lang="`"}')
 _DIRECTIVES = re.compile(
     r"\[!(?:[^\]\\\n]|\\.)*+\]?|:::[ \t]*+[A-Za-z][\w-]*+" + COLON_REST
-    + r"|(?<!\\)@(?:\"[^\"\n]*+\"?|'[^'\n]*+'?|[A-Za-z][^\t-\r \"'<>\[\]|]*+)"
-    + r"|\{(?:[^{}\"']++|\"[^\"]*+\"|'[^']*+')*+\}")
+    + r"|(?<!\\)@(?:\"[^\"\n]*+\"?|'[^'\n]*+'?|[A-Za-z][^\t-\r \"'<>\[\]|]*+)")
 
 
 class PageCode:
@@ -127,8 +127,9 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
-    if "[!" in piece or ":::" in piece or "@" in piece or "{" in piece:  # ... and DocFX's
+    if "[!" in piece or ":::" in piece or "@" in piece:  # ... and DocFX's
         first += [(m.start(), m.end()) for m in _DIRECTIVES.finditer(piece)]
+    first += generic_blocks(piece)
     # A code span as the whole stretch reads it and as its own block or cell reads it: cut
     # where CommonMark does not, backticks would pair anew and mask live markup; read whole,
     # a span could cross a blank line or a cell's pipe

@@ -39,9 +39,12 @@ def test_a_translation_that_ends_the_englishs_code_after_it_is_seen(
     ('Voir **ceci**{title="`" onmouseover="alert(1)" lang="`"} ici.', '{title'),
     # h158: Markdig reads a quoted value to its closing quote, over a line break too
     ('Voir **ceci**{title="`\n" onmouseover="alert(1)" lang="`"} ici.', '{title'),
+    # ... and a class run to white space or '}', a '{' in it and all
+    ('Voir **ceci**{.a`{x onmouseover="alert(1)" y="`"} ici.', '{.a'),
 ], ids=["a section's attributes in backticks", "a directive's quoted values",
         "a cross reference's quoted title", "generic attributes' quoted values",
-        "generic attributes' quoted value over a line break"])
+        "generic attributes' quoted value over a line break",
+        "generic attributes' class run holding a brace"])
 def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
         tmp_path: Path, markup: str, gone: str) -> None:
     """Review: DocFX reads a '[!div …]' to its first ']' and a ':::image' to its line's end

@@ -15,6 +15,7 @@ change the page count (``_ACTIVE``): a placeholder ('{token}') or a PowerShell h
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.checks.tokens.code import without_code
 
@@ -101,6 +102,84 @@ def _block(text: str, i: int) -> list[tuple[str, str | None]]:
         if i < n and text[i] not in _BLANK:
             break
     return [(a, v) for a, v in attrs if a in _ACTIVE or a.startswith("on")]
+
+
+# Markdig's GenericAttributesParser, for where a block stands (``generic_blocks``): white space
+# is ASCII's; a name starts with a letter, '_' or ':'; an '#id' or '.class' run and a bare
+# value end at white space or '}' only ('{.a`{x onmouseover=…}' is one block, its class 'a`{x')
+_MARKDIG_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*+")
+_MARKDIG_STOP = re.compile(r"[\t-\r }]")
+_OPEN = re.compile(r"(?<!\{)\{")  # a '{' after another opens none
+
+
+def generic_blocks(text: str) -> list[tuple[int, int]]:
+    """Where Markdig reads a generic attribute block in ``text``: each '{' read as
+    GenericAttributesParser reads it, up to its '}' (a '{' or a backtick in a run or a quoted
+    value is the block's). Lenient where Markdig refuses a one-character bare value. Linear:
+    the reading from a place is the same whichever '{' it began at, so each is read once."""
+    if "{" not in text:
+        return []
+    stops = [m.start() for m in _MARKDIG_STOP.finditer(text)]
+    ends: dict[int, int] = {}  # a place read -> where its block ends, -1 for none
+    out = []
+    for m in _OPEN.finditer(text):
+        end = _block_end(text, m.end(), stops, ends)
+        if end >= 0:
+            out.append((m.start(), end))
+    return out
+
+
+def _block_end(text: str, at: int, stops: list[int], ends: dict[int, int]) -> int:
+    """Where the block whose attributes are read from ``at`` ends ('}' included), -1 if it
+    is none; each place read is remembered in ``ends``."""
+    n = len(text)
+    read = []
+    end = -1
+    while at not in ends:
+        read.append(at)
+        c = text[at] if at < n else ""
+        if c == "}":
+            end = at + 1
+            break
+        if c in ("#", "."):  # a run, not empty, to white space or '}'
+            nxt = _next_stop(stops, at + 1, n)
+            if nxt == at + 1 or nxt >= n:
+                break
+            at = nxt
+        elif c and c in " \t\n\v\f\r":
+            at = _skip_blank(text, at)
+        elif (name := _MARKDIG_NAME.match(text, at)) is not None:
+            spaced = text[name.end():name.end() + 1] in (" ", "\t")
+            at = _skip_blank(text, name.end())
+            c = text[at] if at < n else ""
+            if c == "}" or (spaced and c and (c in "#.:_" or (c.isascii() and c.isalpha()))):
+                continue  # a name alone
+            if c != "=":
+                break
+            at = _skip_blank(text, at + 1)
+            c = text[at] if at < n else ""
+            if c in ('"', "'") and c:
+                close = text.find(c, at + 1)
+                if close < 0:
+                    break
+                at = close + 1
+            else:  # a bare value, to white space or '}'
+                at = _next_stop(stops, at, n)
+                if at >= n:
+                    break
+        else:
+            break
+    else:
+        end = ends[at]
+    for place in read:
+        ends[place] = end
+    return end
+
+
+def _next_stop(stops: list[int], at: int, n: int) -> int:
+    """The first white space or '}' from ``at`` on; ``n`` if none."""
+    i = bisect_left(stops, at)
+    return stops[i] if i < len(stops) else n
 
 
 # DocFX's ':::no-loc text="…":::' writes its text into the page as it stands, raw HTML, with

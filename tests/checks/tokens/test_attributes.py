@@ -1,0 +1,106 @@
+"""Markdig's generic attribute blocks as ``generic_blocks`` finds them: as Markdig's
+GenericAttributesParser reads each '{', in linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.tokens.attributes import generic_blocks
+
+_WHITE = " \t\n\v\f\r"
+
+
+def _markdig_end(text: str, i: int) -> int:
+    """Where the block opened by the '{' at ``i`` ends, -1 for none: GenericAttributesParser's
+    TryParse written out, a character at a time, from every '{' anew (quadratic)."""
+    if i and text[i - 1] == "{":
+        return -1
+    n = len(text)
+    j = i + 1
+    while True:
+        c = text[j] if j < n else ""
+        if c == "}":
+            return j + 1
+        if not c:
+            return -1
+        if c in "#.":
+            k = j + 1
+            while k < n and text[k] != "}" and text[k] not in _WHITE:
+                k += 1
+            if k == j + 1 or k >= n:
+                return -1
+            j = k
+            continue
+        if c in _WHITE:
+            j += 1
+            continue
+        if not (c in "_:" or (c.isascii() and c.isalpha())):
+            return -1
+        k = j + 1
+        while k < n and (text[k] in "_:.-" or (text[k].isascii() and text[k].isalnum())):
+            k += 1
+        spaced = k < n and text[k] in " \t"
+        while k < n and text[k] in _WHITE:
+            k += 1
+        c = text[k] if k < n else ""
+        if c == "}" or (spaced and c and (c in "#._:" or (c.isascii() and c.isalpha()))):
+            j = k
+            continue
+        if c != "=":
+            return -1
+        k += 1
+        while k < n and text[k] in _WHITE:
+            k += 1
+        c = text[k] if k < n else ""
+        if c and c in "\"'":
+            close = text.find(c, k + 1)
+            if close < 0:
+                return -1
+            j = close + 1
+            continue
+        while k < n and text[k] != "}" and text[k] not in _WHITE:
+            k += 1
+        if k >= n:
+            return -1
+        j = k
+
+
+def _reference(text: str) -> list[tuple[int, int]]:
+    return [(i, end) for i, c in enumerate(text) if c == "{"
+            if (end := _markdig_end(text, i)) >= 0]
+
+
+_PIECES = st.sampled_from(["{", "}", "#", ".", "a", "b-c", "=", '"', "'", " ", "\n", "\t",
+                           "`", "x y", "{.a", "é", "0", ":", "_"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_a_block_is_found_where_markdig_reads_one(text: str) -> None:
+    assert generic_blocks(text) == _reference(text)
+
+
+@pytest.mark.parametrize(("text", "block"), [
+    ('**x**{.a`{x onmouseover="alert(1)" y="`"}', '{.a`{x onmouseover="alert(1)" y="`"}'),
+    ('**x**{title="`\n" onmouseover="alert(1)"}', '{title="`\n" onmouseover="alert(1)"}'),
+    ("Use {{tenant}} here.", None),  # a '{' after another opens none
+])
+def test_a_class_run_or_a_quoted_value_holds_what_markdig_reads_into_it(
+        text: str, block: str | None) -> None:
+    """h158: Markdig reads an '#id' or '.class' run to white space or '}', a '{' and a
+    backtick and all, and a quoted value over a line break: the block starts before the
+    backtick, so no code span does."""
+    found = [text[a:b] for a, b in generic_blocks(text)]
+    assert (block in found) if block else not found
+
+
+@pytest.mark.parametrize("piece", ["{.", "{a=", '{a="\n`', "{.{a=\"", "{ ", '{a ="{ b="'])
+def test_a_repeated_opening_is_read_in_linear_time(piece: str) -> None:
+    text = piece * (100_000 // len(piece))
+    start = time.perf_counter()
+    generic_blocks(text)
+    assert time.perf_counter() - start < 1.0
