@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -137,22 +137,25 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     spans = [(us + a, us + b) for us, ue in inline_units(piece)
              for a, b in code_spans(piece[us:ue])
              if (us + a, us + b) in whole and on_page(start + us + a, start + us + b)]
-    if first:
-        starts, reach = _reach(first)
-        spans = [(a, b) for a, b in spans if reach[bisect_left(starts, a)] <= a]
-    return mask_spans(piece, spans)
+    return mask_spans(piece, _first_come(spans, first) if first else spans)
 
 
-def _reach(stretches: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The stretches' starts in order, and for each position i the furthest end of those
-    before it (``reach[i]``): a point p is inside one that starts before it when
-    ``reach[bisect_left(starts, p)] > p``. Linear in spans and tags, not their product."""
-    ordered = sorted(stretches)
-    starts = [s for s, _ in ordered]
-    reach = [0]
-    for _, end in ordered:
-        reach.append(max(reach[-1], end))
-    return starts, reach
+def _first_come(spans: list[tuple[int, int]], stretches: list[tuple[int, int]]
+                ) -> list[tuple[int, int]]:
+    """The code spans no tag, destination or directive begun before them holds, read left to
+    right as the page is: whichever starts first wins, and what starts inside it is its own
+    (a backtick in a directive is the directive's; a '[!', ':::', '@"' or '{' in a code span,
+    a PowerShell '@"' among them, is code and holds no later span). Linear but for the sort."""
+    kept = []
+    until = -1
+    for a, b, span in sorted([(a, b, True) for a, b in spans]
+                             + [(a, b, False) for a, b in stretches]):
+        if a < until:
+            continue
+        until = b
+        if span:
+            kept.append((a, b))
+    return kept
 
 
 _PIPE = re.compile(r"(?<!\\)\|")

@@ -53,6 +53,13 @@ def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
     ('{title="`" onmouseover=…}') whole. Read as code, the
     markup between an sxs article's pairs was left alone: '<div onmouseover=…>' and
     '<a href="javascript:…">' on the page, exit 0, no finding."""
+    assert _published(tmp_path, markup) == 1
+    page = (tmp_path / "build" / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert gone not in page, page
+
+
+def _published(tmp_path: Path, markup: str) -> int:
+    """``locales``' exit code for an sxs article with ``markup`` between its two pairs."""
     from pipeline.cli import main
 
     content, out = tmp_path / "content", tmp_path / "build"
@@ -63,7 +70,21 @@ def test_backticks_in_a_docfx_directive_between_the_pairs_are_no_code(
     (content / "fr-FR" / "a.md").write_text(
         front + PAIR + "\n\n" + markup + "\n\n" + PAIR.replace("-1", "-2") + "\n",
         encoding="utf-8")
-    assert main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
-                 "--out", str(out), "-j", "1", "-q"]) == 1
-    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
-    assert gone not in page, page
+    return main(["locales", "--content", str(content), "--locales", str(tmp_path / "locales"),
+                 "--out", str(out), "-j", "1", "-q"])
+
+
+@pytest.mark.parametrize("markup", [
+    'Écrivez `$s = @"` puis `<b onclick="f()">` ici.',
+    'Lancez `test [! -e x` puis `<b onclick="f()">` ici.',
+    'Écrivez `:::image "` puis `<b onclick="f()">` ici.',
+], ids=["a here-string's @\"", "a [! in code", "a ::: in code"])
+def test_a_directive_opening_inside_a_code_span_holds_no_later_span(
+        tmp_path: Path, markup: str) -> None:
+    """h158: whichever starts first wins, as the page reads it: a '@"' (PowerShell's
+    here-string), '[!' or ':::' inside a code span is code, and opens nothing that holds the
+    code span after it. Read as an opening, the later span's markup was taken for live: the
+    English's own sample held back, the page published with its markup made inert, exit 1."""
+    assert _published(tmp_path, markup) == 0
+    page = (tmp_path / "build" / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert markup in page, page
