@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.links import DESTINATION_HEAD
 
 _NAME = re.compile(r"[A-Za-z_:][\w:.-]*+")
 _BLANK = " \t\r\n\f\v"
@@ -205,8 +206,10 @@ def with_nolocs(text: str) -> str:
 
 # Markdig's media links (in DocFX's pipeline) make an image of a video site's page an <iframe>
 # (a host that starts with one of these: 'vimeo.com.evil.example' too) and one of an audio or
-# video file, by its extension, an <audio> or <video>: elements an image is not
-_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+\]\([ \t\n]*+<?([^\s<>()]++)")
+# video file, by its extension, an <audio> or <video>: elements an image is not. Its destination
+# read whole, as CommonMark reads it: a '<…>' one with its spaces, a bare one with its balanced
+# parentheses ('media/a.mp4(x)/../../b.mp4' plays b.mp4, not the English's a.mp4)
+_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+" + DESTINATION_HEAD)
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
                      r"|ok\.ru)", re.I)
 _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
@@ -220,10 +223,12 @@ def _media(text: str) -> list[tuple[str, str]]:
     ('iframe' or 'video', which stands for <audio> too) and its URL."""
     if "![" not in text:
         return []
-    out = _players_of(_IMAGE.findall(text))
+    out = _players_of([a or b for a, b in _IMAGE.findall(text)])
     # read again with its code masked only where the text as written has one: masking never
     # makes one, and it is the costly part on a whole page
-    return _players_of(_IMAGE.findall(without_code(text))) if out and "`" in text else out
+    if out and "`" in text:
+        return _players_of([a or b for a, b in _IMAGE.findall(without_code(text))])
+    return out
 
 
 def _players_of(urls: list[str]) -> list[tuple[str, str]]:
