@@ -314,3 +314,29 @@ def test_findings_of_one_message_on_several_segments_keep_their_fingerprints_whe
 
     old, new = prints(before), prints(after)
     assert (new[21], new[41]) == (old[20], old[40]) and new[10] not in old.values()
+
+
+def test_a_broken_catalog_keeps_its_fingerprint_when_an_unrelated_part_of_it_is_edited(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finding that keeps a file unchecked is keyed by the file's bytes for the baseline's
+    gate; the fingerprint took that key too, so a comment added above a syntax error gave
+    its alert a new fingerprint: the old (dismissed) alert closed and a new one opened on every
+    edit of the file. The fingerprint keys it by its message, as any finding on no segment."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    broken = tmp_path / "locales" / "fr-FR" / "reference" / "configuration.po"
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", "--content", "content", "--locales", "locales", "-j", "1",
+            "--format", "sarif"]
+
+    def prints() -> list[str]:
+        main(argv)
+        return [r["partialFingerprints"][FINGERPRINT]
+                for r in results(json.loads(capsys.readouterr().out))
+                if r["ruleId"] == "po-syntax"]
+
+    broken.write_text('msgid "x\n', encoding="utf-8")
+    before = prints()
+    broken.write_text('# a translator\'s note\nmsgid "x\n', encoding="utf-8")
+    assert prints() == before and len(before) == 1
