@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,7 +99,7 @@ def _held(path: Path | Url) -> bytes:
         from pipeline import storage
 
         try:  # (storage.Unavailable goes up: the batch is retried, as for any read)
-            return hashlib.sha256(storage.read_bytes(path, 1 << 30, str(path))).digest()
+            return _lf_digest(iter((storage.read_bytes(path, 1 << 30, str(path)),)))
         except (OSError, InputError):  # missing or too large: said by the run's finding
             return b"?"
     try:  # O_NONBLOCK: a FIFO must not block the run
@@ -110,9 +110,22 @@ def _held(path: Path | Url) -> bytes:
         with os.fdopen(fd, "rb", buffering=0) as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 return b"?"
-            return hashlib.file_digest(fh, "sha256").digest()
+            return _lf_digest(iter(lambda: fh.read(1 << 20), b""))
     except OSError:  # a read that fails half way: the run's finding says what is wrong
         return b"?"
+
+
+def _lf_digest(chunks: Iterator[bytes]) -> bytes:
+    """The digest of ``chunks`` with CRLF line ends read as LF, as every reader of the run
+    reads them: a checkout that converts line ends (git's autocrlf on Windows) holds the same
+    files, and a baseline saved on one machine must hold on the other. A CR alone stays."""
+    hasher, held = hashlib.sha256(), b""
+    for chunk in chunks:
+        data = held + chunk
+        held = b"\r" if data.endswith(b"\r") else b""  # its LF may open the next chunk
+        hasher.update(data[: len(data) - len(held)].replace(b"\r\n", b"\n"))
+    hasher.update(held)
+    return hasher.digest()
 
 
 def message_key(message: str) -> str:

@@ -717,3 +717,26 @@ def test_a_second_copy_of_a_baselined_unsafe_segment_is_new_and_so_is_its_substi
     for line in lines:  # each copy's substitution stands as its errors do
         states = {f["check"]: f.get("baselined", False) for f in found if f["line"] == line}
         assert states["render-substituted"] == states["unsafe-element"]
+
+
+def test_a_baselined_broken_catalog_is_held_in_a_checkout_with_crlf_line_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A catalog that does not parse is keyed by its bytes; a baseline saved on Linux was new
+    on a Windows checkout (git's autocrlf gives CRLF line ends), and one saved there new in
+    CI: the same file to every reader of the run, a new error to the gate. Line ends are read
+    as the run reads them; an edit still is a new error."""
+    clean = [PAIRS[0], PAIRS[2], PAIRS[4]]
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(clean)})
+    assert main(cli_args("extract", content, locales)) == 0
+    po = locales / "fr-FR/guide.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Ouvrez un terminal."', 'msgstr "Ouvrez un terminal.'), encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    assert main([*cli_args("baseline", content, locales), "--out", str(baseline)]) == 0
+    gate = [*cli_args("locales", content, locales), "--baseline", str(baseline)]
+    lf = po.read_bytes()
+    po.write_bytes(lf.replace(b"\n", b"\r\n"))
+    assert check_json(capsys, gate)[0] == 0
+    po.write_bytes(lf.replace(b"\n", b"\r\n").replace(b"Fermez", b"Ferme"))
+    assert check_json(capsys, gate)[0] == 1
