@@ -73,8 +73,12 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
         if isinstance(folders, str):
             unlisted.append((root, folders))
             continue
-        listed[n] = sorted(name for name in folders
-                           if is_locale(name) and name.lower() != layout.source.lower())
+        # the tag's own case first (fr-FR before FR-fr or fr-fr): sorted by code point, the
+        # catalogs folder a run before this one made, or a vendor returned, as locales/FR-fr
+        # became the target, and the translated fr-FR pages were pruned
+        listed[n] = sorted((name for name in folders
+                            if is_locale(name) and name.lower() != layout.source.lower()),
+                           key=lambda name: (name != _tag_case(name), name))
     # One locale in two spellings (fr-FR, FR-fr: tags ignore case) is made under the catalogs'
     # spelling, which files its translations: a content/FR-fr a delivery brought, taken first,
     # made the English's fr-FR pages from new, empty catalogs and pruned the translated ones
@@ -86,6 +90,14 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
             spellings.setdefault(name.lower(), {})[name] = None
     return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted),
                    tuple(missing), tuple(tuple(s) for s in spellings.values() if len(s) > 1))
+
+
+def _tag_case(name: str) -> str:
+    """``name`` in the case BCP 47 writes a tag: the language lower, a script title, a region
+    upper (fr-FR, zh-Hans-CN, es-419)."""
+    language, *rest = re.split(r"([-_])", name)
+    return language.lower() + "".join(
+        part.title() if len(part) == 4 else part.upper() for part in rest)
 
 
 def spelling_findings(layout: Layout, targets: Targets) -> list[Finding]:
@@ -149,7 +161,8 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
                if isinstance(root, Path)
                else _walk_url_files(root, layout.shown(root)))
     # the run's own listing when given: its prune and reports read the same targets
-    locales = (targets or list_targets(layout, configured)).of(build_locales)
+    listing = targets or list_targets(layout, configured)
+    locales = listing.of(build_locales)
     if english.rels and locales:
         # English-driven jobs read catalogs and match English fuzzily: the reader's fast path
         # (a few ms of regular expressions to compile) and rapidfuzz (17 ms) are loaded here,
@@ -160,11 +173,22 @@ def articles(layout: Layout, build_locales: frozenset[str] = frozenset(),
     # each English article's locales one after the other (the handoffs without English
     # first): a worker then segments an English article once for all its locales
     driven = {f"{loc}/{path}": (path, loc) for path in english.rels for loc in locales}
-    rels = sorted(rel for rel in found.rels if rel not in driven)
+    made = {name.lower(): name for name in listing.found}
+    rels = sorted(rel for rel in found.rels
+                  if rel not in driven and not _other_spelling(layout, rel, made))
     rels.extend(sorted(driven, key=driven.__getitem__))
     problems = sorted([*found.problems, *english.problems], key=lambda f: f.sort_key())
     return Found(rels, found.skipped, problems)
 
+
+def _other_spelling(layout: Layout, rel: str, made: dict[str, str]) -> bool:
+    """Whether ``rel`` is a handoff in a locale folder spelled otherwise than the target made
+    (content/FR-fr/a.md for fr-FR) of an English article: its locale's English-driven job
+    makes it, under the catalogs' spelling (``list_targets``, which warns of the folder). Made
+    apart it was a second target of that locale: a new, empty locales/FR-fr/a.po, a page at
+    build/FR-fr/a.md, and on a file system that ignores case the same files as fr-FR's."""
+    locale = rel.partition("/")[0]
+    return made.get(locale.lower(), locale) != locale and layout.drives(rel)
 
 
 def rename_sources(layout: Layout, todo: Sequence[str], limit: int

@@ -192,3 +192,58 @@ def test_a_locale_folder_in_another_case_never_takes_the_englishs_translations_a
     assert not (root / "locales" / other).exists() and not (root / "build" / other).exists()
     assert (f"content/{other}: warning[layout]: the locale folder {other!r} names "
             "the locale of 'fr-FR' in another case") in capsys.readouterr().err
+
+
+def test_a_delivery_in_a_locale_folder_in_another_case_makes_no_second_target(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The folder other-spelled held a handoff of the English (content/FR-fr/a.md, a delivery
+    unzipped as its vendor spelled it): the catalogs' spelling was made, but the handoff was
+    a job of its own, English-driven for FR-fr: a new, empty locales/FR-fr/a.po, its page
+    published untranslated at build/FR-fr/a.md (on macOS or Windows the very files of
+    fr-FR, written by two jobs). The other spelling's handoffs are fr-FR's job, with the
+    warning."""
+    root = tmp_path
+    (root / "content" / "en-US").mkdir(parents=True)
+    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (root / "locales" / "fr-FR").mkdir(parents=True)
+    assert _main(root) == 0
+    catalog = root / "locales" / "fr-FR" / "a.po"
+    catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
+                                                   'msgid "Text."\nmsgstr "Texte."'))
+    assert _main(root) == 0
+    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    (root / "content" / "FR-fr").mkdir()
+    (root / "content" / "FR-fr" / "a.md").write_text(page.replace("Texte.", "Le texte."))
+    capsys.readouterr()
+    _main(root, "--prune")
+    assert (root / "build" / "fr-FR" / "a.md").read_text() == page
+    assert not (root / "locales" / "FR-fr").exists() and not (root / "build" / "FR-fr").exists()
+    assert ("content/FR-fr: warning[layout]: the locale folder 'FR-fr' names the locale of "
+            "'fr-FR' in another case") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("other", ["FR-fr", "fr-fr"])
+def test_a_catalogs_folder_in_another_case_never_takes_the_englishs_translations_away(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], other: str) -> None:
+    """Catalogs in two spellings (locales/FR-fr/a.po, which a run before the fix above made,
+    or a vendor returned so) were taken sorted by code point: 'FR-fr' before 'fr-FR' became
+    the English's target, its empty catalog published untranslated at build/FR-fr/a.md, and
+    --prune removed the translated build/fr-FR/a.md, exit 0. The tag's own case comes first."""
+    root = tmp_path
+    (root / "content" / "en-US").mkdir(parents=True)
+    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    (root / "locales" / "fr-FR").mkdir(parents=True)
+    assert _main(root) == 0
+    catalog = root / "locales" / "fr-FR" / "a.po"
+    empty = catalog.read_text()
+    catalog.write_text(empty.replace('msgid "Text."\nmsgstr ""', 'msgid "Text."\nmsgstr "Texte."'))
+    assert _main(root) == 0
+    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    (root / "locales" / other).mkdir()
+    (root / "locales" / other / "a.po").write_text(empty)
+    capsys.readouterr()
+    _main(root, "--prune")
+    assert (root / "build" / "fr-FR" / "a.md").read_text() == page
+    assert not (root / "build" / other).exists()
+    assert (f"locales/{other}: warning[layout]: the locale folder {other!r} names the locale "
+            "of 'fr-FR' in another case") in capsys.readouterr().err
