@@ -724,3 +724,66 @@ def test_of_equally_close_entries_alike_in_english_context_and_text_the_order_pi
     picked = {best_fuzzy("Open the file `d.json`.", pair, [m.msgid for m in pair])
               for pair in ([fuzzy, plain], [plain, fuzzy])}
     assert len(picked) == 1
+
+
+def test_a_translators_changed_entry_lends_ahead_of_an_untouched_one_to_its_own_english_alone(
+        ) -> None:
+    """Two sentences alike changed in one handoff: the translator edited the first one's
+    entry, nobody the second's. The translator's entry lent ahead of the closer untouched one
+    to every changed English it cleared the bar for: the second sentence got the first one's
+    text ('Ouvrez `a.json`.', the wrong file) as its suggestion, and the handoff's
+    translation of it, which its untouched entry follows, was not taken."""
+    article = make([("102", "Bonjour le monde", "Hello world"),
+                    ("103", "Ouvrez le fichier `a.json`.", "Open the file `a.json`."),
+                    ("104", "Ouvrez le fichier `c.json`.", "Open the file `c.json`.")])
+    cat = reread(vendor_edit(merge(article, None), "Open the file `a.json`.",
+                             "Ouvrez `a.json`."))
+    new = parse_article(handoff(article, "1accc", change={
+        "Open the file `a.json`.": "Open the file `a.yaml`.",
+        "Open the file `c.json`.": "Open the file `c.yaml`."}), "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    mine, other = by_msgid(merged)["Open the file `a.yaml`."], by_msgid(merged)[
+        "Open the file `c.yaml`."]
+    assert (mine.msgstr, mine.fuzzy, mine.previous_msgid) == (
+        "Ouvrez `a.json`.", True, "Open the file `a.json`.")
+    assert (other.msgstr, other.fuzzy) == ("TRADUCTION NOUVELLE Open the file `c.yaml`.", False)
+    assert merge(new, merged) == merged
+
+
+_NAMES = ["alpha", "beta", "gamma", "delta", "omega", "sigma"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES), min_size=2, max_size=5, unique=True),
+       st.data())
+def test_a_translators_changed_entry_lends_ahead_of_untouched_ones_at_most_once(
+        names: list[str], data: st.DataObject) -> None:
+    """Sentences alike (one file name apart), some edited by a translator, some changed by
+    the next handoff: a changed sentence whose entry nobody touched follows the handoff,
+    unless it takes a translator's text as a suggestion, and each translator's entry goes so
+    ahead of an untouched one to one sentence at most; one whose entry a translator edited
+    keeps their text for review."""
+    article = make([(str(102 + n), f"Ouvrez le fichier `{name}.json`.",
+                     f"Open the file `{name}.json`.") for n, name in enumerate(names)])
+    edited = data.draw(st.sets(st.sampled_from(names)))
+    changed = data.draw(st.sets(st.sampled_from(names), min_size=1))
+    cat = merge(article, None)
+    for name in sorted(edited):
+        cat = vendor_edit(cat, f"Open the file `{name}.json`.", f"Ouvrez `{name}.json`.")
+    cat = reread(cat)
+    new = parse_article(handoff(article, "1accc", change={
+        f"Open the file `{n}.json`.": f"Open the file `{n}.yaml`." for n in changed}),
+        "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    lent: list[str] = []
+    for name in sorted(changed):
+        entry = by_msgid(merged)[f"Open the file `{name}.yaml`."]
+        if name in edited:
+            assert (entry.msgstr, entry.fuzzy) == (f"Ouvrez `{name}.json`.", True)
+        elif entry.fuzzy:
+            assert entry.msgstr.startswith("Ouvrez `") and entry.previous_msgid is not None
+            lent.append(entry.msgstr)
+        else:
+            assert entry.msgstr == f"TRADUCTION NOUVELLE Open the file `{name}.yaml`."
+    assert len(lent) == len(set(lent))
+    assert merge(new, merged) == merged

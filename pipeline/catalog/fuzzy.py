@@ -49,6 +49,26 @@ def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
     return None if best is None else candidates[best]
 
 
+def nearest(choices: Sequence[str], text: str) -> int | None:
+    """The index of the choice ``text`` is closest to as a lender (``similarity(choice,
+    text)``), at least FUZZY_THRESHOLD, of equals the first: ``best_fuzzy`` turned round, the
+    English an old entry is the counterpart of. Bounded by rapidfuzz as it is."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    hits = process.extract(text, choices, scorer=Indel.normalized_similarity,
+                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
+    best: int | None = None
+    best_score = FUZZY_THRESHOLD
+    for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
+        if bound < best_score - 1e-9:
+            break
+        score = similarity(choices[n], text)
+        if score > best_score or (score == best_score and score > 0 and best is None):
+            best, best_score = n, score
+    return best
+
+
 def _before(a: Message, b: Message) -> bool:
     """Of two equally close candidates, whether ``a`` is taken: an active one, then by what
     they hold, never by where a catalog lists them (a tool that sorts it, msgcat -s, would
