@@ -170,8 +170,21 @@ def process_pool(workers: int, initializer: Callable[..., object] | None = None,
         except BaseException:
             # waiting here: the shutdown ``with`` makes, which does not cancel, would undo the
             # cancelling before the pool's thread has done it (the batches all ran on)
-            pool.shutdown(wait=True, cancel_futures=True)
+            try:
+                pool.shutdown(wait=True, cancel_futures=True)
+            except BaseException:  # a second Ctrl-C: the run stops now, as it was asked
+                _end_workers(pool)
+                raise
             raise
+
+
+def _end_workers(pool: Any) -> None:
+    """End a pool's workers now, mid-batch: each file is written whole or not at all (a temp
+    file renamed; one left behind is removed by a later run). Waited for, the workers of a
+    run that a second Ctrl-C stopped in its wait were never told to end: it hung for ever."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
 
 
 def _worker(parent: int, initializer: Callable[..., object] | None,

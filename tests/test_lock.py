@@ -169,3 +169,28 @@ def test_ctrl_c_stops_a_run_after_the_batches_under_way(tmp_path: Path) -> None:
     run = _interrupted(script, tmp_path)
     assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
     assert len((tmp_path / "started").read_text().split()) < 10
+
+
+def test_a_second_ctrl_c_while_the_batches_under_way_finish_ends_the_run_now(
+        tmp_path: Path) -> None:
+    """Ctrl-C pressed again while an interrupted run waits for its batches under way (a
+    long one): the run hung for ever at exit, its workers never told to end, a second and
+    third Ctrl-C in vain. It ends now: its workers are ended mid-batch, each file they write
+    whole or not at all (a temp file renamed)."""
+    script = ("import os, signal, sys, time\n"
+              "from pipeline import executors\n"
+              "def batch(n):\n"
+              "    if n == 0:\n"
+              "        os.killpg(0, signal.SIGINT); time.sleep(0.3)\n"
+              "        os.killpg(0, signal.SIGINT); time.sleep(20)\n"
+              "    time.sleep(0.1)\n"
+              "    return n\n"
+              "try:\n"
+              "    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:\n"
+              "        list(pool.map(batch, list(range(40))))\n"
+              "except KeyboardInterrupt:\n"
+              "    print('interrupted')\n")
+    start = time.monotonic()
+    run = _interrupted(script, tmp_path)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
+    assert time.monotonic() - start < 10  # not the 20 s of the batch under way, nor ever
