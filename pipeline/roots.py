@@ -77,18 +77,26 @@ def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
 
 
 def written_over(out: Path, reads: Sequence[tuple[str, Path | Url]],
-                 articles: Path | None = None) -> str | None:
+                 articles: Path | None = None,
+                 files: Sequence[tuple[str, Path]] = ()) -> str | None:
     """The error for the output of a command that writes beside the run (an XLIFF folder, a
     vendor package, a TMX file, segment's folder) where it reads: one of the roots ``reads``
     names or a locale folder of one, or in the ``articles`` folder it reads (segment's English),
     or None. ``handoff --format po --out locales`` wrote its package over the catalogs,
     ``tm-export --out`` a catalog or article replaced it with TMX, and ``segment --format sxs
-    --out content/en-US`` the English articles with their sxs form."""
+    --out content/en-US`` the English articles with their sxs form. ``files``: the files the
+    runs read beside the roots (the settings, the baseline, a terms file or folder): ``tm-export
+    --out pyproject.toml`` replaced the settings with TMX."""
     for name, root in reads:
         if _overlap(out, root):
             return (f"--out {out} and {name} {root} overlap: what this command writes would "
                     "replace, or be read back as, the files it reads; give an output of "
                     "its own")
+    for name, path in files:  # (a folder of them, the glossary's: what lies in it too)
+        o, f = _resolved(out), _resolved(path)
+        if o == f or o.parent == f:
+            return (f"--out {out} is {name} ({path}), which the runs read: what this command "
+                    "writes would replace it; give an output of its own")
     if articles is not None:
         o, a = _resolved(out), _resolved(articles)
         if o == a or a in o.parents:

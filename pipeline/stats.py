@@ -254,14 +254,19 @@ def locales_folder(args: argparse.Namespace, config: Config) -> Path | None:
     return None if _one_locale(locales) else locales
 
 
-def own_output(out: Path, locales: Path, config: Config, folder: bool = True) -> bool:
+def own_output(out: Path, locales: Path, config: Config, folder: bool = True,
+               settings: Path | None = None) -> bool:
     """Whether ``out``, what a catalog-only command writes (a ``folder``, or a file), stays
-    clear of the catalogs and the content it could replace, and a folder can be made there
-    (after saying so when not: a file there failed every write, then said the package was
-    written)."""
+    clear of the catalogs and the content it could replace, and of the files the runs read
+    beside them (the ``settings`` file, the baseline, the terms files), and a folder
+    can be made there (after saying so when not: a file there failed every write, then said
+    the package was written)."""
     from pipeline.roots import not_a_folder, written_over
 
-    problem = written_over(out, (("--locales", locales), ("the content folder", config.content)))
+    read = [("the settings file", settings), ("the baseline", config.baseline),
+            ("the no-loc file", config.no_loc_file), ("the glossary", config.glossary)]
+    problem = written_over(out, (("--locales", locales), ("the content folder", config.content)),
+                           files=[(name, path) for name, path in read if path is not None])
     if problem is None and folder:
         problem = not_a_folder("--out", out)
     if problem is not None:

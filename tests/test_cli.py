@@ -907,3 +907,34 @@ def test_a_run_sigterm_stops_ends_its_json_and_says_so_in_one_line(tmp_path: Pat
     assert run.stderr.splitlines()[-1:] == [
         "pipeline: terminated; the files written so far are whole"]
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(("command", "out"), [
+    (["tm-export", "--locale", "fr-FR"], "pyproject.toml"),
+    (["tm-export", "--locale", "fr-FR"], "baseline.json"),
+    (["tm-export", "--locale", "fr-FR"], "no-loc.txt"),
+    (["tm-export", "--locale", "fr-FR"], "glossary/fr-FR.csv"),
+    (["xliff-export"], "glossary"),
+    (["handoff", "--locale", "fr-FR", "--format", "po"], "glossary/sub"),
+])
+def test_an_output_over_a_file_the_runs_read_beside_the_catalogs_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str], out: str) -> None:
+    """`tm-export --out pyproject.toml` replaced the settings with TMX (every later command:
+    'Invalid statement'), `--out` the baseline, the no-loc list or a glossary replaced it:
+    exit 0, the file gone. Outputs over the content and catalogs were refused, not over the
+    files the settings name beside them."""
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "fr-FR.csv").write_text("en,fr\n")
+    (tmp_path / "no-loc.txt").write_text("Contoso\n")
+    (tmp_path / "baseline.json").write_text('{"version": 1, "findings": []}\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pipeline]\nbaseline = "baseline.json"\nno-loc-file = "no-loc.txt"\n'
+        'glossary = "glossary"\n')
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    assert main([*command, "--out", out]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"pipeline: error: --out {out} is the ") and "of its own" in said
+    assert snapshot(tmp_path) == before

@@ -128,7 +128,8 @@ def _orphans(rels: list[str], config: Config, locales: Path) -> list[Finding]:
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
-    if locales is None or not own_output(args.out, locales, config):
+    if locales is None or not own_output(args.out, locales, config,
+                                                      settings=args.config):
         return 2
     out: Path = args.out
     unknown = missing_locale(locales, args.locale)

@@ -63,7 +63,8 @@ def locale_rows(locales: Path, locale: str, limit: int, jobs: int, options: Opti
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
-    if locales is None or not own_output(args.out, locales, config, folder=False):
+    if locales is None or not own_output(args.out, locales, config, folder=False,
+                                                      settings=args.config):
         return 2
     try:
         options = config_options(config)

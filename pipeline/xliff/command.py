@@ -72,7 +72,8 @@ def _result(result: Finding | bool | Future[bool] | None) -> Finding | bool | No
 
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
-    if locales is None or not own_output(args.out, locales, config):
+    if locales is None or not own_output(args.out, locales, config,
+                                                      settings=args.config):
         return 2
     rels, _, problems = Layout(Path(), locales, args.out).catalogs()
     results = map_jobs(partial(_export_batch, locales, args.out, config.max_file_size), rels,
