@@ -1280,6 +1280,22 @@ def test_a_target_of_empty_segments_is_no_translation_not_a_clearing(target: byt
     assert (new, changed, [f.check for f in found]) == (EDGE, 0, ["xliff-incomplete"])
 
 
+@pytest.mark.parametrize("text", ["\ue713", "\U0001fae8", "\U00031350"])
+def test_a_target_of_a_character_pythons_unicode_calls_unprintable_is_a_translation(
+        text: str) -> None:
+    """A private-use character (an icon font's glyph, as Microsoft's docs write Segoe's
+    icons) or one Unicode assigned after Python's tables (a newer emoji, a CJK extension's
+    ideograph) shows on the page: str.isprintable() says no only for repr's sake. The
+    import dropped the vendor's text as blank, and translation-blank held it back."""
+    untranslated = Catalog(header=EDGE.header, messages=(
+        Message("Untranslated.", extracted_comments=("b5df6-101",)),))
+    data = export_catalog(untranslated, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Untranslated.</source>",
+        b"<source>Untranslated.</source><target>" + text.encode() + b"</target>", 1)
+    new, changed, found = import_catalog(untranslated, data, "a.xlf")
+    assert ([m.msgstr for m in new.messages], changed, found) == ([text], 1, ())
+
+
 def test_for_english_that_shows_nothing_only_white_space_is_no_translation() -> None:
     """English of an HTML comment alone shows nothing either: the comment back is its
     translation, white space still none."""

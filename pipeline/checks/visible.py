@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from pipeline.checks.rule import FILLERS
 
@@ -16,9 +17,31 @@ _COMMENT = re.compile(r"<!(?=--)(?:.*?--!?>|.*$)", re.S)
 # Characters Unicode calls printable that show nothing: the Hangul fillers, the Braille blank,
 # the combining grapheme joiner and the Khmer inherent vowels (a known way to fake a blank name),
 # and the variation selectors (Mongolian, standard and supplementary), all default-ignorable.
-BLANK = frozenset(FILLERS + "\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d"
+BLANK = frozenset(FILLERS + "\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f"
                   + "".join(map(chr, range(0xFE00, 0xFE10)))
                   + "".join(map(chr, range(0xE0100, 0xE01F0))))
+
+# Format characters that are a sign of their own, not an invisible control (Unicode's
+# prepended concatenation marks: the Arabic number signs, the end of ayah…)
+_SIGNS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+                   "\U000110bd\U000110cd")
+
+
+def _shows(c: str) -> bool:
+    if c.isprintable():
+        return not c.isspace() and c not in BLANK
+    # Python's "not printable" is about repr, not the page: a private-use character is an
+    # icon font's glyph, and an unassigned one a character of a newer Unicode than Python's
+    # (an emoji, a CJK extension's ideograph), unless Unicode keeps it ignorable or a
+    # noncharacter; a format character shows only as a sign
+    category = unicodedata.category(c)
+    if category == "Co":
+        return True
+    if category == "Cn":
+        o = ord(c)
+        return not (o == 0x2065 or 0xFFF0 <= o <= 0xFFF8 or 0xE0000 <= o <= 0xE0FFF
+                    or 0xFDD0 <= o <= 0xFDEF or o & 0xFFFE == 0xFFFE)
+    return c in _SIGNS
 
 
 def shows(text: str) -> bool:
@@ -27,4 +50,4 @@ def shows(text: str) -> bool:
     comments."""
     text = _COMMENT.sub("", text) if "<!--" in text else text
     text = html.unescape(text) if "&" in text else text
-    return any(c.isprintable() and not c.isspace() and c not in BLANK for c in text)
+    return any(map(_shows, text))

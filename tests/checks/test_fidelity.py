@@ -284,6 +284,7 @@ FAILING: dict[str, list[object]] = {
         case("Sign in.", "\ufe0f", "a-variation-selector"),
         case("Sign in.", "\u180b\U000e0100", "mongolian-and-supplementary-variation-selectors"),
         case("Sign in.", "&#xFE0F;", "a-variation-selector-reference"),
+        case("Sign in.", "\u180f", "the-fourth-mongolian-variation-selector"),
     ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
@@ -544,6 +545,10 @@ PASSING: dict[str, list[object]] = {
         case("Sign in.", "&nbsp;Connectez-vous.", "a-reference-before-text"),
         case("Sign in.", "&amp;", "an-ampersand-shows"),
         case("Sign in.", "\u3164\uac00", "a-filler-before-a-hangul-syllable", "ko-KR"),
+        case("Settings icon", "\ue713", "a-private-use-icon-glyph"),
+        case("Shaking face", "\U0001fae8", "an-emoji-newer-than-pythons-unicode"),
+        case("Rare ideograph", "\U00031350", "a-cjk-extension-h-ideograph"),
+        case("End of verse", "\u06dd", "an-arabic-end-of-ayah-sign", "ar-SA"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),
