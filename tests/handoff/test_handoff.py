@@ -988,6 +988,15 @@ def test_a_target_that_shows_nothing_comes_back_as_no_translation(
     assert (got.msgstr, got.fuzzy) == ("", False)
 
 
+@pytest.mark.parametrize("text", ["\ue713", "\U0001fae8"])
+def test_a_target_python_calls_unprintable_that_shows_comes_back_as_the_translation(
+        tmp_path: Path, text: str) -> None:
+    """A private-use icon glyph, or an emoji newer than Python's Unicode tables, shows on the
+    page: it was dropped as blank, the vendor's text lost."""
+    got = _returned_restart(tmp_path, lambda old, _: _target(old, 'state="translated"', text))
+    assert (got.msgstr, got.fuzzy) == (text, False)
+
+
 @pytest.mark.parametrize(("state", "second", "reviewed"), [
     ("translated", '<mrk mtype="seg" mid="2"/>', False),
     ("needs-translation", '<mrk mtype="seg" mid="2">after the update.</mrk>', False),
