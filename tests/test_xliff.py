@@ -1248,7 +1248,7 @@ _SEG_SOURCE = (b'<source>Machine translated.</source><seg-source><mrk mtype="seg
 
 @pytest.mark.parametrize("target", [
     "\u200b".encode(), b"&#8203;", b"&amp;#8203;", b"&lt;!-- vide --&gt;", "\u3164".encode(),
-    '<mrk mtype="seg" mid="1">\u200b</mrk>'.encode()])
+    '<mrk mtype="seg" mid="1">\u200b</mrk>'.encode(), b"&lt;b&gt;&lt;/b&gt;"])
 def test_a_target_that_shows_nothing_is_no_translation_as_the_checks_read_it(
         target: bytes) -> None:
     """A zero-width space (typed into a segment to leave it empty, where a tool refuses an

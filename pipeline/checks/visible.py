@@ -27,9 +27,15 @@ _SIGNS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891
                    "\U000110bd\U000110cd")
 
 
-def _shows(c: str) -> bool:
-    if c.isprintable():
-        return not c.isspace() and c not in BLANK
+# Tags of the elements that hold text and draw nothing of their own: a translation of only
+# these (a CAT tool's tag pair kept, its words left out) shows nothing. Others (img, br, q,
+# button, video…) may show something, and stay.
+_EMPTY_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|s|samp|small|span"
+    r"|strike|strong|sub|sup|time|tt|u|var)(?=[\s/>])[^<>]*>", re.I)
+
+
+def _unprintable_shows(c: str) -> bool:
     # Python's "not printable" is about repr, not the page: a private-use character is an
     # icon font's glyph, and an unassigned one a character of a newer Unicode than Python's
     # (an emoji, a CJK extension's ideograph), unless Unicode keeps it ignorable or a
@@ -46,8 +52,13 @@ def _shows(c: str) -> bool:
 
 def shows(text: str) -> bool:
     """Whether ``text`` shows anything on the page: more than white space, invisible format
-    characters (zero-width space, direction marks), character references to them and HTML
-    comments."""
+    characters (zero-width space, direction marks), character references to them, HTML
+    comments and the tags of text elements (``<span></span>``)."""
     text = _COMMENT.sub("", text) if "<!--" in text else text
-    text = html.unescape(text) if "&" in text else text
-    return any(map(_shows, text))
+    first = text.lstrip()[:1]  # mostly a letter after a space: nothing more to read
+    if first.isprintable() and first not in BLANK and first not in ("", "<", "&"):
+        return True
+    text = _EMPTY_TAG.sub("", text) if "<" in text else text  # before references: '&lt;b>'
+    text = html.unescape(text) if "&" in text else text  # is text
+    return any(not c.isspace() and c not in BLANK if c.isprintable() else _unprintable_shows(c)
+               for c in text)

@@ -988,6 +988,16 @@ def test_a_target_that_shows_nothing_comes_back_as_no_translation(
     assert (got.msgstr, got.fuzzy) == ("", False)
 
 
+def test_a_target_of_the_sources_codes_alone_comes_back_as_no_translation(
+        tmp_path: Path) -> None:
+    """A tool that requires the source's tags in the target, the words left out: its codes
+    alone are '<b></b>', which shows nothing. It was published as the vendor's reviewed
+    translation, the English's words gone from the page with no finding."""
+    got = _returned_restart(tmp_path, lambda old, codes: _target(
+        old, 'state="translated"', "".join(codes)))
+    assert (got.msgstr, got.fuzzy) == ("", False)
+
+
 @pytest.mark.parametrize("text", ["\ue713", "\U0001fae8"])
 def test_a_target_python_calls_unprintable_that_shows_comes_back_as_the_translation(
         tmp_path: Path, text: str) -> None:

@@ -91,18 +91,19 @@ def untranslated(source: str, translation: str, options: Options) -> Messages:
 
 @segment_rule(
     "translation-blank", F, ERROR,
-    "a translation that shows nothing (only white space or HTML comments) for visible English",
+    "a translation that shows nothing (white space, HTML comments, empty tags) for visible English",
     "translate the segment, or empty the translation to leave the segment untranslated",
-    translation_needs="<", edges=True)  # '<': an HTML comment
+    translation_needs="<", edges=True)  # '<': an HTML comment or tag
 def translation_blank(source: str, translation: str, options: Options) -> Messages:
     # The page would lose the English's words with no sign: gettext counts " " as translated.
     first = translation[:1]
     if ("<!--" not in translation and first.isprintable() and not first.isspace()
-            and first != "&" and first not in BLANK):
+            and first not in ("&", "<") and first not in BLANK):
         return NONE  # starts with a character that shows: most translations stop here
     if shows(translation) or not shows(source):
         return NONE
-    what = "HTML comments" if "<!--" in translation else "white space or invisible characters"
+    what = ("HTML comments" if "<!--" in translation else "HTML tags around no text"
+            if "<" in translation else "white space or invisible characters")
     return [f"the translation is only {what} and shows nothing on the page: "
             f"English {q(source, 60)}, translation {q(translation, 40)}"]
 
