@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.checks.tokens.attributes import generic_blocks
 from pipeline.checks.tokens.blocks import block_start
-from pipeline.checks.tokens.code import code_spans, mask_spans
+from pipeline.checks.tokens.code import code_spans, first_come, mask_spans
 from pipeline.checks.tokens.links import COLON_REST, DESTINATION_PATTERN, block_reader
 from pipeline.checks.tokens.tags import LENIENT_TAG
 from pipeline.render import Form, laid_out
@@ -137,25 +137,7 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     spans = [(us + a, us + b) for us, ue in inline_units(piece)
              for a, b in code_spans(piece[us:ue])
              if (us + a, us + b) in whole and on_page(start + us + a, start + us + b)]
-    return mask_spans(piece, _first_come(spans, first) if first else spans)
-
-
-def _first_come(spans: list[tuple[int, int]], stretches: list[tuple[int, int]]
-                ) -> list[tuple[int, int]]:
-    """The code spans no tag, destination or directive begun before them holds, read left to
-    right as the page is: whichever starts first wins, and what starts inside it is its own
-    (a backtick in a directive is the directive's; a '[!', ':::', '@"' or '{' in a code span,
-    a PowerShell '@"' among them, is code and holds no later span). Linear but for the sort."""
-    kept = []
-    until = -1
-    for a, b, span in sorted([(a, b, True) for a, b in spans]
-                             + [(a, b, False) for a, b in stretches]):
-        if a < until:
-            continue
-        until = b
-        if span:
-            kept.append((a, b))
-    return kept
+    return mask_spans(piece, first_come(spans, first) if first else spans)
 
 
 _PIPE = re.compile(r"(?<!\\)\|")

@@ -265,6 +265,12 @@ FAILING: dict[str, list[object]] = {
                      'Voir :::image type="content" source="media/a.png" alt-text="Voir source=" '
                      'link="https://evil.example/x":::', id="a-directive-link-after-a-value-"
                      "that-reads-as-an-attribute"),
+        # review (h161): a backtick in a directive's value is the directive's: it opens no code
+        # span over the directive after it, whose link was taken for code
+        pytest.param('See :::image type="icon" source="media/a.png"::: here.',
+                     'Voir :::image type="icon" source="media/a.png" alt-text="`"::: et '
+                     ':::image type="icon" source="https://evil.example/x.png"::: ici `.',
+                     id="a-directive-after-a-backtick-in-another-directives-value"),
         pytest.param("Contact support for help.",
                      "Contactez le support : MAILTO:support@evil.example", id="a-bare-mailto"),
         pytest.param("Write to [us](mailto:help@microsoft.com).",
@@ -448,6 +454,14 @@ FAILING: dict[str, list[object]] = {
                      id="a-media-image-retargeted-on-its-host"),
         pytest.param("Listen: ![the sound](media/a.mp3)", "Écoutez : ![le son](media/b.mp3)",
                      id="a-media-file-retargeted"),
+        # review (h161): Markdig's media links judge the destination with its references and
+        # escapes decoded: each plays b.mp4, and was no player to the reading
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/a.mp4&#41;/../../b.mp4) maintenant.",
+                     id="a-media-image-retargeted-past-a-referenced-parenthesis"),
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/b&#46;mp4) maintenant.",
+                     id="a-media-image-whose-extension-is-a-reference"),
         pytest.param("See [!code-csharp[](snippets/a.cs)].",
                      "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
         # helper-93: DocFX skips a '-' after the name and reads backslash escapes in the title

@@ -14,8 +14,10 @@ change the page count (``_ACTIVE``): a placeholder ('{token}') or a PowerShell h
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left
+from urllib.parse import unquote
 
 from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.links import DESTINATION_HEAD
@@ -232,10 +234,16 @@ def _media(text: str) -> list[tuple[str, str]]:
 
 
 def _players_of(urls: list[str]) -> list[tuple[str, str]]:
+    """Each URL Markdig's media links make a player of, as written. They judge the destination
+    as Markdig keeps it, escapes and references decoded, and its path as a URL reads it
+    (percent-escapes decoded): 'media/b&#46;mp4' and 'media/a.mp4&#41;/../../b.mp4' play b.mp4."""
     out = []
     for url in urls:
-        path = url.split("?", 1)[0].split("#", 1)[0]
-        if _EMBEDS.match(url):
+        plain = html.unescape(_ESCAPE.sub(r"\1", url)) if "&" in url or "\\" in url else url
+        path = plain.split("?", 1)[0].split("#", 1)[0]
+        if "%" in plain:
+            plain, path = unquote(plain), unquote(path)
+        if _EMBEDS.match(plain):
             out.append(("iframe", url))
         elif _MEDIA.search(path):
             out.append(("video", url))

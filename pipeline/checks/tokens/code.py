@@ -212,3 +212,21 @@ def without_english_code(text: str, english: str) -> str:
             theirs.remove(text[s:e])
             kept.append((s, e))
     return mask_spans(text, kept)
+
+
+def first_come(spans: list[tuple[int, int]], stretches: list[tuple[int, int]]
+                ) -> list[tuple[int, int]]:
+    """The code spans no tag, destination or directive begun before them holds, read left to
+    right as the page is: whichever starts first wins, and what starts inside it is its own
+    (a backtick in a directive is the directive's; a '[!', ':::', '@"' or '{' in a code span,
+    a PowerShell '@"' among them, is code and holds no later span). Linear but for the sort."""
+    kept = []
+    until = -1
+    for a, b, span in sorted([(a, b, True) for a, b in spans]
+                             + [(a, b, False) for a, b in stretches]):
+        if a < until:
+            continue
+        until = b
+        if span:
+            kept.append((a, b))
+    return kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.checks.tokens.code import code_spans
+from pipeline.checks.tokens.code import code_spans, first_come
 
 # A directive's head: ':::', the spaces a block's may have, a name (DocFX lower-cases it:
 # ':::IMAGE' is an image). Looked for at every position: a head inside another's value
@@ -34,6 +34,11 @@ URL_ATTRIBUTES = frozenset(("source", "src", "lightbox", "link", "href", "url", 
 
 def attributes(text: str, at: int) -> list[tuple[str, str]]:
     """The attributes of the directive whose name ends at ``at``, names in lower case."""
+    return _read(text, at)[0]
+
+
+def _read(text: str, at: int) -> tuple[list[tuple[str, str]], int]:
+    """``attributes``, and where the last of them ends."""
     out = []
     n = len(text)
     while at < n:
@@ -44,7 +49,7 @@ def attributes(text: str, at: int) -> list[tuple[str, str]]:
         out.append((m.group(1).lower(), quoted if quoted is not None
                     else single if single is not None else bare or ""))
         at = m.end()
-    return out
+    return out, at
 
 
 def directive_values(text: str, names: frozenset[str], kind: str = "") -> list[str]:
@@ -62,15 +67,18 @@ def colon_urls(text: str) -> list[str]:
     """What ':::image' and ':::video' directives load or link to (source, lightbox, link…),
     outside code spans: each directive no code span holds, read whole. DocFX reads a ':::'
     before any backtick after it: 'alt-text="`" link="https://evil…" loc-scope="`"' is no
-    code but a link."""
+    code but a link, and a backtick in a directive opens no code span over the text after it
+    ('alt-text="`"::: :::image link="https://evil…"::: `' links too)."""
     if ":::" not in text:
         return []
-    spans = code_spans(text) if "`" in text else []
+    read = [(head, *_read(text, head.end())) for head in _HEAD.finditer(text)]
+    spans = (first_come(code_spans(text), [(h.start(), end) for h, _, end in read])
+             if "`" in text else [])
     starts = [s for s, _ in spans]
     out: list[str] = []
-    for head in _HEAD.finditer(text):
+    for head, found, _ in read:
         i = bisect_right(starts, head.start()) - 1  # the last code span that starts before it
         if i >= 0 and head.start() < spans[i][1]:
             continue  # a ':::' in code
-        out.extend(v for a, v in attributes(text, head.end()) if a in URL_ATTRIBUTES)
+        out.extend(v for a, v in found if a in URL_ATTRIBUTES)
     return out
