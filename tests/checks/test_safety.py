@@ -462,6 +462,21 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Watch ![the demo](media/a.mp4) now.",
                      "Regardez ![la démo](media/b&#46;mp4) maintenant.",
                      id="a-media-image-whose-extension-is-a-reference"),
+        # ... and its parentheses as Markdig counts them: nested, escaped inside a pair, a '>'
+        # escaped in angle brackets (each plays b.mp4, and was read as the English's a.mp4 or
+        # as no player)
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/a.mp4(x(y))/../../b.mp4) maintenant.",
+                     id="a-media-image-retargeted-past-nested-parentheses"),
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/a.mp4(x\\)y)/../../b.mp4) maintenant.",
+                     id="a-media-image-retargeted-past-an-escape-in-parentheses"),
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](<media/a.mp4\\> x/../../b.mp4>) maintenant.",
+                     id="a-media-image-retargeted-past-an-escaped-angle-bracket"),
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/a.mp4" + "(" * 9 + "x" + ")" * 9
+                     + "/../b.mp4) maintenant.", id="a-media-image-nested-deeper-than-read"),
         pytest.param("See [!code-csharp[](snippets/a.cs)].",
                      "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
         # helper-93: DocFX skips a '-' after the name and reads backslash escapes in the title

@@ -210,8 +210,11 @@ def with_nolocs(text: str) -> str:
 # (a host that starts with one of these: 'vimeo.com.evil.example' too) and one of an audio or
 # video file, by its extension, an <audio> or <video>: elements an image is not. Its destination
 # read whole, as CommonMark reads it: a '<…>' one with its spaces, a bare one with its balanced
-# parentheses ('media/a.mp4(x)/../../b.mp4' plays b.mp4, not the English's a.mp4)
-_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+" + DESTINATION_HEAD)
+# parentheses ('media/a.mp4(x)/../../b.mp4' plays b.mp4, not the English's a.mp4). Nested
+# deeper than the reading follows, a '(' left is read on to white space and taken for a player:
+# another URL than the English's, never a shorter one
+_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+" + DESTINATION_HEAD
+                    + r"(\(\S*+)?")
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
                      r"|ok\.ru)", re.I)
 _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
@@ -225,20 +228,24 @@ def _media(text: str) -> list[tuple[str, str]]:
     ('iframe' or 'video', which stands for <audio> too) and its URL."""
     if "![" not in text:
         return []
-    out = _players_of([a or b for a, b in _IMAGE.findall(text)])
+    out = _players_of(_IMAGE.findall(text))
     # read again with its code masked only where the text as written has one: masking never
     # makes one, and it is the costly part on a whole page
     if out and "`" in text:
-        return _players_of([a or b for a, b in _IMAGE.findall(without_code(text))])
+        return _players_of(_IMAGE.findall(without_code(text)))
     return out
 
 
-def _players_of(urls: list[str]) -> list[tuple[str, str]]:
+def _players_of(images: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     """Each URL Markdig's media links make a player of, as written. They judge the destination
     as Markdig keeps it, escapes and references decoded, and its path as a URL reads it
     (percent-escapes decoded): 'media/b&#46;mp4' and 'media/a.mp4&#41;/../../b.mp4' play b.mp4."""
     out = []
-    for url in urls:
+    for angled, bare, deeper in images:
+        url = angled or bare + deeper
+        if deeper:
+            out.append(("video", url))
+            continue
         plain = html.unescape(_ESCAPE.sub(r"\1", url)) if "&" in url or "\\" in url else url
         path = plain.split("?", 1)[0].split("#", 1)[0]
         if "%" in plain:

@@ -35,8 +35,15 @@ _ANGLED = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*+(?:[\s/](?:\"[^\"]*+\"|'[^']*+'|[^<>\"']++)*+)?>"
     r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x01-\x20<>]*+>")
 # An inline link's destination and title after its ']', or a reference label. The destination
-# part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks.
-DESTINATION_HEAD = r"\]\([ \t\n]*+(?:<([^<>\n]*+)>|((?:[^\s()\\]++|\\.|\([^\s()]*+\))*+))"
+# part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks. As
+# Markdig reads one: a backslash escapes a '>' in a '<…>' one and a parenthesis anywhere, and
+# balanced parentheses nest (to _NESTED deep here: Markdig counts them, no text nests more)
+_NESTED = 8
+_BALANCED = r"\((?:[^\s()\\]|\\.)*+\)"
+for _ in range(_NESTED - 1):
+    _BALANCED = r"\((?:[^\s()\\]++|\\.|" + _BALANCED + r")*+\)"
+DESTINATION_HEAD = (r"\]\([ \t\n]*+(?:<((?:[^<>\n\\]|\\.)*+)>"
+                    r"|((?:[^\s()\\]++|\\.|" + _BALANCED + r")*+))")
 DESTINATION_PATTERN = (
     DESTINATION_HEAD
     + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+(\)?)")
