@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from pipeline.segment.blocks import Block
 
 _DESTINATION = re.compile(DESTINATION_PATTERN)
+# A full reference link's label after its ']': read from the raw text as the destination is, so
+# a backtick in it opens no code span ('[a][`]' with '[`]: x.md' defined). Where no definition
+# matches, Markdig reads the backtick as code: taken for a label, fewer spans are masked
+_LABEL = re.compile(r"\]\[(?:[^\[\]\\]|\\.)*+\]")
 # DocFX's directives, read before any code span in them: a '[!div …]' or '[!VIDEO …]' to its
 # first ']' no backslash escapes (DocFX strips a section's backticks and writes its attributes
 # raw: '[!div `class="x" onmouseover="alert(1)"`]'), a ':::image …' to its line's end, its
@@ -127,6 +131,8 @@ def code_masked(text: str, start: int, end: int, html: Sequence[tuple[int, int]]
     first = [(m.start(), m.end()) for m in LENIENT_TAG.finditer(piece)] if "<" in piece else []
     if "](" in piece:  # a link's destination, begun before a backtick in it, wins too
         first += [(m.start(), m.end()) for m in _DESTINATION.finditer(piece)]
+    if "][" in piece:  # ... and a reference's label
+        first += [(m.start(), m.end()) for m in _LABEL.finditer(piece)]
     if "[!" in piece or ":::" in piece or "@" in piece:  # ... and DocFX's
         first += [(m.start(), m.end()) for m in _DIRECTIVES.finditer(piece)]
     first += generic_blocks(piece)

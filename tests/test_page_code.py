@@ -88,3 +88,13 @@ def test_a_directive_opening_inside_a_code_span_holds_no_later_span(
     assert _published(tmp_path, markup) == 0
     page = (tmp_path / "build" / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert markup in page, page
+
+
+def test_a_backtick_in_a_reference_links_label_opens_no_code_span(tmp_path: Path) -> None:
+    """h161: Markdig reads a full reference link's label from the raw text, as a destination,
+    so its backtick is the label's and the backtick after it is a lone one: read as a code
+    span over both, the handler between them was left alone, published live, exit 0."""
+    markup = 'Voir [a][`] puis <b onclick="alert(1)">x</b> ici `.\n\n[`]: x.md'
+    assert _published(tmp_path, markup) == 1
+    page = (tmp_path / "build" / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert 'onclick="alert' not in page, page
