@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pipeline.checks.tokens.attributes import generic_blocks
 from pipeline.checks.tokens.blocks import block_start
 from pipeline.checks.tokens.code import code_spans, first_come, mask_spans
+from pipeline.checks.tokens.destinations import LABEL_PATTERN
 from pipeline.checks.tokens.links import COLON_REST, DESTINATION_PATTERN, block_reader
 from pipeline.checks.tokens.tags import LENIENT_TAG
 from pipeline.render import Form, laid_out
@@ -24,10 +25,7 @@ if TYPE_CHECKING:
     from pipeline.segment.blocks import Block
 
 _DESTINATION = re.compile(DESTINATION_PATTERN)
-# A full reference link's label after its ']': read from the raw text as the destination is, so
-# a backtick in it opens no code span ('[a][`]' with '[`]: x.md' defined). Where no definition
-# matches, Markdig reads the backtick as code: taken for a label, fewer spans are masked
-_LABEL = re.compile(r"\]\[(?:[^\[\]\\]|\\.)*+\]")
+_LABEL = re.compile(LABEL_PATTERN)
 # DocFX's directives, read before any code span in them: a '[!div …]' or '[!VIDEO …]' to its
 # first ']' no backslash escapes (DocFX strips a section's backticks and writes its attributes
 # raw: '[!div `class="x" onmouseover="alert(1)"`]'), a ':::image …' to its line's end, its

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.checks.tokens.destinations import BALANCED
+
 # Stands in for masked-out text (code, URLs, tags): not space, not punctuation, so it neither
 # creates nor removes emphasis flanking, words or numbers.
 MASK = "\x1a"
@@ -64,7 +66,7 @@ _SHADOW = re.compile(
     r"|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*>"
     r"|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)"
-    r"""|\]\([ \t\n]*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)"""
+    r"""|\]\([ \t\n]*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|""" + BALANCED + r""")*)"""
     r"""(?:[ \t\n]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
     r"[ \t\n]*\)", re.S | re.A)
 _SHADOW_START = re.compile(r"<|\]\(")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from pipeline.checks.base import LinkRewrite
 from pipeline.checks.tokens.code import MASK, without_code
 from pipeline.checks.tokens.colons import colon_urls
+from pipeline.checks.tokens.destinations import DESTINATION_HEAD as DESTINATION_HEAD
+from pipeline.checks.tokens.destinations import DESTINATION_PATTERN as DESTINATION_PATTERN
 from pipeline.checks.tokens.tags import html_tags, unescaped
 
 if TYPE_CHECKING:
@@ -34,19 +36,7 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x01-\x20<>]*+)>")
 _ANGLED = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*+(?:[\s/](?:\"[^\"]*+\"|'[^']*+'|[^<>\"']++)*+)?>"
     r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x01-\x20<>]*+>")
-# An inline link's destination and title after its ']', or a reference label. The destination
-# part alone (DESTINATION_HEAD) is shared with the fast paths of the link and URL checks. As
-# Markdig reads one: a backslash escapes a '>' in a '<…>' one and a parenthesis anywhere, and
-# balanced parentheses nest (to _NESTED deep here: Markdig counts them, no text nests more)
-_NESTED = 8
-_BALANCED = r"\((?:[^\s()\\]|\\.)*+\)"
-for _ in range(_NESTED - 1):
-    _BALANCED = r"\((?:[^\s()\\]++|\\.|" + _BALANCED + r")*+\)"
-DESTINATION_HEAD = (r"\]\([ \t\n]*+(?:<((?:[^<>\n\\]|\\.)*+)>"
-                    r"|((?:[^\s()\\]++|\\.|" + _BALANCED + r")*+))")
-DESTINATION_PATTERN = (
-    DESTINATION_HEAD
-    + r"(?:[ \t\n]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t\n]*+(\)?)")
+# An inline link's destination and title after its ']' (``destinations``), or a reference label
 _DESTINATION = re.compile(DESTINATION_PATTERN)
 _REF_LABEL = re.compile(r"\]\[([^\[\]\\]++)\]")
 _COLLAPSED = re.compile(r"(?<![\]\\!])\[([^\[\]\n]++)\]\[\]")
