@@ -212,9 +212,10 @@ def with_nolocs(text: str) -> str:
 # read whole, as CommonMark reads it: a '<…>' one with its spaces, a bare one with its balanced
 # parentheses ('media/a.mp4(x)/../../b.mp4' plays b.mp4, not the English's a.mp4). Nested
 # deeper than the reading follows, a '(' left is read on to white space and taken for a player:
-# another URL than the English's, never a shorter one
-_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*+\])*+" + DESTINATION_HEAD
-                    + r"(\(\S*+)?")
+# another URL than the English's, never a shorter one. An image's text may nest brackets and
+# hold code spans ('![a [b [c]]](…)', '![a `]` b](…)'), which no pattern follows: each
+# destination after a '![' counts (a link's to a media file too: the same on both sides)
+_IMAGE = re.compile(DESTINATION_HEAD + r"(\(\S*+)?")
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
                      r"|ok\.ru)", re.I)
 _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
@@ -226,13 +227,16 @@ _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|j
 def _media(text: str) -> list[tuple[str, str]]:
     """Each image of ``text`` (outside code) that is a player on the page: the element it is
     ('iframe' or 'video', which stands for <audio> too) and its URL."""
-    if "![" not in text:
+    first = text.find("![")
+    if first < 0:
         return []
-    out = _players_of(_IMAGE.findall(text))
+    out = _players_of(_IMAGE.findall(text, first))
     # read again with its code masked only where the text as written has one: masking never
     # makes one, and it is the costly part on a whole page
     if out and "`" in text:
-        return _players_of(_IMAGE.findall(without_code(text)))
+        masked = without_code(text)
+        first = masked.find("![")
+        return _players_of(_IMAGE.findall(masked, first)) if first >= 0 else []
     return out
 
 
