@@ -490,6 +490,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Watch ![the demo](media/a.mp4) now.",
                      "Regardez ![la `]` démo](media/b.mp4) maintenant.",
                      id="a-media-image-whose-text-has-a-bracket-in-code"),
+        # review (h161): Markdig ends a bare destination at a space, tab or control character
+        # only: a no-break space is part of it (plays b.mp4; read as the English's a.mp4)
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo](media/a.mp4\u00a0/../../b.mp4) maintenant.",
+                     id="a-media-image-retargeted-past-a-no-break-space"),
         pytest.param("See [!code-csharp[](snippets/a.cs)].",
                      "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
         # helper-93: DocFX skips a '-' after the name and reads backslash escapes in the title

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from urllib.parse import unquote
 
 from pipeline.checks.tokens.code import without_code
+from pipeline.checks.tokens.destinations import URL_CHAR
 from pipeline.checks.tokens.links import DESTINATION_HEAD
 
 _NAME = re.compile(r"[A-Za-z_:][\w:.-]*+")
@@ -211,11 +212,12 @@ def with_nolocs(text: str) -> str:
 # video file, by its extension, an <audio> or <video>: elements an image is not. Its destination
 # read whole, as CommonMark reads it: a '<…>' one with its spaces, a bare one with its balanced
 # parentheses ('media/a.mp4(x)/../../b.mp4' plays b.mp4, not the English's a.mp4). Nested
-# deeper than the reading follows, a '(' left is read on to white space and taken for a player:
-# another URL than the English's, never a shorter one. An image's text may nest brackets and
-# hold code spans ('![a [b [c]]](…)', '![a `]` b](…)'), which no pattern follows: each
-# destination after a '![' counts (a link's to a media file too: the same on both sides)
-_IMAGE = re.compile(DESTINATION_HEAD + r"(\(\S*+)?")
+# deeper than the reading follows, a '(' left is read on to the destination's end and taken
+# for a player: another URL than the English's, never a shorter one. An image's text may nest
+# brackets and hold code spans ('![a [b [c]]](…)', '![a `]` b](…)'), which no pattern
+# follows: each destination after a '![' counts (a link's to a media file too: the same on
+# both sides)
+_IMAGE = re.compile(DESTINATION_HEAD + r"(\(" + URL_CHAR + r"*+)?")
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
                      r"|ok\.ru)", re.I)
 _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
