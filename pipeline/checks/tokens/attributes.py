@@ -56,9 +56,17 @@ def with_generic(text: str) -> str:
 
 def _run_end(text: str, i: int) -> int:
     """Where a run from ``i`` ends: the next white space or brace, else the text's end (a run
-    never holds a '{', so no place is read by two blocks' runs)."""
+    never holds a '{' read on its own, so no place is read by two blocks' runs). Two braces or
+    more are read by no block of their own ('{{'): the run goes on over them, as Markdig's
+    does ('{.a{{ style=…}' is one block, its class 'a{{')."""
+    n = len(text)
     m = _STOPS.search(text, i)
-    return len(text) if m is None else m.start()
+    while m is not None and text.startswith("{{", m.start()):
+        j = m.start()
+        while j < n and text[j] == "{":
+            j += 1
+        m = _STOPS.search(text, j)
+    return n if m is None else m.start()
 
 
 def _skip_blank(text: str, i: int) -> int:

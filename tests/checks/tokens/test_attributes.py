@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.tokens.attributes import generic_blocks
+from pipeline.checks.tokens.attributes import generic_blocks, with_generic
 
 _WHITE = " \t\n\v\f\r"
 
@@ -103,4 +103,25 @@ def test_a_repeated_opening_is_read_in_linear_time(piece: str) -> None:
     text = piece * (100_000 // len(piece))
     start = time.perf_counter()
     generic_blocks(text)
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(("text", "attributes"), [
+    ("**x**{.a{{ style=position:fixed}", 'class="a{{" style="position:fixed"'),
+    ("**x**{#a{{{b onclick=f()}", 'id="a{{{b" onclick="f()"'),
+    ("**x**{.a{ onclick=f()}", 'onclick="f()"'),  # a single '{' is read on its own
+])
+def test_a_run_goes_on_over_braces_no_block_of_their_own_reads(
+        text: str, attributes: str) -> None:
+    """h161: a '{{' opens no block, so a class or id run that meets one goes on over it, as
+    Markdig's does: the run stopped there, the attributes after it were read by nothing, and
+    '{.a{{ style=position:fixed}' on the English's '{.a}' was published."""
+    assert attributes in with_generic(text)
+
+
+@pytest.mark.parametrize("piece", ["{.a{{", "{.a{{ ", "{#{{b{", "{a={{"])
+def test_braces_in_runs_are_read_in_linear_time(piece: str) -> None:
+    text = piece * (100_000 // len(piece))
+    start = time.perf_counter()
+    with_generic(text)
     assert time.perf_counter() - start < 1.0
