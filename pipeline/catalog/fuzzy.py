@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.catalog.model import Message
 
@@ -30,22 +30,8 @@ def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
     passes over those below the bar (by their lengths alone, mostly), and difflib is asked
     about the others from the highest bound down, until no bound can beat the best score.
     The choice is the one difflib alone would make."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
-
-    # (the cutoff a little under the bar: rapidfuzz turns it into a whole distance, and a
-    # candidate exactly at the bar must not be lost to rounding; the loop keeps the bar)
-    hits = process.extract(msgid, choices, scorer=Indel.normalized_similarity,
-                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
-    best: int | None = None
-    best_score = FUZZY_THRESHOLD
-    for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
-        if bound < best_score - 1e-9:
-            break
-        score = similarity(msgid, choices[n])
-        if score > best_score or (score == best_score and score > 0 and (
-                best is None or _before(candidates[n], candidates[best]))):
-            best, best_score = n, score
+    best = _best(msgid, choices, lambda n: similarity(msgid, choices[n]),
+                 lambda n, m: _before(candidates[n], candidates[m]))
     return None if best is None else candidates[best]
 
 
@@ -53,19 +39,29 @@ def nearest(choices: Sequence[str], text: str) -> int | None:
     """The index of the choice ``text`` is closest to as a lender (``similarity(choice,
     text)``), at least FUZZY_THRESHOLD, of equals the first: ``best_fuzzy`` turned round, the
     English an old entry is the counterpart of. Bounded by rapidfuzz as it is."""
+    return _best(text, choices, lambda n: similarity(choices[n], text), lambda n, m: False)
+
+
+def _best(query: str, choices: Sequence[str], score: Callable[[int], float],
+          before: Callable[[int, int], bool]) -> int | None:
+    """The index of the choice ``score`` rates highest, at least FUZZY_THRESHOLD; of equals,
+    the first by rapidfuzz's bound and index, unless ``before`` prefers a later one."""
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    hits = process.extract(text, choices, scorer=Indel.normalized_similarity,
+    # (the cutoff a little under the bar: rapidfuzz turns it into a whole distance, and a
+    # candidate exactly at the bar must not be lost to rounding; the loop keeps the bar)
+    hits = process.extract(query, choices, scorer=Indel.normalized_similarity,
                            score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None)
     best: int | None = None
     best_score = FUZZY_THRESHOLD
     for _, bound, n in sorted(hits, key=lambda hit: (-hit[1], hit[2])):
         if bound < best_score - 1e-9:
             break
-        score = similarity(choices[n], text)
-        if score > best_score or (score == best_score and score > 0 and best is None):
-            best, best_score = n, score
+        found = score(n)
+        if found > best_score or (found == best_score and found > 0 and (
+                best is None or before(n, best))):
+            best, best_score = n, found
     return best
 
 
