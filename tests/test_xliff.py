@@ -1362,6 +1362,31 @@ def test_a_segmented_target_that_leaves_a_segment_untranslated_is_not_taken_as_r
     assert import_catalog(EDGE, untouched, "a.xlf") == (EDGE, 0, ())
 
 
+def test_a_segmented_target_leaving_a_sentence_out_never_replaces_a_reviewed_translation(
+) -> None:
+    """A vendor sent a reviewed entry back with one of its two sentences translated, the other
+    left empty (Trados's untranslated segment): the part replaced the whole reviewed text,
+    fuzzy, and the page fell back to English with the reviewed text in git alone. The
+    reviewed text stays; the vendor's part is kept in a # comment of the entry, and said."""
+    data = export_catalog(EDGE, "fr-FR/a.po", "fr-FR").replace(
+        b"<source>Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; `code`</source>",
+        b"<source>Reviewed &lt;b&gt;markup&lt;/b&gt; &amp; `code`</source><seg-source><mrk "
+        b'mtype="seg" mid="1">Reviewed &lt;b&gt;markup&lt;/b&gt;</mrk> <mrk mtype="seg" mid="2">'
+        b"&amp; `code`</mrk></seg-source>").replace(
+        b">Relu &lt;b&gt;balises&lt;/b&gt; &amp; `code`<", b'><mrk mtype="seg" mid="1">Revu '
+        b'&lt;b&gt;balises&lt;/b&gt;</mrk> <mrk mtype="seg" mid="2"/><')
+    new, changed, found = import_catalog(EDGE, data, "xlf/fr-FR/a.xlf")
+    got = {m.msgid: m for m in new.messages}["Reviewed <b>markup</b> & `code`"]
+    assert (got.msgstr, got.fuzzy, changed) == ("Relu <b>balises</b> & `code`", False, 1)
+    assert "> Revu <b>balises</b> " in got.translator_comments
+    [said] = found
+    assert said.check == "xliff-incomplete" and said.message.endswith(
+        "untranslated: the catalog's reviewed translation stays, the vendor's in a # comment "
+        "of the entry")
+    again, changed_again, _ = import_catalog(new, data, "xlf/fr-FR/a.xlf")
+    assert (again, changed_again) == (new, 0)  # kept once, however often it comes back
+
+
 @pytest.mark.parametrize("marked", [
     b'<mrk mtype="protected" mid="p1">balises</mrk>', b'<mrk mtype="term">balises</mrk>',
     b'<mrk xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" mtype="x-sdl-comment" '

@@ -12,23 +12,23 @@ The import changes only msgstr and the review state, and only where the XLIFF di
 the lines of a translator's notes the entry lacks to its ``#`` comments (none taken away): a
 unit is reviewed when ``approved="yes"`` (or, without ``approved``, its target's state is
 ``translated``, ``signed-off`` or ``final``), fuzzy otherwise, or where its state says work
-remains (``new``…: ``review.reviewed_unit``). A unit without ``<target>`` (a
-CAT tool leaves out the units it did not touch) changes nothing; an explicitly empty
-``<target/>`` clears the translation, and says so (``xliff-cleared``); an unconfirmed copy of
-the English in a unit exported untranslated changes nothing. A unit that comes back
-as it was exported changes nothing, even where the catalog changed since; a unit the vendor
-changed whose entry also changed (or was reviewed) in the catalog since the export keeps the
-catalog's text, the vendor's in a ``#`` comment of the entry, and says so (``xliff-conflict``);
-without the export's record (a tool dropped it), any entry no longer as its handoff delivered it.
-An entry that becomes reviewed loses its fuzzy flag, its previous msgid and the
-machine-translation note; a changed msgstr loses the note too (as the next ``extract`` would).
-Everything else of the catalog stays, and a catalog is rewritten only when its content changes.
-A unit whose English the catalog no longer has is not applied and says so (``xliff-stale``); a
-unit whose id the CAT tool changed finds its entry by its English and context; a file none of
-whose units fits is refused. A file that does not fit its catalog (a unit whose source or
-context is not the catalog's, inline XLIFF markup, unreadable XML) is refused whole, its
-catalog untouched; a tool's segments and markers (``<mrk>``) are read through, and a target
-of white space, or one leaving a segment out, is not taken as one (``pipeline.xliff.segments``).
+remains (``new``…: ``review.reviewed_unit``). A unit without ``<target>`` (a CAT tool leaves out
+the units it did not touch) changes nothing; an explicitly empty ``<target/>`` clears the
+translation, and says so (``xliff-cleared``); an unconfirmed copy of the English in a unit
+exported untranslated changes nothing. A unit that comes back as it was exported changes
+nothing, even where the catalog changed since; a unit the vendor changed whose entry also
+changed (or was reviewed) in the catalog since the export keeps the catalog's text, the vendor's
+in a ``#`` comment of the entry, and says so (``xliff-conflict``); without the export's record
+(a tool dropped it), any entry no longer as its handoff delivered it. An entry that becomes
+reviewed loses its fuzzy flag, its previous msgid and the machine-translation note; a changed
+msgstr loses the note too (as the next ``extract`` would). Everything else of the catalog stays,
+and a catalog is rewritten only when its content changes. A unit whose English the catalog no
+longer has is not applied and says so (``xliff-stale``); a unit whose id the CAT tool changed
+finds its entry by its English and context; a file none of whose units fits is refused. A file
+that does not fit its catalog (a unit whose source or context is not the catalog's, inline XLIFF
+markup, unreadable XML) is refused whole, its catalog untouched; a tool's segments and markers
+(``<mrk>``) are read through, and a target of white space is not taken as one, nor one leaving a
+segment out over a reviewed text (kept beside it) or as reviewed (``pipeline.xliff.segments``).
 The commands are in ``pipeline.xliff.command``.
 """
 
@@ -50,17 +50,16 @@ from pipeline.xliff.notes import returned_notes as returned_notes
 from pipeline.xliff.notes import unit_context as _context
 from pipeline.xliff.notes import with_notes as with_notes
 from pipeline.xliff.original import file_language, named
-from pipeline.xliff.review import REVIEWED_STATES as REVIEWED_STATES
 from pipeline.xliff.review import copied_english, is_po_header, reviewed_unit
 from pipeline.xliff.segments import (
     LEFT_OUT_HINT,
     blank,
     left_out,
+    segmented,
     unfilled,
     untranslated_segments,
 )
-from pipeline.xliff.segments import segmented as segmented
-from pipeline.xliff.stale import by_named_context, keep_beside, moved, why_stale
+from pipeline.xliff.stale import PART, by_named_context, keep_beside, moved, why_stale
 from pipeline.xliff.stale import keep_stale as keep_stale
 from pipeline.xliff.stale import short as _short
 
@@ -329,15 +328,18 @@ def import_catalog(catalog: Catalog, data: bytes, shown: str, original: str | No
                 cleared.append(Finding(
                     INCOMPLETE, Severity.WARNING, f"unit {uid!r}: its <target> shows nothing "
                     f"{_short(target)}, no translation: the catalog's {_short(msg.msgstr)} "
-                    "stays", shown,
-                    line, 0, None, "translate the unit, or send back an empty <target/> to "
-                    "clear the translation"))
+                    "stays", shown, line, 0, None, "translate the unit, or send back an empty "
+                    "<target/> to clear the translation"))
             continue
         missing = untranslated_segments(element, node)
         if missing and target.strip() != msg.msgstr.strip():  # a new text, part of one
-            reviewed = False
+            reviewed, whole = False, msg.reviewed and bool(msg.msgstr)  # nor a reviewed one
             cleared.append(Finding(INCOMPLETE, Severity.WARNING, f"unit {uid!r}: "
-                                   + left_out(missing), shown, line, 0, None, LEFT_OUT_HINT))
+                                   + left_out(missing, whole), shown, line, 0, None,
+                                   LEFT_OUT_HINT))
+            if whole:  # the reviewed text stays; the vendor's part of one is kept beside it
+                touched.update([n] if keep_beside(messages, n, target, PART) else [])
+                continue
         base = element.get(BASE)
         if copied_english(target, msg, reviewed, base):
             continue  # a tool's copy of the English in a unit exported untranslated

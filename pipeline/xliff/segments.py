@@ -94,11 +94,15 @@ def untranslated_segments(unit: Any, target: Any, copies: bool = False) -> tuple
 LEFT_OUT_HINT = "translate every segment of the unit, and confirm it"
 
 
-def left_out(missing: tuple[str, ...]) -> str:
-    """What a target that leaves the segments ``missing`` untranslated is taken for."""
+def left_out(missing: tuple[str, ...], kept: bool = False) -> str:
+    """What a target that leaves the segments ``missing`` untranslated is taken for: with
+    ``kept``, part of a text never replaces the catalog's reviewed one, which stays; the
+    vendor's is kept beside it."""
     return (f"its <target> leaves segment{'s' * (len(missing) > 1)} "
-            f"{', '.join(map(repr, missing))} of its <seg-source> untranslated: taken as "
-            "unreviewed (fuzzy), not published")
+            f"{', '.join(map(repr, missing))} of its <seg-source> untranslated: " + (
+                "the catalog's reviewed translation stays, the vendor's in a # comment of the "
+                "entry"
+                if kept else "taken as unreviewed (fuzzy), not published"))
 
 
 def blank(target: str, english: str) -> bool:

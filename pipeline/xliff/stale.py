@@ -60,7 +60,13 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
 
 
-def keep_beside(messages: list[Message], n: int, target: str) -> bool:
+# why a segmented target that leaves a sentence out was kept beside a reviewed text
+PART = "it leaves a segment untranslated, and the catalog had a reviewed translation"
+
+
+def keep_beside(messages: list[Message], n: int, target: str,
+                why: str = "the entry changed or was reviewed in the catalog since the export"
+                ) -> bool:
     """Keep a returned translation that the catalog's own entry (changed or reviewed since
     the export) wins over in a ``#`` comment of that entry, once however often it comes back:
     the vendor's work stays where a reviewer finds it. Whether the entry changed."""
@@ -69,8 +75,8 @@ def keep_beside(messages: list[Message], n: int, target: str) -> bool:
     m = messages[n]
     # each line of the text quoted (a line of its own would read as an ignore-<check> mark),
     # split where any reader splits lines (U+2028, NEL): the next import reads the same lines
-    note = ["returned by the vendor, not applied (the entry changed or was reviewed in the "
-            "catalog since the export):", *(f"> {line}" for line in target.splitlines())]
+    note = [f"returned by the vendor, not applied ({why}):",
+            *(f"> {line}" for line in target.splitlines())]
     have = m.translator_comments
     if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
         return False
