@@ -43,8 +43,17 @@ def declare(p: argparse.ArgumentParser, command: str) -> None:
                         "the run (default: [tool.pipeline] baseline)")
     p.add_argument("--no-baseline", action="store_true",
                    help="ignore the configured baseline")
-    p.add_argument("--changed-since", metavar="REF",
+    p.add_argument("--changed-since", metavar="REF", type=_given_ref,
                    help="only the articles and catalogs that differ from this git ref")
+
+
+def _given_ref(text: str) -> str:
+    """A ref option's value: an empty one (``--changed-since "$BASE"``, the variable not set)
+    is refused, as an empty path is; it ran every article, unsaid."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty git ref (a shell variable not set?): give "
+                                         "a ref, such as origin/main")
+    return text
 
 
 def wanted(args: argparse.Namespace, config: Config) -> bool:

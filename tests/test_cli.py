@@ -228,6 +228,17 @@ def test_an_empty_path_option_is_refused_not_taken_for_this_folder(
         assert "an empty path (a shell variable not set?)" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["check", "locales"])
+def test_an_empty_changed_since_ref_is_refused_not_a_full_run_unsaid(
+        command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # `--changed-since "$BASE"` with BASE not set ran every article and said nothing of it
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--changed-since", ""])
+    assert exc.value.code == 2
+    assert "--changed-since: an empty git ref (a shell variable not set?)" in (
+        capsys.readouterr().err)
+
+
 @pytest.mark.parametrize("command", [
     ["check"], ["report"], ["stats"], ["xliff-export", "--out", "x"], ["xliff-import", "x"],
     ["handoff", "--locale", "fr-FR", "--out", "x"], ["handoff-import", "x"],
