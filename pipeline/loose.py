@@ -9,8 +9,8 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import yaml
@@ -213,6 +213,26 @@ def _inert(text: str) -> str:
             .replace('"', "%22"))
 
 
+# Line breaks to YAML 1.1 (PyYAML, libyaml, YamlDotNet) and text to YAML 1.2 (js-yaml): a
+# value a 1.1 reader ends at one ('title: a' U+2028 '# <script>…', the rest a comment) a 1.2
+# reader reads on, so both readings are checked.
+_YAML_11_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _readings(yaml_text: str) -> list[tuple[str, dict[int, str]]]:
+    """The YAML as a 1.1 reader takes it, and as a 1.2 reader does where they differ: each
+    NEL, U+2028 and U+2029 then a private-use character no reader breaks a line at (one for
+    one: the parser's marks still index the text), with the map that puts it back."""
+    breaks = sorted(set(_YAML_11_BREAK.findall(yaml_text)))
+    if not breaks:
+        return [(yaml_text, {})]
+    # a plane of 65,534 private-use characters: more than the front matter's 32,768 limit
+    free = (chr(c) for c in range(0xF0000, 0xFFFFE) if chr(c) not in yaml_text)
+    stand_in = {b: next(free) for b in breaks}
+    text_12 = yaml_text.translate({ord(b): s for b, s in stand_in.items()})
+    return [(yaml_text, {}), (text_12, {ord(s): b for b, s in stand_in.items()})]
+
+
 def meta_values(article: Article) -> list[str] | None:
     """The translated front matter values as the article's reading gave them, or None when they
     may not be what a YAML reader builds: a value that is not a single string (a list of
@@ -220,7 +240,7 @@ def meta_values(article: Article) -> list[str] | None:
     '!!binary' value, an alias of a list). Then only ``front_matter_values`` has them."""
     meta = article.meta
     block = article.text[: article.body_start]
-    if MERGE in meta or "!" in block or "*" in block:
+    if MERGE in meta or "!" in block or "*" in block or _YAML_11_BREAK.search(block):
         return None
     values = []
     for key in TRANSLATED_KEYS:
@@ -246,7 +266,7 @@ def front_matter_values(article: Article) -> list[Loose]:
     yaml_text = split_front_matter(text, article.path)[1]
     out = []
     seen: set[tuple[int, int, str]] = set()
-    for key, event, value in strings_under(yaml_text, TRANSLATED_KEYS):
+    for key, event, value in _strings(yaml_text):
         first, last = event.start_mark, event.end_mark
         assert first is not None and last is not None  # the parser marks every event
         start, end = offset + first.index, offset + last.index
@@ -260,4 +280,26 @@ def front_matter_values(article: Article) -> list[Loose]:
         out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
                          column, None, (f"&{anchor} " if anchor else "") + '""',
                          "an empty value", value=True))
-    return out
+    return [_widest(v, out) for v in out]
+
+
+def _widest(value: Loose, values: Sequence[Loose]) -> Loose:
+    """``value`` held where the widest value around it is: a 1.1 reading's value inside the
+    1.2 reading's ('Titre' of 'Titre' U+2028 '# <script>…'), both held, is one edit, never
+    two that overlap (``title: """"``)."""
+    around = [v for v in values if v.start <= value.start and value.end <= v.end]
+    widest = min(around, key=lambda v: (v.start - v.end, v.start))
+    return replace(value, start=widest.start, end=widest.end, fallback=widest.fallback)
+
+
+def _strings(yaml_text: str) -> Iterator[tuple[str, yaml.NodeEvent, str]]:
+    """``strings_under`` the translated keys in each of the YAML's ``_readings``; a reading a
+    YAML reader refuses has none (a 1.2 one: the article reader, 1.1, took the block)."""
+    for text, back in _readings(yaml_text):
+        try:
+            found = list(strings_under(text, TRANSLATED_KEYS))
+        except yaml.YAMLError:
+            if not back:
+                raise
+            continue
+        yield from ((key, event, value.translate(back)) for key, event, value in found)

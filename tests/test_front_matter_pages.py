@@ -80,3 +80,31 @@ def test_a_translated_value_a_yaml_reader_builds_into_a_script_is_published_empt
     assert status == 1 and "the front matter value of '" in report
     assert "an empty value was published instead" in report
     assert page.endswith("---\nTexte.\n")
+
+
+# YAML 1.1 (PyYAML, libyaml, YamlDotNet) breaks a line at NEL, U+2028 and U+2029; YAML 1.2
+# (js-yaml, the 'yaml' package) reads them as text, and '#' after one as part of the value
+YAML_11_BREAKS = ("\u2028", "\u2029", "\x85")
+READ_ON = {
+    "line separator": f"title: Titre\u2028# {SCRIPT}\n",
+    "paragraph separator": f"title: Titre\u2029# {SCRIPT}\n",
+    "NEL": f"title: Titre\x85# {SCRIPT}\n",
+    "held in both readings": f"title: {SCRIPT}\u2028# {SCRIPT}\n",
+}
+
+
+@pytest.mark.parametrize("values", READ_ON.values(), ids=READ_ON.keys())
+def test_a_value_a_yaml_12_reader_reads_on_past_a_unicode_line_break_is_checked_whole(
+    tmp_path: Path, values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``title: Titre`` U+2028 ``# <script>…``: a YAML 1.1 reader reads the title 'Titre' and
+    a comment; a YAML 1.2 reader the title 'Titre' U+2028 '# <script>…'. Before, only the first
+    reading was checked: exit 0, the script published in the title a 1.2 reader builds. Held
+    in both readings, one edit empties it (two overlapping ones wrote ``title: \"\"\"\"``)."""
+    article = f"---\n{values}{LOC_KEYS}---\n{PAIR}\n"
+    status, page, report = locales(tmp_path, article, capsys)
+    block = page.split("---\n")[1]
+    as_11 = yaml.safe_load(block)
+    as_12 = yaml.safe_load(block.translate({ord(c): "\ue000" for c in YAML_11_BREAKS}))
+    assert as_11["title"] == as_12["title"] == ""
+    assert status == 1 and "the front matter value of 'title'" in report
