@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.layout import is_locale
 from pipeline.storage import Url
+from pipeline.terms import GLOSSARY_SUFFIXES
 
 # A folder named as one locale with its script or region (fr-FR, zh-Hans, es-419): what the
 # content root holds, never what it is. The language must be one the C library knows, so
@@ -92,9 +93,11 @@ def written_over(out: Path, reads: Sequence[tuple[str, Path | Url]],
             return (f"--out {out} and {name} {root} overlap: what this command writes would "
                     "replace, or be read back as, the files it reads; give an output of "
                     "its own")
-    for name, path in files:  # (a folder of them, the glossary's: what lies in it too)
+    for name, path in files:
         o, f = _resolved(out), _resolved(path)
-        if o == f or o.parent == f:
+        # in a folder of them (the glossary's) only what it reads: a glossary in the repo's
+        # root refused every output beside the settings, a TMX file or a package folder
+        if o == f or (o.parent == f and o.suffix.lower() in GLOSSARY_SUFFIXES):
             return (f"--out {out} is {name} ({path}), which the runs read: what this command "
                     "writes would replace it; give an output of its own")
     if articles is not None:

@@ -287,6 +287,9 @@ def read_no_loc_file(path: Path) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
+GLOSSARY_SUFFIXES = (".csv", ".tbx")  # the files of a glossary folder read (any case)
+
+
 def read_glossary(folder: Path) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """Each locale's entries from ``folder``/<locale>.csv and .tbx (other files are left)."""
     if not folder.is_dir():  # a file there is no folder either, and said so

@@ -926,7 +926,8 @@ def test_a_run_sigterm_stops_ends_its_json_and_says_so_in_one_line(tmp_path: Pat
     (["tm-export", "--locale", "fr-FR"], "no-loc.txt"),
     (["tm-export", "--locale", "fr-FR"], "glossary/fr-FR.csv"),
     (["xliff-export"], "glossary"),
-    (["handoff", "--locale", "fr-FR", "--format", "po"], "glossary/sub"),
+    (["handoff", "--locale", "fr-FR", "--format", "po"], "glossary"),
+    (["tm-export", "--locale", "fr-FR"], "glossary/notes.TBX"),
 ])
 def test_an_output_over_a_file_the_runs_read_beside_the_catalogs_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -949,3 +950,24 @@ def test_an_output_over_a_file_the_runs_read_beside_the_catalogs_is_refused(
     said = capsys.readouterr().err
     assert said.startswith(f"pipeline: error: --out {out} is the ") and "of its own" in said
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(("command", "out"), [
+    (["tm-export", "--locale", "fr-FR"], "fr-FR.tmx"),
+    (["xliff-export"], "xliff"),
+    (["handoff", "--locale", "fr-FR", "--format", "po"], "package"),
+])
+def test_an_output_beside_a_glossary_in_the_repos_root_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str], out: str) -> None:
+    """A glossary folder that is the repo's root (`glossary = "."`, its fr-FR.csv beside the
+    settings) refused every output in the root: 'is the glossary (.), which the runs read',
+    a TMX file or a package folder the glossary never reads. What a glossary folder reads
+    is its <locale>.csv and .tbx files, the outputs over them alone are refused."""
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    (tmp_path / "fr-FR.csv").write_text("en,fr\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nglossary = "."\n')
+    monkeypatch.chdir(tmp_path)
+    main([*command, "--out", out])
+    assert "which the runs read" not in capsys.readouterr().err
+    assert (tmp_path / out).exists()
