@@ -6,9 +6,9 @@ or reviewed keeps the catalog's text (the rule, and the record each entry keeps 
 delivered, are in ``handoff``). Changed English becomes fuzzy with the old English as its previous
 msgid (as ``msgmerge --previous`` writes it), unless the old entry is as its handoff delivered it
 and this handoff translates the new English: it follows the handoff, as any such entry. The old
-entry is the closest human text (an entry a translator changed, for the English closest to it,
-before a closer one nobody changed, which would only give way); nobody's (machine translation
-nobody reviewed, a memory suggestion still fuzzy) only when there is none.
+entry is the closest human text (an entry a translator changed, for its counterpart, the closest
+pairs made first, before a closer one nobody changed, which would only give way); nobody's
+(machine translation nobody reviewed, a memory suggestion still fuzzy) only when there is none.
 English that left the article becomes obsolete and keeps its translation.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.article.frontmatter import opens_front_matter
 from pipeline.catalog import FUZZY, Catalog, Message
-from pipeline.catalog.fuzzy import as_shown, best_fuzzy, nearest, similarity
+from pipeline.catalog.fuzzy import as_shown, best_fuzzy, counterparts, similarity
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
 from pipeline.header import build_header, header_comments
@@ -150,10 +150,9 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     claimed = _lenders([m for m in old_messages if m.key in used and m.msgstr and m.msgid]
                        if pending else [])
     theirs = _theirs(leftovers, mt)
-    # each lends ahead of a closer untouched one to its own counterpart alone, the changed
-    # English closest to it: to any, it took the place of other English's delivered text
-    ids = [unit.msgid for _, unit in pending] if theirs else []
-    lends_to = [nearest(ids, m.msgid) for m in theirs]
+    # each lends ahead of a closer untouched one to its own counterpart alone (the closest
+    # pairs first): to any, it took the place of other English's delivered text
+    lends_to = counterparts([unit.msgid for _, unit in pending], theirs) if theirs else []
     for k, (index, unit) in enumerate(pending):
         match = _closest(unit.msgid, leftovers) if unit.msgid else None
         # new English beside the one a kept entry translates (not English that changed): a

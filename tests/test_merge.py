@@ -787,3 +787,26 @@ def test_a_translators_changed_entry_lends_ahead_of_untouched_ones_at_most_once(
             assert entry.msgstr == f"TRADUCTION NOUVELLE Open the file `{name}.yaml`."
     assert len(lent) == len(set(lent))
     assert merge(new, merged) == merged
+
+
+def test_a_translators_entry_whose_nearest_english_another_took_lends_to_its_own_rewrite(
+        ) -> None:
+    """Two entries a translator edited, their sentences changed in one handoff: the second's
+    ('Open the file b.json.', rewritten 'Select the file b.json and open it.') is nearer the
+    first's new English ('Open the file a.yaml.') than its own. Lending to its nearest alone,
+    where the first's entry went, it lent to none: its rewrite took a closer untouched entry's
+    handoff text and the translator's went to #~ unseen. The closest pairs are made first."""
+    x1, x2, u = ("Open the file a.json.", "Open the file b.json.",
+                 "Select the file c.json and open it.")
+    y1, y2 = "Open the file a.yaml.", "Select the file b.json and open it."
+    article = make([("102", "Ouvrez a", x1), ("103", "Ouvrez b", x2),
+                    ("104", "Sélectionnez c", u)])
+    cat = vendor_edit(merge(article, None), x1, "Ouvrez `a`.")
+    cat = reread(vendor_edit(cat, x2, "Ouvrez `b`."))
+    new = parse_article(handoff(article, "1accc", change={
+        x1: y1, x2: y2, u: "Select the file c.json and open it now."}), "fr-FR/doc.md")
+    merged = reread(merge(new, cat))
+    first, second = by_msgid(merged)[y1], by_msgid(merged)[y2]
+    assert (first.msgstr, first.fuzzy) == ("Ouvrez `a`.", True)
+    assert (second.msgstr, second.fuzzy, second.previous_msgid) == ("Ouvrez `b`.", True, x2)
+    assert merge(new, merged) == merged

@@ -35,11 +35,35 @@ def best_fuzzy(msgid: str, candidates: Sequence[Message], choices: Sequence[str]
     return None if best is None else candidates[best]
 
 
-def nearest(choices: Sequence[str], text: str) -> int | None:
-    """The index of the choice ``text`` is closest to as a lender (``similarity(choice,
-    text)``), at least FUZZY_THRESHOLD, of equals the first: ``best_fuzzy`` turned round, the
-    English an old entry is the counterpart of. Bounded by rapidfuzz as it is."""
-    return _best(text, choices, lambda n: similarity(choices[n], text), lambda n, m: False)
+def counterparts(choices: Sequence[str], lenders: Sequence[Message]) -> list[int | None]:
+    """For each lender, the index of the choice it lends to (``similarity(choice, msgid)`` at
+    least FUZZY_THRESHOLD), or None: the closest pair first, each choice and each lender
+    taken once. By its nearest choice alone, a lender whose nearest another lender took (two
+    sentences alike changed together) lent to none: its text went to #~ unseen though it
+    cleared the bar for its own rewritten sentence. Of equal pairs, the earlier choice, then
+    the lender by what it holds (``_before``), never by where a catalog lists it. Bounded by
+    rapidfuzz as ``best_fuzzy`` is."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    pairs: list[tuple[float, int, int]] = []
+    for j, lender in enumerate(lenders):
+        for _, bound, n in process.extract(lender.msgid, choices,
+                                           scorer=Indel.normalized_similarity,
+                                           score_cutoff=FUZZY_THRESHOLD - 0.02, limit=None):
+            if bound >= FUZZY_THRESHOLD - 1e-9:
+                score = similarity(choices[n], lender.msgid)
+                if score >= FUZZY_THRESHOLD:
+                    pairs.append((score, n, j))
+    rank = {j: r for r, j in enumerate(sorted(range(len(lenders)),
+                                              key=lambda j: _order(lenders[j])))}
+    out: list[int | None] = [None] * len(lenders)
+    taken: set[int] = set()
+    for _, n, j in sorted(pairs, key=lambda p: (-p[0], p[1], rank[p[2]])):
+        if out[j] is None and n not in taken:
+            out[j] = n
+            taken.add(n)
+    return out
 
 
 def _best(query: str, choices: Sequence[str], score: Callable[[int], float],
