@@ -73,12 +73,17 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
         if isinstance(folders, str):
             unlisted.append((root, folders))
             continue
-        # the tag's own case first (fr-FR before FR-fr or fr-fr): sorted by code point, the
-        # catalogs folder a run before this one made, or a vendor returned, as locales/FR-fr
-        # became the target, and the translated fr-FR pages were pruned
-        listed[n] = sorted((name for name in folders
-                            if is_locale(name) and name.lower() != layout.source.lower()),
-                           key=lambda name: (name != _tag_case(name), name))
+        here = [name for name in folders
+                if is_locale(name) and name.lower() != layout.source.lower()]
+        # of catalogs folders in two spellings, the one filing the most catalogs first (where
+        # the translations are), then the tag's own case (fr-FR before FR-fr or fr-fr): by
+        # code point, a stray locales/FR-fr became the target; by the tag's case alone, a
+        # vendor's new locales/fr-FR beside a repo's fr-fr; the translated pages were pruned
+        twice = {k for k in (name.lower() for name in here)
+                 if sum(m.lower() == k for m in here) > 1} if n == 1 else set()
+        listed[n] = sorted(here, key=lambda name: (
+            -_catalogs_in(root, name) if name.lower() in twice else 0,
+            name != _tag_case(name), name))
     # One locale in two spellings (fr-FR, FR-fr: tags ignore case) is made under the catalogs'
     # spelling, which files its translations: a content/FR-fr a delivery brought, taken first,
     # made the English's fr-FR pages from new, empty catalogs and pruned the translated ones
@@ -90,6 +95,14 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
             spellings.setdefault(name.lower(), {})[name] = None
     return Targets(tuple(sorted(names.values(), key=str.lower)), tuple(unlisted),
                    tuple(missing), tuple(tuple(s) for s in spellings.values() if len(s) > 1))
+
+
+def _catalogs_in(root: Path | Url, name: str) -> int:
+    """The catalogs under a local locale folder (none counted under a URL root): read only
+    where one locale's catalogs are in two spellings, which a run warns of."""
+    if not isinstance(root, Path):
+        return 0
+    return sum(f.endswith(".po") for _, _, files in os.walk(root / name) for f in files)
 
 
 def _tag_case(name: str) -> str:

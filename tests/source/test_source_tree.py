@@ -247,3 +247,35 @@ def test_a_catalogs_folder_in_another_case_never_takes_the_englishs_translations
     assert not (root / "build" / other).exists()
     assert (f"locales/{other}: warning[layout]: the locale folder {other!r} names the locale "
             "of 'fr-FR' in another case") in capsys.readouterr().err
+
+
+def test_catalogs_in_two_spellings_are_made_where_most_of_them_are_filed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A repo whose catalogs are filed under locales/fr-fr (a spelling many repos use), and a
+    vendor's return unzipped as locales/fr-FR/a.po beside them: the tag's own case was made,
+    fr-FR, from the one new catalog, b.md published untranslated at build/fr-FR, and --prune
+    removed the translated build/fr-fr pages, exit 0. The spelling filing the most catalogs
+    is made (the tag's case between equals), and the other is the warning."""
+    root = tmp_path
+    (root / "content" / "en-US").mkdir(parents=True)
+    for name in ("a", "b"):
+        (root / "content" / "en-US" / f"{name}.md").write_text(
+            f"---\ntitle: {name}\n---\n\n# {name}\n\nText.\n")
+    (root / "locales" / "fr-fr").mkdir(parents=True)
+    assert _main(root) == 0
+    for name in ("a", "b"):
+        catalog = root / "locales" / "fr-fr" / f"{name}.po"
+        catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
+                                                       'msgid "Text."\nmsgstr "Texte."'))
+    assert _main(root) == 0
+    pages = {name: (root / "build" / "fr-fr" / f"{name}.md").read_text() for name in "ab"}
+    (root / "locales" / "fr-FR").mkdir()
+    (root / "locales" / "fr-FR" / "a.po").write_text(
+        (root / "locales" / "fr-fr" / "a.po").read_text().replace("Texte.", "Le texte."))
+    capsys.readouterr()
+    _main(root, "--prune")
+    assert {name: (root / "build" / "fr-fr" / f"{name}.md").read_text()
+            for name in "ab"} == pages
+    assert not (root / "build" / "fr-FR").exists()
+    assert ("locales/fr-FR: warning[layout]: the locale folder 'fr-FR' names the locale of "
+            "'fr-fr' in another case") in capsys.readouterr().err
