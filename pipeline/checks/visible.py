@@ -29,10 +29,19 @@ _SIGNS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891
 
 # Tags of the elements that hold text and draw nothing of their own: a translation of only
 # these (a CAT tool's tag pair kept, its words left out) shows nothing. Others (img, br, q,
-# button, video…) may show something, and stay.
-_EMPTY_TAG = re.compile(
-    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|s|samp|small|span"
-    r"|strike|strong|sub|sup|time|tt|u|var)(?=[\s/>])[^<>]*>", re.I)
+# button, video…) may show something, and stay. A tag is one as CommonMark reads raw HTML
+# (a quoted value may hold '<' and '>'); what is no tag to it ('<b x="y>', '</b x>') is
+# text on the page
+_WS = "[ \t\n\v\f\r]"
+_NAME = (r"(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|s|samp|small|span"
+         r"|strike|strong|sub|sup|time|tt|u|var)(?![A-Za-z0-9-])")
+_ATTRIBUTE = (_WS + r"++[A-Za-z_:][A-Za-z0-9_.:-]*+(?:" + _WS + r"*+=" + _WS
+              + r"*+(?:[^ \t\n\v\f\r\"'=<>`]++|'[^']*+'|\"[^\"]*+\"))?+")
+_EMPTY_TAG = re.compile(r"<(?:" + _NAME + r"(?:" + _ATTRIBUTE + r")*+" + _WS + r"*+/?|/"
+                        + _NAME + _WS + r"*+)>", re.I)
+# A character reference as CommonMark decodes one: with its ';' ('&#x200B' and '&nbsp' are
+# text on the page, though HTML's parser would decode them)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _unprintable_shows(c: str) -> bool:
@@ -58,7 +67,24 @@ def shows(text: str) -> bool:
     first = text.lstrip()[:1]  # mostly a letter after a space: nothing more to read
     if first.isprintable() and first not in BLANK and first not in ("", "<", "&"):
         return True
-    text = _EMPTY_TAG.sub("", text) if "<" in text else text  # before references: '&lt;b>'
-    text = html.unescape(text) if "&" in text else text  # is text
+    # Read from the start, tag by tag, up to the first thing that shows: each character is
+    # read once, so a text of many tags that never close ('<b x="…' over 100 KB) stays linear
+    at = 0
+    while at < len(text):
+        tag = _EMPTY_TAG.match(text, at) if text[at] == "<" else None
+        if tag:
+            at = tag.end()
+            continue
+        end = text.find("<", at + 1)
+        end = len(text) if end < 0 else end
+        if _run_shows(text[at:end]):
+            return True
+        at = end
+    return False
+
+
+def _run_shows(run: str) -> bool:
+    """Whether text between tags shows (references decoded before: '&lt;b&gt;' is text)."""
+    run = _REFERENCE.sub(lambda m: html.unescape(m[0]), run) if "&" in run else run
     return any(not c.isspace() and c not in BLANK if c.isprintable() else _unprintable_shows(c)
-               for c in text)
+               for c in run)

@@ -288,6 +288,8 @@ FAILING: dict[str, list[object]] = {
         case("<b>Sign in</b> now.", "<b></b>", "the-english-tags-without-its-words"),
         case("<span>Sign in</span>", "<span>\u200b</span>", "an-invisible-character-in-a-span"),
         case("<kbd>Ctrl</kbd>", '<KBD class="k"> <!-- x --></KBD>', "a-comment-in-a-kbd"),
+        case('<a title="a > b">Sign in</a>', '<a title="a > b"></a>',
+             "the-english-tags-with-a-quoted-greater-than-sign"),
     ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
@@ -556,6 +558,8 @@ PASSING: dict[str, list[object]] = {
         case("Shaking face", "\U0001fae8", "an-emoji-newer-than-pythons-unicode"),
         case("Rare ideograph", "\U00031350", "a-cjk-extension-h-ideograph"),
         case("End of verse", "\u06dd", "an-arabic-end-of-ayah-sign", "ar-SA"),
+        case("Sign in.", "&#x200B", "a-reference-without-its-semicolon-is-text"),
+        case("Sign in.", '<b title="x>', "a-tag-commonmark-does-not-read-is-text"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),
