@@ -226,6 +226,8 @@ def with_nolocs(text: str) -> str:
 # follows: each destination after a '![' counts (a link's to a media file too: the same on
 # both sides)
 _IMAGE = re.compile(DESTINATION_HEAD + r"(\(" + URL_CHAR + r"*+)?")
+# what a URL parser trims from a URL's ends (WHATWG's C0 controls and space; .NET's white space)
+_URL_TRIM = "".join(map(chr, range(0x21)))
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
                      r"|ok\.ru)", re.I)
 _MEDIA = re.compile(r"\.(?:3gp|3g2|avi|uv[hmupsv]|fvt|f4v|flv|fli|h26[134]|jpm|jpgv|m4v|asf|pyv"
@@ -261,6 +263,8 @@ def _players_of(images: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
             out.append(("video", url))
             continue
         plain = html.unescape(_ESCAPE.sub(r"\1", url)) if "&" in url or "\\" in url else url
+        # a '<…>' one's spaces at its ends are no part of the URL to .NET's Uri or a browser
+        plain = plain.strip(_URL_TRIM)
         path = plain.split("?", 1)[0].split("#", 1)[0]
         if "%" in plain:
             plain, path = unquote(plain), unquote(path)
