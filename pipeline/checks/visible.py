@@ -62,11 +62,13 @@ def _unprintable_shows(c: str) -> bool:
 def shows(text: str) -> bool:
     """Whether ``text`` shows anything on the page: more than white space, invisible format
     characters (zero-width space, direction marks), character references to them, HTML
-    comments and the tags of text elements (``<span></span>``)."""
-    text = _COMMENT.sub("", text) if "<!--" in text else text
+    comments, the tags of text elements (``<span></span>``) and emphasis around these."""
+    # a comment is something to CommonMark's flanking ('*<!-- -->*' is an <em>): an invisible one
+    text = _COMMENT.sub("\u200b", text) if "<!--" in text else text
     first = text.lstrip()[:1]  # mostly a letter after a space: nothing more to read
-    if first.isprintable() and first not in BLANK and first not in ("", "<", "&"):
+    if first.isprintable() and first not in BLANK and first not in ("", "<", "&", "*", "_"):
         return True
+    text = _unwrapped(text) if _trimmed(text)[:1] in ("*", "_") else text
     # Read from the start, tag by tag, up to the first thing that shows: each character is
     # read once, so a text of many tags that never close ('<b x="…' over 100 KB) stays linear
     at = 0
@@ -83,8 +85,35 @@ def shows(text: str) -> bool:
     return False
 
 
+def _unwrapped(text: str) -> str:
+    """``text`` inside the emphasis around it whole ('**<b></b>**' and '*&#8203;*' are an
+    <em> or <strong> of nothing): a delimiter at each end, and inside no white space next to
+    it, as CommonMark's flanking reads one at a paragraph's ends. Three alone ('***') are a
+    rule, and one with nothing inside is text: both show."""
+    text = _trimmed(text)
+    while len(text) > 2 and text[0] in "*_" and text[-1] == text[0]:
+        inner = text[1:-1]
+        if inner[0].isspace() or inner[-1].isspace() or not inner.strip(text[0]):
+            break
+        text = _trimmed(inner)
+    return text
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without the characters at its ends that show nothing."""
+    i, j = 0, len(text)
+    while i < j and not _char_shows(text[i]):
+        i += 1
+    while j > i and not _char_shows(text[j - 1]):
+        j -= 1
+    return text[i:j]
+
+
+def _char_shows(c: str) -> bool:
+    return (not c.isspace() and c not in BLANK) if c.isprintable() else _unprintable_shows(c)
+
+
 def _run_shows(run: str) -> bool:
     """Whether text between tags shows (references decoded before: '&lt;b&gt;' is text)."""
     run = _REFERENCE.sub(lambda m: html.unescape(m[0]), run) if "&" in run else run
-    return any(not c.isspace() and c not in BLANK if c.isprintable() else _unprintable_shows(c)
-               for c in run)
+    return any(map(_char_shows, run))

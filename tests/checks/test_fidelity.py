@@ -290,6 +290,8 @@ FAILING: dict[str, list[object]] = {
         case("<kbd>Ctrl</kbd>", '<KBD class="k"> <!-- x --></KBD>', "a-comment-in-a-kbd"),
         case('<a title="a > b">Sign in</a>', '<a title="a > b"></a>',
              "the-english-tags-with-a-quoted-greater-than-sign"),
+        case("**Sign in**", "**\u200b**", "bold-around-a-zero-width-space"),
+        case("*Sign in* now.", "<!-- x -->*<span></span>*", "emphasis-around-empty-tags"),
     ],
     "edge-whitespace": [
         case(" Make sure the file is there.", "Vérifiez que le fichier est là.",
@@ -560,6 +562,8 @@ PASSING: dict[str, list[object]] = {
         case("End of verse", "\u06dd", "an-arabic-end-of-ayah-sign", "ar-SA"),
         case("Sign in.", "&#x200B", "a-reference-without-its-semicolon-is-text"),
         case("Sign in.", '<b title="x>', "a-tag-commonmark-does-not-read-is-text"),
+        case("Sign in.", "** **", "asterisks-around-a-space-are-text"),
+        case("Sign in.", "***", "three-asterisks-are-a-rule"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),

@@ -98,7 +98,7 @@ def translation_blank(source: str, translation: str, options: Options) -> Messag
     # The page would lose the English's words with no sign: gettext counts " " as translated.
     first = translation[:1]
     if ("<!--" not in translation and first.isprintable() and not first.isspace()
-            and first not in ("&", "<") and first not in BLANK):
+            and first not in ("&", "<", "*", "_") and first not in BLANK):  # '**&#8203;**'
         return NONE  # starts with a character that shows: most translations stop here
     if shows(translation) or not shows(source):
         return NONE
