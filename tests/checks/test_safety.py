@@ -507,6 +507,11 @@ FAILING: dict[str, list[object]] = {
         pytest.param("Watch ![the demo](https://www.youtube.com/embed/abc) now.",
                      "Regardez ![la démo](<\thttps://www.youtube.com/embed/xyz>) maintenant.",
                      id="a-video-image-with-a-tab-after-its-opening-angle-bracket"),
+        # review (h164): a reference image takes a definition's destination (plays b.mp4, and
+        # no image with a destination was read)
+        pytest.param("Watch ![the demo](media/a.mp4) now.",
+                     "Regardez ![la démo][r] maintenant.\n\n[r]: media/b.mp4",
+                     id="a-reference-image-defined-to-another-media-file"),
         pytest.param("See [!code-csharp[](snippets/a.cs)].",
                      "Voir [!code-csharp[](../../secret/b.cs)].", id="a-code-snippet-retargeted"),
         # helper-93: DocFX skips a '-' after the name and reads backslash escapes in the title

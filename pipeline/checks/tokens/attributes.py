@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from pipeline.checks.tokens.code import without_code
 from pipeline.checks.tokens.destinations import URL_CHAR
-from pipeline.checks.tokens.links import DESTINATION_HEAD
+from pipeline.checks.tokens.links import DESTINATION_HEAD, REF_DEF
 
 _NAME = re.compile(r"[A-Za-z_:][\w:.-]*+")
 _BLANK = " \t\r\n\f\v"
@@ -242,14 +242,24 @@ def _media(text: str) -> list[tuple[str, str]]:
     first = text.find("![")
     if first < 0:
         return []
-    out = _players_of(_IMAGE.findall(text, first))
+    out = _players_of(_images(text, first))
     # read again with its code masked only where the text as written has one: masking never
     # makes one, and it is the costly part on a whole page
     if out and "`" in text:
         masked = without_code(text)
         first = masked.find("![")
-        return _players_of(_IMAGE.findall(masked, first)) if first >= 0 else []
+        return _players_of(_images(masked, first)) if first >= 0 else []
     return out
+
+
+def _images(text: str, first: int) -> list[tuple[str, str, str]]:
+    """The destinations after ``first`` (a '![') and, as a reference image ('![a][r]', '![r]')
+    may take one, each reference definition's: judged as an image's, the same on both sides
+    unless a translation adds or changes one."""
+    images: list[tuple[str, str, str]] = _IMAGE.findall(text, first)
+    if "]:" in text:
+        images += [(m[1] or "", m[2] or "", "") for m in REF_DEF.finditer(text)]
+    return images
 
 
 def _players_of(images: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
