@@ -1660,3 +1660,14 @@ def test_an_import_that_waits_for_another_run_says_so(
     assert import_(locales, tmp_path / "xlf") == 0
     assert f"pipeline: warning: waiting for another run that writes {locales} to end" \
         in capsys.readouterr().err
+
+
+def test_emphasis_around_nothing_or_a_quoted_angle_tag_pair_is_no_translation() -> None:
+    """A target of emphasis around an invisible character, or of the source's tags whose
+    attribute quotes a '>', shows nothing: the catalog's text stays. A reference without its
+    ';' is text to CommonMark: a translation."""
+    from pipeline.xliff.segments import blank
+
+    assert blank("**\u200b**", "**Sign in**")
+    assert blank('<a title="a > b"></a>', '<a title="a > b">Sign in</a>')
+    assert not blank("&#x200B", "Sign in.") and not blank("** **", "Sign in.")
