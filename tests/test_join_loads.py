@@ -90,3 +90,15 @@ def test_a_player_made_over_two_texts_side_by_side_is_held() -> None:
 def test_a_player_the_english_page_has_or_one_text_holds_is_no_join(
         published: list[str]) -> None:
     assert _players(published) == []
+
+
+def test_a_link_to_another_video_in_a_paragraph_after_an_image_is_no_player() -> None:
+    """Review (h166): a translation linking its own language's video ('Regardez [la démo]'
+    + '(https://www.youtube.com/watch?v=fr)') on a page with an image in an earlier paragraph
+    was read as a player the English does not embed: include-added, held back whatever the
+    marks. An image never spans a blank line: a link after one is no player."""
+    video = "https://www.youtube.com/watch?v="
+    article = parse_article(_pair(1).replace("E1", "See ![logo](a.png).") + "\n\n" + _pair(
+        2).replace("E2", f"Watch [the demo]({video}en)."), "fr-FR/a.md")
+    assert join_loads.loads_joined(
+        article, ["Voir ![logo](a.png).", f"Regardez [la démo]({video}fr)."]) == []

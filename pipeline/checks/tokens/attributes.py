@@ -223,9 +223,11 @@ def with_nolocs(text: str) -> str:
 # deeper than the reading follows, a '(' left is read on to the destination's end and taken
 # for a player: another URL than the English's, never a shorter one. An image's text may nest
 # brackets and hold code spans ('![a [b [c]]](…)', '![a `]` b](…)'), which no pattern
-# follows: each destination after a '![' counts (a link's to a media file too: the same on
-# both sides)
+# follows: each destination after a '![' in its paragraph counts (a link's to a media file
+# too: the same on both sides); a later paragraph's links are none (an image ends at a blank line)
 _IMAGE = re.compile(DESTINATION_HEAD + r"(\(" + URL_CHAR + r"*+)?")
+# a line of spaces and tabs alone: it ends a paragraph, and so any image in it
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t]*+(?=\r|\n)")
 # what a URL parser trims from a URL's ends (WHATWG's C0 controls and space; .NET's white space)
 _URL_TRIM = "".join(map(chr, range(0x21)))
 _EMBEDS = re.compile(r"^(?:https?:)?//(?:www\.youtube\.com|youtu\.be|vimeo\.com|music\.yandex\.ru"
@@ -253,10 +255,16 @@ def _media(text: str) -> list[tuple[str, str]]:
 
 
 def _images(text: str, first: int) -> list[tuple[str, str, str]]:
-    """The destinations after ``first`` (a '![') and, as a reference image ('![a][r]', '![r]')
-    may take one, each reference definition's: judged as an image's, the same on both sides
-    unless a translation adds or changes one."""
-    images: list[tuple[str, str, str]] = _IMAGE.findall(text, first)
+    """The destinations after ``first`` (a '![') and each later one, up to the blank line that
+    ends its paragraph, and, as a reference image ('![a][r]', '![r]') may take one, each
+    reference definition's: judged as an image's, the same on both sides unless a translation
+    adds or changes one."""
+    images: list[tuple[str, str, str]] = []
+    while first >= 0:  # an image never spans a blank line: a later paragraph's links are none
+        end = _BLANK_LINE.search(text, first)
+        stop = len(text) if end is None else end.start()
+        images += _IMAGE.findall(text, first, stop)
+        first = text.find("![", stop)
     if "]:" in text:
         images += [(m[1] or "", m[2] or "", "") for m in REF_DEF.finditer(text)]
     return images
