@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,13 @@ from hypothesis import strategies as st
 
 from pipeline.article import Article, parse_article, read_article
 from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
-from pipeline.catalog.fuzzy import FUZZY_THRESHOLD, _order, best_fuzzy, similarity
+from pipeline.catalog.fuzzy import (
+    FUZZY_THRESHOLD,
+    _order,
+    best_fuzzy,
+    counterparts,
+    similarity,
+)
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
 from pipeline.header import gettext_language
@@ -810,3 +817,28 @@ def test_a_translators_entry_whose_nearest_english_another_took_lends_to_its_own
     assert (first.msgstr, first.fuzzy) == ("Ouvrez `a`.", True)
     assert (second.msgstr, second.fuzzy, second.previous_msgid) == ("Ouvrez `b`.", True, x2)
     assert merge(new, merged) == merged
+
+
+_WORDS = st.lists(st.sampled_from(["ab", "ac", "b", "abc", "a b", "ca"]), min_size=1,
+                  max_size=4).map(" ".join)
+_LENDER = st.builds(Message, _WORDS, st.sampled_from(["x", "y"]),
+                    st.sampled_from([None, "", "c"]), st.sampled_from([(), (FUZZY,)]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORDS, max_size=5), st.lists(_LENDER, max_size=6), st.randoms())
+def test_counterparts_pair_each_once_above_the_bar_whatever_the_catalogs_order(
+        choices: list[str], lenders: list[Message], rnd: random.Random) -> None:
+    """Review (h166): each English and each entry is paired at most once, above the bar, and
+    which entry lends to which English hangs on what they hold, not on the catalog's order."""
+    out = counterparts(choices, lenders)
+    paired = [n for n in out if n is not None]
+    assert len(paired) == len(set(paired))
+    assert all(similarity(choices[n], lenders[j].msgid) >= FUZZY_THRESHOLD
+               for j, n in enumerate(out) if n is not None)
+    order = list(range(len(lenders)))
+    rnd.shuffle(order)
+    shuffled = counterparts(choices, [lenders[k] for k in order])
+    assert sorted((_order(lenders[j]), -1 if n is None else n) for j, n in enumerate(out)) \
+        == sorted((_order(lenders[k]), -1 if n is None else n) for k, n in zip(order, shuffled,
+                                                                              strict=True))
