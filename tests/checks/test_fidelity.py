@@ -564,6 +564,12 @@ PASSING: dict[str, list[object]] = {
         case("Sign in.", '<b title="x>', "a-tag-commonmark-does-not-read-is-text"),
         case("Sign in.", "** **", "asterisks-around-a-space-are-text"),
         case("Sign in.", "***", "three-asterisks-are-a-rule"),
+        # emphasis read away only as CommonMark reads it (h166 review: all held)
+        case("**Sign in**", "**登录**", "bold-around-a-cjk-word", "zh-CN"),
+        case("*Smile*", "*\U0001f600*", "emphasis-around-an-emoji"),
+        case("_file_name_", "_file_name_", "a-snake-case-name"),
+        case("* item", "* élément", "a-star-before-a-space-is-text"),
+        case("*_*", "*_*", "delimiters-alone-are-text"),
     ],
     "edge-whitespace": [
         case("Set text.", "Définir le texte. ", "one-trailing-space-added"),
