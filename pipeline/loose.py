@@ -9,6 +9,7 @@ comes with the bytes a hold replaces and what stands in for them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -280,16 +281,28 @@ def front_matter_values(article: Article) -> list[Loose]:
         out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
                          column, None, (f"&{anchor} " if anchor else "") + '""',
                          "an empty value", value=True))
-    return [_widest(v, out) for v in out]
+    return _merged(out)
 
 
-def _widest(value: Loose, values: Sequence[Loose]) -> Loose:
-    """``value`` held where the widest value around it is: a 1.1 reading's value inside the
-    1.2 reading's ('Titre' of 'Titre' U+2028 '# <script>…'), both held, is one edit, never
-    two that overlap (``title: """"``)."""
-    around = [v for v in values if v.start <= value.start and value.end <= v.end]
-    widest = min(around, key=lambda v: (v.start - v.end, v.start))
-    return replace(value, start=widest.start, end=widest.end, fallback=widest.fallback)
+def _merged(values: Sequence[Loose]) -> list[Loose]:
+    """``values`` each held where the stretch of values overlapping it is, chained: a 1.1
+    reading's value inside the 1.2 reading's ('Titre' of 'Titre' U+2028 '# <script>…'), or
+    one that starts inside it and ends past it (a block scalar a 1.1 reader starts after the
+    U+2028), is one edit, never two that overlap (four quotes: no YAML). The stretch is
+    replaced as its first value is (its anchor kept)."""
+    stretches: list[Loose] = []  # the first (widest) value of each stretch, its end widened
+    for value in sorted(values, key=lambda v: (v.start, -v.end)):
+        if stretches and value.start < stretches[-1].end:
+            stretches[-1] = replace(stretches[-1], end=max(stretches[-1].end, value.end))
+        else:
+            stretches.append(value)
+    starts = [s.start for s in stretches]
+    out = []
+    for value in values:
+        stretch = stretches[bisect_right(starts, value.start) - 1]
+        out.append(replace(value, start=stretch.start, end=stretch.end,
+                           fallback=stretch.fallback))
+    return out
 
 
 def _strings(yaml_text: str) -> Iterator[tuple[str, yaml.NodeEvent, str]]:

@@ -108,3 +108,19 @@ def test_a_value_a_yaml_12_reader_reads_on_past_a_unicode_line_break_is_checked_
     as_12 = yaml.safe_load(block.translate({ord(c): "\ue000" for c in YAML_11_BREAKS}))
     assert as_11["title"] == as_12["title"] == ""
     assert status == 1 and "the front matter value of 'title'" in report
+
+
+def test_values_of_the_two_yaml_readings_that_overlap_in_part_are_published_as_one_empty_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A block scalar a 1.2 reader reads past U+2028 ('title: |' on to the line end) and a
+    value a 1.1 reader starts after the U+2028 and reads on to the next line ('description: |'
+    U+2028 ' <script>…' then ' # tail') overlap in part, neither inside the other. Before, each
+    was its own edit: the page got ``title: \"\"\"\"``, which no YAML reader reads."""
+    values = f"title: |\n  a\u2028description: |\u2028 {SCRIPT}\n # tail\n"
+    status, page, report = locales(tmp_path, f"---\n{values}{LOC_KEYS}---\n{PAIR}\n", capsys)
+    block = page.split("---\n")[1]
+    for text in (block, block.translate({ord(c): "\ue000" for c in YAML_11_BREAKS})):
+        built = yaml.safe_load(text)
+        assert built["title"] == "" and "description" not in built
+    assert status == 1 and "the front matter value of 'description'" in report
