@@ -99,10 +99,13 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
 
 def _catalogs_in(root: Path | Url, name: str) -> int:
     """The catalogs under a local locale folder (none counted under a URL root): read only
-    where one locale's catalogs are in two spellings, which a run warns of."""
+    where one locale's catalogs are in two spellings, which a run warns of. Walked as the run
+    walks the catalogs (through linked folders, never into dot folders): counted by os.walk,
+    a spelling filing its catalogs through a link held none, and stray ones in a dot folder
+    outnumbered the translations."""
     if not isinstance(root, Path):
         return 0
-    return sum(f.endswith(".po") for _, _, files in os.walk(root / name) for f in files)
+    return len(walk_files(root / name, name, ".po").rels)
 
 
 def _tag_case(name: str) -> str:

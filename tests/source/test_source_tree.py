@@ -3,6 +3,7 @@ that name the source and the targets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,58 @@ def test_catalogs_in_two_spellings_are_made_where_most_of_them_are_filed(
     assert not (root / "build" / "fr-FR").exists()
     assert ("locales/fr-FR: warning[layout]: the locale folder 'fr-FR' names the locale of "
             "'fr-fr' in another case") in capsys.readouterr().err
+
+
+def _filed_apart(root: Path, fr: Path) -> None:
+    """The catalogs of locales/fr-fr/docs moved to ``fr`` and linked back in."""
+    docs = root / "locales" / "fr-fr" / "docs"
+    fr.parent.mkdir(parents=True, exist_ok=True)
+    docs.rename(fr)
+    docs.symlink_to(fr, target_is_directory=True)
+
+
+def _hidden_in_the_other(root: Path, fr: Path) -> None:
+    """Three stray catalogs in a dot folder of locales/fr-FR, which no run reads."""
+    del fr
+    (root / "locales" / "fr-FR" / ".old").mkdir(parents=True)
+    for name in "xyz":
+        (root / "locales" / "fr-FR" / ".old" / f"{name}.po").write_text("")
+
+
+@pytest.mark.parametrize("arrange", [_filed_apart, _hidden_in_the_other],
+                         ids=["filed through a linked folder", "strays in a dot folder"])
+def test_catalogs_in_two_spellings_are_counted_as_the_run_reads_them(
+        tmp_path: Path, arrange: Callable[[Path, Path], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The catalogs a spelling files are counted as the run walks them: through a linked
+    folder (a shared checkout linked in), never in a dot folder. Counted by os.walk, the
+    repo's fr-fr filing its catalogs through a link held none, a vendor's locales/fr-FR/docs/
+    a.po (or three strays in locales/fr-FR/.old) outnumbered it, fr-FR was made and --prune
+    removed the translated build/fr-fr pages."""
+    root = tmp_path / "r"
+    (root / "content" / "en-US" / "docs").mkdir(parents=True)
+    for name in ("a", "b"):
+        (root / "content" / "en-US" / "docs" / f"{name}.md").write_text(
+            f"---\ntitle: {name}\n---\n\n# {name}\n\nText.\n")
+    (root / "locales" / "fr-fr").mkdir(parents=True)
+    assert _main(root) == 0
+    if arrange is _filed_apart:
+        arrange(root, tmp_path / "shared" / "docs")
+    for name in ("a", "b"):
+        catalog = root / "locales" / "fr-fr" / "docs" / f"{name}.po"
+        catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
+                                                       'msgid "Text."\nmsgstr "Texte."'))
+    assert _main(root) == 0
+    pages = {name: (root / "build" / "fr-fr" / "docs" / f"{name}.md").read_text()
+             for name in "ab"}
+    assert all("Texte." in page for page in pages.values())
+    (root / "locales" / "fr-FR" / "docs").mkdir(parents=True)
+    (root / "locales" / "fr-FR" / "docs" / "a.po").write_text(
+        (root / "locales" / "fr-fr" / "docs" / "a.po").read_text())
+    if arrange is not _filed_apart:
+        arrange(root, tmp_path)
+    capsys.readouterr()
+    _main(root, "--prune")
+    assert {name: (root / "build" / "fr-fr" / "docs" / f"{name}.md").read_text()
+            for name in "ab"} == pages
+    assert not (root / "build" / "fr-FR").exists()
