@@ -124,6 +124,14 @@ def spelling_findings(layout: Layout, targets: Targets) -> list[Finding]:
     for made, *others in targets.spellings:
         for other in others:
             where = layout.locales if _exists(layout.locales, other) else layout.content
+            link = _link_between(where, made, other)
+            if link is not None:  # moved into the link and removed, the catalogs would go
+                out.append(Finding(
+                    inputs.LAYOUT.id, Severity.WARNING,
+                    f"the locale folder {other!r} and {made!r} are one folder, through the "
+                    f"symbolic link {link!r}: the English is translated for {made!r} alone",
+                    layout.shown(where / other), 0, 0, None, f"remove the link {link!r}"))
+                continue
             out.append(Finding(
                 inputs.LAYOUT.id, Severity.WARNING,
                 f"the locale folder {other!r} names the locale of {made!r} in another case: "
@@ -131,6 +139,18 @@ def spelling_findings(layout: Layout, targets: Targets) -> list[Finding]:
                 "macOS or Windows the two are one folder", layout.shown(where / other), 0, 0,
                 None, f"move what is in it into {made!r}, and remove it"))
     return out
+
+
+def _link_between(root: Path | Url, made: str, other: str) -> str | None:
+    """Which of two spellings under a local ``root`` is a symbolic link to the other, if so."""
+    if not isinstance(root, Path):
+        return None
+    try:
+        if not os.path.samefile(root / made, root / other):
+            return None
+    except OSError:
+        return None
+    return next((name for name in (other, made) if (root / name).is_symlink()), None)
 
 
 def _exists(root: Path | Url, name: str) -> bool:

@@ -335,3 +335,22 @@ def test_catalogs_in_two_spellings_are_counted_as_the_run_reads_them(
     assert {name: (root / "build" / "fr-fr" / "docs" / f"{name}.md").read_text()
             for name in "ab"} == pages
     assert not (root / "build" / "fr-FR").exists()
+
+
+def test_a_catalogs_spelling_that_is_a_link_to_the_other_is_said_to_be_one_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """locales/fr-FR a link to the repo's locales/fr-fr: the warning said to move what is in
+    'fr-fr' into 'fr-FR' and remove 'fr-fr', which, done, removed the catalogs the link
+    showed. It says the two are one folder and to remove the link."""
+    root = tmp_path
+    (root / "content" / "en-US").mkdir(parents=True)
+    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: a\n---\n\n# a\n\nText.\n")
+    (root / "locales" / "fr-fr").mkdir(parents=True)
+    assert _main(root) == 0
+    (root / "locales" / "fr-FR").symlink_to("fr-fr", target_is_directory=True)
+    capsys.readouterr()
+    _main(root)
+    said = capsys.readouterr().err
+    assert "remove it" not in said
+    assert ("the locale folder 'fr-fr' and 'fr-FR' are one folder, through the symbolic link "
+            "'fr-FR'") in said and "(hint: remove the link 'fr-FR')" in said
