@@ -39,6 +39,8 @@ def temp_name(name: str) -> str:
     if len(raw) > room:
         name = os.fsdecode(raw[:room])
     return f".{name}.{token}.tmp"
+
+
 _HELD: set[int] = set()  # the descriptors of the tree locks this process holds
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 

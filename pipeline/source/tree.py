@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +80,8 @@ def list_targets(layout: Layout, configured: Iterable[str] = ()) -> Targets:
         # the translations are), then the tag's own case (fr-FR before FR-fr or fr-fr): by
         # code point, a stray locales/FR-fr became the target; by the tag's case alone, a
         # vendor's new locales/fr-FR beside a repo's fr-fr; the translated pages were pruned
-        twice = {k for k in (name.lower() for name in here)
-                 if sum(m.lower() == k for m in here) > 1} if n == 1 else set()
+        counts = Counter(name.lower() for name in here)
+        twice = {k for k, c in counts.items() if c > 1} if n == 1 else set()
         listed[n] = sorted(here, key=lambda name: (
             -_catalogs_in(root, name) if name.lower() in twice else 0,
             name != _tag_case(name), name))
