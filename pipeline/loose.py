@@ -253,13 +253,27 @@ def meta_values(article: Article) -> list[str] | None:
     return values
 
 
-def front_matter_values(article: Article) -> list[Loose]:
-    """Every string a YAML reader builds under a translated key (``yamlvalues``: merged in,
-    through an alias, decoded from '!!binary' too), with where a hold replaces it. Read again
-    from the YAML events (never constructed, as ``article`` reads them); the article reader has
-    already refused front matter that is not safe to read. Held back, a value becomes an empty
-    string (``""``, keeping its anchor): the English value is not in an sxs article, and the
-    YAML stays valid. Strings of one alias share its place: a hold replaces it once."""
+def metadata_may_be_active(article: Article) -> bool:
+    """Whether the rules for active content could find something in a string of the front
+    matter: by one quick look at the block as written, which holds each value as a reader
+    builds it but for line breaks and their indentation (which ``may_be_active`` reads however
+    spaced), unless an escape ('\\x3c') or a tag ('!!binary') spells it otherwise."""
+    block = article.text[: article.body_start]
+    return "\\" in block or "!" in block or may_be_active(block)
+
+
+def front_matter_values(article: Article, translated: bool = True,
+                        flagged: Callable[[str], bool] | None = None) -> list[Loose]:
+    """Every string a YAML reader builds under a translated key (with ``translated``), and
+    under the other keys every one ``flagged`` (the rules for active content) finds something
+    in: the English article's metadata, which an sxs handoff carries as it likes and a page
+    uses (a redirect page goes to ``redirect_url``), looked at as the markup is. Each with
+    where a hold replaces it, read again from the YAML events (``yamlvalues``: merged in,
+    through an alias, decoded from '!!binary' too; never constructed, as ``article`` reads
+    them); the article reader has already refused front matter that is not safe to read.
+    Held back, a value becomes an empty string (``""``, keeping its anchor): the English value
+    is not in an sxs article, and the YAML stays valid. Strings of one alias share its place:
+    a hold replaces it once."""
     if not article.body_start or not article.meta:
         return []
     text = article.text
@@ -267,7 +281,11 @@ def front_matter_values(article: Article) -> list[Loose]:
     yaml_text = split_front_matter(text, article.path)[1]
     out = []
     seen: set[tuple[int, int, str]] = set()
-    for key, event, value in _strings(yaml_text):
+    keys = None if flagged is not None else TRANSLATED_KEYS
+    for key, event, value in _strings(yaml_text, keys):
+        ours = key in TRANSLATED_KEYS
+        if not (translated if ours else flagged is not None and flagged(value)):
+            continue
         first, last = event.start_mark, event.end_mark
         assert first is not None and last is not None  # the parser marks every event
         start, end = offset + first.index, offset + last.index
@@ -280,8 +298,12 @@ def front_matter_values(article: Article) -> list[Loose]:
         line, column = article.line_of(start)
         out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
                          column, None, (f"&{anchor} " if anchor else "") + '""',
-                         "an empty value", value=True))
+                         "an empty value", markup=not ours, value=True,
+                         hint=None if ours else _METADATA_HINT))
     return _merged(out)
+
+
+_METADATA_HINT = "remove it from the article's front matter; the rest of the page is published"
 
 
 def _merged(values: Sequence[Loose]) -> list[Loose]:
@@ -305,12 +327,13 @@ def _merged(values: Sequence[Loose]) -> list[Loose]:
     return out
 
 
-def _strings(yaml_text: str) -> Iterator[tuple[str, yaml.NodeEvent, str]]:
-    """``strings_under`` the translated keys in each of the YAML's ``_readings``; a reading a
-    YAML reader refuses has none (a 1.2 one: the article reader, 1.1, took the block)."""
+def _strings(yaml_text: str, keys: Sequence[str] | None
+             ) -> Iterator[tuple[str, yaml.NodeEvent, str]]:
+    """``strings_under`` ``keys`` in each of the YAML's ``_readings``; a reading a YAML reader
+    refuses has none (a 1.2 one: the article reader, 1.1, took the block)."""
     for text, back in _readings(yaml_text):
         try:
-            found = list(strings_under(text, TRANSLATED_KEYS))
+            found = list(strings_under(text, keys))
         except yaml.YAMLError:
             if not back:
                 raise

@@ -341,13 +341,15 @@ def _outside(article: Article, guard: Guard, markup: bool, quiet: bool | None,
              published: Sequence[str]) -> list[loose.Loose]:
     """The texts outside the pairs that need a look: the broken pairs' translation spans, the
     front matter's translated values when one of them could be held back (read with their
-    places only then: nearly every article's are plain text), and with ``markup`` the blocks
-    of the article's own text that may carry active content."""
+    places only then: nearly every article's are plain text), and with ``markup`` its other
+    values and the blocks of the article's own text that may carry active content."""
     found = loose.broken_pairs(article)
     values = loose.meta_values(article)
     held_by = guard.values.held_by
-    if values is None or any(held_by("", v) for v in values):
-        found.extend(loose.front_matter_values(article))
+    translated = values is None or any(held_by("", v) for v in values)
+    flagged = guard.markup.flags if markup and loose.metadata_may_be_active(article) else None
+    if translated or flagged is not None:
+        found.extend(loose.front_matter_values(article, translated, flagged))
     if markup:
         found.extend(loose.skeleton(article, guard.markup.flags, found, quiet, published))
     return found

@@ -37,10 +37,11 @@ class _Node:
     target: _Node | None = None  # an alias's node
 
 
-def strings_under(yaml_text: str, keys: Collection[str]) -> Iterator[Found]:
-    """Each non-empty string a YAML reader builds under one of ``keys`` of the root mapping, at
-    any depth, keys of mappings inside included, with its key and the event a hold replaces.
-    A key both written and merged in: both values, whichever a reader keeps."""
+def strings_under(yaml_text: str, keys: Collection[str] | None) -> Iterator[Found]:
+    """Each non-empty string a YAML reader builds under one of ``keys`` (None: any key) of the
+    root mapping, at any depth, keys of mappings inside included, with its key and the event a
+    hold replaces. A key both written and merged in: both values, whichever a reader keeps. A
+    key that is no string (a mapping, a list) is named by its first string, or '' if none."""
     root = _compose(yaml.parse(yaml_text, Loader=_Loader))
     if root is not None and isinstance(root.event, yaml.MappingStartEvent):
         yield from _entries(root, keys, frozenset())
@@ -72,7 +73,8 @@ def _compose(events: Iterator[yaml.Event]) -> _Node | None:
     return root
 
 
-def _entries(mapping: _Node, keys: Collection[str], seen: frozenset[int]) -> Iterator[Found]:
+def _entries(mapping: _Node, keys: Collection[str] | None, seen: frozenset[int]
+             ) -> Iterator[Found]:
     if id(mapping) in seen:  # a cycle: the reader refuses them, this never loops
         return
     seen |= {id(mapping)}
@@ -82,8 +84,13 @@ def _entries(mapping: _Node, keys: Collection[str], seen: frozenset[int]) -> Ite
         if name == MERGE:
             for merged in _merged(value):
                 yield from _entries(merged, keys, seen)
-        elif name is not None and name in keys:
-            yield from ((name, at, text) for at, text in _strings(value, None, seen))
+        elif keys is None or (name is not None and name in keys):
+            if name is None:  # the key's own strings are what a reader builds under it too
+                strings = [*_strings(key, None, seen), *_strings(value, None, seen)]
+                name = strings[0][1] if strings else ""
+                yield from ((name, at, text) for at, text in strings)
+            else:
+                yield from ((name, at, text) for at, text in _strings(value, None, seen))
 
 
 def _key(node: _Node) -> str | None:

@@ -124,3 +124,47 @@ def test_values_of_the_two_yaml_readings_that_overlap_in_part_are_published_as_o
         built = yaml.safe_load(text)
         assert built["title"] == "" and "description" not in built
     assert status == 1 and "the front matter value of 'description'" in report
+
+
+# The handoff's other keys: the English article's metadata as the vendor's file carries it, which
+# a page uses too (a redirect page goes to ``redirect_url``; DocFX writes the rest into meta tags)
+METADATA = {
+    "script scheme in redirect_url": "redirect_url: javascript:alert(1)\n",
+    "script element in ms.custom": f'ms.custom: "{SCRIPT}"\n',
+    "escaped in a double-quoted value": 'redirect_url: "\\x6Aavascript:alert(1)"\n',
+    "escaped element": 'ms.custom: "\\x3Cscript>alert(1)\\x3C/script>"\n',
+    "base64 of a script": "ms.custom: !!binary PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\n",
+    "in a list": f'ms.collection:\n  - x\n  - "{SCRIPT}"\n',
+    "in a nested mapping": "redirect:\n  url: javascript:alert(1)\n",
+    "event handler in a block scalar": 'ms.custom: |\n  <img src=x\n  onerror="alert(1)">\n',
+}
+
+
+@pytest.mark.parametrize("values", METADATA.values(), ids=METADATA.keys())
+def test_metadata_of_a_handoff_that_would_run_a_script_is_published_empty(
+    tmp_path: Path, values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, keys other than title, description and keywords were copied to the page
+    unchecked: exit 0 and ``redirect_url: javascript:…`` published. Now the rules for active
+    content look at every string of the front matter of an sxs article, as at its markup."""
+    article = f"---\ntitle: Titre\n{values}{LOC_KEYS}---\n{PAIR}\n"
+    status, page, report = locales(tmp_path, article, capsys)
+    built = yaml.safe_load(page.split("---\n")[1])
+    assert "javascript" not in repr(built) and "<script" not in repr(built)
+    assert "onerror" not in repr(built) and "x6A" not in repr(built) and "PHNj" not in repr(built)
+    assert built["title"] == "Titre" and built["ms.contentlocale"] == "fr-FR"
+    assert status == 1 and "the front matter value of '" in report
+    assert "an empty value was published instead" in report
+    assert page.endswith("---\nTexte.\n")
+
+
+def test_metadata_with_nothing_active_is_copied_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    values = ("redirect_url: https://learn.microsoft.com/a\nms.custom: 'a <b>x</b> & y!'\n"
+              'online version: "https://go.microsoft.com/fwlink/?linkid=1"\n'
+              "helpviewer_keywords:\n  - \"x, y\"\n")
+    article = f"---\ntitle: Titre\n{values}{LOC_KEYS}---\n{PAIR}\n"
+    status, page, report = locales(tmp_path, article, capsys)
+    assert status == 0 and page == article.replace(PAIR, "Texte.")
+    assert "front matter" not in report
