@@ -37,26 +37,34 @@ WHY = {"include": f"include-added: {_END} a directive that loads a file the Engl
                "writes it into"}
 
 
-def _made(page: str, holds: bool, breaks: str) -> Counter[tuple[str, str]]:
+_KINDS = frozenset(WHY)
+
+
+def _made(page: str, holds: bool, breaks: str, kinds: frozenset[str] = _KINDS
+          ) -> Counter[tuple[str, str]]:
     """With ``holds``, the files the page's includes and snippets load, its video links that
     end the attribute DocFX writes them into and its no-loc texts' HTML; with ``breaks``
     ('media', 'xref' or both), its links and cross references that end theirs ('Voir ![x]' +
-    '(x&quot;onerror=…mp3)', '@System.String?title=x' + '%22…')."""
+    '(x&quot;onerror=…mp3)', '@System.String?title=x' + '%22…'). Only those of ``kinds``
+    (``WHY``'s keys): a page compared with one read already needs only the kinds that one
+    has (a Counter's difference is taken key by key)."""
     found: Counter[tuple[str, str]] = Counter()
     if holds:
-        if LOADS_FIRST.search(page) is not None:
+        if "include" in kinds and LOADS_FIRST.search(page) is not None:
             found.update(("include", path) for path in loaded_paths(page))
-        if "[!" in page:
+        if "video" in kinds and "[!" in page:
             found.update(("video", v) for v in video_breakouts("", page))
         # 'Regardez ![la démo]' + '(https://www.youtube.com/watch?v=xyz)': another video
-        if may_embed(page):
+        if "player" in kinds and may_embed(page):
             found.update(("player", url) for url in players(page))
         # ':::no-loc text="' + '\\<scr\\ipt>…":::': DocFX reads the escapes away, writes it raw
-        found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
-    if "xref" in breaks:
-        found.update(("xref", m) for m in xref_breakouts("", page))
-    if "media" in breaks:
-        found.update(("xref", m) for m in media_breakouts("", page))
+        if "noloc" in kinds:
+            found.update(("noloc", html) for html in noloc_html(page) if "<" in html)
+    if "xref" in kinds:
+        if "xref" in breaks:
+            found.update(("xref", m) for m in xref_breakouts("", page))
+        if "media" in breaks:
+            found.update(("xref", m) for m in media_breakouts("", page))
     return found
 
 
@@ -124,17 +132,18 @@ def loads_joined(article: Article, published: Sequence[str], local: PageOf | Non
     if not made:
         return []
     new = made - _made(english().page if english else "".join(pieces(article, Form.SOURCE)),
-                       holds, breaks)
+                       holds, breaks, frozenset(kind for kind, _ in made))
     if not new:
         return []
+    wanted = frozenset(kind for kind, _ in new)  # what a trial can take away of ``new``
     found = []
     for i, seg in enumerate(article.segments):
         if published[i] == seg.source:
             continue
         trial = list(published)
         trial[i] = seg.source
-        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), holds, breaks)
-                ) & new
+        gone = (made - _made("".join(pieces(article, Form.LOCALIZED, trial)), holds, breaks,
+                             wanted)) & new
         if gone and any(kind == "player" for kind, _ in gone):
             # a player the translation holds whole is its own: include-added compares it with
             # its English's, locale rewrites allowed
