@@ -64,12 +64,13 @@ _HINT = ("keep each link's target and each attribute within one segment, as the 
 
 
 def hold(article: Article, published: list[str], severity: Severity,
-         markup_quiet: bool = False, tag_open: bool = True) -> list[Finding]:
+         markup_quiet: bool = False, tag_open: bool = True) -> tuple[list[Finding], PageOf]:
     """Each translation in ``published`` (each pair's text on the page) that makes a script or
     data URL with the text it touches gives way to its English, until none does; a
     ``render-substituted`` finding for each. ``markup_quiet``: the article's own text between
     the pairs holds no scheme (``loose.markup_quiet``), so none of its schemes is cut;
-    ``tag_open``: it may leave a tag open where a pair stands (``open_tags``)."""
+    ``tag_open``: it may leave a tag open where a pair stands (``open_tags``). With the
+    localized page of what ``published`` ends as (made once: the checks may have read it)."""
     swaps: list[Finding] = []
     # each page the checks below read whole, made once (a round's for the localized one)
     english = functools.cache(lambda: laid_out(article, Form.SOURCE))
@@ -83,7 +84,7 @@ def hold(article: Article, published: list[str], severity: Severity,
         made += [(i, why) for i, why in join_loads.loads_joined(article, published, local, english)
                  if all(i != j for j, _ in made)]
         if not made:
-            return swaps
+            return swaps, local
         for i, what in made:
             seg = article.segments[i]
             published[i] = seg.source
@@ -106,33 +107,42 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
     'ation=…'; such code has no white space); or an ``on…=`` handler whose name or value the
     join completes ('Voir onto' + 'ggle=alert(1)'). Each with why it is held."""
     segments = article.segments
-    # most translations can be no part of one: they end with a full stop, and a '*', a
-    # letter outside ASCII or a full stop comes before any ':' at their start
-    maybe = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
-             if shown and shown != seg.source and (
-                 (shown[0] in _FIRST and _STARTS_PART.match(shown) is not None)
-                 or (shown[-1] in _LAST and _ENDS_PART.match(shown[:-13:-1]) is not None)
-                 or (len(shown) <= 10 and (shown.lower() if shown.isalpha() else _flat(shown))
-                     in _MIDDLES))]
-    # texts that end within a scheme's code ('javascript:window.loc'): rare, as is markup
-    # that may hold a scheme at all
-    cut = [i for i, shown in enumerate(published)
-           if (":" in shown or "&" in shown) and _open(shown)]
-    # texts that start with a scheme, or end with a link's destination left open ('Voir [x](',
-    # 'javascript:ñ=alert,ñ(1))'): a scheme there is a link, whatever its code looks like
-    linked = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
-              if shown and shown != seg.source and (
-                  (shown[0] in _SCHEME_FIRST and (
-                      shown[0] in _SPELLERS or shown[1:2] in _SPELLERS
-                      or shown[:2].lower() in _SCHEME_HEADS) and _starts_scheme(shown))
-                  or (shown[-1] in _DESTINATION_LAST
-                      and (shown.rstrip()[-2:] in _OPENERS or shown.rstrip()[-1:] in "<=\"'")
-                      and _OPEN_DESTINATION.search(_SEPARATORS.sub("\t", shown[-_REACH:]))
-                      is not None))]
-    # texts that start with an attribute's value, or the end of its name ('ggle=alert(1)'):
-    # the text before may end with the start of a handler's name ('Voir onto')
-    named = [i for i, (seg, shown) in enumerate(zip(segments, published, strict=True))
-             if "=" in shown and shown != seg.source and _VALUE_AHEAD.match(shown)]
+    maybe: list[int] = []
+    cut: list[int] = []
+    linked: list[int] = []
+    named: list[int] = []
+    # one pass over the texts for the four kinds below (most texts are none of them)
+    for i, (seg, shown) in enumerate(zip(segments, published, strict=True)):
+        if not shown:
+            continue
+        # texts that end within a scheme's code ('javascript:window.loc'): rare, as is
+        # markup that may hold a scheme at all
+        if (":" in shown or "&" in shown) and _open(shown):
+            cut.append(i)
+        if shown == seg.source:
+            continue
+        # most translations can be no part of one: they end with a full stop, and a '*', a
+        # letter outside ASCII or a full stop comes before any ':' at their start
+        if ((shown[0] in _FIRST and _STARTS_PART.match(shown) is not None)
+                or (shown[-1] in _LAST and _ENDS_PART.match(shown[:-13:-1]) is not None)
+                or (len(shown) <= 10 and (shown.lower() if shown.isalpha() else _flat(shown))
+                    in _MIDDLES)):
+            maybe.append(i)
+        # texts that start with a scheme, or end with a link's destination left open ('Voir
+        # [x](', 'javascript:ñ=alert,ñ(1))'): a scheme there is a link, whatever its code
+        # looks like
+        if ((shown[0] in _SCHEME_FIRST and (
+                shown[0] in _SPELLERS or shown[1:2] in _SPELLERS
+                or shown[:2].lower() in _SCHEME_HEADS) and _starts_scheme(shown))
+                or (shown[-1] in _DESTINATION_LAST
+                    and (shown.rstrip()[-2:] in _OPENERS or shown.rstrip()[-1:] in "<=\"'")
+                    and _OPEN_DESTINATION.search(_SEPARATORS.sub("\t", shown[-_REACH:]))
+                    is not None)):
+            linked.append(i)
+        # texts that start with an attribute's value, or the end of its name ('ggle=
+        # alert(1)'): the text before may end with the start of a handler's name ('Voir onto')
+        if "=" in shown and _VALUE_AHEAD.match(shown):
+            named.append(i)
     if not (maybe or cut or linked or named) and markup_quiet:
         return []
     # the page as render writes it

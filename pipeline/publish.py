@@ -232,9 +232,10 @@ def publish(
         published.append(chosen)
 
     quiet = None  # the quick look at the markup, which the joins and the markup checks share
+    local = None  # the localized page of ``published``, as the joins made it
     if not source_form and form is not Form.BILINGUAL:  # nor made from texts side by side
         quiet, tag_open = loose.markup_look(article)
-        swaps = joins.hold(article, published, swap_severity, quiet, tag_open)
+        swaps, local = joins.hold(article, published, swap_severity, quiet, tag_open)
         if report_swaps:
             substitutions.extend(swaps)
     edits: list[tuple[int, int, str]] = []
@@ -257,7 +258,9 @@ def publish(
                     text.column, text.segment, text.hint or substituted.hint,
                 ))
     page = None
-    if policy.form is not None:
+    if policy.form is Form.LOCALIZED and local is not None and not edits:
+        page = local().page  # what render writes without edits, made once for the joins
+    elif policy.form is not None:
         # (the strings of one alias of a list share its place: one edit replaces it)
         page = render(article, policy.form, published, sorted(set(edits)))
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))

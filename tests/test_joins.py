@@ -8,6 +8,7 @@ import pytest
 from pipeline import joins
 from pipeline.article import parse_article
 from pipeline.findings import Severity
+from pipeline.render import Form, render
 
 FRONT = "---\ntitle: T\nms.contentlocale: fr-FR\n---\n"
 
@@ -27,7 +28,10 @@ def held(body: str) -> list[int]:
     """The segments ``joins.hold`` gives their English, the translations as published."""
     article = parse_article(FRONT + body + "\n", "fr-FR/a.md")
     published = [seg.translation for seg in article.segments]
-    swaps = joins.hold(article, published, Severity.WARNING)
+    swaps, local = joins.hold(article, published, Severity.WARNING)
+    # the page hold hands back is the one render writes of the texts as they end (publish
+    # writes it rather than render the page again)
+    assert local().page == render(article, Form.LOCALIZED, published)
     assert all(s.check == "render-substituted" and "unsafe-url" in s.message for s in swaps)
     return [n for n, seg in enumerate(article.segments) if published[n] == seg.source
             and seg.translation != seg.source]
