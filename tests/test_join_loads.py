@@ -3,6 +3,8 @@ most pages the reading never misses a page that holds a '[!' or ':::' at all."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,3 +104,22 @@ def test_a_link_to_another_video_in_a_paragraph_after_an_image_is_no_player() ->
         2).replace("E2", f"Watch [the demo]({video}en)."), "fr-FR/a.md")
     assert join_loads.loads_joined(
         article, ["Voir ![logo](a.png).", f"Regardez [la démo]({video}fr)."]) == []
+
+
+PAGE_BITS = st.sampled_from([
+    "[!INCLUDE [x](a.md)]", "[!VIDEO https://x.com/v\"a]", "![x](https://www.youtube.com/"
+    "watch?v=a)", ':::no-loc text="<b>":::', '@System.String?title=a"b', "[x](a.mp3\"x)",
+    "<xref:A?title=%22>", " ", "\n", "`", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PAGE_BITS, max_size=8).map("".join), st.booleans(),
+       st.sampled_from(["", "xref", "xref media"]),
+       st.sets(st.sampled_from(sorted(join_loads.WHY))))
+def test_what_a_page_makes_of_some_kinds_is_what_it_makes_of_those_kinds(
+        page: str, holds: bool, breaks: str, kinds: set[str]) -> None:
+    """The English page and the trials are read only for the kinds the localized page has:
+    read so, a page makes exactly its directives of those kinds."""
+    whole = join_loads._made(page, holds, breaks)
+    assert join_loads._made(page, holds, breaks, frozenset(kinds)) == +Counter(
+        {k: n for k, n in whole.items() if k[0] in kinds})
