@@ -47,6 +47,8 @@ _STARTS_PART = re.compile("(?i)[\\x00-\\x20\\x7f&#;\\\\0-9:]|(?:" + _spelled(
     {name[k:] for name in _NAMES for k in range(1, len(name))}) + f"){_GAP}[:&\\\\]")
 _CUTS = "&#;\\0123456789" + "".join(map(chr, range(0x21))) + "\x7f"
 _FIRST = frozenset(_CUTS + ":" + "".join(n[1:] + n[1:].upper() for n in _NAMES))
+# what _STARTS_PART's first choice starts with: its second needs a ':', '&' or '\\' in the text
+_STARTS = frozenset(_CUTS + ":")
 _LAST = frozenset(_CUTS + ":" + "".join(n[:-1] + n[:-1].upper() for n in _NAMES))
 _MIDDLES = frozenset(n[i:j] for n in _NAMES for i in range(len(n)) for j in range(i + 1, len(n)))
 _NAME_BACKWARDS = re.compile(f"(?i)[\\x00-\\x20\\x7f\\\\]*(?:{_spelled(n[::-1] for n in _NAMES)})")
@@ -117,13 +119,15 @@ def scheme_joins(article: Article, published: Sequence[str], markup_quiet: bool 
             continue
         # texts that end within a scheme's code ('javascript:window.loc'): rare, as is
         # markup that may hold a scheme at all
-        if (":" in shown or "&" in shown) and _open(shown):
+        spells = ":" in shown or "&" in shown  # (what a scheme's ':' is spelled with)
+        if spells and _open(shown):
             cut.append(i)
         if shown == seg.source:
             continue
         # most translations can be no part of one: they end with a full stop, and a '*', a
         # letter outside ASCII or a full stop comes before any ':' at their start
-        if ((shown[0] in _FIRST and _STARTS_PART.match(shown) is not None)
+        if ((shown[0] in _FIRST and (shown[0] in _STARTS or spells or "\\" in shown)
+             and _STARTS_PART.match(shown) is not None)
                 or (shown[-1] in _LAST and _ENDS_PART.match(shown[:-13:-1]) is not None)
                 or (len(shown) <= 10 and (shown.lower() if shown.isalpha() else _flat(shown))
                     in _MIDDLES)):

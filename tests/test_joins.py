@@ -235,3 +235,19 @@ def test_a_text_ends_within_code_as_the_expression_read_it_of_any_text() -> None
             re.search(r"[:&][^ \t\n]*[ \t\n\r\f\v]*\Z", text) is not None)
 
     same()
+
+
+
+def test_a_text_that_starts_a_scheme_part_has_a_cut_first_or_what_spells_a_colon() -> None:
+    """scheme_joins reads a text's start with _STARTS_PART only where its first character
+    may be a cut one or the text holds a ':', '&' or '\\': no start of a scheme is missed."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @given(st.text(alphabet="javscriptbldeJAVSD :&\\;#0x\t\n.-é\x00\x7f", max_size=16))
+    @settings(max_examples=500, deadline=None)
+    def needs(text: str) -> None:
+        if joins._STARTS_PART.match(text) is not None:
+            assert text[:1] in joins._STARTS or any(c in text for c in ":&\\")
+
+    needs()
