@@ -221,6 +221,9 @@ def opens_code(article: Article, start: int, end: int, translation: str, source:
     last = line + len(LINE_END.findall(text, start, end))  # the English's last line of it
     if not lead and max(english_all, default=-1) <= last:
         return False  # the lines before it are read before it is: their code stays code
+    if not english_all and not _may_indent(text[max(line_start(text, start), body):start]
+                                           + translation):
+        return False  # no code on the page to lose, and its line can be no indented code
     placed, placed_all = _code_lines(text[body:start] + translation + text[end:])
     shift = len(LINE_END.findall(translation)) - (last - line)
     return (lead and line in placed and line not in english) or not {
@@ -233,6 +236,17 @@ def opens_code(article: Article, start: int, end: int, translation: str, source:
 LINE_END = re.compile(r"\r\n?|\n")
 _LINE_OPENING = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*\Z")
 _MAY_BE_CODE = re.compile(r"[\r\n][ \t>*+\-.)0-9]*?(?: {4}|\t)")
+
+
+_MARKS = re.compile(r"[ \t>*+\-.)0-9]*+")
+
+
+def _may_indent(line: str) -> bool:
+    """Whether ``line`` may be read as indented code: CommonMark's four columns of white space
+    beyond its containers' marks need four among the marks and white space before its first
+    other character (a tab counts as the four it can be at most)."""
+    marks = _MARKS.match(line).group()  # type: ignore[union-attr]
+    return marks.count(" ") + 4 * marks.count("\t") >= 4
 
 
 def line_start(text: str, pos: int) -> int:

@@ -98,3 +98,35 @@ def test_a_backtick_in_a_reference_links_label_opens_no_code_span(tmp_path: Path
     assert _published(tmp_path, markup) == 1
     page = (tmp_path / "build" / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert 'onclick="alert' not in page, page
+
+
+_BITS = ["", "- ", "> ", "1. ", " ", "  ", "\t", "x", "text\n", "\n", "- a\n", "> q\n",
+         "    code\n", "```\n", "  - b\n", "#"]
+
+
+def test_a_line_that_can_open_no_code_on_a_page_with_none_is_judged_as_the_parse_does(
+        ) -> None:
+    """opens_code spares the page with the translation in place its reading where the page
+    has no code and the translation's line has too little white space among its marks to be
+    indented code: the answer is the reading's, on pages of every kind."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline import page_code
+
+    texts = st.lists(st.sampled_from(_BITS), max_size=5).map("".join)
+
+    @given(texts, texts, st.sampled_from([" ", "  ", "\t", "   ", " \t"]), texts)
+    @settings(max_examples=400, deadline=None)
+    def same(before: str, after: str, lead: str, rest: str) -> None:
+        article = parse_article("# T\n\n" + before + PAIR + after, "fr-FR/a.md")
+        if len(article.segments) != 1:
+            return
+        [seg] = article.segments
+        tr = lead + "Tr" + rest
+        quick = opens_code(article, seg.start, seg.end, tr, seg.source)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(page_code, "_may_indent", lambda line: True)
+            assert opens_code(article, seg.start, seg.end, tr, seg.source) == quick
+
+    same()
