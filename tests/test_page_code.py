@@ -116,10 +116,12 @@ def test_a_line_that_can_open_no_code_on_a_page_with_none_is_judged_as_the_parse
 
     texts = st.lists(st.sampled_from(_BITS), max_size=5).map("".join)
 
-    @given(texts, texts, st.sampled_from([" ", "  ", "\t", "   ", " \t"]), texts)
+    @given(st.sampled_from(["# T\n\n", "    code\n\n", "\tx\n", "x\n", ""]), texts, texts,
+           st.sampled_from([" ", "  ", "\t", "   ", " \t", " \n "]), texts)
     @settings(max_examples=400, deadline=None)
-    def same(before: str, after: str, lead: str, rest: str) -> None:
-        article = parse_article("# T\n\n" + before + PAIR + after, "fr-FR/a.md")
+    def same(first: str, before: str, after: str, lead: str, rest: str) -> None:
+        article = parse_article("---\ntitle: T\n---\n" + first + before + PAIR + after,
+                                "fr-FR/a.md")
         if len(article.segments) != 1:
             return
         [seg] = article.segments
