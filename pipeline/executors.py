@@ -183,8 +183,9 @@ def open_pool(spec: Spec, todo: int) -> Iterator[Pool]:
         yield _Serial(size, spec.retries)
         return
     # no more workers than batches: each one is a process forked up front
-    with process_pool(min(spec.jobs, -(-todo // size)), _worker_started) as executor:
-        yield _Processes(size, spec.retries, executor)
+    workers = min(spec.jobs, -(-todo // size))
+    with process_pool(workers, _worker_started) as executor:
+        yield _Processes(size, spec.retries, executor, workers)
 
 
 def _worker_started() -> None:
@@ -229,9 +230,13 @@ class _Processes:
     batch_size: int
     retries: int
     executor: Any  # a concurrent.futures.ProcessPoolExecutor
+    workers: int = 0  # its processes: the batches taper off at the end (0: even batches)
 
     def cut(self, items: Sequence[T]) -> list[Sequence[T]]:
-        return even(items, self.batch_size)
+        # a whole batch last, three times the average at worst, ran alone while the other
+        # workers were done: the tail of a -j run
+        return tapering(items, self.batch_size, self.workers) if self.workers else even(
+            items, self.batch_size)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], first: Sequence[int] = ()
             ) -> Iterator[R]:

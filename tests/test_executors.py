@@ -464,3 +464,17 @@ def test_chosen_dask_batches_taper_off_and_keep_every_article_in_order(
     if n >= 4 * size * workers:  # a long run: mostly whole batches, and short ones at the end
         assert sizes[0] == size and sizes[-2] <= -(-size // 8) + 1
         assert len(runs) <= 1.5 * -(-n // size)
+
+
+def test_the_process_pools_batches_taper_off_so_no_whole_batch_runs_alone_at_the_end() -> None:
+    """Even batches ended a -j run with one worker on a whole batch (a slow one three times the
+    average) while the other was done; the process pool's batches now shrink with the work
+    left, consecutive, every article kept in order."""
+    with executors.open_pool(executors.Spec(jobs=2), 2642) as pool:
+        runs = pool.cut(list(range(2642)))
+    sizes = [len(run) for run in runs]
+    assert [i for run in runs for i in run] == list(range(2642))
+    assert sizes[0] == 24 and sizes[-2] <= 3 and sizes == sorted(sizes, reverse=True)
+    assert 24 > sizes[-6] > sizes[-2]  # shrinking over the last batches, not one short one
+    with executors.open_pool(executors.Spec(jobs=1), 2642) as serial:
+        assert {len(run) for run in serial.cut(list(range(2642)))[:-1]} == {24}
