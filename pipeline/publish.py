@@ -169,12 +169,16 @@ def publish(
     substitutions: list[Finding] = []
 
     check, source_form = policy.report, form is Form.SOURCE
+    body_start = article.body_start
     hold_mt = form is Form.LOCALIZED and not allow_mt
     for seg, msg in zip(article.segments, entries, strict=True):
         own = seg.translation
         from_catalog = msg is not None and msg.reviewed
         preferred = msg.msgstr if from_catalog and msg is not None else own
+        value = seg.start < body_start  # a title, a description: a YAML value
         found = issues, held = verdict(seg.source, preferred)
+        if value and (issues or held):
+            found = issues, held = _as_value(found)
         if (labels and "[" in seg.source) or (targets and (
                 "<" in seg.source or "{" in seg.source)) or (  # (anchors_named's: tags, {…})
                 preferred[:1] in (" ", "\t")) or preferred[-1:] == "\\" or (
@@ -211,7 +215,8 @@ def publish(
         # an article with no translation of its own (an English-driven unit that no handoff
         # lent one) has nothing safe to offer: the English stands in, and is named
         own_is_safe = (from_catalog and allow_mt and bool(own) and own != preferred
-                       and not judge(verdict(seg.source, own), terms, term_options,
+                       and not judge(_as_value(verdict(seg.source, own)) if value
+                                     else verdict(seg.source, own), terms, term_options,
                                      seg.source, own, None)[1]
                        and not _page_lost(seg.source, own, links,
                                           opens_code(article, seg.start, seg.end, own,
@@ -264,6 +269,14 @@ def publish(
         # (the strings of one alias of a list share its place: one edit replaces it)
         page = render(article, policy.form, published, sorted(set(edits)))
     return Published(page, tuple(published), tuple(findings), tuple(substitutions))
+
+
+def _as_value(verdict: Verdict) -> Verdict:
+    """A verdict on a front matter value: YAML, never read as Markdown, so it opens no block
+    (as ``Guard.values`` judges the sxs path's)."""
+    issues, held = verdict
+    return (tuple(i for i in issues if i[0] is not new_block.check),
+            tuple(c for c in held if c is not new_block.check))
 
 
 _Page = tuple[frozenset[str], frozenset[str]]  # a page's reference labels, in-page targets

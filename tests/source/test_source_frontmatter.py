@@ -212,3 +212,19 @@ def test_a_title_the_english_front_matter_cannot_take_is_not_counted_as_a_transl
     said = lag(capsys.readouterr().out, "fr-FR")
     assert "held back by an error" not in said
     assert "1 kept English: the English front matter cannot take its translation" in said
+
+
+@pytest.mark.parametrize("translation", ["- Erste Schritte", "# Démarrage", "> Azure CLI",
+                                         "1. Einführung"])
+def test_a_title_translation_that_reads_as_a_block_start_in_markdown_is_published(
+        tree: Tree, translation: str) -> None:
+    """A front matter value is YAML, never read as Markdown: it opens no block, as the sxs
+    path's translated values do not. Before, a catalog's title '- Erste Schritte' was held
+    back as new-block and the English title published."""
+    tree.write("a.md", "---\ntitle: Get started\n---\n\n# Heading\n\nText.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "a.md", {"Get started": translation})
+    assert tree.run("locales") == 0
+    page = tree.page("fr-FR", "a.md")
+    assert yaml.safe_load(page.split("---\n")[1])["title"] == translation
