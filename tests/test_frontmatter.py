@@ -135,6 +135,22 @@ def test_front_matter_ends_at_the_first_closer_markdig_reads_after_any_line_end(
     assert (read, text[start:]) == (yaml_text, body)
 
 
+@given(st.lists(st.sampled_from(["-", ".", "---", "...", "\r", "\n", "\r\n", " ", "\t", "\v",
+                                 "\x0c", "a", "\n---", "\r..."]), max_size=12).map("".join),
+       st.integers(min_value=0, max_value=40))
+@settings(max_examples=3000, deadline=None)
+def test_the_closer_is_found_where_a_look_behind_first_found_it(text: str, at: int) -> None:
+    """The closer's line end is looked behind for after its '---' (a pattern opening with the
+    look-behind was tried at every character): each search finds what that one found, a line
+    end before the search's start included."""
+    import re
+
+    first = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t\v\f]*(?:\r\n|\r|\n|\Z)")
+    at = min(at, len(text))
+    before, now = first.search(text, at), fm.FRONT_MATTER_END.search(text, at)
+    assert (before and before.span()) == (now and now.span())
+
+
 @pytest.mark.parametrize("line", ["title: a{}b \t", "keywords:\n- a{}b \t"],
                          ids=["value", "list item"])
 def test_a_flat_line_of_many_spaces_it_fails_is_read_in_linear_time(line: str) -> None:

@@ -23,7 +23,10 @@ _FRONT_OPEN_RE = re.compile(r"---[ \t]*\r?\n")
 # reads lines: after a LF, a CR LF or a CR alone (CommonMark's three line ends), white space
 # after it allowed (Markdig's: vertical tab and form feed too). Where a renderer ends the block
 # its body starts: read up to a later closer, text the page shows would go unchecked.
-FRONT_MATTER_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t\v\f]*(?:\r\n|\r|\n|\Z)")
+# The line end before it is looked behind for after the '---': a pattern that opens with a
+# look-behind has no first character for the search to skip to, and was tried at every one.
+FRONT_MATTER_END = re.compile(
+    r"(?:---(?<=[\r\n]---)|\.\.\.(?<=[\r\n]\.\.\.))[ \t\v\f]*(?:\r\n|\r|\n|\Z)")
 
 # Front matter is small in every real article; a huge or deeply nested block is hostile or broken.
 # Real front matter is under 2 KB; these limits keep the pure-Python YAML parser well under a
