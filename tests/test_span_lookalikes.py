@@ -6,8 +6,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.article import parse_article
+from pipeline.article import parse_article, spans
 from pipeline.render import Form, render
 
 REL = "fr-FR/a.md"
@@ -100,3 +102,26 @@ def test_span_tags_with_quoted_values_are_read_in_linear_time() -> None:
         parse_article(text, REL)
         timings.append(time.perf_counter() - start)
     assert timings[1] < 8 * timings[0] + 0.5
+
+
+_PIECES = ['<span data-ttu-id="a-1">', '<span data-ttu-id="a-2">', "</span>", "</span></span>",
+           '<span class="sxs-lookup">', '<span data-stu-id="a-1">', "<span>", "<SPAN ", "<Span>",
+           "<spaN", "<s", "<", "<b>", "<span class='sxs-lookup'>", '<SPAN class="sxs-lookup">',
+           '<sPan data-ttu-id="a-1">', '">', "x", " ", "\n", "\r",
+           "\u4e00", "<\u017fpan>"]
+_span_text = st.lists(st.sampled_from(_PIECES), max_size=3).map("".join)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PIECES),
+                          st.tuples(_span_text, _span_text).map(lambda texts: pair(1, *texts))),
+                max_size=8).map("".join),
+       st.integers(min_value=0, max_value=3))
+@settings(max_examples=3000, deadline=None)
+def test_the_one_pass_read_is_the_gated_read_wherever_it_runs_to_the_end(
+        text: str, skip: int) -> None:
+    """The one pass (no span tag but the pairs', read to the end of the text) stands for the
+    counts that decide it otherwise: whatever it reads, they read the same."""
+    start = min(skip, len(text))
+    segments, to_the_end = spans._segments(text, start, spans._STRICT_RE.match)
+    if to_the_end:
+        assert segments == spans._gated(text, start)

@@ -5,7 +5,7 @@ leaves it untouched as skeleton. Both are linear in the size of the text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pipeline.checks.inputs as inputs
 from pipeline.article.model import Segment, line_starts, position
@@ -25,6 +25,19 @@ _PAIR_RE = re.compile(
     r'<span data-ttu-id="([^"<>\r\n]*)">'
     r'((?:[^<]++|<(?!/span><span class="sxs-lookup">))*+)</span><span class="sxs-lookup">'
     r'<span data-stu-id="([^"<>\r\n]*)">((?:[^<]++|<(?!/span></span>))*+)</span></span>',
+)
+# The common article in one pass: the text before each pair, then the pair, as ``_PAIR_RE``
+# reads it, or the end of the text. No '<' outside the pairs' own tags starts a span tag of any
+# case ('<span', '<SPAN'): then every span tag is a pair's, as the counts of ``_gated`` find
+# (three '<span' a pair, no other case, an opener for each pair), and each span text ends at
+# the same place as ``_PAIR_RE``'s (no such '<' inside it to stop at), with no pair or span in
+# it. Anything else fails the match, and the counts decide.
+_NOT_SPAN = "[sS][pP][aA][nN]"
+_STRICT_RE = re.compile(
+    rf'(?:[^<]++|<(?!{_NOT_SPAN}))*+(?:<span data-ttu-id="([^"<>\r\n]*)">'
+    rf'((?:[^<]++|<(?!{_NOT_SPAN}|/span><span class="sxs-lookup">))*+)'
+    r'</span><span class="sxs-lookup"><span data-stu-id="([^"<>\r\n]*)">'
+    rf'((?:[^<]++|<(?!{_NOT_SPAN}|/span></span>))*+)</span></span>|\Z)',
 )
 _CLOSE = "</span></span>"
 # A span tag that carries a pair's attribute however it is written (upper case, other quotes or
@@ -52,6 +65,13 @@ def _lookalikes(text: str, start: int) -> Iterator[re.Match[str]]:
 def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     """The pairs of an article in which every pair is well formed, in one regex pass; None when
     anything is unusual, for the careful scanner to handle (and report)."""
+    segments, to_the_end = _segments(text, start, _STRICT_RE.match)
+    return segments if to_the_end else _gated(text, start)
+
+
+def _gated(text: str, start: int) -> list[Segment] | None:
+    """``_scan_well_formed`` for an article with span markup outside its pairs' tags (or a
+    pair ``_STRICT_RE`` does not read): counts decide whether all of it is the pairs'."""
     count = text.count
     openers = count(OPENER_PREFIX, start)
     if openers != count(LOOKUP_MARK, start):
@@ -65,25 +85,38 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
     exact = count("<span", start) == 3 * openers and not _SPAN_OTHER_CASE.search(text, start)
     if not exact and sum(1 for _ in _lookalikes(text, start)) != 3 * openers:
         return None
+    if not exact and any(OPENER_PREFIX in m.group(2) or "<span" in m.group(4)
+                         for m in _PAIR_RE.finditer(text, start)):
+        return None  # a broken pair swallowed the next one, or a nested span
+    segments = _segments(text, start, _PAIR_RE.search)[0]
+    return segments if len(segments) == openers else None
+
+
+def _segments(text: str, start: int,
+              step: Callable[[str, int], re.Match[str] | None]) -> tuple[list[Segment], bool]:
+    """A Segment for each pair ``step`` finds from ``start`` on, each from where the one before
+    it ended (groups: id, translation, lookup id, English), and whether the last match had no
+    pair (``_STRICT_RE`` at the end of the text)."""
+    count = text.count
     segments: list[Segment] = []
     append = segments.append
     line, line_start, last = 1, 0, 0
-    for m in _PAIR_RE.finditer(text, start):
+    m = step(text, start)
+    while m is not None and m.lastindex:
         seg_id, tr, lookup_id, src = m.groups()
-        if not exact and (OPENER_PREFIX in tr or "<span" in src):
-            return None  # a broken pair swallowed the next one, or a nested span
-        pos = m.start()
+        # the groups' offsets from their lengths back from the end: the fixed parts are literal
+        end = m.end()
+        src_end = end - _END_AT
+        src_start = src_end - len(src)
+        tr_end = src_start - _SRC_AT - len(lookup_id)
+        tr_start = tr_end - len(tr)
+        pos = tr_start - _TR_AT - len(seg_id)
         newlines = count("\n", last, pos)
         if newlines:
             line += newlines
             line_start = text.rindex("\n", last, pos) + 1
         last = pos
-        # the groups' offsets from their lengths: the pattern's fixed parts are literal
-        tr_start = pos + _TR_AT + len(seg_id)
-        tr_end = tr_start + len(tr)
-        src_start = tr_end + _SRC_AT + len(lookup_id)
-        src_end = src_start + len(src)
-        end = src_end + _END_AT
+        m = step(text, end)
         if tr and (tr[0] in LAYOUT_WS or tr[-1] in LAYOUT_WS or "\r" in tr):
             tr_lead, tr, tr_trail, tr_crlf = catalog_form(tr)
             append(Segment(seg_id, lookup_id, catalog_form(src)[1], tr, pos, end, tr_start,
@@ -96,7 +129,7 @@ def _scan_well_formed(text: str, start: int) -> list[Segment] | None:
         append(_tuple_new(Segment, (seg_id, lookup_id, src, tr, pos, end, tr_start, tr_end,
                                     src_start, src_end, line, pos - line_start + 1, "", "",
                                     False)))
-    return segments if len(segments) == openers else None
+    return segments, m is not None
 
 
 def scan_segments(
