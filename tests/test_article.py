@@ -642,9 +642,14 @@ def test_a_utf8_byte_order_mark_is_kept_and_the_front_matter_read_after_it() -> 
     assert [(s.source, s.translation) for s in article.segments] == [("Hello.", "Bonjour.")]
 
 
-def test_nul_byte_is_an_encoding_error_at_its_line_and_column() -> None:
-    error = read_error(b"# T\n\nab\x00c\n")
-    assert (error.finding.check, error.finding.line, error.finding.column) == ("encoding", 3, 3)
+@pytest.mark.parametrize(("data", "column"), [
+    (b"# T\n\nab\x00c\n", 3),
+    ("# T\n\n\u4e2d\u6587\x00c\n".encode(), 3),  # found in the bytes, placed in characters
+])
+def test_nul_byte_is_an_encoding_error_at_its_line_and_column(data: bytes, column: int) -> None:
+    error = read_error(data)
+    assert (error.finding.check, error.finding.line, error.finding.column) == (
+        "encoding", 3, column)
 
 
 def test_a_segment_is_immutable_and_compares_by_value() -> None:
