@@ -184,3 +184,20 @@ def test_a_flat_line_reads_as_it_did_with_a_greedy_plain_value(line: str) -> Non
     assert old.pattern != fm._FLAT_LINE.pattern
     before, now = old.fullmatch(line), fm._FLAT_LINE.fullmatch(line)
     assert (before and before.groups()) == (now and now.groups())
+
+
+@pytest.mark.parametrize(("value", "refused"), [
+    ("[" * 32 + "]" * 32, False),
+    ("[" * 33 + "]" * 33, True),
+    ("[{" * 16 + "[" + "]" * 17 + "}]" * 16, True),  # the two kinds count together
+    ("[], " * 40, False),  # more brackets than the limit, none deep: the walk reads them
+])
+def test_flow_nesting_is_refused_past_the_limit_and_only_there(value: str, refused: bool) -> None:
+    """Two counts stand in for the walk over the brackets when there are too few of them to
+    nest past the limit; the walk decides the rest."""
+    try:
+        fm._guard_flow_depth(f"title: {value}\n", "a.md")
+    except InputError:
+        assert refused
+    else:
+        assert not refused

@@ -195,6 +195,9 @@ def _guard_flow_depth(yaml_text: str, path: str) -> None:
     """Refuse deep [ { nesting before the parser sees it: the pure-Python scanner slows down
     with every open bracket, so a block of brackets would take seconds to reach the event that
     the depth limit stops. Brackets in quoted text count too; no real front matter nests."""
+    count = yaml_text.count
+    if count("[") + count("{") <= MAX_FRONT_MATTER_DEPTH:
+        return  # too few to nest that deep: two counts cost less than the regex's look
     depth = 0
     for m in _BRACKET_RE.finditer(yaml_text):
         if m.group() in "[{":
