@@ -101,6 +101,7 @@ def _segments(text: str, start: int,
     segments: list[Segment] = []
     append = segments.append
     line, line_start, last = 1, 0, 0
+    cr = "\r" in text  # none in the text (most articles): no span to look in for one
     m = step(text, start)
     while m is not None and m.lastindex:
         seg_id, tr, lookup_id, src = m.groups()
@@ -117,13 +118,13 @@ def _segments(text: str, start: int,
             line_start = text.rindex("\n", last, pos) + 1
         last = pos
         m = step(text, end)
-        if tr and (tr[0] in LAYOUT_WS or tr[-1] in LAYOUT_WS or "\r" in tr):
+        if tr and (tr[0] in LAYOUT_WS or tr[-1] in LAYOUT_WS or (cr and "\r" in tr)):
             tr_lead, tr, tr_trail, tr_crlf = catalog_form(tr)
             append(Segment(seg_id, lookup_id, catalog_form(src)[1], tr, pos, end, tr_start,
                            tr_end, src_start, src_end, line, pos - line_start + 1, tr_lead,
                            tr_trail, tr_crlf))
             continue
-        if src and (src[0] in LAYOUT_WS or src[-1] in LAYOUT_WS or "\r" in src):
+        if src and (src[0] in LAYOUT_WS or src[-1] in LAYOUT_WS or (cr and "\r" in src)):
             src = catalog_form(src)[1]
         # every field given, as Segment() would make it without its Python-level __new__
         append(_tuple_new(Segment, (seg_id, lookup_id, src, tr, pos, end, tr_start, tr_end,
