@@ -115,8 +115,9 @@ class SegmentChecker:
     Every rule runs whatever is selected: selection decides what is reported, not what is
     published (``verdict``). Each segment runs only the rules whose needs it meets
     (``SegmentRule``): which of their characters the two sides hold is read with one regex pass
-    per side, whether their edges are plain with a look at each end, and the rules for each
-    combination are worked out once and kept (a tree has a few thousand combinations).
+    per side (a need of two characters or more, a token, with a substring test where the text
+    holds its first character), whether their edges are plain with a look at each end, and the
+    rules for each combination are worked out once and kept (a tree has a few thousand).
     ``rules``: a subset of the segment rules (default: all)."""
 
     def __init__(self, options: Options, rules: Sequence[SegmentRule] | None = None) -> None:
@@ -127,11 +128,20 @@ class SegmentChecker:
         self._identical: _Planned = tuple(step for rule, step in steps if rule.identical)
         differ = [(rule, step) for rule, step in steps if not rule.identical]
         self._differ = tuple(
-            (step, frozenset(rule.source_needs), frozenset(rule.translation_needs), rule.edges,
+            (step, frozenset((*rule.source_needs, *rule.source_tokens)),
+             frozenset((*rule.translation_needs, *rule.translation_tokens)), rule.edges,
              rule.gated)
             for rule, step in differ)
-        self._source_re = _any_of(rule.source_needs for rule, _ in differ)
-        self._translation_re = _any_of(rule.translation_needs for rule, _ in differ)
+        # a token is looked for only in a text that holds its first character
+        self._source_re = _any_of(
+            (*(rule.source_needs for rule, _ in differ),
+             *(t[0] for rule, _ in differ for t in rule.source_tokens)))
+        self._translation_re = _any_of(
+            (*(rule.translation_needs for rule, _ in differ),
+             *(t[0] for rule, _ in differ for t in rule.translation_tokens)))
+        self._source_tokens = _by_first(t for rule, _ in differ for t in rule.source_tokens)
+        self._translation_tokens = _by_first(
+            t for rule, _ in differ for t in rule.translation_tokens)
         self._plans: dict[tuple[frozenset[str], frozenset[str], bool], _Planned] = {}
         # What each (locale, English, translation) was found to have: a batch of articles
         # repeats a fifth of its segments (parameter tables, notes, product names), and the
@@ -154,10 +164,14 @@ class SegmentChecker:
         plain = plain_edges(source, translation)
         if plain and not (in_source or in_translation):  # plain prose, most segments
             return self._ungated
-        key = (frozenset(in_source), frozenset(in_translation), plain)
+        src, tr = frozenset(in_source), frozenset(in_translation)
+        if self._source_tokens:
+            src = _with_tokens(src, source, self._source_tokens)
+        if self._translation_tokens:
+            tr = _with_tokens(tr, translation, self._translation_tokens)
+        key = (src, tr, plain)
         plan = self._plans.get(key)
         if plan is None:
-            src, tr, _ = key
             plan = self._plans[key] = tuple(
                 step for step, src_needs, tr_needs, edges, gated in self._differ
                 if not gated or (edges and not plain) or not src.isdisjoint(src_needs)
@@ -222,6 +236,24 @@ def _any_of(needs: Iterable[str]) -> re.Pattern[str]:
     if not chars:
         return re.compile(r"(?!)")
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+_Tokens = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _by_first(tokens: Iterable[str]) -> _Tokens:
+    """The tokens grouped by their first character."""
+    groups: dict[str, list[str]] = {}
+    for token in dict.fromkeys(tokens):
+        groups.setdefault(token[0], []).append(token)
+    return tuple((first, tuple(group)) for first, group in sorted(groups.items()))
+
+
+def _with_tokens(found: frozenset[str], text: str, tokens: _Tokens) -> frozenset[str]:
+    """``found`` (the characters ``text`` holds) and the ``tokens`` it holds: only those whose
+    first character it holds are looked for."""
+    held = [t for first, group in tokens if first in found for t in group if t in text]
+    return found.union(held) if held else found
 
 
 def segment_issues(source: str, translation: str, options: Options) -> list[tuple[Check, str]]:

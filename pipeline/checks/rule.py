@@ -45,7 +45,11 @@ class SegmentRule:
     ``translation_needs``, or, for a rule about the texts' edges (``edges``), when their edges
     are not plain (``plain_edges``); with no needs at all it always runs. The checker skips a
     rule whose needs are absent: most segments are plain sentences that hold none of a rule's
-    characters, and calling 21 functions on each of them was most of the check time."""
+    characters, and calling 21 functions on each of them was most of the check time.
+
+    ``source_tokens`` and ``translation_tokens`` are needs of two characters or more, for a rule
+    that needs a character only as part of them: ':' only in '://' or ':::' (most sentences
+    with a colon are prose: 'Note: …'), 'w' only in 'ww.' ('www.')."""
 
     check: Check
     fn: SegmentFn
@@ -53,10 +57,13 @@ class SegmentRule:
     translation_needs: str = ""
     identical: bool = False
     edges: bool = False
+    source_tokens: tuple[str, ...] = ()
+    translation_tokens: tuple[str, ...] = ()
 
     @property
     def gated(self) -> bool:
-        return bool(self.source_needs or self.translation_needs or self.edges)
+        return bool(self.source_needs or self.translation_needs or self.edges
+                    or self.source_tokens or self.translation_tokens)
 
     def __call__(self, source: str, translation: str, options: Options) -> Iterable[str]:
         return self.fn(source, translation, options)
@@ -65,14 +72,16 @@ class SegmentRule:
 def segment_rule(
     id: str, topic: str, severity: Severity, summary: str, hint: str, *,
     source_needs: str = "", translation_needs: str = "", identical: bool = False,
-    edges: bool = False,
+    edges: bool = False, source_tokens: tuple[str, ...] = (),
+    translation_tokens: tuple[str, ...] = (),
 ) -> Callable[[SegmentFn], SegmentRule]:
     """Make the decorated function a SegmentRule of a new check (see SegmentRule for the
     needs)."""
     check = Check(id, topic, severity, summary, hint)
 
     def make(fn: SegmentFn) -> SegmentRule:
-        return SegmentRule(check, fn, source_needs, translation_needs, identical, edges)
+        return SegmentRule(check, fn, source_needs, translation_needs, identical, edges,
+                           source_tokens, translation_tokens)
 
     return make
 

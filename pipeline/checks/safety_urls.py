@@ -168,10 +168,11 @@ def may_spell_unsafe(text: str) -> bool:
     "unsafe-url", S, E,
     "a javascript:, vbscript: or data: URL, however encoded, the English lacks",
     "use the English's link targets",
-    # _maybe_link: ']', '<', '://', 'www.' (its first 'w' lower case), a leading '('; a bare
-    # scheme: ':' or a reference that spells it ('&#58;'); a video link: '[!VIDEO', closed
-    # or not
-    translation_needs="]<:w(&[@")  # '@': a cross reference ('@uid?title=…')
+    # _maybe_link: ']', '<', '://', 'www.' (_may_hold_www: 'ww.' or 'wW'), a leading '(' (an
+    # edge that is not plain); a bare scheme: ':' or a reference that spells it ('&#58;'); a
+    # video link: '[!VIDEO', closed or not
+    translation_needs="]<:&[@",  # '@': a cross reference ('@uid?title=…')
+    translation_tokens=("ww.", "wW"), edges=True)
 def unsafe_url(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
@@ -243,7 +244,9 @@ def _may_name_host(text: str) -> bool:
     "foreign-host", S, E,
     "a link to a host, or to an application's URL scheme, the English does not link to",
     "use the English's link targets; only their locale part may change",
-    translation_needs="]<:w(")
+    # _maybe_link: ']', '<', '://', ':::', 'www.' ('ww.' or 'wW'), '@' (with ':'), a leading '('
+    # (an edge that is not plain)
+    translation_needs="]<@", translation_tokens=("://", ":::", "ww.", "wW"), edges=True)
 def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _maybe_link(translation) or not (
             _may_name_host(translation) or _may_name_scheme(translation)):
@@ -289,7 +292,7 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
     "video or audio player it embeds ([!VIDEO], :::video, a media image), that the English's do "
     "not",
     "keep each directive and player of the English, its path included, as it is",
-    translation_needs="[:")  # '![' (a media image) has '[' too
+    translation_tokens=("[!", ":::", "!["))  # may_embed
 def include_added(source: str, translation: str, options: Options) -> Messages:
     # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
     # an include loads is the English's, as in all the corpus's 1,471 translated directives

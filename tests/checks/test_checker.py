@@ -51,6 +51,9 @@ PIECES = st.sampled_from([
     "-", ".", ":", "word", "Wort", "単語", "w", "W", "WWW.", "Www.", "ww", "wWW.",
     # a scheme's colon as a reference, a video link left open
     "&#58;", "&colon;", "&#40;", "[!VIDEO ", "x'y",
+    # the needs of two characters or more (SegmentRule's tokens), and their parts
+    ":::", ":::video source=\"a.mp4\":::", "![", "![a](b.mp4)", "ww.", "wW", "@", "a@b.example",
+    "xref:a?title=%22", "mailto:", "(", "(javascript:x)", ":/", "//",
     # edges: white space of other kinds, a letter that shows nothing, invisible characters,
     # comments and digits of other scripts at either end
     "\u3164", "\u00a0", "\t", "\u200b", "&nbsp;", "<!-- c -->", "\u0661\u0662", "1. ",
@@ -124,6 +127,25 @@ def test_a_rule_without_needs_runs_on_every_differing_segment(
         checker.issues("English", translation)
     checker.issues("same", "same")  # identical: only the rules marked identical run
     assert seen == ["plain", "with <b>", "plain again"]
+
+
+def test_a_rule_needing_a_token_runs_only_where_the_text_holds_the_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str] = []
+
+    def spy(source: str, translation: str, options: Options) -> list[str]:
+        seen.append(translation)
+        return []
+
+    rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy,
+                       translation_tokens=("://", ":::"))
+    monkeypatch.setattr(registry, "SEGMENT_RULES", (rule,))
+    checker = SegmentChecker(Options())
+    for translation in ("Hinweis: Text", "Siehe https://a.example", "a:: b", ":::image:::",
+                        "plain"):
+        checker.issues("English", translation)
+    assert seen == ["Siehe https://a.example", ":::image:::"]
 
 
 def test_a_repeated_pair_is_checked_once_per_locale(monkeypatch: pytest.MonkeyPatch) -> None:

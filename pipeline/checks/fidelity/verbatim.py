@@ -127,7 +127,8 @@ def _targets(text: str) -> list[str]:
     "link-target-changed", F, ERROR, "a link or image target differs from the English",
     "keep every (target), [reference] and <autolink> as in the English; only the configured "
     "locale rewrites (such as /en-us/ to /fr-fr/) are allowed",
-    source_needs="]<:", translation_needs="]<:")  # ':' for '://'
+    source_needs="]<", translation_needs="]<", source_tokens=("://", ":::"),
+    translation_tokens=("://", ":::"))  # _linkish
 def link_target_changed(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
@@ -203,7 +204,8 @@ def _placeholders(text: str) -> list[str]:
     "from the English",
     "copy placeholders, xrefs, [!…] directives and :::no-loc text=\"…\"::: from the English "
     "unchanged",
-    source_needs="{%!<:", translation_needs="{%!<:")
+    source_needs="{%!<", translation_needs="{%!<", source_tokens=(":::",),
+    translation_tokens=(":::",))
 def placeholder_changed(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
