@@ -139,9 +139,12 @@ class SegmentChecker:
         self._translation_re = _any_of(
             (*(rule.translation_needs for rule, _ in differ),
              *(t[0] for rule, _ in differ for t in rule.translation_tokens)))
-        self._source_tokens = _by_first(t for rule, _ in differ for t in rule.source_tokens)
-        self._translation_tokens = _by_first(
-            t for rule, _ in differ for t in rule.translation_tokens)
+        self._source_tokens = tuple(
+            dict.fromkeys(t for rule, _ in differ for t in rule.source_tokens))
+        self._translation_tokens = tuple(
+            dict.fromkeys(t for rule, _ in differ for t in rule.translation_tokens))
+        self._source_firsts = frozenset(t[0] for t in self._source_tokens)
+        self._translation_firsts = frozenset(t[0] for t in self._translation_tokens)
         self._plans: dict[tuple[frozenset[str], frozenset[str], bool], _Planned] = {}
         # What each (locale, English, translation) was found to have: a batch of articles
         # repeats a fifth of its segments (parameter tables, notes, product names), and the
@@ -165,10 +168,12 @@ class SegmentChecker:
         if plain and not (in_source or in_translation):  # plain prose, most segments
             return self._ungated
         src, tr = frozenset(in_source), frozenset(in_translation)
-        if self._source_tokens:
-            src = _with_tokens(src, source, self._source_tokens)
-        if self._translation_tokens:
-            tr = _with_tokens(tr, translation, self._translation_tokens)
+        # the tokens each text holds, looked for (in C: no Python frame) only where it holds
+        # the first character of one
+        if not src.isdisjoint(self._source_firsts):
+            src = src.union(filter(source.__contains__, self._source_tokens))
+        if not tr.isdisjoint(self._translation_firsts):
+            tr = tr.union(filter(translation.__contains__, self._translation_tokens))
         key = (src, tr, plain)
         plan = self._plans.get(key)
         if plan is None:
@@ -236,24 +241,6 @@ def _any_of(needs: Iterable[str]) -> re.Pattern[str]:
     if not chars:
         return re.compile(r"(?!)")
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
-
-
-_Tokens = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def _by_first(tokens: Iterable[str]) -> _Tokens:
-    """The tokens grouped by their first character."""
-    groups: dict[str, list[str]] = {}
-    for token in dict.fromkeys(tokens):
-        groups.setdefault(token[0], []).append(token)
-    return tuple((first, tuple(group)) for first, group in sorted(groups.items()))
-
-
-def _with_tokens(found: frozenset[str], text: str, tokens: _Tokens) -> frozenset[str]:
-    """``found`` (the characters ``text`` holds) and the ``tokens`` it holds: only those whose
-    first character it holds are looked for."""
-    held = [t for first, group in tokens if first in found for t in group if t in text]
-    return found.union(held) if held else found
 
 
 def segment_issues(source: str, translation: str, options: Options) -> list[tuple[Check, str]]:
