@@ -32,8 +32,9 @@ def gated(checker: SegmentChecker, source: str, translation: str) -> list[tuple[
 
 # Every character a rule needs, also spelled as a character reference and, for a letter, in
 # the other case: a rule that reads text unescaped or in any case must need what spells it.
-NEEDED = sorted({c for r in checks.SEGMENT_RULES for c in r.source_needs + r.translation_needs
-                 if c.isprintable()})
+NEEDED = sorted({c for r in checks.SEGMENT_RULES
+                 for c in r.source_needs + r.translation_needs
+                 + "".join(r.source_tokens + r.translation_tokens) if c.isprintable()})
 SPELLED = [
     *(f"&#{ord(c)};" for c in NEEDED), *(f"&#x{ord(c):X};" for c in NEEDED),
     *(c.swapcase() for c in NEEDED if c.isalpha()),
