@@ -59,21 +59,26 @@ _HANDLER_REST = re.compile(
 # each with the words of the English that make it its own ('Start with www.', 'http:' ending
 # a sentence about HTTP): a cut URL counts only where the English has none of them
 # (cut anywhere in its scheme or 'www.': 'htt' + 'ps://evil…', 'w' + 'ww.evil…'; a 'w' that
-# starts Markdig's autolink is lower case)
+# starts Markdig's autolink is lower case). Those anchored at the text's end match at most 7
+# characters: each is looked for in its last _TAIL only (a look-behind still reads the
+# characters before where a search starts), not tried at every position of the text.
+_TAIL = 8
 _CUT_URL = (
     ("a URL cut after its scheme",
-     re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp")),
+     re.compile(r"(?<![\w.+-])(?:https?|ftp):\Z", re.I), ("http", "ftp"), _TAIL),
     ("a URL cut within its scheme", re.compile(  # (Markdig opens one on a lower-case letter)
         r"(?<![\w.+-])(?:h[tT]{1,2}(?:[pP][sS]?)?|h[tT]{2}[pP][sS]?:/|f[tT][pP]?|f[tT][pP]:/)\Z"),
-     ("http", "ftp")),
+     ("http", "ftp"), _TAIL),
     ("a URL cut after its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])www\.\Z", re.I),
-     ("www",)),
-    ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]{0,2}\Z"), ("www",)),
+     ("www",), _TAIL),
+    ("a URL cut within its 'www.'", re.compile(r"(?<![^\W_])(?<![.-])w[wW]{0,2}\Z"), ("www",),
+     _TAIL),
     # the rest of one at a text's start is no English word's (an English that starts so has the
     # finding too): '//host', 'ww.host', 'ps://', 's:/' (a '/' alone is a path's: '/etc')
-    (_HOST_FOR_BEFORE := "a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), ()),
+    (_HOST_FOR_BEFORE := "a URL's '//host' for the pair before", re.compile(r"\A//[^\s/]"), (),
+     0),
     ("the rest of a URL's scheme or 'www.' for the pair before",
-     re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?:/(?:/[^\s/]|\Z))"), ()),
+     re.compile(r"\A(?:[wW]{1,2}\.[^\s.]|t?t?p?s?:/(?:/[^\s/]|\Z))"), (), 0),
 )
 
 
@@ -145,7 +150,8 @@ def open_markup(text: str, english: str) -> list[str]:
         head = text.split(None, 1)[0].lower() if text[:2] == "//" else ""
         mine = bool(head) and head not in low and not (
             "//" in low and not _ASCII_NAME.search(_AUTHORITY_END.split(head[2:], 1)[0]))
-        out.extend(what for what, cut, words in _CUT_URL
-                   if cut.search(text) and not any(w in low for w in words)
+        out.extend(what for what, cut, words, tail in _CUT_URL
+                   if cut.search(text, max(0, len(text) - tail) if tail else 0)
+                   and not any(w in low for w in words)
                    and (what != _HOST_FOR_BEFORE or mine))
     return out
