@@ -21,6 +21,8 @@ def bare_schemes(text: str) -> int:
     only with a call, an assignment or a string ('javascript:alert(1)', 'javascript:"…"'), a
     data URL only with a media type or its comma ('data:text/html,…'): 'the VBScript code:',
     'JavaScript:支持', 'javascript:-URLs', 'Data:2024-01-15' are prose."""
+    if ":" not in text and "&" not in text:  # each scheme ends with a colon (or a reference's)
+        return 0
     low = (html.unescape(text) if "&" in text else text).replace("\\", "").lower()
     found, code, white = 0, _Next(_CODE, low), _Next(_WHITE, low)
     for m in _SCHEME.finditer(low):
