@@ -91,12 +91,19 @@ FILLERS = "\u115f\u1160\u3164\uffa0"
 
 
 def plain_edges(source: str, translation: str) -> bool:
-    """Whether the two texts' edges are plain: no white space at either end of either, and a
-    translation that starts with a letter that shows (which opens no Markdown block). Most
-    segments are; on them the edge rules (``SegmentRule.edges``) find nothing."""
+    """Whether the two texts' edges are plain: no white space at either end of either, a
+    translation that starts with a letter that shows (which opens no Markdown block) and ends
+    with no URL scheme cut short. Most segments are; on them the edge rules
+    (``SegmentRule.edges``) find nothing."""
     first = translation[:1]
     return (first.isalpha() and first not in FILLERS and not translation[-1].isspace()
-            and not source[:1].isspace() and not source[-1:].isspace())
+            and not source[:1].isspace() and not source[-1:].isspace()
+            and translation[-2:].lower() not in _SCHEME_CUTS)
+
+
+# the last two letters of 'http', 'https' or 'ftp' cut short ('Siehe http' for the pair after
+# it to finish with 's://…'): an edge the rule for open markup reads, with no ':', '/' or 'w'
+_SCHEME_CUTS = frozenset(("ht", "tt", "tp", "ps", "ft"))
 
 
 # An article rule yields (line, column, segment id or None, message).

@@ -282,7 +282,8 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
     "its scheme) for the segment beside it on the page to finish",
     "close every tag, comment and code span within the translation, as the English does",
-    translation_needs="<=`:/wW")  # W: a cut URL is read in any case ("WWW.")
+    # W: a cut URL is read in any case ("WWW."); edges: one cut within its scheme ("http")
+    translation_needs="<=`:/wW", edges=True)
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE

@@ -55,6 +55,8 @@ PIECES = st.sampled_from([
     # the needs of two characters or more (SegmentRule's tokens), and their parts
     ":::", ":::video source=\"a.mp4\":::", "![", "![a](b.mp4)", "ww.", "wW", "@", "a@b.example",
     "xref:a?title=%22", "mailto:", "(", "(javascript:x)", ":/", "//",
+    # a scheme cut short at a text's end, which holds no ':', '/' or 'w'
+    " h", " ht", " htt", " http", " HTtp", " https", " f", " ft", " ftp", "t", "p", "s",
     # edges: white space of other kinds, a letter that shows nothing, invisible characters,
     # comments and digits of other scripts at either end
     "\u3164", "\u00a0", "\t", "\u200b", "&nbsp;", "<!-- c -->", "\u0661\u0662", "1. ",
@@ -91,6 +93,17 @@ def test_a_url_cut_after_its_www_in_any_case_is_checked(translation: str) -> Non
     options = Options(locale="de-DE")
     found = gated(SegmentChecker(options), "See the site.", translation)
     assert found == every_rule("See the site.", translation, options)
+    assert [check for check, _ in found] == ["markup-open"]
+
+
+@pytest.mark.parametrize("translation", ["Siehe ht", "Siehe http", "Voir https", "Vedi ftp",
+                                         "Siehe hTTPs", "Ver ft"])
+def test_a_url_cut_within_its_scheme_at_the_end_is_checked(translation: str) -> None:
+    """The gate let only texts with '<', '=', '`', ':', '/' or 'w' through to markup-open:
+    'Siehe http' (for the pair after it to finish with 's://evil…') was never looked at."""
+    options = Options(locale="de-DE")
+    found = gated(SegmentChecker(options), "See the site", translation)
+    assert found == every_rule("See the site", translation, options)
     assert [check for check, _ in found] == ["markup-open"]
 
 
