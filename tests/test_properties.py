@@ -266,3 +266,27 @@ def test_random_catalogs_round_trip_through_format_po_and_parse_po(cat: Catalog)
     again = parse_po(text, "a.po")
     assert again == cat
     assert format_po(again) == text
+
+
+# The writer asks the catalog once which characters to escape its msgids and msgstrs hold, then
+# each text about those alone: an entry must be written as it is alone, whatever the others hold.
+escape_prone = st.text(st.sampled_from(['a', ' ', '\u00e9', '\u4e2d', '\u00a0', '"', '\\', '\n',
+                                        '\t', '\r', '\a', '\b', '\f', '\v']), max_size=8)
+
+
+@st.composite
+def escape_prone_catalogs(draw: st.DrawFn) -> Catalog:
+    found = draw(st.lists(st.tuples(escape_prone, escape_prone, st.booleans()), max_size=8,
+                          unique_by=lambda t: t[0]))
+    return Catalog(header=HEADER, messages=tuple(
+        Message(msgid or "x", msgstr, flags=(FUZZY,) if fuzzy else (), obsolete=fuzzy and
+                not msgstr) for msgid, msgstr, fuzzy in found))
+
+
+@SETTINGS
+@given(st.one_of(catalogs(), escape_prone_catalogs()))
+def test_each_entry_is_written_as_it_is_alone_whatever_the_catalog_holds(cat: Catalog) -> None:
+    head = format_po(Catalog(header=cat.header, header_comments=cat.header_comments))
+    alone = [format_po(Catalog(header=cat.header, header_comments=cat.header_comments,
+                               messages=(m,)))[len(head):] for m in cat.messages]
+    assert format_po(cat) == head + "".join(alone)

@@ -4,8 +4,9 @@ unchanged), in the charset the header declares (``encode_po``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from pipeline import po_charset
 from pipeline.catalog.decode import header_fields
@@ -142,7 +143,8 @@ def _comment_lines(mark: str, comments: Iterable[str], out: list[str]) -> None:
             out.append(_held(f"{mark} {text}") if text else mark)
 
 
-def _message(msg: Message, out: list[str]) -> None:
+def _message(msg: Message, out: list[str], escaped: _Test | None) -> None:
+    """The entry's lines; ``escaped``: the catalog's ``_escape_test``."""
     append = out.append
     if msg.translator_comments:
         _comment_lines("#", msg.translator_comments, out)
@@ -159,9 +161,13 @@ def _message(msg: Message, out: list[str]) -> None:
             append("#: " + refs[0])
         else:
             _references(refs, out)
+    msgid, msgstr = msg.msgid, msg.msgstr
     flags = msg.flags
-    if flags:
-        flags = gnu_flags(flags, bool(msg.msgstr))
+    if flags == _FUZZY_ALONE:  # nearly every flagged entry: gnu_flags' first case
+        if msgstr:
+            append("#, fuzzy")
+    elif flags:
+        flags = gnu_flags(flags, bool(msgstr))
         if flags:
             append("#, " + ", ".join(flags))
     prefix = "#~ " if msg.obsolete else ""
@@ -173,8 +179,7 @@ def _message(msg: Message, out: list[str]) -> None:
             _field("msgid", msg.previous_msgid, prev, out)
     if msg.msgctxt is not None:
         _field("msgctxt", msg.msgctxt, prefix, out)
-    msgid, msgstr = msg.msgid, msg.msgstr
-    if _plain(msgid) and _plain(msgstr):  # most segments: two plain lines
+    if escaped is None or not (escaped(msgid) or escaped(msgstr)):  # most: two plain lines
         append(f'{prefix}msgid "{msgid}"\n{prefix}msgstr "{msgstr}"')
         return
     search = _ESCAPE_RE.search
@@ -187,13 +192,33 @@ def _message(msg: Message, out: list[str]) -> None:
             append(f"{prefix}{keyword} {_quote(text)}")
 
 
-def _plain(text: str) -> bool:
-    """Whether ``text`` needs no escape: no quote, no backslash, no control character (each
-    unprintable). Two scans at C speed and a table look per character, where the escape
-    pattern steps through the text; an unprintable letter (a no-break space) only sends it
-    to that pattern."""
-    return '"' not in text and "\\" not in text and (
-        text.isprintable() or _ESCAPE_RE.search(text) is None)
+_FUZZY_ALONE = (FUZZY,)
+_Test = Callable[[str], object]
+
+
+def _escape_test(messages: Sequence[Message]) -> _Test | None:
+    """A test of whether a msgid or msgstr of ``messages`` needs an escape (a true result), as
+    cheap as the catalog allows; None where none does. The characters to escape that any of
+    them holds are found once, each in a pass at C speed over them all joined; each text is
+    then asked about those alone. (Most catalogs hold none, or only the double quote or the
+    backslash; the escape pattern, or a printable test, asked of each text, steps through its
+    every character.) A text holds a character only if the texts joined do: the test says
+    of each text what the escape pattern says."""
+    msgids, msgstrs = "".join(map(_MSGID, messages)), "".join(map(_MSGSTR, messages))
+    held = [c for c in _ESCAPES if c in msgids or c in msgstrs]
+    if not held:
+        return None
+    if len(held) == 1:
+        (char,) = held
+        return lambda text: char in text
+    if len(held) == 2:  # the double quote and the backslash, as often as not
+        one, two = held
+        return lambda text: one in text or two in text
+    return _ESCAPE_RE.search
+
+
+_MSGID = attrgetter("msgid")
+_MSGSTR = attrgetter("msgstr")
 
 
 def format_po(catalog: Catalog) -> str:
@@ -209,11 +234,13 @@ def format_po(catalog: Catalog) -> str:
         header = catalog.header_text  # unchanged: as the file wrote it
     _field("msgid", "", "", out)
     _field("msgstr", header, "", out)
-    for msg in catalog.messages:
+    messages = catalog.messages
+    escaped = _escape_test(messages)
+    for msg in messages:
         if msg.obsolete and not msg.msgstr:
             continue  # gettext drops an obsolete entry that keeps no translation
         out.append("")
-        _message(msg, out)
+        _message(msg, out, escaped)
     out.append("")
     return "\n".join(out)
 
