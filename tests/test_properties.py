@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from page_model import on_page
 
 from pipeline.article import Article, read_article
-from pipeline.catalog import FUZZY, Catalog, Message, format_po, parse_po
+from pipeline.catalog import FUZZY, Catalog, Message, encode_po, format_po, parse_po
 from pipeline.catalog.keys import entries_for
 from pipeline.checks.base import Options
 from pipeline.merge import merge
@@ -290,3 +290,10 @@ def test_each_entry_is_written_as_it_is_alone_whatever_the_catalog_holds(cat: Ca
     alone = [format_po(Catalog(header=cat.header, header_comments=cat.header_comments,
                                messages=(m,)))[len(head):] for m in cat.messages]
     assert format_po(cat) == head + "".join(alone)
+
+
+@SETTINGS
+@given(st.one_of(catalogs(), escape_prone_catalogs()))
+def test_a_utf8_catalogs_bytes_are_its_text_in_utf8(cat: Catalog) -> None:
+    # encode_po encodes a UTF-8 catalog line by line, format_po joins the lines
+    assert encode_po(cat) == format_po(cat).encode("utf-8")

@@ -180,7 +180,8 @@ def _message(msg: Message, out: list[str], escaped: _Test | None) -> None:
     if msg.msgctxt is not None:
         _field("msgctxt", msg.msgctxt, prefix, out)
     if escaped is None or not (escaped(msgid) or escaped(msgstr)):  # most: two plain lines
-        append(f'{prefix}msgid "{msgid}"\n{prefix}msgstr "{msgstr}"')
+        append(f'{prefix}msgid "{msgid}"')  # apart: the English stays ASCII (``encode_po``)
+        append(f'{prefix}msgstr "{msgstr}"')
         return
     search = _ESCAPE_RE.search
     for keyword, text in (("msgid", msgid), ("msgstr", msgstr)):
@@ -223,6 +224,12 @@ _MSGSTR = attrgetter("msgstr")
 
 def format_po(catalog: Catalog) -> str:
     """The catalog as GNU gettext writes it with --no-wrap."""
+    return "\n".join(_lines(catalog))
+
+
+def _lines(catalog: Catalog) -> list[str]:
+    """The catalog's text in pieces to join with line ends (a piece may hold several lines),
+    the last one empty."""
     out: list[str] = []
     _comment_lines("#", catalog.header_comments, out)
     header_flags = gnu_flags(catalog.header_flags, True)
@@ -242,14 +249,20 @@ def format_po(catalog: Catalog) -> str:
         out.append("")
         _message(msg, out, escaped)
     out.append("")
-    return "\n".join(out)
+    return out
 
 
 def encode_po(catalog: Catalog) -> bytes:
     """The catalog file's bytes: in the charset its header declares, else (a charset GNU does
     not know, or text it cannot hold) converted to UTF-8 with its header, as msgconv would."""
-    text = format_po(catalog)
-    codec = po_charset.output_codec(catalog.header_value("Content-Type"), text)
+    lines = _lines(catalog)
+    declared = catalog.header_value("Content-Type")
+    if po_charset.output_codec(declared, "") == "utf-8":  # nearly every catalog: UTF-8
+        # takes any text, so the lines are encoded one by one: an ASCII one (the English, the
+        # notes) is copied as it is, where the whole text would go character by character
+        return b"\n".join(map(str.encode, lines))
+    text = "\n".join(lines)
+    codec = po_charset.output_codec(declared, text)
     if codec is None:
         text = format_po(replace(catalog, header=po_charset.utf8_header(catalog.header)))
         codec = "utf-8"
