@@ -23,6 +23,7 @@ from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.catalog.fuzzy import as_shown, best_fuzzy, counterparts, similarity
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.catalog.twins import by_context, own_context, twins_by_record
+from pipeline.catalog.units import Unit, grouped, new_entry, placed, units
 from pipeline.header import build_header, header_comments
 from pipeline.memory.rows import edited, without_provenance
 from pipeline.memory.rows import provenance as memory_note
@@ -38,43 +39,7 @@ from pipeline.provenance import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.article import Article, Segment
-
-class Unit(NamedTuple):
-    """The segments one catalog entry serves. A named tuple, not a frozen dataclass: merge
-    makes one per entry, and a frozen dataclass costs several times a tuple to build."""
-
-    key: Key
-    segments: tuple[Segment, ...]
-
-    @property
-    def msgctxt(self) -> str | None:
-        return self.key[0]
-
-    @property
-    def msgid(self) -> str:
-        return self.key[1]
-
-    @property
-    def translation(self) -> str:
-        return self.segments[0].translation
-
-
-def units(article: Article, keys: Sequence[Key] | None = None) -> list[Unit]:
-    if keys is None:
-        keys = segment_keys(article.segments)
-    grouped: dict[Key, list[Segment]] = {}
-    for key, seg in zip(keys, article.segments, strict=True):
-        found = grouped.get(key)
-        if found is None:
-            grouped[key] = [seg]
-        else:
-            found.append(seg)
-    return [_tuple_new(Unit, (k, tuple(v))) for k, v in grouped.items()]  # as Unit(k, v)
-
-
-_tuple_new = tuple.__new__
-
+    from pipeline.article import Article
 
 # the handoffs of 2017 spell the type out ("Human Translation"); later ones write HT and MT
 _TYPES = {"HT": "HT", "MT": "MT", "HUMAN TRANSLATION": "HT", "MACHINE TRANSLATION": "MT"}
@@ -109,7 +74,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             header=build_header(article, old),
             header_comments=header_comments(article, old),
             header_flags=old.header_flags if old is not None else (),
-            messages=tuple([_new(unit, article, mt) for unit in units(article, keys)]),
+            messages=tuple([new_entry(key, segs, article.rel, mt)
+                            for key, segs in grouped(keys, article.segments).items()]),
             header_text=old.header_text if old is not None else "",
         )
     # Active entries first: an obsolete (#~) entry for the same key must never take an active
@@ -183,7 +149,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             # whether it was active or obsolete already): should its English come back (an
             # edit reverted, even after further edits), it is found again as it was, not as a
             # suggestion for itself
-            notes, refs = _placed(unit, article, *_suggestion_record(unit, mt))
+            notes, refs = placed(unit.segments, article.rel, *_suggestion_record(unit, mt))
             # the memory's note says where the lender's text came from, for the lender's
             # English: lent for other English, it would claim an origin it does not have
             comments = match.translator_comments
@@ -193,7 +159,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
                 match.msgid if made_for else match.previous_msgid,
                 match.msgctxt if made_for else match.previous_msgctxt)
         else:
-            result[index] = _new(unit, article, mt)
+            result[index] = new_entry(unit.key, unit.segments, article.rel, mt)
     if pending:
         _carry_comments(old_messages, used, result, [index for index, _ in pending])
     messages = [m for m in result if m is not None]
@@ -324,7 +290,7 @@ def _followed(unit: Unit, article: Article, mt: bool, lender: Message) -> Messag
     """The entry of changed English that follows the handoff: new, with the translator's
     comments of the entry it replaces (their own, whatever the text; the memory's note
     said where the lender's text came from, not this one's)."""
-    entry = _new(unit, article, mt)
+    entry = new_entry(unit.key, unit.segments, article.rel, mt)
     comments = without_provenance(lender.translator_comments)
     return replace(entry, translator_comments=comments) if comments else entry
 
@@ -336,31 +302,6 @@ def _suggestion_record(unit: Unit, mt: bool) -> tuple[str, ...]:
 
 def _is_obsolete(msg: Message) -> bool:
     return msg.obsolete
-
-
-def _new(unit: Unit, article: Article, mt: bool) -> Message:
-    """A new entry with the article's translation: unreviewed (fuzzy) when machine-made."""
-    msgctxt, msgid = unit.key
-    translation = unit.segments[0].translation
-    if not translation:
-        ids, refs = _placed(unit, article)
-        return Message(msgid, translation, msgctxt, (), (), ids, refs)
-    if mt:
-        ids, refs = _placed(unit, article, MT_NOTE, note(translation, True))
-        return Message(msgid, translation, msgctxt, (FUZZY,), (), ids, refs)
-    ids, refs = _placed(unit, article, note(translation, False))
-    return Message(msgid, translation, msgctxt, (), (), ids, refs)
-
-
-def _placed(unit: Unit, article: Article, *more: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """An entry's #. notes (the segment ids, then ``more``: the MT note and the handoff record
-    where given) and its #: references, from where its segments stand."""
-    segs = unit.segments
-    if len(segs) == 1:  # most English occurs once
-        seg = segs[0]
-        return (seg.id, *more), (f"{article.rel}:{seg.line}",)
-    return ((*dict.fromkeys(s.id for s in segs), *more),
-            tuple(dict.fromkeys(f"{article.rel}:{s.line}" for s in segs)))
 
 
 def _rewrapped(pending: list[tuple[int, Unit]], old_messages: Sequence[Message], used: set[Key],
@@ -394,6 +335,6 @@ def _update(old: Message, unit: Unit, article: Article, mt: bool, new: bool) -> 
         comments, previous, context = without_provenance(comments), None, None  # way (settle)
     # made field by field, not with dataclasses.replace: one per segment of every article,
     # and replace() cost three times as much
-    ids, refs = _placed(unit, article, *notes)
+    ids, refs = placed(unit.segments, article.rel, *notes)
     return Message(old.msgid, msgstr, unit.msgctxt, flags, comments, ids, refs, previous,
                    context, False, 0)
