@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -842,3 +843,47 @@ def test_counterparts_pair_each_once_above_the_bar_whatever_the_catalogs_order(
     assert sorted((_order(lenders[j]), -1 if n is None else n) for j, n in enumerate(out)) \
         == sorted((_order(lenders[k]), -1 if n is None else n) for k, n in zip(order, shuffled,
                                                                               strict=True))
+
+
+class _Seg(NamedTuple):
+    """What segment_keys reads of a segment."""
+
+    id: str
+    source: str
+    translation: str
+
+
+def _keys_as_specified(segments: list[_Seg]) -> list[tuple[str | None, str]]:
+    """segment_keys' rule, step by step: the English alone where it tells the segment apart
+    (its first translation, or the same again), else the segment's id, numbered past a key
+    an earlier segment with another translation holds."""
+    first: dict[str, str] = {}
+    taken: dict[tuple[str | None, str], str] = {}
+    out: list[tuple[str | None, str]] = []
+    for seg in segments:
+        if seg.source and seg.source not in first:
+            first[seg.source] = seg.translation
+            key: tuple[str | None, str] = (None, seg.source)
+        elif seg.source and first[seg.source] == seg.translation:
+            key = (None, seg.source)
+        else:
+            key, n = (seg.id, seg.source), 1
+            while key in taken and taken[key] != seg.translation:
+                n += 1
+                key = (f"{seg.id}.{n}", seg.source)
+        taken.setdefault(key, seg.translation)
+        out.append(key)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.builds(_Seg, st.sampled_from(["a", "b", "a.2", ""]),
+                          st.sampled_from(["", "x", "y"]), st.sampled_from(["", "1", "2"])),
+                max_size=12))
+def test_segment_keys_follow_the_rule_and_every_segment_round_trips(segments: list[_Seg]) -> None:
+    keys = segment_keys(segments)  # type: ignore[arg-type]
+    assert keys == _keys_as_specified(segments)
+    held: dict[tuple[str | None, str], str] = {}
+    for key, seg in zip(keys, segments, strict=True):
+        assert key[1] == seg.source
+        assert held.setdefault(key, seg.translation) == seg.translation

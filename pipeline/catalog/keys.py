@@ -27,20 +27,17 @@ def segment_keys(segments: Sequence[Segment], catalog: Catalog | None = None) ->
     taken: dict[Key, str] = {}
     keys: list[Key] = []
     for seg in segments:
-        src = seg.source
-        key: Key
-        if src and src not in first:
-            first[src] = seg.translation
-            key = (None, src)
-        elif src and first[src] == seg.translation:
-            key = (None, src)
-        else:
-            key = (seg.id, src)
-            n = 1
-            while key in taken and taken[key] != seg.translation:
-                n += 1
-                key = (f"{seg.id}.{n}", src)
-        taken.setdefault(key, seg.translation)
+        src, translation = seg.source, seg.translation
+        # the first translation of the English, or the same again: the English tells it apart
+        if src and first.setdefault(src, translation) == translation:
+            keys.append((None, src))
+            continue
+        key: Key = (seg.id, src)
+        n = 1
+        while key in taken and taken[key] != translation:
+            n += 1
+            key = (f"{seg.id}.{n}", src)
+        taken.setdefault(key, translation)  # (only keys with a context are ever looked up)
         keys.append(key)
     return keys if catalog is None else _kept_twins(segments, keys, catalog)
 
@@ -107,5 +104,6 @@ def entries_for(
         return [None] * len(article.segments)
     if keys is None:
         keys = segment_keys(article.segments, catalog)
-    index: Mapping[Key, Message] = {m.key: m for m in catalog.messages if not m.obsolete}
+    index: Mapping[Key, Message] = {(m.msgctxt, m.msgid): m  # m.key, without a call each
+                                    for m in catalog.messages if not m.obsolete}
     return [index.get(key) for key in keys]
