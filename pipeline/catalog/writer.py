@@ -52,6 +52,8 @@ def gnu_flags(flags: Sequence[str], translated: bool) -> tuple[str, ...]:
     them, this pipeline keeps them."""
     if flags == (FUZZY,):  # nearly every flagged entry
         return flags if translated else ()
+    if not flags:  # every header of ours: no pass over the formats
+        return ()
     fuzzy = False
     formats: dict[str, str] = {}
     span = wrap = None
@@ -183,9 +185,8 @@ def _message(msg: Message, out: list[str], escaped: _Test | None) -> None:
         append(f'{prefix}msgid "{msgid}"')  # apart: the English stays ASCII (``encode_po``)
         append(f'{prefix}msgstr "{msgstr}"')
         return
-    search = _ESCAPE_RE.search
     for keyword, text in (("msgid", msgid), ("msgstr", msgstr)):
-        if search(text) is None:
+        if not escaped(text):
             append(f'{prefix}{keyword} "{text}"')
         elif "\n" in text:
             _field(keyword, text, prefix, out)
