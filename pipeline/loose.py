@@ -261,8 +261,12 @@ def metadata_may_be_active(article: Article) -> bool:
     """Whether the rules for active content could find something in a string of the front
     matter: by one quick look at the block as written, which holds each value as a reader
     builds it but for line breaks and their indentation (which ``may_be_active`` reads however
-    spaced), unless an escape ('\\x3c') or a tag ('!!binary') spells it otherwise."""
+    spaced), unless an escape ('\\x3c') or a tag ('!!binary') spells it otherwise. A YAML 1.1
+    line break is read as the '\\n' or ' ' a 1.1 reader folds it to: as written, no white space
+    to ``may_be_active`` ('java' NEL NEL 'script:' builds 'java\\nscript:', a script URL)."""
     block = article.text[: article.body_start]
+    if _YAML_11_BREAK.search(block):
+        block = _YAML_11_BREAK.sub("\n", block)
     return "\\" in block or "!" in block or may_be_active(block)
 
 
