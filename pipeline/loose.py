@@ -8,6 +8,7 @@ comes with the bytes a hold replaces and what stands in for them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +22,7 @@ from pipeline.checks.safety import may_be_active
 from pipeline.open_tags import MARKUP_TAG, markup_tags, read_tags
 from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
 from pipeline.render import Form
-from pipeline.yamlvalues import MERGE, strings_under
+from pipeline.yamlvalues import MERGE, in_keys, strings_under
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -290,12 +291,14 @@ def front_matter_values(article: Article, translated: bool = True,
     out = []
     seen: set[tuple[int, int, str]] = set()
     keys = None if flagged is not None else TRANSLATED_KEYS
+    root_keys, in_a_key = in_keys(yaml_text)
+    names = _held_keys(yaml_text) if in_a_key else iter(())
     for key, event, value in _strings(yaml_text, keys):
-        ours = key in TRANSLATED_KEYS
-        if not (translated if ours else flagged is not None and flagged(value)):
-            continue
         first, last = event.start_mark, event.end_mark
         assert first is not None and last is not None  # the parser marks every event
+        ours = key in TRANSLATED_KEYS and first.index not in root_keys  # ('title' itself)
+        if not (translated if ours else flagged is not None and flagged(value)):
+            continue
         start, end = offset + first.index, offset + last.index
         while end > start and text[end - 1] in "\r\n":  # a block scalar's last line break
             end -= 1
@@ -304,11 +307,22 @@ def front_matter_values(article: Article, translated: bool = True,
         seen.add((start, end, value))
         anchor = event.anchor if isinstance(event, yaml.ScalarEvent) else None
         line, column = article.line_of(start)
-        out.append(Loose(f"the front matter value of {key!r}", "", value, start, end, line,
-                         column, None, (f"&{anchor} " if anchor else "") + '""',
-                         "an empty value", markup=not ours, value=True,
+        # a key's: another name each, or two held keys of one mapping would be one
+        a_key = first.index in in_a_key
+        out.append(Loose(f"the front matter {'key' if a_key else 'value'} of {key!r}", "",
+                         value, start, end, line, column, None,
+                         (f"&{anchor} " if anchor else "") + (next(names) if a_key else '""'),
+                         "a key of another name" if a_key else "an empty value",
+                         markup=not ours, value=True,
                          hint=None if ours else _METADATA_HINT))
     return _merged(out)
+
+
+def _held_keys(yaml_text: str) -> Iterator[str]:
+    """Names for held keys, each a string no reader builds from the front matter: '"held 1"',
+    '"held 2"', … (``""`` for two keys of one mapping is a duplicate key)."""
+    taken = {e.value for e in yaml.parse(yaml_text) if isinstance(e, yaml.ScalarEvent)}
+    return (f'"held {n}"' for n in itertools.count(1) if f"held {n}" not in taken)
 
 
 _METADATA_HINT = "remove it from the article's front matter; the rest of the page is published"

@@ -39,12 +39,41 @@ class _Node:
 
 def strings_under(yaml_text: str, keys: Collection[str] | None) -> Iterator[Found]:
     """Each non-empty string a YAML reader builds under one of ``keys`` (None: any key) of the
-    root mapping, at any depth, keys of mappings inside included, with its key and the event a
-    hold replaces. A key both written and merged in: both values, whichever a reader keeps. A
-    key that is no string (a mapping, a list) is named by its first string, or '' if none."""
+    root mapping, at any depth, keys of mappings inside included (with None, the root's keys
+    too), with its key and the event a hold replaces. A key both written and merged in: both
+    values, whichever a reader keeps. A key that is no string (a mapping, a list) is named by
+    its first string, or '' if none."""
     root = _compose(yaml.parse(yaml_text, Loader=_Loader))
     if root is not None and isinstance(root.event, yaml.MappingStartEvent):
         yield from _entries(root, keys, frozenset())
+
+
+def in_keys(yaml_text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where (the parser's start index) each scalar and alias of the root mapping's keys is
+    written, and each of any key at any depth, inside a key's list or mapping too: a hold
+    there must leave the mapping's keys distinct, or a reader that refuses a duplicate key
+    (js-yaml, YamlDotNet) reads no front matter."""
+    root: set[int] = set()
+    anywhere: set[int] = set()
+    open_: list[list[int]] = []  # each open collection: [is a mapping, items so far, in a key]
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            open_.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        key = bool(open_) and open_[-1][0] == 1 and open_[-1][1] % 2 == 0
+        inside = key or (bool(open_) and open_[-1][2] == 1)
+        if open_:
+            open_[-1][1] += 1
+        assert event.start_mark is not None  # the parser marks every event
+        if inside and not isinstance(event, yaml.CollectionStartEvent):
+            anywhere.add(event.start_mark.index)
+            if key and len(open_) == 1:
+                root.add(event.start_mark.index)
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_.append([int(isinstance(event, yaml.MappingStartEvent)), 0, int(inside)])
+    return frozenset(root), frozenset(anywhere)
 
 
 def _compose(events: Iterator[yaml.Event]) -> _Node | None:
@@ -90,6 +119,8 @@ def _entries(mapping: _Node, keys: Collection[str] | None, seen: frozenset[int]
                 name = strings[0][1] if strings else ""
                 yield from ((name, at, text) for at, text in strings)
             else:
+                if keys is None:  # the key's own text is a string a reader builds too
+                    yield from ((name, at, text) for at, text in _strings(key, None, seen))
                 yield from ((name, at, text) for at, text in _strings(value, None, seen))
 
 

@@ -217,16 +217,26 @@ def _scalar(draw: st.DrawFn) -> str:
 def _front_matter(draw: st.DrawFn) -> str:
     keys = draw(st.lists(st.sampled_from(["redirect_url", "ms.custom", "a", "b"]),
                          min_size=1, max_size=3, unique=True))
-    return "".join(f"{k}: {_scalar(draw)}" for k in keys)
+    values = "".join(f"{k}: {_scalar(draw)}" for k in keys)
+    # keys that run: of the root mapping, of a nested one (two, or one beside an empty key)
+    for _ in range(draw(st.integers(0, 2))):
+        where = draw(st.sampled_from(["root", "nested", "beside empty"]))
+        one, two = (draw(st.sampled_from(_ACTIVE)) for _ in range(2))
+        values += {"root": f"'{one}': x\n", "nested": f"m: {{'{one}': 1, '{two}': 2}}\n",
+                   "beside empty": f"n:\n  '{one}': 1\n  '': 2\n"}[where]
+    return values
 
 
 def _strings(yaml_text: str) -> set[str]:
-    """Every string scalar a YAML 1.1 reader builds (keys too)."""
+    """Every string scalar a YAML 1.1 reader builds (keys too); each mapping's keys distinct,
+    as a reader that refuses a duplicate key (js-yaml, YamlDotNet) needs them."""
     out: set[str] = set()
     todo = [yaml.compose(yaml_text, Loader=yaml.SafeLoader)]
     while todo:
         node = todo.pop()
         if isinstance(node, yaml.MappingNode):
+            keys = [yaml.serialize(k) for k, _ in node.value]
+            assert len(set(keys)) == len(keys), f"a duplicate key: {keys}"
             todo.extend(n for pair in node.value for n in pair)
         elif isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
@@ -262,7 +272,7 @@ def test_no_string_of_the_front_matter_the_rules_for_what_runs_flag_reaches_the_
     try:
         built = _strings(article_text.split("---\n")[1])
         article = parse_article(article_text, "fr-FR/a.md")
-    except (yaml.YAMLError, InputError):
+    except (yaml.YAMLError, InputError, AssertionError):  # (a key twice in the input)
         assume(False)
         return
     assume(article.body_start and not article.problems)
@@ -271,3 +281,28 @@ def test_no_string_of_the_front_matter_the_rules_for_what_runs_flag_reaches_the_
     assert page is not None
     kept = _strings(split_front_matter(page, "a.md")[1])
     assert not active & kept
+
+
+KEYS = {
+    "of the root mapping": "'<script>alert(1)</script>': x\n",
+    "two of a nested mapping": 'm: {"<script>a</script>": 1, "<img src=x onerror=alert(1)>": 2}\n',
+    "beside an empty key": 'm:\n  "javascript:alert(1)": 1\n  "": 2\n',
+    "beside a key of the name a hold would take": 'm: {"<script>a</script>": 1, "held 1": 2}\n',
+}
+
+
+@pytest.mark.parametrize("values", KEYS.values(), ids=KEYS.keys())
+def test_a_front_matter_key_that_would_run_a_script_is_published_under_another_name(
+    tmp_path: Path, values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A key is a string a reader builds too: one of the root mapping was copied to the page
+    unchecked, exit 0; two held keys of one mapping were both published as '""', a duplicate
+    key, and js-yaml and YamlDotNet read no front matter. Each now gets a name of its own."""
+    article = f"---\ntitle: Titre\n{values}{LOC_KEYS}---\n{PAIR}\n"
+    status, page, report = locales(tmp_path, article, capsys)
+    front = page.split("---\n")[1]
+    kept = _strings(front)  # each mapping's keys distinct
+    assert not {s for s in kept if _runs(s)}
+    assert "held 1" in front or "held 2" in front
+    assert status == 1 and "the front matter key of '" in report
+    assert "a key of another name was published instead" in report
