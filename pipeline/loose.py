@@ -22,7 +22,7 @@ from pipeline.checks.safety import may_be_active
 from pipeline.open_tags import MARKUP_TAG, markup_tags, read_tags
 from pipeline.page_code import PageCode, code_masked, covered_by_both, less_code
 from pipeline.render import Form
-from pipeline.yamlvalues import MERGE, in_keys, strings_under
+from pipeline.yamlvalues import MERGE, in_keys, scalars, strings_under
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -292,7 +292,7 @@ def front_matter_values(article: Article, translated: bool = True,
     seen: set[tuple[int, int, str]] = set()
     keys = None if flagged is not None else TRANSLATED_KEYS
     root_keys, in_a_key = in_keys(yaml_text)
-    names = _held_keys(yaml_text) if in_a_key else iter(())
+    names = _held_keys(yaml_text)
     for key, event, value in _strings(yaml_text, keys):
         first, last = event.start_mark, event.end_mark
         assert first is not None and last is not None  # the parser marks every event
@@ -321,8 +321,8 @@ def front_matter_values(article: Article, translated: bool = True,
 def _held_keys(yaml_text: str) -> Iterator[str]:
     """Names for held keys, each a string no reader builds from the front matter: '"held 1"',
     '"held 2"', … (``""`` for two keys of one mapping is a duplicate key)."""
-    taken = {e.value for e in yaml.parse(yaml_text) if isinstance(e, yaml.ScalarEvent)}
-    return (f'"held {n}"' for n in itertools.count(1) if f"held {n}" not in taken)
+    taken = scalars(yaml_text)  # (read at the first key held: nearly never)
+    yield from (f'"held {n}"' for n in itertools.count(1) if f"held {n}" not in taken)
 
 
 _METADATA_HINT = "remove it from the article's front matter; the rest of the page is published"

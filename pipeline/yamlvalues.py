@@ -76,6 +76,12 @@ def in_keys(yaml_text: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(root), frozenset(anywhere)
 
 
+def scalars(yaml_text: str) -> set[str]:
+    """The text of every scalar of the YAML, as the article reader's parser reads it."""
+    return {e.value for e in yaml.parse(yaml_text, Loader=_Loader)
+            if isinstance(e, yaml.ScalarEvent)}
+
+
 def _compose(events: Iterator[yaml.Event]) -> _Node | None:
     """The document's root node, each alias a node of its own (where it is written is where a
     hold replaces it) that points at its anchor's."""
