@@ -125,18 +125,26 @@ def test_a_scheme_spelled_by_references_or_an_open_video_link_is_held_back(
     assert not checks.publishable(source, translation, options)
 
 
-def test_a_rule_without_needs_runs_on_every_differing_segment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _spied(monkeypatch: pytest.MonkeyPatch, tokens: tuple[str, ...] = ()
+           ) -> tuple[SegmentChecker, list[str]]:
+    """A checker of one rule, with ``tokens`` as its translation's, that notes each
+    translation it is run on."""
     seen: list[str] = []
 
     def spy(source: str, translation: str, options: Options) -> list[str]:
         seen.append(translation)
         return []
 
-    rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy)
+    rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy,
+                       translation_tokens=tokens)
     monkeypatch.setattr(registry, "SEGMENT_RULES", (rule,))
-    checker = SegmentChecker(Options())
+    return SegmentChecker(Options()), seen
+
+
+def test_a_rule_without_needs_runs_on_every_differing_segment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checker, seen = _spied(monkeypatch)
     for translation in ("plain", "with <b>", "plain again"):
         checker.issues("English", translation)
     checker.issues("same", "same")  # identical: only the rules marked identical run
@@ -146,16 +154,7 @@ def test_a_rule_without_needs_runs_on_every_differing_segment(
 def test_a_rule_needing_a_token_runs_only_where_the_text_holds_the_token(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    seen: list[str] = []
-
-    def spy(source: str, translation: str, options: Options) -> list[str]:
-        seen.append(translation)
-        return []
-
-    rule = SegmentRule(Check("spy", "fidelity", Severity.INFO, "s", "h"), spy,
-                       translation_tokens=("://", ":::"))
-    monkeypatch.setattr(registry, "SEGMENT_RULES", (rule,))
-    checker = SegmentChecker(Options())
+    checker, seen = _spied(monkeypatch, ("://", ":::"))
     for translation in ("Hinweis: Text", "Siehe https://a.example", "a:: b", ":::image:::",
                         "plain"):
         checker.issues("English", translation)
