@@ -34,7 +34,7 @@ from pipeline.segment.model import SegmentedArticle
 from pipeline.source.entries import catalog_entries
 from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend, stale_by_place
-from pipeline.source.rename import renamed
+from pipeline.source.rename import renamed, reused
 from pipeline.source.render import render
 from pipeline.source.units import (
     dated_as_before,
@@ -84,6 +84,10 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # the note that it did is this run's alone: a rerun finds the catalog it wrote, so the
         # run cache must not replay the note (its source may be deleted by then)
         carried = catalog is not None
+    elif catalog is not None and settings.extract and settings.orphans:
+        carrying = reused(rel, settings, units, catalog, findings)
+        carried = carrying is not catalog
+        catalog = carrying
     units = join_merged(units, english.text, catalog)
 
     own_meta = english_meta(english)

@@ -147,3 +147,49 @@ def _english_now(settings: Settings, other: str) -> set[str] | None:
         return None
     article = segment_bytes(data, layout.shown_english(other))
     return {u.source for u in (*article.segments, *article.fields)}
+
+
+def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog,
+           findings: list[Finding]) -> Catalog:
+    """For an article whose catalog holds less than half of its English (its path reused:
+    another article moved onto it, a deleted article's name given to a renamed one): the
+    active entries of a deleted article's catalog that holds at least half, added for the
+    English the catalog has no active entry of, as ``renamed`` finds it. Without them, the
+    catalog's own obsolete entries of that English (an older text) were revived and published,
+    and the translator's newer text in the deleted article's catalog left unpublished. The
+    catalog's own entries stay: merged, those of English gone go obsolete, their text kept."""
+    english = {u.source for u in units}
+    own = {m.msgid for m in catalog.active()}
+    if not settings.orphans or 2 * len(english & own) >= len(english):
+        return catalog
+    layout = settings.layout
+    best: tuple[int, str, Catalog] | None = None
+    candidates = ranked(rel, settings.orphans)[:RENAME_READS]
+    for i, (level, _, other) in enumerate(candidates):
+        if best is not None and level > candidates[i - 1][0]:
+            break  # a tier found one: a farther one is not looked at
+        shown = layout.shown_catalog(other)
+        try:
+            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
+        except (InputError, OSError):
+            continue  # its own orphan finding names it; this catalog keeps what it has
+        if found is None or sync.foreign_entries(found[0], english, shown):
+            continue
+        shared = len(english.intersection(m.msgid for m in found[0].active()))
+        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
+            best = (shared, other, found[0])
+    if best is None:
+        return catalog
+    _, other, source = best
+    taken = tuple(m for m in source.active() if m.msgid in english and m.msgid not in own)
+    carried = len({m.msgid for m in taken if m.msgstr})
+    if not carried:
+        return catalog
+    findings.append(Finding(
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
+        f"took the translations of {carried} of its {len(english)} English segments from "
+        f"{layout.shown_catalog(other)}, the catalog of a deleted article: this catalog held "
+        "less than half of the article's English (another article's, its path reused); its "
+        "own entries of English gone are kept obsolete", layout.shown_catalog(rel), 1, 1, None,
+        CATALOG_RENAMED.hint))
+    return replace(catalog, messages=(*catalog.messages, *taken))

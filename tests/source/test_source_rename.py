@@ -387,3 +387,32 @@ def test_a_rename_from_beside_a_handoff_gives_the_same_bytes_whatever_the_batche
                             "Sign in to the portal.": "Connectez-vous au portail.",
                             "Save your changes.": "Enregistrez vos modifications."}
     assert made[0] == made[1]
+
+
+def test_a_renamed_article_given_a_deleted_articles_name_keeps_its_translations(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """other.md deleted (its catalog kept, as orphans are), then share.md renamed to it: the
+    catalog at the path is the deleted article's, of other English. Before, the article was
+    merged into it alone: every translation of its own left in share.po, the page in English
+    (and where the catalog kept an older text of the English obsolete, that one published)."""
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", "# Billing\n\nPay the invoice before the end of the month.\n")
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    assert tree.run("locales") == 0
+    (tree.content / "en-US" / "other.md").unlink()
+    _move(tree, "share.md", "other.md")
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    [note] = _findings(capsys, "catalog-renamed")
+    assert note["file"].endswith("fr-FR/other.po")
+    assert "from" in note["message"] and "fr-FR/share.po" in note["message"]
+    cat = tree.catalog("fr-FR", "other.md")
+    assert {m.msgid: m.msgstr for m in cat.active() if m.reviewed} == FRENCH
+    assert {m.msgid: m.msgstr for m in cat.messages if m.obsolete} == {"Billing": "Facturation"}
+    assert "2. Entrez une adresse e-mail." in tree.page("fr-FR", "other.md")
+    before = tree.catalog_path("fr-FR", "other.md").read_bytes()
+    assert tree.run("locales") == 0  # the carried catalog is the article's: nothing more moves
+    assert tree.catalog_path("fr-FR", "other.md").read_bytes() == before
