@@ -277,6 +277,17 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
                                           if other else ""), shown,
                 unit.line, 0, None, "compare the two and keep the better one by hand"))
             continue
+        if unit.target == msg.msgid and msg.msgstr not in ("", msg.msgid) and (
+                msg.reviewed or not as_delivered(msg, recorded(msg))):
+            # the English over a person's text: a CAT tool's "confirm" of the package's copy
+            # of the English (nothing typed) reads as a name kept English. Applied, as the
+            # vendor's word; the text it replaces stays where a reviewer finds it
+            msg = _replaced_kept(msg)
+            notes.append(Finding(
+                CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: the English came "
+                f"back as the translation, over the catalog's {_short(msg.msgstr)}"
+                ", which was kept in a # comment of the entry", shown, unit.line, 0, None,
+                "if the English was not meant, put the text of the comment back in msgstr"))
         new = updated(msg, unit.target, unit.reviewed)
         if new != msg and new.msgstr != msg.msgstr:  # the memory's note no longer applies
             new = replace(new, translator_comments=without_provenance(new.translator_comments))
@@ -284,6 +295,17 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
+
+
+def _replaced_kept(msg: Message) -> Message:
+    """``msg`` with its translation quoted in a ``#`` comment, once however often it comes
+    back (each line quoted: a line of its own could read as an ignore-<check> mark)."""
+    note = ["replaced by the English the vendor confirmed:",
+            *(f"> {line}" for line in msg.msgstr.splitlines())]
+    have = msg.translator_comments
+    if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+        return msg
+    return replace(msg, translator_comments=(*have, *note))
 
 
 def _read_back(unit: Any, q: str) -> tuple[str | None, str, str | None] | None:

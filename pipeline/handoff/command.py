@@ -240,6 +240,6 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         stale = sum(n.check == back.STALE for n in notes)
         print(f"{len(rels)} files read, {len(changed)} catalogs updated ({sum(changed)} "
               f"entries); {stale} units of English changed since the export, "
-              f"{len(notes) - stale} kept as the catalog has them (see the warnings)",
+              f"{len(notes) - stale} more to look at (see the warnings)",
               file=sys.stderr)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

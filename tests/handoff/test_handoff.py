@@ -1244,3 +1244,34 @@ def test_docs_vendors_names_every_category_of_the_word_counts() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "vendors.md").read_text("utf-8")
     line = next(p for p in doc.split("\n- ") if p.startswith("**Categories:**"))
     assert [c for c in CATEGORIES if f"`{c}`" not in line] == []
+
+
+def test_the_packages_english_copy_confirmed_over_a_draft_keeps_the_draft_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h174: the package writes the English as the target of an entry with a translator's
+    fuzzy draft (the draft goes in ``alt-trans``); a CAT tool's "confirm" of that copy
+    (``state="translated"``, nothing typed) replaced the draft with the English, reviewed,
+    and the draft was gone from the catalog without a word. The confirmation is the
+    vendor's and is applied; the draft it replaced stays in a ``#`` comment, and is named."""
+    _, cats, _ = tree(tmp_path)
+    draft = "Redémarrez le <b>service</b> après."
+    path = cats / "fr-FR/c.po"
+    cat = parse_po_bytes(path.read_bytes(), "c")
+    path.write_text(format_po(replace(cat, messages=tuple(
+        replace(m, msgstr=draft, flags=("fuzzy",)) if m.msgid == NEW_EN else m
+        for m in cat.messages))), encoding="utf-8")
+    pkg = package(tmp_path, cats)
+    xlf = pkg / "fr-FR/c.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    [old] = [u for u in re.findall(r"<trans-unit.*?</trans-unit>", text, re.S)
+             if "Restart" in u]
+    assert "Redémarrez" in old.split("<alt-trans")[1]  # the copy is the package's own
+    xlf.write_text(text.replace(old, old.replace('state="needs-translation"',
+                                                 'state="translated"', 1)), encoding="utf-8")
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 0
+    got = {m.msgid: m for m in parse_po_bytes(path.read_bytes(), "c").messages}[NEW_EN]
+    assert (got.msgstr, got.fuzzy) == (NEW_EN, False)
+    assert f"> {draft}" in got.translator_comments
+    err = capsys.readouterr().err
+    assert "warning[handoff-conflict]" in err and "Redémarrez le" in err
