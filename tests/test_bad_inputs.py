@@ -387,6 +387,30 @@ def test_entries_of_an_earlier_handoff_become_obsolete_not_foreign(tmp_path: Pat
     assert 'msgid "Run the install command."' in po
 
 
+@pytest.mark.skipif(shutil.which("msgattrib") is None, reason="needs GNU gettext's msgattrib")
+def test_an_earlier_handoffs_obsolete_entry_a_tool_made_active_again_is_obsolete_not_foreign(
+        tmp_path: Path) -> None:
+    """h174: ``msgattrib --clear-obsolete`` (or a hand that takes the ``#~`` off) makes the
+    obsolete entry of English the article no longer has active again. Extract had dropped
+    its segment ids and references, and kept its handoff record: the record is the mark of
+    extraction too. Before, it was ``po-foreign-entry``, "added by hand", and the whole
+    catalog was refused, nothing of it merged or published, until someone fixed it."""
+    text = good_catalog(tmp_path)
+    old = text.replace("#. a1b2c-103\n", "#. 9f9f9-107\n").replace(
+        'msgid "Run the install command."', 'msgid "Run the setup program."')
+    tree = tree_with_catalog(tmp_path / "t", old.encode())
+    assert run_cli(tree.args("extract", 1)).code == 0
+    po = tree.locales / "fr-FR" / "tool.po"
+    assert '#~ msgid "Run the setup program."' in po.read_text(encoding="utf-8")
+    subprocess.run(["msgattrib", "--clear-obsolete", "--no-wrap", "-o", str(po), str(po)],
+                   check=True)
+    assert '\nmsgid "Run the setup program."' in po.read_text(encoding="utf-8")
+    result = run_cli(tree.args("locales", 1))
+    assert "po-foreign-entry" not in result.err
+    assert '#~ msgid "Run the setup program."' in po.read_text(encoding="utf-8")
+    assert (tree.out / "fr-FR" / "tool.md").exists()
+
+
 def stripped(tmp_path: Path, *marks: str) -> str:
     """The good catalog as a vendor's tool leaves it: every line starting with ``marks`` gone."""
     return "".join(line for line in good_catalog(tmp_path).splitlines(keepends=True)

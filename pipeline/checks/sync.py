@@ -208,10 +208,12 @@ _SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
 
 def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> list[Finding]:
     """Entries someone added by hand: active, with English that is not in the article, and no
-    segment id in their #. comments. (Entries of an earlier handoff carry the old ids; extract
-    makes them obsolete.) Where a vendor's tool dropped the #. comments of every entry, an
-    entry's #: line is the mark of extraction instead. Where it dropped both (msgmerge with a
-    bare template does), nothing tells a hand's entry from an earlier handoff's: an entry with
+    segment id or handoff record in their #. comments. (Entries of an earlier handoff carry
+    the old ids; extract makes them obsolete, keeping the record alone, which a tool that
+    makes them active again, ``msgattrib --clear-obsolete``, leaves.) Where a vendor's tool
+    dropped the #. comments of every entry, an entry's #: line is the mark of extraction
+    instead. Where it dropped both (msgmerge with a bare template does), nothing tells a
+    hand's entry from an earlier handoff's: an entry with
     English the article no longer has is taken as the earlier handoff's (extract makes it
     obsolete, its translation kept) while at least half the entries still have the article's
     English (the bar a renamed article's catalog meets; one shared "Next steps" does not make
@@ -219,7 +221,8 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
     nothing is published from it: the English it translates is not the article's."""
     out: list[Finding] = []
     active = list(catalog.active())
-    ids = [any(_SEGMENT_ID_RE.match(note) for note in m.extracted_comments) for m in active]
+    ids = [any(_SEGMENT_ID_RE.match(note) for note in m.extracted_comments)
+           or recorded(m) is not None for m in active]  # (the record read only without ids)
     dropped = not any(ids)
     if dropped and not any(m.references for m in active) and 2 * sum(
             m.msgid in english for m in active) >= len(active):
