@@ -1671,3 +1671,26 @@ def test_emphasis_around_nothing_or_a_quoted_angle_tag_pair_is_no_translation() 
     assert blank("**\u200b**", "**Sign in**")
     assert blank('<a title="a > b"></a>', '<a title="a > b">Sign in</a>')
     assert not blank("&#x200B", "Sign in.") and not blank("** **", "Sign in.")
+
+
+def test_a_kept_vendor_text_is_said_once_after_polib_wraps_its_comment(
+        tmp_path: Path) -> None:
+    """h174: the note keeping a vendor's text that lost a conflict is one long comment line;
+    polib (a script re-saving the catalog) wraps it into lines of its width, and the next
+    import of the same file, not finding the note as it wrote it, wrote it again, once more
+    on every import. A longer text that starts as the kept one is still new."""
+    import polib
+
+    from pipeline.xliff.stale import keep_beside
+
+    text = "Syntaxe révisée par le vendeur, une phrase assez longue pour que polib la coupe."
+    messages = [Message("Syntax", "Syntaxe (catalogue)")]
+    assert keep_beside(messages, 0, text)
+    path = tmp_path / "a.po"
+    path.write_text(format_po(replace(EDGE, messages=tuple(messages))), encoding="utf-8")
+    polib.pofile(str(path)).save(str(path))
+    [wrapped] = parse_po(path.read_text(encoding="utf-8"), "a.po").messages
+    assert len(wrapped.translator_comments) > len(messages[0].translator_comments)  # wrapped
+    again = [wrapped]
+    assert not keep_beside(again, 0, text)
+    assert keep_beside(again, 0, text + " Et plus.")

@@ -43,7 +43,7 @@ from pipeline.memory.rows import provenance, without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed, work_remains
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
-from pipeline.xliff.stale import keep_beside, moved, why_stale
+from pipeline.xliff.stale import keep_beside, moved, said, why_stale
 from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
@@ -303,7 +303,7 @@ def _replaced_kept(msg: Message) -> Message:
     note = ["replaced by the English the vendor confirmed:",
             *(f"> {line}" for line in msg.msgstr.splitlines())]
     have = msg.translator_comments
-    if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+    if said(have, note):
         return msg
     return replace(msg, translator_comments=(*have, *note))
 

@@ -18,6 +18,23 @@ def short(text: str | None) -> str:
     return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
+def said(have: Sequence[str], note: Sequence[str]) -> bool:
+    """Whether the comments ``have`` hold ``note``'s lines in a row, however a tool wrapped
+    them since: polib wraps a comment longer than its width into lines of its own, which read
+    back as other lines, and the note was said again on each import. Whole lines against
+    whole lines, white space aside: a note that is the start of a longer one is not it."""
+    want = " ".join(" ".join(note).split())
+    for i in range(len(have)):
+        got = ""
+        for line in have[i:]:
+            got = " ".join(f"{got} {line}".split())
+            if len(got) >= len(want):
+                break
+        if got == want:
+            return True
+    return False
+
+
 def keep_stale(messages: list[Message], context: str | None, english: str, target: str
                 ) -> tuple[int, str]:
     """Keep a returned translation of English the catalog no longer has, never in the place
@@ -44,7 +61,7 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
             note = (f"returned for this English after it changed: {target}"  # CR, CRLF: a line
                     .replace("\r\n", "\n").replace("\r", "\n").split("\n"))
             have = m.translator_comments
-            if not any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+            if not said(have, note):
                 messages[gone] = replace(m, translator_comments=(*have, *note))
             return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
                           f"keeps its own {short(m.msgstr)}")
@@ -78,7 +95,7 @@ def keep_beside(messages: list[Message], n: int, target: str,
     note = [f"returned by the vendor, not applied ({why}):",
             *(f"> {line}" for line in target.splitlines())]
     have = m.translator_comments
-    if any(list(have[i:i + len(note)]) == note for i in range(len(have))):
+    if said(have, note):
         return False
     messages[n] = replace(m, translator_comments=(*have, *note))
     return True
