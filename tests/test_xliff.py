@@ -833,8 +833,8 @@ def test_a_vendor_translation_of_changed_english_never_takes_a_translators_draft
     assert messages(po)[(None, "Machine-translated text.")].msgstr == "Brouillon de Marie"
     old = obsolete()
     assert (old.obsolete, old.msgstr) == (True, before)
-    assert "returned for this English after it changed: Traduit par un humain." in \
-        old.translator_comments
+    assert old.translator_comments[-2:] == (
+        "returned for this English after it changed:", "> Traduit par un humain.")
 
 
 def _renumber(xlf: Path) -> None:
@@ -1091,7 +1091,7 @@ def test_a_returned_text_kept_in_a_comment_is_said_once_however_often_it_comes_b
         cat = parse_po(format_po(Catalog(EDGE.header, messages=tuple(messages_))), "a.po")
         messages_ = list(cat.messages)
     assert messages_[0].translator_comments == (
-        "returned for this English after it changed: Ligne un", "Ligne deux")
+        "returned for this English after it changed:", "> Ligne un", "> Ligne deux")
 
 
 def test_twins_exported_with_the_same_text_are_kept_as_stale_and_said_to_be_twins(
@@ -1694,3 +1694,36 @@ def test_a_kept_vendor_text_is_said_once_after_polib_wraps_its_comment(
     again = [wrapped]
     assert not keep_beside(again, 0, text)
     assert keep_beside(again, 0, text + " Et plus.")
+
+
+@pytest.mark.parametrize("keep", ["stale", "beside"])
+@pytest.mark.parametrize("text", [
+    "Salut\nignore-number-changed",  # a line of its own
+    "L" + "e" * 64 + " x ignore-number-changed",  # the line polib's wrap leaves
+    "Le nombre ignore-number-changed,ignore-number-changed,ignore-number-changed,ignore-x",
+])
+def test_a_kept_vendor_text_never_reads_as_an_ignore_mark_even_once_polib_wraps_it(
+        tmp_path: Path, keep: str, text: str) -> None:
+    """h174: the vendor's text kept for English that changed since the export was written
+    with its second line bare, and a kept text's long line, wrapped by polib (a script
+    re-saving the catalog), left its end on a line of its own: either could be a reviewer's
+    ``ignore-<check>`` mark, set by the vendor. Every line of a kept text is quoted, in lines
+    polib does not wrap."""
+    import polib
+
+    from pipeline.suppress import ignored
+    from pipeline.xliff.stale import keep_beside, keep_stale
+
+    messages = [Message("Old.", "Ancien.", obsolete=keep == "stale")]
+    if keep == "stale":
+        keep_stale(messages, None, "Old.", text)
+    else:
+        assert keep_beside(messages, 0, text)
+    assert ignored(messages[0]) == frozenset()
+    path = tmp_path / "a.po"
+    path.write_text(format_po(replace(EDGE, messages=tuple(messages))), encoding="utf-8")
+    polib.pofile(str(path)).save(str(path))
+    [saved] = parse_po(path.read_text(encoding="utf-8"), "a.po").messages
+    quotes = [c for c in messages[0].translator_comments if c.startswith(">")]
+    assert quotes == [c for c in saved.translator_comments if c.startswith(">")]  # unwrapped
+    assert ignored(saved) == frozenset()

@@ -43,7 +43,7 @@ from pipeline.memory.rows import provenance, without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed, work_remains
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
-from pipeline.xliff.stale import keep_beside, moved, said, why_stale
+from pipeline.xliff.stale import keep_beside, moved, quoted, said, why_stale
 from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
@@ -299,9 +299,8 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
 
 def _replaced_kept(msg: Message) -> Message:
     """``msg`` with its translation quoted in a ``#`` comment, once however often it comes
-    back (each line quoted: a line of its own could read as an ignore-<check> mark)."""
-    note = ["replaced by the English the vendor confirmed:",
-            *(f"> {line}" for line in msg.msgstr.splitlines())]
+    back."""
+    note = ["replaced by the English the vendor confirmed:", *quoted(msg.msgstr)]
     have = msg.translator_comments
     if said(have, note):
         return msg

@@ -4,6 +4,7 @@ that changed or left since (``keep_stale``), or an entry a new handoff gave anot
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
@@ -16,6 +17,20 @@ def short(text: str | None) -> str:
     if text is None:
         return "(none)"
     return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def quoted(text: str) -> list[str]:
+    """``text`` as comment lines of a note, each behind ``> `` so that none reads as a
+    reviewer's ``ignore-<check>`` mark: split where any reader splits lines (U+2028, NEL:
+    polib does), and cut at spaces to at most 76 columns (a long word where it must), as
+    polib leaves it: polib wraps a longer comment, its continuation without the ``> ``.
+    (The spaces at a cut go, as polib drops a line's trailing ones; ``said`` reads past it.)"""
+    out: list[str] = []
+    for line in text.splitlines() or [""]:
+        out.extend(f"> {piece}" for piece in (textwrap.wrap(
+            line, 74, expand_tabs=False, replace_whitespace=False, break_on_hyphens=False)
+            if len(line) > 74 else None) or [line])
+    return out
 
 
 def said(have: Sequence[str], note: Sequence[str]) -> bool:
@@ -57,9 +72,8 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     if gone >= 0:
         m = messages[gone]
         if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
-            # a line a comment, as the file reads them back: said once, however often it comes
-            note = (f"returned for this English after it changed: {target}"  # CR, CRLF: a line
-                    .replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            # said once, however often it comes back
+            note = ["returned for this English after it changed:", *quoted(target)]
             have = m.translator_comments
             if not said(have, note):
                 messages[gone] = replace(m, translator_comments=(*have, *note))
@@ -90,10 +104,7 @@ def keep_beside(messages: list[Message], n: int, target: str,
     if not target:  # an emptied target: nothing of the vendor's to keep
         return False
     m = messages[n]
-    # each line of the text quoted (a line of its own would read as an ignore-<check> mark),
-    # split where any reader splits lines (U+2028, NEL): the next import reads the same lines
-    note = [f"returned by the vendor, not applied ({why}):",
-            *(f"> {line}" for line in target.splitlines())]
+    note = [f"returned by the vendor, not applied ({why}):", *quoted(target)]
     have = m.translator_comments
     if said(have, note):
         return False
