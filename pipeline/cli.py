@@ -7,7 +7,6 @@ Diagnostics go to stderr as ``path:line:col: severity[check-id]: message``.
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import gc
 import importlib
@@ -20,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pipeline.checks.inputs as inputs
-from pipeline import checks, executors, gate, storage
+from pipeline import checks, executors, gate, stdout, storage
 from pipeline.arguments import COMMANDS
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
@@ -36,6 +35,7 @@ from pipeline.reporter import Reporter
 from pipeline.roots import misplaced
 from pipeline.runner import run
 from pipeline.source import tree as source_tree
+from pipeline.stdout import OutputFailed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
@@ -64,14 +64,24 @@ def entry() -> int:
     # at every full collection (a run with nothing to do spent 5 ms there), and forked workers
     # do not touch, and so copy, its pages.
     gc.freeze()
-    _escaping_stdout()
+    stdout.set_up()
     # SIGTERM killed the run outright: a JSON list on stdout left open, the temp files of the
     # batch being written left behind. One ignored (nohup-like launchers) stays ignored.
     before = signal.getsignal(signal.SIGTERM)
     if before == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate)
     try:
-        return main()
+        code = main()
+        sys.stdout.flush()  # what is still buffered may fail to go out too: say so here
+        return code
+    except OutputFailed as exc:  # a full disk under `> out.json`, not a bug: say what to do
+        to = terminal_text(stdout.where())
+        with contextlib.suppress(OSError):  # and let no flush at exit try the write again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"pipeline: error: cannot write the output to {to} ({exc}): what was "
+              "printed is cut short; the files written so far are whole (hint: free some "
+              "space, or send the output elsewhere, then run again)", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt as exc:  # every file is whole, old or new: nothing to say but that
         ended = "terminated" if isinstance(exc, Terminated) else "interrupted"
         print(f"pipeline: {ended}; the files written so far are whole", file=sys.stderr)
@@ -92,37 +102,6 @@ def entry() -> int:
     finally:
         if before == signal.SIG_DFL:  # as it was, for a caller that goes on (tests)
             signal.signal(signal.SIGTERM, before)
-
-
-_ESCAPE = "pipeline-json-escape"
-
-
-def _json_escape(exc: UnicodeError) -> tuple[str, int]:
-    """What an encoding cannot hold, as JSON's escapes (astral characters as a surrogate
-    pair): inside a JSON string they read back as the same text, and in a table they say
-    which character it was."""
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    out = []
-    for ch in exc.object[exc.start:exc.end]:
-        cp = ord(ch)
-        if cp > 0xFFFF:
-            cp -= 0x10000
-            out.append(f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}")
-        else:
-            out.append(f"\\u{cp:04x}")
-    return "".join(out), exc.end
-
-
-def _escaping_stdout() -> None:
-    """Under a locale whose charset is not UTF-8 (or PYTHONIOENCODING=latin-1) stdout cannot
-    encode every character: ``checks`` and the JSON and SARIF of ``check`` stopped with an
-    internal error at the first '…'. Such characters are written as JSON escapes instead."""
-    codecs.register_error(_ESCAPE, _json_escape)
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, OSError):
-            reconfigure(errors=_ESCAPE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -437,6 +437,24 @@ def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback(
     assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["checks"], ["check", "--format", "json", "-q"],
+                                     ["check", "--format", "sarif", "-q"], ["stats"],
+                                     ["segment"]])
+def test_output_to_a_full_disk_is_named_with_what_to_do_not_an_internal_error(
+        command: list[str]) -> None:
+    """``pipeline check --format json > report.json`` on a full disk: the write fails with
+    ENOSPC, which was 'internal error: OSError … please report it'."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "pipeline", *command], cwd=REPO,
+                              stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert proc.returncode == 3
+    assert proc.stderr.startswith("pipeline: error: cannot write the output to /dev/full "
+                                  "(No space left on device)"), proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "Exception ignored" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
 def test_a_bug_outside_any_articles_guard_is_one_line_never_a_traceback(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
