@@ -26,8 +26,8 @@ Data flows article -> catalog -> checks -> render, one stage a package or module
 Running it: ``layout`` (where files live), ``io`` (atomic writes), ``lock`` (the tree lock,
 and what must not outlive a run), ``job`` (one article's work), ``runner`` (batches in
 parallel, ``cache`` skips what is unchanged), ``outcome`` (the vocabulary they share).
-Around it: ``cli``/``arguments``/``stdout`` (the command line), ``config``, ``findings`` (``reporter``
-prints them); the CI gate
+Around it: ``cli``/``arguments``/``stdout`` (the command line), ``config``, ``findings``
+(``reporter`` prints them); the CI gate
 (``gate``, ``baseline``, ``identity``, ``changed``, ``sarif``); vendor exchange (``xliff``,
 ``handoff/``, ``stats``); the HTML ``report/``.
 """
