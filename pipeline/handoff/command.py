@@ -48,6 +48,7 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, re
     layout = Layout(Path(), locales, out)
     results: list[Exported] = []
     writes: list[tuple[Path, bytes, str | None]] = []
+    at: list[int] = []  # where each write's catalog is in results
     for rel in rels:
         path = layout.catalog(rel)
         shown = layout.shown(path)
@@ -65,12 +66,13 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, re
                 target = out / po_rel
                 data = package.po(catalog, po_rel, works)
             writes.append((target, data, None))
+            at.append(len(results))
             results.append((po_rel, works, counts(works)))
         except InputError as exc:
             results.append(exc.finding)
-    for result in write_files(writes):
-        if isinstance(result, InputError):
-            results.append(result.finding)
+    for i, result in zip(at, write_files(writes), strict=True):
+        if isinstance(result, InputError):  # not in the package: neither counted nor suggested
+            results[i] = result.finding
     return results
 
 
@@ -174,8 +176,12 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         print(finding.format_text(), file=sys.stderr)
     sys.stdout.write(_table(totals))
     if not args.quiet:
-        print(f"{len(done)} of {len(rels)} catalogs of {args.locale} need work: package "
-              f"written to {out} (word counts in {out / 'wordcount.csv'})", file=sys.stderr)
+        lost = sum(f.check == "write-failed" for f in findings)
+        said = (f"need work and are in the package written to {out}; the {lost} file(s) "
+                "named above are not, nor counted" if lost else
+                f"need work: package written to {out}")
+        print(f"{len(done)} of {len(rels)} catalogs of {args.locale} {said} (word counts in "
+              f"{out / 'wordcount.csv'})", file=sys.stderr)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

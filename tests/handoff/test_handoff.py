@@ -176,6 +176,26 @@ def test_the_catalog_of_an_article_gone_is_named_in_the_package(
     assert "kept.po" not in err
 
 
+def test_a_package_file_that_cannot_be_written_is_neither_counted_nor_said_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h176: a package file the disk refused (full, or a folder in its place) was still in
+    wordcount.csv and the suggestions, and the run said 'package written': the vendor was
+    sent, and paid for, words of a file the package lacks."""
+    _, cats, _ = tree(tmp_path)
+    pkg = tmp_path / "pkg"
+    (pkg / "fr-FR/b.xlf").mkdir(parents=True)  # the write of b.xlf fails
+    capsys.readouterr()
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg) == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/b.xlf: error[write-failed]" in err
+    assert "the 1 file(s) named above are not, nor counted" in err
+    assert "need work: package written" not in err
+    with (pkg / "wordcount.csv").open(encoding="utf-8") as f:
+        files = {row["file"] for row in csv.DictReader(f)}
+    assert "fr-FR/c.po" in files and "fr-FR/b.po" not in files
+    assert MT_EN not in (pkg / "suggestions-fr-FR.tmx").read_text(encoding="utf-8")
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
