@@ -339,11 +339,15 @@ def _tbx(path: Path, locale: str) -> list[tuple[str, tuple[str, ...]]]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise TermsError(f"{path}: not a readable TBX file: {exc}") from None
+        line, column = exc.position if exc.position else (1, 0)
+        said = re.sub(r", line \d+, column \d+$", "", exc.msg or "")  # lxml's; said in front
+        raise TermsError(f"{path}:{line}:{column}: not a readable TBX file: {said}; export it "
+                         "again from the terminology tool") from None
     lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
     want = locale.lower()
     out = []
-    for entry in root.iter("{*}termEntry", "{*}conceptEntry"):
+    entries = list(root.iter("{*}termEntry", "{*}conceptEntry"))
+    for entry in entries:
         by_lang: dict[str, list[str]] = {}
         for lang_set in entry.iter("{*}langSet", "{*}langSec"):
             lang = (lang_set.get(lang_attr) or "").lower()
@@ -356,6 +360,10 @@ def _tbx(path: Path, locale: str) -> list[tuple[str, tuple[str, ...]]]:
         for term in english:
             if target:
                 out.append((term, tuple(dict.fromkeys(target))))
+    if entries and not out:  # the language tags not what they should be: the check is off
+        raise TermsError(f"{path}:{entries[0].sourceline or 1}: none of its {len(entries)} "
+                         "term entries has an English term (xml:lang=\"en\" or \"en-US\") and "
+                         "a translation; set each language's xml:lang, or export the file again")
     return out
 
 

@@ -128,8 +128,17 @@ def test_glossary_files_csv_and_tbx(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name, text, says", [
     ("fr-FR.csv", "subscription\n", "fr-FR.csv:1: a glossary row is an English term"),
-    ("fr-FR.tbx", "<martif><unclosed>", "not a readable TBX file"),
+    ("fr-FR.tbx", "<martif>\n<unclosed>", r"fr-FR.tbx:2:11: not a readable TBX file: "
+                                           r"Premature end of data in tag unclosed line 2; "
+                                           r"export it again from the terminology tool$"),
     ("fr-FR.tbx", '<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><m>&x;</m>', ""),
+    # h176: entries whose language tags read as no English (or no translation) were dropped
+    # one by one, unsaid: the glossary check was off for the locale
+    ("fr-FR.tbx", '<martif><text><body>\n<termEntry><langSet lang="en"><term>Save</term>'
+                  '</langSet><langSet lang="fr"><term>Enregistrer</term></langSet></termEntry>'
+                  '</body></text></martif>',
+     r"fr-FR.tbx:2: none of its 1 term entries has an English term \(xml:lang=\"en\" or "
+     r"\"en-US\"\) and a translation; set each language's xml:lang, or export the file again"),
 ])
 def test_a_bad_glossary_is_named_with_its_line(
     tmp_path: Path, name: str, text: str, says: str
