@@ -7,7 +7,7 @@ Inputs: the golden articles and ~40 real articles spread over every locale of th
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -149,6 +149,24 @@ def test_bell_backspace_formfeed_vtab_are_escaped_as_msgcat_does(tmp_path: Path)
     out = gnu("msgcat", "--no-wrap", path=path)
     assert out.returncode == 0
     assert out.stdout == path.read_bytes()
+
+
+@pytest.mark.parametrize("name", [
+    "en-US/a very long file name with many spaces that goes past the seventy nine columns.md",
+    "en-US/tab\tx.md", "en-US/two  spaces.md", "en-US/no\u00a0break.md", "en-US/form\ffeed.md"])
+def test_a_reference_to_a_file_name_with_spaces_is_written_and_read_as_gnu_does(
+        name: str, tmp_path: Path) -> None:
+    """h176: gettext reads a `#:` line as references between spaces and tabs (no other
+    character): a long English file name with spaces was one unwrapped line msgcat wraps, a tab
+    or two spaces one msgcat turns into one space, so its catalogs were not canonical; and the
+    reader split a name at a no-break space or form feed, which gettext keeps."""
+    cat = replace(feature_catalog(), messages=(
+        Message("Hello.", "Bonjour.", references=(name,)),))
+    built = Built("refs", cat, format_po(cat))
+    assert check_gettext_clean(tmp_path, built) == []
+    again = parse_po(reread_by_gnu(tmp_path, built, "--no-wrap"), "refs.po")
+    assert " ".join(again.messages[0].references) == " ".join(name.replace("\t", " ").split(" ")
+                                                              ).replace("  ", " ")
 
 
 def reread_by_gnu(tmp: Path, built: Built, *options: str) -> str:

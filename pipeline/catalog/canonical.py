@@ -15,7 +15,7 @@ import re
 
 from pipeline import po_charset
 from pipeline.catalog.decode import _Decoder, _flags, _header
-from pipeline.catalog.model import Catalog, Message
+from pipeline.catalog.model import Catalog, Message, reference_words
 from pipeline.catalog.scan import _Entry, _Field
 from pipeline.catalog.strings import _SIMPLE_ESCAPES, _unescape
 from pipeline.findings import InputError
@@ -215,7 +215,7 @@ def _message(number: int, old: bool, g: tuple[str | None, ...], values: _Values)
             if mark == ".":
                 extracted.append(raw[3:] if raw[2:3] == " " else raw[2:])
             elif mark == ":":
-                references.extend(raw[2:].split())
+                references.extend(reference_words(raw[2:]))
             elif mark == ",":
                 flags += tuple(_flags(raw[2:]))
             else:

@@ -84,3 +84,10 @@ class Catalog:
         return (m for m in self.messages if not m.obsolete)
 
 
+
+
+def reference_words(line: str) -> list[str]:
+    """The references of a ``#:`` line as GNU gettext reads them: the text between spaces and
+    tabs (a line break, a no-break space or a form feed is part of a name to it). A file name
+    with a space is several references to gettext, so that is how it is written and read."""
+    return [word for word in line.replace("\t", " ").split(" ") if word]

@@ -9,7 +9,7 @@ import re
 
 from pipeline import po_charset
 from pipeline.catalog.decode import _comments, _Decoder, _flags, _header
-from pipeline.catalog.model import Catalog, Message
+from pipeline.catalog.model import Catalog, Message, reference_words
 from pipeline.catalog.scan import _Entry, _header_entry, _scan
 from pipeline.catalog.strings import _syntax_error
 from pipeline.findings import InputError
@@ -215,7 +215,7 @@ def _read_message(entry: _Entry, decoder: _Decoder) -> Message:
         translator_comments=tuple(notes["#"]),
         extracted_comments=tuple(notes["#."]),
         references=tuple(dict.fromkeys(  # gettext keeps a reference once
-            ref for line in notes["#:"] for ref in line.split())),
+            ref for line in notes["#:"] for ref in reference_words(line))),
         previous_msgid=value("previous msgid"),
         previous_msgctxt=value("previous msgctxt"),
         obsolete=bool(entry.obsolete),

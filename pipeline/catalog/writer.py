@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from pipeline import po_charset
 from pipeline.catalog.decode import header_fields
-from pipeline.catalog.model import FUZZY, Catalog, Message
+from pipeline.catalog.model import FUZZY, Catalog, Message, reference_words
 
 # gettext's reference comments wrap at this width even with --no-wrap.
 _PAGE_WIDTH = 79
@@ -121,6 +121,9 @@ def _held(line: str) -> str:
 
 
 def _references(refs: Sequence[str], out: list[str]) -> None:
+    """The ``#:`` lines, wrapped as gettext wraps them. A file name with a space or a tab is
+    several references to gettext (``reference_words``): written so, msgcat keeps the lines."""
+    refs = [word for ref in refs for word in reference_words(ref)]
     if len(refs) == 1:  # the common case; gettext never wraps before the first reference
         out.append("#: " + refs[0])
         return
@@ -159,7 +162,8 @@ def _message(msg: Message, out: list[str], escaped: _Test | None) -> None:
             _comment_lines("#.", comments, out)
     refs = msg.references
     if refs:
-        if len(refs) == 1:  # the common case; gettext never wraps before the first reference
+        # the common case; gettext never wraps before the first reference
+        if len(refs) == 1 and " " not in refs[0] and "\t" not in refs[0]:
             append("#: " + refs[0])
         else:
             _references(refs, out)
