@@ -11,7 +11,6 @@ exit status is then 1.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.header import gettext_language
 from pipeline.io import read_bytes, write_files
-from pipeline.layout import LINK_OUT, LINK_OUT_HINT, file_or_link, link_out, printable
+from pipeline.layout import walk_files
 from pipeline.roots import written_over
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
@@ -31,18 +30,13 @@ _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})+")  # a folder name
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def articles(source: Path) -> list[tuple[str, Path]]:
-    """(path under ``source``, path) of every Markdown file, in path order; dot files and
-    folders (editors' and our own temp files) are skipped."""
-    found: list[tuple[str, Path]] = []
-    for path in source.rglob("*.md"):
-        rel = path.relative_to(source).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")):
-            continue
-        if file_or_link(str(path)):
-            found.append((rel, path))  # a link to nothing: reading it says so
-    found.sort(key=lambda item: item[0].split("/"))
-    return found
+def articles(source: Path, confine: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
+    """(path under ``source``, path) of every Markdown file, in path order, and what could
+    not be walked, as every other command walks the English (``layout.walk_files``): a name
+    that is not UTF-8 or holds a line break, a link that loops or leads out of ``confine``,
+    ``a.MD``. Dot files and folders (editors' and our own temp files) are skipped."""
+    found = walk_files(source, str(source), ".md", confine)
+    return [(rel, source / rel) for rel in found.rels], list(found.problems)
 
 
 def main(args: argparse.Namespace, config: Config) -> int:
@@ -74,15 +68,11 @@ def main(args: argparse.Namespace, config: Config) -> int:
     writes: list[tuple[Path, bytes, str | None]] = []
     count = 0
     # an article may link to one of its content folder (the locale folder's parent), no further
-    within = {os.path.realpath(source), *([os.path.realpath(source.parent)]
-                                          if _LOCALE.fullmatch(source.name) else [])}
-    for rel, path in articles(source):
+    found, problems = articles(source, source.parent if _LOCALE.fullmatch(source.name)
+                               else source)
+    errors += _report(problems, args.quiet)
+    for rel, path in found:
         shown = str(path)
-        out_of = link_out(shown, within) if os.path.islink(shown) else None
-        if out_of is not None:
-            errors += _report([Finding(inputs.UNREADABLE.id, Severity.ERROR, LINK_OUT.format(
-                printable(out_of)), printable(shown), 0, 0, None, LINK_OUT_HINT)], args.quiet)
-            continue
         try:
             data = read_bytes(path, config.max_file_size)
         except InputError as exc:

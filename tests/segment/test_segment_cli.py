@@ -183,8 +183,9 @@ def test_an_article_that_is_a_broken_link_is_an_error_not_skipped(
     assert code == 1
     assert "ghost.md: error[unreadable]: a symbolic link to 'nowhere.md', which does not " \
         "exist" in err
-    assert "loop.md: error[unreadable]: cannot follow this symbolic link (it leads back to " \
-        "itself)" in err
+    # as every other command says it (the walk of the English finds it)
+    assert "loop.md: error[unreadable]: cannot follow this symbolic link (Too many levels of " \
+        "symbolic links): it was skipped" in err
     assert [r["file"] for r in json.loads(out)] == ["b.md", "guide/start.md"]
 
 
@@ -217,6 +218,35 @@ def test_an_article_linked_out_of_the_content_folder_is_not_segmented(tmp_path: 
     assert "leak.md: error[unreadable]: a symbolic link out of the content folder" in done.stderr
     assert [r["file"] for r in json.loads(done.stdout)] == ["a.md", "b.md"]
     assert "s3cr3t" not in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "pot"])
+def test_file_names_no_run_reads_are_named_as_the_other_commands_name_them(
+        source: Path, tmp_path: Path, fmt: str) -> None:
+    """h176: 'segment --format pot' stopped with 'internal error: UnicodeEncodeError' on a
+    Latin-1 file name (exit 3, nothing written), and the JSON format wrote its name as a lone
+    surrogate escape; names with a line break, in other capitals ('a.MD') and links that loop
+    were passed over unsaid. ``segment`` now walks the English as every other command does."""
+    os.mkdir(bytes(source) + b"/caf\xe9")
+    with open(bytes(source) + b"/caf\xe9/x.md", "w", encoding="utf-8") as f:
+        f.write("# T\n")
+    (source / "new\nline.md").write_text("# T\n", encoding="utf-8")
+    (source / "UP.MD").write_text("# T\n", encoding="utf-8")
+    (source / "guide" / "loop").symlink_to("..")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "segment", "--source", str(source),
+                           "--format", fmt, *(["--out", str(out)] if fmt == "pot" else [])],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "internal error" not in done.stderr, done.stderr
+    assert "en-US/caf\\xe9: error[encoding]: the file name is not UTF-8" in done.stderr \
+        or "en-US/caf\\xe9/x.md: error[encoding]: the file name is not UTF-8" in done.stderr
+    assert "en-US/new\\nline.md: error[encoding]: the file name holds a line break" \
+        in done.stderr
+    assert "en-US/UP.MD: error[unreadable]: the name ends in '.MD'" in done.stderr
+    assert "guide/loop: warning[symlink-loop]" in done.stderr
+    made = (sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pot")) if fmt == "pot"
+            else [r["file"] for r in json.loads(done.stdout)])
+    assert made == (["b.pot", "guide/start.pot"] if fmt == "pot" else ["b.md", "guide/start.md"])
 
 
 @pytest.mark.parametrize("fmt", ["sxs", "pot"])
