@@ -63,6 +63,21 @@ def wanted(args: argparse.Namespace, config: Config) -> bool:
                 and (getattr(args, "baseline", None) or config.baseline) is not None))
 
 
+def _own_file(path: Path, layout: Layout, config: Config, settings: Path | None) -> None:
+    """Refuse a baseline that would replace what the runs read: ``baseline --out
+    locales/fr-FR/a.po`` (a tab completion one folder off) wrote JSON over a translator's
+    catalog, exit 0; over an article, the settings or a terms file likewise."""
+    from pipeline.roots import written_over
+
+    files = [("the settings file", settings), ("the no-loc file", config.no_loc_file),
+             ("the glossary", config.glossary), *(("a translation memory", t) for t in config.tm)]
+    problem = written_over(path, (("--locales", layout.locales),
+                                  ("the content folder", layout.content)),
+                           files=[(name, f) for name, f in files if f is not None])
+    if problem is not None:
+        raise GateError(problem)
+
+
 class Gate:
     def __init__(self, args: argparse.Namespace, config: Config, layout: Layout) -> None:
         from pipeline import baseline, memory
@@ -94,6 +109,7 @@ class Gate:
             self.path = (args.baseline_out or config.baseline
                          or Path(baseline.DEFAULT_NAME))
             self.configured = config.baseline is not None and self.path == config.baseline
+            _own_file(self.path, layout, config, args.config)
             self.prune = bool(args.prune)
             if self.prune:
                 self._load(baseline)
