@@ -75,12 +75,13 @@ def entry() -> int:
         sys.stdout.flush()  # what is still buffered may fail to go out too: say so here
         return code
     except OutputFailed as exc:  # a full disk under `> out.json`, not a bug: say what to do
-        to = terminal_text(stdout.where())
+        to = terminal_text(stdout.where(exc.fd))
         with contextlib.suppress(OSError):  # and let no flush at exit try the write again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print(f"pipeline: error: cannot write the output to {to} ({exc}): what was "
-              "printed is cut short; the files written so far are whole (hint: free some "
-              "space, or send the output elsewhere, then run again)", file=sys.stderr)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), exc.fd)
+        with contextlib.suppress(OutputFailed):  # stderr itself, maybe: the status says it
+            print(f"pipeline: error: cannot write the output to {to} ({exc}): what was "
+                  "printed is cut short; the files written so far are whole (hint: free some "
+                  "space, or send the output elsewhere, then run again)", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt as exc:  # every file is whole, old or new: nothing to say but that
         ended = "terminated" if isinstance(exc, Terminated) else "interrupted"

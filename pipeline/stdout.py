@@ -15,11 +15,12 @@ _ESCAPE = "pipeline-json-escape"
 
 
 class OutputFailed(Exception):
-    """Standard output could not be written: what was printed is cut short."""
+    """Standard output (or error) could not be written: what was printed is cut short."""
 
-    def __init__(self, cause: OSError) -> None:
+    def __init__(self, cause: OSError, fd: int) -> None:
         super().__init__(cause.strerror or str(cause))
         self.cause = cause
+        self.fd = fd  # 1 or 2
 
 
 def _json_escape(exc: UnicodeError) -> tuple[str, int]:
@@ -43,8 +44,9 @@ class _Guarded:
     """The stream, but for a failed write or flush, which is ``OutputFailed``. A closed pipe
     stays ``BrokenPipeError``: the reader went away, which is no failure of the run."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, fd: int) -> None:
         self._stream = stream
+        self._fd = fd
 
     def write(self, text: str) -> int:
         try:
@@ -52,7 +54,7 @@ class _Guarded:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputFailed(exc) from exc
+            raise OutputFailed(exc, self._fd) from exc
 
     def writelines(self, lines: list[str]) -> None:
         for line in lines:
@@ -64,7 +66,7 @@ class _Guarded:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputFailed(exc) from exc
+            raise OutputFailed(exc, self._fd) from exc
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
@@ -74,19 +76,22 @@ def set_up() -> None:
     """Under a locale whose charset is not UTF-8 (or PYTHONIOENCODING=latin-1) stdout cannot
     encode every character: ``checks`` and the JSON and SARIF of ``check`` stopped with an
     internal error at the first '…'. Such characters are written as JSON escapes instead.
-    A failed write stopped the run as an internal error ('please report it'), exit 3."""
+    A failed write stopped the run as an internal error ('please report it'), exit 3; one to
+    stderr (a CI log on a full disk) crashed it, exit 1, as if the inputs had problems."""
     codecs.register_error(_ESCAPE, _json_escape)
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
             reconfigure(errors=_ESCAPE)
     if sys.stdout is not None and not isinstance(sys.stdout, _Guarded):
-        sys.stdout = cast(TextIO, _Guarded(sys.stdout))
+        sys.stdout = cast(TextIO, _Guarded(sys.stdout, 1))
+    if sys.stderr is not None and not isinstance(sys.stderr, _Guarded):
+        sys.stderr = cast(TextIO, _Guarded(sys.stderr, 2))
 
 
-def where() -> str:
-    """The file standard output goes to, as the shell named it where the system says (Linux),
-    else 'standard output'."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        return os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
-    return "standard output"
+def where(fd: int) -> str:
+    """The file standard output (``fd`` 1) or error (2) goes to, as the system names it
+    (Linux), else 'standard output' or 'standard error'."""
+    with contextlib.suppress(OSError):
+        return os.readlink(f"/proc/self/fd/{fd}")
+    return "standard output" if fd == 1 else "standard error"

@@ -455,6 +455,25 @@ def test_output_to_a_full_disk_is_named_with_what_to_do_not_an_internal_error(
     assert "Exception ignored" not in proc.stderr and proc.stderr.count("\n") == 1
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_diagnostics_to_a_full_disk_end_the_run_as_unfinished_not_as_bad_inputs() -> None:
+    """h176: ``pipeline check 2>log`` with the log's disk full: the first finding's write
+    raised, the handler's own message too, and Python ended with exit 1 (the inputs had
+    problems) over clean inputs. Nothing can be said: the status says the run did not end."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "checks"], cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=full, check=False)
+        assert proc.returncode == 0  # nothing went to stderr
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "stats", "--by-article"],
+                              cwd=REPO, stdout=full, stderr=subprocess.PIPE, text=True,
+                              check=False)
+        assert proc.returncode == 3 and "Traceback" not in proc.stderr
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "check", "--select",
+                               "translation-lag"], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=full, check=False)
+    assert proc.returncode == 3
+
+
 def test_a_bug_outside_any_articles_guard_is_one_line_never_a_traceback(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
