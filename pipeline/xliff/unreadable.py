@@ -26,13 +26,15 @@ TOOL_MARK_HINT = ("accept or reject the tracked changes in the CAT tool (or take
 def reason(data: bytes, error: Exception) -> tuple[str, int]:
     """(what is wrong, its line; 0 when unknown) for a file the XLIFF reader refused with
     ``error``."""
-    said = str(error).strip()
+    # lxml's own text, without the '(<string>, line 1)' its str() adds: the line is ours
+    said = (getattr(error, "msg", None) or str(error)).strip()
     line = getattr(error, "lineno", 0) or 0
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        return said or str(exc) or "not well-formed XML", line or getattr(exc, "lineno", 0) or 0
+        return (said or getattr(exc, "msg", None) or "not well-formed XML",
+                line or getattr(exc, "lineno", 0) or 0)
     where = root.sourceline or 1
     name = etree.QName(root)
     if name.localname != "xliff":
