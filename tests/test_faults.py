@@ -110,6 +110,29 @@ def test_a_name_too_long_to_write_says_to_shorten_it(tmp_path: Path) -> None:
     assert raised.value.finding.hint == "shorten the article's name, or the folders above it"
 
 
+def test_a_file_named_as_a_locale_folder_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """h176: a file at locales/fr-FR (or build/fr-FR), where the locale's folder goes, gave
+    'po-syntax: cannot read: Not a directory (hint: check the file's permissions)' at each
+    catalog, and 'cannot write: Not a directory … (hint: check permissions and free space)'
+    at each page: neither named the file in the way, nor said what to do."""
+    root = repo_tree(tmp_path)
+    shutil.rmtree(root / "locales/fr-FR")
+    (root / "locales/fr-FR").write_text("a note left here\n", encoding="utf-8")
+    (root / "build").mkdir()
+    (root / "build/de-DE").write_text("a note left here\n", encoding="utf-8")
+    code, err = run_cli(cli_args("locales", root))
+    assert code == 1
+    lines = [line for line in err.splitlines() if ("fr-FR/" in line and ".po:" in line)
+             or ("de-DE/" in line and "build" in line)]
+    assert lines and all(
+        "locales/fr-FR is a file, where a folder should be: the catalog was neither read nor "
+        "written (hint: move that file away, then run again)" in line
+        or "build/de-DE is a file, where a folder should be; nothing was written (hint: move "
+        "that file away)" in line for line in lines), err
+    assert any("de-DE" in line for line in lines)
+    assert (root / "locales/fr-FR").read_text(encoding="utf-8") == "a note left here\n"
+
+
 def test_a_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:

@@ -7,6 +7,7 @@ without loading any rule.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from pipeline.findings import Check, Finding, InputError, Severity
@@ -145,3 +146,15 @@ def unreadable(path: object, exc: OSError, shown: str) -> Finding:
                        "link at the article, or remove it")
     return Finding(UNREADABLE.id, Severity.ERROR, f"cannot read: "
                    f"{exc.strerror or exc}", shown, hint="check the file's permissions")
+
+
+def in_the_way(path: str | os.PathLike[str], shown: str) -> str | None:
+    """The file that stands where a folder of ``path`` should be (``locales/fr-FR`` a file,
+    for ``locales/fr-FR/a.po``), as ``shown`` names it, or None: 'Not a directory' named no
+    file, and its hint was about permissions."""
+    at, named = os.fspath(path), shown
+    while at != os.path.dirname(at):
+        at, named = os.path.dirname(at), os.path.dirname(named)
+        if os.path.exists(at) or os.path.islink(at):  # the first there: a file, or no culprit
+            return None if os.path.isdir(at) else (named or at)
+    return None
