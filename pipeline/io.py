@@ -382,9 +382,10 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
     kept = "the previous file is intact" if existed else "nothing was written"
     hint = ("shorten the article's name, or the folders above it" if exc.errno == errno.ENAMETOOLONG
             else "check permissions and free space, then run again")  # neither helps there
-    blocked = inputs.in_the_way(path, shown or str(path)) if exc.errno == errno.ENOTDIR else None
-    if blocked is not None:  # a file named as a folder of the path ('build/fr-FR')
-        reason, hint = f"{blocked} is a file, where a folder should be", "move that file away"
+    blocked = inputs.in_the_way(path, shown or str(path)) \
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST) else None
+    if blocked is not None:  # a file named as a folder of the path, a link to nothing
+        reason, hint = blocked
     elif exc.errno == errno.EISDIR:
         reason, hint = "a folder stands where the file should be", "remove or rename the folder"
         kept = "nothing was written"

@@ -120,8 +120,12 @@ def test_a_file_named_as_a_locale_folder_is_named_with_what_to_do(tmp_path: Path
     (root / "locales/fr-FR").write_text("a note left here\n", encoding="utf-8")
     (root / "build").mkdir()
     (root / "build/de-DE").write_text("a note left here\n", encoding="utf-8")
+    (root / "build/ja-JP").symlink_to("../gone")  # a share not mounted: 'File exists'
     code, err = run_cli(cli_args("locales", root))
     assert code == 1
+    assert "build/ja-JP is a symbolic link to '../gone', which does not exist; nothing was " \
+        "written (hint: restore what the link points to, or remove the link)" in err
+    assert "File exists" not in err
     lines = [line for line in err.splitlines() if ("fr-FR/" in line and ".po:" in line)
              or ("de-DE/" in line and "build" in line)]
     assert lines and all(

@@ -40,10 +40,10 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
         raise InputError(inputs.PO_SYNTAX.id, "a folder stands where the catalog should be", shown,
                          0, 0, "remove or rename the folder") from None
     except NotADirectoryError:  # a file named as its locale folder ('locales/fr-FR')
-        blocked = inputs.in_the_way(path, shown) if isinstance(path, Path) else None
-        raise InputError(inputs.UNREADABLE.id, f"{blocked or 'a folder of its path'} is a file, "
-                         "where a folder should be: the catalog was neither read nor written",
-                         shown, 0, 0, "move that file away, then run again") from None
+        reason, hint = (inputs.in_the_way(path, shown) if isinstance(path, Path) else None) \
+            or ("a folder of its path is a file", "move that file away")
+        raise InputError(inputs.UNREADABLE.id, f"{reason}: the catalog was neither read nor "
+                         "written", shown, 0, 0, f"{hint}, then run again") from None
     return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
 
 

@@ -148,13 +148,18 @@ def unreadable(path: object, exc: OSError, shown: str) -> Finding:
                    f"{exc.strerror or exc}", shown, hint="check the file's permissions")
 
 
-def in_the_way(path: str | os.PathLike[str], shown: str) -> str | None:
-    """The file that stands where a folder of ``path`` should be (``locales/fr-FR`` a file,
-    for ``locales/fr-FR/a.po``), as ``shown`` names it, or None: 'Not a directory' named no
-    file, and its hint was about permissions."""
+def in_the_way(path: str | os.PathLike[str], shown: str) -> tuple[str, str] | None:
+    """(what stands where a folder of ``path`` should be, what to do), naming it as ``shown``
+    does: a file (``locales/fr-FR`` a file, for ``locales/fr-FR/a.po``), or a symbolic link to
+    nothing (``build/fr-FR -> ../gone``); None when neither. 'Not a directory' and 'File
+    exists' named no file, and their hint was about permissions."""
     at, named = os.fspath(path), shown
     while at != os.path.dirname(at):
         at, named = os.path.dirname(at), os.path.dirname(named)
-        if os.path.exists(at) or os.path.islink(at):  # the first there: a file, or no culprit
-            return None if os.path.isdir(at) else (named or at)
+        if os.path.islink(at) and not os.path.exists(at):
+            return (f"{named or at} is a symbolic link to {os.readlink(at)!r}, which does not "
+                    "exist", "restore what the link points to, or remove the link")
+        if os.path.exists(at):  # the first there: a file, or no culprit
+            return None if os.path.isdir(at) else (
+                f"{named or at} is a file, where a folder should be", "move that file away")
     return None
