@@ -90,4 +90,8 @@ def reference_words(line: str) -> list[str]:
     """The references of a ``#:`` line as GNU gettext reads them: the text between spaces and
     tabs (a line break, a no-break space or a form feed is part of a name to it). A file name
     with a space is several references to gettext, so that is how it is written and read."""
+    if "\t" not in line:  # nearly every line: one reference, no white space to fold
+        words = line.strip(" ").split(" ")
+        if "" not in words:
+            return words
     return [word for word in line.replace("\t", " ").split(" ") if word]
