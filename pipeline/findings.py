@@ -44,6 +44,12 @@ def json_text(value: object, indent: int | None = None) -> str:
     return text
 
 
+def shown_path(path: object) -> str:
+    """A path a command's summary names (``--out``), as a finding would show it: bytes that are
+    not UTF-8 as \\x escapes, characters a terminal acts on escaped."""
+    return terminal_text(printable_name(str(path)))
+
+
 def printable_name(path: str) -> str:
     """A path as findings show it. A name that is not UTF-8 comes from os.fsdecode with lone
     surrogates, which JSON, SARIF, HTML and a UTF-8 terminal cannot carry: its bytes are shown

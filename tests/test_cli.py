@@ -474,6 +474,21 @@ def test_diagnostics_to_a_full_disk_end_the_run_as_unfinished_not_as_bad_inputs(
     assert proc.returncode == 3
 
 
+@pytest.mark.parametrize("command, out", [
+    (["xliff-export", "--out"], "x"), (["handoff", "--locale", "fr-FR", "--out"], "h"),
+    (["tm-export", "--locale", "fr-FR", "--out"], "t.tmx"), (["report", "--out"], "r")])
+def test_a_summary_names_an_output_that_is_not_utf8_as_the_findings_do(
+        tmp_path: Path, command: list[str], out: str) -> None:
+    """h176: under a Latin-1 folder the findings showed 'caf\\xe9/…' and the summary line
+    'caf\\udce9/…', Python's escape of a lone surrogate, a name no file has."""
+    target = os.fsencode(tmp_path) + b"/caf\xe9/" + out.encode()
+    done = subprocess.run([sys.executable.encode(), b"-m", b"pipeline",
+                           *(c.encode() for c in command), target], cwd=REPO,
+                          capture_output=True, check=False)
+    last = done.stderr.decode("utf-8").splitlines()[-1]
+    assert done.returncode in (0, 1) and "caf\\xe9/" in last and "udce9" not in last, last
+
+
 def test_a_bug_outside_any_articles_guard_is_one_line_never_a_traceback(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

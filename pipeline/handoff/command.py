@@ -14,7 +14,7 @@ from pipeline.catalog import Message
 from pipeline.checks.base import Options
 from pipeline.checks.tree import orphan_message
 from pipeline.config import Config, config_options
-from pipeline.findings import Finding, InputError, Severity
+from pipeline.findings import Finding, InputError, Severity, shown_path
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, write_atomic, write_files
@@ -177,11 +177,11 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     sys.stdout.write(_table(totals))
     if not args.quiet:
         lost = sum(f.check == "write-failed" for f in findings)
-        said = (f"need work and are in the package written to {out}; the {lost} file(s) "
-                "named above are not, nor counted" if lost else
-                f"need work: package written to {out}")
+        said = (f"need work and are in the package written to {shown_path(out)}; the {lost} "
+                "file(s) named above are not, nor counted" if lost else
+                f"need work: package written to {shown_path(out)}")
         print(f"{len(done)} of {len(rels)} catalogs of {args.locale} {said} (word counts in "
-              f"{out / 'wordcount.csv'})", file=sys.stderr)
+              f"{shown_path(out / 'wordcount.csv')})", file=sys.stderr)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

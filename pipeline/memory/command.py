@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.checks.base import Options
 from pipeline.config import Config, config_options
-from pipeline.findings import Finding, InputError
+from pipeline.findings import Finding, InputError, shown_path
 from pipeline.io import write_atomic
 from pipeline.layout import Layout
 from pipeline.memory import tmx
@@ -92,5 +92,5 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     if index is not None and not args.quiet:
         units = sum(len(c) for c in index.choices.values())
         print(f"{len(sources)} catalogs of {args.locale}: {len(index)} English segments, "
-              f"{units} translation units written to {args.out}", file=sys.stderr)
+              f"{units} translation units written to {shown_path(args.out)}", file=sys.stderr)
     return 1 if findings else 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.checks.base import Options
 from pipeline.config import Config, bounded_jobs
+from pipeline.findings import shown_path
 from pipeline.layout import Layout
 from pipeline.progress import Progress
 from pipeline.roots import misplaced
@@ -98,7 +99,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
     for f in result.failures:
         print(f.format_text(), file=sys.stderr)
     if not args.quiet:
-        index = os.path.join(os.path.relpath(out), "index.html")
+        index = shown_path(os.path.join(os.path.relpath(out), "index.html"))
         print(
             f"report: {result.articles} articles, {result.segments} segments, "
             f"{result.findings} findings; {result.written} of {result.pages} pages written in "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.catalog import encode_po
 from pipeline.config import Config
-from pipeline.findings import Finding, InputError, Severity
+from pipeline.findings import Finding, InputError, Severity, shown_path
 from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
@@ -81,7 +81,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     written = sum(r is True for r in results)
     exported = sum(isinstance(r, bool) for r in results)
-    return _report(findings, f"{exported} catalogs exported to {args.out}, {written} "
+    return _report(findings, f"{exported} catalogs exported to {shown_path(args.out)}, {written} "
                    "files written", args.quiet)
 
 
