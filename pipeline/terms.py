@@ -314,16 +314,22 @@ def _csv(path: Path) -> list[tuple[str, tuple[str, ...]]]:
 
     text = _read_text(path, "glossary")
     out = []
-    for n, row in enumerate(csv.reader(text.splitlines()), 1):
+    rows = csv.reader(text.splitlines())
+    n = 1  # the line the row starts on: a quoted cell may hold a line break
+    for row in rows:
         cells = [c.strip() for c in row]
-        if not any(cells) or cells[0].startswith("#"):
+        if not any(cells) or cells[0].startswith("#") or (n == 1 and cells[0].lower() ==
+                                                           "english"):  # a header row
+            n = rows.line_num + 1
             continue
-        if n == 1 and cells[0].lower() == "english":
-            continue  # a header row
         if len(cells) < 2 or not cells[0] or not any(cells[1:]):
+            sep = next((f" (this row has a {name}: save the file with commas)" for c, name in
+                        ((";", "semicolon"), ("\t", "tab")) if len(cells) == 1 and c in row[0]),
+                       "")
             raise TermsError(f"{path}:{n}: a glossary row is an English term, then its "
-                             "translation (and other accepted translations)")
+                             f"translation (and other accepted translations){sep}")
         out.append((cells[0], tuple(c for c in cells[1:] if c)))
+        n = rows.line_num + 1
     return out
 
 

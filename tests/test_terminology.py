@@ -128,6 +128,11 @@ def test_glossary_files_csv_and_tbx(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name, text, says", [
     ("fr-FR.csv", "subscription\n", "fr-FR.csv:1: a glossary row is an English term"),
+    # h176: the row's number was given, not its line: off after a quoted cell's line break
+    ("fr-FR.csv", 'Save,Enregistrer\n"resource\ngroup",groupe\nsubscription\n',
+     "fr-FR.csv:4: a glossary row is an English term"),
+    ("fr-FR.csv", "Save;Enregistrer\n", r"fr-FR.csv:1: .*\(this row has a semicolon: save the "
+                                        r"file with commas\)$"),
     ("fr-FR.tbx", "<martif>\n<unclosed>", r"fr-FR.tbx:2:11: not a readable TBX file: "
                                            r"Premature end of data in tag unclosed line 2; "
                                            r"export it again from the terminology tool$"),
