@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -101,15 +102,18 @@ def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) ->
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{pyproject}: cannot read: the file is not UTF-8 (byte "
-                          f"0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8, "
-                          "as TOML requires") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{pyproject}:{line}: cannot read: the file is not UTF-8 (byte "
+                          f"0x{raw[exc.start]:02x}); save it as UTF-8, as TOML requires") from None
     except tomllib.TOMLDecodeError as exc:
         if raw.startswith(b"\xef\xbb\xbf"):  # unseen in an editor: 'Invalid statement' at 1:1
             raise ConfigError(f"{pyproject}: cannot read: the file starts with a byte order "
                               "mark, which TOML does not allow (pip and other tools fail on it "
                               "too); save it as UTF-8 without one") from None
-        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+        # tomllib says where at the end of its text (3.11 has no attribute for it): in front
+        said, at = str(exc), re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        where = f"{pyproject}:{at[1]}:{at[2]}" if at else str(pyproject)
+        raise ConfigError(f"{where}: cannot read: {said[:at.start()] if at else said}") from None
     except RecursionError:  # arrays or tables nested deeper than tomllib's recursion goes
         raise ConfigError(f"{pyproject}: cannot read: arrays or tables nested too deep for "
                           "settings; write [tool.pipeline] as the README shows") from None

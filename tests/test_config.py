@@ -144,8 +144,11 @@ def test_a_build_locale_no_folder_has_is_a_warning_and_the_named_ones_still_buil
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b'[tool.pipeline]\ncontent = "caf\xe9"\n', "not UTF-8"),
-    (b"\xff\xfe[\x00t\x00", "not UTF-8"),
+    (b'[tool.pipeline]\ncontent = "caf\xe9"\n', ":2: cannot read: the file is not UTF-8 (byte "
+                                                "0xe9); save it as UTF-8"),
+    (b"\xff\xfe[\x00t\x00", ":1: cannot read: the file is not UTF-8"),
+    # h176: the line was in the message's tail, '(at line 2, column 13)', or an offset
+    (b'[tool.pipeline]\ncontent = "a\n', ":2:13: cannot read: Illegal character '\\n'\n"),
     (b"tool = 3\n", "[tool] must be a table"),
     # h154: a Windows editor's byte order mark read as 'Invalid statement (at line 1, column 1)'
     (b"\xef\xbb\xbf[tool.pipeline]\njobs = 1\n", "starts with a byte order mark"),
