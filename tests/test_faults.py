@@ -301,15 +301,17 @@ def test_a_batch_writes_a_file_named_from_the_working_folder(
 
 def test_a_file_below_a_link_to_nothing_says_the_link_stands_where_its_folder_should(
         tmp_path: Path) -> None:
-    """out/fr-FR a link to a share not mounted: a page two folders below it is reported as
-    pathlib reports the folder it cannot make ('File exists'), not as the missing one below
-    it (review 113)."""
+    """out/fr-FR a link to a share not mounted: a page two folders below it is reported at
+    the link that stands where its folder should, not at the missing one below it (review
+    113), and with the link's target rather than pathlib's 'File exists' (h176)."""
     out = tmp_path / "out"
     out.mkdir()
     os.symlink(tmp_path / "gone", out / "fr-FR")
     [result] = write_files([(out / "fr-FR" / "sub" / "page.md", b"x", "out/fr-FR/sub/page.md")])
     assert isinstance(result, InputError)
-    assert result.finding.message == "cannot write: File exists; nothing was written"
+    assert result.finding.message == (
+        f"cannot write: out/fr-FR is a symbolic link to '{tmp_path / 'gone'}', which does not "
+        "exist; nothing was written")
 
 
 def test_a_run_with_a_link_to_nothing_for_an_output_locale_says_so(tmp_path: Path) -> None:
@@ -319,7 +321,8 @@ def test_a_run_with_a_link_to_nothing_for_an_output_locale_says_so(tmp_path: Pat
     code, err = run_cli(cli_args("locales", root))
     assert code == 1
     lines = [x for x in err.splitlines() if "write-failed" in x and "get-started" in x]
-    assert lines and all("cannot write: File exists" in x for x in lines), err
+    assert lines and all("build/fr-FR is a symbolic link to" in x and "which does not exist"
+                         in x and "remove the link" in x for x in lines), err
 
 
 def test_a_batch_gives_new_files_the_umask_mode(tmp_path: Path) -> None:
