@@ -146,4 +146,6 @@ def test_images_over_many_paragraphs_are_read_in_linear_time() -> None:
         start = time.perf_counter()
         media_players(text)
         return time.perf_counter() - start
-    assert run(40_000) < 8 * run(10_000) + 0.05
+    # the best of three each: one run on a shared machine can take twice its time (CI saw
+    # 0.18 s against 0.014 s); quadratic reading would be sixteen times, linear four
+    assert min(run(40_000) for _ in range(3)) < 8 * min(run(10_000) for _ in range(3)) + 0.05
