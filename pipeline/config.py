@@ -190,6 +190,9 @@ def from_table(
                 f"{_where(source, 'link-rewrites')} must be a table such as "
                 '{ "/en-us/" = "/{locale}/" }'
             )
+        if "" in rewrites:  # ''.replace would put the target between every two characters
+            raise ConfigError(f"{_where(source, 'link-rewrites')} has an empty key: give the "
+                              'part of a link to rewrite, such as "/en-us/"')
         values["link_rewrites"] = tuple(
             LinkRewrite(k, _string(v, source, f"link-rewrites.{k}")) for k, v in rewrites.items()
         )

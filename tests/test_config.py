@@ -47,6 +47,8 @@ def test_values_are_read() -> None:
         ({"jobs": True}, "must be a whole number >= 0"),
         ({"publish-machine-translation": "yes"}, "must be true or false"),
         ({"link-rewrites": ["/en-us/"]}, "must be a table"),
+        # an empty part is found between every two characters of every link (h176)
+        ({"link-rewrites": {"": "/{locale}/"}}, "link-rewrites has an empty key"),
         ({"out": 3}, "must be a string"),
         # h154: the folder the run started in, pages and catalogs written all over it
         ({"out": ""}, "out is empty: give a path"),
