@@ -647,3 +647,20 @@ def test_report_of_the_whole_corpus(
                      .all("tr")]
     assert locales_shown == [f"locale-{p.name}" for p in sorted(corpus_root.iterdir())
                              if p.is_dir()]
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_a_report_whose_entry_page_could_not_be_written_does_not_point_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    relative: bool,
+) -> None:
+    """A folder where index.html should be: the summary named out/index.html as the report's
+    entry, beside the error that it was not written (h176)."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    (tmp_path / "out" / "index.html").mkdir(parents=True)
+    out = "../out" if relative else str(tmp_path / "out")
+    assert main(["report", "--content", str(REPO / "content"), "--out", out, "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "index.html: error[write-failed]" in err
+    assert err.rstrip().endswith("index.html could not be written (see above)")

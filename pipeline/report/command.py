@@ -100,6 +100,8 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f.format_text(), file=sys.stderr)
     if not args.quiet:
         index = shown_path(os.path.join(os.path.relpath(out), "index.html"))
+        if any(f.path == index for f in result.failures):  # no entry page to name
+            index = f"{index} could not be written (see above)"
         print(
             f"report: {result.articles} articles, {result.segments} segments, "
             f"{result.findings} findings; {result.written} of {result.pages} pages written in "
