@@ -84,10 +84,25 @@ def test_an_english_driven_tree_loads_the_catalog_fast_path_before_the_workers_f
 
 
 def _english_tree(root: Path) -> None:
-    (root / "content" / "en-US").mkdir(parents=True)
-    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    _articles(root)
     (root / "content" / "fr-FR").mkdir()
     (root / "locales" / "de-DE").mkdir(parents=True)
+
+
+def _articles(root: Path, names: str = "a", folder: str = "") -> None:
+    """English articles ``names`` (each its name as title and heading, then 'Text.') under
+    content/en-US/``folder``."""
+    (root / "content" / "en-US" / folder).mkdir(parents=True)
+    for name in names:
+        (root / "content" / "en-US" / folder / f"{name}.md").write_text(
+            f"---\ntitle: {name}\n---\n\n# {name}\n\nText.\n")
+
+
+def _translate(catalog: Path) -> str:
+    """'Text.' translated in ``catalog``; the catalog's text before."""
+    before = catalog.read_text()
+    catalog.write_text(before.replace('msgid "Text."\nmsgstr ""', 'msgid "Text."\nmsgstr "Texte."'))
+    return before
 
 
 def _main(root: Path, *extra: str) -> int:
@@ -174,13 +189,10 @@ def test_a_locale_folder_in_another_case_never_takes_the_englishs_translations_a
     from pipeline.cli import main
 
     root = tmp_path
-    (root / "content" / "en-US").mkdir(parents=True)
-    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    _articles(root)
     (root / "locales" / "fr-FR").mkdir(parents=True)
     assert _main(root) == 0
-    catalog = root / "locales" / "fr-FR" / "a.po"
-    catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
-                                                   'msgid "Text."\nmsgstr "Texte."'))
+    _translate(root / "locales" / "fr-FR" / "a.po")
     assert _main(root) == 0
     page = (root / "build" / "fr-FR" / "a.md").read_text()
     assert "Texte." in page
@@ -204,13 +216,10 @@ def test_a_delivery_in_a_locale_folder_in_another_case_makes_no_second_target(
     fr-FR, written by two jobs). The other spelling's handoffs are fr-FR's job, with the
     warning."""
     root = tmp_path
-    (root / "content" / "en-US").mkdir(parents=True)
-    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    _articles(root)
     (root / "locales" / "fr-FR").mkdir(parents=True)
     assert _main(root) == 0
-    catalog = root / "locales" / "fr-FR" / "a.po"
-    catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
-                                                   'msgid "Text."\nmsgstr "Texte."'))
+    _translate(root / "locales" / "fr-FR" / "a.po")
     assert _main(root) == 0
     page = (root / "build" / "fr-FR" / "a.md").read_text()
     (root / "content" / "FR-fr").mkdir()
@@ -231,13 +240,10 @@ def test_a_catalogs_folder_in_another_case_never_takes_the_englishs_translations
     the English's target, its empty catalog published untranslated at build/FR-fr/a.md, and
     --prune removed the translated build/fr-FR/a.md, exit 0. The tag's own case comes first."""
     root = tmp_path
-    (root / "content" / "en-US").mkdir(parents=True)
-    (root / "content" / "en-US" / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nText.\n")
+    _articles(root)
     (root / "locales" / "fr-FR").mkdir(parents=True)
     assert _main(root) == 0
-    catalog = root / "locales" / "fr-FR" / "a.po"
-    empty = catalog.read_text()
-    catalog.write_text(empty.replace('msgid "Text."\nmsgstr ""', 'msgid "Text."\nmsgstr "Texte."'))
+    empty = _translate(root / "locales" / "fr-FR" / "a.po")
     assert _main(root) == 0
     page = (root / "build" / "fr-FR" / "a.md").read_text()
     (root / "locales" / other).mkdir()
@@ -258,16 +264,11 @@ def test_catalogs_in_two_spellings_are_made_where_most_of_them_are_filed(
     removed the translated build/fr-fr pages, exit 0. The spelling filing the most catalogs
     is made (the tag's case between equals), and the other is the warning."""
     root = tmp_path
-    (root / "content" / "en-US").mkdir(parents=True)
-    for name in ("a", "b"):
-        (root / "content" / "en-US" / f"{name}.md").write_text(
-            f"---\ntitle: {name}\n---\n\n# {name}\n\nText.\n")
+    _articles(root, "ab")
     (root / "locales" / "fr-fr").mkdir(parents=True)
     assert _main(root) == 0
     for name in ("a", "b"):
-        catalog = root / "locales" / "fr-fr" / f"{name}.po"
-        catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
-                                                       'msgid "Text."\nmsgstr "Texte."'))
+        _translate(root / "locales" / "fr-fr" / f"{name}.po")
     assert _main(root) == 0
     pages = {name: (root / "build" / "fr-fr" / f"{name}.md").read_text() for name in "ab"}
     (root / "locales" / "fr-FR").mkdir()
@@ -309,18 +310,13 @@ def test_catalogs_in_two_spellings_are_counted_as_the_run_reads_them(
     a.po (or three strays in locales/fr-FR/.old) outnumbered it, fr-FR was made and --prune
     removed the translated build/fr-fr pages."""
     root = tmp_path / "r"
-    (root / "content" / "en-US" / "docs").mkdir(parents=True)
-    for name in ("a", "b"):
-        (root / "content" / "en-US" / "docs" / f"{name}.md").write_text(
-            f"---\ntitle: {name}\n---\n\n# {name}\n\nText.\n")
+    _articles(root, "ab", "docs")
     (root / "locales" / "fr-fr").mkdir(parents=True)
     assert _main(root) == 0
     if arrange is _filed_apart:
         arrange(root, tmp_path / "shared" / "docs")
     for name in ("a", "b"):
-        catalog = root / "locales" / "fr-fr" / "docs" / f"{name}.po"
-        catalog.write_text(catalog.read_text().replace('msgid "Text."\nmsgstr ""',
-                                                       'msgid "Text."\nmsgstr "Texte."'))
+        _translate(root / "locales" / "fr-fr" / "docs" / f"{name}.po")
     assert _main(root) == 0
     pages = {name: (root / "build" / "fr-fr" / "docs" / f"{name}.md").read_text()
              for name in "ab"}
