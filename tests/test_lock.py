@@ -149,24 +149,28 @@ def test_ctrl_c_over_a_pool_with_idle_workers_ends_the_run_without_a_traceback(
     assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
 
 
+def _pooled(start: str) -> str:
+    """A script that maps 40 batches of a tenth of a second over a pool of two workers, each
+    batch beginning with ``start`` (its number is ``n``); 'interrupted' at a Ctrl-C."""
+    return ("import os, signal, sys, time\n"
+            "from pipeline import executors\n"
+            "def batch(n):\n" + start +
+            "    time.sleep(0.1)\n"
+            "    return n\n"
+            "try:\n"
+            "    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:\n"
+            "        list(pool.map(batch, list(range(40))))\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted')\n")
+
+
 def test_ctrl_c_stops_a_run_after_the_batches_under_way(tmp_path: Path) -> None:
     """An interrupted run's pool waited for every batch submitted: ``locales`` ran on to its
     end after Ctrl-C. The batches under way finish (their files whole); the rest never start."""
-    script = ("import os, signal, sys, time\n"
-              "from pipeline import executors\n"
-              "def batch(n):\n"
-              "    with open(os.path.join(sys.argv[1], 'started'), 'a') as fh:\n"
-              "        fh.write(f'{n}\\n')\n"
-              "    if n == 0:\n"
-              "        os.killpg(0, signal.SIGINT)\n"
-              "    time.sleep(0.1)\n"
-              "    return n\n"
-              "try:\n"
-              "    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:\n"
-              "        list(pool.map(batch, list(range(40))))\n"
-              "except KeyboardInterrupt:\n"
-              "    print('interrupted')\n")
-    run = _interrupted(script, tmp_path)
+    run = _interrupted(_pooled("    with open(os.path.join(sys.argv[1], 'started'), 'a') as fh:\n"
+                               "        fh.write(f'{n}\\n')\n"
+                               "    if n == 0:\n"
+                               "        os.killpg(0, signal.SIGINT)\n"), tmp_path)
     assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
     assert len((tmp_path / "started").read_text().split()) < 10
 
@@ -177,20 +181,9 @@ def test_a_second_ctrl_c_while_the_batches_under_way_finish_ends_the_run_now(
     long one): the run hung for ever at exit, its workers never told to end, a second and
     third Ctrl-C in vain. It ends now: its workers are ended mid-batch, each file they write
     whole or not at all (a temp file renamed)."""
-    script = ("import os, signal, sys, time\n"
-              "from pipeline import executors\n"
-              "def batch(n):\n"
-              "    if n == 0:\n"
-              "        os.killpg(0, signal.SIGINT); time.sleep(0.3)\n"
-              "        os.killpg(0, signal.SIGINT); time.sleep(20)\n"
-              "    time.sleep(0.1)\n"
-              "    return n\n"
-              "try:\n"
-              "    with executors.open_pool(executors.Spec(jobs=2, batch_size=1), 40) as pool:\n"
-              "        list(pool.map(batch, list(range(40))))\n"
-              "except KeyboardInterrupt:\n"
-              "    print('interrupted')\n")
     start = time.monotonic()
-    run = _interrupted(script, tmp_path)
+    run = _interrupted(_pooled("    if n == 0:\n"
+                               "        os.killpg(0, signal.SIGINT); time.sleep(0.3)\n"
+                               "        os.killpg(0, signal.SIGINT); time.sleep(20)\n"), tmp_path)
     assert (run.returncode, run.stdout, run.stderr) == (0, "interrupted\n", "")
     assert time.monotonic() - start < 10  # not the 20 s of the batch under way, nor ever
