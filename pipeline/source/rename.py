@@ -3,7 +3,7 @@ from the catalog of a deleted article of the locale that holds its English."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pipeline.checks.inputs as inputs
@@ -36,13 +36,9 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
     layout = settings.layout
     behind = dict(settings.left_behind)  # as they were before the run
     english = {u.source for u in units}
-    best: tuple[int, str, Catalog] | None = None
     unreadable: list[Finding] = []
-    candidates = [c for c in ranked(rel, (*settings.orphans, *behind))
-                  if c[0] < 2 or c[2] not in behind]  # a handoff's: where a rename leaves it
-    for i, (level, _, other) in enumerate(candidates[:RENAME_READS]):
-        if best is not None and level > candidates[i - 1][0]:
-            break  # a tier found one: a farther one is not looked at
+
+    def read(level: int, other: str) -> Catalog | None:
         shown = layout.shown_catalog(other)
         try:
             found = ((parse_po_bytes(behind[other], shown), b"") if other in behind else
@@ -51,17 +47,16 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
             # where a rename or a move leaves it; anywhere else, or a handoff's, none waits
             if level < 2 and other not in behind:
                 unreadable.append(exc.finding)
-            continue
+            return None
         except OSError as exc:
             if level < 2 and other not in behind:
                 unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
-            continue
-        if found is None or sync.foreign_entries(found[0], english, shown):
-            continue
-        active = {m.msgid: m.msgstr for m in found[0].active()}
-        shared = len(english.intersection(active))
-        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
-            best = (shared, other, found[0])
+            return None
+        return None if found is None else found[0]
+
+    candidates = [c for c in ranked(rel, (*settings.orphans, *behind))
+                  if c[0] < 2 or c[2] not in behind]  # a handoff's: where a rename leaves it
+    best = _most_shared(candidates, english, settings, read)
     if unreadable and (best is None or best[0] < len(english)):  # one holding all of it wins
         findings.extend(unreadable)
         findings.append(Finding(
@@ -89,6 +84,27 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
         CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED), message,
         layout.shown_catalog(rel), 1, 1, None, CATALOG_RENAMED.hint))
     return replace(catalog, header_comments=()), False
+
+
+def _most_shared(candidates: Sequence[tuple[int, int, str]], english: set[str],
+                 settings: Settings, read: Callable[[int, str], Catalog | None]
+                 ) -> tuple[int, str, Catalog] | None:
+    """Of ``candidates`` (``ranked``: tier, closeness, path), the catalog ``read`` gives that shares
+    the most of ``english``, at least half, and holds no foreign entry: (how much, its path,
+    it). A tier is looked at only when the one before found none, at most ``RENAME_READS``
+    catalogs are read, the first by path wins a tie."""
+    best: tuple[int, str, Catalog] | None = None
+    for i, (level, _, other) in enumerate(candidates[:RENAME_READS]):
+        if best is not None and level > candidates[i - 1][0]:
+            break  # a tier found one: a farther one is not looked at
+        catalog = read(level, other)
+        if catalog is None or sync.foreign_entries(
+                catalog, english, settings.layout.shown_catalog(other)):
+            continue
+        shared = len(english.intersection(m.msgid for m in catalog.active()))
+        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
+            best = (shared, other, catalog)
+    return best
 
 
 def _split_from(rel: str, settings: Settings, english: set[str], findings: list[Finding]
@@ -163,21 +179,16 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     if not settings.orphans or 2 * len(english & own) >= len(english):
         return catalog
     layout = settings.layout
-    best: tuple[int, str, Catalog] | None = None
-    candidates = ranked(rel, settings.orphans)[:RENAME_READS]
-    for i, (level, _, other) in enumerate(candidates):
-        if best is not None and level > candidates[i - 1][0]:
-            break  # a tier found one: a farther one is not looked at
-        shown = layout.shown_catalog(other)
+
+    def read(_: int, other: str) -> Catalog | None:
         try:
-            found = read_catalog_bytes(layout.catalog(other), shown, settings.max_file_size)
+            found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
+                                       settings.max_file_size)
         except (InputError, OSError):
-            continue  # its own orphan finding names it; this catalog keeps what it has
-        if found is None or sync.foreign_entries(found[0], english, shown):
-            continue
-        shared = len(english.intersection(m.msgid for m in found[0].active()))
-        if 2 * shared >= len(english) > 0 and (best is None or shared > best[0]):
-            best = (shared, other, found[0])
+            return None  # its own orphan finding names it; this catalog keeps what it has
+        return None if found is None else found[0]
+
+    best = _most_shared(ranked(rel, settings.orphans), english, settings, read)
     if best is None:
         return catalog
     _, other, source = best
