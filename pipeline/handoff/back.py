@@ -43,7 +43,7 @@ from pipeline.memory.rows import provenance, without_provenance
 from pipeline.provenance import as_delivered, recorded
 from pipeline.xliff.review import is_po_header, unreviewed, work_remains
 from pipeline.xliff.segments import LEFT_OUT_HINT, blank, left_out, untranslated_segments
-from pipeline.xliff.stale import keep_beside, moved, quoted, said, why_stale
+from pipeline.xliff.stale import keep_beside, moved, why_stale, with_kept
 from pipeline.xliff.stale import short as _short
 
 CHECK = "handoff"
@@ -282,7 +282,7 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             # the English over a person's text: a CAT tool's "confirm" of the package's copy
             # of the English (nothing typed) reads as a name kept English. Applied, as the
             # vendor's word; the text it replaces stays where a reviewer finds it
-            msg = _replaced_kept(msg)
+            msg = with_kept(msg, "replaced by the English the vendor confirmed:", msg.msgstr)
             notes.append(Finding(
                 CONFLICT, Severity.WARNING, f"unit {_short(unit.name)}: the English came "
                 f"back as the translation, over the catalog's {_short(msg.msgstr)}"
@@ -295,16 +295,6 @@ def apply(catalog: Catalog, units: list[Returned], shown: str
             messages[unit.index] = new
             touched.add(unit.index)
     return replace(catalog, messages=tuple(messages)), len(touched), notes
-
-
-def _replaced_kept(msg: Message) -> Message:
-    """``msg`` with its translation quoted in a ``#`` comment, once however often it comes
-    back."""
-    note = ["replaced by the English the vendor confirmed:", *quoted(msg.msgstr)]
-    have = msg.translator_comments
-    if said(have, note):
-        return msg
-    return replace(msg, translator_comments=(*have, *note))
 
 
 def _read_back(unit: Any, q: str) -> tuple[str | None, str, str | None] | None:

@@ -50,6 +50,14 @@ def said(have: Sequence[str], note: Sequence[str]) -> bool:
     return False
 
 
+def with_kept(msg: Message, heading: str, text: str) -> Message:
+    """``msg`` with ``text`` kept in its ``#`` comments under ``heading`` (``quoted``), once
+    however often it comes back: ``msg`` itself where they already say it (``said``)."""
+    note = [heading, *quoted(text)]
+    have = msg.translator_comments
+    return msg if said(have, note) else replace(msg, translator_comments=(*have, *note))
+
+
 def keep_stale(messages: list[Message], context: str | None, english: str, target: str
                 ) -> tuple[int, str]:
     """Keep a returned translation of English the catalog no longer has, never in the place
@@ -72,11 +80,7 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
     if gone >= 0:
         m = messages[gone]
         if m.msgstr and m.msgstr != target:  # the catalog's own (maybe reviewed) text stays
-            # said once, however often it comes back
-            note = ["returned for this English after it changed:", *quoted(target)]
-            have = m.translator_comments
-            if not said(have, note):
-                messages[gone] = replace(m, translator_comments=(*have, *note))
+            messages[gone] = with_kept(m, "returned for this English after it changed:", target)
             return gone, ("in a # comment of the obsolete (#~) entry of that English, which "
                           f"keeps its own {short(m.msgstr)}")
         # a vendor's text of English gone is a suggestion: never reviewed by coming back
@@ -104,12 +108,8 @@ def keep_beside(messages: list[Message], n: int, target: str,
     if not target:  # an emptied target: nothing of the vendor's to keep
         return False
     m = messages[n]
-    note = [f"returned by the vendor, not applied ({why}):", *quoted(target)]
-    have = m.translator_comments
-    if said(have, note):
-        return False
-    messages[n] = replace(m, translator_comments=(*have, *note))
-    return True
+    messages[n] = with_kept(m, f"returned by the vendor, not applied ({why}):", target)
+    return messages[n] is not m
 
 
 def moved(messages: Sequence[Message], context: str | None, english: str, exported: str | None,
