@@ -55,24 +55,25 @@ def in_keys(yaml_text: str) -> tuple[frozenset[int], frozenset[int]]:
     (js-yaml, YamlDotNet) reads no front matter."""
     root: set[int] = set()
     anywhere: set[int] = set()
-    open_: list[list[int]] = []  # each open collection: [is a mapping, items so far, in a key]
-    for event in yaml.parse(yaml_text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionEndEvent):
-            open_.pop()
-            continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        key = bool(open_) and open_[-1][0] == 1 and open_[-1][1] % 2 == 0
-        inside = key or (bool(open_) and open_[-1][2] == 1)
-        if open_:
-            open_[-1][1] += 1
-        assert event.start_mark is not None  # the parser marks every event
-        if inside and not isinstance(event, yaml.CollectionStartEvent):
-            anywhere.add(event.start_mark.index)
-            if key and len(open_) == 1:
-                root.add(event.start_mark.index)
-        if isinstance(event, yaml.CollectionStartEvent):
-            open_.append([int(isinstance(event, yaml.MappingStartEvent)), 0, int(inside)])
+
+    def visit(node: _Node, inside: bool, top: bool) -> None:
+        event = node.event  # (an alias is where it is written: its anchor's is not followed)
+        if not isinstance(event, yaml.CollectionStartEvent):
+            assert event.start_mark is not None  # the parser marks every event
+            if inside:
+                anywhere.add(event.start_mark.index)
+            return
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        for i, item in enumerate(node.items):
+            key = mapping and i % 2 == 0
+            if key and top and not isinstance(item.event, yaml.CollectionStartEvent):
+                assert item.event.start_mark is not None
+                root.add(item.event.start_mark.index)
+            visit(item, inside or key, False)
+
+    document = _compose(yaml.parse(yaml_text, Loader=_Loader))
+    if document is not None:
+        visit(document, False, True)
     return frozenset(root), frozenset(anywhere)
 
 
