@@ -105,6 +105,17 @@ def _translate(catalog: Path) -> str:
     return before
 
 
+def _published_fr(root: Path) -> tuple[str, str]:
+    """An English a.md run into locales/fr-FR, its 'Text.' translated there and run again:
+    (the page build/fr-FR/a.md, the catalog as the first run made it)."""
+    _articles(root)
+    (root / "locales" / "fr-FR").mkdir(parents=True)
+    assert _main(root) == 0
+    empty = _translate(root / "locales" / "fr-FR" / "a.po")
+    assert _main(root) == 0
+    return (root / "build" / "fr-FR" / "a.md").read_text(), empty
+
+
 def _main(root: Path, *extra: str) -> int:
     from pipeline.cli import main
 
@@ -189,12 +200,7 @@ def test_a_locale_folder_in_another_case_never_takes_the_englishs_translations_a
     from pipeline.cli import main
 
     root = tmp_path
-    _articles(root)
-    (root / "locales" / "fr-FR").mkdir(parents=True)
-    assert _main(root) == 0
-    _translate(root / "locales" / "fr-FR" / "a.po")
-    assert _main(root) == 0
-    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    page, _ = _published_fr(root)
     assert "Texte." in page
     (root / "content" / other).mkdir()
     capsys.readouterr()
@@ -216,12 +222,7 @@ def test_a_delivery_in_a_locale_folder_in_another_case_makes_no_second_target(
     fr-FR, written by two jobs). The other spelling's handoffs are fr-FR's job, with the
     warning."""
     root = tmp_path
-    _articles(root)
-    (root / "locales" / "fr-FR").mkdir(parents=True)
-    assert _main(root) == 0
-    _translate(root / "locales" / "fr-FR" / "a.po")
-    assert _main(root) == 0
-    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    page, _ = _published_fr(root)
     (root / "content" / "FR-fr").mkdir()
     (root / "content" / "FR-fr" / "a.md").write_text(page.replace("Texte.", "Le texte."))
     capsys.readouterr()
@@ -240,12 +241,7 @@ def test_a_catalogs_folder_in_another_case_never_takes_the_englishs_translations
     the English's target, its empty catalog published untranslated at build/FR-fr/a.md, and
     --prune removed the translated build/fr-FR/a.md, exit 0. The tag's own case comes first."""
     root = tmp_path
-    _articles(root)
-    (root / "locales" / "fr-FR").mkdir(parents=True)
-    assert _main(root) == 0
-    empty = _translate(root / "locales" / "fr-FR" / "a.po")
-    assert _main(root) == 0
-    page = (root / "build" / "fr-FR" / "a.md").read_text()
+    page, empty = _published_fr(root)
     (root / "locales" / other).mkdir()
     (root / "locales" / other / "a.po").write_text(empty)
     capsys.readouterr()
