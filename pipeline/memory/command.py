@@ -64,14 +64,18 @@ def locale_rows(locales: Path, locale: str, limit: int, jobs: int, options: Opti
 def export_command(args: argparse.Namespace, config: Config) -> int:
     locales = locales_folder(args, config)
     if locales is None or not own_output(args.out, locales, config, folder=False,
-                                                      settings=args.config):
+                                         settings=args.config):
+        return 2
+    tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
+    dropped = _dropped(args.out, tmx_files, args.locale, config.max_file_size)
+    if dropped is not None:
+        print(f"pipeline: error: {dropped}", file=sys.stderr)
         return 2
     try:
         options = config_options(config)
     except TermsError as exc:
         print(f"pipeline tm-export: error: {exc}", file=sys.stderr)
         return 2
-    tmx_files = tuple(dict.fromkeys((*config.tm, *args.tm)))
     unknown = missing_locale(locales, args.locale)
     if unknown is not None and not tmx_files:  # else the TMX files may hold the locale
         print(f"pipeline tm-export: error: {unknown}", file=sys.stderr)
@@ -94,3 +98,17 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         print(f"{len(sources)} catalogs of {args.locale}: {len(index)} English segments, "
               f"{units} translation units written to {shown_path(args.out)}", file=sys.stderr)
     return 1 if findings else 0
+
+
+def _dropped(out: Path, tmx_files: tuple[Path, ...], locale: str, limit: int) -> str | None:
+    """The error for an export over a memory the run reads that holds other languages, or
+    None. Regenerating a locale's own memory is a workflow (its units are read into the
+    export); a team's memory of several locales written over lost all the others."""
+    for path in tmx_files:
+        if path.resolve() == out.resolve():
+            others = tmx.other_languages(path, locale, TMX_LIMIT_FACTOR * limit)
+            if others:
+                return (f"--out {out} is a translation memory the run reads, and it holds "
+                        f"units in {', '.join(others[:5])}, which an export of {locale} "
+                        "would drop: give an output of its own")
+    return None

@@ -18,6 +18,7 @@ naming its line.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -128,8 +129,6 @@ def _entities(data: bytes, shown: str) -> None:
 def read(data: bytes, locale: str, shown: str) -> list[Row]:
     """The rows of a TMX for ``locale``. Read as a stream, each ``<tu>`` let go once read: a
     vendor's memory of a few hundred thousand units would take gigabytes as one tree."""
-    import io
-
     from lxml import etree
 
     _entities(data, shown)
@@ -266,3 +265,28 @@ def read_file(path: Path, locale: str, limit: int) -> list[Row]:
 def rows_of(files: Iterable[Path], locale: str, limit: int) -> list[tuple[str, list[Row]]]:
     """(origin, rows) of each TMX file for the locale; raises InputError for a broken one."""
     return [(f"tmx:{path.name}", read_file(path, locale, limit)) for path in files]
+
+
+def other_languages(path: Path, locale: str, limit: int) -> list[str]:
+    """The languages of ``path``'s units other than its English and ``locale``'s: what an
+    export of ``locale`` written over it would drop. [] for a file that cannot be read (its
+    reading as a memory says why)."""
+    from lxml import etree
+
+    from pipeline.io import read_bytes
+
+    try:
+        data = read_bytes(path, limit, str(path))
+        tags = etree.iterparse(io.BytesIO(data), events=("end",), tag=("header", "tuv"),
+                               resolve_entities=False, no_network=True, load_dtd=False)
+        srclang, langs = SOURCE_LANGUAGE, set()
+        for _, el in tags:
+            if el.tag == "header":
+                srclang = el.get("srclang") or SOURCE_LANGUAGE
+            else:
+                langs.add(el.get(_XML_LANG) or el.get("lang") or "")
+            el.clear()
+    except (OSError, InputError, etree.XMLSyntaxError):
+        return []
+    return sorted(lang for lang in langs if _closeness(lang, locale) is None
+                  and _closeness(lang, srclang, SOURCE_LANGUAGE) is None)

@@ -302,3 +302,47 @@ def test_hebrew_under_the_code_java_tools_write_is_hebrew(lang: str) -> None:
             f'<tuv xml:lang="{lang}"><seg>בחר את המינוי</seg></tuv></tu></body></tmx>').encode()
     assert tmx.read(data, "he-IL", "v.tmx") == [(EN, "בחר את המינוי", True)]
     assert tmx.read(data, "ar-SA", "v.tmx") == []
+
+
+def _memory(path: Path, *langs: str) -> bytes:
+    tuvs = "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>' for lang, text in (
+        ("en-US", EN), *((lang, f"{FR} ({lang})") for lang in langs)))
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+            'creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+            f'adminlang="en-US" o-tmf="x"/><body><tu>{tuvs}</tu></body></tmx>\n').encode()
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("given", ["--tm", "setting"])
+def test_an_export_over_a_memory_of_several_languages_the_run_reads_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str) -> None:
+    """`tm-export --locale fr-FR --out team.tmx`, team.tmx the memory the runs read (`tm` or
+    `--tm`) holding German units too: exit 0, team.tmx replaced by the French export, every
+    German unit gone. Regenerating a locale's own memory stays a workflow (next test)."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [(FR, EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    team = tmp_path / "team.tmx"
+    before = _memory(team, "fr-FR", "de-DE")
+    args = ["--tm", team] if given == "--tm" else ["--config", tmp_path / "pyproject.toml"]
+    (tmp_path / "pyproject.toml").write_text(f'[tool.pipeline]\ntm = ["{team}"]\n')
+    capsys.readouterr()
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", *args, "--out", team) == 2
+    assert capsys.readouterr().err == (
+        f"pipeline: error: --out {team} is a translation memory the run reads, and it holds "
+        "units in de-DE, which an export of fr-FR would drop: give an output of its own\n")
+    assert team.read_bytes() == before
+
+
+def test_an_export_over_the_locales_own_memory_regenerates_it_with_its_units(
+        tmp_path: Path) -> None:
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [("Bonjour.", "Hello.")]))
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    own = tmp_path / "fr.tmx"
+    _memory(own, "fr")
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--tm", own,
+               "--out", own) == 0
+    rows = tmx.read(own.read_bytes(), "fr-FR", str(own))
+    assert {(EN, f"{FR} (fr)"), ("Hello.", "Bonjour.")} <= {r[:2] for r in rows}
