@@ -84,7 +84,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # the note that it did is this run's alone: a rerun finds the catalog it wrote, so the
         # run cache must not replay the note (its source may be deleted by then)
         carried = catalog is not None
-    elif catalog is not None and settings.extract and settings.orphans:
+    elif catalog is not None and settings.extract:
         carrying = reused(rel, settings, units, catalog, findings)
         carried = carrying is not catalog
         catalog = carrying

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import islice
 
 import pipeline.checks.inputs as inputs
 from pipeline.catalog import Catalog, Message
@@ -15,6 +16,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.outcome import Settings
+from pipeline.provenance import provenance_notes
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.source.tree import RENAME_READS, ranked
@@ -168,39 +170,97 @@ def _english_now(settings: Settings, other: str) -> set[str] | None:
 def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog,
            findings: list[Finding]) -> Catalog:
     """For an article whose catalog holds less than half of its English (its path reused:
-    another article moved onto it, a deleted article's name given to a renamed one): the
-    active entries of a deleted article's catalog that holds at least half, added for the
-    English the catalog has no active entry of, as ``renamed`` finds it. Without them, the
-    catalog's own obsolete entries of that English (an older text) were revived and published,
-    and the translator's newer text in the deleted article's catalog left unpublished. The
-    catalog's own entries stay: merged, those of English gone go obsolete, their text kept."""
+    another article moved onto it, a deleted article's name given to a renamed one, two
+    articles that swapped names): the entries of that English the catalog has no active entry
+    of: from a deleted article's catalog that holds at least half of it, as ``renamed`` finds
+    it, else from a living article's that translates that English, which its article no
+    longer has (``_moved_here``).
+    Without them, the catalog's own obsolete entries of that English (an older text) were
+    revived and published, the catalog's entries of other English fuzzy-matched onto it, and
+    the translator's text left behind unpublished. The catalog's own entries stay: merged,
+    those of English gone go obsolete, their text kept. Nothing is read for an article whose
+    catalog holds its English."""
     english = {u.source for u in units}
     own = {m.msgid for m in catalog.active()}
-    if not settings.orphans or 2 * len(english & own) >= len(english):
+    if 2 * len(english & own) >= len(english):
         return catalog
     layout = settings.layout
 
-    def read(_: int, other: str) -> Catalog | None:
+    def read(other: str) -> Catalog | None:
         try:
             found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
                                        settings.max_file_size)
         except (InputError, OSError):
-            return None  # its own orphan finding names it; this catalog keeps what it has
+            return None  # its own job (or orphan finding) names it; this catalog keeps its own
         return None if found is None else found[0]
 
-    best = _most_shared(ranked(rel, settings.orphans), english, settings, read)
-    if best is None:
-        return catalog
-    _, other, source = best
-    taken = tuple(m for m in source.active() if m.msgid in english and m.msgid not in own)
+    best = _most_shared(ranked(rel, settings.orphans), english, settings,
+                        lambda _, other: read(other)) if settings.orphans else None
+    hint = CATALOG_RENAMED.hint
+    if best is not None:
+        other, kind = best[1], "the catalog of a deleted article"
+        taken = tuple(m for m in best[2].active() if m.msgid in english and m.msgid not in own)
+    else:
+        moved = _moved_here(rel, settings, english, catalog, read)
+        if moved is None:
+            return catalog
+        other, taken = moved[0], tuple(moved[1])
+        kind = "the catalog of the article that had that English (the two swapped, or it moved)"
+        hint = ("review the carried translations in their new place; the other article keeps "
+                "its own")
     carried = len({m.msgid for m in taken if m.msgstr})
     if not carried:
         return catalog
     findings.append(Finding(
         CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
         f"took the translations of {carried} of its {len(english)} English segments from "
-        f"{layout.shown_catalog(other)}, the catalog of a deleted article: this catalog held "
-        "less than half of the article's English (another article's, its path reused); its "
-        "own entries of English gone are kept obsolete", layout.shown_catalog(rel), 1, 1, None,
-        CATALOG_RENAMED.hint))
+        f"{layout.shown_catalog(other)}, {kind}: this catalog held less than half of the "
+        "article's English (another article's, its path reused); its own entries of English "
+        "gone are kept obsolete", layout.shown_catalog(rel), 1, 1, None, hint))
     return replace(catalog, messages=(*catalog.messages, *taken))
+
+
+def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalog,
+                read: Callable[[str], Catalog | None]) -> tuple[str, list[Message]] | None:
+    """The catalog of a living English article of ``rel``'s locale that translates the most of
+    ``english`` its article no longer has (two articles that swapped names, a section split
+    out onto a path whose catalog is another's): its path and those entries, active or
+    obsolete, the active first, for English ``catalog`` (the article's) has no active entry of.
+    That catalog's own job may rewrite it in this run (its English gone made obsolete), so
+    only what that leaves as it was counts and is taken: an entry with a text (one without is
+    dropped), as obsolete entries are kept (no references), not a suggestion waiting with the
+    English it was made for (one whose text another entry keeps is dropped). Taken when they
+    are at least as many as the translations ``catalog`` holds of ``english``; English the other
+    article still has is a copy, its own (the memory offers it for review). A candidate's
+    English is read only when its catalog holds enough."""
+    own = {m.msgid for m in catalog.active()}
+    translated = len({m.msgid for m in catalog.active() if m.msgid in english and m.msgstr})
+    best: tuple[int, str, list[Message]] | None = None
+    for _, _, other in _living(rel, settings):
+        source = read(other)
+        if source is None:
+            continue
+        taken: dict[str, Message] = {}
+        for m in (*source.active(), *(m for m in source.messages if m.obsolete)):
+            if (m.msgid in english and m.msgid not in own and m.msgstr
+                    and not (m.fuzzy and m.previous_msgid is not None)):
+                taken.setdefault(m.msgid, replace(  # as its obsolete form: the same either way
+                    m, obsolete=False, references=(), extracted_comments=provenance_notes(m),
+                    line=0))
+        if not taken or len(taken) < max(translated, 1 if best is None else best[0] + 1):
+            continue  # too little: its English is not read
+        kept = _english_now(settings, other)  # moved out, not copied: English it has no more
+        if kept is None:
+            continue
+        messages = [m for k, m in taken.items() if k not in kept]
+        if messages and len(messages) >= translated and (best is None or len(messages) > best[0]):
+            best = (len(messages), other, messages)
+    return None if best is None else best[1:]
+
+
+def _living(rel: str, settings: Settings) -> list[tuple[int, int, str]]:
+    """The catalogs of ``rel``'s locale whose English article is there, ``ranked``, at most
+    ``RENAME_READS``: listed only for an article whose catalog holds little of its English."""
+    layout = settings.layout
+    found = (c for c in ranked(rel, layout.catalogs().rels) if c[2] != rel and layout.drives(c[2]))
+    return list(islice(found, RENAME_READS))

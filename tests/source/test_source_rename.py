@@ -416,3 +416,65 @@ def test_a_renamed_article_given_a_deleted_articles_name_keeps_its_translations(
     before = tree.catalog_path("fr-FR", "other.md").read_bytes()
     assert tree.run("locales") == 0  # the carried catalog is the article's: nothing more moves
     assert tree.catalog_path("fr-FR", "other.md").read_bytes() == before
+
+
+BILLING = "# Billing\n\nPay the invoice before the end of the month.\n\nKeep the receipt.\n"
+
+
+def _swapped(tree: Tree, batch: str = "100") -> None:
+    """share.md and other.md translated, one unreviewed (fuzzy) text among them, then their
+    English swapped in one commit: each path's catalog is now the other article's."""
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", BILLING)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    path = tree.catalog_path("fr-FR", "other.md")  # a machine draft, not yet reviewed
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'msgid "Keep the receipt."\nmsgstr ""',
+        '#, fuzzy\nmsgid "Keep the receipt."\nmsgstr "Gardez le reçu."'), encoding="utf-8")
+    assert tree.run("locales") == 0
+    tree.write("share.md", BILLING)
+    tree.write("other.md", GUIDE)
+    assert tree.run("locales", "--format", "json", "-j", "1", "--batch-size", batch) == 0
+
+
+def test_two_articles_that_swap_names_each_take_the_translations_of_their_english(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before, each was merged into the catalog at its path alone: every translation went
+    obsolete (the other article's English fuzzy-matched in its place) and both pages were
+    published in English."""
+    capsys.readouterr()
+    _swapped(tree)
+    notes = {f["file"].split("locales/")[1]: f["message"]
+             for f in _findings(capsys, "catalog-renamed")}
+    assert sorted(notes) == ["fr-FR/other.po", "fr-FR/share.po"]
+    assert "fr-FR/share.po, the catalog of the article that had that English" in (
+        notes["fr-FR/other.po"])
+    guide = tree.catalog("fr-FR", "other.md")
+    assert {m.msgid: m.msgstr for m in guide.active() if m.reviewed} == FRENCH
+    assert {m.msgid for m in guide.messages if m.obsolete} >= {"Billing"}  # kept, obsolete
+    billing = tree.catalog("fr-FR", "share.md")
+    assert {m.msgid: m.msgstr for m in billing.active() if m.reviewed} == {
+        "Billing": "Facturation"}
+    draft = next(m for m in billing.active() if m.msgid == "Keep the receipt.")
+    assert draft.msgstr == "Gardez le reçu." and draft.fuzzy  # still awaiting review
+    assert "2. Entrez une adresse e-mail." in tree.page("fr-FR", "other.md")
+    assert "Facturation" in tree.page("fr-FR", "share.md")
+    before = [tree.catalog_path("fr-FR", rel).read_bytes() for rel in ("share.md", "other.md")]
+    assert tree.run("locales") == 0  # each catalog is its article's now: nothing more moves
+    assert [tree.catalog_path("fr-FR", rel).read_bytes()
+            for rel in ("share.md", "other.md")] == before
+
+
+def test_a_swap_gives_the_same_catalogs_whatever_the_batches(tmp_path: Path) -> None:
+    """Each article reads the other's catalog while the other's job may have rewritten it
+    (its entries of the English gone made obsolete): the same catalogs either way."""
+    made = []
+    for batch in ("1", "100"):
+        tree = Tree(tmp_path / batch)
+        _swapped(tree, batch)
+        made.append([tree.catalog_path("fr-FR", rel).read_bytes()
+                     for rel in ("share.md", "other.md")])
+    assert made[0] == made[1]

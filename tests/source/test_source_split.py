@@ -85,3 +85,35 @@ def test_a_section_copied_into_a_new_article_is_not_carried_the_old_one_still_ha
     tree.write(SPLIT, SPLIT_OFF)  # share.md unchanged: the section is copied, not moved
     assert tree.run("locales") == 0
     assert not any(m.msgstr for m in tree.catalog("fr-FR", SPLIT).active())
+
+
+@pytest.mark.parametrize("name", ["other.md", "zeta.md"])  # read before and after share.md's job
+def test_a_section_split_out_onto_a_deleted_articles_path_keeps_its_translations(
+        tmp_path: Path, name: str) -> None:
+    """A deleted article's catalog stays (an orphan); a section split out into an article of
+    its name finds that catalog at its path, of other English. Before, it was merged into it
+    alone: the part moved out published in English, its translations left obsolete in the
+    article split from."""
+    made = []
+    for batch in ("1", "100"):
+        tree = _two_locales(Tree(tmp_path / batch))
+        tree.translate("fr-FR", "share.md", {**FRENCH, "Read pages.": "Lire les pages."})
+        tree.write(name, "# Billing\n\nPay the invoice before the end of the month.\n")
+        assert tree.run("extract") == 0
+        tree.translate("fr-FR", name, {"Billing": "Facturation"})
+        assert tree.run("locales") == 0
+        (tree.content / "en-US" / name).unlink()
+        assert tree.run("locales") == 0  # its catalog stays, an orphan
+        tree.write("share.md", HEAD)
+        tree.write(name, SPLIT_OFF)
+        assert tree.run("locales", "-j", "1", "--batch-size", batch) == 0
+        cat = tree.catalog("fr-FR", name)
+        assert {m.msgid: m.msgstr for m in cat.active() if m.reviewed} == {
+            "Read pages.": "Lire les pages."}
+        assert {m.msgid: m.msgstr for m in cat.messages if m.obsolete} == {
+            "Billing": "Facturation"}
+        assert "| Reader | Lire les pages. |" in tree.page("fr-FR", name)
+        assert "| Reader | قراءة الصفحات. |" in tree.page("ar-SA", name)
+        made.append([tree.catalog_path(loc, rel).read_bytes()
+                     for loc in ("ar-SA", "fr-FR") for rel in (name, "share.md")])
+    assert made[0] == made[1]
