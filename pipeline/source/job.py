@@ -34,7 +34,7 @@ from pipeline.segment.model import SegmentedArticle
 from pipeline.source.entries import catalog_entries
 from pipeline.source.frontmatter import held_english
 from pipeline.source.handoff import lend, stale_by_place
-from pipeline.source.rename import renamed, reused
+from pipeline.source.rename import renamed, reused, undone
 from pipeline.source.render import render
 from pipeline.source.units import (
     dated_as_before,
@@ -86,6 +86,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         carried = catalog is not None
     elif catalog is not None and settings.extract:
         carrying = reused(rel, settings, units, catalog, findings)
+        if carrying is catalog and settings.orphans:  # a rename undone beside its orphan
+            carrying = undone(rel, settings, units, catalog, findings)
         carried = carrying is not catalog
         catalog = carrying
     units = join_merged(units, english.text, catalog)

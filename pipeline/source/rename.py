@@ -264,3 +264,67 @@ def _living(rel: str, settings: Settings) -> list[tuple[int, int, str]]:
     layout = settings.layout
     found = (c for c in ranked(rel, layout.catalogs().rels) if c[2] != rel and layout.drives(c[2]))
     return list(islice(found, RENAME_READS))
+
+
+def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog,
+           findings: list[Finding]) -> Catalog:
+    """For an article whose catalog holds its English, beside a deleted article's catalog of
+    its file name or folder that holds at least half of it too (a rename undone: ``git mv``
+    back, the catalog the rename started left as an orphan; or a copy): what a translator
+    did in that one since. An entry reviewed there whose English this catalog has no text of
+    is a translator's work this catalog never saw: taken, reviewed. Two texts of one English
+    that differ cannot be told apart by age (either catalog may have been edited after the
+    copy; a fuzzy flag over the same text may be a reviewer's): this catalog's is published,
+    and a warning names both files and the English, so that the newer edit is not silently
+    shadowed; neither text is touched. Read only where such an orphan catalog is there."""
+    english = {u.source for u in units}
+    near = [c for c in ranked(rel, settings.orphans) if c[0] < 2]
+    if not near:
+        return catalog
+    layout = settings.layout
+
+    def read(_: int, other: str) -> Catalog | None:
+        try:
+            found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
+                                       settings.max_file_size)
+        except (InputError, OSError):
+            return None  # its orphan finding names it
+        return None if found is None else found[0]
+
+    best = _most_shared(near, english, settings, read)
+    if best is None:
+        return catalog
+    _, other, source = best
+    mine = {m.key: m for m in catalog.active()}
+    taken: dict[tuple[str | None, str], Message] = {}
+    differ: list[tuple[Message, Message]] = []
+    for m in source.active():
+        here = mine.get(m.key)
+        if not (m.reviewed and m.msgid in english):
+            continue
+        if here is None or not here.msgstr:
+            taken[m.key] = m
+        elif here.msgstr != m.msgstr:  # a fuzzy flag over the same text may be a reviewer's
+            differ.append((here, m))
+    shown = layout.shown_catalog(other)
+    if differ:
+        here, there = differ[0]
+        findings.append(Finding(
+            CATALOG_RENAMED.id, Severity.WARNING,
+            f"{shown}, the catalog of a deleted article with this article's English (left by a "
+            f"rename, or by a rename undone), translates {len(differ)} of its English segments "
+            f"otherwise: {there.msgid!r} is {there.msgstr!r} there, {here.msgstr!r} here; "
+            "this catalog's text stands", layout.shown_catalog(rel), 1, 1, None,
+            f"keep the newer text in this catalog (copy it from {shown} if that is the one), "
+            f"then delete {shown}"))
+    if not taken:
+        return catalog
+    findings.append(Finding(
+        CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
+        f"took the reviewed translations of {len({k[1] for k in taken})} of its "
+        f"{len(english)} English segments, which this catalog had no text of, from {shown}, "
+        "the catalog of a deleted article with this article's English (left by a rename, or by "
+        "a rename undone)", layout.shown_catalog(rel), 1, 1,
+        None, f"review them, then delete {shown} once nothing in it is newer"))
+    return replace(catalog, messages=(*(taken.pop(m.key, m) if not m.obsolete else m
+                                        for m in catalog.messages), *taken.values()))

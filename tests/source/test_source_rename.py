@@ -478,3 +478,38 @@ def test_a_swap_gives_the_same_catalogs_whatever_the_batches(tmp_path: Path) -> 
         made.append([tree.catalog_path("fr-FR", rel).read_bytes()
                      for rel in ("share.md", "other.md")])
     assert made[0] == made[1]
+
+
+def test_a_rename_undone_takes_the_new_translations_and_names_a_correction_left_behind(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """share.md renamed, a translator's work in the new catalog (a correction, a first
+    translation), the rename undone: the old catalog at the path holds the English, the new
+    one stays an orphan. Before, the old catalog's text was published, the work done meanwhile
+    reported only as orphan-catalog. Which of two reviewed texts is newer cannot be told: the
+    one at the path is published, and a warning names both."""
+    tree.write("share.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    assert tree.run("locales") == 0
+    _move(tree, "share.md", RENAMED)
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", RENAMED, {"Send an invitation": "Envoyer l'invitation",
+                                      "Permissions": "Autorisations"})
+    kept = tree.catalog_path("fr-FR", RENAMED).read_bytes()
+    _move(tree, RENAMED, "share.md")
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    notes = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "catalog-renamed"]
+    assert [(f["severity"], f["file"].split("locales/")[1]) for f in notes] == [
+        ("warning", "fr-FR/share.po"), ("info", "fr-FR/share.po")]
+    warning = notes[0]["message"]
+    assert "fr-FR/share-notebooks.po" in warning and "'Send an invitation'" in warning
+    assert "\"Envoyer l'invitation\" there, 'Envoyer une invitation' here" in warning
+    assert "took the reviewed translations of 1 of its 14 English segments, which" in (
+        notes[1]["message"])
+    reviewed = {m.msgid: m.msgstr for m in tree.catalog("fr-FR", "share.md").active()
+                if m.reviewed}
+    assert reviewed == {**FRENCH, "Permissions": "Autorisations"}
+    assert '"></a>Autorisations' in tree.page("fr-FR", "share.md")
+    assert tree.catalog_path("fr-FR", RENAMED).read_bytes() == kept  # neither text lost
