@@ -85,10 +85,12 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
         # run cache must not replay the note (its source may be deleted by then)
         carried = catalog is not None
     elif catalog is not None and settings.extract:
+        said = len(findings)
         carrying = reused(rel, settings, units, catalog, findings)
         if carrying is catalog and settings.orphans:  # a rename undone beside its orphan
             carrying = undone(rel, settings, units, catalog, findings)
-        carried = carrying is not catalog
+        # what is said of an orphan holds while it stands: never replayed once it is deleted
+        carried = carrying is not catalog or len(findings) > said
         catalog = carrying
     units = join_merged(units, english.text, catalog)
 

@@ -480,13 +480,9 @@ def test_a_swap_gives_the_same_catalogs_whatever_the_batches(tmp_path: Path) -> 
     assert made[0] == made[1]
 
 
-def test_a_rename_undone_takes_the_new_translations_and_names_a_correction_left_behind(
-        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+def _renamed_edited_undone(tree: Tree) -> bytes:
     """share.md renamed, a translator's work in the new catalog (a correction, a first
-    translation), the rename undone: the old catalog at the path holds the English, the new
-    one stays an orphan. Before, the old catalog's text was published, the work done meanwhile
-    reported only as orphan-catalog. Which of two reviewed texts is newer cannot be told: the
-    one at the path is published, and a warning names both."""
+    translation), the rename undone, the new catalog left: its bytes."""
     tree.write("share.md", GUIDE)
     tree.target("fr-FR")
     assert tree.run("extract") == 0
@@ -496,8 +492,17 @@ def test_a_rename_undone_takes_the_new_translations_and_names_a_correction_left_
     assert tree.run("locales") == 0
     tree.translate("fr-FR", RENAMED, {"Send an invitation": "Envoyer l'invitation",
                                       "Permissions": "Autorisations"})
-    kept = tree.catalog_path("fr-FR", RENAMED).read_bytes()
     _move(tree, RENAMED, "share.md")
+    return tree.catalog_path("fr-FR", RENAMED).read_bytes()
+
+
+def test_a_rename_undone_takes_the_new_translations_and_names_a_correction_left_behind(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """The old catalog at the path holds the English, the new one stays an orphan. Before,
+    the old catalog's text was published, the work done meanwhile reported only as
+    orphan-catalog. Which of two reviewed texts is newer cannot be told: the one at the path
+    stands, and a warning names both."""
+    kept = _renamed_edited_undone(tree)
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     notes = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "catalog-renamed"]
@@ -513,3 +518,14 @@ def test_a_rename_undone_takes_the_new_translations_and_names_a_correction_left_
     assert reviewed == {**FRENCH, "Permissions": "Autorisations"}
     assert '"></a>Autorisations' in tree.page("fr-FR", "share.md")
     assert tree.catalog_path("fr-FR", RENAMED).read_bytes() == kept  # neither text lost
+
+
+def test_the_warning_of_a_rename_undone_is_not_replayed_once_the_orphan_is_deleted(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    _renamed_edited_undone(tree)
+    assert tree.run("locales") == 0  # the new translation taken
+    assert tree.run("locales") == 0  # the warning alone, said again
+    tree.catalog_path("fr-FR", RENAMED).unlink()  # as the hint says, the newer text kept
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    assert _findings(capsys, "catalog-renamed") == []
