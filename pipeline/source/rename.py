@@ -279,8 +279,9 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     shadowed; neither text is touched. Read only where such an orphan catalog is there."""
     english = {u.source for u in units}
     near = [c for c in ranked(rel, settings.orphans) if c[0] < 2]
-    if not near:
-        return catalog
+    if not near or 2 * len(english.intersection(m.msgid for m in catalog.active())) < len(
+            english):
+        return catalog  # none beside it, or ``reused`` looked at them already
     layout = settings.layout
 
     def read(_: int, other: str) -> Catalog | None:
