@@ -74,7 +74,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"with --executor dask: the scheduler's address, or local (a cluster "
                         f"of -j workers here); default: ${SCHEDULER_ENV}, else local")
     p.add_argument("--batch-size", type=int, metavar="N",
-                   help=f"articles per task (default: chosen per run; at most "
+                   help=f"articles per task; 0: chosen per run (the default; at most "
                         f"{DASK_MAX_BATCH} with dask)")
     p.add_argument("--retries", type=int, metavar="N",
                    help=f"times a batch that failed is tried again (default "
@@ -94,8 +94,10 @@ def spec_of(args: argparse.Namespace, config: Config, jobs: int, layout: Layout,
     jobs = bounded_jobs(jobs)
     batch_size = args.batch_size if args.batch_size is not None else config.batch_size
     retries = args.retries if args.retries is not None else config.retries
-    if args.batch_size is not None and args.batch_size < 1:
-        raise UsageError("--batch-size must be 1 or more")
+    # 0 means "chosen per run" on the command line as in the settings, so that one run can
+    # undo a settings file's fixed size
+    if args.batch_size is not None and args.batch_size < 0:
+        raise UsageError("--batch-size must be 0 or more (0: chosen per run)")
     if retries < 0:
         raise UsageError("--retries must be 0 or more")
     if kind != "dask":

@@ -3,6 +3,7 @@ summary as one process; a lost worker or a store that fails once heals; Dask sta
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -19,6 +20,7 @@ import pytest
 from pipeline import executors
 from pipeline.cli import main
 from pipeline.config import ConfigError, from_table
+from pipeline.layout import Layout
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install '.[dask]'")
 fsspec = pytest.importorskip("fsspec", reason="the dask extra: pip install '.[dask]'")
@@ -367,7 +369,7 @@ def test_a_worker_that_runs_other_code_is_refused() -> None:
     ("argv", "message"),
     [
         (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --executor dask"),
-        (["--batch-size", "0"], "--batch-size must be 1 or more"),
+        (["--batch-size", "-1"], "--batch-size must be 0 or more (0: chosen per run)"),
         (["--retries", "-1"], "--retries must be 0 or more"),
     ],
 )
@@ -396,6 +398,19 @@ def test_the_process_executor_loads_neither_dask_nor_fsspec(tmp_path: Path) -> N
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
                           text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.stdout.split() == []
+
+
+def test_batch_size_0_on_the_command_line_means_chosen_per_run_as_in_the_settings(
+    tmp_path: Path,
+) -> None:
+    """A settings file's fixed size is undone for one run by --batch-size 0."""
+    config = from_table({"batch-size": 50}, "pyproject.toml", frozenset)
+    args = argparse.Namespace(executor=None, scheduler=None, batch_size=0, retries=None)
+    layout = Layout(tmp_path / "content", tmp_path / "locales", tmp_path / "build")
+    assert executors.spec_of(args, config, 1, layout, None).batch_size == 0
+    assert executors.spec_of(argparse.Namespace(executor=None, scheduler=None, batch_size=None,
+                                                retries=None),
+                             config, 1, layout, None).batch_size == 50
 
 
 def test_the_executor_settings_are_read_and_checked() -> None:
