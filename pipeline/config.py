@@ -13,8 +13,8 @@ from typing import Any
 from pipeline import storage
 from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite, Options
 from pipeline.findings import Severity
-from pipeline.layout import is_locale
 from pipeline.storage import Url
+from pipeline.walk import is_locale
 
 
 class ConfigError(Exception):

@@ -8,33 +8,13 @@ the segments, and a handoff at content/<locale>/<path> only lends its translatio
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
-import pipeline.checks.inputs as inputs
 from pipeline import storage
-from pipeline.findings import Finding, Severity, printable_name
 from pipeline.storage import Url
-
-# What a walk finds (the checks' registry lists them): a folder or link that cannot be read
-# or followed, a link that loops, a file name that is not UTF-8.
-UNREADABLE, SYMLINK_LOOP = inputs.UNREADABLE.id, inputs.SYMLINK_LOOP.id
-ENCODING = inputs.ENCODING.id
-
-_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
-
-
-def is_locale(name: str) -> bool:
-    return _LOCALE.match(name) is not None
-
-
-class Found(NamedTuple):
-    rels: list[str]  # relative to the root, sorted
-    skipped: list[str]  # folders below the root that are no locale (as shown)
-    problems: list[Finding]  # what could not be walked, in path order
+from pipeline.walk import Found, Walk, is_locale, join, printable, walk_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +36,13 @@ class Layout:
             _display(root, cwd) for root in (self.content, self.locales, self.out)))
 
     def shown_article(self, rel: str) -> str:
-        return _join(self._shown[0], rel)
+        return join(self._shown[0], rel)
 
     def shown_catalog(self, rel: str) -> str:
-        return _join(self._shown[1], rel[:-3] + ".po")
+        return join(self._shown[1], rel[:-3] + ".po")
 
     def shown_output(self, rel: str) -> str:
-        return _join(self._shown[2], rel)
+        return join(self._shown[2], rel)
 
     def article(self, rel: str) -> Path | Url:
         return self.content / rel
@@ -72,7 +52,7 @@ class Layout:
         return self.content / self.source / rel.partition("/")[2]
 
     def shown_english(self, rel: str) -> str:
-        return _join(self._shown[0], f"{self.source}/{rel.partition('/')[2]}")
+        return join(self._shown[0], f"{self.source}/{rel.partition('/')[2]}")
 
     def drives(self, rel: str) -> bool:
         """Whether ``rel`` is made from its English rather than from a handoff: there is a
@@ -122,8 +102,8 @@ class Layout:
         """The articles (paths relative to the content root, sorted), the folders skipped as
         no locale, and what could not be walked."""
         if isinstance(self.content, Url):
-            return _walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
-        walk = _Walk(".md", self._shown[0], other_case=True)
+            return walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
+        walk = Walk(".md", self._shown[0], other_case=True)
         skipped: list[str] = []
         top = walk.top(str(self.content))
         walk.within = {walk.root_real}
@@ -157,8 +137,8 @@ class Layout:
         """The ``suffix`` files under the locale folders of ``root`` (those of ``locales``
         only, when given)."""
         if isinstance(root, Url):
-            return _walk_url(root, suffix, shown, locales, False)
-        walk = _Walk(suffix, shown, other_case)
+            return walk_url(root, suffix, shown, locales, False)
+        walk = Walk(suffix, shown, other_case)
         for entry in walk.top(str(root)):
             if is_locale(entry.name) and (not locales or entry.name.lower() in locales):
                 walk.locale(entry)
@@ -190,193 +170,6 @@ def _display(root: Path | Url, cwd: str) -> str:
         return printable(str(root))
 
 
-def _join(root: str, rel: str) -> str:
-    return rel if root == "." else f"{root}/{rel}"
-
-
-def _walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
-              skipping: bool, source: str = "") -> Found:
-    """``Layout.articles`` and ``catalogs`` under a URL root. Object stores have no links or
-    undecodable names; a folder that cannot be listed is a finding as on a local disk."""
-    rels: list[str] = []
-    skipped: list[str] = []
-    problems: list[Finding] = []
-
-    def unreadable(rel: str, exc: OSError) -> None:
-        problems.append(Finding(UNREADABLE, Severity.ERROR, f"cannot read this folder "
-                                f"({_reason(exc)}): what is in it was skipped",
-                                _join(shown, rel) if rel else shown, 0, 0, None,
-                                "check the storage's permissions, then run again"))
-
-    try:
-        top = storage.listing(root)
-    except (PermissionError, NotADirectoryError) as exc:
-        unreadable("", exc)
-        top = []
-    for name, is_dir in top:
-        if not is_dir:
-            continue
-        if not is_locale(name):
-            if skipping:
-                skipped.append(printable(name))
-        elif source and name.lower() == source.lower():
-            continue  # plain English: it drives the other locales (pipeline.source)
-        elif not locales or name.lower() in locales:
-            try:
-                rels.extend(f"{name}/{rel}" for rel in storage.files(root / name, suffix))
-            except PermissionError as exc:
-                unreadable(name, exc)
-    return Found(sorted(rels), skipped, sorted(problems, key=Finding.sort_key))
-
-
-def walk_files(root: Path, shown: str, suffix: str, confine: Path | None = None) -> Found:
-    """Files named ``*suffix`` below ``root`` (relative paths, sorted) and what could not be
-    walked; ``shown``: the root as findings show it; no link out of ``confine`` and ``root``."""
-    walk = _Walk(suffix, shown, other_case=True)
-    if root.is_dir():
-        walk.within = {os.path.realpath(confine), os.path.realpath(root)} if confine else set()
-        walk.folder(str(root), "", os.path.realpath(root), {os.path.realpath(root)})
-    return Found(sorted(walk.found), [], walk.sorted_problems())
-
-
-class _Walk:
-    """One walk of a tree with os.scandir (half the time of os.walk on a docs tree, which
-    matters for a no-op run). What it cannot walk is a finding at the path, and the walk goes
-    on: a folder it cannot read, a symbolic link it cannot follow, a file name that is not
-    UTF-8. A link to a folder that holds it is not followed (it would loop forever)."""
-
-    def __init__(self, suffix: str, shown: str, other_case: bool = False) -> None:
-        self.suffix = suffix
-        # a file whose suffix is ours in other letters (a vendor's 'a.PO'): a finding, where
-        # the walk finds inputs (articles, catalogs), not the outputs' folder
-        self.other_case = other_case
-        self.shown = shown  # the root as findings show it
-        self.found: list[str] = []
-        self.problems: list[Finding] = []
-        self.root_real = ""
-        self.within: set[str] = set()  # content walks: where a link may lead (empty: any)
-
-    def top(self, root: str) -> list[os.DirEntry[str]]:
-        """The folders right below ``root``, sorted by name (none when it is not a folder)."""
-        if not os.path.isdir(root):
-            return []
-        self.root_real = os.path.realpath(root)
-        entries = self._entries(root, "")
-        return sorted((e for e in entries if self._is_dir(e, e.name)), key=lambda e: e.name)
-
-    def locale(self, entry: os.DirEntry[str]) -> None:
-        real = os.path.realpath(entry.path) if entry.is_symlink() else \
-            f"{self.root_real}/{entry.name}"
-        if self.within:  # a locale folder linked elsewhere (another checkout) is the owner's
-            self.within.add(real)
-        self.folder(entry.path, entry.name, real, {self.root_real, real})
-
-    def folder(self, path: str, rel: str, real: str, chain: set[str]) -> None:
-        """Walk ``path`` (``rel`` below the root; ``real``: its real path; ``chain``: the real
-        paths of the folders it is in, itself included)."""
-        suffix, found = self.suffix, self.found
-        for entry in self._entries(path, rel):
-            name = entry.name
-            sub = f"{rel}/{name}" if rel else name
-            is_dir = self._is_dir(entry, sub)
-            if is_dir is None or (self.within and entry.is_symlink() and self._escapes(entry, sub)):
-                continue
-            if not is_dir:
-                if name.endswith(suffix):
-                    if "\n" in sub or "\r" in sub:  # no catalog line could name it
-                        self._problem(ENCODING, Severity.ERROR, sub.replace("\n", "\\n")
-                                      .replace("\r", "\\r"), "the file name holds a line "
-                                      "break: the file was skipped", "rename the file")
-                    elif sub.isascii() or _is_utf8(sub):
-                        found.append(sub)
-                    else:
-                        self._problem(ENCODING, Severity.ERROR, sub, "the file name is not "
-                                      "UTF-8 (shown with \\x escapes): the file was skipped",
-                                      "rename the file (or its folder) in UTF-8")
-                elif self.other_case and name.lower().endswith(suffix):
-                    right = name[:-len(suffix)] + suffix
-                    self._problem(UNREADABLE, Severity.ERROR, sub, f"the name ends in "
-                                  f"'{name[-len(suffix):]}', which no run reads (only "
-                                  f"'{suffix}'): the file was skipped",
-                                  f"rename it to {right}")
-                continue
-            target = os.path.realpath(entry.path) if entry.is_symlink() else f"{real}/{name}"
-            if target in chain:
-                self._problem(SYMLINK_LOOP, Severity.WARNING, sub, "a symbolic link to a folder "
-                              f"it is in ({printable(os.path.relpath(target))}): not followed",
-                              "remove the link; what it points to is walked already")
-                continue
-            chain.add(target)
-            self.folder(entry.path, sub, target, chain)
-            chain.discard(target)
-
-    def _escapes(self, entry: os.DirEntry[str], rel: str) -> bool:
-        """Whether a symbolic link leads out of the content folders; if so, a finding."""
-        target = link_out(entry.path, self.within)
-        if target is None:
-            return False
-        self._problem(UNREADABLE, Severity.ERROR, rel, LINK_OUT.format(printable(target)),
-                      LINK_OUT_HINT)
-        return True
-
-    def _entries(self, path: str, rel: str) -> list[os.DirEntry[str]]:
-        """The entries of a folder but dot files; none, and a finding, when it cannot be read."""
-        try:
-            with os.scandir(path) as it:
-                return [e for e in it if e.name[:1] != "."]
-        except OSError as exc:
-            self._problem(UNREADABLE, Severity.ERROR, rel, f"cannot read this folder "
-                          f"({_reason(exc)}): what is in it was skipped",
-                          "check the folder's permissions, then run again")
-            return []
-
-    def _is_dir(self, entry: os.DirEntry[str], rel: str) -> bool | None:
-        """Whether the entry is a folder (following links); None, and a finding, when that
-        cannot be told: a link to itself, or a chain of links too long."""
-        try:
-            return entry.is_dir()
-        except OSError as exc:
-            self._problem(UNREADABLE, Severity.ERROR, rel, f"cannot follow this symbolic link "
-                          f"({_reason(exc)}): it was skipped", "remove or fix the link")
-            return None
-
-    def _problem(self, check: str, severity: Severity, rel: str, message: str,
-                 hint: str) -> None:
-        where = _join(self.shown, rel) if rel else self.shown
-        # given raw: the finding shows it printable and keeps its bytes for links (SARIF)
-        self.problems.append(Finding(check, severity, message, where, 0, 0, None, hint))
-
-    def sorted_problems(self) -> list[Finding]:
-        return sorted(self.problems, key=Finding.sort_key)
-
-
-LINK_OUT = ("a symbolic link out of the content folder (to {}): not followed, so that no "
-            "page or catalog publishes what it points to")
-LINK_OUT_HINT = "copy the file into the content folder, or point the link at one inside it"
-
-
-def link_out(path: str, within: set[str]) -> str | None:
-    """Where a symbolic link leads when that is out of every folder of ``within`` (real
-    paths), else None: a page publishes what an article's link points to (/etc/passwd, a CI
-    secret file)."""
-    target = os.path.realpath(path)
-    if any(target == r or target.startswith(r.rstrip("/") + "/") for r in within):
-        return None
-    return target
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
-
-
-def _is_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: bytes os.fsdecode could not decode
-        return False
-    return True
-
-
 def file_or_link(path: str) -> bool:
     """Anything but a folder: a file, a link to no folder (one to nothing is for the English
     job to report), a FIFO, socket or device (``io.read_bytes`` refuses it, naming it; taken
@@ -389,7 +182,3 @@ def file_or_link(path: str) -> bool:
         return not os.path.isdir(path)
     return not stat.S_ISDIR(st.st_mode)
 
-
-def printable(path: str) -> str:
-    """A path as findings show it (``findings.printable_name``)."""
-    return path if path.isascii() else printable_name(path)

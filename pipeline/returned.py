@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 from pipeline.findings import Finding, Severity
-from pipeline.layout import Layout, walk_files
+from pipeline.layout import Layout
+from pipeline.walk import walk_files
 
 
 def _system_file(rel: str) -> bool:

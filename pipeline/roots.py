@@ -6,55 +6,15 @@ that is not itself one locale's folder (its subfolders would be taken as locales
 from __future__ import annotations
 
 import errno
-import locale as _locale
 import os
 import posixpath
-import re
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
-from pipeline.layout import is_locale
+from pipeline.locale_names import locale_folder
 from pipeline.storage import Url
 from pipeline.terms import GLOSSARY_SUFFIXES
-
-# A folder named as one locale with its script or region (fr-FR, zh-Hans, es-419): what the
-# content root holds, never what it is. The language must be one the C library knows, so
-# that a root named web-ui or doc_fr is not taken for one.
-_LOCALE_FOLDER = re.compile(
-    r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4}(?:[-_](?:[A-Za-z]{2}|\d{3}))?|[-_](?:[A-Za-z]{2}|\d{3}))\Z")
-
-
-_SCRIPTS = frozenset({"arab", "cyrl", "deva", "hans", "hant", "hebr", "latn", "beng", "grek",
-                      "guru", "gujr", "knda", "mlym", "orya", "taml", "telu", "thai", "sinh"})
-
-
-@cache
-def _known() -> tuple[frozenset[str], frozenset[str]]:
-    """The languages, and the language_region pairs, of the C library's locale names (fr_FR,
-    pt_BR, sr_RS@latin): the locales in use, where the shape alone takes in words (to-do)."""
-    names = [k.split(".")[0].split("@")[0] for k in _locale.locale_alias]
-    languages = frozenset(n.split("_")[0] for n in names
-                          if re.fullmatch(r"[a-z]{2,3}", n.split("_")[0]))
-    pairs = frozenset(n for n in names if re.fullmatch(r"[a-z]{2,3}_[a-z]{2}", n))
-    return languages, pairs
-
-
-def _locale_folder(name: str) -> bool:
-    """Whether ``name`` is a locale a docs tree names a folder for, in any case and with - or
-    _: a language and region in use (fr-FR, pt-br), a language with a script (zh-Hans), or
-    with a numeric region (es-419)."""
-    if _LOCALE_FOLDER.match(name) is None:
-        return False
-    languages, pairs = _known()
-    language, *rest = re.split(r"[-_]", name.lower())
-    scripts = [part for part in rest if part in _SCRIPTS]
-    regions = [part for part in rest if part not in _SCRIPTS]
-    if not regions:
-        return bool(scripts) and language in languages
-    [region] = regions[-1:]
-    return len(regions) == 1 and (f"{language}_{region}" in pairs
-                                  or (region.isdigit() and language in languages))
+from pipeline.walk import is_locale
 
 
 def misplaced(content: Path | Url, locales: Path | Url, out: Path | Url,
@@ -115,7 +75,7 @@ def one_locale(name: str, root: Path | Url) -> str | None:
     catalogs, pages and XLIFF files written for them (pages at build/fr-FR/fr-FR/...). A root
     not made yet counts by its name alone."""
     here = _local(root)
-    if isinstance(here, Path) and _locale_folder(here.name) and not _holds_locales(here):
+    if isinstance(here, Path) and locale_folder(here.name) and not _holds_locales(here):
         return (f"{name} {root} is one locale's folder: give the folder that holds "
                 f"the locale folders ({here.parent})")
     return None
@@ -156,7 +116,7 @@ def _holds_locales(folder: Path) -> bool:
     """Whether ``folder`` has a locale folder in it, as a content root does (a root named
     es-ES holding fr-fr is one; fr-FR holding get-started or to-do is not)."""
     try:
-        return any(p.is_dir() and _locale_folder(p.name) for p in folder.iterdir())
+        return any(p.is_dir() and locale_folder(p.name) for p in folder.iterdir())
     except OSError:
         return False
 

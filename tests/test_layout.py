@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import layout as layout_module
+from pipeline import walk as walk_module
 from pipeline.findings import Severity
-from pipeline.layout import Layout, printable, walk_files
+from pipeline.layout import Layout
 from pipeline.source.tree import articles
+from pipeline.walk import printable, walk_files
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "content/fr-FR/get-started/install-cli.md"
@@ -142,7 +143,7 @@ def test_a_folder_scandir_refuses_is_reported_and_its_siblings_walked(
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
-    monkeypatch.setattr(layout_module.os, "scandir", scandir)
+    monkeypatch.setattr(walk_module.os, "scandir", scandir)
     monkeypatch.chdir(tmp_path)
     found = Layout(Path("content"), Path("locales"), Path("build")).articles()
     assert found.rels == ["fr-FR/good.md"]
@@ -301,3 +302,4 @@ def test_a_link_out_of_the_content_folder_is_a_finding_and_never_published(
                       and not p.is_symlink())
     assert "s3cr3t" not in written
     assert (out / "de-DE" / "good.md").is_file()
+

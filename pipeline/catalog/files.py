@@ -12,7 +12,7 @@ from pipeline.catalog.model import Catalog
 from pipeline.catalog.reader import parse_po_bytes
 from pipeline.findings import InputError
 from pipeline.io import read_bytes
-from pipeline.layout import printable
+from pipeline.walk import printable
 
 if TYPE_CHECKING:
     from pipeline.storage import Url

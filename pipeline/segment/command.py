@@ -20,10 +20,10 @@ from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.header import gettext_language
 from pipeline.io import read_bytes, write_files
-from pipeline.layout import walk_files
 from pipeline.roots import written_over
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
+from pipeline.walk import walk_files
 
 DEFAULT_SOURCE_LOCALE = "en-US"
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})+")  # a folder named as a locale
@@ -32,7 +32,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def articles(source: Path, confine: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
     """(path under ``source``, path) of every Markdown file, in path order, and what could
-    not be walked, as every other command walks the English (``layout.walk_files``): a name
+    not be walked, as every other command walks the English (``walk.walk_files``): a name
     that is not UTF-8 or holds a line break, a link that loops or leads out of ``confine``,
     ``a.MD``. Dot files and folders (editors' and our own temp files) are skipped."""
     found = walk_files(source, str(source), ".md", confine)

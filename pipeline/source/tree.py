@@ -16,8 +16,9 @@ import pipeline.checks.inputs as inputs
 from pipeline import storage
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
-from pipeline.layout import Found, Layout, is_locale, walk_files
+from pipeline.layout import Layout
 from pipeline.storage import Url
+from pipeline.walk import Found, is_locale, walk_files
 
 RENAME_READS = 32  # catalogs a new article reads at most, looking for the one it was
 
