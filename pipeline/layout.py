@@ -102,7 +102,8 @@ class Layout:
         """The articles (paths relative to the content root, sorted), the folders skipped as
         no locale, and what could not be walked."""
         if isinstance(self.content, Url):
-            return walk_url(self.content, ".md", self._shown[0], locales, True, self.source)
+            return walk_url(self.content, ".md", self._shown[0], locales, True, self.source,
+                            strays=True)
         walk = Walk(".md", self._shown[0], other_case=True)
         skipped: list[str] = []
         top = walk.top(str(self.content))
@@ -137,7 +138,7 @@ class Layout:
         """The ``suffix`` files under the locale folders of ``root`` (those of ``locales``
         only, when given)."""
         if isinstance(root, Url):
-            return walk_url(root, suffix, shown, locales, False)
+            return walk_url(root, suffix, shown, locales, False, strays=other_case)
         walk = Walk(suffix, shown, other_case)
         for entry in walk.top(str(root)):
             if is_locale(entry.name) and (not locales or entry.name.lower() in locales):

@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.checks.inputs import standing
 from pipeline.locale_names import locale_folder
 from pipeline.storage import Url
 from pipeline.terms import GLOSSARY_SUFFIXES
@@ -166,10 +167,15 @@ def missing_locale(locales: Path, locale: str) -> str | None:
     with the locales there, or None. A command that would write an empty package or memory
     for it says so rather than succeed with nothing."""
     try:
-        names = sorted(p.name for p in locales.iterdir() if p.is_dir() and is_locale(p.name))
+        entries = list(locales.iterdir())
     except OSError:
-        names = []
+        entries = []
+    names = sorted(p.name for p in entries if p.is_dir() and is_locale(p.name))
     if any(name.lower() == locale.lower() for name in names):
         return None
+    for path in entries:  # a file or a link to nothing in the way: named, as the walks do
+        found = standing(str(path), str(path)) if path.name.lower() == locale.lower() else None
+        if found is not None:
+            return f"{found[0]}: no catalog of {locale} was read ({found[1]}, then run again)"
     return (f"no catalogs of {locale} under {locales} (its locales: "
             f"{', '.join(names) or 'none'})")

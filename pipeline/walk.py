@@ -11,7 +11,9 @@ from typing import NamedTuple
 
 import pipeline.checks.inputs as inputs
 from pipeline import storage
+from pipeline.checks.inputs import standing
 from pipeline.findings import Finding, Severity, printable_name
+from pipeline.locale_names import locale_folder
 from pipeline.storage import Url
 
 # What a walk finds (the checks' registry lists them): a folder or link that cannot be read
@@ -36,10 +38,21 @@ def join(root: str, rel: str) -> str:
     return rel if root == "." else f"{root}/{rel}"
 
 
+def stray(found: tuple[str, str], shown: str, name: str, suffix: str) -> Finding:
+    """A file, or a link to nothing, where the folder of locale ``name`` goes in an input tree
+    (a note saved there, an archive unpacked wrong, a share not mounted): its files are out of
+    reach, said as a read of one of them says it (``inputs.in_the_way``). Before, every
+    command that walks the tree passed over it; only a run that reads that locale's files one
+    by one said so."""
+    return Finding(UNREADABLE, Severity.ERROR, f"{found[0]}: no {suffix} file of {name} was "
+                   "read", join(shown, name), 0, 0, None, f"{found[1]}, then run again")
+
+
 def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
-              skipping: bool, source: str = "") -> Found:
+              skipping: bool, source: str = "", strays: bool = False) -> Found:
     """``Layout.articles`` and ``catalogs`` under a URL root. Object stores have no links or
-    undecodable names; a folder that cannot be listed is a finding as on a local disk."""
+    undecodable names; a folder that cannot be listed, and with ``strays`` an object named as
+    a locale folder, is a finding as on a local disk."""
     rels: list[str] = []
     skipped: list[str] = []
     problems: list[Finding] = []
@@ -57,6 +70,9 @@ def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
         top = []
     for name, is_dir in top:
         if not is_dir:
+            if strays and locale_folder(name):
+                problems.append(stray(inputs.file_in_the_way(join(shown, name)), shown, name,
+                                      suffix))
             continue
         if not is_locale(name):
             if skipping:
@@ -89,8 +105,9 @@ class Walk:
 
     def __init__(self, suffix: str, shown: str, other_case: bool = False) -> None:
         self.suffix = suffix
-        # a file whose suffix is ours in other letters (a vendor's 'a.PO'): a finding, where
-        # the walk finds inputs (articles, catalogs), not the outputs' folder
+        # a file whose suffix is ours in other letters (a vendor's 'a.PO'), or a file where a
+        # locale's folder goes (``stray``): a finding, where the walk finds inputs (articles,
+        # catalogs), not the outputs' folder (there, the write that is refused says it)
         self.other_case = other_case
         self.shown = shown  # the root as findings show it
         self.found: list[str] = []
@@ -103,8 +120,16 @@ class Walk:
         if not os.path.isdir(root):
             return []
         self.root_real = os.path.realpath(root)
-        entries = self._entries(root, "")
-        return sorted((e for e in entries if self._is_dir(e, e.name)), key=lambda e: e.name)
+        folders = []
+        for e in self._entries(root, ""):
+            is_dir = self._is_dir(e, e.name)  # None: a link that loops, said already
+            if is_dir:
+                folders.append(e)
+            elif is_dir is False and self.other_case and locale_folder(e.name):
+                found = standing(e.path, join(self.shown, e.name))
+                if found is not None:  # None: it became a folder since it was listed
+                    self.problems.append(stray(found, self.shown, e.name, self.suffix))
+        return sorted(folders, key=lambda e: e.name)
 
     def locale(self, entry: os.DirEntry[str]) -> None:
         real = os.path.realpath(entry.path) if entry.is_symlink() else \

@@ -303,3 +303,72 @@ def test_a_link_out_of_the_content_folder_is_a_finding_and_never_published(
     assert "s3cr3t" not in written
     assert (out / "de-DE" / "good.md").is_file()
 
+
+def _strays(tmp_path: Path) -> None:
+    """A tree with a file and a link to nothing where locale folders go, beside a note named
+    as no locale (left alone)."""
+    shutil.copytree(REPO / "locales/fr-FR", tmp_path / "locales/fr-FR")
+    shutil.copytree(REPO / "content/fr-FR", tmp_path / "content/fr-FR")
+    (tmp_path / "locales/de-DE").write_text("a note\n", encoding="utf-8")
+    (tmp_path / "locales/pt-BR").symlink_to("../gone")
+    (tmp_path / "locales/toc").write_text("not a locale\n", encoding="utf-8")
+    (tmp_path / "content/ja-JP").write_text("a note\n", encoding="utf-8")
+
+
+def test_a_file_or_a_link_to_nothing_where_a_locale_folder_goes_is_named_by_the_walks(
+        tmp_path: Path) -> None:
+    """A catalogs or content tree walk passed over a file named as a locale (or a link to
+    nothing): stats and xliff-export counted and sent the other locales without a word."""
+    _strays(tmp_path)
+    layout = Layout(tmp_path / "content", tmp_path / "locales", tmp_path / "build")
+    catalogs = layout.catalogs()
+    assert all(rel.startswith("fr-FR/") for rel in catalogs.rels) and catalogs.rels
+    shown = layout.shown(tmp_path / "locales")
+    assert [(f.file, f.check, f.severity, f.message, f.hint) for f in catalogs.problems] == [
+        (f"{shown}/de-DE", "unreadable", Severity.ERROR, f"{shown}/de-DE is a file, where a "
+         "folder should be: no .po file of de-DE was read", "move that file away, then run "
+         "again"),
+        (f"{shown}/pt-BR", "unreadable", Severity.ERROR, f"{shown}/pt-BR is a symbolic link to "
+         "'../gone', which does not exist: no .po file of pt-BR was read", "restore what the "
+         "link points to, or remove the link, then run again")]
+    content = layout.shown(tmp_path / "content")
+    assert [f.message for f in layout.articles().problems] == [
+        f"{content}/ja-JP is a file, where a folder should be: no .md file of ja-JP was read"]
+    assert layout.pages(frozenset({"de-de"})).problems == []  # the writes say it there
+
+
+@pytest.mark.parametrize("command", [["stats"], ["xliff-export", "--out", "xliff"],
+                                     ["check", "--content", "content"]])
+def test_every_command_that_walks_the_catalogs_names_a_file_where_a_locale_folder_goes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        command: list[str]) -> None:
+    from pipeline.cli import main
+
+    _strays(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--locales", "locales", "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert ("locales/de-DE: error[unreadable]: locales/de-DE is a file, where a folder should "
+            "be: no .po file of de-DE was read (hint: move that file away, then run again)"
+            ) in err
+    assert "locales/pt-BR: error[unreadable]: locales/pt-BR is a symbolic link" in err
+    assert "toc" not in err
+
+
+def test_an_object_named_as_a_locale_in_a_url_root_is_named_by_the_walks() -> None:
+    fsspec = pytest.importorskip("fsspec", reason="the dask extra: pip install '.[dask]'")
+    from pipeline.storage import Url
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/h180-strays/locales/fr-FR/a.po", b'msgid ""\nmsgstr ""\n')
+    fs.pipe("/h180-strays/locales/de-DE", b"a note\n")
+    try:
+        layout = Layout(Url("memory://h180-strays/content"), Url("memory://h180-strays/locales"),
+                        Url("memory://h180-strays/build"))
+        found = layout.catalogs()
+        assert found.rels == ["fr-FR/a.md"]
+        assert [(f.file, f.message) for f in found.problems] == [
+            ("memory://h180-strays/locales/de-DE", "memory://h180-strays/locales/de-DE is a "
+             "file, where a folder should be: no .po file of de-DE was read")]
+    finally:
+        fs.rm("/h180-strays", recursive=True)

@@ -156,10 +156,20 @@ def in_the_way(path: str | os.PathLike[str], shown: str) -> tuple[str, str] | No
     at, named = os.fspath(path), shown
     while at != os.path.dirname(at):
         at, named = os.path.dirname(at), os.path.dirname(named)
-        if os.path.islink(at) and not os.path.exists(at):
-            return (f"{named or at} is a symbolic link to {os.readlink(at)!r}, which does not "
-                    "exist", "restore what the link points to, or remove the link")
-        if os.path.exists(at):  # the first there: a file, or no culprit
-            return None if os.path.isdir(at) else (
-                f"{named or at} is a file, where a folder should be", "move that file away")
+        found = standing(at, named or at)
+        if found is not None or os.path.exists(at):  # the first there: a file, or no culprit
+            return found
     return None
+
+
+def standing(at: str, named: str) -> tuple[str, str] | None:
+    """(what stands at ``at``, where a folder should be, what to do): a symbolic link to
+    nothing or a file, named ``named``; None when a folder is there, or nothing."""
+    if os.path.islink(at) and not os.path.exists(at):
+        return (f"{named} is a symbolic link to {os.readlink(at)!r}, which does not exist",
+                "restore what the link points to, or remove the link")
+    return file_in_the_way(named) if os.path.exists(at) and not os.path.isdir(at) else None
+
+
+def file_in_the_way(named: str) -> tuple[str, str]:
+    return f"{named} is a file, where a folder should be", "move that file away"

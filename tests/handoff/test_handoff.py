@@ -891,6 +891,23 @@ def test_a_locale_with_no_catalogs_is_a_usage_error_naming_the_locales_there(
     assert run(command[0], "--locales", cats, "--locale", "FR-fr", command[1], target, "-q") == 0
 
 
+@pytest.mark.parametrize("command", [
+    ["handoff", "--out"], ["tm-export", "--out"],
+])
+def test_a_file_where_the_locales_folder_goes_is_named_not_taken_for_no_catalogs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """'no catalogs of de-DE (its locales: fr-FR)' sent the user looking for a typo, where a
+    file (a note, an archive unpacked wrong) stands in the locale folder's place."""
+    _, cats, _ = tree(tmp_path)
+    (cats / "de-DE").write_text("a note\n", encoding="utf-8")
+    target = tmp_path / ("pkg" if command[0] == "handoff" else "x.tmx")
+    capsys.readouterr()
+    assert run(command[0], "--locales", cats, "--locale", "de-DE", command[1], target, "-q") == 2
+    assert (f"error: {cats}/de-DE is a file, where a folder should be: no catalog of de-DE was "
+            "read (move that file away, then run again)") in capsys.readouterr().err
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("change", ["emptied", "no-record"])
 def test_an_emptied_entry_takes_the_vendors_text_and_an_unrecorded_one_keeps_both(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str) -> None:
