@@ -30,6 +30,8 @@ from pipeline.memory.rows import provenance as memory_note
 from pipeline.provenance import MT_NOTE as MT_NOTE  # its home before provenance.py; still used here
 from pipeline.provenance import (
     arrived,
+    as_active,
+    as_obsolete,
     gives_way,
     is_unreviewed_machine_translation,
     note,
@@ -162,7 +164,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
             result[index] = new_entry(unit.key, unit.segments, article.rel, mt)
     if pending:
         _carry_comments(old_messages, used, result, [index for index, _ in pending])
-    messages = [m for m in result if m is not None]
+    messages = [as_active(m) for m in result if m is not None]
     gone = [m for m in old_messages if m.key not in used and m.msgstr]
     # a suggestion nobody touched whose English went too is the text of an entry that stays,
     # for that entry's English: kept, it would only pile up (any entry but a suggestion, fuzzy
@@ -180,7 +182,8 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         context = own_context(m, taken) if m.key in taken else m.msgctxt
         taken.add((context, m.msgid))
         messages.append(replace(m, msgctxt=context, obsolete=True, references=(),
-                                extracted_comments=provenance_notes(m), line=0))
+                                extracted_comments=provenance_notes(m), line=0,
+                                translator_comments=as_obsolete(m.translator_comments)))
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),

@@ -38,12 +38,17 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.catalog import FUZZY, Catalog, Message
 from pipeline.memory.rows import provenance as memory_note
 
 MT_NOTE = "machine translation: not yet reviewed"
+# The # comment of an entry extract made obsolete: a tool that writes #~ entries back active
+# (Translate Toolkit's po2xliff and xliff2po) drops their #. notes and ids, and keeps this,
+# so that such an entry is the article's old English, not one added by hand
+OBSOLETE_NOTE = "obsolete: its English left the article; kept for its translation"
 _PREFIX = "handoff: "
 _MT, _HT = _PREFIX + "MT %08x", _PREFIX + "HT %08x"  # a note with its checksum to fill in
 _RECORD = re.compile(r"handoff: (HT|MT) ([0-9a-f]{8})\Z")
@@ -110,6 +115,19 @@ def provenance_notes(msg: Message) -> tuple[str, ...]:
     (an edit undone) finds the entry as it was, machine translation or a delivery to follow."""
     return tuple(c for c in msg.extracted_comments
                  if c == MT_NOTE or (c.startswith(_PREFIX) and _RECORD.match(c)))
+
+
+def as_obsolete(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """An obsolete entry's # comments: with ``OBSOLETE_NOTE``, once."""
+    return comments if OBSOLETE_NOTE in comments else (*comments, OBSOLETE_NOTE)
+
+
+def as_active(msg: Message) -> Message:
+    """``msg`` without ``OBSOLETE_NOTE``: its English is the article's again."""
+    if OBSOLETE_NOTE not in msg.translator_comments:  # most entries: one look, no copy
+        return msg
+    return replace(msg, translator_comments=tuple(
+        c for c in msg.translator_comments if c != OBSOLETE_NOTE))
 
 
 def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bool:

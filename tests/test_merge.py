@@ -25,7 +25,7 @@ from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks.base import Options
 from pipeline.header import gettext_language
 from pipeline.merge import MT_NOTE, merge
-from pipeline.provenance import delivered
+from pipeline.provenance import OBSOLETE_NOTE, delivered
 from pipeline.publish import Policy, publish
 from pipeline.render import Form
 
@@ -349,6 +349,21 @@ def test_obsolete_entry_comes_back_when_its_english_returns() -> None:
     back = merge(parse_article(handoff(article, "33333"), "fr-FR/doc.md"), obsolete)
     msg = by_msgid(back)["Close the window."]
     assert (msg.msgstr, msg.obsolete, msg.reviewed) == ("Fermez-la.", False, True)
+
+
+def test_an_obsolete_entry_carries_the_obsolete_note_while_obsolete_only() -> None:
+    """The # comment survives a tool that writes #~ entries back active, dropping their #.
+    notes (Translate Toolkit's po2xliff and xliff2po); it goes when the English comes back."""
+    article = make(BASE)
+    cat = reread(vendor_edit(merge(article, None), "Close the window.", "Fermez-la.", "mine"))
+    without = parse_article(handoff(article, "22222", remove={"Close the window."}),
+                            "fr-FR/doc.md")
+    obsolete = reread(merge(without, cat))
+    [gone] = [m for m in obsolete.messages if m.obsolete]
+    assert gone.translator_comments == ("mine", OBSOLETE_NOTE)
+    assert merge(without, obsolete) == obsolete  # said once, however often it runs
+    back = by_msgid(merge(parse_article(handoff(article, "33333"), "fr-FR/doc.md"), obsolete))
+    assert back["Close the window."].translator_comments == ("mine",)
 
 
 def test_same_english_with_two_translations_round_trips() -> None:

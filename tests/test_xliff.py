@@ -1729,3 +1729,45 @@ def test_a_kept_vendor_text_never_reads_as_an_ignore_mark_even_once_polib_wraps_
     quotes = [c for c in messages[0].translator_comments if c.startswith(">")]
     assert quotes == [c for c in saved.translator_comments if c.startswith(">")]  # unwrapped
     assert ignored(saved) == frozenset()
+
+
+def test_obsolete_entries_a_po2xliff_xliff2po_round_trip_makes_active_stay_the_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Translate Toolkit's round trip writes every #~ entry back active, its #. notes (ids,
+    handoff record) and context dropped: each was po-foreign-entry, 'added by hand', and the
+    catalog was blocked, for entries the translator never touched. The # comment extract
+    gives an obsolete entry comes through: the entry is the article's old English, and the
+    next run makes it obsolete again, its translation kept."""
+    import subprocess
+    import sys
+
+    article = (REPO / "tests/data/bad/catalogs/article.md").read_text(encoding="utf-8")
+    (tmp_path / "content/fr-FR").mkdir(parents=True)
+    md = tmp_path / "content/fr-FR/tool.md"
+    md.write_text(article, encoding="utf-8")
+    args = ["--content", str(tmp_path / "content"), "--locales", str(tmp_path / "locales"),
+            "-j", "1"]
+    assert main(["extract", *args]) == 0
+    md.write_text(article.replace(">Run the install command.<", ">Reboot the machine now.<")
+                  .replace(">Exécutez la commande d’installation.<", ">Redémarrez.<"),
+                  encoding="utf-8")
+    assert main(["extract", *args]) == 0
+    po = tmp_path / "locales/fr-FR/tool.po"
+    assert '#~ msgid "Run the install command."' in po.read_text(encoding="utf-8")
+    for tool, src, dst in (("po2xliff", po, tmp_path / "tool.xlf"),
+                           ("xliff2po", tmp_path / "tool.xlf", po)):
+        # (xliff2po runs nothing as a module: its main(), as its console script calls it)
+        subprocess.run([sys.executable, "-c", f"from translate.convert.{tool} import main; "
+                        "main()", "-i", str(src), "-o", str(dst)], check=True,
+                       capture_output=True, timeout=120)
+    assert '\nmsgid "Run the install command."' in po.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", *args]) == 0
+    err = capsys.readouterr().err
+    assert "po-foreign-entry" not in err and "orphan-entry" not in err
+    assert main(["locales", *args, "--out", str(tmp_path / "build")]) == 0
+    text = po.read_text(encoding="utf-8")
+    assert ('#~ msgid "Run the install command."\n'
+            '#~ msgstr "Exécutez la commande d’installation."') in text
+    assert (tmp_path / "build/fr-FR/tool.md").is_file()

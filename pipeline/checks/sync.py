@@ -13,7 +13,7 @@ from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
-from pipeline.provenance import UNKNOWN, disagrees, recorded
+from pipeline.provenance import OBSOLETE_NOTE, UNKNOWN, disagrees, recorded
 
 if TYPE_CHECKING:
     from pipeline.catalog import Catalog, Message
@@ -77,6 +77,8 @@ def orphan_entry(p: Pairing, options: Options) -> Out:
             ids = {seg.id for seg in p.article.segments}
         if any(c in ids for c in msg.extracted_comments):
             continue  # reported as source drift at the segment
+        if OBSOLETE_NOTE in msg.translator_comments:
+            continue  # obsolete, made active by a tool (po2xliff): extract puts it back
         yield p.po_path, p.entry_line(msg), 1, None, (
             f"entry {quote(msg.msgid, 60)} matches no segment of {p.article.path}"
         )
@@ -210,7 +212,9 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
     """Entries someone added by hand: active, with English that is not in the article, and no
     segment id or handoff record in their #. comments. (Entries of an earlier handoff carry
     the old ids; extract makes them obsolete, keeping the record alone, which a tool that
-    makes them active again, ``msgattrib --clear-obsolete``, leaves.) Where a vendor's tool
+    makes them active again, ``msgattrib --clear-obsolete``, leaves; Translate Toolkit's
+    po2xliff and xliff2po drop the record too, and keep the # comment ``OBSOLETE_NOTE`` that
+    extract gives every obsolete entry.) Where a vendor's tool
     dropped the #. comments of every entry, an entry's #: line is the mark of extraction
     instead. Where it dropped both (msgmerge with a bare template does), nothing tells a
     hand's entry from an earlier handoff's: an entry with
@@ -228,7 +232,8 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
             m.msgid in english for m in active) >= len(active):
         return out
     for msg, has_id in zip(active, ids, strict=True):
-        if msg.msgid in english or has_id or (dropped and msg.references):
+        if (msg.msgid in english or has_id or (dropped and msg.references)
+                or OBSOLETE_NOTE in msg.translator_comments):  # a tool made it active again
             continue
         shown = msg.msgid if len(msg.msgid) <= 60 else msg.msgid[:57] + "..."
         out.append(Finding(

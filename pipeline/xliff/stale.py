@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from pipeline.catalog import FUZZY, Message
 from pipeline.merge import MT_NOTE
+from pipeline.provenance import OBSOLETE_NOTE
 
 
 def short(text: str | None) -> str:
@@ -91,7 +92,7 @@ def keep_stale(messages: list[Message], context: str | None, english: str, targe
         return -1, ("only in this warning: an entry of empty English and no context would be a "
                     "second header (a tool dropped the unit's context)")
     messages.append(Message(msgid=english, msgstr=target, msgctxt=context, obsolete=True,
-                            flags=(FUZZY,)))
+                            flags=(FUZZY,), translator_comments=(OBSOLETE_NOTE,)))
     return len(messages) - 1, "as a fuzzy obsolete (#~) entry"
 
 
