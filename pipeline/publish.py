@@ -32,11 +32,13 @@ from pipeline.checks.fidelity.verbatim import (
 from pipeline.checks.registry import Issues, Verdict
 from pipeline.checks.rule import SegmentRule
 from pipeline.checks.safety import markup_open, new_block
+from pipeline.checks.sync import SEGMENT_ID_RE
 from pipeline.checks.tokens.links import defined_labels, in_page_targets
 from pipeline.findings import Finding, Severity
 from pipeline.merge import is_machine_translated
 from pipeline.page_code import LINE_END, line_start, opens_code
 from pipeline.render import Form, render
+from pipeline.source.units import VALUE_NOTES
 
 if TYPE_CHECKING:
     from pipeline.article import Article
@@ -136,7 +138,19 @@ class HeldBack:
     def __call__(self, msg: Message) -> tuple[Check, ...]:
         guard = self._guard
         found = guard.segments.verdict(msg.msgid, msg.msgstr)
+        if (found[0] or found[1]) and _value_alone(msg):
+            found = _as_value(found)
         return judge(found, self._terms, guard.options, msg.msgid, msg.msgstr, msg)[1]
+
+
+def _value_alone(msg: Message) -> bool:
+    """Whether the entry serves one front matter value alone (a title, a description, a
+    keyword), as its #. notes tell: judged as ``publish`` judges a value (``_as_value``). A
+    title whose heading shares its English has the heading's id too, and is judged as the
+    heading is (held back there, it is held back); so is an entry whose notes a tool dropped."""
+    notes = msg.extracted_comments
+    return (any(n in VALUE_NOTES for n in notes)
+            and sum(SEGMENT_ID_RE.match(n) is not None for n in notes) == 1)
 
 
 def publish(

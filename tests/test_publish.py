@@ -1048,3 +1048,26 @@ def test_a_word_on_after_a_comparison_is_published(before: str, translation: str
     text = FRONT + before + pair("abcde-101", translation, "You can compare two values.") + "\n"
     published = run(article_of(text), None)
     assert published.text is not None and translation in published.text
+
+
+def test_a_catalog_judged_without_its_article_holds_back_a_value_as_publish_does() -> None:
+    """A handoff package's counts (and tm-export) read the catalog alone: a title '- a' was
+    counted held back (new-block), though the page publishes it (a front matter value is
+    YAML, it opens no block). A title that shares its English with the heading is held back
+    at the heading, and so still counted; a body sentence is, as ever."""
+    from pipeline.catalog import Message
+    from pipeline.publish import HeldBack
+
+    held = HeldBack(DEFAULT, "fr-FR")
+    title = Message("Install the tool", "- a", extracted_comments=(
+        "5d48a-101", "front matter: title"))
+    description = Message("How to install it.", "- b", extracted_comments=(
+        "5d48a-102", "front matter: description", "handoff: HT 0123abcd"))
+    shared = Message("Install the tool", "- a", extracted_comments=(
+        "5d48a-101", "5d48a-103", "front matter: title"))
+    body = Message("Open a terminal.", "- c", extracted_comments=("5d48a-104",))
+    assert held(title) == () and held(description) == ()
+    assert [c.id for c in held(shared)] == [c.id for c in held(body)] == ["new-block"]
+    # a value's other checks still hold it back
+    unsafe = replace(title, msgstr="<script>x</script>")
+    assert held(unsafe) and "new-block" not in [c.id for c in held(unsafe)]

@@ -205,7 +205,7 @@ DISAGREES = handoff_disagrees.check
 
 
 # A segment id as the #. comments of an earlier handoff's entries hold it.
-_SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
+SEGMENT_ID_RE = re.compile(r"[^\s-]+-p?\d+\Z")
 
 
 def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> list[Finding]:
@@ -225,7 +225,7 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
     nothing is published from it: the English it translates is not the article's."""
     out: list[Finding] = []
     active = list(catalog.active())
-    ids = [any(_SEGMENT_ID_RE.match(note) for note in m.extracted_comments)
+    ids = [any(SEGMENT_ID_RE.match(note) for note in m.extracted_comments)
            or recorded(m) is not None for m in active]  # (the record read only without ids)
     dropped = not any(ids)
     if dropped and not any(m.references for m in active) and 2 * sum(

@@ -35,6 +35,8 @@ from pipeline.segment.model import Segment as Unit
 FIELDS = frozenset((Kind.TITLE, Kind.DESCRIPTION, Kind.KEYWORDS, Kind.ALT))
 NOTES = {Kind.TITLE: "front matter: title", Kind.DESCRIPTION: "front matter: description",
          Kind.KEYWORDS: "front matter: keywords", Kind.ALT: "image alt text"}
+# the notes of a YAML value's entry: what publish judges as a value (no block to open)
+VALUE_NOTES = frozenset(NOTES[k] for k in (Kind.TITLE, Kind.DESCRIPTION, Kind.KEYWORDS))
 _OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
 
 

@@ -1312,3 +1312,28 @@ def test_the_packages_english_copy_confirmed_over_a_draft_keeps_the_draft_and_sa
     assert f"> {draft}" in got.translator_comments
     err = capsys.readouterr().err
     assert "warning[handoff-conflict]" in err and "Redémarrez le" in err
+
+
+def test_the_package_counts_what_the_page_publishes_for_a_front_matter_value(
+        tmp_path: Path) -> None:
+    """A title '- a' is published (a YAML value opens no block), and the package counted it
+    to-fix, 'reviewed, but not published: the translation fails new-block'. A sentence '- c'
+    is held back on the page, and in the counts."""
+    content, cats, out = tmp_path / "content", tmp_path / "locales", tmp_path / "build"
+    write(content, "en-US/a.md", "---\ntitle: Install the tool\n---\n\n# Setup\n\n"
+                                 "Open a terminal.\n")
+    (content / "fr-FR").mkdir()
+    args = ["--content", content, "--locales", cats, "-q", "-j", "1"]
+    assert run("extract", *args) == 0
+    po = cats / "fr-FR/a.po"
+    text = po.read_text(encoding="utf-8")
+    for english, french in (("Install the tool", "- a"), ("Open a terminal.", "- c")):
+        text = text.replace(f'msgid "{english}"\nmsgstr ""',
+                            f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    assert run("locales", *args, "--out", out) == 1  # '- c' is held back: new-block
+    page = (out / "fr-FR/a.md").read_text(encoding="utf-8")
+    assert 'title: "- a"' in page and "Open a terminal." in page
+    pkg = package(tmp_path, cats)
+    counts = (pkg / "wordcount.csv").read_text(encoding="utf-8")
+    assert "fr-FR/a.po,to-fix,1,3\n" in counts  # the sentence alone
