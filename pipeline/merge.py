@@ -181,9 +181,12 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
         # (an active and an obsolete entry of one key are a duplicate to GNU)
         context = own_context(m, taken) if m.key in taken else m.msgctxt
         taken.add((context, m.msgid))
+        # the note goes on an entry as it turns obsolete: one obsolete already is left as it
+        # was, so that a catalog from before the note is not rewritten for it (vendor churn)
         messages.append(replace(m, msgctxt=context, obsolete=True, references=(),
                                 extracted_comments=provenance_notes(m), line=0,
-                                translator_comments=as_obsolete(m.translator_comments)))
+                                translator_comments=m.translator_comments if m.obsolete
+                                else as_obsolete(m.translator_comments)))
     catalog = Catalog(
         header=build_header(article, old),
         header_comments=header_comments(article, old),

@@ -366,6 +366,23 @@ def test_an_obsolete_entry_carries_the_obsolete_note_while_obsolete_only() -> No
     assert back["Close the window."].translator_comments == ("mine",)
 
 
+def test_an_entry_obsolete_before_the_note_existed_is_left_as_it_was() -> None:
+    """A catalog written before obsolete entries carried their # note: its #~ entries were
+    given the note at the next extract, a diff in every such catalog a vendor holds. The note
+    goes on an entry as it turns obsolete; one obsolete already is left byte for byte."""
+    article = make(BASE)
+    cat = reread(vendor_edit(merge(article, None), "Close the window.", "Fermez-la.", "mine"))
+    without = parse_article(handoff(article, "22222", remove={"Close the window."}),
+                            "fr-FR/doc.md")
+    older = reread(merge(without, cat))
+    obsolete = [m.translator_comments for m in older.messages if m.obsolete]
+    assert obsolete == [("mine", OBSOLETE_NOTE)]
+    before = replace(older, messages=tuple(
+        replace(m, translator_comments=("mine",)) if m.obsolete else m
+        for m in older.messages))
+    assert merge(without, before) == before
+
+
 def test_same_english_with_two_translations_round_trips() -> None:
     pairs = [*BASE, ("106", "Cliquez sur **Enregistrer**.", "Select **Save**.")]
     article = make(pairs)
