@@ -23,8 +23,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from pipeline.digests import digest
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import write_atomic_stream
+from pipeline.io import Seen, write_atomic_stream
 
 CACHE_NAME = ".pipeline-cache"
 _OLD_NAMES = (".pipeline-cache.json",)  # earlier versions' caches: removed when one is saved
@@ -34,47 +35,6 @@ _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 _CHUNK = 1024  # entries per marshal value: saving holds no more than this many at once
 _RACY_NS = 100_000_000  # far above the file system timestamp tick (~4 ms)
 _SEVERITY = {int(s): s for s in Severity}  # a lookup, where Severity(n) is a slow enum call
-
-
-def source_digest() -> str:
-    """A digest of this package's own source, every ``.py`` file below it by path and bytes: a
-    cache written by other code (an older commit, another install) is not replayed, whatever
-    ``__version__`` says. Worked out on every run: about 40 small files, a millisecond."""
-    try:  # the blake2 module alone: hashlib would load OpenSSL, 6 ms a run
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python without it
-        from hashlib import blake2b
-    root = os.path.dirname(os.path.abspath(__file__))
-    hasher = blake2b(digest_size=16)
-    for rel in sorted(_sources(root, "")):
-        try:
-            with open(os.path.join(root, rel), "rb") as fh:
-                data = fh.read()
-        except OSError:
-            data = b"\xff unreadable"  # not a valid source: a digest no readable file gives
-        hasher.update(b"%s\x00%d\x00" % (rel.encode("utf-8", "surrogateescape"), len(data)))
-        hasher.update(data)
-    return hasher.hexdigest()
-
-
-def _sources(folder: str, prefix: str) -> list[str]:
-    found: list[str] = []
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                found.append(prefix + entry.name)
-            elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
-                found.extend(_sources(entry.path, f"{prefix}{entry.name}/"))
-    return found
-
-
-def digest(data: bytes) -> str:
-    import hashlib  # loaded by the first file hashed: a run with nothing to do hashes none
-
-    # SHA-256 runs on the CPU's SHA instructions: twice blake2b's speed here, and a cold run
-    # hashes every article, catalog and output it writes.
-    # 64 bits: the chance that an edited file keeps its size and hashes alike is 2^-64
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 class FileState(NamedTuple):
@@ -103,6 +63,26 @@ class FileState(NamedTuple):
             return None
         data = digest(now) if isinstance(data, bytes) else data  # hashed once, not twice
         return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, data)
+
+    @classmethod
+    def seen(cls, seen: Seen | None, path: str | None, data: bytes | str) -> FileState | None:
+        """The state of a file as the run read or wrote it (``data``: its bytes, or their
+        digest), from the status ``io`` took through its descriptor, without opening it again:
+        a change after that status (a translator's save mid-run) gives the file another mtime,
+        ctime or size, or another inode, and the next run redoes the article.
+
+        Except within a timestamp tick: a file modified in the same tick, after the status was
+        taken, keeps it. A file read whose mtime is that recent is read again (``of``), as
+        before. A file written is not: its status is taken after the rename, and a save in the
+        same tick after that is as unseen as one after ``of``'s read, which this status stands
+        for without the read (a save between the rename and such a read, in the same tick, is
+        the one ``of`` would have seen: a few milliseconds, where ``of`` cannot see the rest of
+        the tick either)."""
+        if seen is None or (seen.taken_ns is not None
+                            and seen.mtime_ns >= seen.taken_ns - _RACY_NS):
+            return cls.of(path, data)
+        return cls(seen.size, seen.mtime_ns, seen.ctime_ns, seen.ino,
+                   digest(data) if isinstance(data, bytes) else data)
 
     def record(self) -> list[Any]:
         return list(self)

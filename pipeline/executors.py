@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from pipeline.cache import source_digest
 from pipeline.config import bounded_jobs
+from pipeline.digests import source_digest
 from pipeline.lock import process_pool
 
 if TYPE_CHECKING:

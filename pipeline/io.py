@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
-import io
 import os
 import stat
-import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import EllipsisType
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
+from pipeline.disk import fsync_dir as _fsync_dir
+from pipeline.disk import make_durable as _make_durable
+from pipeline.disk import make_folders as _make_folders
+from pipeline.disk import sync_folders
+from pipeline.disk import syncfs as _syncfs
+from pipeline.disk import unlink_quietly as _unlink_quietly
 from pipeline.findings import InputError
 from pipeline.lock import temp_name
 
@@ -23,6 +27,21 @@ if TYPE_CHECKING:
     from pipeline.storage import Url
 
 DEFAULT_MODE = 0o644
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+class Seen(NamedTuple):
+    """A file's status as the run found it, from the descriptor it read or wrote: what the run
+    cache records of the file, without opening it again (``cache.FileState.seen``)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    # when the status was taken of a file read (it vouches for the bytes read unless the file
+    # was modified within a timestamp tick of then); None: of a file this run wrote, after
+    # renaming it into place
+    taken_ns: int | None
 
 
 def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
@@ -31,15 +50,23 @@ def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
 
     Only regular files are read: a FIFO would block the run and a device (or a symlink to one)
     never end. At most ``limit`` + 1 bytes are read, whatever size the file claims."""
+    return read_seen(path, limit, shown)[0]
+
+
+def read_seen(path: Path | Url, limit: int, shown: str | None = None
+              ) -> tuple[bytes, Seen | None]:
+    """``read_bytes``, with the file's status taken through the descriptor before reading
+    (None for a URL's object)."""
     if not isinstance(path, Path):  # a URL root's file: read with fsspec by ``storage``
         from pipeline import storage
-        return storage.read_bytes(path, limit, shown or str(path))
+        return storage.read_bytes(path, limit, shown or str(path)), None
     shown = shown or _shown(path)
     # O_NONBLOCK: opening a FIFO would otherwise wait for a writer (it changes nothing for a
     # regular file); the checks below then refuse it.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC)
     try:
         st = os.fstat(fd)
+        taken = time.time_ns()
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(st.st_mode):
@@ -49,22 +76,20 @@ def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
             )
         if st.st_size > limit:
             raise inputs.too_large(shown, st.st_size, limit)
-        with os.fdopen(fd, "rb", buffering=0) as fh:
-            fd = -1  # the file object closes it
-            data = _read_upto(fh, limit + 1)
+        # os.read on the descriptor: a file object would cost an fstat, an ioctl and two lseeks
+        data = _read_upto(fd, limit + 1)
     finally:
-        if fd >= 0:
-            os.close(fd)
+        os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise inputs.too_large(shown, len(data), limit)
-    return data
+    return data, Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, taken)
 
 
-def _read_upto(fh: io.RawIOBase, count: int) -> bytes:
+def _read_upto(fd: int, count: int) -> bytes:
     chunks = []
     left = count
     while left > 0:
-        chunk = fh.read(min(left, 1 << 20))
+        chunk = os.read(fd, min(left, 1 << 20))
         if not chunk:
             break
         chunks.append(chunk)
@@ -110,6 +135,16 @@ class _Staged(NamedTuple):
     seen: tuple[int, ...] | None  # the target's status when found as the run read it
 
 
+class _Found(NamedTuple):
+    """A target as ``_target`` found it."""
+
+    path: Path  # the file to replace: a symlink's target
+    mode: int  # its mode; -1: there is none
+    existed: bool
+    same: bool  # it already holds the bytes to write
+    seen: Seen | None  # its status before it was read; None: there is none
+
+
 def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                 expected: Mapping[int, bytes | None] | None = None) -> list[bool | InputError]:
     """Write several files, each as ``write_atomic`` would, flushing them to disk together.
@@ -124,40 +159,46 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
     system has syncfs, each of those is one call per file system, where an fsync per file and
     per folder would wait for the disk every time. A run killed at any instant leaves old or
     new files, never a part of one. URLs are written by ``storage`` (no ``expected`` check)."""
+    return [done for done, _ in write_seen(writes, expected)]
+
+
+def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
+               expected: Mapping[int, bytes | None] | None = None
+               ) -> list[tuple[bool | InputError, Seen | None]]:
+    """``write_files``, with each file's status where it holds the bytes given: a file written,
+    taken through its descriptor once renamed into place; one that already held them, before
+    it was read. None where there is no status (a failure, a URL)."""
     if not all(isinstance(w[0], Path) for w in writes):
         from pipeline import storage
-        return storage.write_mixed(writes, write_files)
+        return [(done, None) for done in storage.write_mixed(writes, write_files)]
     local = cast("Sequence[tuple[Path, bytes, str | None]]", writes)
     results: list[bool | InputError] = [False] * len(writes)
+    seen: list[Seen | None] = [None] * len(writes)
     staged: list[_Staged] = []
-    made: set[str] = set()
     try:
         for i, (path, data, shown) in enumerate(local):
             try:
-                seen = None
-                if expected is not None and i in expected:
-                    seen = _as_read(path, expected[i])
-                    if seen is None:
-                        results[i] = _changed(path, shown)
-                        continue
-                target, mode, existed = _target(path, data)
-                if target is None:
+                found = _target(path, data, ... if expected is None or i not in expected
+                                else expected[i])
+                if found is None:  # not the file the run read: saved meanwhile
+                    results[i] = _changed(path, shown)
+                    continue
+                if found.same:
+                    seen[i] = found.seen
                     continue  # unchanged
-                folder = os.path.dirname(target) or "."
-                if folder not in made:  # os calls: on a first run every folder is new
-                    try:
-                        os.mkdir(folder)
-                    except FileExistsError:  # a folder, or a link to none ('File exists')
-                        if not os.path.isdir(folder):
-                            raise
-                    except FileNotFoundError:  # the folders above it too, as pathlib does
-                        Path(folder).mkdir(parents=True, exist_ok=True)
-                    made.add(folder)
-                tmp, fd = _stage(target, (data,), mode, existed)
+                target = found.path
+                status = None if expected is None or i not in expected else \
+                    _as_status(found.seen)
+                try:
+                    tmp, fd = _stage(target, (data,), found.mode, found.existed)
+                except FileNotFoundError:  # its folder is missing: made, and those above it
+                    # (tried first: most files go where a folder already is, or was just made)
+                    _make_folders(os.path.dirname(target) or ".")
+                    tmp, fd = _stage(target, (data,), found.mode, found.existed)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
-            staged.append(_Staged(i, target, tmp, fd, existed, shown, seen))
+            staged.append(_Staged(i, target, tmp, fd, found.existed, shown, status))
         # syncfs serves only several files (one file's own fsync is the smaller flush): a
         # single write never loads ctypes to look it up
         syncfs = _syncfs() if len(staged) > 1 else None
@@ -182,36 +223,68 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                 continue
             results[item.position] = True
             renamed.append(item)
+        # Each renamed file's status, through its descriptor: what the run cache records of
+        # it, and the file system it is on. Taken after the rename, which sets its ctime.
+        devices: dict[int, int] | None = {}
+        for item in renamed:
+            try:
+                st = os.fstat(item.fd)
+            except OSError:  # no status: the cache reads the file again; its folder synced
+                devices = None
+                continue
+            seen[item.position] = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino,
+                                       None)
+            if devices is not None:
+                devices.setdefault(st.st_dev, item.fd)
         # The renamed files' descriptors are still open: a syncfs on one of them commits its
         # file system's folders. Without syncfs, or where it fails, each folder is synced.
-        if renamed and not (syncfs is not None and len(renamed) > 1
-                            and _syncfs_each([r.fd for r in renamed], syncfs)):
+        if renamed and not (syncfs is not None and len(renamed) > 1 and devices is not None
+                            and all(syncfs(fd) == 0 for fd in devices.values())):
             sync_folders(item.path.parent for item in renamed)
     finally:
         for item in staged:
             with contextlib.suppress(OSError):
                 os.close(item.fd)
-    return results
+    return list(zip(results, seen, strict=True))
 
 
-def _target(path: Path, data: bytes) -> tuple[Path | None, int, bool]:
-    """(the file to replace, or None when it already holds ``data``; its mode; whether it
-    exists). A symlink is followed: the file it points to is replaced, the link stays."""
+def _as_status(seen: Seen | None) -> tuple[int, ...]:
+    """``_status`` of a file found so (``()``: none)."""
+    return () if seen is None else (seen.ino, seen.size, seen.mtime_ns, seen.ctime_ns)
+
+
+def _target(path: Path, data: bytes, old: bytes | EllipsisType | None) -> _Found | None:
+    """The file that ``data`` is for, read once: None when ``old`` (the bytes the run read,
+    None for no file, ``...`` for no check) is not what it holds. A symlink is followed: the
+    file it points to is replaced, the link stays."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:  # a new file: the commonest case on a first run, one call
-        return path, -1, False
+        return _Found(path, -1, False, False, None) if old is None or old is ... else None
     if stat.S_ISLNK(st.st_mode):
         with contextlib.suppress(OSError, RuntimeError):
             path = path.resolve(strict=True)
+    elif old is None:  # a file where the run found none
+        return None
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if st.st_size == len(data) and fh.read() == data:
-                return None, 0, True
-        return path, stat.S_IMODE(st.st_mode), True
+        fd = os.open(path, os.O_RDONLY | _CLOEXEC)
     except FileNotFoundError:  # a dangling symlink, or removed meanwhile
-        return path, -1, False
+        return _Found(path, -1, False, False, None) if old is None or old is ... else None
+    try:
+        if old is None:  # a link to a file where the run found none
+            return None
+        st = os.fstat(fd)  # before reading: a save after it changes the status
+        seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns())
+        if old is not ...:
+            now = _read_upto(fd, max(st.st_size, len(old)) + 1)
+            if now != old:
+                return None
+            same = now == data
+        else:  # compared only when the sizes agree
+            same = st.st_size == len(data) and _read_upto(fd, len(data) + 1) == data
+    finally:
+        os.close(fd)
+    return _Found(path, stat.S_IMODE(st.st_mode), True, same, seen)
 
 
 def _status(path: Path) -> tuple[int, ...]:
@@ -221,16 +294,6 @@ def _status(path: Path) -> tuple[int, ...]:
     except FileNotFoundError:
         return ()
     return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
-
-
-def _as_read(path: Path, old: bytes | None) -> tuple[int, ...] | None:
-    """The file's status where it holds ``old`` (None: where there is no file), else None.
-    Taken before the content is read: a save after it changes the status."""
-    status = _status(path)
-    if not status:
-        return status if old is None else None
-    with open(path, "rb") as fh:
-        return status if old is not None and fh.read() == old else None
 
 
 def _changed(path: Path, shown: str | None) -> InputError:
@@ -252,7 +315,7 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
     """A new temp file beside ``path`` holding ``chunks``, still open: (its path, descriptor).
     A new file gets the umask's mode (the kernel applies it at creation); a replaced one
     keeps its file's mode."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC
     folder, name = os.path.split(path)  # (strings: pathlib's parts cost more than the calls)
     for _ in range(100):
         tmp = os.path.join(folder, temp_name(name))
@@ -275,57 +338,6 @@ def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tup
         _unlink_quietly(tmp)
         raise
     return tmp, fd
-
-
-def _make_durable(
-    fds: Sequence[int], syncfs: Callable[[int], int] | None
-) -> list[OSError | None]:
-    """Flush these open files to disk: per file, None or the error its flush reported.
-
-    One syncfs per file system where the system has it (Linux); where it is missing or
-    reports an error, an fsync each, which also tells which file the error belongs to (the
-    kernel reports a write-back error to every open file it concerns)."""
-    if not fds:
-        return []
-    if syncfs is not None and len(fds) > 1 and _syncfs_each(fds, syncfs):
-        return [None] * len(fds)  # one file: its own fsync below is the smaller flush
-    failures: list[OSError | None] = []
-    for fd in fds:
-        try:
-            os.fsync(fd)
-            failures.append(None)
-        except OSError as exc:
-            failures.append(exc)
-    return failures
-
-
-def _syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int]) -> bool:
-    """syncfs once for each file system these descriptors are on; False if one call failed."""
-    devices: dict[int, int] = {}
-    for fd in fds:
-        devices.setdefault(os.fstat(fd).st_dev, fd)
-    return all(syncfs(fd) == 0 for fd in devices.values())
-
-
-@functools.lru_cache(maxsize=1)  # looked up once: a CDLL and its function types form cycles
-def _syncfs() -> Callable[[int], int] | None:
-    """libc's syncfs(2), or None where there is none."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes  # only a run that writes pays for it
-
-    try:
-        fn = ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return None
-    fn.argtypes = [ctypes.c_int]
-    fn.restype = ctypes.c_int
-    return cast("Callable[[int], int]", fn)
-
-
-def _unlink_quietly(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None = None) -> None:
@@ -354,21 +366,6 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None =
         _unlink_quietly(tmp)
         raise _write_error(path, exc, shown, existed) from None
     _fsync_dir(path.parent)
-
-
-def sync_folders(folders: Iterable[Path]) -> None:
-    """Make the renames into these folders durable: one fsync per folder."""
-    for folder in sorted(set(folders)):
-        _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> InputError:

@@ -11,15 +11,16 @@ from pathlib import Path
 
 from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
-from pipeline.cache import Entry, FileState, digest
+from pipeline.cache import Entry, FileState
 from pipeline.catalog import Catalog, Message, encode_po, parse_po_bytes
-from pipeline.catalog.files import read_catalog_bytes
+from pipeline.catalog.files import read_catalog_seen
 from pipeline.catalog.keys import entries_for, segment_keys
 from pipeline.checks import inputs, sync, tree
 from pipeline.checks.base import Options
 from pipeline.checks.english import english_changed
+from pipeline.digests import digest
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes, write_files
+from pipeline.io import Seen, read_seen, write_seen
 from pipeline.merge import merge
 from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard, Policy, publish
@@ -91,6 +92,11 @@ class Prepared:
     # The report reads these; a run writes them nowhere.
     shown: tuple[tuple[Message | None, str, str], ...] = ()
     kept: Kept | None = None  # set by ``lean``, in place of ``article`` and ``article_data``
+    # the statuses of the article, the catalog and the handoff as read (``io.Seen``): what the
+    # run cache records of them, where they need not be read again
+    article_seen: Seen | None = None
+    catalog_seen: Seen | None = None
+    handoff_seen: Seen | None = None
 
     @property
     def read(self) -> bool:
@@ -141,7 +147,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
     try:
-        data = read_bytes(article_path, settings.max_file_size, shown)
+        data, article_seen = read_seen(article_path, settings.max_file_size, shown)
         article = read_article(data, rel, shown)
     except InputError as exc:  # neither it nor its catalog is checked
         return Prepared(rel, (identity.unchecked(exc.finding, (article_path,
@@ -153,12 +159,13 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     po_path = layout.catalog(rel)
     po_shown = layout.shown_catalog(rel)
     po_bytes: bytes | None = None
+    po_seen: Seen | None = None
     catalog: Catalog | None = None
     broken = False
     try:
-        found = read_catalog_bytes(po_path, po_shown, settings.max_file_size)
+        found = read_catalog_seen(po_path, po_shown, settings.max_file_size)
         if found is not None:
-            catalog, po_bytes = found
+            catalog, po_bytes, po_seen = found
     except InputError as exc:
         findings.append(identity.unchecked(exc.finding, (po_path,)))
         broken = True
@@ -188,7 +195,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
             updated, tm = worker(article, updated, settings,
                                  None if guard is None else guard.segments)
             if tm[1]:  # entries left to fill: the second pass does the article's work
-                return Prepared(rel, (), article, data, catalog_bytes=po_bytes, tm=tm)
+                return Prepared(rel, (), article, data, catalog_bytes=po_bytes, tm=tm,
+                                article_seen=article_seen, catalog_seen=po_seen)
         # Written whenever the bytes on disk are not the canonical ones, changed or not: a
         # vendor tool's layout (CRLF, other wrapping) goes in one go, not in a later diff.
         canonical = encode_po(updated)
@@ -253,7 +261,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
 
         tm = (packed_rows(catalog), 0)
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
-                    cacheable=not broken, tm=tm)
+                    cacheable=not broken, tm=tm, article_seen=article_seen, catalog_seen=po_seen)
 
 
 def _catalogs_own(article: Article, entries: Sequence[Message | None]) -> dict[str, Message]:
@@ -274,11 +282,13 @@ def _citing_catalog(found: Sequence[Finding], theirs: Mapping[str, Message], po_
             and f.segment in theirs else f for f in found]
 
 
-def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: Settings) -> Outcome:
+def finish(prep: Prepared, results: Mapping[str, tuple[bool | InputError, Seen | None]],
+           settings: Settings) -> Outcome:
     """The Outcome of a prepared article once its writes are done: ``results`` has, for
     "catalog" and "output" where they were written, whether the file changed or the error
-    that kept it as it was. Records what the next run needs to skip the article. Findings
-    come sorted (by ``Finding.sort_key``), as they are printed, and so cached."""
+    that kept it as it was, and its status (``io.write_seen``). Records what the next run
+    needs to skip the article. Findings come sorted (by ``Finding.sort_key``), as they are
+    printed, and so cached."""
     kept = prep.kept or (None if prep.article is None else _kept(prep.article,
                                                                    prep.article_data))
     if kept is None:
@@ -287,11 +297,12 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     findings = list(prep.findings)
     wrote: dict[str, bool] = {}
     written: dict[str, bytes | None] = {"catalog": prep.catalog_bytes, "output": None}
+    seen: dict[str, Seen | None] = {"catalog": prep.catalog_seen, "output": None}
     cacheable = prep.cacheable
     for kind, w in (("catalog", prep.catalog_write), ("output", prep.output_write)):
         if w is None:
             continue
-        result = results[kind]
+        result, seen[kind] = results[kind]
         if isinstance(result, InputError):
             findings.append(result.finding)
             cacheable = False
@@ -305,13 +316,14 @@ def finish(prep: Prepared, results: Mapping[str, bool | InputError], settings: S
     if cacheable:
         # string paths: pathlib joins cost more than the stat calls they are for
         article_path, catalog_path, output_path, handoff_path = layout.paths(prep.rel)
-        # each file's status, taken where it still holds the bytes this run read or wrote: a
-        # file saved meanwhile (a translator's edit) leaves the article out of the cache
-        states = [FileState.of(path, data) if data is not None else None
-                  for path, data in ((article_path, kept.digest),
-                                     (catalog_path, written["catalog"]),
-                                     (output_path, written["output"]),
-                                     (handoff_path, prep.handoff_data))]
+        # each file's status as this run read or wrote it (``FileState.seen``): a file saved
+        # since (a translator's edit) has another, and the next run redoes the article
+        states = [FileState.seen(status, path, data) if data is not None else None
+                  for status, path, data in (
+                      (prep.article_seen, article_path, kept.digest),
+                      (seen["catalog"], catalog_path, written["catalog"]),
+                      (seen["output"], output_path, written["output"]),
+                      (prep.handoff_seen, handoff_path, prep.handoff_data))]
         article_state, catalog_state, output_state, handoff = states
         wanted = (True, written["catalog"] is not None, written["output"] is not None,
                   handoff_path is not None and prep.handoff_data is not None)
@@ -369,8 +381,8 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
                     as_read[len(writes)] = prep.catalog_bytes
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
-    results: list[dict[str, bool | InputError]] = [{} for _ in prepared]
-    for (n, kind), result in zip(kinds, write_files(writes, as_read), strict=True):
+    results: list[dict[str, tuple[bool | InputError, Seen | None]]] = [{} for _ in prepared]
+    for (n, kind), result in zip(kinds, write_seen(writes, as_read), strict=True):
         results[n][kind] = result
     return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
 

@@ -18,8 +18,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pipeline.cache import digest
 from pipeline.checks import tree
+from pipeline.digests import digest
 from pipeline.findings import Finding, InputError, Severity, terminal_text
 from pipeline.io import write_atomic
 from pipeline.layout import Layout

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import executors
-from pipeline.cache import CACHE_NAME, Cache, Replay, source_digest
+from pipeline.cache import CACHE_NAME, Cache, Replay
 from pipeline.checks import tree
+from pipeline.digests import source_digest
 from pipeline.findings import Finding, Severity
 from pipeline.outcome import Outcome, Settings, Sink, Summary
 

@@ -392,3 +392,40 @@ def test_a_file_read_back_with_other_bytes_than_the_run_used_is_not_recorded(
     back[0] = b"used"
     state = FileState.of(str(path), used)
     assert state is not None and state.digest == cache_module.digest(b"used")
+
+
+def test_an_article_a_translator_saves_after_the_run_read_it_is_redone_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run records an article by the status it was read through, not by reading it again
+    when done: a save after the read (same size, a later tick) still makes the next run
+    redo the article rather than replay it."""
+    from pipeline import job
+    from pipeline.cli import main
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    rel = "fr-FR/get-started/install-cli.md"
+    article = tmp_path / "content" / rel
+    finish = job.finish
+
+    def saved_meanwhile(prep: job.Prepared, *args: object) -> object:
+        if prep.rel == rel:  # read, not yet recorded
+            time.sleep(0.2)  # the save is no longer within a racy tick of the read
+            article.write_bytes(article.read_bytes().replace("Prévisualiser".encode(),
+                                                             "Prévisualisez".encode()))
+        return finish(prep, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job, "finish", saved_meanwhile)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    monkeypatch.setattr(job, "finish", finish)
+    prepared: list[str] = []
+    prepare = job.prepare
+
+    def counted(name: str, *args: object) -> object:
+        prepared.append(name)
+        return prepare(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job, "prepare", counted)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    assert prepared == [rel]  # the others replayed: their files are as the first run left them

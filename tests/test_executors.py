@@ -131,7 +131,7 @@ def _crash_mid_write(marker: str) -> None:
     (once: the marker says it happened)."""
     from pipeline import job
 
-    real = job.write_files
+    real = job.write_seen
 
     def crashing(writes: Any, as_read: Any = None) -> Any:
         if len(writes) > 1 and not os.path.exists(marker):
@@ -141,7 +141,7 @@ def _crash_mid_write(marker: str) -> None:
             os._exit(1)
         return real(writes, as_read)
 
-    job.write_files = crashing  # type: ignore[assignment]
+    job.write_seen = crashing  # type: ignore[assignment]
 
 
 def test_a_worker_killed_mid_write_still_gives_complete_identical_output(

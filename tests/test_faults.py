@@ -270,20 +270,20 @@ def test_a_catalog_saved_between_the_runs_read_and_write_keeps_the_translators_e
 
     root = repo_tree(tmp_path)
     po = edit_article(root)
-    write_files = job.write_files
+    write_seen = job.write_seen
 
     def saved_meanwhile(writes: Any, *args: Any) -> Any:
         if any(w[0] == po for w in writes):  # the batch that replaces it
             po.write_bytes(po.read_bytes().replace(b'msgstr "Pr\xc3\xa9requis"',
                                                    b'msgstr "Pr\xc3\xa9alables"'))
-        return write_files(writes, *args)
+        return write_seen(writes, *args)
 
-    monkeypatch.setattr(job, "write_files", saved_meanwhile)
+    monkeypatch.setattr(job, "write_seen", saved_meanwhile)
     code, err = run_cli(cli_args("extract", root))
     assert code == 1 and "install-cli.po: error[write-failed]: not written: the file " \
         "changed since this run read it" in err, err
     assert b"Pr\xc3\xa9alables" in po.read_bytes() and b"10 minutes" not in po.read_bytes()
-    monkeypatch.setattr(job, "write_files", write_files)
+    monkeypatch.setattr(job, "write_seen", write_seen)
     assert run_cli(cli_args("extract", root))[0] == 0  # the next run merges the saved catalog
     assert b"Pr\xc3\xa9alables" in po.read_bytes() and b"10 minutes" in po.read_bytes()
 
@@ -514,11 +514,21 @@ def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
 
 
 
-def test_a_file_is_read_whole_and_never_past_the_limit() -> None:
+def test_a_file_is_read_whole_and_never_past_the_limit(tmp_path: Path) -> None:
     data = bytes(range(10))
-    assert pio._read_upto(io.BytesIO(data), 100) == data
-    assert pio._read_upto(io.BytesIO(data), 4) == data[:4]
-    assert pio._read_upto(io.BytesIO(b""), 100) == b""
+
+    def upto(content: bytes, count: int) -> bytes:
+        path = tmp_path / "f"
+        path.write_bytes(content)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            return pio._read_upto(fd, count)
+        finally:
+            os.close(fd)
+
+    assert upto(data, 100) == data
+    assert upto(data, 4) == data[:4]
+    assert upto(b"", 100) == b""
 
 
 def test_read_bytes_reads_a_file_whole_and_refuses_one_over_the_limit(tmp_path: Path) -> None:

@@ -5,14 +5,19 @@ is memory that grows with the pages and the tree rather than with one page."""
 from __future__ import annotations
 
 import gc
+import marshal
+import os
 import shutil
+import time
 import weakref
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pipeline import job
+from pipeline.cache import Entry, FileState
 from pipeline.checks.base import Options
 from pipeline.layout import Layout
 from pipeline.outcome import Settings
@@ -131,3 +136,58 @@ def test_an_unreadable_article_stays_unreadable_when_lean(settings: Settings) ->
     assert not prepared.read
     [outcome] = job.write_batch([prepared], settings)
     assert outcome.failed and outcome.findings
+
+
+def _aged(root: Path) -> None:
+    """Every file below ``root`` last modified an hour ago: none within a racy tick of now."""
+    past = time.time_ns() - 3600 * 10**9
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(past, past))
+
+
+def _recorded(cache: bytes | None) -> Entry:
+    assert cache is not None
+    return Entry.from_record(marshal.loads(zlib.decompress(cache)))
+
+
+def test_a_batch_records_its_files_by_the_status_it_read_and_wrote_them_with(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run cache took each file's state by opening and reading the article, the catalog
+    and the page again once they were written (some 30 system calls an article): the status
+    taken through the descriptor each was read or written by stands for its bytes."""
+    _aged(settings.layout.content)
+
+    def never(cls: type, path: object, data: object) -> None:
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr(FileState, "of", classmethod(never))
+    rel = HANDOFFS[0]
+    [outcome] = job.process_batch([rel], settings)
+    entry = _recorded(outcome.cache)
+    for path, state in zip(settings.layout.paths(rel)[:3],
+                           (entry.article, entry.catalog, entry.output), strict=True):
+        st = os.stat(path)
+        assert state is not None
+        assert state[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino), path
+
+
+def test_an_article_modified_within_a_tick_of_its_reading_is_read_again_to_be_recorded(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save in the same timestamp tick after the run read the article would leave its
+    status as it was: an article modified that recently is read again before it is recorded,
+    and recorded only while it holds the bytes the run read."""
+    rel = HANDOFFS[0]
+    article = settings.layout.content / rel
+    article.write_bytes(article.read_bytes())  # modified now
+    calls: list[object] = []
+    of = FileState.of
+
+    def counted(cls: type, path: object, data: bytes | str) -> FileState | None:
+        calls.append(path)
+        return of(path, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FileState, "of", classmethod(counted))
+    [outcome] = job.process_batch([rel], settings)
+    assert calls == [settings.layout.paths(rel)[0]]  # the files written are not read again
+    assert _recorded(outcome.cache).article.digest

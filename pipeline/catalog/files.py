@@ -11,7 +11,7 @@ import pipeline.checks.inputs as inputs
 from pipeline.catalog.model import Catalog
 from pipeline.catalog.reader import parse_po_bytes
 from pipeline.findings import InputError
-from pipeline.io import read_bytes
+from pipeline.io import Seen, read_seen
 from pipeline.walk import printable
 
 if TYPE_CHECKING:
@@ -25,8 +25,16 @@ def read_catalog(path: Path | Url, shown: str, limit: int) -> Catalog | None:
 
 
 def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+    found = read_catalog_seen(path, shown, limit)
+    return None if found is None else found[:2]
+
+
+def read_catalog_seen(path: Path | Url, shown: str, limit: int
+                      ) -> tuple[Catalog, bytes, Seen | None] | None:
+    """The catalog, its bytes and its status as read (``io.read_seen``); None when there is
+    none. Raises InputError when it is broken."""
     try:
-        data = read_bytes(path, limit, shown)
+        data, seen = read_seen(path, limit, shown)
     except FileNotFoundError:
         link = _dangling(path) if isinstance(path, Path) else None
         if link is not None:  # a share not mounted, say: the catalog is there, unreachable
@@ -44,7 +52,7 @@ def read_catalog_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalo
             or ("a folder of its path is a file", "move that file away")
         raise InputError(inputs.UNREADABLE.id, f"{reason}: the catalog was neither read nor "
                          "written", shown, 0, 0, f"{hint}, then run again") from None
-    return parse_po_bytes(data, shown), data  # decoded by the charset its header declares
+    return parse_po_bytes(data, shown), data, seen  # decoded by the charset its header declares
 
 
 def _dangling(path: Path) -> Path | None:

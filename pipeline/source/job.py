@@ -18,12 +18,12 @@ import pipeline.checks.inputs as inputs
 from pipeline import checks, identity, suppress
 from pipeline.article import Article, read_article
 from pipeline.catalog import Catalog, Message, encode_po
-from pipeline.catalog.files import read_catalog_bytes
+from pipeline.catalog.files import read_catalog_seen
 from pipeline.catalog.keys import entries_for
 from pipeline.checks import sync
 from pipeline.checks.english import english_changed, translation_lag
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import read_bytes
+from pipeline.io import Seen, read_seen
 from pipeline.job import Prepared, Write, english_kept, flag_findings, written_lines
 from pipeline.merge import is_machine_translated, merge
 from pipeline.outcome import Settings
@@ -60,7 +60,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     # what is wrong with the English file itself is said once, by its first locale's job
     first = not settings.targets or settings.targets[0].lower() == locale.lower()
     try:
-        data = read_bytes(layout.english(rel), settings.max_file_size)
+        data, english_seen = read_seen(layout.english(rel), settings.max_file_size)
     except InputError as exc:
         return Prepared(rel, (identity.unchecked(exc.finding, _everywhere(rel, settings)),)
                         if first else ())
@@ -73,8 +73,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
                                    else f for f in english.findings) if first else ())
     findings: list[Finding] = list(english.findings) if first else []
     units = units_of(english, within)
-    handoff, handoff_data, handoff_read = _handoff(rel, settings, findings)
-    catalog, po_bytes, broken = _catalog(rel, settings, findings, units)
+    handoff, handoff_data, handoff_read, handoff_seen = _handoff(rel, settings, findings)
+    catalog, po_bytes, broken, po_seen = _catalog(rel, settings, findings, units)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
     carried = False  # the catalog started from a deleted article's (a rename)
@@ -224,7 +224,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     return Prepared(rel, tuple(findings), article, data, catalog_write, po_bytes, output_write,
                     cacheable=not (broken or waiting or carried) and handoff_read,
                     handoff_data=handoff_data, tm=tm, shown=shown_units,
-                    kept=english_kept(article, data))
+                    kept=english_kept(article, data), article_seen=english_seen,
+                    catalog_seen=po_seen, handoff_seen=handoff_seen)
 
 
 _last: dict[tuple[str, bytes], SegmentedArticle] = {}
@@ -252,48 +253,49 @@ def _everywhere(rel: str, settings: Settings) -> tuple[Path | Url, ...]:
 
 
 def _handoff(rel: str, settings: Settings, findings: list[Finding]
-             ) -> tuple[Article | None, bytes | None, bool]:
-    """The handoff of the same article in the locale's folder, if there is one; its bytes; and
-    whether it was read (there is none, or it was read whole: the run cache may key on it)."""
+             ) -> tuple[Article | None, bytes | None, bool, Seen | None]:
+    """The handoff of the same article in the locale's folder, if there is one; its bytes;
+    whether it was read (there is none, or it was read whole: the run cache may key on it);
+    and its status as read."""
     layout = settings.layout
     path, shown = layout.article(rel), layout.shown_article(rel)
     try:
-        data = read_bytes(path, settings.max_file_size)
-        return read_article(data, rel, shown), data, True
+        data, seen = read_seen(path, settings.max_file_size)
+        return read_article(data, rel, shown), data, True, seen
     except (FileNotFoundError, NotADirectoryError):
-        return None, None, True
+        return None, None, True, None
     except InputError as exc:  # what it lends is checked by no one
         findings.append(identity.unchecked(exc.finding, (path,)))
     except OSError as exc:
         findings.append(Finding("unreadable", Severity.ERROR, f"cannot read: "
                                 f"{exc.strerror or exc}", shown, 0, 0, None,
                                 "check the file's permissions"))
-    return None, None, False
+    return None, None, False, None
 
 
 def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit]
-             ) -> tuple[Catalog | None, bytes | None, bool]:
-    """The locale's catalog as read, its bytes, and whether it is broken (then it is neither
-    rewritten nor published from)."""
+             ) -> tuple[Catalog | None, bytes | None, bool, Seen | None]:
+    """The locale's catalog as read, its bytes, whether it is broken (then it is neither
+    rewritten nor published from), and its status as read."""
     layout = settings.layout
     po_shown = layout.shown_catalog(rel)
     try:
-        found = read_catalog_bytes(layout.catalog(rel), po_shown, settings.max_file_size)
+        found = read_catalog_seen(layout.catalog(rel), po_shown, settings.max_file_size)
     except InputError as exc:
         findings.append(identity.unchecked(exc.finding, (layout.catalog(rel),)))
-        return None, None, True
+        return None, None, True, None
     except OSError as exc:
         findings.append(Finding("po-syntax", Severity.ERROR, f"cannot read: {exc.strerror}",
                                 po_shown, hint="check the file's permissions"))
-        return None, None, True
+        return None, None, True, None
     if found is None:
-        return None, None, False
-    catalog, data = found
+        return None, None, False, None
+    catalog, data, seen = found
     foreign = sync.foreign_entries(catalog, {u.source for u in units}, po_shown)
     if foreign:  # English a vendor added by hand: the catalog is not this article's
         findings.extend(identity.unchecked(f, (layout.catalog(rel),)) for f in foreign)
-        return None, data, True
-    return catalog, data, False
+        return None, data, True, seen
+    return catalog, data, False, seen
 
 
 def _comments(locale: str, source_rel: str) -> tuple[str, ...]:

@@ -1,0 +1,103 @@
+"""The file system calls under ``io``'s atomic writes: the folders a file goes in made, and
+files and renames made durable (one syncfs per file system where the system has it)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import cast
+
+
+def make_folders(folder: str) -> None:
+    """``folder`` and those above it that are missing, one mkdir each (pathlib's
+    ``mkdir(parents=True)`` tries each missing one twice). A folder there already, or a link
+    to one, will do; anything else is in the way: FileExistsError."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        parent = os.path.dirname(folder)
+        if not parent or parent == folder:
+            raise
+        make_folders(parent)
+        make_folder(folder)
+    except FileExistsError:  # a folder, or a link to none ('File exists')
+        if not os.path.isdir(folder):
+            raise
+
+
+def make_folder(folder: str) -> None:
+    try:
+        os.mkdir(folder)
+    except FileExistsError:  # made meanwhile (another run), or a link to none
+        if not os.path.isdir(folder):
+            raise
+
+
+def make_durable(
+    fds: Sequence[int], syncfs: Callable[[int], int] | None
+) -> list[OSError | None]:
+    """Flush these open files to disk: per file, None or the error its flush reported.
+
+    One syncfs per file system where the system has it (Linux); where it is missing or
+    reports an error, an fsync each, which also tells which file the error belongs to (the
+    kernel reports a write-back error to every open file it concerns)."""
+    if not fds:
+        return []
+    if syncfs is not None and len(fds) > 1 and syncfs_each(fds, syncfs):
+        return [None] * len(fds)  # one file: its own fsync below is the smaller flush
+    failures: list[OSError | None] = []
+    for fd in fds:
+        try:
+            os.fsync(fd)
+            failures.append(None)
+        except OSError as exc:
+            failures.append(exc)
+    return failures
+
+
+def syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int]) -> bool:
+    """syncfs once for each file system these descriptors are on; False if one call failed."""
+    devices: dict[int, int] = {}
+    for fd in fds:
+        devices.setdefault(os.fstat(fd).st_dev, fd)
+    return all(syncfs(fd) == 0 for fd in devices.values())
+
+
+@functools.lru_cache(maxsize=1)  # looked up once: a CDLL and its function types form cycles
+def syncfs() -> Callable[[int], int] | None:
+    """libc's syncfs(2), or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only a run that writes pays for it
+
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int]
+    fn.restype = ctypes.c_int
+    return cast("Callable[[int], int]", fn)
+
+
+def unlink_quietly(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """Make the renames into these folders durable: one fsync per folder."""
+    for folder in sorted(set(folders)):
+        fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,70 @@
+"""io's atomic writes and reads: what they tell of the files, and the system calls they spend
+on the folders the files go in."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline import io
+
+
+def _mkdirs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    made: list[str] = []
+    mkdir = os.mkdir
+
+    def counted(path: str, *args: int) -> None:
+        made.append(os.fspath(path))
+        mkdir(path, *args)
+
+    monkeypatch.setattr(os, "mkdir", counted)
+    return made
+
+
+def test_a_batch_makes_each_missing_folder_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing folder was tried once by the batch and twice more by pathlib's
+    mkdir(parents=True), and a folder made for one file was tried again for the next in it:
+    now a folder whose parent is missing fails once, then is made once."""
+    made = _mkdirs(monkeypatch)
+    root = tmp_path / "out"
+    writes = [(root / f, b"x", None) for f in ("a/b/x.md", "a/b/y.md", "a/c/z.md", "a/w.md")]
+    assert io.write_files(writes) == [True] * 4
+    assert Counter(made) == {str(root / "a/b"): 2, str(root / "a"): 2, str(root): 1,
+                             str(root / "a/c"): 1}
+
+
+def test_a_file_into_a_folder_there_already_makes_no_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each batch tried to make the folders of its files, there already from the batch
+    before: an mkdir and a stat per folder per batch."""
+    (tmp_path / "a").mkdir()
+    made = _mkdirs(monkeypatch)
+    assert io.write_files([(tmp_path / "a/x.md", b"x", None)]) == [True]
+    assert made == []
+
+
+def test_a_file_written_is_told_with_its_status_once_renamed(tmp_path: Path) -> None:
+    """The run cache records it by that status (the rename sets its ctime), not by opening
+    and reading the file again."""
+    path = tmp_path / "a/x.md"
+    [(done, seen)] = io.write_seen([(path, b"new", None)])
+    st = os.stat(path)
+    assert done is True and seen == io.Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                                            st.st_ino, None)
+    [(done, seen)] = io.write_seen([(path, b"new", None)])  # as it holds: read, not written
+    assert done is False and seen is not None and seen.taken_ns is not None
+    assert seen[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def test_a_file_read_is_told_with_its_status_before_the_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"text")
+    st = os.stat(path)
+    data, seen = io.read_seen(path, 100)
+    assert data == b"text" and seen is not None
+    assert seen[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    assert seen.taken_ns is not None and seen.taken_ns >= st.st_mtime_ns
