@@ -189,12 +189,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                 target = found.path
                 status = None if expected is None or i not in expected else \
                     _as_status(found.seen)
-                try:
-                    tmp, fd = _stage(target, (data,), found.mode, found.existed)
-                except FileNotFoundError:  # its folder is missing: made, and those above it
-                    # (tried first: most files go where a folder already is, or was just made)
-                    _make_folders(os.path.dirname(target) or ".")
-                    tmp, fd = _stage(target, (data,), found.mode, found.existed)
+                tmp, fd = _stage(target, (data,), found.mode, found.existed, folders=True)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
@@ -311,16 +306,25 @@ def _exists(path: Path) -> bool:
     return True
 
 
-def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool) -> tuple[str, int]:
+def _stage(path: Path, chunks: Iterable[bytes], mode: int, existed: bool,
+           folders: bool = False) -> tuple[str, int]:
     """A new temp file beside ``path`` holding ``chunks``, still open: (its path, descriptor).
     A new file gets the umask's mode (the kernel applies it at creation); a replaced one
-    keeps its file's mode."""
+    keeps its file's mode. ``folders``: the folders it goes in are made if missing."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC
     folder, name = os.path.split(path)  # (strings: pathlib's parts cost more than the calls)
     for _ in range(100):
         tmp = os.path.join(folder, temp_name(name))
         try:
-            fd = os.open(tmp, flags, 0o666)
+            try:
+                fd = os.open(tmp, flags, 0o666)
+            except FileNotFoundError:
+                if not folders:
+                    raise
+                # its folder is missing: made, with those above it, only now (most files go
+                # where a folder is, or was just made: no mkdir and stat per file for them)
+                _make_folders(folder or ".")
+                fd = os.open(tmp, flags, 0o666)
         except FileExistsError:
             continue
         break

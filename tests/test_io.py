@@ -68,3 +68,19 @@ def test_a_file_read_is_told_with_its_status_before_the_read(tmp_path: Path) -> 
     assert data == b"text" and seen is not None
     assert seen[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     assert seen.taken_ns is not None and seen.taken_ns >= st.st_mtime_ns
+
+
+def test_a_file_into_a_missing_folder_draws_one_temp_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temp file is created first and its folder made only when that fails: the second
+    try reuses the name rather than drawing random bytes again."""
+    names: list[str] = []
+    temp_name = io.temp_name
+
+    def counted(name: str) -> str:
+        names.append(temp_name(name))
+        return names[-1]
+
+    monkeypatch.setattr(io, "temp_name", counted)
+    assert io.write_files([(tmp_path / "a/b/x.md", b"x", None)]) == [True]
+    assert len(names) == 1 and (tmp_path / "a/b/x.md").read_bytes() == b"x"
