@@ -140,9 +140,10 @@ def policy(settings: Settings) -> Policy:
                   settings.check)
 
 
-def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
+def prepare(rel: str, settings: Settings, guard: Guard | None = None,
+            folders: dict[str, bool] | None = None) -> Prepared:
     """One article: read, extract, check and render in memory. Every problem is a finding.
-    ``guard``: as for ``publish``."""
+    ``guard``: as for ``publish``; ``folders``: the batch's, for ``read_catalog_seen``."""
     layout = settings.layout
     article_path = layout.article(rel)
     shown = layout.shown_article(rel)
@@ -163,7 +164,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None) -> Prepare
     catalog: Catalog | None = None
     broken = False
     try:
-        found = read_catalog_seen(po_path, po_shown, settings.max_file_size)
+        found = read_catalog_seen(po_path, po_shown, settings.max_file_size, folders)
         if found is not None:
             catalog, po_bytes, po_seen = found
     except InputError as exc:
@@ -341,11 +342,12 @@ def finish(prep: Prepared, results: Mapping[str, tuple[bool | InputError, Seen |
                    cache=None if entry is None else entry.packed(), tm=prep.tm, page=page)
 
 
-def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
+def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None,
+                   folders: dict[str, bool] | None = None) -> Prepared:
     """``prepare``, with a bug turned into an error finding for this article alone: the other
     articles still run, and no traceback reaches the user."""
     try:
-        return prepare(rel, settings, guard)
+        return prepare(rel, settings, guard, folders)
     except Unavailable:  # the storage's fault, not the article's: the batch is retried
         raise
     except Exception as exc:  # anything else would stop the whole run
@@ -362,7 +364,9 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     """Articles in order: each worked out in memory, then the batch's files written together
     (one flush to disk for all of them, see ``write_files``)."""
     guard = Guard(settings.options)
-    return write_batch([lean(prepare_safely(rel, settings, guard)) for rel in rels], settings)
+    folders: dict[str, bool] = {}  # what the batch's catalog reads found of their folders
+    return write_batch([lean(prepare_safely(rel, settings, guard, folders)) for rel in rels],
+                       settings)
 
 
 def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcome]:

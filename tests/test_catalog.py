@@ -572,3 +572,31 @@ def test_twins_whose_context_a_tool_dropped_are_told_apart_not_merged() -> None:
     assert (finding.check, finding.line) == ("po-duplicate", 9)
     assert finding.hint is not None and 'put back msgctxt "abcde-104"' in finding.hint
     assert "merge" not in finding.hint.replace("do not merge", "")
+
+
+def test_the_catalogs_of_a_batch_climb_their_missing_folders_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each missing catalog climbed its missing folders to find a link to nothing hiding it:
+    on a first run, a few calls for every article. A batch keeps what the climbs found."""
+    from pipeline.catalog.files import read_catalog_seen
+
+    (tmp_path / "locales").mkdir()
+    calls: list[str] = []
+    lstat = os.lstat
+
+    def counted(path: str) -> os.stat_result:
+        calls.append(path)
+        return lstat(path)
+
+    monkeypatch.setattr(os, "lstat", counted)
+    folders: dict[str, bool] = {}
+    po = tmp_path / "locales/fr-FR/x"
+    assert read_catalog_seen(po / "a.po", "a.po", 100, folders) is None
+    assert len(calls) == 4  # a.po, x, fr-FR, locales
+    assert read_catalog_seen(po / "b.po", "b.po", 100, folders) is None
+    assert read_catalog_seen(tmp_path / "locales/fr-FR/y/c.po", "c.po", 100, folders) is None
+    assert len(calls) == 6  # c.po and y: fr-FR was found missing, nothing above hides it
+    (tmp_path / "locales/de-DE").symlink_to(tmp_path / "share")  # a share not mounted
+    for name in ("a.po", "b.po"):  # said for each catalog below it
+        with pytest.raises(InputError, match="a symbolic link to"):
+            read_catalog_seen(tmp_path / "locales/de-DE" / name, name, 100, folders)

@@ -10,6 +10,7 @@ from pipeline.publish import Guard
 
 def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
     guard = Guard(settings.options)
+    folders: dict[str, bool] = {}  # what the batch's catalog reads found of their folders
     drives = settings.layout.drives
     driven = [drives(rel) for rel in rels]
     english = job.prepare_safely
@@ -17,8 +18,8 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
         from pipeline.source import job as source_job
 
         english = source_job.prepare_safely
-    prepared = [job.lean((english if by_english else job.prepare_safely)(rel, settings, guard))
-                for rel, by_english in zip(rels, driven, strict=True)]
+    prepared = [job.lean((english if by_english else job.prepare_safely)(
+        rel, settings, guard, folders)) for rel, by_english in zip(rels, driven, strict=True)]
     return job.write_batch(prepared, settings)
 
 

@@ -52,8 +52,8 @@ from pipeline.source.units import (
 from pipeline.storage import Unavailable, Url
 
 
-def prepare(rel: str, settings: Settings, guard: Guard | None = None
-            ) -> Prepared:
+def prepare(rel: str, settings: Settings, guard: Guard | None = None,
+            folders: dict[str, bool] | None = None) -> Prepared:
     layout = settings.layout
     locale, _, within = rel.partition("/")
     shown = layout.shown_english(rel)
@@ -74,7 +74,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None
     findings: list[Finding] = list(english.findings) if first else []
     units = units_of(english, within)
     handoff, handoff_data, handoff_read, handoff_seen = _handoff(rel, settings, findings)
-    catalog, po_bytes, broken, po_seen = _catalog(rel, settings, findings, units)
+    catalog, po_bytes, broken, po_seen = _catalog(rel, settings, findings, units, folders)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
     carried = False  # the catalog started from a deleted article's (a rename)
@@ -273,14 +273,15 @@ def _handoff(rel: str, settings: Settings, findings: list[Finding]
     return None, None, False, None
 
 
-def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit]
+def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit],
+             folders: dict[str, bool] | None = None,
              ) -> tuple[Catalog | None, bytes | None, bool, Seen | None]:
     """The locale's catalog as read, its bytes, whether it is broken (then it is neither
     rewritten nor published from), and its status as read."""
     layout = settings.layout
     po_shown = layout.shown_catalog(rel)
     try:
-        found = read_catalog_seen(layout.catalog(rel), po_shown, settings.max_file_size)
+        found = read_catalog_seen(layout.catalog(rel), po_shown, settings.max_file_size, folders)
     except InputError as exc:
         findings.append(identity.unchecked(exc.finding, (layout.catalog(rel),)))
         return None, None, True, None
@@ -358,10 +359,11 @@ def _at_handoff(found: list[Finding], handoff: Article | None, units: Sequence[U
     return out
 
 
-def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None) -> Prepared:
+def prepare_safely(rel: str, settings: Settings, guard: Guard | None = None,
+                   folders: dict[str, bool] | None = None) -> Prepared:
     """``prepare``, with a bug turned into an error finding for this article alone."""
     try:
-        return prepare(rel, settings, guard)
+        return prepare(rel, settings, guard, folders)
     except Unavailable:  # the storage's fault, not the article's: the batch is retried
         raise
     except Exception as exc:  # anything else would stop the whole run
