@@ -429,3 +429,41 @@ def test_an_article_a_translator_saves_after_the_run_read_it_is_redone_next_run(
     monkeypatch.setattr(job, "prepare", counted)
     assert main(["locales", "-q", "-j", "1"]) in (0, 1)
     assert prepared == [rel]  # the others replayed: their files are as the first run left them
+
+
+def test_a_run_records_each_file_as_a_rerun_finds_it_so_a_noop_rerun_reads_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The states a run records without reading its files again (the status it read or wrote
+    each through) are the ones a rerun's stat finds: a rerun with nothing changed prepares no
+    article and hashes no file, once past the racy window of the first run's save."""
+    from pipeline import job
+    from pipeline.cli import main
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    values = cache_module._values((tmp_path / "build" / CACHE_NAME).read_bytes())
+    next(values)  # the header
+    layout = Layout(tmp_path / "content", tmp_path / "locales", tmp_path / "build",
+                    source="en-US")
+    recorded = 0
+    for chunk in values:
+        for rel, raw in chunk.items():
+            entry = Entry.from_record(marshal.loads(raw))
+            for path, state in zip(layout.paths(rel), (entry.article, entry.catalog,
+                                   entry.output, entry.handoff), strict=True):
+                if state is not None and path is not None:
+                    st = os.stat(path)
+                    assert state[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                    recorded += 1
+    assert recorded > 10
+    time.sleep(0.2)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)  # hashes the files in the racy tail
+    prepared: list[str] = []
+    hashed: list[int] = []
+    prepare, digest = job.prepare, cache_module.digest
+    monkeypatch.setattr(job, "prepare", lambda *a: prepared.append(a[0]) or prepare(*a))
+    monkeypatch.setattr(cache_module, "digest", lambda d: hashed.append(len(d)) or digest(d))
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    assert prepared == [] and hashed == []
