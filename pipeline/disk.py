@@ -38,16 +38,18 @@ def make_folder(folder: str) -> None:
 
 
 def make_durable(
-    fds: Sequence[int], syncfs: Callable[[int], int] | None
+    fds: Sequence[int], syncfs: Callable[[int], int] | None,
+    folders: Sequence[str] | None = None,
 ) -> list[OSError | None]:
     """Flush these open files to disk: per file, None or the error its flush reported.
 
     One syncfs per file system where the system has it (Linux); where it is missing or
     reports an error, an fsync each, which also tells which file the error belongs to (the
-    kernel reports a write-back error to every open file it concerns)."""
+    kernel reports a write-back error to every open file it concerns). ``folders``: as for
+    ``syncfs_each``."""
     if not fds:
         return []
-    if syncfs is not None and len(fds) > 1 and syncfs_each(fds, syncfs):
+    if syncfs is not None and len(fds) > 1 and syncfs_each(fds, syncfs, folders):
         return [None] * len(fds)  # one file: its own fsync below is the smaller flush
     failures: list[OSError | None] = []
     for fd in fds:
@@ -59,10 +61,18 @@ def make_durable(
     return failures
 
 
-def syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int]) -> bool:
-    """syncfs once for each file system these descriptors are on; False if one call failed."""
+def syncfs_each(fds: Sequence[int], syncfs: Callable[[int], int],
+                folders: Sequence[str] | None = None) -> bool:
+    """syncfs once for each file system these descriptors are on; False if one call failed.
+    ``folders``: the folder each file was just created in, by the same name; a file made
+    in a folder is on that folder's file system, so one fstat a folder tells them all."""
     devices: dict[int, int] = {}
-    for fd in fds:
+    asked: set[str] = set()
+    for n, fd in enumerate(fds):
+        if folders is not None:
+            if folders[n] in asked:
+                continue
+            asked.add(folders[n])
         devices.setdefault(os.fstat(fd).st_dev, fd)
     return all(syncfs(fd) == 0 for fd in devices.values())
 

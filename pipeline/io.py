@@ -198,7 +198,8 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
         # single write never loads ctypes to look it up
         syncfs = _syncfs() if len(staged) > 1 else None
         fds = [s.fd for s in staged]
-        for item, failure in zip(staged, _make_durable(fds, syncfs), strict=True):
+        folders = [os.path.dirname(s.path) for s in staged]
+        for item, failure in zip(staged, _make_durable(fds, syncfs, folders), strict=True):
             if failure is not None:
                 results[item.position] = _write_error(item.path, failure, item.shown, item.existed)
         renamed: list[_Staged] = []

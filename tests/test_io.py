@@ -84,3 +84,24 @@ def test_a_file_into_a_missing_folder_draws_one_temp_name(
     monkeypatch.setattr(io, "temp_name", counted)
     assert io.write_files([(tmp_path / "a/b/x.md", b"x", None)]) == [True]
     assert len(names) == 1 and (tmp_path / "a/b/x.md").read_bytes() == b"x"
+
+
+def test_a_batch_asks_each_folder_once_for_its_file_system(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temp files were made durable with one syncfs per file system, found by an fstat of
+    every temp file: a file made in a folder is on that folder's file system, so one fstat a
+    folder does (and one a file after the rename, for the status the run cache records)."""
+    if io._syncfs() is None:
+        pytest.skip("no syncfs here")
+    (tmp_path / "a").mkdir()
+    asked: list[int] = []
+    fstat = os.fstat
+
+    def counted(fd: int) -> os.stat_result:
+        asked.append(fd)
+        return fstat(fd)
+
+    monkeypatch.setattr(os, "fstat", counted)
+    writes = [(tmp_path / "a" / f"{n}.md", b"x", None) for n in range(3)]
+    assert io.write_files(writes) == [True] * 3
+    assert len(asked) == 1 + 3
