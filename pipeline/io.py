@@ -270,6 +270,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None) -> _Found
         if old is None:  # a link to a file where the run found none
             return None
         st = os.fstat(fd)  # before reading: a save after it changes the status
+        if stat.S_ISDIR(st.st_mode):  # os.open opens a folder, where open() refused it
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns())
         if old is not ...:
             now = _read_upto(fd, max(st.st_size, len(old)) + 1)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import io
+from pipeline.findings import InputError
 
 
 def _mkdirs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -105,3 +106,16 @@ def test_a_batch_asks_each_folder_once_for_its_file_system(
     writes = [(tmp_path / "a" / f"{n}.md", b"x", None) for n in range(3)]
     assert io.write_files(writes) == [True] * 3
     assert len(asked) == 1 + 3
+
+
+def test_a_folder_where_a_file_goes_fails_before_anything_is_staged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The target is opened with os.open, which opens a folder where open() refused it: a
+    folder of any size is still refused at once, with no temp file written beside it."""
+    target = tmp_path / "a.md"
+    target.mkdir()
+    staged: list[object] = []
+    monkeypatch.setattr(io, "_stage", lambda *a, **k: staged.append(a))
+    [result] = io.write_files([(target, b"x", None)])
+    assert isinstance(result, InputError) and "a folder stands where" in result.finding.message
+    assert staged == []
