@@ -281,7 +281,16 @@ def run_checked(item: Any, fn: Callable[[Any], Any], digest: str) -> Any:
         raise CodeMismatch(
             f"this worker runs other pipeline code (source digest {here[:12]}, the client's "
             f"{digest[:12]}): run the same package version on the client and every worker")
+    _first_batch_here()
     return fn(item)
+
+
+@functools.cache
+def _first_batch_here() -> None:
+    """A process that runs Dask batches collects as the pool's workers do (``_worker_started``):
+    at Dask's thresholds a local worker spent 0.06 s of a corpus run's CPU in the collector,
+    against 0.01 s in a pool worker's."""
+    _worker_started()
 
 
 @dataclass

@@ -4,6 +4,7 @@ summary as one process; a lost worker or a store that fails once heals; Dask sta
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -502,3 +503,18 @@ def test_a_local_clusters_client_takes_results_straight_from_the_workers() -> No
         assert isinstance(pool, executors._Dask)
         assert pool.client.direct_to_workers is True
         assert list(pool.map(str, [1, 2])) == ["1", "2"]
+
+
+def test_a_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
+    before = gc.get_threshold()
+    executors._first_batch_here.cache_clear()
+    gc.set_threshold(700, 10, 10)
+    try:
+        executors._worker_started()
+        pool_worker = gc.get_threshold()
+        gc.set_threshold(700, 10, 10)
+        assert executors.run_checked(3, str, executors._code()) == "3"
+        assert gc.get_threshold() == pool_worker != (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+        executors._first_batch_here.cache_clear()
