@@ -37,9 +37,12 @@ def loopback_cluster(python: str, repo: Path, scratch: Path, env: dict[str, str]
     info = scratch / "scheduler.json"
     info.unlink(missing_ok=True)
     # The workers import the pipeline of this checkout, and are set up as docs/distributed.md
-    # advises: no statistical profiler, no work stealing.
+    # advises: no statistical profiler, no work stealing, housekeeping once a second.
     env = {**env, "PYTHONPATH": str(repo), "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False",
-           "DASK_DISTRIBUTED__SCHEDULER__WORK_STEALING": "False"}
+           "DASK_DISTRIBUTED__SCHEDULER__WORK_STEALING": "False",
+           "DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL": "1s",
+           "DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL": "1s",
+           "DASK_DISTRIBUTED__WORKER__MEMORY__MONITOR_INTERVAL": "1s"}
     common = ["--host", "127.0.0.1", "--dashboard-address", "127.0.0.1:0"]
     procs: list[subprocess.Popen[bytes]] = []
     log = open(scratch / "cluster.log", "ab")  # noqa: SIM115 - closed below
