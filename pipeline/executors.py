@@ -358,11 +358,7 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
                     n_workers=max(spec.jobs, 1), threads_per_worker=1, processes=True,
                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
                     silence_logs=logging.ERROR))
-                # each result straight from the worker that holds it: through the scheduler
-                # (the default) it crossed loopback twice, both times through this process's
-                # event loop, which shares the cores with the workers (0.1 s of CPU a run)
-                client = stack.enter_context(Client(  # type: ignore[no-untyped-call]
-                    cluster, direct_to_workers=True))
+                client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
             else:
                 client = stack.enter_context(
                     Client(spec.scheduler, timeout=CONNECT_TIMEOUT))  # type: ignore[no-untyped-call]

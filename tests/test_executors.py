@@ -496,15 +496,6 @@ def test_the_process_pools_batches_taper_off_so_no_whole_batch_runs_alone_at_the
         assert {len(run) for run in serial.cut(list(range(2642)))[:-1]} == {24}
 
 
-def test_a_local_clusters_client_takes_results_straight_from_the_workers() -> None:
-    """Not through the scheduler, which runs in the client's process: a batch's outcomes cross
-    loopback once."""
-    with executors.open_pool(executors.Spec("dask", jobs=1, scheduler="local"), 10) as pool:
-        assert isinstance(pool, executors._Dask)
-        assert pool.client.direct_to_workers is True
-        assert list(pool.map(str, [1, 2])) == ["1", "2"]
-
-
 def test_a_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
     before = gc.get_threshold()
     executors._first_batch_here.cache_clear()
