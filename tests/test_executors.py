@@ -361,7 +361,7 @@ def test_a_huge_jobs_count_forks_no_more_workers_than_cores_allow_or_batches_nee
 
 
 def test_a_worker_that_runs_other_code_is_refused() -> None:
-    assert executors.run_checked(3, str, executors._code()) == "3"
+    assert executors.run_checked(3, str, executors._code()).value == "3"
     with pytest.raises(executors.CodeMismatch, match="same package version"):
         executors.run_checked(3, str, "0" * 32)
 
@@ -504,8 +504,22 @@ def test_a_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
         executors._worker_started()
         pool_worker = gc.get_threshold()
         gc.set_threshold(700, 10, 10)
-        assert executors.run_checked(3, str, executors._code()) == "3"
+        assert executors.run_checked(3, str, executors._code()).value == "3"
         assert gc.get_threshold() == pool_worker != (700, 10, 10)
     finally:
         gc.set_threshold(*before)
         executors._first_batch_here.cache_clear()
+
+
+def test_a_dask_batch_comes_back_in_one_piece() -> None:
+    """Dask serializes each item of a list a task returns on its own when msgpack comes before
+    pickle in its serializers (a pickle, a frame and a header an article, each unpickled in the
+    client's event loop): a batch's result is one pickle, whatever the order."""
+    from distributed.protocol.serialize import deserialize, serialize
+
+    batch = [(f"fr-FR/a{n}.md", "fr-FR", ("error", "rule")) for n in range(5)]
+    result = executors.run_checked(batch, list, executors._code())
+    for serializers in (["dask", "msgpack", "pickle"], ["dask", "pickle", "msgpack"]):
+        header, frames = serialize(result, serializers=serializers)
+        assert len(frames) == 1
+        assert deserialize(header, frames).value == batch
