@@ -284,14 +284,17 @@ class Whole:
     value: Any
 
 
-def run_checked(item: Any, fn: Callable[[Any], Any], digest: str) -> Whole:
-    """``fn(item)`` on a Dask worker, once the worker is known to run the client's code."""
+def run_checked(item: Any, fn: Callable[[Any], Any], digest: str, own: bool = False) -> Whole:
+    """``fn(item)`` on a Dask worker, once the worker is known to run the client's code.
+    ``own``: the worker is one of this run's local cluster, whose settings are the run's to
+    make (a remote worker's process serves other clients too: its collector is left alone)."""
     here = _code()
     if here != digest:
         raise CodeMismatch(
             f"this worker runs other pipeline code (source digest {here[:12]}, the client's "
             f"{digest[:12]}): run the same package version on the client and every worker")
-    _first_batch_here()
+    if own:
+        _first_batch_here()
     return Whole(fn(item))
 
 
@@ -309,6 +312,7 @@ class _Dask:
     retries: int
     client: Any  # a distributed.Client
     workers: int = 0  # worker threads, when the batches are to taper off (0: even batches)
+    own: bool = False  # a local cluster of this run's (``run_checked``)
 
     def cut(self, items: Sequence[T]) -> list[Sequence[T]]:
         if self.workers:
@@ -321,7 +325,7 @@ class _Dask:
         token = os.urandom(4).hex()
         futures = self.client.map(
             run_checked, items, key=[f"pipeline-batch-{token}-{n}" for n in range(len(items))],
-            fn=fn, digest=_code(), retries=self.retries, pure=False)
+            fn=fn, digest=_code(), own=self.own, retries=self.retries, pure=False)
         futures.reverse()
         while futures:
             future = futures.pop()  # dropped once read: the cluster lets go of its result
@@ -384,4 +388,5 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
         size = spec.batch_size or max(1, min(DASK_MAX_BATCH,
                                              -(-todo // (max(threads, 1) * _TASKS_PER_WORKER))))
         # a size asked for is kept; one chosen here tapers off at the end of the run
-        yield _Dask(size, spec.retries, client, 0 if spec.batch_size else max(threads, 1))
+        yield _Dask(size, spec.retries, client, 0 if spec.batch_size else max(threads, 1),
+                    own=spec.scheduler == "local")

@@ -496,7 +496,9 @@ def test_the_process_pools_batches_taper_off_so_no_whole_batch_runs_alone_at_the
         assert {len(run) for run in serial.cut(list(range(2642)))[:-1]} == {24}
 
 
-def test_a_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
+def test_a_local_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
+    """A worker of the run's own local cluster takes the pool workers' collector thresholds;
+    a remote worker's process, which serves other clients too, is left as it is."""
     before = gc.get_threshold()
     executors._first_batch_here.cache_clear()
     gc.set_threshold(700, 10, 10)
@@ -505,6 +507,8 @@ def test_a_dask_worker_collects_garbage_as_seldom_as_a_pool_worker() -> None:
         pool_worker = gc.get_threshold()
         gc.set_threshold(700, 10, 10)
         assert executors.run_checked(3, str, executors._code()).value == "3"
+        assert gc.get_threshold() == (700, 10, 10)  # a remote worker's
+        assert executors.run_checked(3, str, executors._code(), own=True).value == "3"
         assert gc.get_threshold() == pool_worker != (700, 10, 10)
     finally:
         gc.set_threshold(*before)
