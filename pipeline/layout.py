@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline import storage
 from pipeline.storage import Url
-from pipeline.walk import Found, Walk, is_locale, join, printable, walk_url
+from pipeline.walk import Found, Walk, is_locale, join, printable, source_spelling, walk_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,8 @@ class Layout:
             if not is_locale(entry.name):
                 skipped.append(printable(entry.name))
             elif entry.name.lower() == self.source.lower():
+                if entry.name != self.source and not _same(entry.path, self.content / self.source):
+                    walk.problems.append(source_spelling(self._shown[0], entry.name, self.source))
                 continue  # plain English: it drives the other locales (pipeline.source)
             elif not locales or entry.name.lower() in locales:
                 walk.locale(entry)
@@ -183,3 +185,10 @@ def file_or_link(path: str) -> bool:
         return not os.path.isdir(path)
     return not stat.S_ISDIR(st.st_mode)
 
+
+def _same(path: str, other: Path) -> bool:
+    """Whether two names are one folder (a link from one to the other)."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False

@@ -48,6 +48,19 @@ def stray(found: tuple[str, str], shown: str, name: str, suffix: str) -> Finding
                    "read", join(shown, name), 0, 0, None, f"{found[1]}, then run again")
 
 
+def source_spelling(shown: str, name: str, source: str) -> Finding:
+    """A folder naming the English folder ``source`` in another case (content/en-us beside
+    content/en-US: unzipped, or saved on macOS and committed as typed): on Linux its articles
+    are no locale's handoffs and not the English either, and were passed over without a word,
+    so an English article put there was never translated; on macOS or Windows the two are one
+    folder."""
+    return Finding(inputs.LAYOUT.id, Severity.ERROR,
+                   f"the folder {name!r} names the English folder {source!r} in another case: "
+                   "no article in it is read, translated or published (on macOS or Windows "
+                   "the two are one folder)", join(shown, name), 0, 0, None,
+                   f"move what is in it into {source!r}, and remove it")
+
+
 def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
               skipping: bool, source: str = "", strays: bool = False) -> Found:
     """``Layout.articles`` and ``catalogs`` under a URL root. Object stores have no links or
@@ -78,6 +91,8 @@ def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
             if skipping:
                 skipped.append(printable(name))
         elif source and name.lower() == source.lower():
+            if name != source:
+                problems.append(source_spelling(shown, name, source))
             continue  # plain English: it drives the other locales (pipeline.source)
         elif not locales or name.lower() in locales:
             try:

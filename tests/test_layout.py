@@ -372,3 +372,44 @@ def test_an_object_named_as_a_locale_in_a_url_root_is_named_by_the_walks() -> No
              "file, where a folder should be: no .po file of de-DE was read")]
     finally:
         fs.rm("/h180-strays", recursive=True)
+
+
+def test_an_english_folder_in_another_case_is_named_not_passed_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    """content/en-us beside content/en-US (unzipped, or committed from macOS as typed): its
+    English article was never translated nor published, and no run said a word, exit 0. A
+    link from one spelling to the other is one folder: nothing to say."""
+    from pipeline.cli import main
+
+    english = tmp_path / "content" / "en-US"
+    english.mkdir(parents=True)
+    (english / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "locales" / "fr-FR").mkdir(parents=True)
+    (tmp_path / "content" / "en-us").mkdir()
+    (tmp_path / "content" / "en-us" / "b.md").write_text("# New\n\nMore.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["locales", "-j", "1"]) == 1
+    assert ("content/en-us: error[layout]: the folder 'en-us' names the English folder 'en-US' "
+            "in another case: no article in it is read") in capsys.readouterr().err
+    assert (tmp_path / "build" / "fr-FR" / "a.md").is_file()
+    shutil.rmtree(tmp_path / "content" / "en-us")
+    (tmp_path / "content" / "EN-US").symlink_to("en-US")
+    assert main(["locales", "-j", "1"]) == 0
+    assert "EN-US" not in capsys.readouterr().err
+
+
+def test_an_english_folder_in_another_case_in_a_url_root_is_named() -> None:
+    fsspec = pytest.importorskip("fsspec", reason="the dask extra: pip install '.[dask]'")
+    from pipeline.storage import Url
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/h182-case/content/en-US/a.md", b"# A\n")
+    fs.pipe("/h182-case/content/en-us/b.md", b"# B\n")
+    try:
+        layout = Layout(Url("memory://h182-case/content"), Url("memory://h182-case/locales"),
+                        Url("memory://h182-case/build"), "en-US")
+        assert [(f.file, f.severity) for f in layout.articles().problems] == [
+            ("memory://h182-case/content/en-us", Severity.ERROR)]
+    finally:
+        fs.rm("/h182-case", recursive=True)
