@@ -16,7 +16,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.outcome import Settings
-from pipeline.provenance import provenance_notes
+from pipeline.provenance import MT_NOTE, provenance_notes
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.source.tree import RENAME_READS, ranked
@@ -276,7 +276,9 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     that differ cannot be told apart by age (either catalog may have been edited after the
     copy; a fuzzy flag over the same text may be a reviewer's): this catalog's is published,
     and a warning names both files and the English, so that the newer edit is not silently
-    shadowed; neither text is touched. Read only where such an orphan catalog is there."""
+    shadowed; neither text is touched. The same text waiting here as extract left it (a
+    suggestion for English since edited, machine translation) was reviewed there: taken.
+    Read only where such an orphan catalog is there."""
     english = {u.source for u in units}
     near = [c for c in ranked(rel, settings.orphans) if c[0] < 2]
     if not near or 2 * len(english.intersection(m.msgid for m in catalog.active())) < len(
@@ -303,7 +305,7 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
         here = mine.get(m.key)
         if not (m.reviewed and m.msgid in english):
             continue
-        if here is None or not here.msgstr:
+        if here is None or not here.msgstr or (here.msgstr == m.msgstr and _pending(here)):
             taken[m.key] = m
         elif here.msgstr != m.msgstr:  # a fuzzy flag over the same text may be a reviewer's
             differ.append((here, m))
@@ -323,9 +325,15 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     findings.append(Finding(
         CATALOG_RENAMED.id, settings.options.severity(CATALOG_RENAMED),
         f"took the reviewed translations of {len({k[1] for k in taken})} of its "
-        f"{len(english)} English segments, which this catalog had no text of, from {shown}, "
-        "the catalog of a deleted article with this article's English (left by a rename, or by "
-        "a rename undone)", layout.shown_catalog(rel), 1, 1,
-        None, f"review them, then delete {shown} once nothing in it is newer"))
+        f"{len(english)} English segments, which this catalog had no text of (or the same "
+        f"awaiting review), from {shown}, the catalog of a deleted article with this "
+        "article's English (left by a rename, or by a rename undone)", layout.shown_catalog(rel),
+        1, 1, None, f"review them, then delete {shown} once nothing in it is newer"))
     return replace(catalog, messages=(*(taken.pop(m.key, m) if not m.obsolete else m
                                         for m in catalog.messages), *taken.values()))
+
+
+def _pending(msg: Message) -> bool:
+    """Fuzzy as extract made it, not as a reviewer flagged it: a suggestion made for English
+    since edited (``#| msgid``), or machine translation not yet reviewed."""
+    return msg.fuzzy and (msg.previous_msgid is not None or MT_NOTE in msg.extracted_comments)

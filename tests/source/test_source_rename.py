@@ -529,3 +529,26 @@ def test_the_warning_of_a_rename_undone_is_not_replayed_once_the_orphan_is_delet
     capsys.readouterr()
     assert tree.run("locales", "--format", "json") == 0
     assert _findings(capsys, "catalog-renamed") == []
+
+
+def test_a_rename_undone_takes_a_suggestion_reviewed_as_it_stood(tree: Tree) -> None:
+    """The English edited, its suggestion (fuzzy, `#| msgid`) carried by a rename and accepted
+    as it stood in the new catalog (the fuzzy flag cleared), the rename undone: the catalog at
+    the path still held the suggestion, the same text, fuzzy. Before, the review was lost
+    without a word (the same text, so no warning either): the page showed the English."""
+    tree.write("share.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    edited = GUIDE.replace("Send an invitation", "Send invitations")
+    tree.write("share.md", edited)
+    assert tree.run("locales") == 0
+    _move(tree, "share.md", RENAMED)
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", RENAMED, {"Send invitations": "Envoyer une invitation"})
+    _move(tree, RENAMED, "share.md")
+    assert tree.run("locales") == 0
+    [entry] = [m for m in tree.catalog("fr-FR", "share.md").active()
+               if m.msgid == "Send invitations"]
+    assert entry.reviewed and entry.msgstr == "Envoyer une invitation"
+    assert '"></a>Envoyer une invitation' in tree.page("fr-FR", "share.md")
