@@ -173,8 +173,8 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     another article moved onto it, a deleted article's name given to a renamed one, two
     articles that swapped names): the entries of that English the catalog has no active entry
     of: from a deleted article's catalog that holds at least half of it, as ``renamed`` finds
-    it, else from a living article's that translates that English, which its article no
-    longer has (``_moved_here``).
+    it, else (or when that one is farther off, by ``ranked``'s tiers) from a living article's
+    that translates that English, which its article no longer has (``_moved_here``).
     Without them, the catalog's own obsolete entries of that English (an older text) were
     revived and published, the catalog's entries of other English fuzzy-matched onto it, and
     the translator's text left behind unpublished. The catalog's own entries stay: merged,
@@ -197,11 +197,15 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     best = _most_shared(ranked(rel, settings.orphans), english, settings,
                         lambda _, other: read(other)) if settings.orphans else None
     hint = CATALOG_RENAMED.hint
-    if best is not None:
+    # a living article nearer than the deleted one (its folder, its file name) that had the
+    # English is where it came from (two that swapped names), not a copy deleted elsewhere,
+    # whose texts may be long stale; a deleted one as near still wins (a name reused)
+    tier = 3 if best is None else ranked(rel, (best[1],))[0][0]
+    moved = _moved_here(rel, settings, english, catalog, read, tier) if tier else None
+    if moved is None and best is not None:
         other, kind = best[1], "the catalog of a deleted article"
         taken = tuple(m for m in best[2].active() if m.msgid in english and m.msgid not in own)
     else:
-        moved = _moved_here(rel, settings, english, catalog, read)
         if moved is None:
             return catalog
         other, taken = moved[0], tuple(moved[1])
@@ -221,7 +225,8 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
 
 
 def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalog,
-                read: Callable[[str], Catalog | None]) -> tuple[str, list[Message]] | None:
+                read: Callable[[str], Catalog | None], tier: int
+                ) -> tuple[str, list[Message]] | None:
     """The catalog of a living English article of ``rel``'s locale that translates the most of
     ``english`` its article no longer has (two articles that swapped names, a section split
     out onto a path whose catalog is another's): its path and those entries, active or
@@ -232,11 +237,14 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
     English it was made for (one whose text another entry keeps is dropped). Taken when they
     are at least as many as the translations ``catalog`` holds of ``english``; English the other
     article still has is a copy, its own (the memory offers it for review). A candidate's
-    English is read only when its catalog holds enough."""
+    English is read only when its catalog holds enough. Only those of a ``ranked`` tier below
+    ``tier`` are looked at."""
     own = {m.msgid for m in catalog.active()}
     translated = len({m.msgid for m in catalog.active() if m.msgid in english and m.msgstr})
     best: tuple[int, str, list[Message]] | None = None
-    for _, _, other in _living(rel, settings):
+    for level, _, other in _living(rel, settings):
+        if level >= tier:
+            break  # ranked: the rest are no nearer
         source = read(other)
         if source is None:
             continue

@@ -552,3 +552,26 @@ def test_a_rename_undone_takes_a_suggestion_reviewed_as_it_stood(tree: Tree) -> 
                if m.msgid == "Send invitations"]
     assert entry.reviewed and entry.msgstr == "Envoyer une invitation"
     assert '"></a>Envoyer une invitation' in tree.page("fr-FR", "share.md")
+
+
+def test_a_swap_takes_the_living_articles_translations_over_a_stale_copy_deleted_elsewhere(
+        tree: Tree) -> None:
+    """A copy of share.md in another folder, translated once and deleted long ago (its catalog
+    left, an orphan), then share.md corrected and swapped with other.md. Before, the deleted
+    copy's catalog, being a deleted article's, won wherever it was: its stale text published
+    over the correction the living catalog beside it held."""
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", BILLING)
+    tree.write("old/copy.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    tree.translate("fr-FR", "old/copy.md", {**FRENCH, "Send an invitation": "Inviter"})
+    (tree.content / "en-US" / "old" / "copy.md").unlink()
+    assert tree.run("locales") == 0
+    tree.write("share.md", BILLING)
+    tree.write("other.md", GUIDE)
+    assert tree.run("locales") == 0
+    guide = tree.catalog("fr-FR", "other.md")
+    assert {m.msgid: m.msgstr for m in guide.active() if m.reviewed} == FRENCH
