@@ -25,7 +25,7 @@ from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
 from pipeline.findings import Finding, Severity, terminal_text
-from pipeline.layout import Layout
+from pipeline.layout import Layout, source_folder
 from pipeline.lock import remove_stale_temps, tree_lock
 from pipeline.memory import Setup, in_use
 from pipeline.outcome import Settings, Summary
@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace, config: Config, select: frozenset[str],
     try:
         # plain English in content/<source-locale>/ drives every target locale
         # (pipeline.source); the target locales are the folders found in both roots
-        source = config.source_locale if (content / config.source_locale).is_dir() else ""
+        source = source_folder(content, config.source_locale)
         layout = Layout(content, locales, out, source)
         # listed once: the articles, prune and the build-locales check read this one listing
         listing = source_tree.list_targets(layout, config.target_locales)

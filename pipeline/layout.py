@@ -192,3 +192,20 @@ def _same(path: str, other: Path) -> bool:
         return os.path.samefile(path, other)
     except OSError:
         return False
+
+
+def source_folder(content: Path | Url, name: str) -> str:
+    """The English folder's name ``name`` when content/<name> is a folder, or a folder of it
+    in another case is there (content/en-us alone), which the walks then name as an error
+    (``walk.source_spelling``): taken for a locale's handoffs, each English article was an
+    error of its own (no ms.* keys) that never said why. "" when there is none: the tree is
+    handoffs alone. The root is listed only when the folder is not there."""
+    if (content / name).is_dir():
+        return name
+    try:
+        names = ([n for n, is_dir in storage.listing(content) if is_dir]
+                 if isinstance(content, Url) else
+                 [e.name for e in os.scandir(content) if e.is_dir()])
+    except OSError:
+        return ""
+    return name if any(n.lower() == name.lower() for n in names) else ""

@@ -413,3 +413,20 @@ def test_an_english_folder_in_another_case_in_a_url_root_is_named() -> None:
             ("memory://h182-case/content/en-us", Severity.ERROR)]
     finally:
         fs.rm("/h182-case", recursive=True)
+
+
+def test_an_english_folder_in_another_case_alone_is_named_not_read_as_handoffs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    """content/en-us alone (no en-US): before, it was taken for a locale's handoffs, each
+    English article an error of its own (`missing-loc-keys`) that never said why."""
+    from pipeline.cli import main
+
+    (tmp_path / "content" / "en-us").mkdir(parents=True)
+    (tmp_path / "content" / "en-us" / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "locales" / "fr-FR").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["locales", "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "content/en-us: error[layout]: the folder 'en-us' names the English folder" in err
+    assert "missing-loc-keys" not in err

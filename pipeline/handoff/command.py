@@ -18,7 +18,7 @@ from pipeline.findings import Finding, InputError, Severity, shown_path
 from pipeline.handoff import back, package
 from pipeline.handoff.work import CATEGORIES, Count, Work, counts, needing_work
 from pipeline.io import read_bytes, write_atomic, write_files
-from pipeline.layout import Layout
+from pipeline.layout import Layout, source_folder
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
 from pipeline.roots import missing_locale
@@ -114,7 +114,7 @@ def _orphans(rels: list[str], config: Config, locales: Path) -> list[Finding]:
     content = config.content
     if not isinstance(content, Path) or not content.is_dir():
         return []
-    source = config.source_locale if (content / config.source_locale).is_dir() else ""
+    source = source_folder(content, config.source_locale)
     tree = Layout(content, locales, Path(), source)
     gone = [rel for rel in rels if not tree.has_article(rel)]
     if len(gone) == len(rels):  # another tree's content folder, or none of these

@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline.checks.base import Options
 from pipeline.config import Config, bounded_jobs
 from pipeline.findings import shown_path
-from pipeline.layout import Layout
+from pipeline.layout import Layout, source_folder
 from pipeline.progress import Progress
 from pipeline.roots import misplaced
 from pipeline.source import tree as source_tree
@@ -34,7 +34,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
     content = args.content or config.content
     # plain English in content/<source-locale>/ drives every target locale, as in ``locales``:
     # the report shows each of its articles in each target locale, beside the handoffs
-    source = config.source_locale if (content / config.source_locale).is_dir() else ""
+    source = source_folder(content, config.source_locale)
     layout = Layout(content, args.locales or config.locales, out, source)
     if not layout.content.is_dir():
         print(f"pipeline: error: no content folder at {layout.content} (give --content DIR)",
