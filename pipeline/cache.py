@@ -73,11 +73,9 @@ class FileState(NamedTuple):
 
         Except within a timestamp tick: a file modified in the same tick, after the status was
         taken, keeps it. A file read whose mtime is that recent is read again (``of``), as
-        before. A file written is not: its status is taken after the rename, and a save in the
-        same tick after that is as unseen as one after ``of``'s read, which this status stands
-        for without the read (a save between the rename and such a read, in the same tick, is
-        the one ``of`` would have seen: a few milliseconds, where ``of`` cannot see the rest of
-        the tick either)."""
+        before. A file written comes with its status after the rename only where its mtime is
+        before its ctime (no save in place since the rename, ``disk.written_status``): else
+        None, and it is read again too."""
         if seen is None or (seen.taken_ns is not None
                             and seen.mtime_ns >= seen.taken_ns - _RACY_NS):
             return cls.of(path, data)

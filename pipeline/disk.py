@@ -1,5 +1,6 @@
-"""The file system calls under ``io``'s atomic writes: the folders a file goes in made, and
-files and renames made durable (one syncfs per file system where the system has it)."""
+"""The file system calls under ``io``'s atomic writes: the folders a file goes in made,
+files and renames made durable (one syncfs per file system where the system has it), and the
+status the run cache records of a file read or written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,32 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
+
+
+class Seen(NamedTuple):
+    """A file's status as the run found it, from the descriptor it read or wrote: what the run
+    cache records of the file, without opening it again (``cache.FileState.seen``)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    # when the status was taken of a file read (it vouches for the bytes read unless the file
+    # was modified within a timestamp tick of then); None: of a file this run wrote, after
+    # renaming it into place
+    taken_ns: int | None
+
+
+def written_status(st: os.stat_result, size: int) -> Seen | None:
+    """The status of a file of ``size`` bytes this run renamed into place, for the run cache;
+    None (the cache reads it again) where it may have been saved in place since the rename.
+    A write sets a file's mtime and ctime alike, the rename its ctime alone: a file that
+    still holds the temp file's bytes has an mtime before its ctime; a save since, or in the
+    tick the temp file was written in, leaves them equal."""
+    if st.st_size != size or st.st_mtime_ns >= st.st_ctime_ns:
+        return None
+    return Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, None)
 
 
 def make_folders(folder: str) -> None:

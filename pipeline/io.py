@@ -14,12 +14,14 @@ from types import EllipsisType
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
+from pipeline.disk import Seen as Seen  # the status type the readers and the cache take
 from pipeline.disk import fsync_dir as _fsync_dir
 from pipeline.disk import make_durable as _make_durable
 from pipeline.disk import make_folders as _make_folders
 from pipeline.disk import sync_folders
 from pipeline.disk import syncfs as _syncfs
 from pipeline.disk import unlink_quietly as _unlink_quietly
+from pipeline.disk import written_status as _written
 from pipeline.findings import InputError
 from pipeline.lock import temp_name
 
@@ -28,20 +30,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MODE = 0o644
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
-
-class Seen(NamedTuple):
-    """A file's status as the run found it, from the descriptor it read or wrote: what the run
-    cache records of the file, without opening it again (``cache.FileState.seen``)."""
-
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    ino: int
-    # when the status was taken of a file read (it vouches for the bytes read unless the file
-    # was modified within a timestamp tick of then); None: of a file this run wrote, after
-    # renaming it into place
-    taken_ns: int | None
 
 
 def read_bytes(path: Path | Url, limit: int, shown: str | None = None) -> bytes:
@@ -228,8 +216,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
             except OSError:  # no status: the cache reads the file again; its folder synced
                 devices = None
                 continue
-            seen[item.position] = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino,
-                                       None)
+            seen[item.position] = _written(st, len(local[item.position][1]))
             if devices is not None:
                 devices.setdefault(st.st_dev, item.fd)
         # The renamed files' descriptors are still open: a syncfs on one of them commits its

@@ -467,3 +467,42 @@ def test_a_run_records_each_file_as_a_rerun_finds_it_so_a_noop_rerun_reads_none(
     monkeypatch.setattr(cache_module, "digest", lambda d: hashed.append(len(d)) or digest(d))
     assert main(["locales", "-q", "-j", "1"]) in (0, 1)
     assert prepared == [] and hashed == []
+
+
+@pytest.mark.parametrize("kind", ["catalog", "output"])
+def test_a_file_saved_in_place_right_after_the_run_renamed_it_there_is_redone_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """A file the run wrote was recorded by the status its descriptor gave after the rename:
+    a save in place between the rename and that status (a translator's editor, a script
+    touching the page) was recorded as the run's own bytes, and every later run replayed the
+    article, the catalog's edit unpublished or the page's left standing."""
+    from pipeline.cli import main
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    po = tmp_path / "locales/fr-FR/get-started/install-cli.po"
+    page = tmp_path / "build/fr-FR/get-started/install-cli.md"
+    po.write_bytes(po.read_bytes() + b"\n")  # not as the run writes it: rewritten
+    target = po if kind == "catalog" else page
+    old, new = ('"Prérequis"', '"Préalables"') if kind == "catalog" else \
+        ("Prérequis", "PréREQUIS")
+    replace_file = os.replace
+
+    def saved_right_after(src: str, dst: object) -> None:
+        replace_file(src, dst)  # type: ignore[arg-type]
+        if os.path.abspath(dst) == str(target):  # type: ignore[call-overload]
+            with open(target, "r+b") as fh:  # in place: the inode the run wrote
+                data = fh.read().replace(old.encode(), new.encode())
+                fh.seek(0)
+                fh.write(data)
+                fh.truncate()
+            time.sleep(0.2)  # the run goes on: the save is no longer within a racy tick
+
+    monkeypatch.setattr(os, "replace", saved_right_after)
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    monkeypatch.setattr(os, "replace", replace_file)
+    assert new.encode() in target.read_bytes()  # saved, in place, after the run's rename
+    assert main(["locales", "-q", "-j", "1"]) in (0, 1)
+    text = page.read_text(encoding="utf-8")
+    assert ("Préalables" in text) if kind == "catalog" else ("PréREQUIS" not in text)

@@ -4,6 +4,7 @@ on the folders the files go in."""
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -48,9 +49,13 @@ def test_a_file_into_a_folder_there_already_makes_no_folder(
     assert made == []
 
 
-def test_a_file_written_is_told_with_its_status_once_renamed(tmp_path: Path) -> None:
+def test_a_file_written_is_told_with_its_status_once_renamed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The run cache records it by that status (the rename sets its ctime), not by opening
     and reading the file again."""
+    durable = io._make_durable
+    # the flush takes a tick or more on a disk: the rename's ctime is after the write's mtime
+    monkeypatch.setattr(io, "_make_durable", lambda *a: time.sleep(0.02) or durable(*a))
     path = tmp_path / "a/x.md"
     [(done, seen)] = io.write_seen([(path, b"new", None)])
     st = os.stat(path)
@@ -59,6 +64,26 @@ def test_a_file_written_is_told_with_its_status_once_renamed(tmp_path: Path) -> 
     [(done, seen)] = io.write_seen([(path, b"new", None)])  # as it holds: read, not written
     assert done is False and seen is not None and seen.taken_ns is not None
     assert seen[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def test_a_file_saved_in_place_after_the_rename_is_told_with_no_status(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save in place between the rename and the status taken through the descriptor (a
+    translator's editor) was told as the run's own write: the run cache recorded the save's
+    status beside the digest of the run's bytes, and every later run replayed the article."""
+    durable, replace = io._make_durable, os.replace
+    monkeypatch.setattr(io, "_make_durable", lambda *a: time.sleep(0.02) or durable(*a))
+    path = tmp_path / "x.md"
+
+    def saved_after(src: str, dst: Path) -> None:
+        replace(src, dst)
+        time.sleep(0.02)
+        with open(dst, "r+b") as fh:  # same size, the inode the run renamed there
+            fh.write(b"NEW")
+
+    monkeypatch.setattr(os, "replace", saved_after)
+    [(done, seen)] = io.write_seen([(path, b"new", None)])
+    assert done is True and path.read_bytes() == b"NEW" and seen is None
 
 
 def test_a_file_read_is_told_with_its_status_before_the_read(tmp_path: Path) -> None:
