@@ -38,6 +38,10 @@ def written_status(st: os.stat_result, size: int) -> Seen | None:
     return Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, None)
 
 
+class LinkedIn(Exception):
+    """A symbolic link where a file goes, to a file in a folder the write must not reach."""
+
+
 def make_folders(folder: str) -> None:
     """``folder`` and those above it that are missing, one mkdir each (pathlib's
     ``mkdir(parents=True)`` tries each missing one twice). A folder there already, or a link

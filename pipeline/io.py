@@ -14,11 +14,11 @@ from types import EllipsisType
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
+from pipeline.disk import LinkedIn, sync_folders
 from pipeline.disk import Seen as Seen  # the status type the readers and the cache take
 from pipeline.disk import fsync_dir as _fsync_dir
 from pipeline.disk import make_durable as _make_durable
 from pipeline.disk import make_folders as _make_folders
-from pipeline.disk import sync_folders
 from pipeline.disk import syncfs as _syncfs
 from pipeline.disk import unlink_quietly as _unlink_quietly
 from pipeline.disk import written_status as _written
@@ -151,11 +151,14 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
 
 
 def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
-               expected: Mapping[int, bytes | None] | None = None
+               expected: Mapping[int, bytes | None] | None = None,
+               guarded: Mapping[int, Sequence[str]] | None = None,
                ) -> list[tuple[bool | InputError, Seen | None]]:
     """``write_files``, with each file's status where it holds the bytes given: a file written,
     taken through its descriptor once renamed into place; one that already held them, before
-    it was read. None where there is no status (a failure, a URL)."""
+    it was read. None where there is no status (a failure, a URL). ``guarded``: by position,
+    the real paths of the folders whose files a symbolic link there must not lead the write
+    into (a page linked to the article it is made from): refused, the link kept."""
     if not all(isinstance(w[0], Path) for w in writes):
         from pipeline import storage
         return [(done, None) for done in storage.write_mixed(writes, write_files)]
@@ -167,7 +170,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
         for i, (path, data, shown) in enumerate(local):
             try:
                 found = _target(path, data, ... if expected is None or i not in expected
-                                else expected[i])
+                                else expected[i], () if guarded is None else guarded.get(i, ()))
                 if found is None:  # not the file the run read: saved meanwhile
                     results[i] = _changed(path, shown)
                     continue
@@ -180,6 +183,12 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                 tmp, fd = _stage(target, (data,), found.mode, found.existed, folders=True)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
+                continue
+            except LinkedIn as exc:
+                results[i] = InputError(inputs.WRITE_FAILED.id, f"not written: a symbolic link "
+                    f"to {_shown(exc.args[0])}, a file this run reads, which the write would "
+                    "replace; the link and that file stay as they are", shown or str(path), 0, 0,
+                    "remove the link: the next run writes the file there")
                 continue
             staged.append(_Staged(i, target, tmp, fd, found.existed, shown, status))
         # syncfs serves only several files (one file's own fsync is the smaller flush): a
@@ -236,10 +245,11 @@ def _as_status(seen: Seen | None) -> tuple[int, ...]:
     return () if seen is None else (seen.ino, seen.size, seen.mtime_ns, seen.ctime_ns)
 
 
-def _target(path: Path, data: bytes, old: bytes | EllipsisType | None) -> _Found | None:
+def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
+            guarded: Sequence[str] = ()) -> _Found | None:
     """The file that ``data`` is for, read once: None when ``old`` (the bytes the run read,
     None for no file, ``...`` for no check) is not what it holds. A symlink is followed: the
-    file it points to is replaced, the link stays."""
+    file it points to is replaced, the link stays; one into a ``guarded`` folder: LinkedIn."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:  # a new file: the commonest case on a first run, one call
@@ -247,6 +257,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None) -> _Found
     if stat.S_ISLNK(st.st_mode):
         with contextlib.suppress(OSError, RuntimeError):
             path = path.resolve(strict=True)
+            if any(os.fspath(path).startswith(os.path.join(r, "")) for r in guarded):
+                raise LinkedIn(path)
     elif old is None:  # a file where the run found none
         return None
     try:

@@ -376,6 +376,8 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
     writes: list[tuple[Path | Url, bytes, str | None]] = []
     # a catalog is replaced only while it holds the bytes merged: never over a translator's save
     as_read: dict[int, bytes | None] = {}
+    guarded = settings.layout.input_folders()  # a page never goes through a link into them
+    linked: dict[int, tuple[str, ...]] = {}
     for n, prep in enumerate(prepared):
         if not prep.read:
             continue
@@ -383,10 +385,12 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
             if w is not None:
                 if kind == "catalog":
                     as_read[len(writes)] = prep.catalog_bytes
+                else:
+                    linked[len(writes)] = guarded
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
     results: list[dict[str, tuple[bool | InputError, Seen | None]]] = [{} for _ in prepared]
-    for (n, kind), result in zip(kinds, write_seen(writes, as_read), strict=True):
+    for (n, kind), result in zip(kinds, write_seen(writes, as_read, linked), strict=True):
         results[n][kind] = result
     return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
 

@@ -47,6 +47,11 @@ class Layout:
     def article(self, rel: str) -> Path | Url:
         return self.content / rel
 
+    def input_folders(self) -> tuple[str, ...]:
+        """The real paths of the local roots of what the run reads (articles, catalogs)."""
+        return tuple(os.path.realpath(root) for root in (self.content, self.locales)
+                     if isinstance(root, Path))
+
     def english(self, rel: str) -> Path | Url:
         """The English article of ``rel`` (<locale>/<path>): <content>/<source>/<path>."""
         return self.content / self.source / rel.partition("/")[2]

@@ -191,3 +191,26 @@ def test_an_article_modified_within_a_tick_of_its_reading_is_read_again_to_be_re
     [outcome] = job.process_batch([rel], settings)
     assert calls == [settings.layout.paths(rel)[0]]  # the files written are not read again
     assert _recorded(outcome.cache).article.digest
+
+
+@pytest.mark.parametrize("to", ["article", "catalog"])
+def test_a_page_that_is_a_link_to_its_article_or_catalog_is_refused_and_both_kept(
+        settings: Settings, to: str) -> None:
+    """A page in the output folder that is a symbolic link into the articles or catalogs (a
+    preview set up by hand, `cp -s`) was followed: the rendered page replaced the translator's
+    article or catalog it pointed to."""
+    layout = settings.layout
+    rel = HANDOFFS[0]
+    job.process_batch([rel], settings)  # the catalog made
+    source = Path(layout.article(rel) if to == "article" else layout.catalog(rel))
+    page = Path(layout.output(rel))
+    page.unlink()
+    page.symlink_to(source)
+    before = source.read_bytes()
+    first, second, _ = job.process_batch(HANDOFFS, settings)
+    assert source.read_bytes() == before and page.is_symlink()
+    said = [f for f in first.findings if f.check == "write-failed"]
+    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(source)}, a file this run " \
+        "reads" in said[0].message and said[0].hint.startswith("remove the link")
+    assert first.cache is None  # redone next run, the error said again
+    assert Path(layout.output(HANDOFFS[1])).is_file() and second.cache is not None
