@@ -25,6 +25,19 @@ class Seen(NamedTuple):
     # was modified within a timestamp tick of then); None: of a file this run wrote, after
     # renaming it into place
     taken_ns: int | None
+    dev: int = -1  # the device it is on: with ``ino``, the file, whatever the path to it
+
+
+class Fence(NamedTuple):
+    """What a page's write must not reach, the files it is made from: the link where it goes
+    must not lead into ``roots`` (real paths), nor the path reach one of ``files``."""
+
+    roots: tuple[str, ...]
+    files: frozenset[tuple[int, int]]  # (device, inode)
+
+    @classmethod
+    def of(cls, roots: tuple[str, ...], *read: Seen | None) -> Fence:
+        return cls(roots, frozenset((s.dev, s.ino) for s in read if s is not None))
 
 
 def written_status(st: os.stat_result, size: int) -> Seen | None:
@@ -35,11 +48,26 @@ def written_status(st: os.stat_result, size: int) -> Seen | None:
     tick the temp file was written in, leaves them equal."""
     if st.st_size != size or st.st_mtime_ns >= st.st_ctime_ns:
         return None
-    return Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, None)
+    return Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, None, st.st_dev)
 
 
 class LinkedIn(Exception):
-    """A symbolic link where a file goes, to a file in a folder the write must not reach."""
+    """Where a file goes, a link to one the write must not reach (``Fence``): its path, or
+    None where the path itself reaches it (a folder on the way linked to its folder)."""
+
+
+def as_status(seen: Seen | None) -> tuple[int, ...]:
+    """``file_status`` of a file found so (``()``: none)."""
+    return () if seen is None else (seen.ino, seen.size, seen.mtime_ns, seen.ctime_ns)
+
+
+def file_status(path: Path) -> tuple[int, ...]:
+    """What tells a file saved again from the file as it was; () when there is none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return ()
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def make_folders(folder: str) -> None:

@@ -14,7 +14,8 @@ from types import EllipsisType
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
-from pipeline.disk import LinkedIn, sync_folders
+from pipeline.disk import Fence as Fence  # what a page's write must not reach (job)
+from pipeline.disk import LinkedIn, as_status, file_status, sync_folders
 from pipeline.disk import Seen as Seen  # the status type the readers and the cache take
 from pipeline.disk import fsync_dir as _fsync_dir
 from pipeline.disk import make_durable as _make_durable
@@ -70,7 +71,7 @@ def read_seen(path: Path | Url, limit: int, shown: str | None = None
         os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise inputs.too_large(shown, len(data), limit)
-    return data, Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, taken)
+    return data, Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, taken, st.st_dev)
 
 
 def _read_upto(fd: int, count: int) -> bytes:
@@ -152,13 +153,12 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
 
 def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                expected: Mapping[int, bytes | None] | None = None,
-               guarded: Mapping[int, Sequence[str]] | None = None,
+               fences: Mapping[int, Fence] | None = None,
                ) -> list[tuple[bool | InputError, Seen | None]]:
     """``write_files``, with each file's status where it holds the bytes given: a file written,
     taken through its descriptor once renamed into place; one that already held them, before
-    it was read. None where there is no status (a failure, a URL). ``guarded``: by position,
-    the real paths of the folders whose files a symbolic link there must not lead the write
-    into (a page linked to the article it is made from): refused, the link kept."""
+    it was read. None where there is no status (a failure, a URL). ``fences``: by position,
+    what the write must not reach (a page linked to its article): refused, both kept."""
     if not all(isinstance(w[0], Path) for w in writes):
         from pipeline import storage
         return [(done, None) for done in storage.write_mixed(writes, write_files)]
@@ -170,7 +170,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
         for i, (path, data, shown) in enumerate(local):
             try:
                 found = _target(path, data, ... if expected is None or i not in expected
-                                else expected[i], () if guarded is None else guarded.get(i, ()))
+                                else expected[i], None if fences is None else fences.get(i))
                 if found is None:  # not the file the run read: saved meanwhile
                     results[i] = _changed(path, shown)
                     continue
@@ -179,16 +179,13 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                     continue  # unchanged
                 target = found.path
                 status = None if expected is None or i not in expected else \
-                    _as_status(found.seen)
+                    as_status(found.seen)
                 tmp, fd = _stage(target, (data,), found.mode, found.existed, folders=True)
             except OSError as exc:
                 results[i] = _write_error(path, exc, shown, _exists(path))
                 continue
             except LinkedIn as exc:
-                results[i] = InputError(inputs.WRITE_FAILED.id, f"not written: a symbolic link "
-                    f"to {_shown(exc.args[0])}, a file this run reads, which the write would "
-                    "replace; the link and that file stay as they are", shown or str(path), 0, 0,
-                    "remove the link: the next run writes the file there")
+                results[i] = _linked(exc.args[0], shown or str(path))
                 continue
             staged.append(_Staged(i, target, tmp, fd, found.existed, shown, status))
         # syncfs serves only several files (one file's own fsync is the smaller flush): a
@@ -204,7 +201,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
             if results[item.position] is not False:  # its flush failed: the old file stays
                 _unlink_quietly(item.tmp)
                 continue
-            if item.seen is not None and _status(item.path) != item.seen:  # saved meanwhile
+            if item.seen is not None and file_status(item.path) != item.seen:  # saved meanwhile
                 _unlink_quietly(item.tmp)
                 results[item.position] = _changed(item.path, item.shown)
                 continue
@@ -240,16 +237,11 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
     return list(zip(results, seen, strict=True))
 
 
-def _as_status(seen: Seen | None) -> tuple[int, ...]:
-    """``_status`` of a file found so (``()``: none)."""
-    return () if seen is None else (seen.ino, seen.size, seen.mtime_ns, seen.ctime_ns)
-
-
 def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
-            guarded: Sequence[str] = ()) -> _Found | None:
+            fence: Fence | None = None) -> _Found | None:
     """The file that ``data`` is for, read once: None when ``old`` (the bytes the run read,
     None for no file, ``...`` for no check) is not what it holds. A symlink is followed: the
-    file it points to is replaced, the link stays; one into a ``guarded`` folder: LinkedIn."""
+    file it points to is replaced, the link stays; what ``fence`` bars: LinkedIn."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:  # a new file: the commonest case on a first run, one call
@@ -257,7 +249,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
     if stat.S_ISLNK(st.st_mode):
         with contextlib.suppress(OSError, RuntimeError):
             path = path.resolve(strict=True)
-            if any(os.fspath(path).startswith(os.path.join(r, "")) for r in guarded):
+            if fence is not None and any(os.fspath(path).startswith(os.path.join(r, ""))
+                                         for r in fence.roots):
                 raise LinkedIn(path)
     elif old is None:  # a file where the run found none
         return None
@@ -271,7 +264,10 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
         st = os.fstat(fd)  # before reading: a save after it changes the status
         if stat.S_ISDIR(st.st_mode):  # os.open opens a folder, where open() refused it
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns())
+        if fence is not None and (st.st_dev, st.st_ino) in fence.files:
+            raise LinkedIn(None)
+        seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns(),
+                    st.st_dev)
         if old is not ...:
             now = _read_upto(fd, max(st.st_size, len(old)) + 1)
             if now != old:
@@ -284,20 +280,19 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
     return _Found(path, stat.S_IMODE(st.st_mode), True, same, seen)
 
 
-def _status(path: Path) -> tuple[int, ...]:
-    """What tells a file saved again from the file as it was; () when there is none."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return ()
-    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
-
-
 def _changed(path: Path, shown: str | None) -> InputError:
     return InputError(
         inputs.WRITE_FAILED.id, "not written: the file changed since this run read it (saved "
         "by another program meanwhile); it stays as saved", shown or str(path), 0, 0,
         "run again: the next run takes the file as it is now")
+
+
+def _linked(to: Path | None, shown: str) -> InputError:
+    where = f"a symbolic link to {_shown(to)}" if to is not None else \
+        "through a symbolic link to a folder (or a hard link), the very file"
+    return InputError(inputs.WRITE_FAILED.id, f"not written: {where} that this run reads, "
+                      "which the write would replace; it stays as it is", shown, 0, 0,
+                      "remove the link: the output goes in a folder of its own")
 
 
 def _exists(path: Path) -> bool:

@@ -20,7 +20,7 @@ from pipeline.checks.base import Options
 from pipeline.checks.english import english_changed
 from pipeline.digests import digest
 from pipeline.findings import Finding, InputError, Severity
-from pipeline.io import Seen, read_seen, write_seen
+from pipeline.io import Fence, Seen, read_seen, write_seen
 from pipeline.merge import merge
 from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard, Policy, publish
@@ -376,8 +376,7 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
     writes: list[tuple[Path | Url, bytes, str | None]] = []
     # a catalog is replaced only while it holds the bytes merged: never over a translator's save
     as_read: dict[int, bytes | None] = {}
-    guarded = settings.layout.input_folders()  # a page never goes through a link into them
-    linked: dict[int, tuple[str, ...]] = {}
+    roots, fences = settings.layout.input_folders(), {}  # a page never goes over what it reads
     for n, prep in enumerate(prepared):
         if not prep.read:
             continue
@@ -386,11 +385,12 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
                 if kind == "catalog":
                     as_read[len(writes)] = prep.catalog_bytes
                 else:
-                    linked[len(writes)] = guarded
+                    fences[len(writes)] = Fence.of(roots, prep.article_seen, prep.catalog_seen,
+                                                   prep.handoff_seen)
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
     results: list[dict[str, tuple[bool | InputError, Seen | None]]] = [{} for _ in prepared]
-    for (n, kind), result in zip(kinds, write_seen(writes, as_read, linked), strict=True):
+    for (n, kind), result in zip(kinds, write_seen(writes, as_read, fences), strict=True):
         results[n][kind] = result
     return [finish(prep, done, settings) for prep, done in zip(prepared, results, strict=True)]
 

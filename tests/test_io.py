@@ -60,7 +60,7 @@ def test_a_file_written_is_told_with_its_status_once_renamed(
     [(done, seen)] = io.write_seen([(path, b"new", None)])
     st = os.stat(path)
     assert done is True and seen == io.Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                                            st.st_ino, None)
+                                            st.st_ino, None, st.st_dev)
     [(done, seen)] = io.write_seen([(path, b"new", None)])  # as it holds: read, not written
     assert done is False and seen is not None and seen.taken_ns is not None
     assert seen[:4] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)

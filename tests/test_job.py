@@ -210,7 +210,31 @@ def test_a_page_that_is_a_link_to_its_article_or_catalog_is_refused_and_both_kep
     first, second, _ = job.process_batch(HANDOFFS, settings)
     assert source.read_bytes() == before and page.is_symlink()
     said = [f for f in first.findings if f.check == "write-failed"]
-    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(source)}, a file this run " \
+    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(source)} that this run " \
         "reads" in said[0].message and said[0].hint.startswith("remove the link")
     assert first.cache is None  # redone next run, the error said again
     assert Path(layout.output(HANDOFFS[1])).is_file() and second.cache is not None
+
+
+@pytest.mark.parametrize("made_from", ["handoff", "english"])
+def test_a_page_whose_folder_is_a_link_to_its_articles_folder_is_refused_and_it_kept(
+        request: pytest.FixtureRequest, made_from: str) -> None:
+    """An output locale folder that is a link to the articles' (`build/fr-FR ->
+    ../content/fr-FR`): every page's path was its own article, and the rendered page replaced
+    the translator's sxs article, exit 0. Likewise the English's folder for an article made
+    from its English."""
+    from pipeline.source.batch import process_batch
+
+    s: Settings = request.getfixturevalue("settings" if made_from == "handoff" else "english")
+    layout = s.layout
+    rel = HANDOFFS[0] if made_from == "handoff" else DRIVEN[1]
+    source = Path(layout.article(rel) if made_from == "handoff" else layout.english(rel))
+    folder = Path(layout.output(rel)).parents[1]
+    folder.parent.mkdir(parents=True)
+    folder.symlink_to(source.parents[1], target_is_directory=True)
+    before = source.read_bytes()
+    [outcome] = (job.process_batch if made_from == "handoff" else process_batch)([rel], s)
+    assert source.read_bytes() == before
+    said = [f for f in outcome.findings if f.check == "write-failed"]
+    assert len(said) == 1 and "through a symbolic link to a folder (or a hard link), the " \
+        "very file that this run reads" in said[0].message, outcome.findings
