@@ -134,13 +134,14 @@ def _crash_mid_write(marker: str) -> None:
 
     real = job.write_seen
 
-    def crashing(writes: Any, as_read: Any = None) -> Any:
+    def crashing(writes: Any, as_read: Any = None, fences: Any = None) -> Any:
         if len(writes) > 1 and not os.path.exists(marker):
             open(marker, "w").close()
             half = len(writes) // 2
-            real(writes[:half], {n: b for n, b in (as_read or {}).items() if n < half})
+            real(writes[:half], {n: b for n, b in (as_read or {}).items() if n < half},
+                 {n: f for n, f in (fences or {}).items() if n < half})
             os._exit(1)
-        return real(writes, as_read)
+        return real(writes, as_read, fences)
 
     job.write_seen = crashing  # type: ignore[assignment]
 
