@@ -255,7 +255,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
     elif old is None:  # a file where the run found none
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | _CLOEXEC)
+        # O_NONBLOCK: a FIFO where the file goes (or a link to one) would wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC)
     except FileNotFoundError:  # a dangling symlink, or removed meanwhile
         return _Found(path, -1, False, False, None) if old is None or old is ... else None
     try:
@@ -264,6 +265,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
         st = os.fstat(fd)  # before reading: a save after it changes the status
         if stat.S_ISDIR(st.st_mode):  # os.open opens a folder, where open() refused it
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(st.st_mode):  # never replaced: a link to /dev/null, a FIFO
+            raise OSError(errno.ENXIO, os.strerror(errno.ENXIO), str(path))
         if fence is not None and (st.st_dev, st.st_ino) in fence.files:
             raise LinkedIn(None)
         seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns(),
@@ -387,5 +390,9 @@ def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> 
     elif exc.errno == errno.EISDIR:
         reason, hint = "a folder stands where the file should be", "remove or rename the folder"
         kept = "nothing was written"
+    elif exc.errno == errno.ENXIO:  # opening a socket fails so too
+        reason, hint = "a device, FIFO or socket stands where the file should be (or a link " \
+            "to one)", "remove it, or the link"
+        kept = "it was left as it is"
     return InputError(inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}",
                       shown or str(path), 0, 0, hint)

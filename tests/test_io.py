@@ -4,6 +4,7 @@ on the folders the files go in."""
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections import Counter
 from pathlib import Path
@@ -144,3 +145,23 @@ def test_a_folder_where_a_file_goes_fails_before_anything_is_staged(
     [result] = io.write_files([(target, b"x", None)])
     assert isinstance(result, InputError) and "a folder stands where" in result.finding.message
     assert staged == []
+
+
+@pytest.mark.parametrize("what", ["fifo", "link to /dev/null"])
+def test_a_fifo_or_a_device_where_a_file_goes_is_refused_at_once(
+        tmp_path: Path, what: str) -> None:
+    """The target was opened to compare it, blocking: a FIFO where a page goes hung the run
+    for good. A link to a device was followed, and the device replaced where the run may
+    (as root: a temp file staged in /dev, renamed over /dev/null)."""
+    target = tmp_path / "a.md"
+    if what == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/null")
+    staged = list(tmp_path.iterdir())
+    [result] = io.write_files([(target, b"x", "out/a.md")])
+    assert isinstance(result, InputError)
+    assert result.finding.message == "cannot write: a device, FIFO or socket stands where the " \
+        "file should be (or a link to one); it was left as it is", result.finding.message
+    assert list(tmp_path.iterdir()) == staged and os.path.exists("/dev/null")
+    assert not stat.S_ISREG(os.stat(target).st_mode)
