@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import storage
+from pipeline.locale_names import same_tag
 from pipeline.storage import Url
 from pipeline.walk import Found, Walk, is_locale, join, printable, source_spelling, walk_url
 
@@ -65,7 +66,7 @@ class Layout:
         if not self.source:
             return False
         locale, _, within = rel.partition("/")
-        if locale.lower() == self.source.lower():
+        if same_tag(locale, self.source):
             return False
         if isinstance(self.content, Url):
             return storage.is_file(self.content / self.source / within)
@@ -116,7 +117,7 @@ class Layout:
         for entry in top:
             if not is_locale(entry.name):
                 skipped.append(printable(entry.name))
-            elif entry.name.lower() == self.source.lower():
+            elif same_tag(entry.name, self.source):
                 if entry.name != self.source and not _same(entry.path, self.content / self.source):
                     walk.problems.append(source_spelling(self._shown[0], entry.name, self.source))
                 continue  # plain English: it drives the other locales (pipeline.source)
@@ -213,4 +214,4 @@ def source_folder(content: Path | Url, name: str) -> str:
                  [e.name for e in os.scandir(content) if e.is_dir()])
     except OSError:
         return ""
-    return name if any(n.lower() == name.lower() for n in names) else ""
+    return name if any(same_tag(n, name) for n in names) else ""

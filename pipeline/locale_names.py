@@ -46,3 +46,9 @@ def locale_folder(name: str) -> bool:
     [region] = regions[-1:]
     return len(regions) == 1 and (f"{language}_{region}" in pairs
                                   or (region.isdigit() and language in languages))
+
+
+def same_tag(name: str, other: str) -> bool:
+    """Whether two folder names spell one locale: in any case, with - or _ (en-us, en_US for
+    en-US)."""
+    return name.lower().replace("_", "-") == other.lower().replace("_", "-")

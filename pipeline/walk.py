@@ -13,7 +13,7 @@ import pipeline.checks.inputs as inputs
 from pipeline import storage
 from pipeline.checks.inputs import standing
 from pipeline.findings import Finding, Severity, printable_name
-from pipeline.locale_names import locale_folder
+from pipeline.locale_names import locale_folder, same_tag
 from pipeline.storage import Url
 
 # What a walk finds (the checks' registry lists them): a folder or link that cannot be read
@@ -54,11 +54,15 @@ def source_spelling(shown: str, name: str, source: str) -> Finding:
     are no locale's handoffs and not the English either, and were passed over without a word,
     so an English article put there was never translated; on macOS or Windows the two are one
     folder."""
+    if name.lower() == source.lower():
+        how = "in another case: no article in it is read, translated or published (on macOS " \
+              "or Windows the two are one folder)"
+    else:  # en_US: the C library's spelling
+        how = "in another spelling: no article in it is read, translated or published"
     return Finding(inputs.LAYOUT.id, Severity.ERROR,
-                   f"the folder {name!r} names the English folder {source!r} in another case: "
-                   "no article in it is read, translated or published (on macOS or Windows "
-                   "the two are one folder)", join(shown, name), 0, 0, None,
-                   f"move what is in it into {source!r}, and remove it")
+                   f"the folder {name!r} names the English folder {source!r} {how}",
+                   join(shown, name), 0, 0, None, f"move what is in it into {source!r}, and "
+                   "remove it")
 
 
 def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
@@ -90,7 +94,7 @@ def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],
         if not is_locale(name):
             if skipping:
                 skipped.append(printable(name))
-        elif source and name.lower() == source.lower():
+        elif source and same_tag(name, source):
             if name != source:
                 problems.append(source_spelling(shown, name, source))
             continue  # plain English: it drives the other locales (pipeline.source)

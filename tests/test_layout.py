@@ -415,18 +415,22 @@ def test_an_english_folder_in_another_case_in_a_url_root_is_named() -> None:
         fs.rm("/h182-case", recursive=True)
 
 
+@pytest.mark.parametrize(("name", "how"), [("en-us", "in another case"),
+                                           ("en_US", "in another spelling")])
 def test_an_english_folder_in_another_case_alone_is_named_not_read_as_handoffs(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-        ) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        name: str, how: str) -> None:
     """content/en-us alone (no en-US): before, it was taken for a locale's handoffs, each
-    English article an error of its own (`missing-loc-keys`) that never said why."""
+    English article an error of its own (`missing-loc-keys`) that never said why. So was
+    content/en_US, the C library's spelling of the English."""
     from pipeline.cli import main
 
-    (tmp_path / "content" / "en-us").mkdir(parents=True)
-    (tmp_path / "content" / "en-us" / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "content" / name).mkdir(parents=True)
+    (tmp_path / "content" / name / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
     (tmp_path / "locales" / "fr-FR").mkdir(parents=True)
     monkeypatch.chdir(tmp_path)
     assert main(["locales", "-j", "1"]) == 1
     err = capsys.readouterr().err
-    assert "content/en-us: error[layout]: the folder 'en-us' names the English folder" in err
+    assert (f"content/{name}: error[layout]: the folder '{name}' names the English folder "
+            f"'en-US' {how}") in err
     assert "missing-loc-keys" not in err
