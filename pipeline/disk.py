@@ -33,11 +33,27 @@ class Fence(NamedTuple):
     must not lead into ``roots`` (real paths), nor the path reach one of ``files``."""
 
     roots: tuple[str, ...]
-    files: frozenset[tuple[int, int]]  # (device, inode)
+    # (device, inode) -> the path it was read by: a page of that file is refused only at that
+    # very entry; a hard link elsewhere is replaced by the rename alone, the file left as it is
+    files: dict[tuple[int, int], str]
 
     @classmethod
-    def of(cls, roots: tuple[str, ...], *read: Seen | None) -> Fence:
-        return cls(roots, frozenset((s.dev, s.ino) for s in read if s is not None))
+    def of(cls, roots: tuple[str, ...], paths: Sequence[str | None],
+           read: Sequence[Seen | None]) -> Fence:
+        """``read``: the status of the file at each of ``paths`` the run read (None: none)."""
+        return cls(roots, {(s.dev, s.ino): p for s, p in zip(read, paths, strict=True)
+                           if s is not None and p is not None})
+
+
+def same_entry(path: Path, read: str) -> bool:
+    """Whether ``path`` names the directory entry ``read`` (the same name in the same folder,
+    whatever links lead there), not another hard link to its file; True when in doubt."""
+    if path.name != os.path.basename(read):
+        return False
+    try:
+        return os.path.samefile(path.parent, os.path.dirname(read))
+    except OSError:
+        return True
 
 
 def written_status(st: os.stat_result, size: int) -> Seen | None:

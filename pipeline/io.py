@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pipeline.checks.inputs as inputs
 from pipeline.disk import Fence as Fence  # what a page's write must not reach (job)
-from pipeline.disk import LinkedIn, as_status, file_status, sync_folders
+from pipeline.disk import LinkedIn, as_status, file_status, same_entry, sync_folders
 from pipeline.disk import Seen as Seen  # the status type the readers and the cache take
 from pipeline.disk import fsync_dir as _fsync_dir
 from pipeline.disk import make_durable as _make_durable
@@ -267,7 +267,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(st.st_mode):  # never replaced: a link to /dev/null, a FIFO
             raise OSError(errno.ENXIO, os.strerror(errno.ENXIO), str(path))
-        if fence is not None and (st.st_dev, st.st_ino) in fence.files:
+        read = None if fence is None else fence.files.get((st.st_dev, st.st_ino))
+        if read is not None and same_entry(path, read):
             raise LinkedIn(None)
         seen = Seen(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, time.time_ns(),
                     st.st_dev)
@@ -292,7 +293,7 @@ def _changed(path: Path, shown: str | None) -> InputError:
 
 def _linked(to: Path | None, shown: str) -> InputError:
     where = f"a symbolic link to {_shown(to)}" if to is not None else \
-        "through a symbolic link to a folder (or a hard link), the very file"
+        "through a symbolic link to a folder (or a bind mount), the very file"
     return InputError(inputs.WRITE_FAILED.id, f"not written: {where} that this run reads, "
                       "which the write would replace; it stays as it is", shown, 0, 0,
                       "remove the link: the output goes in a folder of its own")

@@ -385,8 +385,8 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
                 if kind == "catalog":
                     as_read[len(writes)] = prep.catalog_bytes
                 else:
-                    fences[len(writes)] = Fence.of(roots, prep.article_seen, prep.catalog_seen,
-                                                   prep.handoff_seen)
+                    fences[len(writes)] = Fence.of(roots, settings.layout.paths(prep.rel), (
+                        prep.article_seen, prep.catalog_seen, None, prep.handoff_seen))
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
     results: list[dict[str, tuple[bool | InputError, Seen | None]]] = [{} for _ in prepared]

@@ -240,5 +240,23 @@ def test_a_page_whose_folder_is_a_link_to_its_articles_folder_is_refused_and_it_
     [outcome] = (job.process_batch if made_from == "handoff" else process_batch)([rel], s)
     assert source.read_bytes() == before
     said = [f for f in outcome.findings if f.check == "write-failed"]
-    assert len(said) == 1 and "through a symbolic link to a folder (or a hard link), the " \
+    assert len(said) == 1 and "through a symbolic link to a folder (or a bind mount), the " \
         "very file that this run reads" in said[0].message, outcome.findings
+
+
+def test_a_page_hard_linked_to_its_article_is_replaced_and_the_article_kept(
+        settings: Settings) -> None:
+    """A page that is another hard link to its article (`cp -al`, a dedup tool over a tree
+    whose bilingual pages equal their articles) was refused as the article itself, exit 1,
+    though the write's rename replaces the page's entry alone."""
+    layout = settings.layout
+    rel = HANDOFFS[0]
+    job.process_batch([rel], settings)
+    article, page = Path(layout.article(rel)), Path(layout.output(rel))
+    rendered, before = page.read_bytes(), article.read_bytes()
+    page.unlink()
+    os.link(article, page)
+    [outcome] = job.process_batch([rel], settings)
+    assert not [f for f in outcome.findings if f.check == "write-failed"], outcome.findings
+    assert page.read_bytes() == rendered and article.read_bytes() == before
+    assert not os.path.samefile(page, article)
