@@ -162,6 +162,13 @@ def _overlap(out: Path | Url, root: Path | Url) -> bool:
     return False
 
 
+def into_reads(target: Path, roots: Sequence[Path | Url]) -> bool:
+    """Whether the folder ``target`` goes in is, through a link below ``--out`` (a package's
+    pkg/fr-FR linked to locales/fr-FR), one of ``roots`` or in one of its locale folders:
+    ``written_over`` sees only the output root itself."""
+    return any(_overlap(target.parent, root) for root in roots)
+
+
 def missing_locale(locales: Path, locale: str) -> str | None:
     """Why ``locale`` names no catalogs under ``locales`` (a typo: fr_FR, es-ES for es-MX),
     with the locales there, or None. A command that would write an empty package or memory

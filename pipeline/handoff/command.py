@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+import pipeline.checks.inputs as inputs
 from pipeline import __version__
 from pipeline.catalog import Message
 from pipeline.checks.base import Options
@@ -21,7 +22,7 @@ from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout, source_folder
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
-from pipeline.roots import missing_locale
+from pipeline.roots import into_reads, missing_locale
 from pipeline.stats import (
     jobs_for,
     locales_folder,
@@ -31,13 +32,14 @@ from pipeline.stats import (
     read_with_bytes,
     returned_folder,
 )
+from pipeline.storage import Url
 from pipeline.terms import TermsError
 
 Exported = tuple[str, list[Work], dict[str, Count]] | Finding | None
 
 
-def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, rels: list[str]
-            ) -> list[Exported]:
+def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options,
+            content: Path | Url, rels: list[str]) -> list[Exported]:
     from pipeline.publish import HeldBack
 
     held_back = HeldBack(options, options.locale)
@@ -65,6 +67,13 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options, re
             else:
                 target = out / po_rel
                 data = package.po(catalog, po_rel, works)
+            if into_reads(target, (locales, content)):  # a catalog replaced by its package
+                results.append(Finding(inputs.WRITE_FAILED.id, Severity.ERROR, "not written: "
+                    "its folder is, through a symbolic link, a folder of the catalogs or "
+                    "articles, whose file it would replace; that file stays as it is",
+                    str(target), 0, 0, None, "remove the link: the package goes in a folder "
+                    "of its own"))
+                continue
             writes.append((target, data, None))
             at.append(len(results))
             results.append((po_rel, works, counts(works)))
@@ -146,7 +155,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline handoff: error: {exc}", file=sys.stderr)
         return 2
     results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size,
-                               options), rels, jobs_for(args, config))
+                               options, config.content), rels, jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]
     done = [r for r in results if isinstance(r, tuple)]
     per_catalog = [(rel, found) for rel, _, found in done]

@@ -155,6 +155,25 @@ def test_a_package_is_never_written_over_the_catalogs_or_the_content(
     assert not list((tmp_path / "content").rglob("*.po"))
 
 
+def test_a_package_whose_locale_folder_links_to_the_catalogs_is_not_written_over_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h183: with pkg/fr-FR a link to locales/fr-FR, 'handoff --format po --out pkg' wrote
+    each package file over its catalog, exit 0: the catalog kept only the entries needing
+    work (only --out itself was checked against the roots)."""
+    _, cats, _ = tree(tmp_path)
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "fr-FR").symlink_to(cats / "fr-FR", target_is_directory=True)
+    before = {p: p.read_bytes() for p in cats.rglob("*.po")}
+    capsys.readouterr()
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg, "--format",
+               "po", "-q") == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/c.po: error[write-failed]: not written: its folder is, through a symbolic " \
+        "link, a folder of the catalogs or articles" in err
+    assert {p: p.read_bytes() for p in cats.rglob("*.po")} == before
+
+
 def test_the_catalog_of_an_article_gone_is_named_in_the_package(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
