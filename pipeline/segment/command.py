@@ -55,9 +55,9 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"pipeline: error: segment writes to a local folder, not {out} (give --out DIR)",
               file=sys.stderr)
         return EXIT_USAGE
-    problem = None if fmt == "json" else written_over(
-        out, (("the content folder", config.content), ("the catalogs folder", config.locales)),
-        source)
+    reads = (("the content folder", config.content), ("the catalogs folder", config.locales))
+    problem = None if fmt == "json" else written_over(out, reads, source)
+    clear: dict[Path, bool] = {}  # by folder written in: out of what the run reads
     if problem is not None:
         print(f"pipeline: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,11 +94,17 @@ def main(args: argparse.Namespace, config: Config) -> int:
         errors += _report(article.findings, args.quiet)
         if any(f.severity is Severity.ERROR for f in article.findings):
             continue
-        count += len(article.segments)
         if isinstance(made, dict):
+            count += len(article.segments)
             records.append(made)
         else:
             target = out / (rel[:-3] + ".pot" if fmt == "pot" else rel)
+            if target.parent not in clear:  # a folder below --out may link where it reads
+                clear[target.parent] = written_over(target.parent, reads, source) is None
+            if not clear[target.parent]:
+                errors += _report([_linked_in(target)], args.quiet)
+                continue
+            count += len(article.segments)
             writes.append((target, made.encode("utf-8"), str(target)))
     if fmt == "json":
         sys.stdout.write(json_text(records, indent=1))
@@ -110,6 +116,14 @@ def main(args: argparse.Namespace, config: Config) -> int:
         print(f"{len(records) if fmt == 'json' else len(writes)} articles, {count} segments, "
               f"{errors} errors", file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _linked_in(target: Path) -> Finding:
+    return Finding(inputs.WRITE_FAILED.id, Severity.ERROR, "not written: its folder is, "
+                   "through a symbolic link, one this command reads (the English, the content "
+                   "or the catalogs), whose file it would replace; that file stays as it is",
+                   str(target), 0, 0, None, "remove the link: the output goes in a folder of "
+                   "its own")
 
 
 def _report(findings: tuple[Finding, ...] | list[Finding], quiet: bool) -> int:

@@ -264,3 +264,21 @@ def test_out_over_the_english_or_the_content_is_a_usage_error(
     code, _, err = run(capsys, "--source", str(source), "--format", fmt, "--out", str(out))
     assert code == 2 and "give an output" in err and ("overlap" in err or "inside --source" in err)
     assert {p: p.read_bytes() for p in source.parent.rglob("*") if p.is_file()} == before
+
+
+def test_a_folder_below_out_linked_to_the_english_is_not_written_over_it(
+    source: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """h183: with build/sxs/guide a link to content/en-US/guide, 'segment --format sxs --out
+    build/sxs' wrote each article's sxs form over its English, exit 0: only --out itself was
+    checked against what the command reads."""
+    out = tmp_path / "sxs"
+    out.mkdir()
+    (out / "guide").symlink_to(source / "guide", target_is_directory=True)
+    before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    code, _, err = run(capsys, "--source", str(source), "--format", "sxs", "--out", str(out))
+    assert code == 1
+    assert f"{out / 'guide/start.md'}: error[write-failed]: not written: its folder is, " \
+        "through a symbolic link, one this command reads" in err
+    assert {p: p.read_bytes() for p in source.rglob("*") if p.is_file()} == before
+    assert (out / "b.md").is_file()  # the other articles still written
