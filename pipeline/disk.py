@@ -36,13 +36,19 @@ class Fence(NamedTuple):
     # (device, inode) -> the path it was read by: a page of that file is refused only at that
     # very entry; a hard link elsewhere is replaced by the rename alone, the file left as it is
     files: dict[tuple[int, int], str]
+    inside: str | None = None  # the real folder, where the page's folder is one the run reads
 
     @classmethod
     def of(cls, roots: tuple[str, ...], paths: Sequence[str | None],
-           read: Sequence[Seen | None]) -> Fence:
+           read: Sequence[Seen | None], inside: str | None = None) -> Fence:
         """``read``: the status of the file at each of ``paths`` the run read (None: none)."""
         return cls(roots, {(s.dev, s.ino): p for s, p in zip(read, paths, strict=True)
-                           if s is not None and p is not None})
+                           if s is not None and p is not None}, inside)
+
+    def bar(self, path: Path) -> None:
+        """LinkedIn where the page's folder is one the run reads (``inside``)."""
+        if self.inside is not None:
+            raise LinkedIn(Path(self.inside, path.name))
 
 
 def same_entry(path: Path, read: str) -> bool:

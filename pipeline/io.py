@@ -188,8 +188,7 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
                 results[i] = _linked(exc.args[0], shown or str(path))
                 continue
             staged.append(_Staged(i, target, tmp, fd, found.existed, shown, status))
-        # syncfs serves only several files (one file's own fsync is the smaller flush): a
-        # single write never loads ctypes to look it up
+        # syncfs serves several files (one's own fsync is the smaller flush): one, no ctypes
         syncfs = _syncfs() if len(staged) > 1 else None
         fds = [s.fd for s in staged]
         folders = [os.path.dirname(s.path) for s in staged]
@@ -242,6 +241,8 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
     """The file that ``data`` is for, read once: None when ``old`` (the bytes the run read,
     None for no file, ``...`` for no check) is not what it holds. A symlink is followed: the
     file it points to is replaced, the link stays; what ``fence`` bars: LinkedIn."""
+    if fence is not None:
+        fence.bar(path)
     try:
         st = os.lstat(path)
     except FileNotFoundError:  # a new file: the commonest case on a first run, one call

@@ -372,11 +372,9 @@ def process_batch(rels: list[str], settings: Settings) -> list[Outcome]:
 def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcome]:
     """The files of prepared articles written together, then their Outcomes, in order (the
     English-driven articles of ``pipeline.source`` are prepared apart and written here too)."""
-    kinds: list[tuple[int, str]] = []
-    writes: list[tuple[Path | Url, bytes, str | None]] = []
-    # a catalog is replaced only while it holds the bytes merged: never over a translator's save
-    as_read: dict[int, bytes | None] = {}
-    roots, fences = settings.layout.input_folders(), {}  # a page never goes over what it reads
+    kinds, writes = list[tuple[int, str]](), list[tuple[Path | Url, bytes, str | None]]()
+    as_read: dict[int, bytes | None] = {}  # a catalog replaced only while it holds them
+    roots, fences, inside = settings.layout.input_folders(), {}, dict[str, str | None]()
     for n, prep in enumerate(prepared):
         if not prep.read:
             continue
@@ -385,8 +383,10 @@ def write_batch(prepared: Sequence[Prepared], settings: Settings) -> list[Outcom
                 if kind == "catalog":
                     as_read[len(writes)] = prep.catalog_bytes
                 else:
-                    fences[len(writes)] = Fence.of(roots, settings.layout.paths(prep.rel), (
-                        prep.article_seen, prep.catalog_seen, None, prep.handoff_seen))
+                    paths = settings.layout.paths(prep.rel)  # never over what it reads:
+                    fences[len(writes)] = Fence.of(roots, paths, (prep.article_seen, prep.
+                        catalog_seen, None, prep.handoff_seen), settings.layout.inside_inputs(
+                        paths[2], inside))  # its own files, nor through its folder others
                 kinds.append((n, kind))
                 writes.append((w.path, w.data, w.shown))
     results: list[dict[str, tuple[bool | InputError, Seen | None]]] = [{} for _ in prepared]

@@ -53,6 +53,20 @@ class Layout:
         return tuple(os.path.realpath(root) for root in (self.content, self.locales)
                      if isinstance(root, Path))
 
+    def inside_inputs(self, page: str, memo: dict[str, str | None]) -> str | None:
+        """The real path of the folder of ``page`` where it is, through a link on the way
+        (build/de-DE -> ../content/fr-FR), a root of what the run reads or in one of its
+        locale folders, else None: another article or catalog than the page's own would be
+        replaced. ``memo``: by folder, one ``realpath`` per folder of a batch."""
+        folder = os.path.dirname(page)
+        if folder not in memo:
+            real, memo[folder] = os.path.realpath(folder), None
+            for root in self.input_folders():
+                if real == root or (real.startswith(os.path.join(root, ""))
+                                    and is_locale(real[len(root) + 1:].split(os.sep)[0])):
+                    memo[folder] = real
+        return memo[folder]
+
     def english(self, rel: str) -> Path | Url:
         """The English article of ``rel`` (<locale>/<path>): <content>/<source>/<path>."""
         return self.content / self.source / rel.partition("/")[2]

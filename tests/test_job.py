@@ -240,8 +240,26 @@ def test_a_page_whose_folder_is_a_link_to_its_articles_folder_is_refused_and_it_
     [outcome] = (job.process_batch if made_from == "handoff" else process_batch)([rel], s)
     assert source.read_bytes() == before
     said = [f for f in outcome.findings if f.check == "write-failed"]
-    assert len(said) == 1 and "through a symbolic link to a folder (or a bind mount), the " \
-        "very file that this run reads" in said[0].message, outcome.findings
+    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(source)} that this run " \
+        "reads" in said[0].message, outcome.findings
+
+
+def test_a_page_whose_folder_links_to_another_locales_articles_is_refused_and_they_kept(
+        settings: Settings) -> None:
+    """h183: with build/ar-SA a link to content/fr-FR, the ar-SA page of an article both
+    locales have replaced the French article at that path, exit 0: only the page's own
+    article, catalog and handoff were told by their file."""
+    layout = settings.layout
+    rel, french = HANDOFFS[2], Path(layout.article(HANDOFFS[0]))
+    folder = Path(layout.output(rel)).parents[1]
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.symlink_to(french.parents[1], target_is_directory=True)
+    before = french.read_bytes()
+    [outcome] = job.process_batch([rel], settings)
+    assert french.read_bytes() == before
+    said = [f for f in outcome.findings if f.check == "write-failed"]
+    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(french)} that this run " \
+        "reads" in said[0].message, outcome.findings
 
 
 def test_a_page_hard_linked_to_its_article_is_replaced_and_the_article_kept(
