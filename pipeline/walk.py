@@ -62,7 +62,8 @@ def source_spelling(shown: str, name: str, source: str) -> Finding:
     return Finding(inputs.LAYOUT.id, Severity.ERROR,
                    f"the folder {name!r} names the English folder {source!r} {how}",
                    join(shown, name), 0, 0, None, f"move what is in it into {source!r}, and "
-                   "remove it")
+                   f"remove it; or, if {name!r} is the English folder, set source-locale = "
+                   f"\"{name}\" under [tool.pipeline]")
 
 
 def walk_url(root: Url, suffix: str, shown: str, locales: frozenset[str],

@@ -434,3 +434,21 @@ def test_an_english_folder_in_another_case_alone_is_named_not_read_as_handoffs(
     assert (f"content/{name}: error[layout]: the folder '{name}' names the English folder "
             f"'en-US' {how}") in err
     assert "missing-loc-keys" not in err
+
+
+def test_a_source_locale_set_in_another_spelling_than_its_folder_says_how_to_set_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    """`source-locale = "en-us"` with the usual content/en-US: the error told the user to move
+    the English into 'en-us', renaming the folder that was right; the setting was the typo."""
+    from pipeline.cli import main
+
+    (tmp_path / "content" / "en-US").mkdir(parents=True)
+    (tmp_path / "content" / "en-US" / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "locales" / "fr-FR").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nsource-locale = "en-us"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["locales", "-j", "1"]) == 1
+    assert ("(hint: move what is in it into 'en-us', and remove it; or, if 'en-US' is the "
+            "English folder, set source-locale = \"en-US\" under [tool.pipeline])"
+            ) in capsys.readouterr().err
