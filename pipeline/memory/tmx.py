@@ -268,9 +268,10 @@ def rows_of(files: Iterable[Path], locale: str, limit: int) -> list[tuple[str, l
 
 
 def other_languages(path: Path, locale: str, limit: int) -> list[str]:
-    """The languages of ``path``'s units other than its English and ``locale``'s: what an
-    export of ``locale`` written over it would drop. [] for a file that cannot be read (its
-    reading as a memory says why)."""
+    """The languages of ``path``'s units an export of ``locale`` written over it would drop:
+    the ones neither English nor the locale, and of several tags of either (``fr-FR`` and
+    ``fr``), all but the one a unit's reading keeps (``_unit``). [] for a file that cannot be
+    read (its reading as a memory says why)."""
     from lxml import etree
 
     from pipeline.io import read_bytes
@@ -279,14 +280,26 @@ def other_languages(path: Path, locale: str, limit: int) -> list[str]:
         data = read_bytes(path, limit, str(path))
         tags = etree.iterparse(io.BytesIO(data), events=("end",), tag=("header", "tuv"),
                                resolve_entities=False, no_network=True, load_dtd=False)
-        srclang, langs = SOURCE_LANGUAGE, set()
+        srclang, langs = "en", set()
         for _, el in tags:
-            if el.tag == "header":
-                srclang = el.get("srclang") or SOURCE_LANGUAGE
+            if el.tag == "header":  # as the reading takes it (``*all*`` is English)
+                srclang = _source_language(el, str(path))[0]
             else:
                 langs.add(el.get(_XML_LANG) or el.get("lang") or "")
             el.clear()
     except (OSError, InputError, etree.XMLSyntaxError):
         return []
-    return sorted(lang for lang in langs if _closeness(lang, locale) is None
-                  and _closeness(lang, srclang, SOURCE_LANGUAGE) is None)
+    english: dict[str, tuple[int, str]] = {}
+    own: dict[str, tuple[int, str]] = {}
+    others = set()
+    for lang in sorted(langs):  # the first spelling of a tag named: the same each run
+        rank, wanted = _closeness(lang, srclang, SOURCE_LANGUAGE), _closeness(lang, locale)
+        if rank is not None and wanted != 0:
+            english.setdefault(_tag(lang), (rank, lang))
+        elif wanted is not None:
+            own.setdefault(_tag(lang), (wanted, lang))
+        else:
+            others.add(lang)
+    for slot in (english, own):  # a unit keeps the closest of each: the rest are dropped
+        others.update(lang for _, lang in sorted(slot.values())[1:])
+    return sorted(others)

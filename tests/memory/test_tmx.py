@@ -346,3 +346,36 @@ def test_an_export_over_the_locales_own_memory_regenerates_it_with_its_units(
                "--out", own) == 0
     rows = tmx.read(own.read_bytes(), "fr-FR", str(own))
     assert {(EN, f"{FR} (fr)"), ("Hello.", "Bonjour.")} <= {r[:2] for r in rows}
+
+
+def test_an_export_over_a_memory_with_two_tags_of_the_locale_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A memory whose units hold the locale twice (``fr-FR`` and the bare ``fr``, as two
+    tools wrote them): an export keeps the closest of a unit's texts, so the ``fr`` ones were
+    dropped, exit 0. Every tag but the one the export keeps is another language here."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [(FR, EN)]))
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    team = tmp_path / "team.tmx"
+    before = _memory(team, "fr-FR", "fr")
+    capsys.readouterr()
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--tm", team,
+               "--out", team) == 2
+    assert "holds units in fr, which an export of fr-FR would drop" in capsys.readouterr().err
+    assert team.read_bytes() == before
+
+
+def test_an_export_over_the_locales_own_memory_of_srclang_all_regenerates_it(
+        tmp_path: Path) -> None:
+    """srclang ``*all*`` (TMX's "any source") is read as English; the check before an export
+    took it for a language, so the memory's own English was 'another language' and a
+    locale's own memory could not be regenerated."""
+    content, cats = tmp_path / "content", tmp_path / "locales"
+    write(content, "fr-FR/a.md", article("fr-FR", "aaaaa", [("Bonjour.", "Hello.")]))
+    assert run("extract", "--content", content, "--locales", cats, "-q") == 0
+    own = tmp_path / "fr.tmx"
+    own.write_bytes(_memory(own, "fr-FR").replace(b'srclang="en-US"', b'srclang="*all*"'))
+    assert run("tm-export", "--locales", cats, "--locale", "fr-FR", "--tm", own,
+               "--out", own) == 0
+    rows = tmx.read(own.read_bytes(), "fr-FR", str(own))
+    assert {(EN, f"{FR} (fr-FR)"), ("Hello.", "Bonjour.")} <= {r[:2] for r in rows}
