@@ -528,3 +528,34 @@ def test_a_dask_batch_comes_back_in_one_piece() -> None:
         header, frames = serialize(result, serializers=serializers)
         assert len(frames) == 1
         assert deserialize(header, frames).value == batch
+
+
+class _PreviousRelease:
+    """A remote cluster whose workers run the release before: their ``run_checked`` takes
+    ``(item, fn, digest)`` and nothing more, and refuses the client's digest."""
+
+    def map(self, func: Callable[..., Any], items: list[Any], *, key: list[str], retries: int,
+            pure: bool, **kwargs: Any) -> list[Future[Any]]:
+        def run_checked(item: Any, fn: Callable[[Any], Any], digest: str) -> Any:
+            raise executors.CodeMismatch("this worker runs other pipeline code: run the same "
+                                         "package version on the client and every worker")
+
+        futures = []
+        for item in items:
+            future: Future[Any] = Future()
+            try:
+                future.set_result(run_checked(item, **kwargs))
+            except Exception as exc:  # as a worker's error comes back
+                future.set_exception(exc)
+            futures.append(future)
+        return futures
+
+
+def test_a_remote_worker_of_an_earlier_release_is_named_as_other_code() -> None:
+    """A task for a remote worker calls ``run_checked`` as every release's takes it: with the
+    local cluster's ``own`` passed to every task, a worker of the release before failed on
+    the call (`TypeError: run_checked() got an unexpected keyword argument 'own'`), never
+    reaching the check that says to run the same version everywhere."""
+    pool = executors._Dask(1, 0, _PreviousRelease())
+    with pytest.raises(executors.RunFailed, match="same package version"):
+        list(pool.map(str, [1]))
