@@ -16,6 +16,7 @@ import contextlib
 import functools
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -323,12 +324,11 @@ class _Dask:
             ) -> Iterator[R]:
         # the scheduler starts the tasks as it sees fit, the batches tapering off at the end
         token = os.urandom(4).hex()
-        # a remote worker's call is (item, fn, digest), as every release's run_checked takes
-        # it: one of another release must reach the digest check, not fail on a new argument
-        mine = {"own": True} if self.own else {}
+        # (item, fn, digest) remotely, as every release takes it: another reaches its digest check
         futures = self.client.map(
             run_checked, items, key=[f"pipeline-batch-{token}-{n}" for n in range(len(items))],
-            fn=fn, digest=_code(), retries=self.retries, pure=False, **mine)
+            fn=fn, digest=_code(), retries=self.retries, pure=False,
+            **({"own": True} if self.own else {}))
         futures.reverse()
         while futures:
             future = futures.pop()  # dropped once read: the cluster lets go of its result
@@ -371,10 +371,15 @@ def _dask_pool(spec: Spec, todo: int) -> Iterator[Pool]:
             gc.freeze()
         try:
             if spec.scheduler == "local":
-                cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
-                    n_workers=max(spec.jobs, 1), threads_per_worker=1, processes=True,
-                    host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                    silence_logs=logging.ERROR))
+                # Ctrl-C signals the group: blocked in the loop thread made here, the workers' fork
+                held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
+                        n_workers=max(spec.jobs, 1), threads_per_worker=1, processes=True,
+                        host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                        silence_logs=logging.ERROR))
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
             else:
                 client = stack.enter_context(

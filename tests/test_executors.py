@@ -559,3 +559,25 @@ def test_a_remote_worker_of_an_earlier_release_is_named_as_other_code() -> None:
     pool = executors._Dask(1, 0, _PreviousRelease())
     with pytest.raises(executors.RunFailed, match="same package version"):
         list(pool.map(str, [1]))
+
+
+def test_a_local_dask_worker_leaves_ctrl_c_to_the_run(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C signals the whole process group: each worker of the run's own local cluster died
+    of it, printing `Process Dask Worker process (from Nanny): Traceback … CancelledError`,
+    as the process pool's did before it (``lock.process_pool``). The run takes the interrupt;
+    its workers ignore it."""
+    import signal
+    import time
+
+    with executors.open_pool(executors.Spec("dask", jobs=1), 4) as pool:
+        client = pool.client  # type: ignore[attr-defined]
+        (pid,) = client.run(os.getpid).values()
+        os.kill(pid, signal.SIGINT)
+        time.sleep(1.0)
+        stat = Path(f"/proc/{pid}/stat")  # (a dead worker is reaped, or a zombie: Z)
+        alive = stat.is_file() and stat.read_text().rpartition(")")[2].split()[0] != "Z"
+        if alive:  # (else the batches wait for the worker the nanny starts again)
+            assert list(pool.map(str, [1, 2])) == ["1", "2"]
+    assert alive
+    assert "Traceback" not in capfd.readouterr().err
