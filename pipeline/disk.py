@@ -46,7 +46,7 @@ class Fence(NamedTuple):
                            if s is not None and p is not None}, inside)
 
     def bar(self, path: Path) -> None:
-        """LinkedIn where the page's folder is one the run reads (``inside``)."""
+        """Raise LinkedIn where the page's folder is one the run reads (``inside``)."""
         if self.inside is not None:
             raise LinkedIn(Path(self.inside, path.name))
 

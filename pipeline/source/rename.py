@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 
 import pipeline.checks.inputs as inputs
@@ -185,15 +186,7 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     if 2 * len(english & own) >= len(english):
         return catalog
     layout = settings.layout
-
-    def read(other: str) -> Catalog | None:
-        try:
-            found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
-                                       settings.max_file_size)
-        except (InputError, OSError):
-            return None  # its own job (or orphan finding) names it; this catalog keeps its own
-        return None if found is None else found[0]
-
+    read = partial(_catalog_of, settings)
     best = _most_shared(ranked(rel, settings.orphans), english, settings,
                         lambda _, other: read(other)) if settings.orphans else None
     hint = CATALOG_RENAMED.hint
@@ -266,6 +259,18 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
     return None if best is None else best[1:]
 
 
+def _catalog_of(settings: Settings, other: str) -> Catalog | None:
+    """Another article's catalog as it stands, None when there is none or it cannot be read:
+    its own job, or its orphan finding, names the problem; the article keeps its own."""
+    layout = settings.layout
+    try:
+        found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
+                                   settings.max_file_size)
+    except (InputError, OSError):
+        return None
+    return None if found is None else found[0]
+
+
 def _living(rel: str, settings: Settings) -> list[tuple[int, int, str]]:
     """The catalogs of ``rel``'s locale whose English article is there, ``ranked``, at most
     ``RENAME_READS``: listed only for an article whose catalog holds little of its English."""
@@ -293,16 +298,7 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
             english):
         return catalog  # none beside it, or ``reused`` looked at them already
     layout = settings.layout
-
-    def read(_: int, other: str) -> Catalog | None:
-        try:
-            found = read_catalog_bytes(layout.catalog(other), layout.shown_catalog(other),
-                                       settings.max_file_size)
-        except (InputError, OSError):
-            return None  # its orphan finding names it
-        return None if found is None else found[0]
-
-    best = _most_shared(near, english, settings, read)
+    best = _most_shared(near, english, settings, lambda _, other: _catalog_of(settings, other))
     if best is None:
         return catalog
     _, other, source = best
