@@ -11,7 +11,7 @@ import shutil
 import time
 import weakref
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from pipeline import io, job
 from pipeline.cache import Entry, FileState
 from pipeline.checks.base import Options
 from pipeline.layout import Layout
-from pipeline.outcome import Settings
+from pipeline.outcome import Outcome, Settings
 from pipeline.publish import Guard
 from pipeline.render import Form
 from pipeline.source import batch
@@ -233,14 +233,22 @@ def test_a_page_whose_folder_is_a_link_to_its_articles_folder_is_refused_and_it_
     layout = s.layout
     rel = HANDOFFS[0] if made_from == "handoff" else DRIVEN[1]
     source = Path(layout.article(rel) if made_from == "handoff" else layout.english(rel))
-    folder = Path(layout.output(rel)).parents[1]
-    folder.parent.mkdir(parents=True)
-    folder.symlink_to(source.parents[1], target_is_directory=True)
-    before = source.read_bytes()
-    [outcome] = (job.process_batch if made_from == "handoff" else process_batch)([rel], s)
-    assert source.read_bytes() == before
+    _refused_through_a_link(s, rel, source,
+                            job.process_batch if made_from == "handoff" else process_batch)
+
+
+def _refused_through_a_link(s: Settings, rel: str, kept: Path,
+                            run: Callable[[list[str], Settings], list[Outcome]]) -> None:
+    """``rel``'s output locale folder linked to ``kept``'s: the page is refused, one
+    write-failed naming the link, and ``kept`` is left as it was."""
+    folder = Path(s.layout.output(rel)).parents[1]
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.symlink_to(kept.parents[1], target_is_directory=True)
+    before = kept.read_bytes()
+    [outcome] = run([rel], s)
+    assert kept.read_bytes() == before
     said = [f for f in outcome.findings if f.check == "write-failed"]
-    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(source)} that this run " \
+    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(kept)} that this run " \
         "reads" in said[0].message, outcome.findings
 
 
@@ -249,17 +257,8 @@ def test_a_page_whose_folder_links_to_another_locales_articles_is_refused_and_th
     """h183: with build/ar-SA a link to content/fr-FR, the ar-SA page of an article both
     locales have replaced the French article at that path, exit 0: only the page's own
     article, catalog and handoff were told by their file."""
-    layout = settings.layout
-    rel, french = HANDOFFS[2], Path(layout.article(HANDOFFS[0]))
-    folder = Path(layout.output(rel)).parents[1]
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    folder.symlink_to(french.parents[1], target_is_directory=True)
-    before = french.read_bytes()
-    [outcome] = job.process_batch([rel], settings)
-    assert french.read_bytes() == before
-    said = [f for f in outcome.findings if f.check == "write-failed"]
-    assert len(said) == 1 and f"a symbolic link to {os.path.relpath(french)} that this run " \
-        "reads" in said[0].message, outcome.findings
+    french = Path(settings.layout.article(HANDOFFS[0]))
+    _refused_through_a_link(settings, HANDOFFS[2], french, job.process_batch)
 
 
 def test_a_page_hard_linked_to_its_article_is_replaced_and_the_article_kept(
