@@ -577,7 +577,10 @@ def test_a_local_dask_worker_leaves_ctrl_c_to_the_run(
         time.sleep(1.0)
         stat = Path(f"/proc/{pid}/stat")  # (a dead worker is reaped, or a zombie: Z)
         alive = stat.is_file() and stat.read_text().rpartition(")")[2].split()[0] != "Z"
-        if alive:  # (else the batches wait for the worker the nanny starts again)
+        # bounded: a worker dying of it leaves a task waiting (the whole suite hung on it)
+        serving = client.submit(os.getpid, pure=False).result(timeout=30) if alive else None
+        if serving == pid:
             assert list(pool.map(str, [1, 2])) == ["1", "2"]
     assert alive
+    assert serving == pid
     assert "Traceback" not in capfd.readouterr().err
