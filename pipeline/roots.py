@@ -11,7 +11,8 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.checks.inputs import standing
+from pipeline.checks.inputs import WRITE_FAILED, standing
+from pipeline.findings import Finding, Severity
 from pipeline.locale_names import locale_folder
 from pipeline.storage import Url
 from pipeline.terms import GLOSSARY_SUFFIXES
@@ -167,6 +168,16 @@ def into_reads(target: Path, roots: Sequence[Path | Url]) -> bool:
     pkg/fr-FR linked to locales/fr-FR), one of ``roots`` or in one of its locale folders:
     ``written_over`` sees only the output root itself."""
     return any(_overlap(target.parent, root) for root in roots)
+
+
+def linked_in(shown: str) -> Finding:
+    """What a command says of a file it does not write (``shown``): ``into_reads``, or
+    ``written_over`` of its folder, found it would replace a file the command reads."""
+    return Finding(WRITE_FAILED.id, Severity.ERROR, "not written: its folder is, through a "
+                   "symbolic link, a folder this command reads (the articles, the English or "
+                   "the catalogs), whose file it would replace; that file stays as it is",
+                   shown, 0, 0, None, "remove the link: the output goes in a folder of "
+                   "its own")
 
 
 def missing_locale(locales: Path, locale: str) -> str | None:

@@ -114,6 +114,23 @@ def test_export_writes_one_xliff_1_2_file_per_catalog_at_the_same_path(tmp_path:
     assert len(doc.findall(".//x:trans-unit", NS)) == len(messages(po))
 
 
+def test_export_through_a_folder_linked_into_the_catalogs_writes_nothing_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With xlf/fr-FR a link to locales/fr-FR, 'xliff-export --out xlf' wrote each .xlf among
+    the catalogs, exit 0 (only --out itself was checked against the catalogs folder)."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/b.po": format_po(EDGE)})
+    out = tmp_path / "xlf"
+    out.mkdir()
+    (out / "fr-FR").symlink_to(locales / "fr-FR", target_is_directory=True)
+    capsys.readouterr()
+    assert export(locales, out) == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'fr-FR/a.xlf'}: error[write-failed]: not written: its folder is, through a " \
+        "symbolic link, a folder this command reads" in err
+    assert sorted(p.name for p in (locales / "fr-FR").iterdir()) == ["a.po"]
+    assert (out / "de-DE/b.xlf").is_file()  # the other catalogs are exported
+
+
 def test_units_carry_state_context_notes_and_previous_english() -> None:
     doc = etree.fromstring(export_catalog(EDGE, "fr-FR/a.po", "fr-FR"))
     units = doc.findall(".//x:trans-unit", NS)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-import pipeline.checks.inputs as inputs
 from pipeline import __version__
 from pipeline.catalog import Message
 from pipeline.checks.base import Options
@@ -22,7 +21,7 @@ from pipeline.io import read_bytes, write_atomic, write_files
 from pipeline.layout import Layout, source_folder
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
-from pipeline.roots import into_reads, missing_locale
+from pipeline.roots import into_reads, linked_in, missing_locale
 from pipeline.stats import (
     jobs_for,
     locales_folder,
@@ -68,11 +67,7 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options,
                 target = out / po_rel
                 data = package.po(catalog, po_rel, works)
             if into_reads(target, (locales, content)):  # a catalog replaced by its package
-                results.append(Finding(inputs.WRITE_FAILED.id, Severity.ERROR, "not written: "
-                    "its folder is, through a symbolic link, a folder of the catalogs or "
-                    "articles, whose file it would replace; that file stays as it is",
-                    str(target), 0, 0, None, "remove the link: the package goes in a folder "
-                    "of its own"))
+                results.append(linked_in(str(target)))
                 continue
             writes.append((target, data, None))
             at.append(len(results))

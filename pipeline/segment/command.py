@@ -20,7 +20,7 @@ from pipeline.config import Config
 from pipeline.findings import Finding, InputError, Severity, json_text
 from pipeline.header import gettext_language
 from pipeline.io import read_bytes, write_files
-from pipeline.roots import written_over
+from pipeline.roots import linked_in, written_over
 from pipeline.segment import segment_bytes
 from pipeline.segment.output import json_record, pot, sxs
 from pipeline.walk import walk_files
@@ -102,7 +102,7 @@ def main(args: argparse.Namespace, config: Config) -> int:
             if target.parent not in clear:  # a folder below --out may link where it reads
                 clear[target.parent] = written_over(target.parent, reads, source) is None
             if not clear[target.parent]:
-                errors += _report([_linked_in(target)], args.quiet)
+                errors += _report([linked_in(str(target))], args.quiet)
                 continue
             count += len(article.segments)
             writes.append((target, made.encode("utf-8"), str(target)))
@@ -117,13 +117,6 @@ def main(args: argparse.Namespace, config: Config) -> int:
               f"{errors} errors", file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
 
-
-def _linked_in(target: Path) -> Finding:
-    return Finding(inputs.WRITE_FAILED.id, Severity.ERROR, "not written: its folder is, "
-                   "through a symbolic link, one this command reads (the English, the content "
-                   "or the catalogs), whose file it would replace; that file stays as it is",
-                   str(target), 0, 0, None, "remove the link: the output goes in a folder of "
-                   "its own")
 
 
 def _report(findings: tuple[Finding, ...] | list[Finding], quiet: bool) -> int:

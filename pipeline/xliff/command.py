@@ -17,6 +17,7 @@ from pipeline.io import read_bytes, write_atomic
 from pipeline.layout import Layout
 from pipeline.lock import tree_lock
 from pipeline.returned import all_catalogs
+from pipeline.roots import into_reads, linked_in
 from pipeline.stats import (
     jobs_for,
     locales_folder,
@@ -53,6 +54,9 @@ def _export_batch(
                 catalog = read(path, shown, limit)
                 if catalog is None:
                     results.append(None)
+                    continue
+                if into_reads(target, (locales,)):  # out/fr-FR a link to locales/fr-FR
+                    results.append(linked_in(layout.shown(target)))
                     continue
                 data = export_catalog(catalog, rel[:-3] + ".po", rel.split("/", 1)[0], shown)
                 results.append(io.submit(write_atomic, target, data, layout.shown(target)))

@@ -279,6 +279,6 @@ def test_a_folder_below_out_linked_to_the_english_is_not_written_over_it(
     code, _, err = run(capsys, "--source", str(source), "--format", "sxs", "--out", str(out))
     assert code == 1
     assert f"{out / 'guide/start.md'}: error[write-failed]: not written: its folder is, " \
-        "through a symbolic link, one this command reads" in err
+        "through a symbolic link, a folder this command reads" in err
     assert {p: p.read_bytes() for p in source.rglob("*") if p.is_file()} == before
     assert (out / "b.md").is_file()  # the other articles still written
