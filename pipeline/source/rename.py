@@ -241,21 +241,25 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
         source = read(other)
         if source is None:
             continue
-        taken: dict[str, Message] = {}
+        # by key, not English alone: twins (one English translated two ways, a context each)
+        # all come, as the catalog of a deleted article gives them
+        taken: dict[tuple[str | None, str], Message] = {}
         for m in (*source.active(), *(m for m in source.messages if m.obsolete)):
             if (m.msgid in english and m.msgid not in own and m.msgstr
                     and not (m.fuzzy and m.previous_msgid is not None)):
-                taken.setdefault(m.msgid, replace(  # as its obsolete form: the same either way
+                taken.setdefault(m.key, replace(  # as its obsolete form: the same either way
                     m, obsolete=False, references=(), extracted_comments=provenance_notes(m),
                     line=0))
-        if not taken or len(taken) < max(translated, 1 if best is None else best[0] + 1):
+        count = len({msgid for _, msgid in taken})
+        if not count or count < max(translated, 1 if best is None else best[0] + 1):
             continue  # too little: its English is not read
         kept = _english_now(settings, other)  # moved out, not copied: English it has no more
         if kept is None:
             continue
-        messages = [m for k, m in taken.items() if k not in kept]
-        if messages and len(messages) >= translated and (best is None or len(messages) > best[0]):
-            best = (len(messages), other, messages)
+        messages = [m for m in taken.values() if m.msgid not in kept]
+        count = len({m.msgid for m in messages})
+        if messages and count >= translated and (best is None or count > best[0]):
+            best = (count, other, messages)
     return None if best is None else best[1:]
 
 

@@ -4,6 +4,7 @@ path, so that no locale loses a translation to a rename."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -575,3 +576,38 @@ def test_a_swap_takes_the_living_articles_translations_over_a_stale_copy_deleted
     assert tree.run("locales") == 0
     guide = tree.catalog("fr-FR", "other.md")
     assert {m.msgid: m.msgstr for m in guide.active() if m.reviewed} == FRENCH
+
+
+RECEIPTS = ("# Billing\n\nPay the invoice before the end of the month.\n\nKeep the receipt.\n\n"
+            "## Refunds\n\nKeep the receipt.\n")
+
+
+def test_a_swap_carries_both_translations_of_english_translated_two_ways(tree: Tree) -> None:
+    """share.md says 'Keep the receipt.' twice, translated two ways (a plain entry and a
+    context entry, twins), then swapped with other.md. Before, the entries were taken by
+    English alone: the twin under its context stayed behind, obsolete, and the page published
+    the first text in both places."""
+    tree.write("share.md", RECEIPTS)
+    tree.write("other.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", {"Billing": "Facturation", "Refunds": "Remboursements",
+                                         "Keep the receipt.": "Gardez le reçu."})
+    tree.translate("fr-FR", "other.md", FRENCH)
+    path = tree.catalog_path("fr-FR", "share.md")
+    text = path.read_text(encoding="utf-8")
+    first, second = re.search(r'#\. (\w+-\d+)\n#\. (\w+-\d+)\n#: [^\n]*\nmsgid "Keep the',
+                              text).groups()
+    path.write_text(text.replace(f"#. {first}\n#. {second}\n", f"#. {first}\n").replace(
+        'msgstr "Gardez le reçu."\n', f'msgstr "Gardez le reçu."\n\n#. {second}\n'
+        f'msgctxt "{second}"\nmsgid "Keep the receipt."\nmsgstr "Conservez le justificatif."\n'),
+        encoding="utf-8")
+    assert tree.run("locales") == 0
+    before = tree.page("fr-FR", "share.md")
+    assert "Gardez le reçu." in before and "Conservez le justificatif." in before
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", RECEIPTS)
+    assert tree.run("locales", "-j", "1") == 0
+    page = tree.page("fr-FR", "other.md")
+    assert page.count("Gardez le reçu.") == 1 and page.count("Conservez le justificatif.") == 1
+    assert page.index("Gardez le reçu.") < page.index("Conservez le justificatif.")
