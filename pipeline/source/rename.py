@@ -17,7 +17,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.outcome import Settings
-from pipeline.provenance import MT_NOTE, provenance_notes
+from pipeline.provenance import MT_NOTE, checksum, provenance_notes, recorded
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.source.tree import RENAME_READS, ranked
@@ -289,7 +289,9 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     its file name or folder that holds at least half of it too (a rename undone: ``git mv``
     back, the catalog the rename started left as an orphan; or a copy): what a translator
     did in that one since. An entry reviewed there whose English this catalog has no text of
-    is a translator's work this catalog never saw: taken, reviewed. Two texts of one English
+    is a translator's work this catalog never saw: taken, reviewed; unless this catalog's
+    entry records the delivery of that very text (it held it: emptied since, by hand), which
+    is two texts that differ. Two texts of one English
     that differ cannot be told apart by age (either catalog may have been edited after the
     copy; a fuzzy flag over the same text may be a reviewer's): this catalog's is published,
     and a warning names both files and the English, so that the newer edit is not silently
@@ -313,7 +315,9 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
         here = mine.get(m.key)
         if not (m.reviewed and m.msgid in english):
             continue
-        if here is None or not here.msgstr or (here.msgstr == m.msgstr and _pending(here)):
+        if here is not None and not here.msgstr and _held(here, m.msgstr):
+            differ.append((here, m))  # emptied since: its record says it held that text
+        elif here is None or not here.msgstr or (here.msgstr == m.msgstr and _pending(here)):
             taken[m.key] = m
         elif here.msgstr != m.msgstr:  # a fuzzy flag over the same text may be a reviewer's
             differ.append((here, m))
@@ -339,6 +343,13 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
         1, 1, None, f"review them, then delete {shown} once nothing in it is newer"))
     return replace(catalog, messages=(*(taken.pop(m.key, m) if not m.obsolete else m
                                         for m in catalog.messages), *taken.values()))
+
+
+def _held(msg: Message, text: str) -> bool:
+    """Whether ``msg``'s handoff record is of ``text``: the entry held it, so an empty msgstr
+    is an edit made since (a translator cleared it), not a translation never made."""
+    record = recorded(msg)
+    return record is not None and record.checksum == checksum(text)
 
 
 def _pending(msg: Message) -> bool:

@@ -12,6 +12,7 @@ import pytest
 from source_tree import Tree
 from test_source_cli import ARABIC, FRENCH, GUIDE, _two_locales
 
+from pipeline.provenance import note
 from pipeline.segment.output import pair
 
 NEW = "guide/share-notebooks.md"
@@ -611,3 +612,34 @@ def test_a_swap_carries_both_translations_of_english_translated_two_ways(tree: T
     page = tree.page("fr-FR", "other.md")
     assert page.count("Gardez le reçu.") == 1 and page.count("Conservez le justificatif.") == 1
     assert page.index("Gardez le reçu.") < page.index("Conservez le justificatif.")
+
+
+def test_an_entry_emptied_after_a_rename_is_not_filled_again_from_the_old_catalog(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """A handoff's translation (its record on the entry), the article renamed with the old
+    catalog kept, then the translator empties the entry in the new catalog (the text is
+    wrong). The old catalog's reviewed text is the very one the entry's record says it held:
+    the emptying is the newer edit. Before, it was taken back, reviewed, and published."""
+    tree.write("share.md", GUIDE)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    path = tree.catalog_path("fr-FR", "share.md")  # as a handoff delivered it
+    text = path.read_text(encoding="utf-8")
+    at = text.index('\nmsgid "Send an invitation"')
+    at = text.rindex("\n#: ", 0, at)
+    path.write_text(f"{text[:at]}\n#. {note('Envoyer une invitation', False)}{text[at:]}",
+                    encoding="utf-8")
+    assert tree.run("locales") == 0
+    _move(tree, "share.md", RENAMED)
+    assert tree.run("locales") == 0
+    assert "Envoyer une invitation" in tree.page("fr-FR", RENAMED)
+    tree.translate("fr-FR", RENAMED, {"Send an invitation": ""})
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == 0
+    [entry] = [m for m in tree.catalog("fr-FR", RENAMED).active()
+               if m.msgid == "Send an invitation"]
+    assert entry.msgstr == ""
+    assert "Envoyer une invitation" not in tree.page("fr-FR", RENAMED)
+    [warning] = [f for f in _findings(capsys, "catalog-renamed") if f["severity"] == "warning"]
+    assert "'Envoyer une invitation' there, '' here" in warning["message"]
