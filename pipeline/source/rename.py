@@ -17,7 +17,7 @@ from pipeline.checks.tree import CATALOG_RENAMED
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.io import read_bytes
 from pipeline.outcome import Settings
-from pipeline.provenance import MT_NOTE, checksum, provenance_notes, recorded
+from pipeline.provenance import MT_NOTE, as_obsolete, checksum, provenance_notes, recorded
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
 from pipeline.source.tree import RENAME_READS, ranked
@@ -195,6 +195,7 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     # whose texts may be long stale; a deleted one as near still wins (a name reused)
     tier = 3 if best is None else ranked(rel, (best[1],))[0][0]
     moved = _moved_here(rel, settings, english, catalog, read, tier) if tier else None
+    history: tuple[Message, ...] = ()
     if moved is None and best is not None:
         other, kind = best[1], "the catalog of a deleted article"
         taken = tuple(m for m in best[2].active() if m.msgid in english and m.msgid not in own)
@@ -202,6 +203,8 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
         if moved is None:
             return catalog
         other, taken = moved[0], tuple(moved[1])
+        have = {m.key for m in (*catalog.messages, *taken)}
+        history = tuple(m for m in moved[2] if m.key not in have)
         kind = "the catalog of the article that had that English (the two swapped, or it moved)"
         hint = ("review the carried translations in their new place; the other article keeps "
                 "its own")
@@ -214,12 +217,12 @@ def reused(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
         f"{layout.shown_catalog(other)}, {kind}: this catalog held less than half of the "
         "article's English (another article's, its path reused); its own entries of English "
         "gone are kept obsolete", layout.shown_catalog(rel), 1, 1, None, hint))
-    return replace(catalog, messages=(*catalog.messages, *taken))
+    return replace(catalog, messages=(*catalog.messages, *taken, *history))
 
 
 def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalog,
                 read: Callable[[str], Catalog | None], tier: int
-                ) -> tuple[str, list[Message]] | None:
+                ) -> tuple[str, list[Message], list[Message]] | None:
     """The catalog of a living English article of ``rel``'s locale that translates the most of
     ``english`` its article no longer has (two articles that swapped names, a section split
     out onto a path whose catalog is another's): its path and those entries, active or
@@ -231,10 +234,13 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
     are at least as many as the translations ``catalog`` holds of ``english``; English the other
     article still has is a copy, its own (the memory offers it for review). A candidate's
     English is read only when its catalog holds enough. Only those of a ``ranked`` tier below
-    ``tier`` are looked at."""
+    ``tier`` are looked at. Third, the history that moved with the English: the entries with a
+    text of English neither article has (its older English, its suggestions' sources), as
+    obsolete, the same whether that job ran first or not, so that an edited sentence's old
+    translation lends to it again."""
     own = {m.msgid for m in catalog.active()}
     translated = len({m.msgid for m in catalog.active() if m.msgid in english and m.msgstr})
-    best: tuple[int, str, list[Message]] | None = None
+    best: tuple[int, str, list[Message], list[Message]] | None = None
     for level, _, other in _living(rel, settings):
         if level >= tier:
             break  # ranked: the rest are no nearer
@@ -259,8 +265,22 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
         messages = [m for m in taken.values() if m.msgid not in kept]
         count = len({m.msgid for m in messages})
         if messages and count >= translated and (best is None or count > best[0]):
-            best = (count, other, messages)
+            best = (count, other, messages, _history(source, english | kept))
     return None if best is None else best[1:]
+
+
+def _history(source: Catalog, english: set[str]) -> list[Message]:
+    """``source``'s entries with a text of English not in ``english``, as obsolete, as its
+    own job leaves them however it rewrites the catalog (a suggestion dropped, whose text its
+    English's obsolete entry keeps; an entry without a text dropped)."""
+    found: dict[tuple[str | None, str], Message] = {}
+    for m in (*source.active(), *(m for m in source.messages if m.obsolete)):
+        if (m.msgid and m.msgid not in english and m.msgstr
+                and not (m.fuzzy and m.previous_msgid is not None)):
+            found.setdefault(m.key, replace(
+                m, obsolete=True, references=(), extracted_comments=provenance_notes(m),
+                line=0, translator_comments=as_obsolete(m.translator_comments)))
+    return list(found.values())
 
 
 def _catalog_of(settings: Settings, other: str) -> Catalog | None:

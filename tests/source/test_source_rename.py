@@ -643,3 +643,40 @@ def test_an_entry_emptied_after_a_rename_is_not_filled_again_from_the_old_catalo
     assert "Envoyer une invitation" not in tree.page("fr-FR", RENAMED)
     [warning] = [f for f in _findings(capsys, "catalog-renamed") if f["severity"] == "warning"]
     assert "'Envoyer une invitation' there, '' here" in warning["message"]
+
+
+def _edited_then_swapped(tree: Tree, batch: str) -> None:
+    """share.md's 'Send an invitation' edited (its translation now a suggestion, fuzzy with
+    the old English as #| msgid), then share.md and other.md swap names."""
+    tree.write("share.md", GUIDE)
+    tree.write("other.md", BILLING)
+    tree.target("fr-FR")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "share.md", FRENCH)
+    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    edited = GUIDE.replace("Send an invitation", "Send invitations")
+    tree.write("share.md", edited)
+    assert tree.run("locales") == 0
+    tree.write("share.md", BILLING)
+    tree.write("other.md", edited)
+    assert tree.run("locales", "-j", "1", "--batch-size", batch) == 0
+
+
+def test_a_swap_keeps_an_edited_sentences_old_translation_as_its_suggestion(
+        tmp_path: Path) -> None:
+    """Before, the suggestion was not carried (the other article's job may drop it as it goes
+    obsolete, its text kept by the old English's entry) and nor was that entry: the edited
+    English got whatever the carried entries of other English lent, or nothing. The history
+    of the article that moved (its obsolete entries) now comes with it, whichever job runs
+    first, and lends as it did before the swap."""
+    made = []
+    for batch in ("1", "100"):
+        tree = Tree(tmp_path / batch)
+        _edited_then_swapped(tree, batch)
+        [entry] = [m for m in tree.catalog("fr-FR", "other.md").active()
+                   if m.msgid == "Send invitations"]
+        assert entry.fuzzy and entry.previous_msgid == "Send an invitation"
+        assert entry.msgstr == "Envoyer une invitation"
+        made.append([tree.catalog_path("fr-FR", rel).read_bytes()
+                     for rel in ("share.md", "other.md")])
+    assert made[0] == made[1]
