@@ -234,10 +234,10 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
     are at least as many as the translations ``catalog`` holds of ``english``; English the other
     article still has is a copy, its own (the memory offers it for review). A candidate's
     English is read only when its catalog holds enough. Only those of a ``ranked`` tier below
-    ``tier`` are looked at. Third, the history that moved with the English: the entries with a
-    text of English neither article has (its older English, its suggestions' sources), as
-    obsolete, the same whether that job ran first or not, so that an edited sentence's old
-    translation lends to it again."""
+    ``tier`` are looked at. Third, where the two swapped, the history that moved with the
+    English: the entries with a text of English neither article has (its older English, its
+    suggestions' sources), as obsolete, the same whether that job ran first or not, so that an
+    edited sentence's old translation lends to it again."""
     own = {m.msgid for m in catalog.active()}
     translated = len({m.msgid for m in catalog.active() if m.msgid in english and m.msgstr})
     best: tuple[int, str, list[Message], list[Message]] | None = None
@@ -265,7 +265,10 @@ def _moved_here(rel: str, settings: Settings, english: set[str], catalog: Catalo
         messages = [m for m in taken.values() if m.msgid not in kept]
         count = len({m.msgid for m in messages})
         if messages and count >= translated and (best is None or count > best[0]):
-            best = (count, other, messages, _history(source, english | kept))
+            # a swap (this catalog's English is the other article's now) moves the article
+            # whole; a section split out leaves the history where the rest of it stays
+            swapped = 2 * len(own & kept) >= len(own) > 0
+            best = (count, other, messages, _history(source, english | kept) if swapped else [])
     return None if best is None else best[1:]
 
 

@@ -117,3 +117,26 @@ def test_a_section_split_out_onto_a_deleted_articles_path_keeps_its_translations
         made.append([tree.catalog_path(loc, rel).read_bytes()
                      for loc in ("ar-SA", "fr-FR") for rel in (name, "share.md")])
     assert made[0] == made[1]
+
+
+def test_a_section_split_out_onto_a_deleted_articles_path_leaves_the_rest_its_history(
+        tree: Tree) -> None:
+    """The article split from keeps its older English's entries (an edit's obsolete entry):
+    a section that left it takes the translations of its own English, not the history of the
+    article it left (only an article that moved whole, a swap, brings its history along)."""
+    _two_locales(tree)
+    tree.translate("fr-FR", "share.md", {**FRENCH, "Read pages.": "Lire les pages."})
+    tree.write("share.md", GUIDE.replace("Send an invitation", "Send invitations"))
+    assert tree.run("locales") == 0  # 'Send an invitation' kept obsolete in share.po
+    tree.write("other.md", "# Billing\n\nPay the invoice before the end of the month.\n")
+    assert tree.run("extract") == 0
+    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    (tree.content / "en-US" / "other.md").unlink()
+    assert tree.run("locales") == 0  # its catalog stays, an orphan
+    tree.write("share.md", HEAD.replace("Send an invitation", "Send invitations"))
+    tree.write("other.md", SPLIT_OFF)
+    assert tree.run("locales") == 0
+    cat = tree.catalog("fr-FR", "other.md")
+    assert {m.msgid: m.msgstr for m in cat.active() if m.reviewed} == {
+        "Read pages.": "Lire les pages."}
+    assert {m.msgid for m in cat.messages if m.obsolete} == {"Billing"}
