@@ -314,11 +314,10 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     did in that one since. An entry reviewed there whose English this catalog has no text of
     is a translator's work this catalog never saw: taken, reviewed; unless this catalog's
     entry records the delivery of that very text (it held it: emptied since, by hand), which
-    is two texts that differ. Two texts of one English
-    that differ cannot be told apart by age (either catalog may have been edited after the
-    copy; a fuzzy flag over the same text may be a reviewer's): this catalog's is published,
-    and a warning names both files and the English, so that the newer edit is not silently
-    shadowed; neither text is touched. The same text waiting here as extract left it (a
+    is two texts that differ. Two texts of one English that differ cannot be told apart by
+    age (either catalog may have been edited after the copy; a fuzzy flag over the same text
+    may be a reviewer's): this catalog's is published, and a warning names both files and the
+    English, so that the newer edit is not silently shadowed; neither text is touched. The same text waiting here as extract left it (a
     suggestion for English since edited, machine translation) was reviewed there: taken.
     Read only where such an orphan catalog is there."""
     english = {u.source for u in units}
