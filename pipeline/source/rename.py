@@ -317,9 +317,9 @@ def undone(rel: str, settings: Settings, units: Sequence[Unit], catalog: Catalog
     is two texts that differ. Two texts of one English that differ cannot be told apart by
     age (either catalog may have been edited after the copy; a fuzzy flag over the same text
     may be a reviewer's): this catalog's is published, and a warning names both files and the
-    English, so that the newer edit is not silently shadowed; neither text is touched. The same text waiting here as extract left it (a
-    suggestion for English since edited, machine translation) was reviewed there: taken.
-    Read only where such an orphan catalog is there."""
+    English, so that the newer edit is not silently shadowed; neither text is touched. The
+    same text waiting here as extract left it (a suggestion for English since edited, machine
+    translation) was reviewed there: taken. Read only where such an orphan catalog is there."""
     english = {u.source for u in units}
     near = [c for c in ranked(rel, settings.orphans) if c[0] < 2]
     if not near or 2 * len(english.intersection(m.msgid for m in catalog.active())) < len(
