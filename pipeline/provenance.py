@@ -135,6 +135,21 @@ def is_unreviewed_machine_translation(msg: Message, record: Record | None) -> bo
     return record is not None and record.machine and as_delivered(msg, record)
 
 
+def is_machine_translation(msg: Message) -> bool:
+    """The entry holds machine translation nobody has reviewed or changed, as the catalog
+    holds it now (``stats``, the packages, the report, an English-driven page before its
+    extract): by its handoff record where it has one, so that a tool or vendor that dropped the
+    MT note leaves it machine translation, and a draft typed over it under the note is the
+    translator's (never published as the machine's); by the MT note where the record is gone.
+    Fuzzy for changed English (``#| msgid``) is a suggestion, not machine translation."""
+    if FUZZY not in msg.flags or msg.previous_msgid is not None or not msg.msgstr:
+        return False
+    record = recorded(msg)
+    if record is None:
+        return MT_NOTE in msg.extracted_comments
+    return is_unreviewed_machine_translation(msg, record)
+
+
 # An entry's msgstr, flags and #. notes after a handoff (the MT note where it applies, then the
 # record). A plain tuple: extract settles every entry of every changed article.
 Settled = tuple[str, tuple[str, ...], tuple[str, ...]]

@@ -14,9 +14,12 @@ Translate Toolkit's ``pocount`` is the reference, and the message counts agree w
   where the catalog is in the form ``msgcat --no-wrap`` writes.
 
 *Machine translated* counts the entries that are still unreviewed machine translation: fuzzy,
-with a msgstr, and carrying the note ``machine translation: not yet reviewed`` (``merge.MT_NOTE``).
-An entry whose fuzzy flag a reviewer cleared is reviewed even while the note is still there (the
-next ``extract`` drops it). The *machine-translated share* is that count over translated + fuzzy.
+with a msgstr that is the text its ``#. handoff: MT`` record names, or, where a tool dropped the
+record, carrying the note ``machine translation: not yet reviewed``
+(``provenance.is_machine_translation``): dropping the note leaves MT what it is, and a draft
+typed over it is a person's. An entry whose fuzzy flag a reviewer cleared is reviewed even
+while the note is still there (the next ``extract`` drops it). The *machine-translated share*
+is that count over translated + fuzzy.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from pipeline.config import Config, bounded_jobs
 from pipeline.findings import Finding, InputError, json_text, terminal_text
 from pipeline.layout import Layout
 from pipeline.lock import process_pool
-from pipeline.merge import MT_NOTE
+from pipeline.provenance import is_machine_translation
 from pipeline.storage import Url
 
 T = TypeVar("T")
@@ -125,7 +128,7 @@ def count_catalog(catalog: Catalog) -> Counts:
         elif msg.msgstr:
             fuzzy += 1
             fuzzy_words += count_words(source)
-            machine += MT_NOTE in msg.extracted_comments
+            machine += is_machine_translation(msg)
         elif source:
             untranslated += 1
             untranslated_words += count_words(source)

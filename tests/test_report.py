@@ -26,6 +26,7 @@ from pipeline.checks.rule import SegmentRule
 from pipeline.cli import main
 from pipeline.findings import Severity
 from pipeline.merge import MT_NOTE
+from pipeline.provenance import note
 from pipeline.report import article_page
 from pipeline.report.states import State, Tally, classify, is_rtl
 
@@ -206,6 +207,16 @@ def test_segment_states() -> None:
     tally = Tally.of([State.REVIEWED, State.MT, State.MT, State.MISSING])
     assert tally.share(State.MT) == 50.0 and tally.share(State.STALE) == 0.0
     assert Tally().share(State.MT) == 0.0
+
+
+def test_a_segments_machine_translation_is_told_by_its_handoff_record_before_its_note() -> None:
+    """h185: a vendor who dropped the MT note made machine translation a reviewer's draft on
+    the report, and a draft typed over it under the note machine translation."""
+    record = note("x", True)
+    assert classify(Message("a", "x", flags=("fuzzy",), extracted_comments=(record,))) \
+        is State.MT
+    assert classify(Message("a", "draft", flags=("fuzzy",),
+                            extracted_comments=(MT_NOTE, record))) is State.STALE
 
 
 @pytest.mark.parametrize("locale", ["ar-SA", "he-IL", "fa-IR", "ur-PK", "ps-AF", "yi", "ckb-IQ",

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.catalog import parse_po
 from pipeline.cli import main
+from pipeline.provenance import checksum
 from pipeline.stats import Counts, count_catalog, pocount_source
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,6 +163,24 @@ def test_machine_translated_means_fuzzy_with_the_mt_note() -> None:
     assert counts.machine_translated == 1  # the reviewed entry still carrying the note is not
     assert counts.machine_translated_share == pytest.approx(1 / 8)
     assert Counts().machine_translated_share == 0.0
+
+
+@pytest.mark.parametrize("notes, text, machine", [
+    ("#. machine translation: not yet reviewed\n#. handoff: MT {crc}\n", "Traduit.", 1),
+    # a vendor's tool dropped the MT note: the record says the text is still the machine's
+    ("#. handoff: MT {crc}\n", "Traduit.", 1),
+    # a draft typed over it, still fuzzy, the note left in place: the translator's, not MT
+    ("#. machine translation: not yet reviewed\n#. handoff: MT {crc}\n", "Mon brouillon.", 0),
+    # no record (a tool dropped it): the note is all there is to go by
+    ("#. machine translation: not yet reviewed\n", "Mon brouillon.", 1),
+], ids=["as-delivered", "note-dropped", "draft-under-the-note", "record-dropped"])
+def test_machine_translated_is_told_by_the_handoff_record_before_the_note(
+        notes: str, text: str, machine: int) -> None:
+    """h185: a vendor who removed the MT note made unreviewed machine translation count as a
+    person's draft (0 % MT), and one who typed over it under the note as machine's."""
+    crc = checksum("Traduit.")
+    po = HEADER + f'\n{notes.format(crc=crc)}#, fuzzy\nmsgid "Machine."\nmsgstr "{text}"\n'
+    assert count_catalog(parse_po(po, "mt.po")).machine_translated == machine
 
 
 def test_kde_comment_lines_are_not_english() -> None:

@@ -28,7 +28,7 @@ from pipeline.findings import InputError
 from pipeline.handoff import codes
 from pipeline.handoff.work import CATEGORIES, Count, Work, base
 from pipeline.memory.tmx import xml_shown
-from pipeline.merge import MT_NOTE
+from pipeline.provenance import is_machine_translation
 
 NS = codes.NAMESPACE
 SOURCE_LANGUAGE = "en-US"
@@ -49,7 +49,7 @@ def _origin(work: Work) -> str:
         return "held-back"  # the reviewed translation the checks refused
     if work.similarity is not None:
         return "tm"
-    if MT_NOTE in msg.extracted_comments:
+    if is_machine_translation(msg):
         return "mt"
     return "previous" if msg.previous_msgid is not None else "fuzzy"
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from pipeline.catalog import Catalog, Message
 from pipeline.memory.rows import provenance
-from pipeline.merge import MT_NOTE
+from pipeline.provenance import is_machine_translation
 
 CATEGORIES = ("new", "fuzzy-TM <75", "fuzzy-TM 75-84", "fuzzy-TM 85-94", "fuzzy-TM 95-99",
               "exact-TM", "changed", "MT-to-review", "to-review", "to-fix")
@@ -78,7 +78,7 @@ def category(msg: Message, held_by: HeldBy | None = None) -> Work | None:
         return Work(msg, band, s, found.origin, reviewed=found.reviewed)
     if msg.previous_msgid is not None:
         return Work(msg, "changed", None, None)
-    if MT_NOTE in msg.extracted_comments:
+    if is_machine_translation(msg):
         return Work(msg, "MT-to-review", None, None)
     return Work(msg, "to-review", None, None)
 

@@ -5,7 +5,7 @@ A segment is in exactly one state:
 - ``reviewed``: its catalog entry has a translation nobody flagged (not fuzzy);
 - ``held``: reviewed, but the checks keep the translation off the page (the page shows the
   English, or the handoff's translation);
-- ``mt``: fuzzy, noted as unreviewed machine translation (``merge.MT_NOTE``);
+- ``mt``: fuzzy, unreviewed machine translation (``provenance.is_machine_translation``);
 - ``stale``: fuzzy for another reason (changed English: a previous msgid; or flagged by hand),
   or its catalog entry was made for other English (source drift);
 - ``missing``: no catalog entry, or an empty translation.
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.catalog import Message
-from pipeline.merge import MT_NOTE
+from pipeline.provenance import is_machine_translation
 
 
 class State(enum.Enum):
@@ -53,7 +53,7 @@ def classify(msg: Message | None, drifted: Message | None = None, held: bool = F
         return State.MISSING
     if not msg.fuzzy:
         return State.HELD if held else State.REVIEWED
-    if msg.previous_msgid is None and MT_NOTE in msg.extracted_comments:
+    if is_machine_translation(msg):
         return State.MT
     return State.STALE
 

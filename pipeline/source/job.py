@@ -27,6 +27,7 @@ from pipeline.io import Seen, read_seen
 from pipeline.job import Prepared, Write, english_kept, flag_findings, written_lines
 from pipeline.merge import is_machine_translated, merge
 from pipeline.outcome import Settings
+from pipeline.provenance import is_machine_translation
 from pipeline.publish import Guard, Policy, publish
 from pipeline.segment import segment_bytes
 from pipeline.segment.model import Segment as Unit
@@ -40,7 +41,6 @@ from pipeline.source.units import (
     dated_as_before,
     english_meta,
     held_attributes,
-    is_unreviewed_mt,
     join_merged,
     keys_for,
     lag_counts,
@@ -147,7 +147,7 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None,
                 f"{locale}: no catalog at {po_shown}", shown, 1, 1, None,
                 sync.MISSING_CATALOG.hint))
 
-    own = [mine or (m.msgstr if m is not None and is_unreviewed_mt(m)
+    own = [mine or (m.msgstr if m is not None and is_machine_translation(m)
                     and settings.publish_machine_translation else "")
            for mine, m in zip(lent, entries, strict=True)]
     published = [u.source for u in units]

@@ -19,14 +19,13 @@ from dataclasses import replace
 import pipeline.checks.inputs as inputs
 from pipeline.article import Article, Segment, read_front_matter
 from pipeline.article.frontmatter import FRONT_MATTER_END, opens_front_matter
-from pipeline.catalog import FUZZY, Catalog, Message
+from pipeline.catalog import Catalog, Message
 from pipeline.catalog.keys import Key, segment_keys
 from pipeline.checks.base import Options
 from pipeline.checks.fidelity.markup import html_broken
 from pipeline.findings import Finding, InputError
 from pipeline.header import PROVENANCE
 from pipeline.memory.rows import provenance
-from pipeline.merge import MT_NOTE
 from pipeline.segment.model import Kind, SegmentedArticle
 from pipeline.segment.model import Segment as Unit
 
@@ -188,13 +187,6 @@ def keys_for(segments: Sequence[Segment], known: Sequence[Message | None]) -> li
     ways."""
     keys = segment_keys(segments)
     return [m.key if m is not None else key for m, key in zip(known, keys, strict=True)]
-
-
-def is_unreviewed_mt(msg: Message) -> bool:
-    """An entry machine translation made and nobody has reviewed: fuzzy, with merge's note, and
-    not fuzzy for changed English."""
-    return (FUZZY in msg.flags and msg.previous_msgid is None and bool(msg.msgstr)
-            and MT_NOTE in msg.extracted_comments)
 
 
 def tidy(catalog: Catalog, units: Sequence[Unit], keys: Sequence[Key], english_rel: str,

@@ -1356,3 +1356,21 @@ def test_the_package_counts_what_the_page_publishes_for_a_front_matter_value(
     pkg = package(tmp_path, cats)
     counts = (pkg / "wordcount.csv").read_text(encoding="utf-8")
     assert "fr-FR/a.po,to-fix,1,3\n" in counts  # the sentence alone
+
+
+@pytest.mark.parametrize("notes, text, expected", [
+    ("#. handoff: MT {crc}\n", MT_FR, ("MT-to-review", "mt")),  # a tool dropped the MT note
+    ("#. machine translation: not yet reviewed\n#. handoff: MT {crc}\n", "Mon brouillon.",
+     ("to-review", "fuzzy")),  # a draft typed over the machine's, under its note
+], ids=["note-dropped", "draft-under-the-note"])
+def test_machine_translation_is_packaged_by_its_handoff_record_before_its_note(
+        notes: str, text: str, expected: tuple[str, str]) -> None:
+    """h185: the package's category and origin went by the MT note alone."""
+    from pipeline.handoff.package import _origin
+    from pipeline.handoff.work import category
+    from pipeline.provenance import checksum
+
+    po = (f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          f'{notes.format(crc=checksum(MT_FR))}#, fuzzy\nmsgid "{MT_EN}"\nmsgstr "{text}"\n')
+    work = category(next(m for m in parse_po_bytes(po.encode(), "b.po").messages if m.msgid))
+    assert work is not None and (work.category, _origin(work)) == expected

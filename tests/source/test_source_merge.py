@@ -3,6 +3,7 @@ same article lends its translations; front matter and alt text are entries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -755,6 +756,36 @@ def test_an_edit_undone_gets_a_machine_translation_back_as_it_was(tree: Tree) ->
     assert (after.msgstr, after.flags, after.extracted_comments) == (
         before.msgstr, before.flags, before.extracted_comments)
     assert "Les notes restent sur l'appareil." in tree.page("fr-FR", "guide.md")
+
+
+@pytest.mark.parametrize("edit, published", [
+    # a vendor's draft typed over the machine translation, fuzzy, the MT note left in place:
+    # the translator's unreviewed text, never published (render took it for the machine's)
+    (lambda s: s.replace('msgstr "Les notes restent', 'msgstr "BROUILLON : les notes restent'),
+     "Notes are stored on your device."),
+    # a tool that dropped the MT note, the record and text still the machine's: published as
+    # machine translation, by render as by locales
+    (lambda s: s.replace("#. machine translation: not yet reviewed\n", ""),
+     "Les notes restent sur l'appareil."),
+], ids=["a-draft-under-the-mt-note", "the-mt-note-dropped"])
+def test_render_publishes_machine_translation_by_its_handoff_record_not_its_note(
+        tree: Tree, edit: Callable[[str], str], published: str) -> None:
+    """h185: an English-driven page before its extract (``render``) took any fuzzy entry with
+    the MT note for machine translation to publish."""
+    sentence = "Notes are stored on your device."
+    tree.write("guide.md", GUIDE)
+    handoff = tree.write("guide.md", _handoff(sentence, "Les notes restent sur l'appareil.")
+                         .replace("ms.translationtype: HT", "ms.translationtype: MT"),
+                         locale="fr-FR")
+    assert tree.run("locales") == 0
+    handoff.unlink()  # moving off handoffs: the catalog carries the translations
+    path = tree.catalog_path("fr-FR", "guide.md")
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert tree.run("render") == 0
+    page = tree.page("fr-FR", "guide.md")
+    assert published in page and "BROUILLON" not in page
+    assert tree.run("locales") == 0
+    assert tree.page("fr-FR", "guide.md") == page
 
 
 def test_an_edited_title_takes_the_suggestion_of_its_own_old_english(tree: Tree) -> None:
