@@ -70,7 +70,7 @@ def merge(article: Article, old: Catalog | None, keys: Sequence[Key] | None = No
     if keys is None:
         keys = segment_keys(article.segments, old)
     # a memory fill a human edited since is theirs: its note goes before any rule reads it
-    old_messages = tuple([edited(m) for m in old.messages]) if old is not None else ()
+    old_messages = tuple([_reviewed(edited(m)) for m in old.messages]) if old is not None else ()
     if not old_messages:  # a first extraction: every entry is new
         return Catalog(
             header=build_header(article, old),
@@ -209,6 +209,15 @@ class _Lenders(NamedTuple):
     human_ids: list[str]
     machine: list[Message]
     machine_ids: list[str]
+
+
+def _reviewed(msg: Message) -> Message:
+    """``msg`` without ``#|`` lines once it is not fuzzy, as msgmerge drops them: they name the
+    English a suggestion was made for, and a review that left them (``msgattrib --clear-fuzzy``)
+    ended it; kept, they made the entry look unfinished to ``provenance`` for good."""
+    if msg.fuzzy or (msg.previous_msgid is None and msg.previous_msgctxt is None):
+        return msg
+    return replace(msg, previous_msgid=None, previous_msgctxt=None)
 
 
 def _lenders(messages: list[Message]) -> _Lenders:

@@ -919,3 +919,22 @@ def test_segment_keys_follow_the_rule_and_every_segment_round_trips(segments: li
     for key, seg in zip(keys, segments, strict=True):
         assert key[1] == seg.source
         assert held.setdefault(key, seg.translation) == seg.translation
+
+
+def test_a_reviewed_entry_a_tool_left_its_previous_msgid_on_follows_handoffs_once_they_agree(
+        ) -> None:
+    """h185: ``msgattrib --clear-fuzzy`` (a review in the GNU tools) leaves the ``#| msgid`` of a
+    suggestion for changed English; kept on the reviewed entry, it made the entry look
+    unfinished for good: a human handoff that then agreed with it, and every later one, was
+    ``handoff-disagrees`` and never taken. The merge drops it, as msgmerge does."""
+    en, old_en = "Property list", "Properties"
+    first = parse_po(format_po(merge(make([(101, "Propriétés", en)], prefix="aaaaa"), None)),
+                     "fr-FR/doc.po")
+    reviewed = replace(first, messages=tuple(
+        replace(m, msgstr="Liste (relue)", previous_msgid=old_en) if m.msgid == en else m
+        for m in first.messages))
+    agreed = merge(make([(101, "Liste (relue)", en)], prefix="bbbbb"), reviewed)
+    later = merge(make([(101, "Liste des propriétés", en)], prefix="ccccc"), agreed)
+    entry = next(m for m in later.messages if m.msgid == en and not m.obsolete)
+    assert (entry.msgstr, entry.previous_msgid, entry.fuzzy) == (
+        "Liste des propriétés", None, False)
