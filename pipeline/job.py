@@ -175,8 +175,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None,
                                 po_shown, hint="check the file's permissions"))
         broken = True
 
-    if catalog is not None:  # English a vendor added by hand: the catalog is not this article's
-        foreign = sync.foreign_entries(catalog, {seg.source for seg in article.segments}, po_shown)
+    if catalog is not None:  # English a vendor added by hand, or another locale's catalog
+        foreign = sync.foreign(catalog, po_bytes, article.locale, article.segments, po_shown)
         if foreign:  # the rest of the catalog is checked by no one
             findings.extend(identity.unchecked(f, (po_path,)) for f in foreign)
             catalog, broken = None, True

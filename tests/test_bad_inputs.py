@@ -487,6 +487,38 @@ def test_a_foreign_entry_beside_good_ones_blocks_the_whole_catalog(tmp_path: Pat
     assert not (tree.out / "fr-FR" / "tool.md").exists()
 
 
+def test_another_locales_catalog_filed_in_this_locales_folder_is_refused_not_published(
+        tmp_path: Path) -> None:
+    """h185: a vendor's return unpacked into the wrong locale folder (the German catalog of an
+    article at locales/fr-FR: the same English, so every entry fits). Before, its German was
+    published as the French page with no finding, and the run set Language back to fr_FR, so
+    nothing told afterwards."""
+    text = good_catalog(tmp_path).replace('"Language: fr_FR\\n"', '"Language: de_DE\\n"')
+    assert "de_DE" in text
+    tree = tree_with_catalog(tmp_path / "t", text.encode())
+    po = tree.locales / "fr-FR" / "tool.po"
+    before = po.read_bytes()
+    result = run_cli(tree.args("locales", 1))
+    line = text[:text.index("Language:")].count("\n") + 1
+    assert result.code == 1
+    assert f"tool.po:{line}:1: error[po-locale]: the catalog's Language header says 'de_DE', " \
+        "but it is in the 'fr-FR' folder" in result.err
+    assert po.read_bytes() == before
+    assert not (tree.out / "fr-FR" / "tool.md").exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "fr-ca", "FR_fr", "", "LANGUAGE", "French"])
+def test_a_language_header_of_the_folders_language_or_none_is_no_other_locale(
+        tmp_path: Path, language: str) -> None:
+    """Poedit writes 'fr', msginit leaves it empty or a placeholder: the same language, or
+    nothing said; the catalog is merged and published as usual."""
+    text = good_catalog(tmp_path).replace('"Language: fr_FR\\n"', f'"Language: {language}\\n"')
+    tree = tree_with_catalog(tmp_path / "t", text.encode())
+    result = run_cli(tree.args("locales", 1))
+    assert result.code == 0 and "po-locale" not in result.err
+    assert (tree.out / "fr-FR" / "tool.md").exists()
+
+
 # ---------------------------------------------------------------- a bug is a finding, too
 
 

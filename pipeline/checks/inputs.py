@@ -47,6 +47,12 @@ PO_FOREIGN_ENTRY = Check(
     "a catalog entry added by hand: English not in the article, and no segment id",
     "remove the entry; the catalog is left as is and nothing is published from it",
 )
+PO_LOCALE = Check(
+    "po-locale", "input", Severity.ERROR,
+    "a catalog whose Language header names another language than its locale folder",
+    "move the catalog to its locale's folder, or correct its Language header; it is left as "
+    "is and nothing is published from it",
+)
 INTERNAL_ERROR = Check(
     "internal-error", "input", Severity.ERROR,
     "a bug in the pipeline while processing an article (the others still run)",
@@ -118,6 +124,7 @@ INPUT_CHECKS: tuple[Check, ...] = (
     PO_DUPLICATE,
     PO_PLURAL,
     PO_FOREIGN_ENTRY,
+    PO_LOCALE,
     INTERNAL_ERROR,
     WRITE_FAILED,
     LAYOUT,

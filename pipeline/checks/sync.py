@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
 
 import pipeline.checks.inputs as inputs
 from pipeline.checks.base import Check, Options, quote
@@ -244,3 +244,52 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
             "catalog holds the article's segments only. The catalog was left as is",
         ))
     return out
+
+
+# Codes a tool may write for the language another code names (Java's retired codes; Norwegian,
+# Filipino and Moldavian under their older names)
+_SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "no": "nb", "tl": "fil", "mo": "ro"}
+_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?(?:@\w+)?\Z")
+
+
+def _language(tag: str) -> str | None:
+    """The language of a locale tag (fr_FR, fr-fr, sr@latin, iw), None for no tag (msginit's
+    empty Language, a tool's 'LANGUAGE' or 'French')."""
+    m = _TAG.match(tag.strip())
+    return None if m is None else _SAME_LANGUAGE.get(m.group(1).lower(), m.group(1).lower())
+
+
+def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str) -> list[Finding]:
+    """A catalog whose Language header names another language than the locale folder it is
+    in: another locale's catalog filed here (a vendor's return unpacked into the wrong folder:
+    the English is the same, so every entry fits), or a tool set to the wrong language. Its
+    translations would be published as this locale's, and the next write sets Language to
+    the folder's, so nothing would tell afterwards: it is left as is, nothing published from
+    it. A region or script of its own (fr for fr-FR, fr_CA) is the same language."""
+    said = catalog.header_value("Language")
+    theirs, ours = _language(said or ""), _language(locale)
+    if theirs is None or ours is None or theirs == ours:
+        return []
+    at = -1 if data is None else data.find(b"Language:")
+    line = 1 if data is None or at < 0 else data.count(b"\n", 0, at) + 1
+    return [Finding(
+        inputs.PO_LOCALE.id, Severity.ERROR,
+        f"the catalog's Language header says {said!r}, but it is in the {locale!r} folder: "
+        f"another locale's catalog? Its translations would be published as {locale}'s, so the "
+        "catalog was left as is", path, line, 1, None,
+        f"if it is another locale's, move it to that locale's folder (take {locale}'s back "
+        f"from version control); if it is {locale}'s, correct its Language header")]
+
+
+class _Sourced(Protocol):
+    @property
+    def source(self) -> str: ...
+
+
+def foreign(catalog: Catalog, data: bytes | None, locale: str, segments: Iterable[_Sourced],
+            path: str) -> list[Finding]:
+    """Why the catalog read for an article of ``locale`` (its ``segments``' English) is not
+    its catalog: another locale's, or one with entries added by hand; nothing when it is. A
+    catalog that is not is left as is, and nothing is published from it."""
+    return foreign_locale(catalog, data, locale, path) or foreign_entries(
+        catalog, {s.source for s in segments}, path)

@@ -74,7 +74,8 @@ def prepare(rel: str, settings: Settings, guard: Guard | None = None,
     findings: list[Finding] = list(english.findings) if first else []
     units = units_of(english, within)
     handoff, handoff_data, handoff_read, handoff_seen = _handoff(rel, settings, findings)
-    catalog, po_bytes, broken, po_seen = _catalog(rel, settings, findings, units, folders)
+    catalog, po_bytes, broken, po_seen = _catalog(rel, locale, settings, findings, units,
+                                                  folders)
     fresh = po_bytes is None  # a new catalog (a renamed article's too) gets our comments
     waiting = False  # a deleted article's catalog that may be this one's cannot be read
     carried = False  # the catalog started from a deleted article's (a rename)
@@ -273,7 +274,8 @@ def _handoff(rel: str, settings: Settings, findings: list[Finding]
     return None, None, False, None
 
 
-def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Sequence[Unit],
+def _catalog(rel: str, locale: str, settings: Settings, findings: list[Finding],
+             units: Sequence[Unit],
              folders: dict[str, bool] | None = None,
              ) -> tuple[Catalog | None, bytes | None, bool, Seen | None]:
     """The locale's catalog as read, its bytes, whether it is broken (then it is neither
@@ -292,8 +294,8 @@ def _catalog(rel: str, settings: Settings, findings: list[Finding], units: Seque
     if found is None:
         return None, None, False, None
     catalog, data, seen = found
-    foreign = sync.foreign_entries(catalog, {u.source for u in units}, po_shown)
-    if foreign:  # English a vendor added by hand: the catalog is not this article's
+    foreign = sync.foreign(catalog, data, locale, units, po_shown)
+    if foreign:  # English a vendor added by hand, or another locale's: not this article's
         findings.extend(identity.unchecked(f, (layout.catalog(rel),)) for f in foreign)
         return None, data, True, seen
     return catalog, data, False, seen

@@ -554,3 +554,22 @@ def test_an_ignore_flag_that_cannot_apply_is_a_warning_in_an_english_driven_cata
     found = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "ignore-flag"]
     assert len(found) == 1 and says in found[0]["message"]
     assert found[0]["file"].endswith("fold.po") and found[0]["line"] > 1
+
+
+def test_another_locales_catalog_in_this_locales_folder_is_refused_not_published(
+        tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    """h185: the same English has a catalog per locale, so another locale's fits every entry:
+    the German one copied over the French was published as the French page, unsaid."""
+    tree.write("a.md", "# Setup\n\nOpen the file.\n")
+    tree.target("fr-FR")
+    assert tree.run("locales") == 0
+    tree.translate("fr-FR", "a.md", {"Open the file.": "Öffnen Sie die Datei."})
+    path = tree.catalog_path("fr-FR", "a.md")
+    path.write_text(path.read_text(encoding="utf-8").replace("Language: fr_FR", "Language: de"),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert tree.run("locales") == 1
+    assert "error[po-locale]: the catalog's Language header says 'de'" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert "Öffnen" not in tree.page("fr-FR", "a.md")
