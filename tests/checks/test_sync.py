@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from pipeline.article import Article, parse_article
 from pipeline.catalog import Catalog, format_po, parse_po
 from pipeline.checks import catalog_findings
@@ -126,3 +128,19 @@ def test_a_format_flag_a_vendor_added_is_reported_at_its_entry() -> None:
         replace(m, flags=("fuzzy", "c-format") if m.msgid == "Goodbye" else ("no-c-format",))
         for m in cat.messages))
     assert check(a, cat) == [("format-flag", "fr-FR/doc.po", 29)]
+
+
+@pytest.mark.parametrize("language, locale, other", [
+    ("de_DE", "fr-FR", True), ("en", "fr-FR", True), ("fr", "fr-FR", False),
+    ("fr_CA", "fr-FR", False), ("zh_Hans", "zh-CN", False), ("sr@latin", "sr-Latn-RS", False),
+    ("iw_IL", "he-IL", False), ("no", "nb-NO", False), ("", "fr-FR", False),
+    ("LANGUAGE", "fr-FR", False),
+])
+def test_a_catalog_of_another_language_than_its_folder_is_foreign(
+        language: str, locale: str, other: bool) -> None:
+    """h185: another locale's catalog filed in this locale's folder (po-locale)."""
+    from pipeline.checks.sync import foreign_locale
+
+    po = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Hello"\nmsgstr "x"\n'
+    found = foreign_locale(parse_po(po, "a.po"), po.encode(), locale, "a.po")
+    assert [(f.check, f.line) for f in found] == ([("po-locale", 3)] if other else [])
