@@ -159,22 +159,30 @@ def map_jobs(fn: Callable[[list[str]], list[T]], items: Sequence[str], jobs: int
         return [r for results in pool.map(fn, batches) for r in results]
 
 
-def read(path: Path | Url, shown: str, limit: int) -> Catalog | None:
+def read(path: Path | Url, shown: str, limit: int, rel: str = "") -> Catalog | None:
     """A catalog as ``extract`` and ``check`` read it; None when there is none. Raises
-    InputError (``po-syntax`` and the like) when it cannot be used."""
-    found = read_with_bytes(path, shown, limit)
+    InputError (``po-syntax`` and the like) when it cannot be used, and (``po-locale``) when
+    it is another locale's than the folder of ``rel`` (its path under the locales root)."""
+    found = read_with_bytes(path, shown, limit, rel)
     return None if found is None else found[0]
 
 
-def read_with_bytes(path: Path | Url, shown: str, limit: int) -> tuple[Catalog, bytes] | None:
+def read_with_bytes(path: Path | Url, shown: str, limit: int,
+                    rel: str = "") -> tuple[Catalog, bytes] | None:
     """As ``read``, with the bytes read: an import replaces only the catalog it read."""
     from pipeline.catalog.files import read_catalog_bytes
+    from pipeline.checks.sync import foreign_locale
 
     try:
-        return read_catalog_bytes(path, shown, limit)
+        found = read_catalog_bytes(path, shown, limit)
     except OSError as exc:
         raise InputError(inputs.PO_SYNTAX.id, f"cannot read: {exc.strerror}", shown, 0, 0,
                          "check the file's permissions") from None
+    wrong = foreign_locale(*found, rel.split("/", 1)[0], shown) if found and rel else []
+    if wrong:  # another locale's catalog: nothing of it is counted, exported or imported into
+        raise InputError(wrong[0].check, wrong[0].message, shown, wrong[0].line, 1,
+                         wrong[0].hint)
+    return found
 
 
 def _count(locales: Path, limit: int, rels: list[str]) -> list[Row | Finding | None]:
@@ -183,7 +191,7 @@ def _count(locales: Path, limit: int, rels: list[str]) -> list[Row | Finding | N
     for rel in rels:
         path = layout.catalog(rel)
         try:
-            catalog = read(path, layout.shown(path), limit)
+            catalog = read(path, layout.shown(path), limit, rel)
         except InputError as exc:
             out.append(exc.finding)
             continue

@@ -29,6 +29,8 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 '''
 
+GERMAN_HEADER = HEADER.replace("Language: fr_FR", "Language: de_DE")  # a de-DE catalog
+
 # Every kind of entry pocount treats differently, in the form msgcat --no-wrap writes.
 EDGE_CASES = HEADER + '''
 #. 1
@@ -196,7 +198,7 @@ def test_counts_agree_with_pocount_per_catalog_and_in_total(
     locales = corpus_sample(tmp_path)
     shutil.copytree(REPO / "locales", locales, dirs_exist_ok=True)
     write(locales, "fr-FR/edge/cases.po", EDGE_CASES)
-    write(locales, "de-DE/edge/empty.po", HEADER)
+    write(locales, "de-DE/edge/empty.po", GERMAN_HEADER)
     code, out, _ = run(["stats", "--locales", str(locales), "--by-article", "--format", "json",
                         "-j", "1"], capsys)
     assert code == 0
@@ -218,7 +220,7 @@ def test_json_has_one_object_per_locale_or_per_catalog(
 ) -> None:
     write(tmp_path, "fr-FR/a.po", EDGE_CASES)
     write(tmp_path, "fr-FR/sub/b.po", EDGE_CASES)
-    write(tmp_path, "de-DE/c.po", EDGE_CASES)
+    write(tmp_path, "de-DE/c.po", EDGE_CASES.replace(HEADER, GERMAN_HEADER))
     code, out, _ = run(["stats", "--locales", str(tmp_path), "--format", "json"], capsys)
     assert code == 0
     rows = json.loads(out)
@@ -239,7 +241,7 @@ def test_text_is_an_aligned_table_with_a_total_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path, "fr-FR/a.po", EDGE_CASES)
-    write(tmp_path, "de-DE/c.po", HEADER)
+    write(tmp_path, "de-DE/c.po", GERMAN_HEADER)
     code, out, _ = run(["stats", "--locales", str(tmp_path)], capsys)
     assert code == 0
     lines = out.splitlines()
@@ -260,6 +262,29 @@ def test_a_broken_catalog_is_an_error_and_the_others_still_count(
     assert code == 1
     assert "broken.po:8:1: error[po-syntax]: " in err
     assert json.loads(out)[0]["total"] == 11
+
+
+@pytest.mark.parametrize("command", [
+    ["stats", "--format", "json"], ["tm-export", "--locale", "fr-FR", "--out", "{tmp}/fr.tmx"],
+    ["xliff-export", "--out", "{tmp}/xlf"], ["handoff", "--locale", "fr-FR", "--out", "{tmp}/pkg"],
+], ids=["stats", "tm-export", "xliff-export", "handoff"])
+def test_another_locales_catalog_in_the_folder_is_an_error_and_neither_counted_nor_exported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """h185: the German catalog filed at locales/fr-FR (po-locale) was counted as French and
+    exported as French, to a vendor and into the French memory."""
+    write(tmp_path / "l", "fr-FR/good.po", EDGE_CASES)
+    german = EDGE_CASES.replace("Language: fr_FR", "Language: de_DE").replace(
+        "Traduit par machine", "Maschinell übersetzt")
+    write(tmp_path / "l", "fr-FR/other.po", german)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    code, out, err = run([*args, "--locales", str(tmp_path / "l")], capsys)
+    assert code == 1
+    assert "other.po:5:1: error[po-locale]: the catalog's Language header says 'de_DE'" in err
+    written = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*")
+                      if p.is_file() and tmp_path / "l" not in p.parents)
+    assert "Maschinell" not in out + written
+    if command[0] == "stats":
+        assert json.loads(out)[0]["total"] == 11
 
 
 def test_no_locales_folder_is_a_usage_error(

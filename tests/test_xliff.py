@@ -158,7 +158,8 @@ def test_export_then_import_leaves_every_catalog_byte_for_byte(tmp_path: Path) -
     shutil.copytree(REPO / "locales", locales)
     (locales / "fr-FR/edge.po").write_text(format_po(EDGE), encoding="utf-8")
     # a vendor's wrapping: read fine, and not rewritten when nothing changes
-    wrapped = format_po(EDGE).replace('msgid "Untranslated."', 'msgid ""\n"Untrans"\n"lated."')
+    german = replace(EDGE, header=(("Language", "de_DE"), *EDGE.header[1:]))  # its folder's
+    wrapped = format_po(german).replace('msgid "Untranslated."', 'msgid ""\n"Untrans"\n"lated."')
     (locales / "de-DE/wrapped.po").write_text(wrapped, encoding="utf-8")
     before = snapshot(locales)
     mtimes = {p: p.stat().st_mtime_ns for p in locales.rglob("*.po")}
@@ -428,7 +429,8 @@ def test_an_xliff_file_of_another_catalog_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """German translations of the same English must not land in the French catalog."""
-    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/a.po": format_po(EDGE)})
+    german_po = format_po(replace(EDGE, header=(("Language", "de_DE"), *EDGE.header[1:])))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/a.po": german_po})
     before = snapshot(locales)
     assert export(locales, tmp_path / "xlf") == 0
     german = tmp_path / "xlf/de-DE/a.xlf"

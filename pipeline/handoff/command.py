@@ -55,7 +55,7 @@ def _export(locales: Path, out: Path, fmt: str, limit: int, options: Options,
         shown = layout.shown(path)
         po_rel = rel[:-3] + ".po"
         try:
-            catalog = read(path, shown, limit)
+            catalog = read(path, shown, limit, rel)
             works = needing_work(catalog, held_by) if catalog is not None else []
             if catalog is None or not works:
                 results.append(None)
@@ -201,7 +201,7 @@ def _import(locales: Path, folder: Path, limit: int, catalogs: frozenset[str],
         path, file = locales / (stem + ".po"), folder / rel
         shown, file_shown = layout.shown(path), layout.shown(file)
         try:
-            found = read_with_bytes(path, shown, limit)
+            found = read_with_bytes(path, shown, limit, rel)
             if found is None:  # the vendor kept the name; the tree may not have
                 name = rel.rpartition("/")[2]
                 also = "" if ext.lower() == "po" else " (and set its <file original> to it)"

@@ -37,7 +37,7 @@ def _rows(
     for rel in rels:
         path = layout.catalog(rel)
         try:
-            catalog = read(path, layout.shown(path), limit)
+            catalog = read(path, layout.shown(path), limit, rel)
         except InputError as exc:
             out.append(exc.finding)
             continue

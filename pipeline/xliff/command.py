@@ -51,7 +51,7 @@ def _export_batch(
             shown = layout.shown(path)
             target = out / (rel[:-3] + ".xlf")
             try:
-                catalog = read(path, shown, limit)
+                catalog = read(path, shown, limit, rel)
                 if catalog is None:
                     results.append(None)
                     continue
@@ -101,7 +101,7 @@ def _import_batch(
         xlf, path = folder / rel, locales / po_rel
         shown, xlf_shown = layout.shown(path), layout.shown(xlf)
         try:
-            found = read_with_bytes(path, shown, limit)
+            found = read_with_bytes(path, shown, limit, rel)
             if found is None:
                 raise InputError(CHECK, f"no catalog {shown} for this XLIFF file", xlf_shown,
                                  0, 0, "keep the folders and names xliff-export wrote")
