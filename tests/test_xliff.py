@@ -118,7 +118,8 @@ def test_export_through_a_folder_linked_into_the_catalogs_writes_nothing_there(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """With xlf/fr-FR a link to locales/fr-FR, 'xliff-export --out xlf' wrote each .xlf among
     the catalogs, exit 0 (only --out itself was checked against the catalogs folder)."""
-    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/b.po": format_po(EDGE)})
+    german = format_po(replace(EDGE, header=(("Language", "de_DE"), *EDGE.header[1:])))
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE), "de-DE/b.po": german})
     out = tmp_path / "xlf"
     out.mkdir()
     (out / "fr-FR").symlink_to(locales / "fr-FR", target_is_directory=True)
