@@ -518,3 +518,32 @@ def test_a_player_retargeted_on_its_host_stays_off_the_page_whatever_the_marks(
     assert main(["locales", *base, "--out", str(out)]) == 1
     page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
     assert "xyz" not in page and "Regardez" not in page, page
+
+
+@pytest.mark.parametrize(("english", "french"), [
+    # a quoted value of the English's own tag (a translated title) holds a '|', then a tag
+    ('Open <a href=\\"guide.md\\" title=\\"The guide\\">the guide</a> now.',
+     'Ouvrez <a href=\\"guide.md\\" title=\\"|<img src=x onerror=alert(1)>\\">le guide</a>.'),
+    # a code span of the English's, kept byte for byte, behind a code span a '|' cuts
+    ("Write `<img src=x onerror=alert(1)>` to test.",
+     "Écrivez `|` `<img src=x onerror=alert(1)>` pour tester."),
+], ids=["in-a-quoted-value", "in-a-code-span"])
+def test_a_bar_that_ends_a_table_cell_inside_markup_leaves_nothing_live(
+        tmp_path: Path, english: str, french: str) -> None:
+    """h188: GFM splits a table row at each unescaped '|' before it reads any inline markup,
+    code spans and tags included: a '|' inside the translation's tag or code span ends the
+    cell there, and what the rules read as an attribute's text or the English's own code
+    starts the next cell live. With the vendor's marks for the fidelity checks that saw the
+    '|' (pipe-added, code-changed), it was published: exit 0, an '<img onerror>' on the page."""
+    base, po, out = english_tree(
+        tmp_path, f"| Example | Meaning |\n|---|---|\n| {english.replace(chr(92), '')} | A. |\n")
+    text = po.read_text(encoding="utf-8")
+    assert f'msgid "{english}"\nmsgstr ""' in text, text
+    text = text.replace(
+        f'msgid "{english}"\nmsgstr ""',
+        "# ignore-pipe-added, ignore-code-changed, ignore-html-broken\n"
+        f'msgid "{english}"\nmsgstr "{french}"')
+    po.write_text(text, encoding="utf-8")
+    assert main(["locales", *base, "--out", str(out)]) == 1
+    page = (out / "fr-FR" / "a.md").read_text(encoding="utf-8")
+    assert french.split()[0] not in page and "|<img" not in page, page

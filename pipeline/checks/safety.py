@@ -33,7 +33,7 @@ from pipeline.checks.safety_urls import (
 from pipeline.checks.tokens.attributes import with_generic, with_media, with_nolocs
 from pipeline.checks.tokens.blocks import BY_FIRST_CHAR, block_starts, same_leading_number
 from pipeline.checks.tokens.code import without_code, without_english_code
-from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE, open_markup
+from pipeline.checks.tokens.open_markup import ON_ATTRIBUTE, cell_cuts, open_markup
 from pipeline.checks.tokens.tag_ends import broken_starts, outer_ends
 from pipeline.checks.tokens.tags import (
     fixed_attributes,
@@ -280,14 +280,17 @@ def new_block(source: str, translation: str, options: Options) -> Messages:
 @segment_rule(
     "markup-open", S, E,
     "the translation leaves markup open at its edge (a tag, comment or code span, a URL cut at "
-    "its scheme) for the segment beside it on the page to finish",
+    "its scheme) for the segment beside it on the page to finish, or at a '|' that ends a table "
+    "cell",
     "close every tag, comment and code span within the translation, as the English does",
     # W: a cut URL is read in any case ("WWW."); edges: one cut within its scheme ("http")
     translation_needs="<=`:/wW", edges=True)
 def markup_open(source: str, translation: str, options: Options) -> Messages:
     if source == translation:
         return NONE
-    tr = open_markup(translation, source)
+    # (and at each '|' of a table cell, where GFM ends the cell: the next cell's text, which the
+    # rules read as a quoted value's or the English's code, is live markup there)
+    tr = open_markup(translation, source) + cell_cuts(translation, source)
     if not tr:
         return NONE
     _, added = diff_multiset(open_markup(source, source), tr)

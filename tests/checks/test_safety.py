@@ -558,6 +558,14 @@ FAILING: dict[str, list[object]] = {
         pytest.param("It is there.", "//evil.example/x maintenant.",
                      id="a-url-finishing-the-pair-before"),
         pytest.param("Run it.", "Lancez le guide `", id="a-backtick-the-next-segment-pairs"),
+        # h188: GFM ends a table cell at a '|' inside a tag or code span; the next cell's text,
+        # read here as a quoted value or the English's code, is live markup on the page
+        pytest.param('Open <a href="g.md" title="The guide">the guide</a> now.',
+                     'Ouvrez <a href="g.md" title="|<img src=x onerror=alert(1)>">le guide</a>.',
+                     id="a-bar-in-a-quoted-value-ends-the-cell"),
+        pytest.param("Write `<img src=x onerror=alert(1)>` to test.",
+                     "Écrivez `|` `<img src=x onerror=alert(1)>` pour tester.",
+                     id="a-bar-in-a-code-span-ends-the-cell"),
         # helper-93: on the page the first backtick is the autolink's, and the last one pairs
         # with the next segment's: that segment's code turns into raw HTML
         pytest.param("Read the guide first.",
@@ -832,6 +840,11 @@ PASSING: dict[str, list[object]] = {
                      "Explorador de objetos muestra la conexión HTTP:",
                      id="a-protocol-name-ending-the-sentence"),
         pytest.param("Use `a` and `b`.", "Utilisez `a` et `b`.", id="paired-backticks"),
+        # a '|' outside markup, or one in code where the English has a '|' (no table cell)
+        pytest.param("Name and value.", "Nom | valeur `a`.", id="a-bar-between-closed-markup"),
+        pytest.param("Run `a | b` or c | d.", "Lancez `a | b` ou c | d.",
+                     id="a-bar-in-code-where-the-english-has-one"),
+        pytest.param("Use `a` here.", "Utilisez `a\\|b` ici.", id="an-escaped-bar-in-code"),
         # helper-81: what vendors write
         pytest.param("When a < b, the function returns true.", "当 a<b 时，该函数返回 true。",
                      id="a-comparison-without-spaces"),

@@ -122,7 +122,53 @@ def _english_names(rest: str, english: str) -> bool:
     return all(n.lower() in own for n in _NAME_QUOTED.findall(rest))
 
 
+# GFM splits a table row into cells at each '|' no backslash escapes before it reads any inline
+# markup: a '|' inside a code span or a tag's quoted value ends the cell there (Markdig, which
+# reads code and tags first, does not). An English with a '|' of its own is no cell.
+_BAR = re.compile(r"\\.|\|", re.S)
+
+
+def cells(text: str) -> list[str]:
+    """``text`` cut where GFM ends a table cell: at each '|' that no backslash escapes."""
+    out, start = [], 0
+    for m in _BAR.finditer(text):
+        if m.group() == "|":
+            out.append(text[start:m.start()])
+            start = m.end()
+    return [*out, text[start:]]
+
+
+def cell_cuts(text: str, english: str) -> list[str]:
+    """The markup a '|' of ``text`` leaves open, where ``english`` may be a table cell (it has
+    no '|'): each cell of the page is read alone, as GFM reads it. Named apart from what the
+    text's own edges leave open, which the English's may license."""
+    pieces = cells(text) if "|" in text else []
+    if len(pieces) < 2 or len(cells(english)) > 1:
+        return []
+    return list(dict.fromkeys(f"{what}, where a '|' ends a table cell" for piece in pieces
+                              for what in _unclosed(piece, english)))
+
+
 def open_markup(text: str, english: str) -> list[str]:
+    out = _unclosed(text, english)
+    if _cut_edge(text):
+        low = english.lower()
+        # no word of the English makes the rest of a scheme its own ('Activez http' +
+        # 's://evil'); a '//' is the English's where the English has it as it is, up to its
+        # first white space ('//fileserver/docs', not '//fileserver/docs@evil.example'), or
+        # has a '//' and no ASCII letter or digit names a host after this one ('//で始まる行')
+        head = text.split(None, 1)[0].lower() if text[:2] == "//" else ""
+        mine = bool(head) and head not in low and not (
+            "//" in low and not _ASCII_NAME.search(_AUTHORITY_END.split(head[2:], 1)[0]))
+        out.extend(what for what, cut, words, tail in _CUT_URL
+                   if cut.search(text, max(0, len(text) - tail) if tail else 0)
+                   and not any(w in low for w in words)
+                   and (what != _HOST_FOR_BEFORE or mine))
+    return out
+
+
+def _unclosed(text: str, english: str) -> list[str]:
+    """A tag, tag end, comment or code span ``text`` leaves open at an edge."""
     out = []
     if "<" in text or "=" in text:
         shown = without_english_code(text, english)
@@ -141,17 +187,4 @@ def open_markup(text: str, english: str) -> list[str]:
             out.append("a comment with no end")
     if "`" in text and loose_backticks(text):
         out.append("a backtick that closes no code span")
-    if _cut_edge(text):
-        low = english.lower()
-        # no word of the English makes the rest of a scheme its own ('Activez http' +
-        # 's://evil'); a '//' is the English's where the English has it as it is, up to its
-        # first white space ('//fileserver/docs', not '//fileserver/docs@evil.example'), or
-        # has a '//' and no ASCII letter or digit names a host after this one ('//で始まる行')
-        head = text.split(None, 1)[0].lower() if text[:2] == "//" else ""
-        mine = bool(head) and head not in low and not (
-            "//" in low and not _ASCII_NAME.search(_AUTHORITY_END.split(head[2:], 1)[0]))
-        out.extend(what for what, cut, words, tail in _CUT_URL
-                   if cut.search(text, max(0, len(text) - tail) if tail else 0)
-                   and not any(w in low for w in words)
-                   and (what != _HOST_FOR_BEFORE or mine))
     return out
