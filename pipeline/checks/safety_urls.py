@@ -68,6 +68,8 @@ def _urls(text: str, english: str | None = None, leading: bool = True) -> list[s
         urls.extend("//" + m for m in _WWW.findall(prose(text)))
     if "@" in text:  # an e-mail: Markdig's 'mailto:' autolink, CommonMark's '<a@b.example>'
         urls.extend(_mail_links(text))
+    if ":" in text and _TEL.search(text):  # Markdig's 'tel:' autolink
+        urls.extend(_TEL.findall(without_code(text) if "`" in text else text))
     if "[!" in text or ":::" in text:
         urls.extend(directive_urls(text))
     if leading:
@@ -80,6 +82,10 @@ def _urls(text: str, english: str | None = None, leading: bool = True) -> list[s
 _MAILTO = re.compile(r"(?<![^\s*_~(])[mM][aA][iI][lL][tT][oO]:[^\s<>]++")
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w.-]++")
 _MAIL_AUTOLINK = re.compile(r"<([^\s<>@:]++@[^\s<>@]++)>")
+# A bare 'tel:', which Markdig's autolinks take too (on a lower-case 't', as 'www.'): a link
+# that dials the number
+_TEL_LINK = r"(?<![^\s*_~(])t[eE][lL]:[^\s<>]"
+_TEL = re.compile(_TEL_LINK + "++")
 
 
 def _mail_links(text: str) -> list[str]:
@@ -113,7 +119,8 @@ def _maybe_link(text: str) -> bool:
     return (("]" in text and ("](" in text or "]:" in text or "[!" in text))
             or text.startswith("(")
             or ("<" in text and not no_tags(text)) or "://" in text or _may_hold_www(text)
-            or ":::" in text or ("@" in text and ":" in text))  # a bare 'mailto:
+            or ":::" in text or ("@" in text and ":" in text)  # a bare 'mailto:
+            or (":" in text and _TEL.search(text) is not None))  # a bare 'tel:'
 
 
 # Every piece of text _urls can read a URL from, as written and ending where the reader stops:
@@ -121,7 +128,7 @@ def _maybe_link(text: str) -> bool:
 _URL_FRAGMENT = re.compile(
     f"{DESTINATION_HEAD}|\\]:[ \t]*+\\S*+|{LENIENT_TAG_PATTERN}"
     f"|://{URL_TAIL}|{_WWW_HEAD}{URL_TAIL}|\\[![^\\n]*+|:::{COLON_REST}|\\A\\([ \t\n]*+[^\\s()]*+"
-    r"|(?i:mailto):[^\s<>]*+")
+    r"|(?i:mailto):[^\s<>]*+|" + _TEL_LINK + "*+")
 
 
 def _nothing_new(source: str, translation: str) -> bool:
@@ -246,7 +253,8 @@ def _may_name_host(text: str) -> bool:
     "use the English's link targets; only their locale part may change",
     # _maybe_link: ']', '<', '://', ':::', 'www.' ('ww.' or 'wW'), '@' (with ':'), a leading '('
     # (an edge that is not plain)
-    translation_needs="]<@", translation_tokens=("://", ":::", "ww.", "wW"), edges=True)
+    translation_needs="]<@", edges=True,
+    translation_tokens=("://", ":::", "ww.", "wW", "tel:", "teL:", "tEl:", "tEL:"))
 def foreign_host(source: str, translation: str, options: Options) -> Messages:
     if source == translation or not _maybe_link(translation) or not (
             _may_name_host(translation) or _may_name_scheme(translation)):

@@ -282,6 +282,11 @@ FAILING: dict[str, list[object]] = {
                      id="an-image-after-a-backtick-in-a-nested-destination"),
         pytest.param("Contact support for help.",
                      "Contactez le support : MAILTO:support@evil.example", id="a-bare-mailto"),
+        # h188: Markdig's autolinks take a bare 'tel:' too: a link that dials the number
+        pytest.param("Contact support for help.",
+                     "Contactez le support : tel:+33899000000", id="a-bare-tel-link"),
+        pytest.param("Call support for help.", "Appelez le support (tEL:+33899000000).",
+                     id="a-bare-tel-link-in-another-case"),
         pytest.param("Write to [us](mailto:help@microsoft.com).",
                      "Écrivez-[nous](mailto:help@microsoft.com?cc=x@evil.example).",
                      id="a-copy-to-another-domain"),
@@ -801,6 +806,11 @@ PASSING: dict[str, list[object]] = {
                      id="a-parenthesis-of-prose-with-no-space-after-the-colon"),
         pytest.param("Write to [us](mailto:docs@contoso.com).",
                      "Écrivez-[nous](mailto:docs@contoso.com).", id="mailto"),
+        pytest.param("Call tel:+18006427676 for help.", "Appelez le tel:+18006427676.",
+                     id="the-englishs-bare-tel-link"),
+        pytest.param("Call 1-800-642-7676 for help.",
+                     "Appelez le 1-800-642-7676 (hôtel:réception).",
+                     id="a-word-ending-in-tel-before-a-colon"),
         # a segment opening with '(' reads as a destination: 'Hinweis:' links nowhere
         pytest.param("(Note: EDM is not supported)", "(Hinweis: EDM wird nicht unterstützt)",
                      id="a-word-and-colon-after-a-parenthesis"),
