@@ -300,7 +300,7 @@ def foreign_host(source: str, translation: str, options: Options) -> Messages:
     "video or audio player it embeds ([!VIDEO], :::video, a media image), that the English's do "
     "not",
     "keep each directive and player of the English, its path included, as it is",
-    translation_tokens=("[!", ":::", "!["))  # may_embed
+    translation_needs="<", translation_tokens=("[!", ":::", "!["))  # may_embed
 def include_added(source: str, translation: str, options: Options) -> Messages:
     # a path leaves the docs as easily as a host does ('../../locales/fr-FR/a.po'): whatever
     # an include loads is the English's, as in all the corpus's 1,471 translated directives

@@ -435,6 +435,17 @@ FAILING: dict[str, list[object]] = {
                      id="an-include-added"),
         pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](b.md)] texte",
                      id="an-include-retargeted"),
+        # h188: the English's own <iframe>, <video> or <object>, retargeted on its host, plays
+        # anyone's upload or another page inside the page, as a video link would
+        pytest.param('Watch <iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>.',
+                     'Regardez <iframe src="https://www.youtube-nocookie.com/embed/xyz"></iframe>.',
+                     id="an-iframe-retargeted-on-its-host"),
+        pytest.param('Watch <video src="media/demo.mp4" controls></video> now.',
+                     'Regardez <VIDEO src="media/other.mp4" controls></VIDEO> maintenant.',
+                     id="a-video-element-retargeted"),
+        pytest.param('See <object data="media/a.pdf"></object> here.',
+                     'Voir <object data="../../locales/fr-FR/a.po"></object> ici.',
+                     id="an-object-retargeted"),
         # review: a player retargeted on its own host plays anyone's upload inside the page;
         # foreign-host saw the same host, and link-target-changed is released by a mark
         pytest.param('Watch :::video source="https://www.youtube-nocookie.com/embed/abc"::: now.',
@@ -825,6 +836,13 @@ PASSING: dict[str, list[object]] = {
     "include-added": [
         pytest.param("[!INCLUDE [x](a.md)] text", "[!INCLUDE [x](a.md)] texte",
                      id="the-englishs-include"),
+        pytest.param('Watch <iframe src="https://www.youtube.com/embed/abc" title="Demo">'
+                     "</iframe>.",
+                     'Regardez <iframe src="https://www.youtube.com/embed/abc" title="Démo">'
+                     "</iframe>.", id="the-englishs-iframe"),
+        pytest.param('Watch <video src="/en-us/media/a.mp4"></video> now.',
+                     'Regardez <video src="/fr-fr/media/a.mp4"></video> maintenant.',
+                     id="the-englishs-video-element-localized"),
         pytest.param("[!INCLUDE [x](a.md)] text", "[!include-[x\\]](a.md)] texte",
                      id="the-englishs-include-written-otherwise"),
         pytest.param('See :::code source="a.cs" range="1-3":::', 'Voir :::code source="a.cs" '

@@ -13,6 +13,7 @@ import re
 from pipeline.checks.tokens.attributes import media_players
 from pipeline.checks.tokens.colons import directive_values
 from pipeline.checks.tokens.links import video_links
+from pipeline.checks.tokens.tags import lenient_tags
 
 # An include as DocFX's older reader took it: a '-' after its name, a title that may hold a
 # bracketed word ('[!INCLUDE [a [b] c](path)]'), the path up to a '>', ')' or white space.
@@ -96,8 +97,18 @@ def loaded_paths(text: str) -> list[str]:
 
 
 def may_embed(text: str) -> bool:
-    """What a player needs: '[!' (a video link), ':::' (a video directive) or '![' (an image)."""
-    return "[!" in text or ":::" in text or "![" in text
+    """What a player needs: '[!' (a video link), ':::' (a video directive), '![' (an image) or
+    an HTML element that plays or shows another document."""
+    return ("[!" in text or ":::" in text or "![" in text
+            or ("<" in text and _PLAYER_TAG.search(text) is not None))
+
+
+# HTML elements that play or show another document inside the page, each with the attribute
+# naming what it loads: the English's own one, retargeted on its host ('/embed/abc' as
+# '/embed/xyz', 'media/a.pdf' as another file of the site), is a player the English lacks
+_HTML_PLAYERS = {"iframe": "src", "frame": "src", "embed": "src", "video": "src",
+                 "audio": "src", "source": "src", "track": "src", "object": "data"}
+_PLAYER_TAG = re.compile(r"<\s*+(?:" + "|".join(_HTML_PLAYERS) + r")(?![\w-])", re.I)
 
 
 def players(text: str) -> list[str]:
@@ -106,4 +117,7 @@ def players(text: str) -> list[str]:
     if ":::" in text:
         out.extend(directive_values(text, _SOURCE, "video"))
     out.extend(media_players(text))
+    if "<" in text and _PLAYER_TAG.search(text):
+        out.extend(v for name, attrs in lenient_tags(text) if name in _HTML_PLAYERS
+                   for a, v in attrs if a == _HTML_PLAYERS[name])
     return out
