@@ -201,3 +201,49 @@ def test_flow_nesting_is_refused_past_the_limit_and_only_there(value: str, refus
         assert refused
     else:
         assert not refused
+
+
+# The common mistakes in front matter, each with the line to fix and what to write instead.
+_MISTAKES = [
+    ('title: a\ndescription: "b\nms.topic: c\nms.date: "2021"\n', 3,
+     'a quoted value is not closed on its line: its " runs on to the " on front matter line 4',
+     'end the value with a " on its line'),
+    ("title: a\ndescription: 'b\n", 3, "a quoted value is never closed: its ' runs on to the end",
+     "end the value with a ' on its line; a ' inside the value is written ''"),
+    ("title: Step 1: go\n", 2, "a ': ' inside a value that is not quoted",
+     'put the value in double quotes: title: "Step 1: go"'),
+    ("title: a\n  description: b\n", 3, "this line is indented under the value of the line above",
+     "start the key where the other keys start"),
+    ("title: a\n\tauthor: b\n", 3, "a tab, where YAML takes only spaces",
+     "replace the tab with spaces"),
+    ("keywords: [a, b\nms.topic: c\n", 2, "a '[' that is not closed with ']' on its line",
+     "close it with ']'"),
+    ('title: "a" b\n', 2, "text after the closing quote of a quoted value",
+     'put the value in double quotes: title: "\\"a\\" b"'),
+    ("title: `az` CLI\n", 2, "a value that starts with '`', which YAML reserves",
+     'put the value in double quotes: title: "`az` CLI"'),
+    ("title: *new*\n", 2, "a value that starts with '*', which YAML reads as an alias",
+     'put the value in double quotes: title: "*new*"'),
+    ("title: a\n- b\n", 3, "a list item ('- ') among the keys",
+     "put the items under a key with no value on its line"),
+]
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure"])
+@pytest.mark.parametrize(("text", "line", "message", "hint"), _MISTAKES)
+def test_a_yaml_mistake_is_said_as_made_at_its_line_by_either_parser(
+    monkeypatch: pytest.MonkeyPatch, loader: str, text: str, line: int, message: str, hint: str,
+) -> None:
+    """The parser's own words were a place it gave up ("found unexpected end of stream" at the
+    closing ---, for a quote opened lines above) and differed between libyaml and the
+    pure-Python parser; the mistake is said the same by both, where it was made."""
+    import yaml
+
+    if loader == "pure":
+        monkeypatch.setattr(fm, "_Loader", yaml.SafeLoader)
+    with pytest.raises(InputError) as raised:
+        fm._parse(text, "a.md")
+    finding = raised.value.finding
+    assert finding.line == line
+    assert finding.message.startswith("front matter is not valid YAML: " + message)
+    assert finding.hint is not None and finding.hint.startswith(hint)

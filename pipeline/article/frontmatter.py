@@ -11,6 +11,7 @@ import yaml
 
 import pipeline.checks.inputs as inputs
 from pipeline.article.model import line_starts, position
+from pipeline.article.yamlerrors import explain
 from pipeline.findings import InputError
 
 try:  # libyaml is much faster; the pure-Python loader is just as safe.
@@ -101,11 +102,12 @@ def _parse(yaml_text: str, path: str) -> tuple[dict[str, str | None], dict[str, 
     try:
         return _read_events(yaml.parse(yaml_text, Loader=_Loader), path, where)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = where(mark.index if mark is not None else None)
+        # the parser's words and place, said as the writer made the mistake (``yamlerrors``)
+        said = explain(exc, yaml_text, _Loader)
+        line, col = where(said.index)
         raise InputError(
-            inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {exc.problem or exc}", path,
-            line, col, "fix the YAML syntax",
+            inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {said.problem}", path,
+            line, col, said.hint,
         ) from None
     except yaml.reader.ReaderError as exc:
         line, col = where(exc.position)

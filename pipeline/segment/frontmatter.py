@@ -62,7 +62,7 @@ def front_matter(text: str, start: int, path: str) -> FrontMatter:
     except InputError as exc:
         f = exc.finding
         findings = (Finding(f.check, Severity.WARNING, f.message, f.file, f.line, f.column,
-                            None, "Microsoft's handoffs took it as it is; fix the YAML"),)
+                            None, f"{f.hint} (Microsoft's handoffs took it as it is)"),)
         parsed = False
     found: dict[str, list[Flat]] = {}
     nulls = {m.group(1) for m in _NULL_KEY.finditer(yaml_text)}

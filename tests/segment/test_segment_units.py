@@ -154,7 +154,15 @@ def test_bad_front_matter_is_a_warning_and_the_article_still_segments() -> None:
     assert [s.source for s in article.fields] == ["T"]
     assert [f.format_text() for f in article.findings] == [
         "a.md:3:1: warning[front-matter]: duplicate front matter key 'title' (first on line 2)"
-        " (hint: Microsoft's handoffs took it as it is; fix the YAML)"]
+        " (hint: keep one of the two (Microsoft's handoffs took it as it is))"]
+
+
+def test_an_english_yaml_mistake_keeps_its_own_hint() -> None:
+    text = "---\ntitle: Step 1: go\n---\nBody.\n"
+    [finding] = segment(text, "a.md").findings
+    assert finding.severity.label == "warning" and finding.line == 2
+    assert finding.hint == ('put the value in double quotes: title: "Step 1: go" '
+                            "(Microsoft's handoffs took it as it is)")
 
 
 def test_the_same_english_always_gives_the_same_ids() -> None:
