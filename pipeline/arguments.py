@@ -236,3 +236,35 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
             declare(sub.add_parser(name, help=help_text, formatter_class=_Formatter,
                                    allow_abbrev=False))
     return parser
+
+
+def command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The sub-parser of command ``name`` in ``parser`` (argparse keeps no public way to it)."""
+    action = parser._subparsers._group_actions[0]  # type: ignore[union-attr]
+    found: argparse.ArgumentParser = action.choices[name]  # type: ignore[index]
+    return found
+
+
+def unrecognized(command: str, extra: list[str]) -> str:
+    """The usage error for words ``command`` does not take, with what was likely meant: an
+    option of other commands is said to be theirs (``stats -q``, ``xliff-export --locale``:
+    suggesting ``--locales`` there would send a locale's name where a folder goes), a near miss
+    of one of its own is suggested (``--fromat``), else its --help."""
+    from pipeline.suggest import closest
+
+    said = f"unrecognized arguments: {' '.join(extra)}"
+    first = next((w.split("=", 1)[0] for w in extra if w.startswith("-")), None)
+    if first is not None:
+        full = parser()  # every command declared, to tell another command's option
+        own = {o for a in command_parser(full, command)._actions for o in a.option_strings}
+        others = [name for name, _, _ in COMMANDS if name != command and first in {
+            o for a in command_parser(full, name)._actions for o in a.option_strings}]
+        if others:
+            whose = ", ".join(others) if len(others) <= 3 else "other commands"
+            return (f"{said} ({first} is an option of {whose}, not of {command}; "
+                    f"`pipeline {command} --help` lists its options)")
+        near = closest(first, own)
+        if near is not None:
+            return f"{said} (did you mean {near}?)"
+    return f"{said} (`pipeline {command} --help` lists its options)"
+

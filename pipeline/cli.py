@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pipeline.checks.inputs as inputs
 from pipeline import checks, executors, gate, stdout, storage
-from pipeline.arguments import COMMANDS
+from pipeline.arguments import COMMANDS, command_parser, unrecognized
 from pipeline.arguments import parser as declared
 from pipeline.checks.base import Options
 from pipeline.config import Config, ConfigError, cpu_count, load
@@ -36,6 +36,7 @@ from pipeline.roots import misplaced
 from pipeline.runner import run
 from pipeline.source import tree as source_tree
 from pipeline.stdout import OutputFailed
+from pipeline.suggest import did_you_mean
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 3  # the run could not finish: a cluster or storage failure, after its retries
@@ -109,7 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)  # the command, if any
     parser = declared(first if any(first == name for name, _, _ in COMMANDS) else None)
-    args = parser.parse_args(words)
+    # a word the command does not take is said by the command's own parser, with what was
+    # likely meant: argparse's top parser said it with the usage of every command
+    args, extra = parser.parse_known_args(words)
+    if extra:
+        command_parser(parser, args.command).error(unrecognized(args.command, extra))
     if args.command == "checks":
         for c in checks.ALL_CHECKS:
             print(f"{c.id:28} {c.severity.label:8} {c.topic:10} {c.summary}")
@@ -140,8 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ignore = _ids(getattr(args, "ignore", []))
     unknown = sorted((select | ignore) - known()) if select or ignore else []
     # said as the command's own usage error, not with the usage of every command
-    problem = (f"unknown check id(s): {', '.join(unknown)} (see `pipeline checks`)" if unknown
-               else None)
+    problem = (f"unknown check id(s): {', '.join(unknown)}{did_you_mean(unknown, known())} "
+               "(see `pipeline checks`)" if unknown else None)
     if problem is not None:
         print(f"pipeline {args.command}: error: {problem}", file=sys.stderr)
         return EXIT_USAGE

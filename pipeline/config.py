@@ -14,6 +14,7 @@ from pipeline import storage
 from pipeline.checks.base import DEFAULT_REWRITES, LinkRewrite, Options
 from pipeline.findings import Severity
 from pipeline.storage import Url
+from pipeline.suggest import did_you_mean
 from pipeline.walk import is_locale
 
 
@@ -136,8 +137,8 @@ def from_table(
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
-            f"{source}: unknown key(s) in [tool.pipeline]: {', '.join(unknown)} "
-            f"(known: {', '.join(sorted(_KEYS))})"
+            f"{source}: unknown key(s) in [tool.pipeline]: {', '.join(unknown)}"
+            f"{did_you_mean(unknown, _KEYS)} (known: {', '.join(sorted(_KEYS))})"
         )
     values: dict[str, Any] = {}
     options: dict[str, dict[str, Any]] = {}
@@ -291,8 +292,8 @@ def _known(
     bad = [i for i in ids if i not in ids_known]
     if bad:
         raise ConfigError(
-            f"{_where(source, key)}: unknown check id(s) {', '.join(bad)}; "
-            "`pipeline checks` lists them"
+            f"{_where(source, key)}: unknown check id(s) {', '.join(bad)}"
+            f"{did_you_mean(bad, ids_known)}; `pipeline checks` lists them"
         )
 
 

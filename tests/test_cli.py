@@ -613,6 +613,38 @@ def test_an_unknown_check_id_is_the_commands_usage_error_in_one_line(
                                        "(see `pipeline checks`)\n")
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "--fromat", "json"],
+     "pipeline check: error: unrecognized arguments: --fromat json (did you mean --format?)"),
+    (["render", "--prun"], "pipeline render: error: unrecognized arguments: --prun (did you "
+     "mean --prune?)"),
+    (["stats", "-q"], "pipeline stats: error: unrecognized arguments: -q (-q is an option of "
+     "other commands, not of stats; `pipeline stats --help` lists its options)"),
+    # never "did you mean --locales?": a locale's name where the catalogs folder goes
+    (["xliff-export", "--locale", "fr-FR", "--out", "x"], "pipeline xliff-export: error: "
+     "unrecognized arguments: --locale fr-FR (--locale is an option of tm-export, handoff, not "
+     "of xliff-export; `pipeline xliff-export --help` lists its options)"),
+    (["check", "extra"], "pipeline check: error: unrecognized arguments: extra (`pipeline "
+     "check --help` lists its options)"),
+])
+def test_a_word_a_command_does_not_take_is_its_usage_error_with_what_was_meant(
+        argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's top parser said it, with the usage of `pipeline COMMAND ...` and no hint of
+    the option meant."""
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: pipeline {argv[0]} ") and err.endswith(said + "\n")
+
+
+def test_a_misspelled_check_id_is_said_with_the_one_meant(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--select", "po-sintax"]) == 2
+    assert capsys.readouterr().err == ("pipeline check: error: unknown check id(s): po-sintax "
+                                       "(did you mean po-syntax?) (see `pipeline checks`)\n")
+
+
 def test_a_finding_on_the_catalogs_translation_says_where_its_entry_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-74: in the sxs flow, a vendor's bad edit in the catalog was cited at the

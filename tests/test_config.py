@@ -38,7 +38,9 @@ def test_values_are_read() -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"contnet": "x"}, "unknown key(s) in [tool.pipeline]: contnet"),
+        ({"contnet": "x"}, "unknown key(s) in [tool.pipeline]: contnet (did you mean content?)"),
+        ({"ignore": ["untranslatd"]}, "unknown check id(s) untranslatd (did you mean "
+         "untranslated?)"),
         ({"ignore": ["no-such-check"]}, "unknown check id(s) no-such-check"),
         ({"ignore": "untranslated"}, "must be a list of strings"),
         ({"severity": {"untranslated": "fatal"}}, "unknown severity 'fatal'"),
