@@ -1055,3 +1055,25 @@ def test_an_output_beside_a_glossary_in_the_repos_root_is_written(
     main([*command, "--out", out])
     assert "which the runs read" not in capsys.readouterr().err
     assert (tmp_path / out).exists()
+
+
+def test_an_english_article_with_a_fence_never_closed_is_said_once_and_still_published(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The rest of the article after an unclosed ``` was code in every locale, untranslated,
+    and nothing said so."""
+    content, locales, out = tree(tmp_path, english=True)
+    english = next((content / "en-US").rglob("*.md"))
+    english.write_text(english.read_text(encoding="utf-8") + "\n```bash\necho hi\n\nMore text.\n",
+                       encoding="utf-8")
+    last = english.read_text(encoding="utf-8").count("\n")
+    assert main(args("locales", content, locales, out)) == 0
+    err = capsys.readouterr().err
+    [said] = [line for line in err.splitlines() if "markdown-unclosed" in line]  # not per locale
+    where, rest = said.split(":", 1)
+    assert where.endswith(str(english.relative_to(content)))
+    assert rest == (f"{last - 3}:1: warning[markdown-unclosed]: the code fence opened here is "
+                    f"never closed: the rest of the article (lines {last - 2} to {last}) is code "
+                    "on the page, and none of it is translated (hint: end the code with a line "
+                    "of ``` alone)")
+    rel = english.relative_to(content / "en-US")
+    assert list(out.glob(f"*/{rel}"))  # every locale's page is still written

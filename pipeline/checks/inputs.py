@@ -81,6 +81,12 @@ SYMLINK_LOOP = Check(
     "to is walked already)",
     "remove the link",
 )
+MARKDOWN_UNCLOSED = Check(
+    "markdown-unclosed", "input", Severity.WARNING,
+    "English Markdown whose code fence, HTML comment or <pre>/<script> block is never closed: "
+    "the rest of the article is inside it on the page, and none of it is translated",
+    "close it where it ends",
+)
 RENDER_SUBSTITUTED = Check(
     "render-substituted", "safety", Severity.WARNING,
     "a translation with errors was not published; a safe text stood in for it",
@@ -130,6 +136,7 @@ INPUT_CHECKS: tuple[Check, ...] = (
     LAYOUT,
     UNREADABLE,
     SYMLINK_LOOP,
+    MARKDOWN_UNCLOSED,
     RENDER_SUBSTITUTED,
 )
 

@@ -14,7 +14,7 @@ and keep every other byte.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from pipeline.segment.docfx import is_directive
@@ -38,6 +38,7 @@ class Block:
     level: int = 0  # a heading's level
     quoted: bool = False  # inside a block quote (a note)
     depth: int = 0  # open containers around it
+    unclosed: bool = False  # fenced code, a comment, <pre>…: still open where the text ends
 
 
 # The text of a line, after the container prefixes: what starts a leaf block.
@@ -113,8 +114,6 @@ class _Scanner:
         self.leaf: _Leaf | None = None
         self.blocks: list[Block] = []
 
-    # ------------------------------------------------------------------ leaves
-
     def close_leaf(self) -> None:
         leaf, self.leaf = self.leaf, None
         if leaf is None or not leaf.lines:
@@ -133,8 +132,6 @@ class _Scanner:
         leaf = _Leaf(kind, [], depth, self.quoted(depth), **kw)  # type: ignore[arg-type]
         self.leaf = leaf
         return leaf
-
-    # ------------------------------------------------------------------ a line
 
     def feed(self, ls: int, le: int) -> None:
         line = self.text[ls:le]
@@ -256,7 +253,6 @@ class _Scanner:
             del self.open[matched:]
             self.open.extend(new)
         depth = len(self.open)
-        leaf = self.leaf
         self.leaf_line(ls, le, line, pos, col, depth, blank_rest, bool(new))
 
     def verbatim(self, leaf: _Leaf, ls: int, le: int, line: str) -> None:
@@ -395,5 +391,9 @@ def scan_blocks(text: str, start: int = 0) -> list[Block]:
         for c in scanner.open:
             if c.blank_start and scanner.leaf is not None:
                 c.blank_start = False
+    leaf = scanner.leaf  # open at the end: it took in the rest of the article (kinds 1-5 end)
+    unclosed = leaf is not None and (leaf.fence != "" or 0 < leaf.html < 6)
     scanner.close_leaf()
+    if unclosed:  # (its first line, at least, made it a block)
+        scanner.blocks[-1] = replace(scanner.blocks[-1], unclosed=True)
     return scanner.blocks

@@ -24,6 +24,7 @@ from pipeline.segment.model import Kind, Segment, SegmentedArticle
 from pipeline.segment.paragraphs import has_words, paragraph_runs, run_segments, single_run
 from pipeline.segment.sentences import split
 from pipeline.segment.tables import table_runs
+from pipeline.segment.unclosed import unclosed
 
 # A piece of text that will become a segment: its kind, the run, the range in the run and its
 # text as Microsoft's English span holds it.
@@ -58,7 +59,8 @@ def segment(text: str, path: str) -> SegmentedArticle:
     fields: list[Segment] = []
     segments: list[Segment] = []
     runs: list[Flat] = []  # the run each segment was cut from
-    for kind, flat, a, b, source in [*_field_items(head), *_body_items(text, head.body)]:
+    blocks = scan_blocks(text, head.body)
+    for kind, flat, a, b, source in [*_field_items(head), *_body_items(text, blocks)]:
         seg = _make(starts, prefix, number, kind, flat, a, b, source)
         number += 1
         if kind in _PAIRED:
@@ -67,7 +69,8 @@ def segment(text: str, path: str) -> SegmentedArticle:
         else:
             fields.append(seg)
     return SegmentedArticle(path, text, head.body, prefix, _one_anchor(segments, runs),
-                            tuple(fields), head.findings, head.meta)
+                            tuple(fields), head.findings + unclosed(blocks, text, starts, path),
+                            head.meta)
 
 
 def _one_anchor(segments: list[Segment], runs: list[Flat]) -> tuple[Segment, ...]:
@@ -121,11 +124,11 @@ def _make(starts: list[int], prefix: str, number: int, kind: Kind, flat: Flat, a
                    last, pieces, anchor)
 
 
-def _body_items(text: str, body: int) -> Iterator[_Item]:
+def _body_items(text: str, blocks: list[Block]) -> Iterator[_Item]:
     after_row = False  # the block before is DocFX's ":::row:::"
     inside = -1  # the end of an ':::image' whose attributes run over several lines
     column = -1  # in a column whose ':::column' line is indented under 4: that indentation
-    for block in scan_blocks(text, body):
+    for block in blocks:
         if block.lines and block.lines[0][0] < inside:
             # its attributes: Markdown reads them as text or code, DocFX does not; what
             # follows the line that closes it, in the same Markdown paragraph, is text

@@ -636,3 +636,36 @@ def test_a_heading_of_one_long_unclosed_tag_name_gets_its_id_in_linear_time(name
     start = time.perf_counter()
     rendered_slug("<" + name * (60_000 // len(name)))
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "line", "message", "hint"), [
+    ("# T\n\nText.\n\n```bash\necho hi\n\nMore text. And more.\n", 5,
+     "the code fence opened here is never closed: the rest of the article (lines 6 to 8) is "
+     "code on the page", "end the code with a line of ``` alone"),
+    ("# T\n\nText.\n\n<!-- a note\n\nMore text.\n", 5,
+     "the HTML comment (<!--) opened here is never closed: the rest of the article (lines 6 to "
+     "7) is hidden on the page", "close it with --> where it should end"),
+    ("# T\n\n<pre>\nx\n\nMore text.\n", 3,
+     "the <pre> block opened here is never closed: the rest of the article (lines 4 to 6) is "
+     "inside it on the page", "close it with </pre> where it should end"),
+    ("# T\n\n- item\n\n  ~~~~\n  code\n  ```\n  more\n", 5,
+     "the code fence opened here is never closed", "end the code with a line of ~~~~ alone"),
+])
+def test_a_block_left_open_to_the_end_is_a_warning_at_the_line_that_opened_it(
+        text: str, line: int, message: str, hint: str) -> None:
+    """CommonMark (and Markdig) run it to the end: every sentence after it was code or hidden
+    in every locale, never sent for translation, and nothing said so."""
+    [finding] = segment(text, "a.md").findings
+    assert (finding.check, finding.severity.label, finding.line) == (
+        "markdown-unclosed", "warning", line)
+    assert finding.message.startswith(message) and finding.hint == hint
+
+
+@pytest.mark.parametrize("text", [
+    "# T\n\n```bash\necho hi\n```\n\nMore.\n",  # closed
+    "# T\n\nText.\n\n```\n",  # a fence on the last line: nothing after it
+    "# T\n\n- item\n\n  ```\n  code\n\nAfter the list.\n",  # the list item's end ends it
+    "# T\n\n<!-- a -->\n\n<div>\nx\n",  # a <div> block ends at a blank line or the end
+])
+def test_a_block_closed_or_ended_by_its_container_is_no_finding(text: str) -> None:
+    assert segment(text, "a.md").findings == ()
