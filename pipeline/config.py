@@ -114,7 +114,10 @@ def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) ->
         # tomllib says where at the end of its text (3.11 has no attribute for it): in front
         said, at = str(exc), re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
         where = f"{pyproject}:{at[1]}:{at[2]}" if at else str(pyproject)
-        raise ConfigError(f"{where}: cannot read: {said[:at.start()] if at else said}") from None
+        said = said[:at.start()] if at else said
+        if said == "Cannot overwrite a value":  # tomllib's words for a key set twice
+            said = "a key set a second time (TOML takes each key once): keep one of the two"
+        raise ConfigError(f"{where}: cannot read: {said}") from None
     except RecursionError:  # arrays or tables nested deeper than tomllib's recursion goes
         raise ConfigError(f"{pyproject}: cannot read: arrays or tables nested too deep for "
                           "settings; write [tool.pipeline] as the README shows") from None
@@ -124,20 +127,39 @@ def load(pyproject: Path | None, known_checks: Callable[[], Collection[str]]) ->
     table = tool.get("pipeline", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.pipeline] must be a table")
-    return from_table(table, str(pyproject), known_checks)
+    from pipeline.settings_lines import key_lines  # to point at the line of a bad value
+
+    return from_table(table, Source(str(pyproject), key_lines(raw.decode("utf-8"))), known_checks)
 
 
-def _where(source: str, key: str) -> str:
-    return f"{source}: [tool.pipeline] {key}"
+@dataclass(frozen=True)
+class Source:
+    """A settings file's name, and the line of each key in it (``settings_lines``)."""
+
+    name: str
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def at(self, key: str) -> str:
+        """``name:line`` of ``key`` (else of the table it is in), or the name alone."""
+        while key:
+            if key in self.lines:
+                return f"{self.name}:{self.lines[key]}"
+            key = key.rpartition(".")[0]
+        return self.name
+
+
+def _where(source: Source, key: str, at: str | None = None) -> str:
+    return f"{source.at(at or key)}: [tool.pipeline] {key}"
 
 
 def from_table(
-    table: Mapping[str, Any], source: str, known_checks: Callable[[], Collection[str]]
+    table: Mapping[str, Any], source: str | Source, known_checks: Callable[[], Collection[str]]
 ) -> Config:
+    source = source if isinstance(source, Source) else Source(source)
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
-            f"{source}: unknown key(s) in [tool.pipeline]: {', '.join(unknown)}"
+            f"{source.at(unknown[0])}: unknown key(s) in [tool.pipeline]: {', '.join(unknown)}"
             f"{did_you_mean(unknown, _KEYS)} (known: {', '.join(sorted(_KEYS))})"
         )
     values: dict[str, Any] = {}
@@ -178,12 +200,13 @@ def from_table(
         if not isinstance(sev, dict):
             raise ConfigError(f"{_where(source, 'severity')} must be a table of check = level")
         _known(list(sev), known_checks, source, "severity")
-        try:
-            values["severities"] = {
-                k: Severity.parse(_string(v, source, f"severity.{k}")) for k, v in sev.items()
-            }
-        except ValueError as exc:
-            raise ConfigError(f"{_where(source, 'severity')}: {exc}") from None
+        levels: dict[str, Severity] = {}
+        for k, v in sev.items():
+            try:
+                levels[k] = Severity.parse(_string(v, source, f"severity.{k}"))
+            except ValueError as exc:
+                raise ConfigError(f"{_where(source, 'severity', f'severity.{k}')}: {exc}") from None
+        values["severities"] = levels
     if "link-rewrites" in table:
         rewrites = table["link-rewrites"]
         if not isinstance(rewrites, dict):
@@ -209,12 +232,13 @@ def from_table(
         if key in table:
             number = table[key]
             if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-                raise ConfigError(f"{_where(source, key)} must be a whole number >= 0")
+                raise ConfigError(f"{_where(source, key)} must be a whole number >= 0, not "
+                                  f"{number!r}")
             values[attr] = number
     return Config(**values)
 
 
-def _memory(table: Mapping[str, Any], source: str) -> dict[str, Any]:
+def _memory(table: Mapping[str, Any], source: Source) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, attr in (("translation-memory", "translation_memory"),
                       ("tm-publish-exact", "tm_publish_exact")):
@@ -233,7 +257,7 @@ def _memory(table: Mapping[str, Any], source: str) -> dict[str, Any]:
                               "to 1.0 (the least similarity of a close match, e.g. 0.75)")
         values["tm_threshold"] = float(value)
     return values
-def _storage_options(value: Any, source: str) -> dict[str, dict[str, Any]]:
+def _storage_options(value: Any, source: Source) -> dict[str, dict[str, Any]]:
     """``storage-options``: a table per protocol, of values JSON can carry (they travel to the
     workers with each task)."""
     import json
@@ -249,13 +273,13 @@ def _storage_options(value: Any, source: str) -> dict[str, dict[str, Any]]:
     return value
 
 
-def _string(value: Any, source: str, key: str) -> str:
+def _string(value: Any, source: Source, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{_where(source, key)} must be a string, not {value!r}")
     return value
 
 
-def _path(value: Any, source: str, key: str) -> str:
+def _path(value: Any, source: Source, key: str) -> str:
     """A path setting: TOML lets a string hold a NUL (``"a\\u0000b"``), which no file name can;
     it reached the first call that took the path, a traceback (``ValueError: embedded null
     byte``) or an error naming another setting, the NUL printed raw."""
@@ -269,7 +293,7 @@ def _path(value: Any, source: str, key: str) -> str:
     return path
 
 
-def _locale(value: Any, source: str, key: str) -> str:
+def _locale(value: Any, source: Source, key: str) -> str:
     name = _string(value, source, key)
     if not is_locale(name):
         raise ConfigError(f"{_where(source, key)}: {name!r} is not a locale name such as "
@@ -277,14 +301,14 @@ def _locale(value: Any, source: str, key: str) -> str:
     return name
 
 
-def _strings(value: Any, source: str, key: str) -> list[str]:
+def _strings(value: Any, source: Source, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{_where(source, key)} must be a list of strings")
     return list(value)
 
 
 def _known(
-    ids: list[str], known: Callable[[], Collection[str]], source: str, key: str
+    ids: list[str], known: Callable[[], Collection[str]], source: Source, key: str
 ) -> None:
     if not ids:
         return
@@ -292,7 +316,7 @@ def _known(
     bad = [i for i in ids if i not in ids_known]
     if bad:
         raise ConfigError(
-            f"{_where(source, key)}: unknown check id(s) {', '.join(bad)}"
+            f"{_where(source, key, f'{key}.{bad[0]}')}: unknown check id(s) {', '.join(bad)}"
             f"{did_you_mean(bad, ids_known)}; `pipeline checks` lists them"
         )
 

@@ -207,5 +207,30 @@ def test_a_path_setting_holding_a_nul_is_named_in_one_line(
     assert main(["locales", "--content", str(tmp_path / "content"), "--config",
                  str(tmp_path / "pyproject.toml"), "-j", "1"]) == 2
     err = capsys.readouterr().err
-    assert err == (f"pipeline: error: {tmp_path / 'pyproject.toml'}: [tool.pipeline] {key}: "
+    assert err == (f"pipeline: error: {tmp_path / 'pyproject.toml'}:2: [tool.pipeline] {key}: "
                    "'a\\x00b' holds a NUL character, which no path can: take out the \\u0000\n")
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    ('jobs = "4"', ':6: [tool.pipeline] jobs must be a whole number >= 0, not \'4\''),
+    ("selet = []", ":6: unknown key(s) in [tool.pipeline]: selet (did you mean select?)"),
+    ('select = [\n  "untranslated",\n  "po-sintax",\n]',
+     ":6: [tool.pipeline] select: unknown check id(s) po-sintax (did you mean po-syntax?)"),
+    ('severity = { untranslated = "fatal" }',
+     ":6: [tool.pipeline] severity: unknown severity 'fatal'"),
+    ('[tool.pipeline.severity]\nuntranslated = "info"\nnope = "error"',
+     ":8: [tool.pipeline] severity: unknown check id(s) nope"),
+    ('"tm-threshold" = 2', ":6: [tool.pipeline] tm-threshold must be a number from 0.5"),
+    ("jobs = 2\njobs = 3", ":7:9: cannot read: a key set a second time (TOML takes each key "
+     "once): keep one of the two"),
+])
+def test_a_bad_setting_is_named_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lines: str, said: str) -> None:
+    """`pyproject.toml: [tool.pipeline] jobs must be …` named no line: in a long pyproject.toml
+    the key was to be found by hand."""
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text(f'[project]\nname = "x"\njobs = 1\n\n[tool.pipeline]\n{lines}\n',
+                        encoding="utf-8")
+    assert main(["check", "--config", str(settings)]) == 2
+    assert capsys.readouterr().err.startswith(f"pipeline: error: {settings}{said}")
+
