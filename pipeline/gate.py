@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.findings import Finding
+from pipeline.findings import Finding, InputError
 from pipeline.storage import given_path
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class Gate:
         self.ignore = config.ignore
         self.matcher: Matcher | None = None
         self.collected: list[Finding] = []
+        self.unwritten = False  # baseline: the file could not be written
         if self.command == "baseline":
             self.path = (args.baseline_out or config.baseline
                          or Path(baseline.DEFAULT_NAME))
@@ -192,12 +193,12 @@ class Gate:
         """After the run: the stale entries as notes (check, locales), or the file written
         (baseline)."""
         if self.command == "baseline":
-            self._write()
+            self._write(sink)
             return
         if self.matcher is not None:
             sink(self.matcher.stale_findings(self._in_scope, self.layout.shown(self.path)))
 
-    def _write(self) -> None:
+    def _write(self, sink: Sink) -> None:
         from pipeline import baseline
 
         if self.prune and self.matcher is not None:
@@ -217,7 +218,11 @@ class Gate:
             what = f"{len(entries)} findings"
         try:
             baseline.write(self.path, entries)
-        except Exception as exc:  # InputError from the writer: one line, no traceback
+        except InputError as exc:  # a full disk, a read-only folder: said as any write is
+            sink([exc.finding])
+            self.unwritten = True
+            return
+        except Exception as exc:  # one line, no traceback
             raise GateError(f"cannot write {self.path}: {exc}") from None
         shown = self.layout.shown(self.path)
         if self.quiet:
@@ -228,8 +233,8 @@ class Gate:
                   f'baseline = "{shown}" under [tool.pipeline]', file=sys.stderr)
 
     def exit_status(self, summary: Summary) -> int:
-        if self.command == "baseline":
-            return 0
+        if self.command == "baseline":  # its findings are what it records: only its write
+            return 1 if self.unwritten else 0
         if self.matcher is None:
             return 1 if summary.errors else 0
         return 1 if self.matcher.new_errors else 0

@@ -322,6 +322,25 @@ def test_baseline_with_q_writes_the_file_and_prints_nothing(
     assert written.is_file() and capsys.readouterr().err == ""
 
 
+def test_a_baseline_that_cannot_be_written_is_a_write_failed_error_not_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was `pipeline: error: cannot write X: cannot write: …` (no hint), exit 2, a usage
+    error, where every other write that fails (tm-export's, a page's) is a write-failed error
+    at the file, exit 1."""
+    content, locales, _ = make_tree(tmp_path, {ARTICLE: sxs(PAIRS)})
+    assert main(cli_args("extract", content, locales)) == 0
+    folder = tmp_path / "known.json"
+    folder.mkdir()  # a folder where the file goes: the write fails, as on a read-only disk
+    capsys.readouterr()
+    assert main([*cli_args("baseline", content, locales), "--out", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"{folder}: error[write-failed]: cannot write: a folder stands where the file should " \
+           "be; nothing was written (hint: remove or rename the folder)\n" in err
+    assert "baseline:" not in err  # no word of a baseline written
+    assert list(folder.iterdir()) == []
+
+
 def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     """helper-127: `--baseline` naming a FIFO (or /dev/zero) blocked the run forever before
     any article; now a usage error in one line."""
