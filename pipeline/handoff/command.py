@@ -152,6 +152,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
     results = map_jobs(partial(_export, locales, out, args.format, config.max_file_size,
                                options, config.content), rels, jobs_for(args, config))
     findings = [*problems, *(r for r in results if isinstance(r, Finding))]
+    lost = sum(f.check == "write-failed" for f in findings)  # package files not written
     done = [r for r in results if isinstance(r, tuple)]
     per_catalog = [(rel, found) for rel, _, found in done]
     totals: dict[str, Count] = {}
@@ -159,8 +160,8 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         for cat, c in found.items():
             t = totals.get(cat, Count())
             totals[cat] = Count(t.segments + c.segments, t.words + c.words)
+    counted, counts_written = out / "wordcount.csv", False
     try:
-        counted = out / "wordcount.csv"
         try:  # the counts of another locale's package in this folder stay
             earlier: bytes | None = read_bytes(counted, config.max_file_size)
         except (InputError, OSError):
@@ -168,6 +169,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         rows = package.other_locales(earlier, rels[0].split("/", 1)[0], out) if rels else []
         rows = sorted(rows + per_catalog, key=lambda r: r[0])
         write_atomic(counted, package.csv_rows(rows).encode())
+        counts_written = True
         if args.format == "xliff":
             works = [w for _, ws, _ in done for w in ws]
             write_atomic(out / f"suggestions-{args.locale}.tmx",
@@ -180,12 +182,14 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
         print(finding.format_text(), file=sys.stderr)
     sys.stdout.write(_table(totals))
     if not args.quiet:
-        lost = sum(f.check == "write-failed" for f in findings)
         said = (f"need work and are in the package written to {shown_path(out)}; the {lost} "
                 "file(s) named above are not, nor counted" if lost else
                 f"need work: package written to {shown_path(out)}")
-        print(f"{len(done)} of {len(rels)} catalogs of {args.locale} {said} (word counts in "
-              f"{shown_path(out / 'wordcount.csv')})", file=sys.stderr)
+        # the counts are named only where they are: a vendor is paid by them
+        counts = (f"word counts in {shown_path(counted)}" if counts_written else
+                  f"no word counts: {shown_path(counted)} was not written, see above")
+        print(f"{len(done)} of {len(rels)} catalogs of {args.locale} {said} ({counts})",
+              file=sys.stderr)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

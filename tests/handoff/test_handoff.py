@@ -215,6 +215,22 @@ def test_a_package_file_that_cannot_be_written_is_neither_counted_nor_said_writt
     assert MT_EN not in (pkg / "suggestions-fr-FR.tmx").read_text(encoding="utf-8")
 
 
+def test_word_counts_that_cannot_be_written_are_not_said_to_be_in_the_package(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a full disk the summary said `(word counts in pkg/wordcount.csv)`, a file not
+    written, and counted it among the package files 'named above' that are not in it."""
+    _, cats, _ = tree(tmp_path)
+    pkg = tmp_path / "pkg"
+    (pkg / "wordcount.csv").mkdir(parents=True)  # the write of the counts fails
+    capsys.readouterr()
+    assert run("handoff", "--locales", cats, "--locale", "fr-FR", "--out", pkg) == 1
+    err = capsys.readouterr().err
+    assert "wordcount.csv: error[write-failed]" in err
+    assert err.rstrip("\n").endswith(f"catalogs of fr-FR need work: package written to {pkg} "
+                                      f"(no word counts: {pkg / 'wordcount.csv'} was not "
+                                      "written, see above)")
+
+
 def test_a_catalog_name_xml_cannot_carry_is_named_and_shown_escaped_not_a_crash(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """helper-128: a catalog named with an ESC sequence stopped handoff with 'pipeline:
