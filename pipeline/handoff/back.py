@@ -177,7 +177,14 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
 
 
 def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
-    returned = parse_po_bytes(data, shown)  # InputError: refused whole
+    try:
+        returned = parse_po_bytes(data, shown)
+    except InputError as exc:  # refused whole; the hint was a catalog's (restore it from git)
+        f = exc.finding
+        raise InputError(CHECK, f"unreadable PO file: {f.message}; nothing of this file was "
+                         "imported", shown, f.line, f.column, "fix it in a PO editor (msgfmt -c "
+                         "names each problem), or have it sent back as the package wrote it; "
+                         "the catalog is untouched") from None
     index = {m.key: n for n, m in enumerate(catalog.messages) if not m.obsolete}
     out: list[Returned] = []
     claimed = {index[m.key] for m in returned.messages if not m.obsolete and m.key in index}

@@ -452,6 +452,28 @@ def test_a_po_package_round_trip_applies_the_reviewed_entries(tmp_path: Path) ->
     assert [(m.msgstr, m.reviewed) for m in b if m.msgid == MT_EN] == [(MT_FR, True)]
 
 
+def test_a_po_package_file_that_does_not_parse_is_named_as_a_returned_file_not_a_catalog(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its hint was a catalog's: `restore it from version control; it was left as is`, of a
+    vendor's file no version control holds."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/b.po"
+    text = returned.read_text(encoding="utf-8")
+    returned.write_text(text.replace(f'msgstr "{MT_FR}"', 'msgstr "Vendeur'), encoding="utf-8")
+    line = returned.read_text(encoding="utf-8").split("\n").index('msgstr "Vendeur') + 1
+    before = (cats / "fr-FR/b.po").read_bytes()
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith(
+        f"pkg/fr-FR/b.po:{line}:1: error[handoff]: unreadable PO file: unterminated string after "
+        "msgstr: '\"Vendeur'; nothing of this file was imported (hint: fix it in a PO editor "
+        "(msgfmt -c names each problem), or have it sent back as the package wrote it; the "
+        "catalog is untouched)\n")
+    assert (cats / "fr-FR/b.po").read_bytes() == before
+
+
 @pytest.mark.parametrize("blank", [" ", "\u200b"])
 def test_a_po_package_msgstr_that_shows_nothing_is_no_translation_as_an_xliff_target(
         tmp_path: Path, blank: str) -> None:
