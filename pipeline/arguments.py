@@ -159,10 +159,12 @@ def _report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=_path, help="report folder (default: build/report/)")
     p.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary line")
-    p.add_argument("--baseline", type=_path, metavar="FILE",
-                   help="show the findings this baseline holds as baselined "
-                        "(default: [tool.pipeline] baseline)")
-    p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+    which = p.add_mutually_exclusive_group()  # one or the other, as check's
+    which.add_argument("--baseline", type=_path, metavar="FILE",
+                       help="show the findings this baseline holds as baselined "
+                            "(default: [tool.pipeline] baseline)")
+    which.add_argument("--no-baseline", action="store_true",
+                       help="ignore the configured baseline")
     _config_option(p)
     p.set_defaults(handler=("pipeline.report.command", "main"))
 

@@ -38,11 +38,13 @@ def declare(p: argparse.ArgumentParser, command: str) -> None:
         p.add_argument("--prune", action="store_true",
                        help="only remove the entries of fixed problems; add none")
         return
-    p.add_argument("--baseline", type=given_path, metavar="FILE",
-                   help="findings in this baseline are reported as baselined and do not fail "
-                        "the run (default: [tool.pipeline] baseline)")
-    p.add_argument("--no-baseline", action="store_true",
-                   help="ignore the configured baseline")
+    # one or the other: both ran without the baseline given, unsaid
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--baseline", type=given_path, metavar="FILE",
+                       help="findings in this baseline are reported as baselined and do not "
+                            "fail the run (default: [tool.pipeline] baseline)")
+    which.add_argument("--no-baseline", action="store_true",
+                       help="ignore the configured baseline")
     p.add_argument("--changed-since", metavar="REF", type=_given_ref,
                    help="only the articles and catalogs that differ from this git ref")
 

@@ -341,6 +341,18 @@ def test_a_baseline_that_cannot_be_written_is_a_write_failed_error_not_a_usage_e
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", ["check", "locales", "report"])
+def test_baseline_and_no_baseline_together_are_a_usage_error(
+        command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Given both, the run went on without the baseline named, and said nothing of it."""
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--baseline", "known.json", "--no-baseline"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"pipeline {command}: error: argument --no-baseline: not allowed with argument "
+        "--baseline\n")
+
+
 def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     """helper-127: `--baseline` naming a FIFO (or /dev/zero) blocked the run forever before
     any article; now a usage error in one line."""
