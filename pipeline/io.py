@@ -25,6 +25,10 @@ from pipeline.disk import unlink_quietly as _unlink_quietly
 from pipeline.disk import written_status as _written
 from pipeline.findings import InputError
 from pipeline.lock import temp_name
+from pipeline.write_errors import changed as _changed
+from pipeline.write_errors import linked as _linked
+from pipeline.write_errors import relative as _shown
+from pipeline.write_errors import write_error as _write_error
 
 if TYPE_CHECKING:
     from pipeline.storage import Url
@@ -86,14 +90,6 @@ def _read_upto(fd: int, count: int) -> bytes:
     return b"".join(chunks)
 
 
-def _shown(path: Path) -> str:
-    """A path as diagnostics show it (as Layout.shown): relative to the working folder."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
 def write_atomic(path: Path, data: bytes, shown: str | None = None,
                  as_read: bytes | EllipsisType | None = ...) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns whether it wrote.
@@ -109,6 +105,11 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None,
     if isinstance(result, InputError):
         raise result
     return result
+
+
+# Files staged (open) at once by one write: ``segment`` writes every article's file in one
+# call, and 1,500 of them ran out of descriptors under the usual limit of 1,024
+OPEN_AT_ONCE = 256
 
 
 class _Staged(NamedTuple):
@@ -143,8 +144,9 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
 
     Per file: True (written), False (already held exactly that) or the InputError of its
     failure, which leaves its old file as it was; one file failing does not stop the others.
-    Every changed file goes to a temp file beside it first; all the temp files are made durable
-    in one go, then renamed over their targets, then the renames are made durable. Where the
+    Every changed file goes to a temp file beside it first; the temp files are made durable in
+    one go (``OPEN_AT_ONCE`` at a time), then renamed over their targets, then the renames are
+    made durable. Where the
     system has syncfs, each of those is one call per file system, where an fsync per file and
     per folder would wait for the disk every time. A run killed at any instant leaves old or
     new files, never a part of one. URLs are written by ``storage`` (no ``expected`` check)."""
@@ -162,6 +164,16 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
     if not all(isinstance(w[0], Path) for w in writes):
         from pipeline import storage
         return [(done, None) for done in storage.write_mixed(writes, write_files)]
+    if len(writes) > OPEN_AT_ONCE:  # each staged file holds a descriptor until it is renamed
+        out: list[tuple[bool | InputError, Seen | None]] = []
+        for at in range(0, len(writes), OPEN_AT_ONCE):
+            part = range(at, min(at + OPEN_AT_ONCE, len(writes)))
+            out += write_seen(
+                writes[part.start:part.stop],
+                None if expected is None else {i - at: expected[i] for i in part
+                                               if i in expected},
+                None if fences is None else {i - at: fences[i] for i in part if i in fences})
+        return out
     local = cast("Sequence[tuple[Path, bytes, str | None]]", writes)
     results: list[bool | InputError] = [False] * len(writes)
     seen: list[Seen | None] = [None] * len(writes)
@@ -229,10 +241,12 @@ def write_seen(writes: Sequence[tuple[Path | Url, bytes, str | None]],
         if renamed and not (syncfs is not None and len(renamed) > 1 and devices is not None
                             and all(syncfs(fd) == 0 for fd in devices.values())):
             sync_folders(item.path.parent for item in renamed)
-    finally:
+    finally:  # on any way out, a raise too: no descriptor left open, no temp file left
         for item in staged:
             with contextlib.suppress(OSError):
                 os.close(item.fd)
+            if results[item.position] is not True:
+                _unlink_quietly(item.tmp)
     return list(zip(results, seen, strict=True))
 
 
@@ -283,21 +297,6 @@ def _target(path: Path, data: bytes, old: bytes | EllipsisType | None,
     finally:
         os.close(fd)
     return _Found(path, stat.S_IMODE(st.st_mode), True, same, seen)
-
-
-def _changed(path: Path, shown: str | None) -> InputError:
-    return InputError(
-        inputs.WRITE_FAILED.id, "not written: the file changed since this run read it (saved "
-        "by another program meanwhile); it stays as saved", shown or str(path), 0, 0,
-        "run again: the next run takes the file as it is now")
-
-
-def _linked(to: Path | None, shown: str) -> InputError:
-    where = f"a symbolic link to {_shown(to)}" if to is not None else \
-        "through a symbolic link to a folder (or a bind mount), the very file"
-    return InputError(inputs.WRITE_FAILED.id, f"not written: {where} that this run reads, "
-                      "which the write would replace; it stays as it is", shown, 0, 0,
-                      "remove the link: the output goes in a folder of its own")
 
 
 def _exists(path: Path) -> bool:
@@ -372,29 +371,3 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes], shown: str | None =
         _unlink_quietly(tmp)
         raise _write_error(path, exc, shown, existed) from None
     _fsync_dir(path.parent)
-
-
-def _write_error(path: Path, exc: OSError, shown: str | None, existed: bool) -> InputError:
-    reason = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is exhausted",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the file system is read-only",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
-    kept = "the previous file is intact" if existed else "nothing was written"
-    hint = ("shorten the article's name, or the folders above it" if exc.errno == errno.ENAMETOOLONG
-            else "check permissions and free space, then run again")  # neither helps there
-    blocked = inputs.in_the_way(path, shown or str(path)) \
-        if exc.errno in (errno.ENOTDIR, errno.EEXIST) else None
-    if blocked is not None:  # a file named as a folder of the path, a link to nothing
-        reason, hint = blocked
-    elif exc.errno == errno.EISDIR:
-        reason, hint = "a folder stands where the file should be", "remove or rename the folder"
-        kept = "nothing was written"
-    elif exc.errno == errno.ENXIO:  # opening a socket fails so too
-        reason, hint = "a device, FIFO or socket stands where the file should be (or a link " \
-            "to one)", "remove it, or the link"
-        kept = "it was left as it is"
-    return InputError(inputs.WRITE_FAILED.id, f"cannot write: {reason}; {kept}",
-                      shown or str(path), 0, 0, hint)
