@@ -1077,3 +1077,16 @@ def test_an_english_article_with_a_fence_never_closed_is_said_once_and_still_pub
                     "of ``` alone)")
     rel = english.relative_to(content / "en-US")
     assert list(out.glob(f"*/{rel}"))  # every locale's page is still written
+
+
+def test_a_handoff_copied_into_the_english_folder_is_one_error_and_makes_no_catalog(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, locales, out = tree(tmp_path, english=True)
+    handoff = next((content / "fr-FR").rglob("*.md"))
+    (content / "en-US" / "oops.md").write_bytes(handoff.read_bytes())
+    assert main(args("locales", content, locales, out)) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "oops" in line]
+    assert len(said) == 1 and "en-US/oops.md:" in said[0]
+    assert "error[handoff-in-english]" in said[0]
+    assert list(locales.rglob("oops.po")) == [] and list(out.rglob("oops.md")) == []
+    assert list(out.glob("*/*.md")) or list(out.rglob("*.md"))  # the others still run

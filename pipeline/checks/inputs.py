@@ -87,6 +87,12 @@ MARKDOWN_UNCLOSED = Check(
     "the rest of the article is inside it on the page, and none of it is translated",
     "close it where it ends",
 )
+HANDOFF_IN_ENGLISH = Check(
+    "handoff-in-english", "input", Severity.ERROR,
+    "an English article (content/en-US) that holds sxs span pairs: a locale's handoff put in "
+    "the English folder, or English pasted from one (the article is skipped)",
+    "move a handoff to its locale's folder, content/<locale>/; write English without the spans",
+)
 RENDER_SUBSTITUTED = Check(
     "render-substituted", "safety", Severity.WARNING,
     "a translation with errors was not published; a safe text stood in for it",
@@ -137,6 +143,7 @@ INPUT_CHECKS: tuple[Check, ...] = (
     UNREADABLE,
     SYMLINK_LOOP,
     MARKDOWN_UNCLOSED,
+    HANDOFF_IN_ENGLISH,
     RENDER_SUBSTITUTED,
 )
 

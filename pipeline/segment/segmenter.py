@@ -30,6 +30,8 @@ from pipeline.segment.unclosed import unclosed
 # text as Microsoft's English span holds it.
 _Item = tuple[Kind, Flat, int, int, str]
 _LONE_CR = re.compile(r"\r(?!\n)")
+# the translation span of an sxs pair, as every handoff writes it
+_SXS_PAIR = re.compile(r'<span data-ttu-id="[0-9a-fA-F]+-\d+">')
 
 
 def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
@@ -46,6 +48,15 @@ def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
             "a line feed: line ends must be LF or CRLF", path, line, column, None,
             "save the file with LF line ends (your editor's line-ending setting, or "
             "dos2unix -c mac); the pages of this article stay as they were"),))
+    pair = _SXS_PAIR.search(text)
+    if pair is not None:  # its spans and the locale's text would become English to translate
+        line, column = position(text, pair.start())
+        return SegmentedArticle(path, "", 0, "", (), (), (Finding(
+            inputs.HANDOFF_IN_ENGLISH.id, Severity.ERROR, "an sxs span pair (data-ttu-id), as "
+            "a locale's handoff holds: a handoff put in the English folder, or English pasted "
+            "from one; the article was not segmented, and its catalogs and pages stay as they "
+            "were", path, line, column, None, "move a handoff to its locale's folder, "
+            "content/<locale>/; write English without the spans"),))
     return segment(text, path)
 
 

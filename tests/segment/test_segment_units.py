@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.findings import Severity
-from pipeline.segment import docfx, segment
+from pipeline.segment import docfx, segment, segment_bytes
 from pipeline.segment.anchors import page_ids, slug
 from pipeline.segment.blocks import scan_blocks
 from pipeline.segment.emphasis import resolve
@@ -669,3 +669,17 @@ def test_a_block_left_open_to_the_end_is_a_warning_at_the_line_that_opened_it(
 ])
 def test_a_block_closed_or_ended_by_its_container_is_no_finding(text: str) -> None:
     assert segment(text, "a.md").findings == ()
+
+
+def test_a_handoff_in_the_english_folder_is_an_error_not_english_to_translate() -> None:
+    """Its spans and the locale's text were segmented as English: every locale's catalog got
+    `<span data-ttu-id="…">Installer…</span><span` as msgids to send for translation."""
+    text = ("---\ntitle: T\n---\n# Titre\n\n<span data-ttu-id=\"4c1e7-103\">Ouvrez-le.</span>"
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"4c1e7-103\">Open it.</span></span>\n")
+    article = segment_bytes(text.encode(), "a.md")
+    assert article.segments == () and article.fields == ()
+    [finding] = article.findings
+    assert (finding.check, finding.severity.label, finding.line, finding.column) == (
+        "handoff-in-english", "error", 6, 1)
+    assert finding.hint == ("move a handoff to its locale's folder, content/<locale>/; write "
+                            "English without the spans")
