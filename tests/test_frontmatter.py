@@ -206,7 +206,7 @@ def test_flow_nesting_is_refused_past_the_limit_and_only_there(value: str, refus
 # The common mistakes in front matter, each with the line to fix and what to write instead.
 _MISTAKES = [
     ('title: a\ndescription: "b\nms.topic: c\nms.date: "2021"\n', 3,
-     'a quoted value is not closed on its line: its " runs on to the " on front matter line 4',
+     'a quoted value is not closed on its line: its " runs on to the " on line 5',
      'end the value with a " on its line'),
     ("title: a\ndescription: 'b\n", 3, "a quoted value is never closed: its ' runs on to the end",
      "end the value with a ' on its line; a ' inside the value is written ''"),

@@ -103,7 +103,7 @@ def _parse(yaml_text: str, path: str) -> tuple[dict[str, str | None], dict[str, 
         return _read_events(yaml.parse(yaml_text, Loader=_Loader), path, where)
     except yaml.MarkedYAMLError as exc:
         # the parser's words and place, said as the writer made the mistake (``yamlerrors``)
-        said = explain(exc, yaml_text, _Loader)
+        said = explain(exc, yaml_text, _Loader, lambda index: where(index)[0])
         line, col = where(said.index)
         raise InputError(
             inputs.FRONT_MATTER.id, f"front matter is not valid YAML: {said.problem}", path,

@@ -11,6 +11,7 @@ parsers give one message, at the line to fix, with what to write instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +30,10 @@ class Explained:
     index: int | None  # where to point, a character index into the front matter
 
 
-def explain(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> Explained:
-    """What ``exc``, raised parsing ``text`` with ``loader``, means to the writer."""
+def explain(exc: yaml.MarkedYAMLError, text: str, loader: Any,
+            line_of: Callable[[int], int]) -> Explained:
+    """What ``exc``, raised parsing ``text`` with ``loader``, means to the writer;
+    ``line_of``: the article line of an index into ``text``."""
     mark, context = exc.problem_mark, exc.context_mark
     if mark is None or not 0 <= mark.index <= len(text):
         return Explained(str(exc.problem or exc), "fix the YAML syntax", None)
@@ -49,10 +52,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> Explained:
     if scalar is not None and quoted and _KEY_LINE.search(text, scalar.start_mark.index,
                                                           scalar.end_mark.index):
         quote = text[scalar.start_mark.index]
-        last = scalar.end_mark.line + 1
+        last = line_of(scalar.end_mark.index - 1)  # the article's line, as every line said
         return Explained(f"a quoted value is not closed on its line: its {quote} runs on to "
-                         f"the {quote} on front matter line {last}, taking the keys between "
-                         "as its text", _close_hint(quote), scalar.start_mark.index)
+                         f"the {quote} on line {last}, taking the keys between as its text",
+                         _close_hint(quote), scalar.start_mark.index)
     if scalar is not None and quoted and scalar.end_mark.line == mark.line:
         return Explained("text after the closing quote of a quoted value",
                          _quote_hint(text, scalar.start_mark.index), at)
