@@ -110,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)  # the command, if any
     parser = declared(first if any(first == name for name, _, _ in COMMANDS) else None)
+    names = [name for name, _, _ in COMMANDS]
+    near = "" if first is None or first in names else did_you_mean([first], names)
+    if near:  # `pipeline chek`: argparse lists all fourteen commands, not the one meant
+        parser.error(f"argument COMMAND: invalid choice: {first!r}{near}")
     # a word the command does not take is said by the command's own parser, with what was
     # likely meant: argparse's top parser said it with the usage of every command
     args, extra = parser.parse_known_args(words)

@@ -638,6 +638,15 @@ def test_a_word_a_command_does_not_take_is_its_usage_error_with_what_was_meant(
     assert err.startswith(f"usage: pipeline {argv[0]} ") and err.endswith(said + "\n")
 
 
+def test_a_misspelled_command_is_said_with_the_one_meant(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["chek", "--format", "json"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "pipeline: error: argument COMMAND: invalid choice: 'chek' (did you mean check?)\n")
+
+
 def test_a_misspelled_check_id_is_said_with_the_one_meant(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--select", "po-sintax"]) == 2
