@@ -32,6 +32,7 @@ _Item = tuple[Kind, Flat, int, int, str]
 _LONE_CR = re.compile(r"\r(?!\n)")
 # the translation span of an sxs pair, as every handoff writes it
 _SXS_PAIR = re.compile(r'<span data-ttu-id="[0-9a-fA-F]+-\d+">')
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
@@ -48,16 +49,19 @@ def segment_bytes(data: bytes, path: str) -> SegmentedArticle:
             "a line feed: line ends must be LF or CRLF", path, line, column, None,
             "save the file with LF line ends (your editor's line-ending setting, or "
             "dos2unix -c mac); the pages of this article stay as they were"),))
-    pair = _SXS_PAIR.search(text)
-    if pair is not None:  # its spans and the locale's text would become English to translate
-        line, column = position(text, pair.start())
+    article = segment(text, path)
+    # a pair in the prose (not in code: an article may show the format) would make its spans
+    # and the locale's text English to translate
+    pair = next((seg for seg in article.segments if _SXS_PAIR.search(
+        _CODE_SPAN.sub("", seg.source))), None) if "data-ttu-id" in text else None
+    if pair is not None:
         return SegmentedArticle(path, "", 0, "", (), (), (Finding(
             inputs.HANDOFF_IN_ENGLISH.id, Severity.ERROR, "an sxs span pair (data-ttu-id), as "
             "a locale's handoff holds: a handoff put in the English folder, or English pasted "
             "from one; the article was not segmented, and its catalogs and pages stay as they "
-            "were", path, line, column, None, "move a handoff to its locale's folder, "
-            "content/<locale>/; write English without the spans"),))
-    return segment(text, path)
+            "were", path, pair.line, pair.column, None, "move a handoff to its locale's "
+            "folder, content/<locale>/; write English without the spans"),))
+    return article
 
 
 def segment(text: str, path: str) -> SegmentedArticle:

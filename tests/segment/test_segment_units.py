@@ -683,3 +683,12 @@ def test_a_handoff_in_the_english_folder_is_an_error_not_english_to_translate() 
         "handoff-in-english", "error", 6, 1)
     assert finding.hint == ("move a handoff to its locale's folder, content/<locale>/; write "
                             "English without the spans")
+
+
+def test_an_english_article_that_shows_the_sxs_format_in_code_is_segmented() -> None:
+    pair = '<span data-ttu-id="b5df6-103">Le module…</span><span class="sxs-lookup">'
+    text = (f"# The format\n\nA pair: `{pair}` is one.\n\n```markdown\n{pair}\n```\n\n"
+            f"    {pair}\n")
+    article = segment_bytes(text.encode(), "a.md")
+    assert article.findings == ()
+    assert [seg.source for seg in article.segments] == ["The format", f"A pair: `{pair}` is one."]
