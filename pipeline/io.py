@@ -146,10 +146,10 @@ def write_files(writes: Sequence[tuple[Path | Url, bytes, str | None]],
     failure, which leaves its old file as it was; one file failing does not stop the others.
     Every changed file goes to a temp file beside it first; the temp files are made durable in
     one go (``OPEN_AT_ONCE`` at a time), then renamed over their targets, then the renames are
-    made durable. Where the
-    system has syncfs, each of those is one call per file system, where an fsync per file and
-    per folder would wait for the disk every time. A run killed at any instant leaves old or
-    new files, never a part of one. URLs are written by ``storage`` (no ``expected`` check)."""
+    made durable. Where the system has syncfs, each of those is one call per file system, where
+    an fsync per file and per folder would wait for the disk every time. A run killed at any
+    instant leaves old or new files, never a part of one. URLs are written by ``storage`` (no
+    ``expected`` check)."""
     return [done for done, _ in write_seen(writes, expected)]
 
 
