@@ -30,7 +30,9 @@ def returned_files(
     ending in ``known`` (the package's own), which the import cannot take: a CAT tool's own
     format (``.sdlxliff``, ``.mqxliff``) sent back by mistake is said, not passed over; what a
     file manager or archiver adds (``Thumbs.db``, ``__MACOSX/``) is passed over. A second
-    file for one catalog (``a.XLF`` beside ``a.xliff``) is an error and is not imported."""
+    file for one catalog (``a.XLF`` beside ``a.xliff``) is an error and is not imported. A
+    folder holding none of them is a warning: the wrong folder, which a summary of none read
+    alone said only without -q."""
     found = walk_files(root, shown, "")
     rels: list[str] = []
     problems = list(found.problems)
@@ -54,6 +56,13 @@ def returned_files(
                 check, Severity.WARNING, f"skipped: not a file this import reads "
                 f"({', '.join(suffixes)})", f"{shown}/{rel}", 0, 0, None,
                 "export the file from the CAT tool in the format it was sent in"))
+    if not rels and not found.problems:  # the wrong folder: said even under -q
+        *most, last = suffixes
+        kinds = f"{', '.join(most)} or {last}" if most else last
+        problems.append(Finding(
+            check, Severity.WARNING, f"no {kinds} file in this folder: nothing was imported",
+            shown, 0, 0, None, "give the folder the vendor's files were unpacked into (the one "
+            "holding their locale folders)"))
     return rels, problems
 
 

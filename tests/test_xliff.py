@@ -1022,6 +1022,24 @@ def test_two_returned_files_for_one_catalog_import_one_and_name_the_other(
     assert got[(None, "Machine translated.")].msgstr != "Traduit et relu."
 
 
+def test_a_folder_with_no_returned_file_is_said_even_under_quiet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h187: 'xliff-import' of the wrong folder (the files not unpacked yet, a typo one level
+    off) said only '0 XLIFF files read' in its summary, which -q hides: exit 0, nothing said.
+    A warning names the folder; an import with nothing to take stays exit 0 (a scheduled
+    import of whatever came back finds nothing on most days)."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    before = snapshot(locales)
+    empty = tmp_path / "returned"
+    (empty / "fr-FR").mkdir(parents=True)
+    capsys.readouterr()
+    assert import_(locales, empty) == 0
+    err = capsys.readouterr().err
+    assert "returned: warning[xliff]: no .xlf or .xliff file in this folder: nothing was " \
+        "imported" in err
+    assert snapshot(locales) == before
+
+
 def test_a_returned_note_never_silences_a_check(tmp_path: Path) -> None:
     """An ignore-<check> mark is a reviewer's, set in the catalog: a vendor's note that reads
     like one, or the catalog's own mark coming back after the reviewer removed it, is left
