@@ -32,6 +32,12 @@ def decode(data: bytes, path: str) -> str:
             "save the file as UTF-8",
         ) from None
     bom = 1 if text.startswith("\ufeff") else 0
+    if len(text) == bom or text[bom:].isspace():  # (isspace stops at the first letter)
+        # a copy or download cut short: taken as it is, its page would be published empty and
+        # every entry of its catalog made obsolete
+        raise InputError(
+            inputs.EMPTY_ARTICLE.id, "the article is empty (0 bytes)" if not data else
+            "the article holds only white space", path, 1, 1, inputs.EMPTY_ARTICLE.hint)
     opener = _CR_OPENER.match(text, bom) if text.startswith("---", bom) else None
     if opener is not None:
         # front matter whose lines end with a CR alone (classic Mac OS): no reader here splits

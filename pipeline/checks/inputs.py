@@ -17,6 +17,13 @@ ENCODING = Check(
     "the file is not valid UTF-8 text, or its name is not UTF-8 (the file is skipped)",
     "save the file as UTF-8; rename it in UTF-8",
 )
+EMPTY_ARTICLE = Check(
+    "empty-article", "input", Severity.ERROR,
+    "an article with no text (0 bytes, or white space only): a copy or download cut short (the "
+    "file is skipped)",
+    "restore the article from version control or the handoff; to remove an article, delete "
+    "its file",
+)
 FRONT_MATTER = Check(
     "front-matter", "input", Severity.ERROR,
     "front matter that cannot be read safely (unclosed, invalid or hostile YAML)",
@@ -130,6 +137,7 @@ NESTED_SPAN = Check(
 
 INPUT_CHECKS: tuple[Check, ...] = (
     ENCODING,
+    EMPTY_ARTICLE,
     FRONT_MATTER,
     TOO_LARGE,
     PO_SYNTAX,
