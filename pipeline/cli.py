@@ -149,12 +149,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ignore = _ids(getattr(args, "ignore", []))
     unknown = sorted((select | ignore) - known()) if select or ignore else []
     # said as the command's own usage error, not with the usage of every command
+    both = sorted(select & ignore)
     problem = (f"unknown check id(s): {', '.join(unknown)}{did_you_mean(unknown, known())} "
-               "(see `pipeline checks`)" if unknown else None)
+               "(see `pipeline checks`)" if unknown else
+               f"{', '.join(both)} both selected and ignored: nothing of {_them(both)} would "
+               "be reported (give each to --select or to --ignore)" if both else None)
     if problem is not None:
         print(f"pipeline {args.command}: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     return _run(args, config, select, ignore)
+
+
+def _them(ids: list[str]) -> str:
+    return "them" if len(ids) > 1 else "it"
 
 
 def _run(args: argparse.Namespace, config: Config, select: frozenset[str],

@@ -195,6 +195,10 @@ def from_table(
             ids = _strings(table[key], source, key)
             _known(ids, known_checks, source, key)
             values[key] = frozenset(ids)
+    both = sorted(values.get("select", frozenset()) & values.get("ignore", frozenset()))
+    if both:  # one of the two is a slip: nothing of them would be reported
+        raise ConfigError(f"{_where(source, 'ignore')} names {', '.join(both)}, which select "
+                          "names too: give each to one of the two")
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, dict):

@@ -647,6 +647,17 @@ def test_a_misspelled_command_is_said_with_the_one_meant(
         "pipeline: error: argument COMMAND: invalid choice: 'chek' (did you mean check?)\n")
 
 
+def test_a_check_both_selected_and_ignored_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """h187: '--select code-changed --ignore code-changed' reported nothing of it, exit 0: one
+    of the two was a slip, and the run said nothing of which."""
+    assert main(["check", "--select", "code-changed,unsafe-url", "--ignore",
+                 "unsafe-url,code-changed", "--ignore", "new-block"]) == 2
+    assert capsys.readouterr().err == (
+        "pipeline check: error: code-changed, unsafe-url both selected and ignored: nothing of "
+        "them would be reported (give each to --select or to --ignore)\n")
+
+
 def test_a_misspelled_check_id_is_said_with_the_one_meant(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--select", "po-sintax"]) == 2

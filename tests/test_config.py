@@ -223,6 +223,9 @@ def test_a_path_setting_holding_a_nul_is_named_in_one_line(
     ('"tm-threshold" = 2', ":6: [tool.pipeline] tm-threshold must be a number from 0.5"),
     ("jobs = 2\njobs = 3", ":7:9: cannot read: a key set a second time (TOML takes each key "
      "once): keep one of the two"),
+    ('select = ["untranslated", "code-changed"]\nignore = ["code-changed"]',
+     ":7: [tool.pipeline] ignore names code-changed, which select names too: give each to one "
+     "of the two"),
 ])
 def test_a_bad_setting_is_named_at_its_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], lines: str, said: str) -> None:
