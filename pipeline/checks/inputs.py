@@ -56,7 +56,7 @@ PO_FOREIGN_ENTRY = Check(
 )
 PO_LOCALE = Check(
     "po-locale", "input", Severity.ERROR,
-    "a catalog whose Language header names another language than its locale folder",
+    "a catalog whose Language header names another language (or script) than its locale folder",
     "move the catalog to its locale's folder, or correct its Language header; it is left as "
     "is and nothing is published from it",
 )

@@ -249,14 +249,37 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
 # Codes a tool may write for the language another code names (Java's retired codes; Norwegian,
 # Filipino and Moldavian under their older names)
 _SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "no": "nb", "tl": "fil", "mo": "ro"}
-_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?(?:@\w+)?\Z")
+# Codes that name no language: undetermined, several, none, not coded (BCP 47)
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+_TAG = re.compile(r"([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{1,8})*)(?:\.[\w-]+)?(?:@(\w+))?\Z")
+# A script as a glibc modifier names it (sr@latin, uz@cyrillic), and the script a Chinese
+# region implies: zh_TW and zh-Hant are one writing, zh_CN and zh-Hans another
+_MODIFIER_SCRIPT = {"latin": "latn", "cyrillic": "cyrl", "devanagari": "deva"}
+_CHINESE_SCRIPT = {"cn": "hans", "sg": "hans", "my": "hans", "tw": "hant", "hk": "hant",
+                   "mo": "hant"}
 
 
-def _language(tag: str) -> str | None:
-    """The language of a locale tag (fr_FR, fr-fr, sr@latin, iw), None for no tag (msginit's
-    empty Language, a tool's 'LANGUAGE' or 'French')."""
+def _language(tag: str) -> tuple[str, str | None] | None:
+    """The language of a locale tag (fr_FR, fr-fr, sr@latin, iw), with its script where the tag
+    names one (sr-Latn, sr@latin; zh_TW, which only Traditional Chinese is written for), None
+    for no tag (msginit's empty Language, a tool's 'LANGUAGE' or 'French', 'und')."""
     m = _TAG.match(tag.strip())
-    return None if m is None else _SAME_LANGUAGE.get(m.group(1).lower(), m.group(1).lower())
+    if m is None or m.group(1).lower() in _NO_LANGUAGE:
+        return None
+    language = _SAME_LANGUAGE.get(m.group(1).lower(), m.group(1).lower())
+    parts = [p.lower() for p in re.split(r"[-_]", m.group(2))[1:]]
+    script = next((p for p in parts if len(p) == 4 and p.isalpha()), None)
+    script = script or _MODIFIER_SCRIPT.get((m.group(3) or "").lower())
+    if script is None and language == "zh":
+        script = next((_CHINESE_SCRIPT[p] for p in parts if p in _CHINESE_SCRIPT), None)
+    return language, script
+
+
+def _other(said: tuple[str, str | None], ours: tuple[str, str | None]) -> bool:
+    """Whether two tags name another language, or the same one in another script (a Serbian
+    Latin catalog in sr-Cyrl-RS, a zh-TW one in zh-CN): a region alone (fr_CA in fr-FR) and a
+    script one of them does not name are no other."""
+    return said[0] != ours[0] or (None not in (said[1], ours[1]) and said[1] != ours[1])
 
 
 def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str) -> list[Finding]:
@@ -265,10 +288,11 @@ def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str)
     the English is the same, so every entry fits), or a tool set to the wrong language. Its
     translations would be published as this locale's, and the next write sets Language to
     the folder's, so nothing would tell afterwards: it is left as is, nothing published from
-    it. A region or script of its own (fr for fr-FR, fr_CA) is the same language."""
+    it. A region of its own (fr for fr-FR, fr_CA) is the same language; another script
+    (zh_TW in zh-CN, sr@latin in sr-Cyrl-RS) is not."""
     said = catalog.header_value("Language")
     theirs, ours = _language(said or ""), _language(locale)
-    if theirs is None or ours is None or theirs == ours:
+    if theirs is None or ours is None or not _other(theirs, ours):
         return []
     at = -1 if data is None else data.find(b"Language:")
     line = 1 if data is None or at < 0 else data.count(b"\n", 0, at) + 1

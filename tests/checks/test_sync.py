@@ -144,3 +144,22 @@ def test_a_catalog_of_another_language_than_its_folder_is_foreign(
     po = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Hello"\nmsgstr "x"\n'
     found = foreign_locale(parse_po(po, "a.po"), po.encode(), locale, "a.po")
     assert [(f.check, f.line) for f in found] == ([("po-locale", 3)] if other else [])
+
+
+@pytest.mark.parametrize("language, locale, other", [
+    ("zh_TW", "zh-CN", True), ("zh_Hant", "zh-CN", True), ("zh-Hans", "zh-TW", True),
+    ("sr@latin", "sr-Cyrl-RS", True), ("sr_RS@latin", "sr-Cyrl-RS", True),
+    ("uz@cyrillic", "uz-Latn-UZ", True),
+    ("zh", "zh-TW", False), ("zh_HK", "zh-TW", False), ("zh_Hant", "zh-HK", False),
+    ("zh_CN", "zh-Hans", False), ("sr_RS", "sr-Latn-RS", False), ("sr", "sr-Cyrl-RS", False),
+    ("pt_BR", "pt-PT", False), ("und", "fr-FR", False), ("mul", "fr-FR", False),
+])
+def test_a_catalog_in_another_script_than_its_folder_is_foreign_a_script_unnamed_is_not(
+        language: str, locale: str, other: bool) -> None:
+    """h189: a zh-TW catalog filed in zh-CN, or a Serbian Latin one in sr-Cyrl-RS, would be
+    published in the other writing; a tag that names no script, and 'und', are no other."""
+    from pipeline.checks.sync import foreign_locale
+
+    po = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Hello"\nmsgstr "x"\n'
+    found = foreign_locale(parse_po(po, "a.po"), po.encode(), locale, "a.po")
+    assert [(f.check, f.line) for f in found] == ([("po-locale", 3)] if other else [])
