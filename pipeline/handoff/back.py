@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline.catalog import Catalog, Message, parse_po_bytes
+from pipeline.checks.sync import foreign_locale
 from pipeline.findings import Finding, InputError, Severity
 from pipeline.handoff import codes
 from pipeline.handoff.package import BASE_NOTE, HANDOFF_NOTE, TARGET_STATE
@@ -176,7 +177,10 @@ def read_xliff(catalog: Catalog, data: bytes, shown: str, original: str,
     return _fitting(out, shown)
 
 
-def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
+def read_po(catalog: Catalog, data: bytes, shown: str, locale: str = "") -> list[Returned]:
+    """The units of a returned PO package file of ``locale``'s folder; raises InputError,
+    the file refused whole, when it cannot be read or its Language header names another
+    locale's (another vendor's file unpacked into this folder: the same English fits)."""
     try:
         returned = parse_po_bytes(data, shown)
     except InputError as exc:  # refused whole; the hint was a catalog's (restore it from git)
@@ -185,6 +189,16 @@ def read_po(catalog: Catalog, data: bytes, shown: str) -> list[Returned]:
                          "imported", shown, f.line, f.column, "fix it in a PO editor (msgfmt -c "
                          "names each problem), or have it sent back as the package wrote it; "
                          "the catalog is untouched") from None
+    wrong = foreign_locale(returned, data, locale, shown)
+    if wrong:
+        said = returned.header_value("Language")
+        raise InputError(
+            wrong[0].check, f"the file's Language header says {said!r}, but it is in "
+            f"the package's {locale!r} folder: another locale's file? Its translations would "
+            f"be imported as {locale}'s, so nothing of it was", shown,
+            wrong[0].line, 1,
+            f"if it is another locale's, import it from that locale's folder of its package; "
+            f"if it is {locale}'s, correct its Language header")
     index = {m.key: n for n, m in enumerate(catalog.messages) if not m.obsolete}
     out: list[Returned] = []
     claimed = {index[m.key] for m in returned.messages if not m.obsolete and m.key in index}

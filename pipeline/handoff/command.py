@@ -222,7 +222,8 @@ def _import(locales: Path, folder: Path, limit: int, catalogs: frozenset[str],
                 raise InputError(back.CHECK, f"cannot read: {exc.strerror}", file_shown, 0,
                                  0, "check the file's permissions") from None
             units = (back.read_xliff(catalog, data, file_shown, stem + ".po", catalogs)
-                     if ext.lower() != "po" else back.read_po(catalog, data, file_shown))
+                     if ext.lower() != "po" else back.read_po(catalog, data, file_shown,
+                                                  rel.split("/", 1)[0]))
             new, changed, notes = back.apply(catalog, units, file_shown)
             if changed:
                 from pipeline.catalog import encode_po

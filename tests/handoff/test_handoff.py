@@ -1412,3 +1412,26 @@ def test_machine_translation_is_packaged_by_its_handoff_record_before_its_note(
           f'{notes.format(crc=checksum(MT_FR))}#, fuzzy\nmsgid "{MT_EN}"\nmsgstr "{text}"\n')
     work = category(next(m for m in parse_po_bytes(po.encode(), "b.po").messages if m.msgid))
     assert work is not None and (work.category, _origin(work)) == expected
+
+
+def test_a_po_package_file_of_another_language_is_refused_not_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h189: the German vendor's b.po (Language: de_DE) unpacked into the French package's
+    folder. An XLIFF file says its target-language and is refused; the PO file's Language
+    header was not read: its German was imported into the French catalog, reviewed, and
+    published as the French page."""
+    _, cats, _ = tree(tmp_path)
+    pkg = package(tmp_path, cats, "po")
+    returned = pkg / "fr-FR/b.po"
+    text = re.sub(r'"Language: [^"\\]*\\n"', r'"Language: de_DE\\n"', returned.read_text(
+        encoding="utf-8"))
+    assert "Language: de_DE" in text
+    returned.write_text(text.replace("#, fuzzy\n", "").replace(
+        f'msgstr "{MT_FR}"', 'msgstr "Die Ressourcengruppe enthält jede Ressource."'),
+        encoding="utf-8")
+    before = (cats / "fr-FR/b.po").read_bytes()
+    capsys.readouterr()
+    assert run("handoff-import", "--locales", cats, pkg, "-q") == 1
+    err = capsys.readouterr().err
+    assert "fr-FR/b.po:" in err and "'de_DE'" in err, err
+    assert (cats / "fr-FR/b.po").read_bytes() == before
