@@ -83,9 +83,10 @@ _MAILTO = re.compile(r"(?<![^\s*_~(])[mM][aA][iI][lL][tT][oO]:[^\s<>]++")
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w.-]++")
 _MAIL_AUTOLINK = re.compile(r"<([^\s<>@:]++@[^\s<>@]++)>")
 # A bare 'tel:', which Markdig's autolinks take too (on a lower-case 't', as 'www.'): a link
-# that dials the number
+# that dials the number. Its trailing punctuation trimmed first, as GFM's autolinks trim it,
+# a bare 'tel' is no link: a label 'tel:**' or 'tel:,' is text
 _TEL_LINK = r"(?<![^\s*_~(])t[eE][lL]:[^\s<>]"
-_TEL = re.compile(_TEL_LINK + "++")
+_TEL = re.compile(r"(?<![^\s*_~(])t[eE][lL]:(?=[^\s<>]*?[^\s<>?!.,:*_~)])[^\s<>]++")
 
 
 def _mail_links(text: str) -> list[str]:

@@ -822,6 +822,12 @@ PASSING: dict[str, list[object]] = {
         pytest.param("Call 1-800-642-7676 for help.",
                      "Appelez le 1-800-642-7676 (hôtel:réception).",
                      id="a-word-ending-in-tel-before-a-colon"),
+        # h189: Markdig trims an autolink's trailing punctuation ('tel:**' is 'tel') and
+        # links no bare 'tel': a label written 'tel:' (Dutch, Swedish) is no link
+        pytest.param("**Phone:** +31 20 123 4567", "**tel:** +31 20 123 4567",
+                     id="a-tel-label-in-bold"),
+        pytest.param("Phone (tel.): +31 20 123 4567", "Telefoon (tel:), +31 20 123 4567",
+                     id="a-tel-label-before-punctuation"),
         # a segment opening with '(' reads as a destination: 'Hinweis:' links nowhere
         pytest.param("(Note: EDM is not supported)", "(Hinweis: EDM wird nicht unterstützt)",
                      id="a-word-and-colon-after-a-parenthesis"),
