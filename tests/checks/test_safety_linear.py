@@ -153,3 +153,15 @@ def test_escaped_words_are_those_the_unanchored_expression_found(text: str) -> N
     from pipeline.checks.safety_urls import ESCAPED_WORD
 
     assert ESCAPED_WORD.findall(text) == re.findall(r"[^\s&%]*+[&%]\S*+", text)
+
+
+def test_a_translation_cut_into_many_table_cells_is_checked_in_linear_time() -> None:
+    """h189: markup-open reads each of a translation's '|' cells alone, and each read parsed
+    the English's code spans again: 3,000 cells against a 10 kB English took 4 s (a 100 kB
+    segment, half a minute)."""
+    english = "Run " + " ".join(f'`c{i}` <b>x{i}</b> <a href="a{i}.md" title="t">y</a>'
+                                for i in range(200)) + " now."
+    text = ("|<b>x1</b> `c1`" * 3000)[:40_000]
+    start = time.perf_counter()
+    segment_issues(english, text, Options(locale="fr-FR"))
+    assert time.perf_counter() - start < 1.5
