@@ -1811,3 +1811,31 @@ def test_obsolete_entries_a_po2xliff_xliff2po_round_trip_makes_active_stay_the_a
     assert ('#~ msgid "Run the install command."\n'
             '#~ msgstr "Exécutez la commande d’installation."') in text
     assert (tmp_path / "build/fr-FR/tool.md").is_file()
+
+
+def test_a_file_whose_target_language_names_another_locale_than_its_original_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """h189: the French file opened in a German project (its target-language rewritten to
+    de-DE, its original still fr-FR/a.po) and translated into German. The original alone was
+    read: the German was imported into the French catalog. A target-language of the same
+    language (fr, fr-CA) is the catalog's."""
+    locales = tree(tmp_path, {"fr-FR/a.po": format_po(EDGE)})
+    assert export(locales, tmp_path / "back") == 0
+    xlf = tmp_path / "back" / "fr-FR" / "a.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert 'target-language="fr-FR"' in text
+    xlf.write_text(text.replace('target-language="fr-FR"', 'target-language="de-DE"'),
+                   encoding="utf-8")
+    translate(xlf, "Untranslated.", "Nicht übersetzt.")
+    before = snapshot(locales)
+    capsys.readouterr()
+    assert import_(locales, tmp_path / "back") == 1
+    assert "of target-language 'de-DE', another language than the catalog 'fr-FR/a.po'" in (
+        capsys.readouterr().err)
+    assert snapshot(locales) == before
+    xlf.write_text(xlf.read_text(encoding="utf-8").replace('target-language="de-DE"',
+                                                           'target-language="fr"'),
+                   encoding="utf-8")
+    assert import_(locales, tmp_path / "back") == 0
+    assert messages(locales / "fr-FR/a.po")[(None, "Untranslated.")].msgstr == "Nicht übersetzt."

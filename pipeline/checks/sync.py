@@ -282,6 +282,13 @@ def _other(said: tuple[str, str | None], ours: tuple[str, str | None]) -> bool:
     return said[0] != ours[0] or (None not in (said[1], ours[1]) and said[1] != ours[1])
 
 
+def other_language(tag: str, locale: str) -> bool:
+    """Whether a file's locale ``tag`` (a Language header, an XLIFF target-language) names
+    another language, or script, than ``locale`` (its folder); False where either names none."""
+    theirs, ours = _language(tag), _language(locale)
+    return theirs is not None and ours is not None and _other(theirs, ours)
+
+
 def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str) -> list[Finding]:
     """A catalog whose Language header names another language than the locale folder it is
     in: another locale's catalog filed here (a vendor's return unpacked into the wrong folder:
@@ -291,8 +298,7 @@ def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str)
     it. A region of its own (fr for fr-FR, fr_CA) is the same language; another script
     (zh_TW in zh-CN, sr@latin in sr-Cyrl-RS) is not."""
     said = catalog.header_value("Language")
-    theirs, ours = _language(said or ""), _language(locale)
-    if theirs is None or ours is None or not _other(theirs, ours):
+    if not other_language(said or "", locale):
         return []
     at = -1 if data is None else data.find(b"Language:")
     line = 1 if data is None or at < 0 else data.count(b"\n", 0, at) + 1

@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from pipeline.checks.sync import other_language
 from pipeline.xliff.review import is_po_header
 
 _LANGUAGE = re.compile(r"^Language:[ \t]*([^\s\\]+)", re.M)
@@ -47,8 +48,10 @@ def named(raw: str, rel: str, said: str | None, language: str | None,
     slashed = raw.replace("\\", "/")
     tidy = posixpath.normpath(slashed) if slashed else ""  # "./a.po", as given, is "a.po"
     for name in dict.fromkeys((raw, slashed, tidy)):
-        if name == rel or name.endswith("/" + rel):
-            return None
+        if name == rel or name.endswith("/" + rel):  # unless the file says another locale
+            return None if not said or not other_language(said, rel.split("/", 1)[0]) else (
+                f"of target-language {said!r}, another language than the catalog {rel!r} "
+                f"it names ({slashed!r}): not taken for it")
         if name and rel.endswith("/" + name) and _same_language(said, rel, language):
             twin = _twin(name, rel, others)
             if twin is None:
