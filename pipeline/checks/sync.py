@@ -282,6 +282,10 @@ def _other(said: tuple[str, str | None], ours: tuple[str, str | None]) -> bool:
     return said[0] != ours[0] or (None not in (said[1], ours[1]) and said[1] != ours[1])
 
 
+# The field at a line's start, or after another's '\n' on one line (not X-Poedit-Language)
+_LANGUAGE_FIELD = re.compile(rb'(?:^(?:msgstr[ \t]*+)?"|\\n)Language:', re.M)
+
+
 def other_language(tag: str, locale: str) -> bool:
     """Whether a file's locale ``tag`` (a Language header, an XLIFF target-language) names
     another language, or script, than ``locale`` (its folder); False where either names none."""
@@ -300,7 +304,8 @@ def foreign_locale(catalog: Catalog, data: bytes | None, locale: str, path: str)
     said = catalog.header_value("Language")
     if not other_language(said or "", locale):
         return []
-    at = -1 if data is None else data.find(b"Language:")
+    found = None if data is None else _LANGUAGE_FIELD.search(data)  # not X-Poedit-Language
+    at = -1 if found is None else found.start()
     line = 1 if data is None or at < 0 else data.count(b"\n", 0, at) + 1
     return [Finding(
         inputs.PO_LOCALE.id, Severity.ERROR,

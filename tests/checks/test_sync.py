@@ -163,3 +163,14 @@ def test_a_catalog_in_another_script_than_its_folder_is_foreign_a_script_unnamed
     po = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Hello"\nmsgstr "x"\n'
     found = foreign_locale(parse_po(po, "a.po"), po.encode(), locale, "a.po")
     assert [(f.check, f.line) for f in found] == ([("po-locale", 3)] if other else [])
+
+
+def test_po_locale_names_the_line_of_the_language_field_not_a_field_ending_in_language() -> None:
+    """h189: Poedit 1.x's 'X-Poedit-Language' (or 'X-Language') before the Language field:
+    the finding pointed at that line."""
+    from pipeline.checks.sync import foreign_locale
+
+    po = ('msgid ""\nmsgstr ""\n"X-Poedit-Language: German\\n"\n"Language: de_DE\\n"\n\n'
+          'msgid "Hello"\nmsgstr "x"\n')
+    found = foreign_locale(parse_po(po, "a.po"), po.encode(), "fr-FR", "a.po")
+    assert [(f.check, f.line) for f in found] == [("po-locale", 4)]
