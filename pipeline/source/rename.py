@@ -55,7 +55,11 @@ def renamed(rel: str, settings: Settings, units: Sequence[Unit], findings: list[
             if level < 2 and other not in behind:
                 unreadable.append(inputs.unreadable(layout.catalog(other), exc, shown))
             return None
-        return None if found is None else found[0]
+        wrong = [] if found is None else _foreign_locale(found[0], behind.get(other, found[1]),
+                                                         other, shown)
+        if wrong and level < 2 and other not in behind:  # another locale's: not carried
+            unreadable.extend(wrong)
+        return None if found is None or wrong else found[0]
 
     candidates = [c for c in ranked(rel, (*settings.orphans, *behind))
                   if c[0] < 2 or c[2] not in behind]  # a handoff's: where a rename leaves it
@@ -128,6 +132,8 @@ def _split_from(rel: str, settings: Settings, english: set[str], findings: list[
             catalog = parse_po_bytes(sources[other], layout.shown_catalog(other))
         except InputError:
             continue  # its own job says what is wrong with it
+        if _foreign_locale(catalog, sources[other], other, layout.shown_catalog(other)):
+            continue  # another locale's: its own job says so
         taken: dict[tuple[str | None, str], Message] = {}
         for m in (*catalog.active(), *(m for m in catalog.messages if m.obsolete)):
             if m.msgid in english and (m.msgstr or not m.obsolete):
@@ -295,7 +301,15 @@ def _catalog_of(settings: Settings, other: str) -> Catalog | None:
                                    settings.max_file_size)
     except (InputError, OSError):
         return None
-    return None if found is None else found[0]
+    if found is None or _foreign_locale(*found, other, layout.shown_catalog(other)):
+        return None  # another locale's catalog filed in this one's folder lends nothing
+    return found[0]
+
+
+def _foreign_locale(catalog: Catalog, data: bytes, other: str, shown: str) -> list[Finding]:
+    """``sync.foreign_locale`` of the catalog at ``other`` (its locale its first folder): a
+    catalog whose translations are another language's carry over into none of this one's."""
+    return sync.foreign_locale(catalog, data or None, other.split("/", 1)[0], shown)
 
 
 def _living(rel: str, settings: Settings) -> list[tuple[int, int, str]]:

@@ -680,3 +680,32 @@ def test_a_swap_keeps_an_edited_sentences_old_translation_as_its_suggestion(
         made.append([tree.catalog_path("fr-FR", rel).read_bytes()
                      for rel in ("share.md", "other.md")])
     assert made[0] == made[1]
+
+
+@pytest.mark.parametrize("new", [RENAMED, NEW], ids=["renamed", "moved-and-renamed"])
+def test_a_renamed_article_is_not_started_from_another_locales_catalog_filed_in_its_folder(
+        tree: Tree, capsys: pytest.CaptureFixture[str], new: str) -> None:
+    """h189: the article renamed in the commit that also filed the German catalog at
+    locales/fr-FR/share.po (Language: de_DE). po-locale refused it while its article was
+    there; as the deleted article's catalog it was carried into the renamed one's, which took
+    Language fr_FR: the German published as the French page, with nothing to tell. Where a
+    rename leaves it (same folder or file name) the article waits for it, as for a catalog
+    that cannot be read; farther, it is no candidate."""
+    _two_locales(tree)
+    assert tree.run("locales") == 0
+    path = tree.catalog_path("fr-FR", "share.md")
+    text = path.read_text(encoding="utf-8")
+    assert '"Language: fr_FR\\n"' in text
+    path.write_text(text.replace('"Language: fr_FR\\n"', '"Language: de_DE\\n"').replace(
+        "Envoyer une invitation", "Eine Einladung senden"), encoding="utf-8")
+    _move(tree, "share.md", new)
+    capsys.readouterr()
+    assert tree.run("locales", "--format", "json") == (1 if new == RENAMED else 0)
+    found = json.loads(capsys.readouterr().out)
+    assert [f["file"].split("locales/")[1] for f in found if f["check"] == "po-locale"] == (
+        ["fr-FR/share.po"] if new == RENAMED else [])
+    made = tree.catalog_path("fr-FR", new)
+    assert not made.exists() or "Eine Einladung senden" not in made.read_text(encoding="utf-8")
+    page = tree.out / "fr-FR" / new
+    assert not page.exists() or "Eine Einladung senden" not in page.read_text(encoding="utf-8")
+    assert "Eine Einladung senden" in path.read_text(encoding="utf-8")  # left as it is
