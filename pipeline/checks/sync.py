@@ -248,7 +248,10 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
 
 # Codes a tool may write for the language another code names (Java's retired codes; Norwegian,
 # Filipino and Moldavian under their older names)
-_SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "no": "nb", "tl": "fil", "mo": "ro"}
+_SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "tl": "fil", "mo": "ro"}
+# A macrolanguage a tool may write for either of its languages: 'no', Norwegian, for Bokmål
+# (nb) and for Nynorsk (nn) alike
+_EITHER = {"no": frozenset({"nb", "nn"})}
 # Codes that name no language: undetermined, several, none, not coded (BCP 47)
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 _TAG = re.compile(r"([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{1,8})*)(?:\.[\w-]+)?(?:@(\w+))?\Z")
@@ -279,7 +282,9 @@ def _other(said: tuple[str, str | None], ours: tuple[str, str | None]) -> bool:
     """Whether two tags name another language, or the same one in another script (a Serbian
     Latin catalog in sr-Cyrl-RS, a zh-TW one in zh-CN): a region alone (fr_CA in fr-FR) and a
     script one of them does not name are no other."""
-    return said[0] != ours[0] or (None not in (said[1], ours[1]) and said[1] != ours[1])
+    one, two = said[0], ours[0]
+    same = one == two or two in _EITHER.get(one, ()) or one in _EITHER.get(two, ())
+    return not same or (None not in (said[1], ours[1]) and said[1] != ours[1])
 
 
 # The field at a line's start, or after another's '\n' on one line (not X-Poedit-Language)

@@ -135,6 +135,9 @@ def test_a_format_flag_a_vendor_added_is_reported_at_its_entry() -> None:
     ("fr_CA", "fr-FR", False), ("zh_Hans", "zh-CN", False), ("sr@latin", "sr-Latn-RS", False),
     ("iw_IL", "he-IL", False), ("no", "nb-NO", False), ("", "fr-FR", False),
     ("LANGUAGE", "fr-FR", False),
+    # 'no' is Norwegian, either written form: a Nynorsk catalog may say it (h185, h189)
+    ("no", "nn-NO", False), ("no_NO", "nn-NO", False), ("nb_NO", "no", False),
+    ("nn", "nb-NO", True), ("nb", "nn-NO", True),
 ])
 def test_a_catalog_of_another_language_than_its_folder_is_foreign(
         language: str, locale: str, other: bool) -> None:
