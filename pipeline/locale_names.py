@@ -52,3 +52,10 @@ def same_tag(name: str, other: str) -> bool:
     """Whether two folder names spell one locale: in any case, with - or _ (en-us, en_US for
     en-US)."""
     return name.lower().replace("_", "-") == other.lower().replace("_", "-")
+
+
+# Language codes tools write for a language another code names now: those the registry
+# retired (ISO 639 renamed them in 1989), which Java wrote until version 17 (``new
+# Locale("he")`` reads ``iw``), and Tagalog's for Filipino. A Java tool's Hebrew memory is
+# ``iw-IL``, its catalog's Language ``iw_IL``.
+SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "tl": "fil"}

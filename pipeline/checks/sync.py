@@ -12,6 +12,7 @@ import pipeline.checks.inputs as inputs
 from pipeline.checks.base import Check, Options, quote
 from pipeline.checks.rule import CatalogRule, Pairing, catalog_rule
 from pipeline.findings import Finding, Severity
+from pipeline.locale_names import SAME_LANGUAGE
 from pipeline.merge import is_machine_translated
 from pipeline.provenance import OBSOLETE_NOTE, UNKNOWN, disagrees, recorded
 
@@ -246,9 +247,6 @@ def foreign_entries(catalog: Catalog, english: Collection[str], path: str) -> li
     return out
 
 
-# Codes a tool may write for the language another code names (Java's retired codes; Norwegian,
-# Filipino and Moldavian under their older names)
-_SAME_LANGUAGE = {"iw": "he", "in": "id", "ji": "yi", "tl": "fil", "mo": "ro"}
 # A macrolanguage a tool may write for either of its languages: 'no', Norwegian, for Bokmål
 # (nb) and for Nynorsk (nn) alike
 _EITHER = {"no": frozenset({"nb", "nn"})}
@@ -269,7 +267,7 @@ def _language(tag: str) -> tuple[str, str | None] | None:
     m = _TAG.match(tag.strip())
     if m is None or m.group(1).lower() in _NO_LANGUAGE:
         return None
-    language = _SAME_LANGUAGE.get(m.group(1).lower(), m.group(1).lower())
+    language = SAME_LANGUAGE.get(m.group(1).lower(), m.group(1).lower())
     parts = [p.lower() for p in re.split(r"[-_]", m.group(2))[1:]]
     script = next((p for p in parts if len(p) == 4 and p.isalpha()), None)
     script = script or _MODIFIER_SCRIPT.get((m.group(3) or "").lower())

@@ -26,6 +26,7 @@ from typing import Any
 
 from pipeline.checks.inputs import TOO_LARGE
 from pipeline.findings import InputError
+from pipeline.locale_names import SAME_LANGUAGE
 from pipeline.memory.index import Index
 from pipeline.memory.rows import Row
 
@@ -74,15 +75,9 @@ def export(index: Index, locale: str, tool_version: str) -> bytes:
     return data
 
 
-# Language subtags the registry retired for others (ISO 639 renamed them in 1989), which Java
-# wrote until version 17 (``new Locale("he")`` reads ``iw``): a Java tool's Hebrew memory is
-# ``iw-IL``, its Indonesian ``in-ID``.
-_RETIRED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
-
-
 def _tag(lang: str) -> str:
     language, dash, rest = lang.strip().lower().replace("_", "-").partition("-")
-    return _RETIRED.get(language, language) + dash + rest
+    return SAME_LANGUAGE.get(language, language) + dash + rest
 
 
 def _closeness(lang: str, wanted: str, *preferred: str) -> int | None:
