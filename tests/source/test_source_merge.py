@@ -733,18 +733,24 @@ def test_msgmerge_then_a_tool_dropping_the_ids_keeps_each_occurrences_translatio
     assert _shown_a(tree) == ["A1", "A1", "A3"]
 
 
+def _machine_translated_then_off_handoffs(tree: Tree, sentence: str) -> None:
+    """guide.md's ``sentence`` machine translated by an MT handoff, run, then the handoff
+    removed: the catalog carries the translations from then on."""
+    tree.write("guide.md", GUIDE)
+    handoff = tree.write("guide.md", _handoff(sentence, "Les notes restent sur l'appareil.")
+                         .replace("ms.translationtype: HT", "ms.translationtype: MT"),
+                         locale="fr-FR")
+    assert tree.run("locales") == 0
+    handoff.unlink()
+
+
 def test_an_edit_undone_gets_a_machine_translation_back_as_it_was(tree: Tree) -> None:
     """A machine translation nobody reviewed is published (publish-machine-translation); an
     English edit and its revert bring it back as it was, still machine translation with its
     handoff record, and published again: obsolete, the entry had lost both, and came back as
     a reviewer's unfinished work that is never published."""
     sentence = "Notes are stored on your device."
-    tree.write("guide.md", GUIDE)
-    handoff = tree.write("guide.md", _handoff(sentence, "Les notes restent sur l'appareil.")
-                         .replace("ms.translationtype: HT", "ms.translationtype: MT"),
-                         locale="fr-FR")
-    assert tree.run("locales") == 0
-    handoff.unlink()  # moving off handoffs: the catalog carries the translations
+    _machine_translated_then_off_handoffs(tree, sentence)
     assert tree.run("locales") == 0
     before = _entry(tree.catalog("fr-FR", "guide.md"), sentence)
     assert "Les notes restent sur l'appareil." in tree.page("fr-FR", "guide.md")
@@ -773,12 +779,7 @@ def test_render_publishes_machine_translation_by_its_handoff_record_not_its_note
     """h185: an English-driven page before its extract (``render``) took any fuzzy entry with
     the MT note for machine translation to publish."""
     sentence = "Notes are stored on your device."
-    tree.write("guide.md", GUIDE)
-    handoff = tree.write("guide.md", _handoff(sentence, "Les notes restent sur l'appareil.")
-                         .replace("ms.translationtype: HT", "ms.translationtype: MT"),
-                         locale="fr-FR")
-    assert tree.run("locales") == 0
-    handoff.unlink()  # moving off handoffs: the catalog carries the translations
+    _machine_translated_then_off_handoffs(tree, sentence)
     path = tree.catalog_path("fr-FR", "guide.md")
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert tree.run("render") == 0

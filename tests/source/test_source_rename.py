@@ -423,15 +423,20 @@ def test_a_renamed_article_given_a_deleted_articles_name_keeps_its_translations(
 BILLING = "# Billing\n\nPay the invoice before the end of the month.\n\nKeep the receipt.\n"
 
 
-def _swapped(tree: Tree, batch: str = "100") -> None:
-    """share.md and other.md translated, one unreviewed (fuzzy) text among them, then their
-    English swapped in one commit: each path's catalog is now the other article's."""
+def _both_translated(tree: Tree) -> None:
+    """share.md (GUIDE) and other.md (BILLING), extracted for fr-FR and translated."""
     tree.write("share.md", GUIDE)
     tree.write("other.md", BILLING)
     tree.target("fr-FR")
     assert tree.run("extract") == 0
     tree.translate("fr-FR", "share.md", FRENCH)
     tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+
+
+def _swapped(tree: Tree, batch: str = "100") -> None:
+    """share.md and other.md translated, one unreviewed (fuzzy) text among them, then their
+    English swapped in one commit: each path's catalog is now the other article's."""
+    _both_translated(tree)
     path = tree.catalog_path("fr-FR", "other.md")  # a machine draft, not yet reviewed
     path.write_text(path.read_text(encoding="utf-8").replace(
         'msgid "Keep the receipt."\nmsgstr ""',
@@ -648,12 +653,7 @@ def test_an_entry_emptied_after_a_rename_is_not_filled_again_from_the_old_catalo
 def _edited_then_swapped(tree: Tree, batch: str) -> None:
     """share.md's 'Send an invitation' edited (its translation now a suggestion, fuzzy with
     the old English as #| msgid), then share.md and other.md swap names."""
-    tree.write("share.md", GUIDE)
-    tree.write("other.md", BILLING)
-    tree.target("fr-FR")
-    assert tree.run("extract") == 0
-    tree.translate("fr-FR", "share.md", FRENCH)
-    tree.translate("fr-FR", "other.md", {"Billing": "Facturation"})
+    _both_translated(tree)
     edited = GUIDE.replace("Send an invitation", "Send invitations")
     tree.write("share.md", edited)
     assert tree.run("locales") == 0
