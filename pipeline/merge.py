@@ -212,10 +212,11 @@ class _Lenders(NamedTuple):
 
 
 def _reviewed(msg: Message) -> Message:
-    """``msg`` without ``#|`` lines once it is not fuzzy, as msgmerge drops them: they name the
-    English a suggestion was made for, and a review that left them (``msgattrib --clear-fuzzy``)
-    ended it; kept, they made the entry look unfinished to ``provenance`` for good."""
-    if msg.fuzzy or (msg.previous_msgid is None and msg.previous_msgctxt is None):
+    """``msg`` without ``#|`` lines once it is active and not fuzzy, as msgmerge drops them:
+    they name the English a suggestion was made for, and a review that left them (``msgattrib
+    --clear-fuzzy``) ended it; kept, they made the entry look unfinished to ``provenance`` for
+    good. An obsolete entry keeps its ``#~|`` lines, as msgmerge keeps them."""
+    if msg.fuzzy or msg.obsolete or (msg.previous_msgid is None and msg.previous_msgctxt is None):
         return msg
     return replace(msg, previous_msgid=None, previous_msgctxt=None)
 

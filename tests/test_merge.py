@@ -938,3 +938,15 @@ def test_a_reviewed_entry_a_tool_left_its_previous_msgid_on_follows_handoffs_onc
     entry = next(m for m in later.messages if m.msgid == en and not m.obsolete)
     assert (entry.msgstr, entry.previous_msgid, entry.fuzzy) == (
         "Liste des propriétés", None, False)
+
+
+def test_an_obsolete_entry_keeps_its_previous_msgid_as_msgmerge_does() -> None:
+    """h189: the drop of ``#|`` lines of a reviewed entry took an obsolete entry's ``#~|``
+    lines too, which msgmerge keeps."""
+    kept = Message("Old English.", "Ancien anglais.", previous_msgid="Older English.",
+                   obsolete=True)
+    first = merge(make([(101, "Propriétés", "Property list")], prefix="aaaaa"), None)
+    old = replace(first, messages=(*first.messages, kept))
+    merged = merge(make([(101, "Propriétés", "Property list")], prefix="aaaaa"), old)
+    [obsolete] = [m for m in merged.messages if m.obsolete]
+    assert (obsolete.msgid, obsolete.previous_msgid) == ("Old English.", "Older English.")
